@@ -1,0 +1,341 @@
+import { InvalidRecordError, type RecordKind } from '../errors/InvalidRecordError';
+import { IndicatorRuntimeError } from '../errors/IndicatorRuntimeError';
+import type { Issue } from '../errors/ScoringError';
+import type { AnyIndicator, Population, SubjectView } from '../indicator/types';
+import { builtinIndicators } from '../indicators/index';
+import { dateTimeSchema } from '../records/common';
+import type { ActivityEvent } from '../records/events';
+import { referenceSchema, type Reference } from '../records/input';
+import type { Subject } from '../records/subject';
+import { readRecordId, safeParseEvent, safeParseSubject, safeParseWatchlist, toIssues } from '../records/validate';
+import type { Watchlist } from '../records/watchlist';
+import type { ScorerConfig } from './config';
+import { explain } from './explain';
+import type { Report } from './report';
+import { resolveConfig, type ResolvedConfig } from './resolve';
+import { runIndicator, type RunOutcome } from './runIndicator';
+import { buildView } from './view';
+
+/** What `createScorer` takes. */
+export interface ScorerOptions {
+  /** The indicators to run. Defaults to {@link builtinIndicators}; add your own with `[...builtinIndicators, mine]`. */
+  readonly indicators?: readonly AnyIndicator[];
+  /** Weights, options, disabled indicators, bands, groups, corroboration. */
+  readonly config?: ScorerConfig;
+}
+
+/** Context for scoring one subject. */
+export interface ScoreContext {
+  /** Point in time to score for (ISO 8601). Required: the core never reads the clock. */
+  readonly asOf: string;
+  /** The subject's activity events (each must belong to the subject or to a population subject). */
+  readonly events?: readonly unknown[];
+  /** Other subjects and their events, for population-level indicators (linkage, peer baselines). */
+  readonly population?: { readonly subjects?: readonly unknown[]; readonly events?: readonly unknown[] };
+  /** Watchlists to screen against. */
+  readonly watchlists?: readonly unknown[];
+  /** Reference tables. */
+  readonly reference?: unknown;
+  /** Extra named inputs for indicators' `prepare` hooks (e.g. externally grouped link keys). */
+  readonly inputs?: Readonly<Record<string, unknown>>;
+}
+
+/** The input of a batch: a population to score. */
+export interface BatchInput {
+  /** Point in time to score for; defaults to the latest event time (the result says which was used). */
+  readonly asOf?: string;
+  /** Subjects, validated one by one. */
+  readonly subjects: readonly unknown[];
+  /** Activity events of all subjects, validated one by one. */
+  readonly events?: readonly unknown[];
+  /** Watchlists. */
+  readonly watchlists?: readonly unknown[];
+  /** Reference tables. */
+  readonly reference?: unknown;
+  /** Extra named inputs for indicators' `prepare` hooks. */
+  readonly inputs?: Readonly<Record<string, unknown>>;
+}
+
+/** Options of a batch run. */
+export interface BatchOptions {
+  /** Score only the subjects this returns true for (the population is still the whole batch), e.g. to shard across workers. */
+  readonly select?: (subjectId: string) => boolean;
+}
+
+/** A record a batch could not use, and why. */
+export interface RejectedRecord {
+  /** What kind of record. */
+  readonly kind: RecordKind;
+  /** Its position in its input array. */
+  readonly index: number;
+  /** Its id, when readable. */
+  readonly recordId?: string;
+  /** Every problem, with field paths. */
+  readonly issues: readonly Issue[];
+}
+
+/** The result of a batch: a report per valid subject, highest score first, and the rejected records. */
+export interface BatchResult {
+  /** The point in time used. */
+  readonly asOf: string;
+  /** Where `asOf` came from: the input, or the latest event time. */
+  readonly asOfSource: 'input' | 'latest-event';
+  /** Reports, by score (highest first), then subject id. */
+  readonly reports: readonly Report[];
+  /** Records that failed validation; every valid record was still scored. */
+  readonly rejected: readonly RejectedRecord[];
+}
+
+/** A configured scorer. Create it once and reuse it: config and options are validated up front. */
+export interface Scorer {
+  /**
+   * Scores one subject.
+   * @throws {InvalidRecordError} when the subject, an event or `asOf` is invalid.
+   */
+  score(subject: unknown, context: ScoreContext): Report;
+  /** Scores a population; never throws for bad records, which are listed under `rejected`. */
+  scoreBatch(input: BatchInput, options?: BatchOptions): BatchResult;
+  /** The indicators, with their effective weights and whether they are enabled. */
+  readonly indicators: readonly { readonly id: string; readonly enabled: boolean; readonly weight: number }[];
+  /** Hash of the effective config, as in every report's metadata. */
+  readonly configHash: string;
+}
+
+interface ParsedPopulation {
+  subjects: Subject[];
+  eventsBySubject: Map<string, ActivityEvent[]>;
+  watchlists: Watchlist[];
+  reference: Reference;
+  rejected: RejectedRecord[];
+}
+
+function reject(kind: RecordKind, index: number, value: unknown, issues: readonly Issue[]): RejectedRecord {
+  const recordId = readRecordId(value);
+  return { kind, index, ...(recordId !== undefined ? { recordId } : {}), issues };
+}
+
+function parsePopulation(
+  subjectsIn: readonly unknown[],
+  eventsIn: readonly unknown[],
+  watchlistsIn: readonly unknown[],
+  referenceIn: unknown,
+): ParsedPopulation {
+  const rejected: RejectedRecord[] = [];
+  const candidates: { subject: Subject; index: number }[] = [];
+  const idCount = new Map<string, number>();
+  subjectsIn.forEach((value, index) => {
+    const result = safeParseSubject(value);
+    if (!result.success) rejected.push(reject('subject', index, value, result.error.issues));
+    else {
+      candidates.push({ subject: result.data, index });
+      idCount.set(result.data.id, (idCount.get(result.data.id) ?? 0) + 1);
+    }
+  });
+  const subjects: Subject[] = [];
+  const eventsBySubject = new Map<string, ActivityEvent[]>();
+  for (const { subject, index } of candidates) {
+    const count = idCount.get(subject.id) as number;
+    if (count > 1) {
+      // Every copy is rejected, so the outcome does not depend on which copy came first.
+      rejected.push(reject('subject', index, subject, [{ path: 'id', message: `duplicate subject id: ${count} subjects share it` }]));
+      continue;
+    }
+    subjects.push(subject);
+    eventsBySubject.set(subject.id, []);
+  }
+  const eventIdCount = new Map<string, number>();
+  const parsedEvents: { event: ActivityEvent; index: number }[] = [];
+  eventsIn.forEach((value, index) => {
+    const result = safeParseEvent(value);
+    if (!result.success) rejected.push(reject('event', index, value, result.error.issues));
+    else {
+      parsedEvents.push({ event: result.data, index });
+      eventIdCount.set(result.data.id, (eventIdCount.get(result.data.id) ?? 0) + 1);
+    }
+  });
+  for (const { event, index } of parsedEvents) {
+    const count = eventIdCount.get(event.id) as number;
+    if (count > 1) {
+      rejected.push(reject('event', index, event, [{ path: 'id', message: `duplicate event id: ${count} events share it` }]));
+      continue;
+    }
+    const bucket = eventsBySubject.get(event.subjectId);
+    if (bucket === undefined) {
+      rejected.push(
+        reject('event', index, event, [{ path: 'subjectId', message: `no valid subject "${event.subjectId}" in the input` }]),
+      );
+      continue;
+    }
+    bucket.push(event);
+  }
+  const watchlists: Watchlist[] = [];
+  watchlistsIn.forEach((value, index) => {
+    const result = safeParseWatchlist(value);
+    if (result.success) watchlists.push(result.data);
+    else rejected.push({ kind: 'watchlist', index, issues: result.error.issues });
+  });
+  let reference: Reference = {};
+  if (referenceIn !== undefined) {
+    const result = referenceSchema.safeParse(referenceIn);
+    if (result.success) reference = result.data;
+    else rejected.push({ kind: 'document', index: 0, issues: toIssues(result.error.issues).map((i) => ({ ...i, path: `reference.${i.path}` })) });
+  }
+  const kindOrder: readonly RecordKind[] = ['document', 'subject', 'event', 'watchlist'];
+  rejected.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.index - b.index);
+  return { subjects, eventsBySubject, watchlists, reference, rejected };
+}
+
+function checkAsOf(asOf: unknown): string {
+  const result = dateTimeSchema.safeParse(asOf);
+  if (!result.success) {
+    throw new InvalidRecordError('document', undefined, [
+      { path: 'asOf', message: 'must be an ISO 8601 date-time with an offset or Z, e.g. 2025-03-01T00:00:00Z' },
+    ]);
+  }
+  return result.data;
+}
+
+function latestEventTime(events: Iterable<readonly ActivityEvent[]>): string | undefined {
+  let best: string | undefined;
+  let bestMs = -Infinity;
+  for (const list of events) {
+    for (const event of list) {
+      const t = Date.parse(event.at);
+      if (t > bestMs) {
+        bestMs = t;
+        best = new Date(t).toISOString();
+      }
+    }
+  }
+  return best;
+}
+
+function compareReports(a: Report, b: Report): number {
+  if (a.score !== b.score) return b.score - a.score;
+  if (a.logOdds !== b.logOdds) return b.logOdds - a.logOdds;
+  return a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0;
+}
+
+/** Runs every enabled indicator over the population's subjects. */
+function run(
+  config: ResolvedConfig,
+  parsed: ParsedPopulation,
+  asOf: string,
+  inputs: Readonly<Record<string, unknown>>,
+  select: (subjectId: string) => boolean,
+): Report[] {
+  const asOfMs = Date.parse(asOf);
+  const views = new Map<string, { view: SubjectView; eventsAfterAsOf: number }>();
+  for (const subject of parsed.subjects) views.set(subject.id, buildView(subject, parsed.eventsBySubject.get(subject.id) ?? [], asOfMs));
+
+  const population: Population = {
+    subjects: parsed.subjects,
+    view: (id) => views.get(id)?.view,
+    asOf,
+    asOfMs,
+    watchlists: parsed.watchlists,
+    reference: parsed.reference,
+    inputs,
+  };
+  const prepared = new Map<string, { ok: true; value: unknown } | { ok: false; message: string; cause: unknown }>();
+  for (const r of config.indicators) {
+    if (!r.enabled || r.indicator.prepare === undefined) continue;
+    try {
+      prepared.set(r.id, { ok: true, value: r.indicator.prepare(population, { options: r.options as object }) });
+    } catch (cause) {
+      prepared.set(r.id, { ok: false, message: `prepare threw: ${cause instanceof Error ? cause.message : String(cause)}`, cause });
+    }
+  }
+  const base = { asOf, asOfMs, watchlists: parsed.watchlists, reference: parsed.reference };
+  const reports: Report[] = [];
+  for (const subject of parsed.subjects) {
+    if (!select(subject.id)) continue;
+    const { view, eventsAfterAsOf } = views.get(subject.id) as { view: SubjectView; eventsAfterAsOf: number };
+    const outcomes = new Map<string, RunOutcome>();
+    for (const r of config.indicators) {
+      if (!r.enabled) continue;
+      const prep = prepared.get(r.id);
+      const outcome: RunOutcome =
+        prep !== undefined && !prep.ok
+          ? { status: 'error', message: prep.message, cause: prep.cause }
+          : runIndicator(r, view, base, prep?.value);
+      if (outcome.status === 'error' && config.onIndicatorError === 'throw') {
+        throw new IndicatorRuntimeError(r.id, subject.id, outcome.message, outcome.cause);
+      }
+      outcomes.set(r.id, outcome);
+    }
+    reports.push(explain(subject.id, config, outcomes, asOf, view.events.length, eventsAfterAsOf));
+  }
+  return reports.sort(compareReports);
+}
+
+/**
+ * Creates a scorer: validates the config and every indicator's options once, up front, and
+ * returns functions that score one subject or a population.
+ *
+ * Scoring is pure: no clock, no I/O, no randomness; the same input gives the same report
+ * whatever the order of records. Each subject's events are sorted once and bucketed by type, so
+ * the cost is O(n log n) in its events plus what the indicators do in their single passes.
+ *
+ * @throws {ConfigError} for an unknown indicator id (with suggestions) or an invalid setting.
+ * @throws {IndicatorOptionsError} when options fail an indicator's schema.
+ *
+ * @example
+ * ```ts
+ * import { createScorer } from 'redflags';
+ *
+ * const scorer = createScorer({ config: { indicators: { 'activity/excessive-hours': { weight: 1.5 } } } });
+ * const report = scorer.score(
+ *   { id: 'cand-1', identity: { residence: { country: 'US', timeZone: 'America/Chicago' } } },
+ *   { asOf: '2025-06-01T00:00:00Z', events: [] },
+ * );
+ * console.log(report.score, report.band, report.reasons);
+ * ```
+ */
+export function createScorer(options: ScorerOptions = {}): Scorer {
+  const config = resolveConfig(options.indicators ?? builtinIndicators, options.config);
+
+  function score(subject: unknown, context: ScoreContext): Report {
+    const asOf = checkAsOf(context?.asOf);
+    const subjectResult = safeParseSubject(subject);
+    if (!subjectResult.success) throw subjectResult.error;
+    const id = subjectResult.data.id;
+    const others = (context.population?.subjects ?? []).filter((s) => readRecordId(s) !== id);
+    const parsed = parsePopulation(
+      [subjectResult.data, ...others],
+      [...(context.events ?? []), ...(context.population?.events ?? [])],
+      context.watchlists ?? [],
+      context.reference,
+    );
+    const first = parsed.rejected[0];
+    if (first !== undefined) throw new InvalidRecordError(first.kind, first.recordId, first.issues);
+    const [report] = run(config, parsed, asOf, context.inputs ?? {}, (sid) => sid === id);
+    return report as Report;
+  }
+
+  function scoreBatch(input: BatchInput, batchOptions: BatchOptions = {}): BatchResult {
+    const parsed = parsePopulation(input.subjects ?? [], input.events ?? [], input.watchlists ?? [], input.reference);
+    let asOf: string;
+    let asOfSource: BatchResult['asOfSource'];
+    if (input.asOf !== undefined) {
+      asOf = checkAsOf(input.asOf);
+      asOfSource = 'input';
+    } else {
+      const latest = latestEventTime(parsed.eventsBySubject.values());
+      if (latest === undefined) {
+        throw new InvalidRecordError('document', undefined, [{ path: 'asOf', message: 'is required when the input has no valid events' }]);
+      }
+      asOf = latest;
+      asOfSource = 'latest-event';
+    }
+    const reports = run(config, parsed, asOf, input.inputs ?? {}, batchOptions.select ?? (() => true));
+    return { asOf, asOfSource, reports, rejected: parsed.rejected };
+  }
+
+  return {
+    score,
+    scoreBatch,
+    indicators: config.indicators.map((r) => ({ id: r.id, enabled: r.enabled, weight: r.weight })),
+    configHash: config.configHash,
+  };
+}

@@ -1,0 +1,208 @@
+import { ConfigError } from '../errors/ConfigError';
+import { IndicatorOptionsError } from '../errors/IndicatorOptionsError';
+import type { Issue } from '../errors/ScoringError';
+import type { AnyIndicator } from '../indicator/types';
+import { formatPath } from '../records/validate';
+import { builtinGroups } from '../indicators/groups';
+import {
+  bandOrder,
+  defaultBands,
+  defaultCorroboration,
+  defaultGroupDecay,
+  defaultPriorLogOdds,
+  scorerConfigSchema,
+  type Band,
+  type GroupSetting,
+  type ScorerConfig,
+} from './config';
+import { toIssues } from '../records/validate';
+import { fnv1a64, stableStringify } from './hash';
+
+/** An indicator with its effective weight, options and group. */
+export interface ResolvedIndicator {
+  readonly indicator: AnyIndicator;
+  readonly id: string;
+  readonly enabled: boolean;
+  readonly weight: number;
+  readonly options: unknown;
+  readonly group: string;
+}
+
+/** The effective scorer settings after defaults and validation. */
+export interface ResolvedConfig {
+  readonly indicators: readonly ResolvedIndicator[];
+  readonly priorLogOdds: number;
+  readonly bands: { readonly elevated: number; readonly high: number; readonly critical: number };
+  readonly groups: Readonly<Record<string, GroupSetting>>;
+  readonly corroboration: { readonly minFamilies: number; readonly minFamilyLogOdds: number; readonly from: Band } | false;
+  readonly onIndicatorError: 'record' | 'throw';
+  readonly configHash: string;
+}
+
+const idPattern = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/;
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const temp = row[j] as number;
+      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = temp;
+    }
+  }
+  return row[b.length] as number;
+}
+
+function didYouMean(id: string, known: readonly string[]): string {
+  const close = known
+    .map((k) => ({ k, d: distance(id, k) }))
+    .filter((x) => x.d <= Math.max(3, Math.floor(id.length / 4)))
+    .sort((a, b) => a.d - b.d || (a.k < b.k ? -1 : 1))
+    .slice(0, 3)
+    .map((x) => `"${x.k}"`);
+  return close.length > 0 ? ` Did you mean ${close.join(' or ')}?` : '';
+}
+
+function checkMeta(indicator: AnyIndicator, index: number, issues: Issue[]): void {
+  const at = `indicators[${index}]`;
+  const meta = (indicator as { meta?: AnyIndicator['meta'] }).meta;
+  if (typeof meta !== 'object' || meta === null || typeof indicator.evaluate !== 'function') {
+    issues.push({ path: at, message: 'is not an indicator: it needs a meta object and an evaluate function' });
+    return;
+  }
+  if (typeof meta.id !== 'string' || !idPattern.test(meta.id)) {
+    issues.push({ path: `${at}.meta.id`, message: `"${String(meta.id)}" is not a category/name id in kebab case` });
+  }
+  if (typeof meta.defaultWeight !== 'number' || !Number.isFinite(meta.defaultWeight) || meta.defaultWeight < 0) {
+    issues.push({ path: `${at}.meta.defaultWeight`, message: 'must be a finite number >= 0' });
+  }
+  if (typeof meta.messages !== 'object' || meta.messages === null || Object.keys(meta.messages).length === 0) {
+    issues.push({ path: `${at}.meta.messages`, message: 'must hold at least one message template' });
+  }
+  if (!['risk', 'mitigating', 'mixed'].includes(meta.kind)) {
+    issues.push({ path: `${at}.meta.kind`, message: 'must be risk, mitigating or mixed' });
+  }
+}
+
+function validateOptions(indicator: AnyIndicator, given: unknown): unknown {
+  const schema = indicator.meta.options;
+  if (schema === undefined) {
+    if (given !== undefined && !(typeof given === 'object' && given !== null && Object.keys(given).length === 0)) {
+      throw new IndicatorOptionsError(indicator.meta.id, [{ path: '', message: 'this indicator takes no options' }]);
+    }
+    return Object.freeze({});
+  }
+  const result = schema['~standard'].validate(given ?? {});
+  if (result instanceof Promise) {
+    throw new IndicatorOptionsError(indicator.meta.id, [{ path: '', message: 'asynchronous option schemas are not supported' }]);
+  }
+  if (result.issues !== undefined) {
+    throw new IndicatorOptionsError(
+      indicator.meta.id,
+      result.issues.map((issue) => ({
+        path: formatPath((issue.path ?? []).map((p) => (typeof p === 'object' ? p.key : p))),
+        message: issue.message,
+      })),
+    );
+  }
+  return deepFreeze(result.value);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
+/**
+ * Validates the config against the indicators and works out every effective setting.
+ * @throws {ConfigError} for an invalid config or indicator list, with every path.
+ * @throws {IndicatorOptionsError} when an indicator's options fail its schema.
+ */
+export function resolveConfig(indicators: readonly AnyIndicator[], config: ScorerConfig | undefined): ResolvedConfig {
+  const issues: Issue[] = [];
+  indicators.forEach((indicator, index) => checkMeta(indicator, index, issues));
+  if (issues.length > 0) throw new ConfigError(issues);
+  const ids = indicators.map((i) => i.meta.id);
+  const seen = new Set<string>();
+  ids.forEach((id, index) => {
+    if (seen.has(id)) issues.push({ path: `indicators[${index}].meta.id`, message: `duplicate indicator id "${id}"` });
+    seen.add(id);
+  });
+  const parsed = scorerConfigSchema.safeParse(config ?? {});
+  if (!parsed.success) issues.push(...toIssues(parsed.error.issues));
+  if (issues.length > 0 || !parsed.success) throw new ConfigError(issues);
+  const cfg = parsed.data;
+  for (const id of Object.keys(cfg.indicators ?? {})) {
+    if (!seen.has(id)) issues.push({ path: `indicators.${id}`, message: `unknown indicator id.${didYouMean(id, ids)}` });
+  }
+  if (issues.length > 0) throw new ConfigError(issues);
+
+  const resolved = indicators.map((indicator): ResolvedIndicator => {
+    const id = indicator.meta.id;
+    const setting = cfg.indicators?.[id];
+    const object = typeof setting === 'object' ? setting : undefined;
+    const enabled = setting === false ? false : (object?.enabled ?? true);
+    return {
+      indicator,
+      id,
+      enabled,
+      weight: object?.weight ?? indicator.meta.defaultWeight,
+      options: enabled ? validateOptions(indicator, object?.options) : undefined,
+      group: indicator.meta.correlationGroup ?? `indicator:${id}`,
+    };
+  });
+  const groups: Record<string, GroupSetting> = { ...builtinGroups, ...cfg.groups };
+  const corroboration =
+    cfg.corroboration === false
+      ? (false as const)
+      : {
+          minFamilies: cfg.corroboration?.minFamilies ?? defaultCorroboration.minFamilies,
+          minFamilyLogOdds: cfg.corroboration?.minFamilyLogOdds ?? defaultCorroboration.minFamilyLogOdds,
+          from: cfg.corroboration?.from ?? defaultCorroboration.from,
+        };
+  const base = {
+    priorLogOdds: cfg.priorLogOdds ?? defaultPriorLogOdds,
+    bands: cfg.bands ?? { ...defaultBands },
+    groups,
+    corroboration,
+    onIndicatorError: cfg.onIndicatorError ?? ('record' as const),
+  };
+  const configHash = fnv1a64(
+    stableStringify({
+      ...base,
+      onIndicatorError: undefined,
+      indicators: resolved.map((r) => ({
+        id: r.id,
+        version: r.indicator.meta.version,
+        enabled: r.enabled,
+        weight: r.weight,
+        options: r.options,
+        group: r.group,
+      })),
+    }),
+  );
+  return { ...base, indicators: resolved, configHash };
+}
+
+/** Settings of a group, with the default decay when the group is not configured. */
+export function groupSettingOf(config: ResolvedConfig, group: string): GroupSetting {
+  return config.groups[group] ?? { decay: defaultGroupDecay };
+}
+
+/** The band a score falls in. */
+export function bandOf(score: number, bands: ResolvedConfig['bands']): Band {
+  if (score >= bands.critical) return 'critical';
+  if (score >= bands.high) return 'high';
+  if (score >= bands.elevated) return 'elevated';
+  return 'low';
+}
+
+/** True when band a is at or above band b. */
+export function bandAtLeast(a: Band, b: Band): boolean {
+  return bandOrder.indexOf(a) >= bandOrder.indexOf(b);
+}

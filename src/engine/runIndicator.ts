@@ -1,0 +1,112 @@
+import type { Evidence, EvaluationContext, FindingDraft, FindingKind, MessageData, NotEvaluated, SubjectView } from '../indicator/types';
+import type { ResolvedIndicator } from './resolve';
+
+/** A finding that passed the runtime checks, with its canonical evidence. */
+export interface CheckedFinding {
+  readonly messageId: string;
+  readonly data: MessageData;
+  readonly strength: number;
+  readonly kind: FindingKind;
+  readonly evidence: readonly Evidence[];
+  readonly sortKey: string;
+}
+
+/** What running one indicator on one subject gave. */
+export type RunOutcome =
+  | { readonly status: 'ran'; readonly findings: readonly CheckedFinding[] }
+  | { readonly status: 'not-evaluated'; readonly reason: string; readonly missing: readonly string[] }
+  | { readonly status: 'error'; readonly message: string; readonly cause?: unknown };
+
+function notEvaluated(reason: string, missing: readonly string[] = []): NotEvaluated {
+  return { notEvaluated: true, reason, missing };
+}
+
+function isPlainValue(value: unknown): boolean {
+  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+function compareEvidence(a: Evidence, b: Evidence): number {
+  const ka = `${a.at ?? ''}\u0000${a.recordId}\u0000${a.field ?? ''}`;
+  const kb = `${b.at ?? ''}\u0000${b.recordId}\u0000${b.field ?? ''}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+class MalformedOutcome extends Error {}
+
+function checkFinding(draft: unknown, index: number, resolved: ResolvedIndicator): CheckedFinding | undefined {
+  const where = `finding ${index}`;
+  if (typeof draft !== 'object' || draft === null) throw new MalformedOutcome(`${where} is not an object`);
+  const f = draft as Partial<FindingDraft>;
+  const meta = resolved.indicator.meta;
+  if (typeof f.messageId !== 'string' || !Object.hasOwn(meta.messages, f.messageId)) {
+    throw new MalformedOutcome(
+      `${where} has unknown messageId "${String(f.messageId)}"; known: ${Object.keys(meta.messages).join(', ')}`,
+    );
+  }
+  if (typeof f.strength !== 'number' || !Number.isFinite(f.strength) || f.strength < 0 || f.strength > 1) {
+    throw new MalformedOutcome(`${where} has strength ${String(f.strength)}, outside [0, 1]`);
+  }
+  const kind: FindingKind = f.kind ?? (meta.kind === 'mitigating' ? 'mitigating' : 'risk');
+  if (kind !== 'risk' && kind !== 'mitigating') throw new MalformedOutcome(`${where} has kind "${String(kind)}"`);
+  if (!Array.isArray(f.evidence) || f.evidence.length === 0) throw new MalformedOutcome(`${where} has no evidence`);
+  for (const e of f.evidence as unknown[]) {
+    if (typeof e !== 'object' || e === null || typeof (e as Evidence).recordId !== 'string') {
+      throw new MalformedOutcome(`${where} has evidence without a recordId`);
+    }
+  }
+  const data: Record<string, string | number | boolean> = {};
+  if (f.data !== undefined) {
+    if (typeof f.data !== 'object' || f.data === null) throw new MalformedOutcome(`${where} has data that is not an object`);
+    for (const key of Object.keys(f.data).sort()) {
+      const value = (f.data as Record<string, unknown>)[key];
+      if (!isPlainValue(value)) throw new MalformedOutcome(`${where} has data.${key} that is not a string, finite number or boolean`);
+      data[key] = value as string | number | boolean;
+    }
+  }
+  if (f.strength === 0) return undefined;
+  // A JSON round trip makes evidence plain data (no undefined, no class instances), so reports round-trip.
+  const evidence = (JSON.parse(JSON.stringify(f.evidence)) as Evidence[]).sort(compareEvidence);
+  return {
+    messageId: f.messageId,
+    data,
+    strength: f.strength,
+    kind,
+    evidence,
+    sortKey: `${f.messageId}\u0000${JSON.stringify(data)}\u0000${JSON.stringify(evidence)}`,
+  };
+}
+
+/** Runs one indicator on one subject and checks what it returned; never throws. */
+export function runIndicator(
+  resolved: ResolvedIndicator,
+  view: SubjectView,
+  base: Omit<EvaluationContext<unknown, unknown>, 'options' | 'prepared' | 'notEvaluated'>,
+  prepared: unknown,
+): RunOutcome {
+  let outcome: unknown;
+  try {
+    outcome = resolved.indicator.evaluate(view, { ...base, options: resolved.options as object, prepared, notEvaluated });
+  } catch (cause) {
+    return { status: 'error', message: `threw: ${cause instanceof Error ? cause.message : String(cause)}`, cause };
+  }
+  try {
+    if (typeof outcome === 'object' && outcome !== null && (outcome as NotEvaluated).notEvaluated === true) {
+      const ne = outcome as NotEvaluated;
+      return {
+        status: 'not-evaluated',
+        reason: typeof ne.reason === 'string' ? ne.reason : 'not enough data',
+        missing: Array.isArray(ne.missing) ? ne.missing.filter((m): m is string => typeof m === 'string') : [],
+      };
+    }
+    if (!Array.isArray(outcome)) throw new MalformedOutcome('evaluate returned neither an array of findings nor notEvaluated(...)');
+    const findings: CheckedFinding[] = [];
+    outcome.forEach((draft, index) => {
+      const checked = checkFinding(draft, index, resolved);
+      if (checked !== undefined) findings.push(checked);
+    });
+    return { status: 'ran', findings };
+  } catch (error) {
+    if (error instanceof MalformedOutcome) return { status: 'error', message: `malformed outcome: ${error.message}` };
+    return { status: 'error', message: `malformed outcome: ${String(error)}` };
+  }
+}

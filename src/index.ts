@@ -1,0 +1,164 @@
+// The curated public API: every export is listed by name, so adding a file never widens it by accident.
+
+export { createScorer } from './engine/createScorer';
+export type {
+  BatchInput,
+  BatchOptions,
+  BatchResult,
+  RejectedRecord,
+  ScoreContext,
+  Scorer,
+  ScorerOptions,
+} from './engine/createScorer';
+export {
+  bandOrder,
+  bandsSchema,
+  defaultBands,
+  defaultCorroboration,
+  defaultGroupDecay,
+  defaultPriorLogOdds,
+  groupSettingSchema,
+  indicatorSettingSchema,
+  scorerConfigSchema,
+} from './engine/config';
+export type { Band, GroupSetting, ScorerConfig } from './engine/config';
+export type {
+  IndicatorError,
+  IndicatorReport,
+  IndicatorStatus,
+  Reason,
+  Report,
+  ReportFinding,
+  TypologyScore,
+} from './engine/report';
+export { interpolate } from './engine/interpolate';
+
+export { defineIndicator } from './indicator/defineIndicator';
+export type { IndicatorDefinition, InferOptions } from './indicator/defineIndicator';
+export type { StandardSchemaV1 } from './indicator/standardSchema';
+export type {
+  AnyIndicator,
+  BuiltinTypology,
+  DataFamily,
+  EvaluationContext,
+  Evidence,
+  EvidenceValue,
+  FindingDraft,
+  FindingKind,
+  Indicator,
+  IndicatorMeta,
+  IndicatorOutcome,
+  IndicatorSource,
+  MessageData,
+  NotEvaluated,
+  Population,
+  PrepareContext,
+  SubjectView,
+} from './indicator/types';
+
+export { builtinIndicators } from './indicators/index';
+export { builtinGroups } from './indicators/groups';
+export { continuousSession, excessiveHours } from './indicators/activity/index';
+
+export {
+  confirmationSchema,
+  countryCodeSchema,
+  dateTimeSchema,
+  extensionsSchema,
+  partialDateSchema,
+  postalAddressSchema,
+  recordIdSchema,
+  sourceSchema,
+  timeZoneSchema,
+} from './records/common';
+export type { Confirmation, PostalAddress } from './records/common';
+export {
+  addressContactSchema,
+  availabilitySchema,
+  claimedIdentitySchema,
+  compensationSchema,
+  contactsSchema,
+  educationSchema,
+  emailContactSchema,
+  employmentSchema,
+  engagementSchema,
+  identityCheckSchema,
+  identityDocumentSchema,
+  interviewSchema,
+  onlineProfileSchema,
+  paymentInstructionSchema,
+  paymentRequestSchema,
+  personNameSchema,
+  phoneContactSchema,
+  photoSchema,
+  professionalReferenceSchema,
+  shipmentSchema,
+  subjectSchema,
+  verificationSchema,
+} from './records/subject';
+export type {
+  Education,
+  Employment,
+  IdentityDocument,
+  Interview,
+  OnlineProfile,
+  PaymentInstruction,
+  Shipment,
+  Subject,
+} from './records/subject';
+export {
+  activityEventSchema,
+  activityEventTypes,
+  calendarEventSchema,
+  customEventSchema,
+  dataAccessEventSchema,
+  deviceCheckinEventSchema,
+  messageEventSchema,
+  networkEnrichmentSchema,
+  paymentEventSchema,
+  privilegeEventSchema,
+  profileChangeEventSchema,
+  securityEventSchema,
+  sessionEventSchema,
+  worklogEventSchema,
+} from './records/events';
+export type {
+  ActivityEvent,
+  ActivityEventOf,
+  ActivityEventType,
+  NetworkEnrichment,
+  SessionEvent,
+  WorklogEvent,
+} from './records/events';
+export { watchlistEntrySchema, watchlistSchema } from './records/watchlist';
+export type { Watchlist, WatchlistEntry } from './records/watchlist';
+export { inputDocumentSchema, referenceSchema } from './records/input';
+export type { InputDocument, Reference } from './records/input';
+export { jsonSchema } from './records/jsonSchema';
+export type { SchemaName } from './records/jsonSchema';
+export {
+  formatPath,
+  parseEvent,
+  parseSubject,
+  safeParseEvent,
+  safeParseSubject,
+  safeParseWatchlist,
+} from './records/validate';
+export type { SafeParseResult } from './records/validate';
+
+export { ScoringError } from './errors/ScoringError';
+export type { Issue, ScoringErrorCode } from './errors/ScoringError';
+export { ConfigError } from './errors/ConfigError';
+export { IndicatorOptionsError } from './errors/IndicatorOptionsError';
+export { InvalidRecordError } from './errors/InvalidRecordError';
+export type { RecordKind } from './errors/InvalidRecordError';
+export { IndicatorRuntimeError } from './errors/IndicatorRuntimeError';
+export {
+  isConfigError,
+  isIndicatorOptionsError,
+  isIndicatorRuntimeError,
+  isInvalidRecordError,
+  isScoringError,
+} from './errors/guards';
+
+export { VERSION } from './version';

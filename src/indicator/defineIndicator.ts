@@ -1,0 +1,70 @@
+import type { StandardSchemaV1 } from './standardSchema';
+import type {
+  EvaluationContext,
+  Indicator,
+  IndicatorMeta,
+  IndicatorOutcome,
+  Population,
+  PrepareContext,
+  SubjectView,
+} from './types';
+
+/** The options type an indicator's schema produces: its output, or an empty object without a schema. */
+export type InferOptions<Schema> = Schema extends StandardSchemaV1 ? StandardSchemaV1.InferOutput<Schema> : Record<string, never>;
+
+/** What {@link defineIndicator} accepts: an indicator whose option and message types are inferred. */
+export interface IndicatorDefinition<Schema extends StandardSchemaV1 | undefined, MessageIds extends string, Prepared> {
+  /** Static description; `options` is the options schema. */
+  readonly meta: Omit<IndicatorMeta<InferOptions<Schema>, MessageIds>, 'options'> & { readonly options?: Schema };
+  /** Optional once-per-population hook. */
+  readonly prepare?: (population: Population, context: PrepareContext<InferOptions<Schema>>) => Prepared;
+  /** Pure evaluation of one subject. */
+  readonly evaluate: (
+    view: SubjectView,
+    context: EvaluationContext<InferOptions<Schema>, Prepared>,
+  ) => IndicatorOutcome<NoInfer<MessageIds>>;
+}
+
+/**
+ * Defines an indicator with full type inference: the options type comes from `meta.options`
+ * (any Standard Schema, e.g. zod) and the message ids from the keys of `meta.messages`, so a
+ * finding with an unknown `messageId` is a type error. At run time it returns its argument.
+ *
+ * @example
+ * ```ts
+ * import { z } from 'zod';
+ * import { defineIndicator } from 'redflags';
+ *
+ * export const tooManyAccounts = defineIndicator({
+ *   meta: {
+ *     id: 'acme/too-many-accounts', title: 'Too many accounts', category: 'acme',
+ *     description: 'The subject signs in with more accounts than the role needs.',
+ *     version: '1.0.0', kind: 'risk', family: 'activity', typologies: ['remote-hire-identity-fraud'],
+ *     defaultWeight: 1, requires: ['events[type=session].accountId'],
+ *     options: z.object({ maxAccounts: z.number().int().positive().default(2) }),
+ *     messages: { many: '{{count}} accounts used, more than {{max}}' },
+ *     neutralReason: 'account use could not be reconciled with the role',
+ *     recommendedAction: 'Ask the manager which accounts the role needs.',
+ *     sources: [],
+ *   },
+ *   evaluate(view, { options, notEvaluated }) {
+ *     const sessions = view.eventsOf('session');
+ *     if (sessions.length === 0) return notEvaluated('no session events', ['events[type=session]']);
+ *     const accounts = new Set(sessions.map((s) => s.accountId ?? 'unknown'));
+ *     if (accounts.size <= options.maxAccounts) return [];
+ *     return [{
+ *       messageId: 'many', strength: 1,
+ *       data: { count: accounts.size, max: options.maxAccounts },
+ *       evidence: sessions.slice(0, 5).map((s) => ({ recordId: s.id, field: 'accountId', value: s.accountId ?? null })),
+ *     }];
+ *   },
+ * });
+ * ```
+ */
+export function defineIndicator<
+  MessageIds extends string,
+  Schema extends StandardSchemaV1 | undefined = undefined,
+  Prepared = undefined,
+>(definition: IndicatorDefinition<Schema, MessageIds, Prepared>): Indicator<InferOptions<Schema>, MessageIds, Prepared> {
+  return definition as Indicator<InferOptions<Schema>, MessageIds, Prepared>;
+}

@@ -1,0 +1,196 @@
+import type { Reference } from '../records/input';
+import type { ActivityEvent, ActivityEventOf, ActivityEventType } from '../records/events';
+import type { Subject } from '../records/subject';
+import type { Watchlist } from '../records/watchlist';
+import type { StandardSchemaV1 } from './standardSchema';
+
+/**
+ * The independent kinds of data evidence comes from. Corroboration counts families: by default a
+ * subject reaches the top bands only on evidence from at least two of them.
+ */
+export type DataFamily =
+  | 'identity'
+  | 'interview'
+  | 'contact'
+  | 'payment'
+  | 'shipping'
+  | 'network'
+  | 'device'
+  | 'activity'
+  | 'data-access'
+  | 'linkage'
+  | 'watchlist'
+  | 'custom';
+
+/** The typologies built-in indicators support. Custom indicators may name their own. */
+export type BuiltinTypology = 'remote-hire-identity-fraud' | 'insider-technology-collection';
+
+/** A public source that justifies an indicator. */
+export interface IndicatorSource {
+  /** Short title, e.g. "FBI PSA I-051624-PSA (16 May 2024)". */
+  readonly title: string;
+  /** Where to read it. */
+  readonly url: string;
+}
+
+/** Whether a finding raises the score (risk) or lowers it (mitigating). */
+export type FindingKind = 'risk' | 'mitigating';
+
+/** A value that can appear in evidence or message data: plain JSON. */
+export type EvidenceValue = string | number | boolean | null | readonly EvidenceValue[] | { readonly [key: string]: EvidenceValue };
+
+/** One piece of evidence behind a finding: which record, which field, when, what value. */
+export interface Evidence {
+  /** Id of the record (subject, event, interview, document...) the evidence comes from. */
+  readonly recordId: string;
+  /** Field path inside the record, e.g. `network.country` or `interviews[2].cameraOn`. */
+  readonly field?: string;
+  /** Time the evidence refers to, ISO 8601. */
+  readonly at?: string;
+  /** The observed value. */
+  readonly value?: EvidenceValue;
+  /** A short note on why this record matters. */
+  readonly note?: string;
+}
+
+/** Placeholder values of a message template. */
+export type MessageData = Readonly<Record<string, string | number | boolean>>;
+
+/** A finding as an indicator returns it; the engine renders the message and weighs it. */
+export interface FindingDraft<MessageIds extends string = string> {
+  /** Key of `meta.messages` that describes this finding. */
+  readonly messageId: MessageIds;
+  /** Values for the `{{placeholders}}` of the message template. */
+  readonly data?: MessageData;
+  /** How strongly this finding supports the indicator, in [0, 1]. */
+  readonly strength: number;
+  /** Risk raises the score; mitigating lowers it. Defaults to `meta.kind`, or risk when that is `mixed`. */
+  readonly kind?: FindingKind;
+  /** The records that prove the finding. Must not be empty. */
+  readonly evidence: readonly Evidence[];
+}
+
+/** What an indicator returns when it lacks the data to run: the report lists it under coverage. */
+export interface NotEvaluated {
+  /** Marks the value as a not-evaluated outcome. */
+  readonly notEvaluated: true;
+  /** Plain-words reason, e.g. "no session events". */
+  readonly reason: string;
+  /** Data the indicator needed, as field paths, e.g. `events[type=session]`. */
+  readonly missing: readonly string[];
+}
+
+/** What `evaluate` returns: findings (possibly none, meaning "ran, found nothing") or not-evaluated. */
+export type IndicatorOutcome<MessageIds extends string = string> = readonly FindingDraft<MessageIds>[] | NotEvaluated;
+
+/**
+ * One subject as an indicator sees it: the validated subject record and its events up to `asOf`,
+ * sorted once by time then id, and bucketed by type.
+ */
+export interface SubjectView {
+  /** The subject record. */
+  readonly subject: Subject;
+  /** All of the subject's events at or before `asOf`, sorted by time then id. */
+  readonly events: readonly ActivityEvent[];
+  /** The subject's events of one type, sorted by time then id. */
+  eventsOf<T extends ActivityEventType>(type: T): readonly ActivityEventOf<T>[];
+}
+
+/** The batch a `prepare` hook sees: every subject and event of the population being scored. */
+export interface Population {
+  /** Every subject of the population. */
+  readonly subjects: readonly Subject[];
+  /** The view of one subject, or undefined when it is not in the population. */
+  view(subjectId: string): SubjectView | undefined;
+  /** Point in time the scores are computed for, ISO 8601. */
+  readonly asOf: string;
+  /** `asOf` in milliseconds since the epoch. */
+  readonly asOfMs: number;
+  /** Caller-supplied watchlists. */
+  readonly watchlists: readonly Watchlist[];
+  /** Caller-supplied reference tables. */
+  readonly reference: Reference;
+  /** Caller-supplied extra inputs (e.g. externally grouped link keys), keyed by name. */
+  readonly inputs: Readonly<Record<string, unknown>>;
+}
+
+/** What `prepare` receives besides the population. */
+export interface PrepareContext<Options> {
+  /** The validated options, defaults applied. */
+  readonly options: Readonly<Options>;
+}
+
+/** What `evaluate` receives besides the subject. */
+export interface EvaluationContext<Options, Prepared = undefined> {
+  /** The validated options, defaults applied. */
+  readonly options: Readonly<Options>;
+  /** Point in time the score is computed for, ISO 8601. */
+  readonly asOf: string;
+  /** `asOf` in milliseconds since the epoch. */
+  readonly asOfMs: number;
+  /** Caller-supplied watchlists. */
+  readonly watchlists: readonly Watchlist[];
+  /** Caller-supplied reference tables. */
+  readonly reference: Reference;
+  /** What this indicator's `prepare` hook returned for the population, if it has one. */
+  readonly prepared: Prepared;
+  /** Builds the not-evaluated outcome: `return context.notEvaluated('no sessions', ['events[type=session]'])`. */
+  notEvaluated(reason: string, missing?: readonly string[]): NotEvaluated;
+}
+
+/** Static, declarative description of an indicator, readable without running it. */
+export interface IndicatorMeta<Options = unknown, MessageIds extends string = string> {
+  /** Stable id, `category/name` in kebab case, e.g. `activity/continuous-session`. Part of the public contract. */
+  readonly id: string;
+  /** Short title for reports. */
+  readonly title: string;
+  /** Category folder, the part of the id before the slash. */
+  readonly category: string;
+  /** What the indicator detects and why it matters. */
+  readonly description: string;
+  /** Version of the indicator's logic (semver); reported in every report's metadata. */
+  readonly version: string;
+  /** `risk` indicators raise the score, `mitigating` ones lower it, `mixed` ones say per finding. */
+  readonly kind: FindingKind | 'mixed';
+  /** The data family its evidence comes from, for corroboration. */
+  readonly family: DataFamily;
+  /** Typologies the indicator supports (e.g. `remote-hire-identity-fraud`). */
+  readonly typologies: readonly string[];
+  /** Log-odds added at strength 1 when no config overrides it. Strong signals 2-4, weak ones below 1. */
+  readonly defaultWeight: number;
+  /** Indicators in one correlation group are several views of one fact and do not add up as independent evidence. */
+  readonly correlationGroup?: string;
+  /** The data the indicator reads, as field paths, for documentation and coverage. */
+  readonly requires: readonly string[];
+  /** Options schema with defaults (zod, or any Standard Schema). Omit when the indicator takes no options. */
+  readonly options?: StandardSchemaV1<unknown, Options>;
+  /** Message templates by id, with `{{placeholders}}` filled from finding data. */
+  readonly messages: Readonly<Record<MessageIds, string>>;
+  /** Neutral wording fit for a candidate-facing or adverse-action notice, e.g. "identity could not be verified". */
+  readonly neutralReason: string;
+  /** Investigator-facing hypothesis, never shown to the candidate. */
+  readonly threatHypothesis?: string;
+  /** The recommended next verification step for a human reviewer. */
+  readonly recommendedAction: string;
+  /** Public sources that justify the indicator. */
+  readonly sources: readonly IndicatorSource[];
+  /** Known honest explanations a reviewer should rule out. */
+  readonly falsePositives?: readonly string[];
+}
+
+/**
+ * An indicator: declarative `meta` and a pure `evaluate` function, optionally with a `prepare`
+ * hook that runs once per population (for peer baselines or linkage indexes).
+ * Built-in indicators use exactly this contract.
+ */
+export interface Indicator<Options = any, MessageIds extends string = string, Prepared = any> {
+  /** Static description. */
+  readonly meta: IndicatorMeta<Options, MessageIds>;
+  /** Runs once per population before any subject is evaluated; must be pure and linear in the population. */
+  readonly prepare?: (population: Population, context: PrepareContext<Options>) => Prepared;
+  /** Evaluates one subject; must be pure, deterministic and independent of record order. */
+  readonly evaluate: (view: SubjectView, context: EvaluationContext<Options, Prepared>) => IndicatorOutcome<MessageIds>;
+}
+
+/** Any indicator, whatever its options. */
+export type AnyIndicator = Indicator<any, string, any>;

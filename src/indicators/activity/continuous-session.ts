@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { defineIndicator } from '../../indicator/defineIndicator';
+import type { Evidence } from '../../indicator/types';
+import type { ActivityEvent, SessionEvent } from '../../records/events';
+import { cite } from '../shared/sources';
+import { firstIndexAtOrAfter, HOUR_MS as HOUR, round1 } from '../shared/time';
+
+const options = z.object({
+  minHours: z
+    .number()
+    .positive()
+    .default(24)
+    .describe('Span of continuous sign-in that counts as "a whole day or more" (ROK-2022 and US-2022 say at least one day).'),
+  maxGapMinutes: z
+    .number()
+    .nonnegative()
+    .default(15)
+    .describe('Sessions of one account this close together are one continuous span (re-authentication, token refresh).'),
+  maxIdleHours: z
+    .number()
+    .positive()
+    .default(8)
+    .describe(
+      'Longest stretch inside a span with no activity at all (no sign-in, sign-out or other event). A span idle longer than this is a forgotten open session, not work, and does not fire.',
+    ),
+});
+
+interface Span {
+  account: string;
+  start: number;
+  end: number;
+  sessions: SessionEvent[];
+}
+
+/**
+ * `activity/continuous-session`: an account stays signed in continuously for a whole day or more,
+ * with activity throughout — the South Korean advisory's headline red flag, since one person
+ * cannot work round the clock but a team sharing one identity can.
+ */
+export const continuousSession = defineIndicator({
+  meta: {
+    id: 'activity/continuous-session',
+    title: 'Account signed in for a whole day or more',
+    category: 'activity',
+    description:
+      'Merges each account\'s sessions into continuous spans and fires when a span lasts at least `minHours` while showing activity throughout. Several operators sharing one identity, working in shifts, keep an account signed in around the clock; one person does not. A single session left open over a weekend shows a long idle stretch and does not fire.',
+    version: '1.0.0',
+    kind: 'risk',
+    family: 'activity',
+    typologies: ['remote-hire-identity-fraud'],
+    defaultWeight: 1.5,
+    correlationGroup: 'activity-time',
+    requires: ['events[type=session].at', 'events[type=session].end'],
+    options,
+    messages: {
+      continuous:
+        'Account {{account}} was signed in continuously for {{hours}} hours ({{start}} to {{end}}) across {{sessions}} sessions, with no idle stretch longer than {{maxIdle}} hours',
+    },
+    neutralReason: 'Working-time records could not be reconciled with one person\'s working pattern.',
+    threatHypothesis: 'Several operators share one identity and work the account in shifts.',
+    recommendedAction:
+      'Review the account\'s sign-in timeline with the worker\'s manager; ask the worker to explain the hours on a live video call.',
+    sources: cite('ROK-2022', 'ROK-2022-HERALD', 'US-2022'),
+    falsePositives: [
+      'Automation or service accounts mapped to a person by mistake.',
+      'On-call rotations where a shared session is handed over (check the account owner).',
+    ],
+  },
+  evaluate(view, { options, asOfMs, notEvaluated }) {
+    const sessions = view.eventsOf('session');
+    if (sessions.length === 0) return notEvaluated('no session events', ['events[type=session]']);
+    const maxGap = options.maxGapMinutes * 60_000;
+    const spans = new Map<string, Span>();
+    const closed: Span[] = [];
+    // Sessions arrive sorted by start time, so one pass per account merges overlapping spans.
+    for (const session of sessions) {
+      if (session.result === 'failure') continue;
+      const account = session.accountId ?? '(unspecified account)';
+      const start = Date.parse(session.at);
+      const end = Math.min(session.end === undefined ? start : Date.parse(session.end), asOfMs);
+      const open = spans.get(account);
+      if (open !== undefined && start <= open.end + maxGap) {
+        open.end = Math.max(open.end, end);
+        open.sessions.push(session);
+      } else {
+        if (open !== undefined) closed.push(open);
+        spans.set(account, { account, start, end, sessions: [session] });
+      }
+    }
+    closed.push(...spans.values());
+    const minSpan = options.minHours * HOUR;
+    const candidates = closed.filter((s) => s.end - s.start >= minSpan);
+    if (candidates.length === 0) return [];
+
+    const findings = [];
+    const others = view.events;
+    for (const span of candidates) {
+      // Activity points inside the span: session boundaries plus every other event of the subject.
+      const points: number[] = [];
+      for (const s of span.sessions) {
+        points.push(Date.parse(s.at));
+        if (s.end !== undefined) points.push(Math.min(Date.parse(s.end), asOfMs));
+      }
+      for (let i = firstIndexAtOrAfter(others, span.start); i < others.length; i++) {
+        const e = others[i] as ActivityEvent;
+        const t = Date.parse(e.at);
+        if (t > span.end) break;
+        if (e.type !== 'session') points.push(t);
+      }
+      points.sort((a, b) => a - b);
+      let maxIdle = 0;
+      for (let i = 1; i < points.length; i++) maxIdle = Math.max(maxIdle, (points[i] as number) - (points[i - 1] as number));
+      if (maxIdle > options.maxIdleHours * HOUR) continue;
+      const hours = (span.end - span.start) / HOUR;
+      const evidence: Evidence[] = span.sessions.slice(0, 20).map((s) => ({
+        recordId: s.id,
+        at: s.at,
+        field: 'end',
+        value: s.end ?? null,
+        ...(s.ip !== undefined ? { note: `from ${s.ip}` } : {}),
+      }));
+      findings.push({
+        messageId: 'continuous' as const,
+        strength: Math.min(1, 0.6 + (0.4 * (hours - options.minHours)) / 48),
+        data: {
+          account: span.account,
+          hours: round1(hours),
+          start: new Date(span.start).toISOString(),
+          end: new Date(span.end).toISOString(),
+          sessions: span.sessions.length,
+          maxIdle: round1(maxIdle / HOUR),
+        },
+        evidence,
+      });
+    }
+    return findings;
+  },
+});

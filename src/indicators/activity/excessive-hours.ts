@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { defineIndicator } from '../../indicator/defineIndicator';
+import type { FindingDraft } from '../../indicator/types';
+import { cite } from '../shared/sources';
+import { DAY_MS, round1 } from '../shared/time';
+
+const WEEK_MS = 7 * DAY_MS;
+
+const options = z.object({
+  maxSustainedWeeklyHours: z
+    .number()
+    .positive()
+    .default(60)
+    .describe(
+      'Average weekly hours over a profile\'s whole life above which one person is implausible. A full-time year is about 2,000-2,100 hours, some 40 a week; 60 leaves room for heavy freelancers.',
+    ),
+  cumulativeHours: z
+    .number()
+    .positive()
+    .default(4000)
+    .describe(
+      '"Several thousand" cumulative hours (ROK-2022) on a profile whose creation date is unknown. Weak on its own: a veteran freelancer gets there in two years.',
+    ),
+  maxWeeklyHours: z
+    .number()
+    .positive()
+    .default(80)
+    .describe('Work-log hours in one calendar week (UTC, Monday start) that no one person sustains.'),
+  minWeeks: z
+    .number()
+    .int()
+    .positive()
+    .default(2)
+    .describe('How many such weeks make the pattern sustained: one crunch week never fires.'),
+  minProfileWeeks: z
+    .number()
+    .positive()
+    .default(8)
+    .describe('Profiles younger than this many weeks are too new to average.'),
+});
+
+type MessageId = 'profileRate' | 'profileTotal' | 'weeklyHours';
+
+/**
+ * `activity/excessive-hours`: cumulative or weekly hours no single person works — several
+ * thousand hours on a young freelance profile, or week after week of 80+ logged hours.
+ */
+export const excessiveHours = defineIndicator({
+  meta: {
+    id: 'activity/excessive-hours',
+    title: 'Hours no single person works',
+    category: 'activity',
+    description:
+      'Fires on an online profile whose billed hours, divided by the weeks since the account was created, exceed `maxSustainedWeeklyHours`; on a profile with several thousand hours and no creation date (weakly); and on work logs with more than `maxWeeklyHours` in at least `minWeeks` calendar weeks. The ROK advisory names "several thousand" cumulative hours as a red flag: accounts worked around the clock by a team.',
+    version: '1.0.0',
+    kind: 'risk',
+    family: 'activity',
+    typologies: ['remote-hire-identity-fraud'],
+    defaultWeight: 1.5,
+    correlationGroup: 'activity-time',
+    requires: ['profiles[].hoursBilled', 'profiles[].createdAt', 'events[type=worklog]'],
+    options,
+    messages: {
+      profileRate:
+        '{{platform}} profile {{handle}} billed {{hours}} hours in {{weeks}} weeks since it was created: {{weekly}} hours a week on average',
+      profileTotal: '{{platform}} profile {{handle}} shows {{hours}} cumulative billed hours (creation date unknown)',
+      weeklyHours: 'Work logs show more than {{limit}} hours in {{weeks}} weeks, up to {{max}} hours in the week of {{peakWeek}}',
+    },
+    neutralReason: 'Reported working hours could not be reconciled with one person\'s working pattern.',
+    threatHypothesis: 'The account is worked in shifts by several operators.',
+    recommendedAction:
+      'Compare billed hours with the work delivered and the sign-in timeline; ask the worker to walk through a typical week on a live video call.',
+    sources: cite('ROK-2022', 'ROK-2022-HERALD', 'US-2022', 'SEAL'),
+    falsePositives: [
+      'Agency accounts legitimately shared by a declared team.',
+      'Hours imported twice from two time-tracking tools (check for duplicate periods).',
+    ],
+  },
+  evaluate(view, { options, asOfMs, notEvaluated }) {
+    const profiles = (view.subject.profiles ?? []).filter((p) => p.hoursBilled !== undefined);
+    const worklogs = view.eventsOf('worklog');
+    if (profiles.length === 0 && worklogs.length === 0) {
+      return notEvaluated('no billed hours on profiles and no work logs', ['profiles[].hoursBilled', 'events[type=worklog]']);
+    }
+    const findings: FindingDraft<MessageId>[] = [];
+    for (const profile of profiles) {
+      const hours = profile.hoursBilled as number;
+      const handle = profile.handle ?? profile.id;
+      if (profile.createdAt !== undefined) {
+        const until = profile.observedAt !== undefined ? Math.min(Date.parse(profile.observedAt), asOfMs) : asOfMs;
+        const weeks = (until - Date.parse(profile.createdAt)) / WEEK_MS;
+        if (weeks < options.minProfileWeeks) continue;
+        const weekly = hours / weeks;
+        if (weekly <= options.maxSustainedWeeklyHours) continue;
+        findings.push({
+          messageId: 'profileRate',
+          // 60 h/week -> 0.5, 90 -> 1: beyond 1.5x the limit a single worker is out of the question.
+          strength: Math.min(1, 0.5 + (weekly - options.maxSustainedWeeklyHours) / options.maxSustainedWeeklyHours),
+          data: { platform: profile.platform, handle, hours, weeks: round1(weeks), weekly: round1(weekly) },
+          evidence: [
+            { recordId: profile.id, field: 'hoursBilled', value: hours },
+            { recordId: profile.id, field: 'createdAt', at: profile.createdAt, value: profile.createdAt },
+          ],
+        });
+      } else if (hours >= options.cumulativeHours) {
+        findings.push({
+          messageId: 'profileTotal',
+          strength: Math.min(0.5, 0.3 * (hours / options.cumulativeHours)),
+          data: { platform: profile.platform, handle, hours },
+          evidence: [{ recordId: profile.id, field: 'hoursBilled', value: hours }],
+        });
+      }
+    }
+
+    // Calendar weeks (UTC, Monday start); each log counts in the week it starts in.
+    const weeks = new Map<number, { hours: number; ids: string[] }>();
+    for (const log of worklogs) {
+      const t = Date.parse(log.at);
+      const weekStart = Math.floor((t - 4 * DAY_MS) / WEEK_MS) * WEEK_MS + 4 * DAY_MS; // 1970-01-05 was a Monday
+      const week = weeks.get(weekStart);
+      if (week === undefined) weeks.set(weekStart, { hours: log.hours, ids: [log.id] });
+      else {
+        week.hours += log.hours;
+        week.ids.push(log.id);
+      }
+    }
+    const heavy = [...weeks].filter(([, w]) => w.hours > options.maxWeeklyHours).sort((a, b) => a[0] - b[0]);
+    if (heavy.length >= options.minWeeks) {
+      let peak = heavy[0] as [number, { hours: number; ids: string[] }];
+      for (const w of heavy) if (w[1].hours > peak[1].hours) peak = w;
+      const excess = peak[1].hours / options.maxWeeklyHours - 1;
+      findings.push({
+        messageId: 'weeklyHours',
+        strength: Math.min(1, 0.5 + 0.1 * (heavy.length - options.minWeeks) + excess),
+        data: {
+          limit: options.maxWeeklyHours,
+          weeks: heavy.length,
+          max: round1(peak[1].hours),
+          peakWeek: new Date(peak[0]).toISOString().slice(0, 10),
+        },
+        evidence: heavy.slice(0, 12).map(([start, w]) => ({
+          recordId: w.ids[0] as string,
+          at: new Date(start).toISOString(),
+          field: 'hours',
+          value: round1(w.hours),
+          note: `week total from ${w.ids.length} work logs`,
+        })),
+      });
+    }
+    return findings;
+  },
+});

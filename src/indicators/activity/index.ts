@@ -1,0 +1,2 @@
+export { continuousSession } from './continuous-session';
+export { excessiveHours } from './excessive-hours';

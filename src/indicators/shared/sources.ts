@@ -1,0 +1,113 @@
+import type { IndicatorSource } from '../../indicator/types';
+
+/**
+ * The public sources built-in indicators cite, by the short names of the domain catalogue
+ * (`shared/domain/red-flags.md`, section 0). One table, so a URL is written once.
+ */
+export const sources = {
+  'US-2022': {
+    title: 'US State, Treasury and FBI, Guidance on the DPRK IT Workers (16 May 2022)',
+    url: 'https://ofac.treasury.gov/recent-actions/20220516',
+  },
+  'ROK-2022': {
+    title: 'South Korean joint advisory on DPRK IT workers (8 Dec 2022)',
+    url: 'https://koreajoongangdaily.joins.com/2022/12/08/national/northKorea/korea-north-korea-programmers/20221208183923938.html',
+  },
+  'ROK-2022-HERALD': {
+    title: 'Korea Herald on the South Korean joint advisory (8 Dec 2022)',
+    url: 'https://www.koreaherald.com/view.php?ud=20221208000614',
+  },
+  'PSA-2022-DF': {
+    title: 'FBI IC3 PSA on deepfakes and stolen PII in remote-job applications (28 Jun 2022)',
+    url: 'https://www.ic3.gov/Media/Y2022/PSA220628',
+  },
+  'PSA-2023': {
+    title: 'US-ROK joint PSA, Additional Guidance on DPRK IT Workers (18 Oct 2023)',
+    url: 'https://ic3.gov/PSA/2023/PSA231018',
+  },
+  'PSA-2024': {
+    title: 'FBI PSA on US-based facilitators of DPRK IT workers (16 May 2024)',
+    url: 'https://www.ic3.gov/Media/Y2024/PSA240516',
+  },
+  'PSA-2025-01': {
+    title: 'FBI PSA on data extortion and updated guidance (23 Jan 2025)',
+    url: 'https://www.ic3.gov/PSA/2025/PSA250123',
+  },
+  'PSA-2025-07': {
+    title: 'FBI PSA update on facilitators (23 Jul 2025)',
+    url: 'https://www.ic3.gov/PSA/2025/PSA250723-4',
+  },
+  'DOJ-DEC24': {
+    title: 'DOJ indictment of 14 DPRK nationals, Yanbian and Volasys Silverstar (12 Dec 2024)',
+    url: 'https://dea.einnews.com/pr_news/768619031/fourteen-north-korean-nationals-indicted-for-carrying-out-multi-year-fraudulent-information-technology-worker-scheme-and-related-extortions',
+  },
+  'DOJ-JUN25': {
+    title: 'DOJ DPRK RevGen Domestic Enabler Initiative actions (30 Jun 2025)',
+    url: 'https://therecord.media/doj-raids-laptop-farms-crackdown',
+  },
+  'DOJ-CHAPMAN': {
+    title: 'Laptop-farm facilitator sentenced (Chapman case)',
+    url: 'https://www.threatshub.org/blog/laptop-farmer-behind-17m-north-korean-it-worker-scam-locked-up-for-8-5-years',
+  },
+  'DOJ-KNOOT': {
+    title: 'Nashville laptop-farm indictment (Knoot case)',
+    url: 'https://www.technewsday.com/2024/08/11/nashville-man-arrested-for-running-laptop-farm-to-get-jobs-for-north-korean-hackers/',
+  },
+  'DOJ-ATL': {
+    title: 'DOJ Atlanta crypto-theft indictment (24 Jun 2025)',
+    url: 'https://azc.news/u-s-department-of-justice-charges-four-north-koreans-in-nearly-1-million-crypto-hack-id34685',
+  },
+  KB4: {
+    title: 'KnowBe4, How a North Korean fake IT worker tried to infiltrate us (23 Jul 2024)',
+    url: 'https://blog.knowbe4.com/how-a-north-korean-fake-it-worker-tried-to-infiltrate-us',
+  },
+  MND: {
+    title: 'Mandiant, Mitigating the DPRK IT Worker Threat (Sep 2024)',
+    url: 'https://cybersecuritydive.com/news/north-korea-it-workers-insider-threat/727892',
+  },
+  GTIG: {
+    title: 'Google Threat Intelligence Group, DPRK IT Workers Expanding in Scope and Scale (1 Apr 2025)',
+    url: 'https://cloud.google.com/blog/topics/threat-intelligence/dprk-it-workers-expanding-scope-scale',
+  },
+  U42: {
+    title: 'Unit 42, Global Companies Are Unknowingly Paying North Koreans (13 Nov 2024)',
+    url: 'https://note.f5.pm/go-272507.html',
+  },
+  'MS-JS': {
+    title: 'Microsoft Threat Intelligence, Jasper Sleet (30 Jun 2025)',
+    url: 'https://www.microsoft.com/en-us/security/blog/2025/06/30/jasper-sleet-north-korean-remote-it-workers-evolving-tactics-to-infiltrate-organizations/',
+  },
+  'MS-DX': {
+    title: "Microsoft Defender Experts, Disrupt Jasper Sleet's Insider Access Campaign (18 Dec 2025)",
+    url: 'https://techcommunity.microsoft.com/blog/microsoftsecurityexperts/-/4478112',
+  },
+  SW: {
+    title: 'Secureworks CTU on Nickel Tapestry extortion (Oct 2024)',
+    url: 'https://www.theregister.com/2024/10/18/ransom_fake_it_worker_scam/',
+  },
+  LB: {
+    title: 'LevelBlue SpiderLabs, detection of a DPRK-linked remote IT worker',
+    url: 'https://www.levelblue.com/blogs/spiderlabs-blog/how-levelblue-otx-and-cybereason-xdr-detected-a-north-korea-linked-remote-it-worker',
+  },
+  RC: {
+    title: 'Red Canary 2025 Threat Detection Report, insider threats',
+    url: 'https://redcanary.com/threat-detection-report/trends/insider-threats',
+  },
+  OKTA: {
+    title: 'Okta Threat Intelligence on DPRK IT workers (30 Sep 2025)',
+    url: 'https://www.okta.com/newsroom/articles/north-korea-s-it-workers-expand-beyond-us-big-tech',
+  },
+  DTEX: { title: 'DTEX i3 advisory on DPRK IT workers', url: 'https://dtexsystems.com/?p=9615' },
+  SEAL: {
+    title: 'Security Alliance (SEAL) frameworks, insider threats',
+    url: 'https://frameworks.securityalliance.dev/insider-threats/summary.html',
+  },
+} as const satisfies Record<string, IndicatorSource>;
+
+/** Short name of a catalogued source. */
+export type SourceKey = keyof typeof sources;
+
+/** The sources with these short names, in the order given. */
+export function cite(...keys: readonly SourceKey[]): IndicatorSource[] {
+  return keys.map((key) => sources[key]);
+}

@@ -1,0 +1,26 @@
+import type { ActivityEvent } from '../../records/events';
+
+/** Milliseconds in an hour. */
+export const HOUR_MS = 3_600_000;
+/** Milliseconds in a day. */
+export const DAY_MS = 86_400_000;
+
+/**
+ * Index of the first event at or after time `t` in events sorted by time (as every
+ * `SubjectView` gives them): a binary search, so windowed scans stay O(log n + k).
+ */
+export function firstIndexAtOrAfter(events: readonly ActivityEvent[], t: number): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (Date.parse((events[mid] as ActivityEvent).at) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Rounds to one decimal, for message data. */
+export function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}

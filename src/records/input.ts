@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { dateTimeSchema } from './common';
+import { activityEventSchema } from './events';
+import { subjectSchema } from './subject';
+import { watchlistSchema } from './watchlist';
+
+/**
+ * Reference tables the caller passes in: the library fetches nothing. Keys are read by the
+ * indicators that document them; unknown keys are kept for custom indicators.
+ */
+export const referenceSchema = z
+  .object({
+    frontCompanyDomains: z
+      .array(z.string())
+      .optional()
+      .describe('Domains of known front companies or seized websites, matched against history and references.'),
+  })
+  .catchall(z.unknown())
+  .describe('Caller-supplied reference tables. Unknown keys are passed to custom indicators as-is.');
+
+/** Reference tables passed by the caller. */
+export type Reference = z.infer<typeof referenceSchema>;
+
+/**
+ * The input document of a batch: subjects, their activity events, watchlists and reference
+ * tables. `redflags schema` prints its JSON Schema.
+ */
+export const inputDocumentSchema = z.object({
+  asOf: dateTimeSchema.optional().describe('Point in time the scores are computed for; later events are ignored.'),
+  subjects: z.array(subjectSchema),
+  events: z.array(activityEventSchema).optional(),
+  watchlists: z.array(watchlistSchema).optional(),
+  reference: referenceSchema.optional(),
+});
+
+/** The input document of a batch. */
+export type InputDocument = z.infer<typeof inputDocumentSchema>;
