@@ -169,6 +169,10 @@ export const educationSchema = z.object({
   country: countryCodeSchema.optional(),
   start: partialDateSchema.optional(),
   end: partialDateSchema.optional(),
+  fullTime: z
+    .boolean()
+    .optional()
+    .describe('True when the study was claimed as full-time, on site; compared with full-time employment for impossible overlaps.'),
   confirmed: confirmationSchema.optional(),
 });
 
