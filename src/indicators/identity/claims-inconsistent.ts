@@ -122,13 +122,13 @@ export const claimsInconsistent = defineIndicator({
 
     // Names: compare each against one reference, the best-attested name.
     const names: NamedClaim[] = [];
-    (s.identity?.names ?? []).forEach((n, i) => {
+    (s.identity?.names ?? []).forEach((n) => {
       if (!COMPARED_NAME_KINDS.has(n.kind)) return;
       names.push({
         value: n.value,
         label: n.source ?? n.kind ?? 'application',
         recordId: s.id,
-        field: `identity.names[${i}].value`,
+        field: 'identity.names',
         rank: n.kind === 'document' ? 1 : n.kind === 'legal' ? 2 : 3,
       });
     });
@@ -185,25 +185,25 @@ export const claimsInconsistent = defineIndicator({
         }
       }
       if (enabled.has('residence-address')) {
-        (s.contacts?.addresses ?? []).forEach((a, i) => {
+        (s.contacts?.addresses ?? []).forEach((a) => {
           if (a.country === undefined || (a.kind !== 'residence' && a.kind !== 'document')) return;
           comparable = true;
           if (a.country !== claimed) {
             mismatch(`The ${a.kind} address on file${a.source !== undefined ? ` (${a.source})` : ''}`, a.country, {
               recordId: s.id,
-              field: `contacts.addresses[${i}].country`,
+              field: 'contacts.addresses',
               value: a.country,
             });
           }
         });
       }
       if (enabled.has('phone')) {
-        (s.contacts?.phones ?? []).forEach((p, i) => {
+        (s.contacts?.phones ?? []).forEach((p) => {
           const countries = callingCodeCountries(p.number);
           if (countries.length === 0) return;
           comparable = true;
           if (!countries.includes(claimed)) {
-            mismatch(`Phone number ${p.number}`, countries.join('/'), { recordId: s.id, field: `contacts.phones[${i}].number`, value: p.number });
+            mismatch(`Phone number ${p.number}`, countries.join('/'), { recordId: s.id, field: 'contacts.phones', value: p.number });
           }
         });
       }
