@@ -190,6 +190,14 @@ export const employmentSchema = z.object({
   confirmed: confirmationSchema.optional(),
 });
 
+/** A skill the person claims, with how long they claim to have used it. */
+export const claimedSkillSchema = z.object({
+  name: z.string().min(1).describe('The technology or skill as written, e.g. "Kubernetes".'),
+  years: z.number().nonnegative().optional().describe('Years of experience claimed, as of the application date.'),
+  since: partialDateSchema.optional().describe('Year (or month) the person claims to have started using it.'),
+  source: sourceSchema.optional(),
+});
+
 /** A professional reference. */
 export const professionalReferenceSchema = z.object({
   id: recordIdSchema,
@@ -364,6 +372,10 @@ export const subjectSchema = z.object({
   education: z.array(educationSchema).optional(),
   employment: z.array(employmentSchema).optional(),
   references: z.array(professionalReferenceSchema).optional(),
+  skills: z
+    .array(claimedSkillSchema)
+    .optional()
+    .describe('Skills claimed on the resume or application with years of experience, compared with technology release years.'),
   profiles: z.array(onlineProfileSchema).optional(),
   resumeText: z.string().optional().describe('Plain text of the resume or bid, for near-duplicate detection.'),
   interviews: z.array(interviewSchema).optional(),
@@ -390,5 +402,7 @@ export type Shipment = z.infer<typeof shipmentSchema>;
 export type OnlineProfile = z.infer<typeof onlineProfileSchema>;
 /** An employment entry. */
 export type Employment = z.infer<typeof employmentSchema>;
+/** A claimed skill. */
+export type ClaimedSkill = z.infer<typeof claimedSkillSchema>;
 /** An education entry. */
 export type Education = z.infer<typeof educationSchema>;
