@@ -57,10 +57,11 @@ export const inPersonAvoidance = defineIndicator({
   evaluate(view, { options, notEvaluated }) {
     const s = view.subject;
     const verifications = (s.verifications ?? []).filter((v) => IN_PERSON_KINDS.has(v.kind));
-    const interviews = sortedInterviews(s.interviews).filter((i) => (i.requestedMode === 'in-person' || i.mode === 'in-person') && !hasAccommodation(i));
-    if (verifications.length === 0 && interviews.length === 0) {
+    const requested = sortedInterviews(s.interviews).filter((i) => i.requestedMode === 'in-person' || i.mode === 'in-person');
+    if (verifications.length === 0 && requested.length === 0) {
       return notEvaluated('no in-person verifications or in-person interviews requested', ['verifications', 'interviews[].requestedMode']);
     }
+    const interviews = requested.filter((i) => !hasAccommodation(i));
     let lastPassed = -Infinity;
     for (const v of verifications) {
       if (v.outcome === 'passed' && v.at !== undefined) lastPassed = Math.max(lastPassed, Date.parse(v.at));
