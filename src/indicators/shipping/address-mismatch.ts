@@ -121,7 +121,7 @@ export const addressMismatch = defineIndicator({
       for (const change of changes) {
         const t = Date.parse(change.at);
         if (t >= from && t <= until) {
-          const omit = previous?.country === change.address.country ? change.address.country : undefined;
+          const omit = (previous ?? sh.address).country === change.address.country ? change.address.country : undefined;
           findings.push({
             messageId: 'change',
             strength: options.changeStrength,
