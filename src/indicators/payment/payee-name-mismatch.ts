@@ -54,8 +54,8 @@ export const payeeNameMismatch = defineIndicator({
     requires: ['paymentInstructions[].accountHolderName', 'events[type=payment].payeeName', 'documents[].holderName', 'identity.names'],
     options,
     messages: {
-      different: '{{where}} is held by "{{holder}}", a name that shares no part with the verified name "{{verified}}"',
-      partial: '{{where}} is held by "{{holder}}", which only partly matches the verified name "{{verified}}"',
+      different: '{{where}} is held by "{{holder}}", a name that shares no part with the {{nameKind}} name "{{verified}}"',
+      partial: '{{where}} is held by "{{holder}}", which only partly matches the {{nameKind}} name "{{verified}}"',
     },
     neutralReason: 'The payout account could not be matched to the worker\'s verified identity.',
     threatHypothesis: 'Wages are routed through a facilitator\'s or money mule\'s account.',
@@ -105,6 +105,8 @@ export const payeeNameMismatch = defineIndicator({
       ]);
     }
     const verified = personNames[0] as string;
+    // Say "verified" only when the reference name really comes from a verified document.
+    const nameKind = verifiedDocs.length > 0 ? 'verified' : 'stated';
     const findings: FindingDraft<MessageId>[] = [];
     for (const payee of payees) {
       const stripped = normaliseName(payee.name)
@@ -122,7 +124,7 @@ export const payeeNameMismatch = defineIndicator({
       findings.push({
         messageId: best.verdict === 'different' ? 'different' : 'partial',
         strength,
-        data: { where: payee.where, holder: payee.name, verified },
+        data: { where: payee.where, holder: payee.name, verified, nameKind },
         evidence: payee.evidence.slice(0, 10),
       });
     }

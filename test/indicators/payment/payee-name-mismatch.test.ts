@@ -39,6 +39,11 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(payeeNameMismatch, {
       ],
     },
     {
+      name: 'against a stated legal name when no document was verified',
+      subject: { identity: { names: [{ value: 'Andrew Miller', kind: 'legal' }] }, paymentInstructions: [bank('Christina Chapman')] },
+      findings: [{ messageId: 'different', data: { nameKind: 'stated' }, message: /shares no part with the stated name "Andrew Miller"/ }],
+    },
+    {
       name: 'a relative\'s account is a partial match',
       subject: { ...person(), paymentInstructions: [bank('Susan Miller')] },
       findings: [{ messageId: 'partial', strength: 0.5 }],
