@@ -36,7 +36,7 @@ const options = z.object({
     .describe('Overlap of two full-time claims (jobs or on-site study) that counts as impossible. A notice period or hand-over of a few weeks is normal.'),
 });
 
-type MessageId = 'name' | 'country' | 'overlap';
+type MessageId = 'name' | 'birthDate' | 'country' | 'overlap';
 
 interface NamedClaim {
   value: string;
@@ -75,7 +75,7 @@ export const claimsInconsistent = defineIndicator({
     title: 'The person\'s own claims disagree across sources',
     category: 'identity',
     description:
-      'Compares the claims one person made in different places. Names: legal and document names (and document holder names) are normalised (case, diacritics via NFKD, punctuation, hyphens, token order, middle names, initials) and fuzzy-matched part by part with Jaro-Winkler; a name fires only when no part of it matches the reference name, so transliterations ("Aleksandr"/"Alexander"), hyphenation ("Jae-won"/"Jaewon") and one changed family name do not fire; preferred names, aliases and former names are never compared. Countries: the claimed residence country is compared with the document address, residence addresses on file, the phone calling code, the current bank account country and the equipment ship-to country; each contradiction is one finding. Dates: two claims of full-time work or on-site study that overlap by at least `minOverlapDays` (computed from the conservative end of imprecise dates). Never reads citizenship or document issuing country. The bank and shipping comparisons are also views of the payment and shipping indicators, which is why each country contradiction is only moderately strong.',
+      'Compares the claims one person made in different places. Names: legal and document names (and document holder names) are normalised (case, diacritics via NFKD, punctuation, hyphens, token order, middle names, initials) and fuzzy-matched part by part with Jaro-Winkler; a name fires only when no part of it matches the reference name, so transliterations ("Aleksandr"/"Alexander"), hyphenation ("Jae-won"/"Jaewon") and one changed family name do not fire; preferred names, aliases and former names are never compared. Date of birth: the one stated in the application against those printed on documents, for equality only (partial dates agree when one is a prefix of the other); no age is ever computed. Countries: the claimed residence country is compared with the document address, residence addresses on file, the phone calling code, the current bank account country and the equipment ship-to country; each contradiction is one finding. Dates: two claims of full-time work or on-site study that overlap by at least `minOverlapDays` (computed from the conservative end of imprecise dates). Never reads citizenship or document issuing country. The bank and shipping comparisons are also views of the payment and shipping indicators, which is why each country contradiction is only moderately strong.',
     version: '1.0.0',
     kind: 'risk',
     family: 'identity',
@@ -85,6 +85,8 @@ export const claimsInconsistent = defineIndicator({
     requires: [
       'identity.names',
       'documents[].holderName',
+      'identity.dateOfBirth',
+      'documents[].dateOfBirth',
       'identity.residence.country',
       'documents[].address.country',
       'contacts.addresses[].country',
@@ -99,6 +101,7 @@ export const claimsInconsistent = defineIndicator({
     options,
     messages: {
       name: 'Name "{{name}}" ({{source}}) shares no part with "{{reference}}" ({{referenceSource}})',
+      birthDate: 'The date of birth given in the application differs from the one on {{document}}',
       country: '{{evidence}} points to {{evidenceCountry}}, but the claimed residence is in {{claimedCountry}}',
       overlap:
         '{{first}} and {{second}}, both claimed full-time, overlap for {{days}} days ({{from}} to {{to}}){{countries}}',
@@ -158,6 +161,27 @@ export const claimsInconsistent = defineIndicator({
           evidence: [
             { recordId: n.recordId, field: n.field, value: n.value },
             { recordId: reference.recordId, field: reference.field, value: reference.value, note: 'reference name' },
+          ],
+        });
+      }
+    }
+
+    // Date of birth: compared for equality only, never scored as an age. Partial dates agree
+    // when one is a prefix of the other ("1990" and "1990-05-02").
+    const claimedBirth = s.identity?.dateOfBirth;
+    if (claimedBirth !== undefined) {
+      for (const doc of s.documents ?? []) {
+        if (doc.dateOfBirth === undefined) continue;
+        comparable = true;
+        if (claimedBirth.startsWith(doc.dateOfBirth) || doc.dateOfBirth.startsWith(claimedBirth)) continue;
+        findings.push({
+          messageId: 'birthDate',
+          strength: 0.6,
+          data: { document: `${doc.type} ${doc.id}` },
+          // No values in the evidence: the reviewer opens the records; reports carry less personal data.
+          evidence: [
+            { recordId: doc.id, field: 'dateOfBirth' },
+            { recordId: s.id, field: 'identity.dateOfBirth' },
           ],
         });
       }

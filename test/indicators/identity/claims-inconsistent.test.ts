@@ -58,6 +58,10 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(claimsInconsistent, {
       subject: { identity: residence('US'), contacts: { phones: [{ number: '020 7946 0958' }] }, shipments: [{ id: 'ship-1', address: { country: 'US' } }] },
     },
     {
+      name: 'a year-only date of birth agrees with the full date on the document',
+      subject: { identity: { dateOfBirth: '1990' }, documents: [{ id: 'doc-1', type: 'passport', dateOfBirth: '1990-05-02' }] },
+    },
+    {
       name: 'a short hand-over between full-time jobs',
       subject: {
         employment: [
@@ -89,6 +93,11 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(claimsInconsistent, {
           evidence: ['doc-1', 'subject-1'],
         },
       ],
+    },
+    {
+      name: 'date of birth differs from the document',
+      subject: { identity: { dateOfBirth: '1990-05-02' }, documents: [{ id: 'doc-1', type: 'passport', dateOfBirth: '1986-11-20' }] },
+      findings: [{ messageId: 'birthDate', strength: 0.6, message: 'The date of birth given in the application differs from the one on passport doc-1', evidence: ['doc-1', 'subject-1'] }],
     },
     {
       name: 'residence contradicted by phone, bank and shipping country',
