@@ -162,3 +162,6 @@ export {
 } from './errors/guards';
 
 export { VERSION } from './version';
+
+// Issue #4: post-hire activity, network, device and insider indicators.
+export { offHoursPattern, overemployment } from './indicators/activity/index';

@@ -176,7 +176,7 @@ export const offHoursPattern = defineIndicator({
     // offset moves the centre onto an ordinary working day's centre.
     const claimedOffset = Math.round((sumOffset / n) * 2) / 2;
     let best = claimedOffset - shift;
-    best = Math.round(best * 2) / 2;
+    best = Math.round(best);
     if (best > 14) best -= 24;
     if (best <= -12) best += 24;
     const nightShare = Math.round((100 * night) / n);
