@@ -165,3 +165,4 @@ export { VERSION } from './version';
 
 // Issue #4: post-hire activity, network, device and insider indicators.
 export { offHoursPattern, overemployment } from './indicators/activity/index';
+export { anonymizingInfrastructure, geoBaselineMismatch, multiCountryLogins, remoteAccessExposed } from './indicators/network/index';
