@@ -333,6 +333,18 @@ export const engagementSchema = z.object({
   source: sourceSchema.optional(),
 });
 
+/** A request by the worker about how they work: personal device, virtual desktop, another ship-to place... */
+export const workArrangementRequestSchema = z.object({
+  id: recordIdSchema,
+  at: dateTimeSchema.describe('When the request was made.'),
+  kind: z
+    .enum(['personal-device', 'virtual-desktop', 'other'])
+    .describe('What was asked: to work from a personal device, from a virtual desktop, or something else.'),
+  reason: z.string().optional().describe('The reason the worker gave.'),
+  approved: z.boolean().optional().describe('True when the organisation approved it as policy allows.'),
+  source: sourceSchema.optional(),
+});
+
 /**
  * One person being assessed: an applicant before hire, a worker or contractor after.
  * Every fact except `id` is optional, because real HR data is sparse; an indicator that needs a
@@ -369,6 +381,10 @@ export const subjectSchema = z.object({
   paymentRequests: z.array(paymentRequestSchema).optional(),
   shipments: z.array(shipmentSchema).optional(),
   engagements: z.array(engagementSchema).optional(),
+  workArrangementRequests: z
+    .array(workArrangementRequestSchema)
+    .optional()
+    .describe('Requests to work from a personal device or a virtual desktop instead of the managed device (HR or IT tickets).'),
   extensions: extensionsSchema.optional(),
 });
 
