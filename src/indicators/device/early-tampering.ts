@@ -73,26 +73,30 @@ export const earlyTampering = defineIndicator({
     }
     const security = view.eventsOf('security');
     if (security.length === 0) return notEvaluated('no security detections', ['events[type=security]']);
-    const byDevice = new Map<string, number>();
-    let earliest: number | undefined;
+    // Anchors: per shipped device id, and the earliest delivery overall; ties broken by id so the
+    // evidence names the same shipment whatever the input order.
+    const byDevice = new Map<string, { t: number; id: string }>();
+    let earliest: { t: number; id: string } | undefined;
+    const before = (a: { t: number; id: string }, b: { t: number; id: string } | undefined): boolean =>
+      b === undefined || a.t < b.t || (a.t === b.t && a.id < b.id);
     for (const s of shipments) {
-      const t = Date.parse(s.deliveredAt as string);
-      if (s.deviceId !== undefined) byDevice.set(s.deviceId, Math.min(byDevice.get(s.deviceId) ?? Infinity, t));
-      earliest = earliest === undefined ? t : Math.min(earliest, t);
+      const anchor = { t: Date.parse(s.deliveredAt as string), id: s.id };
+      if (s.deviceId !== undefined && before(anchor, byDevice.get(s.deviceId))) byDevice.set(s.deviceId, anchor);
+      if (before(anchor, earliest)) earliest = anchor;
     }
-    const fallback = earliest ?? Date.parse(hiredAt as string);
+    const fallback = earliest ?? { t: Date.parse(hiredAt as string), id: view.subject.id };
     const anchorName = earliest !== undefined ? 'delivery' : 'start date';
     const wanted = new Set<string>(options.categories);
     const minRank = severities.indexOf(options.minSeverity);
-    const groups = new Map<string, { anchor: number; events: { id: string; at: string; after: number; detail: string }[] }>();
+    const groups = new Map<string, { anchor: { t: number; id: string }; events: { id: string; at: string; after: number; detail: string }[] }>();
     for (const e of security) {
       if (!wanted.has(e.category)) continue;
       if (e.severity !== undefined && severities.indexOf(e.severity) < minRank) continue;
       const anchor = (e.deviceId !== undefined ? byDevice.get(e.deviceId) : undefined) ?? fallback;
       const t = Date.parse(e.at);
-      if (t < anchor || t > anchor + options.days * DAY_MS) continue;
+      if (t < anchor.t || t > anchor.t + options.days * DAY_MS) continue;
       const g = groups.get(e.category) ?? { anchor, events: [] };
-      g.events.push({ id: e.id, at: e.at, after: (t - anchor) / DAY_MS, detail: e.software ?? e.deviceName ?? e.detail ?? e.category });
+      g.events.push({ id: e.id, at: e.at, after: (t - anchor.t) / DAY_MS, detail: e.software ?? e.deviceName ?? e.detail ?? e.category });
       groups.set(e.category, g);
     }
     const findings: FindingDraft<'tamper'>[] = [];
@@ -106,11 +110,19 @@ export const earlyTampering = defineIndicator({
           count: g.events.length,
           category,
           days: options.days,
-          anchor: `${anchorName} ${new Date(g.anchor).toISOString().slice(0, 10)}`,
+          anchor: `${anchorName} ${new Date(g.anchor.t).toISOString().slice(0, 10)}`,
           after: round1(first.after),
           detail: first.detail,
         },
-        evidence: g.events.slice(0, 10).map((ev) => ({ recordId: ev.id, at: ev.at, field: 'category', value: category, note: ev.detail })),
+        evidence: [
+          ...g.events.slice(0, 10).map((ev) => ({ recordId: ev.id, at: ev.at, field: 'category', value: category, note: ev.detail })),
+          {
+            recordId: g.anchor.id,
+            at: new Date(g.anchor.t).toISOString(),
+            field: g.anchor.id === view.subject.id ? 'hiredAt' : 'deliveredAt',
+            note: `the ${anchorName} the window counts from`,
+          },
+        ],
       });
     }
     return findings;

@@ -51,7 +51,7 @@ export const unmanagedDevice = defineIndicator({
     ],
     options,
     messages: {
-      unmanagedSessions: '{{count}} of {{total}} sign-ins ({{share}}%) came from {{what}}, on {{devices}} distinct devices',
+      unmanagedSessions: '{{count}} of {{total}} sign-ins ({{share}}%) came from {{what}} (distinct devices: {{devices}})',
       request: 'Asked on {{date}} to work from {{kind}}{{reason}}',
       checkin: 'Device {{deviceId}} checked in as {{state}} {{count}} times',
     },

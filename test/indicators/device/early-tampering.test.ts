@@ -18,7 +18,7 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(earlyTampering, {
       name: 'malware loads hours after delivery',
       subject: delivered,
       events: [sec('2025-03-07T15:25:00Z', 'malware', { detail: 'infostealer', severity: 'high' })],
-      findings: [{ messageId: 'tamper', strength: [0.99, 1], data: { category: 'malware', anchor: 'delivery 2025-03-07', detail: 'infostealer' }, evidence: ['e1'] }],
+      findings: [{ messageId: 'tamper', strength: [0.99, 1], data: { category: 'malware', anchor: 'delivery 2025-03-07', detail: 'infostealer' }, evidence: ['e1', 'ship-1'] }],
     },
     {
       name: 'a Raspberry Pi and unauthorised software in the first week',
