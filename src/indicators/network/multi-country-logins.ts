@@ -35,6 +35,13 @@ const options = z.object({
     .nonnegative()
     .default(500)
     .describe('Shorter jumps are within IP-geolocation error and never count as travel.'),
+  centroidSlackKm: z
+    .number()
+    .nonnegative()
+    .default(1500)
+    .describe(
+      'Distance taken off for each end located only by a country centroid, since the login may be anywhere in the country: Detroit to Windsor is 2 km, the US and Canadian centroids are 1,900 km apart.',
+    ),
   includeAnonymized: z
     .boolean()
     .default(false)
@@ -60,7 +67,7 @@ export const multiCountryLogins = defineIndicator({
     title: 'Logins from several countries or impossible travel',
     category: 'network',
     description:
-      'Per account, slides a `windowHours` window over successful logins and fires when it holds `minCountries` distinct countries or `minAsns` distinct networks; and sweeps consecutive logins, firing when the speed between them (caller-supplied coordinates, else the country centroids shipped with the library) exceeds `maxSpeedKmh` over at least `minDistanceKm`. Named in the 2022 US and ROK advisories: several people using one account from different places. Anonymized egress is left out by default.',
+      'Per account, slides a `windowHours` window over successful logins and fires when it holds `minCountries` distinct countries or `minAsns` distinct networks; and sweeps consecutive logins, firing when the speed between them (caller-supplied coordinates, else the country centroids shipped with the library, less `centroidSlackKm` per centroid) exceeds `maxSpeedKmh` over at least `minDistanceKm`. Named in the 2022 US and ROK advisories: several people using one account from different places. Anonymized egress is left out by default.',
     version: '1.0.0',
     kind: 'risk',
     family: 'network',
@@ -73,7 +80,7 @@ export const multiCountryLogins = defineIndicator({
       manyCountries: 'Account {{account}} signed in from {{count}} countries ({{countries}}) within {{window}} hours',
       manyNetworks: 'Account {{account}} signed in from {{count}} networks within {{window}} hours',
       impossibleTravel:
-        'Account {{account}} signed in from {{from}} and then from {{to}} {{hours}} hours later: {{km}} km at {{speed}} km/h ({{count}} such jumps)',
+        'Account {{account}} signed in from {{from}} and then from {{to}} {{hours}} hours later: at least {{km}} km, {{speed}} km/h ({{count}} such jumps)',
     },
     neutralReason: 'Sign-in locations could not be reconciled with one person\'s whereabouts.',
     threatHypothesis: 'Several people in different countries share the account, or the worker reaches it from abroad through a relay.',
@@ -161,9 +168,11 @@ export const multiCountryLogins = defineIndicator({
         const la = locationOf(a.session.network);
         const lb = locationOf(b.session.network);
         if (la === undefined || lb === undefined) continue;
-        // Two centroids of the same country say nothing about movement.
-        if (la.centroid && lb.centroid && la.country === lb.country) continue;
-        const km = haversineKm(la.point, lb.point);
+        // A centroid of the same country says nothing about movement; across countries, a
+        // centroid only bounds the distance, so the slack keeps neighbours from looking far apart.
+        if ((la.centroid || lb.centroid) && la.country === lb.country) continue;
+        const slack = options.centroidSlackKm * ((la.centroid ? 1 : 0) + (lb.centroid ? 1 : 0));
+        const km = haversineKm(la.point, lb.point) - slack;
         if (km < options.minDistanceKm) continue;
         const hours = Math.max(b.t - a.t, 60_000) / HOUR_MS;
         const speed = km / hours;

@@ -36,6 +36,14 @@ new IndicatorTester({ asOf: '2025-04-01T00:00:00Z' }).run(multiCountryLogins, {
       name: 'two nearby countries in a short hop are within geolocation error',
       events: [login(0, { country: 'BE', city: 'Brussels', lat: 50.85, lon: 4.35 }), login(1, { country: 'NL', city: 'Amsterdam', lat: 52.37, lon: 4.9 })],
     },
+    {
+      name: 'neighbouring countries located only by centroids',
+      events: [login(0, { country: 'US', city: 'Detroit' }), login(1, { country: 'CA', city: 'Windsor' }), login(2, { country: 'US' })],
+    },
+    {
+      name: 'a precise point and a centroid of the same country',
+      events: [login(0, { country: 'US', city: 'New York', lat: 40.71, lon: -74.01 }), login(1, { country: 'US' })],
+    },
     { name: 'failed logins are not presence', events: [login(0, US), login(1, { ...CN }, { result: 'failure' }), login(2, US)] },
   ],
   invalid: [
