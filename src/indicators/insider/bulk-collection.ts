@@ -134,7 +134,7 @@ export const bulkCollection = defineIndicator({
     title: 'Collection volume far above baseline',
     category: 'insider',
     description:
-      'Totals each UTC day\'s collection (`actions`: download, clone, export, copy, sync, print) in bytes and in actions. Fires when the peak day reaches `ownFactor` times the subject\'s own median active day (with `minBaselineDays` other days), and when it reaches `peerFactor` times the role peers\' typical peak day: from `reference.collectionBaselines[role]`, or else from the batch (a `prepare` hook collects every subject\'s peak day by role; at least `minPeers` peers). Nothing fires below `minBytes` / `minActions`. A peak within `earlyTenureDays` of `hiredAt` is stronger. SW: exfiltration began almost immediately after hiring.',
+      'Totals each UTC day\'s collection (`actions`: download, clone, export, copy, sync, print) in bytes and in actions. Fires when the peak day reaches `ownFactor` times the subject\'s own median active day (with `minBaselineDays` other days), and when it reaches `peerFactor` times the role peers\' typical peak day: from `reference.collectionBaselines[role]`, or else from the batch (a `prepare` hook collects the peak day of every subject with any collection, by role; at least `minPeers` peers). Nothing fires below `minBytes` / `minActions`. A peak within `earlyTenureDays` of `hiredAt` is stronger. SW: exfiltration began almost immediately after hiring.',
     version: '1.0.0',
     kind: 'risk',
     family: 'data-access',
@@ -165,6 +165,8 @@ export const bulkCollection = defineIndicator({
       const view = population.view(subject.id);
       if (view === undefined) continue;
       const p = dailyProfile(view, opts);
+      // A peer with no collection at all is more likely missing data than a zero baseline.
+      if (p.days.size === 0) continue;
       const r = acc.get(subject.role) ?? { bytes: [], actions: [] };
       r.bytes.push(p.peakBytes);
       r.actions.push(p.peakActions);

@@ -28,6 +28,12 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(bulkCollection, {
     { name: 'a big day that is still small in absolute terms', subject: dev, events: [...daily(10, 10), spike(400, 12)] },
     { name: 'reads are not collection', subject: dev, events: daily(10, 100).map((e) => ({ ...e, action: 'read', volumeBytes: 50_000 * MB })) },
     { name: 'a peak in line with role peers', subject: dev, events: daily(3, 150), population: peers },
+    {
+      name: 'peers with no collection data are not a zero baseline',
+      subject: dev,
+      events: daily(3, 900),
+      population: { subjects: ['q1', 'q2', 'q3', 'q4'].map((id) => ({ id, role: 'backend-developer' })), events: [] },
+    },
     { name: 'a caller baseline for a heavy role', subject: { ...dev, role: 'data-engineer' }, events: daily(3, 20_000), reference: { collectionBaselines: { 'data-engineer': { dailyBytes: 50e9 } } } },
   ],
   invalid: [
