@@ -34,6 +34,18 @@ export const claimedIdentitySchema = z.object({
       country: countryCodeSchema.optional(),
       region: z.string().optional().describe('State, province or region claimed.'),
       city: z.string().optional().describe('City claimed.'),
+      lat: z
+        .number()
+        .min(-90)
+        .max(90)
+        .optional()
+        .describe('Latitude of the claimed residence (caller-geocoded), for distances to login locations.'),
+      lon: z
+        .number()
+        .min(-180)
+        .max(180)
+        .optional()
+        .describe('Longitude of the claimed residence (caller-geocoded), for distances to login locations.'),
       timeZone: timeZoneSchema.optional(),
       address: postalAddressSchema.optional().describe('Full residential address, when given.'),
       verified: z.boolean().optional().describe('True when the residence was verified independently (e.g. in person, utility bill).'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { haversineKm } from '../../data/countries';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import type { SessionEvent } from '../../records/events';
@@ -18,6 +19,11 @@ const options = z.object({
     .max(1)
     .default(0.6)
     .describe('Share of logins from one country other than the claimed one that makes it the baseline. A traveller spends weeks, not most of the time, abroad.'),
+  homeRadiusKm: z
+    .number()
+    .positive()
+    .default(150)
+    .describe('Logins with coordinates within this distance of the claimed residence coordinates count as home. Generous, because IP geolocation of mobile and carrier-grade NAT egress is often off by a hundred km.'),
   baselineLogins: z
     .number()
     .int()
@@ -26,7 +32,7 @@ const options = z.object({
     .describe('How many of the earliest logins form the first baseline, against which a later switch to the claimed country is judged.'),
 });
 
-type MessageId = 'foreignBaseline' | 'shiftToClaimed';
+type MessageId = 'foreignBaseline' | 'farFromHome' | 'shiftToClaimed';
 
 /**
  * `network/geo-baseline-mismatch`: the country most logins come from is not the claimed
@@ -39,18 +45,26 @@ export const geoBaselineMismatch = defineIndicator({
     title: 'Login location baseline far from the claimed residence',
     category: 'network',
     description:
-      'Builds the login-country baseline from successful, located, non-anonymized sign-ins and compares it with the claimed residence country. Fires when at least `minForeignShare` of at least `minLogins` logins come from one other country, and when the first `baselineLogins` logins were mostly foreign but later logins from the claimed country arrive on unmanaged devices (LB: a China baseline, then Dallas and Los Angeles IPs on an unmanaged device). A country is only ever compared with the person\'s own claim. Laptop farms give clean domestic IPs, so a match clears no one.',
+      'Builds the login-country baseline from successful, located, non-anonymized sign-ins and compares it with the claimed residence country. Fires when at least `minForeignShare` of at least `minLogins` logins come from one other country; when the claimed residence has coordinates (`identity.residence.lat`/`lon`) and at least `minForeignShare` of the logins with coordinates lie more than `homeRadiusKm` away (a laptop farm in another state, as in the Nashville case); and when the first `baselineLogins` logins were mostly foreign but later logins from the claimed country arrive on unmanaged devices (LB: a China baseline, then Dallas and Los Angeles IPs on an unmanaged device). A country is only ever compared with the person\'s own claim. Laptop farms give clean domestic IPs, so a match clears no one.',
     version: '1.0.0',
     kind: 'risk',
     family: 'network',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 1.5,
     correlationGroup: 'network-location',
-    requires: ['identity.residence.country', 'events[type=session].network.country', 'events[type=session].deviceManaged'],
+    requires: [
+      'identity.residence.country',
+      'identity.residence.lat',
+      'events[type=session].network.country',
+      'events[type=session].network.lat',
+      'events[type=session].deviceManaged',
+    ],
     options,
     messages: {
       foreignBaseline:
         '{{share}}% of {{logins}} sign-ins came from {{country}}, while the claimed residence is in {{claimed}}',
+      farFromHome:
+        '{{share}}% of {{logins}} located sign-ins came from more than {{radius}} km from the claimed residence in {{home}}, most often from {{place}} ({{km}} km away)',
       shiftToClaimed:
         'The first {{baseline}} sign-ins came mostly from {{country}}; later sign-ins from the claimed country {{claimed}} arrived on {{unmanaged}} unmanaged-device sessions',
     },
@@ -95,6 +109,49 @@ export const geoBaselineMismatch = defineIndicator({
           evidence: [
             { recordId: view.subject.id, field: 'identity.residence.country', value: claimed, note: 'claimed residence' },
             ...top[1].slice(0, 10).map((s) => ({ recordId: s.id, at: s.at, field: 'network.country', value: top[0] })),
+          ],
+        });
+      }
+    }
+    // Distance from a geocoded claimed residence, only when the country-level check stayed quiet.
+    const residence = view.subject.identity?.residence;
+    if (findings.length === 0 && residence?.lat !== undefined && residence.lon !== undefined) {
+      const home = { lat: residence.lat, lon: residence.lon };
+      const located = logins.filter((s) => s.network?.lat !== undefined && s.network.lon !== undefined);
+      const far = new Map<string, { km: number[]; sessions: SessionEvent[] }>();
+      let farCount = 0;
+      for (const s of located) {
+        const km = haversineKm(home, { lat: s.network?.lat as number, lon: s.network?.lon as number });
+        if (km <= options.homeRadiusKm) continue;
+        farCount++;
+        const place = [s.network?.city, s.network?.region, s.network?.country].filter((x) => x !== undefined).join(', ') || 'an unnamed place';
+        const entry = far.get(place) ?? { km: [], sessions: [] };
+        entry.km.push(km);
+        entry.sessions.push(s);
+        far.set(place, entry);
+      }
+      const share = located.length === 0 ? 0 : farCount / located.length;
+      if (located.length >= options.minLogins && share >= options.minForeignShare) {
+        let top: [string, { km: number[]; sessions: SessionEvent[] }] | undefined;
+        for (const entry of [...far].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+          if (top === undefined || entry[1].sessions.length > top[1].sessions.length) top = entry;
+        }
+        const [place, entry] = top as [string, { km: number[]; sessions: SessionEvent[] }];
+        const kms = [...entry.km].sort((a, b) => a - b);
+        findings.push({
+          messageId: 'farFromHome',
+          strength: Math.min(0.8, 0.4 + (share - options.minForeignShare)),
+          data: {
+            share: Math.round(share * 100),
+            logins: located.length,
+            radius: options.homeRadiusKm,
+            home: [residence.city, residence.region, claimed].filter((x) => x !== undefined).join(', '),
+            place,
+            km: Math.round(kms[kms.length >> 1] as number),
+          },
+          evidence: [
+            { recordId: view.subject.id, field: 'identity.residence', value: [home.lat, home.lon], note: 'claimed residence' },
+            ...entry.sessions.slice(0, 10).map((s) => ({ recordId: s.id, at: s.at, field: 'network', value: place })),
           ],
         });
       }

@@ -25,6 +25,11 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(geoBaselineMismatch, {
       subject: { identity: { residence: { country: 'DE' } } },
       events: [...days(12, { country: 'DE' }), ...days(12, { country: 'US', isVpn: true }, 12)],
     },
+    {
+      name: 'a geocoded home with nearby sign-ins',
+      subject: { identity: { residence: { country: 'US', city: 'Atlanta', lat: 33.75, lon: -84.39 } } },
+      events: days(20, { country: 'US', city: 'Marietta', lat: 33.95, lon: -84.55 }),
+    },
     { name: 'too few logins to call a baseline', subject: claimUS, events: days(5, CN) },
     {
       name: 'a foreign start then the claimed country on managed devices (a relocation)',
@@ -33,6 +38,12 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(geoBaselineMismatch, {
     },
   ],
   invalid: [
+    {
+      name: 'a claimed Atlanta home, every sign-in from Nashville',
+      subject: { identity: { residence: { country: 'US', region: 'GA', city: 'Atlanta', lat: 33.75, lon: -84.39 } } },
+      events: [...days(12, { country: 'US', region: 'TN', city: 'Nashville', lat: 36.16, lon: -86.78 }), ...days(2, { country: 'US', city: 'Atlanta', lat: 33.75, lon: -84.39 }, 12)],
+      findings: [{ messageId: 'farFromHome', data: { share: 86, place: 'Nashville, TN, US', km: 345, home: 'Atlanta, GA, US' }, evidence: ['subject-1', 'e1'], message: /Nashville, TN, US \(345 km away\)/ }],
+    },
     {
       name: 'most logins from another country',
       subject: claimUS,
