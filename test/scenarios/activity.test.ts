@@ -79,7 +79,7 @@ function farmWorker(): { subject: Ev; events: Ev[] } {
       role: 'backend-developer',
       projects: ['payments'],
       hiredAt: '2025-03-01T00:00:00Z',
-      identity: { names: [{ value: 'Andrew Miller', kind: 'legal' }], residence: { country: 'US', region: 'GA', city: 'Atlanta', timeZone: 'America/New_York' } },
+      identity: { names: [{ value: 'Andrew Miller', kind: 'legal' }], residence: { country: 'US', region: 'GA', city: 'Atlanta', lat: 33.75, lon: -84.39, timeZone: 'America/New_York' } },
       shipments: [{ id: 'ship-farm-1', deliveredAt: '2025-03-01T18:00:00Z', deviceId: 'mac-farm-1', serial: 'C02FARM01', address: { city: 'Atlanta', region: 'GA', country: 'US' } }],
     },
     events,
@@ -125,7 +125,7 @@ function travellingEngineer(): { subject: Ev; events: Ev[] } {
       projects: ['grid'],
       authorizedDataTags: ['energy'],
       hiredAt: '2022-05-02T00:00:00Z',
-      identity: { residence: { country: 'US', region: 'NY', city: 'New York', timeZone: 'America/New_York', verified: true } },
+      identity: { residence: { country: 'US', region: 'NY', city: 'New York', lat: 40.71, lon: -74.01, timeZone: 'America/New_York', verified: true } },
     },
     events,
   };
@@ -151,6 +151,7 @@ describe('scenario: a month of post-hire activity', () => {
         'device/remote-access-software',
         'device/unmanaged-device',
         'network/anonymizing-infrastructure',
+        'network/geo-baseline-mismatch',
         'network/multi-country-logins',
       ]),
     );
@@ -159,6 +160,7 @@ describe('scenario: a month of post-hire activity', () => {
     expect(offHours?.messageId).toBe('nightCentre');
     // The centre of a working day is only known to within about an hour.
     expect(offHours?.message).toMatch(/America\/New_York.*fits UTC\+(9|10) better/);
+    expect(farmReport.findings.find((f) => f.indicatorId === 'network/geo-baseline-mismatch')?.message).toMatch(/Nashville, TN, US/);
     const astrill = farmReport.findings.find((f) => f.messageId === 'providerOfConcern');
     expect(astrill?.message).toMatch(/Astrill VPN/);
     const identityFraud = farmReport.typologies.find((t) => t.typology === 'remote-hire-identity-fraud');
