@@ -113,10 +113,6 @@ function medianWithout(sorted: readonly number[], self: number): number | undefi
   return m % 2 === 1 ? at((m - 1) >> 1) : (at(m / 2 - 1) + at(m / 2)) / 2;
 }
 
-/** Per role: the sorted peak-day bytes and actions of every subject in the batch. */
-interface PeerPeaks {
-  readonly byRole: ReadonlyMap<string, { readonly bytes: readonly number[]; readonly actions: readonly number[] }>;
-}
 
 const GB = 1e9;
 const fmtBytes = (b: number): string => (b >= GB ? `${Math.round((b / GB) * 10) / 10} GB` : `${Math.round(b / 1e6)} MB`);
@@ -158,7 +154,9 @@ export const bulkCollection = defineIndicator({
       'A role mislabelled in HR data, comparing a data engineer with front-end peers.',
     ],
   },
-  prepare(population, { options: opts }): PeerPeaks {
+  // Per role, the sorted peak-day bytes and actions of every subject in the batch. The type is
+  // written inline so the exported indicator's type names no private interface.
+  prepare(population, { options: opts }): { readonly byRole: ReadonlyMap<string, { readonly bytes: readonly number[]; readonly actions: readonly number[] }> } {
     const acc = new Map<string, { bytes: number[]; actions: number[] }>();
     for (const subject of population.subjects) {
       if (subject.role === undefined) continue;
