@@ -60,6 +60,16 @@ new IndicatorTester({ asOf: '2025-03-01T00:00:00Z' }).run(offHoursPattern, {
       ],
     },
     {
+      // 17 Feb to 23 Mar 2025: New York moves from UTC-5 to UTC-4 on 9 March. A fixed UTC+9
+      // working day must still fit UTC+9, and the claimed offset is the one most timestamps
+      // fell in, never an average of winter and summer time (UTC-4:30).
+      name: 'a Pyongyang working day across the daylight-saving change',
+      asOf: '2025-04-01T00:00:00Z',
+      subject: newYork,
+      events: Array.from({ length: 35 }, (_, d) => [0.5, 2, 3.5, 5.5, 7, 8.5].map((h) => ({ type: 'session', at: iso(Date.UTC(2025, 1, 17) + d * DAY + h * HOUR) }))).flat(),
+      findings: [{ messageId: 'nightCentre', data: { bestOffset: 'UTC+9', claimedOffset: 'UTC-5' }, message: /fits UTC\+9 better/ }],
+    },
+    {
       name: 'an early-morning rhythm fits another offset',
       subject: newYork,
       events: rhythm(21, [2.5, 4, 5.5, 7.5, 9, 10.5]),

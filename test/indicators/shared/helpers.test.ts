@@ -1,7 +1,7 @@
 import { compareAddresses, formatPlace } from '../../../src/indicators/shared/address';
 import { partialDateRange } from '../../../src/indicators/shared/dates';
 import { compareNames, jaroWinkler, normaliseName } from '../../../src/indicators/shared/names';
-import { inHourWindow, localHourIn } from '../../../src/indicators/shared/timezone';
+import { inHourWindow, localHourIn, localTimeIn } from '../../../src/indicators/shared/timezone';
 
 describe('name helpers', () => {
   it('normalises case, diacritics, special letters, hyphens and punctuation', () => {
@@ -65,6 +65,14 @@ describe('date and time helpers', () => {
     expect(chicago(Date.UTC(2025, 0, 15, 6, 30))).toBe(0.5); // CST, UTC-6
     expect(chicago(Date.UTC(2025, 6, 15, 6, 30))).toBe(1.5); // CDT, UTC-5
     expect(localHourIn('Asia/Kolkata')(Date.UTC(2025, 0, 15, 0, 0))).toBe(5.5);
+  });
+  it('gives the local date and the UTC offset in force, across daylight-saving changes', () => {
+    const newYork = localTimeIn('America/New_York');
+    expect(newYork(Date.UTC(2025, 2, 9, 6, 59))).toEqual({ date: '2025-03-09', hour: 1 + 59 / 60, offsetHours: -5 });
+    expect(newYork(Date.UTC(2025, 2, 9, 7, 0))).toEqual({ date: '2025-03-09', hour: 3, offsetHours: -4 });
+    expect(newYork(Date.UTC(2025, 0, 15, 3, 0, 30))).toEqual({ date: '2025-01-14', hour: 22, offsetHours: -5 });
+    expect(localTimeIn('Asia/Kathmandu')(Date.UTC(2025, 0, 15, 0, 0)).offsetHours).toBe(5.75);
+    expect(localTimeIn('Pacific/Kiritimati')(Date.UTC(2025, 0, 15, 12, 0))).toEqual({ date: '2025-01-16', hour: 2, offsetHours: 14 });
   });
   it('handles hour windows that wrap past midnight', () => {
     expect(inHourWindow(23.5, 23, 7)).toBe(true);
