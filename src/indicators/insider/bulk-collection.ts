@@ -54,23 +54,28 @@ const options = z.object({
 type Options = z.infer<typeof options>;
 
 interface DailyProfile {
-  /** Per UTC day: bytes and actions. */
-  readonly days: Map<number, { bytes: number; actions: number; ids: string[] }>;
+  /** Per UTC day: bytes (known when some event of the day reported a volume) and actions. */
+  readonly days: Map<number, { bytes: number; bytesKnown: boolean; actions: number; ids: string[] }>;
   readonly peakBytesDay?: number;
   readonly peakActionsDay?: number;
   readonly peakBytes: number;
   readonly peakActions: number;
+  /** True when some day reported a volume: logs without volumes say nothing about bytes. */
+  readonly bytesKnown: boolean;
 }
 
 /** Daily collection volume of one subject, in one pass over its data-access events. */
 function dailyProfile(view: SubjectView, opts: Options): DailyProfile {
   const wanted = new Set<string>(opts.actions);
-  const days = new Map<number, { bytes: number; actions: number; ids: string[] }>();
+  const days = new Map<number, { bytes: number; bytesKnown: boolean; actions: number; ids: string[] }>();
   for (const e of view.eventsOf('data-access')) {
     if (!wanted.has(e.action)) continue;
     const day = Math.floor(Date.parse(e.at) / DAY_MS) * DAY_MS;
-    const d = days.get(day) ?? { bytes: 0, actions: 0, ids: [] };
-    d.bytes += e.volumeBytes ?? 0;
+    const d = days.get(day) ?? { bytes: 0, bytesKnown: false, actions: 0, ids: [] };
+    if (e.volumeBytes !== undefined) {
+      d.bytes += e.volumeBytes;
+      d.bytesKnown = true;
+    }
     d.actions += Math.max(1, e.itemCount ?? 1);
     d.ids.push(e.id);
     days.set(day, d);
@@ -79,7 +84,9 @@ function dailyProfile(view: SubjectView, opts: Options): DailyProfile {
   let peakActions = 0;
   let peakBytesDay: number | undefined;
   let peakActionsDay: number | undefined;
+  let bytesKnown = false;
   for (const [day, d] of [...days].sort((a, b) => a[0] - b[0])) {
+    bytesKnown ||= d.bytesKnown;
     if (d.bytes > peakBytes) [peakBytes, peakBytesDay] = [d.bytes, day];
     if (d.actions > peakActions) [peakActions, peakActionsDay] = [d.actions, day];
   }
@@ -87,6 +94,7 @@ function dailyProfile(view: SubjectView, opts: Options): DailyProfile {
     days,
     peakBytes,
     peakActions,
+    bytesKnown,
     ...(peakBytesDay !== undefined ? { peakBytesDay } : {}),
     ...(peakActionsDay !== undefined ? { peakActionsDay } : {}),
   };
@@ -166,7 +174,8 @@ export const bulkCollection = defineIndicator({
       // A peer with no collection at all is more likely missing data than a zero baseline.
       if (p.days.size === 0) continue;
       const r = acc.get(subject.role) ?? { bytes: [], actions: [] };
-      r.bytes.push(p.peakBytes);
+      // Likewise a peer whose logs carry no volumes has no byte baseline, not a zero one.
+      if (p.bytesKnown) r.bytes.push(p.peakBytes);
       r.actions.push(p.peakActions);
       acc.set(subject.role, r);
     }
@@ -198,7 +207,11 @@ export const bulkCollection = defineIndicator({
     let ownFired = false;
     for (const m of metrics) {
       if (ownFired || m.day === undefined || m.peak < m.min || m.peak === 0) continue;
-      const others = [...p.days].filter(([day]) => day !== m.day).map(([, d]) => m.get(d)).sort((a, b) => a - b);
+      // Days whose logs carry no volume are unknown in bytes, not days of zero bytes.
+      const others = [...p.days]
+        .filter(([day, d]) => day !== m.day && (m.unit !== 'bytes' || d.bytesKnown))
+        .map(([, d]) => m.get(d))
+        .sort((a, b) => a - b);
       if (others.length < opts.minBaselineDays) continue;
       const base = median(others);
       const factor = base === 0 ? Infinity : m.peak / base;
