@@ -3,7 +3,7 @@ import { haversineKm } from '../../data/countries';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import type { SessionEvent } from '../../records/events';
-import { isAnonymized, locationOf, placeName } from '../shared/network';
+import { isAnonymized, locationOf, placeName, type LoginLocation } from '../shared/network';
 import { cite } from '../shared/sources';
 import { HOUR_MS } from '../shared/time';
 
@@ -158,16 +158,20 @@ export const multiCountryLogins = defineIndicator({
           evidence: windowEvidence(bestAsns.start, bestAsns.end),
         });
       }
-      // Impossible travel: consecutive logins only, so the sweep stays linear.
+      // Impossible travel: each located login against the previous located one, so the sweep
+      // stays linear and a login with only an ASN in between hides no jump.
       let jumps = 0;
       let worst: { speed: number; km: number; hours: number; a: Login; b: Login } | undefined;
       const jumpEvidence: { recordId: string; at: string; field: string; value: string }[] = [];
-      for (let i = 1; i < logins.length; i++) {
-        const a = logins[i - 1] as Login;
-        const b = logins[i] as Login;
-        const la = locationOf(a.session.network);
+      let previous: { login: Login; location: LoginLocation } | undefined;
+      for (const b of logins) {
         const lb = locationOf(b.session.network);
-        if (la === undefined || lb === undefined) continue;
+        if (lb === undefined) continue;
+        const last = previous;
+        previous = { login: b, location: lb };
+        if (last === undefined) continue;
+        const a = last.login;
+        const la = last.location;
         // A centroid of the same country says nothing about movement; across countries, a
         // centroid only bounds the distance, so the slack keeps neighbours from looking far apart.
         if ((la.centroid || lb.centroid) && la.country === lb.country) continue;

@@ -61,6 +61,11 @@ new IndicatorTester({ asOf: '2025-04-01T00:00:00Z' }).run(multiCountryLogins, {
       ],
     },
     {
+      name: 'a login known only by its network between two far-apart logins hides no jump',
+      events: [login(0, CN), login(1, { asn: 64500 }), login(2, US)],
+      findings: [{ messageId: 'impossibleTravel', data: { from: 'Shenyang, CN', to: 'Atlanta, US', count: 1 }, evidence: ['e1', 'e3'] }],
+    },
+    {
       name: 'three countries in a day without anonymization',
       events: [login(0, US), login(10, DE), login(20, { country: 'KR', lat: 37.56, lon: 126.98 })],
       findings: [{ messageId: 'manyCountries', data: { count: 3, countries: 'DE, KR, US' }, evidence: ['e1', 'e2', 'e3'] }],
