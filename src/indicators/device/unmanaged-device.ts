@@ -87,7 +87,8 @@ export const unmanagedDevice = defineIndicator({
       const what = new Set<string>();
       for (const s of bad) {
         if (s.virtualDesktop === true) what.add('virtual desktops');
-        if (s.deviceManaged === false) what.add('unmanaged devices');
+        // Under a BYOD policy an unmanaged device is allowed, so it is not named as the reason.
+        if (s.deviceManaged === false && !options.personalDevicesAllowed) what.add('unmanaged devices');
         if (s.deviceCompliant === false) what.add('non-compliant devices');
       }
       const devices = new Set(bad.map((s) => s.deviceId ?? s.userAgent ?? s.id));
@@ -98,7 +99,12 @@ export const unmanagedDevice = defineIndicator({
         evidence: bad.slice(0, 10).map((s) => ({
           recordId: s.id,
           at: s.at,
-          field: s.virtualDesktop === true ? 'virtualDesktop' : s.deviceManaged === false ? 'deviceManaged' : 'deviceCompliant',
+          field:
+            s.virtualDesktop === true
+              ? 'virtualDesktop'
+              : s.deviceManaged === false && !options.personalDevicesAllowed
+                ? 'deviceManaged'
+                : 'deviceCompliant',
           value: s.deviceId ?? null,
         })),
       });
