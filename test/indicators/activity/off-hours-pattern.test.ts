@@ -28,6 +28,12 @@ new IndicatorTester({ asOf: '2025-03-01T00:00:00Z' }).run(offHoursPattern, {
       subject: newYork,
       events: [...rhythm(20, officeDay), ...rhythm(1, [22, 23, 24, 25, 26, 27, 28], 20)],
     },
+    {
+      // A week in Berlin working 09:00-17:00 there shows as 03:00-11:00 in New York.
+      name: 'a traveller working local hours abroad for a week',
+      subject: newYork,
+      events: [...rhythm(21, officeDay), ...rhythm(7, officeDay.map((h) => h - 6), 21)],
+    },
     { name: 'too few timestamps', subject: newYork, events: rhythm(5, [1, 2, 3, 4]) },
     {
       name: 'messages sent to the subject at night do not count',
