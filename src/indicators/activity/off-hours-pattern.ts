@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
 import type { ActivityEvent } from '../../records/events';
+import { isPersonActivity } from '../shared/activity';
 import { cite } from '../shared/sources';
 import { inHourWindow, localTimeIn } from '../shared/timezone';
 
@@ -77,13 +78,6 @@ function hourOfAngle(angle: number): number {
   return ((((angle * 24) / TWO_PI) % 24) + 24) % 24;
 }
 
-/** Whether the person produced the event (messages to them do not count). */
-function isOwnActivity(e: ActivityEvent): boolean {
-  if (e.type === 'session') return e.result !== 'failure';
-  if (e.type === 'message') return e.direction === 'from-subject';
-  return true;
-}
-
 /**
  * `activity/off-hours-pattern`: the activity rhythm, read in the claimed IANA time zone, centres
  * on night hours or fits another UTC offset far better than the claimed one. Circular statistics:
@@ -128,7 +122,8 @@ export const offHoursPattern = defineIndicator({
     const zone = view.subject.identity?.residence?.timeZone;
     if (zone === undefined) return notEvaluated('no claimed time zone', ['identity.residence.timeZone']);
     const types = new Set<string>(options.eventTypes);
-    const events = view.events.filter((e) => types.has(e.type) && isOwnActivity(e));
+    // Calendar entries are opt-in here: a caller may count scheduled meetings as presence.
+    const events = view.events.filter((e) => types.has(e.type) && (e.type === 'calendar' || isPersonActivity(e)));
     if (events.length === 0) return notEvaluated('no activity timestamps', options.eventTypes.map((t) => `events[type=${t}].at`));
 
     const localOf = localTimeIn(zone);
