@@ -105,7 +105,7 @@ export const continuousSession = defineIndicator({
     neutralReason: 'Working-time records could not be reconciled with one person\'s working pattern.',
     threatHypothesis: 'Several operators share one identity and work the account in shifts.',
     recommendedAction:
-      'Review the account\'s sign-in timeline with the worker\'s manager; ask the worker to explain the hours on a live video call.',
+      'Check whether the sign-ins and activity inside the span came from one device and one IP or from several; then ask the worker, on a live video call, to walk through what they worked on during those hours.',
     sources: cite('ROK-2022', 'ROK-2022-HERALD', 'US-2022'),
     falsePositives: [
       'Automation or service accounts mapped to a person by mistake.',

@@ -58,7 +58,7 @@ export const unmanagedDevice = defineIndicator({
     neutralReason: 'Work was done from devices outside the organisation\'s management.',
     threatHypothesis: 'The worker avoids the managed laptop (which sits at a farm or is driven remotely) and works from their own machine abroad.',
     recommendedAction:
-      'Block sign-ins from unmanaged devices by policy and ask the worker to work only from the managed laptop; verify the laptop\'s location.',
+      'On a live video call, ask the worker to show the managed laptop (serial label in view) and the device they signed in from; compare the unmanaged sign-ins\' IPs with the managed laptop\'s check-ins, then require the managed laptop by policy.',
     sources: cite('SW', 'GTIG', 'LB', 'PSA-2025-01'),
     falsePositives: [
       'Organisations whose policy allows BYOD (set `personalDevicesAllowed`).',
