@@ -178,13 +178,19 @@ export const excessiveHours = defineIndicator({
     const cap = options.maxSessionHours * HOUR_MS;
     const open = new Map<string, { start: number; end: number; id: string }>();
     const perWeek = new Map<string, { account: string; week: number; ms: number; ids: string[] }>();
+    // A merged span can run for weeks (overlapping sessions round the clock), so it is split at
+    // week boundaries: each week gets its own share, never the whole span in the week it began.
     const flush = (account: string, iv: { start: number; end: number; id: string }): void => {
-      const key = `${account}\u0000${weekStartOf(iv.start)}`;
-      const w = perWeek.get(key);
-      if (w === undefined) perWeek.set(key, { account, week: weekStartOf(iv.start), ms: iv.end - iv.start, ids: [iv.id] });
-      else {
-        w.ms += iv.end - iv.start;
-        w.ids.push(iv.id);
+      for (let week = weekStartOf(iv.start); week < iv.end; week += WEEK_MS) {
+        const ms = Math.min(iv.end, week + WEEK_MS) - Math.max(iv.start, week);
+        if (ms <= 0) continue;
+        const key = `${account}\u0000${week}`;
+        const w = perWeek.get(key);
+        if (w === undefined) perWeek.set(key, { account, week, ms, ids: [iv.id] });
+        else {
+          w.ms += ms;
+          w.ids.push(iv.id);
+        }
       }
     };
     for (const session of sessions) {
