@@ -88,14 +88,18 @@ export const earlyTampering = defineIndicator({
     const anchorName = earliest !== undefined ? 'delivery' : 'start date';
     const wanted = new Set<string>(options.categories);
     const minRank = severities.indexOf(options.minSeverity);
-    const groups = new Map<string, { anchor: { t: number; id: string }; events: { id: string; at: string; after: number; detail: string }[] }>();
+    type Anchor = { t: number; id: string };
+    // Each category keeps every anchor its detections were measured from (two laptops delivered
+    // on different days), so the evidence names each delivery, not only the first.
+    const groups = new Map<string, { anchor: Anchor; anchors: Map<string, Anchor>; events: { id: string; at: string; after: number; detail: string }[] }>();
     for (const e of security) {
       if (!wanted.has(e.category)) continue;
       if (e.severity !== undefined && severities.indexOf(e.severity) < minRank) continue;
       const anchor = (e.deviceId !== undefined ? byDevice.get(e.deviceId) : undefined) ?? fallback;
       const t = Date.parse(e.at);
       if (t < anchor.t || t > anchor.t + options.days * DAY_MS) continue;
-      const g = groups.get(e.category) ?? { anchor, events: [] };
+      const g = groups.get(e.category) ?? { anchor, anchors: new Map<string, Anchor>(), events: [] };
+      g.anchors.set(anchor.id, anchor);
       g.events.push({ id: e.id, at: e.at, after: (t - anchor.t) / DAY_MS, detail: e.software ?? e.deviceName ?? e.detail ?? e.category });
       groups.set(e.category, g);
     }
@@ -116,12 +120,14 @@ export const earlyTampering = defineIndicator({
         },
         evidence: [
           ...g.events.slice(0, 10).map((ev) => ({ recordId: ev.id, at: ev.at, field: 'category', value: category, note: ev.detail })),
-          {
-            recordId: g.anchor.id,
-            at: new Date(g.anchor.t).toISOString(),
-            field: g.anchor.id === view.subject.id ? 'hiredAt' : 'deliveredAt',
-            note: `the ${anchorName} the window counts from`,
-          },
+          ...[...g.anchors.values()]
+            .sort((a, b) => a.t - b.t || (a.id < b.id ? -1 : 1))
+            .map((a) => ({
+              recordId: a.id,
+              at: new Date(a.t).toISOString(),
+              field: a.id === view.subject.id ? 'hiredAt' : 'deliveredAt',
+              note: `the ${anchorName} the window counts from`,
+            })),
         ],
       });
     }
