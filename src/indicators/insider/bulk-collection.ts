@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
-import type { FindingDraft, SubjectView } from '../../indicator/types';
+import type { Evidence, FindingDraft, SubjectView } from '../../indicator/types';
 import { cite } from '../shared/sources';
 import { DAY_MS } from '../shared/time';
 
@@ -204,6 +204,34 @@ export const bulkCollection = defineIndicator({
       { unit: 'bytes', peak: p.peakBytes, day: p.peakBytesDay, min: opts.minBytes, get: (d: { bytes: number }) => d.bytes, fmt: fmtBytes },
       { unit: 'actions', peak: p.peakActions, day: p.peakActionsDay, min: opts.minActions, get: (d: { actions: number }) => d.actions, fmt: (n: number) => `${Math.round(n)} actions` },
     ] as const;
+    type Metric = (typeof metrics)[number];
+    /** The finding for a peak `factor` times `base`, or undefined below `limit`: one shape for both baselines. */
+    const compare = (
+      messageId: MessageId,
+      m: Metric,
+      day: number,
+      base: number,
+      limit: number,
+      extra: Record<string, string>,
+      evidence: Evidence[],
+    ): FindingDraft<MessageId> | undefined => {
+      const factor = base === 0 ? Infinity : m.peak / base;
+      if (factor < limit) return undefined;
+      return {
+        messageId,
+        strength: strengthOf(Number.isFinite(factor) ? factor : limit * 10, limit, day),
+        data: {
+          day: new Date(day).toISOString().slice(0, 10),
+          peak: m.fmt(m.peak),
+          unit: m.unit,
+          factor: Number.isFinite(factor) ? Math.round(factor * 10) / 10 : 'infinitely many',
+          baseline: m.fmt(base),
+          early: earlyText(day),
+          ...extra,
+        },
+        evidence,
+      };
+    };
     let ownFired = false;
     for (const m of metrics) {
       if (ownFired || m.day === undefined || m.peak < m.min || m.peak === 0) continue;
@@ -213,23 +241,10 @@ export const bulkCollection = defineIndicator({
         .map(([, d]) => m.get(d))
         .sort((a, b) => a - b);
       if (others.length < opts.minBaselineDays) continue;
-      const base = median(others);
-      const factor = base === 0 ? Infinity : m.peak / base;
-      if (factor < opts.ownFactor) continue;
+      const found = compare('ownBaseline', m, m.day, median(others), opts.ownFactor, {}, evidenceOf(m.day));
+      if (found === undefined) continue;
       ownFired = true;
-      findings.push({
-        messageId: 'ownBaseline',
-        strength: strengthOf(Number.isFinite(factor) ? factor : opts.ownFactor * 10, opts.ownFactor, m.day),
-        data: {
-          day: new Date(m.day).toISOString().slice(0, 10),
-          peak: m.fmt(m.peak),
-          unit: m.unit,
-          factor: Number.isFinite(factor) ? Math.round(factor * 10) / 10 : 'infinitely many',
-          baseline: m.fmt(base),
-          early: earlyText(m.day),
-        },
-        evidence: evidenceOf(m.day),
-      });
+      findings.push(found);
     }
 
     // Peer baseline: caller reference first, else the batch.
@@ -254,24 +269,13 @@ export const bulkCollection = defineIndicator({
           }
         }
         if (base === undefined) continue;
-        const factor = base === 0 ? Infinity : m.peak / base;
-        if (factor < opts.peerFactor) continue;
+        const found = compare('peerBaseline', m, m.day, base, opts.peerFactor, { role, source }, [
+          ...evidenceOf(m.day),
+          { recordId: view.subject.id, field: 'role', value: role },
+        ]);
+        if (found === undefined) continue;
         peerFired = true;
-        findings.push({
-          messageId: 'peerBaseline',
-          strength: strengthOf(Number.isFinite(factor) ? factor : opts.peerFactor * 10, opts.peerFactor, m.day),
-          data: {
-            day: new Date(m.day).toISOString().slice(0, 10),
-            peak: m.fmt(m.peak),
-            unit: m.unit,
-            factor: Number.isFinite(factor) ? Math.round(factor * 10) / 10 : 'infinitely many',
-            role,
-            baseline: m.fmt(base),
-            source,
-            early: earlyText(m.day),
-          },
-          evidence: [...evidenceOf(m.day), { recordId: view.subject.id, field: 'role', value: role }],
-        });
+        findings.push(found);
       }
     }
     return findings;
