@@ -1,6 +1,7 @@
 import { compareAddresses, formatPlace } from '../../../src/indicators/shared/address';
 import { partialDateRange } from '../../../src/indicators/shared/dates';
 import { compareNames, jaroWinkler, normaliseName } from '../../../src/indicators/shared/names';
+import { meetsSeverity } from '../../../src/indicators/shared/security';
 import { inHourWindow, localHourIn, localTimeIn } from '../../../src/indicators/shared/timezone';
 
 describe('name helpers', () => {
@@ -79,5 +80,14 @@ describe('date and time helpers', () => {
     expect(inHourWindow(3, 23, 7)).toBe(true);
     expect(inHourWindow(12, 23, 7)).toBe(false);
     expect(inHourWindow(3, 0, 5)).toBe(true);
+  });
+});
+
+describe('security helpers', () => {
+  it('keeps detections at or above the minimum severity, and those without one', () => {
+    expect(meetsSeverity('medium', 'medium')).toBe(true);
+    expect(meetsSeverity('low', 'medium')).toBe(false);
+    expect(meetsSeverity('critical', 'high')).toBe(true);
+    expect(meetsSeverity(undefined, 'critical')).toBe(true);
   });
 });
