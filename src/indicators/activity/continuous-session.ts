@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import type { ActivityEvent, SessionEvent, WorklogEvent } from '../../records/events';
-import { isPersonActivity } from '../shared/activity';
+import { accountOf, isPersonActivity } from '../shared/activity';
 import { cite } from '../shared/sources';
 import { firstIndexAtOrAfter, HOUR_MS as HOUR, round1 } from '../shared/time';
 
@@ -51,7 +51,7 @@ function worklogSpans(logs: readonly WorklogEvent[], maxGap: number, asOfMs: num
   const open = new Map<string, WorklogSpan>();
   const closed: WorklogSpan[] = [];
   for (const log of logs) {
-    const account = log.accountId ?? '(unspecified account)';
+    const account = accountOf(log);
     const start = Date.parse(log.at);
     const end = Math.min(Date.parse(log.end), asOfMs);
     const hours = Math.min(log.hours, Math.max(0, end - start) / HOUR);
@@ -142,7 +142,7 @@ export const continuousSession = defineIndicator({
     // Sessions arrive sorted by start time, so one pass per account merges overlapping spans.
     for (const session of sessions) {
       if (session.result === 'failure') continue;
-      const account = session.accountId ?? '(unspecified account)';
+      const account = accountOf(session);
       const start = Date.parse(session.at);
       const end = Math.min(session.end === undefined ? start : Date.parse(session.end), asOfMs);
       const open = spans.get(account);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
+import { accountOf } from '../shared/activity';
 import { cite } from '../shared/sources';
 import { DAY_MS, HOUR_MS, round1 } from '../shared/time';
 
@@ -194,7 +195,7 @@ export const excessiveHours = defineIndicator({
       }
     };
     for (const session of sessions) {
-      const account = session.accountId ?? '(unspecified account)';
+      const account = accountOf(session);
       const start = Date.parse(session.at);
       const end = Math.min(Date.parse(session.end as string), asOfMs, start + cap);
       const iv = open.get(account);

@@ -4,6 +4,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import type { SessionEvent } from '../../records/events';
 import { isAnonymized, locationOf, placeName, type LoginLocation } from '../shared/network';
+import { accountOf } from '../shared/activity';
 import { cite } from '../shared/sources';
 import { HOUR_MS } from '../shared/time';
 
@@ -108,7 +109,7 @@ export const multiCountryLogins = defineIndicator({
     const byAccount = new Map<string, Login[]>();
     for (const s of located) {
       if (!options.includeAnonymized && isAnonymized(s.network)) continue;
-      const account = s.accountId ?? '(unspecified account)';
+      const account = accountOf(s);
       const list = byAccount.get(account);
       const login = { session: s, t: Date.parse(s.at) };
       if (list === undefined) byAccount.set(account, [login]);

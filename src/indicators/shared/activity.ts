@@ -22,3 +22,11 @@ export function isPersonActivity(e: ActivityEvent): boolean {
       return false;
   }
 }
+
+/**
+ * The account an event belongs to, for per-account sweeps. Events without an account id share
+ * one bucket with a readable name, so messages never show "undefined".
+ */
+export function accountOf(e: { readonly accountId?: string | undefined }): string {
+  return e.accountId ?? '(unspecified account)';
+}
