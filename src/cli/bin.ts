@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { main } from './main';
+import { scoreShard, type ShardJob } from './workers';
+
+// The built file is both the command and its worker script: a thread started with a shard job
+// scores its shard and posts the result back instead of parsing arguments.
+const job = workerData as ShardJob | undefined;
+if (!isMainThread && job?.redflags === 'score-shard') {
+  parentPort?.postMessage(scoreShard(job));
+} else {
+  const exitCode = await main(process.argv.slice(2), {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    ...(process.stdout.columns !== undefined ? { columns: process.stdout.columns } : {}),
+    cwd: process.cwd(),
+    workerScript: new URL(import.meta.url),
+  });
+  process.exitCode = exitCode;
+}
