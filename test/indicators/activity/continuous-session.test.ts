@@ -1,0 +1,72 @@
+import { continuousSession } from '../../../src/index';
+import { IndicatorTester } from '../../../src/testing/index';
+
+const HOUR = 3_600_000;
+const iso = (ms: number): string => new Date(ms).toISOString();
+const MONDAY = Date.UTC(2025, 0, 6);
+
+/** Back-to-back sessions of `chunk` hours covering `hours` hours from `start`. */
+function shifts(start: number, hours: number, chunk = 4, accountId = 'corp-1'): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (let h = 0; h < hours; h += chunk) {
+    out.push({ type: 'session', at: iso(start + h * HOUR), end: iso(start + Math.min(h + chunk, hours) * HOUR), accountId });
+  }
+  return out;
+}
+
+new IndicatorTester({ asOf: '2025-02-01T00:00:00Z' }).run(continuousSession, {
+  valid: [
+    { name: 'a normal working week', events: [0, 1, 2, 3, 4].flatMap((d) => shifts(MONDAY + d * 24 * HOUR + 9 * HOUR, 8)) },
+    { name: 'a long 20-hour push stays under a day', events: shifts(MONDAY, 20) },
+    {
+      name: 'one session forgotten open over a weekend is idle, not work',
+      events: [{ type: 'session', at: '2025-01-10T17:00:00Z', end: '2025-01-13T09:00:00Z', accountId: 'corp-1' }],
+    },
+    {
+      name: 'two accounts each used for half a day do not merge',
+      events: [...shifts(MONDAY, 12, 4, 'corp-1'), ...shifts(MONDAY + 12 * HOUR, 12, 4, 'corp-2')],
+    },
+    { name: 'failed sign-ins are not sessions', events: shifts(MONDAY, 30).map((e) => ({ ...e, result: 'failure' })) },
+    { name: 'a higher threshold', events: shifts(MONDAY, 30), options: { minHours: 36 } },
+  ],
+  invalid: [
+    {
+      name: 'three days of shifts on one account',
+      events: shifts(MONDAY, 72),
+      findings: [{ messageId: 'continuous', strength: 1, data: { account: 'corp-1', hours: 72, sessions: 18 }, evidence: ['e1', 'e18'] }],
+    },
+    {
+      name: 'exactly one day, at the threshold',
+      events: shifts(MONDAY, 24),
+      findings: [{ messageId: 'continuous', strength: 0.6, data: { hours: 24 } }],
+    },
+    {
+      name: 'short gaps between sessions are bridged',
+      events: shifts(MONDAY, 30).map((e, i) => ({ ...e, at: iso(Date.parse(e['at'] as string) + (i === 0 ? 0 : 10 * 60_000)) })),
+      findings: [{ messageId: 'continuous', data: { sessions: 8 } }],
+    },
+    {
+      name: 'one long session with other activity throughout is work',
+      events: [
+        { type: 'session', at: '2025-01-06T00:00:00Z', end: '2025-01-07T06:00:00Z', accountId: 'corp-1' },
+        ...[2, 8, 14, 20, 26].map((h) => ({ type: 'data-access', at: iso(MONDAY + h * HOUR), resource: 'repo/app', action: 'read' })),
+      ],
+      findings: [{ messageId: 'continuous', data: { hours: 30, maxIdle: 6 }, strength: [0.6, 0.7] }],
+    },
+    {
+      name: 'two separate day-long spans give two findings',
+      events: [...shifts(MONDAY, 26), ...shifts(MONDAY + 3 * 24 * HOUR, 40)],
+      findings: [{ messageId: 'continuous', data: { hours: 40 } }, { messageId: 'continuous', data: { hours: 26 } }],
+    },
+    {
+      name: 'a lower threshold fires on 12 hours',
+      events: shifts(MONDAY, 12),
+      options: { minHours: 12 },
+      findings: 1,
+    },
+  ],
+  notEvaluated: [
+    { name: 'no sessions at all', missing: ['events[type=session]'] },
+    { name: 'only work logs', events: [{ type: 'worklog', at: '2025-01-06T09:00:00Z', end: '2025-01-06T17:00:00Z', hours: 8 }] },
+  ],
+});
