@@ -9,6 +9,11 @@ const job = workerData as ShardJob | undefined;
 if (!isMainThread && job?.redflags === 'score-shard') {
   parentPort?.postMessage(scoreShard(job));
 } else {
+  // A closed pipe (e.g. `redflags score x | head`) is not an error of the command.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const exitCode = await main(process.argv.slice(2), {
     stdin: process.stdin,
     stdout: process.stdout,

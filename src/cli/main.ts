@@ -367,7 +367,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     const run = commands[command];
     if (run === undefined) {
-      throw new CliUsageError(`unknown command "${command}". Commands: score, validate, indicators, schema. Run \`redflags --help\`.`);
+      const close = Object.keys(commands).find((c) => c.slice(0, 3) === command.slice(0, 3));
+      throw new CliUsageError(`unknown command "${command}".${close !== undefined ? ` Did you mean "${close}"?` : ''} Commands: score, validate, indicators, schema. Run \`redflags --help\`.`);
     }
     return await run([...rest], io);
   } catch (error) {
