@@ -389,6 +389,9 @@ const astrill = (k) => ({ share: 0.85, ip: `142.214.${200 + k}.${k + 2}`, asn: 3
   });
 }
 
+if (subjects.length !== TOTAL) throw new Error(`expected ${TOTAL} subjects, made ${subjects.length}`);
+subjects.sort((a, b) => (a.id < b.id ? -1 : 1));
+const sortedScenarios = Object.fromEntries(Object.entries(scenarios).sort(([a], [b]) => (a < b ? -1 : 1)));
 const sortKey = (e) => `${e.at}|${e.id}`;
 events.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
 
@@ -412,7 +415,5 @@ lines.push(
 );
 lines.push('],', '"reference": {"frontCompanyDomains": ["yanbian-silverstar.example", "volasys-silverstar.example"]}', '}');
 writeFileSync(join(here, 'population.json'), `${lines.join('\n')}\n`);
-writeFileSync(join(here, 'scenarios.json'), `${JSON.stringify(scenarios, null, 2)}\n`);
-if (subjects.length !== TOTAL) throw new Error(`expected ${TOTAL} subjects, made ${subjects.length}`);
-subjects.sort((a, b) => (a.id < b.id ? -1 : 1));
+writeFileSync(join(here, 'scenarios.json'), `${JSON.stringify(sortedScenarios, null, 2)}\n`);
 console.log(`wrote ${subjects.length} subjects and ${events.length} events to examples/demo/population.json`);

@@ -34,9 +34,9 @@ function md(text: string): string {
     .replace(/([\\`*_[\]|~])/g, '\\$1');
 }
 
-/** Inline code that cannot be broken out of: backticks in the value are replaced. */
+/** Inline code that cannot be broken out of: backticks are replaced and pipes escaped (GFM table cells split on them even in code). */
 function code(text: string): string {
-  return `\`${text.replace(/`/g, "'").replace(/\r?\n|\r/g, ' ')}\``;
+  return `\`${text.replace(/`/g, "'").replace(/\r?\n|\r/g, ' ').replace(/\|/g, '\\|')}\``;
 }
 
 function subjectPacket(report: Report, notes: ReadonlyMap<string, IndicatorNotes>, maxEvidence: number): string[] {
