@@ -341,6 +341,19 @@ async function schemaCommand(args: string[], io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
+/** Levenshtein distance, to suggest the command the user meant. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row.push(Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    }
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
 const commands: Readonly<Record<string, (args: string[], io: CliIo) => Promise<number>>> = {
   score: scoreCommand,
   validate: validateCommand,
@@ -367,7 +380,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     const run = commands[command];
     if (run === undefined) {
-      const close = Object.keys(commands).find((c) => c.slice(0, 3) === command.slice(0, 3));
+      const close = Object.keys(commands).find((c) => editDistance(c, command) <= 2 || c.startsWith(command));
       throw new CliUsageError(`unknown command "${command}".${close !== undefined ? ` Did you mean "${close}"?` : ''} Commands: score, validate, indicators, schema. Run \`redflags --help\`.`);
     }
     return await run([...rest], io);

@@ -58,10 +58,11 @@ table { border-collapse: collapse; width: 100%; font-size: 13px; }
 th, td { text-align: left; padding: 4px 6px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { font-weight: 600; background: #f1f1f3; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f1f1f3; padding: 0 3px; border-radius: 3px; overflow-wrap: anywhere; }
+code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f1f1f3; padding: 0 3px; border-radius: 3px; overflow-wrap: break-word; }
 a { color: #1a56a8; }
 .meter { display: inline-block; width: 80px; height: 8px; background: #e6e6ea; border-radius: 4px; vertical-align: middle; margin-right: 6px; overflow: hidden; }
 .meter > span { display: block; height: 100%; }
+.val { display: inline-block; min-width: 2.6em; text-align: right; }
 ol.reasons li { margin: 4px 0; }
 .hyp { color: var(--muted); font-size: 13px; }
 .mitigating { color: var(--mit); }
@@ -335,7 +336,7 @@ export function renderHtml(result: RenderableResult, options: HtmlOptions = {}):
     const id = `<code>${esc(r.subjectId)}</code>`;
     const link = detailedSet.has(r) ? `<a href="#${anchors.get(r) as string}">${id}</a>` : id;
     out.push(
-      `<tr><td class="num">${i + 1}</td><td>${link}</td><td class="num">${meter(r.score, r.band)}${formatScore(r.score)}</td><td>${chip(r.band)}</td><td>${top !== undefined ? esc(top.message) : '<span class="muted">none</span>'}</td></tr>`,
+      `<tr><td class="num">${i + 1}</td><td>${link}</td><td class="num">${meter(r.score, r.band)}<span class="val">${formatScore(r.score)}</span></td><td>${chip(r.band)}</td><td>${top !== undefined ? esc(top.message) : '<span class="muted">none</span>'}</td></tr>`,
     );
   });
   out.push('</tbody></table></section>');
