@@ -9,10 +9,12 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     treeshake: true,
-    splitting: false,
+    // The test kit and the core share one chunk instead of each bundling the engine.
+    splitting: true,
   },
   {
-    // The `redflags` command: Node-only, ESM, one file that is also its own worker-thread script.
+    // The `redflags` command: Node-only, ESM, one self-contained file that is also its own
+    // worker-thread script (so no chunk may be split off it).
     entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     dts: false,
