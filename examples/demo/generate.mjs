@@ -4,12 +4,13 @@
 // Every person, address, account and IP below is invented. Countries appear only as claims and as
 // the evidence they are compared with (never as a risk on their own).
 //
-//   node examples/demo/generate.mjs            writes population.json and scenarios.json
+//   node examples/demo/generate.mjs [outDir]    writes population.json and scenarios.json (default: here)
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const outDir = process.argv[2] ?? here;
 const AS_OF = '2025-06-01T00:00:00Z';
 const START = Date.UTC(2025, 1, 3); // Monday 3 February 2025
 const WEEKS = 17;
@@ -414,6 +415,6 @@ lines.push(
   }),
 );
 lines.push('],', '"reference": {"frontCompanyDomains": ["yanbian-silverstar.example", "volasys-silverstar.example"]}', '}');
-writeFileSync(join(here, 'population.json'), `${lines.join('\n')}\n`);
-writeFileSync(join(here, 'scenarios.json'), `${JSON.stringify(sortedScenarios, null, 2)}\n`);
-console.log(`wrote ${subjects.length} subjects and ${events.length} events to examples/demo/population.json`);
+writeFileSync(join(outDir, 'population.json'), `${lines.join('\n')}\n`);
+writeFileSync(join(outDir, 'scenarios.json'), `${JSON.stringify(sortedScenarios, null, 2)}\n`);
+console.log(`wrote ${subjects.length} subjects and ${events.length} events to ${join(outDir, 'population.json')}`);
