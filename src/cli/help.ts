@@ -44,6 +44,8 @@ Options:
   --workers <n>         score in n worker threads (same output as one; default 1)
   --view <view>         investigator (default) | candidate: for markdown and html; the candidate
                         view shows neutral wording only, no scores, evidence or hypotheses
+  --detail <which>      all (default) | flagged: which subjects get a detail section in
+                        markdown and html (flagged = band elevated or above)
   --title <text>        title of markdown and html reports
   --input-format <f>    json | ndjson: skip detection
   -h, --help            show this help

@@ -95,7 +95,7 @@ function pickInputFormat(value: string | undefined): InputFormat | undefined {
   return value;
 }
 
-function render(output: ScoreOutput, format: OutputFormat, options: { view: ReportView; title?: string; columns?: number }): string {
+function render(output: ScoreOutput, format: OutputFormat, options: { view: ReportView; detail: 'all' | 'flagged'; title?: string; columns?: number }): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(output, null, 2)}\n`;
@@ -106,9 +106,9 @@ function render(output: ScoreOutput, format: OutputFormat, options: { view: Repo
       return `${lines.join('\n')}\n`;
     }
     case 'markdown':
-      return renderMarkdown(output, { view: options.view, ...(options.title !== undefined ? { title: options.title } : {}) });
+      return renderMarkdown(output, { view: options.view, detail: options.detail, ...(options.title !== undefined ? { title: options.title } : {}) });
     case 'html':
-      return renderHtml(output, { view: options.view, ...(options.title !== undefined ? { title: options.title } : {}) });
+      return renderHtml(output, { view: options.view, detail: options.detail, ...(options.title !== undefined ? { title: options.title } : {}) });
     case 'table':
       return renderTable(output, { width: options.columns ?? 100 });
   }
@@ -159,6 +159,7 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
       workers: { type: 'string' },
       view: { type: 'string' },
       title: { type: 'string' },
+      detail: { type: 'string' },
       'input-format': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -194,11 +195,13 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   }
   const view = values.view ?? 'investigator';
   if (view !== 'investigator' && view !== 'candidate') throw new CliUsageError(`unknown --view "${view}". Use investigator or candidate.`);
+  const detail = values.detail ?? 'all';
+  if (detail !== 'all' && detail !== 'flagged') throw new CliUsageError(`unknown --detail "${detail}". Use all or flagged.`);
   const format = pickFormat(values.format, values.out, io);
   const inputFormat = pickInputFormat(values['input-format']);
   const config = values.config !== undefined ? await loadConfig(values.config, io) : undefined;
 
-  let scorer;
+  let scorer: ReturnType<typeof createScorer>;
   try {
     scorer = createScorer(config !== undefined ? { config } : {});
   } catch (error) {
@@ -239,7 +242,7 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
     reports: result.reports,
     rejected: withLines(result.rejected, input),
   };
-  const text = render(output, format, { view, ...(values.title !== undefined ? { title: values.title } : {}), ...(io.columns !== undefined ? { columns: io.columns } : {}) });
+  const text = render(output, format, { view, detail, ...(values.title !== undefined ? { title: values.title } : {}), ...(io.columns !== undefined ? { columns: io.columns } : {}) });
   await emit(io, values.out, text);
   await reportRejected(io, output.rejected);
   if (values.out !== undefined) {

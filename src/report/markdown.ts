@@ -22,6 +22,8 @@ export interface MarkdownOptions {
   readonly indicators?: readonly AnyIndicator[];
   /** Evidence rows shown per finding at most (default 10); the rest are counted. */
   readonly maxEvidence?: number;
+  /** Which subjects get a packet: `all` (default) or `flagged` (band elevated or above); the summary lists everyone. */
+  readonly detail?: 'all' | 'flagged';
 }
 
 /** Escapes text for Markdown inline use: table pipes, emphasis, HTML and line breaks cannot break out. */
@@ -173,6 +175,9 @@ export function renderMarkdown(result: RenderableResult, options: MarkdownOption
     }
     out.push('');
   }
-  for (const report of result.reports) out.push(...subjectPacket(report, notes, maxEvidence));
+  for (const report of result.reports) {
+    if (options.detail === 'flagged' && report.band === 'low') continue;
+    out.push(...subjectPacket(report, notes, maxEvidence));
+  }
   return `${out.join('\n').trimEnd()}\n`;
 }

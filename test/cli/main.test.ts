@@ -182,6 +182,8 @@ describe('redflags score', () => {
     expect(readFileSync(out, 'utf8')).toContain('<!doctype html>');
     const candidate = await run(['score', validPath, '--format', 'html', '--view', 'candidate']);
     expect(candidate.stdout).not.toContain('log-odds');
+    expect((await run(['score', validPath, '--format', 'html', '--detail', 'flagged'])).stdout).not.toContain('<section class="subject');
+    expect((await run(['score', validPath, '--detail', 'some'])).stderr).toContain('Use all or flagged.');
     expect((await run(['score', validPath, '--format', 'pdf'])).stderr).toContain('Use one of: table, json, ndjson, markdown, html');
   });
 

@@ -62,6 +62,8 @@ describe('renderMarkdown', () => {
     expect(md).toContain('Hypothesis to test:');
     expect(md).toContain(`- [ ] ${top.nextSteps[0]!.action.replace(/'/g, "'")}`);
     expect(md.match(/^## Subject /gm)).toHaveLength(result.reports.length);
+    const flagged = renderMarkdown(result, { indicators, detail: 'flagged' });
+    expect(flagged.match(/^## Subject /gm)).toHaveLength(result.reports.filter((r) => r.band !== 'low').length);
   });
 
   it('keeps the candidate view neutral: no scores, evidence, indicator ids or hypotheses', () => {
