@@ -12,6 +12,7 @@ import {
   type IndicatorNotes,
   type ReportView,
 } from './format';
+import { noReasons } from './markdown';
 import type { RenderableResult } from './table';
 
 /** Options of {@link renderHtml}. */
@@ -194,7 +195,7 @@ function subjectSection(report: Report, anchor: string, notes: ReadonlyMap<strin
   }
 
   out.push('<h3>Reasons, most important first</h3>');
-  if (report.reasons.length === 0) out.push('<p class="muted">No indicator fired. No data is not no risk: see the checks with no data.</p>');
+  if (report.reasons.length === 0) out.push(`<p class="muted">${esc(noReasons(report))}</p>`);
   else {
     out.push('<ol class="reasons">');
     for (const reason of report.reasons) {

@@ -41,6 +41,14 @@ function code(text: string): string {
   return `\`${text.replace(/`/g, "'").replace(/\r?\n|\r/g, ' ').replace(/\|/g, '\\|')}\``;
 }
 
+/** What to say when nothing fired: gaps in the data are not a clean bill. */
+export function noReasons(report: Report): string {
+  const gaps = report.coverage.notEvaluated.length;
+  return gaps === 0
+    ? 'No indicator fired.'
+    : `No indicator fired, but ${gaps} check${gaps === 1 ? '' : 's'} had no data: no data is not no risk (see below).`;
+}
+
 function subjectPacket(report: Report, notes: ReadonlyMap<string, IndicatorNotes>, maxEvidence: number): string[] {
   const out: string[] = [];
   out.push(`## Subject ${code(report.subjectId)}: ${formatScore(report.score)} / 100, ${report.band}`, '');
@@ -58,7 +66,7 @@ function subjectPacket(report: Report, notes: ReadonlyMap<string, IndicatorNotes
   );
 
   out.push('### Reasons, most important first', '');
-  if (report.reasons.length === 0) out.push('No indicator fired. No data is not no risk: see the checks with no data below.', '');
+  if (report.reasons.length === 0) out.push(noReasons(report));
   for (const reason of report.reasons) {
     const note = notes.get(reason.indicatorId);
     const tag = reason.kind === 'mitigating' ? ' (mitigating)' : '';
