@@ -48,6 +48,9 @@ Options:
                         markdown and html (flagged = band elevated or above)
   --title <text>        title of markdown and html reports
   --input-format <f>    json | ndjson: skip detection
+  --stream              score NDJSON grouped by subject one subject at a time, without holding
+                        the input (needs --as-of; refused while population-level indicators
+                        are enabled, since they must see every subject)
   -h, --help            show this help
 
 Invalid records are listed on standard error (and under "rejected" in JSON) and every valid
@@ -58,6 +61,7 @@ Examples:
   redflags score export.json --format html --out report.html
   redflags score export.json --format json --fail-on high > scores.json
   cat records.ndjson | redflags score - --as-of 2025-06-01T00:00:00Z --workers 4
+  redflags score huge.ndjson --stream --as-of 2025-06-01T00:00:00Z --config no-linkage.json
   redflags score export.json --config redflags.config.json --format markdown --out packet.md
 `,
   validate: `redflags validate: check every record of the input without scoring.

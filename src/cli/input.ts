@@ -39,13 +39,14 @@ export interface LoadedInput {
 }
 
 /** Large inputs get a progress bar on a terminal. */
-const progressThreshold = 5 * 1024 * 1024;
+export const progressThreshold = 5 * 1024 * 1024;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-async function openSource(source: string, io: CliIo): Promise<{ stream: Readable; size: number | undefined; name: string }> {
+/** Opens a file (with its size, for the progress bar) or standard input (`-`), with errors that say what to do. */
+export async function openSource(source: string, io: CliIo): Promise<{ stream: Readable; size: number | undefined; name: string }> {
   if (source === '-') return { stream: io.stdin, size: undefined, name: 'standard input' };
   const path = resolvePath(io.cwd, source);
   let size: number;

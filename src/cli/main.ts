@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { extname, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bandOrder, scorerConfigSchema, type Band, type ScorerConfig } from '../engine/config';
-import { createScorer, type BatchInput, type BatchResult } from '../engine/createScorer';
+import { createScorer, type BatchInput, type BatchResult, type Scorer } from '../engine/createScorer';
 import type { Issue } from '../errors/ScoringError';
 import { isConfigError, isIndicatorOptionsError, isInvalidRecordError } from '../errors/guards';
 import { builtinIndicators } from '../indicators/index';
@@ -14,7 +14,8 @@ import { VERSION } from '../version';
 import { helpTexts } from './help';
 import { loadInput, withLines, type CliRejected, type InputFormat, type LoadedInput } from './input';
 import { CliUsageError, write, type CliIo } from './io';
-import { createProgress } from './progress';
+import { createProgress, type Progress } from './progress';
+import { scoreStream } from './stream';
 import { scoreSharded } from './workers';
 
 /** Output formats of `redflags score`. */
@@ -161,6 +162,7 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
       title: { type: 'string' },
       detail: { type: 'string' },
       'input-format': { type: 'string' },
+      stream: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -213,6 +215,35 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   }
 
   const progress = createProgress(io.stderr, io.stderrIsTTY === true);
+  let output: ScoreOutput;
+  if (values.stream === true) {
+    if (asOf === undefined) throw new CliUsageError('--stream needs --as-of: the default, the latest event, is known only at the end of the input. Example: --as-of 2025-06-01T00:00:00Z');
+    if (workers > 1) throw new CliUsageError('--stream and --workers cannot be combined: --stream scores one subject at a time in one thread.');
+    if (inputFormat === 'json') throw new CliUsageError('--stream reads NDJSON only; drop --stream for a JSON document.');
+    const population = scorer.indicators.filter((i) => i.enabled && builtinIndicators.find((b) => b.meta.id === i.id)?.prepare !== undefined).map((i) => i.id);
+    if (population.length > 0) {
+      throw new CliUsageError(
+        `--stream scores one subject at a time, but these enabled indicators compare subjects across the whole population: ${population.join(', ')}. Drop --stream (the records are then held in memory), or disable them in --config, e.g. {"indicators": {"${population[0] as string}": false}}, if you accept losing them.`,
+      );
+    }
+    const result = await scoreStream(source, io, progress, scorer, asOf);
+    output = { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: result.rejected };
+  } else {
+    output = await scoreLoaded(source, io, progress, inputFormat, asOf, workers, config, scorer);
+  }
+  return finish(output, io, { format, view, detail, failOn, out: values.out, title: values.title });
+}
+
+async function scoreLoaded(
+  source: string,
+  io: CliIo,
+  progress: Progress,
+  inputFormat: InputFormat | undefined,
+  asOf: string | undefined,
+  workers: number,
+  config: ScorerConfig | undefined,
+  scorer: Scorer,
+): Promise<ScoreOutput> {
   const input = await loadInput(source, io, progress, inputFormat);
   const docAsOf = asOf ?? (typeof input.asOf === 'string' ? input.asOf : undefined);
   if (asOf === undefined && input.asOf !== undefined && !dateTimeSchema.safeParse(input.asOf).success) {
@@ -236,17 +267,31 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
     throw error;
   }
   progress.done();
-  const output: ScoreOutput = {
-    asOf: result.asOf,
-    asOfSource: result.asOfSource,
-    reports: result.reports,
-    rejected: withLines(result.rejected, input),
-  };
-  const text = render(output, format, { view, detail, ...(values.title !== undefined ? { title: values.title } : {}), ...(io.columns !== undefined ? { columns: io.columns } : {}) });
-  await emit(io, values.out, text);
+  return { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: withLines(result.rejected, input) };
+}
+
+interface FinishOptions {
+  readonly format: OutputFormat;
+  readonly view: ReportView;
+  readonly detail: 'all' | 'flagged';
+  readonly failOn: Band | undefined;
+  readonly out: string | undefined;
+  readonly title: string | undefined;
+}
+
+/** Writes the report, lists rejected records, and picks the exit code. */
+async function finish(output: ScoreOutput, io: CliIo, options: FinishOptions): Promise<number> {
+  const { format, failOn } = options;
+  const text = render(output, format, {
+    view: options.view,
+    detail: options.detail,
+    ...(options.title !== undefined ? { title: options.title } : {}),
+    ...(io.columns !== undefined ? { columns: io.columns } : {}),
+  });
+  await emit(io, options.out, text);
   await reportRejected(io, output.rejected);
-  if (values.out !== undefined) {
-    await write(io.stderr, `redflags: wrote ${output.reports.length} report${output.reports.length === 1 ? '' : 's'} (${format}) to ${values.out}, as of ${output.asOf}.\n`);
+  if (options.out !== undefined) {
+    await write(io.stderr, `redflags: wrote ${output.reports.length} report${output.reports.length === 1 ? '' : 's'} (${format}) to ${options.out}, as of ${output.asOf}.\n`);
   }
   if (output.rejected.length > 0) return EXIT_USAGE;
   if (failOn !== undefined) {

@@ -264,3 +264,66 @@ describe.skipIf(!existsSync(cli))('built dist/cli.js', () => {
     expect((error as { stderr: string }).stderr).toContain('cand-bad');
   }, 60_000);
 });
+
+describe('redflags score --stream', () => {
+  const demo = JSON.parse(readFileSync(demoPath, 'utf8')) as { subjects: { id: string }[]; events: { subjectId: string }[]; watchlists: unknown[]; reference: Record<string, unknown> };
+  const grouped = [
+    ...demo.watchlists.map((w) => JSON.stringify({ recordType: 'watchlist', ...(w as object) })),
+    JSON.stringify({ recordType: 'reference', ...demo.reference }),
+    ...[...demo.subjects].reverse().flatMap((s) => [
+      JSON.stringify({ recordType: 'subject', ...s }),
+      ...demo.events.filter((e) => e.subjectId === s.id).map((e) => JSON.stringify({ recordType: 'event', ...e })),
+    ]),
+  ];
+  // Population-level indicators (with a prepare hook) cannot stream; the test disables them.
+  const noPopulation = file(
+    'no-population.json',
+    JSON.stringify({ indicators: Object.fromEntries(builtinIndicators.filter((i) => i.prepare !== undefined).map((i) => [i.meta.id, false])) }),
+  );
+  const common = ['--as-of', asOf, '--config', noPopulation, '--format', 'json'];
+
+  it('gives byte-identical JSON to a whole-input run on NDJSON grouped by subject', async () => {
+    const path = file('grouped.ndjson', `${grouped.join('\n')}\n`);
+    const whole = await run(['score', path, ...common]);
+    const streamed = await run(['score', path, ...common, '--stream']);
+    expect(streamed.code).toBe(whole.code);
+    expect(streamed.stdout).toBe(whole.stdout);
+    expect(JSON.parse(streamed.stdout).reports).toHaveLength(demo.subjects.length);
+  });
+
+  it('lists invalid records with whole-input positions and lines', async () => {
+    const lines = [
+      JSON.stringify({ recordType: 'subject', id: 'a' }),
+      JSON.stringify({ recordType: 'event', id: 'x1', subjectId: 'a', type: 'session', at: '2025-05-01T00:00:00Z' }),
+      JSON.stringify({ recordType: 'subject', id: 'b', kind: 'robot' }),
+      JSON.stringify({ recordType: 'event', id: 'x2', subjectId: 'b', type: 'session', at: '2025-05-01T00:00:00Z' }),
+      'oops',
+      JSON.stringify({ recordType: 'subject', id: 'c' }),
+      JSON.stringify({ recordType: 'event', id: 'x3', subjectId: 'c', type: 'teleport', at: '2025-05-01T00:00:00Z' }),
+    ];
+    const path = file('grouped-bad.ndjson', `${lines.join('\n')}\n`);
+    const whole = await run(['score', path, ...common]);
+    const streamed = await run(['score', path, ...common, '--stream']);
+    expect(streamed.code).toBe(2);
+    expect(streamed.stdout).toBe(whole.stdout);
+    expect(streamed.stderr).toBe(whole.stderr);
+    expect(JSON.parse(streamed.stdout).rejected.map((r: { line: number }) => r.line)).toEqual([5, 3, 4, 7]);
+  });
+
+  it.skipIf(!builtinIndicators.some((i) => i.prepare !== undefined))('refuses while population-level indicators are enabled', async () => {
+    const path = file('grouped2.ndjson', `${grouped.join('\n')}\n`);
+    const refused = await run(['score', path, '--as-of', asOf, '--stream']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('compare subjects across the whole population');
+  });
+
+  it('refuses what it cannot do exactly, and says what to do instead', async () => {
+    const path = file('ungrouped.ndjson', [grouped[2], grouped[grouped.length - 1], JSON.stringify({ recordType: 'event', id: 'late', subjectId: 'w-99', type: 'session', at: asOf })].join('\n'));
+    const ungrouped = await run(['score', path, ...common, '--stream']);
+    expect(ungrouped.code).toBe(2);
+    expect(ungrouped.stderr).toMatch(/--stream needs NDJSON grouped by subject, and line \d+ holds an event of subject/);
+    expect((await run(['score', path, '--stream'])).stderr).toContain('--stream needs --as-of');
+    expect((await run(['score', validPath, '--as-of', asOf, '--stream', '--config', noPopulation])).stderr).toContain('--stream reads NDJSON only');
+    expect((await run(['score', path, '--as-of', asOf, '--stream', '--workers', '2'])).stderr).toContain('cannot be combined');
+  });
+});
