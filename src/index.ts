@@ -59,6 +59,34 @@ export type {
 export { builtinIndicators } from './indicators/index';
 export { builtinGroups } from './indicators/groups';
 export { continuousSession, excessiveHours } from './indicators/activity/index';
+// Candidate-record indicators (#3).
+export {
+  claimsInconsistent,
+  documentVerificationFailed,
+  footprintFabricated,
+  historyUnverifiable,
+  identityBelongsToOther,
+  identityRotation,
+  photoInconsistent,
+  resumeAnachronism,
+} from './indicators/identity/index';
+export {
+  availabilityTimezoneMismatch,
+  deepfakeArtifacts,
+  inPersonAvoidance,
+  locationCheckFailed,
+  personMismatch,
+  videoAvoidance,
+} from './indicators/interview/index';
+export { disposableOrVoip } from './indicators/contact/index';
+export {
+  belowMarketRate,
+  cryptoOrForeignRouting,
+  frequentAccountChanges,
+  payeeNameMismatch,
+  prepaymentPressure,
+} from './indicators/payment/index';
+export { addressMismatch, overseasReship } from './indicators/shipping/index';
 
 export {
   confirmationSchema,
@@ -76,6 +104,7 @@ export {
   addressContactSchema,
   availabilitySchema,
   claimedIdentitySchema,
+  claimedSkillSchema,
   compensationSchema,
   contactsSchema,
   educationSchema,
@@ -97,6 +126,7 @@ export {
   verificationSchema,
 } from './records/subject';
 export type {
+  ClaimedSkill,
   Education,
   Employment,
   IdentityDocument,

@@ -8,4 +8,12 @@ import type { GroupSetting } from '../engine/config';
  */
 export const builtinGroups: Readonly<Record<string, GroupSetting>> = {
   'activity-time': { decay: 0.5, cap: 3 },
+  // Candidate record (#3). Weak pre-hire signals share one group whose cap keeps them, all
+  // together, below the elevated band: they are context, never a reason on their own.
+  'identity-proofing': { decay: 0.5, cap: 5 },
+  'identity-claims': { decay: 0.5, cap: 3.5 },
+  'presence-verification': { decay: 0.5, cap: 3 },
+  payout: { decay: 0.5, cap: 4 },
+  'shipping-destination': { decay: 0.5, cap: 4 },
+  'pre-hire-weak': { decay: 0.5, cap: 2 },
 };

@@ -169,6 +169,10 @@ export const educationSchema = z.object({
   country: countryCodeSchema.optional(),
   start: partialDateSchema.optional(),
   end: partialDateSchema.optional(),
+  fullTime: z
+    .boolean()
+    .optional()
+    .describe('True when the study was claimed as full-time, on site; compared with full-time employment for impossible overlaps.'),
   confirmed: confirmationSchema.optional(),
 });
 
@@ -184,6 +188,14 @@ export const employmentSchema = z.object({
   fullTime: z.boolean().optional().describe('True when the role was claimed as full-time.'),
   technologies: z.array(z.string()).optional().describe('Technologies claimed in this role.'),
   confirmed: confirmationSchema.optional(),
+});
+
+/** A skill the person claims, with how long they claim to have used it. */
+export const claimedSkillSchema = z.object({
+  name: z.string().min(1).describe('The technology or skill as written, e.g. "Kubernetes".'),
+  years: z.number().nonnegative().optional().describe('Years of experience claimed, as of the application date.'),
+  since: partialDateSchema.optional().describe('Year (or month) the person claims to have started using it.'),
+  source: sourceSchema.optional(),
 });
 
 /** A professional reference. */
@@ -360,6 +372,10 @@ export const subjectSchema = z.object({
   education: z.array(educationSchema).optional(),
   employment: z.array(employmentSchema).optional(),
   references: z.array(professionalReferenceSchema).optional(),
+  skills: z
+    .array(claimedSkillSchema)
+    .optional()
+    .describe('Skills claimed on the resume or application with years of experience, compared with technology release years.'),
   profiles: z.array(onlineProfileSchema).optional(),
   resumeText: z.string().optional().describe('Plain text of the resume or bid, for near-duplicate detection.'),
   interviews: z.array(interviewSchema).optional(),
@@ -386,5 +402,7 @@ export type Shipment = z.infer<typeof shipmentSchema>;
 export type OnlineProfile = z.infer<typeof onlineProfileSchema>;
 /** An employment entry. */
 export type Employment = z.infer<typeof employmentSchema>;
+/** A claimed skill. */
+export type ClaimedSkill = z.infer<typeof claimedSkillSchema>;
 /** An education entry. */
 export type Education = z.infer<typeof educationSchema>;

@@ -102,6 +102,22 @@ export const sources = {
     title: 'Security Alliance (SEAL) frameworks, insider threats',
     url: 'https://frameworks.securityalliance.dev/insider-threats/summary.html',
   },
+  CIN: {
+    title: 'PCMag on Cinder suspecting most of its applicants were DPRK IT workers',
+    url: 'https://uk.pcmag.com/security/153993/tech-firm-suspects-80-of-its-job-applicants-are-north-korean-scammers',
+  },
+  NISOS: {
+    title: 'Nisos, DPRK Remote Workers Hiring Scheme: Lessons Learned',
+    url: 'https://meilu.jpshuntong.com/url-68747470733a2f2f7777772e6c696e6b6564696e2e636f6d/pulse/dprk-remote-workers-hiring-scheme-lessons-learned-nisos-g0bic',
+  },
+  'CTI-HR': {
+    title: 'Open-source HR checklist for DPRK IT-worker hiring (cti_hr.md)',
+    url: 'https://github.com/tinaellis/tinaellis.github.io/blob/main/cti_hr.md',
+  },
+  'DOJ-VONG': {
+    title: 'Maryland facilitator sentenced (Vong case)',
+    url: 'https://securitythisday.com/maryland-man-sentenced-for-n-korea-it-worker-scheme-involving-us-government-contracts',
+  },
 } as const satisfies Record<string, IndicatorSource>;
 
 /** Short name of a catalogued source. */
