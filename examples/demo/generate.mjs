@@ -50,16 +50,16 @@ function localToUtc(dayUtcMs, hour, tz) {
 }
 
 const places = [
-  { country: 'US', region: 'IL', city: 'Chicago', timeZone: 'America/Chicago', postal: '606', asn: 7922, asnOrg: 'Comcast Cable' },
-  { country: 'US', region: 'TX', city: 'Austin', timeZone: 'America/Chicago', postal: '787', asn: 11427, asnOrg: 'Charter Communications' },
-  { country: 'US', region: 'WA', city: 'Seattle', timeZone: 'America/Los_Angeles', postal: '981', asn: 7922, asnOrg: 'Comcast Cable' },
-  { country: 'US', region: 'NY', city: 'Brooklyn', timeZone: 'America/New_York', postal: '112', asn: 701, asnOrg: 'Verizon' },
-  { country: 'US', region: 'GA', city: 'Atlanta', timeZone: 'America/New_York', postal: '303', asn: 7018, asnOrg: 'AT&T' },
-  { country: 'US', region: 'CO', city: 'Denver', timeZone: 'America/Denver', postal: '802', asn: 7922, asnOrg: 'Comcast Cable' },
-  { country: 'CA', region: 'ON', city: 'Toronto', timeZone: 'America/Toronto', postal: 'M5V', asn: 812, asnOrg: 'Rogers' },
-  { country: 'GB', region: 'ENG', city: 'Leeds', timeZone: 'Europe/London', postal: 'LS1', asn: 5089, asnOrg: 'Virgin Media' },
-  { country: 'DE', region: 'BE', city: 'Berlin', timeZone: 'Europe/Berlin', postal: '101', asn: 3320, asnOrg: 'Deutsche Telekom' },
-  { country: 'NL', region: 'NH', city: 'Amsterdam', timeZone: 'Europe/Amsterdam', postal: '101', asn: 1136, asnOrg: 'KPN' },
+  { country: 'US', region: 'IL', city: 'Chicago', timeZone: 'America/Chicago', postal: '606', dial: '+1312', asn: 7922, asnOrg: 'Comcast Cable' },
+  { country: 'US', region: 'TX', city: 'Austin', timeZone: 'America/Chicago', postal: '787', dial: '+1512', asn: 11427, asnOrg: 'Charter Communications' },
+  { country: 'US', region: 'WA', city: 'Seattle', timeZone: 'America/Los_Angeles', postal: '981', dial: '+1206', asn: 7922, asnOrg: 'Comcast Cable' },
+  { country: 'US', region: 'NY', city: 'Brooklyn', timeZone: 'America/New_York', postal: '112', dial: '+1718', asn: 701, asnOrg: 'Verizon' },
+  { country: 'US', region: 'GA', city: 'Atlanta', timeZone: 'America/New_York', postal: '303', dial: '+1404', asn: 7018, asnOrg: 'AT&T' },
+  { country: 'US', region: 'CO', city: 'Denver', timeZone: 'America/Denver', postal: '802', dial: '+1303', asn: 7922, asnOrg: 'Comcast Cable' },
+  { country: 'CA', region: 'ON', city: 'Toronto', timeZone: 'America/Toronto', postal: 'M5V', dial: '+1416', asn: 812, asnOrg: 'Rogers' },
+  { country: 'GB', region: 'ENG', city: 'Leeds', timeZone: 'Europe/London', postal: 'LS1', dial: '+44113', asn: 5089, asnOrg: 'Virgin Media' },
+  { country: 'DE', region: 'BE', city: 'Berlin', timeZone: 'Europe/Berlin', postal: '101', dial: '+4930', asn: 3320, asnOrg: 'Deutsche Telekom' },
+  { country: 'NL', region: 'NH', city: 'Amsterdam', timeZone: 'Europe/Amsterdam', postal: '101', dial: '+3120', asn: 1136, asnOrg: 'KPN' },
 ];
 const firstNames = ['Alex', 'Maria', 'Sam', 'Priya', 'Jordan', 'Chen', 'Fatima', 'Lukas', 'Aisha', 'Diego', 'Hannah', 'Kwame', 'Sofia', 'Mateo', 'Yuki', 'Olivia', 'Noah', 'Amara', 'Ivan', 'Leila', 'Ethan', 'Grace', 'Omar', 'Elena', 'Ben', 'Mei', 'Tom', 'Rosa', 'Arjun', 'Zoe', 'Jonas', 'Nadia', 'Pedro', 'Keiko', 'Liam', 'Ines', 'Marcus', 'Anya', 'David', 'Sara', 'Felix', 'Lina', 'Ravi', 'Clara', 'Tariq', 'Emma'];
 const lastNames = ['Miller', 'Garcia', 'Okafor', 'Schmidt', 'Nguyen', 'Patel', 'Kowalski', 'Haddad', 'Johnson', 'Silva', 'Brown', 'Rossi', 'Kim', 'Andersen', 'Murphy', 'Cohen', 'Tanaka', 'Lopez', 'Novak', 'Walker', 'Mensah', 'Fischer', 'Ortiz', 'Clarke'];
@@ -125,7 +125,7 @@ function honest(n, overrides = {}) {
     },
     contacts: {
       emails: [{ address: `${handle}@example.com`, source: 'application-form' }],
-      phones: [{ number: `+1555${String(1000000 + n * 7919).slice(-7)}`, source: 'application-form', lineType: 'mobile', carrier: 'Example Mobile' }],
+      phones: [{ number: `${place.dial}555${String(1000 + ((n * 7919) % 9000)).padStart(4, '0')}`, source: 'application-form', lineType: 'mobile', carrier: 'Example Mobile' }],
       addresses: [{ ...address, kind: 'residence', source: 'application-form', verified: true }],
     },
     documents: [
