@@ -203,7 +203,7 @@ function subjectSection(report: Report, anchor: string, notes: ReadonlyMap<strin
       const cls = reason.kind === 'mitigating' ? ' class="mitigating"' : '';
       let li = `<li${cls}><strong>${esc(reason.message)}</strong> <code>${esc(reason.indicatorId)}</code> ${formatContribution(reason.contribution)}${reason.kind === 'mitigating' ? ' (mitigating)' : ''}`;
       if (note?.threatHypothesis !== undefined && reason.kind === 'risk') li += `<div class="hyp">Hypothesis to test: ${esc(note.threatHypothesis)}</div>`;
-      if (note !== undefined && note.falsePositives.length > 0) li += `<div class="hyp">Rule out first: ${esc(note.falsePositives.join('; '))}</div>`;
+      if (note !== undefined && note.falsePositives.length > 0) li += `<div class="hyp">Rule out first: ${esc(note.falsePositives.join(' · '))}</div>`;
       out.push(`${li}</li>`);
     }
     out.push('</ol>');

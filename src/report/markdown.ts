@@ -73,7 +73,7 @@ function subjectPacket(report: Report, notes: ReadonlyMap<string, IndicatorNotes
     out.push(`${reason.rank}. **${md(reason.message)}**${tag} — ${code(reason.indicatorId)}, ${formatContribution(reason.contribution)} log-odds`);
     if (note?.threatHypothesis !== undefined && reason.kind === 'risk') out.push(`   - Hypothesis to test: ${md(note.threatHypothesis)}`);
     if (note !== undefined && note.falsePositives.length > 0) {
-      out.push(`   - Rule out first: ${note.falsePositives.map(md).join('; ')}`);
+      out.push(`   - Rule out first: ${note.falsePositives.map(md).join(' · ')}`);
     }
   }
   out.push('');
