@@ -18,6 +18,7 @@ if (!isMainThread && job?.redflags === 'score-shard') {
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
+    stdinIsTTY: process.stdin.isTTY === true,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     ...(process.stdout.columns !== undefined ? { columns: process.stdout.columns } : {}),

@@ -47,7 +47,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** Opens a file (with its size, for the progress bar) or standard input (`-`), with errors that say what to do. */
 export async function openSource(source: string, io: CliIo): Promise<{ stream: Readable; size: number | undefined; name: string }> {
-  if (source === '-') return { stream: io.stdin, size: undefined, name: 'standard input' };
+  if (source === '-') {
+    if (io.stdinIsTTY === true) io.stderr.write('redflags: reading records from the terminal; end with Ctrl-D (or pass a file instead of -).\n');
+    return { stream: io.stdin, size: undefined, name: 'standard input' };
+  }
   const path = resolvePath(io.cwd, source);
   let size: number;
   try {

@@ -13,6 +13,8 @@ export interface CliIo {
   readonly stderr: Writable;
   /** True when standard output is a terminal (the default format is then `table`). */
   readonly stdoutIsTTY?: boolean;
+  /** True when standard input is a terminal (reading `-` then prints a hint). */
+  readonly stdinIsTTY?: boolean;
   /** True when standard error is a terminal (a progress bar may then be drawn). */
   readonly stderrIsTTY?: boolean;
   /** Terminal width in columns, when known. */
