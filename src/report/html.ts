@@ -69,6 +69,7 @@ ol.reasons li { margin: 4px 0; }
 .mitigating { color: var(--mit); }
 .note { border-left: 3px solid ${bandColour.elevated}; padding: 4px 10px; background: #fffbea; }
 .charts { display: grid; grid-template-columns: 1fr; gap: 8px; }
+svg { max-width: 100%; height: auto; }
 svg text { font: 11px system-ui, sans-serif; fill: #1c1c1e; }
 ul.steps { list-style: none; padding-left: 0; } ul.steps li::before { content: "\\2610  "; }
 footer { color: var(--muted); font-size: 12px; margin: 24px 0; }
