@@ -196,3 +196,9 @@ export { renderHtml, renderMarkdown, renderTable } from './report/index';
 export type { HtmlOptions, MarkdownOptions, RenderableResult, ReportView, TableOptions } from './report/index';
 
 export { VERSION } from './version';
+
+// Issue #4: post-hire activity, network, device and insider indicators.
+export { offHoursPattern, overemployment } from './indicators/activity/index';
+export { anonymizingInfrastructure, geoBaselineMismatch, multiCountryLogins, remoteAccessExposed } from './indicators/network/index';
+export { earlyTampering, ipKvm, remoteAccessSoftware, serialMismatch, sharedMfaDevice, unmanagedDevice } from './indicators/device/index';
+export { bulkCollection, exfiltrationToPersonal, intrusionActivity, privilegeSeeking, sensitiveTechnologyAccess } from './indicators/insider/index';

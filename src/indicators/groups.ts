@@ -16,4 +16,12 @@ export const builtinGroups: Readonly<Record<string, GroupSetting>> = {
   payout: { decay: 0.5, cap: 4 },
   'shipping-destination': { decay: 0.5, cap: 4 },
   'pre-hire-weak': { decay: 0.5, cap: 2 },
+  // Issue #4. Where the person signs in from: VPN use, country hops and the baseline are one fact.
+  'network-location': { decay: 0.5, cap: 2.5 },
+  // Issue #4. Someone else drives the machine: remote-access tools, IP-KVM, exposed remote desktop.
+  'remote-control': { decay: 0.5, cap: 4 },
+  // Issue #4. The managed device is not the one shipped, not managed, or tampered with.
+  'device-integrity': { decay: 0.5, cap: 3.5 },
+  // Issue #4. Sensitive access, bulk volume and copies out: one collection story.
+  'insider-collection': { decay: 0.5, cap: 3.5 },
 };

@@ -1,6 +1,7 @@
 import type { AnyIndicator } from '../indicator/types';
-import { continuousSession, excessiveHours } from './activity/index';
+import { continuousSession, excessiveHours, offHoursPattern, overemployment } from './activity/index';
 import { disposableOrVoip } from './contact/index';
+import { earlyTampering, ipKvm, remoteAccessSoftware, serialMismatch, sharedMfaDevice, unmanagedDevice } from './device/index';
 import {
   claimsInconsistent,
   documentVerificationFailed,
@@ -11,6 +12,7 @@ import {
   photoInconsistent,
   resumeAnachronism,
 } from './identity/index';
+import { bulkCollection, exfiltrationToPersonal, intrusionActivity, privilegeSeeking, sensitiveTechnologyAccess } from './insider/index';
 import {
   availabilityTimezoneMismatch,
   deepfakeArtifacts,
@@ -19,6 +21,7 @@ import {
   personMismatch,
   videoAvoidance,
 } from './interview/index';
+import { anonymizingInfrastructure, geoBaselineMismatch, multiCountryLogins, remoteAccessExposed } from './network/index';
 import { belowMarketRate, cryptoOrForeignRouting, frequentAccountChanges, payeeNameMismatch, prepaymentPressure } from './payment/index';
 import { addressMismatch, overseasReship } from './shipping/index';
 
@@ -52,4 +55,22 @@ export const builtinIndicators: readonly AnyIndicator[] = [
   belowMarketRate,
   addressMismatch,
   overseasReship,
+  // Issue #4: post-hire pack.
+  offHoursPattern,
+  overemployment,
+  multiCountryLogins,
+  anonymizingInfrastructure,
+  geoBaselineMismatch,
+  remoteAccessExposed,
+  remoteAccessSoftware,
+  ipKvm,
+  unmanagedDevice,
+  earlyTampering,
+  serialMismatch,
+  sharedMfaDevice,
+  sensitiveTechnologyAccess,
+  bulkCollection,
+  exfiltrationToPersonal,
+  privilegeSeeking,
+  intrusionActivity,
 ];

@@ -34,6 +34,18 @@ export const claimedIdentitySchema = z.object({
       country: countryCodeSchema.optional(),
       region: z.string().optional().describe('State, province or region claimed.'),
       city: z.string().optional().describe('City claimed.'),
+      lat: z
+        .number()
+        .min(-90)
+        .max(90)
+        .optional()
+        .describe('Latitude of the claimed residence (caller-geocoded), for distances to login locations.'),
+      lon: z
+        .number()
+        .min(-180)
+        .max(180)
+        .optional()
+        .describe('Longitude of the claimed residence (caller-geocoded), for distances to login locations.'),
       timeZone: timeZoneSchema.optional(),
       address: postalAddressSchema.optional().describe('Full residential address, when given.'),
       verified: z.boolean().optional().describe('True when the residence was verified independently (e.g. in person, utility bill).'),
@@ -345,6 +357,18 @@ export const engagementSchema = z.object({
   source: sourceSchema.optional(),
 });
 
+/** A request by the worker about how they work: personal device, virtual desktop, another ship-to place... */
+export const workArrangementRequestSchema = z.object({
+  id: recordIdSchema,
+  at: dateTimeSchema.describe('When the request was made.'),
+  kind: z
+    .enum(['personal-device', 'virtual-desktop', 'other'])
+    .describe('What was asked: to work from a personal device, from a virtual desktop, or something else.'),
+  reason: z.string().optional().describe('The reason the worker gave.'),
+  approved: z.boolean().optional().describe('True when the organisation approved it as policy allows.'),
+  source: sourceSchema.optional(),
+});
+
 /**
  * One person being assessed: an applicant before hire, a worker or contractor after.
  * Every fact except `id` is optional, because real HR data is sparse; an indicator that needs a
@@ -385,6 +409,10 @@ export const subjectSchema = z.object({
   paymentRequests: z.array(paymentRequestSchema).optional(),
   shipments: z.array(shipmentSchema).optional(),
   engagements: z.array(engagementSchema).optional(),
+  workArrangementRequests: z
+    .array(workArrangementRequestSchema)
+    .optional()
+    .describe('Requests to work from a personal device or a virtual desktop instead of the managed device (HR or IT tickets).'),
   extensions: extensionsSchema.optional(),
 });
 

@@ -118,6 +118,18 @@ export const sources = {
     title: 'Maryland facilitator sentenced (Vong case)',
     url: 'https://securitythisday.com/maryland-man-sentenced-for-n-korea-it-worker-scheme-involving-us-government-contracts',
   },
+  TRK: {
+    title: 'Practitioner detection write-up on DPRK IT-worker infiltration (2026)',
+    url: 'https://www.trackr.live/2026/05/20/dprk-it-worker-infiltration-detection/',
+  },
+  'KVM-SIG': {
+    title: 'MITRE ATT&CK T1219.003, Remote Access Hardware (IP-KVM signatures after runZero)',
+    url: 'https://attack.mitre.org/techniques/T1219/003/',
+  },
+  CS: {
+    title: 'CrowdStrike Threat Hunting Reports 2024 and 2025 (Famous Chollima)',
+    url: 'https://beatzandbangerz.com/north-koreas-covert-workforce-in-u-s-tech-firms',
+  },
 } as const satisfies Record<string, IndicatorSource>;
 
 /** Short name of a catalogued source. */
