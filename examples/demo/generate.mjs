@@ -199,16 +199,16 @@ function activity({ subject, profile }, options = {}) {
       network: options.network ?? network,
       deviceId: profile.deviceId,
       deviceManaged: true,
-      deviceCompliant: true,
       mfaDeviceId: options.mfa ?? profile.mfa,
       ...(options.remoteAccess !== undefined && rand() < 0.6 ? { remoteAccessSoftware: options.remoteAccess } : {}),
       result: 'success',
     });
+    // A daily work-diary entry: the hours of the day, less a half-hour break.
+    ev(subject.id, 'worklog', at, { end: iso(end), hours: Math.round(((end - at) / 3_600_000 - 0.5) * 4) / 4, source: 'work-diary' });
     const w = Math.floor((day - START) / (7 * DAY));
     if (w !== week) {
       week = w;
       const weekStart = START + w * 7 * DAY;
-      ev(subject.id, 'worklog', weekStart, { end: iso(weekStart + 7 * DAY), hours: options.weeklyHours ?? Math.round(between(36, 43) * 2) / 2, source: 'timesheets', engagement: 'main' });
       ev(subject.id, 'device-checkin', localToUtc(weekStart, 10, zone), {
         source: 'jamf',
         deviceId: profile.deviceId,
@@ -232,7 +232,7 @@ function activity({ subject, profile }, options = {}) {
         });
       }
     }
-    if (rand() < 0.5) {
+    if (rand() < 0.35) {
       ev(subject.id, 'data-access', at + between(0.5, 6) * 3_600_000, {
         source: 'github',
         resource: `${profile.job.project}/${pick(['api', 'ui', 'etl', 'deploy', 'docs'])}`,
