@@ -4,9 +4,10 @@ import { builtinIndicators } from '../indicators/index';
 /** Who reads a human report: the investigator sees hypotheses and evidence, the candidate only neutral wording. */
 export type ReportView = 'investigator' | 'candidate';
 
-/** Formats a score (0-100) with one decimal, as every renderer shows it. */
+/** Formats a score (0-100) with one decimal, as every renderer shows it; a score short of 100 never shows as 100.0. */
 export function formatScore(score: number): string {
-  return (Math.round(score * 10) / 10).toFixed(1);
+  const rounded = Math.round(score * 10) / 10;
+  return (rounded >= 100 && score < 100 ? 99.9 : rounded).toFixed(1);
 }
 
 /** Formats a log-odds contribution with an explicit sign, e.g. `+2.50` or `-0.40`. */
