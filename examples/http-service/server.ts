@@ -8,7 +8,7 @@
 //
 // The example imports the sources relatively; in your project import from 'redflags'.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { builtinIndicators, createScorer, type BatchInput, formatPath, inputDocumentSchema, renderHtml, VERSION, type ScorerConfig } from '../../src/index';
+import { builtinIndicators, createScorer, formatPath, inputDocumentSchema, renderHtml, VERSION, type ScorerConfig } from '../../src/index';
 
 /** Options of {@link createService}. */
 export interface ServiceOptions {
@@ -78,9 +78,7 @@ export function createService(options: ServiceOptions = {}): Server {
     }
     let result;
     try {
-      // The engine validates each record again; the body is passed as is because zod's inferred
-      // optional fields (`T | undefined`) do not meet BatchInput under exactOptionalPropertyTypes.
-      result = scorer.scoreBatch(body as BatchInput);
+      result = scorer.scoreBatch(parsed.data);
     } catch (error) {
       throw new HttpError(400, error instanceof Error ? error.message : String(error));
     }
