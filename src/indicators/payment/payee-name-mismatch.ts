@@ -44,7 +44,7 @@ export const payeeNameMismatch = defineIndicator({
     title: 'Payout account not in the worker\'s name',
     category: 'payment',
     description:
-      'Compares the account-holder name of every payout instruction, and the payee name of every payment, with the person\'s names (the holder name of a verified document first, then legal, document and former names), after dropping company-form words (LLC, Ltd, GmbH...). Names are normalised and fuzzy-matched part by part (see `shared/names`). A holder sharing no part of any of the person\'s names fires at full strength; one sharing only part (a relative\'s account, a company named after a family name) at `partialStrength`. Salaries routed through facilitators\' accounts are central to the laptop-farm cases.',
+      'Compares the account-holder name of every payout instruction, and the payee name of every payment, with the person\'s names (the holder name of a verified document first, then legal, document and former names), after dropping company-form words (LLC, Ltd, GmbH...). Names are normalised and fuzzy-matched part by part (see `shared/names`); a holder name in another script than every name of the person (e.g. Cyrillic at a local bank) cannot be compared and never fires. A holder sharing no part of any of the person\'s names fires at full strength; one sharing only part (a relative\'s account, a company named after a family name) at `partialStrength`. Salaries routed through facilitators\' accounts are central to the laptop-farm cases.',
     version: '1.0.0',
     kind: 'risk',
     family: 'payment',

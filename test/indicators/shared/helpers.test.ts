@@ -35,6 +35,23 @@ describe('name helpers', () => {
     expect(compareNames('Andrew Miller', 'Christina Chapman').verdict).toBe('different');
     expect(compareNames('Andrew Miller', '---').verdict).toBe('unknown');
   });
+
+  it.each([
+    ['Александр Иванов', 'Aleksandr Ivanov'],
+    ['김재원', 'Kim Jaewon'],
+    ['Ελένη Παπαδοπούλου', 'Eleni Papadopoulou'],
+    ['محمد الرشيد', 'Mohammed Al-Rashid'],
+    ['山田 太郎', 'Yamada Taro'],
+  ])('cannot judge %s against %s (different scripts): unknown, never different', (a, b) => {
+    expect(compareNames(a, b).verdict).toBe('unknown');
+    expect(compareNames(b, a).verdict).toBe('unknown');
+  });
+
+  it('still compares names that share a script', () => {
+    expect(compareNames('Александр Иванов', 'Александр Иванов').verdict).toBe('match');
+    expect(compareNames('Александр Иванов', 'Сергей Петров').verdict).toBe('different');
+    expect(compareNames('Kim 재원', 'Kim Jaewon').verdict).toBe('partial');
+  });
 });
 
 describe('address helpers', () => {
