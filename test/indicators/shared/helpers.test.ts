@@ -83,6 +83,21 @@ describe('date and time helpers', () => {
     expect(chicago(Date.UTC(2025, 6, 15, 6, 30))).toBe(1.5); // CDT, UTC-5
     expect(localHourIn('Asia/Kolkata')(Date.UTC(2025, 0, 15, 0, 0))).toBe(5.5);
   });
+
+  it.each(['America/Chicago', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Asia/Kathmandu'])(
+    'agrees with Intl through a year of %s, daylight-saving changes included',
+    (timeZone) => {
+      const format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
+      const oracle = (ms: number): number => {
+        const parts = format.formatToParts(ms);
+        const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+        return (get('hour') % 24) + get('minute') / 60;
+      };
+      const hourOf = localHourIn(timeZone);
+      // Every 49 min 59 s through 2025: drifts through every phase of the quarter hour and lands
+      // within the hour after each daylight-saving change.
+      for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2026, 0, 1); t += 2_999_000) expect(hourOf(t)).toBe(oracle(t));
+  });
   it('handles hour windows that wrap past midnight', () => {
     expect(inHourWindow(23.5, 23, 7)).toBe(true);
     expect(inHourWindow(3, 23, 7)).toBe(true);
