@@ -76,6 +76,12 @@ describe('date and time helpers', () => {
     expect(partialDateRange('2019-12')).toEqual({ earliest: Date.UTC(2019, 11, 1), latest: Date.UTC(2020, 0, 1) });
     expect(partialDateRange('2019-02-28')).toEqual({ earliest: Date.UTC(2019, 1, 28), latest: Date.UTC(2019, 2, 1) });
     expect(partialDateRange('June 2019')).toBeUndefined();
+    expect(partialDateRange('2019-02-31')).toBeUndefined();
+    expect(partialDateRange('2019-02-29')).toBeUndefined();
+    expect(partialDateRange('2020-02-29')).toEqual({ earliest: Date.UTC(2020, 1, 29), latest: Date.UTC(2020, 2, 1) });
+    expect(partialDateRange('2019-13')).toBeUndefined();
+    expect(partialDateRange('2019-00-10')).toBeUndefined();
+    expect(partialDateRange('0050')).toBeUndefined();
   });
   it('gives local hours in an IANA zone, with daylight saving', () => {
     const chicago = localHourIn('America/Chicago');
