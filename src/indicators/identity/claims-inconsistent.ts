@@ -4,6 +4,8 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import { partialDateRange } from '../shared/dates';
 import { compareNames } from '../shared/names';
+import { compareText } from '../shared/order';
+import { currentBankInstruction } from '../shared/payout';
 import { cite } from '../shared/sources';
 import { DAY_MS } from '../shared/time';
 
@@ -58,10 +60,6 @@ interface Period {
 }
 
 const COMPARED_NAME_KINDS = new Set(['legal', 'document', undefined]);
-
-function byText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * `identity/claims-inconsistent`: the person's own claims disagree across sources — a name that
@@ -147,7 +145,7 @@ export const claimsInconsistent = defineIndicator({
     }
     if (names.length >= 2) {
       comparable = true;
-      names.sort((a, b) => a.rank - b.rank || byText(a.value, b.value) || byText(a.recordId, b.recordId));
+      names.sort((a, b) => a.rank - b.rank || compareText(a.value, b.value) || compareText(a.recordId, b.recordId));
       const reference = names[0] as NamedClaim;
       const reported = new Set<string>();
       for (const n of names.slice(1)) {
@@ -233,14 +231,8 @@ export const claimsInconsistent = defineIndicator({
       }
       if (enabled.has('bank')) {
         // Only the current bank instruction: an old account in a previous country is history, not a claim.
-        let current: NonNullable<typeof s.paymentInstructions>[number] | undefined;
-        for (const p of s.paymentInstructions ?? []) {
-          if (p.method !== 'bank' || p.bankCountry === undefined) continue;
-          const t = Date.parse(p.at);
-          const ct = current === undefined ? -Infinity : Date.parse(current.at);
-          if (current === undefined || t > ct || (t === ct && p.id > current.id)) current = p;
-        }
-        if (current !== undefined && current.bankCountry !== undefined) {
+        const current = currentBankInstruction(s.paymentInstructions);
+        if (current !== undefined) {
           comparable = true;
           if (current.bankCountry !== claimed) {
             mismatch(`The payout bank account${current.bankName !== undefined ? ` at ${current.bankName}` : ''}`, current.bankCountry, {
@@ -280,7 +272,7 @@ export const claimsInconsistent = defineIndicator({
     for (const e of s.employment ?? []) addPeriod('employment', e, `${e.role !== undefined ? `${e.role} at ` : ''}${e.organisation}`);
     for (const e of s.education ?? []) addPeriod('education', e, `studies at ${e.organisation}`);
     if (periods.length >= 2) comparable = true;
-    periods.sort((a, b) => a.start - b.start || a.end - b.end || byText(a.id, b.id));
+    periods.sort((a, b) => a.start - b.start || a.end - b.end || compareText(a.id, b.id));
     let open: Period | undefined;
     for (const p of periods) {
       if (open !== undefined) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
+import { compareText } from '../shared/order';
 import { cite } from '../shared/sources';
 
 const options = z.object({
@@ -74,7 +75,7 @@ export const photoInconsistent = defineIndicator({
     ],
   },
   evaluate(view, { options, notEvaluated }) {
-    const photos = [...(view.subject.photos ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const photos = [...(view.subject.photos ?? [])].sort((a, b) => compareText(a.id, b.id));
     if (photos.length === 0) return notEvaluated('no photos on file', ['photos']);
     const findings: FindingDraft<MessageId>[] = [];
     for (const photo of photos) {

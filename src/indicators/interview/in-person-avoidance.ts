@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
 import { hasAccommodation, sortedInterviews } from '../shared/interviews';
+import { compareText } from '../shared/order';
 import { cite } from '../shared/sources';
 
 const IN_PERSON_KINDS = new Set(['in-person-id-check', 'notarized-id', 'in-person-meeting', 'drug-test', 'location-check']);
@@ -79,7 +80,7 @@ export const inPersonAvoidance = defineIndicator({
     // A reschedule followed by a passed check was honest: the candidate came in the end.
     const counted = misses.filter((m) => !(m.outcome === 'rescheduled' && m.t < lastPassed));
     if (counted.length < options.minOccurrences) return [];
-    counted.sort((a, b) => a.t - b.t || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    counted.sort((a, b) => a.t - b.t || compareText(a.id, b.id));
     let remaining = 1;
     for (const m of counted) remaining *= 1 - (m.outcome === 'rescheduled' ? options.rescheduleStrength : options.declineStrength);
     const strength = 1 - remaining;

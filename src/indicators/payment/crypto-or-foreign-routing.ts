@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import type { PaymentInstruction } from '../../records/subject';
-import { describePayout } from '../shared/payout';
+import { sortedByTimeThenId } from '../shared/order';
+import { currentBankInstruction, describePayout } from '../shared/payout';
 import { cite } from '../shared/sources';
 
 const options = z.object({
@@ -62,9 +63,7 @@ export const cryptoOrForeignRouting = defineIndicator({
   },
   evaluate(view, { options, notEvaluated }) {
     const s = view.subject;
-    const instructions = [...(s.paymentInstructions ?? [])].sort(
-      (a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    );
+    const instructions = sortedByTimeThenId(s.paymentInstructions);
     const payments = view.eventsOf('payment');
     const offPlatform = (s.paymentRequests ?? []).filter((r) => r.kind === 'off-platform');
     if (instructions.length === 0 && payments.length === 0 && (s.paymentRequests ?? []).length === 0) {
@@ -79,7 +78,6 @@ export const cryptoOrForeignRouting = defineIndicator({
       'money-service': options.moneyServiceStrength,
       'payment-platform': options.platformStrength,
     };
-    let currentBank: PaymentInstruction | undefined;
     for (const p of instructions) {
       const strength = railStrength[p.method];
       if (strength !== undefined && strength > 0) {
@@ -90,14 +88,14 @@ export const cryptoOrForeignRouting = defineIndicator({
           evidence: [{ recordId: p.id, field: 'method', at: p.at, value: p.method }],
         });
       }
-      if (p.method === 'bank' && p.bankCountry !== undefined) currentBank = p;
     }
+    const currentBank = currentBankInstruction(instructions);
     if (currentBank !== undefined && claimed !== undefined && claimEvidence !== undefined && currentBank.bankCountry !== claimed && options.foreignCountryStrength > 0) {
       findings.push({
         messageId: 'bankCountry',
         strength: options.foreignCountryStrength,
-        data: { where: describePayout(currentBank), country: currentBank.bankCountry as string, claimed },
-        evidence: [{ recordId: currentBank.id, field: 'bankCountry', at: currentBank.at, value: currentBank.bankCountry as string }, claimEvidence],
+        data: { where: describePayout(currentBank), country: currentBank.bankCountry, claimed },
+        evidence: [{ recordId: currentBank.id, field: 'bankCountry', at: currentBank.at, value: currentBank.bankCountry }, claimEvidence],
       });
     }
     if (claimed !== undefined && claimEvidence !== undefined && options.foreignCountryStrength > 0) {

@@ -3,6 +3,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import { compareNames, normaliseName, type NameComparison } from '../shared/names';
 import { describePayout } from '../shared/payout';
+import { compareText } from '../shared/order';
 import { cite } from '../shared/sources';
 
 const ENTITY_WORDS = new Set(['llc', 'inc', 'ltd', 'limited', 'corp', 'corporation', 'co', 'gmbh', 'sarl', 'bv', 'pty', 'plc', 'llp', 'sp', 'zoo']);
@@ -71,7 +72,7 @@ export const payeeNameMismatch = defineIndicator({
     const s = view.subject;
     const verifiedDocs = (s.documents ?? [])
       .filter((d) => d.holderName !== undefined && d.verification?.outcome === 'verified')
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      .sort((a, b) => compareText(a.id, b.id));
     const personNames = [
       ...verifiedDocs.map((d) => d.holderName as string),
       ...(s.identity?.names ?? [])

@@ -1,14 +1,12 @@
 import type { Interview } from '../../records/subject';
+import { sortedByTimeThenId } from './order';
 
 /**
  * Interviews sorted by time then id: subject arrays may arrive in any order, and indicators that
  * count "how often" or "after" must not depend on it.
  */
 export function sortedInterviews(interviews: readonly Interview[] | undefined): Interview[] {
-  return [...(interviews ?? [])].sort((a, b) => {
-    const d = Date.parse(a.at) - Date.parse(b.at);
-    return d !== 0 ? d : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  });
+  return sortedByTimeThenId(interviews);
 }
 
 /** True when the interview carries a documented accommodation (non-blank). */

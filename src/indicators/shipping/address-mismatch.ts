@@ -3,6 +3,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import type { PostalAddress } from '../../records/common';
 import { compareAddresses, formatPlace, type AddressComparison } from '../shared/address';
+import { compareText } from '../shared/order';
 import { cite } from '../shared/sources';
 
 const options = z.object({
@@ -27,10 +28,6 @@ interface Residence {
   evidence: Evidence;
   /** Every field of the address plus where it came from, to break ties whatever the input order. */
   key: string;
-}
-
-function byText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function residenceKey(label: string, a: PostalAddress): string {
@@ -70,7 +67,7 @@ export const addressMismatch = defineIndicator({
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {
     const s = view.subject;
-    const shipments = [...(s.shipments ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const shipments = [...(s.shipments ?? [])].sort((a, b) => compareText(a.id, b.id));
     if (shipments.length === 0) return notEvaluated('no equipment shipments', ['shipments']);
     const residences: Residence[] = [];
     const r = s.identity?.residence;
@@ -94,7 +91,7 @@ export const addressMismatch = defineIndicator({
     // Ranked once: verified first, then by every address field, so ties never depend on input order.
     const usable = residences
       .filter((x) => x.verified || !options.requireVerifiedResidence)
-      .sort((a, b) => Number(b.verified) - Number(a.verified) || byText(a.key, b.key));
+      .sort((a, b) => Number(b.verified) - Number(a.verified) || compareText(a.key, b.key));
     const findings: FindingDraft<MessageId>[] = [];
     const offer = s.offerAt ?? s.appliedAt;
     for (const sh of shipments) {
@@ -139,7 +136,7 @@ export const addressMismatch = defineIndicator({
       const changes = [...(sh.changeRequests ?? [])].sort(
         (a, b) =>
           Date.parse(a.at) - Date.parse(b.at) ||
-          byText(residenceKey(a.reason ?? '', a.address), residenceKey(b.reason ?? '', b.address)),
+          compareText(residenceKey(a.reason ?? '', a.address), residenceKey(b.reason ?? '', b.address)),
       );
       let previous: PostalAddress | undefined;
       for (const change of changes) {

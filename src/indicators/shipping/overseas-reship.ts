@@ -4,6 +4,7 @@ import type { FindingDraft } from '../../indicator/types';
 import type { NetworkEnrichment } from '../../records/events';
 import type { Shipment } from '../../records/subject';
 import { formatPlace } from '../shared/address';
+import { compareText } from '../shared/order';
 import { cite } from '../shared/sources';
 
 const options = z.object({
@@ -65,7 +66,7 @@ export const overseasReship = defineIndicator({
     falsePositives: ['Approved travel or relocation at start.', 'IP geolocation errors near borders or on mobile carriers.', 'Corporate VPNs whose exit is abroad (enrich them as VPN).'],
   },
   evaluate(view, { options, notEvaluated }) {
-    const shipments = [...(view.subject.shipments ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const shipments = [...(view.subject.shipments ?? [])].sort((a, b) => compareText(a.id, b.id));
     if (shipments.length === 0) return notEvaluated('no equipment shipments', ['shipments']);
     const findings: FindingDraft<MessageId>[] = [];
     const byDevice = new Map<string, Shipment>();

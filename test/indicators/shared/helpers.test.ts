@@ -1,6 +1,9 @@
 import { compareAddresses, formatPlace } from '../../../src/indicators/shared/address';
 import { partialDateRange } from '../../../src/indicators/shared/dates';
 import { compareNames, jaroWinkler, normaliseName } from '../../../src/indicators/shared/names';
+import { compareText, sortedByTimeThenId } from '../../../src/indicators/shared/order';
+import { currentBankInstruction } from '../../../src/indicators/shared/payout';
+import { densestWindow } from '../../../src/indicators/shared/time';
 import { inHourWindow, localHourIn } from '../../../src/indicators/shared/timezone';
 
 describe('name helpers', () => {
@@ -109,5 +112,42 @@ describe('date and time helpers', () => {
     expect(inHourWindow(3, 23, 7)).toBe(true);
     expect(inHourWindow(12, 23, 7)).toBe(false);
     expect(inHourWindow(3, 0, 5)).toBe(true);
+  });
+});
+
+describe('ordering, window and payout helpers', () => {
+  it('sorts by time then id, whatever the input order, with offsets taken into account', () => {
+    const records = [
+      { id: 'b', at: '2025-01-01T10:00:00Z' },
+      { id: 'a', at: '2025-01-01T10:00:00Z' },
+      { id: 'c', at: '2025-01-01T09:00:00-02:00' }, // 11:00 UTC: last
+      { id: 'd', at: '2024-12-31T23:00:00Z' },
+    ];
+    const ids = (rs: readonly { id: string }[]) => rs.map((r) => r.id);
+    expect(ids(sortedByTimeThenId(records))).toEqual(['d', 'a', 'b', 'c']);
+    expect(ids(sortedByTimeThenId([...records].reverse()))).toEqual(['d', 'a', 'b', 'c']);
+    expect(sortedByTimeThenId(undefined)).toEqual([]);
+    expect(compareText('B', 'a')).toBeLessThan(0); // code units, not locale
+  });
+
+  it('finds the densest window, not the one ending at the latest time', () => {
+    const day = 86_400_000;
+    expect(densestWindow([], day)).toBeUndefined();
+    expect(densestWindow([0], day)).toEqual({ from: 0, to: 0 });
+    expect(densestWindow([0, 1 * day, 2 * day, 100 * day], 30 * day)).toEqual({ from: 0, to: 2 });
+    expect(densestWindow([0, 100 * day, 101 * day, 102 * day], 30 * day)).toEqual({ from: 1, to: 3 });
+    expect(densestWindow([0, 30 * day], 30 * day)).toEqual({ from: 0, to: 1 }); // inclusive bound
+  });
+
+  it('takes the latest bank instruction with a country as the current one', () => {
+    const bank = (id: string, at: string, bankCountry?: string) => ({ id, at, method: 'bank' as const, ...(bankCountry !== undefined ? { bankCountry } : {}) });
+    const old = bank('p1', '2025-01-01T00:00:00Z', 'DE');
+    const moved = bank('p2', '2025-03-01T00:00:00Z', 'US');
+    const noCountry = bank('p3', '2025-04-01T00:00:00Z');
+    const crypto = { id: 'p4', at: '2025-05-01T00:00:00Z', method: 'crypto' as const };
+    expect(currentBankInstruction([moved, noCountry, crypto, old])?.id).toBe('p2');
+    expect(currentBankInstruction([old, moved])?.id).toBe('p2');
+    expect(currentBankInstruction([bank('x', '2025-01-01T00:00:00Z', 'US'), bank('y', '2025-01-01T00:00:00Z', 'CA')])?.id).toBe('y');
+    expect(currentBankInstruction([crypto])).toBeUndefined();
   });
 });
