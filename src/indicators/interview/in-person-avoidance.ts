@@ -36,14 +36,14 @@ export const inPersonAvoidance = defineIndicator({
     title: 'Repeatedly avoids in-person verification',
     category: 'interview',
     description:
-      'Counts verifications (in-person or notarised ID check, in-person meeting, drug test, location check) and in-person interviews the candidate declined, rescheduled or did not attend. Fires from `minOccurrences` on; strength combines declines and no-shows (`declineStrength`) and reschedules (`rescheduleStrength`) by noisy-or. Reschedules before a check the candidate later passed are dropped (they turned up), and interviews with a documented accommodation are left out. SEAL\'s case studies: workers quit rather than take an in-person or video KYC.',
+      'Counts verifications (in-person or notarised ID check, in-person meeting, drug test, location check) and in-person interviews the candidate declined, rescheduled or did not attend. Fires from `minOccurrences` on; strength combines declines and no-shows (`declineStrength`) and reschedules (`rescheduleStrength`) by noisy-or. Reschedules before a check the candidate later passed are dropped (they turned up), and verifications and interviews with a documented accommodation are left out. SEAL\'s case studies: workers quit rather than take an in-person or video KYC.',
     version: '1.0.0',
     kind: 'risk',
     family: 'interview',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 1.5,
     correlationGroup: 'presence-verification',
-    requires: ['verifications[].kind', 'verifications[].outcome', 'interviews[].requestedMode', 'interviews[].outcome'],
+    requires: ['verifications[].kind', 'verifications[].outcome', 'verifications[].accommodation', 'interviews[].requestedMode', 'interviews[].outcome', 'interviews[].accommodation'],
     options,
     messages: {
       avoidance: '{{count}} in-person verifications were avoided ({{list}})',
@@ -57,11 +57,13 @@ export const inPersonAvoidance = defineIndicator({
   },
   evaluate(view, { options, notEvaluated }) {
     const s = view.subject;
-    const verifications = (s.verifications ?? []).filter((v) => IN_PERSON_KINDS.has(v.kind));
+    const requestedChecks = (s.verifications ?? []).filter((v) => IN_PERSON_KINDS.has(v.kind));
     const requested = sortedInterviews(s.interviews).filter((i) => i.requestedMode === 'in-person' || i.mode === 'in-person');
-    if (verifications.length === 0 && requested.length === 0) {
+    if (requestedChecks.length === 0 && requested.length === 0) {
       return notEvaluated('no in-person verifications or in-person interviews requested', ['verifications', 'interviews[].requestedMode']);
     }
+    // Accommodated steps still count as evaluated (the check was asked for) but never as avoided.
+    const verifications = requestedChecks.filter((v) => !hasAccommodation(v));
     const interviews = requested.filter((i) => !hasAccommodation(i));
     let lastPassed = -Infinity;
     for (const v of verifications) {

@@ -9,7 +9,7 @@ export function sortedInterviews(interviews: readonly Interview[] | undefined): 
   return sortedByTimeThenId(interviews);
 }
 
-/** True when the interview carries a documented accommodation (non-blank). */
-export function hasAccommodation(interview: Interview): boolean {
-  return interview.accommodation !== undefined && interview.accommodation.trim() !== '';
+/** True when the interview or verification carries a documented accommodation (non-blank). */
+export function hasAccommodation(record: { readonly accommodation?: string | undefined }): boolean {
+  return record.accommodation !== undefined && record.accommodation.trim() !== '';
 }
