@@ -37,7 +37,8 @@ export const belowMarketRate = defineIndicator({
     },
     neutralReason: 'The compensation asked for is far from the usual range for the role.',
     threatHypothesis: 'A worker under a revenue quota who undercuts the market to win many jobs.',
-    recommendedAction: 'Treat as context only; never act on it alone. Confirm the candidate understood the role\'s level and scope.',
+    recommendedAction:
+      'Confirm in writing with the candidate the rate quoted and the level, scope and period it was quoted for, and check the market reference matches them; never act on this signal alone.',
     sources: cite('SEAL'),
     falsePositives: [
       'Junior or career-changing candidates.',
