@@ -231,7 +231,7 @@ export const claimsInconsistent = defineIndicator({
       }
       if (enabled.has('bank')) {
         // Only the current bank instruction: an old account in a previous country is history, not a claim.
-        const current = currentBankInstruction(s.paymentInstructions);
+        const current = currentBankInstruction(s.paymentInstructions, asOfMs);
         if (current !== undefined) {
           comparable = true;
           if (current.bankCountry !== claimed) {

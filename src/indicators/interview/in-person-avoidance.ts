@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
 import { hasAccommodation, sortedInterviews } from '../shared/interviews';
-import { compareText } from '../shared/order';
+import { compareText, notAfter } from '../shared/order';
 import { cite } from '../shared/sources';
 
 const IN_PERSON_KINDS = new Set(['in-person-id-check', 'notarized-id', 'in-person-meeting', 'drug-test', 'location-check']);
@@ -55,10 +55,10 @@ export const inPersonAvoidance = defineIndicator({
     sources: cite('PSA-2023', 'SEAL', 'NISOS'),
     falsePositives: ['Family emergencies, travel and illness.', 'Candidates far from any office, for whom a notarised check is the fair alternative.'],
   },
-  evaluate(view, { options, notEvaluated }) {
+  evaluate(view, { options, asOfMs, notEvaluated }) {
     const s = view.subject;
-    const requestedChecks = (s.verifications ?? []).filter((v) => IN_PERSON_KINDS.has(v.kind));
-    const requested = sortedInterviews(s.interviews).filter((i) => i.requestedMode === 'in-person' || i.mode === 'in-person');
+    const requestedChecks = (s.verifications ?? []).filter((v) => IN_PERSON_KINDS.has(v.kind) && notAfter(v.at, asOfMs));
+    const requested = sortedInterviews(s.interviews, asOfMs).filter((i) => i.requestedMode === 'in-person' || i.mode === 'in-person');
     if (requestedChecks.length === 0 && requested.length === 0) {
       return notEvaluated('no in-person verifications or in-person interviews requested', ['verifications', 'interviews[].requestedMode']);
     }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import { sortedInterviews } from '../shared/interviews';
+import { notAfter } from '../shared/order';
 import { cite } from '../shared/sources';
 
 const options = z.object({
@@ -49,10 +50,10 @@ export const locationCheckFailed = defineIndicator({
     sources: cite('PSA-2025-01', 'CIN', 'SEAL'),
     falsePositives: ['A candidate travelling at the time of the check.', 'A recent move to the claimed city (little local knowledge yet).'],
   },
-  evaluate(view, { options, notEvaluated }) {
+  evaluate(view, { options, asOfMs, notEvaluated }) {
     const s = view.subject;
-    const checks = (s.verifications ?? []).filter((v) => v.kind === 'location-check');
-    const interviews = sortedInterviews(s.interviews);
+    const checks = (s.verifications ?? []).filter((v) => v.kind === 'location-check' && notAfter(v.at, asOfMs));
+    const interviews = sortedInterviews(s.interviews, asOfMs);
     if (checks.length === 0 && interviews.length === 0) return notEvaluated('no location checks and no interviews', ['verifications[kind=location-check]', 'interviews']);
     const claimed = s.identity?.residence?.country ?? s.identity?.residence?.address?.country;
     const findings: FindingDraft<MessageId>[] = [];

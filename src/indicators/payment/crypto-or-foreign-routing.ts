@@ -61,11 +61,11 @@ export const cryptoOrForeignRouting = defineIndicator({
       'Crypto-native employers and workers (check the employer\'s own payroll policy).',
     ],
   },
-  evaluate(view, { options, notEvaluated }) {
+  evaluate(view, { options, asOfMs, notEvaluated }) {
     const s = view.subject;
-    const instructions = sortedByTimeThenId(s.paymentInstructions);
+    const instructions = sortedByTimeThenId(s.paymentInstructions, asOfMs);
     const payments = view.eventsOf('payment');
-    const offPlatform = (s.paymentRequests ?? []).filter((r) => r.kind === 'off-platform');
+    const offPlatform = sortedByTimeThenId(s.paymentRequests, asOfMs).filter((r) => r.kind === 'off-platform');
     if (instructions.length === 0 && payments.length === 0 && (s.paymentRequests ?? []).length === 0) {
       return notEvaluated('no payout instructions, payments or payment requests', ['paymentInstructions', 'events[type=payment]', 'paymentRequests']);
     }
@@ -89,7 +89,7 @@ export const cryptoOrForeignRouting = defineIndicator({
         });
       }
     }
-    const currentBank = currentBankInstruction(instructions);
+    const currentBank = currentBankInstruction(instructions, asOfMs);
     if (currentBank !== undefined && claimed !== undefined && claimEvidence !== undefined && currentBank.bankCountry !== claimed && options.foreignCountryStrength > 0) {
       findings.push({
         messageId: 'bankCountry',

@@ -55,8 +55,8 @@ export const frequentAccountChanges = defineIndicator({
     sources: cite('SW', 'PSA-2024'),
     falsePositives: ['A move abroad with a temporary account in between.', 'A bank merger or closure that forced new details.'],
   },
-  evaluate(view, { options, notEvaluated }) {
-    const instructions = sortedByTimeThenId(view.subject.paymentInstructions);
+  evaluate(view, { options, asOfMs, notEvaluated }) {
+    const instructions = sortedByTimeThenId(view.subject.paymentInstructions, asOfMs);
     const events = view.eventsOf('profile-change').filter((e) => e.field === 'payout');
     if (instructions.length === 0 && events.length === 0) {
       return notEvaluated('no payout instructions and no payout changes', ['paymentInstructions', 'events[type=profile-change]']);

@@ -3,7 +3,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import { compareNames, normaliseName, type NameComparison } from '../shared/names';
 import { describePayout } from '../shared/payout';
-import { compareText } from '../shared/order';
+import { compareText, sortedByTimeThenId } from '../shared/order';
 import { cite } from '../shared/sources';
 
 const ENTITY_WORDS = new Set(['llc', 'inc', 'ltd', 'limited', 'corp', 'corporation', 'co', 'gmbh', 'sarl', 'bv', 'pty', 'plc', 'llp', 'sp', 'zoo']);
@@ -68,7 +68,7 @@ export const payeeNameMismatch = defineIndicator({
       'A legal name change not yet reflected in the records (check former names).',
     ],
   },
-  evaluate(view, { options, notEvaluated }) {
+  evaluate(view, { options, asOfMs, notEvaluated }) {
     const s = view.subject;
     const verifiedDocs = (s.documents ?? [])
       .filter((d) => d.holderName !== undefined && d.verification?.outcome === 'verified')
@@ -82,7 +82,7 @@ export const payeeNameMismatch = defineIndicator({
       ...(s.documents ?? []).filter((d) => d.holderName !== undefined && d.verification?.outcome !== 'verified').map((d) => d.holderName as string).sort(),
     ];
     const payees: Payee[] = [];
-    for (const p of s.paymentInstructions ?? []) {
+    for (const p of sortedByTimeThenId(s.paymentInstructions, asOfMs)) {
       if (p.accountHolderName === undefined) continue;
       payees.push({ name: p.accountHolderName, where: `The payout ${describePayout(p)}`, evidence: [{ recordId: p.id, field: 'accountHolderName', at: p.at, value: p.accountHolderName }] });
     }

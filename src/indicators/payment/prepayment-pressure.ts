@@ -45,10 +45,13 @@ export const prepaymentPressure = defineIndicator({
     sources: cite('PSA-2023'),
     falsePositives: ['Freelancers who ask for deposits as standard practice.', 'Genuine hardship (ask, and route through the employer\'s hardship policy).'],
   },
-  evaluate(view, { options, notEvaluated }) {
+  evaluate(view, { options, asOfMs, notEvaluated }) {
     const requests = view.subject.paymentRequests;
     if (requests === undefined) return notEvaluated('no payment requests recorded', ['paymentRequests']);
-    const advance = sortedByTimeThenId(requests.filter((r) => r.kind === 'advance' || r.kind === 'prepayment'));
+    const advance = sortedByTimeThenId(
+      requests.filter((r) => r.kind === 'advance' || r.kind === 'prepayment'),
+      asOfMs,
+    );
     const best = densestWindow(
       advance.map((r) => Date.parse(r.at)),
       options.windowDays * DAY_MS,

@@ -7,6 +7,10 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(prepaymentPressure, {
   valid: [
     { name: 'a single request for a deposit', subject: { paymentRequests: [req('r1', '2025-05-01T00:00:00Z')] } },
     { name: 'requests a year apart', subject: { paymentRequests: [req('r1', '2024-01-01T00:00:00Z'), req('r2', '2025-05-01T00:00:00Z')] } },
+    {
+      name: 'requests dated after the point in time scored are not seen',
+      subject: { paymentRequests: [req('r1', '2025-05-01T00:00:00Z'), req('r2', '2025-06-10T00:00:00Z'), req('r3', '2025-06-20T00:00:00Z')] },
+    },
     { name: 'no advance requests', subject: { paymentRequests: [req('r1', '2025-05-01T00:00:00Z', 'off-platform')] } },
   ],
   invalid: [

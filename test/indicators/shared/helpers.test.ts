@@ -127,6 +127,7 @@ describe('ordering, window and payout helpers', () => {
     expect(ids(sortedByTimeThenId(records))).toEqual(['d', 'a', 'b', 'c']);
     expect(ids(sortedByTimeThenId([...records].reverse()))).toEqual(['d', 'a', 'b', 'c']);
     expect(sortedByTimeThenId(undefined)).toEqual([]);
+    expect(ids(sortedByTimeThenId(records, Date.UTC(2025, 0, 1, 10)))).toEqual(['d', 'a', 'b']); // c is later
     expect(compareText('B', 'a')).toBeLessThan(0); // code units, not locale
   });
 
@@ -145,9 +146,12 @@ describe('ordering, window and payout helpers', () => {
     const moved = bank('p2', '2025-03-01T00:00:00Z', 'US');
     const noCountry = bank('p3', '2025-04-01T00:00:00Z');
     const crypto = { id: 'p4', at: '2025-05-01T00:00:00Z', method: 'crypto' as const };
-    expect(currentBankInstruction([moved, noCountry, crypto, old])?.id).toBe('p2');
-    expect(currentBankInstruction([old, moved])?.id).toBe('p2');
-    expect(currentBankInstruction([bank('x', '2025-01-01T00:00:00Z', 'US'), bank('y', '2025-01-01T00:00:00Z', 'CA')])?.id).toBe('y');
-    expect(currentBankInstruction([crypto])).toBeUndefined();
+    const asOf = Date.UTC(2025, 5, 1);
+    expect(currentBankInstruction([moved, noCountry, crypto, old], asOf)?.id).toBe('p2');
+    expect(currentBankInstruction([old, moved], asOf)?.id).toBe('p2');
+    expect(currentBankInstruction([bank('x', '2025-01-01T00:00:00Z', 'US'), bank('y', '2025-01-01T00:00:00Z', 'CA')], asOf)?.id).toBe('y');
+    expect(currentBankInstruction([crypto], asOf)).toBeUndefined();
+    // As of February the move had not happened yet.
+    expect(currentBankInstruction([old, moved], Date.UTC(2025, 1, 1))?.id).toBe('p1');
   });
 });
