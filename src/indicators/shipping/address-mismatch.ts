@@ -132,7 +132,7 @@ export const addressMismatch = defineIndicator({
       }
       if (offer === undefined || options.changeStrength <= 0) continue;
       const from = Date.parse(offer);
-      const until = sh.deliveredAt !== undefined ? Date.parse(sh.deliveredAt) : asOfMs;
+      const until = sh.deliveredAt !== undefined ? Math.min(Date.parse(sh.deliveredAt), asOfMs) : asOfMs;
       const changes = [...(sh.changeRequests ?? [])].sort(
         (a, b) =>
           Date.parse(a.at) - Date.parse(b.at) ||
