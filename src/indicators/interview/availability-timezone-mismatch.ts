@@ -11,11 +11,18 @@ const MAX_SAMPLES_PER_SLOT = 96;
 const options = z.object({
   nightStartHour: z
     .number()
+    .int()
     .min(0)
     .max(24)
     .default(23)
     .describe('Local hour (claimed zone) at which the night starts. 23:00 to 07:00 leaves room for early birds and night owls.'),
-  nightEndHour: z.number().min(0).max(24).default(7).describe('Local hour (claimed zone) at which the night ends.'),
+  nightEndHour: z
+    .number()
+    .int()
+    .min(0)
+    .max(24)
+    .default(7)
+    .describe('Local hour (claimed zone) at which the night ends. Whole hours, as the messages print them ("7:00").'),
   minNightShare: z
     .number()
     .min(0)
