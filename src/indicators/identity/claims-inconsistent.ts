@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { callingCodeCountries } from '../../data/countries';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
+import { claimedResidenceCountry } from '../shared/address';
 import { partialDateRange } from '../shared/dates';
 import { compareNames } from '../shared/names';
 import { compareText } from '../shared/order';
@@ -86,6 +87,7 @@ export const claimsInconsistent = defineIndicator({
       'identity.dateOfBirth',
       'documents[].dateOfBirth',
       'identity.residence.country',
+      'identity.residence.address.country',
       'documents[].address.country',
       'contacts.addresses[].country',
       'contacts.phones[].number',
@@ -186,10 +188,10 @@ export const claimsInconsistent = defineIndicator({
     }
 
     // Countries: the claimed residence against each piece of evidence.
-    const claimed = s.identity?.residence?.country ?? s.identity?.residence?.address?.country;
+    const residence = claimedResidenceCountry(s);
     const enabled = new Set(options.countrySources);
-    if (claimed !== undefined) {
-      const claimEvidence: Evidence = { recordId: s.id, field: 'identity.residence.country', value: claimed, note: 'claimed residence' };
+    if (residence !== undefined) {
+      const { country: claimed, evidence: claimEvidence } = residence;
       const mismatch = (evidence: string, country: string, ev: Evidence): void => {
         findings.push({
           messageId: 'country',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import type { PaymentInstruction } from '../../records/subject';
+import { claimedResidenceCountry } from '../shared/address';
 import { sortedByTimeThenId } from '../shared/order';
 import { currentBankInstruction, describePayout } from '../shared/payout';
 import { cite } from '../shared/sources';
@@ -43,7 +44,7 @@ export const cryptoOrForeignRouting = defineIndicator({
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 1.5,
     correlationGroup: 'payout',
-    requires: ['paymentInstructions[].method', 'paymentInstructions[].bankCountry', 'events[type=payment].destinationCountry', 'paymentRequests[]', 'identity.residence.country'],
+    requires: ['paymentInstructions[].method', 'paymentInstructions[].bankCountry', 'events[type=payment].destinationCountry', 'paymentRequests[]', 'identity.residence.country', 'identity.residence.address.country'],
     options,
     messages: {
       rail: 'Payout instruction of {{date}} sends pay to a {{where}}',
@@ -69,9 +70,9 @@ export const cryptoOrForeignRouting = defineIndicator({
     if (instructions.length === 0 && payments.length === 0 && (s.paymentRequests ?? []).length === 0) {
       return notEvaluated('no payout instructions, payments or payment requests', ['paymentInstructions', 'events[type=payment]', 'paymentRequests']);
     }
-    const claimed = s.identity?.residence?.country ?? s.identity?.residence?.address?.country;
-    const claimEvidence: Evidence | undefined =
-      claimed === undefined ? undefined : { recordId: s.id, field: 'identity.residence.country', value: claimed, note: 'claimed residence' };
+    const residence = claimedResidenceCountry(s);
+    const claimed = residence?.country;
+    const claimEvidence = residence?.evidence;
     const findings: FindingDraft<MessageId>[] = [];
     const railStrength: Partial<Record<PaymentInstruction['method'], number>> = {
       crypto: options.cryptoStrength,

@@ -1,4 +1,4 @@
-import { compareAddresses, formatPlace } from '../../../src/indicators/shared/address';
+import { claimedResidenceCountry, compareAddresses, formatPlace } from '../../../src/indicators/shared/address';
 import { partialDateRange } from '../../../src/indicators/shared/dates';
 import { compareNames, jaroWinkler, normaliseName } from '../../../src/indicators/shared/names';
 import { compareText, sortedByTimeThenId } from '../../../src/indicators/shared/order';
@@ -153,5 +153,18 @@ describe('ordering, window and payout helpers', () => {
     expect(currentBankInstruction([crypto], asOf)).toBeUndefined();
     // As of February the move had not happened yet.
     expect(currentBankInstruction([old, moved], Date.UTC(2025, 1, 1))?.id).toBe('p1');
+  });
+});
+
+describe('claimed residence country', () => {
+  it('reads the claimed country, else the residence address, and says which field it read', () => {
+    expect(claimedResidenceCountry({ id: 's1', identity: { residence: { country: 'US', address: { country: 'CA' } } } })).toEqual({
+      country: 'US',
+      evidence: { recordId: 's1', field: 'identity.residence.country', value: 'US', note: 'claimed residence' },
+    });
+    expect(claimedResidenceCountry({ id: 's1', identity: { residence: { address: { city: 'Toronto', country: 'CA' } } } })?.evidence.field).toBe(
+      'identity.residence.address.country',
+    );
+    expect(claimedResidenceCountry({ id: 's1' })).toBeUndefined();
   });
 });
