@@ -8,4 +8,6 @@ import type { GroupSetting } from '../engine/config';
  */
 export const builtinGroups: Readonly<Record<string, GroupSetting>> = {
   'activity-time': { decay: 0.5, cap: 3 },
+  // Several keys shared with the same cluster are partly one fact (one farm): count the strongest fully, cap the sum.
+  'linkage-shared-keys': { decay: 0.5, cap: 5 },
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { linkAllowListSchema } from '../linkage/input';
 import { dateTimeSchema } from './common';
 import { activityEventSchema } from './events';
 import { subjectSchema } from './subject';
@@ -14,6 +15,9 @@ export const referenceSchema = z
       .array(z.string())
       .optional()
       .describe('Domains of known front companies or seized websites, matched against history and references.'),
+    linkAllowList: linkAllowListSchema
+      .optional()
+      .describe('Shared keys the caller expects (spouses at one address, a company VPN egress, a staffing agency office); linkage indicators skip them.'),
   })
   .catchall(z.unknown())
   .describe('Caller-supplied reference tables. Unknown keys are passed to custom indicators as-is.');
