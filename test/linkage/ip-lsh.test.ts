@@ -64,7 +64,7 @@ describe('photo hash bands', () => {
       const bits = Array.from({ length: 64 }, () => (rnd() < 0.5 ? 1 : 0));
       const flipped = [...bits];
       const flips = Math.floor(rnd() * 7);
-      for (let f = 0; f < flips; f++) flipped[Math.floor(rnd() * 64)] ^= 1;
+      for (let f = 0; f < flips; f++) { const i = Math.floor(rnd() * 64); flipped[i] = (flipped[i] ?? 0) ^ 1; }
       const hex = (b: number[]): string => Array.from({ length: 16 }, (_, i) => parseInt(b.slice(i * 4, i * 4 + 4).join(''), 2).toString(16)).join('');
       const A = new Set(photoHashBands(hex(bits), 6));
       expect(photoHashBands(hex(flipped), 6).some((b) => A.has(b))).toBe(true);

@@ -57,10 +57,20 @@ export const personaMultiplicity = defineIndicator({
       'A stock or default avatar image used by unrelated people (allow-list its hash).',
     ],
   },
-  prepare(population: Population): PreparedLinks & { names: ReadonlyMap<string, readonly string[]> } {
+  prepare(population: Population): PreparedLinks & { names: ReadonlyMap<string, readonly string[]>; display: ReadonlyMap<string, string> } {
     const names = new Map<string, readonly string[]>();
-    for (const s of population.subjects) names.set(s.id, [...namesOf(s)].sort());
-    return { ...prepareLinks(population), names };
+    const display = new Map<string, string>();
+    for (const s of population.subjects) {
+      names.set(s.id, [...namesOf(s)].sort());
+      // The name as written, for the message: the legal name, else the first recorded one.
+      const shown = [...(s.identity?.names ?? [])].sort(
+        (a, b) => (a.kind === 'legal' ? 0 : 1) - (b.kind === 'legal' ? 0 : 1) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
+      )[0];
+      const holder = (s.documents ?? []).map((d) => d.holderName).filter((n): n is string => n !== undefined).sort()[0];
+      const text = shown?.value ?? holder;
+      if (text !== undefined) display.set(s.id, text);
+    }
+    return { ...prepareLinks(population), names, display };
   },
   evaluate(view, { options, prepared, notEvaluated }) {
     const mine = prepared.names.get(view.subject.id) ?? [];
@@ -69,14 +79,14 @@ export const personaMultiplicity = defineIndicator({
     const mineSet = new Set(mine);
     const findings: FindingDraft<'personas'>[] = [];
     for (const link of activeLinks(prepared.index, view.subject.id, kinds)) {
-      const personas = new Set<string>([mine[0] as string]);
+      const personas = new Set<string>([prepared.display.get(view.subject.id) ?? (mine[0] as string)]);
       const otherNames: string[] = [];
       for (const other of link.subjectIds) {
         if (other === view.subject.id) continue;
         const theirs = prepared.names.get(other) ?? [];
         if (theirs.length === 0 || theirs.some((n) => mineSet.has(n))) continue;
-        personas.add(theirs[0] as string);
-        otherNames.push(theirs[0] as string);
+        personas.add(prepared.display.get(other) ?? (theirs[0] as string));
+        otherNames.push(other);
       }
       if (otherNames.length === 0) continue;
       findings.push({
