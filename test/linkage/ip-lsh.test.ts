@@ -61,7 +61,7 @@ describe('photo hash bands', () => {
     let seed = 7;
     const rnd = (): number => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
     for (let trial = 0; trial < 200; trial++) {
-      const bits = Array.from({ length: 64 }, () => (rnd() < 0.5 ? 1 : 0));
+      const bits: number[] = Array.from({ length: 64 }, () => (rnd() < 0.5 ? 1 : 0));
       const flipped = [...bits];
       const flips = Math.floor(rnd() * 7);
       for (let f = 0; f < flips; f++) { const i = Math.floor(rnd() * 64); flipped[i] = (flipped[i] ?? 0) ^ 1; }
