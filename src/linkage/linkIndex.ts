@@ -1,5 +1,5 @@
 import { buildCidrSet, parseIp, type ParsedIp } from './ip';
-import { decodeSignature, hammingHex, minHashSimilarity } from './lsh';
+import { decodeSignature, fnv1a, hammingHex, minHashSimilarity } from './lsh';
 import { fuzzyLinkKeyKinds, type LinkKey, type LinkKeyKind } from './keys';
 
 /** One record that carries a link key: which subject, which record, which field, when. */
@@ -132,10 +132,14 @@ function compareMembers(a: LinkMember, b: LinkMember): number {
  * One pass over the keys with a hash map: linear in the number of keys.
  */
 export function groupLinkKeys(entries: Iterable<SubjectLinkKeys>): LinkGroup[] {
-  const groups = new Map<string, { kind: LinkKeyKind; key: string; first: string; multi: boolean; members: LinkMember[] }>();
+  // Hash-partitioned grouping, as databases run a large GROUP BY: one pass appends each key to
+  // one of PARTITIONS lists by a hash of the key, a second pass groups each list with its own
+  // small map and drops it. The work is the same (linear), but each map stays small and
+  // cache-friendly, so time per key does not creep up with the population, and no map comes
+  // near V8's limit of about 16.7 million entries.
+  const partitions: { kind: LinkKeyKind; key: string; member: LinkMember }[][] = Array.from({ length: PARTITIONS }, () => []);
   for (const { subjectId, keys } of entries) {
     for (const k of keys) {
-      const id = k.kind + SEP + k.key;
       const member: LinkMember = {
         subjectId,
         recordId: k.recordId,
@@ -144,17 +148,45 @@ export function groupLinkKeys(entries: Iterable<SubjectLinkKeys>): LinkGroup[] {
         ...(k.until !== undefined ? { until: k.until } : {}),
         ...(k.signature !== undefined ? { signature: k.signature } : {}),
       };
-      const g = groups.get(id);
-      if (g === undefined) groups.set(id, { kind: k.kind, key: k.key, first: subjectId, multi: false, members: [member] });
-      else {
-        g.members.push(member);
-        if (subjectId !== g.first) g.multi = true;
-      }
+      (partitions[fnv1a(k.key) & (PARTITIONS - 1)] as { kind: LinkKeyKind; key: string; member: LinkMember }[]).push({ kind: k.kind, key: k.key, member });
     }
   }
   const out: LinkGroup[] = [];
-  for (const g of groups.values()) if (g.multi) out.push({ kind: g.kind, key: g.key, members: g.members });
+  for (let p = 0; p < PARTITIONS; p++) {
+    const rows = partitions[p] as { kind: LinkKeyKind; key: string; member: LinkMember }[];
+    partitions[p] = [];
+    // Most keys belong to one subject only: a key seen once holds just its member.
+    const groups = new Map<string, LinkMember | MutableGroup>();
+    for (const { kind, key, member } of rows) {
+      const id = kind + SEP + key;
+      const g = groups.get(id);
+      if (g === undefined) groups.set(id, member);
+      else if (isGroup(g)) {
+        g.members.push(member);
+        if (member.subjectId !== g.first) g.multi = true;
+      } else {
+        groups.set(id, { group: true, kind, key, first: g.subjectId, multi: member.subjectId !== g.subjectId, members: [g, member] });
+      }
+    }
+    for (const g of groups.values()) if (isGroup(g) && g.multi) out.push({ kind: g.kind, key: g.key, members: g.members });
+  }
   return out;
+}
+
+/** Number of hash partitions of {@link groupLinkKeys} (a power of two). */
+const PARTITIONS = 1024;
+
+interface MutableGroup {
+  readonly group: true;
+  readonly kind: LinkKeyKind;
+  readonly key: string;
+  readonly first: string;
+  multi: boolean;
+  readonly members: LinkMember[];
+}
+
+function isGroup(value: LinkMember | MutableGroup): value is MutableGroup {
+  return (value as MutableGroup).group === true;
 }
 
 /** A tiny union-find over string ids, for fuzzy clusters. */

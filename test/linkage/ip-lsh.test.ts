@@ -46,29 +46,40 @@ describe('IP addresses and CIDR ranges', () => {
 });
 
 describe('photo hash bands', () => {
-  it('puts hashes within the distance in a shared band (pigeonhole) and far ones apart', () => {
-    const a = 'f0f0f0f0f0f0f0f0';
-    const near = 'f0f0f0f1f0f0f0e0'; // 2 bits differ
-    const far = '0f0f0f0f0f0f0f0f';
-    expect(hammingHex(a, near)).toBe(2);
-    const bandsA = new Set(photoHashBands(a, 6));
-    expect(photoHashBands(a, 6)).toHaveLength(7);
-    expect(photoHashBands(near, 6).some((b) => bandsA.has(b))).toBe(true);
-    expect(photoHashBands(far, 6).some((b) => bandsA.has(b))).toBe(false);
+  let seed = 7;
+  const rnd = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const randomBits = (): number[] => Array.from({ length: 64 }, () => (rnd() < 0.5 ? 1 : 0));
+  const hex = (b: number[]): string => Array.from({ length: 16 }, (_, i) => parseInt(b.slice(i * 4, i * 4 + 4).join(''), 2).toString(16)).join('');
+  const flip = (bits: number[], n: number): number[] => {
+    const out = [...bits];
+    const order = Array.from({ length: 64 }, (_, i) => i).sort(() => rnd() - 0.5);
+    for (const i of order.slice(0, n)) out[i] = 1 - (out[i] as number);
+    return out;
+  };
+  const share = (a: string, b: string): boolean => {
+    const A = new Set(photoHashBands(a, 6));
+    return photoHashBands(b, 6).some((x) => A.has(x));
+  };
+
+  it('measures Hamming distance on hex', () => {
+    expect(hammingHex('f0f0f0f0f0f0f0f0', 'f0f0f0f1f0f0f0e0')).toBe(2);
     expect(hammingHex('ff', 'fff')).toBe(Infinity);
+    expect(photoHashBands('f0f0f0f0f0f0f0f0', 6)).toHaveLength(31);
   });
-  it('never misses a pair within the distance (exhaustive on random flips)', () => {
-    let seed = 7;
-    const rnd = (): number => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
-    for (let trial = 0; trial < 200; trial++) {
-      const bits: number[] = Array.from({ length: 64 }, () => (rnd() < 0.5 ? 1 : 0));
-      const flipped = [...bits];
-      const flips = Math.floor(rnd() * 7);
-      for (let f = 0; f < flips; f++) { const i = Math.floor(rnd() * 64); flipped[i] = (flipped[i] ?? 0) ^ 1; }
-      const hex = (b: number[]): string => Array.from({ length: 16 }, (_, i) => parseInt(b.slice(i * 4, i * 4 + 4).join(''), 2).toString(16)).join('');
-      const A = new Set(photoHashBands(hex(bits), 6));
-      expect(photoHashBands(hex(flipped), 6).some((b) => A.has(b))).toBe(true);
+  it('always buckets hashes within 2 bits together and nearly always at 6', () => {
+    let hits6 = 0;
+    for (let trial = 0; trial < 300; trial++) {
+      const bits = randomBits();
+      expect(share(hex(bits), hex(flip(bits, 1 + (trial % 2))))).toBe(true);
+      if (share(hex(bits), hex(flip(bits, 6)))) hits6++;
     }
+    expect(hits6 / 300).toBeGreaterThanOrEqual(0.9);
+  });
+  it('keeps unrelated hashes apart', () => {
+    let collisions = 0;
+    for (let trial = 0; trial < 300; trial++) if (share(hex(randomBits()), hex(randomBits()))) collisions++;
+    expect(collisions).toBeLessThanOrEqual(1);
+    expect(share('f0f0f0f0f0f0f0f0', '0f0f0f0f0f0f0f0f')).toBe(false);
   });
 });
 
