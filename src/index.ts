@@ -59,6 +59,34 @@ export type {
 export { builtinIndicators } from './indicators/index';
 export { builtinGroups } from './indicators/groups';
 export { continuousSession, excessiveHours } from './indicators/activity/index';
+// Candidate-record indicators (#3).
+export {
+  claimsInconsistent,
+  documentVerificationFailed,
+  footprintFabricated,
+  historyUnverifiable,
+  identityBelongsToOther,
+  identityRotation,
+  photoInconsistent,
+  resumeAnachronism,
+} from './indicators/identity/index';
+export {
+  availabilityTimezoneMismatch,
+  deepfakeArtifacts,
+  inPersonAvoidance,
+  locationCheckFailed,
+  personMismatch,
+  videoAvoidance,
+} from './indicators/interview/index';
+export { disposableOrVoip } from './indicators/contact/index';
+export {
+  belowMarketRate,
+  cryptoOrForeignRouting,
+  frequentAccountChanges,
+  payeeNameMismatch,
+  prepaymentPressure,
+} from './indicators/payment/index';
+export { addressMismatch, overseasReship } from './indicators/shipping/index';
 
 // Population linkage and watchlists (#5).
 export {
@@ -130,6 +158,7 @@ export {
   addressContactSchema,
   availabilitySchema,
   claimedIdentitySchema,
+  claimedSkillSchema,
   compensationSchema,
   contactsSchema,
   educationSchema,
@@ -151,6 +180,7 @@ export {
   verificationSchema,
 } from './records/subject';
 export type {
+  ClaimedSkill,
   Education,
   Employment,
   IdentityDocument,
@@ -216,3 +246,9 @@ export {
 } from './errors/guards';
 
 export { VERSION } from './version';
+
+// Issue #4: post-hire activity, network, device and insider indicators.
+export { offHoursPattern, overemployment } from './indicators/activity/index';
+export { anonymizingInfrastructure, geoBaselineMismatch, multiCountryLogins, remoteAccessExposed } from './indicators/network/index';
+export { earlyTampering, ipKvm, remoteAccessSoftware, serialMismatch, sharedMfaDevice, unmanagedDevice } from './indicators/device/index';
+export { bulkCollection, exfiltrationToPersonal, intrusionActivity, privilegeSeeking, sensitiveTechnologyAccess } from './indicators/insider/index';

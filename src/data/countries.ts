@@ -45,7 +45,7 @@ export interface CountryInfo {
 type RawCountry = readonly [name: string, callingCodes: readonly string[], lat: number, lon: number];
 
 // The table. Centroids are approximate; NANP members other than US/CA list their area codes.
-const RAW: Readonly<Record<string, RawCountry>> = {
+const RAW: Readonly<Record<string, RawCountry>> = /* @__PURE__ */ Object.freeze({
   AD: ['Andorra', ['376'], 42.55, 1.6],
   AE: ['United Arab Emirates', ['971'], 23.42, 53.85],
   AF: ['Afghanistan', ['93'], 33.94, 67.71],
@@ -302,7 +302,7 @@ const RAW: Readonly<Record<string, RawCountry>> = {
   ZA: ['South Africa', ['27'], -30.56, 22.94],
   ZM: ['Zambia', ['260'], -13.13, 27.85],
   ZW: ['Zimbabwe', ['263'], -19.02, 29.15],
-};
+});
 
 /** Turns the compact tuples into frozen {@link CountryInfo} objects, so no caller can mutate shared data. */
 function buildCountries(raw: Readonly<Record<string, RawCountry>>): Readonly<Record<string, CountryInfo>> {
@@ -329,10 +329,10 @@ export const countries: Readonly<Record<string, CountryInfo>> = /* @__PURE__ */ 
  * needs it: US and Canada hold almost all plain NANP numbers, so they should lead the answer.
  * Everything else falls back to alphabetical order.
  */
-const TIE_BREAK_FIRST: readonly string[] = ['US', 'CA'];
+const TIE_BREAK_FIRST: readonly string[] = /* @__PURE__ */ Object.freeze(['US', 'CA']);
 
-/** Prefix index: calling-code digits → the country codes that use exactly that prefix. */
-type CallingCodeIndex = ReadonlyMap<string, readonly string[]>;
+/** Prefix index: calling-code digits → the country codes that use exactly that prefix. A frozen plain object, so it cannot be mutated. */
+type CallingCodeIndex = Readonly<Record<string, readonly string[]>>;
 
 /** Builds the prefix index once; ordering follows {@link TIE_BREAK_FIRST}, then alphabetical. */
 function buildCallingCodeIndex(table: Readonly<Record<string, CountryInfo>>): CallingCodeIndex {
@@ -348,12 +348,12 @@ function buildCallingCodeIndex(table: Readonly<Record<string, CountryInfo>>): Ca
     const i = TIE_BREAK_FIRST.indexOf(c);
     return i === -1 ? TIE_BREAK_FIRST.length : i;
   };
-  const frozen = new Map<string, readonly string[]>();
+  const index: Record<string, readonly string[]> = {};
   for (const [prefix, list] of byPrefix) {
     list.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-    frozen.set(prefix, Object.freeze(list));
+    index[prefix] = Object.freeze(list);
   }
-  return frozen;
+  return Object.freeze(index);
 }
 
 /** Calling-code prefix index, computed once at module load from {@link countries}. Never mutated. */
@@ -408,7 +408,7 @@ export function callingCodeCountries(e164OrDigits: string): readonly string[] {
   if (digits === undefined || digits.length === 0) return [];
   let best: readonly string[] = [];
   for (let len = Math.min(MAX_PREFIX_LENGTH, digits.length); len >= 1; len--) {
-    const hit = CALLING_CODE_INDEX.get(digits.slice(0, len));
+    const hit = CALLING_CODE_INDEX[digits.slice(0, len)];
     if (hit) {
       best = hit;
       break;
@@ -418,7 +418,7 @@ export function callingCodeCountries(e164OrDigits: string): readonly string[] {
   if (digits.length >= MAX_PREFIX_LENGTH) return best;
   // Short input: add countries whose longer prefix the digits could still grow into.
   const extra = new Set<string>();
-  for (const [prefix, codes] of CALLING_CODE_INDEX) {
+  for (const [prefix, codes] of Object.entries(CALLING_CODE_INDEX)) {
     if (prefix.length > digits.length && prefix.startsWith(digits)) {
       for (const c of codes) if (!best.includes(c)) extra.add(c);
     }

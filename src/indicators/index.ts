@@ -1,5 +1,29 @@
 import type { AnyIndicator } from '../indicator/types';
-import { continuousSession, excessiveHours } from './activity/index';
+import { continuousSession, excessiveHours, offHoursPattern, overemployment } from './activity/index';
+import { disposableOrVoip } from './contact/index';
+import { earlyTampering, ipKvm, remoteAccessSoftware, serialMismatch, sharedMfaDevice, unmanagedDevice } from './device/index';
+import {
+  claimsInconsistent,
+  documentVerificationFailed,
+  footprintFabricated,
+  historyUnverifiable,
+  identityBelongsToOther,
+  identityRotation,
+  photoInconsistent,
+  resumeAnachronism,
+} from './identity/index';
+import { bulkCollection, exfiltrationToPersonal, intrusionActivity, privilegeSeeking, sensitiveTechnologyAccess } from './insider/index';
+import {
+  availabilityTimezoneMismatch,
+  deepfakeArtifacts,
+  inPersonAvoidance,
+  locationCheckFailed,
+  personMismatch,
+  videoAvoidance,
+} from './interview/index';
+import { anonymizingInfrastructure, geoBaselineMismatch, multiCountryLogins, remoteAccessExposed } from './network/index';
+import { belowMarketRate, cryptoOrForeignRouting, frequentAccountChanges, payeeNameMismatch, prepaymentPressure } from './payment/index';
+import { addressMismatch, overseasReship } from './shipping/index';
 import {
   personaMultiplicity,
   referralRisk,
@@ -18,6 +42,48 @@ import { watchlistMatch } from './watchlist/index';
 export const builtinIndicators: readonly AnyIndicator[] = [
   continuousSession,
   excessiveHours,
+  // Candidate record (#3).
+  documentVerificationFailed,
+  identityBelongsToOther,
+  claimsInconsistent,
+  photoInconsistent,
+  historyUnverifiable,
+  resumeAnachronism,
+  footprintFabricated,
+  identityRotation,
+  videoAvoidance,
+  personMismatch,
+  deepfakeArtifacts,
+  inPersonAvoidance,
+  locationCheckFailed,
+  availabilityTimezoneMismatch,
+  disposableOrVoip,
+  payeeNameMismatch,
+  frequentAccountChanges,
+  cryptoOrForeignRouting,
+  prepaymentPressure,
+  belowMarketRate,
+  addressMismatch,
+  overseasReship,
+  // Issue #4: post-hire pack.
+  offHoursPattern,
+  overemployment,
+  multiCountryLogins,
+  anonymizingInfrastructure,
+  geoBaselineMismatch,
+  remoteAccessExposed,
+  remoteAccessSoftware,
+  ipKvm,
+  unmanagedDevice,
+  earlyTampering,
+  serialMismatch,
+  sharedMfaDevice,
+  sensitiveTechnologyAccess,
+  bulkCollection,
+  exfiltrationToPersonal,
+  privilegeSeeking,
+  intrusionActivity,
+  // Population linkage and watchlists (#5).
   sharedShippingAddress,
   sharedPaymentInstrument,
   sharedContact,

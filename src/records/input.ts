@@ -15,6 +15,16 @@ export const referenceSchema = z
       .array(z.string())
       .optional()
       .describe('Domains of known front companies or seized websites, matched against history and references.'),
+    collectionBaselines: z
+      .record(
+        z.string(),
+        z.object({
+          dailyBytes: z.number().nonnegative().optional().describe('Typical peak daily download/clone/export volume in bytes for the role.'),
+          dailyActions: z.number().nonnegative().optional().describe('Typical peak daily count of download/clone/export actions for the role.'),
+        }),
+      )
+      .optional()
+      .describe('Peer baselines of data-collection volume by role (subject.role), for insider/bulk-collection. Without them the batch provides the peers.'),
     linkAllowList: linkAllowListSchema
       .optional()
       .describe('Shared keys the caller expects (spouses at one address, a company VPN egress, a staffing agency office); linkage indicators skip them.'),

@@ -34,6 +34,18 @@ export const claimedIdentitySchema = z.object({
       country: countryCodeSchema.optional(),
       region: z.string().optional().describe('State, province or region claimed.'),
       city: z.string().optional().describe('City claimed.'),
+      lat: z
+        .number()
+        .min(-90)
+        .max(90)
+        .optional()
+        .describe('Latitude of the claimed residence (caller-geocoded), for distances to login locations.'),
+      lon: z
+        .number()
+        .min(-180)
+        .max(180)
+        .optional()
+        .describe('Longitude of the claimed residence (caller-geocoded), for distances to login locations.'),
       timeZone: timeZoneSchema.optional(),
       address: postalAddressSchema.optional().describe('Full residential address, when given.'),
       verified: z.boolean().optional().describe('True when the residence was verified independently (e.g. in person, utility bill).'),
@@ -169,6 +181,10 @@ export const educationSchema = z.object({
   country: countryCodeSchema.optional(),
   start: partialDateSchema.optional(),
   end: partialDateSchema.optional(),
+  fullTime: z
+    .boolean()
+    .optional()
+    .describe('True when the study was claimed as full-time, on site; compared with full-time employment for impossible overlaps.'),
   confirmed: confirmationSchema.optional(),
 });
 
@@ -184,6 +200,14 @@ export const employmentSchema = z.object({
   fullTime: z.boolean().optional().describe('True when the role was claimed as full-time.'),
   technologies: z.array(z.string()).optional().describe('Technologies claimed in this role.'),
   confirmed: confirmationSchema.optional(),
+});
+
+/** A skill the person claims, with how long they claim to have used it. */
+export const claimedSkillSchema = z.object({
+  name: z.string().min(1).describe('The technology or skill as written, e.g. "Kubernetes".'),
+  years: z.number().nonnegative().optional().describe('Years of experience claimed, as of the application date.'),
+  since: partialDateSchema.optional().describe('Year (or month) the person claims to have started using it.'),
+  source: sourceSchema.optional(),
 });
 
 /** A professional reference. */
@@ -333,6 +357,18 @@ export const engagementSchema = z.object({
   source: sourceSchema.optional(),
 });
 
+/** A request by the worker about how they work: personal device, virtual desktop, another ship-to place... */
+export const workArrangementRequestSchema = z.object({
+  id: recordIdSchema,
+  at: dateTimeSchema.describe('When the request was made.'),
+  kind: z
+    .enum(['personal-device', 'virtual-desktop', 'other'])
+    .describe('What was asked: to work from a personal device, from a virtual desktop, or something else.'),
+  reason: z.string().optional().describe('The reason the worker gave.'),
+  approved: z.boolean().optional().describe('True when the organisation approved it as policy allows.'),
+  source: sourceSchema.optional(),
+});
+
 /**
  * One person being assessed: an applicant before hire, a worker or contractor after.
  * Every fact except `id` is optional, because real HR data is sparse; an indicator that needs a
@@ -360,6 +396,10 @@ export const subjectSchema = z.object({
   education: z.array(educationSchema).optional(),
   employment: z.array(employmentSchema).optional(),
   references: z.array(professionalReferenceSchema).optional(),
+  skills: z
+    .array(claimedSkillSchema)
+    .optional()
+    .describe('Skills claimed on the resume or application with years of experience, compared with technology release years.'),
   profiles: z.array(onlineProfileSchema).optional(),
   resumeText: z.string().optional().describe('Plain text of the resume or bid, for near-duplicate detection.'),
   interviews: z.array(interviewSchema).optional(),
@@ -369,6 +409,10 @@ export const subjectSchema = z.object({
   paymentRequests: z.array(paymentRequestSchema).optional(),
   shipments: z.array(shipmentSchema).optional(),
   engagements: z.array(engagementSchema).optional(),
+  workArrangementRequests: z
+    .array(workArrangementRequestSchema)
+    .optional()
+    .describe('Requests to work from a personal device or a virtual desktop instead of the managed device (HR or IT tickets).'),
   extensions: extensionsSchema.optional(),
 });
 
@@ -386,5 +430,7 @@ export type Shipment = z.infer<typeof shipmentSchema>;
 export type OnlineProfile = z.infer<typeof onlineProfileSchema>;
 /** An employment entry. */
 export type Employment = z.infer<typeof employmentSchema>;
+/** A claimed skill. */
+export type ClaimedSkill = z.infer<typeof claimedSkillSchema>;
 /** An education entry. */
 export type Education = z.infer<typeof educationSchema>;

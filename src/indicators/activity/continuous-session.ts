@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
-import type { Evidence } from '../../indicator/types';
-import type { ActivityEvent, SessionEvent } from '../../records/events';
+import type { Evidence, FindingDraft } from '../../indicator/types';
+import type { ActivityEvent, SessionEvent, WorklogEvent } from '../../records/events';
 import { cite } from '../shared/sources';
 import { firstIndexAtOrAfter, HOUR_MS as HOUR, round1 } from '../shared/time';
 
@@ -32,6 +32,42 @@ interface Span {
   sessions: SessionEvent[];
 }
 
+interface WorklogSpan {
+  account: string;
+  start: number;
+  end: number;
+  hours: number;
+  logs: WorklogEvent[];
+}
+
+/**
+ * Merges each account's work logs into continuous spans. A work log is itself a claim of work
+ * over its period, so a span is "active throughout" by construction; what must reach the
+ * threshold is the logged hours, not only the period, so a daily summary entry (09:00 to 09:00
+ * next day, 8 hours) never counts as a day of continuous work.
+ */
+function worklogSpans(logs: readonly WorklogEvent[], maxGap: number, asOfMs: number): WorklogSpan[] {
+  const open = new Map<string, WorklogSpan>();
+  const closed: WorklogSpan[] = [];
+  for (const log of logs) {
+    const account = log.accountId ?? '(unspecified account)';
+    const start = Date.parse(log.at);
+    const end = Math.min(Date.parse(log.end), asOfMs);
+    const hours = Math.min(log.hours, Math.max(0, end - start) / HOUR);
+    const span = open.get(account);
+    if (span !== undefined && start <= span.end + maxGap) {
+      span.end = Math.max(span.end, end);
+      span.hours += hours;
+      span.logs.push(log);
+    } else {
+      if (span !== undefined) closed.push(span);
+      open.set(account, { account, start, end, hours, logs: [log] });
+    }
+  }
+  closed.push(...open.values());
+  return closed;
+}
+
 /**
  * `activity/continuous-session`: an account stays signed in continuously for a whole day or more,
  * with activity throughout — the South Korean advisory's headline red flag, since one person
@@ -43,18 +79,27 @@ export const continuousSession = defineIndicator({
     title: 'Account signed in for a whole day or more',
     category: 'activity',
     description:
-      'Merges each account\'s sessions into continuous spans and fires when a span lasts at least `minHours` while showing activity throughout. Several operators sharing one identity, working in shifts, keep an account signed in around the clock; one person does not. A single session left open over a weekend shows a long idle stretch and does not fire.',
+      'Merges each account\'s sessions into continuous spans and fires when a span lasts at least `minHours` while showing activity throughout. Several operators sharing one identity, working in shifts, keep an account signed in around the clock; one person does not. A single session left open over a weekend shows a long idle stretch and does not fire. Work logs are merged the same way per time-tracking account: back-to-back entries adding up to at least `minHours` logged hours fire too (a logged hour is a claim of work, so no idle check applies; a daily summary entry whose hours are far below its period never counts).',
     version: '1.0.0',
     kind: 'risk',
     family: 'activity',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 1.5,
     correlationGroup: 'activity-time',
-    requires: ['events[type=session].at', 'events[type=session].end'],
+    requires: [
+      'events[type=session].at',
+      'events[type=session].end',
+      'events[type=session].accountId',
+      'events[type=worklog].at',
+      'events[type=worklog].end',
+      'events[type=worklog].hours',
+    ],
     options,
     messages: {
       continuous:
         'Account {{account}} was signed in continuously for {{hours}} hours ({{start}} to {{end}}) across {{sessions}} sessions, with no idle stretch longer than {{maxIdle}} hours',
+      continuousWorklog:
+        'Work logs of account {{account}} claim {{hours}} hours of work without a break longer than {{maxGap}} minutes ({{start}} to {{end}}, {{logs}} entries)',
     },
     neutralReason: 'Working-time records could not be reconciled with one person\'s working pattern.',
     threatHypothesis: 'Several operators share one identity and work the account in shifts.',
@@ -68,8 +113,29 @@ export const continuousSession = defineIndicator({
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {
     const sessions = view.eventsOf('session');
-    if (sessions.length === 0) return notEvaluated('no session events', ['events[type=session]']);
+    const worklogs = view.eventsOf('worklog');
+    if (sessions.length === 0 && worklogs.length === 0) {
+      return notEvaluated('no session events and no work logs', ['events[type=session]', 'events[type=worklog]']);
+    }
     const maxGap = options.maxGapMinutes * 60_000;
+    const minSpan = options.minHours * HOUR;
+    const findings: FindingDraft<'continuous' | 'continuousWorklog'>[] = [];
+    for (const span of worklogSpans(worklogs, maxGap, asOfMs)) {
+      if (span.end - span.start < minSpan || span.hours < options.minHours) continue;
+      findings.push({
+        messageId: 'continuousWorklog',
+        strength: Math.min(1, 0.6 + (0.4 * (span.hours - options.minHours)) / 48),
+        data: {
+          account: span.account,
+          hours: round1(span.hours),
+          start: new Date(span.start).toISOString(),
+          end: new Date(span.end).toISOString(),
+          logs: span.logs.length,
+          maxGap: options.maxGapMinutes,
+        },
+        evidence: span.logs.slice(0, 20).map((l) => ({ recordId: l.id, at: l.at, field: 'hours', value: l.hours })),
+      });
+    }
     const spans = new Map<string, Span>();
     const closed: Span[] = [];
     // Sessions arrive sorted by start time, so one pass per account merges overlapping spans.
@@ -88,11 +154,8 @@ export const continuousSession = defineIndicator({
       }
     }
     closed.push(...spans.values());
-    const minSpan = options.minHours * HOUR;
     const candidates = closed.filter((s) => s.end - s.start >= minSpan);
-    if (candidates.length === 0) return [];
 
-    const findings = [];
     const others = view.events;
     for (const span of candidates) {
       // Activity points inside the span: session boundaries plus every other event of the subject.
@@ -120,7 +183,7 @@ export const continuousSession = defineIndicator({
         ...(s.ip !== undefined ? { note: `from ${s.ip}` } : {}),
       }));
       findings.push({
-        messageId: 'continuous' as const,
+        messageId: 'continuous',
         strength: Math.min(1, 0.6 + (0.4 * (hours - options.minHours)) / 48),
         data: {
           account: span.account,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import { cite } from '../shared/sources';
-import { DAY_MS, round1 } from '../shared/time';
+import { DAY_MS, HOUR_MS, round1 } from '../shared/time';
 
 const WEEK_MS = 7 * DAY_MS;
 
@@ -32,6 +32,13 @@ const options = z.object({
     .positive()
     .default(2)
     .describe('How many such weeks make the pattern sustained: one crunch week never fires.'),
+  maxSessionHours: z
+    .number()
+    .positive()
+    .default(14)
+    .describe(
+      'A single session counts for at most this many hours towards a week, and sessions with no end do not count: a session forgotten open over a weekend is not work.',
+    ),
   minProfileWeeks: z
     .number()
     .positive()
@@ -39,7 +46,12 @@ const options = z.object({
     .describe('Profiles younger than this many weeks are too new to average.'),
 });
 
-type MessageId = 'profileRate' | 'profileTotal' | 'weeklyHours';
+type MessageId = 'profileRate' | 'profileTotal' | 'weeklyHours' | 'weeklySessionHours';
+
+/** Start (ms) of the UTC calendar week, Monday first, that contains `t`. */
+function weekStartOf(t: number): number {
+  return Math.floor((t - 4 * DAY_MS) / WEEK_MS) * WEEK_MS + 4 * DAY_MS; // 1970-01-05 was a Monday
+}
 
 /**
  * `activity/excessive-hours`: cumulative or weekly hours no single person works — several
@@ -51,20 +63,28 @@ export const excessiveHours = defineIndicator({
     title: 'Hours no single person works',
     category: 'activity',
     description:
-      'Fires on an online profile whose billed hours, divided by the weeks since the account was created, exceed `maxSustainedWeeklyHours`; on a profile with several thousand hours and no creation date (weakly); and on work logs with more than `maxWeeklyHours` in at least `minWeeks` calendar weeks. The ROK advisory names "several thousand" cumulative hours as a red flag: accounts worked around the clock by a team.',
+      'Fires on an online profile whose billed hours, divided by the weeks since the account was created, exceed `maxSustainedWeeklyHours`; on a profile with several thousand hours and no creation date (weakly); on work logs with more than `maxWeeklyHours` in at least `minWeeks` calendar weeks; and, per account, on signed-in session time above `maxWeeklyHours` in at least `minWeeks` weeks (overlapping sessions merged, open sessions ignored, each session capped at `maxSessionHours`). The ROK advisory names "several thousand" cumulative hours as a red flag: accounts worked around the clock by a team.',
     version: '1.0.0',
     kind: 'risk',
     family: 'activity',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 1.5,
     correlationGroup: 'activity-time',
-    requires: ['profiles[].hoursBilled', 'profiles[].createdAt', 'events[type=worklog]'],
+    requires: [
+      'profiles[].hoursBilled',
+      'profiles[].createdAt',
+      'events[type=worklog]',
+      'events[type=session].end',
+      'events[type=session].accountId',
+    ],
     options,
     messages: {
       profileRate:
         '{{platform}} profile {{handle}} billed {{hours}} hours in {{weeks}} weeks since it was created: {{weekly}} hours a week on average',
       profileTotal: '{{platform}} profile {{handle}} shows {{hours}} cumulative billed hours (creation date unknown)',
       weeklyHours: 'Work logs show more than {{limit}} hours in {{weeks}} weeks, up to {{max}} hours in the week of {{peakWeek}}',
+      weeklySessionHours:
+        'Account {{account}} was signed in for more than {{limit}} hours in {{weeks}} weeks, up to {{max}} hours in the week of {{peakWeek}}',
     },
     neutralReason: 'Reported working hours could not be reconciled with one person\'s working pattern.',
     threatHypothesis: 'The account is worked in shifts by several operators.',
@@ -79,8 +99,13 @@ export const excessiveHours = defineIndicator({
   evaluate(view, { options, asOfMs, notEvaluated }) {
     const profiles = (view.subject.profiles ?? []).filter((p) => p.hoursBilled !== undefined);
     const worklogs = view.eventsOf('worklog');
-    if (profiles.length === 0 && worklogs.length === 0) {
-      return notEvaluated('no billed hours on profiles and no work logs', ['profiles[].hoursBilled', 'events[type=worklog]']);
+    const sessions = view.eventsOf('session').filter((s) => s.end !== undefined && s.result !== 'failure');
+    if (profiles.length === 0 && worklogs.length === 0 && sessions.length === 0) {
+      return notEvaluated('no billed hours on profiles, no work logs and no closed sessions', [
+        'profiles[].hoursBilled',
+        'events[type=worklog]',
+        'events[type=session].end',
+      ]);
     }
     const findings: FindingDraft<MessageId>[] = [];
     for (const profile of profiles) {
@@ -116,7 +141,7 @@ export const excessiveHours = defineIndicator({
     const weeks = new Map<number, { hours: number; ids: string[] }>();
     for (const log of worklogs) {
       const t = Date.parse(log.at);
-      const weekStart = Math.floor((t - 4 * DAY_MS) / WEEK_MS) * WEEK_MS + 4 * DAY_MS; // 1970-01-05 was a Monday
+      const weekStart = weekStartOf(t);
       const week = weeks.get(weekStart);
       if (week === undefined) weeks.set(weekStart, { hours: log.hours, ids: [log.id] });
       else {
@@ -144,6 +169,65 @@ export const excessiveHours = defineIndicator({
           field: 'hours',
           value: round1(w.hours),
           note: `week total from ${w.ids.length} work logs`,
+        })),
+      });
+    }
+
+    // Signed-in time per account and week: overlapping sessions of one account are merged in one
+    // sweep (sessions come sorted by start), so two browser tabs never count twice.
+    const cap = options.maxSessionHours * HOUR_MS;
+    const open = new Map<string, { start: number; end: number; id: string }>();
+    const perWeek = new Map<string, { account: string; week: number; ms: number; ids: string[] }>();
+    const flush = (account: string, iv: { start: number; end: number; id: string }): void => {
+      const key = `${account}\u0000${weekStartOf(iv.start)}`;
+      const w = perWeek.get(key);
+      if (w === undefined) perWeek.set(key, { account, week: weekStartOf(iv.start), ms: iv.end - iv.start, ids: [iv.id] });
+      else {
+        w.ms += iv.end - iv.start;
+        w.ids.push(iv.id);
+      }
+    };
+    for (const session of sessions) {
+      const account = session.accountId ?? '(unspecified account)';
+      const start = Date.parse(session.at);
+      const end = Math.min(Date.parse(session.end as string), asOfMs, start + cap);
+      const iv = open.get(account);
+      if (iv !== undefined && start <= iv.end) iv.end = Math.max(iv.end, end);
+      else {
+        if (iv !== undefined) flush(account, iv);
+        open.set(account, { start, end, id: session.id });
+      }
+    }
+    for (const [account, iv] of open) flush(account, iv);
+    const byAccount = new Map<string, { account: string; week: number; ms: number; ids: string[] }[]>();
+    for (const w of perWeek.values()) {
+      if (w.ms / HOUR_MS <= options.maxWeeklyHours) continue;
+      const list = byAccount.get(w.account);
+      if (list === undefined) byAccount.set(w.account, [w]);
+      else list.push(w);
+    }
+    for (const [account, list] of [...byAccount].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      if (list.length < options.minWeeks) continue;
+      list.sort((a, b) => a.week - b.week);
+      let peak = list[0] as { week: number; ms: number };
+      for (const w of list) if (w.ms > peak.ms) peak = w;
+      const excess = peak.ms / HOUR_MS / options.maxWeeklyHours - 1;
+      findings.push({
+        messageId: 'weeklySessionHours',
+        strength: Math.min(1, 0.5 + 0.1 * (list.length - options.minWeeks) + excess),
+        data: {
+          account,
+          limit: options.maxWeeklyHours,
+          weeks: list.length,
+          max: round1(peak.ms / HOUR_MS),
+          peakWeek: new Date(peak.week).toISOString().slice(0, 10),
+        },
+        evidence: list.slice(0, 12).map((w) => ({
+          recordId: w.ids[0] as string,
+          at: new Date(w.week).toISOString(),
+          field: 'end',
+          value: round1(w.ms / HOUR_MS),
+          note: `signed-in hours that week across ${w.ids.length} merged session spans`,
         })),
       });
     }

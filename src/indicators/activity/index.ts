@@ -1,2 +1,4 @@
 export { continuousSession } from './continuous-session';
 export { excessiveHours } from './excessive-hours';
+export { offHoursPattern } from './off-hours-pattern';
+export { overemployment } from './overemployment';

@@ -102,6 +102,34 @@ export const sources = {
     title: 'Security Alliance (SEAL) frameworks, insider threats',
     url: 'https://frameworks.securityalliance.dev/insider-threats/summary.html',
   },
+  CIN: {
+    title: 'PCMag on Cinder suspecting most of its applicants were DPRK IT workers',
+    url: 'https://uk.pcmag.com/security/153993/tech-firm-suspects-80-of-its-job-applicants-are-north-korean-scammers',
+  },
+  NISOS: {
+    title: 'Nisos, DPRK Remote Workers Hiring Scheme: Lessons Learned',
+    url: 'https://meilu.jpshuntong.com/url-68747470733a2f2f7777772e6c696e6b6564696e2e636f6d/pulse/dprk-remote-workers-hiring-scheme-lessons-learned-nisos-g0bic',
+  },
+  'CTI-HR': {
+    title: 'Open-source HR checklist for DPRK IT-worker hiring (cti_hr.md)',
+    url: 'https://github.com/tinaellis/tinaellis.github.io/blob/main/cti_hr.md',
+  },
+  'DOJ-VONG': {
+    title: 'Maryland facilitator sentenced (Vong case)',
+    url: 'https://securitythisday.com/maryland-man-sentenced-for-n-korea-it-worker-scheme-involving-us-government-contracts',
+  },
+  TRK: {
+    title: 'Practitioner detection write-up on DPRK IT-worker infiltration (2026)',
+    url: 'https://www.trackr.live/2026/05/20/dprk-it-worker-infiltration-detection/',
+  },
+  'KVM-SIG': {
+    title: 'MITRE ATT&CK T1219.003, Remote Access Hardware (IP-KVM signatures after runZero)',
+    url: 'https://attack.mitre.org/techniques/T1219/003/',
+  },
+  CS: {
+    title: 'CrowdStrike Threat Hunting Reports 2024 and 2025 (Famous Chollima)',
+    url: 'https://beatzandbangerz.com/north-koreas-covert-workforce-in-u-s-tech-firms',
+  },
 } as const satisfies Record<string, IndicatorSource>;
 
 /** Short name of a catalogued source. */

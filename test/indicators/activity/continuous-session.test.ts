@@ -28,6 +28,18 @@ new IndicatorTester({ asOf: '2025-02-01T00:00:00Z' }).run(continuousSession, {
     },
     { name: 'failed sign-ins are not sessions', events: shifts(MONDAY, 30).map((e) => ({ ...e, result: 'failure' })) },
     { name: 'a higher threshold', events: shifts(MONDAY, 30), options: { minHours: 36 } },
+    { name: 'one ordinary work log', events: [{ type: 'worklog', at: '2025-01-06T09:00:00Z', end: '2025-01-06T17:00:00Z', hours: 8 }] },
+    {
+      name: 'a daily summary work log spanning a day but claiming 8 hours',
+      events: [{ type: 'worklog', at: '2025-01-06T00:00:00Z', end: '2025-01-07T00:00:00Z', hours: 8 }],
+    },
+    {
+      name: 'work logs of two time-tracking accounts do not merge',
+      events: [
+        { type: 'worklog', at: '2025-01-06T00:00:00Z', end: '2025-01-06T14:00:00Z', hours: 14, accountId: 'a' },
+        { type: 'worklog', at: '2025-01-06T14:00:00Z', end: '2025-01-07T04:00:00Z', hours: 14, accountId: 'b' },
+      ],
+    },
   ],
   invalid: [
     {
@@ -59,6 +71,11 @@ new IndicatorTester({ asOf: '2025-02-01T00:00:00Z' }).run(continuousSession, {
       findings: [{ messageId: 'continuous', data: { hours: 40 } }, { messageId: 'continuous', data: { hours: 26 } }],
     },
     {
+      name: 'back-to-back work logs claim 36 hours on one account',
+      events: [0, 12, 24].map((h) => ({ type: 'worklog', at: iso(MONDAY + h * HOUR), end: iso(MONDAY + (h + 12) * HOUR), hours: 12, accountId: 'upwork-1' })),
+      findings: [{ messageId: 'continuousWorklog', data: { account: 'upwork-1', hours: 36, logs: 3 }, strength: [0.69, 0.71], evidence: ['e1', 'e3'], message: /upwork-1/ }],
+    },
+    {
       name: 'a lower threshold fires on 12 hours',
       events: shifts(MONDAY, 12),
       options: { minHours: 12 },
@@ -66,7 +83,7 @@ new IndicatorTester({ asOf: '2025-02-01T00:00:00Z' }).run(continuousSession, {
     },
   ],
   notEvaluated: [
-    { name: 'no sessions at all', missing: ['events[type=session]'] },
-    { name: 'only work logs', events: [{ type: 'worklog', at: '2025-01-06T09:00:00Z', end: '2025-01-06T17:00:00Z', hours: 8 }] },
+    { name: 'no sessions or work logs at all', missing: ['events[type=session]', 'events[type=worklog]'] },
+    { name: 'only data access', events: [{ type: 'data-access', at: '2025-01-06T09:00:00Z', resource: 'r', action: 'read' }] },
   ],
 });

@@ -1,0 +1,88 @@
+// Scoring throughput of the built-in catalogue, against a bare loop over the same events.
+// Prints events per second for several population sizes; run after `npm run build`.
+import { builtinIndicators, createScorer } from '../dist/index.js';
+
+const quick = process.argv.includes('--quick');
+const json = process.argv.includes('--json');
+
+/** mulberry32: a small seeded PRNG, so every run scores the same population. */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function population(subjects, eventsPerSubject, seed = 1) {
+  const rand = prng(seed);
+  const base = Date.UTC(2025, 0, 1);
+  const subjectsOut = [];
+  const events = [];
+  for (let s = 0; s < subjects; s++) {
+    const id = `s${s}`;
+    subjectsOut.push({
+      id,
+      identity: { residence: { country: 'US', timeZone: 'America/Chicago' } },
+      profiles: [{ id: `${id}-p`, platform: 'upwork', hoursBilled: Math.floor(rand() * 6000), createdAt: '2023-01-01T00:00:00Z' }],
+    });
+    let t = base + Math.floor(rand() * 86_400_000);
+    for (let e = 0; e < eventsPerSubject; e++) {
+      t += Math.floor(rand() * 8 * 3_600_000);
+      const at = new Date(t).toISOString();
+      if (e % 4 === 3) {
+        events.push({ id: `${id}-${e}`, subjectId: id, type: 'worklog', at, end: new Date(t + 8 * 3_600_000).toISOString(), hours: 8 });
+      } else {
+        events.push({
+          id: `${id}-${e}`, subjectId: id, type: 'session', at, end: new Date(t + Math.floor(rand() * 10 * 3_600_000)).toISOString(),
+          accountId: rand() < 0.9 ? 'corp' : 'alt', ip: `203.0.113.${Math.floor(rand() * 255)}`,
+          network: { country: 'US', asn: 7922, isVpn: rand() < 0.05 }, deviceId: `${id}-laptop`,
+        });
+      }
+    }
+  }
+  return { subjects: subjectsOut, events, asOf: '2026-01-01T00:00:00Z' };
+}
+
+function time(fn) {
+  globalThis.gc?.();
+  const start = process.hrtime.bigint();
+  const result = fn();
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
+}
+
+const sizes = quick ? [[20, 50]] : [[1_000, 200], [5_000, 200], [10_000, 200]];
+const scorer = createScorer();
+const rows = [];
+for (const [subjects, perSubject] of sizes) {
+  const input = population(subjects, perSubject);
+  const n = input.events.length;
+  // The bare loop touches what any scorer must: each event's time and type, grouped by subject.
+  const bare = time(() => {
+    const counts = new Map();
+    let sum = 0;
+    for (const e of input.events) {
+      sum += Date.parse(e.at);
+      counts.set(e.subjectId, (counts.get(e.subjectId) ?? 0) + (e.type === 'session' ? 1 : 0));
+    }
+    return sum + counts.size;
+  });
+  const scored = time(() => scorer.scoreBatch(input));
+  if (scored.result.reports.length !== subjects) throw new Error('benchmark population did not score completely');
+  rows.push({
+    subjects,
+    events: n,
+    indicators: builtinIndicators.length,
+    'scoring ms': Math.round(scored.ms),
+    'events/s': Math.round((n / scored.ms) * 1000),
+    'µs/subject': Math.round((scored.ms * 1000) / subjects),
+    'bare loop ms': Math.round(bare.ms * 10) / 10,
+    'x bare loop': Math.round((scored.ms / bare.ms) * 10) / 10,
+  });
+}
+if (json) console.log(JSON.stringify(rows));
+else console.table(rows);
+if (quick) console.log('quick run: sizes are tiny, times mean nothing; this only checks the script works');

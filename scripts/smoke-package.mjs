@@ -1,0 +1,48 @@
+// Packs the package, installs the tarball into a throw-away ESM consumer and a CJS consumer,
+// scores the same subject from both, and checks that the two reports are byte-identical.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const work = mkdtempSync(join(tmpdir(), 'redflags-smoke-'));
+const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+
+try {
+  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], root));
+  const tarball = join(work, packed[0].filename);
+  const input = readFileSync(join(root, 'test/fixtures/smoke-input.json'), 'utf8');
+  const body = (load) => `${load}
+const input = ${input};
+const scorer = createScorer();
+const report = scorer.score(input.subject, { asOf: input.asOf, events: input.events });
+if (typeof IndicatorTester !== 'function') throw new Error('redflags/testing did not load');
+process.stdout.write(JSON.stringify(report));
+`;
+  const consumers = {
+    esm: { type: 'module', file: 'score.mjs', code: body("import { createScorer } from 'redflags';\nimport { IndicatorTester } from 'redflags/testing';") },
+    cjs: { type: 'commonjs', file: 'score.cjs', code: body("const { createScorer } = require('redflags');\nconst { IndicatorTester } = require('redflags/testing');") },
+  };
+  const outputs = {};
+  for (const [name, c] of Object.entries(consumers)) {
+    const dir = join(work, name);
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `smoke-${name}`, private: true, type: c.type }));
+    run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball], dir);
+    writeFileSync(join(dir, c.file), c.code);
+    outputs[name] = run(process.execPath, [c.file], dir);
+  }
+  const report = JSON.parse(outputs.esm);
+  if (outputs.esm !== outputs.cjs) {
+    console.error('ESM and CJS consumers produced different reports');
+    process.exit(1);
+  }
+  if (report.subjectId !== 'smoke-1' || report.reasons.length === 0) {
+    console.error('the smoke report is not what the fixture should produce:', outputs.esm.slice(0, 300));
+    process.exit(1);
+  }
+  console.log(`package smoke test: ESM and CJS reports are byte-identical (${outputs.esm.length} bytes, score ${report.score}, ${report.reasons.length} reasons)`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

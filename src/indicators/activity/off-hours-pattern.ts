@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import { defineIndicator } from '../../indicator/defineIndicator';
+import type { Evidence } from '../../indicator/types';
+import type { ActivityEvent } from '../../records/events';
+import { cite } from '../shared/sources';
+
+const options = z.object({
+  minSamples: z
+    .number()
+    .int()
+    .positive()
+    .default(30)
+    .describe('Fewest activity timestamps needed: a rhythm needs weeks of data, and a single late night never fires.'),
+  minDays: z
+    .number()
+    .int()
+    .positive()
+    .default(10)
+    .describe('Fewest distinct local calendar days with activity, so one crunch weekend cannot make a rhythm.'),
+  minConcentration: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.35)
+    .describe(
+      'Least mean resultant length R of the hour angles. Work spread round the clock (R near 0) has no centre to compare; an ordinary 9-to-6 day gives R of about 0.7.',
+    ),
+  expectedCentreHour: z
+    .number()
+    .min(0)
+    .lt(24)
+    .default(13.5)
+    .describe('Where an ordinary working day centres in local time: the middle of 09:00-18:00.'),
+  minShiftHours: z
+    .number()
+    .min(1)
+    .max(12)
+    .default(7)
+    .describe(
+      'How far (circular hours) the centre must sit from the expected centre. Seven hours leaves room for late starters and evening people (a 14:00-01:00 worker centres at 19:30, a shift of six).',
+    ),
+  nightStartHour: z.number().int().min(0).max(23).default(22).describe('Local hour when night begins.'),
+  nightEndHour: z.number().int().min(0).max(23).default(6).describe('Local hour when night ends.'),
+  eventTypes: z
+    .array(z.enum(['session', 'worklog', 'message', 'data-access', 'privilege', 'calendar']))
+    .default(['session', 'message', 'data-access', 'worklog'])
+    .describe(
+      'Event types whose timestamps show when the person acts: successful sign-ins, messages they send, data access, work-log starts. Messages to the subject are never counted.',
+    ),
+});
+
+const TWO_PI = 2 * Math.PI;
+
+function formatHour(h: number): string {
+  const total = Math.round(h * 60) % 1440;
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
+function formatOffset(hours: number): string {
+  const sign = hours < 0 ? '-' : '+';
+  const abs = Math.abs(hours);
+  const h = Math.floor(abs);
+  const m = Math.round((abs - h) * 60);
+  return `UTC${sign}${h}${m === 0 ? '' : `:${String(m).padStart(2, '0')}`}`;
+}
+
+/** Signed circular difference a - b in hours, in (-12, 12]. */
+function circularDiff(a: number, b: number): number {
+  let d = (((a - b) % 24) + 24) % 24;
+  if (d > 12) d -= 24;
+  return d;
+}
+
+/** Whether the person produced the event (messages to them do not count). */
+function isOwnActivity(e: ActivityEvent): boolean {
+  if (e.type === 'session') return e.result !== 'failure';
+  if (e.type === 'message') return e.direction === 'from-subject';
+  return true;
+}
+
+/**
+ * `activity/off-hours-pattern`: the activity rhythm, read in the claimed IANA time zone, centres
+ * on night hours or fits another UTC offset far better than the claimed one. Circular statistics:
+ * each timestamp is an angle on the 24-hour clock, and the mean resultant vector gives the centre
+ * of the rhythm and how concentrated it is.
+ */
+export const offHoursPattern = defineIndicator({
+  meta: {
+    id: 'activity/off-hours-pattern',
+    title: 'Working rhythm does not fit the claimed time zone',
+    category: 'activity',
+    description:
+      'Converts every activity timestamp to local time in the claimed residence time zone (`identity.residence.timeZone`, via Intl, so daylight saving is handled) and takes the mean resultant vector of the hour angles. Fires when at least `minSamples` timestamps over `minDays` days are concentrated (R ≥ `minConcentration`) around a centre that falls in the night (`nightStartHour`-`nightEndHour`) or sits at least `minShiftHours` from an ordinary working day\'s centre, that is, when another UTC offset fits the rhythm far better. KB4 and SEAL: workers abroad work nights to simulate the claimed hours. Weak alone: night owls and distributed teams exist.',
+    version: '1.0.0',
+    kind: 'risk',
+    family: 'activity',
+    typologies: ['remote-hire-identity-fraud'],
+    defaultWeight: 0.6,
+    correlationGroup: 'activity-time',
+    requires: ['identity.residence.timeZone', 'events[].at'],
+    options,
+    messages: {
+      nightCentre:
+        'Activity centres on {{centre}} local time in the claimed zone {{zone}} ({{nightShare}}% of {{samples}} timestamps at night, concentration R={{r}}); the rhythm fits {{bestOffset}} better',
+      offsetFit:
+        'Activity centres on {{centre}} local time in the claimed zone {{zone}}, {{shift}} hours from an ordinary working day ({{samples}} timestamps, R={{r}}); the rhythm fits {{bestOffset}} better than {{claimedOffset}}',
+    },
+    neutralReason: 'Working-time records could not be reconciled with the stated location.',
+    threatHypothesis:
+      'The worker is in another time zone (e.g. UTC+8/+9) and either works their own day or works nights to simulate the claimed hours.',
+    recommendedAction:
+      'Show the worker\'s manager the hour histogram; ask about the working pattern and schedule a few unannounced live calls in the claimed morning hours.',
+    sources: cite('KB4', 'SEAL', 'US-2022'),
+    falsePositives: [
+      'Night owls and people with caring duties who work late by choice.',
+      'Distributed teams that align with colleagues in other zones.',
+      'A wrong or outdated claimed time zone in the HR record (check after a move).',
+      'Batch jobs or automation running under the person\'s account at night.',
+    ],
+  },
+  evaluate(view, { options, notEvaluated }) {
+    const zone = view.subject.identity?.residence?.timeZone;
+    if (zone === undefined) return notEvaluated('no claimed time zone', ['identity.residence.timeZone']);
+    const types = new Set<string>(options.eventTypes);
+    const events = view.events.filter((e) => types.has(e.type) && isOwnActivity(e));
+    if (events.length === 0) return notEvaluated('no activity timestamps', options.eventTypes.map((t) => `events[type=${t}].at`));
+
+    const fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    const histogram: number[] = new Array<number>(24).fill(0);
+    const days = new Set<string>();
+    let sumCos = 0;
+    let sumSin = 0;
+    let sumOffset = 0;
+    let night = 0;
+    const nightEvents: { id: string; at: string; local: string }[] = [];
+    const isNight = (h: number): boolean =>
+      options.nightStartHour <= options.nightEndHour
+        ? h >= options.nightStartHour && h < options.nightEndHour
+        : h >= options.nightStartHour || h < options.nightEndHour;
+    for (const e of events) {
+      const t = Date.parse(e.at);
+      const parts: Record<string, string> = {};
+      for (const p of fmt.formatToParts(t)) parts[p.type] = p.value;
+      const hour = Number(parts.hour) % 24;
+      const local = hour + Number(parts.minute) / 60;
+      days.add(`${parts.year}-${parts.month}-${parts.day}`);
+      histogram[hour] = (histogram[hour] as number) + 1;
+      const angle = (TWO_PI * local) / 24;
+      sumCos += Math.cos(angle);
+      sumSin += Math.sin(angle);
+      const d = new Date(t);
+      sumOffset += circularDiff(local, d.getUTCHours() + d.getUTCMinutes() / 60);
+      if (isNight(hour)) {
+        night++;
+        if (nightEvents.length < 10) nightEvents.push({ id: e.id, at: e.at, local: `${parts.year}-${parts.month}-${parts.day} ${formatHour(local)}` });
+      }
+    }
+    const n = events.length;
+    if (n < options.minSamples || days.size < options.minDays) return [];
+    const r = Math.hypot(sumCos, sumSin) / n;
+    if (r < options.minConcentration) return [];
+    const centre = ((((Math.atan2(sumSin, sumCos) * 24) / TWO_PI) % 24) + 24) % 24;
+    const shift = circularDiff(centre, options.expectedCentreHour);
+    const centreNight = isNight(Math.floor(centre));
+    if (!centreNight && Math.abs(shift) < options.minShiftHours) return [];
+
+    // The claimed offset is the average local-minus-UTC difference (DST-aware); the best-fitting
+    // offset moves the centre onto an ordinary working day's centre.
+    const claimedOffset = Math.round((sumOffset / n) * 2) / 2;
+    let best = claimedOffset - shift;
+    best = Math.round(best);
+    if (best > 14) best -= 24;
+    if (best <= -12) best += 24;
+    const nightShare = Math.round((100 * night) / n);
+    const strength = Math.min(1, (0.4 + (0.6 * (Math.abs(shift) - 4)) / 8) * Math.min(1, r / 0.6));
+    const evidence: Evidence[] = [
+      {
+        recordId: view.subject.id,
+        field: 'identity.residence.timeZone',
+        value: zone,
+        note: 'claimed time zone the timestamps were read in',
+      },
+      {
+        recordId: view.subject.id,
+        field: 'events[].at',
+        value: histogram,
+        note: `hour-of-day histogram (00-23 local time in ${zone}) of ${n} activity timestamps over ${days.size} days`,
+      },
+      ...nightEvents.map((e) => ({ recordId: e.id, at: e.at, field: 'at', value: e.local, note: 'night-time activity, local time' })),
+    ];
+    const data = {
+      zone,
+      centre: formatHour(centre),
+      samples: n,
+      r: Math.round(r * 100) / 100,
+      shift: Math.round(Math.abs(shift) * 10) / 10,
+      nightShare,
+      bestOffset: formatOffset(best),
+      claimedOffset: formatOffset(claimedOffset),
+      histogram: histogram.join(','),
+    };
+    return [{ messageId: centreNight ? 'nightCentre' : 'offsetFit', strength: Math.max(0.1, strength), data, evidence }];
+  },
+});

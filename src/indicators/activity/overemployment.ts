@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { defineIndicator } from '../../indicator/defineIndicator';
+import type { FindingDraft } from '../../indicator/types';
+import { cite } from '../shared/sources';
+import { HOUR_MS, round1 } from '../shared/time';
+
+const options = z.object({
+  minEngagementHoursPerWeek: z
+    .number()
+    .nonnegative()
+    .default(20)
+    .describe('Other engagements below this many weekly hours are ordinary side work; unknown hours count as full.'),
+  declaredSources: z
+    .array(z.string())
+    .default(['declared', 'self-declared', 'disclosure'])
+    .describe('`engagements[].source` values meaning the person disclosed the engagement: a disclosed job is not concealed overemployment.'),
+  minCalendarConflicts: z
+    .number()
+    .int()
+    .positive()
+    .default(2)
+    .describe('Calendar conflicts with another employer needed: one clash is a scheduling accident.'),
+  minOverlapHours: z
+    .number()
+    .positive()
+    .default(4)
+    .describe('Hours billed to two engagements at the same time needed to fire: small overlaps are rounding in timesheets.'),
+});
+
+type MessageId = 'engagement' | 'calendarConflicts' | 'doubleBilling';
+
+/** Partial date (YYYY, YYYY-MM, YYYY-MM-DD) to ms: the start or the end of the period it names. */
+function partialToMs(value: string, edge: 'start' | 'end'): number {
+  const [y, m, d] = value.split('-').map(Number) as [number, number | undefined, number | undefined];
+  if (edge === 'start') return Date.UTC(y, (m ?? 1) - 1, d ?? 1);
+  if (d !== undefined) return Date.UTC(y, (m as number) - 1, d + 1) - 1;
+  if (m !== undefined) return Date.UTC(y, m, 1) - 1;
+  return Date.UTC(y + 1, 0, 1) - 1;
+}
+
+/**
+ * `activity/overemployment`: undisclosed overlapping engagements, repeated calendar conflicts with
+ * another employer, or hours billed to two engagements at the same time. Weak alone: many
+ * ordinary remote workers hold two jobs.
+ */
+export const overemployment = defineIndicator({
+  meta: {
+    id: 'activity/overemployment',
+    title: 'Overlapping engagements',
+    category: 'activity',
+    description:
+      'Fires on an undisclosed engagement elsewhere (`engagements[]`, at least `minEngagementHoursPerWeek`) that overlaps the tenure, on at least `minCalendarConflicts` calendar entries that clashed with another employer, and on work logs billing at least `minOverlapHours` to two engagements at the same time. DOJ-VONG: one identity held jobs at 13 companies. Weak on its own by design (MND): plenty of honest remote workers overwork.',
+    version: '1.0.0',
+    kind: 'risk',
+    family: 'activity',
+    typologies: ['remote-hire-identity-fraud'],
+    defaultWeight: 0.5,
+    requires: ['engagements[]', 'hiredAt', 'events[type=calendar].conflict', 'events[type=worklog].engagement'],
+    options,
+    messages: {
+      engagement: 'Undisclosed engagement with {{organisation}} ({{hours}} hours a week) overlaps the tenure from {{from}}',
+      calendarConflicts: '{{count}} calendar entries clashed with another engagement, e.g. "{{example}}"',
+      doubleBilling: 'Work logs bill {{hours}} hours to {{first}} and {{second}} at the same time',
+    },
+    neutralReason: 'Other commitments could not be reconciled with the engagement terms.',
+    threatHypothesis: 'One operator, or one team, holds several remote jobs under one or several identities.',
+    recommendedAction:
+      'Check the employment contract\'s exclusivity terms and ask the worker about other engagements; verify with an employment-verification service.',
+    sources: cite('MND', 'DOJ-VONG', 'CS', 'DTEX'),
+    falsePositives: [
+      'Disclosed part-time or freelance side work.',
+      'Notice periods overlapping with a new job start.',
+      'Calendar clashes from shared or delegated calendars.',
+    ],
+  },
+  evaluate(view, { options, asOfMs, notEvaluated }) {
+    const engagements = view.subject.engagements ?? [];
+    const calendar = view.eventsOf('calendar');
+    const worklogs = view.eventsOf('worklog').filter((w) => w.engagement !== undefined);
+    if (engagements.length === 0 && calendar.length === 0 && worklogs.length === 0) {
+      return notEvaluated('no engagements, calendar entries or work logs with engagements', [
+        'engagements[]',
+        'events[type=calendar]',
+        'events[type=worklog].engagement',
+      ]);
+    }
+    const findings: FindingDraft<MessageId>[] = [];
+    const tenureStart = view.subject.hiredAt !== undefined ? Date.parse(view.subject.hiredAt) : undefined;
+    const declared = new Set(options.declaredSources);
+    if (tenureStart !== undefined) {
+      for (const e of [...engagements].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+        if (e.source !== undefined && declared.has(e.source)) continue;
+        if (e.hoursPerWeek !== undefined && e.hoursPerWeek < options.minEngagementHoursPerWeek) continue;
+        const start = e.start !== undefined ? partialToMs(e.start, 'start') : undefined;
+        const end = e.end !== undefined ? partialToMs(e.end, 'end') : asOfMs;
+        if (start === undefined || end < tenureStart || start > asOfMs) continue;
+        findings.push({
+          messageId: 'engagement',
+          strength: e.hoursPerWeek === undefined ? 0.6 : Math.min(1, 0.5 + e.hoursPerWeek / 80),
+          data: {
+            organisation: e.organisation,
+            hours: e.hoursPerWeek ?? 'unknown',
+            from: new Date(Math.max(start, tenureStart)).toISOString().slice(0, 10),
+          },
+          evidence: [
+            { recordId: e.id, field: 'start', value: e.start ?? null, note: e.organisation },
+            { recordId: view.subject.id, field: 'hiredAt', value: view.subject.hiredAt ?? null },
+          ],
+        });
+      }
+    }
+    const conflicts = calendar.filter((c) => c.conflict !== undefined && c.conflict.trim() !== '');
+    if (conflicts.length >= options.minCalendarConflicts) {
+      findings.push({
+        messageId: 'calendarConflicts',
+        strength: Math.min(1, 0.4 + 0.1 * (conflicts.length - options.minCalendarConflicts)),
+        data: { count: conflicts.length, example: (conflicts[0] as { conflict: string }).conflict },
+        evidence: conflicts.slice(0, 10).map((c) => ({ recordId: c.id, at: c.at, field: 'conflict', value: c.conflict ?? null })),
+      });
+    }
+    // One sweep over work logs sorted by start, keeping each engagement's latest end so far: the
+    // overlap with every other engagement's open period is measured without pairwise loops.
+    const open = new Map<string, { end: number; id: string }>();
+    const overlaps = new Map<string, { ms: number; ids: Set<string> }>();
+    for (const log of worklogs) {
+      const start = Date.parse(log.at);
+      const end = Math.min(Date.parse(log.end), asOfMs);
+      const mine = log.engagement as string;
+      for (const [other, o] of open) {
+        if (other === mine || o.end <= start) continue;
+        const key = mine < other ? `${mine}\u0000${other}` : `${other}\u0000${mine}`;
+        const entry = overlaps.get(key) ?? { ms: 0, ids: new Set<string>() };
+        entry.ms += Math.min(end, o.end) - start;
+        entry.ids.add(o.id).add(log.id);
+        overlaps.set(key, entry);
+      }
+      const prev = open.get(mine);
+      if (prev === undefined || end > prev.end) open.set(mine, { end, id: log.id });
+    }
+    for (const [key, o] of [...overlaps].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const hours = o.ms / HOUR_MS;
+      if (hours < options.minOverlapHours) continue;
+      const [first, second] = key.split('\u0000') as [string, string];
+      findings.push({
+        messageId: 'doubleBilling',
+        strength: Math.min(1, 0.5 + hours / 80),
+        data: { hours: round1(hours), first, second },
+        evidence: [...o.ids].sort().slice(0, 12).map((id) => ({ recordId: id, field: 'engagement' })),
+      });
+    }
+    return findings;
+  },
+});

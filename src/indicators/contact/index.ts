@@ -1,0 +1,1 @@
+export { disposableOrVoip } from './disposable-or-voip';

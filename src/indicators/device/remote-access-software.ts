@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { matchRemoteAccessTool, type RemoteAccessTool } from '../../data/remoteAccessTools';
+import { defineIndicator } from '../../indicator/defineIndicator';
+import type { Evidence } from '../../indicator/types';
+import { cite } from '../shared/sources';
+
+const options = z.object({
+  allowList: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Remote-access tools the organisation sanctions, by tool id (e.g. `teamviewer`) or any name the shipped table recognises. Empty by default: only the caller knows its approved tools.'),
+  includeCommonlySanctioned: z
+    .boolean()
+    .default(false)
+    .describe('Also report OS built-ins flagged commonly sanctioned (Microsoft Remote Desktop client, Quick Assist, macOS Screen Sharing). Off: they are on nearly every corporate machine.'),
+  extraTools: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Further software names to treat as remote-access tools (e.g. an in-house relay your threat intelligence reports).'),
+});
+
+/**
+ * `device/remote-access-software`: remote-access or RMM software that the organisation has not
+ * sanctioned runs on the managed device. The laptop-farm prosecutions all turn on it: the
+ * facilitator installs AnyDesk, TeamViewer, RustDesk or Chrome Remote Desktop so the worker abroad
+ * can drive the company laptop.
+ */
+export const remoteAccessSoftware = defineIndicator({
+  meta: {
+    id: 'device/remote-access-software',
+    title: 'Unsanctioned remote-access software on the device',
+    category: 'device',
+    description:
+      'Matches software names from security detections (`events[type=security].software`) and sessions (`remoteAccessSoftware`) against the shipped remote-access table by normalised name (AnyDesk, TeamViewer, RustDesk, Chrome Remote Desktop, VNC, ScreenConnect and the like). Fires once per tool not on `allowList`; OS built-ins flagged commonly sanctioned are ignored unless `includeCommonlySanctioned`. Rated strong by the sources (PSA-2024, SW, MND, the Knoot, Vong and Chapman cases).',
+    version: '1.0.0',
+    kind: 'risk',
+    family: 'device',
+    typologies: ['remote-hire-identity-fraud'],
+    defaultWeight: 3,
+    correlationGroup: 'remote-control',
+    requires: ['events[type=security].software', 'events[type=session].remoteAccessSoftware'],
+    options,
+    messages: {
+      tool: '{{tool}} ({{kind}}) seen {{count}} times on the managed device, first as "{{seenAs}}" on {{first}}; it is not on the approved list',
+    },
+    neutralReason: 'Software on the company device did not match the approved configuration.',
+    threatHypothesis: 'A facilitator hosts the company laptop and the worker abroad drives it through the remote-access tool.',
+    recommendedAction:
+      'Require the worker to uninstall unapproved remote-access tools and confirm on camera with the laptop in view; review the tool\'s connection logs for inbound sessions from abroad.',
+    sources: cite('PSA-2024', 'SW', 'MND', 'DOJ-KNOOT', 'DOJ-VONG', 'DOJ-CHAPMAN', 'TRK'),
+    falsePositives: [
+      'IT support tools the organisation uses but has not listed in `allowList`.',
+      'A tool installed by a previous user of a re-imaged device.',
+      'Screen-sharing for pair programming that the team approved informally.',
+    ],
+  },
+  evaluate(view, { options, notEvaluated }) {
+    const security = view.eventsOf('security').filter((e) => e.software !== undefined);
+    const sessions = view.eventsOf('session').filter((s) => s.remoteAccessSoftware !== undefined);
+    if (security.length === 0 && sessions.length === 0) {
+      return notEvaluated('no software inventory or remote-access detections', ['events[type=security].software', 'events[type=session].remoteAccessSoftware']);
+    }
+    const extra: RemoteAccessTool[] = options.extraTools.map((name) => ({ id: name.toLowerCase(), name, aliases: [name], kind: 'remote-desktop' }));
+    const allowed = new Set<string>();
+    for (const a of options.allowList) {
+      allowed.add(a.toLowerCase());
+      const t = matchRemoteAccessTool(a, extra);
+      if (t !== undefined) allowed.add(t.id);
+    }
+    const hits = new Map<string, { tool: RemoteAccessTool; evidence: Evidence[]; count: number; first: string; seenAs: string }>();
+    const record = (name: string, id: string, at: string, field: string): void => {
+      const tool = matchRemoteAccessTool(name, extra);
+      if (tool === undefined || allowed.has(tool.id)) return;
+      if (tool.commonlySanctioned === true && !options.includeCommonlySanctioned) return;
+      let hit = hits.get(tool.id);
+      if (hit === undefined) {
+        hit = { tool, evidence: [], count: 0, first: at, seenAs: name };
+        hits.set(tool.id, hit);
+      }
+      hit.count++;
+      if (hit.evidence.length < 10) hit.evidence.push({ recordId: id, at, field, value: name });
+    };
+    // view.events is sorted by time then id, so "first" is deterministic.
+    for (const e of view.events) {
+      if (e.type === 'security' && e.software !== undefined) record(e.software, e.id, e.at, 'software');
+      else if (e.type === 'session') (e.remoteAccessSoftware ?? []).forEach((n, i) => record(n, e.id, e.at, `remoteAccessSoftware[${i}]`));
+    }
+    return [...hits.values()]
+      .sort((a, b) => (a.tool.id < b.tool.id ? -1 : 1))
+      .map((h) => ({
+        messageId: 'tool' as const,
+        strength: h.tool.kind === 'screen-sharing' ? 0.5 : h.tool.commonlySanctioned === true ? 0.4 : 1,
+        data: { tool: h.tool.name, kind: h.tool.kind, count: h.count, first: h.first.slice(0, 10), seenAs: h.seenAs },
+        evidence: h.evidence,
+      }));
+  },
+});

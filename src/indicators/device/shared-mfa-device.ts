@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { defineIndicator } from '../../indicator/defineIndicator';
+import { cite } from '../shared/sources';
+
+const options = z.object({
+  minAccounts: z
+    .number()
+    .int()
+    .min(2)
+    .default(2)
+    .describe('Distinct accounts one MFA device approves before it fires (MS-DX: more than one user per device is the flag).'),
+  sameOwnerSuffixes: z
+    .array(z.string())
+    .default(['-admin', '.admin', '_admin', '-adm', '.adm', '_adm', '-priv', '.priv'])
+    .describe('Account-name suffixes of a person\'s own privileged twin account (jdoe and jdoe-admin): such pairs count as one owner, since one person legitimately approves both.'),
+});
+
+/**
+ * `device/shared-mfa-device`: one MFA device approves sign-ins for several accounts. Within a
+ * subject's own accounts here (cross-subject sharing belongs to the linkage pack). MS-DX saw this
+ * in a real Jasper Sleet case: close to deterministic for shared operation.
+ */
+export const sharedMfaDevice = defineIndicator({
+  meta: {
+    id: 'device/shared-mfa-device',
+    title: 'One MFA device approves several accounts',
+    category: 'device',
+    description:
+      'Maps each MFA device (`events[type=session].mfaDeviceId`) to the distinct accounts it approved sign-ins for, folding a person\'s own admin twin (`sameOwnerSuffixes`) into one owner, and fires when one device approves at least `minAccounts` owners. MS-DX observed one device completing MFA for several users in a Jasper Sleet intrusion, alongside VPNs and long-lived sessions.',
+    version: '1.0.0',
+    kind: 'risk',
+    family: 'device',
+    typologies: ['remote-hire-identity-fraud'],
+    defaultWeight: 3,
+    requires: ['events[type=session].mfaDeviceId', 'events[type=session].accountId'],
+    options,
+    messages: {
+      shared: 'MFA device {{mfaDevice}} approved sign-ins for {{count}} accounts: {{accounts}}',
+    },
+    neutralReason: 'Sign-in approvals could not be reconciled with one person per account.',
+    threatHypothesis: 'One operator (or team) controls several identities and approves all their sign-ins from one phone.',
+    recommendedAction:
+      'Re-enrol MFA for the affected accounts in person or on a verified video call, and find out who holds the device.',
+    sources: cite('MS-DX'),
+    falsePositives: [
+      'Shared test or service accounts mapped to a person.',
+      'A personal and a privileged account of the same person with unusual names (add the suffix to `sameOwnerSuffixes`).',
+    ],
+  },
+  evaluate(view, { options, notEvaluated }) {
+    const sessions = view.eventsOf('session').filter((s) => s.mfaDeviceId !== undefined && s.result !== 'failure');
+    if (sessions.length === 0) return notEvaluated('no sign-ins with MFA device ids', ['events[type=session].mfaDeviceId']);
+    const owner = (account: string): string => {
+      const lower = account.toLowerCase();
+      for (const suffix of options.sameOwnerSuffixes) if (suffix !== '' && lower.endsWith(suffix)) return lower.slice(0, -suffix.length);
+      return lower;
+    };
+    const devices = new Map<string, Map<string, { account: string; id: string; at: string }>>();
+    for (const s of sessions) {
+      const account = s.accountId ?? '(unspecified account)';
+      const key = owner(account);
+      const owners = devices.get(s.mfaDeviceId as string) ?? new Map();
+      if (!owners.has(key)) owners.set(key, { account, id: s.id, at: s.at });
+      devices.set(s.mfaDeviceId as string, owners);
+    }
+    return [...devices]
+      .filter(([, owners]) => owners.size >= options.minAccounts)
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .map(([mfaDevice, owners]) => {
+        const list = [...owners.values()].sort((a, b) => (a.account < b.account ? -1 : 1));
+        return {
+          messageId: 'shared' as const,
+          strength: Math.min(1, 0.8 + 0.1 * (owners.size - options.minAccounts)),
+          data: { mfaDevice, count: owners.size, accounts: list.map((o) => o.account).join(', ') },
+          evidence: list.slice(0, 10).map((o) => ({ recordId: o.id, at: o.at, field: 'mfaDeviceId', value: mfaDevice, note: `account ${o.account}` })),
+        };
+      });
+  },
+});

@@ -1,0 +1,266 @@
+import { z } from 'zod';
+import { defineIndicator } from '../../indicator/defineIndicator';
+import type { FindingDraft, SubjectView } from '../../indicator/types';
+import { cite } from '../shared/sources';
+import { DAY_MS } from '../shared/time';
+
+const actions = ['read', 'download', 'clone', 'export', 'upload', 'push', 'copy', 'print', 'sync', 'modify'] as const;
+
+const options = z.object({
+  actions: z
+    .array(z.enum(actions))
+    .default(['download', 'clone', 'export', 'copy', 'sync', 'print'])
+    .describe('Data-access actions that collect data onto the worker\'s side; reads and edits are ordinary work.'),
+  ownFactor: z
+    .number()
+    .gt(1)
+    .default(10)
+    .describe('How many times the subject\'s own median active day the peak day must reach: a tenfold jump is no ordinary busy day.'),
+  minBaselineDays: z
+    .number()
+    .int()
+    .positive()
+    .default(5)
+    .describe('Active days besides the peak needed for an own baseline.'),
+  peerFactor: z
+    .number()
+    .gt(1)
+    .default(5)
+    .describe('How many times the role peers\' median peak day the subject\'s peak day must reach.'),
+  minPeers: z
+    .number()
+    .int()
+    .positive()
+    .default(3)
+    .describe('Peers in the same role needed before the batch provides a peer baseline (reference `collectionBaselines` needs none).'),
+  minBytes: z
+    .number()
+    .nonnegative()
+    .default(500_000_000)
+    .describe('Peak-day volume below which nothing fires, however it compares: 500 MB is a routine checkout of a large repository.'),
+  minActions: z
+    .number()
+    .int()
+    .nonnegative()
+    .default(50)
+    .describe('Peak-day count of collection actions below which the action count never fires.'),
+  earlyTenureDays: z
+    .number()
+    .positive()
+    .default(90)
+    .describe('A peak within this many days of `hiredAt` is stronger (SW: exfiltration began almost immediately; the catalogue measures the first 30-90 days).'),
+});
+
+type Options = z.infer<typeof options>;
+
+interface DailyProfile {
+  /** Per UTC day: bytes and actions. */
+  readonly days: Map<number, { bytes: number; actions: number; ids: string[] }>;
+  readonly peakBytesDay?: number;
+  readonly peakActionsDay?: number;
+  readonly peakBytes: number;
+  readonly peakActions: number;
+}
+
+/** Daily collection volume of one subject, in one pass over its data-access events. */
+function dailyProfile(view: SubjectView, opts: Options): DailyProfile {
+  const wanted = new Set<string>(opts.actions);
+  const days = new Map<number, { bytes: number; actions: number; ids: string[] }>();
+  for (const e of view.eventsOf('data-access')) {
+    if (!wanted.has(e.action)) continue;
+    const day = Math.floor(Date.parse(e.at) / DAY_MS) * DAY_MS;
+    const d = days.get(day) ?? { bytes: 0, actions: 0, ids: [] };
+    d.bytes += e.volumeBytes ?? 0;
+    d.actions += Math.max(1, e.itemCount ?? 1);
+    d.ids.push(e.id);
+    days.set(day, d);
+  }
+  let peakBytes = 0;
+  let peakActions = 0;
+  let peakBytesDay: number | undefined;
+  let peakActionsDay: number | undefined;
+  for (const [day, d] of [...days].sort((a, b) => a[0] - b[0])) {
+    if (d.bytes > peakBytes) [peakBytes, peakBytesDay] = [d.bytes, day];
+    if (d.actions > peakActions) [peakActions, peakActionsDay] = [d.actions, day];
+  }
+  return {
+    days,
+    peakBytes,
+    peakActions,
+    ...(peakBytesDay !== undefined ? { peakBytesDay } : {}),
+    ...(peakActionsDay !== undefined ? { peakActionsDay } : {}),
+  };
+}
+
+function median(sorted: readonly number[]): number {
+  const m = sorted.length;
+  return m % 2 === 1 ? (sorted[(m - 1) >> 1] as number) : ((sorted[m / 2 - 1] as number) + (sorted[m / 2] as number)) / 2;
+}
+
+/** Median of a sorted array with one occurrence of `self` removed, without copying it. */
+function medianWithout(sorted: readonly number[], self: number): number | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < self) lo = mid + 1;
+    else hi = mid;
+  }
+  const j = sorted[lo] === self ? lo : -1;
+  const m = j === -1 ? sorted.length : sorted.length - 1;
+  if (m === 0) return undefined;
+  const at = (p: number): number => sorted[j !== -1 && p >= j ? p + 1 : p] as number;
+  return m % 2 === 1 ? at((m - 1) >> 1) : (at(m / 2 - 1) + at(m / 2)) / 2;
+}
+
+
+const GB = 1e9;
+const fmtBytes = (b: number): string => (b >= GB ? `${Math.round((b / GB) * 10) / 10} GB` : `${Math.round(b / 1e6)} MB`);
+
+type MessageId = 'ownBaseline' | 'peerBaseline';
+
+/**
+ * `insider/bulk-collection`: a day's download, clone or export volume far above the subject's own
+ * baseline or the role peers' (caller-supplied, or computed from the batch), especially early in
+ * tenure.
+ */
+export const bulkCollection = defineIndicator({
+  meta: {
+    id: 'insider/bulk-collection',
+    title: 'Collection volume far above baseline',
+    category: 'insider',
+    description:
+      'Totals each UTC day\'s collection (`actions`: download, clone, export, copy, sync, print) in bytes and in actions. Fires when the peak day reaches `ownFactor` times the subject\'s own median active day (with `minBaselineDays` other days), and when it reaches `peerFactor` times the role peers\' typical peak day: from `reference.collectionBaselines[role]`, or else from the batch (a `prepare` hook collects the peak day of every subject with any collection, by role; at least `minPeers` peers). Nothing fires below `minBytes` / `minActions`. A peak within `earlyTenureDays` of `hiredAt` is stronger. SW: exfiltration began almost immediately after hiring.',
+    version: '1.0.0',
+    kind: 'risk',
+    family: 'data-access',
+    typologies: ['insider-technology-collection'],
+    defaultWeight: 1.5,
+    correlationGroup: 'insider-collection',
+    requires: ['events[type=data-access].volumeBytes', 'events[type=data-access].action', 'role', 'hiredAt', 'reference.collectionBaselines'],
+    options,
+    messages: {
+      ownBaseline: 'On {{day}} the subject collected {{peak}} ({{unit}}), {{factor}} times their own median active day of {{baseline}}{{early}}',
+      peerBaseline: 'On {{day}} the subject collected {{peak}} ({{unit}}), {{factor}} times the typical peak day of {{role}} peers ({{baseline}}, {{source}}){{early}}',
+    },
+    neutralReason: 'Data-access volume could not be reconciled with the role.',
+    threatHypothesis: 'The worker collects the company\'s code and data in bulk, for a foreign programme or for later extortion.',
+    recommendedAction:
+      'Review what was downloaded or cloned on the peak day with the worker\'s manager; check whether it left the device.',
+    sources: cite('SW', 'DOJ-JUN25', 'PSA-2025-01'),
+    falsePositives: [
+      'Onboarding: the first full clone of a large monorepo or dataset (compare with peers who joined recently).',
+      'Migrations, backups and build caches run under the worker\'s account.',
+      'A role mislabelled in HR data, comparing a data engineer with front-end peers.',
+    ],
+  },
+  // Per role, the sorted peak-day bytes and actions of every subject in the batch. The type is
+  // written inline so the exported indicator's type names no private interface.
+  prepare(population, { options: opts }): { readonly byRole: ReadonlyMap<string, { readonly bytes: readonly number[]; readonly actions: readonly number[] }> } {
+    const acc = new Map<string, { bytes: number[]; actions: number[] }>();
+    for (const subject of population.subjects) {
+      if (subject.role === undefined) continue;
+      const view = population.view(subject.id);
+      if (view === undefined) continue;
+      const p = dailyProfile(view, opts);
+      // A peer with no collection at all is more likely missing data than a zero baseline.
+      if (p.days.size === 0) continue;
+      const r = acc.get(subject.role) ?? { bytes: [], actions: [] };
+      r.bytes.push(p.peakBytes);
+      r.actions.push(p.peakActions);
+      acc.set(subject.role, r);
+    }
+    for (const r of acc.values()) {
+      r.bytes.sort((a, b) => a - b);
+      r.actions.sort((a, b) => a - b);
+    }
+    return { byRole: acc };
+  },
+  evaluate(view, { options: opts, reference, prepared, notEvaluated }) {
+    const access = view.eventsOf('data-access');
+    if (access.length === 0) return notEvaluated('no data-access events', ['events[type=data-access]']);
+    const p = dailyProfile(view, opts);
+    if (p.days.size === 0) return [];
+    const hired = view.subject.hiredAt !== undefined ? Date.parse(view.subject.hiredAt) : undefined;
+    const earlyOf = (day: number): boolean => hired !== undefined && day + DAY_MS >= hired && day <= hired + opts.earlyTenureDays * DAY_MS;
+    const earlyText = (day: number): string => (earlyOf(day) ? `, ${Math.max(0, Math.floor((day - (hired as number)) / DAY_MS))} days into the tenure` : '');
+    const findings: FindingDraft<MessageId>[] = [];
+    const evidenceOf = (day: number) =>
+      (p.days.get(day)?.ids ?? []).slice(0, 10).map((id) => ({ recordId: id, at: new Date(day).toISOString(), field: 'volumeBytes', note: 'collected on the peak day' }));
+    const strengthOf = (factor: number, limit: number, day: number): number =>
+      Math.min(1, 0.5 + 0.3 * Math.min(1, Math.log(factor / limit) / Math.log(10)) + (earlyOf(day) ? 0.2 : 0));
+
+    // Own baseline: median of the other active days.
+    const metrics = [
+      { unit: 'bytes', peak: p.peakBytes, day: p.peakBytesDay, min: opts.minBytes, get: (d: { bytes: number }) => d.bytes, fmt: fmtBytes },
+      { unit: 'actions', peak: p.peakActions, day: p.peakActionsDay, min: opts.minActions, get: (d: { actions: number }) => d.actions, fmt: (n: number) => `${Math.round(n)} actions` },
+    ] as const;
+    let ownFired = false;
+    for (const m of metrics) {
+      if (ownFired || m.day === undefined || m.peak < m.min || m.peak === 0) continue;
+      const others = [...p.days].filter(([day]) => day !== m.day).map(([, d]) => m.get(d)).sort((a, b) => a - b);
+      if (others.length < opts.minBaselineDays) continue;
+      const base = median(others);
+      const factor = base === 0 ? Infinity : m.peak / base;
+      if (factor < opts.ownFactor) continue;
+      ownFired = true;
+      findings.push({
+        messageId: 'ownBaseline',
+        strength: strengthOf(Number.isFinite(factor) ? factor : opts.ownFactor * 10, opts.ownFactor, m.day),
+        data: {
+          day: new Date(m.day).toISOString().slice(0, 10),
+          peak: m.fmt(m.peak),
+          unit: m.unit,
+          factor: Number.isFinite(factor) ? Math.round(factor * 10) / 10 : 'infinitely many',
+          baseline: m.fmt(base),
+          early: earlyText(m.day),
+        },
+        evidence: evidenceOf(m.day),
+      });
+    }
+
+    // Peer baseline: caller reference first, else the batch.
+    const role = view.subject.role;
+    if (role !== undefined) {
+      const ref = reference.collectionBaselines?.[role];
+      const peers = prepared.byRole.get(role);
+      let peerFired = false;
+      for (const m of metrics) {
+        if (peerFired || m.day === undefined || m.peak < m.min || m.peak === 0) continue;
+        let base: number | undefined;
+        let source = '';
+        const refValue = m.unit === 'bytes' ? ref?.dailyBytes : ref?.dailyActions;
+        if (refValue !== undefined) {
+          base = refValue;
+          source = 'caller baseline';
+        } else if (peers !== undefined) {
+          const sorted = m.unit === 'bytes' ? peers.bytes : peers.actions;
+          if (sorted.length - 1 >= opts.minPeers) {
+            base = medianWithout(sorted, m.peak);
+            source = `median of ${sorted.length - 1} peers in this batch`;
+          }
+        }
+        if (base === undefined) continue;
+        const factor = base === 0 ? Infinity : m.peak / base;
+        if (factor < opts.peerFactor) continue;
+        peerFired = true;
+        findings.push({
+          messageId: 'peerBaseline',
+          strength: strengthOf(Number.isFinite(factor) ? factor : opts.peerFactor * 10, opts.peerFactor, m.day),
+          data: {
+            day: new Date(m.day).toISOString().slice(0, 10),
+            peak: m.fmt(m.peak),
+            unit: m.unit,
+            factor: Number.isFinite(factor) ? Math.round(factor * 10) / 10 : 'infinitely many',
+            role,
+            baseline: m.fmt(base),
+            source,
+            early: earlyText(m.day),
+          },
+          evidence: [...evidenceOf(m.day), { recordId: view.subject.id, field: 'role', value: role }],
+        });
+      }
+    }
+    return findings;
+  },
+});

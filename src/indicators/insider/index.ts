@@ -1,0 +1,5 @@
+export { sensitiveTechnologyAccess } from './sensitive-technology-access';
+export { bulkCollection } from './bulk-collection';
+export { exfiltrationToPersonal } from './exfiltration-to-personal';
+export { privilegeSeeking } from './privilege-seeking';
+export { intrusionActivity } from './intrusion-activity';

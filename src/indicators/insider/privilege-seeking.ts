@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { defineIndicator } from '../../indicator/defineIndicator';
+import type { Evidence, FindingDraft } from '../../indicator/types';
+import { cite } from '../shared/sources';
+import { DAY_MS } from '../shared/time';
+
+const privileges = ['admin', 'publish', 'sign', 'pipeline', 'repo-admin', 'multisig-signer', 'secrets', 'other'] as const;
+
+const options = z.object({
+  watchedPrivileges: z
+    .array(z.enum(privileges))
+    .default(['admin', 'publish', 'sign', 'pipeline', 'repo-admin', 'multisig-signer', 'secrets'])
+    .describe('Privileges whose requests or attempts matter: admin, release and package publishing, signing, pipeline, secrets and multisig signer roles (SEAL, DOJ-ATL).'),
+  rolePrivileges: z
+    .record(z.string(), z.array(z.enum(privileges)))
+    .default({})
+    .describe('Privileges each role (subject.role) legitimately holds, e.g. { "release-engineer": ["publish", "sign"] }: requests within them never count.'),
+  newHireDays: z
+    .number()
+    .positive()
+    .default(90)
+    .describe('Tenure in days during which edits to CI/CD files and dependency manifests count (SEAL: check CI/CD and added dependencies from new members).'),
+  ciPatterns: z
+    .array(z.string().min(1))
+    .default(['.github/workflows/', '.gitlab-ci.yml', 'jenkinsfile', '.circleci/', 'azure-pipelines.yml', 'bitbucket-pipelines.yml', '.buildkite/', '.travis.yml', 'cloudbuild.yaml'])
+    .describe('Path fragments (case-insensitive) that mark CI/CD configuration.'),
+  manifestPatterns: z
+    .array(z.string().min(1))
+    .default(['package.json', 'package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'requirements.txt', 'pyproject.toml', 'poetry.lock', 'go.mod', 'go.sum', 'cargo.toml', 'cargo.lock', 'pom.xml', 'build.gradle', 'gemfile', 'composer.json'])
+    .describe('File names (case-insensitive, at the end of the path) that mark dependency manifests.'),
+});
+
+type MessageId = 'privilege' | 'pipelineEdit' | 'manifestEdit';
+
+/**
+ * `insider/privilege-seeking`: requests or attempts for admin, publishing, signing, pipeline or
+ * multisig rights beyond the role, and edits to CI/CD files or dependency manifests by a new hire.
+ */
+export const privilegeSeeking = defineIndicator({
+  meta: {
+    id: 'insider/privilege-seeking',
+    title: 'Seeking privileges beyond the role',
+    category: 'insider',
+    description:
+      'Fires, per privilege, on requests or attempts for a privilege in `watchedPrivileges` that `rolePrivileges` does not grant the subject\'s role (failed attempts weigh most), and on `modify` data-access events within `newHireDays` of `hiredAt` whose `files` touch CI/CD configuration (`ciPatterns`) or dependency manifests (`manifestPatterns`, weaker: adding a dependency is everyday work). SEAL: added as multisig signer, edits to CI/CD and dependencies; DOJ-ATL: smart-contract code altered to steal funds.',
+    version: '1.0.0',
+    kind: 'risk',
+    family: 'data-access',
+    typologies: ['insider-technology-collection', 'remote-hire-identity-fraud'],
+    defaultWeight: 1.2,
+    requires: ['events[type=privilege]', 'role', 'hiredAt', 'events[type=data-access].files'],
+    options,
+    messages: {
+      privilege: '{{count}} {{actions}} for {{privilege}} rights{{resource}}, which the role {{role}} does not hold',
+      pipelineEdit: '{{count}} edits to CI/CD files ({{files}}) within {{days}} days of the start date',
+      manifestEdit: '{{count}} edits to dependency manifests ({{files}}) within {{days}} days of the start date',
+    },
+    neutralReason: 'Requests for access could not be reconciled with the assigned role.',
+    threatHypothesis: 'The worker positions themself to publish, sign or move funds, or to plant code in the build.',
+    recommendedAction:
+      'Deny the request pending the manager\'s approval; review the CI/CD and dependency changes line by line before they ship.',
+    sources: cite('SEAL', 'DOJ-ATL'),
+    falsePositives: [
+      'Roles missing from `rolePrivileges` whose work needs the privilege (DevOps, release engineering).',
+      'Onboarding tickets that request standard access in bulk.',
+      'New hires assigned to fix the build in their first weeks.',
+    ],
+  },
+  evaluate(view, { options, notEvaluated }) {
+    const requests = view.eventsOf('privilege');
+    const hired = view.subject.hiredAt !== undefined ? Date.parse(view.subject.hiredAt) : undefined;
+    const modifies = view.eventsOf('data-access').filter((e) => e.action === 'modify' && e.files !== undefined);
+    if (requests.length === 0 && (hired === undefined || modifies.length === 0)) {
+      return notEvaluated('no privilege events, and no file changes with a start date', ['events[type=privilege]', 'events[type=data-access].files', 'hiredAt']);
+    }
+    const role = view.subject.role;
+    const roleGrants = new Set<string>(role !== undefined ? (options.rolePrivileges[role] ?? []) : []);
+    const watched = new Set<string>(options.watchedPrivileges);
+    const findings: FindingDraft<MessageId>[] = [];
+    const byPrivilege = new Map<string, { count: number; failed: number; actions: Set<string>; resources: Set<string>; evidence: Evidence[] }>();
+    for (const r of requests) {
+      if (r.action === 'grant' || !watched.has(r.privilege) || roleGrants.has(r.privilege)) continue;
+      const g = byPrivilege.get(r.privilege) ?? { count: 0, failed: 0, actions: new Set<string>(), resources: new Set<string>(), evidence: [] };
+      g.count++;
+      g.actions.add(r.action === 'request' ? 'requests' : 'attempts');
+      if (r.action === 'attempt' && r.granted !== true) g.failed++;
+      if (r.resource !== undefined) g.resources.add(r.resource);
+      if (g.evidence.length < 10) g.evidence.push({ recordId: r.id, at: r.at, field: 'privilege', value: r.privilege, note: `${r.action}${r.resource !== undefined ? ` on ${r.resource}` : ''}` });
+      byPrivilege.set(r.privilege, g);
+    }
+    for (const [privilege, g] of [...byPrivilege].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const high = privilege === 'multisig-signer' || privilege === 'sign' || privilege === 'publish' || privilege === 'secrets';
+      findings.push({
+        messageId: 'privilege',
+        strength: Math.min(1, (high ? 0.6 : 0.45) + 0.1 * (g.count - 1) + 0.15 * Math.min(2, g.failed)),
+        data: {
+          count: g.count,
+          actions: [...g.actions].sort().join(' and '),
+          privilege,
+          resource: g.resources.size > 0 ? ` on ${[...g.resources].sort().join(', ')}` : '',
+          role: role ?? '(unspecified)',
+        },
+        evidence: g.evidence,
+      });
+    }
+    if (hired !== undefined) {
+      const ciPatterns = options.ciPatterns.map((p) => p.toLowerCase());
+      const manifests = options.manifestPatterns.map((p) => p.toLowerCase());
+      const ci = { count: 0, files: new Set<string>(), evidence: [] as Evidence[] };
+      const deps = { count: 0, files: new Set<string>(), evidence: [] as Evidence[] };
+      for (const e of modifies) {
+        const t = Date.parse(e.at);
+        if (t < hired || t > hired + options.newHireDays * DAY_MS) continue;
+        const files = (e.files ?? []).map((f) => f.toLowerCase());
+        const ciFiles = (e.files ?? []).filter((_, i) => ciPatterns.some((p) => (files[i] as string).includes(p)));
+        const depFiles = (e.files ?? []).filter((_, i) => manifests.some((m) => (files[i] as string) === m || (files[i] as string).endsWith(`/${m}`)));
+        for (const [bucket, hit] of [[ci, ciFiles], [deps, depFiles]] as const) {
+          if (hit.length === 0) continue;
+          bucket.count++;
+          for (const f of hit) bucket.files.add(f);
+          if (bucket.evidence.length < 10) bucket.evidence.push({ recordId: e.id, at: e.at, field: 'files', value: hit, note: e.resource });
+        }
+      }
+      const list = (s: Set<string>): string => [...s].sort().slice(0, 5).join(', ');
+      if (ci.count > 0) {
+        findings.push({
+          messageId: 'pipelineEdit',
+          strength: Math.min(1, 0.5 + 0.1 * (ci.count - 1)),
+          data: { count: ci.count, files: list(ci.files), days: options.newHireDays },
+          evidence: ci.evidence,
+        });
+      }
+      if (deps.count > 0) {
+        findings.push({
+          messageId: 'manifestEdit',
+          strength: Math.min(0.6, 0.2 + 0.05 * (deps.count - 1)),
+          data: { count: deps.count, files: list(deps.files), days: options.newHireDays },
+          evidence: deps.evidence,
+        });
+      }
+    }
+    return findings;
+  },
+});

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { knownVpnProviders, matchVpnProvider, type VpnProvider } from '../../data/vpnProviders';
+import { defineIndicator } from '../../indicator/defineIndicator';
+import type { FindingDraft } from '../../indicator/types';
+import type { NetworkEnrichment, SessionEvent } from '../../records/events';
+import { placeName } from '../shared/network';
+import { cite } from '../shared/sources';
+
+const options = z.object({
+  providersOfConcern: z
+    .array(z.string().min(1))
+    .default(['Astrill'])
+    .describe(
+      'VPN providers named in the threat reporting (Secureworks, Mandiant, LevelBlue name Astrill). Matched against `network.vpnProvider` and `network.asnOrg` with the shipped VPN table; add names your threat intelligence reports.',
+    ),
+  approvedProviders: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Corporate or sanctioned VPN services (e.g. your own remote-access gateway): their egress is never counted.'),
+  minLogins: z
+    .number()
+    .int()
+    .positive()
+    .default(3)
+    .describe('Fewest anonymized sign-ins before general VPN, proxy, Tor or hosting use fires: one hotel-wifi VPN session is nothing.'),
+  minShare: z
+    .number()
+    .gt(0)
+    .max(1)
+    .default(0.25)
+    .describe('Least share of sign-ins through anonymizing egress for general use to fire; occasional use by a traveller stays below it.'),
+});
+
+type MessageId = 'providerOfConcern' | 'anonymized';
+type Kind = 'tor' | 'residential proxy' | 'proxy' | 'hosting' | 'VPN';
+
+function kindOf(n: NetworkEnrichment): Kind | undefined {
+  if (n.isTor === true) return 'tor';
+  if (n.isResidentialProxy === true) return 'residential proxy';
+  if (n.isProxy === true) return 'proxy';
+  if (n.isVpn === true || (n.vpnProvider !== undefined && n.vpnProvider.trim() !== '')) return 'VPN';
+  if (n.isHosting === true) return 'hosting';
+  return undefined;
+}
+
+const KIND_STRENGTH: Readonly<Record<Kind, number>> = { tor: 0.9, 'residential proxy': 0.8, proxy: 0.6, hosting: 0.6, VPN: 0.5 };
+
+/** The shipped entry for a provider name, or an ad-hoc entry for a name the table lacks. */
+function providerList(names: readonly string[]): VpnProvider[] {
+  return names.map((name) => matchVpnProvider(name, knownVpnProviders) ?? { id: name.toLowerCase(), name, aliases: [name] });
+}
+
+/**
+ * `network/anonymizing-infrastructure`: sign-ins through VPN, proxy, Tor or hosting egress, and
+ * above all through a VPN provider named in the reporting (Astrill by default). Weak alone by
+ * design: expats and travellers use VPNs every day.
+ */
+export const anonymizingInfrastructure = defineIndicator({
+  meta: {
+    id: 'network/anonymizing-infrastructure',
+    title: 'Sign-ins through VPN, proxy, Tor or hosting egress',
+    category: 'network',
+    description:
+      'Classifies each successful sign-in\'s egress from the caller\'s enrichment (`isTor`, `isResidentialProxy`, `isProxy`, `isVpn`, `vpnProvider`, `isHosting`). Fires on any sign-in through a provider in `providersOfConcern` (Astrill by default, named by Secureworks, Mandiant and LevelBlue), and on general anonymizing use of at least `minLogins` sign-ins and `minShare` of all. Approved corporate VPNs never count. Weak alone by design: RC calls unusual VPN sign-ins "not inherently malicious", and Astrill is widely used by expats in China.',
+    version: '1.0.0',
+    kind: 'risk',
+    family: 'network',
+    typologies: ['remote-hire-identity-fraud'],
+    defaultWeight: 0.6,
+    correlationGroup: 'network-location',
+    requires: ['events[type=session].network.isVpn', 'events[type=session].network.vpnProvider', 'events[type=session].network.isTor'],
+    options,
+    messages: {
+      providerOfConcern: '{{count}} sign-ins came through {{provider}} egress, e.g. from {{place}}',
+      anonymized: '{{count}} of {{total}} sign-ins ({{share}}%) came through anonymizing egress ({{kinds}})',
+    },
+    neutralReason: 'The network used to connect could not be attributed to the stated location.',
+    threatHypothesis: 'The worker hides their real location behind a VPN or relay, as DPRK IT workers do with Astrill.',
+    recommendedAction:
+      'Ask the worker which VPN they use and why; compare with the company\'s remote-access policy and the other location evidence.',
+    sources: cite('SW', 'MND', 'RC', 'LB', 'DOJ-DEC24', 'TRK'),
+    falsePositives: [
+      'Expats and business travellers in countries that block much of the internet (Astrill is popular in mainland China).',
+      'Privacy-minded users and people on public wifi.',
+      'A corporate VPN or secure web gateway not yet in `approvedProviders`.',
+    ],
+  },
+  evaluate(view, { options, notEvaluated }) {
+    const sessions = view.eventsOf('session').filter((s) => s.result !== 'failure' && s.network !== undefined);
+    if (sessions.length === 0) return notEvaluated('no sign-ins with network enrichment', ['events[type=session].network']);
+    const concern = providerList(options.providersOfConcern);
+    const approved = providerList(options.approvedProviders);
+    const providerOf = (n: NetworkEnrichment, list: readonly VpnProvider[]): VpnProvider | undefined => {
+      if (list.length === 0) return undefined;
+      return (n.vpnProvider !== undefined ? matchVpnProvider(n.vpnProvider, list) : undefined) ?? (n.asnOrg !== undefined ? matchVpnProvider(n.asnOrg, list) : undefined);
+    };
+    const ofConcern = new Map<string, SessionEvent[]>();
+    const anonymized: { s: SessionEvent; kind: Kind }[] = [];
+    let total = 0;
+    for (const s of sessions) {
+      const n = s.network as NetworkEnrichment;
+      if (providerOf(n, approved) !== undefined) continue;
+      total++;
+      const p = providerOf(n, concern);
+      if (p !== undefined) {
+        const list = ofConcern.get(p.name);
+        if (list === undefined) ofConcern.set(p.name, [s]);
+        else list.push(s);
+      }
+      const kind = kindOf(n);
+      if (kind !== undefined) anonymized.push({ s, kind });
+    }
+    const findings: FindingDraft<MessageId>[] = [];
+    for (const [provider, list] of [...ofConcern].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      findings.push({
+        messageId: 'providerOfConcern',
+        strength: Math.min(1, 0.6 + 0.05 * (list.length - 1)),
+        data: { count: list.length, provider, place: placeName((list[0] as SessionEvent).network) },
+        evidence: list.slice(0, 10).map((s) => ({
+          recordId: s.id,
+          at: s.at,
+          field: s.network?.vpnProvider !== undefined ? 'network.vpnProvider' : 'network.asnOrg',
+          value: s.network?.vpnProvider ?? s.network?.asnOrg ?? null,
+          ...(s.ip !== undefined ? { note: `egress ${s.ip}` } : {}),
+        })),
+      });
+    }
+    const share = total === 0 ? 0 : anonymized.length / total;
+    if (anonymized.length >= options.minLogins && share >= options.minShare) {
+      const kinds = [...new Set(anonymized.map((a) => a.kind))].sort();
+      const strongest = Math.max(...anonymized.map((a) => KIND_STRENGTH[a.kind]));
+      findings.push({
+        messageId: 'anonymized',
+        strength: Math.min(1, strongest * (0.6 + 0.4 * share)),
+        data: { count: anonymized.length, total, share: Math.round(share * 100), kinds: kinds.join(', ') },
+        evidence: anonymized.slice(0, 10).map((a) => ({ recordId: a.s.id, at: a.s.at, field: 'network', value: a.kind, note: placeName(a.s.network) })),
+      });
+    }
+    return findings;
+  },
+});

@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import { haversineKm } from '../../data/countries';
+import { defineIndicator } from '../../indicator/defineIndicator';
+import type { FindingDraft } from '../../indicator/types';
+import type { SessionEvent } from '../../records/events';
+import { isAnonymized, locationOf, placeName } from '../shared/network';
+import { cite } from '../shared/sources';
+import { HOUR_MS } from '../shared/time';
+
+const options = z.object({
+  windowHours: z
+    .number()
+    .positive()
+    .default(24)
+    .describe('Sliding window for counting countries and networks per account: the advisories speak of logins from several countries in a short period.'),
+  minCountries: z
+    .number()
+    .int()
+    .min(2)
+    .default(3)
+    .describe('Distinct countries within the window that fire. Two is one trip (a traveller lands in one more country), three in a day is not.'),
+  minAsns: z
+    .number()
+    .int()
+    .min(2)
+    .default(5)
+    .describe('Distinct networks (ASNs) within the window that fire. Home, mobile and office already make three.'),
+  maxSpeedKmh: z
+    .number()
+    .positive()
+    .default(1000)
+    .describe('Ground speed between consecutive logins above which travel is impossible; an airliner cruises at about 900 km/h.'),
+  minDistanceKm: z
+    .number()
+    .nonnegative()
+    .default(500)
+    .describe('Shorter jumps are within IP-geolocation error and never count as travel.'),
+  centroidSlackKm: z
+    .number()
+    .nonnegative()
+    .default(1500)
+    .describe(
+      'Distance taken off for each end located only by a country centroid, since the login may be anywhere in the country: Detroit to Windsor is 2 km, the US and Canadian centroids are 1,900 km apart.',
+    ),
+  includeAnonymized: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Count VPN, proxy, Tor and hosting egress too. Off by default: an expat or traveller on a VPN hops countries without moving, and `network/anonymizing-infrastructure` weighs those logins.',
+    ),
+});
+
+interface Login {
+  readonly session: SessionEvent;
+  readonly t: number;
+}
+
+type MessageId = 'manyCountries' | 'manyNetworks' | 'impossibleTravel';
+
+/**
+ * `network/multi-country-logins`: one account signs in from several countries or networks within
+ * a short window, or from two places no one could travel between in the time between logins.
+ */
+export const multiCountryLogins = defineIndicator({
+  meta: {
+    id: 'network/multi-country-logins',
+    title: 'Logins from several countries or impossible travel',
+    category: 'network',
+    description:
+      'Per account, slides a `windowHours` window over successful logins and fires when it holds `minCountries` distinct countries or `minAsns` distinct networks; and sweeps consecutive logins, firing when the speed between them (caller-supplied coordinates, else the country centroids shipped with the library, less `centroidSlackKm` per centroid) exceeds `maxSpeedKmh` over at least `minDistanceKm`. Named in the 2022 US and ROK advisories: several people using one account from different places. Anonymized egress is left out by default.',
+    version: '1.0.0',
+    kind: 'risk',
+    family: 'network',
+    typologies: ['remote-hire-identity-fraud'],
+    defaultWeight: 1.5,
+    correlationGroup: 'network-location',
+    requires: ['events[type=session].network.country', 'events[type=session].network.asn', 'events[type=session].network.lat'],
+    options,
+    messages: {
+      manyCountries: 'Account {{account}} signed in from {{count}} countries ({{countries}}) within {{window}} hours',
+      manyNetworks: 'Account {{account}} signed in from {{count}} networks within {{window}} hours',
+      impossibleTravel:
+        'Account {{account}} signed in from {{from}} and then from {{to}} {{hours}} hours later: at least {{km}} km, {{speed}} km/h ({{count}} such jumps)',
+    },
+    neutralReason: 'Sign-in locations could not be reconciled with one person\'s whereabouts.',
+    threatHypothesis: 'Several people in different countries share the account, or the worker reaches it from abroad through a relay.',
+    recommendedAction:
+      'Review the account\'s sign-in timeline with the worker; ask about travel and VPN use, and check the logins\' devices.',
+    sources: cite('US-2022', 'ROK-2022', 'LB', 'TRK'),
+    falsePositives: [
+      'Travellers (a flight between two logins is not impossible travel; check the timeline).',
+      'Mobile carriers and corporate VPNs whose egress geolocates far from the user.',
+      'Inaccurate IP geolocation for satellite or in-flight internet.',
+    ],
+  },
+  evaluate(view, { options, notEvaluated }) {
+    const sessions = view.eventsOf('session').filter((s) => s.result !== 'failure' && s.network !== undefined);
+    const located = sessions.filter((s) => s.network?.country !== undefined || s.network?.asn !== undefined || s.network?.lat !== undefined);
+    if (located.length === 0) {
+      return notEvaluated('no sign-ins with network enrichment', ['events[type=session].network']);
+    }
+    const byAccount = new Map<string, Login[]>();
+    for (const s of located) {
+      if (!options.includeAnonymized && isAnonymized(s.network)) continue;
+      const account = s.accountId ?? '(unspecified account)';
+      const list = byAccount.get(account);
+      const login = { session: s, t: Date.parse(s.at) };
+      if (list === undefined) byAccount.set(account, [login]);
+      else list.push(login);
+    }
+    const findings: FindingDraft<MessageId>[] = [];
+    const window = options.windowHours * HOUR_MS;
+    for (const [account, logins] of [...byAccount].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      // Two-pointer window: counts of each country / ASN inside [t - window, t].
+      const countries = new Map<string, number>();
+      const asns = new Map<number, number>();
+      let lo = 0;
+      let bestCountries = { count: 0, end: 0, start: 0, names: [] as string[] };
+      let bestAsns = { count: 0, end: 0, start: 0 };
+      const inc = <K>(m: Map<K, number>, k: K | undefined, by: number): void => {
+        if (k === undefined) return;
+        const v = (m.get(k) ?? 0) + by;
+        if (v === 0) m.delete(k);
+        else m.set(k, v);
+      };
+      for (let hi = 0; hi < logins.length; hi++) {
+        const cur = logins[hi] as Login;
+        inc(countries, cur.session.network?.country, 1);
+        inc(asns, cur.session.network?.asn, 1);
+        while ((logins[lo] as Login).t < cur.t - window) {
+          inc(countries, (logins[lo] as Login).session.network?.country, -1);
+          inc(asns, (logins[lo] as Login).session.network?.asn, -1);
+          lo++;
+        }
+        if (countries.size > bestCountries.count) bestCountries = { count: countries.size, end: hi, start: lo, names: [...countries.keys()].sort() };
+        if (asns.size > bestAsns.count) bestAsns = { count: asns.size, end: hi, start: lo };
+      }
+      const windowEvidence = (start: number, end: number) =>
+        logins.slice(start, end + 1).slice(0, 15).map((l) => ({
+          recordId: l.session.id,
+          at: l.session.at,
+          field: 'network',
+          value: `${placeName(l.session.network)}${l.session.network?.asn !== undefined ? ` AS${l.session.network.asn}` : ''}`,
+        }));
+      if (bestCountries.count >= options.minCountries) {
+        findings.push({
+          messageId: 'manyCountries',
+          strength: Math.min(1, 0.6 + 0.2 * (bestCountries.count - options.minCountries)),
+          data: { account, count: bestCountries.count, countries: bestCountries.names.join(', '), window: options.windowHours },
+          evidence: windowEvidence(bestCountries.start, bestCountries.end),
+        });
+      }
+      if (bestAsns.count >= options.minAsns) {
+        findings.push({
+          messageId: 'manyNetworks',
+          strength: Math.min(0.8, 0.4 + 0.1 * (bestAsns.count - options.minAsns)),
+          data: { account, count: bestAsns.count, window: options.windowHours },
+          evidence: windowEvidence(bestAsns.start, bestAsns.end),
+        });
+      }
+      // Impossible travel: consecutive logins only, so the sweep stays linear.
+      let jumps = 0;
+      let worst: { speed: number; km: number; hours: number; a: Login; b: Login } | undefined;
+      const jumpEvidence: { recordId: string; at: string; field: string; value: string }[] = [];
+      for (let i = 1; i < logins.length; i++) {
+        const a = logins[i - 1] as Login;
+        const b = logins[i] as Login;
+        const la = locationOf(a.session.network);
+        const lb = locationOf(b.session.network);
+        if (la === undefined || lb === undefined) continue;
+        // A centroid of the same country says nothing about movement; across countries, a
+        // centroid only bounds the distance, so the slack keeps neighbours from looking far apart.
+        if ((la.centroid || lb.centroid) && la.country === lb.country) continue;
+        const slack = options.centroidSlackKm * ((la.centroid ? 1 : 0) + (lb.centroid ? 1 : 0));
+        const km = haversineKm(la.point, lb.point) - slack;
+        if (km < options.minDistanceKm) continue;
+        const hours = Math.max(b.t - a.t, 60_000) / HOUR_MS;
+        const speed = km / hours;
+        if (speed <= options.maxSpeedKmh) continue;
+        jumps++;
+        if (jumpEvidence.length < 12) {
+          jumpEvidence.push(
+            { recordId: a.session.id, at: a.session.at, field: 'network', value: placeName(a.session.network) },
+            { recordId: b.session.id, at: b.session.at, field: 'network', value: placeName(b.session.network) },
+          );
+        }
+        if (worst === undefined || speed > worst.speed) worst = { speed, km, hours, a, b };
+      }
+      if (worst !== undefined) {
+        findings.push({
+          messageId: 'impossibleTravel',
+          strength: Math.min(1, 0.6 + 0.1 * (jumps - 1) + 0.1 * Math.log10(worst.speed / options.maxSpeedKmh)),
+          data: {
+            account,
+            from: placeName(worst.a.session.network),
+            to: placeName(worst.b.session.network),
+            hours: Math.round(worst.hours * 10) / 10,
+            km: Math.round(worst.km),
+            speed: Math.round(worst.speed),
+            count: jumps,
+          },
+          evidence: jumpEvidence,
+        });
+      }
+    }
+    return findings;
+  },
+});

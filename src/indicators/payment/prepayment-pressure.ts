@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { defineIndicator } from '../../indicator/defineIndicator';
+import { cite } from '../shared/sources';
+import { DAY_MS } from '../shared/time';
+
+const options = z.object({
+  minRequests: z
+    .number()
+    .int()
+    .min(1)
+    .default(2)
+    .describe('Requests for advance payment or prepayment that fire. One request is an ordinary negotiation; PSA-2023 describes repeated requests.'),
+  windowDays: z
+    .number()
+    .positive()
+    .default(180)
+    .describe('Only requests within this many days of the latest one count together.'),
+});
+
+/**
+ * `payment/prepayment-pressure`: repeated requests for advance payment or prepayment.
+ */
+export const prepaymentPressure = defineIndicator({
+  meta: {
+    id: 'payment/prepayment-pressure',
+    title: 'Repeated requests for advance payment',
+    category: 'payment',
+    description:
+      'Counts the subject\'s requests for an advance or prepayment within `windowDays` of the latest one and fires from `minRequests` on; each further request adds strength. PSA-2023 lists repeated prepayment requests, with anger when refused, among the freelance-platform red flags. Weak: freelancers often ask for deposits.',
+    version: '1.0.0',
+    kind: 'risk',
+    family: 'payment',
+    typologies: ['remote-hire-identity-fraud'],
+    defaultWeight: 0.8,
+    correlationGroup: 'pre-hire-weak',
+    requires: ['paymentRequests[].kind', 'paymentRequests[].at'],
+    options,
+    messages: {
+      requests: '{{count}} requests for advance payment between {{from}} and {{to}}{{total}}',
+    },
+    neutralReason: 'Payment terms requested fall outside the usual arrangements.',
+    threatHypothesis: 'Revenue generation under quotas: get money before delivery or exposure.',
+    recommendedAction: 'Keep to the standard payment schedule and record the requests; discuss them on a live video call.',
+    sources: cite('PSA-2023'),
+    falsePositives: ['Freelancers who ask for deposits as standard practice.', 'Genuine hardship (ask, and route through the employer\'s hardship policy).'],
+  },
+  evaluate(view, { options, notEvaluated }) {
+    const requests = view.subject.paymentRequests;
+    if (requests === undefined) return notEvaluated('no payment requests recorded', ['paymentRequests']);
+    const advance = requests
+      .filter((r) => r.kind === 'advance' || r.kind === 'prepayment')
+      .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (advance.length === 0) return [];
+    const latest = Date.parse((advance[advance.length - 1] as (typeof advance)[number]).at);
+    const recent = advance.filter((r) => latest - Date.parse(r.at) <= options.windowDays * DAY_MS);
+    if (recent.length < options.minRequests) return [];
+    const currencies = new Set(recent.map((r) => r.currency));
+    const amounts = recent.filter((r) => r.amount !== undefined);
+    const total =
+      currencies.size === 1 && amounts.length === recent.length
+        ? ` totalling ${amounts.reduce((sum, r) => sum + (r.amount as number), 0)}${recent[0]?.currency !== undefined ? ` ${recent[0].currency}` : ''}`
+        : '';
+    return [
+      {
+        messageId: 'requests',
+        strength: Math.min(1, 0.5 + 0.2 * (recent.length - options.minRequests)),
+        data: {
+          count: recent.length,
+          from: (recent[0] as (typeof recent)[number]).at.slice(0, 10),
+          to: (recent[recent.length - 1] as (typeof recent)[number]).at.slice(0, 10),
+          total,
+        },
+        evidence: recent.slice(0, 20).map((r) => ({ recordId: r.id, at: r.at, field: 'kind', value: r.kind })),
+      },
+    ];
+  },
+});

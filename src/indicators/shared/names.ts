@@ -1,0 +1,151 @@
+/**
+ * Person-name comparison for indicators that compare one person's own claims (document holder
+ * vs application vs payout account holder). Names are compared only with other names of the same
+ * person, never classified: nothing here guesses origin, language or ethnicity.
+ *
+ * Normalisation (see {@link normaliseName}): Unicode NFKD with combining marks stripped (so
+ * "Müller" and "Muller", "José" and "Jose" agree), a few letters NFKD does not decompose mapped
+ * by hand (ß, æ, ø, đ, ł...), lower case, hyphens and apostrophes removed so that "Jae-won",
+ * "Jaewon" and "O'Brien"/"OBrien" agree, every other punctuation mark turned into a space.
+ *
+ * Similarity (see {@link compareNames}): token by token with Jaro-Winkler, order-free (so
+ * "Kim Jaewon" and "Jaewon Kim" agree), a token may also match two adjacent tokens of the other
+ * name joined ("Jaewon" and "Jae Won"), initials match any token with that first letter, and
+ * extra tokens of the longer name are ignored (middle names). Jaro-Winkler scores common
+ * transliteration variants high ("Aleksandr"/"Alexander", "Choi"/"Choe").
+ *
+ * @packageDocumentation
+ */
+
+const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  ł: 'l',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+};
+
+/**
+ * Canonical form of a name: NFKD without diacritics, special letters spelt out, lower case,
+ * hyphens and apostrophes dropped, other punctuation turned into single spaces.
+ */
+export function normaliseName(name: string): string {
+  const lower = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  let out = '';
+  for (const ch of lower) out += SPECIAL_LETTERS[ch] ?? ch;
+  return out
+    .replace(/[-‐‑‒–—'’ʼ`´]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The tokens of a normalised name. */
+export function nameTokens(name: string): string[] {
+  const n = normaliseName(name);
+  return n === '' ? [] : n.split(' ');
+}
+
+/**
+ * Jaro-Winkler similarity in [0, 1] (1 = identical), with the usual prefix scale 0.1 over at
+ * most four leading characters. Chosen over edit distance because it rewards shared prefixes and
+ * tolerates the vowel and consonant swaps of transliteration.
+ */
+export function jaroWinkler(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length === 0 || b.length === 0) return 0;
+  const range = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
+  const aMatched = new Array<boolean>(a.length).fill(false);
+  const bMatched = new Array<boolean>(b.length).fill(false);
+  let matches = 0;
+  for (let i = 0; i < a.length; i++) {
+    const lo = Math.max(0, i - range);
+    const hi = Math.min(b.length - 1, i + range);
+    for (let j = lo; j <= hi; j++) {
+      if (bMatched[j] || a[i] !== b[j]) continue;
+      aMatched[i] = true;
+      bMatched[j] = true;
+      matches++;
+      break;
+    }
+  }
+  if (matches === 0) return 0;
+  let transpositions = 0;
+  let k = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (!aMatched[i]) continue;
+    while (!bMatched[k]) k++;
+    if (a[i] !== b[k]) transpositions++;
+    k++;
+  }
+  const m = matches;
+  const jaro = (m / a.length + m / b.length + (m - transpositions / 2) / m) / 3;
+  let prefix = 0;
+  while (prefix < Math.min(4, a.length, b.length) && a[prefix] === b[prefix]) prefix++;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+/** How two names of one person compare. */
+export interface NameComparison {
+  /** Mean best similarity of the shorter name's tokens, in [0, 1]. */
+  readonly similarity: number;
+  /** Tokens of the shorter name that found a match at or above the threshold. */
+  readonly matchedTokens: number;
+  /** Tokens of the shorter name. */
+  readonly tokens: number;
+  /**
+   * `match`: every token of the shorter name matched (or the names agree once spaces are
+   * removed); `partial`: some did (e.g. same family name, another given name); `different`:
+   * none did; `unknown`: one of the names has no letters.
+   */
+  readonly verdict: 'match' | 'partial' | 'different' | 'unknown';
+}
+
+function tokenScore(token: string, candidates: readonly string[]): number {
+  let best = 0;
+  for (const c of candidates) {
+    const s = token.length === 1 || c.length === 1 ? (token[0] === c[0] ? 1 : 0) : jaroWinkler(token, c);
+    if (s > best) best = s;
+  }
+  return best;
+}
+
+/**
+ * Compares two names of (supposedly) one person, tolerant of diacritics, hyphenation, spacing,
+ * token order, middle names, initials and transliteration variants.
+ *
+ * @param threshold - Jaro-Winkler score at or above which two tokens count as the same (0.85 is
+ *   a common cut-off for person names).
+ */
+export function compareNames(a: string, b: string, threshold = 0.85): NameComparison {
+  const ta = nameTokens(a);
+  const tb = nameTokens(b);
+  if (ta.length === 0 || tb.length === 0) return { similarity: 0, matchedTokens: 0, tokens: 0, verdict: 'unknown' };
+  const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
+  // Adjacent pairs of the longer name, joined, so "jaewon" meets "jae won".
+  const candidates = [...long];
+  for (let i = 0; i + 1 < long.length; i++) candidates.push(`${long[i]}${long[i + 1]}`);
+  let sum = 0;
+  let matched = 0;
+  for (const t of short) {
+    const s = tokenScore(t, candidates);
+    sum += s;
+    if (s >= threshold) matched++;
+  }
+  const similarity = sum / short.length;
+  // Names that agree once all spaces go ("Mary Ann" / "Maryann") match whatever their tokens say.
+  const joined = jaroWinkler(ta.join(''), tb.join(''));
+  if (matched === short.length || joined >= Math.max(threshold, 0.95)) {
+    return { similarity: Math.max(similarity, joined), matchedTokens: short.length, tokens: short.length, verdict: 'match' };
+  }
+  return {
+    similarity,
+    matchedTokens: matched,
+    tokens: short.length,
+    verdict: matched === 0 ? 'different' : 'partial',
+  };
+}

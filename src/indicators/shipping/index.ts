@@ -1,0 +1,2 @@
+export { addressMismatch } from './address-mismatch';
+export { overseasReship } from './overseas-reship';

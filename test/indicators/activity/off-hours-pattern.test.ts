@@ -1,0 +1,80 @@
+import { offHoursPattern } from '../../../src/index';
+import { IndicatorTester } from '../../../src/testing/index';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** 2025-01-06 00:00 in New York (UTC-5 in January). */
+const NY_MONDAY = Date.UTC(2025, 0, 6, 5);
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** One session start at each of `localHours` (New York) on `days` consecutive days. */
+function rhythm(days: number, localHours: readonly number[], startDay = 0): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (let d = startDay; d < startDay + days; d++) {
+    for (const h of localHours) out.push({ type: 'session', at: iso(NY_MONDAY + d * DAY + h * HOUR), accountId: 'corp-1' });
+  }
+  return out;
+}
+
+const newYork = { identity: { residence: { country: 'US', timeZone: 'America/New_York' } } };
+const officeDay = [9, 10.5, 12, 14, 15.5, 17];
+
+new IndicatorTester({ asOf: '2025-03-01T00:00:00Z' }).run(offHoursPattern, {
+  valid: [
+    { name: 'an ordinary office day for three weeks', subject: newYork, events: rhythm(21, officeDay) },
+    { name: 'a night owl working 11:00 to 01:00', subject: newYork, events: rhythm(21, [11, 13, 15, 17, 19, 21, 23, 24.5]) },
+    {
+      name: 'a single late night never fires',
+      subject: newYork,
+      events: [...rhythm(20, officeDay), ...rhythm(1, [22, 23, 24, 25, 26, 27, 28], 20)],
+    },
+    { name: 'too few timestamps', subject: newYork, events: rhythm(5, [1, 2, 3, 4]) },
+    {
+      name: 'messages sent to the subject at night do not count',
+      subject: newYork,
+      events: [
+        ...rhythm(21, officeDay),
+        ...rhythm(21, [1, 2, 3]).map((e) => ({ ...e, type: 'message', direction: 'to-subject', accountId: undefined })),
+      ],
+    },
+    { name: 'activity spread round the clock has no centre', subject: newYork, events: rhythm(21, [0, 3, 6, 9, 12, 15, 18, 21]) },
+    {
+      name: 'a Seoul resident working Seoul hours fits the claim',
+      subject: { identity: { residence: { country: 'KR', timeZone: 'Asia/Seoul' } } },
+      events: rhythm(21, [19, 20.5, 22, 24, 25.5, 27]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a Pyongyang working day seen from New York centres on the night',
+      subject: newYork,
+      events: rhythm(21, [19.5, 21, 22.5, 24.5, 26, 27.5]),
+      findings: [
+        {
+          messageId: 'nightCentre',
+          strength: [0.7, 1],
+          data: { zone: 'America/New_York', bestOffset: 'UTC+9', claimedOffset: 'UTC-5', samples: 126 },
+          message: /America\/New_York.*UTC\+9/,
+          evidence: ['subject-1', 'e3'],
+        },
+      ],
+    },
+    {
+      name: 'an early-morning rhythm fits another offset',
+      subject: newYork,
+      events: rhythm(21, [2.5, 4, 5.5, 7.5, 9, 10.5]),
+      findings: [{ messageId: 'offsetFit', data: { bestOffset: 'UTC+2' }, strength: [0.4, 0.8] }],
+    },
+    {
+      name: 'a smaller sample size is allowed by option',
+      subject: newYork,
+      events: rhythm(5, [0, 1, 2, 3]),
+      options: { minSamples: 10, minDays: 3 },
+      findings: 1,
+    },
+  ],
+  notEvaluated: [
+    { name: 'no claimed time zone', subject: { identity: { residence: { country: 'US' } } }, events: rhythm(21, officeDay), missing: ['identity.residence.timeZone'] },
+    { name: 'no activity', subject: newYork },
+  ],
+});

@@ -1,0 +1,34 @@
+import { overemployment } from '../../../src/index';
+import { IndicatorTester } from '../../../src/testing/index';
+
+const hired = { hiredAt: '2025-01-06T00:00:00Z' };
+const log = (at: string, end: string, engagement: string) => ({ type: 'worklog', at, end, hours: (Date.parse(end) - Date.parse(at)) / 3_600_000, engagement });
+const cal = (at: string, conflict?: string) => ({ type: 'calendar', at, end: at.replace('T10', 'T11'), ...(conflict !== undefined ? { conflict } : {}) });
+
+new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(overemployment, {
+  valid: [
+    { name: 'a disclosed side job', subject: { ...hired, engagements: [{ id: 'eng-1', organisation: 'Acme', start: '2024-06', hoursPerWeek: 40, source: 'declared' }] } },
+    { name: 'a small side gig', subject: { ...hired, engagements: [{ id: 'eng-1', organisation: 'Acme', start: '2024-06', hoursPerWeek: 5 }] } },
+    { name: 'a previous job that ended before the start', subject: { ...hired, engagements: [{ id: 'eng-1', organisation: 'Acme', start: '2022', end: '2024-12' }] } },
+    { name: 'one calendar clash', events: [cal('2025-02-03T10:00:00Z', 'standup at OtherCorp'), cal('2025-02-04T10:00:00Z')] },
+    { name: 'back-to-back logs on two engagements', events: [log('2025-02-03T09:00:00Z', '2025-02-03T13:00:00Z', 'a'), log('2025-02-03T13:00:00Z', '2025-02-03T17:00:00Z', 'b')] },
+  ],
+  invalid: [
+    {
+      name: 'an undisclosed full-time job during the tenure',
+      subject: { ...hired, engagements: [{ id: 'eng-1', organisation: 'OtherCorp', start: '2025-02', hoursPerWeek: 40, source: 'employment-verification' }] },
+      findings: [{ messageId: 'engagement', strength: 1, data: { organisation: 'OtherCorp', from: '2025-02-01' }, evidence: ['eng-1', 'subject-1'] }],
+    },
+    {
+      name: 'repeated clashes with another employer',
+      events: [cal('2025-02-03T10:00:00Z', 'sprint review at OtherCorp'), cal('2025-02-05T10:00:00Z', 'OtherCorp 1:1'), cal('2025-02-07T10:00:00Z', 'OtherCorp demo')],
+      findings: [{ messageId: 'calendarConflicts', data: { count: 3, example: 'sprint review at OtherCorp' }, strength: 0.5, evidence: ['e1', 'e2', 'e3'] }],
+    },
+    {
+      name: 'hours billed to two clients at once',
+      events: [log('2025-02-03T09:00:00Z', '2025-02-03T17:00:00Z', 'client-a'), log('2025-02-03T10:00:00Z', '2025-02-03T18:00:00Z', 'client-b')],
+      findings: [{ messageId: 'doubleBilling', data: { hours: 7, first: 'client-a', second: 'client-b' }, evidence: ['e1', 'e2'] }],
+    },
+  ],
+  notEvaluated: [{ name: 'nothing to compare', subject: hired }],
+});

@@ -1,0 +1,36 @@
+import { privilegeSeeking } from '../../../src/index';
+import { IndicatorTester } from '../../../src/testing/index';
+
+const newHire = { role: 'frontend-developer', hiredAt: '2025-03-01T00:00:00Z' };
+const priv = (privilege: string, action: string, fields: Record<string, unknown> = {}) => ({ type: 'privilege', at: '2025-03-10T10:00:00Z', privilege, action, ...fields });
+const edit = (files: string[], at = '2025-03-12T10:00:00Z') => ({ type: 'data-access', at, resource: 'acme/web', action: 'modify', files });
+
+new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(privilegeSeeking, {
+  valid: [
+    { name: 'ordinary code edits', subject: newHire, events: [edit(['src/app.tsx', 'src/index.css'])] },
+    { name: 'a release engineer asks to publish', subject: { ...newHire, role: 'release-engineer' }, events: [priv('publish', 'request')], options: { rolePrivileges: { 'release-engineer': ['publish', 'sign'] } } },
+    { name: 'grants are not seeking', subject: newHire, events: [priv('admin', 'grant')] },
+    { name: 'CI edits by a long-tenured engineer', subject: { ...newHire, hiredAt: '2020-01-01T00:00:00Z' }, events: [edit(['.github/workflows/release.yml'])] },
+  ],
+  invalid: [
+    {
+      name: 'a new front-end developer asks to become a multisig signer and tries admin',
+      subject: newHire,
+      events: [priv('multisig-signer', 'request', { resource: 'treasury-safe' }), priv('admin', 'attempt', { granted: false })],
+      findings: [
+        { messageId: 'privilege', data: { privilege: 'admin', actions: 'attempts' }, strength: 0.6 },
+        { messageId: 'privilege', data: { privilege: 'multisig-signer', resource: ' on treasury-safe', role: 'frontend-developer' }, strength: 0.6, evidence: ['e1'] },
+      ],
+    },
+    {
+      name: 'a new hire edits the release workflow and the lockfile',
+      subject: newHire,
+      events: [edit(['.github/workflows/release.yml', 'package.json']), edit(['Jenkinsfile'], '2025-03-13T10:00:00Z')],
+      findings: [
+        { messageId: 'pipelineEdit', data: { count: 2, files: '.github/workflows/release.yml, Jenkinsfile' }, strength: 0.6, evidence: ['e1', 'e2'] },
+        { messageId: 'manifestEdit', data: { count: 1, files: 'package.json' }, strength: 0.2 },
+      ],
+    },
+  ],
+  notEvaluated: [{ name: 'nothing to read', subject: { role: 'x' }, events: [edit(['a.ts'])] }],
+});

@@ -1,0 +1,53 @@
+import { anonymizingInfrastructure } from '../../../src/index';
+import { IndicatorTester } from '../../../src/testing/index';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2025, 2, 3, 14);
+const iso = (ms: number): string => new Date(ms).toISOString();
+const days = (n: number, network: Record<string, unknown>, from = 0) =>
+  Array.from({ length: n }, (_, i) => ({ type: 'session', at: iso(T0 + (from + i) * DAY), network }));
+const HOME = { country: 'US', asn: 7922 };
+
+new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(anonymizingInfrastructure, {
+  valid: [
+    { name: 'home broadband only', events: days(20, HOME) },
+    { name: 'a traveller on hotel-wifi VPN twice', events: [...days(18, HOME), ...days(2, { country: 'FR', isVpn: true, vpnProvider: 'NordVPN' }, 18)] },
+    {
+      name: 'an expat on the approved corporate VPN',
+      events: days(20, { country: 'US', isVpn: true, vpnProvider: 'Zscaler' }),
+      options: { approvedProviders: ['Zscaler'] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'Astrill egress',
+      events: [...days(10, HOME), ...days(4, { country: 'US', city: 'Dallas', isVpn: true, vpnProvider: 'Astrill VPN' }, 10)],
+      findings: [
+        { messageId: 'providerOfConcern', data: { count: 4, provider: 'Astrill VPN', place: 'Dallas, US' }, evidence: ['e11'], strength: 0.75 },
+        { messageId: 'anonymized', data: { count: 4, total: 14 } },
+      ],
+    },
+    {
+      name: 'Astrill recognised from the ASN organisation',
+      events: days(1, { country: 'US', asnOrg: 'Astrill Systems Corp' }),
+      findings: [{ messageId: 'providerOfConcern', data: { count: 1 } }],
+    },
+    {
+      name: 'an expat whose every sign-in is through a consumer VPN fires weakly',
+      events: days(20, { country: 'US', isVpn: true, vpnProvider: 'ExpressVPN' }),
+      findings: [{ messageId: 'anonymized', strength: 0.5, data: { share: 100, kinds: 'VPN' } }],
+    },
+    {
+      name: 'a caller-defined provider of concern',
+      events: days(2, { country: 'US', isVpn: true, vpnProvider: 'ShadyNet' }),
+      options: { providersOfConcern: ['Astrill', 'ShadyNet'] },
+      findings: [{ messageId: 'providerOfConcern', data: { provider: 'ShadyNet' } }],
+    },
+    {
+      name: 'Tor',
+      events: [...days(5, HOME), ...days(5, { isTor: true }, 5)],
+      findings: [{ messageId: 'anonymized', data: { kinds: 'tor' }, strength: [0.7, 0.8] }],
+    },
+  ],
+  notEvaluated: [{ name: 'no enrichment', events: [{ type: 'session', at: iso(T0) }], missing: ['events[type=session].network'] }],
+});

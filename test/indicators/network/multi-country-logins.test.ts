@@ -1,0 +1,84 @@
+import { multiCountryLogins } from '../../../src/index';
+import { IndicatorTester } from '../../../src/testing/index';
+
+const HOUR = 3_600_000;
+const T0 = Date.UTC(2025, 2, 3, 14);
+const iso = (ms: number): string => new Date(ms).toISOString();
+const login = (h: number, network: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  type: 'session',
+  at: iso(T0 + h * HOUR),
+  accountId: 'corp-1',
+  network,
+  ...extra,
+});
+const US = { country: 'US', city: 'Atlanta', lat: 33.75, lon: -84.39, asn: 7922 };
+const DE = { country: 'DE', city: 'Berlin', lat: 52.52, lon: 13.4, asn: 3320 };
+const CN = { country: 'CN', city: 'Shenyang', asn: 4837 };
+
+new IndicatorTester({ asOf: '2025-04-01T00:00:00Z' }).run(multiCountryLogins, {
+  valid: [
+    { name: 'a home worker', events: [0, 8, 24, 32, 48].map((h) => login(h, US)) },
+    {
+      name: 'a traveller flies Atlanta to Berlin overnight',
+      events: [login(0, US), login(3, US), login(14, DE), login(20, DE), login(40, DE)],
+    },
+    {
+      name: 'an expat in Berlin on a VPN that exits in the US and UK',
+      events: [
+        login(0, DE),
+        login(1, { country: 'US', isVpn: true, vpnProvider: 'NordVPN' }),
+        login(2, DE),
+        login(3, { country: 'GB', isVpn: true }),
+        login(4, DE),
+      ],
+    },
+    {
+      name: 'two nearby countries in a short hop are within geolocation error',
+      events: [login(0, { country: 'BE', city: 'Brussels', lat: 50.85, lon: 4.35 }), login(1, { country: 'NL', city: 'Amsterdam', lat: 52.37, lon: 4.9 })],
+    },
+    {
+      name: 'neighbouring countries located only by centroids',
+      events: [login(0, { country: 'US', city: 'Detroit' }), login(1, { country: 'CA', city: 'Windsor' }), login(2, { country: 'US' })],
+    },
+    {
+      name: 'a precise point and a centroid of the same country',
+      events: [login(0, { country: 'US', city: 'New York', lat: 40.71, lon: -74.01 }), login(1, { country: 'US' })],
+    },
+    { name: 'failed logins are not presence', events: [login(0, US), login(1, { ...CN }, { result: 'failure' }), login(2, US)] },
+  ],
+  invalid: [
+    {
+      name: 'China then the US two hours later',
+      events: [login(0, CN), login(2, US), login(30, CN)],
+      findings: [
+        {
+          messageId: 'impossibleTravel',
+          data: { account: 'corp-1', from: 'Shenyang, CN', to: 'Atlanta, US', count: 1 },
+          evidence: ['e1', 'e2'],
+          message: /Shenyang, CN.*Atlanta, US/,
+          strength: [0.6, 0.8],
+        },
+      ],
+    },
+    {
+      name: 'three countries in a day without anonymization',
+      events: [login(0, US), login(10, DE), login(20, { country: 'KR', lat: 37.56, lon: 126.98 })],
+      findings: [{ messageId: 'manyCountries', data: { count: 3, countries: 'DE, KR, US' }, evidence: ['e1', 'e2', 'e3'] }],
+    },
+    {
+      name: 'many networks in a day',
+      events: [1, 2, 3, 4, 5].map((a, i) => login(i, { country: 'US', asn: 1000 + a })),
+      findings: [{ messageId: 'manyNetworks', data: { count: 5 } }],
+    },
+    {
+      name: 'VPN hops count when asked',
+      events: [login(0, US), login(1, { country: 'JP', isVpn: true, lat: 35.68, lon: 139.69 })],
+      options: { includeAnonymized: true },
+      findings: [{ messageId: 'impossibleTravel', data: { to: 'JP' } }],
+    },
+  ],
+  notEvaluated: [
+    { name: 'no sessions', missing: ['events[type=session].network'] },
+    { name: 'sessions without enrichment', events: [{ type: 'session', at: iso(T0) }] },
+  ],
+});

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { defineIndicator, type AnyIndicator, type DataFamily } from '../../src/index';
+
+/** A finding a scripted indicator will return, read from the subject's extensions. */
+export interface Script {
+  readonly strength: number;
+  readonly kind: 'risk' | 'mitigating';
+}
+
+/**
+ * Indicators whose findings are read from `subject.extensions.scripts[<id>]`, so property tests
+ * can drive the engine with arbitrary findings through the public contract.
+ */
+export function scriptedIndicators(count: number, groups: readonly (string | undefined)[] = [], families: readonly DataFamily[] = ['identity', 'network', 'device']): AnyIndicator[] {
+  return Array.from({ length: count }, (_, i) => {
+    const id = `test/scripted-${i}`;
+    const group = groups[i % Math.max(groups.length, 1)];
+    return defineIndicator({
+      meta: {
+        id,
+        title: `Scripted ${i}`,
+        category: 'test',
+        description: 'Returns the findings scripted in subject.extensions.',
+        version: '1.0.0',
+        kind: 'mixed',
+        family: families[i % families.length] as DataFamily,
+        typologies: [i % 2 === 0 ? 'remote-hire-identity-fraud' : 'insider-technology-collection'],
+        defaultWeight: 1 + (i % 3),
+        ...(group !== undefined ? { correlationGroup: group } : {}),
+        requires: ['extensions.scripts'],
+        options: z.object({}),
+        messages: { scripted: 'scripted finding {{n}}' },
+        neutralReason: 'scripted',
+        recommendedAction: `check scripted ${i}`,
+        sources: [],
+      },
+      evaluate(view) {
+        const scripts = ((view.subject.extensions?.['scripts'] as Record<string, Script[]> | undefined) ?? {})[id] ?? [];
+        return scripts.map((s, n) => ({
+          messageId: 'scripted' as const,
+          strength: s.strength,
+          kind: s.kind,
+          data: { n },
+          evidence: [{ recordId: view.subject.id, field: `extensions.scripts.${id}[${n}]` }],
+        }));
+      },
+    });
+  });
+}
