@@ -6,7 +6,10 @@ export class ConfigError extends ScoringError {
   /** Every problem found, each with the config path. */
   readonly issues: readonly Issue[];
 
-  /** @param issues the problems found, each with its config path. */
+  /**
+   * Creates the error.
+   * @param issues the problems found, each with its config path.
+   */
   constructor(issues: readonly Issue[]) {
     super('E_CONFIG', `Invalid scorer config:\n${formatIssues(issues)}`);
     this.issues = issues;

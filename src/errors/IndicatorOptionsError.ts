@@ -8,7 +8,11 @@ export class IndicatorOptionsError extends ScoringError {
   /** Every problem found, each with the option path. */
   readonly issues: readonly Issue[];
 
-  /** @param indicatorId the indicator; @param issues the problems found. */
+  /**
+   * Creates the error.
+   * @param indicatorId the indicator
+   * @param issues the problems found.
+   */
   constructor(indicatorId: string, issues: readonly Issue[]) {
     super('E_OPTIONS', `Invalid options for indicator "${indicatorId}":\n${formatIssues(issues)}`);
     this.indicatorId = indicatorId;

@@ -11,7 +11,13 @@ export class IndicatorRuntimeError extends ScoringError {
   /** The subject being scored when it failed. */
   readonly subjectId: string;
 
-  /** @param indicatorId the indicator; @param subjectId the subject; @param message what went wrong; @param cause the thrown value. */
+  /**
+   * Creates the error.
+   * @param indicatorId the indicator
+   * @param subjectId the subject
+   * @param message what went wrong
+   * @param cause the thrown value.
+   */
   constructor(indicatorId: string, subjectId: string, message: string, cause?: unknown) {
     super('E_INDICATOR_RUNTIME', `Indicator "${indicatorId}" failed on subject "${subjectId}": ${message}`, { cause });
     this.indicatorId = indicatorId;

@@ -16,7 +16,12 @@ export class InvalidRecordError extends ScoringError {
   /** Every problem found, each with the field path. */
   readonly issues: readonly Issue[];
 
-  /** @param recordKind what failed; @param recordId its id, if readable; @param issues the problems found. */
+  /**
+   * Creates the error.
+   * @param recordKind what failed
+   * @param recordId its id, if readable
+   * @param issues the problems found.
+   */
   constructor(recordKind: RecordKind, recordId: string | undefined, issues: readonly Issue[]) {
     const name = recordId === undefined ? `${recordKind} without a readable id` : `${recordKind} "${recordId}"`;
     super('E_INVALID_RECORD', `Invalid ${name}:\n${formatIssues(issues)}`);

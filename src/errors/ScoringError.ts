@@ -18,7 +18,12 @@ export class ScoringError extends Error {
   /** Machine-readable error code. */
   readonly code: ScoringErrorCode;
 
-  /** @param code machine-readable code; @param message plain-words message; @param options ES2022 error options (`cause`). */
+  /**
+   * Creates the error.
+   * @param code machine-readable code
+   * @param message plain-words message
+   * @param options ES2022 error options (`cause`).
+   */
   constructor(code: ScoringErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;

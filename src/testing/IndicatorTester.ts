@@ -226,7 +226,10 @@ function checkRendered(where: string, findings: readonly ReportFinding[]): void 
 export class IndicatorTester {
   readonly #defaults: TesterDefaults;
 
-  /** @param defaults shared `asOf` and, optionally, the test framework's `describe` and `it`. */
+  /**
+   * Creates a tester whose cases share these defaults.
+   * @param defaults shared `asOf` and, optionally, the test framework's `describe` and `it`.
+   */
   constructor(defaults: TesterDefaults = {}) {
     this.#defaults = defaults;
   }
