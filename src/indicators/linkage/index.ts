@@ -1,6 +1,7 @@
 export { personaMultiplicity } from './persona-multiplicity';
 export { referralRisk, strongNonLinkageFacts } from './referral-risk';
-export type { StrongFact } from './referral-risk';
+export type { PreparedReferrals, StrongFact } from './referral-risk';
+export type { PreparedLinks } from './shared';
 export { resumeSimilarity } from './resume-similarity';
 export { sharedContact } from './shared-contact';
 export { sharedInfrastructure } from './shared-infrastructure';

@@ -74,9 +74,13 @@ export function strongNonLinkageFacts(view: SubjectView): StrongFact[] {
   return out.sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
 }
 
-interface PreparedReferrals {
+/** What `linkage/referral-risk` prepares once per batch. */
+export interface PreparedReferrals {
+  /** Strong non-linkage facts of every subject, from its own records. */
   readonly facts: ReadonlyMap<string, readonly StrongFact[]>;
+  /** Subjects each subject referred, sorted. */
   readonly referredBy: ReadonlyMap<string, readonly string[]>;
+  /** Every subject id of the batch. */
   readonly ids: ReadonlySet<string>;
 }
 
