@@ -33,7 +33,7 @@ export interface MinHashOptions {
 
 /**
  * Defaults: 3-word shingles, 16 bands of 4 rows (64 hashes). Two texts land in one bucket with
- * probability 1 − (1 − J⁴)¹⁶: about 0.995 at Jaccard 0.7, 0.64 at 0.4, 0.15 at 0.25, so
+ * probability 1 − (1 − J⁴)¹⁶: about 0.99 at Jaccard 0.7, 0.89 at 0.6, 0.34 at 0.4, 0.06 at 0.25, so
  * near-duplicates meet and unrelated resumes rarely do; candidates are then verified.
  */
 export const defaultMinHashOptions: MinHashOptions = { shingleSize: 3, bands: 16, rows: 4 };
@@ -161,7 +161,7 @@ const defaultPhotoPlan: { readonly perBand: number; readonly positions: readonly
  * 64); there are as many bands as needed for two hashes exactly `maxDistance` bits apart to agree
  * on at least one band with probability ≥ 0.95 (31 bands for 6 bits of 64). Closer hashes, the
  * usual case for a re-encoded or resized photo, meet almost surely: the miss probability is
- * about 6e-4 at 4 bits and below 1e-9 at 2 bits. Unrelated hashes agree on 20 sampled bits with
+ * about 6e-4 at 4 bits and 3e-9 at 2 bits. Unrelated hashes agree on 20 sampled bits with
  * probability 2^-20, so buckets stay tiny and only candidates are compared, then verified by
  * their full distance; nothing is compared all-pairs.
  */
