@@ -41,6 +41,11 @@ export const linkSettingsSchema = z.object({
     .positive()
     .default(24)
     .describe('Two subjects share an IP only when their periods of use, widened by this many hours, overlap: addresses are reassigned over time.'),
+  deviceWindowDays: z
+    .number()
+    .positive()
+    .default(30)
+    .describe('Two subjects share a device or MFA device only when their periods of use, widened by this many days, overlap: laptops and tokens are re-issued after someone leaves.'),
   photoMaxDistance: z
     .number()
     .int()
@@ -171,6 +176,7 @@ export function toLinkGroups(groups: readonly LinkGroupInput[]): LinkGroup[] {
 export function toIndexOptions(settings: LinkSettings, allowList: readonly AllowListedKey[]): LinkIndexOptions {
   return {
     ipWindowMs: settings.ipWindowHours * 3_600_000,
+    deviceWindowMs: settings.deviceWindowDays * 86_400_000,
     photoMaxDistance: settings.photoMaxDistance,
     textMinSimilarity: settings.textMinSimilarity,
     householdSize: settings.householdSize,

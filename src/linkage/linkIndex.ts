@@ -57,6 +57,11 @@ export interface AllowListedKey {
 export interface LinkIndexOptions {
   /** Two subjects share an IP address only when their periods of use (first to last seen, widened by this) overlap. Default 1 day. */
   readonly ipWindowMs?: number;
+  /**
+   * Two subjects share a device or MFA device only when their periods of use, widened by this,
+   * overlap: companies re-issue laptops and tokens after someone leaves. Default 30 days.
+   */
+  readonly deviceWindowMs?: number;
   /** Photo hashes within this Hamming distance are one photo. Default 6. */
   readonly photoMaxDistance?: number;
   /** Texts whose estimated Jaccard similarity (MinHash) reaches this are near-duplicates. Default 0.6. */
@@ -72,6 +77,7 @@ export interface LinkIndexOptions {
 /** Defaults of {@link LinkIndexOptions}. */
 export const defaultLinkIndexOptions = {
   ipWindowMs: 86_400_000,
+  deviceWindowMs: 30 * 86_400_000,
   photoMaxDistance: 6,
   textMinSimilarity: 0.6,
   maxBucketSize: 1000,
@@ -80,7 +86,7 @@ export const defaultLinkIndexOptions = {
 
 /** Subjects tied by one shared key, with the records that prove it. */
 export interface Link {
-  /** Stable id: `kind:key`, with `#n` for the n-th time window of an IP address. */
+  /** Stable id: `kind:key`, with `#n` for the n-th period of use of an IP address or device. */
   readonly id: string;
   /** Key kind. */
   readonly kind: LinkKeyKind;
@@ -253,7 +259,7 @@ interface DraftLink {
   similarity?: number;
 }
 
-/** Splits an IP group into clusters whose periods of use overlap (widened by `windowMs`): a sweep over the members sorted by start. */
+/** Splits an IP or device group into clusters whose periods of use overlap (widened by `windowMs`): a sweep over the members sorted by start. */
 function ipWindows(group: LinkGroup, windowMs: number): LinkMember[][] {
   const spans = group.members
     .map((m) => {
@@ -342,12 +348,12 @@ export function buildLinkIndexFromGroups(groups: Iterable<LinkGroup>, options: L
       continue;
     }
     const members = [...group.members].sort(compareMembers);
-    if (group.kind === 'ip') {
-      const windows = ipWindows({ ...group, members }, o.ipWindowMs);
+    if (group.kind === 'ip' || group.kind === 'device' || group.kind === 'mfa-device') {
+      const windows = ipWindows({ ...group, members }, group.kind === 'ip' ? o.ipWindowMs : o.deviceWindowMs);
       windows.forEach((w, n) => {
         const subjectIds = distinctSubjects(w);
         if (subjectIds.length < 2) return;
-        drafts.push({ id: `ip:${group.key}#${n}`, kind: 'ip', key: group.key, members: w.sort(compareMembers), subjectIds });
+        drafts.push({ id: `${group.kind}:${group.key}#${n}`, kind: group.kind, key: group.key, members: w.sort(compareMembers), subjectIds });
       });
       continue;
     }

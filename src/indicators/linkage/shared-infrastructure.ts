@@ -31,7 +31,7 @@ export const sharedInfrastructure = defineIndicator({
     title: 'IP address, device or MFA device shared with other subjects',
     category: 'linkage',
     description:
-      'Fires when an MFA device, a device id or serial number, or an IP address used by this subject is used by other subjects of the batch. IP addresses link only when the periods of use overlap (first to last sign-in, widened by `linkSettings.ipWindowHours`), since addresses are reassigned. Strength starts at the kind\'s floor (MFA high, IP low) and grows with the number of subjects to 1 at `saturation`. A household\'s home connection and allow-listed addresses or ranges (a company VPN egress) do not fire.',
+      'Fires when an MFA device, a device id or serial number, or an IP address used by this subject is used by other subjects of the batch. IP addresses link only when the periods of use overlap (first to last sign-in, widened by `linkSettings.ipWindowHours`), since addresses are reassigned; devices and MFA devices likewise within `linkSettings.deviceWindowDays`, since laptops and tokens are re-issued. Strength starts at the kind\'s floor (MFA high, IP low) and grows with the number of subjects to 1 at `saturation`. A household\'s home connection and allow-listed addresses or ranges (a company VPN egress) do not fire.',
     version: '1.0.0',
     kind: 'risk',
     family: 'linkage',
@@ -51,7 +51,7 @@ export const sharedInfrastructure = defineIndicator({
     falsePositives: [
       'Colleagues behind one office, campus or carrier-grade NAT address (allow-list the range).',
       'A company VPN egress (allow-list its CIDR range).',
-      'A device re-issued to a new hire after its previous user left (check the dates).',
+      'A device re-issued to a new hire soon after its previous user left (within `deviceWindowDays`; check the dates).',
     ],
   },
   prepare: prepareLinks,

@@ -44,6 +44,11 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(sharedInfrastructure, 
       reference: { linkAllowList: [{ kind: 'ip', cidr: '2001:db8:10::/48', reason: 'company VPN egress' }] },
     },
     {
+      name: 'a laptop re-issued months after its previous user left',
+      events: sessions(undefined, '198.18.0.1', 75, 5, { deviceId: 'laptop-7' }),
+      population: { subjects: [{ id: 'leaver' }], events: sessions('leaver', '198.18.0.2', 0, 20, { deviceId: 'LAPTOP-7' }) },
+    },
+    {
       name: 'failed sign-ins do not link',
       events: sessions(undefined, '198.18.0.1', 0, 3, { result: 'failure', mfaDeviceId: 'mfa-x' }),
       population: { subjects: [{ id: 'other-1' }], events: sessions('other-1', '198.18.0.1', 0, 3, { mfaDeviceId: 'mfa-x' }) },
