@@ -245,6 +245,10 @@ export {
   isScoringError,
 } from './errors/guards';
 
+// Human-readable reports (issue #6): pure renderers, no Node built-ins.
+export { renderHtml, renderMarkdown, renderTable } from './report/index';
+export type { HtmlOptions, MarkdownOptions, RenderableResult, ReportView, TableOptions } from './report/index';
+
 export { VERSION } from './version';
 
 // Issue #4: post-hire activity, network, device and insider indicators.
