@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { linkAllowListSchema } from '../linkage/input';
 import { dateTimeSchema } from './common';
 import { activityEventSchema } from './events';
 import { subjectSchema } from './subject';
@@ -24,6 +25,9 @@ export const referenceSchema = z
       )
       .optional()
       .describe('Peer baselines of data-collection volume by role (subject.role), for insider/bulk-collection. Without them the batch provides the peers.'),
+    linkAllowList: linkAllowListSchema
+      .optional()
+      .describe('Shared keys the caller expects (spouses at one address, a company VPN egress, a staffing agency office); linkage indicators skip them.'),
   })
   .catchall(z.unknown())
   .describe('Caller-supplied reference tables. Unknown keys are passed to custom indicators as-is.');

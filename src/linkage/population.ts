@@ -1,0 +1,44 @@
+import type { Population } from '../indicator/types';
+import { linkAllowListSchema, linkageInputsSchema, toAllowList, toIndexOptions, toLinkGroups } from './input';
+import { extractLinkKeys } from './keys';
+import { buildLinkIndex, buildLinkIndexFromGroups, type LinkIndex } from './linkIndex';
+
+/**
+ * One index per population object. The linkage indicators each have a `prepare` hook; this memo
+ * makes them share one build per batch. It is keyed by the population object the engine creates
+ * for each run, held weakly, and the value is a pure function of that object, so no state
+ * outlives a run or leaks between runs.
+ */
+const indexes = new WeakMap<Population, LinkIndex>();
+
+/**
+ * The link index of a batch: from `inputs.linkGroups` when the caller grouped keys outside the
+ * library, otherwise by extracting every subject's keys (events up to `asOf`) and grouping them
+ * in memory. Settings come from `inputs.linkSettings`, the allow-list from
+ * `reference.linkAllowList`. Both paths go through {@link buildLinkIndexFromGroups}, so the same
+ * groups give the same links.
+ *
+ * @throws {z.ZodError} when `inputs.linkGroups`, `inputs.linkSettings` or `reference.linkAllowList` is malformed.
+ */
+export function linkIndexOf(population: Population): LinkIndex {
+  const cached = indexes.get(population);
+  if (cached !== undefined) return cached;
+  const inputs = linkageInputsSchema.parse({ linkGroups: population.inputs['linkGroups'], linkSettings: population.inputs['linkSettings'] ?? {} });
+  const settings = inputs.linkSettings ?? linkageInputsSchema.shape.linkSettings.unwrap().parse({});
+  const allow = toAllowList(linkAllowListSchema.parse(population.reference['linkAllowList'] ?? []), settings.defaultCallingCode);
+  const options = toIndexOptions(settings, allow);
+  let index: LinkIndex;
+  if (inputs.linkGroups !== undefined) index = buildLinkIndexFromGroups(toLinkGroups(inputs.linkGroups), options);
+  else {
+    const extract = {
+      photoMaxDistance: settings.photoMaxDistance,
+      ...(settings.defaultCallingCode !== undefined ? { defaultCallingCode: settings.defaultCallingCode } : {}),
+    };
+    index = buildLinkIndex(
+      population.subjects.map((s) => ({ subjectId: s.id, keys: extractLinkKeys(s, population.view(s.id)?.events ?? [], extract) })),
+      options,
+    );
+  }
+  indexes.set(population, index);
+  return index;
+}
