@@ -30,6 +30,8 @@ export interface LoadedInput {
   readonly watchlists: unknown[];
   /** Reference tables, unvalidated. */
   readonly reference?: unknown;
+  /** Extra named inputs of a JSON document (e.g. externally grouped `linkGroups`), unvalidated. */
+  readonly inputs?: Readonly<Record<string, unknown>>;
   /** For NDJSON: the line of each record, by kind and index. */
   readonly lines?: { readonly subject: number[]; readonly event: number[]; readonly watchlist: number[] };
   /** NDJSON lines that could not be read as records (bad JSON, unknown recordType). */
@@ -204,6 +206,7 @@ export async function loadInput(source: string, io: CliIo, progress: Progress, f
     events: documentArray(doc, 'events', name, false),
     watchlists: documentArray(doc, 'watchlists', name, false),
     ...(doc.reference !== undefined ? { reference: doc.reference } : {}),
+    ...(isObject(doc.inputs) ? { inputs: doc.inputs } : {}),
     unreadable: [],
     bytes,
   };

@@ -122,6 +122,7 @@ function toBatchInput(input: LoadedInput, asOf: string | undefined): BatchInput 
     events: input.events,
     watchlists: input.watchlists,
     ...(input.reference !== undefined ? { reference: input.reference } : {}),
+    ...(input.inputs !== undefined ? { inputs: input.inputs } : {}),
   };
 }
 

@@ -228,7 +228,14 @@ function run(
   const views = new Map<string, { view: SubjectView; eventsAfterAsOf: number }>();
   for (const subject of parsed.subjects) views.set(subject.id, buildView(subject, parsed.eventsBySubject.get(subject.id) ?? [], asOfMs));
 
+  const memos = new Map<string, unknown>();
   const population: Population = {
+    memo<T>(key: string, build: () => T): T {
+      if (memos.has(key)) return memos.get(key) as T;
+      const value = build();
+      memos.set(key, value);
+      return value;
+    },
     subjects: parsed.subjects,
     view: (id) => views.get(id)?.view,
     asOf,

@@ -4,14 +4,6 @@ import { extractLinkKeys } from './keys';
 import { buildLinkIndex, buildLinkIndexFromGroups, type LinkIndex } from './linkIndex';
 
 /**
- * One index per population object. The linkage indicators each have a `prepare` hook; this memo
- * makes them share one build per batch. It is keyed by the population object the engine creates
- * for each run, held weakly, and the value is a pure function of that object, so no state
- * outlives a run or leaks between runs.
- */
-const indexes = new WeakMap<Population, LinkIndex>();
-
-/**
  * The link index of a batch: from `inputs.linkGroups` when the caller grouped keys outside the
  * library, otherwise by extracting every subject's keys (events up to `asOf`) and grouping them
  * in memory. Settings come from `inputs.linkSettings`, the allow-list from
@@ -21,8 +13,11 @@ const indexes = new WeakMap<Population, LinkIndex>();
  * @throws {z.ZodError} when `inputs.linkGroups`, `inputs.linkSettings` or `reference.linkAllowList` is malformed.
  */
 export function linkIndexOf(population: Population): LinkIndex {
-  const cached = indexes.get(population);
-  if (cached !== undefined) return cached;
+  // The seven linkage indicators each have a prepare hook; the memo makes them share one build.
+  return population.memo('linkage/link-index', () => buildFor(population));
+}
+
+function buildFor(population: Population): LinkIndex {
   const inputs = linkageInputsSchema.parse({ linkGroups: population.inputs['linkGroups'], linkSettings: population.inputs['linkSettings'] ?? {} });
   const settings = inputs.linkSettings ?? linkageInputsSchema.shape.linkSettings.unwrap().parse({});
   const allow = toAllowList(linkAllowListSchema.parse(population.reference['linkAllowList'] ?? []), settings.defaultCallingCode);
@@ -39,6 +34,5 @@ export function linkIndexOf(population: Population): LinkIndex {
       options,
     );
   }
-  indexes.set(population, index);
   return index;
 }

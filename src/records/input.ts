@@ -45,6 +45,12 @@ export const inputDocumentSchema = z.object({
   events: z.array(activityEventSchema).optional(),
   watchlists: z.array(watchlistSchema).optional(),
   reference: referenceSchema.optional(),
+  inputs: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe(
+      'Extra named inputs for indicators\' prepare hooks, e.g. linkGroups (link keys grouped outside the library) and linkSettings; see docs/scale.md.',
+    ),
 });
 
 /** The input document of a batch. */

@@ -2,9 +2,9 @@
 // 125k, 250k, 500k and 1,000,000 subjects, printing the time per size and the growth ratio.
 // Linear growth shows as a ratio near 2 per doubling (a slope near 1 on a log-log scale).
 //
-//   npm run build && node bench/linkage.mjs          # full run (a few minutes, about 4 GB of RAM at 1M)
-//   node bench/linkage.mjs --quick                   # tiny population, for CI
-//   node bench/linkage.mjs --sizes=10000,20000       # custom sizes
+//   npm run build && node bench/linkage.bench.mjs          # full run (a few minutes, about 4 GB of RAM at 1M)
+//   node bench/linkage.bench.mjs --quick                   # tiny population, for CI
+//   node bench/linkage.bench.mjs --sizes=10000,20000       # custom sizes
 //
 // The population is synthetic and seeded (mulberry32), so runs are comparable. Each subject has
 // an e-mail, a phone, a home and ship-to address, a payout account, a device, an MFA device, a
