@@ -14,22 +14,12 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { buildLinkIndex, extractLinkKeys } from '../dist/index.js';
+import { mulberry32 } from './prng.mjs';
 
 const HEAP_MB = 12288;
 const quick = process.argv.includes('--quick');
 const sizeArg = process.argv.find((a) => a.startsWith('--size='));
 
-/** Seeded PRNG (mulberry32): deterministic synthetic data. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = 'react node aws python java kotlin swift sql docker kubernetes api payments platform team led built scaled mentored designed migrated tested deployed shipped improved performance latency services frontend backend cloud data pipeline mobile app engineer developer senior years experience'.split(' ');
 const T0 = Date.parse('2025-03-03T14:00:00Z');
