@@ -1,21 +1,11 @@
 // Scoring throughput of the built-in catalogue, against a bare loop over the same events.
 // Prints events per second for several population sizes; run after `npm run build`.
 import { builtinIndicators, createScorer } from '../dist/index.js';
+import { mulberry32 as prng } from './prng.mjs';
 
 const quick = process.argv.includes('--quick');
 const json = process.argv.includes('--json');
 
-/** mulberry32: a small seeded PRNG, so every run scores the same population. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function population(subjects, eventsPerSubject, seed = 1) {
   const rand = prng(seed);

@@ -88,6 +88,60 @@ export {
 } from './indicators/payment/index';
 export { addressMismatch, overseasReship } from './indicators/shipping/index';
 
+// Population linkage and watchlists (#5).
+export {
+  personaMultiplicity,
+  referralRisk,
+  resumeSimilarity,
+  sharedContact,
+  sharedInfrastructure,
+  sharedPaymentInstrument,
+  sharedShippingAddress,
+  strongNonLinkageFacts,
+} from './indicators/linkage/index';
+export type { PreparedLinks, PreparedReferrals, StrongFact } from './indicators/linkage/index';
+export { watchlistMatch } from './indicators/watchlist/index';
+export { compareLinkKeys, defaultPhotoMaxDistance, extractLinkKeys, fuzzyLinkKeyKinds, linkKeyKinds } from './linkage/keys';
+export type { ExtractOptions, LinkKey, LinkKeyKind } from './linkage/keys';
+export { buildLinkIndex, buildLinkIndexFromGroups, defaultLinkIndexOptions, groupLinkKeys } from './linkage/linkIndex';
+export type { AllowListedKey, Link, LinkGroup, LinkIndex, LinkIndexOptions, LinkMember, SubjectLinkKeys } from './linkage/linkIndex';
+export {
+  linkAllowListEntrySchema,
+  linkAllowListSchema,
+  linkageInputsSchema,
+  linkGroupMemberSchema,
+  linkGroupSchema,
+  linkSettingsSchema,
+  normalizeLinkValue,
+} from './linkage/input';
+export type { LinkGroupInput, LinkSettings } from './linkage/input';
+export {
+  foldText,
+  normalizeAccount,
+  normalizeAddress,
+  normalizeEmail,
+  normalizeIdentifier,
+  normalizePersonName,
+  normalizePhone,
+  normalizeWallet,
+} from './linkage/normalize';
+export type { PhoneOptions } from './linkage/normalize';
+export { buildCidrSet, cidrContains, formatIp, normalizeIp, parseCidr, parseIp } from './linkage/ip';
+export type { CidrSet, ParsedCidr, ParsedIp } from './linkage/ip';
+export {
+  defaultMinHashOptions,
+  hammingHex,
+  minHash,
+  minHashBands,
+  minHashSimilarity,
+  photoHashBands,
+} from './linkage/lsh';
+export type { MinHashOptions } from './linkage/lsh';
+export { hostOf, multiPartSuffixes, registrableDomain } from './watchlist/domains';
+export { defaultNameThreshold, jaroWinkler, nameSimilarity, nameTokens, phoneticKey } from './watchlist/names';
+export { buildWatchlistIndex } from './watchlist/match';
+export type { ListedEntry, MatchQuality, ScreenedKind, WatchlistIndex, WatchlistMatch } from './watchlist/match';
+
 export {
   confirmationSchema,
   countryCodeSchema,
@@ -190,6 +244,10 @@ export {
   isInvalidRecordError,
   isScoringError,
 } from './errors/guards';
+
+// Human-readable reports (issue #6): pure renderers, no Node built-ins.
+export { renderHtml, renderMarkdown, renderTable } from './report/index';
+export type { HtmlOptions, MarkdownOptions, RenderableResult, ReportView, TableOptions } from './report/index';
 
 export { VERSION } from './version';
 

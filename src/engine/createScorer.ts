@@ -43,17 +43,17 @@ export interface ScoreContext {
 /** The input of a batch: a population to score. */
 export interface BatchInput {
   /** Point in time to score for; defaults to the latest event time (the result says which was used). */
-  readonly asOf?: string;
+  readonly asOf?: string | undefined;
   /** Subjects, validated one by one. */
   readonly subjects: readonly unknown[];
   /** Activity events of all subjects, validated one by one. */
-  readonly events?: readonly unknown[];
+  readonly events?: readonly unknown[] | undefined;
   /** Watchlists. */
-  readonly watchlists?: readonly unknown[];
+  readonly watchlists?: readonly unknown[] | undefined;
   /** Reference tables. */
   readonly reference?: unknown;
   /** Extra named inputs for indicators' `prepare` hooks. */
-  readonly inputs?: Readonly<Record<string, unknown>>;
+  readonly inputs?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** Options of a batch run. */
@@ -228,7 +228,14 @@ function run(
   const views = new Map<string, { view: SubjectView; eventsAfterAsOf: number }>();
   for (const subject of parsed.subjects) views.set(subject.id, buildView(subject, parsed.eventsBySubject.get(subject.id) ?? [], asOfMs));
 
+  const memos = new Map<string, unknown>();
   const population: Population = {
+    memo<T>(key: string, build: () => T): T {
+      if (memos.has(key)) return memos.get(key) as T;
+      const value = build();
+      memos.set(key, value);
+      return value;
+    },
     subjects: parsed.subjects,
     view: (id) => views.get(id)?.view,
     asOf,

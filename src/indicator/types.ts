@@ -112,6 +112,12 @@ export interface Population {
   readonly reference: Reference;
   /** Caller-supplied extra inputs (e.g. externally grouped link keys), keyed by name. */
   readonly inputs: Readonly<Record<string, unknown>>;
+  /**
+   * Builds a value once per population and shares it between indicators, so several indicators
+   * can use one index (the linkage indicators share one link index this way). Namespace the key
+   * with your indicator category, e.g. `acme/peer-index`. `build` must be pure.
+   */
+  memo<T>(key: string, build: () => T): T;
 }
 
 /** What `prepare` receives besides the population. */

@@ -24,4 +24,6 @@ export const builtinGroups: Readonly<Record<string, GroupSetting>> = {
   'device-integrity': { decay: 0.5, cap: 3.5 },
   // Issue #4. Sensitive access, bulk volume and copies out: one collection story.
   'insider-collection': { decay: 0.5, cap: 3.5 },
+  // Issue #5. Several keys shared with the same cluster are partly one fact (one farm): count the strongest fully, cap the sum.
+  'linkage-shared-keys': { decay: 0.5, cap: 5 },
 };

@@ -24,6 +24,16 @@ import {
 import { anonymizingInfrastructure, geoBaselineMismatch, multiCountryLogins, remoteAccessExposed } from './network/index';
 import { belowMarketRate, cryptoOrForeignRouting, frequentAccountChanges, payeeNameMismatch, prepaymentPressure } from './payment/index';
 import { addressMismatch, overseasReship } from './shipping/index';
+import {
+  personaMultiplicity,
+  referralRisk,
+  resumeSimilarity,
+  sharedContact,
+  sharedInfrastructure,
+  sharedPaymentInstrument,
+  sharedShippingAddress,
+} from './linkage/index';
+import { watchlistMatch } from './watchlist/index';
 
 /**
  * Every built-in indicator, in a stable order. Pass it to `createScorer` (the default) or spread
@@ -73,4 +83,13 @@ export const builtinIndicators: readonly AnyIndicator[] = [
   exfiltrationToPersonal,
   privilegeSeeking,
   intrusionActivity,
+  // Population linkage and watchlists (#5).
+  sharedShippingAddress,
+  sharedPaymentInstrument,
+  sharedContact,
+  sharedInfrastructure,
+  resumeSimilarity,
+  personaMultiplicity,
+  referralRisk,
+  watchlistMatch,
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { linkAllowListSchema } from '../linkage/input';
 import { dateTimeSchema } from './common';
 import { activityEventSchema } from './events';
 import { subjectSchema } from './subject';
@@ -24,6 +25,9 @@ export const referenceSchema = z
       )
       .optional()
       .describe('Peer baselines of data-collection volume by role (subject.role), for insider/bulk-collection. Without them the batch provides the peers.'),
+    linkAllowList: linkAllowListSchema
+      .optional()
+      .describe('Shared keys the caller expects (spouses at one address, a company VPN egress, a staffing agency office); linkage indicators skip them.'),
   })
   .catchall(z.unknown())
   .describe('Caller-supplied reference tables. Unknown keys are passed to custom indicators as-is.');
@@ -41,6 +45,12 @@ export const inputDocumentSchema = z.object({
   events: z.array(activityEventSchema).optional(),
   watchlists: z.array(watchlistSchema).optional(),
   reference: referenceSchema.optional(),
+  inputs: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe(
+      'Extra named inputs for indicators\' prepare hooks, e.g. linkGroups (link keys grouped outside the library) and linkSettings; see docs/scale.md.',
+    ),
 });
 
 /** The input document of a batch. */

@@ -153,6 +153,12 @@ export const verificationSchema = z.object({
     .optional()
     .describe('Where the person was found to be, for location checks.'),
   notes: z.string().optional(),
+  accommodation: z
+    .string()
+    .optional()
+    .describe(
+      'A documented accommodation (e.g. mobility impairment, a notarised check offered instead) that explains a declined or rescheduled step; suppresses avoidance signals.',
+    ),
 });
 
 /** A photo of the person and any vendor or reverse-image result about it. */

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { callingCodeCountries } from '../../data/countries';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
+import { claimedResidenceCountry } from '../shared/address';
 import { partialDateRange } from '../shared/dates';
 import { compareNames } from '../shared/names';
+import { compareText } from '../shared/order';
+import { currentBankInstruction } from '../shared/payout';
 import { cite } from '../shared/sources';
 import { DAY_MS } from '../shared/time';
 
@@ -59,10 +62,6 @@ interface Period {
 
 const COMPARED_NAME_KINDS = new Set(['legal', 'document', undefined]);
 
-function byText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /**
  * `identity/claims-inconsistent`: the person's own claims disagree across sources — a name that
  * shares no part with the verified name, a claimed residence country contradicted by the document
@@ -75,7 +74,7 @@ export const claimsInconsistent = defineIndicator({
     title: 'The person\'s own claims disagree across sources',
     category: 'identity',
     description:
-      'Compares the claims one person made in different places. Names: legal and document names (and document holder names) are normalised (case, diacritics via NFKD, punctuation, hyphens, token order, middle names, initials) and fuzzy-matched part by part with Jaro-Winkler; a name fires only when no part of it matches the reference name, so transliterations ("Aleksandr"/"Alexander"), hyphenation ("Jae-won"/"Jaewon") and one changed family name do not fire; preferred names, aliases and former names are never compared. Date of birth: the one stated in the application against those printed on documents, for equality only (partial dates agree when one is a prefix of the other); no age is ever computed. Countries: the claimed residence country is compared with the document address, residence addresses on file, the phone calling code, the current bank account country and the equipment ship-to country; each contradiction is one finding. Dates: two claims of full-time work or on-site study that overlap by at least `minOverlapDays` (computed from the conservative end of imprecise dates). Never reads citizenship or document issuing country. The bank and shipping comparisons are also views of the payment and shipping indicators, which is why each country contradiction is only moderately strong.',
+      'Compares the claims one person made in different places. Names: legal and document names (and document holder names) are normalised (case, diacritics via NFKD, punctuation, hyphens, token order, middle names, initials) and fuzzy-matched part by part with Jaro-Winkler; a name fires only when no part of it matches the reference name, so transliterations ("Aleksandr"/"Alexander"), hyphenation ("Jae-won"/"Jaewon") and one changed family name do not fire; a name written in another script than the reference (Cyrillic, Hangul, Arabic...) cannot be compared letter by letter and never fires; preferred names, aliases and former names are never compared. Date of birth: the one stated in the application against those printed on documents, for equality only (partial dates agree when one is a prefix of the other); no age is ever computed. Countries: the claimed residence country is compared with the document address, residence addresses on file, the phone calling code, the current bank account country and the equipment ship-to country; each contradiction is one finding. Dates: two claims of full-time work or on-site study that overlap by at least `minOverlapDays` (computed from the conservative end of imprecise dates). Never reads citizenship or document issuing country. The bank and shipping comparisons are also views of the payment and shipping indicators, which is why each country contradiction is only moderately strong.',
     version: '1.0.0',
     kind: 'risk',
     family: 'identity',
@@ -88,6 +87,7 @@ export const claimsInconsistent = defineIndicator({
       'identity.dateOfBirth',
       'documents[].dateOfBirth',
       'identity.residence.country',
+      'identity.residence.address.country',
       'documents[].address.country',
       'contacts.addresses[].country',
       'contacts.phones[].number',
@@ -147,7 +147,7 @@ export const claimsInconsistent = defineIndicator({
     }
     if (names.length >= 2) {
       comparable = true;
-      names.sort((a, b) => a.rank - b.rank || byText(a.value, b.value) || byText(a.recordId, b.recordId));
+      names.sort((a, b) => a.rank - b.rank || compareText(a.value, b.value) || compareText(a.recordId, b.recordId));
       const reference = names[0] as NamedClaim;
       const reported = new Set<string>();
       for (const n of names.slice(1)) {
@@ -188,10 +188,10 @@ export const claimsInconsistent = defineIndicator({
     }
 
     // Countries: the claimed residence against each piece of evidence.
-    const claimed = s.identity?.residence?.country ?? s.identity?.residence?.address?.country;
+    const residence = claimedResidenceCountry(s);
     const enabled = new Set(options.countrySources);
-    if (claimed !== undefined) {
-      const claimEvidence: Evidence = { recordId: s.id, field: 'identity.residence.country', value: claimed, note: 'claimed residence' };
+    if (residence !== undefined) {
+      const { country: claimed, evidence: claimEvidence } = residence;
       const mismatch = (evidence: string, country: string, ev: Evidence): void => {
         findings.push({
           messageId: 'country',
@@ -233,14 +233,8 @@ export const claimsInconsistent = defineIndicator({
       }
       if (enabled.has('bank')) {
         // Only the current bank instruction: an old account in a previous country is history, not a claim.
-        let current: NonNullable<typeof s.paymentInstructions>[number] | undefined;
-        for (const p of s.paymentInstructions ?? []) {
-          if (p.method !== 'bank' || p.bankCountry === undefined) continue;
-          const t = Date.parse(p.at);
-          const ct = current === undefined ? -Infinity : Date.parse(current.at);
-          if (current === undefined || t > ct || (t === ct && p.id > current.id)) current = p;
-        }
-        if (current !== undefined && current.bankCountry !== undefined) {
+        const current = currentBankInstruction(s.paymentInstructions, asOfMs);
+        if (current !== undefined) {
           comparable = true;
           if (current.bankCountry !== claimed) {
             mismatch(`The payout bank account${current.bankName !== undefined ? ` at ${current.bankName}` : ''}`, current.bankCountry, {
@@ -280,7 +274,7 @@ export const claimsInconsistent = defineIndicator({
     for (const e of s.employment ?? []) addPeriod('employment', e, `${e.role !== undefined ? `${e.role} at ` : ''}${e.organisation}`);
     for (const e of s.education ?? []) addPeriod('education', e, `studies at ${e.organisation}`);
     if (periods.length >= 2) comparable = true;
-    periods.sort((a, b) => a.start - b.start || a.end - b.end || byText(a.id, b.id));
+    periods.sort((a, b) => a.start - b.start || a.end - b.end || compareText(a.id, b.id));
     let open: Period | undefined;
     for (const p of periods) {
       if (open !== undefined) {

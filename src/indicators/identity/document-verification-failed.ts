@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
+import { compareText } from '../shared/order';
 import { cite } from '../shared/sources';
 
 const options = z.object({
@@ -55,7 +56,7 @@ export const documentVerificationFailed = defineIndicator({
     const documents = (view.subject.documents ?? []).filter((d) => d.verification !== undefined);
     if (documents.length === 0) return notEvaluated('no identity-verification results', ['documents[].verification']);
     const findings: FindingDraft<MessageId>[] = [];
-    for (const doc of [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    for (const doc of [...documents].sort((a, b) => compareText(a.id, b.id))) {
       const v = doc.verification as NonNullable<typeof doc.verification>;
       const vendor = v.vendor ?? 'The verification vendor';
       const outcomeStrength =

@@ -119,14 +119,18 @@ export const historyUnverifiable = defineIndicator({
     }
     const findings: FindingDraft<MessageId>[] = [];
     for (const e of checked) {
-      const domains = [e.domain, e.email?.includes('@') === true ? e.email.slice(e.email.lastIndexOf('@') + 1) : undefined]
-        .filter((d): d is string => d !== undefined && d.trim() !== '')
-        .map(normaliseDomain);
-      let front: { domain: string; listed: string } | undefined;
-      for (const d of domains) {
+      // Which field matched is kept, so the evidence points the reviewer at the right one.
+      const domains: { field: 'domain' | 'email'; value: string | undefined }[] = [
+        { field: 'domain', value: e.domain },
+        { field: 'email', value: e.email?.includes('@') === true ? e.email.slice(e.email.lastIndexOf('@') + 1) : undefined },
+      ];
+      let front: { domain: string; listed: string; field: 'domain' | 'email' } | undefined;
+      for (const { field, value } of domains) {
+        if (value === undefined || value.trim() === '') continue;
+        const d = normaliseDomain(value);
         const listed = frontMatch(d, fronts);
         if (listed !== undefined) {
-          front = { domain: d, listed };
+          front = { domain: d, listed, field };
           break;
         }
       }
@@ -135,7 +139,7 @@ export const historyUnverifiable = defineIndicator({
           messageId: 'front',
           strength: options.frontCompanyStrength,
           data: { what: e.what, name: e.name, domain: front.domain, listed: front.listed },
-          evidence: [{ recordId: e.id, field: e.domain !== undefined ? 'domain' : 'email', value: front.domain }],
+          evidence: [{ recordId: e.id, field: front.field, value: front.field === 'email' ? (e.email as string) : front.domain }],
         });
       } else if (e.confirmed === 'contradicted') {
         findings.push({

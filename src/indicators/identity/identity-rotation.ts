@@ -30,7 +30,7 @@ export const identityRotation = defineIndicator({
     title: 'Names, handles or profiles rotated',
     category: 'identity',
     description:
-      'Counts name and handle changes within `windowDays` from the profiles\' handle history and from `profile-change` events (fields name and handle) and fires from `minChanges` on; also fires on each profile marked deleted or replaced. A single change is ordinary (marriage, rebrand) and never fires alone.',
+      'Counts name and handle changes within `windowDays` from the profiles\' handle history and from `profile-change` events (fields name and handle), counting a handle change recorded in both places once, and fires from `minChanges` on; also fires on each profile marked deleted or replaced. A single change is ordinary (marriage, rebrand) and never fires alone.',
     version: '1.0.0',
     kind: 'risk',
     family: 'identity',
@@ -58,11 +58,16 @@ export const identityRotation = defineIndicator({
     }
     const since = asOfMs - options.windowDays * DAY_MS;
     const changes: { at: number; text: string; evidence: Evidence }[] = [];
+    // One change is often recorded twice (the profile's handle history and a profile-change
+    // event): keyed by old handle and day, so it is counted once and a single change never fires.
+    const sameChange = (oldHandle: string, t: number): string => `${oldHandle.trim().toLowerCase()}\u0000${Math.floor(t / DAY_MS)}`;
+    const recorded = new Set<string>();
     for (const p of profiles) {
       (p.previousHandles ?? []).forEach((h) => {
         if (h.changedAt === undefined) return;
         const t = Date.parse(h.changedAt);
         if (t < since || t > asOfMs) return;
+        recorded.add(sameChange(h.handle, t));
         changes.push({
           at: t,
           text: `${p.platform} handle ${h.handle}`,
@@ -73,6 +78,7 @@ export const identityRotation = defineIndicator({
     for (const e of changeEvents) {
       const t = Date.parse(e.at);
       if (t < since) continue;
+      if (e.field === 'handle' && e.from !== undefined && recorded.has(sameChange(e.from, t))) continue;
       changes.push({
         at: t,
         text: `${e.field}${e.from !== undefined ? ` ${e.from}` : ''}${e.to !== undefined ? ` to ${e.to}` : ''}`,

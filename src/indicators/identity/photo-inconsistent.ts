@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
+import { compareText } from '../shared/order';
 import { cite } from '../shared/sources';
 
 const options = z.object({
@@ -74,7 +75,7 @@ export const photoInconsistent = defineIndicator({
     ],
   },
   evaluate(view, { options, notEvaluated }) {
-    const photos = [...(view.subject.photos ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const photos = [...(view.subject.photos ?? [])].sort((a, b) => compareText(a.id, b.id));
     if (photos.length === 0) return notEvaluated('no photos on file', ['photos']);
     const findings: FindingDraft<MessageId>[] = [];
     for (const photo of photos) {
@@ -87,27 +88,37 @@ export const photoInconsistent = defineIndicator({
         evidence: [{ recordId: photo.id, field: 'assessment', value: photo.assessment ?? null, ...(photo.capturedAt !== undefined ? { at: photo.capturedAt } : {}) }],
       });
     }
-    // Cluster hashes with union-find; a person has a handful of photos, so pairs are cheap.
+    // Identical hashes (one photo reused on several profiles) are grouped first, in one pass;
+    // only distinct hashes are compared pairwise, with union-find. A person has a handful of
+    // distinct photos, so the pairwise step stays small.
     const hashed = photos.filter((p) => p.perceptualHash !== undefined);
-    const parent = hashed.map((_, i) => i);
+    const byHash = new Map<string, typeof hashed>();
+    for (const p of hashed) {
+      const key = (p.perceptualHash as string).trim().toLowerCase();
+      const group = byHash.get(key);
+      if (group === undefined) byHash.set(key, [p]);
+      else group.push(p);
+    }
+    const keys = [...byHash.keys()];
+    const indexOfKey = new Map(keys.map((k, i) => [k, i] as const));
+    const parent = keys.map((_, i) => i);
     const find = (i: number): number => {
       while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
       return i;
     };
-    for (let i = 0; i < hashed.length; i++) {
-      for (let j = i + 1; j < hashed.length; j++) {
-        if (hamming(hashed[i]?.perceptualHash as string, hashed[j]?.perceptualHash as string) <= options.maxHammingDistance) {
-          parent[find(i)] = find(j);
-        }
+    for (let i = 0; i < keys.length; i++) {
+      for (let j = i + 1; j < keys.length; j++) {
+        if (hamming(keys[i] as string, keys[j] as string) <= options.maxHammingDistance) parent[find(i)] = find(j);
       }
     }
+    // Clusters listed in photo-id order (photos are sorted), each represented by its first photo.
     const clusters = new Map<number, typeof hashed>();
-    hashed.forEach((p, i) => {
-      const root = find(i);
+    for (const p of hashed) {
+      const root = find(indexOfKey.get((p.perceptualHash as string).trim().toLowerCase()) as number);
       const c = clusters.get(root);
       if (c === undefined) clusters.set(root, [p]);
       else c.push(p);
-    });
+    }
     if (clusters.size >= options.minDistinctPhotos) {
       const representatives = [...clusters.values()].map((c) => c[0] as (typeof hashed)[number]);
       findings.push({

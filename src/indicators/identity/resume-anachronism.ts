@@ -7,6 +7,9 @@ import { cite } from '../shared/sources';
 import { DAY_MS, round1 } from '../shared/time';
 
 const YEAR_MS = 365.25 * DAY_MS;
+// "Years of experience" figures are whole numbers, often rounded up ("3 years" for 2 years and a
+// few months): a claim is read as at most one year shorter before it counts as too long.
+const YEARS_ROUNDING = 1;
 
 const options = z.object({
   extraTechnologies: z
@@ -41,7 +44,7 @@ export const resumeAnachronism = defineIndicator({
     title: 'Resume claims a technology before it existed',
     category: 'identity',
     description:
-      'Looks up every technology claimed in an employment entry and every claimed skill in a documented table of first public release years (`src/data/technologyReleaseYears.ts`, earliest plausible year; callers extend it with `extraTechnologies`). Fires when a job that listed the technology ended (latest possible date) before its release year, when a skill is claimed `since` a year before release, or when the years of experience claimed at application reach back before release. A job that started before the release but continued after it never fires: the technology may have been adopted later.',
+      'Looks up every technology claimed in an employment entry and every claimed skill in a documented table of first public release years (`src/data/technologyReleaseYears.ts`, earliest plausible year; callers extend it with `extraTechnologies`). Fires when a job that listed the technology ended (latest possible date) before its release year, when a skill is claimed `since` a year before release, or when the years of experience claimed at application, less one year for rounding up, still reach back before release. A job that started before the release but continued after it never fires: the technology may have been adopted later.',
     version: '1.0.0',
     kind: 'risk',
     family: 'identity',
@@ -119,10 +122,11 @@ export const resumeAnachronism = defineIndicator({
         });
       } else if (skill.years !== undefined && skill.years > 0) {
         const from = applied - skill.years * YEAR_MS;
-        if (from < start) {
+        const latestReading = applied - Math.max(0, skill.years - YEARS_ROUNDING) * YEAR_MS;
+        if (latestReading < start) {
           findings.push({
             messageId: 'skillYears',
-            strength: strengthFor((start - from) / YEAR_MS),
+            strength: strengthFor((start - latestReading) / YEAR_MS),
             data: {
               technology: tech.name,
               years: round1(skill.years),

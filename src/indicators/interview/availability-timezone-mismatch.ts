@@ -11,11 +11,18 @@ const MAX_SAMPLES_PER_SLOT = 96;
 const options = z.object({
   nightStartHour: z
     .number()
+    .int()
     .min(0)
     .max(24)
     .default(23)
     .describe('Local hour (claimed zone) at which the night starts. 23:00 to 07:00 leaves room for early birds and night owls.'),
-  nightEndHour: z.number().min(0).max(24).default(7).describe('Local hour (claimed zone) at which the night ends.'),
+  nightEndHour: z
+    .number()
+    .int()
+    .min(0)
+    .max(24)
+    .default(7)
+    .describe('Local hour (claimed zone) at which the night ends. Whole hours, as the messages print them ("7:00").'),
   minNightShare: z
     .number()
     .min(0)
@@ -56,7 +63,7 @@ export const availabilityTimezoneMismatch = defineIndicator({
       messages: '{{share}}% of {{count}} replies were sent between {{nightStart}}:00 and {{nightEnd}}:00 in the claimed time zone {{timeZone}}',
     },
     neutralReason: 'Availability could not be reconciled with the stated location.',
-    threatHypothesis: 'The candidate lives in another time zone than claimed (e.g. UTC+8/+9) and offers their own working hours.',
+    threatHypothesis: 'The candidate lives in another time zone than claimed and offers the working hours of that zone.',
     recommendedAction: 'Ask the candidate to confirm their location and working hours, and schedule a live video call in the middle of their claimed business day.',
     sources: cite('US-2022', 'CTI-HR', 'KB4', 'SEAL'),
     falsePositives: ['Night-shift workers, new parents and night owls.', 'Candidates travelling or in the middle of a move.', 'Calendar tools that stored slots in the wrong zone.'],
@@ -93,12 +100,13 @@ export const availabilityTimezoneMismatch = defineIndicator({
         }
         total += slotTotal;
         atNight += slotNight;
-        if (slotNight * 2 >= slotTotal) {
+        // Any slot with night time is evidence: with a low threshold no single slot need be mostly at night.
+        if (slotNight > 0) {
           nightSlots.push({ recordId: s.id, field: 'availability', at: slot.from, value: `${slot.from} to ${slot.to}` });
         }
       }
       const share = total > 0 ? atNight / total : 0;
-      if (total > 0 && share >= options.minNightShare) {
+      if (atNight > 0 && share >= options.minNightShare) {
         findings.push({
           messageId: 'slots',
           strength: strengthOf(share, options.minNightShare),
@@ -111,7 +119,7 @@ export const availabilityTimezoneMismatch = defineIndicator({
     if (replies.length >= options.minMessages) {
       const nightReplies = replies.filter((m) => night(Date.parse(m.at)));
       const share = nightReplies.length / replies.length;
-      if (share >= options.minNightShare) {
+      if (nightReplies.length > 0 && share >= options.minNightShare) {
         findings.push({
           messageId: 'messages',
           strength: strengthOf(share, options.minNightShare),

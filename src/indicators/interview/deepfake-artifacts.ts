@@ -55,8 +55,8 @@ export const deepfakeArtifacts = defineIndicator({
     sources: cite('PSA-2022-DF', 'PSA-2025-01', 'MS-JS', 'GTIG'),
     falsePositives: ['Network lag (lip-sync) and background-blur or beauty filters (edge glitches).', 'Hearing aids or voice prostheses.'],
   },
-  evaluate(view, { options, notEvaluated }) {
-    const interviews = sortedInterviews(view.subject.interviews).filter((i) => i.outcome === 'held' || i.outcome === 'ended-early' || i.flags !== undefined);
+  evaluate(view, { options, asOfMs, notEvaluated }) {
+    const interviews = sortedInterviews(view.subject.interviews, asOfMs).filter((i) => i.outcome === 'held' || i.outcome === 'ended-early' || i.flags !== undefined);
     if (interviews.length === 0) return notEvaluated('no interviews held', ['interviews']);
     const findings: FindingDraft<'artefact'>[] = [];
     for (const i of interviews) {

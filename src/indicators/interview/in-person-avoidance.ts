@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
 import { hasAccommodation, sortedInterviews } from '../shared/interviews';
+import { compareText, notAfter } from '../shared/order';
 import { cite } from '../shared/sources';
 
 const IN_PERSON_KINDS = new Set(['in-person-id-check', 'notarized-id', 'in-person-meeting', 'drug-test', 'location-check']);
@@ -35,14 +36,14 @@ export const inPersonAvoidance = defineIndicator({
     title: 'Repeatedly avoids in-person verification',
     category: 'interview',
     description:
-      'Counts verifications (in-person or notarised ID check, in-person meeting, drug test, location check) and in-person interviews the candidate declined, rescheduled or did not attend. Fires from `minOccurrences` on; strength combines declines and no-shows (`declineStrength`) and reschedules (`rescheduleStrength`) by noisy-or. Reschedules before a check the candidate later passed are dropped (they turned up), and interviews with a documented accommodation are left out. SEAL\'s case studies: workers quit rather than take an in-person or video KYC.',
+      'Counts verifications (in-person or notarised ID check, in-person meeting, drug test, location check) and in-person interviews the candidate declined, rescheduled or did not attend. Fires from `minOccurrences` on; strength combines declines and no-shows (`declineStrength`) and reschedules (`rescheduleStrength`) by noisy-or. Reschedules before a check the candidate later passed are dropped (they turned up), and verifications and interviews with a documented accommodation are left out. SEAL\'s case studies: workers quit rather than take an in-person or video KYC.',
     version: '1.0.0',
     kind: 'risk',
     family: 'interview',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 1.5,
     correlationGroup: 'presence-verification',
-    requires: ['verifications[].kind', 'verifications[].outcome', 'interviews[].requestedMode', 'interviews[].outcome'],
+    requires: ['verifications[].kind', 'verifications[].outcome', 'verifications[].accommodation', 'interviews[].requestedMode', 'interviews[].outcome', 'interviews[].accommodation'],
     options,
     messages: {
       avoidance: '{{count}} in-person verifications were avoided ({{list}})',
@@ -54,13 +55,15 @@ export const inPersonAvoidance = defineIndicator({
     sources: cite('PSA-2023', 'SEAL', 'NISOS'),
     falsePositives: ['Family emergencies, travel and illness.', 'Candidates far from any office, for whom a notarised check is the fair alternative.'],
   },
-  evaluate(view, { options, notEvaluated }) {
+  evaluate(view, { options, asOfMs, notEvaluated }) {
     const s = view.subject;
-    const verifications = (s.verifications ?? []).filter((v) => IN_PERSON_KINDS.has(v.kind));
-    const requested = sortedInterviews(s.interviews).filter((i) => i.requestedMode === 'in-person' || i.mode === 'in-person');
-    if (verifications.length === 0 && requested.length === 0) {
+    const requestedChecks = (s.verifications ?? []).filter((v) => IN_PERSON_KINDS.has(v.kind) && notAfter(v.at, asOfMs));
+    const requested = sortedInterviews(s.interviews, asOfMs).filter((i) => i.requestedMode === 'in-person' || i.mode === 'in-person');
+    if (requestedChecks.length === 0 && requested.length === 0) {
       return notEvaluated('no in-person verifications or in-person interviews requested', ['verifications', 'interviews[].requestedMode']);
     }
+    // Accommodated steps still count as evaluated (the check was asked for) but never as avoided.
+    const verifications = requestedChecks.filter((v) => !hasAccommodation(v));
     const interviews = requested.filter((i) => !hasAccommodation(i));
     let lastPassed = -Infinity;
     for (const v of verifications) {
@@ -79,7 +82,7 @@ export const inPersonAvoidance = defineIndicator({
     // A reschedule followed by a passed check was honest: the candidate came in the end.
     const counted = misses.filter((m) => !(m.outcome === 'rescheduled' && m.t < lastPassed));
     if (counted.length < options.minOccurrences) return [];
-    counted.sort((a, b) => a.t - b.t || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    counted.sort((a, b) => a.t - b.t || compareText(a.id, b.id));
     let remaining = 1;
     for (const m of counted) remaining *= 1 - (m.outcome === 'rescheduled' ? options.rescheduleStrength : options.declineStrength);
     const strength = 1 - remaining;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
+import { claimedResidenceCountry } from '../shared/address';
 import { sortedInterviews } from '../shared/interviews';
+import { notAfter } from '../shared/order';
 import { cite } from '../shared/sources';
 
 const options = z.object({
@@ -35,7 +37,7 @@ export const locationCheckFailed = defineIndicator({
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 2,
     correlationGroup: 'presence-verification',
-    requires: ['verifications[kind=location-check]', 'interviews[].flags', 'identity.residence.country'],
+    requires: ['verifications[kind=location-check]', 'interviews[].flags', 'identity.residence.country', 'identity.residence.address.country'],
     options,
     messages: {
       failed: 'The location check on {{date}} failed{{notes}}',
@@ -49,26 +51,27 @@ export const locationCheckFailed = defineIndicator({
     sources: cite('PSA-2025-01', 'CIN', 'SEAL'),
     falsePositives: ['A candidate travelling at the time of the check.', 'A recent move to the claimed city (little local knowledge yet).'],
   },
-  evaluate(view, { options, notEvaluated }) {
+  evaluate(view, { options, asOfMs, notEvaluated }) {
     const s = view.subject;
-    const checks = (s.verifications ?? []).filter((v) => v.kind === 'location-check');
-    const interviews = sortedInterviews(s.interviews);
+    const checks = (s.verifications ?? []).filter((v) => v.kind === 'location-check' && notAfter(v.at, asOfMs));
+    const interviews = sortedInterviews(s.interviews, asOfMs);
     if (checks.length === 0 && interviews.length === 0) return notEvaluated('no location checks and no interviews', ['verifications[kind=location-check]', 'interviews']);
-    const claimed = s.identity?.residence?.country ?? s.identity?.residence?.address?.country;
+    const residence = claimedResidenceCountry(s);
+    const claimed = residence?.country;
     const findings: FindingDraft<MessageId>[] = [];
     for (const v of checks) {
       if (v.outcome !== 'failed') continue;
       const date = v.at?.slice(0, 10) ?? 'an unknown date';
       const found = v.location?.country;
       const at = v.at !== undefined ? { at: v.at } : {};
-      if (found !== undefined && claimed !== undefined && found !== claimed) {
+      if (found !== undefined && residence !== undefined && claimed !== undefined && found !== claimed) {
         findings.push({
           messageId: 'elsewhere',
           strength: 1,
           data: { date, found: v.location?.city !== undefined ? `${v.location.city}, ${found}` : found, claimed },
           evidence: [
             { recordId: v.id, field: 'location.country', value: found, ...at },
-            { recordId: s.id, field: 'identity.residence.country', value: claimed, note: 'claimed residence' },
+            residence.evidence,
           ],
         });
       } else {

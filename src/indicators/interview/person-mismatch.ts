@@ -54,8 +54,8 @@ export const personMismatch = defineIndicator({
       'A different interviewee joined by mistake (scheduling error).',
     ],
   },
-  evaluate(view, { options, notEvaluated }) {
-    const interviews = sortedInterviews(view.subject.interviews);
+  evaluate(view, { options, asOfMs, notEvaluated }) {
+    const interviews = sortedInterviews(view.subject.interviews, asOfMs);
     const relevant = interviews.filter((i) => i.faceMatch !== undefined || i.flags !== undefined || i.outcome === 'held');
     if (relevant.length === 0) return notEvaluated('no interviews recorded', ['interviews']);
     const findings: FindingDraft<MessageId>[] = [];

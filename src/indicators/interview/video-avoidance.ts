@@ -63,8 +63,8 @@ export const videoAvoidance = defineIndicator({
       'Privacy-minded candidates early in a process.',
     ],
   },
-  evaluate(view, { options, notEvaluated }) {
-    const interviews = sortedInterviews(view.subject.interviews);
+  evaluate(view, { options, asOfMs, notEvaluated }) {
+    const interviews = sortedInterviews(view.subject.interviews, asOfMs);
     if (interviews.length === 0) return notEvaluated('no interviews recorded', ['interviews']);
     const considered = interviews.filter((i) => !hasAccommodation(i));
     const hits: { id: string; at: string; kinds: Avoidance[] }[] = [];

@@ -33,11 +33,12 @@ export const belowMarketRate = defineIndicator({
     requires: ['compensation.rateAsked', 'compensation.marketRate'],
     options,
     messages: {
-      below: 'Asked {{asked}} {{unit}}, {{percent}}% below the market rate of {{market}}{{source}}',
+      below: 'Asked {{asked}}{{unit}}, {{percent}}% below the market rate of {{market}}{{source}}',
     },
     neutralReason: 'The compensation asked for is far from the usual range for the role.',
     threatHypothesis: 'A worker under a revenue quota who undercuts the market to win many jobs.',
-    recommendedAction: 'Treat as context only; never act on it alone. Confirm the candidate understood the role\'s level and scope.',
+    recommendedAction:
+      'Confirm in writing with the candidate the rate quoted and the level, scope and period it was quoted for, and check the market reference matches them; never act on this signal alone.',
     sources: cite('SEAL'),
     falsePositives: [
       'Junior or career-changing candidates.',
@@ -53,7 +54,8 @@ export const belowMarketRate = defineIndicator({
     const ratio = c.rateAsked / c.marketRate;
     if (ratio > options.maxRatio) return [];
     const strength = Math.min(1, 0.5 + (0.5 * (options.maxRatio - ratio)) / (options.maxRatio / 2));
-    const unit = `${c.currency ?? ''}${c.period !== undefined ? ` per ${c.period}` : ''}`.trim();
+    // Leading space included, so a rate without currency or period reads "Asked 40, ..." cleanly.
+    const unit = `${c.currency !== undefined ? ` ${c.currency}` : ''}${c.period !== undefined ? ` per ${c.period}` : ''}`;
     return [
       {
         messageId: 'below',

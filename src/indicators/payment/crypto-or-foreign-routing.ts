@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import type { PaymentInstruction } from '../../records/subject';
-import { describePayout } from '../shared/payout';
+import { claimedResidenceCountry } from '../shared/address';
+import { sortedByTimeThenId } from '../shared/order';
+import { currentBankInstruction, describePayout } from '../shared/payout';
 import { cite } from '../shared/sources';
 
 const options = z.object({
@@ -42,7 +44,7 @@ export const cryptoOrForeignRouting = defineIndicator({
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 1.5,
     correlationGroup: 'payout',
-    requires: ['paymentInstructions[].method', 'paymentInstructions[].bankCountry', 'events[type=payment].destinationCountry', 'paymentRequests[]', 'identity.residence.country'],
+    requires: ['paymentInstructions[].method', 'paymentInstructions[].bankCountry', 'events[type=payment].destinationCountry', 'paymentRequests[]', 'identity.residence.country', 'identity.residence.address.country'],
     options,
     messages: {
       rail: 'Payout instruction of {{date}} sends pay to a {{where}}',
@@ -60,26 +62,23 @@ export const cryptoOrForeignRouting = defineIndicator({
       'Crypto-native employers and workers (check the employer\'s own payroll policy).',
     ],
   },
-  evaluate(view, { options, notEvaluated }) {
+  evaluate(view, { options, asOfMs, notEvaluated }) {
     const s = view.subject;
-    const instructions = [...(s.paymentInstructions ?? [])].sort(
-      (a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    );
+    const instructions = sortedByTimeThenId(s.paymentInstructions, asOfMs);
     const payments = view.eventsOf('payment');
-    const offPlatform = (s.paymentRequests ?? []).filter((r) => r.kind === 'off-platform');
+    const offPlatform = sortedByTimeThenId(s.paymentRequests, asOfMs).filter((r) => r.kind === 'off-platform');
     if (instructions.length === 0 && payments.length === 0 && (s.paymentRequests ?? []).length === 0) {
       return notEvaluated('no payout instructions, payments or payment requests', ['paymentInstructions', 'events[type=payment]', 'paymentRequests']);
     }
-    const claimed = s.identity?.residence?.country ?? s.identity?.residence?.address?.country;
-    const claimEvidence: Evidence | undefined =
-      claimed === undefined ? undefined : { recordId: s.id, field: 'identity.residence.country', value: claimed, note: 'claimed residence' };
+    const residence = claimedResidenceCountry(s);
+    const claimed = residence?.country;
+    const claimEvidence = residence?.evidence;
     const findings: FindingDraft<MessageId>[] = [];
     const railStrength: Partial<Record<PaymentInstruction['method'], number>> = {
       crypto: options.cryptoStrength,
       'money-service': options.moneyServiceStrength,
       'payment-platform': options.platformStrength,
     };
-    let currentBank: PaymentInstruction | undefined;
     for (const p of instructions) {
       const strength = railStrength[p.method];
       if (strength !== undefined && strength > 0) {
@@ -90,14 +89,14 @@ export const cryptoOrForeignRouting = defineIndicator({
           evidence: [{ recordId: p.id, field: 'method', at: p.at, value: p.method }],
         });
       }
-      if (p.method === 'bank' && p.bankCountry !== undefined) currentBank = p;
     }
+    const currentBank = currentBankInstruction(instructions, asOfMs);
     if (currentBank !== undefined && claimed !== undefined && claimEvidence !== undefined && currentBank.bankCountry !== claimed && options.foreignCountryStrength > 0) {
       findings.push({
         messageId: 'bankCountry',
         strength: options.foreignCountryStrength,
-        data: { where: describePayout(currentBank), country: currentBank.bankCountry as string, claimed },
-        evidence: [{ recordId: currentBank.id, field: 'bankCountry', at: currentBank.at, value: currentBank.bankCountry as string }, claimEvidence],
+        data: { where: describePayout(currentBank), country: currentBank.bankCountry, claimed },
+        evidence: [{ recordId: currentBank.id, field: 'bankCountry', at: currentBank.at, value: currentBank.bankCountry }, claimEvidence],
       });
     }
     if (claimed !== undefined && claimEvidence !== undefined && options.foreignCountryStrength > 0) {

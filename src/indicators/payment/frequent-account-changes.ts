@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
+import { sortedByTimeThenId } from '../shared/order';
 import { describePayout, payoutDestinationKey } from '../shared/payout';
 import { cite } from '../shared/sources';
-import { DAY_MS } from '../shared/time';
+import { DAY_MS, densestWindow } from '../shared/time';
 
 const options = z.object({
   windowDays: z
@@ -54,10 +55,8 @@ export const frequentAccountChanges = defineIndicator({
     sources: cite('SW', 'PSA-2024'),
     falsePositives: ['A move abroad with a temporary account in between.', 'A bank merger or closure that forced new details.'],
   },
-  evaluate(view, { options, notEvaluated }) {
-    const instructions = [...(view.subject.paymentInstructions ?? [])].sort(
-      (a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    );
+  evaluate(view, { options, asOfMs, notEvaluated }) {
+    const instructions = sortedByTimeThenId(view.subject.paymentInstructions, asOfMs);
     const events = view.eventsOf('profile-change').filter((e) => e.field === 'payout');
     if (instructions.length === 0 && events.length === 0) {
       return notEvaluated('no payout instructions and no payout changes', ['paymentInstructions', 'events[type=profile-change]']);
@@ -77,14 +76,11 @@ export const frequentAccountChanges = defineIndicator({
         changes.push({ t: Date.parse(e.at), at: e.at, text: `${e.at.slice(0, 10)}${e.to !== undefined ? ` to ${e.to}` : ''}`, evidence: { recordId: e.id, at: e.at, field: 'payout', value: e.to ?? null } });
       }
     }
-    // Two pointers: the largest number of changes inside any window.
-    const window = options.windowDays * DAY_MS;
-    let best = { from: 0, to: -1 };
-    let lo = 0;
-    for (let hi = 0; hi < changes.length; hi++) {
-      while ((changes[hi] as Change).t - (changes[lo] as Change).t > window) lo++;
-      if (hi - lo > best.to - best.from) best = { from: lo, to: hi };
-    }
+    const best = densestWindow(
+      changes.map((c) => c.t),
+      options.windowDays * DAY_MS,
+    );
+    if (best === undefined) return [];
     const count = best.to - best.from + 1;
     if (count <= options.maxChanges) return [];
     const inWindow = changes.slice(best.from, best.to + 1);

@@ -3,6 +3,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import { compareNames, normaliseName, type NameComparison } from '../shared/names';
 import { describePayout } from '../shared/payout';
+import { compareText, sortedByTimeThenId } from '../shared/order';
 import { cite } from '../shared/sources';
 
 const ENTITY_WORDS = new Set(['llc', 'inc', 'ltd', 'limited', 'corp', 'corporation', 'co', 'gmbh', 'sarl', 'bv', 'pty', 'plc', 'llp', 'sp', 'zoo']);
@@ -44,7 +45,7 @@ export const payeeNameMismatch = defineIndicator({
     title: 'Payout account not in the worker\'s name',
     category: 'payment',
     description:
-      'Compares the account-holder name of every payout instruction, and the payee name of every payment, with the person\'s names (the holder name of a verified document first, then legal, document and former names), after dropping company-form words (LLC, Ltd, GmbH...). Names are normalised and fuzzy-matched part by part (see `shared/names`). A holder sharing no part of any of the person\'s names fires at full strength; one sharing only part (a relative\'s account, a company named after a family name) at `partialStrength`. Salaries routed through facilitators\' accounts are central to the laptop-farm cases.',
+      'Compares the account-holder name of every payout instruction, and the payee name of every payment, with the person\'s names (the holder name of a verified document first, then legal, document and former names), after dropping company-form words (LLC, Ltd, GmbH...). Names are normalised and fuzzy-matched part by part (see `shared/names`); a holder name in another script than every name of the person (e.g. Cyrillic at a local bank) cannot be compared and never fires. A holder sharing no part of any of the person\'s names fires at full strength; one sharing only part (a relative\'s account, a company named after a family name) at `partialStrength`. Salaries routed through facilitators\' accounts are central to the laptop-farm cases.',
     version: '1.0.0',
     kind: 'risk',
     family: 'payment',
@@ -67,11 +68,11 @@ export const payeeNameMismatch = defineIndicator({
       'A legal name change not yet reflected in the records (check former names).',
     ],
   },
-  evaluate(view, { options, notEvaluated }) {
+  evaluate(view, { options, asOfMs, notEvaluated }) {
     const s = view.subject;
     const verifiedDocs = (s.documents ?? [])
       .filter((d) => d.holderName !== undefined && d.verification?.outcome === 'verified')
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      .sort((a, b) => compareText(a.id, b.id));
     const personNames = [
       ...verifiedDocs.map((d) => d.holderName as string),
       ...(s.identity?.names ?? [])
@@ -81,7 +82,7 @@ export const payeeNameMismatch = defineIndicator({
       ...(s.documents ?? []).filter((d) => d.holderName !== undefined && d.verification?.outcome !== 'verified').map((d) => d.holderName as string).sort(),
     ];
     const payees: Payee[] = [];
-    for (const p of s.paymentInstructions ?? []) {
+    for (const p of sortedByTimeThenId(s.paymentInstructions, asOfMs)) {
       if (p.accountHolderName === undefined) continue;
       payees.push({ name: p.accountHolderName, where: `The payout ${describePayout(p)}`, evidence: [{ recordId: p.id, field: 'accountHolderName', at: p.at, value: p.accountHolderName }] });
     }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
+import { sortedByTimeThenId } from '../shared/order';
 import { cite } from '../shared/sources';
-import { DAY_MS } from '../shared/time';
+import { DAY_MS, densestWindow } from '../shared/time';
 
 const options = z.object({
   minRequests: z
@@ -14,7 +15,7 @@ const options = z.object({
     .number()
     .positive()
     .default(180)
-    .describe('Only requests within this many days of the latest one count together.'),
+    .describe('Requests count together when they fall within this many days of each other (the busiest such window is reported).'),
 });
 
 /**
@@ -26,7 +27,7 @@ export const prepaymentPressure = defineIndicator({
     title: 'Repeated requests for advance payment',
     category: 'payment',
     description:
-      'Counts the subject\'s requests for an advance or prepayment within `windowDays` of the latest one and fires from `minRequests` on; each further request adds strength. PSA-2023 lists repeated prepayment requests, with anger when refused, among the freelance-platform red flags. Weak: freelancers often ask for deposits.',
+      'Counts the subject\'s requests for an advance or prepayment in the busiest window of `windowDays` and fires from `minRequests` on, so a later isolated request never hides an earlier burst; each further request adds strength. PSA-2023 lists repeated prepayment requests, with anger when refused, among the freelance-platform red flags. Weak: freelancers often ask for deposits.',
     version: '1.0.0',
     kind: 'risk',
     family: 'payment',
@@ -44,15 +45,19 @@ export const prepaymentPressure = defineIndicator({
     sources: cite('PSA-2023'),
     falsePositives: ['Freelancers who ask for deposits as standard practice.', 'Genuine hardship (ask, and route through the employer\'s hardship policy).'],
   },
-  evaluate(view, { options, notEvaluated }) {
+  evaluate(view, { options, asOfMs, notEvaluated }) {
     const requests = view.subject.paymentRequests;
     if (requests === undefined) return notEvaluated('no payment requests recorded', ['paymentRequests']);
-    const advance = requests
-      .filter((r) => r.kind === 'advance' || r.kind === 'prepayment')
-      .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    if (advance.length === 0) return [];
-    const latest = Date.parse((advance[advance.length - 1] as (typeof advance)[number]).at);
-    const recent = advance.filter((r) => latest - Date.parse(r.at) <= options.windowDays * DAY_MS);
+    const advance = sortedByTimeThenId(
+      requests.filter((r) => r.kind === 'advance' || r.kind === 'prepayment'),
+      asOfMs,
+    );
+    const best = densestWindow(
+      advance.map((r) => Date.parse(r.at)),
+      options.windowDays * DAY_MS,
+    );
+    if (best === undefined) return [];
+    const recent = advance.slice(best.from, best.to + 1);
     if (recent.length < options.minRequests) return [];
     const currencies = new Set(recent.map((r) => r.currency));
     const amounts = recent.filter((r) => r.amount !== undefined);

@@ -1,4 +1,6 @@
+import type { Evidence } from '../../indicator/types';
 import type { PostalAddress } from '../../records/common';
+import type { Subject } from '../../records/subject';
 import { normaliseName } from './names';
 
 /**
@@ -94,4 +96,25 @@ export function compareAddresses(a: PostalAddress, b: PostalAddress): AddressCom
     compared = true;
   }
   return compared ? { result: 'same' } : { result: 'unknown' };
+}
+
+/** The country a person claims to live in, with the evidence entry that names where it was read. */
+export interface ClaimedResidenceCountry {
+  /** ISO 3166-1 alpha-2 code. */
+  readonly country: string;
+  /** Points at `identity.residence.country`, or at the residence address when only that gives one. */
+  readonly evidence: Evidence;
+}
+
+/**
+ * The claimed residence country: `identity.residence.country`, else the country of the claimed
+ * residence address. The only country indicators compare evidence with; never scored by itself.
+ */
+export function claimedResidenceCountry(subject: Subject): ClaimedResidenceCountry | undefined {
+  const residence = subject.identity?.residence;
+  const direct = residence?.country;
+  const country = direct ?? residence?.address?.country;
+  if (country === undefined) return undefined;
+  const field = direct !== undefined ? 'identity.residence.country' : 'identity.residence.address.country';
+  return { country, evidence: { recordId: subject.id, field, value: country, note: 'claimed residence' } };
 }

@@ -1,17 +1,16 @@
 import type { Interview } from '../../records/subject';
+import { sortedByTimeThenId } from './order';
 
 /**
- * Interviews sorted by time then id: subject arrays may arrive in any order, and indicators that
- * count "how often" or "after" must not depend on it.
+ * Interviews held up to `asOfMs`, sorted by time then id: subject arrays may arrive in any order,
+ * and indicators that count "how often" or "after" must not depend on it, nor see interviews
+ * dated after the point in time being scored.
  */
-export function sortedInterviews(interviews: readonly Interview[] | undefined): Interview[] {
-  return [...(interviews ?? [])].sort((a, b) => {
-    const d = Date.parse(a.at) - Date.parse(b.at);
-    return d !== 0 ? d : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  });
+export function sortedInterviews(interviews: readonly Interview[] | undefined, asOfMs: number): Interview[] {
+  return sortedByTimeThenId(interviews, asOfMs);
 }
 
-/** True when the interview carries a documented accommodation (non-blank). */
-export function hasAccommodation(interview: Interview): boolean {
-  return interview.accommodation !== undefined && interview.accommodation.trim() !== '';
+/** True when the interview or verification carries a documented accommodation (non-blank). */
+export function hasAccommodation(record: { readonly accommodation?: string | undefined }): boolean {
+  return record.accommodation !== undefined && record.accommodation.trim() !== '';
 }

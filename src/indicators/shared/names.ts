@@ -14,6 +14,10 @@
  * extra tokens of the longer name are ignored (middle names). Jaro-Winkler scores common
  * transliteration variants high ("Aleksandr"/"Alexander", "Choi"/"Choe").
  *
+ * Names written in different scripts ("Александр Иванов" / "Aleksandr Ivanov", "김재원" /
+ * "Kim Jaewon") cannot be compared letter by letter: the comparison says `unknown` rather than
+ * `different`, so writing one's own name in one's own script is never evidence of anything.
+ *
  * @packageDocumentation
  */
 
@@ -89,6 +93,47 @@ export function jaroWinkler(a: string, b: string): number {
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
+// The scripts person names are commonly written in. A letter outside them counts as its own
+// "other" script, which still compares with itself.
+const SCRIPTS: readonly (readonly [string, RegExp])[] = [
+  ['latin', /\p{Script=Latin}/u],
+  ['cyrillic', /\p{Script=Cyrillic}/u],
+  ['greek', /\p{Script=Greek}/u],
+  ['armenian', /\p{Script=Armenian}/u],
+  ['georgian', /\p{Script=Georgian}/u],
+  ['arabic', /\p{Script=Arabic}/u],
+  ['hebrew', /\p{Script=Hebrew}/u],
+  ['devanagari', /\p{Script=Devanagari}/u],
+  ['bengali', /\p{Script=Bengali}/u],
+  ['tamil', /\p{Script=Tamil}/u],
+  ['thai', /\p{Script=Thai}/u],
+  ['ethiopic', /\p{Script=Ethiopic}/u],
+  ['hangul', /\p{Script=Hangul}/u],
+  // Kanji, kana and hanzi are mixed freely within one name: one group.
+  ['cjk', /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}]/u],
+];
+
+function scriptsOf(tokens: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const token of tokens) {
+    for (const ch of token) {
+      if (!/\p{L}/u.test(ch)) continue;
+      const hit = SCRIPTS.find(([, re]) => re.test(ch));
+      out.add(hit === undefined ? 'other' : hit[0]);
+    }
+  }
+  return out;
+}
+
+/** True when two names share a writing script (or one has no letters): letter comparison means something. */
+function sharesScript(ta: readonly string[], tb: readonly string[]): boolean {
+  const sa = scriptsOf(ta);
+  const sb = scriptsOf(tb);
+  if (sa.size === 0 || sb.size === 0) return true;
+  for (const s of sa) if (sb.has(s)) return true;
+  return false;
+}
+
 /** How two names of one person compare. */
 export interface NameComparison {
   /** Mean best similarity of the shorter name's tokens, in [0, 1]. */
@@ -100,7 +145,8 @@ export interface NameComparison {
   /**
    * `match`: every token of the shorter name matched (or the names agree once spaces are
    * removed); `partial`: some did (e.g. same family name, another given name); `different`:
-   * none did; `unknown`: one of the names has no letters.
+   * none did; `unknown`: one of the names has no letters, or the two are written in different
+   * scripts (a transliteration cannot be judged letter by letter).
    */
   readonly verdict: 'match' | 'partial' | 'different' | 'unknown';
 }
@@ -116,7 +162,8 @@ function tokenScore(token: string, candidates: readonly string[]): number {
 
 /**
  * Compares two names of (supposedly) one person, tolerant of diacritics, hyphenation, spacing,
- * token order, middle names, initials and transliteration variants.
+ * token order, middle names, initials and transliteration variants. Names in different scripts
+ * come out `unknown`, never `different`.
  *
  * @param threshold - Jaro-Winkler score at or above which two tokens count as the same (0.85 is
  *   a common cut-off for person names).
@@ -124,7 +171,9 @@ function tokenScore(token: string, candidates: readonly string[]): number {
 export function compareNames(a: string, b: string, threshold = 0.85): NameComparison {
   const ta = nameTokens(a);
   const tb = nameTokens(b);
-  if (ta.length === 0 || tb.length === 0) return { similarity: 0, matchedTokens: 0, tokens: 0, verdict: 'unknown' };
+  if (ta.length === 0 || tb.length === 0 || !sharesScript(ta, tb)) {
+    return { similarity: 0, matchedTokens: 0, tokens: 0, verdict: 'unknown' };
+  }
   const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
   // Adjacent pairs of the longer name, joined, so "jaewon" meets "jae won".
   const candidates = [...long];

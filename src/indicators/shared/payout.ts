@@ -1,4 +1,5 @@
 import type { PaymentInstruction } from '../../records/subject';
+import { compareText } from './order';
 
 /**
  * A canonical key for where a payout instruction sends money, so that re-submitting the same
@@ -30,4 +31,27 @@ export function describePayout(p: PaymentInstruction): string {
     default:
       return p.method;
   }
+}
+
+/**
+ * The current bank payout instruction: the latest (by time, then id) bank instruction that names
+ * a bank country, dated at or before `asOfMs`. An older account in another country is history, not a claim, so one honest
+ * bank change after a move never compares the old account.
+ */
+export function currentBankInstruction(
+  instructions: readonly PaymentInstruction[] | undefined,
+  asOfMs: number,
+): (PaymentInstruction & { readonly bankCountry: string }) | undefined {
+  let current: (PaymentInstruction & { readonly bankCountry: string }) | undefined;
+  let currentT = -Infinity;
+  for (const p of instructions ?? []) {
+    if (p.method !== 'bank' || p.bankCountry === undefined) continue;
+    const t = Date.parse(p.at);
+    if (t > asOfMs) continue;
+    if (current === undefined || t > currentT || (t === currentT && compareText(p.id, current.id) > 0)) {
+      current = p as PaymentInstruction & { readonly bankCountry: string };
+      currentT = t;
+    }
+  }
+  return current;
 }

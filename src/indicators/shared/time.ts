@@ -24,3 +24,19 @@ export function firstIndexAtOrAfter(events: readonly ActivityEvent[], t: number)
 export function round1(x: number): number {
   return Math.round(x * 10) / 10;
 }
+
+/**
+ * The longest run of times (sorted ascending) that fits within `windowMs` of its first, as
+ * inclusive indices; undefined when `times` is empty. Two pointers: linear in the times, for
+ * "more than N in any window" rules that must not depend on where the window starts.
+ */
+export function densestWindow(times: readonly number[], windowMs: number): { readonly from: number; readonly to: number } | undefined {
+  if (times.length === 0) return undefined;
+  let best = { from: 0, to: 0 };
+  let lo = 0;
+  for (let hi = 0; hi < times.length; hi++) {
+    while ((times[hi] as number) - (times[lo] as number) > windowMs) lo++;
+    if (hi - lo > best.to - best.from) best = { from: lo, to: hi };
+  }
+  return best;
+}

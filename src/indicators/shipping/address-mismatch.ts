@@ -3,6 +3,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import type { PostalAddress } from '../../records/common';
 import { compareAddresses, formatPlace, type AddressComparison } from '../shared/address';
+import { compareText } from '../shared/order';
 import { cite } from '../shared/sources';
 
 const options = z.object({
@@ -25,10 +26,12 @@ interface Residence {
   verified: boolean;
   label: string;
   evidence: Evidence;
+  /** Every field of the address plus where it came from, to break ties whatever the input order. */
+  key: string;
 }
 
-function byText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+function residenceKey(label: string, a: PostalAddress): string {
+  return [a.country, a.region, a.city, a.postalCode, a.line1, a.line2, label].map((v) => v ?? '').join('\u0000');
 }
 
 const FIELD_STRENGTH = { country: 1, city: 0.8, postalCode: 0.6, line1: 0.5 } as const;
@@ -43,7 +46,7 @@ export const addressMismatch = defineIndicator({
     title: 'Equipment ship-to address differs from the residence',
     category: 'shipping',
     description:
-      'Compares each shipment\'s ship-to address with every residence address on file (verified contact addresses, the claimed residence, addresses on verified documents) field by field after normalisation (country, city, postal code, street line). A shipment matching any of them is fine; otherwise it fires with strength by the first differing field (country 1, city 0.8, postal code 0.6, street 0.5) against the best residence (verified first). Separately, each ship-to change requested between the offer (or application) and delivery fires at `changeStrength`. Every laptop-farm prosecution turns on equipment shipped to an address that is not the worker\'s.',
+      'Compares each shipment\'s ship-to address with every residence address on file (verified contact addresses, the claimed residence, addresses on verified documents) field by field after normalisation (country, city, postal code, street line). A shipment matching any of them is fine; otherwise it fires with strength by the first differing field (country 1, city 0.8, postal code 0.6, street 0.5) against the best residence (verified first, then the closest). Separately, each ship-to change requested between the offer (or application) and delivery fires at `changeStrength`. Every laptop-farm prosecution turns on equipment shipped to an address that is not the worker\'s.',
     version: '1.0.0',
     kind: 'risk',
     family: 'shipping',
@@ -64,16 +67,16 @@ export const addressMismatch = defineIndicator({
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {
     const s = view.subject;
-    const shipments = [...(s.shipments ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const shipments = [...(s.shipments ?? [])].sort((a, b) => compareText(a.id, b.id));
     if (shipments.length === 0) return notEvaluated('no equipment shipments', ['shipments']);
     const residences: Residence[] = [];
     const r = s.identity?.residence;
     if (r?.address !== undefined) {
-      residences.push({ address: r.address, verified: r.verified === true, label: 'identity.residence.address', evidence: { recordId: s.id, field: 'identity.residence.address', value: formatPlace(r.address) } });
+      residences.push({ address: r.address, verified: r.verified === true, label: 'identity.residence.address', key: residenceKey('identity.residence.address', r.address), evidence: { recordId: s.id, field: 'identity.residence.address', value: formatPlace(r.address) } });
     }
     for (const a of s.contacts?.addresses ?? []) {
       if (a.kind !== 'residence' && a.kind !== 'document') continue;
-      residences.push({ address: a, verified: a.verified === true, label: 'contacts.addresses', evidence: { recordId: s.id, field: 'contacts.addresses', value: formatPlace(a) } });
+      residences.push({ address: a, verified: a.verified === true, label: 'contacts.addresses', key: residenceKey('contacts.addresses', a), evidence: { recordId: s.id, field: 'contacts.addresses', value: formatPlace(a) } });
     }
     for (const d of s.documents ?? []) {
       if (d.address === undefined) continue;
@@ -81,42 +84,60 @@ export const addressMismatch = defineIndicator({
         address: d.address,
         verified: d.verification?.outcome === 'verified',
         label: d.id,
+        key: residenceKey(d.id, d.address),
         evidence: { recordId: d.id, field: 'address', value: formatPlace(d.address) },
       });
     }
-    const usable = residences.filter((x) => x.verified || !options.requireVerifiedResidence);
+    // Ranked once: verified first, then by every address field, so ties never depend on input order.
+    const usable = residences
+      .filter((x) => x.verified || !options.requireVerifiedResidence)
+      .sort((a, b) => Number(b.verified) - Number(a.verified) || compareText(a.key, b.key));
     const findings: FindingDraft<MessageId>[] = [];
     const offer = s.offerAt ?? s.appliedAt;
     for (const sh of shipments) {
       if (usable.length > 0) {
         let matched = false;
-        let worst: { res: Residence; cmp: AddressComparison & { result: 'different' } } | undefined;
-        const ranked = [...usable].sort((a, b) => Number(b.verified) - Number(a.verified) || byText(formatPlace(a.address), formatPlace(b.address)));
-        for (const res of ranked) {
+        // The residence to name: the best-attested one, and among those the closest (the later
+        // the first differing field, the weaker the finding), so a reviewer sees the fairest reading.
+        let nearest: { res: Residence; cmp: AddressComparison & { result: 'different' } } | undefined;
+        for (const res of usable) {
           const cmp = compareAddresses(sh.address, res.address);
-          if (cmp.result === 'same') matched = true;
-          else if (cmp.result === 'different' && worst === undefined) worst = { res, cmp };
+          if (cmp.result === 'same') {
+            matched = true;
+            break;
+          }
+          if (cmp.result !== 'different') continue;
+          if (
+            nearest === undefined ||
+            (res.verified === nearest.res.verified && FIELD_STRENGTH[cmp.field] < FIELD_STRENGTH[nearest.cmp.field])
+          ) {
+            nearest = { res, cmp };
+          }
         }
-        if (!matched && worst !== undefined) {
-          const omit = sh.address.country === worst.res.address.country ? sh.address.country : undefined;
+        if (!matched && nearest !== undefined) {
+          const omit = sh.address.country === nearest.res.address.country ? sh.address.country : undefined;
           findings.push({
             messageId: 'mismatch',
-            strength: FIELD_STRENGTH[worst.cmp.field],
+            strength: FIELD_STRENGTH[nearest.cmp.field],
             data: {
               shipmentId: sh.id,
               shipTo: formatPlace(sh.address, omit),
-              residenceKind: worst.res.verified ? 'verified' : 'claimed',
-              residence: formatPlace(worst.res.address, omit),
-              field: worst.cmp.field,
+              residenceKind: nearest.res.verified ? 'verified' : 'claimed',
+              residence: formatPlace(nearest.res.address, omit),
+              field: nearest.cmp.field,
             },
-            evidence: [{ recordId: sh.id, field: 'address', value: formatPlace(sh.address), ...(sh.shippedAt !== undefined ? { at: sh.shippedAt } : {}) }, worst.res.evidence],
+            evidence: [{ recordId: sh.id, field: 'address', value: formatPlace(sh.address), ...(sh.shippedAt !== undefined ? { at: sh.shippedAt } : {}) }, nearest.res.evidence],
           });
         }
       }
       if (offer === undefined || options.changeStrength <= 0) continue;
       const from = Date.parse(offer);
-      const until = sh.deliveredAt !== undefined ? Date.parse(sh.deliveredAt) : asOfMs;
-      const changes = [...(sh.changeRequests ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || byText(formatPlace(a.address), formatPlace(b.address)));
+      const until = sh.deliveredAt !== undefined ? Math.min(Date.parse(sh.deliveredAt), asOfMs) : asOfMs;
+      const changes = [...(sh.changeRequests ?? [])].sort(
+        (a, b) =>
+          Date.parse(a.at) - Date.parse(b.at) ||
+          compareText(residenceKey(a.reason ?? '', a.address), residenceKey(b.reason ?? '', b.address)),
+      );
       let previous: PostalAddress | undefined;
       for (const change of changes) {
         const t = Date.parse(change.at);

@@ -4,6 +4,7 @@ import type { FindingDraft } from '../../indicator/types';
 import type { NetworkEnrichment } from '../../records/events';
 import type { Shipment } from '../../records/subject';
 import { formatPlace } from '../shared/address';
+import { compareText, notAfter } from '../shared/order';
 import { cite } from '../shared/sources';
 
 const options = z.object({
@@ -64,8 +65,8 @@ export const overseasReship = defineIndicator({
     sources: cite('DOJ-CHAPMAN', 'PSA-2023', 'PSA-2024', 'GTIG'),
     falsePositives: ['Approved travel or relocation at start.', 'IP geolocation errors near borders or on mobile carriers.', 'Corporate VPNs whose exit is abroad (enrich them as VPN).'],
   },
-  evaluate(view, { options, notEvaluated }) {
-    const shipments = [...(view.subject.shipments ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  evaluate(view, { options, asOfMs, notEvaluated }) {
+    const shipments = [...(view.subject.shipments ?? [])].sort((a, b) => compareText(a.id, b.id));
     if (shipments.length === 0) return notEvaluated('no equipment shipments', ['shipments']);
     const findings: FindingDraft<MessageId>[] = [];
     const byDevice = new Map<string, Shipment>();
@@ -83,7 +84,7 @@ export const overseasReship = defineIndicator({
       }
       if (sh.address.country !== undefined && options.abroadChangeStrength > 0) {
         for (const change of sh.changeRequests ?? []) {
-          if (change.address.country === undefined || change.address.country === sh.address.country) continue;
+          if (change.address.country === undefined || change.address.country === sh.address.country || !notAfter(change.at, asOfMs)) continue;
           findings.push({
             messageId: 'redirectedAbroad',
             strength: options.abroadChangeStrength,

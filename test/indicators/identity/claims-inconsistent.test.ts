@@ -30,6 +30,14 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(claimsInconsistent, {
       subject: { identity: names(['Lee Minho', 'legal']), documents: [verifiedPassport('Yi Min-ho')] },
     },
     {
+      name: 'the name in its own script next to the romanised passport name (Александр Иванов / Aleksandr Ivanov)',
+      subject: { identity: names(['Александр Иванов', 'legal']), documents: [verifiedPassport('Aleksandr Ivanov')] },
+    },
+    {
+      name: 'Hangul name on the application, romanised name on the passport',
+      subject: { identity: names(['김재원', 'legal']), documents: [verifiedPassport('KIM JAEWON')] },
+    },
+    {
       name: 'a preferred English name is never compared',
       subject: { identity: names(['Wei Zhang', 'legal'], ['Kevin Zhang', 'preferred'], ['Kevin', 'alias']), documents: [verifiedPassport('ZHANG WEI')] },
     },

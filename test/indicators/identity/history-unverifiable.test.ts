@@ -1,4 +1,5 @@
 import { historyUnverifiable } from '../../../src/index';
+import { createScorer } from '../../../src/index';
 import { IndicatorTester } from '../../../src/testing/index';
 
 const job = (id: string, extra: Record<string, unknown>) => ({ id, organisation: `Org ${id}`, ...extra });
@@ -45,4 +46,16 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(historyUnverifiable, {
     { name: 'nothing checked', subject: { employment: [job('j1', { confirmed: 'not-checked' })] } },
     { name: 'no history at all', missing: ['employment[].confirmed'] },
   ],
+});
+
+describe('identity/history-unverifiable evidence', () => {
+  it('points at the e-mail field when the e-mail domain, not the web domain, is the front company', () => {
+    const scorer = createScorer({ indicators: [historyUnverifiable] });
+    const report = scorer.score(
+      { id: 'cand-1', references: [{ id: 'ref-1', name: 'John Lee', domain: 'acme.com', email: 'john@yanbian-soft.cn' }] },
+      { asOf: '2025-06-01T00:00:00Z', reference: { frontCompanyDomains: ['yanbian-soft.cn'] } },
+    );
+    expect(report.findings).toHaveLength(1);
+    expect(report.findings[0]?.evidence).toEqual([{ recordId: 'ref-1', field: 'email', value: 'john@yanbian-soft.cn' }]);
+  });
 });

@@ -22,6 +22,11 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(identityRotation, {
         ],
       },
     },
+    {
+      name: 'one handle change seen both in the handle history and as a profile-change event',
+      subject: { profiles: [{ id: 'gh-1', platform: 'github', handle: 'jane-doe', previousHandles: [{ handle: 'jane-smith', changedAt: '2025-02-01T00:00:00Z' }] }] },
+      events: [{ type: 'profile-change', at: '2025-02-01T09:00:00Z', field: 'handle', platform: 'github', from: 'Jane-Smith', to: 'jane-doe' }],
+    },
     { name: 'an active profile', subject: { profiles: [{ id: 'gh-1', platform: 'github', status: 'active' }] } },
   ],
   invalid: [

@@ -29,6 +29,18 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(photoInconsistent, {
       findings: [{ messageId: 'distinct', strength: 0.5, data: { count: 2, sources: 'github, linkedin' } }],
     },
     {
+      name: 'one photo reused on three profiles (hash case differs) and one different photo',
+      subject: {
+        photos: [
+          photo('p4', 'github', { perceptualHash: '0000000000000000' }),
+          photo('p3', 'resume', { perceptualHash: 'ABCDEF0123456789' }),
+          photo('p2', 'linkedin', { perceptualHash: 'abcdef0123456789' }),
+          photo('p1', 'document', { perceptualHash: 'abcdef0123456789' }),
+        ],
+      },
+      findings: [{ messageId: 'distinct', data: { count: 2, sources: 'document, github' }, evidence: ['p1', 'p4'] }],
+    },
+    {
       name: 'a stricter threshold separates near-duplicates',
       subject: { photos: [photo('p1', 'linkedin', { perceptualHash: 'ff00' }), photo('p2', 'resume', { perceptualHash: 'ff0f' })] },
       options: { maxHammingDistance: 2 },

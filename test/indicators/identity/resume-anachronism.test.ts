@@ -9,6 +9,10 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(resumeAnachronism, {
     },
     { name: 'a current job', subject: { employment: [{ id: 'j1', organisation: 'Acme', start: '2005', technologies: ['Kubernetes'] }] } },
     { name: 'plausible years of a skill', subject: { appliedAt: '2025-05-01T00:00:00Z', skills: [{ name: 'TypeScript', years: 8 }] } },
+    {
+      name: 'a years figure rounded up: 3 years of viem (2023) claimed in May 2025',
+      subject: { appliedAt: '2025-05-01T00:00:00Z', skills: [{ name: 'viem', years: 3 }] },
+    },
     { name: 'unknown technologies are ignored', subject: { skills: [{ name: 'AcmeInternalFramework', since: '1999' }] } },
     {
       name: '"Angular" is read conservatively as AngularJS',
@@ -29,9 +33,16 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(resumeAnachronism, {
       ],
     },
     {
-      name: 'twelve years of Rust claimed in 2025',
+      name: 'eighteen years of Rust claimed in 2025',
       subject: { appliedAt: '2025-05-01T00:00:00Z', skills: [{ name: 'Rust', years: 18 }] },
-      findings: [{ messageId: 'skillYears', data: { technology: 'Rust', years: 18, released: 2010 }, evidence: ['subject-1'] }],
+      findings: [
+        {
+          messageId: 'skillYears',
+          data: { technology: 'Rust', years: 18, released: 2010, from: 2007 },
+          message: '18 years of Rust are claimed as of 2025-05-01 (since about 2007), but it was first released in 2010',
+          evidence: ['subject-1'],
+        },
+      ],
     },
     {
       name: 'a skill claimed since before it existed',

@@ -14,6 +14,12 @@ new IndicatorTester({ asOf: '2025-08-01T00:00:00Z' }).run(availabilityTimezoneMi
     { name: 'business-hours slots in Chicago (15:00-17:00 UTC in winter)', subject: { identity: chicago, availability: [slot(6, 15, 2), slot(7, 15, 2), slot(8, 16, 3)] } },
     { name: 'replies during the Chicago day', subject: { identity: chicago }, events: replies(17, 12) },
     { name: 'a night owl who replies late but not mostly at night', subject: { identity: chicago }, events: [...replies(5, 4), ...replies(18, 8, 1)] },
+    {
+      name: 'a zero threshold does not fire when nothing falls in the night',
+      subject: { identity: chicago, availability: [slot(6, 15, 2), slot(7, 15, 2), slot(8, 16, 3)] },
+      events: replies(17, 12),
+      options: { minNightShare: 0 },
+    },
     { name: 'too few slots to judge', subject: { identity: chicago, availability: [slot(6, 7, 2)] } },
     {
       name: 'replies at 07:10 UTC are daytime for someone who claims Seoul',
@@ -40,6 +46,12 @@ new IndicatorTester({ asOf: '2025-08-01T00:00:00Z' }).run(availabilityTimezoneMi
       subject: { identity: chicago },
       events: replies(6, 10, 6),
       findings: [{ messageId: 'messages', strength: 1, data: { count: 10, share: 100 }, evidence: ['e1'] }],
+    },
+    {
+      name: 'a lower threshold: each slot is only partly at night (20:00-01:00 CST), yet the evidence names them',
+      subject: { identity: chicago, availability: [slot(6, 2, 5), slot(7, 2, 5), slot(8, 2, 5)] },
+      options: { minNightShare: 0.3 },
+      findings: [{ messageId: 'slots', data: { share: 40 }, evidence: ['subject-1'] }],
     },
     {
       name: 'a narrower night window still catches 01:00-03:00',

@@ -25,6 +25,16 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(inPersonAvoidance, {
         ],
       },
     },
+    {
+      name: 'in-person ID check and meeting declined with a documented accommodation',
+      subject: {
+        verifications: [
+          { ...v('v1', 'in-person-id-check', 'declined', '2025-05-01T00:00:00Z'), accommodation: 'cannot travel (mobility); notarised check arranged' },
+          { ...v('v2', 'in-person-meeting', 'declined', '2025-05-05T00:00:00Z'), accommodation: 'cannot travel (mobility); video meeting held instead' },
+          v('v3', 'drug-test', 'rescheduled', '2025-05-09T00:00:00Z'),
+        ],
+      },
+    },
   ],
   invalid: [
     {

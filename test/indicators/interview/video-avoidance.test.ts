@@ -37,6 +37,15 @@ const mixed = [
 
 new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(videoAvoidance, {
   valid: [
+    {
+      name: 'an interview dated after the point in time scored is not seen',
+      subject: {
+        interviews: [
+          { id: 'i1', at: '2025-05-01T15:00:00Z', mode: 'video', cameraOn: true, outcome: 'held' },
+          { id: 'i2', at: '2025-07-01T15:00:00Z', mode: 'video', cameraOn: false, outcome: 'held' },
+        ],
+      },
+    },
     { name: 'camera on in every interview', subject: { interviews: allOn } },
     { name: 'one broken-webcam day out of four', subject: { interviews: oneBadDay } },
     { name: 'documented accommodation never fires', subject: { interviews: accommodated } },

@@ -18,6 +18,7 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(payeeNameMismatch, {
   valid: [
     { name: 'holder name with initial and no middle name', subject: { ...person(), paymentInstructions: [bank('A. MILLER')] } },
     { name: 'transliterated holder name', subject: { ...person('Aleksandr Ivanov'), paymentInstructions: [bank('Alexander Ivanov')] } },
+    { name: 'holder name in Cyrillic at a local bank, Latin on the passport', subject: { ...person('Aleksandr Ivanov'), paymentInstructions: [bank('Александр Иванов')] } },
     { name: 'one-person company named after the worker', subject: { ...person(), paymentInstructions: [bank('Andrew Miller LLC')] } },
     {
       name: 'an account opened under a former name',

@@ -66,6 +66,19 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(addressMismatch, {
       ],
     },
     {
+      name: 'two claimed residences in one city: compared with the closer one, whatever their order',
+      subject: {
+        contacts: {
+          addresses: [
+            { line1: '9 Oak Ave', city: 'Atlanta', region: 'GA', postalCode: '30309', country: 'US', kind: 'residence' },
+            { line1: '1 Main St', city: 'Atlanta', region: 'GA', postalCode: '30303', country: 'US', kind: 'residence' },
+          ],
+        },
+        ...ship({ line1: '5 Elm St', city: 'Atlanta', region: 'GA', postalCode: '30303', country: 'US' }),
+      },
+      findings: [{ messageId: 'mismatch', strength: 0.5, data: { field: 'line1', residenceKind: 'claimed' } }],
+    },
+    {
       name: 'only verified residences when asked',
       subject: {
         identity: { residence: { country: 'US', address: { city: 'Nashville', country: 'US' } } },

@@ -18,6 +18,7 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(overseasReship, {
         checkin('2025-05-20T00:00:00Z', { country: 'MX', city: 'Cancún' }),
       ],
     },
+    { name: 'a redirect abroad dated after the point in time scored is not seen', subject: shipment({ changeRequests: [{ at: '2025-07-12T00:00:00Z', address: { city: 'Toronto', country: 'CA' } }] }) },
     { name: 'a change request inside the same country', subject: shipment({ changeRequests: [{ at: '2025-05-12T00:00:00Z', address: { city: 'Memphis', country: 'US' } }] }) },
     { name: 'another device checking in abroad', subject: shipment(), events: [checkin('2025-05-15T00:00:00Z', { country: 'CN' }, { deviceId: 'other' })] },
   ],

@@ -1,0 +1,147 @@
+// Linkage benchmark: extracts link keys from synthetic subjects and builds the link index for
+// 125k, 250k, 500k and 1,000,000 subjects, printing the time per size and the growth ratio.
+// Linear growth shows as a ratio near 2 per doubling (a slope near 1 on a log-log scale).
+//
+//   npm run build && node bench/linkage.bench.mjs          # full run (a few minutes, about 4 GB of RAM at 1M)
+//   node bench/linkage.bench.mjs --quick                   # tiny population, for CI
+//   node bench/linkage.bench.mjs --sizes=10000,20000       # custom sizes
+//
+// The population is synthetic and seeded (mulberry32), so runs are comparable. Each subject has
+// an e-mail, a phone, a home and ship-to address, a payout account, a device, an MFA device, a
+// sign-in IP drawn from a pool (so IPs collide by chance, as in real NAT), every tenth a photo
+// hash and every twentieth a resume; one subject in a thousand belongs to a laptop farm of ten
+// sharing an address, an IP and a payout account, and one in fifty lives with a partner.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { buildLinkIndex, extractLinkKeys } from '../dist/index.js';
+import { mulberry32 } from './prng.mjs';
+
+const HEAP_MB = 12288;
+const quick = process.argv.includes('--quick');
+const sizeArg = process.argv.find((a) => a.startsWith('--size='));
+
+
+const WORDS = 'react node aws python java kotlin swift sql docker kubernetes api payments platform team led built scaled mentored designed migrated tested deployed shipped improved performance latency services frontend backend cloud data pipeline mobile app engineer developer senior years experience'.split(' ');
+const T0 = Date.parse('2025-03-03T14:00:00Z');
+const DAY = 86_400_000;
+
+/** Subject `i` of a population of `n`, and its events. */
+function synthetic(i, n, rnd) {
+  const id = `s${i}`;
+  const farm = i % 1000 < 10 ? Math.floor(i / 1000) : -1; // ten farm members per thousand subjects
+  const household = i % 50 === 1 ? i - 1 : i; // every fiftieth subject lives with the previous one
+  const home = { line1: `${household} Main Street`, line2: `Apt ${household % 97}`, postalCode: String(10000 + (household % 89999)), country: 'US' };
+  const shipTo = farm >= 0 ? { line1: `${farm} Farm Road`, postalCode: '37203', country: 'US' } : home;
+  const subject = {
+    id,
+    identity: { names: [{ value: `Person ${i}` }], residence: { address: home } },
+    contacts: { emails: [{ address: `person.${i}+jobs@gmail.com` }], phones: [{ number: `+1 ${String(2000000000 + i)}` }] },
+    shipments: [{ id: `${id}-ship`, shippedAt: '2025-02-25T10:00:00Z', address: shipTo }],
+    paymentInstructions: [
+      { id: `${id}-pay`, at: '2025-03-01T00:00:00Z', method: 'payment-platform', platform: 'payoneer', platformAccount: farm >= 0 ? `farm-${farm}` : `acct-${i}` },
+    ],
+  };
+  if (i % 10 === 0) {
+    let hash = '';
+    for (let k = 0; k < 16; k++) hash += Math.floor(rnd() * 16).toString(16);
+    subject.photos = [{ id: `${id}-photo`, source: 'resume', perceptualHash: hash }];
+  }
+  if (i % 20 === 0) {
+    const words = [];
+    for (let k = 0; k < 60; k++) words.push(WORDS[Math.floor(rnd() * WORDS.length)]);
+    subject.resumeText = words.join(' ');
+  }
+  const ipPool = Math.max(16, n >> 1);
+  const ip = farm >= 0 ? `203.0.${farm >> 8 & 255}.${farm & 255}` : `10.${(Math.floor(rnd() * ipPool) >> 16) & 255}.${(Math.floor(rnd() * ipPool) >> 8) & 255}.${Math.floor(rnd() * 256)}`;
+  const day = Math.floor(rnd() * 60);
+  const events = [0, 1].map((k) => ({
+    id: `${id}-e${k}`,
+    subjectId: id,
+    type: 'session',
+    at: new Date(T0 + (day + k) * DAY).toISOString(),
+    ip,
+    deviceId: `${id}-laptop`,
+    mfaDeviceId: `${id}-mfa`,
+    result: 'success',
+  }));
+  return { subject, events };
+}
+
+/** Extracts and links a population of `n`; returns the times in ms and counts. */
+function run(n) {
+  const rnd = mulberry32(20250601);
+  let keys = 0;
+  let extractMs = 0;
+  function* entries() {
+    for (let i = 0; i < n; i++) {
+      const { subject, events } = synthetic(i, n, rnd);
+      const t = performance.now();
+      const k = extractLinkKeys(subject, events);
+      extractMs += performance.now() - t;
+      keys += k.length;
+      yield { subjectId: subject.id, keys: k };
+    }
+  }
+  globalThis.gc?.();
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const index = buildLinkIndex(entries());
+  const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { n, ms, cpuMs: (used.user + used.system) / 1000, extractMs, keys, links: index.stats.links, heapMb: Math.round(process.memoryUsage().heapUsed / 1e6) };
+}
+
+// A child process measures one size with a fresh heap, so one size's garbage never slows the next.
+if (sizeArg !== undefined) {
+  console.log(JSON.stringify(run(Number(sizeArg.slice(7)))));
+  process.exit(0);
+}
+
+function measure(n) {
+  if (quick) return run(n);
+  const child = spawnSync(
+    process.execPath,
+    [`--max-old-space-size=${HEAP_MB}`, '--max-semi-space-size=64', '--expose-gc', fileURLToPath(import.meta.url), `--size=${n}`],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  if (child.status !== 0) {
+    process.stderr.write(child.stderr);
+    throw new Error(`benchmark of ${n} subjects failed`);
+  }
+  return JSON.parse(child.stdout.trim().split('\n').pop());
+}
+
+const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
+const sizes = sizesArg !== undefined ? sizesArg.slice(8).split(',').map(Number) : quick ? [2_000, 4_000] : [125_000, 250_000, 500_000, 1_000_000];
+console.log(`redflags linkage benchmark (${quick ? 'quick' : 'full'}), node ${process.version}`);
+console.log('subjects   keys        links    wall (s)  cpu (s)  extract (s)  µs/subject  heap (MB)  ratio to previous size (wall, cpu)');
+const results = [];
+for (const n of sizes) {
+  const r = measure(n);
+  const prev = results[results.length - 1];
+  results.push(r);
+  const ratio = prev === undefined ? '' : `${(r.ms / prev.ms).toFixed(2)}x, ${(r.cpuMs / prev.cpuMs).toFixed(2)}x for ${(n / prev.n).toFixed(0)}x subjects`;
+  console.log(
+    [
+      String(n).padEnd(10),
+      String(r.keys).padEnd(11),
+      String(r.links).padEnd(8),
+      (r.ms / 1000).toFixed(2).padEnd(9),
+      (r.cpuMs / 1000).toFixed(2).padEnd(8),
+      (r.extractMs / 1000).toFixed(2).padEnd(12),
+      ((r.ms * 1000) / n).toFixed(2).padEnd(11),
+      String(r.heapMb).padEnd(10),
+      ratio,
+    ].join(' '),
+  );
+}
+const first = results[0];
+const last = results[results.length - 1];
+const slope = (a, b) => (Math.log(b) - Math.log(a)) / Math.log(last.n / first.n);
+console.log(
+  `growth exponent from ${first.n} to ${last.n} subjects: wall ${slope(first.ms, last.ms).toFixed(2)}, cpu ${slope(first.cpuMs, last.cpuMs).toFixed(2)} (1.00 = linear)`,
+);
+if (results.some((r) => r.links === 0)) {
+  console.error('no links found: the synthetic population is broken');
+  process.exit(1);
+}

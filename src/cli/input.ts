@@ -1,0 +1,224 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { resolve as resolvePath } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import type { RejectedRecord } from '../engine/createScorer';
+import { CliUsageError, type CliIo } from './io';
+import type { Progress } from './progress';
+
+/** How the input is laid out: one JSON document, or one record a line. */
+export type InputFormat = 'json' | 'ndjson';
+
+/** The record types an NDJSON line may carry in its `recordType` field. */
+export const ndjsonRecordTypes = ['subject', 'event', 'watchlist', 'reference'] as const;
+
+/** A rejected record as the command reports it: NDJSON records also name their line. */
+export type CliRejected = RejectedRecord & { readonly line?: number };
+
+/** The input, read and split into record arrays, ready for `scoreBatch`. */
+export interface LoadedInput {
+  /** Which layout was read. */
+  readonly format: InputFormat;
+  /** `asOf` of a JSON document, when it has one. */
+  readonly asOf?: unknown;
+  /** Subject records, unvalidated. */
+  readonly subjects: unknown[];
+  /** Event records, unvalidated. */
+  readonly events: unknown[];
+  /** Watchlists, unvalidated. */
+  readonly watchlists: unknown[];
+  /** Reference tables, unvalidated. */
+  readonly reference?: unknown;
+  /** Extra named inputs of a JSON document (e.g. externally grouped `linkGroups`), unvalidated. */
+  readonly inputs?: Readonly<Record<string, unknown>>;
+  /** For NDJSON: the line of each record, by kind and index. */
+  readonly lines?: { readonly subject: number[]; readonly event: number[]; readonly watchlist: number[] };
+  /** NDJSON lines that could not be read as records (bad JSON, unknown recordType). */
+  readonly unreadable: CliRejected[];
+  /** Bytes read. */
+  readonly bytes: number;
+}
+
+/** Large inputs get a progress bar on a terminal. */
+export const progressThreshold = 5 * 1024 * 1024;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Opens a file (with its size, for the progress bar) or standard input (`-`), with errors that say what to do. */
+export async function openSource(source: string, io: CliIo): Promise<{ stream: Readable; size: number | undefined; name: string }> {
+  if (source === '-') {
+    if (io.stdinIsTTY === true) io.stderr.write('redflags: reading records from the terminal; end with Ctrl-D (or pass a file instead of -).\n');
+    return { stream: io.stdin, size: undefined, name: 'standard input' };
+  }
+  const path = resolvePath(io.cwd, source);
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new CliUsageError(`${source} is not a file. Pass a JSON or NDJSON file, or - to read standard input.`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof CliUsageError) throw error;
+    throw new CliUsageError(`cannot read ${source}: no such file. Check the path, or pass - to read standard input.`);
+  }
+  return { stream: createReadStream(path), size, name: source };
+}
+
+function documentArray(doc: Record<string, unknown>, key: string, name: string, required: boolean): unknown[] {
+  const value = doc[key];
+  if (value === undefined && !required) return [];
+  if (!Array.isArray(value)) {
+    throw new CliUsageError(
+      `${name}: "${key}" must be an array${value === undefined ? ' and is missing' : ''}. The input is { subjects: [...], events: [...], watchlists: [...], reference: {...}, asOf }; see \`redflags schema\`.`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Reads the input of `score` and `validate`: a JSON document, or NDJSON with one record a line
+ * and a `recordType` on each. NDJSON is read line by line, so the raw text is never held whole;
+ * a JSON document must be parsed at once. The layout is detected from the first line unless
+ * `format` forces it.
+ */
+export async function loadInput(source: string, io: CliIo, progress: Progress, format?: InputFormat): Promise<LoadedInput> {
+  const { stream, size, name } = await openSource(source, io);
+  const showProgress = size !== undefined && size >= progressThreshold;
+  let bytes = 0;
+  stream.on('data', (chunk: Buffer | string) => {
+    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+    if (showProgress) progress.update(bytes / (size as number), `reading ${(bytes / 1048576).toFixed(1)} of ${((size as number) / 1048576).toFixed(1)} MB`);
+  });
+  const failed = new Promise<never>((_, reject) => {
+    stream.on('error', (error) => reject(new CliUsageError(`cannot read ${name}: ${error.message}`)));
+  });
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+
+  let mode: InputFormat | undefined = format;
+  const text: string[] = [];
+  const subjects: unknown[] = [];
+  const events: unknown[] = [];
+  const watchlists: unknown[] = [];
+  const lineOf = { subject: [] as number[], event: [] as number[], watchlist: [] as number[] };
+  const unreadable: CliRejected[] = [];
+  let reference: Record<string, unknown> | undefined;
+  let lineNo = 0;
+
+  const readLines = async (): Promise<void> => {
+    for await (const line of lines) {
+      lineNo++;
+      if (mode === 'json') {
+        text.push(line);
+        continue;
+      }
+      const trimmed = line.trim();
+      if (trimmed === '') continue;
+      let value: unknown;
+      let parsed = true;
+      try {
+        value = JSON.parse(trimmed);
+      } catch {
+        parsed = false;
+      }
+      if (mode === undefined) {
+        // A first line that is a whole object with a recordType means NDJSON; anything else is one document.
+        if (parsed && isObject(value) && typeof value.recordType === 'string') mode = 'ndjson';
+        else {
+          mode = 'json';
+          text.push(line);
+          continue;
+        }
+      }
+      if (!parsed || !isObject(value)) {
+        unreadable.push({
+          kind: 'document',
+          index: lineNo - 1,
+          line: lineNo,
+          issues: [{ path: '', message: parsed ? 'each NDJSON line must be a JSON object' : 'not valid JSON' }],
+        });
+        continue;
+      }
+      const { recordType, ...record } = value;
+      if (recordType === 'subject') {
+        subjects.push(record);
+        lineOf.subject.push(lineNo);
+      } else if (recordType === 'event') {
+        events.push(record);
+        lineOf.event.push(lineNo);
+      } else if (recordType === 'watchlist') {
+        watchlists.push(record);
+        lineOf.watchlist.push(lineNo);
+      } else if (recordType === 'reference') {
+        reference ??= {};
+        for (const [key, item] of Object.entries(record)) {
+          const prev = reference[key];
+          reference[key] = Array.isArray(prev) && Array.isArray(item) ? [...prev, ...item] : item;
+        }
+      } else {
+        const id = typeof record.id === 'string' && record.id !== '' ? { recordId: record.id } : {};
+        unreadable.push({
+          kind: 'document',
+          index: lineNo - 1,
+          line: lineNo,
+          ...id,
+          issues: [
+            {
+              path: 'recordType',
+              message: `${recordType === undefined ? 'is required' : `"${String(recordType)}" is not a record type`}; expected one of: ${ndjsonRecordTypes.join(', ')}`,
+            },
+          ],
+        });
+      }
+    }
+  };
+  await Promise.race([readLines(), failed]);
+  progress.done();
+
+  if (mode === 'ndjson') {
+    return {
+      format: 'ndjson',
+      subjects,
+      events,
+      watchlists,
+      ...(reference !== undefined ? { reference } : {}),
+      lines: lineOf,
+      unreadable,
+      bytes,
+    };
+  }
+  const joined = text.join('\n');
+  if (joined.trim() === '') throw new CliUsageError(`${name} is empty. Pass a JSON document { subjects, events, ... } or NDJSON records.`);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(joined);
+  } catch (error) {
+    throw new CliUsageError(
+      `${name} is not valid JSON (${error instanceof Error ? error.message : String(error)}). For NDJSON, give every line a "recordType" (subject, event, watchlist, reference).`,
+    );
+  }
+  if (!isObject(doc)) throw new CliUsageError(`${name}: the document must be a JSON object { subjects, events, watchlists, reference, asOf }.`);
+  return {
+    format: 'json',
+    ...(doc.asOf !== undefined ? { asOf: doc.asOf } : {}),
+    subjects: documentArray(doc, 'subjects', name, true),
+    events: documentArray(doc, 'events', name, false),
+    watchlists: documentArray(doc, 'watchlists', name, false),
+    ...(doc.reference !== undefined ? { reference: doc.reference } : {}),
+    ...(isObject(doc.inputs) ? { inputs: doc.inputs } : {}),
+    unreadable: [],
+    bytes,
+  };
+}
+
+/** Adds the NDJSON line to rejected records, and puts unreadable lines first, so every problem names where it is. */
+export function withLines(rejected: readonly RejectedRecord[], input: LoadedInput): CliRejected[] {
+  const out: CliRejected[] = [...input.unreadable];
+  for (const record of rejected) {
+    const table = input.lines !== undefined && record.kind !== 'document' ? input.lines[record.kind] : undefined;
+    const line = table?.[record.index];
+    out.push(line !== undefined ? { ...record, line } : record);
+  }
+  return out;
+}

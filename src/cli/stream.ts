@@ -1,0 +1,166 @@
+import { createInterface } from 'node:readline';
+import type { BatchResult, RejectedRecord, Scorer } from '../engine/createScorer';
+import type { Report } from '../engine/report';
+import type { RecordKind } from '../errors/InvalidRecordError';
+import { openSource, progressThreshold, type CliRejected } from './input';
+import { CliUsageError, type CliIo } from './io';
+import type { Progress } from './progress';
+import { compareReports } from './workers';
+
+interface Group {
+  readonly subject: Record<string, unknown>;
+  readonly id: string | undefined;
+  readonly index: number;
+  readonly line: number;
+  readonly events: unknown[];
+  readonly eventIndexes: number[];
+  readonly eventLines: number[];
+}
+
+const kindOrder: readonly RecordKind[] = ['document', 'subject', 'event', 'watchlist'];
+
+function notGrouped(line: number, why: string): CliUsageError {
+  return new CliUsageError(
+    `--stream needs NDJSON grouped by subject, and line ${line} ${why}. Put watchlist and reference lines first, then each subject line followed by its events; or drop --stream to read the whole input.`,
+  );
+}
+
+/**
+ * Scores NDJSON grouped by subject one subject at a time, holding only the current subject's
+ * records and the reports: each subject line must be followed by its own events, with watchlists
+ * and reference tables first. The caller guarantees that no enabled indicator needs the
+ * population (a `prepare` hook), so each report is exactly what a whole-batch run gives, and the
+ * reports and rejected records are merged in the whole-batch order.
+ *
+ * @throws {CliUsageError} when the input is not grouped, is not NDJSON, or repeats an id across groups.
+ */
+export async function scoreStream(source: string, io: CliIo, progress: Progress, scorer: Scorer, asOf: string): Promise<BatchResult & { rejected: CliRejected[] }> {
+  const { stream, size, name } = await openSource(source, io);
+  let bytes = 0;
+  stream.on('data', (chunk: Buffer | string) => {
+    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+    if (size !== undefined && size >= progressThreshold) progress.update(bytes / size, `scoring ${(bytes / 1048576).toFixed(1)} of ${(size / 1048576).toFixed(1)} MB`);
+  });
+  const failed = new Promise<never>((_, reject) => {
+    stream.on('error', (error) => reject(new CliUsageError(`cannot read ${name}: ${error.message}`)));
+  });
+
+  const watchlists: unknown[] = [];
+  const watchlistLines: number[] = [];
+  let reference: Record<string, unknown> | undefined;
+  const unreadable: CliRejected[] = [];
+  const rejected: CliRejected[] = [];
+  const reports: Report[] = [];
+  const seenSubjects = new Set<string>();
+  const seenEvents = new Set<string>();
+  let subjectCount = 0;
+  let eventCount = 0;
+  let group: Group | undefined;
+  let flushed = 0;
+  let lineNo = 0;
+  let sawRecord = false;
+
+  const flush = (): void => {
+    const subjects = group !== undefined ? [group.subject] : [];
+    const result = scorer.scoreBatch({
+      asOf,
+      subjects,
+      events: group?.events ?? [],
+      watchlists,
+      ...(reference !== undefined ? { reference } : {}),
+    });
+    reports.push(...result.reports);
+    for (const record of result.rejected) {
+      const mapped = remap(record, group, watchlistLines);
+      // Watchlists and reference tables are validated with every group; report their problems once.
+      if (mapped !== undefined && (flushed === 0 || (record.kind !== 'watchlist' && record.kind !== 'document'))) rejected.push(mapped);
+    }
+    flushed++;
+    group = undefined;
+  };
+
+  const readLines = async (): Promise<void> => {
+    for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
+      lineNo++;
+      const trimmed = text.trim();
+      if (trimmed === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(trimmed);
+      } catch {
+        if (!sawRecord) throw new CliUsageError(`${name} does not start with an NDJSON record; --stream reads NDJSON only (drop --stream for a JSON document).`);
+        unreadable.push({ kind: 'document', index: lineNo - 1, line: lineNo, issues: [{ path: '', message: 'not valid JSON' }] });
+        continue;
+      }
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        unreadable.push({ kind: 'document', index: lineNo - 1, line: lineNo, issues: [{ path: '', message: 'each NDJSON line must be a JSON object' }] });
+        continue;
+      }
+      const { recordType, ...record } = value as Record<string, unknown>;
+      if (!sawRecord && typeof recordType !== 'string') {
+        throw new CliUsageError(`${name} does not start with an NDJSON record (no "recordType" on line ${lineNo}); --stream reads NDJSON only.`);
+      }
+      sawRecord = true;
+      const id = typeof record.id === 'string' && record.id !== '' ? record.id : undefined;
+      if (recordType === 'subject') {
+        if (group !== undefined) flush();
+        if (id !== undefined && seenSubjects.has(id)) throw notGrouped(lineNo, `repeats subject "${id}"`);
+        if (id !== undefined) seenSubjects.add(id);
+        group = { subject: record, id, index: subjectCount++, line: lineNo, events: [], eventIndexes: [], eventLines: [] };
+      } else if (recordType === 'event') {
+        const index = eventCount++;
+        if (group === undefined || record.subjectId !== group.id) {
+          throw notGrouped(lineNo, `holds an event of subject "${String(record.subjectId)}" outside that subject's group`);
+        }
+        if (id !== undefined && seenEvents.has(id) && !group.events.some((e) => (e as { id?: unknown }).id === id)) {
+          throw notGrouped(lineNo, `repeats event "${id}" of an earlier group`);
+        }
+        if (id !== undefined) seenEvents.add(id);
+        group.events.push(record);
+        group.eventIndexes.push(index);
+        group.eventLines.push(lineNo);
+      } else if (recordType === 'watchlist' || recordType === 'reference') {
+        if (subjectCount > 0) throw notGrouped(lineNo, `holds a ${recordType} after the first subject`);
+        if (recordType === 'watchlist') {
+          watchlists.push(record);
+          watchlistLines.push(lineNo);
+        } else {
+          reference ??= {};
+          for (const [key, item] of Object.entries(record)) {
+            const prev = reference[key];
+            reference[key] = Array.isArray(prev) && Array.isArray(item) ? [...prev, ...item] : item;
+          }
+        }
+      } else {
+        unreadable.push({
+          kind: 'document',
+          index: lineNo - 1,
+          line: lineNo,
+          ...(id !== undefined ? { recordId: id } : {}),
+          issues: [{ path: 'recordType', message: `${recordType === undefined ? 'is required' : `"${String(recordType)}" is not a record type`}; expected one of: subject, event, watchlist, reference` }],
+        });
+      }
+    }
+  };
+  await Promise.race([readLines(), failed]);
+  if (group !== undefined || flushed === 0) flush();
+  progress.done();
+
+  rejected.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.index - b.index);
+  return { asOf, asOfSource: 'input', reports: reports.sort(compareReports), rejected: [...unreadable, ...rejected] };
+}
+
+/** Maps a rejection inside one group to its position and line in the whole input. */
+function remap(record: RejectedRecord, group: Group | undefined, watchlistLines: readonly number[]): CliRejected | undefined {
+  if (record.kind === 'subject' && group !== undefined) return { ...record, index: group.index, line: group.line };
+  if (record.kind === 'event' && group !== undefined) {
+    const index = group.eventIndexes[record.index];
+    const line = group.eventLines[record.index];
+    return index === undefined || line === undefined ? undefined : { ...record, index, line };
+  }
+  if (record.kind === 'watchlist') {
+    const line = watchlistLines[record.index];
+    return line !== undefined ? { ...record, line } : record;
+  }
+  return record;
+}

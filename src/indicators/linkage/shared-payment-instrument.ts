@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { defineIndicator } from '../../indicator/defineIndicator';
+import type { FindingDraft } from '../../indicator/types';
+import { cite } from '../shared/sources';
+import { activeLinks, clusterOptions, clusterStrength, displayKey, kindLabels, linkEvidence, othersText, prepareLinks, sinceText } from './shared';
+
+const options = z.object({
+  ...clusterOptions,
+  floor: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.7)
+    .describe('Strength when two subjects are paid into one account. Pay to an account shared across workers is rated strong (US-2022, PSA-2024); joint accounts of a household are exempt.'),
+});
+
+const kinds = new Set(['bank-account', 'wallet', 'payout-account'] as const);
+
+/** `linkage/shared-payment-instrument`: the subject is paid into a bank account, wallet or payout account other subjects also use. */
+export const sharedPaymentInstrument = defineIndicator({
+  meta: {
+    id: 'linkage/shared-payment-instrument',
+    title: 'Pay goes to an account other subjects share',
+    category: 'linkage',
+    description:
+      'Fires when a payout instruction or payment of this subject names a bank account or IBAN, crypto wallet or payment-platform account that other subjects in the batch are paid into as well. Strength is `floor` for two subjects and grows with the cluster size to 1 at `saturation`. Joint bank accounts of a household and allow-listed accounts do not fire.',
+    version: '1.0.0',
+    kind: 'risk',
+    family: 'linkage',
+    typologies: ['remote-hire-identity-fraud'],
+    defaultWeight: 3,
+    correlationGroup: 'linkage-shared-keys',
+    requires: ['paymentInstructions[]', 'events[type=payment]'],
+    options,
+    messages: {
+      sharedAccount: '{{kindLabel}} {{account}} (record {{record}}) is used by {{count}} subjects since {{since}} (also: {{others}})',
+    },
+    neutralReason: 'The payment account could not be confirmed as the worker\'s own.',
+    threatHypothesis: 'One facilitator or handler collects the pay of several workers.',
+    recommendedAction:
+      'Confirm the account holder with the bank or platform for each subject in the cluster; pay only into an account in the worker\'s own verified name.',
+    sources: cite('US-2022', 'PSA-2024', 'SW', 'DOJ-CHAPMAN'),
+    falsePositives: [
+      'A joint account of spouses both employed (allow-list it or record both at one residence).',
+      'An agency or employer-of-record account that pays several contractors.',
+    ],
+  },
+  prepare: prepareLinks,
+  evaluate(view, { options, prepared, notEvaluated }) {
+    if ((view.subject.paymentInstructions ?? []).length === 0 && view.eventsOf('payment').length === 0) {
+      return notEvaluated('no payout instructions or payments', ['paymentInstructions[]', 'events[type=payment]']);
+    }
+    if (prepared.populationSize < 2) return notEvaluated('no other subjects in the batch to compare with', ['population']);
+    const id = view.subject.id;
+    const findings: FindingDraft<'sharedAccount'>[] = [];
+    for (const link of activeLinks(prepared.index, id, kinds)) {
+      const own = link.members.find((m) => m.subjectId === id);
+      findings.push({
+        messageId: 'sharedAccount',
+        strength: clusterStrength(link.subjectIds.length, options.floor, options.saturation),
+        data: {
+          kindLabel: kindLabels[link.kind].replace(/^./, (c) => c.toUpperCase()),
+          account: displayKey(link),
+          record: own?.recordId ?? id,
+          count: link.subjectIds.length,
+          since: sinceText(link),
+          others: othersText(link, id),
+        },
+        evidence: linkEvidence(link, id, options.maxEvidence),
+      });
+    }
+    return findings;
+  },
+});

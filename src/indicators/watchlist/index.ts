@@ -1,0 +1,1 @@
+export { watchlistMatch } from './match';

@@ -1,0 +1,234 @@
+import type { ActivityEvent } from '../records/events';
+import type { PostalAddress } from '../records/common';
+import type { Subject } from '../records/subject';
+import { normalizeIp } from './ip';
+import { defaultMinHashOptions, encodeSignature, minHash, minHashBands, photoHashBands, type MinHashOptions } from './lsh';
+import {
+  normalizeAccount,
+  normalizeAddress,
+  normalizeEmail,
+  normalizeIdentifier,
+  normalizePhone,
+  normalizeWallet,
+} from './normalize';
+
+/** The kinds of link keys. */
+export type LinkKeyKind =
+  | 'email'
+  | 'phone'
+  | 'address'
+  | 'bank-account'
+  | 'wallet'
+  | 'payout-account'
+  | 'device'
+  | 'mfa-device'
+  | 'ip'
+  | 'photo'
+  | 'document'
+  | 'text';
+
+/** Every link key kind, in a stable order. */
+export const linkKeyKinds: readonly LinkKeyKind[] = [
+  'email',
+  'phone',
+  'address',
+  'bank-account',
+  'wallet',
+  'payout-account',
+  'device',
+  'mfa-device',
+  'ip',
+  'photo',
+  'document',
+  'text',
+];
+
+/**
+ * Kinds matched approximately: their keys are LSH bucket keys (candidate generators), and two
+ * records in one bucket are linked only when their `signature`s pass verification.
+ */
+export const fuzzyLinkKeyKinds: ReadonlySet<LinkKeyKind> = new Set(['photo', 'text']);
+
+/**
+ * One normalised identifier of a subject, and the record it came from. Grouping keys by
+ * `(kind, key)` across subjects yields the links.
+ */
+export interface LinkKey {
+  /** What the key identifies. */
+  readonly kind: LinkKeyKind;
+  /** The normalised (or pseudonymised) value; for photo and text, an LSH bucket key. */
+  readonly key: string;
+  /** The record it came from: the subject id, or a shipment, payment instruction, event, photo or document id. */
+  readonly recordId: string;
+  /** Field path inside the record, without array positions, e.g. `shipments[].address`. */
+  readonly field: string;
+  /** When the key was first seen on this record, ISO 8601, when known. */
+  readonly at?: string;
+  /** When it was last seen (IP addresses and devices seen over many events). */
+  readonly until?: string;
+  /** For photo and text: the full perceptual hash or MinHash signature, used to verify bucket candidates. */
+  readonly signature?: string;
+}
+
+/** Options of {@link extractLinkKeys}. */
+export interface ExtractOptions {
+  /**
+   * Keyed hash applied to every key (never to photo or text signatures, which are already
+   * one-way digests), so raw identifiers need not leave the system that extracts them, e.g.
+   * `(kind, value) => createHmac('sha256', secret).update(kind + ':' + value).digest('hex')`.
+   * Must be deterministic; use the same secret wherever keys are compared.
+   */
+  readonly pseudonymize?: (kind: LinkKeyKind, value: string) => string;
+  /** Country calling code assumed for phone numbers written without one, e.g. `1`. */
+  readonly defaultCallingCode?: string;
+  /** Maximum Hamming distance at which two photo hashes count as one photo. Default 6 (of 64 bits). */
+  readonly photoMaxDistance?: number;
+  /** MinHash parameters for resume and bid text. */
+  readonly minHash?: MinHashOptions;
+}
+
+/** Default maximum Hamming distance between two perceptual hashes of one photo. */
+export const defaultPhotoMaxDistance = 6;
+
+function timeOf(value: string | undefined): number {
+  return value === undefined ? Infinity : Date.parse(value);
+}
+
+/**
+ * Derives every link key of one subject from its record and its events: e-mail addresses, phone
+ * numbers, postal addresses (residence, contact, document, shipment and change-request
+ * addresses), bank accounts and IBANs, wallets, payout accounts, device and MFA device ids, IP
+ * addresses (one key per address with the first and last time it was used), document numbers,
+ * photo hashes and resume text (as LSH bucket keys with their signatures).
+ *
+ * Pure and linear in the subject's records. Keys are deduplicated per record, and events are
+ * summarised per key (first event, first and last time), so the output does not grow with the
+ * number of sessions. The output is sorted, so it does not depend on record order.
+ */
+export function extractLinkKeys(subject: Subject, events: readonly ActivityEvent[], options: ExtractOptions = {}): LinkKey[] {
+  const pseudo = options.pseudonymize;
+  const out = new Map<string, LinkKey>();
+  const add = (kind: LinkKeyKind, value: string | undefined, recordId: string, field: string, at?: string, signature?: string): void => {
+    if (value === undefined) return;
+    const key = pseudo === undefined ? value : pseudo(kind, value);
+    const id = `${kind}\u0000${key}\u0000${recordId}\u0000${field}`;
+    const prev = out.get(id);
+    if (prev !== undefined && timeOf(prev.at) <= timeOf(at)) return;
+    out.set(id, { kind, key, recordId, field, ...(at !== undefined ? { at } : {}), ...(signature !== undefined ? { signature } : {}) });
+  };
+  // Events: one key per (kind, value), on the first event, spanning first to last use.
+  const eventKeys = new Map<string, { kind: LinkKeyKind; key: string; field: string; first: ActivityEvent; firstMs: number; lastMs: number }>();
+  const addEvent = (kind: LinkKeyKind, value: string | undefined, event: ActivityEvent, field: string): void => {
+    if (value === undefined) return;
+    const key = pseudo === undefined ? value : pseudo(kind, value);
+    const id = `${kind}\u0000${key}\u0000${field}`;
+    const t = Date.parse(event.at);
+    const prev = eventKeys.get(id);
+    if (prev === undefined) eventKeys.set(id, { kind, key, field, first: event, firstMs: t, lastMs: t });
+    else {
+      if (t < prev.firstMs || (t === prev.firstMs && event.id < prev.first.id)) {
+        prev.first = event;
+        prev.firstMs = t;
+      }
+      if (t > prev.lastMs) prev.lastMs = t;
+    }
+  };
+  const sid = subject.id;
+  const address = (a: PostalAddress | undefined, recordId: string, field: string, at?: string): void => {
+    if (a !== undefined) add('address', normalizeAddress(a), recordId, field, at);
+  };
+  const phoneOpts = options.defaultCallingCode !== undefined ? { defaultCallingCode: options.defaultCallingCode } : {};
+
+  for (const e of subject.contacts?.emails ?? []) add('email', normalizeEmail(e.address), sid, 'contacts.emails[].address', e.createdAt);
+  for (const p of subject.contacts?.phones ?? []) add('phone', normalizePhone(p.number, phoneOpts), sid, 'contacts.phones[].number', p.createdAt);
+  address(subject.identity?.residence?.address, sid, 'identity.residence.address');
+  for (const a of subject.contacts?.addresses ?? []) address(a, sid, `contacts.addresses[${a.kind ?? 'other'}]`);
+  for (const d of subject.documents ?? []) {
+    address(d.address, d.id, 'documents[].address', d.verification?.checkedAt);
+    if (d.number !== undefined) {
+      const n = normalizeAccount(d.number);
+      if (n !== undefined) add('document', `${d.type}:${d.issuingCountry ?? ''}:${n}`, d.id, 'documents[].number', d.verification?.checkedAt);
+    }
+  }
+  for (const s of subject.shipments ?? []) {
+    address(s.address, s.id, 'shipments[].address', s.shippedAt ?? s.deliveredAt);
+    for (const c of s.changeRequests ?? []) address(c.address, s.id, 'shipments[].changeRequests[].address', c.at);
+    if (s.deviceId !== undefined) add('device', normalizeIdentifier(s.deviceId), s.id, 'shipments[].deviceId', s.shippedAt);
+    if (s.serial !== undefined) add('device', prefixed('serial', normalizeIdentifier(s.serial)), s.id, 'shipments[].serial', s.shippedAt);
+  }
+  for (const p of subject.paymentInstructions ?? []) {
+    if (p.iban !== undefined) add('bank-account', prefixed('iban', normalizeAccount(p.iban)), p.id, 'paymentInstructions[].iban', p.at);
+    if (p.accountNumber !== undefined) {
+      const acct = normalizeAccount(p.accountNumber);
+      const routing = p.routingNumber !== undefined ? normalizeAccount(p.routingNumber) : undefined;
+      add('bank-account', prefixed('acct', acct === undefined ? undefined : routing !== undefined ? `${routing}/${acct}` : acct), p.id, 'paymentInstructions[].accountNumber', p.at);
+    }
+    if (p.walletAddress !== undefined) add('wallet', normalizeWallet(p.walletAddress), p.id, 'paymentInstructions[].walletAddress', p.at);
+    if (p.platformAccount !== undefined) {
+      const acct = normalizeIdentifier(p.platformAccount);
+      add('payout-account', acct === undefined ? undefined : `${normalizeIdentifier(p.platform ?? '') ?? ''}:${acct}`, p.id, 'paymentInstructions[].platformAccount', p.at);
+    }
+  }
+  const maxDistance = options.photoMaxDistance ?? defaultPhotoMaxDistance;
+  for (const photo of subject.photos ?? []) {
+    if (photo.perceptualHash === undefined) continue;
+    const hash = photo.perceptualHash.toLowerCase();
+    for (const band of photoHashBands(hash, maxDistance)) add('photo', band, photo.id, 'photos[].perceptualHash', photo.capturedAt, hash);
+  }
+  if (subject.resumeText !== undefined) {
+    const mh = options.minHash ?? defaultMinHashOptions;
+    const sig = minHash(subject.resumeText, mh);
+    if (sig !== undefined) {
+      const signature = encodeSignature(sig);
+      for (const band of minHashBands(sig, mh)) add('text', band, sid, 'resumeText', subject.appliedAt, signature);
+    }
+  }
+
+  for (const event of events) {
+    switch (event.type) {
+      case 'session':
+        if (event.result === 'failure') break;
+        if (event.ip !== undefined) addEvent('ip', normalizeIp(event.ip), event, 'ip');
+        if (event.deviceId !== undefined) addEvent('device', normalizeIdentifier(event.deviceId), event, 'deviceId');
+        if (event.mfaDeviceId !== undefined) addEvent('mfa-device', normalizeIdentifier(event.mfaDeviceId), event, 'mfaDeviceId');
+        break;
+      case 'device-checkin':
+        if (event.ip !== undefined) addEvent('ip', normalizeIp(event.ip), event, 'ip');
+        addEvent('device', normalizeIdentifier(event.deviceId), event, 'deviceId');
+        if (event.serial !== undefined) addEvent('device', prefixed('serial', normalizeIdentifier(event.serial)), event, 'serial');
+        break;
+      case 'payment':
+        if (event.iban !== undefined) addEvent('bank-account', prefixed('iban', normalizeAccount(event.iban)), event, 'iban');
+        if (event.accountNumber !== undefined) addEvent('bank-account', prefixed('acct', normalizeAccount(event.accountNumber)), event, 'accountNumber');
+        if (event.walletAddress !== undefined) addEvent('wallet', normalizeWallet(event.walletAddress), event, 'walletAddress');
+        break;
+      default:
+        break;
+    }
+  }
+  const keys = [...out.values()];
+  for (const e of eventKeys.values()) {
+    keys.push({
+      kind: e.kind,
+      key: e.key,
+      recordId: e.first.id,
+      field: `events[type=${e.first.type}].${e.field}`,
+      at: new Date(e.firstMs).toISOString(),
+      until: new Date(e.lastMs).toISOString(),
+    });
+  }
+  return keys.sort(compareLinkKeys);
+}
+
+function prefixed(prefix: string, value: string | undefined): string | undefined {
+  return value === undefined ? undefined : `${prefix}:${value}`;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Total order on link keys: kind, key, record, field, time. */
+export function compareLinkKeys(a: LinkKey, b: LinkKey): number {
+  return cmp(a.kind, b.kind) || cmp(a.key, b.key) || cmp(a.recordId, b.recordId) || cmp(a.field, b.field) || cmp(a.at ?? '', b.at ?? '');
+}

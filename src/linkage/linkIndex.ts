@@ -1,0 +1,480 @@
+import { buildCidrSet, parseIp, type ParsedIp } from './ip';
+import { decodeSignature, fnv1a, hammingHex, minHashSimilarity } from './lsh';
+import { fuzzyLinkKeyKinds, type LinkKey, type LinkKeyKind } from './keys';
+
+/** One record that carries a link key: which subject, which record, which field, when. */
+export interface LinkMember {
+  /** The subject the record belongs to. */
+  readonly subjectId: string;
+  /** The record (subject, shipment, payment instruction, event, photo, document...). */
+  readonly recordId: string;
+  /** Field path in the record. */
+  readonly field: string;
+  /** First seen, ISO 8601. */
+  readonly at?: string;
+  /** Last seen, ISO 8601 (IP addresses, devices). */
+  readonly until?: string;
+  /** Photo hash or MinHash signature, for fuzzy kinds. */
+  readonly signature?: string;
+}
+
+/**
+ * All records that carry one `(kind, key)`: what a SQL `GROUP BY kind, key` over emitted key
+ * rows returns. For photo and text the key is an LSH bucket, so a group is a set of candidates.
+ */
+export interface LinkGroup {
+  /** Key kind. */
+  readonly kind: LinkKeyKind;
+  /** The (normalised or pseudonymised) key, or LSH bucket key. */
+  readonly key: string;
+  /** The records carrying it. */
+  readonly members: readonly LinkMember[];
+}
+
+/** The link keys of one subject, as {@link groupLinkKeys} takes them. */
+export interface SubjectLinkKeys {
+  /** The subject. */
+  readonly subjectId: string;
+  /** Its keys, from {@link extractLinkKeys}. */
+  readonly keys: readonly LinkKey[];
+}
+
+/** An expected shared key that must not count as a link (spouses at one address, a company VPN egress...). */
+export interface AllowListedKey {
+  /** Key kind. */
+  readonly kind: LinkKeyKind;
+  /** The normalised (or pseudonymised) key, as {@link extractLinkKeys} produces it. */
+  readonly key?: string;
+  /** For `ip`: a CIDR range (IPv4 or IPv6) whose addresses are all allow-listed. Needs raw, not pseudonymised, IPs. */
+  readonly cidr?: string;
+  /** Only when shared by exactly these subjects (e.g. the two spouses); omit to allow any sharing. */
+  readonly subjectIds?: readonly string[];
+  /** Why it is expected; shown in the index. */
+  readonly reason: string;
+}
+
+/** Options of {@link buildLinkIndex}. */
+export interface LinkIndexOptions {
+  /** Two subjects share an IP address only when their periods of use (first to last seen, widened by this) overlap. Default 1 day. */
+  readonly ipWindowMs?: number;
+  /**
+   * Two subjects share a device or MFA device only when their periods of use, widened by this,
+   * overlap: companies re-issue laptops and tokens after someone leaves. Default 30 days.
+   */
+  readonly deviceWindowMs?: number;
+  /** Photo hashes within this Hamming distance are one photo. Default 6. */
+  readonly photoMaxDistance?: number;
+  /** Texts whose estimated Jaccard similarity (MinHash) reaches this are near-duplicates. Default 0.6. */
+  readonly textMinSimilarity?: number;
+  /** An LSH bucket with more records than this is degenerate (e.g. an all-zero hash or boilerplate) and is skipped. Default 1000. */
+  readonly maxBucketSize?: number;
+  /** Up to this many subjects who all claim an address as their residence are a household. Default 2. */
+  readonly householdSize?: number;
+  /** Expected shared keys. */
+  readonly allowList?: readonly AllowListedKey[];
+}
+
+/** Defaults of {@link LinkIndexOptions}. */
+export const defaultLinkIndexOptions = {
+  ipWindowMs: 86_400_000,
+  deviceWindowMs: 30 * 86_400_000,
+  photoMaxDistance: 6,
+  textMinSimilarity: 0.6,
+  maxBucketSize: 1000,
+  householdSize: 2,
+} as const;
+
+/** Subjects tied by one shared key, with the records that prove it. */
+export interface Link {
+  /** Stable id: `kind:key`, with `#n` for the n-th period of use of an IP address or device. */
+  readonly id: string;
+  /** Key kind. */
+  readonly kind: LinkKeyKind;
+  /** The shared key (for photo and text: the lowest signature in the cluster). */
+  readonly key: string;
+  /** The distinct subjects, sorted. */
+  readonly subjectIds: readonly string[];
+  /** The records, sorted by subject, record, field. */
+  readonly members: readonly LinkMember[];
+  /** Earliest time any member carried the key, when known. */
+  readonly since?: string;
+  /** When the key is allow-listed, the caller's reason. Indicators skip such links. */
+  readonly allowListed?: string;
+  /** True when the subjects form a household (≤ `householdSize` subjects who all claim this or a shared address as residence). */
+  readonly household: boolean;
+  /** For photo and text: the lowest verified similarity (text: Jaccard estimate; photo: 1 − distance/bits). */
+  readonly similarity?: number;
+}
+
+/** Links between subjects, built in time linear in the number of keys. */
+export interface LinkIndex {
+  /** Every link, sorted by id. */
+  readonly links: readonly Link[];
+  /** The links of one subject, sorted by id (empty when none). */
+  linksOf(subjectId: string): readonly Link[];
+  /** Counts, for monitoring. */
+  readonly stats: {
+    readonly groups: number;
+    readonly links: number;
+    /** LSH buckets skipped as degenerate (larger than `maxBucketSize`). */
+    readonly skippedBuckets: number;
+  };
+}
+
+const SEP = '\u0000';
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareMembers(a: LinkMember, b: LinkMember): number {
+  return cmp(a.subjectId, b.subjectId) || cmp(a.recordId, b.recordId) || cmp(a.field, b.field) || cmp(a.at ?? '', b.at ?? '');
+}
+
+/**
+ * Groups the keys of many subjects by `(kind, key)`, keeping only groups that span at least two
+ * subjects: the in-memory equivalent of
+ * `SELECT kind, key, … FROM link_keys GROUP BY kind, key HAVING COUNT(DISTINCT subject_id) > 1`.
+ * One pass over the keys with a hash map: linear in the number of keys.
+ */
+export function groupLinkKeys(entries: Iterable<SubjectLinkKeys>): LinkGroup[] {
+  // Hash-partitioned grouping, as databases run a large GROUP BY: one pass appends each key to
+  // one of PARTITIONS lists by a hash of the key, a second pass groups each list with its own
+  // small map and drops it. The work is the same (linear), but each map stays small and
+  // cache-friendly, so time per key does not creep up with the population, and no map comes
+  // near V8's limit of about 16.7 million entries.
+  const partitions: { kind: LinkKeyKind; key: string; member: LinkMember }[][] = Array.from({ length: PARTITIONS }, () => []);
+  for (const { subjectId, keys } of entries) {
+    for (const k of keys) {
+      const member: LinkMember = {
+        subjectId,
+        recordId: k.recordId,
+        field: k.field,
+        ...(k.at !== undefined ? { at: k.at } : {}),
+        ...(k.until !== undefined ? { until: k.until } : {}),
+        ...(k.signature !== undefined ? { signature: k.signature } : {}),
+      };
+      (partitions[fnv1a(k.key) & (PARTITIONS - 1)] as { kind: LinkKeyKind; key: string; member: LinkMember }[]).push({ kind: k.kind, key: k.key, member });
+    }
+  }
+  const out: LinkGroup[] = [];
+  for (let p = 0; p < PARTITIONS; p++) {
+    const rows = partitions[p] as { kind: LinkKeyKind; key: string; member: LinkMember }[];
+    partitions[p] = [];
+    // Most keys belong to one subject only: a key seen once holds just its member.
+    const groups = new Map<string, LinkMember | MutableGroup>();
+    for (const { kind, key, member } of rows) {
+      const id = kind + SEP + key;
+      const g = groups.get(id);
+      if (g === undefined) groups.set(id, member);
+      else if (isGroup(g)) {
+        g.members.push(member);
+        if (member.subjectId !== g.first) g.multi = true;
+      } else {
+        groups.set(id, { group: true, kind, key, first: g.subjectId, multi: member.subjectId !== g.subjectId, members: [g, member] });
+      }
+    }
+    for (const g of groups.values()) if (isGroup(g) && g.multi) out.push({ kind: g.kind, key: g.key, members: g.members });
+  }
+  return out;
+}
+
+/** Number of hash partitions of {@link groupLinkKeys} (a power of two). */
+const PARTITIONS = 1024;
+
+interface MutableGroup {
+  readonly group: true;
+  readonly kind: LinkKeyKind;
+  readonly key: string;
+  readonly first: string;
+  multi: boolean;
+  readonly members: LinkMember[];
+}
+
+function isGroup(value: LinkMember | MutableGroup): value is MutableGroup {
+  return (value as MutableGroup).group === true;
+}
+
+/** A tiny union-find over string ids, for fuzzy clusters. */
+function unionFind(): { find(x: string): string; union(a: string, b: string): void } {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    for (let p = parent.get(r); p !== undefined && p !== r; p = parent.get(r)) r = p;
+    // Path compression keeps later finds near O(1).
+    for (let y = x, p = parent.get(y); p !== undefined && p !== r; y = p, p = parent.get(y)) parent.set(y, r);
+    if (!parent.has(r)) parent.set(r, r);
+    return r;
+  };
+  return {
+    find,
+    union(a, b) {
+      const ra = find(a);
+      const rb = find(b);
+      // The smaller id wins, so the result does not depend on the order of unions.
+      if (ra !== rb) {
+        if (ra < rb) parent.set(rb, ra);
+        else parent.set(ra, rb);
+      }
+    },
+  };
+}
+
+function memberId(m: LinkMember): string {
+  return m.subjectId + SEP + m.recordId + SEP + m.field;
+}
+
+function distinctSubjects(members: readonly LinkMember[]): string[] {
+  return [...new Set(members.map((m) => m.subjectId))].sort(cmp);
+}
+
+function earliest(members: readonly LinkMember[]): string | undefined {
+  let best: string | undefined;
+  let bestMs = Infinity;
+  for (const m of members) {
+    if (m.at === undefined) continue;
+    const t = Date.parse(m.at);
+    if (t < bestMs) {
+      bestMs = t;
+      best = m.at;
+    }
+  }
+  return best;
+}
+
+/** Fields whose address is one the subject claims as home. */
+function isResidenceField(field: string): boolean {
+  return field === 'identity.residence.address' || field === 'contacts.addresses[residence]' || field === 'documents[].address';
+}
+
+/** Kinds a household legitimately shares: a home, its phone line, its internet connection, a joint account. */
+const householdKinds: ReadonlySet<LinkKeyKind> = new Set(['address', 'phone', 'ip', 'bank-account']);
+
+interface DraftLink {
+  id: string;
+  kind: LinkKeyKind;
+  key: string;
+  members: LinkMember[];
+  subjectIds: string[];
+  similarity?: number;
+}
+
+/** Splits an IP or device group into clusters whose periods of use overlap (widened by `windowMs`): a sweep over the members sorted by start. */
+function ipWindows(group: LinkGroup, windowMs: number): LinkMember[][] {
+  const spans = group.members
+    .map((m) => {
+      const from = m.at !== undefined ? Date.parse(m.at) : -Infinity;
+      const to = m.until !== undefined ? Date.parse(m.until) : m.at !== undefined ? from : Infinity;
+      return { m, from: from - windowMs / 2, to: to + windowMs / 2 };
+    })
+    .sort((a, b) => a.from - b.from || compareMembers(a.m, b.m));
+  const out: LinkMember[][] = [];
+  let current: LinkMember[] = [];
+  let end = -Infinity;
+  for (const s of spans) {
+    if (current.length > 0 && s.from > end) {
+      out.push(current);
+      current = [];
+      end = -Infinity;
+    }
+    current.push(s.m);
+    end = Math.max(end, s.to);
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/**
+ * Builds the link index from groups, whether {@link groupLinkKeys} made them in memory or the
+ * caller's SQL, Spark or Flink job did: the result depends only on the groups' contents, not on
+ * their order or on where they were grouped. Exact kinds link every group spanning two or more
+ * subjects; IP groups are split into overlapping periods of use; photo and text groups are LSH
+ * candidate buckets whose members are verified (Hamming distance, MinHash similarity) and joined
+ * into clusters. Cost is linear in the number of group members, plus the verification inside
+ * buckets, which are small by construction and capped by `maxBucketSize`.
+ */
+export function buildLinkIndexFromGroups(groups: Iterable<LinkGroup>, options: LinkIndexOptions = {}): LinkIndex {
+  const o = { ...defaultLinkIndexOptions, ...options };
+  const drafts: DraftLink[] = [];
+  let groupCount = 0;
+  let skippedBuckets = 0;
+  const fuzzy = new Map<LinkKeyKind, { uf: ReturnType<typeof unionFind>; members: Map<string, LinkMember>; minSim: Map<string, number> }>();
+
+  for (const group of groups) {
+    groupCount++;
+    if (fuzzyLinkKeyKinds.has(group.kind)) {
+      if (group.members.length > o.maxBucketSize) {
+        skippedBuckets++;
+        continue;
+      }
+      let state = fuzzy.get(group.kind);
+      if (state === undefined) {
+        state = { uf: unionFind(), members: new Map(), minSim: new Map() };
+        fuzzy.set(group.kind, state);
+      }
+      // Members with one signature are one item; only distinct signatures need comparing.
+      const bySig = new Map<string, LinkMember[]>();
+      for (const m of group.members) {
+        if (m.signature === undefined) continue;
+        state.members.set(memberId(m), m);
+        const list = bySig.get(m.signature);
+        if (list === undefined) bySig.set(m.signature, [m]);
+        else list.push(m);
+      }
+      const sigs = [...bySig.keys()].sort(cmp);
+      for (const sig of sigs) {
+        const list = bySig.get(sig) as LinkMember[];
+        for (let i = 1; i < list.length; i++) state.uf.union(memberId(list[0] as LinkMember), memberId(list[i] as LinkMember));
+      }
+      const decoded = group.kind === 'text' ? sigs.map(decodeSignature) : [];
+      for (let i = 0; i < sigs.length; i++) {
+        for (let j = i + 1; j < sigs.length; j++) {
+          let sim: number;
+          if (group.kind === 'photo') {
+            const a = sigs[i] as string;
+            const d = hammingHex(a, sigs[j] as string);
+            if (d > o.photoMaxDistance) continue;
+            sim = 1 - d / (a.length * 4);
+          } else {
+            sim = minHashSimilarity(decoded[i] as Uint32Array, decoded[j] as Uint32Array);
+            if (sim < o.textMinSimilarity) continue;
+          }
+          const a = memberId((bySig.get(sigs[i] as string) as LinkMember[])[0] as LinkMember);
+          const b = memberId((bySig.get(sigs[j] as string) as LinkMember[])[0] as LinkMember);
+          state.uf.union(a, b);
+          for (const x of [a, b]) state.minSim.set(x, Math.min(state.minSim.get(x) ?? 1, sim));
+        }
+      }
+      continue;
+    }
+    const members = [...group.members].sort(compareMembers);
+    if (group.kind === 'ip' || group.kind === 'device' || group.kind === 'mfa-device') {
+      const windows = ipWindows({ ...group, members }, group.kind === 'ip' ? o.ipWindowMs : o.deviceWindowMs);
+      windows.forEach((w, n) => {
+        const subjectIds = distinctSubjects(w);
+        if (subjectIds.length < 2) return;
+        drafts.push({ id: `${group.kind}:${group.key}#${n}`, kind: group.kind, key: group.key, members: w.sort(compareMembers), subjectIds });
+      });
+      continue;
+    }
+    const subjectIds = distinctSubjects(members);
+    if (subjectIds.length < 2) continue;
+    drafts.push({ id: `${group.kind}:${group.key}`, kind: group.kind, key: group.key, members, subjectIds });
+  }
+
+  for (const [kind, state] of fuzzy) {
+    const clusters = new Map<string, LinkMember[]>();
+    for (const [id, m] of state.members) {
+      const root = state.uf.find(id);
+      const list = clusters.get(root);
+      if (list === undefined) clusters.set(root, [m]);
+      else list.push(m);
+    }
+    for (const list of clusters.values()) {
+      const subjectIds = distinctSubjects(list);
+      if (subjectIds.length < 2) continue;
+      list.sort(compareMembers);
+      let key = list[0]?.signature as string;
+      let similarity = 1;
+      for (const m of list) {
+        if ((m.signature as string) < key) key = m.signature as string;
+        similarity = Math.min(similarity, state.minSim.get(memberId(m)) ?? 1);
+      }
+      drafts.push({ id: `${kind}:${key}`, kind, key, members: list, subjectIds, similarity: Math.round(similarity * 100) / 100 });
+    }
+  }
+
+  // Households: at most householdSize subjects who all claim the address as home.
+  const households = new Map<string, Set<string>>();
+  const householdLinks = new Set<string>();
+  for (const d of drafts) {
+    if (d.kind !== 'address' || d.subjectIds.length > o.householdSize) continue;
+    const claiming = new Set(d.members.filter((m) => isResidenceField(m.field)).map((m) => m.subjectId));
+    if (claiming.size !== d.subjectIds.length) continue;
+    householdLinks.add(d.id);
+    for (const s of d.subjectIds) {
+      const set = households.get(s);
+      if (set === undefined) households.set(s, new Set([d.id]));
+      else set.add(d.id);
+    }
+  }
+  const isHousehold = (d: DraftLink): boolean => {
+    if (!householdKinds.has(d.kind) || d.subjectIds.length > o.householdSize) return false;
+    if (householdLinks.has(d.id)) return true;
+    const [first, ...rest] = d.subjectIds.map((s) => households.get(s));
+    if (first === undefined) return false;
+    for (const h of first) if (rest.every((r) => r?.has(h) === true)) return true;
+    return false;
+  };
+
+  // Allow-list: exact keys in a map, IP ranges in a CIDR set.
+  const allowExact = new Map<string, AllowListedKey[]>();
+  const allowRanges = buildCidrSet(
+    (o.allowList ?? []).filter((a) => a.kind === 'ip' && a.cidr !== undefined).map((a) => ({ cidr: a.cidr as string, value: a })),
+  );
+  for (const a of o.allowList ?? []) {
+    if (a.key === undefined) continue;
+    const id = a.kind + SEP + a.key;
+    const list = allowExact.get(id);
+    if (list === undefined) allowExact.set(id, [a]);
+    else list.push(a);
+  }
+  const allowReason = (d: DraftLink): string | undefined => {
+    const candidates = [...(allowExact.get(d.kind + SEP + d.key) ?? [])];
+    if (d.kind === 'ip') {
+      const ip: ParsedIp | undefined = parseIp(d.key);
+      if (ip !== undefined) candidates.push(...allowRanges.lookup(ip));
+    }
+    for (const a of candidates) {
+      if (a.subjectIds === undefined) return a.reason;
+      const allowed = new Set(a.subjectIds);
+      if (d.subjectIds.every((s) => allowed.has(s))) return a.reason;
+    }
+    return undefined;
+  };
+
+  const links: Link[] = drafts.map((d) => {
+    const since = earliest(d.members);
+    const reason = allowReason(d);
+    return {
+      id: d.id,
+      kind: d.kind,
+      key: d.key,
+      subjectIds: d.subjectIds,
+      members: d.members,
+      ...(since !== undefined ? { since } : {}),
+      ...(reason !== undefined ? { allowListed: reason } : {}),
+      household: isHousehold(d),
+      ...(d.similarity !== undefined ? { similarity: d.similarity } : {}),
+    };
+  });
+  links.sort((a, b) => cmp(a.id, b.id));
+  const bySubject = new Map<string, Link[]>();
+  for (const link of links) {
+    for (const s of link.subjectIds) {
+      const list = bySubject.get(s);
+      if (list === undefined) bySubject.set(s, [link]);
+      else list.push(link);
+    }
+  }
+  const none: readonly Link[] = Object.freeze([]);
+  return {
+    links,
+    linksOf: (subjectId) => bySubject.get(subjectId) ?? none,
+    stats: { groups: groupCount, links: links.length, skippedBuckets },
+  };
+}
+
+/**
+ * Groups the subjects' link keys and builds the index in one step: `groupLinkKeys` then
+ * {@link buildLinkIndexFromGroups}. Linear in the number of keys.
+ *
+ * @example
+ * ```ts
+ * const index = buildLinkIndex(subjects.map((s) => ({ subjectId: s.id, keys: extractLinkKeys(s, eventsOf(s.id)) })));
+ * for (const link of index.linksOf('cand-7')) console.log(link.kind, link.subjectIds, link.since);
+ * ```
+ */
+export function buildLinkIndex(entries: Iterable<SubjectLinkKeys>, options: LinkIndexOptions = {}): LinkIndex {
+  return buildLinkIndexFromGroups(groupLinkKeys(entries), options);
+}

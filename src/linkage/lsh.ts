@@ -1,0 +1,179 @@
+import { foldText } from './normalize';
+
+/** 32-bit FNV-1a hash of a string: fast, deterministic, good enough to spread shingles. */
+export function fnv1a(text: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A 32-bit integer mixer (murmur3 finaliser), used to derive the MinHash permutations. */
+function mix32(x: number): number {
+  let h = x >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Parameters of MinHash signatures and their LSH banding. */
+export interface MinHashOptions {
+  /** Words per shingle. */
+  readonly shingleSize: number;
+  /** Bands; `bands × rows` is the signature length. */
+  readonly bands: number;
+  /** Rows per band. */
+  readonly rows: number;
+}
+
+/**
+ * Defaults: 3-word shingles, 16 bands of 4 rows (64 hashes). Two texts land in one bucket with
+ * probability 1 − (1 − J⁴)¹⁶: about 0.99 at Jaccard 0.7, 0.89 at 0.6, 0.34 at 0.4, 0.06 at 0.25, so
+ * near-duplicates meet and unrelated resumes rarely do; candidates are then verified.
+ */
+export const defaultMinHashOptions: MinHashOptions = { shingleSize: 3, bands: 16, rows: 4 };
+
+/** The word shingles of a text, case, diacritics and punctuation folded. */
+export function shingles(text: string, size: number): Set<string> {
+  const words = foldText(text).replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter((w) => w !== '');
+  const out = new Set<string>();
+  if (words.length === 0) return out;
+  if (words.length < size) {
+    out.add(words.join(' '));
+    return out;
+  }
+  for (let i = 0; i + size <= words.length; i++) out.add(words.slice(i, i + size).join(' '));
+  return out;
+}
+
+/**
+ * The MinHash signature of a text: for each of `bands × rows` hash functions, the minimum hash
+ * over the text's shingles. The fraction of equal positions of two signatures estimates the
+ * Jaccard similarity of their shingle sets. Empty text gives undefined.
+ */
+export function minHash(text: string, options: MinHashOptions = defaultMinHashOptions): Uint32Array | undefined {
+  const set = shingles(text, options.shingleSize);
+  if (set.size === 0) return undefined;
+  const n = options.bands * options.rows;
+  const sig = new Uint32Array(n).fill(0xffffffff);
+  const seeds = new Uint32Array(n);
+  for (let i = 0; i < n; i++) seeds[i] = mix32(i + 1);
+  for (const s of set) {
+    const base = fnv1a(s);
+    for (let i = 0; i < n; i++) {
+      const h = mix32(base ^ (seeds[i] as number));
+      if (h < (sig[i] as number)) sig[i] = h;
+    }
+  }
+  return sig;
+}
+
+/** Estimated Jaccard similarity of two MinHash signatures of one length. */
+export function minHashSimilarity(a: Uint32Array, b: Uint32Array): number {
+  if (a.length !== b.length || a.length === 0) return 0;
+  let same = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+  return same / a.length;
+}
+
+/** Text form of a signature (hex, 8 characters per hash), as carried in link keys. */
+export function encodeSignature(sig: Uint32Array): string {
+  let out = '';
+  for (const h of sig) out += h.toString(16).padStart(8, '0');
+  return out;
+}
+
+/** Inverse of {@link encodeSignature}. */
+export function decodeSignature(text: string): Uint32Array {
+  const out = new Uint32Array(Math.floor(text.length / 8));
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(i * 8, i * 8 + 8), 16);
+  return out;
+}
+
+/** LSH band keys of a signature: one bucket key per band, `b<band>:<hash of its rows>`. */
+export function minHashBands(sig: Uint32Array, options: MinHashOptions = defaultMinHashOptions): string[] {
+  const out: string[] = [];
+  for (let b = 0; b < options.bands; b++) {
+    let h = 0x811c9dc5;
+    for (let r = 0; r < options.rows; r++) h = mix32(h ^ (sig[b * options.rows + r] as number));
+    out.push(`b${b}:${h.toString(16)}`);
+  }
+  return out;
+}
+
+const popcount4 = [0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4];
+const hexValue: Readonly<Record<string, number>> = Object.fromEntries([...'0123456789abcdef'].map((c, i) => [c, i]));
+
+/** Hamming distance of two hex strings of one length (bits that differ), or Infinity when lengths differ. */
+export function hammingHex(a: string, b: string): number {
+  if (a.length !== b.length) return Infinity;
+  let d = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = hexValue[a[i] as string];
+    const y = hexValue[b[i] as string];
+    if (x === undefined || y === undefined) return Infinity;
+    d += popcount4[x ^ y] as number;
+  }
+  return d;
+}
+
+/** Target probability that two hashes within the distance share at least one band. */
+const PHOTO_RECALL = 0.95;
+
+/** The LSH plan for hashes of `bits` bits matched within `maxDistance`: bits per band, bands, and which bits each band samples. */
+function photoPlan(bits: number, maxDistance: number): { readonly perBand: number; readonly positions: readonly (readonly number[])[] } {
+  // About 31% of the bits per band (20 of 64): 2^20 buckets per band, so unrelated hashes rarely
+  // meet even among hundreds of thousands of photos, while close hashes agree on a band often enough.
+  const perBand = Math.max(1, Math.min(bits, Math.round(bits * 0.3125)));
+  const d = Math.min(maxDistance, bits - perBand);
+  // Probability that a band avoids all d differing bits when sampling perBand of bits positions.
+  let p = 1;
+  for (let i = 0; i < d; i++) p *= (bits - perBand - i) / (bits - i);
+  const bands = p >= 1 ? 1 : p <= 0 ? 64 : Math.min(64, Math.max(1, Math.ceil(Math.log(1 - PHOTO_RECALL) / Math.log(1 - p))));
+  // A fixed, seeded choice of positions per band, so every caller and every worker agrees.
+  const positions: number[][] = [];
+  let state = 0x9e3779b9 ^ bits;
+  for (let b = 0; b < bands; b++) {
+    const all = Array.from({ length: bits }, (_, i) => i);
+    for (let i = 0; i < perBand; i++) {
+      state = mix32(state + 0x6d2b79f5);
+      const j = i + (state % (bits - i));
+      const t = all[i] as number;
+      all[i] = all[j] as number;
+      all[j] = t;
+    }
+    positions.push(all.slice(0, perBand).sort((x, y) => x - y));
+  }
+  return { perBand, positions };
+}
+
+/** The plan for the common case (64-bit hashes, distance 6), computed once: a constant, never mutated. */
+const defaultPhotoPlan: { readonly perBand: number; readonly positions: readonly (readonly number[])[] } = photoPlan(64, 6);
+
+/**
+ * LSH band keys of a perceptual hash for matching within Hamming distance `maxDistance`
+ * (bit-sampling LSH). Each band samples a fixed, seeded subset of about 31% of the bits (20 of
+ * 64); there are as many bands as needed for two hashes exactly `maxDistance` bits apart to agree
+ * on at least one band with probability ≥ 0.95 (31 bands for 6 bits of 64). Closer hashes, the
+ * usual case for a re-encoded or resized photo, meet almost surely: the miss probability is
+ * about 6e-4 at 4 bits and 3e-9 at 2 bits. Unrelated hashes agree on 20 sampled bits with
+ * probability 2^-20, so buckets stay tiny and only candidates are compared, then verified by
+ * their full distance; nothing is compared all-pairs.
+ */
+export function photoHashBands(hex: string, maxDistance: number): string[] {
+  const h = hex.toLowerCase();
+  let bits = '';
+  for (const c of h) bits += (hexValue[c] ?? 0).toString(2).padStart(4, '0');
+  const plan = bits.length === 64 && maxDistance === 6 ? defaultPhotoPlan : photoPlan(bits.length, maxDistance);
+  return plan.positions.map((pos, b) => {
+    let band = '';
+    for (const i of pos) band += bits[i];
+    // Short bands print compactly; long ones (large hashes) stay exact as bit strings.
+    return `${bits.length}b${b}:${band.length <= 48 ? parseInt(band, 2).toString(36) : band}`;
+  });
+}

@@ -1,0 +1,188 @@
+import type { PostalAddress } from '../records/common';
+
+/**
+ * Providers that ignore dots in the local part of an address (`j.doe@gmail.com` is
+ * `jdoe@gmail.com`) and the domains they answer under, mapped to one canonical domain.
+ */
+const dotInsensitiveDomains: Readonly<Record<string, string>> = {
+  'gmail.com': 'gmail.com',
+  'googlemail.com': 'gmail.com',
+};
+
+/**
+ * Providers that deliver `name+tag@domain` to `name@domain` (sub-addressing). Only these lose
+ * their tag: on other domains `+` may be a real part of the mailbox name.
+ */
+const plusTagDomains: ReadonlySet<string> = new Set([
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'msn.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'protonmail.com',
+  'proton.me',
+  'pm.me',
+  'fastmail.com',
+  'zoho.com',
+  'yandex.com',
+  'yandex.ru',
+]);
+
+/**
+ * Normalises an e-mail address for linkage: trims, lower-cases, and applies the dot and plus
+ * rules of the providers that apply them (Gmail ignores dots and `+tag`; Outlook, iCloud,
+ * Proton and others ignore `+tag`). Returns undefined for something that is not an address.
+ *
+ * @example normalizeEmail(' J.Doe+jobs@GoogleMail.com ') // 'jdoe@gmail.com'
+ */
+export function normalizeEmail(address: string): string | undefined {
+  const trimmed = address.trim().toLowerCase();
+  const at = trimmed.lastIndexOf('@');
+  if (at <= 0 || at === trimmed.length - 1) return undefined;
+  let local = trimmed.slice(0, at);
+  let domain = trimmed.slice(at + 1).replace(/\.$/, '');
+  if (!domain.includes('.')) return undefined;
+  if (plusTagDomains.has(domain)) {
+    const plus = local.indexOf('+');
+    if (plus > 0) local = local.slice(0, plus);
+  }
+  const canonical = dotInsensitiveDomains[domain];
+  if (canonical !== undefined) {
+    local = local.replace(/\./g, '');
+    domain = canonical;
+  }
+  return local.length > 0 ? `${local}@${domain}` : undefined;
+}
+
+/** Options of {@link normalizePhone}. */
+export interface PhoneOptions {
+  /**
+   * Country calling code (digits, e.g. `1` or `44`) assumed for numbers written without one.
+   * Without it such numbers keep a `local:` prefix, so they match only numbers written the same way.
+   */
+  readonly defaultCallingCode?: string;
+}
+
+/**
+ * Normalises a phone number to an E.164-like `+<country code><digits>`: strips spaces,
+ * punctuation and extensions, reads `00` as `+`, and drops the national trunk `0` after a
+ * default calling code. Numbers with too few digits to be a phone number give undefined.
+ *
+ * @example normalizePhone('(615) 555-0100', { defaultCallingCode: '1' }) // '+16155550100'
+ */
+export function normalizePhone(number: string, options: PhoneOptions = {}): string | undefined {
+  // An extension ("x123", "ext. 4") is not part of the line.
+  const main = number.trim().split(/\s*(?:x|ext\.?|extension|#)\s*\d+\s*$/i)[0] ?? '';
+  const international = /^\s*(\+|00)/.test(main);
+  let digits = main.replace(/\D/g, '');
+  if (international && main.trim().startsWith('00')) digits = digits.slice(2);
+  if (digits.length < 6) return undefined;
+  if (international) return `+${digits}`;
+  const cc = options.defaultCallingCode?.replace(/\D/g, '');
+  if (cc !== undefined && cc.length > 0) {
+    if (digits.startsWith(cc) && digits.length > 10) return `+${digits}`;
+    return `+${cc}${digits.replace(/^0/, '')}`;
+  }
+  return `local:${digits}`;
+}
+
+/**
+ * Common postal abbreviations, so "123 North Main Street, Apartment 4" and "123 N Main St #4"
+ * give one key. Unit designators (apartment, suite, unit, flat, #) all become `unit`.
+ */
+const addressWords: Readonly<Record<string, string>> = {
+  street: 'st', str: 'st', avenue: 'ave', av: 'ave', road: 'rd', boulevard: 'blvd', drive: 'dr',
+  lane: 'ln', court: 'ct', place: 'pl', terrace: 'ter', circle: 'cir', highway: 'hwy', parkway: 'pkwy',
+  square: 'sq', trail: 'trl', way: 'way', route: 'rte', crescent: 'cres', close: 'cl',
+  north: 'n', south: 's', east: 'e', west: 'w', northeast: 'ne', northwest: 'nw', southeast: 'se', southwest: 'sw',
+  apartment: 'unit', apt: 'unit', suite: 'unit', ste: 'unit', unit: 'unit', flat: 'unit', room: 'unit', rm: 'unit',
+  no: '', number: '', '#': 'unit', floor: 'fl', fl: 'fl', building: 'bldg', bldg: 'bldg',
+  post: 'po', office: 'box',
+};
+
+/** Lower case, diacritics stripped, punctuation to spaces. */
+export function foldText(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+function addressTokens(line: string): string[] {
+  const spaced = foldText(line).replace(/#/g, ' # ').replace(/[^a-z0-9#]+/g, ' ');
+  const out: string[] = [];
+  for (const raw of spaced.split(' ')) {
+    if (raw === '') continue;
+    const mapped = addressWords[raw];
+    if (mapped === undefined) out.push(raw);
+    else if (mapped !== '') out.push(mapped);
+  }
+  // "unit unit 4" (from "Apt #4") is one unit.
+  return out.filter((t, i) => !(t === 'unit' && out[i - 1] === 'unit'));
+}
+
+/**
+ * Normalises a postal address to a linkage key: case, diacritics, punctuation and common
+ * abbreviations (Street/St, Avenue/Ave, Apartment/Apt/Unit/Suite/# ...) folded, ZIP+4 cut to
+ * the five-digit ZIP, other postal codes without spaces. The key is
+ * `street and unit|postal code or city|country`. Returns undefined without a street line.
+ *
+ * @example normalizeAddress({ line1: '12 North Main Street', line2: 'Apt. 4', postalCode: '37201-1234', country: 'US' })
+ * // '12 n main st unit 4|37201|US'
+ */
+export function normalizeAddress(address: PostalAddress): string | undefined {
+  if (address.line1 === undefined || address.line1.trim() === '') return undefined;
+  const street = [...addressTokens(address.line1), ...addressTokens(address.line2 ?? '')].join(' ');
+  if (street === '') return undefined;
+  let place = '';
+  if (address.postalCode !== undefined && address.postalCode.trim() !== '') {
+    const code = address.postalCode.toUpperCase().replace(/[^A-Z0-9]/g, '');
+    place = /^\d{9}$/.test(code) ? code.slice(0, 5) : code;
+  } else if (address.city !== undefined) {
+    place = [address.city, address.region ?? ''].map((p) => addressTokens(p).join(' ')).join(',');
+  }
+  return `${street}|${place}|${address.country ?? ''}`;
+}
+
+/** Normalises an IBAN or account number: upper case, letters and digits only. */
+export function normalizeAccount(value: string): string | undefined {
+  const v = value.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return v.length >= 4 ? v : undefined;
+}
+
+/**
+ * Normalises a crypto wallet address. EVM-style `0x` addresses are case-insensitive (the mixed
+ * case is only a checksum), so they are lower-cased; other formats (base58, bech32 with its own
+ * rules) keep their case, trimmed.
+ */
+export function normalizeWallet(value: string): string | undefined {
+  const v = value.trim();
+  if (v.length < 8) return undefined;
+  if (/^0x[0-9a-fA-F]{40}$/.test(v)) return v.toLowerCase();
+  if (/^(bc1|tb1|ltc1)/i.test(v)) return v.toLowerCase();
+  return v;
+}
+
+/** Normalises an opaque identifier (device id, MFA device id, serial number): trimmed, lower case. */
+export function normalizeIdentifier(value: string): string | undefined {
+  const v = value.trim().toLowerCase();
+  return v.length > 0 ? v : undefined;
+}
+
+/**
+ * Normalises a person's name for comparison between subjects: case, diacritics and punctuation
+ * folded and the words sorted, so "DOE, John" and "John Doe" agree.
+ */
+export function normalizePersonName(value: string): string {
+  return foldText(value)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter((t) => t !== '')
+    .sort()
+    .join(' ');
+}

@@ -1,0 +1,47 @@
+import { personaMultiplicity } from '../../../src/index';
+import { IndicatorTester } from '../../../src/testing/index';
+
+const named = (value: string) => ({ names: [{ value, kind: 'legal' }] });
+
+new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(personaMultiplicity, {
+  valid: [
+    {
+      name: 'one person re-applying under the same name with the same e-mail',
+      subject: { identity: named('John Doe'), contacts: { emails: [{ address: 'jdoe@gmail.com' }] } },
+      population: { subjects: [{ id: 'old-application', identity: named('DOE, John'), contacts: { emails: [{ address: 'j.doe@gmail.com' }] } }] },
+    },
+    {
+      name: 'different people with different photos',
+      subject: { identity: named('John Doe'), photos: [{ id: 'p-1', source: 'resume', perceptualHash: 'f0f0f0f0f0f0f0f0' }] },
+      population: { subjects: [{ id: 'o', identity: named('Jane Roe'), photos: [{ id: 'p-2', source: 'resume', perceptualHash: '0f0f0f0f0f0f0f0f' }] }] },
+    },
+    {
+      name: 'a stock avatar allow-listed by hash',
+      subject: { identity: named('John Doe'), photos: [{ id: 'p-1', source: 'profile', perceptualHash: 'aaaaaaaaaaaaaaaa' }] },
+      population: { subjects: [{ id: 'o', identity: named('Jane Roe'), photos: [{ id: 'p-2', source: 'profile', perceptualHash: 'aaaaaaaaaaaaaaaa' }] }] },
+      reference: { linkAllowList: [{ kind: 'photo', key: 'aaaaaaaaaaaaaaaa', reason: 'default avatar' }] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'one photo (re-encoded, 3 bits differ) under two names',
+      subject: { identity: named('Andrew Miller'), photos: [{ id: 'p-1', source: 'resume', perceptualHash: 'f0f0f0f0f0f0f0f0' }] },
+      population: { subjects: [{ id: 'o', identity: named('Brian Carter'), photos: [{ id: 'p-2', source: 'profile', perceptualHash: 'f0f0f0f1f0f0f0e1' }] }] },
+      findings: [{ messageId: 'personas', strength: 0.7, data: { personas: 2 }, message: /Photo .* under 2 different names: Andrew Miller; Brian Carter/, evidence: ['p-1', 'p-2'] }],
+    },
+    {
+      name: 'one passport number under three names',
+      subject: { identity: named('Andrew Miller'), documents: [{ id: 'doc-1', type: 'passport', issuingCountry: 'US', number: '5678 12345' }] },
+      population: {
+        subjects: [
+          { id: 'o1', identity: named('Brian Carter'), documents: [{ id: 'doc-2', type: 'passport', issuingCountry: 'US', number: '567812345' }] },
+          { id: 'o2', identity: named('Chris Evans'), documents: [{ id: 'doc-3', type: 'passport', issuingCountry: 'US', number: '567812345' }] },
+        ],
+      },
+      findings: [{ messageId: 'personas', data: { personas: 3 }, evidence: ['doc-1', 'doc-2', 'doc-3'] }],
+    },
+  ],
+  notEvaluated: [
+    { name: 'no names to compare', subject: { contacts: { emails: [{ address: 'x@example.com' }] } }, missing: ['identity.names'] },
+  ],
+});

@@ -1,0 +1,84 @@
+import { sharedInfrastructure } from '../../../src/index';
+import { IndicatorTester } from '../../../src/testing/index';
+
+const HOME = { line1: '77 Oak Avenue', city: 'Columbus', postalCode: '43004', country: 'US' };
+const DAY = 86_400_000;
+const iso = (ms: number): string => new Date(ms).toISOString();
+const T0 = Date.parse('2025-03-03T14:00:00Z');
+
+function sessions(subjectId: string | undefined, ip: string, startDay: number, days: number, extra: Record<string, unknown> = {}): Record<string, unknown>[] {
+  return Array.from({ length: days }, (_, d) => ({
+    ...(subjectId !== undefined ? { id: `${subjectId}-s${startDay + d}`, subjectId } : {}),
+    type: 'session',
+    at: iso(T0 + (startDay + d) * DAY),
+    ip,
+    ...extra,
+  }));
+}
+
+new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(sharedInfrastructure, {
+  valid: [
+    {
+      name: 'own IP and devices',
+      events: sessions(undefined, '198.18.0.1', 0, 5, { deviceId: 'dev-1', mfaDeviceId: 'mfa-1' }),
+      population: { subjects: [{ id: 'other-1' }], events: sessions('other-1', '198.18.0.2', 0, 5, { deviceId: 'dev-2', mfaDeviceId: 'mfa-2' }) },
+    },
+    {
+      name: 'an IP address reassigned months later does not link',
+      events: sessions(undefined, '198.18.0.1', 0, 5),
+      population: { subjects: [{ id: 'other-1' }], events: sessions('other-1', '198.18.0.1', 40, 5) },
+    },
+    {
+      name: 'an honest couple on their home connection',
+      subject: { identity: { residence: { address: HOME } } },
+      events: sessions(undefined, '198.18.5.20', 0, 5),
+      population: { subjects: [{ id: 'spouse', identity: { residence: { address: HOME } } }], events: sessions('spouse', '198.18.5.20', 0, 5) },
+    },
+    {
+      name: 'colleagues behind the allow-listed company VPN egress (IPv6 range)',
+      events: sessions(undefined, '2001:db8:10::7', 0, 5),
+      population: {
+        subjects: [{ id: 'c-1' }, { id: 'c-2' }],
+        events: [...sessions('c-1', '2001:DB8:10:0:0:0:0:7', 0, 5), ...sessions('c-2', '2001:db8:10::7', 1, 5)],
+      },
+      reference: { linkAllowList: [{ kind: 'ip', cidr: '2001:db8:10::/48', reason: 'company VPN egress' }] },
+    },
+    {
+      name: 'a laptop re-issued months after its previous user left',
+      events: sessions(undefined, '198.18.0.1', 75, 5, { deviceId: 'laptop-7' }),
+      population: { subjects: [{ id: 'leaver' }], events: sessions('leaver', '198.18.0.2', 0, 20, { deviceId: 'LAPTOP-7' }) },
+    },
+    {
+      name: 'failed sign-ins do not link',
+      events: sessions(undefined, '198.18.0.1', 0, 3, { result: 'failure', mfaDeviceId: 'mfa-x' }),
+      population: { subjects: [{ id: 'other-1' }], events: sessions('other-1', '198.18.0.1', 0, 3, { mfaDeviceId: 'mfa-x' }) },
+    },
+  ],
+  invalid: [
+    {
+      name: 'one MFA device approves two accounts',
+      events: sessions(undefined, '198.18.0.1', 0, 3, { mfaDeviceId: 'YubiKey-77' }),
+      population: { subjects: [{ id: 'other-1' }], events: sessions('other-1', '198.18.0.2', 2, 3, { mfaDeviceId: 'yubikey-77' }) },
+      findings: [{ messageId: 'sharedInfrastructure', strength: 0.9, data: { count: 2, value: 'yubikey-77' }, message: /MFA device yubikey-77/, evidence: ['e1', 'other-1-s2'] }],
+    },
+    {
+      name: 'five accounts on one IP at the same time',
+      events: sessions(undefined, '203.0.113.7', 0, 5),
+      population: {
+        subjects: ['a', 'b', 'c', 'd'].map((id) => ({ id })),
+        events: ['a', 'b', 'c', 'd'].flatMap((id, i) => sessions(id, '203.0.113.7', i, 5)),
+      },
+      findings: [{ messageId: 'sharedInfrastructure', strength: [0.4, 0.6], data: { count: 5, value: '203.0.113.7' } }],
+    },
+    {
+      name: 'a device check-in from another subject\'s laptop',
+      events: [{ type: 'device-checkin', at: '2025-03-05T00:00:00Z', deviceId: 'LAPTOP-9', serial: 'C02XYZ' }],
+      population: { subjects: [{ id: 'other-1' }], events: [{ id: 'o-c', subjectId: 'other-1', type: 'device-checkin', at: '2025-03-06T00:00:00Z', deviceId: 'laptop-9' }] },
+      findings: [{ messageId: 'sharedInfrastructure', strength: 0.7, message: /Device laptop-9/ }],
+    },
+  ],
+  notEvaluated: [
+    { name: 'no sessions', subject: {}, missing: ['events[type=session]'] },
+    { name: 'alone in the batch', events: sessions(undefined, '198.18.0.1', 0, 1), missing: ['population'] },
+  ],
+});

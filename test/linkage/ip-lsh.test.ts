@@ -1,0 +1,103 @@
+import {
+  buildCidrSet,
+  cidrContains,
+  hammingHex,
+  minHash,
+  minHashBands,
+  minHashSimilarity,
+  normalizeIp,
+  parseCidr,
+  parseIp,
+  photoHashBands,
+} from '../../src/index';
+
+describe('IP addresses and CIDR ranges', () => {
+  it('normalises IPv4 and IPv6', () => {
+    expect(normalizeIp(' 192.0.2.1 ')).toBe('192.0.2.1');
+    expect(normalizeIp('2001:DB8:0:0:0:0:0:1')).toBe('2001:db8::1');
+    expect(normalizeIp('[2001:db8::1]')).toBe('2001:db8::1');
+    expect(normalizeIp('::ffff:192.0.2.1')).toBe('192.0.2.1');
+    expect(normalizeIp('256.1.1.1')).toBeUndefined();
+    expect(normalizeIp('1:2:3')).toBeUndefined();
+  });
+  it('matches IPv4 and IPv6 ranges', () => {
+    const v4 = parseCidr('10.1.0.0/16');
+    const v6 = parseCidr('2001:db8:abcd::/48');
+    expect(v4 && cidrContains(v4, parseIp('10.1.200.3')!)).toBe(true);
+    expect(v4 && cidrContains(v4, parseIp('10.2.0.1')!)).toBe(false);
+    expect(v6 && cidrContains(v6, parseIp('2001:db8:abcd:12::1')!)).toBe(true);
+    expect(v6 && cidrContains(v6, parseIp('2001:db8:abce::1')!)).toBe(false);
+    expect(v4 && cidrContains(v4, parseIp('2001:db8::1')!)).toBe(false);
+    expect(parseCidr('10.0.0.0/33')).toBeUndefined();
+    expect(parseCidr('10.0.0.7')).toEqual({ version: 4, prefix: 32, network: parseIp('10.0.0.7')!.value });
+  });
+  it('looks up many ranges by prefix bucket', () => {
+    const set = buildCidrSet([
+      { cidr: '10.0.0.0/8', value: 'a' },
+      { cidr: '10.1.0.0/16', value: 'b' },
+      { cidr: '2001:db8::/32', value: 'c' },
+      { cidr: 'garbage', value: 'd' },
+    ]);
+    expect(set.lookup(parseIp('10.1.2.3')!).sort()).toEqual(['a', 'b']);
+    expect(set.lookup(parseIp('10.9.2.3')!)).toEqual(['a']);
+    expect(set.lookup(parseIp('2001:db8:1::5')!)).toEqual(['c']);
+    expect(set.lookup(parseIp('192.0.2.1')!)).toEqual([]);
+  });
+});
+
+describe('photo hash bands', () => {
+  let seed = 7;
+  const rnd = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const randomBits = (): number[] => Array.from({ length: 64 }, () => (rnd() < 0.5 ? 1 : 0));
+  const hex = (b: number[]): string => Array.from({ length: 16 }, (_, i) => parseInt(b.slice(i * 4, i * 4 + 4).join(''), 2).toString(16)).join('');
+  const flip = (bits: number[], n: number): number[] => {
+    const out = [...bits];
+    const order = Array.from({ length: 64 }, (_, i) => i).sort(() => rnd() - 0.5);
+    for (const i of order.slice(0, n)) out[i] = 1 - (out[i] as number);
+    return out;
+  };
+  const share = (a: string, b: string): boolean => {
+    const A = new Set(photoHashBands(a, 6));
+    return photoHashBands(b, 6).some((x) => A.has(x));
+  };
+
+  it('measures Hamming distance on hex', () => {
+    expect(hammingHex('f0f0f0f0f0f0f0f0', 'f0f0f0f1f0f0f0e0')).toBe(2);
+    expect(hammingHex('ff', 'fff')).toBe(Infinity);
+    expect(photoHashBands('f0f0f0f0f0f0f0f0', 6)).toHaveLength(31);
+  });
+  it('always buckets hashes within 2 bits together and nearly always at 6', () => {
+    let hits6 = 0;
+    for (let trial = 0; trial < 300; trial++) {
+      const bits = randomBits();
+      expect(share(hex(bits), hex(flip(bits, 1 + (trial % 2))))).toBe(true);
+      if (share(hex(bits), hex(flip(bits, 6)))) hits6++;
+    }
+    expect(hits6 / 300).toBeGreaterThanOrEqual(0.9);
+  });
+  it('keeps unrelated hashes apart', () => {
+    let collisions = 0;
+    for (let trial = 0; trial < 300; trial++) if (share(hex(randomBits()), hex(randomBits()))) collisions++;
+    expect(collisions).toBeLessThanOrEqual(1);
+    expect(share('f0f0f0f0f0f0f0f0', '0f0f0f0f0f0f0f0f')).toBe(false);
+  });
+});
+
+describe('MinHash', () => {
+  const base =
+    'Senior full stack engineer with eight years of experience building scalable web applications with React Node.js and AWS. Led a team of five developers delivering a fintech payments platform, improved performance by forty percent and mentored junior engineers.';
+  it('estimates high similarity for near-duplicates and low for unrelated text', () => {
+    const near = base.replace('eight years', 'seven years').replace('five developers', 'six developers');
+    const other =
+      'Data analyst who enjoys turning messy spreadsheets into dashboards; experienced with SQL, Tableau and Python, previously at a retail chain forecasting seasonal demand for stores.';
+    const s = minHash(base)!;
+    expect(minHashSimilarity(s, minHash(near)!)).toBeGreaterThan(0.6);
+    expect(minHashSimilarity(s, minHash(other)!)).toBeLessThan(0.2);
+    const bands = new Set(minHashBands(s));
+    expect(minHashBands(minHash(near)!).some((b) => bands.has(b))).toBe(true);
+    expect(minHash('   ')).toBeUndefined();
+  });
+  it('is deterministic and folds case and punctuation', () => {
+    expect(minHash(base)).toEqual(minHash(base.toUpperCase().replace(/\./g, ' ')));
+  });
+});

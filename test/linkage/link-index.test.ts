@@ -1,0 +1,65 @@
+import { buildLinkIndex, buildLinkIndexFromGroups, groupLinkKeys, type LinkKey, type SubjectLinkKeys } from '../../src/index';
+
+const key = (kind: LinkKey['kind'], k: string, recordId: string, field: string, extra: Partial<LinkKey> = {}): LinkKey => ({ kind, key: k, recordId, field, ...extra });
+const entry = (subjectId: string, ...keys: LinkKey[]): SubjectLinkKeys => ({ subjectId, keys });
+
+describe('groupLinkKeys', () => {
+  it('keeps only keys shared by two or more subjects', () => {
+    const groups = groupLinkKeys([
+      entry('a', key('email', 'x@y.z', 'a', 'contacts.emails[].address'), key('phone', '+1', 'a', 'p')),
+      entry('b', key('email', 'x@y.z', 'b', 'contacts.emails[].address')),
+      entry('c', key('phone', '+2', 'c', 'p'), key('phone', '+2', 'c-2', 'p')),
+    ]);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.members.map((m) => m.subjectId).sort()).toEqual(['a', 'b']);
+  });
+});
+
+describe('buildLinkIndex', () => {
+  it('does not depend on the order of groups or members', () => {
+    const entries = ['a', 'b', 'c'].map((s) => entry(s, key('address', 'farm', `${s}-ship`, 'shipments[].address', { at: `2025-0${s === 'a' ? 3 : 2}-01T00:00:00Z` })));
+    const one = buildLinkIndex(entries);
+    const groups = groupLinkKeys([...entries].reverse()).map((g) => ({ ...g, members: [...g.members].reverse() }));
+    expect(buildLinkIndexFromGroups(groups).links).toEqual(one.links);
+    expect(one.links[0]).toMatchObject({ id: 'address:farm', subjectIds: ['a', 'b', 'c'], since: '2025-02-01T00:00:00Z', household: false });
+  });
+
+  it('links IP addresses only when the periods of use overlap', () => {
+    const ip = (s: string, at: string, until: string) => entry(s, key('ip', '203.0.113.7', `${s}-e`, 'events[type=session].ip', { at, until }));
+    const index = buildLinkIndex([
+      ip('a', '2025-01-01T00:00:00Z', '2025-01-10T00:00:00Z'),
+      ip('b', '2025-01-09T00:00:00Z', '2025-01-12T00:00:00Z'),
+      ip('c', '2025-03-01T00:00:00Z', '2025-03-02T00:00:00Z'),
+      ip('d', '2025-03-02T12:00:00Z', '2025-03-03T00:00:00Z'),
+    ]);
+    expect(index.links.map((l) => [l.id, l.subjectIds])).toEqual([
+      ['ip:203.0.113.7#0', ['a', 'b']],
+      ['ip:203.0.113.7#1', ['c', 'd']],
+    ]);
+    expect(buildLinkIndex([ip('a', '2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z'), ip('c', '2025-03-01T00:00:00Z', '2025-03-02T00:00:00Z')]).links).toEqual([]);
+  });
+
+  it('marks households and allow-listed keys', () => {
+    const home = (s: string) => key('address', 'home', s, 'identity.residence.address');
+    const net = (s: string) => key('ip', '192.0.2.9', `${s}-e`, 'events[type=session].ip', { at: '2025-01-01T00:00:00Z', until: '2025-01-05T00:00:00Z' });
+    const index = buildLinkIndex(
+      [entry('a', home('a'), net('a'), key('mfa-device', 'm', 'a-e', 'mfa')), entry('b', home('b'), net('b'), key('mfa-device', 'm', 'b-e', 'mfa'))],
+      { allowList: [{ kind: 'mfa-device', key: 'm', subjectIds: ['a', 'b'], reason: 'shared hardware token, declared' }] },
+    );
+    const byKind = Object.fromEntries(index.links.map((l) => [l.kind, l]));
+    expect(byKind['address']!.household).toBe(true);
+    expect(byKind['ip']!.household).toBe(true);
+    expect(byKind['mfa-device']!.household).toBe(false);
+    expect(byKind['mfa-device']!.allowListed).toBe('shared hardware token, declared');
+    const allowRange = buildLinkIndex([entry('x', net('x')), entry('y', net('y'))], { allowList: [{ kind: 'ip', cidr: '192.0.2.0/24', reason: 'VPN' }] });
+    expect(allowRange.links[0]!.allowListed).toBe('VPN');
+  });
+
+  it('skips degenerate LSH buckets', () => {
+    const entries = Array.from({ length: 12 }, (_, i) => entry(`s${i}`, key('photo', 'band-0', `p${i}`, 'photos[].perceptualHash', { signature: '0000000000000000' })));
+    const index = buildLinkIndex(entries, { maxBucketSize: 10 });
+    expect(index.links).toEqual([]);
+    expect(index.stats.skippedBuckets).toBe(1);
+    expect(buildLinkIndex(entries).links[0]!.subjectIds).toHaveLength(12);
+  });
+});

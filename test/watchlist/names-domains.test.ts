@@ -1,0 +1,48 @@
+import { buildWatchlistIndex, defaultNameThreshold, nameSimilarity, nameTokens, phoneticKey, registrableDomain, type Watchlist } from '../../src/index';
+
+describe('registrableDomain', () => {
+  it('handles hosts, URLs, e-mail addresses and multi-part suffixes', () => {
+    expect(registrableDomain('mail.dev.example.com')).toBe('example.com');
+    expect(registrableDomain('https://www.Example.co.uk:8443/path?q=1')).toBe('example.co.uk');
+    expect(registrableDomain('jo@sub.example.com.au')).toBe('example.com.au');
+    expect(registrableDomain('example.com.')).toBe('example.com');
+    expect(registrableDomain('not a domain')).toBeUndefined();
+  });
+});
+
+describe('fuzzy names', () => {
+  it('merges common romanisation variants in one phonetic key', () => {
+    expect(phoneticKey('jong')).toBe(phoneticKey('chong'));
+    expect(phoneticKey('jeong')).toBe(phoneticKey('jong'));
+    expect(phoneticKey('kwang')).toBe(phoneticKey('gwang'));
+    expect(phoneticKey('park')).toBe(phoneticKey('pak'));
+    expect(phoneticKey('lee')).toBe(phoneticKey('ri'));
+    expect(phoneticKey('mohammed')).toBe(phoneticKey('muhammad'));
+    expect(phoneticKey('smith')).not.toBe(phoneticKey('jones'));
+  });
+  it('scores word order, diacritics and variants high, and partial names below the threshold', () => {
+    const t = (s: string) => nameTokens(s);
+    expect(nameSimilarity(t('Kim Kwang Jin'), t('Jin, KIM Kwang'))).toBe(1);
+    expect(nameSimilarity(t('Jong Pong Ju'), t('Chong Bong Ju'))).toBeGreaterThanOrEqual(defaultNameThreshold);
+    expect(nameSimilarity(t('José Álvarez'), t('Jose Alvarez'))).toBe(1);
+    expect(nameSimilarity(t('Kim Kwang Jin'), t('Kim Jin'))).toBeLessThan(defaultNameThreshold);
+    expect(nameSimilarity(t('Kim Kwang Jin'), t('Kim Min Ho'))).toBeLessThan(defaultNameThreshold);
+    expect(nameSimilarity([], t('x'))).toBe(0);
+  });
+  it('drops legal forms from organisation names', () => {
+    expect(nameTokens('Acme Holdings Ltd.', true)).toEqual(['acme']);
+  });
+  it('blocks candidates so a large list is not compared all-pairs', () => {
+    const entries = Array.from({ length: 50_000 }, (_, i) => ({ id: `e${i}`, type: 'name' as const, value: `Person${i} Surname${i % 997}` }));
+    const list: Watchlist = { name: 'big', kind: 'internal', entries: [...entries, { id: 'target', type: 'name', value: 'Chang Nam Il' }] };
+    const index = buildWatchlistIndex([list], defaultNameThreshold);
+    const start = performance.now();
+    for (let i = 0; i < 2000; i++) index.match('name', `Jang Nam Il ${i % 2 === 0 ? '' : 'x'}`);
+    const perLookupMs = (performance.now() - start) / 2000;
+    const hits = index.match('name', 'Jang Nam Il');
+    expect(hits.map((h) => h.entry.id)).toEqual(['target']);
+    expect(hits[0]!.quality).toBe('fuzzy-name');
+    // All-pairs against 50,000 entries would take milliseconds per look-up; blocking takes microseconds.
+    expect(perLookupMs).toBeLessThan(1);
+  });
+});
