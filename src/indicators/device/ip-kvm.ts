@@ -3,6 +3,7 @@ import { matchIpKvmDevice } from '../../data/ipKvmDevices';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
 import { cite } from '../shared/sources';
+import { utcDate } from '../shared/time';
 
 const options = z.object({
   includeGenericGadgets: z
@@ -69,7 +70,7 @@ export const ipKvm = defineIndicator({
       const key = `${deviceId}\u0000${device}`;
       let hit = hits.get(key);
       if (hit === undefined) {
-        hit = { device, kind, strength, deviceId, seenAs: e.deviceName ?? e.usbId ?? device, first: e.at.slice(0, 10), evidence: [] };
+        hit = { device, kind, strength, deviceId, seenAs: e.deviceName ?? e.usbId ?? device, first: utcDate(e.at), evidence: [] };
         hits.set(key, hit);
       }
       if (hit.evidence.length < 10) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import { cite } from '../shared/sources';
+import { utcDate } from '../shared/time';
 
 const options = z.object({
   minSessions: z
@@ -131,7 +132,7 @@ export const unmanagedDevice = defineIndicator({
         messageId: 'request',
         strength: 0.6,
         data: {
-          date: r.at.slice(0, 10),
+          date: utcDate(r.at),
           kind: r.kind === 'personal-device' ? 'a personal device' : 'a virtual desktop',
           reason: r.reason !== undefined ? ` ("${r.reason}")` : '',
         },

@@ -3,6 +3,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
 import { meetsSeverity, severityLevels } from '../shared/security';
 import { cite } from '../shared/sources';
+import { utcDate } from '../shared/time';
 
 const categories = ['port-scan', 'exploit-attempt', 'credential-harvest', 'cookie-theft', 'privilege-escalation'] as const;
 
@@ -81,7 +82,7 @@ export const intrusionActivity = defineIndicator({
       .map(([category, g]) => ({
         messageId: 'activity' as const,
         strength: Math.min(1, (CATEGORY_STRENGTH[category] ?? 0.5) * g.maxFactor + 0.05 * (g.count - 1)),
-        data: { count: g.count, category, first: g.first.slice(0, 10), detail: g.detail },
+        data: { count: g.count, category, first: utcDate(g.first), detail: g.detail },
         evidence: g.evidence,
       }));
   },
