@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import type { ActivityEvent, SessionEvent, WorklogEvent } from '../../records/events';
+import { accountOf, isPersonActivity } from '../shared/activity';
 import { cite } from '../shared/sources';
 import { firstIndexAtOrAfter, HOUR_MS as HOUR, round1 } from '../shared/time';
 
@@ -50,7 +51,7 @@ function worklogSpans(logs: readonly WorklogEvent[], maxGap: number, asOfMs: num
   const open = new Map<string, WorklogSpan>();
   const closed: WorklogSpan[] = [];
   for (const log of logs) {
-    const account = log.accountId ?? '(unspecified account)';
+    const account = accountOf(log);
     const start = Date.parse(log.at);
     const end = Math.min(Date.parse(log.end), asOfMs);
     const hours = Math.min(log.hours, Math.max(0, end - start) / HOUR);
@@ -79,7 +80,7 @@ export const continuousSession = defineIndicator({
     title: 'Account signed in for a whole day or more',
     category: 'activity',
     description:
-      'Merges each account\'s sessions into continuous spans and fires when a span lasts at least `minHours` while showing activity throughout. Several operators sharing one identity, working in shifts, keep an account signed in around the clock; one person does not. A single session left open over a weekend shows a long idle stretch and does not fire. Work logs are merged the same way per time-tracking account: back-to-back entries adding up to at least `minHours` logged hours fire too (a logged hour is a claim of work, so no idle check applies; a daily summary entry whose hours are far below its period never counts).',
+      'Merges each account\'s sessions into continuous spans and fires when a span lasts at least `minHours` while showing activity throughout. Several operators sharing one identity, working in shifts, keep an account signed in around the clock; one person does not. A single session left open over a weekend shows a long idle stretch and does not fire: only what the person does counts as activity, not device check-ins or security scans of a laptop left on. Work logs are merged the same way per time-tracking account: back-to-back entries adding up to at least `minHours` logged hours fire too (a logged hour is a claim of work, so no idle check applies; a daily summary entry whose hours are far below its period never counts).',
     version: '1.0.0',
     kind: 'risk',
     family: 'activity',
@@ -104,7 +105,7 @@ export const continuousSession = defineIndicator({
     neutralReason: 'Working-time records could not be reconciled with one person\'s working pattern.',
     threatHypothesis: 'Several operators share one identity and work the account in shifts.',
     recommendedAction:
-      'Review the account\'s sign-in timeline with the worker\'s manager; ask the worker to explain the hours on a live video call.',
+      'Check whether the sign-ins and activity inside the span came from one device and one IP or from several; then ask the worker, on a live video call, to walk through what they worked on during those hours.',
     sources: cite('ROK-2022', 'ROK-2022-HERALD', 'US-2022'),
     falsePositives: [
       'Automation or service accounts mapped to a person by mistake.',
@@ -141,7 +142,7 @@ export const continuousSession = defineIndicator({
     // Sessions arrive sorted by start time, so one pass per account merges overlapping spans.
     for (const session of sessions) {
       if (session.result === 'failure') continue;
-      const account = session.accountId ?? '(unspecified account)';
+      const account = accountOf(session);
       const start = Date.parse(session.at);
       const end = Math.min(session.end === undefined ? start : Date.parse(session.end), asOfMs);
       const open = spans.get(account);
@@ -158,7 +159,9 @@ export const continuousSession = defineIndicator({
 
     const others = view.events;
     for (const span of candidates) {
-      // Activity points inside the span: session boundaries plus every other event of the subject.
+      // Activity points inside the span: session boundaries plus what the person did meanwhile.
+      // Device check-ins and security scans run on a laptop left on over a weekend, so they are
+      // not activity (see isPersonActivity).
       const points: number[] = [];
       for (const s of span.sessions) {
         points.push(Date.parse(s.at));
@@ -168,7 +171,7 @@ export const continuousSession = defineIndicator({
         const e = others[i] as ActivityEvent;
         const t = Date.parse(e.at);
         if (t > span.end) break;
-        if (e.type !== 'session') points.push(t);
+        if (e.type !== 'session' && isPersonActivity(e)) points.push(t);
       }
       points.sort((a, b) => a - b);
       let maxIdle = 0;

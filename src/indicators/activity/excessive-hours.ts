@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
+import { accountOf } from '../shared/activity';
 import { cite } from '../shared/sources';
 import { DAY_MS, HOUR_MS, round1 } from '../shared/time';
 
@@ -178,17 +179,23 @@ export const excessiveHours = defineIndicator({
     const cap = options.maxSessionHours * HOUR_MS;
     const open = new Map<string, { start: number; end: number; id: string }>();
     const perWeek = new Map<string, { account: string; week: number; ms: number; ids: string[] }>();
+    // A merged span can run for weeks (overlapping sessions round the clock), so it is split at
+    // week boundaries: each week gets its own share, never the whole span in the week it began.
     const flush = (account: string, iv: { start: number; end: number; id: string }): void => {
-      const key = `${account}\u0000${weekStartOf(iv.start)}`;
-      const w = perWeek.get(key);
-      if (w === undefined) perWeek.set(key, { account, week: weekStartOf(iv.start), ms: iv.end - iv.start, ids: [iv.id] });
-      else {
-        w.ms += iv.end - iv.start;
-        w.ids.push(iv.id);
+      for (let week = weekStartOf(iv.start); week < iv.end; week += WEEK_MS) {
+        const ms = Math.min(iv.end, week + WEEK_MS) - Math.max(iv.start, week);
+        if (ms <= 0) continue;
+        const key = `${account}\u0000${week}`;
+        const w = perWeek.get(key);
+        if (w === undefined) perWeek.set(key, { account, week, ms, ids: [iv.id] });
+        else {
+          w.ms += ms;
+          w.ids.push(iv.id);
+        }
       }
     };
     for (const session of sessions) {
-      const account = session.accountId ?? '(unspecified account)';
+      const account = accountOf(session);
       const start = Date.parse(session.at);
       const end = Math.min(Date.parse(session.end as string), asOfMs, start + cap);
       const iv = open.get(account);

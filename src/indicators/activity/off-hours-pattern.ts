@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
 import type { ActivityEvent } from '../../records/events';
+import { isPersonActivity } from '../shared/activity';
 import { cite } from '../shared/sources';
+import { inHourWindow, localTimeIn } from '../shared/timezone';
 
 const options = z.object({
   minSamples: z
@@ -71,11 +73,9 @@ function circularDiff(a: number, b: number): number {
   return d;
 }
 
-/** Whether the person produced the event (messages to them do not count). */
-function isOwnActivity(e: ActivityEvent): boolean {
-  if (e.type === 'session') return e.result !== 'failure';
-  if (e.type === 'message') return e.direction === 'from-subject';
-  return true;
+/** Hour of day (0 to 24) of an angle on the 24-hour clock. */
+function hourOfAngle(angle: number): number {
+  return ((((angle * 24) / TWO_PI) % 24) + 24) % 24;
 }
 
 /**
@@ -122,62 +122,59 @@ export const offHoursPattern = defineIndicator({
     const zone = view.subject.identity?.residence?.timeZone;
     if (zone === undefined) return notEvaluated('no claimed time zone', ['identity.residence.timeZone']);
     const types = new Set<string>(options.eventTypes);
-    const events = view.events.filter((e) => types.has(e.type) && isOwnActivity(e));
+    // Calendar entries are opt-in here: a caller may count scheduled meetings as presence.
+    const events = view.events.filter((e) => types.has(e.type) && (e.type === 'calendar' || isPersonActivity(e)));
     if (events.length === 0) return notEvaluated('no activity timestamps', options.eventTypes.map((t) => `events[type=${t}].at`));
 
-    const fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
+    const localOf = localTimeIn(zone);
     const histogram: number[] = new Array<number>(24).fill(0);
     const days = new Set<string>();
+    // Two mean vectors: of local hours (the claimed zone's view, which daylight saving shifts by
+    // an hour twice a year) and of UTC hours (where the rhythm really sits, which gives the
+    // best-fitting offset without mixing summer and winter offsets).
     let sumCos = 0;
     let sumSin = 0;
-    let sumOffset = 0;
+    let utcCos = 0;
+    let utcSin = 0;
+    const offsets = new Map<number, number>();
     let night = 0;
     const nightEvents: { id: string; at: string; local: string }[] = [];
-    const isNight = (h: number): boolean =>
-      options.nightStartHour <= options.nightEndHour
-        ? h >= options.nightStartHour && h < options.nightEndHour
-        : h >= options.nightStartHour || h < options.nightEndHour;
+    const isNight = (h: number): boolean => inHourWindow(h, options.nightStartHour, options.nightEndHour);
     for (const e of events) {
       const t = Date.parse(e.at);
-      const parts: Record<string, string> = {};
-      for (const p of fmt.formatToParts(t)) parts[p.type] = p.value;
-      const hour = Number(parts.hour) % 24;
-      const local = hour + Number(parts.minute) / 60;
-      days.add(`${parts.year}-${parts.month}-${parts.day}`);
+      const { date, hour: local, offsetHours } = localOf(t);
+      const hour = Math.floor(local);
+      days.add(date);
       histogram[hour] = (histogram[hour] as number) + 1;
       const angle = (TWO_PI * local) / 24;
       sumCos += Math.cos(angle);
       sumSin += Math.sin(angle);
-      const d = new Date(t);
-      sumOffset += circularDiff(local, d.getUTCHours() + d.getUTCMinutes() / 60);
+      const utcAngle = (TWO_PI * (local - offsetHours)) / 24;
+      utcCos += Math.cos(utcAngle);
+      utcSin += Math.sin(utcAngle);
+      offsets.set(offsetHours, (offsets.get(offsetHours) ?? 0) + 1);
       if (isNight(hour)) {
         night++;
-        if (nightEvents.length < 10) nightEvents.push({ id: e.id, at: e.at, local: `${parts.year}-${parts.month}-${parts.day} ${formatHour(local)}` });
+        if (nightEvents.length < 10) nightEvents.push({ id: e.id, at: e.at, local: `${date} ${formatHour(local)}` });
       }
     }
     const n = events.length;
     if (n < options.minSamples || days.size < options.minDays) return [];
     const r = Math.hypot(sumCos, sumSin) / n;
     if (r < options.minConcentration) return [];
-    const centre = ((((Math.atan2(sumSin, sumCos) * 24) / TWO_PI) % 24) + 24) % 24;
+    const centre = hourOfAngle(Math.atan2(sumSin, sumCos));
     const shift = circularDiff(centre, options.expectedCentreHour);
     const centreNight = isNight(Math.floor(centre));
     if (!centreNight && Math.abs(shift) < options.minShiftHours) return [];
 
-    // The claimed offset is the average local-minus-UTC difference (DST-aware); the best-fitting
-    // offset moves the centre onto an ordinary working day's centre.
-    const claimedOffset = Math.round((sumOffset / n) * 2) / 2;
-    let best = claimedOffset - shift;
-    best = Math.round(best);
-    if (best > 14) best -= 24;
+    // The claimed offset is the one most timestamps fell in (winter or summer time); the best
+    // offset moves the UTC centre of the rhythm onto an ordinary working day's centre.
+    let claimedOffset = 0;
+    let claimedCount = -1;
+    for (const [offset, count] of offsets) {
+      if (count > claimedCount || (count === claimedCount && offset < claimedOffset)) [claimedOffset, claimedCount] = [offset, count];
+    }
+    let best = Math.round(circularDiff(options.expectedCentreHour, hourOfAngle(Math.atan2(utcSin, utcCos))));
     if (best <= -12) best += 24;
     const nightShare = Math.round((100 * night) / n);
     const strength = Math.min(1, (0.4 + (0.6 * (Math.abs(shift) - 4)) / 8) * Math.min(1, r / 0.6));

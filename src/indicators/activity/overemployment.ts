@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
+import { partialDateRange } from '../shared/dates';
 import { cite } from '../shared/sources';
 import { HOUR_MS, round1 } from '../shared/time';
 
@@ -28,15 +29,6 @@ const options = z.object({
 });
 
 type MessageId = 'engagement' | 'calendarConflicts' | 'doubleBilling';
-
-/** Partial date (YYYY, YYYY-MM, YYYY-MM-DD) to ms: the start or the end of the period it names. */
-function partialToMs(value: string, edge: 'start' | 'end'): number {
-  const [y, m, d] = value.split('-').map(Number) as [number, number | undefined, number | undefined];
-  if (edge === 'start') return Date.UTC(y, (m ?? 1) - 1, d ?? 1);
-  if (d !== undefined) return Date.UTC(y, (m as number) - 1, d + 1) - 1;
-  if (m !== undefined) return Date.UTC(y, m, 1) - 1;
-  return Date.UTC(y + 1, 0, 1) - 1;
-}
 
 /**
  * `activity/overemployment`: undisclosed overlapping engagements, repeated calendar conflicts with
@@ -91,8 +83,10 @@ export const overemployment = defineIndicator({
       for (const e of [...engagements].sort((a, b) => (a.id < b.id ? -1 : 1))) {
         if (e.source !== undefined && declared.has(e.source)) continue;
         if (e.hoursPerWeek !== undefined && e.hoursPerWeek < options.minEngagementHoursPerWeek) continue;
-        const start = e.start !== undefined ? partialToMs(e.start, 'start') : undefined;
-        const end = e.end !== undefined ? partialToMs(e.end, 'end') : asOfMs;
+        const start = partialDateRange(e.start)?.earliest;
+        const endRange = partialDateRange(e.end);
+        // A malformed end date is treated as open: it must not hide a current engagement.
+        const end = endRange !== undefined ? endRange.latest - 1 : asOfMs;
         if (start === undefined || end < tenureStart || start > asOfMs) continue;
         findings.push({
           messageId: 'engagement',
@@ -118,24 +112,44 @@ export const overemployment = defineIndicator({
         evidence: conflicts.slice(0, 10).map((c) => ({ recordId: c.id, at: c.at, field: 'conflict', value: c.conflict ?? null })),
       });
     }
-    // One sweep over work logs sorted by start, keeping each engagement's latest end so far: the
-    // overlap with every other engagement's open period is measured without pairwise loops.
-    const open = new Map<string, { end: number; id: string }>();
-    const overlaps = new Map<string, { ms: number; ids: Set<string> }>();
+    // One sweep over the start and end instants of the work logs: between two consecutive
+    // instants the set of engagements being billed is fixed, so each stretch billed to two
+    // engagements is counted once per pair, however the logs of one engagement overlap each other.
+    const points: { t: number; delta: 1 | -1; engagement: string; id: string }[] = [];
     for (const log of worklogs) {
       const start = Date.parse(log.at);
       const end = Math.min(Date.parse(log.end), asOfMs);
-      const mine = log.engagement as string;
-      for (const [other, o] of open) {
-        if (other === mine || o.end <= start) continue;
-        const key = mine < other ? `${mine}\u0000${other}` : `${other}\u0000${mine}`;
-        const entry = overlaps.get(key) ?? { ms: 0, ids: new Set<string>() };
-        entry.ms += Math.min(end, o.end) - start;
-        entry.ids.add(o.id).add(log.id);
-        overlaps.set(key, entry);
+      if (!(end > start)) continue;
+      points.push({ t: start, delta: 1, engagement: log.engagement as string, id: log.id });
+      points.push({ t: end, delta: -1, engagement: log.engagement as string, id: log.id });
+    }
+    points.sort((a, b) => a.t - b.t);
+    const active = new Map<string, Set<string>>(); // engagement -> ids of its logs running now
+    const overlaps = new Map<string, { ms: number; ids: Set<string> }>();
+    let prev = Number.NEGATIVE_INFINITY;
+    for (const point of points) {
+      if (point.t > prev && active.size >= 2) {
+        const running = [...active.keys()].sort();
+        for (let i = 0; i < running.length; i++) {
+          for (let j = i + 1; j < running.length; j++) {
+            const key = `${running[i] as string}\u0000${running[j] as string}`;
+            const entry = overlaps.get(key) ?? { ms: 0, ids: new Set<string>() };
+            entry.ms += point.t - prev;
+            // Evidence needs a dozen ids, so a pile of concurrent logs never makes a stretch costly.
+            for (const id of [...(active.get(running[i] as string) ?? []), ...(active.get(running[j] as string) ?? [])]) {
+              if (entry.ids.size >= 24) break;
+              entry.ids.add(id);
+            }
+            overlaps.set(key, entry);
+          }
+        }
       }
-      const prev = open.get(mine);
-      if (prev === undefined || end > prev.end) open.set(mine, { end, id: log.id });
+      prev = point.t;
+      const ids = active.get(point.engagement) ?? new Set<string>();
+      if (point.delta === 1) ids.add(point.id);
+      else ids.delete(point.id);
+      if (ids.size === 0) active.delete(point.engagement);
+      else active.set(point.engagement, ids);
     }
     for (const [key, o] of [...overlaps].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       const hours = o.ms / HOUR_MS;

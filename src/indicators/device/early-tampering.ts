@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
+import { meetsSeverity, severityLevels } from '../shared/security';
 import { cite } from '../shared/sources';
 import { DAY_MS, round1 } from '../shared/time';
 
 const categories = ['malware', 'unauthorized-software', 'single-board-computer', 'credential-harvest', 'cookie-theft', 'usb-device', 'other'] as const;
-const severities = ['low', 'medium', 'high', 'critical'] as const;
 
 const options = z.object({
   days: z
@@ -18,7 +18,7 @@ const options = z.object({
     .default(['malware', 'unauthorized-software', 'single-board-computer', 'credential-harvest', 'cookie-theft'])
     .describe('Security-event categories that count as tampering. Remote-access tools and IP-KVMs have their own indicators.'),
   minSeverity: z
-    .enum(severities)
+    .enum(severityLevels)
     .default('medium')
     .describe('Detections below this severity are ignored; detections with no severity count.'),
 });
@@ -87,15 +87,18 @@ export const earlyTampering = defineIndicator({
     const fallback = earliest ?? { t: Date.parse(hiredAt as string), id: view.subject.id };
     const anchorName = earliest !== undefined ? 'delivery' : 'start date';
     const wanted = new Set<string>(options.categories);
-    const minRank = severities.indexOf(options.minSeverity);
-    const groups = new Map<string, { anchor: { t: number; id: string }; events: { id: string; at: string; after: number; detail: string }[] }>();
+    type Anchor = { t: number; id: string };
+    // Each category keeps every anchor its detections were measured from (two laptops delivered
+    // on different days), so the evidence names each delivery, not only the first.
+    const groups = new Map<string, { anchor: Anchor; anchors: Map<string, Anchor>; events: { id: string; at: string; after: number; detail: string }[] }>();
     for (const e of security) {
       if (!wanted.has(e.category)) continue;
-      if (e.severity !== undefined && severities.indexOf(e.severity) < minRank) continue;
+      if (!meetsSeverity(e.severity, options.minSeverity)) continue;
       const anchor = (e.deviceId !== undefined ? byDevice.get(e.deviceId) : undefined) ?? fallback;
       const t = Date.parse(e.at);
       if (t < anchor.t || t > anchor.t + options.days * DAY_MS) continue;
-      const g = groups.get(e.category) ?? { anchor, events: [] };
+      const g = groups.get(e.category) ?? { anchor, anchors: new Map<string, Anchor>(), events: [] };
+      g.anchors.set(anchor.id, anchor);
       g.events.push({ id: e.id, at: e.at, after: (t - anchor.t) / DAY_MS, detail: e.software ?? e.deviceName ?? e.detail ?? e.category });
       groups.set(e.category, g);
     }
@@ -116,12 +119,14 @@ export const earlyTampering = defineIndicator({
         },
         evidence: [
           ...g.events.slice(0, 10).map((ev) => ({ recordId: ev.id, at: ev.at, field: 'category', value: category, note: ev.detail })),
-          {
-            recordId: g.anchor.id,
-            at: new Date(g.anchor.t).toISOString(),
-            field: g.anchor.id === view.subject.id ? 'hiredAt' : 'deliveredAt',
-            note: `the ${anchorName} the window counts from`,
-          },
+          ...[...g.anchors.values()]
+            .sort((a, b) => a.t - b.t || (a.id < b.id ? -1 : 1))
+            .map((a) => ({
+              recordId: a.id,
+              at: new Date(a.t).toISOString(),
+              field: a.id === view.subject.id ? 'hiredAt' : 'deliveredAt',
+              note: `the ${anchorName} the window counts from`,
+            })),
         ],
       });
     }

@@ -3,6 +3,7 @@ import { matchIpKvmDevice } from '../../data/ipKvmDevices';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
 import { cite } from '../shared/sources';
+import { utcDate } from '../shared/time';
 
 const options = z.object({
   includeGenericGadgets: z
@@ -69,10 +70,14 @@ export const ipKvm = defineIndicator({
       const key = `${deviceId}\u0000${device}`;
       let hit = hits.get(key);
       if (hit === undefined) {
-        hit = { device, kind, strength, deviceId, seenAs: e.deviceName ?? e.usbId ?? device, first: e.at.slice(0, 10), evidence: [] };
+        hit = { device, kind, strength, deviceId, seenAs: e.deviceName ?? e.usbId ?? device, first: utcDate(e.at), evidence: [] };
         hits.set(key, hit);
       }
-      if (hit.evidence.length < 10) hit.evidence.push({ recordId: e.id, at: e.at, field: e.usbId !== undefined ? 'usbId' : 'deviceName', value: e.usbId ?? e.deviceName ?? e.category });
+      if (hit.evidence.length < 10) {
+        // Name the field the value came from: a detection the tool labels ip-kvm may carry neither id nor name.
+        const field = e.usbId !== undefined ? 'usbId' : e.deviceName !== undefined ? 'deviceName' : 'category';
+        hit.evidence.push({ recordId: e.id, at: e.at, field, value: e.usbId ?? e.deviceName ?? e.category });
+      }
     }
     return [...hits.entries()]
       .sort((a, b) => (a[0] < b[0] ? -1 : 1))

@@ -3,6 +3,7 @@ import { matchRemoteAccessTool, type RemoteAccessTool } from '../../data/remoteA
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
 import { cite } from '../shared/sources';
+import { utcDate } from '../shared/time';
 
 const options = z.object({
   allowList: z
@@ -90,7 +91,7 @@ export const remoteAccessSoftware = defineIndicator({
       .map((h) => ({
         messageId: 'tool' as const,
         strength: h.tool.kind === 'screen-sharing' ? 0.5 : h.tool.commonlySanctioned === true ? 0.4 : 1,
-        data: { tool: h.tool.name, kind: h.tool.kind, count: h.count, first: h.first.slice(0, 10), seenAs: h.seenAs },
+        data: { tool: h.tool.name, kind: h.tool.kind, count: h.count, first: utcDate(h.first), seenAs: h.seenAs },
         evidence: h.evidence,
       }));
   },

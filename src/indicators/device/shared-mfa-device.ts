@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
+import { accountOf } from '../shared/activity';
 import { cite } from '../shared/sources';
 
 const options = z.object({
@@ -57,7 +58,7 @@ export const sharedMfaDevice = defineIndicator({
     };
     const devices = new Map<string, Map<string, { account: string; id: string; at: string }>>();
     for (const s of sessions) {
-      const account = s.accountId ?? '(unspecified account)';
+      const account = accountOf(s);
       const key = owner(account);
       const owners = devices.get(s.mfaDeviceId as string) ?? new Map();
       if (!owners.has(key)) owners.set(key, { account, id: s.id, at: s.at });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import { cite } from '../shared/sources';
+import { utcDate } from '../shared/time';
 
 const options = z.object({
   minSessions: z
@@ -58,7 +59,7 @@ export const unmanagedDevice = defineIndicator({
     neutralReason: 'Work was done from devices outside the organisation\'s management.',
     threatHypothesis: 'The worker avoids the managed laptop (which sits at a farm or is driven remotely) and works from their own machine abroad.',
     recommendedAction:
-      'Block sign-ins from unmanaged devices by policy and ask the worker to work only from the managed laptop; verify the laptop\'s location.',
+      'On a live video call, ask the worker to show the managed laptop (serial label in view) and the device they signed in from; compare the unmanaged sign-ins\' IPs with the managed laptop\'s check-ins, then require the managed laptop by policy.',
     sources: cite('SW', 'GTIG', 'LB', 'PSA-2025-01'),
     falsePositives: [
       'Organisations whose policy allows BYOD (set `personalDevicesAllowed`).',
@@ -87,7 +88,8 @@ export const unmanagedDevice = defineIndicator({
       const what = new Set<string>();
       for (const s of bad) {
         if (s.virtualDesktop === true) what.add('virtual desktops');
-        if (s.deviceManaged === false) what.add('unmanaged devices');
+        // Under a BYOD policy an unmanaged device is allowed, so it is not named as the reason.
+        if (s.deviceManaged === false && !options.personalDevicesAllowed) what.add('unmanaged devices');
         if (s.deviceCompliant === false) what.add('non-compliant devices');
       }
       const devices = new Set(bad.map((s) => s.deviceId ?? s.userAgent ?? s.id));
@@ -98,7 +100,12 @@ export const unmanagedDevice = defineIndicator({
         evidence: bad.slice(0, 10).map((s) => ({
           recordId: s.id,
           at: s.at,
-          field: s.virtualDesktop === true ? 'virtualDesktop' : s.deviceManaged === false ? 'deviceManaged' : 'deviceCompliant',
+          field:
+            s.virtualDesktop === true
+              ? 'virtualDesktop'
+              : s.deviceManaged === false && !options.personalDevicesAllowed
+                ? 'deviceManaged'
+                : 'deviceCompliant',
           value: s.deviceId ?? null,
         })),
       });
@@ -125,7 +132,7 @@ export const unmanagedDevice = defineIndicator({
         messageId: 'request',
         strength: 0.6,
         data: {
-          date: r.at.slice(0, 10),
+          date: utcDate(r.at),
           kind: r.kind === 'personal-device' ? 'a personal device' : 'a virtual desktop',
           reason: r.reason !== undefined ? ` ("${r.reason}")` : '',
         },

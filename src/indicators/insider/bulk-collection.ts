@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
-import type { FindingDraft, SubjectView } from '../../indicator/types';
+import type { Evidence, FindingDraft, SubjectView } from '../../indicator/types';
 import { cite } from '../shared/sources';
 import { DAY_MS } from '../shared/time';
 
@@ -54,23 +54,28 @@ const options = z.object({
 type Options = z.infer<typeof options>;
 
 interface DailyProfile {
-  /** Per UTC day: bytes and actions. */
-  readonly days: Map<number, { bytes: number; actions: number; ids: string[] }>;
+  /** Per UTC day: bytes (known when some event of the day reported a volume) and actions. */
+  readonly days: Map<number, { bytes: number; bytesKnown: boolean; actions: number; ids: string[] }>;
   readonly peakBytesDay?: number;
   readonly peakActionsDay?: number;
   readonly peakBytes: number;
   readonly peakActions: number;
+  /** True when some day reported a volume: logs without volumes say nothing about bytes. */
+  readonly bytesKnown: boolean;
 }
 
 /** Daily collection volume of one subject, in one pass over its data-access events. */
 function dailyProfile(view: SubjectView, opts: Options): DailyProfile {
   const wanted = new Set<string>(opts.actions);
-  const days = new Map<number, { bytes: number; actions: number; ids: string[] }>();
+  const days = new Map<number, { bytes: number; bytesKnown: boolean; actions: number; ids: string[] }>();
   for (const e of view.eventsOf('data-access')) {
     if (!wanted.has(e.action)) continue;
     const day = Math.floor(Date.parse(e.at) / DAY_MS) * DAY_MS;
-    const d = days.get(day) ?? { bytes: 0, actions: 0, ids: [] };
-    d.bytes += e.volumeBytes ?? 0;
+    const d = days.get(day) ?? { bytes: 0, bytesKnown: false, actions: 0, ids: [] };
+    if (e.volumeBytes !== undefined) {
+      d.bytes += e.volumeBytes;
+      d.bytesKnown = true;
+    }
     d.actions += Math.max(1, e.itemCount ?? 1);
     d.ids.push(e.id);
     days.set(day, d);
@@ -79,7 +84,9 @@ function dailyProfile(view: SubjectView, opts: Options): DailyProfile {
   let peakActions = 0;
   let peakBytesDay: number | undefined;
   let peakActionsDay: number | undefined;
+  let bytesKnown = false;
   for (const [day, d] of [...days].sort((a, b) => a[0] - b[0])) {
+    bytesKnown ||= d.bytesKnown;
     if (d.bytes > peakBytes) [peakBytes, peakBytesDay] = [d.bytes, day];
     if (d.actions > peakActions) [peakActions, peakActionsDay] = [d.actions, day];
   }
@@ -87,6 +94,7 @@ function dailyProfile(view: SubjectView, opts: Options): DailyProfile {
     days,
     peakBytes,
     peakActions,
+    bytesKnown,
     ...(peakBytesDay !== undefined ? { peakBytesDay } : {}),
     ...(peakActionsDay !== undefined ? { peakActionsDay } : {}),
   };
@@ -166,7 +174,8 @@ export const bulkCollection = defineIndicator({
       // A peer with no collection at all is more likely missing data than a zero baseline.
       if (p.days.size === 0) continue;
       const r = acc.get(subject.role) ?? { bytes: [], actions: [] };
-      r.bytes.push(p.peakBytes);
+      // Likewise a peer whose logs carry no volumes has no byte baseline, not a zero one.
+      if (p.bytesKnown) r.bytes.push(p.peakBytes);
       r.actions.push(p.peakActions);
       acc.set(subject.role, r);
     }
@@ -195,28 +204,47 @@ export const bulkCollection = defineIndicator({
       { unit: 'bytes', peak: p.peakBytes, day: p.peakBytesDay, min: opts.minBytes, get: (d: { bytes: number }) => d.bytes, fmt: fmtBytes },
       { unit: 'actions', peak: p.peakActions, day: p.peakActionsDay, min: opts.minActions, get: (d: { actions: number }) => d.actions, fmt: (n: number) => `${Math.round(n)} actions` },
     ] as const;
-    let ownFired = false;
-    for (const m of metrics) {
-      if (ownFired || m.day === undefined || m.peak < m.min || m.peak === 0) continue;
-      const others = [...p.days].filter(([day]) => day !== m.day).map(([, d]) => m.get(d)).sort((a, b) => a - b);
-      if (others.length < opts.minBaselineDays) continue;
-      const base = median(others);
+    type Metric = (typeof metrics)[number];
+    /** The finding for a peak `factor` times `base`, or undefined below `limit`: one shape for both baselines. */
+    const compare = (
+      messageId: MessageId,
+      m: Metric,
+      day: number,
+      base: number,
+      limit: number,
+      extra: Record<string, string>,
+      evidence: Evidence[],
+    ): FindingDraft<MessageId> | undefined => {
       const factor = base === 0 ? Infinity : m.peak / base;
-      if (factor < opts.ownFactor) continue;
-      ownFired = true;
-      findings.push({
-        messageId: 'ownBaseline',
-        strength: strengthOf(Number.isFinite(factor) ? factor : opts.ownFactor * 10, opts.ownFactor, m.day),
+      if (factor < limit) return undefined;
+      return {
+        messageId,
+        strength: strengthOf(Number.isFinite(factor) ? factor : limit * 10, limit, day),
         data: {
-          day: new Date(m.day).toISOString().slice(0, 10),
+          day: new Date(day).toISOString().slice(0, 10),
           peak: m.fmt(m.peak),
           unit: m.unit,
           factor: Number.isFinite(factor) ? Math.round(factor * 10) / 10 : 'infinitely many',
           baseline: m.fmt(base),
-          early: earlyText(m.day),
+          early: earlyText(day),
+          ...extra,
         },
-        evidence: evidenceOf(m.day),
-      });
+        evidence,
+      };
+    };
+    let ownFired = false;
+    for (const m of metrics) {
+      if (ownFired || m.day === undefined || m.peak < m.min || m.peak === 0) continue;
+      // Days whose logs carry no volume are unknown in bytes, not days of zero bytes.
+      const others = [...p.days]
+        .filter(([day, d]) => day !== m.day && (m.unit !== 'bytes' || d.bytesKnown))
+        .map(([, d]) => m.get(d))
+        .sort((a, b) => a - b);
+      if (others.length < opts.minBaselineDays) continue;
+      const found = compare('ownBaseline', m, m.day, median(others), opts.ownFactor, {}, evidenceOf(m.day));
+      if (found === undefined) continue;
+      ownFired = true;
+      findings.push(found);
     }
 
     // Peer baseline: caller reference first, else the batch.
@@ -241,24 +269,13 @@ export const bulkCollection = defineIndicator({
           }
         }
         if (base === undefined) continue;
-        const factor = base === 0 ? Infinity : m.peak / base;
-        if (factor < opts.peerFactor) continue;
+        const found = compare('peerBaseline', m, m.day, base, opts.peerFactor, { role, source }, [
+          ...evidenceOf(m.day),
+          { recordId: view.subject.id, field: 'role', value: role },
+        ]);
+        if (found === undefined) continue;
         peerFired = true;
-        findings.push({
-          messageId: 'peerBaseline',
-          strength: strengthOf(Number.isFinite(factor) ? factor : opts.peerFactor * 10, opts.peerFactor, m.day),
-          data: {
-            day: new Date(m.day).toISOString().slice(0, 10),
-            peak: m.fmt(m.peak),
-            unit: m.unit,
-            factor: Number.isFinite(factor) ? Math.round(factor * 10) / 10 : 'infinitely many',
-            role,
-            baseline: m.fmt(base),
-            source,
-            early: earlyText(m.day),
-          },
-          evidence: [...evidenceOf(m.day), { recordId: view.subject.id, field: 'role', value: role }],
-        });
+        findings.push(found);
       }
     }
     return findings;

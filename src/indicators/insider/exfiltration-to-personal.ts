@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
 import { cite } from '../shared/sources';
+import { defaultSensitiveTags, normaliseTag } from '../shared/tags';
 
 const kinds = ['personal-repo', 'personal-cloud', 'personal-email', 'removable-media', 'unknown'] as const;
 
@@ -14,6 +15,10 @@ const options = z.object({
     .array(z.string().min(1))
     .default([])
     .describe('Hosts the organisation sanctions for these copies (e.g. an approved personal-fork policy): never counted.'),
+  sensitiveTags: z
+    .array(z.string().min(1))
+    .default([...defaultSensitiveTags])
+    .describe('Data tags that make a copy weigh more: the sensitive-technology tags of `insider/sensitive-technology-access` (RFA, DOJ-JUN25). Other tags, such as "public", do not.'),
 });
 
 const LABEL: Readonly<Record<string, string>> = {
@@ -35,7 +40,7 @@ export const exfiltrationToPersonal = defineIndicator({
     title: 'Company data copied to personal destinations',
     category: 'insider',
     description:
-      'Fires, per destination kind, on data-access events whose `destination.kind` is in `destinations` (personal repositories, personal cloud, personal e-mail, removable media) and whose host is not in `allowedHosts`. Stronger with more resources, more volume and sensitive tags. SW: code exfiltrated to personal GitHub and cloud right after hiring; PSA-2025-01 says such copying is "not uncommon" among developers, so the default weight is low.',
+      'Fires, per destination kind, on data-access events whose `destination.kind` is in `destinations` (personal repositories, personal cloud, personal e-mail, removable media) and whose host is not in `allowedHosts`. Stronger with more resources, more volume and data tagged with a tag in `sensitiveTags`. SW: code exfiltrated to personal GitHub and cloud right after hiring; PSA-2025-01 says such copying is "not uncommon" among developers, so the default weight is low.',
     version: '1.0.0',
     kind: 'risk',
     family: 'data-access',
@@ -62,6 +67,7 @@ export const exfiltrationToPersonal = defineIndicator({
     if (moved.length === 0) return notEvaluated('no data-access events with a destination', ['events[type=data-access].destination']);
     const wanted = new Set<string>(options.destinations);
     const allowed = new Set(options.allowedHosts.map((h) => h.toLowerCase()));
+    const sensitive = new Set(options.sensitiveTags.map(normaliseTag));
     const groups = new Map<string, { count: number; bytes: number; resources: Set<string>; hosts: Set<string>; tagged: number; evidence: Evidence[] }>();
     for (const e of moved) {
       const d = e.destination as { kind: string; host?: string; url?: string };
@@ -72,7 +78,7 @@ export const exfiltrationToPersonal = defineIndicator({
       g.bytes += e.volumeBytes ?? 0;
       g.resources.add(e.resource);
       if (d.host !== undefined) g.hosts.add(d.host);
-      if ((e.tags ?? []).length > 0) g.tagged++;
+      if ((e.tags ?? []).some((t) => sensitive.has(normaliseTag(t)))) g.tagged++;
       if (g.evidence.length < 10) g.evidence.push({ recordId: e.id, at: e.at, field: 'destination', value: d.url ?? d.host ?? d.kind, note: `${e.action} of ${e.resource}` });
       groups.set(d.kind, g);
     }

@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
+import { meetsSeverity, severityLevels } from '../shared/security';
 import { cite } from '../shared/sources';
+import { utcDate } from '../shared/time';
 
 const categories = ['port-scan', 'exploit-attempt', 'credential-harvest', 'cookie-theft', 'privilege-escalation'] as const;
-const severities = ['low', 'medium', 'high', 'critical'] as const;
 
 const options = z.object({
   categories: z
     .array(z.enum(categories))
     .default([...categories])
     .describe('Security-event categories that mean hacking: scanning, exploitation attempts, credential or session-cookie harvesting, privilege escalation.'),
-  minSeverity: z.enum(severities).default('low').describe('Detections below this severity are ignored; detections with no severity count.'),
+  minSeverity: z.enum(severityLevels).default('low').describe('Detections below this severity are ignored; detections with no severity count.'),
   authorizedRoles: z
     .array(z.string())
     .default([])
@@ -66,11 +67,10 @@ export const intrusionActivity = defineIndicator({
     if (security.length === 0) return notEvaluated('no security events', ['events[type=security]']);
     if (view.subject.role !== undefined && options.authorizedRoles.includes(view.subject.role)) return [];
     const wanted = new Set<string>(options.categories);
-    const minRank = severities.indexOf(options.minSeverity);
     const groups = new Map<string, { count: number; maxFactor: number; first: string; detail: string; evidence: Evidence[] }>();
     for (const e of security) {
       if (!wanted.has(e.category)) continue;
-      if (e.severity !== undefined && severities.indexOf(e.severity) < minRank) continue;
+      if (!meetsSeverity(e.severity, options.minSeverity)) continue;
       const g = groups.get(e.category) ?? { count: 0, maxFactor: 0, first: e.at, detail: e.detail ?? e.software ?? e.category, evidence: [] };
       g.count++;
       g.maxFactor = Math.max(g.maxFactor, SEVERITY_FACTOR[e.severity ?? 'medium'] as number);
@@ -82,7 +82,7 @@ export const intrusionActivity = defineIndicator({
       .map(([category, g]) => ({
         messageId: 'activity' as const,
         strength: Math.min(1, (CATEGORY_STRENGTH[category] ?? 0.5) * g.maxFactor + 0.05 * (g.count - 1)),
-        data: { count: g.count, category, first: g.first.slice(0, 10), detail: g.detail },
+        data: { count: g.count, category, first: utcDate(g.first), detail: g.detail },
         evidence: g.evidence,
       }));
   },

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
 import { cite } from '../shared/sources';
+import { defaultSensitiveTags, normaliseTag as norm } from '../shared/tags';
 import { DAY_MS } from '../shared/time';
 
 const options = z.object({
   sensitiveTags: z
     .array(z.string().min(1))
-    .default(['energy', 'military', 'defense', 'defence', 'nuclear', 'nuclear-power', 'construction', 'export-controlled', 'itar', 'ear'])
+    .default([...defaultSensitiveTags])
     .describe('Data tags that mark sensitive technology: the RFA report names energy, military, nuclear-power and construction technology; ITAR and export-controlled data from DOJ-JUN25.'),
   extraTags: z.array(z.string().min(1)).default([]).describe('Caller-defined sensitive tags, added to `sensitiveTags`.'),
   earlyTenureDays: z
@@ -53,7 +54,6 @@ export const sensitiveTechnologyAccess = defineIndicator({
   evaluate(view, { options, notEvaluated }) {
     const access = view.eventsOf('data-access');
     if (access.length === 0) return notEvaluated('no data-access events', ['events[type=data-access]']);
-    const norm = (t: string): string => t.trim().toLowerCase();
     const sensitive = new Set([...options.sensitiveTags, ...options.extraTags].map(norm));
     const authorised = new Set((view.subject.authorizedDataTags ?? []).map(norm));
     const projects = new Set((view.subject.projects ?? []).map(norm));

@@ -3,7 +3,8 @@ import { haversineKm } from '../../data/countries';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import type { SessionEvent } from '../../records/events';
-import { isAnonymized, locationOf, placeName } from '../shared/network';
+import { isAnonymized, locationOf, placeName, type LoginLocation } from '../shared/network';
+import { accountOf } from '../shared/activity';
 import { cite } from '../shared/sources';
 import { HOUR_MS } from '../shared/time';
 
@@ -25,6 +26,12 @@ const options = z.object({
     .min(2)
     .default(5)
     .describe('Distinct networks (ASNs) within the window that fire. Home, mobile and office already make three.'),
+  ignoreJourneys: z
+    .boolean()
+    .default(true)
+    .describe(
+      'Leave out windows whose countries follow one another without a return (home, a layover, the destination): a traveller who signs in at the connecting airport passes three countries in a day. A return to a country already left within the window still counts, and impossible travel still checks the speed of every leg.',
+    ),
   maxSpeedKmh: z
     .number()
     .positive()
@@ -67,7 +74,7 @@ export const multiCountryLogins = defineIndicator({
     title: 'Logins from several countries or impossible travel',
     category: 'network',
     description:
-      'Per account, slides a `windowHours` window over successful logins and fires when it holds `minCountries` distinct countries or `minAsns` distinct networks; and sweeps consecutive logins, firing when the speed between them (caller-supplied coordinates, else the country centroids shipped with the library, less `centroidSlackKm` per centroid) exceeds `maxSpeedKmh` over at least `minDistanceKm`. Named in the 2022 US and ROK advisories: several people using one account from different places. Anonymized egress is left out by default.',
+      'Per account, slides a `windowHours` window over successful logins and fires when it holds `minCountries` distinct countries (not as one journey through them, unless `ignoreJourneys` is off) or `minAsns` distinct networks; and sweeps consecutive logins, firing when the speed between them (caller-supplied coordinates, else the country centroids shipped with the library, less `centroidSlackKm` per centroid) exceeds `maxSpeedKmh` over at least `minDistanceKm`. Named in the 2022 US and ROK advisories: several people using one account from different places. Anonymized egress is left out by default.',
     version: '1.0.0',
     kind: 'risk',
     family: 'network',
@@ -102,7 +109,7 @@ export const multiCountryLogins = defineIndicator({
     const byAccount = new Map<string, Login[]>();
     for (const s of located) {
       if (!options.includeAnonymized && isAnonymized(s.network)) continue;
-      const account = s.accountId ?? '(unspecified account)';
+      const account = accountOf(s);
       const list = byAccount.get(account);
       const login = { session: s, t: Date.parse(s.at) };
       if (list === undefined) byAccount.set(account, [login]);
@@ -111,32 +118,43 @@ export const multiCountryLogins = defineIndicator({
     const findings: FindingDraft<MessageId>[] = [];
     const window = options.windowHours * HOUR_MS;
     for (const [account, logins] of [...byAccount].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      // Two-pointer window: counts of each country / ASN inside [t - window, t].
-      const countries = new Map<string, number>();
-      const asns = new Map<number, number>();
-      let lo = 0;
-      let bestCountries = { count: 0, end: 0, start: 0, names: [] as string[] };
-      let bestAsns = { count: 0, end: 0, start: 0 };
       const inc = <K>(m: Map<K, number>, k: K | undefined, by: number): void => {
         if (k === undefined) return;
         const v = (m.get(k) ?? 0) + by;
         if (v === 0) m.delete(k);
         else m.set(k, v);
       };
-      for (let hi = 0; hi < logins.length; hi++) {
-        const cur = logins[hi] as Login;
-        inc(countries, cur.session.network?.country, 1);
-        inc(asns, cur.session.network?.asn, 1);
-        while ((logins[lo] as Login).t < cur.t - window) {
-          inc(countries, (logins[lo] as Login).session.network?.country, -1);
-          inc(asns, (logins[lo] as Login).session.network?.asn, -1);
-          lo++;
+      // Countries: a two-pointer window over the logins that name one. A journey (home, a
+      // layover, the destination) passes through each country in one stretch; an account shared
+      // between places keeps coming back. changes[i] counts the country changes among the first
+      // i + 1 logins, so a window's stretches are changes[hi] - changes[lo] + 1 in O(1).
+      const withCountry = logins.filter((l) => l.session.network?.country !== undefined);
+      const countryAt = (i: number): string => (withCountry[i] as Login).session.network?.country as string;
+      const changes: number[] = [];
+      for (let i = 0; i < withCountry.length; i++) changes.push(i === 0 ? 0 : (changes[i - 1] as number) + (countryAt(i) !== countryAt(i - 1) ? 1 : 0));
+      const countries = new Map<string, number>();
+      let bestCountries = { count: 0, end: 0, start: 0, names: [] as string[] };
+      for (let hi = 0, lo = 0; hi < withCountry.length; hi++) {
+        const t = (withCountry[hi] as Login).t;
+        inc(countries, countryAt(hi), 1);
+        while ((withCountry[lo] as Login).t < t - window) inc(countries, countryAt(lo++), -1);
+        const stretches = (changes[hi] as number) - (changes[lo] as number) + 1;
+        const journey = stretches === countries.size;
+        if (countries.size > bestCountries.count && !(journey && options.ignoreJourneys)) {
+          bestCountries = { count: countries.size, end: hi, start: lo, names: [...countries.keys()].sort() };
         }
-        if (countries.size > bestCountries.count) bestCountries = { count: countries.size, end: hi, start: lo, names: [...countries.keys()].sort() };
+      }
+      // Networks: the same window over every login with an ASN.
+      const asns = new Map<number, number>();
+      let bestAsns = { count: 0, end: 0, start: 0 };
+      for (let hi = 0, lo = 0; hi < logins.length; hi++) {
+        const cur = logins[hi] as Login;
+        inc(asns, cur.session.network?.asn, 1);
+        while ((logins[lo] as Login).t < cur.t - window) inc(asns, (logins[lo++] as Login).session.network?.asn, -1);
         if (asns.size > bestAsns.count) bestAsns = { count: asns.size, end: hi, start: lo };
       }
-      const windowEvidence = (start: number, end: number) =>
-        logins.slice(start, end + 1).slice(0, 15).map((l) => ({
+      const windowEvidence = (list: readonly Login[], start: number, end: number) =>
+        list.slice(start, end + 1).slice(0, 15).map((l) => ({
           recordId: l.session.id,
           at: l.session.at,
           field: 'network',
@@ -147,7 +165,7 @@ export const multiCountryLogins = defineIndicator({
           messageId: 'manyCountries',
           strength: Math.min(1, 0.6 + 0.2 * (bestCountries.count - options.minCountries)),
           data: { account, count: bestCountries.count, countries: bestCountries.names.join(', '), window: options.windowHours },
-          evidence: windowEvidence(bestCountries.start, bestCountries.end),
+          evidence: windowEvidence(withCountry, bestCountries.start, bestCountries.end),
         });
       }
       if (bestAsns.count >= options.minAsns) {
@@ -155,19 +173,23 @@ export const multiCountryLogins = defineIndicator({
           messageId: 'manyNetworks',
           strength: Math.min(0.8, 0.4 + 0.1 * (bestAsns.count - options.minAsns)),
           data: { account, count: bestAsns.count, window: options.windowHours },
-          evidence: windowEvidence(bestAsns.start, bestAsns.end),
+          evidence: windowEvidence(logins, bestAsns.start, bestAsns.end),
         });
       }
-      // Impossible travel: consecutive logins only, so the sweep stays linear.
+      // Impossible travel: each located login against the previous located one, so the sweep
+      // stays linear and a login with only an ASN in between hides no jump.
       let jumps = 0;
       let worst: { speed: number; km: number; hours: number; a: Login; b: Login } | undefined;
       const jumpEvidence: { recordId: string; at: string; field: string; value: string }[] = [];
-      for (let i = 1; i < logins.length; i++) {
-        const a = logins[i - 1] as Login;
-        const b = logins[i] as Login;
-        const la = locationOf(a.session.network);
+      let previous: { login: Login; location: LoginLocation } | undefined;
+      for (const b of logins) {
         const lb = locationOf(b.session.network);
-        if (la === undefined || lb === undefined) continue;
+        if (lb === undefined) continue;
+        const last = previous;
+        previous = { login: b, location: lb };
+        if (last === undefined) continue;
+        const a = last.login;
+        const la = last.location;
         // A centroid of the same country says nothing about movement; across countries, a
         // centroid only bounds the distance, so the slack keeps neighbours from looking far apart.
         if ((la.centroid || lb.centroid) && la.country === lb.country) continue;

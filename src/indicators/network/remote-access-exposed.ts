@@ -79,7 +79,8 @@ export const remoteAccessExposed = defineIndicator({
     const keywords = options.serviceKeywords.map(normalizeSoftwareName).filter((k) => k.length > 0);
     const byIp = new Map<string, Exposure>();
     for (const s of scanned) {
-      const key = s.ip ?? s.id;
+      // Without a recorded IP the scan still belongs to one sign-in; the message says which.
+      const key = s.ip ?? `of event ${s.id}`;
       let exp = byIp.get(key);
       for (const port of s.network.openPorts ?? []) {
         for (const p of options.ports) {

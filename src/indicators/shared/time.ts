@@ -40,3 +40,12 @@ export function densestWindow(times: readonly number[], windowMs: number): { rea
   }
   return best;
 }
+
+/**
+ * The UTC calendar date (`YYYY-MM-DD`) of an ISO 8601 instant. Record times may carry any
+ * offset, so slicing the string would give the writer's local date; messages use UTC dates
+ * throughout, as the day and week totals do.
+ */
+export function utcDate(at: string): string {
+  return new Date(Date.parse(at)).toISOString().slice(0, 10);
+}

@@ -23,6 +23,15 @@ new IndicatorTester({ asOf: '2025-02-01T00:00:00Z' }).run(continuousSession, {
       events: [{ type: 'session', at: '2025-01-10T17:00:00Z', end: '2025-01-13T09:00:00Z', accountId: 'corp-1' }],
     },
     {
+      // The laptop stays on: MDM checks in every four hours and EDR scans, with nobody at it.
+      name: 'a session forgotten open over a weekend on a laptop that keeps checking in',
+      events: [
+        { type: 'session', at: '2025-01-10T17:00:00Z', end: '2025-01-13T09:00:00Z', accountId: 'corp-1' },
+        ...Array.from({ length: 15 }, (_, i) => ({ type: 'device-checkin', at: iso(Date.parse('2025-01-10T19:00:00Z') + i * 4 * HOUR), deviceId: 'mac-1' })),
+        { type: 'security', at: '2025-01-11T03:00:00Z', category: 'other', detail: 'scheduled scan' },
+      ],
+    },
+    {
       name: 'two accounts each used for half a day do not merge',
       events: [...shifts(MONDAY, 12, 4, 'corp-1'), ...shifts(MONDAY + 12 * HOUR, 12, 4, 'corp-2')],
     },

@@ -28,6 +28,12 @@ new IndicatorTester({ asOf: '2025-03-01T00:00:00Z' }).run(offHoursPattern, {
       subject: newYork,
       events: [...rhythm(20, officeDay), ...rhythm(1, [22, 23, 24, 25, 26, 27, 28], 20)],
     },
+    {
+      // A week in Berlin working 09:00-17:00 there shows as 03:00-11:00 in New York.
+      name: 'a traveller working local hours abroad for a week',
+      subject: newYork,
+      events: [...rhythm(21, officeDay), ...rhythm(7, officeDay.map((h) => h - 6), 21)],
+    },
     { name: 'too few timestamps', subject: newYork, events: rhythm(5, [1, 2, 3, 4]) },
     {
       name: 'messages sent to the subject at night do not count',
@@ -58,6 +64,16 @@ new IndicatorTester({ asOf: '2025-03-01T00:00:00Z' }).run(offHoursPattern, {
           evidence: ['subject-1', 'e3'],
         },
       ],
+    },
+    {
+      // 17 Feb to 23 Mar 2025: New York moves from UTC-5 to UTC-4 on 9 March. A fixed UTC+9
+      // working day must still fit UTC+9, and the claimed offset is the one most timestamps
+      // fell in, never an average of winter and summer time (UTC-4:30).
+      name: 'a Pyongyang working day across the daylight-saving change',
+      asOf: '2025-04-01T00:00:00Z',
+      subject: newYork,
+      events: Array.from({ length: 35 }, (_, d) => [0.5, 2, 3.5, 5.5, 7, 8.5].map((h) => ({ type: 'session', at: iso(Date.UTC(2025, 1, 17) + d * DAY + h * HOUR) }))).flat(),
+      findings: [{ messageId: 'nightCentre', data: { bestOffset: 'UTC+9', claimedOffset: 'UTC-5' }, message: /fits UTC\+9 better/ }],
     },
     {
       name: 'an early-morning rhythm fits another offset',

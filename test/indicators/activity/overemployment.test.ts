@@ -25,6 +25,17 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(overemployment, {
       findings: [{ messageId: 'calendarConflicts', data: { count: 3, example: 'sprint review at OtherCorp' }, strength: 0.5, evidence: ['e1', 'e2', 'e3'] }],
     },
     {
+      // Two overlapping client-b entries (a double import) cover 10:00-12:00 once: two hours, not 2.5.
+      name: 'overlapping logs of one engagement count the shared stretch once',
+      events: [
+        log('2025-02-03T09:00:00Z', '2025-02-03T17:00:00Z', 'client-a'),
+        log('2025-02-03T10:00:00Z', '2025-02-03T11:00:00Z', 'client-b'),
+        log('2025-02-03T10:30:00Z', '2025-02-03T12:00:00Z', 'client-b'),
+      ],
+      options: { minOverlapHours: 1 },
+      findings: [{ messageId: 'doubleBilling', data: { hours: 2, first: 'client-a', second: 'client-b' }, evidence: ['e1', 'e2', 'e3'] }],
+    },
+    {
       name: 'hours billed to two clients at once',
       events: [log('2025-02-03T09:00:00Z', '2025-02-03T17:00:00Z', 'client-a'), log('2025-02-03T10:00:00Z', '2025-02-03T18:00:00Z', 'client-b')],
       findings: [{ messageId: 'doubleBilling', data: { hours: 7, first: 'client-a', second: 'client-b' }, evidence: ['e1', 'e2'] }],

@@ -27,6 +27,15 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(earlyTampering, {
       findings: [{ messageId: 'tamper', data: { category: 'single-board-computer' } }, { messageId: 'tamper', data: { category: 'unauthorized-software', detail: 'nmap' }, strength: [0.4, 0.6] }],
     },
     {
+      name: 'two laptops delivered on different days: the evidence names both deliveries',
+      subject: {
+        ...delivered,
+        shipments: [...delivered.shipments, { id: 'ship-2', deliveredAt: '2025-04-01T15:00:00Z', deviceId: 'mac-2', serial: 'C02ABC', address: { city: 'Atlanta', country: 'US' } }],
+      },
+      events: [sec('2025-03-08T10:00:00Z', 'malware'), sec('2025-04-02T10:00:00Z', 'malware', { deviceId: 'mac-2' })],
+      findings: [{ messageId: 'tamper', data: { count: 2 }, evidence: ['e1', 'e2', 'ship-1', 'ship-2'] }],
+    },
+    {
       name: 'falls back to the start date without a delivery',
       subject: { hiredAt: '2025-03-10T00:00:00Z' },
       events: [sec('2025-03-11T10:00:00Z', 'cookie-theft')],

@@ -15,6 +15,12 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(ipKvm, {
       findings: [{ messageId: 'device', strength: 1, data: { device: 'PiKVM', deviceId: 'mac-1' }, evidence: ['e1'], message: /PiKVM/ }],
     },
     {
+      // 23:30 in New York on 1 March is 04:30 UTC on 2 March: dates in messages are UTC dates.
+      name: 'a detection time with an offset is dated in UTC',
+      events: [usb({ deviceName: 'PiKVM Composite KVM Device', at: '2025-03-01T23:30:00-05:00' })],
+      findings: [{ messageId: 'device', data: { first: '2025-03-02' } }],
+    },
+    {
       name: 'a NanoKVM by USB id',
       events: [usb({ usbId: '3346:1009' })],
       findings: [{ messageId: 'device', strength: 1, data: { kind: 'ip-kvm' } }],

@@ -25,6 +25,12 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(unmanagedDevice, {
       findings: [{ messageId: 'unmanagedSessions', data: { count: 10, total: 15, what: 'unmanaged devices', devices: 1 }, evidence: ['e6'], strength: [1, 1] }],
     },
     {
+      name: 'under a BYOD policy only non-compliance is named as the reason',
+      events: [...sessions(5, managed), ...sessions(10, { deviceManaged: false, deviceCompliant: false, deviceId: 'byod-1' }, 5)],
+      options: { personalDevicesAllowed: true },
+      findings: [{ messageId: 'unmanagedSessions', data: { count: 10, what: 'non-compliant devices' }, message: /came from non-compliant devices/ }],
+    },
+    {
       name: 'virtual desktop sign-ins',
       events: [...sessions(10, managed), ...sessions(4, { virtualDesktop: true }, 10)],
       findings: [{ messageId: 'unmanagedSessions', data: { what: 'virtual desktops' } }],

@@ -34,6 +34,20 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(bulkCollection, {
       events: daily(3, 900),
       population: { subjects: ['q1', 'q2', 'q3', 'q4'].map((id) => ({ id, role: 'backend-developer' })), events: [] },
     },
+    {
+      name: 'peers whose logs carry no volumes are not a zero byte baseline',
+      subject: dev,
+      events: daily(3, 900),
+      population: {
+        subjects: ['q1', 'q2', 'q3', 'q4'].map((id) => ({ id, role: 'backend-developer' })),
+        events: ['q1', 'q2', 'q3', 'q4'].flatMap((id) => daily(5, 0, id).map(({ volumeBytes: _v, ...e }) => e)),
+      },
+    },
+    {
+      name: 'days without a logged volume are not zero-byte days in the own baseline',
+      subject: dev,
+      events: [...daily(10, 0).map(({ volumeBytes: _v, ...e }) => e), spike(2_000, 12)],
+    },
     { name: 'a caller baseline for a heavy role', subject: { ...dev, role: 'data-engineer' }, events: daily(3, 20_000), reference: { collectionBaselines: { 'data-engineer': { dailyBytes: 50e9 } } } },
   ],
   invalid: [

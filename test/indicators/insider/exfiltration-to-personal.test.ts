@@ -23,6 +23,12 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(exfiltrationToPersonal
       findings: [{ messageId: 'copies', strength: 0.5, data: { count: 2, resources: 2, destination: 'personal repositories', hosts: ' (github.com)' }, evidence: ['e1', 'e2'] }],
     },
     {
+      // 0.4 base + 0.3 for 30 GB; a "public" tag is no sensitive technology and adds nothing.
+      name: 'data tagged only as public weighs no more than untagged data',
+      events: [push('designs', { kind: 'personal-cloud', host: 'drive.example.com' }, { action: 'sync', volumeBytes: 30e9, tags: ['public', 'docs'] })],
+      findings: [{ messageId: 'copies', strength: [0.69, 0.71] }],
+    },
+    {
       name: 'tagged data synced to personal cloud in volume',
       events: [push('designs', { kind: 'personal-cloud', host: 'drive.example.com' }, { action: 'sync', volumeBytes: 30e9, tags: ['energy'] })],
       findings: [{ messageId: 'copies', strength: [0.89, 0.91], data: { volume: '30 GB in all' }, message: /personal cloud storage/ }],

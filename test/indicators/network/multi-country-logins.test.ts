@@ -23,6 +23,10 @@ new IndicatorTester({ asOf: '2025-04-01T00:00:00Z' }).run(multiCountryLogins, {
       events: [login(0, US), login(3, US), login(14, DE), login(20, DE), login(40, DE)],
     },
     {
+      name: 'a traveller signs in at home, at the connecting airport and at the destination in one day',
+      events: [login(0, US), login(2, US), login(10, { country: 'GB', city: 'London', lat: 51.47, lon: -0.45 }), login(14, DE), login(20, DE)],
+    },
+    {
       name: 'an expat in Berlin on a VPN that exits in the US and UK',
       events: [
         login(0, DE),
@@ -61,8 +65,22 @@ new IndicatorTester({ asOf: '2025-04-01T00:00:00Z' }).run(multiCountryLogins, {
       ],
     },
     {
-      name: 'three countries in a day without anonymization',
+      name: 'a login known only by its network between two far-apart logins hides no jump',
+      events: [login(0, CN), login(1, { asn: 64500 }), login(2, US)],
+      findings: [{ messageId: 'impossibleTravel', data: { from: 'Shenyang, CN', to: 'Atlanta, US', count: 1 }, evidence: ['e1', 'e3'] }],
+    },
+    {
+      name: 'three countries in a day, coming back to one already left',
+      events: [login(0, US), login(10, DE), login(20, { country: 'KR', lat: 37.56, lon: 126.98 }), login(23, DE)],
+      findings: [
+        { messageId: 'impossibleTravel', data: { from: 'KR', to: 'Berlin, DE' } },
+        { messageId: 'manyCountries', data: { count: 3, countries: 'DE, KR, US' }, evidence: ['e1', 'e2', 'e3', 'e4'] },
+      ],
+    },
+    {
+      name: 'three countries in a day in one direction, when journeys are not exempt',
       events: [login(0, US), login(10, DE), login(20, { country: 'KR', lat: 37.56, lon: 126.98 })],
+      options: { ignoreJourneys: false },
       findings: [{ messageId: 'manyCountries', data: { count: 3, countries: 'DE, KR, US' }, evidence: ['e1', 'e2', 'e3'] }],
     },
     {

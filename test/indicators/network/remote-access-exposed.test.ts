@@ -31,6 +31,11 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(remoteAccessExposed, {
       findings: [{ messageId: 'ipKvm', strength: 1, data: { devices: 'PiKVM' }, message: /\(PiKVM\) and VNC \(port 5900\)/ }],
     },
     {
+      name: 'a scan without a recorded IP names the sign-in, not an address',
+      events: [{ type: 'session', at, network: { openPorts: [3389] } }],
+      findings: [{ messageId: 'remoteDesktop', message: 'Egress IP of event e1 exposes RDP (port 3389)', evidence: ['e1'] }],
+    },
+    {
       name: 'two exposed IPs give two findings',
       events: [scan('198.51.100.1', { openPorts: [3389] }), scan('198.51.100.2', { services: ['ms-wbt-server'] })],
       findings: 2,

@@ -3,8 +3,9 @@ import { partialDateRange } from '../../../src/indicators/shared/dates';
 import { compareNames, jaroWinkler, normaliseName } from '../../../src/indicators/shared/names';
 import { compareText, sortedByTimeThenId } from '../../../src/indicators/shared/order';
 import { currentBankInstruction } from '../../../src/indicators/shared/payout';
+import { meetsSeverity } from '../../../src/indicators/shared/security';
 import { densestWindow } from '../../../src/indicators/shared/time';
-import { inHourWindow, localHourIn } from '../../../src/indicators/shared/timezone';
+import { inHourWindow, localHourIn, localTimeIn } from '../../../src/indicators/shared/timezone';
 
 describe('name helpers', () => {
   it('normalises case, diacritics, special letters, hyphens and punctuation', () => {
@@ -92,6 +93,14 @@ describe('date and time helpers', () => {
     expect(chicago(Date.UTC(2025, 6, 15, 6, 30))).toBe(1.5); // CDT, UTC-5
     expect(localHourIn('Asia/Kolkata')(Date.UTC(2025, 0, 15, 0, 0))).toBe(5.5);
   });
+  it('gives the local date and the UTC offset in force, across daylight-saving changes', () => {
+    const newYork = localTimeIn('America/New_York');
+    expect(newYork(Date.UTC(2025, 2, 9, 6, 59))).toEqual({ date: '2025-03-09', hour: 1 + 59 / 60, offsetHours: -5 });
+    expect(newYork(Date.UTC(2025, 2, 9, 7, 0))).toEqual({ date: '2025-03-09', hour: 3, offsetHours: -4 });
+    expect(newYork(Date.UTC(2025, 0, 15, 3, 0, 30))).toEqual({ date: '2025-01-14', hour: 22, offsetHours: -5 });
+    expect(localTimeIn('Asia/Kathmandu')(Date.UTC(2025, 0, 15, 0, 0)).offsetHours).toBe(5.75);
+    expect(localTimeIn('Pacific/Kiritimati')(Date.UTC(2025, 0, 15, 12, 0))).toEqual({ date: '2025-01-16', hour: 2, offsetHours: 14 });
+  });
 
   it.each(['America/Chicago', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Asia/Kathmandu'])(
     'agrees with Intl through a year of %s, daylight-saving changes included',
@@ -105,13 +114,26 @@ describe('date and time helpers', () => {
       const hourOf = localHourIn(timeZone);
       // Every 49 min 59 s through 2025: drifts through every phase of the quarter hour and lands
       // within the hour after each daylight-saving change.
-      for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2026, 0, 1); t += 2_999_000) expect(hourOf(t)).toBe(oracle(t));
+      const timeOf = localTimeIn(timeZone);
+      for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2026, 0, 1); t += 2_999_000) {
+        expect(hourOf(t)).toBe(oracle(t));
+        expect(timeOf(t).hour).toBe(oracle(t));
+      }
   });
   it('handles hour windows that wrap past midnight', () => {
     expect(inHourWindow(23.5, 23, 7)).toBe(true);
     expect(inHourWindow(3, 23, 7)).toBe(true);
     expect(inHourWindow(12, 23, 7)).toBe(false);
     expect(inHourWindow(3, 0, 5)).toBe(true);
+  });
+});
+
+describe('security helpers', () => {
+  it('keeps detections at or above the minimum severity, and those without one', () => {
+    expect(meetsSeverity('medium', 'medium')).toBe(true);
+    expect(meetsSeverity('low', 'medium')).toBe(false);
+    expect(meetsSeverity('critical', 'high')).toBe(true);
+    expect(meetsSeverity(undefined, 'critical')).toBe(true);
   });
 });
 
