@@ -24,6 +24,14 @@ const options = z.object({
     .describe(
       'Longest stretch inside a span with no activity at all (no sign-in, sign-out or other event). A span idle longer than this is a forgotten open session, not work, and does not fire.',
     ),
+  minWorklogDensity: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.75)
+    .describe(
+      'Share of its period a work log must claim as worked to count as continuous work. Weekly or daily timesheet entries (40 hours over a 7-day period) are summaries, not evidence of unbroken work, so they break a span instead of extending it.',
+    ),
 });
 
 interface Span {
@@ -42,20 +50,27 @@ interface WorklogSpan {
 }
 
 /**
- * Merges each account's work logs into continuous spans. A work log is itself a claim of work
- * over its period, so a span is "active throughout" by construction; what must reach the
- * threshold is the logged hours, not only the period, so a daily summary entry (09:00 to 09:00
- * next day, 8 hours) never counts as a day of continuous work.
+ * Merges each account's work logs into continuous spans. A dense work log is itself a claim of
+ * work over its period, so a span is "active throughout" by construction; what must reach the
+ * threshold is the logged hours, not only the period. A sparse log (a weekly timesheet: 40 hours
+ * over 168) is a summary and breaks the span.
  */
-function worklogSpans(logs: readonly WorklogEvent[], maxGap: number, asOfMs: number): WorklogSpan[] {
+function worklogSpans(logs: readonly WorklogEvent[], maxGap: number, asOfMs: number, minDensity: number): WorklogSpan[] {
   const open = new Map<string, WorklogSpan>();
   const closed: WorklogSpan[] = [];
   for (const log of logs) {
     const account = accountOf(log);
     const start = Date.parse(log.at);
     const end = Math.min(Date.parse(log.end), asOfMs);
-    const hours = Math.min(log.hours, Math.max(0, end - start) / HOUR);
+    const period = Math.max(0, end - start) / HOUR;
+    const hours = Math.min(log.hours, period);
     const span = open.get(account);
+    if (period > 0 && log.hours < minDensity * period) {
+      // A summary entry (a weekly timesheet) says nothing about unbroken work: it ends the span.
+      if (span !== undefined) closed.push(span);
+      open.delete(account);
+      continue;
+    }
     if (span !== undefined && start <= span.end + maxGap) {
       span.end = Math.max(span.end, end);
       span.hours += hours;
@@ -80,7 +95,7 @@ export const continuousSession = defineIndicator({
     title: 'Account signed in for a whole day or more',
     category: 'activity',
     description:
-      'Merges each account\'s sessions into continuous spans and fires when a span lasts at least `minHours` while showing activity throughout. Several operators sharing one identity, working in shifts, keep an account signed in around the clock; one person does not. A single session left open over a weekend shows a long idle stretch and does not fire: only what the person does counts as activity, not device check-ins or security scans of a laptop left on. Work logs are merged the same way per time-tracking account: back-to-back entries adding up to at least `minHours` logged hours fire too (a logged hour is a claim of work, so no idle check applies; a daily summary entry whose hours are far below its period never counts).',
+      'Merges each account\'s sessions into continuous spans and fires when a span lasts at least `minHours` while showing activity throughout. Several operators sharing one identity, working in shifts, keep an account signed in around the clock; one person does not. A single session left open over a weekend shows a long idle stretch and does not fire: only what the person does counts as activity, not device check-ins or security scans of a laptop left on. Work logs are merged the same way per time-tracking account: back-to-back entries adding up to at least `minHours` logged hours fire too (a logged hour is a claim of work, so no idle check applies; a summary entry whose hours are below `minWorklogDensity` of its period, such as a weekly timesheet, never counts).',
     version: '1.0.0',
     kind: 'risk',
     family: 'activity',
@@ -121,7 +136,7 @@ export const continuousSession = defineIndicator({
     const maxGap = options.maxGapMinutes * 60_000;
     const minSpan = options.minHours * HOUR;
     const findings: FindingDraft<'continuous' | 'continuousWorklog'>[] = [];
-    for (const span of worklogSpans(worklogs, maxGap, asOfMs)) {
+    for (const span of worklogSpans(worklogs, maxGap, asOfMs, options.minWorklogDensity)) {
       if (span.end - span.start < minSpan || span.hours < options.minHours) continue;
       findings.push({
         messageId: 'continuousWorklog',

@@ -43,6 +43,22 @@ new IndicatorTester({ asOf: '2025-02-01T00:00:00Z' }).run(continuousSession, {
       events: [{ type: 'worklog', at: '2025-01-06T00:00:00Z', end: '2025-01-07T00:00:00Z', hours: 8 }],
     },
     {
+      name: 'eight back-to-back weekly timesheets of 40 hours are summaries, not unbroken work',
+      events: Array.from({ length: 8 }, (_, w) => ({
+        type: 'worklog',
+        at: iso(MONDAY + w * 7 * 24 * HOUR),
+        end: iso(MONDAY + (w + 1) * 7 * 24 * HOUR),
+        hours: 40,
+      })),
+    },
+    {
+      name: 'a dense log after a weekly timesheet starts a new span',
+      events: [
+        { type: 'worklog', at: '2025-01-06T00:00:00Z', end: '2025-01-13T00:00:00Z', hours: 40 },
+        { type: 'worklog', at: '2025-01-13T00:00:00Z', end: '2025-01-13T20:00:00Z', hours: 20 },
+      ],
+    },
+    {
       name: 'work logs of two time-tracking accounts do not merge',
       events: [
         { type: 'worklog', at: '2025-01-06T00:00:00Z', end: '2025-01-06T14:00:00Z', hours: 14, accountId: 'a' },
@@ -51,6 +67,17 @@ new IndicatorTester({ asOf: '2025-02-01T00:00:00Z' }).run(continuousSession, {
     },
   ],
   invalid: [
+    {
+      name: 'with minWorklogDensity 0, back-to-back weekly timesheets chain into one span',
+      options: { minWorklogDensity: 0 },
+      events: Array.from({ length: 2 }, (_, w) => ({
+        type: 'worklog',
+        at: iso(MONDAY + w * 7 * 24 * HOUR),
+        end: iso(MONDAY + (w + 1) * 7 * 24 * HOUR),
+        hours: 40,
+      })),
+      findings: [{ messageId: 'continuousWorklog', data: { hours: 80, logs: 2 } }],
+    },
     {
       name: 'three days of shifts on one account',
       events: shifts(MONDAY, 72),
