@@ -98,7 +98,7 @@ export const personaMultiplicity = defineIndicator({
           personas: personas.size,
           names: [...personas].sort().slice(0, 6).join('; '),
         },
-        evidence: linkEvidence(link, view.subject.id, options.maxEvidence),
+        evidence: linkEvidence(prepared, link, view.subject.id, options.maxEvidence),
       });
     }
     return findings;

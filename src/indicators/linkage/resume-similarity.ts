@@ -58,7 +58,7 @@ export const resumeSimilarity = defineIndicator({
         messageId: 'nearDuplicate',
         strength: clusterStrength(link.subjectIds.length, options.floor, options.saturation),
         data: { similarity: link.similarity ?? 1, count: link.subjectIds.length, others: othersText(link, id) },
-        evidence: linkEvidence(link, id, options.maxEvidence),
+        evidence: linkEvidence(prepared, link, id, options.maxEvidence),
       });
     }
     return findings;

@@ -74,7 +74,7 @@ export const sharedContact = defineIndicator({
           since: sinceText(link),
           others: othersText(link, s.id),
         },
-        evidence: linkEvidence(link, s.id, options.maxEvidence),
+        evidence: linkEvidence(prepared, link, s.id, options.maxEvidence),
       });
     }
     return findings;

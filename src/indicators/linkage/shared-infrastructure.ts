@@ -74,7 +74,7 @@ export const sharedInfrastructure = defineIndicator({
           since: sinceText(link),
           others: othersText(link, id),
         },
-        evidence: linkEvidence(link, id, options.maxEvidence),
+        evidence: linkEvidence(prepared, link, id, options.maxEvidence),
       });
     }
     return findings;

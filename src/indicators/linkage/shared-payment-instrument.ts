@@ -66,7 +66,7 @@ export const sharedPaymentInstrument = defineIndicator({
           since: sinceText(link),
           others: othersText(link, id),
         },
-        evidence: linkEvidence(link, id, options.maxEvidence),
+        evidence: linkEvidence(prepared, link, id, options.maxEvidence),
       });
     }
     return findings;

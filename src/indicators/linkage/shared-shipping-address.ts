@@ -71,7 +71,7 @@ export const sharedShippingAddress = defineIndicator({
           since: sinceText(link),
           others: othersText(link, id),
         },
-        evidence: linkEvidence(link, id, options.maxEvidence),
+        evidence: linkEvidence(prepared, link, id, options.maxEvidence),
       });
     }
     return findings;

@@ -1,8 +1,18 @@
 import { z } from 'zod';
 import type { Evidence, Population } from '../../indicator/types';
 import type { LinkKeyKind } from '../../linkage/keys';
-import type { Link, LinkIndex } from '../../linkage/linkIndex';
+import type { Link, LinkIndex, LinkMember } from '../../linkage/linkIndex';
 import { linkIndexOf } from '../../linkage/population';
+
+/** A link's members by subject, worked out once per link and batch. */
+interface LinkSummary {
+  /** Each subject's records on the link, in member order. */
+  readonly bySubject: ReadonlyMap<string, readonly LinkMember[]>;
+  /** The first record of each subject, in member order. */
+  readonly firsts: readonly LinkMember[];
+  /** Every other record, in member order. */
+  readonly rest: readonly LinkMember[];
+}
 
 /** What the linkage indicators' `prepare` hooks return: the batch's link index and its size. */
 export interface PreparedLinks {
@@ -10,11 +20,37 @@ export interface PreparedLinks {
   readonly index: LinkIndex;
   /** Subjects in the batch. */
   readonly populationSize: number;
+  /**
+   * Per-link summaries, filled on first use. Every member of a large link (a shared egress IP)
+   * would otherwise be walked again for each of its subjects, quadratic in the cluster size.
+   */
+  readonly summaries: Map<Link, LinkSummary>;
 }
 
 /** `prepare` of every linkage indicator: one shared index per batch. */
 export function prepareLinks(population: Population): PreparedLinks {
-  return { index: linkIndexOf(population), populationSize: population.subjects.length };
+  return { index: linkIndexOf(population), populationSize: population.subjects.length, summaries: new Map() };
+}
+
+function summaryOf(prepared: PreparedLinks, link: Link): LinkSummary {
+  const cached = prepared.summaries.get(link);
+  if (cached !== undefined) return cached;
+  const bySubject = new Map<string, LinkMember[]>();
+  const firsts: LinkMember[] = [];
+  const rest: LinkMember[] = [];
+  for (const m of link.members) {
+    const list = bySubject.get(m.subjectId);
+    if (list === undefined) {
+      bySubject.set(m.subjectId, [m]);
+      firsts.push(m);
+    } else {
+      list.push(m);
+      rest.push(m);
+    }
+  }
+  const summary = { bySubject, firsts, rest };
+  prepared.summaries.set(link, summary);
+  return summary;
 }
 
 /** Options every shared-key indicator takes. */
@@ -50,15 +86,23 @@ export function activeLinks(index: LinkIndex, subjectId: string, kinds: Readonly
   return index.linksOf(subjectId).filter((l) => kinds.has(l.kind) && l.allowListed === undefined && !l.household);
 }
 
-/** The subject's own records first, then the others', capped. */
-export function linkEvidence(link: Link, subjectId: string, max: number): Evidence[] {
-  const own = link.members.filter((m) => m.subjectId === subjectId);
-  const others = link.members.filter((m) => m.subjectId !== subjectId);
-  // One record per other subject before any second record, so the evidence names as many subjects as it can.
-  const seen = new Set<string>();
-  const firstPerSubject = others.filter((m) => (seen.has(m.subjectId) ? false : (seen.add(m.subjectId), true)));
-  const rest = others.filter((m) => !firstPerSubject.includes(m));
-  return [...own, ...firstPerSubject, ...rest].slice(0, Math.max(max, own.length + 1)).map((m) => ({
+/**
+ * The subject's own records first, then the others', capped: one record per other subject before
+ * any second record, so the evidence names as many subjects as it can. Bounded by the cap and the
+ * subject's own records, not by the size of the link.
+ */
+export function linkEvidence(prepared: PreparedLinks, link: Link, subjectId: string, max: number): Evidence[] {
+  const { bySubject, firsts, rest } = summaryOf(prepared, link);
+  const own = bySubject.get(subjectId) ?? [];
+  const limit = Math.max(max, own.length + 1);
+  const chosen: LinkMember[] = [...own];
+  for (const list of [firsts, rest]) {
+    for (const m of list) {
+      if (chosen.length >= limit) break;
+      if (m.subjectId !== subjectId) chosen.push(m);
+    }
+  }
+  return chosen.map((m) => ({
     recordId: m.recordId,
     field: m.field,
     ...(m.at !== undefined ? { at: m.at } : {}),
@@ -67,11 +111,15 @@ export function linkEvidence(link: Link, subjectId: string, max: number): Eviden
   }));
 }
 
-/** Other subjects of a link, for messages: up to five ids, then "and N more". */
+/** Other subjects of a link the subject is on, for messages: up to five ids, then "and N more". */
 export function othersText(link: Link, subjectId: string): string {
-  const others = link.subjectIds.filter((s) => s !== subjectId);
-  const shown = others.slice(0, 5).join(', ');
-  return others.length > 5 ? `${shown} and ${others.length - 5} more` : shown;
+  const shown: string[] = [];
+  for (const s of link.subjectIds) {
+    if (shown.length === 5) break;
+    if (s !== subjectId) shown.push(s);
+  }
+  const others = link.subjectIds.length - 1;
+  return others > 5 ? `${shown.join(', ')} and ${others - 5} more` : shown.join(', ');
 }
 
 /** Day of the link's first record, or "an unknown date". */
