@@ -33,6 +33,14 @@ process.stdout.write(JSON.stringify(report));
     writeFileSync(join(dir, c.file), c.code);
     outputs[name] = run(process.execPath, [c.file], dir);
   }
+  // The bin must work from an installed package too, not only from the checkout.
+  const esmDir = join(work, 'esm');
+  const binVersion = run('npx', ['--no-install', 'redflags', '--version'], esmDir).trim();
+  const catalogue = JSON.parse(run('npx', ['--no-install', 'redflags', 'indicators', '--json'], esmDir));
+  if (binVersion !== packed[0].version || !Array.isArray(catalogue) || catalogue.length === 0) {
+    console.error(`the installed redflags command misbehaves: --version gave "${binVersion}", indicators gave ${JSON.stringify(catalogue).slice(0, 100)}`);
+    process.exit(1);
+  }
   const report = JSON.parse(outputs.esm);
   if (outputs.esm !== outputs.cjs) {
     console.error('ESM and CJS consumers produced different reports');
@@ -42,7 +50,7 @@ process.stdout.write(JSON.stringify(report));
     console.error('the smoke report is not what the fixture should produce:', outputs.esm.slice(0, 300));
     process.exit(1);
   }
-  console.log(`package smoke test: ESM and CJS reports are byte-identical (${outputs.esm.length} bytes, score ${report.score}, ${report.reasons.length} reasons)`);
+  console.log(`package smoke test: ESM and CJS reports are byte-identical (${outputs.esm.length} bytes, score ${report.score}, ${report.reasons.length} reasons); the installed bin reports ${binVersion} and ${catalogue.length} indicators`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
