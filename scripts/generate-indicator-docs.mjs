@@ -21,7 +21,7 @@ function optionsTable(schema) {
   }
   const props = json.properties ?? {};
   const rows = Object.entries(props).map(([name, p]) => {
-    const type = p.type ?? (p.anyOf ? p.anyOf.map((a) => a.type ?? 'object').join(' \\| ') : 'any');
+    const type = p.type ?? (p.anyOf ? p.anyOf.map((a) => a.type ?? 'object').join(' | ') : 'any');
     const def = p.default === undefined ? '' : `\`${JSON.stringify(p.default)}\``;
     return `| \`${name}\` | ${esc(type)} | ${def} | ${esc(p.description ?? '')} |`;
   });
@@ -95,8 +95,60 @@ for (const [category, metas] of [...byCategory].sort()) {
   index.push('');
 }
 files.set('README.md', index.join('\n'));
+files.set('../records.md', recordsPage());
 // The JSON Schema of the input document, for callers that do not use TypeScript.
 files.set('../schema/input.schema.json', `${JSON.stringify(jsonSchema('input'), null, 2)}\n`);
+
+/** A field-by-field reference of the record model, from the same JSON Schema. */
+function recordsPage() {
+  const typeOf = (n) => {
+    if (n === undefined) return 'any';
+    if (n.const !== undefined) return `\`${JSON.stringify(n.const)}\``;
+    if (n.enum) return n.enum.map((v) => `\`${v}\``).join(' | ');
+    if (n.anyOf) return n.anyOf.map(typeOf).join(' | ');
+    if (n.type === 'array') return `${typeOf(n.items)}[]`;
+    if (n.format === 'date-time') return 'date-time';
+    return n.type ?? 'object';
+  };
+  const rows = (node, prefix, out) => {
+    const required = new Set(node.required ?? []);
+    for (const [name, child] of Object.entries(node.properties ?? {})) {
+      const path = `${prefix}${name}`;
+      const shown = child.anyOf?.find((c) => c.type === 'object' || c.type === 'array') ?? child;
+      const type = shown.type === 'object' && shown.properties ? 'object' : typeOf(child);
+      out.push(`| \`${path}\` | ${esc(type)} | ${required.has(name) ? 'yes' : ''} | ${esc(child.description ?? shown.description ?? '')} |`);
+      if (shown.type === 'object' && shown.properties) rows(shown, `${path}.`, out);
+      if (shown.type === 'array' && shown.items?.properties) rows(shown.items, `${path}[].`, out);
+    }
+    return out;
+  };
+  const table = (node) => ['| Field | Type | Required | Meaning |', '| --- | --- | --- | --- |', ...rows(node, '', [])].join('\n');
+  const subject = jsonSchema('subject');
+  const event = jsonSchema('event');
+  const variants = event.oneOf ?? event.anyOf ?? [];
+  const lines = [
+    '---',
+    'title: Record reference',
+    '---',
+    '',
+    '# Record reference',
+    '',
+    '<!-- Generated from the zod schemas by scripts/generate-indicator-docs.mjs. Do not edit. -->',
+    '',
+    'Every record type, field by field, generated from the zod schemas that validate input (the one',
+    'source of truth; the JSON Schema is [docs/schema/input.schema.json](schema/input.schema.json)).',
+    'Every field except ids, `subjectId`, `type` and `at` is optional: real HR data is sparse.',
+    '',
+    '## Subject',
+    '',
+    table(subject),
+    '',
+  ];
+  for (const v of variants) {
+    lines.push(`## Event \`${v.properties?.type?.const ?? '?'}\``, '', ...(v.description ? [v.description, ''] : []), table(v), '');
+  }
+  return lines.join('\n');
+}
 
 function listExisting(dir, prefix = '') {
   if (!existsSync(dir)) return [];
