@@ -23,6 +23,7 @@ export interface PreparedLinks {
   /**
    * Per-link summaries, filled on first use. Every member of a large link (a shared egress IP)
    * would otherwise be walked again for each of its subjects, quadratic in the cluster size.
+   * @internal
    */
   readonly summaries: Map<Link, LinkSummary>;
 }
