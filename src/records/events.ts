@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { countryCodeSchema, dateTimeSchema, extensionsSchema, recordIdSchema } from './common';
 
 const eventBase = {
-  id: recordIdSchema,
+  id: recordIdSchema.describe('Identifier of the event, unique among all events of the batch; findings cite it as evidence.'),
   subjectId: recordIdSchema.describe('The subject the event belongs to.'),
   at: dateTimeSchema.describe('When the event happened (for spans: when it started).'),
   source: z.string().optional().describe('System the event came from, e.g. okta, entra, jamf, github.'),
@@ -10,82 +10,126 @@ const eventBase = {
 };
 
 /** IP enrichment supplied by the caller; the library bundles no IP database. */
-export const networkEnrichmentSchema = z.object({
-  country: countryCodeSchema.optional(),
-  region: z.string().optional(),
-  city: z.string().optional(),
-  lat: z.number().min(-90).max(90).optional(),
-  lon: z.number().min(-180).max(180).optional(),
-  asn: z.number().int().nonnegative().optional(),
-  asnOrg: z.string().optional(),
-  isHosting: z.boolean().optional().describe('Egress is a hosting or data-centre range.'),
-  isVpn: z.boolean().optional(),
-  isProxy: z.boolean().optional(),
-  isResidentialProxy: z.boolean().optional(),
-  isTor: z.boolean().optional(),
-  vpnProvider: z.string().optional().describe('VPN provider name from enrichment, e.g. Astrill.'),
-  openPorts: z.array(z.number().int().min(0).max(65535)).optional().describe('Open ports found by a scan of the egress IP.'),
-  services: z.array(z.string()).optional().describe('Service banners found by a scan, e.g. pikvm, rdp, vnc.'),
-});
+export const networkEnrichmentSchema = z
+  .object({
+    country: countryCodeSchema
+      .optional()
+      .describe('ISO 3166-1 alpha-2 country of the IP address, from IP geolocation (caller-supplied enrichment); compared with the claimed residence, never scored by itself.'),
+    region: z.string().optional().describe('State, province or region of the IP address, from IP geolocation (caller-supplied enrichment).'),
+    city: z.string().optional().describe('City of the IP address, from IP geolocation (caller-supplied enrichment).'),
+    lat: z
+      .number()
+      .min(-90)
+      .max(90)
+      .optional()
+      .describe('Latitude of the IP geolocation in decimal degrees (caller-supplied enrichment), used for distances and travel speed.'),
+    lon: z
+      .number()
+      .min(-180)
+      .max(180)
+      .optional()
+      .describe('Longitude of the IP geolocation in decimal degrees (caller-supplied enrichment), used for distances and travel speed.'),
+    asn: z.number().int().nonnegative().optional().describe('Autonomous system number of the IP address (caller-supplied enrichment), e.g. 7922.'),
+    asnOrg: z
+      .string()
+      .optional()
+      .describe('Organisation that holds the autonomous system, e.g. an ISP, hosting or VPN company (caller-supplied enrichment); also matched against VPN provider names.'),
+    isHosting: z.boolean().optional().describe('Egress is a hosting or data-centre range.'),
+    isVpn: z.boolean().optional().describe('True when enrichment says the IP address is a commercial VPN exit; false when it says it is not.'),
+    isProxy: z.boolean().optional().describe('True when enrichment says the IP address is an open or anonymizing proxy.'),
+    isResidentialProxy: z
+      .boolean()
+      .optional()
+      .describe('True when enrichment says the IP address belongs to a residential-proxy network (traffic relayed through home connections).'),
+    isTor: z.boolean().optional().describe('True when the IP address is a Tor exit node.'),
+    vpnProvider: z.string().optional().describe('VPN provider name from enrichment, e.g. Astrill.'),
+    openPorts: z.array(z.number().int().min(0).max(65535)).optional().describe('Open ports found by a scan of the egress IP.'),
+    services: z.array(z.string()).optional().describe('Service banners found by a scan, e.g. pikvm, rdp, vnc.'),
+  })
+  .describe('Caller-supplied enrichment of the IP address (geolocation, ASN, anonymizer flags, scan results); the library bundles no IP database.');
 
 /** A sign-in or session on an account. */
 export const sessionEventSchema = z.object({
   ...eventBase,
-  type: z.literal('session'),
+  type: z.literal('session').describe('Event type: a sign-in to, or session on, an account.'),
   end: dateTimeSchema.optional().describe('When the session ended; omitted while still open.'),
-  accountId: z.string().optional(),
-  ip: z.string().optional(),
-  network: networkEnrichmentSchema.optional(),
-  deviceId: z.string().optional(),
+  accountId: z
+    .string()
+    .optional()
+    .describe('The account signed in to (e.g. IdP user id or username); activity on different accounts is kept apart.'),
+  ip: z.string().optional().describe('Egress IP address of the sign-in (IPv4 or IPv6), as the identity provider or VPN logged it.'),
+  network: networkEnrichmentSchema.optional().describe('Caller-supplied enrichment of the egress IP address.'),
+  deviceId: z.string().optional().describe('Identifier of the device used, as the identity provider or device management reported it.'),
   deviceManaged: z.boolean().optional().describe('False for personal or unmanaged devices.'),
-  deviceCompliant: z.boolean().optional(),
+  deviceCompliant: z
+    .boolean()
+    .optional()
+    .describe('Whether the device met the organisation\'s compliance policy at sign-in (e.g. Intune or Jamf compliance); false for non-compliant.'),
   virtualDesktop: z.boolean().optional().describe('True when the session ran in a virtual desktop.'),
-  userAgent: z.string().optional(),
+  userAgent: z.string().optional().describe('User-agent string of the client, as logged.'),
   mfaDeviceId: z.string().optional().describe('The MFA device that approved the sign-in.'),
   remoteAccessSoftware: z.array(z.string()).optional().describe('Remote-access software seen running during the session.'),
-  result: z.enum(['success', 'failure']).optional(),
+  result: z
+    .enum(['success', 'failure'])
+    .optional()
+    .describe('Outcome of the sign-in: success, or failure (failed sign-ins are not counted as activity). Omitted means success.'),
 });
 
 /** Hours logged for a period (timesheet, freelance work diary). */
 export const worklogEventSchema = z.object({
   ...eventBase,
-  type: z.literal('worklog'),
+  type: z.literal('worklog').describe('Event type: hours logged for a period (timesheet or freelance work diary); at is the start of the period.'),
   end: dateTimeSchema.describe('End of the logged period.'),
-  hours: z.number().nonnegative(),
-  accountId: z.string().optional(),
+  hours: z.number().nonnegative().describe('Hours logged or billed for the period; decimal hours (1.5 = 90 minutes).'),
+  accountId: z.string().optional().describe('Account the hours were logged under, e.g. a freelance-platform or time-tracking user.'),
   engagement: z.string().optional().describe('The contract or engagement the hours were billed to.'),
 });
 
 /** A payment made to the subject. */
 export const paymentEventSchema = z.object({
   ...eventBase,
-  type: z.literal('payment'),
-  amount: z.number(),
-  currency: z.string().length(3),
-  method: z.enum(['bank', 'payment-platform', 'crypto', 'money-service', 'check', 'other']).optional(),
-  payeeName: z.string().optional(),
-  destinationCountry: countryCodeSchema.optional(),
-  platform: z.string().optional(),
-  accountNumber: z.string().optional(),
-  iban: z.string().optional(),
-  walletAddress: z.string().optional(),
+  type: z.literal('payment').describe('Event type: a payment made to the subject (payroll, invoice or platform payout).'),
+  amount: z.number().describe('Amount paid, in the currency given, in major units (e.g. 1250.50).'),
+  currency: z.string().length(3).describe('ISO 4217 currency code of the amount, e.g. USD.'),
+  method: z
+    .enum(['bank', 'payment-platform', 'crypto', 'money-service', 'check', 'other'])
+    .optional()
+    .describe(
+      'How the money was sent: bank (transfer to a bank account), payment-platform (e.g. Payoneer, PayPal, Wise), crypto (to a wallet), money-service (money transmitter or remittance business), check, other.',
+    ),
+  payeeName: z.string().optional().describe('Name of the account holder who received the payment, as the bank or platform reported it; compared with the person\'s names.'),
+  destinationCountry: countryCodeSchema
+    .optional()
+    .describe('ISO 3166-1 alpha-2 country of the receiving account, compared with the claimed residence; never scored by itself.'),
+  platform: z.string().optional().describe('Payment platform or money-service business used, e.g. Payoneer.'),
+  accountNumber: z.string().optional().describe('Receiving bank account number, or a keyed hash of it.'),
+  iban: z.string().optional().describe('Receiving IBAN (International Bank Account Number), or a keyed hash of it.'),
+  walletAddress: z.string().optional().describe('Receiving cryptocurrency wallet address.'),
 });
 
 /** An access to data: read, download, clone, export, push... */
 export const dataAccessEventSchema = z.object({
   ...eventBase,
-  type: z.literal('data-access'),
+  type: z.literal('data-access').describe('Event type: an access to data (read, download, clone, export, push...).'),
   resource: z.string().min(1).describe('What was accessed: repository, share, document, dataset.'),
   project: z.string().optional().describe('Project the resource belongs to.'),
   tags: z.array(z.string()).optional().describe('Sensitivity or technology tags, e.g. energy, military, nuclear, construction, export-controlled.'),
-  action: z.enum(['read', 'download', 'clone', 'export', 'upload', 'push', 'copy', 'print', 'sync', 'modify']),
-  volumeBytes: z.number().nonnegative().optional(),
-  itemCount: z.number().int().nonnegative().optional(),
+  action: z
+    .enum(['read', 'download', 'clone', 'export', 'upload', 'push', 'copy', 'print', 'sync', 'modify'])
+    .describe(
+      'What was done: read (viewed), download, clone (a repository), export (from an application), upload, push (to a remote repository), copy (to another location), print, sync (by a sync client), modify (changed files; see files).',
+    ),
+  volumeBytes: z.number().nonnegative().optional().describe('Volume of data moved, in bytes.'),
+  itemCount: z.number().int().nonnegative().optional().describe('Number of items (files, records, documents) accessed in the event.'),
   destination: z
     .object({
-      kind: z.enum(['corporate', 'personal-repo', 'personal-cloud', 'removable-media', 'personal-email', 'unknown']),
-      host: z.string().optional(),
-      url: z.string().optional(),
+      kind: z
+        .enum(['corporate', 'personal-repo', 'personal-cloud', 'removable-media', 'personal-email', 'unknown'])
+        .describe(
+          'Kind of destination: corporate (a company-controlled system), personal-repo (a personal code repository, e.g. a personal GitHub account), personal-cloud (personal cloud storage), removable-media (USB drive or similar), personal-email (a personal mailbox), unknown.',
+        ),
+      host: z.string().optional().describe('Host name of the destination, e.g. github.com or drive.google.com; checked against allowed hosts.'),
+      url: z.string().optional().describe('Full URL of the destination, e.g. the personal repository.'),
     })
     .optional()
     .describe('Where the data went, for pushes, uploads and syncs.'),
@@ -95,84 +139,104 @@ export const dataAccessEventSchema = z.object({
 /** A security-tool detection on a device or account. */
 export const securityEventSchema = z.object({
   ...eventBase,
-  type: z.literal('security'),
-  category: z.enum([
-    'remote-access-tool',
-    'ip-kvm',
-    'usb-device',
-    'single-board-computer',
-    'unauthorized-software',
-    'malware',
-    'port-scan',
-    'exploit-attempt',
-    'credential-harvest',
-    'cookie-theft',
-    'privilege-escalation',
-    'other',
-  ]),
-  severity: z.enum(['low', 'medium', 'high', 'critical']).optional(),
-  deviceId: z.string().optional(),
+  type: z.literal('security').describe('Event type: a detection by a security tool (EDR, MDM, DLP, network monitoring) on a device or account.'),
+  category: z
+    .enum([
+      'remote-access-tool',
+      'ip-kvm',
+      'usb-device',
+      'single-board-computer',
+      'unauthorized-software',
+      'malware',
+      'port-scan',
+      'exploit-attempt',
+      'credential-harvest',
+      'cookie-theft',
+      'privilege-escalation',
+      'other',
+    ])
+    .describe(
+      'What was detected: remote-access-tool (remote-control software such as AnyDesk or TeamViewer), ip-kvm (an IP-KVM or similar remote-control hardware), usb-device (an unexpected USB device), single-board-computer (e.g. a Raspberry Pi attached), unauthorized-software (software outside policy), malware, port-scan, exploit-attempt, credential-harvest (attempts to collect credentials), cookie-theft (session-cookie theft), privilege-escalation, other.',
+    ),
+  severity: z
+    .enum(['low', 'medium', 'high', 'critical'])
+    .optional()
+    .describe('Severity as the security tool rated it; omitted when the tool gives none (such detections still count).'),
+  deviceId: z.string().optional().describe('Identifier of the device the detection was made on; matched with shipments[].deviceId to time detections after delivery.'),
   software: z.string().optional().describe('Software name as the tool reported it.'),
   usbId: z.string().optional().describe('USB vendor:product id, e.g. 1d6b:0104.'),
   deviceName: z.string().optional().describe('USB product string or EDID monitor name.'),
-  detail: z.string().optional(),
+  detail: z.string().optional().describe('Free-text detail from the security tool, e.g. the rule name or process path.'),
 });
 
 /** A managed device checking in with device management. */
 export const deviceCheckinEventSchema = z.object({
   ...eventBase,
-  type: z.literal('device-checkin'),
-  deviceId: z.string().min(1),
-  serial: z.string().optional(),
-  ip: z.string().optional(),
-  network: networkEnrichmentSchema.optional(),
-  managed: z.boolean().optional(),
-  compliant: z.boolean().optional(),
+  type: z.literal('device-checkin').describe('Event type: a managed device checking in with device management (MDM/EDR).'),
+  deviceId: z.string().min(1).describe('Identifier of the device in device management; matches shipments[].deviceId and session deviceId.'),
+  serial: z.string().optional().describe('Hardware serial number the device reported; compared with the serial of the device shipped.'),
+  ip: z.string().optional().describe('Public IP address the device checked in from (IPv4 or IPv6).'),
+  network: networkEnrichmentSchema.optional().describe('Caller-supplied enrichment of the check-in IP address.'),
+  managed: z.boolean().optional().describe('Whether the device is enrolled in device management; false for a personal or unenrolled device.'),
+  compliant: z.boolean().optional().describe('Whether the device met the organisation\'s compliance policy at check-in.'),
 });
 
 /** A request for, attempt at, or grant of a privilege. */
 export const privilegeEventSchema = z.object({
   ...eventBase,
-  type: z.literal('privilege'),
-  privilege: z.enum(['admin', 'publish', 'sign', 'pipeline', 'repo-admin', 'multisig-signer', 'secrets', 'other']),
-  action: z.enum(['request', 'attempt', 'grant']),
-  resource: z.string().optional(),
-  granted: z.boolean().optional(),
+  type: z.literal('privilege').describe('Event type: a request for, attempt at, or grant of a privilege.'),
+  privilege: z
+    .enum(['admin', 'publish', 'sign', 'pipeline', 'repo-admin', 'multisig-signer', 'secrets', 'other'])
+    .describe(
+      'Which privilege: admin (administrator rights on a system), publish (releasing packages or builds), sign (code or release signing), pipeline (changing CI/CD pipelines), repo-admin (repository administration), multisig-signer (signer on a multi-signature wallet), secrets (access to secrets or keys), other.',
+    ),
+  action: z
+    .enum(['request', 'attempt', 'grant'])
+    .describe('request (asked for it, e.g. an access ticket), attempt (tried to use or obtain it directly), grant (it was given).'),
+  resource: z.string().optional().describe('The system, repository, package or wallet the privilege applies to.'),
+  granted: z
+    .boolean()
+    .optional()
+    .describe('Whether the request or attempt succeeded; an attempt not marked true counts as failed.'),
 });
 
 /** A message exchanged with the subject (reply times tell a rhythm). */
 export const messageEventSchema = z.object({
   ...eventBase,
-  type: z.literal('message'),
-  direction: z.enum(['from-subject', 'to-subject']),
-  channel: z.string().optional(),
+  type: z.literal('message').describe('Event type: a message exchanged with the subject; only the time and direction are used, never the content.'),
+  direction: z
+    .enum(['from-subject', 'to-subject'])
+    .describe('from-subject (sent by the subject, e.g. a reply) or to-subject (sent to the subject).'),
+  channel: z.string().optional().describe('Channel the message went through, e.g. email, slack, platform chat.'),
 });
 
 /** A change the subject made to their own account or profile details. */
 export const profileChangeEventSchema = z.object({
   ...eventBase,
-  type: z.literal('profile-change'),
-  field: z.enum(['name', 'handle', 'email', 'phone', 'photo', 'payout', 'address']),
-  platform: z.string().optional(),
-  from: z.string().optional(),
-  to: z.string().optional(),
+  type: z.literal('profile-change').describe('Event type: a change the subject made to their own account or profile details.'),
+  field: z
+    .enum(['name', 'handle', 'email', 'phone', 'photo', 'payout', 'address'])
+    .describe('Which detail changed: display or legal name, handle (username), e-mail, phone, photo, payout (payment destination), address.'),
+  platform: z.string().optional().describe('Platform or system where the change was made, e.g. github, upwork, hris.'),
+  from: z.string().optional().describe('Value before the change, when known (may be a keyed hash for payout details).'),
+  to: z.string().optional().describe('Value after the change, when known (may be a keyed hash for payout details).'),
 });
 
 /** A calendar entry, for conflicts with other engagements. */
 export const calendarEventSchema = z.object({
   ...eventBase,
-  type: z.literal('calendar'),
-  end: dateTimeSchema,
-  attended: z.boolean().optional(),
+  type: z.literal('calendar').describe('Event type: a calendar entry (meeting), used to find conflicts with other engagements.'),
+  end: dateTimeSchema.describe('When the calendar entry ended.'),
+  attended: z.boolean().optional().describe('Whether the subject attended the meeting, when known.'),
   conflict: z.string().optional().describe('What the entry conflicted with, when known (e.g. another employer meeting).'),
 });
 
 /** An event of a kind the library does not model, for custom indicators. */
 export const customEventSchema = z.object({
   ...eventBase,
-  type: z.literal('custom'),
+  type: z.literal('custom').describe('Event type: an event of a kind the library does not model, for custom indicators; built-in indicators ignore it.'),
   kind: z.string().min(1).describe('The caller-defined kind of event.'),
-  data: z.record(z.string(), z.unknown()).optional(),
+  data: z.record(z.string(), z.unknown()).optional().describe('Caller-defined payload of the custom event.'),
 });
 
 /** Any activity event, discriminated by `type`. */

@@ -41,9 +41,15 @@ export type Reference = z.infer<typeof referenceSchema>;
  */
 export const inputDocumentSchema = z.object({
   asOf: dateTimeSchema.optional().describe('Point in time the scores are computed for; later events are ignored.'),
-  subjects: z.array(subjectSchema),
-  events: z.array(activityEventSchema).optional(),
-  watchlists: z.array(watchlistSchema).optional(),
+  subjects: z.array(subjectSchema).describe('The people to score: applicants, employees, contractors or freelancers, one record each, in any order.'),
+  events: z
+    .array(activityEventSchema)
+    .optional()
+    .describe('Activity events of the subjects (sign-ins, work logs, payments, data access, detections...), each tied to a subject by subjectId, in any order.'),
+  watchlists: z
+    .array(watchlistSchema)
+    .optional()
+    .describe('Caller-supplied lists to screen the subjects against (sanctions, wanted notices, seized domains, internal lists). The library ships none.'),
   reference: referenceSchema.optional(),
   inputs: z
     .record(z.string(), z.unknown())

@@ -31,7 +31,9 @@ export const claimedIdentitySchema = z.object({
     .describe('Citizenships the person claims. Only ever compared with evidence, never scored on their own.'),
   residence: z
     .object({
-      country: countryCodeSchema.optional(),
+      country: countryCodeSchema
+        .optional()
+        .describe('ISO 3166-1 alpha-2 country the person claims to live in: a claim compared with evidence (logins, phone, bank, shipments), never scored by itself.'),
       region: z.string().optional().describe('State, province or region claimed.'),
       city: z.string().optional().describe('City claimed.'),
       lat: z
@@ -46,7 +48,9 @@ export const claimedIdentitySchema = z.object({
         .max(180)
         .optional()
         .describe('Longitude of the claimed residence (caller-geocoded), for distances to login locations.'),
-      timeZone: timeZoneSchema.optional(),
+      timeZone: timeZoneSchema
+        .optional()
+        .describe('IANA time zone of the claimed residence, e.g. America/Chicago; activity and offered meeting slots are read in local time here.'),
       address: postalAddressSchema.optional().describe('Full residential address, when given.'),
       verified: z.boolean().optional().describe('True when the residence was verified independently (e.g. in person, utility bill).'),
       source: sourceSchema.optional(),
@@ -88,16 +92,23 @@ export const addressContactSchema = postalAddressSchema.extend({
 
 /** Contact points, each with where it came from. */
 export const contactsSchema = z.object({
-  emails: z.array(emailContactSchema).optional(),
-  phones: z.array(phoneContactSchema).optional(),
-  addresses: z.array(addressContactSchema).optional(),
+  emails: z.array(emailContactSchema).optional().describe('E-mail addresses the person gave or that systems hold, in any order.'),
+  phones: z.array(phoneContactSchema).optional().describe('Phone numbers the person gave or that systems hold, in any order.'),
+  addresses: z
+    .array(addressContactSchema)
+    .optional()
+    .describe('Postal addresses the person gave or that systems of record hold (residence, mailing, billing...), in any order.'),
 });
 
 /** An identity document and what an identity-verification vendor reported about it. */
 export const identityDocumentSchema = z.object({
   id: recordIdSchema,
-  type: z.enum(['passport', 'national-id', 'drivers-license', 'residence-permit', 'visa', 'work-permit', 'other']),
-  issuingCountry: countryCodeSchema.optional(),
+  type: z
+    .enum(['passport', 'national-id', 'drivers-license', 'residence-permit', 'visa', 'work-permit', 'other'])
+    .describe('Kind of identity document: passport, national-id (national identity card), drivers-license, residence-permit, visa, work-permit, other.'),
+  issuingCountry: countryCodeSchema
+    .optional()
+    .describe('ISO 3166-1 alpha-2 code of the country that issued the document; compared with other claims, never scored by itself.'),
   holderName: z.string().optional().describe('Name printed on the document.'),
   number: z.string().optional().describe('Document number, or a keyed hash of it.'),
   address: postalAddressSchema.optional().describe('Address printed on the document.'),
@@ -105,18 +116,24 @@ export const identityDocumentSchema = z.object({
   verification: z
     .object({
       vendor: z.string().optional().describe('Identity-verification vendor.'),
-      checkedAt: dateTimeSchema.optional(),
+      checkedAt: dateTimeSchema.optional().describe('When the vendor checked the document.'),
       outcome: z
         .enum(['verified', 'failed', 'tampered', 'ai-altered', 'synthetic', 'inconclusive', 'not-performed'])
-        .describe('The vendor outcome for the document.'),
-      liveness: z.enum(['passed', 'failed', 'inconclusive', 'not-performed']).optional(),
+        .describe(
+          'The vendor outcome for the document: verified (authentic), failed (did not pass, no reason given), tampered (physically or digitally altered, e.g. a swapped photo), ai-altered (altered with generative AI), synthetic (entirely fabricated), inconclusive, not-performed.',
+        ),
+      liveness: z
+        .enum(['passed', 'failed', 'inconclusive', 'not-performed'])
+        .optional()
+        .describe('Result of the vendor\'s liveness check (a live person rather than a photo, replay or deepfake presented the document).'),
       selfieMatch: z
         .enum(['match', 'mismatch', 'inconclusive', 'not-performed'])
         .optional()
         .describe('Whether the selfie matched the document portrait.'),
       reasons: z.array(z.string()).optional().describe('Vendor reason codes or notes.'),
     })
-    .optional(),
+    .optional()
+    .describe('What an identity-verification vendor reported about the document, when it was checked.'),
   source: sourceSchema.optional(),
 });
 
@@ -126,16 +143,18 @@ export const identityCheckSchema = z.object({
   kind: z
     .enum(['background-check', 'ssn-trace', 'credit-header', 'e-verify', 'database', 'reverse-image', 'other'])
     .describe('What kind of check it was.'),
-  provider: z.string().optional(),
-  at: dateTimeSchema.optional(),
+  provider: z.string().optional().describe('Company or database that ran the check, e.g. the background-check vendor.'),
+  at: dateTimeSchema.optional().describe('When the check was completed.'),
   outcome: z
     .enum(['consistent', 'belongs-to-other', 'deceased', 'synthetic', 'no-record', 'inconclusive'])
-    .describe('What the check found about the personal data.'),
+    .describe(
+      'What the check found about the personal data: consistent (matches the person), belongs-to-other (the data belongs to someone else), deceased (belongs to a deceased person), synthetic (a fabricated identity built from mixed data), no-record (no record found), inconclusive.',
+    ),
   consumerReport: z
     .boolean()
     .optional()
     .describe('True when the check is a consumer report (FCRA adverse-action duties apply).'),
-  details: z.string().optional(),
+  details: z.string().optional().describe('Free-text details or reason codes from the provider, quoted in findings.'),
 });
 
 /** A verification step run on the person: in-person ID check, location check, drug test... */
@@ -143,16 +162,25 @@ export const verificationSchema = z.object({
   id: recordIdSchema,
   kind: z
     .enum(['in-person-id-check', 'notarized-id', 'video-id-check', 'location-check', 'drug-test', 'in-person-meeting', 'other'])
-    .describe('Which verification.'),
-  at: dateTimeSchema.optional(),
+    .describe(
+      'Which verification: in-person-id-check (ID checked face to face), notarized-id (ID certified by a notary), video-id-check (ID shown on a live video call), location-check (the person\'s location confirmed, e.g. by a visit or a geolocated check), drug-test, in-person-meeting, other.',
+    ),
+  at: dateTimeSchema.optional().describe('When the step took place or was scheduled.'),
   outcome: z
     .enum(['passed', 'failed', 'declined', 'rescheduled', 'no-show', 'pending'])
-    .describe('What happened.'),
+    .describe(
+      'What happened: passed, failed, declined (the person refused), rescheduled (moved at the person\'s request), no-show (the person did not attend), pending (not yet done).',
+    ),
   location: z
-    .object({ country: countryCodeSchema.optional(), city: z.string().optional() })
+    .object({
+      country: countryCodeSchema
+        .optional()
+        .describe('ISO 3166-1 alpha-2 country where the check found the person; compared with the claimed residence.'),
+      city: z.string().optional().describe('City where the check found the person.'),
+    })
     .optional()
     .describe('Where the person was found to be, for location checks.'),
-  notes: z.string().optional(),
+  notes: z.string().optional().describe('Free-text notes by whoever ran the step; quoted in findings.'),
   accommodation: z
     .string()
     .optional()
@@ -165,7 +193,7 @@ export const verificationSchema = z.object({
 export const photoSchema = z.object({
   id: recordIdSchema,
   source: sourceSchema.describe('Where the photo was taken from (resume, profile, document, interview...).'),
-  capturedAt: dateTimeSchema.optional(),
+  capturedAt: dateTimeSchema.optional().describe('When the photo was taken or collected.'),
   perceptualHash: z
     .string()
     .regex(/^[0-9a-fA-F]+$/, 'Expected a hexadecimal perceptual hash')
@@ -174,38 +202,44 @@ export const photoSchema = z.object({
   assessment: z
     .enum(['authentic', 'synthetic', 'belongs-to-other', 'stock', 'inconclusive'])
     .optional()
-    .describe('Vendor or reverse-image result.'),
+    .describe(
+      'Vendor or reverse-image result: authentic, synthetic (AI-generated or AI-altered), belongs-to-other (the photo shows someone else, e.g. found on another person\'s profile), stock (a stock photo), inconclusive.',
+    ),
 });
 
 /** An education entry from the resume or application. */
 export const educationSchema = z.object({
   id: recordIdSchema,
-  organisation: z.string().min(1),
+  organisation: z.string().min(1).describe('Name of the school or university, as claimed.'),
   domain: z.string().optional().describe('Web domain of the institution.'),
-  degree: z.string().optional(),
-  field: z.string().optional(),
-  country: countryCodeSchema.optional(),
-  start: partialDateSchema.optional(),
-  end: partialDateSchema.optional(),
+  degree: z.string().optional().describe('Degree or qualification claimed, e.g. BSc.'),
+  field: z.string().optional().describe('Field of study claimed, e.g. Computer Science.'),
+  country: countryCodeSchema.optional().describe('ISO 3166-1 alpha-2 country of the institution, as claimed.'),
+  start: partialDateSchema.optional().describe('When the study started, as claimed.'),
+  end: partialDateSchema.optional().describe('When the study ended or is expected to end, as claimed.'),
   fullTime: z
     .boolean()
     .optional()
     .describe('True when the study was claimed as full-time, on site; compared with full-time employment for impossible overlaps.'),
-  confirmed: confirmationSchema.optional(),
+  confirmed: confirmationSchema
+    .optional()
+    .describe('Whether the institution confirmed the entry through independently found contact details: confirmed, unconfirmed (tried, could not), contradicted, not-checked.'),
 });
 
 /** An employment entry from the resume or application. */
 export const employmentSchema = z.object({
   id: recordIdSchema,
-  organisation: z.string().min(1),
+  organisation: z.string().min(1).describe('Name of the employer or client, as claimed.'),
   domain: z.string().optional().describe('Web domain of the employer.'),
-  role: z.string().optional(),
-  country: countryCodeSchema.optional(),
-  start: partialDateSchema.optional(),
+  role: z.string().optional().describe('Job title or role claimed, e.g. Senior Backend Engineer.'),
+  country: countryCodeSchema.optional().describe('ISO 3166-1 alpha-2 country where the role was claimed to be held.'),
+  start: partialDateSchema.optional().describe('When the role started, as claimed.'),
   end: partialDateSchema.optional().describe('End date; omitted means current.'),
   fullTime: z.boolean().optional().describe('True when the role was claimed as full-time.'),
   technologies: z.array(z.string()).optional().describe('Technologies claimed in this role.'),
-  confirmed: confirmationSchema.optional(),
+  confirmed: confirmationSchema
+    .optional()
+    .describe('Whether the employer confirmed the entry through independently found contact details: confirmed, unconfirmed (tried, could not), contradicted, not-checked.'),
 });
 
 /** A skill the person claims, with how long they claim to have used it. */
@@ -219,48 +253,60 @@ export const claimedSkillSchema = z.object({
 /** A professional reference. */
 export const professionalReferenceSchema = z.object({
   id: recordIdSchema,
-  name: z.string().optional(),
-  organisation: z.string().optional(),
-  domain: z.string().optional(),
-  email: z.string().optional(),
-  phone: z.string().optional(),
-  confirmed: confirmationSchema.optional(),
+  name: z.string().optional().describe('Name of the referee.'),
+  organisation: z.string().optional().describe('Organisation the referee works for, as given.'),
+  domain: z.string().optional().describe('Web domain of the referee\'s organisation, e.g. from their e-mail address; checked against front-company domains.'),
+  email: z.string().optional().describe('E-mail address given for the referee.'),
+  phone: z.string().optional().describe('Phone number given for the referee.'),
+  confirmed: confirmationSchema
+    .optional()
+    .describe('Whether the reference was confirmed through independently found contact details (not only those the candidate supplied): confirmed, unconfirmed, contradicted, not-checked.'),
 });
 
 /** An online profile: code hosting, freelance platform, professional network. */
 export const onlineProfileSchema = z.object({
   id: recordIdSchema,
   platform: z.string().min(1).describe('Platform name, e.g. github, upwork, linkedin.'),
-  handle: z.string().optional(),
-  url: z.string().optional(),
+  handle: z.string().optional().describe('Current username or handle on the platform.'),
+  url: z.string().optional().describe('URL of the profile.'),
   createdAt: dateTimeSchema.optional().describe('When the account was created.'),
   earliestActivityAt: dateTimeSchema
     .optional()
     .describe('Earliest activity the profile shows (e.g. first commit date), which can predate createdAt when backfilled.'),
-  rating: z.number().optional(),
+  rating: z.number().optional().describe('Rating or job-success score as the platform shows it, on the platform\'s own scale.'),
   hoursBilled: z.number().nonnegative().optional().describe('Cumulative hours billed on the platform.'),
-  jobsCompleted: z.number().int().nonnegative().optional(),
+  jobsCompleted: z.number().int().nonnegative().optional().describe('Number of jobs or contracts completed on the platform.'),
   contributions: z.number().int().nonnegative().optional().describe('Public contributions, e.g. commits in the last year.'),
-  followers: z.number().int().nonnegative().optional(),
-  status: z.enum(['active', 'deleted', 'suspended', 'replaced']).optional(),
+  followers: z.number().int().nonnegative().optional().describe('Number of followers the profile shows.'),
+  status: z
+    .enum(['active', 'deleted', 'suspended', 'replaced'])
+    .optional()
+    .describe('State of the account: active, deleted (removed by its owner), suspended (by the platform), replaced (abandoned for a new account).'),
   previousHandles: z
-    .array(z.object({ handle: z.string(), changedAt: dateTimeSchema.optional() }))
+    .array(
+      z.object({
+        handle: z.string().describe('A handle the account used before.'),
+        changedAt: dateTimeSchema.optional().describe('When the account changed away from this handle.'),
+      }),
+    )
     .optional()
     .describe('Earlier handles of this account.'),
-  observedAt: dateTimeSchema.optional(),
+  observedAt: dateTimeSchema.optional().describe('When the profile was viewed or captured; its figures are as of this time.'),
 });
 
 /** An interview, as recorded by the interviewer or an interview vendor: facts, never affect inference. */
 export const interviewSchema = z.object({
   id: recordIdSchema,
-  at: dateTimeSchema,
+  at: dateTimeSchema.describe('When the interview was held or scheduled.'),
   mode: z.enum(['video', 'audio', 'phone', 'text-chat', 'in-person']).describe('How the interview was held.'),
   requestedMode: z
     .enum(['video', 'audio', 'phone', 'text-chat', 'in-person'])
     .optional()
     .describe('The mode the employer asked for, when it differs.'),
-  cameraOn: z.boolean().optional(),
-  outcome: z.enum(['held', 'declined-by-candidate', 'rescheduled', 'no-show', 'ended-early']),
+  cameraOn: z.boolean().optional().describe('For video interviews: whether the candidate\'s camera was on for the interview.'),
+  outcome: z
+    .enum(['held', 'declined-by-candidate', 'rescheduled', 'no-show', 'ended-early'])
+    .describe('held, declined-by-candidate, rescheduled, no-show (the candidate did not attend), ended-early (ended before its planned end).'),
   accommodation: z
     .string()
     .optional()
@@ -281,74 +327,92 @@ export const interviewSchema = z.object({
       ]),
     )
     .optional()
-    .describe('Facts the interviewer or vendor recorded.'),
+    .describe(
+      'Facts the interviewer or vendor recorded: camera-excuse (a reason given for not turning the camera on), prefers-text (asked to use text chat instead), person-differs (not the same person as before), voice-differs, lip-sync-mismatch (lips out of sync with the audio), face-glitch-on-occlusion (the face glitched when a hand passed in front of it), voice-changer (voice-changing software evident), background-obscured, off-camera-prompting (someone else appeared to supply answers), location-check-failed.',
+    ),
   faceMatch: z
     .object({
-      comparedTo: z.enum(['document', 'previous-interview', 'onboarding', 'profile-photo']),
-      result: z.enum(['match', 'mismatch', 'inconclusive']),
-      score: z.number().min(0).max(1).optional(),
+      comparedTo: z
+        .enum(['document', 'previous-interview', 'onboarding', 'profile-photo'])
+        .describe('What the face was compared with: the identity document portrait, a previous interview, onboarding capture, or the profile photo.'),
+      result: z.enum(['match', 'mismatch', 'inconclusive']).describe('The vendor\'s verdict: match, mismatch or inconclusive.'),
+      score: z.number().min(0).max(1).optional().describe('Vendor similarity score from 0 (different faces) to 1 (same face).'),
     })
     .optional()
     .describe('Face-match result supplied by a vendor.'),
-  interviewer: z.string().optional(),
-  notes: z.string().optional(),
+  interviewer: z.string().optional().describe('Name or identifier of the interviewer or vendor who recorded the interview; quoted in findings.'),
+  notes: z.string().optional().describe('Free-text notes by the interviewer; never analysed for emotion or affect.'),
 });
 
 /** A time slot the candidate offered for meetings. */
 export const availabilitySchema = z.object({
-  from: dateTimeSchema,
-  to: dateTimeSchema,
+  from: dateTimeSchema.describe('Start of the offered slot.'),
+  to: dateTimeSchema.describe('End of the offered slot.'),
   source: sourceSchema.optional(),
 });
 
 /** Pay asked for, and an optional market reference from the caller. */
 export const compensationSchema = z.object({
-  rateAsked: z.number().nonnegative().optional(),
+  rateAsked: z.number().nonnegative().optional().describe('Pay the person asked for, per period, in the currency given.'),
   currency: z.string().length(3).optional().describe('ISO 4217 currency code.'),
-  period: z.enum(['hour', 'day', 'month', 'year']).optional(),
+  period: z.enum(['hour', 'day', 'month', 'year']).optional().describe('Period the rates are quoted per: hour, day, month or year.'),
   marketRate: z.number().positive().optional().describe('Caller-supplied market reference rate, same currency and period.'),
-  marketRateSource: z.string().optional(),
+  marketRateSource: z.string().optional().describe('Where the market rate came from, e.g. a salary survey; quoted in findings.'),
 });
 
 /** A payout instruction: where the person asked to be paid, from a given time. */
 export const paymentInstructionSchema = z.object({
   id: recordIdSchema,
   at: dateTimeSchema.describe('When the instruction was submitted or took effect.'),
-  method: z.enum(['bank', 'payment-platform', 'crypto', 'money-service', 'check', 'other']),
-  accountHolderName: z.string().optional(),
-  bankName: z.string().optional(),
-  bankCountry: countryCodeSchema.optional(),
+  method: z
+    .enum(['bank', 'payment-platform', 'crypto', 'money-service', 'check', 'other'])
+    .describe(
+      'How the person asked to be paid: bank (a bank account), payment-platform (e.g. Payoneer, PayPal, Wise), crypto (a wallet), money-service (money transmitter or remittance business), check, other.',
+    ),
+  accountHolderName: z.string().optional().describe('Name of the account holder, as given or as the bank reported it; compared with the person\'s names.'),
+  bankName: z.string().optional().describe('Name of the bank.'),
+  bankCountry: countryCodeSchema
+    .optional()
+    .describe('ISO 3166-1 alpha-2 country of the bank account, compared with the claimed residence; never scored by itself.'),
   accountNumber: z.string().optional().describe('Account number, or a keyed hash of it.'),
-  iban: z.string().optional(),
-  routingNumber: z.string().optional(),
-  walletAddress: z.string().optional(),
-  walletNetwork: z.string().optional(),
+  iban: z.string().optional().describe('IBAN (International Bank Account Number), or a keyed hash of it.'),
+  routingNumber: z.string().optional().describe('Bank routing or sort code (e.g. ABA routing number) of the account.'),
+  walletAddress: z.string().optional().describe('Cryptocurrency wallet address.'),
+  walletNetwork: z.string().optional().describe('Blockchain network of the wallet, e.g. ethereum, tron, bitcoin.'),
   platform: z.string().optional().describe('Payment platform or money-service business.'),
-  platformAccount: z.string().optional(),
+  platformAccount: z.string().optional().describe('Account identifier on the payment platform, e.g. the e-mail or id of the payee account.'),
   source: sourceSchema.optional(),
 });
 
 /** A request by the person about payment outside the normal payroll cycle. */
 export const paymentRequestSchema = z.object({
   id: recordIdSchema,
-  at: dateTimeSchema,
-  kind: z.enum(['advance', 'prepayment', 'off-platform', 'other']),
-  amount: z.number().optional(),
-  currency: z.string().length(3).optional(),
+  at: dateTimeSchema.describe('When the request was made.'),
+  kind: z
+    .enum(['advance', 'prepayment', 'off-platform', 'other'])
+    .describe('advance (pay before the normal pay date), prepayment (pay before the work is done), off-platform (pay outside the freelance platform), other.'),
+  amount: z.number().optional().describe('Amount requested, in major units of the currency given.'),
+  currency: z.string().length(3).optional().describe('ISO 4217 currency code of the amount.'),
 });
 
 /** A shipment of company equipment and any requests to change where it goes. */
 export const shipmentSchema = z.object({
   id: recordIdSchema,
-  shippedAt: dateTimeSchema.optional(),
-  deliveredAt: dateTimeSchema.optional(),
-  deviceId: z.string().optional(),
+  shippedAt: dateTimeSchema.optional().describe('When the equipment was shipped.'),
+  deliveredAt: dateTimeSchema.optional().describe('When the carrier reported delivery.'),
+  deviceId: z.string().optional().describe('Identifier of the device shipped in device management; matches device-checkin deviceId.'),
   serial: z.string().optional().describe('Serial number of the device shipped.'),
-  address: postalAddressSchema,
-  recipientName: z.string().optional(),
+  address: postalAddressSchema.describe('Ship-to address the equipment was sent to.'),
+  recipientName: z.string().optional().describe('Name of the recipient on the shipping label.'),
   forwarder: z.boolean().optional().describe('True when the address is a known freight forwarder or reshipper.'),
   changeRequests: z
-    .array(z.object({ at: dateTimeSchema, address: postalAddressSchema, reason: z.string().optional() }))
+    .array(
+      z.object({
+        at: dateTimeSchema.describe('When the change was requested.'),
+        address: postalAddressSchema.describe('The new ship-to address requested.'),
+        reason: z.string().optional().describe('The reason the person gave for the change.'),
+      }),
+    )
     .optional()
     .describe('Requests to change the ship-to address.'),
 });
@@ -356,10 +420,10 @@ export const shipmentSchema = z.object({
 /** An engagement the person holds elsewhere (declared or discovered). */
 export const engagementSchema = z.object({
   id: recordIdSchema,
-  organisation: z.string().min(1),
-  start: partialDateSchema.optional(),
-  end: partialDateSchema.optional(),
-  hoursPerWeek: z.number().nonnegative().optional(),
+  organisation: z.string().min(1).describe('Organisation or client of the other engagement.'),
+  start: partialDateSchema.optional().describe('When the engagement started.'),
+  end: partialDateSchema.optional().describe('When the engagement ended; omitted means ongoing.'),
+  hoursPerWeek: z.number().nonnegative().optional().describe('Hours per week the engagement takes, in decimal hours.'),
   source: sourceSchema.optional(),
 });
 
@@ -381,40 +445,67 @@ export const workArrangementRequestSchema = z.object({
  * missing fact reports that it could not run, and the report lists it under coverage.
  */
 export const subjectSchema = z.object({
-  id: recordIdSchema,
-  kind: z.enum(['applicant', 'employee', 'contractor', 'freelancer']).optional(),
+  id: recordIdSchema.describe('Identifier of the subject, unique in the batch; events refer to it by subjectId and findings cite it.'),
+  kind: z
+    .enum(['applicant', 'employee', 'contractor', 'freelancer'])
+    .optional()
+    .describe('Relationship to the organisation: applicant (before hire), employee, contractor (engaged through a contract or agency), freelancer (engaged through a freelance platform).'),
   role: z.string().optional().describe('Role or job family, used to compare with role peers.'),
   projects: z.array(z.string()).optional().describe('Projects or repositories the person is assigned to.'),
   authorizedDataTags: z
     .array(z.string())
     .optional()
     .describe('Sensitive data tags the role legitimately needs (e.g. energy for a grid-software engineer).'),
-  appliedAt: dateTimeSchema.optional(),
-  offerAt: dateTimeSchema.optional(),
+  appliedAt: dateTimeSchema.optional().describe('When the person applied.'),
+  offerAt: dateTimeSchema.optional().describe('When the offer was made.'),
   hiredAt: dateTimeSchema.optional().describe('Start of tenure.'),
   referredBy: recordIdSchema.optional().describe('Subject id of the person who referred this one.'),
-  identity: claimedIdentitySchema.optional(),
-  contacts: contactsSchema.optional(),
-  documents: z.array(identityDocumentSchema).optional(),
-  identityChecks: z.array(identityCheckSchema).optional(),
-  verifications: z.array(verificationSchema).optional(),
-  photos: z.array(photoSchema).optional(),
-  education: z.array(educationSchema).optional(),
-  employment: z.array(employmentSchema).optional(),
-  references: z.array(professionalReferenceSchema).optional(),
+  identity: claimedIdentitySchema.optional().describe('The identity the person claims: names, citizenship, residence, date of birth.'),
+  contacts: contactsSchema.optional().describe('E-mail addresses, phone numbers and postal addresses, each with where it came from.'),
+  documents: z
+    .array(identityDocumentSchema)
+    .optional()
+    .describe('Identity documents the person presented, with identity-verification vendor results, in any order.'),
+  identityChecks: z
+    .array(identityCheckSchema)
+    .optional()
+    .describe('Background, database and identity checks run on the person\'s data, in any order.'),
+  verifications: z
+    .array(verificationSchema)
+    .optional()
+    .describe('Verification steps run on the person (in-person ID check, location check...), in any order.'),
+  photos: z.array(photoSchema).optional().describe('Photos of the person from the resume, profiles, documents or interviews, in any order.'),
+  education: z.array(educationSchema).optional().describe('Education entries from the resume or application, in any order.'),
+  employment: z.array(employmentSchema).optional().describe('Employment history from the resume or application, in any order.'),
+  references: z.array(professionalReferenceSchema).optional().describe('Professional references the person gave, in any order.'),
   skills: z
     .array(claimedSkillSchema)
     .optional()
     .describe('Skills claimed on the resume or application with years of experience, compared with technology release years.'),
-  profiles: z.array(onlineProfileSchema).optional(),
+  profiles: z
+    .array(onlineProfileSchema)
+    .optional()
+    .describe('Online profiles (code hosting, freelance platforms, professional networks) linked to the person, in any order.'),
   resumeText: z.string().optional().describe('Plain text of the resume or bid, for near-duplicate detection.'),
-  interviews: z.array(interviewSchema).optional(),
-  availability: z.array(availabilitySchema).optional(),
-  compensation: compensationSchema.optional(),
-  paymentInstructions: z.array(paymentInstructionSchema).optional(),
-  paymentRequests: z.array(paymentRequestSchema).optional(),
-  shipments: z.array(shipmentSchema).optional(),
-  engagements: z.array(engagementSchema).optional(),
+  interviews: z.array(interviewSchema).optional().describe('Interviews held or attempted, in any order.'),
+  availability: z
+    .array(availabilitySchema)
+    .optional()
+    .describe('Time slots the candidate offered for meetings, in any order; read in the claimed residence time zone.'),
+  compensation: compensationSchema.optional().describe('Pay the person asked for, with an optional market reference.'),
+  paymentInstructions: z
+    .array(paymentInstructionSchema)
+    .optional()
+    .describe('Payout instructions the person gave over time (where to be paid, from when), in any order.'),
+  paymentRequests: z
+    .array(paymentRequestSchema)
+    .optional()
+    .describe('Requests about payment outside the normal payroll cycle (advances, prepayment, off-platform), in any order.'),
+  shipments: z.array(shipmentSchema).optional().describe('Shipments of company equipment to the person, in any order.'),
+  engagements: z
+    .array(engagementSchema)
+    .optional()
+    .describe('Other jobs or contracts the person holds elsewhere, declared or discovered, in any order.'),
   workArrangementRequests: z
     .array(workArrangementRequestSchema)
     .optional()
