@@ -3,7 +3,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import type { LinkKeyKind } from '../../linkage/keys';
 import { cite } from '../shared/sources';
-import { activeLinks, clusterOptions, clusterStrength, displayKey, kindLabels, linkEvidence, othersText, prepareLinks, sinceText } from './shared';
+import { activeLinks, clusterOptions, clusterStrength, displayKey, kindLabels, linkEvidence, ownMembers, othersText, prepareLinks, sinceText } from './shared';
 
 const options = z.object({
   ...clusterOptions,
@@ -61,7 +61,7 @@ export const sharedContact = defineIndicator({
     const floors: Record<string, number> = { email: options.emailFloor, phone: options.phoneFloor, address: options.addressFloor };
     const findings: FindingDraft<'sharedContact'>[] = [];
     for (const link of activeLinks(prepared.index, s.id, kinds)) {
-      const own = link.members.filter((m) => m.subjectId === s.id);
+      const own = ownMembers(prepared, link, s.id);
       // An address this subject only ships to is the shipping indicator's finding.
       if (link.kind === 'address' && own.every((m) => m.field.startsWith('shipments[]'))) continue;
       findings.push({

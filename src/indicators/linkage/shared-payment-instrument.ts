@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import { cite } from '../shared/sources';
-import { activeLinks, clusterOptions, clusterStrength, displayKey, kindLabels, linkEvidence, othersText, prepareLinks, sinceText } from './shared';
+import { activeLinks, clusterOptions, clusterStrength, displayKey, kindLabels, linkEvidence, ownMembers, othersText, prepareLinks, sinceText } from './shared';
 
 const options = z.object({
   ...clusterOptions,
@@ -54,7 +54,7 @@ export const sharedPaymentInstrument = defineIndicator({
     const id = view.subject.id;
     const findings: FindingDraft<'sharedAccount'>[] = [];
     for (const link of activeLinks(prepared.index, id, kinds)) {
-      const own = link.members.find((m) => m.subjectId === id);
+      const own = ownMembers(prepared, link, id)[0];
       findings.push({
         messageId: 'sharedAccount',
         strength: clusterStrength(link.subjectIds.length, options.floor, options.saturation),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import { cite } from '../shared/sources';
-import { activeLinks, clusterOptions, clusterStrength, displayKey, linkEvidence, othersText, prepareLinks, sinceText } from './shared';
+import { activeLinks, clusterOptions, clusterStrength, displayKey, linkEvidence, ownMembers, othersText, prepareLinks, sinceText } from './shared';
 
 const options = z.object({
   ...clusterOptions,
@@ -58,7 +58,7 @@ export const sharedShippingAddress = defineIndicator({
     const id = view.subject.id;
     const findings: FindingDraft<'sharedShipTo'>[] = [];
     for (const link of activeLinks(prepared.index, id, kinds)) {
-      const own = link.members.filter((m) => m.subjectId === id && m.field.startsWith('shipments[]'));
+      const own = ownMembers(prepared, link, id).filter((m) => m.field.startsWith('shipments[]'));
       if (own.length === 0) continue;
       findings.push({
         messageId: 'sharedShipTo',

@@ -87,6 +87,14 @@ export function activeLinks(index: LinkIndex, subjectId: string, kinds: Readonly
 }
 
 /**
+ * The subject's own records on a link, in member order, from the per-link summary: a look-up, not
+ * a scan of the link's members, so a subject on a 10,000-subject link costs its own records.
+ */
+export function ownMembers(prepared: PreparedLinks, link: Link, subjectId: string): readonly LinkMember[] {
+  return summaryOf(prepared, link).bySubject.get(subjectId) ?? [];
+}
+
+/**
  * The subject's own records first, then the others', capped: one record per other subject before
  * any second record, so the evidence names as many subjects as it can. Bounded by the cap and the
  * subject's own records, not by the size of the link.
