@@ -1,3 +1,4 @@
+import { normaliseName } from '../indicators/shared/names';
 import type { PostalAddress } from '../records/common';
 
 /**
@@ -174,13 +175,13 @@ export function normalizeIdentifier(value: string): string | undefined {
 }
 
 /**
- * Normalises a person's name for comparison between subjects: case, diacritics and punctuation
- * folded and the words sorted, so "DOE, John" and "John Doe" agree.
+ * Normalises a person's name for comparison between subjects: the folding of
+ * {@link normaliseName} (case, diacritics, letters such as ß or ł spelt out, punctuation; letters
+ * of every script kept) with the words sorted, so "DOE, John" and "John Doe" agree and a name in
+ * Cyrillic or Hangul is kept rather than folded away.
  */
 export function normalizePersonName(value: string): string {
-  return foldText(value)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
+  return normaliseName(value)
     .split(' ')
     .filter((t) => t !== '')
     .sort()

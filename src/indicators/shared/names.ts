@@ -113,6 +113,15 @@ const SCRIPTS: readonly (readonly [string, RegExp])[] = [
   ['cjk', /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}]/u],
 ];
 
+/**
+ * The writing scripts of a name's letters (`latin`, `cyrillic`, `hangul`, `cjk`...; `other` for
+ * scripts not listed). Names are compared letter by letter only when they share a script, so a
+ * name written in one's own script is never a "different" name from its romanisation.
+ */
+export function nameScripts(name: string): Set<string> {
+  return scriptsOf(nameTokens(name));
+}
+
 function scriptsOf(tokens: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const token of tokens) {
