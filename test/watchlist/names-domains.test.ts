@@ -29,6 +29,29 @@ describe('fuzzy names', () => {
     expect(nameSimilarity(t('Kim Kwang Jin'), t('Kim Min Ho'))).toBeLessThan(defaultNameThreshold);
     expect(nameSimilarity([], t('x'))).toBe(0);
   });
+  it('folds letters NFKD does not decompose and keeps letters of every script', () => {
+    expect(nameTokens('Łukasz STRAUß')).toEqual(['lukasz', 'strauss']);
+    expect(nameTokens('Søren Kierkegaard')).toEqual(['soren', 'kierkegaard']);
+    expect(nameTokens('Иван Петров')).toEqual(['иван', 'петров']);
+    expect(nameTokens('Kim Kwang-Jin')).toEqual(['kim', 'kwang', 'jin']);
+    expect(phoneticKey('иван')).toBe('иван');
+  });
+  it('screens names written in other scripts like Latin ones: a match in the same script, no bucket of every non-Latin name', () => {
+    const list: Watchlist = {
+      name: 'l',
+      kind: 'sanctions',
+      entries: [
+        { id: 'cyr', type: 'name', value: 'Петров Иван' },
+        { id: 'han', type: 'name', value: '김재원' },
+        { id: 'lat', type: 'name', value: 'Strauss Lukasz' },
+      ],
+    };
+    const index = buildWatchlistIndex([list], defaultNameThreshold);
+    expect(index.match('name', 'Иван Петров').map((m) => m.entry.id)).toEqual(['cyr']);
+    expect(index.match('name', 'Иван Сидоров')).toEqual([]);
+    expect(index.match('name', '박민수')).toEqual([]);
+    expect(index.match('name', 'Łukasz Strauß').map((m) => m.entry.id)).toEqual(['lat']);
+  });
   it('drops legal forms from organisation names', () => {
     expect(nameTokens('Acme Holdings Ltd.', true)).toEqual(['acme']);
   });

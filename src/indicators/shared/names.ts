@@ -35,14 +35,24 @@ const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Letters of a name folded for comparison, punctuation untouched: NFKD without combining marks,
+ * letters NFKD does not decompose spelt out (ß → ss, ł → l, ø → o...), lower case. Letters of
+ * every script are kept, so a name in Cyrillic or Hangul is compared, not erased. Shared by
+ * {@link normaliseName}, the linkage name keys and watchlist screening, so all fold alike.
+ */
+export function foldName(name: string): string {
+  const lower = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  let out = '';
+  for (const ch of lower) out += SPECIAL_LETTERS[ch] ?? ch;
+  return out;
+}
+
+/**
  * Canonical form of a name: NFKD without diacritics, special letters spelt out, lower case,
  * hyphens and apostrophes dropped, other punctuation turned into single spaces.
  */
 export function normaliseName(name: string): string {
-  const lower = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-  let out = '';
-  for (const ch of lower) out += SPECIAL_LETTERS[ch] ?? ch;
-  return out
+  return foldName(name)
     .replace(/[-‐‑‒–—'’ʼ`´]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
