@@ -1,4 +1,4 @@
-import { normaliseName } from '../indicators/shared/names';
+import { foldName, normaliseName } from '../indicators/shared/names';
 import type { PostalAddress } from '../records/common';
 
 /**
@@ -105,16 +105,18 @@ const addressWords: Readonly<Record<string, string>> = {
   post: 'po', office: 'box',
 };
 
-/** Lower case, diacritics stripped, punctuation to spaces. */
+/**
+ * Lower case, diacritics stripped, letters such as ß, ł or ø spelt out; letters of every script
+ * kept. The one folding of names ({@link foldName}), used for addresses and text too.
+ */
 export function foldText(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
+  return foldName(value);
 }
 
 function addressTokens(line: string): string[] {
-  const spaced = foldText(line).replace(/#/g, ' # ').replace(/[^a-z0-9#]+/g, ' ');
+  // Letters of every script are kept: folding a Cyrillic or Arabic street name away would leave
+  // only the house number, and unrelated addresses in one postal code would collide.
+  const spaced = foldText(line).replace(/#/g, ' # ').replace(/[^\p{L}\p{N}#]+/gu, ' ');
   const out: string[] = [];
   for (const raw of spaced.split(' ')) {
     if (raw === '') continue;

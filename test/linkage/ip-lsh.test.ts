@@ -96,6 +96,11 @@ describe('MinHash', () => {
     const bands = new Set(minHashBands(s));
     expect(minHashBands(minHash(near)!).some((b) => bands.has(b))).toBe(true);
     expect(minHash('   ')).toBeUndefined();
+    // Text in another script has shingles like English text (it was folded away to nothing).
+    const ru = 'Старший разработчик программного обеспечения с опытом работы в облачных системах и распределённых базах данных';
+    expect(minHash(ru)).toBeDefined();
+    expect(minHashSimilarity(minHash(ru)!, minHash(`${ru} и микросервисах`)!)).toBeGreaterThan(0.6);
+    expect(minHashSimilarity(minHash(ru)!, minHash('Ведущий аналитик данных в банковской сфере, отчётность и визуализация для руководства')!)).toBeLessThan(0.2);
   });
   it('is deterministic and folds case and punctuation', () => {
     expect(minHash(base)).toEqual(minHash(base.toUpperCase().replace(/\./g, ' ')));
