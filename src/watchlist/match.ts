@@ -1,7 +1,7 @@
 import { normalizeAccount, normalizeEmail, normalizePhone, normalizeWallet } from '../linkage/normalize';
 import { buildCidrSet, normalizeIp, parseIp, type CidrSet } from '../linkage/ip';
 import type { Watchlist, WatchlistEntry } from '../records/watchlist';
-import { hostOf, registrableDomain } from './domains';
+import { hostOf, isPublicSuffix, registrableDomain } from './domains';
 import { nameSimilarity, nameTokens, phoneticKey } from './names';
 
 /** How a value matched an entry. */
@@ -90,7 +90,9 @@ export function buildWatchlistIndex(watchlists: readonly Watchlist[], nameThresh
         case 'domain':
           for (const v of values) {
             const host = hostOf(v);
-            if (host !== undefined) push(domains, host, ref);
+            // A public suffix (`co.uk`, `com.kp`) names a registry or a country, not a party:
+            // such an entry would screen everyone under it, so it is never indexed.
+            if (host !== undefined && !isPublicSuffix(host)) push(domains, host, ref);
           }
           break;
         case 'ip':

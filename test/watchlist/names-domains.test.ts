@@ -7,6 +7,23 @@ describe('registrableDomain', () => {
     expect(registrableDomain('jo@sub.example.com.au')).toBe('example.com.au');
     expect(registrableDomain('example.com.')).toBe('example.com');
     expect(registrableDomain('not a domain')).toBeUndefined();
+    expect(registrableDomain('www.example.com.kp')).toBe('example.com.kp');
+    expect(registrableDomain('com.kp')).toBeUndefined();
+  });
+  it('never indexes a public suffix, so a list entry cannot stand for a whole country', () => {
+    const list: Watchlist = {
+      name: 'l',
+      kind: 'seized-domains',
+      entries: [
+        { id: 'cc', type: 'domain', value: 'com.kp' },
+        { id: 'uk', type: 'domain', value: 'co.uk' },
+        { id: 'front', type: 'domain', value: 'front-co.com.kp' },
+      ],
+    };
+    const index = buildWatchlistIndex([list], defaultNameThreshold);
+    expect(index.match('domain', 'mail.other.com.kp')).toEqual([]);
+    expect(index.match('domain', 'example.co.uk')).toEqual([]);
+    expect(index.match('email', 'jo@front-co.com.kp').map((m) => m.entry.id)).toEqual(['front']);
   });
 });
 
