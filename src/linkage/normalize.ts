@@ -70,14 +70,15 @@ export interface PhoneOptions {
 
 /**
  * Normalises a phone number to an E.164-like `+<country code><digits>`: strips spaces,
- * punctuation and extensions, reads `00` as `+`, and drops the national trunk `0` after a
+ * punctuation, extensions and a bracketed trunk `(0)`, reads `00` as `+`, and drops the national trunk `0` after a
  * default calling code. Numbers with too few digits to be a phone number give undefined.
  *
  * @example normalizePhone('(615) 555-0100', { defaultCallingCode: '1' }) // '+16155550100'
  */
 export function normalizePhone(number: string, options: PhoneOptions = {}): string | undefined {
   // An extension ("x123", "ext. 4") is not part of the line.
-  const main = number.trim().split(/\s*(?:x|ext\.?|extension|#)\s*\d+\s*$/i)[0] ?? '';
+  // The "(0)" of "+44 (0)20 ..." is the national trunk prefix, not dialled from abroad.
+  const main = (number.trim().split(/\s*(?:x|ext\.?|extension|#)\s*\d+\s*$/i)[0] ?? '').replace(/\(\s*0\s*\)/g, '');
   const international = /^\s*(\+|00)/.test(main);
   let digits = main.replace(/\D/g, '');
   if (international && main.trim().startsWith('00')) digits = digits.slice(2);

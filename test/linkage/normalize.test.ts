@@ -22,6 +22,8 @@ describe('normalizePhone', () => {
     expect(normalizePhone('0044 20 7946 0958')).toBe('+442079460958');
     expect(normalizePhone('(615) 555-0100', { defaultCallingCode: '1' })).toBe('+16155550100');
     expect(normalizePhone('020 7946 0958', { defaultCallingCode: '44' })).toBe('+442079460958');
+    expect(normalizePhone('+44 (0)20 7946 0958')).toBe('+442079460958');
+    expect(normalizePhone('+44 (0) 20-7946-0958')).toBe(normalizePhone('020 7946 0958', { defaultCallingCode: '44' }));
   });
   it('drops extensions and keeps unknown-country numbers apart', () => {
     expect(normalizePhone('+1 615 555 0100 ext. 12')).toBe('+16155550100');
