@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Evidence, Population } from '../../indicator/types';
+import type { Evidence, MessageData, Population } from '../../indicator/types';
 import type { LinkKeyKind } from '../../linkage/keys';
 import type { Link, LinkIndex, LinkMember } from '../../linkage/linkIndex';
 import { linkIndexOf } from '../../linkage/population';
@@ -156,3 +156,38 @@ export const kindLabels: Readonly<Record<LinkKeyKind, string>> = {
   document: 'identity document',
   text: 'resume text',
 };
+
+/** What every shared-key finding carries: strength by cluster size, the key, the cluster and the evidence. */
+export interface ClusterFinding {
+  /** {@link clusterStrength} of the link's subjects from `floor`. */
+  readonly strength: number;
+  /** `kindLabel` (capitalised), `value` (the key as shown), `count`, `since` and `others`. */
+  readonly data: MessageData & { readonly kindLabel: string; readonly value: string; readonly count: number; readonly since: string; readonly others: string };
+  /** {@link linkEvidence}, capped at `maxEvidence`. */
+  readonly evidence: Evidence[];
+}
+
+/**
+ * The parts of a finding every shared-key indicator builds the same way for one link, so the
+ * indicators differ only in which links they take and what they add. Bounded by the evidence
+ * cap, not by the size of the link.
+ */
+export function clusterFinding(
+  prepared: PreparedLinks,
+  link: Link,
+  subjectId: string,
+  floor: number,
+  options: { readonly saturation: number; readonly maxEvidence: number },
+): ClusterFinding {
+  return {
+    strength: clusterStrength(link.subjectIds.length, floor, options.saturation),
+    data: {
+      kindLabel: kindLabels[link.kind].replace(/^./, (c) => c.toUpperCase()),
+      value: displayKey(link),
+      count: link.subjectIds.length,
+      since: sinceText(link),
+      others: othersText(link, subjectId),
+    },
+    evidence: linkEvidence(prepared, link, subjectId, options.maxEvidence),
+  };
+}
