@@ -3,6 +3,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft, Population } from '../../indicator/types';
 import type { LinkKeyKind } from '../../linkage/keys';
 import type { Link } from '../../linkage/linkIndex';
+import { unionFind } from '../../linkage/unionFind';
 import { normalizePersonName } from '../../linkage/normalize';
 import type { Subject } from '../../records/subject';
 import { nameScripts } from '../shared/names';
@@ -56,38 +57,25 @@ interface Prepared extends PreparedLinks {
 function personasOf(prepared: Prepared, link: Link): PersonaSummary {
   const cached = prepared.personaSummaries.get(link);
   if (cached !== undefined) return cached;
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let r = x;
-    while (parent.get(r) !== r) r = parent.get(r) as string;
-    for (let y = x; y !== r; ) {
-      const next = parent.get(y) as string;
-      parent.set(y, r);
-      y = next;
-    }
-    return r;
-  };
+  const uf = unionFind();
+  const named = new Set<string>();
   const owner = new Map<string, string>();
   for (const id of link.subjectIds) {
     const names = prepared.names.get(id) ?? [];
     if (names.length === 0) continue;
-    parent.set(id, id);
+    named.add(id);
     for (const n of names) {
       const o = owner.get(n);
       if (o === undefined) owner.set(n, id);
-      else {
-        // The smaller id becomes the root, so the result does not depend on the order of unions.
-        const [ra, rb] = [find(o), find(id)];
-        if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
-      }
+      else uf.union(o, id);
     }
   }
   const index = new Map<string, number>();
   const personaOf = new Map<string, number>();
   const draft: { shown: string; scripts: Set<string> }[] = [];
   for (const id of link.subjectIds) {
-    if (!parent.has(id)) continue;
-    const root = find(id);
+    if (!named.has(id)) continue;
+    const root = uf.find(id);
     let i = index.get(root);
     if (i === undefined) {
       i = draft.length;
