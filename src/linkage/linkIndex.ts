@@ -48,7 +48,7 @@ export interface AllowListedKey {
   readonly key?: string;
   /** For `ip`: a CIDR range (IPv4 or IPv6) whose addresses are all allow-listed. Needs raw, not pseudonymised, IPs. */
   readonly cidr?: string;
-  /** Only when shared by exactly these subjects (e.g. the two spouses); omit to allow any sharing. */
+  /** Only when shared by no one but these subjects (e.g. the two spouses; a link among a subset of them is covered too); omit to allow any sharing. */
   readonly subjectIds?: readonly string[];
   /** Why it is expected; shown in the index. */
   readonly reason: string;
