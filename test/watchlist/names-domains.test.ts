@@ -68,6 +68,9 @@ describe('fuzzy names', () => {
     expect(index.match('name', 'Иван Сидоров')).toEqual([]);
     expect(index.match('name', '박민수')).toEqual([]);
     expect(index.match('name', 'Łukasz Strauß').map((m) => m.entry.id)).toEqual(['lat']);
+    // Split or joined differently: one name.
+    expect(index.match('name', 'Strauss Łu-kasz').map((m) => [m.entry.id, m.quality])).toEqual([['lat', 'exact-name']]);
+    expect(index.match('name', '김재 원').map((m) => [m.entry.id, m.quality])).toEqual([['han', 'exact-name']]);
   });
   it('drops legal forms from organisation names', () => {
     expect(nameTokens('Acme Holdings Ltd.', true)).toEqual(['acme']);
