@@ -1,4 +1,5 @@
 import { buildCidrSet, parseIp, type ParsedIp } from './ip';
+import { unionFind } from './unionFind';
 import { decodeSignature, fnv1a, hammingHex, minHashSimilarity } from './lsh';
 import { fuzzyLinkKeyKinds, type LinkKey, type LinkKeyKind } from './keys';
 
@@ -47,7 +48,7 @@ export interface AllowListedKey {
   readonly key?: string;
   /** For `ip`: a CIDR range (IPv4 or IPv6) whose addresses are all allow-listed. Needs raw, not pseudonymised, IPs. */
   readonly cidr?: string;
-  /** Only when shared by exactly these subjects (e.g. the two spouses); omit to allow any sharing. */
+  /** Only when shared by no one but these subjects (e.g. the two spouses; a link among a subset of them is covered too); omit to allow any sharing. */
   readonly subjectIds?: readonly string[];
   /** Why it is expected; shown in the index. */
   readonly reason: string;
@@ -193,31 +194,6 @@ interface MutableGroup {
 
 function isGroup(value: LinkMember | MutableGroup): value is MutableGroup {
   return (value as MutableGroup).group === true;
-}
-
-/** A tiny union-find over string ids, for fuzzy clusters. */
-function unionFind(): { find(x: string): string; union(a: string, b: string): void } {
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let r = x;
-    for (let p = parent.get(r); p !== undefined && p !== r; p = parent.get(r)) r = p;
-    // Path compression keeps later finds near O(1).
-    for (let y = x, p = parent.get(y); p !== undefined && p !== r; y = p, p = parent.get(y)) parent.set(y, r);
-    if (!parent.has(r)) parent.set(r, r);
-    return r;
-  };
-  return {
-    find,
-    union(a, b) {
-      const ra = find(a);
-      const rb = find(b);
-      // The smaller id wins, so the result does not depend on the order of unions.
-      if (ra !== rb) {
-        if (ra < rb) parent.set(rb, ra);
-        else parent.set(ra, rb);
-      }
-    },
-  };
 }
 
 function memberId(m: LinkMember): string {

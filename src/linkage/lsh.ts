@@ -38,9 +38,11 @@ export interface MinHashOptions {
  */
 export const defaultMinHashOptions: MinHashOptions = { shingleSize: 3, bands: 16, rows: 4 };
 
-/** The word shingles of a text, case, diacritics and punctuation folded. */
+/** The word shingles of a text, case, diacritics and punctuation folded, words of every script kept. */
 export function shingles(text: string, size: number): Set<string> {
-  const words = foldText(text).replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter((w) => w !== '');
+  // Words of every script: a resume in Cyrillic or Korean has shingles too, so it is compared
+  // like an English one instead of never.
+  const words = foldText(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
   const out = new Set<string>();
   if (words.length === 0) return out;
   if (words.length < size) {

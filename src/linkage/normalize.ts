@@ -1,3 +1,4 @@
+import { foldName, normaliseName } from '../indicators/shared/names';
 import type { PostalAddress } from '../records/common';
 
 /**
@@ -69,14 +70,15 @@ export interface PhoneOptions {
 
 /**
  * Normalises a phone number to an E.164-like `+<country code><digits>`: strips spaces,
- * punctuation and extensions, reads `00` as `+`, and drops the national trunk `0` after a
+ * punctuation, extensions and a bracketed trunk `(0)`, reads `00` as `+`, and drops the national trunk `0` after a
  * default calling code. Numbers with too few digits to be a phone number give undefined.
  *
  * @example normalizePhone('(615) 555-0100', { defaultCallingCode: '1' }) // '+16155550100'
  */
 export function normalizePhone(number: string, options: PhoneOptions = {}): string | undefined {
   // An extension ("x123", "ext. 4") is not part of the line.
-  const main = number.trim().split(/\s*(?:x|ext\.?|extension|#)\s*\d+\s*$/i)[0] ?? '';
+  // The "(0)" of "+44 (0)20 ..." is the national trunk prefix, not dialled from abroad.
+  const main = (number.trim().split(/\s*(?:x|ext\.?|extension|#)\s*\d+\s*$/i)[0] ?? '').replace(/\(\s*0\s*\)/g, '');
   const international = /^\s*(\+|00)/.test(main);
   let digits = main.replace(/\D/g, '');
   if (international && main.trim().startsWith('00')) digits = digits.slice(2);
@@ -104,16 +106,18 @@ const addressWords: Readonly<Record<string, string>> = {
   post: 'po', office: 'box',
 };
 
-/** Lower case, diacritics stripped, punctuation to spaces. */
+/**
+ * Lower case, diacritics stripped, letters such as ß, ł or ø spelt out; letters of every script
+ * kept. The one folding of names ({@link foldName}), used for addresses and text too.
+ */
 export function foldText(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
+  return foldName(value);
 }
 
 function addressTokens(line: string): string[] {
-  const spaced = foldText(line).replace(/#/g, ' # ').replace(/[^a-z0-9#]+/g, ' ');
+  // Letters of every script are kept: folding a Cyrillic or Arabic street name away would leave
+  // only the house number, and unrelated addresses in one postal code would collide.
+  const spaced = foldText(line).replace(/#/g, ' # ').replace(/[^\p{L}\p{N}#]+/gu, ' ');
   const out: string[] = [];
   for (const raw of spaced.split(' ')) {
     if (raw === '') continue;
@@ -174,13 +178,13 @@ export function normalizeIdentifier(value: string): string | undefined {
 }
 
 /**
- * Normalises a person's name for comparison between subjects: case, diacritics and punctuation
- * folded and the words sorted, so "DOE, John" and "John Doe" agree.
+ * Normalises a person's name for comparison between subjects: the folding of
+ * {@link normaliseName} (case, diacritics, letters such as ß or ł spelt out, punctuation; letters
+ * of every script kept) with the words sorted, so "DOE, John" and "John Doe" agree and a name in
+ * Cyrillic or Hangul is kept rather than folded away.
  */
 export function normalizePersonName(value: string): string {
-  return foldText(value)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
+  return normaliseName(value)
     .split(' ')
     .filter((t) => t !== '')
     .sort()

@@ -15,6 +15,22 @@ export const multiPartSuffixes: ReadonlySet<string> = new Set([
   'com.ru', 'org.ru', 'com.sa', 'com.eg', 'com.ng', 'co.ke',
 ]);
 
+/**
+ * Second-level labels that registries under country-code TLDs use as public suffixes
+ * (`com.kp`, `edu.kp`, `gov.xx`): a name under `<label>.<cc>` is registered one level deeper,
+ * even when the pair is not in {@link multiPartSuffixes}. Without this a listed `com.kp` would
+ * match every commercial domain of a country, which is a country list by another name.
+ */
+const genericSecondLevel: ReadonlySet<string> = new Set(['com', 'net', 'org', 'edu', 'gov', 'mil', 'co', 'ac', 'or', 'ne', 'go', 'nic', 'rep']);
+
+/** True when a host is itself a public suffix (a TLD or a known or generic two-label suffix), never a registrable name. */
+export function isPublicSuffix(host: string): boolean {
+  const labels = host.split('.');
+  if (labels.length === 1) return true;
+  if (labels.length !== 2) return false;
+  return multiPartSuffixes.has(host) || (genericSecondLevel.has(labels[0] as string) && (labels[1] as string).length === 2);
+}
+
 /** Host of a URL, e-mail address or bare domain, lower case, without `www.`, port or trailing dot. */
 export function hostOf(value: string): string | undefined {
   let v = value.trim().toLowerCase();
@@ -27,13 +43,15 @@ export function hostOf(value: string): string | undefined {
 
 /**
  * The registrable domain of a host: the label under its public suffix, using
- * {@link multiPartSuffixes} for two-label suffixes. `mail.dev.example.co.uk` → `example.co.uk`.
+ * {@link isPublicSuffix} for two-label suffixes. `mail.dev.example.co.uk` → `example.co.uk`,
+ * `www.example.com.kp` → `example.com.kp`. A public suffix itself has no registrable domain.
  */
 export function registrableDomain(value: string): string | undefined {
   const host = hostOf(value);
   if (host === undefined) return undefined;
+  if (isPublicSuffix(host)) return undefined;
   const labels = host.split('.');
   if (labels.length <= 2) return host;
   const lastTwo = labels.slice(-2).join('.');
-  return multiPartSuffixes.has(lastTwo) ? labels.slice(-3).join('.') : lastTwo;
+  return isPublicSuffix(lastTwo) ? labels.slice(-3).join('.') : lastTwo;
 }

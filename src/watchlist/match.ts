@@ -1,7 +1,7 @@
 import { normalizeAccount, normalizeEmail, normalizePhone, normalizeWallet } from '../linkage/normalize';
 import { buildCidrSet, normalizeIp, parseIp, type CidrSet } from '../linkage/ip';
 import type { Watchlist, WatchlistEntry } from '../records/watchlist';
-import { hostOf, registrableDomain } from './domains';
+import { hostOf, isPublicSuffix, registrableDomain } from './domains';
 import { nameSimilarity, nameTokens, phoneticKey } from './names';
 
 /** How a value matched an entry. */
@@ -37,6 +37,8 @@ export interface WatchlistIndex {
 interface NameRef extends ListedEntry {
   readonly tokens: readonly string[];
   readonly normalised: string;
+  /** The tokens joined without spaces, in written order: "Kwang Jin" and "Kwangjin", "김 광진" and "김광진" agree. */
+  readonly joined: string;
   readonly value: string;
 }
 
@@ -65,8 +67,9 @@ function identifierKey(kind: 'email' | 'phone' | 'wallet' | 'bank-account', valu
  * hash maps after normalisation; CIDR ranges bucketed by prefix length; domains by host, looked
  * up for the subject's host and each parent up to its registrable domain (so a listed
  * `example.com` catches `mail.example.com` and `j@example.com`, and `example.co.uk` is
- * understood); person and organisation names blocked by the phonetic keys of their tokens, so a
- * name is compared only with entries sharing at least one token key, never with the whole list.
+ * understood); person and organisation names blocked by the phonetic keys of their tokens and
+ * by the name without spaces, so a name is compared only with entries sharing at least one key,
+ * never with the whole list. Names that agree once spaces are removed are an exact name match.
  */
 export function buildWatchlistIndex(watchlists: readonly Watchlist[], nameThreshold: number): WatchlistIndex {
   const exact = new Map<string, ListedEntry[]>();
@@ -83,14 +86,18 @@ export function buildWatchlistIndex(watchlists: readonly Watchlist[], nameThresh
           for (const v of values) {
             const tokens = nameTokens(v, entry.type === 'organisation');
             if (tokens.length === 0) continue;
-            const nameRef: NameRef = { ...ref, tokens, normalised: [...tokens].sort().join(' '), value: v };
-            for (const key of new Set(tokens.map(phoneticKey))) push(blocks[entry.type], key, nameRef);
+            const nameRef: NameRef = { ...ref, tokens, normalised: [...tokens].sort().join(' '), joined: tokens.join(''), value: v };
+            // Blocked by each token's phonetic key and by the spaceless name, so a name split or
+            // joined differently ("Kwang Jin" / "Kwangjin") still meets its entry.
+            for (const key of new Set([...tokens.map(phoneticKey), `joined:${nameRef.joined}`])) push(blocks[entry.type], key, nameRef);
           }
           break;
         case 'domain':
           for (const v of values) {
             const host = hostOf(v);
-            if (host !== undefined) push(domains, host, ref);
+            // A public suffix (`co.uk`, `com.kp`) names a registry or a country, not a party:
+            // such an entry would screen everyone under it, so it is never indexed.
+            if (host !== undefined && !isPublicSuffix(host)) push(domains, host, ref);
           }
           break;
         case 'ip':
@@ -151,13 +158,14 @@ export function buildWatchlistIndex(watchlists: readonly Watchlist[], nameThresh
           const tokens = nameTokens(value, kind === 'organisation');
           if (tokens.length === 0) return [];
           const normalised = [...tokens].sort().join(' ');
+          const joined = tokens.join('');
           const best = new Map<WatchlistEntry, WatchlistMatch>();
           const seen = new Set<NameRef>();
-          for (const key of new Set(tokens.map(phoneticKey))) {
+          for (const key of new Set([...tokens.map(phoneticKey), `joined:${joined}`])) {
             for (const ref of blocks[kind].get(key) ?? []) {
               if (seen.has(ref)) continue;
               seen.add(ref);
-              const exactName = ref.normalised === normalised;
+              const exactName = ref.normalised === normalised || ref.joined === joined;
               const similarity = exactName ? 1 : Math.round(nameSimilarity(tokens, ref.tokens) * 1000) / 1000;
               if (!exactName && similarity < nameThreshold) continue;
               const prev = best.get(ref.entry);

@@ -1,4 +1,6 @@
-import { foldText } from '../linkage/normalize';
+import { foldName, jaroWinkler } from '../indicators/shared/names';
+
+export { jaroWinkler };
 
 /** Default similarity at or above which two names match (see {@link nameSimilarity}). */
 export const defaultNameThreshold = 0.88;
@@ -9,9 +11,13 @@ const orgStopWords: ReadonlySet<string> = new Set([
   'the', 'and', 'of', 'group', 'holdings',
 ]);
 
-/** Name tokens: case, diacritics and punctuation folded; legal forms dropped for organisations. */
+/**
+ * Name tokens: case and diacritics folded as everywhere else ({@link foldName}: ß, ł, ø spelt
+ * out, letters of every script kept), split at anything that is not a letter or digit (so
+ * "Kwang-Jin" is two tokens, as lists usually write it), legal forms dropped for organisations.
+ */
 export function nameTokens(value: string, organisation = false): string[] {
-  const tokens = foldText(value).replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter((t) => t !== '');
+  const tokens = foldName(value).split(/[^\p{L}\p{N}]+/u).filter((t) => t !== '');
   return organisation ? tokens.filter((t) => !orgStopWords.has(t)) : tokens;
 }
 
@@ -20,10 +26,13 @@ export function nameTokens(value: string, organisation = false): string[] {
  * Jong/Jeong/Chong, Kwang/Gwang, Pak/Park/Bak, Ri/Li/Lee/Rhee or Mohammed/Muhammad get one key:
  * voiced and unvoiced pairs merge (b/p, d/t, g/k/c/q, j/ch/zh/z), f/v/w/ph merge, l/r merge, an
  * r before a consonant is dropped, h is dropped, vowels after the first letter are dropped and
- * doubled letters collapse. Used for blocking (candidate buckets) and as a token match.
+ * doubled letters collapse. Tokens with letters outside a-z are their own key. Used for blocking (candidate buckets) and as a token match.
  */
 export function phoneticKey(token: string): string {
-  let t = token.toLowerCase().replace(/[^a-z0-9]/g, '');
+  let t = token.toLowerCase();
+  // Romanisation rules mean nothing outside the Latin letters: a token in another script is its
+  // own key, so it blocks with the same token and never with every other non-Latin name.
+  if (/[^a-z0-9]/.test(t)) return t;
   if (t === '' || /^\d+$/.test(t)) return t;
   t = t.replace(/ph/g, 'f').replace(/ch|zh|tch/g, 'j').replace(/sh/g, 's').replace(/ck/g, 'k').replace(/x/g, 'ks');
   const map: Record<string, string> = { b: 'p', d: 't', g: 'k', c: 'k', q: 'k', z: 'j', v: 'f', w: 'f', l: 'r', y: 'i' };
@@ -44,38 +53,6 @@ export function phoneticKey(token: string): string {
     if (out[out.length - 1] !== m) out += m;
   }
   return out;
-}
-
-/** Jaro-Winkler similarity of two strings, in [0, 1]. */
-export function jaroWinkler(a: string, b: string): number {
-  if (a === b) return 1;
-  if (a.length === 0 || b.length === 0) return 0;
-  const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  const aMatch = new Array<boolean>(a.length).fill(false);
-  const bMatch = new Array<boolean>(b.length).fill(false);
-  let matches = 0;
-  for (let i = 0; i < a.length; i++) {
-    for (let j = Math.max(0, i - window); j < Math.min(b.length, i + window + 1); j++) {
-      if (bMatch[j] || a[i] !== b[j]) continue;
-      aMatch[i] = true;
-      bMatch[j] = true;
-      matches++;
-      break;
-    }
-  }
-  if (matches === 0) return 0;
-  let k = 0;
-  let transpositions = 0;
-  for (let i = 0; i < a.length; i++) {
-    if (!aMatch[i]) continue;
-    while (!bMatch[k]) k++;
-    if (a[i] !== b[k]) transpositions++;
-    k++;
-  }
-  const jaro = (matches / a.length + matches / b.length + (matches - transpositions / 2) / matches) / 3;
-  let prefix = 0;
-  while (prefix < 4 && a[prefix] === b[prefix]) prefix++;
-  return jaro + prefix * 0.1 * (1 - jaro);
 }
 
 function tokenSimilarity(a: string, b: string): number {

@@ -72,6 +72,37 @@ describe('externally grouped link keys', () => {
     expect(inMemory.reports[0]!.reasons.some((r) => r.indicatorId === 'linkage/shared-shipping-address')).toBe(true);
   });
 
+  it('are really read: dropping the address groups changes the reports', () => {
+    const groups = groupLikeSql(emitRows()) as { kind: string }[];
+    expect(groups.some((g) => g.kind === 'address')).toBe(true);
+    const withoutAddresses = scorer.scoreBatch({
+      asOf: ASOF,
+      ...population,
+      reference: farmReference,
+      inputs: { linkGroups: groups.filter((g) => g.kind !== 'address') },
+    });
+    expect(withoutAddresses).not.toEqual(inMemory);
+    const farm1 = withoutAddresses.reports.find((r) => r.subjectId === 'farm-1')!;
+    expect(farm1.reasons.map((r) => r.indicatorId)).not.toContain('linkage/shared-shipping-address');
+  });
+
+  it('score pseudonymised keys exactly as raw keys: same subjects, scores, indicators and evidence records', () => {
+    const hmac = (kind: LinkKeyKind, value: string): string => createHmac('sha256', 'k').update(`${kind}:${value}`).digest('hex');
+    // Ranges need raw IPs, so both runs allow-list only the agency office (raw here, hashed there).
+    const rawReference = { linkAllowList: [farmReference.linkAllowList[1]!] };
+    const hashedReference = { linkAllowList: [{ kind: 'address', key: hmac('address', '500 commerce st unit 1200|75202|US'), reason: 'agency office' }] };
+    const raw = scorer.scoreBatch({ asOf: ASOF, ...population, reference: rawReference });
+    const hashed = scorer.scoreBatch({ asOf: ASOF, ...population, reference: hashedReference, inputs: { linkGroups: groupLikeSql(emitRows(hmac)) } });
+    const shape = (result: typeof raw) =>
+      result.reports.map((r) => ({
+        subjectId: r.subjectId,
+        logOdds: r.logOdds,
+        findings: r.findings.map((f) => ({ indicatorId: f.indicatorId, strength: f.strength, records: f.evidence.map((e) => e.recordId) })),
+      }));
+    expect(shape(hashed)).toEqual(shape(raw));
+    expect(shape(raw).some((r) => r.findings.some((f) => f.indicatorId === 'linkage/shared-infrastructure'))).toBe(true);
+  });
+
   it('link the same subjects on pseudonymised keys', () => {
     const secret = 'hr-system-secret';
     const hmac = (kind: LinkKeyKind, value: string): string => createHmac('sha256', secret).update(`${kind}:${value}`).digest('hex');

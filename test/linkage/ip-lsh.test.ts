@@ -31,6 +31,28 @@ describe('IP addresses and CIDR ranges', () => {
     expect(parseCidr('10.0.0.0/33')).toBeUndefined();
     expect(parseCidr('10.0.0.7')).toEqual({ version: 4, prefix: 32, network: parseIp('10.0.0.7')!.value });
   });
+  it('handles the edge prefixes /0, /32 and /128 and mapped ranges', () => {
+    const all4 = parseCidr('0.0.0.0/0')!;
+    expect(cidrContains(all4, parseIp('255.255.255.255')!)).toBe(true);
+    expect(cidrContains(all4, parseIp('::1')!)).toBe(false);
+    const all6 = parseCidr('::/0')!;
+    expect(cidrContains(all6, parseIp('ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe')!)).toBe(true);
+    expect(cidrContains(all6, parseIp('10.0.0.1')!)).toBe(false);
+    const one4 = parseCidr('192.0.2.7/32')!;
+    expect(cidrContains(one4, parseIp('192.0.2.7')!)).toBe(true);
+    expect(cidrContains(one4, parseIp('192.0.2.6')!)).toBe(false);
+    const one6 = parseCidr('2001:db8::1/128')!;
+    expect(cidrContains(one6, parseIp('2001:db8:0::1')!)).toBe(true);
+    expect(cidrContains(one6, parseIp('2001:db8::2')!)).toBe(false);
+    expect(parseCidr('2001:db8::/129')).toBeUndefined();
+    expect(parseCidr('10.0.0.0/-1')).toBeUndefined();
+    expect(parseCidr('10.0.0.0/8/8')).toBeUndefined();
+    // Host bits are cleared: 10.1.2.3/8 is the range 10.0.0.0/8.
+    expect(cidrContains(parseCidr('10.1.2.3/8')!, parseIp('10.200.0.1')!)).toBe(true);
+    expect(cidrContains(parseCidr('::ffff:10.0.0.0/104')!, parseIp('10.9.9.9')!)).toBe(true);
+    const set = buildCidrSet([{ cidr: '0.0.0.0/0', value: 'all' }, { cidr: '192.0.2.7/32', value: 'one' }]);
+    expect(set.lookup(parseIp('192.0.2.7')!).sort()).toEqual(['all', 'one']);
+  });
   it('looks up many ranges by prefix bucket', () => {
     const set = buildCidrSet([
       { cidr: '10.0.0.0/8', value: 'a' },
@@ -96,6 +118,11 @@ describe('MinHash', () => {
     const bands = new Set(minHashBands(s));
     expect(minHashBands(minHash(near)!).some((b) => bands.has(b))).toBe(true);
     expect(minHash('   ')).toBeUndefined();
+    // Text in another script has shingles like English text (it was folded away to nothing).
+    const ru = 'Старший разработчик программного обеспечения с опытом работы в облачных системах и распределённых базах данных';
+    expect(minHash(ru)).toBeDefined();
+    expect(minHashSimilarity(minHash(ru)!, minHash(`${ru} и микросервисах`)!)).toBeGreaterThan(0.6);
+    expect(minHashSimilarity(minHash(ru)!, minHash('Ведущий аналитик данных в банковской сфере, отчётность и визуализация для руководства')!)).toBeLessThan(0.2);
   });
   it('is deterministic and folds case and punctuation', () => {
     expect(minHash(base)).toEqual(minHash(base.toUpperCase().replace(/\./g, ' ')));

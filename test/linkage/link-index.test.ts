@@ -1,4 +1,4 @@
-import { buildLinkIndex, buildLinkIndexFromGroups, groupLinkKeys, type LinkKey, type SubjectLinkKeys } from '../../src/index';
+import { buildLinkIndex, buildLinkIndexFromGroups, groupLinkKeys, photoHashBands, type LinkKey, type SubjectLinkKeys } from '../../src/index';
 
 const key = (kind: LinkKey['kind'], k: string, recordId: string, field: string, extra: Partial<LinkKey> = {}): LinkKey => ({ kind, key: k, recordId, field, ...extra });
 const entry = (subjectId: string, ...keys: LinkKey[]): SubjectLinkKeys => ({ subjectId, keys });
@@ -61,5 +61,35 @@ describe('buildLinkIndex', () => {
     expect(index.links).toEqual([]);
     expect(index.stats.skippedBuckets).toBe(1);
     expect(buildLinkIndex(entries).links[0]!.subjectIds).toHaveLength(12);
+  });
+
+  it('builds the same fuzzy clusters, similarities included, whatever the order of groups and members', () => {
+    // A chain of photos one or two bits apart, and an unrelated one.
+    const hashes = ['f0f0f0f0f0f0f0f0', 'f0f0f0f0f0f0f0f1', 'f0f0f0f0f0f0f0f3', 'f0f0f0f0f0f0f0f7', '0123456789abcdef'];
+    const entries = hashes.map((h, i) =>
+      entry(`s${i}`, ...photoHashBands(h, 6).map((b) => key('photo', b, `p${i}`, 'photos[].perceptualHash', { signature: h }))),
+    );
+    const one = buildLinkIndex(entries);
+    const shuffled = groupLinkKeys([...entries].reverse())
+      .reverse()
+      .map((g) => ({ ...g, members: [...g.members].reverse() }));
+    expect(buildLinkIndexFromGroups(shuffled).links).toEqual(one.links);
+    expect(one.links).toHaveLength(1);
+    expect(one.links[0]).toMatchObject({ kind: 'photo', key: 'f0f0f0f0f0f0f0f0', subjectIds: ['s0', 's1', 's2', 's3'] });
+  });
+
+  it('links 20,000 subjects behind one egress IP in linear time', () => {
+    const n = 20_000;
+    const entries = Array.from({ length: n }, (_, i) =>
+      entry(`s${i}`, key('ip', '198.51.100.1', `e${i}`, 'events[type=session].ip', { at: '2025-01-01T00:00:00Z', until: '2025-01-02T00:00:00Z' })),
+    );
+    const started = performance.now();
+    const index = buildLinkIndex(entries);
+    let total = 0;
+    for (let i = 0; i < n; i++) total += index.linksOf(`s${i}`).length;
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(index.links).toHaveLength(1);
+    expect(index.links[0]!.subjectIds).toHaveLength(n);
+    expect(total).toBe(n);
   });
 });

@@ -22,6 +22,8 @@ describe('normalizePhone', () => {
     expect(normalizePhone('0044 20 7946 0958')).toBe('+442079460958');
     expect(normalizePhone('(615) 555-0100', { defaultCallingCode: '1' })).toBe('+16155550100');
     expect(normalizePhone('020 7946 0958', { defaultCallingCode: '44' })).toBe('+442079460958');
+    expect(normalizePhone('+44 (0)20 7946 0958')).toBe('+442079460958');
+    expect(normalizePhone('+44 (0) 20-7946-0958')).toBe(normalizePhone('020 7946 0958', { defaultCallingCode: '44' }));
   });
   it('drops extensions and keeps unknown-country numbers apart', () => {
     expect(normalizePhone('+1 615 555 0100 ext. 12')).toBe('+16155550100');
@@ -46,6 +48,19 @@ describe('normalizeAddress', () => {
     );
     expect(normalizeAddress({ city: 'Nashville' })).toBeUndefined();
   });
+  it('keeps street names in every script, so two streets in one postal code stay apart', () => {
+    const lenina = normalizeAddress({ line1: 'ул. Ленина, 5', postalCode: '101000', country: 'RU' });
+    expect(lenina).toBe('ул ленина 5|101000|RU');
+    expect(normalizeAddress({ line1: 'ул. Пушкина, 5', postalCode: '101000', country: 'RU' })).not.toBe(lenina);
+    expect(normalizeAddress({ line1: 'Hauptstraße 5', postalCode: '10115', country: 'DE' })).toBe('hauptstrasse 5|10115|DE');
+  });
+  it('keeps unit numbers apart however the unit is written', () => {
+    const apt = (line2: string) => normalizeAddress({ line1: '12 Main St', line2, postalCode: '37201', country: 'US' });
+    expect(apt('Apt 1')).not.toBe(apt('Apt 2'));
+    expect(apt('#1')).toBe(apt('Apt 1'));
+    expect(apt('Apt 1')).not.toBe(apt('Apt 12'));
+    expect(apt('Apt 1')).not.toBe(apt(''));
+  });
   it('folds diacritics and uses the city when there is no postal code', () => {
     expect(normalizeAddress({ line1: 'Calle Mayor 3', city: 'Málaga', region: 'Andalucía' })).toBe('calle mayor 3|malaga,andalucia|');
   });
@@ -62,5 +77,7 @@ describe('accounts, wallets and names', () => {
   });
   it('compares names regardless of order, case and diacritics', () => {
     expect(normalizePersonName('DOE, Jöhn')).toBe(normalizePersonName('john doe'));
+    expect(normalizePersonName('Петров Иван')).toBe('иван петров');
+    expect(normalizePersonName('Strauß, Łukasz')).toBe('lukasz strauss');
   });
 });

@@ -7,6 +7,23 @@ describe('registrableDomain', () => {
     expect(registrableDomain('jo@sub.example.com.au')).toBe('example.com.au');
     expect(registrableDomain('example.com.')).toBe('example.com');
     expect(registrableDomain('not a domain')).toBeUndefined();
+    expect(registrableDomain('www.example.com.kp')).toBe('example.com.kp');
+    expect(registrableDomain('com.kp')).toBeUndefined();
+  });
+  it('never indexes a public suffix, so a list entry cannot stand for a whole country', () => {
+    const list: Watchlist = {
+      name: 'l',
+      kind: 'seized-domains',
+      entries: [
+        { id: 'cc', type: 'domain', value: 'com.kp' },
+        { id: 'uk', type: 'domain', value: 'co.uk' },
+        { id: 'front', type: 'domain', value: 'front-co.com.kp' },
+      ],
+    };
+    const index = buildWatchlistIndex([list], defaultNameThreshold);
+    expect(index.match('domain', 'mail.other.com.kp')).toEqual([]);
+    expect(index.match('domain', 'example.co.uk')).toEqual([]);
+    expect(index.match('email', 'jo@front-co.com.kp').map((m) => m.entry.id)).toEqual(['front']);
   });
 });
 
@@ -28,6 +45,32 @@ describe('fuzzy names', () => {
     expect(nameSimilarity(t('Kim Kwang Jin'), t('Kim Jin'))).toBeLessThan(defaultNameThreshold);
     expect(nameSimilarity(t('Kim Kwang Jin'), t('Kim Min Ho'))).toBeLessThan(defaultNameThreshold);
     expect(nameSimilarity([], t('x'))).toBe(0);
+  });
+  it('folds letters NFKD does not decompose and keeps letters of every script', () => {
+    expect(nameTokens('Łukasz STRAUß')).toEqual(['lukasz', 'strauss']);
+    expect(nameTokens('Søren Kierkegaard')).toEqual(['soren', 'kierkegaard']);
+    expect(nameTokens('Иван Петров')).toEqual(['иван', 'петров']);
+    expect(nameTokens('Kim Kwang-Jin')).toEqual(['kim', 'kwang', 'jin']);
+    expect(phoneticKey('иван')).toBe('иван');
+  });
+  it('screens names written in other scripts like Latin ones: a match in the same script, no bucket of every non-Latin name', () => {
+    const list: Watchlist = {
+      name: 'l',
+      kind: 'sanctions',
+      entries: [
+        { id: 'cyr', type: 'name', value: 'Петров Иван' },
+        { id: 'han', type: 'name', value: '김재원' },
+        { id: 'lat', type: 'name', value: 'Strauss Lukasz' },
+      ],
+    };
+    const index = buildWatchlistIndex([list], defaultNameThreshold);
+    expect(index.match('name', 'Иван Петров').map((m) => m.entry.id)).toEqual(['cyr']);
+    expect(index.match('name', 'Иван Сидоров')).toEqual([]);
+    expect(index.match('name', '박민수')).toEqual([]);
+    expect(index.match('name', 'Łukasz Strauß').map((m) => m.entry.id)).toEqual(['lat']);
+    // Split or joined differently: one name.
+    expect(index.match('name', 'Strauss Łu-kasz').map((m) => [m.entry.id, m.quality])).toEqual([['lat', 'exact-name']]);
+    expect(index.match('name', '김재 원').map((m) => [m.entry.id, m.quality])).toEqual([['han', 'exact-name']]);
   });
   it('drops legal forms from organisation names', () => {
     expect(nameTokens('Acme Holdings Ltd.', true)).toEqual(['acme']);

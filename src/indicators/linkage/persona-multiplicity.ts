@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft, Population } from '../../indicator/types';
 import type { LinkKeyKind } from '../../linkage/keys';
+import type { Link } from '../../linkage/linkIndex';
+import { unionFind } from '../../linkage/unionFind';
 import { normalizePersonName } from '../../linkage/normalize';
 import type { Subject } from '../../records/subject';
+import { nameScripts } from '../shared/names';
 import { cite } from '../shared/sources';
 import { activeLinks, clusterOptions, clusterStrength, displayKey, kindLabels, linkEvidence, prepareLinks, type PreparedLinks } from './shared';
 
@@ -19,13 +22,88 @@ const options = z.object({
 
 const kinds = new Set<LinkKeyKind>(['email', 'phone', 'photo', 'document']);
 
-/** Every name the subject was recorded under, normalised (case, diacritics, word order). */
+/** Every name the subject was recorded under, normalised (case, diacritics, word order; letters of every script kept). */
 function namesOf(subject: Subject): Set<string> {
   const out = new Set<string>();
   for (const n of subject.identity?.names ?? []) out.add(normalizePersonName(n.value));
   for (const d of subject.documents ?? []) if (d.holderName !== undefined) out.add(normalizePersonName(d.holderName));
   out.delete('');
   return out;
+}
+
+/** The personas on one link, worked out once per link and batch. */
+interface PersonaSummary {
+  /** Persona index of each named subject on the link. */
+  readonly personaOf: ReadonlyMap<string, number>;
+  /** Each persona's shown name and the scripts its names are written in. */
+  readonly personas: readonly { readonly shown: string; readonly scripts: ReadonlySet<string> }[];
+  /** Personas with a name in each script, by shown name. */
+  readonly byScript: ReadonlyMap<string, readonly number[]>;
+}
+
+interface Prepared extends PreparedLinks {
+  readonly names: ReadonlyMap<string, readonly string[]>;
+  readonly scripts: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly display: ReadonlyMap<string, string>;
+  /** Filled on first use, so each subject of a large link costs its scripts, not the link's size. */
+  readonly personaSummaries: Map<Link, PersonaSummary>;
+}
+
+/**
+ * Subjects of a link are one persona when they share a recorded name, directly or through
+ * another subject (union-find over the link's subjects, keyed by name): linear in the names on
+ * the link.
+ */
+function personasOf(prepared: Prepared, link: Link): PersonaSummary {
+  const cached = prepared.personaSummaries.get(link);
+  if (cached !== undefined) return cached;
+  const uf = unionFind();
+  const named = new Set<string>();
+  const owner = new Map<string, string>();
+  for (const id of link.subjectIds) {
+    const names = prepared.names.get(id) ?? [];
+    if (names.length === 0) continue;
+    named.add(id);
+    for (const n of names) {
+      const o = owner.get(n);
+      if (o === undefined) owner.set(n, id);
+      else uf.union(o, id);
+    }
+  }
+  const index = new Map<string, number>();
+  const personaOf = new Map<string, number>();
+  const draft: { shown: string; scripts: Set<string> }[] = [];
+  for (const id of link.subjectIds) {
+    if (!named.has(id)) continue;
+    const root = uf.find(id);
+    let i = index.get(root);
+    if (i === undefined) {
+      i = draft.length;
+      index.set(root, i);
+      draft.push({ shown: prepared.display.get(id) ?? '', scripts: new Set() });
+    }
+    const p = draft[i] as { shown: string; scripts: Set<string> };
+    const shown = prepared.display.get(id);
+    if (shown !== undefined && (p.shown === '' || shown < p.shown)) p.shown = shown;
+    for (const sc of prepared.scripts.get(id) ?? []) p.scripts.add(sc);
+    personaOf.set(id, i);
+  }
+  const byScript = new Map<string, number[]>();
+  draft.forEach((p, i) => {
+    for (const sc of p.scripts) {
+      const list = byScript.get(sc);
+      if (list === undefined) byScript.set(sc, [i]);
+      else list.push(i);
+    }
+  });
+  for (const list of byScript.values()) list.sort((a, b) => cmp((draft[a] as { shown: string }).shown, (draft[b] as { shown: string }).shown) || a - b);
+  const summary = { personaOf, personas: draft, byScript };
+  prepared.personaSummaries.set(link, summary);
+  return summary;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** `linkage/persona-multiplicity`: one e-mail, phone, photo or document appears under different names. */
@@ -35,7 +113,7 @@ export const personaMultiplicity = defineIndicator({
     title: 'One contact, photo or document under different names',
     category: 'linkage',
     description:
-      'Fires when an e-mail address, phone number, photo (perceptual hash within `linkSettings.photoMaxDistance` bits, found through LSH bands) or identity document number of this subject also belongs to a subject recorded under names that share none of this subject\'s names (names compared after folding case, diacritics and word order). Records of one person under one name (re-applications) do not fire. Strength starts at `floor` and grows with the number of personas.',
+      'Fires when an e-mail address, phone number, photo (perceptual hash within `linkSettings.photoMaxDistance` bits, found through LSH bands) or identity document number of this subject also belongs to another persona. Subjects on the key are one persona when they share a recorded name (folded case, diacritics and word order), directly or through another subject, so re-applications under one name do not fire. Names are compared only within a writing script: a name in Cyrillic or Hangul and its romanisation are never counted as two personas. Strength starts at `floor` and grows with the number of personas.',
     version: '1.0.0',
     kind: 'risk',
     family: 'linkage',
@@ -57,11 +135,16 @@ export const personaMultiplicity = defineIndicator({
       'A stock or default avatar image used by unrelated people (allow-list its hash).',
     ],
   },
-  prepare(population: Population): PreparedLinks & { names: ReadonlyMap<string, readonly string[]>; display: ReadonlyMap<string, string> } {
+  prepare(population: Population): Prepared {
     const names = new Map<string, readonly string[]>();
+    const scripts = new Map<string, ReadonlySet<string>>();
     const display = new Map<string, string>();
     for (const s of population.subjects) {
-      names.set(s.id, [...namesOf(s)].sort());
+      const own = [...namesOf(s)].sort();
+      names.set(s.id, own);
+      const sc = new Set<string>();
+      for (const n of own) for (const x of nameScripts(n)) sc.add(x);
+      scripts.set(s.id, sc);
       // The name as written, for the message: the legal name, else the first recorded one.
       const shown = [...(s.identity?.names ?? [])].sort(
         (a, b) => (a.kind === 'legal' ? 0 : 1) - (b.kind === 'legal' ? 0 : 1) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
@@ -70,33 +153,34 @@ export const personaMultiplicity = defineIndicator({
       const text = shown?.value ?? holder;
       if (text !== undefined) display.set(s.id, text);
     }
-    return { ...prepareLinks(population), names, display };
+    return { ...prepareLinks(population), names, scripts, display, personaSummaries: new Map() };
   },
   evaluate(view, { options, prepared, notEvaluated }) {
     const mine = prepared.names.get(view.subject.id) ?? [];
     if (mine.length === 0) return notEvaluated('no names on record to compare', ['identity.names', 'documents[].holderName']);
     if (prepared.populationSize < 2) return notEvaluated('no other subjects in the batch to compare with', ['population']);
-    const mineSet = new Set(mine);
     const findings: FindingDraft<'personas'>[] = [];
     for (const link of activeLinks(prepared.index, view.subject.id, kinds)) {
-      const personas = new Set<string>([prepared.display.get(view.subject.id) ?? (mine[0] as string)]);
-      const otherNames: string[] = [];
-      for (const other of link.subjectIds) {
-        if (other === view.subject.id) continue;
-        const theirs = prepared.names.get(other) ?? [];
-        if (theirs.length === 0 || theirs.some((n) => mineSet.has(n))) continue;
-        personas.add(prepared.display.get(other) ?? (theirs[0] as string));
-        otherNames.push(other);
+      const summary = personasOf(prepared, link);
+      const own = summary.personaOf.get(view.subject.id);
+      if (own === undefined) continue;
+      // Personas are counted only among names written in a script this persona's names use:
+      // "Иван Петров" and "Ivan Petrov" cannot be judged different letter by letter.
+      let comparable: readonly number[] = [];
+      for (const sc of [...(summary.personas[own]?.scripts ?? [])].sort()) {
+        const list = summary.byScript.get(sc) ?? [];
+        if (list.length > comparable.length) comparable = list;
       }
-      if (otherNames.length === 0) continue;
+      if (comparable.length < 2) continue;
+      const shown = [own, ...comparable.slice(0, 6).filter((i) => i !== own).slice(0, 5)].map((i) => summary.personas[i]?.shown ?? '');
       findings.push({
         messageId: 'personas',
-        strength: clusterStrength(personas.size, options.floor, options.saturation),
+        strength: clusterStrength(comparable.length, options.floor, options.saturation),
         data: {
           kindLabel: kindLabels[link.kind].replace(/^./, (c) => c.toUpperCase()),
           value: displayKey(link),
-          personas: personas.size,
-          names: [...personas].sort().slice(0, 6).join('; '),
+          personas: comparable.length,
+          names: shown.sort(cmp).join('; ') + (comparable.length > 6 ? `; and ${comparable.length - 6} more` : ''),
         },
         evidence: linkEvidence(prepared, link, view.subject.id, options.maxEvidence),
       });

@@ -3,7 +3,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import type { LinkKeyKind } from '../../linkage/keys';
 import { cite } from '../shared/sources';
-import { activeLinks, clusterOptions, clusterStrength, displayKey, kindLabels, linkEvidence, othersText, prepareLinks, sinceText } from './shared';
+import { activeLinks, clusterFinding, clusterOptions, ownMembers, prepareLinks } from './shared';
 
 const options = z.object({
   ...clusterOptions,
@@ -61,21 +61,10 @@ export const sharedContact = defineIndicator({
     const floors: Record<string, number> = { email: options.emailFloor, phone: options.phoneFloor, address: options.addressFloor };
     const findings: FindingDraft<'sharedContact'>[] = [];
     for (const link of activeLinks(prepared.index, s.id, kinds)) {
-      const own = link.members.filter((m) => m.subjectId === s.id);
+      const own = ownMembers(prepared, link, s.id);
       // An address this subject only ships to is the shipping indicator's finding.
       if (link.kind === 'address' && own.every((m) => m.field.startsWith('shipments[]'))) continue;
-      findings.push({
-        messageId: 'sharedContact',
-        strength: clusterStrength(link.subjectIds.length, floors[link.kind] ?? 0.5, options.saturation),
-        data: {
-          kindLabel: kindLabels[link.kind].replace(/^./, (c) => c.toUpperCase()),
-          value: displayKey(link),
-          count: link.subjectIds.length,
-          since: sinceText(link),
-          others: othersText(link, s.id),
-        },
-        evidence: linkEvidence(prepared, link, s.id, options.maxEvidence),
-      });
+      findings.push({ messageId: 'sharedContact', ...clusterFinding(prepared, link, s.id, floors[link.kind] ?? 0.5, options) });
     }
     return findings;
   },

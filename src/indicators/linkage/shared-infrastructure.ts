@@ -3,7 +3,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import type { LinkKeyKind } from '../../linkage/keys';
 import { cite } from '../shared/sources';
-import { activeLinks, clusterOptions, clusterStrength, displayKey, kindLabels, linkEvidence, othersText, prepareLinks, sinceText } from './shared';
+import { activeLinks, clusterFinding, clusterOptions, prepareLinks } from './shared';
 
 const options = z.object({
   ...clusterOptions,
@@ -64,18 +64,7 @@ export const sharedInfrastructure = defineIndicator({
     const id = view.subject.id;
     const findings: FindingDraft<'sharedInfrastructure'>[] = [];
     for (const link of activeLinks(prepared.index, id, kinds)) {
-      findings.push({
-        messageId: 'sharedInfrastructure',
-        strength: clusterStrength(link.subjectIds.length, floors[link.kind] ?? 0.5, options.saturation),
-        data: {
-          kindLabel: kindLabels[link.kind].replace(/^./, (c) => c.toUpperCase()),
-          value: displayKey(link),
-          count: link.subjectIds.length,
-          since: sinceText(link),
-          others: othersText(link, id),
-        },
-        evidence: linkEvidence(prepared, link, id, options.maxEvidence),
-      });
+      findings.push({ messageId: 'sharedInfrastructure', ...clusterFinding(prepared, link, id, floors[link.kind] ?? 0.5, options) });
     }
     return findings;
   },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import { cite } from '../shared/sources';
-import { activeLinks, clusterOptions, clusterStrength, displayKey, kindLabels, linkEvidence, othersText, prepareLinks, sinceText } from './shared';
+import { activeLinks, clusterFinding, clusterOptions, ownMembers, prepareLinks } from './shared';
 
 const options = z.object({
   ...clusterOptions,
@@ -54,20 +54,9 @@ export const sharedPaymentInstrument = defineIndicator({
     const id = view.subject.id;
     const findings: FindingDraft<'sharedAccount'>[] = [];
     for (const link of activeLinks(prepared.index, id, kinds)) {
-      const own = link.members.find((m) => m.subjectId === id);
-      findings.push({
-        messageId: 'sharedAccount',
-        strength: clusterStrength(link.subjectIds.length, options.floor, options.saturation),
-        data: {
-          kindLabel: kindLabels[link.kind].replace(/^./, (c) => c.toUpperCase()),
-          account: displayKey(link),
-          record: own?.recordId ?? id,
-          count: link.subjectIds.length,
-          since: sinceText(link),
-          others: othersText(link, id),
-        },
-        evidence: linkEvidence(prepared, link, id, options.maxEvidence),
-      });
+      const own = ownMembers(prepared, link, id)[0];
+      const base = clusterFinding(prepared, link, id, options.floor, options);
+      findings.push({ messageId: 'sharedAccount', ...base, data: { ...base.data, account: base.data.value, record: own?.recordId ?? id } });
     }
     return findings;
   },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import { cite } from '../shared/sources';
-import { activeLinks, clusterOptions, clusterStrength, displayKey, linkEvidence, othersText, prepareLinks, sinceText } from './shared';
+import { activeLinks, clusterFinding, clusterOptions, ownMembers, prepareLinks } from './shared';
 
 const options = z.object({
   ...clusterOptions,
@@ -58,20 +58,13 @@ export const sharedShippingAddress = defineIndicator({
     const id = view.subject.id;
     const findings: FindingDraft<'sharedShipTo'>[] = [];
     for (const link of activeLinks(prepared.index, id, kinds)) {
-      const own = link.members.filter((m) => m.subjectId === id && m.field.startsWith('shipments[]'));
+      const own = ownMembers(prepared, link, id).filter((m) => m.field.startsWith('shipments[]'));
       if (own.length === 0) continue;
+      const base = clusterFinding(prepared, link, id, options.floor, options);
       findings.push({
         messageId: 'sharedShipTo',
-        strength: clusterStrength(link.subjectIds.length, options.floor, options.saturation),
-        data: {
-          shipment: (own[0] as { recordId: string }).recordId,
-          address: displayKey(link),
-          kindLabel: 'delivery address',
-          count: link.subjectIds.length,
-          since: sinceText(link),
-          others: othersText(link, id),
-        },
-        evidence: linkEvidence(prepared, link, id, options.maxEvidence),
+        ...base,
+        data: { ...base.data, kindLabel: 'delivery address', address: base.data.value, shipment: (own[0] as { recordId: string }).recordId },
       });
     }
     return findings;

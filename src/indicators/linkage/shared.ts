@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Evidence, Population } from '../../indicator/types';
+import type { Evidence, MessageData, Population } from '../../indicator/types';
 import type { LinkKeyKind } from '../../linkage/keys';
 import type { Link, LinkIndex, LinkMember } from '../../linkage/linkIndex';
 import { linkIndexOf } from '../../linkage/population';
@@ -88,6 +88,14 @@ export function activeLinks(index: LinkIndex, subjectId: string, kinds: Readonly
 }
 
 /**
+ * The subject's own records on a link, in member order, from the per-link summary: a look-up, not
+ * a scan of the link's members, so a subject on a 10,000-subject link costs its own records.
+ */
+export function ownMembers(prepared: PreparedLinks, link: Link, subjectId: string): readonly LinkMember[] {
+  return summaryOf(prepared, link).bySubject.get(subjectId) ?? [];
+}
+
+/**
  * The subject's own records first, then the others', capped: one record per other subject before
  * any second record, so the evidence names as many subjects as it can. Bounded by the cap and the
  * subject's own records, not by the size of the link.
@@ -149,3 +157,38 @@ export const kindLabels: Readonly<Record<LinkKeyKind, string>> = {
   document: 'identity document',
   text: 'resume text',
 };
+
+/** What every shared-key finding carries: strength by cluster size, the key, the cluster and the evidence. */
+export interface ClusterFinding {
+  /** {@link clusterStrength} of the link's subjects from `floor`. */
+  readonly strength: number;
+  /** `kindLabel` (capitalised), `value` (the key as shown), `count`, `since` and `others`. */
+  readonly data: MessageData & { readonly kindLabel: string; readonly value: string; readonly count: number; readonly since: string; readonly others: string };
+  /** {@link linkEvidence}, capped at `maxEvidence`. */
+  readonly evidence: Evidence[];
+}
+
+/**
+ * The parts of a finding every shared-key indicator builds the same way for one link, so the
+ * indicators differ only in which links they take and what they add. Bounded by the evidence
+ * cap, not by the size of the link.
+ */
+export function clusterFinding(
+  prepared: PreparedLinks,
+  link: Link,
+  subjectId: string,
+  floor: number,
+  options: { readonly saturation: number; readonly maxEvidence: number },
+): ClusterFinding {
+  return {
+    strength: clusterStrength(link.subjectIds.length, floor, options.saturation),
+    data: {
+      kindLabel: kindLabels[link.kind].replace(/^./, (c) => c.toUpperCase()),
+      value: displayKey(link),
+      count: link.subjectIds.length,
+      since: sinceText(link),
+      others: othersText(link, subjectId),
+    },
+    evidence: linkEvidence(prepared, link, subjectId, options.maxEvidence),
+  };
+}

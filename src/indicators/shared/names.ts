@@ -35,14 +35,24 @@ const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Letters of a name folded for comparison, punctuation untouched: NFKD without combining marks,
+ * letters NFKD does not decompose spelt out (ß → ss, ł → l, ø → o...), lower case. Letters of
+ * every script are kept, so a name in Cyrillic or Hangul is compared, not erased. Shared by
+ * {@link normaliseName}, the linkage name keys and watchlist screening, so all fold alike.
+ */
+export function foldName(name: string): string {
+  const lower = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  let out = '';
+  for (const ch of lower) out += SPECIAL_LETTERS[ch] ?? ch;
+  return out;
+}
+
+/**
  * Canonical form of a name: NFKD without diacritics, special letters spelt out, lower case,
  * hyphens and apostrophes dropped, other punctuation turned into single spaces.
  */
 export function normaliseName(name: string): string {
-  const lower = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-  let out = '';
-  for (const ch of lower) out += SPECIAL_LETTERS[ch] ?? ch;
-  return out
+  return foldName(name)
     .replace(/[-‐‑‒–—'’ʼ`´]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -112,6 +122,15 @@ const SCRIPTS: readonly (readonly [string, RegExp])[] = [
   // Kanji, kana and hanzi are mixed freely within one name: one group.
   ['cjk', /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}]/u],
 ];
+
+/**
+ * The writing scripts of a name's letters (`latin`, `cyrillic`, `hangul`, `cjk`...; `other` for
+ * scripts not listed). Names are compared letter by letter only when they share a script, so a
+ * name written in one's own script is never a "different" name from its romanisation.
+ */
+export function nameScripts(name: string): Set<string> {
+  return scriptsOf(nameTokens(name));
+}
 
 function scriptsOf(tokens: readonly string[]): Set<string> {
   const out = new Set<string>();

@@ -31,6 +31,11 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(sharedShippingAddress,
       reference: { linkAllowList: [{ kind: 'address', address: OFFICE, reason: 'staffing agency office' }] },
     },
     {
+      name: 'neighbours in different apartments of one building (Apt 3 and Apt 4)',
+      subject: { shipments: [{ id: 'ship-1', address: FARM }] },
+      population: { subjects: [other('neighbour', { ...FARM, line2: 'Apt 4' }), other('upstairs', { ...FARM_SPELLED, line2: 'Unit 13' })] },
+    },
+    {
       name: 'relatives allow-listed by subject',
       subject: { shipments: [{ id: 'ship-1', address: FARM }] },
       population: { subjects: [other('brother', FARM)] },

@@ -46,6 +46,16 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(watchlistMatch, {
       watchlists: [sanctions, intel, seized],
     },
     {
+      name: 'another person who shares only the family name with a listed person',
+      subject: { identity: { names: [{ value: 'Kim Min Ho' }] } },
+      watchlists: [sanctions],
+    },
+    {
+      name: 'a name in Hangul is not screened against a Latin-only entry letter by letter (no match, no bucket of every Hangul name)',
+      subject: { identity: { names: [{ value: '김광진' }] } },
+      watchlists: [sanctions],
+    },
+    {
       name: 'a different registrable domain under one multi-part suffix',
       subject: { employment: [{ id: 'emp-1', organisation: 'Real Studio', domain: 'https://www.real-studio.co.uk/about' }] },
       watchlists: [seized],
@@ -130,6 +140,12 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(watchlistMatch, {
         { messageId: 'domain', strength: 0.9, data: { entry: 'fake-studio.co.uk', matchQuality: 'domain' }, evidence: ['ref-1'] },
         { messageId: 'domain', strength: 0.9, data: { entry: 'upworksell.com' }, evidence: ['prof-1'] },
       ],
+    },
+    {
+      name: 'a name in Hangul matches a listed Hangul alias',
+      subject: { identity: { names: [{ value: '김 광진' }] } },
+      watchlists: [{ name: 'Aliases', kind: 'wanted', entries: [{ id: 'w-1', type: 'name', value: 'Kim Kwang Jin', aliases: ['김광진'] }] }],
+      findings: [{ messageId: 'name', data: { entryId: 'w-1', humanReview: true } }],
     },
     {
       name: 'the sample list catches a listed wanted name',
