@@ -107,8 +107,10 @@ export async function loadInput(source: string, io: CliIo, progress: Progress, f
   let lineNo = 0;
 
   const readLines = async (): Promise<void> => {
-    for await (const line of lines) {
+    for await (const raw of lines) {
       lineNo++;
+      // Spreadsheet tools and Windows editors start UTF-8 files with a byte order mark; JSON.parse rejects it.
+      const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
       if (mode === 'json') {
         text.push(line);
         continue;

@@ -165,6 +165,18 @@ describe('redflags score', () => {
     expect(noTime.stderr).toContain('Pass --as-of');
   });
 
+  it('reads a JSON document or NDJSON saved with a byte order mark and CRLF line endings', async () => {
+    const bom = '\uFEFF';
+    const json = await run(['score', file('bom.json', `${bom}${JSON.stringify(valid, null, 2).replace(/\n/g, '\r\n')}`), '--format', 'json']);
+    expect(json.stderr).toBe('');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).reports).toHaveLength(2);
+    const lines = [...valid.subjects.map((s) => ({ recordType: 'subject', ...s })), ...valid.events.map((e) => ({ recordType: 'event', ...e }))];
+    const ndjson = await run(['score', file('bom.ndjson', `${bom}${lines.map((l) => JSON.stringify(l)).join('\r\n')}\r\n`), '--format', 'json', '--as-of', asOf]);
+    expect(ndjson.stderr).toBe('');
+    expect(JSON.parse(ndjson.stdout).reports.map((r: { subjectId: string }) => r.subjectId).sort()).toEqual(['cand-1', 'cand-2']);
+  });
+
   it('renders every format, to stdout or to --out (format from the extension)', async () => {
     const table = await run(['score', validPath, '--format', 'table']);
     expect(table.stdout).toContain('redflags: 2 subjects scored');
