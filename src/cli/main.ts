@@ -9,6 +9,7 @@ import { builtinIndicators } from '../indicators/index';
 import { dateTimeSchema } from '../records/common';
 import { jsonSchema } from '../records/jsonSchema';
 import { toIssues } from '../records/validate';
+import { printable } from '../report/format';
 import { renderHtml, renderMarkdown, renderTable, type ReportView } from '../report/index';
 import { VERSION } from '../version';
 import { helpTexts } from './help';
@@ -42,9 +43,9 @@ const EXIT_USAGE = 2;
 function describeRejected(record: CliRejected): string {
   const where = [`${record.kind === 'document' ? 'line' : `${record.kind}s`}[${record.index}]`];
   if (record.line !== undefined) where[0] = `line ${record.line}`;
-  const name = record.recordId !== undefined ? `${record.kind} "${record.recordId}"` : record.kind === 'document' ? 'input' : `${record.kind} without id`;
+  const name = record.recordId !== undefined ? `${record.kind} "${printable(record.recordId)}"` : record.kind === 'document' ? 'input' : `${record.kind} without id`;
   const lines = [`${name} (${where.join(', ')}):`];
-  for (const issue of record.issues) lines.push(`  - ${issue.path === '' ? '(record)' : issue.path}: ${issue.message}`);
+  for (const issue of record.issues) lines.push(`  - ${issue.path === '' ? '(record)' : printable(issue.path)}: ${printable(issue.message)}`);
   return lines.join('\n');
 }
 
