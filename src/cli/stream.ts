@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import type { BatchResult, RejectedRecord, Scorer } from '../engine/createScorer';
 import type { Report } from '../engine/report';
 import type { RecordKind } from '../errors/InvalidRecordError';
-import { openSource, progressThreshold, type CliRejected } from './input';
+import { mergeReference, openSource, progressThreshold, recordTypeProblem, unreadableLine, type CliRejected } from './input';
 import { CliUsageError, type CliIo } from './io';
 import type { Progress } from './progress';
 import { compareReports } from './workers';
@@ -89,11 +89,11 @@ export async function scoreStream(source: string, io: CliIo, progress: Progress,
         value = JSON.parse(trimmed);
       } catch {
         if (!sawRecord) throw new CliUsageError(`${name} does not start with an NDJSON record; --stream reads NDJSON only (drop --stream for a JSON document).`);
-        unreadable.push({ kind: 'document', index: lineNo - 1, line: lineNo, issues: [{ path: '', message: 'not valid JSON' }] });
+        unreadable.push(unreadableLine(lineNo, '', 'not valid JSON'));
         continue;
       }
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        unreadable.push({ kind: 'document', index: lineNo - 1, line: lineNo, issues: [{ path: '', message: 'each NDJSON line must be a JSON object' }] });
+        unreadable.push(unreadableLine(lineNo, '', 'each NDJSON line must be a JSON object'));
         continue;
       }
       const { recordType, ...record } = value as Record<string, unknown>;
@@ -125,20 +125,10 @@ export async function scoreStream(source: string, io: CliIo, progress: Progress,
           watchlists.push(record);
           watchlistLines.push(lineNo);
         } else {
-          reference ??= {};
-          for (const [key, item] of Object.entries(record)) {
-            const prev = reference[key];
-            reference[key] = Array.isArray(prev) && Array.isArray(item) ? [...prev, ...item] : item;
-          }
+          reference = mergeReference(reference, record);
         }
       } else {
-        unreadable.push({
-          kind: 'document',
-          index: lineNo - 1,
-          line: lineNo,
-          ...(id !== undefined ? { recordId: id } : {}),
-          issues: [{ path: 'recordType', message: `${recordType === undefined ? 'is required' : `"${String(recordType)}" is not a record type`}; expected one of: subject, event, watchlist, reference` }],
-        });
+        unreadable.push(recordTypeProblem(lineNo, recordType, id));
       }
     }
   };
