@@ -1,5 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { extname, resolve as resolvePath } from 'node:path';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, extname, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bandOrder, scorerConfigSchema, type Band, type ScorerConfig } from '../engine/config';
 import { createScorer, type BatchInput, type BatchResult, type Scorer } from '../engine/createScorer';
@@ -149,6 +149,15 @@ async function emit(io: CliIo, out: string | undefined, text: string): Promise<v
   }
 }
 
+/** Checks the directory of `--out` before any scoring, so a typo costs seconds, not the whole run. */
+async function checkOutDir(out: string, io: CliIo): Promise<void> {
+  const dir = dirname(resolvePath(io.cwd, out));
+  const info = await stat(dir).catch(() => undefined);
+  if (info === undefined || !info.isDirectory()) {
+    throw new CliUsageError(`cannot write ${out}: the directory ${dir} does not exist. Create it first (mkdir -p), or pick another --out.`);
+  }
+}
+
 async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -202,6 +211,7 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   const detail = values.detail ?? 'all';
   if (detail !== 'all' && detail !== 'flagged') throw new CliUsageError(`unknown --detail "${detail}". Use all or flagged.`);
   const format = pickFormat(values.format, values.out, io);
+  if (values.out !== undefined) await checkOutDir(values.out, io);
   const inputFormat = pickInputFormat(values['input-format']);
   const config = values.config !== undefined ? await loadConfig(values.config, io) : undefined;
 
@@ -295,16 +305,18 @@ async function finish(output: ScoreOutput, io: CliIo, options: FinishOptions): P
   if (options.out !== undefined) {
     await write(io.stderr, `redflags: wrote ${output.reports.length} report${output.reports.length === 1 ? '' : 's'} (${format}) to ${options.out}, as of ${output.asOf}.\n`);
   }
-  if (output.rejected.length > 0) return EXIT_USAGE;
+  const invalid = output.rejected.length > 0;
   if (failOn !== undefined) {
     const threshold = bandOrder.indexOf(failOn);
     const reached = output.reports.filter((r) => bandOrder.indexOf(r.band) >= threshold);
     if (reached.length > 0) {
-      await write(io.stderr, `redflags: ${reached.length} subject${reached.length === 1 ? '' : 's'} reached --fail-on ${failOn}; exit 1.\n`);
-      return EXIT_FAIL_ON;
+      // Invalid input wins the exit code, but a pipeline reading stderr must still learn that the band was reached.
+      const code = invalid ? 'exit 2, since records were rejected' : 'exit 1';
+      await write(io.stderr, `redflags: ${reached.length} subject${reached.length === 1 ? '' : 's'} reached --fail-on ${failOn}; ${code}.\n`);
+      return invalid ? EXIT_USAGE : EXIT_FAIL_ON;
     }
   }
-  return EXIT_OK;
+  return invalid ? EXIT_USAGE : EXIT_OK;
 }
 
 async function validateCommand(args: string[], io: CliIo): Promise<number> {

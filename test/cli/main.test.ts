@@ -43,6 +43,7 @@ describe('redflags --help', () => {
     expect(code).toBe(0);
     expect(stdout).toContain(`redflags ${command}`);
     expect(stdout).toContain('Examples:');
+    for (const line of stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
   });
 
   it('prints the overview, and exits 2 without a command', async () => {
@@ -137,6 +138,10 @@ describe('redflags score', () => {
     const bad = await run(['score', validPath, '--fail-on', 'red']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Use elevated, high or critical');
+    const invalidToo = await run(['score', mixedPath, '--config', strict, '--fail-on', 'elevated']);
+    expect(invalidToo.code).toBe(2);
+    expect(invalidToo.stderr).toContain('3 invalid records were not scored');
+    expect(invalidToo.stderr).toMatch(/2 subjects reached --fail-on elevated; exit 2, since records were rejected\./);
   });
 
   it('validates --config and names the failing path', async () => {
@@ -181,6 +186,7 @@ describe('redflags score', () => {
     const table = await run(['score', validPath, '--format', 'table']);
     expect(table.stdout).toContain('redflags: 2 subjects scored');
     const tty = await run(['score', validPath], { io: { stdoutIsTTY: true, columns: 80 } });
+    expect(tty.stdout).toMatch(/^redflags: 2 subjects scored as of .*\n +# subject +score band/);
     for (const line of tty.stdout.trimEnd().split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     const ndjson = (await run(['score', mixedPath, '--format', 'ndjson'])).stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(ndjson.map((l) => l.recordType)).toEqual(['summary', 'report', 'report', 'rejected', 'rejected', 'rejected']);
@@ -192,6 +198,10 @@ describe('redflags score', () => {
     expect(html.stdout).toBe('');
     expect(html.stderr).toContain('wrote 2 reports (html)');
     expect(readFileSync(out, 'utf8')).toContain('<!doctype html>');
+    const noDir = await run(['score', validPath, '--out', join(dir, 'missing-dir', 'report.html')]);
+    expect(noDir.code).toBe(2);
+    expect(noDir.stdout).toBe('');
+    expect(noDir.stderr).toMatch(/cannot write .*missing-dir.*report\.html: the directory .*missing-dir does not exist\. Create it first/);
     const candidate = await run(['score', validPath, '--format', 'html', '--view', 'candidate']);
     expect(candidate.stdout).not.toContain('log-odds');
     expect((await run(['score', validPath, '--format', 'html', '--detail', 'flagged'])).stdout).not.toContain('<section class="subject');
