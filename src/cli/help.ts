@@ -45,7 +45,7 @@ Options:
   -o, --out <file>      write the report to a file, not standard output (its directory must exist)
   --fail-on <band>      exit 1 when any subject reaches this band: elevated | high | critical
   --workers <n>         score in n worker threads (same output as one; default 1)
-  --view <view>         investigator (default) | candidate: for markdown and html; the candidate
+  --view <view>         investigator (default) | candidate: markdown and html only; the candidate
                         view shows neutral wording only, no scores, evidence or hypotheses
   --detail <which>      all (default) | flagged: which subjects get a detail section in
                         markdown and html (flagged = band elevated or above)

@@ -211,6 +211,10 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   const detail = values.detail ?? 'all';
   if (detail !== 'all' && detail !== 'flagged') throw new CliUsageError(`unknown --detail "${detail}". Use all or flagged.`);
   const format = pickFormat(values.format, values.out, io);
+  if (view === 'candidate' && format !== 'markdown' && format !== 'html') {
+    // The other formats carry scores, bands and evidence: writing them under a "candidate" label would leak what the view withholds.
+    throw new CliUsageError(`--view candidate needs --format markdown or html (got ${format}, which shows scores and evidence). Example: --view candidate --format html --out summary.html`);
+  }
   if (values.out !== undefined) await checkOutDir(values.out, io);
   const inputFormat = pickInputFormat(values['input-format']);
   const config = values.config !== undefined ? await loadConfig(values.config, io) : undefined;

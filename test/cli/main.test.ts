@@ -204,6 +204,13 @@ describe('redflags score', () => {
     expect(noDir.stderr).toMatch(/cannot write .*missing-dir.*report\.html: the directory .*missing-dir does not exist\. Create it first/);
     const candidate = await run(['score', validPath, '--format', 'html', '--view', 'candidate']);
     expect(candidate.stdout).not.toContain('log-odds');
+    for (const format of ['json', 'ndjson', 'table']) {
+      const leak = await run(['score', validPath, '--format', format, '--view', 'candidate']);
+      expect(leak.code).toBe(2);
+      expect(leak.stdout).toBe('');
+      expect(leak.stderr).toContain('--view candidate needs --format markdown or html');
+    }
+    expect((await run(['score', validPath, '--view', 'candidate', '--out', join(dir, 'candidate.md')])).code).toBe(0);
     expect((await run(['score', validPath, '--format', 'html', '--detail', 'flagged'])).stdout).not.toContain('<section class="subject');
     expect((await run(['score', validPath, '--detail', 'some'])).stderr).toContain('Use all or flagged.');
     expect((await run(['score', validPath, '--format', 'pdf'])).stderr).toContain('Use one of: table, json, ndjson, markdown, html');
