@@ -12,6 +12,7 @@ import { toIssues } from '../records/validate';
 import { printable } from '../report/format';
 import { renderHtml, renderMarkdown, renderTable, type ReportView } from '../report/index';
 import { VERSION } from '../version';
+import { configProblems } from './config';
 import { helpTexts } from './help';
 import { loadInput, withLines, type CliRejected, type InputFormat, type LoadedInput } from './input';
 import { CliUsageError, write, type CliIo } from './io';
@@ -50,7 +51,7 @@ function describeRejected(record: CliRejected): string {
 }
 
 function formatIssueList(prefix: string, issues: readonly Issue[]): string {
-  return issues.map((i) => `  - ${prefix}${i.path === '' ? '' : i.path}: ${i.message}`).join('\n');
+  return issues.map((i) => `  - ${prefix === '' && i.path === '' ? '(config)' : `${prefix}${i.path}`}: ${i.message}`).join('\n');
 }
 
 async function loadConfig(path: string, io: CliIo): Promise<ScorerConfig> {
@@ -66,9 +67,12 @@ async function loadConfig(path: string, io: CliIo): Promise<ScorerConfig> {
   } catch (error) {
     throw new CliUsageError(`the config file ${path} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
   }
+  const problems = configProblems(value);
   const result = scorerConfigSchema.safeParse(value);
-  if (!result.success) {
-    throw new CliUsageError(`invalid config in ${path}:\n${formatIssueList('', toIssues(result.error.issues))}\nFix these fields; see docs/cli.md for the config format.`);
+  // The precise problems come first; the engine's own issues are kept unless one of them already covers that path.
+  const vague = result.success ? [] : toIssues(result.error.issues).filter((i) => !problems.some((p) => p.path === i.path || p.path.startsWith(`${i.path}.`)));
+  if (problems.length > 0 || vague.length > 0) {
+    throw new CliUsageError(`invalid config in ${path}:\n${formatIssueList('', [...problems, ...vague])}\nFix these fields; see docs/configuration.md for the config format.`);
   }
   return value as ScorerConfig;
 }
@@ -225,7 +229,9 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (isConfigError(error) || isIndicatorOptionsError(error)) {
       const issues = (error as { issues?: readonly Issue[] }).issues ?? [];
-      throw new CliUsageError(`invalid config in ${values.config ?? 'the config'}:\n${issues.length > 0 ? formatIssueList('', issues) : error.message}\nFix these fields; \`redflags indicators\` lists the indicator ids.`);
+      // Option issues are relative to the indicator's options; name them from the top of the config file.
+      const prefix = isIndicatorOptionsError(error) ? `indicators.${error.indicatorId}.options.` : '';
+      throw new CliUsageError(`invalid config in ${values.config ?? 'the config'}:\n${issues.length > 0 ? formatIssueList(prefix, issues) : error.message}\nFix these fields; \`redflags indicators\` lists the indicator ids.`);
     }
     throw error;
   }

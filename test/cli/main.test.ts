@@ -157,6 +157,28 @@ describe('redflags score', () => {
     expect(missing.stderr).toContain('cannot read the config file');
   });
 
+  it('refuses unknown keys in --config instead of silently scoring with the defaults, and names every path in full', async () => {
+    const problems = async (config: unknown): Promise<string[]> => {
+      const result = await run(['score', validPath, '--config', file('cx.json', JSON.stringify(config))]);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      return result.stderr.split('\n').filter((l) => l.startsWith('  - '));
+    };
+    expect(await problems({ weights: { 'activity/excessive-hours': 2 } })).toEqual([expect.stringMatching(/^ {2}- weights: unknown setting; expected one of: indicators, /)]);
+    expect(await problems({ indicators: { 'activity/excessive-hours': { wieght: 2, weight: 'x' } } })).toEqual([
+      expect.stringMatching(/^ {2}- indicators\.activity\/excessive-hours\.wieght: unknown indicator setting; expected one of: enabled, weight, options$/),
+      expect.stringMatching(/^ {2}- indicators\.activity\/excessive-hours\.weight: .*expected number/),
+    ]);
+    expect(await problems({ indicators: { 'activity/excessive-hours': { options: { maxWeeklyHour: 70 } } } })).toEqual([
+      expect.stringMatching(/^ {2}- indicators\.activity\/excessive-hours\.options\.maxWeeklyHour: unknown option; expected one of: .*maxWeeklyHours/),
+    ]);
+    expect(await problems({ indicators: { 'activity/excessive-hours': { options: { maxWeeklyHours: 'x' } } } })).toEqual([
+      expect.stringMatching(/^ {2}- indicators\.activity\/excessive-hours\.options\.maxWeeklyHours: .*expected number/),
+    ]);
+    expect(await problems({ groups: { 'off-hours': { decy: 0.5 } } })).toEqual([expect.stringMatching(/^ {2}- groups\.off-hours\.decy: unknown group setting/)]);
+    expect(await problems([])).toEqual([expect.stringMatching(/^ {2}- \(config\): the config must be a JSON object/)]);
+  });
+
   it('explains unreadable input', async () => {
     const missing = await run(['score', join(dir, 'missing.json')]);
     expect(missing.code).toBe(2);
