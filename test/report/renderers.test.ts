@@ -112,6 +112,8 @@ describe('renderMarkdown', () => {
       expect(cells(line), line).toBe(header);
     }
     expect(md).toContain('`doc\\|1 \\| x \\|`');
+    // Outside tables a code span shows its pipes as they are, with no stray backslash.
+    expect(md).toContain('## Subject `a|b c`:');
   });
 });
 
