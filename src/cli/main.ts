@@ -284,7 +284,7 @@ async function scoreLoaded(
     }
   } catch (error) {
     if (isInvalidRecordError(error) || (error instanceof Error && error.name === 'InvalidRecordError')) {
-      throw new CliUsageError(`${error.message.replace(/^Invalid document without a readable id:\n/, 'the input: ')}\nPass --as-of <ISO time>, or include valid events.`);
+      throw new CliUsageError(`${error.message.replace(/^Invalid document without a readable id:\n\s*-\s*/, 'the input: ')}\nPass --as-of <ISO time>, or include valid events.`);
     }
     throw error;
   }

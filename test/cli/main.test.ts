@@ -189,7 +189,7 @@ describe('redflags score', () => {
     expect(noSubjects.stderr).toContain('"subjects" must be an array and is missing');
     const noTime = await run(['score', file('notime.json', '{"subjects": [{"id": "a"}]}')]);
     expect(noTime.code).toBe(2);
-    expect(noTime.stderr).toContain('Pass --as-of');
+    expect(noTime.stderr).toBe('redflags: the input: asOf: is required when the input has no valid events\nPass --as-of <ISO time>, or include valid events.\n');
   });
 
   it('reads a JSON document or NDJSON saved with a byte order mark and CRLF line endings', async () => {
