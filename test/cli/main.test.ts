@@ -277,6 +277,26 @@ describe('redflags validate', () => {
   });
 });
 
+describe('redflags score on a large input', () => {
+  it('draws a progress bar on a terminal stderr, erases it, and draws nothing otherwise', async () => {
+    const lines = [JSON.stringify({ recordType: 'subject', id: 'big-1' })];
+    const padding = 'x'.repeat(400);
+    for (let i = 0, size = 0; size < 5.5 * 1024 * 1024; i++) {
+      const line = JSON.stringify({ recordType: 'event', id: `b${i}`, subjectId: 'big-1', type: 'session', at: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(), userAgent: padding });
+      lines.push(line);
+      size += line.length + 1;
+    }
+    const big = file('big.ndjson', `${lines.join('\n')}\n`);
+    const tty = await run(['score', big, '--as-of', asOf, '--format', 'json'], { io: { stderrIsTTY: true } });
+    expect(tty.code).toBe(0);
+    expect(tty.stderr).toMatch(/\r\[#*\.*\] +\d+% reading \d+\.\d of 5\.\d MB/);
+    expect(tty.stderr.endsWith('\r\u001b[K')).toBe(true);
+    expect(JSON.parse(tty.stdout).reports).toHaveLength(1);
+    const pipe = await run(['score', big, '--as-of', asOf, '--format', 'json']);
+    expect(pipe.stderr).toBe('');
+  }, 60_000);
+});
+
 describe('redflags indicators and schema', () => {
   it('lists the built-in catalogue from meta', async () => {
     const json = JSON.parse((await run(['indicators', '--json'])).stdout);
