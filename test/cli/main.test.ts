@@ -381,6 +381,24 @@ describe('redflags score --stream', () => {
     expect(JSON.parse(streamed.stdout).rejected.map((r: { line: number }) => r.line)).toEqual([5, 3, 4, 7]);
   });
 
+  it('rejects an event whose subject never appears, as a whole-input run does, and scores the rest', async () => {
+    const lines = [
+      JSON.stringify({ recordType: 'subject', id: 'a' }),
+      JSON.stringify({ recordType: 'event', id: 'x1', subjectId: 'a', type: 'session', at: '2025-05-01T00:00:00Z' }),
+      JSON.stringify({ recordType: 'event', id: 'x2', subjectId: 'ghost', type: 'session', at: '2025-05-01T00:00:00Z' }),
+      JSON.stringify({ recordType: 'subject', id: 'c' }),
+      JSON.stringify({ recordType: 'event', id: 'x3', subjectId: 'c', type: 'session', at: '2025-05-02T00:00:00Z' }),
+    ];
+    const path = file('grouped-orphan.ndjson', `${lines.join('\n')}\n`);
+    const whole = await run(['score', path, ...common]);
+    const streamed = await run(['score', path, ...common, '--stream']);
+    expect(streamed.code).toBe(2);
+    expect(streamed.stdout).toBe(whole.stdout);
+    expect(streamed.stderr).toBe(whole.stderr);
+    expect(streamed.stderr).toContain('event "x2" (line 3):\n  - subjectId: no valid subject "ghost" in the input');
+    expect(JSON.parse(streamed.stdout).reports.map((r: { subjectId: string }) => r.subjectId).sort()).toEqual(['a', 'c']);
+  });
+
   it.skipIf(!builtinIndicators.some((i) => i.prepare !== undefined))('refuses while population-level indicators are enabled', async () => {
     const path = file('grouped2.ndjson', `${grouped.join('\n')}\n`);
     const refused = await run(['score', path, '--as-of', asOf, '--stream']);
@@ -389,10 +407,14 @@ describe('redflags score --stream', () => {
   });
 
   it('refuses what it cannot do exactly, and says what to do instead', async () => {
-    const path = file('ungrouped.ndjson', [grouped[2], grouped[grouped.length - 1], JSON.stringify({ recordType: 'event', id: 'late', subjectId: 'w-99', type: 'session', at: asOf })].join('\n'));
+    const subject = (id: string) => JSON.stringify({ recordType: 'subject', id });
+    const event = (id: string, subjectId: string) => JSON.stringify({ recordType: 'event', id, subjectId, type: 'session', at: '2025-05-01T00:00:00Z' });
+    const path = file('ungrouped.ndjson', [subject('a'), subject('b'), event('late', 'a')].join('\n'));
     const ungrouped = await run(['score', path, ...common, '--stream']);
     expect(ungrouped.code).toBe(2);
-    expect(ungrouped.stderr).toMatch(/--stream needs NDJSON grouped by subject, and line \d+ holds an event of subject/);
+    expect(ungrouped.stderr).toMatch(/--stream needs NDJSON grouped by subject, and line 3 holds an event of subject "a" outside/);
+    const early = await run(['score', file('early.ndjson', [subject('a'), event('e1', 'b'), subject('b')].join('\n')), ...common, '--stream']);
+    expect(early.stderr).toMatch(/line 3 is subject "b", but events of it came earlier, outside its group/);
     expect((await run(['score', path, '--stream'])).stderr).toContain('--stream needs --as-of');
     expect((await run(['score', validPath, '--as-of', asOf, '--stream', '--config', noPopulation])).stderr).toContain('--stream reads NDJSON only');
     expect((await run(['score', path, '--as-of', asOf, '--stream', '--workers', '2'])).stderr).toContain('cannot be combined');
