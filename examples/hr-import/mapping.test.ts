@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createScorer } from '../../src/index';
-import { applicantsFromCsv, parseCsv, sessionsFromEntra, sessionsFromOkta, type EntraSignIn, type OktaLogEntry } from './mapping';
+import { amount, applicantsFromCsv, atsTime, parseCsv, sessionsFromEntra, sessionsFromOkta, type EntraSignIn, type OktaLogEntry } from './mapping';
 
 const read = (name: string) => readFileSync(new URL(name, import.meta.url), 'utf8');
 // Corporate logins to subject ids, as an HRIS would give them.
@@ -15,9 +15,32 @@ describe('examples/hr-import', () => {
     ]);
   });
 
-  it('maps the ATS export onto valid subjects', () => {
-    const { records, skipped } = applicantsFromCsv(read('applicants.csv'));
+  it('reads ATS dates and amounts, refusing impossible ones', () => {
+    expect(atsTime('2025-01-06 14:03')).toBe('2025-01-06T14:03:00Z');
+    expect(atsTime('2024-02-29')).toBe('2024-02-29T00:00:00Z');
+    expect([atsTime('2025-02-30 10:00'), atsTime('2025-13-01'), atsTime('2025-01-06 24:10'), atsTime('06/01/2025'), atsTime('')]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect([amount('145000'), amount('145,000'), amount('$145,000.50'), amount('lots'), amount('')]).toEqual([145000, 145000, 145000.5, undefined, undefined]);
+  });
+
+  it('keeps a candidate whose row has an unreadable date or salary, leaving that fact out and listing the cell', () => {
+    const csv = 'Candidate ID,First Name,Last Name,Applied At,Interview Date,Interview Type,Desired Salary,Salary Currency\n7,Ana,Ruiz,2025-02-30 10:00,2025-01-20 09:30,Video,"95,000",USD\n8,Bo,Li,2025-01-02,,,lots,USD\n';
+    const { records, skipped, dropped } = applicantsFromCsv(csv);
     expect(skipped).toEqual([]);
+    expect(records.map((s) => s.id)).toEqual(['cand-7', 'cand-8']);
+    expect(records[0]?.appliedAt).toBeUndefined();
+    expect(records[0]?.interviews?.[0]?.at).toBe('2025-01-20T09:30:00Z');
+    expect(records[0]?.compensation?.rateAsked).toBe(95000);
+    expect(records[1]?.compensation).toBeUndefined();
+    expect(dropped).toEqual([
+      { row: 2, column: 'Applied At', value: '2025-02-30 10:00' },
+      { row: 3, column: 'Desired Salary', value: 'lots' },
+    ]);
+  });
+
+  it('maps the ATS export onto valid subjects', () => {
+    const { records, skipped, dropped } = applicantsFromCsv(read('applicants.csv'));
+    expect(skipped).toEqual([]);
+    expect(dropped).toEqual([]);
     expect(records.map((s) => s.id)).toEqual(['cand-48213', 'cand-48214', 'cand-48215']);
     const [dana, kofi, lea] = records;
     expect(dana?.identity?.residence).toEqual({ country: 'US', region: 'IL', city: 'Chicago', timeZone: 'America/Chicago', source: 'application-form' });

@@ -76,12 +76,27 @@ export const cityTimeZones: Readonly<Record<string, string>> = {
   'berlin|DE': 'Europe/Berlin',
 };
 
-/** ATS timestamps such as `2025-01-06 14:03` (UTC in this export) as ISO 8601. */
-function atsTime(value: string | undefined): string | undefined {
+/**
+ * ATS timestamps such as `2025-01-06 14:03` (UTC in this export) as ISO 8601; undefined when the
+ * cell is empty, in another layout, or not a real date or time (`2025-02-30`, `24:10`).
+ */
+export function atsTime(value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2}))?$/.exec(value);
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$/.exec(value);
   if (m === null) return undefined;
-  return `${m[1]}T${m[2] ?? '00'}:${m[3] ?? '00'}:00Z`;
+  const [y, mo, d, h = '00', mi = '00'] = m.slice(1) as [string, string, string, string?, string?];
+  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi));
+  const iso = `${y}-${mo}-${d}T${h}:${mi}:00Z`;
+  // Date.UTC rolls 30 February over to 2 March; a date that does not survive the round trip is not real.
+  return new Date(ms).toISOString() === iso.replace('Z', '.000Z') ? iso : undefined;
+}
+
+/** An amount as exports write it (`145000`, `145,000`, `$145,000.00`); undefined when it is not one. */
+export function amount(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const cleaned = value.replace(/[\s,$€£]/g, '');
+  if (!/^\d+(\.\d+)?$/.test(cleaned)) return undefined;
+  return Number(cleaned);
 }
 
 /** A phone number with its formatting removed, `+` kept: `+1 (312) 555-0142` → `+13125550142`. */
@@ -115,9 +130,10 @@ export interface Mapped<T> {
  * Maps an ATS candidate export (one row per candidate) onto subject records. Each subject is
  * validated with the exported `subjectSchema`; a row that fails is skipped with the reason.
  */
-export function applicantsFromCsv(text: string): Mapped<Subject> {
+export function applicantsFromCsv(text: string): Mapped<Subject> & { readonly dropped: { readonly row: number; readonly column: string; readonly value: string }[] } {
   const records: Subject[] = [];
   const skipped: { row: number; reason: string }[] = [];
+  const dropped: { row: number; column: string; value: string }[] = [];
   csvRecords(text).forEach((r, index) => {
     const row = index + 2; // the header is row 1
     const candidateId = r['Candidate ID'];
@@ -126,20 +142,29 @@ export function applicantsFromCsv(text: string): Mapped<Subject> {
       return;
     }
     const id = `cand-${candidateId}`;
+    // One unreadable cell must not cost the whole candidate: the fact is left out (that check then
+    // reports "not evaluated") and the cell is listed under `dropped` for someone to fix at source.
+    const time = (column: string): string | undefined => {
+      const value = atsTime(r[column]);
+      if (value === undefined && (r[column] ?? '') !== '') dropped.push({ row, column, value: r[column] as string });
+      return value;
+    };
+    const salary = amount(r['Desired Salary']);
+    if (salary === undefined && (r['Desired Salary'] ?? '') !== '') dropped.push({ row, column: 'Desired Salary', value: r['Desired Salary'] as string });
     const country = countryCode(r['Country']);
     const city = r['City'] || undefined;
     const timeZone = city !== undefined && country !== undefined ? cityTimeZones[`${city.toLowerCase()}|${country}`] : undefined;
     const name = [r['First Name'], r['Last Name']].filter((x) => x !== undefined && x !== '').join(' ');
-    const interviewAt = atsTime(r['Interview Date']);
+    const interviewAt = time('Interview Date');
     const mode = interviewModes[(r['Interview Type'] ?? '').toLowerCase()];
     const shipTo = r['Laptop Ship-To'];
     const candidate = {
       id,
       kind: r['Stage'] === 'Hired' ? 'employee' : 'applicant',
       role: r['Job Title'] || undefined,
-      appliedAt: atsTime(r['Applied At']),
-      offerAt: atsTime(r['Offer Date']),
-      hiredAt: r['Stage'] === 'Hired' ? atsTime(r['Start Date']) : undefined,
+      appliedAt: time('Applied At'),
+      offerAt: time('Offer Date'),
+      hiredAt: r['Stage'] === 'Hired' ? time('Start Date') : undefined,
       identity: {
         names: name !== '' ? [{ value: name, kind: 'legal', source: 'ats' }] : undefined,
         residence: { country, region: r['State/Province'] || undefined, city, timeZone, source: 'application-form' },
@@ -153,7 +178,7 @@ export function applicantsFromCsv(text: string): Mapped<Subject> {
         ...(r['LinkedIn'] ? [{ id: `${id}-linkedin`, platform: 'linkedin', url: r['LinkedIn'] }] : []),
         ...(r['GitHub'] ? [{ id: `${id}-github`, platform: 'github', url: r['GitHub'], handle: r['GitHub'].split('/').pop() }] : []),
       ],
-      compensation: r['Desired Salary'] ? { rateAsked: Number(r['Desired Salary']), currency: r['Salary Currency'] || undefined, period: 'year' } : undefined,
+      compensation: salary !== undefined ? { rateAsked: salary, currency: r['Salary Currency'] || undefined, period: 'year' } : undefined,
       interviews:
         interviewAt !== undefined && mode !== undefined
           ? [{ id: `${id}-int1`, at: interviewAt, mode, cameraOn: r['Camera On'] === '' ? undefined : r['Camera On']?.toLowerCase() === 'yes', outcome: 'held', notes: r['Interview Notes'] || undefined }]
@@ -164,7 +189,7 @@ export function applicantsFromCsv(text: string): Mapped<Subject> {
     if (parsed.success) records.push(parsed.data);
     else skipped.push({ row, reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
   });
-  return { records, skipped };
+  return { records, skipped, dropped };
 }
 
 /** Removes undefined values and empty arrays, so optional fields are absent rather than undefined. */

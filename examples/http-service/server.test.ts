@@ -48,11 +48,36 @@ describe('examples/http-service', () => {
   });
 
   it('answers bad requests with a useful status', async () => {
-    expect((await post('{oops')).status).toBe(400);
+    const badJson = await post('{oops');
+    expect(badJson.status).toBe(400);
+    expect(((await badJson.json()) as { error: string }).error).toMatch(/^the body is not valid JSON \(.+\); send the input document/);
     expect((await post(input, { 'content-type': 'text/plain' })).status).toBe(415);
-    expect((await fetch(`${base}/score`)).status).toBe(405);
+    const get = await fetch(`${base}/score`);
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+    const postHealth = await fetch(`${base}/health`, { method: 'POST' });
+    expect(postHealth.status).toBe(405);
+    expect(postHealth.headers.get('allow')).toBe('GET');
     expect((await fetch(`${base}/nope`)).status).toBe(404);
     expect(((await (await fetch(`${base}/health`)).json()) as { ok: boolean }).ok).toBe(true);
     expect(((await (await fetch(`${base}/indicators`)).json()) as unknown[]).length).toBeGreaterThan(0);
+  });
+});
+
+describe('examples/http-service with a small body limit', () => {
+  it('refuses a larger body with 413 and keeps serving', async () => {
+    const small = createService({ maxBodyBytes: 1000 });
+    await new Promise<void>((resolve) => small.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(small.address() as AddressInfo).port}`;
+      const big = { ...input, padding: 'x'.repeat(200_000) };
+      const res = await fetch(`${url}/score`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(big) });
+      expect(res.status).toBe(413);
+      expect(((await res.json()) as { error: string }).error).toContain('larger than 1000 bytes');
+      const ok = await fetch(`${url}/score`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+      expect(ok.status).toBe(200);
+    } finally {
+      await new Promise<void>((resolve, reject) => small.close((e) => (e ? reject(e) : resolve())));
+    }
   });
 });

@@ -23,21 +23,28 @@ class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly body: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown, type = 'application/json; charset=utf-8'): void {
+function send(res: ServerResponse, status: number, body: unknown, type = 'application/json; charset=utf-8', headers: Record<string, string> = {}): void {
   const text = typeof body === 'string' ? body : `${JSON.stringify(body)}\n`;
-  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.writeHead(status, { ...headers, 'content-type': type, 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
   res.end(text);
 }
+
+/** The method each path answers; any other method gets 405 with an Allow header, an unknown path 404. */
+const routes: Readonly<Record<string, string>> = { '/score': 'POST', '/indicators': 'GET', '/health': 'GET' };
 
 async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   if (!(req.headers['content-type'] ?? '').includes('application/json')) {
     throw new HttpError(415, 'send the input document as application/json');
   }
+  // Refuse a declared oversize body before reading any of it; chunked bodies are counted as they come.
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new HttpError(413, `the body is larger than ${limit} bytes; split the batch`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -47,8 +54,8 @@ async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   }
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new HttpError(400, 'the body is not valid JSON');
+  } catch (error) {
+    throw new HttpError(400, `the body is not valid JSON (${error instanceof Error ? error.message : String(error)}); send the input document { subjects, events, ... }`);
   }
 }
 
@@ -62,12 +69,13 @@ export function createService(options: ServiceOptions = {}): Server {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path === '/health' && req.method === 'GET') return send(res, 200, { ok: true, version: VERSION });
-    if (path === '/indicators' && req.method === 'GET') {
+    const allowed = Object.hasOwn(routes, path) ? routes[path] : undefined;
+    if (allowed === undefined) throw new HttpError(404, 'not found; POST /score, GET /indicators or GET /health');
+    if (req.method !== allowed) throw new HttpError(405, `use ${allowed} ${path}`, {}, { allow: allowed });
+    if (path === '/health') return send(res, 200, { ok: true, version: VERSION });
+    if (path === '/indicators') {
       return send(res, 200, builtinIndicators.map(({ meta }) => ({ id: meta.id, title: meta.title, typologies: meta.typologies, defaultWeight: meta.defaultWeight })));
     }
-    if (path !== '/score') throw new HttpError(404, 'not found; POST /score, GET /indicators or GET /health');
-    if (req.method !== 'POST') throw new HttpError(405, 'use POST /score');
     const body = await readJson(req, limit);
     // An API is strict: the whole request is refused when any record fails the exported schemas.
     const parsed = inputDocumentSchema.safeParse(body);
@@ -88,7 +96,8 @@ export function createService(options: ServiceOptions = {}): Server {
 
   return createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (error instanceof HttpError) send(res, error.status, { error: error.message, ...error.body });
+      // A refused body may still be arriving: close the connection rather than read the rest.
+      if (error instanceof HttpError) send(res, error.status, { error: error.message, ...error.body }, undefined, { ...error.headers, ...(error.status === 413 ? { connection: 'close' } : {}) });
       else send(res, 500, { error: 'internal error' });
     });
   });

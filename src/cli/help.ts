@@ -29,20 +29,23 @@ Usage:
   redflags score <file|-> [options]
 
 Input (file, or - for standard input), detected from the first line:
-  JSON document   { "subjects": [...], "events": [...], "watchlists": [...], "reference": {...}, "asOf": "..." }
+  JSON document   { "subjects": [...], "events": [...], "watchlists": [...],
+                    "reference": {...}, "asOf": "..." }
   NDJSON          one record a line, each with "recordType": subject | event | watchlist | reference
                   e.g. {"recordType":"subject","id":"cand-1",...}
                        {"recordType":"event","id":"e1","subjectId":"cand-1","type":"session",...}
 
 Options:
-  --as-of <time>        ISO 8601 time to score for (default: the input's asOf, else the latest event)
+  --as-of <time>        ISO 8601 time to score for
+                        (default: the input's asOf, else the latest event)
   --config <file>       JSON scorer config: weights, disabled indicators, options, bands
   --format <format>     table | json | ndjson | markdown | html
-                        (default: from the --out extension, else table on a terminal, json otherwise)
-  --out <file>          write the report to a file instead of standard output
+                        (default: from the --out extension, else table on a terminal,
+                        json otherwise)
+  -o, --out <file>      write the report to a file, not standard output (its directory must exist)
   --fail-on <band>      exit 1 when any subject reaches this band: elevated | high | critical
   --workers <n>         score in n worker threads (same output as one; default 1)
-  --view <view>         investigator (default) | candidate: for markdown and html; the candidate
+  --view <view>         investigator (default) | candidate: markdown and html only; the candidate
                         view shows neutral wording only, no scores, evidence or hypotheses
   --detail <which>      all (default) | flagged: which subjects get a detail section in
                         markdown and html (flagged = band elevated or above)

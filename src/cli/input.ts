@@ -43,6 +43,27 @@ export interface LoadedInput {
 /** Large inputs get a progress bar on a terminal. */
 export const progressThreshold = 5 * 1024 * 1024;
 
+/** Merges one NDJSON `reference` line into the tables read so far: arrays under one key are concatenated, other values replaced. */
+export function mergeReference(reference: Record<string, unknown> | undefined, record: Record<string, unknown>): Record<string, unknown> {
+  const merged = reference ?? {};
+  for (const [key, item] of Object.entries(record)) {
+    const prev = merged[key];
+    merged[key] = Array.isArray(prev) && Array.isArray(item) ? [...prev, ...item] : item;
+  }
+  return merged;
+}
+
+/** An NDJSON line that is not a record (not JSON, not an object, no known `recordType`), named by its line. */
+export function unreadableLine(lineNo: number, path: string, message: string, recordId?: string): CliRejected {
+  return { kind: 'document', index: lineNo - 1, line: lineNo, ...(recordId !== undefined ? { recordId } : {}), issues: [{ path, message }] };
+}
+
+/** The problem of a line whose `recordType` is missing or unknown. */
+export function recordTypeProblem(lineNo: number, recordType: unknown, recordId: string | undefined): CliRejected {
+  const what = recordType === undefined ? 'is required' : `"${String(recordType)}" is not a record type`;
+  return unreadableLine(lineNo, 'recordType', `${what}; expected one of: ${ndjsonRecordTypes.join(', ')}`, recordId);
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -107,8 +128,10 @@ export async function loadInput(source: string, io: CliIo, progress: Progress, f
   let lineNo = 0;
 
   const readLines = async (): Promise<void> => {
-    for await (const line of lines) {
+    for await (const raw of lines) {
       lineNo++;
+      // Spreadsheet tools and Windows editors start UTF-8 files with a byte order mark; JSON.parse rejects it.
+      const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
       if (mode === 'json') {
         text.push(line);
         continue;
@@ -132,12 +155,7 @@ export async function loadInput(source: string, io: CliIo, progress: Progress, f
         }
       }
       if (!parsed || !isObject(value)) {
-        unreadable.push({
-          kind: 'document',
-          index: lineNo - 1,
-          line: lineNo,
-          issues: [{ path: '', message: parsed ? 'each NDJSON line must be a JSON object' : 'not valid JSON' }],
-        });
+        unreadable.push(unreadableLine(lineNo, '', parsed ? 'each NDJSON line must be a JSON object' : 'not valid JSON'));
         continue;
       }
       const { recordType, ...record } = value;
@@ -151,25 +169,9 @@ export async function loadInput(source: string, io: CliIo, progress: Progress, f
         watchlists.push(record);
         lineOf.watchlist.push(lineNo);
       } else if (recordType === 'reference') {
-        reference ??= {};
-        for (const [key, item] of Object.entries(record)) {
-          const prev = reference[key];
-          reference[key] = Array.isArray(prev) && Array.isArray(item) ? [...prev, ...item] : item;
-        }
+        reference = mergeReference(reference, record);
       } else {
-        const id = typeof record.id === 'string' && record.id !== '' ? { recordId: record.id } : {};
-        unreadable.push({
-          kind: 'document',
-          index: lineNo - 1,
-          line: lineNo,
-          ...id,
-          issues: [
-            {
-              path: 'recordType',
-              message: `${recordType === undefined ? 'is required' : `"${String(recordType)}" is not a record type`}; expected one of: ${ndjsonRecordTypes.join(', ')}`,
-            },
-          ],
-        });
+        unreadable.push(recordTypeProblem(lineNo, recordType, typeof record.id === 'string' && record.id !== '' ? record.id : undefined));
       }
     }
   };

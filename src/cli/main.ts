@@ -1,5 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { extname, resolve as resolvePath } from 'node:path';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, extname, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bandOrder, scorerConfigSchema, type Band, type ScorerConfig } from '../engine/config';
 import { createScorer, type BatchInput, type BatchResult, type Scorer } from '../engine/createScorer';
@@ -9,8 +9,10 @@ import { builtinIndicators } from '../indicators/index';
 import { dateTimeSchema } from '../records/common';
 import { jsonSchema } from '../records/jsonSchema';
 import { toIssues } from '../records/validate';
+import { printable } from '../report/format';
 import { renderHtml, renderMarkdown, renderTable, type ReportView } from '../report/index';
 import { VERSION } from '../version';
+import { configProblems } from './config';
 import { helpTexts } from './help';
 import { loadInput, withLines, type CliRejected, type InputFormat, type LoadedInput } from './input';
 import { CliUsageError, write, type CliIo } from './io';
@@ -42,14 +44,14 @@ const EXIT_USAGE = 2;
 function describeRejected(record: CliRejected): string {
   const where = [`${record.kind === 'document' ? 'line' : `${record.kind}s`}[${record.index}]`];
   if (record.line !== undefined) where[0] = `line ${record.line}`;
-  const name = record.recordId !== undefined ? `${record.kind} "${record.recordId}"` : record.kind === 'document' ? 'input' : `${record.kind} without id`;
+  const name = record.recordId !== undefined ? `${record.kind} "${printable(record.recordId)}"` : record.kind === 'document' ? 'input' : `${record.kind} without id`;
   const lines = [`${name} (${where.join(', ')}):`];
-  for (const issue of record.issues) lines.push(`  - ${issue.path === '' ? '(record)' : issue.path}: ${issue.message}`);
+  for (const issue of record.issues) lines.push(`  - ${issue.path === '' ? '(record)' : printable(issue.path)}: ${printable(issue.message)}`);
   return lines.join('\n');
 }
 
 function formatIssueList(prefix: string, issues: readonly Issue[]): string {
-  return issues.map((i) => `  - ${prefix}${i.path === '' ? '' : i.path}: ${i.message}`).join('\n');
+  return issues.map((i) => `  - ${prefix === '' && i.path === '' ? '(config)' : `${prefix}${i.path}`}: ${i.message}`).join('\n');
 }
 
 async function loadConfig(path: string, io: CliIo): Promise<ScorerConfig> {
@@ -65,9 +67,12 @@ async function loadConfig(path: string, io: CliIo): Promise<ScorerConfig> {
   } catch (error) {
     throw new CliUsageError(`the config file ${path} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
   }
+  const problems = configProblems(value);
   const result = scorerConfigSchema.safeParse(value);
-  if (!result.success) {
-    throw new CliUsageError(`invalid config in ${path}:\n${formatIssueList('', toIssues(result.error.issues))}\nFix these fields; see docs/cli.md for the config format.`);
+  // The precise problems come first; the engine's own issues are kept unless one of them already covers that path.
+  const vague = result.success ? [] : toIssues(result.error.issues).filter((i) => !problems.some((p) => p.path === i.path || p.path.startsWith(`${i.path}.`)));
+  if (problems.length > 0 || vague.length > 0) {
+    throw new CliUsageError(`invalid config in ${path}:\n${formatIssueList('', [...problems, ...vague])}\nFix these fields; see docs/configuration.md for the config format.`);
   }
   return value as ScorerConfig;
 }
@@ -148,6 +153,15 @@ async function emit(io: CliIo, out: string | undefined, text: string): Promise<v
   }
 }
 
+/** Checks the directory of `--out` before any scoring, so a typo costs seconds, not the whole run. */
+async function checkOutDir(out: string, io: CliIo): Promise<void> {
+  const dir = dirname(resolvePath(io.cwd, out));
+  const info = await stat(dir).catch(() => undefined);
+  if (info === undefined || !info.isDirectory()) {
+    throw new CliUsageError(`cannot write ${out}: the directory ${dir} does not exist. Create it first (mkdir -p), or pick another --out.`);
+  }
+}
+
 async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -201,6 +215,11 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   const detail = values.detail ?? 'all';
   if (detail !== 'all' && detail !== 'flagged') throw new CliUsageError(`unknown --detail "${detail}". Use all or flagged.`);
   const format = pickFormat(values.format, values.out, io);
+  if (view === 'candidate' && format !== 'markdown' && format !== 'html') {
+    // The other formats carry scores, bands and evidence: writing them under a "candidate" label would leak what the view withholds.
+    throw new CliUsageError(`--view candidate needs --format markdown or html (got ${format}, which shows scores and evidence). Example: --view candidate --format html --out summary.html`);
+  }
+  if (values.out !== undefined) await checkOutDir(values.out, io);
   const inputFormat = pickInputFormat(values['input-format']);
   const config = values.config !== undefined ? await loadConfig(values.config, io) : undefined;
 
@@ -210,7 +229,9 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (isConfigError(error) || isIndicatorOptionsError(error)) {
       const issues = (error as { issues?: readonly Issue[] }).issues ?? [];
-      throw new CliUsageError(`invalid config in ${values.config ?? 'the config'}:\n${issues.length > 0 ? formatIssueList('', issues) : error.message}\nFix these fields; \`redflags indicators\` lists the indicator ids.`);
+      // Option issues are relative to the indicator's options; name them from the top of the config file.
+      const prefix = isIndicatorOptionsError(error) ? `indicators.${error.indicatorId}.options.` : '';
+      throw new CliUsageError(`invalid config in ${values.config ?? 'the config'}:\n${issues.length > 0 ? formatIssueList(prefix, issues) : error.message}\nFix these fields; \`redflags indicators\` lists the indicator ids.`);
     }
     throw error;
   }
@@ -263,7 +284,7 @@ async function scoreLoaded(
     }
   } catch (error) {
     if (isInvalidRecordError(error) || (error instanceof Error && error.name === 'InvalidRecordError')) {
-      throw new CliUsageError(`${error.message.replace(/^Invalid document without a readable id:\n/, 'the input: ')}\nPass --as-of <ISO time>, or include valid events.`);
+      throw new CliUsageError(`${error.message.replace(/^Invalid document without a readable id:\n\s*-\s*/, 'the input: ')}\nPass --as-of <ISO time>, or include valid events.`);
     }
     throw error;
   }
@@ -294,16 +315,18 @@ async function finish(output: ScoreOutput, io: CliIo, options: FinishOptions): P
   if (options.out !== undefined) {
     await write(io.stderr, `redflags: wrote ${output.reports.length} report${output.reports.length === 1 ? '' : 's'} (${format}) to ${options.out}, as of ${output.asOf}.\n`);
   }
-  if (output.rejected.length > 0) return EXIT_USAGE;
+  const invalid = output.rejected.length > 0;
   if (failOn !== undefined) {
     const threshold = bandOrder.indexOf(failOn);
     const reached = output.reports.filter((r) => bandOrder.indexOf(r.band) >= threshold);
     if (reached.length > 0) {
-      await write(io.stderr, `redflags: ${reached.length} subject${reached.length === 1 ? '' : 's'} reached --fail-on ${failOn}; exit 1.\n`);
-      return EXIT_FAIL_ON;
+      // Invalid input wins the exit code, but a pipeline reading stderr must still learn that the band was reached.
+      const code = invalid ? 'exit 2, since records were rejected' : 'exit 1';
+      await write(io.stderr, `redflags: ${reached.length} subject${reached.length === 1 ? '' : 's'} reached --fail-on ${failOn}; ${code}.\n`);
+      return invalid ? EXIT_USAGE : EXIT_FAIL_ON;
     }
   }
-  return EXIT_OK;
+  return invalid ? EXIT_USAGE : EXIT_OK;
 }
 
 async function validateCommand(args: string[], io: CliIo): Promise<number> {

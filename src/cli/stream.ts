@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import type { BatchResult, RejectedRecord, Scorer } from '../engine/createScorer';
 import type { Report } from '../engine/report';
 import type { RecordKind } from '../errors/InvalidRecordError';
-import { openSource, progressThreshold, type CliRejected } from './input';
+import { mergeReference, openSource, progressThreshold, recordTypeProblem, unreadableLine, type CliRejected } from './input';
 import { CliUsageError, type CliIo } from './io';
 import type { Progress } from './progress';
 import { compareReports } from './workers';
@@ -53,6 +53,7 @@ export async function scoreStream(source: string, io: CliIo, progress: Progress,
   const reports: Report[] = [];
   const seenSubjects = new Set<string>();
   const seenEvents = new Set<string>();
+  const orphanOf = new Set<string>();
   let subjectCount = 0;
   let eventCount = 0;
   let group: Group | undefined;
@@ -89,11 +90,11 @@ export async function scoreStream(source: string, io: CliIo, progress: Progress,
         value = JSON.parse(trimmed);
       } catch {
         if (!sawRecord) throw new CliUsageError(`${name} does not start with an NDJSON record; --stream reads NDJSON only (drop --stream for a JSON document).`);
-        unreadable.push({ kind: 'document', index: lineNo - 1, line: lineNo, issues: [{ path: '', message: 'not valid JSON' }] });
+        unreadable.push(unreadableLine(lineNo, '', 'not valid JSON'));
         continue;
       }
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        unreadable.push({ kind: 'document', index: lineNo - 1, line: lineNo, issues: [{ path: '', message: 'each NDJSON line must be a JSON object' }] });
+        unreadable.push(unreadableLine(lineNo, '', 'each NDJSON line must be a JSON object'));
         continue;
       }
       const { recordType, ...record } = value as Record<string, unknown>;
@@ -105,12 +106,24 @@ export async function scoreStream(source: string, io: CliIo, progress: Progress,
       if (recordType === 'subject') {
         if (group !== undefined) flush();
         if (id !== undefined && seenSubjects.has(id)) throw notGrouped(lineNo, `repeats subject "${id}"`);
+        if (id !== undefined && orphanOf.has(id)) throw notGrouped(lineNo, `is subject "${id}", but events of it came earlier, outside its group`);
         if (id !== undefined) seenSubjects.add(id);
         group = { subject: record, id, index: subjectCount++, line: lineNo, events: [], eventIndexes: [], eventLines: [] };
       } else if (recordType === 'event') {
         const index = eventCount++;
         if (group === undefined || record.subjectId !== group.id) {
-          throw notGrouped(lineNo, `holds an event of subject "${String(record.subjectId)}" outside that subject's group`);
+          if (typeof record.subjectId === 'string' && seenSubjects.has(record.subjectId)) {
+            throw notGrouped(lineNo, `holds an event of subject "${record.subjectId}" outside that subject's group`);
+          }
+          // No subject line so far: if one comes later the input is not grouped (refused there);
+          // if none ever does, the event is an orphan, rejected exactly as a whole-input run rejects it.
+          if (id !== undefined && seenEvents.has(id)) throw notGrouped(lineNo, `repeats event "${id}" of an earlier group`);
+          if (id !== undefined) seenEvents.add(id);
+          if (typeof record.subjectId === 'string') orphanOf.add(record.subjectId);
+          for (const r of scorer.scoreBatch({ asOf, subjects: [], events: [record], watchlists: [] }).rejected) {
+            if (r.kind === 'event') rejected.push({ ...r, index, line: lineNo });
+          }
+          continue;
         }
         if (id !== undefined && seenEvents.has(id) && !group.events.some((e) => (e as { id?: unknown }).id === id)) {
           throw notGrouped(lineNo, `repeats event "${id}" of an earlier group`);
@@ -125,20 +138,10 @@ export async function scoreStream(source: string, io: CliIo, progress: Progress,
           watchlists.push(record);
           watchlistLines.push(lineNo);
         } else {
-          reference ??= {};
-          for (const [key, item] of Object.entries(record)) {
-            const prev = reference[key];
-            reference[key] = Array.isArray(prev) && Array.isArray(item) ? [...prev, ...item] : item;
-          }
+          reference = mergeReference(reference, record);
         }
       } else {
-        unreadable.push({
-          kind: 'document',
-          index: lineNo - 1,
-          line: lineNo,
-          ...(id !== undefined ? { recordId: id } : {}),
-          issues: [{ path: 'recordType', message: `${recordType === undefined ? 'is required' : `"${String(recordType)}" is not a record type`}; expected one of: subject, event, watchlist, reference` }],
-        });
+        unreadable.push(recordTypeProblem(lineNo, recordType, id));
       }
     }
   };

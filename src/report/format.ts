@@ -31,6 +31,14 @@ export function truncate(text: string, max: number): string {
   return `${chars.slice(0, max - 1).join('')}…`;
 }
 
+/**
+ * Replaces control characters (C0, DEL, C1) with `?`: an id holding a line break or a terminal
+ * escape sequence must not split a one-line row or restyle the reader's terminal.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}
+
 /** Pads text with spaces on the right to `width` code points (never cuts). */
 export function padEnd(text: string, width: number): string {
   const length = [...text].length;

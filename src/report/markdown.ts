@@ -36,9 +36,14 @@ function md(text: string): string {
     .replace(/([\\`*_[\]|~])/g, '\\$1');
 }
 
-/** Inline code that cannot be broken out of: backticks are replaced and pipes escaped (GFM table cells split on them even in code). */
-function code(text: string): string {
-  return `\`${text.replace(/`/g, "'").replace(/\r?\n|\r/g, ' ').replace(/\|/g, '\\|')}\``;
+/**
+ * Inline code that cannot be broken out of: backticks and line breaks are replaced. In a table
+ * cell pipes are escaped too (GFM splits cells on them even in code); elsewhere the escape would
+ * show as a literal backslash inside the code span, so it is left out.
+ */
+function code(text: string, cell = true): string {
+  const flat = text.replace(/`/g, "'").replace(/\r?\n|\r/g, ' ');
+  return `\`${cell ? flat.replace(/\|/g, '\\|') : flat}\``;
 }
 
 /** What to say when nothing fired: gaps in the data are not a clean bill. */
@@ -51,7 +56,7 @@ export function noReasons(report: Report): string {
 
 function subjectPacket(report: Report, notes: ReadonlyMap<string, IndicatorNotes>, maxEvidence: number): string[] {
   const out: string[] = [];
-  out.push(`## Subject ${code(report.subjectId)}: ${formatScore(report.score)} / 100, ${report.band}`, '');
+  out.push(`## Subject ${code(report.subjectId, false)}: ${formatScore(report.score)} / 100, ${report.band}`, '');
   out.push(
     `- **Score:** ${formatScore(report.score)} / 100 (log-odds ${report.logOdds.toFixed(2)}, prior ${report.priorLogOdds.toFixed(2)})`,
     `- **Band:** ${report.band}`,
@@ -108,7 +113,7 @@ function subjectPacket(report: Report, notes: ReadonlyMap<string, IndicatorNotes
   if (report.typologies.length > 0) {
     out.push('| Typology | Score | Indicators |', '|---|---:|---|');
     for (const t of report.typologies) {
-      out.push(`| ${md(typologyLabel(t.typology))} | ${formatScore(t.score)} | ${t.indicators.map(code).join(', ')} |`);
+      out.push(`| ${md(typologyLabel(t.typology))} | ${formatScore(t.score)} | ${t.indicators.map((id) => code(id)).join(', ')} |`);
     }
     out.push('');
   }
@@ -117,7 +122,7 @@ function subjectPacket(report: Report, notes: ReadonlyMap<string, IndicatorNotes
   if (report.coverage.notEvaluated.length === 0) out.push('Every enabled check had the data it needs.', '');
   else {
     for (const gap of report.coverage.notEvaluated) {
-      const missing = gap.missing.length > 0 ? ` (missing: ${gap.missing.map(code).join(', ')})` : '';
+      const missing = gap.missing.length > 0 ? ` (missing: ${gap.missing.map((m) => code(m, false)).join(', ')})` : '';
       out.push(`- ${code(gap.indicatorId)}: ${md(gap.reason)}${missing}`);
     }
     out.push('');
@@ -178,8 +183,8 @@ export function renderMarkdown(result: RenderableResult, options: MarkdownOption
   if (result.rejected.length > 0) {
     out.push(`## Rejected records (${result.rejected.length})`, '', 'These records failed validation and were not scored; fix them and score again.', '');
     for (const rec of result.rejected) {
-      const name = rec.recordId !== undefined ? code(rec.recordId) : `#${rec.index}`;
-      out.push(`- ${rec.kind} ${name}: ${rec.issues.map((i) => `${i.path === '' ? '(value)' : code(i.path)} ${md(i.message)}`).join('; ')}`);
+      const name = rec.recordId !== undefined ? code(rec.recordId, false) : `#${rec.index}`;
+      out.push(`- ${rec.kind} ${name}: ${rec.issues.map((i) => `${i.path === '' ? '(value)' : code(i.path, false)} ${md(i.message)}`).join('; ')}`);
     }
     out.push('');
   }

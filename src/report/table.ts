@@ -1,5 +1,5 @@
 import type { BatchResult } from '../engine/createScorer';
-import { formatScore, padEnd, padStart, truncate } from './format';
+import { formatScore, padEnd, padStart, printable, truncate } from './format';
 
 /** The part of a batch result the human renderers read. */
 export type RenderableResult = Pick<BatchResult, 'asOf' | 'reports' | 'rejected'> & { readonly asOfSource?: BatchResult['asOfSource'] };
@@ -25,7 +25,8 @@ export function renderTable(result: RenderableResult, options: TableOptions = {}
   const width = Math.max(60, Math.min(100, Math.floor(options.width ?? 100)));
   const reports = options.limit !== undefined ? result.reports.slice(0, Math.max(0, options.limit)) : result.reports;
   const rankWidth = Math.max(2, String(reports.length).length);
-  const idWidth = Math.min(24, Math.max(7, ...reports.map((r) => [...r.subjectId].length)));
+  const ids = reports.map((r) => printable(r.subjectId));
+  const idWidth = Math.min(24, Math.max(7, ...ids.map((id) => [...id].length)));
   const fixed = rankWidth + 1 + idWidth + 1 + 5 + 1 + 8 + 1;
   const reasonWidth = width - fixed;
   const lines: string[] = [];
@@ -39,7 +40,7 @@ export function renderTable(result: RenderableResult, options: TableOptions = {}
     const risk = report.reasons.filter((r) => r.kind === 'risk').slice(0, 3);
     const reasons = risk.length === 0 ? '-' : risk.map((r) => r.indicatorId).join(', ');
     lines.push(
-      `${padStart(String(index + 1), rankWidth)} ${padEnd(truncate(report.subjectId, idWidth), idWidth)} ${padStart(formatScore(report.score), 5)} ${padEnd(report.band, 8)} ${truncate(reasons, reasonWidth)}`,
+      `${padStart(String(index + 1), rankWidth)} ${padEnd(truncate(ids[index] as string, idWidth), idWidth)} ${padStart(formatScore(report.score), 5)} ${padEnd(report.band, 8)} ${truncate(reasons, reasonWidth)}`,
     );
   });
   if (reports.length < result.reports.length) lines.push(`… ${result.reports.length - reports.length} more subjects not shown`);

@@ -43,6 +43,7 @@ describe('redflags --help', () => {
     expect(code).toBe(0);
     expect(stdout).toContain(`redflags ${command}`);
     expect(stdout).toContain('Examples:');
+    for (const line of stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
   });
 
   it('prints the overview, and exits 2 without a command', async () => {
@@ -137,6 +138,10 @@ describe('redflags score', () => {
     const bad = await run(['score', validPath, '--fail-on', 'red']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Use elevated, high or critical');
+    const invalidToo = await run(['score', mixedPath, '--config', strict, '--fail-on', 'elevated']);
+    expect(invalidToo.code).toBe(2);
+    expect(invalidToo.stderr).toContain('3 invalid records were not scored');
+    expect(invalidToo.stderr).toMatch(/2 subjects reached --fail-on elevated; exit 2, since records were rejected\./);
   });
 
   it('validates --config and names the failing path', async () => {
@@ -152,6 +157,28 @@ describe('redflags score', () => {
     expect(missing.stderr).toContain('cannot read the config file');
   });
 
+  it('refuses unknown keys in --config instead of silently scoring with the defaults, and names every path in full', async () => {
+    const problems = async (config: unknown): Promise<string[]> => {
+      const result = await run(['score', validPath, '--config', file('cx.json', JSON.stringify(config))]);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      return result.stderr.split('\n').filter((l) => l.startsWith('  - '));
+    };
+    expect(await problems({ weights: { 'activity/excessive-hours': 2 } })).toEqual([expect.stringMatching(/^ {2}- weights: unknown setting; expected one of: indicators, /)]);
+    expect(await problems({ indicators: { 'activity/excessive-hours': { wieght: 2, weight: 'x' } } })).toEqual([
+      expect.stringMatching(/^ {2}- indicators\.activity\/excessive-hours\.wieght: unknown indicator setting; expected one of: enabled, weight, options$/),
+      expect.stringMatching(/^ {2}- indicators\.activity\/excessive-hours\.weight: .*expected number/),
+    ]);
+    expect(await problems({ indicators: { 'activity/excessive-hours': { options: { maxWeeklyHour: 70 } } } })).toEqual([
+      expect.stringMatching(/^ {2}- indicators\.activity\/excessive-hours\.options\.maxWeeklyHour: unknown option; expected one of: .*maxWeeklyHours/),
+    ]);
+    expect(await problems({ indicators: { 'activity/excessive-hours': { options: { maxWeeklyHours: 'x' } } } })).toEqual([
+      expect.stringMatching(/^ {2}- indicators\.activity\/excessive-hours\.options\.maxWeeklyHours: .*expected number/),
+    ]);
+    expect(await problems({ groups: { 'off-hours': { decy: 0.5 } } })).toEqual([expect.stringMatching(/^ {2}- groups\.off-hours\.decy: unknown group setting/)]);
+    expect(await problems([])).toEqual([expect.stringMatching(/^ {2}- \(config\): the config must be a JSON object/)]);
+  });
+
   it('explains unreadable input', async () => {
     const missing = await run(['score', join(dir, 'missing.json')]);
     expect(missing.code).toBe(2);
@@ -162,13 +189,26 @@ describe('redflags score', () => {
     expect(noSubjects.stderr).toContain('"subjects" must be an array and is missing');
     const noTime = await run(['score', file('notime.json', '{"subjects": [{"id": "a"}]}')]);
     expect(noTime.code).toBe(2);
-    expect(noTime.stderr).toContain('Pass --as-of');
+    expect(noTime.stderr).toBe('redflags: the input: asOf: is required when the input has no valid events\nPass --as-of <ISO time>, or include valid events.\n');
+  });
+
+  it('reads a JSON document or NDJSON saved with a byte order mark and CRLF line endings', async () => {
+    const bom = '\uFEFF';
+    const json = await run(['score', file('bom.json', `${bom}${JSON.stringify(valid, null, 2).replace(/\n/g, '\r\n')}`), '--format', 'json']);
+    expect(json.stderr).toBe('');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).reports).toHaveLength(2);
+    const lines = [...valid.subjects.map((s) => ({ recordType: 'subject', ...s })), ...valid.events.map((e) => ({ recordType: 'event', ...e }))];
+    const ndjson = await run(['score', file('bom.ndjson', `${bom}${lines.map((l) => JSON.stringify(l)).join('\r\n')}\r\n`), '--format', 'json', '--as-of', asOf]);
+    expect(ndjson.stderr).toBe('');
+    expect(JSON.parse(ndjson.stdout).reports.map((r: { subjectId: string }) => r.subjectId).sort()).toEqual(['cand-1', 'cand-2']);
   });
 
   it('renders every format, to stdout or to --out (format from the extension)', async () => {
     const table = await run(['score', validPath, '--format', 'table']);
     expect(table.stdout).toContain('redflags: 2 subjects scored');
     const tty = await run(['score', validPath], { io: { stdoutIsTTY: true, columns: 80 } });
+    expect(tty.stdout).toMatch(/^redflags: 2 subjects scored as of .*\n +# subject +score band/);
     for (const line of tty.stdout.trimEnd().split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     const ndjson = (await run(['score', mixedPath, '--format', 'ndjson'])).stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(ndjson.map((l) => l.recordType)).toEqual(['summary', 'report', 'report', 'rejected', 'rejected', 'rejected']);
@@ -180,8 +220,19 @@ describe('redflags score', () => {
     expect(html.stdout).toBe('');
     expect(html.stderr).toContain('wrote 2 reports (html)');
     expect(readFileSync(out, 'utf8')).toContain('<!doctype html>');
+    const noDir = await run(['score', validPath, '--out', join(dir, 'missing-dir', 'report.html')]);
+    expect(noDir.code).toBe(2);
+    expect(noDir.stdout).toBe('');
+    expect(noDir.stderr).toMatch(/cannot write .*missing-dir.*report\.html: the directory .*missing-dir does not exist\. Create it first/);
     const candidate = await run(['score', validPath, '--format', 'html', '--view', 'candidate']);
     expect(candidate.stdout).not.toContain('log-odds');
+    for (const format of ['json', 'ndjson', 'table']) {
+      const leak = await run(['score', validPath, '--format', format, '--view', 'candidate']);
+      expect(leak.code).toBe(2);
+      expect(leak.stdout).toBe('');
+      expect(leak.stderr).toContain('--view candidate needs --format markdown or html');
+    }
+    expect((await run(['score', validPath, '--view', 'candidate', '--out', join(dir, 'candidate.md')])).code).toBe(0);
     expect((await run(['score', validPath, '--format', 'html', '--detail', 'flagged'])).stdout).not.toContain('<section class="subject');
     expect((await run(['score', validPath, '--detail', 'some'])).stderr).toContain('Use all or flagged.');
     expect((await run(['score', validPath, '--format', 'pdf'])).stderr).toContain('Use one of: table, json, ndjson, markdown, html');
@@ -224,6 +275,26 @@ describe('redflags validate', () => {
     expect(code).toBe(2);
     expect(stdout).toContain('asOf: must be an ISO 8601 date-time');
   });
+});
+
+describe('redflags score on a large input', () => {
+  it('draws a progress bar on a terminal stderr, erases it, and draws nothing otherwise', async () => {
+    const lines = [JSON.stringify({ recordType: 'subject', id: 'big-1' })];
+    const padding = 'x'.repeat(400);
+    for (let i = 0, size = 0; size < 5.5 * 1024 * 1024; i++) {
+      const line = JSON.stringify({ recordType: 'event', id: `b${i}`, subjectId: 'big-1', type: 'session', at: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(), userAgent: padding });
+      lines.push(line);
+      size += line.length + 1;
+    }
+    const big = file('big.ndjson', `${lines.join('\n')}\n`);
+    const tty = await run(['score', big, '--as-of', asOf, '--format', 'json'], { io: { stderrIsTTY: true } });
+    expect(tty.code).toBe(0);
+    expect(tty.stderr).toMatch(/\r\[#*\.*\] +\d+% reading \d+\.\d of 5\.\d MB/);
+    expect(tty.stderr.endsWith('\r\u001b[K')).toBe(true);
+    expect(JSON.parse(tty.stdout).reports).toHaveLength(1);
+    const pipe = await run(['score', big, '--as-of', asOf, '--format', 'json']);
+    expect(pipe.stderr).toBe('');
+  }, 60_000);
 });
 
 describe('redflags indicators and schema', () => {
@@ -310,6 +381,24 @@ describe('redflags score --stream', () => {
     expect(JSON.parse(streamed.stdout).rejected.map((r: { line: number }) => r.line)).toEqual([5, 3, 4, 7]);
   });
 
+  it('rejects an event whose subject never appears, as a whole-input run does, and scores the rest', async () => {
+    const lines = [
+      JSON.stringify({ recordType: 'subject', id: 'a' }),
+      JSON.stringify({ recordType: 'event', id: 'x1', subjectId: 'a', type: 'session', at: '2025-05-01T00:00:00Z' }),
+      JSON.stringify({ recordType: 'event', id: 'x2', subjectId: 'ghost', type: 'session', at: '2025-05-01T00:00:00Z' }),
+      JSON.stringify({ recordType: 'subject', id: 'c' }),
+      JSON.stringify({ recordType: 'event', id: 'x3', subjectId: 'c', type: 'session', at: '2025-05-02T00:00:00Z' }),
+    ];
+    const path = file('grouped-orphan.ndjson', `${lines.join('\n')}\n`);
+    const whole = await run(['score', path, ...common]);
+    const streamed = await run(['score', path, ...common, '--stream']);
+    expect(streamed.code).toBe(2);
+    expect(streamed.stdout).toBe(whole.stdout);
+    expect(streamed.stderr).toBe(whole.stderr);
+    expect(streamed.stderr).toContain('event "x2" (line 3):\n  - subjectId: no valid subject "ghost" in the input');
+    expect(JSON.parse(streamed.stdout).reports.map((r: { subjectId: string }) => r.subjectId).sort()).toEqual(['a', 'c']);
+  });
+
   it.skipIf(!builtinIndicators.some((i) => i.prepare !== undefined))('refuses while population-level indicators are enabled', async () => {
     const path = file('grouped2.ndjson', `${grouped.join('\n')}\n`);
     const refused = await run(['score', path, '--as-of', asOf, '--stream']);
@@ -318,10 +407,14 @@ describe('redflags score --stream', () => {
   });
 
   it('refuses what it cannot do exactly, and says what to do instead', async () => {
-    const path = file('ungrouped.ndjson', [grouped[2], grouped[grouped.length - 1], JSON.stringify({ recordType: 'event', id: 'late', subjectId: 'w-99', type: 'session', at: asOf })].join('\n'));
+    const subject = (id: string) => JSON.stringify({ recordType: 'subject', id });
+    const event = (id: string, subjectId: string) => JSON.stringify({ recordType: 'event', id, subjectId, type: 'session', at: '2025-05-01T00:00:00Z' });
+    const path = file('ungrouped.ndjson', [subject('a'), subject('b'), event('late', 'a')].join('\n'));
     const ungrouped = await run(['score', path, ...common, '--stream']);
     expect(ungrouped.code).toBe(2);
-    expect(ungrouped.stderr).toMatch(/--stream needs NDJSON grouped by subject, and line \d+ holds an event of subject/);
+    expect(ungrouped.stderr).toMatch(/--stream needs NDJSON grouped by subject, and line 3 holds an event of subject "a" outside/);
+    const early = await run(['score', file('early.ndjson', [subject('a'), event('e1', 'b'), subject('b')].join('\n')), ...common, '--stream']);
+    expect(early.stderr).toMatch(/line 3 is subject "b", but events of it came earlier, outside its group/);
     expect((await run(['score', path, '--stream'])).stderr).toContain('--stream needs --as-of');
     expect((await run(['score', validPath, '--as-of', asOf, '--stream', '--config', noPopulation])).stderr).toContain('--stream reads NDJSON only');
     expect((await run(['score', path, '--as-of', asOf, '--stream', '--workers', '2'])).stderr).toContain('cannot be combined');

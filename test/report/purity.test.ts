@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,10 +10,30 @@ function files(dir: string): string[] {
 }
 
 describe('the pure core', () => {
+  // Every module specifier: `from '...'`, `import '...'`, `import('...')`, `require('...')`, either quote.
+  const specifiers = (text: string): string[] =>
+    [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(['"])([^'"]+)\1/g)].map((m) => m[2] as string);
+  const builtins = new Set(builtinModules.flatMap((m) => [m, m.split('/')[0] as string]));
+  const forbidden = (spec: string): boolean => spec.startsWith('node:') || builtins.has(spec.split('/')[0] as string) || /(^|\/)cli(\/|$)/.test(spec);
+
   it('never imports Node built-ins or the command line (only src/cli may)', () => {
     const offenders = files(src)
-      .filter((f) => !f.includes(`${join(src, 'cli')}`) && !f.includes(`${join(src, 'testing')}`))
-      .filter((f) => /from '(node:[^']+|[^']*\/cli\/[^']*)'/.test(readFileSync(f, 'utf8')));
+      .filter((f) => !f.startsWith(join(src, 'cli')))
+      .flatMap((f) => specifiers(readFileSync(f, 'utf8')).filter(forbidden).map((spec) => `${f.slice(src.length)}: ${spec}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('catches every way of importing a built-in (the check above can fail)', () => {
+    for (const text of [`import { readFile } from 'fs';`, `import "node:crypto";`, `const m = await import('worker_threads');`, `export * from "../cli/io";`, `const p = require('path/posix');`]) {
+      expect(specifiers(text).filter(forbidden), text).toHaveLength(1);
+    }
+    expect(specifiers(`import { z } from 'zod';\nimport { x } from './format';`).filter(forbidden)).toEqual([]);
+  });
+
+  it('uses no Node globals in the core and the renderers', () => {
+    const offenders = files(src)
+      .filter((f) => !f.startsWith(join(src, 'cli')) && !f.startsWith(join(src, 'testing')))
+      .filter((f) => /^(?!\s*(?:\*|\/\/)).*\b(process\.(env|argv|stdout|stderr|stdin|exit|cwd|platform|versions?|hrtime|nextTick|memoryUsage)\b|Buffer\.(from|alloc|concat|byteLength|isBuffer)\b|__dirname|__filename)/m.test(readFileSync(f, 'utf8')));
     expect(offenders).toEqual([]);
   });
 

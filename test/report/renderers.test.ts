@@ -47,6 +47,13 @@ describe('renderTable', () => {
     const line = text.split('\n').find((l) => l.includes('demo/'))!;
     expect(line.split(', ').length).toBeLessThanOrEqual(3);
   });
+
+  it('keeps a subject id with a line break or a terminal escape on its one line, without control characters', () => {
+    const text = renderTable(createScorer({ indicators }).scoreBatch({ asOf: '2025-06-01T00:00:00Z', subjects: [{ id: 'ev\u001b[2Jil\nnext|row' }] }));
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    const rows = text.split('\n').filter((l) => /^ *1 /.test(l));
+    expect(rows).toEqual([expect.stringContaining('ev?[2Jil?next|row')]);
+  });
 });
 
 describe('renderMarkdown', () => {
@@ -81,6 +88,32 @@ describe('renderMarkdown', () => {
     expect(prose).not.toContain('<script');
     expect(prose).not.toContain('](http');
     expect(md).toContain('&lt;/td&gt;&lt;script&gt;');
+  });
+
+  it('keeps every table row of the packet to the cells of its header, whatever pipes and line breaks the data holds', () => {
+    const result = createScorer({ indicators }).scoreBatch({
+      asOf: '2025-06-01T00:00:00Z',
+      subjects: [
+        {
+          id: 'a|b\nc',
+          documents: [{ id: 'doc|1\n| x |', type: 'passport', verification: { outcome: 'failed', vendor: 'v|e\r\nndor' } }],
+        },
+      ],
+    });
+    const md = renderMarkdown(result, { indicators });
+    const cells = (line: string): number => line.replace(/\\\|/g, '').split('|').length;
+    let header: number | undefined;
+    for (const line of md.split('\n')) {
+      if (!line.startsWith('|')) {
+        header = undefined;
+        continue;
+      }
+      header ??= cells(line);
+      expect(cells(line), line).toBe(header);
+    }
+    expect(md).toContain('`doc\\|1 \\| x \\|`');
+    // Outside tables a code span shows its pipes as they are, with no stray backslash.
+    expect(md).toContain('## Subject `a|b c`:');
   });
 });
 

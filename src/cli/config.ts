@@ -1,0 +1,52 @@
+import { groupSettingSchema, indicatorSettingSchema, scorerConfigSchema } from '../engine/config';
+import type { Issue } from '../errors/ScoringError';
+import { builtinIndicators } from '../indicators/index';
+import { toIssues } from '../records/validate';
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The keys a zod object schema declares, when the schema is one (Standard Schemas from elsewhere may not be). */
+function keysOf(schema: unknown): readonly string[] | undefined {
+  const shape = (schema as { shape?: unknown } | undefined)?.shape;
+  return isObject(shape) ? Object.keys(shape) : undefined;
+}
+
+function unknownKeys(value: Record<string, unknown>, known: readonly string[], prefix: string, what: string): Issue[] {
+  return Object.keys(value)
+    .filter((key) => !known.includes(key))
+    .map((key) => ({ path: `${prefix}${key}`, message: `unknown ${what}; expected one of: ${known.join(', ')}` }));
+}
+
+const settingObjectSchema = indicatorSettingSchema.options[1];
+
+/**
+ * Checks a config file's value before the scorer sees it, for what the engine's schema lets pass
+ * or reports vaguely: unknown keys at any level (a typo such as `weights` would otherwise be
+ * ignored and the run would silently use the defaults), unknown option names of built-in
+ * indicators, and the exact field inside an indicator setting (the engine's union reports only
+ * "Invalid input" at the indicator). Every problem carries its full path.
+ */
+export function configProblems(value: unknown): Issue[] {
+  if (!isObject(value)) return [{ path: '', message: 'the config must be a JSON object, e.g. {"indicators": {"activity/excessive-hours": {"weight": 1}}}' }];
+  const problems = unknownKeys(value, Object.keys(scorerConfigSchema.shape), '', 'setting');
+  const settingKeys = Object.keys(settingObjectSchema.shape);
+  if (isObject(value.indicators)) {
+    for (const [id, setting] of Object.entries(value.indicators)) {
+      if (!isObject(setting)) continue;
+      const prefix = `indicators.${id}.`;
+      problems.push(...unknownKeys(setting, settingKeys, prefix, 'indicator setting'));
+      const parsed = settingObjectSchema.safeParse(setting);
+      if (!parsed.success) problems.push(...toIssues(parsed.error.issues).map((i) => ({ ...i, path: `${prefix}${i.path}` })));
+      const optionKeys = keysOf(builtinIndicators.find((b) => b.meta.id === id)?.meta.options);
+      if (optionKeys !== undefined && isObject(setting.options)) problems.push(...unknownKeys(setting.options, optionKeys, `${prefix}options.`, 'option'));
+    }
+  }
+  if (isObject(value.groups)) {
+    const groupKeys = Object.keys(groupSettingSchema.shape);
+    for (const [name, group] of Object.entries(value.groups)) if (isObject(group)) problems.push(...unknownKeys(group, groupKeys, `groups.${name}.`, 'group setting'));
+  }
+  if (isObject(value.bands)) problems.push(...unknownKeys(value.bands, ['elevated', 'high', 'critical'], 'bands.', 'band'));
+  return problems;
+}
