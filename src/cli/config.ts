@@ -38,7 +38,9 @@ export function configProblems(value: unknown): Issue[] {
       const prefix = `indicators.${id}.`;
       problems.push(...unknownKeys(setting, settingKeys, prefix, 'indicator setting'));
       const parsed = settingObjectSchema.safeParse(setting);
-      if (!parsed.success) problems.push(...toIssues(parsed.error.issues).map((i) => ({ ...i, path: `${prefix}${i.path}` })));
+      // Unknown keys are reported above with the list of known ones; the schema's own report would repeat them.
+      const issues = parsed.success ? [] : parsed.error.issues.filter((i) => i.code !== 'unrecognized_keys');
+      problems.push(...toIssues(issues).map((i) => ({ ...i, path: `${prefix}${i.path}` })));
       const optionKeys = keysOf(builtinIndicators.find((b) => b.meta.id === id)?.meta.options);
       if (optionKeys !== undefined && isObject(setting.options)) problems.push(...unknownKeys(setting.options, optionKeys, `${prefix}options.`, 'option'));
     }

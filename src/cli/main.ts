@@ -70,7 +70,9 @@ async function loadConfig(path: string, io: CliIo): Promise<ScorerConfig> {
   const problems = configProblems(value);
   const result = scorerConfigSchema.safeParse(value);
   // The precise problems come first; the engine's own issues are kept unless one of them already covers that path.
-  const vague = result.success ? [] : toIssues(result.error.issues).filter((i) => !problems.some((p) => p.path === i.path || p.path.startsWith(`${i.path}.`)));
+  // Unknown keys are among the precise problems already, with the list of known keys.
+  const engineIssues = result.success ? [] : result.error.issues.filter((i) => i.code !== 'unrecognized_keys');
+  const vague = toIssues(engineIssues).filter((i) => !problems.some((p) => p.path === i.path || p.path.startsWith(`${i.path}.`)));
   if (problems.length > 0 || vague.length > 0) {
     throw new CliUsageError(`invalid config in ${path}:\n${formatIssueList('', [...problems, ...vague])}\nFix these fields; see docs/configuration.md for the config format.`);
   }

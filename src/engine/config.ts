@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Per-indicator settings: `false` disables, `true` keeps defaults, an object overrides. */
 export const indicatorSettingSchema = z.union([
   z.boolean(),
-  z.object({
+  z.strictObject({
     enabled: z.boolean().optional(),
     weight: z.number().min(0).max(20).optional().describe('Log-odds added at strength 1.'),
     options: z.unknown().optional().describe('Options, validated by the indicator\'s own schema.'),
@@ -11,7 +11,7 @@ export const indicatorSettingSchema = z.union([
 ]);
 
 /** Settings of a correlation group: indicators in it are views of one fact. */
-export const groupSettingSchema = z.object({
+export const groupSettingSchema = z.strictObject({
   decay: z
     .number()
     .min(0)
@@ -31,7 +31,7 @@ export const bandsSchema = z
   .refine((b) => b.elevated <= b.high && b.high <= b.critical, 'Bands must be ordered: elevated <= high <= critical');
 
 /** The scorer config, as `createScorer` accepts it. Every field is optional. */
-export const scorerConfigSchema = z.object({
+export const scorerConfigSchema = z.strictObject({
   indicators: z.record(z.string(), indicatorSettingSchema).optional(),
   priorLogOdds: z.number().min(-20).max(20).optional().describe('Log-odds before any evidence (default -4, a score of 1.8).'),
   bands: bandsSchema.optional(),
@@ -39,7 +39,7 @@ export const scorerConfigSchema = z.object({
   corroboration: z
     .union([
       z.literal(false),
-      z.object({
+      z.strictObject({
         minFamilies: z.number().int().min(1).optional(),
         minFamilyLogOdds: z.number().min(0).optional(),
         from: z.enum(['elevated', 'high', 'critical']).optional(),

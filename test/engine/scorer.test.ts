@@ -302,3 +302,13 @@ propTest.prop([fc.array(eventArb, { maxLength: 60 }).chain((events) => fc.tuple(
   const b = scorer.score({ id: 'p' }, { asOf, events: order.map((i) => events[i]) });
   expect(JSON.stringify(b)).toBe(JSON.stringify(a));
 });
+
+describe('config strictness', () => {
+  it('refuses unknown config keys at every level, naming the path', () => {
+    expect(() => createScorer({ config: { weights: {} } as never })).toThrow(/Unrecognized key.*weights|weights/);
+    expect(() => createScorer({ config: { indicators: { 'activity/excessive-hours': { wieght: 2 } as never } } })).toThrow(
+      /indicators\.activity\/excessive-hours/,
+    );
+    expect(() => createScorer({ config: { groups: { 'activity-time': { capp: 1 } as never } } })).toThrow(/groups\.activity-time/);
+  });
+});
