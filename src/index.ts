@@ -99,7 +99,7 @@ export {
   sharedShippingAddress,
   strongNonLinkageFacts,
 } from './indicators/linkage/index';
-export type { PreparedLinks, PreparedReferrals, StrongFact } from './indicators/linkage/index';
+export type { PreparedLinks, PreparedPersonas, PreparedReferrals, StrongFact } from './indicators/linkage/index';
 export { watchlistMatch } from './indicators/watchlist/index';
 export { compareLinkKeys, defaultPhotoMaxDistance, extractLinkKeys, fuzzyLinkKeyKinds, linkKeyKinds } from './linkage/keys';
 export type { ExtractOptions, LinkKey, LinkKeyKind } from './linkage/keys';

@@ -108,7 +108,7 @@ const addressWords: Readonly<Record<string, string>> = {
 
 /**
  * Lower case, diacritics stripped, letters such as ß, ł or ø spelt out; letters of every script
- * kept. The one folding of names ({@link foldName}), used for addresses and text too.
+ * kept. The one folding of names (`foldName`), used for addresses and text too.
  */
 export function foldText(value: string): string {
   return foldName(value);
@@ -179,7 +179,7 @@ export function normalizeIdentifier(value: string): string | undefined {
 
 /**
  * Normalises a person's name for comparison between subjects: the folding of
- * {@link normaliseName} (case, diacritics, letters such as ß or ł spelt out, punctuation; letters
+ * `normaliseName` (case, diacritics, letters such as ß or ł spelt out, punctuation; letters
  * of every script kept) with the words sorted, so "DOE, John" and "John Doe" agree and a name in
  * Cyrillic or Hangul is kept rather than folded away.
  */

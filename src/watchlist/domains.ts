@@ -43,7 +43,7 @@ export function hostOf(value: string): string | undefined {
 
 /**
  * The registrable domain of a host: the label under its public suffix, using
- * {@link isPublicSuffix} for two-label suffixes. `mail.dev.example.co.uk` → `example.co.uk`,
+ * `isPublicSuffix` for two-label suffixes. `mail.dev.example.co.uk` → `example.co.uk`,
  * `www.example.com.kp` → `example.com.kp`. A public suffix itself has no registrable domain.
  */
 export function registrableDomain(value: string): string | undefined {

@@ -12,7 +12,7 @@ const orgStopWords: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Name tokens: case and diacritics folded as everywhere else ({@link foldName}: ß, ł, ø spelt
+ * Name tokens: case and diacritics folded as everywhere else (`foldName`: ß, ł, ø spelt
  * out, letters of every script kept), split at anything that is not a letter or digit (so
  * "Kwang-Jin" is two tokens, as lists usually write it), legal forms dropped for organisations.
  */

@@ -1,4 +1,5 @@
 export { personaMultiplicity } from './persona-multiplicity';
+export type { PreparedPersonas } from './persona-multiplicity';
 export { referralRisk, strongNonLinkageFacts } from './referral-risk';
 export type { PreparedReferrals, StrongFact } from './referral-risk';
 export type { PreparedLinks } from './shared';

@@ -41,13 +41,22 @@ interface PersonaSummary {
   readonly byScript: ReadonlyMap<string, readonly number[]>;
 }
 
-interface Prepared extends PreparedLinks {
+/** What `linkage/persona-multiplicity`'s `prepare` hook returns: the link index plus every subject's recorded names. */
+export interface PreparedPersonas extends PreparedLinks {
+  /** Each subject's normalised names. */
   readonly names: ReadonlyMap<string, readonly string[]>;
+  /** The writing scripts of each subject's names. */
   readonly scripts: ReadonlyMap<string, ReadonlySet<string>>;
+  /** A display form of each normalised name. */
   readonly display: ReadonlyMap<string, string>;
-  /** Filled on first use, so each subject of a large link costs its scripts, not the link's size. */
+  /**
+   * Filled on first use, so each subject of a large link costs its scripts, not the link's size.
+   * @internal
+   */
   readonly personaSummaries: Map<Link, PersonaSummary>;
 }
+
+type Prepared = PreparedPersonas;
 
 /**
  * Subjects of a link are one persona when they share a recorded name, directly or through
