@@ -79,6 +79,11 @@ describe('a misbehaving indicator is an error in the report, never a crash', () 
     expect(report.errors[0]?.message).toMatch(/malformed outcome: .*circular/i);
   });
 
+  it('-0 in data becomes 0, so the report round-trips through JSON deep-equal', () => {
+    const report = scoreWith(rogue(() => [finding({ data: { x: -0 } })]));
+    expect(Object.is(report.findings.find((f) => f.indicatorId === 'test/rogue')?.data['x'], 0)).toBe(true);
+  });
+
   it('a notEvaluated with malformed fields is read leniently', () => {
     const report = scoreWith(rogue(() => ({ notEvaluated: true, reason: 42, missing: ['a', 3, null] })));
     expect(report.coverage.notEvaluated).toEqual([{ indicatorId: 'test/rogue', reason: 'not enough data', missing: ['a'] }]);
