@@ -345,6 +345,8 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
     if (typeof input !== 'object' || input === null) {
       throw new InvalidRecordError('document', undefined, [{ path: '', message: 'must be an object with asOf, subjects and events' }]);
     }
+    // A bad asOf is refused before a large batch is validated, not after.
+    const givenAsOf = input.asOf !== undefined ? checkAsOf(input.asOf) : undefined;
     const parsed = parsePopulation(
       listAt(input.subjects, 'subjects'),
       listAt(input.events, 'events'),
@@ -353,8 +355,8 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
     );
     let asOf: string;
     let asOfSource: BatchResult['asOfSource'];
-    if (input.asOf !== undefined) {
-      asOf = checkAsOf(input.asOf);
+    if (givenAsOf !== undefined) {
+      asOf = givenAsOf;
       asOfSource = 'input';
     } else {
       const latest = latestEventTime(parsed.eventsBySubject.values());
