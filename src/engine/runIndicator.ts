@@ -50,7 +50,7 @@ function checkFinding(draft: unknown, index: number, resolved: ResolvedIndicator
   if (kind !== 'risk' && kind !== 'mitigating') throw new MalformedOutcome(`${where} has kind "${String(kind)}"`);
   if (!Array.isArray(f.evidence) || f.evidence.length === 0) throw new MalformedOutcome(`${where} has no evidence`);
   for (const e of f.evidence as unknown[]) {
-    if (typeof e !== 'object' || e === null || typeof (e as Evidence).recordId !== 'string') {
+    if (typeof e !== 'object' || e === null || typeof (e as Evidence).recordId !== 'string' || (e as Evidence).recordId === '') {
       throw new MalformedOutcome(`${where} has evidence without a recordId`);
     }
   }

@@ -66,6 +66,7 @@ describe('a misbehaving indicator is an error in the report, never a crash', () 
     ['an object in data', [finding({ data: { x: { y: 1 } } })], /data.x/],
     ['a strength of NaN', [finding({ strength: Number.NaN })], /strength NaN/],
     ['a promise', Promise.resolve([]), /neither an array/],
+    ['evidence with an empty record id', [finding({ evidence: [{ recordId: '' }] })], /evidence without a recordId/],
   ])('%s', (_name, outcome, message) => {
     const report = scoreWith(rogue(() => outcome));
     expect(report.errors).toEqual([{ indicatorId: 'test/rogue', message: expect.stringMatching(message) }]);
