@@ -90,10 +90,15 @@ export interface BatchResult {
 export interface Scorer {
   /**
    * Scores one subject.
-   * @throws {InvalidRecordError} when the subject, an event or `asOf` is invalid.
+   * @throws {InvalidRecordError} when the subject, an event or `asOf` is invalid, an event belongs
+   * to no subject given, or a list in the context is not an array.
    */
   score(subject: unknown, context: ScoreContext): Report;
-  /** Scores a population; never throws for bad records, which are listed under `rejected`. */
+  /**
+   * Scores a population; never throws for bad records, which are listed under `rejected`.
+   * @throws {InvalidRecordError} when the input itself is malformed (not an object, `subjects` or
+   * `events` not an array) or `asOf` is invalid or cannot be inferred.
+   */
   scoreBatch(input: BatchInput, options?: BatchOptions): BatchResult;
   /** The indicators, with their effective weights and whether they are enabled. */
   readonly indicators: readonly { readonly id: string; readonly enabled: boolean; readonly weight: number }[];
@@ -183,6 +188,19 @@ function parsePopulation(
   const kindOrder: readonly RecordKind[] = ['document', 'subject', 'event', 'watchlist'];
   rejected.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.index - b.index);
   return { subjects, eventsBySubject, watchlists, reference, rejected };
+}
+
+/**
+ * Reads an optional list of records from caller input. `null` or a non-array (a single record, a
+ * string that would spread into characters) is a caller mistake: say so with its path instead of
+ * failing later with a TypeError.
+ */
+function listAt(value: unknown, path: string): readonly unknown[] {
+  if (Array.isArray(value)) return value;
+  if (value === undefined) return [];
+  throw new InvalidRecordError('document', undefined, [
+    { path, message: `must be an array of records; got ${value === null ? 'null' : typeof value}` },
+  ]);
 }
 
 function checkAsOf(asOf: unknown): string {
@@ -304,16 +322,19 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
 
   function score(subject: unknown, context: ScoreContext): Report {
     const asOf = checkAsOf(context?.asOf);
+    const events = listAt(context.events, 'events');
+    const population: unknown = context.population ?? {};
+    if (typeof population !== 'object' || population === null) {
+      throw new InvalidRecordError('document', undefined, [{ path: 'population', message: 'must be an object with subjects and events' }]);
+    }
+    const populationSubjects = listAt((population as { subjects?: unknown }).subjects, 'population.subjects');
+    const populationEvents = listAt((population as { events?: unknown }).events, 'population.events');
+    const watchlists = listAt(context.watchlists, 'watchlists');
     const subjectResult = safeParseSubject(subject);
     if (!subjectResult.success) throw subjectResult.error;
     const id = subjectResult.data.id;
-    const others = (context.population?.subjects ?? []).filter((s) => readRecordId(s) !== id);
-    const parsed = parsePopulation(
-      [subjectResult.data, ...others],
-      [...(context.events ?? []), ...(context.population?.events ?? [])],
-      context.watchlists ?? [],
-      context.reference,
-    );
+    const others = populationSubjects.filter((s) => readRecordId(s) !== id);
+    const parsed = parsePopulation([subjectResult.data, ...others], [...events, ...populationEvents], watchlists, context.reference);
     const first = parsed.rejected[0];
     if (first !== undefined) throw new InvalidRecordError(first.kind, first.recordId, first.issues);
     const [report] = run(config, parsed, asOf, context.inputs ?? {}, (sid) => sid === id);
@@ -321,11 +342,21 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
   }
 
   function scoreBatch(input: BatchInput, batchOptions: BatchOptions = {}): BatchResult {
-    const parsed = parsePopulation(input.subjects ?? [], input.events ?? [], input.watchlists ?? [], input.reference);
+    if (typeof input !== 'object' || input === null) {
+      throw new InvalidRecordError('document', undefined, [{ path: '', message: 'must be an object with asOf, subjects and events' }]);
+    }
+    // A bad asOf is refused before a large batch is validated, not after.
+    const givenAsOf = input.asOf !== undefined ? checkAsOf(input.asOf) : undefined;
+    const parsed = parsePopulation(
+      listAt(input.subjects, 'subjects'),
+      listAt(input.events, 'events'),
+      listAt(input.watchlists, 'watchlists'),
+      input.reference,
+    );
     let asOf: string;
     let asOfSource: BatchResult['asOfSource'];
-    if (input.asOf !== undefined) {
-      asOf = checkAsOf(input.asOf);
+    if (givenAsOf !== undefined) {
+      asOf = givenAsOf;
       asOfSource = 'input';
     } else {
       const latest = latestEventTime(parsed.eventsBySubject.values());

@@ -159,17 +159,14 @@ export function explain(
     }
   }
 
-  const typologyIds = new Set<string>();
-  for (const r of config.indicators) if (r.enabled) for (const t of r.indicator.meta.typologies) typologyIds.add(t);
-  const typologies: TypologyScore[] = [...typologyIds].sort().map((typology) => {
+  const typologies: TypologyScore[] = config.typologies.map(({ typology, indicatorIds }) => {
     let l = config.priorLogOdds;
     const fired: { id: string; c: number }[] = [];
-    for (const r of config.indicators) {
-      if (!r.indicator.meta.typologies.includes(typology)) continue;
-      const c = contributionOf.get(r.id);
+    for (const id of indicatorIds) {
+      const c = contributionOf.get(id);
       if (c === undefined || c === 0) continue;
       l += c;
-      fired.push({ id: r.id, c });
+      fired.push({ id, c });
     }
     fired.sort((a, b) => Math.abs(b.c) - Math.abs(a.c) || (a.id < b.id ? -1 : 1));
     return { typology, score: scoreOf(l), logOdds: l, indicators: fired.map((f) => f.id) };

@@ -37,6 +37,8 @@ export interface ResolvedConfig {
   readonly corroboration: { readonly minFamilies: number; readonly minFamilyLogOdds: number; readonly from: Band } | false;
   readonly onIndicatorError: 'record' | 'throw';
   readonly configHash: string;
+  /** Each typology of an enabled indicator, sorted, with the enabled indicators that support it, worked out once rather than per subject. */
+  readonly typologies: readonly { readonly typology: string; readonly indicatorIds: readonly string[] }[];
 }
 
 const idPattern = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/;
@@ -186,7 +188,17 @@ export function resolveConfig(indicators: readonly AnyIndicator[], config: Score
       })),
     }),
   );
-  return { ...base, indicators: resolved, configHash };
+  const members = new Map<string, string[]>();
+  for (const r of resolved) {
+    if (!r.enabled) continue;
+    for (const typology of r.indicator.meta.typologies) {
+      const ids = members.get(typology);
+      if (ids === undefined) members.set(typology, [r.id]);
+      else ids.push(r.id);
+    }
+  }
+  const typologies = [...members.keys()].sort().map((typology) => ({ typology, indicatorIds: members.get(typology) as string[] }));
+  return { ...base, indicators: resolved, configHash, typologies };
 }
 
 /** Settings of a group, with the default decay when the group is not configured. */

@@ -50,7 +50,7 @@ function checkFinding(draft: unknown, index: number, resolved: ResolvedIndicator
   if (kind !== 'risk' && kind !== 'mitigating') throw new MalformedOutcome(`${where} has kind "${String(kind)}"`);
   if (!Array.isArray(f.evidence) || f.evidence.length === 0) throw new MalformedOutcome(`${where} has no evidence`);
   for (const e of f.evidence as unknown[]) {
-    if (typeof e !== 'object' || e === null || typeof (e as Evidence).recordId !== 'string') {
+    if (typeof e !== 'object' || e === null || typeof (e as Evidence).recordId !== 'string' || (e as Evidence).recordId === '') {
       throw new MalformedOutcome(`${where} has evidence without a recordId`);
     }
   }
@@ -60,7 +60,8 @@ function checkFinding(draft: unknown, index: number, resolved: ResolvedIndicator
     for (const key of Object.keys(f.data).sort()) {
       const value = (f.data as Record<string, unknown>)[key];
       if (!isPlainValue(value)) throw new MalformedOutcome(`${where} has data.${key} that is not a string, finite number or boolean`);
-      data[key] = value as string | number | boolean;
+      // -0 would print as 0 and come back as +0, so a report would not round-trip through JSON equal to itself.
+      data[key] = value === 0 ? 0 : (value as string | number | boolean);
     }
   }
   if (f.strength === 0) return undefined;

@@ -10,23 +10,44 @@ export interface BuiltView {
 
 const emptyEvents: readonly never[] = Object.freeze([]);
 
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /**
  * Builds a subject's view: events at or before `asOf`, sorted once by time then id (so record
  * order never matters), bucketed by type. O(n log n) in the subject's events, one pass to bucket.
+ *
+ * Scoring runs over millions of events, so each event's time is parsed once into a typed array
+ * and the sort moves indices, not per-event wrapper objects; input that is already in order (the
+ * usual case for exported logs) is detected in one pass and not sorted at all.
  */
 export function buildView(subject: Subject, events: readonly ActivityEvent[], asOfMs: number): BuiltView {
-  const kept: { event: ActivityEvent; t: number }[] = [];
-  let eventsAfterAsOf = 0;
-  for (const event of events) {
-    const t = Date.parse(event.at);
-    if (t > asOfMs) eventsAfterAsOf++;
-    else kept.push({ event, t });
+  const times = new Float64Array(events.length);
+  const kept = new Uint32Array(events.length);
+  let count = 0;
+  let inOrder = true;
+  for (let i = 0; i < events.length; i++) {
+    const t = Date.parse((events[i] as ActivityEvent).at);
+    times[i] = t;
+    if (t > asOfMs) continue;
+    if (count > 0 && inOrder) {
+      const prev = kept[count - 1] as number;
+      const dt = (times[prev] as number) - t;
+      inOrder = dt < 0 || (dt === 0 && compareIds((events[prev] as ActivityEvent).id, (events[i] as ActivityEvent).id) <= 0);
+    }
+    kept[count++] = i;
   }
-  kept.sort((a, b) => (a.t !== b.t ? a.t - b.t : a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
-  const sorted: ActivityEvent[] = new Array<ActivityEvent>(kept.length);
+  // A plain array sorts faster with a comparator than a typed array does in V8.
+  const order: ArrayLike<number> = inOrder
+    ? kept
+    : Array.from(kept.subarray(0, count)).sort(
+        (a, b) => (times[a] as number) - (times[b] as number) || compareIds((events[a] as ActivityEvent).id, (events[b] as ActivityEvent).id),
+      );
+  const sorted: ActivityEvent[] = new Array<ActivityEvent>(count);
   const byType = new Map<ActivityEventType, ActivityEvent[]>();
-  for (let i = 0; i < kept.length; i++) {
-    const event = (kept[i] as { event: ActivityEvent }).event;
+  for (let i = 0; i < count; i++) {
+    const event = events[order[i] as number] as ActivityEvent;
     sorted[i] = event;
     const bucket = byType.get(event.type);
     if (bucket === undefined) byType.set(event.type, [event]);
@@ -39,5 +60,5 @@ export function buildView(subject: Subject, events: readonly ActivityEvent[], as
       return (byType.get(type) as ActivityEventOf<T>[] | undefined) ?? emptyEvents;
     },
   };
-  return { view, eventsAfterAsOf };
+  return { view, eventsAfterAsOf: events.length - count };
 }

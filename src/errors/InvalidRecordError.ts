@@ -5,7 +5,9 @@ export type RecordKind = 'subject' | 'event' | 'watchlist' | 'document';
 
 /**
  * Thrown by `parseSubject`, `parseEvent` and `scorer.score` when a record fails validation.
- * Batch functions never throw it: they list the record under `rejected` and score the rest.
+ * Batch functions never throw it for a bad record: they list the record under `rejected` and
+ * score the rest. They throw it (kind `document`) only when the batch itself is unusable: an
+ * invalid or missing `asOf`, or `subjects`/`events`/`watchlists` that are not arrays.
  */
 export class InvalidRecordError extends ScoringError {
   override name = 'InvalidRecordError';

@@ -5,7 +5,9 @@ import type { InvalidRecordError } from './InvalidRecordError';
 import type { ScoringError } from './ScoringError';
 
 function hasBrand(value: unknown): value is ScoringError {
-  return value instanceof Error && (value as { isScoringError?: unknown }).isScoringError === true;
+  // Not `instanceof Error`: an error from another realm (a vm context, a worker's structured clone
+  // aside) has another realm's Error.prototype, and the brand is what the docs promise to recognise.
+  return typeof value === 'object' && value !== null && (value as { isScoringError?: unknown }).isScoringError === true;
 }
 
 /** True for any error redflags throws, including from another copy of the package. */

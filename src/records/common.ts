@@ -3,6 +3,16 @@ import { z } from 'zod';
 /** A non-empty identifier of a record, unique within its kind. */
 export const recordIdSchema = z.string().min(1).describe('Identifier of the record, unique within its kind.');
 
+/**
+ * A list of strings whose order carries no meaning (vendor reason codes, tags, banners...). It is
+ * sorted when parsed, so an indicator that joins or picks from it gives the same finding whatever
+ * order the source system listed it in: record order must never change a report.
+ */
+export function unorderedStrings<T extends z.ZodType<string>>(item: T) {
+  // zod copies arrays while parsing, so sorting the output in place never touches the caller's input.
+  return z.array(item).overwrite((list) => list.sort());
+}
+
 /** An ISO 8601 date-time with an explicit offset or `Z`, such as `2025-03-01T09:30:00Z`. */
 export const dateTimeSchema = z.iso
   .datetime({ offset: true })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCodeSchema, dateTimeSchema, extensionsSchema, recordIdSchema } from './common';
+import { countryCodeSchema, dateTimeSchema, extensionsSchema, recordIdSchema, unorderedStrings } from './common';
 
 const eventBase = {
   id: recordIdSchema.describe('Identifier of the event, unique among all events of the batch; findings cite it as evidence.'),
@@ -44,7 +44,7 @@ export const networkEnrichmentSchema = z
     isTor: z.boolean().optional().describe('True when the IP address is a Tor exit node.'),
     vpnProvider: z.string().optional().describe('VPN provider name from enrichment, e.g. Astrill.'),
     openPorts: z.array(z.number().int().min(0).max(65535)).optional().describe('Open ports found by a scan of the egress IP.'),
-    services: z.array(z.string()).optional().describe('Service banners found by a scan, e.g. pikvm, rdp, vnc.'),
+    services: unorderedStrings(z.string()).optional().describe('Service banners found by a scan, e.g. pikvm, rdp, vnc.'),
   })
   .describe('Caller-supplied enrichment of the IP address (geolocation, ASN, anonymizer flags, scan results); the library bundles no IP database.');
 
@@ -68,7 +68,7 @@ export const sessionEventSchema = z.object({
   virtualDesktop: z.boolean().optional().describe('True when the session ran in a virtual desktop.'),
   userAgent: z.string().optional().describe('User-agent string of the client, as logged.'),
   mfaDeviceId: z.string().optional().describe('The MFA device that approved the sign-in.'),
-  remoteAccessSoftware: z.array(z.string()).optional().describe('Remote-access software seen running during the session.'),
+  remoteAccessSoftware: unorderedStrings(z.string()).optional().describe('Remote-access software seen running during the session.'),
   result: z
     .enum(['success', 'failure'])
     .optional()
@@ -113,7 +113,7 @@ export const dataAccessEventSchema = z.object({
   type: z.literal('data-access').describe('Event type: an access to data (read, download, clone, export, push...).'),
   resource: z.string().min(1).describe('What was accessed: repository, share, document, dataset.'),
   project: z.string().optional().describe('Project the resource belongs to.'),
-  tags: z.array(z.string()).optional().describe('Sensitivity or technology tags, e.g. energy, military, nuclear, construction, export-controlled.'),
+  tags: unorderedStrings(z.string()).optional().describe('Sensitivity or technology tags, e.g. energy, military, nuclear, construction, export-controlled.'),
   action: z
     .enum(['read', 'download', 'clone', 'export', 'upload', 'push', 'copy', 'print', 'sync', 'modify'])
     .describe(
@@ -133,7 +133,7 @@ export const dataAccessEventSchema = z.object({
     })
     .optional()
     .describe('Where the data went, for pushes, uploads and syncs.'),
-  files: z.array(z.string()).optional().describe('Paths changed, for modify events (CI/CD and dependency manifests matter).'),
+  files: unorderedStrings(z.string()).optional().describe('Paths changed, for modify events (CI/CD and dependency manifests matter).'),
 });
 
 /** A security-tool detection on a device or account. */

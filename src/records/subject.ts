@@ -9,6 +9,7 @@ import {
   recordIdSchema,
   sourceSchema,
   timeZoneSchema,
+  unorderedStrings,
 } from './common';
 
 /** One name the person used, with where it was seen. */
@@ -130,7 +131,7 @@ export const identityDocumentSchema = z.object({
         .enum(['match', 'mismatch', 'inconclusive', 'not-performed'])
         .optional()
         .describe('Whether the selfie matched the document portrait.'),
-      reasons: z.array(z.string()).optional().describe('Vendor reason codes or notes.'),
+      reasons: unorderedStrings(z.string()).optional().describe('Vendor reason codes or notes.'),
     })
     .optional()
     .describe('What an identity-verification vendor reported about the document, when it was checked.'),
@@ -236,7 +237,7 @@ export const employmentSchema = z.object({
   start: partialDateSchema.optional().describe('When the role started, as claimed.'),
   end: partialDateSchema.optional().describe('End date; omitted means current.'),
   fullTime: z.boolean().optional().describe('True when the role was claimed as full-time.'),
-  technologies: z.array(z.string()).optional().describe('Technologies claimed in this role.'),
+  technologies: unorderedStrings(z.string()).optional().describe('Technologies claimed in this role.'),
   confirmed: confirmationSchema
     .optional()
     .describe('Whether the employer confirmed the entry through independently found contact details: confirmed, unconfirmed (tried, could not), contradicted, not-checked.'),
@@ -451,7 +452,7 @@ export const subjectSchema = z.object({
     .optional()
     .describe('Relationship to the organisation: applicant (before hire), employee, contractor (engaged through a contract or agency), freelancer (engaged through a freelance platform).'),
   role: z.string().optional().describe('Role or job family, used to compare with role peers.'),
-  projects: z.array(z.string()).optional().describe('Projects or repositories the person is assigned to.'),
+  projects: unorderedStrings(z.string()).optional().describe('Projects or repositories the person is assigned to.'),
   authorizedDataTags: z
     .array(z.string())
     .optional()

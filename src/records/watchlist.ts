@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateTimeSchema, recordIdSchema } from './common';
+import { dateTimeSchema, recordIdSchema, unorderedStrings } from './common';
 
 /** One entry of a caller-supplied watchlist. */
 export const watchlistEntrySchema = z.object({
@@ -11,7 +11,7 @@ export const watchlistEntrySchema = z.object({
     .string()
     .min(1)
     .describe('The listed value in the form its type implies: a name, e-mail, phone, domain, IP address, CIDR range, wallet address or bank account/IBAN. Identifiers match exactly after normalisation, names fuzzily.'),
-  aliases: z.array(z.string().min(1)).optional().describe('Other spellings of a name or organisation.'),
+  aliases: unorderedStrings(z.string().min(1)).optional().describe('Other spellings of a name or organisation.'),
   note: z.string().optional().describe('Free-text note carried into findings, e.g. the listing reason or program.'),
 });
 

@@ -1,4 +1,5 @@
 import { createScorer } from '../engine/createScorer';
+import { stableStringify } from '../engine/hash';
 import type { IndicatorStatus, Report, ReportFinding } from '../engine/report';
 import type { AnyIndicator, FindingKind } from '../indicator/types';
 import { deepFreeze } from './deepFreeze';
@@ -158,11 +159,11 @@ function reversedCase(testCase: CaseInput): CaseInput {
   return {
     ...testCase,
     ...(testCase.subject !== undefined ? { subject: reverseArrays(testCase.subject) as Record<string, unknown> } : {}),
-    // Ids are pinned first, so reversing does not renumber them.
-    events: (testCase.events ?? []).map((e, i) => ({ id: `e${i + 1}`, ...e })).reverse(),
+    // Ids are pinned first, so reversing does not renumber them; arrays inside events (tags...) are reversed too.
+    events: reverseArrays((testCase.events ?? []).map((e, i) => ({ id: `e${i + 1}`, ...e }))) as Record<string, unknown>[],
     population: {
       subjects: reverseArrays(testCase.population?.subjects ?? []) as unknown[],
-      events: [...(testCase.population?.events ?? [])].reverse(),
+      events: reverseArrays(testCase.population?.events ?? []) as unknown[],
     },
   };
 }
@@ -249,7 +250,8 @@ export class IndicatorTester {
     ];
     for (const [where, c] of all) {
       const { name: _name, findings: _findings, missing: _missing, only: _only, ...rest } = c as InvalidCase & NotEvaluatedCase;
-      const key = JSON.stringify(rest);
+      // Key order is not meaning: { subject, events } and { events, subject } are the same case.
+      const key = stableStringify(rest);
       const earlier = seen.get(key);
       if (earlier !== undefined) throw new Error(`${indicator.meta.id} ${where} duplicates ${earlier}`);
       seen.set(key, where);
@@ -276,6 +278,10 @@ export class IndicatorTester {
       (cases.invalid ?? []).forEach((c, i) => {
         const where = `invalid[${i}]`;
         if ((c as Partial<InvalidCase>).findings === undefined) throw new Error(`${indicator.meta.id} ${where} must say which findings it expects`);
+        // An invalid case expecting no findings could never pass: it must fire, yet match a count of 0.
+        if (c.findings === 0 || (Array.isArray(c.findings) && c.findings.length === 0)) {
+          throw new Error(`${indicator.meta.id} ${where} must expect at least one finding; a case that must not fire is a valid case`);
+        }
         declare(where, c, () => {
           const result = evaluateCase(indicator, c, defaults);
           if (result.status !== 'fired') {
