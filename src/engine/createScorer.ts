@@ -5,9 +5,10 @@ import type { AnyIndicator, Population, SubjectView } from '../indicator/types';
 import { builtinIndicators } from '../indicators/index';
 import { dateTimeSchema } from '../records/common';
 import type { ActivityEvent } from '../records/events';
-import { referenceSchema, type Reference } from '../records/input';
+import type { Reference } from '../records/input';
+import { salvageReference, salvageWatchlist } from '../records/salvage';
 import type { Subject } from '../records/subject';
-import { readRecordId, safeParseEvent, safeParseSubject, safeParseWatchlist, toIssues } from '../records/validate';
+import { readRecordId, safeParseEvent, safeParseSubject } from '../records/validate';
 import type { Watchlist } from '../records/watchlist';
 import type { ScorerConfig } from './config';
 import { explain } from './explain';
@@ -119,6 +120,13 @@ function reject(kind: RecordKind, index: number, value: unknown, issues: readonl
   return { kind, index, ...(recordId !== undefined ? { recordId } : {}), issues };
 }
 
+/** A watchlist is named by its `name`: lists carry no id. */
+function readWatchlistName(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const name = (value as { name?: unknown }).name;
+  return typeof name === 'string' && name !== '' ? name : undefined;
+}
+
 function parsePopulation(
   subjectsIn: readonly unknown[],
   eventsIn: readonly unknown[],
@@ -175,15 +183,18 @@ function parsePopulation(
   }
   const watchlists: Watchlist[] = [];
   watchlistsIn.forEach((value, index) => {
-    const result = safeParseWatchlist(value);
-    if (result.success) watchlists.push(result.data);
-    else rejected.push({ kind: 'watchlist', index, issues: result.error.issues });
+    const result = salvageWatchlist(value);
+    if (result.value !== undefined) watchlists.push(result.value);
+    if (result.issues.length > 0) {
+      const name = readWatchlistName(value);
+      rejected.push({ kind: 'watchlist', index, ...(name !== undefined ? { recordId: name } : {}), issues: result.issues });
+    }
   });
   let reference: Reference = {};
   if (referenceIn !== undefined) {
-    const result = referenceSchema.safeParse(referenceIn);
-    if (result.success) reference = result.data;
-    else rejected.push({ kind: 'document', index: 0, issues: toIssues(result.error.issues).map((i) => ({ ...i, path: `reference.${i.path}` })) });
+    const result = salvageReference(referenceIn);
+    if (result.value !== undefined) reference = result.value;
+    if (result.issues.length > 0) rejected.push({ kind: 'document', index: 0, issues: result.issues });
   }
   const kindOrder: readonly RecordKind[] = ['document', 'subject', 'event', 'watchlist'];
   rejected.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.index - b.index);
