@@ -16,6 +16,7 @@ import {
   type ScorerConfig,
 } from './config';
 import { toIssues } from '../records/validate';
+import { ownValue, protoKeyPaths } from '../records/ownKeys';
 import { fnv1a64, stableStringify } from './hash';
 
 /** An indicator with its effective weight, options and group. */
@@ -135,6 +136,10 @@ export function resolveConfig(indicators: readonly AnyIndicator[], config: Score
     if (seen.has(id)) issues.push({ path: `indicators[${index}].meta.id`, message: `duplicate indicator id "${id}"` });
     seen.add(id);
   });
+  // zod drops "__proto__" keys silently when it copies objects: a setting under one would vanish.
+  for (const path of protoKeyPaths(config, '')) {
+    issues.push({ path, message: '"__proto__" is not a setting, indicator id, group or option name (it names an object\'s prototype)' });
+  }
   const parsed = scorerConfigSchema.safeParse(config ?? {});
   if (!parsed.success) issues.push(...toIssues(parsed.error.issues));
   if (issues.length > 0 || !parsed.success) throw new ConfigError(issues);
@@ -203,7 +208,7 @@ export function resolveConfig(indicators: readonly AnyIndicator[], config: Score
 
 /** Settings of a group, with the default decay when the group is not configured. */
 export function groupSettingOf(config: ResolvedConfig, group: string): GroupSetting {
-  return config.groups[group] ?? { decay: defaultGroupDecay };
+  return (ownValue(config.groups, group) as GroupSetting | undefined) ?? { decay: defaultGroupDecay };
 }
 
 /** The band a score falls in. */

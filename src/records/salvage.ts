@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Issue } from '../errors/ScoringError';
 import { referenceSchema, type Reference } from './input';
+import { protoKeyPaths, setOwn } from './ownKeys';
 import { toIssues } from './validate';
 import { watchlistSchema, type Watchlist } from './watchlist';
 
@@ -23,7 +24,7 @@ function without(container: unknown, drop: ReadonlySet<PropertyKey>): unknown {
   if (!isPlainObject(container)) return container;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(container)) {
-    if (!drop.has(key)) Object.defineProperty(out, key, { value: container[key], enumerable: true, writable: true, configurable: true });
+    if (!drop.has(key)) setOwn(out, key, container[key]);
   }
   return out;
 }
@@ -63,6 +64,13 @@ function referenceTarget(path: readonly PropertyKey[]): { table: string; element
  */
 export function salvageReference(value: unknown): Salvaged<Reference> {
   const schema: z.ZodType<Reference> = referenceSchema;
+  // zod drops a "__proto__" key when it copies an object; say so rather than lose it silently.
+  const reserved = protoKeyPaths(value, 'reference').map((path) => ({ path, message: '"__proto__" cannot name a table or an entry (it names an object\'s prototype); left out' }));
+  const salvaged = salvageReferenceTables(schema, value);
+  return reserved.length === 0 ? salvaged : { value: salvaged.value, issues: [...reserved, ...salvaged.issues] };
+}
+
+function salvageReferenceTables(schema: z.ZodType<Reference>, value: unknown): Salvaged<Reference> {
   const first = schema.safeParse(value);
   if (first.success) return { value: first.data, issues: [] };
   const issues = toIssues(first.error.issues).map((issue) => ({ ...issue, path: issue.path === '' ? 'reference' : `reference.${issue.path}` }));
@@ -82,7 +90,7 @@ export function salvageReference(value: unknown): Salvaged<Reference> {
   const pruned = without(value, dropTables) as Record<string, unknown>;
   for (const [table, drop] of dropElements) {
     if (dropTables.has(table) || !Object.hasOwn(pruned, table)) continue;
-    Object.defineProperty(pruned, table, { value: without(pruned[table], drop), enumerable: true, writable: true, configurable: true });
+    setOwn(pruned, table, without(pruned[table], drop));
   }
   const kept = issues.map((issue) => ({ ...issue, message: `${issue.message}; left out, the rest of the reference tables is used` }));
   const second = schema.safeParse(pruned);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft, SubjectView } from '../../indicator/types';
+import { ownValue } from '../../records/ownKeys';
 import { cite } from '../shared/sources';
 import { DAY_MS } from '../shared/time';
 
@@ -250,7 +251,7 @@ export const bulkCollection = defineIndicator({
     // Peer baseline: caller reference first, else the batch.
     const role = view.subject.role;
     if (role !== undefined) {
-      const ref = reference.collectionBaselines?.[role];
+      const ref = ownValue(reference.collectionBaselines, role) as { dailyBytes?: number; dailyActions?: number } | undefined;
       const peers = prepared.byRole.get(role);
       let peerFired = false;
       for (const m of metrics) {
