@@ -12,6 +12,7 @@ import { readRecordId, safeParseEvent, safeParseSubject } from '../records/valid
 import type { Watchlist } from '../records/watchlist';
 import type { ScorerConfig } from './config';
 import { explain } from './explain';
+import { compareReports } from './order';
 import type { Report } from './report';
 import { resolveConfig, type ResolvedConfig } from './resolve';
 import { runIndicator, type RunOutcome } from './runIndicator';
@@ -237,12 +238,6 @@ function latestEventTime(events: Iterable<readonly ActivityEvent[]>): string | u
     }
   }
   return best;
-}
-
-function compareReports(a: Report, b: Report): number {
-  if (a.score !== b.score) return b.score - a.score;
-  if (a.logOdds !== b.logOdds) return b.logOdds - a.logOdds;
-  return a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0;
 }
 
 /** Runs every enabled indicator over the population's subjects. */

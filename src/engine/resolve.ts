@@ -18,6 +18,7 @@ import {
 import { toIssues } from '../records/validate';
 import { ownValue, protoKeyPaths } from '../records/ownKeys';
 import { fnv1a64, stableStringify } from './hash';
+import { compareText } from './order';
 
 /** An indicator with its effective weight, options and group. */
 export interface ResolvedIndicator {
@@ -62,7 +63,7 @@ function didYouMean(id: string, known: readonly string[]): string {
   const close = known
     .map((k) => ({ k, d: distance(id, k) }))
     .filter((x) => x.d <= Math.max(3, Math.floor(id.length / 4)))
-    .sort((a, b) => a.d - b.d || (a.k < b.k ? -1 : 1))
+    .sort((a, b) => a.d - b.d || compareText(a.k, b.k))
     .slice(0, 3)
     .map((x) => `"${x.k}"`);
   return close.length > 0 ? ` Did you mean ${close.join(' or ')}?` : '';

@@ -4,6 +4,7 @@ import type { FindingDraft } from '../../indicator/types';
 import { accountOf } from '../shared/activity';
 import { cite } from '../shared/sources';
 import { DAY_MS, HOUR_MS, round1 } from '../shared/time';
+import { compareText } from '../../engine/order';
 
 const WEEK_MS = 7 * DAY_MS;
 
@@ -213,7 +214,7 @@ export const excessiveHours = defineIndicator({
       if (list === undefined) byAccount.set(w.account, [w]);
       else list.push(w);
     }
-    for (const [account, list] of [...byAccount].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    for (const [account, list] of [...byAccount].sort((a, b) => compareText(a[0], b[0]))) {
       if (list.length < options.minWeeks) continue;
       list.sort((a, b) => a.week - b.week);
       let peak = list[0] as { week: number; ms: number };

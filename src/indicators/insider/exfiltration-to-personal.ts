@@ -3,6 +3,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
 import { cite } from '../shared/sources';
 import { defaultSensitiveTags, normaliseTag } from '../shared/tags';
+import { compareText } from '../../engine/order';
 
 const kinds = ['personal-repo', 'personal-cloud', 'personal-email', 'removable-media', 'unknown'] as const;
 
@@ -83,7 +84,7 @@ export const exfiltrationToPersonal = defineIndicator({
       groups.set(d.kind, g);
     }
     return [...groups]
-      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .sort((a, b) => compareText(a[0], b[0]))
       .map(([kind, g]) => {
         const gb = g.bytes / 1e9;
         return {
