@@ -136,3 +136,18 @@ describe('"__proto__" keys from files are data', () => {
     expect(hostile.out?.rejected[0]?.issues[0]?.path).toBe('reference.__proto__');
   });
 });
+
+describe('indicator errors on stderr', () => {
+  it('counts them and points at the report, keeping the exit code of the run', async () => {
+    const { code, out, stderr } = await score(JSON.stringify({ subjects: [subjectA, subjectB], inputs: { linkGroups: 5 } }));
+    const errors = out?.reports.reduce((n, r) => n + (r as unknown as { errors: unknown[] }).errors.length, 0) as number;
+    expect(errors).toBeGreaterThan(0);
+    expect(code).toBe(0);
+    expect(stderr).toContain(`redflags: ${errors} indicator errors; see the report's errors (first: `);
+  });
+
+  it('says nothing when no indicator failed', async () => {
+    const { stderr } = await score(JSON.stringify({ subjects: [subjectA] }));
+    expect(stderr).toBe('');
+  });
+});

@@ -5,6 +5,7 @@ import { accountOf } from '../shared/activity';
 import { cite } from '../shared/sources';
 import { DAY_MS, HOUR_MS, round1 } from '../shared/time';
 import { compareText } from '../../engine/order';
+import { addFinite, saturate } from '../shared/finite';
 
 const WEEK_MS = 7 * DAY_MS;
 
@@ -117,7 +118,7 @@ export const excessiveHours = defineIndicator({
         const until = profile.observedAt !== undefined ? Math.min(Date.parse(profile.observedAt), asOfMs) : asOfMs;
         const weeks = (until - Date.parse(profile.createdAt)) / WEEK_MS;
         if (weeks < options.minProfileWeeks) continue;
-        const weekly = hours / weeks;
+        const weekly = saturate(hours / weeks);
         if (weekly <= options.maxSustainedWeeklyHours) continue;
         findings.push({
           messageId: 'profileRate',
@@ -147,7 +148,7 @@ export const excessiveHours = defineIndicator({
       const week = weeks.get(weekStart);
       if (week === undefined) weeks.set(weekStart, { hours: log.hours, ids: [log.id] });
       else {
-        week.hours += log.hours;
+        week.hours = addFinite(week.hours, log.hours);
         week.ids.push(log.id);
       }
     }
