@@ -11,6 +11,7 @@ import type { Subject } from '../records/subject';
 import { readRecordId, safeParseEvent, safeParseSubject } from '../records/validate';
 import type { Watchlist } from '../records/watchlist';
 import type { ScorerConfig } from './config';
+import { subjectAsOf, watchlistsAsOf } from './asOfCut';
 import { explain } from './explain';
 import { compareReports } from './order';
 import type { Report } from './report';
@@ -249,8 +250,11 @@ function run(
   select: (subjectId: string) => boolean,
 ): Report[] {
   const asOfMs = Date.parse(asOf);
+  // Facts dated after asOf are cut once, here, so no indicator can read them (events are cut in the view).
+  const subjects = parsed.subjects.map((subject) => subjectAsOf(subject, asOfMs));
+  const watchlists = watchlistsAsOf(parsed.watchlists, asOfMs);
   const views = new Map<string, { view: SubjectView; eventsAfterAsOf: number }>();
-  for (const subject of parsed.subjects) views.set(subject.id, buildView(subject, parsed.eventsBySubject.get(subject.id) ?? [], asOfMs));
+  for (const subject of subjects) views.set(subject.id, buildView(subject, parsed.eventsBySubject.get(subject.id) ?? [], asOfMs));
 
   const memos = new Map<string, unknown>();
   const population: Population = {
@@ -260,11 +264,11 @@ function run(
       memos.set(key, value);
       return value;
     },
-    subjects: parsed.subjects,
+    subjects,
     view: (id) => views.get(id)?.view,
     asOf,
     asOfMs,
-    watchlists: parsed.watchlists,
+    watchlists,
     reference: parsed.reference,
     inputs,
   };
@@ -277,9 +281,9 @@ function run(
       prepared.set(r.id, { ok: false, message: `prepare threw: ${cause instanceof Error ? cause.message : String(cause)}`, cause });
     }
   }
-  const base = { asOf, asOfMs, watchlists: parsed.watchlists, reference: parsed.reference };
+  const base = { asOf, asOfMs, watchlists, reference: parsed.reference };
   const reports: Report[] = [];
-  for (const subject of parsed.subjects) {
+  for (const subject of subjects) {
     if (!select(subject.id)) continue;
     const { view, eventsAfterAsOf } = views.get(subject.id) as { view: SubjectView; eventsAfterAsOf: number };
     const outcomes = new Map<string, RunOutcome>();
