@@ -4,6 +4,9 @@ import { resolve as resolvePath } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { RejectedRecord } from '../engine/createScorer';
+import { ownValue, setOwn } from '../records/ownKeys';
+import { readRecordId } from '../records/validate';
+import { detectFormat, duplicateTopLevelKeys, parseLine, type ParsedLine } from './documentText';
 import { CliUsageError, type CliIo } from './io';
 import type { Progress } from './progress';
 
@@ -46,9 +49,11 @@ export const progressThreshold = 5 * 1024 * 1024;
 /** Merges one NDJSON `reference` line into the tables read so far: arrays under one key are concatenated, other values replaced. */
 export function mergeReference(reference: Record<string, unknown> | undefined, record: Record<string, unknown>): Record<string, unknown> {
   const merged = reference ?? {};
-  for (const [key, item] of Object.entries(record)) {
-    const prev = merged[key];
-    merged[key] = Array.isArray(prev) && Array.isArray(item) ? [...prev, ...item] : item;
+  for (const key of Object.keys(record)) {
+    // Own properties only: a "__proto__" key is data (reported by validation), never the merged object's prototype.
+    const prev = ownValue(merged, key);
+    const item = record[key];
+    setOwn(merged, key, Array.isArray(prev) && Array.isArray(item) ? prev.concat(item) : item);
   }
   return merged;
 }
@@ -56,6 +61,11 @@ export function mergeReference(reference: Record<string, unknown> | undefined, r
 /** An NDJSON line that is not a record (not JSON, not an object, no known `recordType`), named by its line. */
 export function unreadableLine(lineNo: number, path: string, message: string, recordId?: string): CliRejected {
   return { kind: 'document', index: lineNo - 1, line: lineNo, ...(recordId !== undefined ? { recordId } : {}), issues: [{ path, message }] };
+}
+
+/** The problem of an NDJSON line that repeats a key: JSON.parse would keep only its last value. */
+export function duplicateKeysProblem(lineNo: number, keys: readonly string[], recordId: string | undefined): CliRejected {
+  return unreadableLine(lineNo, keys[0] as string, `${keys.map((k) => `"${k}"`).join(', ')} appear${keys.length === 1 ? 's' : ''} more than once in this line; JSON keeps only the last value, so the line is refused`, recordId);
 }
 
 /** The problem of a line whose `recordType` is missing or unknown. */
@@ -101,8 +111,9 @@ function documentArray(doc: Record<string, unknown>, key: string, name: string, 
 /**
  * Reads the input of `score` and `validate`: a JSON document, or NDJSON with one record a line
  * and a `recordType` on each. NDJSON is read line by line, so the raw text is never held whole;
- * a JSON document must be parsed at once. The layout is detected from the first line unless
- * `format` forces it.
+ * a JSON document must be parsed at once. The layout is detected from the first two non-blank
+ * lines ({@link detectFormat}) unless `format` forces it. A document that repeats a top-level key
+ * is refused; an NDJSON line that does is rejected.
  */
 export async function loadInput(source: string, io: CliIo, progress: Progress, format?: InputFormat): Promise<LoadedInput> {
   const { stream, size, name } = await openSource(source, io);
@@ -127,6 +138,37 @@ export async function loadInput(source: string, io: CliIo, progress: Progress, f
   let reference: Record<string, unknown> | undefined;
   let lineNo = 0;
 
+  // A record line: its value goes to its kind, or it is rejected with its line.
+  const take = (line: ParsedLine, trimmed: string): void => {
+    const { lineNo: at, parsed, value } = line;
+    if (!parsed || !isObject(value)) {
+      unreadable.push(unreadableLine(at, '', parsed ? 'each NDJSON line must be a JSON object' : 'not valid JSON'));
+      return;
+    }
+    const repeated = duplicateTopLevelKeys(trimmed);
+    if (repeated.length > 0) {
+      unreadable.push(duplicateKeysProblem(at, repeated, readRecordId(value)));
+      return;
+    }
+    const { recordType, ...record } = value;
+    if (recordType === 'subject') {
+      subjects.push(record);
+      lineOf.subject.push(at);
+    } else if (recordType === 'event') {
+      events.push(record);
+      lineOf.event.push(at);
+    } else if (recordType === 'watchlist') {
+      watchlists.push(record);
+      lineOf.watchlist.push(at);
+    } else if (recordType === 'reference') {
+      reference = mergeReference(reference, record);
+    } else {
+      unreadable.push(recordTypeProblem(at, recordType, readRecordId(record)));
+    }
+  };
+  // The first two non-blank lines, with their text, until the layout is known.
+  const held: { line: ParsedLine; trimmed: string }[] = [];
+
   const readLines = async (): Promise<void> => {
     for await (const raw of lines) {
       lineNo++;
@@ -136,43 +178,25 @@ export async function loadInput(source: string, io: CliIo, progress: Progress, f
         text.push(line);
         continue;
       }
+      if (mode === undefined) text.push(line);
       const trimmed = line.trim();
       if (trimmed === '') continue;
-      let value: unknown;
-      let parsed = true;
-      try {
-        value = JSON.parse(trimmed);
-      } catch {
-        parsed = false;
-      }
-      if (mode === undefined) {
-        // A first line that is a whole object with a recordType means NDJSON; anything else is one document.
-        if (parsed && isObject(value) && typeof value.recordType === 'string') mode = 'ndjson';
-        else {
-          mode = 'json';
-          text.push(line);
-          continue;
-        }
-      }
-      if (!parsed || !isObject(value)) {
-        unreadable.push(unreadableLine(lineNo, '', parsed ? 'each NDJSON line must be a JSON object' : 'not valid JSON'));
+      const parsed = parseLine(lineNo, trimmed);
+      if (mode === 'ndjson') {
+        take(parsed, trimmed);
         continue;
       }
-      const { recordType, ...record } = value;
-      if (recordType === 'subject') {
-        subjects.push(record);
-        lineOf.subject.push(lineNo);
-      } else if (recordType === 'event') {
-        events.push(record);
-        lineOf.event.push(lineNo);
-      } else if (recordType === 'watchlist') {
-        watchlists.push(record);
-        lineOf.watchlist.push(lineNo);
-      } else if (recordType === 'reference') {
-        reference = mergeReference(reference, record);
-      } else {
-        unreadable.push(recordTypeProblem(lineNo, recordType, typeof record.id === 'string' && record.id !== '' ? record.id : undefined));
+      held.push({ line: parsed, trimmed });
+      mode = detectFormat(held.map((h) => h.line), false);
+      if (mode === 'ndjson') {
+        text.length = 0;
+        for (const h of held) take(h.line, h.trimmed);
       }
+      if (mode !== undefined) held.length = 0;
+    }
+    if (mode === undefined) {
+      mode = detectFormat(held.map((h) => h.line), true);
+      if (mode === 'ndjson') for (const h of held) take(h.line, h.trimmed);
     }
   };
   await Promise.race([readLines(), failed]);
@@ -201,6 +225,12 @@ export async function loadInput(source: string, io: CliIo, progress: Progress, f
     );
   }
   if (!isObject(doc)) throw new CliUsageError(`${name}: the document must be a JSON object { subjects, events, watchlists, reference, asOf }.`);
+  const repeated = duplicateTopLevelKeys(joined);
+  if (repeated.length > 0) {
+    throw new CliUsageError(
+      `${name}: ${repeated.map((key) => `"${key}"`).join(', ')} appear${repeated.length === 1 ? 's' : ''} more than once at the top level of the document. JSON keeps only the last value of a repeated key, so the records under the others would be lost; merge them into one.`,
+    );
+  }
   return {
     format: 'json',
     ...(doc.asOf !== undefined ? { asOf: doc.asOf } : {}),

@@ -143,6 +143,22 @@ async function reportRejected(io: CliIo, rejected: readonly CliRejected[]): Prom
   await write(io.stderr, `${lines.join('\n')}\n`);
 }
 
+/** An indicator that failed on a subject lowers nothing silently: say how many, and where to look. */
+async function reportIndicatorErrors(io: CliIo, reports: ScoreOutput['reports']): Promise<void> {
+  let count = 0;
+  let first: { subjectId: string; indicatorId: string; message: string } | undefined;
+  for (const report of reports) {
+    count += report.errors.length;
+    const error = report.errors[0];
+    if (first === undefined && error !== undefined) first = { subjectId: report.subjectId, indicatorId: error.indicatorId, message: error.message };
+  }
+  if (first === undefined) return;
+  await write(
+    io.stderr,
+    `redflags: ${count} indicator error${count === 1 ? '' : 's'}; see the report's errors (first: ${printable(first.indicatorId)} on subject "${printable(first.subjectId)}": ${printable(first.message)}). Their indicators add nothing to those scores.\n`,
+  );
+}
+
 async function emit(io: CliIo, out: string | undefined, text: string): Promise<void> {
   if (out === undefined) {
     await write(io.stdout, text);
@@ -314,6 +330,7 @@ async function finish(output: ScoreOutput, io: CliIo, options: FinishOptions): P
   });
   await emit(io, options.out, text);
   await reportRejected(io, output.rejected);
+  await reportIndicatorErrors(io, output.reports);
   if (options.out !== undefined) {
     await write(io.stderr, `redflags: wrote ${output.reports.length} report${output.reports.length === 1 ? '' : 's'} (${format}) to ${options.out}, as of ${output.asOf}.\n`);
   }

@@ -2,7 +2,9 @@ import { createInterface } from 'node:readline';
 import type { BatchResult, RejectedRecord, Scorer } from '../engine/createScorer';
 import type { Report } from '../engine/report';
 import type { RecordKind } from '../errors/InvalidRecordError';
-import { mergeReference, openSource, progressThreshold, recordTypeProblem, unreadableLine, type CliRejected } from './input';
+import { readRecordId } from '../records/validate';
+import { detectFormat, duplicateTopLevelKeys, parseLine, type ParsedLine } from './documentText';
+import { duplicateKeysProblem, mergeReference, openSource, progressThreshold, recordTypeProblem, unreadableLine, type CliRejected } from './input';
 import { CliUsageError, type CliIo } from './io';
 import type { Progress } from './progress';
 import { compareReports } from './workers';
@@ -59,7 +61,6 @@ export async function scoreStream(source: string, io: CliIo, progress: Progress,
   let group: Group | undefined;
   let flushed = 0;
   let lineNo = 0;
-  let sawRecord = false;
 
   const flush = (): void => {
     const subjects = group !== undefined ? [group.subject] : [];
@@ -80,70 +81,92 @@ export async function scoreStream(source: string, io: CliIo, progress: Progress,
     group = undefined;
   };
 
+  // One NDJSON line, once the input is known to be NDJSON.
+  const handle = (line: ParsedLine, trimmed: string): void => {
+    lineNo = line.lineNo;
+    const value = line.value;
+    if (!line.parsed) {
+      unreadable.push(unreadableLine(lineNo, '', 'not valid JSON'));
+      return;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      unreadable.push(unreadableLine(lineNo, '', 'each NDJSON line must be a JSON object'));
+      return;
+    }
+    const repeated = duplicateTopLevelKeys(trimmed);
+    if (repeated.length > 0) {
+      unreadable.push(duplicateKeysProblem(lineNo, repeated, readRecordId(value)));
+      return;
+    }
+    const { recordType, ...record } = value as Record<string, unknown>;
+    const id = typeof record.id === 'string' && record.id !== '' ? record.id : undefined;
+    if (recordType === 'subject') {
+      if (group !== undefined) flush();
+      if (id !== undefined && seenSubjects.has(id)) throw notGrouped(lineNo, `repeats subject "${id}"`);
+      if (id !== undefined && orphanOf.has(id)) throw notGrouped(lineNo, `is subject "${id}", but events of it came earlier, outside its group`);
+      if (id !== undefined) seenSubjects.add(id);
+      group = { subject: record, id, index: subjectCount++, line: lineNo, events: [], eventIndexes: [], eventLines: [] };
+    } else if (recordType === 'event') {
+      const index = eventCount++;
+      if (group === undefined || record.subjectId !== group.id) {
+        if (typeof record.subjectId === 'string' && seenSubjects.has(record.subjectId)) {
+          throw notGrouped(lineNo, `holds an event of subject "${record.subjectId}" outside that subject's group`);
+        }
+        // No subject line so far: if one comes later the input is not grouped (refused there);
+        // if none ever does, the event is an orphan, rejected exactly as a whole-input run rejects it.
+        if (id !== undefined && seenEvents.has(id)) throw notGrouped(lineNo, `repeats event "${id}" of an earlier group`);
+        if (id !== undefined) seenEvents.add(id);
+        if (typeof record.subjectId === 'string') orphanOf.add(record.subjectId);
+        for (const r of scorer.scoreBatch({ asOf, subjects: [], events: [record], watchlists: [] }).rejected) {
+          if (r.kind === 'event') rejected.push({ ...r, index, line: lineNo });
+        }
+        return;
+      }
+      if (id !== undefined && seenEvents.has(id) && !group.events.some((e) => (e as { id?: unknown }).id === id)) {
+        throw notGrouped(lineNo, `repeats event "${id}" of an earlier group`);
+      }
+      if (id !== undefined) seenEvents.add(id);
+      group.events.push(record);
+      group.eventIndexes.push(index);
+      group.eventLines.push(lineNo);
+    } else if (recordType === 'watchlist' || recordType === 'reference') {
+      if (subjectCount > 0) throw notGrouped(lineNo, `holds a ${recordType} after the first subject`);
+      if (recordType === 'watchlist') {
+        watchlists.push(record);
+        watchlistLines.push(lineNo);
+      } else {
+        reference = mergeReference(reference, record);
+      }
+    } else {
+      unreadable.push(recordTypeProblem(lineNo, recordType, id));
+    }
+  };
+  // The first two non-blank lines, until the layout is known: one bad first line must not turn NDJSON into a "document".
+  const held: { line: ParsedLine; trimmed: string }[] = [];
+  let isNdjson = false;
+  const decide = (ended: boolean): void => {
+    const format = detectFormat(held.map((h) => h.line), ended);
+    if (format === 'json') throw new CliUsageError(`${name} does not start with NDJSON records; --stream reads NDJSON only (drop --stream for a JSON document).`);
+    if (format === 'ndjson') {
+      isNdjson = true;
+      for (const h of held) handle(h.line, h.trimmed);
+    }
+  };
+
   const readLines = async (): Promise<void> => {
+    let at = 0;
     for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
-      lineNo++;
+      at++;
       const trimmed = text.trim();
       if (trimmed === '') continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(trimmed);
-      } catch {
-        if (!sawRecord) throw new CliUsageError(`${name} does not start with an NDJSON record; --stream reads NDJSON only (drop --stream for a JSON document).`);
-        unreadable.push(unreadableLine(lineNo, '', 'not valid JSON'));
-        continue;
-      }
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        unreadable.push(unreadableLine(lineNo, '', 'each NDJSON line must be a JSON object'));
-        continue;
-      }
-      const { recordType, ...record } = value as Record<string, unknown>;
-      if (!sawRecord && typeof recordType !== 'string') {
-        throw new CliUsageError(`${name} does not start with an NDJSON record (no "recordType" on line ${lineNo}); --stream reads NDJSON only.`);
-      }
-      sawRecord = true;
-      const id = typeof record.id === 'string' && record.id !== '' ? record.id : undefined;
-      if (recordType === 'subject') {
-        if (group !== undefined) flush();
-        if (id !== undefined && seenSubjects.has(id)) throw notGrouped(lineNo, `repeats subject "${id}"`);
-        if (id !== undefined && orphanOf.has(id)) throw notGrouped(lineNo, `is subject "${id}", but events of it came earlier, outside its group`);
-        if (id !== undefined) seenSubjects.add(id);
-        group = { subject: record, id, index: subjectCount++, line: lineNo, events: [], eventIndexes: [], eventLines: [] };
-      } else if (recordType === 'event') {
-        const index = eventCount++;
-        if (group === undefined || record.subjectId !== group.id) {
-          if (typeof record.subjectId === 'string' && seenSubjects.has(record.subjectId)) {
-            throw notGrouped(lineNo, `holds an event of subject "${record.subjectId}" outside that subject's group`);
-          }
-          // No subject line so far: if one comes later the input is not grouped (refused there);
-          // if none ever does, the event is an orphan, rejected exactly as a whole-input run rejects it.
-          if (id !== undefined && seenEvents.has(id)) throw notGrouped(lineNo, `repeats event "${id}" of an earlier group`);
-          if (id !== undefined) seenEvents.add(id);
-          if (typeof record.subjectId === 'string') orphanOf.add(record.subjectId);
-          for (const r of scorer.scoreBatch({ asOf, subjects: [], events: [record], watchlists: [] }).rejected) {
-            if (r.kind === 'event') rejected.push({ ...r, index, line: lineNo });
-          }
-          continue;
-        }
-        if (id !== undefined && seenEvents.has(id) && !group.events.some((e) => (e as { id?: unknown }).id === id)) {
-          throw notGrouped(lineNo, `repeats event "${id}" of an earlier group`);
-        }
-        if (id !== undefined) seenEvents.add(id);
-        group.events.push(record);
-        group.eventIndexes.push(index);
-        group.eventLines.push(lineNo);
-      } else if (recordType === 'watchlist' || recordType === 'reference') {
-        if (subjectCount > 0) throw notGrouped(lineNo, `holds a ${recordType} after the first subject`);
-        if (recordType === 'watchlist') {
-          watchlists.push(record);
-          watchlistLines.push(lineNo);
-        } else {
-          reference = mergeReference(reference, record);
-        }
-      } else {
-        unreadable.push(recordTypeProblem(lineNo, recordType, id));
+      const line = parseLine(at, trimmed);
+      if (isNdjson) handle(line, trimmed);
+      else {
+        held.push({ line, trimmed });
+        decide(false);
       }
     }
+    if (!isNdjson && held.length > 0) decide(true);
   };
   await Promise.race([readLines(), failed]);
   if (group !== undefined || flushed === 0) flush();

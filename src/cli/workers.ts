@@ -41,12 +41,9 @@ export function scoreShard(job: ShardJob): ShardOutcome {
   }
 }
 
-/** The order `scoreBatch` returns: score, then log-odds, highest first, then subject id. */
-export function compareReports(a: Report, b: Report): number {
-  if (a.score !== b.score) return b.score - a.score;
-  if (a.logOdds !== b.logOdds) return b.logOdds - a.logOdds;
-  return a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0;
-}
+/** The order `scoreBatch` returns, so merged shards read like one batch. */
+export { compareReports } from '../engine/order';
+import { compareReports } from '../engine/order';
 
 /** An error a shard reported, re-thrown in the main thread with its original name. */
 export class ShardError extends Error {

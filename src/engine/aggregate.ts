@@ -1,5 +1,6 @@
 import type { FindingKind } from '../indicator/types';
 import type { GroupSetting } from './config';
+import { compareText } from './order';
 
 /** A finding ready to be weighed: its indicator's key and its strength. */
 export interface WeighableFinding {
@@ -70,7 +71,7 @@ export function weigh<F extends WeighableFinding>(
     }
     for (const [group, members] of byGroup) {
       const { decay = 0.5, cap } = groupSettings(group);
-      members.sort((a, b) => (a.raw !== b.raw ? b.raw - a.raw : a.id < b.id ? -1 : 1));
+      members.sort((a, b) => (a.raw !== b.raw ? b.raw - a.raw : compareText(a.id, b.id)));
       let total = 0;
       let factor = 1;
       const factors: number[] = [];

@@ -5,12 +5,15 @@ import type { AnyIndicator, Population, SubjectView } from '../indicator/types';
 import { builtinIndicators } from '../indicators/index';
 import { dateTimeSchema } from '../records/common';
 import type { ActivityEvent } from '../records/events';
-import { referenceSchema, type Reference } from '../records/input';
+import type { Reference } from '../records/input';
+import { salvageReference, salvageWatchlist } from '../records/salvage';
 import type { Subject } from '../records/subject';
-import { readRecordId, safeParseEvent, safeParseSubject, safeParseWatchlist, toIssues } from '../records/validate';
+import { readRecordId, safeParseEvent, safeParseSubject } from '../records/validate';
 import type { Watchlist } from '../records/watchlist';
 import type { ScorerConfig } from './config';
+import { subjectAsOf, watchlistsAsOf } from './asOfCut';
 import { explain } from './explain';
+import { compareReports } from './order';
 import type { Report } from './report';
 import { resolveConfig, type ResolvedConfig } from './resolve';
 import { runIndicator, type RunOutcome } from './runIndicator';
@@ -119,6 +122,13 @@ function reject(kind: RecordKind, index: number, value: unknown, issues: readonl
   return { kind, index, ...(recordId !== undefined ? { recordId } : {}), issues };
 }
 
+/** A watchlist is named by its `name`: lists carry no id. */
+function readWatchlistName(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const name = (value as { name?: unknown }).name;
+  return typeof name === 'string' && name !== '' ? name : undefined;
+}
+
 function parsePopulation(
   subjectsIn: readonly unknown[],
   eventsIn: readonly unknown[],
@@ -175,15 +185,18 @@ function parsePopulation(
   }
   const watchlists: Watchlist[] = [];
   watchlistsIn.forEach((value, index) => {
-    const result = safeParseWatchlist(value);
-    if (result.success) watchlists.push(result.data);
-    else rejected.push({ kind: 'watchlist', index, issues: result.error.issues });
+    const result = salvageWatchlist(value);
+    if (result.value !== undefined) watchlists.push(result.value);
+    if (result.issues.length > 0) {
+      const name = readWatchlistName(value);
+      rejected.push({ kind: 'watchlist', index, ...(name !== undefined ? { recordId: name } : {}), issues: result.issues });
+    }
   });
   let reference: Reference = {};
   if (referenceIn !== undefined) {
-    const result = referenceSchema.safeParse(referenceIn);
-    if (result.success) reference = result.data;
-    else rejected.push({ kind: 'document', index: 0, issues: toIssues(result.error.issues).map((i) => ({ ...i, path: `reference.${i.path}` })) });
+    const result = salvageReference(referenceIn);
+    if (result.value !== undefined) reference = result.value;
+    if (result.issues.length > 0) rejected.push({ kind: 'document', index: 0, issues: result.issues });
   }
   const kindOrder: readonly RecordKind[] = ['document', 'subject', 'event', 'watchlist'];
   rejected.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.index - b.index);
@@ -228,12 +241,6 @@ function latestEventTime(events: Iterable<readonly ActivityEvent[]>): string | u
   return best;
 }
 
-function compareReports(a: Report, b: Report): number {
-  if (a.score !== b.score) return b.score - a.score;
-  if (a.logOdds !== b.logOdds) return b.logOdds - a.logOdds;
-  return a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0;
-}
-
 /** Runs every enabled indicator over the population's subjects. */
 function run(
   config: ResolvedConfig,
@@ -243,8 +250,11 @@ function run(
   select: (subjectId: string) => boolean,
 ): Report[] {
   const asOfMs = Date.parse(asOf);
+  // Facts dated after asOf are cut once, here, so no indicator can read them (events are cut in the view).
+  const subjects = parsed.subjects.map((subject) => subjectAsOf(subject, asOfMs));
+  const watchlists = watchlistsAsOf(parsed.watchlists, asOfMs);
   const views = new Map<string, { view: SubjectView; eventsAfterAsOf: number }>();
-  for (const subject of parsed.subjects) views.set(subject.id, buildView(subject, parsed.eventsBySubject.get(subject.id) ?? [], asOfMs));
+  for (const subject of subjects) views.set(subject.id, buildView(subject, parsed.eventsBySubject.get(subject.id) ?? [], asOfMs));
 
   const memos = new Map<string, unknown>();
   const population: Population = {
@@ -254,11 +264,11 @@ function run(
       memos.set(key, value);
       return value;
     },
-    subjects: parsed.subjects,
+    subjects,
     view: (id) => views.get(id)?.view,
     asOf,
     asOfMs,
-    watchlists: parsed.watchlists,
+    watchlists,
     reference: parsed.reference,
     inputs,
   };
@@ -271,9 +281,9 @@ function run(
       prepared.set(r.id, { ok: false, message: `prepare threw: ${cause instanceof Error ? cause.message : String(cause)}`, cause });
     }
   }
-  const base = { asOf, asOfMs, watchlists: parsed.watchlists, reference: parsed.reference };
+  const base = { asOf, asOfMs, watchlists, reference: parsed.reference };
   const reports: Report[] = [];
-  for (const subject of parsed.subjects) {
+  for (const subject of subjects) {
     if (!select(subject.id)) continue;
     const { view, eventsAfterAsOf } = views.get(subject.id) as { view: SubjectView; eventsAfterAsOf: number };
     const outcomes = new Map<string, RunOutcome>();

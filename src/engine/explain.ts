@@ -5,6 +5,7 @@ import { interpolate } from './interpolate';
 import type { IndicatorError, IndicatorReport, Reason, Report, ReportFinding, TypologyScore } from './report';
 import { bandAtLeast, bandOf, groupSettingOf, type ResolvedConfig, type ResolvedIndicator } from './resolve';
 import type { CheckedFinding, RunOutcome } from './runIndicator';
+import { compareText } from './order';
 
 const zero = (x: number): number => (x === 0 ? 0 : x);
 
@@ -58,8 +59,8 @@ export function explain(
   reasonItems.sort((a, b) => {
     const d = Math.abs(b.contribution) - Math.abs(a.contribution);
     if (d !== 0) return d;
-    if (a.id !== b.id) return a.id < b.id ? -1 : 1;
-    return a.kind === 'risk' ? -1 : 1;
+    // One reason per indicator and kind: risk before mitigating (reverse alphabetical).
+    return compareText(a.id, b.id) || compareText(b.kind, a.kind);
   });
 
   const reasons: Reason[] = [];
@@ -168,7 +169,7 @@ export function explain(
       l += c;
       fired.push({ id, c });
     }
-    fired.sort((a, b) => Math.abs(b.c) - Math.abs(a.c) || (a.id < b.id ? -1 : 1));
+    fired.sort((a, b) => Math.abs(b.c) - Math.abs(a.c) || compareText(a.id, b.id));
     return { typology, score: scoreOf(l), logOdds: l, indicators: fired.map((f) => f.id) };
   });
 

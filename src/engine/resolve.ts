@@ -16,7 +16,9 @@ import {
   type ScorerConfig,
 } from './config';
 import { toIssues } from '../records/validate';
+import { ownValue, protoKeyPaths } from '../records/ownKeys';
 import { fnv1a64, stableStringify } from './hash';
+import { compareText } from './order';
 
 /** An indicator with its effective weight, options and group. */
 export interface ResolvedIndicator {
@@ -61,7 +63,7 @@ function didYouMean(id: string, known: readonly string[]): string {
   const close = known
     .map((k) => ({ k, d: distance(id, k) }))
     .filter((x) => x.d <= Math.max(3, Math.floor(id.length / 4)))
-    .sort((a, b) => a.d - b.d || (a.k < b.k ? -1 : 1))
+    .sort((a, b) => a.d - b.d || compareText(a.k, b.k))
     .slice(0, 3)
     .map((x) => `"${x.k}"`);
   return close.length > 0 ? ` Did you mean ${close.join(' or ')}?` : '';
@@ -135,6 +137,10 @@ export function resolveConfig(indicators: readonly AnyIndicator[], config: Score
     if (seen.has(id)) issues.push({ path: `indicators[${index}].meta.id`, message: `duplicate indicator id "${id}"` });
     seen.add(id);
   });
+  // zod drops "__proto__" keys silently when it copies objects: a setting under one would vanish.
+  for (const path of protoKeyPaths(config, '')) {
+    issues.push({ path, message: '"__proto__" is not a setting, indicator id, group or option name (it names an object\'s prototype)' });
+  }
   const parsed = scorerConfigSchema.safeParse(config ?? {});
   if (!parsed.success) issues.push(...toIssues(parsed.error.issues));
   if (issues.length > 0 || !parsed.success) throw new ConfigError(issues);
@@ -203,7 +209,7 @@ export function resolveConfig(indicators: readonly AnyIndicator[], config: Score
 
 /** Settings of a group, with the default decay when the group is not configured. */
 export function groupSettingOf(config: ResolvedConfig, group: string): GroupSetting {
-  return config.groups[group] ?? { decay: defaultGroupDecay };
+  return (ownValue(config.groups, group) as GroupSetting | undefined) ?? { decay: defaultGroupDecay };
 }
 
 /** The band a score falls in. */

@@ -1,6 +1,7 @@
 import type { ActivityEvent, ActivityEventOf, ActivityEventType } from '../records/events';
 import type { Subject } from '../records/subject';
 import type { SubjectView } from '../indicator/types';
+import { compareText } from './order';
 
 /** A subject view plus what was left out of it. */
 export interface BuiltView {
@@ -9,10 +10,6 @@ export interface BuiltView {
 }
 
 const emptyEvents: readonly never[] = Object.freeze([]);
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * Builds a subject's view: events at or before `asOf`, sorted once by time then id (so record
@@ -34,7 +31,7 @@ export function buildView(subject: Subject, events: readonly ActivityEvent[], as
     if (count > 0 && inOrder) {
       const prev = kept[count - 1] as number;
       const dt = (times[prev] as number) - t;
-      inOrder = dt < 0 || (dt === 0 && compareIds((events[prev] as ActivityEvent).id, (events[i] as ActivityEvent).id) <= 0);
+      inOrder = dt < 0 || (dt === 0 && compareText((events[prev] as ActivityEvent).id, (events[i] as ActivityEvent).id) <= 0);
     }
     kept[count++] = i;
   }
@@ -42,7 +39,7 @@ export function buildView(subject: Subject, events: readonly ActivityEvent[], as
   const order: ArrayLike<number> = inOrder
     ? kept
     : Array.from(kept.subarray(0, count)).sort(
-        (a, b) => (times[a] as number) - (times[b] as number) || compareIds((events[a] as ActivityEvent).id, (events[b] as ActivityEvent).id),
+        (a, b) => (times[a] as number) - (times[b] as number) || compareText((events[a] as ActivityEvent).id, (events[b] as ActivityEvent).id),
       );
   const sorted: ActivityEvent[] = new Array<ActivityEvent>(count);
   const byType = new Map<ActivityEventType, ActivityEvent[]>();

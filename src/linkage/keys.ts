@@ -11,6 +11,7 @@ import {
   normalizePhone,
   normalizeWallet,
 } from './normalize';
+import { compareText } from '../engine/order';
 
 /** The kinds of link keys. */
 export type LinkKeyKind =
@@ -224,11 +225,8 @@ function prefixed(prefix: string, value: string | undefined): string | undefined
   return value === undefined ? undefined : `${prefix}:${value}`;
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Total order on link keys: kind, key, record, field, time. */
 export function compareLinkKeys(a: LinkKey, b: LinkKey): number {
-  return cmp(a.kind, b.kind) || cmp(a.key, b.key) || cmp(a.recordId, b.recordId) || cmp(a.field, b.field) || cmp(a.at ?? '', b.at ?? '');
+  return compareText(a.kind, b.kind) || compareText(a.key, b.key) || compareText(a.recordId, b.recordId) || compareText(a.field, b.field) || compareText(a.at ?? '', b.at ?? '');
 }

@@ -2,6 +2,7 @@ import { buildCidrSet, parseIp, type ParsedIp } from './ip';
 import { unionFind } from './unionFind';
 import { decodeSignature, fnv1a, hammingHex, minHashSimilarity } from './lsh';
 import { fuzzyLinkKeyKinds, type LinkKey, type LinkKeyKind } from './keys';
+import { compareText } from '../engine/order';
 
 /** One record that carries a link key: which subject, which record, which field, when. */
 export interface LinkMember {
@@ -124,12 +125,9 @@ export interface LinkIndex {
 
 const SEP = '\u0000';
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function compareMembers(a: LinkMember, b: LinkMember): number {
-  return cmp(a.subjectId, b.subjectId) || cmp(a.recordId, b.recordId) || cmp(a.field, b.field) || cmp(a.at ?? '', b.at ?? '');
+  return compareText(a.subjectId, b.subjectId) || compareText(a.recordId, b.recordId) || compareText(a.field, b.field) || compareText(a.at ?? '', b.at ?? '');
 }
 
 /**
@@ -201,7 +199,7 @@ function memberId(m: LinkMember): string {
 }
 
 function distinctSubjects(members: readonly LinkMember[]): string[] {
-  return [...new Set(members.map((m) => m.subjectId))].sort(cmp);
+  return [...new Set(members.map((m) => m.subjectId))].sort(compareText);
 }
 
 function earliest(members: readonly LinkMember[]): string | undefined {
@@ -297,7 +295,7 @@ export function buildLinkIndexFromGroups(groups: Iterable<LinkGroup>, options: L
         if (list === undefined) bySig.set(m.signature, [m]);
         else list.push(m);
       }
-      const sigs = [...bySig.keys()].sort(cmp);
+      const sigs = [...bySig.keys()].sort(compareText);
       for (const sig of sigs) {
         const list = bySig.get(sig) as LinkMember[];
         for (let i = 1; i < list.length; i++) state.uf.union(memberId(list[0] as LinkMember), memberId(list[i] as LinkMember));
@@ -424,7 +422,7 @@ export function buildLinkIndexFromGroups(groups: Iterable<LinkGroup>, options: L
       ...(d.similarity !== undefined ? { similarity: d.similarity } : {}),
     };
   });
-  links.sort((a, b) => cmp(a.id, b.id));
+  links.sort((a, b) => compareText(a.id, b.id));
   const bySubject = new Map<string, Link[]>();
   for (const link of links) {
     for (const s of link.subjectIds) {

@@ -14,6 +14,7 @@ import {
 } from './format';
 import { noReasons } from './markdown';
 import type { RenderableResult } from './table';
+import { compareText } from '../engine/order';
 
 /** Options of {@link renderHtml}. */
 export interface HtmlOptions {
@@ -212,7 +213,7 @@ function subjectSection(report: Report, anchor: string, notes: ReadonlyMap<strin
 
   const contributing = report.indicators
     .filter((i) => i.contribution !== 0)
-    .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || (a.indicatorId < b.indicatorId ? -1 : 1));
+    .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || compareText(a.indicatorId, b.indicatorId));
   if (contributing.length > 0) {
     out.push('<h3>Contribution by indicator</h3><div class="charts">');
     out.push(contributionChart('Contribution by indicator', contributing.map((i) => ({ name: i.indicatorId, value: i.contribution }))));

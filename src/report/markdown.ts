@@ -11,6 +11,7 @@ import {
   type ReportView,
 } from './format';
 import type { RenderableResult } from './table';
+import { compareText } from '../engine/order';
 
 /** Options of {@link renderMarkdown}. */
 export interface MarkdownOptions {
@@ -105,7 +106,7 @@ function subjectPacket(report: Report, notes: ReadonlyMap<string, IndicatorNotes
   if (contributing.length === 0) out.push('No indicator changed the score.', '');
   else {
     out.push('| Indicator | Title | Family | Weight | Contribution |', '|---|---|---|---:|---:|');
-    for (const i of [...contributing].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || (a.indicatorId < b.indicatorId ? -1 : 1))) {
+    for (const i of [...contributing].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || compareText(a.indicatorId, b.indicatorId))) {
       out.push(`| ${code(i.indicatorId)} | ${md(i.title)} | ${i.family} | ${i.weight.toFixed(2)} | ${formatContribution(i.contribution)} |`);
     }
     out.push('');

@@ -4,6 +4,8 @@ import type { FindingDraft } from '../../indicator/types';
 import { accountOf } from '../shared/activity';
 import { cite } from '../shared/sources';
 import { DAY_MS, HOUR_MS, round1 } from '../shared/time';
+import { compareText } from '../../engine/order';
+import { addFinite, saturate } from '../shared/finite';
 
 const WEEK_MS = 7 * DAY_MS;
 
@@ -116,7 +118,7 @@ export const excessiveHours = defineIndicator({
         const until = profile.observedAt !== undefined ? Math.min(Date.parse(profile.observedAt), asOfMs) : asOfMs;
         const weeks = (until - Date.parse(profile.createdAt)) / WEEK_MS;
         if (weeks < options.minProfileWeeks) continue;
-        const weekly = hours / weeks;
+        const weekly = saturate(hours / weeks);
         if (weekly <= options.maxSustainedWeeklyHours) continue;
         findings.push({
           messageId: 'profileRate',
@@ -146,7 +148,7 @@ export const excessiveHours = defineIndicator({
       const week = weeks.get(weekStart);
       if (week === undefined) weeks.set(weekStart, { hours: log.hours, ids: [log.id] });
       else {
-        week.hours += log.hours;
+        week.hours = addFinite(week.hours, log.hours);
         week.ids.push(log.id);
       }
     }
@@ -213,7 +215,7 @@ export const excessiveHours = defineIndicator({
       if (list === undefined) byAccount.set(w.account, [w]);
       else list.push(w);
     }
-    for (const [account, list] of [...byAccount].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    for (const [account, list] of [...byAccount].sort((a, b) => compareText(a[0], b[0]))) {
       if (list.length < options.minWeeks) continue;
       list.sort((a, b) => a.week - b.week);
       let peak = list[0] as { week: number; ms: number };

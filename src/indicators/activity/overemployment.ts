@@ -4,6 +4,7 @@ import type { FindingDraft } from '../../indicator/types';
 import { partialDateRange } from '../shared/dates';
 import { cite } from '../shared/sources';
 import { HOUR_MS, round1 } from '../shared/time';
+import { compareText } from '../../engine/order';
 
 const options = z.object({
   minEngagementHoursPerWeek: z
@@ -80,7 +81,7 @@ export const overemployment = defineIndicator({
     const tenureStart = view.subject.hiredAt !== undefined ? Date.parse(view.subject.hiredAt) : undefined;
     const declared = new Set(options.declaredSources);
     if (tenureStart !== undefined) {
-      for (const e of [...engagements].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+      for (const e of [...engagements].sort((a, b) => compareText(a.id, b.id))) {
         if (e.source !== undefined && declared.has(e.source)) continue;
         if (e.hoursPerWeek !== undefined && e.hoursPerWeek < options.minEngagementHoursPerWeek) continue;
         const start = partialDateRange(e.start)?.earliest;
@@ -151,7 +152,7 @@ export const overemployment = defineIndicator({
       if (ids.size === 0) active.delete(point.engagement);
       else active.set(point.engagement, ids);
     }
-    for (const [key, o] of [...overlaps].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    for (const [key, o] of [...overlaps].sort((a, b) => compareText(a[0], b[0]))) {
       const hours = o.ms / HOUR_MS;
       if (hours < options.minOverlapHours) continue;
       const [first, second] = key.split('\u0000') as [string, string];

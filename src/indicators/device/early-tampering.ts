@@ -4,6 +4,7 @@ import type { FindingDraft } from '../../indicator/types';
 import { meetsSeverity, severityLevels } from '../shared/security';
 import { cite } from '../shared/sources';
 import { DAY_MS, round1 } from '../shared/time';
+import { compareText } from '../../engine/order';
 
 const categories = ['malware', 'unauthorized-software', 'single-board-computer', 'credential-harvest', 'cookie-theft', 'usb-device', 'other'] as const;
 
@@ -103,7 +104,7 @@ export const earlyTampering = defineIndicator({
       groups.set(e.category, g);
     }
     const findings: FindingDraft<'tamper'>[] = [];
-    for (const [category, g] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    for (const [category, g] of [...groups].sort((a, b) => compareText(a[0], b[0]))) {
       const first = g.events[0] as { after: number; detail: string };
       const earliness = 1 - first.after / options.days; // 1 on delivery day, 0 at the window's end
       findings.push({
@@ -120,7 +121,7 @@ export const earlyTampering = defineIndicator({
         evidence: [
           ...g.events.slice(0, 10).map((ev) => ({ recordId: ev.id, at: ev.at, field: 'category', value: category, note: ev.detail })),
           ...[...g.anchors.values()]
-            .sort((a, b) => a.t - b.t || (a.id < b.id ? -1 : 1))
+            .sort((a, b) => a.t - b.t || compareText(a.id, b.id))
             .map((a) => ({
               recordId: a.id,
               at: new Date(a.t).toISOString(),

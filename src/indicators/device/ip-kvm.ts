@@ -4,6 +4,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
 import { cite } from '../shared/sources';
 import { utcDate } from '../shared/time';
+import { compareText } from '../../engine/order';
 
 const options = z.object({
   includeGenericGadgets: z
@@ -80,7 +81,7 @@ export const ipKvm = defineIndicator({
       }
     }
     return [...hits.entries()]
-      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .sort((a, b) => compareText(a[0], b[0]))
       .map(([, h]) => ({
         messageId: 'device' as const,
         strength: h.strength,

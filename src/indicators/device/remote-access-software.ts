@@ -4,6 +4,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
 import { cite } from '../shared/sources';
 import { utcDate } from '../shared/time';
+import { compareText } from '../../engine/order';
 
 const options = z.object({
   allowList: z
@@ -87,7 +88,7 @@ export const remoteAccessSoftware = defineIndicator({
       else if (e.type === 'session') (e.remoteAccessSoftware ?? []).forEach((n, i) => record(n, e.id, e.at, `remoteAccessSoftware[${i}]`));
     }
     return [...hits.values()]
-      .sort((a, b) => (a.tool.id < b.tool.id ? -1 : 1))
+      .sort((a, b) => compareText(a.tool.id, b.tool.id))
       .map((h) => ({
         messageId: 'tool' as const,
         strength: h.tool.kind === 'screen-sharing' ? 0.5 : h.tool.commonlySanctioned === true ? 0.4 : 1,

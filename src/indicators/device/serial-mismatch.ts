@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import { cite } from '../shared/sources';
+import { compareText } from '../../engine/order';
 
 const options = z.object({
   graceDays: z
@@ -58,7 +59,7 @@ export const serialMismatch = defineIndicator({
     const checkins = view.eventsOf('device-checkin').filter((c) => c.serial !== undefined);
     if (shipped.length === 0) return notEvaluated('no shipped serial numbers', ['shipments[].serial']);
     if (checkins.length === 0) return notEvaluated('no device check-ins with serial numbers', ['events[type=device-checkin].serial']);
-    const sortedShipments = [...shipped].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const sortedShipments = [...shipped].sort((a, b) => compareText(a.id, b.id));
     const shippedSerials = new Map<string, string>(); // normalised -> shipment id
     const byDeviceId = new Map<string, { serial: string; shipmentId: string }>();
     let firstDelivery = Infinity;

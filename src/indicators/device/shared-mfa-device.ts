@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import { accountOf } from '../shared/activity';
 import { cite } from '../shared/sources';
+import { compareText } from '../../engine/order';
 
 const options = z.object({
   minAccounts: z
@@ -66,9 +67,9 @@ export const sharedMfaDevice = defineIndicator({
     }
     return [...devices]
       .filter(([, owners]) => owners.size >= options.minAccounts)
-      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .sort((a, b) => compareText(a[0], b[0]))
       .map(([mfaDevice, owners]) => {
-        const list = [...owners.values()].sort((a, b) => (a.account < b.account ? -1 : 1));
+        const list = [...owners.values()].sort((a, b) => compareText(a.account, b.account));
         return {
           messageId: 'shared' as const,
           strength: Math.min(1, 0.8 + 0.1 * (owners.size - options.minAccounts)),

@@ -3,6 +3,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import { cite } from '../shared/sources';
 import { utcDate } from '../shared/time';
+import { compareText } from '../../engine/order';
 
 const options = z.object({
   minSessions: z
@@ -118,7 +119,7 @@ export const unmanagedDevice = defineIndicator({
       list.push({ recordId: c.id, at: c.at, field: unmanaged ? 'managed' : 'compliant', value: false });
       perDevice.set(c.deviceId, list);
     }
-    for (const [deviceId, ev] of [...perDevice].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    for (const [deviceId, ev] of [...perDevice].sort((a, b) => compareText(a[0], b[0]))) {
       findings.push({
         messageId: 'checkin',
         strength: Math.min(0.8, 0.3 + 0.1 * ev.length),
@@ -126,7 +127,7 @@ export const unmanagedDevice = defineIndicator({
         evidence: ev.slice(0, 10),
       });
     }
-    for (const r of [...requests].sort((a, b) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.id < b.id ? -1 : 1))) {
+    for (const r of [...requests].sort((a, b) => (a.at !== b.at ? compareText(a.at, b.at) : compareText(a.id, b.id)))) {
       if (r.approved === true || r.kind === 'other') continue;
       findings.push({
         messageId: 'request',

@@ -3,6 +3,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import { cite } from '../shared/sources';
 import { DAY_MS } from '../shared/time';
+import { compareText } from '../../engine/order';
 
 const options = z.object({
   windowDays: z
@@ -85,7 +86,7 @@ export const identityRotation = defineIndicator({
         evidence: { recordId: e.id, field: e.field, at: e.at, value: e.to ?? null },
       });
     }
-    changes.sort((a, b) => a.at - b.at || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+    changes.sort((a, b) => a.at - b.at || compareText(a.text, b.text));
     const findings: FindingDraft<MessageId>[] = [];
     if (changes.length >= options.minChanges) {
       findings.push({

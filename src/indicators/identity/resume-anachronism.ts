@@ -9,6 +9,8 @@ import { DAY_MS, round1 } from '../shared/time';
 const YEAR_MS = 365.25 * DAY_MS;
 // "Years of experience" figures are whole numbers, often rounded up ("3 years" for 2 years and a
 // few months): a claim is read as at most one year shorter before it counts as too long.
+/** Years of experience beyond any lifetime, kept inside the range of a JavaScript date (about 270,000 years). */
+const MAX_CLAIMED_YEARS = 10_000;
 const YEARS_ROUNDING = 1;
 
 const options = z.object({
@@ -121,8 +123,10 @@ export const resumeAnachronism = defineIndicator({
           evidence: [{ recordId: s.id, field: 'skills', value: `${skill.name} since ${skill.since}` }],
         });
       } else if (skill.years !== undefined && skill.years > 0) {
-        const from = applied - skill.years * YEAR_MS;
-        const latestReading = applied - Math.max(0, skill.years - YEARS_ROUNDING) * YEAR_MS;
+        // An absurd figure (1e308 years) still predates every release; capped so the dates stay valid.
+        const years = Math.min(skill.years, MAX_CLAIMED_YEARS);
+        const from = applied - years * YEAR_MS;
+        const latestReading = applied - Math.max(0, years - YEARS_ROUNDING) * YEAR_MS;
         if (latestReading < start) {
           findings.push({
             messageId: 'skillYears',

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft, SubjectView } from '../../indicator/types';
+import { ownValue } from '../../records/ownKeys';
 import { cite } from '../shared/sources';
 import { DAY_MS } from '../shared/time';
+import { addFinite } from '../shared/finite';
 
 const actions = ['read', 'download', 'clone', 'export', 'upload', 'push', 'copy', 'print', 'sync', 'modify'] as const;
 
@@ -73,10 +75,10 @@ function dailyProfile(view: SubjectView, opts: Options): DailyProfile {
     const day = Math.floor(Date.parse(e.at) / DAY_MS) * DAY_MS;
     const d = days.get(day) ?? { bytes: 0, bytesKnown: false, actions: 0, ids: [] };
     if (e.volumeBytes !== undefined) {
-      d.bytes += e.volumeBytes;
+      d.bytes = addFinite(d.bytes, e.volumeBytes);
       d.bytesKnown = true;
     }
-    d.actions += Math.max(1, e.itemCount ?? 1);
+    d.actions = addFinite(d.actions, Math.max(1, e.itemCount ?? 1));
     d.ids.push(e.id);
     days.set(day, d);
   }
@@ -250,7 +252,7 @@ export const bulkCollection = defineIndicator({
     // Peer baseline: caller reference first, else the batch.
     const role = view.subject.role;
     if (role !== undefined) {
-      const ref = reference.collectionBaselines?.[role];
+      const ref = ownValue(reference.collectionBaselines, role) as { dailyBytes?: number; dailyActions?: number } | undefined;
       const peers = prepared.byRole.get(role);
       let peerFired = false;
       for (const m of metrics) {

@@ -3,6 +3,8 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
 import { cite } from '../shared/sources';
 import { defaultSensitiveTags, normaliseTag } from '../shared/tags';
+import { compareText } from '../../engine/order';
+import { addFinite } from '../shared/finite';
 
 const kinds = ['personal-repo', 'personal-cloud', 'personal-email', 'removable-media', 'unknown'] as const;
 
@@ -75,7 +77,7 @@ export const exfiltrationToPersonal = defineIndicator({
       if (d.host !== undefined && allowed.has(d.host.toLowerCase())) continue;
       const g = groups.get(d.kind) ?? { count: 0, bytes: 0, resources: new Set<string>(), hosts: new Set<string>(), tagged: 0, evidence: [] };
       g.count++;
-      g.bytes += e.volumeBytes ?? 0;
+      g.bytes = addFinite(g.bytes, e.volumeBytes ?? 0);
       g.resources.add(e.resource);
       if (d.host !== undefined) g.hosts.add(d.host);
       if ((e.tags ?? []).some((t) => sensitive.has(normaliseTag(t)))) g.tagged++;
@@ -83,7 +85,7 @@ export const exfiltrationToPersonal = defineIndicator({
       groups.set(d.kind, g);
     }
     return [...groups]
-      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .sort((a, b) => compareText(a[0], b[0]))
       .map(([kind, g]) => {
         const gb = g.bytes / 1e9;
         return {

@@ -4,6 +4,7 @@ import type { Evidence } from '../../indicator/types';
 import { meetsSeverity, severityLevels } from '../shared/security';
 import { cite } from '../shared/sources';
 import { utcDate } from '../shared/time';
+import { compareText } from '../../engine/order';
 
 const categories = ['port-scan', 'exploit-attempt', 'credential-harvest', 'cookie-theft', 'privilege-escalation'] as const;
 
@@ -78,7 +79,7 @@ export const intrusionActivity = defineIndicator({
       groups.set(e.category, g);
     }
     return [...groups]
-      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .sort((a, b) => compareText(a[0], b[0]))
       .map(([category, g]) => ({
         messageId: 'activity' as const,
         strength: Math.min(1, (CATEGORY_STRENGTH[category] ?? 0.5) * g.maxFactor + 0.05 * (g.count - 1)),

@@ -3,6 +3,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import { cite } from '../shared/sources';
 import { DAY_MS } from '../shared/time';
+import { compareText } from '../../engine/order';
 
 const privileges = ['admin', 'publish', 'sign', 'pipeline', 'repo-admin', 'multisig-signer', 'secrets', 'other'] as const;
 
@@ -88,7 +89,7 @@ export const privilegeSeeking = defineIndicator({
       if (g.evidence.length < 10) g.evidence.push({ recordId: r.id, at: r.at, field: 'privilege', value: r.privilege, note: `${r.action}${r.resource !== undefined ? ` on ${r.resource}` : ''}` });
       byPrivilege.set(r.privilege, g);
     }
-    for (const [privilege, g] of [...byPrivilege].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    for (const [privilege, g] of [...byPrivilege].sort((a, b) => compareText(a[0], b[0]))) {
       const high = privilege === 'multisig-signer' || privilege === 'sign' || privilege === 'publish' || privilege === 'secrets';
       findings.push({
         messageId: 'privilege',

@@ -4,6 +4,7 @@ import type { Evidence } from '../../indicator/types';
 import { cite } from '../shared/sources';
 import { defaultSensitiveTags, normaliseTag as norm } from '../shared/tags';
 import { DAY_MS } from '../shared/time';
+import { compareText } from '../../engine/order';
 
 const options = z.object({
   sensitiveTags: z
@@ -74,7 +75,7 @@ export const sensitiveTechnologyAccess = defineIndicator({
       }
     }
     return [...byTag]
-      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .sort((a, b) => compareText(a[0], b[0]))
       .map(([tag, g]) => ({
         messageId: 'access' as const,
         strength: Math.min(1, 0.4 + 0.1 * (g.resources.size - 1) + (g.early > 0 ? 0.2 : 0)),

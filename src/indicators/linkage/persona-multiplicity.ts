@@ -9,6 +9,7 @@ import type { Subject } from '../../records/subject';
 import { nameScripts } from '../shared/names';
 import { cite } from '../shared/sources';
 import { activeLinks, clusterOptions, clusterStrength, displayKey, kindLabels, linkEvidence, prepareLinks, type PreparedLinks } from './shared';
+import { compareText } from '../../engine/order';
 
 const options = z.object({
   ...clusterOptions,
@@ -105,15 +106,12 @@ function personasOf(prepared: Prepared, link: Link): PersonaSummary {
       else list.push(i);
     }
   });
-  for (const list of byScript.values()) list.sort((a, b) => cmp((draft[a] as { shown: string }).shown, (draft[b] as { shown: string }).shown) || a - b);
+  for (const list of byScript.values()) list.sort((a, b) => compareText((draft[a] as { shown: string }).shown, (draft[b] as { shown: string }).shown) || a - b);
   const summary = { personaOf, personas: draft, byScript };
   prepared.personaSummaries.set(link, summary);
   return summary;
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** `linkage/persona-multiplicity`: one e-mail, phone, photo or document appears under different names. */
 export const personaMultiplicity = defineIndicator({
@@ -156,7 +154,7 @@ export const personaMultiplicity = defineIndicator({
       scripts.set(s.id, sc);
       // The name as written, for the message: the legal name, else the first recorded one.
       const shown = [...(s.identity?.names ?? [])].sort(
-        (a, b) => (a.kind === 'legal' ? 0 : 1) - (b.kind === 'legal' ? 0 : 1) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
+        (a, b) => (a.kind === 'legal' ? 0 : 1) - (b.kind === 'legal' ? 0 : 1) || compareText(a.value, b.value),
       )[0];
       const holder = (s.documents ?? []).map((d) => d.holderName).filter((n): n is string => n !== undefined).sort()[0];
       const text = shown?.value ?? holder;
@@ -189,7 +187,7 @@ export const personaMultiplicity = defineIndicator({
           kindLabel: kindLabels[link.kind].replace(/^./, (c) => c.toUpperCase()),
           value: displayKey(link),
           personas: comparable.length,
-          names: shown.sort(cmp).join('; ') + (comparable.length > 6 ? `; and ${comparable.length - 6} more` : ''),
+          names: shown.sort(compareText).join('; ') + (comparable.length > 6 ? `; and ${comparable.length - 6} more` : ''),
         },
         evidence: linkEvidence(prepared, link, view.subject.id, options.maxEvidence),
       });

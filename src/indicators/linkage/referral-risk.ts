@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft, Population, SubjectView } from '../../indicator/types';
 import { cite } from '../shared/sources';
+import { compareText } from '../../engine/order';
 
 const options = z.object({
   perFact: z
@@ -71,7 +72,7 @@ export function strongNonLinkageFacts(view: SubjectView): StrongFact[] {
       out.push({ recordId: e.id, field: 'category', fact: `security detection: ${e.category}`, at: e.at });
     }
   }
-  return out.sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
+  return out.sort((a, b) => compareText(a.recordId, b.recordId) || compareText(a.field, b.field));
 }
 
 /** What `linkage/referral-risk` prepares once per batch. */

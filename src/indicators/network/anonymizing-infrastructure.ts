@@ -5,6 +5,7 @@ import type { FindingDraft } from '../../indicator/types';
 import type { NetworkEnrichment, SessionEvent } from '../../records/events';
 import { placeName } from '../shared/network';
 import { cite } from '../shared/sources';
+import { compareText } from '../../engine/order';
 
 const options = z.object({
   providersOfConcern: z
@@ -111,7 +112,7 @@ export const anonymizingInfrastructure = defineIndicator({
       if (kind !== undefined) anonymized.push({ s, kind });
     }
     const findings: FindingDraft<MessageId>[] = [];
-    for (const [provider, list] of [...ofConcern].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    for (const [provider, list] of [...ofConcern].sort((a, b) => compareText(a[0], b[0]))) {
       findings.push({
         messageId: 'providerOfConcern',
         strength: Math.min(1, 0.6 + 0.05 * (list.length - 1)),

@@ -5,6 +5,7 @@ import type { FindingDraft } from '../../indicator/types';
 import type { SessionEvent } from '../../records/events';
 import { isAnonymized } from '../shared/network';
 import { cite } from '../shared/sources';
+import { compareText } from '../../engine/order';
 
 const options = z.object({
   minLogins: z
@@ -96,7 +97,7 @@ export const geoBaselineMismatch = defineIndicator({
       else list.push(s);
     }
     let top: [string, SessionEvent[]] | undefined;
-    for (const entry of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    for (const entry of [...counts].sort((a, b) => compareText(a[0], b[0]))) {
       if (top === undefined || entry[1].length > top[1].length) top = entry;
     }
     if (logins.length >= options.minLogins && top !== undefined && top[0] !== claimed) {
@@ -133,7 +134,7 @@ export const geoBaselineMismatch = defineIndicator({
       const share = located.length === 0 ? 0 : farCount / located.length;
       if (located.length >= options.minLogins && share >= options.minForeignShare) {
         let top: [string, { km: number[]; sessions: SessionEvent[] }] | undefined;
-        for (const entry of [...far].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+        for (const entry of [...far].sort((a, b) => compareText(a[0], b[0]))) {
           if (top === undefined || entry[1].sessions.length > top[1].sessions.length) top = entry;
         }
         const [place, entry] = top as [string, { km: number[]; sessions: SessionEvent[] }];
@@ -162,7 +163,7 @@ export const geoBaselineMismatch = defineIndicator({
       for (const s of logins.slice(0, options.baselineLogins)) first.set(s.network?.country as string, (first.get(s.network?.country as string) ?? 0) + 1);
       let baseCountry = claimed;
       let baseCount = 0;
-      for (const [c, n] of [...first].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (n > baseCount) [baseCountry, baseCount] = [c, n];
+      for (const [c, n] of [...first].sort((a, b) => compareText(a[0], b[0]))) if (n > baseCount) [baseCountry, baseCount] = [c, n];
       if (baseCountry !== claimed && baseCount / options.baselineLogins >= options.minForeignShare) {
         const later = logins
           .slice(options.baselineLogins)

@@ -7,6 +7,7 @@ import { isAnonymized, locationOf, placeName, type LoginLocation } from '../shar
 import { accountOf } from '../shared/activity';
 import { cite } from '../shared/sources';
 import { HOUR_MS } from '../shared/time';
+import { compareText } from '../../engine/order';
 
 const options = z.object({
   windowHours: z
@@ -117,7 +118,7 @@ export const multiCountryLogins = defineIndicator({
     }
     const findings: FindingDraft<MessageId>[] = [];
     const window = options.windowHours * HOUR_MS;
-    for (const [account, logins] of [...byAccount].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    for (const [account, logins] of [...byAccount].sort((a, b) => compareText(a[0], b[0]))) {
       const inc = <K>(m: Map<K, number>, k: K | undefined, by: number): void => {
         if (k === undefined) return;
         const v = (m.get(k) ?? 0) + by;

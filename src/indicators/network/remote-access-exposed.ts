@@ -4,6 +4,7 @@ import { normalizeSoftwareName } from '../../data/remoteAccessTools';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { NetworkEnrichment } from '../../records/events';
 import { cite } from '../shared/sources';
+import { compareText } from '../../engine/order';
 
 const options = z.object({
   ports: z
@@ -106,7 +107,7 @@ export const remoteAccessExposed = defineIndicator({
       if (exp !== undefined) byIp.set(key, exp);
     }
     return [...byIp.values()]
-      .sort((a, b) => (a.ip < b.ip ? -1 : 1))
+      .sort((a, b) => compareText(a.ip, b.ip))
       .map((exp) => {
         const remote = [...exp.remote].sort();
         const evidence = [{ recordId: exp.eventId, at: exp.at, field: 'network', value: [...[...exp.kvm].sort(), ...remote], note: `scan of ${exp.ip}` }];

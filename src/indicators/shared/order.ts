@@ -6,10 +6,8 @@
  * @packageDocumentation
  */
 
-/** Compares two strings by code unit: locale-free, so the order never depends on the runtime. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compareText } from '../../engine/order';
+import { compareText } from '../../engine/order';
 
 /**
  * A sorted copy of records that carry a time (`at`, ISO 8601) and an id: by time, then id.

@@ -20,9 +20,10 @@ export function firstIndexAtOrAfter(events: readonly ActivityEvent[], t: number)
   return lo;
 }
 
-/** Rounds to one decimal, for message data. */
+/** Rounds to one decimal, for message data; a number too large to scale by 10 is already whole. */
 export function round1(x: number): number {
-  return Math.round(x * 10) / 10;
+  const rounded = Math.round(x * 10) / 10;
+  return Number.isFinite(rounded) ? rounded : x;
 }
 
 /**

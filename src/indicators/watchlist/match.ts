@@ -4,6 +4,7 @@ import type { FindingDraft, Population } from '../../indicator/types';
 import { buildWatchlistIndex, type ScreenedKind, type WatchlistIndex, type WatchlistMatch } from '../../watchlist/match';
 import { defaultNameThreshold } from '../../watchlist/names';
 import { cite } from '../shared/sources';
+import { compareText } from '../../engine/order';
 
 const options = z.object({
   nameThreshold: z
@@ -230,7 +231,7 @@ export const watchlistMatch = defineIndicator({
       }
     }
     return [...findings.entries()]
-      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .sort((a, b) => compareText(a[0], b[0]))
       .map(([, { order: _order, ...f }]) => f);
   },
 });

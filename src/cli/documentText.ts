@@ -1,0 +1,82 @@
+import type { InputFormat } from './input';
+
+/** A non-blank input line, parsed on its own. */
+export interface ParsedLine {
+  readonly lineNo: number;
+  /** True when the line is a whole JSON value. */
+  readonly parsed: boolean;
+  readonly value: unknown;
+}
+
+/** Parses one trimmed line as a JSON value, without throwing. */
+export function parseLine(lineNo: number, trimmed: string): ParsedLine {
+  try {
+    return { lineNo, parsed: true, value: JSON.parse(trimmed) as unknown };
+  } catch {
+    return { lineNo, parsed: false, value: undefined };
+  }
+}
+
+/** True for a JSON object with a string `recordType`: an NDJSON record. */
+export function isRecordLine(line: ParsedLine): boolean {
+  const value = line.value;
+  return line.parsed && typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { recordType?: unknown }).recordType === 'string';
+}
+
+/**
+ * Tells NDJSON from one JSON document by the first two non-blank lines, so that one bad line
+ * never changes how the rest is read: NDJSON when the first line is a record, when the first line
+ * is a whole JSON value and another follows (a document is one value), or when the first line is
+ * broken but the second is a record. Anything else is a document, which may span lines. Returns
+ * undefined while it needs another line; at the end of input (`ended`) it always decides.
+ */
+export function detectFormat(first: readonly ParsedLine[], ended: boolean): InputFormat | undefined {
+  const [one, two] = first;
+  if (one === undefined) return ended ? 'json' : undefined;
+  if (isRecordLine(one)) return 'ndjson';
+  if (two === undefined) return ended ? 'json' : undefined;
+  return one.parsed || isRecordLine(two) ? 'ndjson' : 'json';
+}
+
+/**
+ * The keys that appear more than once at the top level of a JSON object's text. JSON.parse keeps
+ * only the last value of a repeated key, so a second `"subjects"` would silently drop the first
+ * array. One linear pass over valid JSON text (the caller parsed it first), no recursion: it only
+ * tracks the nesting depth and skips strings.
+ */
+export function duplicateTopLevelKeys(text: string): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  let depth = 0;
+  let topIsObject = false;
+  let expectKey = false;
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      const start = i++;
+      while (i < text.length) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i += 2;
+        else if (d === 0x22) break;
+        else i++;
+      }
+      if (depth === 1 && topIsObject && expectKey) {
+        const key = JSON.parse(text.slice(start, i + 1)) as string;
+        if (!seen.has(key)) seen.add(key);
+        else repeated.add(key);
+        expectKey = false;
+      }
+      i++;
+      continue;
+    }
+    if (c === 0x7b || c === 0x5b) {
+      if (depth === 0) topIsObject = c === 0x7b;
+      depth++;
+      if (depth === 1) expectKey = topIsObject;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+    else if (c === 0x2c && depth === 1) expectKey = topIsObject;
+    i++;
+  }
+  return [...repeated];
+}

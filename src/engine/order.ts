@@ -1,0 +1,18 @@
+import type { Report } from './report';
+
+/**
+ * Compares two strings by UTF-16 code unit: locale-free, so an order never depends on the
+ * runtime, and total (0 for equal strings), so a sort that falls back on it is deterministic.
+ * The one string comparison for every ordering in the library: reports, reasons, evidence,
+ * link keys and indicator messages.
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The order of a batch's reports: score, then log-odds, highest first, then subject id (unique in a batch). */
+export function compareReports(a: Report, b: Report): number {
+  if (a.score !== b.score) return b.score - a.score;
+  if (a.logOdds !== b.logOdds) return b.logOdds - a.logOdds;
+  return compareText(a.subjectId, b.subjectId);
+}
