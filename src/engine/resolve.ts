@@ -136,7 +136,7 @@ export function resolveConfig(indicators: readonly AnyIndicator[], config: Score
     seen.add(id);
   });
   const parsed = scorerConfigSchema.safeParse(config ?? {});
-  if (!parsed.success) issues.push(...toIssues(parsed.error.issues));
+  if (!parsed.success) for (const issue of toIssues(parsed.error.issues)) issues.push(issue);
   if (issues.length > 0 || !parsed.success) throw new ConfigError(issues);
   const cfg = parsed.data;
   for (const id of Object.keys(cfg.indicators ?? {})) {
