@@ -97,7 +97,9 @@ footer { color: var(--muted); font-size: 12px; margin: 24px 0; }
 `;
 
 function chip(band: Band): Html {
-  return html`<span class="chip ${band}">${band}</span>`;
+  // The class names a known band only; a band from elsewhere is shown as text, unstyled.
+  const known = typeof band === 'string' && Object.hasOwn(bandColour, band);
+  return html`<span class="chip${known ? html` ${band}` : ''}">${band}</span>`;
 }
 
 function meter(score: number, band: Band): Html {
