@@ -23,13 +23,23 @@ export type ShardOutcome =
   | { readonly ok: true; readonly result: BatchResult }
   | { readonly ok: false; readonly name: string; readonly message: string; readonly code?: string; readonly isScoringError?: boolean };
 
+/** Text of a thrown value that may not be an Error, without calling its (possibly hostile or missing) toString. */
+function describeThrown(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 /** The failure outcome of an error, keeping what identifies it across threads: name, `code` and the redflags brand. */
 export function failedOutcome(error: unknown): ShardOutcome {
   const fields = typeof error === 'object' && error !== null ? (error as { name?: unknown; message?: unknown; code?: unknown; isScoringError?: unknown }) : {};
   return {
     ok: false,
     name: typeof fields.name === 'string' ? fields.name : 'Error',
-    message: typeof fields.message === 'string' ? fields.message : String(error),
+    message: typeof fields.message === 'string' ? fields.message : describeThrown(error),
     ...(typeof fields.code === 'string' ? { code: fields.code } : {}),
     ...(fields.isScoringError === true ? { isScoringError: true } : {}),
   };
@@ -95,11 +105,25 @@ export class ShardError extends Error {
   }
 }
 
+/** The job could not be handed to a new worker thread (nothing ran there). */
+class WorkerNotStarted extends Error {
+  constructor(readonly reason: unknown) {
+    super(reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason));
+    this.name = 'WorkerNotStarted';
+  }
+}
+
 /** Runs a shard in a worker thread. Rejects when the thread cannot be created (e.g. the job cannot be cloned), crashes or exits early. */
 function runInWorker(script: string | URL, job: ShardJob): Promise<ShardOutcome> {
   return new Promise((resolve, reject) => {
-    // Creating the worker clones the job: a pathological input (deep nesting) can throw here.
-    const worker = new Worker(script, { workerData: job });
+    let worker: Worker;
+    try {
+      worker = new Worker(script, { workerData: job });
+    } catch (error) {
+      // Creating the worker clones the job: a pathological input (deep nesting) can throw here.
+      reject(new WorkerNotStarted(error));
+      return;
+    }
     let settled = false;
     worker.once('message', (outcome: ShardOutcome) => {
       settled = true;
@@ -144,6 +168,12 @@ export async function scoreSharded(
       } catch (error) {
         // The thread could not take the shard or died: its subjects are reported, the run goes on.
         outcome = { lost: true, shard: job.shard, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+        // A job that could not even be handed over (nothing ran) is scored here instead, as --workers 1 would.
+        if (error instanceof WorkerNotStarted) {
+          const here = scoreShard(job);
+          if (here.ok || here.isScoringError === true) outcome = here;
+          else outcome = { lost: true, shard: job.shard, message: `${error.message}; then in this thread, ${here.name}: ${here.message}` };
+        }
       }
       onShardDone(++done);
       return outcome;
