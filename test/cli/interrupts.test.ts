@@ -149,7 +149,7 @@ describe.skipIf(!existsSync(cli))('interrupted runs (built dist/cli.js, real chi
   );
 });
 
-describe('worker threads that fail', () => {
+describe('worker threads that fail', { timeout: 60_000 }, () => {
   it('a shard whose thread dies is reported subject by subject, the other shards are kept', async () => {
     const script = join(dir, 'crash-worker.mjs');
     writeFileSync(script, "throw new Error('the worker crashed');\n");

@@ -40,7 +40,7 @@ const concat = (chunks: Iterable<string>): string => {
   return text;
 };
 
-describe('score output written as a stream', () => {
+describe('score output written as a stream', { timeout: 60_000 }, () => {
   it('writes JSON byte-identical to JSON.stringify(output, null, 2), report by report', () => {
     expect(concat(jsonChunks(output, () => {}))).toBe(`${JSON.stringify(output, null, 2)}\n`);
     const empty: ScoreOutput = { asOf: demo.asOf, asOfSource: 'input', reports: [], rejected: [] };
@@ -133,7 +133,7 @@ function demoPathOf(): string {
   return new URL('../../examples/demo/population.json', import.meta.url).pathname;
 }
 
-describe('the command lookup', () => {
+describe('the command lookup', { timeout: 60_000 }, () => {
   it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('redflags %s is an unknown command, exit 2', async (name) => {
     const result = await run([name]);
     expect(result.code).toBe(2);
@@ -148,7 +148,7 @@ describe('the command lookup', () => {
   });
 });
 
-describe('--out checks before scoring', () => {
+describe('--out checks before scoring', { timeout: 60_000 }, () => {
   it('refuses --out pointing at the input file, and at a directory', async () => {
     const input = join(dir, 'input.json');
     writeFileSync(input, JSON.stringify({ asOf: demo.asOf, subjects: [{ id: 'a' }] }));
@@ -167,7 +167,7 @@ describe('--out checks before scoring', () => {
   });
 });
 
-describe('output to a terminal', () => {
+describe('output to a terminal', { timeout: 60_000 }, () => {
   const evil = 'w-\u001b]0;PWNED\u0007\u001b[2J\u202eevil\u2066\u009b\u007f';
   const path = join(dir, 'evil.json');
   writeFileSync(path, JSON.stringify({ asOf: demo.asOf, subjects: [{ id: evil }, { id: 'plain' }] }));

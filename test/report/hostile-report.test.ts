@@ -43,7 +43,7 @@ function checkTags(html: string): void {
 /** Markdown outside code spans (a code span shows its content literally: backticks and line breaks cannot end it early). */
 const outsideCode = (markdown: string): string => markdown.replace(/`[^`\n]*`/g, '');
 
-describe('renderers on a report JSON from an untrusted source', () => {
+describe('renderers on a report JSON from an untrusted source', { timeout: 60_000 }, () => {
   it.each([
     ['a tag in every field', () => tag],
     ['a number-ish tag in every field', () => `1${tag}`],
@@ -77,7 +77,7 @@ describe('renderers on a report JSON from an untrusted source', () => {
   });
 });
 
-describe('text printed to a terminal', () => {
+describe('text printed to a terminal', { timeout: 60_000 }, () => {
   const evil = 'w-\u001b]0;PWNED\u0007\u001b[2J\u202eevil\u2066\u009b';
   const result: BatchResult = { ...demo, reports: demo.reports.map((r, i) => (i === 0 ? { ...r, subjectId: evil, reasons: r.reasons.map((x) => ({ ...x, message: evil })) } : r)) };
 
@@ -94,7 +94,7 @@ describe('text printed to a terminal', () => {
   });
 });
 
-describe('large populations in the human formats', () => {
+describe('large populations in the human formats', { timeout: 60_000 }, () => {
   const many = (count: number): Report[] => {
     const out: Report[] = [];
     for (let i = 0; i < count; i++) out.push({ ...(demo.reports[i % demo.reports.length] as Report), subjectId: `s-${i}` });
