@@ -1,19 +1,37 @@
 #!/usr/bin/env node
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { main } from './main';
-import { scoreShard, type ShardJob } from './workers';
+import { postOutcome, scoreShard, type ShardJob } from './workers';
 
 // The built file is both the command and its worker script: a thread started with a shard job
 // scores its shard and posts the result back instead of parsing arguments.
+/** Exit codes of a run ended by a signal: 128 plus the signal's number, as a shell reports it. */
+const signalExitCodes = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/** Runs `cleanup` and exits 130 or 143 on SIGINT or SIGTERM, until the returned function is called. */
+function trapSignals(cleanup: () => void): () => void {
+  const handlers = Object.entries(signalExitCodes).map(([signal, code]) => {
+    const handler = (): void => {
+      cleanup();
+      process.exit(code);
+    };
+    process.on(signal, handler);
+    return [signal, handler] as const;
+  });
+  return () => {
+    for (const [signal, handler] of handlers) process.off(signal, handler);
+  };
+}
+
 const job = workerData as ShardJob | undefined;
 if (!isMainThread && job?.redflags === 'score-shard') {
-  parentPort?.postMessage(scoreShard(job));
+  if (parentPort !== null) postOutcome(parentPort, scoreShard(job));
 } else {
-  // A closed pipe (e.g. `redflags score x | head`) is not an error of the command.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+  // Write errors reach the command through each write's callback: a closed pipe (`| head`) ends
+  // the output but keeps the exit code the run earned, a full disk is exit 2. The listeners only
+  // keep an 'error' event from crashing the process.
+  process.stdout.on('error', () => {});
+  process.stderr.on('error', () => {});
   const exitCode = await main(process.argv.slice(2), {
     stdin: process.stdin,
     stdout: process.stdout,
@@ -24,6 +42,7 @@ if (!isMainThread && job?.redflags === 'score-shard') {
     ...(process.stdout.columns !== undefined ? { columns: process.stdout.columns } : {}),
     cwd: process.cwd(),
     workerScript: new URL(import.meta.url),
+    trapSignals: trapSignals,
   });
   process.exitCode = exitCode;
 }

@@ -36,19 +36,23 @@ export function configProblems(value: unknown): Issue[] {
     for (const [id, setting] of Object.entries(value.indicators)) {
       if (!isObject(setting)) continue;
       const prefix = `indicators.${id}.`;
-      problems.push(...unknownKeys(setting, settingKeys, prefix, 'indicator setting'));
+      for (const p of unknownKeys(setting, settingKeys, prefix, 'indicator setting')) problems.push(p);
       const parsed = settingObjectSchema.safeParse(setting);
       // Unknown keys are reported above with the list of known ones; the schema's own report would repeat them.
       const issues = parsed.success ? [] : parsed.error.issues.filter((i) => i.code !== 'unrecognized_keys');
-      problems.push(...toIssues(issues).map((i) => ({ ...i, path: `${prefix}${i.path}` })));
+      for (const i of toIssues(issues)) problems.push({ ...i, path: `${prefix}${i.path}` });
       const optionKeys = keysOf(builtinIndicators.find((b) => b.meta.id === id)?.meta.options);
-      if (optionKeys !== undefined && isObject(setting.options)) problems.push(...unknownKeys(setting.options, optionKeys, `${prefix}options.`, 'option'));
+      if (optionKeys !== undefined && isObject(setting.options)) {
+        for (const p of unknownKeys(setting.options, optionKeys, `${prefix}options.`, 'option')) problems.push(p);
+      }
     }
   }
   if (isObject(value.groups)) {
     const groupKeys = Object.keys(groupSettingSchema.shape);
-    for (const [name, group] of Object.entries(value.groups)) if (isObject(group)) problems.push(...unknownKeys(group, groupKeys, `groups.${name}.`, 'group setting'));
+    for (const [name, group] of Object.entries(value.groups)) {
+      if (isObject(group)) for (const p of unknownKeys(group, groupKeys, `groups.${name}.`, 'group setting')) problems.push(p);
+    }
   }
-  if (isObject(value.bands)) problems.push(...unknownKeys(value.bands, ['elevated', 'high', 'critical'], 'bands.', 'band'));
+  if (isObject(value.bands)) for (const p of unknownKeys(value.bands, ['elevated', 'high', 'critical'], 'bands.', 'band')) problems.push(p);
   return problems;
 }

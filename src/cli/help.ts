@@ -42,13 +42,17 @@ Options:
   --format <format>     table | json | ndjson | markdown | html
                         (default: from the --out extension, else table on a terminal,
                         json otherwise)
-  -o, --out <file>      write the report to a file, not standard output (its directory must exist)
+  -o, --out <file>      write the report to a file, not standard output (its directory must
+                        exist); written to a temporary file and renamed when complete, so an
+                        interrupted run leaves the previous file unchanged
   --fail-on <band>      exit 1 when any subject reaches this band: elevated | high | critical
   --workers <n>         score in n worker threads (same output as one; default 1)
   --view <view>         investigator (default) | candidate: markdown and html only; the candidate
                         view shows neutral wording only, no scores, evidence or hypotheses
   --detail <which>      all (default) | flagged: which subjects get a detail section in
                         markdown and html (flagged = band elevated or above)
+  --detail-limit <n>    detail sections for the n highest-ranked subjects at most (default
+                        1000); the others keep one row in the ranked table
   --title <text>        title of markdown and html reports
   --input-format <f>    json | ndjson: skip detection
   --stream              score NDJSON grouped by subject one subject at a time, without holding

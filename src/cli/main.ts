@@ -1,5 +1,5 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, extname, resolve as resolvePath } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, extname, join, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bandOrder, scorerConfigSchema, type Band, type ScorerConfig } from '../engine/config';
 import { createScorer, type BatchInput, type BatchResult, type Scorer } from '../engine/createScorer';
@@ -9,13 +9,15 @@ import { builtinIndicators } from '../indicators/index';
 import { dateTimeSchema } from '../records/common';
 import { jsonSchema } from '../records/jsonSchema';
 import { toIssues } from '../records/validate';
-import { printable } from '../report/format';
-import { renderHtml, renderMarkdown, renderTable, type ReportView } from '../report/index';
+import { printable, terminalSafe, terminalSafeJson } from '../report/format';
+import type { ReportView } from '../report/index';
 import { VERSION } from '../version';
 import { configProblems } from './config';
 import { helpTexts } from './help';
 import { loadInput, withLines, type CliRejected, type InputFormat, type LoadedInput } from './input';
-import { CliUsageError, write, type CliIo } from './io';
+import { CliUsageError, say, write, type CliIo } from './io';
+import { writeOutput } from './output';
+import { outputChunks, type UnwritableReport } from './render';
 import { createProgress, type Progress } from './progress';
 import { scoreStream } from './stream';
 import { scoreSharded } from './workers';
@@ -103,25 +105,6 @@ function pickInputFormat(value: string | undefined): InputFormat | undefined {
   return value;
 }
 
-function render(output: ScoreOutput, format: OutputFormat, options: { view: ReportView; detail: 'all' | 'flagged'; title?: string; columns?: number }): string {
-  switch (format) {
-    case 'json':
-      return `${JSON.stringify(output, null, 2)}\n`;
-    case 'ndjson': {
-      const lines = [JSON.stringify({ recordType: 'summary', asOf: output.asOf, asOfSource: output.asOfSource, reports: output.reports.length, rejected: output.rejected.length })];
-      for (const report of output.reports) lines.push(JSON.stringify({ recordType: 'report', ...report }));
-      for (const record of output.rejected) lines.push(JSON.stringify({ recordType: 'rejected', ...record }));
-      return `${lines.join('\n')}\n`;
-    }
-    case 'markdown':
-      return renderMarkdown(output, { view: options.view, detail: options.detail, ...(options.title !== undefined ? { title: options.title } : {}) });
-    case 'html':
-      return renderHtml(output, { view: options.view, detail: options.detail, ...(options.title !== undefined ? { title: options.title } : {}) });
-    case 'table':
-      return renderTable(output, { width: options.columns ?? 100 });
-  }
-}
-
 function toBatchInput(input: LoadedInput, asOf: string | undefined): BatchInput {
   return {
     ...(asOf !== undefined ? { asOf } : {}),
@@ -140,7 +123,7 @@ async function reportRejected(io: CliIo, rejected: readonly CliRejected[]): Prom
   for (const record of shown) lines.push(describeRejected(record));
   if (rejected.length > shown.length) lines.push(`… and ${rejected.length - shown.length} more. Run \`redflags validate <file> --json\` for the full list.`);
   lines.push('Fix the fields above and score again (see `redflags schema` for the record model).');
-  await write(io.stderr, `${lines.join('\n')}\n`);
+  await say(io.stderr, `${lines.join('\n')}\n`);
 }
 
 /** An indicator that failed on a subject lowers nothing silently: say how many, and where to look. */
@@ -153,30 +136,30 @@ async function reportIndicatorErrors(io: CliIo, reports: ScoreOutput['reports'])
     if (first === undefined && error !== undefined) first = { subjectId: report.subjectId, indicatorId: error.indicatorId, message: error.message };
   }
   if (first === undefined) return;
-  await write(
+  await say(
     io.stderr,
     `redflags: ${count} indicator error${count === 1 ? '' : 's'}; see the report's errors (first: ${printable(first.indicatorId)} on subject "${printable(first.subjectId)}": ${printable(first.message)}). Their indicators add nothing to those scores.\n`,
   );
 }
 
-async function emit(io: CliIo, out: string | undefined, text: string): Promise<void> {
-  if (out === undefined) {
-    await write(io.stdout, text);
-    return;
-  }
-  try {
-    await writeFile(resolvePath(io.cwd, out), text, 'utf8');
-  } catch (error) {
-    throw new CliUsageError(`cannot write ${out} (${error instanceof Error ? error.message : String(error)}). Check that its directory exists and is writable.`);
-  }
-}
-
-/** Checks the directory of `--out` before any scoring, so a typo costs seconds, not the whole run. */
-async function checkOutDir(out: string, io: CliIo): Promise<void> {
-  const dir = dirname(resolvePath(io.cwd, out));
-  const info = await stat(dir).catch(() => undefined);
-  if (info === undefined || !info.isDirectory()) {
+/**
+ * Checks `--out` before any scoring, so a mistake costs seconds, not the whole run: its directory
+ * must exist, and it must be neither a directory nor the input file itself (writing over the
+ * input would destroy the data being scored).
+ */
+async function checkOut(out: string, source: string, io: CliIo): Promise<void> {
+  const target = resolvePath(io.cwd, out);
+  const dir = dirname(target);
+  const dirInfo = await stat(dir).catch(() => undefined);
+  if (dirInfo === undefined || !dirInfo.isDirectory()) {
     throw new CliUsageError(`cannot write ${out}: the directory ${dir} does not exist. Create it first (mkdir -p), or pick another --out.`);
+  }
+  const info = await stat(target).catch(() => undefined);
+  if (info?.isDirectory() === true) throw new CliUsageError(`--out ${out} is a directory. Give a file name, e.g. --out ${join(out, 'report.json')}.`);
+  if (source === '-' || info === undefined) return;
+  const input = await stat(resolvePath(io.cwd, source)).catch(() => undefined);
+  if (resolvePath(io.cwd, source) === target || (input !== undefined && input.ino === info.ino && input.dev === info.dev)) {
+    throw new CliUsageError(`--out ${out} is the input file: writing the report there would destroy the records. Pick another --out.`);
   }
 }
 
@@ -194,6 +177,7 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
       view: { type: 'string' },
       title: { type: 'string' },
       detail: { type: 'string' },
+      'detail-limit': { type: 'string' },
       'input-format': { type: 'string' },
       stream: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -232,12 +216,19 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   if (view !== 'investigator' && view !== 'candidate') throw new CliUsageError(`unknown --view "${view}". Use investigator or candidate.`);
   const detail = values.detail ?? 'all';
   if (detail !== 'all' && detail !== 'flagged') throw new CliUsageError(`unknown --detail "${detail}". Use all or flagged.`);
+  let detailLimit: number | undefined;
+  if (values['detail-limit'] !== undefined) {
+    detailLimit = Number(values['detail-limit']);
+    if (!Number.isSafeInteger(detailLimit) || detailLimit < 0) {
+      throw new CliUsageError(`--detail-limit "${values['detail-limit']}" must be a whole number of subjects, 0 or more (default 1000).`);
+    }
+  }
   const format = pickFormat(values.format, values.out, io);
   if (view === 'candidate' && format !== 'markdown' && format !== 'html') {
     // The other formats carry scores, bands and evidence: writing them under a "candidate" label would leak what the view withholds.
     throw new CliUsageError(`--view candidate needs --format markdown or html (got ${format}, which shows scores and evidence). Example: --view candidate --format html --out summary.html`);
   }
-  if (values.out !== undefined) await checkOutDir(values.out, io);
+  if (values.out !== undefined) await checkOut(values.out, source, io);
   const inputFormat = pickInputFormat(values['input-format']);
   const config = values.config !== undefined ? await loadConfig(values.config, io) : undefined;
 
@@ -271,7 +262,7 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   } else {
     output = await scoreLoaded(source, io, progress, inputFormat, asOf, workers, config, scorer);
   }
-  return finish(output, io, { format, view, detail, failOn, out: values.out, title: values.title });
+  return finish(output, io, { format, view, detail, detailLimit, failOn, out: values.out, title: values.title });
 }
 
 async function scoreLoaded(
@@ -314,34 +305,52 @@ interface FinishOptions {
   readonly format: OutputFormat;
   readonly view: ReportView;
   readonly detail: 'all' | 'flagged';
+  readonly detailLimit: number | undefined;
   readonly failOn: Band | undefined;
   readonly out: string | undefined;
   readonly title: string | undefined;
 }
 
+/**
+ * What is printed to a terminal is made safe there: JSON keeps its value with the remaining
+ * control and bidi characters escaped as \uXXXX; every other format has them replaced (the
+ * table and Markdown renderers do it always; this also covers HTML shown raw).
+ */
+function terminalFilter(format: OutputFormat, io: CliIo, out: string | undefined): (text: string) => string {
+  if (out !== undefined || io.stdoutIsTTY !== true) return (text) => text;
+  return format === 'json' || format === 'ndjson' ? terminalSafeJson : terminalSafe;
+}
+
 /** Writes the report, lists rejected records, and picks the exit code. */
 async function finish(output: ScoreOutput, io: CliIo, options: FinishOptions): Promise<number> {
   const { format, failOn } = options;
-  const text = render(output, format, {
+  const unwritable: UnwritableReport[] = [];
+  const chunks = outputChunks(output, format, {
     view: options.view,
     detail: options.detail,
+    ...(options.detailLimit !== undefined ? { detailLimit: options.detailLimit } : {}),
     ...(options.title !== undefined ? { title: options.title } : {}),
     ...(io.columns !== undefined ? { columns: io.columns } : {}),
+    onUnwritable: (report) => unwritable.push(report),
   });
-  await emit(io, options.out, text);
+  await writeOutput(io, options.out, chunks, terminalFilter(format, io, options.out));
   await reportRejected(io, output.rejected);
   await reportIndicatorErrors(io, output.reports);
-  if (options.out !== undefined) {
-    await write(io.stderr, `redflags: wrote ${output.reports.length} report${output.reports.length === 1 ? '' : 's'} (${format}) to ${options.out}, as of ${output.asOf}.\n`);
+  for (const report of unwritable.slice(0, 50)) {
+    await say(io.stderr, `redflags: the report of subject "${printable(report.subjectId)}" could not be written (${printable(report.message)}); a stand-in with its score and band is in its place.\n`);
   }
-  const invalid = output.rejected.length > 0;
+  if (options.out !== undefined) {
+    await say(io.stderr, `redflags: wrote ${output.reports.length} report${output.reports.length === 1 ? '' : 's'} (${format}) to ${options.out}, as of ${output.asOf}.\n`);
+  }
+  // A report that could not be written is lost output, as a rejected record is lost input: exit 2.
+  const invalid = output.rejected.length > 0 || unwritable.length > 0;
   if (failOn !== undefined) {
     const threshold = bandOrder.indexOf(failOn);
     const reached = output.reports.filter((r) => bandOrder.indexOf(r.band) >= threshold);
     if (reached.length > 0) {
       // Invalid input wins the exit code, but a pipeline reading stderr must still learn that the band was reached.
-      const code = invalid ? 'exit 2, since records were rejected' : 'exit 1';
-      await write(io.stderr, `redflags: ${reached.length} subject${reached.length === 1 ? '' : 's'} reached --fail-on ${failOn}; ${code}.\n`);
+      const code = invalid ? `exit 2, since ${output.rejected.length > 0 ? 'records were rejected' : 'reports could not be written'}` : 'exit 1';
+      await say(io.stderr, `redflags: ${reached.length} subject${reached.length === 1 ? '' : 's'} reached --fail-on ${failOn}; ${code}.\n`);
       return invalid ? EXIT_USAGE : EXIT_FAIL_ON;
     }
   }
@@ -445,12 +454,13 @@ function editDistance(a: string, b: string): number {
   return prev[b.length] as number;
 }
 
-const commands: Readonly<Record<string, (args: string[], io: CliIo) => Promise<number>>> = {
-  score: scoreCommand,
-  validate: validateCommand,
-  indicators: indicatorsCommand,
-  schema: schemaCommand,
-};
+// A Map, not an object: `redflags constructor` or `redflags __proto__` must not find Object.prototype's members.
+const commands: ReadonlyMap<string, (args: string[], io: CliIo) => Promise<number>> = new Map([
+  ['score', scoreCommand],
+  ['validate', validateCommand],
+  ['indicators', indicatorsCommand],
+  ['schema', schemaCommand],
+]);
 
 /**
  * Runs the `redflags` command with the arguments after the program name and returns the exit
@@ -462,30 +472,30 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
       const topic = command === 'help' ? rest[0] : undefined;
-      await write(io.stdout, topic !== undefined && topic in helpTexts ? helpTexts[topic as keyof typeof helpTexts] : helpTexts.main);
+      await write(io.stdout, topic !== undefined && Object.hasOwn(helpTexts, topic) ? helpTexts[topic as keyof typeof helpTexts] : helpTexts.main);
       return command === undefined ? EXIT_USAGE : EXIT_OK;
     }
     if (command === '-v' || command === '--version') {
       await write(io.stdout, `${VERSION}\n`);
       return EXIT_OK;
     }
-    const run = commands[command];
+    const run = commands.get(command);
     if (run === undefined) {
-      const close = Object.keys(commands).find((c) => editDistance(c, command) <= 2 || c.startsWith(command));
+      const close = [...commands.keys()].find((c) => editDistance(c, command) <= 2 || c.startsWith(command));
       throw new CliUsageError(`unknown command "${command}".${close !== undefined ? ` Did you mean "${close}"?` : ''} Commands: score, validate, indicators, schema. Run \`redflags --help\`.`);
     }
     return await run([...rest], io);
   } catch (error) {
     if (error instanceof CliUsageError) {
-      await write(io.stderr, `redflags: ${error.message}\n`);
+      await say(io.stderr, `redflags: ${error.message}\n`);
       return EXIT_USAGE;
     }
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      await write(io.stderr, `redflags: ${(error as Error).message}. Run \`redflags ${command ?? ''} --help\` for the options.\n`);
+      await say(io.stderr, `redflags: ${(error as Error).message}. Run \`redflags ${command ?? ''} --help\` for the options.\n`);
       return EXIT_USAGE;
     }
-    await write(io.stderr, `redflags: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report it with the command you ran.\n`);
+    await say(io.stderr, `redflags: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report it with the command you ran.\n`);
     return EXIT_USAGE;
   }
 }

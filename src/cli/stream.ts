@@ -71,7 +71,7 @@ export async function scoreStream(source: string, io: CliIo, progress: Progress,
       watchlists,
       ...(reference !== undefined ? { reference } : {}),
     });
-    reports.push(...result.reports);
+    for (const report of result.reports) reports.push(report);
     for (const record of result.rejected) {
       const mapped = remap(record, group, watchlistLines);
       // Watchlists and reference tables are validated with every group; report their problems once.

@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import { createScorer, type BatchInput, type BatchResult } from '../engine/createScorer';
+import { createScorer, type BatchInput, type BatchResult, type RejectedRecord } from '../engine/createScorer';
 import type { ScorerConfig } from '../engine/config';
 import type { Report } from '../engine/report';
+import type { RecordKind } from '../errors/InvalidRecordError';
 
 /** What one worker thread is given: the whole population, and which shard of subjects to score. */
 export interface ShardJob {
@@ -18,7 +19,44 @@ export interface ShardJob {
 }
 
 /** What a worker posts back. */
-export type ShardOutcome = { readonly ok: true; readonly result: BatchResult } | { readonly ok: false; readonly name: string; readonly message: string };
+export type ShardOutcome =
+  | { readonly ok: true; readonly result: BatchResult }
+  | { readonly ok: false; readonly name: string; readonly message: string; readonly code?: string; readonly isScoringError?: boolean };
+
+/** Text of a thrown value that may not be an Error, without calling its (possibly hostile or missing) toString. */
+function describeThrown(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+/** The failure outcome of an error, keeping what identifies it across threads: name, `code` and the redflags brand. */
+export function failedOutcome(error: unknown): ShardOutcome {
+  const fields = typeof error === 'object' && error !== null ? (error as { name?: unknown; message?: unknown; code?: unknown; isScoringError?: unknown }) : {};
+  return {
+    ok: false,
+    name: typeof fields.name === 'string' ? fields.name : 'Error',
+    message: typeof fields.message === 'string' ? fields.message : describeThrown(error),
+    ...(typeof fields.code === 'string' ? { code: fields.code } : {}),
+    ...(fields.isScoringError === true ? { isScoringError: true } : {}),
+  };
+}
+
+/**
+ * Posts a shard's outcome to the main thread. If the result cannot be posted (it cannot be
+ * cloned, or cloning it overflows the stack), the failure is posted instead, so the main thread
+ * always hears back.
+ */
+export function postOutcome(port: { postMessage(value: unknown): void }, outcome: ShardOutcome): void {
+  try {
+    port.postMessage(outcome);
+  } catch (error) {
+    port.postMessage(failedOutcome(error));
+  }
+}
 
 /**
  * The shard of a subject: a 32-bit FNV-1a hash of its id modulo the shard count. Stable across
@@ -37,7 +75,7 @@ export function scoreShard(job: ShardJob): ShardOutcome {
     const result = scorer.scoreBatch(job.input, { select: (id) => shardOf(id, job.shards) === job.shard });
     return { ok: true, result };
   } catch (error) {
-    return { ok: false, name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) };
+    return failedOutcome(error);
   }
 }
 
@@ -45,18 +83,44 @@ export function scoreShard(job: ShardJob): ShardOutcome {
 export { compareReports } from '../engine/order';
 import { compareReports } from '../engine/order';
 
-/** An error a shard reported, re-thrown in the main thread with its original name. */
+/**
+ * An error a shard reported, re-thrown in the main thread with its original name, `code` and
+ * redflags brand, so `isInvalidRecordError` and the other guards recognise it as in one thread.
+ */
 export class ShardError extends Error {
-  /** @param name name of the error in the worker; @param message its message. */
-  constructor(name: string, message: string) {
-    super(message);
-    this.name = name;
+  /** The original error's code, e.g. `E_INVALID_RECORD`. */
+  readonly code?: string;
+  /** The redflags brand, when the original error had it. */
+  readonly isScoringError?: true;
+
+  /** @param outcome the failure a shard posted. */
+  constructor(outcome: Extract<ShardOutcome, { ok: false }>) {
+    super(outcome.message);
+    this.name = outcome.name;
+    if (outcome.code !== undefined) this.code = outcome.code;
+    if (outcome.isScoringError === true) this.isScoringError = true;
   }
 }
 
+/** The job could not be handed to a new worker thread (nothing ran there). */
+class WorkerNotStarted extends Error {
+  constructor(readonly reason: unknown) {
+    super(reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason));
+    this.name = 'WorkerNotStarted';
+  }
+}
+
+/** Runs a shard in a worker thread. Rejects when the thread cannot be created (e.g. the job cannot be cloned), crashes or exits early. */
 function runInWorker(script: string | URL, job: ShardJob): Promise<ShardOutcome> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: job });
+    let worker: Worker;
+    try {
+      worker = new Worker(script, { workerData: job });
+    } catch (error) {
+      // Creating the worker clones the job: a pathological input (deep nesting) can throw here.
+      reject(new WorkerNotStarted(error));
+      return;
+    }
     let settled = false;
     worker.once('message', (outcome: ShardOutcome) => {
       settled = true;
@@ -94,18 +158,69 @@ export async function scoreSharded(
   }));
   let done = 0;
   const outcomes = await Promise.all(
-    jobs.map(async (job) => {
-      const outcome = script !== undefined ? await runInWorker(script, job) : scoreShard(job);
+    jobs.map(async (job): Promise<ShardOutcome | ShardLost> => {
+      let outcome: ShardOutcome | ShardLost;
+      try {
+        outcome = script !== undefined ? await runInWorker(script, job) : scoreShard(job);
+      } catch (error) {
+        // The thread could not take the shard or died: its subjects are reported, the run goes on.
+        outcome = { lost: true, shard: job.shard, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+        // A job that could not even be handed over (nothing ran) is scored here instead, as --workers 1 would.
+        if (error instanceof WorkerNotStarted) {
+          const here = scoreShard(job);
+          if (here.ok || here.isScoringError === true) outcome = here;
+          else outcome = { lost: true, shard: job.shard, message: `${error.message}; then in this thread, ${here.name}: ${here.message}` };
+        }
+      }
       onShardDone(++done);
       return outcome;
     }),
   );
   const results: BatchResult[] = [];
+  const lost: ShardLost[] = [];
   for (const outcome of outcomes) {
-    if (!outcome.ok) throw new ShardError(outcome.name, outcome.message);
-    results.push(outcome.result);
+    if ('lost' in outcome) lost.push(outcome);
+    else if (!outcome.ok) throw new ShardError(outcome);
+    else results.push(outcome.result);
   }
-  const first = results[0] as BatchResult;
-  const reports = results.flatMap((r) => r.reports).sort(compareReports);
-  return { asOf: first.asOf, asOfSource: first.asOfSource, reports, rejected: first.rejected };
+  // Validation gives the same result in every shard; with none back, it is run here (no indicators: cheap).
+  const base = results[0] ?? createScorer({ indicators: [] }).scoreBatch(input);
+  const reports: Report[] = [];
+  for (const result of results) for (const report of result.reports) reports.push(report);
+  reports.sort(compareReports);
+  const rejected = lost.length === 0 ? base.rejected : withLostShards(base.rejected, input, lost, shards);
+  return { asOf: base.asOf, asOfSource: base.asOfSource, reports, rejected };
+}
+
+/** A shard whose worker thread could not be created, could not post its result, or died. */
+interface ShardLost {
+  readonly lost: true;
+  readonly shard: number;
+  readonly message: string;
+}
+
+const kindOrder: readonly RecordKind[] = ['document', 'subject', 'event', 'watchlist'];
+
+/**
+ * The rejected records plus one per valid subject of each lost shard, naming the subject and the
+ * failure, in the order `scoreBatch` gives: nothing is lost silently.
+ */
+function withLostShards(rejected: readonly RejectedRecord[], input: BatchInput, lost: readonly ShardLost[], shards: number): RejectedRecord[] {
+  const already = new Set<number>();
+  for (const r of rejected) if (r.kind === 'subject') already.add(r.index);
+  const byShard = new Map(lost.map((l) => [l.shard, l.message]));
+  const out = rejected.slice();
+  input.subjects.forEach((subject, index) => {
+    const id = typeof subject === 'object' && subject !== null ? (subject as { id?: unknown }).id : undefined;
+    if (typeof id !== 'string' || already.has(index)) return;
+    const message = byShard.get(shardOf(id, shards));
+    if (message === undefined) return;
+    out.push({
+      kind: 'subject',
+      index,
+      recordId: id,
+      issues: [{ path: '', message: `not scored: the worker thread of its shard failed (${message}); score again with --workers 1` }],
+    });
+  });
+  return out.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.index - b.index);
 }

@@ -142,7 +142,7 @@ export function resolveConfig(indicators: readonly AnyIndicator[], config: Score
     issues.push({ path, message: '"__proto__" is not a setting, indicator id, group or option name (it names an object\'s prototype)' });
   }
   const parsed = scorerConfigSchema.safeParse(config ?? {});
-  if (!parsed.success) issues.push(...toIssues(parsed.error.issues));
+  if (!parsed.success) for (const issue of toIssues(parsed.error.issues)) issues.push(issue);
   if (issues.length > 0 || !parsed.success) throw new ConfigError(issues);
   const cfg = parsed.data;
   for (const id of Object.keys(cfg.indicators ?? {})) {

@@ -164,7 +164,7 @@ export function buildCidrSet<T>(ranges: Iterable<{ readonly cidr: string; readon
       for (const b of buckets) {
         if (b.version !== ip.version) continue;
         const hit = b.nets.get(maskIp(ip.value, b.prefix, ip.version === 4 ? 32 : 128));
-        if (hit !== undefined) out.push(...hit);
+        if (hit !== undefined) for (const item of hit) out.push(item);
       }
       return out;
     },

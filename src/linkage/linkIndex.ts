@@ -397,7 +397,7 @@ export function buildLinkIndexFromGroups(groups: Iterable<LinkGroup>, options: L
     const candidates = [...(allowExact.get(d.kind + SEP + d.key) ?? [])];
     if (d.kind === 'ip') {
       const ip: ParsedIp | undefined = parseIp(d.key);
-      if (ip !== undefined) candidates.push(...allowRanges.lookup(ip));
+      if (ip !== undefined) for (const a of allowRanges.lookup(ip)) candidates.push(a);
     }
     for (const a of candidates) {
       if (a.subjectIds === undefined) return a.reason;

@@ -1,6 +1,9 @@
 import type { AnyIndicator, EvidenceValue } from '../indicator/types';
 import { builtinIndicators } from '../indicators/index';
 
+/** Subjects given a full detail section by default in the HTML and Markdown reports. */
+export const defaultDetailLimit = 1000;
+
 /** Who reads a human report: the investigator sees hypotheses and evidence, the candidate only neutral wording. */
 export type ReportView = 'investigator' | 'candidate';
 
@@ -32,11 +35,44 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
- * Replaces control characters (C0, DEL, C1) with `?`: an id holding a line break or a terminal
- * escape sequence must not split a one-line row or restyle the reader's terminal.
+ * Characters a terminal or a text viewer acts on instead of showing: C0 controls except tab and
+ * line feed, DEL, C1 controls, and the bidirectional marks, embeddings, overrides and isolates
+ * (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) that can make text read differently from
+ * what it holds. Single code units, so a text may be cleaned in chunks cut anywhere.
+ */
+const unsafeForTerminal = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Replaces every character that could restyle a terminal or reorder what a reader sees (see
+ * above) with `?`, keeping line feeds and tabs. The one helper every renderer and the CLI use
+ * for text shown to a person.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(unsafeForTerminal, '?');
+}
+
+/**
+ * {@link terminalSafe} for one-line text: line feeds and tabs become `?` too, so an id holding a
+ * line break or a terminal escape sequence cannot split a one-line row or restyle the terminal.
  */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return terminalSafe(text).replace(/[\n\t]/g, '?');
+}
+
+/**
+ * Escapes, as `\uXXXX`, what {@link terminalSafe} would replace but `JSON.stringify` leaves as is
+ * (DEL, C1 controls, bidirectional controls). Those characters can only occur inside JSON strings,
+ * so the text stays the same JSON value; used on JSON written to a terminal.
+ */
+export function terminalSafeJson(json: string): string {
+  return json.replace(unsafeForTerminal, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Joins rendered chunks into one string (for the renderers that return a whole document). */
+export function joinChunks(chunks: Iterable<string>): string {
+  let text = '';
+  for (const chunk of chunks) text += chunk;
+  return text;
 }
 
 /** Pads text with spaces on the right to `width` code points (never cuts). */
@@ -95,4 +131,12 @@ export function neutralReasonsOf(reasons: readonly { readonly kind: string; read
     out.push(reason.neutralReason);
   }
   return out;
+}
+
+/**
+ * A number with `digits` decimals; anything else (a report from an untrusted source may hold a
+ * string where a number belongs) as text, for the caller to escape like any other value.
+ */
+export function fixed(value: unknown, digits: number): string {
+  return typeof value === 'number' ? value.toFixed(digits) : String(value);
 }

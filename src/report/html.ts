@@ -2,16 +2,20 @@ import type { Band } from '../engine/config';
 import type { Report } from '../engine/report';
 import type { AnyIndicator } from '../indicator/types';
 import {
+  defaultDetailLimit,
+  fixed,
   formatContribution,
   formatScore,
   formatValue,
   indexIndicatorNotes,
+  joinChunks,
   neutralReasonsOf,
   truncate,
   typologyLabel,
   type IndicatorNotes,
   type ReportView,
 } from './format';
+import { html, joinHtml, trustedHtml, type Html } from './markup';
 import { noReasons } from './markdown';
 import type { RenderableResult } from './table';
 import { compareText } from '../engine/order';
@@ -28,11 +32,12 @@ export interface HtmlOptions {
   readonly detail?: 'all' | 'flagged';
   /** Evidence rows shown per finding at most (default 10); the rest are counted. */
   readonly maxEvidence?: number;
-}
-
-/** Escapes text for HTML element content and double-quoted attributes. */
-function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  /**
+   * Detail sections at most, for the highest-ranked subjects (default {@link defaultDetailLimit});
+   * every other subject keeps a compact row in the ranked table, so a page of a large population
+   * still opens in a browser.
+   */
+  readonly detailLimit?: number;
 }
 
 const bandColour: Readonly<Record<Band, string>> = {
@@ -41,6 +46,11 @@ const bandColour: Readonly<Record<Band, string>> = {
   high: '#d9782d',
   critical: '#b3261e',
 };
+
+/** Colour of a band; a band the engine does not know (a report from elsewhere) is grey. */
+function colourOf(band: unknown): string {
+  return typeof band === 'string' && Object.hasOwn(bandColour, band) ? bandColour[band as Band] : '#888888';
+}
 
 const css = `
 :root { color-scheme: light; --ink: #1c1c1e; --muted: #5f6368; --line: #d8d8dc; --bg: #fafafa; --risk: #b3261e; --mit: #2e7d5b; }
@@ -87,12 +97,14 @@ footer { color: var(--muted); font-size: 12px; margin: 24px 0; }
 }
 `;
 
-function chip(band: Band): string {
-  return `<span class="chip ${band}">${band}</span>`;
+function chip(band: Band): Html {
+  // The class names a known band only; a band from elsewhere is shown as text, unstyled.
+  const known = typeof band === 'string' && Object.hasOwn(bandColour, band);
+  return html`<span class="chip${known ? html` ${band}` : ''}">${band}</span>`;
 }
 
-function meter(score: number, band: Band): string {
-  return `<span class="meter" aria-hidden="true"><span style="width:${Math.max(0, Math.min(100, score)).toFixed(1)}%;background:${bandColour[band]}"></span></span>`;
+function meter(score: number, band: Band): Html {
+  return html`<span class="meter" aria-hidden="true"><span style="width:${fixed(Math.max(0, Math.min(100, score)), 1)}%;background:${colourOf(band)}"></span></span>`;
 }
 
 function bandOfBin(lower: number): Band {
@@ -100,10 +112,15 @@ function bandOfBin(lower: number): Band {
 }
 
 /** Histogram of scores in ten bins of ten points, as inline SVG. */
-function histogram(reports: readonly Report[]): string {
+function histogram(reports: readonly Report[]): Html {
   const bins = new Array<number>(10).fill(0);
-  for (const r of reports) bins[Math.min(9, Math.floor(r.score / 10))]! += 1;
-  const max = Math.max(1, ...bins);
+  for (const r of reports) {
+    if (typeof r.score !== 'number' || !Number.isFinite(r.score)) continue;
+    const bin = Math.max(0, Math.min(9, Math.floor(r.score / 10)));
+    bins[bin] = (bins[bin] as number) + 1;
+  }
+  let max = 1;
+  for (const count of bins) max = Math.max(max, count);
   const w = 600;
   const h = 180;
   const left = 36;
@@ -111,249 +128,269 @@ function histogram(reports: readonly Report[]): string {
   const top = 14;
   const barW = (w - left - 10) / 10;
   const plotH = h - bottom - top;
-  const parts: string[] = [];
-  parts.push(`<line x1="${left}" y1="${h - bottom}" x2="${w - 10}" y2="${h - bottom}" stroke="#888"/>`);
+  const parts: Html[] = [];
+  parts.push(html`<line x1="${left}" y1="${h - bottom}" x2="${w - 10}" y2="${h - bottom}" stroke="#888"/>`);
   for (const tick of [0, Math.ceil(max / 2), max]) {
     const y = h - bottom - (tick / max) * plotH;
-    parts.push(`<text x="${left - 6}" y="${(y + 4).toFixed(1)}" text-anchor="end">${tick}</text>`);
-    parts.push(`<line x1="${left}" y1="${y.toFixed(1)}" x2="${w - 10}" y2="${y.toFixed(1)}" stroke="#e3e3e6"/>`);
+    parts.push(html`<text x="${left - 6}" y="${fixed(y + 4, 1)}" text-anchor="end">${tick}</text>`);
+    parts.push(html`<line x1="${left}" y1="${fixed(y, 1)}" x2="${w - 10}" y2="${fixed(y, 1)}" stroke="#e3e3e6"/>`);
   }
   bins.forEach((count, i) => {
     const x = left + i * barW;
     const bh = (count / max) * plotH;
     const y = h - bottom - bh;
     parts.push(
-      `<rect x="${(x + 2).toFixed(1)}" y="${y.toFixed(1)}" width="${(barW - 4).toFixed(1)}" height="${bh.toFixed(1)}" fill="${bandColour[bandOfBin(i * 10)]}"><title>${i * 10}-${i * 10 + 10}: ${count} subjects</title></rect>`,
+      html`<rect x="${fixed(x + 2, 1)}" y="${fixed(y, 1)}" width="${fixed(barW - 4, 1)}" height="${fixed(bh, 1)}" fill="${colourOf(bandOfBin(i * 10))}"><title>${i * 10}-${i * 10 + 10}: ${count} subjects</title></rect>`,
     );
-    if (count > 0) parts.push(`<text x="${(x + barW / 2).toFixed(1)}" y="${(y - 3).toFixed(1)}" text-anchor="middle">${count}</text>`);
-    parts.push(`<text x="${(x + barW / 2).toFixed(1)}" y="${h - bottom + 14}" text-anchor="middle">${i * 10}</text>`);
+    if (count > 0) parts.push(html`<text x="${fixed(x + barW / 2, 1)}" y="${fixed(y - 3, 1)}" text-anchor="middle">${count}</text>`);
+    parts.push(html`<text x="${fixed(x + barW / 2, 1)}" y="${h - bottom + 14}" text-anchor="middle">${i * 10}</text>`);
   });
-  parts.push(`<text x="${(w + left) / 2}" y="${h - 2}" text-anchor="middle" fill="#5f6368">score</text>`);
-  return `<svg role="img" aria-label="Score distribution histogram" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg>`;
+  parts.push(html`<text x="${(w + left) / 2}" y="${h - 2}" text-anchor="middle" fill="#5f6368">score</text>`);
+  return html`<svg role="img" aria-label="Score distribution histogram" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" xmlns="http://www.w3.org/2000/svg">${parts}</svg>`;
 }
 
 /** Horizontal bars diverging from zero: risk to the right in red, mitigation to the left in green. */
-function contributionChart(label: string, rows: readonly { name: string; value: number }[]): string {
-  if (rows.length === 0) return '';
+function contributionChart(label: string, rows: readonly { name: string; value: number }[]): Html | undefined {
+  if (rows.length === 0) return undefined;
   const w = 680;
   const rowH = 22;
   const labelW = 300;
   const h = rows.length * rowH + 24;
   const hasNegative = rows.some((r) => r.value < 0);
-  const max = Math.max(0.01, ...rows.map((r) => Math.abs(r.value)));
+  let max = 0.01;
+  for (const r of rows) if (Number.isFinite(r.value)) max = Math.max(max, Math.abs(r.value));
   const plotW = w - labelW - 60;
   const zeroX = labelW + (hasNegative ? plotW / 2 : 0);
   const scale = (hasNegative ? plotW / 2 : plotW) / max;
-  const parts: string[] = [];
+  const parts: Html[] = [];
   rows.forEach((row, i) => {
     const y = i * rowH + 4;
     const len = Math.abs(row.value) * scale;
     const x = row.value >= 0 ? zeroX : zeroX - len;
-    parts.push(`<text x="${labelW - 8}" y="${y + 14}" text-anchor="end">${esc(truncate(row.name, 46))}</text>`);
+    parts.push(html`<text x="${labelW - 8}" y="${y + 14}" text-anchor="end">${truncate(String(row.name), 46)}</text>`);
     parts.push(
-      `<rect x="${x.toFixed(1)}" y="${y + 3}" width="${Math.max(1, len).toFixed(1)}" height="${rowH - 8}" fill="${row.value >= 0 ? '#b3261e' : '#2e7d5b'}"><title>${esc(row.name)}: ${formatContribution(row.value)}</title></rect>`,
+      html`<rect x="${fixed(x, 1)}" y="${y + 3}" width="${fixed(Math.max(1, len), 1)}" height="${rowH - 8}" fill="${row.value >= 0 ? '#b3261e' : '#2e7d5b'}"><title>${row.name}: ${formatContribution(row.value)}</title></rect>`,
     );
     const tx = row.value >= 0 ? x + len + 4 : x - 4;
-    parts.push(`<text x="${tx.toFixed(1)}" y="${y + 14}" text-anchor="${row.value >= 0 ? 'start' : 'end'}">${formatContribution(row.value)}</text>`);
+    parts.push(html`<text x="${fixed(tx, 1)}" y="${y + 14}" text-anchor="${row.value >= 0 ? 'start' : 'end'}">${formatContribution(row.value)}</text>`);
   });
-  parts.push(`<line x1="${zeroX.toFixed(1)}" y1="0" x2="${zeroX.toFixed(1)}" y2="${h - 18}" stroke="#888"/>`);
-  parts.push(`<text x="${zeroX.toFixed(1)}" y="${h - 4}" text-anchor="middle" fill="#5f6368">log-odds added</text>`);
-  return `<svg role="img" aria-label="${esc(label)}" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg>`;
+  parts.push(html`<line x1="${fixed(zeroX, 1)}" y1="0" x2="${fixed(zeroX, 1)}" y2="${h - 18}" stroke="#888"/>`);
+  parts.push(html`<text x="${fixed(zeroX, 1)}" y="${h - 4}" text-anchor="middle" fill="#5f6368">log-odds added</text>`);
+  return html`<svg role="img" aria-label="${label}" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" xmlns="http://www.w3.org/2000/svg">${parts}</svg>`;
 }
 
 /** Typology scores as bars on a 0-100 scale, with the band thresholds marked. */
-function typologyChart(report: Report): string {
-  if (report.typologies.length === 0) return '';
+function typologyChart(report: Report): Html | undefined {
+  if (report.typologies.length === 0) return undefined;
   const w = 680;
   const rowH = 22;
   const labelW = 300;
   const plotW = w - labelW - 60;
   const h = report.typologies.length * rowH + 24;
-  const parts: string[] = [];
+  const parts: Html[] = [];
   for (const t of [20, 50, 80]) {
     const x = labelW + (t / 100) * plotW;
-    parts.push(`<line x1="${x.toFixed(1)}" y1="0" x2="${x.toFixed(1)}" y2="${h - 18}" stroke="#ccc" stroke-dasharray="3 3"/>`);
-    parts.push(`<text x="${x.toFixed(1)}" y="${h - 4}" text-anchor="middle" fill="#5f6368">${t}</text>`);
+    parts.push(html`<line x1="${fixed(x, 1)}" y1="0" x2="${fixed(x, 1)}" y2="${h - 18}" stroke="#ccc" stroke-dasharray="3 3"/>`);
+    parts.push(html`<text x="${fixed(x, 1)}" y="${h - 4}" text-anchor="middle" fill="#5f6368">${t}</text>`);
   }
   report.typologies.forEach((t, i) => {
     const y = i * rowH + 4;
     const len = (Math.max(0, Math.min(100, t.score)) / 100) * plotW;
-    parts.push(`<text x="${labelW - 8}" y="${y + 14}" text-anchor="end">${esc(truncate(typologyLabel(t.typology), 46))}</text>`);
-    parts.push(`<rect x="${labelW}" y="${y + 3}" width="${Math.max(1, len).toFixed(1)}" height="${rowH - 8}" fill="${bandColour[bandOfBin(t.score)]}"><title>${esc(t.typology)}: ${formatScore(t.score)}</title></rect>`);
-    parts.push(`<text x="${(labelW + len + 4).toFixed(1)}" y="${y + 14}">${formatScore(t.score)}</text>`);
+    parts.push(html`<text x="${labelW - 8}" y="${y + 14}" text-anchor="end">${truncate(typologyLabel(String(t.typology)), 46)}</text>`);
+    parts.push(html`<rect x="${labelW}" y="${y + 3}" width="${fixed(Math.max(1, len), 1)}" height="${rowH - 8}" fill="${colourOf(bandOfBin(t.score))}"><title>${t.typology}: ${formatScore(t.score)}</title></rect>`);
+    parts.push(html`<text x="${fixed(labelW + len + 4, 1)}" y="${y + 14}">${formatScore(t.score)}</text>`);
   });
-  return `<svg role="img" aria-label="Score by typology" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg>`;
+  return html`<svg role="img" aria-label="Score by typology" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" xmlns="http://www.w3.org/2000/svg">${parts}</svg>`;
 }
 
-function subjectSection(report: Report, anchor: string, notes: ReadonlyMap<string, IndicatorNotes>, maxEvidence: number): string {
-  const out: string[] = [];
-  out.push(`<section class="subject card" id="${anchor}">`);
-  out.push(`<h2><code>${esc(report.subjectId)}</code> ${chip(report.band)}</h2>`);
+function subjectSection(report: Report, anchor: string, notes: ReadonlyMap<string, IndicatorNotes>, maxEvidence: number): Html {
+  const out: Html[] = [];
+  out.push(html`<section class="subject card" id="${anchor}">`);
+  out.push(html`<h2><code>${report.subjectId}</code> ${chip(report.band)}</h2>`);
   out.push(
-    `<p>${meter(report.score, report.band)}<strong>${formatScore(report.score)}</strong> / 100 · log-odds ${report.logOdds.toFixed(2)} (prior ${report.priorLogOdds.toFixed(2)}) · ${report.coverage.evaluated} checks ran, ${report.coverage.notEvaluated.length} without data · ${report.meta.eventsConsidered} events considered</p>`,
+    html`<p>${meter(report.score, report.band)}<strong>${formatScore(report.score)}</strong> / 100 · log-odds ${fixed(report.logOdds, 2)} (prior ${fixed(report.priorLogOdds, 2)}) · ${report.coverage.evaluated} checks ran, ${report.coverage.notEvaluated.length} without data · ${report.meta.eventsConsidered} events considered</p>`,
   );
   if (report.bandCapped !== undefined) {
-    out.push(`<p class="note">Band held down from <strong>${report.bandCapped.wouldBe}</strong>: ${esc(report.bandCapped.reason)}.</p>`);
+    out.push(html`<p class="note">Band held down from <strong>${report.bandCapped.wouldBe}</strong>: ${report.bandCapped.reason}.</p>`);
   }
 
-  out.push('<h3>Reasons, most important first</h3>');
-  if (report.reasons.length === 0) out.push(`<p class="muted">${esc(noReasons(report))}</p>`);
+  out.push(html`<h3>Reasons, most important first</h3>`);
+  if (report.reasons.length === 0) out.push(html`<p class="muted">${noReasons(report)}</p>`);
   else {
-    out.push('<ol class="reasons">');
-    for (const reason of report.reasons) {
+    const items = report.reasons.map((reason) => {
       const note = notes.get(reason.indicatorId);
-      const cls = reason.kind === 'mitigating' ? ' class="mitigating"' : '';
-      let li = `<li${cls}><strong>${esc(reason.message)}</strong> <code>${esc(reason.indicatorId)}</code> ${formatContribution(reason.contribution)}${reason.kind === 'mitigating' ? ' (mitigating)' : ''}`;
-      if (note?.threatHypothesis !== undefined && reason.kind === 'risk') li += `<div class="hyp">Hypothesis to test: ${esc(note.threatHypothesis)}</div>`;
-      if (note !== undefined && note.falsePositives.length > 0) li += `<div class="hyp">Rule out first: ${esc(note.falsePositives.join(' · '))}</div>`;
-      out.push(`${li}</li>`);
-    }
-    out.push('</ol>');
+      const mitigating = reason.kind === 'mitigating';
+      return html`<li${mitigating ? html` class="mitigating"` : ''}><strong>${reason.message}</strong> <code>${reason.indicatorId}</code> ${formatContribution(reason.contribution)}${mitigating ? ' (mitigating)' : ''}${
+        note?.threatHypothesis !== undefined && reason.kind === 'risk' ? html`<div class="hyp">Hypothesis to test: ${note.threatHypothesis}</div>` : ''
+      }${note !== undefined && note.falsePositives.length > 0 ? html`<div class="hyp">Rule out first: ${note.falsePositives.join(' · ')}</div>` : ''}</li>`;
+    });
+    out.push(html`<ol class="reasons">\n${joinHtml(items, '\n')}\n</ol>`);
   }
 
   const contributing = report.indicators
     .filter((i) => i.contribution !== 0)
     .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || compareText(a.indicatorId, b.indicatorId));
   if (contributing.length > 0) {
-    out.push('<h3>Contribution by indicator</h3><div class="charts">');
-    out.push(contributionChart('Contribution by indicator', contributing.map((i) => ({ name: i.indicatorId, value: i.contribution }))));
-    out.push('</div>');
+    out.push(html`<h3>Contribution by indicator</h3><div class="charts">`);
+    out.push(html`${contributionChart('Contribution by indicator', contributing.map((i) => ({ name: i.indicatorId, value: i.contribution })))}`);
+    out.push(html`</div>`);
   }
   if (report.typologies.length > 0) {
-    out.push('<h3>Score by typology</h3><div class="charts">', typologyChart(report), '</div>');
+    out.push(html`<h3>Score by typology</h3><div class="charts">`, html`${typologyChart(report)}`, html`</div>`);
   }
 
   if (report.findings.length > 0) {
-    out.push('<h3>Evidence</h3><table><thead><tr><th>Indicator</th><th>Finding</th><th>Record</th><th>Field</th><th>At</th><th>Value</th><th>Note</th></tr></thead><tbody>');
+    out.push(html`<h3>Evidence</h3><table><thead><tr><th>Indicator</th><th>Finding</th><th>Record</th><th>Field</th><th>At</th><th>Value</th><th>Note</th></tr></thead><tbody>`);
     for (const finding of report.findings) {
       const rows = finding.evidence.slice(0, maxEvidence);
       rows.forEach((e, i) => {
         const first = i === 0;
         out.push(
-          `<tr><td>${first ? `<code>${esc(finding.indicatorId)}</code>` : ''}</td><td>${first ? esc(finding.message) : ''}</td><td><code>${esc(e.recordId)}</code></td><td>${e.field !== undefined ? `<code>${esc(e.field)}</code>` : ''}</td><td>${esc(e.at ?? '')}</td><td>${esc(formatValue(e.value))}</td><td>${esc(e.note ?? '')}</td></tr>`,
+          html`<tr><td>${first ? html`<code>${finding.indicatorId}</code>` : ''}</td><td>${first ? finding.message : ''}</td><td><code>${e.recordId}</code></td><td>${e.field !== undefined ? html`<code>${e.field}</code>` : ''}</td><td>${e.at ?? ''}</td><td>${formatValue(e.value)}</td><td>${e.note ?? ''}</td></tr>`,
         );
       });
       if (finding.evidence.length > rows.length) {
-        out.push(`<tr><td></td><td></td><td colspan="5" class="muted">… ${finding.evidence.length - rows.length} more records</td></tr>`);
+        out.push(html`<tr><td></td><td></td><td colspan="5" class="muted">… ${finding.evidence.length - rows.length} more records</td></tr>`);
       }
     }
-    out.push('</tbody></table>');
+    out.push(html`</tbody></table>`);
   }
 
-  out.push('<h3>Checks with no data</h3>');
-  if (report.coverage.notEvaluated.length === 0) out.push('<p class="muted">Every enabled check had the data it needs.</p>');
+  out.push(html`<h3>Checks with no data</h3>`);
+  if (report.coverage.notEvaluated.length === 0) out.push(html`<p class="muted">Every enabled check had the data it needs.</p>`);
   else {
-    out.push('<table><thead><tr><th>Indicator</th><th>Why it could not run</th><th>Missing</th></tr></thead><tbody>');
+    out.push(html`<table><thead><tr><th>Indicator</th><th>Why it could not run</th><th>Missing</th></tr></thead><tbody>`);
     for (const gap of report.coverage.notEvaluated) {
-      out.push(`<tr><td><code>${esc(gap.indicatorId)}</code></td><td>${esc(gap.reason)}</td><td>${gap.missing.map((m) => `<code>${esc(m)}</code>`).join(' ')}</td></tr>`);
+      out.push(html`<tr><td><code>${gap.indicatorId}</code></td><td>${gap.reason}</td><td>${joinHtml(gap.missing.map((m) => html`<code>${m}</code>`), ' ')}</td></tr>`);
     }
-    out.push('</tbody></table>');
+    out.push(html`</tbody></table>`);
   }
   if (report.errors.length > 0) {
-    out.push('<h3>Checks that failed</h3><ul>');
-    for (const error of report.errors) out.push(`<li><code>${esc(error.indicatorId)}</code>: ${esc(error.message)}</li>`);
-    out.push('</ul>');
+    out.push(html`<h3>Checks that failed</h3><ul>`);
+    for (const error of report.errors) out.push(html`<li><code>${error.indicatorId}</code>: ${error.message}</li>`);
+    out.push(html`</ul>`);
   }
 
-  out.push('<h3>Next steps</h3>');
-  if (report.nextSteps.length === 0) out.push('<p class="muted">No verification step suggested; close or fill the data gaps above.</p>');
+  out.push(html`<h3>Next steps</h3>`);
+  if (report.nextSteps.length === 0) out.push(html`<p class="muted">No verification step suggested; close or fill the data gaps above.</p>`);
   else {
-    out.push('<ul class="steps">');
-    for (const step of report.nextSteps) out.push(`<li>${esc(step.action)} <code>${esc(step.indicatorId)}</code></li>`);
-    out.push('</ul>');
+    out.push(html`<ul class="steps">`);
+    for (const step of report.nextSteps) out.push(html`<li>${step.action} <code>${step.indicatorId}</code></li>`);
+    out.push(html`</ul>`);
   }
-  out.push('<p><a href="#overview">Back to the overview</a></p></section>');
-  return out.join('\n');
+  out.push(html`<p><a href="#overview">Back to the overview</a></p></section>`);
+  return joinHtml(out, '\n');
 }
 
-function page(title: string, body: string): string {
-  return `<!doctype html>
+function pageHead(title: string): Html {
+  return html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="referrer" content="no-referrer">
-<title>${esc(title)}</title>
-<style>${css}</style>
+<title>${title}</title>
+<style>${trustedHtml(css)}</style>
 </head>
 <body>
 <main>
-${body}
-</main>
-</body>
-</html>
 `;
 }
 
-function candidatePage(result: RenderableResult, title: string): string {
-  const out: string[] = [`<h1>${esc(title)}</h1>`];
+const pageFoot = '\n</main>\n</body>\n</html>\n';
+
+function* candidateChunks(result: RenderableResult, title: string): Generator<string> {
+  yield pageHead(title).markup;
+  yield html`<h1>${title}</h1>`.markup;
   for (const report of result.reports) {
     const reasons = neutralReasonsOf(report.reasons);
-    out.push(`<section class="subject card"><h2>${esc(report.subjectId)}</h2>`);
-    if (reasons.length === 0) out.push('<p>No item needs follow-up.</p>');
-    else {
-      out.push('<p>A person will review the following points with you before any decision is made:</p><ul>');
-      for (const reason of reasons) out.push(`<li>${esc(reason)}</li>`);
-      out.push('</ul>');
-    }
-    out.push('</section>');
+    const body =
+      reasons.length === 0
+        ? html`<p>No item needs follow-up.</p>`
+        : html`<p>A person will review the following points with you before any decision is made:</p><ul>\n${joinHtml(
+            reasons.map((reason) => html`<li>${reason}</li>`),
+            '\n',
+          )}\n</ul>`;
+    yield html`\n<section class="subject card"><h2>${report.subjectId}</h2>\n${body}\n</section>`.markup;
   }
-  return page(title, out.join('\n'));
+  yield pageFoot;
 }
 
 /**
  * Renders ONE self-contained HTML file: inline CSS and SVG, no scripts, no external requests (a
  * Content-Security-Policy forbids them). The investigator view has an overview (bands, a score
- * histogram, the ranked list) and a section per subject: reasons with hypotheses, contribution
- * bars by indicator and by typology, evidence tables, coverage gaps and next steps. The
- * `candidate` view shows each subject's neutral reasons only. All input data is escaped. Pure.
+ * histogram, the ranked list) and a section per subject, for the `detailLimit` highest-ranked
+ * subjects (default 1,000): reasons with hypotheses, contribution bars by indicator and by
+ * typology, evidence tables, coverage gaps and next steps; beyond the limit a subject keeps its
+ * compact row in the ranked list. The `candidate` view shows each subject's neutral reasons only.
+ * Every interpolated value is escaped, whatever its origin, and control and bidi override
+ * characters are replaced. Pure.
  */
 export function renderHtml(result: RenderableResult, options: HtmlOptions = {}): string {
+  return joinChunks(htmlChunks(result, options));
+}
+
+/** {@link renderHtml} piece by piece (a row or a section at a time), to write a page of any size as a stream. */
+export function* htmlChunks(result: RenderableResult, options: HtmlOptions = {}): Generator<string> {
   const view = options.view ?? 'investigator';
-  if (view === 'candidate') return candidatePage(result, options.title ?? 'Review summary');
+  if (view === 'candidate') {
+    yield* candidateChunks(result, options.title ?? 'Review summary');
+    return;
+  }
   const title = options.title ?? 'redflags report';
   const notes = indexIndicatorNotes(options.indicators);
   const maxEvidence = options.maxEvidence ?? 10;
+  const detailLimit = Math.max(0, options.detailLimit ?? defaultDetailLimit);
   const reports = result.reports;
-  const anchors = new Map<Report, string>(reports.map((r, i) => [r, `s-${i + 1}`]));
-  const detailed = options.detail === 'flagged' ? reports.filter((r) => r.band !== 'low') : reports;
-  const detailedSet = new Set(detailed);
-  const counts: Record<Band, number> = { low: 0, elevated: 0, high: 0, critical: 0 };
-  for (const r of reports) counts[r.band] += 1;
+  // Which subjects get a section: the highest-ranked ones (flagged only, if asked), up to the limit.
+  const detailed = new Set<number>();
+  let eligible = 0;
+  for (let i = 0; i < reports.length && detailed.size < detailLimit; i++) {
+    if (options.detail === 'flagged' && (reports[i] as Report).band === 'low') continue;
+    detailed.add(i);
+  }
+  for (const r of reports) if (options.detail !== 'flagged' || r.band !== 'low') eligible++;
+  const counts = new Map<string, number>();
+  for (const r of reports) counts.set(r.band, (counts.get(r.band) ?? 0) + 1);
 
-  const out: string[] = [];
-  out.push('<header id="overview">');
-  out.push(`<h1>${esc(title)}</h1>`);
-  const asOfNote = result.asOfSource === 'latest-event' ? ' (the latest event in the input)' : '';
-  out.push(
-    `<p class="lead">${reports.length} subjects scored as of <strong>${esc(result.asOf)}</strong>${esc(asOfNote)}. Scores are decision support for a human reviewer, never a verdict: verify before acting.</p>`,
-  );
-  out.push(`<div class="chips">${(['critical', 'high', 'elevated', 'low'] as const).map((b) => `${chip(b)} ${counts[b]}`).join(' &nbsp; ')}</div>`);
-  out.push('</header>');
-  out.push('<section class="card" id="distribution"><h2>Score distribution</h2>', histogram(reports), '</section>');
-  out.push('<section class="card" id="ranking"><h2>Ranked subjects</h2>');
-  out.push('<table><thead><tr><th class="num">#</th><th>Subject</th><th class="num">Score</th><th>Band</th><th>Top reason</th></tr></thead><tbody>');
-  reports.forEach((r, i) => {
+  yield pageHead(title).markup;
+  yield html`<header id="overview">
+<h1>${title}</h1>
+<p class="lead">${reports.length} subjects scored as of <strong>${result.asOf}</strong>${result.asOfSource === 'latest-event' ? ' (the latest event in the input)' : ''}. Scores are decision support for a human reviewer, never a verdict: verify before acting.</p>
+<div class="chips">${joinHtml(
+    (['critical', 'high', 'elevated', 'low'] as const).map((b) => html`${chip(b)} ${counts.get(b) ?? 0}`),
+    ' &nbsp; ',
+  )}</div>
+</header>`.markup;
+  if (eligible > detailed.size) {
+    yield html`\n<p class="card note" id="detail-limit">Detail sections are shown for the ${detailed.size} highest-ranked of ${eligible} subjects; the other ${eligible - detailed.size} have a row in the ranked list only. Score again with a larger <code>--detail-limit</code>, or use <code>--format json</code>, for everyone's detail.</p>`.markup;
+  }
+  yield html`\n<section class="card" id="distribution"><h2>Score distribution</h2>\n${histogram(reports)}\n</section>`.markup;
+  yield '\n<section class="card" id="ranking"><h2>Ranked subjects</h2>\n<table><thead><tr><th class="num">#</th><th>Subject</th><th class="num">Score</th><th>Band</th><th>Top reason</th></tr></thead><tbody>';
+  for (let i = 0; i < reports.length; i++) {
+    const r = reports[i] as Report;
     const top = r.reasons.find((x) => x.kind === 'risk');
-    const id = `<code>${esc(r.subjectId)}</code>`;
-    const link = detailedSet.has(r) ? `<a href="#${anchors.get(r) as string}">${id}</a>` : id;
-    out.push(
-      `<tr><td class="num">${i + 1}</td><td>${link}</td><td class="num">${meter(r.score, r.band)}<span class="val">${formatScore(r.score)}</span></td><td>${chip(r.band)}</td><td>${top !== undefined ? esc(top.message) : '<span class="muted">none</span>'}</td></tr>`,
-    );
-  });
-  out.push('</tbody></table></section>');
+    const id = html`<code>${r.subjectId}</code>`;
+    if (detailed.has(i)) {
+      yield html`\n<tr><td class="num">${i + 1}</td><td><a href="#s-${i + 1}">${id}</a></td><td class="num">${meter(r.score, r.band)}<span class="val">${formatScore(r.score)}</span></td><td>${chip(r.band)}</td><td>${top !== undefined ? top.message : html`<span class="muted">none</span>`}</td></tr>`.markup;
+    } else {
+      // A compact row: no meter or chip, so a page of a large population stays small.
+      yield html`\n<tr><td class="num">${i + 1}</td><td>${id}</td><td class="num">${formatScore(r.score)}</td><td>${r.band}</td><td>${top !== undefined ? top.message : ''}</td></tr>`.markup;
+    }
+  }
+  yield '\n</tbody></table></section>';
   if (result.rejected.length > 0) {
-    out.push(`<section class="card" id="rejected"><h2>Rejected records (${result.rejected.length})</h2><p class="muted">These records failed validation and were not scored; fix them and score again.</p>`);
-    out.push('<table><thead><tr><th>Kind</th><th>Record</th><th>Field</th><th>Problem</th></tr></thead><tbody>');
+    yield html`\n<section class="card" id="rejected"><h2>Rejected records (${result.rejected.length})</h2><p class="muted">These records failed validation and were not scored; fix them and score again.</p>\n<table><thead><tr><th>Kind</th><th>Record</th><th>Field</th><th>Problem</th></tr></thead><tbody>`.markup;
     for (const rec of result.rejected) {
       for (const issue of rec.issues) {
-        out.push(`<tr><td>${esc(rec.kind)}</td><td>${rec.recordId !== undefined ? `<code>${esc(rec.recordId)}</code>` : `#${rec.index}`}</td><td><code>${esc(issue.path)}</code></td><td>${esc(issue.message)}</td></tr>`);
+        yield html`\n<tr><td>${rec.kind}</td><td>${rec.recordId !== undefined ? html`<code>${rec.recordId}</code>` : html`#${rec.index}`}</td><td><code>${issue.path}</code></td><td>${issue.message}</td></tr>`.markup;
       }
     }
-    out.push('</tbody></table></section>');
+    yield '\n</tbody></table></section>';
   }
-  for (const r of detailed) out.push(subjectSection(r, anchors.get(r) as string, notes, maxEvidence));
-  out.push(`<footer>Generated by redflags ${esc(reports[0]?.meta.library.version ?? '')}${reports[0] !== undefined ? ` · config ${esc(reports[0].meta.configHash)}` : ''}. Human review required.</footer>`);
-  return page(title, out.join('\n'));
+  for (const i of detailed) yield `\n${subjectSection(reports[i] as Report, `s-${i + 1}`, notes, maxEvidence).markup}`;
+  const first = reports[0];
+  yield html`\n<footer>Generated by redflags ${first?.meta.library.version ?? ''}${first !== undefined ? html` · config ${first.meta.configHash}` : ''}. Human review required.</footer>`.markup;
+  yield pageFoot;
 }

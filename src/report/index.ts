@@ -1,7 +1,8 @@
-export { renderTable } from './table';
+export { renderTable, tableChunks } from './table';
 export type { RenderableResult, TableOptions } from './table';
-export { renderMarkdown } from './markdown';
+export { renderMarkdown, markdownChunks } from './markdown';
 export type { MarkdownOptions } from './markdown';
-export { renderHtml } from './html';
+export { htmlChunks, renderHtml } from './html';
+export { defaultDetailLimit } from './format';
 export type { HtmlOptions } from './html';
 export type { ReportView } from './format';

@@ -1,5 +1,6 @@
 import type { BatchResult } from '../engine/createScorer';
-import { formatScore, padEnd, padStart, printable, truncate } from './format';
+import type { Report } from '../engine/report';
+import { formatScore, joinChunks, padEnd, padStart, printable, truncate } from './format';
 
 /** The part of a batch result the human renderers read. */
 export type RenderableResult = Pick<BatchResult, 'asOf' | 'reports' | 'rejected'> & { readonly asOfSource?: BatchResult['asOfSource'] };
@@ -14,7 +15,8 @@ export interface TableOptions {
 
 /**
  * Renders a ranked plain-text table: one line per subject with its rank, id, score, band and the
- * codes of its top three reasons, then a line on rejected records. Pure: no colours, no I/O.
+ * codes of its top three reasons, then a line on rejected records. Every character that could
+ * restyle a terminal or reorder text (controls, bidi overrides) is replaced. Pure: no colours, no I/O.
  *
  * @example
  * ```ts
@@ -22,33 +24,36 @@ export interface TableOptions {
  * ```
  */
 export function renderTable(result: RenderableResult, options: TableOptions = {}): string {
+  return joinChunks(tableChunks(result, options));
+}
+
+/** {@link renderTable} line by line, so a caller can write a table of any size as a stream. */
+export function* tableChunks(result: RenderableResult, options: TableOptions = {}): Generator<string> {
   const width = Math.max(60, Math.min(100, Math.floor(options.width ?? 100)));
-  const reports = options.limit !== undefined ? result.reports.slice(0, Math.max(0, options.limit)) : result.reports;
-  const rankWidth = Math.max(2, String(reports.length).length);
-  const ids = reports.map((r) => printable(r.subjectId));
-  const idWidth = Math.min(24, Math.max(7, ...ids.map((id) => [...id].length)));
+  const shown = options.limit !== undefined ? Math.min(result.reports.length, Math.max(0, options.limit)) : result.reports.length;
+  const rankWidth = Math.max(2, String(shown).length);
+  // A loop, not Math.max(...ids): a population-sized argument list overflows the stack.
+  let longestId = 7;
+  for (let i = 0; i < shown; i++) longestId = Math.max(longestId, [...printable((result.reports[i] as Report).subjectId)].length);
+  const idWidth = Math.min(24, longestId);
   const fixed = rankWidth + 1 + idWidth + 1 + 5 + 1 + 8 + 1;
   const reasonWidth = width - fixed;
-  const lines: string[] = [];
+  const line = (text: string): string => `${printable(text)}\n`;
   const asOfNote = result.asOfSource === 'latest-event' ? ' (latest event in the input)' : '';
-  lines.push(truncate(`redflags: ${result.reports.length} subject${result.reports.length === 1 ? '' : 's'} scored as of ${result.asOf}${asOfNote}`, width));
-  lines.push(
-    `${padStart('#', rankWidth)} ${padEnd('subject', idWidth)} ${padStart('score', 5)} ${padEnd('band', 8)} ${truncate('top reasons (by contribution)', reasonWidth)}`,
-  );
-  lines.push('-'.repeat(width));
-  reports.forEach((report, index) => {
+  yield line(truncate(`redflags: ${result.reports.length} subject${result.reports.length === 1 ? '' : 's'} scored as of ${result.asOf}${asOfNote}`, width));
+  yield line(`${padStart('#', rankWidth)} ${padEnd('subject', idWidth)} ${padStart('score', 5)} ${padEnd('band', 8)} ${truncate('top reasons (by contribution)', reasonWidth)}`);
+  yield line('-'.repeat(width));
+  for (let index = 0; index < shown; index++) {
+    const report = result.reports[index] as Report;
     const risk = report.reasons.filter((r) => r.kind === 'risk').slice(0, 3);
     const reasons = risk.length === 0 ? '-' : risk.map((r) => r.indicatorId).join(', ');
-    lines.push(
-      `${padStart(String(index + 1), rankWidth)} ${padEnd(truncate(ids[index] as string, idWidth), idWidth)} ${padStart(formatScore(report.score), 5)} ${padEnd(report.band, 8)} ${truncate(reasons, reasonWidth)}`,
-    );
-  });
-  if (reports.length < result.reports.length) lines.push(`… ${result.reports.length - reports.length} more subjects not shown`);
-  if (result.rejected.length > 0) {
-    lines.push(
-      truncate(`${result.rejected.length} record${result.rejected.length === 1 ? ' was' : 's were'} rejected as invalid (run \`redflags validate\` for details)`, width),
+    yield line(
+      `${padStart(String(index + 1), rankWidth)} ${padEnd(truncate(printable(report.subjectId), idWidth), idWidth)} ${padStart(formatScore(report.score), 5)} ${padEnd(String(report.band), 8)} ${truncate(reasons, reasonWidth)}`,
     );
   }
-  lines.push(truncate('Scores are decision support for a human reviewer, never a verdict.', width));
-  return `${lines.join('\n')}\n`;
+  if (shown < result.reports.length) yield line(`… ${result.reports.length - shown} more subjects not shown`);
+  if (result.rejected.length > 0) {
+    yield line(truncate(`${result.rejected.length} record${result.rejected.length === 1 ? ' was' : 's were'} rejected as invalid (run \`redflags validate\` for details)`, width));
+  }
+  yield line(truncate('Scores are decision support for a human reviewer, never a verdict.', width));
 }

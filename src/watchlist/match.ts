@@ -147,7 +147,7 @@ export function buildWatchlistIndex(watchlists: readonly Watchlist[], nameThresh
           // Walk from the host up to its registrable domain, never above it (never to "co.uk" or "com").
           let h = host;
           for (;;) {
-            out.push(...identifierMatches(domains.get(h), 'domain'));
+            for (const m of identifierMatches(domains.get(h), 'domain')) out.push(m);
             if (h === registrable || !h.includes('.')) break;
             h = h.slice(h.indexOf('.') + 1);
           }

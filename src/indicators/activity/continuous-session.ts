@@ -80,7 +80,7 @@ function worklogSpans(logs: readonly WorklogEvent[], maxGap: number, asOfMs: num
       open.set(account, { account, start, end, hours, logs: [log] });
     }
   }
-  closed.push(...open.values());
+  for (const span of open.values()) closed.push(span);
   return closed;
 }
 
@@ -169,7 +169,7 @@ export const continuousSession = defineIndicator({
         spans.set(account, { account, start, end, sessions: [session] });
       }
     }
-    closed.push(...spans.values());
+    for (const span of spans.values()) closed.push(span);
     const candidates = closed.filter((s) => s.end - s.start >= minSpan);
 
     const others = view.events;

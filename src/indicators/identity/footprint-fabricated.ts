@@ -104,7 +104,8 @@ export const footprintFabricated = defineIndicator({
     }
     if (firstStart !== undefined) {
       const years = (applied - firstStart.at) / YEAR_MS;
-      const oldest = Math.min(...profiles.map((p) => Date.parse(p.createdAt as string)));
+      let oldest = Infinity;
+      for (const p of profiles) oldest = Math.min(oldest, Date.parse(p.createdAt as string));
       if (years >= options.seniorYears && applied - oldest < options.maxFootprintAgeYears * YEAR_MS) {
         findings.push({
           messageId: 'thin',
