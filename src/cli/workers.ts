@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import { createScorer, type BatchInput, type BatchResult } from '../engine/createScorer';
+import { createScorer, type BatchInput, type BatchResult, type RejectedRecord } from '../engine/createScorer';
+import type { RecordKind } from '../errors/InvalidRecordError';
+import { readRecordId } from '../records/validate';
 import type { ScorerConfig } from '../engine/config';
 import type { Report } from '../engine/report';
 
@@ -57,22 +59,76 @@ export class ShardError extends Error {
   }
 }
 
-function runInWorker(script: string | URL, job: ShardJob): Promise<ShardOutcome> {
+/** What waiting for one worker gave: its outcome, or that it ran past the shard timeout and was stopped. */
+type WorkerOutcome = ShardOutcome | { readonly ok: 'timed-out' };
+
+function runInWorker(script: string | URL, job: ShardJob, timeoutMs: number | undefined): Promise<WorkerOutcome> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, { workerData: job });
     let settled = false;
-    worker.once('message', (outcome: ShardOutcome) => {
+    // Synchronous code cannot be interrupted inside its thread; terminating the thread is the only stop.
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            if (settled) return;
+            settled = true;
+            void worker.terminate();
+            resolve({ ok: 'timed-out' });
+          }, timeoutMs);
+    const settle = (): boolean => {
+      if (timer !== undefined) clearTimeout(timer);
+      if (settled) return false;
       settled = true;
-      resolve(outcome);
+      return true;
+    };
+    worker.once('message', (outcome: ShardOutcome) => {
+      if (settle()) resolve(outcome);
     });
     worker.once('error', (error) => {
-      settled = true;
-      reject(error);
+      if (settle()) reject(error);
     });
     worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`a worker thread exited with code ${code} before returning its shard`));
+      if (settle()) reject(new Error(`a worker thread exited with code ${code} before returning its shard`));
     });
   });
+}
+
+/** Options of {@link scoreSharded}. */
+export interface ShardOptions {
+  /**
+   * Wall-clock limit per shard, in milliseconds. A worker still running then (an indicator that
+   * loops forever) is terminated and each subject of its shard is listed under `rejected` as not
+   * scored; the other shards' reports are kept. Applies only to worker threads (with a script).
+   */
+  readonly shardTimeoutMs?: number;
+}
+
+const rejectedKindOrder: readonly RecordKind[] = ['document', 'subject', 'event', 'watchlist'];
+
+/** The subjects of the shards that timed out, each named by index and id, not already rejected by validation. */
+function timedOutSubjects(input: BatchInput, shards: number, timedOut: ReadonlySet<number>, alreadyRejected: readonly RejectedRecord[], timeoutMs: number): RejectedRecord[] {
+  const rejectedIndexes = new Set(alreadyRejected.filter((r) => r.kind === 'subject').map((r) => r.index));
+  const seconds = Math.round(timeoutMs / 100) / 10;
+  const out: RejectedRecord[] = [];
+  input.subjects.forEach((value, index) => {
+    const id = readRecordId(value);
+    if (id === undefined || rejectedIndexes.has(index)) return;
+    const shard = shardOf(id, shards);
+    if (!timedOut.has(shard)) return;
+    out.push({
+      kind: 'subject',
+      index,
+      recordId: id,
+      issues: [
+        {
+          path: '',
+          message: `not scored: its shard (${shard + 1} of ${shards}) ran longer than the shard timeout of ${seconds} s and was stopped; an indicator may loop forever on one of the shard's subjects`,
+        },
+      ],
+    });
+  });
+  return out;
 }
 
 /**
@@ -80,6 +136,9 @@ function runInWorker(script: string | URL, job: ShardJob): Promise<ShardOutcome>
  * them, so the JSON is byte-identical whatever the number of workers. With a worker script each
  * shard runs in its own thread; without one (e.g. when running from TypeScript sources) the
  * shards run one after the other in this thread.
+ *
+ * With `shardTimeoutMs`, a shard that runs longer is stopped and its subjects are listed under
+ * `rejected` (see {@link ShardOptions}); when no shard finishes, a {@link ShardError} says so.
  */
 export async function scoreSharded(
   input: BatchInput,
@@ -87,6 +146,7 @@ export async function scoreSharded(
   shards: number,
   script: string | URL | undefined,
   onShardDone: (done: number) => void = () => {},
+  options: ShardOptions = {},
 ): Promise<BatchResult> {
   const jobs: ShardJob[] = Array.from({ length: shards }, (_, shard) => ({
     redflags: 'score-shard',
@@ -97,18 +157,28 @@ export async function scoreSharded(
   }));
   let done = 0;
   const outcomes = await Promise.all(
-    jobs.map(async (job) => {
-      const outcome = script !== undefined ? await runInWorker(script, job) : scoreShard(job);
+    jobs.map(async (job): Promise<WorkerOutcome> => {
+      const outcome = script !== undefined ? await runInWorker(script, job, options.shardTimeoutMs) : scoreShard(job);
       onShardDone(++done);
       return outcome;
     }),
   );
   const results: BatchResult[] = [];
-  for (const outcome of outcomes) {
-    if (!outcome.ok) throw new ShardError(outcome.name, outcome.message);
-    results.push(outcome.result);
+  const timedOut = new Set<number>();
+  outcomes.forEach((outcome, shard) => {
+    if (outcome.ok === 'timed-out') timedOut.add(shard);
+    else if (!outcome.ok) throw new ShardError(outcome.name, outcome.message);
+    else results.push(outcome.result);
+  });
+  const first = results[0];
+  if (first === undefined) {
+    const seconds = Math.round((options.shardTimeoutMs ?? 0) / 100) / 10;
+    throw new ShardError('ShardTimeoutError', `every shard ran longer than the shard timeout of ${seconds} s and was stopped; nothing was scored. An indicator may loop forever.`);
   }
-  const first = results[0] as BatchResult;
   const reports = results.flatMap((r) => r.reports).sort(compareReports);
-  return { asOf: first.asOf, asOfSource: first.asOfSource, reports, rejected: first.rejected };
+  if (timedOut.size === 0) return { asOf: first.asOf, asOfSource: first.asOfSource, reports, rejected: first.rejected };
+  const rejected = [...first.rejected, ...timedOutSubjects(input, shards, timedOut, first.rejected, options.shardTimeoutMs ?? 0)].sort(
+    (a, b) => rejectedKindOrder.indexOf(a.kind) - rejectedKindOrder.indexOf(b.kind) || a.index - b.index,
+  );
+  return { asOf: first.asOf, asOfSource: first.asOfSource, reports, rejected };
 }

@@ -11,9 +11,12 @@ import { readRecordId, safeParseEvent, safeParseSubject, safeParseWatchlist, toI
 import type { Watchlist } from '../records/watchlist';
 import type { ScorerConfig } from './config';
 import { explain } from './explain';
+import { deepFreeze } from './freeze';
 import type { Report } from './report';
 import { resolveConfig, type ResolvedConfig } from './resolve';
 import { runIndicator, type RunOutcome } from './runIndicator';
+import { ignoreSettlement, isThenable } from './thenable';
+import { describeThrown } from './thrown';
 import { buildView } from './view';
 
 /** What `createScorer` takes. */
@@ -119,6 +122,21 @@ function reject(kind: RecordKind, index: number, value: unknown, issues: readonl
   return { kind, index, ...(recordId !== undefined ? { recordId } : {}), issues };
 }
 
+/**
+ * Freezes a validated record, so no indicator can change what another indicator or the report
+ * sees. Validation built the record afresh; only values under free-form fields (`extensions`,
+ * custom event `data`) are the caller's own objects, frozen in place. Returns the issue when
+ * freezing fails (a proxy whose traps throw), so the record is rejected rather than the run lost.
+ */
+function freezeRecord(record: unknown): readonly Issue[] | undefined {
+  try {
+    deepFreeze(record);
+    return undefined;
+  } catch (error) {
+    return [{ path: '', message: `holds a value that cannot be frozen for scoring: ${describeThrown(error)}` }];
+  }
+}
+
 function parsePopulation(
   subjectsIn: readonly unknown[],
   eventsIn: readonly unknown[],
@@ -130,7 +148,9 @@ function parsePopulation(
   const idCount = new Map<string, number>();
   subjectsIn.forEach((value, index) => {
     const result = safeParseSubject(value);
+    const unfrozen = result.success ? freezeRecord(result.data) : undefined;
     if (!result.success) rejected.push(reject('subject', index, value, result.error.issues));
+    else if (unfrozen !== undefined) rejected.push(reject('subject', index, value, unfrozen));
     else {
       candidates.push({ subject: result.data, index });
       idCount.set(result.data.id, (idCount.get(result.data.id) ?? 0) + 1);
@@ -152,7 +172,9 @@ function parsePopulation(
   const parsedEvents: { event: ActivityEvent; index: number }[] = [];
   eventsIn.forEach((value, index) => {
     const result = safeParseEvent(value);
+    const unfrozen = result.success ? freezeRecord(result.data) : undefined;
     if (!result.success) rejected.push(reject('event', index, value, result.error.issues));
+    else if (unfrozen !== undefined) rejected.push(reject('event', index, value, unfrozen));
     else {
       parsedEvents.push({ event: result.data, index });
       eventIdCount.set(result.data.id, (eventIdCount.get(result.data.id) ?? 0) + 1);
@@ -176,17 +198,24 @@ function parsePopulation(
   const watchlists: Watchlist[] = [];
   watchlistsIn.forEach((value, index) => {
     const result = safeParseWatchlist(value);
-    if (result.success) watchlists.push(result.data);
-    else rejected.push({ kind: 'watchlist', index, issues: result.error.issues });
+    const unfrozen = result.success ? freezeRecord(result.data) : undefined;
+    if (!result.success) rejected.push({ kind: 'watchlist', index, issues: result.error.issues });
+    else if (unfrozen !== undefined) rejected.push({ kind: 'watchlist', index, issues: unfrozen });
+    else watchlists.push(result.data);
   });
   let reference: Reference = {};
   if (referenceIn !== undefined) {
     const result = referenceSchema.safeParse(referenceIn);
-    if (result.success) reference = result.data;
+    const unfrozen = result.success ? freezeRecord(result.data) : undefined;
+    if (unfrozen !== undefined) rejected.push({ kind: 'document', index: 0, issues: unfrozen.map((i) => ({ ...i, path: 'reference' })) });
+    else if (result.success) reference = result.data;
     else rejected.push({ kind: 'document', index: 0, issues: toIssues(result.error.issues).map((i) => ({ ...i, path: `reference.${i.path}` })) });
   }
   const kindOrder: readonly RecordKind[] = ['document', 'subject', 'event', 'watchlist'];
   rejected.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.index - b.index);
+  // Frozen like the records in them: an indicator must not add, drop or reorder what others see.
+  Object.freeze(subjects);
+  Object.freeze(watchlists);
   return { subjects, eventsBySubject, watchlists, reference, rejected };
 }
 
@@ -247,7 +276,7 @@ function run(
   for (const subject of parsed.subjects) views.set(subject.id, buildView(subject, parsed.eventsBySubject.get(subject.id) ?? [], asOfMs));
 
   const memos = new Map<string, unknown>();
-  const population: Population = {
+  const population: Population = Object.freeze<Population>({
     memo<T>(key: string, build: () => T): T {
       if (memos.has(key)) return memos.get(key) as T;
       const value = build();
@@ -255,20 +284,28 @@ function run(
       return value;
     },
     subjects: parsed.subjects,
-    view: (id) => views.get(id)?.view,
+    view: (id: string) => views.get(id)?.view,
     asOf,
     asOfMs,
     watchlists: parsed.watchlists,
     reference: parsed.reference,
-    inputs,
-  };
+    // A frozen copy: the caller's object is not changed, and no indicator can swap an input for the others.
+    inputs: Object.freeze({ ...inputs }),
+  });
   const prepared = new Map<string, { ok: true; value: unknown } | { ok: false; message: string; cause: unknown }>();
   for (const r of config.indicators) {
-    if (!r.enabled || r.indicator.prepare === undefined) continue;
+    if (!r.enabled) continue;
     try {
-      prepared.set(r.id, { ok: true, value: r.indicator.prepare(population, { options: r.options as object }) });
+      const prepare = r.indicator.prepare;
+      if (prepare === undefined) continue;
+      const value: unknown = prepare(population, { options: r.options as object });
+      if (isThenable(value)) {
+        // The engine is synchronous: an `async prepare` is an error, its rejection handled here.
+        ignoreSettlement(value);
+        prepared.set(r.id, { ok: false, message: 'prepare returned a promise; prepare must be synchronous (the engine does not await it)', cause: undefined });
+      } else prepared.set(r.id, { ok: true, value });
     } catch (cause) {
-      prepared.set(r.id, { ok: false, message: `prepare threw: ${cause instanceof Error ? cause.message : String(cause)}`, cause });
+      prepared.set(r.id, { ok: false, message: `prepare threw: ${describeThrown(cause)}`, cause });
     }
   }
   const base = { asOf, asOfMs, watchlists: parsed.watchlists, reference: parsed.reference };
@@ -283,7 +320,7 @@ function run(
       const outcome: RunOutcome =
         prep !== undefined && !prep.ok
           ? { status: 'error', message: prep.message, cause: prep.cause }
-          : runIndicator(r, view, base, prep?.value);
+          : runIndicator(r, view, base, prep?.value, config.maxFindingsPerIndicator);
       if (outcome.status === 'error' && config.onIndicatorError === 'throw') {
         throw new IndicatorRuntimeError(r.id, subject.id, outcome.message, outcome.cause);
       }
