@@ -47,6 +47,8 @@ Options:
                         interrupted run leaves the previous file unchanged
   --fail-on <band>      exit 1 when any subject reaches this band: elevated | high | critical
   --workers <n>         score in n worker threads (same output as one; default 1)
+  --shard-timeout <s>   with --workers: stop a shard running longer than s seconds and
+                        list its subjects as not scored (an indicator may loop forever)
   --view <view>         investigator (default) | candidate: markdown and html only; the candidate
                         view shows neutral wording only, no scores, evidence or hypotheses
   --detail <which>      all (default) | flagged: which subjects get a detail section in

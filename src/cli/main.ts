@@ -174,6 +174,7 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
       out: { type: 'string', short: 'o' },
       'fail-on': { type: 'string' },
       workers: { type: 'string' },
+      'shard-timeout': { type: 'string' },
       view: { type: 'string' },
       title: { type: 'string' },
       detail: { type: 'string' },
@@ -211,6 +212,15 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
     if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
       throw new CliUsageError(`--workers "${values.workers}" must be a whole number from 1 to 64.`);
     }
+  }
+  let shardTimeoutMs: number | undefined;
+  if (values['shard-timeout'] !== undefined) {
+    const seconds = Number(values['shard-timeout']);
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400) {
+      throw new CliUsageError(`--shard-timeout "${values['shard-timeout']}" must be a number of seconds above 0, at most 86400.`);
+    }
+    if (workers < 2) throw new CliUsageError('--shard-timeout needs --workers 2 or more: only a worker thread can be stopped. Example: --workers 2 --shard-timeout 600');
+    shardTimeoutMs = seconds * 1000;
   }
   const view = values.view ?? 'investigator';
   if (view !== 'investigator' && view !== 'candidate') throw new CliUsageError(`unknown --view "${view}". Use investigator or candidate.`);
@@ -260,7 +270,7 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
     const result = await scoreStream(source, io, progress, scorer, asOf);
     output = { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: result.rejected };
   } else {
-    output = await scoreLoaded(source, io, progress, inputFormat, asOf, workers, config, scorer);
+    output = await scoreLoaded(source, io, progress, inputFormat, asOf, workers, config, scorer, shardTimeoutMs);
   }
   return finish(output, io, { format, view, detail, detailLimit, failOn, out: values.out, title: values.title });
 }
@@ -274,6 +284,7 @@ async function scoreLoaded(
   workers: number,
   config: ScorerConfig | undefined,
   scorer: Scorer,
+  shardTimeoutMs?: number,
 ): Promise<ScoreOutput> {
   const input = await loadInput(source, io, progress, inputFormat);
   const docAsOf = asOf ?? (typeof input.asOf === 'string' ? input.asOf : undefined);
@@ -285,9 +296,16 @@ async function scoreLoaded(
   try {
     if (workers > 1) {
       const large = input.bytes >= 5 * 1024 * 1024;
-      result = await scoreSharded(batch, config, workers, io.workerScript, (done) => {
-        if (large) progress.update(done / workers, `scored ${done} of ${workers} shards`);
-      });
+      result = await scoreSharded(
+        batch,
+        config,
+        workers,
+        io.workerScript,
+        (done) => {
+          if (large) progress.update(done / workers, `scored ${done} of ${workers} shards`);
+        },
+        shardTimeoutMs !== undefined ? { shardTimeoutMs } : {},
+      );
     } else {
       result = scorer.scoreBatch(batch);
     }

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { createScorer, type BatchInput, type BatchResult, type RejectedRecord } from '../engine/createScorer';
+import { readRecordId } from '../records/validate';
 import type { ScorerConfig } from '../engine/config';
 import type { Report } from '../engine/report';
 import type { RecordKind } from '../errors/InvalidRecordError';
@@ -110,8 +111,11 @@ class WorkerNotStarted extends Error {
   }
 }
 
+/** What waiting for one worker gave: its outcome, or that it ran past the shard timeout and was stopped. */
+type WorkerOutcome = ShardOutcome | { readonly ok: 'timed-out' };
+
 /** Runs a shard in a worker thread. Rejects when the thread cannot be created (e.g. the job cannot be cloned), crashes or exits early. */
-function runInWorker(script: string | URL, job: ShardJob): Promise<ShardOutcome> {
+function runInWorker(script: string | URL, job: ShardJob, timeoutMs: number | undefined): Promise<WorkerOutcome> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
@@ -122,18 +126,42 @@ function runInWorker(script: string | URL, job: ShardJob): Promise<ShardOutcome>
       return;
     }
     let settled = false;
-    worker.once('message', (outcome: ShardOutcome) => {
+    // Synchronous code cannot be interrupted inside its thread; terminating the thread is the only stop.
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            if (settled) return;
+            settled = true;
+            void worker.terminate();
+            resolve({ ok: 'timed-out' });
+          }, timeoutMs);
+    const settle = (): boolean => {
+      if (timer !== undefined) clearTimeout(timer);
+      if (settled) return false;
       settled = true;
-      resolve(outcome);
+      return true;
+    };
+    worker.once('message', (outcome: ShardOutcome) => {
+      if (settle()) resolve(outcome);
     });
     worker.once('error', (error) => {
-      settled = true;
-      reject(error);
+      if (settle()) reject(error);
     });
     worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`a worker thread exited with code ${code} before returning its shard`));
+      if (settle()) reject(new Error(`a worker thread exited with code ${code} before returning its shard`));
     });
   });
+}
+
+/** Options of {@link scoreSharded}. */
+export interface ShardOptions {
+  /**
+   * Wall-clock limit per shard, in milliseconds. A worker still running then (an indicator that
+   * loops forever) is terminated and each subject of its shard is listed under `rejected` as not
+   * scored; the other shards' reports are kept. Applies only to worker threads (with a script).
+   */
+  readonly shardTimeoutMs?: number;
 }
 
 /**
@@ -141,6 +169,9 @@ function runInWorker(script: string | URL, job: ShardJob): Promise<ShardOutcome>
  * them, so the JSON is byte-identical whatever the number of workers. With a worker script each
  * shard runs in its own thread; without one (e.g. when running from TypeScript sources) the
  * shards run one after the other in this thread.
+ *
+ * With `shardTimeoutMs`, a shard that runs longer is stopped and its subjects are listed under
+ * `rejected` (see {@link ShardOptions}); when no shard finishes, a {@link ShardError} says so.
  */
 export async function scoreSharded(
   input: BatchInput,
@@ -148,6 +179,7 @@ export async function scoreSharded(
   shards: number,
   script: string | URL | undefined,
   onShardDone: (done: number) => void = () => {},
+  options: ShardOptions = {},
 ): Promise<BatchResult> {
   const jobs: ShardJob[] = Array.from({ length: shards }, (_, shard) => ({
     redflags: 'score-shard',
@@ -158,18 +190,19 @@ export async function scoreSharded(
   }));
   let done = 0;
   const outcomes = await Promise.all(
-    jobs.map(async (job): Promise<ShardOutcome | ShardLost> => {
-      let outcome: ShardOutcome | ShardLost;
+    jobs.map(async (job): Promise<WorkerOutcome | ShardLost> => {
+      let outcome: WorkerOutcome | ShardLost;
       try {
-        outcome = script !== undefined ? await runInWorker(script, job) : scoreShard(job);
+        outcome = script !== undefined ? await runInWorker(script, job, options.shardTimeoutMs) : scoreShard(job);
       } catch (error) {
         // The thread could not take the shard or died: its subjects are reported, the run goes on.
-        outcome = { lost: true, shard: job.shard, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+        const failure = error instanceof Error ? `${error.name}: ${error.message}` : describeThrown(error);
+        outcome = { lost: true, shard: job.shard, reason: `the worker thread of its shard failed (${failure}); score again with --workers 1` };
         // A job that could not even be handed over (nothing ran) is scored here instead, as --workers 1 would.
         if (error instanceof WorkerNotStarted) {
           const here = scoreShard(job);
           if (here.ok || here.isScoringError === true) outcome = here;
-          else outcome = { lost: true, shard: job.shard, message: `${error.message}; then in this thread, ${here.name}: ${here.message}` };
+          else outcome = { lost: true, shard: job.shard, reason: `the worker thread of its shard failed (${failure}; then in this thread, ${here.name}: ${here.message})` };
         }
       }
       onShardDone(++done);
@@ -178,10 +211,22 @@ export async function scoreSharded(
   );
   const results: BatchResult[] = [];
   const lost: ShardLost[] = [];
-  for (const outcome of outcomes) {
+  const seconds = Math.round((options.shardTimeoutMs ?? 0) / 100) / 10;
+  let timedOut = 0;
+  outcomes.forEach((outcome, shard) => {
     if ('lost' in outcome) lost.push(outcome);
-    else if (!outcome.ok) throw new ShardError(outcome);
+    else if (outcome.ok === 'timed-out') {
+      timedOut++;
+      lost.push({
+        lost: true,
+        shard,
+        reason: `its shard (${shard + 1} of ${shards}) ran longer than the shard timeout of ${seconds} s and was stopped; an indicator may loop forever on one of the shard's subjects`,
+      });
+    } else if (!outcome.ok) throw new ShardError(outcome);
     else results.push(outcome.result);
+  });
+  if (timedOut === shards) {
+    throw new ShardError({ ok: false, name: 'ShardTimeoutError', message: `every shard ran longer than the shard timeout of ${seconds} s and was stopped; nothing was scored. An indicator may loop forever.` });
   }
   // Validation gives the same result in every shard; with none back, it is run here (no indicators: cheap).
   const base = results[0] ?? createScorer({ indicators: [] }).scoreBatch(input);
@@ -192,11 +237,12 @@ export async function scoreSharded(
   return { asOf: base.asOf, asOfSource: base.asOfSource, reports, rejected };
 }
 
-/** A shard whose worker thread could not be created, could not post its result, or died. */
+/** A shard whose worker thread could not be created, could not post its result, died, or ran past the shard timeout. */
 interface ShardLost {
   readonly lost: true;
   readonly shard: number;
-  readonly message: string;
+  /** Why its subjects were not scored, completing "not scored: ...". */
+  readonly reason: string;
 }
 
 const kindOrder: readonly RecordKind[] = ['document', 'subject', 'event', 'watchlist'];
@@ -208,19 +254,14 @@ const kindOrder: readonly RecordKind[] = ['document', 'subject', 'event', 'watch
 function withLostShards(rejected: readonly RejectedRecord[], input: BatchInput, lost: readonly ShardLost[], shards: number): RejectedRecord[] {
   const already = new Set<number>();
   for (const r of rejected) if (r.kind === 'subject') already.add(r.index);
-  const byShard = new Map(lost.map((l) => [l.shard, l.message]));
+  const byShard = new Map(lost.map((l) => [l.shard, l.reason]));
   const out = rejected.slice();
   input.subjects.forEach((subject, index) => {
-    const id = typeof subject === 'object' && subject !== null ? (subject as { id?: unknown }).id : undefined;
-    if (typeof id !== 'string' || already.has(index)) return;
-    const message = byShard.get(shardOf(id, shards));
-    if (message === undefined) return;
-    out.push({
-      kind: 'subject',
-      index,
-      recordId: id,
-      issues: [{ path: '', message: `not scored: the worker thread of its shard failed (${message}); score again with --workers 1` }],
-    });
+    const id = readRecordId(subject);
+    if (id === undefined || already.has(index)) return;
+    const reason = byShard.get(shardOf(id, shards));
+    if (reason === undefined) return;
+    out.push({ kind: 'subject', index, recordId: id, issues: [{ path: '', message: `not scored: ${reason}` }] });
   });
   return out.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.index - b.index);
 }

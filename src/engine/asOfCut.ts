@@ -118,7 +118,7 @@ function cutObject(object: Record<string, unknown>, node: Node, asOfMs: number):
       }
       if (!changed) continue;
       // An array emptied by the cut is no data, as if the facts had never been given.
-      next = kept.length > 0 ? kept : undefined;
+      next = kept.length > 0 ? Object.freeze(kept) : undefined;
     } else if (isObject(value)) {
       next = cutObject(value, child.node as Node, asOfMs);
       if (next === value) continue;
@@ -127,7 +127,8 @@ function cutObject(object: Record<string, unknown>, node: Node, asOfMs: number):
     if (next === undefined) delete out[key];
     else out[key] = next;
   }
-  return out ?? object;
+  // Copies are frozen like the validated records they replace: no indicator may change them.
+  return out !== undefined ? Object.freeze(out) : object;
 }
 
 /**
@@ -144,12 +145,12 @@ export function subjectAsOf(subject: Subject, asOfMs: number): Subject {
  * The watchlists as they stood at `asOfMs`: a list published later is left out, and so is an
  * entry listed later (`listedAt`).
  */
-export function watchlistsAsOf(watchlists: readonly Watchlist[], asOfMs: number): Watchlist[] {
+export function watchlistsAsOf(watchlists: readonly Watchlist[], asOfMs: number): readonly Watchlist[] {
   const out: Watchlist[] = [];
   for (const list of watchlists) {
     if (isAfterAsOf(list.publishedAt, asOfMs)) continue;
     const entries = list.entries.filter((entry) => !isAfterAsOf(entry.listedAt, asOfMs));
-    out.push(entries.length === list.entries.length ? list : { ...list, entries });
+    out.push(entries.length === list.entries.length ? list : (Object.freeze({ ...list, entries: Object.freeze(entries) }) as Watchlist));
   }
-  return out;
+  return Object.freeze(out);
 }

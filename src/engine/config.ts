@@ -47,6 +47,12 @@ export const scorerConfigSchema = z.strictObject({
     ])
     .optional(),
   onIndicatorError: z.enum(['record', 'throw']).optional(),
+  maxFindingsPerIndicator: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('Most findings one indicator may return for one subject (default 10,000); beyond it the indicator is an error in that report.'),
 });
 
 /** The scorer config. */
@@ -64,6 +70,12 @@ export const defaultPriorLogOdds = -4;
 export const defaultGroupDecay = 0.5;
 /** Default corroboration rule: the high and critical bands need risk from two data families of at least 1 log-odds each. */
 export const defaultCorroboration = { minFamilies: 2, minFamilyLogOdds: 1, from: 'high' } as const;
+
+/**
+ * Default cap on the findings one indicator returns for one subject. Built-in indicators stay far
+ * below it; a runaway plug-in returning millions would otherwise take minutes and gigabytes.
+ */
+export const defaultMaxFindingsPerIndicator = 10_000;
 
 /** Settings of one correlation group. */
 export type GroupSetting = z.infer<typeof groupSettingSchema>;

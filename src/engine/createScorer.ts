@@ -14,9 +14,12 @@ import type { ScorerConfig } from './config';
 import { subjectAsOf, watchlistsAsOf } from './asOfCut';
 import { explain } from './explain';
 import { compareReports } from './order';
+import { deepFreeze } from './freeze';
 import type { Report } from './report';
 import { resolveConfig, type ResolvedConfig } from './resolve';
 import { runIndicator, type RunOutcome } from './runIndicator';
+import { ignoreSettlement, isThenable } from './thenable';
+import { describeThrown } from './thrown';
 import { buildView } from './view';
 
 /** What `createScorer` takes. */
@@ -129,6 +132,21 @@ function readWatchlistName(value: unknown): string | undefined {
   return typeof name === 'string' && name !== '' ? name : undefined;
 }
 
+/**
+ * Freezes a validated record, so no indicator can change what another indicator or the report
+ * sees. Validation built the record afresh; only values under free-form fields (`extensions`,
+ * custom event `data`) are the caller's own objects, frozen in place. Returns the issue when
+ * freezing fails (a proxy whose traps throw), so the record is rejected rather than the run lost.
+ */
+function freezeRecord(record: unknown): readonly Issue[] | undefined {
+  try {
+    deepFreeze(record);
+    return undefined;
+  } catch (error) {
+    return [{ path: '', message: `holds a value that cannot be frozen for scoring: ${describeThrown(error)}` }];
+  }
+}
+
 function parsePopulation(
   subjectsIn: readonly unknown[],
   eventsIn: readonly unknown[],
@@ -140,7 +158,9 @@ function parsePopulation(
   const idCount = new Map<string, number>();
   subjectsIn.forEach((value, index) => {
     const result = safeParseSubject(value);
+    const unfrozen = result.success ? freezeRecord(result.data) : undefined;
     if (!result.success) rejected.push(reject('subject', index, value, result.error.issues));
+    else if (unfrozen !== undefined) rejected.push(reject('subject', index, value, unfrozen));
     else {
       candidates.push({ subject: result.data, index });
       idCount.set(result.data.id, (idCount.get(result.data.id) ?? 0) + 1);
@@ -162,7 +182,9 @@ function parsePopulation(
   const parsedEvents: { event: ActivityEvent; index: number }[] = [];
   eventsIn.forEach((value, index) => {
     const result = safeParseEvent(value);
+    const unfrozen = result.success ? freezeRecord(result.data) : undefined;
     if (!result.success) rejected.push(reject('event', index, value, result.error.issues));
+    else if (unfrozen !== undefined) rejected.push(reject('event', index, value, unfrozen));
     else {
       parsedEvents.push({ event: result.data, index });
       eventIdCount.set(result.data.id, (eventIdCount.get(result.data.id) ?? 0) + 1);
@@ -186,20 +208,28 @@ function parsePopulation(
   const watchlists: Watchlist[] = [];
   watchlistsIn.forEach((value, index) => {
     const result = salvageWatchlist(value);
-    if (result.value !== undefined) watchlists.push(result.value);
-    if (result.issues.length > 0) {
-      const name = readWatchlistName(value);
-      rejected.push({ kind: 'watchlist', index, ...(name !== undefined ? { recordId: name } : {}), issues: result.issues });
+    const name = readWatchlistName(value);
+    const issues = [...result.issues];
+    if (result.value !== undefined) {
+      const unfrozen = freezeRecord(result.value);
+      if (unfrozen === undefined) watchlists.push(result.value);
+      else for (const issue of unfrozen) issues.push(issue);
     }
+    if (issues.length > 0) rejected.push({ kind: 'watchlist', index, ...(name !== undefined ? { recordId: name } : {}), issues });
   });
   let reference: Reference = {};
   if (referenceIn !== undefined) {
     const result = salvageReference(referenceIn);
-    if (result.value !== undefined) reference = result.value;
-    if (result.issues.length > 0) rejected.push({ kind: 'document', index: 0, issues: result.issues });
+    const unfrozen = result.value !== undefined ? freezeRecord(result.value) : undefined;
+    if (result.value !== undefined && unfrozen === undefined) reference = result.value;
+    const issues = unfrozen === undefined ? result.issues : [...result.issues, ...unfrozen.map((i) => ({ ...i, path: 'reference' }))];
+    if (issues.length > 0) rejected.push({ kind: 'document', index: 0, issues });
   }
   const kindOrder: readonly RecordKind[] = ['document', 'subject', 'event', 'watchlist'];
   rejected.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.index - b.index);
+  // Frozen like the records in them: an indicator must not add, drop or reorder what others see.
+  Object.freeze(subjects);
+  Object.freeze(watchlists);
   return { subjects, eventsBySubject, watchlists, reference, rejected };
 }
 
@@ -251,13 +281,13 @@ function run(
 ): Report[] {
   const asOfMs = Date.parse(asOf);
   // Facts dated after asOf are cut once, here, so no indicator can read them (events are cut in the view).
-  const subjects = parsed.subjects.map((subject) => subjectAsOf(subject, asOfMs));
+  const subjects = Object.freeze(parsed.subjects.map((subject) => subjectAsOf(subject, asOfMs)));
   const watchlists = watchlistsAsOf(parsed.watchlists, asOfMs);
   const views = new Map<string, { view: SubjectView; eventsAfterAsOf: number }>();
   for (const subject of subjects) views.set(subject.id, buildView(subject, parsed.eventsBySubject.get(subject.id) ?? [], asOfMs));
 
   const memos = new Map<string, unknown>();
-  const population: Population = {
+  const population: Population = Object.freeze<Population>({
     memo<T>(key: string, build: () => T): T {
       if (memos.has(key)) return memos.get(key) as T;
       const value = build();
@@ -270,15 +300,23 @@ function run(
     asOfMs,
     watchlists,
     reference: parsed.reference,
-    inputs,
-  };
+    // A frozen copy: the caller's object is not changed, and no indicator can swap an input for the others.
+    inputs: Object.freeze({ ...inputs }),
+  });
   const prepared = new Map<string, { ok: true; value: unknown } | { ok: false; message: string; cause: unknown }>();
   for (const r of config.indicators) {
-    if (!r.enabled || r.indicator.prepare === undefined) continue;
+    if (!r.enabled) continue;
     try {
-      prepared.set(r.id, { ok: true, value: r.indicator.prepare(population, { options: r.options as object }) });
+      const prepare = r.indicator.prepare;
+      if (prepare === undefined) continue;
+      const value: unknown = prepare(population, { options: r.options as object });
+      if (isThenable(value)) {
+        // The engine is synchronous: an `async prepare` is an error, its rejection handled here.
+        ignoreSettlement(value);
+        prepared.set(r.id, { ok: false, message: 'prepare returned a promise; prepare must be synchronous (the engine does not await it)', cause: undefined });
+      } else prepared.set(r.id, { ok: true, value });
     } catch (cause) {
-      prepared.set(r.id, { ok: false, message: `prepare threw: ${cause instanceof Error ? cause.message : String(cause)}`, cause });
+      prepared.set(r.id, { ok: false, message: `prepare threw: ${describeThrown(cause)}`, cause });
     }
   }
   const base = { asOf, asOfMs, watchlists, reference: parsed.reference };
@@ -293,7 +331,7 @@ function run(
       const outcome: RunOutcome =
         prep !== undefined && !prep.ok
           ? { status: 'error', message: prep.message, cause: prep.cause }
-          : runIndicator(r, view, base, prep?.value);
+          : runIndicator(r, view, base, prep?.value, config.maxFindingsPerIndicator);
       if (outcome.status === 'error' && config.onIndicatorError === 'throw') {
         throw new IndicatorRuntimeError(r.id, subject.id, outcome.message, outcome.cause);
       }

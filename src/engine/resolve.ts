@@ -9,6 +9,7 @@ import {
   defaultBands,
   defaultCorroboration,
   defaultGroupDecay,
+  defaultMaxFindingsPerIndicator,
   defaultPriorLogOdds,
   scorerConfigSchema,
   type Band,
@@ -17,6 +18,7 @@ import {
 } from './config';
 import { toIssues } from '../records/validate';
 import { ownValue, protoKeyPaths } from '../records/ownKeys';
+import { deepFreeze } from './freeze';
 import { fnv1a64, stableStringify } from './hash';
 import { compareText } from './order';
 
@@ -38,6 +40,8 @@ export interface ResolvedConfig {
   readonly groups: Readonly<Record<string, GroupSetting>>;
   readonly corroboration: { readonly minFamilies: number; readonly minFamilyLogOdds: number; readonly from: Band } | false;
   readonly onIndicatorError: 'record' | 'throw';
+  /** Most findings one indicator may return for one subject. */
+  readonly maxFindingsPerIndicator: number;
   readonly configHash: string;
   /** Each typology of an enabled indicator, sorted, with the enabled indicators that support it, worked out once rather than per subject. */
   readonly typologies: readonly { readonly typology: string; readonly indicatorIds: readonly string[] }[];
@@ -114,13 +118,6 @@ function validateOptions(indicator: AnyIndicator, given: unknown): unknown {
   return deepFreeze(result.value);
 }
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const item of Object.values(value)) deepFreeze(item);
-  }
-  return value;
-}
 
 /**
  * Validates the config against the indicators and works out every effective setting.
@@ -180,10 +177,13 @@ export function resolveConfig(indicators: readonly AnyIndicator[], config: Score
     corroboration,
     onIndicatorError: cfg.onIndicatorError ?? ('record' as const),
   };
+  const maxFindingsPerIndicator = cfg.maxFindingsPerIndicator ?? defaultMaxFindingsPerIndicator;
   const configHash = fnv1a64(
     stableStringify({
       ...base,
       onIndicatorError: undefined,
+      // Part of the hash only when set, so configs that do not set it keep their hash.
+      ...(maxFindingsPerIndicator !== defaultMaxFindingsPerIndicator ? { maxFindingsPerIndicator } : {}),
       indicators: resolved.map((r) => ({
         id: r.id,
         version: r.indicator.meta.version,
@@ -204,7 +204,7 @@ export function resolveConfig(indicators: readonly AnyIndicator[], config: Score
     }
   }
   const typologies = [...members.keys()].sort().map((typology) => ({ typology, indicatorIds: members.get(typology) as string[] }));
-  return { ...base, indicators: resolved, configHash, typologies };
+  return { ...base, maxFindingsPerIndicator, indicators: resolved, configHash, typologies };
 }
 
 /** Settings of a group, with the default decay when the group is not configured. */

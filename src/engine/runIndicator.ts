@@ -1,5 +1,7 @@
 import type { Evidence, EvaluationContext, FindingDraft, FindingKind, MessageData, NotEvaluated, SubjectView } from '../indicator/types';
 import type { ResolvedIndicator } from './resolve';
+import { ignoreSettlement, isThenable } from './thenable';
+import { describeThrown } from './thrown';
 
 /** A finding that passed the runtime checks, with its canonical evidence. */
 export interface CheckedFinding {
@@ -33,62 +35,80 @@ function compareEvidence(a: Evidence, b: Evidence): number {
 
 class MalformedOutcome extends Error {}
 
+/** A value as an error message shows it: strings and numbers as they are, anything else by its type (never `String()` of an object). */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return `"${value.length > 80 ? `${value.slice(0, 80)}…` : value}"`;
+  if (typeof value === 'number' || typeof value === 'boolean' || value === undefined || value === null) return String(value);
+  return `a value of type ${typeof value}`;
+}
+
 function checkFinding(draft: unknown, index: number, resolved: ResolvedIndicator): CheckedFinding | undefined {
   const where = `finding ${index}`;
   if (typeof draft !== 'object' || draft === null) throw new MalformedOutcome(`${where} is not an object`);
-  const f = draft as Partial<FindingDraft>;
+  // Each field is read once: a getter must not pass a check with one value and return another.
+  const { messageId, strength, kind: givenKind, evidence: givenEvidence, data: givenData } = draft as Partial<FindingDraft>;
   const meta = resolved.indicator.meta;
-  if (typeof f.messageId !== 'string' || !Object.hasOwn(meta.messages, f.messageId)) {
-    throw new MalformedOutcome(
-      `${where} has unknown messageId "${String(f.messageId)}"; known: ${Object.keys(meta.messages).join(', ')}`,
-    );
+  if (typeof messageId !== 'string' || !Object.hasOwn(meta.messages, messageId)) {
+    throw new MalformedOutcome(`${where} has unknown messageId ${shown(messageId)}; known: ${Object.keys(meta.messages).join(', ')}`);
   }
-  if (typeof f.strength !== 'number' || !Number.isFinite(f.strength) || f.strength < 0 || f.strength > 1) {
-    throw new MalformedOutcome(`${where} has strength ${String(f.strength)}, outside [0, 1]`);
+  if (typeof strength !== 'number' || !Number.isFinite(strength) || strength < 0 || strength > 1) {
+    throw new MalformedOutcome(`${where} has strength ${shown(strength)}, outside [0, 1]`);
   }
-  const kind: FindingKind = f.kind ?? (meta.kind === 'mitigating' ? 'mitigating' : 'risk');
-  if (kind !== 'risk' && kind !== 'mitigating') throw new MalformedOutcome(`${where} has kind "${String(kind)}"`);
-  if (!Array.isArray(f.evidence) || f.evidence.length === 0) throw new MalformedOutcome(`${where} has no evidence`);
-  for (const e of f.evidence as unknown[]) {
-    if (typeof e !== 'object' || e === null || typeof (e as Evidence).recordId !== 'string' || (e as Evidence).recordId === '') {
-      throw new MalformedOutcome(`${where} has evidence without a recordId`);
-    }
-  }
+  const kind: FindingKind = givenKind ?? (meta.kind === 'mitigating' ? 'mitigating' : 'risk');
+  if (kind !== 'risk' && kind !== 'mitigating') throw new MalformedOutcome(`${where} has kind ${shown(kind)}`);
+  if (!Array.isArray(givenEvidence) || givenEvidence.length === 0) throw new MalformedOutcome(`${where} has no evidence`);
   const data: Record<string, string | number | boolean> = {};
-  if (f.data !== undefined) {
-    if (typeof f.data !== 'object' || f.data === null) throw new MalformedOutcome(`${where} has data that is not an object`);
-    for (const key of Object.keys(f.data).sort()) {
-      const value = (f.data as Record<string, unknown>)[key];
+  if (givenData !== undefined) {
+    if (typeof givenData !== 'object' || givenData === null) throw new MalformedOutcome(`${where} has data that is not an object`);
+    for (const key of Object.keys(givenData).sort()) {
+      const value = (givenData as Record<string, unknown>)[key];
       if (!isPlainValue(value)) throw new MalformedOutcome(`${where} has data.${key} that is not a string, finite number or boolean`);
       // -0 would print as 0 and come back as +0, so a report would not round-trip through JSON equal to itself.
       data[key] = value === 0 ? 0 : (value as string | number | boolean);
     }
   }
-  if (f.strength === 0) return undefined;
-  // A JSON round trip makes evidence plain data (no undefined, no class instances), so reports round-trip.
-  const evidence = (JSON.parse(JSON.stringify(f.evidence)) as Evidence[]).sort(compareEvidence);
+  // A JSON round trip makes evidence plain data (no undefined, no class instances, no getters), so
+  // reports round-trip; the copy is what is checked and kept.
+  const evidence = JSON.parse(JSON.stringify(givenEvidence)) as unknown[];
+  for (const e of evidence) {
+    if (typeof e !== 'object' || e === null || typeof (e as Evidence).recordId !== 'string' || (e as Evidence).recordId === '') {
+      throw new MalformedOutcome(`${where} has evidence without a recordId`);
+    }
+  }
+  if (strength === 0) return undefined;
+  (evidence as Evidence[]).sort(compareEvidence);
   return {
-    messageId: f.messageId,
+    messageId,
     data,
-    strength: f.strength,
+    strength,
     kind,
-    evidence,
-    sortKey: `${f.messageId}\u0000${JSON.stringify(data)}\u0000${JSON.stringify(evidence)}`,
+    evidence: evidence as Evidence[],
+    sortKey: `${messageId}\u0000${JSON.stringify(data)}\u0000${JSON.stringify(evidence)}`,
   };
 }
 
-/** Runs one indicator on one subject and checks what it returned; never throws. */
+/**
+ * Runs one indicator on one subject and checks what it returned; never throws, whatever the
+ * indicator throws or returns. The engine is synchronous: a promise (an `async evaluate`) is an
+ * error, and its rejection is handled so the host never sees an unhandled rejection. More than
+ * `maxFindings` findings is an error too, found before any finding is read.
+ */
 export function runIndicator(
   resolved: ResolvedIndicator,
   view: SubjectView,
   base: Omit<EvaluationContext<unknown, unknown>, 'options' | 'prepared' | 'notEvaluated'>,
   prepared: unknown,
+  maxFindings: number,
 ): RunOutcome {
   let outcome: unknown;
   try {
     outcome = resolved.indicator.evaluate(view, { ...base, options: resolved.options as object, prepared, notEvaluated });
   } catch (cause) {
-    return { status: 'error', message: `threw: ${cause instanceof Error ? cause.message : String(cause)}`, cause };
+    return { status: 'error', message: `threw: ${describeThrown(cause)}`, cause };
+  }
+  if (isThenable(outcome)) {
+    ignoreSettlement(outcome);
+    return { status: 'error', message: 'returned a promise; evaluate must be synchronous (the engine does not await it)' };
   }
   try {
     if (typeof outcome === 'object' && outcome !== null && (outcome as NotEvaluated).notEvaluated === true) {
@@ -100,14 +120,17 @@ export function runIndicator(
       };
     }
     if (!Array.isArray(outcome)) throw new MalformedOutcome('evaluate returned neither an array of findings nor notEvaluated(...)');
+    const produced = outcome.length;
+    if (produced > maxFindings) {
+      return { status: 'error', message: `produced ${produced} findings, more than the cap of ${maxFindings} (config maxFindingsPerIndicator)` };
+    }
     const findings: CheckedFinding[] = [];
-    outcome.forEach((draft, index) => {
-      const checked = checkFinding(draft, index, resolved);
+    for (let index = 0; index < produced; index++) {
+      const checked = checkFinding(outcome[index], index, resolved);
       if (checked !== undefined) findings.push(checked);
-    });
+    }
     return { status: 'ran', findings };
   } catch (error) {
-    if (error instanceof MalformedOutcome) return { status: 'error', message: `malformed outcome: ${error.message}` };
-    return { status: 'error', message: `malformed outcome: ${String(error)}` };
+    return { status: 'error', message: `malformed outcome: ${describeThrown(error)}` };
   }
 }

@@ -13,7 +13,7 @@ const emptyEvents: readonly never[] = Object.freeze([]);
 
 /**
  * Builds a subject's view: events at or before `asOf`, sorted once by time then id (so record
- * order never matters), bucketed by type. O(n log n) in the subject's events, one pass to bucket.
+ * order never matters), bucketed by type, the arrays and the view frozen. O(n log n) in the subject's events, one pass to bucket.
  *
  * Scoring runs over millions of events, so each event's time is parsed once into a typed array
  * and the sort moves indices, not per-event wrapper objects; input that is already in order (the
@@ -50,12 +50,17 @@ export function buildView(subject: Subject, events: readonly ActivityEvent[], as
     if (bucket === undefined) byType.set(event.type, [event]);
     else bucket.push(event);
   }
-  const view: SubjectView = {
+  // Views are frozen (the records in them were frozen at validation), so an indicator that
+  // reverses `eventsOf('session')` or renames the subject changes nothing other indicators see.
+  // One freeze per array, not per event.
+  Object.freeze(sorted);
+  for (const bucket of byType.values()) Object.freeze(bucket);
+  const view: SubjectView = Object.freeze({
     subject,
     events: sorted,
     eventsOf<T extends ActivityEventType>(type: T): readonly ActivityEventOf<T>[] {
       return (byType.get(type) as ActivityEventOf<T>[] | undefined) ?? emptyEvents;
     },
-  };
+  });
   return { view, eventsAfterAsOf: events.length - count };
 }

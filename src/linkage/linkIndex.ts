@@ -120,6 +120,10 @@ export interface LinkIndex {
     readonly links: number;
     /** LSH buckets skipped as degenerate (larger than `maxBucketSize`). */
     readonly skippedBuckets: number;
+    /** Group members read: the linear part of the work. */
+    readonly members: number;
+    /** Pairs of distinct signatures compared inside LSH buckets: the only part that is not linear, bounded by `maxBucketSize`. */
+    readonly comparisons: number;
   };
 }
 
@@ -272,10 +276,13 @@ export function buildLinkIndexFromGroups(groups: Iterable<LinkGroup>, options: L
   const drafts: DraftLink[] = [];
   let groupCount = 0;
   let skippedBuckets = 0;
+  let memberCount = 0;
+  let comparisons = 0;
   const fuzzy = new Map<LinkKeyKind, { uf: ReturnType<typeof unionFind>; members: Map<string, LinkMember>; minSim: Map<string, number> }>();
 
   for (const group of groups) {
     groupCount++;
+    memberCount += group.members.length;
     if (fuzzyLinkKeyKinds.has(group.kind)) {
       if (group.members.length > o.maxBucketSize) {
         skippedBuckets++;
@@ -301,6 +308,7 @@ export function buildLinkIndexFromGroups(groups: Iterable<LinkGroup>, options: L
         for (let i = 1; i < list.length; i++) state.uf.union(memberId(list[0] as LinkMember), memberId(list[i] as LinkMember));
       }
       const decoded = group.kind === 'text' ? sigs.map(decodeSignature) : [];
+      comparisons += (sigs.length * (sigs.length - 1)) / 2;
       for (let i = 0; i < sigs.length; i++) {
         for (let j = i + 1; j < sigs.length; j++) {
           let sim: number;
@@ -435,7 +443,7 @@ export function buildLinkIndexFromGroups(groups: Iterable<LinkGroup>, options: L
   return {
     links,
     linksOf: (subjectId) => bySubject.get(subjectId) ?? none,
-    stats: { groups: groupCount, links: links.length, skippedBuckets },
+    stats: { groups: groupCount, links: links.length, skippedBuckets, members: memberCount, comparisons },
   };
 }
 

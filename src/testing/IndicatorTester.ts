@@ -2,7 +2,6 @@ import { createScorer } from '../engine/createScorer';
 import { stableStringify } from '../engine/hash';
 import type { IndicatorStatus, Report, ReportFinding } from '../engine/report';
 import type { AnyIndicator, FindingKind } from '../indicator/types';
-import { deepFreeze } from './deepFreeze';
 import { frameworkFromGlobals, type TestFramework } from './frameworkGlobals';
 
 /** Inputs every kind of test case accepts. */
@@ -118,17 +117,10 @@ function fail(where: string, message: string): never {
 export function evaluateCase(indicator: AnyIndicator, testCase: CaseInput, defaults: TesterDefaults = {}): CaseResult {
   const subject = { id: 'subject-1', ...testCase.subject };
   const events = (testCase.events ?? []).map((e, i) => ({ id: `e${i + 1}`, subjectId: subject.id, ...e }));
-  const frozen: AnyIndicator = {
-    ...indicator,
-    evaluate(view, context) {
-      deepFreeze(view.subject);
-      for (const event of view.events) deepFreeze(event);
-      return indicator.evaluate(view, context);
-    },
-  };
   const id = indicator.meta.id;
   const scorer = createScorer({
-    indicators: [frozen],
+    // The engine freezes views and records, as in production: a mutation throws.
+    indicators: [indicator],
     config: {
       indicators: testCase.options === undefined ? {} : { [id]: { options: testCase.options } },
       corroboration: false,

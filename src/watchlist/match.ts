@@ -32,6 +32,12 @@ export type ScreenedKind = 'name' | 'organisation' | 'email' | 'phone' | 'domain
 export interface WatchlistIndex {
   /** Every entry the value matches, best first. */
   match(kind: ScreenedKind, value: string): WatchlistMatch[];
+  /**
+   * How many listed names a name look-up compares the value with: the size of its blocks, the
+   * work `match` does for it. For monitoring and for tests that show blocking keeps a look-up far
+   * below the size of the list.
+   */
+  nameCandidates(kind: 'name' | 'organisation', value: string): number;
 }
 
 interface NameRef extends ListedEntry {
@@ -118,6 +124,12 @@ export function buildWatchlistIndex(watchlists: readonly Watchlist[], nameThresh
     }
   }
   const cidrs: CidrSet<ListedEntry> = buildCidrSet(ranges);
+  /** The listed names sharing a block with the value's tokens: each is compared once. */
+  const nameCandidatesOf = (kind: 'name' | 'organisation', tokens: readonly string[], joined: string): Set<NameRef> => {
+    const seen = new Set<NameRef>();
+    for (const key of new Set([...tokens.map(phoneticKey), `joined:${joined}`])) for (const ref of blocks[kind].get(key) ?? []) seen.add(ref);
+    return seen;
+  };
   const identifierMatches = (refs: readonly ListedEntry[] | undefined, quality: MatchQuality): WatchlistMatch[] =>
     (refs ?? []).map((r) => ({ ...r, quality, similarity: 1, matchedValue: r.entry.value }));
 
@@ -160,23 +172,22 @@ export function buildWatchlistIndex(watchlists: readonly Watchlist[], nameThresh
           const normalised = [...tokens].sort().join(' ');
           const joined = tokens.join('');
           const best = new Map<WatchlistEntry, WatchlistMatch>();
-          const seen = new Set<NameRef>();
-          for (const key of new Set([...tokens.map(phoneticKey), `joined:${joined}`])) {
-            for (const ref of blocks[kind].get(key) ?? []) {
-              if (seen.has(ref)) continue;
-              seen.add(ref);
-              const exactName = ref.normalised === normalised || ref.joined === joined;
-              const similarity = exactName ? 1 : Math.round(nameSimilarity(tokens, ref.tokens) * 1000) / 1000;
-              if (!exactName && similarity < nameThreshold) continue;
-              const prev = best.get(ref.entry);
-              if (prev === undefined || similarity > prev.similarity) {
-                best.set(ref.entry, { list: ref.list, entry: ref.entry, quality: exactName ? 'exact-name' : 'fuzzy-name', similarity, matchedValue: ref.value });
-              }
+          for (const ref of nameCandidatesOf(kind, tokens, joined)) {
+            const exactName = ref.normalised === normalised || ref.joined === joined;
+            const similarity = exactName ? 1 : Math.round(nameSimilarity(tokens, ref.tokens) * 1000) / 1000;
+            if (!exactName && similarity < nameThreshold) continue;
+            const prev = best.get(ref.entry);
+            if (prev === undefined || similarity > prev.similarity) {
+              best.set(ref.entry, { list: ref.list, entry: ref.entry, quality: exactName ? 'exact-name' : 'fuzzy-name', similarity, matchedValue: ref.value });
             }
           }
           return [...best.values()].sort((a, b) => b.similarity - a.similarity);
         }
       }
+    },
+    nameCandidates(kind, value) {
+      const tokens = nameTokens(value, kind === 'organisation');
+      return tokens.length === 0 ? 0 : nameCandidatesOf(kind, tokens, tokens.join('')).size;
     },
   };
 }

@@ -294,7 +294,7 @@ describe('redflags score on a large input', () => {
     expect(JSON.parse(tty.stdout).reports).toHaveLength(1);
     const pipe = await run(['score', big, '--as-of', asOf, '--format', 'json']);
     expect(pipe.stderr).toBe('');
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('redflags indicators and schema', () => {
@@ -326,14 +326,14 @@ describe.skipIf(!existsSync(cli))('built dist/cli.js', () => {
     const two = await exec(process.execPath, [cli, 'score', demoPath, '--format', 'json', '--workers', '2'], { maxBuffer: 64 << 20 });
     expect(two.stdout.length).toBeGreaterThan(1000);
     expect(two.stdout).toBe(one.stdout);
-  }, 60_000);
+  }, 180_000);
 
   it('exits 2 on invalid input while scoring the valid records', async () => {
     const error = await exec(process.execPath, [cli, 'score', mixedPath]).catch((e: { code: number; stdout: string; stderr: string }) => e);
     expect((error as { code: number }).code).toBe(2);
     expect(JSON.parse((error as { stdout: string }).stdout).reports).toHaveLength(2);
     expect((error as { stderr: string }).stderr).toContain('cand-bad');
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('redflags score --stream', () => {

@@ -20,7 +20,7 @@ describe('record order changes nothing (built-in indicators, demo population)', 
     const b = scorer.scoreBatch(reverseEverything(population) as BatchInput);
     expect(a.reports.length).toBeGreaterThan(10);
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
-  });
+  }, 120_000);
 
   it('score gives the same report as the batch, whatever the order of the population around the subject', () => {
     const batch = scorer.scoreBatch(population);
@@ -35,5 +35,5 @@ describe('record order changes nothing (built-in indicators, demo population)', 
       });
       expect(JSON.stringify(single)).toBe(JSON.stringify(report));
     }
-  });
+  }, 120_000);
 });

@@ -109,6 +109,7 @@ function personasOf(prepared: Prepared, link: Link): PersonaSummary {
   for (const list of byScript.values()) list.sort((a, b) => compareText((draft[a] as { shown: string }).shown, (draft[b] as { shown: string }).shown) || a - b);
   const summary = { personaOf, personas: draft, byScript };
   prepared.personaSummaries.set(link, summary);
+  prepared.work.linkEntriesRead += 2 * link.subjectIds.length;
   return summary;
 }
 

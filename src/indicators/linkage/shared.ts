@@ -26,11 +26,18 @@ export interface PreparedLinks {
    * @internal
    */
   readonly summaries: Map<Link, LinkSummary>;
+  /**
+   * Link members and subject ids read so far for this batch, summed over every subject: the
+   * work that would grow with the square of a cluster if a subject walked its whole link. A
+   * counter, so tests prove linearity without a clock.
+   * @internal
+   */
+  readonly work: { linkEntriesRead: number };
 }
 
 /** `prepare` of every linkage indicator: one shared index per batch. */
 export function prepareLinks(population: Population): PreparedLinks {
-  return { index: linkIndexOf(population), populationSize: population.subjects.length, summaries: new Map() };
+  return { index: linkIndexOf(population), populationSize: population.subjects.length, summaries: new Map(), work: { linkEntriesRead: 0 } };
 }
 
 function summaryOf(prepared: PreparedLinks, link: Link): LinkSummary {
@@ -51,6 +58,7 @@ function summaryOf(prepared: PreparedLinks, link: Link): LinkSummary {
   }
   const summary = { bySubject, firsts, rest };
   prepared.summaries.set(link, summary);
+  prepared.work.linkEntriesRead += link.members.length;
   return summary;
 }
 
@@ -105,12 +113,15 @@ export function linkEvidence(prepared: PreparedLinks, link: Link, subjectId: str
   const own = bySubject.get(subjectId) ?? [];
   const limit = Math.max(max, own.length + 1);
   const chosen: LinkMember[] = [...own];
+  let read = own.length;
   for (const list of [firsts, rest]) {
     for (const m of list) {
       if (chosen.length >= limit) break;
+      read++;
       if (m.subjectId !== subjectId) chosen.push(m);
     }
   }
+  prepared.work.linkEntriesRead += read;
   return chosen.map((m) => ({
     recordId: m.recordId,
     field: m.field,
