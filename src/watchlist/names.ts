@@ -1,4 +1,4 @@
-import { foldName, jaroWinkler } from '../indicators/shared/names';
+import { foldName, jaroWinkler, maxComparedNameTokens } from '../indicators/shared/names';
 
 export { jaroWinkler };
 
@@ -67,10 +67,15 @@ function tokenSimilarity(a: string, b: string): number {
  * greedily with its best unused token of the longer one (Jaro-Winkler, with transliteration
  * variants scored 0.95), and the average is scaled by the share of tokens paired, so "Kim Kwang
  * Jin" against "Jin Kim Kwang" is 1 and against "Kim Jin" is lower. Names with no tokens score 0.
+ * Only the first `maxComparedNameTokens` (32) tokens of each name are compared, so the
+ * all-against-all pairing stays linear in the length of a hostile name.
  */
 export function nameSimilarity(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  // All against all, so capped: words past `maxComparedNameTokens` are not compared.
+  const ca = a.slice(0, maxComparedNameTokens);
+  const cb = b.slice(0, maxComparedNameTokens);
+  const [short, long] = ca.length <= cb.length ? [ca, cb] : [cb, ca];
   const used = new Array<boolean>(long.length).fill(false);
   let total = 0;
   for (const t of [...short].sort()) {
