@@ -197,7 +197,7 @@ function normalizeTechName(s: string): string {
  * replaces, `/\s*\bv?\d+(?:\.(?:\d+|x))*\+?\s*$/i`, restarted at every space of a long run
  * and took quadratic time.
  */
-function withoutTrailingVersion(name: string): string {
+export function withoutTrailingVersion(name: string): string {
   let end = skipWhiteSpaceBackwards(name, name.length);
   if (name[end - 1] === '+') end--;
   // The leftmost position where a version reaching `end` can start (its "v" or first digit).

@@ -69,7 +69,7 @@ const extensionMarkers: readonly string[] = ['extension', 'ext.', 'ext', 'x', '#
  * `/\s*(?:x|ext\.?|extension|#)\s*\d+\s*$/i`, restarted at every space of `"1     ...1"` and
  * took quadratic time.
  */
-function withoutExtension(number: string): string {
+export function withoutExtension(number: string): string {
   const digitsEnd = skipWhiteSpaceBackwards(number, number.length);
   let k = digitsEnd;
   while (k > 0 && isAsciiDigit(number[k - 1])) k--;

@@ -37,22 +37,25 @@ export function phoneticKey(token: string): string {
   t = t.replace(/ph/g, 'f').replace(/ch|zh|tch/g, 'j').replace(/sh/g, 's').replace(/ck/g, 'k').replace(/x/g, 'ks');
   const map: Record<string, string> = { b: 'p', d: 't', g: 'k', c: 'k', q: 'k', z: 'j', v: 'f', w: 'f', l: 'r', y: 'i' };
   const vowels = 'aeiou';
-  let out = '';
+  // Letters collected in an array and the last one kept aside: reading the last character of a
+  // string being built by `+=` flattens it every time, which made a 50,000-letter token quadratic.
+  const out: string[] = [];
+  let last = '';
   for (let i = 0; i < t.length; i++) {
     const ch = t[i] as string;
     if (ch === 'h') continue;
     const isVowel = vowels.includes(ch) || ch === 'y';
     if (isVowel) {
-      if (out === '') out = 'a';
+      if (out.length === 0) out.push((last = 'a'));
       continue;
     }
     const next = t[i + 1];
     // Non-rhotic romanisation: "Park" and "Pak".
-    if (ch === 'r' && next !== undefined && !vowels.includes(next) && next !== 'y' && out !== '') continue;
+    if (ch === 'r' && next !== undefined && !vowels.includes(next) && next !== 'y' && out.length > 0) continue;
     const m = map[ch] ?? ch;
-    if (out[out.length - 1] !== m) out += m;
+    if (last !== m) out.push((last = m));
   }
-  return out;
+  return out.join('');
 }
 
 function tokenSimilarity(a: string, b: string): number {
