@@ -43,7 +43,7 @@ export const maxDomainLength = 253;
 /**
  * Host of a URL, e-mail address or bare domain, lower case, without `www.`, port or trailing dot.
  * Undefined when the result is not a host name: characters other than letters, digits, hyphens
- * and dots, a single label, or more than {@link maxDomainLength} characters.
+ * and dots, a single label, or more than 253 characters (`maxDomainLength`, the DNS limit).
  */
 export function hostOf(value: string): string | undefined {
   let v = value.trim().toLowerCase();

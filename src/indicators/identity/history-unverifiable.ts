@@ -49,7 +49,7 @@ function normaliseDomain(d: string): string {
 
 /**
  * The caller's list entry that `domain` equals or is a subdomain of (the longest such entry).
- * Only the parent domains of at most {@link maxDomainLength} characters are looked up, since no
+ * Only the parent domains of at most `maxDomainLength` (253) characters are looked up, since no
  * longer one is a domain name: on "a.a.a.a...." of 50,000 characters, joining and hashing every
  * parent took quadratic time, while this reads the input once and hashes at most ~127 short names.
  */
