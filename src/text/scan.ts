@@ -56,8 +56,11 @@ export function skipWhiteSpaceBackwards(text: string, end: number): number {
  * without its quirk of keeping text when a line break follows.
  */
 export function cutAtFirst(text: string, stops: string): string {
-  for (let i = 0; i < text.length; i++) {
-    if (stops.includes(text[i] as string)) return text.slice(0, i);
+  // One native search per stop character: a few linear passes.
+  let cut = text.length;
+  for (const stop of stops) {
+    const at = text.indexOf(stop);
+    if (at >= 0 && at < cut) cut = at;
   }
-  return text;
+  return cut === text.length ? text : text.slice(0, cut);
 }
