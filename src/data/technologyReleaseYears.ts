@@ -26,6 +26,8 @@
  * @packageDocumentation
  */
 
+import { isAsciiDigit, isAsciiWordCharacter, skipWhiteSpaceBackwards } from '../text/scan';
+
 /** One technology and the year it first became publicly usable. */
 export interface TechnologyRelease {
   /** Stable kebab-case identifier. */
@@ -188,8 +190,36 @@ function normalizeTechName(s: string): string {
     .replace(/[^\p{L}\p{N}+]+/gu, '');
 }
 
-/** A trailing version such as " 3", " v18", " 3.11", " 14.x", "5" after a space. Used as a fallback only. */
-const TRAILING_VERSION_RE = /\s*\bv?\d+(?:\.(?:\d+|x))*\+?\s*$/i;
+/**
+ * `name` without a trailing version such as " 3", " v18", " 3.11", " 14.x", " 2+" (and the white
+ * space before it). Used as a fallback only. The version starts at a word boundary, so "Web3" and
+ * "Angular2" keep theirs. One backward pass over the dotted segments: the regular expression it
+ * replaces, `/\s*\bv?\d+(?:\.(?:\d+|x))*\+?\s*$/i`, restarted at every space of a long run
+ * and took quadratic time.
+ */
+export function withoutTrailingVersion(name: string): string {
+  let end = skipWhiteSpaceBackwards(name, name.length);
+  if (name[end - 1] === '+') end--;
+  // The leftmost position where a version reaching `end` can start (its "v" or first digit).
+  let versionStart = -1;
+  for (;;) {
+    let segmentStart = end;
+    while (segmentStart > 0 && isAsciiDigit(name[segmentStart - 1])) segmentStart--;
+    if (segmentStart < end) {
+      // A run of digits may open the version when a word boundary precedes it or its "v".
+      const before = name[segmentStart - 1];
+      if (!isAsciiWordCharacter(before)) versionStart = segmentStart;
+      else if ((before === 'v' || before === 'V') && !isAsciiWordCharacter(name[segmentStart - 2])) versionStart = segmentStart - 1;
+    } else if ((name[end - 1] === 'x' || name[end - 1] === 'X') && name[end - 2] === '.') {
+      segmentStart = end - 1; // "14.x": an "x" segment, only after a dot, never opens a version.
+    } else {
+      break;
+    }
+    if (name[segmentStart - 1] !== '.') break;
+    end = segmentStart - 1;
+  }
+  return versionStart < 0 ? name : name.slice(0, skipWhiteSpaceBackwards(name, versionStart));
+}
 
 /**
  * Keys to try for an input: the normalised name, then without a trailing "js" ("ReactJS",
@@ -235,7 +265,7 @@ export function findTechnology(
   // Caller entries are searched as a whole before the defaults, so an override wins even when the
   // default table would match the input more literally (e.g. "ReactJS" against a "react" override).
   const tables = extra.length === 0 ? [technologyReleaseYears] : [extra, technologyReleaseYears];
-  const withoutVersion = name.replace(TRAILING_VERSION_RE, '');
+  const withoutVersion = withoutTrailingVersion(name);
   const attempts = [candidateKeys(name)];
   if (withoutVersion !== name && withoutVersion.trim().length > 0) attempts.push(candidateKeys(withoutVersion));
   for (const keys of attempts) {

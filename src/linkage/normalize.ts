@@ -1,5 +1,6 @@
 import { foldName, normaliseName } from '../indicators/shared/names';
 import type { PostalAddress } from '../records/common';
+import { endsWithAsciiWordAt, isAsciiDigit, skipWhiteSpaceBackwards } from '../text/scan';
 
 /**
  * Providers that ignore dots in the local part of an address (`j.doe@gmail.com` is
@@ -59,6 +60,26 @@ export function normalizeEmail(address: string): string | undefined {
   return local.length > 0 ? `${local}@${domain}` : undefined;
 }
 
+/** Extension markers, lower case; each ends with a different character, so at most one fits. */
+const extensionMarkers: readonly string[] = ['extension', 'ext.', 'ext', 'x', '#'];
+
+/**
+ * A phone number without a trailing extension ("x123", "ext. 4", "extension 12", "#5", any case)
+ * and the white space before it. One backward pass: the regular expression it replaces,
+ * `/\s*(?:x|ext\.?|extension|#)\s*\d+\s*$/i`, restarted at every space of `"1     ...1"` and
+ * took quadratic time.
+ */
+export function withoutExtension(number: string): string {
+  const digitsEnd = skipWhiteSpaceBackwards(number, number.length);
+  let k = digitsEnd;
+  while (k > 0 && isAsciiDigit(number[k - 1])) k--;
+  if (k === digitsEnd) return number;
+  k = skipWhiteSpaceBackwards(number, k);
+  const marker = extensionMarkers.find((m) => endsWithAsciiWordAt(number, k, m));
+  if (marker === undefined) return number;
+  return number.slice(0, skipWhiteSpaceBackwards(number, k - marker.length));
+}
+
 /** Options of {@link normalizePhone}. */
 export interface PhoneOptions {
   /**
@@ -78,7 +99,7 @@ export interface PhoneOptions {
 export function normalizePhone(number: string, options: PhoneOptions = {}): string | undefined {
   // An extension ("x123", "ext. 4") is not part of the line.
   // The "(0)" of "+44 (0)20 ..." is the national trunk prefix, not dialled from abroad.
-  const main = (number.trim().split(/\s*(?:x|ext\.?|extension|#)\s*\d+\s*$/i)[0] ?? '').replace(/\(\s*0\s*\)/g, '');
+  const main = withoutExtension(number.trim()).replace(/\(\s*0\s*\)/g, '');
   const international = /^\s*(\+|00)/.test(main);
   let digits = main.replace(/\D/g, '');
   if (international && main.trim().startsWith('00')) digits = digits.slice(2);

@@ -1,3 +1,5 @@
+import { cutAtFirst } from '../text/scan';
+
 /**
  * Multi-part public suffixes under which names are registered one level deeper (`example.co.uk`,
  * not `co.uk`). A small table of the common ones, not the full Public Suffix List: callers who
@@ -31,13 +33,26 @@ export function isPublicSuffix(host: string): boolean {
   return multiPartSuffixes.has(host) || (genericSecondLevel.has(labels[0] as string) && (labels[1] as string).length === 2);
 }
 
-/** Host of a URL, e-mail address or bare domain, lower case, without `www.`, port or trailing dot. */
+/**
+ * The longest domain name, in characters: 253 (RFC 1035 allows 255 octets on the wire, which
+ * is 253 written out). A longer "host" is not a DNS name, so it can be neither listed nor matched,
+ * and the walk from a host up to its registrable domain hashes at most this many characters per step.
+ */
+export const maxDomainLength = 253;
+
+/**
+ * Host of a URL, e-mail address or bare domain, lower case, without `www.`, port or trailing dot.
+ * Undefined when the result is not a host name: characters other than letters, digits, hyphens
+ * and dots, a single label, or more than 253 characters (`maxDomainLength`, the DNS limit).
+ */
 export function hostOf(value: string): string | undefined {
   let v = value.trim().toLowerCase();
   const at = v.lastIndexOf('@');
   if (at >= 0) v = v.slice(at + 1);
-  v = v.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[/?#].*$/, '').replace(/:\d+$/, '').replace(/\.$/, '').replace(/^www\./, '');
-  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(v)) return undefined;
+  // The path, query or fragment is cut at its first character by a scan: `/[/?#].*$/`
+  // restarted at every "/" of "////...\n" and took quadratic time.
+  v = cutAtFirst(v.replace(/^[a-z][a-z0-9+.-]*:\/\//, ''), '/?#').replace(/:\d+$/, '').replace(/\.$/, '').replace(/^www\./, '');
+  if (v.length > maxDomainLength || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(v)) return undefined;
   return v;
 }
 

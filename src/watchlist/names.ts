@@ -1,4 +1,4 @@
-import { foldName, jaroWinkler } from '../indicators/shared/names';
+import { foldName, jaroWinkler, maxComparedNameTokens } from '../indicators/shared/names';
 
 export { jaroWinkler };
 
@@ -37,22 +37,25 @@ export function phoneticKey(token: string): string {
   t = t.replace(/ph/g, 'f').replace(/ch|zh|tch/g, 'j').replace(/sh/g, 's').replace(/ck/g, 'k').replace(/x/g, 'ks');
   const map: Record<string, string> = { b: 'p', d: 't', g: 'k', c: 'k', q: 'k', z: 'j', v: 'f', w: 'f', l: 'r', y: 'i' };
   const vowels = 'aeiou';
-  let out = '';
+  // Letters collected in an array and the last one kept aside: reading the last character of a
+  // string being built by `+=` flattens it every time, which made a 50,000-letter token quadratic.
+  const out: string[] = [];
+  let last = '';
   for (let i = 0; i < t.length; i++) {
     const ch = t[i] as string;
     if (ch === 'h') continue;
     const isVowel = vowels.includes(ch) || ch === 'y';
     if (isVowel) {
-      if (out === '') out = 'a';
+      if (out.length === 0) out.push((last = 'a'));
       continue;
     }
     const next = t[i + 1];
     // Non-rhotic romanisation: "Park" and "Pak".
-    if (ch === 'r' && next !== undefined && !vowels.includes(next) && next !== 'y' && out !== '') continue;
+    if (ch === 'r' && next !== undefined && !vowels.includes(next) && next !== 'y' && out.length > 0) continue;
     const m = map[ch] ?? ch;
-    if (out[out.length - 1] !== m) out += m;
+    if (last !== m) out.push((last = m));
   }
-  return out;
+  return out.join('');
 }
 
 function tokenSimilarity(a: string, b: string): number {
@@ -67,10 +70,15 @@ function tokenSimilarity(a: string, b: string): number {
  * greedily with its best unused token of the longer one (Jaro-Winkler, with transliteration
  * variants scored 0.95), and the average is scaled by the share of tokens paired, so "Kim Kwang
  * Jin" against "Jin Kim Kwang" is 1 and against "Kim Jin" is lower. Names with no tokens score 0.
+ * Only the first `maxComparedNameTokens` (32) tokens of each name are compared, so the
+ * all-against-all pairing stays linear in the length of a hostile name.
  */
 export function nameSimilarity(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  // All against all, so capped: words past `maxComparedNameTokens` are not compared.
+  const ca = a.slice(0, maxComparedNameTokens);
+  const cb = b.slice(0, maxComparedNameTokens);
+  const [short, long] = ca.length <= cb.length ? [ca, cb] : [cb, ca];
   const used = new Array<boolean>(long.length).fill(false);
   let total = 0;
   for (const t of [...short].sort()) {

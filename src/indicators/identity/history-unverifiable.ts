@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
+import { cutAtFirst } from '../../text/scan';
+import { maxDomainLength } from '../../watchlist/domains';
 import { cite } from '../shared/sources';
 
 const options = z.object({
@@ -38,20 +40,25 @@ interface Entry {
 }
 
 function normaliseDomain(d: string): string {
-  return d
-    .trim()
-    .toLowerCase()
-    .replace(/^[a-z]+:\/\//, '')
-    .replace(/\/.*$/, '')
+  // The path is cut at the first "/" by a scan: `/\/.*$/` restarted at every "/" of "////...\n"
+  // and took quadratic time.
+  return cutAtFirst(d.trim().toLowerCase().replace(/^[a-z]+:\/\//, ''), '/')
     .replace(/^www\./, '')
     .replace(/\.$/, '');
 }
 
-/** The caller's list entry that `domain` equals or is a subdomain of. */
+/**
+ * The caller's list entry that `domain` equals or is a subdomain of (the longest such entry).
+ * Only the parent domains of at most `maxDomainLength` (253) characters are looked up, since no
+ * longer one is a domain name: on "a.a.a.a...." of 50,000 characters, joining and hashing every
+ * parent took quadratic time, while this reads the input once and hashes at most ~127 short names.
+ */
 function frontMatch(domain: string, fronts: ReadonlySet<string>): string | undefined {
-  const parts = domain.split('.');
-  for (let i = 0; i + 1 < parts.length; i++) {
-    const candidate = parts.slice(i).join('.');
+  const lastDot = domain.lastIndexOf('.');
+  // Candidates are the domain and each parent that still has two labels, longest first.
+  for (let start = 0; start <= lastDot; start = domain.indexOf('.', start) + 1) {
+    if (domain.length - start > maxDomainLength) continue;
+    const candidate = domain.slice(start);
     if (fronts.has(candidate)) return candidate;
   }
   return undefined;

@@ -65,34 +65,61 @@ export function nameTokens(name: string): string[] {
 }
 
 /**
+ * A count of elementary steps, for tests that show an algorithm's work grows linearly with its
+ * input (tests never read a clock). Internal: not part of the public API.
+ */
+export interface WorkCounter {
+  steps: number;
+}
+
+/**
  * Jaro-Winkler similarity in [0, 1] (1 = identical), with the usual prefix scale 0.1 over at
  * most four leading characters. Chosen over edit distance because it rewards shared prefixes and
  * tolerates the vowel and consonant swaps of transliteration.
+ *
+ * Runs in time linear in the two lengths (on long strings a cursor per character value replaces
+ * the window scan), so a hostile 50,000-character name costs milliseconds, not seconds.
  */
 export function jaroWinkler(a: string, b: string): number {
+  return jaroWinklerCounted(a, b);
+}
+
+/**
+ * Longest string (in UTF-16 code units) whose Jaro matches are found by scanning the window
+ * directly: its window is at most 63 positions, so the scan costs at most 63 steps per
+ * character. Longer strings use the cursor method, linear whatever the window.
+ */
+const directScanMaxLength = 64;
+
+/**
+ * {@link jaroWinkler}, counting its steps into `work`. The textbook algorithm scans, for each
+ * character of `a`, the matching window of `b` (half the longer length): quadratic on long
+ * strings. Here short strings (names' words) are scanned directly, their window being bounded,
+ * and longer ones use a cursor method with the same result in linear time: for each character
+ * value, the ascending positions of that character in `b` and a cursor. Because the window only
+ * moves right and each match takes the first free position in it, the positions before the
+ * cursor are all matched or behind the window for good, so the cursor never moves back.
+ */
+export function jaroWinklerCounted(a: string, b: string, work?: WorkCounter): number {
   if (a === b) return 1;
   if (a.length === 0 || b.length === 0) return 0;
   const range = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  const aMatched = new Array<boolean>(a.length).fill(false);
-  const bMatched = new Array<boolean>(b.length).fill(false);
-  let matches = 0;
-  for (let i = 0; i < a.length; i++) {
-    const lo = Math.max(0, i - range);
-    const hi = Math.min(b.length - 1, i + range);
-    for (let j = lo; j <= hi; j++) {
-      if (bMatched[j] || a[i] !== b[j]) continue;
-      aMatched[i] = true;
-      bMatched[j] = true;
-      matches++;
-      break;
-    }
-  }
+  const aMatched = new Uint8Array(a.length);
+  const bMatched = new Uint8Array(b.length);
+  const counter = work ?? { steps: 0 };
+  const matches = Math.max(a.length, b.length) <= directScanMaxLength
+    ? scanMatches(a, b, range, aMatched, bMatched, counter)
+    : cursorMatches(a, b, range, aMatched, bMatched, counter);
   if (matches === 0) return 0;
   let transpositions = 0;
   let k = 0;
   for (let i = 0; i < a.length; i++) {
-    if (!aMatched[i]) continue;
-    while (!bMatched[k]) k++;
+    counter.steps++;
+    if (aMatched[i] === 0) continue;
+    while (bMatched[k] === 0) {
+      counter.steps++;
+      k++;
+    }
     if (a[i] !== b[k]) transpositions++;
     k++;
   }
@@ -101,6 +128,56 @@ export function jaroWinkler(a: string, b: string): number {
   let prefix = 0;
   while (prefix < Math.min(4, a.length, b.length) && a[prefix] === b[prefix]) prefix++;
   return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+/** Jaro matches by scanning each window: at most `2 * range + 1` steps per character of `a`. */
+function scanMatches(a: string, b: string, range: number, aMatched: Uint8Array, bMatched: Uint8Array, work: WorkCounter): number {
+  let matches = 0;
+  for (let i = 0; i < a.length; i++) {
+    const lo = Math.max(0, i - range);
+    const hi = Math.min(b.length - 1, i + range);
+    for (let j = lo; j <= hi; j++) {
+      work.steps++;
+      if (bMatched[j] === 1 || a[i] !== b[j]) continue;
+      aMatched[i] = 1;
+      bMatched[j] = 1;
+      matches++;
+      break;
+    }
+  }
+  return matches;
+}
+
+/** The same matches with a cursor per character value: `|a| + 2|b|` steps at most. */
+function cursorMatches(a: string, b: string, range: number, aMatched: Uint8Array, bMatched: Uint8Array, work: WorkCounter): number {
+  // Per UTF-16 code unit of b: its positions in b (ascending) and the first one not yet used.
+  const inB = new Map<number, { positions: number[]; next: number }>();
+  for (let j = 0; j < b.length; j++) {
+    work.steps++;
+    const unit = b.charCodeAt(j);
+    const entry = inB.get(unit);
+    if (entry === undefined) inB.set(unit, { positions: [j], next: 0 });
+    else entry.positions.push(j);
+  }
+  let matches = 0;
+  for (let i = 0; i < a.length; i++) {
+    work.steps++;
+    const entry = inB.get(a.charCodeAt(i));
+    if (entry === undefined) continue;
+    const { positions } = entry;
+    // Positions left of the window are never matchable again: the window only moves right.
+    while (entry.next < positions.length && (positions[entry.next] as number) < i - range) {
+      work.steps++;
+      entry.next++;
+    }
+    if (entry.next < positions.length && (positions[entry.next] as number) <= i + range) {
+      aMatched[i] = 1;
+      bMatched[positions[entry.next] as number] = 1;
+      entry.next++;
+      matches++;
+    }
+  }
+  return matches;
 }
 
 // The scripts person names are commonly written in. A letter outside them counts as its own
@@ -170,6 +247,14 @@ export interface NameComparison {
   readonly verdict: 'match' | 'partial' | 'different' | 'unknown';
 }
 
+/**
+ * The most tokens (words) of one name compared token by token with the tokens of another; words
+ * beyond it are ignored by the token comparison (the comparison with all spaces removed still
+ * reads the whole name). Real names have far fewer words; the cap keeps the all-against-all token
+ * comparison linear in the length of a hostile name.
+ */
+export const maxComparedNameTokens = 32;
+
 function tokenScore(token: string, candidates: readonly string[]): number {
   let best = 0;
   for (const c of candidates) {
@@ -193,7 +278,11 @@ export function compareNames(a: string, b: string, threshold = 0.85): NameCompar
   if (ta.length === 0 || tb.length === 0 || !sharesScript(ta, tb)) {
     return { similarity: 0, matchedTokens: 0, tokens: 0, verdict: 'unknown' };
   }
-  const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
+  // Token pairs are compared all against all: capped, so a hostile name of 25,000 words costs
+  // linear, not quadratic, time. The joined comparison below still reads every letter.
+  const [short, long] = ta.length <= tb.length
+    ? [ta.slice(0, maxComparedNameTokens), tb.slice(0, maxComparedNameTokens)]
+    : [tb.slice(0, maxComparedNameTokens), ta.slice(0, maxComparedNameTokens)];
   // Adjacent pairs of the longer name, joined, so "jaewon" meets "jae won".
   const candidates = [...long];
   for (let i = 0; i + 1 < long.length; i++) candidates.push(`${long[i]}${long[i + 1]}`);
