@@ -4,6 +4,7 @@ import { resolve as resolvePath } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { RejectedRecord } from '../engine/createScorer';
+import { describeValue } from '../errors/describeValue';
 import { CliUsageError, type CliIo } from './io';
 import type { Progress } from './progress';
 
@@ -60,7 +61,7 @@ export function unreadableLine(lineNo: number, path: string, message: string, re
 
 /** The problem of a line whose `recordType` is missing or unknown. */
 export function recordTypeProblem(lineNo: number, recordType: unknown, recordId: string | undefined): CliRejected {
-  const what = recordType === undefined ? 'is required' : `"${String(recordType)}" is not a record type`;
+  const what = recordType === undefined ? 'is required' : `${describeValue(recordType)} is not a record type`;
   return unreadableLine(lineNo, 'recordType', `${what}; expected one of: ${ndjsonRecordTypes.join(', ')}`, recordId);
 }
 

@@ -8,6 +8,7 @@ import { isConfigError, isIndicatorOptionsError, isInvalidRecordError } from '..
 import { builtinIndicators } from '../indicators/index';
 import { dateTimeSchema } from '../records/common';
 import { jsonSchema } from '../records/jsonSchema';
+import { editDistance } from '../errors/didYouMean';
 import { toIssues } from '../records/validate';
 import { printable } from '../report/format';
 import { renderHtml, renderMarkdown, renderTable, type ReportView } from '../report/index';
@@ -35,6 +36,8 @@ export interface ScoreOutput {
   readonly reports: BatchResult['reports'];
   /** Records that failed validation, with NDJSON line numbers when read from NDJSON. */
   readonly rejected: readonly CliRejected[];
+  /** Records accepted with warnings (with --lenient, the unknown keys dropped from them). */
+  readonly warnings?: readonly CliRejected[];
 }
 
 const EXIT_OK = 0;
@@ -143,6 +146,12 @@ async function reportRejected(io: CliIo, rejected: readonly CliRejected[]): Prom
   await write(io.stderr, `${lines.join('\n')}\n`);
 }
 
+async function reportWarnings(io: CliIo, warnings: readonly CliRejected[] | undefined): Promise<void> {
+  if (warnings === undefined || warnings.length === 0) return;
+  const lines = [`redflags: ${warnings.length} record${warnings.length === 1 ? ' was' : 's were'} accepted with unknown keys dropped (--lenient):`, ...warnings.map(describeRejected)];
+  await write(io.stderr, `${lines.join('\n')}\n`);
+}
+
 async function emit(io: CliIo, out: string | undefined, text: string): Promise<void> {
   if (out === undefined) {
     await write(io.stdout, text);
@@ -180,6 +189,7 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
       detail: { type: 'string' },
       'input-format': { type: 'string' },
       stream: { type: 'boolean' },
+      lenient: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -244,6 +254,7 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
     if (asOf === undefined) throw new CliUsageError('--stream needs --as-of: the default, the latest event, is known only at the end of the input. Example: --as-of 2025-06-01T00:00:00Z');
     if (workers > 1) throw new CliUsageError('--stream and --workers cannot be combined: --stream scores one subject at a time in one thread.');
     if (inputFormat === 'json') throw new CliUsageError('--stream reads NDJSON only; drop --stream for a JSON document.');
+    if (values.lenient === true) throw new CliUsageError('--lenient is not available with --stream: drop one of them.');
     const population = scorer.indicators.filter((i) => i.enabled && builtinIndicators.find((b) => b.meta.id === i.id)?.prepare !== undefined).map((i) => i.id);
     if (population.length > 0) {
       throw new CliUsageError(
@@ -253,7 +264,7 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
     const result = await scoreStream(source, io, progress, scorer, asOf);
     output = { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: result.rejected };
   } else {
-    output = await scoreLoaded(source, io, progress, inputFormat, asOf, workers, config, scorer);
+    output = await scoreLoaded(source, io, progress, inputFormat, asOf, workers, config, scorer, values.lenient === true);
   }
   return finish(output, io, { format, view, detail, failOn, out: values.out, title: values.title });
 }
@@ -267,6 +278,7 @@ async function scoreLoaded(
   workers: number,
   config: ScorerConfig | undefined,
   scorer: Scorer,
+  lenient: boolean,
 ): Promise<ScoreOutput> {
   const input = await loadInput(source, io, progress, inputFormat);
   const docAsOf = asOf ?? (typeof input.asOf === 'string' ? input.asOf : undefined);
@@ -280,9 +292,9 @@ async function scoreLoaded(
       const large = input.bytes >= 5 * 1024 * 1024;
       result = await scoreSharded(batch, config, workers, io.workerScript, (done) => {
         if (large) progress.update(done / workers, `scored ${done} of ${workers} shards`);
-      });
+      }, lenient);
     } else {
-      result = scorer.scoreBatch(batch);
+      result = scorer.scoreBatch(batch, { lenient });
     }
   } catch (error) {
     if (isInvalidRecordError(error) || (error instanceof Error && error.name === 'InvalidRecordError')) {
@@ -291,7 +303,7 @@ async function scoreLoaded(
     throw error;
   }
   progress.done();
-  return { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: withLines(result.rejected, input) };
+  return { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: withLines(result.rejected, input), warnings: withLines(result.warnings, input) };
 }
 
 interface FinishOptions {
@@ -314,6 +326,7 @@ async function finish(output: ScoreOutput, io: CliIo, options: FinishOptions): P
   });
   await emit(io, options.out, text);
   await reportRejected(io, output.rejected);
+  await reportWarnings(io, output.warnings);
   if (options.out !== undefined) {
     await write(io.stderr, `redflags: wrote ${output.reports.length} report${output.reports.length === 1 ? '' : 's'} (${format}) to ${options.out}, as of ${output.asOf}.\n`);
   }
@@ -335,7 +348,7 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, 'input-format': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { json: { type: 'boolean' }, 'input-format': { type: 'string' }, lenient: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help === true) {
     await write(io.stdout, helpTexts.validate);
@@ -353,13 +366,24 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
     else extra.push({ kind: 'document', index: 0, issues: [{ path: 'asOf', message: 'must be an ISO 8601 date-time with an offset or Z, e.g. 2025-03-01T00:00:00Z' }] });
   }
   // Scoring with no indicators runs exactly the engine's validation (schemas, duplicate ids, orphan events) and nothing else.
-  const result = createScorer({ indicators: [] }).scoreBatch({ ...toBatchInput(input, undefined), asOf });
+  const validator = createScorer({ indicators: [] });
+  const batchOptions = { lenient: values.lenient === true };
+  let result: BatchResult;
+  try {
+    // Without asOf, score takes the latest valid event and refuses input without one: validate gives the same verdict.
+    result = validator.scoreBatch({ ...toBatchInput(input, undefined), ...(input.asOf !== undefined ? { asOf } : {}) }, batchOptions);
+  } catch (error) {
+    if (!isInvalidRecordError(error) || input.asOf !== undefined) throw error;
+    extra.push({ kind: 'document', index: 0, issues: error.issues.map((i) => ({ ...i, message: `${i.message} (or pass --as-of to score)` })) });
+    result = validator.scoreBatch({ ...toBatchInput(input, undefined), asOf }, batchOptions);
+  }
   const rejected = [...extra, ...withLines(result.rejected, input)];
+  const warnings = withLines(result.warnings, input);
   const counts = { subjects: input.subjects.length, events: input.events.length, watchlists: input.watchlists.length };
   if (values.json === true) {
-    await write(io.stdout, `${JSON.stringify({ valid: rejected.length === 0, counts, rejected }, null, 2)}\n`);
+    await write(io.stdout, `${JSON.stringify({ valid: rejected.length === 0, counts, rejected, warnings }, null, 2)}\n`);
   } else {
-    const lines = rejected.map(describeRejected);
+    const lines = [...rejected.map(describeRejected), ...warnings.map((w) => `warning: ${describeRejected(w)}`)];
     const problems = rejected.reduce((n, r) => n + r.issues.length, 0);
     lines.push(
       rejected.length === 0
@@ -415,19 +439,6 @@ async function schemaCommand(args: string[], io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
-/** Levenshtein distance, to suggest the command the user meant. */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row.push(Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    }
-    prev = row;
-  }
-  return prev[b.length] as number;
-}
-
 const commands: Readonly<Record<string, (args: string[], io: CliIo) => Promise<number>>> = {
   score: scoreCommand,
   validate: validateCommand,
@@ -454,7 +465,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     const run = commands[command];
     if (run === undefined) {
-      const close = Object.keys(commands).find((c) => editDistance(c, command) <= 2 || c.startsWith(command));
+      const close = Object.keys(commands).find((c) => editDistance(c, command, 2) <= 2 || c.startsWith(command));
       throw new CliUsageError(`unknown command "${command}".${close !== undefined ? ` Did you mean "${close}"?` : ''} Commands: score, validate, indicators, schema. Run \`redflags --help\`.`);
     }
     return await run([...rest], io);

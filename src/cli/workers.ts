@@ -15,6 +15,8 @@ export interface ShardJob {
   readonly shard: number;
   /** Number of shards. */
   readonly shards: number;
+  /** Accept records whose only problems are unknown keys, listed as warnings. */
+  readonly lenient?: boolean;
 }
 
 /** What a worker posts back. */
@@ -34,7 +36,7 @@ export function shardOf(subjectId: string, shards: number): number {
 export function scoreShard(job: ShardJob): ShardOutcome {
   try {
     const scorer = createScorer(job.config !== undefined ? { config: job.config } : {});
-    const result = scorer.scoreBatch(job.input, { select: (id) => shardOf(id, job.shards) === job.shard });
+    const result = scorer.scoreBatch(job.input, { select: (id) => shardOf(id, job.shards) === job.shard, lenient: job.lenient === true });
     return { ok: true, result };
   } catch (error) {
     return { ok: false, name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) };
@@ -87,6 +89,7 @@ export async function scoreSharded(
   shards: number,
   script: string | URL | undefined,
   onShardDone: (done: number) => void = () => {},
+  lenient = false,
 ): Promise<BatchResult> {
   const jobs: ShardJob[] = Array.from({ length: shards }, (_, shard) => ({
     redflags: 'score-shard',
@@ -94,6 +97,7 @@ export async function scoreSharded(
     ...(config !== undefined ? { config } : {}),
     shard,
     shards,
+    lenient,
   }));
   let done = 0;
   const outcomes = await Promise.all(
@@ -110,5 +114,6 @@ export async function scoreSharded(
   }
   const first = results[0] as BatchResult;
   const reports = results.flatMap((r) => r.reports).sort(compareReports);
-  return { asOf: first.asOf, asOfSource: first.asOfSource, reports, rejected: first.rejected };
+  // Every shard parses the whole population, so each lists the same rejected records and warnings.
+  return { asOf: first.asOf, asOfSource: first.asOfSource, reports, rejected: first.rejected, warnings: first.warnings };
 }

@@ -7,7 +7,7 @@ import { dateTimeSchema } from '../records/common';
 import type { ActivityEvent } from '../records/events';
 import { referenceSchema, type Reference } from '../records/input';
 import type { Subject } from '../records/subject';
-import { readRecordId, safeParseEvent, safeParseSubject, safeParseWatchlist, toIssues } from '../records/validate';
+import { readRecordId, safeParseEvent, safeParseSubject, safeParseWatchlist, toIssues, type ParseOptions } from '../records/validate';
 import type { Watchlist } from '../records/watchlist';
 import type { ScorerConfig } from './config';
 import { explain } from './explain';
@@ -60,10 +60,28 @@ export interface BatchInput {
 export interface BatchOptions {
   /** Score only the subjects this returns true for (the population is still the whole batch), e.g. to shard across workers. */
   readonly select?: (subjectId: string) => boolean;
+  /**
+   * Accept records whose only problems are unknown keys: the keys are dropped and listed under
+   * `warnings` instead of rejecting the record. Off by default, since an unknown key is usually a
+   * misspelled field whose data would otherwise be lost silently.
+   */
+  readonly lenient?: boolean;
 }
 
 /** A record a batch could not use, and why. */
 export interface RejectedRecord {
+  /** What kind of record. */
+  readonly kind: RecordKind;
+  /** Its position in its input array. */
+  readonly index: number;
+  /** Its id, when readable. */
+  readonly recordId?: string;
+  /** Every problem, with field paths. */
+  readonly issues: readonly Issue[];
+}
+
+/** A record that was accepted with problems (unknown keys dropped in lenient mode), and what they were. */
+export interface RecordWarning {
   /** What kind of record. */
   readonly kind: RecordKind;
   /** Its position in its input array. */
@@ -84,6 +102,8 @@ export interface BatchResult {
   readonly reports: readonly Report[];
   /** Records that failed validation; every valid record was still scored. */
   readonly rejected: readonly RejectedRecord[];
+  /** Records accepted with warnings (in lenient mode, the unknown keys dropped from them), in input order by kind. */
+  readonly warnings: readonly RecordWarning[];
 }
 
 /** A configured scorer. Create it once and reuse it: config and options are validated up front. */
@@ -112,6 +132,7 @@ interface ParsedPopulation {
   watchlists: Watchlist[];
   reference: Reference;
   rejected: RejectedRecord[];
+  warnings: RecordWarning[];
 }
 
 function reject(kind: RecordKind, index: number, value: unknown, issues: readonly Issue[]): RejectedRecord {
@@ -124,14 +145,20 @@ function parsePopulation(
   eventsIn: readonly unknown[],
   watchlistsIn: readonly unknown[],
   referenceIn: unknown,
+  parseOptions: ParseOptions = {},
 ): ParsedPopulation {
   const rejected: RejectedRecord[] = [];
+  const warnings: RecordWarning[] = [];
+  const warn = (kind: RecordKind, index: number, value: unknown, issues: readonly Issue[]): void => {
+    if (issues.length > 0) warnings.push(reject(kind, index, value, issues));
+  };
   const candidates: { subject: Subject; index: number }[] = [];
   const idCount = new Map<string, number>();
   subjectsIn.forEach((value, index) => {
-    const result = safeParseSubject(value);
+    const result = safeParseSubject(value, parseOptions);
     if (!result.success) rejected.push(reject('subject', index, value, result.error.issues));
     else {
+      warn('subject', index, value, result.warnings);
       candidates.push({ subject: result.data, index });
       idCount.set(result.data.id, (idCount.get(result.data.id) ?? 0) + 1);
     }
@@ -151,9 +178,10 @@ function parsePopulation(
   const eventIdCount = new Map<string, number>();
   const parsedEvents: { event: ActivityEvent; index: number }[] = [];
   eventsIn.forEach((value, index) => {
-    const result = safeParseEvent(value);
+    const result = safeParseEvent(value, parseOptions);
     if (!result.success) rejected.push(reject('event', index, value, result.error.issues));
     else {
+      warn('event', index, value, result.warnings);
       parsedEvents.push({ event: result.data, index });
       eventIdCount.set(result.data.id, (eventIdCount.get(result.data.id) ?? 0) + 1);
     }
@@ -175,8 +203,11 @@ function parsePopulation(
   }
   const watchlists: Watchlist[] = [];
   watchlistsIn.forEach((value, index) => {
-    const result = safeParseWatchlist(value);
-    if (result.success) watchlists.push(result.data);
+    const result = safeParseWatchlist(value, parseOptions);
+    if (result.success) {
+      watchlists.push(result.data);
+      warn('watchlist', index, value, result.warnings);
+    }
     else rejected.push({ kind: 'watchlist', index, issues: result.error.issues });
   });
   let reference: Reference = {};
@@ -187,7 +218,7 @@ function parsePopulation(
   }
   const kindOrder: readonly RecordKind[] = ['document', 'subject', 'event', 'watchlist'];
   rejected.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.index - b.index);
-  return { subjects, eventsBySubject, watchlists, reference, rejected };
+  return { subjects, eventsBySubject, watchlists, reference, rejected, warnings };
 }
 
 /**
@@ -352,6 +383,7 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
       listAt(input.events, 'events'),
       listAt(input.watchlists, 'watchlists'),
       input.reference,
+      { lenient: batchOptions.lenient === true },
     );
     let asOf: string;
     let asOfSource: BatchResult['asOfSource'];
@@ -367,7 +399,7 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
       asOfSource = 'latest-event';
     }
     const reports = run(config, parsed, asOf, input.inputs ?? {}, batchOptions.select ?? (() => true));
-    return { asOf, asOfSource, reports, rejected: parsed.rejected };
+    return { asOf, asOfSource, reports, rejected: parsed.rejected, warnings: parsed.warnings };
   }
 
   return {
