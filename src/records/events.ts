@@ -22,8 +22,8 @@ const eventBase = {
 };
 
 /** IP enrichment supplied by the caller; the library bundles no IP database. */
-export const networkEnrichmentSchema = z
-  .object({
+export const networkEnrichmentSchema =
+  recordObject({
     country: countryCodeSchema
       .optional()
       .describe('ISO 3166-1 alpha-2 country of the IP address, from IP geolocation (caller-supplied enrichment); compared with the claimed residence, never scored by itself.'),
@@ -143,8 +143,8 @@ export const dataAccessEventSchema = recordObject({
     ),
   volumeBytes: z.number().nonnegative().optional().describe('Volume of data moved, in bytes.'),
   itemCount: z.number().int().nonnegative().optional().describe('Number of items (files, records, documents) accessed in the event.'),
-  destination: z
-    .object({
+  destination:
+    recordObject({
       kind: z
         .enum(['corporate', 'personal-repo', 'personal-cloud', 'removable-media', 'personal-email', 'unknown'])
         .describe(

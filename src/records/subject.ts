@@ -37,8 +37,8 @@ export const claimedIdentitySchema = recordObject({
     .array(countryCodeSchema)
     .optional()
     .describe('Citizenships the person claims. Only ever compared with evidence, never scored on their own.'),
-  residence: z
-    .object({
+  residence:
+    recordObject({
       country: countryCodeSchema
         .optional()
         .describe('ISO 3166-1 alpha-2 country the person claims to live in: a claim compared with evidence (logins, phone, bank, shipments), never scored by itself.'),
@@ -122,8 +122,8 @@ export const identityDocumentSchema = recordObject({
   number: z.string().optional().describe('Document number, or a keyed hash of it.'),
   address: postalAddressSchema.optional().describe('Address printed on the document.'),
   dateOfBirth: partialDateSchema.optional().describe('Date of birth printed on the document.'),
-  verification: z
-    .object({
+  verification:
+    recordObject({
       vendor: z.string().optional().describe('Identity-verification vendor.'),
       checkedAt: dateTimeSchema.optional().describe('When the vendor checked the document.'),
       outcome: z
@@ -180,8 +180,8 @@ export const verificationSchema = recordObject({
     .describe(
       'What happened: passed, failed, declined (the person refused), rescheduled (moved at the person\'s request), no-show (the person did not attend), pending (not yet done).',
     ),
-  location: z
-    .object({
+  location:
+    recordObject({
       country: countryCodeSchema
         .optional()
         .describe('ISO 3166-1 alpha-2 country where the check found the person; compared with the claimed residence.'),
@@ -337,8 +337,8 @@ export const interviewSchema = recordObject({
     .describe(
       'Facts the interviewer or vendor recorded: camera-excuse (a reason given for not turning the camera on), prefers-text (asked to use text chat instead), person-differs (not the same person as before), voice-differs, lip-sync-mismatch (lips out of sync with the audio), face-glitch-on-occlusion (the face glitched when a hand passed in front of it), voice-changer (voice-changing software evident), background-obscured, off-camera-prompting (someone else appeared to supply answers), location-check-failed.',
     ),
-  faceMatch: z
-    .object({
+  faceMatch:
+    recordObject({
       comparedTo: z
         .enum(['document', 'previous-interview', 'onboarding', 'profile-photo'])
         .describe('What the face was compared with: the identity document portrait, a previous interview, onboarding capture, or the profile photo.'),
