@@ -208,7 +208,8 @@ export const countryCodeSchema = z
 /** An IPv4 or IPv6 address, as `parseIp` reads it (the one IP parser of the library). */
 export const ipAddressSchema = z
   .string()
-  .max(recordLimits.shortText)
+  // Aborts: the parser never sees a string over the cap.
+  .max(recordLimits.shortText, { abort: true })
   .refine((value) => parseIp(value) !== undefined, 'Expected an IPv4 or IPv6 address, e.g. 203.0.113.7 or 2001:db8::1');
 
 function isTimeZone(value: string): boolean {
@@ -223,7 +224,7 @@ function isTimeZone(value: string): boolean {
 /** An IANA time-zone name that this runtime's `Intl` knows, such as `America/Chicago`. */
 export const timeZoneSchema = z
   .string()
-  .max(recordLimits.shortText)
+  .max(recordLimits.shortText, { abort: true })
   .refine(isTimeZone, 'Expected an IANA time zone such as "America/Chicago"')
   .describe('IANA time-zone name, e.g. America/Chicago.');
 
@@ -300,6 +301,7 @@ export function copyFreeForm(root: unknown): { ok: true; value: unknown } | { ok
         const keys = Object.keys(source);
         for (let i = keys.length - 1; i >= 0; i--) {
           const name = keys[i] as string;
+          if (name.length > recordLimits.shortText) return { ok: false, path: pathOf(link), message: `has a key longer than ${recordLimits.shortText} characters` };
           stack.push({ source: (source as Record<string, unknown>)[name], target: copy, key: name, depth: depth + 1, link: { parent: link, key: name } });
         }
       }
@@ -318,10 +320,21 @@ function copyInto(payload: z.core.ParsePayload<unknown>): void {
 
 /**
  * A free-form object of caller data (for custom indicators): plain JSON, at most
- * `recordLimits.freeFormDepth` levels deep, replaced by a plain copy when parsed.
+ * `recordLimits.freeFormDepth` levels deep, replaced by a plain copy when parsed. Its keys are
+ * data, `__proto__` included (a zod record would drop that one silently).
  */
-export function freeFormObjectSchema() {
-  return z.record(z.string().max(recordLimits.shortText), z.unknown()).check(copyInto as z.core.CheckFn<Record<string, unknown>>);
+export function freeFormObjectSchema(): z.ZodType<Record<string, unknown>> {
+  return z
+    .unknown()
+    .check((payload) => {
+      const value = payload.value;
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        payload.issues.push({ code: 'invalid_type', expected: 'object', input: undefined, message: `Invalid input: expected object, received ${describeValue(value)}` });
+        return;
+      }
+      copyInto(payload);
+    })
+    .meta({ type: 'object', additionalProperties: {} }) as unknown as z.ZodType<Record<string, unknown>>;
 }
 
 /** Any free-form JSON value of caller data, with the same limits and copy as {@link freeFormObjectSchema}. */

@@ -282,7 +282,7 @@ export const onlineProfileSchema = recordObject({
     .optional()
     .describe('Earliest activity the profile shows (e.g. first commit date), which can predate createdAt when backfilled.'),
   rating: z.number().optional().describe('Rating or job-success score as the platform shows it, on the platform\'s own scale.'),
-  hoursBilled: z.number().nonnegative().optional().describe('Cumulative hours billed on the platform.'),
+  hoursBilled: z.number().nonnegative().max(1_000_000).optional().describe('Cumulative hours billed on the platform (at most 1,000,000: over a century around the clock).'),
   jobsCompleted: z.number().int().nonnegative().optional().describe('Number of jobs or contracts completed on the platform.'),
   contributions: z.number().int().nonnegative().optional().describe('Public contributions, e.g. commits in the last year.'),
   followers: z.number().int().nonnegative().optional().describe('Number of followers the profile shows.'),
