@@ -303,7 +303,9 @@ async function scoreLoaded(
     throw error;
   }
   progress.done();
-  return { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: withLines(result.rejected, input), warnings: withLines(result.warnings, input) };
+  // Warnings (only --lenient gives any) join the output only when there are some, so the JSON contract is unchanged otherwise.
+  const warnings = withLines(result.warnings, { ...input, unreadable: [] });
+  return { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: withLines(result.rejected, input), ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 interface FinishOptions {
@@ -378,10 +380,10 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
     result = validator.scoreBatch({ ...toBatchInput(input, undefined), asOf }, batchOptions);
   }
   const rejected = [...extra, ...withLines(result.rejected, input)];
-  const warnings = withLines(result.warnings, input);
+  const warnings = withLines(result.warnings, { ...input, unreadable: [] });
   const counts = { subjects: input.subjects.length, events: input.events.length, watchlists: input.watchlists.length };
   if (values.json === true) {
-    await write(io.stdout, `${JSON.stringify({ valid: rejected.length === 0, counts, rejected, warnings }, null, 2)}\n`);
+    await write(io.stdout, `${JSON.stringify({ valid: rejected.length === 0, counts, rejected, ...(warnings.length > 0 ? { warnings } : {}) }, null, 2)}\n`);
   } else {
     const lines = [...rejected.map(describeRejected), ...warnings.map((w) => `warning: ${describeRejected(w)}`)];
     const problems = rejected.reduce((n, r) => n + r.issues.length, 0);
