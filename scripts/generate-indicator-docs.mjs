@@ -105,9 +105,12 @@ function recordsPage() {
     if (n === undefined) return 'any';
     if (n.const !== undefined) return `\`${JSON.stringify(n.const)}\``;
     if (n.enum) return n.enum.map((v) => `\`${v}\``).join(' | ');
-    if (n.anyOf) return n.anyOf.map(typeOf).join(' | ');
+    // `null` in an optional field means unknown (said once in the page's introduction), so it is not repeated per field.
+    if (n.anyOf) return n.anyOf.filter((a) => a.type !== 'null').map(typeOf).join(' | ');
     if (n.type === 'array') return `${typeOf(n.items)}[]`;
     if (n.format === 'date-time') return 'date-time';
+    if (Array.isArray(n.type)) return n.type.filter((t) => t !== 'null').join(' | ');
+    if (n.type === 'string' && n.maxLength !== undefined) return `string (max ${n.maxLength})`;
     return n.type ?? 'object';
   };
   const rows = (node, prefix, out) => {
@@ -137,7 +140,10 @@ function recordsPage() {
     '',
     'Every record type, field by field, generated from the zod schemas that validate input (the one',
     'source of truth; the JSON Schema is [docs/schema/input.schema.json](schema/input.schema.json)).',
-    'Every field except ids, `subjectId`, `type` and `at` is optional: real HR data is sparse.',
+    'Every field except ids, `subjectId`, `type` and `at` is optional: real HR data is sparse. `null` in an',
+    'optional field means unknown and counts as no data, like an empty object; an unknown field is an',
+    'error with a suggestion (put extra data under `extensions`). Limits (lengths, depth, year range) are in',
+    '[reliability](reliability.md#records).',
     '',
     '## Subject',
     '',

@@ -5,6 +5,7 @@ export type {
   BatchInput,
   BatchOptions,
   BatchResult,
+  RecordWarning,
   RejectedRecord,
   ScoreContext,
   Scorer,
@@ -147,12 +148,14 @@ export {
   countryCodeSchema,
   dateTimeSchema,
   extensionsSchema,
+  ipAddressSchema,
   partialDateSchema,
   postalAddressSchema,
   recordIdSchema,
   sourceSchema,
   timeZoneSchema,
 } from './records/common';
+export { recordLimits } from './records/limits';
 export type { Confirmation, PostalAddress } from './records/common';
 export {
   addressContactSchema,
@@ -228,7 +231,7 @@ export {
   safeParseSubject,
   safeParseWatchlist,
 } from './records/validate';
-export type { SafeParseResult } from './records/validate';
+export type { ParseOptions, SafeParseResult } from './records/validate';
 
 export { ScoringError } from './errors/ScoringError';
 export type { Issue, ScoringErrorCode } from './errors/ScoringError';

@@ -7,6 +7,7 @@ import type { RejectedRecord } from '../engine/createScorer';
 import { ownValue, setOwn } from '../records/ownKeys';
 import { readRecordId } from '../records/validate';
 import { detectFormat, duplicateTopLevelKeys, parseLine, type ParsedLine } from './documentText';
+import { describeValue } from '../errors/describeValue';
 import { CliUsageError, type CliIo } from './io';
 import type { Progress } from './progress';
 
@@ -70,7 +71,7 @@ export function duplicateKeysProblem(lineNo: number, keys: readonly string[], re
 
 /** The problem of a line whose `recordType` is missing or unknown. */
 export function recordTypeProblem(lineNo: number, recordType: unknown, recordId: string | undefined): CliRejected {
-  const what = recordType === undefined ? 'is required' : `"${String(recordType)}" is not a record type`;
+  const what = recordType === undefined ? 'is required' : `${describeValue(recordType)} is not a record type`;
   return unreadableLine(lineNo, 'recordType', `${what}; expected one of: ${ndjsonRecordTypes.join(', ')}`, recordId);
 }
 

@@ -8,6 +8,7 @@ import { isConfigError, isIndicatorOptionsError, isInvalidRecordError } from '..
 import { builtinIndicators } from '../indicators/index';
 import { dateTimeSchema } from '../records/common';
 import { jsonSchema } from '../records/jsonSchema';
+import { editDistance } from '../errors/didYouMean';
 import { toIssues } from '../records/validate';
 import { printable, terminalSafe, terminalSafeJson } from '../report/format';
 import type { ReportView } from '../report/index';
@@ -37,6 +38,8 @@ export interface ScoreOutput {
   readonly reports: BatchResult['reports'];
   /** Records that failed validation, with NDJSON line numbers when read from NDJSON. */
   readonly rejected: readonly CliRejected[];
+  /** Records accepted with warnings (with --lenient, the unknown keys dropped from them). */
+  readonly warnings?: readonly CliRejected[];
 }
 
 const EXIT_OK = 0;
@@ -126,6 +129,12 @@ async function reportRejected(io: CliIo, rejected: readonly CliRejected[]): Prom
   await say(io.stderr, `${lines.join('\n')}\n`);
 }
 
+async function reportWarnings(io: CliIo, warnings: readonly CliRejected[] | undefined): Promise<void> {
+  if (warnings === undefined || warnings.length === 0) return;
+  const lines = [`redflags: ${warnings.length} record${warnings.length === 1 ? ' was' : 's were'} accepted with unknown keys dropped (--lenient):`, ...warnings.map(describeRejected)];
+  await say(io.stderr, `${lines.join('\n')}\n`);
+}
+
 /** An indicator that failed on a subject lowers nothing silently: say how many, and where to look. */
 async function reportIndicatorErrors(io: CliIo, reports: ScoreOutput['reports']): Promise<void> {
   let count = 0;
@@ -181,6 +190,7 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
       'detail-limit': { type: 'string' },
       'input-format': { type: 'string' },
       stream: { type: 'boolean' },
+      lenient: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -261,6 +271,7 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
     if (asOf === undefined) throw new CliUsageError('--stream needs --as-of: the default, the latest event, is known only at the end of the input. Example: --as-of 2025-06-01T00:00:00Z');
     if (workers > 1) throw new CliUsageError('--stream and --workers cannot be combined: --stream scores one subject at a time in one thread.');
     if (inputFormat === 'json') throw new CliUsageError('--stream reads NDJSON only; drop --stream for a JSON document.');
+    if (values.lenient === true) throw new CliUsageError('--lenient is not available with --stream: drop one of them.');
     const population = scorer.indicators.filter((i) => i.enabled && builtinIndicators.find((b) => b.meta.id === i.id)?.prepare !== undefined).map((i) => i.id);
     if (population.length > 0) {
       throw new CliUsageError(
@@ -270,7 +281,7 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
     const result = await scoreStream(source, io, progress, scorer, asOf);
     output = { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: result.rejected };
   } else {
-    output = await scoreLoaded(source, io, progress, inputFormat, asOf, workers, config, scorer, shardTimeoutMs);
+    output = await scoreLoaded(source, io, progress, inputFormat, asOf, workers, config, scorer, shardTimeoutMs, values.lenient === true);
   }
   return finish(output, io, { format, view, detail, detailLimit, failOn, out: values.out, title: values.title });
 }
@@ -285,6 +296,7 @@ async function scoreLoaded(
   config: ScorerConfig | undefined,
   scorer: Scorer,
   shardTimeoutMs?: number,
+  lenient = false,
 ): Promise<ScoreOutput> {
   const input = await loadInput(source, io, progress, inputFormat);
   const docAsOf = asOf ?? (typeof input.asOf === 'string' ? input.asOf : undefined);
@@ -304,10 +316,10 @@ async function scoreLoaded(
         (done) => {
           if (large) progress.update(done / workers, `scored ${done} of ${workers} shards`);
         },
-        shardTimeoutMs !== undefined ? { shardTimeoutMs } : {},
+        { ...(shardTimeoutMs !== undefined ? { shardTimeoutMs } : {}), lenient },
       );
     } else {
-      result = scorer.scoreBatch(batch);
+      result = scorer.scoreBatch(batch, { lenient });
     }
   } catch (error) {
     if (isInvalidRecordError(error) || (error instanceof Error && error.name === 'InvalidRecordError')) {
@@ -316,7 +328,9 @@ async function scoreLoaded(
     throw error;
   }
   progress.done();
-  return { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: withLines(result.rejected, input) };
+  // Warnings (only --lenient gives any) join the output only when there are some, so the JSON contract is unchanged otherwise.
+  const warnings = withLines(result.warnings, { ...input, unreadable: [] });
+  return { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: withLines(result.rejected, input), ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 interface FinishOptions {
@@ -357,6 +371,7 @@ async function finish(output: ScoreOutput, io: CliIo, options: FinishOptions): P
   for (const report of unwritable.slice(0, 50)) {
     await say(io.stderr, `redflags: the report of subject "${printable(report.subjectId)}" could not be written (${printable(report.message)}); a stand-in with its score and band is in its place.\n`);
   }
+  await reportWarnings(io, output.warnings);
   if (options.out !== undefined) {
     await say(io.stderr, `redflags: wrote ${output.reports.length} report${output.reports.length === 1 ? '' : 's'} (${format}) to ${options.out}, as of ${output.asOf}.\n`);
   }
@@ -379,7 +394,7 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, 'input-format': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { json: { type: 'boolean' }, 'input-format': { type: 'string' }, lenient: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help === true) {
     await write(io.stdout, helpTexts.validate);
@@ -397,13 +412,24 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
     else extra.push({ kind: 'document', index: 0, issues: [{ path: 'asOf', message: 'must be an ISO 8601 date-time with an offset or Z, e.g. 2025-03-01T00:00:00Z' }] });
   }
   // Scoring with no indicators runs exactly the engine's validation (schemas, duplicate ids, orphan events) and nothing else.
-  const result = createScorer({ indicators: [] }).scoreBatch({ ...toBatchInput(input, undefined), asOf });
+  const validator = createScorer({ indicators: [] });
+  const batchOptions = { lenient: values.lenient === true };
+  let result: BatchResult;
+  try {
+    // Without asOf, score takes the latest valid event and refuses input without one: validate gives the same verdict.
+    result = validator.scoreBatch({ ...toBatchInput(input, undefined), ...(input.asOf !== undefined ? { asOf } : {}) }, batchOptions);
+  } catch (error) {
+    if (!isInvalidRecordError(error) || input.asOf !== undefined) throw error;
+    extra.push({ kind: 'document', index: 0, issues: error.issues.map((i) => ({ ...i, message: `${i.message} (or pass --as-of to score)` })) });
+    result = validator.scoreBatch({ ...toBatchInput(input, undefined), asOf }, batchOptions);
+  }
   const rejected = [...extra, ...withLines(result.rejected, input)];
+  const warnings = withLines(result.warnings, { ...input, unreadable: [] });
   const counts = { subjects: input.subjects.length, events: input.events.length, watchlists: input.watchlists.length };
   if (values.json === true) {
-    await write(io.stdout, `${JSON.stringify({ valid: rejected.length === 0, counts, rejected }, null, 2)}\n`);
+    await write(io.stdout, `${JSON.stringify({ valid: rejected.length === 0, counts, rejected, ...(warnings.length > 0 ? { warnings } : {}) }, null, 2)}\n`);
   } else {
-    const lines = rejected.map(describeRejected);
+    const lines = [...rejected.map(describeRejected), ...warnings.map((w) => `warning: ${describeRejected(w)}`)];
     const problems = rejected.reduce((n, r) => n + r.issues.length, 0);
     lines.push(
       rejected.length === 0
@@ -459,19 +485,6 @@ async function schemaCommand(args: string[], io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
-/** Levenshtein distance, to suggest the command the user meant. */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row.push(Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    }
-    prev = row;
-  }
-  return prev[b.length] as number;
-}
-
 // A Map, not an object: `redflags constructor` or `redflags __proto__` must not find Object.prototype's members.
 const commands: ReadonlyMap<string, (args: string[], io: CliIo) => Promise<number>> = new Map([
   ['score', scoreCommand],
@@ -499,7 +512,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     const run = commands.get(command);
     if (run === undefined) {
-      const close = [...commands.keys()].find((c) => editDistance(c, command) <= 2 || c.startsWith(command));
+      const close = [...commands.keys()].find((c) => editDistance(c, command, 2) <= 2 || c.startsWith(command));
       throw new CliUsageError(`unknown command "${command}".${close !== undefined ? ` Did you mean "${close}"?` : ''} Commands: score, validate, indicators, schema. Run \`redflags --help\`.`);
     }
     return await run([...rest], io);

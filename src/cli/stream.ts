@@ -173,7 +173,7 @@ export async function scoreStream(source: string, io: CliIo, progress: Progress,
   progress.done();
 
   rejected.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.index - b.index);
-  return { asOf, asOfSource: 'input', reports: reports.sort(compareReports), rejected: [...unreadable, ...rejected] };
+  return { asOf, asOfSource: 'input', reports: reports.sort(compareReports), rejected: [...unreadable, ...rejected], warnings: [] };
 }
 
 /** Maps a rejection inside one group to its position and line in the whole input. */

@@ -17,6 +17,8 @@ export interface ShardJob {
   readonly shard: number;
   /** Number of shards. */
   readonly shards: number;
+  /** Accept records whose only problems are unknown keys, listed as warnings. */
+  readonly lenient?: boolean;
 }
 
 /** What a worker posts back. */
@@ -73,7 +75,7 @@ export function shardOf(subjectId: string, shards: number): number {
 export function scoreShard(job: ShardJob): ShardOutcome {
   try {
     const scorer = createScorer(job.config !== undefined ? { config: job.config } : {});
-    const result = scorer.scoreBatch(job.input, { select: (id) => shardOf(id, job.shards) === job.shard });
+    const result = scorer.scoreBatch(job.input, { select: (id) => shardOf(id, job.shards) === job.shard, lenient: job.lenient === true });
     return { ok: true, result };
   } catch (error) {
     return failedOutcome(error);
@@ -162,6 +164,8 @@ export interface ShardOptions {
    * scored; the other shards' reports are kept. Applies only to worker threads (with a script).
    */
   readonly shardTimeoutMs?: number;
+  /** Accept records whose only problems are unknown keys, listing them as warnings (see `BatchOptions.lenient`). */
+  readonly lenient?: boolean;
 }
 
 /**
@@ -187,6 +191,7 @@ export async function scoreSharded(
     ...(config !== undefined ? { config } : {}),
     shard,
     shards,
+    lenient: options.lenient === true,
   }));
   let done = 0;
   const outcomes = await Promise.all(
@@ -229,12 +234,13 @@ export async function scoreSharded(
     throw new ShardError({ ok: false, name: 'ShardTimeoutError', message: `every shard ran longer than the shard timeout of ${seconds} s and was stopped; nothing was scored. An indicator may loop forever.` });
   }
   // Validation gives the same result in every shard; with none back, it is run here (no indicators: cheap).
-  const base = results[0] ?? createScorer({ indicators: [] }).scoreBatch(input);
+  const base = results[0] ?? createScorer({ indicators: [] }).scoreBatch(input, { lenient: options.lenient === true });
   const reports: Report[] = [];
   for (const result of results) for (const report of result.reports) reports.push(report);
   reports.sort(compareReports);
   const rejected = lost.length === 0 ? base.rejected : withLostShards(base.rejected, input, lost, shards);
-  return { asOf: base.asOf, asOfSource: base.asOfSource, reports, rejected };
+  // Every shard parses the whole population, so each lists the same rejected records and warnings.
+  return { asOf: base.asOf, asOfSource: base.asOfSource, reports, rejected, warnings: base.warnings };
 }
 
 /** A shard whose worker thread could not be created, could not post its result, died, or ran past the shard timeout. */

@@ -8,7 +8,7 @@ import type { ActivityEvent } from '../records/events';
 import type { Reference } from '../records/input';
 import { salvageReference, salvageWatchlist } from '../records/salvage';
 import type { Subject } from '../records/subject';
-import { readRecordId, safeParseEvent, safeParseSubject } from '../records/validate';
+import { readRecordId, safeParseEvent, safeParseSubject, safeParseWatchlist, toIssues, type ParseOptions } from '../records/validate';
 import type { Watchlist } from '../records/watchlist';
 import type { ScorerConfig } from './config';
 import { subjectAsOf, watchlistsAsOf } from './asOfCut';
@@ -66,10 +66,28 @@ export interface BatchInput {
 export interface BatchOptions {
   /** Score only the subjects this returns true for (the population is still the whole batch), e.g. to shard across workers. */
   readonly select?: (subjectId: string) => boolean;
+  /**
+   * Accept records whose only problems are unknown keys: the keys are dropped and listed under
+   * `warnings` instead of rejecting the record. Off by default, since an unknown key is usually a
+   * misspelled field whose data would otherwise be lost silently.
+   */
+  readonly lenient?: boolean;
 }
 
 /** A record a batch could not use, and why. */
 export interface RejectedRecord {
+  /** What kind of record. */
+  readonly kind: RecordKind;
+  /** Its position in its input array. */
+  readonly index: number;
+  /** Its id, when readable. */
+  readonly recordId?: string;
+  /** Every problem, with field paths. */
+  readonly issues: readonly Issue[];
+}
+
+/** A record that was accepted with problems (unknown keys dropped in lenient mode), and what they were. */
+export interface RecordWarning {
   /** What kind of record. */
   readonly kind: RecordKind;
   /** Its position in its input array. */
@@ -90,6 +108,8 @@ export interface BatchResult {
   readonly reports: readonly Report[];
   /** Records that failed validation; every valid record was still scored. */
   readonly rejected: readonly RejectedRecord[];
+  /** Records accepted with warnings (in lenient mode, the unknown keys dropped from them), in input order by kind. */
+  readonly warnings: readonly RecordWarning[];
 }
 
 /** A configured scorer. Create it once and reuse it: config and options are validated up front. */
@@ -118,6 +138,7 @@ interface ParsedPopulation {
   watchlists: Watchlist[];
   reference: Reference;
   rejected: RejectedRecord[];
+  warnings: RecordWarning[];
 }
 
 function reject(kind: RecordKind, index: number, value: unknown, issues: readonly Issue[]): RejectedRecord {
@@ -152,16 +173,22 @@ function parsePopulation(
   eventsIn: readonly unknown[],
   watchlistsIn: readonly unknown[],
   referenceIn: unknown,
+  parseOptions: ParseOptions = {},
 ): ParsedPopulation {
   const rejected: RejectedRecord[] = [];
+  const warnings: RecordWarning[] = [];
+  const warn = (kind: RecordKind, index: number, value: unknown, issues: readonly Issue[]): void => {
+    if (issues.length > 0) warnings.push(reject(kind, index, value, issues));
+  };
   const candidates: { subject: Subject; index: number }[] = [];
   const idCount = new Map<string, number>();
   subjectsIn.forEach((value, index) => {
-    const result = safeParseSubject(value);
+    const result = safeParseSubject(value, parseOptions);
     const unfrozen = result.success ? freezeRecord(result.data) : undefined;
     if (!result.success) rejected.push(reject('subject', index, value, result.error.issues));
     else if (unfrozen !== undefined) rejected.push(reject('subject', index, value, unfrozen));
     else {
+      warn('subject', index, value, result.warnings);
       candidates.push({ subject: result.data, index });
       idCount.set(result.data.id, (idCount.get(result.data.id) ?? 0) + 1);
     }
@@ -181,11 +208,12 @@ function parsePopulation(
   const eventIdCount = new Map<string, number>();
   const parsedEvents: { event: ActivityEvent; index: number }[] = [];
   eventsIn.forEach((value, index) => {
-    const result = safeParseEvent(value);
+    const result = safeParseEvent(value, parseOptions);
     const unfrozen = result.success ? freezeRecord(result.data) : undefined;
     if (!result.success) rejected.push(reject('event', index, value, result.error.issues));
     else if (unfrozen !== undefined) rejected.push(reject('event', index, value, unfrozen));
     else {
+      warn('event', index, value, result.warnings);
       parsedEvents.push({ event: result.data, index });
       eventIdCount.set(result.data.id, (eventIdCount.get(result.data.id) ?? 0) + 1);
     }
@@ -207,13 +235,15 @@ function parsePopulation(
   }
   const watchlists: Watchlist[] = [];
   watchlistsIn.forEach((value, index) => {
-    const result = salvageWatchlist(value);
+    const result = salvageWatchlist(value, parseOptions);
     const name = readWatchlistName(value);
     const issues = [...result.issues];
     if (result.value !== undefined) {
       const unfrozen = freezeRecord(result.value);
-      if (unfrozen === undefined) watchlists.push(result.value);
-      else for (const issue of unfrozen) issues.push(issue);
+      if (unfrozen === undefined) {
+        watchlists.push(result.value);
+        warn('watchlist', index, value, result.warnings);
+      } else for (const issue of unfrozen) issues.push(issue);
     }
     if (issues.length > 0) rejected.push({ kind: 'watchlist', index, ...(name !== undefined ? { recordId: name } : {}), issues });
   });
@@ -230,7 +260,7 @@ function parsePopulation(
   // Frozen like the records in them: an indicator must not add, drop or reorder what others see.
   Object.freeze(subjects);
   Object.freeze(watchlists);
-  return { subjects, eventsBySubject, watchlists, reference, rejected };
+  return { subjects, eventsBySubject, watchlists, reference, rejected, warnings };
 }
 
 /**
@@ -400,6 +430,7 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
       listAt(input.events, 'events'),
       listAt(input.watchlists, 'watchlists'),
       input.reference,
+      { lenient: batchOptions.lenient === true },
     );
     let asOf: string;
     let asOfSource: BatchResult['asOfSource'];
@@ -415,7 +446,7 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
       asOfSource = 'latest-event';
     }
     const reports = run(config, parsed, asOf, input.inputs ?? {}, batchOptions.select ?? (() => true));
-    return { asOf, asOfSource, reports, rejected: parsed.rejected };
+    return { asOf, asOfSource, reports, rejected: parsed.rejected, warnings: parsed.warnings };
   }
 
   return {

@@ -2,6 +2,7 @@ import { ConfigError } from '../errors/ConfigError';
 import { IndicatorOptionsError } from '../errors/IndicatorOptionsError';
 import type { Issue } from '../errors/ScoringError';
 import type { AnyIndicator } from '../indicator/types';
+import { editDistance } from '../errors/didYouMean';
 import { formatPath } from '../records/validate';
 import { builtinGroups } from '../indicators/groups';
 import {
@@ -49,24 +50,11 @@ export interface ResolvedConfig {
 
 const idPattern = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/;
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const temp = row[j] as number;
-      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = temp;
-    }
-  }
-  return row[b.length] as number;
-}
-
 function didYouMean(id: string, known: readonly string[]): string {
+  const max = Math.max(3, Math.floor(id.length / 4));
   const close = known
-    .map((k) => ({ k, d: distance(id, k) }))
-    .filter((x) => x.d <= Math.max(3, Math.floor(id.length / 4)))
+    .map((k) => ({ k, d: editDistance(id, k, max) }))
+    .filter((x) => x.d <= max)
     .sort((a, b) => a.d - b.d || compareText(a.k, b.k))
     .slice(0, 3)
     .map((x) => `"${x.k}"`);

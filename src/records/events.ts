@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { countryCodeSchema, dateTimeSchema, extensionsSchema, recordIdSchema, unorderedStrings } from './common';
+import {
+  countryCodeSchema,
+  dateTimeSchema,
+  endNotBeforeStart,
+  extensionsSchema,
+  freeFormObjectSchema,
+  ipAddressSchema,
+  longTextSchema,
+  noteSchema,
+  recordIdSchema,
+  recordObject,
+  unorderedStrings,
+} from './common';
 
 const eventBase = {
   id: recordIdSchema.describe('Identifier of the event, unique among all events of the batch; findings cite it as evidence.'),
@@ -10,8 +22,8 @@ const eventBase = {
 };
 
 /** IP enrichment supplied by the caller; the library bundles no IP database. */
-export const networkEnrichmentSchema = z
-  .object({
+export const networkEnrichmentSchema =
+  recordObject({
     country: countryCodeSchema
       .optional()
       .describe('ISO 3166-1 alpha-2 country of the IP address, from IP geolocation (caller-supplied enrichment); compared with the claimed residence, never scored by itself.'),
@@ -49,7 +61,7 @@ export const networkEnrichmentSchema = z
   .describe('Caller-supplied enrichment of the IP address (geolocation, ASN, anonymizer flags, scan results); the library bundles no IP database.');
 
 /** A sign-in or session on an account. */
-export const sessionEventSchema = z.object({
+export const sessionEventSchema = recordObject({
   ...eventBase,
   type: z.literal('session').describe('Event type: a sign-in to, or session on, an account.'),
   end: dateTimeSchema.optional().describe('When the session ended; omitted while still open.'),
@@ -57,7 +69,7 @@ export const sessionEventSchema = z.object({
     .string()
     .optional()
     .describe('The account signed in to (e.g. IdP user id or username); activity on different accounts is kept apart.'),
-  ip: z.string().optional().describe('Egress IP address of the sign-in (IPv4 or IPv6), as the identity provider or VPN logged it.'),
+  ip: ipAddressSchema.optional().describe('Egress IP address of the sign-in (IPv4 or IPv6), as the identity provider or VPN logged it.'),
   network: networkEnrichmentSchema.optional().describe('Caller-supplied enrichment of the egress IP address.'),
   deviceId: z.string().optional().describe('Identifier of the device used, as the identity provider or device management reported it.'),
   deviceManaged: z.boolean().optional().describe('False for personal or unmanaged devices.'),
@@ -66,27 +78,37 @@ export const sessionEventSchema = z.object({
     .optional()
     .describe('Whether the device met the organisation\'s compliance policy at sign-in (e.g. Intune or Jamf compliance); false for non-compliant.'),
   virtualDesktop: z.boolean().optional().describe('True when the session ran in a virtual desktop.'),
-  userAgent: z.string().optional().describe('User-agent string of the client, as logged.'),
+  userAgent: longTextSchema().optional().describe('User-agent string of the client, as logged.'),
   mfaDeviceId: z.string().optional().describe('The MFA device that approved the sign-in.'),
   remoteAccessSoftware: unorderedStrings(z.string()).optional().describe('Remote-access software seen running during the session.'),
   result: z
     .enum(['success', 'failure'])
     .optional()
     .describe('Outcome of the sign-in: success, or failure (failed sign-ins are not counted as activity). Omitted means success.'),
-});
+}).superRefine(endNotBeforeStart('at', 'end'));
+
+/** Logged hours cannot exceed the hours between the start and the end of their period. */
+function hoursWithinPeriod(record: { at: string; end: string; hours: number }, ctx: z.core.$RefinementCtx<unknown>): void {
+  const periodHours = (Date.parse(record.end) - Date.parse(record.at)) / 3_600_000;
+  if (periodHours >= 0 && record.hours > periodHours) {
+    ctx.addIssue({ code: 'custom', path: ['hours'], message: `is more than the ${periodHours} hours between at and end` });
+  }
+}
 
 /** Hours logged for a period (timesheet, freelance work diary). */
-export const worklogEventSchema = z.object({
+export const worklogEventSchema = recordObject({
   ...eventBase,
   type: z.literal('worklog').describe('Event type: hours logged for a period (timesheet or freelance work diary); at is the start of the period.'),
   end: dateTimeSchema.describe('End of the logged period.'),
   hours: z.number().nonnegative().describe('Hours logged or billed for the period; decimal hours (1.5 = 90 minutes).'),
   accountId: z.string().optional().describe('Account the hours were logged under, e.g. a freelance-platform or time-tracking user.'),
   engagement: z.string().optional().describe('The contract or engagement the hours were billed to.'),
-});
+})
+  .superRefine(endNotBeforeStart('at', 'end'))
+  .superRefine(hoursWithinPeriod);
 
 /** A payment made to the subject. */
-export const paymentEventSchema = z.object({
+export const paymentEventSchema = recordObject({
   ...eventBase,
   type: z.literal('payment').describe('Event type: a payment made to the subject (payroll, invoice or platform payout).'),
   amount: z.number().describe('Amount paid, in the currency given, in major units (e.g. 1250.50).'),
@@ -108,10 +130,10 @@ export const paymentEventSchema = z.object({
 });
 
 /** An access to data: read, download, clone, export, push... */
-export const dataAccessEventSchema = z.object({
+export const dataAccessEventSchema = recordObject({
   ...eventBase,
   type: z.literal('data-access').describe('Event type: an access to data (read, download, clone, export, push...).'),
-  resource: z.string().min(1).describe('What was accessed: repository, share, document, dataset.'),
+  resource: longTextSchema().min(1).describe('What was accessed: repository, share, document, dataset.'),
   project: z.string().optional().describe('Project the resource belongs to.'),
   tags: unorderedStrings(z.string()).optional().describe('Sensitivity or technology tags, e.g. energy, military, nuclear, construction, export-controlled.'),
   action: z
@@ -121,23 +143,23 @@ export const dataAccessEventSchema = z.object({
     ),
   volumeBytes: z.number().nonnegative().optional().describe('Volume of data moved, in bytes.'),
   itemCount: z.number().int().nonnegative().optional().describe('Number of items (files, records, documents) accessed in the event.'),
-  destination: z
-    .object({
+  destination:
+    recordObject({
       kind: z
         .enum(['corporate', 'personal-repo', 'personal-cloud', 'removable-media', 'personal-email', 'unknown'])
         .describe(
           'Kind of destination: corporate (a company-controlled system), personal-repo (a personal code repository, e.g. a personal GitHub account), personal-cloud (personal cloud storage), removable-media (USB drive or similar), personal-email (a personal mailbox), unknown.',
         ),
       host: z.string().optional().describe('Host name of the destination, e.g. github.com or drive.google.com; checked against allowed hosts.'),
-      url: z.string().optional().describe('Full URL of the destination, e.g. the personal repository.'),
+      url: longTextSchema().optional().describe('Full URL of the destination, e.g. the personal repository.'),
     })
     .optional()
     .describe('Where the data went, for pushes, uploads and syncs.'),
-  files: unorderedStrings(z.string()).optional().describe('Paths changed, for modify events (CI/CD and dependency manifests matter).'),
+  files: unorderedStrings(longTextSchema()).optional().describe('Paths changed, for modify events (CI/CD and dependency manifests matter).'),
 });
 
 /** A security-tool detection on a device or account. */
-export const securityEventSchema = z.object({
+export const securityEventSchema = recordObject({
   ...eventBase,
   type: z.literal('security').describe('Event type: a detection by a security tool (EDR, MDM, DLP, network monitoring) on a device or account.'),
   category: z
@@ -166,23 +188,23 @@ export const securityEventSchema = z.object({
   software: z.string().optional().describe('Software name as the tool reported it.'),
   usbId: z.string().optional().describe('USB vendor:product id, e.g. 1d6b:0104.'),
   deviceName: z.string().optional().describe('USB product string or EDID monitor name.'),
-  detail: z.string().optional().describe('Free-text detail from the security tool, e.g. the rule name or process path.'),
+  detail: noteSchema().optional().describe('Free-text detail from the security tool, e.g. the rule name or process path.'),
 });
 
 /** A managed device checking in with device management. */
-export const deviceCheckinEventSchema = z.object({
+export const deviceCheckinEventSchema = recordObject({
   ...eventBase,
   type: z.literal('device-checkin').describe('Event type: a managed device checking in with device management (MDM/EDR).'),
   deviceId: z.string().min(1).describe('Identifier of the device in device management; matches shipments[].deviceId and session deviceId.'),
   serial: z.string().optional().describe('Hardware serial number the device reported; compared with the serial of the device shipped.'),
-  ip: z.string().optional().describe('Public IP address the device checked in from (IPv4 or IPv6).'),
+  ip: ipAddressSchema.optional().describe('Public IP address the device checked in from (IPv4 or IPv6).'),
   network: networkEnrichmentSchema.optional().describe('Caller-supplied enrichment of the check-in IP address.'),
   managed: z.boolean().optional().describe('Whether the device is enrolled in device management; false for a personal or unenrolled device.'),
   compliant: z.boolean().optional().describe('Whether the device met the organisation\'s compliance policy at check-in.'),
 });
 
 /** A request for, attempt at, or grant of a privilege. */
-export const privilegeEventSchema = z.object({
+export const privilegeEventSchema = recordObject({
   ...eventBase,
   type: z.literal('privilege').describe('Event type: a request for, attempt at, or grant of a privilege.'),
   privilege: z
@@ -201,7 +223,7 @@ export const privilegeEventSchema = z.object({
 });
 
 /** A message exchanged with the subject (reply times tell a rhythm). */
-export const messageEventSchema = z.object({
+export const messageEventSchema = recordObject({
   ...eventBase,
   type: z.literal('message').describe('Event type: a message exchanged with the subject; only the time and direction are used, never the content.'),
   direction: z
@@ -211,32 +233,32 @@ export const messageEventSchema = z.object({
 });
 
 /** A change the subject made to their own account or profile details. */
-export const profileChangeEventSchema = z.object({
+export const profileChangeEventSchema = recordObject({
   ...eventBase,
   type: z.literal('profile-change').describe('Event type: a change the subject made to their own account or profile details.'),
   field: z
     .enum(['name', 'handle', 'email', 'phone', 'photo', 'payout', 'address'])
     .describe('Which detail changed: display or legal name, handle (username), e-mail, phone, photo, payout (payment destination), address.'),
   platform: z.string().optional().describe('Platform or system where the change was made, e.g. github, upwork, hris.'),
-  from: z.string().optional().describe('Value before the change, when known (may be a keyed hash for payout details).'),
-  to: z.string().optional().describe('Value after the change, when known (may be a keyed hash for payout details).'),
+  from: longTextSchema().optional().describe('Value before the change, when known (may be a keyed hash for payout details).'),
+  to: longTextSchema().optional().describe('Value after the change, when known (may be a keyed hash for payout details).'),
 });
 
 /** A calendar entry, for conflicts with other engagements. */
-export const calendarEventSchema = z.object({
+export const calendarEventSchema = recordObject({
   ...eventBase,
   type: z.literal('calendar').describe('Event type: a calendar entry (meeting), used to find conflicts with other engagements.'),
   end: dateTimeSchema.describe('When the calendar entry ended.'),
   attended: z.boolean().optional().describe('Whether the subject attended the meeting, when known.'),
-  conflict: z.string().optional().describe('What the entry conflicted with, when known (e.g. another employer meeting).'),
-});
+  conflict: noteSchema().optional().describe('What the entry conflicted with, when known (e.g. another employer meeting).'),
+}).superRefine(endNotBeforeStart('at', 'end'));
 
 /** An event of a kind the library does not model, for custom indicators. */
-export const customEventSchema = z.object({
+export const customEventSchema = recordObject({
   ...eventBase,
   type: z.literal('custom').describe('Event type: an event of a kind the library does not model, for custom indicators; built-in indicators ignore it.'),
   kind: z.string().min(1).describe('The caller-defined kind of event.'),
-  data: z.record(z.string(), z.unknown()).optional().describe('Caller-defined payload of the custom event.'),
+  data: freeFormObjectSchema().optional().describe('Caller-defined payload of the custom event.'),
 });
 
 /** Any activity event, discriminated by `type`. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { linkAllowListSchema } from '../linkage/input';
-import { dateTimeSchema } from './common';
+import { dateTimeSchema, freeFormObjectSchema, freeFormValueSchema, recordObject } from './common';
 import { activityEventSchema } from './events';
 import { subjectSchema } from './subject';
 import { watchlistSchema } from './watchlist';
@@ -18,7 +18,7 @@ export const referenceSchema = z
     collectionBaselines: z
       .record(
         z.string(),
-        z.object({
+        recordObject({
           dailyBytes: z.number().nonnegative().optional().describe('Typical peak daily download/clone/export volume in bytes for the role.'),
           dailyActions: z.number().nonnegative().optional().describe('Typical peak daily count of download/clone/export actions for the role.'),
         }),
@@ -29,8 +29,8 @@ export const referenceSchema = z
       .optional()
       .describe('Shared keys the caller expects (spouses at one address, a company VPN egress, a staffing agency office); linkage indicators skip them.'),
   })
-  .catchall(z.unknown())
-  .describe('Caller-supplied reference tables. Unknown keys are passed to custom indicators as-is.');
+  .catchall(freeFormValueSchema())
+  .describe('Caller-supplied reference tables. Unknown keys are passed to custom indicators as plain JSON data.');
 
 /** Reference tables passed by the caller. */
 export type Reference = z.infer<typeof referenceSchema>;
@@ -39,7 +39,7 @@ export type Reference = z.infer<typeof referenceSchema>;
  * The input document of a batch: subjects, their activity events, watchlists and reference
  * tables. `redflags schema` prints its JSON Schema.
  */
-export const inputDocumentSchema = z.object({
+export const inputDocumentSchema = recordObject({
   asOf: dateTimeSchema.optional().describe('Point in time the scores are computed for; later events are ignored.'),
   subjects: z.array(subjectSchema).describe('The people to score: applicants, employees, contractors or freelancers, one record each, in any order.'),
   events: z
@@ -51,8 +51,7 @@ export const inputDocumentSchema = z.object({
     .optional()
     .describe('Caller-supplied lists to screen the subjects against (sanctions, wanted notices, seized domains, internal lists). The library ships none.'),
   reference: referenceSchema.optional(),
-  inputs: z
-    .record(z.string(), z.unknown())
+  inputs: freeFormObjectSchema()
     .optional()
     .describe(
       'Extra named inputs for indicators\' prepare hooks, e.g. linkGroups (link keys grouped outside the library) and linkSettings; see docs/scale.md.',

@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type { Issue } from '../errors/ScoringError';
 import { referenceSchema, type Reference } from './input';
 import { protoKeyPaths, setOwn } from './ownKeys';
-import { toIssues } from './validate';
-import { watchlistSchema, type Watchlist } from './watchlist';
+import { safeParseWatchlist, toIssues, type ParseOptions } from './validate';
+import type { Watchlist } from './watchlist';
 
 /**
  * A value parsed element by element: what could be kept, and every problem of what was dropped.
@@ -29,24 +29,43 @@ function without(container: unknown, drop: ReadonlySet<PropertyKey>): unknown {
   return out;
 }
 
+/** The index of the watchlist entry a formatted issue path points into (`entries[3].type` gives 3). */
+function entryIndexOf(path: string): number | undefined {
+  const match = /^entries\[(\d+)\]/.exec(path);
+  return match === null ? undefined : Number(match[1]);
+}
+
 /**
  * Parses a watchlist, keeping its valid entries: one bad entry (an unknown `type`, an empty
  * value) rejects that entry, named by `entries[i]`, not the whole list. A problem of the list
- * itself (no name, an unknown kind, entries that are not an array) rejects the list.
+ * itself (no name, an unknown kind, entries that are not an array) rejects the list. Parsing
+ * follows {@link safeParseWatchlist} (hostile values, lenient unknown keys), whose warnings are
+ * passed on.
  */
-export function salvageWatchlist(value: unknown): Salvaged<Watchlist> {
-  const first = watchlistSchema.safeParse(value);
-  if (first.success) return { value: first.data, issues: [] };
-  const issues = toIssues(first.error.issues);
+export function salvageWatchlist(value: unknown, options: ParseOptions = {}): Salvaged<Watchlist> & { readonly warnings: readonly Issue[] } {
+  const first = safeParseWatchlist(value, options);
+  if (first.success) return { value: first.data, issues: [], warnings: first.warnings };
+  const issues = first.error.issues;
   const badEntries = new Set<PropertyKey>();
-  for (const issue of first.error.issues) {
-    if (issue.path[0] === 'entries' && typeof issue.path[1] === 'number') badEntries.add(issue.path[1]);
-    else return { value: undefined, issues };
+  for (const issue of issues) {
+    const index = entryIndexOf(issue.path);
+    if (index === undefined) return { value: undefined, issues, warnings: [] };
+    badEntries.add(index);
   }
-  const entries = (value as { entries: unknown }).entries;
-  const second = watchlistSchema.safeParse({ ...(value as Record<string, unknown>), entries: without(entries, badEntries) });
-  if (!second.success) return { value: undefined, issues };
-  return { value: second.data, issues: issues.map((issue) => ({ ...issue, message: `${issue.message}; this entry is left out, the rest of the list is used` })) };
+  let rest: unknown;
+  try {
+    rest = { ...(value as Record<string, unknown>), entries: without((value as { entries: unknown }).entries, badEntries) };
+  } catch {
+    // A list whose entries cannot even be copied (a hostile proxy) is rejected whole, with the first problems.
+    return { value: undefined, issues, warnings: [] };
+  }
+  const second = safeParseWatchlist(rest, options);
+  if (!second.success) return { value: undefined, issues, warnings: [] };
+  return {
+    value: second.data,
+    issues: issues.map((issue) => ({ ...issue, message: `${issue.message}; this entry is left out, the rest of the list is used` })),
+    warnings: second.warnings,
+  };
 }
 
 /** The table and the element (array index or record key) an issue of the reference points at. */

@@ -1,19 +1,26 @@
 import { z } from 'zod';
+import { recordLimits } from './limits';
 import {
   confirmationSchema,
   countryCodeSchema,
   dateTimeSchema,
+  endNotBeforeStart,
   extensionsSchema,
   partialDateSchema,
+  documentTextSchema,
+  longTextSchema,
+  noteSchema,
   postalAddressSchema,
+  postalAddressShape,
   recordIdSchema,
+  recordObject,
   sourceSchema,
   timeZoneSchema,
   unorderedStrings,
 } from './common';
 
 /** One name the person used, with where it was seen. */
-export const personNameSchema = z.object({
+export const personNameSchema = recordObject({
   value: z.string().min(1).describe('The name as written, e.g. "Andrew Miller".'),
   kind: z
     .enum(['legal', 'preferred', 'alias', 'former', 'document', 'account-holder'])
@@ -24,14 +31,14 @@ export const personNameSchema = z.object({
 });
 
 /** The identity the person claims: names, citizenship, residence, date of birth. */
-export const claimedIdentitySchema = z.object({
+export const claimedIdentitySchema = recordObject({
   names: z.array(personNameSchema).optional().describe('Every name the person used or was recorded under.'),
   claimedCitizenship: z
     .array(countryCodeSchema)
     .optional()
     .describe('Citizenships the person claims. Only ever compared with evidence, never scored on their own.'),
-  residence: z
-    .object({
+  residence:
+    recordObject({
       country: countryCodeSchema
         .optional()
         .describe('ISO 3166-1 alpha-2 country the person claims to live in: a claim compared with evidence (logins, phone, bank, shipments), never scored by itself.'),
@@ -62,15 +69,15 @@ export const claimedIdentitySchema = z.object({
 });
 
 /** An e-mail address with where it came from and caller-supplied enrichment. */
-export const emailContactSchema = z.object({
-  address: z.string().min(3).describe('The e-mail address.'),
+export const emailContactSchema = recordObject({
+  address: z.string().min(3).max(recordLimits.shortText).describe('The e-mail address.'),
   source: sourceSchema.optional(),
   createdAt: dateTimeSchema.optional().describe('When the mailbox was created (caller-supplied enrichment).'),
   disposable: z.boolean().optional().describe('True when enrichment says the domain is a disposable-mail service.'),
 });
 
 /** A phone number with where it came from and caller-supplied line-type enrichment. */
-export const phoneContactSchema = z.object({
+export const phoneContactSchema = recordObject({
   number: z.string().min(3).describe('The phone number, ideally in E.164 form such as +16155550100.'),
   source: sourceSchema.optional(),
   lineType: z
@@ -82,7 +89,8 @@ export const phoneContactSchema = z.object({
 });
 
 /** A postal address the person gave or that a system of record holds. */
-export const addressContactSchema = postalAddressSchema.extend({
+export const addressContactSchema = recordObject({
+  ...postalAddressShape,
   kind: z
     .enum(['residence', 'document', 'mailing', 'billing', 'other'])
     .optional()
@@ -92,7 +100,7 @@ export const addressContactSchema = postalAddressSchema.extend({
 });
 
 /** Contact points, each with where it came from. */
-export const contactsSchema = z.object({
+export const contactsSchema = recordObject({
   emails: z.array(emailContactSchema).optional().describe('E-mail addresses the person gave or that systems hold, in any order.'),
   phones: z.array(phoneContactSchema).optional().describe('Phone numbers the person gave or that systems hold, in any order.'),
   addresses: z
@@ -102,7 +110,7 @@ export const contactsSchema = z.object({
 });
 
 /** An identity document and what an identity-verification vendor reported about it. */
-export const identityDocumentSchema = z.object({
+export const identityDocumentSchema = recordObject({
   id: recordIdSchema,
   type: z
     .enum(['passport', 'national-id', 'drivers-license', 'residence-permit', 'visa', 'work-permit', 'other'])
@@ -114,8 +122,8 @@ export const identityDocumentSchema = z.object({
   number: z.string().optional().describe('Document number, or a keyed hash of it.'),
   address: postalAddressSchema.optional().describe('Address printed on the document.'),
   dateOfBirth: partialDateSchema.optional().describe('Date of birth printed on the document.'),
-  verification: z
-    .object({
+  verification:
+    recordObject({
       vendor: z.string().optional().describe('Identity-verification vendor.'),
       checkedAt: dateTimeSchema.optional().describe('When the vendor checked the document.'),
       outcome: z
@@ -139,7 +147,7 @@ export const identityDocumentSchema = z.object({
 });
 
 /** A background, database or identity check on the person's data. */
-export const identityCheckSchema = z.object({
+export const identityCheckSchema = recordObject({
   id: recordIdSchema,
   kind: z
     .enum(['background-check', 'ssn-trace', 'credit-header', 'e-verify', 'database', 'reverse-image', 'other'])
@@ -155,11 +163,11 @@ export const identityCheckSchema = z.object({
     .boolean()
     .optional()
     .describe('True when the check is a consumer report (FCRA adverse-action duties apply).'),
-  details: z.string().optional().describe('Free-text details or reason codes from the provider, quoted in findings.'),
+  details: noteSchema().optional().describe('Free-text details or reason codes from the provider, quoted in findings.'),
 });
 
 /** A verification step run on the person: in-person ID check, location check, drug test... */
-export const verificationSchema = z.object({
+export const verificationSchema = recordObject({
   id: recordIdSchema,
   kind: z
     .enum(['in-person-id-check', 'notarized-id', 'video-id-check', 'location-check', 'drug-test', 'in-person-meeting', 'other'])
@@ -172,8 +180,8 @@ export const verificationSchema = z.object({
     .describe(
       'What happened: passed, failed, declined (the person refused), rescheduled (moved at the person\'s request), no-show (the person did not attend), pending (not yet done).',
     ),
-  location: z
-    .object({
+  location:
+    recordObject({
       country: countryCodeSchema
         .optional()
         .describe('ISO 3166-1 alpha-2 country where the check found the person; compared with the claimed residence.'),
@@ -181,9 +189,8 @@ export const verificationSchema = z.object({
     })
     .optional()
     .describe('Where the person was found to be, for location checks.'),
-  notes: z.string().optional().describe('Free-text notes by whoever ran the step; quoted in findings.'),
-  accommodation: z
-    .string()
+  notes: noteSchema().optional().describe('Free-text notes by whoever ran the step; quoted in findings.'),
+  accommodation: noteSchema()
     .optional()
     .describe(
       'A documented accommodation (e.g. mobility impairment, a notarised check offered instead) that explains a declined or rescheduled step; suppresses avoidance signals.',
@@ -191,7 +198,7 @@ export const verificationSchema = z.object({
 });
 
 /** A photo of the person and any vendor or reverse-image result about it. */
-export const photoSchema = z.object({
+export const photoSchema = recordObject({
   id: recordIdSchema,
   source: sourceSchema.describe('Where the photo was taken from (resume, profile, document, interview...).'),
   capturedAt: dateTimeSchema.optional().describe('When the photo was taken or collected.'),
@@ -209,7 +216,7 @@ export const photoSchema = z.object({
 });
 
 /** An education entry from the resume or application. */
-export const educationSchema = z.object({
+export const educationSchema = recordObject({
   id: recordIdSchema,
   organisation: z.string().min(1).describe('Name of the school or university, as claimed.'),
   domain: z.string().optional().describe('Web domain of the institution.'),
@@ -228,7 +235,7 @@ export const educationSchema = z.object({
 });
 
 /** An employment entry from the resume or application. */
-export const employmentSchema = z.object({
+export const employmentSchema = recordObject({
   id: recordIdSchema,
   organisation: z.string().min(1).describe('Name of the employer or client, as claimed.'),
   domain: z.string().optional().describe('Web domain of the employer.'),
@@ -244,15 +251,15 @@ export const employmentSchema = z.object({
 });
 
 /** A skill the person claims, with how long they claim to have used it. */
-export const claimedSkillSchema = z.object({
+export const claimedSkillSchema = recordObject({
   name: z.string().min(1).describe('The technology or skill as written, e.g. "Kubernetes".'),
-  years: z.number().nonnegative().optional().describe('Years of experience claimed, as of the application date.'),
+  years: z.number().nonnegative().max(100).optional().describe('Years of experience claimed, as of the application date (at most 100).'),
   since: partialDateSchema.optional().describe('Year (or month) the person claims to have started using it.'),
   source: sourceSchema.optional(),
 });
 
 /** A professional reference. */
-export const professionalReferenceSchema = z.object({
+export const professionalReferenceSchema = recordObject({
   id: recordIdSchema,
   name: z.string().optional().describe('Name of the referee.'),
   organisation: z.string().optional().describe('Organisation the referee works for, as given.'),
@@ -265,17 +272,17 @@ export const professionalReferenceSchema = z.object({
 });
 
 /** An online profile: code hosting, freelance platform, professional network. */
-export const onlineProfileSchema = z.object({
+export const onlineProfileSchema = recordObject({
   id: recordIdSchema,
   platform: z.string().min(1).describe('Platform name, e.g. github, upwork, linkedin.'),
   handle: z.string().optional().describe('Current username or handle on the platform.'),
-  url: z.string().optional().describe('URL of the profile.'),
+  url: longTextSchema().optional().describe('URL of the profile.'),
   createdAt: dateTimeSchema.optional().describe('When the account was created.'),
   earliestActivityAt: dateTimeSchema
     .optional()
     .describe('Earliest activity the profile shows (e.g. first commit date), which can predate createdAt when backfilled.'),
   rating: z.number().optional().describe('Rating or job-success score as the platform shows it, on the platform\'s own scale.'),
-  hoursBilled: z.number().nonnegative().optional().describe('Cumulative hours billed on the platform.'),
+  hoursBilled: z.number().nonnegative().max(1_000_000).optional().describe('Cumulative hours billed on the platform (at most 1,000,000: over a century around the clock).'),
   jobsCompleted: z.number().int().nonnegative().optional().describe('Number of jobs or contracts completed on the platform.'),
   contributions: z.number().int().nonnegative().optional().describe('Public contributions, e.g. commits in the last year.'),
   followers: z.number().int().nonnegative().optional().describe('Number of followers the profile shows.'),
@@ -285,7 +292,7 @@ export const onlineProfileSchema = z.object({
     .describe('State of the account: active, deleted (removed by its owner), suspended (by the platform), replaced (abandoned for a new account).'),
   previousHandles: z
     .array(
-      z.object({
+      recordObject({
         handle: z.string().describe('A handle the account used before.'),
         changedAt: dateTimeSchema.optional().describe('When the account changed away from this handle.'),
       }),
@@ -296,7 +303,7 @@ export const onlineProfileSchema = z.object({
 });
 
 /** An interview, as recorded by the interviewer or an interview vendor: facts, never affect inference. */
-export const interviewSchema = z.object({
+export const interviewSchema = recordObject({
   id: recordIdSchema,
   at: dateTimeSchema.describe('When the interview was held or scheduled.'),
   mode: z.enum(['video', 'audio', 'phone', 'text-chat', 'in-person']).describe('How the interview was held.'),
@@ -308,8 +315,7 @@ export const interviewSchema = z.object({
   outcome: z
     .enum(['held', 'declined-by-candidate', 'rescheduled', 'no-show', 'ended-early'])
     .describe('held, declined-by-candidate, rescheduled, no-show (the candidate did not attend), ended-early (ended before its planned end).'),
-  accommodation: z
-    .string()
+  accommodation: noteSchema()
     .optional()
     .describe('A documented accommodation (e.g. disability, bandwidth) that explains the mode; suppresses avoidance signals.'),
   flags: z
@@ -331,8 +337,8 @@ export const interviewSchema = z.object({
     .describe(
       'Facts the interviewer or vendor recorded: camera-excuse (a reason given for not turning the camera on), prefers-text (asked to use text chat instead), person-differs (not the same person as before), voice-differs, lip-sync-mismatch (lips out of sync with the audio), face-glitch-on-occlusion (the face glitched when a hand passed in front of it), voice-changer (voice-changing software evident), background-obscured, off-camera-prompting (someone else appeared to supply answers), location-check-failed.',
     ),
-  faceMatch: z
-    .object({
+  faceMatch:
+    recordObject({
       comparedTo: z
         .enum(['document', 'previous-interview', 'onboarding', 'profile-photo'])
         .describe('What the face was compared with: the identity document portrait, a previous interview, onboarding capture, or the profile photo.'),
@@ -342,27 +348,27 @@ export const interviewSchema = z.object({
     .optional()
     .describe('Face-match result supplied by a vendor.'),
   interviewer: z.string().optional().describe('Name or identifier of the interviewer or vendor who recorded the interview; quoted in findings.'),
-  notes: z.string().optional().describe('Free-text notes by the interviewer; never analysed for emotion or affect.'),
+  notes: noteSchema().optional().describe('Free-text notes by the interviewer; never analysed for emotion or affect.'),
 });
 
 /** A time slot the candidate offered for meetings. */
-export const availabilitySchema = z.object({
+export const availabilitySchema = recordObject({
   from: dateTimeSchema.describe('Start of the offered slot.'),
   to: dateTimeSchema.describe('End of the offered slot.'),
   source: sourceSchema.optional(),
-});
+}).superRefine(endNotBeforeStart('from', 'to'));
 
 /** Pay asked for, and an optional market reference from the caller. */
-export const compensationSchema = z.object({
+export const compensationSchema = recordObject({
   rateAsked: z.number().nonnegative().optional().describe('Pay the person asked for, per period, in the currency given.'),
   currency: z.string().length(3).optional().describe('ISO 4217 currency code.'),
   period: z.enum(['hour', 'day', 'month', 'year']).optional().describe('Period the rates are quoted per: hour, day, month or year.'),
   marketRate: z.number().positive().optional().describe('Caller-supplied market reference rate, same currency and period.'),
-  marketRateSource: z.string().optional().describe('Where the market rate came from, e.g. a salary survey; quoted in findings.'),
+  marketRateSource: longTextSchema().optional().describe('Where the market rate came from, e.g. a salary survey; quoted in findings.'),
 });
 
 /** A payout instruction: where the person asked to be paid, from a given time. */
-export const paymentInstructionSchema = z.object({
+export const paymentInstructionSchema = recordObject({
   id: recordIdSchema,
   at: dateTimeSchema.describe('When the instruction was submitted or took effect.'),
   method: z
@@ -386,7 +392,7 @@ export const paymentInstructionSchema = z.object({
 });
 
 /** A request by the person about payment outside the normal payroll cycle. */
-export const paymentRequestSchema = z.object({
+export const paymentRequestSchema = recordObject({
   id: recordIdSchema,
   at: dateTimeSchema.describe('When the request was made.'),
   kind: z
@@ -397,7 +403,7 @@ export const paymentRequestSchema = z.object({
 });
 
 /** A shipment of company equipment and any requests to change where it goes. */
-export const shipmentSchema = z.object({
+export const shipmentSchema = recordObject({
   id: recordIdSchema,
   shippedAt: dateTimeSchema.optional().describe('When the equipment was shipped.'),
   deliveredAt: dateTimeSchema.optional().describe('When the carrier reported delivery.'),
@@ -408,10 +414,10 @@ export const shipmentSchema = z.object({
   forwarder: z.boolean().optional().describe('True when the address is a known freight forwarder or reshipper.'),
   changeRequests: z
     .array(
-      z.object({
+      recordObject({
         at: dateTimeSchema.describe('When the change was requested.'),
         address: postalAddressSchema.describe('The new ship-to address requested.'),
-        reason: z.string().optional().describe('The reason the person gave for the change.'),
+        reason: noteSchema().optional().describe('The reason the person gave for the change.'),
       }),
     )
     .optional()
@@ -419,23 +425,23 @@ export const shipmentSchema = z.object({
 });
 
 /** An engagement the person holds elsewhere (declared or discovered). */
-export const engagementSchema = z.object({
+export const engagementSchema = recordObject({
   id: recordIdSchema,
   organisation: z.string().min(1).describe('Organisation or client of the other engagement.'),
   start: partialDateSchema.optional().describe('When the engagement started.'),
   end: partialDateSchema.optional().describe('When the engagement ended; omitted means ongoing.'),
-  hoursPerWeek: z.number().nonnegative().optional().describe('Hours per week the engagement takes, in decimal hours.'),
+  hoursPerWeek: z.number().nonnegative().max(168).optional().describe('Hours per week the engagement takes, in decimal hours.'),
   source: sourceSchema.optional(),
 });
 
 /** A request by the worker about how they work: personal device, virtual desktop, another ship-to place... */
-export const workArrangementRequestSchema = z.object({
+export const workArrangementRequestSchema = recordObject({
   id: recordIdSchema,
   at: dateTimeSchema.describe('When the request was made.'),
   kind: z
     .enum(['personal-device', 'virtual-desktop', 'other'])
     .describe('What was asked: to work from a personal device, from a virtual desktop, or something else.'),
-  reason: z.string().optional().describe('The reason the worker gave.'),
+  reason: noteSchema().optional().describe('The reason the worker gave.'),
   approved: z.boolean().optional().describe('True when the organisation approved it as policy allows.'),
   source: sourceSchema.optional(),
 });
@@ -445,7 +451,7 @@ export const workArrangementRequestSchema = z.object({
  * Every fact except `id` is optional, because real HR data is sparse; an indicator that needs a
  * missing fact reports that it could not run, and the report lists it under coverage.
  */
-export const subjectSchema = z.object({
+export const subjectSchema = recordObject({
   id: recordIdSchema.describe('Identifier of the subject, unique in the batch; events refer to it by subjectId and findings cite it.'),
   kind: z
     .enum(['applicant', 'employee', 'contractor', 'freelancer'])
@@ -487,7 +493,7 @@ export const subjectSchema = z.object({
     .array(onlineProfileSchema)
     .optional()
     .describe('Online profiles (code hosting, freelance platforms, professional networks) linked to the person, in any order.'),
-  resumeText: z.string().optional().describe('Plain text of the resume or bid, for near-duplicate detection.'),
+  resumeText: documentTextSchema().optional().describe('Plain text of the resume or bid, for near-duplicate detection.'),
   interviews: z.array(interviewSchema).optional().describe('Interviews held or attempted, in any order.'),
   availability: z
     .array(availabilitySchema)

@@ -42,7 +42,8 @@ const fixture = {
   skills: [{ name: 'Go', since: '2016' }],
   profiles: [{ id: 'pr', platform: 'github', createdAt: before, observedAt: before, earliestActivityAt: before, previousHandles: [{ handle: 'old', changedAt: before }] }],
   interviews: [{ id: 'iv', at: before, mode: 'video', outcome: 'held' }],
-  availability: [{ from: before, to: before }],
+  // Ends after every later value, so moving only `from` later still gives a valid period.
+  availability: [{ from: before, to: '2099-01-01T00:00:00Z' }],
   paymentInstructions: [{ id: 'pi', at: before, method: 'bank' }],
   paymentRequests: [{ id: 'rq', at: before, kind: 'advance' }],
   shipments: [{ id: 'sh', shippedAt: before, deliveredAt: before, address: { country: 'US' }, changeRequests: [{ at: before, address: { country: 'US' } }] }],
