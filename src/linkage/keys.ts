@@ -104,7 +104,8 @@ function timeOf(value: string | undefined): number {
 /**
  * Derives every link key of one subject from its record and its events: e-mail addresses, phone
  * numbers, postal addresses (residence, contact, document, shipment and change-request
- * addresses), bank accounts and IBANs, wallets, payout accounts, device and MFA device ids, IP
+ * addresses), bank accounts and IBANs, wallets, payout accounts, device and MFA device ids (session
+ * `mfaDeviceId` and `mfa.authenticatorId`, registered authenticators), IP
  * addresses (one key per address with the first and last time it was used), document numbers,
  * photo hashes and resume text (as LSH bucket keys with their signatures).
  *
@@ -207,6 +208,12 @@ export function extractLinkKeys(subject: Subject, events: readonly ActivityEvent
         if (event.ip !== undefined) addEvent('ip', normalizeIp(event.ip), event, 'ip');
         if (event.deviceId !== undefined) addEvent('device', normalizeIdentifier(event.deviceId), event, 'deviceId');
         if (event.mfaDeviceId !== undefined) addEvent('mfa-device', normalizeIdentifier(event.mfaDeviceId), event, 'mfaDeviceId');
+        if (event.mfa?.authenticatorId !== undefined) addEvent('mfa-device', normalizeIdentifier(event.mfa.authenticatorId), event, 'mfa.authenticatorId');
+        break;
+      case 'authenticator-registration':
+        if (event.action === 'registered' && event.authenticatorId !== undefined) {
+          addEvent('mfa-device', normalizeIdentifier(event.authenticatorId), event, 'authenticatorId');
+        }
         break;
       case 'device-checkin':
         if (event.ip !== undefined) addEvent('ip', normalizeIp(event.ip), event, 'ip');
