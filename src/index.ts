@@ -209,6 +209,20 @@ export {
   sessionEventSchema,
   worklogEventSchema,
 } from './records/events';
+export {
+  authenticatorRegistrationEventSchema,
+  codeChangeEventSchema,
+  emailEventSchema,
+  identityRiskEventSchema,
+  printEventSchema,
+  remoteAccessSessionEventSchema,
+  removableMediaEventSchema,
+  softwareEventSchema,
+  transferAnomalyEventSchema,
+  webEventSchema,
+} from './records/events';
+export { organisationSchema } from './records/organisation';
+export type { Organisation } from './records/organisation';
 export type {
   ActivityEvent,
   ActivityEventOf,

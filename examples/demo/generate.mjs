@@ -101,6 +101,9 @@ for (let i = TOTAL - 1; i > 0; i--) {
   [idNumbers[i], idNumbers[j]] = [idNumbers[j], idNumbers[i]];
 }
 
+/** The organisation's office (reference.organisation.offices). */
+const office = { id: 'austin-hq', name: 'Austin HQ', address: { line1: '500 Congress Ave', city: 'Austin', region: 'TX', postalCode: '78701', country: 'US' }, timeZone: 'America/Chicago' };
+
 /** An honest remote worker: consistent identity, verified documents, video interviews, home network. */
 function honest(n, overrides = {}) {
   const id = `w-${String(idNumbers[n - 1]).padStart(2, '0')}`;
@@ -155,7 +158,18 @@ function honest(n, overrides = {}) {
     shipments: [
       { id: `${id}-ship1`, shippedAt: iso(hired - 7 * DAY), deliveredAt: iso(hired - 4 * DAY), deviceId: `${id}-laptop`, serial: `SN${100000 + n * 131}`, address, recipientName: name },
     ],
+    // HRIS facts (Workday/BambooHR) and the accounts the IdP holds.
+    lifecycle: { status: 'active', startDate: iso(hired).slice(0, 10), source: 'hris' },
+    position: { team: job.project, workArrangement: 'remote', source: 'hris' },
+    hiring: { channel: n % 5 === 0 ? 'referral' : 'careers-site', source: 'ats' },
+    accounts: [{ system: 'okta', accountId: `${id}@corp.example`, kind: 'standard', createdAt: iso(hired - 3 * DAY) }],
   };
+  // Hybrid staff in Austin pick their laptop up at the office; the ship-to line names the desk.
+  if (place.city === 'Austin' && overrides.place === undefined) {
+    subject.shipments[0].address = { ...office.address, line2: `Attn: IT desk, for ${name}` };
+    subject.position.workArrangement = 'hybrid';
+    subject.position.officeId = office.id;
+  }
   const profile = {
     id,
     n,
@@ -199,7 +213,7 @@ function activity({ subject, profile }, options = {}) {
       network: options.network ?? network,
       deviceId: profile.deviceId,
       deviceManaged: true,
-      mfaDeviceId: options.mfa ?? profile.mfa,
+      mfa: { method: 'push', authenticatorId: options.mfa ?? profile.mfa },
       ...(options.remoteAccess !== undefined && rand() < 0.6 ? { remoteAccessSoftware: options.remoteAccess } : {}),
       result: 'success',
     });
@@ -217,6 +231,10 @@ function activity({ subject, profile }, options = {}) {
         network: options.checkinNetwork ?? { country: profile.place.country, city: profile.place.city, asn: profile.place.asn, asnOrg: profile.place.asnOrg },
         managed: true,
         compliant: true,
+        diskEncrypted: true,
+        // Inventory as Jamf or osquery reports it: installed apps and attached USB devices.
+        installedSoftware: [...['Slack', 'Zoom'], ...(options.remoteAccess ?? [])].map((name) => ({ name })),
+        usbDevices: [{ vendorId: '05ac', productId: '0267' }, ...(options.usb ?? [])],
       });
       if (w % 4 === 3) {
         const payAt = weekStart + 4 * DAY + 15 * 3_600_000;
@@ -267,16 +285,27 @@ for (let i = 0; i < 4; i++, n++) {
   ]);
   const from = START + int(20, 70) * DAY;
   w.profile.travel = { place: dest, from, to: from + int(7, 16) * DAY, ip: `185.${20 + n}.14.${n}` };
+  // The trip as the travel-booking tool holds it: out the day before, back the day after.
+  const home = w.profile.place;
+  w.subject.travel = [
+    { id: `${w.subject.id}-trip-out`, from: { country: home.country, city: home.city }, to: { country: dest.country, city: dest.city }, depart: iso(from - DAY), arrive: iso(from - DAY + 12 * 3_600_000), source: 'travel-booking' },
+    { id: `${w.subject.id}-trip-back`, from: { country: dest.country, city: dest.city }, to: { country: home.country, city: home.city }, depart: iso(w.profile.travel.to), arrive: iso(w.profile.travel.to + 12 * 3_600_000), source: 'travel-booking' },
+  ];
   activity(w);
   scenario(w.subject.id, `honest traveller (worked from ${dest.city} for a while)`, 'honest');
 }
 for (let i = 0; i < 4; i++, n++) {
   const w = honest(n, { vpn: { share: 0.7, ip: `146.70.${n}.10`, asn: 9009, org: 'M247', provider: pick(['NordVPN', 'ProtonVPN', 'Mullvad']), city: 'Frankfurt', country: 'DE' } });
+  // A documented exception for the named VPN (an IT-security ticket), valid for the whole period.
+  w.subject.exceptions = [
+    { id: `${w.subject.id}-vpn-ok`, kind: 'vpn', scope: { provider: w.profile.vpn.provider }, approvedBy: 'it-security', approvedAt: iso(START - 10 * DAY), validFrom: iso(START - 10 * DAY), validUntil: AS_OF, documentation: { kind: 'ticket', reference: `SEC-${1000 + n}` } },
+  ];
   activity(w);
   scenario(w.subject.id, 'honest VPN user (privacy VPN most days)', 'honest');
 }
 for (let i = 0; i < 3; i++, n++) {
   const w = honest(n, { startHour: between(13, 15), length: between(8, 9.5) });
+  w.subject.position.agreedHours = { start: '13:00', end: '23:30', note: 'works the afternoon and evening, agreed with the manager', source: 'hris' };
   activity(w);
   scenario(w.subject.id, 'honest night owl (works afternoons into the night, local time)', 'honest');
 }
@@ -339,7 +368,7 @@ const astrill = (k) => ({ share: 0.85, ip: `142.214.${200 + k}.${k + 2}`, asn: 3
 {
   // Remote-monitoring tools and an IP-KVM on the company laptop.
   const w = honest(n++, { place: fraudClaims[4] });
-  activity(w, { remoteAccess: ['AnyDesk'] });
+  activity(w, { remoteAccess: ['AnyDesk'], usb: [{ vendorId: '1d6b', productId: '0104', vendor: 'Linux Foundation', product: 'PiKVM Composite KVM Device' }] });
   const t = START + 9 * DAY;
   ev(w.subject.id, 'security', t, { source: 'edr', category: 'remote-access-tool', severity: 'high', deviceId: w.profile.deviceId, software: 'AnyDesk', detail: 'AnyDesk installed and running as a service' });
   ev(w.subject.id, 'security', t + 2 * DAY, { source: 'edr', category: 'ip-kvm', severity: 'high', deviceId: w.profile.deviceId, usbId: '1d6b:0104', deviceName: 'PiKVM Composite HID', detail: 'USB HID device matching an IP-KVM' });
@@ -414,7 +443,11 @@ lines.push(
     ],
   }),
 );
-lines.push('],', '"reference": {"frontCompanyDomains": ["yanbian-silverstar.example", "volasys-silverstar.example"]}', '}');
+const reference = {
+  frontCompanyDomains: ['yanbian-silverstar.example', 'volasys-silverstar.example'],
+  organisation: { offices: [office], approvedVpnProviders: ['GlobalProtect'], sensitivityTags: { exportControlled: ['export-controlled'], sensitiveTechnology: ['energy', 'nuclear', 'military'] } },
+};
+lines.push('],', `"reference": ${JSON.stringify(reference)}`, '}');
 writeFileSync(join(outDir, 'population.json'), `${lines.join('\n')}\n`);
 writeFileSync(join(outDir, 'scenarios.json'), `${JSON.stringify(sortedScenarios, null, 2)}\n`);
 console.log(`wrote ${subjects.length} subjects and ${events.length} events to ${join(outDir, 'population.json')}`);

@@ -70,6 +70,15 @@ describe('examples/hr-import', () => {
     ]);
   });
 
+  it('maps the Entra application, interactive flag, MFA detail and risk onto the session', () => {
+    const { records } = sessionsFromEntra(JSON.parse(read('entra-signins.json')) as { value: EntraSignIn[] }, subjectIdOf);
+    const first = records[0];
+    expect(first?.type === 'session' && first.application).toBe('Office 365 Exchange Online');
+    expect(first?.type === 'session' && first.signInKind).toBe('interactive');
+    expect(first?.type === 'session' && first.mfa).toEqual({ method: 'push', authenticatorId: 'Pixel 7 (SM-A52)' });
+    expect(first?.type === 'session' && [first.riskLevel, first.riskDetections]).toEqual(['medium', ['anonymizedIPAddress']]);
+  });
+
   it('feeds the scorer with nothing rejected', () => {
     const subjects = applicantsFromCsv(read('applicants.csv')).records;
     const events = [

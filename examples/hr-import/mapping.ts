@@ -266,6 +266,7 @@ export function sessionsFromOkta(entries: readonly OktaLogEntry[], subjectIdOf: 
         deviceId: debug['deviceId'],
         userAgent: e.client?.userAgent?.rawUserAgent,
         mfaDeviceId: debug['factorDeviceId'],
+        mfa: debug['factorDeviceId'] !== undefined ? { authenticatorId: debug['factorDeviceId'] } : undefined,
         result: e.outcome?.result === 'SUCCESS' ? 'success' : 'failure',
       },
       skipped,
@@ -286,6 +287,32 @@ export interface EntraSignIn {
   location?: { city?: string; state?: string; countryOrRegion?: string; geoCoordinates?: { latitude?: number; longitude?: number } };
   deviceDetail?: { deviceId?: string; isCompliant?: boolean; isManaged?: boolean };
   autonomousSystemNumber?: number;
+  appDisplayName?: string;
+  isInteractive?: boolean;
+  correlationId?: string;
+  mfaDetail?: { authMethod?: string; authDetail?: string };
+  riskLevelDuringSignIn?: string;
+  riskEventTypes_v2?: string[];
+}
+
+/** Entra `mfaDetail.authMethod` labels as MFA methods of the model; anything else is `other`. */
+const entraMfaMethods: Readonly<Record<string, string>> = {
+  'mobile app notification': 'push',
+  phoneappnotification: 'push',
+  'mobile app verification code': 'totp',
+  phoneappotp: 'totp',
+  'oath verification code': 'totp',
+  'text message': 'sms',
+  onewaysms: 'sms',
+  'phone call approval (authentication phone)': 'voice',
+  twowayvoicemobile: 'voice',
+  'fido2 security key': 'fido2',
+  'windows hello for business': 'platform',
+  'x.509 certificate': 'piv',
+};
+
+function entraRiskLevel(value: string | undefined): string | undefined {
+  return value === 'none' || value === 'low' || value === 'medium' || value === 'high' ? value : undefined;
 }
 
 /** Maps Entra sign-ins onto session events; `subjectIdOf` maps the user principal name to a subject id. */
@@ -318,6 +345,20 @@ export function sessionsFromEntra(log: { value: readonly EntraSignIn[] }, subjec
         deviceId: e.deviceDetail?.deviceId || undefined,
         deviceManaged: e.deviceDetail?.isManaged,
         deviceCompliant: e.deviceDetail?.isCompliant,
+        application: e.appDisplayName,
+        // Entra logs token refreshes as non-interactive sign-ins: they are not the person signing in.
+        signInKind: e.isInteractive === false ? 'token-refresh' : e.isInteractive === true ? 'interactive' : undefined,
+        sessionId: e.correlationId,
+        mfa:
+          e.mfaDetail?.authMethod !== undefined
+            ? {
+                method: entraMfaMethods[e.mfaDetail.authMethod.toLowerCase()] ?? 'other',
+                // authDetail names the phone (Authenticator app) or number (SMS): comparable across people.
+                authenticatorId: e.mfaDetail.authDetail || undefined,
+              }
+            : undefined,
+        riskLevel: entraRiskLevel(e.riskLevelDuringSignIn),
+        riskDetections: e.riskEventTypes_v2 !== undefined && e.riskEventTypes_v2.length > 0 ? e.riskEventTypes_v2 : undefined,
         result: e.status?.errorCode === 0 ? 'success' : 'failure',
       },
       skipped,

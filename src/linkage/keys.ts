@@ -9,6 +9,7 @@ import {
   normalizeEmail,
   normalizeIdentifier,
   normalizePhone,
+  normalizeSiteAddress,
   normalizeWallet,
 } from './normalize';
 import { compareText } from '../engine/order';
@@ -86,6 +87,12 @@ export interface ExtractOptions {
   readonly photoMaxDistance?: number;
   /** MinHash parameters for resume and bid text. */
   readonly minHash?: MinHashOptions;
+  /**
+   * Addresses of the organisation's own offices (`reference.organisation.offices`). Equipment
+   * shipped to an office, whatever its unit or "attn" line, is a pick-up, not a shared drop
+   * address, so such ship-to addresses give no key.
+   */
+  readonly officeAddresses?: readonly PostalAddress[];
 }
 
 /** Default maximum Hamming distance between two perceptual hashes of one photo. */
@@ -98,7 +105,8 @@ function timeOf(value: string | undefined): number {
 /**
  * Derives every link key of one subject from its record and its events: e-mail addresses, phone
  * numbers, postal addresses (residence, contact, document, shipment and change-request
- * addresses), bank accounts and IBANs, wallets, payout accounts, device and MFA device ids, IP
+ * addresses), bank accounts and IBANs, wallets, payout accounts, device and MFA device ids (session
+ * `mfaDeviceId` and `mfa.authenticatorId`, registered authenticators), IP
  * addresses (one key per address with the first and last time it was used), document numbers,
  * photo hashes and resume text (as LSH bucket keys with their signatures).
  *
@@ -139,6 +147,15 @@ export function extractLinkKeys(subject: Subject, events: readonly ActivityEvent
     if (a !== undefined) add('address', normalizeAddress(a), recordId, field, at);
   };
   const phoneOpts = options.defaultCallingCode !== undefined ? { defaultCallingCode: options.defaultCallingCode } : {};
+  const offices = new Set<string>();
+  for (const o of options.officeAddresses ?? []) {
+    const key = normalizeSiteAddress(o);
+    if (key !== undefined) offices.add(key);
+  }
+  const shipTo = (a: PostalAddress, recordId: string, field: string, at?: string): void => {
+    if (offices.size > 0 && offices.has(normalizeSiteAddress(a) ?? '')) return;
+    address(a, recordId, field, at);
+  };
 
   for (const e of subject.contacts?.emails ?? []) add('email', normalizeEmail(e.address), sid, 'contacts.emails[].address', e.createdAt);
   for (const p of subject.contacts?.phones ?? []) add('phone', normalizePhone(p.number, phoneOpts), sid, 'contacts.phones[].number', p.createdAt);
@@ -152,8 +169,8 @@ export function extractLinkKeys(subject: Subject, events: readonly ActivityEvent
     }
   }
   for (const s of subject.shipments ?? []) {
-    address(s.address, s.id, 'shipments[].address', s.shippedAt ?? s.deliveredAt);
-    for (const c of s.changeRequests ?? []) address(c.address, s.id, 'shipments[].changeRequests[].address', c.at);
+    shipTo(s.address, s.id, 'shipments[].address', s.shippedAt ?? s.deliveredAt);
+    for (const c of s.changeRequests ?? []) shipTo(c.address, s.id, 'shipments[].changeRequests[].address', c.at);
     if (s.deviceId !== undefined) add('device', normalizeIdentifier(s.deviceId), s.id, 'shipments[].deviceId', s.shippedAt);
     if (s.serial !== undefined) add('device', prefixed('serial', normalizeIdentifier(s.serial)), s.id, 'shipments[].serial', s.shippedAt);
   }
@@ -192,6 +209,12 @@ export function extractLinkKeys(subject: Subject, events: readonly ActivityEvent
         if (event.ip !== undefined) addEvent('ip', normalizeIp(event.ip), event, 'ip');
         if (event.deviceId !== undefined) addEvent('device', normalizeIdentifier(event.deviceId), event, 'deviceId');
         if (event.mfaDeviceId !== undefined) addEvent('mfa-device', normalizeIdentifier(event.mfaDeviceId), event, 'mfaDeviceId');
+        if (event.mfa?.authenticatorId !== undefined) addEvent('mfa-device', normalizeIdentifier(event.mfa.authenticatorId), event, 'mfa.authenticatorId');
+        break;
+      case 'authenticator-registration':
+        if (event.action === 'registered' && event.authenticatorId !== undefined) {
+          addEvent('mfa-device', normalizeIdentifier(event.authenticatorId), event, 'authenticatorId');
+        }
         break;
       case 'device-checkin':
         if (event.ip !== undefined) addEvent('ip', normalizeIp(event.ip), event, 'ip');

@@ -173,6 +173,16 @@ export function normalizeAddress(address: PostalAddress): string | undefined {
   return `${street}|${place}|${address.country ?? ''}`;
 }
 
+/**
+ * Normalises the street address of a site (an office), leaving out line 2, so one office matches
+ * whatever unit, floor or "attn" line a shipment or contact address adds. Undefined without a
+ * street line.
+ */
+export function normalizeSiteAddress(address: PostalAddress): string | undefined {
+  const { line2: _unit, ...street } = address;
+  return normalizeAddress(street);
+}
+
 /** Normalises an IBAN or account number: upper case, letters and digits only. */
 export function normalizeAccount(value: string): string | undefined {
   const v = value.toUpperCase().replace(/[^A-Z0-9]/g, '');

@@ -25,8 +25,10 @@ function buildFor(population: Population): LinkIndex {
   let index: LinkIndex;
   if (inputs.linkGroups !== undefined) index = buildLinkIndexFromGroups(toLinkGroups(inputs.linkGroups), options);
   else {
+    const officeAddresses = (population.reference.organisation?.offices ?? []).flatMap((o) => (o.address !== undefined ? [o.address] : []));
     const extract = {
       photoMaxDistance: settings.photoMaxDistance,
+      officeAddresses,
       ...(settings.defaultCallingCode !== undefined ? { defaultCallingCode: settings.defaultCallingCode } : {}),
     };
     index = buildLinkIndex(

@@ -12,6 +12,10 @@ import {
   recordObject,
   unorderedStrings,
 } from './common';
+import { codeChangeShape, privilegeDetailShape, transferAnomalyShape } from './code-integrity';
+import { dataAccessDetailShape, destinationDetailShape, emailShape, printShape, webShape } from './data-movement';
+import { deviceCheckinDetailShape, remoteAccessSessionShape, removableMediaShape, softwareEventShape } from './devices';
+import { authenticatorRegistrationShape, identityRiskShape, networkEnrichmentDetailShape, sessionDetailShape } from './identity-provider';
 
 const eventBase = {
   id: recordIdSchema.describe('Identifier of the event, unique among all events of the batch; findings cite it as evidence.'),
@@ -57,6 +61,7 @@ export const networkEnrichmentSchema =
     vpnProvider: z.string().optional().describe('VPN provider name from enrichment, e.g. Astrill.'),
     openPorts: z.array(z.number().int().min(0).max(65535)).optional().describe('Open ports found by a scan of the egress IP.'),
     services: unorderedStrings(z.string()).optional().describe('Service banners found by a scan, e.g. pikvm, rdp, vnc.'),
+    ...networkEnrichmentDetailShape,
   })
   .describe('Caller-supplied enrichment of the IP address (geolocation, ASN, anonymizer flags, scan results); the library bundles no IP database.');
 
@@ -85,6 +90,7 @@ export const sessionEventSchema = recordObject({
     .enum(['success', 'failure'])
     .optional()
     .describe('Outcome of the sign-in: success, or failure (failed sign-ins are not counted as activity). Omitted means success.'),
+  ...sessionDetailShape,
 }).superRefine(endNotBeforeStart('at', 'end'));
 
 /** Logged hours cannot exceed the hours between the start and the end of their period. */
@@ -152,10 +158,13 @@ export const dataAccessEventSchema = recordObject({
         ),
       host: z.string().optional().describe('Host name of the destination, e.g. github.com or drive.google.com; checked against allowed hosts.'),
       url: longTextSchema().optional().describe('Full URL of the destination, e.g. the personal repository.'),
+      ...destinationDetailShape,
     })
     .optional()
     .describe('Where the data went, for pushes, uploads and syncs.'),
   files: unorderedStrings(longTextSchema()).optional().describe('Paths changed, for modify events (CI/CD and dependency manifests matter).'),
+  ...dataAccessDetailShape,
+  network: networkEnrichmentSchema.optional().describe('Caller-supplied enrichment of the IP address the access came from.'),
 });
 
 /** A security-tool detection on a device or account. */
@@ -201,6 +210,7 @@ export const deviceCheckinEventSchema = recordObject({
   network: networkEnrichmentSchema.optional().describe('Caller-supplied enrichment of the check-in IP address.'),
   managed: z.boolean().optional().describe('Whether the device is enrolled in device management; false for a personal or unenrolled device.'),
   compliant: z.boolean().optional().describe('Whether the device met the organisation\'s compliance policy at check-in.'),
+  ...deviceCheckinDetailShape,
 });
 
 /** A request for, attempt at, or grant of a privilege. */
@@ -220,6 +230,7 @@ export const privilegeEventSchema = recordObject({
     .boolean()
     .optional()
     .describe('Whether the request or attempt succeeded; an attempt not marked true counts as failed.'),
+  ...privilegeDetailShape,
 });
 
 /** A message exchanged with the subject (reply times tell a rhythm). */
@@ -261,6 +272,93 @@ export const customEventSchema = recordObject({
   data: freeFormObjectSchema().optional().describe('Caller-defined payload of the custom event.'),
 });
 
+/** A second factor registered, removed or reset on an account (IdP audit log). */
+export const authenticatorRegistrationEventSchema = recordObject({
+  ...eventBase,
+  type: z
+    .literal('authenticator-registration')
+    .describe('Event type: an MFA authenticator registered, removed or reset on an account (Okta system.mfa.factor.*, Entra security-info audit events, Google Workspace 2SV enrolment).'),
+  ...authenticatorRegistrationShape,
+  network: networkEnrichmentSchema.optional().describe('Caller-supplied enrichment of the registration IP address.'),
+});
+
+/** A risk detection by the identity provider, including token and session-cookie replay. */
+export const identityRiskEventSchema = recordObject({
+  ...eventBase,
+  type: z
+    .literal('identity-risk')
+    .describe('Event type: a risk detection by the identity provider (Entra ID Protection riskDetection, Okta ThreatInsight and session-hijack events, Google Workspace suspicious-login alerts).'),
+  ...identityRiskShape,
+  network: networkEnrichmentSchema.optional().describe('Caller-supplied enrichment of the IP address.'),
+});
+
+/** Removable media connected to or removed from a computer, or a file copied to it. */
+export const removableMediaEventSchema = recordObject({
+  ...eventBase,
+  type: z
+    .literal('removable-media')
+    .describe('Event type: removable media connected or removed, or a file copied to it (Defender DeviceEvents and DeviceFileEvents, CrowdStrike device control, Jamf, DLP, osquery).'),
+  ...removableMediaShape,
+});
+
+/** Software installed, removed or executed on a computer. */
+export const softwareEventSchema = recordObject({
+  ...eventBase,
+  type: z
+    .literal('software')
+    .describe('Event type: software installed, removed or executed on a computer (EDR process and inventory events, MDM install reports, osquery).'),
+  ...softwareEventShape,
+});
+
+/** A remote-access session to or from a computer, with the peer address. */
+export const remoteAccessSessionEventSchema = recordObject({
+  ...eventBase,
+  type: z
+    .literal('remote-access-session')
+    .describe('Event type: a remote-access session into (inbound) or out of a computer (remote-access tool connection logs, RMM audit, EDR network events).'),
+  ...remoteAccessSessionShape,
+  peerNetwork: networkEnrichmentSchema.optional().describe('Caller-supplied enrichment of the peer IP address.'),
+});
+
+/** A visit or upload to a website, with a caller-supplied category. */
+export const webEventSchema = recordObject({
+  ...eventBase,
+  type: z.literal('web').describe('Event type: a visit, upload or download on a website (web proxy, secure web gateway, DLP; CERT http.csv).'),
+  ...webShape,
+});
+
+/** An e-mail the subject sent: counts and sizes only, never the content. */
+export const emailEventSchema = recordObject({
+  ...eventBase,
+  type: z
+    .literal('email')
+    .describe('Event type: an e-mail the subject sent, with recipient and attachment counts (mail gateway, Microsoft 365 message trace, Google Workspace Gmail logs, DLP; CERT email.csv). Never the content.'),
+  ...emailShape,
+});
+
+/** A print job. */
+export const printEventSchema = recordObject({
+  ...eventBase,
+  type: z.literal('print').describe('Event type: a print job (print server, Microsoft 365 or DLP print audit).'),
+  ...printShape,
+});
+
+/** A merge, protected-branch push, deployment, release or pipeline change. */
+export const codeChangeEventSchema = recordObject({
+  ...eventBase,
+  type: z
+    .literal('code-change')
+    .describe('Event type: a change to code or its delivery: merge, direct push, deployment, release, CI/CD or protection change (GitHub and GitLab audit logs, CI/CD audit).'),
+  ...codeChangeShape,
+});
+
+/** A transfer anomaly that a custody or treasury platform reported. */
+export const transferAnomalyEventSchema = recordObject({
+  ...eventBase,
+  type: z.literal('transfer-anomaly').describe('Event type: a transfer the custody, treasury or payments platform flagged as anomalous, which the subject initiated, approved or signed.'),
+  ...transferAnomalyShape,
+});
+
 /** Any activity event, discriminated by `type`. */
 export const activityEventSchema = z.discriminatedUnion('type', [
   sessionEventSchema,
@@ -274,6 +372,16 @@ export const activityEventSchema = z.discriminatedUnion('type', [
   profileChangeEventSchema,
   calendarEventSchema,
   customEventSchema,
+  authenticatorRegistrationEventSchema,
+  identityRiskEventSchema,
+  removableMediaEventSchema,
+  softwareEventSchema,
+  remoteAccessSessionEventSchema,
+  webEventSchema,
+  emailEventSchema,
+  printEventSchema,
+  codeChangeEventSchema,
+  transferAnomalyEventSchema,
 ]);
 
 /** Any activity event. */
@@ -302,4 +410,14 @@ export const activityEventTypes = [
   'profile-change',
   'calendar',
   'custom',
+  'authenticator-registration',
+  'identity-risk',
+  'removable-media',
+  'software',
+  'remote-access-session',
+  'web',
+  'email',
+  'print',
+  'code-change',
+  'transfer-anomaly',
 ] as const satisfies readonly ActivityEventType[];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { linkAllowListSchema } from '../linkage/input';
 import { dateTimeSchema, freeFormObjectSchema, freeFormValueSchema, recordObject } from './common';
 import { activityEventSchema } from './events';
+import { organisationSchema } from './organisation';
 import { subjectSchema } from './subject';
 import { watchlistSchema } from './watchlist';
 
@@ -28,6 +29,7 @@ export const referenceSchema = z
     linkAllowList: linkAllowListSchema
       .optional()
       .describe('Shared keys the caller expects (spouses at one address, a company VPN egress, a staffing agency office); linkage indicators skip them.'),
+    organisation: organisationSchema.optional(),
   })
   .catchall(freeFormValueSchema())
   .describe('Caller-supplied reference tables. Unknown keys are passed to custom indicators as plain JSON data.');

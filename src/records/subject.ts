@@ -18,6 +18,19 @@ import {
   timeZoneSchema,
   unorderedStrings,
 } from './common';
+import { caseNoteSchema, declaredExceptionSchema, declaredRelationshipSchema, outsideEngagementDetailShape, travelSchema } from './declared';
+import { heldAccountSchema, hiringSchema, lifecycleSchema, positionSchema, rosterChangeSchema } from './engagement';
+import {
+  backgroundCheckSchema,
+  documentOverrideShape,
+  emailEnrichmentShape,
+  employmentVerificationSchema,
+  onlineProfileDetailShape,
+  phoneEnrichmentShape,
+  photoCheckShape,
+  verificationDetailShape,
+  workAuthorizationSchema,
+} from './screening';
 
 /** One name the person used, with where it was seen. */
 export const personNameSchema = recordObject({
@@ -74,6 +87,7 @@ export const emailContactSchema = recordObject({
   source: sourceSchema.optional(),
   createdAt: dateTimeSchema.optional().describe('When the mailbox was created (caller-supplied enrichment).'),
   disposable: z.boolean().optional().describe('True when enrichment says the domain is a disposable-mail service.'),
+  ...emailEnrichmentShape,
 });
 
 /** A phone number with where it came from and caller-supplied line-type enrichment. */
@@ -86,6 +100,7 @@ export const phoneContactSchema = recordObject({
     .describe('Line type from a carrier look-up (caller-supplied enrichment).'),
   carrier: z.string().optional().describe('Carrier name from enrichment.'),
   createdAt: dateTimeSchema.optional().describe('When the number was first seen or provisioned, if known.'),
+  ...phoneEnrichmentShape,
 });
 
 /** A postal address the person gave or that a system of record holds. */
@@ -140,6 +155,7 @@ export const identityDocumentSchema = recordObject({
         .optional()
         .describe('Whether the selfie matched the document portrait.'),
       reasons: unorderedStrings(z.string()).optional().describe('Vendor reason codes or notes.'),
+      ...documentOverrideShape,
     })
     .optional()
     .describe('What an identity-verification vendor reported about the document, when it was checked.'),
@@ -195,6 +211,7 @@ export const verificationSchema = recordObject({
     .describe(
       'A documented accommodation (e.g. mobility impairment, a notarised check offered instead) that explains a declined or rescheduled step; suppresses avoidance signals.',
     ),
+  ...verificationDetailShape,
 });
 
 /** A photo of the person and any vendor or reverse-image result about it. */
@@ -213,6 +230,7 @@ export const photoSchema = recordObject({
     .describe(
       'Vendor or reverse-image result: authentic, synthetic (AI-generated or AI-altered), belongs-to-other (the photo shows someone else, e.g. found on another person\'s profile), stock (a stock photo), inconclusive.',
     ),
+  ...photoCheckShape,
 });
 
 /** An education entry from the resume or application. */
@@ -300,6 +318,7 @@ export const onlineProfileSchema = recordObject({
     .optional()
     .describe('Earlier handles of this account.'),
   observedAt: dateTimeSchema.optional().describe('When the profile was viewed or captured; its figures are as of this time.'),
+  ...onlineProfileDetailShape,
 });
 
 /** An interview, as recorded by the interviewer or an interview vendor: facts, never affect inference. */
@@ -432,6 +451,7 @@ export const engagementSchema = recordObject({
   end: partialDateSchema.optional().describe('When the engagement ended; omitted means ongoing.'),
   hoursPerWeek: z.number().nonnegative().max(168).optional().describe('Hours per week the engagement takes, in decimal hours.'),
   source: sourceSchema.optional(),
+  ...outsideEngagementDetailShape,
 });
 
 /** A request by the worker about how they work: personal device, virtual desktop, another ship-to place... */
@@ -517,6 +537,42 @@ export const subjectSchema = recordObject({
     .array(workArrangementRequestSchema)
     .optional()
     .describe('Requests to work from a personal device or a virtual desktop instead of the managed device (HR or IT tickets).'),
+  lifecycle: lifecycleSchema.optional(),
+  position: positionSchema.optional(),
+  hiring: hiringSchema.optional(),
+  accounts: z
+    .array(heldAccountSchema)
+    .optional()
+    .describe('Accounts the person holds in each system (IdP, code host, cloud, chat), with when each was created, in any order (Okta/Entra/Google Workspace users, SCIM).'),
+  rosterChanges: z
+    .array(rosterChangeSchema)
+    .optional()
+    .describe('Changes of team, manager or role over time, from the HRIS job history (Workday, BambooHR), in any order.'),
+  exceptions: z
+    .array(declaredExceptionSchema)
+    .optional()
+    .describe('Approved policy exceptions and accommodations with scope, approver, validity window and documentation (ITSM or HR cases), in any order.'),
+  travel: z
+    .array(travelSchema)
+    .optional()
+    .describe('Booked journey legs (travel-booking or expense system), in any order; explain sign-ins from the countries on the trip.'),
+  relationships: z
+    .array(declaredRelationshipSchema)
+    .optional()
+    .describe('Declared household and other relationships, used only to explain a shared address or IP, in any order.'),
+  notes: z.array(caseNoteSchema).optional().describe('Free-text notes by HR, security or managers; kept with the record, never scored.'),
+  backgroundChecks: z
+    .array(backgroundCheckSchema)
+    .optional()
+    .describe('Background-check reports with overall result and address history (Checkr, Sterling, HireRight), in any order.'),
+  employmentVerifications: z
+    .array(employmentVerificationSchema)
+    .optional()
+    .describe('Employment verifications, with any concurrent employers found, in any order.'),
+  workAuthorizations: z
+    .array(workAuthorizationSchema)
+    .optional()
+    .describe('Work-authorisation checks (method and result only; immigration status is never stored), in any order.'),
   extensions: extensionsSchema.optional(),
 });
 

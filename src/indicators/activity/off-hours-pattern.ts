@@ -66,6 +66,11 @@ function formatOffset(hours: number): string {
   return `UTC${sign}${h}${m === 0 ? '' : `:${String(m).padStart(2, '0')}`}`;
 }
 
+/** `HH:MM` as decimal hours. */
+function clockHours(hhmm: string): number {
+  return Number(hhmm.slice(0, 2)) + Number(hhmm.slice(3, 5)) / 60;
+}
+
 /** Signed circular difference a - b in hours, in (-12, 12]. */
 function circularDiff(a: number, b: number): number {
   let d = (((a - b) % 24) + 24) % 24;
@@ -90,20 +95,22 @@ export const offHoursPattern = defineIndicator({
     title: 'Working rhythm does not fit the claimed time zone',
     category: 'activity',
     description:
-      'Converts every activity timestamp to local time in the claimed residence time zone (`identity.residence.timeZone`, via Intl, so daylight saving is handled) and takes the mean resultant vector of the hour angles. Fires when at least `minSamples` timestamps over `minDays` days are concentrated (R ≥ `minConcentration`) around a centre that falls in the night (`nightStartHour`-`nightEndHour`) or sits at least `minShiftHours` from an ordinary working day\'s centre, that is, when another UTC offset fits the rhythm far better. KB4 and SEAL: workers abroad work nights to simulate the claimed hours. Weak alone: night owls and distributed teams exist.',
-    version: '1.0.0',
+      'Converts every activity timestamp to local time in the claimed residence time zone (`identity.residence.timeZone`, via Intl, so daylight saving is handled) and takes the mean resultant vector of the hour angles. Fires when at least `minSamples` timestamps over `minDays` days are concentrated (R ≥ `minConcentration`) around a centre that falls in the night (`nightStartHour`-`nightEndHour`) or sits at least `minShiftHours` from an ordinary working day\'s centre, that is, when another UTC offset fits the rhythm far better. With agreed working hours (`position.agreedHours`), the timestamps are read in the agreed zone (else the claimed one), the expected centre is the middle of the agreed hours, and a centre inside the agreed hours never counts as night: a night-shift rota is the expected rhythm, and the indicator fires only when the rhythm sits `minShiftHours` away from it. KB4 and SEAL: workers abroad work nights to simulate the claimed hours. Weak alone: night owls and distributed teams exist.',
+    version: '1.1.0',
     kind: 'risk',
     family: 'activity',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 0.6,
     correlationGroup: 'activity-time',
-    requires: ['identity.residence.timeZone', 'events[].at'],
+    requires: ['identity.residence.timeZone', 'events[].at', 'position.agreedHours'],
     options,
     messages: {
       nightCentre:
         'Activity centres on {{centre}} local time in the claimed zone {{zone}} ({{nightShare}}% of {{samples}} timestamps at night, concentration R={{r}}); the rhythm fits {{bestOffset}} better',
       offsetFit:
         'Activity centres on {{centre}} local time in the claimed zone {{zone}}, {{shift}} hours from an ordinary working day ({{samples}} timestamps, R={{r}}); the rhythm fits {{bestOffset}} better than {{claimedOffset}}',
+      outsideAgreedHours:
+        'Activity centres on {{centre}} local time in {{zone}}, {{shift}} hours from the middle of the agreed hours {{agreed}} ({{samples}} timestamps, R={{r}}); the rhythm fits {{bestOffset}} better than {{claimedOffset}}',
     },
     neutralReason: 'Working-time records could not be reconciled with the stated location.',
     threatHypothesis:
@@ -115,12 +122,26 @@ export const offHoursPattern = defineIndicator({
       'Night owls and people with caring duties who work late by choice.',
       'Distributed teams that align with colleagues in other zones.',
       'A wrong or outdated claimed time zone in the HR record (check after a move).',
+      'Agreed hours (a night rota, a team abroad) not recorded in `position.agreedHours`.',
       'Batch jobs or automation running under the person\'s account at night.',
     ],
   },
   evaluate(view, { options, notEvaluated }) {
-    const zone = view.subject.identity?.residence?.timeZone;
+    const agreed = view.subject.position?.agreedHours;
+    const zone = agreed?.timeZone ?? view.subject.identity?.residence?.timeZone;
     if (zone === undefined) return notEvaluated('no claimed time zone', ['identity.residence.timeZone']);
+    // The rhythm is compared with the agreed hours when there are any, else with an ordinary day.
+    let expectedCentre = options.expectedCentreHour;
+    let agreedStart = 0;
+    let agreedSpan = 0;
+    if (agreed !== undefined) {
+      agreedStart = clockHours(agreed.start);
+      agreedSpan = (((clockHours(agreed.end) - agreedStart) % 24) + 24) % 24;
+      // Equal start and end: round-the-clock cover, so no hour is out of rhythm.
+      if (agreedSpan === 0) return [];
+      expectedCentre = (agreedStart + agreedSpan / 2) % 24;
+    }
+    const withinAgreed = (h: number): boolean => agreed !== undefined && (((h - agreedStart) % 24) + 24) % 24 < agreedSpan;
     const types = new Set<string>(options.eventTypes);
     // Calendar entries are opt-in here: a caller may count scheduled meetings as presence.
     const events = view.events.filter((e) => types.has(e.type) && (e.type === 'calendar' || isPersonActivity(e)));
@@ -163,8 +184,8 @@ export const offHoursPattern = defineIndicator({
     const r = Math.hypot(sumCos, sumSin) / n;
     if (r < options.minConcentration) return [];
     const centre = hourOfAngle(Math.atan2(sumSin, sumCos));
-    const shift = circularDiff(centre, options.expectedCentreHour);
-    const centreNight = isNight(Math.floor(centre));
+    const shift = circularDiff(centre, expectedCentre);
+    const centreNight = isNight(Math.floor(centre)) && !withinAgreed(centre);
     if (!centreNight && Math.abs(shift) < options.minShiftHours) return [];
 
     // The claimed offset is the one most timestamps fell in (winter or summer time); the best
@@ -174,7 +195,7 @@ export const offHoursPattern = defineIndicator({
     for (const [offset, count] of offsets) {
       if (count > claimedCount || (count === claimedCount && offset < claimedOffset)) [claimedOffset, claimedCount] = [offset, count];
     }
-    let best = Math.round(circularDiff(options.expectedCentreHour, hourOfAngle(Math.atan2(utcSin, utcCos))));
+    let best = Math.round(circularDiff(expectedCentre, hourOfAngle(Math.atan2(utcSin, utcCos))));
     if (best <= -12) best += 24;
     const nightShare = Math.round((100 * night) / n);
     const strength = Math.min(1, (0.4 + (0.6 * (Math.abs(shift) - 4)) / 8) * Math.min(1, r / 0.6));
@@ -191,6 +212,9 @@ export const offHoursPattern = defineIndicator({
         value: histogram,
         note: `hour-of-day histogram (00-23 local time in ${zone}) of ${n} activity timestamps over ${days.size} days`,
       },
+      ...(agreed !== undefined
+        ? [{ recordId: view.subject.id, field: 'position.agreedHours', value: `${agreed.start}-${agreed.end}`, note: 'agreed working hours the rhythm was compared with' }]
+        : []),
       ...nightEvents.map((e) => ({ recordId: e.id, at: e.at, field: 'at', value: e.local, note: 'night-time activity, local time' })),
     ];
     const data = {
@@ -203,7 +227,9 @@ export const offHoursPattern = defineIndicator({
       bestOffset: formatOffset(best),
       claimedOffset: formatOffset(claimedOffset),
       histogram: histogram.join(','),
+      ...(agreed !== undefined ? { agreed: `${agreed.start}-${agreed.end}` } : {}),
     };
-    return [{ messageId: centreNight ? 'nightCentre' : 'offsetFit', strength: Math.max(0.1, strength), data, evidence }];
+    const messageId = agreed !== undefined ? 'outsideAgreedHours' : centreNight ? 'nightCentre' : 'offsetFit';
+    return [{ messageId, strength: Math.max(0.1, strength), data, evidence }];
   },
 });

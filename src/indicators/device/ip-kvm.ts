@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { matchIpKvmDevice } from '../../data/ipKvmDevices';
+import { matchIpKvmDevice, type IpKvmDevice } from '../../data/ipKvmDevices';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
 import { cite } from '../shared/sources';
@@ -15,6 +15,25 @@ const options = z.object({
 
 const KIND_STRENGTH = { 'ip-kvm': 1, 'usb-gadget': 0.5, 'capture-dongle': 0.5 } as const;
 
+/** One sighting of a USB device or display, from a detection, an inventory check-in or a media event. */
+interface Sighting {
+  readonly id: string;
+  readonly at: string;
+  readonly deviceId: string | undefined;
+  readonly usbId: string | undefined;
+  readonly name: string | undefined;
+  readonly serial: string | undefined;
+  /** Field of the record the value came from, for the evidence. */
+  readonly field: string;
+  readonly value: string;
+  /** True when a security tool itself labelled the detection ip-kvm. */
+  readonly labelledIpKvm: boolean;
+}
+
+function usbIdOf(vendorId: string | undefined, productId: string | undefined): string | undefined {
+  return vendorId !== undefined && productId !== undefined ? `${vendorId}:${productId}` : undefined;
+}
+
 /**
  * `device/ip-kvm`: KVM-over-IP hardware (PiKVM, TinyPilot, JetKVM, GL.iNet, NanoKVM, BliKVM)
  * attached to the managed device, recognised from USB ids or USB/EDID names in the shipped table.
@@ -25,14 +44,21 @@ export const ipKvm = defineIndicator({
     title: 'KVM-over-IP hardware attached to the device',
     category: 'device',
     description:
-      'Matches USB vendor:product ids and USB or EDID display names from security detections (`usbId`, `deviceName`) against the shipped IP-KVM table, and counts detections the security tool itself labels `ip-kvm`. A product match fires at full strength; a generic USB gadget or HDMI capture dongle (the parts of a DIY IP-KVM) at half. An IP-KVM lets someone anywhere drive the laptop without any software on it (MITRE T1219.003); MND asks defenders to question IP-KVM use and DOJ-JUN25 found farms using KVM switches.',
-    version: '1.0.0',
+      'Matches USB vendor:product ids, serials and USB or EDID display names from security detections (`usbId`, `deviceName`), device inventory at check-in (`usbDevices[]`, `displays[]` EDID manufacturer and model) and removable-media events (`media`) against the shipped IP-KVM table, and counts detections the security tool itself labels `ip-kvm`. A product match fires at full strength; a generic USB gadget or HDMI capture dongle (the parts of a DIY IP-KVM) at half. An IP-KVM lets someone anywhere drive the laptop without any software on it (MITRE T1219.003); MND asks defenders to question IP-KVM use and DOJ-JUN25 found farms using KVM switches.',
+    version: '1.1.0',
     kind: 'risk',
     family: 'device',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 3,
     correlationGroup: 'remote-control',
-    requires: ['events[type=security].usbId', 'events[type=security].deviceName', 'events[type=security].category'],
+    requires: [
+      'events[type=security].usbId',
+      'events[type=security].deviceName',
+      'events[type=security].category',
+      'events[type=device-checkin].usbDevices',
+      'events[type=device-checkin].displays',
+      'events[type=removable-media].media',
+    ],
     options,
     messages: {
       device: '{{device}} ({{kind}}) attached to device {{deviceId}}, seen as "{{seenAs}}" on {{first}}',
@@ -48,13 +74,62 @@ export const ipKvm = defineIndicator({
     ],
   },
   evaluate(view, { options, notEvaluated }) {
-    const usb = view
-      .eventsOf('security')
-      .filter((e) => e.usbId !== undefined || e.deviceName !== undefined || e.category === 'ip-kvm' || e.category === 'usb-device');
-    if (usb.length === 0) return notEvaluated('no USB or display-device detections', ['events[type=security].usbId', 'events[type=security].deviceName']);
+    // view.events is in time order, so the first sighting of each device is deterministic.
+    const usb: Sighting[] = [];
+    for (const e of view.events) {
+      if (e.type === 'security') {
+        if (e.usbId === undefined && e.deviceName === undefined && e.category !== 'ip-kvm' && e.category !== 'usb-device') continue;
+        // Name the field the value came from: a detection the tool labels ip-kvm may carry neither id nor name.
+        const field = e.usbId !== undefined ? 'usbId' : e.deviceName !== undefined ? 'deviceName' : 'category';
+        const value = e.usbId ?? e.deviceName ?? e.category;
+        usb.push({ id: e.id, at: e.at, deviceId: e.deviceId, usbId: e.usbId, name: e.deviceName, serial: undefined, field, value, labelledIpKvm: e.category === 'ip-kvm' });
+      } else if (e.type === 'device-checkin') {
+        // Fields name the list, not a position: inventory lists carry no order.
+        for (const u of e.usbDevices ?? []) {
+          const usbId = usbIdOf(u.vendorId, u.productId);
+          const name = u.product ?? u.vendor;
+          const value = [usbId, u.product ?? u.vendor].filter((v) => v !== undefined).join(' ');
+          if (value !== '' || u.serial !== undefined) {
+            usb.push({ id: e.id, at: e.at, deviceId: e.deviceId, usbId, name, serial: u.serial, field: 'usbDevices', value: value || (u.serial as string), labelledIpKvm: false });
+          }
+        }
+        for (const d of e.displays ?? []) {
+          const name = d.model ?? d.manufacturer;
+          if (name !== undefined) usb.push({ id: e.id, at: e.at, deviceId: e.deviceId, usbId: undefined, name, serial: undefined, field: 'displays', value: name, labelledIpKvm: false });
+        }
+      } else if (e.type === 'removable-media' && e.media !== undefined && e.action !== 'removed') {
+        const usbId = usbIdOf(e.media.vendorId, e.media.productId);
+        const name = e.media.product ?? e.media.vendor;
+        if (usbId !== undefined || name !== undefined || e.media.serial !== undefined) {
+          const value = usbId ?? name ?? (e.media.serial as string);
+          usb.push({ id: e.id, at: e.at, deviceId: e.deviceId, usbId, name, serial: e.media.serial, field: 'media', value, labelledIpKvm: false });
+        }
+      }
+    }
+    if (usb.length === 0) {
+      return notEvaluated('no USB or display-device detections', [
+        'events[type=security].usbId',
+        'events[type=security].deviceName',
+        'events[type=device-checkin].usbDevices',
+        'events[type=device-checkin].displays',
+      ]);
+    }
+    // Inventory repeats the same peripherals at every check-in: match each distinct one once.
+    const matches = new Map<string, IpKvmDevice | undefined>();
+    const matchOf = (x: Sighting): IpKvmDevice | undefined => {
+      const key = `${x.usbId ?? ''}\u0000${x.name ?? ''}\u0000${x.serial ?? ''}`;
+      if (matches.has(key)) return matches.get(key);
+      const m = matchIpKvmDevice({
+        ...(x.usbId !== undefined ? { usbId: x.usbId } : {}),
+        ...(x.name !== undefined ? { name: x.name } : {}),
+        ...(x.serial !== undefined ? { serial: x.serial } : {}),
+      });
+      matches.set(key, m);
+      return m;
+    };
     const hits = new Map<string, { device: string; kind: string; strength: number; deviceId: string; seenAs: string; first: string; evidence: Evidence[] }>();
     for (const e of usb) {
-      const match = matchIpKvmDevice({ ...(e.usbId !== undefined ? { usbId: e.usbId } : {}), ...(e.deviceName !== undefined ? { name: e.deviceName } : {}) });
+      const match = matchOf(e);
       let device: string;
       let kind: string;
       let strength: number;
@@ -62,8 +137,8 @@ export const ipKvm = defineIndicator({
         device = match.name;
         kind = match.kind;
         strength = KIND_STRENGTH[match.kind];
-      } else if (e.category === 'ip-kvm') {
-        device = e.deviceName ?? e.usbId ?? 'IP-KVM';
+      } else if (e.labelledIpKvm) {
+        device = e.name ?? e.usbId ?? 'IP-KVM';
         kind = 'ip-kvm (security tool)';
         strength = 0.9;
       } else continue;
@@ -71,14 +146,10 @@ export const ipKvm = defineIndicator({
       const key = `${deviceId}\u0000${device}`;
       let hit = hits.get(key);
       if (hit === undefined) {
-        hit = { device, kind, strength, deviceId, seenAs: e.deviceName ?? e.usbId ?? device, first: utcDate(e.at), evidence: [] };
+        hit = { device, kind, strength, deviceId, seenAs: e.name ?? e.usbId ?? device, first: utcDate(e.at), evidence: [] };
         hits.set(key, hit);
       }
-      if (hit.evidence.length < 10) {
-        // Name the field the value came from: a detection the tool labels ip-kvm may carry neither id nor name.
-        const field = e.usbId !== undefined ? 'usbId' : e.deviceName !== undefined ? 'deviceName' : 'category';
-        hit.evidence.push({ recordId: e.id, at: e.at, field, value: e.usbId ?? e.deviceName ?? e.category });
-      }
+      if (hit.evidence.length < 10) hit.evidence.push({ recordId: e.id, at: e.at, field: e.field, value: e.value });
     }
     return [...hits.entries()]
       .sort((a, b) => compareText(a[0], b[0]))

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { matchRemoteAccessTool, type RemoteAccessTool } from '../../data/remoteAccessTools';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
+import { exceptionsActiveAt } from '../shared/declared';
 import { cite } from '../shared/sources';
 import { utcDate } from '../shared/time';
 import { compareText } from '../../engine/order';
@@ -33,14 +34,21 @@ export const remoteAccessSoftware = defineIndicator({
     title: 'Unsanctioned remote-access software on the device',
     category: 'device',
     description:
-      'Matches software names from security detections (`events[type=security].software`) and sessions (`remoteAccessSoftware`) against the shipped remote-access table by normalised name (AnyDesk, TeamViewer, RustDesk, Chrome Remote Desktop, VNC, ScreenConnect and the like). Fires once per tool not on `allowList`; OS built-ins flagged commonly sanctioned are ignored unless `includeCommonlySanctioned`. Rated strong by the sources (PSA-2024, SW, MND, the Knoot, Vong and Chapman cases).',
-    version: '1.0.0',
+      'Matches software names from security detections (`events[type=security].software`), sessions (`remoteAccessSoftware`), installed-software inventory at device check-in (`installedSoftware[].name`), software events (installed or executed) and remote-access sessions (`tool`) against the shipped remote-access table by normalised name (AnyDesk, TeamViewer, RustDesk, Chrome Remote Desktop, VNC, ScreenConnect and the like). Fires once per tool not on `allowList` or `reference.organisation.approvedRemoteAccessTools`, and not covered at that time by a documented exception (`exceptions[kind=remote-access-tool].scope.software`); OS built-ins flagged commonly sanctioned are ignored unless `includeCommonlySanctioned`. Rated strong by the sources (PSA-2024, SW, MND, the Knoot, Vong and Chapman cases).',
+    version: '1.1.0',
     kind: 'risk',
     family: 'device',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 3,
     correlationGroup: 'remote-control',
-    requires: ['events[type=security].software', 'events[type=session].remoteAccessSoftware'],
+    requires: [
+      'events[type=security].software',
+      'events[type=session].remoteAccessSoftware',
+      'events[type=device-checkin].installedSoftware',
+      'events[type=software].name',
+      'events[type=remote-access-session].tool',
+      'reference.organisation.approvedRemoteAccessTools',
+    ],
     options,
     messages: {
       tool: '{{tool}} ({{kind}}) seen {{count}} times on the managed device, first as "{{seenAs}}" on {{first}}; it is not on the approved list',
@@ -56,23 +64,35 @@ export const remoteAccessSoftware = defineIndicator({
       'Screen-sharing for pair programming that the team approved informally.',
     ],
   },
-  evaluate(view, { options, notEvaluated }) {
+  evaluate(view, { options, reference, notEvaluated }) {
     const security = view.eventsOf('security').filter((e) => e.software !== undefined);
     const sessions = view.eventsOf('session').filter((s) => s.remoteAccessSoftware !== undefined);
-    if (security.length === 0 && sessions.length === 0) {
-      return notEvaluated('no software inventory or remote-access detections', ['events[type=security].software', 'events[type=session].remoteAccessSoftware']);
+    const inventory = view.eventsOf('device-checkin').filter((c) => c.installedSoftware !== undefined);
+    if (security.length === 0 && sessions.length === 0 && inventory.length === 0 && view.eventsOf('software').length === 0 && view.eventsOf('remote-access-session').length === 0) {
+      return notEvaluated('no software inventory or remote-access detections', [
+        'events[type=security].software',
+        'events[type=session].remoteAccessSoftware',
+        'events[type=device-checkin].installedSoftware',
+      ]);
     }
     const extra: RemoteAccessTool[] = options.extraTools.map((name) => ({ id: name.toLowerCase(), name, aliases: [name], kind: 'remote-desktop' }));
     const allowed = new Set<string>();
-    for (const a of options.allowList) {
+    for (const a of [...options.allowList, ...(reference.organisation?.approvedRemoteAccessTools ?? [])]) {
       allowed.add(a.toLowerCase());
       const t = matchRemoteAccessTool(a, extra);
       if (t !== undefined) allowed.add(t.id);
     }
+    // A documented exception names a tool and a window: it covers that tool only while it holds.
+    const excepted = (tool: RemoteAccessTool, atMs: number): boolean =>
+      exceptionsActiveAt(view.subject, 'remote-access-tool', atMs).some((x) => {
+        const named = x.scope?.software;
+        return named !== undefined && (named.toLowerCase() === tool.id || matchRemoteAccessTool(named, extra)?.id === tool.id);
+      });
     const hits = new Map<string, { tool: RemoteAccessTool; evidence: Evidence[]; count: number; first: string; seenAs: string }>();
     const record = (name: string, id: string, at: string, field: string): void => {
       const tool = matchRemoteAccessTool(name, extra);
       if (tool === undefined || allowed.has(tool.id)) return;
+      if (excepted(tool, Date.parse(at))) return;
       if (tool.commonlySanctioned === true && !options.includeCommonlySanctioned) return;
       let hit = hits.get(tool.id);
       if (hit === undefined) {
@@ -86,6 +106,10 @@ export const remoteAccessSoftware = defineIndicator({
     for (const e of view.events) {
       if (e.type === 'security' && e.software !== undefined) record(e.software, e.id, e.at, 'software');
       else if (e.type === 'session') (e.remoteAccessSoftware ?? []).forEach((n, i) => record(n, e.id, e.at, `remoteAccessSoftware[${i}]`));
+      // Inventory lists carry no order: the field names the list, not a position, and names are taken sorted.
+      else if (e.type === 'device-checkin') for (const name of (e.installedSoftware ?? []).map((p) => p.name).sort()) record(name, e.id, e.at, 'installedSoftware');
+      else if (e.type === 'software' && e.action !== 'removed') record(e.name, e.id, e.at, 'name');
+      else if (e.type === 'remote-access-session' && e.tool !== undefined) record(e.tool, e.id, e.at, 'tool');
     }
     return [...hits.values()]
       .sort((a, b) => compareText(a.tool.id, b.tool.id))

@@ -30,14 +30,14 @@ export const serialMismatch = defineIndicator({
     title: 'Checked-in device is not the one shipped',
     category: 'device',
     description:
-      'Compares the serials in device check-ins (`events[type=device-checkin].serial`) with the serials shipped (`shipments[].serial`). Fires when a device id that was shipped checks in with another serial, when a checked-in serial matches no shipped serial, and when one device id reports different serials over time. Serials are compared without case, spaces or dashes.',
-    version: '1.0.0',
+      'Compares the serials in device check-ins (`events[type=device-checkin].serial`) with the serials shipped (`shipments[].serial`). Fires when a device id that was shipped checks in with another serial, when a checked-in serial matches no shipped serial, and when one device id reports different serials over time. Serials are compared without case, spaces or dashes. A device the organisation handed over on site, lent from a pool or keeps in a lab (`reference.organisation.devices[]` with `handover` other than shipped, assigned to this subject or to no one) was never shipped, so its serial is not unknown.',
+    version: '1.1.0',
     kind: 'risk',
     family: 'device',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 2.5,
     correlationGroup: 'device-integrity',
-    requires: ['shipments[].serial', 'shipments[].deviceId', 'events[type=device-checkin].serial'],
+    requires: ['shipments[].serial', 'shipments[].deviceId', 'events[type=device-checkin].serial', 'reference.organisation.devices'],
     options,
     messages: {
       deviceSerial: 'Device {{deviceId}} was shipped with serial {{shipped}} but checks in with serial {{seen}}',
@@ -54,7 +54,7 @@ export const serialMismatch = defineIndicator({
       'Typos in the shipping manifest (check for near-identical serials).',
     ],
   },
-  evaluate(view, { options, notEvaluated }) {
+  evaluate(view, { options, reference, notEvaluated }) {
     const shipped = (view.subject.shipments ?? []).filter((s) => s.serial !== undefined);
     const checkins = view.eventsOf('device-checkin').filter((c) => c.serial !== undefined);
     if (shipped.length === 0) return notEvaluated('no shipped serial numbers', ['shipments[].serial']);
@@ -68,6 +68,13 @@ export const serialMismatch = defineIndicator({
       if (s.deviceId !== undefined) byDeviceId.set(s.deviceId, { serial: s.serial as string, shipmentId: s.id });
       const t = s.deliveredAt ?? s.shippedAt;
       if (t !== undefined) firstDelivery = Math.min(firstDelivery, Date.parse(t));
+    }
+    // Devices issued without shipping (on site, pool, lab) to this subject or to no one in particular.
+    const unshipped = new Set<string>();
+    for (const d of reference.organisation?.devices ?? []) {
+      if (d.handover === 'shipped' || (d.subjectId !== undefined && d.subjectId !== view.subject.id)) continue;
+      if (d.serial !== undefined) unshipped.add(`serial:${normSerial(d.serial)}`);
+      if (d.deviceId !== undefined) unshipped.add(`id:${d.deviceId}`);
     }
     const from = Number.isFinite(firstDelivery) ? firstDelivery + options.graceDays * 86_400_000 : -Infinity;
     const findings: FindingDraft<MessageId>[] = [];
@@ -104,7 +111,7 @@ export const serialMismatch = defineIndicator({
             { recordId: c.id, at: c.at, field: 'serial', value: serial, note: 'checked in' },
           ],
         });
-      } else if (expected === undefined && !shippedSerials.has(norm)) {
+      } else if (expected === undefined && !shippedSerials.has(norm) && !unshipped.has(`serial:${norm}`) && !unshipped.has(`id:${c.deviceId}`)) {
         if (reported.has(`unk:${norm}`)) continue;
         reported.add(`unk:${norm}`);
         findings.push({

@@ -28,13 +28,18 @@ export const sharedMfaDevice = defineIndicator({
     title: 'One MFA device approves several accounts',
     category: 'device',
     description:
-      'Maps each MFA device (`events[type=session].mfaDeviceId`) to the distinct accounts it approved sign-ins for, folding a person\'s own admin twin (`sameOwnerSuffixes`) into one owner, and fires when one device approves at least `minAccounts` owners. MS-DX observed one device completing MFA for several users in a Jasper Sleet intrusion, alongside VPNs and long-lived sessions.',
-    version: '1.0.0',
+      'Maps each MFA device (`events[type=session].mfa.authenticatorId`, else `mfaDeviceId`, and authenticators registered on an account, `events[type=authenticator-registration].authenticatorId`) to the distinct accounts it approved sign-ins for or was registered on, folding a person\'s own admin twin (`sameOwnerSuffixes`) into one owner, and fires when one device approves at least `minAccounts` owners. MS-DX observed one device completing MFA for several users in a Jasper Sleet intrusion, alongside VPNs and long-lived sessions.',
+    version: '1.1.0',
     kind: 'risk',
     family: 'device',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 3,
-    requires: ['events[type=session].mfaDeviceId', 'events[type=session].accountId'],
+    requires: [
+      'events[type=session].mfa.authenticatorId',
+      'events[type=session].mfaDeviceId',
+      'events[type=authenticator-registration].authenticatorId',
+      'events[type=session].accountId',
+    ],
     options,
     messages: {
       shared: 'MFA device {{mfaDevice}} approved sign-ins for {{count}} accounts: {{accounts}}',
@@ -50,20 +55,33 @@ export const sharedMfaDevice = defineIndicator({
     ],
   },
   evaluate(view, { options, notEvaluated }) {
-    const sessions = view.eventsOf('session').filter((s) => s.mfaDeviceId !== undefined && s.result !== 'failure');
-    if (sessions.length === 0) return notEvaluated('no sign-ins with MFA device ids', ['events[type=session].mfaDeviceId']);
+    // One list of (authenticator, account) uses in time order: approvals of successful sign-ins and registrations.
+    const uses: { authenticator: string; accountId?: string | undefined; id: string; at: string; field: string }[] = [];
+    for (const e of view.events) {
+      if (e.type === 'session' && e.result !== 'failure') {
+        const authenticator = e.mfa?.authenticatorId ?? e.mfaDeviceId;
+        if (authenticator !== undefined) {
+          uses.push({ authenticator, accountId: e.accountId, id: e.id, at: e.at, field: e.mfa?.authenticatorId !== undefined ? 'mfa.authenticatorId' : 'mfaDeviceId' });
+        }
+      } else if (e.type === 'authenticator-registration' && e.action === 'registered' && e.authenticatorId !== undefined) {
+        uses.push({ authenticator: e.authenticatorId, accountId: e.accountId, id: e.id, at: e.at, field: 'authenticatorId' });
+      }
+    }
+    if (uses.length === 0) {
+      return notEvaluated('no sign-ins with MFA device ids', ['events[type=session].mfa.authenticatorId', 'events[type=session].mfaDeviceId']);
+    }
     const owner = (account: string): string => {
       const lower = account.toLowerCase();
       for (const suffix of options.sameOwnerSuffixes) if (suffix !== '' && lower.endsWith(suffix)) return lower.slice(0, -suffix.length);
       return lower;
     };
-    const devices = new Map<string, Map<string, { account: string; id: string; at: string }>>();
-    for (const s of sessions) {
-      const account = accountOf(s);
+    const devices = new Map<string, Map<string, { account: string; id: string; at: string; field: string }>>();
+    for (const u of uses) {
+      const account = accountOf(u);
       const key = owner(account);
-      const owners = devices.get(s.mfaDeviceId as string) ?? new Map();
-      if (!owners.has(key)) owners.set(key, { account, id: s.id, at: s.at });
-      devices.set(s.mfaDeviceId as string, owners);
+      const owners = devices.get(u.authenticator) ?? new Map();
+      if (!owners.has(key)) owners.set(key, { account, id: u.id, at: u.at, field: u.field });
+      devices.set(u.authenticator, owners);
     }
     return [...devices]
       .filter(([, owners]) => owners.size >= options.minAccounts)
@@ -74,7 +92,7 @@ export const sharedMfaDevice = defineIndicator({
           messageId: 'shared' as const,
           strength: Math.min(1, 0.8 + 0.1 * (owners.size - options.minAccounts)),
           data: { mfaDevice, count: owners.size, accounts: list.map((o) => o.account).join(', ') },
-          evidence: list.slice(0, 10).map((o) => ({ recordId: o.id, at: o.at, field: 'mfaDeviceId', value: mfaDevice, note: `account ${o.account}` })),
+          evidence: list.slice(0, 10).map((o) => ({ recordId: o.id, at: o.at, field: o.field, value: mfaDevice, note: `account ${o.account}` })),
         };
       });
   },

@@ -38,7 +38,7 @@ export const sharedInfrastructure = defineIndicator({
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 2.5,
     correlationGroup: 'linkage-shared-keys',
-    requires: ['events[type=session].ip', 'events[type=session].deviceId', 'events[type=session].mfaDeviceId', 'events[type=device-checkin]'],
+    requires: ['events[type=session].ip', 'events[type=session].deviceId', 'events[type=session].mfaDeviceId', 'events[type=session].mfa.authenticatorId', 'events[type=authenticator-registration].authenticatorId', 'events[type=device-checkin]'],
     options,
     messages: {
       sharedInfrastructure: '{{kindLabel}} {{value}} is used by {{count}} subjects since {{since}} (also: {{others}})',

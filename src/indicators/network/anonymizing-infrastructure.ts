@@ -3,6 +3,7 @@ import { knownVpnProviders, matchVpnProvider, type VpnProvider } from '../../dat
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import type { NetworkEnrichment, SessionEvent } from '../../records/events';
+import { exceptionsActiveAt } from '../shared/declared';
 import { placeName } from '../shared/network';
 import { cite } from '../shared/sources';
 import { compareText } from '../../engine/order';
@@ -62,14 +63,20 @@ export const anonymizingInfrastructure = defineIndicator({
     title: 'Sign-ins through VPN, proxy, Tor or hosting egress',
     category: 'network',
     description:
-      'Classifies each successful sign-in\'s egress from the caller\'s enrichment (`isTor`, `isResidentialProxy`, `isProxy`, `isVpn`, `vpnProvider`, `isHosting`). Fires on any sign-in through a provider in `providersOfConcern` (Astrill by default, named by Secureworks, Mandiant and LevelBlue), and on general anonymizing use of at least `minLogins` sign-ins and `minShare` of all. Approved corporate VPNs never count. Weak alone by design: RC calls unusual VPN sign-ins "not inherently malicious", and Astrill is widely used by expats in China.',
-    version: '1.0.0',
+      'Classifies each successful sign-in\'s egress from the caller\'s enrichment (`isTor`, `isResidentialProxy`, `isProxy`, `isVpn`, `vpnProvider`, `isHosting`). Fires on any sign-in through a provider in `providersOfConcern` (Astrill by default, named by Secureworks, Mandiant and LevelBlue), and on general anonymizing use of at least `minLogins` sign-ins and `minShare` of all. Approved corporate VPNs never count (`approvedProviders` and `reference.organisation.approvedVpnProviders`), nor does a sign-in through the provider named by a documented VPN exception (`exceptions[kind=vpn].scope.provider`) inside its validity window; the same provider outside the window, or another provider, still counts. Weak alone by design: RC calls unusual VPN sign-ins "not inherently malicious", and Astrill is widely used by expats in China.',
+    version: '1.1.0',
     kind: 'risk',
     family: 'network',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 0.6,
     correlationGroup: 'network-location',
-    requires: ['events[type=session].network.isVpn', 'events[type=session].network.vpnProvider', 'events[type=session].network.isTor'],
+    requires: [
+      'events[type=session].network.isVpn',
+      'events[type=session].network.vpnProvider',
+      'events[type=session].network.isTor',
+      'exceptions[kind=vpn]',
+      'reference.organisation.approvedVpnProviders',
+    ],
     options,
     messages: {
       providerOfConcern: '{{count}} sign-ins came through {{provider}} egress, e.g. from {{place}}',
@@ -84,13 +91,20 @@ export const anonymizingInfrastructure = defineIndicator({
       'Expats and business travellers in countries that block much of the internet (Astrill is popular in mainland China).',
       'Privacy-minded users and people on public wifi.',
       'A corporate VPN or secure web gateway not yet in `approvedProviders`.',
+      'An approved VPN exception not recorded in `exceptions`, or recorded without the provider or with an expired window.',
     ],
   },
-  evaluate(view, { options, notEvaluated }) {
+  evaluate(view, { options, reference, notEvaluated }) {
     const sessions = view.eventsOf('session').filter((s) => s.result !== 'failure' && s.network !== undefined);
     if (sessions.length === 0) return notEvaluated('no sign-ins with network enrichment', ['events[type=session].network']);
     const concern = providerList(options.providersOfConcern);
-    const approved = providerList(options.approvedProviders);
+    const approved = providerList([...options.approvedProviders, ...(reference.organisation?.approvedVpnProviders ?? [])]);
+    const excepted = (s: SessionEvent, n: NetworkEnrichment): boolean => {
+      const active = exceptionsActiveAt(view.subject, 'vpn', Date.parse(s.at));
+      if (active.length === 0) return false;
+      const providers = active.flatMap((x) => (x.scope?.provider !== undefined ? [x.scope.provider] : []));
+      return providerOf(n, providerList(providers)) !== undefined;
+    };
     const providerOf = (n: NetworkEnrichment, list: readonly VpnProvider[]): VpnProvider | undefined => {
       if (list.length === 0) return undefined;
       return (n.vpnProvider !== undefined ? matchVpnProvider(n.vpnProvider, list) : undefined) ?? (n.asnOrg !== undefined ? matchVpnProvider(n.asnOrg, list) : undefined);
@@ -100,7 +114,7 @@ export const anonymizingInfrastructure = defineIndicator({
     let total = 0;
     for (const s of sessions) {
       const n = s.network as NetworkEnrichment;
-      if (providerOf(n, approved) !== undefined) continue;
+      if (providerOf(n, approved) !== undefined || excepted(s, n)) continue;
       total++;
       const p = providerOf(n, concern);
       if (p !== undefined) {

@@ -3,6 +3,7 @@ import { haversineKm } from '../../data/countries';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import type { SessionEvent } from '../../records/events';
+import type { TravelLeg } from '../shared/declared';
 import { isAnonymized, locationOf, placeName, type LoginLocation } from '../shared/network';
 import { accountOf } from '../shared/activity';
 import { cite } from '../shared/sources';
@@ -56,7 +57,45 @@ const options = z.object({
     .describe(
       'Count VPN, proxy, Tor and hosting egress too. Off by default: an expat or traveller on a VPN hops countries without moving, and `network/anonymizing-infrastructure` weighs those logins.',
     ),
+  travelSlackHours: z
+    .number()
+    .nonnegative()
+    .default(24)
+    .describe(
+      'Hours before departure and after arrival of a booked leg (`travel[]`) during which sign-ins from its countries (from, via, to) are explained by the trip: people sign in at the airport, in transit and on arrival.',
+    ),
 });
+
+interface TripWindow {
+  readonly from: number;
+  readonly to: number;
+  readonly countries: ReadonlySet<string>;
+}
+
+/** Each booked leg as a time window (widened by the slack) and the countries it passes. */
+function tripWindows(legs: readonly TravelLeg[], slackMs: number): TripWindow[] {
+  const out: TripWindow[] = [];
+  for (const leg of legs) {
+    const countries = new Set<string>(leg.via ?? []);
+    if (leg.from.country !== undefined) countries.add(leg.from.country);
+    if (leg.to.country !== undefined) countries.add(leg.to.country);
+    if (countries.size === 0) continue;
+    const depart = Date.parse(leg.depart);
+    const arrive = leg.arrive !== undefined ? Date.parse(leg.arrive) : depart;
+    out.push({ from: depart - slackMs, to: Math.max(depart, arrive) + slackMs, countries });
+  }
+  return out;
+}
+
+/** Whether every country signed in from between `start` and `end` lies on a booked leg overlapping that span. */
+function explainedByTravel(trips: readonly TripWindow[], start: number, end: number, countries: Iterable<string>): boolean {
+  if (trips.length === 0) return false;
+  const onTrip = new Set<string>();
+  for (const t of trips) if (t.from <= end && t.to >= start) for (const c of t.countries) onTrip.add(c);
+  if (onTrip.size === 0) return false;
+  for (const c of countries) if (!onTrip.has(c)) return false;
+  return true;
+}
 
 interface Login {
   readonly session: SessionEvent;
@@ -75,14 +114,14 @@ export const multiCountryLogins = defineIndicator({
     title: 'Logins from several countries or impossible travel',
     category: 'network',
     description:
-      'Per account, slides a `windowHours` window over successful logins and fires when it holds `minCountries` distinct countries (not as one journey through them, unless `ignoreJourneys` is off) or `minAsns` distinct networks; and sweeps consecutive logins, firing when the speed between them (caller-supplied coordinates, else the country centroids shipped with the library, less `centroidSlackKm` per centroid) exceeds `maxSpeedKmh` over at least `minDistanceKm`. Named in the 2022 US and ROK advisories: several people using one account from different places. Anonymized egress is left out by default.',
-    version: '1.0.0',
+      'Per account, slides a `windowHours` window over successful logins and fires when it holds `minCountries` distinct countries (not as one journey through them, unless `ignoreJourneys` is off) or `minAsns` distinct networks; and sweeps consecutive logins, firing when the speed between them (caller-supplied coordinates, else the country centroids shipped with the library, less `centroidSlackKm` per centroid) exceeds `maxSpeedKmh` over at least `minDistanceKm`. Named in the 2022 US and ROK advisories: several people using one account from different places. Anonymized egress is left out by default. Booked travel (`travel[]`) explains a window whose countries all lie on legs overlapping it (within `travelSlackHours`), and a jump between two countries of one leg during it.',
+    version: '1.1.0',
     kind: 'risk',
     family: 'network',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 1.5,
     correlationGroup: 'network-location',
-    requires: ['events[type=session].network.country', 'events[type=session].network.asn', 'events[type=session].network.lat'],
+    requires: ['events[type=session].network.country', 'events[type=session].network.asn', 'events[type=session].network.lat', 'travel[]'],
     options,
     messages: {
       manyCountries: 'Account {{account}} signed in from {{count}} countries ({{countries}}) within {{window}} hours',
@@ -96,7 +135,7 @@ export const multiCountryLogins = defineIndicator({
       'Review the account\'s sign-in timeline with the worker; ask about travel and VPN use, and check the logins\' devices.',
     sources: cite('US-2022', 'ROK-2022', 'LB', 'TRK'),
     falsePositives: [
-      'Travellers (a flight between two logins is not impossible travel; check the timeline).',
+      'Travellers whose trip is not in `travel[]` (a flight between two logins is not impossible travel; check the timeline).',
       'Mobile carriers and corporate VPNs whose egress geolocates far from the user.',
       'Inaccurate IP geolocation for satellite or in-flight internet.',
     ],
@@ -118,6 +157,7 @@ export const multiCountryLogins = defineIndicator({
     }
     const findings: FindingDraft<MessageId>[] = [];
     const window = options.windowHours * HOUR_MS;
+    const trips = tripWindows(view.subject.travel ?? [], options.travelSlackHours * HOUR_MS);
     for (const [account, logins] of [...byAccount].sort((a, b) => compareText(a[0], b[0]))) {
       const inc = <K>(m: Map<K, number>, k: K | undefined, by: number): void => {
         if (k === undefined) return;
@@ -141,7 +181,11 @@ export const multiCountryLogins = defineIndicator({
         while ((withCountry[lo] as Login).t < t - window) inc(countries, countryAt(lo++), -1);
         const stretches = (changes[hi] as number) - (changes[lo] as number) + 1;
         const journey = stretches === countries.size;
-        if (countries.size > bestCountries.count && !(journey && options.ignoreJourneys)) {
+        if (
+          countries.size > bestCountries.count &&
+          !(journey && options.ignoreJourneys) &&
+          !explainedByTravel(trips, (withCountry[lo] as Login).t, t, countries.keys())
+        ) {
           bestCountries = { count: countries.size, end: hi, start: lo, names: [...countries.keys()].sort() };
         }
       }
@@ -200,6 +244,7 @@ export const multiCountryLogins = defineIndicator({
         const hours = Math.max(b.t - a.t, 60_000) / HOUR_MS;
         const speed = km / hours;
         if (speed <= options.maxSpeedKmh) continue;
+        if (la.country !== undefined && lb.country !== undefined && explainedByTravel(trips, a.t, b.t, [la.country, lb.country])) continue;
         jumps++;
         if (jumpEvidence.length < 12) {
           jumpEvidence.push(

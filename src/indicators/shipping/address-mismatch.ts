@@ -3,6 +3,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import type { PostalAddress } from '../../records/common';
 import { compareAddresses, formatPlace, type AddressComparison } from '../shared/address';
+import { officeAddressKeys, officeAt } from '../shared/declared';
 import { compareText } from '../shared/order';
 import { cite } from '../shared/sources';
 
@@ -46,14 +47,14 @@ export const addressMismatch = defineIndicator({
     title: 'Equipment ship-to address differs from the residence',
     category: 'shipping',
     description:
-      'Compares each shipment\'s ship-to address with every residence address on file (verified contact addresses, the claimed residence, addresses on verified documents) field by field after normalisation (country, city, postal code, street line). A shipment matching any of them is fine; otherwise it fires with strength by the first differing field (country 1, city 0.8, postal code 0.6, street 0.5) against the best residence (verified first, then the closest). Separately, each ship-to change requested between the offer (or application) and delivery fires at `changeStrength`. Every laptop-farm prosecution turns on equipment shipped to an address that is not the worker\'s.',
-    version: '1.0.0',
+      'Compares each shipment\'s ship-to address with every residence address on file (verified contact addresses, the claimed residence, addresses on verified documents) field by field after normalisation (country, city, postal code, street line). A shipment matching any of them is fine; otherwise it fires with strength by the first differing field (country 1, city 0.8, postal code 0.6, street 0.5) against the best residence (verified first, then the closest). Separately, each ship-to change requested between the offer (or application) and delivery fires at `changeStrength`. Shipments to an office of the organisation (`reference.organisation.offices[].address`, matched whatever unit, floor or "attn" line it carries) and ship-to changes to one are pick-ups, never findings. Every laptop-farm prosecution turns on equipment shipped to an address that is not the worker\'s.',
+    version: '1.1.0',
     kind: 'risk',
     family: 'shipping',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 2.5,
     correlationGroup: 'shipping-destination',
-    requires: ['shipments[].address', 'shipments[].changeRequests', 'identity.residence.address', 'contacts.addresses[]', 'documents[].address', 'offerAt'],
+    requires: ['shipments[].address', 'shipments[].changeRequests', 'identity.residence.address', 'contacts.addresses[]', 'documents[].address', 'offerAt', 'reference.organisation.offices'],
     options,
     messages: {
       mismatch: 'Ship-to address of shipment {{shipmentId}} in {{shipTo}} differs from the {{residenceKind}} residence in {{residence}}',
@@ -65,7 +66,7 @@ export const addressMismatch = defineIndicator({
     sources: cite('SW', 'U42', 'PSA-2024', 'SEAL', 'DOJ-CHAPMAN', 'DOJ-KNOOT'),
     falsePositives: ['A move between offer and start.', 'Shipping to a relative or a co-working space while travelling.', 'Secure parcel lockers for people who are out during the day.'],
   },
-  evaluate(view, { options, asOfMs, notEvaluated }) {
+  evaluate(view, { options, asOfMs, reference, notEvaluated }) {
     const s = view.subject;
     const shipments = [...(s.shipments ?? [])].sort((a, b) => compareText(a.id, b.id));
     if (shipments.length === 0) return notEvaluated('no equipment shipments', ['shipments']);
@@ -94,8 +95,9 @@ export const addressMismatch = defineIndicator({
       .sort((a, b) => Number(b.verified) - Number(a.verified) || compareText(a.key, b.key));
     const findings: FindingDraft<MessageId>[] = [];
     const offer = s.offerAt ?? s.appliedAt;
+    const offices = officeAddressKeys(reference);
     for (const sh of shipments) {
-      if (usable.length > 0) {
+      if (usable.length > 0 && officeAt(sh.address, offices) === undefined) {
         let matched = false;
         // The residence to name: the best-attested one, and among those the closest (the later
         // the first differing field, the weaker the finding), so a reviewer sees the fairest reading.
@@ -141,7 +143,7 @@ export const addressMismatch = defineIndicator({
       let previous: PostalAddress | undefined;
       for (const change of changes) {
         const t = Date.parse(change.at);
-        if (t >= from && t <= until) {
+        if (t >= from && t <= until && officeAt(change.address, offices) === undefined) {
           const omit = (previous ?? sh.address).country === change.address.country ? change.address.country : undefined;
           findings.push({
             messageId: 'change',

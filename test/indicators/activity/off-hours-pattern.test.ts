@@ -18,10 +18,22 @@ function rhythm(days: number, localHours: readonly number[], startDay = 0): Reco
 
 const newYork = { identity: { residence: { country: 'US', timeZone: 'America/New_York' } } };
 const officeDay = [9, 10.5, 12, 14, 15.5, 17];
+const nightShift = [22.5, 24, 25.5, 27, 28.5, 29.5];
 
 new IndicatorTester({ asOf: '2025-03-01T00:00:00Z' }).run(offHoursPattern, {
   valid: [
     { name: 'an ordinary office day for three weeks', subject: newYork, events: rhythm(21, officeDay) },
+    {
+      name: 'a night-support rota with agreed hours 22:00 to 06:00',
+      subject: { ...newYork, position: { agreedHours: { start: '22:00', end: '06:00', note: 'night support rota' } } },
+      events: rhythm(21, nightShift),
+    },
+    {
+      // Working the Sydney team's day from New York: 09:00-17:00 in Sydney is 17:00-01:00 in New York in January.
+      name: 'someone in New York who works the hours agreed with a team in Sydney',
+      subject: { ...newYork, position: { agreedHours: { start: '09:00', end: '17:00', timeZone: 'Australia/Sydney' } } },
+      events: rhythm(21, [17.5, 19, 20.5, 22, 23.5, 24.5]),
+    },
     { name: 'a night owl working 11:00 to 01:00', subject: newYork, events: rhythm(21, [11, 13, 15, 17, 19, 21, 23, 24.5]) },
     {
       name: 'a single late night never fires',
@@ -51,6 +63,18 @@ new IndicatorTester({ asOf: '2025-03-01T00:00:00Z' }).run(offHoursPattern, {
     },
   ],
   invalid: [
+    {
+      name: 'agreed office hours do not excuse a night-time rhythm',
+      subject: { ...newYork, position: { agreedHours: { start: '09:00', end: '17:00' } } },
+      events: rhythm(21, nightShift),
+      findings: [{ messageId: 'outsideAgreedHours', data: { agreed: '09:00-17:00', zone: 'America/New_York' } }],
+    },
+    {
+      name: 'agreed night hours do not excuse a rhythm centred on the afternoon',
+      subject: { ...newYork, position: { agreedHours: { start: '22:00', end: '06:00' } } },
+      events: rhythm(21, officeDay),
+      findings: [{ messageId: 'outsideAgreedHours', data: { agreed: '22:00-06:00' } }],
+    },
     {
       name: 'a Pyongyang working day seen from New York centres on the night',
       subject: newYork,

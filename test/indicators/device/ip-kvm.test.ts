@@ -3,12 +3,41 @@ import { IndicatorTester } from '../../../src/testing/index';
 
 const usb = (fields: Record<string, unknown>) => ({ type: 'security', at: '2025-03-03T10:00:00Z', category: 'usb-device', deviceId: 'mac-1', ...fields });
 
+const checkin = (fields: Record<string, unknown>, at = '2025-03-03T10:00:00Z') => ({ type: 'device-checkin', at, deviceId: 'mac-1', ...fields });
+const ordinaryDesk = {
+  usbDevices: [
+    { vendorId: '046d', productId: 'c52b', vendor: 'Logitech', product: 'USB Receiver' },
+    { vendorId: '05ac', productId: '0267', product: 'Magic Keyboard' },
+  ],
+  displays: [{ manufacturer: 'DEL', model: 'DELL U2720Q' }],
+};
+
 new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(ipKvm, {
   valid: [
+    { name: 'an inventory of an ordinary desk: receiver, keyboard, monitor', events: [checkin(ordinaryDesk), checkin(ordinaryDesk, '2025-03-04T10:00:00Z')] },
+    { name: 'an ordinary USB stick mounted', events: [{ type: 'removable-media', at: '2025-03-03T10:00:00Z', deviceId: 'mac-1', action: 'connected', media: { vendorId: '0781', productId: '5581', product: 'Ultra' } }] },
     { name: 'a keyboard and a mouse', events: [usb({ deviceName: 'Logitech USB Receiver', usbId: '046d:c52b' }), usb({ deviceName: 'Apple Magic Keyboard' })] },
     { name: 'a capture dongle when generic gadgets are excluded', events: [usb({ usbId: '534d:2109' })], options: { includeGenericGadgets: false } },
   ],
   invalid: [
+    {
+      name: 'a PiKVM in the USB inventory of two check-ins is one finding',
+      events: [
+        checkin({ usbDevices: [...ordinaryDesk.usbDevices, { vendorId: '1d6b', productId: '0104', product: 'PiKVM Composite KVM Device' }] }),
+        checkin({ usbDevices: [{ vendorId: '1d6b', productId: '0104', product: 'PiKVM Composite KVM Device' }] }, '2025-03-05T10:00:00Z'),
+      ],
+      findings: [{ messageId: 'device', strength: 1, data: { device: 'PiKVM', deviceId: 'mac-1', first: '2025-03-03' }, evidence: ['e1', 'e2'] }],
+    },
+    {
+      name: 'a capture chip in the displays (EDID) of a check-in',
+      events: [checkin({ displays: [{ manufacturer: 'MSC', model: 'MS2109 HDMI capture' }] })],
+      findings: [{ messageId: 'device', strength: 0.5, data: { kind: 'capture-dongle' } }],
+    },
+    {
+      name: 'a NanoKVM mounted as removable media',
+      events: [{ type: 'removable-media', at: '2025-03-03T10:00:00Z', deviceId: 'mac-1', action: 'connected', media: { vendorId: '3346', productId: '1009' } }],
+      findings: [{ messageId: 'device', strength: 1, data: { kind: 'ip-kvm' } }],
+    },
     {
       name: 'a PiKVM announces itself',
       events: [usb({ deviceName: 'PiKVM Composite KVM Device' })],

@@ -10,8 +10,27 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(serialMismatch, {
   valid: [
     { name: 'the shipped laptop checks in', subject: shipped, events: [checkin('C02XYZ123'), checkin('c02 xyz 123', '2025-04-01T10:00:00Z')] },
     { name: 'an unrelated device id with a shipped serial', subject: shipped, events: [checkin('C02XYZ123', '2025-03-08T10:00:00Z', 'mdm-77')] },
+    {
+      name: 'an office workstation handed over on site, never shipped',
+      subject: shipped,
+      events: [checkin('WS-0042', '2025-03-08T10:00:00Z', 'ws-42')],
+      reference: { organisation: { devices: [{ serial: 'ws 0042', subjectId: 'subject-1', handover: 'on-site', officeId: 'austin' }] } },
+    },
+    {
+      name: 'a shared lab computer assigned to no one',
+      subject: shipped,
+      events: [checkin('LAB-7', '2025-03-08T10:00:00Z', 'lab-7')],
+      reference: { organisation: { devices: [{ deviceId: 'lab-7', handover: 'lab' }] } },
+    },
   ],
   invalid: [
+    {
+      name: 'an on-site workstation issued to someone else is still unknown here',
+      subject: shipped,
+      events: [checkin('WS-0042', '2025-03-08T10:00:00Z', 'ws-42')],
+      reference: { organisation: { devices: [{ serial: 'WS-0042', subjectId: 'colleague', handover: 'on-site' }] } },
+      findings: [{ messageId: 'unknownSerial', data: { seen: 'WS-0042' } }],
+    },
     {
       name: 'another laptop checks in under the shipped device id',
       subject: shipped,

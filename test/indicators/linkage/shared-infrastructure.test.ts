@@ -19,6 +19,11 @@ function sessions(subjectId: string | undefined, ip: string, startDay: number, d
 new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(sharedInfrastructure, {
   valid: [
     {
+      name: 'two people, each with their own authenticator',
+      events: sessions(undefined, '198.18.0.1', 0, 3, { mfa: { method: 'fido2', authenticatorId: 'key-1' } }),
+      population: { subjects: [{ id: 'other-1' }], events: sessions('other-1', '198.18.0.2', 0, 3, { mfa: { method: 'fido2', authenticatorId: 'key-2' } }) },
+    },
+    {
       name: 'own IP and devices',
       events: sessions(undefined, '198.18.0.1', 0, 5, { deviceId: 'dev-1', mfaDeviceId: 'mfa-1' }),
       population: { subjects: [{ id: 'other-1' }], events: sessions('other-1', '198.18.0.2', 0, 5, { deviceId: 'dev-2', mfaDeviceId: 'mfa-2' }) },
@@ -55,6 +60,21 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(sharedInfrastructure, 
     },
   ],
   invalid: [
+    {
+      name: 'one authenticator in the sessions\' MFA detail approves two people\'s sign-ins',
+      events: sessions(undefined, '198.18.0.1', 0, 3, { mfa: { method: 'push', authenticatorId: 'okta-verify-device-55' } }),
+      population: { subjects: [{ id: 'other-1' }], events: sessions('other-1', '198.18.0.2', 1, 3, { mfa: { method: 'push', authenticatorId: 'OKTA-VERIFY-DEVICE-55' } }) },
+      findings: [{ messageId: 'sharedInfrastructure', data: { count: 2 }, message: /MFA device/ }],
+    },
+    {
+      name: 'an authenticator registered on another person\'s account',
+      events: sessions(undefined, '198.18.0.1', 0, 3, { mfa: { authenticatorId: 'phone-77' } }),
+      population: {
+        subjects: [{ id: 'other-1' }],
+        events: [{ id: 'reg-1', subjectId: 'other-1', type: 'authenticator-registration', at: iso(T0 + DAY), action: 'registered', method: 'push', authenticatorId: 'phone-77' }],
+      },
+      findings: [{ messageId: 'sharedInfrastructure', data: { count: 2 }, evidence: ['e1', 'reg-1'] }],
+    },
     {
       name: 'one MFA device approves two accounts',
       events: sessions(undefined, '198.18.0.1', 0, 3, { mfaDeviceId: 'YubiKey-77' }),

@@ -12,8 +12,17 @@ function other(id: string, address: Record<string, string>, home: Record<string,
   return { id, identity: { residence: { address: home } }, shipments: [{ id: `${id}-ship`, shippedAt: '2025-02-01T00:00:00Z', address }] };
 }
 
+const HQ = { line1: '100 Congress Avenue', city: 'Austin', region: 'TX', postalCode: '78701', country: 'US' };
+const withAttn = (line2: string) => ({ ...HQ, line2 });
+
 new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(sharedShippingAddress, {
   valid: [
+    {
+      name: 'hybrid staff whose laptops go to the office, whatever the attn line says',
+      subject: { shipments: [{ id: 'ship-1', address: HQ }] },
+      population: { subjects: [other('h-1', HQ), other('h-2', withAttn('Attn: IT desk')), other('h-3', withAttn('Floor 3')), other('h-4', HQ)] },
+      reference: { organisation: { offices: [{ id: 'austin', address: HQ }] } },
+    },
     {
       name: 'a ship-to address no one else uses',
       subject: { shipments: [{ id: 'ship-1', address: elsewhere(1) }] },
@@ -43,6 +52,13 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(sharedShippingAddress,
     },
   ],
   invalid: [
+    {
+      name: 'an office elsewhere does not excuse a shared drop address',
+      subject: { shipments: [{ id: 'ship-1', address: HQ }] },
+      population: { subjects: [other('h-1', HQ), other('h-2', HQ)] },
+      reference: { organisation: { offices: [{ id: 'dallas', address: OFFICE }] } },
+      findings: [{ messageId: 'sharedShipTo', data: { count: 3 } }],
+    },
     {
       name: 'two hires, one ship-to address, different homes',
       subject: { identity: { residence: { address: elsewhere(9) } }, shipments: [{ id: 'ship-1', shippedAt: '2025-02-10T00:00:00Z', address: FARM }] },

@@ -8,6 +8,13 @@ const days = (n: number, network: Record<string, unknown>, from = 0) =>
   Array.from({ length: n }, (_, i) => ({ type: 'session', at: iso(T0 + (from + i) * DAY), network }));
 const HOME = { country: 'US', asn: 7922 };
 
+const ASTRILL = { country: 'US', city: 'Dallas', isVpn: true, vpnProvider: 'Astrill VPN' };
+const astrillException = (validFrom: string, validUntil: string) => ({
+  exceptions: [
+    { id: 'x1', kind: 'vpn', scope: { provider: 'Astrill' }, approvedBy: 'it-security', validFrom, validUntil, documentation: { kind: 'ticket', reference: 'SEC-42' } },
+  ],
+});
+
 new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(anonymizingInfrastructure, {
   valid: [
     { name: 'home broadband only', events: days(20, HOME) },
@@ -17,8 +24,30 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(anonymizingInfrastruct
       events: days(20, { country: 'US', isVpn: true, vpnProvider: 'Zscaler' }),
       options: { approvedProviders: ['Zscaler'] },
     },
+    {
+      name: 'an expat with a documented Astrill exception covering the window',
+      subject: astrillException('2025-03-01T00:00:00Z', '2025-04-01T00:00:00Z'),
+      events: days(20, ASTRILL),
+    },
+    {
+      name: 'a VPN client the organisation approves in its reference tables',
+      events: days(20, { country: 'US', isVpn: true, vpnProvider: 'NordVPN' }),
+      reference: { organisation: { approvedVpnProviders: ['NordVPN'] } },
+    },
   ],
   invalid: [
+    {
+      name: 'a documented Astrill exception does not cover sign-ins after its window',
+      subject: astrillException('2025-03-01T00:00:00Z', '2025-03-10T00:00:00Z'),
+      events: days(12, ASTRILL),
+      findings: [{ messageId: 'providerOfConcern', data: { count: 5 } }, { messageId: 'anonymized', data: { count: 5, total: 5 } }],
+    },
+    {
+      name: 'a documented Astrill exception does not cover another provider',
+      subject: astrillException('2025-03-01T00:00:00Z', '2025-04-01T00:00:00Z'),
+      events: days(20, { country: 'US', isVpn: true, vpnProvider: 'ExpressVPN' }),
+      findings: [{ messageId: 'anonymized', data: { kinds: 'VPN', share: 100 } }],
+    },
     {
       name: 'Astrill egress',
       events: [...days(10, HOME), ...days(4, { country: 'US', city: 'Dallas', isVpn: true, vpnProvider: 'Astrill VPN' }, 10)],

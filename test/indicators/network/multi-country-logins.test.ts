@@ -15,8 +15,30 @@ const US = { country: 'US', city: 'Atlanta', lat: 33.75, lon: -84.39, asn: 7922 
 const DE = { country: 'DE', city: 'Berlin', lat: 52.52, lon: 13.4, asn: 3320 };
 const CN = { country: 'CN', city: 'Shenyang', asn: 4837 };
 
+const GB = { country: 'GB', city: 'London', lat: 51.51, lon: -0.13 };
+const NL = { country: 'NL', city: 'Amsterdam', lat: 52.37, lon: 4.9 };
+const roundTrip = [login(0, DE), login(4, GB), login(10, GB), login(16, NL), login(20, DE)];
+const leg = (id: string, from: string, to: string, depart: number, arrive: number, via?: string[]) => ({
+  id,
+  from: { country: from },
+  to: { country: to },
+  ...(via !== undefined ? { via } : {}),
+  depart: iso(T0 + depart * HOUR),
+  arrive: iso(T0 + arrive * HOUR),
+});
+
 new IndicatorTester({ asOf: '2025-04-01T00:00:00Z' }).run(multiCountryLogins, {
   valid: [
+    {
+      name: 'a booked day trip to London with a layover in Amsterdam on the way back',
+      subject: { travel: [leg('t1', 'DE', 'GB', 1, 3), leg('t2', 'GB', 'DE', 15, 19, ['NL'])] },
+      events: roundTrip,
+    },
+    {
+      name: 'a sign-in on landing, sooner than geolocation allows, during a booked leg',
+      subject: { travel: [leg('t1', 'DE', 'GB', 0, 1)] },
+      events: [login(0, DE), login(0.5, GB)],
+    },
     { name: 'a home worker', events: [0, 8, 24, 32, 48].map((h) => login(h, US)) },
     {
       name: 'a traveller flies Atlanta to Berlin overnight',
@@ -51,6 +73,28 @@ new IndicatorTester({ asOf: '2025-04-01T00:00:00Z' }).run(multiCountryLogins, {
     { name: 'failed logins are not presence', events: [login(0, US), login(1, { ...CN }, { result: 'failure' }), login(2, US)] },
   ],
   invalid: [
+    {
+      name: 'the same round trip without a booking',
+      events: roundTrip,
+      findings: [{ messageId: 'manyCountries', data: { count: 3, countries: 'DE, GB, NL' } }],
+    },
+    {
+      name: 'a booking that does not name the layover country explains only its own countries',
+      subject: { travel: [leg('t1', 'DE', 'GB', 1, 3), leg('t2', 'GB', 'DE', 15, 19)] },
+      events: roundTrip,
+      findings: [{ messageId: 'manyCountries', data: { count: 3 } }],
+    },
+    {
+      name: 'a booked trip does not explain sign-ins from the same countries a week later',
+      subject: { travel: [leg('t1', 'DE', 'GB', 1 - 24 * 7, 3 - 24 * 7), leg('t2', 'GB', 'DE', 15 - 24 * 7, 19 - 24 * 7, ['NL'])] },
+      events: roundTrip,
+      findings: [{ messageId: 'manyCountries', data: { count: 3 } }],
+    },
+    {
+      name: 'an unbooked jump faster than flight',
+      events: [login(0, DE), login(0.5, GB)],
+      findings: [{ messageId: 'impossibleTravel', data: { from: 'Berlin, DE', to: 'London, GB' } }],
+    },
     {
       name: 'China then the US two hours later',
       events: [login(0, CN), login(2, US), login(30, CN)],

@@ -7,8 +7,21 @@ const ship = (address: Record<string, unknown>, extra: Record<string, unknown> =
   shipments: [{ id: 'ship-1', shippedAt: '2025-05-10T00:00:00Z', deliveredAt: '2025-05-14T00:00:00Z', address, ...extra }],
 });
 
+const hq = { line1: '100 Congress Avenue', city: 'Austin', region: 'TX', postalCode: '78701', country: 'US' };
+const offices = { organisation: { offices: [{ id: 'austin', address: hq, timeZone: 'America/Chicago' }] } };
+
 new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(addressMismatch, {
   valid: [
+    {
+      name: 'a hybrid worker picks the laptop up at the office (attn line and floor added)',
+      subject: { ...verifiedAtlanta, ...ship({ ...hq, line1: '100 Congress Ave.', line2: 'Attn: IT desk, Floor 3' }) },
+      reference: offices,
+    },
+    {
+      name: 'a ship-to change to the office between offer and delivery is a pick-up',
+      subject: { ...verifiedAtlanta, offerAt: '2025-05-01T00:00:00Z', ...ship(atlanta, { changeRequests: [{ at: '2025-05-12T00:00:00Z', address: { ...hq, line2: 'Suite 800' } }] }) },
+      reference: offices,
+    },
     {
       name: 'same address written differently (St, ZIP+4, case)',
       subject: { ...verifiedAtlanta, ...ship({ line1: '12 PEACHTREE ST. NE', city: 'atlanta', postalCode: '30303-1234', country: 'US' }) },
@@ -28,6 +41,12 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(addressMismatch, {
     { name: 'no residence on file, no change requests', subject: ship(atlanta) },
   ],
   invalid: [
+    {
+      name: 'an office on file does not excuse shipping to another address in the office city',
+      subject: { ...verifiedAtlanta, ...ship({ line1: '7 Rainey Street', city: 'Austin', region: 'TX', postalCode: '78701', country: 'US' }) },
+      reference: offices,
+      findings: [{ messageId: 'mismatch', data: { field: 'city' } }],
+    },
     {
       name: 'ships to Nashville instead of the verified Atlanta residence',
       subject: { ...verifiedAtlanta, ...ship({ line1: '400 Broadway', city: 'Nashville', region: 'TN', postalCode: '37203', country: 'US' }) },
