@@ -123,6 +123,27 @@ function itemsOf(key: string): JsonSchemaNode {
   return (inputProperties[key] as JsonSchemaNode).items as JsonSchemaNode;
 }
 
+/**
+ * The optional and known keys of the object at `path` inside a subject, from its JSON Schema;
+ * undefined when the path leaves the schema or enters free-form data (`extensions`).
+ */
+export function subjectKeysAt(path: readonly (string | number)[]): { readonly known: readonly string[]; readonly optional: readonly string[] } | undefined {
+  let node: JsonSchemaNode | undefined = itemsOf('subjects');
+  for (const key of path) {
+    if (node === undefined || key === 'extensions') return undefined;
+    node = typeof key === 'number' ? node.items : node.properties?.[key];
+  }
+  if (node?.properties === undefined) return undefined;
+  const known = Object.keys(node.properties);
+  const required = new Set(node.required ?? []);
+  return { known, optional: known.filter((k) => !required.has(k) && k !== 'extensions') };
+}
+
+/** Every object inside a plan, with its path (not inside specials). */
+export function objectPaths(plan: Plan): (readonly (string | number)[])[] {
+  return nodePaths(plan).filter((path) => isPlainRecord(getAt(plan, path)));
+}
+
 /** A subject as the schema describes it (its id is set by the document). */
 export const subjectBaseArb = fromSchema(itemsOf('subjects'), 'subject');
 /** An activity event of any type as the schema describes it (id and subjectId are set by the document). */

@@ -11,13 +11,15 @@ import {
   fuzzAsOf,
   mutationArb,
   applyMutation,
+  objectPaths,
+  subjectKeysAt,
   permute,
   replacementArb,
   subjectBaseArb,
   watchlistBaseArb,
   type DocumentPlan,
 } from './arbitraries';
-import { isSpecial, materialise, type Plan } from './plan';
+import { defineOwn, isSpecial, materialise, objectOf, type Plan } from './plan';
 import { fuzzTimeout, params } from './settings';
 
 const scorer = createScorer();
@@ -196,4 +198,46 @@ describe('fuzz: library entry points', () => {
     expect(status('identity/history-unverifiable'), 'the front-company domain still matches').toBe('fired');
     expect(accountingProblems(input, outcome.result)).toEqual([]);
   }, fuzzTimeout);
+
+  test.prop([subjectBaseArb, fc.nat(), fc.nat()], params('strict'))(
+    'in a valid subject, null in an optional field is accepted as unknown, and a misspelled key is rejected with its path',
+    (base, pickObject, pickKey) => {
+      const subject = objectOf([...Object.entries(base as Record<string, Plan>), ['id', 's']]);
+      if (!safeParseSubject(materialise(subject)).success) return;
+      const candidates = objectPaths(subject).flatMap((path) => {
+        const keys = subjectKeysAt(path);
+        return keys === undefined ? [] : [{ path, keys }];
+      });
+      const { path, keys } = candidates[pickObject % candidates.length] as (typeof candidates)[number];
+      const withChange = (change: (node: Record<string, Plan>) => Record<string, Plan>): unknown => {
+        const value = materialise(subject) as Record<string | number, unknown>;
+        let parent: Record<string | number, unknown> = value;
+        for (const key of path) parent = parent[key] as Record<string | number, unknown>;
+        const changed = change(parent as Record<string, Plan>);
+        for (const key of Object.keys(parent)) delete parent[key];
+        for (const [key, item] of Object.entries(changed)) defineOwn(parent, key, item);
+        return value;
+      };
+      const optional = keys.optional[pickKey % Math.max(1, keys.optional.length)];
+      if (optional !== undefined) {
+        const nulled = safeParseSubject(withChange((node) => ({ ...node, [optional]: null })));
+        expect(nulled.success, `null in ${[...path, optional].join('.')}: ${nulled.success ? '' : nulled.error.message}`).toBe(true);
+      }
+      const present = Object.keys(materialiseAt(subject, path)).filter((k) => k.length > 3 && keys.known.includes(k));
+      const key = present[pickKey % Math.max(1, present.length)];
+      if (key === undefined) return;
+      const misspelt = key.slice(0, 1) + key.slice(2);
+      if (keys.known.includes(misspelt)) return;
+      const result = safeParseSubject(withChange((node) => Object.fromEntries(Object.entries(node).map(([k, v]) => [k === key ? misspelt : k, v]))));
+      expect(result.success, `misspelt ${[...path, key].join('.')} as ${misspelt} was accepted`).toBe(false);
+      if (!result.success) expect(result.error.issues.map((i) => `${i.path} ${i.message}`).join('\n')).toContain(misspelt);
+    },
+    fuzzTimeout,
+  );
 });
+
+function materialiseAt(plan: Plan, path: readonly (string | number)[]): Record<string, unknown> {
+  let node = materialise(plan) as Record<string | number, unknown>;
+  for (const key of path) node = node[key] as Record<string | number, unknown>;
+  return node;
+}
