@@ -139,6 +139,11 @@ export function subjectKeysAt(path: readonly (string | number)[]): { readonly kn
   return { known, optional: known.filter((k) => !required.has(k) && k !== 'extensions') };
 }
 
+/** The top-level lists of a subject whose records carry an id (documents, shipments...), from its JSON Schema. */
+export const subjectListsWithIds: readonly string[] = Object.entries(itemsOf('subjects').properties ?? {})
+  .filter(([, node]) => node.type === 'array' && (node.items?.required ?? []).includes('id'))
+  .map(([key]) => key);
+
 /** Every object inside a plan, with its path (not inside specials). */
 export function objectPaths(plan: Plan): (readonly (string | number)[])[] {
   return nodePaths(plan).filter((path) => isPlainRecord(getAt(plan, path)));

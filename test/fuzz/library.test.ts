@@ -13,6 +13,7 @@ import {
   applyMutation,
   objectPaths,
   subjectKeysAt,
+  subjectListsWithIds,
   permute,
   replacementArb,
   subjectBaseArb,
@@ -231,6 +232,25 @@ describe('fuzz: library entry points', () => {
       const result = safeParseSubject(withChange((node) => Object.fromEntries(Object.entries(node).map(([k, v]) => [k === key ? misspelt : k, v]))));
       expect(result.success, `misspelt ${[...path, key].join('.')} as ${misspelt} was accepted`).toBe(false);
       if (!result.success) expect(result.error.issues.map((i) => `${i.path} ${i.message}`).join('\n')).toContain(misspelt);
+    },
+    fuzzTimeout,
+  );
+});
+
+describe('fuzz: nested ids', () => {
+  test.prop([subjectBaseArb, fc.nat()], params('nestedIds'))(
+    'two nested records of one kind sharing an id (two shipments "sh1") reject the subject with the path of the copy',
+    (base, pick) => {
+      const subject = materialise(objectOf([...Object.entries(base as Record<string, Plan>), ['id', 's']])) as Record<string, unknown>;
+      const lists = subjectListsWithIds.filter((key) => Array.isArray(subject[key]) && (subject[key] as unknown[]).length > 0);
+      const key = lists[pick % Math.max(1, lists.length)];
+      if (key === undefined || !safeParseSubject(subject).success) return;
+      const list = subject[key] as unknown[];
+      list.push(list[0]);
+      const result = scorer.scoreBatch({ asOf: fuzzAsOf, subjects: [subject], events: [] });
+      expect(result.reports, `a subject with two ${key} of one id was scored`).toEqual([]);
+      const paths = result.rejected.flatMap((r) => r.issues.map((i) => i.path));
+      expect(paths.some((p) => p.startsWith(`${key}[`)), `no issue names ${key}[…]: ${paths.join(', ')}`).toBe(true);
     },
     fuzzTimeout,
   );

@@ -30,7 +30,8 @@ if (longRun || process.env.FUZZ_SEED !== undefined) console.log(`fuzz: seed ${fu
 export const shares = {
   parse: { long: 0.2, ci: 300 },
   batch: { long: 0.25, ci: 150 },
-  strict: { long: 0.05, ci: 100 },
+  strict: { long: 0.04, ci: 100 },
+  nestedIds: { long: 0.01, ci: 60 },
   score: { long: 0.08, ci: 80 },
   order: { long: 0.07, ci: 40 },
   planted: { long: 0.05, ci: 60 },
