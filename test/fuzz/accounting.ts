@@ -17,6 +17,7 @@
  *   a bad line; subject and event lines balance as above, counting rejected records by their
  *   `line`, and every bad line is a rejected record with its `line`.
  */
+import { recordObject } from '../../src/records/common';
 import { watchlistEntrySchema, watchlistSchema } from '../../src/records/watchlist';
 import { z } from 'zod';
 
@@ -39,7 +40,8 @@ export interface BatchRecords {
   readonly watchlists: readonly unknown[];
 }
 
-const listHeaderSchema = watchlistSchema.extend({ entries: z.array(z.unknown()) });
+// The list without its entries' rules, under the same record-object rules (strict keys, nulls as absent).
+const listHeaderSchema = recordObject({ ...watchlistSchema.shape, entries: z.array(z.unknown()) });
 
 function eventsScored(outcome: Outcome): number {
   return outcome.reports.reduce((n, r) => n + r.meta.eventsConsidered + r.meta.eventsAfterAsOf, 0);

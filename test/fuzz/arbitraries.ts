@@ -120,7 +120,10 @@ function fromSchema(node: JsonSchemaNode, name: string): fc.Arbitrary<Plan> {
 }
 
 function itemsOf(key: string): JsonSchemaNode {
-  return (inputProperties[key] as JsonSchemaNode).items as JsonSchemaNode;
+  const node = inputProperties[key] as JsonSchemaNode;
+  // An optional list also accepts null (no data), so its schema may be a choice of array or null.
+  const list = node.items !== undefined ? node : (node.anyOf ?? node.oneOf ?? []).find((alt) => alt.type === 'array');
+  return list?.items as JsonSchemaNode;
 }
 
 /**

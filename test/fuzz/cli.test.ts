@@ -117,7 +117,7 @@ describe('fuzz: the redflags command', () => {
       expectNoCrash(result);
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
-      expect(result.stderr).toMatch(/duplicate/i);
+      expect(result.stderr).toMatch(/more than once/i);
       expect(result.stderr).toContain(key);
     },
     fuzzTimeout,
