@@ -256,3 +256,22 @@ export { offHoursPattern, overemployment } from './indicators/activity/index';
 export { anonymizingInfrastructure, geoBaselineMismatch, multiCountryLogins, remoteAccessExposed } from './indicators/network/index';
 export { earlyTampering, ipKvm, remoteAccessSoftware, serialMismatch, sharedMfaDevice, unmanagedDevice } from './indicators/device/index';
 export { bulkCollection, exfiltrationToPersonal, intrusionActivity, privilegeSeeking, sensitiveTechnologyAccess } from './indicators/insider/index';
+
+// Decisions over time: outcomes, backtests, calibration, bias audits, redaction.
+export { outcomeKinds, outcomeLabel, outcomeSchema, parseOutcomes } from './decisions/outcomes';
+export type { Outcome, OutcomeKind, ParsedOutcomes, RejectedOutcome } from './decisions/outcomes';
+export { aucWithInterval, histogram, precisionRecall, reliability, rocCurve } from './decisions/metrics';
+export type { AucEstimate, LabelledScore, PrecisionRecall, ReliabilityBin, RocPoint } from './decisions/metrics';
+export { backtest, scorePointInTime } from './decisions/backtest';
+export type {
+  BacktestCase,
+  BacktestConfig,
+  BacktestOptions,
+  BacktestResult,
+  BacktestRun,
+  BandThresholdMetrics,
+  DecisionChange,
+  PointInTimeReports,
+} from './decisions/backtest';
+export { renderBacktestHtml } from './report/backtest-html';
+export type { BacktestHtmlOptions } from './report/backtest-html';

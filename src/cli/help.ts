@@ -10,6 +10,7 @@ Commands:
   validate <file|->    check every record; print each problem with record id and field path
   indicators           list the built-in indicators (id, title, category, typologies, weight, sources)
   schema               print the JSON Schema of the input document
+  backtest <file|->    score subjects as of their decision times and compare configurations to outcomes
 
 Options:
   -h, --help           show help (also: redflags <command> --help)
@@ -107,5 +108,30 @@ It is generated from the same zod schemas that validate the input.
 
 Examples:
   redflags schema > redflags-input.schema.json
+`,
+  backtest: `redflags backtest: what each configuration would have decided, against reviewers' outcomes.
+
+Usage:
+  redflags backtest <input|-> --outcomes <file> [options]
+
+Each subject with an outcome is scored as of its decision time (no later fact is used).
+Outcomes file: NDJSON, one {"recordType":"outcome","subjectId":"cand-1","decidedAt":"2025-05-01T00:00:00Z",
+  "outcome":"confirmed-fraud","decidedBy":"trust-team","caseId":"C-12"} a line
+  (outcome: confirmed-fraud | confirmed-insider | cleared | inconclusive), or a JSON array.
+
+Options:
+  --outcomes <file>     the outcome records (required)
+  --config <file>       a configuration to compare; repeat it; "default" is the built-in
+                        defaults. The first is the baseline for decision changes (default: default)
+  --format <format>     json (default) | html | text
+  -o, --out <file>      write to a file (.html picks html)
+  --title <text>        title of the html page
+  --input-format <f>    json | ndjson: skip detection of the input layout
+  -h, --help            show this help
+
+Exit codes: 0 done, 2 usage errors or records that could not be used (listed on standard error).
+
+Examples:
+  redflags backtest export.json --outcomes outcomes.ndjson --config default --config candidate.json --out backtest.html
 `,
 } as const;

@@ -13,6 +13,7 @@ import { printable } from '../report/format';
 import { renderHtml, renderMarkdown, renderTable, type ReportView } from '../report/index';
 import { VERSION } from '../version';
 import { configProblems } from './config';
+import { backtestCommand } from './commands/backtest';
 import { helpTexts } from './help';
 import { loadInput, withLines, type CliRejected, type InputFormat, type LoadedInput } from './input';
 import { CliUsageError, write, type CliIo } from './io';
@@ -54,7 +55,7 @@ function formatIssueList(prefix: string, issues: readonly Issue[]): string {
   return issues.map((i) => `  - ${prefix === '' && i.path === '' ? '(config)' : `${prefix}${i.path}`}: ${i.message}`).join('\n');
 }
 
-async function loadConfig(path: string, io: CliIo): Promise<ScorerConfig> {
+export async function loadConfig(path: string, io: CliIo): Promise<ScorerConfig> {
   let text: string;
   try {
     text = await readFile(resolvePath(io.cwd, path), 'utf8');
@@ -97,7 +98,7 @@ function pickFormat(requested: string | undefined, out: string | undefined, io: 
   return io.stdoutIsTTY === true ? 'table' : 'json';
 }
 
-function pickInputFormat(value: string | undefined): InputFormat | undefined {
+export function pickInputFormat(value: string | undefined): InputFormat | undefined {
   if (value === undefined) return undefined;
   if (value !== 'json' && value !== 'ndjson') throw new CliUsageError(`unknown --input-format "${value}". Use json or ndjson, or leave it out to detect it.`);
   return value;
@@ -122,7 +123,7 @@ function render(output: ScoreOutput, format: OutputFormat, options: { view: Repo
   }
 }
 
-function toBatchInput(input: LoadedInput, asOf: string | undefined): BatchInput {
+export function toBatchInput(input: LoadedInput, asOf: string | undefined): BatchInput {
   return {
     ...(asOf !== undefined ? { asOf } : {}),
     subjects: input.subjects,
@@ -143,7 +144,7 @@ async function reportRejected(io: CliIo, rejected: readonly CliRejected[]): Prom
   await write(io.stderr, `${lines.join('\n')}\n`);
 }
 
-async function emit(io: CliIo, out: string | undefined, text: string): Promise<void> {
+export async function emit(io: CliIo, out: string | undefined, text: string): Promise<void> {
   if (out === undefined) {
     await write(io.stdout, text);
     return;
@@ -156,7 +157,7 @@ async function emit(io: CliIo, out: string | undefined, text: string): Promise<v
 }
 
 /** Checks the directory of `--out` before any scoring, so a typo costs seconds, not the whole run. */
-async function checkOutDir(out: string, io: CliIo): Promise<void> {
+export async function checkOutDir(out: string, io: CliIo): Promise<void> {
   const dir = dirname(resolvePath(io.cwd, out));
   const info = await stat(dir).catch(() => undefined);
   if (info === undefined || !info.isDirectory()) {
@@ -433,6 +434,7 @@ const commands: Readonly<Record<string, (args: string[], io: CliIo) => Promise<n
   validate: validateCommand,
   indicators: indicatorsCommand,
   schema: schemaCommand,
+  backtest: backtestCommand,
 };
 
 /**
@@ -455,7 +457,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const run = commands[command];
     if (run === undefined) {
       const close = Object.keys(commands).find((c) => editDistance(c, command) <= 2 || c.startsWith(command));
-      throw new CliUsageError(`unknown command "${command}".${close !== undefined ? ` Did you mean "${close}"?` : ''} Commands: score, validate, indicators, schema. Run \`redflags --help\`.`);
+      throw new CliUsageError(`unknown command "${command}".${close !== undefined ? ` Did you mean "${close}"?` : ''} Commands: ${Object.keys(commands).join(', ')}. Run \`redflags --help\`.`);
     }
     return await run([...rest], io);
   } catch (error) {

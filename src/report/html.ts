@@ -30,7 +30,7 @@ export interface HtmlOptions {
 }
 
 /** Escapes text for HTML element content and double-quoted attributes. */
-function esc(text: string): string {
+export function esc(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
