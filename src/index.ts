@@ -275,3 +275,5 @@ export type {
 } from './decisions/backtest';
 export { renderBacktestHtml } from './report/backtest-html';
 export type { BacktestHtmlOptions } from './report/backtest-html';
+export { calibrate, calibrationMinimums } from './decisions/calibrate';
+export type { CalibrateOptions, CalibrationResult, WeightProposal, WeightStatus } from './decisions/calibrate';

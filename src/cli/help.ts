@@ -11,6 +11,7 @@ Commands:
   indicators           list the built-in indicators (id, title, category, typologies, weight, sources)
   schema               print the JSON Schema of the input document
   backtest <file|->    score subjects as of their decision times and compare configurations to outcomes
+  calibrate <file|->   propose weights fitted to outcomes; writes the config and prints a diff
 
 Options:
   -h, --help           show help (also: redflags <command> --help)
@@ -133,5 +134,31 @@ Exit codes: 0 done, 2 usage errors or records that could not be used (listed on 
 
 Examples:
   redflags backtest export.json --outcomes outcomes.ndjson --config default --config candidate.json --out backtest.html
+`,
+  calibrate: `redflags calibrate: propose weights fitted to reviewers' outcomes, and show the diff.
+
+Usage:
+  redflags calibrate <input|-> --outcomes <file> [options]
+
+Fits every indicator weight (and the prior) by L2-regularised logistic regression on the
+engine's own model, each subject scored as of its decision time. Risk weights stay >= 0;
+correlation groups keep their decay and cap. Nothing changes below the minimums (50 confirmed
+or cleared outcomes, 10 of each; 20 outcomes on which an indicator fired for its weight).
+
+Options:
+  --outcomes <file>      the outcome records (required; format as for backtest)
+  --config <file>        the config in use: the starting point (default: the defaults)
+  -o, --out <file>       write the proposed config here and print the diff; without it the
+                         config goes to standard output and the diff to standard error
+  --json                 write the whole result (weights, uncertainty, counts) instead
+  --min-outcomes <n>     minimum confirmed or cleared outcomes (default 50)
+  --min-per-weight <n>   minimum outcomes an indicator fired on before its weight changes (default 20)
+  --keep-prior           do not fit the prior (outcomes of reviewed subjects over-represent fraud)
+  --input-format <f>     json | ndjson
+  -h, --help             show this help
+
+Examples:
+  redflags calibrate export.json --outcomes outcomes.ndjson --config current.json --out proposal.json
+  redflags backtest export.json --outcomes outcomes.ndjson --config current.json --config proposal.json --out compare.html
 `,
 } as const;

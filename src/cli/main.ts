@@ -14,6 +14,7 @@ import { renderHtml, renderMarkdown, renderTable, type ReportView } from '../rep
 import { VERSION } from '../version';
 import { configProblems } from './config';
 import { backtestCommand } from './commands/backtest';
+import { calibrateCommand } from './commands/calibrate';
 import { helpTexts } from './help';
 import { loadInput, withLines, type CliRejected, type InputFormat, type LoadedInput } from './input';
 import { CliUsageError, write, type CliIo } from './io';
@@ -435,6 +436,7 @@ const commands: Readonly<Record<string, (args: string[], io: CliIo) => Promise<n
   indicators: indicatorsCommand,
   schema: schemaCommand,
   backtest: backtestCommand,
+  calibrate: calibrateCommand,
 };
 
 /**
