@@ -277,3 +277,5 @@ export { renderBacktestHtml } from './report/backtest-html';
 export type { BacktestHtmlOptions } from './report/backtest-html';
 export { calibrate, calibrationMinimums } from './decisions/calibrate';
 export type { CalibrateOptions, CalibrationResult, WeightProposal, WeightStatus } from './decisions/calibrate';
+export { auditImpact, renderAuditMarkdown } from './decisions/audit';
+export type { AuditOptions, AuditResult, AuditRow, AuditTable } from './decisions/audit';

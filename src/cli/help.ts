@@ -12,6 +12,7 @@ Commands:
   schema               print the JSON Schema of the input document
   backtest <file|->    score subjects as of their decision times and compare configurations to outcomes
   calibrate <file|->   propose weights fitted to outcomes; writes the config and prints a diff
+  audit <scores>       selection rates and impact ratios per group, from scores and group labels
 
 Options:
   -h, --help           show help (also: redflags <command> --help)
@@ -160,5 +161,28 @@ Options:
 Examples:
   redflags calibrate export.json --outcomes outcomes.ndjson --config current.json --out proposal.json
   redflags backtest export.json --outcomes outcomes.ndjson --config current.json --config proposal.json --out compare.html
+`,
+  audit: `redflags audit: selection rates and impact ratios per group (NYC Local Law 144 style).
+
+Usage:
+  redflags audit <scores.json|scores.ndjson> --groups <file> [options]
+
+Reads finished reports (the output of redflags score) and group labels kept outside the scoring
+input, and prints, per category and band, each group's selection rate (share at or above the
+band), impact ratio against the most selected group, four-fifths flags and small-group warnings.
+It measures outcomes; it does not prove fairness. Hold the labels only where the law allows.
+
+Groups file: JSON {"cand-1": {"sex": "female", "race": "..."}} or CSV "subjectId,sex,race".
+
+Options:
+  --groups <file>          the group labels (required)
+  --format <format>        markdown (default) | json
+  -o, --out <file>         write to a file
+  --min-group-size <n>     smaller groups are marked too small to judge (default 30)
+  -h, --help               show this help
+
+Example:
+  redflags score export.json --format json --out scores.json
+  redflags audit scores.json --groups demographics.csv --out audit.md
 `,
 } as const;

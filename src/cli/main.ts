@@ -13,6 +13,7 @@ import { printable } from '../report/format';
 import { renderHtml, renderMarkdown, renderTable, type ReportView } from '../report/index';
 import { VERSION } from '../version';
 import { configProblems } from './config';
+import { auditCommand } from './commands/audit';
 import { backtestCommand } from './commands/backtest';
 import { calibrateCommand } from './commands/calibrate';
 import { helpTexts } from './help';
@@ -437,6 +438,7 @@ const commands: Readonly<Record<string, (args: string[], io: CliIo) => Promise<n
   schema: schemaCommand,
   backtest: backtestCommand,
   calibrate: calibrateCommand,
+  audit: auditCommand,
 };
 
 /**
