@@ -279,3 +279,5 @@ export { calibrate, calibrationMinimums } from './decisions/calibrate';
 export type { CalibrateOptions, CalibrationResult, WeightProposal, WeightStatus } from './decisions/calibrate';
 export { auditImpact, renderAuditMarkdown } from './decisions/audit';
 export type { AuditOptions, AuditResult, AuditRow, AuditTable } from './decisions/audit';
+export { createRedactor, redactReport, redactResult } from './privacy/redact';
+export type { RedactionOptions, RedactionSource, Redactor } from './privacy/redact';

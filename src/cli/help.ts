@@ -54,6 +54,11 @@ Options:
                         markdown and html (flagged = band elevated or above)
   --title <text>        title of markdown and html reports
   --input-format <f>    json | ndjson: skip detection
+  --redact              mask personal data (names, e-mails, phones, addresses, accounts, IPs,
+                        handles) in messages and evidence; ids, scores, bands and reasons stay
+  --pseudonym-key-file <file>
+                        like --redact, but each personal value becomes a keyed hash (HMAC-SHA256
+                        with the key in the file), the same across the batch
   --stream              score NDJSON grouped by subject one subject at a time, without holding
                         the input (needs --as-of; refused while population-level indicators
                         are enabled, since they must see every subject)

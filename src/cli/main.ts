@@ -10,11 +10,13 @@ import { dateTimeSchema } from '../records/common';
 import { jsonSchema } from '../records/jsonSchema';
 import { toIssues } from '../records/validate';
 import { printable } from '../report/format';
+import { redactResult, type RedactionOptions } from '../privacy/redact';
 import { renderHtml, renderMarkdown, renderTable, type ReportView } from '../report/index';
 import { VERSION } from '../version';
 import { configProblems } from './config';
 import { auditCommand } from './commands/audit';
 import { backtestCommand } from './commands/backtest';
+import { redactionOption } from './commands/redaction';
 import { calibrateCommand } from './commands/calibrate';
 import { helpTexts } from './help';
 import { loadInput, withLines, type CliRejected, type InputFormat, type LoadedInput } from './input';
@@ -183,6 +185,8 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
       detail: { type: 'string' },
       'input-format': { type: 'string' },
       stream: { type: 'boolean' },
+      redact: { type: 'boolean' },
+      'pseudonym-key-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -241,6 +245,8 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
     throw error;
   }
 
+  const redaction = await redactionOption(values.redact === true, values['pseudonym-key-file'], io);
+  if (redaction !== undefined && values.stream === true) throw new CliUsageError('--redact and --pseudonym-key-file need the whole input to learn its personal values; drop --stream.');
   const progress = createProgress(io.stderr, io.stderrIsTTY === true);
   let output: ScoreOutput;
   if (values.stream === true) {
@@ -256,7 +262,7 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
     const result = await scoreStream(source, io, progress, scorer, asOf);
     output = { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: result.rejected };
   } else {
-    output = await scoreLoaded(source, io, progress, inputFormat, asOf, workers, config, scorer);
+    output = await scoreLoaded(source, io, progress, inputFormat, asOf, workers, config, scorer, redaction);
   }
   return finish(output, io, { format, view, detail, failOn, out: values.out, title: values.title });
 }
@@ -270,6 +276,7 @@ async function scoreLoaded(
   workers: number,
   config: ScorerConfig | undefined,
   scorer: Scorer,
+  redaction?: RedactionOptions,
 ): Promise<ScoreOutput> {
   const input = await loadInput(source, io, progress, inputFormat);
   const docAsOf = asOf ?? (typeof input.asOf === 'string' ? input.asOf : undefined);
@@ -294,7 +301,8 @@ async function scoreLoaded(
     throw error;
   }
   progress.done();
-  return { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: withLines(result.rejected, input) };
+  const output = { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: withLines(result.rejected, input) };
+  return redaction !== undefined ? redactResult(output, batch, redaction) : output;
 }
 
 interface FinishOptions {
