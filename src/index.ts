@@ -281,3 +281,5 @@ export { auditImpact, renderAuditMarkdown } from './decisions/audit';
 export type { AuditOptions, AuditResult, AuditRow, AuditTable } from './decisions/audit';
 export { createRedactor, redactReport, redactResult } from './privacy/redact';
 export type { RedactionOptions, RedactionSource, Redactor } from './privacy/redact';
+export { scoreTimeline } from './decisions/timeline';
+export type { Timeline, TimelineOptions, TimelinePoint } from './decisions/timeline';
