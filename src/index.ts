@@ -273,3 +273,30 @@ export { offHoursPattern, overemployment } from './indicators/activity/index';
 export { anonymizingInfrastructure, geoBaselineMismatch, multiCountryLogins, remoteAccessExposed } from './indicators/network/index';
 export { earlyTampering, ipKvm, remoteAccessSoftware, serialMismatch, sharedMfaDevice, unmanagedDevice } from './indicators/device/index';
 export { bulkCollection, exfiltrationToPersonal, intrusionActivity, privilegeSeeking, sensitiveTechnologyAccess } from './indicators/insider/index';
+
+// Decisions over time: outcomes, backtests, calibration, bias audits, redaction.
+export { outcomeKinds, outcomeLabel, outcomeSchema, parseOutcomes } from './decisions/outcomes';
+export type { Outcome, OutcomeKind, ParsedOutcomes, RejectedOutcome } from './decisions/outcomes';
+export { aucWithInterval, histogram, precisionRecall, reliability, rocCurve } from './decisions/metrics';
+export type { AucEstimate, LabelledScore, PrecisionRecall, ReliabilityBin, RocPoint } from './decisions/metrics';
+export { backtest, scorePointInTime } from './decisions/backtest';
+export type {
+  BacktestCase,
+  BacktestConfig,
+  BacktestOptions,
+  BacktestResult,
+  BacktestRun,
+  BandThresholdMetrics,
+  DecisionChange,
+  PointInTimeReports,
+} from './decisions/backtest';
+export { renderBacktestHtml } from './report/backtest-html';
+export type { BacktestHtmlOptions } from './report/backtest-html';
+export { calibrate, calibrationMinimums } from './decisions/calibrate';
+export type { CalibrateOptions, CalibrationResult, WeightProposal, WeightStatus } from './decisions/calibrate';
+export { auditImpact, renderAuditMarkdown } from './decisions/audit';
+export type { AuditOptions, AuditResult, AuditRow, AuditTable } from './decisions/audit';
+export { createRedactor, redactReport, redactResult } from './privacy/redact';
+export type { RedactionOptions, RedactionSource, Redactor } from './privacy/redact';
+export { scoreTimeline } from './decisions/timeline';
+export type { Timeline, TimelineOptions, TimelinePoint } from './decisions/timeline';

@@ -10,6 +10,9 @@ Commands:
   validate <file|->    check every record; print each problem with record id and field path
   indicators           list the built-in indicators (id, title, category, typologies, weight, sources)
   schema               print the JSON Schema of the input document
+  backtest <file|->    score subjects as of their decision times and compare configurations to outcomes
+  calibrate <file|->   propose weights fitted to outcomes; writes the config and prints a diff
+  audit <scores>       selection rates and impact ratios per group, from scores and group labels
 
 Options:
   -h, --help           show help (also: redflags <command> --help)
@@ -57,6 +60,11 @@ Options:
                         1000); the others keep one row in the ranked table
   --title <text>        title of markdown and html reports
   --input-format <f>    json | ndjson: skip detection
+  --redact              mask personal data (names, e-mails, phones, addresses, accounts, IPs,
+                        handles) in messages and evidence; ids, scores, bands and reasons stay
+  --pseudonym-key-file <file>
+                        like --redact, but each personal value becomes a keyed hash (HMAC-SHA256
+                        with the key in the file), the same across the batch
   --stream              score NDJSON grouped by subject one subject at a time, without holding
                         the input (needs --as-of; refused while population-level indicators
                         are enabled, since they must see every subject)
@@ -113,5 +121,79 @@ It is generated from the same zod schemas that validate the input.
 
 Examples:
   redflags schema > redflags-input.schema.json
+`,
+  backtest: `redflags backtest: what each configuration would have decided, against reviewers' outcomes.
+
+Usage:
+  redflags backtest <input|-> --outcomes <file> [options]
+
+Each subject with an outcome is scored as of its decision time (no later fact is used).
+Outcomes file: NDJSON, one {"recordType":"outcome","subjectId":"cand-1","decidedAt":"2025-05-01T00:00:00Z",
+  "outcome":"confirmed-fraud","decidedBy":"trust-team","caseId":"C-12"} a line
+  (outcome: confirmed-fraud | confirmed-insider | cleared | inconclusive), or a JSON array.
+
+Options:
+  --outcomes <file>     the outcome records (required)
+  --config <file>       a configuration to compare; repeat it; "default" is the built-in
+                        defaults. The first is the baseline for decision changes (default: default)
+  --format <format>     json (default) | html | text
+  -o, --out <file>      write to a file (.html picks html)
+  --title <text>        title of the html page
+  --input-format <f>    json | ndjson: skip detection of the input layout
+  -h, --help            show this help
+
+Exit codes: 0 done, 2 usage errors or records that could not be used (listed on standard error).
+
+Examples:
+  redflags backtest export.json --outcomes outcomes.ndjson --config default --config candidate.json --out backtest.html
+`,
+  calibrate: `redflags calibrate: propose weights fitted to reviewers' outcomes, and show the diff.
+
+Usage:
+  redflags calibrate <input|-> --outcomes <file> [options]
+
+Fits every indicator weight (and the prior) by L2-regularised logistic regression on the
+engine's own model, each subject scored as of its decision time. Risk weights stay >= 0;
+correlation groups keep their decay and cap. Nothing changes below the minimums (50 confirmed
+or cleared outcomes, 10 of each; 20 outcomes on which an indicator fired for its weight).
+
+Options:
+  --outcomes <file>      the outcome records (required; format as for backtest)
+  --config <file>        the config in use: the starting point (default: the defaults)
+  -o, --out <file>       write the proposed config here and print the diff; without it the
+                         config goes to standard output and the diff to standard error
+  --json                 write the whole result (weights, uncertainty, counts) instead
+  --min-outcomes <n>     minimum confirmed or cleared outcomes (default 50)
+  --min-per-weight <n>   minimum outcomes an indicator fired on before its weight changes (default 20)
+  --keep-prior           do not fit the prior (outcomes of reviewed subjects over-represent fraud)
+  --input-format <f>     json | ndjson
+  -h, --help             show this help
+
+Examples:
+  redflags calibrate export.json --outcomes outcomes.ndjson --config current.json --out proposal.json
+  redflags backtest export.json --outcomes outcomes.ndjson --config current.json --config proposal.json --out compare.html
+`,
+  audit: `redflags audit: selection rates and impact ratios per group (NYC Local Law 144 style).
+
+Usage:
+  redflags audit <scores.json|scores.ndjson> --groups <file> [options]
+
+Reads finished reports (the output of redflags score) and group labels kept outside the scoring
+input, and prints, per category and band, each group's selection rate (share at or above the
+band), impact ratio against the most selected group, four-fifths flags and small-group warnings.
+It measures outcomes; it does not prove fairness. Hold the labels only where the law allows.
+
+Groups file: JSON {"cand-1": {"sex": "female", "race": "..."}} or CSV "subjectId,sex,race".
+
+Options:
+  --groups <file>          the group labels (required)
+  --format <format>        markdown (default) | json
+  -o, --out <file>         write to a file
+  --min-group-size <n>     smaller groups are marked too small to judge (default 30)
+  -h, --help               show this help
+
+Example:
+  redflags score export.json --format json --out scores.json
+  redflags audit scores.json --groups demographics.csv --out audit.md
 `,
 } as const;

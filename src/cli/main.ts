@@ -12,8 +12,13 @@ import { editDistance } from '../errors/didYouMean';
 import { toIssues } from '../records/validate';
 import { printable, terminalSafe, terminalSafeJson } from '../report/format';
 import type { ReportView } from '../report/index';
+import { redactResult, type RedactionOptions } from '../privacy/redact';
 import { VERSION } from '../version';
 import { configProblems } from './config';
+import { auditCommand } from './commands/audit';
+import { backtestCommand } from './commands/backtest';
+import { redactionOption } from './commands/redaction';
+import { calibrateCommand } from './commands/calibrate';
 import { helpTexts } from './help';
 import { loadInput, withLines, type CliRejected, type InputFormat, type LoadedInput } from './input';
 import { CliUsageError, say, write, type CliIo } from './io';
@@ -59,7 +64,7 @@ function formatIssueList(prefix: string, issues: readonly Issue[]): string {
   return issues.map((i) => `  - ${prefix === '' && i.path === '' ? '(config)' : `${prefix}${i.path}`}: ${i.message}`).join('\n');
 }
 
-async function loadConfig(path: string, io: CliIo): Promise<ScorerConfig> {
+export async function loadConfig(path: string, io: CliIo): Promise<ScorerConfig> {
   let text: string;
   try {
     text = await readFile(resolvePath(io.cwd, path), 'utf8');
@@ -102,13 +107,13 @@ function pickFormat(requested: string | undefined, out: string | undefined, io: 
   return io.stdoutIsTTY === true ? 'table' : 'json';
 }
 
-function pickInputFormat(value: string | undefined): InputFormat | undefined {
+export function pickInputFormat(value: string | undefined): InputFormat | undefined {
   if (value === undefined) return undefined;
   if (value !== 'json' && value !== 'ndjson') throw new CliUsageError(`unknown --input-format "${value}". Use json or ndjson, or leave it out to detect it.`);
   return value;
 }
 
-function toBatchInput(input: LoadedInput, asOf: string | undefined): BatchInput {
+export function toBatchInput(input: LoadedInput, asOf: string | undefined): BatchInput {
   return {
     ...(asOf !== undefined ? { asOf } : {}),
     subjects: input.subjects,
@@ -151,12 +156,17 @@ async function reportIndicatorErrors(io: CliIo, reports: ScoreOutput['reports'])
   );
 }
 
+/** Writes one finished text to standard output or to `--out` (a temporary file renamed when complete), as `score` writes its reports. */
+export async function emit(io: CliIo, out: string | undefined, text: string): Promise<void> {
+  await writeOutput(io, out, [text]);
+}
+
 /**
  * Checks `--out` before any scoring, so a mistake costs seconds, not the whole run: its directory
  * must exist, and it must be neither a directory nor the input file itself (writing over the
  * input would destroy the data being scored).
  */
-async function checkOut(out: string, source: string, io: CliIo): Promise<void> {
+export async function checkOut(out: string, source: string, io: CliIo): Promise<void> {
   const target = resolvePath(io.cwd, out);
   const dir = dirname(target);
   const dirInfo = await stat(dir).catch(() => undefined);
@@ -191,6 +201,8 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
       'input-format': { type: 'string' },
       stream: { type: 'boolean' },
       lenient: { type: 'boolean' },
+      redact: { type: 'boolean' },
+      'pseudonym-key-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -265,6 +277,8 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
     throw error;
   }
 
+  const redaction = await redactionOption(values.redact === true, values['pseudonym-key-file'], io);
+  if (redaction !== undefined && values.stream === true) throw new CliUsageError('--redact and --pseudonym-key-file need the whole input to learn its personal values; drop --stream.');
   const progress = createProgress(io.stderr, io.stderrIsTTY === true);
   let output: ScoreOutput;
   if (values.stream === true) {
@@ -281,7 +295,7 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
     const result = await scoreStream(source, io, progress, scorer, asOf);
     output = { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: result.rejected };
   } else {
-    output = await scoreLoaded(source, io, progress, inputFormat, asOf, workers, config, scorer, shardTimeoutMs, values.lenient === true);
+    output = await scoreLoaded(source, io, progress, inputFormat, asOf, workers, config, scorer, shardTimeoutMs, values.lenient === true, redaction);
   }
   return finish(output, io, { format, view, detail, detailLimit, failOn, out: values.out, title: values.title });
 }
@@ -297,6 +311,7 @@ async function scoreLoaded(
   scorer: Scorer,
   shardTimeoutMs?: number,
   lenient = false,
+  redaction?: RedactionOptions,
 ): Promise<ScoreOutput> {
   const input = await loadInput(source, io, progress, inputFormat);
   const docAsOf = asOf ?? (typeof input.asOf === 'string' ? input.asOf : undefined);
@@ -330,7 +345,8 @@ async function scoreLoaded(
   progress.done();
   // Warnings (only --lenient gives any) join the output only when there are some, so the JSON contract is unchanged otherwise.
   const warnings = withLines(result.warnings, { ...input, unreadable: [] });
-  return { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: withLines(result.rejected, input), ...(warnings.length > 0 ? { warnings } : {}) };
+  const output = { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: withLines(result.rejected, input), ...(warnings.length > 0 ? { warnings } : {}) };
+  return redaction !== undefined ? redactResult(output, batch, redaction) : output;
 }
 
 interface FinishOptions {
@@ -491,6 +507,9 @@ const commands: ReadonlyMap<string, (args: string[], io: CliIo) => Promise<numbe
   ['validate', validateCommand],
   ['indicators', indicatorsCommand],
   ['schema', schemaCommand],
+  ['backtest', backtestCommand],
+  ['calibrate', calibrateCommand],
+  ['audit', auditCommand],
 ]);
 
 /**
@@ -513,7 +532,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const run = commands.get(command);
     if (run === undefined) {
       const close = [...commands.keys()].find((c) => editDistance(c, command, 2) <= 2 || c.startsWith(command));
-      throw new CliUsageError(`unknown command "${command}".${close !== undefined ? ` Did you mean "${close}"?` : ''} Commands: score, validate, indicators, schema. Run \`redflags --help\`.`);
+      throw new CliUsageError(`unknown command "${command}".${close !== undefined ? ` Did you mean "${close}"?` : ''} Commands: ${[...commands.keys()].join(', ')}. Run \`redflags --help\`.`);
     }
     return await run([...rest], io);
   } catch (error) {

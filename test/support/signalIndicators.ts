@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { defineIndicator, type AnyIndicator } from '../../src/index';
+
+// Indicators whose strength the test sets directly, so decision tests control the model exactly:
+// `signal/<name>` fires once per custom event of kind <name>, with the strength in its data,
+// and only from events at or before asOf (the engine's view).
+const base = { version: '1.0.0', options: z.object({}), sources: [], falsePositives: ['A test signal.'] } as const;
+
+/** A risk indicator fed by `custom` events of one kind. */
+export function signalIndicator(name: string, weight: number, kind: 'risk' | 'mitigating' = 'risk', correlationGroup?: string): AnyIndicator {
+  return defineIndicator({
+    meta: {
+      ...base,
+      id: `signal/${name}`,
+      title: `Signal ${name}`,
+      category: 'signal',
+      description: `Fires on custom events of kind ${name}.`,
+      kind,
+      family: name.startsWith('b') ? 'device' : 'identity',
+      typologies: ['remote-hire-identity-fraud'],
+      defaultWeight: weight,
+      ...(correlationGroup !== undefined ? { correlationGroup } : {}),
+      requires: ['events[type=custom]'],
+      messages: { seen: 'signal {{name}} seen at strength {{strength}}' },
+      neutralReason: 'A check needs review.',
+      threatHypothesis: 'Test signal.',
+      recommendedAction: `Review signal ${name}.`,
+    },
+    evaluate(view) {
+      return view
+        .eventsOf('custom')
+        .filter((e) => e.kind === name)
+        .map((e) => {
+          const strength = Number((e.data as { strength?: unknown } | undefined)?.strength ?? 1);
+          return { messageId: 'seen' as const, strength, data: { name, strength }, evidence: [{ recordId: e.id, at: e.at }] };
+        });
+    },
+  }) as AnyIndicator;
+}
+
+/** A custom event that feeds `signal/<kind>`. */
+export function signalEvent(id: string, subjectId: string, at: string, kind: string, strength = 1): Record<string, unknown> {
+  return { id, subjectId, at, type: 'custom', kind, data: { strength } };
+}
