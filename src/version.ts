@@ -1,2 +1,2 @@
 /** The version of the redflags package, reported in every report's metadata. */
-export const VERSION = '0.1.0';
+export const VERSION = '0.2.0';
