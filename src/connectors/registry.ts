@@ -1,0 +1,12 @@
+import type { Connector } from './contract';
+import { oktaConnector } from './sources/okta';
+
+/** The built-in connectors, by id. The CSV connector needs a mapping: see `csvConnector`. */
+export const connectors: Readonly<Record<string, Connector>> = Object.freeze({
+  [oktaConnector.id]: oktaConnector,
+});
+
+/** A built-in connector by id (case-insensitive), or undefined. */
+export function findConnector(id: string): Connector | undefined {
+  return connectors[id.toLowerCase()];
+}
