@@ -24,4 +24,5 @@ export { compact, parseBoolean, parseNumber, contentId, canonicalJson } from './
 export { mfaMethodOf } from './helpers/mfa';
 export type { MfaMethod } from './helpers/mfa';
 export { oktaConnector } from './sources/okta';
+export { entraConnector } from './sources/entra';
 export { connectors, findConnector } from './registry';

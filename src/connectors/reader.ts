@@ -138,6 +138,7 @@ export class FieldReader {
   }
 
   #find(path: string): FieldNode | undefined {
+    if (path === '') return this.#node;
     let node: FieldNode | undefined = this.#node;
     for (const segment of path.split('.')) {
       node = node?.children?.get(segment.toLowerCase());
@@ -282,10 +283,22 @@ export class FieldReader {
     return toPlain(node);
   }
 
-  /** Marks a path as not mapped on purpose, with the reason the report and docs give. */
+  /** Marks a path (`''`: this whole object) as not mapped on purpose, with the reason the report and docs give. Fields already used keep their use. */
   ignore(path: string, reason: string): void {
     const node = this.#find(path);
     if (node !== undefined) markAll(node, { kind: 'ignored', reason });
+  }
+
+  /** Marks every path of a table (path to reason) as not mapped on purpose, as {@link ignore} does. */
+  ignoreAll(table: Readonly<Record<string, string>>): void {
+    for (const [path, reason] of Object.entries(table)) this.ignore(path, reason);
+  }
+
+  /** The keys of this object, as the source spells them. */
+  keys(): string[] {
+    const out: string[] = [];
+    this.#node.children?.forEach((child) => out.push(child.path.slice(child.path.lastIndexOf('.') + 1)));
+    return out;
   }
 
   /** Marks a field as read but unusable, with the reason (e.g. a value the model has no place for). */

@@ -1,9 +1,11 @@
 import type { Connector } from './contract';
+import { entraConnector } from './sources/entra';
 import { oktaConnector } from './sources/okta';
 
 /** The built-in connectors, by id. The CSV connector needs a mapping: see `csvConnector`. */
 export const connectors: Readonly<Record<string, Connector>> = Object.freeze({
   [oktaConnector.id]: oktaConnector,
+  [entraConnector.id]: entraConnector,
 });
 
 /** A built-in connector by id (case-insensitive), or undefined. */
