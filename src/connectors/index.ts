@@ -25,4 +25,5 @@ export { mfaMethodOf } from './helpers/mfa';
 export type { MfaMethod } from './helpers/mfa';
 export { oktaConnector } from './sources/okta';
 export { entraConnector } from './sources/entra';
+export { googleWorkspaceConnector } from './sources/google-workspace';
 export { connectors, findConnector } from './registry';
