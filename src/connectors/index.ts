@@ -27,3 +27,6 @@ export { oktaConnector } from './sources/okta';
 export { entraConnector } from './sources/entra';
 export { googleWorkspaceConnector } from './sources/google-workspace';
 export { connectors, findConnector } from './registry';
+export { csvConnector, checkCsvMapping, csvMappingSchema, columnMappingSchema } from './sources/csv-mapping';
+export type { CsvMapping, CsvMappingCheck } from './sources/csv-mapping';
+export { csvMappings } from './mappings/index';

@@ -96,6 +96,10 @@ function validate(recordType: 'subject' | 'event', draft: Record<string, unknown
       if (deletePath(repaired, path)) {
         removed = true;
         report.droppedField(formatIssuePath(path), issue.message);
+      } else if (path.length >= 2 && deletePath(repaired, path.slice(0, -1))) {
+        // A required field is missing from a nested entry (an employment without organisation): the entry goes.
+        removed = true;
+        report.droppedField(formatIssuePath(path), issue.message);
       }
     }
     if (!removed) return { reason: `not a valid ${recordType}: ${issues.map((i) => `${i.path === '' ? '(record)' : i.path}: ${i.message}`).join('; ')}` };
