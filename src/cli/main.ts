@@ -13,6 +13,7 @@ import { printable } from '../report/format';
 import { renderHtml, renderMarkdown, renderTable, type ReportView } from '../report/index';
 import { VERSION } from '../version';
 import { configProblems } from './config';
+import { importCommand } from './commands/import';
 import { helpTexts } from './help';
 import { loadInput, withLines, type CliRejected, type InputFormat, type LoadedInput } from './input';
 import { CliUsageError, write, type CliIo } from './io';
@@ -433,6 +434,7 @@ const commands: Readonly<Record<string, (args: string[], io: CliIo) => Promise<n
   validate: validateCommand,
   indicators: indicatorsCommand,
   schema: schemaCommand,
+  import: importCommand,
 };
 
 /**
@@ -455,7 +457,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const run = commands[command];
     if (run === undefined) {
       const close = Object.keys(commands).find((c) => editDistance(c, command) <= 2 || c.startsWith(command));
-      throw new CliUsageError(`unknown command "${command}".${close !== undefined ? ` Did you mean "${close}"?` : ''} Commands: score, validate, indicators, schema. Run \`redflags --help\`.`);
+      throw new CliUsageError(`unknown command "${command}".${close !== undefined ? ` Did you mean "${close}"?` : ''} Commands: score, validate, indicators, schema, import. Run \`redflags --help\`.`);
     }
     return await run([...rest], io);
   } catch (error) {

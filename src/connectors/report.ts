@@ -22,6 +22,8 @@ export interface SkippedRow {
   readonly row: number;
   /** Line where the row starts, when read from a file. */
   readonly line?: number;
+  /** File the row was read from, when known. */
+  readonly file?: string;
   /** Why the row cannot be a record. */
   readonly reason: string;
 }
@@ -101,10 +103,12 @@ export class ReportBuilder {
     readonly maxListed: number,
   ) {}
 
-  skip(row: number, line: number | undefined, reason: string): void {
+  skip(row: number, where: { readonly line?: number | undefined; readonly file?: string | undefined }, reason: string): void {
     this.rows.skipped++;
     this.skipReasons.set(reason, (this.skipReasons.get(reason) ?? 0) + 1);
-    if (this.skippedRows.length < this.maxListed) this.skippedRows.push({ row, ...(line !== undefined ? { line } : {}), reason });
+    if (this.skippedRows.length < this.maxListed) {
+      this.skippedRows.push({ row, ...(where.file !== undefined ? { file: where.file } : {}), ...(where.line !== undefined ? { line: where.line } : {}), reason });
+    }
   }
 
   written1(type: string): void {

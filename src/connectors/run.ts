@@ -14,6 +14,8 @@ export interface SourceRow {
   readonly value: unknown;
   /** Line (1-based) where the row starts, when read from a file. */
   readonly line?: number;
+  /** The file the row was read from, when there are several. */
+  readonly file?: string;
   /** Set when the row could not even be parsed (broken JSON): the row is skipped with this reason. */
   readonly error?: string;
 }
@@ -163,7 +165,7 @@ export function createImporter(connector: Connector, options: ImportOptions = {}
     position++;
     report.rows.read++;
     if (row.error !== undefined) {
-      report.skip(position, row.line, row.error);
+      report.skip(position, row, row.error);
       return [];
     }
     const reader = readRow(row.value);
@@ -179,7 +181,7 @@ export function createImporter(connector: Connector, options: ImportOptions = {}
       result = { skip: `connector error: ${error instanceof Error ? error.message : String(error)}` };
     }
     if ('skip' in result) {
-      report.skip(position, row.line, result.skip);
+      report.skip(position, row, result.skip);
       return [];
     }
     for (const [path, reason] of Object.entries(connector.ignored ?? {})) reader.ignore(path, reason);
@@ -224,7 +226,7 @@ export function createImporter(connector: Connector, options: ImportOptions = {}
     else if (sessionEnds.length > 0 && reasons.length === 0 && duplicates === 0) report.rows.sessionEnds++;
     else {
       const reason = reasons.length > 0 ? reasons.join(' | ') : duplicates > 0 ? 'duplicate: every record of the row was given by an earlier row' : 'no record and no session end';
-      report.skip(position, row.line, reason);
+      report.skip(position, row, reason);
       return out;
     }
     report.fieldUses(reader.fieldUses());
