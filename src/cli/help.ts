@@ -137,12 +137,15 @@ Options:
   --report <file>        also write the full mapping report as JSON
   --subjects             also write a minimal subject per account the events refer to
                          (to score an identity-provider export without HR records)
+  --subject-map <csv>    tie accounts to subject ids with a CSV of account,subject columns
+                         (accounts not in it are skipped and named in the report)
   --no-session-ends      do not hold sessions to set their end from a later row
   -q, --quiet            no report on standard error
   -h, --help             show this help
 
 Events are tied to subjects by the account lower-cased (e.g. the work e-mail): import HR
-records keyed by work e-mail (the hris mapping does) and the events line up.
+records keyed by work e-mail (the hris mapping does) and the events line up, or pass
+--subject-map when subjects have other ids (e.g. ATS candidate ids).
 
 Examples:
   redflags import csv --mapping hris workers.csv --out people.ndjson

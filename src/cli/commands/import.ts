@@ -62,6 +62,31 @@ async function openInput(file: string, io: CliIo): Promise<Readable> {
   return createReadStream(path, { encoding: 'utf8' });
 }
 
+/**
+ * Reads a subject map: a CSV with an `account` and a `subject` column (case-insensitive), one
+ * account a row. Accounts are matched lower-cased; accounts not in the map are skipped by name.
+ */
+async function loadSubjectMap(file: string, io: CliIo): Promise<Map<string, string>> {
+  const input = await openInput(file, io);
+  const reader = createCsvRowReader();
+  const map = new Map<string, string>();
+  const add = (rows: SourceRow[]): void => {
+    for (const row of rows) {
+      const cells = row.value as Record<string, string>;
+      const key = (name: string) => Object.keys(cells).find((k) => k.toLowerCase() === name);
+      const accountKey = key('account');
+      const subjectKey = key('subject');
+      if (accountKey === undefined || subjectKey === undefined) throw new CliUsageError(`the subject map ${file} needs an "account" and a "subject" column (line ${row.line ?? '?'}).`);
+      const account = (cells[accountKey] ?? '').trim().toLowerCase();
+      const subject = (cells[subjectKey] ?? '').trim();
+      if (account !== '' && subject !== '') map.set(account, subject);
+    }
+  };
+  for await (const chunk of input) add(reader.write(chunk as string));
+  add(reader.end());
+  return map;
+}
+
 /** Reads one file chunk by chunk (never the whole file at once) and yields its rows. */
 async function* rowsOf(file: string, connector: Connector, io: CliIo, several: boolean): AsyncGenerator<SourceRow> {
   const input = await openInput(file, io);
@@ -147,6 +172,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
       report: { type: 'string' },
       subjects: { type: 'boolean' },
       'no-session-ends': { type: 'boolean' },
+      'subject-map': { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -160,7 +186,9 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   if (files.length === 0) throw new CliUsageError(`import ${source} needs at least one file (or - for standard input). Example: redflags import ${source} export.json --out records.ndjson`);
   if (files.filter((f) => f === '-').length > 1) throw new CliUsageError('standard input (-) can be read only once.');
   const connector = await pickConnector(source, values.mapping, io);
+  const subjectMap = values['subject-map'] !== undefined ? await loadSubjectMap(values['subject-map'], io) : undefined;
   const importer = createImporter(connector, {
+    ...(subjectMap !== undefined ? { subjectIdOf: (account: string) => subjectMap.get(account.trim().toLowerCase()) } : {}),
     ...(values.subjects === true ? { emitSubjects: true } : {}),
     ...(values['no-session-ends'] === true ? { pairSessionEnds: false } : {}),
   });

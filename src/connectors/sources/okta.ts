@@ -268,6 +268,8 @@ export const oktaConnector = defineConnector({
     'authenticationContext.authenticationStep': 'step counter, always 0',
     'authenticationContext.rootSessionId': 'root session id; externalSessionId is the session',
     'debugContext.debugData.requestId': 'request id: correlates log lines',
+    'debugContext.debugData.deviceFingerprint': 'browser fingerprint: read as the device id when the event has no top-level device',
+    'debugContext.debugData.dtHash': 'device-token hash: read as the device id when there is neither a top-level device nor a fingerprint',
     'debugContext.debugData.requestUri': 'request path',
     'debugContext.debugData.url': 'request URL',
     'debugContext.debugData.authnRequestId': 'authentication request id: correlates log lines',
