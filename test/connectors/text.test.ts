@@ -45,6 +45,20 @@ describe('JSON row splitter', () => {
     },
   );
 
+  it('gives each row as soon as it is complete, so a large wrapper is never held whole', () => {
+    const splitter = createJsonRowSplitter(commonWrappers);
+    const row = JSON.stringify({ id: 'x', text: 'y'.repeat(100) });
+    let emitted = 0;
+    emitted += splitter.write('{"@odata.context":"c","value":[').length;
+    for (let i = 0; i < 1000; i++) {
+      // Each row comes out of the write that completes it: nothing accumulates.
+      expect(splitter.write(`${i > 0 ? ',' : ''}${row}`)).toHaveLength(1);
+      emitted++;
+    }
+    emitted += splitter.write(']}').length + splitter.end().length;
+    expect(emitted).toBe(1000);
+  });
+
   it('expands wrappers of in-memory values by the same rule', () => {
     expect([...expandWrappers([{ value: [{ a: 1 }] }, { data: { events: [{ b: 2 }] } }, { c: 3 }], commonWrappers)]).toEqual([{ a: 1 }, { b: 2 }, { c: 3 }]);
   });
