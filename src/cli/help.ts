@@ -10,6 +10,9 @@ Commands:
   validate <file|->    check every record; print each problem with record id and field path
   indicators           list the built-in indicators (id, title, category, typologies, weight, sources)
   schema               print the JSON Schema of the input document
+  import <source> <file...>
+                       map exports (Okta, Entra, Google Workspace, HR and ATS CSV) onto
+                       records (NDJSON for score) and report every row and field
   backtest <file|->    score subjects as of their decision times and compare configurations to outcomes
   calibrate <file|->   propose weights fitted to outcomes; writes the config and prints a diff
   audit <scores>       selection rates and impact ratios per group, from scores and group labels
@@ -24,6 +27,7 @@ Examples:
   redflags score hr-export.json
   redflags score events.ndjson --format html --out report.html
   redflags validate hr-export.json
+  redflags import okta okta-system-log.json --out signins.ndjson
   redflags score --help
 `,
   score: `redflags score: score every subject of the input and report who needs review, and why.
@@ -195,5 +199,46 @@ Options:
 Example:
   redflags score export.json --format json --out scores.json
   redflags audit scores.json --groups demographics.csv --out audit.md
+`,
+  import: `redflags import: map an export onto redflags records, and account for every row and field.
+
+Usage:
+  redflags import <source> <file...|-> [options]
+
+Sources:
+  okta               Okta System Log: API arrays, event-hook deliveries, NDJSON, flattened or
+                     lower-case SIEM exports
+  entra              Microsoft Entra sign-in logs: Graph v1.0/beta, Log Analytics, Event Hub
+  google-workspace   Google Workspace login audit (Reports API activities)
+  csv                any CSV export, with --mapping: a shipped mapping (hris, ats) or your
+                     own JSON mapping file (column -> field, with date, country, value maps)
+
+Files are read chunk by chunk, so memory does not grow with their size (sessions whose end
+comes in a later row are held until the input ends; --no-session-ends writes them at once).
+Records go to standard output (or --out) as NDJSON, ready for \`redflags score\`; the mapping
+report goes to standard error: rows read, records written by type, rows skipped (with reason
+and line), and every source field that was not mapped, with counts.
+
+Options:
+  --mapping <name|file>  CSV mapping: hris, ats, or a JSON mapping file (csv only)
+  -o, --out <file>       write the NDJSON records to a file
+  --report <file>        also write the full mapping report as JSON
+  --subjects             also write a minimal subject per account the events refer to
+                         (to score an identity-provider export without HR records)
+  --subject-map <csv>    tie accounts to subject ids with a CSV of account,subject columns
+                         (accounts not in it are skipped and named in the report)
+  --no-session-ends      do not hold sessions to set their end from a later row
+  -q, --quiet            no report on standard error
+  -h, --help             show this help
+
+Events are tied to subjects by the account lower-cased (e.g. the work e-mail): import HR
+records keyed by work e-mail (the hris mapping does) and the events line up, or pass
+--subject-map when subjects have other ids (e.g. ATS candidate ids).
+
+Examples:
+  redflags import csv --mapping hris workers.csv --out people.ndjson
+  redflags import okta okta-system-log.json --out signins.ndjson --report okta-report.json
+  cat people.ndjson signins.ndjson | redflags score - --format html --out review.html
+  redflags import entra signins-page1.json signins-page2.json --subjects > entra.ndjson
 `,
 } as const;

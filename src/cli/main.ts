@@ -19,6 +19,7 @@ import { auditCommand } from './commands/audit';
 import { backtestCommand } from './commands/backtest';
 import { redactionOption } from './commands/redaction';
 import { calibrateCommand } from './commands/calibrate';
+import { importCommand } from './commands/import';
 import { helpTexts } from './help';
 import { loadInput, withLines, type CliRejected, type InputFormat, type LoadedInput } from './input';
 import { CliUsageError, say, write, type CliIo } from './io';
@@ -510,6 +511,7 @@ const commands: ReadonlyMap<string, (args: string[], io: CliIo) => Promise<numbe
   ['backtest', backtestCommand],
   ['calibrate', calibrateCommand],
   ['audit', auditCommand],
+  ['import', importCommand],
 ]);
 
 /**

@@ -1,0 +1,32 @@
+/**
+ * Connectors: map exports of HR, identity-provider and security systems onto redflags records,
+ * with a report that accounts for every row and field. Pure functions, no I/O: they run in any
+ * JavaScript runtime; `redflags import` streams files through them.
+ *
+ * @packageDocumentation
+ */
+export { defineConnector, skip, commonWrappers } from './contract';
+export type { Connector, MapContext, RecordDraft, RowResult, SessionEnd, SourceFormat, VendorDoc } from './contract';
+export { FieldReader, readRow } from './reader';
+export type { FieldUse } from './reader';
+export { createImporter, importRows, importAll } from './run';
+export type { ImportedRecord, ImportOptions, Importer, SourceRow } from './run';
+export type { MappingReport, FieldCount, FieldCountWithReason, SkippedRow } from './report';
+export { createJsonRowSplitter } from './text/json-rows';
+export type { JsonRowSplitter } from './text/json-rows';
+export { createCsvParser, createCsvRowReader } from './text/csv';
+export type { CsvParser, CsvRecord } from './text/csv';
+export { expandWrappers } from './text/wrappers';
+export { parseCountry } from './helpers/country';
+export { parseTime, parseDate } from './helpers/time';
+export type { DateOrder } from './helpers/time';
+export { compact, parseBoolean, parseNumber, contentId, canonicalJson } from './helpers/values';
+export { mfaMethodOf } from './helpers/mfa';
+export type { MfaMethod } from './helpers/mfa';
+export { oktaConnector } from './sources/okta';
+export { entraConnector } from './sources/entra';
+export { googleWorkspaceConnector } from './sources/google-workspace';
+export { connectors, findConnector } from './registry';
+export { csvConnector, checkCsvMapping, csvMappingSchema, columnMappingSchema } from './sources/csv-mapping';
+export type { CsvMapping, CsvMappingCheck } from './sources/csv-mapping';
+export { csvMappings } from './mappings/index';

@@ -1,0 +1,16 @@
+import type { Connector } from './contract';
+import { entraConnector } from './sources/entra';
+import { googleWorkspaceConnector } from './sources/google-workspace';
+import { oktaConnector } from './sources/okta';
+
+/** The built-in connectors, by id. The CSV connector needs a mapping: see `csvConnector`. */
+export const connectors: Readonly<Record<string, Connector>> = Object.freeze({
+  [oktaConnector.id]: oktaConnector,
+  [entraConnector.id]: entraConnector,
+  [googleWorkspaceConnector.id]: googleWorkspaceConnector,
+});
+
+/** A built-in connector by id (case-insensitive), or undefined. */
+export function findConnector(id: string): Connector | undefined {
+  return connectors[id.toLowerCase()];
+}

@@ -1,0 +1,311 @@
+import { safeParseEvent, safeParseSubject } from '../records/validate';
+import { commonWrappers, type Connector, type RecordDraft, type RowResult, type SessionEnd } from './contract';
+import { expandWrappers } from './text/wrappers';
+import { canonicalJson, compact, fnv1a64 } from './helpers/values';
+import { readRow } from './reader';
+import { ReportBuilder, type MappingReport } from './report';
+
+/** A record ready for `redflags score`: one NDJSON line, with its `recordType`. */
+export type ImportedRecord = Readonly<Record<string, unknown>> & { readonly recordType: 'subject' | 'event' };
+
+/** A source row with where it starts in its file. */
+export interface SourceRow {
+  /** The parsed row: an object from JSON, or a CSV row keyed by the header. */
+  readonly value: unknown;
+  /** Line (1-based) where the row starts, when read from a file. */
+  readonly line?: number;
+  /** The file the row was read from, when there are several. */
+  readonly file?: string;
+  /** Set when the row could not even be parsed (broken JSON): the row is skipped with this reason. */
+  readonly error?: string;
+}
+
+/** Options of an import. */
+export interface ImportOptions {
+  /**
+   * Subject id for an account as the source names it; undefined skips the account's rows (named
+   * in the report). Default: the account trimmed and lower-cased.
+   */
+  readonly subjectIdOf?: (accountId: string, source: string) => string | undefined;
+  /**
+   * Also write a minimal subject (`{ id, accounts: [{ system, accountId }] }`) for every subject
+   * the events refer to, after the events; for scoring an identity-provider export on its own.
+   * Leave off when the subjects come from an HR import. Default false.
+   */
+  readonly emitSubjects?: boolean;
+  /**
+   * Hold sessions whose end arrives in another row until the input ends, to set `end`
+   * (memory grows with such sessions, not with bytes). False writes them at once without `end`.
+   * Default true.
+   */
+  readonly pairSessionEnds?: boolean;
+  /** Skipped rows listed one by one in the report (all are counted). Default 1000. */
+  readonly maxListed?: number;
+}
+
+/** The stateful side of an import: push rows, then finish, then read the report. */
+export interface Importer {
+  /** Maps one row; returns the records it gives now (held sessions come out of {@link finish}). */
+  push(row: SourceRow): ImportedRecord[];
+  /** Ends the input: returns held sessions (with their ends) and subjects, in a fixed order. */
+  finish(): ImportedRecord[];
+  /** The mapping report so far (complete after {@link finish}). */
+  report(): MappingReport;
+}
+
+interface Held {
+  readonly record: Record<string, unknown>;
+  readonly key: string;
+  readonly at: number;
+}
+
+// The validator is asked again after each refused field is removed; a record that needs more passes is a connector bug.
+const MAX_REPAIRS = 8;
+
+function deletePath(target: Record<string, unknown>, path: readonly PropertyKey[]): boolean {
+  let node: unknown = target;
+  for (let i = 0; i < path.length - 1; i++) {
+    if (typeof node !== 'object' || node === null) return false;
+    node = (node as Record<PropertyKey, unknown>)[path[i] as PropertyKey];
+  }
+  const last = path[path.length - 1];
+  if (typeof node !== 'object' || node === null || last === undefined || !(last in node)) return false;
+  if (Array.isArray(node) && typeof last === 'number') node.splice(last, 1);
+  else delete (node as Record<PropertyKey, unknown>)[last];
+  return true;
+}
+
+function formatIssuePath(path: readonly PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' ? '[]' : `.${String(p)}`)).join('').replace(/^\./, '');
+}
+
+/**
+ * Validates a draft with the record schemas. A refused optional field is removed and counted
+ * (the rest of the record is worth keeping); a record still refused gives the reason to skip.
+ */
+function validate(recordType: 'subject' | 'event', draft: Record<string, unknown>, report: ReportBuilder): { record: Record<string, unknown> } | { reason: string } {
+  let candidate = draft;
+  for (let pass = 0; pass <= MAX_REPAIRS; pass++) {
+    const result = recordType === 'subject' ? safeParseSubject(candidate) : safeParseEvent(candidate);
+    if (result.success) return { record: result.data as Record<string, unknown> };
+    const issues = result.error.issues;
+    const repaired = JSON.parse(JSON.stringify(candidate)) as Record<string, unknown>;
+    let removed = false;
+    for (const issue of issues) {
+      const path = issue.path === '' ? [] : issue.path.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== '').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+      const top = path[0];
+      if (path.length === 0 || top === 'id' || top === 'subjectId' || top === 'type' || top === 'at') continue;
+      if (deletePath(repaired, path)) {
+        removed = true;
+        report.droppedField(formatIssuePath(path), issue.message);
+      } else if (path.length >= 2 && deletePath(repaired, path.slice(0, -1))) {
+        // A required field is missing from a nested entry (an employment without organisation): the entry goes.
+        removed = true;
+        report.droppedField(formatIssuePath(path), issue.message);
+      }
+    }
+    if (!removed) return { reason: `not a valid ${recordType}: ${issues.map((i) => `${i.path === '' ? '(record)' : i.path}: ${i.message}`).join('; ')}` };
+    candidate = (compact(repaired) ?? {}) as Record<string, unknown>;
+  }
+  return { reason: `not a valid ${recordType} after removing refused fields` };
+}
+
+function typeName(recordType: 'subject' | 'event', record: Record<string, unknown>): string {
+  return recordType === 'subject' ? 'subject' : `event:${String(record['type'])}`;
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Starts an import of one connector's rows. Pure: no I/O, no clock; the same rows give the same
+ * records and report. The runner
+ * - counts every row (mapped, session end, skipped with reason and line),
+ * - counts every field of every mapped row (mapped, ignored with reason, invalid with reason, unmapped),
+ * - drops absent values (`null`, blanks, empty objects) and validates each record with the record schemas,
+ * - drops records whose id an earlier row gave (counted as identical or conflicting duplicates),
+ * - sets session ends from other rows, whatever their order ({@link ImportOptions.pairSessionEnds}).
+ */
+export function createImporter(connector: Connector, options: ImportOptions = {}): Importer {
+  const report = new ReportBuilder(connector.id, connector.title, options.maxListed ?? 1000);
+  const pairing = options.pairSessionEnds ?? true;
+  const seen = new Map<string, string>();
+  const held: Held[] = [];
+  const heldIds = new Set<string>();
+  const ends = new Map<string, number[]>();
+  const accounts = new Map<string, Set<string>>();
+  const subjectIdOf = options.subjectIdOf ?? ((account: string) => account.trim().toLowerCase() || undefined);
+  let position = 0;
+  let finished = false;
+
+  const output = (recordType: 'subject' | 'event', record: Record<string, unknown>): ImportedRecord | 'duplicate' => {
+    const key = `${recordType}\u0000${String(record['id'])}`;
+    const digest = fnv1a64(canonicalJson(record));
+    const previous = seen.get(key);
+    if (previous !== undefined) {
+      if (previous === digest) report.duplicates.identical++;
+      else report.duplicates.conflicting++;
+      return 'duplicate';
+    }
+    seen.set(key, digest);
+    report.written1(typeName(recordType, record));
+    if (recordType === 'event' && options.emitSubjects === true) {
+      const subjectId = String(record['subjectId']);
+      const accountId = typeof record['accountId'] === 'string' ? record['accountId'] : undefined;
+      const set = accounts.get(subjectId) ?? new Set<string>();
+      if (accountId !== undefined) set.add(accountId);
+      accounts.set(subjectId, set);
+    }
+    return { recordType, ...record };
+  };
+
+  const push = (row: SourceRow): ImportedRecord[] => {
+    if (finished) throw new Error('importer already finished');
+    position++;
+    report.rows.read++;
+    if (row.error !== undefined) {
+      report.skip(position, row, row.error);
+      return [];
+    }
+    const reader = readRow(row.value);
+    let result: RowResult;
+    try {
+      result = connector.mapRow(reader, {
+        source: connector.id,
+        ...(row.line !== undefined ? { line: row.line } : {}),
+        subjectIdFor: (account) => subjectIdOf(account, connector.id),
+      });
+    } catch (error) {
+      // A connector must not throw; if one does, the row is still accounted for.
+      result = { skip: `connector error: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    if ('skip' in result) {
+      report.skip(position, row, result.skip);
+      return [];
+    }
+    for (const [path, reason] of Object.entries(connector.ignored ?? {})) reader.ignore(path, reason);
+    const out: ImportedRecord[] = [];
+    let accepted = 0;
+    let duplicates = 0;
+    const reasons: string[] = [];
+    for (const draft of result.records ?? []) {
+      const validated = validateDraft(draft);
+      if ('reason' in validated) {
+        reasons.push(validated.reason);
+        continue;
+      }
+      if (draft.endKey !== undefined && pairing) {
+        const id = String(validated.record['id']);
+        if (heldIds.has(id)) {
+          duplicates++;
+          report.duplicates.identical++;
+          continue;
+        }
+        heldIds.add(id);
+        held.push({ record: validated.record, key: draft.endKey, at: Date.parse(String(validated.record['at'])) });
+        accepted++;
+        continue;
+      }
+      const written = output(draft.recordType, validated.record);
+      if (written === 'duplicate') duplicates++;
+      else {
+        out.push(written);
+        accepted++;
+      }
+    }
+    const sessionEnds: readonly SessionEnd[] = result.sessionEnds ?? [];
+    if (pairing) {
+      for (const end of sessionEnds) {
+        const list = ends.get(end.key) ?? [];
+        list.push(Date.parse(end.at));
+        ends.set(end.key, list);
+      }
+    }
+    if (accepted > 0) report.rows.mapped++;
+    else if (sessionEnds.length > 0 && reasons.length === 0 && duplicates === 0) report.rows.sessionEnds++;
+    else {
+      const reason = reasons.length > 0 ? reasons.join(' | ') : duplicates > 0 ? 'duplicate: every record of the row was given by an earlier row' : 'no record and no session end';
+      report.skip(position, row, reason);
+      return out;
+    }
+    report.fieldUses(reader.fieldUses());
+    return out;
+  };
+
+  const validateDraft = (draft: RecordDraft): { record: Record<string, unknown> } | { reason: string } => {
+    const cleaned = compact(draft.record);
+    if (cleaned === undefined || typeof cleaned !== 'object') return { reason: `empty ${draft.recordType}` };
+    return validate(draft.recordType, cleaned as Record<string, unknown>, report);
+  };
+
+  const finish = (): ImportedRecord[] => {
+    if (finished) return [];
+    finished = true;
+    const out: ImportedRecord[] = [];
+    // Each end closes the latest session with its key that started at or before it and has no end yet,
+    // taking starts and ends in time order: the pairing is the same in any row order.
+    const byKey = new Map<string, Held[]>();
+    for (const h of held) {
+      const list = byKey.get(h.key) ?? [];
+      list.push(h);
+      byKey.set(h.key, list);
+    }
+    const endOf = new Map<Held, number>();
+    for (const [key, times] of ends) {
+      const starts = (byKey.get(key) ?? []).slice().sort((a, b) => a.at - b.at || compareStrings(String(a.record['id']), String(b.record['id'])));
+      for (const time of [...new Set(times)].sort((a, b) => a - b)) {
+        let match: Held | undefined;
+        for (const start of starts) if (start.at <= time && !endOf.has(start)) match = start;
+        if (match === undefined) report.sessionEnds.unmatched++;
+        else {
+          endOf.set(match, time);
+          report.sessionEnds.matched++;
+        }
+      }
+    }
+    const sorted = held.slice().sort((a, b) => a.at - b.at || compareStrings(String(a.record['id']), String(b.record['id'])));
+    for (const h of sorted) {
+      const end = endOf.get(h);
+      const record = end !== undefined ? { ...h.record, end: new Date(end).toISOString() } : h.record;
+      const written = output('event', record);
+      if (written !== 'duplicate') out.push(written);
+    }
+    if (options.emitSubjects === true) {
+      for (const subjectId of [...accounts.keys()].sort(compareStrings)) {
+        const list = [...(accounts.get(subjectId) as Set<string>)].sort(compareStrings).map((accountId) => ({ system: connector.id, accountId }));
+        const validated = validate('subject', { id: subjectId, ...(list.length > 0 ? { accounts: list } : {}) }, report);
+        if ('record' in validated) {
+          const written = output('subject', validated.record);
+          if (written !== 'duplicate') out.push(written);
+        }
+      }
+    }
+    return out;
+  };
+
+  return { push, finish, report: () => report.build() };
+}
+
+/** Imports rows from any iterable or async iterable, yielding records; the report is the generator's return value. */
+export async function* importRows(connector: Connector, rows: Iterable<SourceRow> | AsyncIterable<SourceRow>, options: ImportOptions = {}): AsyncGenerator<ImportedRecord, MappingReport> {
+  const importer = createImporter(connector, options);
+  for await (const row of rows) yield* importer.push(row);
+  yield* importer.finish();
+  return importer.report();
+}
+
+/**
+ * Imports in-memory values (parsed JSON: rows, arrays of rows, or wrappers such as a Graph
+ * `{ value: [...] }` page): records and report at once.
+ */
+export function importAll(connector: Connector, values: Iterable<unknown>, options: ImportOptions = {}): { records: ImportedRecord[]; report: MappingReport } {
+  const importer = createImporter(connector, options);
+  const records: ImportedRecord[] = [];
+  const keep = (batch: Iterable<ImportedRecord>): void => {
+    for (const record of batch) records.push(record);
+  };
+  for (const value of values) for (const row of expandWrappers(value, connector.wrappers ?? commonWrappers)) keep(importer.push({ value: row }));
+  keep(importer.finish());
+  return { records, report: importer.report() };
+}

@@ -1,0 +1,185 @@
+import { fc, test } from '@fast-check/vitest';
+import type { Connector } from '../../src/connectors/contract';
+import { csvMappings } from '../../src/connectors/mappings/index';
+import { createImporter, type ImportedRecord } from '../../src/connectors/run';
+import { csvConnector } from '../../src/connectors/sources/csv-mapping';
+import { entraConnector } from '../../src/connectors/sources/entra';
+import { googleWorkspaceConnector } from '../../src/connectors/sources/google-workspace';
+import { oktaConnector } from '../../src/connectors/sources/okta';
+import { createScorer } from '../../src/engine/createScorer';
+import { safeParseEvent, safeParseSubject } from '../../src/records/validate';
+
+// Strings that do not look like JSON: the reader would read "{...}" text as an object (Log Analytics writes so).
+const text = fc.string({ maxLength: 12 }).filter((s) => !/^\s*[[{]/.test(s));
+const junk = fc.oneof(fc.constant(null), fc.constant(''), text, fc.integer(), fc.double({ noNaN: false }), fc.boolean());
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ arbitrary: arb, weight: 3 }, { arbitrary: junk, weight: 1 });
+const times = fc.constantFrom('2024-04-02T09:00:00Z', '2024-04-02 10:00:00.000000000', '1712050000', '2024-04-02T11:30:00+02:00', '2024-02-30T00:00:00Z');
+const accounts = fc.constantFrom('ana@corp.example', 'Ana@corp.example', 'kofi@corp.example');
+const countries = fc.constantFrom('Brazil', 'BR', 'bra', 'Atlantis', 'United States', 'de');
+const partial = <T extends Record<string, fc.Arbitrary<unknown>>>(shape: T) => fc.option(fc.record(shape, { requiredKeys: [] }), { nil: null });
+
+const oktaRow = fc.record(
+  {
+    uuid: maybe(fc.constantFrom('u1', 'u2', 'u3')),
+    published: maybe(times),
+    eventType: maybe(fc.constantFrom('user.session.start', 'user.session.end', 'user.authentication.sso', 'user.authentication.auth_via_mfa', 'user.mfa.factor.activate', 'security.session.detect_client_roaming', 'user.account.lock')),
+    actor: partial({ alternateId: maybe(accounts), id: junk, type: junk, displayName: junk }),
+    client: partial({
+      ipAddress: maybe(fc.constantFrom('203.0.113.7', '198.51.100.20')),
+      userAgent: partial({ rawUserAgent: junk, os: junk }),
+      geographicalContext: partial({ country: maybe(countries), city: junk, state: junk, geolocation: partial({ lat: maybe(fc.double({ min: -100, max: 100 })), lon: junk }) }),
+    }),
+    securityContext: partial({ asNumber: maybe(fc.integer({ min: -5, max: 70000 })), asOrg: junk, isProxy: maybe(fc.constantFrom('true', 'false', true)), domain: junk, isp: junk }),
+    authenticationContext: partial({ externalSessionId: maybe(fc.constantFrom('s1', 's2')), credentialType: junk }),
+    outcome: partial({ result: maybe(fc.constantFrom('SUCCESS', 'FAILURE', 'CHALLENGE', 'ALLOW')), reason: junk }),
+    debugContext: partial({ debugData: fc.dictionary(fc.constantFrom('deviceFingerprint', 'dtHash', 'factor', 'behaviors', 'risk', 'threatSuspected', 'brandNew'), maybe(fc.constantFrom('OKTA_VERIFY_PUSH', '{level=HIGH}', 'true'))) }),
+    device: partial({ id: junk, managed: junk, os_platform: junk }),
+    target: fc.option(fc.array(partial({ type: maybe(fc.constantFrom('AppInstance', 'User', 'AuthenticatorEnrollment')), displayName: junk, alternateId: maybe(accounts) }), { maxLength: 2 }), { nil: null }),
+    surprise: junk,
+  },
+  { requiredKeys: [] },
+);
+
+const entraSignIn = fc.record(
+  {
+    id: maybe(fc.constantFrom('e1', 'e2', 'e3')),
+    createdDateTime: maybe(times),
+    userPrincipalName: maybe(accounts),
+    ipAddress: junk,
+    isInteractive: junk,
+    signInEventTypes: fc.option(fc.array(fc.constantFrom('interactiveUser', 'nonInteractiveUser', 'servicePrincipal', 'odd'), { maxLength: 2 }), { nil: null }),
+    status: partial({ errorCode: maybe(fc.constantFrom(0, 50126, '0')), failureReason: junk }),
+    location: partial({ countryOrRegion: maybe(countries), city: junk, geoCoordinates: partial({ latitude: junk, longitude: junk }) }),
+    deviceDetail: partial({ deviceId: junk, isManaged: junk, isCompliant: junk, operatingSystem: junk }),
+    authenticationDetails: fc.option(
+      fc.array(partial({ authenticationMethod: maybe(fc.constantFrom('Password', 'Mobile app notification', 'Previously satisfied', 'FIDO2 security key')), succeeded: junk, authenticationStepDateTime: maybe(times), authenticationMethodDetail: junk }), { maxLength: 3 }),
+      { nil: null },
+    ),
+    riskLevelDuringSignIn: maybe(fc.constantFrom('none', 'low', 'high', 'hidden')),
+    riskEventTypes_v2: fc.option(fc.array(text, { maxLength: 2 }), { nil: null }),
+    autonomousSystemNumber: junk,
+    surprise: junk,
+  },
+  { requiredKeys: [] },
+);
+const entraRow = fc.oneof(entraSignIn, fc.record({ category: maybe(fc.constantFrom('SignInLogs', 'NonInteractiveUserSignInLogs')), time: junk, properties: entraSignIn }, { requiredKeys: ['properties'] }));
+
+const googleRow = fc.record(
+  {
+    id: fc.record({ time: maybe(times), uniqueQualifier: maybe(fc.constantFrom('q1', 'q2', 'q3')), applicationName: maybe(fc.constantFrom('login', 'login', 'drive')) }, { requiredKeys: ['time'] }),
+    actor: partial({ email: maybe(accounts), profileId: junk }),
+    ipAddress: maybe(fc.constantFrom('203.0.113.7', '198.51.100.20')),
+    networkInfo: partial({ ipAsn: fc.option(fc.array(maybe(fc.integer({ min: 0, max: 70000 })), { maxLength: 2 }), { nil: null }), regionCode: maybe(countries) }),
+    events: fc.option(
+      fc.array(
+        partial({
+          name: maybe(fc.constantFrom('login_success', 'login_failure', 'logout', 'login_verification', '2sv_enroll', 'suspicious_login', 'password_edit')),
+          parameters: fc.option(fc.array(partial({ name: maybe(fc.constantFrom('login_challenge_method', 'is_suspicious', 'login_failure_type', 'odd')), value: junk, boolValue: junk, multiValue: fc.option(fc.array(text, { maxLength: 2 }), { nil: null }) }), { maxLength: 3 }), { nil: null }),
+        }),
+        { maxLength: 2 },
+      ),
+      { nil: null },
+    ),
+    surprise: junk,
+  },
+  // Most generated activities are complete enough to be logins; the rest exercise the skips.
+  { requiredKeys: ['id', 'actor', 'events'] },
+);
+
+const hris = csvConnector(csvMappings['hris']!);
+const hrisColumns = ['Work Email', 'Employee ID', 'First Name', 'Last Name', 'Employee Type', 'Employment Status', 'Hire Date', 'Country', 'Time Zone', 'Work Arrangement', 'Gender', 'Shoe Size'];
+const csvCell = fc.oneof(fc.constant(''), text, fc.constantFrom('a@corp.example', 'Active', 'Contractor', '2024-01-15', '2024-02-30', 'Brazil', 'XX', 'America/Chicago', 'Mars/Base', 'Remote'));
+const hrisRow = fc.dictionary(fc.constantFrom(...hrisColumns), csvCell);
+
+const cases: readonly [string, Connector, fc.Arbitrary<unknown>][] = [
+  ['okta', oktaConnector, oktaRow],
+  ['entra', entraConnector, entraRow],
+  ['google-workspace', googleWorkspaceConnector, googleRow],
+  ['csv (hris mapping)', hris, hrisRow],
+];
+
+function importValues(connector: Connector, values: readonly unknown[], emitSubjects = false) {
+  const importer = createImporter(connector, { emitSubjects });
+  const records: ImportedRecord[] = [];
+  for (const value of values) records.push(...importer.push({ value }));
+  records.push(...importer.finish());
+  return { records, report: importer.report() };
+}
+
+/** Present leaf paths of a row, as the report spells them (array indices collapsed), lower case. */
+function leafPaths(value: unknown, path = '', out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((item) => leafPaths(item, `${path}[]`, out));
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) leafPaths(v, path === '' ? k : `${path}.${k}`, out);
+  else if (value !== null && value !== undefined && !(typeof value === 'string' && value.trim() === '')) out.add(path.toLowerCase());
+  return out;
+}
+
+function valid(record: ImportedRecord): boolean {
+  const { recordType, ...fields } = record;
+  return (recordType === 'subject' ? safeParseSubject(fields) : safeParseEvent(fields)).success;
+}
+
+describe.each(cases)('connector properties: %s', (_name, connector, row) => {
+  it('generates rows that map, rows that end sessions and rows that are skipped', () => {
+    // Each row alone, so duplicate ids between generated rows do not hide mapped ones.
+    const reports = fc.sample(row, { numRuns: 300, seed: 42 }).map((value) => importValues(connector, [value]).report);
+    expect(reports.filter((r) => r.rows.mapped === 1).length).toBeGreaterThan(10);
+    expect(reports.filter((r) => r.rows.skipped === 1).length).toBeGreaterThan(20);
+    expect(reports.some((r) => r.fields.invalid.length + r.fields.unmapped.length > 0)).toBe(true);
+  });
+
+  test.prop([row], { numRuns: 150 })('writes valid records without nulls, or lists the row as skipped; every row is counted', (value) => {
+    const { records, report } = importValues(connector, [value]);
+    expect(records.every(valid)).toBe(true);
+    expect(JSON.stringify(records)).not.toMatch(/:null[,}\]]/);
+    expect(report.rows.read).toBe(1);
+    expect(report.rows.mapped + report.rows.sessionEnds + report.rows.skipped).toBe(1);
+    if (report.rows.skipped === 1) expect(report.skipped.rows[0]?.reason).toMatch(/\w/);
+  });
+
+  test.prop([row], { numRuns: 150 })('accounts for every field of a mapped row: mapped, ignored, invalid or unmapped', (value) => {
+    const { report } = importValues(connector, [value]);
+    fc.pre(report.rows.mapped + report.rows.sessionEnds === 1);
+    const counted = new Set([...report.fields.mapped, ...report.fields.ignored, ...report.fields.invalid, ...report.fields.unmapped].map((f) => f.path.toLowerCase()));
+    for (const path of leafPaths(value)) expect(counted, path).toContain(path);
+  });
+
+  test.prop([fc.array(row, { maxLength: 6 })], { numRuns: 60 })('gives the same records and report when run twice', (values) => {
+    expect(importValues(connector, values)).toEqual(importValues(connector, values));
+  });
+});
+
+function withUniqueIds(connector: Connector, values: readonly unknown[]): unknown[] {
+  // Conflicting duplicates keep the first row by design; order independence holds for distinct ids.
+  return values.map((value, i) => {
+    if (value === null || typeof value !== 'object') return value;
+    if (connector === oktaConnector) return { ...value, uuid: `u${i}` };
+    if (connector === googleWorkspaceConnector) return { ...value, id: { ...((value as { id?: object }).id ?? {}), uniqueQualifier: `q${i}` } };
+    if (connector === entraConnector) return 'properties' in value ? { ...value, properties: { ...(value as { properties: object }).properties, id: `e${i}` } } : { ...value, id: `e${i}` };
+    return value;
+  });
+}
+
+const scorer = createScorer();
+function scored(records: readonly ImportedRecord[]): string {
+  const subjects = records.filter((r) => r.recordType === 'subject').map(({ recordType: _, ...r }) => r);
+  const events = records.filter((r) => r.recordType === 'event').map(({ recordType: _, ...r }) => r);
+  const result = scorer.scoreBatch({ asOf: '2024-06-01T00:00:00Z', subjects, events });
+  return JSON.stringify([...result.reports].sort((a, b) => (a.subjectId < b.subjectId ? -1 : 1)));
+}
+
+describe.each(cases.slice(0, 3))('connector properties: %s', (_name, connector, row) => {
+  test.prop([fc.array(row, { maxLength: 8 }), fc.array(fc.nat(), { minLength: 8, maxLength: 8 })], { numRuns: 40 })(
+    'scores the same whatever the order of the input rows',
+    (values, keys) => {
+      const rows = withUniqueIds(connector, values);
+      const shuffled = rows.map((v, i) => [keys[i] ?? 0, i, v] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , v]) => v);
+      const a = importValues(connector, rows, true);
+      const b = importValues(connector, shuffled, true);
+      const byId = (r: readonly ImportedRecord[]) => [...r].map((x) => JSON.stringify(x)).sort();
+      expect(byId(b.records)).toEqual(byId(a.records));
+      expect(scored(b.records)).toBe(scored(a.records));
+    },
+    120_000,
+  );
+});
