@@ -268,5 +268,15 @@ export { VERSION } from './version';
 // Issue #4: post-hire activity, network, device and insider indicators.
 export { offHoursPattern, overemployment } from './indicators/activity/index';
 export { anonymizingInfrastructure, geoBaselineMismatch, multiCountryLogins, remoteAccessExposed } from './indicators/network/index';
-export { earlyTampering, ipKvm, remoteAccessSoftware, serialMismatch, sharedMfaDevice, unmanagedDevice } from './indicators/device/index';
+export {
+  earlyTampering,
+  ipKvm,
+  remoteAccessSoftware,
+  remoteAccessStacking,
+  remoteDesktopInternetFacing,
+  serialMismatch,
+  sharedMfaDevice,
+  tunnelSoftware,
+  unmanagedDevice,
+} from './indicators/device/index';
 export { bulkCollection, exfiltrationToPersonal, intrusionActivity, privilegeSeeking, sensitiveTechnologyAccess } from './indicators/insider/index';

@@ -1,7 +1,17 @@
 import type { AnyIndicator } from '../indicator/types';
 import { continuousSession, excessiveHours, offHoursPattern, overemployment } from './activity/index';
 import { disposableOrVoip } from './contact/index';
-import { earlyTampering, ipKvm, remoteAccessSoftware, serialMismatch, sharedMfaDevice, unmanagedDevice } from './device/index';
+import {
+  earlyTampering,
+  ipKvm,
+  remoteAccessSoftware,
+  remoteAccessStacking,
+  remoteDesktopInternetFacing,
+  serialMismatch,
+  sharedMfaDevice,
+  tunnelSoftware,
+  unmanagedDevice,
+} from './device/index';
 import {
   claimsInconsistent,
   documentVerificationFailed,
@@ -92,4 +102,8 @@ export const builtinIndicators: readonly AnyIndicator[] = [
   personaMultiplicity,
   referralRisk,
   watchlistMatch,
+  // Indicators v2: device inventory.
+  tunnelSoftware,
+  remoteAccessStacking,
+  remoteDesktopInternetFacing,
 ];

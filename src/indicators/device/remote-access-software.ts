@@ -3,6 +3,7 @@ import { matchRemoteAccessTool, type RemoteAccessTool } from '../../data/remoteA
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
 import { exceptionsActiveAt } from '../shared/declared';
+import { hasSoftwareData, softwareFields, softwareSightings } from '../shared/software';
 import { cite } from '../shared/sources';
 import { utcDate } from '../shared/time';
 
@@ -64,15 +65,8 @@ export const remoteAccessSoftware = defineIndicator({
     ],
   },
   evaluate(view, { options, reference, notEvaluated }) {
-    const security = view.eventsOf('security').filter((e) => e.software !== undefined);
-    const sessions = view.eventsOf('session').filter((s) => s.remoteAccessSoftware !== undefined);
-    const inventory = view.eventsOf('device-checkin').filter((c) => c.installedSoftware !== undefined);
-    if (security.length === 0 && sessions.length === 0 && inventory.length === 0 && view.eventsOf('software').length === 0 && view.eventsOf('remote-access-session').length === 0) {
-      return notEvaluated('no software inventory or remote-access detections', [
-        'events[type=security].software',
-        'events[type=session].remoteAccessSoftware',
-        'events[type=device-checkin].installedSoftware',
-      ]);
+    if (!hasSoftwareData(view)) {
+      return notEvaluated('no software inventory or remote-access detections', softwareFields.slice(0, 3));
     }
     const extra: RemoteAccessTool[] = options.extraTools.map((name) => ({ id: name.toLowerCase(), name, aliases: [name], kind: 'remote-desktop' }));
     const allowed = new Set<string>();
@@ -101,15 +95,8 @@ export const remoteAccessSoftware = defineIndicator({
       hit.count++;
       if (hit.evidence.length < 10) hit.evidence.push({ recordId: id, at, field, value: name });
     };
-    // view.events is sorted by time then id, so "first" is deterministic.
-    for (const e of view.events) {
-      if (e.type === 'security' && e.software !== undefined) record(e.software, e.id, e.at, 'software');
-      else if (e.type === 'session') (e.remoteAccessSoftware ?? []).forEach((n, i) => record(n, e.id, e.at, `remoteAccessSoftware[${i}]`));
-      // Inventory lists carry no order: the field names the list, not a position, and names are taken sorted.
-      else if (e.type === 'device-checkin') for (const name of (e.installedSoftware ?? []).map((p) => p.name).sort()) record(name, e.id, e.at, 'installedSoftware');
-      else if (e.type === 'software' && e.action !== 'removed') record(e.name, e.id, e.at, 'name');
-      else if (e.type === 'remote-access-session' && e.tool !== undefined) record(e.tool, e.id, e.at, 'tool');
-    }
+    // Sightings come in event order (time, then id), so "first" is deterministic.
+    for (const x of softwareSightings(view)) record(x.name, x.id, x.at, x.field);
     return [...hits.values()]
       .sort((a, b) => (a.tool.id < b.tool.id ? -1 : 1))
       .map((h) => ({
