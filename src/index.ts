@@ -280,3 +280,4 @@ export {
   unmanagedDevice,
 } from './indicators/device/index';
 export { bulkCollection, exfiltrationToPersonal, intrusionActivity, privilegeSeeking, sensitiveTechnologyAccess } from './indicators/insider/index';
+export { codeIntegrity, impersonation, transferAnomaly } from './indicators/insider/index';

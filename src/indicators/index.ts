@@ -23,6 +23,7 @@ import {
   resumeAnachronism,
 } from './identity/index';
 import { bulkCollection, exfiltrationToPersonal, intrusionActivity, privilegeSeeking, sensitiveTechnologyAccess } from './insider/index';
+import { codeIntegrity, impersonation, transferAnomaly } from './insider/index';
 import {
   availabilityTimezoneMismatch,
   deepfakeArtifacts,
@@ -106,4 +107,8 @@ export const builtinIndicators: readonly AnyIndicator[] = [
   tunnelSoftware,
   remoteAccessStacking,
   remoteDesktopInternetFacing,
+  // Indicators v2: impersonation, code and privilege integrity.
+  impersonation,
+  codeIntegrity,
+  transferAnomaly,
 ];
