@@ -1,5 +1,6 @@
 import type { Population } from '../../indicator/types';
 import { normalizeIdentifier } from '../../linkage/normalize';
+import type { ActivityEvent } from '../../records/events';
 
 /** One use of an authenticator: a sign-in it approved, or its registration on an account. */
 export interface AuthenticatorUse {
@@ -25,7 +26,8 @@ export interface ClosestCrossSubjectUse {
 
 /**
  * For every authenticator used by at least two subjects of the batch, the closest pair of uses by
- * different subjects, keyed like the link index's `mfa-device` keys (normalised id). Each
+ * different subjects, keyed by the normalised raw id (see {@link authenticatorOfMember} for
+ * reaching it from a link whose keys were pseudonymised outside the library). Each
  * authenticator's uses are sorted once and swept once: the closest pair of uses by different
  * subjects is always adjacent in time order (any use between them is closer to one of the two),
  * so no pairs are compared. Linear in the batch's sessions and registrations, after the sort.
@@ -49,8 +51,11 @@ function build(population: Population): Map<string, ClosestCrossSubjectUse> {
     for (const e of population.view(s.id)?.events ?? []) {
       if (e.type === 'session' && e.result !== 'failure') {
         const at = e.mfa?.approvedAt ?? e.at;
+        // Both ids give link keys (as in extractLinkKeys); one id named twice counts once.
         if (e.mfa?.authenticatorId !== undefined) add(e.mfa.authenticatorId, { subjectId: s.id, recordId: e.id, at, field: 'mfa.authenticatorId' });
-        else if (e.mfaDeviceId !== undefined) add(e.mfaDeviceId, { subjectId: s.id, recordId: e.id, at, field: 'mfaDeviceId' });
+        if (e.mfaDeviceId !== undefined && normalizeIdentifier(e.mfaDeviceId) !== normalizeIdentifier(e.mfa?.authenticatorId ?? '')) {
+          add(e.mfaDeviceId, { subjectId: s.id, recordId: e.id, at, field: 'mfaDeviceId' });
+        }
       } else if (e.type === 'authenticator-registration' && e.action === 'registered' && e.authenticatorId !== undefined) {
         add(e.authenticatorId, { subjectId: s.id, recordId: e.id, at: e.at, field: 'authenticatorId' });
       }
@@ -72,4 +77,21 @@ function build(population: Population): Map<string, ClosestCrossSubjectUse> {
     if (best !== undefined) out.set(key, best);
   }
   return out;
+}
+
+/**
+ * The normalised raw authenticator id behind a link member: read from the subject's own event the
+ * member names, so links built from pseudonymised, externally grouped keys find the same entry as
+ * links built in memory. Undefined when the event is not among the subject's events.
+ */
+export function authenticatorOfMember(
+  eventsById: ReadonlyMap<string, ActivityEvent>,
+  member: { readonly recordId: string; readonly field: string },
+): string | undefined {
+  const e = eventsById.get(member.recordId);
+  if (e === undefined) return undefined;
+  let raw: string | undefined;
+  if (e.type === 'session') raw = member.field.endsWith('.mfaDeviceId') ? e.mfaDeviceId : (e.mfa?.authenticatorId ?? e.mfaDeviceId);
+  else if (e.type === 'authenticator-registration') raw = e.authenticatorId;
+  return raw === undefined ? undefined : normalizeIdentifier(raw);
 }

@@ -3,8 +3,9 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import type { LinkKeyKind } from '../../linkage/keys';
 import { cite } from '../shared/sources';
-import { closestCrossSubjectUses, type ClosestCrossSubjectUse } from './approvals';
-import { activeLinks, clusterFinding, clusterOptions, prepareLinks, type PreparedLinks } from './shared';
+import type { ActivityEvent } from '../../records/events';
+import { authenticatorOfMember, closestCrossSubjectUses, type ClosestCrossSubjectUse } from './approvals';
+import { activeLinks, clusterFinding, clusterOptions, ownMembers, prepareLinks, type PreparedLinks } from './shared';
 
 /** The shared link index, and the closest cross-subject uses of each shared authenticator. */
 export interface PreparedInfrastructure extends PreparedLinks {
@@ -84,9 +85,16 @@ export const sharedInfrastructure = defineIndicator({
     const floors: Record<string, number> = { 'mfa-device': options.mfaFloor, device: options.deviceFloor, ip: options.ipFloor };
     const id = view.subject.id;
     const findings: FindingDraft<'sharedInfrastructure'>[] = [];
+    let eventsById: Map<string, ActivityEvent> | undefined;
     for (const link of activeLinks(prepared.index, id, kinds)) {
       const base = clusterFinding(prepared, link, id, floors[link.kind] ?? 0.5, options);
-      const closest = link.kind === 'mfa-device' ? prepared.closestUses.get(link.key) : undefined;
+      let closest: ClosestCrossSubjectUse | undefined;
+      if (link.kind === 'mfa-device') {
+        eventsById ??= new Map(view.events.map((e) => [e.id, e]));
+        const member = ownMembers(prepared, link, id)[0];
+        const raw = member === undefined ? undefined : authenticatorOfMember(eventsById, member);
+        closest = raw === undefined ? undefined : prepared.closestUses.get(raw);
+      }
       if (closest === undefined) {
         findings.push({ messageId: 'sharedInfrastructure', ...base, data: { ...base.data, detail: '' } });
         continue;
