@@ -100,6 +100,7 @@ export {
   strongNonLinkageFacts,
 } from './indicators/linkage/index';
 export type { PreparedLinks, PreparedPersonas, PreparedReferrals, StrongFact } from './indicators/linkage/index';
+export type { AuthenticatorUse, ClosestCrossSubjectUse, PreparedInfrastructure } from './indicators/linkage/index';
 export { watchlistMatch } from './indicators/watchlist/index';
 export { compareLinkKeys, defaultPhotoMaxDistance, extractLinkKeys, fuzzyLinkKeyKinds, linkKeyKinds } from './linkage/keys';
 export type { ExtractOptions, LinkKey, LinkKeyKind } from './linkage/keys';
@@ -281,3 +282,4 @@ export {
 } from './indicators/device/index';
 export { bulkCollection, exfiltrationToPersonal, intrusionActivity, privilegeSeeking, sensitiveTechnologyAccess } from './indicators/insider/index';
 export { codeIntegrity, impersonation, transferAnomaly } from './indicators/insider/index';
+export type { Ownership } from './indicators/insider/index';

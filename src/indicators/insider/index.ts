@@ -6,3 +6,4 @@ export { intrusionActivity } from './intrusion-activity';
 export { impersonation } from './impersonation';
 export { codeIntegrity } from './code-integrity';
 export { transferAnomaly } from './transfer-anomaly';
+export type { Ownership } from './impersonation';
