@@ -34,8 +34,8 @@ export const remoteAccessSoftware = defineIndicator({
     title: 'Unsanctioned remote-access software on the device',
     category: 'device',
     description:
-      'Matches software names from security detections (`events[type=security].software`), sessions (`remoteAccessSoftware`), installed-software inventory at device check-in (`installedSoftware[].name`), software events (installed or executed) and remote-access sessions (`tool`) against the shipped remote-access table by normalised name (AnyDesk, TeamViewer, RustDesk, Chrome Remote Desktop, VNC, ScreenConnect and the like). Fires once per tool not on `allowList` or `reference.organisation.approvedRemoteAccessTools`, and not covered at that time by a documented exception (`exceptions[kind=remote-access-tool].scope.software`); OS built-ins flagged commonly sanctioned are ignored unless `includeCommonlySanctioned`. Rated strong by the sources (PSA-2024, SW, MND, the Knoot, Vong and Chapman cases).',
-    version: '1.1.0',
+      'Matches software names from security detections (`events[type=security].software`), sessions (`remoteAccessSoftware`), installed-software inventory at device check-in (`installedSoftware[].name`), software events (installed or executed) and remote-access sessions (`tool`) against the shipped remote-access table by normalised name (AnyDesk, TeamViewer, RustDesk, Chrome Remote Desktop, VNC, ScreenConnect, UltraViewer, NetSupport and the like: 151 tools, checked against the LOLRMM catalogue). Fires once per tool not on `allowList` or `reference.organisation.approvedRemoteAccessTools`, and not covered at that time by a documented exception (`exceptions[kind=remote-access-tool].scope.software`); OS built-ins flagged commonly sanctioned are ignored unless `includeCommonlySanctioned`. Rated strong by the sources (PSA-2024, SW, MND, the Knoot, Vong and Chapman cases).',
+    version: '1.2.0',
     kind: 'risk',
     family: 'device',
     typologies: ['remote-hire-identity-fraud'],
