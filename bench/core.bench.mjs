@@ -7,6 +7,34 @@ const quick = process.argv.includes('--quick');
 const json = process.argv.includes('--json');
 
 
+// Device inventory, identity-provider, code, privilege and treasury events, so the inventory, impersonation
+// and integrity indicators run on every subject: one in five events, rotating through the types.
+const INSTALLED = ['Google Chrome', 'Slack', 'Zoom', 'Visual Studio Code', 'AnyDesk', 'Tailscale', 'Microsoft Teams', 'RustDesk'];
+function inventoryEvent(id, subjectId, s, e, at) {
+  const base = { id, subjectId, at, deviceId: `${subjectId}-laptop` };
+  switch ((e >> 2) % 7) {
+    case 0:
+      return {
+        ...base, type: 'device-checkin', ip: `198.51.${(s >> 8) & 255}.${s & 255}`, remoteDesktopEnabled: e % 3 === 0,
+        installedSoftware: INSTALLED.slice(0, 3 + (e % 6)).map((name) => ({ name })),
+        usbDevices: [{ vendorId: '046d', productId: 'c52b', product: 'USB Receiver' }, ...(s % 50 === 0 ? [{ vendorId: '1d6b', productId: '0104' }] : [])],
+        displays: [{ manufacturer: 'DEL', model: 'DELL U2720Q' }],
+      };
+    case 1:
+      return { ...base, type: 'remote-access-session', direction: 'inbound', tool: 'RDP', peerIp: `203.0.113.${e % 255}` };
+    case 2:
+      return { ...base, type: 'code-change', repository: 'acme/payments', action: 'merge', approvals: e % 7 === 0 ? 0 : 1, tags: ['value-moving'], paths: ['src/ledger.ts'] };
+    case 3:
+      return { ...base, type: 'identity-risk', detection: e % 2 === 0 ? 'token-replay' : 'unfamiliar-sign-in', accountId: 'corp' };
+    case 4:
+      return { ...base, type: 'software', action: 'executed', name: e % 2 === 0 ? 'ngrok' : 'code' };
+    case 5:
+      return { id, subjectId, at, type: 'privilege', privilege: 'admin', action: 'grant', resource: 'aws-prod' };
+    default:
+      return { ...base, type: 'transfer-anomaly', anomaly: 'new-destination', severity: 'low', role: 'approver' };
+  }
+}
+
 function population(subjects, eventsPerSubject, seed = 1) {
   const rand = prng(seed);
   const base = Date.UTC(2025, 0, 1);
@@ -18,18 +46,24 @@ function population(subjects, eventsPerSubject, seed = 1) {
       id,
       identity: { residence: { country: 'US', timeZone: 'America/Chicago' } },
       profiles: [{ id: `${id}-p`, platform: 'upwork', hoursBilled: Math.floor(rand() * 6000), createdAt: '2023-01-01T00:00:00Z' }],
+      accounts: [{ system: 'okta', accountId: `${id}@corp` }],
+      hiredAt: '2025-01-01T00:00:00Z',
     });
     let t = base + Math.floor(rand() * 86_400_000);
     for (let e = 0; e < eventsPerSubject; e++) {
       t += Math.floor(rand() * 8 * 3_600_000);
       const at = new Date(t).toISOString();
-      if (e % 4 === 3) {
+      if (e % 5 === 4) {
+        events.push(inventoryEvent(`${id}-${e}`, id, s, e, at));
+      } else if (e % 4 === 3) {
         events.push({ id: `${id}-${e}`, subjectId: id, type: 'worklog', at, end: new Date(t + 8 * 3_600_000).toISOString(), hours: 8 });
       } else {
         events.push({
           id: `${id}-${e}`, subjectId: id, type: 'session', at, end: new Date(t + Math.floor(rand() * 10 * 3_600_000)).toISOString(),
           accountId: rand() < 0.9 ? 'corp' : 'alt', ip: `198.51.${(s >> 8) & 255}.${s & 255}`,
           network: { country: 'US', asn: 7922, isVpn: rand() < 0.05 }, deviceId: `${id}-laptop`,
+          // Pairs of subjects share one authenticator, so the shared-authenticator sweep has work.
+          mfa: { method: 'push', authenticatorId: `phone-${s >> 1}` },
         });
       }
     }

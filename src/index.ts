@@ -101,6 +101,7 @@ export {
   strongNonLinkageFacts,
 } from './indicators/linkage/index';
 export type { PreparedLinks, PreparedPersonas, PreparedReferrals, StrongFact } from './indicators/linkage/index';
+export type { AuthenticatorUse, ClosestCrossSubjectUse, PreparedInfrastructure } from './indicators/linkage/index';
 export { watchlistMatch } from './indicators/watchlist/index';
 export { compareLinkKeys, defaultPhotoMaxDistance, extractLinkKeys, fuzzyLinkKeyKinds, linkKeyKinds } from './linkage/keys';
 export type { ExtractOptions, LinkKey, LinkKeyKind } from './linkage/keys';
@@ -271,8 +272,20 @@ export { VERSION } from './version';
 // Issue #4: post-hire activity, network, device and insider indicators.
 export { offHoursPattern, overemployment } from './indicators/activity/index';
 export { anonymizingInfrastructure, geoBaselineMismatch, multiCountryLogins, remoteAccessExposed } from './indicators/network/index';
-export { earlyTampering, ipKvm, remoteAccessSoftware, serialMismatch, sharedMfaDevice, unmanagedDevice } from './indicators/device/index';
+export {
+  earlyTampering,
+  ipKvm,
+  remoteAccessSoftware,
+  remoteAccessStacking,
+  remoteDesktopInternetFacing,
+  serialMismatch,
+  sharedMfaDevice,
+  tunnelSoftware,
+  unmanagedDevice,
+} from './indicators/device/index';
 export { bulkCollection, exfiltrationToPersonal, intrusionActivity, privilegeSeeking, sensitiveTechnologyAccess } from './indicators/insider/index';
+export { codeIntegrity, impersonation, transferAnomaly } from './indicators/insider/index';
+export type { Ownership } from './indicators/insider/index';
 
 // Decisions over time: outcomes, backtests, calibration, bias audits, redaction.
 export { outcomeKinds, outcomeLabel, outcomeSchema, parseOutcomes } from './decisions/outcomes';

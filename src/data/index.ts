@@ -8,8 +8,10 @@
 export { countries, countryCentroid, callingCodeCountries, haversineKm } from './countries';
 export type { CountryInfo, LatLon } from './countries';
 
-export { remoteAccessTools, normalizeSoftwareName, matchRemoteAccessTool } from './remoteAccessTools';
-export type { RemoteAccessTool, RemoteAccessKind } from './remoteAccessTools';
+export { remoteAccessTools, normalizeSoftwareName, matchRemoteAccessTool, matchSoftware } from './remoteAccessTools';
+export type { RemoteAccessTool, RemoteAccessKind, SoftwareEntry } from './remoteAccessTools';
+export { tunnelTools, matchTunnelTool } from './tunnelTools';
+export type { TunnelTool, TunnelKind } from './tunnelTools';
 
 export { ipKvmDevices, matchIpKvmDevice, normalizeUsbId } from './ipKvmDevices';
 export type { IpKvmDevice, IpKvmDeviceKind, IpKvmIdentifier } from './ipKvmDevices';

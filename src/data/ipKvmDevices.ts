@@ -18,7 +18,13 @@
  * Logitech keyboard and a Dell monitor), so absence of a match clears nothing.
  *
  * Capture dongles (MacroSilicon MS2109/MS2130) are normally plugged into the KVM, not the laptop;
- * seeing one on a corporate laptop is odd but not proof of remote control.
+ * seeing one on a corporate laptop is odd but not proof of remote control. What the laptop does
+ * see is the capture chip's EDID as an external monitor ("MACROSILICON", "Toshiba-H2C", "PiKVM"):
+ * a generic gadget id together with such a display on one computer is the DIY IP-KVM pattern.
+ *
+ * Sources of the identifiers (public): the kvmd and kvmd-edidconf sources and docs.pikvm.org/edid
+ * (PiKVM), TinyPilot's init-usb-gadget script, JetKVM's UsbConfig defaults, Sipeed's NanoKVM
+ * usbdev scripts, and the usb.ids registry (linux-usb.org) for vendor and gadget ids.
  *
  * @packageDocumentation
  */
@@ -52,6 +58,11 @@ export interface IpKvmDevice {
   readonly displayNames: readonly string[];
   /** Default USB serial numbers that are distinctive enough to identify the product. */
   readonly usbSerials: readonly string[];
+  /**
+   * Three-letter EDID manufacturer (PNP) ids of the default EDID, for documentation only: they are
+   * shared with other makers (LNX is every Linux-made EDID), so they are never matched alone.
+   */
+  readonly edidManufacturers?: readonly string[];
   /** Provenance of the identifiers and caveats for interpreting a match. */
   readonly notes: string;
 }
@@ -75,11 +86,14 @@ export const ipKvmDevices: readonly IpKvmDevice[] = /* @__PURE__ */ deepFreeze<I
     usbIds: [],
     displayNames: ['PiKVM', 'Pi-KVM', 'Composite KVM Device'],
     usbSerials: ['CAFEBABE'],
+    edidManufacturers: ['LNX'],
     notes:
       'kvmd default USB gadget: Linux Foundation 1d6b:0104, manufacturer "PiKVM" (older releases "Pi-KVM"), ' +
       'product "Composite KVM Device", serial "CAFEBABE"; Linux logs it as "PiKVM Composite KVM Device". ' +
       'Many third-party kits (Geekworm, BliKVM, NanoKVM Pro in PiKVM mode) run the same software and strings. ' +
-      'EDID name is configurable with kvmd-edidconf.',
+      'EDID: since kvmd 3.121 the default monitor name is "PiKVM" with manufacturer id LNX (earlier images ' +
+      'showed the TC358743 bridge as "Toshiba-H2C", see the tc358743 entry); both are configurable with ' +
+      'kvmd-edidconf (docs.pikvm.org/edid). LNX alone is the Linux Foundation PNP id of every Linux-made EDID.',
   },
   {
     id: 'tinypilot',
@@ -134,34 +148,70 @@ export const ipKvmDevices: readonly IpKvmDevice[] = /* @__PURE__ */ deepFreeze<I
     name: 'GL.iNet Comet (GL-RM1 / GL-RM1PE) KVM',
     kind: 'ip-kvm',
     usbIds: [],
-    displayNames: ['GL-RM1', 'GLKVM', 'GL.iNet KVM', 'GL-iNet KVM'],
+    displayNames: ['GL-RM1', 'GLKVM', 'GL.iNet KVM', 'GL-iNet KVM', 'GL.iNet Comet'],
     usbSerials: [],
     notes:
       'Runs GLKVM, a kvmd (PiKVM) fork. Default USB strings could not be verified; "GL-RM1" also prefixes the ' +
       'Comet PoE (GL-RM1PE) and Comet 5G (GL-RM10RC) models. KVM-SIG lists GLKVM among IP-KVM web titles.',
   },
   {
+    id: 'raritan',
+    name: 'Raritan Dominion KX (enterprise IP-KVM)',
+    kind: 'ip-kvm',
+    usbIds: [],
+    displayNames: ['Raritan', 'Dominion KX', 'D2CIM', 'DCIM-USB'],
+    usbSerials: [],
+    notes:
+      'Enterprise IP-KVM: the computer interface module (CIM) on the target shows the Raritan vendor string ' +
+      '(USB vendor 14dd, Raritan Computer, in the usb.ids registry). Normal in a data centre, never on a ' +
+      'remote employee\'s laptop.',
+  },
+  {
+    id: 'lantronix-spider',
+    name: 'Lantronix Spider',
+    kind: 'ip-kvm',
+    usbIds: [],
+    displayNames: ['Lantronix Spider', 'SLS200'],
+    usbSerials: [],
+    notes: 'Zero-footprint IP-KVM dongle; matched on its product strings only ("Spider" alone is too common).',
+  },
+  {
+    id: 'tc358743-hdmi-bridge',
+    name: 'Toshiba TC358743 HDMI-to-CSI bridge (Raspberry Pi capture board)',
+    kind: 'capture-dongle',
+    usbIds: [],
+    displayNames: ['Toshiba-H2C', 'TC358743'],
+    usbSerials: [],
+    notes:
+      'The HDMI input of PiKVM V3/V4, BliKVM and Geekworm/Auvidea capture boards for the Raspberry Pi. Its ' +
+      'EDID monitor name was "Toshiba-H2C" in PiKVM images before kvmd 3.121. Seen as a display on the ' +
+      'controlled computer, it means the HDMI output feeds a Raspberry Pi capture board.',
+  },
+  {
     id: 'linux-usb-gadget',
     name: 'Linux USB composite gadget (default Linux Foundation id)',
     kind: 'usb-gadget',
-    usbIds: ['1d6b:0104'],
-    displayNames: ['Multifunction Composite Gadget', 'Multifunction USB Device'],
+    usbIds: ['1d6b:0104', '1d6b:0105', '0525:a4ab', '0525:a4ac'],
+    displayNames: ['Multifunction Composite Gadget', 'Multifunction USB Device', 'Linux-USB HID Gadget'],
     usbSerials: [],
     notes:
       '1d6b:0104 is the Linux Foundation "Multifunction Composite Gadget" id and the default of PiKVM, ' +
       'TinyPilot and JetKVM. It is also used by Raspberry Pi Zero gadget projects, dev boards and test rigs, ' +
-      'so it shows a Linux device posing as USB peripherals, not a specific KVM. Corroborate with strings.',
+      'so it shows a Linux device posing as USB peripherals, not a specific KVM. Corroborate with strings. ' +
+      'The other ids are the Linux FunctionFS gadget (1d6b:0105) and the NetChip ids the kernel gadget ' +
+      'drivers use for a multifunction composite (0525:a4ab) and a HID gadget (0525:a4ac), per usb.ids.',
   },
   {
     id: 'macrosilicon-ms2109',
     name: 'MacroSilicon MS2109 HDMI-to-USB 2.0 capture dongle',
     kind: 'capture-dongle',
     usbIds: ['534d:2109', '345f:2109'],
-    displayNames: ['MS2109'],
+    displayNames: ['MS2109', 'MACROSILICON'],
     usbSerials: [],
     notes:
       'The cheap "USB Video" capture stick used in DIY PiKVM and TinyPilot builds. 534d:2109 is the original ' +
-      'chip, 345f:2109 the MS2109S revision. Product string is the generic "USB Video", so it is not matched.',
+      'chip, 345f:2109 the MS2109S revision. Product string is the generic "USB Video", so it is not matched. ' +
+      'On the computer whose HDMI output feeds it, its EDID shows the monitor name "MACROSILICON".',
   },
   {
     id: 'macrosilicon-ms2130',

@@ -14,6 +14,14 @@
  * Matching works on software-inventory strings (EDR/MDM display names, process names, bundle
  * ids, package names). Callers can pass their own entries to extend or override the table.
  *
+ * Coverage, checked against the LOLRMM catalogue (lolrmm.io, github.com/magicsword-io/LOLRMM,
+ * Apache-2.0; its 317 entries matched by name and PE file names): before the comparison this
+ * table had 51 tools with 208 aliases and recognised 62 LOLRMM entries; it now has 151 tools with
+ * 457 aliases and, with the 21 tunnel tools of tunnelTools.ts, recognises 199. The rest are left
+ * out on purpose (see the comment above the LOLRMM block): SSH and file-transfer clients, file
+ * sync and backup, inventory-only monitoring, and vendor umbrella names. LOLRMM's network domains
+ * are not used: no built-in indicator matches domains.
+ *
  * Decision recorded here: "Remote Desktop Connection Manager" (RDCMan) is Microsoft's own RDP
  * connection manager, so it matches the `microsoft-remote-desktop` entry (commonly sanctioned)
  * rather than nothing. "Microsoft Teams" matches nothing: its remote-control feature needs the
@@ -116,7 +124,7 @@ export const remoteAccessTools: readonly RemoteAccessTool[] = /* @__PURE__ */ de
   {
     id: 'microsoft-remote-desktop',
     name: 'Microsoft Remote Desktop (RDP client)',
-    aliases: [
+    aliases: ['RdClient', 'Microsoft Remote Desktop Client', 
       'Microsoft Remote Desktop',
       'Remote Desktop Connection',
       'Remote Desktop Connection Manager',
@@ -169,7 +177,7 @@ export const remoteAccessTools: readonly RemoteAccessTool[] = /* @__PURE__ */ de
   {
     id: 'realvnc',
     name: 'RealVNC',
-    aliases: ['RealVNC', 'RealVNC Server', 'RealVNC Viewer', 'RealVNC Connect', 'vncserverui.exe', 'vncagent.exe'],
+    aliases: ['VNC Connect', 'RealVNC', 'RealVNC Server', 'RealVNC Viewer', 'RealVNC Connect', 'vncserverui.exe', 'vncagent.exe'],
     kind: 'remote-desktop',
   },
   {
@@ -303,7 +311,7 @@ export const remoteAccessTools: readonly RemoteAccessTool[] = /* @__PURE__ */ de
   {
     id: 'remote-utilities',
     name: 'Remote Utilities',
-    aliases: ['Remote Utilities', 'rutserv.exe', 'rfusclient.exe'],
+    aliases: ['Remote Manipulator System', 'Remote Utilities', 'rutserv.exe', 'rfusclient.exe'],
     kind: 'remote-desktop',
   },
   {
@@ -433,13 +441,13 @@ export const remoteAccessTools: readonly RemoteAccessTool[] = /* @__PURE__ */ de
   {
     id: 'datto-rmm',
     name: 'Datto RMM',
-    aliases: ['Datto RMM', 'CagService.exe', 'AEMAgent.exe'],
+    aliases: ['CentraStage', 'Datto RMM', 'CagService.exe', 'AEMAgent.exe'],
     kind: 'rmm',
   },
   {
     id: 'n-able',
     name: 'N-able (N-central, N-sight, Take Control)',
-    aliases: ['N-able N-central', 'N-able N-sight', 'N-able RMM', 'N-able Take Control', 'SolarWinds Take Control', 'BASupSrvc.exe'],
+    aliases: ['Advanced Monitoring Agent', 'N-able N-central', 'N-able N-sight', 'N-able RMM', 'N-able Take Control', 'SolarWinds Take Control', 'BASupSrvc.exe'],
     kind: 'rmm',
   },
   {
@@ -455,6 +463,144 @@ export const remoteAccessTools: readonly RemoteAccessTool[] = /* @__PURE__ */ de
     aliases: ['Syncro Agent', 'SyncroMSP', 'Syncro RMM'],
     kind: 'rmm',
   },
+  // From here on: tools listed by the LOLRMM project (lolrmm.io, Apache-2.0) that the entries
+  // above did not recognise. Names are the products' own; aliases are their documented process
+  // or package names. Left out on purpose: SSH and SFTP clients (PuTTY, KiTTY, MobaXterm,
+  // SecureCRT, WinSCP), file-sync and backup tools (MEGAsync, Syncthing, Insync, Yandex.Disk),
+  // inventory-only monitoring agents (Zabbix, OCS, GLPI), keyboard-sharing (Synergy, Mouse
+  // Without Borders) and umbrella vendor names; tunnels and mesh VPNs are in tunnelTools.ts.
+  { id: 'alpemix', name: 'Alpemix', aliases: ['Alpemix', 'Alpemix.exe'], kind: 'remote-desktop' },
+  {
+    id: 'anyviewer',
+    name: 'AnyViewer (AOMEI)',
+    aliases: ['AnyViewer', 'AnyViewer.exe', 'AOMEI AnyViewer'],
+    exactAliases: ['RCService.exe', 'RCClient.exe', 'AVCore.exe'],
+    kind: 'remote-desktop',
+  },
+  { id: 'aspia', name: 'Aspia', aliases: ['aspia_client.exe', 'aspia_host.exe', 'Aspia Host', 'Aspia Console'], exactAliases: ['Aspia'], kind: 'remote-desktop', note: 'Open source and self-hosted.' },
+  { id: 'acronis-remotix', name: 'Acronis Cyber Protect Connect (Remotix)', aliases: ['Remotix', 'Acronis Cyber Protect Connect'], kind: 'remote-desktop' },
+  { id: 'beamyourscreen', name: 'BeamYourScreen', aliases: ['BeamYourScreen'], kind: 'screen-sharing' },
+  { id: 'controlr', name: 'ControlR', aliases: ['ControlR.Agent', 'ControlR.DesktopClient', 'ControlR.Agent.exe'], kind: 'remote-desktop', note: 'Open source and self-hosted.' },
+  { id: 'crossloop', name: 'CrossLoop', aliases: ['CrossLoop'], kind: 'remote-desktop' },
+  { id: 'distant-desktop', name: 'Distant Desktop', aliases: ['Distant Desktop', 'DistantDesktop'], kind: 'remote-desktop' },
+  { id: 'fixme-it', name: 'FixMe.it', aliases: ['FixMe.it', 'FixMeit Client', 'fixmeit_client.exe'], kind: 'remote-desktop' },
+  { id: 'fleetdeck', name: 'FleetDeck', aliases: ['FleetDeck', 'fleetdeck-agent.exe', 'fleetdeck_agent_svc.exe', 'FleetDeck Agent'], kind: 'rmm' },
+  { id: 'gotohttp', name: 'GotoHTTP', aliases: ['GotoHTTP', 'GotoHTTP.exe'], kind: 'remote-desktop', note: 'Browser-based; the endpoint runs a small portable agent.' },
+  { id: 'goverlan', name: 'Goverlan Reach', aliases: ['Goverlan', 'Goverlan Reach', 'GovAgentx64.exe'], kind: 'remote-desktop' },
+  { id: 'helpwire', name: 'HelpWire', aliases: ['HelpWire', 'helpwire.exe', 'HelpWire Quick.exe'], kind: 'remote-desktop' },
+  { id: 'isl-online', name: 'ISL Online (ISL Light, ISL AlwaysOn)', aliases: ['ISL Online', 'ISL Light', 'ISL AlwaysOn', 'ISLLight.exe', 'ISLLightClient.exe', 'islalwaysonmonitor.exe'], kind: 'remote-desktop', note: 'Also sold as Barracuda remote support.' },
+  { id: 'instant-housecall', name: 'Instant Housecall', aliases: ['Instant Housecall', 'InstantHousecall'], kind: 'remote-desktop' },
+  { id: 'laplink-everywhere', name: 'Laplink Everywhere', aliases: ['Laplink Everywhere', 'Laplink Gold'], kind: 'remote-desktop' },
+  { id: 'mikogo', name: 'Mikogo', aliases: ['Mikogo', 'Mikogo-host.exe', 'Mikogo-Service.exe'], kind: 'screen-sharing' },
+  { id: 'mremoteng', name: 'mRemoteNG', aliases: ['mRemoteNG', 'mRemoteNG.exe'], kind: 'remote-desktop', note: 'A connection manager (RDP, VNC, SSH client): it drives other machines from this one.' },
+  {
+    id: 'devolutions-rdm',
+    name: 'Devolutions Remote Desktop Manager',
+    aliases: ['Remote Desktop Manager', 'RemoteDesktopManager', 'RemoteDesktopManager.exe', 'Devolutions Remote Desktop Manager'],
+    kind: 'remote-desktop',
+    note: 'A connection manager; longer than the Microsoft "Remote Desktop Connection Manager" alias, which still wins for RDCMan.',
+  },
+  { id: 'royal-ts', name: 'Royal TS / Royal Server', aliases: ['Royal TS', 'RoyalTS', 'RoyalTS.exe', 'Royal Server'], kind: 'remote-desktop', note: 'A connection manager.' },
+  {
+    id: 'netsupport-manager',
+    name: 'NetSupport Manager',
+    aliases: ['NetSupport Manager', 'NetSupport School', 'NetSupport Client', 'remcmdstub.exe', 'PCICHEK.DLL'],
+    exactAliases: ['client32.exe'],
+    kind: 'remote-desktop',
+    note: 'Legitimate product; repackaged copies are the widespread "NetSupport RAT", hence client32.exe.',
+  },
+  { id: 'netop', name: 'Netop Remote Control (Impero Connect)', aliases: ['Netop Remote Control', 'Impero Connect', 'nhostsvc.exe', 'nhstw32.exe'], kind: 'remote-desktop' },
+  { id: 'nezha', name: 'Nezha monitoring agent', aliases: ['nezha-agent', 'nezha-agent.exe', 'Nezha Agent'], kind: 'rmm', note: 'Open-source server monitoring with a web terminal and file manager.' },
+  { id: 'parallels-access', name: 'Parallels Access', aliases: ['Parallels Access', 'prl_deskctl_agent'], kind: 'remote-desktop' },
+  { id: 'pcanywhere', name: 'Symantec pcAnywhere', aliases: ['pcAnywhere', 'awhost32.exe', 'awrem32.exe'], kind: 'remote-desktop' },
+  { id: 'pcvisit', name: 'pcvisit', aliases: ['pcvisit', 'pcvisit_service_client.exe', 'pcvisit Remote-Support'], kind: 'remote-desktop' },
+  { id: 'pdq-connect', name: 'PDQ Connect', aliases: ['PDQ Connect', 'PDQ Connect Agent', 'pdq-connect-agent.exe'], kind: 'rmm' },
+  { id: 'kace', name: 'Quest KACE Agent', aliases: ['KACE Agent', 'Quest KACE', 'AMPAgent.exe', 'konea.exe'], kind: 'rmm' },
+  { id: 'remcos', name: 'Remcos', aliases: ['Remcos', 'remcos.exe'], kind: 'remote-desktop', note: 'Sold as remote administration, used overwhelmingly as a remote-access trojan.' },
+  { id: 'remotely', name: 'Remotely', aliases: ['Remotely_Agent.exe', 'Remotely_Desktop.exe', 'Remotely Agent'], kind: 'remote-desktop', note: 'Open source and self-hosted. Bare "Remotely" is an everyday word and is not an alias.' },
+  { id: 'rsupport', name: 'RSUPPORT RemoteCall / RemoteView', aliases: ['RemoteCall', 'RSUPPORT RemoteView', 'rcengmgru.exe'], exactAliases: ['RemoteView'], kind: 'remote-desktop' },
+  { id: 'remsupp', name: 'RemSupp', aliases: ['RemSupp', 'RemSupp.exe'], kind: 'remote-desktop' },
+  { id: 'rport', name: 'RPort', aliases: ['rportd'], exactAliases: ['RPort', 'rport.exe'], kind: 'rmm', note: 'Open source and self-hosted; tunnels and remote commands.' },
+  { id: 'rudesktop', name: 'RuDesktop', aliases: ['RuDesktop', 'rudesktop.exe'], kind: 'remote-desktop', note: 'A RustDesk derivative.' },
+  { id: 'screenmeet', name: 'ScreenMeet', aliases: ['ScreenMeet', 'ScreenMeetSupport'], kind: 'remote-desktop' },
+  { id: 'seetrol', name: 'Seetrol', aliases: ['Seetrol', 'SeetrolClient.exe', 'SeetrolCenter.exe'], kind: 'remote-desktop' },
+  { id: 'showmypc', name: 'ShowMyPC', aliases: ['ShowMyPC', 'ShowMyPC.exe'], kind: 'screen-sharing' },
+  { id: 'skyfex', name: 'SkyFex', aliases: ['SkyFex'], kind: 'remote-desktop' },
+  { id: 'superops', name: 'SuperOps', aliases: ['SuperOps', 'SuperOps Agent', 'superopsticket.exe'], kind: 'rmm' },
+  { id: 'tiflux', name: 'TiFLUX', aliases: ['TiFLUX', 'TiAgent.exe', 'TiService.exe'], kind: 'rmm' },
+  { id: 'trustconnect', name: 'TrustConnect', aliases: ['TrustConnect', 'TrustConnectAgent.exe', 'DocConnect.Agent.exe'], kind: 'remote-desktop' },
+  { id: 'turbomeeting', name: 'TurboMeeting', aliases: ['TurboMeeting'], kind: 'screen-sharing' },
+  {
+    id: 'ultraviewer',
+    name: 'UltraViewer',
+    aliases: ['UltraViewer', 'UltraViewer_Service.exe', 'UltraViewer_Desktop.exe', 'UltraViewer.exe'],
+    kind: 'remote-desktop',
+    note: 'Free TeamViewer look-alike, popular in Vietnam and South-East Asia.',
+  },
+  { id: 'veyon', name: 'Veyon', aliases: ['Veyon', 'veyon-service.exe', 'veyon-worker.exe'], kind: 'remote-desktop', note: 'Classroom management: views and controls other computers.' },
+  { id: 'xrdp', name: 'xrdp (RDP server for Linux)', aliases: ['xrdp-sesman'], exactAliases: ['xrdp'], kind: 'remote-desktop', note: 'An inbound RDP server on Linux.' },
+  { id: 'x2go', name: 'X2Go', aliases: ['X2Go', 'x2goclient', 'x2goserver'], kind: 'remote-desktop' },
+  { id: 'xpra', name: 'Xpra', aliases: ['Xpra', 'xpra.exe', 'Xpra_cmd.exe'], kind: 'remote-desktop' },
+  { id: 'freerdp', name: 'FreeRDP / Remmina', aliases: ['FreeRDP', 'wfreerdp.exe', 'xfreerdp', 'Remmina', 'org.remmina.Remmina'], kind: 'remote-desktop', note: 'RDP clients: they connect out from this machine.' },
+  {
+    id: 'rdp-wrapper',
+    name: 'RDP Wrapper Library',
+    aliases: ['RDP Wrapper', 'RDPWInst.exe', 'rdpwrap.dll', 'RDPConf.exe', 'RDPCheck.exe'],
+    exactAliases: ['rdpwrap'],
+    kind: 'remote-desktop',
+    note: 'Enables inbound and concurrent RDP on Windows editions that lack it: a server, not a client.',
+  },
+  { id: 'rdp2tcp', name: 'rdp2tcp', aliases: ['rdp2tcp', 'rdp2tcp.exe'], kind: 'remote-desktop', note: 'Tunnels TCP over an RDP virtual channel.' },
+  { id: 'connectwise-rmm', name: 'ConnectWise RMM (Continuum, ITSupport247)', aliases: ['ITSupport247', 'SAAZOD', 'SAAZWatchDog', 'ConnectWise RMM'], kind: 'rmm' },
+  { id: 'addigy', name: 'Addigy', aliases: ['Addigy', 'com.addigy.agent'], kind: 'rmm', note: 'macOS device management with remote control.' },
+  { id: 'manageengine-endpoint-central', name: 'ManageEngine Endpoint Central (Desktop Central, RMM Central)', aliases: ['Endpoint Central', 'Desktop Central', 'RMM Central', 'dcagentservice.exe', 'DCRemoteControl'], kind: 'rmm' },
+  { id: 'itarian', name: 'Itarian / Comodo RMM', aliases: ['Itarian', 'Comodo RMM', 'ITSM Agent', 'RmmService.exe'], kind: 'rmm' },
+  { id: 'barracuda-rmm', name: 'Barracuda RMM (Managed Workplace)', aliases: ['Barracuda RMM', 'Managed Workplace', 'Onsite Manager'], kind: 'rmm' },
+  { id: 'kabuto', name: 'Kabuto', aliases: ['Kabuto', 'Kabuto Agent'], kind: 'rmm' },
+  { id: 'naverisk', name: 'Naverisk', aliases: ['Naverisk', 'Naverisk Agent'], kind: 'rmm' },
+  { id: 'netlock-rmm', name: 'NetLock RMM', aliases: ['NetLock RMM', 'NetLock Agent'], kind: 'rmm' },
+  { id: 'gorelo', name: 'Gorelo RMM', aliases: ['Gorelo', 'Gorelo RMM', 'Gorelo.Rmm.Setup.exe'], kind: 'rmm' },
+  { id: 'immybot', name: 'ImmyBot', aliases: ['ImmyBot', 'ImmyAgent.exe', 'ImmyBot Agent'], kind: 'rmm' },
+  { id: 'rodex', name: 'Rodex RMM', aliases: ['Rodex RMM', 'RodexAgent.exe'], kind: 'rmm' },
+  { id: 'heartbeatrm', name: 'HeartbeatRM', aliases: ['HeartbeatRM', 'hbrm-x64.exe'], kind: 'rmm' },
+  { id: 'xeox', name: 'Xeox', aliases: ['Xeox', 'Xeox Agent'], kind: 'rmm' },
+  { id: 'msp360', name: 'MSP360 Remote Desktop (CloudBerry)', aliases: ['MSP360', 'MSP360 Connect', 'MSP360 Remote Desktop', 'CloudBerry Remote Assistant'], kind: 'remote-desktop' },
+  { id: 'netviewer', name: 'Netviewer', aliases: ['Netviewer', 'NetviewerOne'], kind: 'screen-sharing' },
+  { id: 'ezhelp', name: 'ezHelp', aliases: ['ezHelp', 'ezHelpViewer.exe'], kind: 'remote-desktop' },
+  { id: 'helpu', name: 'HelpU', aliases: ['HelpuManager.exe'], exactAliases: ['HelpU'], kind: 'remote-desktop' },
+  { id: 'sorillus', name: 'Sorillus', aliases: ['Sorillus'], kind: 'remote-desktop', note: 'Sold as remote administration; a Java remote-access trojan.' },
+  { id: 'spyanywhere', name: 'SpyAnywhere', aliases: ['SpyAnywhere'], kind: 'remote-desktop' },
+  { id: 'anyplace-control', name: 'Anyplace Control', aliases: ['Anyplace Control'], kind: 'remote-desktop' },
+  { id: 'access-remote-pc', name: 'Access Remote PC', aliases: ['Access Remote PC'], kind: 'remote-desktop' },
+  { id: 'desktopnow', name: 'DesktopNow (NCH)', aliases: ['DesktopNow'], kind: 'remote-desktop' },
+  { id: 'remote-desktop-plus', name: 'Remote Desktop Plus', aliases: ['Remote Desktop Plus'], kind: 'remote-desktop' },
+  { id: 'remobo', name: 'Remobo', aliases: ['Remobo'], kind: 'remote-desktop' },
+  { id: 'weezo', name: 'Weezo', aliases: ['Weezo'], kind: 'remote-desktop' },
+  { id: 'fastviewer', name: 'FastViewer', aliases: ['FastViewer', 'FastClient.exe'], kind: 'remote-desktop' },
+  { id: 'pandora-rc', name: 'Pandora RC (eHorus)', aliases: ['Pandora RC', 'eHorus', 'ehorus_agent.exe'], kind: 'remote-desktop' },
+  { id: 'freenx', name: 'FreeNX / NX server', aliases: ['FreeNX'], kind: 'remote-desktop' },
+  { id: 'any-support', name: 'Any Support', aliases: ['Any Support', 'AnySupport'], kind: 'remote-desktop' },
+  { id: 'khelpdesk', name: 'KHelpDesk', aliases: ['KHelpDesk'], kind: 'remote-desktop' },
+  { id: 'gatherplace', name: 'GatherPlace', aliases: ['GatherPlace'], kind: 'screen-sharing' },
+  { id: 'helpbeam', name: 'HelpBeam', aliases: ['HelpBeam'], kind: 'remote-desktop' },
+  { id: 'im-intouch', name: 'I\'m InTouch', aliases: ['I\'m InTouch', 'ImInTouch'], kind: 'remote-desktop' },
+  { id: 'echoware', name: 'Echoware', aliases: ['Echoware'], kind: 'remote-desktop' },
+  { id: 'crosstec', name: 'CrossTec Remote Control', aliases: ['CrossTec Remote Control', 'CrossTec'], kind: 'remote-desktop' },
+  { id: 'intelliadmin', name: 'IntelliAdmin Remote Control', aliases: ['IntelliAdmin Remote Control', 'IntelliAdmin'], kind: 'remote-desktop' },
+  { id: 'emco-remote-console', name: 'EMCO Remote Console', aliases: ['EMCO Remote Console'], kind: 'remote-desktop' },
+  { id: 'ivanti-remote-control', name: 'Ivanti Remote Control', aliases: ['Ivanti Remote Control', 'LANDesk Remote Control'], kind: 'remote-desktop' },
+  { id: 'mygreenpc', name: 'MyGreenPC', aliases: ['MyGreenPC'], kind: 'remote-desktop' },
+  { id: 'pilixo', name: 'Pilixo', aliases: ['Pilixo'], kind: 'rmm' },
+  { id: 'rdpview', name: 'RDPView / WebRDP', aliases: ['RDPView', 'WebRDP'], kind: 'remote-desktop' },
+  { id: 'pcnow', name: 'PCnow', aliases: ['PCnow'], kind: 'remote-desktop' },
+  { id: 'pchelpware', name: 'PCHelpWare', aliases: ['PCHelpWare'], kind: 'remote-desktop' },
+  { id: 'rocket-remote-desktop', name: 'Rocket Remote Desktop', aliases: ['Rocket Remote Desktop'], kind: 'remote-desktop' },
+  { id: 'teledesktop', name: 'TeleDesktop', aliases: ['TeleDesktop'], kind: 'remote-desktop' },
+  { id: 'ntr-remote', name: 'NTR Remote', aliases: ['NTR Remote', 'NTRsupport'], kind: 'remote-desktop' },
+  { id: 'remote-ripple', name: 'Remote Ripple', aliases: ['Remote Ripple'], kind: 'remote-desktop' },
+  { id: 'remotepass', name: 'RemotePass', aliases: ['RemotePass'], kind: 'remote-desktop' },
+  { id: 'lunixar', name: 'Lunixar', aliases: ['Lunixar', 'Lunixar.exe'], kind: 'remote-desktop' },
+  { id: 'web-vnc-clients', name: 'macOS and web VNC clients (Chicken of the VNC, JollysFastVNC, SmartCode Web VNC)', aliases: ['Chicken of the VNC', 'JollysFastVNC', 'SmartCode Web VNC', 'Mocha VNC'], kind: 'remote-desktop' },
 ]);
 
 /** Recursively freezes a literal table so the exported data cannot be mutated by callers. */
@@ -515,6 +661,79 @@ function containsAtBoundary(tokens: readonly string[], joined: string, needle: s
   return false;
 }
 
+/** An entry of a software table: an id, a display name and the names it shows up under. */
+export interface SoftwareEntry {
+  /** Stable kebab-case identifier. */
+  readonly id: string;
+  /** Display name of the product. */
+  readonly name: string;
+  /** Names matched exactly or, from 5 normalised characters, at a word boundary of the input. */
+  readonly aliases: readonly string[];
+  /** Names only matched exactly. */
+  readonly exactAliases?: readonly string[];
+}
+
+/** A table's aliases normalised once: exact look-up and the substring candidates in table order. */
+interface CompiledTable<T extends SoftwareEntry> {
+  readonly exact: ReadonlyMap<string, T>;
+  readonly contains: readonly { readonly alias: string; readonly entry: T }[];
+}
+
+const compiledTables = new WeakMap<readonly SoftwareEntry[], CompiledTable<SoftwareEntry>>();
+
+function compile<T extends SoftwareEntry>(table: readonly T[]): CompiledTable<T> {
+  const cached = compiledTables.get(table);
+  if (cached !== undefined) return cached as CompiledTable<T>;
+  const exact = new Map<string, T>();
+  const contains: { alias: string; entry: T }[] = [];
+  for (const entry of table) {
+    for (const alias of [...entry.aliases, ...(entry.exactAliases ?? [])]) {
+      const n = normalizeSoftwareName(alias);
+      if (n !== '' && !exact.has(n)) exact.set(n, entry);
+    }
+    for (const alias of entry.aliases) {
+      const n = normalizeSoftwareName(alias);
+      if (n.length >= MIN_CONTAINS_LENGTH) contains.push({ alias: n, entry });
+    }
+  }
+  const out = { exact, contains };
+  compiledTables.set(table, out);
+  return out;
+}
+
+/**
+ * Identify an entry of a software table from a software-inventory string: the matching rule of
+ * {@link matchRemoteAccessTool}, for any table of the same shape (the tunnel table uses it too).
+ * Each table's aliases are normalised once and cached, so a call costs one look-up plus the
+ * substring pass.
+ *
+ * @param name - Display name, process name, bundle id or package name.
+ * @param table - The table to match against.
+ * @param extra - Additional entries to consider first.
+ * @returns The matching entry, or `undefined`.
+ */
+export function matchSoftware<T extends SoftwareEntry>(name: string, table: readonly T[], extra: readonly T[] = []): T | undefined {
+  const tokens = softwareTokens(name);
+  const joined = tokens.join('');
+  if (joined.length === 0) return undefined;
+  const tables = extra.length === 0 ? [compile(table)] : [compile(extra), compile(table)];
+  for (const t of tables) {
+    const hit = t.exact.get(joined);
+    if (hit !== undefined) return hit;
+  }
+  let best: T | undefined;
+  let bestLength = 0;
+  for (const t of tables) {
+    for (const { alias, entry } of t.contains) {
+      if (alias.length > bestLength && containsAtBoundary(tokens, joined, alias)) {
+        best = entry;
+        bestLength = alias.length;
+      }
+    }
+  }
+  return best;
+}
+
 /**
  * Identify a remote-access tool from a software-inventory string.
  *
@@ -535,27 +754,5 @@ export function matchRemoteAccessTool(
   name: string,
   extra: readonly RemoteAccessTool[] = [],
 ): RemoteAccessTool | undefined {
-  const tokens = softwareTokens(name);
-  const joined = tokens.join('');
-  if (joined.length === 0) return undefined;
-  const candidates = extra.length === 0 ? remoteAccessTools : [...extra, ...remoteAccessTools];
-
-  for (const tool of candidates) {
-    for (const alias of [...tool.aliases, ...(tool.exactAliases ?? [])]) {
-      if (normalizeSoftwareName(alias) === joined) return tool;
-    }
-  }
-
-  let best: RemoteAccessTool | undefined;
-  let bestLength = 0;
-  for (const tool of candidates) {
-    for (const alias of tool.aliases) {
-      const n = normalizeSoftwareName(alias);
-      if (n.length >= MIN_CONTAINS_LENGTH && n.length > bestLength && containsAtBoundary(tokens, joined, n)) {
-        best = tool;
-        bestLength = n.length;
-      }
-    }
-  }
-  return best;
+  return matchSoftware(name, remoteAccessTools, extra);
 }

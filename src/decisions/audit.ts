@@ -1,4 +1,5 @@
 import { bandOrder, type Band } from '../engine/config';
+import { compareText } from '../engine/order';
 
 /** Options of {@link auditImpact}. */
 export interface AuditOptions {
@@ -125,7 +126,7 @@ function auditCategory(
   let mostSelected: string | null = null;
   let maxRate = 0;
   let maxPass = 0;
-  for (const [group, c] of [...judged].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  for (const [group, c] of [...judged].sort((a, b) => compareText(a[0], b[0]))) {
     const rate = c.selected / c.count;
     if (mostSelected === null || rate > maxRate) {
       mostSelected = group;
@@ -135,7 +136,7 @@ function auditCategory(
   }
   if (judged.length === 0) warnings.push(`No group in "${category}" has at least ${settings.minGroupSize} subjects and ${(settings.minGroupShare * 100).toFixed(0)}% of the labelled ones: no impact ratio can be judged.`);
   const rows = [...counts]
-    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .sort((a, b) => compareText(a[0], b[0]))
     .map(([group, c]): AuditRow => {
       const selectionRate = c.selected / c.count;
       const passRate = 1 - selectionRate;

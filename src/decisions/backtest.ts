@@ -14,6 +14,7 @@ import {
   type RocPoint,
 } from './metrics';
 import { outcomeLabel, parseOutcomes, type Outcome, type OutcomeKind, type RejectedOutcome } from './outcomes';
+import { compareText } from '../engine/order';
 
 /** One configuration to backtest, named for the output. */
 export interface BacktestConfig {
@@ -131,7 +132,7 @@ export function scorePointInTime(
   }
   const reports = new Map<string, Report>();
   let rejected: readonly RejectedRecord[] | undefined;
-  for (const [asOf, ids] of [...byTime].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  for (const [asOf, ids] of [...byTime].sort((a, b) => compareText(a[0], b[0]))) {
     const result = scorer.scoreBatch({ ...input, asOf }, { select: (id) => ids.has(id) });
     rejected ??= result.rejected;
     for (const report of result.reports) reports.set(report.subjectId, report);
@@ -192,7 +193,7 @@ function changesBetween(base: BacktestRun, other: BacktestRun, priorOf: (run: Ba
       const a = after.contributions[id] ?? 0;
       if (a !== b) moved.push({ indicatorId: id, before: b, after: a, delta: a - b });
     }
-    moved.sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || (x.indicatorId < y.indicatorId ? -1 : 1));
+    moved.sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || compareText(x.indicatorId, y.indicatorId));
     out.push({
       subjectId: before.subjectId,
       outcome: before.outcome,

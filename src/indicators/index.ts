@@ -1,7 +1,17 @@
 import type { AnyIndicator } from '../indicator/types';
 import { continuousSession, excessiveHours, offHoursPattern, overemployment } from './activity/index';
 import { disposableOrVoip } from './contact/index';
-import { earlyTampering, ipKvm, remoteAccessSoftware, serialMismatch, sharedMfaDevice, unmanagedDevice } from './device/index';
+import {
+  earlyTampering,
+  ipKvm,
+  remoteAccessSoftware,
+  remoteAccessStacking,
+  remoteDesktopInternetFacing,
+  serialMismatch,
+  sharedMfaDevice,
+  tunnelSoftware,
+  unmanagedDevice,
+} from './device/index';
 import {
   claimsInconsistent,
   documentVerificationFailed,
@@ -13,6 +23,7 @@ import {
   resumeAnachronism,
 } from './identity/index';
 import { bulkCollection, exfiltrationToPersonal, intrusionActivity, privilegeSeeking, sensitiveTechnologyAccess } from './insider/index';
+import { codeIntegrity, impersonation, transferAnomaly } from './insider/index';
 import {
   availabilityTimezoneMismatch,
   deepfakeArtifacts,
@@ -92,4 +103,12 @@ export const builtinIndicators: readonly AnyIndicator[] = [
   personaMultiplicity,
   referralRisk,
   watchlistMatch,
+  // Indicators v2: device inventory.
+  tunnelSoftware,
+  remoteAccessStacking,
+  remoteDesktopInternetFacing,
+  // Indicators v2: impersonation, code and privilege integrity.
+  impersonation,
+  codeIntegrity,
+  transferAnomaly,
 ];

@@ -44,6 +44,9 @@ describe('matchIpKvmDevice', () => {
     expect(matchIpKvmDevice({ name: 'NanoKVM' })?.id).toBe('nanokvm');
     expect(matchIpKvmDevice({ name: 'BliKVM v4' })?.id).toBe('blikvm');
     expect(matchIpKvmDevice({ name: 'GL-RM1PE' })?.id).toBe('glinet-comet');
+    expect(matchIpKvmDevice({ name: 'Toshiba-H2C' })?.id).toBe('tc358743-hdmi-bridge');
+    expect(matchIpKvmDevice({ name: 'MACROSILICON' })?.id).toBe('macrosilicon-ms2109');
+    expect(matchIpKvmDevice({ usbId: '0525:a4ac' })?.id).toBe('linux-usb-gadget');
   });
 
   it('prefers a product name over the generic gadget id', () => {

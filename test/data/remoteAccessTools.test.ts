@@ -111,3 +111,24 @@ describe('matchRemoteAccessTool', () => {
     expect(matchRemoteAccessTool('AcmeRemote Agent 2.1')).toBeUndefined();
   });
 });
+
+describe('tools the LOLRMM catalogue lists', () => {
+  it.each([
+    ['UltraViewer_Service.exe', 'ultraviewer'],
+    ['NetSupport Manager 14', 'netsupport-manager'],
+    ['client32.exe', 'netsupport-manager'],
+    ['AnyViewer 4.2', 'anyviewer'],
+    ['RDP Wrapper Library v1.6.2', 'rdp-wrapper'],
+    ['Devolutions Remote Desktop Manager 2024.1', 'devolutions-rdm'],
+    ['Remote Desktop Connection Manager', 'microsoft-remote-desktop'],
+    ['VNC Connect', 'realvnc'],
+    ['Advanced Monitoring Agent', 'n-able'],
+    ['HelpU', 'helpu'],
+  ])('%s → %s', (name, id) => {
+    expect(matchRemoteAccessTool(name)?.id).toBe(id);
+  });
+
+  it.each(['Help Us Feedback', 'Remotely Install Helper', 'RemoteViewer', 'Windows Terminal', 'Cloudflare WARP', 'Tailscale'])('%s matches no remote-access tool', (name) => {
+    expect(matchRemoteAccessTool(name)).toBeUndefined();
+  });
+});

@@ -4,3 +4,6 @@ export { unmanagedDevice } from './unmanaged-device';
 export { earlyTampering } from './early-tampering';
 export { serialMismatch } from './serial-mismatch';
 export { sharedMfaDevice } from './shared-mfa-device';
+export { tunnelSoftware } from './tunnel-software';
+export { remoteAccessStacking } from './remote-access-stacking';
+export { remoteDesktopInternetFacing } from './remote-desktop-internet-facing';

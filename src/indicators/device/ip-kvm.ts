@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { matchIpKvmDevice, type IpKvmDevice } from '../../data/ipKvmDevices';
 import { defineIndicator } from '../../indicator/defineIndicator';
-import type { Evidence } from '../../indicator/types';
+import type { Evidence, FindingDraft } from '../../indicator/types';
 import { cite } from '../shared/sources';
 import { utcDate } from '../shared/time';
 import { compareText } from '../../engine/order';
@@ -11,9 +11,25 @@ const options = z.object({
     .boolean()
     .default(true)
     .describe('Report generic USB gadgets and HDMI capture dongles (parts of DIY IP-KVMs) at reduced strength; they also have innocent uses.'),
+  genericGadgetStrength: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.3)
+    .describe('Strength of a generic Linux USB gadget id (1d6b:0104 and the like) seen alone: any Raspberry Pi or dev board in gadget mode presents it, so alone it is weak.'),
+  captureStrength: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.5)
+    .describe('Strength of an HDMI capture chip seen alone (USB id, or its EDID as a display): odd on a work laptop, but also used for streaming.'),
+  kitStrength: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.9)
+    .describe('Strength when a generic USB gadget and an HDMI capture chip show up on the same computer: together they are the parts of a DIY IP-KVM (keyboard and mouse in, screen out).'),
 });
-
-const KIND_STRENGTH = { 'ip-kvm': 1, 'usb-gadget': 0.5, 'capture-dongle': 0.5 } as const;
 
 /** One sighting of a USB device or display, from a detection, an inventory check-in or a media event. */
 interface Sighting {
@@ -44,8 +60,8 @@ export const ipKvm = defineIndicator({
     title: 'KVM-over-IP hardware attached to the device',
     category: 'device',
     description:
-      'Matches USB vendor:product ids, serials and USB or EDID display names from security detections (`usbId`, `deviceName`), device inventory at check-in (`usbDevices[]`, `displays[]` EDID manufacturer and model) and removable-media events (`media`) against the shipped IP-KVM table, and counts detections the security tool itself labels `ip-kvm`. A product match fires at full strength; a generic USB gadget or HDMI capture dongle (the parts of a DIY IP-KVM) at half. An IP-KVM lets someone anywhere drive the laptop without any software on it (MITRE T1219.003); MND asks defenders to question IP-KVM use and DOJ-JUN25 found farms using KVM switches.',
-    version: '1.1.0',
+      'Matches USB vendor:product ids, serials and USB or EDID display names from security detections (`usbId`, `deviceName`), device inventory at check-in (`usbDevices[]`, `displays[]` EDID manufacturer and model) and removable-media events (`media`) against the shipped IP-KVM table, and counts detections the security tool itself labels `ip-kvm`. A product match fires at full strength; an HDMI capture chip (by USB id or by its EDID, e.g. "MACROSILICON", "Toshiba-H2C") at `captureStrength`; a generic Linux USB gadget id alone at the weak `genericGadgetStrength`; a generic gadget together with a capture chip on one computer, the DIY IP-KVM pattern, as one finding at `kitStrength`. An IP-KVM lets someone anywhere drive the laptop without any software on it (MITRE T1219.003); MND asks defenders to question IP-KVM use and DOJ-JUN25 found farms using KVM switches.',
+    version: '1.2.0',
     kind: 'risk',
     family: 'device',
     typologies: ['remote-hire-identity-fraud'],
@@ -62,6 +78,7 @@ export const ipKvm = defineIndicator({
     options,
     messages: {
       device: '{{device}} ({{kind}}) attached to device {{deviceId}}, seen as "{{seenAs}}" on {{first}}',
+      kit: 'A generic USB gadget ({{gadget}}) and an HDMI capture chip ({{capture}}) on device {{deviceId}} since {{first}}: the parts of a DIY IP-KVM',
     },
     neutralReason: 'Hardware attached to the company device did not match the approved configuration.',
     threatHypothesis: 'The laptop sits at a laptop farm and is driven through a KVM-over-IP from abroad.',
@@ -127,7 +144,9 @@ export const ipKvm = defineIndicator({
       matches.set(key, m);
       return m;
     };
-    const hits = new Map<string, { device: string; kind: string; strength: number; deviceId: string; seenAs: string; first: string; evidence: Evidence[] }>();
+    const strengthOf = { 'ip-kvm': 1, 'usb-gadget': options.genericGadgetStrength, 'capture-dongle': options.captureStrength } as const;
+    type Hit = { device: string; kind: string; strength: number; deviceId: string; seenAs: string; first: string; evidence: Evidence[] };
+    const hits = new Map<string, Hit>();
     for (const e of usb) {
       const match = matchOf(e);
       let device: string;
@@ -136,7 +155,7 @@ export const ipKvm = defineIndicator({
       if (match !== undefined && (match.kind === 'ip-kvm' || options.includeGenericGadgets)) {
         device = match.name;
         kind = match.kind;
-        strength = KIND_STRENGTH[match.kind];
+        strength = strengthOf[match.kind];
       } else if (e.labelledIpKvm) {
         device = e.name ?? e.usbId ?? 'IP-KVM';
         kind = 'ip-kvm (security tool)';
@@ -151,13 +170,37 @@ export const ipKvm = defineIndicator({
       }
       if (hit.evidence.length < 10) hit.evidence.push({ recordId: e.id, at: e.at, field: e.field, value: e.value });
     }
-    return [...hits.entries()]
-      .sort((a, b) => compareText(a[0], b[0]))
-      .map(([, h]) => ({
-        messageId: 'device' as const,
+    // A generic gadget and a capture chip on one computer are one DIY kit, not two weak findings.
+    const gadgets = new Map<string, Hit>();
+    const captures = new Map<string, Hit>();
+    const sorted = [...hits.entries()].sort((a, b) => compareText(a[0], b[0])).map(([, h]) => h);
+    for (const h of sorted) {
+      const byKind = h.kind === 'usb-gadget' ? gadgets : h.kind === 'capture-dongle' ? captures : undefined;
+      if (byKind !== undefined && !byKind.has(h.deviceId)) byKind.set(h.deviceId, h);
+    }
+    const kits = new Map<string, { gadget: Hit; capture: Hit }>();
+    for (const [deviceId, gadget] of gadgets) {
+      const capture = captures.get(deviceId);
+      if (capture !== undefined) kits.set(deviceId, { gadget, capture });
+    }
+    const findings: FindingDraft<'device' | 'kit'>[] = [];
+    for (const h of sorted) {
+      if (kits.has(h.deviceId) && (h.kind === 'usb-gadget' || h.kind === 'capture-dongle')) continue;
+      findings.push({
+        messageId: 'device',
         strength: h.strength,
         data: { device: h.device, kind: h.kind, deviceId: h.deviceId, seenAs: h.seenAs, first: h.first },
         evidence: h.evidence,
-      }));
+      });
+    }
+    for (const [deviceId, { gadget, capture }] of [...kits].sort((a, b) => compareText(a[0], b[0]))) {
+      findings.push({
+        messageId: 'kit',
+        strength: options.kitStrength,
+        data: { gadget: gadget.seenAs, capture: capture.seenAs, deviceId, first: gadget.first > capture.first ? gadget.first : capture.first },
+        evidence: [...gadget.evidence.slice(0, 5), ...capture.evidence.slice(0, 5)],
+      });
+    }
+    return findings;
   },
 });

@@ -3,6 +3,7 @@ import { matchRemoteAccessTool, type RemoteAccessTool } from '../../data/remoteA
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
 import { exceptionsActiveAt } from '../shared/declared';
+import { hasSoftwareData, softwareFields, softwareSightings } from '../shared/software';
 import { cite } from '../shared/sources';
 import { utcDate } from '../shared/time';
 import { compareText } from '../../engine/order';
@@ -34,8 +35,8 @@ export const remoteAccessSoftware = defineIndicator({
     title: 'Unsanctioned remote-access software on the device',
     category: 'device',
     description:
-      'Matches software names from security detections (`events[type=security].software`), sessions (`remoteAccessSoftware`), installed-software inventory at device check-in (`installedSoftware[].name`), software events (installed or executed) and remote-access sessions (`tool`) against the shipped remote-access table by normalised name (AnyDesk, TeamViewer, RustDesk, Chrome Remote Desktop, VNC, ScreenConnect and the like). Fires once per tool not on `allowList` or `reference.organisation.approvedRemoteAccessTools`, and not covered at that time by a documented exception (`exceptions[kind=remote-access-tool].scope.software`); OS built-ins flagged commonly sanctioned are ignored unless `includeCommonlySanctioned`. Rated strong by the sources (PSA-2024, SW, MND, the Knoot, Vong and Chapman cases).',
-    version: '1.1.0',
+      'Matches software names from security detections (`events[type=security].software`), sessions (`remoteAccessSoftware`), installed-software inventory at device check-in (`installedSoftware[].name`), software events (installed or executed) and remote-access sessions (`tool`) against the shipped remote-access table by normalised name (AnyDesk, TeamViewer, RustDesk, Chrome Remote Desktop, VNC, ScreenConnect, UltraViewer, NetSupport and the like: 151 tools, checked against the LOLRMM catalogue). Fires once per tool not on `allowList` or `reference.organisation.approvedRemoteAccessTools`, and not covered at that time by a documented exception (`exceptions[kind=remote-access-tool].scope.software`); OS built-ins flagged commonly sanctioned are ignored unless `includeCommonlySanctioned`. Rated strong by the sources (PSA-2024, SW, MND, the Knoot, Vong and Chapman cases).',
+    version: '1.2.0',
     kind: 'risk',
     family: 'device',
     typologies: ['remote-hire-identity-fraud'],
@@ -65,15 +66,8 @@ export const remoteAccessSoftware = defineIndicator({
     ],
   },
   evaluate(view, { options, reference, notEvaluated }) {
-    const security = view.eventsOf('security').filter((e) => e.software !== undefined);
-    const sessions = view.eventsOf('session').filter((s) => s.remoteAccessSoftware !== undefined);
-    const inventory = view.eventsOf('device-checkin').filter((c) => c.installedSoftware !== undefined);
-    if (security.length === 0 && sessions.length === 0 && inventory.length === 0 && view.eventsOf('software').length === 0 && view.eventsOf('remote-access-session').length === 0) {
-      return notEvaluated('no software inventory or remote-access detections', [
-        'events[type=security].software',
-        'events[type=session].remoteAccessSoftware',
-        'events[type=device-checkin].installedSoftware',
-      ]);
+    if (!hasSoftwareData(view)) {
+      return notEvaluated('no software inventory or remote-access detections', softwareFields.slice(0, 3));
     }
     const extra: RemoteAccessTool[] = options.extraTools.map((name) => ({ id: name.toLowerCase(), name, aliases: [name], kind: 'remote-desktop' }));
     const allowed = new Set<string>();
@@ -102,15 +96,8 @@ export const remoteAccessSoftware = defineIndicator({
       hit.count++;
       if (hit.evidence.length < 10) hit.evidence.push({ recordId: id, at, field, value: name });
     };
-    // view.events is sorted by time then id, so "first" is deterministic.
-    for (const e of view.events) {
-      if (e.type === 'security' && e.software !== undefined) record(e.software, e.id, e.at, 'software');
-      else if (e.type === 'session') (e.remoteAccessSoftware ?? []).forEach((n, i) => record(n, e.id, e.at, `remoteAccessSoftware[${i}]`));
-      // Inventory lists carry no order: the field names the list, not a position, and names are taken sorted.
-      else if (e.type === 'device-checkin') for (const name of (e.installedSoftware ?? []).map((p) => p.name).sort()) record(name, e.id, e.at, 'installedSoftware');
-      else if (e.type === 'software' && e.action !== 'removed') record(e.name, e.id, e.at, 'name');
-      else if (e.type === 'remote-access-session' && e.tool !== undefined) record(e.tool, e.id, e.at, 'tool');
-    }
+    // Sightings come in event order (time, then id), so "first" is deterministic.
+    for (const x of softwareSightings(view)) record(x.name, x.id, x.at, x.field);
     return [...hits.values()]
       .sort((a, b) => compareText(a.tool.id, b.tool.id))
       .map((h) => ({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
+import { defaultCiPatterns, tenureStartMs } from '../shared/code';
 import { cite } from '../shared/sources';
 import { DAY_MS } from '../shared/time';
 import { compareText } from '../../engine/order';
@@ -23,15 +24,20 @@ const options = z.object({
     .describe('Tenure in days during which edits to CI/CD files and dependency manifests count (SEAL: check CI/CD and added dependencies from new members).'),
   ciPatterns: z
     .array(z.string().min(1))
-    .default(['.github/workflows/', '.gitlab-ci.yml', 'jenkinsfile', '.circleci/', 'azure-pipelines.yml', 'bitbucket-pipelines.yml', '.buildkite/', '.travis.yml', 'cloudbuild.yaml'])
+    .default([...defaultCiPatterns])
     .describe('Path fragments (case-insensitive) that mark CI/CD configuration.'),
+  earlyGrantDays: z
+    .number()
+    .nonnegative()
+    .default(30)
+    .describe('A watched privilege the role does not hold, granted within this many days of the start (`tenureDaysAtGrant`, else from `hiredAt` or `lifecycle.startDate`), counts: access before trust is established.'),
   manifestPatterns: z
     .array(z.string().min(1))
     .default(['package.json', 'package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'requirements.txt', 'pyproject.toml', 'poetry.lock', 'go.mod', 'go.sum', 'cargo.toml', 'cargo.lock', 'pom.xml', 'build.gradle', 'gemfile', 'composer.json'])
     .describe('File names (case-insensitive, at the end of the path) that mark dependency manifests.'),
 });
 
-type MessageId = 'privilege' | 'pipelineEdit' | 'manifestEdit';
+type MessageId = 'privilege' | 'earlyGrant' | 'pipelineEdit' | 'manifestEdit';
 
 /**
  * `insider/privilege-seeking`: requests or attempts for admin, publishing, signing, pipeline or
@@ -43,16 +49,17 @@ export const privilegeSeeking = defineIndicator({
     title: 'Seeking privileges beyond the role',
     category: 'insider',
     description:
-      'Fires, per privilege, on requests or attempts for a privilege in `watchedPrivileges` that `rolePrivileges` does not grant the subject\'s role (failed attempts weigh most), and on `modify` data-access events within `newHireDays` of `hiredAt` whose `files` touch CI/CD configuration (`ciPatterns`) or dependency manifests (`manifestPatterns`, weaker: adding a dependency is everyday work). SEAL: added as multisig signer, edits to CI/CD and dependencies; DOJ-ATL: smart-contract code altered to steal funds.',
-    version: '1.0.0',
+      'Fires, per privilege, on requests or attempts for a privilege in `watchedPrivileges` that `rolePrivileges` does not grant the subject\'s role (failed attempts weigh most), on grants of such a privilege within `earlyGrantDays` of the start (self-granted ones weigh most), and on `modify` data-access events within `newHireDays` of `hiredAt` whose `files` touch CI/CD configuration (`ciPatterns`) or dependency manifests (`manifestPatterns`, weaker: adding a dependency is everyday work). SEAL: added as multisig signer, edits to CI/CD and dependencies; DOJ-ATL: smart-contract code altered to steal funds.',
+    version: '1.1.0',
     kind: 'risk',
     family: 'data-access',
     typologies: ['insider-technology-collection', 'remote-hire-identity-fraud'],
     defaultWeight: 1.2,
-    requires: ['events[type=privilege]', 'role', 'hiredAt', 'events[type=data-access].files'],
+    requires: ['events[type=privilege]', 'events[type=privilege].tenureDaysAtGrant', 'events[type=privilege].grantor', 'role', 'hiredAt', 'lifecycle.startDate', 'events[type=data-access].files'],
     options,
     messages: {
       privilege: '{{count}} {{actions}} for {{privilege}} rights{{resource}}, which the role {{role}} does not hold',
+      earlyGrant: '{{privilege}} rights granted {{days}} days into the tenure{{resource}}{{grantor}}',
       pipelineEdit: '{{count}} edits to CI/CD files ({{files}}) within {{days}} days of the start date',
       manifestEdit: '{{count}} edits to dependency manifests ({{files}}) within {{days}} days of the start date',
     },
@@ -102,6 +109,30 @@ export const privilegeSeeking = defineIndicator({
           role: role ?? '(unspecified)',
         },
         evidence: g.evidence,
+      });
+    }
+    const start = tenureStartMs(view.subject);
+    const ownIds = new Set([view.subject.id, ...(view.subject.accounts ?? []).map((a) => a.accountId)].map((x) => x.toLowerCase()));
+    // The first early grant of each privilege: requests arrive in time order.
+    const earlyGranted = new Set<string>();
+    for (const r of requests) {
+      const granted = r.action === 'grant' || r.granted === true;
+      if (!granted || !watched.has(r.privilege) || roleGrants.has(r.privilege) || earlyGranted.has(r.privilege)) continue;
+      const days = r.tenureDaysAtGrant ?? (start !== undefined ? (Date.parse(r.at) - start) / DAY_MS : undefined);
+      if (days === undefined || days < 0 || days > options.earlyGrantDays) continue;
+      earlyGranted.add(r.privilege);
+      const selfGranted = r.grantor !== undefined && ownIds.has(r.grantor.toLowerCase());
+      const high = r.privilege === 'multisig-signer' || r.privilege === 'sign' || r.privilege === 'publish' || r.privilege === 'secrets' || r.privilege === 'admin';
+      findings.push({
+        messageId: 'earlyGrant',
+        strength: Math.min(1, (high ? 0.55 : 0.4) + (selfGranted ? 0.35 : 0)),
+        data: {
+          privilege: r.privilege,
+          days: Math.floor(days),
+          resource: r.resource !== undefined ? ` on ${r.resource}` : '',
+          grantor: selfGranted ? ', self-granted' : r.grantor !== undefined ? `, by ${r.grantor}` : '',
+        },
+        evidence: [{ recordId: r.id, at: r.at, field: 'privilege', value: r.privilege, note: `${r.action}${r.role !== undefined ? ` (${r.role})` : ''}` }],
       });
     }
     if (hired !== undefined) {

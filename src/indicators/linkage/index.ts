@@ -8,3 +8,5 @@ export { sharedContact } from './shared-contact';
 export { sharedInfrastructure } from './shared-infrastructure';
 export { sharedPaymentInstrument } from './shared-payment-instrument';
 export { sharedShippingAddress } from './shared-shipping-address';
+export type { PreparedInfrastructure } from './shared-infrastructure';
+export type { AuthenticatorUse, ClosestCrossSubjectUse } from './approvals';

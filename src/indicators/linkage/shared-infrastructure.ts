@@ -3,7 +3,24 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import type { LinkKeyKind } from '../../linkage/keys';
 import { cite } from '../shared/sources';
-import { activeLinks, clusterFinding, clusterOptions, prepareLinks } from './shared';
+import type { ActivityEvent } from '../../records/events';
+import { authenticatorOfMember, closestCrossSubjectUses, type ClosestCrossSubjectUse } from './approvals';
+import { activeLinks, clusterFinding, clusterOptions, ownMembers, prepareLinks, type PreparedLinks } from './shared';
+
+/** The shared link index, and the closest cross-subject uses of each shared authenticator. */
+export interface PreparedInfrastructure extends PreparedLinks {
+  /** Keyed like the index's `mfa-device` keys. */
+  readonly closestUses: ReadonlyMap<string, ClosestCrossSubjectUse>;
+}
+
+/** A gap in words: "40 seconds", "12 minutes", "5 hours", "3 days". */
+function gapText(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 120) return `${s} seconds`;
+  if (s < 7200) return `${Math.round(s / 60)} minutes`;
+  if (s < 172_800) return `${Math.round(s / 3600)} hours`;
+  return `${Math.round(s / 86_400)} days`;
+}
 
 const options = z.object({
   ...clusterOptions,
@@ -14,6 +31,11 @@ const options = z.object({
     .default(0.9)
     .describe('Strength when one MFA device approves sign-ins of two subjects: MS-DX calls a shared MFA device close to deterministic for shared operation.'),
   deviceFloor: z.number().min(0).max(1).default(0.7).describe('Strength when one managed device or serial number is used by two subjects.'),
+  concurrentApprovalMinutes: z
+    .number()
+    .positive()
+    .default(15)
+    .describe('When one authenticator approved sign-ins (or was registered) for two subjects within this many minutes of each other, the finding says so and reaches full strength: one phone in one hand approving two people\'s sign-ins back to back.'),
   ipFloor: z
     .number()
     .min(0)
@@ -31,8 +53,8 @@ export const sharedInfrastructure = defineIndicator({
     title: 'IP address, device or MFA device shared with other subjects',
     category: 'linkage',
     description:
-      'Fires when an MFA device, a device id or serial number, or an IP address used by this subject is used by other subjects of the batch. IP addresses link only when the periods of use overlap (first to last sign-in, widened by `linkSettings.ipWindowHours`), since addresses are reassigned; devices and MFA devices likewise within `linkSettings.deviceWindowDays`, since laptops and tokens are re-issued. Strength starts at the kind\'s floor (MFA high, IP low) and grows with the number of subjects to 1 at `saturation`. A household\'s home connection and allow-listed addresses or ranges (a company VPN egress) do not fire.',
-    version: '1.0.0',
+      'Fires when an MFA device, a device id or serial number, or an IP address used by this subject is used by other subjects of the batch. IP addresses link only when the periods of use overlap (first to last sign-in, widened by `linkSettings.ipWindowHours`), since addresses are reassigned; devices and MFA devices likewise within `linkSettings.deviceWindowDays`, since laptops and tokens are re-issued. Strength starts at the kind\'s floor (MFA high, IP low) and grows with the number of subjects to 1 at `saturation`. For an MFA device the finding also names the two uses by different subjects closest in time (approval time `mfa.approvedAt`, else the sign-in, or the registration), and reaches full strength when they are within `concurrentApprovalMinutes`. A household\'s home connection and allow-listed addresses or ranges (a company VPN egress) do not fire.',
+    version: '1.1.0',
     kind: 'risk',
     family: 'linkage',
     typologies: ['remote-hire-identity-fraud'],
@@ -41,7 +63,7 @@ export const sharedInfrastructure = defineIndicator({
     requires: ['events[type=session].ip', 'events[type=session].deviceId', 'events[type=session].mfaDeviceId', 'events[type=session].mfa.authenticatorId', 'events[type=authenticator-registration].authenticatorId', 'events[type=device-checkin]'],
     options,
     messages: {
-      sharedInfrastructure: '{{kindLabel}} {{value}} is used by {{count}} subjects since {{since}} (also: {{others}})',
+      sharedInfrastructure: '{{kindLabel}} {{value}} is used by {{count}} subjects since {{since}} (also: {{others}}){{detail}}',
     },
     neutralReason: 'Sign-in activity could not be attributed to the worker alone.',
     threatHypothesis: 'Several accounts are operated from one place or by one person: a laptop farm or a shared operator.',
@@ -54,7 +76,7 @@ export const sharedInfrastructure = defineIndicator({
       'A device re-issued to a new hire soon after its previous user left (within `deviceWindowDays`; check the dates).',
     ],
   },
-  prepare: prepareLinks,
+  prepare: (population): PreparedInfrastructure => ({ ...prepareLinks(population), closestUses: closestCrossSubjectUses(population) }),
   evaluate(view, { options, prepared, notEvaluated }) {
     if (view.eventsOf('session').length === 0 && view.eventsOf('device-checkin').length === 0) {
       return notEvaluated('no sessions or device check-ins', ['events[type=session]', 'events[type=device-checkin]']);
@@ -63,8 +85,31 @@ export const sharedInfrastructure = defineIndicator({
     const floors: Record<string, number> = { 'mfa-device': options.mfaFloor, device: options.deviceFloor, ip: options.ipFloor };
     const id = view.subject.id;
     const findings: FindingDraft<'sharedInfrastructure'>[] = [];
+    let eventsById: Map<string, ActivityEvent> | undefined;
     for (const link of activeLinks(prepared.index, id, kinds)) {
-      findings.push({ messageId: 'sharedInfrastructure', ...clusterFinding(prepared, link, id, floors[link.kind] ?? 0.5, options) });
+      const base = clusterFinding(prepared, link, id, floors[link.kind] ?? 0.5, options);
+      let closest: ClosestCrossSubjectUse | undefined;
+      if (link.kind === 'mfa-device') {
+        eventsById ??= new Map(view.events.map((e) => [e.id, e]));
+        const member = ownMembers(prepared, link, id)[0];
+        const raw = member === undefined ? undefined : authenticatorOfMember(eventsById, member);
+        closest = raw === undefined ? undefined : prepared.closestUses.get(raw);
+      }
+      if (closest === undefined) {
+        findings.push({ messageId: 'sharedInfrastructure', ...base, data: { ...base.data, detail: '' } });
+        continue;
+      }
+      const concurrent = closest.gapMs <= options.concurrentApprovalMinutes * 60_000;
+      const shown = new Set(base.evidence.map((e) => e.recordId));
+      const extra = [closest.first, closest.second]
+        .filter((u) => !shown.has(u.recordId))
+        .map((u) => ({ recordId: u.recordId, field: u.field, at: u.at, value: link.key, note: u.subjectId === id ? 'this subject' : `subject ${u.subjectId}` }));
+      findings.push({
+        messageId: 'sharedInfrastructure',
+        strength: concurrent ? 1 : base.strength,
+        data: { ...base.data, detail: `; its uses by ${closest.first.subjectId} and ${closest.second.subjectId} came ${gapText(closest.gapMs)} apart (${closest.first.at} and ${closest.second.at})` },
+        evidence: [...base.evidence, ...extra],
+      });
     }
     return findings;
   },

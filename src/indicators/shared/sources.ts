@@ -126,6 +126,24 @@ export const sources = {
     title: 'MITRE ATT&CK T1219.003, Remote Access Hardware (IP-KVM signatures after runZero)',
     url: 'https://attack.mitre.org/techniques/T1219/003/',
   },
+  LOLRMM: {
+    title: 'LOLRMM: catalogue of remote monitoring and management tools abused by attackers (magicsword-io, Apache-2.0)',
+    url: 'https://lolrmm.io/',
+  },
+  'ATT-T1219': { title: 'MITRE ATT&CK T1219, Remote Access Software', url: 'https://attack.mitre.org/techniques/T1219/' },
+  'ATT-T1572': { title: 'MITRE ATT&CK T1572, Protocol Tunneling', url: 'https://attack.mitre.org/techniques/T1572/' },
+  'ATT-T1021': { title: 'MITRE ATT&CK T1021.001, Remote Services: Remote Desktop Protocol', url: 'https://attack.mitre.org/techniques/T1021/001/' },
+  'ATT-T1078': { title: 'MITRE ATT&CK T1078, Valid Accounts', url: 'https://attack.mitre.org/techniques/T1078/' },
+  'ATT-T1550': { title: 'MITRE ATT&CK T1550.004, Use Alternate Authentication Material: Web Session Cookie', url: 'https://attack.mitre.org/techniques/T1550/004/' },
+  'ATT-T1056': { title: 'MITRE ATT&CK T1056.001, Input Capture: Keylogging', url: 'https://attack.mitre.org/techniques/T1056/001/' },
+  'CERT-CSG': {
+    title: 'CERT (SEI, Carnegie Mellon), Common Sense Guide to Mitigating Insider Threats, 7th edition (2022)',
+    url: 'https://insights.sei.cmu.edu/library/common-sense-guide-to-mitigating-insider-threats-seventh-edition/',
+  },
+  'OSSF-SC': {
+    title: 'OpenSSF Scorecard checks: Code-Review and Branch-Protection',
+    url: 'https://github.com/ossf/scorecard/blob/main/docs/checks.md',
+  },
   CS: {
     title: 'CrowdStrike Threat Hunting Reports 2024 and 2025 (Famous Chollima)',
     url: 'https://beatzandbangerz.com/north-koreas-covert-workforce-in-u-s-tech-firms',

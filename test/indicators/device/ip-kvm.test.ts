@@ -18,6 +18,7 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(ipKvm, {
     { name: 'an ordinary USB stick mounted', events: [{ type: 'removable-media', at: '2025-03-03T10:00:00Z', deviceId: 'mac-1', action: 'connected', media: { vendorId: '0781', productId: '5581', product: 'Ultra' } }] },
     { name: 'a keyboard and a mouse', events: [usb({ deviceName: 'Logitech USB Receiver', usbId: '046d:c52b' }), usb({ deviceName: 'Apple Magic Keyboard' })] },
     { name: 'a capture dongle when generic gadgets are excluded', events: [usb({ usbId: '534d:2109' })], options: { includeGenericGadgets: false } },
+    { name: 'an LNX manufacturer id alone (any Linux-made EDID) is not a match', events: [checkin({ displays: [{ manufacturer: 'LNX', model: 'Virtual-1' }] })] },
   ],
   invalid: [
     {
@@ -63,6 +64,40 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(ipKvm, {
       name: 'the security tool labels an IP-KVM the table does not know',
       events: [{ type: 'security', at: '2025-03-03T10:00:00Z', category: 'ip-kvm', deviceName: 'Acme RemoteBox', deviceId: 'mac-1' }],
       findings: [{ messageId: 'device', strength: 0.9, data: { device: 'Acme RemoteBox' } }],
+    },
+    {
+      name: 'a generic Linux gadget id alone is weak',
+      events: [checkin({ usbDevices: [...ordinaryDesk.usbDevices, { vendorId: '1d6b', productId: '0104' }] })],
+      findings: [{ messageId: 'device', strength: 0.3, data: { kind: 'usb-gadget' } }],
+    },
+    {
+      name: 'a generic gadget and a MacroSilicon EDID on one laptop are one DIY IP-KVM finding',
+      events: [
+        checkin({ usbDevices: [{ vendorId: '1d6b', productId: '0104', product: 'Multifunction Composite Gadget' }] }),
+        checkin({ displays: [{ manufacturer: 'MSC', model: 'MACROSILICON' }] }, '2025-03-06T10:00:00Z'),
+      ],
+      findings: [{ messageId: 'kit', strength: 0.9, data: { deviceId: 'mac-1', capture: 'MACROSILICON', first: '2025-03-06' }, evidence: ['e1', 'e2'] }],
+    },
+    {
+      name: 'a gadget on one computer and a capture chip on another stay two weak findings',
+      events: [
+        checkin({ usbDevices: [{ vendorId: '1d6b', productId: '0104' }] }),
+        { ...checkin({ displays: [{ model: 'Toshiba-H2C' }] }), deviceId: 'mac-2' },
+      ],
+      findings: [
+        { messageId: 'device', strength: 0.5, data: { deviceId: 'mac-2', kind: 'capture-dongle' } },
+        { messageId: 'device', strength: 0.3, data: { deviceId: 'mac-1' } },
+      ],
+    },
+    {
+      name: 'a PiKVM EDID among the displays',
+      events: [checkin({ displays: [{ manufacturer: 'LNX', model: 'PiKVM' }] })],
+      findings: [{ messageId: 'device', strength: 1, data: { device: 'PiKVM' } }],
+    },
+    {
+      name: 'an enterprise Raritan module on a remote laptop',
+      events: [checkin({ usbDevices: [{ vendorId: '14dd', productId: '1007', vendor: 'Raritan', product: 'D2CIM-VUSB' }] })],
+      findings: [{ messageId: 'device', strength: 1, data: { kind: 'ip-kvm' } }],
     },
   ],
   notEvaluated: [{ name: 'no USB detections', events: [{ type: 'security', at: '2025-03-03T10:00:00Z', category: 'malware' }] }],

@@ -9,10 +9,24 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(privilegeSeeking, {
   valid: [
     { name: 'ordinary code edits', subject: newHire, events: [edit(['src/app.tsx', 'src/index.css'])] },
     { name: 'a release engineer asks to publish', subject: { ...newHire, role: 'release-engineer' }, events: [priv('publish', 'request')], options: { rolePrivileges: { 'release-engineer': ['publish', 'sign'] } } },
-    { name: 'grants are not seeking', subject: newHire, events: [priv('admin', 'grant')] },
+    { name: 'a grant after the first weeks is not seeking', subject: newHire, events: [priv('admin', 'grant', { at: '2025-05-10T10:00:00Z' })] },
+    { name: 'an early grant of a privilege the role holds', subject: { ...newHire, role: 'sre' }, events: [priv('admin', 'grant')], options: { rolePrivileges: { sre: ['admin'] } } },
+    { name: 'an early grant with no known start', subject: { role: 'frontend-developer' }, events: [priv('admin', 'grant')] },
     { name: 'CI edits by a long-tenured engineer', subject: { ...newHire, hiredAt: '2020-01-01T00:00:00Z' }, events: [edit(['.github/workflows/release.yml'])] },
   ],
   invalid: [
+    {
+      name: 'admin rights granted nine days in, by the manager',
+      subject: newHire,
+      events: [priv('admin', 'grant', { resource: 'aws-prod', grantor: 'mgr-1' }), priv('admin', 'grant', { at: '2025-03-11T10:00:00Z', resource: 'gcp' })],
+      findings: [{ messageId: 'earlyGrant', strength: 0.55, data: { privilege: 'admin', days: 9, resource: ' on aws-prod', grantor: ', by mgr-1' }, evidence: ['e1'] }],
+    },
+    {
+      name: 'a self-granted secrets role in the first week, tenure given by the source',
+      subject: { role: 'analyst', lifecycle: { startDate: '2025-03-01' }, accounts: [{ system: 'okta', accountId: 'j.doe' }] },
+      events: [priv('secrets', 'grant', { tenureDaysAtGrant: 4, grantor: 'J.Doe', role: 'Key Vault Administrator' })],
+      findings: [{ messageId: 'earlyGrant', strength: 0.9, data: { days: 4, grantor: ', self-granted' } }],
+    },
     {
       name: 'a new front-end developer asks to become a multisig signer and tries admin',
       subject: newHire,

@@ -78,8 +78,28 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(sharedInfrastructure, 
     {
       name: 'one MFA device approves two accounts',
       events: sessions(undefined, '198.18.0.1', 0, 3, { mfaDeviceId: 'YubiKey-77' }),
-      population: { subjects: [{ id: 'other-1' }], events: sessions('other-1', '198.18.0.2', 2, 3, { mfaDeviceId: 'yubikey-77' }) },
-      findings: [{ messageId: 'sharedInfrastructure', strength: 0.9, data: { count: 2, value: 'yubikey-77' }, message: /MFA device yubikey-77/, evidence: ['e1', 'other-1-s2'] }],
+      population: { subjects: [{ id: 'other-1' }], events: sessions('other-1', '198.18.0.2', 5, 3, { mfaDeviceId: 'yubikey-77' }) },
+      findings: [
+        {
+          messageId: 'sharedInfrastructure',
+          strength: 0.9,
+          data: { count: 2, value: 'yubikey-77', detail: '; its uses by subject-1 and other-1 came 3 days apart (2025-03-05T14:00:00.000Z and 2025-03-08T14:00:00.000Z)' },
+          message: /MFA device yubikey-77/,
+          evidence: ['e1', 'other-1-s5', 'e3'],
+        },
+      ],
+    },
+    {
+      name: 'one phone approves two people\'s sign-ins minutes apart: full strength, with the two approvals as evidence',
+      events: [{ type: 'session', at: '2025-03-10T09:00:00Z', ip: '198.18.0.1', mfa: { method: 'push', authenticatorId: 'phone-5', approvedAt: '2025-03-10T09:00:20Z' } }],
+      population: {
+        subjects: [{ id: 'other-1' }],
+        events: [
+          { id: 'o-early', subjectId: 'other-1', type: 'session', at: '2025-03-03T09:00:00Z', ip: '198.18.0.2', mfa: { authenticatorId: 'phone-5' } },
+          { id: 'o-near', subjectId: 'other-1', type: 'session', at: '2025-03-10T09:04:00Z', ip: '198.18.0.2', mfa: { authenticatorId: 'PHONE-5', approvedAt: '2025-03-10T09:04:30Z' } },
+        ],
+      },
+      findings: [{ messageId: 'sharedInfrastructure', strength: 1, data: { count: 2 }, evidence: ['e1', 'o-early', 'o-near'], message: /came 4 minutes apart/ }],
     },
     {
       name: 'five accounts on one IP at the same time',

@@ -1,0 +1,98 @@
+import type { Population } from '../../indicator/types';
+import { normalizeIdentifier } from '../../linkage/normalize';
+import type { ActivityEvent } from '../../records/events';
+import { compareText } from '../shared/order';
+
+/** One use of an authenticator: a sign-in it approved, or its registration on an account. */
+export interface AuthenticatorUse {
+  /** The subject whose sign-in or account it was. */
+  readonly subjectId: string;
+  /** The session or registration event. */
+  readonly recordId: string;
+  /** When: the approval time (`mfa.approvedAt`, else the sign-in time) or the registration time, ISO 8601. */
+  readonly at: string;
+  /** Field of the event the authenticator came from. */
+  readonly field: string;
+}
+
+/** The two uses of one authenticator by different subjects that lie closest in time. */
+export interface ClosestCrossSubjectUse {
+  /** Milliseconds between them. */
+  readonly gapMs: number;
+  /** The earlier use. */
+  readonly first: AuthenticatorUse;
+  /** The later use, by another subject. */
+  readonly second: AuthenticatorUse;
+}
+
+/**
+ * For every authenticator used by at least two subjects of the batch, the closest pair of uses by
+ * different subjects, keyed by the normalised raw id (see {@link authenticatorOfMember} for
+ * reaching it from a link whose keys were pseudonymised outside the library). Each
+ * authenticator's uses are sorted once and swept once: the closest pair of uses by different
+ * subjects is always adjacent in time order (any use between them is closer to one of the two),
+ * so no pairs are compared. Linear in the batch's sessions and registrations, after the sort.
+ * Shared through the population memo.
+ */
+export function closestCrossSubjectUses(population: Population): ReadonlyMap<string, ClosestCrossSubjectUse> {
+  return population.memo('linkage/authenticator-closest-uses', () => build(population));
+}
+
+function build(population: Population): Map<string, ClosestCrossSubjectUse> {
+  const uses = new Map<string, { t: number; use: AuthenticatorUse }[]>();
+  const add = (id: string | undefined, use: AuthenticatorUse): void => {
+    const key = id === undefined ? undefined : normalizeIdentifier(id);
+    if (key === undefined) return;
+    const list = uses.get(key);
+    const entry = { t: Date.parse(use.at), use };
+    if (list === undefined) uses.set(key, [entry]);
+    else list.push(entry);
+  };
+  for (const s of population.subjects) {
+    for (const e of population.view(s.id)?.events ?? []) {
+      if (e.type === 'session' && e.result !== 'failure') {
+        const at = e.mfa?.approvedAt ?? e.at;
+        // Both ids give link keys (as in extractLinkKeys); one id named twice counts once.
+        if (e.mfa?.authenticatorId !== undefined) add(e.mfa.authenticatorId, { subjectId: s.id, recordId: e.id, at, field: 'mfa.authenticatorId' });
+        if (e.mfaDeviceId !== undefined && normalizeIdentifier(e.mfaDeviceId) !== normalizeIdentifier(e.mfa?.authenticatorId ?? '')) {
+          add(e.mfaDeviceId, { subjectId: s.id, recordId: e.id, at, field: 'mfaDeviceId' });
+        }
+      } else if (e.type === 'authenticator-registration' && e.action === 'registered' && e.authenticatorId !== undefined) {
+        add(e.authenticatorId, { subjectId: s.id, recordId: e.id, at: e.at, field: 'authenticatorId' });
+      }
+    }
+  }
+  const out = new Map<string, ClosestCrossSubjectUse>();
+  for (const [key, list] of uses) {
+    if (list.length < 2) continue;
+    // Ties broken by subject and record, so the result does not depend on input order.
+    list.sort((a, b) => a.t - b.t || compareText(a.use.subjectId, b.use.subjectId) || compareText(a.use.recordId, b.use.recordId));
+    let best: ClosestCrossSubjectUse | undefined;
+    for (let i = 1; i < list.length; i++) {
+      const a = list[i - 1] as { t: number; use: AuthenticatorUse };
+      const b = list[i] as { t: number; use: AuthenticatorUse };
+      if (a.use.subjectId === b.use.subjectId) continue;
+      const gapMs = b.t - a.t;
+      if (best === undefined || gapMs < best.gapMs) best = { gapMs, first: a.use, second: b.use };
+    }
+    if (best !== undefined) out.set(key, best);
+  }
+  return out;
+}
+
+/**
+ * The normalised raw authenticator id behind a link member: read from the subject's own event the
+ * member names, so links built from pseudonymised, externally grouped keys find the same entry as
+ * links built in memory. Undefined when the event is not among the subject's events.
+ */
+export function authenticatorOfMember(
+  eventsById: ReadonlyMap<string, ActivityEvent>,
+  member: { readonly recordId: string; readonly field: string },
+): string | undefined {
+  const e = eventsById.get(member.recordId);
+  if (e === undefined) return undefined;
+  let raw: string | undefined;
+  if (e.type === 'session') raw = member.field.endsWith('.mfaDeviceId') ? e.mfaDeviceId : (e.mfa?.authenticatorId ?? e.mfaDeviceId);
+  else if (e.type === 'authenticator-registration') raw = e.authenticatorId;
+  return raw === undefined ? undefined : normalizeIdentifier(raw);
+}

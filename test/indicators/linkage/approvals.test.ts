@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { Population } from '../../../src/indicator/types';
+import { closestCrossSubjectUses } from '../../../src/indicators/linkage/approvals';
+import { parseEvent, parseSubject } from '../../../src/index';
+
+/** A population of subjects with session events, as the engine would hand it over (events sorted). */
+function populationOf(uses: readonly { subjectId: string; t: number; authenticatorId: string }[]): Population {
+  const ids = [...new Set(uses.map((u) => u.subjectId))].sort();
+  const events = uses.map((u, i) => parseEvent({ id: `ev${i}`, subjectId: u.subjectId, type: 'session', at: new Date(u.t).toISOString(), mfa: { authenticatorId: u.authenticatorId } }));
+  const bySubject = new Map<string, typeof events>();
+  for (const e of events) bySubject.set(e.subjectId, [...(bySubject.get(e.subjectId) ?? []), e]);
+  for (const list of bySubject.values()) list.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : 1));
+  const memo = new Map<string, unknown>();
+  return {
+    subjects: ids.map((id) => parseSubject({ id })),
+    view: (id) => ({ subject: parseSubject({ id }), events: bySubject.get(id) ?? [], eventsOf: () => [] }),
+    asOf: '2026-01-01T00:00:00Z',
+    asOfMs: Date.parse('2026-01-01T00:00:00Z'),
+    watchlists: [],
+    reference: {},
+    inputs: {},
+    memo: <T>(key: string, build: () => T): T => {
+      if (!memo.has(key)) memo.set(key, build());
+      return memo.get(key) as T;
+    },
+  } as Population;
+}
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('closestCrossSubjectUses', () => {
+  it('finds the closest uses by two different subjects, not the closest uses overall', () => {
+    const t0 = Date.parse('2025-03-01T09:00:00Z');
+    const result = closestCrossSubjectUses(
+      populationOf([
+        { subjectId: 'a', t: t0, authenticatorId: 'phone-1' },
+        { subjectId: 'a', t: t0 + 1_000, authenticatorId: 'phone-1' },
+        { subjectId: 'b', t: t0 + 600_000, authenticatorId: 'PHONE-1' },
+        { subjectId: 'c', t: t0, authenticatorId: 'phone-2' },
+      ]),
+    );
+    expect([...result.keys()]).toEqual(['phone-1']);
+    expect(result.get('phone-1')).toMatchObject({ gapMs: 599_000, first: { subjectId: 'a' }, second: { subjectId: 'b' } });
+  });
+
+  it('agrees with comparing every pair, on random populations', () => {
+    const rand = prng(7);
+    for (let round = 0; round < 50; round++) {
+      const uses = Array.from({ length: 30 }, () => ({ subjectId: `s${Math.floor(rand() * 4)}`, t: Math.floor(rand() * 1e6) * 1000, authenticatorId: `k${Math.floor(rand() * 3)}` }));
+      const result = closestCrossSubjectUses(populationOf(uses));
+      for (const key of ['k0', 'k1', 'k2']) {
+        let best = Infinity;
+        const mine = uses.filter((u) => u.authenticatorId === key);
+        for (const x of mine) for (const y of mine) if (x.subjectId !== y.subjectId) best = Math.min(best, Math.abs(x.t - y.t));
+        expect(result.get(key)?.gapMs ?? Infinity).toBe(best);
+      }
+    }
+  });
+
+  it('handles 20,000 subjects on one authenticator with one sort and one sweep', () => {
+    const t0 = Date.parse('2025-03-01T00:00:00Z');
+    const uses = Array.from({ length: 20_000 }, (_, i) => ({ subjectId: `s${i}`, t: t0 + i * 60_000 + (i === 12_345 ? 59_990 : 0), authenticatorId: 'shared' }));
+    const result = closestCrossSubjectUses(populationOf(uses));
+    expect(result.get('shared')).toMatchObject({ gapMs: 10, first: { subjectId: 's12345' }, second: { subjectId: 's12346' } });
+  }, 120_000);
+});
