@@ -1,4 +1,4 @@
-import type { Evidence, EvaluationContext, FindingDraft, FindingKind, MessageData, NotEvaluated, SubjectView } from '../indicator/types';
+import type { Evidence, EvaluationContext, FindingDraft, FindingKind, MessageData, Mitigation, NotEvaluated, SubjectView } from '../indicator/types';
 import type { ResolvedIndicator } from './resolve';
 
 /** A finding that passed the runtime checks, with its canonical evidence. */
@@ -9,11 +9,18 @@ export interface CheckedFinding {
   readonly kind: FindingKind;
   readonly evidence: readonly Evidence[];
   readonly sortKey: string;
+  /** Declared records that explain the finding; with strength 0 it was silenced by them. */
+  readonly mitigatedBy?: readonly Mitigation[];
 }
 
 /** What running one indicator on one subject gave. */
 export type RunOutcome =
-  | { readonly status: 'ran'; readonly findings: readonly CheckedFinding[] }
+  | {
+      readonly status: 'ran';
+      readonly findings: readonly CheckedFinding[];
+      /** Signals silenced (strength 0) or reduced by declared records, strongest first as returned. */
+      readonly mitigated: readonly CheckedFinding[];
+    }
   | { readonly status: 'not-evaluated'; readonly reason: string; readonly missing: readonly string[] }
   | { readonly status: 'error'; readonly message: string; readonly cause?: unknown };
 
@@ -64,7 +71,8 @@ function checkFinding(draft: unknown, index: number, resolved: ResolvedIndicator
       data[key] = value === 0 ? 0 : (value as string | number | boolean);
     }
   }
-  if (f.strength === 0) return undefined;
+  const mitigatedBy = checkMitigations(f.mitigatedBy, where);
+  if (f.strength === 0 && mitigatedBy === undefined) return undefined;
   // A JSON round trip makes evidence plain data (no undefined, no class instances), so reports round-trip.
   const evidence = (JSON.parse(JSON.stringify(f.evidence)) as Evidence[]).sort(compareEvidence);
   return {
@@ -74,7 +82,25 @@ function checkFinding(draft: unknown, index: number, resolved: ResolvedIndicator
     kind,
     evidence,
     sortKey: `${f.messageId}\u0000${JSON.stringify(data)}\u0000${JSON.stringify(evidence)}`,
+    ...(mitigatedBy !== undefined ? { mitigatedBy } : {}),
   };
+}
+
+/** The mitigations of a finding as plain data sorted by record and field, or undefined when it has none. */
+function checkMitigations(given: unknown, where: string): Mitigation[] | undefined {
+  if (given === undefined) return undefined;
+  if (!Array.isArray(given)) throw new MalformedOutcome(`${where} has mitigatedBy that is not an array`);
+  if (given.length === 0) return undefined;
+  const out: Mitigation[] = [];
+  for (const m of given as unknown[]) {
+    const x = m as Partial<Mitigation>;
+    if (typeof m !== 'object' || m === null || typeof x.recordId !== 'string' || x.recordId === '' || typeof x.field !== 'string' || typeof x.explains !== 'string') {
+      throw new MalformedOutcome(`${where} has a mitigation without recordId, field and explains`);
+    }
+    out.push({ recordId: x.recordId, field: x.field, explains: x.explains });
+  }
+  const key = (m: Mitigation): string => `${m.recordId}\u0000${m.field}\u0000${m.explains}`;
+  return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** Runs one indicator on one subject and checks what it returned; never throws. */
@@ -101,11 +127,14 @@ export function runIndicator(
     }
     if (!Array.isArray(outcome)) throw new MalformedOutcome('evaluate returned neither an array of findings nor notEvaluated(...)');
     const findings: CheckedFinding[] = [];
+    const mitigated: CheckedFinding[] = [];
     outcome.forEach((draft, index) => {
       const checked = checkFinding(draft, index, resolved);
-      if (checked !== undefined) findings.push(checked);
+      if (checked === undefined) return;
+      if (checked.mitigatedBy !== undefined) mitigated.push(checked);
+      if (checked.strength > 0) findings.push(checked);
     });
-    return { status: 'ran', findings };
+    return { status: 'ran', findings, mitigated };
   } catch (error) {
     if (error instanceof MalformedOutcome) return { status: 'error', message: `malformed outcome: ${error.message}` };
     return { status: 'error', message: `malformed outcome: ${String(error)}` };

@@ -239,6 +239,19 @@ function subjectSection(report: Report, anchor: string, notes: ReadonlyMap<strin
     out.push('</tbody></table>');
   }
 
+  const mitigations = report.mitigations ?? [];
+  if (mitigations.length > 0) {
+    out.push('<h3>Mitigated</h3><table><thead><tr><th>Indicator</th><th>Signal</th><th>Effect</th><th>Mitigated by</th><th>Explains</th></tr></thead><tbody>');
+    for (const m of mitigations) {
+      for (const by of m.mitigatedBy) {
+        out.push(
+          `<tr><td><code>${esc(m.indicatorId)}</code></td><td>${esc(m.message)}</td><td>${esc(m.effect)}</td><td><code>${esc(by.recordId)}</code> <span class="muted">${esc(by.field)}</span></td><td>${esc(by.explains)}</td></tr>`,
+        );
+      }
+    }
+    out.push('</tbody></table>');
+  }
+
   out.push('<h3>Checks with no data</h3>');
   if (report.coverage.notEvaluated.length === 0) out.push('<p class="muted">Every enabled check had the data it needs.</p>');
   else {

@@ -100,6 +100,19 @@ function subjectPacket(report: Report, notes: ReadonlyMap<string, IndicatorNotes
     out.push('');
   }
 
+  // Older reports (before mitigations were reported) have no list: show nothing rather than fail.
+  const mitigations = report.mitigations ?? [];
+  if (mitigations.length > 0) {
+    out.push('### Mitigated', '');
+    out.push('| Indicator | Signal | Effect | Mitigated by | Explains |', '|---|---|---|---|---|');
+    for (const m of mitigations) {
+      for (const by of m.mitigatedBy) {
+        out.push(`| ${code(m.indicatorId)} | ${md(m.message)} | ${m.effect} | ${code(by.recordId)} (${code(by.field)}) | ${md(by.explains)} |`);
+      }
+    }
+    out.push('');
+  }
+
   const contributing = report.indicators.filter((i) => i.contribution !== 0);
   out.push('### Contribution of each indicator', '');
   if (contributing.length === 0) out.push('No indicator changed the score.', '');
