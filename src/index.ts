@@ -29,6 +29,7 @@ export type {
   Reason,
   Report,
   ReportFinding,
+  ReportMitigation,
   TypologyScore,
 } from './engine/report';
 export { interpolate } from './engine/interpolate';
@@ -50,6 +51,7 @@ export type {
   IndicatorOutcome,
   IndicatorSource,
   MessageData,
+  Mitigation,
   NotEvaluated,
   Population,
   PrepareContext,
@@ -270,3 +272,4 @@ export { offHoursPattern, overemployment } from './indicators/activity/index';
 export { anonymizingInfrastructure, geoBaselineMismatch, multiCountryLogins, remoteAccessExposed } from './indicators/network/index';
 export { earlyTampering, ipKvm, remoteAccessSoftware, serialMismatch, sharedMfaDevice, unmanagedDevice } from './indicators/device/index';
 export { bulkCollection, exfiltrationToPersonal, intrusionActivity, privilegeSeeking, sensitiveTechnologyAccess } from './indicators/insider/index';
+export { exitWindow, ownBaselineShift, peerBaselineShift, removableMediaExfiltration, webExfiltration } from './indicators/insider/index';

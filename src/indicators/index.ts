@@ -34,6 +34,7 @@ import {
   sharedShippingAddress,
 } from './linkage/index';
 import { watchlistMatch } from './watchlist/index';
+import { exitWindow, ownBaselineShift, peerBaselineShift, removableMediaExfiltration, webExfiltration } from './insider/index';
 
 /**
  * Every built-in indicator, in a stable order. Pass it to `createScorer` (the default) or spread
@@ -92,4 +93,10 @@ export const builtinIndicators: readonly AnyIndicator[] = [
   personaMultiplicity,
   referralRisk,
   watchlistMatch,
+  // Insider behaviour: own and peer baselines, the exit window, removable media and web exfiltration.
+  ownBaselineShift,
+  peerBaselineShift,
+  exitWindow,
+  removableMediaExfiltration,
+  webExfiltration,
 ];

@@ -3,3 +3,8 @@ export { bulkCollection } from './bulk-collection';
 export { exfiltrationToPersonal } from './exfiltration-to-personal';
 export { privilegeSeeking } from './privilege-seeking';
 export { intrusionActivity } from './intrusion-activity';
+export { ownBaselineShift } from './own-baseline-shift';
+export { peerBaselineShift } from './peer-baseline-shift';
+export { exitWindow } from './exit-window';
+export { removableMediaExfiltration } from './removable-media-exfiltration';
+export { webExfiltration } from './web-exfiltration';

@@ -45,7 +45,7 @@ export const privilegeSeeking = defineIndicator({
       'Fires, per privilege, on requests or attempts for a privilege in `watchedPrivileges` that `rolePrivileges` does not grant the subject\'s role (failed attempts weigh most), and on `modify` data-access events within `newHireDays` of `hiredAt` whose `files` touch CI/CD configuration (`ciPatterns`) or dependency manifests (`manifestPatterns`, weaker: adding a dependency is everyday work). SEAL: added as multisig signer, edits to CI/CD and dependencies; DOJ-ATL: smart-contract code altered to steal funds.',
     version: '1.0.0',
     kind: 'risk',
-    family: 'data-access',
+    family: 'privilege-code',
     typologies: ['insider-technology-collection', 'remote-hire-identity-fraud'],
     defaultWeight: 1.2,
     requires: ['events[type=privilege]', 'role', 'hiredAt', 'events[type=data-access].files'],
