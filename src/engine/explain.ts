@@ -101,6 +101,7 @@ export function explain(
         strength: finding.strength,
         contribution,
         evidence: finding.evidence,
+        ...(finding.family !== meta.family ? { family: finding.family } : {}),
         ...(finding.mitigatedBy !== undefined ? { mitigatedBy: finding.mitigatedBy } : {}),
       });
     }
@@ -161,10 +162,12 @@ export function explain(
       });
     }
     logOdds += contribution;
-    let risk = 0;
-    for (const item of perIndicator.get(r.id) ?? []) if (item.finding.kind === 'risk') risk += item.contribution;
-    const family = corroborationFamily(meta.family);
-    if (risk > 0) familyRisk.set(family, (familyRisk.get(family) ?? 0) + risk);
+    // Risk is summed per family of each finding's evidence (the indicator's, unless the finding names its own).
+    for (const item of perIndicator.get(r.id) ?? []) {
+      if (item.finding.kind !== 'risk' || item.contribution <= 0) continue;
+      const family = corroborationFamily(item.finding.family);
+      familyRisk.set(family, (familyRisk.get(family) ?? 0) + item.contribution);
+    }
   }
 
   const score = scoreOf(logOdds);

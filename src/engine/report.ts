@@ -19,6 +19,8 @@ export interface ReportFinding {
   readonly contribution: number;
   /** The records behind it, chronological. */
   readonly evidence: readonly Evidence[];
+  /** The data family of its evidence, when it differs from the indicator's (corroboration counts it there). */
+  readonly family?: DataFamily;
   /** Declared records that reduced it (it would be stronger without them). */
   readonly mitigatedBy?: readonly Mitigation[];
 }

@@ -1,4 +1,4 @@
-import type { Evidence, EvaluationContext, FindingDraft, FindingKind, MessageData, Mitigation, NotEvaluated, SubjectView } from '../indicator/types';
+import type { DataFamily, Evidence, EvaluationContext, FindingDraft, FindingKind, MessageData, Mitigation, NotEvaluated, SubjectView } from '../indicator/types';
 import type { ResolvedIndicator } from './resolve';
 
 /** A finding that passed the runtime checks, with its canonical evidence. */
@@ -9,6 +9,8 @@ export interface CheckedFinding {
   readonly kind: FindingKind;
   readonly evidence: readonly Evidence[];
   readonly sortKey: string;
+  /** The data family of the finding's evidence: its own when it names one, else the indicator's. */
+  readonly family: DataFamily;
   /** Declared records that explain the finding; with strength 0 it was silenced by them. */
   readonly mitigatedBy?: readonly Mitigation[];
 }
@@ -71,6 +73,7 @@ function checkFinding(draft: unknown, index: number, resolved: ResolvedIndicator
       data[key] = value === 0 ? 0 : (value as string | number | boolean);
     }
   }
+  if (f.family !== undefined && (typeof f.family !== 'string' || (f.family as string) === '')) throw new MalformedOutcome(`${where} has a family that is not a non-empty string`);
   const mitigatedBy = checkMitigations(f.mitigatedBy, where);
   if (f.strength === 0 && mitigatedBy === undefined) return undefined;
   // A JSON round trip makes evidence plain data (no undefined, no class instances), so reports round-trip.
@@ -80,6 +83,7 @@ function checkFinding(draft: unknown, index: number, resolved: ResolvedIndicator
     data,
     strength: f.strength,
     kind,
+    family: f.family ?? meta.family,
     evidence,
     sortKey: `${f.messageId}\u0000${JSON.stringify(data)}\u0000${JSON.stringify(evidence)}`,
     ...(mitigatedBy !== undefined ? { mitigatedBy } : {}),

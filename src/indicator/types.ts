@@ -93,6 +93,12 @@ export interface FindingDraft<MessageIds extends string = string> {
   /** The records that prove the finding. Must not be empty. */
   readonly evidence: readonly Evidence[];
   /**
+   * The data family this finding's evidence comes from, when it differs from the indicator's
+   * `meta.family`: a behaviour-baseline indicator's shift in USB copies is data-movement evidence,
+   * its shift in after-hours work is activity evidence. Corroboration counts the finding there.
+   */
+  readonly family?: DataFamily;
+  /**
    * Declared records that explain this signal. With strength 0 the signal is silenced: it adds
    * nothing and the report lists it under `mitigations` only; with a strength above 0 it was
    * reduced to that strength and is listed both as a finding and under `mitigations`.

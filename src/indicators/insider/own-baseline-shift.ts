@@ -74,6 +74,13 @@ const options = z.object({
 });
 
 type Options = z.infer<typeof options>;
+
+/**
+ * Measures of data leaving: their shifts are data-movement evidence for corroboration, so a USB
+ * habit seen both as a shift here and as copies in insider/removable-media-exfiltration is one
+ * family, not two. Time-of-day, hours and devices stay activity evidence.
+ */
+export const dataMeasures: ReadonlySet<BehaviourMeasure> = new Set(['dataBytes', 'removableMedia', 'externalMailAttachments']);
 type MessageId = 'shift' | 'firstUse';
 
 /** A value of a measure as messages show it. */
@@ -181,6 +188,7 @@ export const ownBaselineShift = defineIndicator({
           z: round1(shift.z),
         },
         evidence: evidenceOf(subject.id, measure, profile.recent, recentFrom),
+        ...(dataMeasures.has(measure) ? { family: 'data-movement' as const } : {}),
         ...(mitigatedBy.length > 0 ? { mitigatedBy } : {}),
       });
     }
@@ -267,6 +275,7 @@ function firstUses(
       strength: mitigatedBy.length > 0 ? 0 : strength,
       data: { channel: channelLabels[channel], date: utcDate(use.at), quietDays },
       evidence: [{ recordId: use.id, at: use.at, value: channel, note: 'first use of the channel in the history' }],
+      family: 'data-movement',
       ...(mitigatedBy.length > 0 ? { mitigatedBy } : {}),
     });
   }

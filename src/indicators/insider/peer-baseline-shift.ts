@@ -14,7 +14,7 @@ import { explainShift } from '../shared/explained';
 import { quantileWithout, sortedNumbers } from '../shared/robust';
 import { cite } from '../shared/sources';
 import { DAY_MS, round1 } from '../shared/time';
-import { formatMeasure } from './own-baseline-shift';
+import { dataMeasures, formatMeasure } from './own-baseline-shift';
 
 const options = z.object({
   recentDays: z.number().int().min(7).default(28).describe('Length of the window before asOf whose behaviour is compared with the peers\' over the same window, in days.'),
@@ -202,6 +202,7 @@ export const peerBaselineShift = defineIndicator({
           { recordId: subject.id, field: scope === 'team' ? 'position.team' : 'role', value: group, note: 'peer group compared with' },
           { recordId: subject.id, field: 'events', at: new Date(recentFrom).toISOString(), value: measure, note: `recent ${options.recentDays} days` },
         ],
+        ...(dataMeasures.has(measure) ? { family: 'data-movement' as const } : {}),
         ...(mitigatedBy.length > 0 ? { mitigatedBy } : {}),
       });
     }
