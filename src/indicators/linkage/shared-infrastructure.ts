@@ -3,7 +3,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import type { LinkKeyKind } from '../../linkage/keys';
 import { cite } from '../shared/sources';
-import { activeLinks, clusterFinding, clusterOptions, prepareLinks } from './shared';
+import { activeLinks, clusterFinding, clusterOptions, householdExplains, prepareLinks } from './shared';
 
 const options = z.object({
   ...clusterOptions,
@@ -64,7 +64,9 @@ export const sharedInfrastructure = defineIndicator({
     const id = view.subject.id;
     const findings: FindingDraft<'sharedInfrastructure'>[] = [];
     for (const link of activeLinks(prepared.index, id, kinds)) {
-      findings.push({ messageId: 'sharedInfrastructure', ...clusterFinding(prepared, link, id, floors[link.kind] ?? 0.5, options) });
+      const base = clusterFinding(prepared, link, id, floors[link.kind] ?? 0.5, options);
+      const household = householdExplains(view.subject, link);
+      findings.push({ messageId: 'sharedInfrastructure', ...base, ...(household.length > 0 ? { strength: 0, mitigatedBy: household } : {}) });
     }
     return findings;
   },
