@@ -15,7 +15,7 @@ const options = z.object({
     .int()
     .positive()
     .default(30)
-    .describe('Days before the end date that form the exit window (from the notice date when that is earlier): in CERT's theft-of-IP cases much of the taking happens in the month before leaving.'),
+    .describe('Days before the end date that form the exit window (from the notice date when that is earlier): in CERT\'s theft-of-IP cases much of the taking happens in the month before leaving.'),
   lookbackDays: z
     .number()
     .int()
