@@ -38,6 +38,9 @@ interface MediumTally {
   bytes: number;
   connects: number;
   readonly ids: { id: string; at: string }[];
+  /** First and last event times of the medium (ISO), whatever the evidence cap keeps. */
+  first: string;
+  last: string;
   readonly sensitiveTags: Set<string>;
   readonly mitigations: Map<string, Mitigation>;
   unmitigatedCopies: number;
@@ -104,13 +107,19 @@ export const removableMediaExfiltration = defineIndicator({
     const tallyOf = (key: string): MediumTally => {
       let t = tallies.get(key);
       if (t === undefined) {
-        t = { key, copies: 0, sensitive: 0, bytes: 0, connects: 0, ids: [], sensitiveTags: new Set(), mitigations: new Map(), unmitigatedCopies: 0 };
+        t = { key, copies: 0, sensitive: 0, bytes: 0, connects: 0, ids: [], first: '', last: '', sensitiveTags: new Set(), mitigations: new Map(), unmitigatedCopies: 0 };
         tallies.set(key, t);
       }
       return t;
     };
+    const seen = (t: MediumTally, at: string): void => {
+      // Compared as instants: records may carry different offsets.
+      if (t.first === '' || Date.parse(at) < Date.parse(t.first)) t.first = at;
+      if (t.last === '' || Date.parse(at) > Date.parse(t.last)) t.last = at;
+    };
     const copy = (t: MediumTally, id: string, at: string, deviceId: string | undefined, tags: readonly string[] | undefined, bytes: number | undefined): void => {
       t.copies++;
+      seen(t, at);
       t.bytes += bytes ?? 0;
       const hits = (tags ?? []).map(normaliseTag).filter((x) => sensitive.has(x));
       if (hits.length > 0) t.sensitive++;
@@ -125,6 +134,7 @@ export const removableMediaExfiltration = defineIndicator({
       if (e.action === 'connected') {
         if (e.media?.kind === undefined || e.media.kind === 'mass-storage') {
           t.connects++;
+          seen(t, e.at);
           if (t.ids.length < 10) t.ids.push({ id: e.id, at: e.at });
         }
       } else if (e.action === 'file-copied') copy(t, e.id, e.at, e.deviceId, e.file?.tags, e.file?.sizeBytes);
@@ -135,9 +145,9 @@ export const removableMediaExfiltration = defineIndicator({
     for (const t of [...tallies.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
       const isApproved = approved.has(t.key.toLowerCase());
       const ordered = [...t.ids].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-      const first = ordered[0];
-      const last = ordered[ordered.length - 1];
-      if (first === undefined || last === undefined) continue;
+      if (ordered.length === 0) continue;
+      const first = { at: t.first };
+      const last = { at: t.last };
       if (t.copies > 0) {
         if (isApproved && t.sensitive === 0) continue;
         const volume = t.bytes > 0 ? Math.min(1, Math.max(0, Math.log10(t.bytes / 1e7) / 3)) : 0;
