@@ -48,6 +48,10 @@ function population(subjects, eventsPerSubject, seed = 1) {
       profiles: [{ id: `${id}-p`, platform: 'upwork', hoursBilled: Math.floor(rand() * 6000), createdAt: '2023-01-01T00:00:00Z' }],
       accounts: [{ system: 'okta', accountId: `${id}@corp` }],
       hiredAt: '2025-01-01T00:00:00Z',
+      // Teams, roles and lifecycles for the peer-baseline and exit-window indicators.
+      role: s % 3 === 0 ? 'Engineer' : 'Analyst',
+      position: { team: `team-${s % 25}` },
+      ...(s % 10 === 0 ? { lifecycle: { status: 'on-notice', noticeDate: '2025-02-01', endDate: '2025-03-15' } } : {}),
     });
     let t = base + Math.floor(rand() * 86_400_000);
     for (let e = 0; e < eventsPerSubject; e++) {
@@ -55,6 +59,16 @@ function population(subjects, eventsPerSubject, seed = 1) {
       const at = new Date(t).toISOString();
       if (e % 5 === 4) {
         events.push(inventoryEvent(`${id}-${e}`, id, s, e, at));
+        // Data-movement events for the insider indicators: downloads, web, removable media, e-mail.
+      } else if (e % 8 === 1) {
+        events.push({ id: `${id}-${e}`, subjectId: id, type: 'data-access', at, resource: 'repo', action: 'download', volumeBytes: Math.floor(rand() * 5e8) });
+      } else if (e % 8 === 5) {
+        const category = ['file-sharing', 'job-board', 'personal-cloud', 'other', 'leak-site'][e % 5];
+        events.push({ id: `${id}-${e}`, subjectId: id, type: 'web', at, action: rand() < 0.3 ? 'upload' : 'visit', category, bytesOut: Math.floor(rand() * 1e7) });
+      } else if (e % 16 === 7) {
+        events.push({ id: `${id}-${e}`, subjectId: id, type: 'removable-media', at, action: 'file-copied', deviceId: `${id}-laptop`, media: { serial: `${id}-usb` }, file: { sizeBytes: Math.floor(rand() * 1e8) } });
+      } else if (e % 16 === 15) {
+        events.push({ id: `${id}-${e}`, subjectId: id, type: 'email', at, externalRecipientCount: 1, attachmentCount: 1, toOwnPersonalAddress: rand() < 0.1 });
       } else if (e % 4 === 3) {
         events.push({ id: `${id}-${e}`, subjectId: id, type: 'worklog', at, end: new Date(t + 8 * 3_600_000).toISOString(), hours: 8 });
       } else {

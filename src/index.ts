@@ -30,6 +30,7 @@ export type {
   Reason,
   Report,
   ReportFinding,
+  ReportMitigation,
   TypologyScore,
 } from './engine/report';
 export { interpolate } from './engine/interpolate';
@@ -51,6 +52,7 @@ export type {
   IndicatorOutcome,
   IndicatorSource,
   MessageData,
+  Mitigation,
   NotEvaluated,
   Population,
   PrepareContext,
@@ -284,6 +286,7 @@ export {
   unmanagedDevice,
 } from './indicators/device/index';
 export { bulkCollection, exfiltrationToPersonal, intrusionActivity, privilegeSeeking, sensitiveTechnologyAccess } from './indicators/insider/index';
+export { exitWindow, ownBaselineShift, peerBaselineShift, removableMediaExfiltration, webExfiltration } from './indicators/insider/index';
 export { codeIntegrity, impersonation, transferAnomaly } from './indicators/insider/index';
 export type { Ownership } from './indicators/insider/index';
 

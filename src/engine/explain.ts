@@ -2,12 +2,21 @@ import type { DataFamily, FindingKind } from '../indicator/types';
 import { VERSION } from '../version';
 import { scoreOf, weigh, type WeighableIndicator } from './aggregate';
 import { interpolate } from './interpolate';
-import type { IndicatorError, IndicatorReport, Reason, Report, ReportFinding, TypologyScore } from './report';
+import type { IndicatorError, IndicatorReport, Reason, Report, ReportFinding, ReportMitigation, TypologyScore } from './report';
 import { bandAtLeast, bandOf, groupSettingOf, type ResolvedConfig, type ResolvedIndicator } from './resolve';
 import type { CheckedFinding, RunOutcome } from './runIndicator';
 import { compareText } from './order';
 
 const zero = (x: number): number => (x === 0 ? 0 : x);
+
+/**
+ * The family a data family counts as for corroboration: `data-access` is the older name of
+ * `data-movement`, so a custom data-access indicator and a built-in data-movement one are one
+ * kind of evidence, not two.
+ */
+export function corroborationFamily(family: DataFamily): DataFamily {
+  return family === 'data-access' ? 'data-movement' : family;
+}
 
 /** Builds the explainable report for one subject from the outcomes of its indicators. */
 export function explain(
@@ -93,6 +102,8 @@ export function explain(
         strength: finding.strength,
         contribution,
         evidence: finding.evidence,
+        ...(finding.family !== meta.family ? { family: finding.family } : {}),
+        ...(finding.mitigatedBy !== undefined ? { mitigatedBy: finding.mitigatedBy } : {}),
       });
     }
     if (ri.kind === 'risk' && !actionsSeen.has(meta.recommendedAction)) {
@@ -102,6 +113,7 @@ export function explain(
   });
 
   const indicators: IndicatorReport[] = [];
+  const mitigations: ReportMitigation[] = [];
   const errors: IndicatorError[] = [];
   const notEvaluated: { indicatorId: string; reason: string; missing: readonly string[] }[] = [];
   const familyRisk = new Map<DataFamily, number>();
@@ -137,10 +149,26 @@ export function explain(
     }
     evaluated++;
     indicators.push({ ...common, status: outcome.findings.length > 0 ? 'fired' : 'not-fired' });
+    // Canonical order (strongest first, then the finding's key), so record order cannot show through.
+    const explained = [...outcome.mitigated].sort((a, b) => b.strength - a.strength || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+    for (const m of explained) {
+      mitigations.push({
+        indicatorId: r.id,
+        messageId: m.messageId,
+        message: interpolate(meta.messages[m.messageId] as string, m.data),
+        effect: m.strength === 0 ? 'silenced' : 'reduced',
+        strength: m.strength,
+        mitigatedBy: m.mitigatedBy ?? [],
+        evidence: m.evidence,
+      });
+    }
     logOdds += contribution;
-    let risk = 0;
-    for (const item of perIndicator.get(r.id) ?? []) if (item.finding.kind === 'risk') risk += item.contribution;
-    if (risk > 0) familyRisk.set(meta.family, (familyRisk.get(meta.family) ?? 0) + risk);
+    // Risk is summed per family of each finding's evidence (the indicator's, unless the finding names its own).
+    for (const item of perIndicator.get(r.id) ?? []) {
+      if (item.finding.kind !== 'risk' || item.contribution <= 0) continue;
+      const family = corroborationFamily(item.finding.family);
+      familyRisk.set(family, (familyRisk.get(family) ?? 0) + item.contribution);
+    }
   }
 
   const score = scoreOf(logOdds);
@@ -187,6 +215,7 @@ export function explain(
     typologies,
     indicators,
     findings,
+    mitigations,
     nextSteps,
     coverage: { evaluated, notEvaluated },
     errors,

@@ -1,5 +1,5 @@
 import type { Band } from './config';
-import type { DataFamily, Evidence, FindingKind, MessageData } from '../indicator/types';
+import type { DataFamily, Evidence, FindingKind, MessageData, Mitigation } from '../indicator/types';
 
 /** One finding in a report, weighed and explained. */
 export interface ReportFinding {
@@ -18,6 +18,31 @@ export interface ReportFinding {
   /** Log-odds this finding adds to the score (negative when mitigating). */
   readonly contribution: number;
   /** The records behind it, chronological. */
+  readonly evidence: readonly Evidence[];
+  /** The data family of its evidence, when it differs from the indicator's (corroboration counts it there). */
+  readonly family?: DataFamily;
+  /** Declared records that reduced it (it would be stronger without them). */
+  readonly mitigatedBy?: readonly Mitigation[];
+}
+
+/**
+ * A signal that declared records explain: silenced (it adds nothing) or reduced (it counts at a
+ * lower strength, and is also among the findings). "Mitigated by" names each record.
+ */
+export interface ReportMitigation {
+  /** The indicator whose signal it is. */
+  readonly indicatorId: string;
+  /** Message id of the signal. */
+  readonly messageId: string;
+  /** The signal, rendered as it would read without the mitigation. */
+  readonly message: string;
+  /** silenced (strength 0, adds nothing) or reduced (counts at `strength`). */
+  readonly effect: 'silenced' | 'reduced';
+  /** Strength it counts at after the mitigation; 0 when silenced. */
+  readonly strength: number;
+  /** The records that explain it, each with what it explains. */
+  readonly mitigatedBy: readonly Mitigation[];
+  /** The records of the signal itself, chronological. */
   readonly evidence: readonly Evidence[];
 }
 
@@ -114,6 +139,8 @@ export interface Report {
   readonly indicators: readonly IndicatorReport[];
   /** Every finding, by indicator rank then strength. */
   readonly findings: readonly ReportFinding[];
+  /** Signals that declared records (exceptions, travel, agreed hours, households, approved outside work) silenced or reduced, by indicator. */
+  readonly mitigations: readonly ReportMitigation[];
   /** Recommended next verification steps, most important first. */
   readonly nextSteps: readonly { readonly indicatorId: string; readonly action: string }[];
   /** Checks that had no data: no data is not no risk. */

@@ -1,7 +1,8 @@
-import type { Evidence, EvaluationContext, FindingDraft, FindingKind, MessageData, NotEvaluated, SubjectView } from '../indicator/types';
+import type { DataFamily, Evidence, EvaluationContext, FindingDraft, FindingKind, MessageData, Mitigation, NotEvaluated, SubjectView } from '../indicator/types';
 import type { ResolvedIndicator } from './resolve';
 import { ignoreSettlement, isThenable } from './thenable';
 import { describeThrown } from './thrown';
+import { compareText } from './order';
 
 /** A finding that passed the runtime checks, with its canonical evidence. */
 export interface CheckedFinding {
@@ -11,11 +12,20 @@ export interface CheckedFinding {
   readonly kind: FindingKind;
   readonly evidence: readonly Evidence[];
   readonly sortKey: string;
+  /** The data family of the finding's evidence: its own when it names one, else the indicator's. */
+  readonly family: DataFamily;
+  /** Declared records that explain the finding; with strength 0 it was silenced by them. */
+  readonly mitigatedBy?: readonly Mitigation[];
 }
 
 /** What running one indicator on one subject gave. */
 export type RunOutcome =
-  | { readonly status: 'ran'; readonly findings: readonly CheckedFinding[] }
+  | {
+      readonly status: 'ran';
+      readonly findings: readonly CheckedFinding[];
+      /** Signals silenced (strength 0) or reduced by declared records, strongest first as returned. */
+      readonly mitigated: readonly CheckedFinding[];
+    }
   | { readonly status: 'not-evaluated'; readonly reason: string; readonly missing: readonly string[] }
   | { readonly status: 'error'; readonly message: string; readonly cause?: unknown };
 
@@ -46,7 +56,7 @@ function checkFinding(draft: unknown, index: number, resolved: ResolvedIndicator
   const where = `finding ${index}`;
   if (typeof draft !== 'object' || draft === null) throw new MalformedOutcome(`${where} is not an object`);
   // Each field is read once: a getter must not pass a check with one value and return another.
-  const { messageId, strength, kind: givenKind, evidence: givenEvidence, data: givenData } = draft as Partial<FindingDraft>;
+  const { messageId, strength, kind: givenKind, evidence: givenEvidence, data: givenData, family, mitigatedBy: givenMitigations } = draft as Partial<FindingDraft>;
   const meta = resolved.indicator.meta;
   if (typeof messageId !== 'string' || !Object.hasOwn(meta.messages, messageId)) {
     throw new MalformedOutcome(`${where} has unknown messageId ${shown(messageId)}; known: ${Object.keys(meta.messages).join(', ')}`);
@@ -67,6 +77,8 @@ function checkFinding(draft: unknown, index: number, resolved: ResolvedIndicator
       data[key] = value === 0 ? 0 : (value as string | number | boolean);
     }
   }
+  if (family !== undefined && (typeof family !== 'string' || (family as string) === '')) throw new MalformedOutcome(`${where} has a family that is not a non-empty string`);
+  const mitigatedBy = checkMitigations(givenMitigations, where);
   // A JSON round trip makes evidence plain data (no undefined, no class instances, no getters), so
   // reports round-trip; the copy is what is checked and kept.
   const evidence = JSON.parse(JSON.stringify(givenEvidence)) as unknown[];
@@ -75,16 +87,35 @@ function checkFinding(draft: unknown, index: number, resolved: ResolvedIndicator
       throw new MalformedOutcome(`${where} has evidence without a recordId`);
     }
   }
-  if (strength === 0) return undefined;
+  if (strength === 0 && mitigatedBy === undefined) return undefined;
   (evidence as Evidence[]).sort(compareEvidence);
   return {
     messageId,
     data,
     strength,
     kind,
+    family: family ?? meta.family,
     evidence: evidence as Evidence[],
     sortKey: `${messageId}\u0000${JSON.stringify(data)}\u0000${JSON.stringify(evidence)}`,
+    ...(mitigatedBy !== undefined ? { mitigatedBy } : {}),
   };
+}
+
+/** The mitigations of a finding as plain data sorted by record and field, or undefined when it has none. */
+function checkMitigations(given: unknown, where: string): Mitigation[] | undefined {
+  if (given === undefined) return undefined;
+  if (!Array.isArray(given)) throw new MalformedOutcome(`${where} has mitigatedBy that is not an array`);
+  if (given.length === 0) return undefined;
+  const out: Mitigation[] = [];
+  for (const m of given as unknown[]) {
+    const x = m as Partial<Mitigation>;
+    if (typeof m !== 'object' || m === null || typeof x.recordId !== 'string' || x.recordId === '' || typeof x.field !== 'string' || typeof x.explains !== 'string') {
+      throw new MalformedOutcome(`${where} has a mitigation without recordId, field and explains`);
+    }
+    out.push({ recordId: x.recordId, field: x.field, explains: x.explains });
+  }
+  const key = (m: Mitigation): string => `${m.recordId}\u0000${m.field}\u0000${m.explains}`;
+  return out.sort((a, b) => compareText(key(a), key(b)));
 }
 
 /**
@@ -125,11 +156,14 @@ export function runIndicator(
       return { status: 'error', message: `produced ${produced} findings, more than the cap of ${maxFindings} (config maxFindingsPerIndicator)` };
     }
     const findings: CheckedFinding[] = [];
+    const mitigated: CheckedFinding[] = [];
     for (let index = 0; index < produced; index++) {
       const checked = checkFinding(outcome[index], index, resolved);
-      if (checked !== undefined) findings.push(checked);
+      if (checked === undefined) continue;
+      if (checked.mitigatedBy !== undefined) mitigated.push(checked);
+      if (checked.strength > 0) findings.push(checked);
     }
-    return { status: 'ran', findings };
+    return { status: 'ran', findings, mitigated };
   } catch (error) {
     return { status: 'error', message: `malformed outcome: ${describeThrown(error)}` };
   }

@@ -6,7 +6,13 @@ import type { StandardSchemaV1 } from './standardSchema';
 
 /**
  * The independent kinds of data evidence comes from. Corroboration counts families: by default a
- * subject reaches the top bands only on evidence from at least two of them.
+ * subject reaches the top bands only on evidence from at least two of them. The insider families
+ * are kinds of evidence of their own: `data-movement` (data collected or sent out: bulk volume,
+ * removable media, uploads, personal mail), `privilege-code` (privilege grants, code and pipeline
+ * integrity), `device-insider` (what the person does on or to a machine: intrusion tooling,
+ * keyloggers, unknown storage) and `lifecycle-timing` (when it happens: the exit window, use
+ * after the end date). `data-access` is the older name of `data-movement` and counts as the same
+ * family for corroboration.
  */
 export type DataFamily =
   | 'identity'
@@ -18,6 +24,10 @@ export type DataFamily =
   | 'device'
   | 'activity'
   | 'data-access'
+  | 'data-movement'
+  | 'privilege-code'
+  | 'device-insider'
+  | 'lifecycle-timing'
   | 'linkage'
   | 'watchlist'
   | 'custom';
@@ -56,6 +66,20 @@ export interface Evidence {
 /** Placeholder values of a message template. */
 export type MessageData = Readonly<Record<string, string | number | boolean>>;
 
+/**
+ * A declared or organisation record that explains a signal: a documented exception, a booked
+ * trip, agreed hours, a declared household, an approved outside engagement. The report lists it
+ * as "mitigated by" with the finding it explains.
+ */
+export interface Mitigation {
+  /** Id of the record that explains the signal (the exception, travel leg, relationship or engagement; the subject id for a subject field such as agreed hours). */
+  readonly recordId: string;
+  /** Where the record sits, e.g. `exceptions`, `travel`, `position.agreedHours`, `relationships`, `engagements`. */
+  readonly field: string;
+  /** What it explains, in plain words, e.g. "documented VPN exception for Astrill, valid 2025-01-01 to 2025-12-31". */
+  readonly explains: string;
+}
+
 /** A finding as an indicator returns it; the engine renders the message and weighs it. */
 export interface FindingDraft<MessageIds extends string = string> {
   /** Key of `meta.messages` that describes this finding. */
@@ -68,6 +92,18 @@ export interface FindingDraft<MessageIds extends string = string> {
   readonly kind?: FindingKind;
   /** The records that prove the finding. Must not be empty. */
   readonly evidence: readonly Evidence[];
+  /**
+   * The data family this finding's evidence comes from, when it differs from the indicator's
+   * `meta.family`: a behaviour-baseline indicator's shift in USB copies is data-movement evidence,
+   * its shift in after-hours work is activity evidence. Corroboration counts the finding there.
+   */
+  readonly family?: DataFamily;
+  /**
+   * Declared records that explain this signal. With strength 0 the signal is silenced: it adds
+   * nothing and the report lists it under `mitigations` only; with a strength above 0 it was
+   * reduced to that strength and is listed both as a finding and under `mitigations`.
+   */
+  readonly mitigatedBy?: readonly Mitigation[];
 }
 
 /** What an indicator returns when it lacks the data to run: the report lists it under coverage. */

@@ -26,4 +26,8 @@ export const builtinGroups: Readonly<Record<string, GroupSetting>> = {
   'insider-collection': { decay: 0.5, cap: 3.5 },
   // Issue #5. Several keys shared with the same cluster are partly one fact (one farm): count the strongest fully, cap the sum.
   'linkage-shared-keys': { decay: 0.5, cap: 5 },
+  // Own-baseline and peer-baseline shifts are two views of one change of behaviour.
+  'behaviour-baseline': { decay: 0.5, cap: 2.5 },
+  // Removable media and web uploads: data leaving by different routes, partly one act; capped like collection.
+  'exfiltration-channels': { decay: 0.5, cap: 3.5 },
 };

@@ -45,6 +45,7 @@ import {
   sharedShippingAddress,
 } from './linkage/index';
 import { watchlistMatch } from './watchlist/index';
+import { exitWindow, ownBaselineShift, peerBaselineShift, removableMediaExfiltration, webExfiltration } from './insider/index';
 
 /**
  * Every built-in indicator, in a stable order. Pass it to `createScorer` (the default) or spread
@@ -111,4 +112,10 @@ export const builtinIndicators: readonly AnyIndicator[] = [
   impersonation,
   codeIntegrity,
   transferAnomaly,
+  // Insider behaviour: own and peer baselines, the exit window, removable media and web exfiltration.
+  ownBaselineShift,
+  peerBaselineShift,
+  exitWindow,
+  removableMediaExfiltration,
+  webExfiltration,
 ];

@@ -12,9 +12,9 @@ export const declaredExceptionSchema = recordObject({
     .optional()
     .describe('exception (a policy exception, e.g. a VPN or BYOD approval) or accommodation (a documented accommodation, e.g. camera off for a disability). Omitted means exception.'),
   kind: z
-    .enum(['vpn', 'camera-off', 'personal-device', 'virtual-desktop', 'remote-access-tool', 'working-hours', 'work-location', 'other'])
+    .enum(['vpn', 'camera-off', 'personal-device', 'virtual-desktop', 'remote-access-tool', 'working-hours', 'work-location', 'removable-media', 'other'])
     .describe(
-      'What the exception covers: vpn (use of a named VPN service), camera-off (video calls without camera, with an alternative verification), personal-device (BYOD), virtual-desktop (VDI instead of a managed laptop), remote-access-tool (a named remote-access tool), working-hours (hours outside the usual day), work-location (working from another country or place for a period), other.',
+      'What the exception covers: vpn (use of a named VPN service), camera-off (video calls without camera, with an alternative verification), personal-device (BYOD), virtual-desktop (VDI instead of a managed laptop), remote-access-tool (a named remote-access tool), working-hours (hours outside the usual day), work-location (working from another country or place for a period), removable-media (use of USB storage, e.g. for a lab or a customer delivery; scope.deviceId names the computer when it is one), other.',
     ),
   scope: recordObject({
       provider: z.string().optional().describe('For vpn: the VPN provider approved (e.g. Astrill), matched like network.vpnProvider and network.asnOrg.'),

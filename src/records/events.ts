@@ -184,10 +184,11 @@ export const securityEventSchema = recordObject({
       'credential-harvest',
       'cookie-theft',
       'privilege-escalation',
+      'extortion',
       'other',
     ])
     .describe(
-      'What was detected: remote-access-tool (remote-control software such as AnyDesk or TeamViewer), ip-kvm (an IP-KVM or similar remote-control hardware), usb-device (an unexpected USB device), single-board-computer (e.g. a Raspberry Pi attached), unauthorized-software (software outside policy), malware, port-scan, exploit-attempt, credential-harvest (attempts to collect credentials), cookie-theft (session-cookie theft), privilege-escalation, other.',
+      'What was detected: remote-access-tool (remote-control software such as AnyDesk or TeamViewer), ip-kvm (an IP-KVM or similar remote-control hardware), usb-device (an unexpected USB device), single-board-computer (e.g. a Raspberry Pi attached), unauthorized-software (software outside policy), malware, port-scan, exploit-attempt, credential-harvest (attempts to collect credentials), cookie-theft (session-cookie theft), privilege-escalation, extortion (an extortion or data-ransom demand that security, legal or law enforcement tied to the person or their accounts, e.g. a threat to leak data after termination), other.',
     ),
   severity: z
     .enum(['low', 'medium', 'high', 'critical'])

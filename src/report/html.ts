@@ -256,6 +256,17 @@ function subjectSection(report: Report, anchor: string, notes: ReadonlyMap<strin
     out.push(html`</tbody></table>`);
   }
 
+  const mitigations = report.mitigations ?? [];
+  if (mitigations.length > 0) {
+    out.push(html`<h3>Mitigated</h3><table><thead><tr><th>Indicator</th><th>Signal</th><th>Effect</th><th>Mitigated by</th><th>Explains</th></tr></thead><tbody>`);
+    for (const m of mitigations) {
+      for (const by of m.mitigatedBy) {
+        out.push(html`<tr><td><code>${m.indicatorId}</code></td><td>${m.message}</td><td>${m.effect}</td><td><code>${by.recordId}</code> <span class="muted">${by.field}</span></td><td>${by.explains}</td></tr>`);
+      }
+    }
+    out.push(html`</tbody></table>`);
+  }
+
   out.push(html`<h3>Checks with no data</h3>`);
   if (report.coverage.notEvaluated.length === 0) out.push(html`<p class="muted">Every enabled check had the data it needs.</p>`);
   else {

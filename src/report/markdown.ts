@@ -146,6 +146,19 @@ function subjectPacket(report: Report, notes: ReadonlyMap<string, IndicatorNotes
     out.push(blank);
   }
 
+  // Older reports (before mitigations were reported) have no list: show nothing rather than fail.
+  const mitigations = report.mitigations ?? [];
+  if (mitigations.length > 0) {
+    out.push(new Md('### Mitigated'), blank);
+    out.push(new Md('| Indicator | Signal | Effect | Mitigated by | Explains |'), new Md('|---|---|---|---|---|'));
+    for (const m of mitigations) {
+      for (const by of m.mitigatedBy) {
+        out.push(mdText`| ${code(m.indicatorId)} | ${m.message} | ${m.effect} | ${code(by.recordId)} (${code(by.field)}) | ${by.explains} |`);
+      }
+    }
+    out.push(blank);
+  }
+
   const contributing = report.indicators.filter((i) => i.contribution !== 0);
   out.push(mdText`### Contribution of each indicator`, blank);
   if (contributing.length === 0) out.push(mdText`No indicator changed the score.`, blank);

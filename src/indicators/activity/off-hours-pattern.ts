@@ -186,7 +186,13 @@ export const offHoursPattern = defineIndicator({
     const centre = hourOfAngle(Math.atan2(sumSin, sumCos));
     const shift = circularDiff(centre, expectedCentre);
     const centreNight = isNight(Math.floor(centre)) && !withinAgreed(centre);
-    if (!centreNight && Math.abs(shift) < options.minShiftHours) return [];
+    const fires = centreNight || Math.abs(shift) >= options.minShiftHours;
+    // Agreed hours explain a rhythm that would have fired against an ordinary working day: the
+    // report shows it as silenced by them rather than dropping it without a trace.
+    const defaultShift = circularDiff(centre, options.expectedCentreHour);
+    const nightWithoutAgreed = isNight(Math.floor(centre));
+    const explainedByAgreed = agreed !== undefined && !fires && (nightWithoutAgreed || Math.abs(defaultShift) >= options.minShiftHours);
+    if (!fires && !explainedByAgreed) return [];
 
     // The claimed offset is the one most timestamps fell in (winter or summer time); the best
     // offset moves the UTC centre of the rhythm onto an ordinary working day's centre.
@@ -229,6 +235,19 @@ export const offHoursPattern = defineIndicator({
       histogram: histogram.join(','),
       ...(agreed !== undefined ? { agreed: `${agreed.start}-${agreed.end}` } : {}),
     };
+    if (explainedByAgreed && agreed !== undefined) {
+      return [
+        {
+          messageId: nightWithoutAgreed ? 'nightCentre' : 'offsetFit',
+          strength: 0,
+          data: { ...data, shift: Math.round(Math.abs(defaultShift) * 10) / 10 },
+          evidence,
+          mitigatedBy: [
+            { recordId: view.subject.id, field: 'position.agreedHours', explains: `agreed working hours ${agreed.start}-${agreed.end}${agreed.timeZone !== undefined ? ` ${agreed.timeZone}` : ''}` },
+          ],
+        },
+      ];
+    }
     const messageId = agreed !== undefined ? 'outsideAgreedHours' : centreNight ? 'nightCentre' : 'offsetFit';
     return [{ messageId, strength: Math.max(0.1, strength), data, evidence }];
   },

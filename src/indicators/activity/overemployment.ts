@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
-import type { FindingDraft } from '../../indicator/types';
+import type { FindingDraft, Mitigation } from '../../indicator/types';
 import { partialDateRange } from '../shared/dates';
 import { cite } from '../shared/sources';
 import { HOUR_MS, round1 } from '../shared/time';
@@ -29,7 +29,7 @@ const options = z.object({
     .describe('Hours billed to two engagements at the same time needed to fire: small overlaps are rounding in timesheets.'),
 });
 
-type MessageId = 'engagement' | 'calendarConflicts' | 'doubleBilling';
+type MessageId = 'engagement' | 'overlappingEngagement' | 'calendarConflicts' | 'doubleBilling';
 
 /**
  * `activity/overemployment`: undisclosed overlapping engagements, repeated calendar conflicts with
@@ -42,7 +42,7 @@ export const overemployment = defineIndicator({
     title: 'Overlapping engagements',
     category: 'activity',
     description:
-      'Fires on an undisclosed engagement elsewhere (`engagements[]`, at least `minEngagementHoursPerWeek`) that overlaps the tenure, on at least `minCalendarConflicts` calendar entries that clashed with another employer, and on work logs billing at least `minOverlapHours` to two engagements at the same time. DOJ-VONG: one identity held jobs at 13 companies. Weak on its own by design (MND): plenty of honest remote workers overwork.',
+      'Fires on an undisclosed engagement elsewhere (`engagements[]`, at least `minEngagementHoursPerWeek`) that overlaps the tenure, on at least `minCalendarConflicts` calendar entries that clashed with another employer, and on work logs billing at least `minOverlapHours` to two engagements at the same time. DOJ-VONG: one identity held jobs at 13 companies. A disclosed engagement (`disclosed`, or a source in `declaredSources`) or one a conflict-of-interest review approved never fires; the report lists it as the mitigation. Weak on its own by design (MND): plenty of honest remote workers overwork.',
     version: '1.0.0',
     kind: 'risk',
     family: 'activity',
@@ -52,6 +52,7 @@ export const overemployment = defineIndicator({
     options,
     messages: {
       engagement: 'Undisclosed engagement with {{organisation}} ({{hours}} hours a week) overlaps the tenure from {{from}}',
+      overlappingEngagement: 'Engagement with {{organisation}} ({{hours}} hours a week) overlaps the tenure from {{from}}',
       calendarConflicts: '{{count}} calendar entries clashed with another engagement, e.g. "{{example}}"',
       doubleBilling: 'Work logs bill {{hours}} hours to {{first}} and {{second}} at the same time',
     },
@@ -82,16 +83,31 @@ export const overemployment = defineIndicator({
     const declared = new Set(options.declaredSources);
     if (tenureStart !== undefined) {
       for (const e of [...engagements].sort((a, b) => compareText(a.id, b.id))) {
-        if (e.source !== undefined && declared.has(e.source)) continue;
         if (e.hoursPerWeek !== undefined && e.hoursPerWeek < options.minEngagementHoursPerWeek) continue;
         const start = partialDateRange(e.start)?.earliest;
         const endRange = partialDateRange(e.end);
         // A malformed end date is treated as open: it must not hide a current engagement.
         const end = endRange !== undefined ? endRange.latest - 1 : asOfMs;
         if (start === undefined || end < tenureStart || start > asOfMs) continue;
+        // A disclosed engagement, or one a conflict-of-interest review approved, is not concealed
+        // overemployment: the report shows it as silenced by that engagement record.
+        const review = e.conflictReview;
+        const approved = review !== undefined && (review.outcome === 'approved' || review.outcome === 'approved-with-conditions');
+        const disclosed = e.disclosed === true || (e.disclosed !== false && e.source !== undefined && declared.has(e.source));
+        const mitigatedBy: Mitigation[] =
+          approved || disclosed
+            ? [
+                {
+                  recordId: e.id,
+                  field: 'engagements',
+                  explains: `${disclosed ? 'disclosed' : 'declared'} outside engagement with ${e.organisation}${approved ? `, conflict review ${review.outcome}${review.reviewedBy !== undefined ? ` by ${review.reviewedBy}` : ''}` : ''}`,
+                },
+              ]
+            : [];
         findings.push({
-          messageId: 'engagement',
-          strength: e.hoursPerWeek === undefined ? 0.6 : Math.min(1, 0.5 + e.hoursPerWeek / 80),
+          ...(mitigatedBy.length > 0 ? { mitigatedBy } : {}),
+          messageId: mitigatedBy.length > 0 ? 'overlappingEngagement' : 'engagement',
+          strength: mitigatedBy.length > 0 ? 0 : e.hoursPerWeek === undefined ? 0.6 : Math.min(1, 0.5 + e.hoursPerWeek / 80),
           data: {
             organisation: e.organisation,
             hours: e.hoursPerWeek ?? 'unknown',

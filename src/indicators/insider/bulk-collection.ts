@@ -143,7 +143,7 @@ export const bulkCollection = defineIndicator({
       'Totals each UTC day\'s collection (`actions`: download, clone, export, copy, sync, print) in bytes and in actions. Fires when the peak day reaches `ownFactor` times the subject\'s own median active day (with `minBaselineDays` other days), and when it reaches `peerFactor` times the role peers\' typical peak day: from `reference.collectionBaselines[role]`, or else from the batch (a `prepare` hook collects the peak day of every subject with any collection, by role; at least `minPeers` peers). Nothing fires below `minBytes` / `minActions`. A peak within `earlyTenureDays` of `hiredAt` is stronger. SW: exfiltration began almost immediately after hiring.',
     version: '1.0.0',
     kind: 'risk',
-    family: 'data-access',
+    family: 'data-movement',
     typologies: ['insider-technology-collection'],
     defaultWeight: 1.5,
     correlationGroup: 'insider-collection',

@@ -7,3 +7,8 @@ export { impersonation } from './impersonation';
 export { codeIntegrity } from './code-integrity';
 export { transferAnomaly } from './transfer-anomaly';
 export type { Ownership } from './impersonation';
+export { ownBaselineShift } from './own-baseline-shift';
+export { peerBaselineShift } from './peer-baseline-shift';
+export { exitWindow } from './exit-window';
+export { removableMediaExfiltration } from './removable-media-exfiltration';
+export { webExfiltration } from './web-exfiltration';

@@ -52,7 +52,7 @@ export const privilegeSeeking = defineIndicator({
       'Fires, per privilege, on requests or attempts for a privilege in `watchedPrivileges` that `rolePrivileges` does not grant the subject\'s role (failed attempts weigh most), on grants of such a privilege within `earlyGrantDays` of the start (self-granted ones weigh most), and on `modify` data-access events within `newHireDays` of `hiredAt` whose `files` touch CI/CD configuration (`ciPatterns`) or dependency manifests (`manifestPatterns`, weaker: adding a dependency is everyday work). SEAL: added as multisig signer, edits to CI/CD and dependencies; DOJ-ATL: smart-contract code altered to steal funds.',
     version: '1.1.0',
     kind: 'risk',
-    family: 'data-access',
+    family: 'privilege-code',
     typologies: ['insider-technology-collection', 'remote-hire-identity-fraud'],
     defaultWeight: 1.2,
     requires: ['events[type=privilege]', 'events[type=privilege].tenureDaysAtGrant', 'events[type=privilege].grantor', 'role', 'hiredAt', 'lifecycle.startDate', 'events[type=data-access].files'],

@@ -32,7 +32,7 @@ export const sensitiveTechnologyAccess = defineIndicator({
       'Fires, per sensitive tag, on data-access events whose `tags` include a tag in `sensitiveTags` or `extraTags` that is not in the subject\'s `authorizedDataTags`, on a resource outside the subject\'s assigned `projects`. Stronger for more distinct resources and within `earlyTenureDays` of `hiredAt`. DPRK workers abroad are ordered to collect energy, military, nuclear-power and construction technology "by every method" (RFA); DOJ-JUN25 describes ITAR data taken from a defence contractor.',
     version: '1.0.0',
     kind: 'risk',
-    family: 'data-access',
+    family: 'data-movement',
     typologies: ['insider-technology-collection'],
     defaultWeight: 1.5,
     correlationGroup: 'insider-collection',

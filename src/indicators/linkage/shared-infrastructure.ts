@@ -5,7 +5,7 @@ import type { LinkKeyKind } from '../../linkage/keys';
 import { cite } from '../shared/sources';
 import type { ActivityEvent } from '../../records/events';
 import { authenticatorOfMember, closestCrossSubjectUses, type ClosestCrossSubjectUse } from './approvals';
-import { activeLinks, clusterFinding, clusterOptions, ownMembers, prepareLinks, type PreparedLinks } from './shared';
+import { activeLinks, clusterFinding, clusterOptions, householdExplains, ownMembers, prepareLinks, type PreparedLinks } from './shared';
 
 /** The shared link index, and the closest cross-subject uses of each shared authenticator. */
 export interface PreparedInfrastructure extends PreparedLinks {
@@ -88,6 +88,12 @@ export const sharedInfrastructure = defineIndicator({
     let eventsById: Map<string, ActivityEvent> | undefined;
     for (const link of activeLinks(prepared.index, id, kinds)) {
       const base = clusterFinding(prepared, link, id, floors[link.kind] ?? 0.5, options);
+      const household = householdExplains(view.subject, link);
+      if (household.length > 0) {
+        // A declared household explains the shared key: shown as a mitigation, scored as nothing.
+        findings.push({ messageId: 'sharedInfrastructure', ...base, data: { ...base.data, detail: '' }, strength: 0, mitigatedBy: household });
+        continue;
+      }
       let closest: ClosestCrossSubjectUse | undefined;
       if (link.kind === 'mfa-device') {
         eventsById ??= new Map(view.events.map((e) => [e.id, e]));

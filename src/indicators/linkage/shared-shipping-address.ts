@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import { cite } from '../shared/sources';
-import { activeLinks, clusterFinding, clusterOptions, ownMembers, prepareLinks } from './shared';
+import { activeLinks, clusterFinding, clusterOptions, householdExplains, ownMembers, prepareLinks } from './shared';
 
 const options = z.object({
   ...clusterOptions,
@@ -61,9 +61,11 @@ export const sharedShippingAddress = defineIndicator({
       const own = ownMembers(prepared, link, id).filter((m) => m.field.startsWith('shipments[]'));
       if (own.length === 0) continue;
       const base = clusterFinding(prepared, link, id, options.floor, options);
+      const household = householdExplains(view.subject, link);
       findings.push({
         messageId: 'sharedShipTo',
         ...base,
+        ...(household.length > 0 ? { strength: 0, mitigatedBy: household } : {}),
         data: { ...base.data, kindLabel: 'delivery address', address: base.data.value, shipment: (own[0] as { recordId: string }).recordId },
       });
     }

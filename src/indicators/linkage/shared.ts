@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Evidence, MessageData, Population } from '../../indicator/types';
+import type { Evidence, MessageData, Mitigation, Population } from '../../indicator/types';
+import type { Subject } from '../../records/subject';
 import type { LinkKeyKind } from '../../linkage/keys';
 import type { Link, LinkIndex, LinkMember } from '../../linkage/linkIndex';
 import { linkIndexOf } from '../../linkage/population';
@@ -202,4 +203,29 @@ export function clusterFinding(
     },
     evidence: linkEvidence(prepared, link, subjectId, options.maxEvidence),
   };
+}
+
+/**
+ * The subject's declared household relationships that explain a shared key: every other subject
+ * on the link is one the subject declared (`relationships[].subjectId`) as sharing its address
+ * (for addresses) or its home connection (for IP addresses). Empty when anyone else is on the
+ * link, or for other kinds of key: a household explains its home and line, nothing more.
+ */
+export function householdExplains(subject: Subject, link: Link): Mitigation[] {
+  if (link.kind !== 'address' && link.kind !== 'ip') return [];
+  const declared = new Map<string, { id: string; kind: string }>();
+  for (const r of subject.relationships ?? []) {
+    if (r.subjectId === undefined || r.kind !== 'household') continue;
+    if (link.kind === 'address' ? r.sharesAddress !== true : r.sharesNetwork !== true) continue;
+    declared.set(r.subjectId, { id: r.id, kind: r.kind });
+  }
+  if (declared.size === 0) return [];
+  const out: Mitigation[] = [];
+  for (const other of link.subjectIds) {
+    if (other === subject.id) continue;
+    const r = declared.get(other);
+    if (r === undefined) return [];
+    out.push({ recordId: r.id, field: 'relationships', explains: `declared household member ${other} sharing the ${link.kind === 'address' ? 'home address' : 'home connection'}` });
+  }
+  return out;
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { knownVpnProviders, matchVpnProvider, type VpnProvider } from '../../data/vpnProviders';
 import { defineIndicator } from '../../indicator/defineIndicator';
-import type { FindingDraft } from '../../indicator/types';
+import type { FindingDraft, Mitigation } from '../../indicator/types';
 import type { NetworkEnrichment, SessionEvent } from '../../records/events';
-import { exceptionsActiveAt } from '../shared/declared';
+import { describeException, exceptionsActiveAt } from '../shared/declared';
 import { placeName } from '../shared/network';
 import { cite } from '../shared/sources';
 import { compareText } from '../../engine/order';
@@ -99,12 +99,17 @@ export const anonymizingInfrastructure = defineIndicator({
     if (sessions.length === 0) return notEvaluated('no sign-ins with network enrichment', ['events[type=session].network']);
     const concern = providerList(options.providersOfConcern);
     const approved = providerList([...options.approvedProviders, ...(reference.organisation?.approvedVpnProviders ?? [])]);
-    const excepted = (s: SessionEvent, n: NetworkEnrichment): boolean => {
-      const active = exceptionsActiveAt(view.subject, 'vpn', Date.parse(s.at));
-      if (active.length === 0) return false;
-      const providers = active.flatMap((x) => (x.scope?.provider !== undefined ? [x.scope.provider] : []));
-      return providerOf(n, providerList(providers)) !== undefined;
+    // The exceptions that explain a sign-in: VPN exceptions active at the time whose provider matches its egress.
+    const exceptedBy = (s: SessionEvent, n: NetworkEnrichment): Mitigation[] => {
+      const out: Mitigation[] = [];
+      for (const x of exceptionsActiveAt(view.subject, 'vpn', Date.parse(s.at))) {
+        if (x.scope?.provider === undefined || providerOf(n, providerList([x.scope.provider])) === undefined) continue;
+        out.push({ recordId: x.id, field: 'exceptions', explains: `${describeException(x)} for ${x.scope.provider}` });
+      }
+      return out;
     };
+    // Sign-ins a documented exception explains, per provider they would have counted under, for the report's mitigations.
+    const explained = new Map<string, { sessions: SessionEvent[]; by: Map<string, Mitigation> }>();
     const providerOf = (n: NetworkEnrichment, list: readonly VpnProvider[]): VpnProvider | undefined => {
       if (list.length === 0) return undefined;
       return (n.vpnProvider !== undefined ? matchVpnProvider(n.vpnProvider, list) : undefined) ?? (n.asnOrg !== undefined ? matchVpnProvider(n.asnOrg, list) : undefined);
@@ -114,7 +119,18 @@ export const anonymizingInfrastructure = defineIndicator({
     let total = 0;
     for (const s of sessions) {
       const n = s.network as NetworkEnrichment;
-      if (providerOf(n, approved) !== undefined || excepted(s, n)) continue;
+      if (providerOf(n, approved) !== undefined) continue;
+      const by = exceptedBy(s, n);
+      if (by.length > 0) {
+        const p = providerOf(n, concern);
+        if (p !== undefined) {
+          const entry = explained.get(p.name) ?? { sessions: [], by: new Map<string, Mitigation>() };
+          explained.set(p.name, entry);
+          entry.sessions.push(s);
+          for (const m of by) entry.by.set(m.recordId, m);
+        }
+        continue;
+      }
       total++;
       const p = providerOf(n, concern);
       if (p !== undefined) {
@@ -138,6 +154,15 @@ export const anonymizingInfrastructure = defineIndicator({
           value: s.network?.vpnProvider ?? s.network?.asnOrg ?? null,
           ...(s.ip !== undefined ? { note: `egress ${s.ip}` } : {}),
         })),
+      });
+    }
+    for (const [provider, { sessions: list, by }] of [...explained].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      findings.push({
+        messageId: 'providerOfConcern',
+        strength: 0,
+        data: { count: list.length, provider, place: placeName((list[0] as SessionEvent).network) },
+        evidence: list.slice(0, 10).map((s) => ({ recordId: s.id, at: s.at, field: 'network', value: s.network?.vpnProvider ?? s.network?.asnOrg ?? null })),
+        mitigatedBy: [...by.values()],
       });
     }
     const share = total === 0 ? 0 : anonymized.length / total;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { haversineKm } from '../../data/countries';
 import { defineIndicator } from '../../indicator/defineIndicator';
-import type { FindingDraft } from '../../indicator/types';
+import type { FindingDraft, Mitigation } from '../../indicator/types';
 import type { SessionEvent } from '../../records/events';
 import type { TravelLeg } from '../shared/declared';
 import { isAnonymized, locationOf, placeName, type LoginLocation } from '../shared/network';
@@ -70,6 +70,8 @@ interface TripWindow {
   readonly from: number;
   readonly to: number;
   readonly countries: ReadonlySet<string>;
+  /** The booked leg, for the report's "mitigated by". */
+  readonly id: string;
 }
 
 /** Each booked leg as a time window (widened by the slack) and the countries it passes. */
@@ -82,19 +84,32 @@ function tripWindows(legs: readonly TravelLeg[], slackMs: number): TripWindow[] 
     if (countries.size === 0) continue;
     const depart = Date.parse(leg.depart);
     const arrive = leg.arrive !== undefined ? Date.parse(leg.arrive) : depart;
-    out.push({ from: depart - slackMs, to: Math.max(depart, arrive) + slackMs, countries });
+    out.push({ from: depart - slackMs, to: Math.max(depart, arrive) + slackMs, countries, id: leg.id });
   }
   return out;
 }
 
-/** Whether every country signed in from between `start` and `end` lies on a booked leg overlapping that span. */
-function explainedByTravel(trips: readonly TripWindow[], start: number, end: number, countries: Iterable<string>): boolean {
-  if (trips.length === 0) return false;
+/**
+ * The booked legs overlapping the span from `start` to `end` when every country signed in from
+ * in it lies on one of them (the trip explains the span); undefined otherwise.
+ */
+function explainedByTravel(trips: readonly TripWindow[], start: number, end: number, countries: Iterable<string>): string[] | undefined {
+  if (trips.length === 0) return undefined;
   const onTrip = new Set<string>();
-  for (const t of trips) if (t.from <= end && t.to >= start) for (const c of t.countries) onTrip.add(c);
-  if (onTrip.size === 0) return false;
-  for (const c of countries) if (!onTrip.has(c)) return false;
-  return true;
+  const legs: string[] = [];
+  for (const t of trips) {
+    if (t.from > end || t.to < start) continue;
+    legs.push(t.id);
+    for (const c of t.countries) onTrip.add(c);
+  }
+  if (onTrip.size === 0) return undefined;
+  for (const c of countries) if (!onTrip.has(c)) return undefined;
+  return legs;
+}
+
+/** The legs as the mitigations a report lists. */
+function legMitigations(legs: Iterable<string>): Mitigation[] {
+  return [...new Set(legs)].sort().map((id) => ({ recordId: id, field: 'travel', explains: 'booked travel through these countries at the time' }));
 }
 
 interface Login {
@@ -175,18 +190,17 @@ export const multiCountryLogins = defineIndicator({
       for (let i = 0; i < withCountry.length; i++) changes.push(i === 0 ? 0 : (changes[i - 1] as number) + (countryAt(i) !== countryAt(i - 1) ? 1 : 0));
       const countries = new Map<string, number>();
       let bestCountries = { count: 0, end: 0, start: 0, names: [] as string[] };
+      let bestExplained = { count: 0, end: 0, start: 0, names: [] as string[], legs: [] as string[] };
       for (let hi = 0, lo = 0; hi < withCountry.length; hi++) {
         const t = (withCountry[hi] as Login).t;
         inc(countries, countryAt(hi), 1);
         while ((withCountry[lo] as Login).t < t - window) inc(countries, countryAt(lo++), -1);
         const stretches = (changes[hi] as number) - (changes[lo] as number) + 1;
         const journey = stretches === countries.size;
-        if (
-          countries.size > bestCountries.count &&
-          !(journey && options.ignoreJourneys) &&
-          !explainedByTravel(trips, (withCountry[lo] as Login).t, t, countries.keys())
-        ) {
-          bestCountries = { count: countries.size, end: hi, start: lo, names: [...countries.keys()].sort() };
+        if (countries.size > bestCountries.count && !(journey && options.ignoreJourneys)) {
+          const legs = explainedByTravel(trips, (withCountry[lo] as Login).t, t, countries.keys());
+          if (legs === undefined) bestCountries = { count: countries.size, end: hi, start: lo, names: [...countries.keys()].sort() };
+          else if (countries.size > bestExplained.count) bestExplained = { count: countries.size, end: hi, start: lo, names: [...countries.keys()].sort(), legs };
         }
       }
       // Networks: the same window over every login with an ASN.
@@ -213,6 +227,16 @@ export const multiCountryLogins = defineIndicator({
           evidence: windowEvidence(withCountry, bestCountries.start, bestCountries.end),
         });
       }
+      if (bestCountries.count < options.minCountries && bestExplained.count >= options.minCountries) {
+        // Silenced by the trip: the report shows which legs explain it.
+        findings.push({
+          messageId: 'manyCountries',
+          strength: 0,
+          data: { account, count: bestExplained.count, countries: bestExplained.names.join(', '), window: options.windowHours },
+          evidence: windowEvidence(withCountry, bestExplained.start, bestExplained.end),
+          mitigatedBy: legMitigations(bestExplained.legs),
+        });
+      }
       if (bestAsns.count >= options.minAsns) {
         findings.push({
           messageId: 'manyNetworks',
@@ -225,6 +249,8 @@ export const multiCountryLogins = defineIndicator({
       // stays linear and a login with only an ASN in between hides no jump.
       let jumps = 0;
       let worst: { speed: number; km: number; hours: number; a: Login; b: Login } | undefined;
+      let worstExplained: { speed: number; km: number; hours: number; a: Login; b: Login; legs: string[] } | undefined;
+      let explainedJumps = 0;
       const jumpEvidence: { recordId: string; at: string; field: string; value: string }[] = [];
       let previous: { login: Login; location: LoginLocation } | undefined;
       for (const b of logins) {
@@ -244,7 +270,12 @@ export const multiCountryLogins = defineIndicator({
         const hours = Math.max(b.t - a.t, 60_000) / HOUR_MS;
         const speed = km / hours;
         if (speed <= options.maxSpeedKmh) continue;
-        if (la.country !== undefined && lb.country !== undefined && explainedByTravel(trips, a.t, b.t, [la.country, lb.country])) continue;
+        const legs = la.country !== undefined && lb.country !== undefined ? explainedByTravel(trips, a.t, b.t, [la.country, lb.country]) : undefined;
+        if (legs !== undefined) {
+          explainedJumps++;
+          if (worstExplained === undefined || speed > worstExplained.speed) worstExplained = { speed, km, hours, a, b, legs };
+          continue;
+        }
         jumps++;
         if (jumpEvidence.length < 12) {
           jumpEvidence.push(
@@ -268,6 +299,26 @@ export const multiCountryLogins = defineIndicator({
             count: jumps,
           },
           evidence: jumpEvidence,
+        });
+      } else if (worstExplained !== undefined) {
+        const w = worstExplained;
+        findings.push({
+          messageId: 'impossibleTravel',
+          strength: 0,
+          data: {
+            account,
+            from: placeName(w.a.session.network),
+            to: placeName(w.b.session.network),
+            hours: Math.round(w.hours * 10) / 10,
+            km: Math.round(w.km),
+            speed: Math.round(w.speed),
+            count: explainedJumps,
+          },
+          evidence: [
+            { recordId: w.a.session.id, at: w.a.session.at, field: 'network', value: placeName(w.a.session.network) },
+            { recordId: w.b.session.id, at: w.b.session.at, field: 'network', value: placeName(w.b.session.network) },
+          ],
+          mitigatedBy: legMitigations(w.legs),
         });
       }
     }

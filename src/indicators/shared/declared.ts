@@ -44,3 +44,27 @@ export function officeAt(address: PostalAddress, offices: ReadonlyMap<string, Of
   const key = normalizeSiteAddress(address);
   return key === undefined ? undefined : offices.get(key);
 }
+
+/**
+ * The subject's exceptions of one kind whose validity window overlaps the span from `fromMs` to
+ * `toMs`: an exception valid for part of a window explains what happens in that window.
+ */
+export function exceptionsOverlapping(subject: Subject, kind: DeclaredException['kind'], fromMs: number, toMs: number): DeclaredException[] {
+  const out: DeclaredException[] = [];
+  for (const x of subject.exceptions ?? []) {
+    if (x.kind !== kind) continue;
+    const from = x.validFrom ?? x.approvedAt;
+    if (from !== undefined && toMs < Date.parse(from)) continue;
+    if (x.validUntil !== undefined && fromMs > Date.parse(x.validUntil)) continue;
+    out.push(x);
+  }
+  return out;
+}
+
+/** How a report names an exception that explains a signal: kind, approver and window. */
+export function describeException(x: DeclaredException): string {
+  const window = x.validFrom !== undefined || x.validUntil !== undefined ? `, valid ${x.validFrom?.slice(0, 10) ?? 'from approval'} to ${x.validUntil?.slice(0, 10) ?? 'open-ended'}` : '';
+  const approver = x.approvedBy !== undefined ? `, approved by ${x.approvedBy}` : '';
+  const doc = x.documentation?.reference !== undefined ? ` (${x.documentation.reference})` : '';
+  return `documented ${x.kind} ${x.type ?? 'exception'}${approver}${window}${doc}`;
+}

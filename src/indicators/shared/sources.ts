@@ -148,6 +148,23 @@ export const sources = {
     title: 'CrowdStrike Threat Hunting Reports 2024 and 2025 (Famous Chollima)',
     url: 'https://beatzandbangerz.com/north-koreas-covert-workforce-in-u-s-tech-firms',
   },
+  // Insider behaviour and exit-window sources.
+  'CERT-ITD': {
+    title: 'CMU SEI CERT, Insider Threat Test Dataset (r1-r6.2; logon, device, file, web, e-mail logs and planted insider scenarios)',
+    url: 'https://kilthub.cmu.edu/articles/dataset/Insider_Threat_Test_Dataset/12841247',
+  },
+  'CISA-ITM': {
+    title: 'CISA, Insider Threat Mitigation Guide (2020)',
+    url: 'https://www.cisa.gov/resources-tools/resources/insider-threat-mitigation-guide',
+  },
+  'ATTACK-USB': {
+    title: 'MITRE ATT&CK T1052.001, Exfiltration over USB',
+    url: 'https://attack.mitre.org/techniques/T1052/001/',
+  },
+  'ATTACK-WEB': {
+    title: 'MITRE ATT&CK T1567, Exfiltration Over Web Service',
+    url: 'https://attack.mitre.org/techniques/T1567/',
+  },
 } as const satisfies Record<string, IndicatorSource>;
 
 /** Short name of a catalogued source. */

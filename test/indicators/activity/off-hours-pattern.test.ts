@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import { offHoursPattern } from '../../../src/index';
-import { IndicatorTester } from '../../../src/testing/index';
+import { evaluateCase, IndicatorTester } from '../../../src/testing/index';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -117,4 +118,23 @@ new IndicatorTester({ asOf: '2025-03-01T00:00:00Z' }).run(offHoursPattern, {
     { name: 'no claimed time zone', subject: { identity: { residence: { country: 'US' } } }, events: rhythm(21, officeDay), missing: ['identity.residence.timeZone'] },
     { name: 'no activity', subject: newYork },
   ],
+});
+
+describe('activity/off-hours-pattern mitigation', () => {
+  it('shows the agreed night rota as what silenced the night-time rhythm', () => {
+    const { report } = evaluateCase(
+      offHoursPattern,
+      { subject: { ...newYork, position: { agreedHours: { start: '22:00', end: '06:00' } } }, events: rhythm(21, nightShift) },
+      { asOf: '2025-03-01T00:00:00Z' },
+    );
+    expect(report.findings).toEqual([]);
+    expect(report.mitigations).toMatchObject([
+      { messageId: 'nightCentre', effect: 'silenced', mitigatedBy: [{ recordId: 'subject-1', field: 'position.agreedHours', explains: 'agreed working hours 22:00-06:00' }] },
+    ]);
+  });
+
+  it('an ordinary day inside agreed office hours needs no mitigation', () => {
+    const { report } = evaluateCase(offHoursPattern, { subject: { ...newYork, position: { agreedHours: { start: '09:00', end: '17:00' } } }, events: rhythm(21, officeDay) }, { asOf: '2025-03-01T00:00:00Z' });
+    expect(report.mitigations).toEqual([]);
+  });
 });

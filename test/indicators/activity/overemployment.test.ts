@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import { overemployment } from '../../../src/index';
-import { IndicatorTester } from '../../../src/testing/index';
+import { evaluateCase, IndicatorTester } from '../../../src/testing/index';
 
 const hired = { hiredAt: '2025-01-06T00:00:00Z' };
 const log = (at: string, end: string, engagement: string) => ({ type: 'worklog', at, end, hours: (Date.parse(end) - Date.parse(at)) / 3_600_000, engagement });
@@ -7,6 +8,10 @@ const cal = (at: string, conflict?: string) => ({ type: 'calendar', at, end: at.
 
 new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(overemployment, {
   valid: [
+    {
+      name: 'a second job approved by the conflict-of-interest review',
+      subject: { ...hired, engagements: [{ id: 'eng-2', organisation: 'Globex', start: '2024-06', hoursPerWeek: 30, conflictReview: { outcome: 'approved', reviewedBy: 'hr-9' } }] },
+    },
     { name: 'a disclosed side job', subject: { ...hired, engagements: [{ id: 'eng-1', organisation: 'Acme', start: '2024-06', hoursPerWeek: 40, source: 'declared' }] } },
     { name: 'a small side gig', subject: { ...hired, engagements: [{ id: 'eng-1', organisation: 'Acme', start: '2024-06', hoursPerWeek: 5 }] } },
     { name: 'a previous job that ended before the start', subject: { ...hired, engagements: [{ id: 'eng-1', organisation: 'Acme', start: '2022', end: '2024-12' }] } },
@@ -42,4 +47,31 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(overemployment, {
     },
   ],
   notEvaluated: [{ name: 'nothing to compare', subject: hired }],
+});
+
+describe('activity/overemployment mitigation', () => {
+  it('lists the approved outside engagement as what silenced the overlap', () => {
+    const { report } = evaluateCase(
+      overemployment,
+      { subject: { ...hired, engagements: [{ id: 'eng-2', organisation: 'Globex', start: '2024-06', hoursPerWeek: 30, disclosed: true, conflictReview: { outcome: 'approved', reviewedBy: 'hr-9' } }] } },
+      { asOf: '2025-06-01T00:00:00Z' },
+    );
+    expect(report.findings).toEqual([]);
+    expect(report.mitigations).toMatchObject([
+      {
+        messageId: 'overlappingEngagement',
+        effect: 'silenced',
+        mitigatedBy: [{ recordId: 'eng-2', field: 'engagements', explains: 'disclosed outside engagement with Globex, conflict review approved by hr-9' }],
+      },
+    ]);
+  });
+
+  it('an engagement discovered by verification is not disclosed, whatever its source says', () => {
+    const { findings } = evaluateCase(
+      overemployment,
+      { subject: { ...hired, engagements: [{ id: 'eng-3', organisation: 'Initech', start: '2024-06', hoursPerWeek: 40, source: 'declared', disclosed: false }] } },
+      { asOf: '2025-06-01T00:00:00Z' },
+    );
+    expect(findings.map((f) => f.messageId)).toEqual(['engagement']);
+  });
 });

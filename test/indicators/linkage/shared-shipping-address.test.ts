@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import { sharedShippingAddress } from '../../../src/index';
-import { IndicatorTester } from '../../../src/testing/index';
+import { evaluateCase, IndicatorTester } from '../../../src/testing/index';
 
 const FARM = { line1: '1420 Elm Street', line2: 'Apt 3', city: 'Nashville', region: 'TN', postalCode: '37203', country: 'US' };
 const FARM_SPELLED = { line1: '1420 ELM ST.', line2: '#3', city: 'Nashville', region: 'TN', postalCode: '37203-0001', country: 'US' };
@@ -106,4 +107,28 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(sharedShippingAddress,
     { name: 'no shipments', subject: {}, missing: ['shipments[].address'] },
     { name: 'alone in the batch', subject: { shipments: [{ id: 'ship-1', address: FARM }] }, missing: ['population'] },
   ],
+});
+
+describe('linkage/shared-shipping-address and declared households', () => {
+  const household = (sharesAddress: boolean) => ({
+    shipments: [{ id: 'ship-1', address: FARM }],
+    relationships: [{ id: 'rel-1', kind: 'household', subjectId: 'partner', sharesAddress }],
+  });
+
+  it('a declared household member at the ship-to address silences the link, and the report names the declaration', () => {
+    const { report } = evaluateCase(sharedShippingAddress, { subject: household(true), population: { subjects: [other('partner', FARM)] } });
+    expect(report.findings).toEqual([]);
+    expect(report.mitigations).toMatchObject([{ messageId: 'sharedShipTo', effect: 'silenced', mitigatedBy: [{ recordId: 'rel-1', field: 'relationships' }] }]);
+  });
+
+  it('the declaration explains only its own member: a third subject at the address still fires', () => {
+    const { findings, report } = evaluateCase(sharedShippingAddress, { subject: household(true), population: { subjects: [other('partner', FARM), other('stranger', FARM)] } });
+    expect(findings.map((f) => f.messageId)).toEqual(['sharedShipTo']);
+    expect(report.mitigations).toEqual([]);
+  });
+
+  it('a relationship that does not share the address explains nothing', () => {
+    const { findings } = evaluateCase(sharedShippingAddress, { subject: household(false), population: { subjects: [other('partner', FARM)] } });
+    expect(findings).toHaveLength(1);
+  });
 });

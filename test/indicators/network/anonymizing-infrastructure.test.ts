@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import { anonymizingInfrastructure } from '../../../src/index';
-import { IndicatorTester } from '../../../src/testing/index';
+import { evaluateCase, IndicatorTester } from '../../../src/testing/index';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2025, 2, 3, 14);
@@ -79,4 +80,15 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(anonymizingInfrastruct
     },
   ],
   notEvaluated: [{ name: 'no enrichment', events: [{ type: 'session', at: iso(T0) }], missing: ['events[type=session].network'] }],
+});
+
+describe('network/anonymizing-infrastructure mitigation', () => {
+  it('shows the documented exception as what silenced the Astrill sign-ins', () => {
+    const { report } = evaluateCase(anonymizingInfrastructure, { subject: astrillException('2025-03-01T00:00:00Z', '2025-04-01T00:00:00Z'), events: days(20, ASTRILL) }, { asOf: '2025-06-01T00:00:00Z' });
+    expect(report.findings).toEqual([]);
+    expect(report.mitigations).toMatchObject([
+      { messageId: 'providerOfConcern', effect: 'silenced', mitigatedBy: [{ recordId: 'x1', field: 'exceptions', explains: expect.stringMatching(/approved by it-security.*SEC-42.*Astrill/) }] },
+    ]);
+    expect(report.mitigations[0]?.message).toMatch(/^20 sign-ins came through Astrill/);
+  });
 });

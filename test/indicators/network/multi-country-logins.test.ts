@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import { multiCountryLogins } from '../../../src/index';
-import { IndicatorTester } from '../../../src/testing/index';
+import { evaluateCase, IndicatorTester } from '../../../src/testing/index';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2025, 2, 3, 14);
@@ -143,4 +144,21 @@ new IndicatorTester({ asOf: '2025-04-01T00:00:00Z' }).run(multiCountryLogins, {
     { name: 'no sessions', missing: ['events[type=session].network'] },
     { name: 'sessions without enrichment', events: [{ type: 'session', at: iso(T0) }] },
   ],
+});
+
+describe('network/multi-country-logins mitigation', () => {
+  it('names the booked legs that explain the countries of a trip', () => {
+    const { report } = evaluateCase(
+      multiCountryLogins,
+      { subject: { travel: [leg('t1', 'DE', 'GB', 1, 3), leg('t2', 'GB', 'DE', 15, 19, ['NL'])] }, events: roundTrip },
+      { asOf: '2025-04-01T00:00:00Z' },
+    );
+    expect(report.findings).toEqual([]);
+    expect(report.mitigations.map((m) => [m.messageId, m.effect, m.mitigatedBy.map((b) => `${b.field}:${b.recordId}`)])).toEqual([['manyCountries', 'silenced', ['travel:t1', 'travel:t2']]]);
+  });
+
+  it('names the leg that explains a jump faster than geolocation allows', () => {
+    const { report } = evaluateCase(multiCountryLogins, { subject: { travel: [leg('t1', 'DE', 'GB', 0, 1)] }, events: [login(0, DE), login(0.5, GB)] }, { asOf: '2025-04-01T00:00:00Z' });
+    expect(report.mitigations).toMatchObject([{ messageId: 'impossibleTravel', effect: 'silenced', mitigatedBy: [{ recordId: 't1', field: 'travel' }] }]);
+  });
 });

@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { defineIndicator } from '../../indicator/defineIndicator';
+import type { FindingDraft, Mitigation } from '../../indicator/types';
+import type { Reference } from '../../records/input';
+import type { Subject } from '../../records/subject';
+import { formatBytes } from '../shared/channels';
+import { describeException, exceptionsActiveAt } from '../shared/declared';
+import { cite } from '../shared/sources';
+import { defaultSensitiveTags, normaliseTag } from '../shared/tags';
+import { utcDate } from '../shared/time';
+
+const options = z.object({
+  sensitiveTags: z
+    .array(z.string().min(1))
+    .default([...defaultSensitiveTags])
+    .describe('File tags that mark sensitive data; the organisation\'s `sensitivityTags` (sensitive technology, export-controlled, value-moving) are added.'),
+  approvedMedia: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Media the organisation issued or approved, by serial or `vendorId:productId` (hex). Their connects never fire, and copies to them fire only for sensitive data, at half strength.'),
+  copyStrength: z.number().min(0).max(1).default(0.3).describe('Strength of copies to one medium, before sensitivity and volume.'),
+  sensitiveBonus: z.number().min(0).max(1).default(0.35).describe('Added when some copied file carries a sensitive tag.'),
+  volumeBonus: z.number().min(0).max(1).default(0.25).describe('Added at 10 GB copied to one medium, a quarter of it per tenfold less down to 10 MB (log scale).'),
+  unknownConnectStrength: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.2)
+    .describe('Strength of connecting an unapproved mass-storage medium without any copy logged: weak, many sticks only carry slides in.'),
+});
+
+type MessageId = 'copies' | 'unknownMedium';
+
+interface MediumTally {
+  readonly key: string;
+  copies: number;
+  sensitive: number;
+  bytes: number;
+  connects: number;
+  readonly ids: { id: string; at: string }[];
+  /** First and last event times of the medium (ISO), whatever the evidence cap keeps. */
+  first: string;
+  last: string;
+  readonly sensitiveTags: Set<string>;
+  readonly mitigations: Map<string, Mitigation>;
+  unmitigatedCopies: number;
+}
+
+function sensitiveSet(given: readonly string[], reference: Reference): Set<string> {
+  const t = reference.organisation?.sensitivityTags;
+  return new Set([...given, ...(t?.sensitiveTechnology ?? []), ...(t?.exportControlled ?? []), ...(t?.valueMoving ?? [])].map(normaliseTag));
+}
+
+function mediumKey(media: { serial?: string | undefined; vendorId?: string | undefined; productId?: string | undefined; product?: string | undefined } | undefined): string {
+  if (media?.serial !== undefined) return media.serial;
+  if (media?.vendorId !== undefined && media.productId !== undefined) return `${media.vendorId.toLowerCase()}:${media.productId.toLowerCase()}`;
+  return media?.product ?? 'unidentified medium';
+}
+
+/** A documented removable-media exception that covers the event (its window, and its computer when it names one). */
+function coveringExceptions(subject: Subject, atMs: number, deviceId: string | undefined): Mitigation[] {
+  return exceptionsActiveAt(subject, 'removable-media', atMs)
+    .filter((x) => x.scope?.deviceId === undefined || x.scope.deviceId === deviceId)
+    .map((x) => ({ recordId: x.id, field: 'exceptions', explains: describeException(x) }));
+}
+
+/**
+ * `insider/removable-media-exfiltration`: files copied to removable media, weighted by the
+ * sensitivity and volume of what was copied, and unapproved mass-storage media connected.
+ */
+export const removableMediaExfiltration = defineIndicator({
+  meta: {
+    id: 'insider/removable-media-exfiltration',
+    title: 'Data copied to removable media',
+    category: 'insider',
+    description:
+      'Groups removable-media events (and data-access events whose destination is removable media) by medium (serial, else vendor:product id). For each medium with copies, strength is `copyStrength`, plus `sensitiveBonus` when a copied file carries a sensitive tag (`sensitiveTags` and the organisation\'s `sensitivityTags`), plus up to `volumeBonus` by volume on a log scale. Media in `approvedMedia` fire only for sensitive copies, at half strength. An unapproved mass-storage medium connected without any copy logged is a weak finding. A documented removable-media exception (`exceptions[kind=removable-media]`, inside its window and on its computer when it names one) silences a medium\'s copies when it covers all of them, and the report lists it as the mitigation. MITRE ATT&CK T1052.001; in CERT\'s insider scenarios the departing user copies far more to removable media than before.',
+    version: '1.0.0',
+    kind: 'risk',
+    family: 'data-movement',
+    typologies: ['insider-technology-collection'],
+    defaultWeight: 2,
+    correlationGroup: 'exfiltration-channels',
+    requires: ['events[type=removable-media]', 'events[type=removable-media].file.tags', 'events[type=removable-media].media.serial', 'reference.organisation.sensitivityTags', 'exceptions[kind=removable-media]'],
+    options,
+    messages: {
+      copies: '{{count}} files ({{volume}}) copied to removable medium {{medium}} between {{first}} and {{last}}{{sensitive}}',
+      unknownMedium: 'Unapproved mass-storage medium {{medium}} connected {{count}} times, first on {{first}}',
+    },
+    neutralReason: 'Use of removable media needs review.',
+    threatHypothesis: 'The person carries data out on removable media.',
+    recommendedAction: 'Ask the person and the manager what was copied and why; recover the medium and check the files against the sensitivity tags.',
+    sources: cite('CERT-ITD', 'CERT-CSG', 'ATTACK-USB'),
+    falsePositives: [
+      'Lab, field or customer work that needs USB media, not recorded as an exception.',
+      'Backups of one\'s own files to an issued, encrypted stick not listed in `approvedMedia`.',
+    ],
+  },
+  evaluate(view, { options, reference, notEvaluated }) {
+    const subject = view.subject;
+    const media = view.eventsOf('removable-media');
+    const dataToMedia = view.eventsOf('data-access').filter((e) => e.destination?.kind === 'removable-media');
+    if (media.length === 0 && dataToMedia.length === 0) return notEvaluated('no removable-media events', ['events[type=removable-media]']);
+    const sensitive = sensitiveSet(options.sensitiveTags, reference);
+    const approved = new Set(options.approvedMedia.map((m) => m.toLowerCase()));
+    const tallies = new Map<string, MediumTally>();
+    const tallyOf = (key: string): MediumTally => {
+      let t = tallies.get(key);
+      if (t === undefined) {
+        t = { key, copies: 0, sensitive: 0, bytes: 0, connects: 0, ids: [], first: '', last: '', sensitiveTags: new Set(), mitigations: new Map(), unmitigatedCopies: 0 };
+        tallies.set(key, t);
+      }
+      return t;
+    };
+    const seen = (t: MediumTally, at: string): void => {
+      // Compared as instants: records may carry different offsets.
+      if (t.first === '' || Date.parse(at) < Date.parse(t.first)) t.first = at;
+      if (t.last === '' || Date.parse(at) > Date.parse(t.last)) t.last = at;
+    };
+    const copy = (t: MediumTally, id: string, at: string, deviceId: string | undefined, tags: readonly string[] | undefined, bytes: number | undefined): void => {
+      t.copies++;
+      seen(t, at);
+      t.bytes += bytes ?? 0;
+      const hits = (tags ?? []).map(normaliseTag).filter((x) => sensitive.has(x));
+      if (hits.length > 0) t.sensitive++;
+      for (const h of hits) t.sensitiveTags.add(h);
+      if (t.ids.length < 10) t.ids.push({ id, at });
+      const covered = coveringExceptions(subject, Date.parse(at), deviceId);
+      if (covered.length === 0) t.unmitigatedCopies++;
+      for (const m of covered) t.mitigations.set(m.recordId, m);
+    };
+    for (const e of media) {
+      const t = tallyOf(mediumKey(e.media));
+      if (e.action === 'connected') {
+        if (e.media?.kind === undefined || e.media.kind === 'mass-storage') {
+          t.connects++;
+          seen(t, e.at);
+          if (t.ids.length < 10) t.ids.push({ id: e.id, at: e.at });
+        }
+      } else if (e.action === 'file-copied') copy(t, e.id, e.at, e.deviceId, e.file?.tags, e.file?.sizeBytes);
+    }
+    for (const e of dataToMedia) copy(tallyOf(mediumKey(undefined)), e.id, e.at, undefined, e.tags, e.volumeBytes);
+
+    const findings: FindingDraft<MessageId>[] = [];
+    for (const t of [...tallies.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
+      const isApproved = approved.has(t.key.toLowerCase());
+      const ordered = [...t.ids].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+      if (ordered.length === 0) continue;
+      const first = { at: t.first };
+      const last = { at: t.last };
+      if (t.copies > 0) {
+        if (isApproved && t.sensitive === 0) continue;
+        const volume = t.bytes > 0 ? Math.min(1, Math.max(0, Math.log10(t.bytes / 1e7) / 3)) : 0;
+        let strength = Math.min(1, options.copyStrength + (t.sensitive > 0 ? options.sensitiveBonus : 0) + options.volumeBonus * volume);
+        if (isApproved) strength /= 2;
+        const silenced = t.unmitigatedCopies === 0;
+        findings.push({
+          messageId: 'copies',
+          strength: silenced ? 0 : strength,
+          data: {
+            count: t.copies,
+            volume: t.bytes > 0 ? formatBytes(t.bytes) : 'size unknown',
+            medium: t.key,
+            first: utcDate(first.at),
+            last: utcDate(last.at),
+            sensitive: t.sensitive > 0 ? `, ${t.sensitive} tagged ${[...t.sensitiveTags].sort().join(', ')}` : '',
+          },
+          evidence: ordered.map((x) => ({ recordId: x.id, at: x.at, note: `removable medium ${t.key}` })),
+          ...(silenced ? { mitigatedBy: [...t.mitigations.values()] } : {}),
+        });
+      } else if (t.connects > 0 && !isApproved && options.unknownConnectStrength > 0) {
+        findings.push({
+          messageId: 'unknownMedium',
+          strength: options.unknownConnectStrength,
+          data: { medium: t.key, count: t.connects, first: utcDate(first.at) },
+          evidence: ordered.map((x) => ({ recordId: x.id, at: x.at, field: 'media', note: 'mass-storage medium connected' })),
+        });
+      }
+    }
+    return findings;
+  },
+});
