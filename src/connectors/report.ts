@@ -1,4 +1,5 @@
 import type { FieldUse } from './reader';
+import { compareText } from '../engine/order';
 
 /** A count of one source field path in the mapping report. */
 export interface FieldCount {
@@ -154,9 +155,7 @@ export class ReportBuilder {
   }
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+const compare = compareText;
 
 function tally(map: Map<string, Tally>, key: string, display: string, add: number, reason: string | undefined, example: string | undefined): void {
   let entry = map.get(key);

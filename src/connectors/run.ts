@@ -4,6 +4,7 @@ import { expandWrappers } from './text/wrappers';
 import { canonicalJson, compact, fnv1a64 } from './helpers/values';
 import { readRow } from './reader';
 import { ReportBuilder, type MappingReport } from './report';
+import { compareText } from '../engine/order';
 
 /** A record ready for `redflags score`: one NDJSON line, with its `recordType`. */
 export type ImportedRecord = Readonly<Record<string, unknown>> & { readonly recordType: 'subject' | 'event' };
@@ -114,9 +115,7 @@ function typeName(recordType: 'subject' | 'event', record: Record<string, unknow
   return recordType === 'subject' ? 'subject' : `event:${String(record['type'])}`;
 }
 
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+const compareStrings = compareText;
 
 /**
  * Starts an import of one connector's rows. Pure: no I/O, no clock; the same rows give the same

@@ -149,7 +149,13 @@ function reject(kind: RecordKind, index: number, value: unknown, issues: readonl
 /** A watchlist is named by its `name`: lists carry no id. */
 function readWatchlistName(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const name = (value as { name?: unknown }).name;
+  let name: unknown;
+  try {
+    name = (value as { name?: unknown }).name;
+  } catch {
+    // A hostile getter or proxy: the list is rejected by validation, just without a name.
+    return undefined;
+  }
   return typeof name === 'string' && name !== '' ? name : undefined;
 }
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { describeThrown } from '../errors/describeValue';
 import type { Issue } from '../errors/ScoringError';
 import { referenceSchema, type Reference } from './input';
 import { protoKeyPaths, setOwn } from './ownKeys';
@@ -45,28 +46,47 @@ function entryIndexOf(path: string): number | undefined {
 export function salvageWatchlist(value: unknown, options: ParseOptions = {}): Salvaged<Watchlist> & { readonly warnings: readonly Issue[] } {
   const first = safeParseWatchlist(value, options);
   if (first.success) return { value: first.data, issues: [], warnings: first.warnings };
-  const issues = first.error.issues;
-  const badEntries = new Set<PropertyKey>();
-  for (const issue of issues) {
-    const index = entryIndexOf(issue.path);
-    if (index === undefined) return { value: undefined, issues, warnings: [] };
-    badEntries.add(index);
-  }
-  let rest: unknown;
+  let entries: unknown[];
   try {
-    rest = { ...(value as Record<string, unknown>), entries: without((value as { entries: unknown }).entries, badEntries) };
+    const given = (value as { entries?: unknown }).entries;
+    if (!Array.isArray(given)) return { value: undefined, issues: first.error.issues, warnings: [] };
+    entries = given.slice();
   } catch {
-    // A list whose entries cannot even be copied (a hostile proxy) is rejected whole, with the first problems.
-    return { value: undefined, issues, warnings: [] };
+    return { value: undefined, issues: first.error.issues, warnings: [] };
   }
-  const second = safeParseWatchlist(rest, options);
-  if (!second.success) return { value: undefined, issues, warnings: [] };
-  return {
-    value: second.data,
-    issues: issues.map((issue) => ({ ...issue, message: `${issue.message}; this entry is left out, the rest of the list is used` })),
-    warnings: second.warnings,
-  };
+  const bad = new Set<number>();
+  const issues: Issue[] = [];
+  let result = first;
+  // Usually two passes: a value that throws when read hides the other problems of its list until it is left out.
+  for (let pass = 0; pass < maxSalvagePasses; pass++) {
+    // Positions in this pass's list, mapped back to the caller's positions.
+    const kept: number[] = [];
+    entries.forEach((_, index) => {
+      if (!bad.has(index)) kept.push(index);
+    });
+    for (const issue of result.error.issues) {
+      const index = entryIndexOf(issue.path);
+      const original = index === undefined ? undefined : kept[index];
+      if (original === undefined) return { value: undefined, issues: issues.length === 0 ? result.error.issues : issues.concat(result.error.issues), warnings: [] };
+      bad.add(original);
+      issues.push({ path: issue.path.replace(/^entries\[\d+\]/, `entries[${original}]`), message: `${issue.message}; this entry is left out, the rest of the list is used` });
+    }
+    let rest: unknown;
+    try {
+      rest = { ...(value as Record<string, unknown>), entries: entries.filter((_, index) => !bad.has(index)) };
+    } catch {
+      // A list that cannot even be copied (a hostile proxy) is rejected whole, with the problems found.
+      return { value: undefined, issues, warnings: [] };
+    }
+    const next = safeParseWatchlist(rest, options);
+    if (next.success) return { value: next.data, issues, warnings: next.warnings };
+    result = next;
+  }
+  return { value: undefined, issues, warnings: [] };
 }
+
+/** Passes over one list before it is rejected whole: each pass finds every problem zod reports, or one unreadable value. */
+const maxSalvagePasses = 8;
 
 /** The table and the element (array index or record key) an issue of the reference points at. */
 function referenceTarget(path: readonly PropertyKey[]): { table: string; element: PropertyKey | undefined } | undefined {
@@ -82,6 +102,15 @@ function referenceTarget(path: readonly PropertyKey[]): { table: string; element
  * `reference.`.
  */
 export function salvageReference(value: unknown): Salvaged<Reference> {
+  try {
+    return salvageReadableReference(value);
+  } catch (thrown) {
+    // A value that throws when read (a hostile proxy or getter) is no table at all: rejected, never a crash.
+    return { value: undefined, issues: [{ path: 'reference', message: `could not be read: ${describeThrown(thrown)}` }] };
+  }
+}
+
+function salvageReadableReference(value: unknown): Salvaged<Reference> {
   const schema: z.ZodType<Reference> = referenceSchema;
   // zod drops a "__proto__" key when it copies an object; say so rather than lose it silently.
   const reserved = protoKeyPaths(value, 'reference').map((path) => ({ path, message: '"__proto__" cannot name a table or an entry (it names an object\'s prototype); left out' }));

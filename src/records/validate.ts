@@ -92,16 +92,17 @@ function locateUnreadable(root: unknown, thrown: unknown): Issue {
     const { value, path } = frame;
     if (typeof value !== 'object' || value === null || seen.has(value) || path.length > recordLimits.freeFormDepth * 2) continue;
     seen.add(value);
-    let step = 'keys';
+    let step: PropertyKey | undefined;
     try {
-      Array.isArray(value);
+      // Array positions are numbers, so the path reads `entries[0]` as zod's paths do.
+      const isArray = Array.isArray(value);
       const keys = Object.keys(value);
       for (const key of keys) {
-        step = key;
-        stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+        step = isArray ? Number(key) : key;
+        stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, step] });
       }
     } catch (error) {
-      return { path: formatPath(step === 'keys' ? path : [...path, step]), message: `could not be read: ${describeThrown(error)}` };
+      return { path: formatPath(step === undefined ? path : [...path, step]), message: `could not be read: ${describeThrown(error)}` };
     }
   }
   return { path: '', message: `could not be read: ${describeThrown(thrown)}` };

@@ -24,12 +24,21 @@ function words(text: string): Set<string> {
 }
 
 /** The personal strings of the input that still show in a text: whole values, or their words of 5+ characters. */
+/** Whether the digits `value` stand in `text` as a whole number, not inside a longer one (a postal code inside a log-odds figure is no leak). */
+function hasWholeNumber(text: string, value: string): boolean {
+  const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+  for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + 1)) {
+    if (!isDigit(text[at - 1]) && !isDigit(text[at + value.length])) return true;
+  }
+  return false;
+}
+
 function leaks(text: string, personal: ReadonlySet<string>, vocabulary: ReadonlySet<string> = new Set()): string[] {
   const lower = text.toLowerCase();
   const present = words(text);
   const found: string[] = [];
   for (const value of personal) {
-    if (value.length >= 4 && lower.includes(value.toLowerCase())) found.push(value);
+    if (value.length >= 4 && (/^\d+$/.test(value) ? hasWholeNumber(lower, value) : lower.includes(value.toLowerCase()))) found.push(value);
     // A word the library itself writes (a field name, an indicator id, a message template) is not a leak of the input.
     else for (const w of words(personalPart(value))) if (w.length >= 5 && present.has(w) && !vocabulary.has(w)) found.push(`${value} (${w})`);
   }

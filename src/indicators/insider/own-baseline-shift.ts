@@ -17,6 +17,7 @@ import { exceptionMitigations, explainShift } from '../shared/explained';
 import { MAD_TO_SD, medianAndMad } from '../shared/robust';
 import { cite } from '../shared/sources';
 import { DAY_MS, HOUR_MS, round1, utcDate } from '../shared/time';
+import { compareText } from '../shared/order';
 
 const options = z.object({
   recentDays: z
@@ -174,7 +175,7 @@ export const ownBaselineShift = defineIndicator({
       const shift = shiftOf(recent, sample, minIncrease, options.minRobustZ);
       if (shift === undefined) continue;
       const mitigatedBy = explainShift(subject, measure, recentFrom, asOfMs);
-      if (measure === 'afterHoursShare') mitigatedBy.push(...afterHoursExplained(profile, subject, trips, recentFrom, asOfMs, minIncrease, options.minRobustZ));
+      if (measure === 'afterHoursShare') for (const m of afterHoursExplained(profile, subject, trips, recentFrom, asOfMs, minIncrease, options.minRobustZ)) mitigatedBy.push(m);
       const strength = Math.min(0.9, 0.35 + 0.05 * (shift.z - options.minRobustZ));
       findings.push({
         messageId: 'shift',
@@ -263,7 +264,7 @@ function firstUses(
     first.set(channel, { id: e.id, at: e.at, t: Date.parse(e.at) });
   }
   const out: FindingDraft<MessageId>[] = [];
-  for (const [channel, use] of [...first].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  for (const [channel, use] of [...first].sort((a, b) => compareText(a[0], b[0]))) {
     if (use.t < recentFrom || use.t > asOfMs) continue;
     const quietDays = Math.floor((use.t - firstActivityMs) / DAY_MS);
     if (quietDays < options.firstUseQuietDays) continue;

@@ -8,6 +8,7 @@ import { describeException, exceptionsActiveAt } from '../shared/declared';
 import { cite } from '../shared/sources';
 import { defaultSensitiveTags, normaliseTag } from '../shared/tags';
 import { utcDate } from '../shared/time';
+import { compareText } from '../shared/order';
 
 const options = z.object({
   sensitiveTags: z
@@ -142,7 +143,7 @@ export const removableMediaExfiltration = defineIndicator({
     for (const e of dataToMedia) copy(tallyOf(mediumKey(undefined)), e.id, e.at, undefined, e.tags, e.volumeBytes);
 
     const findings: FindingDraft<MessageId>[] = [];
-    for (const t of [...tallies.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
+    for (const t of [...tallies.values()].sort((a, b) => compareText(a.key, b.key))) {
       const isApproved = approved.has(t.key.toLowerCase());
       const ordered = [...t.ids].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
       if (ordered.length === 0) continue;

@@ -156,7 +156,7 @@ export const anonymizingInfrastructure = defineIndicator({
         })),
       });
     }
-    for (const [provider, { sessions: list, by }] of [...explained].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    for (const [provider, { sessions: list, by }] of [...explained].sort((a, b) => compareText(a[0], b[0]))) {
       findings.push({
         messageId: 'providerOfConcern',
         strength: 0,

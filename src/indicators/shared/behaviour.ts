@@ -10,6 +10,7 @@ import type { Subject } from '../../records/subject';
 import { isPersonActivity } from './activity';
 import { DAY_MS, HOUR_MS } from './time';
 import { inHourWindow, localTimeIn } from './timezone';
+import { compareText } from './order';
 
 /** Milliseconds in a week. */
 export const WEEK_MS = 7 * DAY_MS;
@@ -257,7 +258,7 @@ export function measureValue(totals: BehaviourTotals, weeks: number, measure: Be
  */
 export function travelPeriods(subject: Subject, slackMs: number): { from: number; to: number; ids: string[] }[] {
   const home = subject.identity?.residence?.country;
-  const legs = [...(subject.travel ?? [])].sort((a, b) => Date.parse(a.depart) - Date.parse(b.depart) || (a.id < b.id ? -1 : 1));
+  const legs = [...(subject.travel ?? [])].sort((a, b) => Date.parse(a.depart) - Date.parse(b.depart) || compareText(a.id, b.id));
   const out: { from: number; to: number; ids: string[] }[] = [];
   let open: { from: number; to: number; ids: string[] } | undefined;
   for (const leg of legs) {
