@@ -143,7 +143,7 @@ function recordsPage() {
     'Every field except ids, `subjectId`, `type` and `at` is optional: real HR data is sparse. `null` in an',
     'optional field means unknown and counts as no data, like an empty object; an unknown field is an',
     'error with a suggestion (put extra data under `extensions`). Limits (lengths, depth, year range) are in',
-    '[reliability](reliability.md#records).',
+    '[reliability](reliability.md#records-validation-limits).',
     '',
     '## Subject',
     '',

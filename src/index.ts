@@ -316,3 +316,5 @@ export { createRedactor, redactReport, redactResult } from './privacy/redact';
 export type { RedactionOptions, RedactionSource, Redactor } from './privacy/redact';
 export { scoreTimeline } from './decisions/timeline';
 export type { Timeline, TimelineOptions, TimelinePoint } from './decisions/timeline';
+export type { PeerIndex } from './indicators/insider/peer-baseline-shift';
+export { defaultDetailLimit } from './report/format';

@@ -48,7 +48,7 @@ type MessageId = 'aboveTeam' | 'aboveRole';
 type Values = Partial<Record<BehaviourMeasure, number>>;
 
 /** Each subject's recent measures, and each team's and role's values per measure, sorted. */
-interface PeerIndex {
+export interface PeerIndex {
   readonly values: ReadonlyMap<string, Values>;
   readonly groups: ReadonlyMap<string, Partial<Record<BehaviourMeasure, number[]>>>;
 }
