@@ -24,7 +24,7 @@ import { helpTexts } from './help';
 import { loadInput, withLines, type CliRejected, type InputFormat, type LoadedInput } from './input';
 import { CliUsageError, say, write, type CliIo } from './io';
 import { writeOutput } from './output';
-import { outputChunks, type UnwritableReport } from './render';
+import { outputChunks, validationJsonChunks, type UnwritableReport } from './render';
 import { createProgress, type Progress } from './progress';
 import { scoreStream } from './stream';
 import { scoreSharded } from './workers';
@@ -407,6 +407,17 @@ async function finish(output: ScoreOutput, io: CliIo, options: FinishOptions): P
   return invalid ? EXIT_USAGE : EXIT_OK;
 }
 
+/** The text `redflags validate` prints, one rejected record or warning at a time. */
+function* validationTextChunks(rejected: readonly CliRejected[], warnings: readonly CliRejected[], counts: { subjects: number; events: number; watchlists: number }): Generator<string> {
+  for (const record of rejected) yield `${describeRejected(record)}\n`;
+  for (const warning of warnings) yield `warning: ${describeRejected(warning)}\n`;
+  let problems = 0;
+  for (const record of rejected) problems += record.issues.length;
+  yield rejected.length === 0
+    ? `ok: ${counts.subjects} subjects, ${counts.events} events and ${counts.watchlists} watchlists are valid.\n`
+    : `${rejected.length} invalid record${rejected.length === 1 ? '' : 's'} (${problems} problem${problems === 1 ? '' : 's'}) among ${counts.subjects} subjects, ${counts.events} events and ${counts.watchlists} watchlists. Fix the fields above; \`redflags schema\` prints the record model.\n`;
+}
+
 async function validateCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -443,18 +454,9 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
   const rejected = [...extra, ...withLines(result.rejected, input)];
   const warnings = withLines(result.warnings, { ...input, unreadable: [] });
   const counts = { subjects: input.subjects.length, events: input.events.length, watchlists: input.watchlists.length };
-  if (values.json === true) {
-    await write(io.stdout, `${JSON.stringify({ valid: rejected.length === 0, counts, rejected, ...(warnings.length > 0 ? { warnings } : {}) }, null, 2)}\n`);
-  } else {
-    const lines = [...rejected.map(describeRejected), ...warnings.map((w) => `warning: ${describeRejected(w)}`)];
-    const problems = rejected.reduce((n, r) => n + r.issues.length, 0);
-    lines.push(
-      rejected.length === 0
-        ? `ok: ${counts.subjects} subjects, ${counts.events} events and ${counts.watchlists} watchlists are valid.`
-        : `${rejected.length} invalid record${rejected.length === 1 ? '' : 's'} (${problems} problem${problems === 1 ? '' : 's'}) among ${counts.subjects} subjects, ${counts.events} events and ${counts.watchlists} watchlists. Fix the fields above; \`redflags schema\` prints the record model.`,
-    );
-    await write(io.stdout, `${lines.join('\n')}\n`);
-  }
+  // Streamed record by record: the list of rejected records can be as long as the input.
+  const chunks = values.json === true ? validationJsonChunks({ valid: rejected.length === 0, counts, rejected, warnings }) : validationTextChunks(rejected, warnings, counts);
+  await writeOutput(io, undefined, chunks, io.stdoutIsTTY !== true ? (text) => text : values.json === true ? terminalSafeJson : terminalSafe);
   return rejected.length === 0 ? EXIT_OK : EXIT_USAGE;
 }
 

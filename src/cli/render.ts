@@ -112,3 +112,26 @@ function* markdownTrimmed(chunks: Iterable<string>): Generator<string> {
   }
   yield '\n';
 }
+
+/** What `redflags validate --json` prints. */
+export interface ValidationOutput {
+  readonly valid: boolean;
+  readonly counts: Readonly<Record<string, number>>;
+  readonly rejected: readonly CliRejected[];
+  readonly warnings: readonly CliRejected[];
+}
+
+/**
+ * The JSON document of `redflags validate --json`, record by record: byte-identical to
+ * `JSON.stringify(output, null, 2)` (with `warnings` left out when there are none), without
+ * ever holding it as one string, so a million rejected records print in bounded memory.
+ */
+export function* validationJsonChunks(output: ValidationOutput): Generator<string> {
+  yield `{\n  "valid": ${JSON.stringify(output.valid)},\n  "counts": ${JSON.stringify(output.counts, null, 2).replace(/\n/g, '\n  ')},\n  "rejected": `;
+  yield* arrayChunks(output.rejected, (record) => JSON.stringify(record, null, 2));
+  if (output.warnings.length > 0) {
+    yield ',\n  "warnings": ';
+    yield* arrayChunks(output.warnings, (record) => JSON.stringify(record, null, 2));
+  }
+  yield '\n}\n';
+}

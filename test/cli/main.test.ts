@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { builtinIndicators, jsonSchema } from '../../src/index';
 import { shardOf } from '../../src/cli/workers';
@@ -268,6 +269,31 @@ describe('redflags validate', () => {
     expect(json.valid).toBe(false);
     expect(json.counts).toEqual({ subjects: 3, events: 5, watchlists: 0 });
     expect(json.rejected).toHaveLength(3);
+  });
+
+  it('streams --json record by record, byte-identical to the one-string document, warnings included', async () => {
+    const events = Array.from({ length: 3000 }, (_, i) => ({ id: `x${i}`, subjectId: 'ghost', type: 'session', at: asOf, notes: 'y'.repeat(40) }));
+    const input = { asOf, subjects: [{ ...doc.subjects[0], nickname: 'typo' }], events };
+    const path = file('many-rejected.json', JSON.stringify(input));
+    const stdout = new PassThrough();
+    let writes = 0;
+    const parts: Buffer[] = [];
+    stdout.on('data', (chunk: Buffer) => {
+      writes += 1;
+      parts.push(chunk);
+    });
+    const { code } = await run(['validate', path, '--json', '--lenient'], { io: { stdout } });
+    const text = Buffer.concat(parts).toString('utf8');
+    const parsed = JSON.parse(text) as { rejected: unknown[]; warnings?: unknown[] };
+    expect(code).toBe(2);
+    expect(parsed.rejected).toHaveLength(3000);
+    expect(parsed.warnings?.length).toBeGreaterThan(0);
+    expect(text).toBe(`${JSON.stringify(parsed, null, 2)}\n`);
+    // Several writes: the document was never built as one string.
+    expect(writes).toBeGreaterThan(1);
+    const plain = await run(['validate', path, '--lenient']);
+    expect(plain.stdout).toContain('3000 invalid records (3000 problems) among 1 subjects, 3000 events and 0 watchlists');
+    expect(plain.stdout).toContain('warning: subject');
   });
 
   it('checks the document asOf too', async () => {

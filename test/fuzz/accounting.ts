@@ -6,9 +6,10 @@
  * - Events: each event is counted in exactly one report's `meta.eventsConsidered` (at or before
  *   `asOf`) or `meta.eventsAfterAsOf`, or is one rejected record of kind `event`. So
  *   `events.length = Σ(eventsConsidered + eventsAfterAsOf) + rejected(event)`.
- * - Watchlist entries: an entry that fails the entry schema is named by a rejected record of kind
- *   `watchlist` with its list's index and an issue path under `entries[j]`; an entry that passes is
- *   never named (unless the list as a whole is unusable: no name, unknown kind, `entries` not an
+ * - Watchlist entries: an entry that fails the entry schema, or passes it but shares its id with
+ *   another entry that passes, is named by a rejected record of kind `watchlist` with its list's
+ *   index and an issue path under `entries[j]` (every copy of a shared id is named, so the verdict
+ *   does not depend on which came first); any other entry is never named (unless the list as a whole is unusable: no name, unknown kind, `entries` not an
  *   array). Whether valid entries are really screened is checked by the planted-match property.
  * - Every rejected record names its kind, a valid position, and at least one issue with a string
  *   path and a non-empty message; an index appears at most once per kind (except watchlists,
@@ -104,8 +105,21 @@ export function accountingProblems(input: BatchRecords, outcome: Outcome): strin
       return;
     }
     const entries = (list as { entries: readonly unknown[] }).entries;
+    const passes = entries.map((entry) => safeParses(watchlistEntrySchema, entry));
+    // Ids shared by entries that pass the schema: every copy is rejected, since evidence could not say which one matched.
+    // Only entries that pass the schema are read here, so each is an object.
+    const idOf = (entry: unknown): string | undefined => {
+      const id = (entry as { id?: unknown }).id;
+      return typeof id === 'string' ? id : undefined;
+    };
+    const idCounts = new Map<string, number>();
     entries.forEach((entry, j) => {
-      const valid = safeParses(watchlistEntrySchema, entry);
+      const id = passes[j] === true ? idOf(entry) : undefined;
+      if (id !== undefined) idCounts.set(id, (idCounts.get(id) ?? 0) + 1);
+    });
+    entries.forEach((entry, j) => {
+      const id = passes[j] === true ? idOf(entry) : undefined;
+      const valid = passes[j] === true && (id === undefined || idCounts.get(id) === 1);
       const isNamed = named.some((r) => r.issues.some((issue) => new RegExp(`(^|\\.)entries\\[${j}\\]`).test(issue.path)));
       if (!valid && !isNamed) problems.push(`watchlist ${i} entry ${j} is invalid but not named in rejected`);
       if (valid && isNamed) problems.push(`watchlist ${i} entry ${j} is valid but named in rejected`);
