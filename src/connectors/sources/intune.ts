@@ -35,6 +35,7 @@ function apps(list: readonly FieldReader[]): Record<string, unknown>[] {
     const name = app.string('displayName');
     app.ignoreAll(appIgnored);
     if (name !== undefined) out.push({ name, version: app.string('version'), publisher: app.string('publisher') });
+    else app.ignore('', 'detected app without a displayName');
   }
   return out;
 }
@@ -140,6 +141,9 @@ function deviceRecords(device: FieldReader, ctx: MapContext, installed: Record<s
         installedSoftware: installed,
       },
     });
+  } else {
+    const reason = 'state at the last sync, and the device has no readable lastSyncDateTime';
+    for (const path of ['complianceState', 'isEncrypted', 'usersLoggedOn', 'detectedApps']) device.ignore(path, reason);
   }
   device.ignoreAll(deviceIgnored);
   return records;
