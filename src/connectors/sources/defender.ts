@@ -124,18 +124,20 @@ function processStarted(e: FieldReader, base: Base): RecordDraft | string {
   const name = e.string('FileName');
   if (name === undefined) return 'process event without FileName';
   const candidates = [name, e.string('ProcessVersionInfoProductName'), e.string('ProcessVersionInfoOriginalFileName')];
-  const known = candidates.some((c) => c !== undefined && (matchRemoteAccessTool(c) !== undefined || matchTunnelTool(c) !== undefined));
-  if (!known) return `process "${name}" is not a known remote-access or tunnel tool (only those are mapped)`;
+  // A renamed binary (svc-update.exe whose version info says cloudflared) is named by what gave it away, so the checks see the tool.
+  const known = candidates.find((c) => c !== undefined && (matchRemoteAccessTool(c) !== undefined || matchTunnelTool(c) !== undefined));
+  if (known === undefined) return `process "${name}" is not a known remote-access or tunnel tool (only those are mapped)`;
   return {
     recordType: 'event',
     record: {
       ...base,
       type: 'software',
       action: 'executed',
-      name,
+      name: known,
       version: e.string('ProcessVersionInfoProductVersion'),
       publisher: e.string('ProcessVersionInfoCompanyName'),
-      path: e.string('FolderPath'),
+      // The path keeps the file name as it ran.
+      path: e.string('FolderPath') ?? name,
       sha256: e.string('SHA256'),
     },
   };
