@@ -265,7 +265,6 @@ const defenderIgnored: Readonly<Record<string, string>> = {
   ProcessVersionInfoProductVersion: 'version (kept for processes)',
   ProcessRemoteSessionDeviceName: 'remote session detail',
   ProcessRemoteSessionIP: 'remote session detail',
-  InitiatingProcessFileSizeBytes: 'initiating process: the event itself is mapped',
 };
 
 /**
