@@ -68,21 +68,21 @@ export type DeviceOwner = { readonly subjectId: string; readonly accountId: stri
 /**
  * Ties a device record to a subject. The first account the row names (a user principal name, an
  * e-mail, a login) is the link; when the row names no user (a USB mount by the system, an osquery
- * host with no user decoration), the device name is looked up instead, so a subject map with
- * device names (`account,subject` rows such as `laptop-0042,emp-17`) ties the device. By default
- * every account and device name maps to itself lower-cased, as for sign-ins.
+ * host with no user decoration) or its user has no subject, the device name is looked up instead,
+ * so a subject map with device names (`account,subject` rows such as `laptop-0042,emp-17`) ties
+ * the device. By default every account and device name maps to itself lower-cased, as for sign-ins.
  */
 export function deviceOwner(ctx: MapContext, accounts: readonly (string | undefined)[], device: string | undefined): DeviceOwner {
-  for (const account of accounts) {
-    if (account === undefined || account === '') continue;
+  const account = accounts.find((a) => a !== undefined && a !== '');
+  if (account !== undefined) {
     const subjectId = ctx.subjectIdFor(account);
-    if (subjectId === undefined) return { skip: `no subject for account "${account}"` };
-    return { subjectId, accountId: account, byDevice: false };
+    if (subjectId !== undefined) return { subjectId, accountId: account, byDevice: false };
   }
+  const byDevice = device !== undefined && device !== '' ? ctx.subjectIdFor(device) : undefined;
+  if (byDevice !== undefined) return { subjectId: byDevice, accountId: device as string, byDevice: true };
+  if (account !== undefined) return { skip: `no subject for account "${account}"${device !== undefined && device !== '' ? ` or device "${device}"` : ''}` };
   if (device === undefined || device === '') return { skip: 'no user and no device name: nothing ties the record to a subject' };
-  const subjectId = ctx.subjectIdFor(device);
-  if (subjectId === undefined) return { skip: `no subject for device "${device}" (add it to the subject map)` };
-  return { subjectId, accountId: device, byDevice: true };
+  return { skip: `no subject for device "${device}" (add it to the subject map)` };
 }
 
 // Serials firmware and MDMs write when there is none; kept, they would tie unrelated machines together.
