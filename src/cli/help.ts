@@ -210,6 +210,12 @@ Sources:
                      lower-case SIEM exports
   entra              Microsoft Entra sign-in logs: Graph v1.0/beta, Log Analytics, Event Hub
   google-workspace   Google Workspace login audit (Reports API activities)
+  osquery            osquery results logs (differential, snapshot, batch) and, with --at,
+                     plain osqueryi --json output: USB devices, software, users, system info
+  intune             Microsoft Intune managed devices (Graph, with detected apps)
+  defender           Microsoft Defender XDR advanced hunting: USB mounts and PnP devices,
+                     file writes to USB drives, remote-access and tunnel process starts
+                     (API Schema/Results, Event Hub, Log Analytics)
   csv                any CSV export, with --mapping: a shipped mapping (hris, ats) or your
                      own JSON mapping file (column -> field, with date, country, value maps)
 
@@ -228,12 +234,16 @@ Options:
   --subject-map <csv>    tie accounts to subject ids with a CSV of account,subject columns
                          (accounts not in it are skipped and named in the report)
   --no-session-ends      do not hold sessions to set their end from a later row
+  --at <time>            osquery only: collection time of plain osqueryi rows (ISO 8601)
+  --device <name>        osquery only: the host plain osqueryi rows come from
   -q, --quiet            no report on standard error
   -h, --help             show this help
 
 Events are tied to subjects by the account lower-cased (e.g. the work e-mail): import HR
 records keyed by work e-mail (the hris mapping does) and the events line up, or pass
---subject-map when subjects have other ids (e.g. ATS candidate ids).
+--subject-map when subjects have other ids (e.g. ATS candidate ids). Device sources tie a
+record to the user it names (UPN, user decoration) or, when it names none, to the device name:
+list device names in the subject map to tie those.
 
 Examples:
   redflags import csv --mapping hris workers.csv --out people.ndjson

@@ -247,6 +247,19 @@ export class FieldReader {
     return table[key];
   }
 
+  /**
+   * A value read with the caller's parser (a vendor's own time or id layout); values the parser
+   * refuses (returns undefined for) are counted as invalid with the reason, as the built-in getters do.
+   */
+  parsed<T>(path: string, parse: (value: unknown) => T | undefined, reason: string): T | undefined {
+    const node = this.#leaf(path);
+    if (node === undefined) return undefined;
+    const value = parse(typeof node.value === 'string' ? node.value.trim() : node.value);
+    if (value === undefined) return this.#invalid(node, reason);
+    node.use = { kind: 'mapped' };
+    return value;
+  }
+
   /** Text values of an array of strings (or of a single string), blanks dropped; undefined when none. */
   strings(path: string): string[] | undefined {
     const node = this.#find(path);

@@ -2,12 +2,18 @@ import type { Connector } from './contract';
 import { entraConnector } from './sources/entra';
 import { googleWorkspaceConnector } from './sources/google-workspace';
 import { oktaConnector } from './sources/okta';
+import { osqueryConnector } from './sources/osquery';
+import { intuneConnector } from './sources/intune';
+import { defenderConnector } from './sources/defender';
 
 /** The built-in connectors, by id. The CSV connector needs a mapping: see `csvConnector`. */
 export const connectors: Readonly<Record<string, Connector>> = Object.freeze({
   [oktaConnector.id]: oktaConnector,
   [entraConnector.id]: entraConnector,
   [googleWorkspaceConnector.id]: googleWorkspaceConnector,
+  [osqueryConnector.id]: osqueryConnector,
+  [intuneConnector.id]: intuneConnector,
+  [defenderConnector.id]: defenderConnector,
 });
 
 /** A built-in connector by id (case-insensitive), or undefined. */

@@ -56,11 +56,32 @@ describe('redflags import', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('recordType');
     const unknown = await run(['import', 'oktaa', fixture('hris.csv')]);
-    expect(unknown.stderr).toContain('unknown source "oktaa". Sources: okta, entra, google-workspace, csv.');
+    expect(unknown.stderr).toMatch(/unknown source "oktaa"\. Sources: okta, entra, google-workspace, .*osquery, intune, defender.*, csv\./);
     const noMapping = await run(['import', 'csv', fixture('hris.csv')]);
     expect(noMapping.stderr).toContain('import csv needs --mapping');
     const missing = await run(['import', 'okta', join(dir, 'nope.json')]);
     expect([missing.code, missing.stdout]).toEqual([2, '']);
+  });
+
+  it('imports device sources: osquery result logs, plain osqueryi rows with --at and --device, Intune and Defender', async () => {
+    const logs = await run(['import', 'osquery', fixture('osquery-results.ndjson'), '--quiet']);
+    expect(logs.code).toBe(0);
+    expect(lines(logs.stdout).filter((r) => r['type'] === 'device-checkin')).toHaveLength(9);
+    const plain = await run(['import', 'osquery', fixture('osqueryi-usb.json'), '--at', '2024-04-02T12:00:00Z', '--device', 'LAPTOP-0042']);
+    expect(plain.stderr).toContain('3 rows read from 1 file: 3 mapped');
+    expect(lines(plain.stdout).every((r) => r['deviceId'] === 'LAPTOP-0042' && r['at'] === '2024-04-02T12:00:00.000Z')).toBe(true);
+    const badTime = await run(['import', 'osquery', fixture('osqueryi-usb.json'), '--at', 'yesterday']);
+    expect([badTime.code, badTime.stderr]).toEqual([2, expect.stringContaining('--at')]);
+    const wrongSource = await run(['import', 'intune', fixture('intune-managed-devices.json'), '--at', '2024-04-02T12:00:00Z']);
+    expect([wrongSource.code, wrongSource.stderr]).toEqual([2, expect.stringContaining('--at and --device are for plain osquery output')]);
+    const dir = mkdtempSync(join(tmpdir(), 'redflags-import-devices-'));
+    writeFileSync(join(dir, 'map.csv'), 'account,subject\nlaptop-0042.corp.example,ana.ruiz@corp.example\nana.ruiz@corp.example,ana.ruiz@corp.example\n');
+    const defender = await run(['import', 'defender', fixture('defender-advanced-hunting.json'), '--subject-map', join(dir, 'map.csv')]);
+    // The USB mount by SYSTEM is tied through the device name; kofi is not in the map and is named.
+    expect(lines(defender.stdout).filter((r) => r['subjectId'] === 'ana.ruiz@corp.example').map((r) => r['type'])).toEqual(['software', 'removable-media', 'device-checkin', 'removable-media']);
+    expect(defender.stderr).toContain('no subject for account "kofi.mensah@corp.example"');
+    const intune = await run(['import', 'intune', fixture('intune-managed-devices.json'), '--quiet']);
+    expect(lines(intune.stdout)).toHaveLength(7);
   });
 
   it('has help', async () => {

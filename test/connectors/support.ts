@@ -38,3 +38,16 @@ export function importFixture(connector: Connector, name: string, options: Impor
 export function byId(records: readonly ImportedRecord[], id: string): ImportedRecord | undefined {
   return records.find((r) => r['id'] === id);
 }
+
+/** Present leaf paths of a row, as the report spells them (array indices collapsed), lower case. */
+export function leafPaths(value: unknown, path = '', out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((item) => leafPaths(item, `${path}[]`, out));
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) leafPaths(v, path === '' ? k : `${path}.${k}`, out);
+  else if (value !== null && value !== undefined && !(typeof value === 'string' && value.trim() === '')) out.add(path.toLowerCase());
+  return out;
+}
+
+/** Every path the report counts (mapped, ignored, invalid or unmapped), lower case. */
+export function countedPaths(report: MappingReport): Set<string> {
+  return new Set([...report.fields.mapped, ...report.fields.ignored, ...report.fields.invalid, ...report.fields.unmapped].map((f) => f.path.toLowerCase()));
+}

@@ -10,6 +10,7 @@ import { connectors } from '../../connectors/registry';
 import type { MappingReport } from '../../connectors/report';
 import { createImporter, type SourceRow } from '../../connectors/run';
 import { checkCsvMapping, csvConnector } from '../../connectors/sources/csv-mapping';
+import { createOsqueryConnector } from '../../connectors/sources/osquery';
 import { createCsvRowReader } from '../../connectors/text/csv';
 import { createJsonRowSplitter } from '../../connectors/text/json-rows';
 import { helpTexts } from '../help';
@@ -49,6 +50,17 @@ async function pickConnector(source: string, mapping: string | undefined, io: Cl
   const connector = connectors[id];
   if (connector === undefined) throw new CliUsageError(`unknown source "${source}". Sources: ${sourceIds.join(', ')}.`);
   return connector;
+}
+
+/** Plain `osqueryi --json` output carries no time and no host: `--at` and `--device` give them. */
+function withPlainRowOptions(connector: Connector, at: string | undefined, device: string | undefined): Connector {
+  if (at === undefined && device === undefined) return connector;
+  if (connector.id !== 'osquery') throw new CliUsageError(`--at and --device are for plain osquery output; ${connector.id} rows carry their own time and device.`);
+  try {
+    return createOsqueryConnector({ ...(at !== undefined ? { at } : {}), ...(device !== undefined ? { device } : {}) });
+  } catch (error) {
+    throw new CliUsageError(`--at: ${error instanceof Error ? error.message : String(error)}. Example: --at 2024-04-02T12:00:00Z`);
+  }
 }
 
 async function openInput(file: string, io: CliIo): Promise<Readable> {
@@ -173,6 +185,8 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
       subjects: { type: 'boolean' },
       'no-session-ends': { type: 'boolean' },
       'subject-map': { type: 'string' },
+      at: { type: 'string' },
+      device: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -185,7 +199,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   if (source === undefined) throw new CliUsageError(`import needs a source and at least one file. Sources: ${sourceIds.join(', ')}. Example: redflags import okta okta-export.json --out records.ndjson`);
   if (files.length === 0) throw new CliUsageError(`import ${source} needs at least one file (or - for standard input). Example: redflags import ${source} export.json --out records.ndjson`);
   if (files.filter((f) => f === '-').length > 1) throw new CliUsageError('standard input (-) can be read only once.');
-  const connector = await pickConnector(source, values.mapping, io);
+  const connector = withPlainRowOptions(await pickConnector(source, values.mapping, io), values.at, values.device);
   const subjectMap = values['subject-map'] !== undefined ? await loadSubjectMap(values['subject-map'], io) : undefined;
   const importer = createImporter(connector, {
     ...(subjectMap !== undefined ? { subjectIdOf: (account: string) => subjectMap.get(account.trim().toLowerCase()) } : {}),

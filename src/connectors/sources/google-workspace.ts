@@ -1,5 +1,6 @@
 import { defineConnector, skip, type RecordDraft, type RowResult, type SessionEnd } from '../contract';
 import { mfaMethodOf, type MfaMethod } from '../helpers/mfa';
+import { accountIpSessionKey, sessionDraft, sessionEnd } from '../helpers/sessions';
 import { parseNumber } from '../helpers/values';
 import type { FieldReader } from '../reader';
 
@@ -82,27 +83,28 @@ function mapGoogle(row: FieldReader, ctx: { source: string; subjectIdFor(account
     const params = parameters(event);
     const id = `${ctx.source}:${unique}${events.length > 1 ? `:${index}` : ''}`;
     const base = { id, subjectId, at, source: ctx.source, accountId: account };
-    const key = `${account.toLowerCase()}|${ip ?? ''}`;
+    const key = accountIpSessionKey(account, ip);
     if (name === 'login_success' || name === 'login_failure' || name === 'login_verification') {
       const failed = name === 'login_failure' || (name === 'login_verification' && /fail/i.test(text(params, 'login_challenge_status') ?? ''));
       const suspicious = flag(params, 'is_suspicious');
       const loginType = text(params, 'login_type');
-      records.push({
-        recordType: 'event',
-        record: {
-          ...base,
-          type: 'session',
-          ip,
-          network,
-          result: failed ? 'failure' : 'success',
-          failureReason: failed ? text(params, 'login_failure_type') : undefined,
-          application: loginType !== undefined && loginType.toLowerCase() === 'saml' ? 'saml' : undefined,
-          signInKind: 'interactive',
-          mfa: mfaOf(list(params, 'login_challenge_method')),
-          riskDetections: suspicious === true ? ['is_suspicious'] : undefined,
-        },
-        ...(name === 'login_success' ? { endKey: key } : {}),
-      });
+      records.push(
+        sessionDraft(
+          {
+            ...base,
+            type: 'session',
+            ip,
+            network,
+            result: failed ? 'failure' : 'success',
+            failureReason: failed ? text(params, 'login_failure_type') : undefined,
+            application: loginType !== undefined && loginType.toLowerCase() === 'saml' ? 'saml' : undefined,
+            signInKind: 'interactive',
+            mfa: mfaOf(list(params, 'login_challenge_method')),
+            riskDetections: suspicious === true ? ['is_suspicious'] : undefined,
+          },
+          name === 'login_success' ? key : undefined,
+        ),
+      );
       if (name !== 'login_verification') params.get('login_challenge_status')?.reader.ignore('value', 'challenge status of a login event');
       params.get('is_second_factor')?.reader.ignore('boolValue', 'whether the challenge was a second factor; the method says it');
       params.get('login_timestamp')?.reader.ignore('intValue', 'login time in microseconds; id.time is read');
@@ -111,7 +113,7 @@ function mapGoogle(row: FieldReader, ctx: { source: string; subjectIdFor(account
       return;
     }
     if (name === 'logout') {
-      sessionEnds.push({ key, at });
+      sessionEnds.push(sessionEnd(key, at));
       for (const p of params.values()) p.reader.used('name');
       return;
     }

@@ -1,5 +1,6 @@
 import { defineConnector, skip, type RecordDraft, type RowResult } from '../contract';
 import { mfaMethodOf, type MfaMethod } from '../helpers/mfa';
+import { sessionDraft, sessionEnd } from '../helpers/sessions';
 import type { FieldReader } from '../reader';
 
 type Kind = 'session-start' | 'sign-in' | 'sso' | 'session-end' | 'factor' | 'risk';
@@ -150,7 +151,7 @@ function mapOkta(row: FieldReader, ctx: { source: string; subjectIdFor(account: 
   const sessionId = row.string('authenticationContext.externalSessionId');
   if (kind === 'session-end') {
     if (sessionId === undefined) return skip(`${eventType} without authenticationContext.externalSessionId: no session to end`);
-    return { sessionEnds: [{ key: sessionId, at }] };
+    return { sessionEnds: [sessionEnd(sessionId, at)] };
   }
   const targets = readTargets(row);
   const actor = row.string('actor.alternateId') ?? row.string('actor.id');
@@ -228,7 +229,7 @@ function mapOkta(row: FieldReader, ctx: { source: string; subjectIdFor(account: 
     riskLevel: riskLevel(row),
     riskDetections: found.length > 0 ? found : undefined,
   };
-  return { records: [{ recordType: 'event', record: session, ...(kind === 'session-start' && sessionId !== undefined ? { endKey: sessionId } : {}) }] };
+  return { records: [sessionDraft(session, kind === 'session-start' ? sessionId : undefined)] };
 }
 
 /**
