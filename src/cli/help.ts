@@ -210,6 +210,7 @@ Sources:
                      lower-case SIEM exports
   entra              Microsoft Entra sign-in logs: Graph v1.0/beta, Log Analytics, Event Hub
   google-workspace   Google Workspace login audit (Reports API activities)
+  github-audit       GitHub organisation/enterprise audit log: API, export, streaming
   csv                any CSV export, with --mapping: a shipped mapping (hris, ats) or your
                      own JSON mapping file (column -> field, with date, country, value maps)
 

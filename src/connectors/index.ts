@@ -26,6 +26,7 @@ export type { MfaMethod } from './helpers/mfa';
 export { oktaConnector } from './sources/okta';
 export { entraConnector } from './sources/entra';
 export { googleWorkspaceConnector } from './sources/google-workspace';
+export { githubAuditConnector } from './sources/github-audit';
 export { connectors, findConnector } from './registry';
 export { csvConnector, checkCsvMapping, csvMappingSchema, columnMappingSchema } from './sources/csv-mapping';
 export type { CsvMapping, CsvMappingCheck } from './sources/csv-mapping';

@@ -1,5 +1,6 @@
 import type { Connector } from './contract';
 import { entraConnector } from './sources/entra';
+import { githubAuditConnector } from './sources/github-audit';
 import { googleWorkspaceConnector } from './sources/google-workspace';
 import { oktaConnector } from './sources/okta';
 
@@ -8,6 +9,7 @@ export const connectors: Readonly<Record<string, Connector>> = Object.freeze({
   [oktaConnector.id]: oktaConnector,
   [entraConnector.id]: entraConnector,
   [googleWorkspaceConnector.id]: googleWorkspaceConnector,
+  [githubAuditConnector.id]: githubAuditConnector,
 });
 
 /** A built-in connector by id (case-insensitive), or undefined. */
