@@ -211,6 +211,8 @@ Sources:
   entra              Microsoft Entra sign-in logs: Graph v1.0/beta, Log Analytics, Event Hub
   google-workspace   Google Workspace login audit (Reports API activities)
   github-audit       GitHub organisation/enterprise audit log: API, export, streaming
+  cert-insider       CERT Insider Threat Test Dataset (a local copy): logon, device, file,
+                     http, email CSVs and the LDAP/YYYY-MM.csv rosters, all in one import
   csv                any CSV export, with --mapping: a shipped mapping (hris, ats) or your
                      own JSON mapping file (column -> field, with date, country, value maps)
 

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 export { defineConnector, skip, commonWrappers } from './contract';
-export type { Connector, MapContext, RecordDraft, RowResult, SessionEnd, SourceFormat, VendorDoc } from './contract';
+export type { Connector, ConnectorSession, MapContext, RecordDraft, RowResult, SessionEnd, SourceFormat, VendorDoc } from './contract';
 export { FieldReader, readRow } from './reader';
 export type { FieldUse } from './reader';
 export { createImporter, importRows, importAll } from './run';
@@ -27,6 +27,7 @@ export { oktaConnector } from './sources/okta';
 export { entraConnector } from './sources/entra';
 export { googleWorkspaceConnector } from './sources/google-workspace';
 export { githubAuditConnector } from './sources/github-audit';
+export { certInsiderConnector } from './sources/cert-insider';
 export { connectors, findConnector } from './registry';
 export { csvConnector, checkCsvMapping, csvMappingSchema, columnMappingSchema } from './sources/csv-mapping';
 export type { CsvMapping, CsvMappingCheck } from './sources/csv-mapping';

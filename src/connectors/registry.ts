@@ -1,4 +1,5 @@
 import type { Connector } from './contract';
+import { certInsiderConnector } from './sources/cert-insider';
 import { entraConnector } from './sources/entra';
 import { githubAuditConnector } from './sources/github-audit';
 import { googleWorkspaceConnector } from './sources/google-workspace';
@@ -10,6 +11,7 @@ export const connectors: Readonly<Record<string, Connector>> = Object.freeze({
   [entraConnector.id]: entraConnector,
   [googleWorkspaceConnector.id]: googleWorkspaceConnector,
   [githubAuditConnector.id]: githubAuditConnector,
+  [certInsiderConnector.id]: certInsiderConnector,
 });
 
 /** A built-in connector by id (case-insensitive), or undefined. */

@@ -4,6 +4,7 @@ import { csvMappings } from '../../src/connectors/mappings/index';
 import { createImporter, type ImportedRecord } from '../../src/connectors/run';
 import { csvConnector } from '../../src/connectors/sources/csv-mapping';
 import { entraConnector } from '../../src/connectors/sources/entra';
+import { certInsiderConnector } from '../../src/connectors/sources/cert-insider';
 import { githubAuditConnector } from '../../src/connectors/sources/github-audit';
 import { googleWorkspaceConnector } from '../../src/connectors/sources/google-workspace';
 import { oktaConnector } from '../../src/connectors/sources/okta';
@@ -108,6 +109,21 @@ const githubRow = fc.record(
   { requiredKeys: ['action', 'actor'] },
 );
 
+const certCell = (values: readonly string[]) => fc.oneof({ arbitrary: fc.constantFrom(...values), weight: 4 }, { arbitrary: fc.oneof(fc.constant(''), text), weight: 1 });
+const certEvent = {
+  id: certCell(['{A-1}', '{A-2}', '{A-3}']),
+  date: certCell(['01/04/2010 08:00:00', '1/4/2010 8:05', '02/30/2010 08:00:00', '2010-01-04T09:00:00Z']),
+  user: certCell(['ACM2278', 'DTAA/acm2278', 'CSC0217']),
+  pc: certCell(['PC-6377', 'PC-1200']),
+};
+const certRow = fc.oneof(
+  fc.record({ ...certEvent, activity: certCell(['Logon', 'Logoff', 'Connect', 'Disconnect', 'Eject']) }, { requiredKeys: [] }),
+  fc.record({ ...certEvent, url: certCell(['http://wikileaks.org/x', 'indeed.com/jobs']), activity: certCell(['WWW Visit', 'WWW Upload', 'Nope']), content: text }, { requiredKeys: [] }),
+  fc.record({ ...certEvent, filename: certCell(['R:\\a.doc', 'C:\\b']), activity: certCell(['File Copy', 'File Open', 'x']), to_removable_media: certCell(['True', 'False', 'maybe']) }, { requiredKeys: [] }),
+  fc.record({ ...certEvent, to: certCell(['a@dtaa.com;b@gmail.example', '']), cc: text, bcc: text, from: text, activity: certCell(['Send', 'View']), size: text, attachments: certCell(['2', 'a.pdf(100);b.txt', '']) }, { requiredKeys: [] }),
+  fc.record({ employee_name: certCell(['Ada Byron', 'Tom Kilburn']), user_id: certCell(['ACM2278', 'CSC0217']), email: text, role: text, team: text, department: text, supervisor: certCell(['Ada Byron', '']), business_unit: text }, { requiredKeys: [] }),
+);
+
 const hris = csvConnector(csvMappings['hris']!);
 const hrisColumns = ['Work Email', 'Employee ID', 'First Name', 'Last Name', 'Employee Type', 'Employment Status', 'Hire Date', 'Country', 'Time Zone', 'Work Arrangement', 'Gender', 'Shoe Size'];
 const csvCell = fc.oneof(fc.constant(''), text, fc.constantFrom('a@corp.example', 'Active', 'Contractor', '2024-01-15', '2024-02-30', 'Brazil', 'XX', 'America/Chicago', 'Mars/Base', 'Remote'));
@@ -119,6 +135,7 @@ const cases: readonly [string, Connector, fc.Arbitrary<unknown>][] = [
   ['google-workspace', googleWorkspaceConnector, googleRow],
   ['csv (hris mapping)', hris, hrisRow],
   ['github-audit', githubAuditConnector, githubRow],
+  ['cert-insider', certInsiderConnector, certRow],
 ];
 
 function importValues(connector: Connector, values: readonly unknown[], emitSubjects = false) {
@@ -179,6 +196,7 @@ function withUniqueIds(connector: Connector, values: readonly unknown[]): unknow
     if (connector === oktaConnector) return { ...value, uuid: `u${i}` };
     if (connector === googleWorkspaceConnector) return { ...value, id: { ...((value as { id?: object }).id ?? {}), uniqueQualifier: `q${i}` } };
     if (connector === githubAuditConnector) return { ...value, _document_id: `d${i}` };
+    if (connector === certInsiderConnector) return 'user_id' in value ? value : { ...value, id: `{${i}}` };
     if (connector === entraConnector) return 'properties' in value ? { ...value, properties: { ...(value as { properties: object }).properties, id: `e${i}` } } : { ...value, id: `e${i}` };
     return value;
   });
