@@ -9,12 +9,12 @@ const internalDomain = 'dtaa.com';
 
 /** One month's roster entry of a person. */
 interface RosterEntry {
-  readonly name?: string;
-  readonly email?: string;
-  readonly role?: string;
-  readonly team?: string;
-  readonly department?: string;
-  readonly supervisor?: string;
+  readonly name?: string | undefined;
+  readonly email?: string | undefined;
+  readonly role?: string | undefined;
+  readonly team?: string | undefined;
+  readonly department?: string | undefined;
+  readonly supervisor?: string | undefined;
 }
 
 interface Person {
