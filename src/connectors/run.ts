@@ -1,7 +1,8 @@
 import { safeParseEvent, safeParseSubject } from '../records/validate';
 import { commonWrappers, type Connector, type RecordDraft, type RowResult, type SessionEnd } from './contract';
 import { expandWrappers } from './text/wrappers';
-import { canonicalJson, compact, fnv1a64 } from './helpers/values';
+import { canonicalJson, compact } from './helpers/values';
+import { SeenRecords } from './helpers/seen';
 import { readRow } from './reader';
 import { ReportBuilder, type MappingReport } from './report';
 import { compareText } from '../engine/order';
@@ -129,7 +130,8 @@ const compareStrings = compareText;
 export function createImporter(connector: Connector, options: ImportOptions = {}): Importer {
   const report = new ReportBuilder(connector.id, connector.title, options.maxListed ?? 1000);
   const pairing = options.pairSessionEnds ?? true;
-  const seen = new Map<string, string>();
+  // Keys of the records written, to drop duplicates: about 32 bytes a record, not the record.
+  const seen = new SeenRecords();
   const held: Held[] = [];
   const heldIds = new Set<string>();
   const ends = new Map<string, number[]>();
@@ -141,15 +143,12 @@ export function createImporter(connector: Connector, options: ImportOptions = {}
   const mapRow = session !== undefined ? session.mapRow.bind(session) : connector.mapRow.bind(connector);
 
   const output = (recordType: 'subject' | 'event', record: Record<string, unknown>): ImportedRecord | 'duplicate' => {
-    const key = `${recordType}\u0000${String(record['id'])}`;
-    const digest = fnv1a64(canonicalJson(record));
-    const previous = seen.get(key);
-    if (previous !== undefined) {
-      if (previous === digest) report.duplicates.identical++;
+    const found = seen.check(`${recordType}\u0000${String(record['id'])}`, canonicalJson(record));
+    if (found !== 'new') {
+      if (found === 'identical') report.duplicates.identical++;
       else report.duplicates.conflicting++;
       return 'duplicate';
     }
-    seen.set(key, digest);
     report.written1(typeName(recordType, record));
     if (recordType === 'event' && options.emitSubjects === true) {
       const subjectId = String(record['subjectId']);
