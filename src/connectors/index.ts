@@ -28,6 +28,7 @@ export { entraConnector } from './sources/entra';
 export { googleWorkspaceConnector } from './sources/google-workspace';
 export { githubAuditConnector } from './sources/github-audit';
 export { certInsiderConnector } from './sources/cert-insider';
+export { checkrConnector } from './sources/checkr';
 export { connectors, findConnector } from './registry';
 export { csvConnector, checkCsvMapping, csvMappingSchema, columnMappingSchema } from './sources/csv-mapping';
 export type { CsvMapping, CsvMappingCheck } from './sources/csv-mapping';

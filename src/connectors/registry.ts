@@ -1,5 +1,6 @@
 import type { Connector } from './contract';
 import { certInsiderConnector } from './sources/cert-insider';
+import { checkrConnector } from './sources/checkr';
 import { entraConnector } from './sources/entra';
 import { githubAuditConnector } from './sources/github-audit';
 import { googleWorkspaceConnector } from './sources/google-workspace';
@@ -12,6 +13,7 @@ export const connectors: Readonly<Record<string, Connector>> = Object.freeze({
   [googleWorkspaceConnector.id]: googleWorkspaceConnector,
   [githubAuditConnector.id]: githubAuditConnector,
   [certInsiderConnector.id]: certInsiderConnector,
+  [checkrConnector.id]: checkrConnector,
 });
 
 /** A built-in connector by id (case-insensitive), or undefined. */

@@ -5,6 +5,7 @@ import { createImporter, type ImportedRecord } from '../../src/connectors/run';
 import { csvConnector } from '../../src/connectors/sources/csv-mapping';
 import { entraConnector } from '../../src/connectors/sources/entra';
 import { certInsiderConnector } from '../../src/connectors/sources/cert-insider';
+import { checkrConnector } from '../../src/connectors/sources/checkr';
 import { githubAuditConnector } from '../../src/connectors/sources/github-audit';
 import { googleWorkspaceConnector } from '../../src/connectors/sources/google-workspace';
 import { oktaConnector } from '../../src/connectors/sources/okta';
@@ -124,6 +125,31 @@ const certRow = fc.oneof(
   fc.record({ employee_name: certCell(['Ada Byron', 'Tom Kilburn']), user_id: certCell(['ACM2278', 'CSC0217']), email: text, role: text, team: text, department: text, supervisor: certCell(['Ada Byron', '']), business_unit: text }, { requiredKeys: [] }),
 );
 
+const checkrReport = fc.record(
+  {
+    id: maybe(fc.constantFrom('rep_1', 'rep_2', 'rep_3')),
+    object: maybe(fc.constantFrom('report', 'report', 'candidate')),
+    status: maybe(fc.constantFrom('pending', 'complete', 'dispute', 'suspended', 'canceled', 'exploded')),
+    result: maybe(fc.constantFrom('clear', 'consider')),
+    assessment: maybe(fc.constantFrom('eligible', 'review', 'escalated', 'odd')),
+    package: junk,
+    created_at: maybe(times),
+    completed_at: maybe(times),
+    candidate_id: maybe(fc.constantFrom('cand_1', 'Cand_1', 'cand_2')),
+    ssn_trace: partial({
+      id: maybe(fc.constantFrom('ssn_1', 'ssn_2')),
+      status: maybe(fc.constantFrom('complete', 'pending')),
+      death_index: maybe(fc.boolean()),
+      ssn_already_taken: maybe(fc.boolean()),
+      no_data: junk,
+      addresses: fc.option(fc.array(partial({ street: junk, city: junk, state: junk, zipcode: junk, from_date: maybe(fc.constantFrom('2015-03-01', '2009-01', '03/01/2015')), to_date: junk }), { maxLength: 2 }), { nil: null }),
+    }),
+    surprise: junk,
+  },
+  { requiredKeys: ['id', 'candidate_id'] },
+);
+const checkrRow = fc.oneof(checkrReport, fc.record({ id: junk, object: fc.constant('event'), type: fc.constantFrom('report.completed', 'report.created'), data: fc.record({ object: checkrReport }) }));
+
 const hris = csvConnector(csvMappings['hris']!);
 const hrisColumns = ['Work Email', 'Employee ID', 'First Name', 'Last Name', 'Employee Type', 'Employment Status', 'Hire Date', 'Country', 'Time Zone', 'Work Arrangement', 'Gender', 'Shoe Size'];
 const csvCell = fc.oneof(fc.constant(''), text, fc.constantFrom('a@corp.example', 'Active', 'Contractor', '2024-01-15', '2024-02-30', 'Brazil', 'XX', 'America/Chicago', 'Mars/Base', 'Remote'));
@@ -136,6 +162,7 @@ const cases: readonly [string, Connector, fc.Arbitrary<unknown>][] = [
   ['csv (hris mapping)', hris, hrisRow],
   ['github-audit', githubAuditConnector, githubRow],
   ['cert-insider', certInsiderConnector, certRow],
+  ['checkr', checkrConnector, checkrRow],
 ];
 
 function importValues(connector: Connector, values: readonly unknown[], emitSubjects = false) {
