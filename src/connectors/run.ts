@@ -130,7 +130,7 @@ const compareStrings = compareText;
 export function createImporter(connector: Connector, options: ImportOptions = {}): Importer {
   const report = new ReportBuilder(connector.id, connector.title, options.maxListed ?? 1000);
   const pairing = options.pairSessionEnds ?? true;
-  // Keys of the records written, to drop duplicates: about 32 bytes a record, not the record.
+  // Keys of the records written, to drop duplicates: 32 to 64 bytes a record, not the record.
   const seen = new SeenRecords();
   const held: Held[] = [];
   const heldIds = new Set<string>();

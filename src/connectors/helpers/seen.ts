@@ -7,8 +7,8 @@ const EMPTY = 0;
 
 /**
  * The record keys an import has written, to drop duplicates, in 16 bytes a slot (the key's
- * 64-bit hash, a 32-bit content digest and a flag, in typed arrays at most half full): about 32 bytes a
- * record, whatever the size of its row, where a Map of id strings costs 150 or more. A key is
+ * 64-bit hash, a 32-bit content digest and a flag, in typed arrays kept between a quarter and half full):
+ * 32 to 64 bytes a record, whatever the size of its row, where a Map of id strings costs 150 or more. A key is
  * held as its 64-bit FNV-1a hash: two different keys share one with a probability near
  * n² / 2^65 (about 3 in a million for ten million records), which would drop the later record
  * as a duplicate, counted in the report.
