@@ -34,7 +34,14 @@ export interface SessionEnd {
 }
 
 /** What a connector made of one row: records and session ends, or the reason the row cannot be a record. */
-export type RowResult = { readonly records?: readonly RecordDraft[]; readonly sessionEnds?: readonly SessionEnd[] } | { readonly skip: string };
+export type RowResult =
+  | {
+      readonly records?: readonly RecordDraft[];
+      readonly sessionEnds?: readonly SessionEnd[];
+      /** True when the row feeds records its {@link ConnectorSession} writes when the input ends (a roster month): counted as mapped. */
+      readonly held?: boolean;
+    }
+  | { readonly skip: string };
 
 /** What the runner tells a connector about the row it is mapping. */
 export interface MapContext {
@@ -42,6 +49,8 @@ export interface MapContext {
   readonly source: string;
   /** Line (1-based) where the row starts in its file, when known. */
   readonly line?: number;
+  /** The file the row was read from, when known (the command line names it when it reads several). */
+  readonly file?: string;
   /**
    * The subject id for an account as the source names it (login, UPN, e-mail). By default the
    * account trimmed and lower-cased (logins are case-insensitive), so events line up with HR
@@ -49,6 +58,18 @@ export interface MapContext {
    * connector then skips the row, naming the account).
    */
   subjectIdFor(accountId: string): string | undefined;
+}
+
+/**
+ * State of one import, for sources whose records need several rows (a roster read month by
+ * month gives each person's start and end). Made fresh for each import, so the same rows still
+ * give the same records; it should hold what the records need, not the rows.
+ */
+export interface ConnectorSession {
+  /** Maps one row, as {@link Connector.mapRow}; may return `{ held: true }` for a row kept for {@link finish}. */
+  mapRow(row: FieldReader, context: MapContext): RowResult;
+  /** Records drafted from the held rows when the input ends, in an order that does not depend on the row order. */
+  finish(): readonly RecordDraft[];
 }
 
 /**
@@ -80,6 +101,8 @@ export interface Connector {
   detect?(row: FieldReader): boolean;
   /** Maps one row. Read fields only through `row`, so unmapped fields are counted. Must not throw for any input. */
   mapRow(row: FieldReader, context: MapContext): RowResult;
+  /** For sources whose records need several rows: a fresh state per import, which maps the rows instead of {@link mapRow}. */
+  createSession?(): ConnectorSession;
 }
 
 /** Wrapper keys most exports use: Graph `value`, Event Hub `records`, Google `items`, Okta event hooks `data.events`. */

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 export { defineConnector, skip, commonWrappers } from './contract';
-export type { Connector, MapContext, RecordDraft, RowResult, SessionEnd, SourceFormat, VendorDoc } from './contract';
+export type { Connector, ConnectorSession, MapContext, RecordDraft, RowResult, SessionEnd, SourceFormat, VendorDoc } from './contract';
 export { FieldReader, readRow } from './reader';
 export type { FieldUse } from './reader';
 export { createImporter, importRows, importAll } from './run';
@@ -26,6 +26,9 @@ export type { MfaMethod } from './helpers/mfa';
 export { oktaConnector } from './sources/okta';
 export { entraConnector } from './sources/entra';
 export { googleWorkspaceConnector } from './sources/google-workspace';
+export { githubAuditConnector } from './sources/github-audit';
+export { certInsiderConnector } from './sources/cert-insider';
+export { checkrConnector } from './sources/checkr';
 export { connectors, findConnector } from './registry';
 export { osqueryConnector, createOsqueryConnector, parseOsqueryCalendarTime } from './sources/osquery';
 export type { OsqueryOptions } from './sources/osquery';

@@ -1,5 +1,8 @@
 import type { Connector } from './contract';
+import { certInsiderConnector } from './sources/cert-insider';
+import { checkrConnector } from './sources/checkr';
 import { entraConnector } from './sources/entra';
+import { githubAuditConnector } from './sources/github-audit';
 import { googleWorkspaceConnector } from './sources/google-workspace';
 import { oktaConnector } from './sources/okta';
 import { osqueryConnector } from './sources/osquery';
@@ -14,6 +17,9 @@ export const connectors: Readonly<Record<string, Connector>> = Object.freeze({
   [osqueryConnector.id]: osqueryConnector,
   [intuneConnector.id]: intuneConnector,
   [defenderConnector.id]: defenderConnector,
+  [githubAuditConnector.id]: githubAuditConnector,
+  [certInsiderConnector.id]: certInsiderConnector,
+  [checkrConnector.id]: checkrConnector,
 });
 
 /** A built-in connector by id (case-insensitive), or undefined. */

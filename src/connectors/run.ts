@@ -1,7 +1,8 @@
 import { safeParseEvent, safeParseSubject } from '../records/validate';
 import { commonWrappers, type Connector, type RecordDraft, type RowResult, type SessionEnd } from './contract';
 import { expandWrappers } from './text/wrappers';
-import { canonicalJson, compact, fnv1a64 } from './helpers/values';
+import { canonicalJson, compact } from './helpers/values';
+import { SeenRecords } from './helpers/seen';
 import { readRow } from './reader';
 import { ReportBuilder, type MappingReport } from './report';
 import { compareText } from '../engine/order';
@@ -129,7 +130,8 @@ const compareStrings = compareText;
 export function createImporter(connector: Connector, options: ImportOptions = {}): Importer {
   const report = new ReportBuilder(connector.id, connector.title, options.maxListed ?? 1000);
   const pairing = options.pairSessionEnds ?? true;
-  const seen = new Map<string, string>();
+  // Keys of the records written, to drop duplicates: 32 to 64 bytes a record, not the record.
+  const seen = new SeenRecords();
   const held: Held[] = [];
   const heldIds = new Set<string>();
   const ends = new Map<string, number[]>();
@@ -137,17 +139,16 @@ export function createImporter(connector: Connector, options: ImportOptions = {}
   const subjectIdOf = options.subjectIdOf ?? ((account: string) => account.trim().toLowerCase() || undefined);
   let position = 0;
   let finished = false;
+  const session = connector.createSession?.();
+  const mapRow = session !== undefined ? session.mapRow.bind(session) : connector.mapRow.bind(connector);
 
   const output = (recordType: 'subject' | 'event', record: Record<string, unknown>): ImportedRecord | 'duplicate' => {
-    const key = `${recordType}\u0000${String(record['id'])}`;
-    const digest = fnv1a64(canonicalJson(record));
-    const previous = seen.get(key);
-    if (previous !== undefined) {
-      if (previous === digest) report.duplicates.identical++;
+    const found = seen.check(`${recordType}\u0000${String(record['id'])}`, canonicalJson(record));
+    if (found !== 'new') {
+      if (found === 'identical') report.duplicates.identical++;
       else report.duplicates.conflicting++;
       return 'duplicate';
     }
-    seen.set(key, digest);
     report.written1(typeName(recordType, record));
     if (recordType === 'event' && options.emitSubjects === true) {
       const subjectId = String(record['subjectId']);
@@ -170,9 +171,10 @@ export function createImporter(connector: Connector, options: ImportOptions = {}
     const reader = readRow(row.value);
     let result: RowResult;
     try {
-      result = connector.mapRow(reader, {
+      result = mapRow(reader, {
         source: connector.id,
         ...(row.line !== undefined ? { line: row.line } : {}),
+        ...(row.file !== undefined ? { file: row.file } : {}),
         subjectIdFor: (account) => subjectIdOf(account, connector.id),
       });
     } catch (error) {
@@ -221,7 +223,7 @@ export function createImporter(connector: Connector, options: ImportOptions = {}
         ends.set(end.key, list);
       }
     }
-    if (accepted > 0) report.rows.mapped++;
+    if (accepted > 0 || (result.held === true && reasons.length === 0)) report.rows.mapped++;
     else if (sessionEnds.length > 0 && reasons.length === 0 && duplicates === 0) report.rows.sessionEnds++;
     else {
       const reason = reasons.length > 0 ? reasons.join(' | ') : duplicates > 0 ? 'duplicate: every record of the row was given by an earlier row' : 'no record and no session end';
@@ -242,6 +244,22 @@ export function createImporter(connector: Connector, options: ImportOptions = {}
     if (finished) return [];
     finished = true;
     const out: ImportedRecord[] = [];
+    let finishDrafts: readonly RecordDraft[] = [];
+    try {
+      finishDrafts = session?.finish() ?? [];
+    } catch (error) {
+      // A session must not throw; if one does, the loss is reported rather than silent.
+      report.droppedField('(session)', `connector error at the end of the input: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    for (const draft of finishDrafts) {
+      const validated = validateDraft(draft);
+      if ('reason' in validated) {
+        report.droppedField('(record)', validated.reason);
+        continue;
+      }
+      const written = output(draft.recordType, validated.record);
+      if (written !== 'duplicate') out.push(written);
+    }
     // Each end closes the latest session with its key that started at or before it and has no end yet,
     // taking starts and ends in time order: the pairing is the same in any row order.
     const byKey = new Map<string, Held[]>();

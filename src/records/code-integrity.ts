@@ -4,9 +4,9 @@ import { unorderedStrings } from './common';
 /** Fields of a code-change event: a merge, push, deployment or pipeline change, from a code host or CI/CD audit log. */
 export const codeChangeShape = {
   action: z
-    .enum(['merge', 'direct-push', 'deploy', 'release', 'pipeline-change', 'protection-change'])
+    .enum(['merge', 'direct-push', 'deploy', 'release', 'pipeline-change', 'protection-change', 'visibility-change'])
     .describe(
-      'merge (a pull or merge request merged; GitHub pull_request.merged, GitLab merge_request), direct-push (a push to a protected branch without a review), deploy (a deployment to an environment), release (a package or build published), pipeline-change (CI/CD configuration or secrets changed, e.g. workflow files or GitLab CI variables), protection-change (branch protection or rulesets changed).',
+      'merge (a pull or merge request merged; GitHub pull_request.merged, GitLab merge_request), direct-push (a push to a protected branch without a review), deploy (a deployment to an environment), release (a package or build published), pipeline-change (CI/CD configuration or secrets changed, e.g. workflow files or GitLab CI variables), protection-change (branch protection or rulesets changed), visibility-change (the repository was made public, internal or private; GitHub repo.access, see visibility).',
     ),
   repository: z.string().optional().describe('Repository, e.g. acme/payments.'),
   target: z.string().optional().describe('Target branch or environment, e.g. main or production.'),
@@ -19,6 +19,10 @@ export const codeChangeShape = {
     .boolean()
     .optional()
     .describe('True when branch protection or a ruleset was bypassed (GitHub protected_branch.policy_override, GitLab push rule bypass).'),
+  visibility: z
+    .enum(['public', 'internal', 'private'])
+    .optional()
+    .describe('For visibility-change: the visibility the repository was given (public exposes it to anyone).'),
   paths: unorderedStrings(z.string()).optional().describe('Paths changed.'),
   tags: unorderedStrings(z.string())
     .optional()

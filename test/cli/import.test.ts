@@ -56,7 +56,7 @@ describe('redflags import', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('recordType');
     const unknown = await run(['import', 'oktaa', fixture('hris.csv')]);
-    expect(unknown.stderr).toMatch(/unknown source "oktaa"\. Sources: okta, entra, google-workspace, .*osquery, intune, defender.*, csv\./);
+    expect(unknown.stderr).toMatch(/unknown source "oktaa"\. Sources: okta, entra, google-workspace, .*osquery, intune, defender.*github-audit.*, csv\./);
     const noMapping = await run(['import', 'csv', fixture('hris.csv')]);
     expect(noMapping.stderr).toContain('import csv needs --mapping');
     const missing = await run(['import', 'okta', join(dir, 'nope.json')]);

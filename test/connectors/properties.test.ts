@@ -4,6 +4,9 @@ import { csvMappings } from '../../src/connectors/mappings/index';
 import { createImporter, type ImportedRecord } from '../../src/connectors/run';
 import { csvConnector } from '../../src/connectors/sources/csv-mapping';
 import { entraConnector } from '../../src/connectors/sources/entra';
+import { certInsiderConnector } from '../../src/connectors/sources/cert-insider';
+import { checkrConnector } from '../../src/connectors/sources/checkr';
+import { githubAuditConnector } from '../../src/connectors/sources/github-audit';
 import { googleWorkspaceConnector } from '../../src/connectors/sources/google-workspace';
 import { oktaConnector } from '../../src/connectors/sources/okta';
 import { createScorer } from '../../src/engine/createScorer';
@@ -86,6 +89,67 @@ const googleRow = fc.record(
   { requiredKeys: ['id', 'actor', 'events'] },
 );
 
+const githubRow = fc.record(
+  {
+    action: maybe(fc.constantFrom('pull_request.merge', 'protected_branch.policy_override', 'protected_branch.update', 'repo.access', 'git.clone', 'git.fetch', 'repo.download_zip', 'org.update_member', 'repo.add_member', 'team.add_member', 'issue.create')),
+    '@timestamp': maybe(fc.constantFrom(1712088000000, '1712088000000', 1712091600000)),
+    created_at: maybe(times),
+    _document_id: maybe(fc.constantFrom('d1', 'd2', 'd3')),
+    actor: maybe(fc.constantFrom('Ana-Ruiz', 'kofi', 'owner-olu')),
+    user: maybe(fc.constantFrom('ana-ruiz', 'Kofi')),
+    repo: maybe(fc.constantFrom('acme/payments', 'acme/ledger')),
+    org: junk,
+    actor_ip: maybe(fc.constantFrom('203.0.113.7', 'not-an-ip')),
+    actor_location: partial({ country_code: maybe(countries), country_name: junk }),
+    visibility: maybe(fc.constantFrom('public', 'private', 'internal', 'secret')),
+    permission: maybe(fc.constantFrom('admin', 'maintain', 'write', 'read')),
+    branch: junk,
+    pull_request_url: maybe(fc.constantFrom('https://github.com/acme/payments/pull/42', 'nope')),
+    surprise: junk,
+  },
+  { requiredKeys: ['action', 'actor'] },
+);
+
+const certCell = (values: readonly string[]) => fc.oneof({ arbitrary: fc.constantFrom(...values), weight: 4 }, { arbitrary: fc.oneof(fc.constant(''), text), weight: 1 });
+const certEvent = {
+  id: certCell(['{A-1}', '{A-2}', '{A-3}']),
+  date: certCell(['01/04/2010 08:00:00', '1/4/2010 8:05', '02/30/2010 08:00:00', '2010-01-04T09:00:00Z']),
+  user: certCell(['ACM2278', 'DTAA/acm2278', 'CSC0217']),
+  pc: certCell(['PC-6377', 'PC-1200']),
+};
+const certRow = fc.oneof(
+  fc.record({ ...certEvent, activity: certCell(['Logon', 'Logoff', 'Connect', 'Disconnect', 'Eject']) }, { requiredKeys: [] }),
+  fc.record({ ...certEvent, url: certCell(['http://wikileaks.org/x', 'indeed.com/jobs']), activity: certCell(['WWW Visit', 'WWW Upload', 'Nope']), content: text }, { requiredKeys: [] }),
+  fc.record({ ...certEvent, filename: certCell(['R:\\a.doc', 'C:\\b']), activity: certCell(['File Copy', 'File Open', 'x']), to_removable_media: certCell(['True', 'False', 'maybe']) }, { requiredKeys: [] }),
+  fc.record({ ...certEvent, to: certCell(['a@dtaa.com;b@gmail.example', '']), cc: text, bcc: text, from: text, activity: certCell(['Send', 'View']), size: text, attachments: certCell(['2', 'a.pdf(100);b.txt', '']) }, { requiredKeys: [] }),
+  fc.record({ employee_name: certCell(['Ada Byron', 'Tom Kilburn']), user_id: certCell(['ACM2278', 'CSC0217']), email: text, role: text, team: text, department: text, supervisor: certCell(['Ada Byron', '']), business_unit: text }, { requiredKeys: [] }),
+);
+
+const checkrReport = fc.record(
+  {
+    id: maybe(fc.constantFrom('rep_1', 'rep_2', 'rep_3')),
+    object: maybe(fc.constantFrom('report', 'report', 'candidate')),
+    status: maybe(fc.constantFrom('pending', 'complete', 'dispute', 'suspended', 'canceled', 'exploded')),
+    result: maybe(fc.constantFrom('clear', 'consider')),
+    assessment: maybe(fc.constantFrom('eligible', 'review', 'escalated', 'odd')),
+    package: junk,
+    created_at: maybe(times),
+    completed_at: maybe(times),
+    candidate_id: maybe(fc.constantFrom('cand_1', 'Cand_1', 'cand_2')),
+    ssn_trace: partial({
+      id: maybe(fc.constantFrom('ssn_1', 'ssn_2')),
+      status: maybe(fc.constantFrom('complete', 'pending')),
+      death_index: maybe(fc.boolean()),
+      ssn_already_taken: maybe(fc.boolean()),
+      no_data: junk,
+      addresses: fc.option(fc.array(partial({ street: junk, city: junk, state: junk, zipcode: junk, from_date: maybe(fc.constantFrom('2015-03-01', '2009-01', '03/01/2015')), to_date: junk }), { maxLength: 2 }), { nil: null }),
+    }),
+    surprise: junk,
+  },
+  { requiredKeys: ['id', 'candidate_id'] },
+);
+const checkrRow = fc.oneof(checkrReport, fc.record({ id: junk, object: fc.constant('event'), type: fc.constantFrom('report.completed', 'report.created'), data: fc.record({ object: checkrReport }) }));
+
 const hris = csvConnector(csvMappings['hris']!);
 const hrisColumns = ['Work Email', 'Employee ID', 'First Name', 'Last Name', 'Employee Type', 'Employment Status', 'Hire Date', 'Country', 'Time Zone', 'Work Arrangement', 'Gender', 'Shoe Size'];
 const csvCell = fc.oneof(fc.constant(''), text, fc.constantFrom('a@corp.example', 'Active', 'Contractor', '2024-01-15', '2024-02-30', 'Brazil', 'XX', 'America/Chicago', 'Mars/Base', 'Remote'));
@@ -96,6 +160,9 @@ const cases: readonly [string, Connector, fc.Arbitrary<unknown>][] = [
   ['entra', entraConnector, entraRow],
   ['google-workspace', googleWorkspaceConnector, googleRow],
   ['csv (hris mapping)', hris, hrisRow],
+  ['github-audit', githubAuditConnector, githubRow],
+  ['cert-insider', certInsiderConnector, certRow],
+  ['checkr', checkrConnector, checkrRow],
 ];
 
 function importValues(connector: Connector, values: readonly unknown[], emitSubjects = false) {
@@ -155,6 +222,8 @@ function withUniqueIds(connector: Connector, values: readonly unknown[]): unknow
     if (value === null || typeof value !== 'object') return value;
     if (connector === oktaConnector) return { ...value, uuid: `u${i}` };
     if (connector === googleWorkspaceConnector) return { ...value, id: { ...((value as { id?: object }).id ?? {}), uniqueQualifier: `q${i}` } };
+    if (connector === githubAuditConnector) return { ...value, _document_id: `d${i}` };
+    if (connector === certInsiderConnector) return 'user_id' in value ? value : { ...value, id: `{${i}}` };
     if (connector === entraConnector) return 'properties' in value ? { ...value, properties: { ...(value as { properties: object }).properties, id: `e${i}` } } : { ...value, id: `e${i}` };
     return value;
   });
@@ -168,7 +237,7 @@ function scored(records: readonly ImportedRecord[]): string {
   return JSON.stringify([...result.reports].sort((a, b) => (a.subjectId < b.subjectId ? -1 : 1)));
 }
 
-describe.each(cases.slice(0, 3))('connector properties: %s', (_name, connector, row) => {
+describe.each(cases.filter(([name]) => !name.startsWith('csv')))('connector properties: %s', (_name, connector, row) => {
   test.prop([fc.array(row, { maxLength: 8 }), fc.array(fc.nat(), { minLength: 8, maxLength: 8 })], { numRuns: 40 })(
     'scores the same whatever the order of the input rows',
     (values, keys) => {

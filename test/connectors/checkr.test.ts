@@ -1,0 +1,48 @@
+import { checkrConnector } from '../../src/connectors/sources/checkr';
+import { byId, fixture, importFixture, rowsOf, runImport } from './support';
+
+describe('Checkr background-check connector', () => {
+  const { records, report } = importFixture(checkrConnector, 'checkr-reports.json');
+
+  it('gives one subject per candidate: a background check per report, address history and the SSN trace as an identity check', () => {
+    const subject = byId(records, 'cand_e44aa283528e6fde7d542194');
+    expect(subject?.['identityChecks']).toEqual([
+      { id: 'checkr:ssn_539fd88c101897f7cd000001', kind: 'ssn-trace', provider: 'checkr', at: '2024-03-01T16:21:30.000Z', outcome: 'deceased', consumerReport: false, details: 'Checkr SSN trace flags: death_index, name_mismatch' },
+    ]);
+    expect(subject?.['backgroundChecks']).toEqual([
+      {
+        id: 'checkr:rep_4722c07dd9a10c3985ae432a',
+        provider: 'checkr',
+        package: 'driver_pro',
+        orderedAt: '2024-03-01T16:20:00.000Z',
+        completedAt: '2024-03-04T10:05:30.000Z',
+        status: 'complete',
+        result: 'consider',
+        assessment: 'review',
+        addressHistory: [
+          { line1: '123 S Folsom St', line2: 'Apt 4', city: 'San Francisco', region: 'CA', postalCode: '94105', country: 'US', from: '2015-03-01' },
+          { city: 'Dayton', region: 'OH', postalCode: '45402', country: 'US', from: '2009-01', to: '2015-02-28' },
+        ],
+        consumerReport: true,
+        source: 'checkr',
+      },
+      { id: 'checkr:rep_9f1c', provider: 'checkr', package: 'tasker_standard', orderedAt: '2024-03-02T09:00:00.000Z', status: 'disputed', consumerReport: true, source: 'checkr' },
+    ]);
+  });
+
+  it('keeps the completed delivery of a report whose webhook events arrive out of order', () => {
+    expect(byId(records, 'cand_kofi')?.['backgroundChecks']).toEqual([
+      { id: 'checkr:rep_77', provider: 'checkr', package: 'tasker_standard', orderedAt: '2024-03-05T12:00:00.000Z', completedAt: '2024-03-06T11:59:00.000Z', status: 'complete', result: 'clear', assessment: 'eligible', consumerReport: true, source: 'checkr' },
+    ]);
+    const reversed = runImport(checkrConnector, rowsOf(checkrConnector, fixture('checkr-reports.json')).reverse()).records;
+    expect(reversed).toEqual(records);
+  });
+
+  it('accounts for every row and field', () => {
+    expect(report.rows).toEqual({ read: 6, mapped: 4, sessionEnds: 0, skipped: 2 });
+    expect(report.skipped.rows.map((r) => r.reason)).toEqual(['report without a candidate_id', 'a Checkr candidate, not a report']);
+    expect(report.fields.unmapped).toEqual([]);
+    expect(report.fields.ignored.map((f) => f.path)).toContain('ssn_trace.ssn');
+    expect(JSON.stringify(records)).not.toContain('4645');
+  });
+});
