@@ -130,6 +130,30 @@ function offsetMinutesIn(timeZone: string): (ms: number) => number {
 }
 
 /**
+ * A function giving the local clock reading of an instant in `timeZone` as whole minutes since
+ * 1970-01-01 00:00 local time (seconds dropped), for sweeps that need the local day
+ * (`Math.floor(m / 1440)`) and minute of day without building a date per event. Offsets come from
+ * the shared cache ({@link offsetMinutesAt}).
+ *
+ * @throws RangeError when the runtime does not know the zone (the record schema rejects those).
+ */
+export function localMinutesIn(timeZone: string): (ms: number) => number {
+  const zone = zoneOffsets(timeZone);
+  return (ms) => Math.floor(ms / MINUTE_MS) + zone.offsetAt(ms);
+}
+
+/** Local hour of day (0 to 24, fractional: 13.5 is 13:30) of a reading from {@link localMinutesIn}. */
+export function hourOfLocalMinutes(localMinutes: number): number {
+  const minuteOfDay = mod(localMinutes, DAY_MINUTES);
+  return Math.floor(minuteOfDay / 60) + (minuteOfDay % 60) / 60;
+}
+
+/** Local calendar date, `YYYY-MM-DD`, of a reading from {@link localMinutesIn}. */
+export function dateOfLocalMinutes(localMinutes: number): string {
+  return new Date(localMinutes * MINUTE_MS).toISOString().slice(0, 10);
+}
+
+/**
  * A function giving the local hour of day (0 to 24, fractional: 13.5 is 13:30) of an instant in
  * `timeZone`. The offsets come from a cache shared by every evaluation (see
  * {@link offsetMinutesAt}), so a sweep over many events allocates nothing per event.
