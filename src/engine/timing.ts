@@ -116,5 +116,5 @@ export function formatTimingTable(rows: readonly IndicatorTiming[], limit = rows
   const widths = header.map((h, c) => cells.reduce((w, row) => Math.max(w, (row[c] as string).length), h.length));
   const line = (row: readonly string[]): string =>
     row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join(' | ');
-  return [line(header), widths.map((w, c) => (c === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join('-|-'), ...cells.map(line)].join('\n');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...cells.map(line)].join('\n');
 }
