@@ -34,6 +34,8 @@ export type {
   TypologyScore,
 } from './engine/report';
 export { interpolate } from './engine/interpolate';
+export { createIndicatorTimer, formatTimingTable } from './engine/timing';
+export type { Clock, IndicatorTimer, IndicatorTiming } from './engine/timing';
 
 export { defineIndicator } from './indicator/defineIndicator';
 export type { IndicatorDefinition, InferOptions } from './indicator/defineIndicator';

@@ -72,6 +72,8 @@ Options:
   --stream              score NDJSON grouped by subject one subject at a time, without holding
                         the input (needs --as-of; refused while population-level indicators
                         are enabled, since they must see every subject)
+  --timing              print each indicator's time (total ms, % of total, calls) to
+                        standard error after scoring, slowest first (not with --workers)
   -h, --help            show this help
 
 Invalid records are listed on standard error (and under "rejected" in JSON) and every valid

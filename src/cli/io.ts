@@ -29,6 +29,8 @@ export interface CliIo {
    * them. Used only while an `--out` file is being written; without it (tests), no handler is installed.
    */
   readonly trapSignals?: (cleanup: () => void) => () => void;
+  /** Clock `--timing` reads, in milliseconds; `performance.now` when absent (tests pass a fake one). */
+  readonly clock?: () => number;
 }
 
 /**

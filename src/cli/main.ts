@@ -3,6 +3,7 @@ import { dirname, extname, join, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bandOrder, scorerConfigSchema, type Band, type ScorerConfig } from '../engine/config';
 import { createScorer, type BatchInput, type BatchResult, type Scorer } from '../engine/createScorer';
+import { createIndicatorTimer, formatTimingTable } from '../engine/timing';
 import type { Issue } from '../errors/ScoringError';
 import { isConfigError, isIndicatorOptionsError, isInvalidRecordError } from '../errors/guards';
 import { builtinIndicators } from '../indicators/index';
@@ -202,6 +203,7 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
       'input-format': { type: 'string' },
       stream: { type: 'boolean' },
       lenient: { type: 'boolean' },
+      timing: { type: 'boolean' },
       redact: { type: 'boolean' },
       'pseudonym-key-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -265,9 +267,11 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   const inputFormat = pickInputFormat(values['input-format']);
   const config = values.config !== undefined ? await loadConfig(values.config, io) : undefined;
 
+  if (values.timing === true && workers > 1) throw new CliUsageError('--timing measures the indicators in this thread; drop --workers (or use --workers 1) to time them.');
+  const timing = values.timing === true ? createIndicatorTimer(io.clock ?? (() => performance.now())) : undefined;
   let scorer: ReturnType<typeof createScorer>;
   try {
-    scorer = createScorer(config !== undefined ? { config } : {});
+    scorer = createScorer({ ...(config !== undefined ? { config } : {}), ...(timing !== undefined ? { timing } : {}) });
   } catch (error) {
     if (isConfigError(error) || isIndicatorOptionsError(error)) {
       const issues = (error as { issues?: readonly Issue[] }).issues ?? [];
@@ -298,7 +302,9 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   } else {
     output = await scoreLoaded(source, io, progress, inputFormat, asOf, workers, config, scorer, shardTimeoutMs, values.lenient === true, redaction);
   }
-  return finish(output, io, { format, view, detail, detailLimit, failOn, out: values.out, title: values.title });
+  const code = await finish(output, io, { format, view, detail, detailLimit, failOn, out: values.out, title: values.title });
+  if (timing !== undefined) await say(io.stderr, `${formatTimingTable(timing.rows())}\n`);
+  return code;
 }
 
 async function scoreLoaded(

@@ -20,6 +20,7 @@ import { resolveConfig, type ResolvedConfig } from './resolve';
 import { runIndicator, type RunOutcome } from './runIndicator';
 import { ignoreSettlement, isThenable } from './thenable';
 import { describeThrown } from './thrown';
+import type { IndicatorTimer } from './timing';
 import { buildView } from './view';
 
 /** What `createScorer` takes. */
@@ -28,6 +29,11 @@ export interface ScorerOptions {
   readonly indicators?: readonly AnyIndicator[];
   /** Weights, options, disabled indicators, bands, groups, corroboration. */
   readonly config?: ScorerConfig;
+  /**
+   * Adds each indicator's time to this timer (see `createIndicatorTimer`). Off by default; the
+   * timer brings its own clock, so scoring reads none, and reports are the same with it on.
+   */
+  readonly timing?: IndicatorTimer;
 }
 
 /** Context for scoring one subject. */
@@ -402,7 +408,8 @@ function run(
  * ```
  */
 export function createScorer(options: ScorerOptions = {}): Scorer {
-  const config = resolveConfig(options.indicators ?? builtinIndicators, options.config);
+  const indicators = options.indicators ?? builtinIndicators;
+  const config = resolveConfig(options.timing !== undefined ? options.timing.wrap(indicators) : indicators, options.config);
 
   function score(subject: unknown, context: ScoreContext): Report {
     const asOf = checkAsOf(context?.asOf);

@@ -212,13 +212,24 @@ export const ipAddressSchema = z
   .max(recordLimits.shortText, { abort: true })
   .refine((value) => parseIp(value) !== undefined, 'Expected an IPv4 or IPv6 address, e.g. 203.0.113.7 or 2001:db8::1');
 
+// Zone names already checked, so a batch builds one Intl formatter per distinct name rather than
+// one per record; bounded, since the names come from untrusted input.
+const knownTimeZones = new Map<string, boolean>();
+const MAX_KNOWN_TIME_ZONES = 4096;
+
 function isTimeZone(value: string): boolean {
+  const known = knownTimeZones.get(value);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  if (knownTimeZones.size >= MAX_KNOWN_TIME_ZONES) knownTimeZones.clear();
+  knownTimeZones.set(value, valid);
+  return valid;
 }
 
 /** An IANA time-zone name that this runtime's `Intl` knows, such as `America/Chicago`. */

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
-import type { ActivityEvent } from '../../records/events';
 import { isPersonActivity } from '../shared/activity';
 import { cite } from '../shared/sources';
-import { inHourWindow, localTimeIn } from '../shared/timezone';
+import { dateOfLocalMinutes, hourOfLocalMinutes, inHourWindow, localMinutesIn } from '../shared/timezone';
 
 const options = z.object({
   minSamples: z
@@ -143,13 +142,11 @@ export const offHoursPattern = defineIndicator({
     }
     const withinAgreed = (h: number): boolean => agreed !== undefined && (((h - agreedStart) % 24) + 24) % 24 < agreedSpan;
     const types = new Set<string>(options.eventTypes);
-    // Calendar entries are opt-in here: a caller may count scheduled meetings as presence.
-    const events = view.events.filter((e) => types.has(e.type) && (e.type === 'calendar' || isPersonActivity(e)));
-    if (events.length === 0) return notEvaluated('no activity timestamps', options.eventTypes.map((t) => `events[type=${t}].at`));
-
-    const localOf = localTimeIn(zone);
+    // One sweep over the subject's time-sorted events: no filtered copy, no date object per
+    // event; local days are counted as numbers and dates are written only for the cited events.
+    const localOf = localMinutesIn(zone);
     const histogram: number[] = new Array<number>(24).fill(0);
-    const days = new Set<string>();
+    const days = new Set<number>();
     // Two mean vectors: of local hours (the claimed zone's view, which daylight saving shifts by
     // an hour twice a year) and of UTC hours (where the rhythm really sits, which gives the
     // best-fitting offset without mixing summer and winter offsets).
@@ -158,14 +155,20 @@ export const offHoursPattern = defineIndicator({
     let utcCos = 0;
     let utcSin = 0;
     const offsets = new Map<number, number>();
+    let n = 0;
     let night = 0;
     const nightEvents: { id: string; at: string; local: string }[] = [];
     const isNight = (h: number): boolean => inHourWindow(h, options.nightStartHour, options.nightEndHour);
-    for (const e of events) {
+    for (const e of view.events) {
+      // Calendar entries are opt-in here: a caller may count scheduled meetings as presence.
+      if (!types.has(e.type) || (e.type !== 'calendar' && !isPersonActivity(e))) continue;
+      n++;
       const t = Date.parse(e.at);
-      const { date, hour: local, offsetHours } = localOf(t);
+      const localMinutes = localOf(t);
+      const offsetHours = (localMinutes - Math.floor(t / 60_000)) / 60;
+      const local = hourOfLocalMinutes(localMinutes);
       const hour = Math.floor(local);
-      days.add(date);
+      days.add(Math.floor(localMinutes / 1440));
       histogram[hour] = (histogram[hour] as number) + 1;
       const angle = (TWO_PI * local) / 24;
       sumCos += Math.cos(angle);
@@ -176,10 +179,10 @@ export const offHoursPattern = defineIndicator({
       offsets.set(offsetHours, (offsets.get(offsetHours) ?? 0) + 1);
       if (isNight(hour)) {
         night++;
-        if (nightEvents.length < 10) nightEvents.push({ id: e.id, at: e.at, local: `${date} ${formatHour(local)}` });
+        if (nightEvents.length < 10) nightEvents.push({ id: e.id, at: e.at, local: `${dateOfLocalMinutes(localMinutes)} ${formatHour(local)}` });
       }
     }
-    const n = events.length;
+    if (n === 0) return notEvaluated('no activity timestamps', options.eventTypes.map((t) => `events[type=${t}].at`));
     if (n < options.minSamples || days.size < options.minDays) return [];
     const r = Math.hypot(sumCos, sumSin) / n;
     if (r < options.minConcentration) return [];
