@@ -53,7 +53,8 @@ export const codeIntegrity = defineIndicator({
     kind: 'risk',
     family: 'privilege-code',
     typologies: ['insider-technology-collection', 'remote-hire-identity-fraud'],
-    defaultWeight: 2,
+    // As heavy as impersonation and intrusion: an unreviewed change to value-moving code is an act, not context, and two such acts from different insider families must clear the high band.
+    defaultWeight: 2.5,
     requires: [
       'events[type=code-change].action',
       'events[type=code-change].approvals',

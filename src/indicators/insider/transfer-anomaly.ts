@@ -41,7 +41,7 @@ export const transferAnomaly = defineIndicator({
     title: 'Flagged transfers the subject initiated, approved or signed',
     category: 'insider',
     description:
-      'Reads transfer-anomaly events (the platform\'s own detections; the library judges no transfer itself) and fires once per anomaly kind, at the strength of the most severe detection (`severityStrength`), raised by `controlChangeBonus` for changes to the controls (policy override, signer change, allow-list change) and slightly with the count. Kinds in `ignoredAnomalies` do not count. For corroboration, transfers are `data-movement` evidence (value leaving) and changes to the controls `privilege-code` evidence. SEAL and DOJ-ATL describe workers inside crypto firms altering signers and code to move funds.',
+      'Reads transfer-anomaly events (the platform\'s own detections; the library judges no transfer itself) and fires once per anomaly kind, at the strength of the most severe detection (`severityStrength`), raised by `controlChangeBonus` for changes to the controls (policy override, signer change, allow-list change) and slightly with the count. Kinds in `ignoredAnomalies` do not count. For corroboration the platform\'s detections are `data-movement` evidence: value leaving, and the control changes that prepare it, seen by one platform. SEAL and DOJ-ATL describe workers inside crypto firms altering signers and code to move funds.',
     version: '1.1.0',
     kind: 'risk',
     family: 'data-movement',
@@ -87,8 +87,6 @@ export const transferAnomaly = defineIndicator({
         first: utcDate(first),
         amount: g.amounts.size > 0 ? ` (${[...g.amounts].sort((a, b) => compareText(a[0], b[0])).map(([asset, n]) => `${n} ${asset}`).join(', ')} in all)` : '',
       },
-      // Changes to the controls themselves (signers, allow-lists, approval policy) are privilege evidence; the transfers are value moving out.
-      ...(isControlChange(anomaly) ? { family: 'privilege-code' as const } : {}),
       evidence,
     }));
   },
