@@ -1,7 +1,6 @@
-// Labelled insider scenarios and hard honest controls, shared by test/scenarios/detection.test.ts
-// (which asserts bands and reasons) and bench/detection.mjs (which prints AUC, band counts and
-// whether each scenario's expected reasons are in its top five). Plain data, no clock, no
-// randomness: the same population on every run.
+// Labelled insider scenarios and hard honest controls, part of the scenario suite
+// (bench/scenarios/suite.mjs, scored by test/scenarios/detection.test.ts and bench/detection.mjs).
+// Plain data, no clock, no randomness: the same population on every run.
 //
 // The positives follow the three insider scenarios of the CERT insider-threat test dataset
 // (r4.2-r6.2 answers: a user who starts working after hours and using removable media, uploads to
