@@ -1,7 +1,6 @@
-// Labelled insider scenarios and hard honest controls, shared by test/scenarios/detection.test.ts
-// (which asserts bands and reasons) and bench/detection.mjs (which prints AUC, band counts and
-// whether each scenario's expected reasons are in its top five). Plain data, no clock, no
-// randomness: the same population on every run.
+// Labelled insider scenarios and hard honest controls, part of the scenario suite
+// (bench/scenarios/suite.mjs, scored by test/scenarios/detection.test.ts and bench/detection.mjs).
+// Plain data, no clock, no randomness: the same population on every run.
 //
 // The positives follow the three insider scenarios of the CERT insider-threat test dataset
 // (r4.2-r6.2 answers: a user who starts working after hours and using removable media, uploads to
@@ -9,75 +8,18 @@
 // leaves; a disgruntled administrator who plants a keylogger, then leaves) and the extortion after
 // termination that FBI PSA-2025-01 describes.
 
-export const asOf = '2025-06-15T00:00:00Z';
-const DAY = 86_400_000;
+import { ALL, BASELINE, RECENT, employee, hh, ordinaryDays, scenario, weekdays } from './common.mjs';
 
-/** Every weekday (UTC) from `from` to `to` inclusive, as YYYY-MM-DD. */
-function weekdays(from, to) {
-  const out = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += DAY) {
-    const d = new Date(t).getUTCDay();
-    if (d !== 0 && d !== 6) out.push(new Date(t).toISOString().slice(0, 10));
-  }
-  return out;
-}
+const CERT = 'CERT Insider Threat Test Dataset, https://kilthub.cmu.edu/articles/dataset/Insider_Threat_Test_Dataset/12841247';
+const CSG = 'CERT Common Sense Guide to Mitigating Insider Threats, 7th ed., https://insights.sei.cmu.edu/library/common-sense-guide-to-mitigating-insider-threats-seventh-edition/';
+const PSA_2025_01 = 'FBI PSA-2025-01 on data extortion, https://www.ic3.gov/PSA/2025/PSA250123';
 
-const BASELINE = weekdays('2024-11-18', '2025-05-16');
-const RECENT = weekdays('2025-05-19', '2025-06-13');
-const ALL = [...BASELINE, ...RECENT];
-const hh = (h) => String(h).padStart(2, '0');
-
-/** Builds events with ids unique per subject. */
-function recorder(subjectId) {
-  const events = [];
-  const add = (e) => events.push({ id: `${subjectId}-${events.length + 1}`, subjectId, ...e });
-  // Each person's own laptop: a device shared across subjects is a linkage signal of its own.
-  add.laptop = `${subjectId}-laptop`;
-  return { events, add };
-}
-
-/** An ordinary working pattern: sign-in at `hour`, a download, now and then an external mail. */
-function ordinaryDays(add, days, { hour = 9, device = add.laptop, bytes = 5e7, mailEvery = 5 } = {}) {
-  days.forEach((d, i) => {
-    add({ type: 'session', at: `${d}T${hh(hour)}:05:00Z`, accountId: 'corp', deviceId: device });
-    add({ type: 'data-access', at: `${d}T${hh((hour + 1) % 24)}:00:00Z`, resource: 'repo', action: 'download', volumeBytes: bytes });
-    if (i % mailEvery === 0) add({ type: 'email', at: `${d}T${hh((hour + 2) % 24)}:00:00Z`, recipientCount: 2, externalRecipientCount: 1, attachmentCount: 1, attachmentBytes: 2e5 });
-  });
-}
-
-const utc = (country = 'US') => ({ residence: { country, timeZone: 'UTC' } });
-const employee = (id, team, extra = {}) => ({ id, kind: 'employee', role: 'Engineer', hiredAt: '2023-03-01T00:00:00Z', identity: utc(), position: { team }, ...extra });
-
-/** Honest peers: a team of `n` with ordinary days, `bytes` a day each (a little spread). */
-function peers(team, n, bytes, options = {}) {
-  const subjects = [];
-  const events = [];
-  for (let i = 0; i < n; i++) {
-    const id = `${team}-peer-${i}`;
-    subjects.push(employee(id, team));
-    const { events: ev, add } = recorder(id);
-    ordinaryDays(add, ALL, { bytes: bytes * (1 + i / 10), ...options });
-    events.push(...ev);
-  }
-  return { subjects, events };
-}
-
-/**
- * A scenario: one subject (and its events) scored in the shared population. `positive` scenarios
- * must reach high or critical with every `expectedReasons` id among the top five reasons;
- * controls must stay low or elevated.
- */
-function scenario(name, label, subject, build, expectedReasons = []) {
-  const { events, add } = recorder(subject.id);
-  build(add);
-  return { name, label, subject, events, expectedReasons };
-}
-
-export const scenarios = [
+/** The insider scenarios and their honest controls. */
+export const insiderScenarios = [
   // ---- Positives ------------------------------------------------------------------------------
   scenario(
     'CERT 1: starts working nights and using USB, uploads to a leak site, leaves',
-    'positive',
+    'positive', CERT,
     employee('p-night-usb-leak', 'eng', { lifecycle: { status: 'on-notice', noticeDate: '2025-05-26', endDate: '2025-06-13' } }),
     (add) => {
       ordinaryDays(add, BASELINE);
@@ -92,7 +34,7 @@ export const scenarios = [
   ),
   scenario(
     'CERT 2: a job hunter copies far more to USB than before, then leaves',
-    'positive',
+    'positive', CERT,
     employee('p-jobhunter-usb', 'eng', { lifecycle: { status: 'resigned', noticeDate: '2025-05-30', endDate: '2025-06-13', endReason: 'resignation' } }),
     (add) => {
       ordinaryDays(add, ALL);
@@ -110,7 +52,7 @@ export const scenarios = [
   ),
   scenario(
     'CERT 3: a disgruntled admin plants a keylogger, mails out in bulk, keeps using the account after leaving',
-    'positive',
+    'positive', CERT,
     employee('p-admin-keylogger', 'it-admin', { role: 'Administrator', lifecycle: { status: 'terminated', endDate: '2025-06-06', endReason: 'termination-for-cause' } }),
     (add) => {
       ordinaryDays(add, weekdays('2024-11-18', '2025-06-06'), {});
@@ -124,7 +66,7 @@ export const scenarios = [
   ),
   scenario(
     'Extortion after termination: bulk downloads in the exit window, access after the end, a ransom demand',
-    'positive',
+    'positive', PSA_2025_01,
     employee('p-extortion', 'eng', { lifecycle: { status: 'terminated', noticeDate: '2025-05-19', endDate: '2025-05-30', endReason: 'termination-other' } }),
     (add) => {
       ordinaryDays(add, weekdays('2024-11-18', '2025-05-16'));
@@ -138,11 +80,49 @@ export const scenarios = [
     ['insider/exit-window', 'insider/web-exfiltration'],
   ),
 
+  scenario(
+    'A departing salesperson mails the customer list to a personal address in the last weeks',
+    'positive', CSG,
+    employee('p-sales-personal-mail', 'eng', { role: 'Account Manager', contacts: { emails: [{ address: 'sam.home@example.net' }] }, lifecycle: { status: 'resigned', noticeDate: '2025-05-23', endDate: '2025-06-13', endReason: 'resignation' } }),
+    (add) => {
+      ordinaryDays(add, ALL);
+      weekdays('2025-05-26', '2025-06-12').forEach((d, i) => {
+        add({ type: 'email', at: `${d}T16:00:00Z`, recipientCount: 1, externalRecipientCount: 1, recipientDomains: ['example.net'], toOwnPersonalAddress: true, attachmentCount: 3, attachmentBytes: 4e7, tags: ['customer-data'] });
+        if (i % 2 === 0) add({ type: 'data-access', at: `${d}T15:00:00Z`, resource: 'crm/accounts', action: 'export', volumeBytes: 6e8, tags: ['customer-data'], destination: { kind: 'personal-email', host: 'mail.example.net' } });
+      });
+    },
+    ['insider/exit-window', 'insider/exfiltration-to-personal'],
+  ),
+  scenario(
+    'An administrator grants themself signing and secrets rights on notice, then signs in after the end date',
+    'positive', CSG,
+    employee('p-admin-backdoor', 'it-admin', { role: 'Administrator', lifecycle: { status: 'terminated', noticeDate: '2025-05-20', endDate: '2025-06-02', endReason: 'termination-for-cause' } }),
+    (add) => {
+      ordinaryDays(add, weekdays('2024-11-18', '2025-06-02'));
+      add({ type: 'privilege', at: '2025-05-27T21:00:00Z', privilege: 'secrets', action: 'grant', resource: 'vault/prod', granted: true, grantor: 'p-admin-backdoor' });
+      add({ type: 'privilege', at: '2025-05-28T21:30:00Z', privilege: 'sign', action: 'grant', resource: 'release-signing', granted: true, grantor: 'p-admin-backdoor' });
+      add({ type: 'privilege', at: '2025-05-29T22:00:00Z', privilege: 'multisig-signer', action: 'attempt', resource: 'treasury-wallet' });
+      ['2025-06-05', '2025-06-07', '2025-06-09', '2025-06-11'].forEach((d) => add({ type: 'session', at: `${d}T03:00:00Z`, accountId: 'svc-backup', deviceId: 'unknown-laptop' }));
+    },
+    ['insider/exit-window', 'insider/privilege-seeking'],
+  ),
+  scenario(
+    'A disgruntled engineer signs in as the supervisor on the supervisor\'s computer after a keylogger detection',
+    'positive', CERT,
+    employee('p-supervisor-login', 'it-admin', { role: 'Administrator', accounts: [{ system: 'okta', accountId: 'p-supervisor-login@corp.example', kind: 'standard' }] }),
+    (add) => {
+      ordinaryDays(add, ALL, { session: { accountId: 'p-supervisor-login@corp.example' } });
+      add({ type: 'security', at: '2025-05-21T20:00:00Z', category: 'credential-harvest', severity: 'high', deviceId: 'boss-desktop', software: 'hooker.exe', detail: 'keystroke logger on the supervisor\'s desktop' });
+      ['2025-05-27', '2025-05-28', '2025-06-02'].forEach((d) => add({ type: 'session', at: `${d}T21:00:00Z`, accountId: 'boss@corp.example', deviceId: 'boss-desktop', signInKind: 'interactive', result: 'success' }));
+    },
+    ['insider/impersonation', 'insider/intrusion-activity'],
+  ),
+
   // ---- Hard honest controls ---------------------------------------------------------------------
-  scenario('A heavy user in a heavy team', 'control', employee('c-heavy-team', 'data-platform'), (add) => ordinaryDays(add, ALL, { bytes: 1.4e9 })),
+  scenario('A heavy user in a heavy team', 'control', 'honest: a data-platform engineer whose whole team moves gigabytes a day', employee('c-heavy-team', 'data-platform'), (add) => ordinaryDays(add, ALL, { bytes: 1.4e9 })),
   scenario(
     'A night owl working agreed night hours (a change of rota in the recent month)',
-    'control',
+    'control', 'honest: a support rota agreed in position.agreedHours',
     employee('c-night-rota', 'eng', { position: { team: 'eng', agreedHours: { start: '20:00', end: '05:00', timeZone: 'UTC', note: 'support rota' } } }),
     (add) => {
       ordinaryDays(add, BASELINE, { hour: 21 });
@@ -151,7 +131,7 @@ export const scenarios = [
   ),
   scenario(
     'An administrator who legitimately touches many machines every week',
-    'control',
+    'control', 'honest: an administrator whose job is many machines',
     employee('c-admin-many-devices', 'it-admin', { role: 'Administrator' }),
     (add) => {
       ordinaryDays(add, ALL, {});
@@ -160,7 +140,7 @@ export const scenarios = [
   ),
   scenario(
     'A disclosed, approved second job',
-    'control',
+    'control', 'honest: outside work disclosed and approved',
     employee('c-second-job', 'eng', {
       engagements: [{ id: 'eng-side', organisation: 'Evening School', start: '2024-09', hoursPerWeek: 25, disclosed: true, conflictReview: { outcome: 'approved', reviewedBy: 'hr-2' } }],
     }),
@@ -168,7 +148,7 @@ export const scenarios = [
   ),
   scenario(
     'A leaver who hunts for jobs but moves no more data than usual',
-    'control',
+    'control', 'honest: job hunting is context, never risk',
     employee('c-quiet-leaver', 'eng', { lifecycle: { status: 'resigned', noticeDate: '2025-05-26', endDate: '2025-06-13', endReason: 'resignation' } }),
     (add) => {
       ordinaryDays(add, ALL);
@@ -177,7 +157,7 @@ export const scenarios = [
   ),
   scenario(
     'A lab engineer copying firmware to USB under a documented exception',
-    'control',
+    'control', 'honest: a removable-media exception',
     employee('c-lab-usb', 'eng', { exceptions: [{ id: 'x-lab-usb', kind: 'removable-media', approvedBy: 'lab-manager', validFrom: '2025-05-15T00:00:00Z', documentation: { kind: 'ticket', reference: 'LAB-12' } }] }),
     (add) => {
       ordinaryDays(add, ALL);
@@ -186,7 +166,7 @@ export const scenarios = [
   ),
   scenario(
     'A traveller working from Tokyo for a booked trip',
-    'control',
+    'control', 'honest: booked travel',
     employee('c-traveller', 'eng', {
       travel: [
         { id: 'leg-out', from: { country: 'US' }, to: { country: 'JP' }, depart: '2025-05-17T18:00:00Z', arrive: '2025-05-18T22:00:00Z' },
@@ -198,19 +178,41 @@ export const scenarios = [
       ordinaryDays(add, RECENT, { hour: 1 });
     },
   ),
+  scenario(
+    'A night owl who moved to late hours under a documented working-hours exception',
+    'control', 'honest: a working-hours exception',
+    employee('c-night-exception', 'eng', { exceptions: [{ id: 'x-late-hours', kind: 'working-hours', approvedBy: 'mgr-4', validFrom: '2025-05-15T00:00:00Z', documentation: { kind: 'hr-case', reference: 'HR-902' } }] }),
+    (add) => {
+      ordinaryDays(add, BASELINE);
+      ordinaryDays(add, RECENT, { hour: 23 });
+    },
+  ),
+  scenario(
+    'An engineer who added a personal tablet under an approved BYOD exception',
+    'control', 'honest: a personal-device exception',
+    employee('c-byod', 'eng', { exceptions: [{ id: 'x-byod', kind: 'personal-device', approvedBy: 'it-sec', validFrom: '2025-05-10T00:00:00Z', documentation: { kind: 'ticket', reference: 'SEC-140' } }] }),
+    (add) => {
+      ordinaryDays(add, BASELINE);
+      ordinaryDays(add, RECENT);
+      RECENT.forEach((d, i) => add({ type: 'session', at: `${d}T17:00:00Z`, accountId: 'corp', deviceId: `byod-tablet-${i % 3}` }));
+    },
+  ),
+  scenario(
+    'A leaver whose account goes quiet on the end date after a normal handover',
+    'control', 'honest: an ordinary resignation',
+    employee('c-clean-leaver', 'eng', { lifecycle: { status: 'resigned', noticeDate: '2025-05-16', endDate: '2025-06-06', endReason: 'resignation' } }),
+    (add) => ordinaryDays(add, weekdays('2024-11-18', '2025-06-06')),
+  ),
+  scenario(
+    'A new hire cloning the team\'s repositories in the first week',
+    'control', 'honest: onboarding',
+    employee('c-new-hire-clone', 'eng', { hiredAt: '2025-03-03T00:00:00Z' }),
+    (add) => {
+      const days = weekdays('2025-03-03', '2025-06-13');
+      ordinaryDays(add, days);
+      ['2025-03-03', '2025-03-04'].forEach((d) => {
+        for (let k = 0; k < 6; k++) add({ type: 'data-access', at: `${d}T1${k}:30:00Z`, resource: `repo-${k}`, action: 'clone', volumeBytes: 2e8 });
+      });
+    },
+  ),
 ];
-
-/** The shared population every scenario is scored in: teams of honest peers. */
-export function population() {
-  const teams = [peers('eng', 8, 5e7), peers('data-platform', 8, 1.2e9), peers('it-admin', 6, 5e7)];
-  const subjects = [...teams.flatMap((t) => t.subjects), ...scenarios.map((s) => s.subject)];
-  const events = [...teams.flatMap((t) => t.events), ...scenarios.flatMap((s) => s.events)];
-  return { asOf, subjects, events };
-}
-
-/** Area under the ROC curve of positives against controls, by rank (ties count half). */
-export function auc(positiveScores, controlScores) {
-  let wins = 0;
-  for (const p of positiveScores) for (const c of controlScores) wins += p > c ? 1 : p === c ? 0.5 : 0;
-  return wins / (positiveScores.length * controlScores.length);
-}

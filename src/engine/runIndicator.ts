@@ -108,11 +108,13 @@ function checkMitigations(given: unknown, where: string): Mitigation[] | undefin
   if (given.length === 0) return undefined;
   const out: Mitigation[] = [];
   for (const m of given as unknown[]) {
-    const x = m as Partial<Mitigation>;
-    if (typeof m !== 'object' || m === null || typeof x.recordId !== 'string' || x.recordId === '' || typeof x.field !== 'string' || typeof x.explains !== 'string') {
+    if (typeof m !== 'object' || m === null) throw new MalformedOutcome(`${where} has a mitigation without recordId, field and explains`);
+    // Each field is read once: a getter could answer differently on a second read.
+    const { recordId, field, explains } = m as Partial<Mitigation>;
+    if (typeof recordId !== 'string' || recordId === '' || typeof field !== 'string' || typeof explains !== 'string') {
       throw new MalformedOutcome(`${where} has a mitigation without recordId, field and explains`);
     }
-    out.push({ recordId: x.recordId, field: x.field, explains: x.explains });
+    out.push({ recordId, field, explains });
   }
   const key = (m: Mitigation): string => `${m.recordId}\u0000${m.field}\u0000${m.explains}`;
   return out.sort((a, b) => compareText(key(a), key(b)));

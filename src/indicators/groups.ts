@@ -22,12 +22,12 @@ export const builtinGroups: Readonly<Record<string, GroupSetting>> = {
   'remote-control': { decay: 0.5, cap: 4 },
   // Issue #4. The managed device is not the one shipped, not managed, or tampered with.
   'device-integrity': { decay: 0.5, cap: 3.5 },
-  // Issue #4. Sensitive access, bulk volume and copies out: one collection story.
+  // Issue #4. Sensitive access and bulk volume: one collection story.
   'insider-collection': { decay: 0.5, cap: 3.5 },
   // Issue #5. Several keys shared with the same cluster are partly one fact (one farm): count the strongest fully, cap the sum.
   'linkage-shared-keys': { decay: 0.5, cap: 5 },
   // Own-baseline and peer-baseline shifts are two views of one change of behaviour.
   'behaviour-baseline': { decay: 0.5, cap: 2.5 },
-  // Removable media and web uploads: data leaving by different routes, partly one act; capped like collection.
+  // Removable media, web uploads and copies to personal destinations: data leaving by different routes, partly one act (the same copy is often seen by two of them); capped like collection.
   'exfiltration-channels': { decay: 0.5, cap: 3.5 },
 };

@@ -25,6 +25,12 @@ export const issuedDeviceSchema = recordObject({
   issuedAt: dateTimeSchema.optional().describe('When it was issued (asset-management or ITSM record).'),
 });
 
+/** A caller-supplied baseline of one behaviour measure: the median and a high percentile per person. */
+export const measureBaselineSchema = recordObject({
+  median: z.number().nonnegative().describe('Median per person, in the unit of the measure.'),
+  high: z.number().nonnegative().optional().describe('High percentile per person (see highPercentile), in the same unit; omitted means the median.'),
+});
+
 /** A baseline of a role or team, supplied by the caller from its own history. */
 export const peerBaselineSchema = recordObject({
   scope: z.enum(['role', 'team']).describe('Whether the baseline is for a role (subject.role) or a team (position.team).'),
@@ -39,6 +45,15 @@ export const peerBaselineSchema = recordObject({
     })
     .optional()
     .describe('Usual working hours of the role or team.'),
+  measures: recordObject({
+      afterHoursShare: measureBaselineSchema.optional().describe('Share of activity after hours, as a fraction from 0 to 1.'),
+      activeHours: measureBaselineSchema.optional().describe('Active hours per working day.'),
+      distinctDevices: measureBaselineSchema.optional().describe('Distinct devices a week.'),
+      removableMedia: measureBaselineSchema.optional().describe('Removable-media connects and copies a week.'),
+      externalMailAttachments: measureBaselineSchema.optional().describe('External e-mails with attachments a week.'),
+    })
+    .optional()
+    .describe('Baselines of the other behaviour measures of insider/peer-baseline-shift (data volume is dailyBytesMedian and dailyBytesHigh), over the same recent window; each replaces the batch for its measure.'),
 });
 
 /**

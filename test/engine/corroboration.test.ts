@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { createScorer, defineIndicator, type AnyIndicator, type DataFamily, type Report } from '../../src/index';
+import { builtinIndicators, createScorer, defineIndicator, type AnyIndicator, type DataFamily, type Report } from '../../src/index';
 
 /** A finding a scripted indicator returns: its strength and, optionally, the family of its evidence. */
 interface FamilyScript {
@@ -124,5 +124,54 @@ describe('corroboration of insider evidence', () => {
     const split = scoreWith({ 'test/insider-0': [{ strength: 0.5 }, { strength: 0.5, family: 'lifecycle-timing' }] }, [8, 1, 1, 1, 1]);
     expect(corroboratingFamilies(split)).toEqual(['data-movement', 'lifecycle-timing']);
     expect(split.bandCapped).toBeUndefined();
+  });
+});
+
+/**
+ * The built-in insider indicators, replayed with scripted findings: same id, family, weight and
+ * correlation group, so the default config weighs them exactly as it weighs the real ones.
+ */
+const insiderFamilySet = new Set<string>(insiderFamilies);
+const builtinInsider = builtinIndicators.filter(
+  (i) => i.meta.typologies.includes('insider-technology-collection') && insiderFamilySet.has(i.meta.family) && i.meta.defaultWeight >= 2,
+);
+
+function replayed(): AnyIndicator[] {
+  return builtinInsider.map((b) =>
+    defineIndicator({
+      meta: { ...b.meta, options: undefined, requires: ['extensions.strengths'], messages: { scripted: 'scripted finding' } },
+      evaluate(view) {
+        const s = ((view.subject.extensions?.['strengths'] as Record<string, number> | undefined) ?? {})[b.meta.id];
+        return s === undefined ? [] : [{ messageId: 'scripted' as const, strength: s, data: {}, evidence: [{ recordId: view.subject.id, field: 'extensions.strengths' }] }];
+      },
+    }),
+  );
+}
+
+describe('corroboration of the built-in insider indicators', () => {
+  const scorer = createScorer({ indicators: replayed() });
+  const ids = builtinInsider.map((b) => b.meta.id);
+  const familyOf = new Map(builtinInsider.map((b) => [b.meta.id, b.meta.family]));
+
+  it('covers every insider family with an indicator weighing at least 2', () => {
+    expect(new Set(builtinInsider.map((b) => b.meta.family))).toEqual(insiderFamilySet);
+    expect(ids).toEqual(expect.arrayContaining(['insider/code-integrity', 'insider/impersonation', 'insider/intrusion-activity', 'insider/transfer-anomaly']));
+  });
+
+  test.prop([fc.constantFrom(...ids), fc.constantFrom(...ids)], opts)(
+    'full-strength findings of two built-in insider indicators from different insider families reach high with the default config',
+    (a, b) => {
+      fc.pre(familyOf.get(a) !== familyOf.get(b));
+      // Two weights of at least 2 on a prior of -4: at least even odds, the edge of the high band.
+      const report = scorer.score({ id: 's', extensions: { strengths: { [a]: 1, [b]: 1 } } }, { asOf });
+      expect(report.bandCapped).toBeUndefined();
+      expect(['high', 'critical']).toContain(report.band);
+    },
+  );
+
+  test.prop([fc.constantFrom(...ids), fc.constantFrom(...ids)], opts)('two built-in insider indicators of one family never reach high together', (a, b) => {
+    fc.pre(familyOf.get(a) === familyOf.get(b));
+    const report = scorer.score({ id: 's', extensions: { strengths: { [a]: 1, [b]: 1 } } }, { asOf });
+    expect(['low', 'elevated']).toContain(report.band);
   });
 });

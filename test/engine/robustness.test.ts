@@ -142,3 +142,27 @@ describe('malformed scorer input gives a clear error, not a TypeError', () => {
     expect(problem(() => scorer.score({ id: 's1' }, { asOf, events: [event] }))).toMatch(/subjectId: no valid subject "someone-else"/);
   });
 });
+
+describe('mitigation records returned by an indicator', () => {
+  it('reads each field of a mitigation once, so a getter cannot pass the check and then change', () => {
+    let reads = 0;
+    const shifty = {
+      get recordId() {
+        reads++;
+        // A valid id when checked, an empty one on any later read.
+        return reads === 1 ? 'x-1' : '';
+      },
+      field: 'exceptions',
+      explains: 'a documented exception',
+    };
+    const report = scoreWith(rogue(() => [finding({ strength: 0, mitigatedBy: [shifty] })]));
+    expect(reads).toBe(1);
+    expect(report.mitigations).toMatchObject([{ indicatorId: 'test/rogue', effect: 'silenced', mitigatedBy: [{ recordId: 'x-1', field: 'exceptions', explains: 'a documented exception' }] }]);
+  });
+
+  it('records a mitigation without recordId, field or explains as an indicator error', () => {
+    const report = scoreWith(rogue(() => [finding({ mitigatedBy: [{ recordId: 'x-1', field: 'exceptions' }] })]));
+    expect(report.errors).toMatchObject([{ indicatorId: 'test/rogue' }]);
+    expect(report.errors[0]?.message).toMatch(/mitigation without recordId, field and explains/);
+  });
+});

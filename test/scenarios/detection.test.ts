@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createScorer, type Report } from '../../src/index';
 // @ts-expect-error plain JavaScript module shared with bench/detection.mjs
-import { auc, population, scenarios } from '../../bench/scenarios/insider.mjs';
+import { auc, population, scenarios } from '../../bench/scenarios/suite.mjs';
 
 interface Scenario {
   readonly name: string;
   readonly label: 'positive' | 'control';
+  readonly source: string;
   readonly subject: { readonly id: string };
   readonly expectedReasons: readonly string[];
 }
@@ -13,7 +14,15 @@ interface Scenario {
 const all = scenarios as readonly Scenario[];
 const reports = new Map<string, Report>();
 
-describe('labelled insider scenarios and hard honest controls (built-in indicators, default config)', () => {
+describe('labelled insider and remote-hire scenarios and hard honest controls (built-in indicators, default config)', () => {
+  it('has at least 20 positives, each citing a public source, and at least 20 controls', () => {
+    const positives = all.filter((s) => s.label === 'positive');
+    expect(positives.length).toBeGreaterThanOrEqual(20);
+    expect(all.filter((s) => s.label === 'control').length).toBeGreaterThanOrEqual(20);
+    for (const p of positives) expect(p.source, p.name).toMatch(/https:\/\//);
+    expect(new Set(all.map((s) => s.subject.id)).size).toBe(all.length);
+  });
+
   it('scores the population', { timeout: 120_000 }, () => {
     const ids = new Set(all.map((s) => s.subject.id));
     const result = createScorer().scoreBatch(population(), { select: (id) => ids.has(id) });

@@ -5,6 +5,7 @@ import { ownValue } from '../../records/ownKeys';
 import { cite } from '../shared/sources';
 import { DAY_MS } from '../shared/time';
 import { addFinite } from '../shared/finite';
+import { medianSorted, quantileWithout } from '../shared/robust';
 
 const actions = ['read', 'download', 'clone', 'export', 'upload', 'push', 'copy', 'print', 'sync', 'modify'] as const;
 
@@ -101,28 +102,6 @@ function dailyProfile(view: SubjectView, opts: Options): DailyProfile {
     ...(peakActionsDay !== undefined ? { peakActionsDay } : {}),
   };
 }
-
-function median(sorted: readonly number[]): number {
-  const m = sorted.length;
-  return m % 2 === 1 ? (sorted[(m - 1) >> 1] as number) : ((sorted[m / 2 - 1] as number) + (sorted[m / 2] as number)) / 2;
-}
-
-/** Median of a sorted array with one occurrence of `self` removed, without copying it. */
-function medianWithout(sorted: readonly number[], self: number): number | undefined {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < self) lo = mid + 1;
-    else hi = mid;
-  }
-  const j = sorted[lo] === self ? lo : -1;
-  const m = j === -1 ? sorted.length : sorted.length - 1;
-  if (m === 0) return undefined;
-  const at = (p: number): number => sorted[j !== -1 && p >= j ? p + 1 : p] as number;
-  return m % 2 === 1 ? at((m - 1) >> 1) : (at(m / 2 - 1) + at(m / 2)) / 2;
-}
-
 
 const GB = 1e9;
 const fmtBytes = (b: number): string => (b >= GB ? `${Math.round((b / GB) * 10) / 10} GB` : `${Math.round(b / 1e6)} MB`);
@@ -243,7 +222,7 @@ export const bulkCollection = defineIndicator({
         .map(([, d]) => m.get(d))
         .sort((a, b) => a - b);
       if (others.length < opts.minBaselineDays) continue;
-      const found = compare('ownBaseline', m, m.day, median(others), opts.ownFactor, {}, evidenceOf(m.day));
+      const found = compare('ownBaseline', m, m.day, medianSorted(others) as number, opts.ownFactor, {}, evidenceOf(m.day));
       if (found === undefined) continue;
       ownFired = true;
       findings.push(found);
@@ -266,7 +245,7 @@ export const bulkCollection = defineIndicator({
         } else if (peers !== undefined) {
           const sorted = m.unit === 'bytes' ? peers.bytes : peers.actions;
           if (sorted.length - 1 >= opts.minPeers) {
-            base = medianWithout(sorted, m.peak);
+            base = quantileWithout(sorted, m.peak, 0.5);
             source = `median of ${sorted.length - 1} peers in this batch`;
           }
         }

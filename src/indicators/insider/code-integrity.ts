@@ -49,11 +49,12 @@ export const codeIntegrity = defineIndicator({
     category: 'insider',
     description:
       'Reads code-change events (merges, direct pushes, deployments, releases, pipeline and protection changes from code-host and CI/CD audit logs) in one sweep and groups findings per repository. Unreviewed: a self-approved change (the author approved it, e.g. from a second account: strongest), a direct push, or a merge, deploy or release with no approving review by someone else, to code tagged sensitive (`tags` in `sensitiveTags` or the organisation\'s value-moving, sensitive-technology or export-controlled tags) or matching `sensitivePaths`; untagged routine changes only with `includeNonSensitive`. Bypass: branch protection or a ruleset bypassed, stronger on sensitive code. Pipeline: a pipeline change (or a merge touching `ciPatterns`) by a subject whose role is not in `pipelineOwnerRoles`, or, when no roles are given, within `newHireDays` of the start. A self-merge after someone else\'s approval is ordinary and never counts. SEAL and DOJ-ATL describe insiders altering value-moving code and pipelines; OpenSSF Scorecard treats code review and branch protection as baseline controls.',
-    version: '1.0.0',
+    version: '1.1.0',
     kind: 'risk',
-    family: 'data-access',
+    family: 'privilege-code',
     typologies: ['insider-technology-collection', 'remote-hire-identity-fraud'],
-    defaultWeight: 2,
+    // As heavy as impersonation and intrusion: an unreviewed change to value-moving code is an act, not context, and two such acts from different insider families must clear the high band.
+    defaultWeight: 2.5,
     requires: [
       'events[type=code-change].action',
       'events[type=code-change].approvals',

@@ -43,12 +43,12 @@ export const exfiltrationToPersonal = defineIndicator({
     category: 'insider',
     description:
       'Fires, per destination kind, on data-access events whose `destination.kind` is in `destinations` (personal repositories, personal cloud, personal e-mail, removable media) and whose host is not in `allowedHosts`. Stronger with more resources, more volume and data tagged with a tag in `sensitiveTags`. SW: code exfiltrated to personal GitHub and cloud right after hiring; PSA-2025-01 says such copying is "not uncommon" among developers, so the default weight is low.',
-    version: '1.0.0',
+    version: '1.1.0',
     kind: 'risk',
     family: 'data-movement',
     typologies: ['insider-technology-collection'],
     defaultWeight: 0.8,
-    correlationGroup: 'insider-collection',
+    correlationGroup: 'exfiltration-channels',
     requires: ['events[type=data-access].destination', 'events[type=data-access].volumeBytes'],
     options,
     messages: {

@@ -40,11 +40,14 @@ const options = z.object({
     .max(0.5)
     .default(0.15)
     .describe('Strength added to each exit-window finding when the person browsed job boards before or during it. Context only: job-board browsing never fires on its own.'),
-  afterEndStrength: z.number().min(0).max(1).default(0.7).describe('Strength of activity on the person\'s accounts after the end date: an account still used after exit.'),
+  afterEndStrength: z.number().min(0).max(1).default(0.7).describe('Strength of activity on the person\'s accounts after the end date on one day: an account still used after exit. Each further day with such activity adds 0.1, up to 1.'),
   extortionStrength: z.number().min(0).max(1).default(1).describe('Strength of an extortion or data-ransom report after notice or exit (FBI PSA-2025-01: fired workers extort with stolen data).'),
 });
 
 type MessageId = 'channel' | 'afterEnd' | 'extortion';
+
+/** Added to `afterEndStrength` for each further day with activity after the end date. */
+const AFTER_END_DAY_STEP = 0.1;
 
 type ExitChannel = 'collection' | 'removable' | 'upload' | 'personalMail';
 
@@ -96,7 +99,7 @@ export const exitWindow = defineIndicator({
     category: 'insider',
     description:
       'Reads the lifecycle (`lifecycle.noticeDate`, `lifecycle.endDate`, or the time an on-notice status took effect). The exit window runs from `windowDays` before the end date, or the notice date when earlier, to the end date (or asOf). One sweep over the events counts four channels before and inside the window: collection (download, clone, export, copy, sync, print), copies to removable media, uploads to file-sharing, personal-cloud, paste or leak sites (and data-access to personal destinations), and e-mail to the person\'s own personal address. A channel fires when it has at least `minEvents` events in the window and its daily rate reaches `exitFactor` times the rate of the `lookbackDays` before (or it was never used before). Job-board browsing (web category job-board) in the window or the `jobBoardLookbackDays` before adds `jobBoardBoost` to each such finding: it is context, never a finding of its own. Activity on the accounts after the end date fires on its own, and so does an extortion or data-ransom report (security category extortion) after notice or exit. A documented removable-media exception silences the removable-media channel.',
-    version: '1.0.0',
+    version: '1.1.0',
     kind: 'risk',
     family: 'lifecycle-timing',
     typologies: ['insider-technology-collection'],
@@ -142,13 +145,23 @@ export const exitWindow = defineIndicator({
     const before = from - options.lookbackDays * DAY_MS;
     const tallies = new Map<ExitChannel, Tally>();
     const afterEnd: { id: string; at: string }[] = [];
+    // Distinct UTC days with activity after the end date: events arrive in time order, so a day change is a new day.
+    let afterEndDays = 0;
+    let lastAfterEndDay = '';
     const extortion: { id: string; at: string }[] = [];
     let firstMs: number | undefined;
     for (const e of view.events) {
       const t = Date.parse(e.at);
       if (firstMs === undefined && isBehaviourActivity(e)) firstMs = t;
       if (e.type === 'security' && e.category === 'extortion' && t >= from) extortion.push({ id: e.id, at: e.at });
-      if (endMs !== undefined && t >= endMs && isBehaviourActivity(e)) afterEnd.push({ id: e.id, at: e.at });
+      if (endMs !== undefined && t >= endMs && isBehaviourActivity(e)) {
+        afterEnd.push({ id: e.id, at: e.at });
+        const day = utcDate(e.at);
+        if (day !== lastAfterEndDay) {
+          afterEndDays++;
+          lastAfterEndDay = day;
+        }
+      }
       if (t < before || t >= to) continue;
       const c = exitChannelOf(e);
       if (c === undefined) continue;
@@ -206,7 +219,8 @@ export const exitWindow = defineIndicator({
       const last = afterEnd[afterEnd.length - 1] as { id: string; at: string };
       findings.push({
         messageId: 'afterEnd',
-        strength: options.afterEndStrength,
+        // Use on several days after the exit is deliberate, not a client that synced once: a tenth more a day.
+        strength: Math.min(1, options.afterEndStrength + AFTER_END_DAY_STEP * (afterEndDays - 1)),
         data: { count: afterEnd.length, end: life.endDate, last: utcDate(last.at) },
         evidence: [
           { recordId: subject.id, field: 'lifecycle.endDate', value: life.endDate, note: 'last day of the engagement' },

@@ -74,10 +74,10 @@ export const impersonation = defineIndicator({
     title: 'Sign-ins as someone else, or with a stolen session',
     category: 'insider',
     description:
-      'Population-level: `prepare` maps every account the batch\'s subjects hold (`accounts[]`, leaving out shared and service accounts) and every computer assigned to a subject (`reference.organisation.devices[]`, leaving out pool and lab machines) to its holder, in one pass. Fires when the subject\'s successful sign-ins use an account held only by others (interactive at `otherAccountStrength`, token refreshes weaker), when the subject\'s sign-ins, check-ins or remote-access sessions name a computer assigned to another person (not for `deviceExemptRoles`), and on identity-provider detections of token or session-cookie replay (`events[type=identity-risk]`, unless reviewed as safe or dismissed). Keylogger and credential-stealer detections are read by `insider/intrusion-activity` (security categories credential-harvest and cookie-theft). MITRE ATT&CK T1078 and T1550.004; CERT Common Sense Guide.',
-    version: '1.0.0',
+      'Population-level: `prepare` maps every account the batch\'s subjects hold (`accounts[]`, leaving out shared and service accounts) and every computer assigned to a subject (`reference.organisation.devices[]`, leaving out pool and lab machines) to its holder, in one pass. Fires when the subject\'s successful sign-ins use an account held only by others (interactive at `otherAccountStrength`, token refreshes weaker), when the subject\'s sign-ins, check-ins or remote-access sessions name a computer assigned to another person (not for `deviceExemptRoles`), and on identity-provider detections of token or session-cookie replay (`events[type=identity-risk]`, unless reviewed as safe or dismissed). Keylogger and credential-stealer detections are read by `insider/intrusion-activity` (security categories credential-harvest and cookie-theft). For corroboration, account and token findings are `privilege-code` evidence and sign-ins on another person\'s computer `device-insider` evidence. MITRE ATT&CK T1078 and T1550.004; CERT Common Sense Guide.',
+    version: '1.1.0',
     kind: 'risk',
-    family: 'activity',
+    family: 'privilege-code',
     typologies: ['insider-technology-collection', 'remote-hire-identity-fraud'],
     defaultWeight: 2.5,
     requires: [
@@ -170,7 +170,8 @@ export const impersonation = defineIndicator({
     }
     for (const [deviceId, h] of byKey(deviceHits)) {
       if (options.otherDeviceStrength <= 0) continue;
-      findings.push({ messageId: 'otherDevice', strength: options.otherDeviceStrength, data: { count: h.count, deviceId, holder: h.holder, first: utcDate(h.first) }, evidence: h.evidence });
+      // Using another person's computer is device evidence; the account and token findings are privilege evidence.
+      findings.push({ messageId: 'otherDevice', strength: options.otherDeviceStrength, data: { count: h.count, deviceId, holder: h.holder, first: utcDate(h.first) }, family: 'device-insider', evidence: h.evidence });
     }
     for (const [detection, h] of byKey(replayHits)) {
       findings.push({

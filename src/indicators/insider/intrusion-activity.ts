@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
-import type { Evidence } from '../../indicator/types';
 import { meetsSeverity, severityLevels } from '../shared/security';
 import { cite } from '../shared/sources';
 import { utcDate } from '../shared/time';
-import { compareText } from '../../engine/order';
+import { groupEvents } from '../shared/grouping';
 
 const categories = ['port-scan', 'exploit-attempt', 'credential-harvest', 'cookie-theft', 'privilege-escalation'] as const;
 
@@ -42,9 +41,9 @@ export const intrusionActivity = defineIndicator({
     category: 'insider',
     description:
       'Fires, per category, on security events in `categories` at or above `minSeverity`: port scans (weakest alone), exploitation attempts, credential or session-cookie harvesting and privilege escalation. Subjects whose role is in `authorizedRoles` (penetration testers) are exempt. PSA-2025-01: session cookies harvested to work from non-company devices; the RFA report: technology collected by every method, hacking included.',
-    version: '1.0.0',
+    version: '1.1.0',
     kind: 'risk',
-    family: 'device',
+    family: 'device-insider',
     typologies: ['insider-technology-collection', 'remote-hire-identity-fraud'],
     defaultWeight: 2.5,
     requires: ['events[type=security].category', 'events[type=security].severity', 'role'],
@@ -68,23 +67,20 @@ export const intrusionActivity = defineIndicator({
     if (security.length === 0) return notEvaluated('no security events', ['events[type=security]']);
     if (view.subject.role !== undefined && options.authorizedRoles.includes(view.subject.role)) return [];
     const wanted = new Set<string>(options.categories);
-    const groups = new Map<string, { count: number; maxFactor: number; first: string; detail: string; evidence: Evidence[] }>();
-    for (const e of security) {
-      if (!wanted.has(e.category)) continue;
-      if (!meetsSeverity(e.severity, options.minSeverity)) continue;
-      const g = groups.get(e.category) ?? { count: 0, maxFactor: 0, first: e.at, detail: e.detail ?? e.software ?? e.category, evidence: [] };
-      g.count++;
-      g.maxFactor = Math.max(g.maxFactor, SEVERITY_FACTOR[e.severity ?? 'medium'] as number);
-      if (g.evidence.length < 10) g.evidence.push({ recordId: e.id, at: e.at, field: 'category', value: e.category, note: e.detail ?? e.software ?? e.severity ?? '' });
-      groups.set(e.category, g);
-    }
-    return [...groups]
-      .sort((a, b) => compareText(a[0], b[0]))
-      .map(([category, g]) => ({
-        messageId: 'activity' as const,
-        strength: Math.min(1, (CATEGORY_STRENGTH[category] ?? 0.5) * g.maxFactor + 0.05 * (g.count - 1)),
-        data: { count: g.count, category, first: utcDate(g.first), detail: g.detail },
-        evidence: g.evidence,
-      }));
+    const groups = groupEvents(
+      security,
+      (e) => (wanted.has(e.category) && meetsSeverity(e.severity, options.minSeverity) ? e.category : undefined),
+      (e) => ({ maxFactor: 0, detail: e.detail ?? e.software ?? e.category }),
+      (acc, e) => {
+        acc.maxFactor = Math.max(acc.maxFactor, SEVERITY_FACTOR[e.severity ?? 'medium'] as number);
+      },
+      (e) => ({ recordId: e.id, at: e.at, field: 'category', value: e.category, note: e.detail ?? e.software ?? e.severity ?? '' }),
+    );
+    return groups.map((g) => ({
+      messageId: 'activity' as const,
+      strength: Math.min(1, (CATEGORY_STRENGTH[g.key] ?? 0.5) * g.acc.maxFactor + 0.05 * (g.count - 1)),
+      data: { count: g.count, category: g.key, first: utcDate(g.first), detail: g.acc.detail },
+      evidence: g.evidence,
+    }));
   },
 });

@@ -103,8 +103,8 @@ export const peerBaselineShift = defineIndicator({
     title: 'Behaviour far above the team or role',
     category: 'insider',
     description:
-      'Computes the same recent measures as `insider/own-baseline-shift` (over `recentDays` before asOf) for every subject of the batch in one pass (`prepare`), grouped by team (`position.team`) and by role (`role`). A measure fires when the subject\'s value is at least `highFactor` times the peers\' `highPercentile` percentile, `medianFactor` times their median, and `minIncrease` above it; peers are the others in the team when it has `minPeers` with the measure, else in the role. For data volume a caller-supplied baseline (`reference.organisation.baselines`, `dailyBytesMedian` and `dailyBytesHigh` for the team, else the role) replaces the batch. Documented exceptions, agreed hours and travel silence the measures they explain, as in the own-baseline indicator. CERT\'s insider scenarios stand out against peers in the same role.',
-    version: '1.0.0',
+      'Computes the same recent measures as `insider/own-baseline-shift` (over `recentDays` before asOf) for every subject of the batch in one pass (`prepare`), grouped by team (`position.team`) and by role (`role`). A measure fires when the subject\'s value is at least `highFactor` times the peers\' `highPercentile` percentile, `medianFactor` times their median, and `minIncrease` above it; peers are the others in the team when it has `minPeers` with the measure, else in the role. A caller-supplied baseline (`reference.organisation.baselines` for the team, else the role) replaces the batch for each measure it gives: `dailyBytesMedian` and `dailyBytesHigh` for data volume, `measures` (median and high percentile) for the others. Documented exceptions, agreed hours and travel silence the measures they explain, as in the own-baseline indicator. CERT\'s insider scenarios stand out against peers in the same role.',
+    version: '1.1.0',
     kind: 'risk',
     family: 'activity',
     typologies: ['insider-technology-collection'],
@@ -150,9 +150,15 @@ export const peerBaselineShift = defineIndicator({
       let peers = 0;
       let scope: 'team' | 'role' = 'team';
       let group = '';
-      if (measure === 'dataBytes' && callerBaseline?.dailyBytesMedian !== undefined) {
-        median = callerBaseline.dailyBytesMedian;
-        high = callerBaseline.dailyBytesHigh ?? median;
+      const supplied =
+        measure === 'dataBytes'
+          ? callerBaseline?.dailyBytesMedian !== undefined
+            ? { median: callerBaseline.dailyBytesMedian, high: callerBaseline.dailyBytesHigh }
+            : undefined
+          : callerBaseline?.measures?.[measure];
+      if (callerBaseline !== undefined && supplied !== undefined) {
+        median = supplied.median;
+        high = supplied.high ?? median;
         scope = callerBaseline.scope;
         group = `${callerBaseline.name} (caller baseline)`;
       } else {

@@ -3,7 +3,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import { defaultCiPatterns, tenureStartMs } from '../shared/code';
 import { cite } from '../shared/sources';
-import { DAY_MS } from '../shared/time';
+import { DAY_MS, utcDate } from '../shared/time';
 import { compareText } from '../../engine/order';
 
 const privileges = ['admin', 'publish', 'sign', 'pipeline', 'repo-admin', 'multisig-signer', 'secrets', 'other'] as const;
@@ -37,11 +37,16 @@ const options = z.object({
     .describe('File names (case-insensitive, at the end of the path) that mark dependency manifests.'),
 });
 
-type MessageId = 'privilege' | 'earlyGrant' | 'pipelineEdit' | 'manifestEdit';
+type MessageId = 'privilege' | 'earlyGrant' | 'selfGrant' | 'pipelineEdit' | 'manifestEdit';
+
+/** Strength of `count` self-granted rights to one privilege: high-impact privileges (signing, secrets, admin...) weigh most. */
+function selfGrantStrength(high: boolean, count: number): number {
+  return Math.min(1, (high ? 0.8 : 0.6) + 0.05 * (count - 1));
+}
 
 /**
  * `insider/privilege-seeking`: requests or attempts for admin, publishing, signing, pipeline or
- * multisig rights beyond the role, and edits to CI/CD files or dependency manifests by a new hire.
+ * multisig rights beyond the role, rights the subject granted themself, and edits to CI/CD files or dependency manifests by a new hire.
  */
 export const privilegeSeeking = defineIndicator({
   meta: {
@@ -49,17 +54,19 @@ export const privilegeSeeking = defineIndicator({
     title: 'Seeking privileges beyond the role',
     category: 'insider',
     description:
-      'Fires, per privilege, on requests or attempts for a privilege in `watchedPrivileges` that `rolePrivileges` does not grant the subject\'s role (failed attempts weigh most), on grants of such a privilege within `earlyGrantDays` of the start (self-granted ones weigh most), and on `modify` data-access events within `newHireDays` of `hiredAt` whose `files` touch CI/CD configuration (`ciPatterns`) or dependency manifests (`manifestPatterns`, weaker: adding a dependency is everyday work). SEAL: added as multisig signer, edits to CI/CD and dependencies; DOJ-ATL: smart-contract code altered to steal funds.',
-    version: '1.1.0',
+      'Fires, per privilege, on requests or attempts for a privilege in `watchedPrivileges` that `rolePrivileges` does not grant the subject\'s role (failed attempts weigh most), on grants of such a privilege within `earlyGrantDays` of the start (self-granted ones weigh most), on such a privilege the subject granted themself at any point of the tenure (`grantor` is the subject or one of their accounts: an administrator arming a backdoor, CERT\'s sabotage cases), and on `modify` data-access events within `newHireDays` of `hiredAt` whose `files` touch CI/CD configuration (`ciPatterns`) or dependency manifests (`manifestPatterns`, weaker: adding a dependency is everyday work). SEAL: added as multisig signer, edits to CI/CD and dependencies; DOJ-ATL: smart-contract code altered to steal funds.',
+    version: '1.2.0',
     kind: 'risk',
     family: 'privilege-code',
     typologies: ['insider-technology-collection', 'remote-hire-identity-fraud'],
-    defaultWeight: 1.2,
+    // Weight 2 with the request, early-grant and new-hire strengths at 0.6 of what they were under weight 1.2 (so each adds what it did), leaving room for self-grants, the strongest finding.
+    defaultWeight: 2,
     requires: ['events[type=privilege]', 'events[type=privilege].tenureDaysAtGrant', 'events[type=privilege].grantor', 'role', 'hiredAt', 'lifecycle.startDate', 'events[type=data-access].files'],
     options,
     messages: {
       privilege: '{{count}} {{actions}} for {{privilege}} rights{{resource}}, which the role {{role}} does not hold',
       earlyGrant: '{{privilege}} rights granted {{days}} days into the tenure{{resource}}{{grantor}}',
+      selfGrant: '{{count}} self-granted {{privilege}} rights{{resource}}, which the role {{role}} does not hold, the first on {{first}}',
       pipelineEdit: '{{count}} edits to CI/CD files ({{files}}) within {{days}} days of the start date',
       manifestEdit: '{{count}} edits to dependency manifests ({{files}}) within {{days}} days of the start date',
     },
@@ -100,7 +107,7 @@ export const privilegeSeeking = defineIndicator({
       const high = privilege === 'multisig-signer' || privilege === 'sign' || privilege === 'publish' || privilege === 'secrets';
       findings.push({
         messageId: 'privilege',
-        strength: Math.min(1, (high ? 0.6 : 0.45) + 0.1 * (g.count - 1) + 0.15 * Math.min(2, g.failed)),
+        strength: Math.min(1, (high ? 0.36 : 0.27) + 0.06 * (g.count - 1) + 0.09 * Math.min(2, g.failed)),
         data: {
           count: g.count,
           actions: [...g.actions].sort().join(' and '),
@@ -113,6 +120,7 @@ export const privilegeSeeking = defineIndicator({
     }
     const start = tenureStartMs(view.subject);
     const ownIds = new Set([view.subject.id, ...(view.subject.accounts ?? []).map((a) => a.accountId)].map((x) => x.toLowerCase()));
+    const isSelfGranted = (r: { readonly grantor?: string | undefined }): boolean => r.grantor !== undefined && ownIds.has(r.grantor.toLowerCase());
     // The first early grant of each privilege: requests arrive in time order.
     const earlyGranted = new Set<string>();
     for (const r of requests) {
@@ -121,11 +129,12 @@ export const privilegeSeeking = defineIndicator({
       const days = r.tenureDaysAtGrant ?? (start !== undefined ? (Date.parse(r.at) - start) / DAY_MS : undefined);
       if (days === undefined || days < 0 || days > options.earlyGrantDays) continue;
       earlyGranted.add(r.privilege);
-      const selfGranted = r.grantor !== undefined && ownIds.has(r.grantor.toLowerCase());
+      const selfGranted = isSelfGranted(r);
       const high = r.privilege === 'multisig-signer' || r.privilege === 'sign' || r.privilege === 'publish' || r.privilege === 'secrets' || r.privilege === 'admin';
       findings.push({
         messageId: 'earlyGrant',
-        strength: Math.min(1, (high ? 0.55 : 0.4) + (selfGranted ? 0.35 : 0)),
+        // A self-grant early in tenure is at least as strong as one later (selfGrant below), and a tenth stronger.
+        strength: selfGranted ? Math.min(1, selfGrantStrength(high, 1) + 0.1) : high ? 0.33 : 0.24,
         data: {
           privilege: r.privilege,
           days: Math.floor(days),
@@ -133,6 +142,27 @@ export const privilegeSeeking = defineIndicator({
           grantor: selfGranted ? ', self-granted' : r.grantor !== undefined ? `, by ${r.grantor}` : '',
         },
         evidence: [{ recordId: r.id, at: r.at, field: 'privilege', value: r.privilege, note: `${r.action}${r.role !== undefined ? ` (${r.role})` : ''}` }],
+      });
+    }
+    // Rights the subject granted themself outside their role, at any tenure (an administrator
+    // arming a backdoor before leaving); the early ones are reported above, with the self-grant.
+    const selfGrants = new Map<string, { count: number; first: string; resources: Set<string>; evidence: Evidence[] }>();
+    for (const r of requests) {
+      const granted = r.action === 'grant' || r.granted === true;
+      if (!granted || !isSelfGranted(r) || !watched.has(r.privilege) || roleGrants.has(r.privilege) || earlyGranted.has(r.privilege)) continue;
+      const g = selfGrants.get(r.privilege) ?? { count: 0, first: r.at, resources: new Set<string>(), evidence: [] };
+      g.count++;
+      if (r.resource !== undefined) g.resources.add(r.resource);
+      if (g.evidence.length < 10) g.evidence.push({ recordId: r.id, at: r.at, field: 'grantor', value: r.grantor as string, note: `${r.privilege}${r.resource !== undefined ? ` on ${r.resource}` : ''}` });
+      selfGrants.set(r.privilege, g);
+    }
+    for (const [privilege, g] of [...selfGrants].sort((a, b) => compareText(a[0], b[0]))) {
+      const high = privilege === 'multisig-signer' || privilege === 'sign' || privilege === 'publish' || privilege === 'secrets' || privilege === 'admin';
+      findings.push({
+        messageId: 'selfGrant',
+        strength: selfGrantStrength(high, g.count),
+        data: { count: g.count, privilege, resource: g.resources.size > 0 ? ` on ${[...g.resources].sort().join(', ')}` : '', role: role ?? '(unspecified)', first: utcDate(g.first) },
+        evidence: g.evidence,
       });
     }
     if (hired !== undefined) {
@@ -157,7 +187,7 @@ export const privilegeSeeking = defineIndicator({
       if (ci.count > 0) {
         findings.push({
           messageId: 'pipelineEdit',
-          strength: Math.min(1, 0.5 + 0.1 * (ci.count - 1)),
+          strength: Math.min(1, 0.3 + 0.06 * (ci.count - 1)),
           data: { count: ci.count, files: list(ci.files), days: options.newHireDays },
           evidence: ci.evidence,
         });
@@ -165,7 +195,7 @@ export const privilegeSeeking = defineIndicator({
       if (deps.count > 0) {
         findings.push({
           messageId: 'manifestEdit',
-          strength: Math.min(0.6, 0.2 + 0.05 * (deps.count - 1)),
+          strength: Math.min(0.36, 0.12 + 0.03 * (deps.count - 1)),
           data: { count: deps.count, files: list(deps.files), days: options.newHireDays },
           evidence: deps.evidence,
         });

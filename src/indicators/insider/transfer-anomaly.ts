@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
-import type { Evidence } from '../../indicator/types';
 import { cite } from '../shared/sources';
 import { utcDate } from '../shared/time';
 import { compareText } from '../shared/order';
+import { groupEvents } from '../shared/grouping';
+
+/** Anomalies that change the controls themselves rather than move value. */
+const controlChanges = new Set<string>(['policy-override', 'signer-change', 'allowlist-change']);
+const isControlChange = (anomaly: string): boolean => controlChanges.has(anomaly);
 
 const anomalies = ['new-destination', 'unusual-amount', 'limit-exceeded', 'policy-override', 'signer-change', 'allowlist-change', 'other'] as const;
 
@@ -37,10 +41,10 @@ export const transferAnomaly = defineIndicator({
     title: 'Flagged transfers the subject initiated, approved or signed',
     category: 'insider',
     description:
-      'Reads transfer-anomaly events (the platform\'s own detections; the library judges no transfer itself) and fires once per anomaly kind, at the strength of the most severe detection (`severityStrength`), raised by `controlChangeBonus` for changes to the controls (policy override, signer change, allow-list change) and slightly with the count. Kinds in `ignoredAnomalies` do not count. SEAL and DOJ-ATL describe workers inside crypto firms altering signers and code to move funds.',
-    version: '1.0.0',
+      'Reads transfer-anomaly events (the platform\'s own detections; the library judges no transfer itself) and fires once per anomaly kind, at the strength of the most severe detection (`severityStrength`), raised by `controlChangeBonus` for changes to the controls (policy override, signer change, allow-list change) and slightly with the count. Kinds in `ignoredAnomalies` do not count. For corroboration the platform\'s detections are `data-movement` evidence: value leaving, and the control changes that prepare it, seen by one platform. SEAL and DOJ-ATL describe workers inside crypto firms altering signers and code to move funds.',
+    version: '1.1.0',
     kind: 'risk',
-    family: 'activity',
+    family: 'data-movement',
     typologies: ['insider-technology-collection', 'remote-hire-identity-fraud'],
     defaultWeight: 2,
     requires: ['events[type=transfer-anomaly].anomaly', 'events[type=transfer-anomaly].severity', 'events[type=transfer-anomaly].role'],
@@ -59,34 +63,31 @@ export const transferAnomaly = defineIndicator({
     const events = view.eventsOf('transfer-anomaly');
     if (events.length === 0) return notEvaluated('no transfer-anomaly events', ['events[type=transfer-anomaly]']);
     const ignored = new Set<string>(options.ignoredAnomalies);
-    const groups = new Map<string, { count: number; strength: number; first: string; platforms: Set<string>; roles: Set<string>; amounts: Map<string, number>; evidence: Evidence[] }>();
-    for (const e of events) {
-      if (ignored.has(e.anomaly)) continue;
-      const g = groups.get(e.anomaly) ?? { count: 0, strength: 0, first: e.at, platforms: new Set<string>(), roles: new Set<string>(), amounts: new Map<string, number>(), evidence: [] };
-      g.count++;
-      const control = e.anomaly === 'policy-override' || e.anomaly === 'signer-change' || e.anomaly === 'allowlist-change';
-      g.strength = Math.max(g.strength, Math.min(1, options.severityStrength[e.severity ?? 'medium'] + (control ? options.controlChangeBonus : 0)));
-      if (e.platform !== undefined) g.platforms.add(e.platform);
-      g.roles.add(e.role ?? 'took part in');
-      if (e.amount !== undefined && e.asset !== undefined) g.amounts.set(e.asset, (g.amounts.get(e.asset) ?? 0) + e.amount);
-      if (g.evidence.length < 10) g.evidence.push({ recordId: e.id, at: e.at, field: 'anomaly', value: e.anomaly, note: [e.severity, e.role, e.destination].filter((x) => x !== undefined).join(', ') });
-      groups.set(e.anomaly, g);
-    }
+    const groups = groupEvents(
+      events,
+      (e) => (ignored.has(e.anomaly) ? undefined : e.anomaly),
+      () => ({ strength: 0, platforms: new Set<string>(), roles: new Set<string>(), amounts: new Map<string, number>() }),
+      (g, e) => {
+        g.strength = Math.max(g.strength, Math.min(1, options.severityStrength[e.severity ?? 'medium'] + (isControlChange(e.anomaly) ? options.controlChangeBonus : 0)));
+        if (e.platform !== undefined) g.platforms.add(e.platform);
+        g.roles.add(e.role ?? 'took part in');
+        if (e.amount !== undefined && e.asset !== undefined) g.amounts.set(e.asset, (g.amounts.get(e.asset) ?? 0) + e.amount);
+      },
+      (e) => ({ recordId: e.id, at: e.at, field: 'anomaly', value: e.anomaly, note: [e.severity, e.role, e.destination].filter((x) => x !== undefined).join(', ') }),
+    );
     const roleWords: Readonly<Record<string, string>> = { initiator: 'initiated', approver: 'approved', signer: 'signed', administrator: 'administered', 'took part in': 'took part in' };
-    return [...groups]
-      .sort((a, b) => compareText(a[0], b[0]))
-      .map(([anomaly, g]) => ({
-        messageId: 'anomaly' as const,
-        strength: Math.min(1, g.strength + 0.05 * Math.min(4, g.count - 1)),
-        data: {
-          count: g.count,
-          anomaly,
-          platform: g.platforms.size > 0 ? [...g.platforms].sort().join(', ') : 'the platform',
-          roles: [...g.roles].map((r) => roleWords[r] ?? r).sort().join(' or '),
-          first: utcDate(g.first),
-          amount: g.amounts.size > 0 ? ` (${[...g.amounts].sort((a, b) => compareText(a[0], b[0])).map(([asset, n]) => `${n} ${asset}`).join(', ')} in all)` : '',
-        },
-        evidence: g.evidence,
-      }));
+    return groups.map(({ key: anomaly, count, first, evidence, acc: g }) => ({
+      messageId: 'anomaly' as const,
+      strength: Math.min(1, g.strength + 0.05 * Math.min(4, count - 1)),
+      data: {
+        count,
+        anomaly,
+        platform: g.platforms.size > 0 ? [...g.platforms].sort().join(', ') : 'the platform',
+        roles: [...g.roles].map((r) => roleWords[r] ?? r).sort().join(' or '),
+        first: utcDate(first),
+        amount: g.amounts.size > 0 ? ` (${[...g.amounts].sort((a, b) => compareText(a[0], b[0])).map(([asset, n]) => `${n} ${asset}`).join(', ')} in all)` : '',
+      },
+      evidence,
+    }));
   },
 });

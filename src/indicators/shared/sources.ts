@@ -146,7 +146,7 @@ export const sources = {
   },
   CS: {
     title: 'CrowdStrike Threat Hunting Reports 2024 and 2025 (Famous Chollima)',
-    url: 'https://beatzandbangerz.com/north-koreas-covert-workforce-in-u-s-tech-firms',
+    url: 'https://www.crowdstrike.com/en-us/resources/reports/threat-hunting-report/',
   },
   // Insider behaviour and exit-window sources.
   'CERT-ITD': {

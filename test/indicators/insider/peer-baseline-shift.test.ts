@@ -16,6 +16,10 @@ function team(name: string, bytes: number, n = 6) {
   return { subjects, events };
 }
 
+/** Sign-ins on four different machines every recent weekday: twenty distinct devices a week. */
+const manyMachines = (subjectId: string) =>
+  recent.flatMap((d, i) => [0, 1, 2, 3].map((k) => ({ id: `${subjectId}-${d}-${k}`, subjectId, type: 'session', at: `${d}T1${k}:00:00Z`, deviceId: `host-${(i * 4 + k) % 40}` })));
+
 const heavyTeam = team('data-platform', 1e9);
 const lightTeam = team('web', 1e7);
 
@@ -28,8 +32,21 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(peerBaselineShift, {
       events: downloads('me', 1.4e9),
       reference: { organisation: { baselines: [{ scope: 'role', name: 'Data Engineer', dailyBytesMedian: 8e8, dailyBytesHigh: 2e9, highPercentile: 95 }] } },
     },
+    {
+      name: 'a desktop engineer whose team baseline (caller-supplied) touches many machines',
+      subject: { id: 'me', position: { team: 'desktop-support' } },
+      events: manyMachines('me'),
+      reference: { organisation: { baselines: [{ scope: 'team', name: 'desktop-support', measures: { distinctDevices: { median: 18, high: 30 } } }] } },
+    },
   ],
   invalid: [
+    {
+      name: 'many machines a week against a caller-supplied team baseline of one',
+      subject: { id: 'me', position: { team: 'accounting' } },
+      events: manyMachines('me'),
+      reference: { organisation: { baselines: [{ scope: 'team', name: 'accounting', measures: { distinctDevices: { median: 1, high: 1.5 } } }] } },
+      findings: [{ messageId: 'aboveTeam', data: { measure: 'distinct devices a week', group: 'accounting (caller baseline)', median: 1, high: 1.5 } }],
+    },
     {
       name: 'a heavy user in a light team',
       subject: { id: 'me', role: 'Engineer', position: { team: 'web' } },

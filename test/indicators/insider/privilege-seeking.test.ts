@@ -19,7 +19,7 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(privilegeSeeking, {
       name: 'admin rights granted nine days in, by the manager',
       subject: newHire,
       events: [priv('admin', 'grant', { resource: 'aws-prod', grantor: 'mgr-1' }), priv('admin', 'grant', { at: '2025-03-11T10:00:00Z', resource: 'gcp' })],
-      findings: [{ messageId: 'earlyGrant', strength: 0.55, data: { privilege: 'admin', days: 9, resource: ' on aws-prod', grantor: ', by mgr-1' }, evidence: ['e1'] }],
+      findings: [{ messageId: 'earlyGrant', strength: 0.33, data: { privilege: 'admin', days: 9, resource: ' on aws-prod', grantor: ', by mgr-1' }, evidence: ['e1'] }],
     },
     {
       name: 'a self-granted secrets role in the first week, tenure given by the source',
@@ -32,8 +32,21 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(privilegeSeeking, {
       subject: newHire,
       events: [priv('multisig-signer', 'request', { resource: 'treasury-safe' }), priv('admin', 'attempt', { granted: false })],
       findings: [
-        { messageId: 'privilege', data: { privilege: 'admin', actions: 'attempts' }, strength: 0.6 },
-        { messageId: 'privilege', data: { privilege: 'multisig-signer', resource: ' on treasury-safe', role: 'frontend-developer' }, strength: 0.6, evidence: ['e1'] },
+        { messageId: 'privilege', data: { privilege: 'admin', actions: 'attempts' }, strength: 0.36 },
+        { messageId: 'privilege', data: { privilege: 'multisig-signer', resource: ' on treasury-safe', role: 'frontend-developer' }, strength: 0.36, evidence: ['e1'] },
+      ],
+    },
+    {
+      name: 'an administrator grants themself signing and secrets rights years into the tenure',
+      subject: { role: 'Administrator', hiredAt: '2020-01-06T00:00:00Z', accounts: [{ system: 'okta', accountId: 'adm-7' }] },
+      events: [
+        priv('secrets', 'grant', { at: '2025-05-27T21:00:00Z', resource: 'vault/prod', grantor: 'ADM-7' }),
+        priv('secrets', 'grant', { at: '2025-05-28T21:00:00Z', resource: 'vault/dr', grantor: 'adm-7' }),
+        priv('publish', 'grant', { at: '2025-05-28T22:00:00Z', grantor: 'it-manager' }),
+        priv('other', 'grant', { at: '2025-05-29T22:00:00Z', grantor: 'adm-7' }),
+      ],
+      findings: [
+        { messageId: 'selfGrant', strength: 0.85, data: { count: 2, privilege: 'secrets', resource: ' on vault/dr, vault/prod', role: 'Administrator', first: '2025-05-27' }, evidence: ['e1', 'e2'] },
       ],
     },
     {
@@ -41,8 +54,8 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(privilegeSeeking, {
       subject: newHire,
       events: [edit(['.github/workflows/release.yml', 'package.json']), edit(['Jenkinsfile'], '2025-03-13T10:00:00Z')],
       findings: [
-        { messageId: 'pipelineEdit', data: { count: 2, files: '.github/workflows/release.yml, Jenkinsfile' }, strength: 0.6, evidence: ['e1', 'e2'] },
-        { messageId: 'manifestEdit', data: { count: 1, files: 'package.json' }, strength: 0.2 },
+        { messageId: 'pipelineEdit', data: { count: 2, files: '.github/workflows/release.yml, Jenkinsfile' }, strength: 0.36, evidence: ['e1', 'e2'] },
+        { messageId: 'manifestEdit', data: { count: 1, files: 'package.json' }, strength: 0.12 },
       ],
     },
   ],

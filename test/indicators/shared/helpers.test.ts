@@ -3,6 +3,7 @@ import { partialDateRange } from '../../../src/indicators/shared/dates';
 import { compareNames, jaroWinkler, normaliseName } from '../../../src/indicators/shared/names';
 import { compareText, sortedByTimeThenId } from '../../../src/indicators/shared/order';
 import { currentBankInstruction } from '../../../src/indicators/shared/payout';
+import { GROUP_EVIDENCE_LIMIT, groupEvents } from '../../../src/indicators/shared/grouping';
 import { meetsSeverity } from '../../../src/indicators/shared/security';
 import { densestWindow } from '../../../src/indicators/shared/time';
 import { inHourWindow, localHourIn, localTimeIn } from '../../../src/indicators/shared/timezone';
@@ -188,5 +189,34 @@ describe('claimed residence country', () => {
       'identity.residence.address.country',
     );
     expect(claimedResidenceCountry({ id: 's1' })).toBeUndefined();
+  });
+});
+
+describe('groupEvents', () => {
+  const events = Array.from({ length: 14 }, (_, i) => ({ id: `e${i}`, at: `2025-05-${String(i + 1).padStart(2, '0')}T00:00:00Z`, kind: i % 3 === 0 ? 'b' : i % 3 === 1 ? 'a' : 'skip', size: i }));
+
+  it('groups in one pass, sorted by key, with counts, the first time, capped evidence and an accumulator', () => {
+    const groups = groupEvents(
+      events,
+      (e) => (e.kind === 'skip' ? undefined : e.kind),
+      () => ({ max: 0 }),
+      (acc, e) => {
+        acc.max = Math.max(acc.max, e.size);
+      },
+      (e) => ({ recordId: e.id, at: e.at }),
+    );
+    expect(groups.map((g) => g.key)).toEqual(['a', 'b']);
+    expect(groups.map((g) => [g.count, g.first, g.acc.max])).toEqual([
+      [5, '2025-05-02T00:00:00Z', 13],
+      [5, '2025-05-01T00:00:00Z', 12],
+    ]);
+    expect(groups[0]?.evidence.map((e) => e.recordId)).toEqual(['e1', 'e4', 'e7', 'e10', 'e13']);
+  });
+
+  it('keeps at most GROUP_EVIDENCE_LIMIT evidence items per group', () => {
+    const many = Array.from({ length: 25 }, (_, i) => ({ id: `m${i}`, at: '2025-05-01T00:00:00Z' }));
+    const [group] = groupEvents(many, () => 'k', () => null, () => undefined, (e) => ({ recordId: e.id }));
+    expect(group?.count).toBe(25);
+    expect(group?.evidence).toHaveLength(GROUP_EVIDENCE_LIMIT);
   });
 });
