@@ -1,6 +1,6 @@
 // The curated public API: every export is listed by name, so adding a file never widens it by accident.
 
-export { createScorer } from './engine/createScorer';
+export { createScorer } from './defaults';
 export type {
   BatchInput,
   BatchOptions,
@@ -9,6 +9,7 @@ export type {
   RejectedRecord,
   ScoreContext,
   Scorer,
+  ScorerIndicator,
   ScorerOptions,
 } from './engine/createScorer';
 export {
@@ -59,8 +60,7 @@ export type {
   SubjectView,
 } from './indicator/types';
 
-export { builtinIndicators } from './indicators/index';
-export { builtinGroups } from './indicators/groups';
+export { builtinGroups, builtinIndicators } from './defaults';
 export { continuousSession, excessiveHours } from './indicators/activity/index';
 // Candidate-record indicators (#3).
 export {

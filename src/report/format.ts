@@ -114,12 +114,7 @@ export function indexIndicatorNotes(indicators: readonly AnyIndicator[] = builti
   return map;
 }
 
-/** Human label of a typology id. */
-export function typologyLabel(typology: string): string {
-  if (typology === 'remote-hire-identity-fraud') return 'Remote-hire identity fraud';
-  if (typology === 'insider-technology-collection') return 'Insider technology collection';
-  return typology;
-}
+export { typologyLabel } from '../indicator/typologies';
 
 /** Neutral reasons of a report, without duplicates, in rank order: what a candidate may be told. */
 export function neutralReasonsOf(reasons: readonly { readonly kind: string; readonly neutralReason: string }[]): string[] {

@@ -6,7 +6,7 @@ import { csvConnector } from '../../src/connectors/sources/csv-mapping';
 import { entraConnector } from '../../src/connectors/sources/entra';
 import { googleWorkspaceConnector } from '../../src/connectors/sources/google-workspace';
 import { oktaConnector } from '../../src/connectors/sources/okta';
-import { createScorer } from '../../src/engine/createScorer';
+import { createScorer } from '../../src/defaults';
 import { safeParseEvent, safeParseSubject } from '../../src/records/validate';
 
 // Strings that do not look like JSON: the reader would read "{...}" text as an object (Log Analytics writes so).
