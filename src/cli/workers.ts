@@ -66,9 +66,7 @@ export function postOutcome(port: { postMessage(value: unknown): void }, outcome
  * runs, machines and input order, so a subject always lands in the same shard.
  */
 export function shardOf(subjectId: string, shards: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < subjectId.length; i++) h = Math.imul(h ^ subjectId.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % shards;
+  return fnv1a32(subjectId) % shards;
 }
 
 /** Scores one shard: every subject is parsed (the population), only the shard's subjects are scored. */
@@ -85,6 +83,7 @@ export function scoreShard(job: ShardJob): ShardOutcome {
 /** The order `scoreBatch` returns, so merged shards read like one batch. */
 export { compareReports } from '../engine/order';
 import { compareRejected, compareReports } from '../engine/order';
+import { fnv1a32 } from '../engine/hash';
 
 /**
  * An error a shard reported, re-thrown in the main thread with its original name, `code` and

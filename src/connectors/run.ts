@@ -1,7 +1,8 @@
 import { safeParseEvent, safeParseSubject } from '../records/validate';
 import { commonWrappers, type Connector, type RecordDraft, type RowResult, type SessionEnd } from './contract';
 import { expandWrappers } from './text/wrappers';
-import { canonicalJson, compact, fnv1a64 } from './helpers/values';
+import { fnv1a64Hex } from '../engine/hash';
+import { canonicalJson, compact } from './helpers/values';
 import { readRow } from './reader';
 import { ReportBuilder, type MappingReport } from './report';
 import { compareText } from '../engine/order';
@@ -140,7 +141,7 @@ export function createImporter(connector: Connector, options: ImportOptions = {}
 
   const output = (recordType: 'subject' | 'event', record: Record<string, unknown>): ImportedRecord | 'duplicate' => {
     const key = `${recordType}\u0000${String(record['id'])}`;
-    const digest = fnv1a64(canonicalJson(record));
+    const digest = fnv1a64Hex(canonicalJson(record));
     const previous = seen.get(key);
     if (previous !== undefined) {
       if (previous === digest) report.duplicates.identical++;

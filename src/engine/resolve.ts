@@ -19,7 +19,7 @@ import {
 import { toIssues } from '../records/validate';
 import { ownValue, protoKeyPaths } from '../records/ownKeys';
 import { deepFreeze } from './freeze';
-import { fnv1a64, stableStringify } from './hash';
+import { fnv1a32x2Hex, stableStringify } from './hash';
 import { compareText } from './order';
 
 /** An indicator with its effective weight, options and group. */
@@ -171,7 +171,7 @@ export function resolveConfig(
     onIndicatorError: cfg.onIndicatorError ?? ('record' as const),
   };
   const maxFindingsPerIndicator = cfg.maxFindingsPerIndicator ?? defaultMaxFindingsPerIndicator;
-  const configHash = fnv1a64(
+  const configHash = fnv1a32x2Hex(
     stableStringify({
       ...base,
       onIndicatorError: undefined,

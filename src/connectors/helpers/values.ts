@@ -1,3 +1,4 @@
+import { fnv1a64Hex } from '../../engine/hash';
 /**
  * Drops everything that is no data from a record draft, recursively: `undefined`, `null`, empty
  * or blank strings, non-finite numbers, and arrays or objects left empty. A connector builds
@@ -41,24 +42,9 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/**
- * A 64-bit FNV-1a hash of a text, as 16 hex digits: a stable id for rows that carry none
- * (a SIEM export without the event id). Not a security hash.
- */
-export function fnv1a64(text: string): string {
-  let hash = 0xcbf29ce484222325n;
-  const prime = 0x100000001b3n;
-  const mask = 0xffffffffffffffffn;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= BigInt(text.charCodeAt(i));
-    hash = (hash * prime) & mask;
-  }
-  return hash.toString(16).padStart(16, '0');
-}
-
 /** A record id from the content of a row: `prefix:h<hash>`, the same for the same row in any key order. */
 export function contentId(prefix: string, value: unknown): string {
-  return `${prefix}:h${fnv1a64(canonicalJson(value))}`;
+  return `${prefix}:h${fnv1a64Hex(canonicalJson(value))}`;
 }
 
 /** A boolean as exports write it: true/false, yes/no, y/n, 1/0, on/off (any case). Undefined otherwise. */
