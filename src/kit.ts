@@ -38,6 +38,7 @@ export type { DeclaredException, TravelLeg } from './indicators/shared/declared'
 export { exceptionMitigations } from './indicators/shared/explained';
 export { isAnonymized, isPublicIp, locationOf, placeName } from './indicators/shared/network';
 export type { LoginLocation } from './indicators/shared/network';
+export type { LatLon } from './data/countries';
 export { accountOf, isPersonActivity } from './indicators/shared/activity';
 export { addFinite, saturate } from './indicators/shared/finite';
 export { medianAndMad, medianSorted, quantileSorted, sortedNumbers } from './indicators/shared/robust';

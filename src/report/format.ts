@@ -1,5 +1,5 @@
 import type { AnyIndicator, EvidenceValue } from '../indicator/types';
-import { builtinIndicators } from '../indicators/index';
+import { builtinIndicators } from '../defaults';
 
 /** Subjects given a full detail section by default in the HTML and Markdown reports. */
 export const defaultDetailLimit = 1000;
