@@ -18,11 +18,15 @@ const input = ${input};
 const scorer = createScorer();
 const report = scorer.score(input.subject, { asOf: input.asOf, events: input.events });
 if (typeof IndicatorTester !== 'function') throw new Error('redflags/testing did not load');
+if (typeof kit.localHourIn !== 'function' || kit.compareText('a', 'b') !== -1) throw new Error('redflags/kit did not load');
+// The bare engine runs exactly the indicators it is given: none here, so no reasons.
+const bare = core.createScorer({ indicators: [] }).score(input.subject, { asOf: input.asOf, events: input.events });
+if (bare.reasons.length !== 0 || bare.indicators.length !== 0) throw new Error('redflags/core scored with indicators it was not given');
 process.stdout.write(JSON.stringify(report));
 `;
   const consumers = {
-    esm: { type: 'module', file: 'score.mjs', code: body("import { createScorer } from 'redflags';\nimport { IndicatorTester } from 'redflags/testing';") },
-    cjs: { type: 'commonjs', file: 'score.cjs', code: body("const { createScorer } = require('redflags');\nconst { IndicatorTester } = require('redflags/testing');") },
+    esm: { type: 'module', file: 'score.mjs', code: body("import { createScorer } from 'redflags';\nimport { IndicatorTester } from 'redflags/testing';\nimport * as core from 'redflags/core';\nimport * as kit from 'redflags/kit';") },
+    cjs: { type: 'commonjs', file: 'score.cjs', code: body("const { createScorer } = require('redflags');\nconst { IndicatorTester } = require('redflags/testing');\nconst core = require('redflags/core');\nconst kit = require('redflags/kit');") },
   };
   const outputs = {};
   for (const [name, c] of Object.entries(consumers)) {

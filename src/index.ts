@@ -1,6 +1,9 @@
-// The curated public API: every export is listed by name, so adding a file never widens it by accident.
+// The curated public API of `redflags`, by concept: every export is listed by name, so adding a file
+// never widens it by accident. The committed API report (api-report/) lists it with signatures;
+// `redflags/core` is the engine alone, `redflags/kit` the indicator author's helpers.
 
-export { createScorer } from './engine/createScorer';
+// Scoring: the scorer with the built-in catalogue as its defaults, its config and the report it returns.
+export { builtinGroups, builtinIndicators, createScorer } from './defaults';
 export type {
   BatchInput,
   BatchOptions,
@@ -9,6 +12,7 @@ export type {
   RejectedRecord,
   ScoreContext,
   Scorer,
+  ScorerIndicator,
   ScorerOptions,
 } from './engine/createScorer';
 export {
@@ -37,6 +41,7 @@ export { interpolate } from './engine/interpolate';
 export { createIndicatorTimer, formatTimingTable } from './engine/timing';
 export type { Clock, IndicatorTimer, IndicatorTiming } from './engine/timing';
 
+// Writing indicators: the contract every indicator, built-in or custom, implements. Helpers: `redflags/kit`.
 export { defineIndicator } from './indicator/defineIndicator';
 export type { IndicatorDefinition, InferOptions } from './indicator/defineIndicator';
 export type { StandardSchemaV1 } from './indicator/standardSchema';
@@ -61,10 +66,20 @@ export type {
   SubjectView,
 } from './indicator/types';
 
-export { builtinIndicators } from './indicators/index';
-export { builtinGroups } from './indicators/groups';
-export { continuousSession, excessiveHours } from './indicators/activity/index';
-// Candidate-record indicators (#3).
+// The built-in indicators, by category.
+export { continuousSession, excessiveHours, offHoursPattern, overemployment } from './indicators/activity/index';
+export { disposableOrVoip } from './indicators/contact/index';
+export {
+  earlyTampering,
+  ipKvm,
+  remoteAccessSoftware,
+  remoteAccessStacking,
+  remoteDesktopInternetFacing,
+  serialMismatch,
+  sharedMfaDevice,
+  tunnelSoftware,
+  unmanagedDevice,
+} from './indicators/device/index';
 export {
   claimsInconsistent,
   documentVerificationFailed,
@@ -76,6 +91,23 @@ export {
   resumeAnachronism,
 } from './indicators/identity/index';
 export {
+  bulkCollection,
+  codeIntegrity,
+  exfiltrationToPersonal,
+  exitWindow,
+  impersonation,
+  intrusionActivity,
+  ownBaselineShift,
+  peerBaselineShift,
+  privilegeSeeking,
+  removableMediaExfiltration,
+  sensitiveTechnologyAccess,
+  transferAnomaly,
+  webExfiltration,
+} from './indicators/insider/index';
+export type { Ownership } from './indicators/insider/index';
+export type { PeerIndex } from './indicators/insider/peer-baseline-shift';
+export {
   availabilityTimezoneMismatch,
   deepfakeArtifacts,
   inPersonAvoidance,
@@ -83,17 +115,6 @@ export {
   personMismatch,
   videoAvoidance,
 } from './indicators/interview/index';
-export { disposableOrVoip } from './indicators/contact/index';
-export {
-  belowMarketRate,
-  cryptoOrForeignRouting,
-  frequentAccountChanges,
-  payeeNameMismatch,
-  prepaymentPressure,
-} from './indicators/payment/index';
-export { addressMismatch, overseasReship } from './indicators/shipping/index';
-
-// Population linkage and watchlists (#5).
 export {
   personaMultiplicity,
   referralRisk,
@@ -104,50 +125,27 @@ export {
   sharedShippingAddress,
   strongNonLinkageFacts,
 } from './indicators/linkage/index';
-export type { PreparedLinks, PreparedPersonas, PreparedReferrals, StrongFact } from './indicators/linkage/index';
-export type { AuthenticatorUse, ClosestCrossSubjectUse, PreparedInfrastructure } from './indicators/linkage/index';
+export type {
+  AuthenticatorUse,
+  ClosestCrossSubjectUse,
+  PreparedInfrastructure,
+  PreparedLinks,
+  PreparedPersonas,
+  PreparedReferrals,
+  StrongFact,
+} from './indicators/linkage/index';
+export { anonymizingInfrastructure, geoBaselineMismatch, multiCountryLogins, remoteAccessExposed } from './indicators/network/index';
+export {
+  belowMarketRate,
+  cryptoOrForeignRouting,
+  frequentAccountChanges,
+  payeeNameMismatch,
+  prepaymentPressure,
+} from './indicators/payment/index';
+export { addressMismatch, overseasReship } from './indicators/shipping/index';
 export { watchlistMatch } from './indicators/watchlist/index';
-export { compareLinkKeys, defaultPhotoMaxDistance, extractLinkKeys, fuzzyLinkKeyKinds, linkKeyKinds } from './linkage/keys';
-export type { ExtractOptions, LinkKey, LinkKeyKind } from './linkage/keys';
-export { buildLinkIndex, buildLinkIndexFromGroups, defaultLinkIndexOptions, groupLinkKeys } from './linkage/linkIndex';
-export type { AllowListedKey, Link, LinkGroup, LinkIndex, LinkIndexOptions, LinkMember, SubjectLinkKeys } from './linkage/linkIndex';
-export {
-  linkAllowListEntrySchema,
-  linkAllowListSchema,
-  linkageInputsSchema,
-  linkGroupMemberSchema,
-  linkGroupSchema,
-  linkSettingsSchema,
-  normalizeLinkValue,
-} from './linkage/input';
-export type { LinkGroupInput, LinkSettings } from './linkage/input';
-export {
-  foldText,
-  normalizeAccount,
-  normalizeAddress,
-  normalizeEmail,
-  normalizeIdentifier,
-  normalizePersonName,
-  normalizePhone,
-  normalizeWallet,
-} from './linkage/normalize';
-export type { PhoneOptions } from './linkage/normalize';
-export { buildCidrSet, cidrContains, formatIp, normalizeIp, parseCidr, parseIp } from './linkage/ip';
-export type { CidrSet, ParsedCidr, ParsedIp } from './linkage/ip';
-export {
-  defaultMinHashOptions,
-  hammingHex,
-  minHash,
-  minHashBands,
-  minHashSimilarity,
-  photoHashBands,
-} from './linkage/lsh';
-export type { MinHashOptions } from './linkage/lsh';
-export { hostOf, multiPartSuffixes, registrableDomain } from './watchlist/domains';
-export { defaultNameThreshold, jaroWinkler, nameSimilarity, nameTokens, phoneticKey } from './watchlist/names';
-export { buildWatchlistIndex } from './watchlist/match';
-export type { ListedEntry, MatchQuality, ScreenedKind, WatchlistIndex, WatchlistMatch } from './watchlist/match';
 
+// Records: the input schemas, their types and validation.
 export {
   confirmationSchema,
   countryCodeSchema,
@@ -160,8 +158,8 @@ export {
   sourceSchema,
   timeZoneSchema,
 } from './records/common';
-export { recordLimits } from './records/limits';
 export type { Confirmation, PostalAddress } from './records/common';
+export { recordLimits } from './records/limits';
 export {
   addressContactSchema,
   availabilitySchema,
@@ -186,6 +184,7 @@ export {
   shipmentSchema,
   subjectSchema,
   verificationSchema,
+  workArrangementRequestSchema,
 } from './records/subject';
 export type {
   ClaimedSkill,
@@ -201,57 +200,42 @@ export type {
 export {
   activityEventSchema,
   activityEventTypes,
+  authenticatorRegistrationEventSchema,
   calendarEventSchema,
+  codeChangeEventSchema,
   customEventSchema,
   dataAccessEventSchema,
   deviceCheckinEventSchema,
+  emailEventSchema,
+  identityRiskEventSchema,
   messageEventSchema,
   networkEnrichmentSchema,
   paymentEventSchema,
+  printEventSchema,
   privilegeEventSchema,
   profileChangeEventSchema,
-  securityEventSchema,
-  sessionEventSchema,
-  worklogEventSchema,
-} from './records/events';
-export {
-  authenticatorRegistrationEventSchema,
-  codeChangeEventSchema,
-  emailEventSchema,
-  identityRiskEventSchema,
-  printEventSchema,
   remoteAccessSessionEventSchema,
   removableMediaEventSchema,
+  securityEventSchema,
+  sessionEventSchema,
   softwareEventSchema,
   transferAnomalyEventSchema,
   webEventSchema,
+  worklogEventSchema,
 } from './records/events';
+export type { ActivityEvent, ActivityEventOf, ActivityEventType, NetworkEnrichment, SessionEvent, WorklogEvent } from './records/events';
 export { organisationSchema } from './records/organisation';
 export type { Organisation } from './records/organisation';
-export type {
-  ActivityEvent,
-  ActivityEventOf,
-  ActivityEventType,
-  NetworkEnrichment,
-  SessionEvent,
-  WorklogEvent,
-} from './records/events';
 export { watchlistEntrySchema, watchlistSchema } from './records/watchlist';
 export type { Watchlist, WatchlistEntry } from './records/watchlist';
 export { inputDocumentSchema, referenceSchema } from './records/input';
 export type { InputDocument, Reference } from './records/input';
 export { jsonSchema } from './records/jsonSchema';
 export type { SchemaName } from './records/jsonSchema';
-export {
-  formatPath,
-  parseEvent,
-  parseSubject,
-  safeParseEvent,
-  safeParseSubject,
-  safeParseWatchlist,
-} from './records/validate';
+export { parseEvent, parseSubject, safeParseEvent, safeParseSubject, safeParseWatchlist } from './records/validate';
 export type { ParseOptions, SafeParseResult } from './records/validate';
 
+// Errors: every error the library throws, and guards that recognise them across realms.
 export { ScoringError } from './errors/ScoringError';
 export type { Issue, ScoringErrorCode } from './errors/ScoringError';
 export { ConfigError } from './errors/ConfigError';
@@ -259,40 +243,53 @@ export { IndicatorOptionsError } from './errors/IndicatorOptionsError';
 export { InvalidRecordError } from './errors/InvalidRecordError';
 export type { RecordKind } from './errors/InvalidRecordError';
 export { IndicatorRuntimeError } from './errors/IndicatorRuntimeError';
-export {
-  isConfigError,
-  isIndicatorOptionsError,
-  isIndicatorRuntimeError,
-  isInvalidRecordError,
-  isScoringError,
-} from './errors/guards';
+export { isConfigError, isIndicatorOptionsError, isIndicatorRuntimeError, isInvalidRecordError, isScoringError } from './errors/guards';
 
-// Human-readable reports (issue #6): pure renderers, no Node built-ins.
+// Population linkage: link keys, the link index and the normalisers behind them.
+export { compareLinkKeys, defaultPhotoMaxDistance, extractLinkKeys, fuzzyLinkKeyKinds, linkKeyKinds } from './linkage/keys';
+export type { ExtractOptions, LinkKey, LinkKeyKind } from './linkage/keys';
+export { buildLinkIndex, buildLinkIndexFromGroups, defaultLinkIndexOptions, groupLinkKeys } from './linkage/linkIndex';
+export type { AllowListedKey, Link, LinkGroup, LinkIndex, LinkIndexOptions, LinkMember, SubjectLinkKeys } from './linkage/linkIndex';
+export {
+  linkageInputsSchema,
+  linkAllowListEntrySchema,
+  linkAllowListSchema,
+  linkGroupMemberSchema,
+  linkGroupSchema,
+  linkSettingsSchema,
+  normalizeLinkValue,
+} from './linkage/input';
+export type { LinkGroupInput, LinkSettings } from './linkage/input';
+export {
+  foldText,
+  normalizeAccount,
+  normalizeAddress,
+  normalizeEmail,
+  normalizeIdentifier,
+  normalizePersonName,
+  normalizePhone,
+  normalizeWallet,
+} from './linkage/normalize';
+export type { PhoneOptions } from './linkage/normalize';
+export { buildCidrSet, cidrContains, formatIp, normalizeIp, parseCidr, parseIp } from './linkage/ip';
+export type { CidrSet, ParsedCidr, ParsedIp } from './linkage/ip';
+export { defaultMinHashOptions, minHash, minHashSimilarity } from './linkage/lsh';
+export type { MinHashOptions } from './linkage/lsh';
+
+// Watchlist screening.
+export { hostOf, multiPartSuffixes, registrableDomain } from './watchlist/domains';
+export { defaultNameThreshold, jaroWinkler, nameSimilarity, nameTokens, phoneticKey } from './watchlist/names';
+export { buildWatchlistIndex } from './watchlist/match';
+export type { ListedEntry, MatchQuality, ScreenedKind, WatchlistIndex, WatchlistMatch } from './watchlist/match';
+
+// Human-readable reports: pure renderers, no Node built-ins.
 export { renderHtml, renderMarkdown, renderTable } from './report/index';
 export type { HtmlOptions, MarkdownOptions, RenderableResult, ReportView, TableOptions } from './report/index';
+export { defaultDetailLimit } from './report/format';
+export { renderBacktestHtml } from './report/backtest-html';
+export type { BacktestHtmlOptions } from './report/backtest-html';
 
-export { VERSION } from './version';
-
-// Issue #4: post-hire activity, network, device and insider indicators.
-export { offHoursPattern, overemployment } from './indicators/activity/index';
-export { anonymizingInfrastructure, geoBaselineMismatch, multiCountryLogins, remoteAccessExposed } from './indicators/network/index';
-export {
-  earlyTampering,
-  ipKvm,
-  remoteAccessSoftware,
-  remoteAccessStacking,
-  remoteDesktopInternetFacing,
-  serialMismatch,
-  sharedMfaDevice,
-  tunnelSoftware,
-  unmanagedDevice,
-} from './indicators/device/index';
-export { bulkCollection, exfiltrationToPersonal, intrusionActivity, privilegeSeeking, sensitiveTechnologyAccess } from './indicators/insider/index';
-export { exitWindow, ownBaselineShift, peerBaselineShift, removableMediaExfiltration, webExfiltration } from './indicators/insider/index';
-export { codeIntegrity, impersonation, transferAnomaly } from './indicators/insider/index';
-export type { Ownership } from './indicators/insider/index';
-
-// Decisions over time: outcomes, backtests, calibration, bias audits, redaction.
+// Decisions over time: outcomes, metrics, backtests, calibration, impact audits, timelines.
 export { outcomeKinds, outcomeLabel, outcomeSchema, parseOutcomes } from './decisions/outcomes';
 export type { Outcome, OutcomeKind, ParsedOutcomes, RejectedOutcome } from './decisions/outcomes';
 export { aucWithInterval, histogram, precisionRecall, reliability, rocCurve } from './decisions/metrics';
@@ -308,15 +305,16 @@ export type {
   DecisionChange,
   PointInTimeReports,
 } from './decisions/backtest';
-export { renderBacktestHtml } from './report/backtest-html';
-export type { BacktestHtmlOptions } from './report/backtest-html';
 export { calibrate, calibrationMinimums } from './decisions/calibrate';
 export type { CalibrateOptions, CalibrationResult, WeightProposal, WeightStatus } from './decisions/calibrate';
 export { auditImpact, renderAuditMarkdown } from './decisions/audit';
 export type { AuditOptions, AuditResult, AuditRow, AuditTable } from './decisions/audit';
-export { createRedactor, redactReport, redactResult } from './privacy/redact';
-export type { RedactionOptions, RedactionSource, Redactor } from './privacy/redact';
 export { scoreTimeline } from './decisions/timeline';
 export type { Timeline, TimelineOptions, TimelinePoint } from './decisions/timeline';
-export type { PeerIndex } from './indicators/insider/peer-baseline-shift';
-export { defaultDetailLimit } from './report/format';
+
+// Privacy: redaction and pseudonyms.
+export { createRedactor, redactReport, redactResult } from './privacy/redact';
+export type { RedactionOptions, RedactionSource, Redactor } from './privacy/redact';
+
+// The library version.
+export { VERSION } from './version';

@@ -1,6 +1,6 @@
 import { groupSettingSchema, indicatorSettingSchema, scorerConfigSchema } from '../engine/config';
 import type { Issue } from '../errors/ScoringError';
-import { builtinIndicators } from '../indicators/index';
+import { builtinIndicators } from '../defaults';
 import { toIssues } from '../records/validate';
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -2,11 +2,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bandOrder, scorerConfigSchema, type Band, type ScorerConfig } from '../engine/config';
-import { createScorer, type BatchInput, type BatchResult, type Scorer } from '../engine/createScorer';
+import type { BatchInput, BatchResult, Scorer } from '../engine/createScorer';
+import { createScorer } from '../defaults';
 import { createIndicatorTimer, formatTimingTable } from '../engine/timing';
 import type { Issue } from '../errors/ScoringError';
 import { isConfigError, isIndicatorOptionsError, isInvalidRecordError } from '../errors/guards';
-import { builtinIndicators } from '../indicators/index';
+import { builtinIndicators } from '../defaults';
 import { dateTimeSchema } from '../records/common';
 import { jsonSchema } from '../records/jsonSchema';
 import { editDistance } from '../errors/didYouMean';
@@ -14,6 +15,7 @@ import { toIssues } from '../records/validate';
 import { printable, terminalSafe, terminalSafeJson } from '../report/format';
 import type { ReportView } from '../report/index';
 import { redactResult, type RedactionOptions } from '../privacy/redact';
+import { builtinTypologyNames, typologyShortName } from '../indicator/typologies';
 import { VERSION } from '../version';
 import { configProblems } from './config';
 import { auditCommand } from './commands/audit';
@@ -291,7 +293,7 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
     if (workers > 1) throw new CliUsageError('--stream and --workers cannot be combined: --stream scores one subject at a time in one thread.');
     if (inputFormat === 'json') throw new CliUsageError('--stream reads NDJSON only; drop --stream for a JSON document.');
     if (values.lenient === true) throw new CliUsageError('--lenient is not available with --stream: drop one of them.');
-    const population = scorer.indicators.filter((i) => i.enabled && builtinIndicators.find((b) => b.meta.id === i.id)?.prepare !== undefined).map((i) => i.id);
+    const population = scorer.indicators.filter((i) => i.enabled && i.readsPopulation).map((i) => i.id);
     if (population.length > 0) {
       throw new CliUsageError(
         `--stream scores one subject at a time, but these enabled indicators compare subjects across the whole population: ${population.join(', ')}. Drop --stream (the records are then held in memory), or disable them in --config, e.g. {"indicators": {"${population[0] as string}": false}}, if you accept losing them.`,
@@ -302,7 +304,7 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   } else {
     output = await scoreLoaded(source, io, progress, inputFormat, asOf, workers, config, scorer, shardTimeoutMs, values.lenient === true, redaction);
   }
-  const code = await finish(output, io, { format, view, detail, detailLimit, failOn, out: values.out, title: values.title });
+  const code = await finish(output, io, { format, view, detail, detailLimit, failOn, out: values.out, title: values.title, bands: scorer.bands });
   if (timing !== undefined) await say(io.stderr, `${formatTimingTable(timing.rows())}\n`);
   return code;
 }
@@ -364,6 +366,8 @@ interface FinishOptions {
   readonly failOn: Band | undefined;
   readonly out: string | undefined;
   readonly title: string | undefined;
+  /** The scorer's band thresholds, for the HTML charts. */
+  readonly bands: Scorer['bands'];
 }
 
 /**
@@ -385,6 +389,7 @@ async function finish(output: ScoreOutput, io: CliIo, options: FinishOptions): P
     detail: options.detail,
     ...(options.detailLimit !== undefined ? { detailLimit: options.detailLimit } : {}),
     ...(options.title !== undefined ? { title: options.title } : {}),
+    bands: options.bands,
     ...(io.columns !== undefined ? { columns: io.columns } : {}),
     onUnwritable: (report) => unwritable.push(report),
   });
@@ -488,14 +493,13 @@ async function indicatorsCommand(args: string[], io: CliIo): Promise<number> {
     await write(io.stdout, `${JSON.stringify(catalogue, null, 2)}\n`);
     return EXIT_OK;
   }
-  const short = (t: string): string => (t === 'remote-hire-identity-fraud' ? 'hire' : t === 'insider-technology-collection' ? 'insider' : t);
   const lines: string[] = [];
   for (const item of catalogue) {
-    lines.push(`${item.id}  (weight ${item.defaultWeight}, ${item.category}, ${item.typologies.map(short).join('+')})`);
+    lines.push(`${item.id}  (weight ${item.defaultWeight}, ${item.category}, ${item.typologies.map(typologyShortName).join('+')})`);
     lines.push(`  ${item.title}`);
     if (item.sources.length > 0) lines.push(`  sources: ${item.sources.map((s) => s.title).join('; ')}`);
   }
-  lines.push(`${catalogue.length} indicators. Typologies: hire = remote-hire identity fraud, insider = insider technology collection. Use --json for descriptions and URLs.`);
+  lines.push(`${catalogue.length} indicators. Typologies: ${Object.values(builtinTypologyNames).map((n) => `${n.short} = ${n.label.toLowerCase()}`).join(', ')}. Use --json for descriptions and URLs.`);
   await write(io.stdout, `${lines.join('\n')}\n`);
   return EXIT_OK;
 }

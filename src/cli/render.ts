@@ -1,5 +1,5 @@
 import type { Report } from '../engine/report';
-import { htmlChunks, markdownChunks, tableChunks, type ReportView } from '../report/index';
+import { htmlChunks, markdownChunks, tableChunks, type HtmlOptions, type ReportView } from '../report/index';
 import type { CliRejected } from './input';
 import type { OutputFormat, ScoreOutput } from './main';
 
@@ -17,6 +17,8 @@ export interface RenderOptions {
   readonly detail: 'all' | 'flagged';
   readonly detailLimit?: number;
   readonly title?: string;
+  /** Band thresholds for the HTML charts: the scorer's. */
+  readonly bands?: HtmlOptions['bands'];
   readonly columns?: number;
   /** Called for each report that could not be serialised; a stand-in is written in its place. */
   readonly onUnwritable: (report: UnwritableReport) => void;

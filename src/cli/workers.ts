@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import { createScorer, type BatchInput, type BatchResult, type RejectedRecord } from '../engine/createScorer';
+import type { BatchInput, BatchResult, RejectedRecord } from '../engine/createScorer';
+import { createScorer } from '../defaults';
 import { readRecordId } from '../records/validate';
 import type { ScorerConfig } from '../engine/config';
 import type { Report } from '../engine/report';
-import type { RecordKind } from '../errors/InvalidRecordError';
 
 /** What one worker thread is given: the whole population, and which shard of subjects to score. */
 export interface ShardJob {
@@ -66,9 +66,7 @@ export function postOutcome(port: { postMessage(value: unknown): void }, outcome
  * runs, machines and input order, so a subject always lands in the same shard.
  */
 export function shardOf(subjectId: string, shards: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < subjectId.length; i++) h = Math.imul(h ^ subjectId.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % shards;
+  return fnv1a32(subjectId) % shards;
 }
 
 /** Scores one shard: every subject is parsed (the population), only the shard's subjects are scored. */
@@ -84,7 +82,8 @@ export function scoreShard(job: ShardJob): ShardOutcome {
 
 /** The order `scoreBatch` returns, so merged shards read like one batch. */
 export { compareReports } from '../engine/order';
-import { compareReports } from '../engine/order';
+import { compareRejected, compareReports } from '../engine/order';
+import { fnv1a32 } from '../engine/hash';
 
 /**
  * An error a shard reported, re-thrown in the main thread with its original name, `code` and
@@ -251,8 +250,6 @@ interface ShardLost {
   readonly reason: string;
 }
 
-const kindOrder: readonly RecordKind[] = ['document', 'subject', 'event', 'watchlist'];
-
 /**
  * The rejected records plus one per valid subject of each lost shard, naming the subject and the
  * failure, in the order `scoreBatch` gives: nothing is lost silently.
@@ -269,5 +266,5 @@ function withLostShards(rejected: readonly RejectedRecord[], input: BatchInput, 
     if (reason === undefined) return;
     out.push({ kind: 'subject', index, recordId: id, issues: [{ path: '', message: `not scored: ${reason}` }] });
   });
-  return out.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.index - b.index);
+  return out.sort(compareRejected);
 }

@@ -1,6 +1,7 @@
 import { parseCountry } from './helpers/country';
 import { parseDate, parseTime, type DateOrder } from './helpers/time';
-import { canonicalJson, fnv1a64, parseBoolean, parseNumber } from './helpers/values';
+import { fnv1a64Hex } from '../engine/hash';
+import { canonicalJson, parseBoolean, parseNumber } from './helpers/values';
 
 /** One field of a source row: its spelling in the source, its value, and whether a connector used it. */
 interface FieldNode {
@@ -328,7 +329,7 @@ export class FieldReader {
 
   /** A stable hash of the whole row's content (keys in any order and case), for rows that carry no id. */
   contentHash(): string {
-    return fnv1a64(canonicalJson(toPlain(this.#node)));
+    return fnv1a64Hex(canonicalJson(toPlain(this.#node)));
   }
 
   /** How each present leaf field of the row was used; fields never touched are `unmapped`. */

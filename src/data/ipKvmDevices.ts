@@ -1,3 +1,4 @@
+import { deepFreeze } from '../engine/freeze';
 /**
  * KVM-over-IP hardware and the HDMI-to-USB capture dongles used to build it.
  *
@@ -225,15 +226,6 @@ export const ipKvmDevices: readonly IpKvmDevice[] = /* @__PURE__ */ deepFreeze<I
       'consoles such as Openterface, and in ordinary streaming setups.',
   },
 ]);
-
-/** Recursively freezes a literal table so the exported data cannot be mutated by callers. */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
 
 /**
  * Parses a USB id in any of the usual spellings into `'vvvv:pppp'` lower-case hex.

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../engine/freeze';
 /**
  * Remote-access, remote-support and RMM (remote monitoring and management) software.
  *
@@ -602,15 +603,6 @@ export const remoteAccessTools: readonly RemoteAccessTool[] = /* @__PURE__ */ de
   { id: 'lunixar', name: 'Lunixar', aliases: ['Lunixar', 'Lunixar.exe'], kind: 'remote-desktop' },
   { id: 'web-vnc-clients', name: 'macOS and web VNC clients (Chicken of the VNC, JollysFastVNC, SmartCode Web VNC)', aliases: ['Chicken of the VNC', 'JollysFastVNC', 'SmartCode Web VNC', 'Mocha VNC'], kind: 'remote-desktop' },
 ]);
-
-/** Recursively freezes a literal table so the exported data cannot be mutated by callers. */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
 
 /** Trailing file extensions that carry no identity (installer/bundle/launcher wrappers). */
 const EXTENSION_RE = /\.(?:exe|msi|msix|appx|app|dmg|pkg|deb|rpm|apk|appimage|lnk|bat|cmd|dll|sys)$/;

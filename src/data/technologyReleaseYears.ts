@@ -27,6 +27,7 @@
  */
 
 import { isAsciiDigit, isAsciiWordCharacter, skipWhiteSpaceBackwards } from '../text/scan';
+import { deepFreeze } from '../engine/freeze';
 
 /** One technology and the year it first became publicly usable. */
 export interface TechnologyRelease {
@@ -166,15 +167,6 @@ export const technologyReleaseYears: readonly TechnologyRelease[] = /* @__PURE__
   { id: 'solana', name: 'Solana', aliases: [], firstPublicRelease: 2018, stableRelease: 2020, note: 'Code and testnets public from 2018 (year uncertain; earliest plausible used); mainnet beta March 2020.' },
   { id: 'ipfs', name: 'IPFS', aliases: ['interplanetary file system'], firstPublicRelease: 2015 },
 ]);
-
-/** Recursively freezes a literal table so the exported data cannot be mutated by callers. */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
 
 /**
  * Normalises a technology name for comparison: lower-case, accents removed, '#' spelled "sharp"

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../engine/freeze';
 /**
  * Consumer VPN providers, for classifying VPN client software and IP-intelligence labels.
  *
@@ -34,15 +35,6 @@ export interface VpnProvider {
   readonly exactAliases?: readonly string[];
   /** Context for interpreting a match. */
   readonly note?: string;
-}
-
-/** Recursively freezes a literal table so the exported data cannot be mutated by callers. */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 /** Astrill, shared by both exported lists so the two stay identical. */

@@ -1,5 +1,6 @@
 import { bandOrder, type Band, type ScorerConfig } from '../engine/config';
-import { createScorer, type BatchInput, type RejectedRecord } from '../engine/createScorer';
+import type { BatchInput, RejectedRecord } from '../engine/createScorer';
+import { createScorer } from '../defaults';
 import type { Report } from '../engine/report';
 import type { AnyIndicator } from '../indicator/types';
 import {

@@ -3,7 +3,7 @@ import type { ScorerConfig } from '../engine/config';
 import type { BatchInput, RejectedRecord } from '../engine/createScorer';
 import { groupSettingOf, resolveConfig } from '../engine/resolve';
 import type { AnyIndicator } from '../indicator/types';
-import { builtinIndicators } from '../indicators/index';
+import { builtinGroups, builtinIndicators } from '../defaults';
 import { scorePointInTime } from './backtest';
 import { inverseDiagonal, solveSpd } from './linalg';
 import { outcomeLabel, parseOutcomes, type Outcome, type RejectedOutcome } from './outcomes';
@@ -108,7 +108,7 @@ const round2 = (x: number): number => Math.round(x * 100) / 100 || 0;
  */
 export function calibrate(input: BatchInput, outcomes: readonly unknown[], options: CalibrateOptions = {}): CalibrationResult {
   const indicators = options.indicators ?? builtinIndicators;
-  const resolved = resolveConfig(indicators, options.config);
+  const resolved = resolveConfig(indicators, options.config, builtinGroups);
   const minimums = {
     outcomes: options.minOutcomes ?? calibrationMinimums.outcomes,
     perClass: options.minPerClass ?? calibrationMinimums.perClass,

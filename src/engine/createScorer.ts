@@ -2,7 +2,6 @@ import { InvalidRecordError, type RecordKind } from '../errors/InvalidRecordErro
 import { IndicatorRuntimeError } from '../errors/IndicatorRuntimeError';
 import type { Issue } from '../errors/ScoringError';
 import type { AnyIndicator, Population, SubjectView } from '../indicator/types';
-import { builtinIndicators } from '../indicators/index';
 import { dateTimeSchema } from '../records/common';
 import type { ActivityEvent } from '../records/events';
 import type { Reference } from '../records/input';
@@ -10,10 +9,10 @@ import { salvageReference, salvageWatchlist } from '../records/salvage';
 import type { Subject } from '../records/subject';
 import { readRecordId, safeParseEvent, safeParseSubject, safeParseWatchlist, toIssues, type ParseOptions } from '../records/validate';
 import type { Watchlist } from '../records/watchlist';
-import type { ScorerConfig } from './config';
+import type { GroupSetting, ScorerConfig } from './config';
 import { subjectAsOf, watchlistsAsOf } from './asOfCut';
 import { explain } from './explain';
-import { compareReports } from './order';
+import { compareRejected, compareReports } from './order';
 import { deepFreeze } from './freeze';
 import type { Report } from './report';
 import { resolveConfig, type ResolvedConfig } from './resolve';
@@ -25,7 +24,10 @@ import { buildView } from './view';
 
 /** What `createScorer` takes. */
 export interface ScorerOptions {
-  /** The indicators to run. Defaults to {@link builtinIndicators}; add your own with `[...builtinIndicators, mine]`. */
+  /**
+   * The indicators to run. From `redflags` they default to `builtinIndicators`; add your own with
+   * `[...builtinIndicators, mine]`.
+   */
   readonly indicators?: readonly AnyIndicator[];
   /** Weights, options, disabled indicators, bands, groups, corroboration. */
   readonly config?: ScorerConfig;
@@ -34,6 +36,32 @@ export interface ScorerOptions {
    * timer brings its own clock, so scoring reads none, and reports are the same with it on.
    */
   readonly timing?: IndicatorTimer;
+  /**
+   * Correlation groups the indicators name, with their decay and cap; config `groups` overrides
+   * them one by one. From `redflags` they default to `builtinGroups`.
+   */
+  readonly groups?: Readonly<Record<string, GroupSetting>>;
+}
+
+/** What the bare engine's `createScorer` (from `redflags/core`) takes: the indicators are required, since it knows no catalogue. */
+export interface CoreScorerOptions extends ScorerOptions {
+  /** The indicators to run: the engine has no defaults. */
+  readonly indicators: readonly AnyIndicator[];
+}
+
+/** One indicator of a scorer, as the scorer resolved it. */
+export interface ScorerIndicator {
+  /** The indicator's id. */
+  readonly id: string;
+  /** False when the config disabled it. */
+  readonly enabled: boolean;
+  /** Its effective weight (log-odds at strength 1). */
+  readonly weight: number;
+  /**
+   * True when it prepares over the whole population (it has a `prepare` hook, as linkage and peer
+   * baselines do), so scoring one subject at a time would lose what it compares.
+   */
+  readonly readsPopulation: boolean;
 }
 
 /** Context for scoring one subject. */
@@ -132,8 +160,10 @@ export interface Scorer {
    * `events` not an array) or `asOf` is invalid or cannot be inferred.
    */
   scoreBatch(input: BatchInput, options?: BatchOptions): BatchResult;
-  /** The indicators, with their effective weights and whether they are enabled. */
-  readonly indicators: readonly { readonly id: string; readonly enabled: boolean; readonly weight: number }[];
+  /** The indicators, with their effective weights, whether they are enabled and whether they read the whole population. */
+  readonly indicators: readonly ScorerIndicator[];
+  /** The effective band thresholds (0-100), as configured or by default. */
+  readonly bands: { readonly elevated: number; readonly high: number; readonly critical: number };
   /** Hash of the effective config, as in every report's metadata. */
   readonly configHash: string;
 }
@@ -267,8 +297,7 @@ function parsePopulation(
     const issues = unfrozen === undefined ? result.issues : [...result.issues, ...unfrozen.map((i) => ({ ...i, path: 'reference' }))];
     if (issues.length > 0) rejected.push({ kind: 'document', index: 0, issues });
   }
-  const kindOrder: readonly RecordKind[] = ['document', 'subject', 'event', 'watchlist'];
-  rejected.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.index - b.index);
+  rejected.sort(compareRejected);
   // Frozen like the records in them: an indicator must not add, drop or reorder what others see.
   Object.freeze(subjects);
   Object.freeze(watchlists);
@@ -385,8 +414,10 @@ function run(
 }
 
 /**
- * Creates a scorer: validates the config and every indicator's options once, up front, and
- * returns functions that score one subject or a population.
+ * Creates a scorer from the indicators given, and nothing else: the bare engine, as
+ * `redflags/core` ships it. Validates the config and every indicator's options once, up front,
+ * and returns functions that score one subject or a population. `createScorer` from `redflags`
+ * is this with the built-in indicators and groups as defaults.
  *
  * Scoring is pure: no clock, no I/O, no randomness; the same input gives the same report
  * whatever the order of records. Each subject's events are sorted once and bucketed by type, so
@@ -397,19 +428,14 @@ function run(
  *
  * @example
  * ```ts
- * import { createScorer } from 'redflags';
+ * import { createScorer } from 'redflags/core';
+ * import { myIndicator } from './my-indicator';
  *
- * const scorer = createScorer({ config: { indicators: { 'activity/excessive-hours': { weight: 1.5 } } } });
- * const report = scorer.score(
- *   { id: 'cand-1', identity: { residence: { country: 'US', timeZone: 'America/Chicago' } } },
- *   { asOf: '2025-06-01T00:00:00Z', events: [] },
- * );
- * console.log(report.score, report.band, report.reasons);
+ * const scorer = createScorer({ indicators: [myIndicator] });
  * ```
  */
-export function createScorer(options: ScorerOptions = {}): Scorer {
-  const indicators = options.indicators ?? builtinIndicators;
-  const config = resolveConfig(options.timing !== undefined ? options.timing.wrap(indicators) : indicators, options.config);
+export function createScorer(options: CoreScorerOptions): Scorer {
+  const config = resolveConfig(options.timing !== undefined ? options.timing.wrap(options.indicators) : options.indicators, options.config, options.groups);
 
   function score(subject: unknown, context: ScoreContext): Report {
     const asOf = checkAsOf(context?.asOf);
@@ -465,7 +491,9 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
   return {
     score,
     scoreBatch,
-    indicators: config.indicators.map((r) => ({ id: r.id, enabled: r.enabled, weight: r.weight })),
+    indicators: config.indicators.map((r) => ({ id: r.id, enabled: r.enabled, weight: r.weight, readsPopulation: r.indicator.prepare !== undefined })),
+    // A copy: a caller changing it must not change how this scorer bands.
+    bands: Object.freeze({ elevated: config.bands.elevated, high: config.bands.high, critical: config.bands.critical }),
     configHash: config.configHash,
   };
 }

@@ -13,12 +13,20 @@ export function stableStringify(value: unknown): string {
   return `{${parts.join(',')}}`;
 }
 
+/** 32-bit FNV-1a hash of a string's UTF-16 code units, as an unsigned integer: fast and deterministic, not cryptographic. */
+export function fnv1a32(text: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /**
- * A 64-bit FNV-1a hash of a string, as 16 hex digits. Not cryptographic: it identifies a config
- * in report metadata, so that a past report can be matched to the config that produced it.
+ * Two 32-bit FNV-1a lanes over a string (different offsets, the second with a mixed prime), as 16
+ * hex digits. Not a 64-bit FNV-1a (see {@link fnv1a64Hex}) and not cryptographic: it identifies a
+ * config in report metadata, so that a past report can be matched to the config that produced it.
  */
-export function fnv1a64(text: string): string {
-  // Two 32-bit lanes with different offsets avoid BigInt, which some edge runtimes make slow.
+export function fnv1a32x2Hex(text: string): string {
+  // Two 32-bit lanes avoid BigInt, which some edge runtimes make slow.
   let h1 = 0x811c9dc5;
   let h2 = 0xcbf29ce4;
   for (let i = 0; i < text.length; i++) {
@@ -27,4 +35,29 @@ export function fnv1a64(text: string): string {
     h2 = Math.imul(h2 ^ c, 0x01000193 ^ 0x5bd1e995);
   }
   return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * The 64-bit FNV-1a hash of a string's UTF-16 code units as two unsigned 32-bit halves
+ * `[high, low]`, computed with 32-bit arithmetic (no BigInt: it runs for every record of an import).
+ * Not cryptographic.
+ */
+export function fnv1a64Parts(text: string): [number, number] {
+  // Offset basis 0xcbf29ce484222325; prime 2^40 + 0x1b3, so hash * prime = hash * 0x1b3 + (hash << 40).
+  let hi = 0xcbf29ce4;
+  let lo = 0x84222325;
+  for (let i = 0; i < text.length; i++) {
+    lo = (lo ^ text.charCodeAt(i)) >>> 0;
+    const low = lo * 0x1b3; // below 2^41: exact in a double
+    const carry = Math.floor(low / 0x100000000);
+    hi = (Math.imul(hi, 0x1b3) + carry + (lo << 8)) >>> 0;
+    lo = low >>> 0;
+  }
+  return [hi, lo];
+}
+
+/** The 64-bit FNV-1a hash of a string's UTF-16 code units, as 16 hex digits. Not cryptographic. */
+export function fnv1a64Hex(text: string): string {
+  const [hi, lo] = fnv1a64Parts(text);
+  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
 }

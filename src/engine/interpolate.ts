@@ -12,8 +12,3 @@ export function interpolate(template: string, data: MessageData | undefined): st
     data !== undefined && Object.hasOwn(data, key) ? String(data[key]) : match,
   );
 }
-
-/** The placeholder names a template uses. */
-export function placeholdersOf(template: string): string[] {
-  return [...template.matchAll(placeholder)].map((m) => m[1] as string);
-}

@@ -1,3 +1,4 @@
+import type { RecordKind } from '../errors/InvalidRecordError';
 import type { Report } from './report';
 
 /**
@@ -15,4 +16,12 @@ export function compareReports(a: Report, b: Report): number {
   if (a.score !== b.score) return b.score - a.score;
   if (a.logOdds !== b.logOdds) return b.logOdds - a.logOdds;
   return compareText(a.subjectId, b.subjectId);
+}
+
+/** The order of record kinds in a batch's `rejected` list: the document itself, then subjects, events, watchlists. */
+export const recordKindOrder: readonly RecordKind[] = ['document', 'subject', 'event', 'watchlist'];
+
+/** The order of a batch's rejected records: by kind (see {@link recordKindOrder}), then input position. */
+export function compareRejected(a: { readonly kind: RecordKind; readonly index: number }, b: { readonly kind: RecordKind; readonly index: number }): number {
+  return recordKindOrder.indexOf(a.kind) - recordKindOrder.indexOf(b.kind) || a.index - b.index;
 }

@@ -4,7 +4,6 @@ import type { Issue } from '../errors/ScoringError';
 import type { AnyIndicator } from '../indicator/types';
 import { editDistance } from '../errors/didYouMean';
 import { formatPath } from '../records/validate';
-import { builtinGroups } from '../indicators/groups';
 import {
   bandOrder,
   defaultBands,
@@ -20,7 +19,7 @@ import {
 import { toIssues } from '../records/validate';
 import { ownValue, protoKeyPaths } from '../records/ownKeys';
 import { deepFreeze } from './freeze';
-import { fnv1a64, stableStringify } from './hash';
+import { fnv1a32x2Hex, stableStringify } from './hash';
 import { compareText } from './order';
 
 /** An indicator with its effective weight, options and group. */
@@ -108,11 +107,17 @@ function validateOptions(indicator: AnyIndicator, given: unknown): unknown {
 
 
 /**
- * Validates the config against the indicators and works out every effective setting.
+ * Validates the config against the indicators and works out every effective setting. `groups`
+ * are the correlation groups the indicators name (the built-in ones, from `redflags`); config
+ * `groups` override them one by one.
  * @throws {ConfigError} for an invalid config or indicator list, with every path.
  * @throws {IndicatorOptionsError} when an indicator's options fail its schema.
  */
-export function resolveConfig(indicators: readonly AnyIndicator[], config: ScorerConfig | undefined): ResolvedConfig {
+export function resolveConfig(
+  indicators: readonly AnyIndicator[],
+  config: ScorerConfig | undefined,
+  groups: Readonly<Record<string, GroupSetting>> = {},
+): ResolvedConfig {
   const issues: Issue[] = [];
   indicators.forEach((indicator, index) => checkMeta(indicator, index, issues));
   if (issues.length > 0) throw new ConfigError(issues);
@@ -149,7 +154,7 @@ export function resolveConfig(indicators: readonly AnyIndicator[], config: Score
       group: indicator.meta.correlationGroup ?? `indicator:${id}`,
     };
   });
-  const groups: Record<string, GroupSetting> = { ...builtinGroups, ...cfg.groups };
+  const effectiveGroups: Record<string, GroupSetting> = { ...groups, ...cfg.groups };
   const corroboration =
     cfg.corroboration === false
       ? (false as const)
@@ -161,12 +166,12 @@ export function resolveConfig(indicators: readonly AnyIndicator[], config: Score
   const base = {
     priorLogOdds: cfg.priorLogOdds ?? defaultPriorLogOdds,
     bands: cfg.bands ?? { ...defaultBands },
-    groups,
+    groups: effectiveGroups,
     corroboration,
     onIndicatorError: cfg.onIndicatorError ?? ('record' as const),
   };
   const maxFindingsPerIndicator = cfg.maxFindingsPerIndicator ?? defaultMaxFindingsPerIndicator;
-  const configHash = fnv1a64(
+  const configHash = fnv1a32x2Hex(
     stableStringify({
       ...base,
       onIndicatorError: undefined,

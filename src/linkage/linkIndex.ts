@@ -1,6 +1,7 @@
 import { buildCidrSet, parseIp, type ParsedIp } from './ip';
 import { unionFind } from './unionFind';
-import { decodeSignature, fnv1a, hammingHex, minHashSimilarity } from './lsh';
+import { fnv1a32 } from '../engine/hash';
+import { decodeSignature, hammingHex, minHashSimilarity } from './lsh';
 import { fuzzyLinkKeyKinds, type LinkKey, type LinkKeyKind } from './keys';
 import { compareText } from '../engine/order';
 
@@ -157,7 +158,7 @@ export function groupLinkKeys(entries: Iterable<SubjectLinkKeys>): LinkGroup[] {
         ...(k.until !== undefined ? { until: k.until } : {}),
         ...(k.signature !== undefined ? { signature: k.signature } : {}),
       };
-      (partitions[fnv1a(k.key) & (PARTITIONS - 1)] as { kind: LinkKeyKind; key: string; member: LinkMember }[]).push({ kind: k.kind, key: k.key, member });
+      (partitions[fnv1a32(k.key) & (PARTITIONS - 1)] as { kind: LinkKeyKind; key: string; member: LinkMember }[]).push({ kind: k.kind, key: k.key, member });
     }
   }
   const out: LinkGroup[] = [];

@@ -1,14 +1,6 @@
 import { foldText } from './normalize';
 
-/** 32-bit FNV-1a hash of a string: fast, deterministic, good enough to spread shingles. */
-export function fnv1a(text: string, seed = 0x811c9dc5): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+import { fnv1a32 } from '../engine/hash';
 
 /** A 32-bit integer mixer (murmur3 finaliser), used to derive the MinHash permutations. */
 function mix32(x: number): number {
@@ -66,7 +58,7 @@ export function minHash(text: string, options: MinHashOptions = defaultMinHashOp
   const seeds = new Uint32Array(n);
   for (let i = 0; i < n; i++) seeds[i] = mix32(i + 1);
   for (const s of set) {
-    const base = fnv1a(s);
+    const base = fnv1a32(s);
     for (let i = 0; i < n; i++) {
       const h = mix32(base ^ (seeds[i] as number));
       if (h < (sig[i] as number)) sig[i] = h;

@@ -1,5 +1,5 @@
 import type { AnyIndicator, EvidenceValue } from '../indicator/types';
-import { builtinIndicators } from '../indicators/index';
+import { builtinIndicators } from '../defaults';
 
 /** Subjects given a full detail section by default in the HTML and Markdown reports. */
 export const defaultDetailLimit = 1000;
@@ -114,12 +114,7 @@ export function indexIndicatorNotes(indicators: readonly AnyIndicator[] = builti
   return map;
 }
 
-/** Human label of a typology id. */
-export function typologyLabel(typology: string): string {
-  if (typology === 'remote-hire-identity-fraud') return 'Remote-hire identity fraud';
-  if (typology === 'insider-technology-collection') return 'Insider technology collection';
-  return typology;
-}
+export { typologyLabel } from '../indicator/typologies';
 
 /** Neutral reasons of a report, without duplicates, in rank order: what a candidate may be told. */
 export function neutralReasonsOf(reasons: readonly { readonly kind: string; readonly neutralReason: string }[]): string[] {

@@ -1,4 +1,5 @@
-import type { Band } from '../engine/config';
+import { defaultBands, type Band } from '../engine/config';
+import { bandOf } from '../engine/resolve';
 import type { Report } from '../engine/report';
 import type { AnyIndicator } from '../indicator/types';
 import {
@@ -38,7 +39,15 @@ export interface HtmlOptions {
    * still opens in a browser.
    */
   readonly detailLimit?: number;
+  /**
+   * Band thresholds (0-100) the charts colour and mark scores by: pass the scorer's
+   * (`scorer.bands`) when the config sets its own. Default {@link defaultBands}.
+   */
+  readonly bands?: { readonly elevated: number; readonly high: number; readonly critical: number };
 }
+
+/** Band thresholds, 0-100. */
+type Bands = NonNullable<HtmlOptions['bands']>;
 
 const bandColour: Readonly<Record<Band, string>> = {
   low: '#5b8a72',
@@ -107,12 +116,9 @@ function meter(score: number, band: Band): Html {
   return html`<span class="meter" aria-hidden="true"><span style="width:${fixed(Math.max(0, Math.min(100, score)), 1)}%;background:${colourOf(band)}"></span></span>`;
 }
 
-function bandOfBin(lower: number): Band {
-  return lower >= 80 ? 'critical' : lower >= 50 ? 'high' : lower >= 20 ? 'elevated' : 'low';
-}
 
 /** Histogram of scores in ten bins of ten points, as inline SVG. */
-function histogram(reports: readonly Report[]): Html {
+function histogram(reports: readonly Report[], bands: Bands): Html {
   const bins = new Array<number>(10).fill(0);
   for (const r of reports) {
     if (typeof r.score !== 'number' || !Number.isFinite(r.score)) continue;
@@ -140,7 +146,7 @@ function histogram(reports: readonly Report[]): Html {
     const bh = (count / max) * plotH;
     const y = h - bottom - bh;
     parts.push(
-      html`<rect x="${fixed(x + 2, 1)}" y="${fixed(y, 1)}" width="${fixed(barW - 4, 1)}" height="${fixed(bh, 1)}" fill="${colourOf(bandOfBin(i * 10))}"><title>${i * 10}-${i * 10 + 10}: ${count} subjects</title></rect>`,
+      html`<rect x="${fixed(x + 2, 1)}" y="${fixed(y, 1)}" width="${fixed(barW - 4, 1)}" height="${fixed(bh, 1)}" fill="${colourOf(bandOf(i * 10, bands))}"><title>${i * 10}-${i * 10 + 10}: ${count} subjects</title></rect>`,
     );
     if (count > 0) parts.push(html`<text x="${fixed(x + barW / 2, 1)}" y="${fixed(y - 3, 1)}" text-anchor="middle">${count}</text>`);
     parts.push(html`<text x="${fixed(x + barW / 2, 1)}" y="${h - bottom + 14}" text-anchor="middle">${i * 10}</text>`);
@@ -180,7 +186,7 @@ function contributionChart(label: string, rows: readonly { name: string; value: 
 }
 
 /** Typology scores as bars on a 0-100 scale, with the band thresholds marked. */
-function typologyChart(report: Report): Html | undefined {
+function typologyChart(report: Report, bands: Bands): Html | undefined {
   if (report.typologies.length === 0) return undefined;
   const w = 680;
   const rowH = 22;
@@ -188,7 +194,7 @@ function typologyChart(report: Report): Html | undefined {
   const plotW = w - labelW - 60;
   const h = report.typologies.length * rowH + 24;
   const parts: Html[] = [];
-  for (const t of [20, 50, 80]) {
+  for (const t of [bands.elevated, bands.high, bands.critical]) {
     const x = labelW + (t / 100) * plotW;
     parts.push(html`<line x1="${fixed(x, 1)}" y1="0" x2="${fixed(x, 1)}" y2="${h - 18}" stroke="#ccc" stroke-dasharray="3 3"/>`);
     parts.push(html`<text x="${fixed(x, 1)}" y="${h - 4}" text-anchor="middle" fill="#5f6368">${t}</text>`);
@@ -197,13 +203,13 @@ function typologyChart(report: Report): Html | undefined {
     const y = i * rowH + 4;
     const len = (Math.max(0, Math.min(100, t.score)) / 100) * plotW;
     parts.push(html`<text x="${labelW - 8}" y="${y + 14}" text-anchor="end">${truncate(typologyLabel(String(t.typology)), 46)}</text>`);
-    parts.push(html`<rect x="${labelW}" y="${y + 3}" width="${fixed(Math.max(1, len), 1)}" height="${rowH - 8}" fill="${colourOf(bandOfBin(t.score))}"><title>${t.typology}: ${formatScore(t.score)}</title></rect>`);
+    parts.push(html`<rect x="${labelW}" y="${y + 3}" width="${fixed(Math.max(1, len), 1)}" height="${rowH - 8}" fill="${colourOf(bandOf(t.score, bands))}"><title>${t.typology}: ${formatScore(t.score)}</title></rect>`);
     parts.push(html`<text x="${fixed(labelW + len + 4, 1)}" y="${y + 14}">${formatScore(t.score)}</text>`);
   });
   return html`<svg role="img" aria-label="Score by typology" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" xmlns="http://www.w3.org/2000/svg">${parts}</svg>`;
 }
 
-function subjectSection(report: Report, anchor: string, notes: ReadonlyMap<string, IndicatorNotes>, maxEvidence: number): Html {
+function subjectSection(report: Report, anchor: string, notes: ReadonlyMap<string, IndicatorNotes>, maxEvidence: number, bands: Bands): Html {
   const out: Html[] = [];
   out.push(html`<section class="subject card" id="${anchor}">`);
   out.push(html`<h2><code>${report.subjectId}</code> ${chip(report.band)}</h2>`);
@@ -236,7 +242,7 @@ function subjectSection(report: Report, anchor: string, notes: ReadonlyMap<strin
     out.push(html`</div>`);
   }
   if (report.typologies.length > 0) {
-    out.push(html`<h3>Score by typology</h3><div class="charts">`, html`${typologyChart(report)}`, html`</div>`);
+    out.push(html`<h3>Score by typology</h3><div class="charts">`, html`${typologyChart(report, bands)}`, html`</div>`);
   }
 
   if (report.findings.length > 0) {
@@ -351,6 +357,7 @@ export function* htmlChunks(result: RenderableResult, options: HtmlOptions = {})
   }
   const title = options.title ?? 'redflags report';
   const notes = indexIndicatorNotes(options.indicators);
+  const bands = options.bands ?? defaultBands;
   const maxEvidence = options.maxEvidence ?? 10;
   const detailLimit = Math.max(0, options.detailLimit ?? defaultDetailLimit);
   const reports = result.reports;
@@ -377,7 +384,7 @@ export function* htmlChunks(result: RenderableResult, options: HtmlOptions = {})
   if (eligible > detailed.size) {
     yield html`\n<p class="card note" id="detail-limit">Detail sections are shown for the ${detailed.size} highest-ranked of ${eligible} subjects; the other ${eligible - detailed.size} have a row in the ranked list only. Score again with a larger <code>--detail-limit</code>, or use <code>--format json</code>, for everyone's detail.</p>`.markup;
   }
-  yield html`\n<section class="card" id="distribution"><h2>Score distribution</h2>\n${histogram(reports)}\n</section>`.markup;
+  yield html`\n<section class="card" id="distribution"><h2>Score distribution</h2>\n${histogram(reports, bands)}\n</section>`.markup;
   yield '\n<section class="card" id="ranking"><h2>Ranked subjects</h2>\n<table><thead><tr><th class="num">#</th><th>Subject</th><th class="num">Score</th><th>Band</th><th>Top reason</th></tr></thead><tbody>';
   for (let i = 0; i < reports.length; i++) {
     const r = reports[i] as Report;
@@ -400,7 +407,7 @@ export function* htmlChunks(result: RenderableResult, options: HtmlOptions = {})
     }
     yield '\n</tbody></table></section>';
   }
-  for (const i of detailed) yield `\n${subjectSection(reports[i] as Report, `s-${i + 1}`, notes, maxEvidence).markup}`;
+  for (const i of detailed) yield `\n${subjectSection(reports[i] as Report, `s-${i + 1}`, notes, maxEvidence, bands).markup}`;
   const first = reports[0];
   yield html`\n<footer>Generated by redflags ${first?.meta.library.version ?? ''}${first !== undefined ? html` · config ${first.meta.configHash}` : ''}. Human review required.</footer>`.markup;
   yield pageFoot;

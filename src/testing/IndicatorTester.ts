@@ -1,4 +1,4 @@
-import { createScorer } from '../engine/createScorer';
+import { createScorer } from '../defaults';
 import { stableStringify } from '../engine/hash';
 import type { IndicatorStatus, Report, ReportFinding } from '../engine/report';
 import type { AnyIndicator, FindingKind } from '../indicator/types';

@@ -9,7 +9,7 @@ import { checkrConnector } from '../../src/connectors/sources/checkr';
 import { githubAuditConnector } from '../../src/connectors/sources/github-audit';
 import { googleWorkspaceConnector } from '../../src/connectors/sources/google-workspace';
 import { oktaConnector } from '../../src/connectors/sources/okta';
-import { createScorer } from '../../src/engine/createScorer';
+import { createScorer } from '../../src/defaults';
 import { safeParseEvent, safeParseSubject } from '../../src/records/validate';
 
 // Strings that do not look like JSON: the reader would read "{...}" text as an object (Log Analytics writes so).

@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { createScorer, type BatchInput, type BatchResult } from '../../src/engine/createScorer';
+import type { BatchInput, BatchResult } from '../../src/engine/createScorer';
+import { createScorer } from '../../src/defaults';
 import { isInvalidRecordError } from '../../src/errors/guards';
 import { parseSubject, safeParseEvent, safeParseSubject, safeParseWatchlist, type SafeParseResult } from '../../src/records/validate';
 import { accountingProblems, type BatchRecords } from './accounting';

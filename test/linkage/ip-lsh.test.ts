@@ -1,15 +1,5 @@
-import {
-  buildCidrSet,
-  cidrContains,
-  hammingHex,
-  minHash,
-  minHashBands,
-  minHashSimilarity,
-  normalizeIp,
-  parseCidr,
-  parseIp,
-  photoHashBands,
-} from '../../src/index';
+import { buildCidrSet, cidrContains, minHash, minHashSimilarity, normalizeIp, parseCidr, parseIp } from '../../src/index';
+import { hammingHex, minHashBands, photoHashBands } from '../../src/linkage/lsh';
 
 describe('IP addresses and CIDR ranges', () => {
   it('normalises IPv4 and IPv6', () => {

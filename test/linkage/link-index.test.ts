@@ -1,4 +1,5 @@
-import { buildLinkIndex, buildLinkIndexFromGroups, groupLinkKeys, photoHashBands, type LinkKey, type SubjectLinkKeys } from '../../src/index';
+import { buildLinkIndex, buildLinkIndexFromGroups, groupLinkKeys, type LinkKey, type SubjectLinkKeys } from '../../src/index';
+import { photoHashBands } from '../../src/linkage/lsh';
 
 const key = (kind: LinkKey['kind'], k: string, recordId: string, field: string, extra: Partial<LinkKey> = {}): LinkKey => ({ kind, key: k, recordId, field, ...extra });
 const entry = (subjectId: string, ...keys: LinkKey[]): SubjectLinkKeys => ({ subjectId, keys });

@@ -120,6 +120,18 @@ describe('renderMarkdown', () => {
 describe('renderHtml', () => {
   const result = scoreDemo();
 
+  it('colours and marks the charts at the bands it is given, not at fixed thresholds', () => {
+    const markers = (page: string): string[] => [...page.matchAll(/<text x="[^"]*" y="[^"]*" text-anchor="middle" fill="#5f6368">(\d+)<\/text>/g)].map((m) => m[1] as string);
+    const byDefault = renderHtml(result, { indicators });
+    const configured = renderHtml(result, { indicators, bands: { elevated: 10, high: 30, critical: 60 } });
+    expect(new Set(markers(byDefault))).toEqual(new Set(['20', '50', '80']));
+    expect(new Set(markers(configured))).toEqual(new Set(['10', '30', '60']));
+    // Histogram bin 30-40 is elevated by default and high with these bands.
+    const bin = (page: string): string | undefined => /fill="(#[0-9a-f]{6})"><title>30-40:/.exec(page)?.[1];
+    expect(bin(byDefault)).toBe('#c9a227');
+    expect(bin(configured)).toBe('#d9782d');
+  });
+
   it('is one self-contained page: inline CSS and SVG, no scripts, no external references', () => {
     const html = renderHtml(result, { indicators });
     expect(html.startsWith('<!doctype html>')).toBe(true);

@@ -1,4 +1,4 @@
-import { fnv1a64Parts } from './values';
+import { fnv1a64Parts } from '../../engine/hash';
 
 /** What {@link SeenRecords.check} found: a new record, or one whose key an earlier record had, with the same or other content. */
 export type SeenResult = 'new' | 'identical' | 'conflicting';

@@ -1,3 +1,4 @@
+import { fnv1a64Hex } from '../../engine/hash';
 /**
  * Drops everything that is no data from a record draft, recursively: `undefined`, `null`, empty
  * or blank strings, non-finite numbers, and arrays or objects left empty. A connector builds
@@ -41,36 +42,9 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/**
- * The 64-bit FNV-1a hash of a text as two unsigned 32-bit halves `[high, low]`, computed with
- * 32-bit arithmetic (no BigInt: this runs for every record of an import).
- */
-export function fnv1a64Parts(text: string): [number, number] {
-  // Offset basis 0xcbf29ce484222325; prime 2^40 + 0x1b3, so hash * prime = hash * 0x1b3 + (hash << 40).
-  let hi = 0xcbf29ce4;
-  let lo = 0x84222325;
-  for (let i = 0; i < text.length; i++) {
-    lo = (lo ^ text.charCodeAt(i)) >>> 0;
-    const low = lo * 0x1b3; // below 2^41: exact in a double
-    const carry = Math.floor(low / 0x100000000);
-    hi = (Math.imul(hi, 0x1b3) + carry + (lo << 8)) >>> 0;
-    lo = low >>> 0;
-  }
-  return [hi, lo];
-}
-
-/**
- * A 64-bit FNV-1a hash of a text, as 16 hex digits: a stable id for rows that carry none
- * (a SIEM export without the event id). Not a security hash.
- */
-export function fnv1a64(text: string): string {
-  const [hi, lo] = fnv1a64Parts(text);
-  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
-}
-
 /** A record id from the content of a row: `prefix:h<hash>`, the same for the same row in any key order. */
 export function contentId(prefix: string, value: unknown): string {
-  return `${prefix}:h${fnv1a64(canonicalJson(value))}`;
+  return `${prefix}:h${fnv1a64Hex(canonicalJson(value))}`;
 }
 
 /** A boolean as exports write it: true/false, yes/no, y/n, 1/0, on/off (any case). Undefined otherwise. */

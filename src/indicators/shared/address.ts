@@ -50,7 +50,7 @@ const STREET_WORDS: Readonly<Record<string, string>> = {
 };
 
 /** Canonical street line: names normalised, common street words abbreviated, `#` and unit words dropped. */
-export function normaliseStreet(line: string): string {
+export function normalizeStreet(line: string): string {
   return normaliseName(line.replace(/#/g, ' '))
     .split(' ')
     .map((w) => STREET_WORDS[w] ?? w)
@@ -92,7 +92,7 @@ export function compareAddresses(a: PostalAddress, b: PostalAddress): AddressCom
     compared = true;
   }
   if (a.line1 !== undefined && b.line1 !== undefined) {
-    if (normaliseStreet(a.line1) !== normaliseStreet(b.line1)) return { result: 'different', field: 'line1' };
+    if (normalizeStreet(a.line1) !== normalizeStreet(b.line1)) return { result: 'different', field: 'line1' };
     compared = true;
   }
   return compared ? { result: 'same' } : { result: 'unknown' };

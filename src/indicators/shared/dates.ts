@@ -34,9 +34,3 @@ export function partialDateRange(value: string | undefined): DateRange | undefin
   if (d < 1 || new Date(earliest).getUTCMonth() !== mo) return undefined;
   return { earliest, latest: Date.UTC(y, mo, d + 1) };
 }
-
-/** The calendar year of a partial date, or undefined when malformed. */
-export function yearOf(value: string | undefined): number | undefined {
-  const r = partialDateRange(value);
-  return r === undefined ? undefined : new Date(r.earliest).getUTCFullYear();
-}

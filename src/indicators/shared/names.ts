@@ -58,8 +58,11 @@ export function normaliseName(name: string): string {
     .trim();
 }
 
-/** The tokens of a normalised name. */
-export function nameTokens(name: string): string[] {
+/**
+ * The tokens of a name in the form `compareNames` compares (hyphens and apostrophes dropped, so
+ * "Jae-won" is one token). Not the watchlist `nameTokens`, which splits at hyphens as lists write names.
+ */
+export function comparableNameTokens(name: string): string[] {
   const n = normaliseName(name);
   return n === '' ? [] : n.split(' ');
 }
@@ -206,7 +209,7 @@ const SCRIPTS: readonly (readonly [string, RegExp])[] = [
  * name written in one's own script is never a "different" name from its romanisation.
  */
 export function nameScripts(name: string): Set<string> {
-  return scriptsOf(nameTokens(name));
+  return scriptsOf(comparableNameTokens(name));
 }
 
 function scriptsOf(tokens: readonly string[]): Set<string> {
@@ -273,8 +276,8 @@ function tokenScore(token: string, candidates: readonly string[]): number {
  *   a common cut-off for person names).
  */
 export function compareNames(a: string, b: string, threshold = 0.85): NameComparison {
-  const ta = nameTokens(a);
-  const tb = nameTokens(b);
+  const ta = comparableNameTokens(a);
+  const tb = comparableNameTokens(b);
   if (ta.length === 0 || tb.length === 0 || !sharesScript(ta, tb)) {
     return { similarity: 0, matchedTokens: 0, tokens: 0, verdict: 'unknown' };
   }
