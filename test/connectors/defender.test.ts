@@ -1,5 +1,5 @@
 import { defenderConnector } from '../../src/connectors/sources/defender';
-import { createScorer } from '../../src/engine/createScorer';
+import { createScorer } from '../../src/defaults';
 import { importFixture } from './support';
 
 describe('Microsoft Defender XDR advanced hunting connector', () => {

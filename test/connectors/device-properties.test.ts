@@ -5,7 +5,7 @@ import { defenderConnector } from '../../src/connectors/sources/defender';
 import { intuneConnector } from '../../src/connectors/sources/intune';
 import { osqueryConnector } from '../../src/connectors/sources/osquery';
 import { compareText } from '../../src/engine/order';
-import { createScorer } from '../../src/engine/createScorer';
+import { createScorer } from '../../src/defaults';
 import { safeParseEvent, safeParseSubject } from '../../src/records/validate';
 import { countedPaths, leafPaths } from './support';
 

@@ -1,5 +1,5 @@
 import { createOsqueryConnector, osqueryConnector, parseOsqueryCalendarTime } from '../../src/connectors/sources/osquery';
-import { createScorer } from '../../src/engine/createScorer';
+import { createScorer } from '../../src/defaults';
 import { byId, importFixture } from './support';
 
 describe('osquery results connector', () => {
