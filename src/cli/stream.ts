@@ -8,6 +8,7 @@ import { duplicateKeysProblem, mergeReference, openSource, progressThreshold, re
 import { CliUsageError, type CliIo } from './io';
 import type { Progress } from './progress';
 import { compareReports } from './workers';
+import { ShardedSet } from '../engine/shardedMap';
 
 interface Group {
   readonly subject: Record<string, unknown>;
@@ -53,9 +54,10 @@ export async function scoreStream(source: string, io: CliIo, progress: Progress,
   const unreadable: CliRejected[] = [];
   const rejected: CliRejected[] = [];
   const reports: Report[] = [];
-  const seenSubjects = new Set<string>();
-  const seenEvents = new Set<string>();
-  const orphanOf = new Set<string>();
+  // Population-sized: 100,000 subjects of 200 events are 20,000,000 event ids, above one Set's limit.
+  const seenSubjects = new ShardedSet<string>();
+  const seenEvents = new ShardedSet<string>();
+  const orphanOf = new ShardedSet<string>();
   let subjectCount = 0;
   let eventCount = 0;
   let group: Group | undefined;
