@@ -62,8 +62,7 @@ for (const [subjects, perSubject] of sizes) {
   rows.push({
     subjects,
     events: n,
-    // The synthetic population gives some inventory events a field their type does not have:
-    // they are rejected, as a real batch would reject them.
+    // Records the batch rejects (none for this population; a non-zero count means the generator drifted from the schema).
     rejected: validation.result,
     indicators: builtinIndicators.length,
     'scoring ms': round(scored.ms),

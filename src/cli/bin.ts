@@ -8,18 +8,30 @@ import { postOutcome, scoreShard, type ShardJob } from './workers';
 /** Exit codes of a run ended by a signal: 128 plus the signal's number, as a shell reports it. */
 const signalExitCodes = { SIGINT: 130, SIGTERM: 143 } as const;
 
-/** Runs `cleanup` and exits 130 or 143 on SIGINT or SIGTERM, until the returned function is called. */
+/** Cleanups to run on SIGINT or SIGTERM: a `--stream` run's temporary files and the `--out` temporary file may both be pending. */
+const pendingCleanups = new Set<() => void>();
+let signalsTrapped = false;
+
+/** Runs `cleanup` (with every other pending one) and exits 130 or 143 on SIGINT or SIGTERM, until the returned function is called. */
 function trapSignals(cleanup: () => void): () => void {
-  const handlers = Object.entries(signalExitCodes).map(([signal, code]) => {
-    const handler = (): void => {
-      cleanup();
-      process.exit(code);
-    };
-    process.on(signal, handler);
-    return [signal, handler] as const;
-  });
+  pendingCleanups.add(cleanup);
+  if (!signalsTrapped) {
+    signalsTrapped = true;
+    for (const [signal, code] of Object.entries(signalExitCodes)) {
+      process.on(signal, () => {
+        for (const pending of pendingCleanups) {
+          try {
+            pending();
+          } catch {
+            // One cleanup failing must not keep the others from running.
+          }
+        }
+        process.exit(code);
+      });
+    }
+  }
   return () => {
-    for (const [signal, handler] of handlers) process.off(signal, handler);
+    pendingCleanups.delete(cleanup);
   };
 }
 

@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bandOrder, scorerConfigSchema, type Band, type ScorerConfig } from '../engine/config';
@@ -14,6 +15,7 @@ import { editDistance } from '../errors/didYouMean';
 import { toIssues } from '../records/validate';
 import { printable, terminalSafe, terminalSafeJson } from '../report/format';
 import type { ReportView } from '../report/index';
+import type { ReportSequence } from '../report/table';
 import { redactResult, type RedactionOptions } from '../privacy/redact';
 import { builtinTypologyNames, typologyShortName } from '../indicator/typologies';
 import { VERSION } from '../version';
@@ -29,6 +31,7 @@ import { CliUsageError, say, write, type CliIo } from './io';
 import { writeOutput } from './output';
 import { outputChunks, validationJsonChunks, type UnwritableReport } from './render';
 import { createProgress, type Progress } from './progress';
+import { defaultRunSize, ReportSpill } from './spill';
 import { scoreStream } from './stream';
 import { scoreSharded } from './workers';
 
@@ -43,8 +46,8 @@ export interface ScoreOutput {
   readonly asOf: string;
   /** Where it came from: `input` (--as-of or the document) or `latest-event`. */
   readonly asOfSource: BatchResult['asOfSource'];
-  /** Reports, highest score first. */
-  readonly reports: BatchResult['reports'];
+  /** Reports, highest score first: an array, or with `--stream` a sequence read back from temporary files. */
+  readonly reports: ReportSequence;
   /** Records that failed validation, with NDJSON line numbers when read from NDJSON. */
   readonly rejected: readonly CliRejected[];
   /** Records accepted with warnings (with --lenient, the unknown keys dropped from them). */
@@ -204,6 +207,8 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
       'detail-limit': { type: 'string' },
       'input-format': { type: 'string' },
       stream: { type: 'boolean' },
+      'temp-dir': { type: 'string' },
+      'run-size': { type: 'string' },
       lenient: { type: 'boolean' },
       timing: { type: 'boolean' },
       redact: { type: 'boolean' },
@@ -260,6 +265,16 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
       throw new CliUsageError(`--detail-limit "${values['detail-limit']}" must be a whole number of subjects, 0 or more (default 1000).`);
     }
   }
+  let runSize: number | undefined;
+  if (values['run-size'] !== undefined) {
+    runSize = Number(values['run-size']);
+    if (!Number.isSafeInteger(runSize) || runSize < 1) {
+      throw new CliUsageError(`--run-size "${values['run-size']}" must be a whole number of reports, 1 or more (default ${defaultRunSize}).`);
+    }
+  }
+  if (values.stream !== true && (values['temp-dir'] !== undefined || runSize !== undefined)) {
+    throw new CliUsageError('--temp-dir and --run-size apply to --stream only (where reports are sorted through temporary files): add --stream or drop them.');
+  }
   const format = pickFormat(values.format, values.out, io);
   if (view === 'candidate' && format !== 'markdown' && format !== 'html') {
     // The other formats carry scores, bands and evidence: writing them under a "candidate" label would leak what the view withholds.
@@ -299,13 +314,24 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
         `--stream scores one subject at a time, but these enabled indicators compare subjects across the whole population: ${population.join(', ')}. Drop --stream (the records are then held in memory), or disable them in --config, e.g. {"indicators": {"${population[0] as string}": false}}, if you accept losing them.`,
       );
     }
-    const result = await scoreStream(source, io, progress, scorer, asOf);
-    output = { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: result.rejected };
-  } else {
-    output = await scoreLoaded(source, io, progress, inputFormat, asOf, workers, config, scorer, shardTimeoutMs, values.lenient === true, redaction);
+    const spill = new ReportSpill({ tempDir: values['temp-dir'] !== undefined ? resolvePath(io.cwd, values['temp-dir']) : tmpdir(), runSize: runSize ?? defaultRunSize });
+    // The temporary files go on success, on failure and on SIGINT/SIGTERM.
+    const release = io.trapSignals?.(() => spill.dispose()) ?? (() => {});
+    try {
+      const result = await scoreStream(source, io, progress, scorer, asOf, spill);
+      output = { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: result.rejected };
+      const code = await finish(output, io, { format, view, detail, detailLimit, failOn, out: values.out, title: values.title, bands: scorer.bands });
+      if (timing !== undefined) await say(io.stderr, `${formatTimingTable(timing.rows())}\n`);
+      return code;
+    } finally {
+      spill.dispose();
+      release();
+    }
   }
+  output = await scoreLoaded(source, io, progress, inputFormat, asOf, workers, config, scorer, shardTimeoutMs, values.lenient === true, redaction);
   const code = await finish(output, io, { format, view, detail, detailLimit, failOn, out: values.out, title: values.title, bands: scorer.bands });
-  if (timing !== undefined) await say(io.stderr, `${formatTimingTable(timing.rows())}\n`);
+  if (timing !== undefined) await say(io.stderr, `${formatTimingTable(timing.rows())}
+`);
   return code;
 }
 
@@ -407,11 +433,12 @@ async function finish(output: ScoreOutput, io: CliIo, options: FinishOptions): P
   const invalid = output.rejected.length > 0 || unwritable.length > 0;
   if (failOn !== undefined) {
     const threshold = bandOrder.indexOf(failOn);
-    const reached = output.reports.filter((r) => bandOrder.indexOf(r.band) >= threshold);
-    if (reached.length > 0) {
+    let reached = 0;
+    for (const r of output.reports) if (bandOrder.indexOf(r.band) >= threshold) reached++;
+    if (reached > 0) {
       // Invalid input wins the exit code, but a pipeline reading stderr must still learn that the band was reached.
       const code = invalid ? `exit 2, since ${output.rejected.length > 0 ? 'records were rejected' : 'reports could not be written'}` : 'exit 1';
-      await say(io.stderr, `redflags: ${reached.length} subject${reached.length === 1 ? '' : 's'} reached --fail-on ${failOn}; ${code}.\n`);
+      await say(io.stderr, `redflags: ${reached} subject${reached === 1 ? '' : 's'} reached --fail-on ${failOn}; ${code}.\n`);
       return invalid ? EXIT_USAGE : EXIT_FAIL_ON;
     }
   }

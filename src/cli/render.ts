@@ -45,15 +45,17 @@ function serialiseReport(report: Report, indent: number | undefined, extra: Read
 }
 
 /** A JSON array at depth 1 of a document indented by 2, element by element. */
-function* arrayChunks<T>(items: readonly T[], serialise: (item: T) => string): Generator<string> {
+function* arrayChunks<T>(items: Iterable<T> & { readonly length: number }, serialise: (item: T) => string): Generator<string> {
   if (items.length === 0) {
     yield '[]';
     return;
   }
   yield '[\n';
-  for (let i = 0; i < items.length; i++) {
+  let first = true;
+  for (const item of items) {
     // JSON.stringify never leaves a raw line break inside a string, so re-indenting by line is exact.
-    yield `${i > 0 ? ',\n' : ''}    ${serialise(items[i] as T).replace(/\n/g, '\n    ')}`;
+    yield `${first ? '' : ',\n'}    ${serialise(item).replace(/\n/g, '\n    ')}`;
+    first = false;
   }
   yield '\n  ]';
 }

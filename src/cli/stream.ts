@@ -1,13 +1,13 @@
 import { createInterface } from 'node:readline';
 import type { BatchResult, RejectedRecord, Scorer } from '../engine/createScorer';
-import type { Report } from '../engine/report';
 import type { RecordKind } from '../errors/InvalidRecordError';
 import { readRecordId } from '../records/validate';
 import { detectFormat, duplicateTopLevelKeys, parseLine, type ParsedLine } from './documentText';
 import { duplicateKeysProblem, mergeReference, openSource, progressThreshold, recordTypeProblem, unreadableLine, type CliRejected } from './input';
 import { CliUsageError, type CliIo } from './io';
 import type { Progress } from './progress';
-import { compareReports } from './workers';
+import type { ReportSpill } from './spill';
+import { ShardedSet } from '../engine/shardedMap';
 
 interface Group {
   readonly subject: Record<string, unknown>;
@@ -29,14 +29,22 @@ function notGrouped(line: number, why: string): CliUsageError {
 
 /**
  * Scores NDJSON grouped by subject one subject at a time, holding only the current subject's
- * records and the reports: each subject line must be followed by its own events, with watchlists
- * and reference tables first. The caller guarantees that no enabled indicator needs the
- * population (a `prepare` hook), so each report is exactly what a whole-batch run gives, and the
- * reports and rejected records are merged in the whole-batch order.
+ * records: each subject line must be followed by its own events, with watchlists and reference
+ * tables first. The caller guarantees that no enabled indicator needs the population (a `prepare`
+ * hook), so each report is exactly what a whole-batch run gives. Reports go to `spill`, which
+ * keeps them in sorted runs on disk and gives them back in the whole-batch order; rejected
+ * records are merged in that order too.
  *
  * @throws {CliUsageError} when the input is not grouped, is not NDJSON, or repeats an id across groups.
  */
-export async function scoreStream(source: string, io: CliIo, progress: Progress, scorer: Scorer, asOf: string): Promise<BatchResult & { rejected: CliRejected[] }> {
+export async function scoreStream(
+  source: string,
+  io: CliIo,
+  progress: Progress,
+  scorer: Scorer,
+  asOf: string,
+  spill: ReportSpill,
+): Promise<Pick<BatchResult, 'asOf' | 'asOfSource'> & { reports: ReportSpill; rejected: CliRejected[] }> {
   const { stream, size, name } = await openSource(source, io);
   let bytes = 0;
   stream.on('data', (chunk: Buffer | string) => {
@@ -52,10 +60,10 @@ export async function scoreStream(source: string, io: CliIo, progress: Progress,
   let reference: Record<string, unknown> | undefined;
   const unreadable: CliRejected[] = [];
   const rejected: CliRejected[] = [];
-  const reports: Report[] = [];
-  const seenSubjects = new Set<string>();
-  const seenEvents = new Set<string>();
-  const orphanOf = new Set<string>();
+  // Population-sized: 100,000 subjects of 200 events are 20,000,000 event ids, above one Set's limit.
+  const seenSubjects = new ShardedSet<string>();
+  const seenEvents = new ShardedSet<string>();
+  const orphanOf = new ShardedSet<string>();
   let subjectCount = 0;
   let eventCount = 0;
   let group: Group | undefined;
@@ -71,7 +79,7 @@ export async function scoreStream(source: string, io: CliIo, progress: Progress,
       watchlists,
       ...(reference !== undefined ? { reference } : {}),
     });
-    for (const report of result.reports) reports.push(report);
+    for (const report of result.reports) spill.add(report);
     for (const record of result.rejected) {
       const mapped = remap(record, group, watchlistLines);
       // Watchlists and reference tables are validated with every group; report their problems once.
@@ -173,7 +181,8 @@ export async function scoreStream(source: string, io: CliIo, progress: Progress,
   progress.done();
 
   rejected.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.index - b.index);
-  return { asOf, asOfSource: 'input', reports: reports.sort(compareReports), rejected: [...unreadable, ...rejected], warnings: [] };
+  spill.finish();
+  return { asOf, asOfSource: 'input', reports: spill, rejected: [...unreadable, ...rejected] };
 }
 
 /** Maps a rejection inside one group to its position and line in the whole input. */

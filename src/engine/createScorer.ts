@@ -21,6 +21,7 @@ import { ignoreSettlement, isThenable } from './thenable';
 import { describeThrown } from './thrown';
 import type { IndicatorTimer } from './timing';
 import { buildView } from './view';
+import { ShardedMap } from './shardedMap';
 
 /** What `createScorer` takes. */
 export interface ScorerOptions {
@@ -170,7 +171,7 @@ export interface Scorer {
 
 interface ParsedPopulation {
   subjects: Subject[];
-  eventsBySubject: Map<string, ActivityEvent[]>;
+  eventsBySubject: ShardedMap<string, ActivityEvent[]>;
   watchlists: Watchlist[];
   reference: Reference;
   rejected: RejectedRecord[];
@@ -223,7 +224,7 @@ function parsePopulation(
     if (issues.length > 0) warnings.push(reject(kind, index, value, issues));
   };
   const candidates: { subject: Subject; index: number }[] = [];
-  const idCount = new Map<string, number>();
+  const idCount = new ShardedMap<string, number>();
   subjectsIn.forEach((value, index) => {
     const result = safeParseSubject(value, parseOptions);
     const unfrozen = result.success ? freezeRecord(result.data) : undefined;
@@ -236,7 +237,7 @@ function parsePopulation(
     }
   });
   const subjects: Subject[] = [];
-  const eventsBySubject = new Map<string, ActivityEvent[]>();
+  const eventsBySubject = new ShardedMap<string, ActivityEvent[]>();
   for (const { subject, index } of candidates) {
     const count = idCount.get(subject.id) as number;
     if (count > 1) {
@@ -247,7 +248,7 @@ function parsePopulation(
     subjects.push(subject);
     eventsBySubject.set(subject.id, []);
   }
-  const eventIdCount = new Map<string, number>();
+  const eventIdCount = new ShardedMap<string, number>();
   const parsedEvents: { event: ActivityEvent; index: number }[] = [];
   eventsIn.forEach((value, index) => {
     const result = safeParseEvent(value, parseOptions);
@@ -354,7 +355,7 @@ function run(
   // Facts dated after asOf are cut once, here, so no indicator can read them (events are cut in the view).
   const subjects = Object.freeze(parsed.subjects.map((subject) => subjectAsOf(subject, asOfMs)));
   const watchlists = watchlistsAsOf(parsed.watchlists, asOfMs);
-  const views = new Map<string, { view: SubjectView; eventsAfterAsOf: number }>();
+  const views = new ShardedMap<string, { view: SubjectView; eventsAfterAsOf: number }>();
   for (const subject of subjects) views.set(subject.id, buildView(subject, parsed.eventsBySubject.get(subject.id) ?? [], asOfMs));
 
   const memos = new Map<string, unknown>();

@@ -12,7 +12,7 @@ export function compareText(a: string, b: string): number {
 }
 
 /** The order of a batch's reports: score, then log-odds, highest first, then subject id (unique in a batch). */
-export function compareReports(a: Report, b: Report): number {
+export function compareReports(a: Pick<Report, 'score' | 'logOdds' | 'subjectId'>, b: Pick<Report, 'score' | 'logOdds' | 'subjectId'>): number {
   if (a.score !== b.score) return b.score - a.score;
   if (a.logOdds !== b.logOdds) return b.logOdds - a.logOdds;
   return compareText(a.subjectId, b.subjectId);

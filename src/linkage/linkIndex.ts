@@ -4,6 +4,7 @@ import { fnv1a32 } from '../engine/hash';
 import { decodeSignature, hammingHex, minHashSimilarity } from './lsh';
 import { fuzzyLinkKeyKinds, type LinkKey, type LinkKeyKind } from './keys';
 import { compareText } from '../engine/order';
+import { ShardedMap, ShardedSet } from '../engine/shardedMap';
 
 /** One record that carries a link key: which subject, which record, which field, when. */
 export interface LinkMember {
@@ -279,7 +280,7 @@ export function buildLinkIndexFromGroups(groups: Iterable<LinkGroup>, options: L
   let skippedBuckets = 0;
   let memberCount = 0;
   let comparisons = 0;
-  const fuzzy = new Map<LinkKeyKind, { uf: ReturnType<typeof unionFind>; members: Map<string, LinkMember>; minSim: Map<string, number> }>();
+  const fuzzy = new Map<LinkKeyKind, { uf: ReturnType<typeof unionFind>; members: ShardedMap<string, LinkMember>; minSim: ShardedMap<string, number> }>();
 
   for (const group of groups) {
     groupCount++;
@@ -291,7 +292,7 @@ export function buildLinkIndexFromGroups(groups: Iterable<LinkGroup>, options: L
       }
       let state = fuzzy.get(group.kind);
       if (state === undefined) {
-        state = { uf: unionFind(), members: new Map(), minSim: new Map() };
+        state = { uf: unionFind(), members: new ShardedMap(), minSim: new ShardedMap() };
         fuzzy.set(group.kind, state);
       }
       // Members with one signature are one item; only distinct signatures need comparing.
@@ -346,7 +347,7 @@ export function buildLinkIndexFromGroups(groups: Iterable<LinkGroup>, options: L
   }
 
   for (const [kind, state] of fuzzy) {
-    const clusters = new Map<string, LinkMember[]>();
+    const clusters = new ShardedMap<string, LinkMember[]>();
     for (const [id, m] of state.members) {
       const root = state.uf.find(id);
       const list = clusters.get(root);
@@ -368,8 +369,8 @@ export function buildLinkIndexFromGroups(groups: Iterable<LinkGroup>, options: L
   }
 
   // Households: at most householdSize subjects who all claim the address as home.
-  const households = new Map<string, Set<string>>();
-  const householdLinks = new Set<string>();
+  const households = new ShardedMap<string, Set<string>>();
+  const householdLinks = new ShardedSet<string>();
   for (const d of drafts) {
     if (d.kind !== 'address' || d.subjectIds.length > o.householdSize) continue;
     const claiming = new Set(d.members.filter((m) => isResidenceField(m.field)).map((m) => m.subjectId));
@@ -432,7 +433,7 @@ export function buildLinkIndexFromGroups(groups: Iterable<LinkGroup>, options: L
     };
   });
   links.sort((a, b) => compareText(a.id, b.id));
-  const bySubject = new Map<string, Link[]>();
+  const bySubject = new ShardedMap<string, Link[]>();
   for (const link of links) {
     for (const s of link.subjectIds) {
       const list = bySubject.get(s);

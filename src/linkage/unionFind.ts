@@ -1,3 +1,5 @@
+import { ShardedMap } from '../engine/shardedMap';
+
 /** A disjoint-set forest over string ids. */
 export interface UnionFind {
   /** The representative of `x`'s set (`x` itself when never joined). */
@@ -12,7 +14,7 @@ export interface UnionFind {
  * id becomes the root, so representatives do not depend on the order of unions.
  */
 export function unionFind(): UnionFind {
-  const parent = new Map<string, string>();
+  const parent = new ShardedMap<string, string>();
   const find = (x: string): string => {
     let r = x;
     for (let p = parent.get(r); p !== undefined && p !== r; p = parent.get(r)) r = p;

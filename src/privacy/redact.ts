@@ -1,6 +1,7 @@
 import type { Evidence, EvidenceValue, MessageData } from '../indicator/types';
 import type { Report, ReportFinding } from '../engine/report';
 import { hmacSha256Hex } from './sha256';
+import { ShardedMap, ShardedSet } from '../engine/shardedMap';
 
 /** How personal data is replaced: `mask` writes `[redacted]`; `pseudonymise` writes a keyed hash. */
 export interface RedactionOptions {
@@ -50,7 +51,7 @@ function tokens(text: string): { start: number; end: number }[] {
 }
 
 /** Adds a personal value's words (3+ characters, 4+ digits when numeric) and its compact form to the dictionary. */
-function learn(value: string, key: string, dictionary: Set<string>): void {
+function learn(value: string, key: string, dictionary: ShardedSet<string>): void {
   let text = value;
   // An e-mail's domain is usually a provider's, not personal: learn the local part and the whole address.
   if (key === 'email' || key === 'address' || value.includes('@')) {
@@ -70,7 +71,7 @@ function learn(value: string, key: string, dictionary: Set<string>): void {
   if (compact.length >= 6) dictionary.add(compact);
 }
 
-function walk(value: unknown, key: string, parentKey: string, dictionary: Set<string>): void {
+function walk(value: unknown, key: string, parentKey: string, dictionary: ShardedSet<string>): void {
   if (typeof value === 'string') {
     const personal = personalKeys.has(key) || (key === 'value' && parentKey === 'names') || (key === 'address' && parentKey === 'emails');
     if (personal) learn(value, key, dictionary);
@@ -131,11 +132,12 @@ const dateLike = /^\d{4}-\d{2}-\d{2}/;
  * words become one `[redacted]`; pseudonyms are per word.
  */
 export function createRedactor(source: RedactionSource, options: RedactionOptions = {}): Redactor {
-  const dictionary = new Set<string>();
+  // Population-sized: every personal word of every record.
+  const dictionary = new ShardedSet<string>();
   for (const subject of source.subjects ?? []) walk(subject, '', '', dictionary);
   for (const event of source.events ?? []) walk(event, '', '', dictionary);
   const key = options.pseudonymKey;
-  const cache = new Map<string, string>();
+  const cache = new ShardedMap<string, string>();
   const replace = (value: string): string => {
     if (key === undefined) return '[redacted]';
     const canonical = value.toLowerCase().replace(/[^\p{L}\p{N}@.:]+/gu, ' ').trim();

@@ -2,8 +2,17 @@ import type { BatchResult } from '../engine/createScorer';
 import type { Report } from '../engine/report';
 import { formatScore, joinChunks, padEnd, padStart, printable, truncate } from './format';
 
-/** The part of a batch result the human renderers read. */
-export type RenderableResult = Pick<BatchResult, 'asOf' | 'reports' | 'rejected'> & { readonly asOfSource?: BatchResult['asOfSource'] };
+/**
+ * Reports in their batch order, that can be read more than once: an array, or (in the CLI) a
+ * sequence read back from temporary files, so a population's reports need not all be in memory.
+ */
+export interface ReportSequence extends Iterable<Report> {
+  /** Number of reports. */
+  readonly length: number;
+}
+
+/** The part of a batch result the human renderers read. They only iterate the reports, never index them. */
+export type RenderableResult = Pick<BatchResult, 'asOf' | 'rejected'> & { readonly reports: ReportSequence; readonly asOfSource?: BatchResult['asOfSource'] };
 
 /** Options of {@link renderTable}. */
 export interface TableOptions {
@@ -34,7 +43,11 @@ export function* tableChunks(result: RenderableResult, options: TableOptions = {
   const rankWidth = Math.max(2, String(shown).length);
   // A loop, not Math.max(...ids): a population-sized argument list overflows the stack.
   let longestId = 7;
-  for (let i = 0; i < shown; i++) longestId = Math.max(longestId, [...printable((result.reports[i] as Report).subjectId)].length);
+  let measured = 0;
+  for (const report of result.reports) {
+    if (measured++ >= shown) break;
+    longestId = Math.max(longestId, [...printable(report.subjectId)].length);
+  }
   const idWidth = Math.min(24, longestId);
   const fixed = rankWidth + 1 + idWidth + 1 + 5 + 1 + 8 + 1;
   const reasonWidth = width - fixed;
@@ -43,13 +56,15 @@ export function* tableChunks(result: RenderableResult, options: TableOptions = {
   yield line(truncate(`redflags: ${result.reports.length} subject${result.reports.length === 1 ? '' : 's'} scored as of ${result.asOf}${asOfNote}`, width));
   yield line(`${padStart('#', rankWidth)} ${padEnd('subject', idWidth)} ${padStart('score', 5)} ${padEnd('band', 8)} ${truncate('top reasons (by contribution)', reasonWidth)}`);
   yield line('-'.repeat(width));
-  for (let index = 0; index < shown; index++) {
-    const report = result.reports[index] as Report;
+  let index = 0;
+  for (const report of result.reports) {
+    if (index >= shown) break;
     const risk = report.reasons.filter((r) => r.kind === 'risk').slice(0, 3);
     const reasons = risk.length === 0 ? '-' : risk.map((r) => r.indicatorId).join(', ');
     yield line(
       `${padStart(String(index + 1), rankWidth)} ${padEnd(truncate(printable(report.subjectId), idWidth), idWidth)} ${padStart(formatScore(report.score), 5)} ${padEnd(String(report.band), 8)} ${truncate(reasons, reasonWidth)}`,
     );
+    index++;
   }
   if (shown < result.reports.length) yield line(`… ${result.reports.length - shown} more subjects not shown`);
   if (result.rejected.length > 0) {

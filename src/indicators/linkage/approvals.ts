@@ -2,6 +2,7 @@ import type { Population } from '../../indicator/types';
 import { normalizeIdentifier } from '../../linkage/normalize';
 import type { ActivityEvent } from '../../records/events';
 import { compareText } from '../shared/order';
+import { ShardedMap } from '../../engine/shardedMap';
 
 /** One use of an authenticator: a sign-in it approved, or its registration on an account. */
 export interface AuthenticatorUse {
@@ -38,8 +39,8 @@ export function closestCrossSubjectUses(population: Population): ReadonlyMap<str
   return population.memo('linkage/authenticator-closest-uses', () => build(population));
 }
 
-function build(population: Population): Map<string, ClosestCrossSubjectUse> {
-  const uses = new Map<string, { t: number; use: AuthenticatorUse }[]>();
+function build(population: Population): ShardedMap<string, ClosestCrossSubjectUse> {
+  const uses = new ShardedMap<string, { t: number; use: AuthenticatorUse }[]>();
   const add = (id: string | undefined, use: AuthenticatorUse): void => {
     const key = id === undefined ? undefined : normalizeIdentifier(id);
     if (key === undefined) return;
@@ -62,7 +63,7 @@ function build(population: Population): Map<string, ClosestCrossSubjectUse> {
       }
     }
   }
-  const out = new Map<string, ClosestCrossSubjectUse>();
+  const out = new ShardedMap<string, ClosestCrossSubjectUse>();
   for (const [key, list] of uses) {
     if (list.length < 2) continue;
     // Ties broken by subject and record, so the result does not depend on input order.

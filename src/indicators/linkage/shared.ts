@@ -4,6 +4,7 @@ import type { Subject } from '../../records/subject';
 import type { LinkKeyKind } from '../../linkage/keys';
 import type { Link, LinkIndex, LinkMember } from '../../linkage/linkIndex';
 import { linkIndexOf } from '../../linkage/population';
+import { ShardedMap } from '../../engine/shardedMap';
 
 /** A link's members by subject, worked out once per link and batch. */
 interface LinkSummary {
@@ -26,7 +27,7 @@ export interface PreparedLinks {
    * would otherwise be walked again for each of its subjects, quadratic in the cluster size.
    * @internal
    */
-  readonly summaries: Map<Link, LinkSummary>;
+  readonly summaries: ShardedMap<Link, LinkSummary>;
   /**
    * Link members and subject ids read so far for this batch, summed over every subject: the
    * work that would grow with the square of a cluster if a subject walked its whole link. A
@@ -38,7 +39,7 @@ export interface PreparedLinks {
 
 /** `prepare` of every linkage indicator: one shared index per batch. */
 export function prepareLinks(population: Population): PreparedLinks {
-  return { index: linkIndexOf(population), populationSize: population.subjects.length, summaries: new Map(), work: { linkEntriesRead: 0 } };
+  return { index: linkIndexOf(population), populationSize: population.subjects.length, summaries: new ShardedMap(), work: { linkEntriesRead: 0 } };
 }
 
 function summaryOf(prepared: PreparedLinks, link: Link): LinkSummary {

@@ -1,0 +1,259 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { compareReports } from '../engine/order';
+import type { Report } from '../engine/report';
+import type { ReportSequence } from '../report/table';
+import { CliUsageError, describeWriteError } from './io';
+
+/** Reports held in memory before a sorted run is written to a temporary file (`--run-size`). */
+export const defaultRunSize = 2000;
+/** Characters of serialised reports held before a run is written, whatever their number: about 64 MB. */
+const runChars = 64 * 1024 * 1024;
+/** Runs read at once by a merge; more runs are first merged in groups of this many (open files stay few). */
+export const mergeFanIn = 64;
+/** Bytes read from a run file at a time. */
+const readBytes = 64 * 1024;
+/** Characters gathered before one write to a run file. */
+const writeChars = 1024 * 1024;
+
+/** Writes all of `text`: `writeSync` may take less than it is given. */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+}
+
+/** A report waiting in memory: its order keys and its one-line JSON. */
+interface Pending {
+  readonly score: number;
+  readonly logOdds: number;
+  readonly subjectId: string;
+  readonly line: string;
+}
+
+/** Reads a run file line by line, synchronously, a block at a time. */
+class LineReader {
+  private readonly fd: number;
+  private readonly buffer = Buffer.alloc(readBytes);
+  private readonly decoder = new StringDecoder('utf8');
+  private text = '';
+  private at = 0;
+  private ended = false;
+
+  constructor(path: string) {
+    this.fd = openSync(path, 'r');
+  }
+
+  /** The next line without its line break, or undefined at the end of the file. */
+  next(): string | undefined {
+    for (;;) {
+      const end = this.text.indexOf('\n', this.at);
+      if (end >= 0) {
+        const line = this.text.slice(this.at, end);
+        this.at = end + 1;
+        return line;
+      }
+      if (this.ended) return undefined;
+      const read = readSync(this.fd, this.buffer, 0, readBytes, null);
+      // Keep only the unread tail, so the text held is one line and one block at most.
+      this.text = this.text.slice(this.at) + (read === 0 ? this.decoder.end() : this.decoder.write(this.buffer.subarray(0, read)));
+      this.at = 0;
+      if (read === 0) this.ended = true;
+    }
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+/** One sorted source of a merge: a run file, or reports still in memory. */
+interface Source {
+  readonly head: Report | undefined;
+  advance(): void;
+  close(): void;
+}
+
+function fileSource(path: string): Source {
+  const reader = new LineReader(path);
+  const source = {
+    head: undefined as Report | undefined,
+    advance(): void {
+      const line = reader.next();
+      source.head = line === undefined ? undefined : (JSON.parse(line) as Report);
+    },
+    close: () => reader.close(),
+  };
+  return source;
+}
+
+function memorySource(reports: readonly (Pending | Report)[]): Source {
+  let next = 0;
+  const source = {
+    head: undefined as Report | undefined,
+    advance(): void {
+      const item = reports[next++];
+      source.head = item === undefined ? undefined : 'line' in item ? (JSON.parse(item.line) as Report) : item;
+    },
+    close: () => undefined,
+  };
+  return source;
+}
+
+/**
+ * Merges sorted sources into one sorted sequence: at each step the smallest head by
+ * {@link compareReports}, a scan over at most {@link mergeFanIn} (+2) heads. Closes every
+ * source when done or abandoned.
+ */
+function* merge(sources: readonly Source[]): Generator<Report> {
+  try {
+    for (const source of sources) source.advance();
+    for (;;) {
+      let best: Source | undefined;
+      for (const source of sources) {
+        if (source.head !== undefined && (best === undefined || compareReports(source.head, best.head as Report) < 0)) best = source;
+      }
+      if (best === undefined) return;
+      const report = best.head as Report;
+      best.advance();
+      yield report;
+    }
+  } finally {
+    for (const source of sources) source.close();
+  }
+}
+
+/** Options of {@link ReportSpill}. */
+export interface ReportSpillOptions {
+  /** Directory the temporary directory is created in (`--temp-dir`, or the system's). */
+  readonly tempDir: string;
+  /** Reports per sorted run (default {@link defaultRunSize}). */
+  readonly runSize?: number;
+}
+
+/**
+ * Holds the reports of a `--stream` run with bounded memory: reports are gathered up to a run
+ * size, sorted in the batch order ({@link compareReports}) and written, one JSON line each, to a
+ * run file in a private temporary directory; reading the sequence merges the runs (k-way), so
+ * at most one run and one report per run are in memory. Each iteration reads the files again,
+ * which lets the HTML and table writers make several passes. {@link ReportSpill.dispose} removes
+ * the directory: call it on success, failure and interruption.
+ */
+export class ReportSpill implements ReportSequence {
+  private readonly dir: string;
+  private readonly runSize: number;
+  private pending: Pending[] = [];
+  private pendingChars = 0;
+  /** Reports JSON cannot serialise (over V8's string limit): kept as they are, written as a stand-in later. */
+  private readonly unserialisable: Report[] = [];
+  private runs: string[] = [];
+  private runCount = 0;
+  private count = 0;
+  private finished = false;
+  private disposed = false;
+
+  /** @throws {CliUsageError} when the temporary directory cannot be created. */
+  constructor(options: ReportSpillOptions) {
+    this.runSize = Math.max(1, options.runSize ?? defaultRunSize);
+    try {
+      this.dir = mkdtempSync(join(options.tempDir, 'redflags-stream-'));
+    } catch (error) {
+      throw new CliUsageError(`cannot create a temporary directory in ${options.tempDir} for --stream (${describeWriteError(error)}); pass --temp-dir with a writable directory.`);
+    }
+  }
+
+  /** Number of reports added. */
+  get length(): number {
+    return this.count;
+  }
+
+  /** Number of run files written so far: for tests, and for merges done in passes. */
+  get runFiles(): number {
+    return this.runCount;
+  }
+
+  /** Adds one report; writes a run when the run size (or about 64 MB of text) is reached. */
+  add(report: Report): void {
+    if (this.finished) throw new Error('ReportSpill.add after finish');
+    this.count++;
+    let line: string;
+    try {
+      line = JSON.stringify(report);
+    } catch {
+      this.unserialisable.push(report);
+      return;
+    }
+    this.pending.push({ score: report.score, logOdds: report.logOdds, subjectId: report.subjectId, line });
+    this.pendingChars += line.length;
+    if (this.pending.length >= this.runSize || this.pendingChars >= runChars) this.writeRun();
+  }
+
+  /** Ends the adding: the last run stays in memory; more runs than {@link mergeFanIn} are merged in passes. */
+  finish(): void {
+    this.finished = true;
+    this.pending.sort(compareReports);
+    this.unserialisable.sort(compareReports);
+    while (this.runs.length > mergeFanIn) {
+      const merged: string[] = [];
+      for (let i = 0; i < this.runs.length; i += mergeFanIn) {
+        const group = this.runs.slice(i, i + mergeFanIn);
+        if (group.length === 1) merged.push(group[0] as string);
+        else {
+          merged.push(this.writeFile((write) => {
+            for (const report of merge(group.map(fileSource))) write(`${JSON.stringify(report)}\n`);
+          }));
+          for (const path of group) rmSync(path, { force: true });
+        }
+      }
+      this.runs = merged;
+    }
+  }
+
+  /** The reports in batch order, merged from the runs; may be iterated more than once. */
+  [Symbol.iterator](): Iterator<Report> {
+    if (!this.finished) this.finish();
+    if (this.disposed) throw new Error('ReportSpill read after dispose');
+    return merge([...this.runs.map(fileSource), memorySource(this.pending), memorySource(this.unserialisable)]);
+  }
+
+  /** Removes the temporary directory and its files; safe to call more than once, and from a signal handler. */
+  dispose(): void {
+    this.disposed = true;
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private writeRun(): void {
+    const pending = this.pending.sort(compareReports);
+    this.pending = [];
+    this.pendingChars = 0;
+    this.runs.push(
+      this.writeFile((write) => {
+        for (const item of pending) write(`${item.line}\n`);
+      }),
+    );
+  }
+
+  /** Writes a new run file through `fill`, in blocks; returns its path. */
+  private writeFile(fill: (write: (text: string) => void) => void): string {
+    const path = join(this.dir, `run-${this.runCount++}.ndjson`);
+    let fd: number | undefined;
+    try {
+      fd = openSync(path, 'wx');
+      const file = fd;
+      let block = '';
+      fill((text) => {
+        block += text;
+        if (block.length >= writeChars) {
+          writeAll(file, block);
+          block = '';
+        }
+      });
+      if (block !== '') writeAll(file, block);
+    } catch (error) {
+      throw new CliUsageError(`cannot write the temporary file ${path} for --stream (${describeWriteError(error)}); free space there or pass --temp-dir with room for about the size of the NDJSON output.`);
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+    return path;
+  }
+}
