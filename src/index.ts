@@ -3,6 +3,7 @@
 export { createScorer } from './engine/createScorer';
 export type {
   BatchInput,
+  PreparedBatch,
   BatchOptions,
   BatchResult,
   RecordWarning,
@@ -315,6 +316,8 @@ export type { AuditOptions, AuditResult, AuditRow, AuditTable } from './decision
 export { createRedactor, redactReport, redactResult } from './privacy/redact';
 export type { RedactionOptions, RedactionSource, Redactor } from './privacy/redact';
 export { scoreTimeline } from './decisions/timeline';
+export { applySuppressions, findingKeyOf, parseSuppressions, suppressionSchema, suppressionStatus } from './decisions/suppressions';
+export type { AppliedSuppressions, RejectedSuppression, ReportSuppression, SuppressedFinding, Suppression, SuppressionStatus } from './decisions/suppressions';
 export type { Timeline, TimelineOptions, TimelinePoint } from './decisions/timeline';
 export type { PeerIndex } from './indicators/insider/peer-baseline-shift';
 export { defaultDetailLimit } from './report/format';

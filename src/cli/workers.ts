@@ -251,7 +251,7 @@ interface ShardLost {
   readonly reason: string;
 }
 
-const kindOrder: readonly RecordKind[] = ['document', 'subject', 'event', 'watchlist'];
+const kindOrder: readonly RecordKind[] = ['document', 'subject', 'event', 'watchlist', 'suppression'];
 
 /**
  * The rejected records plus one per valid subject of each lost shard, naming the subject and the

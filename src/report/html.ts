@@ -267,6 +267,23 @@ function subjectSection(report: Report, anchor: string, notes: ReadonlyMap<strin
     out.push(html`</tbody></table>`);
   }
 
+  const suppressions = report.suppressions ?? [];
+  if (suppressions.length > 0) {
+    out.push(html`<h3>Suppressions</h3><table class="suppressions"><thead><tr><th>Suppression</th><th>Covers</th><th>Status</th><th>From</th><th>Until</th><th>Approved by</th><th>Case</th><th>Reason</th><th class="num">Findings taken out</th></tr></thead><tbody>`);
+    for (const { suppression: s, status, findings } of suppressions) {
+      out.push(html`<tr class="${status}"><td><code>${s.id}</code></td><td><code>${s.findingKey ?? s.indicatorId}</code></td><td>${status}</td><td>${s.from}</td><td>${s.until}</td><td>${s.approvedBy}</td><td>${s.caseId ?? ''}</td><td>${s.reason}</td><td class="num">${findings}</td></tr>`);
+    }
+    out.push(html`</tbody></table>`);
+    const suppressed = report.suppressed ?? [];
+    if (suppressed.length > 0) {
+      out.push(html`<table class="suppressed"><thead><tr><th>Suppressed finding</th><th>Signal</th><th>Finding key</th><th class="num">Strength</th><th>Suppressed by</th></tr></thead><tbody>`);
+      for (const f of suppressed) {
+        out.push(html`<tr><td><code>${f.indicatorId}</code></td><td>${f.message}</td><td><code>${f.findingKey}</code></td><td class="num">${fixed(f.strength, 2)}</td><td><code>${f.suppressionId}</code></td></tr>`);
+      }
+      out.push(html`</tbody></table>`);
+    }
+  }
+
   out.push(html`<h3>Checks with no data</h3>`);
   if (report.coverage.notEvaluated.length === 0) out.push(html`<p class="muted">Every enabled check had the data it needs.</p>`);
   else {

@@ -46,7 +46,10 @@ export function* tableChunks(result: RenderableResult, options: TableOptions = {
   for (let index = 0; index < shown; index++) {
     const report = result.reports[index] as Report;
     const risk = report.reasons.filter((r) => r.kind === 'risk').slice(0, 3);
-    const reasons = risk.length === 0 ? '-' : risk.map((r) => r.indicatorId).join(', ');
+    const listed = risk.length === 0 ? '-' : risk.map((r) => r.indicatorId).join(', ');
+    const suppressed = report.suppressed?.length ?? 0;
+    // Suppressed findings add nothing, but the reviewer should know they exist.
+    const reasons = suppressed > 0 ? `${listed} (${suppressed} suppressed)` : listed;
     yield line(
       `${padStart(String(index + 1), rankWidth)} ${padEnd(truncate(printable(report.subjectId), idWidth), idWidth)} ${padStart(formatScore(report.score), 5)} ${padEnd(String(report.band), 8)} ${truncate(reasons, reasonWidth)}`,
     );
