@@ -15,6 +15,7 @@ export type {
 export {
   bandOrder,
   bandsSchema,
+  evidenceDecaySchema,
   defaultBands,
   defaultCorroboration,
   defaultGroupDecay,

@@ -1,3 +1,4 @@
+import { applyEvidenceDecay } from '../decisions/decay';
 import { applySuppressions, parseSuppressions, withSuppressions, type Suppression } from '../decisions/suppressions';
 import { InvalidRecordError, type RecordKind } from '../errors/InvalidRecordError';
 import { IndicatorRuntimeError } from '../errors/IndicatorRuntimeError';
@@ -416,10 +417,11 @@ function run(
       }
       outcomes.set(r.id, outcome);
     }
-    // Suppressions act between the indicators and the weighing: a suppressed finding adds nothing.
+    // Decay (off unless configured) and suppressions act between the indicators and the weighing.
+    const decayed = applyEvidenceDecay(outcomes, config, asOfMs);
     const own = parsed.suppressions.get(subject.id);
-    const applied = own !== undefined ? applySuppressions(outcomes, own, config, asOfMs) : undefined;
-    reports.push(withSuppressions(explain(subject.id, config, applied?.outcomes ?? outcomes, asOf, view.events.length, eventsAfterAsOf), applied));
+    const applied = own !== undefined ? applySuppressions(decayed, own, config, asOfMs) : undefined;
+    reports.push(withSuppressions(explain(subject.id, config, applied?.outcomes ?? decayed, asOf, view.events.length, eventsAfterAsOf), applied));
   }
   return reports.sort(compareReports);
 }

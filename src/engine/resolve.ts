@@ -31,6 +31,8 @@ export interface ResolvedIndicator {
   readonly weight: number;
   readonly options: unknown;
   readonly group: string;
+  /** Evidence decay, when configured (off by default). */
+  readonly evidenceDecay?: { readonly windowDays: number; readonly factor: number };
 }
 
 /** The effective scorer settings after defaults and validation. */
@@ -147,6 +149,7 @@ export function resolveConfig(indicators: readonly AnyIndicator[], config: Score
       weight: object?.weight ?? indicator.meta.defaultWeight,
       options: enabled ? validateOptions(indicator, object?.options) : undefined,
       group: indicator.meta.correlationGroup ?? `indicator:${id}`,
+      ...(object?.evidenceDecay !== undefined ? { evidenceDecay: { ...object.evidenceDecay } } : {}),
     };
   });
   const groups: Record<string, GroupSetting> = { ...builtinGroups, ...cfg.groups };
@@ -179,6 +182,8 @@ export function resolveConfig(indicators: readonly AnyIndicator[], config: Score
         weight: r.weight,
         options: r.options,
         group: r.group,
+        // Part of the hash only when set, so configs without decay keep their hash.
+        ...(r.evidenceDecay !== undefined ? { evidenceDecay: r.evidenceDecay } : {}),
       })),
     }),
   );
