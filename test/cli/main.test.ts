@@ -190,7 +190,7 @@ describe('redflags score', () => {
     };
     expect(await problems({ weights: { 'activity/excessive-hours': 2 } })).toEqual([expect.stringMatching(/^ {2}- weights: unknown setting; expected one of: indicators, /)]);
     expect(await problems({ indicators: { 'activity/excessive-hours': { wieght: 2, weight: 'x' } } })).toEqual([
-      expect.stringMatching(/^ {2}- indicators\.activity\/excessive-hours\.wieght: unknown indicator setting; expected one of: enabled, weight, options$/),
+      expect.stringMatching(/^ {2}- indicators\.activity\/excessive-hours\.wieght: unknown indicator setting; expected one of: enabled, weight, options, evidenceDecay$/),
       expect.stringMatching(/^ {2}- indicators\.activity\/excessive-hours\.weight: .*expected number/),
     ]);
     expect(await problems({ indicators: { 'activity/excessive-hours': { options: { maxWeeklyHour: 70 } } } })).toEqual([
