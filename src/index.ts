@@ -6,6 +6,7 @@
 export { builtinGroups, builtinIndicators, createScorer } from './defaults';
 export type {
   BatchInput,
+  PreparedBatch,
   BatchOptions,
   BatchResult,
   RecordWarning,
@@ -18,6 +19,7 @@ export type {
 export {
   bandOrder,
   bandsSchema,
+  evidenceDecaySchema,
   defaultBands,
   defaultCorroboration,
   defaultGroupDecay,
@@ -310,6 +312,8 @@ export type { CalibrateOptions, CalibrationResult, WeightProposal, WeightStatus 
 export { auditImpact, renderAuditMarkdown } from './decisions/audit';
 export type { AuditOptions, AuditResult, AuditRow, AuditTable } from './decisions/audit';
 export { scoreTimeline } from './decisions/timeline';
+export { applySuppressions, findingKeyOf, parseSuppressions, suppressionSchema, suppressionStatus } from './decisions/suppressions';
+export type { AppliedSuppressions, RejectedSuppression, ReportSuppression, SuppressedFinding, Suppression, SuppressionStatus } from './decisions/suppressions';
 export type { Timeline, TimelineOptions, TimelinePoint } from './decisions/timeline';
 
 // Privacy: redaction and pseudonyms.

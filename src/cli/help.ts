@@ -38,7 +38,8 @@ Usage:
 Input (file, or - for standard input), detected from the first line:
   JSON document   { "subjects": [...], "events": [...], "watchlists": [...],
                     "reference": {...}, "asOf": "..." }
-  NDJSON          one record a line, each with "recordType": subject | event | watchlist | reference
+  NDJSON          one record a line, each with "recordType": subject | event | watchlist |
+                  reference | suppression
                   e.g. {"recordType":"subject","id":"cand-1",...}
                        {"recordType":"event","id":"e1","subjectId":"cand-1","type":"session",...}
 

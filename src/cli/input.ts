@@ -15,7 +15,7 @@ import type { Progress } from './progress';
 export type InputFormat = 'json' | 'ndjson';
 
 /** The record types an NDJSON line may carry in its `recordType` field. */
-export const ndjsonRecordTypes = ['subject', 'event', 'watchlist', 'reference'] as const;
+export const ndjsonRecordTypes = ['subject', 'event', 'watchlist', 'reference', 'suppression'] as const;
 
 /** A rejected record as the command reports it: NDJSON records also name their line. */
 export type CliRejected = RejectedRecord & { readonly line?: number };
@@ -32,12 +32,14 @@ export interface LoadedInput {
   readonly events: unknown[];
   /** Watchlists, unvalidated. */
   readonly watchlists: unknown[];
+  /** Suppression records, unvalidated. */
+  readonly suppressions: unknown[];
   /** Reference tables, unvalidated. */
   readonly reference?: unknown;
   /** Extra named inputs of a JSON document (e.g. externally grouped `linkGroups`), unvalidated. */
   readonly inputs?: Readonly<Record<string, unknown>>;
   /** For NDJSON: the line of each record, by kind and index. */
-  readonly lines?: { readonly subject: number[]; readonly event: number[]; readonly watchlist: number[] };
+  readonly lines?: { readonly subject: number[]; readonly event: number[]; readonly watchlist: number[]; readonly suppression: number[] };
   /** NDJSON lines that could not be read as records (bad JSON, unknown recordType). */
   readonly unreadable: CliRejected[];
   /** Bytes read. */
@@ -71,6 +73,10 @@ export function duplicateKeysProblem(lineNo: number, keys: readonly string[], re
 
 /** The problem of a line whose `recordType` is missing or unknown. */
 export function recordTypeProblem(lineNo: number, recordType: unknown, recordId: string | undefined): CliRejected {
+  if (recordType === 'outcome') {
+    // Outcomes are what reviewers decided: scoring must not see them, a backtest or calibration does.
+    return unreadableLine(lineNo, 'recordType', 'outcome records are not scoring input; pass them in a separate file to `redflags backtest --outcomes` or `redflags calibrate --outcomes`', recordId);
+  }
   const what = recordType === undefined ? 'is required' : `${describeValue(recordType)} is not a record type`;
   return unreadableLine(lineNo, 'recordType', `${what}; expected one of: ${ndjsonRecordTypes.join(', ')}`, recordId);
 }
@@ -134,7 +140,8 @@ export async function loadInput(source: string, io: CliIo, progress: Progress, f
   const subjects: unknown[] = [];
   const events: unknown[] = [];
   const watchlists: unknown[] = [];
-  const lineOf = { subject: [] as number[], event: [] as number[], watchlist: [] as number[] };
+  const suppressions: unknown[] = [];
+  const lineOf = { subject: [] as number[], event: [] as number[], watchlist: [] as number[], suppression: [] as number[] };
   const unreadable: CliRejected[] = [];
   let reference: Record<string, unknown> | undefined;
   let lineNo = 0;
@@ -161,6 +168,9 @@ export async function loadInput(source: string, io: CliIo, progress: Progress, f
     } else if (recordType === 'watchlist') {
       watchlists.push(record);
       lineOf.watchlist.push(at);
+    } else if (recordType === 'suppression') {
+      suppressions.push(record);
+      lineOf.suppression.push(at);
     } else if (recordType === 'reference') {
       reference = mergeReference(reference, record);
     } else {
@@ -209,6 +219,7 @@ export async function loadInput(source: string, io: CliIo, progress: Progress, f
       subjects,
       events,
       watchlists,
+      suppressions,
       ...(reference !== undefined ? { reference } : {}),
       lines: lineOf,
       unreadable,
@@ -238,6 +249,7 @@ export async function loadInput(source: string, io: CliIo, progress: Progress, f
     subjects: documentArray(doc, 'subjects', name, true),
     events: documentArray(doc, 'events', name, false),
     watchlists: documentArray(doc, 'watchlists', name, false),
+    suppressions: documentArray(doc, 'suppressions', name, false),
     ...(doc.reference !== undefined ? { reference: doc.reference } : {}),
     ...(isObject(doc.inputs) ? { inputs: doc.inputs } : {}),
     unreadable: [],

@@ -126,6 +126,7 @@ export function toBatchInput(input: LoadedInput, asOf: string | undefined): Batc
     subjects: input.subjects,
     events: input.events,
     watchlists: input.watchlists,
+    ...(input.suppressions.length > 0 ? { suppressions: input.suppressions } : {}),
     ...(input.reference !== undefined ? { reference: input.reference } : {}),
     ...(input.inputs !== undefined ? { inputs: input.inputs } : {}),
   };

@@ -19,7 +19,7 @@ interface Group {
   readonly eventLines: number[];
 }
 
-const kindOrder: readonly RecordKind[] = ['document', 'subject', 'event', 'watchlist'];
+const kindOrder: readonly RecordKind[] = ['document', 'subject', 'event', 'watchlist', 'suppression'];
 
 function notGrouped(line: number, why: string): CliUsageError {
   return new CliUsageError(
@@ -145,6 +145,8 @@ export async function scoreStream(
       } else {
         reference = mergeReference(reference, record);
       }
+    } else if (recordType === 'suppression') {
+      unreadable.push(unreadableLine(lineNo, 'recordType', 'suppression records are not applied with --stream; drop --stream to apply them', id));
     } else {
       unreadable.push(recordTypeProblem(lineNo, recordType, id));
     }

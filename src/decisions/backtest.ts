@@ -112,8 +112,9 @@ export type PointInTimeReports = ReadonlyMap<string, Report>;
 
 /**
  * Scores every subject that has an outcome as of its decision time, with one configuration. The
- * population is scored once per distinct decision time (population-level indicators see the
- * population as it was then), so the cost is the number of distinct times × one batch.
+ * batch is validated once; it is then scored once per distinct decision time (population-level
+ * indicators see the population as it was then), so the cost is one validation plus, per
+ * distinct time, the asOf cut and the indicators of the subjects decided then.
  */
 export function scorePointInTime(
   input: BatchInput,
@@ -132,13 +133,12 @@ export function scorePointInTime(
     else set.add(subjectId);
   }
   const reports = new Map<string, Report>();
-  let rejected: readonly RejectedRecord[] | undefined;
+  // Validated once; each decision time only cuts the facts dated after it (the engine's asOf cut).
+  const prepared = scorer.prepareBatch(input);
   for (const [asOf, ids] of [...byTime].sort((a, b) => compareText(a[0], b[0]))) {
-    const result = scorer.scoreBatch({ ...input, asOf }, { select: (id) => ids.has(id) });
-    rejected ??= result.rejected;
-    for (const report of result.reports) reports.set(report.subjectId, report);
+    for (const report of prepared.scoreAt(asOf, (id) => ids.has(id))) reports.set(report.subjectId, report);
   }
-  return { reports, rejected: rejected ?? [], configHash: scorer.configHash };
+  return { reports, rejected: prepared.rejected, configHash: scorer.configHash };
 }
 
 function contributionsOf(report: Report): Record<string, number> {

@@ -1,5 +1,15 @@
 import { z } from 'zod';
 
+/**
+ * Evidence decay of one indicator: a finding whose newest dated evidence lies more than
+ * `windowDays` before `asOf` counts at `factor` times its strength (0 drops it). Findings with no
+ * dated evidence do not decay. Off unless configured, so scores do not change by default.
+ */
+export const evidenceDecaySchema = z.strictObject({
+  windowDays: z.number().positive().max(36_500).describe('Age in days (of the newest dated evidence, before asOf) beyond which the finding decays.'),
+  factor: z.number().min(0).max(1).describe('Multiplier of the strength of a finding older than the window: 0 drops it, 1 is no decay.'),
+});
+
 /** Per-indicator settings: `false` disables, `true` keeps defaults, an object overrides. */
 export const indicatorSettingSchema = z.union([
   z.boolean(),
@@ -7,6 +17,7 @@ export const indicatorSettingSchema = z.union([
     enabled: z.boolean().optional(),
     weight: z.number().min(0).max(20).optional().describe('Log-odds added at strength 1.'),
     options: z.unknown().optional().describe('Options, validated by the indicator\'s own schema.'),
+    evidenceDecay: evidenceDecaySchema.optional().describe('Off by default: findings whose newest dated evidence is older than the window count less.'),
   }),
 ]);
 

@@ -1,3 +1,5 @@
+import { applyEvidenceDecay } from '../decisions/decay';
+import { applySuppressions, parseSuppressions, withSuppressions, type Suppression } from '../decisions/suppressions';
 import { InvalidRecordError, type RecordKind } from '../errors/InvalidRecordError';
 import { IndicatorRuntimeError } from '../errors/IndicatorRuntimeError';
 import type { Issue } from '../errors/ScoringError';
@@ -79,6 +81,8 @@ export interface ScoreContext {
   readonly reference?: unknown;
   /** Extra named inputs for indicators' `prepare` hooks (e.g. externally grouped link keys). */
   readonly inputs?: Readonly<Record<string, unknown>>;
+  /** Suppression records (see `suppressionSchema`): reviewed findings that count nothing until they expire. */
+  readonly suppressions?: readonly unknown[];
 }
 
 /** The input of a batch: a population to score. */
@@ -95,6 +99,8 @@ export interface BatchInput {
   readonly reference?: unknown;
   /** Extra named inputs for indicators' `prepare` hooks. */
   readonly inputs?: Readonly<Record<string, unknown>> | undefined;
+  /** Suppression records (see `suppressionSchema`), validated one by one. */
+  readonly suppressions?: readonly unknown[] | undefined;
 }
 
 /** Options of a batch run. */
@@ -147,6 +153,25 @@ export interface BatchResult {
   readonly warnings: readonly RecordWarning[];
 }
 
+/**
+ * A batch validated once, ready to be scored as of any instant: backtests and timelines score
+ * the same records at many instants without validating them again.
+ */
+export interface PreparedBatch {
+  /** Records that failed validation. */
+  readonly rejected: readonly RejectedRecord[];
+  /** Records accepted with warnings (lenient mode). */
+  readonly warnings: readonly RecordWarning[];
+  /** The latest valid event time, ISO 8601, or undefined without valid events. */
+  readonly latestEventTime: string | undefined;
+  /**
+   * Scores the batch as of `asOf` (facts dated later are cut, as in `scoreBatch`), only the
+   * subjects `select` returns true for. Reports by score, highest first.
+   * @throws {InvalidRecordError} for an invalid `asOf`.
+   */
+  scoreAt(asOf: string, select?: (subjectId: string) => boolean): readonly Report[];
+}
+
 /** A configured scorer. Create it once and reuse it: config and options are validated up front. */
 export interface Scorer {
   /**
@@ -161,6 +186,12 @@ export interface Scorer {
    * `events` not an array) or `asOf` is invalid or cannot be inferred.
    */
   scoreBatch(input: BatchInput, options?: BatchOptions): BatchResult;
+  /**
+   * Validates a population once for scoring at many instants (`scoreBatch` is `prepareBatch`
+   * then one `scoreAt`). Never throws for bad records.
+   * @throws {InvalidRecordError} when the input itself is malformed.
+   */
+  prepareBatch(input: Omit<BatchInput, 'asOf'>, options?: Pick<BatchOptions, 'lenient'>): PreparedBatch;
   /** The indicators, with their effective weights, whether they are enabled and whether they read the whole population. */
   readonly indicators: readonly ScorerIndicator[];
   /** The effective band thresholds (0-100), as configured or by default. */
@@ -176,6 +207,8 @@ interface ParsedPopulation {
   reference: Reference;
   rejected: RejectedRecord[];
   warnings: RecordWarning[];
+  /** Valid suppression records by subject. */
+  suppressions: ReadonlyMap<string, readonly Suppression[]>;
 }
 
 function reject(kind: RecordKind, index: number, value: unknown, issues: readonly Issue[]): RejectedRecord {
@@ -217,6 +250,7 @@ function parsePopulation(
   watchlistsIn: readonly unknown[],
   referenceIn: unknown,
   parseOptions: ParseOptions = {},
+  suppressionsIn: readonly unknown[] = [],
 ): ParsedPopulation {
   const rejected: RejectedRecord[] = [];
   const warnings: RecordWarning[] = [];
@@ -298,11 +332,21 @@ function parsePopulation(
     const issues = unfrozen === undefined ? result.issues : [...result.issues, ...unfrozen.map((i) => ({ ...i, path: 'reference' }))];
     if (issues.length > 0) rejected.push({ kind: 'document', index: 0, issues });
   }
+  const suppressions = parseSuppressions(suppressionsIn);
+  for (const r of suppressions.rejected) rejected.push({ kind: 'suppression', ...r });
+  for (const [subjectId, list] of suppressions.bySubject) {
+    if (eventsBySubject.has(subjectId)) continue;
+    suppressions.bySubject.delete(subjectId);
+    for (const x of list) {
+      const index = suppressions.indexById.get(x.id) as number;
+      rejected.push({ kind: 'suppression', index, recordId: x.id, issues: [{ path: 'subjectId', message: `no valid subject "${subjectId}" in the input` }] });
+    }
+  }
   rejected.sort(compareRejected);
   // Frozen like the records in them: an indicator must not add, drop or reorder what others see.
   Object.freeze(subjects);
   Object.freeze(watchlists);
-  return { subjects, eventsBySubject, watchlists, reference, rejected, warnings };
+  return { subjects, eventsBySubject, watchlists, reference, rejected, warnings, suppressions: suppressions.bySubject };
 }
 
 /**
@@ -409,7 +453,11 @@ function run(
       }
       outcomes.set(r.id, outcome);
     }
-    reports.push(explain(subject.id, config, outcomes, asOf, view.events.length, eventsAfterAsOf));
+    // Decay (off unless configured) and suppressions act between the indicators and the weighing.
+    const decayed = applyEvidenceDecay(outcomes, config, asOfMs);
+    const own = parsed.suppressions.get(subject.id);
+    const applied = own !== undefined ? applySuppressions(decayed, own, config, asOfMs) : undefined;
+    reports.push(withSuppressions(explain(subject.id, config, applied?.outcomes ?? decayed, asOf, view.events.length, eventsAfterAsOf), applied));
   }
   return reports.sort(compareReports);
 }
@@ -452,11 +500,33 @@ export function createScorer(options: CoreScorerOptions): Scorer {
     if (!subjectResult.success) throw subjectResult.error;
     const id = subjectResult.data.id;
     const others = populationSubjects.filter((s) => readRecordId(s) !== id);
-    const parsed = parsePopulation([subjectResult.data, ...others], [...events, ...populationEvents], watchlists, context.reference);
+    const suppressions = listAt(context.suppressions, 'suppressions');
+    const parsed = parsePopulation([subjectResult.data, ...others], [...events, ...populationEvents], watchlists, context.reference, {}, suppressions);
     const first = parsed.rejected[0];
     if (first !== undefined) throw new InvalidRecordError(first.kind, first.recordId, first.issues);
     const [report] = run(config, parsed, asOf, context.inputs ?? {}, (sid) => sid === id);
     return report as Report;
+  }
+
+  function prepareBatch(input: Omit<BatchInput, 'asOf'>, batchOptions: Pick<BatchOptions, 'lenient'> = {}): PreparedBatch {
+    if (typeof input !== 'object' || input === null) {
+      throw new InvalidRecordError('document', undefined, [{ path: '', message: 'must be an object with asOf, subjects and events' }]);
+    }
+    const parsed = parsePopulation(
+      listAt(input.subjects, 'subjects'),
+      listAt(input.events, 'events'),
+      listAt(input.watchlists, 'watchlists'),
+      input.reference,
+      { lenient: batchOptions.lenient === true },
+      listAt(input.suppressions, 'suppressions'),
+    );
+    const inputs = input.inputs ?? {};
+    return {
+      rejected: parsed.rejected,
+      warnings: parsed.warnings,
+      latestEventTime: latestEventTime(parsed.eventsBySubject.values()),
+      scoreAt: (asOf, select) => run(config, parsed, checkAsOf(asOf), inputs, select ?? (() => true)),
+    };
   }
 
   function scoreBatch(input: BatchInput, batchOptions: BatchOptions = {}): BatchResult {
@@ -465,33 +535,28 @@ export function createScorer(options: CoreScorerOptions): Scorer {
     }
     // A bad asOf is refused before a large batch is validated, not after.
     const givenAsOf = input.asOf !== undefined ? checkAsOf(input.asOf) : undefined;
-    const parsed = parsePopulation(
-      listAt(input.subjects, 'subjects'),
-      listAt(input.events, 'events'),
-      listAt(input.watchlists, 'watchlists'),
-      input.reference,
-      { lenient: batchOptions.lenient === true },
-    );
+    const prepared = prepareBatch(input, batchOptions);
     let asOf: string;
     let asOfSource: BatchResult['asOfSource'];
     if (givenAsOf !== undefined) {
       asOf = givenAsOf;
       asOfSource = 'input';
     } else {
-      const latest = latestEventTime(parsed.eventsBySubject.values());
+      const latest = prepared.latestEventTime;
       if (latest === undefined) {
         throw new InvalidRecordError('document', undefined, [{ path: 'asOf', message: 'is required when the input has no valid events' }]);
       }
       asOf = latest;
       asOfSource = 'latest-event';
     }
-    const reports = run(config, parsed, asOf, input.inputs ?? {}, batchOptions.select ?? (() => true));
-    return { asOf, asOfSource, reports, rejected: parsed.rejected, warnings: parsed.warnings };
+    const reports = prepared.scoreAt(asOf, batchOptions.select);
+    return { asOf, asOfSource, reports: reports as Report[], rejected: prepared.rejected, warnings: prepared.warnings };
   }
 
   return {
     score,
     scoreBatch,
+    prepareBatch,
     indicators: config.indicators.map((r) => ({ id: r.id, enabled: r.enabled, weight: r.weight, readsPopulation: r.indicator.prepare !== undefined })),
     // A copy: a caller changing it must not change how this scorer bands.
     bands: Object.freeze({ elevated: config.bands.elevated, high: config.bands.high, critical: config.bands.critical }),

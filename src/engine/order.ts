@@ -19,7 +19,7 @@ export function compareReports(a: Pick<Report, 'score' | 'logOdds' | 'subjectId'
 }
 
 /** The order of record kinds in a batch's `rejected` list: the document itself, then subjects, events, watchlists. */
-export const recordKindOrder: readonly RecordKind[] = ['document', 'subject', 'event', 'watchlist'];
+export const recordKindOrder: readonly RecordKind[] = ['document', 'subject', 'event', 'watchlist', 'suppression'];
 
 /** The order of a batch's rejected records: by kind (see {@link recordKindOrder}), then input position. */
 export function compareRejected(a: { readonly kind: RecordKind; readonly index: number }, b: { readonly kind: RecordKind; readonly index: number }): number {

@@ -1,4 +1,5 @@
 import type { Band } from './config';
+import type { ReportSuppression, SuppressedFinding } from '../decisions/suppressions';
 import type { DataFamily, Evidence, FindingKind, MessageData, Mitigation } from '../indicator/types';
 
 /** One finding in a report, weighed and explained. */
@@ -152,6 +153,16 @@ export interface Report {
   };
   /** Indicators that failed; they are scored as absent. */
   readonly errors: readonly IndicatorError[];
+  /**
+   * Risk findings that an active suppression took out of the score, each with its finding key and
+   * the suppression's id. Present only when the subject has suppression records.
+   */
+  readonly suppressed?: readonly SuppressedFinding[];
+  /**
+   * Every suppression record of the subject with its status at `asOf` (pending, active, expired):
+   * with the records, a past score can be re-derived. Present only when the subject has some.
+   */
+  readonly suppressions?: readonly ReportSuppression[];
   /** Provenance: enough to re-derive the score. */
   readonly meta: {
     readonly library: { readonly name: 'redflags'; readonly version: string };

@@ -30,6 +30,8 @@ export interface ResolvedIndicator {
   readonly weight: number;
   readonly options: unknown;
   readonly group: string;
+  /** Evidence decay, when configured (off by default). */
+  readonly evidenceDecay?: { readonly windowDays: number; readonly factor: number };
 }
 
 /** The effective scorer settings after defaults and validation. */
@@ -152,6 +154,7 @@ export function resolveConfig(
       weight: object?.weight ?? indicator.meta.defaultWeight,
       options: enabled ? validateOptions(indicator, object?.options) : undefined,
       group: indicator.meta.correlationGroup ?? `indicator:${id}`,
+      ...(object?.evidenceDecay !== undefined ? { evidenceDecay: { ...object.evidenceDecay } } : {}),
     };
   });
   const effectiveGroups: Record<string, GroupSetting> = { ...groups, ...cfg.groups };
@@ -184,6 +187,8 @@ export function resolveConfig(
         weight: r.weight,
         options: r.options,
         group: r.group,
+        // Part of the hash only when set, so configs without decay keep their hash.
+        ...(r.evidenceDecay !== undefined ? { evidenceDecay: r.evidenceDecay } : {}),
       })),
     }),
   );

@@ -1,7 +1,7 @@
 import { formatIssues, ScoringError, type Issue } from './ScoringError';
 
 /** The kinds of input record redflags validates. */
-export type RecordKind = 'subject' | 'event' | 'watchlist' | 'document';
+export type RecordKind = 'subject' | 'event' | 'watchlist' | 'suppression' | 'document';
 
 /**
  * Thrown by `parseSubject`, `parseEvent` and `scorer.score` when a record fails validation.

@@ -190,7 +190,7 @@ function redactEvidence(evidence: Evidence, redact: Redactor): Evidence {
   };
 }
 
-function redactFinding(finding: ReportFinding, redact: Redactor): ReportFinding {
+function redactFinding<F extends Pick<ReportFinding, 'message' | 'data' | 'evidence'>>(finding: F, redact: Redactor): F {
   const data: Record<string, string | number | boolean> = {};
   for (const [k, v] of Object.entries(finding.data)) data[k] = typeof v === 'string' ? redact(v) : v;
   return { ...finding, message: redact(finding.message), data: data as MessageData, evidence: finding.evidence.map((e) => redactEvidence(e, redact)) };
@@ -207,6 +207,10 @@ export function redactReport(report: Report, redact: Redactor): Report {
     reasons: report.reasons.map((r) => ({ ...r, message: redact(r.message) })),
     findings: report.findings.map((f) => redactFinding(f, redact)),
     errors: report.errors.map((e) => ({ ...e, message: redact(e.message) })),
+    ...(report.suppressed !== undefined ? { suppressed: report.suppressed.map((f) => redactFinding(f, redact)) } : {}),
+    ...(report.suppressions !== undefined
+      ? { suppressions: report.suppressions.map((x) => ({ ...x, suppression: { ...x.suppression, reason: redact(x.suppression.reason), approvedBy: redact(x.suppression.approvedBy) } })) }
+      : {}),
   };
 }
 

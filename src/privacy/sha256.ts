@@ -63,7 +63,7 @@ export function sha256(message: Uint8Array): Uint8Array {
 }
 
 /** UTF-8 bytes of a string (lone surrogates become U+FFFD, as TextEncoder does). */
-function utf8(text: string): Uint8Array {
+export function utf8(text: string): Uint8Array {
   const out: number[] = [];
   for (const ch of text) {
     let code = ch.codePointAt(0) as number;

@@ -19,6 +19,8 @@ import {
 import { html, joinHtml, trustedHtml, type Html } from './markup';
 import { noReasons } from './markdown';
 import type { RenderableResult } from './table';
+import type { Timeline } from '../decisions/timeline';
+import { timelinePlot } from './timeline-svg';
 import { compareText } from '../engine/order';
 
 /** Options of {@link renderHtml}. */
@@ -44,6 +46,8 @@ export interface HtmlOptions {
    * (`scorer.bands`) when the config sets its own. Default {@link defaultBands}.
    */
   readonly bands?: { readonly elevated: number; readonly high: number; readonly critical: number };
+  /** Score timelines (`scoreTimeline`) of some subjects: each is plotted in its subject's section. */
+  readonly timelines?: readonly Timeline[];
 }
 
 /** Band thresholds, 0-100. */
@@ -209,7 +213,7 @@ function typologyChart(report: Report, bands: Bands): Html | undefined {
   return html`<svg role="img" aria-label="Score by typology" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" xmlns="http://www.w3.org/2000/svg">${parts}</svg>`;
 }
 
-function subjectSection(report: Report, anchor: string, notes: ReadonlyMap<string, IndicatorNotes>, maxEvidence: number, bands: Bands): Html {
+function subjectSection(report: Report, anchor: string, notes: ReadonlyMap<string, IndicatorNotes>, maxEvidence: number, bands: Bands, timeline?: Timeline): Html {
   const out: Html[] = [];
   out.push(html`<section class="subject card" id="${anchor}">`);
   out.push(html`<h2><code>${report.subjectId}</code> ${chip(report.band)}</h2>`);
@@ -219,6 +223,7 @@ function subjectSection(report: Report, anchor: string, notes: ReadonlyMap<strin
   if (report.bandCapped !== undefined) {
     out.push(html`<p class="note">Band held down from <strong>${report.bandCapped.wouldBe}</strong>: ${report.bandCapped.reason}.</p>`);
   }
+  if (timeline !== undefined) out.push(html`<h3>Score over time</h3>${timelinePlot(timeline)}`);
 
   out.push(html`<h3>Reasons, most important first</h3>`);
   if (report.reasons.length === 0) out.push(html`<p class="muted">${noReasons(report)}</p>`);
@@ -271,6 +276,23 @@ function subjectSection(report: Report, anchor: string, notes: ReadonlyMap<strin
       }
     }
     out.push(html`</tbody></table>`);
+  }
+
+  const suppressions = report.suppressions ?? [];
+  if (suppressions.length > 0) {
+    out.push(html`<h3>Suppressions</h3><table class="suppressions"><thead><tr><th>Suppression</th><th>Covers</th><th>Status</th><th>From</th><th>Until</th><th>Approved by</th><th>Case</th><th>Reason</th><th class="num">Findings taken out</th></tr></thead><tbody>`);
+    for (const { suppression: s, status, findings } of suppressions) {
+      out.push(html`<tr class="${status}"><td><code>${s.id}</code></td><td><code>${s.findingKey ?? s.indicatorId}</code></td><td>${status}</td><td>${s.from}</td><td>${s.until}</td><td>${s.approvedBy}</td><td>${s.caseId ?? ''}</td><td>${s.reason}</td><td class="num">${findings}</td></tr>`);
+    }
+    out.push(html`</tbody></table>`);
+    const suppressed = report.suppressed ?? [];
+    if (suppressed.length > 0) {
+      out.push(html`<table class="suppressed"><thead><tr><th>Suppressed finding</th><th>Signal</th><th>Finding key</th><th class="num">Strength</th><th>Suppressed by</th></tr></thead><tbody>`);
+      for (const f of suppressed) {
+        out.push(html`<tr><td><code>${f.indicatorId}</code></td><td>${f.message}</td><td><code>${f.findingKey}</code></td><td class="num">${fixed(f.strength, 2)}</td><td><code>${f.suppressionId}</code></td></tr>`);
+      }
+      out.push(html`</tbody></table>`);
+    }
   }
 
   out.push(html`<h3>Checks with no data</h3>`);
@@ -418,10 +440,11 @@ export function* htmlChunks(result: RenderableResult, options: HtmlOptions = {})
     }
     yield '\n</tbody></table></section>';
   }
+  const timelineOf = new Map((options.timelines ?? []).map((t) => [t.subjectId, t]));
   if (detailed.size > 0) {
     let at = 0;
     for (const r of reports) {
-      if (detailed.has(at)) yield `\n${subjectSection(r, `s-${at + 1}`, notes, maxEvidence, bands).markup}`;
+      if (detailed.has(at)) yield `\n${subjectSection(r, `s-${at + 1}`, notes, maxEvidence, bands, timelineOf.get(r.subjectId)).markup}`;
       // Sections go to the highest-ranked subjects: stop reading once the last one is written.
       if (++at > lastDetailed) break;
     }

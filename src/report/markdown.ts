@@ -159,6 +159,25 @@ function subjectPacket(report: Report, notes: ReadonlyMap<string, IndicatorNotes
     out.push(blank);
   }
 
+  const suppressions = report.suppressions ?? [];
+  if (suppressions.length > 0) {
+    out.push(new Md('### Suppressions'), blank);
+    out.push(new Md('| Suppression | Indicator | Status | From | Until | Approved by | Case | Reason | Findings taken out |'), new Md('|---|---|---|---|---|---|---|---|---:|'));
+    for (const { suppression: s, status, findings } of suppressions) {
+      out.push(mdText`| ${code(s.id)} | ${code(s.findingKey ?? s.indicatorId)} | ${status} | ${s.from} | ${s.until} | ${s.approvedBy} | ${s.caseId ?? ''} | ${s.reason} | ${findings} |`);
+    }
+    out.push(blank);
+    const suppressed = report.suppressed ?? [];
+    if (suppressed.length > 0) {
+      out.push(new Md('Suppressed findings (they add nothing while the suppression is active):'), blank);
+      out.push(new Md('| Indicator | Finding | Finding key | Strength | Suppressed by |'), new Md('|---|---|---|---:|---|'));
+      for (const f of suppressed) {
+        out.push(mdText`| ${code(f.indicatorId)} | ${f.message} | ${code(f.findingKey)} | ${fixed(f.strength, 2)} | ${code(f.suppressionId)} |`);
+      }
+      out.push(blank);
+    }
+  }
+
   const contributing = report.indicators.filter((i) => i.contribution !== 0);
   out.push(mdText`### Contribution of each indicator`, blank);
   if (contributing.length === 0) out.push(mdText`No indicator changed the score.`, blank);

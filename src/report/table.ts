@@ -60,7 +60,10 @@ export function* tableChunks(result: RenderableResult, options: TableOptions = {
   for (const report of result.reports) {
     if (index >= shown) break;
     const risk = report.reasons.filter((r) => r.kind === 'risk').slice(0, 3);
-    const reasons = risk.length === 0 ? '-' : risk.map((r) => r.indicatorId).join(', ');
+    const listed = risk.length === 0 ? '-' : risk.map((r) => r.indicatorId).join(', ');
+    const suppressed = report.suppressed?.length ?? 0;
+    // Suppressed findings add nothing, but the reviewer should know they exist.
+    const reasons = suppressed > 0 ? `${listed} (${suppressed} suppressed)` : listed;
     yield line(
       `${padStart(String(index + 1), rankWidth)} ${padEnd(truncate(printable(report.subjectId), idWidth), idWidth)} ${padStart(formatScore(report.score), 5)} ${padEnd(String(report.band), 8)} ${truncate(reasons, reasonWidth)}`,
     );

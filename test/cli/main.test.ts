@@ -109,8 +109,32 @@ describe('redflags score', () => {
     expect(out.reports.map((r: { subjectId: string }) => r.subjectId)).toEqual(['cand-1']);
     expect(out.rejected.map((r: { line: number }) => r.line)).toEqual([3, 5, 6]);
     expect(stderr).toContain('(line 3)');
-    expect(stderr).toContain('recordType: "person" is not a record type; expected one of: subject, event, watchlist, reference');
+    expect(stderr).toContain('recordType: "person" is not a record type; expected one of: subject, event, watchlist, reference, suppression');
   });
+
+  it('applies a suppressions list of a JSON document, and refuses outcome lines with a pointer to backtest', async () => {
+    const demo = JSON.parse(readFileSync(demoPath, 'utf8'));
+    const plain = JSON.parse((await run(['score', demoPath])).stdout);
+    const subject = plain.reports.find((r: { findings: unknown[] }) => r.findings.length > 0);
+    const fired = subject.findings[0];
+    const suppression = { id: 'sup-1', subjectId: subject.subjectId, indicatorId: fired.indicatorId, reason: 'explained', approvedBy: 'rev-1', from: demo.asOf, until: '2030-01-01T00:00:00Z' };
+    const out = JSON.parse((await run(['score', file('suppressed.json', JSON.stringify({ ...demo, suppressions: [suppression] }))])).stdout);
+    const report = out.reports.find((r: { subjectId: string }) => r.subjectId === subject.subjectId);
+    expect(report.suppressions).toEqual([{ suppression, status: 'active', findings: expect.any(Number) }]);
+    expect(report.suppressed.map((f: { indicatorId: string }) => f.indicatorId)).toContain(fired.indicatorId);
+    expect(report.logOdds).toBeLessThan(subject.logOdds);
+
+    const lines = [
+      JSON.stringify({ recordType: 'subject', ...valid.subjects[0] }),
+      JSON.stringify({ recordType: 'suppression', ...suppression, subjectId: 'cand-1' }),
+      JSON.stringify({ recordType: 'outcome', subjectId: 'cand-1', decidedAt: asOf, outcome: 'cleared', decidedBy: 'rev-1' }),
+    ];
+    const ndjson = await run(['score', '-', '--as-of', asOf], { stdin: `${lines.join('\n')}\n` });
+    const rejected = JSON.parse(ndjson.stdout).rejected;
+    expect(rejected.map((r: { line: number }) => r.line)).toEqual([3]);
+    expect(ndjson.stderr).toContain('outcome records are not scoring input');
+    expect(ndjson.stderr).toContain('redflags backtest --outcomes');
+  }, 120_000);
 
   it('defaults as-of to the latest event and says so', async () => {
     const { asOf: _drop, ...noAsOf } = valid;
@@ -167,7 +191,7 @@ describe('redflags score', () => {
     };
     expect(await problems({ weights: { 'activity/excessive-hours': 2 } })).toEqual([expect.stringMatching(/^ {2}- weights: unknown setting; expected one of: indicators, /)]);
     expect(await problems({ indicators: { 'activity/excessive-hours': { wieght: 2, weight: 'x' } } })).toEqual([
-      expect.stringMatching(/^ {2}- indicators\.activity\/excessive-hours\.wieght: unknown indicator setting; expected one of: enabled, weight, options$/),
+      expect.stringMatching(/^ {2}- indicators\.activity\/excessive-hours\.wieght: unknown indicator setting; expected one of: enabled, weight, options, evidenceDecay$/),
       expect.stringMatching(/^ {2}- indicators\.activity\/excessive-hours\.weight: .*expected number/),
     ]);
     expect(await problems({ indicators: { 'activity/excessive-hours': { options: { maxWeeklyHour: 70 } } } })).toEqual([

@@ -1,6 +1,6 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { aucWithInterval, backtest, parseOutcomes } from '../../src/index';
-import { signalEvent, signalIndicator } from '../support/signalIndicators';
+import { countedEvents, signalEvent, signalIndicator } from '../support/signalIndicators';
 
 const indicators = [signalIndicator('alpha', 3), signalIndicator('beta', 2.8)];
 const day = (d: number): string => new Date(Date.UTC(2025, 0, 1) + d * 86_400_000).toISOString();
@@ -128,5 +128,23 @@ describe('AUC with DeLong interval', () => {
     expect(estimate?.standardError).toBeCloseTo(se, 10);
     expect(estimate?.lower).toBeLessThanOrEqual(estimate?.auc as number);
     expect(estimate?.upper).toBeGreaterThanOrEqual(estimate?.auc as number);
+  });
+});
+
+describe('backtest cost', () => {
+  it('validates the batch once, however many decision times there are', () => {
+    const subjects = Array.from({ length: 12 }, (_, i) => ({ id: `s${i}` }));
+    const raw = subjects.map((s, i) => signalEvent(`e${i}`, s.id, day(1), 'alpha'));
+    const readsFor = (times: number): number => {
+      const counted = countedEvents(raw);
+      const outcomes = subjects.map((s, i) => outcome(s.id, 2 + (i % times), i % 2 === 0 ? 'confirmed-fraud' : 'cleared'));
+      const result = backtest({ subjects, events: counted.events }, outcomes, { indicators });
+      expect(result.counts.decisionTimes).toBe(times);
+      return counted.reads();
+    };
+    const once = readsFor(1);
+    expect(once).toBeGreaterThanOrEqual(raw.length);
+    // Twelve decision times read each event's fields exactly as often as one does.
+    expect(readsFor(12)).toBe(once);
   });
 });

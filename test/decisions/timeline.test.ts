@@ -1,5 +1,5 @@
 import { createScorer, isInvalidRecordError, scoreTimeline } from '../../src/index';
-import { signalEvent, signalIndicator } from '../support/signalIndicators';
+import { countedEvents, signalEvent, signalIndicator } from '../support/signalIndicators';
 
 const scorer = createScorer({ indicators: [signalIndicator('alpha', 3), signalIndicator('beta', 2.5)] });
 const day = (d: number): string => new Date(Date.UTC(2025, 0, 1) + d * 86_400_000).toISOString();
@@ -44,5 +44,25 @@ describe('scoreTimeline', () => {
       expect(isInvalidRecordError(caught)).toBe(true);
       expect((caught as { issues: { path: string }[] }).issues[0]?.path).toBe(path);
     }
+  });
+});
+
+describe('scoreTimeline cost', () => {
+  it('validates the records once and runs the indicators once per instant', () => {
+    let runs = 0;
+    const alpha = signalIndicator('alpha', 3);
+    const counting = { ...alpha, evaluate: (...args: Parameters<typeof alpha.evaluate>) => (runs++, alpha.evaluate(...args)) } as typeof alpha;
+    const countingScorer = createScorer({ indicators: [counting] });
+    const readsAndRuns = (to: number): [number, number] => {
+      const counted = countedEvents(events);
+      runs = 0;
+      const timeline = scoreTimeline(countingScorer, { id: 's1' }, { events: counted.events }, { from: day(0), to: day(to), every: '1d' });
+      expect(timeline.points).toHaveLength(to + 1);
+      return [counted.reads(), runs];
+    };
+    const [reads5, runs5] = readsAndRuns(4);
+    const [reads40, runs40] = readsAndRuns(39);
+    expect(reads40).toBe(reads5);
+    expect([runs5, runs40]).toEqual([5, 40]);
   });
 });

@@ -1,16 +1,14 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { backtest, builtinIndicators, renderBacktestHtml, type ScorerConfig } from '../../src/index';
+import { artifacts, browserMissing, launchBrowser, openPage, withoutCsp } from '../support/browser';
 import { loadDemo } from '../support/demo';
 
 // Opens the backtest page of the demo population (its outcomes and a candidate config) in
 // Debian's chromium: the plots render, the tables match the result, and nothing is fetched.
-const executablePath = '/usr/bin/chromium';
-const artifacts = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const demoDir = new URL('../../examples/demo/', import.meta.url);
 
-describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('backtest page in a real browser', () => {
+describe.skipIf(browserMissing)('backtest page in a real browser', () => {
   let browser: Browser;
   const outcomes = readFileSync(new URL('outcomes.ndjson', demoDir), 'utf8')
     .split('\n')
@@ -24,11 +22,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('backt
   const html = renderBacktestHtml(result, { title: 'Demo backtest' });
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser();
   }, 60_000);
 
   afterAll(async () => {
@@ -36,14 +30,8 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('backt
   });
 
   it('shows the summary, the ROC curve, the reliability diagram, histograms and decision changes, and fetches nothing', async () => {
-    const path = `${artifacts}backtest-report.html`;
-    writeFileSync(path, html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ''));
-    const pageUrl = pathToFileURL(path).href;
     expect(result.rejectedOutcomes).toEqual([]);
-    const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
-    const requests: string[] = [];
-    page.on('request', (request) => requests.push(request.url()));
-    await page.goto(pageUrl, { waitUntil: 'load' });
+    const { page, pageUrl, requests } = await openPage(browser, 'backtest-report.html', withoutCsp(html), { width: 1200, height: 1000 });
 
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Demo backtest');
     expect(await page.locator('#summary tbody tr').count()).toBe(2);
@@ -69,14 +57,9 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('backt
   }, 120_000);
 
   it('keeps a Content-Security-Policy that forbids any fetch', async () => {
-    const path = `${artifacts}backtest-report-csp.html`;
-    writeFileSync(path, html);
-    const page = await browser.newPage();
-    const requests: string[] = [];
-    page.on('request', (request) => requests.push(request.url()));
-    await page.goto(pathToFileURL(path).href);
+    const { page, pageUrl, requests } = await openPage(browser, 'backtest-report-csp.html', html);
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain("default-src 'none'");
-    expect(requests).toEqual([pathToFileURL(path).href]);
+    expect(requests).toEqual([pageUrl]);
     await page.close();
   }, 60_000);
 });

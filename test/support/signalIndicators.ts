@@ -42,3 +42,25 @@ export function signalIndicator(name: string, weight: number, kind: 'risk' | 'mi
 export function signalEvent(id: string, subjectId: string, at: string, kind: string, strength = 1): Record<string, unknown> {
   return { id, subjectId, at, type: 'custom', kind, data: { strength } };
 }
+
+/**
+ * Events whose `kind` is read through a getter that counts its reads: validation reads each
+ * field once, so the count says how many times the batch was validated.
+ */
+export function countedEvents(events: readonly Record<string, unknown>[]): { events: Record<string, unknown>[]; reads: () => number } {
+  let reads = 0;
+  const out = events.map((event) => {
+    const copy = { ...event };
+    const kind = copy.kind;
+    delete copy.kind;
+    Object.defineProperty(copy, 'kind', {
+      enumerable: true,
+      get() {
+        reads++;
+        return kind;
+      },
+    });
+    return copy;
+  });
+  return { events: out, reads: () => reads };
+}
