@@ -78,7 +78,7 @@ Invalid records are listed on standard error (and under "rejected" in JSON) and 
 record is still scored; the command then exits 2. Exit 1 means --fail-on was reached.
 
 Examples:
-  redflags score examples/demo/population.json
+  redflags score hr-export.json
   redflags score export.json --format html --out report.html
   redflags score export.json --format json --fail-on high > scores.json
   cat records.ndjson | redflags score - --as-of 2025-06-01T00:00:00Z --workers 4

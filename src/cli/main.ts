@@ -14,6 +14,7 @@ import { printable, terminalSafe, terminalSafeJson } from '../report/format';
 import type { ReportView } from '../report/index';
 import { redactResult, type RedactionOptions } from '../privacy/redact';
 import { VERSION } from '../version';
+import { docsLink } from '../docsLink';
 import { configProblems } from './config';
 import { auditCommand } from './commands/audit';
 import { backtestCommand } from './commands/backtest';
@@ -85,7 +86,7 @@ export async function loadConfig(path: string, io: CliIo): Promise<ScorerConfig>
   const engineIssues = result.success ? [] : result.error.issues.filter((i) => i.code !== 'unrecognized_keys');
   const vague = toIssues(engineIssues).filter((i) => !problems.some((p) => p.path === i.path || p.path.startsWith(`${i.path}.`)));
   if (problems.length > 0 || vague.length > 0) {
-    throw new CliUsageError(`invalid config in ${path}:\n${formatIssueList('', [...problems, ...vague])}\nFix these fields; see docs/configuration.md for the config format.`);
+    throw new CliUsageError(`invalid config in ${path}:\n${formatIssueList('', [...problems, ...vague])}\nFix these fields; the config format: ${docsLink('docs/configuration.md')}`);
   }
   return value as ScorerConfig;
 }

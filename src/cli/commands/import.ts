@@ -4,6 +4,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { docsLink } from '../../docsLink';
 import { commonWrappers, type Connector } from '../../connectors/contract';
 import { csvMappings } from '../../connectors/mappings/index';
 import { connectors } from '../../connectors/registry';
@@ -34,7 +35,7 @@ async function loadMapping(name: string, io: CliIo): Promise<Connector> {
   }
   const checked = checkCsvMapping(value);
   if (!checked.ok) {
-    throw new CliUsageError(`invalid mapping in ${name}:\n${checked.problems.map((p) => `  - ${p.path === '' ? '(mapping)' : p.path}: ${p.message}`).join('\n')}\nSee docs/connectors.md for the mapping format.`);
+    throw new CliUsageError(`invalid mapping in ${name}:\n${checked.problems.map((p) => `  - ${p.path === '' ? '(mapping)' : p.path}: ${p.message}`).join('\n')}\nThe mapping format: ${docsLink('docs/connectors.md')}`);
   }
   return csvConnector(checked.mapping);
 }
@@ -157,7 +158,7 @@ export function describeReport(report: MappingReport, files: number): string {
     lines.push('Record fields the validator refused (removed, the record kept):');
     for (const f of report.droppedRecordFields) lines.push(`  ${String(f.count).padStart(6)}  ${f.path}: ${f.reason}`);
   }
-  if (report.fields.ignored.length > 0) lines.push(`Fields left out on purpose: ${report.fields.ignored.length} (listed with reasons in --report and docs/connectors.md).`);
+  if (report.fields.ignored.length > 0) lines.push(`Fields left out on purpose: ${report.fields.ignored.length} (listed with reasons in --report and ${docsLink('docs/connectors.md')}).`);
   return `${lines.join('\n')}\n`;
 }
 
