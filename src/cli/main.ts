@@ -15,6 +15,7 @@ import type { ReportView } from '../report/index';
 import { redactResult, type RedactionOptions } from '../privacy/redact';
 import { VERSION } from '../version';
 import { docsLink } from '../docsLink';
+import { countOf } from '../text/plural';
 import { configProblems } from './config';
 import { auditCommand } from './commands/audit';
 import { backtestCommand } from './commands/backtest';
@@ -154,7 +155,7 @@ async function reportIndicatorErrors(io: CliIo, reports: ScoreOutput['reports'])
   if (first === undefined) return;
   await say(
     io.stderr,
-    `redflags: ${count} indicator error${count === 1 ? '' : 's'}; see the report's errors (first: ${printable(first.indicatorId)} on subject "${printable(first.subjectId)}": ${printable(first.message)}). Their indicators add nothing to those scores.\n`,
+    `redflags: ${countOf(count, 'indicator error')}; see the report's errors (first: ${printable(first.indicatorId)} on subject "${printable(first.subjectId)}": ${printable(first.message)}). Their indicators add nothing to those scores.\n`,
   );
 }
 
@@ -391,7 +392,7 @@ async function finish(output: ScoreOutput, io: CliIo, options: FinishOptions): P
   }
   await reportWarnings(io, output.warnings);
   if (options.out !== undefined) {
-    await say(io.stderr, `redflags: wrote ${output.reports.length} report${output.reports.length === 1 ? '' : 's'} (${format}) to ${options.out}, as of ${output.asOf}.\n`);
+    await say(io.stderr, `redflags: wrote ${countOf(output.reports.length, 'report')} (${format}) to ${options.out}, as of ${output.asOf}.\n`);
   }
   // A report that could not be written is lost output, as a rejected record is lost input: exit 2.
   const invalid = output.rejected.length > 0 || unwritable.length > 0;
@@ -401,7 +402,7 @@ async function finish(output: ScoreOutput, io: CliIo, options: FinishOptions): P
     if (reached.length > 0) {
       // Invalid input wins the exit code, but a pipeline reading stderr must still learn that the band was reached.
       const code = invalid ? `exit 2, since ${output.rejected.length > 0 ? 'records were rejected' : 'reports could not be written'}` : 'exit 1';
-      await say(io.stderr, `redflags: ${reached.length} subject${reached.length === 1 ? '' : 's'} reached --fail-on ${failOn}; ${code}.\n`);
+      await say(io.stderr, `redflags: ${countOf(reached.length, 'subject')} reached --fail-on ${failOn}; ${code}.\n`);
       return invalid ? EXIT_USAGE : EXIT_FAIL_ON;
     }
   }
@@ -451,8 +452,8 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
     const problems = rejected.reduce((n, r) => n + r.issues.length, 0);
     lines.push(
       rejected.length === 0
-        ? `ok: ${counts.subjects} subjects, ${counts.events} events and ${counts.watchlists} watchlists are valid.`
-        : `${rejected.length} invalid record${rejected.length === 1 ? '' : 's'} (${problems} problem${problems === 1 ? '' : 's'}) among ${counts.subjects} subjects, ${counts.events} events and ${counts.watchlists} watchlists. Fix the fields above; \`redflags schema\` prints the record model.`,
+        ? `ok: ${countOf(counts.subjects, 'subject')}, ${countOf(counts.events, 'event')} and ${countOf(counts.watchlists, 'watchlist')} ${counts.subjects + counts.events + counts.watchlists === 1 ? 'is' : 'are'} valid.`
+        : `${countOf(rejected.length, 'invalid record')} (${countOf(problems, 'problem')}) among ${countOf(counts.subjects, 'subject')}, ${countOf(counts.events, 'event')} and ${countOf(counts.watchlists, 'watchlist')}. Fix the fields above; \`redflags schema\` prints the record model.`,
     );
     await write(io.stdout, `${lines.join('\n')}\n`);
   }

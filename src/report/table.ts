@@ -1,6 +1,7 @@
 import type { BatchResult } from '../engine/createScorer';
 import type { Report } from '../engine/report';
 import { formatScore, joinChunks, padEnd, padStart, printable, truncate } from './format';
+import { countOf } from '../text/plural';
 
 /** The part of a batch result the human renderers read. */
 export type RenderableResult = Pick<BatchResult, 'asOf' | 'reports' | 'rejected'> & { readonly asOfSource?: BatchResult['asOfSource'] };
@@ -40,7 +41,7 @@ export function* tableChunks(result: RenderableResult, options: TableOptions = {
   const reasonWidth = width - fixed;
   const line = (text: string): string => `${printable(text)}\n`;
   const asOfNote = result.asOfSource === 'latest-event' ? ' (latest event in the input)' : '';
-  yield line(truncate(`redflags: ${result.reports.length} subject${result.reports.length === 1 ? '' : 's'} scored as of ${result.asOf}${asOfNote}`, width));
+  yield line(truncate(`redflags: ${countOf(result.reports.length, 'subject')} scored as of ${result.asOf}${asOfNote}`, width));
   yield line(`${padStart('#', rankWidth)} ${padEnd('subject', idWidth)} ${padStart('score', 5)} ${padEnd('band', 8)} ${truncate('top reasons (by contribution)', reasonWidth)}`);
   yield line('-'.repeat(width));
   for (let index = 0; index < shown; index++) {
@@ -51,7 +52,7 @@ export function* tableChunks(result: RenderableResult, options: TableOptions = {
       `${padStart(String(index + 1), rankWidth)} ${padEnd(truncate(printable(report.subjectId), idWidth), idWidth)} ${padStart(formatScore(report.score), 5)} ${padEnd(String(report.band), 8)} ${truncate(reasons, reasonWidth)}`,
     );
   }
-  if (shown < result.reports.length) yield line(`… ${result.reports.length - shown} more subjects not shown`);
+  if (shown < result.reports.length) yield line(`… ${countOf(result.reports.length - shown, 'more subject')} not shown`);
   if (result.rejected.length > 0) {
     yield line(truncate(`${result.rejected.length} record${result.rejected.length === 1 ? ' was' : 's were'} rejected as invalid (run \`redflags validate\` for details)`, width));
   }

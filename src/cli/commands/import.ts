@@ -15,6 +15,7 @@ import { createCsvRowReader } from '../../connectors/text/csv';
 import { createJsonRowSplitter } from '../../connectors/text/json-rows';
 import { helpTexts } from '../help';
 import { CliUsageError, write, type CliIo } from '../io';
+import { countOf } from '../../text/plural';
 
 const sourceIds = [...Object.keys(connectors), 'csv'];
 
@@ -119,16 +120,12 @@ function lineWriter(stream: Writable): { line(text: string): Promise<void>; flus
   };
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
 /** The report as people read it on standard error; `--report` has every detail as JSON. */
 export function describeReport(report: MappingReport, files: number): string {
   const lines: string[] = [];
   const { rows, records } = report;
   lines.push(
-    `redflags import ${report.source} (${report.title}): ${plural(rows.read, 'row')} read from ${plural(files, 'file')}: ${rows.mapped} mapped, ${rows.sessionEnds} session end${rows.sessionEnds === 1 ? '' : 's'}, ${rows.skipped} skipped.`,
+    `redflags import ${report.source} (${report.title}): ${countOf(rows.read, 'row')} read from ${countOf(files, 'file')}: ${rows.mapped} mapped, ${countOf(rows.sessionEnds, 'session end')}, ${rows.skipped} skipped.`,
   );
   const byType = Object.entries(records.byType).map(([type, count]) => `${type} ${count}`);
   lines.push(`Records written: ${records.written}${byType.length > 0 ? ` (${byType.join(', ')})` : ''}.`);
