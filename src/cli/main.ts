@@ -55,10 +55,10 @@ const EXIT_FAIL_ON = 1;
 const EXIT_USAGE = 2;
 
 function describeRejected(record: CliRejected): string {
-  const where = [`${record.kind === 'document' ? 'line' : `${record.kind}s`}[${record.index}]`];
-  if (record.line !== undefined) where[0] = `line ${record.line}`;
-  const name = record.recordId !== undefined ? `${record.kind} "${printable(record.recordId)}"` : record.kind === 'document' ? 'input' : `${record.kind} without id`;
-  const lines = [`${name} (${where.join(', ')}):`];
+  // A document-level problem (the reference section, a top-level key) has no position in a list.
+  const where = record.line !== undefined ? `line ${record.line}` : record.kind === 'document' ? undefined : `${record.kind}s[${record.index}]`;
+  const name = record.recordId !== undefined ? `${record.kind} "${printable(record.recordId)}"` : record.kind === 'document' ? (where === undefined ? 'input document' : 'input') : `${record.kind} without id`;
+  const lines = [where === undefined ? `${name}:` : `${name} (${where}):`];
   for (const issue of record.issues) lines.push(`  - ${issue.path === '' ? '(record)' : printable(issue.path)}: ${printable(issue.message)}`);
   return lines.join('\n');
 }

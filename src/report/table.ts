@@ -37,20 +37,27 @@ export function* tableChunks(result: RenderableResult, options: TableOptions = {
   let longestId = 7;
   for (let i = 0; i < shown; i++) longestId = Math.max(longestId, [...printable((result.reports[i] as Report).subjectId)].length);
   const idWidth = Math.min(24, longestId);
-  const fixed = rankWidth + 1 + idWidth + 1 + 5 + 1 + 8 + 1;
+  // The band column fits "elevated*": a star marks a band the corroboration rule held down.
+  const bandWidth = 9;
+  const fixed = rankWidth + 1 + idWidth + 1 + 5 + 1 + bandWidth + 1;
   const reasonWidth = width - fixed;
   const line = (text: string): string => `${printable(text)}\n`;
   const asOfNote = result.asOfSource === 'latest-event' ? ' (latest event in the input)' : '';
   yield line(truncate(`redflags: ${countOf(result.reports.length, 'subject')} scored as of ${result.asOf}${asOfNote}`, width));
-  yield line(`${padStart('#', rankWidth)} ${padEnd('subject', idWidth)} ${padStart('score', 5)} ${padEnd('band', 8)} ${truncate('top reasons (by contribution)', reasonWidth)}`);
+  yield line(`${padStart('#', rankWidth)} ${padEnd('subject', idWidth)} ${padStart('score', 5)} ${padEnd('band', bandWidth)} ${truncate('top reasons (by contribution)', reasonWidth)}`);
   yield line('-'.repeat(width));
+  let heldDown = 0;
   for (let index = 0; index < shown; index++) {
     const report = result.reports[index] as Report;
+    if (report.bandCapped !== undefined) heldDown++;
     const risk = report.reasons.filter((r) => r.kind === 'risk').slice(0, 3);
     const reasons = risk.length === 0 ? '-' : risk.map((r) => r.indicatorId).join(', ');
     yield line(
-      `${padStart(String(index + 1), rankWidth)} ${padEnd(truncate(printable(report.subjectId), idWidth), idWidth)} ${padStart(formatScore(report.score), 5)} ${padEnd(String(report.band), 8)} ${truncate(reasons, reasonWidth)}`,
+      `${padStart(String(index + 1), rankWidth)} ${padEnd(truncate(printable(report.subjectId), idWidth), idWidth)} ${padStart(formatScore(report.score), 5)} ${padEnd(`${report.band}${report.bandCapped !== undefined ? '*' : ''}`, bandWidth)} ${truncate(reasons, reasonWidth)}`,
     );
+  }
+  if (heldDown > 0) {
+    yield line(truncate('* band held down by the corroboration rule: the score alone gives a higher band', width));
   }
   if (shown < result.reports.length) yield line(`… ${countOf(result.reports.length - shown, 'more subject')} not shown`);
   if (result.rejected.length > 0) {
