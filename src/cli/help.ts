@@ -71,7 +71,8 @@ Options:
                         with the key in the file), the same across the batch
   --stream              score NDJSON grouped by subject one subject at a time, without holding
                         the input (needs --as-of; refused while population-level indicators
-                        are enabled, since they must see every subject)
+                        are enabled, since they must see every subject; watchlist screening
+                        stays: the watchlist lines come first and are indexed once)
   -h, --help            show this help
 
 Invalid records are listed on standard error (and under "rejected" in JSON) and every valid

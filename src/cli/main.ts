@@ -29,6 +29,7 @@ import { writeOutput } from './output';
 import { outputChunks, type UnwritableReport } from './render';
 import { createProgress, type Progress } from './progress';
 import { scoreStream } from './stream';
+import { preparedOncePerRun, watchlistOnlyIndicators } from './streamIndicators';
 import { scoreSharded } from './workers';
 
 /** Output formats of `redflags score`. */
@@ -289,13 +290,15 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
     if (workers > 1) throw new CliUsageError('--stream and --workers cannot be combined: --stream scores one subject at a time in one thread.');
     if (inputFormat === 'json') throw new CliUsageError('--stream reads NDJSON only; drop --stream for a JSON document.');
     if (values.lenient === true) throw new CliUsageError('--lenient is not available with --stream: drop one of them.');
-    const population = scorer.indicators.filter((i) => i.enabled && builtinIndicators.find((b) => b.meta.id === i.id)?.prepare !== undefined).map((i) => i.id);
+    // Screening against watchlists is per subject (the lists come first in the stream), so it stays.
+    const population = scorer.indicators.filter((i) => i.enabled && !watchlistOnlyIndicators.has(i.id) && builtinIndicators.find((b) => b.meta.id === i.id)?.prepare !== undefined).map((i) => i.id);
     if (population.length > 0) {
       throw new CliUsageError(
         `--stream scores one subject at a time, but these enabled indicators compare subjects across the whole population: ${population.join(', ')}. Drop --stream (the records are then held in memory), or disable them in --config, e.g. {"indicators": {"${population[0] as string}": false}}, if you accept losing them.`,
       );
     }
-    const result = await scoreStream(source, io, progress, scorer, asOf);
+    const streamScorer = createScorer({ indicators: builtinIndicators.map(preparedOncePerRun), ...(config !== undefined ? { config } : {}) });
+    const result = await scoreStream(source, io, progress, streamScorer, asOf);
     output = { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: result.rejected };
   } else {
     output = await scoreLoaded(source, io, progress, inputFormat, asOf, workers, config, scorer, shardTimeoutMs, values.lenient === true, redaction);
