@@ -1,4 +1,20 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
+
+/**
+ * The `redflags` command: Node-only, ESM, one self-contained file that is also its own
+ * worker-thread script (so no chunk may be split off it). It needs no declarations, so
+ * `tsup.cli.config.ts` builds it alone for the demo in seconds.
+ */
+export const cliBuild: Options = {
+  entry: { cli: 'src/cli/bin.ts' },
+  format: ['esm'],
+  dts: false,
+  clean: false,
+  sourcemap: true,
+  target: 'node20',
+  platform: 'node',
+  splitting: false,
+};
 
 export default defineConfig([
   {
@@ -12,16 +28,5 @@ export default defineConfig([
     // The test kit and the core share one chunk instead of each bundling the engine.
     splitting: true,
   },
-  {
-    // The `redflags` command: Node-only, ESM, one self-contained file that is also its own
-    // worker-thread script (so no chunk may be split off it).
-    entry: { cli: 'src/cli/bin.ts' },
-    format: ['esm'],
-    dts: false,
-    clean: false,
-    sourcemap: true,
-    target: 'node20',
-    platform: 'node',
-    splitting: false,
-  },
+  cliBuild,
 ]);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { groupSettingSchema, indicatorSettingSchema, scorerConfigSchema } from '../engine/config';
 import type { Issue } from '../errors/ScoringError';
 import { builtinIndicators } from '../defaults';
@@ -21,6 +22,15 @@ function unknownKeys(value: Record<string, unknown>, known: readonly string[], p
 
 const settingObjectSchema = indicatorSettingSchema.options[1];
 
+/** The problems of an indicator's option values, when its options schema is a zod schema (built-ins' are). */
+function optionValueProblems(schema: unknown, options: unknown, prefix: string): Issue[] {
+  if (!isObject(options) || !(schema instanceof z.ZodType)) return [];
+  const parsed = schema.safeParse(options);
+  // Unknown option names are reported with the list of known ones instead.
+  const issues = parsed.success ? [] : parsed.error.issues.filter((i) => i.code !== 'unrecognized_keys');
+  return toIssues(issues).map((i) => ({ ...i, path: i.path === '' ? prefix : `${prefix}.${i.path}` }));
+}
+
 /**
  * Checks a config file's value before the scorer sees it, for what the engine's schema lets pass
  * or reports vaguely: unknown keys at any level (a typo such as `weights` would otherwise be
@@ -41,10 +51,13 @@ export function configProblems(value: unknown): Issue[] {
       // Unknown keys are reported above with the list of known ones; the schema's own report would repeat them.
       const issues = parsed.success ? [] : parsed.error.issues.filter((i) => i.code !== 'unrecognized_keys');
       for (const i of toIssues(issues)) problems.push({ ...i, path: `${prefix}${i.path}` });
-      const optionKeys = keysOf(builtinIndicators.find((b) => b.meta.id === id)?.meta.options);
+      const optionsSchema = builtinIndicators.find((b) => b.meta.id === id)?.meta.options;
+      const optionKeys = keysOf(optionsSchema);
       if (optionKeys !== undefined && isObject(setting.options)) {
         for (const p of unknownKeys(setting.options, optionKeys, `${prefix}options.`, 'option')) problems.push(p);
       }
+      // Option values too, in the same pass: a bad option must not wait until a bad weight is fixed.
+      for (const p of optionValueProblems(optionsSchema, setting.options, `${prefix}options`)) problems.push(p);
     }
   }
   if (isObject(value.groups)) {

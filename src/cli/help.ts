@@ -72,7 +72,8 @@ Options:
                         with the key in the file), the same across the batch
   --stream              score NDJSON grouped by subject one subject at a time, without holding
                         the input (needs --as-of; refused while population-level indicators
-                        are enabled, since they must see every subject)
+                        are enabled, since they must see every subject; watchlist screening
+                        stays: the watchlist lines come first and are indexed once)
   --timing              print each indicator's time (total ms, % of total, calls) to
                         standard error after scoring, slowest first (not with --workers)
   -h, --help            show this help
@@ -81,7 +82,7 @@ Invalid records are listed on standard error (and under "rejected" in JSON) and 
 record is still scored; the command then exits 2. Exit 1 means --fail-on was reached.
 
 Examples:
-  redflags score examples/demo/population.json
+  redflags score hr-export.json
   redflags score export.json --format html --out report.html
   redflags score export.json --format json --fail-on high > scores.json
   cat records.ndjson | redflags score - --as-of 2025-06-01T00:00:00Z --workers 4

@@ -19,6 +19,8 @@ import type { ReportSequence } from '../report/table';
 import { redactResult, type RedactionOptions } from '../privacy/redact';
 import { builtinTypologyNames, typologyShortName } from '../indicator/typologies';
 import { VERSION } from '../version';
+import { docsLink } from '../docsLink';
+import { countOf } from '../text/plural';
 import { configProblems } from './config';
 import { auditCommand } from './commands/audit';
 import { backtestCommand } from './commands/backtest';
@@ -33,6 +35,7 @@ import { outputChunks, validationJsonChunks, type UnwritableReport } from './ren
 import { createProgress, type Progress } from './progress';
 import { defaultRunSize, ReportSpill } from './spill';
 import { scoreStream } from './stream';
+import { preparedOncePerRun, watchlistOnlyIndicators } from './streamIndicators';
 import { scoreSharded } from './workers';
 
 /** Output formats of `redflags score`. */
@@ -59,10 +62,10 @@ const EXIT_FAIL_ON = 1;
 const EXIT_USAGE = 2;
 
 function describeRejected(record: CliRejected): string {
-  const where = [`${record.kind === 'document' ? 'line' : `${record.kind}s`}[${record.index}]`];
-  if (record.line !== undefined) where[0] = `line ${record.line}`;
-  const name = record.recordId !== undefined ? `${record.kind} "${printable(record.recordId)}"` : record.kind === 'document' ? 'input' : `${record.kind} without id`;
-  const lines = [`${name} (${where.join(', ')}):`];
+  // A document-level problem (the reference section, a top-level key) has no position in a list.
+  const where = record.line !== undefined ? `line ${record.line}` : record.kind === 'document' ? undefined : `${record.kind}s[${record.index}]`;
+  const name = record.recordId !== undefined ? `${record.kind} "${printable(record.recordId)}"` : record.kind === 'document' ? (where === undefined ? 'input document' : 'input') : `${record.kind} without id`;
+  const lines = [where === undefined ? `${name}:` : `${name} (${where}):`];
   for (const issue of record.issues) lines.push(`  - ${issue.path === '' ? '(record)' : printable(issue.path)}: ${printable(issue.message)}`);
   return lines.join('\n');
 }
@@ -91,7 +94,7 @@ export async function loadConfig(path: string, io: CliIo): Promise<ScorerConfig>
   const engineIssues = result.success ? [] : result.error.issues.filter((i) => i.code !== 'unrecognized_keys');
   const vague = toIssues(engineIssues).filter((i) => !problems.some((p) => p.path === i.path || p.path.startsWith(`${i.path}.`)));
   if (problems.length > 0 || vague.length > 0) {
-    throw new CliUsageError(`invalid config in ${path}:\n${formatIssueList('', [...problems, ...vague])}\nFix these fields; see docs/configuration.md for the config format.`);
+    throw new CliUsageError(`invalid config in ${path}:\n${formatIssueList('', [...problems, ...vague])}\nFix these fields; the config format: ${docsLink('docs/configuration.md')}`);
   }
   return value as ScorerConfig;
 }
@@ -160,7 +163,7 @@ async function reportIndicatorErrors(io: CliIo, reports: ScoreOutput['reports'])
   if (first === undefined) return;
   await say(
     io.stderr,
-    `redflags: ${count} indicator error${count === 1 ? '' : 's'}; see the report's errors (first: ${printable(first.indicatorId)} on subject "${printable(first.subjectId)}": ${printable(first.message)}). Their indicators add nothing to those scores.\n`,
+    `redflags: ${countOf(count, 'indicator error')}; see the report's errors (first: ${printable(first.indicatorId)} on subject "${printable(first.subjectId)}": ${printable(first.message)}). Their indicators add nothing to those scores.\n`,
   );
 }
 
@@ -309,7 +312,8 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
     if (workers > 1) throw new CliUsageError('--stream and --workers cannot be combined: --stream scores one subject at a time in one thread.');
     if (inputFormat === 'json') throw new CliUsageError('--stream reads NDJSON only; drop --stream for a JSON document.');
     if (values.lenient === true) throw new CliUsageError('--lenient is not available with --stream: drop one of them.');
-    const population = scorer.indicators.filter((i) => i.enabled && i.readsPopulation).map((i) => i.id);
+    // Screening against watchlists is per subject (the lists come first in the stream), so it stays.
+    const population = scorer.indicators.filter((i) => i.enabled && i.readsPopulation && !watchlistOnlyIndicators.has(i.id)).map((i) => i.id);
     if (population.length > 0) {
       throw new CliUsageError(
         `--stream scores one subject at a time, but these enabled indicators compare subjects across the whole population: ${population.join(', ')}. Drop --stream (the records are then held in memory), or disable them in --config, e.g. {"indicators": {"${population[0] as string}": false}}, if you accept losing them.`,
@@ -319,7 +323,9 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
     // The temporary files go on success, on failure and on SIGINT/SIGTERM.
     const release = io.trapSignals?.(() => spill.dispose()) ?? (() => {});
     try {
-      const result = await scoreStream(source, io, progress, scorer, asOf, spill);
+      // The watchlist index is built once per run, not once per subject.
+      const streamScorer = createScorer({ indicators: builtinIndicators.map(preparedOncePerRun), ...(config !== undefined ? { config } : {}), ...(timing !== undefined ? { timing } : {}) });
+      const result = await scoreStream(source, io, progress, streamScorer, asOf, spill);
       output = { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: result.rejected };
       const code = await finish(output, io, { format, view, detail, detailLimit, failOn, out: values.out, title: values.title, bands: scorer.bands });
       if (timing !== undefined) await say(io.stderr, `${formatTimingTable(timing.rows())}\n`);
@@ -331,8 +337,7 @@ async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   }
   output = await scoreLoaded(source, io, progress, inputFormat, asOf, workers, config, scorer, shardTimeoutMs, values.lenient === true, redaction);
   const code = await finish(output, io, { format, view, detail, detailLimit, failOn, out: values.out, title: values.title, bands: scorer.bands });
-  if (timing !== undefined) await say(io.stderr, `${formatTimingTable(timing.rows())}
-`);
+  if (timing !== undefined) await say(io.stderr, `${formatTimingTable(timing.rows())}\n`);
   return code;
 }
 
@@ -428,7 +433,7 @@ async function finish(output: ScoreOutput, io: CliIo, options: FinishOptions): P
   }
   await reportWarnings(io, output.warnings);
   if (options.out !== undefined) {
-    await say(io.stderr, `redflags: wrote ${output.reports.length} report${output.reports.length === 1 ? '' : 's'} (${format}) to ${options.out}, as of ${output.asOf}.\n`);
+    await say(io.stderr, `redflags: wrote ${countOf(output.reports.length, 'report')} (${format}) to ${options.out}, as of ${output.asOf}.\n`);
   }
   // A report that could not be written is lost output, as a rejected record is lost input: exit 2.
   const invalid = output.rejected.length > 0 || unwritable.length > 0;
@@ -439,7 +444,7 @@ async function finish(output: ScoreOutput, io: CliIo, options: FinishOptions): P
     if (reached > 0) {
       // Invalid input wins the exit code, but a pipeline reading stderr must still learn that the band was reached.
       const code = invalid ? `exit 2, since ${output.rejected.length > 0 ? 'records were rejected' : 'reports could not be written'}` : 'exit 1';
-      await say(io.stderr, `redflags: ${reached} subject${reached === 1 ? '' : 's'} reached --fail-on ${failOn}; ${code}.\n`);
+      await say(io.stderr, `redflags: ${countOf(reached, 'subject')} reached --fail-on ${failOn}; ${code}.\n`);
       return invalid ? EXIT_USAGE : EXIT_FAIL_ON;
     }
   }
@@ -453,8 +458,8 @@ function* validationTextChunks(rejected: readonly CliRejected[], warnings: reado
   let problems = 0;
   for (const record of rejected) problems += record.issues.length;
   yield rejected.length === 0
-    ? `ok: ${counts.subjects} subjects, ${counts.events} events and ${counts.watchlists} watchlists are valid.\n`
-    : `${rejected.length} invalid record${rejected.length === 1 ? '' : 's'} (${problems} problem${problems === 1 ? '' : 's'}) among ${counts.subjects} subjects, ${counts.events} events and ${counts.watchlists} watchlists. Fix the fields above; \`redflags schema\` prints the record model.\n`;
+    ? `ok: ${countOf(counts.subjects, 'subject')}, ${countOf(counts.events, 'event')} and ${countOf(counts.watchlists, 'watchlist')} ${counts.subjects + counts.events + counts.watchlists === 1 ? 'is' : 'are'} valid.\n`
+    : `${countOf(rejected.length, 'invalid record')} (${countOf(problems, 'problem')}) among ${countOf(counts.subjects, 'subject')}, ${countOf(counts.events, 'event')} and ${countOf(counts.watchlists, 'watchlist')}. Fix the fields above; \`redflags schema\` prints the record model.\n`;
 }
 
 async function validateCommand(args: string[], io: CliIo): Promise<number> {

@@ -1,5 +1,6 @@
 import { bandOrder, type Band } from '../engine/config';
 import { compareText } from '../engine/order';
+import { countOf } from '../text/plural';
 
 /** Options of {@link auditImpact}. */
 export interface AuditOptions {
@@ -143,7 +144,7 @@ function auditCategory(
       const impactRatio = mostSelected !== null && maxRate > 0 ? selectionRate / maxRate : null;
       const passImpactRatio = mostSelected !== null && maxPass > 0 ? passRate / maxPass : null;
       const isSmall = small(c.count);
-      if (isSmall) warnings.push(`Group "${group}" of "${category}" has ${c.count} subjects: too few to judge; its ratios are shown but say little.`);
+      if (isSmall) warnings.push(`Group "${group}" of "${category}" has ${countOf(c.count, 'subject')}: too few to judge; its ratios are shown but say little.`);
       return {
         group,
         count: c.count,
@@ -171,7 +172,7 @@ export function renderAuditMarkdown(result: AuditResult): string {
   const out = [
     '# Impact audit',
     '',
-    `${result.subjects} subjects. "Selected" means at or above the band: flagged for human review, an adverse outcome for the person. This measures outcomes; it does not prove fairness.`,
+    `${countOf(result.subjects, 'subject')}. "Selected" means at or above the band: flagged for human review, an adverse outcome for the person. This measures outcomes; it does not prove fairness.`,
     '',
   ];
   for (const table of result.tables) {

@@ -6,6 +6,7 @@ import type { IndicatorError, IndicatorReport, Reason, Report, ReportFinding, Re
 import { bandAtLeast, bandOf, groupSettingOf, type ResolvedConfig, type ResolvedIndicator } from './resolve';
 import type { CheckedFinding, RunOutcome } from './runIndicator';
 import { compareText } from './order';
+import { countOf } from '../text/plural';
 
 const zero = (x: number): number => (x === 0 ? 0 : x);
 
@@ -85,7 +86,7 @@ export function explain(
       rank: index + 1,
       indicatorId: ri.id,
       messageId: top.finding.messageId,
-      message: more > 0 ? `${topMessage} (and ${more} more finding${more === 1 ? '' : 's'})` : topMessage,
+      message: more > 0 ? `${topMessage} (and ${countOf(more, 'more finding')})` : topMessage,
       kind: ri.kind,
       contribution: ri.contribution,
       neutralReason: meta.neutralReason,

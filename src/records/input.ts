@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { docsLink } from '../docsLink';
 import { linkAllowListSchema } from '../linkage/input';
 import { dateTimeSchema, freeFormObjectSchema, freeFormValueSchema, recordObject } from './common';
 import { activityEventSchema } from './events';
@@ -56,7 +57,7 @@ export const inputDocumentSchema = recordObject({
   inputs: freeFormObjectSchema()
     .optional()
     .describe(
-      'Extra named inputs for indicators\' prepare hooks, e.g. linkGroups (link keys grouped outside the library) and linkSettings; see docs/scale.md.',
+      `Extra named inputs for indicators' prepare hooks, e.g. linkGroups (link keys grouped outside the library) and linkSettings; see ${docsLink('docs/scale.md')}.`,
     ),
 });
 

@@ -1,5 +1,6 @@
 import type { BacktestResult, BacktestRun } from '../decisions/backtest';
 import { html, joinHtml, trustedHtml, type Html } from './markup';
+import { countOf } from '../text/plural';
 
 /** Options of {@link renderBacktestHtml}. */
 export interface BacktestHtmlOptions {
@@ -70,7 +71,7 @@ function reliabilityPlot(runs: readonly BacktestRun[]): Html {
       if (bin.meanPredicted === undefined || bin.observedRate === undefined) continue;
       const r = Math.min(9, 2 + Math.sqrt(bin.count));
       parts.push(
-        html`<circle cx="${x(bin.meanPredicted).toFixed(1)}" cy="${y(bin.observedRate).toFixed(1)}" r="${r.toFixed(1)}" fill="${colourOf(i)}" fill-opacity="0.6"><title>${run.name}: ${bin.count} subjects, predicted ${pct(bin.meanPredicted)}, observed ${pct(bin.observedRate)}</title></circle>`,
+        html`<circle cx="${x(bin.meanPredicted).toFixed(1)}" cy="${y(bin.observedRate).toFixed(1)}" r="${r.toFixed(1)}" fill="${colourOf(i)}" fill-opacity="0.6"><title>${run.name}: ${countOf(bin.count, 'subject')}, predicted ${pct(bin.meanPredicted)}, observed ${pct(bin.observedRate)}</title></circle>`,
       );
     }
   });
@@ -100,7 +101,7 @@ function histogramPlot(run: BacktestRun): Html {
     });
     parts.push(html`<text x="${(pad + b * barW).toFixed(1)}" y="${h - pad + 14}">${b * 10}</text>`);
   }
-  parts.push(html`<text x="${pad}" y="14">score bins of 10 points; tallest bar ${max} subjects</text>`);
+  parts.push(html`<text x="${pad}" y="14">score bins of 10 points; tallest bar ${countOf(max, 'subject')}</text>`);
   parts.push(html`<rect x="${w - pad - 150}" y="20" width="10" height="10" fill="#b3261e"/><text x="${w - pad - 136}" y="29">confirmed</text>`);
   parts.push(html`<rect x="${w - pad - 70}" y="20" width="10" height="10" fill="#5b8a72"/><text x="${w - pad - 56}" y="29">cleared</text>`);
   return svg(`Score histogram by outcome: ${run.name}`, w, h, parts);

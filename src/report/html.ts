@@ -22,6 +22,7 @@ import type { RenderableResult } from './table';
 import type { Timeline } from '../decisions/timeline';
 import { timelinePlot } from './timeline-svg';
 import { compareText } from '../engine/order';
+import { countOf } from '../text/plural';
 
 /** Options of {@link renderHtml}. */
 export interface HtmlOptions {
@@ -150,7 +151,7 @@ function histogram(reports: Iterable<Report>, bands: Bands): Html {
     const bh = (count / max) * plotH;
     const y = h - bottom - bh;
     parts.push(
-      html`<rect x="${fixed(x + 2, 1)}" y="${fixed(y, 1)}" width="${fixed(barW - 4, 1)}" height="${fixed(bh, 1)}" fill="${colourOf(bandOf(i * 10, bands))}"><title>${i * 10}-${i * 10 + 10}: ${count} subjects</title></rect>`,
+      html`<rect x="${fixed(x + 2, 1)}" y="${fixed(y, 1)}" width="${fixed(barW - 4, 1)}" height="${fixed(bh, 1)}" fill="${colourOf(bandOf(i * 10, bands))}"><title>${i * 10}-${i * 10 + 10}: ${countOf(count, 'subject')}</title></rect>`,
     );
     if (count > 0) parts.push(html`<text x="${fixed(x + barW / 2, 1)}" y="${fixed(y - 3, 1)}" text-anchor="middle">${count}</text>`);
     parts.push(html`<text x="${fixed(x + barW / 2, 1)}" y="${h - bottom + 14}" text-anchor="middle">${i * 10}</text>`);
@@ -218,7 +219,7 @@ function subjectSection(report: Report, anchor: string, notes: ReadonlyMap<strin
   out.push(html`<section class="subject card" id="${anchor}">`);
   out.push(html`<h2><code>${report.subjectId}</code> ${chip(report.band)}</h2>`);
   out.push(
-    html`<p>${meter(report.score, report.band)}<strong>${formatScore(report.score)}</strong> / 100 · log-odds ${fixed(report.logOdds, 2)} (prior ${fixed(report.priorLogOdds, 2)}) · ${report.coverage.evaluated} checks ran, ${report.coverage.notEvaluated.length} without data · ${report.meta.eventsConsidered} events considered</p>`,
+    html`<p>${meter(report.score, report.band)}<strong>${formatScore(report.score)}</strong> / 100 · log-odds ${fixed(report.logOdds, 2)} (prior ${fixed(report.priorLogOdds, 2)}) · ${countOf(report.coverage.evaluated, 'check')} ran, ${report.coverage.notEvaluated.length} without data · ${countOf(report.meta.eventsConsidered, 'event')} considered</p>`,
   );
   if (report.bandCapped !== undefined) {
     out.push(html`<p class="note">Band held down from <strong>${report.bandCapped.wouldBe}</strong>: ${report.bandCapped.reason}.</p>`);
@@ -407,7 +408,7 @@ export function* htmlChunks(result: RenderableResult, options: HtmlOptions = {})
   yield pageHead(title).markup;
   yield html`<header id="overview">
 <h1>${title}</h1>
-<p class="lead">${reports.length} subjects scored as of <strong>${result.asOf}</strong>${result.asOfSource === 'latest-event' ? ' (the latest event in the input)' : ''}. Scores are decision support for a human reviewer, never a verdict: verify before acting.</p>
+<p class="lead">${countOf(reports.length, 'subject')} scored as of <strong>${result.asOf}</strong>${result.asOfSource === 'latest-event' ? ' (the latest event in the input)' : ''}. Scores are decision support for a human reviewer, never a verdict: verify before acting.</p>
 <div class="chips">${joinHtml(
     (['critical', 'high', 'elevated', 'low'] as const).map((b) => html`${chip(b)} ${counts.get(b) ?? 0}`),
     ' &nbsp; ',

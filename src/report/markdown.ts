@@ -16,6 +16,7 @@ import {
 } from './format';
 import type { RenderableResult } from './table';
 import { compareText } from '../engine/order';
+import { countOf } from '../text/plural';
 
 /** Options of {@link renderMarkdown}. */
 export interface MarkdownOptions {
@@ -96,7 +97,7 @@ export function noReasons(report: Report): string {
   const gaps = report.coverage.notEvaluated.length;
   return gaps === 0
     ? 'No indicator fired.'
-    : `No indicator fired, but ${gaps} check${gaps === 1 ? '' : 's'} had no data: no data is not no risk (see below).`;
+    : `No indicator fired, but ${countOf(gaps, 'check')} had no data: no data is not no risk (see below).`;
 }
 
 function subjectPacket(report: Report, notes: ReadonlyMap<string, IndicatorNotes>, maxEvidence: number): Md[] {
@@ -272,7 +273,7 @@ export function* markdownChunks(result: RenderableResult, options: MarkdownOptio
   yield lines([
     mdText`# ${options.title ?? 'redflags review packet'}`,
     blank,
-    mdText`Scored as of **${result.asOf}**${asOfNote}: ${result.reports.length} subjects. Scores are decision support for a human reviewer, never a verdict; verify before acting.`,
+    mdText`Scored as of **${result.asOf}**${asOfNote}: ${countOf(result.reports.length, 'subject')}. Scores are decision support for a human reviewer, never a verdict; verify before acting.`,
     blank,
     new Md('| # | Subject | Score | Band | Top reason |'),
     new Md('|---:|---|---:|---|---|'),

@@ -1,6 +1,7 @@
 import type { BatchResult } from '../engine/createScorer';
 import type { Report } from '../engine/report';
 import { formatScore, joinChunks, padEnd, padStart, printable, truncate } from './format';
+import { countOf } from '../text/plural';
 
 /**
  * Reports in their batch order, that can be read more than once: an array, or (in the CLI) a
@@ -49,27 +50,34 @@ export function* tableChunks(result: RenderableResult, options: TableOptions = {
     longestId = Math.max(longestId, [...printable(report.subjectId)].length);
   }
   const idWidth = Math.min(24, longestId);
-  const fixed = rankWidth + 1 + idWidth + 1 + 5 + 1 + 8 + 1;
+  // The band column fits "elevated*": a star marks a band the corroboration rule held down.
+  const bandWidth = 9;
+  const fixed = rankWidth + 1 + idWidth + 1 + 5 + 1 + bandWidth + 1;
   const reasonWidth = width - fixed;
   const line = (text: string): string => `${printable(text)}\n`;
   const asOfNote = result.asOfSource === 'latest-event' ? ' (latest event in the input)' : '';
-  yield line(truncate(`redflags: ${result.reports.length} subject${result.reports.length === 1 ? '' : 's'} scored as of ${result.asOf}${asOfNote}`, width));
-  yield line(`${padStart('#', rankWidth)} ${padEnd('subject', idWidth)} ${padStart('score', 5)} ${padEnd('band', 8)} ${truncate('top reasons (by contribution)', reasonWidth)}`);
+  yield line(truncate(`redflags: ${countOf(result.reports.length, 'subject')} scored as of ${result.asOf}${asOfNote}`, width));
+  yield line(`${padStart('#', rankWidth)} ${padEnd('subject', idWidth)} ${padStart('score', 5)} ${padEnd('band', bandWidth)} ${truncate('top reasons (by contribution)', reasonWidth)}`);
   yield line('-'.repeat(width));
   let index = 0;
+  let heldDown = 0;
   for (const report of result.reports) {
     if (index >= shown) break;
+    if (report.bandCapped !== undefined) heldDown++;
     const risk = report.reasons.filter((r) => r.kind === 'risk').slice(0, 3);
     const listed = risk.length === 0 ? '-' : risk.map((r) => r.indicatorId).join(', ');
     const suppressed = report.suppressed?.length ?? 0;
     // Suppressed findings add nothing, but the reviewer should know they exist.
     const reasons = suppressed > 0 ? `${listed} (${suppressed} suppressed)` : listed;
     yield line(
-      `${padStart(String(index + 1), rankWidth)} ${padEnd(truncate(printable(report.subjectId), idWidth), idWidth)} ${padStart(formatScore(report.score), 5)} ${padEnd(String(report.band), 8)} ${truncate(reasons, reasonWidth)}`,
+      `${padStart(String(index + 1), rankWidth)} ${padEnd(truncate(printable(report.subjectId), idWidth), idWidth)} ${padStart(formatScore(report.score), 5)} ${padEnd(`${report.band}${report.bandCapped !== undefined ? '*' : ''}`, bandWidth)} ${truncate(reasons, reasonWidth)}`,
     );
     index++;
   }
-  if (shown < result.reports.length) yield line(`… ${result.reports.length - shown} more subjects not shown`);
+  if (heldDown > 0) {
+    yield line(truncate('* band held down by the corroboration rule: the score alone gives a higher band', width));
+  }
+  if (shown < result.reports.length) yield line(`… ${countOf(result.reports.length - shown, 'more subject')} not shown`);
   if (result.rejected.length > 0) {
     yield line(truncate(`${result.rejected.length} record${result.rejected.length === 1 ? ' was' : 's were'} rejected as invalid (run \`redflags validate\` for details)`, width));
   }

@@ -3,6 +3,7 @@ import { stableStringify } from '../engine/hash';
 import type { IndicatorStatus, Report, ReportFinding } from '../engine/report';
 import type { AnyIndicator, FindingKind } from '../indicator/types';
 import { frameworkFromGlobals, type TestFramework } from './frameworkGlobals';
+import { countOf } from '../text/plural';
 
 /** Inputs every kind of test case accepts. */
 export interface CaseInput {
@@ -100,7 +101,7 @@ function reverseArrays(value: unknown): unknown {
 function summarize(testCase: CaseInput): string {
   const parts: string[] = [];
   if (testCase.subject !== undefined) parts.push(`subject ${JSON.stringify(testCase.subject).slice(0, 60)}`);
-  if (testCase.events !== undefined) parts.push(`${testCase.events.length} events`);
+  if (testCase.events !== undefined) parts.push(countOf(testCase.events.length, 'event'));
   if (testCase.options !== undefined) parts.push(`options ${JSON.stringify(testCase.options)}`);
   return parts.join(', ') || 'empty subject';
 }

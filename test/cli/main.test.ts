@@ -316,7 +316,7 @@ describe('redflags validate', () => {
     // Several writes: the document was never built as one string.
     expect(writes).toBeGreaterThan(1);
     const plain = await run(['validate', path, '--lenient']);
-    expect(plain.stdout).toContain('3000 invalid records (3000 problems) among 1 subjects, 3000 events and 0 watchlists');
+    expect(plain.stdout).toContain('3000 invalid records (3000 problems) among 1 subject, 3000 events and 0 watchlists');
     expect(plain.stdout).toContain('warning: subject');
   });
 

@@ -10,6 +10,7 @@ import { CliUsageError, write, type CliIo } from '../io';
 import { checkOut, emit, loadConfig, pickInputFormat, toBatchInput } from '../main';
 import { loadOutcomes } from '../outcomes';
 import { createProgress } from '../progress';
+import { countOf } from '../../text/plural';
 
 /** Reads `--config` values: a JSON config file, or `default` for the built-in defaults; each named by its file name. */
 export async function loadNamedConfigs(values: readonly string[] | undefined, io: CliIo): Promise<BacktestConfig[]> {
@@ -33,7 +34,7 @@ export function summariseBacktest(result: BacktestResult): string {
     const pr = run.thresholds.map((t) => `${t.band}+ P ${t.precision === undefined ? '-' : t.precision.toFixed(2)} R ${t.recall === undefined ? '-' : t.recall.toFixed(2)}`).join(', ');
     lines.push(`${printable(run.name)}: ${auc}; ${pr}`);
   }
-  lines.push(`${result.changes.length} decision change${result.changes.length === 1 ? '' : 's'} against ${printable(result.runs[0]?.name ?? '')}.`);
+  lines.push(`${countOf(result.changes.length, 'decision change')} against ${printable(result.runs[0]?.name ?? '')}.`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -95,6 +96,6 @@ export async function backtestCommand(args: string[], io: CliIo): Promise<number
     });
     await write(io.stderr, `redflags: ${problems.length} record${problems.length === 1 ? ' was' : 's were'} not used:\n${shown.join('\n')}\n`);
   }
-  if (values.out !== undefined) await write(io.stderr, `redflags: wrote the backtest (${format}) of ${result.runs.length} configuration${result.runs.length === 1 ? '' : 's'} to ${values.out}.\n`);
+  if (values.out !== undefined) await write(io.stderr, `redflags: wrote the backtest (${format}) of ${countOf(result.runs.length, 'configuration')} to ${values.out}.\n`);
   return problems.length > 0 ? 2 : 0;
 }

@@ -4,6 +4,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { docsLink } from '../../docsLink';
 import { commonWrappers, type Connector } from '../../connectors/contract';
 import { csvMappings } from '../../connectors/mappings/index';
 import { connectors } from '../../connectors/registry';
@@ -15,6 +16,7 @@ import { createCsvRowReader } from '../../connectors/text/csv';
 import { createJsonRowSplitter } from '../../connectors/text/json-rows';
 import { helpTexts } from '../help';
 import { CliUsageError, write, type CliIo } from '../io';
+import { countOf } from '../../text/plural';
 
 const sourceIds = [...Object.keys(connectors), 'csv'];
 
@@ -35,7 +37,7 @@ async function loadMapping(name: string, io: CliIo): Promise<Connector> {
   }
   const checked = checkCsvMapping(value);
   if (!checked.ok) {
-    throw new CliUsageError(`invalid mapping in ${name}:\n${checked.problems.map((p) => `  - ${p.path === '' ? '(mapping)' : p.path}: ${p.message}`).join('\n')}\nSee docs/connectors.md for the mapping format.`);
+    throw new CliUsageError(`invalid mapping in ${name}:\n${checked.problems.map((p) => `  - ${p.path === '' ? '(mapping)' : p.path}: ${p.message}`).join('\n')}\nThe mapping format: ${docsLink('docs/connectors.md')}`);
   }
   return csvConnector(checked.mapping);
 }
@@ -130,16 +132,12 @@ function lineWriter(stream: Writable): { line(text: string): Promise<void>; flus
   };
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
 /** The report as people read it on standard error; `--report` has every detail as JSON. */
 export function describeReport(report: MappingReport, files: number): string {
   const lines: string[] = [];
   const { rows, records } = report;
   lines.push(
-    `redflags import ${report.source} (${report.title}): ${plural(rows.read, 'row')} read from ${plural(files, 'file')}: ${rows.mapped} mapped, ${rows.sessionEnds} session end${rows.sessionEnds === 1 ? '' : 's'}, ${rows.skipped} skipped.`,
+    `redflags import ${report.source} (${report.title}): ${countOf(rows.read, 'row')} read from ${countOf(files, 'file')}: ${rows.mapped} mapped, ${countOf(rows.sessionEnds, 'session end')}, ${rows.skipped} skipped.`,
   );
   const byType = Object.entries(records.byType).map(([type, count]) => `${type} ${count}`);
   lines.push(`Records written: ${records.written}${byType.length > 0 ? ` (${byType.join(', ')})` : ''}.`);
@@ -169,7 +167,7 @@ export function describeReport(report: MappingReport, files: number): string {
     lines.push('Record fields the validator refused (removed, the record kept):');
     for (const f of report.droppedRecordFields) lines.push(`  ${String(f.count).padStart(6)}  ${f.path}: ${f.reason}`);
   }
-  if (report.fields.ignored.length > 0) lines.push(`Fields left out on purpose: ${report.fields.ignored.length} (listed with reasons in --report and docs/connectors.md).`);
+  if (report.fields.ignored.length > 0) lines.push(`Fields left out on purpose: ${report.fields.ignored.length} (listed with reasons in --report and ${docsLink('docs/connectors.md')}).`);
   return `${lines.join('\n')}\n`;
 }
 

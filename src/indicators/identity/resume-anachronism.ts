@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { findTechnology, type TechnologyRelease } from '../../data/technologyReleaseYears';
+import { docsLink } from '../../docsLink';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import { partialDateRange } from '../shared/dates';
@@ -46,7 +47,7 @@ export const resumeAnachronism = defineIndicator({
     title: 'Resume claims a technology before it existed',
     category: 'identity',
     description:
-      'Looks up every technology claimed in an employment entry and every claimed skill in a documented table of first public release years (`src/data/technologyReleaseYears.ts`, earliest plausible year; callers extend it with `extraTechnologies`). Fires when a job that listed the technology ended (latest possible date) before its release year, when a skill is claimed `since` a year before release, or when the years of experience claimed at application, less one year for rounding up, still reach back before release. A job that started before the release but continued after it never fires: the technology may have been adopted later.',
+      `Looks up every technology claimed in an employment entry and every claimed skill in a documented table of first public release years (${docsLink('src/data/technologyReleaseYears.ts')}, earliest plausible year; callers extend it with \`extraTechnologies\`). Fires when a job that listed the technology ended (latest possible date) before its release year, when a skill is claimed \`since\` a year before release, or when the years of experience claimed at application, less one year for rounding up, still reach back before release. A job that started before the release but continued after it never fires: the technology may have been adopted later.`,
     version: '1.0.0',
     kind: 'risk',
     family: 'identity',

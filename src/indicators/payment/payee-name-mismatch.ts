@@ -5,6 +5,7 @@ import { compareNames, normaliseName, type NameComparison } from '../shared/name
 import { describePayout } from '../shared/payout';
 import { compareText, sortedByTimeThenId } from '../shared/order';
 import { cite } from '../shared/sources';
+import { countOf } from '../../text/plural';
 
 const ENTITY_WORDS = new Set(['llc', 'inc', 'ltd', 'limited', 'corp', 'corporation', 'co', 'gmbh', 'sarl', 'bv', 'pty', 'plc', 'llp', 'sp', 'zoo']);
 
@@ -96,7 +97,7 @@ export const payeeNameMismatch = defineIndicator({
       else known.evidence.push(ev);
     }
     for (const payee of byPayee.values()) {
-      payees.push({ ...payee, where: `The payee account of ${payee.evidence.length} payment${payee.evidence.length === 1 ? '' : 's'}` });
+      payees.push({ ...payee, where: `The payee account of ${countOf(payee.evidence.length, 'payment')}` });
     }
     if (personNames.length === 0 || payees.length === 0) {
       return notEvaluated(personNames.length === 0 ? 'no verified or legal name to compare with' : 'no payout account-holder or payee names', [

@@ -54,6 +54,39 @@ interface Screened {
   readonly at?: string;
 }
 
+/**
+ * What each screened field is, in words, for the message: a reader of the report sees "Payee
+ * account number acct-1 is on ..." rather than a field path. The evidence keeps the path.
+ */
+const fieldLabels: Readonly<Record<string, string>> = {
+  'identity.names[].value': 'Name',
+  'documents[].holderName': 'Document holder name',
+  'paymentInstructions[].accountHolderName': 'Payout account holder',
+  'paymentInstructions[].walletAddress': 'Payout wallet',
+  'paymentInstructions[].iban': 'Payout IBAN',
+  'paymentInstructions[].accountNumber': 'Payout account number',
+  'shipments[].recipientName': 'Shipment recipient',
+  'employment[].organisation': 'Employer',
+  'employment[].domain': 'Employer domain',
+  'education[].organisation': 'School',
+  'education[].domain': 'School domain',
+  'references[].name': 'Reference',
+  'references[].organisation': "Reference's organisation",
+  'references[].domain': "Reference's domain",
+  'references[].email': "Reference's e-mail",
+  'references[].phone': "Reference's phone",
+  'engagements[].organisation': 'Engaging organisation',
+  'profiles[].url': 'Profile address',
+  'contacts.emails[].address': 'E-mail address',
+  'contacts.phones[].number': 'Phone number',
+  'events[type=session].ip': 'seen at a sign-in',
+  'events[type=device-checkin].ip': 'seen at a device check-in',
+  'events[type=payment].payeeName': 'Payee name',
+  'events[type=payment].walletAddress': 'Payee wallet',
+  'events[type=payment].iban': 'Payee IBAN',
+  'events[type=payment].accountNumber': 'Payee account number',
+};
+
 function qualityLabel(m: WatchlistMatch): string {
   switch (m.quality) {
     case 'exact-identifier':
@@ -79,7 +112,7 @@ export const watchlistMatch = defineIndicator({
     category: 'watchlist',
     description:
       'Screens the subject\'s names (identity, document holder, account holder, shipment recipient, payee), organisations (employers, schools, references, engagements), e-mail addresses and phones, domains (employers, schools, references, profile URLs, e-mail domains), IP addresses (sessions, device check-ins), wallets and bank accounts against the watchlists passed with the batch. Identifiers match exactly after normalisation (strength 1); domains by registrable domain with a small table of multi-part suffixes such as co.uk and com.au; IPs exactly or inside CIDR ranges (IPv4 and IPv6); person and organisation names fuzzily (case, diacritics, word order, common transliteration variants) at similarity ≥ `nameThreshold`, with phonetic-key blocking so lists are never compared all-pairs. Name matches are weaker and flagged for human review. On a sanctions list the finding carries the step "stop payments and escalate to legal".',
-    version: '1.0.0',
+    version: '1.0.1',
     kind: 'risk',
     family: 'watchlist',
     typologies: ['remote-hire-identity-fraud', 'insider-technology-collection'],
@@ -201,7 +234,7 @@ export const watchlistMatch = defineIndicator({
           messageId,
           strength: Math.round(strength * 1000) / 1000,
           data: {
-            fieldLabel: item.field,
+            fieldLabel: fieldLabels[item.field] ?? item.field,
             value: item.value,
             list: m.list.name,
             listKind: m.list.kind,
