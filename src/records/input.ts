@@ -5,6 +5,7 @@ import { dateTimeSchema, freeFormObjectSchema, freeFormValueSchema, recordObject
 import { activityEventSchema } from './events';
 import { organisationSchema } from './organisation';
 import { subjectSchema } from './subject';
+import { suppressionSchema } from './suppression';
 import { watchlistSchema } from './watchlist';
 
 /**
@@ -54,6 +55,10 @@ export const inputDocumentSchema = recordObject({
     .optional()
     .describe('Caller-supplied lists to screen the subjects against (sanctions, wanted notices, seized domains, internal lists). The library ships none.'),
   reference: referenceSchema.optional(),
+  suppressions: z
+    .array(suppressionSchema)
+    .optional()
+    .describe("Reviewers' suppressions: a finding checked and explained for one subject counts nothing until the suppression expires; see " + docsLink('docs/suppressions.md') + '.'),
   inputs: freeFormObjectSchema()
     .optional()
     .describe(

@@ -15,6 +15,7 @@ const layerOfTop: Readonly<Record<string, Layer>> = {
   text: 'foundation',
   data: 'foundation',
   'version.ts': 'foundation',
+  'docsLink.ts': 'foundation',
   records: 'records',
   indicator: 'contract',
   engine: 'engine',
@@ -37,6 +38,10 @@ const layerOfTop: Readonly<Record<string, Layer>> = {
 const layerOfFile: Readonly<Record<string, Layer>> = {
   'engine/freeze.ts': 'foundation',
   'engine/hash.ts': 'foundation',
+  'privacy/sha256.ts': 'foundation',
+  // Applied by the engine between the indicators and the explanation: engine steps filed with the decision tools.
+  'decisions/suppressions.ts': 'engine',
+  'decisions/decay.ts': 'engine',
 };
 
 /**
