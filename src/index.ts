@@ -234,7 +234,7 @@ export { inputDocumentSchema, referenceSchema } from './records/input';
 export type { InputDocument, Reference } from './records/input';
 export { jsonSchema } from './records/jsonSchema';
 export type { SchemaName } from './records/jsonSchema';
-export { parseEvent, parseSubject, safeParseEvent, safeParseSubject, safeParseWatchlist } from './records/validate';
+export { parseEvent, parseSubject, safeParseEvent, safeParseSubject, safeParseWatchlist, toIssues } from './records/validate';
 export type { ParseOptions, SafeParseResult } from './records/validate';
 
 // Errors: every error the library throws, and guards that recognise them across realms.

@@ -13,7 +13,7 @@
 //
 // The example imports the sources relatively; in your project import from 'redflags'.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { builtinIndicators, createScorer, inputDocumentSchema, isInvalidRecordError, renderHtml, VERSION, type BatchResult, type ScorerConfig } from '../../src/index';
+import { builtinIndicators, createScorer, inputDocumentSchema, isInvalidRecordError, renderHtml, toIssues, VERSION, type BatchResult, type ScorerConfig } from '../../src/index';
 
 /** Options of {@link createService}. */
 export interface ServiceOptions {
@@ -116,7 +116,7 @@ export function createService(options: ServiceOptions = {}): Server {
       const parsed = inputDocumentSchema.safeParse(body);
       if (!parsed.success) {
         throw new HttpError(400, 'the input document failed validation', {
-          issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+          issues: toIssues(parsed.error.issues),
         });
       }
     }

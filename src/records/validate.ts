@@ -42,7 +42,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** Converts zod issues into plain-words {@link Issue}s with formatted paths. */
+/**
+ * Converts zod issues (from any of the exported schemas' `safeParse`) into the library's
+ * {@link Issue}s: paths written as the reports write them (`subjects[0].kind`), messages in plain
+ * words. Use it to answer with the same issues the library gives.
+ */
 export function toIssues(issues: readonly z.core.$ZodIssue[]): Issue[] {
   return issues.map((issue) => ({ path: formatPath(issue.path), message: describeIssue(issue) }));
 }
