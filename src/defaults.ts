@@ -33,9 +33,6 @@ export { builtinGroups, builtinIndicators };
  * ```
  */
 export function createScorer(options: ScorerOptions = {}): Scorer {
-  return createEngineScorer({
-    indicators: options.indicators ?? builtinIndicators,
-    groups: options.groups ?? builtinGroups,
-    ...(options.config !== undefined ? { config: options.config } : {}),
-  });
+  // Every option passes through; only the catalogue gets its defaults.
+  return createEngineScorer({ ...options, indicators: options.indicators ?? builtinIndicators, groups: options.groups ?? builtinGroups });
 }
