@@ -29,6 +29,17 @@ describe('CERT insider-threat dataset connector', () => {
     expect(records.filter((r) => r.recordType === 'subject').map((r) => r['id'])).toEqual(['crb0001', 'dxh0003', 'nxf0004', 'ovv0002']);
   });
 
+  it('names no manager when two people share the supervisor name, in either row order', () => {
+    const roster = 'employee_name,user_id,email,role,team,department,supervisor\nAda Byron,ACM2278,,,,,Ada Byron\nAda Byron,CSC0217,,,,,\n';
+    const reversed = 'employee_name,user_id,email,role,team,department,supervisor\nAda Byron,CSC0217,,,,,\nAda Byron,ACM2278,,,,,Ada Byron\n';
+    const managers = (text: string) =>
+      runImport(certInsiderConnector, rowsOf(certInsiderConnector, text).map((r) => ({ ...r, file: 'LDAP/2010-01.csv' })))
+        .records.filter((r) => r.recordType === 'subject')
+        .map((r) => [r['id'], (r['position'] as { managerId?: string } | undefined)?.managerId]);
+    expect(managers(roster)).toEqual([['acm2278', undefined], ['csc0217', undefined]]);
+    expect(managers(reversed)).toEqual(managers(roster));
+  });
+
   it('maps logons as sessions on the PC ended by the logoff, whatever the row order, and reads DOMAIN/USER ids', () => {
     expect(byId(records, 'cert-insider:logon:{L1-0001}')).toMatchObject({ type: 'session', subjectId: 'crb0001', deviceId: 'PC-4401', at: '2010-02-15T19:05:00.000Z', end: '2010-02-15T23:55:10.000Z' });
     expect(byId(records, 'cert-insider:logon:{L1-0002}')).not.toHaveProperty('end');

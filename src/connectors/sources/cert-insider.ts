@@ -220,10 +220,18 @@ function createCertSession(): ConnectorSession {
     const months = [...rosterMonths].sort(compareText);
     const first = months[0];
     const last = months[months.length - 1];
-    const byName = new Map<string, string>();
+    // Supervisors are named, not identified: a name two people share names no one (null), since
+    // picking either would make the manager depend on the order of the roster rows.
+    const byName = new Map<string, string | null>();
     for (const [subjectId, person] of people) {
-      for (const { entry } of person.months.values()) if (entry.name !== undefined) byName.set(entry.name.toLowerCase(), subjectId);
+      for (const { entry } of person.months.values()) {
+        if (entry.name === undefined) continue;
+        const key = entry.name.toLowerCase();
+        const known = byName.get(key);
+        byName.set(key, known === undefined || known === subjectId ? subjectId : null);
+      }
     }
+    const managerOf = (supervisor: string | undefined): string | undefined => (supervisor === undefined ? undefined : (byName.get(supervisor.toLowerCase()) ?? undefined));
     const drafts: RecordDraft[] = [];
     for (const subjectId of [...people.keys()].sort(compareText)) {
       const person = people.get(subjectId) as Person;
@@ -241,7 +249,7 @@ function createCertSession(): ConnectorSession {
       for (const month of seen) {
         const now = (person.months.get(month) as { entry: RosterEntry }).entry;
         if (before !== undefined && (now.team !== before.team || now.role !== before.role || now.supervisor !== before.supervisor)) {
-          changes.push({ effectiveDate: month, team: now.team, role: now.role, managerId: now.supervisor === undefined ? undefined : byName.get(now.supervisor.toLowerCase()) });
+          changes.push({ effectiveDate: month, team: now.team, role: now.role, managerId: managerOf(now.supervisor) });
         }
         before = now;
       }
@@ -256,7 +264,7 @@ function createCertSession(): ConnectorSession {
           position: {
             team: entry.team,
             department: entry.department,
-            managerId: entry.supervisor === undefined ? undefined : byName.get(entry.supervisor.toLowerCase()),
+            managerId: managerOf(entry.supervisor),
             source: 'cert-ldap',
           },
           lifecycle: startDate === undefined && endDate === undefined ? undefined : { startDate, endDate, source: 'cert-ldap' },
