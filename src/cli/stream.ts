@@ -1,6 +1,5 @@
 import { createInterface } from 'node:readline';
 import type { BatchResult, RejectedRecord, Scorer } from '../engine/createScorer';
-import type { RecordKind } from '../errors/InvalidRecordError';
 import { readRecordId } from '../records/validate';
 import { detectFormat, duplicateTopLevelKeys, parseLine, type ParsedLine } from './documentText';
 import { duplicateKeysProblem, mergeReference, openSource, progressThreshold, recordTypeProblem, unreadableLine, type CliRejected } from './input';
@@ -8,6 +7,7 @@ import { CliUsageError, type CliIo } from './io';
 import type { Progress } from './progress';
 import type { ReportSpill } from './spill';
 import { ShardedSet } from '../engine/shardedMap';
+import { compareRejected } from '../engine/order';
 
 interface Group {
   readonly subject: Record<string, unknown>;
@@ -17,9 +17,9 @@ interface Group {
   readonly events: unknown[];
   readonly eventIndexes: number[];
   readonly eventLines: number[];
+  /** Ids of the group's events, so a repeat inside the group is told from one of an earlier group in constant time. */
+  readonly eventIds: Set<string>;
 }
-
-const kindOrder: readonly RecordKind[] = ['document', 'subject', 'event', 'watchlist', 'suppression'];
 
 function notGrouped(line: number, why: string): CliUsageError {
   return new CliUsageError(
@@ -113,7 +113,7 @@ export async function scoreStream(
       if (id !== undefined && seenSubjects.has(id)) throw notGrouped(lineNo, `repeats subject "${id}"`);
       if (id !== undefined && orphanOf.has(id)) throw notGrouped(lineNo, `is subject "${id}", but events of it came earlier, outside its group`);
       if (id !== undefined) seenSubjects.add(id);
-      group = { subject: record, id, index: subjectCount++, line: lineNo, events: [], eventIndexes: [], eventLines: [] };
+      group = { subject: record, id, index: subjectCount++, line: lineNo, events: [], eventIndexes: [], eventLines: [], eventIds: new Set() };
     } else if (recordType === 'event') {
       const index = eventCount++;
       if (group === undefined || record.subjectId !== group.id) {
@@ -130,10 +130,13 @@ export async function scoreStream(
         }
         return;
       }
-      if (id !== undefined && seenEvents.has(id) && !group.events.some((e) => (e as { id?: unknown }).id === id)) {
+      if (id !== undefined && seenEvents.has(id) && !group.eventIds.has(id)) {
         throw notGrouped(lineNo, `repeats event "${id}" of an earlier group`);
       }
-      if (id !== undefined) seenEvents.add(id);
+      if (id !== undefined) {
+        seenEvents.add(id);
+        group.eventIds.add(id);
+      }
       group.events.push(record);
       group.eventIndexes.push(index);
       group.eventLines.push(lineNo);
@@ -182,7 +185,7 @@ export async function scoreStream(
   if (group !== undefined || flushed === 0) flush();
   progress.done();
 
-  rejected.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.index - b.index);
+  rejected.sort(compareRejected);
   spill.finish();
   return { asOf, asOfSource: 'input', reports: spill, rejected: [...unreadable, ...rejected] };
 }
