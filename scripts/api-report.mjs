@@ -44,7 +44,8 @@ function describe(symbol) {
   }
   if (f & ts.SymbolFlags.Variable) return `const ${name}: ${checker.typeToString(checker.getTypeOfSymbol(target), undefined, flags)}${deprecated}`;
   if (f & ts.SymbolFlags.Interface) {
-    const members = checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(target)).map((p) => p.getName());
+    // Well-known symbols print as `__@iterator@<internal id>`; the id changes between builds, so it is left out.
+    const members = checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(target)).map((p) => p.getName().replace(/^__@(\w+)@\d+$/, '[Symbol.$1]'));
     return `interface ${name} { ${members.join('; ')} }${deprecated}`;
   }
   if (f & ts.SymbolFlags.TypeAlias) return `type ${name}${deprecated}`;

@@ -286,7 +286,7 @@ export type { ListedEntry, MatchQuality, ScreenedKind, WatchlistIndex, Watchlist
 
 // Human-readable reports: pure renderers, no Node built-ins.
 export { renderHtml, renderMarkdown, renderTable } from './report/index';
-export type { HtmlOptions, MarkdownOptions, RenderableResult, ReportView, TableOptions } from './report/index';
+export type { HtmlOptions, MarkdownOptions, RenderableResult, ReportSequence, ReportView, TableOptions } from './report/index';
 export { defaultDetailLimit } from './report/format';
 export { renderBacktestHtml } from './report/backtest-html';
 export type { BacktestHtmlOptions } from './report/backtest-html';
@@ -312,8 +312,8 @@ export type { CalibrateOptions, CalibrationResult, WeightProposal, WeightStatus 
 export { auditImpact, renderAuditMarkdown } from './decisions/audit';
 export type { AuditOptions, AuditResult, AuditRow, AuditTable } from './decisions/audit';
 export { scoreTimeline } from './decisions/timeline';
-export { applySuppressions, findingKeyOf, parseSuppressions, suppressionSchema, suppressionStatus } from './decisions/suppressions';
-export type { AppliedSuppressions, RejectedSuppression, ReportSuppression, SuppressedFinding, Suppression, SuppressionStatus } from './decisions/suppressions';
+export { findingKeyOf, parseSuppressions, suppressionSchema, suppressionStatus } from './decisions/suppressions';
+export type { RejectedSuppression, ReportSuppression, SuppressedFinding, Suppression, SuppressionStatus } from './decisions/suppressions';
 export type { Timeline, TimelineOptions, TimelinePoint } from './decisions/timeline';
 
 // Privacy: redaction and pseudonyms.

@@ -141,7 +141,7 @@ function changesTable(result: BacktestResult): Html {
  * precision and recall per band), the ROC curves and the reliability diagram of every
  * configuration, score histograms of confirmed and cleared subjects and the band confusion table
  * per configuration, and the subjects whose band changes. Inline SVG and CSS, no script, and a
- * Content-Security-Policy that forbids every fetch. Every value is escaped by the {@link html}
+ * Content-Security-Policy that forbids every fetch. Every value is escaped by the `html`
  * tag, as in the main report. Pure: no I/O.
  */
 export function renderBacktestHtml(result: BacktestResult, options: BacktestHtmlOptions = {}): string {

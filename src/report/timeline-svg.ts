@@ -13,7 +13,7 @@ function colourOf(band: unknown): string {
  * A subject's score over time as a small inline SVG: the score (0-100) at each instant as a
  * line with a dot per instant in its band's colour, a marker at each instant where the band rose
  * whose tooltip names the evidence that made it rise, and below it the same rises as text (a
- * plot alone is not readable by everyone). Every value goes through the {@link html} tag.
+ * plot alone is not readable by everyone). Every value goes through the `html` tag.
  */
 export function timelinePlot(timeline: Timeline): Html {
   const points = timeline.points;

@@ -123,7 +123,7 @@ export function offsetMinutesAt(timeZone: string, ms: number): number {
   return zoneOffsets(timeZone).offsetAt(ms);
 }
 
-/** A function giving the offset of one zone at an instant: {@link offsetMinutesAt} with the zone looked up once. */
+/** A function giving the offset of one zone at an instant: `offsetMinutesAt` with the zone looked up once. */
 function offsetMinutesIn(timeZone: string): (ms: number) => number {
   const zone = zoneOffsets(timeZone);
   return (ms) => zone.offsetAt(ms);
@@ -133,7 +133,7 @@ function offsetMinutesIn(timeZone: string): (ms: number) => number {
  * A function giving the local clock reading of an instant in `timeZone` as whole minutes since
  * 1970-01-01 00:00 local time (seconds dropped), for sweeps that need the local day
  * (`Math.floor(m / 1440)`) and minute of day without building a date per event. Offsets come from
- * the shared cache ({@link offsetMinutesAt}).
+ * the shared cache (`offsetMinutesAt`).
  *
  * @throws RangeError when the runtime does not know the zone (the record schema rejects those).
  */
@@ -156,7 +156,7 @@ export function dateOfLocalMinutes(localMinutes: number): string {
 /**
  * A function giving the local hour of day (0 to 24, fractional: 13.5 is 13:30) of an instant in
  * `timeZone`. The offsets come from a cache shared by every evaluation (see
- * {@link offsetMinutesAt}), so a sweep over many events allocates nothing per event.
+ * `offsetMinutesAt`), so a sweep over many events allocates nothing per event.
  *
  * @throws RangeError when the runtime does not know the zone (the record schema rejects those).
  */
