@@ -11,6 +11,7 @@ import { googleWorkspaceConnector } from '../../src/connectors/sources/google-wo
 import { oktaConnector } from '../../src/connectors/sources/okta';
 import { createScorer } from '../../src/defaults';
 import { safeParseEvent, safeParseSubject } from '../../src/records/validate';
+import { leafPaths } from './support';
 
 // Strings that do not look like JSON: the reader would read "{...}" text as an object (Log Analytics writes so).
 const text = fc.string({ maxLength: 12 }).filter((s) => !/^\s*[[{]/.test(s));
@@ -171,14 +172,6 @@ function importValues(connector: Connector, values: readonly unknown[], emitSubj
   for (const value of values) records.push(...importer.push({ value }));
   records.push(...importer.finish());
   return { records, report: importer.report() };
-}
-
-/** Present leaf paths of a row, as the report spells them (array indices collapsed), lower case. */
-function leafPaths(value: unknown, path = '', out = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) value.forEach((item) => leafPaths(item, `${path}[]`, out));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) leafPaths(v, path === '' ? k : `${path}.${k}`, out);
-  else if (value !== null && value !== undefined && !(typeof value === 'string' && value.trim() === '')) out.add(path.toLowerCase());
-  return out;
 }
 
 function valid(record: ImportedRecord): boolean {
