@@ -41,6 +41,9 @@ function isRecordArrayElement(element: Schema): boolean {
   return def.type === 'object' && def.shape !== undefined && 'id' in def.shape;
 }
 
+/** Ends the message of a repeated-id issue, so salvaging can tell it from a problem of the entry itself. */
+const duplicateIdMark = ' entries of this list share it';
+
 /**
  * Every copy of a repeated id is named, so the issues do not depend on which copy came first.
  * One pass with a map: linear in the array.
@@ -50,8 +53,13 @@ function checkUniqueIds(items: readonly { readonly id?: unknown }[], ctx: z.core
   for (const item of items) if (typeof item.id === 'string') seen.set(item.id, (seen.get(item.id) ?? 0) + 1);
   items.forEach((item, index) => {
     const count = typeof item.id === 'string' ? (seen.get(item.id) as number) : 1;
-    if (count > 1) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate id ${describeValue(item.id)}: ${count} entries of this list share it` });
+    if (count > 1) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate id ${describeValue(item.id)}: ${count}${duplicateIdMark}` });
   });
+}
+
+/** True when a formatted issue says that entries of a list share an id (and nothing about the entry itself). */
+export function isDuplicateIdIssue(issue: { readonly path: string; readonly message: string }): boolean {
+  return issue.path.endsWith('.id') && issue.message.startsWith('duplicate id ') && issue.message.endsWith(duplicateIdMark);
 }
 
 /** Applies the default caps to a field's value schema; returns the schema itself when nothing changes. */

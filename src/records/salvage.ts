@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { describeThrown } from '../errors/describeValue';
 import type { Issue } from '../errors/ScoringError';
+import { isDuplicateIdIssue } from './common';
 import { referenceSchema, type Reference } from './input';
 import { protoKeyPaths, setOwn } from './ownKeys';
 import { safeParseWatchlist, toIssues, type ParseOptions } from './validate';
@@ -64,7 +65,10 @@ export function salvageWatchlist(value: unknown, options: ParseOptions = {}): Sa
     entries.forEach((_, index) => {
       if (!bad.has(index)) kept.push(index);
     });
-    for (const issue of result.error.issues) {
+    // An id shared with an entry that is bad for its own reasons is judged again once that entry
+    // is left out, as for subjects and events: only copies that pass the schema make an id ambiguous.
+    const ownProblems = result.error.issues.filter((issue) => !isDuplicateIdIssue(issue));
+    for (const issue of ownProblems.length > 0 ? ownProblems : result.error.issues) {
       const index = entryIndexOf(issue.path);
       const original = index === undefined ? undefined : kept[index];
       if (original === undefined) return { value: undefined, issues: issues.length === 0 ? result.error.issues : issues.concat(result.error.issues), warnings: [] };

@@ -29,6 +29,19 @@ describe('one bad watchlist entry', () => {
     expect(result.rejected[0]?.issues[0]?.message).toContain('the rest of the list is used');
   });
 
+  it('keeps a valid entry whose id only a bad entry repeats, as for subjects and events; two valid copies are both rejected', () => {
+    const clean = scoreOf({ asOf, subjects: [subject], watchlists: [sanctions([match])] });
+    const misspelled = { ...match, lisedAt: '2023-01-01T00:00:00Z' };
+    const result = scorer.scoreBatch({ asOf, subjects: [subject], watchlists: [sanctions([match, misspelled])] });
+    expect(result.reports[0]?.score).toBe(clean);
+    expect(result.rejected[0]?.issues.map((i) => i.path)).toEqual(['entries[1].lisedAt']);
+
+    const twice = scorer.scoreBatch({ asOf, subjects: [subject], watchlists: [sanctions([match, { ...match }, misspelled])] });
+    expect(twice.rejected[0]?.issues.map((i) => i.path)).toEqual(['entries[2].lisedAt', 'entries[0].id', 'entries[1].id']);
+    expect(twice.rejected[0]?.issues[1]?.message).toContain('2 entries of this list share it');
+    expect(twice.reports[0]?.score).toBe(scoreOf({ asOf, subjects: [subject] }));
+  });
+
   it('rejects the whole list when the list itself is invalid, naming it when it has a name', () => {
     const result = scorer.scoreBatch({ asOf, subjects: [subject], watchlists: [{ name: 'mine', kind: 'nonsense', entries: [match] }, { kind: 'sanctions', entries: [] }] });
     expect(result.rejected.map((r) => [r.index, r.recordId])).toEqual([[0, 'mine'], [1, undefined]]);
