@@ -80,7 +80,7 @@ describe('scoreTimelines', () => {
       expect(timeline).toEqual(scoreTimeline(scorer, { id: timeline.subjectId }, { events: own }, { ...options, every: '1d' }));
     }
     expect(batch.asOf).toBe(day(10));
-    expect(batch.reports.map((r) => [r.subjectId, r.asOf])).toEqual(scorer.scoreBatch({ asOf: day(10), subjects: subjects.slice(0, 2), events: all }).reports.map((r) => [r.subjectId, r.asOf]));
+    expect(batch.reports.map((r) => [r.subjectId, r.meta.asOf])).toEqual(scorer.scoreBatch({ asOf: day(10), subjects: subjects.slice(0, 2), events: all }).reports.map((r) => [r.subjectId, r.meta.asOf]));
     expect(batch.rejected.map((r) => [r.kind, r.index])).toEqual([['subject', 2]]);
   });
 
