@@ -409,7 +409,7 @@ interface FinishOptions {
  * control and bidi characters escaped as \uXXXX; every other format has them replaced (the
  * table and Markdown renderers do it always; this also covers HTML shown raw).
  */
-function terminalFilter(format: OutputFormat, io: CliIo, out: string | undefined): (text: string) => string {
+export function terminalFilter(format: OutputFormat, io: CliIo, out: string | undefined): (text: string) => string {
   if (out !== undefined || io.stdoutIsTTY !== true) return (text) => text;
   return format === 'json' || format === 'ndjson' ? terminalSafeJson : terminalSafe;
 }

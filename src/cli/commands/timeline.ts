@@ -10,7 +10,8 @@ import { countOf } from '../../text/plural';
 import { helpTexts } from '../help';
 import { loadInput, withLines } from '../input';
 import { CliUsageError, write, type CliIo } from '../io';
-import { checkOut, emit, loadConfig, pickInputFormat, reportRejected, toBatchInput } from '../main';
+import { checkOut, loadConfig, pickInputFormat, reportRejected, terminalFilter, toBatchInput } from '../main';
+import { writeOutput } from '../output';
 import { createProgress } from '../progress';
 
 /** Output formats of `redflags timeline`. */
@@ -118,7 +119,7 @@ export async function timelineCommand(args: string[], io: CliIo): Promise<number
   } else if (format === 'table') text = timelineTable(batch);
   else if (format === 'ndjson') text = batch.timelines.map((t) => `${JSON.stringify(t)}\n`).join('');
   else text = `${JSON.stringify(output, null, 2)}\n`;
-  await emit(io, values.out, text);
+  await writeOutput(io, values.out, [text], terminalFilter(format, io, values.out));
   await reportRejected(io, rejected);
   if (values.out !== undefined) await write(io.stderr, `redflags: wrote ${countOf(batch.timelines.length, 'timeline')} (${format}) to ${values.out}.\n`);
   return rejected.length > 0 ? 2 : 0;
