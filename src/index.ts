@@ -311,10 +311,10 @@ export { calibrate, calibrationMinimums } from './decisions/calibrate';
 export type { CalibrateOptions, CalibrationResult, WeightProposal, WeightStatus } from './decisions/calibrate';
 export { auditImpact, renderAuditMarkdown } from './decisions/audit';
 export type { AuditOptions, AuditResult, AuditRow, AuditTable } from './decisions/audit';
-export { scoreTimeline } from './decisions/timeline';
+export { scoreTimeline, scoreTimelines } from './decisions/timeline';
 export { findingKeyOf, parseSuppressions, suppressionSchema, suppressionStatus } from './decisions/suppressions';
 export type { RejectedSuppression, ReportSuppression, SuppressedFinding, Suppression, SuppressionStatus } from './decisions/suppressions';
-export type { Timeline, TimelineOptions, TimelinePoint } from './decisions/timeline';
+export type { Timeline, TimelineBatch, TimelineOptions, TimelinePoint } from './decisions/timeline';
 
 // Privacy: redaction and pseudonyms.
 export { createRedactor, redactReport, redactResult } from './privacy/redact';

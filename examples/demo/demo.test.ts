@@ -51,4 +51,13 @@ describe('examples/demo/population.json', () => {
     expect(readFileSync(join(out, 'population.json'), 'utf8')).toBe(text);
     // Generating 9,000 events takes seconds on a shared machine: a generous limit, not a stopwatch.
   }, 120_000);
+
+  it('has the reviewers\' outcomes that outcomes.mjs writes from the scenarios, one per subject', () => {
+    const out = mkdtempSync(join(tmpdir(), 'redflags-demo-outcomes-'));
+    execFileSync(process.execPath, [join(here, 'outcomes.mjs'), out]);
+    const committed = readFileSync(join(here, 'outcomes.ndjson'), 'utf8');
+    expect(readFileSync(join(out, 'outcomes.ndjson'), 'utf8')).toBe(committed);
+    const subjects = committed.trim().split('\n').map((line) => (JSON.parse(line) as { subjectId: string }).subjectId);
+    expect(subjects.sort()).toEqual(doc.subjects.map((s) => s.id).sort());
+  }, 60_000);
 });

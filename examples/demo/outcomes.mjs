@@ -1,6 +1,8 @@
 // Writes outcomes.ndjson: what reviewers decided about each demo subject, from scenarios.json.
-// Deterministic: no clock, no randomness. Run: node examples/demo/outcomes.mjs
+// Deterministic: no clock, no randomness. Run: node examples/demo/outcomes.mjs [outDir] (default: here)
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const here = new URL('./', import.meta.url);
 const scenarios = JSON.parse(readFileSync(new URL('scenarios.json', here), 'utf8'));
@@ -27,4 +29,4 @@ Object.keys(scenarios)
       }),
     );
   });
-writeFileSync(new URL('outcomes.ndjson', here), `${lines.join('\n')}\n`);
+writeFileSync(join(process.argv[2] ?? fileURLToPath(here), 'outcomes.ndjson'), `${lines.join('\n')}\n`);

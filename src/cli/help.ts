@@ -16,6 +16,7 @@ Commands:
   backtest <file|->    score subjects as of their decision times and compare configurations to outcomes
   calibrate <file|->   propose weights fitted to outcomes; writes the config and prints a diff
   audit <scores>       selection rates and impact ratios per group, from scores and group labels
+  timeline <file|->    each subject's score, band and top reasons at each instant of a range
 
 Options:
   -h, --help           show help (also: redflags <command> --help)
@@ -154,6 +155,37 @@ Exit codes: 0 done, 2 usage errors or records that could not be used (listed on 
 
 Examples:
   redflags backtest export.json --outcomes outcomes.ndjson --config default --config candidate.json --out backtest.html
+`,
+  timeline: `redflags timeline: each subject's score over time, and when and why the risk rose.
+
+Usage:
+  redflags timeline <input|-> --from <time> --to <time> [options]
+
+Input as for score (JSON document or NDJSON; suppressions apply as they stood at each instant).
+Each instant from --from to --to, every --every, is a full point-in-time score: no fact dated
+after the instant is used. At most 1000 instants.
+
+Options:
+  --from <time>          first instant, ISO 8601 with an offset (required)
+  --to <time>            last instant (required; included when it falls on a step)
+  --every <step>         step between instants: 12h, 1d, 7d, or an ISO 8601 duration of weeks,
+                         days, hours and minutes such as P1W, P1D, PT6H (default 1d)
+  --subject <id>         the subject to follow; repeat it for several (default: every subject)
+  --config <file>        a JSON config, as for score
+  --format <format>      json (default; table on a terminal) | ndjson | table | html
+  -o, --out <file>       write to a file (.html picks html, .ndjson ndjson, .txt table)
+  --title <text>         title of the html page
+  --input-format <f>     json | ndjson: skip detection of the input layout
+  -h, --help             show this help
+
+The html page is the report as of the last instant, each subject's section with its timeline
+plot: the score at each instant, and a marker where the band rose naming the evidence.
+
+Exit codes: 0 done, 2 usage errors or rejected records (listed on standard error).
+
+Examples:
+  redflags timeline export.json --subject cand-17 --from 2025-02-01T00:00:00Z --to 2025-06-01T00:00:00Z --every 7d
+  redflags timeline events.ndjson --from 2025-05-01T00:00:00Z --to 2025-06-01T00:00:00Z --out timeline.html
 `,
   calibrate: `redflags calibrate: propose weights fitted to reviewers' outcomes, and show the diff.
 

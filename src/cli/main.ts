@@ -27,6 +27,7 @@ import { backtestCommand } from './commands/backtest';
 import { redactionOption } from './commands/redaction';
 import { calibrateCommand } from './commands/calibrate';
 import { importCommand } from './commands/import';
+import { timelineCommand } from './commands/timeline';
 import { helpTexts } from './help';
 import { loadInput, withLines, type CliRejected, type InputFormat, type LoadedInput } from './input';
 import { CliUsageError, say, write, type CliIo } from './io';
@@ -135,7 +136,8 @@ export function toBatchInput(input: LoadedInput, asOf: string | undefined): Batc
   };
 }
 
-async function reportRejected(io: CliIo, rejected: readonly CliRejected[]): Promise<void> {
+/** Lists rejected records on standard error (the first 50), each with its position and field paths. */
+export async function reportRejected(io: CliIo, rejected: readonly CliRejected[]): Promise<void> {
   if (rejected.length === 0) return;
   const shown = rejected.slice(0, 50);
   const lines = [`redflags: ${rejected.length} invalid record${rejected.length === 1 ? ' was' : 's were'} not scored; every valid record was.`];
@@ -407,7 +409,7 @@ interface FinishOptions {
  * control and bidi characters escaped as \uXXXX; every other format has them replaced (the
  * table and Markdown renderers do it always; this also covers HTML shown raw).
  */
-function terminalFilter(format: OutputFormat, io: CliIo, out: string | undefined): (text: string) => string {
+export function terminalFilter(format: OutputFormat, io: CliIo, out: string | undefined): (text: string) => string {
   if (out !== undefined || io.stdoutIsTTY !== true) return (text) => text;
   return format === 'json' || format === 'ndjson' ? terminalSafeJson : terminalSafe;
 }
@@ -556,6 +558,7 @@ const commands: ReadonlyMap<string, (args: string[], io: CliIo) => Promise<numbe
   ['backtest', backtestCommand],
   ['calibrate', calibrateCommand],
   ['audit', auditCommand],
+  ['timeline', timelineCommand],
   ['import', importCommand],
 ]);
 

@@ -19,18 +19,23 @@ interface Group {
   readonly eventLines: number[];
   /** Ids of the group's events, so a repeat inside the group is told from one of an earlier group in constant time. */
   readonly eventIds: Set<string>;
+  /** The subject's suppression lines, which come inside its group, with their positions and lines in the whole input. */
+  readonly suppressions: unknown[];
+  readonly suppressionIndexes: number[];
+  readonly suppressionLines: number[];
+  readonly suppressionIds: Set<string>;
 }
 
 function notGrouped(line: number, why: string): CliUsageError {
   return new CliUsageError(
-    `--stream needs NDJSON grouped by subject, and line ${line} ${why}. Put watchlist and reference lines first, then each subject line followed by its events; or drop --stream to read the whole input.`,
+    `--stream needs NDJSON grouped by subject, and line ${line} ${why}. Put watchlist and reference lines first, then each subject line followed by its events and suppressions; or drop --stream to read the whole input.`,
   );
 }
 
 /**
  * Scores NDJSON grouped by subject one subject at a time, holding only the current subject's
- * records: each subject line must be followed by its own events, with watchlists and reference
- * tables first. The caller guarantees that no enabled indicator needs the population (a `prepare`
+ * records: each subject line must be followed by its own events and suppressions, with
+ * watchlists and reference tables first. The caller guarantees that no enabled indicator needs the population (a `prepare`
  * hook), so each report is exactly what a whole-batch run gives. Reports go to `spill`, which
  * keeps them in sorted runs on disk and gives them back in the whole-batch order; rejected
  * records are merged in that order too.
@@ -66,6 +71,10 @@ export async function scoreStream(
   const orphanOf = new ShardedSet<string>();
   let subjectCount = 0;
   let eventCount = 0;
+  // Suppressions come inside their subject's group, so only their ids (to refuse a repeat across groups) outlive it.
+  const seenSuppressions = new ShardedSet<string>();
+  const orphanSuppressionsOf = new ShardedSet<string>();
+  let suppressionCount = 0;
   let group: Group | undefined;
   let flushed = 0;
   let lineNo = 0;
@@ -78,6 +87,7 @@ export async function scoreStream(
       events: group?.events ?? [],
       watchlists,
       ...(reference !== undefined ? { reference } : {}),
+      ...(group !== undefined && group.suppressions.length > 0 ? { suppressions: group.suppressions } : {}),
     });
     for (const report of result.reports) spill.add(report);
     for (const record of result.rejected) {
@@ -112,8 +122,9 @@ export async function scoreStream(
       if (group !== undefined) flush();
       if (id !== undefined && seenSubjects.has(id)) throw notGrouped(lineNo, `repeats subject "${id}"`);
       if (id !== undefined && orphanOf.has(id)) throw notGrouped(lineNo, `is subject "${id}", but events of it came earlier, outside its group`);
+      if (id !== undefined && orphanSuppressionsOf.has(id)) throw notGrouped(lineNo, `is subject "${id}", but suppressions of it came earlier, outside its group`);
       if (id !== undefined) seenSubjects.add(id);
-      group = { subject: record, id, index: subjectCount++, line: lineNo, events: [], eventIndexes: [], eventLines: [], eventIds: new Set() };
+      group = { subject: record, id, index: subjectCount++, line: lineNo, events: [], eventIndexes: [], eventLines: [], eventIds: new Set(), ...noSuppressions() };
     } else if (recordType === 'event') {
       const index = eventCount++;
       if (group === undefined || record.subjectId !== group.id) {
@@ -149,7 +160,24 @@ export async function scoreStream(
         reference = mergeReference(reference, record);
       }
     } else if (recordType === 'suppression') {
-      unreadable.push(unreadableLine(lineNo, 'recordType', 'suppression records are not applied with --stream; drop --stream to apply them', id));
+      const index = suppressionCount++;
+      if (id !== undefined && seenSuppressions.has(id) && group?.suppressionIds.has(id) !== true) throw notGrouped(lineNo, `repeats suppression "${id}" of an earlier group`);
+      if (id !== undefined) seenSuppressions.add(id);
+      if (group !== undefined && record.subjectId === group.id) {
+        if (id !== undefined) group.suppressionIds.add(id);
+        group.suppressions.push(record);
+        group.suppressionIndexes.push(index);
+        group.suppressionLines.push(lineNo);
+        return;
+      }
+      if (typeof record.subjectId === 'string' && seenSubjects.has(record.subjectId)) {
+        throw notGrouped(lineNo, `holds a suppression of subject "${record.subjectId}" outside that subject's group`);
+      }
+      // As with events: a suppression whose subject never appears is rejected exactly as a whole-input run rejects it.
+      if (typeof record.subjectId === 'string') orphanSuppressionsOf.add(record.subjectId);
+      for (const r of scorer.scoreBatch({ asOf, subjects: [], events: [], watchlists: [], suppressions: [record] }).rejected) {
+        if (r.kind === 'suppression') rejected.push({ ...r, index, line: lineNo });
+      }
     } else {
       unreadable.push(recordTypeProblem(lineNo, recordType, id));
     }
@@ -198,9 +226,18 @@ function remap(record: RejectedRecord, group: Group | undefined, watchlistLines:
     const line = group.eventLines[record.index];
     return index === undefined || line === undefined ? undefined : { ...record, index, line };
   }
+  if (record.kind === 'suppression' && group !== undefined) {
+    const index = group.suppressionIndexes[record.index];
+    const line = group.suppressionLines[record.index];
+    return index === undefined || line === undefined ? undefined : { ...record, index, line };
+  }
   if (record.kind === 'watchlist') {
     const line = watchlistLines[record.index];
     return line !== undefined ? { ...record, line } : record;
   }
   return record;
+}
+
+function noSuppressions(): Pick<Group, 'suppressions' | 'suppressionIndexes' | 'suppressionLines' | 'suppressionIds'> {
+  return { suppressions: [], suppressionIndexes: [], suppressionLines: [], suppressionIds: new Set() };
 }

@@ -1,5 +1,6 @@
 import type { Issue } from '../errors/ScoringError';
-import type { Evidence, FindingKind, MessageData } from '../indicator/types';
+import type { Evidence } from '../indicator/types';
+import type { ReportFinding } from '../engine/report';
 import { interpolate } from '../engine/interpolate';
 import { compareText } from '../engine/order';
 import type { ResolvedConfig } from '../engine/resolve';
@@ -13,24 +14,15 @@ export { suppressionSchema, type Suppression };
 /** Where a suppression stands at `asOf`: not yet started, active, or expired (`asOf` at or after `until`). */
 export type SuppressionStatus = 'pending' | 'active' | 'expired';
 
-/** A finding that an active suppression took out of the score, with the record that did it. */
-export interface SuppressedFinding {
-  /** The indicator that produced it. */
-  readonly indicatorId: string;
-  /** Key of the indicator's message. */
-  readonly messageId: string;
-  /** The rendered message. */
-  readonly message: string;
-  /** The data the message was rendered from. */
-  readonly data: MessageData;
-  /** Always `risk`: mitigating findings are never suppressed. */
-  readonly kind: FindingKind;
-  /** Strength the indicator gave it; it counts 0 while suppressed. */
-  readonly strength: number;
+/**
+ * A finding that an active suppression took out of the score, with the record that did it: the
+ * finding's own fields as in {@link ReportFinding} (its `kind` is always `risk`, since mitigating
+ * findings are never suppressed, and its `strength` counts 0 while suppressed), without a
+ * contribution, plus its finding key and the suppression's id.
+ */
+export interface SuppressedFinding extends Pick<ReportFinding, 'indicatorId' | 'messageId' | 'message' | 'data' | 'kind' | 'strength' | 'evidence'> {
   /** Its finding key ({@link findingKeyOf}). */
   readonly findingKey: string;
-  /** The records behind it, chronological. */
-  readonly evidence: readonly Evidence[];
   /** Id of the suppression that covers it. */
   readonly suppressionId: string;
 }

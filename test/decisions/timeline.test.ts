@@ -1,4 +1,4 @@
-import { createScorer, isInvalidRecordError, scoreTimeline } from '../../src/index';
+import { createScorer, isInvalidRecordError, scoreTimeline, scoreTimelines } from '../../src/index';
 import { countedEvents, signalEvent, signalIndicator } from '../support/signalIndicators';
 
 const scorer = createScorer({ indicators: [signalIndicator('alpha', 3), signalIndicator('beta', 2.5)] });
@@ -64,5 +64,53 @@ describe('scoreTimeline cost', () => {
     const [reads40, runs40] = readsAndRuns(39);
     expect(reads40).toBe(reads5);
     expect([runs5, runs40]).toEqual([5, 40]);
+  });
+});
+
+describe('scoreTimelines', () => {
+  const subjects = [{ id: 's2' }, { id: 's1' }, { id: 'bad', kind: 'robot' }];
+  const all = [...events, signalEvent('e4', 's2', day(3), 'beta')];
+  const options = { from: day(0), to: day(10), every: 'P1D' };
+
+  it('gives every valid subject the timeline scoreTimeline gives it, by subject id, and lists the rejected records', () => {
+    const batch = scoreTimelines(scorer, { subjects, events: all }, options);
+    expect(batch.timelines.map((t) => t.subjectId)).toEqual(['s1', 's2']);
+    for (const timeline of batch.timelines) {
+      const own = all.filter((e) => e.subjectId === timeline.subjectId);
+      expect(timeline).toEqual(scoreTimeline(scorer, { id: timeline.subjectId }, { events: own }, { ...options, every: '1d' }));
+    }
+    expect(batch.asOf).toBe(day(10));
+    expect(batch.reports.map((r) => [r.subjectId, r.meta.asOf])).toEqual(scorer.scoreBatch({ asOf: day(10), subjects: subjects.slice(0, 2), events: all }).reports.map((r) => [r.subjectId, r.meta.asOf]));
+    expect(batch.rejected.map((r) => [r.kind, r.index])).toEqual([['subject', 2]]);
+  });
+
+  it('follows only the subjects asked for, and refuses an id that is not a valid subject', () => {
+    expect(scoreTimelines(scorer, { subjects, events: all }, { ...options, subjectIds: ['s2'] }).timelines.map((t) => t.subjectId)).toEqual(['s2']);
+    for (const id of ['ghost', 'bad']) {
+      let caught: unknown;
+      try {
+        scoreTimelines(scorer, { subjects, events: all }, { ...options, subjectIds: [id] });
+      } catch (error) {
+        caught = error;
+      }
+      expect((caught as { issues: { path: string; message: string }[] }).issues[0]).toEqual({ path: 'subjectIds', message: `no valid subject "${id}" in the input` });
+    }
+  });
+
+  it('reads ISO 8601 steps of weeks, days, hours and minutes, and refuses months, years and empty steps', () => {
+    const at = (every: string) => scoreTimelines(scorer, { subjects: [{ id: 's1' }], events }, { from: day(0), to: day(14), every }).timelines[0]?.points.map((p) => p.at);
+    expect(at('P1W')).toEqual([day(0), day(7), day(14)]);
+    expect(at('P7D')).toEqual(at('7d'));
+    expect(at('P3DT12H')).toEqual(at('84h'));
+    expect(at('PT10080M')).toEqual(at('P1W'));
+    for (const every of ['P1M', 'P1Y', 'P', 'PT', 'P1DT', 'P0D', '0d', 'p1d']) expect(() => at(every), every).toThrow(/not a step/);
+  });
+
+  it('runs the indicators once per instant and selected subject', () => {
+    let runs = 0;
+    const alpha = signalIndicator('alpha', 3);
+    const counting = { ...alpha, evaluate: (...args: Parameters<typeof alpha.evaluate>) => (runs++, alpha.evaluate(...args)) } as typeof alpha;
+    scoreTimelines(createScorer({ indicators: [counting] }), { subjects: subjects.slice(0, 2), events: all }, options);
+    expect(runs).toBe(11 * 2);
   });
 });
