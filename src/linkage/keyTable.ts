@@ -43,9 +43,8 @@ export class LinkKeyTable {
   // Subjects: id -> integer id.
   private readonly subjectIndex = new ShardedMap<string, number>();
   private readonly subjectIds: string[] = [];
-  // Distinct keys: hash table of key id + 1 (0 = empty), and per key id its hash, kind, text and first subject.
-  private slots = new Int32Array(INITIAL_SLOTS);
-  private readonly keyHash = new IntColumn();
+  // Distinct keys: a hash table of slot pairs (key id + 1, 0 when empty; the key's hash), and per key id its kind, text and first subject.
+  private slots = new Int32Array(2 * INITIAL_SLOTS);
   private readonly keyKind = new IntColumn();
   private readonly keyText: string[] = [];
   private readonly firstSubject = new IntColumn();
@@ -108,36 +107,45 @@ export class LinkKeyTable {
     return index;
   }
 
-  /** The id of `(kind, key)`, a new one (first subject: the one being added) when unseen. Linear probing. */
+  /**
+   * The id of `(kind, key)`, a new one (first subject: `subject`) when unseen. Linear probing over
+   * slot pairs (key id + 1, hash): a probe compares hashes in the slot itself, so only a hash match
+   * reads the key's text.
+   */
   private intern(kind: number, key: string, subject: number): number {
     const hash = mix(fnv1a32(key, (0x811c9dc5 ^ Math.imul(kind + 1, 0x9e3779b1)) >>> 0));
     const slots = this.slots;
-    const mask = slots.length - 1;
+    const mask = (slots.length >>> 1) - 1;
     for (let i = hash & mask; ; i = (i + 1) & mask) {
       this.probes++;
-      const slot = slots[i] as number;
+      const slot = slots[2 * i] as number;
       if (slot === 0) {
         const id = this.keyText.length;
-        slots[i] = id + 1;
+        slots[2 * i] = id + 1;
+        slots[2 * i + 1] = hash;
         this.keyText.push(key);
-        this.keyHash.push(hash);
         this.keyKind.push(kind);
         this.firstSubject.push(subject);
-        if (2 * this.keyText.length > slots.length) this.grow();
+        if (4 * this.keyText.length > slots.length) this.grow();
         return id;
       }
-      const id = slot - 1;
-      if (this.keyHash.get(id) === hash && this.keyKind.get(id) === kind && this.keyText[id] === key) return id;
+      if (slots[2 * i + 1] === hash && this.keyText[slot - 1] === key && this.keyKind.get(slot - 1) === kind) return slot - 1;
     }
   }
 
+  /** Doubles the table (it is kept at most half full) and re-inserts every slot by its stored hash. */
   private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let id = 0; id < this.keyText.length; id++) {
-      let i = this.keyHash.get(id) & mask;
-      for (this.probes++; slots[i] !== 0; this.probes++) i = (i + 1) & mask;
-      slots[i] = id + 1;
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = (slots.length >>> 1) - 1;
+    for (let j = 0; j < old.length; j += 2) {
+      const slot = old[j] as number;
+      if (slot === 0) continue;
+      const hash = old[j + 1] as number;
+      let i = hash & mask;
+      for (this.probes++; slots[2 * i] !== 0; this.probes++) i = (i + 1) & mask;
+      slots[2 * i] = slot;
+      slots[2 * i + 1] = hash;
     }
     this.slots = slots;
   }
