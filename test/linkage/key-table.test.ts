@@ -60,7 +60,17 @@ const population = fc.array(
   { maxLength: 24 },
 );
 
-function toEntries(generated: fc.infer<typeof population>): SubjectLinkKeys[] {
+interface GeneratedKey {
+  readonly kind: LinkKey['kind'];
+  readonly key: string;
+  readonly record: number;
+  readonly field: string;
+  readonly at?: string | undefined;
+  readonly until?: string | undefined;
+  readonly signature: string;
+}
+
+function toEntries(generated: readonly { readonly subject: number; readonly keys: readonly GeneratedKey[] }[]): SubjectLinkKeys[] {
   return generated.map(({ subject, keys }) => ({
     subjectId: `s${subject}`,
     keys: keys.map((k) => ({
