@@ -12,6 +12,7 @@
 // hash and every twentieth a resume; one subject in a thousand belongs to a laptop farm of ten
 // sharing an address, an IP and a payout account, and one in fifty lives with a partner.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildLinkIndex, extractLinkKeys } from '../dist/index.js';
 import { mulberry32 } from './prng.mjs';
@@ -67,19 +68,38 @@ function synthetic(i, n, rnd) {
   return { subject, events };
 }
 
-/** Extracts and links a population of `n`; returns the times in ms and counts. */
+/** Subjects generated at a time: generation is timed per chunk, so it can be taken out of the linkage figures. */
+const CHUNK = 1024;
+
+/**
+ * Extracts and links a population of `n`; returns the times in ms (the whole run, and the part
+ * spent generating the synthetic subjects, which is not linkage work), the peak heap sampled
+ * every chunk, the heap still held after a full GC with the index alive, and counts.
+ */
 function run(n) {
   const rnd = mulberry32(20250601);
   let keys = 0;
   let extractMs = 0;
+  let generateMs = 0;
+  let generateCpuMs = 0;
+  let peakHeap = 0;
   function* entries() {
-    for (let i = 0; i < n; i++) {
-      const { subject, events } = synthetic(i, n, rnd);
+    for (let from = 0; from < n; from += CHUNK) {
       const t = performance.now();
-      const k = extractLinkKeys(subject, events);
-      extractMs += performance.now() - t;
-      keys += k.length;
-      yield { subjectId: subject.id, keys: k };
+      const c = process.cpuUsage();
+      const chunk = [];
+      for (let i = from; i < Math.min(n, from + CHUNK); i++) chunk.push(synthetic(i, n, rnd));
+      const used = process.cpuUsage(c);
+      generateCpuMs += (used.user + used.system) / 1000;
+      generateMs += performance.now() - t;
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      for (const { subject, events } of chunk) {
+        const t0 = performance.now();
+        const k = extractLinkKeys(subject, events);
+        extractMs += performance.now() - t0;
+        keys += k.length;
+        yield { subjectId: subject.id, keys: k };
+      }
     }
   }
   globalThis.gc?.();
@@ -88,7 +108,32 @@ function run(n) {
   const index = buildLinkIndex(entries());
   const ms = performance.now() - start;
   const used = process.cpuUsage(cpu);
-  return { n, ms, cpuMs: (used.user + used.system) / 1000, extractMs, keys, links: index.stats.links, heapMb: Math.round(process.memoryUsage().heapUsed / 1e6) };
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  globalThis.gc?.();
+  const retainedMb = Math.round(process.memoryUsage().heapUsed / 1e6);
+  return {
+    n,
+    ms,
+    cpuMs: (used.user + used.system) / 1000,
+    generateMs,
+    generateCpuMs,
+    extractMs,
+    keys,
+    links: index.stats.links,
+    heapMb: Math.round(peakHeap / 1e6),
+    retainedMb,
+    rssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    load: loadAverage(),
+  };
+}
+
+/** The 1-minute load average, or undefined where the runtime has none (the machine may be shared: say so with the figures). */
+function loadAverage() {
+  try {
+    return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+  } catch {
+    return undefined;
+  }
 }
 
 // A child process measures one size with a fresh heap, so one size's garbage never slows the next.
@@ -114,23 +159,29 @@ function measure(n) {
 const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
 const sizes = sizesArg !== undefined ? sizesArg.slice(8).split(',').map(Number) : quick ? [2_000, 4_000] : [125_000, 250_000, 500_000, 1_000_000];
 console.log(`redflags linkage benchmark (${quick ? 'quick' : 'full'}), node ${process.version}`);
-console.log('subjects   keys        links    wall (s)  cpu (s)  extract (s)  µs/subject  heap (MB)  ratio to previous size (wall, cpu)');
+console.log('Linkage = the whole run minus generating the synthetic subjects; extract is part of linkage. Peak heap is sampled every 1,024 subjects; RSS is the process peak.');
+console.log('subjects   keys        links    linkage wall (s)  linkage cpu (s)  extract (s)  µs/subject (cpu)  peak heap (MB)  held after GC (MB)  peak RSS (MB)  load  ratio to previous size (cpu)');
 const results = [];
 for (const n of sizes) {
   const r = measure(n);
+  r.linkMs = r.ms - r.generateMs;
+  r.linkCpuMs = r.cpuMs - r.generateCpuMs;
   const prev = results[results.length - 1];
   results.push(r);
-  const ratio = prev === undefined ? '' : `${(r.ms / prev.ms).toFixed(2)}x, ${(r.cpuMs / prev.cpuMs).toFixed(2)}x for ${(n / prev.n).toFixed(0)}x subjects`;
+  const ratio = prev === undefined ? '' : `${(r.linkCpuMs / prev.linkCpuMs).toFixed(2)}x for ${(n / prev.n).toFixed(0)}x subjects`;
   console.log(
     [
       String(n).padEnd(10),
       String(r.keys).padEnd(11),
       String(r.links).padEnd(8),
-      (r.ms / 1000).toFixed(2).padEnd(9),
-      (r.cpuMs / 1000).toFixed(2).padEnd(8),
+      (r.linkMs / 1000).toFixed(2).padEnd(17),
+      (r.linkCpuMs / 1000).toFixed(2).padEnd(16),
       (r.extractMs / 1000).toFixed(2).padEnd(12),
-      ((r.ms * 1000) / n).toFixed(2).padEnd(11),
-      String(r.heapMb).padEnd(10),
+      ((r.linkCpuMs * 1000) / n).toFixed(2).padEnd(17),
+      String(r.heapMb).padEnd(15),
+      String(r.retainedMb).padEnd(19),
+      String(r.rssMb).padEnd(14),
+      String(r.load ?? '-').padEnd(5),
       ratio,
     ].join(' '),
   );
@@ -139,7 +190,7 @@ const first = results[0];
 const last = results[results.length - 1];
 const slope = (a, b) => (Math.log(b) - Math.log(a)) / Math.log(last.n / first.n);
 console.log(
-  `growth exponent from ${first.n} to ${last.n} subjects: wall ${slope(first.ms, last.ms).toFixed(2)}, cpu ${slope(first.cpuMs, last.cpuMs).toFixed(2)} (1.00 = linear)`,
+  `growth exponent of linkage from ${first.n} to ${last.n} subjects: wall ${slope(first.linkMs, last.linkMs).toFixed(2)}, cpu ${slope(first.linkCpuMs, last.linkCpuMs).toFixed(2)} (1.00 = linear)`,
 );
 if (results.some((r) => r.links === 0)) {
   console.error('no links found: the synthetic population is broken');

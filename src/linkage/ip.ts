@@ -94,8 +94,33 @@ export function formatIp(ip: ParsedIp): string {
 
 /** Canonical text of an IP address, or undefined when it is not one. */
 export function normalizeIp(text: string): string | undefined {
+  // Most addresses arrive as canonical dotted quads, which parse and format back to themselves.
+  if (isCanonicalIpv4(text)) return text;
   const ip = parseIp(text);
   return ip === undefined ? undefined : formatIp(ip);
+}
+
+/** True for `a.b.c.d` with four decimal parts of 0-255 without leading zeros: the canonical text of an IPv4 address. */
+function isCanonicalIpv4(text: string): boolean {
+  let parts = 0;
+  let digits = 0;
+  let value = 0;
+  let leadingZero = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x2e;
+    if (c === 0x2e) {
+      if (digits === 0 || value > 255 || (leadingZero && digits > 1)) return false;
+      parts++;
+      digits = 0;
+      value = 0;
+      continue;
+    }
+    if (c < 0x30 || c > 0x39 || digits === 3) return false;
+    if (digits === 0) leadingZero = c === 0x30;
+    value = value * 10 + (c - 0x30);
+    digits++;
+  }
+  return parts === 4;
 }
 
 /** A parsed CIDR range. */

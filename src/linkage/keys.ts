@@ -123,15 +123,28 @@ export function extractLinkKeys(subject: Subject, events: readonly ActivityEvent
     const id = `${kind}\u0000${key}\u0000${recordId}\u0000${field}`;
     const prev = out.get(id);
     if (prev !== undefined && timeOf(prev.at) <= timeOf(at)) return;
-    out.set(id, { kind, key, recordId, field, ...(at !== undefined ? { at } : {}), ...(signature !== undefined ? { signature } : {}) });
+    const linkKey: { kind: LinkKeyKind; key: string; recordId: string; field: string; at?: string; signature?: string } = { kind, key, recordId, field };
+    if (at !== undefined) linkKey.at = at;
+    if (signature !== undefined) linkKey.signature = signature;
+    out.set(id, linkKey);
   };
   // Events: one key per (kind, value), on the first event, spanning first to last use.
+  // One event gives up to four keys: its time is parsed once.
+  let lastEvent: ActivityEvent | undefined;
+  let lastEventMs = NaN;
+  const eventTime = (event: ActivityEvent): number => {
+    if (event !== lastEvent) {
+      lastEvent = event;
+      lastEventMs = Date.parse(event.at);
+    }
+    return lastEventMs;
+  };
   const eventKeys = new Map<string, { kind: LinkKeyKind; key: string; field: string; first: ActivityEvent; firstMs: number; lastMs: number }>();
   const addEvent = (kind: LinkKeyKind, value: string | undefined, event: ActivityEvent, field: string): void => {
     if (value === undefined) return;
     const key = pseudo === undefined ? value : pseudo(kind, value);
     const id = `${kind}\u0000${key}\u0000${field}`;
-    const t = Date.parse(event.at);
+    const t = eventTime(event);
     const prev = eventKeys.get(id);
     if (prev === undefined) eventKeys.set(id, { kind, key, field, first: event, firstMs: t, lastMs: t });
     else {
@@ -236,13 +249,35 @@ export function extractLinkKeys(subject: Subject, events: readonly ActivityEvent
       kind: e.kind,
       key: e.key,
       recordId: e.first.id,
-      field: `events[type=${e.first.type}].${e.field}`,
+      field: eventFieldPath(e.first.type, e.field),
       at: new Date(e.firstMs).toISOString(),
       until: new Date(e.lastMs).toISOString(),
     });
   }
   return keys.sort(compareLinkKeys);
 }
+
+/**
+ * `events[type=<type>].<field>`, one string per pair for the whole process: a link key's field
+ * path is built for every event key of every subject, and linkage interns it by value, so a
+ * fresh concatenation each time would be flattened and hashed again for nothing. Event types
+ * and key fields are fixed sets, so the cache stays small.
+ */
+function eventFieldPath(type: string, field: string): string {
+  let byField = eventFieldPaths.get(type);
+  if (byField === undefined) {
+    byField = new Map();
+    eventFieldPaths.set(type, byField);
+  }
+  let path = byField.get(field);
+  if (path === undefined) {
+    path = `events[type=${type}].${field}`;
+    byField.set(field, path);
+  }
+  return path;
+}
+
+const eventFieldPaths = new Map<string, Map<string, string>>();
 
 function prefixed(prefix: string, value: string | undefined): string | undefined {
   return value === undefined ? undefined : `${prefix}:${value}`;

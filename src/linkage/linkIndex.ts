@@ -1,10 +1,10 @@
 import { buildCidrSet, parseIp, type ParsedIp } from './ip';
 import { unionFind } from './unionFind';
-import { fnv1a32 } from '../engine/hash';
 import { decodeSignature, hammingHex, minHashSimilarity } from './lsh';
 import { fuzzyLinkKeyKinds, type LinkKey, type LinkKeyKind } from './keys';
 import { compareText } from '../engine/order';
 import { ShardedMap, ShardedSet } from '../engine/shardedMap';
+import { LinkKeyTable } from './keyTable';
 
 /** One record that carries a link key: which subject, which record, which field, when. */
 export interface LinkMember {
@@ -140,64 +140,17 @@ function compareMembers(a: LinkMember, b: LinkMember): number {
  * Groups the keys of many subjects by `(kind, key)`, keeping only groups that span at least two
  * subjects: the in-memory equivalent of
  * `SELECT kind, key, … FROM link_keys GROUP BY kind, key HAVING COUNT(DISTINCT subject_id) > 1`.
- * One pass over the keys with a hash map: linear in the number of keys.
+ * One pass over the keys into a {@link LinkKeyTable} (integer ids, typed-array columns, no object
+ * per key), then one pass over its rows for the shared keys: linear in the number of keys.
  */
 export function groupLinkKeys(entries: Iterable<SubjectLinkKeys>): LinkGroup[] {
-  // Hash-partitioned grouping, as databases run a large GROUP BY: one pass appends each key to
-  // one of PARTITIONS lists by a hash of the key, a second pass groups each list with its own
-  // small map and drops it. The work is the same (linear), but each map stays small and
-  // cache-friendly, so time per key does not creep up with the population, and no map comes
-  // near V8's limit of about 16.7 million entries.
-  const partitions: { kind: LinkKeyKind; key: string; member: LinkMember }[][] = Array.from({ length: PARTITIONS }, () => []);
-  for (const { subjectId, keys } of entries) {
-    for (const k of keys) {
-      const member: LinkMember = {
-        subjectId,
-        recordId: k.recordId,
-        field: k.field,
-        ...(k.at !== undefined ? { at: k.at } : {}),
-        ...(k.until !== undefined ? { until: k.until } : {}),
-        ...(k.signature !== undefined ? { signature: k.signature } : {}),
-      };
-      (partitions[fnv1a32(k.key) & (PARTITIONS - 1)] as { kind: LinkKeyKind; key: string; member: LinkMember }[]).push({ kind: k.kind, key: k.key, member });
-    }
-  }
-  const out: LinkGroup[] = [];
-  for (let p = 0; p < PARTITIONS; p++) {
-    const rows = partitions[p] as { kind: LinkKeyKind; key: string; member: LinkMember }[];
-    partitions[p] = [];
-    // Most keys belong to one subject only: a key seen once holds just its member.
-    const groups = new Map<string, LinkMember | MutableGroup>();
-    for (const { kind, key, member } of rows) {
-      const id = kind + SEP + key;
-      const g = groups.get(id);
-      if (g === undefined) groups.set(id, member);
-      else if (isGroup(g)) {
-        g.members.push(member);
-        if (member.subjectId !== g.first) g.multi = true;
-      } else {
-        groups.set(id, { group: true, kind, key, first: g.subjectId, multi: member.subjectId !== g.subjectId, members: [g, member] });
-      }
-    }
-    for (const g of groups.values()) if (isGroup(g) && g.multi) out.push({ kind: g.kind, key: g.key, members: g.members });
-  }
-  return out;
+  return keyTableOf(entries).groups();
 }
 
-/** Number of hash partitions of {@link groupLinkKeys} (a power of two). */
-const PARTITIONS = 1024;
-
-interface MutableGroup {
-  readonly group: true;
-  readonly kind: LinkKeyKind;
-  readonly key: string;
-  readonly first: string;
-  multi: boolean;
-  readonly members: LinkMember[];
-}
-
-function isGroup(value: LinkMember | MutableGroup): value is MutableGroup {
-  return (value as MutableGroup).group === true;
+function keyTableOf(entries: Iterable<SubjectLinkKeys>): LinkKeyTable {
+  const table = new LinkKeyTable();
+  for (const { subjectId, keys } of entries) table.addSubject(subjectId, keys);
+  return table;
 }
 
 function memberId(m: LinkMember): string {

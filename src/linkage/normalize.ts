@@ -132,16 +132,55 @@ const addressWords: Readonly<Record<string, string>> = {
  * kept. The one folding of names (`foldName`), used for addresses and text too.
  */
 export function foldText(value: string): string {
-  return foldName(value);
+  // ASCII needs no Unicode folding (NFKD leaves it as is, it has no combining marks and none of
+  // the spelt-out letters): lower case is the whole fold, and linkage folds millions of lines.
+  return isAscii(value) ? value.toLowerCase() : foldName(value);
+}
+
+function isAscii(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/**
+ * The words of a folded ASCII line as the Unicode path splits it: runs of letters and digits,
+ * each `#` a word of its own, everything else a separator. One scan, no regular expression.
+ */
+function asciiWords(folded: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    const c = i < folded.length ? folded.charCodeAt(i) : 0;
+    const wordChar = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+    if (wordChar) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) out.push(folded.slice(start, i));
+    start = -1;
+    if (c === 0x23) out.push('#');
+  }
+  return out;
+}
+
+/**
+ * The folded words of an address line: runs of letters (of every script) and digits, and each `#`.
+ * Internal; exported for the test that holds the ASCII scan to the Unicode path.
+ */
+export function addressLineWords(line: string): string[] {
+  // Letters of every script are kept: folding a Cyrillic or Arabic street name away would leave
+  // only the house number, and unrelated addresses in one postal code would collide.
+  if (isAscii(line)) return asciiWords(line.toLowerCase());
+  return foldText(line)
+    .replace(/#/g, ' # ')
+    .replace(/[^\p{L}\p{N}#]+/gu, ' ')
+    .split(' ')
+    .filter((w) => w !== '');
 }
 
 function addressTokens(line: string): string[] {
-  // Letters of every script are kept: folding a Cyrillic or Arabic street name away would leave
-  // only the house number, and unrelated addresses in one postal code would collide.
-  const spaced = foldText(line).replace(/#/g, ' # ').replace(/[^\p{L}\p{N}#]+/gu, ' ');
   const out: string[] = [];
-  for (const raw of spaced.split(' ')) {
-    if (raw === '') continue;
+  for (const raw of addressLineWords(line)) {
     const mapped = addressWords[raw];
     if (mapped === undefined) out.push(raw);
     else if (mapped !== '') out.push(mapped);

@@ -1,0 +1,196 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildLinkIndex, buildLinkIndexFromGroups, groupLinkKeys, type LinkGroup, type LinkKey, type LinkMember, type SubjectLinkKeys } from '../../src/index';
+import { foldName } from '../../src/indicators/shared/names';
+import { IntColumn, StringColumn } from '../../src/linkage/columns';
+import { formatIp, normalizeIp, parseIp } from '../../src/linkage/ip';
+import { LinkKeyTable } from '../../src/linkage/keyTable';
+import { addressLineWords, foldText } from '../../src/linkage/normalize';
+import { compareText } from '../../src/engine/order';
+
+/**
+ * The plain grouping the key table must reproduce: a Map from kind and key to the members in the
+ * order added, kept when two or more distinct subject ids carry it.
+ */
+function referenceGroups(entries: readonly SubjectLinkKeys[]): LinkGroup[] {
+  const groups = new Map<string, { kind: LinkKey['kind']; key: string; members: LinkMember[] }>();
+  for (const { subjectId, keys } of entries) {
+    for (const k of keys) {
+      const id = `${k.kind}\u0000${k.key}`;
+      const member: LinkMember = {
+        subjectId,
+        recordId: k.recordId,
+        field: k.field,
+        ...(k.at !== undefined ? { at: k.at } : {}),
+        ...(k.until !== undefined ? { until: k.until } : {}),
+        ...(k.signature !== undefined ? { signature: k.signature } : {}),
+      };
+      const group = groups.get(id);
+      if (group === undefined) groups.set(id, { kind: k.kind, key: k.key, members: [member] });
+      else group.members.push(member);
+    }
+  }
+  return [...groups.values()].filter((g) => new Set(g.members.map((m) => m.subjectId)).size > 1);
+}
+
+function byKindAndKey(groups: readonly LinkGroup[]): LinkGroup[] {
+  return [...groups].sort((a, b) => compareText(a.kind, b.kind) || compareText(a.key, b.key));
+}
+
+const kinds: LinkKey['kind'][] = ['email', 'address', 'device', 'mfa-device', 'ip', 'photo'];
+const times = ['2025-01-01T00:00:00Z', '2025-01-01T12:00:00Z', '2025-01-03T00:00:00Z', '2025-02-01T00:00:00Z'];
+
+/** Populations over small alphabets, so keys collide across subjects, kinds share key texts, and a subject id may come twice. */
+const population = fc.array(
+  fc.record({
+    subject: fc.integer({ min: 0, max: 11 }),
+    keys: fc.array(
+      fc.record({
+        kind: fc.constantFrom(...kinds),
+        key: fc.constantFrom('a', 'b', 'c', 'x@y.z', '10.0.0.1', '1 main st|37201|US', ''),
+        record: fc.integer({ min: 0, max: 3 }),
+        field: fc.constantFrom('identity.residence.address', 'shipments[].address', 'events[type=session].ip', 'contacts.emails[].address'),
+        at: fc.option(fc.constantFrom(...times), { nil: undefined }),
+        until: fc.option(fc.constantFrom(...times), { nil: undefined }),
+        signature: fc.constantFrom('f0f0f0f0f0f0f0f0', 'f0f0f0f0f0f0f0f1', '0123456789abcdef'),
+      }),
+      { maxLength: 8 },
+    ),
+  }),
+  { maxLength: 24 },
+);
+
+interface GeneratedKey {
+  readonly kind: LinkKey['kind'];
+  readonly key: string;
+  readonly record: number;
+  readonly field: string;
+  readonly at?: string | undefined;
+  readonly until?: string | undefined;
+  readonly signature: string;
+}
+
+function toEntries(generated: readonly { readonly subject: number; readonly keys: readonly GeneratedKey[] }[]): SubjectLinkKeys[] {
+  return generated.map(({ subject, keys }) => ({
+    subjectId: `s${subject}`,
+    keys: keys.map((k) => ({
+      kind: k.kind,
+      key: k.key,
+      recordId: `s${subject}-r${k.record}`,
+      field: k.field,
+      ...(k.at !== undefined ? { at: k.at } : {}),
+      ...(k.until !== undefined && k.at !== undefined ? { until: k.until } : {}),
+      ...(k.kind === 'photo' ? { signature: k.signature } : {}),
+    })),
+  }));
+}
+
+describe('the link key table', () => {
+  it('gives the groups of a plain Map grouping, members in the same order, for any population', () => {
+    fc.assert(
+      fc.property(population, (generated) => {
+        const entries = toEntries(generated);
+        const expected = referenceGroups(entries);
+        expect(byKindAndKey(groupLinkKeys(entries))).toEqual(byKindAndKey(expected));
+        // And the index built from them is the one built from the reference groups.
+        expect(buildLinkIndex(entries).links).toEqual(buildLinkIndexFromGroups(expected).links);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps one key text under two kinds apart, and a repeated subject id one subject', () => {
+    const groups = groupLinkKeys([
+      { subjectId: 'a', keys: [{ kind: 'device', key: 'x', recordId: 'a', field: 'f' }] },
+      { subjectId: 'b', keys: [{ kind: 'mfa-device', key: 'x', recordId: 'b', field: 'f' }] },
+      { subjectId: 'c', keys: [{ kind: 'email', key: 'e', recordId: 'c', field: 'f' }] },
+      { subjectId: 'c', keys: [{ kind: 'email', key: 'e', recordId: 'c2', field: 'f' }] },
+    ]);
+    expect(groups).toEqual([]);
+  });
+
+  it('does work proportional to the keys: a few hash probes per key, each key collected once', () => {
+    const work = (subjects: number) => {
+      const table = new LinkKeyTable();
+      for (let i = 0; i < subjects; i++) {
+        // Five keys a subject, one of them shared by a household of two.
+        table.addSubject(`s${i}`, [
+          { kind: 'email', key: `person.${i}@example.com`, recordId: `s${i}`, field: 'contacts.emails[].address' },
+          { kind: 'phone', key: `+1${2_000_000_000 + i}`, recordId: `s${i}`, field: 'contacts.phones[].number' },
+          { kind: 'address', key: `${i >> 1} main st|37201|US`, recordId: `s${i}`, field: 'identity.residence.address' },
+          { kind: 'device', key: `laptop-${i}`, recordId: `s${i}-e0`, field: 'events[type=session].deviceId', at: '2025-01-01T00:00:00.000Z', until: '2025-01-02T00:00:00.000Z' },
+          { kind: 'ip', key: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, recordId: `s${i}-e0`, field: 'events[type=session].ip', at: '2025-01-01T00:00:00.000Z', until: '2025-01-02T00:00:00.000Z' },
+        ]);
+      }
+      const groups = table.groups();
+      return { ...table.work, groups: groups.length };
+    };
+    const small = work(20_000);
+    const large = work(80_000);
+    for (const w of [small, large]) {
+      expect(w.collected).toBe(w.keys);
+      // Probes while interning (table at most half full: under 2.5 expected for a new key) and
+      // while re-inserting at each doubling (under 2 re-insertions per key over all doublings).
+      expect(w.probes / w.keys).toBeLessThan(5);
+    }
+    expect(large.keys).toBe(4 * small.keys);
+    expect(large.groups).toBe(4 * small.groups);
+    // Four times the keys, about four times the probes: linear, with room for where the last doubling falls.
+    expect(large.probes / small.probes).toBeGreaterThan(3);
+    expect(large.probes / small.probes).toBeLessThan(5.5);
+  }, 120_000);
+});
+
+describe('columns', () => {
+  it('hold values across chunk boundaries', () => {
+    const column = new IntColumn();
+    for (let i = 0; i < 150_000; i++) column.push(i * 7 - 3);
+    expect(column.length).toBe(150_000);
+    expect([column.get(0), column.get(65_535), column.get(65_536), column.get(149_999)]).toEqual([-3, 65_535 * 7 - 3, 65_536 * 7 - 3, 149_999 * 7 - 3]);
+    column.set(70_000, 42);
+    expect(column.get(70_000)).toBe(42);
+  });
+
+  it('give back every string pushed, runs held once', () => {
+    const values = ['a', 'a', undefined, 'b', 'a', 'a', undefined, undefined, 'c'];
+    const column = new StringColumn();
+    for (const v of values) column.push(v);
+    expect(values.map((_, i) => column.get(i))).toEqual(values);
+  });
+});
+
+describe('normalisation fast paths', () => {
+  const asciiLine = fc.string({ unit: fc.constantFrom(...'aZ09 #-.,/\t\u0001Apt#4unitSTREET'.split('')), maxLength: 40 });
+
+  it('fold ASCII exactly as the Unicode folding does', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii', maxLength: 40 }), (text) => {
+        expect(foldText(text)).toBe(foldName(text));
+      }),
+    );
+  });
+
+  it('split an ASCII address line into the words the Unicode path gives', () => {
+    fc.assert(
+      fc.property(fc.oneof(asciiLine, fc.string({ unit: 'binary-ascii', maxLength: 40 })), (line) => {
+        const unicodePath = foldName(line)
+          .replace(/#/g, ' # ')
+          .replace(/[^\p{L}\p{N}#]+/gu, ' ')
+          .split(' ')
+          .filter((w) => w !== '');
+        expect(addressLineWords(line)).toEqual(unicodePath);
+      }),
+    );
+  });
+
+  it('give a canonical IPv4 back as the parser and formatter do, and leave the rest to them', () => {
+    const part = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.constantFrom('00', '010', '1a', '', ' 1', '255'));
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 1, maxLength: 6 }), fc.constantFrom('', '%eth0', '.'), (parts, tail) => {
+        const text = parts.join('.') + tail;
+        const parsed = parseIp(text);
+        expect(normalizeIp(text)).toBe(parsed === undefined ? undefined : formatIp(parsed));
+      }),
+    );
+  });
+});
