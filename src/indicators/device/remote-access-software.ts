@@ -58,7 +58,7 @@ export const remoteAccessSoftware = defineIndicator({
     threatHypothesis: 'A facilitator hosts the company laptop and the worker abroad drives it through the remote-access tool.',
     recommendedAction:
       'Require the worker to uninstall unapproved remote-access tools and confirm on camera with the laptop in view; review the tool\'s connection logs for inbound sessions from abroad.',
-    sources: cite('PSA-2024', 'SW', 'MND', 'DOJ-KNOOT', 'DOJ-VONG', 'DOJ-CHAPMAN', 'TRK', 'LOLRMM'),
+    sources: cite('PSA-2024', 'SW', 'MND', 'DOJ-KNOOT', 'DOJ-KNOOT-OPA', 'DOJ-VONG', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'TRK', 'LOLRMM'),
     falsePositives: [
       'IT support tools the organisation uses but has not listed in `allowList`.',
       'A tool installed by a previous user of a re-imaged device.',

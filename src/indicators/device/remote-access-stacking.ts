@@ -58,7 +58,7 @@ export const remoteAccessStacking = defineIndicator({
     threatHypothesis: 'A facilitator prepares each new laptop for remote control, with several tools so that one blocked tool does not cut access.',
     recommendedAction:
       'Have IT inventory the device and remove the tools; ask who installed each one and verify the device\'s location in person or on a live video call.',
-    sources: cite('DOJ-KNOOT', 'DOJ-CHAPMAN', 'PSA-2024', 'LOLRMM', 'ATT-T1219'),
+    sources: cite('DOJ-KNOOT', 'DOJ-KNOOT-OPA', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'PSA-2024', 'LOLRMM', 'ATT-T1219'),
     falsePositives: [
       'A re-imaged device whose image carries several support tools the organisation has not listed as approved.',
       'IT staff testing remote-support tools on a new machine.',

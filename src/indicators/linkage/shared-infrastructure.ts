@@ -69,7 +69,7 @@ export const sharedInfrastructure = defineIndicator({
     threatHypothesis: 'Several accounts are operated from one place or by one person: a laptop farm or a shared operator.',
     recommendedAction:
       'Review the sign-in logs of every subject in the cluster for the shared IP, device or MFA device; re-enrol MFA on a device verified in person.',
-    sources: cite('MS-DX', 'US-2022', 'ROK-2022', 'DOJ-JUN25'),
+    sources: cite('MS-DX', 'US-2022', 'ROK-2022', 'DOJ-JUN25', 'DOJ-JUN25-OPA'),
     falsePositives: [
       'Colleagues behind one office, campus or carrier-grade NAT address (allow-list the range).',
       'A company VPN egress (allow-list its CIDR range).',
