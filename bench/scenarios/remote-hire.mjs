@@ -2,18 +2,19 @@
 // borrowed identities) and the honest remote workers they must not be confused with. Each
 // positive follows a public case description, cited in `source`; the events are written, not
 // observed. Sources are named by their short names in src/indicators/shared/sources.ts, with
-// the copy of the case description that table points to.
+// the copy of the case description that table points to and, where one was found, the
+// Justice Department's own press release (the `-OPA` entries).
 
 import { SINCE_MARCH, hh, scenario } from './common.mjs';
 
-const CHAPMAN = 'DOJ, Chapman laptop-farm case (stolen identities, laptops hosted at her Arizona home, pay into her accounts), DOJ-CHAPMAN, https://www.threatshub.org/blog/laptop-farmer-behind-17m-north-korean-it-worker-scam-locked-up-for-8-5-years';
-const KNOOT = 'DOJ, Knoot indictment (Nashville laptop farm, remote-desktop software installed on company laptops), DOJ-KNOOT, https://www.technewsday.com/2024/08/11/nashville-man-arrested-for-running-laptop-farm-to-get-jobs-for-north-korean-hackers/';
-const JUN25 = 'DOJ DPRK RevGen Domestic Enabler Initiative (30 Jun 2025: 29 laptop farms, IP-KVM devices, stolen identities), DOJ-JUN25, https://therecord.media/doj-raids-laptop-farms-crackdown';
-const DEC24 = 'DOJ indictment of 14 DPRK nationals at Yanbian Silverstar and Volasys Silverstar (12 Dec 2024; front companies, data-leak extortion), DOJ-DEC24, https://dea.einnews.com/pr_news/768619031/fourteen-north-korean-nationals-indicted-for-carrying-out-multi-year-fraudulent-information-technology-worker-scheme-and-related-extortions';
+const CHAPMAN = 'DOJ, Chapman laptop-farm case (stolen identities, laptops hosted at her Arizona home, pay into her accounts), DOJ-CHAPMAN, https://www.threatshub.org/blog/laptop-farmer-behind-17m-north-korean-it-worker-scam-locked-up-for-8-5-years; official: DOJ-CHAPMAN-OPA, https://www.justice.gov/opa/pr/arizona-woman-sentenced-17m-information-technology-worker-fraud-scheme-generated-revenue';
+const KNOOT = 'DOJ, Knoot indictment (Nashville laptop farm, remote-desktop software installed on company laptops), DOJ-KNOOT, https://www.technewsday.com/2024/08/11/nashville-man-arrested-for-running-laptop-farm-to-get-jobs-for-north-korean-hackers/; official: DOJ-KNOOT-OPA, https://www.justice.gov/opa/pr/justice-department-disrupts-north-korean-remote-it-worker-fraud-schemes-through-charges-and';
+const JUN25 = 'DOJ DPRK RevGen Domestic Enabler Initiative (30 Jun 2025: 29 laptop farms, IP-KVM devices, stolen identities), DOJ-JUN25, https://therecord.media/doj-raids-laptop-farms-crackdown; official: DOJ-JUN25-OPA, https://www.justice.gov/opa/pr/justice-department-announces-coordinated-nationwide-actions-combat-north-korean-remote';
+const DEC24 = 'DOJ indictment of 14 DPRK nationals at Yanbian Silverstar and Volasys Silverstar (12 Dec 2024; front companies, data-leak extortion), DOJ-DEC24, https://dea.einnews.com/pr_news/768619031/fourteen-north-korean-nationals-indicted-for-carrying-out-multi-year-fraudulent-information-technology-worker-scheme-and-related-extortions; official: DOJ-DEC24-OPA, https://www.justice.gov/opa/pr/fourteen-north-korean-nationals-indicted-carrying-out-multi-year-fraudulent-information';
 const VONG = 'DOJ, Vong case (a US identity holder let a worker abroad drive his laptop remotely), DOJ-VONG, https://securitythisday.com/maryland-man-sentenced-for-n-korea-it-worker-scheme-involving-us-government-contracts';
 const KB4 = 'KnowBe4, How a North Korean fake IT worker tried to infiltrate us (23 Jul 2024), https://blog.knowbe4.com/how-a-north-korean-fake-it-worker-tried-to-infiltrate-us';
 const JASPER = 'Microsoft Threat Intelligence, Jasper Sleet (30 Jun 2025: Astrill VPN, shared infrastructure, remote tools), https://www.microsoft.com/en-us/security/blog/2025/06/30/jasper-sleet-north-korean-remote-it-workers-evolving-tactics-to-infiltrate-organizations/';
-const ATL = 'DOJ, Atlanta indictment of four DPRK nationals (24 Jun 2025: blockchain developers altered smart-contract code and moved funds), DOJ-ATL, https://azc.news/u-s-department-of-justice-charges-four-north-koreans-in-nearly-1-million-crypto-hack-id34685';
+const ATL = 'DOJ, Atlanta indictment of four DPRK nationals (24 Jun 2025: blockchain developers altered smart-contract code and moved funds), DOJ-ATL, https://azc.news/u-s-department-of-justice-charges-four-north-koreans-in-nearly-1-million-crypto-hack-id34685; official (the June 2025 announcement that includes this indictment): DOJ-JUN25-OPA, https://www.justice.gov/opa/pr/justice-department-announces-coordinated-nationwide-actions-combat-north-korean-remote';
 const PSA25 = 'FBI PSA-2025-01 (23 Jan 2025: repositories cloned to personal accounts, session cookies harvested), https://www.ic3.gov/PSA/2025/PSA250123';
 const PSA24 = 'FBI PSA on US-based facilitators (16 May 2024: laptops reshipped abroad), https://www.ic3.gov/Media/Y2024/PSA240516';
 const US22 = 'US State, Treasury and FBI guidance on DPRK IT workers (16 May 2022: payment to foreign or crypto accounts, frequent changes), https://ofac.treasury.gov/recent-actions/20220516';

@@ -17,10 +17,12 @@ import { deepFreeze } from '../engine/freeze';
  *
  * Coverage, checked against the LOLRMM catalogue (lolrmm.io, github.com/magicsword-io/LOLRMM,
  * Apache-2.0; its 317 entries matched by name and PE file names): before the comparison this
- * table had 51 tools with 208 aliases and recognised 62 LOLRMM entries; it now has 151 tools with
- * 457 aliases and, with the 21 tunnel tools of tunnelTools.ts, recognises 199. The rest are left
- * out on purpose (see the comment above the LOLRMM block): SSH and file-transfer clients, file
- * sync and backup, inventory-only monitoring, and vendor umbrella names. LOLRMM's network domains
+ * table had 51 tools with 208 aliases and recognised 62 LOLRMM entries; after a first pass it had
+ * 151 tools with 457 aliases and, with the 21 tunnel tools of tunnelTools.ts, recognised 199; a
+ * second pass (LOLRMM commit 3c75cf0, August 2026) brought it to the figures in
+ * docs/post-hire-activity.md. The rest are left out on purpose (see the comments above the two
+ * LOLRMM blocks): SSH and file-transfer clients, file sync and backup, inventory-only monitoring,
+ * messengers, employee monitoring, and vendor umbrella names. LOLRMM's network domains
  * are not used: no built-in indicator matches domains.
  *
  * Decision recorded here: "Remote Desktop Connection Manager" (RDCMan) is Microsoft's own RDP
@@ -383,7 +385,7 @@ export const remoteAccessTools: readonly RemoteAccessTool[] = /* @__PURE__ */ de
   {
     id: 'sunlogin',
     name: 'Sunlogin / AweSun (Oray)',
-    aliases: ['Sunlogin', 'SunloginClient.exe', 'Oray SunLogin', 'AweSun'],
+    aliases: ['Sunlogin', 'SunloginClient.exe', 'Oray SunLogin', 'AweSun', 'AweRay', 'aweray_remote'],
     kind: 'remote-desktop',
     note: 'Popular in mainland China; AweSun is the international brand.',
   },
@@ -602,6 +604,35 @@ export const remoteAccessTools: readonly RemoteAccessTool[] = /* @__PURE__ */ de
   { id: 'remotepass', name: 'RemotePass', aliases: ['RemotePass'], kind: 'remote-desktop' },
   { id: 'lunixar', name: 'Lunixar', aliases: ['Lunixar', 'Lunixar.exe'], kind: 'remote-desktop' },
   { id: 'web-vnc-clients', name: 'macOS and web VNC clients (Chicken of the VNC, JollysFastVNC, SmartCode Web VNC)', aliases: ['Chicken of the VNC', 'JollysFastVNC', 'SmartCode Web VNC', 'Mocha VNC'], kind: 'remote-desktop' },
+  // Second comparison with LOLRMM (317 entries): remote-control products it lists that the table
+  // still missed. Left out again on purpose: messengers with a remote-assist feature (QQ,
+  // AliWangWang, NateOn), like Teams; employee-monitoring suites the employer itself deploys
+  // (Teramind, KickIdler, Controlio, Net Monitor for Employees); remote command execution
+  // (PsExec); deployment, inventory and monitoring platforms (Tanium, Faronics, Ninite, VIZOR,
+  // Freshservice, Site24x7, Auvik, Domotz); and entries LOLRMM describes only by a name.
+  {
+    id: 'level',
+    name: 'Level (level.io)',
+    // Not bare "Level": a common word in product names.
+    aliases: ['Level.io', 'level-windows-amd64.exe', 'level-remote-control-ffmpeg.exe', 'Level RMM'],
+    kind: 'rmm',
+  },
+  {
+    id: 'duet-display',
+    name: 'Duet Display (Duet Air)',
+    aliases: ['Duet Display', 'DuetDisp.exe', 'DuetSetup.exe', 'Duet Air'],
+    exactAliases: ['duet.exe'],
+    kind: 'remote-desktop',
+    note: 'Mostly a second-screen app; Duet Air adds remote desktop over the internet.',
+  },
+  { id: 'remotepulse', name: 'RemotePulse', aliases: ['RemotePulse', 'RemotePulseAgent'], kind: 'rmm', note: 'Advertises unattended remote desktop and silent agent deployment.' },
+  { id: 'pocketcloud', name: 'PocketCloud (Wyse)', aliases: ['PocketCloud', 'pocketcloudservice.exe'], kind: 'remote-desktop' },
+  { id: 'soti-pocket-controller', name: 'SOTI Pocket Controller (XSight)', aliases: ['Pocket Controller', 'pocketcontroller.exe', 'XSightService.exe', 'SOTI XSight'], kind: 'remote-desktop' },
+  { id: 'ericom', name: 'Ericom Connect / AccessNow', aliases: ['Ericom Connect', 'Ericom AccessNow', 'EricomConnectRemoteHost'], kind: 'remote-desktop', note: 'A browser gateway to remote desktops.' },
+  { id: 'komari', name: 'Komari monitoring agent', aliases: ['komari-agent', 'komari-agent.exe', 'Komari Agent'], exactAliases: ['Komari', 'komari.exe'], kind: 'rmm', note: 'Self-hosted server monitoring, like Nezha.' },
+  { id: 'invgate-remote-desktop', name: 'InvGate remote desktop', aliases: ['InvGateRD.exe', 'InvGateAssetsRD.exe'], kind: 'rmm', note: 'Only the remote-desktop components: the InvGate inventory agent alone is not remote access.' },
+  { id: 'sysaid', name: 'SysAid', aliases: ['SysAid', 'SysAidServer'], kind: 'rmm', note: 'Help desk with a remote-control agent.' },
+  { id: 'webex-remote-access', name: 'Cisco WebEx Remote Access', aliases: ['WebEx Remote Access', 'Webex Remote Support'], kind: 'remote-desktop', note: 'Not the Webex meetings client.' },
 ]);
 
 /** Trailing file extensions that carry no identity (installer/bundle/launcher wrappers). */

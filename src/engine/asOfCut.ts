@@ -67,6 +67,8 @@ export const datedSubjectFields: Readonly<Record<string, DatedFieldRule>> = {
   'travel[].bookedAt': fact,
   'travel[].depart': { cut: 'kept', why: 'a booked trip lies in the future of its booking; the trip is dated by bookedAt' },
   'travel[].arrive': { cut: 'kept', why: 'a booked trip lies in the future of its booking; the trip is dated by bookedAt' },
+  'behaviourBaseline.from': { cut: 'kept', why: 'the start of the history summarised; the summary is dated by its end' },
+  'behaviourBaseline.through': fact,
   'relationships[].declaredAt': fact,
   'notes[].at': fact,
   'backgroundChecks[].orderedAt': fact,

@@ -18,6 +18,7 @@ import {
   timeZoneSchema,
   unorderedStrings,
 } from './common';
+import { priorBehaviourBaselineSchema } from './baseline';
 import { caseNoteSchema, declaredExceptionSchema, declaredRelationshipSchema, outsideEngagementDetailShape, travelSchema } from './declared';
 import { heldAccountSchema, hiringSchema, lifecycleSchema, positionSchema, rosterChangeSchema } from './engagement';
 import {
@@ -556,6 +557,9 @@ export const subjectSchema = recordObject({
     .array(travelSchema)
     .optional()
     .describe('Booked journey legs (travel-booking or expense system), in any order; explain sign-ins from the countries on the trip.'),
+  behaviourBaseline: priorBehaviourBaselineSchema
+    .optional()
+    .describe('The person\'s own earlier behaviour, summarised by the caller (SIEM or UEBA) from history the events do not reach; insider/own-baseline-shift uses it where the events give too few baseline weeks.'),
   relationships: z
     .array(declaredRelationshipSchema)
     .optional()

@@ -124,11 +124,18 @@ describe('tools the LOLRMM catalogue lists', () => {
     ['VNC Connect', 'realvnc'],
     ['Advanced Monitoring Agent', 'n-able'],
     ['HelpU', 'helpu'],
+    ['level-remote-control-ffmpeg.exe', 'level'],
+    ['Duet Display 2.6', 'duet-display'],
+    ['AweRay Remote', 'sunlogin'],
+    ['komari-agent', 'komari'],
+    ['InvGateRD.exe', 'invgate-remote-desktop'],
+    ['SOTI Pocket Controller', 'soti-pocket-controller'],
+    ['Ericom Connect Remote Host', 'ericom'],
   ])('%s → %s', (name, id) => {
     expect(matchRemoteAccessTool(name)?.id).toBe(id);
   });
 
-  it.each(['Help Us Feedback', 'Remotely Install Helper', 'RemoteViewer', 'Windows Terminal', 'Cloudflare WARP', 'Tailscale'])('%s matches no remote-access tool', (name) => {
+  it.each(['Help Us Feedback', 'Remotely Install Helper', 'RemoteViewer', 'Windows Terminal', 'Cloudflare WARP', 'Tailscale', 'Level Up Launcher', 'Webex Meetings', 'InvGate Insight Agent', 'Teramind Agent', 'QQ'])('%s matches no remote-access tool', (name) => {
     expect(matchRemoteAccessTool(name)).toBeUndefined();
   });
 });

@@ -67,6 +67,7 @@ const fixture = {
   exceptions: [{ id: 'ex', kind: 'vpn', approvedAt: before, validFrom: before, validUntil: before }],
   travel: [{ id: 'tr', from: { country: 'US' }, to: { country: 'CA' }, depart: before, arrive: before, bookedAt: before }],
   relationships: [{ id: 'rel', kind: 'household', declaredAt: before }],
+  behaviourBaseline: { from: before, through: before, weeks: 20 },
   notes: [{ id: 'note', at: before, text: 'checked' }],
   backgroundChecks: [{ id: 'bg', orderedAt: before, completedAt: before, addressHistory: [{ from: '2020', to: '2023' }] }],
   employmentVerifications: [{ id: 'evf', result: 'verified', completedAt: before, concurrentEmployers: [{ organisation: 'Other Co', start: '2021', end: '2022' }] }],

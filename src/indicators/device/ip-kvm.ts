@@ -84,7 +84,7 @@ export const ipKvm = defineIndicator({
     threatHypothesis: 'The laptop sits at a laptop farm and is driven through a KVM-over-IP from abroad.',
     recommendedAction:
       'Ask the worker to show the laptop\'s ports and peripherals on camera; have IT collect the device or verify it in person.',
-    sources: cite('MND', 'DOJ-JUN25', 'KVM-SIG', 'TRK'),
+    sources: cite('MND', 'DOJ-JUN25', 'DOJ-JUN25-OPA', 'KVM-SIG', 'TRK'),
     falsePositives: [
       'Home-lab enthusiasts using a Raspberry Pi USB gadget for other projects.',
       'HDMI capture dongles used for streaming or recording presentations.',

@@ -65,7 +65,7 @@ export const remoteDesktopInternetFacing = defineIndicator({
     threatHypothesis: 'The company laptop sits at a laptop farm and is driven over remote desktop from abroad.',
     recommendedAction:
       'Have IT turn off inbound remote desktop and review the connection logs for the peers\' locations; verify the device\'s location in person or on a live video call.',
-    sources: cite('ATT-T1021', 'US-2022', 'MND', 'DOJ-CHAPMAN'),
+    sources: cite('ATT-T1021', 'US-2022', 'MND', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA'),
     falsePositives: [
       'IT support connecting from a contractor\'s network that is not in the corporate egress list.',
       'A worker connecting to their own desktop from a phone on mobile data.',

@@ -93,7 +93,7 @@ export const historyUnverifiable = defineIndicator({
     threatHypothesis: 'A fabricated history with front companies and references controlled by the scheme.',
     recommendedAction:
       'Verify each entry through contact details found independently (registry, main switchboard), not those the candidate gave; ask the candidate for other evidence such as payslips or diplomas.',
-    sources: cite('US-2022', 'PSA-2025-01', 'GTIG', 'DOJ-DEC24', 'DOJ-JUN25', 'SEAL', 'NISOS'),
+    sources: cite('US-2022', 'PSA-2025-01', 'GTIG', 'DOJ-DEC24', 'DOJ-DEC24-OPA', 'DOJ-JUN25', 'DOJ-JUN25-OPA', 'SEAL', 'NISOS'),
     falsePositives: [
       'Employers that closed, merged or do not answer verification requests.',
       'Schools abroad that take weeks to confirm degrees.',

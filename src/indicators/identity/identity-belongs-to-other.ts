@@ -50,7 +50,7 @@ export const identityBelongsToOther = defineIndicator({
     threatHypothesis: 'A stolen, borrowed or rented identity used by someone other than its holder.',
     recommendedAction:
       'Hold a live video call with the identity document on camera, or require in-person identity proofing; if the data belongs to someone else, treat the named holder as a possible victim, not the perpetrator.',
-    sources: cite('PSA-2022-DF', 'KB4', 'DOJ-CHAPMAN', 'DOJ-JUN25', 'US-2022'),
+    sources: cite('PSA-2022-DF', 'KB4', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'DOJ-JUN25', 'DOJ-JUN25-OPA', 'US-2022'),
     falsePositives: [
       'Data-entry errors in the SSN or date of birth (a single transposed digit).',
       'Mixed credit files of relatives with similar names (Jr./Sr.).',

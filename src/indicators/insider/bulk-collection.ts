@@ -136,7 +136,7 @@ export const bulkCollection = defineIndicator({
     threatHypothesis: 'The worker collects the company\'s code and data in bulk, for a foreign programme or for later extortion.',
     recommendedAction:
       'Review what was downloaded or cloned on the peak day with the worker\'s manager; check whether it left the device.',
-    sources: cite('SW', 'DOJ-JUN25', 'PSA-2025-01'),
+    sources: cite('SW', 'DOJ-JUN25', 'DOJ-JUN25-OPA', 'PSA-2025-01'),
     falsePositives: [
       'Onboarding: the first full clone of a large monorepo or dataset (compare with peers who joined recently).',
       'Migrations, backups and build caches run under the worker\'s account.',

@@ -76,7 +76,7 @@ export const codeIntegrity = defineIndicator({
     threatHypothesis: 'The subject alters code that moves value or guards access, or the build that ships it, where no one else will look.',
     recommendedAction:
       'Have a second engineer review the listed changes line by line before they run again; restore branch protection and require approvals from code owners.',
-    sources: cite('SEAL', 'DOJ-ATL', 'OSSF-SC', 'CERT-CSG'),
+    sources: cite('SEAL', 'DOJ-ATL', 'DOJ-JUN25-OPA', 'OSSF-SC', 'CERT-CSG'),
     falsePositives: [
       'Emergency fixes merged alone under an incident process (check the incident ticket).',
       'Repositories whose protection allows maintainers to merge alone by policy.',

@@ -82,7 +82,28 @@ type Options = z.infer<typeof options>;
  * family, not two. Time-of-day, hours and devices stay activity evidence.
  */
 export const dataMeasures: ReadonlySet<BehaviourMeasure> = new Set(['dataBytes', 'removableMedia', 'externalMailAttachments']);
-type MessageId = 'shift' | 'firstUse';
+type MessageId = 'shift' | 'shiftPrior' | 'firstUse';
+type Stats = { readonly median: number; readonly mad: number };
+type PriorBaseline = NonNullable<Subject['behaviourBaseline']>;
+
+/**
+ * The caller's summary of earlier behaviour, when it can stand for a baseline: it ends before the
+ * recent window (so it does not already contain the change) and covers `minWeeks` active weeks.
+ */
+function usablePrior(subject: Subject, recentFrom: number, minWeeks: number): PriorBaseline | undefined {
+  const prior = subject.behaviourBaseline;
+  if (prior === undefined || Date.parse(prior.through) > recentFrom || prior.weeks < minWeeks) return undefined;
+  return prior;
+}
+
+/** Why a supplied summary was not used, for the not-evaluated reason. */
+function priorUnusedReason(subject: Subject, recentFrom: number, minWeeks: number): string {
+  const prior = subject.behaviourBaseline;
+  if (prior === undefined) return '';
+  if (Date.parse(prior.through) > recentFrom) return `; the supplied behaviourBaseline runs to ${utcDate(prior.through)}, into the recent window`;
+  if (prior.weeks < minWeeks) return `; the supplied behaviourBaseline covers ${prior.weeks} weeks`;
+  return '; the supplied behaviourBaseline gives no measures';
+}
 
 /** A value of a measure as messages show it. */
 export function formatMeasure(measure: BehaviourMeasure, value: number): number {
@@ -94,7 +115,11 @@ export function formatMeasure(measure: BehaviourMeasure, value: number): number 
 /** Shift of a recent value over a baseline sample: robust z and increase, or undefined when it does not count. */
 function shiftOf(recent: number, sample: readonly number[], minIncrease: number, minZ: number): { median: number; z: number } | undefined {
   const stats = medianAndMad(sample);
-  if (stats === undefined) return undefined;
+  return stats === undefined ? undefined : shiftOver(recent, stats, minIncrease, minZ);
+}
+
+/** Shift of a recent value over a baseline's median and MAD, or undefined when it does not count. */
+function shiftOver(recent: number, stats: Stats, minIncrease: number, minZ: number): { median: number; z: number } | undefined {
   const increase = recent - stats.median;
   if (increase < minIncrease) return undefined;
   // A flat history (MAD 0) must not make any change infinitely significant: the deviation is at
@@ -114,8 +139,8 @@ export const ownBaselineShift = defineIndicator({
     title: 'Behaviour changed against the person\'s own baseline',
     category: 'insider',
     description:
-      'One sweep over the subject\'s events buckets activity into the recent window (`recentDays` before asOf) and the weeks of the `baselineDays` before it. For each measure (after-hours share in the claimed or agreed zone, active hours per active day, distinct devices a week, collected bytes per active day, removable-media connects and copies a week, external e-mails with attachments a week) it compares the recent value with the median and MAD of the active baseline weeks, and fires when the recent value is at least `minIncrease` above the median and `minRobustZ` robust deviations away. With fewer than `minBaselineWeeks` active baseline weeks it does not run. It also fires on the first-ever use of removable media, personal cloud, a file-sharing site or a leak or paste site within the recent window after at least `firstUseQuietDays` of activity without it. Agreed hours (`position.agreedHours`), booked travel and documented working-hours, device and removable-media exceptions silence exactly the shift they explain, and the report lists them as mitigations. CERT\'s insider scenarios are changes of habit: a user who never worked after hours or used removable media starts both before leaving.',
-    version: '1.0.0',
+      'One sweep over the subject\'s events buckets activity into the recent window (`recentDays` before asOf) and the weeks of the `baselineDays` before it. For each measure (after-hours share in the claimed or agreed zone, active hours per active day, distinct devices a week, collected bytes per active day, removable-media connects and copies a week, external e-mails with attachments a week) it compares the recent value with the median and MAD of the active baseline weeks, and fires when the recent value is at least `minIncrease` above the median and `minRobustZ` robust deviations away. With fewer than `minBaselineWeeks` active baseline weeks it uses the caller\'s summary of the person\'s earlier behaviour (`behaviourBaseline`: median and MAD per measure, from a SIEM or UEBA whose history the export does not reach) for each measure the summary gives, when the summary ends before the recent window and covers `minBaselineWeeks` weeks; otherwise it does not run. The summary\'s `channelsUsed` lengthens the quiet history before a first use and rules out a first use of a channel it lists. It also fires on the first-ever use of removable media, personal cloud, a file-sharing site or a leak or paste site within the recent window after at least `firstUseQuietDays` of activity without it. Agreed hours (`position.agreedHours`), booked travel and documented working-hours, device and removable-media exceptions silence exactly the shift they explain, and the report lists them as mitigations. CERT\'s insider scenarios are changes of habit: a user who never worked after hours or used removable media starts both before leaving.',
+    version: '1.1.0',
     kind: 'risk',
     family: 'activity',
     typologies: ['insider-technology-collection'],
@@ -123,6 +148,7 @@ export const ownBaselineShift = defineIndicator({
     correlationGroup: 'behaviour-baseline',
     requires: [
       'events[].at',
+      'behaviourBaseline',
       'events[type=data-access].volumeBytes',
       'events[type=removable-media]',
       'events[type=web].category',
@@ -135,6 +161,8 @@ export const ownBaselineShift = defineIndicator({
     options,
     messages: {
       shift: 'Recent {{measure}}: {{recent}} in the last {{days}} days, against a median of {{median}} over {{weeks}} earlier weeks ({{z}} robust deviations)',
+      shiftPrior:
+        'Recent {{measure}}: {{recent}} in the last {{days}} days, against a median of {{median}} over {{weeks}} weeks to {{through}} in the supplied baseline ({{z}} robust deviations)',
       firstUse: 'First use of {{channel}} on {{date}} after {{quietDays}} days of activity without it',
     },
     neutralReason: 'Recent activity differs from the person\'s usual pattern.',
@@ -156,12 +184,13 @@ export const ownBaselineShift = defineIndicator({
       workdayEndHour: options.workdayEndHour,
     }, trips);
     if (profile.firstActivityMs === undefined) return notEvaluated('no activity events', ['events[].at']);
-    const findings: FindingDraft<MessageId>[] = [...firstUses(view.events, subject, options, recentFrom, asOfMs, profile.firstActivityMs)];
-    if (profile.baseline.length < options.minBaselineWeeks) {
+    const prior = usablePrior(subject, recentFrom, options.minBaselineWeeks);
+    const findings: FindingDraft<MessageId>[] = [...firstUses(view.events, subject, options, recentFrom, asOfMs, historyStart(profile.firstActivityMs, subject, recentFrom))];
+    if (profile.baseline.length < options.minBaselineWeeks && prior?.measures === undefined) {
       if (findings.length > 0) return findings;
       return notEvaluated(
-        `only ${profile.baseline.length} active weeks before the recent window; a baseline needs ${options.minBaselineWeeks}`,
-        ['events[].at'],
+        `only ${profile.baseline.length} active weeks before the recent window; a baseline needs ${options.minBaselineWeeks}${priorUnusedReason(subject, recentFrom, options.minBaselineWeeks)}`,
+        ['events[].at', 'behaviourBaseline'],
       );
     }
     if (profile.recentWeeks === 0) return findings;
@@ -170,25 +199,36 @@ export const ownBaselineShift = defineIndicator({
       const recent = measureValue(profile.recent, profile.recentWeeks, measure, zoneKnown);
       if (recent === undefined) continue;
       const sample = valuesOf(profile.baseline, measure, zoneKnown);
-      if (sample.length < options.minBaselineWeeks) continue;
+      // The events' own weeks come first (they are records in the batch, nearest the change); the
+      // caller's summary stands in where they are too few.
+      const supplied = sample.length < options.minBaselineWeeks ? prior?.measures?.[measure] : undefined;
+      if (sample.length < options.minBaselineWeeks && supplied === undefined) continue;
+      const stats: Stats | undefined = supplied !== undefined ? { median: supplied.median, mad: supplied.mad ?? 0 } : medianAndMad(sample);
+      if (stats === undefined) continue;
       const minIncrease = options.minIncrease[measure];
-      const shift = shiftOf(recent, sample, minIncrease, options.minRobustZ);
+      const shift = shiftOver(recent, stats, minIncrease, options.minRobustZ);
       if (shift === undefined) continue;
       const mitigatedBy = explainShift(subject, measure, recentFrom, asOfMs);
-      if (measure === 'afterHoursShare') for (const m of afterHoursExplained(profile, subject, trips, recentFrom, asOfMs, minIncrease, options.minRobustZ)) mitigatedBy.push(m);
+      if (measure === 'afterHoursShare') for (const m of afterHoursExplained(profile, subject, trips, recentFrom, asOfMs, minIncrease, options.minRobustZ, supplied !== undefined ? stats : undefined)) mitigatedBy.push(m);
       const strength = Math.min(0.9, 0.35 + 0.05 * (shift.z - options.minRobustZ));
       findings.push({
-        messageId: 'shift',
+        messageId: supplied !== undefined ? 'shiftPrior' : 'shift',
         strength: mitigatedBy.length > 0 ? 0 : strength,
         data: {
           measure: measureLabels[measure],
           recent: formatMeasure(measure, recent),
           median: formatMeasure(measure, shift.median),
           days: options.recentDays,
-          weeks: sample.length,
+          weeks: supplied !== undefined && prior !== undefined ? prior.weeks : sample.length,
+          ...(supplied !== undefined && prior !== undefined ? { through: utcDate(prior.through) } : {}),
           z: round1(shift.z),
         },
-        evidence: evidenceOf(subject.id, measure, profile.recent, recentFrom),
+        evidence: [
+          ...(supplied !== undefined && prior !== undefined
+            ? [{ recordId: subject.id, field: `behaviourBaseline.measures.${measure}`, value: supplied.median, note: `caller-supplied baseline of ${prior.weeks} weeks to ${utcDate(prior.through)}${prior.source !== undefined ? ` (${prior.source})` : ''}` }]
+            : []),
+          ...evidenceOf(subject.id, measure, profile.recent, recentFrom),
+        ],
         ...(dataMeasures.has(measure) ? { family: 'data-movement' as const } : {}),
         ...(mitigatedBy.length > 0 ? { mitigatedBy } : {}),
       });
@@ -218,20 +258,25 @@ function afterHoursExplained(
   to: number,
   minIncrease: number,
   minZ: number,
+  supplied: Stats | undefined,
 ): Mitigation[] {
   const out: Mitigation[] = [];
   const share = (w: BehaviourTotals, outside: number): number => outside / w.activity;
+  // A supplied summary cannot be re-read against agreed hours or without trips: the recent share
+  // so re-read is compared with it as given.
+  const stillShifted = (recent: number, sample: readonly number[]): boolean =>
+    (supplied !== undefined ? shiftOver(recent, supplied, minIncrease, minZ) : shiftOf(recent, sample, minIncrease, minZ)) !== undefined;
   const agreed = subject.position?.agreedHours;
   if (profile.agreed !== undefined && agreed !== undefined) {
     const sample = profile.baseline.filter((w) => w.activity > 0).map((w) => share(w, w.afterAgreed));
-    if (shiftOf(share(profile.recent, profile.recent.afterAgreed), sample, minIncrease, minZ) === undefined) {
+    if (!stillShifted(share(profile.recent, profile.recent.afterAgreed), sample)) {
       out.push({ recordId: subject.id, field: 'position.agreedHours', explains: `agreed working hours ${agreed.start}-${agreed.end}${agreed.timeZone !== undefined ? ` ${agreed.timeZone}` : ''}` });
     }
   }
   if (profile.recent.afterHoursTravelling > 0) {
     const sample = profile.baseline.filter((w) => w.activity > 0).map((w) => share(w, w.afterHours - w.afterHoursTravelling));
     const recent = share(profile.recent, profile.recent.afterHours - profile.recent.afterHoursTravelling);
-    if (shiftOf(recent, sample, minIncrease, minZ) === undefined) {
+    if (!stillShifted(recent, sample)) {
       for (const trip of trips) {
         if (trip.to < from || trip.from > to) continue;
         for (const id of trip.ids) out.push({ recordId: id, field: 'travel', explains: 'booked travel during the recent window (another time zone)' });
@@ -248,6 +293,20 @@ function evidenceOf(subjectId: string, measure: BehaviourMeasure, recent: Behavi
   ];
 }
 
+/**
+ * Start of the history a first use is measured from: the first activity event, or the start of a
+ * supplied summary that ends before the recent window and says which channels it saw (without
+ * `channelsUsed` the summary says nothing about channels). A summary without `from` reaches back
+ * at least its active weeks.
+ */
+function historyStart(firstActivityMs: number, subject: Subject, recentFrom: number): number {
+  const prior = subject.behaviourBaseline;
+  if (prior?.channelsUsed === undefined || Date.parse(prior.through) > recentFrom) return firstActivityMs;
+  const through = Date.parse(prior.through);
+  const from = prior.from !== undefined ? Math.min(through, Date.parse(prior.from)) : through - prior.weeks * 7 * DAY_MS;
+  return Math.min(firstActivityMs, from);
+}
+
 /** First-ever uses of exfiltration channels inside the recent window, after a long quiet history. */
 function firstUses(
   events: readonly import('../../records/events').ActivityEvent[],
@@ -257,10 +316,13 @@ function firstUses(
   asOfMs: number,
   firstActivityMs: number,
 ): FindingDraft<MessageId>[] {
+  // Channels the supplied history saw are not first used in the events.
+  const prior = subject.behaviourBaseline;
+  const usedBefore = new Set<Channel>(prior !== undefined && Date.parse(prior.through) <= recentFrom ? (prior.channelsUsed ?? []) : []);
   const first = new Map<Channel, { id: string; at: string; t: number }>();
   for (const e of events) {
     const channel = channelOf(e);
-    if (channel === undefined || first.has(channel)) continue;
+    if (channel === undefined || first.has(channel) || usedBefore.has(channel)) continue;
     first.set(channel, { id: e.id, at: e.at, t: Date.parse(e.at) });
   }
   const out: FindingDraft<MessageId>[] = [];

@@ -74,7 +74,7 @@ export const privilegeSeeking = defineIndicator({
     threatHypothesis: 'The worker positions themself to publish, sign or move funds, or to plant code in the build.',
     recommendedAction:
       'Deny the request pending the manager\'s approval; review the CI/CD and dependency changes line by line before they ship.',
-    sources: cite('SEAL', 'DOJ-ATL'),
+    sources: cite('SEAL', 'DOJ-ATL', 'DOJ-JUN25-OPA'),
     falsePositives: [
       'Roles missing from `rolePrivileges` whose work needs the privilege (DevOps, release engineering).',
       'Onboarding tickets that request standard access in bulk.',

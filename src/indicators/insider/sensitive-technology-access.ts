@@ -45,7 +45,7 @@ export const sensitiveTechnologyAccess = defineIndicator({
     threatHypothesis: 'The worker collects sensitive technology for a foreign programme.',
     recommendedAction:
       'Ask the worker\'s manager whether the access was needed; review what was read or copied and tighten access to the tagged resources.',
-    sources: cite('DOJ-JUN25', 'SW', 'PSA-2025-01'),
+    sources: cite('DOJ-JUN25', 'DOJ-JUN25-OPA', 'SW', 'PSA-2025-01'),
     falsePositives: [
       'Stale role data: the worker moved to a project that needs the tag and HR has not updated `authorizedDataTags`.',
       'Search or indexing tools that touch tagged resources on the worker\'s behalf.',

@@ -56,7 +56,7 @@ export const transferAnomaly = defineIndicator({
     threatHypothesis: 'The subject is preparing or executing an unauthorised movement of funds.',
     recommendedAction:
       'Freeze the affected destinations and signer changes pending review by treasury; confirm each flagged transfer with its business owner out of band.',
-    sources: cite('SEAL', 'DOJ-ATL', 'CERT-CSG'),
+    sources: cite('SEAL', 'DOJ-ATL', 'DOJ-JUN25-OPA', 'CERT-CSG'),
     falsePositives: ['A new supplier or exchange account paid for the first time.', 'A signer rotation carried out under a documented change ticket.'],
   },
   evaluate(view, { options, notEvaluated }) {

@@ -48,7 +48,7 @@ export const personMismatch = defineIndicator({
     threatHypothesis: 'A proxy sat the interview, or the person who works is not the person who was hired.',
     recommendedAction:
       'Capture an image at each meeting and compare it with the document; hold a live video call with the document on camera before granting access.',
-    sources: cite('PSA-2025-01', 'ROK-2022', 'DOJ-DEC24', 'DOJ-CHAPMAN', 'SEAL'),
+    sources: cite('PSA-2025-01', 'ROK-2022', 'DOJ-DEC24', 'DOJ-DEC24-OPA', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'SEAL'),
     falsePositives: [
       'Large changes in appearance (weight, beard, glasses) or poor video.',
       'A different interviewee joined by mistake (scheduling error).',

@@ -108,7 +108,7 @@ export const referralRisk = defineIndicator({
     threatHypothesis: 'Several workers of one scheme recommend each other into the organisation.',
     recommendedAction:
       'Review the referral chain: verify this subject\'s identity with the same care as the related subject\'s, and ask the team who knows the referrer personally.',
-    sources: cite('SEAL', 'DOJ-ATL', 'SW'),
+    sources: cite('SEAL', 'DOJ-ATL', 'DOJ-JUN25-OPA', 'SW'),
     falsePositives: [
       'An honest employee who referred, or was referred by, someone later found to be fraudulent without knowing it.',
     ],

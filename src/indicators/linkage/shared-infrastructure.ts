@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
-import type { FindingDraft } from '../../indicator/types';
+import type { FindingDraft, Mitigation, Population } from '../../indicator/types';
+import { normalizeIdentifier } from '../../linkage/normalize';
 import type { LinkKeyKind } from '../../linkage/keys';
 import { cite } from '../shared/sources';
 import type { ActivityEvent } from '../../records/events';
@@ -11,6 +12,29 @@ import { activeLinks, clusterFinding, clusterOptions, householdExplains, ownMemb
 export interface PreparedInfrastructure extends PreparedLinks {
   /** Keyed like the index's `mfa-device` keys. */
   readonly closestUses: ReadonlyMap<string, ClosestCrossSubjectUse>;
+  /** Shared machines of the device register (lab and pool), keyed like the index's `device` keys. */
+  readonly sharedMachines: ReadonlyMap<string, Mitigation>;
+}
+
+/**
+ * Lab and pool machines of `reference.organisation.devices`, by device id and by serial (keyed as
+ * the link index keys them): several people use them by design, so a link through one is
+ * explained, not evidence. One pass over the register.
+ */
+function sharedMachinesOf(population: Population): Map<string, Mitigation> {
+  const out = new Map<string, Mitigation>();
+  for (const d of population.reference.organisation?.devices ?? []) {
+    if (d.handover !== 'lab' && d.handover !== 'pool') continue;
+    const name = d.deviceId ?? d.serial;
+    if (name === undefined) continue;
+    const explains = d.handover === 'lab' ? `shared lab computer ${name} in the device register` : `pool (loaner) device ${name} in the device register`;
+    const mitigation: Mitigation = { recordId: name, field: 'reference.organisation.devices', explains };
+    const id = d.deviceId !== undefined ? normalizeIdentifier(d.deviceId) : undefined;
+    const serial = d.serial !== undefined ? normalizeIdentifier(d.serial) : undefined;
+    if (id !== undefined && !out.has(id)) out.set(id, mitigation);
+    if (serial !== undefined && !out.has(`serial:${serial}`)) out.set(`serial:${serial}`, mitigation);
+  }
+  return out;
 }
 
 /** A gap in words: "40 seconds", "12 minutes", "5 hours", "3 days". */
@@ -53,14 +77,22 @@ export const sharedInfrastructure = defineIndicator({
     title: 'IP address, device or MFA device shared with other subjects',
     category: 'linkage',
     description:
-      'Fires when an MFA device, a device id or serial number, or an IP address used by this subject is used by other subjects of the batch. IP addresses link only when the periods of use overlap (first to last sign-in, widened by `linkSettings.ipWindowHours`), since addresses are reassigned; devices and MFA devices likewise within `linkSettings.deviceWindowDays`, since laptops and tokens are re-issued. Strength starts at the kind\'s floor (MFA high, IP low) and grows with the number of subjects to 1 at `saturation`. For an MFA device the finding also names the two uses by different subjects closest in time (approval time `mfa.approvedAt`, else the sign-in, or the registration), and reaches full strength when they are within `concurrentApprovalMinutes`. A household\'s home connection and allow-listed addresses or ranges (a company VPN egress) do not fire.',
-    version: '1.1.0',
+      'Fires when an MFA device, a device id or serial number, or an IP address used by this subject is used by other subjects of the batch. IP addresses link only when the periods of use overlap (first to last sign-in, widened by `linkSettings.ipWindowHours`), since addresses are reassigned; devices and MFA devices likewise within `linkSettings.deviceWindowDays`, since laptops and tokens are re-issued. Strength starts at the kind\'s floor (MFA high, IP low) and grows with the number of subjects to 1 at `saturation`. For an MFA device the finding also names the two uses by different subjects closest in time (approval time `mfa.approvedAt`, else the sign-in, or the registration), and reaches full strength when they are within `concurrentApprovalMinutes`. A household\'s home connection and allow-listed addresses or ranges (a company VPN egress) do not fire; nor does a device the organisation\'s register (`reference.organisation.devices[]`) marks as a lab or pool machine, which the report lists as the mitigation.',
+    version: '1.2.0',
     kind: 'risk',
     family: 'linkage',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 2.5,
     correlationGroup: 'linkage-shared-keys',
-    requires: ['events[type=session].ip', 'events[type=session].deviceId', 'events[type=session].mfaDeviceId', 'events[type=session].mfa.authenticatorId', 'events[type=authenticator-registration].authenticatorId', 'events[type=device-checkin]'],
+    requires: [
+      'events[type=session].ip',
+      'events[type=session].deviceId',
+      'events[type=session].mfaDeviceId',
+      'events[type=session].mfa.authenticatorId',
+      'events[type=authenticator-registration].authenticatorId',
+      'events[type=device-checkin]',
+      'reference.organisation.devices',
+    ],
     options,
     messages: {
       sharedInfrastructure: '{{kindLabel}} {{value}} is used by {{count}} subjects since {{since}} (also: {{others}}){{detail}}',
@@ -69,14 +101,18 @@ export const sharedInfrastructure = defineIndicator({
     threatHypothesis: 'Several accounts are operated from one place or by one person: a laptop farm or a shared operator.',
     recommendedAction:
       'Review the sign-in logs of every subject in the cluster for the shared IP, device or MFA device; re-enrol MFA on a device verified in person.',
-    sources: cite('MS-DX', 'US-2022', 'ROK-2022', 'DOJ-JUN25'),
+    sources: cite('MS-DX', 'US-2022', 'ROK-2022', 'DOJ-JUN25', 'DOJ-JUN25-OPA'),
     falsePositives: [
       'Colleagues behind one office, campus or carrier-grade NAT address (allow-list the range).',
       'A company VPN egress (allow-list its CIDR range).',
       'A device re-issued to a new hire soon after its previous user left (within `deviceWindowDays`; check the dates).',
     ],
   },
-  prepare: (population): PreparedInfrastructure => ({ ...prepareLinks(population), closestUses: closestCrossSubjectUses(population) }),
+  prepare: (population): PreparedInfrastructure => ({
+    ...prepareLinks(population),
+    closestUses: closestCrossSubjectUses(population),
+    sharedMachines: sharedMachinesOf(population),
+  }),
   evaluate(view, { options, prepared, notEvaluated }) {
     if (view.eventsOf('session').length === 0 && view.eventsOf('device-checkin').length === 0) {
       return notEvaluated('no sessions or device check-ins', ['events[type=session]', 'events[type=device-checkin]']);
@@ -88,6 +124,11 @@ export const sharedInfrastructure = defineIndicator({
     let eventsById: Map<string, ActivityEvent> | undefined;
     for (const link of activeLinks(prepared.index, id, kinds)) {
       const base = clusterFinding(prepared, link, id, floors[link.kind] ?? 0.5, options);
+      const machine = link.kind === 'device' ? prepared.sharedMachines.get(link.key) : undefined;
+      if (machine !== undefined) {
+        findings.push({ messageId: 'sharedInfrastructure', ...base, data: { ...base.data, detail: '' }, strength: 0, mitigatedBy: [machine] });
+        continue;
+      }
       const household = householdExplains(view.subject, link);
       if (household.length > 0) {
         // A declared household explains the shared key: shown as a mitigation, scored as nothing.

@@ -39,7 +39,7 @@ export const sharedPaymentInstrument = defineIndicator({
     threatHypothesis: 'One facilitator or handler collects the pay of several workers.',
     recommendedAction:
       'Confirm the account holder with the bank or platform for each subject in the cluster; pay only into an account in the worker\'s own verified name.',
-    sources: cite('US-2022', 'PSA-2024', 'SW', 'DOJ-CHAPMAN'),
+    sources: cite('US-2022', 'PSA-2024', 'SW', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA'),
     falsePositives: [
       'A joint account of spouses both employed (allow-list it or record both at one residence).',
       'An agency or employer-of-record account that pays several contractors.',

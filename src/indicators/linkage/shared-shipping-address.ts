@@ -43,7 +43,7 @@ export const sharedShippingAddress = defineIndicator({
     threatHypothesis: 'The address is a laptop farm hosting devices for several remote workers who are not where they claim to be.',
     recommendedAction:
       'Compare the ship-to address with the verified residence of every subject in the cluster; hold further shipments and offer pickup in person with the ID on file.',
-    sources: cite('DOJ-CHAPMAN', 'DOJ-KNOOT', 'DOJ-JUN25', 'PSA-2024', 'U42', 'SW'),
+    sources: cite('DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'DOJ-KNOOT', 'DOJ-KNOOT-OPA', 'DOJ-JUN25', 'DOJ-JUN25-OPA', 'PSA-2024', 'U42', 'SW'),
     falsePositives: [
       'Relatives or flatmates hired separately who live together (allow-list them, or they count as a household when they claim the address as home).',
       'A staffing agency or coworking office that receives equipment for its consultants (allow-list the address).',

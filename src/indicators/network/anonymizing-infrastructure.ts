@@ -86,7 +86,7 @@ export const anonymizingInfrastructure = defineIndicator({
     threatHypothesis: 'The worker hides their real location behind a VPN or relay, as DPRK IT workers do with Astrill.',
     recommendedAction:
       'Ask the worker which VPN they use and why; compare with the company\'s remote-access policy and the other location evidence.',
-    sources: cite('SW', 'MND', 'RC', 'LB', 'DOJ-DEC24', 'TRK'),
+    sources: cite('SW', 'MND', 'RC', 'LB', 'DOJ-DEC24', 'DOJ-DEC24-OPA', 'TRK'),
     falsePositives: [
       'Expats and business travellers in countries that block much of the internet (Astrill is popular in mainland China).',
       'Privacy-minded users and people on public wifi.',

@@ -62,7 +62,7 @@ export const payeeNameMismatch = defineIndicator({
     neutralReason: 'The payout account could not be matched to the worker\'s verified identity.',
     threatHypothesis: 'Wages are routed through a facilitator\'s or money mule\'s account.',
     recommendedAction: 'Ask the worker for a payout account in their own verified name and confirm the account holder with the bank before the next payment.',
-    sources: cite('DOJ-CHAPMAN', 'DOJ-KNOOT', 'US-2022', 'PSA-2024'),
+    sources: cite('DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'DOJ-KNOOT', 'DOJ-KNOOT-OPA', 'US-2022', 'PSA-2024'),
     falsePositives: [
       'A joint account listed under the spouse\'s name.',
       'A one-person company account, for contractors paid through their company.',

@@ -53,6 +53,25 @@ export const sources = {
     title: 'Nashville laptop-farm indictment (Knoot case)',
     url: 'https://www.technewsday.com/2024/08/11/nashville-man-arrested-for-running-laptop-farm-to-get-jobs-for-north-korean-hackers/',
   },
+  // The official Justice Department press releases of the cases above: the entries above are
+  // copies of them (or reporting) from the shared catalogue, kept for continuity; each citation
+  // of a case names its official page too.
+  'DOJ-DEC24-OPA': {
+    title: 'US Department of Justice, Office of Public Affairs: Fourteen North Korean Nationals Indicted for Carrying Out Multi-Year Fraudulent Information Technology Worker Scheme and Related Extortions (12 Dec 2024)',
+    url: 'https://www.justice.gov/opa/pr/fourteen-north-korean-nationals-indicted-carrying-out-multi-year-fraudulent-information',
+  },
+  'DOJ-JUN25-OPA': {
+    title: 'US Department of Justice, Office of Public Affairs: Justice Department Announces Coordinated, Nationwide Actions to Combat North Korean Remote Information Technology Workers (30 Jun 2025; includes the Atlanta indictment)',
+    url: 'https://www.justice.gov/opa/pr/justice-department-announces-coordinated-nationwide-actions-combat-north-korean-remote',
+  },
+  'DOJ-CHAPMAN-OPA': {
+    title: 'US Department of Justice, Office of Public Affairs: Arizona Woman Sentenced for $17M Information Technology Worker Fraud Scheme (Jul 2025, Chapman case)',
+    url: 'https://www.justice.gov/opa/pr/arizona-woman-sentenced-17m-information-technology-worker-fraud-scheme-generated-revenue',
+  },
+  'DOJ-KNOOT-OPA': {
+    title: 'US Department of Justice, Office of Public Affairs: Justice Department Disrupts North Korean Remote IT Worker Fraud Schemes Through Charges and Arrest of Nashville Facilitator (8 Aug 2024, Knoot case)',
+    url: 'https://www.justice.gov/opa/pr/justice-department-disrupts-north-korean-remote-it-worker-fraud-schemes-through-charges-and',
+  },
   'DOJ-ATL': {
     title: 'DOJ Atlanta crypto-theft indictment (24 Jun 2025)',
     url: 'https://azc.news/u-s-department-of-justice-charges-four-north-koreans-in-nearly-1-million-crypto-hack-id34685',

@@ -63,7 +63,7 @@ export const addressMismatch = defineIndicator({
     neutralReason: 'The equipment delivery address could not be matched to the verified residence.',
     threatHypothesis: 'Equipment is sent to a facilitator\'s laptop farm rather than to the worker.',
     recommendedAction: 'Ship only to the address on the verified identity document, or require in-person pick-up with the document; confirm any change on a live video call.',
-    sources: cite('SW', 'U42', 'PSA-2024', 'SEAL', 'DOJ-CHAPMAN', 'DOJ-KNOOT'),
+    sources: cite('SW', 'U42', 'PSA-2024', 'SEAL', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'DOJ-KNOOT', 'DOJ-KNOOT-OPA'),
     falsePositives: ['A move between offer and start.', 'Shipping to a relative or a co-working space while travelling.', 'Secure parcel lockers for people who are out during the day.'],
   },
   evaluate(view, { options, asOfMs, reference, notEvaluated }) {

@@ -62,7 +62,7 @@ export const overseasReship = defineIndicator({
     neutralReason: 'The location of company equipment could not be reconciled with the delivery address.',
     threatHypothesis: 'The laptop is forwarded to, or remotely operated from, the worker\'s real location abroad.',
     recommendedAction: 'Ask the worker to show the device and its serial number on a live video call from the claimed home; retrieve the device if it is abroad without approval.',
-    sources: cite('DOJ-CHAPMAN', 'PSA-2023', 'PSA-2024', 'GTIG'),
+    sources: cite('DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'PSA-2023', 'PSA-2024', 'GTIG'),
     falsePositives: ['Approved travel or relocation at start.', 'IP geolocation errors near borders or on mobile carriers.', 'Corporate VPNs whose exit is abroad (enrich them as VPN).'],
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {

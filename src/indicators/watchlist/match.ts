@@ -145,7 +145,7 @@ export const watchlistMatch = defineIndicator({
     threatHypothesis: 'The subject, an organisation in their history or their infrastructure is a designated, wanted or known front party.',
     recommendedAction:
       'Have a reviewer confirm the match against the list entry\'s full details. For a confirmed sanctions-list match: stop payments and escalate to legal, because paying a sanctioned person is itself a violation.',
-    sources: cite('US-2022', 'DOJ-DEC24', 'DOJ-ATL', 'DOJ-JUN25', 'LB', 'SEAL'),
+    sources: cite('US-2022', 'DOJ-DEC24', 'DOJ-DEC24-OPA', 'DOJ-ATL', 'DOJ-JUN25-OPA', 'DOJ-JUN25', 'LB', 'SEAL'),
     falsePositives: [
       'A different person with the same or a similar name (name matches always need review).',
       'A stale IP indicator: addresses are reassigned, and VPN ranges carry many users.',

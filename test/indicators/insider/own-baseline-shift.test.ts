@@ -118,3 +118,94 @@ describe('insider/own-baseline-shift mitigations', () => {
     expect(findings.map((f) => f.messageId)).toEqual(['shift']);
   });
 });
+
+// A person whose history predates the export: three weeks of events before the recent window, and
+// the SIEM's summary of the two years before them.
+const shortHistory = sessions(weekdays('2025-04-07', '2025-05-02'), 10);
+const daytimeSummary = {
+  from: '2023-04-01T00:00:00Z',
+  through: '2025-04-01T00:00:00Z',
+  weeks: 100,
+  source: 'siem:ueba',
+  measures: { afterHoursShare: { median: 0.02, mad: 0.02 }, removableMedia: { median: 0 } },
+  channelsUsed: [],
+};
+
+new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(ownBaselineShift, {
+  valid: [
+    {
+      name: 'a steady daytime rhythm, compared with a supplied daytime baseline',
+      subject: { ...utc, behaviourBaseline: daytimeSummary },
+      events: [...shortHistory, ...sessions(recentDays, 10, 'laptop-1', 'r')],
+    },
+    {
+      name: 'a long-standing night owl whose supplied baseline is night work',
+      subject: { ...utc, behaviourBaseline: { ...daytimeSummary, measures: { afterHoursShare: { median: 0.95, mad: 0.05 } } } },
+      events: [...sessions(weekdays('2025-04-07', '2025-05-02'), 22), ...nights],
+    },
+    {
+      name: 'USB in the recent window by a person whose supplied history already used it',
+      subject: { ...utc, behaviourBaseline: { ...daytimeSummary, measures: { removableMedia: { median: 1, mad: 1 } }, channelsUsed: ['removable-media'] } },
+      events: [...shortHistory, ...sessions(recentDays, 10, 'laptop-1', 'r'), ...usbCopies(recentDays.slice(0, 2))],
+    },
+    {
+      name: 'a summary without channelsUsed says nothing about channels: a first USB copy three weeks into the export is no first-ever use',
+      subject: { ...utc, behaviourBaseline: { ...daytimeSummary, measures: { removableMedia: { median: 1, mad: 1 } }, channelsUsed: undefined } },
+      events: [...shortHistory, ...sessions(recentDays, 10, 'laptop-1', 'r'), ...usbCopies(recentDays.slice(0, 1))],
+    },
+  ],
+  invalid: [
+    {
+      name: 'night work against a supplied daytime baseline, with only three weeks of events before the recent window',
+      subject: { ...utc, behaviourBaseline: daytimeSummary },
+      events: [...shortHistory, ...nights],
+      findings: [{ messageId: 'shiftPrior', data: { measure: 'share of activity after hours (%)', recent: 100, median: 2, weeks: 100, through: '2025-04-01' } }],
+    },
+    {
+      name: 'a first USB copy after two years of supplied history without removable media',
+      subject: { ...utc, behaviourBaseline: daytimeSummary },
+      events: [...shortHistory, ...sessions(recentDays, 10, 'laptop-1', 'r'), ...usbCopies(recentDays.slice(0, 1))],
+      findings: [{ messageId: 'firstUse', strength: 0.5, data: { channel: 'removable media', date: '2025-05-05', quietDays: 765 } }],
+    },
+  ],
+  notEvaluated: [
+    {
+      name: 'a supplied summary that runs into the recent window is no baseline',
+      subject: { ...utc, behaviourBaseline: { ...daytimeSummary, through: '2025-05-20T00:00:00Z' } },
+      events: [...shortHistory, ...nights],
+      missing: ['behaviourBaseline'],
+    },
+    {
+      name: 'a supplied summary of four weeks is too short',
+      subject: { ...utc, behaviourBaseline: { ...daytimeSummary, weeks: 4 } },
+      events: [...shortHistory, ...nights],
+    },
+  ],
+});
+
+describe('insider/own-baseline-shift with a supplied baseline', () => {
+  it('cites the supplied summary as evidence, with its source', () => {
+    const { findings } = evaluateCase(ownBaselineShift, { subject: { ...utc, behaviourBaseline: daytimeSummary }, events: [...shortHistory, ...nights] });
+    expect(findings).toHaveLength(1);
+    const cited = findings[0]?.evidence.find((e) => e.field === 'behaviourBaseline.measures.afterHoursShare');
+    expect(cited).toMatchObject({ recordId: 'subject-1', value: 0.02 });
+    expect(cited?.note).toMatch(/100 weeks to 2025-04-01 \(siem:ueba\)/);
+  });
+
+  it('prefers the events\' own weeks when they are enough: a supplied night-owl baseline does not hide a change the events show', () => {
+    const { findings } = evaluateCase(ownBaselineShift, {
+      subject: { ...utc, behaviourBaseline: { ...daytimeSummary, measures: { afterHoursShare: { median: 0.95, mad: 0.05 } } } },
+      events: [...daytime, ...nights],
+    });
+    expect(findings.map((f) => f.messageId)).toEqual(['shift']);
+  });
+
+  it('reads no summary computed after asOf', () => {
+    const { report } = evaluateCase(ownBaselineShift, {
+      subject: { ...utc, behaviourBaseline: { ...daytimeSummary, through: '2025-07-01T00:00:00Z' } },
+      events: [...shortHistory, ...nights],
+    });
+    expect(report.findings).toHaveLength(0);
+    expect(report.coverage.notEvaluated[0]?.reason).not.toMatch(/behaviourBaseline/);
+  });
+});

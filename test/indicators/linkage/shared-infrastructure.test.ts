@@ -1,5 +1,6 @@
 import { sharedInfrastructure } from '../../../src/index';
-import { IndicatorTester } from '../../../src/testing/index';
+import { describe, expect, it } from 'vitest';
+import { evaluateCase, IndicatorTester } from '../../../src/testing/index';
 
 const HOME = { line1: '77 Oak Avenue', city: 'Columbus', postalCode: '43004', country: 'US' };
 const DAY = 86_400_000;
@@ -27,6 +28,12 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(sharedInfrastructure, 
       name: 'own IP and devices',
       events: sessions(undefined, '198.18.0.1', 0, 5, { deviceId: 'dev-1', mfaDeviceId: 'mfa-1' }),
       population: { subjects: [{ id: 'other-1' }], events: sessions('other-1', '198.18.0.2', 0, 5, { deviceId: 'dev-2', mfaDeviceId: 'mfa-2' }) },
+    },
+    {
+      name: 'two engineers on a shared lab computer the device register marks as a lab machine',
+      events: sessions(undefined, '198.18.0.1', 0, 5, { deviceId: 'LAB-PC-7' }),
+      population: { subjects: [{ id: 'other-1' }], events: sessions('other-1', '198.18.0.2', 0, 5, { deviceId: 'lab-pc-7' }) },
+      reference: { organisation: { devices: [{ deviceId: 'LAB-PC-7', handover: 'lab', officeId: 'hq' }] } },
     },
     {
       name: 'an IP address reassigned months later does not link',
@@ -60,6 +67,13 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(sharedInfrastructure, 
     },
   ],
   invalid: [
+    {
+      name: 'two people on one computer the register assigns to one of them (not a lab machine)',
+      events: sessions(undefined, '198.18.0.1', 0, 5, { deviceId: 'LAB-PC-7' }),
+      population: { subjects: [{ id: 'other-1' }], events: sessions('other-1', '198.18.0.2', 0, 5, { deviceId: 'lab-pc-7' }) },
+      reference: { organisation: { devices: [{ deviceId: 'LAB-PC-7', handover: 'shipped', subjectId: 'other-1' }, { deviceId: 'LAB-PC-8', handover: 'lab' }] } },
+      findings: [{ messageId: 'sharedInfrastructure', strength: 0.7, data: { count: 2, value: 'lab-pc-7' } }],
+    },
     {
       name: 'one authenticator in the sessions\' MFA detail approves two people\'s sign-ins',
       events: sessions(undefined, '198.18.0.1', 0, 3, { mfa: { method: 'push', authenticatorId: 'okta-verify-device-55' } }),
@@ -121,4 +135,26 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(sharedInfrastructure, 
     { name: 'no sessions', subject: {}, missing: ['events[type=session]'] },
     { name: 'alone in the batch', events: sessions(undefined, '198.18.0.1', 0, 1), missing: ['population'] },
   ],
+});
+
+describe('linkage/shared-infrastructure on shared machines', () => {
+  it('lists the lab machine of the device register as the mitigation, by its serial too', () => {
+    const { report } = evaluateCase(sharedInfrastructure, {
+      events: [{ type: 'device-checkin', at: iso(T0 + DAY), deviceId: 'kiosk-1', serial: 'c02xk1' }, ...sessions(undefined, '198.18.0.1', 0, 5, { deviceId: 'lab-pc-7' })],
+      population: {
+        subjects: [{ id: 'other-1' }],
+        events: [{ id: 'chk-1', subjectId: 'other-1', type: 'device-checkin', at: iso(T0), deviceId: 'kiosk-9', serial: 'C02XK1' }, ...sessions('other-1', '198.18.0.2', 0, 5, { deviceId: 'lab-pc-7' })],
+      },
+      reference: { organisation: { devices: [{ deviceId: 'lab-pc-7', serial: 'C02XK1', handover: 'lab' }] } },
+    });
+    expect(report.findings).toHaveLength(0);
+    // One link through the device id, one through the serial: both explained by the one register entry.
+    expect(report.mitigations).toHaveLength(2);
+    for (const m of report.mitigations) {
+      expect(m).toMatchObject({
+        effect: 'silenced',
+        mitigatedBy: [{ recordId: 'lab-pc-7', field: 'reference.organisation.devices', explains: 'shared lab computer lab-pc-7 in the device register' }],
+      });
+    }
+  });
 });
