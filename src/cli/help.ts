@@ -218,8 +218,8 @@ Sources:
                      plain osqueryi --json output: USB devices, software, users, system info
   intune             Microsoft Intune managed devices (Graph, with detected apps)
   defender           Microsoft Defender XDR advanced hunting: USB mounts and PnP devices,
-                     file writes to USB drives, remote-access and tunnel process starts
-                     (API Schema/Results, Event Hub, Log Analytics)
+                     file writes to USB drives, remote-access and tunnel process starts and
+                     connections (API Schema/Results, Event Hub, Log Analytics)
   github-audit       GitHub organisation/enterprise audit log: API, export, streaming
   cert-insider       CERT Insider Threat Test Dataset (a local copy): logon, device, file,
                      http, email CSVs and the LDAP/YYYY-MM.csv rosters, all in one import
