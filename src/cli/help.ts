@@ -217,6 +217,7 @@ Sources:
   osquery            osquery results logs (differential, snapshot, batch) and, with --at,
                      plain osqueryi --json output: USB devices, software, users, system info
   intune             Microsoft Intune managed devices (Graph, with detected apps)
+  jamf               Jamf Pro computer inventory (computers-inventory pages, with applications)
   defender           Microsoft Defender XDR advanced hunting: USB mounts and PnP devices,
                      file writes to USB drives, remote-access and tunnel process starts and
                      connections (API Schema/Results, Event Hub, Log Analytics)

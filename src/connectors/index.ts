@@ -35,6 +35,7 @@ export { osqueryConnector, createOsqueryConnector, parseOsqueryCalendarTime } fr
 export type { OsqueryOptions } from './sources/osquery';
 export { intuneConnector } from './sources/intune';
 export { defenderConnector } from './sources/defender';
+export { jamfConnector } from './sources/jamf';
 export { sessionDraft, sessionEnd, accountIpSessionKey } from './helpers/sessions';
 export { deviceOwner, osPlatformOf, usbHexId, usbIdsOfPnp, serialOf } from './helpers/devices';
 export type { DeviceOwner, OsPlatform } from './helpers/devices';
