@@ -225,7 +225,8 @@ Sources:
   cert-insider       CERT Insider Threat Test Dataset (a local copy): logon, device, file,
                      http, email CSVs and the LDAP/YYYY-MM.csv rosters, all in one import
   checkr             Checkr background-check reports (API, list pages, report webhooks):
-                     subjects keyed by candidate_id (use --subject-map)
+                     subjects keyed by the candidates' custom_id when the candidates are
+                     imported with the reports, else by candidate_id (use --subject-map)
   csv                any CSV export, with --mapping: a shipped mapping (hris, ats) or your
                      own JSON mapping file (column -> field, with date, country, value maps)
 

@@ -157,6 +157,7 @@ const checkrReport = fc.record(
     created_at: maybe(times),
     completed_at: maybe(times),
     candidate_id: maybe(fc.constantFrom('cand_1', 'Cand_1', 'cand_2')),
+    custom_id: maybe(fc.constantFrom('EMP-1', 'emp-2')),
     ssn_trace: partial({
       id: maybe(fc.constantFrom('ssn_1', 'ssn_2')),
       status: maybe(fc.constantFrom('complete', 'pending')),
