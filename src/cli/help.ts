@@ -249,14 +249,16 @@ Sources:
   osquery            osquery results logs (differential, snapshot, batch) and, with --at,
                      plain osqueryi --json output: USB devices, software, users, system info
   intune             Microsoft Intune managed devices (Graph, with detected apps)
+  jamf               Jamf Pro computer inventory (computers-inventory pages, with applications)
   defender           Microsoft Defender XDR advanced hunting: USB mounts and PnP devices,
-                     file writes to USB drives, remote-access and tunnel process starts
-                     (API Schema/Results, Event Hub, Log Analytics)
+                     file writes to USB drives, remote-access and tunnel process starts and
+                     connections (API Schema/Results, Event Hub, Log Analytics)
   github-audit       GitHub organisation/enterprise audit log: API, export, streaming
   cert-insider       CERT Insider Threat Test Dataset (a local copy): logon, device, file,
                      http, email CSVs and the LDAP/YYYY-MM.csv rosters, all in one import
   checkr             Checkr background-check reports (API, list pages, report webhooks):
-                     subjects keyed by candidate_id (use --subject-map)
+                     subjects keyed by the candidates' custom_id when the candidates are
+                     imported with the reports, else by candidate_id (use --subject-map)
   csv                any CSV export, with --mapping: a shipped mapping (hris, ats) or your
                      own JSON mapping file (column -> field, with date, country, value maps)
 

@@ -26,7 +26,8 @@ export type { MfaMethod } from './helpers/mfa';
 export { oktaConnector } from './sources/okta';
 export { entraConnector } from './sources/entra';
 export { googleWorkspaceConnector } from './sources/google-workspace';
-export { githubAuditConnector } from './sources/github-audit';
+export { githubAuditConnector, createGitHubAuditConnector } from './sources/github-audit';
+export type { GitHubAuditOptions } from './sources/github-audit';
 export { certInsiderConnector } from './sources/cert-insider';
 export { checkrConnector } from './sources/checkr';
 export { connectors, findConnector } from './registry';
@@ -34,6 +35,7 @@ export { osqueryConnector, createOsqueryConnector, parseOsqueryCalendarTime } fr
 export type { OsqueryOptions } from './sources/osquery';
 export { intuneConnector } from './sources/intune';
 export { defenderConnector } from './sources/defender';
+export { jamfConnector } from './sources/jamf';
 export { sessionDraft, sessionEnd, accountIpSessionKey } from './helpers/sessions';
 export { deviceOwner, osPlatformOf, usbHexId, usbIdsOfPnp, serialOf } from './helpers/devices';
 export type { DeviceOwner, OsPlatform } from './helpers/devices';

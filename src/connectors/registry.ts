@@ -8,6 +8,7 @@ import { oktaConnector } from './sources/okta';
 import { osqueryConnector } from './sources/osquery';
 import { intuneConnector } from './sources/intune';
 import { defenderConnector } from './sources/defender';
+import { jamfConnector } from './sources/jamf';
 
 /** The built-in connectors, by id. The CSV connector needs a mapping: see `csvConnector`. */
 export const connectors: Readonly<Record<string, Connector>> = Object.freeze({
@@ -17,6 +18,7 @@ export const connectors: Readonly<Record<string, Connector>> = Object.freeze({
   [osqueryConnector.id]: osqueryConnector,
   [intuneConnector.id]: intuneConnector,
   [defenderConnector.id]: defenderConnector,
+  [jamfConnector.id]: jamfConnector,
   [githubAuditConnector.id]: githubAuditConnector,
   [certInsiderConnector.id]: certInsiderConnector,
   [checkrConnector.id]: checkrConnector,

@@ -40,9 +40,37 @@ describe('Checkr background-check connector', () => {
 
   it('accounts for every row and field', () => {
     expect(report.rows).toEqual({ read: 6, mapped: 4, sessionEnds: 0, skipped: 2 });
-    expect(report.skipped.rows.map((r) => r.reason)).toEqual(['report without a candidate_id', 'a Checkr candidate, not a report']);
+    expect(report.skipped.rows.map((r) => r.reason)).toEqual(['report without a candidate_id', 'candidate "cand_x" without a custom_id: nothing ties it to a subject (its reports use candidate_id)']);
     expect(report.fields.unmapped).toEqual([]);
     expect(report.fields.ignored.map((f) => f.path)).toContain('ssn_trace.ssn');
     expect(JSON.stringify(records)).not.toContain('4645');
+  });
+});
+
+describe('Checkr candidates tie reports to the employer\'s subject ids', () => {
+  // HR subjects keyed by work e-mail; the candidates carry the employee number as custom_id.
+  const hr: Readonly<Record<string, string>> = { 'emp-00417': 'jon.doe@corp.example', 'emp-00233': 'kofi.mensah@corp.example' };
+  const rows = [...rowsOf(checkrConnector, fixture('checkr-candidates.json')), ...rowsOf(checkrConnector, fixture('checkr-reports.json'))];
+
+  it('keys each subject by the candidate\'s custom_id through the subject map, whatever the order of the files', () => {
+    const subjectIdOf = (account: string) => hr[account.trim().toLowerCase()] ?? account.trim().toLowerCase();
+    const { records, report } = runImport(checkrConnector, rows, { subjectIdOf });
+    expect(records.map((r) => [r['id'], (r['backgroundChecks'] as { id: string }[]).map((c) => c.id)])).toEqual([
+      ['jon.doe@corp.example', ['checkr:rep_4722c07dd9a10c3985ae432a', 'checkr:rep_9f1c']],
+      ['kofi.mensah@corp.example', ['checkr:rep_77']],
+    ]);
+    expect(runImport(checkrConnector, rows.slice().reverse(), { subjectIdOf }).records).toEqual(records);
+    // Personal data of the candidate is never kept: counted as ignored, with why.
+    expect(report.fields.ignored.map((f) => f.path)).toEqual(expect.arrayContaining(['email', 'dob', 'ssn', 'driver_license_number', 'data.object.email']));
+    expect(JSON.stringify(records)).not.toMatch(/1970-01-22|personal@example/);
+    expect(report.skipped.rows.map((r) => r.reason)).toEqual(expect.arrayContaining(['candidate "cand_unlinked" without a custom_id: nothing ties it to a subject (its reports use candidate_id)']));
+  });
+
+  it('with a subject map that knows neither the custom_id nor the candidate_id, skips the candidate and counts its reports as lost, never silently', () => {
+    const only: Readonly<Record<string, string>> = { 'emp-00233': 'kofi.mensah@corp.example' };
+    const { records, report } = runImport(checkrConnector, rows, { subjectIdOf: (account) => only[account.trim().toLowerCase()] });
+    expect(records.map((r) => r['id'])).toEqual(['kofi.mensah@corp.example']);
+    expect(report.skipped.rows.map((r) => r.reason)).toEqual(expect.arrayContaining(['no subject for custom_id "EMP-00417" of candidate "cand_e44aa283528e6fde7d542194"', 'no subject for custom_id "EMP-99999" of candidate "cand_nobody"']));
+    expect(report.droppedRecordFields).toEqual([expect.objectContaining({ path: '(record)', count: 1, reason: expect.stringContaining('not a valid subject: id') })]);
   });
 });

@@ -1,6 +1,7 @@
 import { defenderConnector } from '../../src/connectors/sources/defender';
 import { createScorer } from '../../src/defaults';
 import { importFixture } from './support';
+import type { ImportedRecord } from '../../src/connectors/run';
 
 describe('Microsoft Defender XDR advanced hunting connector', () => {
   const api = importFixture(defenderConnector, 'defender-advanced-hunting.json');
@@ -69,5 +70,60 @@ describe('Microsoft Defender XDR advanced hunting connector', () => {
     const ids = (subject: string) => (result.reports.find((r) => r.subjectId === subject)?.findings ?? []).map((f) => f.indicatorId);
     expect(ids('ana.ruiz@corp.example')).toContain('device/remote-access-software');
     expect(ids('kofi.mensah@corp.example').some((id) => id.includes('tunnel'))).toBe(true);
+  });
+});
+
+describe('Defender XDR: device-control file events and network connections', () => {
+  // The inbound RDP connection is accepted by the system: the subject map ties the device to its user.
+  const deviceOwners: Readonly<Record<string, string>> = { 'laptop-0042.corp.example': 'ana.ruiz@corp.example' };
+  const subjectIdOf = (account: string) => deviceOwners[account.trim().toLowerCase()] ?? account.trim().toLowerCase();
+  const { records, report } = importFixture(defenderConnector, 'defender-device-control-network.json', { subjectIdOf });
+  const ofType = (type: string) => records.filter((r) => r['type'] === type);
+
+  it('maps RemovableStorageFileEvent writes as copies to removable media, with the media ids from AdditionalFields', () => {
+    expect(ofType('removable-media')).toEqual([
+      expect.objectContaining({
+        at: '2024-04-03T10:15:02.123Z',
+        subjectId: 'ana.ruiz@corp.example',
+        accountId: 'Ana.Ruiz@corp.example',
+        action: 'file-copied',
+        media: { vendorId: '0781', productId: '5581', product: 'SanDisk Ultra USB Device', serial: '4C530001230117115462', kind: 'mass-storage' },
+        file: { name: 'E:\\exports\\payroll-q1.xlsx', sizeBytes: 918273, type: 'xlsx' },
+      }),
+      // A phone (WPD) with a 0x-prefixed vendor id, a placeholder serial and no folder or size.
+      expect.objectContaining({ at: '2024-04-03T11:02:00.000Z', media: { vendorId: '05ac', productId: '12a8', product: 'Apple iPhone', kind: 'phone' }, file: { name: 'IMG_0001.HEIC', type: 'heic' } }),
+    ]);
+    expect(report.fields.invalid).toEqual([{ path: 'AdditionalFields.SerialNumber', count: 1, reason: 'placeholder serial', examples: ['0'] }]);
+    expect(report.fields.ignored).toContainEqual(expect.objectContaining({ path: 'AdditionalFields.TargetFileLocation' }));
+  });
+
+  it('maps connections of remote-access and tunnel tools as remote-access sessions, inbound RDP by its port, a renamed tunnel by its version info', () => {
+    expect(ofType('remote-access-session').map((r) => [r['at'], r['subjectId'], r['direction'], r['tool'], r['peerIp']])).toEqual([
+      ['2024-04-03T12:30:00.500Z', 'ana.ruiz@corp.example', 'outbound', 'AnyDesk.exe', '203.0.113.50'],
+      ['2024-04-03T02:10:00.000Z', 'ana.ruiz@corp.example', 'inbound', 'RDP', '198.51.100.23'],
+      ['2024-04-04T01:00:00.000Z', 'kofi.mensah@corp.example', 'outbound', 'cloudflared', '198.41.192.7'],
+    ]);
+  });
+
+  it('accounts for every row and field: reads from media, other processes, loopback, failures, listeners and duplicates', () => {
+    expect(report.rows).toEqual({ read: 11, mapped: 5, sessionEnds: 0, skipped: 6 });
+    expect(report.records.duplicates).toEqual({ identical: 1, conflicting: 0 });
+    expect(report.skipped.rows.map((r) => [r.line, r.reason.split(':')[0]])).toEqual([
+      [3, 'removable-storage file event with access "read"'],
+      [7, 'connection of "chrome.exe" is not by a known remote-access or tunnel tool (only those are mapped)'],
+      [8, 'loopback connection (127.0.0.1)'],
+      [9, 'network event ConnectionFailed'],
+      [10, 'duplicate'],
+      [12, 'network event ListeningConnectionCreated'],
+    ]);
+    expect(report.fields.unmapped).toEqual([]);
+  });
+
+  it('feeds the remote-access and internet-facing remote-desktop checks', () => {
+    const events = records.map(({ recordType: _, ...r }: ImportedRecord) => r);
+    const result = createScorer().scoreBatch({ asOf: '2024-06-01T00:00:00Z', subjects: [{ id: 'ana.ruiz@corp.example' }, { id: 'kofi.mensah@corp.example' }], events });
+    const ids = (subject: string) => (result.reports.find((r) => r.subjectId === subject)?.findings ?? []).map((f) => f.indicatorId);
+    expect(ids('ana.ruiz@corp.example')).toEqual(expect.arrayContaining(['device/remote-access-software', 'device/remote-desktop-internet-facing']));
+    expect(ids('kofi.mensah@corp.example')).toContain('device/tunnel-software');
   });
 });

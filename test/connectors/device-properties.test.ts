@@ -3,6 +3,7 @@ import type { Connector } from '../../src/connectors/contract';
 import { createImporter, type ImportedRecord } from '../../src/connectors/run';
 import { defenderConnector } from '../../src/connectors/sources/defender';
 import { intuneConnector } from '../../src/connectors/sources/intune';
+import { jamfConnector } from '../../src/connectors/sources/jamf';
 import { osqueryConnector } from '../../src/connectors/sources/osquery';
 import { compareText } from '../../src/engine/order';
 import { createScorer } from '../../src/defaults';
@@ -64,17 +65,38 @@ const defenderColumns = {
   Timestamp: maybe(times),
   DeviceId: maybe(fc.constantFrom('dev1', 'dev2')),
   DeviceName: maybe(hosts),
-  ActionType: maybe(fc.constantFrom('UsbDriveMounted', 'UsbDriveUnmounted', 'PnpDeviceConnected', 'ProcessCreated', 'FileCreated', 'AntivirusDetection')),
+  ActionType: maybe(fc.constantFrom('UsbDriveMounted', 'UsbDriveUnmounted', 'PnpDeviceConnected', 'ProcessCreated', 'FileCreated', 'AntivirusDetection', 'RemovableStorageFileEvent', 'ConnectionSuccess', 'InboundConnectionAccepted', 'ConnectionFailed')),
   ReportId: maybe(fc.integer({ min: 1, max: 5 })),
   AccountUpn: maybe(users),
   InitiatingProcessAccountUpn: junk,
-  AdditionalFields: partial({ DriveLetter: maybe(fc.constantFrom('E:', 'F:')), ProductName: junk, SerialNumber: junk, Manufacturer: junk, DeviceId: maybe(fc.constantFrom('USB\\VID_1D6B&PID_0104\\CAFE', 'SWD\\X\\Y')), ClassName: maybe(fc.constantFrom('HIDClass', 'Odd')), Extra: junk }),
+  AdditionalFields: partial({
+    DriveLetter: maybe(fc.constantFrom('E:', 'F:')),
+    ProductName: junk,
+    SerialNumber: junk,
+    Manufacturer: junk,
+    DeviceId: maybe(fc.constantFrom('USB\\VID_1D6B&PID_0104\\CAFE', 'SWD\\X\\Y')),
+    ClassName: maybe(fc.constantFrom('HIDClass', 'Odd', 'DiskDrive', 'WPD')),
+    VendorId: maybe(fc.constantFrom('0781', '0x05AC', 'zz')),
+    ProductId: junk,
+    MediaName: junk,
+    DuplicatedOperation: maybe(fc.constantFrom('Write', 'Read')),
+    RemovableStoragePolicyVerdict: maybe(fc.constantFrom('Allow', 'Deny')),
+    Policy: junk,
+    Extra: junk,
+  }),
   FileName: maybe(fc.constantFrom('AnyDesk.exe', 'notepad.exe', 'cloudflared.exe', 'report.pdf')),
   FolderPath: maybe(fc.constantFrom('E:\\x\\report.pdf', 'C:\\Windows\\notepad.exe')),
   FileSize: junk,
   DriveLetter: maybe(fc.constantFrom('E:')),
   ProcessVersionInfoProductName: junk,
   SensitivityLabel: junk,
+  RemoteIP: maybe(fc.constantFrom('203.0.113.50', '127.0.0.1', '10.0.0.4')),
+  RemoteIPType: maybe(fc.constantFrom('Public', 'Private', 'Loopback')),
+  RemotePort: junk,
+  RemoteUrl: junk,
+  LocalPort: maybe(fc.constantFrom(3389, 5900, 443, '3389')),
+  InitiatingProcessFileName: maybe(fc.constantFrom('AnyDesk.exe', 'chrome.exe', 'svchost.exe', 'tailscaled.exe')),
+  InitiatingProcessVersionInfoProductName: junk,
   Surprise: junk,
 };
 const defenderRow = fc.oneof(
@@ -82,10 +104,39 @@ const defenderRow = fc.oneof(
   fc.record({ time: maybe(times), category: fc.constant('AdvancedHunting-DeviceEvents'), tenantId: junk, properties: fc.record(defenderColumns, { requiredKeys: ['ActionType', 'DeviceId'] }) }, { requiredKeys: ['properties'] }),
 );
 
+const jamfTimes = fc.constantFrom('2024-04-02T19:40:11.123Z', '2024-04-03T08:00:00+02:00', '1970-01-01T00:00:00Z', 'soon');
+const jamfRow = fc.record(
+  {
+    id: maybe(fc.constantFrom('41', '42', '43')),
+    udid: maybe(fc.constantFrom('UDID-1', 'UDID-2')),
+    general: partial({
+      name: maybe(hosts),
+      platform: maybe(fc.constantFrom('Mac', 'Windows', 'Odd')),
+      reportDate: maybe(jamfTimes),
+      lastContactTime: maybe(jamfTimes),
+      lastEnrolledDate: maybe(jamfTimes),
+      lastIpAddress: maybe(fc.constantFrom('203.0.113.77', 'not-an-ip')),
+      remoteManagement: partial({ managed: junk, managementUsername: junk }),
+      extensionAttributes: fc.option(fc.array(partial({ name: junk, values: fc.option(fc.array(text, { maxLength: 2 }), { nil: null }) }), { maxLength: 2 }), { nil: null }),
+      surprise: junk,
+    }),
+    hardware: partial({ make: junk, model: junk, modelIdentifier: junk, serialNumber: maybe(fc.constantFrom('C02ZK1ABCDE1', 'Not Specified', '0')), macAddress: junk }),
+    operatingSystem: partial({ name: maybe(fc.constantFrom('macOS', 'Windows', 'BeOS')), version: junk, build: junk, fileVault2Status: maybe(fc.constantFrom('ALL_ENCRYPTED', 'NOT_ENCRYPTED', 'WEIRD')) }),
+    userAndLocation: partial({ email: maybe(users), username: maybe(fc.constantFrom('ana', 'kofi')), realname: junk, phone: junk }),
+    diskEncryption: partial({ bootPartitionEncryptionDetails: partial({ partitionFileVault2State: maybe(fc.constantFrom('ENCRYPTED', 'UNENCRYPTED', 'ENCRYPTING', 'ODD')), partitionName: junk }) }),
+    security: partial({ remoteDesktopEnabled: junk, sipStatus: junk }),
+    applications: fc.option(fc.array(partial({ name: maybe(fc.constantFrom('AnyDesk.app', 'Xcode.app')), bundleId: maybe(fc.constantFrom('com.teamviewer.TeamViewerHost')), version: junk, path: junk }), { maxLength: 3 }), { nil: null }),
+    purchasing: junk,
+    surprise: junk,
+  },
+  { requiredKeys: ['udid', 'general'] },
+);
+
 const cases: readonly [string, Connector, fc.Arbitrary<unknown>][] = [
   ['osquery', osqueryConnector, osqueryRow],
   ['intune', intuneConnector, intuneRow],
   ['defender', defenderConnector, defenderRow],
+  ['jamf', jamfConnector, jamfRow],
 ];
 
 function importValues(connector: Connector, values: readonly unknown[], emitSubjects = false) {
@@ -135,6 +186,7 @@ function withUniqueIds(connector: Connector, values: readonly unknown[]): unknow
   return values.map((value, i) => {
     if (value === null || typeof value !== 'object') return value;
     if (connector === intuneConnector) return { ...value, id: `d${i}`, managedDevices: ((value as { managedDevices?: object[] }).managedDevices ?? []).map((d, j) => ({ ...d, id: `d${i}-${j}` })) };
+    if (connector === jamfConnector) return { ...value, udid: `UDID-${i}` };
     if (connector === defenderConnector) return 'properties' in value ? { ...value, properties: { ...(value as { properties: object }).properties, ReportId: 100 + i } } : { ...value, ReportId: 100 + i };
     return value;
   });

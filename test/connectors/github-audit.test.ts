@@ -1,4 +1,5 @@
-import { githubAuditConnector } from '../../src/connectors/sources/github-audit';
+import { createGitHubAuditConnector, githubAuditConnector } from '../../src/connectors/sources/github-audit';
+import { createScorer } from '../../src/defaults';
 import { byId, fixture, importFixture, rowsOf, runImport } from './support';
 
 describe('GitHub audit log connector', () => {
@@ -36,10 +37,10 @@ describe('GitHub audit log connector', () => {
   });
 
   it('accounts for every row and field: duplicates, unmapped actions, missing times and users are listed', () => {
-    expect(report.rows).toEqual({ read: 12, mapped: 8, sessionEnds: 0, skipped: 4 });
+    // Merges are held for their approvals: a repeated merge row counts as mapped and its record as a duplicate.
+    expect(report.rows).toEqual({ read: 12, mapped: 9, sessionEnds: 0, skipped: 3 });
     expect(report.records.duplicates).toEqual({ identical: 1, conflicting: 0 });
     expect(report.skipped.rows.map((r) => [r.line, r.reason])).toEqual([
-      [10, 'duplicate: every record of the row was given by an earlier row'],
       [11, 'action "issue.create" is not mapped (not a merge, protection override or change, visibility change, clone or download, or member or role change)'],
       [12, 'no readable @timestamp or created_at'],
       [13, 'org.add_member without a user: no account whose role changed'],
@@ -52,5 +53,65 @@ describe('GitHub audit log connector', () => {
     const reversed = runImport(githubAuditConnector, rows.slice().reverse()).records;
     const sort = (r: readonly object[]) => r.map((x) => JSON.stringify(x)).sort();
     expect(sort(reversed)).toEqual(sort(records));
+  });
+});
+
+describe('GitHub audit log connector: reviews give merges their approvals', () => {
+  const { records, report } = importFixture(githubAuditConnector, 'github-audit-reviews.ndjson');
+  const merge = (n: number) => records.find((r) => r['changeId'] === `#${n}`);
+
+  it('counts the approvals that stood at the merge, and whether the author merged', () => {
+    // #50: the only approval was dismissed before the author merged it.
+    expect(merge(50)).toMatchObject({ action: 'merge', accountId: 'Ana-Ruiz', target: 'main', approvals: 0, selfMerged: true });
+    // #51: another reviewer approved (state APPROVED, a repeated delivery), then the author merged: approved, not unreviewed.
+    expect(merge(51)).toMatchObject({ approvals: 1, selfMerged: true });
+    // #52: approved only after the merge; #53: the approval was replaced by a request for changes.
+    expect(merge(52)).toMatchObject({ approvals: 0, selfMerged: true });
+    expect(merge(53)).toMatchObject({ approvals: 0 });
+    expect(merge(53)).not.toHaveProperty('selfMerged');
+    // #7: a later comment leaves the approval standing; the author is not in the input, so no selfMerged.
+    expect(merge(7)).toMatchObject({ approvals: 1 });
+    expect(merge(7)).not.toHaveProperty('selfMerged');
+  });
+
+  it('leaves approvals unknown, not zero, when the input says nothing of the reviews or only of reviews of unknown state', () => {
+    expect(merge(8)).not.toHaveProperty('approvals');
+    expect(merge(9)).not.toHaveProperty('approvals');
+    expect(report.fields.invalid).toEqual([{ path: 'review_state', count: 1, reason: 'not a review state (approved, changes_requested, commented)', examples: ['LGTM'] }]);
+  });
+
+  it('accounts for every row and field', () => {
+    expect(report.rows).toEqual({ read: 22, mapped: 20, sessionEnds: 0, skipped: 2 });
+    expect(report.skipped.rows.map((r) => [r.line, r.reason.split(':')[0]])).toEqual([
+      [21, 'pull_request_review.submit without pull_request_url or pull_request_id'],
+      [22, 'pull_request_review.dismiss without review_id or user'],
+    ]);
+    expect(report.fields.unmapped).toEqual([]);
+    expect(report.records.written).toBe(7);
+  });
+
+  it('writes merges at once without approvals when asked not to hold them, and says why review rows are skipped', () => {
+    const streaming = importFixture(createGitHubAuditConnector({ approvals: false }), 'github-audit-reviews.ndjson');
+    expect(streaming.records.filter((r) => r['action'] === 'merge')).toHaveLength(7);
+    expect(streaming.records.some((r) => 'approvals' in r || 'selfMerged' in r)).toBe(false);
+    expect(streaming.report.skipped.rows[0]?.reason).toMatch(/read only when merges are held for their approvals/);
+  });
+
+  it('gives the same merges whatever the order of the rows', () => {
+    const reversed = runImport(githubAuditConnector, rowsOf(githubAuditConnector, fixture('github-audit-reviews.ndjson')).reverse()).records;
+    expect(reversed).toEqual(records);
+  });
+
+  it('lets the code-integrity check judge merges from the audit log: an unreviewed self-merge fires, an independently approved one does not', () => {
+    const scorer = createScorer({ config: { indicators: { 'insider/code-integrity': { options: { includeNonSensitive: true } } } } });
+    const score = (rows: readonly (typeof records)[number][]) => {
+      const result = scorer.scoreBatch({ asOf: '2024-06-01T00:00:00Z', subjects: [{ id: 'ana-ruiz' }], events: rows.filter((r) => r['subjectId'] === 'ana-ruiz').map(({ recordType: _, ...r }) => r) });
+      return result.reports[0]?.findings.filter((f) => f.indicatorId === 'insider/code-integrity') ?? [];
+    };
+    const fired = score(records);
+    expect(fired).toHaveLength(1);
+    expect(fired[0]?.evidence.map((e) => e.recordId).sort()).toEqual(['github-audit:rv-merge-50', 'github-audit:rv-merge-52']);
+    // With only the independently approved merge, nothing fires.
+    expect(score(records.filter((r) => r['changeId'] === '#51'))).toEqual([]);
   });
 });

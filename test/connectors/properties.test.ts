@@ -92,7 +92,24 @@ const googleRow = fc.record(
 
 const githubRow = fc.record(
   {
-    action: maybe(fc.constantFrom('pull_request.merge', 'protected_branch.policy_override', 'protected_branch.update', 'repo.access', 'git.clone', 'git.fetch', 'repo.download_zip', 'org.update_member', 'repo.add_member', 'team.add_member', 'issue.create')),
+    action: maybe(
+      fc.constantFrom(
+        'pull_request.merge',
+        'pull_request.create',
+        'pull_request_review.submit',
+        'pull_request_review.dismiss',
+        'protected_branch.policy_override',
+        'protected_branch.update',
+        'repo.access',
+        'git.clone',
+        'git.fetch',
+        'repo.download_zip',
+        'org.update_member',
+        'repo.add_member',
+        'team.add_member',
+        'issue.create',
+      ),
+    ),
     '@timestamp': maybe(fc.constantFrom(1712088000000, '1712088000000', 1712091600000)),
     created_at: maybe(times),
     _document_id: maybe(fc.constantFrom('d1', 'd2', 'd3')),
@@ -105,7 +122,10 @@ const githubRow = fc.record(
     visibility: maybe(fc.constantFrom('public', 'private', 'internal', 'secret')),
     permission: maybe(fc.constantFrom('admin', 'maintain', 'write', 'read')),
     branch: junk,
-    pull_request_url: maybe(fc.constantFrom('https://github.com/acme/payments/pull/42', 'nope')),
+    pull_request_url: maybe(fc.constantFrom('https://github.com/acme/payments/pull/42', 'https://github.com/acme/payments/pull/43', 'nope')),
+    pull_request_id: junk,
+    review_id: maybe(fc.constantFrom(1, 2, '3')),
+    review_state: maybe(fc.constantFrom('approved', 'APPROVED', 'changes_requested', 'commented', 'LGTM')),
     surprise: junk,
   },
   { requiredKeys: ['action', 'actor'] },
@@ -137,6 +157,7 @@ const checkrReport = fc.record(
     created_at: maybe(times),
     completed_at: maybe(times),
     candidate_id: maybe(fc.constantFrom('cand_1', 'Cand_1', 'cand_2')),
+    custom_id: maybe(fc.constantFrom('EMP-1', 'emp-2')),
     ssn_trace: partial({
       id: maybe(fc.constantFrom('ssn_1', 'ssn_2')),
       status: maybe(fc.constantFrom('complete', 'pending')),

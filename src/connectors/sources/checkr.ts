@@ -62,23 +62,68 @@ function ssnTrace(trace: FieldReader, source: string): Record<string, unknown> |
   };
 }
 
-function mapReport(row: FieldReader, ctx: MapContext): { subjectId: string; held: Held } | { skip: string } {
-  const report = row.object('data.object') ?? row;
-  if (report !== row) {
-    row.used('type');
-    row.ignore('id', 'id of the webhook event: the report id is the record id');
-    row.ignore('object', 'always event');
-    row.ignore('created_at', 'when the webhook event was sent');
-    row.ignore('account_id', 'Checkr account');
-  }
+/** The object a row carries: itself, or the `data.object` of a webhook event. */
+function objectOf(row: FieldReader): FieldReader {
+  const inner = row.object('data.object');
+  if (inner === undefined) return row;
+  row.used('type');
+  row.ignore('id', 'id of the webhook event: the object id is the record id');
+  row.ignore('object', 'always event');
+  row.ignore('created_at', 'when the webhook event was sent');
+  row.ignore('account_id', 'Checkr account');
+  return inner;
+}
+
+/** Candidate fields left out: the link is custom_id; the rest is the person's data, which HR records hold. */
+const candidateIgnored: Readonly<Record<string, string>> = {
+  object: 'always candidate',
+  uri: 'API address of the candidate',
+  created_at: 'when the candidate was created at Checkr',
+  email: "the candidate's own e-mail (often personal): custom_id ties the candidate to the employer's id",
+  first_name: 'names come from HR data onto the subject',
+  middle_name: 'names come from HR data onto the subject',
+  no_middle_name: 'names come from HR data onto the subject',
+  last_name: 'names come from HR data onto the subject',
+  mother_maiden_name: 'personal data: never kept',
+  dob: 'date of birth: never kept by this connector',
+  ssn: 'the SSN (redacted by Checkr): never kept',
+  driver_license_number: 'personal data: never kept',
+  driver_license_state: 'personal data: never kept',
+  previous_driver_license_number: 'personal data: never kept',
+  previous_driver_license_state: 'personal data: never kept',
+  phone: 'contact data comes from HR records',
+  zipcode: 'address data: the SSN trace gives the address history',
+  copy_requested: 'whether the candidate asked for a copy of the report',
+  adjudication: "the employer's adverse-action stage",
+  metadata: 'free-form data the employer attached',
+  report_ids: 'the reports are read from their own rows',
+  geo_ids: 'Checkr geos of the candidate',
+  work_locations: 'where the job is: not the person',
+};
+
+/**
+ * A Checkr candidate: its `custom_id` (the employer's own id for the person, set when the
+ * candidate was created) ties the candidate's reports to that subject, through the subject map
+ * like any account.
+ */
+function mapCandidate(candidate: FieldReader, ctx: MapContext): { candidateId: string; subjectId: string } | { skip: string } {
+  const candidateId = candidate.string('id');
+  if (candidateId === undefined) return { skip: 'candidate without an id' };
+  const customId = candidate.string('custom_id');
+  if (customId === undefined) return { skip: `candidate "${candidateId}" without a custom_id: nothing ties it to a subject (its reports use candidate_id)` };
+  const subjectId = ctx.subjectIdFor(customId);
+  if (subjectId === undefined) return { skip: `no subject for custom_id "${customId}" of candidate "${candidateId}"` };
+  candidate.ignoreAll(candidateIgnored);
+  return { candidateId, subjectId };
+}
+
+function mapReport(report: FieldReader, ctx: MapContext): { candidateId: string; fallback: string | undefined; held: Held } | { skip: string } {
   const object = report.string('object')?.toLowerCase();
-  if (object !== undefined && object !== 'report') return { skip: `a Checkr ${object}, not a report` };
+  if (object !== undefined && object !== 'report') return { skip: `a Checkr ${object}, not a report or candidate` };
   const id = report.string('id');
   if (id === undefined) return { skip: 'report without an id' };
   const candidate = report.string('candidate_id');
   if (candidate === undefined) return { skip: 'report without a candidate_id' };
-  const subjectId = ctx.subjectIdFor(candidate);
-  if (subjectId === undefined) return { skip: `no subject for account "${candidate}"` };
   const status = report.oneOf('status', statuses, 'not a Checkr report status');
   const traceReader = report.object('ssn_trace');
   const check = {
@@ -111,27 +156,55 @@ function mapReport(row: FieldReader, ctx: MapContext): { subjectId: string; held
   report.ignore('adjudication', "the employer's adverse-action stage, not the report's finding");
   for (const key of report.keys()) if (/_ids?$/.test(key) && key !== 'candidate_id') report.ignore(key, 'ids of the screenings in the report: their results are in result and assessment');
   const key = canonicalJson({ check, trace });
-  return { subjectId, held: { check, ...(trace !== undefined ? { trace } : {}), rank: progress[status ?? 'pending'] ?? 0, key } };
+  return { candidateId: candidate, fallback: ctx.subjectIdFor(candidate), held: { check, ...(trace !== undefined ? { trace } : {}), rank: progress[status ?? 'pending'] ?? 0, key } };
 }
 
 function createCheckrSession(): ConnectorSession {
-  // Subject id to report id to the most advanced delivery of the report.
-  const bySubject = new Map<string, Map<string, Held>>();
+  // Candidate id to report id to the most advanced delivery of the report.
+  const byCandidate = new Map<string, Map<string, Held>>();
+  // Candidate id to the subject its candidate_id maps to (undefined: the subject map has no entry).
+  const fallbacks = new Map<string, string | undefined>();
+  // Candidate id to the subjects its custom_id maps to (several only if deliveries disagree).
+  const links = new Map<string, Set<string>>();
   return {
     mapRow(row, ctx): RowResult {
-      const mapped = mapReport(row, ctx);
+      const inner = objectOf(row);
+      if (inner.string('object')?.toLowerCase() === 'candidate') {
+        const linked = mapCandidate(inner, ctx);
+        if ('skip' in linked) return skip(linked.skip);
+        const set = links.get(linked.candidateId) ?? new Set<string>();
+        set.add(linked.subjectId);
+        links.set(linked.candidateId, set);
+        return { held: true };
+      }
+      const mapped = mapReport(inner, ctx);
       if ('skip' in mapped) return skip(mapped.skip);
-      const reports = bySubject.get(mapped.subjectId) ?? new Map<string, Held>();
+      fallbacks.set(mapped.candidateId, mapped.fallback);
+      const reports = byCandidate.get(mapped.candidateId) ?? new Map<string, Held>();
       const id = String(mapped.held.check?.['id']);
       const previous = reports.get(id);
       if (previous === undefined || mapped.held.rank > previous.rank || (mapped.held.rank === previous.rank && compareText(mapped.held.key, previous.key) < 0)) reports.set(id, mapped.held);
-      bySubject.set(mapped.subjectId, reports);
+      byCandidate.set(mapped.candidateId, reports);
       return { held: true };
     },
     finish(): RecordDraft[] {
+      // Candidates resolve to subjects first (custom_id, else candidate_id), so two candidates of one person give one subject.
+      const bySubject = new Map<string, Held[]>();
+      const unresolved: string[] = [];
+      for (const [candidateId, reports] of byCandidate) {
+        const linked = [...(links.get(candidateId) ?? [])].sort(compareText)[0];
+        const subjectId = linked ?? fallbacks.get(candidateId);
+        if (subjectId === undefined) {
+          unresolved.push(candidateId);
+          continue;
+        }
+        const list = bySubject.get(subjectId) ?? [];
+        for (const held of reports.values()) list.push(held);
+        bySubject.set(subjectId, list);
+      }
       const drafts: RecordDraft[] = [];
       for (const subjectId of [...bySubject.keys()].sort(compareText)) {
-        const reports = [...(bySubject.get(subjectId) as Map<string, Held>).entries()].sort(([a], [b]) => compareText(a, b)).map(([, held]) => held);
+        const reports = (bySubject.get(subjectId) as Held[]).slice().sort((a, b) => compareText(String(a.check?.['id']), String(b.check?.['id'])));
         drafts.push({
           recordType: 'subject',
           record: {
@@ -141,6 +214,9 @@ function createCheckrSession(): ConnectorSession {
           },
         });
       }
+      // The reports of a candidate with no subject (neither its custom_id nor its candidate_id is in the subject map):
+      // a draft without an id, which the runner refuses and counts under droppedRecordFields, so the loss is reported.
+      for (const candidateId of unresolved.sort(compareText)) drafts.push({ recordType: 'subject', record: { id: undefined, backgroundChecks: [...(byCandidate.get(candidateId)?.keys() ?? [])].sort(compareText).map((id) => ({ id })) } });
       return drafts;
     },
   };
@@ -152,6 +228,8 @@ function createCheckrSession(): ConnectorSession {
  * background check per report (status, result, Assess outcome, address history from the SSN
  * trace) and the SSN trace as an identity check (deceased, belongs to another person, no
  * record, or consistent). Written when the input ends, the latest delivery of each report kept.
+ * Candidate objects in the same import (list pages, `candidate.*` webhooks) key their reports by
+ * the candidate's `custom_id` (the employer's id), through the subject map like any account.
  */
 export const checkrConnector = defineConnector({
   id: 'checkr',
@@ -159,6 +237,7 @@ export const checkrConnector = defineConnector({
   docs: [
     { title: 'Checkr API: reports', url: 'https://docs.checkr.com/apis/openapi/reports' },
     { title: 'Checkr API: SSN trace', url: 'https://docs.checkr.com/apis/openapi/ssn-trace' },
+    { title: 'Checkr API: candidates (custom_id)', url: 'https://docs.checkr.com/apis/openapi/candidates' },
     { title: 'Checkr: report status values', url: 'https://docs.checkr.com/use-cases/check-status' },
     { title: 'Checkr glossary (report, package, screening)', url: 'https://docs.checkr.com/references/glossary' },
   ],
@@ -183,9 +262,9 @@ export const checkrConnector = defineConnector({
     'ssn_trace.cancellation_reason': 'why the trace was canceled',
     'ssn_trace.cancellation_reason_description': 'why the trace was canceled',
   },
-  detect: (row) => row.has('candidate_id') || row.has('data.object.candidate_id'),
+  detect: (row) => row.has('candidate_id') || row.has('data.object.candidate_id') || row.string('object') === 'candidate',
   mapRow: (row, ctx) => {
-    const mapped = mapReport(row, ctx);
+    const mapped = mapReport(objectOf(row), ctx);
     return 'skip' in mapped ? skip(mapped.skip) : skip('Checkr reports read without an import session');
   },
   createSession: createCheckrSession,

@@ -1,7 +1,7 @@
 import { matchRemoteAccessTool } from '../../data/remoteAccessTools';
 import { matchTunnelTool } from '../../data/tunnelTools';
 import { defineConnector, skip, type MapContext, type RecordDraft, type RowResult } from '../contract';
-import { deviceOwner, serialOf, usbIdsOfPnp } from '../helpers/devices';
+import { deviceOwner, serialOf, usbHexId, usbIdsOfPnp } from '../helpers/devices';
 import { contentId } from '../helpers/values';
 import type { FieldReader } from '../reader';
 
@@ -143,6 +143,110 @@ function processStarted(e: FieldReader, base: Base): RecordDraft | string {
   };
 }
 
+// Device-control media classes (AdditionalFields.ClassName of RemovableStorageFileEvent) to the model's media kinds.
+const mediaKinds: Readonly<Record<string, 'mass-storage' | 'phone' | 'optical' | 'other'>> = {
+  diskdrive: 'mass-storage',
+  usbstor: 'mass-storage',
+  volume: 'mass-storage',
+  wpd: 'phone',
+  cdrom: 'optical',
+};
+
+/** The extension of a file name, lower-cased, or undefined when it has none. */
+function extensionOf(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const base = name.slice(Math.max(name.lastIndexOf('\\'), name.lastIndexOf('/')) + 1);
+  return base.includes('.') ? base.slice(base.lastIndexOf('.') + 1).toLowerCase() : undefined;
+}
+
+/**
+ * A file on removable media that matched a device-control policy (DeviceEvents
+ * `RemovableStorageFileEvent`): a copy to the media unless the access says it was only read, or
+ * the policy denied it.
+ */
+function removableStorageFile(e: FieldReader, base: Base): RecordDraft | string {
+  const access = (e.string('AdditionalFields.RemovableStorageAccess') ?? e.string('AdditionalFields.DuplicatedOperation'))?.toLowerCase();
+  if (access !== undefined && !access.includes('write') && !access.includes('create')) return `removable-storage file event with access "${access}": a read from the media, not a copy to it`;
+  const verdict = e.string('AdditionalFields.RemovableStoragePolicyVerdict')?.toLowerCase();
+  if (verdict !== undefined && (verdict.includes('deny') || verdict.includes('block'))) return `removable-storage file event denied by the device-control policy (${verdict}): no file reached the media`;
+  const folder = e.string('FolderPath');
+  const name = e.string('FileName');
+  e.ignoreAll({
+    'AdditionalFields.Policy': 'device-control policy that matched: the file and media are kept',
+    'AdditionalFields.PolicyRuleId': 'device-control rule that matched',
+    'AdditionalFields.InstanceId': 'Windows device instance path of the media: the vendor and product ids and serial are kept',
+    'AdditionalFields.TargetFileLocation': 'where device control stored its evidence copy of the file',
+  });
+  return {
+    recordType: 'event',
+    record: {
+      ...base,
+      type: 'removable-media',
+      action: 'file-copied',
+      media: {
+        vendorId: e.parsed('AdditionalFields.VendorId', (v) => (typeof v === 'string' || typeof v === 'number' ? usbHexId(String(v)) : undefined), 'not a USB vendor id (hex)'),
+        productId: e.parsed('AdditionalFields.ProductId', (v) => (typeof v === 'string' || typeof v === 'number' ? usbHexId(String(v)) : undefined), 'not a USB product id (hex)'),
+        product: e.string('AdditionalFields.MediaName'),
+        serial: e.parsed('AdditionalFields.SerialNumber', serialOf, 'placeholder serial'),
+        kind: e.oneOf('AdditionalFields.ClassName', mediaKinds, 'device class not in the connector table'),
+      },
+      file: { name: folder ?? name, sizeBytes: e.count('FileSize'), type: extensionOf(name ?? folder), tags: e.strings('SensitivityLabel') },
+    },
+  };
+}
+
+// DeviceNetworkEvents actions that are an established connection, with its direction.
+const connectionActions: Readonly<Record<string, 'inbound' | 'outbound'>> = {
+  connectionsuccess: 'outbound',
+  connectionrequest: 'outbound',
+  connectionfound: 'outbound',
+  connectionacknowledged: 'outbound',
+  inboundconnectionaccepted: 'inbound',
+};
+// DeviceNetworkEvents actions with no connection to a peer: skipped with why.
+const noConnectionActions: Readonly<Record<string, string>> = {
+  connectionfailed: 'the connection failed',
+  connectionattempt: 'an attempt, not a connection',
+  listeningconnectioncreated: 'a port opened for listening, no peer',
+};
+// Inbound connections to the built-in remote-desktop ports name the protocol (the process is svchost or the OS service).
+const remoteDesktopPorts: Readonly<Record<string, string>> = { '3389': 'RDP', '5900': 'VNC', '5938': 'TeamViewer' };
+
+function isLoopback(ip: string): boolean {
+  return ip.startsWith('127.') || ip === '::1' || ip.toLowerCase() === 'localhost';
+}
+
+/**
+ * A network connection of a remote-access tool or tunnel (DeviceNetworkEvents), known by its
+ * initiating process (file name, product name or original file name) or, inbound, by the
+ * remote-desktop port it was accepted on.
+ */
+function networkConnection(e: FieldReader, base: Base, direction: 'inbound' | 'outbound'): RecordDraft | string {
+  const peerIp = e.string('RemoteIP');
+  if (peerIp === undefined) return 'network event without RemoteIP: no peer';
+  const ipType = e.string('RemoteIPType')?.toLowerCase();
+  if (ipType === 'loopback' || isLoopback(peerIp)) return `loopback connection (${peerIp}): local traffic of the process, not a remote session`;
+  const process = e.string('InitiatingProcessFileName');
+  const candidates = [process, e.string('InitiatingProcessVersionInfoProductName'), e.string('InitiatingProcessVersionInfoOriginalFileName')];
+  const known = candidates.find((c) => c !== undefined && (matchRemoteAccessTool(c) !== undefined || matchTunnelTool(c) !== undefined));
+  const localPort = e.count('LocalPort');
+  const byPort = direction === 'inbound' && localPort !== undefined ? remoteDesktopPorts[String(localPort)] : undefined;
+  const tool = known ?? byPort;
+  if (tool === undefined) return `connection of "${process ?? 'an unnamed process'}" is not by a known remote-access or tunnel tool (only those are mapped)`;
+  e.ignoreAll({
+    RemotePort: 'port of the peer: the tool and peer address are kept',
+    RemoteUrl: 'host name of the peer (for most tools the vendor relay): the peer address is kept',
+    LocalIP: 'address of the device on its own network',
+    Protocol: 'transport protocol',
+    LocalIPType: 'address type of the device',
+    RemoteIPType: 'read to leave out loopback connections',
+  });
+  return {
+    recordType: 'event',
+    record: { ...base, type: 'remote-access-session', direction, tool, peerIp },
+  };
+}
+
 const fileActions = new Set(['filecreated', 'filemodified', 'filerenamed']);
 
 function mapDefender(row: FieldReader, ctx: MapContext): RowResult {
@@ -150,8 +254,12 @@ function mapDefender(row: FieldReader, ctx: MapContext): RowResult {
   const actionType = e.string('ActionType');
   if (actionType === undefined) return skip('no ActionType: not an advanced-hunting device event');
   const action = actionType.toLowerCase();
-  const mapped = action === 'usbdrivemounted' || action === 'usbdriveunmounted' || action === 'pnpdeviceconnected' || action === 'processcreated' || fileActions.has(action);
-  if (!mapped) return skip(`ActionType "${actionType}" is not mapped (USB mounts, PnP connections, process starts and file writes are)`);
+  const noConnection = noConnectionActions[action];
+  if (noConnection !== undefined) return skip(`network event ${actionType}: ${noConnection}`);
+  const direction = connectionActions[action];
+  const mapped =
+    action === 'usbdrivemounted' || action === 'usbdriveunmounted' || action === 'pnpdeviceconnected' || action === 'processcreated' || action === 'removablestoragefileevent' || fileActions.has(action) || direction !== undefined;
+  if (!mapped) return skip(`ActionType "${actionType}" is not mapped (USB mounts, PnP connections, process starts, file writes to removable media and network connections are)`);
   const at = e.time('Timestamp') ?? e.time('TimeGenerated') ?? row.time('time');
   if (at === undefined) return skip('no readable Timestamp');
   if (e.has('Timestamp')) e.ignore('TimeGenerated', 'ingestion time; Timestamp is the event time');
@@ -167,6 +275,8 @@ function mapDefender(row: FieldReader, ctx: MapContext): RowResult {
   else if (action === 'usbdriveunmounted') result = usbMount(e, base, 'removed');
   else if (action === 'pnpdeviceconnected') result = pnpDevice(e, base);
   else if (action === 'processcreated') result = processStarted(e, base);
+  else if (action === 'removablestoragefileevent') result = removableStorageFile(e, base);
+  else if (direction !== undefined) result = networkConnection(e, base, direction);
   else result = fileCopied(e, base);
   if (typeof result === 'string') return skip(result);
   e.ignoreAll(defenderIgnored);
@@ -270,8 +380,10 @@ const defenderIgnored: Readonly<Record<string, string>> = {
 /**
  * Microsoft Defender XDR advanced hunting: `DeviceEvents` USB mounts and unmounts as
  * removable-media events, `PnpDeviceConnected` USB devices as inventory check-ins (so the IP-KVM
- * check sees their ids), `DeviceFileEvents` writes to a mounted USB drive as file copies, and
- * `DeviceProcessEvents` starts of remote-access tools and tunnels as software executions. Reads the
+ * check sees their ids), device-control `RemovableStorageFileEvent` writes and `DeviceFileEvents`
+ * writes to a mounted USB drive as file copies, `DeviceProcessEvents` starts of remote-access
+ * tools and tunnels as software executions, and `DeviceNetworkEvents` connections of those tools
+ * (and inbound remote-desktop connections) as remote-access sessions. Reads the
  * API response (`{ Schema, Results }`, Graph `{ schema, results }`), the streaming API's Event Hub
  * records (`{ records: [{ category, properties }] }`) and Log Analytics exports.
  */
@@ -282,6 +394,8 @@ export const defenderConnector = defineConnector({
     { title: 'Advanced hunting: DeviceEvents table', url: 'https://learn.microsoft.com/en-us/defender-xdr/advanced-hunting-deviceevents-table' },
     { title: 'Advanced hunting: DeviceFileEvents table', url: 'https://learn.microsoft.com/en-us/defender-xdr/advanced-hunting-devicefileevents-table' },
     { title: 'Advanced hunting: DeviceProcessEvents table', url: 'https://learn.microsoft.com/en-us/defender-xdr/advanced-hunting-deviceprocessevents-table' },
+    { title: 'Advanced hunting: DeviceNetworkEvents table', url: 'https://learn.microsoft.com/en-us/defender-xdr/advanced-hunting-devicenetworkevents-table' },
+    { title: 'Device control events in advanced hunting (RemovableStorageFileEvent)', url: 'https://learn.microsoft.com/en-us/defender-endpoint/device-control-report' },
     { title: 'Advanced hunting API (Schema and Results)', url: 'https://learn.microsoft.com/en-us/defender-endpoint/api/run-advanced-query-api' },
     { title: 'Microsoft Graph: huntingQueryResults', url: 'https://learn.microsoft.com/en-us/graph/api/resources/security-huntingqueryresults' },
     { title: 'Streaming API: stream events to Event Hubs', url: 'https://learn.microsoft.com/en-us/defender-xdr/streaming-api-event-hub' },

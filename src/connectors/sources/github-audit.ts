@@ -1,5 +1,6 @@
-import { defineConnector, skip, type MapContext, type RecordDraft, type RowResult } from '../contract';
+import { defineConnector, skip, type Connector, type ConnectorSession, type MapContext, type RecordDraft, type RowResult } from '../contract';
 import type { FieldReader } from '../reader';
+import { PullRequestLedger, reviewStates } from './github-reviews';
 
 /** Repository permissions and organisation roles that administer: they map to the model's `repo-admin` and `admin` privileges. */
 const repoAdminRoles = new Set(['admin', 'maintain']);
@@ -56,10 +57,14 @@ function privilegeOf(scope: string, role: string | undefined): 'admin' | 'repo-a
   return orgAdminRoles.has(r) ? 'admin' : 'other';
 }
 
+/** Pull-request events that feed the approvals of merges: they give no record of their own. */
+const reviewActions = new Set(['pull_request_review.submit', 'pull_request_review.dismiss', 'pull_request_review.delete', 'pull_request.create']);
+
 function mapGitHub(row: FieldReader, ctx: MapContext): RowResult {
   const action = row.string('action');
   if (action === undefined) return skip('no action: not an audit-log event');
   const name = action.toLowerCase();
+  if (reviewActions.has(name)) return skip(`${name}: review and pull-request events are read only when merges are held for their approvals`);
   const at = row.time('@timestamp') ?? row.time('created_at') ?? row.time('timestamp');
   if (at === undefined) return skip('no readable @timestamp or created_at');
   const actor = row.string('actor');
@@ -147,52 +152,129 @@ function mapGitHub(row: FieldReader, ctx: MapContext): RowResult {
   return skip(`action "${name}" is not mapped (not a merge, protection override or change, visibility change, clone or download, or member or role change)`);
 }
 
+/** A pull request across rows: the repository and the number (or id when there is no URL). */
+function pullRequestKey(row: FieldReader): string | undefined {
+  const number = pullRequestNumber(row);
+  if (number === undefined) return undefined;
+  return `${(row.string('repo') ?? row.string('repository') ?? '').toLowerCase()}|${number}`;
+}
+
+/** A review submitted, dismissed or deleted, or a pull request opened: what the merge's approvals need, held in the ledger. */
+function mapReviewEvent(row: FieldReader, name: string, ledger: PullRequestLedger): RowResult {
+  const at = row.time('@timestamp') ?? row.time('created_at') ?? row.time('timestamp');
+  if (at === undefined) return skip('no readable @timestamp or created_at');
+  const key = pullRequestKey(row);
+  if (key === undefined) return skip(`${name} without pull_request_url or pull_request_id: no pull request to attach it to`);
+  row.ignore('pull_request_title', 'title of the pull request: free text, never scored');
+  row.ignore('pull_request_id', 'internal id of the pull request: the number from pull_request_url is kept');
+  row.ignore('_document_id', 'id of a review or pull-request event: it gives no record of its own, only the approvals of the merge');
+  if (name === 'pull_request_review.dismiss' || name === 'pull_request_review.delete') {
+    const reviewId = row.string('review_id');
+    const reviewer = reviewId === undefined ? row.string('user') : undefined;
+    if (reviewId === undefined && reviewer === undefined) return skip(`${name} without review_id or user: which review no longer counts is unknown`);
+    if (reviewId !== undefined) row.ignore('user', 'the review is named by review_id');
+    row.ignore('actor', 'who dismissed the review: the dismissal matters, not by whom');
+    ledger.dismissed(key, at, reviewId, reviewer);
+    return { held: true };
+  }
+  const actor = row.string('actor');
+  if (actor === undefined) return skip(`${name} without an actor`);
+  if (name === 'pull_request.create') {
+    row.ignore('user', 'the actor opened the pull request');
+    ledger.opened(key, actor, at);
+    return { held: true };
+  }
+  // Exports name the review's state review_state or state; a review of no known state is unknown, never an approval.
+  const state = row.has('review_state') ? row.oneOf('review_state', reviewStates, 'not a review state (approved, changes_requested, commented)') : row.oneOf('state', reviewStates, 'not a review state (approved, changes_requested, commented)');
+  row.ignore('user', 'the actor is the reviewer');
+  ledger.reviewed(key, actor, at, state ?? 'unknown', row.string('review_id'));
+  return { held: true };
+}
+
+/** Merges are held until the input ends, to carry the approvals the reviews in any row give them. */
+function createGitHubSession(): ConnectorSession {
+  const ledger = new PullRequestLedger();
+  return {
+    mapRow(row, ctx): RowResult {
+      const name = row.string('action')?.toLowerCase();
+      if (name !== undefined && reviewActions.has(name)) return mapReviewEvent(row, name, ledger);
+      const result = mapGitHub(row, ctx);
+      const key = name === 'pull_request.merge' ? pullRequestKey(row) : undefined;
+      if (key === undefined || 'skip' in result) return result;
+      for (const draft of result.records ?? []) ledger.merged(key, draft, String(draft.record['accountId']));
+      return { held: true };
+    },
+    finish: () => ledger.drafts(),
+  };
+}
+
+/** Options of the GitHub audit-log connector. */
+export interface GitHubAuditOptions {
+  /**
+   * Hold merges until the input ends to give them the approvals the review events carry
+   * (memory grows with the merges, not with bytes). False writes merges at once without
+   * `approvals` and skips review events. Default true.
+   */
+  readonly approvals?: boolean;
+}
+
 /**
  * GitHub organisation and enterprise audit log, as the REST API (`GET /orgs/{org}/audit-log`),
  * the JSON export and audit-log streaming write it: pull-request merges and protected-branch
  * policy overrides as code-change events, branch-protection and ruleset changes as
  * protection changes, repository visibility changes, clones, fetches, pushes and archive
  * downloads as data-access events, and member and role grants as privilege events of the
- * member (the actor is the grantor).
+ * member (the actor is the grantor). Merges carry the approvals that stood when they were
+ * merged (`pull_request_review.submit`, `.dismiss`, `.delete`) and whether the author
+ * (`pull_request.create`) merged, when the input holds them: merges are written when the input ends.
  */
-export const githubAuditConnector = defineConnector({
-  id: 'github-audit',
-  title: 'GitHub audit log',
-  docs: [
-    {
-      title: 'Audit log events for your organization',
-      url: 'https://docs.github.com/en/organizations/keeping-your-organization-secure/managing-security-settings-for-your-organization/audit-log-events-for-your-organization',
+export function createGitHubAuditConnector(options: GitHubAuditOptions = {}): Connector {
+  const approvals = options.approvals ?? true;
+  return defineConnector({
+    id: 'github-audit',
+    title: 'GitHub audit log',
+    docs: [
+      {
+        title: 'Audit log events for your organization',
+        url: 'https://docs.github.com/en/organizations/keeping-your-organization-secure/managing-security-settings-for-your-organization/audit-log-events-for-your-organization',
+      },
+      { title: 'REST API: get the audit log for an organization', url: 'https://docs.github.com/en/rest/orgs/orgs#get-the-audit-log-for-an-organization' },
+      { title: 'About pull request reviews (approvals, requested changes)', url: 'https://docs.github.com/en/pull-requests/collaborating-with-pull-requests/reviewing-changes-in-pull-requests/about-pull-request-reviews' },
+      { title: 'Dismissing a pull request review', url: 'https://docs.github.com/en/pull-requests/collaborating-with-pull-requests/reviewing-changes-in-pull-requests/dismissing-a-pull-request-review' },
+      {
+        title: 'Streaming the audit log for your enterprise',
+        url: 'https://docs.github.com/en/enterprise-cloud@latest/admin/monitoring-activity-in-your-enterprise/reviewing-audit-logs-for-your-enterprise/streaming-the-audit-log-for-your-enterprise',
+      },
+    ],
+    format: 'json',
+    wrappers: ['value', 'records', 'items'],
+    ignored: {
+      created_at: 'when GitHub recorded the event: @timestamp, when the action happened, is read first',
+      actor_location: 'where the actor was: kept only on data-access events, the records that carry an IP',
+      actor_id: 'numeric id of the actor: the login is the account',
+      user_id: 'numeric id of the user: the login is the account',
+      org_id: 'numeric id of the organisation',
+      repo_id: 'numeric id of the repository: the name is kept',
+      business_id: 'numeric id of the enterprise',
+      org: 'organisation name: the repository name carries it',
+      business: 'enterprise name',
+      operation_type: 'create, modify, remove, access...: the action is read',
+      request_id: 'id of the HTTP request',
+      user_agent: 'client of the actor: not recorded on code or data events',
+      programmatic_access_type: 'how a token or app authenticated',
+      hashed_token: 'hash of the token used',
+      token_id: 'id of the token used',
+      token_scopes: 'scopes of the token used',
+      external_identity_nameid: 'SAML name id of the actor: map it with --subject-map when logins differ',
+      external_identity_username: 'SCIM user name of the actor',
+      actor_is_bot: 'whether the actor is a bot',
+      public_repo: 'whether the repository is public',
     },
-    { title: 'REST API: get the audit log for an organization', url: 'https://docs.github.com/en/rest/orgs/orgs#get-the-audit-log-for-an-organization' },
-    {
-      title: 'Streaming the audit log for your enterprise',
-      url: 'https://docs.github.com/en/enterprise-cloud@latest/admin/monitoring-activity-in-your-enterprise/reviewing-audit-logs-for-your-enterprise/streaming-the-audit-log-for-your-enterprise',
-    },
-  ],
-  format: 'json',
-  wrappers: ['value', 'records', 'items'],
-  ignored: {
-    created_at: 'when GitHub recorded the event: @timestamp, when the action happened, is read first',
-    actor_location: 'where the actor was: kept only on data-access events, the records that carry an IP',
-    actor_id: 'numeric id of the actor: the login is the account',
-    user_id: 'numeric id of the user: the login is the account',
-    org_id: 'numeric id of the organisation',
-    repo_id: 'numeric id of the repository: the name is kept',
-    business_id: 'numeric id of the enterprise',
-    org: 'organisation name: the repository name carries it',
-    business: 'enterprise name',
-    operation_type: 'create, modify, remove, access...: the action is read',
-    request_id: 'id of the HTTP request',
-    user_agent: 'client of the actor: not recorded on code or data events',
-    programmatic_access_type: 'how a token or app authenticated',
-    hashed_token: 'hash of the token used',
-    token_id: 'id of the token used',
-    token_scopes: 'scopes of the token used',
-    external_identity_nameid: 'SAML name id of the actor: map it with --subject-map when logins differ',
-    external_identity_username: 'SCIM user name of the actor',
-    actor_is_bot: 'whether the actor is a bot',
-    public_repo: 'whether the repository is public',
-  },
-  detect: (row) => row.has('action') && (row.has('@timestamp') || row.has('created_at')),
-  mapRow: mapGitHub,
-});
+    detect: (row) => row.has('action') && (row.has('@timestamp') || row.has('created_at')),
+    mapRow: mapGitHub,
+    ...(approvals ? { createSession: createGitHubSession } : {}),
+  });
+}
+
+/** The GitHub audit-log connector with its defaults (merges carry their approvals): see {@link createGitHubAuditConnector}. */
+export const githubAuditConnector = createGitHubAuditConnector();
