@@ -7,7 +7,6 @@ import type { AnyIndicator, Population, SubjectView } from '../indicator/types';
 import { dateTimeSchema } from '../records/common';
 import type { ActivityEvent } from '../records/events';
 import type { Reference } from '../records/input';
-import { salvageReference, salvageWatchlist } from '../records/salvage';
 import type { Subject } from '../records/subject';
 import { readRecordId, safeParseEvent, safeParseSubject, safeParseWatchlist, toIssues, type ParseOptions } from '../records/validate';
 import type { Watchlist } from '../records/watchlist';
@@ -15,7 +14,8 @@ import type { GroupSetting, ScorerConfig } from './config';
 import { subjectAsOf, watchlistsAsOf } from './asOfCut';
 import { explain } from './explain';
 import { compareRejected, compareReports } from './order';
-import { deepFreeze } from './freeze';
+import { freezeRecord } from './freezeRecord';
+import { validateLists } from './lists';
 import type { Report } from './report';
 import { resolveConfig, type ResolvedConfig } from './resolve';
 import { runIndicator, type RunOutcome } from './runIndicator';
@@ -216,34 +216,6 @@ function reject(kind: RecordKind, index: number, value: unknown, issues: readonl
   return { kind, index, ...(recordId !== undefined ? { recordId } : {}), issues };
 }
 
-/** A watchlist is named by its `name`: lists carry no id. */
-function readWatchlistName(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  let name: unknown;
-  try {
-    name = (value as { name?: unknown }).name;
-  } catch {
-    // A hostile getter or proxy: the list is rejected by validation, just without a name.
-    return undefined;
-  }
-  return typeof name === 'string' && name !== '' ? name : undefined;
-}
-
-/**
- * Freezes a validated record, so no indicator can change what another indicator or the report
- * sees. Validation built the record afresh; only values under free-form fields (`extensions`,
- * custom event `data`) are the caller's own objects, frozen in place. Returns the issue when
- * freezing fails (a proxy whose traps throw), so the record is rejected rather than the run lost.
- */
-function freezeRecord(record: unknown): readonly Issue[] | undefined {
-  try {
-    deepFreeze(record);
-    return undefined;
-  } catch (error) {
-    return [{ path: '', message: `holds a value that cannot be frozen for scoring: ${describeThrown(error)}` }];
-  }
-}
-
 function parsePopulation(
   subjectsIn: readonly unknown[],
   eventsIn: readonly unknown[],
@@ -310,28 +282,11 @@ function parsePopulation(
     }
     bucket.push(event);
   }
-  const watchlists: Watchlist[] = [];
-  watchlistsIn.forEach((value, index) => {
-    const result = salvageWatchlist(value, parseOptions);
-    const name = readWatchlistName(value);
-    const issues = [...result.issues];
-    if (result.value !== undefined) {
-      const unfrozen = freezeRecord(result.value);
-      if (unfrozen === undefined) {
-        watchlists.push(result.value);
-        warn('watchlist', index, value, result.warnings);
-      } else for (const issue of unfrozen) issues.push(issue);
-    }
-    if (issues.length > 0) rejected.push({ kind: 'watchlist', index, ...(name !== undefined ? { recordId: name } : {}), issues });
-  });
-  let reference: Reference = {};
-  if (referenceIn !== undefined) {
-    const result = salvageReference(referenceIn);
-    const unfrozen = result.value !== undefined ? freezeRecord(result.value) : undefined;
-    if (result.value !== undefined && unfrozen === undefined) reference = result.value;
-    const issues = unfrozen === undefined ? result.issues : [...result.issues, ...unfrozen.map((i) => ({ ...i, path: 'reference' }))];
-    if (issues.length > 0) rejected.push({ kind: 'document', index: 0, issues });
-  }
+  const lists = validateLists(watchlistsIn, referenceIn, parseOptions);
+  for (const problem of lists.rejected) rejected.push(problem);
+  for (const problem of lists.warnings) warnings.push(problem);
+  const watchlists = lists.watchlists as Watchlist[];
+  const reference: Reference = lists.reference ?? {};
   const suppressions = parseSuppressions(suppressionsIn);
   for (const r of suppressions.rejected) rejected.push({ kind: 'suppression', ...r });
   for (const [subjectId, list] of suppressions.bySubject) {
