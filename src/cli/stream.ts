@@ -104,14 +104,9 @@ export async function scoreStream(
       asOf,
       subjects,
       events: group?.events ?? [],
-<<<<<<< HEAD
-      watchlists,
-      ...(reference !== undefined ? { reference } : {}),
-      ...(group !== undefined && group.suppressions.length > 0 ? { suppressions: group.suppressions } : {}),
-=======
       watchlists: valid.watchlists,
       ...(valid.reference !== undefined ? { reference: valid.reference } : {}),
->>>>>>> s4-9
+      ...(group !== undefined && group.suppressions.length > 0 ? { suppressions: group.suppressions } : {}),
     });
     for (const report of result.reports) spill.add(report);
     for (const record of result.rejected) {
