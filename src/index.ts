@@ -1,72 +1,18 @@
-// The curated public API of `redflags`, by concept: every export is listed by name, so adding a file
+// The curated public API of `redflags`, by concept: every export is listed by name (here or in
+// engine/publicApi.ts, which `redflags/core` shares), so adding a file
 // never widens it by accident. The committed API report (api-report/) lists it with signatures;
 // `redflags/core` is the engine alone, `redflags/kit` the indicator author's helpers.
 
-// Scoring: the scorer with the built-in catalogue as its defaults, its config and the report it returns.
+// The engine as `redflags/core` has it, listed once in engine/publicApi.ts: scoring types and
+// config, the report, the indicator contract (helpers: `redflags/kit`), errors and VERSION.
+export * from './engine/publicApi';
+
+// Scoring: the scorer with the built-in catalogue as its defaults, and what only this entry adds.
 export { builtinGroups, builtinIndicators, createScorer } from './defaults';
-export type {
-  BatchInput,
-  PreparedBatch,
-  BatchOptions,
-  BatchResult,
-  RecordWarning,
-  RejectedRecord,
-  ScoreContext,
-  Scorer,
-  ScorerIndicator,
-  ScorerOptions,
-} from './engine/createScorer';
-export {
-  bandOrder,
-  bandsSchema,
-  evidenceDecaySchema,
-  defaultBands,
-  defaultCorroboration,
-  defaultGroupDecay,
-  defaultPriorLogOdds,
-  groupSettingSchema,
-  indicatorSettingSchema,
-  scorerConfigSchema,
-} from './engine/config';
-export type { Band, GroupSetting, ScorerConfig } from './engine/config';
-export type {
-  IndicatorError,
-  IndicatorReport,
-  IndicatorStatus,
-  Reason,
-  Report,
-  ReportFinding,
-  ReportMitigation,
-  TypologyScore,
-} from './engine/report';
-export { interpolate } from './engine/interpolate';
+export type { PreparedBatch } from './engine/createScorer';
+export { evidenceDecaySchema } from './engine/config';
 export { createIndicatorTimer, formatTimingTable } from './engine/timing';
 export type { Clock, IndicatorTimer, IndicatorTiming } from './engine/timing';
-
-// Writing indicators: the contract every indicator, built-in or custom, implements. Helpers: `redflags/kit`.
-export { defineIndicator } from './indicator/defineIndicator';
-export type { IndicatorDefinition, InferOptions } from './indicator/defineIndicator';
-export type { StandardSchemaV1 } from './indicator/standardSchema';
-export type {
-  AnyIndicator,
-  BuiltinTypology,
-  DataFamily,
-  EvaluationContext,
-  Evidence,
-  EvidenceValue,
-  FindingDraft,
-  FindingKind,
-  Indicator,
-  IndicatorMeta,
-  IndicatorOutcome,
-  IndicatorSource,
-  MessageData,
-  Mitigation,
-  NotEvaluated,
-  Population,
-  PrepareContext,
-  SubjectView,
-} from './indicator/types';
 
 // The built-in indicators, by category.
 export { continuousSession, excessiveHours, offHoursPattern, overemployment } from './indicators/activity/index';
@@ -237,16 +183,6 @@ export type { SchemaName } from './records/jsonSchema';
 export { parseEvent, parseSubject, safeParseEvent, safeParseSubject, safeParseWatchlist, toIssues } from './records/validate';
 export type { ParseOptions, SafeParseResult } from './records/validate';
 
-// Errors: every error the library throws, and guards that recognise them across realms.
-export { ScoringError } from './errors/ScoringError';
-export type { Issue, ScoringErrorCode } from './errors/ScoringError';
-export { ConfigError } from './errors/ConfigError';
-export { IndicatorOptionsError } from './errors/IndicatorOptionsError';
-export { InvalidRecordError } from './errors/InvalidRecordError';
-export type { RecordKind } from './errors/InvalidRecordError';
-export { IndicatorRuntimeError } from './errors/IndicatorRuntimeError';
-export { isConfigError, isIndicatorOptionsError, isIndicatorRuntimeError, isInvalidRecordError, isScoringError } from './errors/guards';
-
 // Population linkage: link keys, the link index and the normalisers behind them.
 export { compareLinkKeys, defaultPhotoMaxDistance, extractLinkKeys, fuzzyLinkKeyKinds, linkKeyKinds } from './linkage/keys';
 export type { ExtractOptions, LinkKey, LinkKeyKind } from './linkage/keys';
@@ -320,5 +256,3 @@ export type { Timeline, TimelineBatch, TimelineOptions, TimelinePoint } from './
 export { createRedactor, redactReport, redactResult } from './privacy/redact';
 export type { RedactionOptions, RedactionSource, Redactor } from './privacy/redact';
 
-// The library version.
-export { VERSION } from './version';

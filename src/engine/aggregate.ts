@@ -25,9 +25,10 @@ export interface Weighed<F extends WeighableFinding> {
   readonly contribution: number;
 }
 
-function compareFindings(a: WeighableFinding, b: WeighableFinding): number {
+/** The canonical order of an indicator's findings: strongest first, then by key, so record order cannot show through. */
+export function compareFindings(a: WeighableFinding, b: WeighableFinding): number {
   if (a.strength !== b.strength) return b.strength - a.strength;
-  return a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0;
+  return compareText(a.sortKey, b.sortKey);
 }
 
 /**

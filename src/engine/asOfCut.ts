@@ -128,6 +128,24 @@ export function isAfterAsOf(value: unknown, asOfMs: number): boolean {
   return t !== undefined && t > asOfMs;
 }
 
+/**
+ * `items`, each replaced by `cut(item)` and those cut to undefined left out: the same array when
+ * nothing changed (so unchanged records are not copied), a frozen copy otherwise.
+ */
+function cutList<T>(items: readonly T[], cut: (item: T) => T | undefined): readonly T[] {
+  let kept: T[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as T;
+    const next = cut(item);
+    if (kept === undefined) {
+      if (next === item) continue;
+      kept = items.slice(0, i);
+    }
+    if (next !== undefined) kept.push(next);
+  }
+  return kept === undefined ? items : Object.freeze(kept);
+}
+
 /** `object` without the facts dated after `asOfMs`: itself when nothing changes, a copy otherwise, undefined when the object itself is a later fact. */
 function cutObject(object: Record<string, unknown>, node: Node, asOfMs: number): Record<string, unknown> | undefined {
   let out: Record<string, unknown> | undefined;
@@ -141,16 +159,10 @@ function cutObject(object: Record<string, unknown>, node: Node, asOfMs: number):
       next = undefined;
     } else if (child.array) {
       if (!Array.isArray(value)) continue;
-      const kept: unknown[] = [];
-      let changed = false;
-      for (const item of value as unknown[]) {
-        const cut = isObject(item) ? cutObject(item, child.node as Node, asOfMs) : item;
-        if (cut !== item) changed = true;
-        if (cut !== undefined) kept.push(cut);
-      }
-      if (!changed) continue;
+      const kept = cutList(value as unknown[], (item) => (isObject(item) ? cutObject(item, child.node as Node, asOfMs) : item));
+      if (kept === value) continue;
       // An array emptied by the cut is no data, as if the facts had never been given.
-      next = kept.length > 0 ? Object.freeze(kept) : undefined;
+      next = kept.length > 0 ? kept : undefined;
     } else if (isObject(value)) {
       next = cutObject(value, child.node as Node, asOfMs);
       if (next === value) continue;
@@ -178,11 +190,10 @@ export function subjectAsOf(subject: Subject, asOfMs: number): Subject {
  * entry listed later (`listedAt`).
  */
 export function watchlistsAsOf(watchlists: readonly Watchlist[], asOfMs: number): readonly Watchlist[] {
-  const out: Watchlist[] = [];
-  for (const list of watchlists) {
-    if (isAfterAsOf(list.publishedAt, asOfMs)) continue;
-    const entries = list.entries.filter((entry) => !isAfterAsOf(entry.listedAt, asOfMs));
-    out.push(entries.length === list.entries.length ? list : (Object.freeze({ ...list, entries: Object.freeze(entries) }) as Watchlist));
-  }
-  return Object.freeze(out);
+  const cut = cutList(watchlists, (list) => {
+    if (isAfterAsOf(list.publishedAt, asOfMs)) return undefined;
+    const entries = cutList(list.entries, (entry) => (isAfterAsOf(entry.listedAt, asOfMs) ? undefined : entry));
+    return entries === list.entries ? list : (Object.freeze({ ...list, entries }) as Watchlist);
+  });
+  return Object.isFrozen(cut) ? cut : Object.freeze([...cut]);
 }

@@ -8,11 +8,12 @@ import { dateTimeSchema } from '../records/common';
 import type { ActivityEvent } from '../records/events';
 import type { Reference } from '../records/input';
 import type { Subject } from '../records/subject';
-import { readRecordId, safeParseEvent, safeParseSubject, safeParseWatchlist, toIssues, type ParseOptions } from '../records/validate';
+import { readRecordId, safeParseEvent, safeParseSubject, toIssues, type ParseOptions } from '../records/validate';
 import type { Watchlist } from '../records/watchlist';
 import type { GroupSetting, ScorerConfig } from './config';
 import { subjectAsOf, watchlistsAsOf } from './asOfCut';
 import { explain } from './explain';
+import { declaredInputs, validateInputs, type DeclaredInputs } from './inputs';
 import { compareRejected, compareReports } from './order';
 import { freezeRecord } from './freezeRecord';
 import { validateLists } from './lists';
@@ -200,15 +201,23 @@ export interface Scorer {
   readonly configHash: string;
 }
 
+/** A subject's valid events, in input order, with each `at` parsed once (milliseconds since the epoch). */
+interface TimedEvents {
+  readonly events: ActivityEvent[];
+  readonly times: number[];
+}
+
 interface ParsedPopulation {
   subjects: Subject[];
-  eventsBySubject: ShardedMap<string, ActivityEvent[]>;
+  eventsBySubject: ShardedMap<string, TimedEvents>;
   watchlists: Watchlist[];
   reference: Reference;
   rejected: RejectedRecord[];
   warnings: RecordWarning[];
   /** Valid suppression records by subject. */
   suppressions: ReadonlyMap<string, readonly Suppression[]>;
+  /** The named inputs, those the indicators declare validated (see `validateInputs`), frozen. */
+  inputs: Readonly<Record<string, unknown>>;
 }
 
 function reject(kind: RecordKind, index: number, value: unknown, issues: readonly Issue[]): RejectedRecord {
@@ -216,6 +225,10 @@ function reject(kind: RecordKind, index: number, value: unknown, issues: readonl
   return { kind, index, ...(recordId !== undefined ? { recordId } : {}), issues };
 }
 
+/**
+ * Validates every record of a population once. `validated` are subjects the caller already
+ * validated (the subject `score()` was given), placed before `subjectsIn` and only frozen here.
+ */
 function parsePopulation(
   subjectsIn: readonly unknown[],
   eventsIn: readonly unknown[],
@@ -223,6 +236,9 @@ function parsePopulation(
   referenceIn: unknown,
   parseOptions: ParseOptions = {},
   suppressionsIn: readonly unknown[] = [],
+  validated: readonly Subject[] = [],
+  inputsIn: Readonly<Record<string, unknown>> = {},
+  declared: DeclaredInputs = new Map(),
 ): ParsedPopulation {
   const rejected: RejectedRecord[] = [];
   const warnings: RecordWarning[] = [];
@@ -231,19 +247,28 @@ function parsePopulation(
   };
   const candidates: { subject: Subject; index: number }[] = [];
   const idCount = new ShardedMap<string, number>();
-  subjectsIn.forEach((value, index) => {
+  const accept = (subject: Subject, index: number): void => {
+    candidates.push({ subject, index });
+    idCount.set(subject.id, (idCount.get(subject.id) ?? 0) + 1);
+  };
+  validated.forEach((subject, index) => {
+    const unfrozen = freezeRecord(subject);
+    if (unfrozen !== undefined) rejected.push(reject('subject', index, subject, unfrozen));
+    else accept(subject, index);
+  });
+  subjectsIn.forEach((value, at) => {
+    const index = validated.length + at;
     const result = safeParseSubject(value, parseOptions);
     const unfrozen = result.success ? freezeRecord(result.data) : undefined;
     if (!result.success) rejected.push(reject('subject', index, value, result.error.issues));
     else if (unfrozen !== undefined) rejected.push(reject('subject', index, value, unfrozen));
     else {
       warn('subject', index, value, result.warnings);
-      candidates.push({ subject: result.data, index });
-      idCount.set(result.data.id, (idCount.get(result.data.id) ?? 0) + 1);
+      accept(result.data, index);
     }
   });
   const subjects: Subject[] = [];
-  const eventsBySubject = new ShardedMap<string, ActivityEvent[]>();
+  const eventsBySubject = new ShardedMap<string, TimedEvents>();
   for (const { subject, index } of candidates) {
     const count = idCount.get(subject.id) as number;
     if (count > 1) {
@@ -252,7 +277,7 @@ function parsePopulation(
       continue;
     }
     subjects.push(subject);
-    eventsBySubject.set(subject.id, []);
+    eventsBySubject.set(subject.id, { events: [], times: [] });
   }
   const eventIdCount = new ShardedMap<string, number>();
   const parsedEvents: { event: ActivityEvent; index: number }[] = [];
@@ -280,13 +305,17 @@ function parsePopulation(
       );
       continue;
     }
-    bucket.push(event);
+    bucket.events.push(event);
+    // The one parse of the event's time: the view, asOf inference and indicators (view.timeOf) reuse it.
+    bucket.times.push(Date.parse(event.at));
   }
   const lists = validateLists(watchlistsIn, referenceIn, parseOptions);
   for (const problem of lists.rejected) rejected.push(problem);
   for (const problem of lists.warnings) warnings.push(problem);
   const watchlists = lists.watchlists as Watchlist[];
   const reference: Reference = lists.reference ?? {};
+  const inputs = validateInputs(inputsIn, declared);
+  if (inputs.issues.length > 0) rejected.push({ kind: 'document', index: 0, issues: inputs.issues });
   const suppressions = parseSuppressions(suppressionsIn);
   for (const r of suppressions.rejected) rejected.push({ kind: 'suppression', ...r });
   for (const [subjectId, list] of suppressions.bySubject) {
@@ -301,7 +330,7 @@ function parsePopulation(
   // Frozen like the records in them: an indicator must not add, drop or reorder what others see.
   Object.freeze(subjects);
   Object.freeze(watchlists);
-  return { subjects, eventsBySubject, watchlists, reference, rejected, warnings, suppressions: suppressions.bySubject };
+  return { subjects, eventsBySubject, watchlists, reference, rejected, warnings, suppressions: suppressions.bySubject, inputs: inputs.inputs };
 }
 
 /**
@@ -327,19 +356,12 @@ function checkAsOf(asOf: unknown): string {
   return result.data;
 }
 
-function latestEventTime(events: Iterable<readonly ActivityEvent[]>): string | undefined {
-  let best: string | undefined;
+function latestEventTime(events: Iterable<TimedEvents>): string | undefined {
   let bestMs = -Infinity;
-  for (const list of events) {
-    for (const event of list) {
-      const t = Date.parse(event.at);
-      if (t > bestMs) {
-        bestMs = t;
-        best = new Date(t).toISOString();
-      }
-    }
+  for (const { times } of events) {
+    for (const t of times) if (t > bestMs) bestMs = t;
   }
-  return best;
+  return bestMs === -Infinity ? undefined : new Date(bestMs).toISOString();
 }
 
 /** Runs every enabled indicator over the population's subjects. */
@@ -347,7 +369,6 @@ function run(
   config: ResolvedConfig,
   parsed: ParsedPopulation,
   asOf: string,
-  inputs: Readonly<Record<string, unknown>>,
   select: (subjectId: string) => boolean,
 ): Report[] {
   const asOfMs = Date.parse(asOf);
@@ -355,7 +376,10 @@ function run(
   const subjects = Object.freeze(parsed.subjects.map((subject) => subjectAsOf(subject, asOfMs)));
   const watchlists = watchlistsAsOf(parsed.watchlists, asOfMs);
   const views = new ShardedMap<string, { view: SubjectView; eventsAfterAsOf: number }>();
-  for (const subject of subjects) views.set(subject.id, buildView(subject, parsed.eventsBySubject.get(subject.id) ?? [], asOfMs));
+  for (const subject of subjects) {
+    const own = parsed.eventsBySubject.get(subject.id);
+    views.set(subject.id, buildView(subject, own?.events ?? [], own?.times ?? [], asOfMs));
+  }
 
   const memos = new Map<string, unknown>();
   const population: Population = Object.freeze<Population>({
@@ -371,8 +395,8 @@ function run(
     asOfMs,
     watchlists,
     reference: parsed.reference,
-    // A frozen copy: the caller's object is not changed, and no indicator can swap an input for the others.
-    inputs: Object.freeze({ ...inputs }),
+    // A frozen copy, made at validation: the caller's object is not changed, and no indicator can swap an input for the others.
+    inputs: parsed.inputs,
   });
   const prepared = new Map<string, { ok: true; value: unknown } | { ok: false; message: string; cause: unknown }>();
   for (const r of config.indicators) {
@@ -440,6 +464,7 @@ function run(
  */
 export function createScorer(options: CoreScorerOptions): Scorer {
   const config = resolveConfig(options.timing !== undefined ? options.timing.wrap(options.indicators) : options.indicators, options.config, options.groups);
+  const declared = declaredInputs(config);
 
   function score(subject: unknown, context: ScoreContext): Report {
     const asOf = checkAsOf(context?.asOf);
@@ -456,10 +481,11 @@ export function createScorer(options: CoreScorerOptions): Scorer {
     const id = subjectResult.data.id;
     const others = populationSubjects.filter((s) => readRecordId(s) !== id);
     const suppressions = listAt(context.suppressions, 'suppressions');
-    const parsed = parsePopulation([subjectResult.data, ...others], [...events, ...populationEvents], watchlists, context.reference, {}, suppressions);
+    // The subject is validated once, above; the population validates the rest.
+    const parsed = parsePopulation(others, [...events, ...populationEvents], watchlists, context.reference, {}, suppressions, [subjectResult.data], context.inputs ?? {}, declared);
     const first = parsed.rejected[0];
     if (first !== undefined) throw new InvalidRecordError(first.kind, first.recordId, first.issues);
-    const [report] = run(config, parsed, asOf, context.inputs ?? {}, (sid) => sid === id);
+    const [report] = run(config, parsed, asOf, (sid) => sid === id);
     return report as Report;
   }
 
@@ -474,13 +500,15 @@ export function createScorer(options: CoreScorerOptions): Scorer {
       input.reference,
       { lenient: batchOptions.lenient === true },
       listAt(input.suppressions, 'suppressions'),
+      [],
+      input.inputs ?? {},
+      declared,
     );
-    const inputs = input.inputs ?? {};
     return {
       rejected: parsed.rejected,
       warnings: parsed.warnings,
       latestEventTime: latestEventTime(parsed.eventsBySubject.values()),
-      scoreAt: (asOf, select) => run(config, parsed, checkAsOf(asOf), inputs, select ?? (() => true)),
+      scoreAt: (asOf, select) => run(config, parsed, checkAsOf(asOf), select ?? (() => true)),
     };
   }
 

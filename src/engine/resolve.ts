@@ -5,7 +5,6 @@ import type { AnyIndicator } from '../indicator/types';
 import { editDistance } from '../errors/didYouMean';
 import { formatPath } from '../records/validate';
 import {
-  bandOrder,
   defaultBands,
   defaultCorroboration,
   defaultGroupDecay,
@@ -208,17 +207,4 @@ export function resolveConfig(
 /** Settings of a group, with the default decay when the group is not configured. */
 export function groupSettingOf(config: ResolvedConfig, group: string): GroupSetting {
   return (ownValue(config.groups, group) as GroupSetting | undefined) ?? { decay: defaultGroupDecay };
-}
-
-/** The band a score falls in. */
-export function bandOf(score: number, bands: ResolvedConfig['bands']): Band {
-  if (score >= bands.critical) return 'critical';
-  if (score >= bands.high) return 'high';
-  if (score >= bands.elevated) return 'elevated';
-  return 'low';
-}
-
-/** True when band a is at or above band b. */
-export function bandAtLeast(a: Band, b: Band): boolean {
-  return bandOrder.indexOf(a) >= bandOrder.indexOf(b);
 }

@@ -18,6 +18,8 @@ export interface IndicatorDefinition<Schema extends StandardSchemaV1 | undefined
   readonly meta: Omit<IndicatorMeta<InferOptions<Schema>, MessageIds>, 'options'> & { readonly options?: Schema };
   /** Optional once-per-population hook. */
   readonly prepare?: (population: Population, context: PrepareContext<InferOptions<Schema>>) => Prepared;
+  /** Schemas of the named batch inputs `prepare` reads; the engine validates them once per batch. */
+  readonly inputs?: Readonly<Record<string, StandardSchemaV1>>;
   /** Pure evaluation of one subject. */
   readonly evaluate: (
     view: SubjectView,

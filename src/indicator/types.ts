@@ -130,6 +130,11 @@ export interface SubjectView {
   readonly events: readonly ActivityEvent[];
   /** The subject's events of one type, sorted by time then id. */
   eventsOf<T extends ActivityEventType>(type: T): readonly ActivityEventOf<T>[];
+  /**
+   * An event's `at` in milliseconds since the epoch, as the engine parsed it once at validation:
+   * use it instead of `Date.parse(event.at)` in loops over the view's events.
+   */
+  timeOf(event: ActivityEvent): number;
 }
 
 /** The batch a `prepare` hook sees: every subject and event of the population being scored. */
@@ -230,6 +235,13 @@ export interface Indicator<Options = any, MessageIds extends string = string, Pr
   readonly meta: IndicatorMeta<Options, MessageIds>;
   /** Runs once per population before any subject is evaluated; must be pure and linear in the population. */
   readonly prepare?: (population: Population, context: PrepareContext<Options>) => Prepared;
+  /**
+   * The named batch inputs (`inputs.<name>` of a batch, `population.inputs` in `prepare`) this
+   * indicator reads, with their schemas. The engine validates each once per batch, before any
+   * `prepare`: a malformed one is a single rejected entry with field paths and is left out, and
+   * `prepare` sees the schema's output (defaults applied).
+   */
+  readonly inputs?: Readonly<Record<string, StandardSchemaV1>>;
   /** Evaluates one subject; must be pure, deterministic and independent of record order. */
   readonly evaluate: (view: SubjectView, context: EvaluationContext<Options, Prepared>) => IndicatorOutcome<MessageIds>;
 }

@@ -90,6 +90,19 @@ export const linkageInputsSchema = z.object({
   linkSettings: linkSettingsSchema.optional(),
 });
 
+/**
+ * The named batch inputs the linkage indicators read, with their schemas, as they declare them
+ * (`Indicator.inputs`): the engine validates them once per batch, so a malformed one is one
+ * rejected entry with field paths, not an error of every linkage indicator in every report.
+ */
+export const linkageInputs = Object.freeze({
+  linkGroups: linkageInputsSchema.shape.linkGroups.unwrap(),
+  linkSettings: linkageInputsSchema.shape.linkSettings.unwrap(),
+});
+
+/** The link settings when a batch gives none: every default. */
+export const defaultLinkSettings: LinkSettings = Object.freeze(linkSettingsSchema.parse({}));
+
 /** An externally grouped link key, as the input gives it. */
 export type LinkGroupInput = z.infer<typeof linkGroupSchema>;
 

@@ -1,5 +1,5 @@
 import type { Population } from '../indicator/types';
-import { linkAllowListSchema, linkageInputsSchema, toAllowList, toIndexOptions, toLinkGroups } from './input';
+import { defaultLinkSettings, toAllowList, toIndexOptions, toLinkGroups, type LinkGroupInput, type LinkSettings } from './input';
 import { extractLinkKeys } from './keys';
 import { buildLinkIndex, buildLinkIndexFromGroups, type LinkIndex } from './linkIndex';
 
@@ -10,7 +10,8 @@ import { buildLinkIndex, buildLinkIndexFromGroups, type LinkIndex } from './link
  * `reference.linkAllowList`. Both paths go through {@link buildLinkIndexFromGroups}, so the same
  * groups give the same links.
  *
- * @throws {z.ZodError} when `inputs.linkGroups`, `inputs.linkSettings` or `reference.linkAllowList` is malformed.
+ * Nothing is validated here: the engine validated the reference with the batch, and the two inputs
+ * with the schemas the linkage indicators declare (`linkageInputs`), leaving out a malformed one.
  */
 export function linkIndexOf(population: Population): LinkIndex {
   // The seven linkage indicators each have a prepare hook; the memo makes them share one build.
@@ -18,12 +19,12 @@ export function linkIndexOf(population: Population): LinkIndex {
 }
 
 function buildFor(population: Population): LinkIndex {
-  const inputs = linkageInputsSchema.parse({ linkGroups: population.inputs['linkGroups'], linkSettings: population.inputs['linkSettings'] ?? {} });
-  const settings = inputs.linkSettings ?? linkageInputsSchema.shape.linkSettings.unwrap().parse({});
-  const allow = toAllowList(linkAllowListSchema.parse(population.reference['linkAllowList'] ?? []), settings.defaultCallingCode);
+  const linkGroups = population.inputs['linkGroups'] as readonly LinkGroupInput[] | undefined;
+  const settings = (population.inputs['linkSettings'] as LinkSettings | undefined) ?? defaultLinkSettings;
+  const allow = toAllowList(population.reference.linkAllowList ?? [], settings.defaultCallingCode);
   const options = toIndexOptions(settings, allow);
   let index: LinkIndex;
-  if (inputs.linkGroups !== undefined) index = buildLinkIndexFromGroups(toLinkGroups(inputs.linkGroups), options);
+  if (linkGroups !== undefined) index = buildLinkIndexFromGroups(toLinkGroups(linkGroups), options);
   else {
     const officeAddresses = (population.reference.organisation?.offices ?? []).flatMap((o) => (o.address !== undefined ? [o.address] : []));
     const extract = {

@@ -1,5 +1,5 @@
 import { defaultBands, type Band } from '../engine/config';
-import { bandOf } from '../engine/resolve';
+import { bandOf } from '../engine/bands';
 import type { Report } from '../engine/report';
 import type { AnyIndicator } from '../indicator/types';
 import {

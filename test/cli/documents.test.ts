@@ -139,7 +139,10 @@ describe('"__proto__" keys from files are data', () => {
 
 describe('indicator errors on stderr', () => {
   it('counts them and points at the report, keeping the exit code of the run', async () => {
-    const { code, out, stderr } = await score(JSON.stringify({ subjects: [subjectA, subjectB], inputs: { linkGroups: 5 } }));
+    // Two VoIP numbers are two findings of one indicator, over a cap of one: an error in that report.
+    const capped = file('one-finding.json', JSON.stringify({ maxFindingsPerIndicator: 1 }));
+    const voip = (id: string) => ({ id, contacts: { phones: [{ number: '+12025550101', lineType: 'voip' }, { number: '+12025550102', lineType: 'voip' }] } });
+    const { code, out, stderr } = await score(JSON.stringify({ subjects: [subjectA, voip('v'), voip('w')] }), ['--config', capped]);
     const errors = out?.reports.reduce((n, r) => n + (r as unknown as { errors: unknown[] }).errors.length, 0) as number;
     expect(errors).toBeGreaterThan(0);
     expect(code).toBe(0);

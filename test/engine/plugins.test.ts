@@ -1,30 +1,7 @@
 import { ConfigError, createScorer, type AnyIndicator, type Report, type ScorerConfig, type SubjectView } from '../../src/index';
+import { plugin } from '../support/plugin';
 
 const asOf = '2025-06-01T00:00:00Z';
-
-/** A plug-in whose evaluate and prepare the test supplies, outside `defineIndicator`'s types, as a hostile package could ship it. */
-function plugin(id: string, evaluate: (view: SubjectView, context: { prepared: unknown }) => unknown, prepare?: (population: never) => unknown): AnyIndicator {
-  return {
-    meta: {
-      id,
-      title: id,
-      category: 'test',
-      description: 'A plug-in under test.',
-      version: '1.0.0',
-      kind: 'risk',
-      family: 'identity',
-      typologies: ['remote-hire-identity-fraud'],
-      defaultWeight: 1,
-      requires: [],
-      messages: { m: '{{text}}' },
-      neutralReason: 'test',
-      recommendedAction: 'test',
-      sources: [],
-    },
-    evaluate: evaluate as unknown as AnyIndicator['evaluate'],
-    ...(prepare !== undefined ? { prepare: prepare as unknown as AnyIndicator['prepare'] } : {}),
-  } as AnyIndicator;
-}
 
 const fire = (view: SubjectView, text: string) => [{ messageId: 'm', strength: 1, data: { text }, evidence: [{ recordId: view.subject.id }] }];
 

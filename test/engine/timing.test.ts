@@ -1,40 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { builtinIndicators, createIndicatorTimer, createScorer, formatTimingTable, type AnyIndicator, type SubjectView } from '../../src/index';
+import { builtinIndicators, createIndicatorTimer, createScorer, formatTimingTable } from '../../src/index';
+import { loadDemo } from '../support/demo';
+import { plugin } from '../support/plugin';
 
-const demo = JSON.parse(readFileSync(new URL('../../examples/demo/population.json', import.meta.url), 'utf8')) as {
-  subjects: { id: string }[];
-  events: unknown[];
-  asOf?: string;
-};
+const demo = loadDemo();
 
 /** A fake clock that moves one tick per reading: every timed call then takes exactly one tick. */
 function countingClock(): { clock: () => number; readings: () => number } {
   let ticks = 0;
   return { clock: () => ticks++, readings: () => ticks };
-}
-
-function plugin(id: string, evaluate: (view: SubjectView) => unknown, prepare?: () => unknown): AnyIndicator {
-  return {
-    meta: {
-      id,
-      title: id,
-      category: 'test',
-      description: 'A plug-in under test.',
-      version: '1.0.0',
-      kind: 'risk',
-      family: 'identity',
-      typologies: ['remote-hire-identity-fraud'],
-      defaultWeight: 1,
-      requires: [],
-      messages: { m: 'fired' },
-      neutralReason: 'test',
-      recommendedAction: 'test',
-      sources: [],
-    },
-    evaluate: evaluate as unknown as AnyIndicator['evaluate'],
-    ...(prepare !== undefined ? { prepare: prepare as unknown as AnyIndicator['prepare'] } : {}),
-  } as AnyIndicator;
 }
 
 describe('per-indicator timing', () => {

@@ -129,9 +129,15 @@ describe('externally grouped link keys', () => {
     expect(report.reasons.map((r) => r.indicatorId)).toContain('linkage/shared-contact');
   });
 
-  it('reject malformed groups as an indicator error, not silently', () => {
-    const result = scorer.scoreBatch({ asOf: ASOF, ...population, inputs: { linkGroups: [{ kind: 'nonsense', key: 'x' }] } });
-    expect(result.reports[0]!.errors.map((e) => e.indicatorId)).toContain('linkage/shared-shipping-address');
+  it('reject malformed groups once, with their path, and score with the keys extracted in memory', () => {
+    const result = scorer.scoreBatch({ asOf: ASOF, ...population, reference: farmReference, inputs: { linkGroups: [{ kind: 'nonsense', key: 'x' }] } });
+    const inputIssues = result.rejected.filter((r) => r.issues.some((i) => i.path.startsWith('inputs.')));
+    expect(inputIssues).toHaveLength(1);
+    expect(inputIssues[0]?.kind).toBe('document');
+    expect(inputIssues[0]?.issues.map((i) => i.path)).toContain('inputs.linkGroups[0].kind');
+    expect(result.reports.flatMap((r) => r.errors)).toEqual([]);
+    const plain = scorer.scoreBatch({ asOf: ASOF, ...population, reference: farmReference });
+    expect(result.reports).toEqual(plain.reports);
   });
 
   it('build the same index from the library grouping', () => {

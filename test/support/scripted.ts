@@ -5,6 +5,10 @@ import { defineIndicator, type AnyIndicator, type DataFamily } from '../../src/i
 export interface Script {
   readonly strength: number;
   readonly kind: 'risk' | 'mitigating';
+  /** The finding's own data family, when it differs from its indicator's. */
+  readonly family?: DataFamily;
+  /** Declared records that explain the finding (with strength 0 they silence it). */
+  readonly mitigatedBy?: readonly { readonly recordId: string; readonly field: string; readonly explains: string }[];
 }
 
 /**
@@ -42,6 +46,8 @@ export function scriptedIndicators(count: number, groups: readonly (string | und
           kind: s.kind,
           data: { n },
           evidence: [{ recordId: view.subject.id, field: `extensions.scripts.${id}[${n}]` }],
+          ...(s.family !== undefined ? { family: s.family } : {}),
+          ...(s.mitigatedBy !== undefined ? { mitigatedBy: s.mitigatedBy } : {}),
         }));
       },
     });

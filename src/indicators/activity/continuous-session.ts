@@ -158,7 +158,7 @@ export const continuousSession = defineIndicator({
     for (const session of sessions) {
       if (session.result === 'failure') continue;
       const account = accountOf(session);
-      const start = Date.parse(session.at);
+      const start = view.timeOf(session);
       const end = Math.min(session.end === undefined ? start : Date.parse(session.end), asOfMs);
       const open = spans.get(account);
       if (open !== undefined && start <= open.end + maxGap) {
@@ -179,12 +179,12 @@ export const continuousSession = defineIndicator({
       // not activity (see isPersonActivity).
       const points: number[] = [];
       for (const s of span.sessions) {
-        points.push(Date.parse(s.at));
+        points.push(view.timeOf(s));
         if (s.end !== undefined) points.push(Math.min(Date.parse(s.end), asOfMs));
       }
       for (let i = firstIndexAtOrAfter(others, span.start); i < others.length; i++) {
         const e = others[i] as ActivityEvent;
-        const t = Date.parse(e.at);
+        const t = view.timeOf(e);
         if (t > span.end) break;
         if (e.type !== 'session' && isPersonActivity(e)) points.push(t);
       }

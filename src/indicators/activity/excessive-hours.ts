@@ -143,7 +143,7 @@ export const excessiveHours = defineIndicator({
     // Calendar weeks (UTC, Monday start); each log counts in the week it starts in.
     const weeks = new Map<number, { hours: number; ids: string[] }>();
     for (const log of worklogs) {
-      const t = Date.parse(log.at);
+      const t = view.timeOf(log);
       const weekStart = weekStartOf(t);
       const week = weeks.get(weekStart);
       if (week === undefined) weeks.set(weekStart, { hours: log.hours, ids: [log.id] });
@@ -198,7 +198,7 @@ export const excessiveHours = defineIndicator({
     };
     for (const session of sessions) {
       const account = accountOf(session);
-      const start = Date.parse(session.at);
+      const start = view.timeOf(session);
       const end = Math.min(Date.parse(session.end as string), asOfMs, start + cap);
       const iv = open.get(account);
       if (iv !== undefined && start <= iv.end) iv.end = Math.max(iv.end, end);

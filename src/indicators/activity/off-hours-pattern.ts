@@ -163,7 +163,7 @@ export const offHoursPattern = defineIndicator({
       // Calendar entries are opt-in here: a caller may count scheduled meetings as presence.
       if (!types.has(e.type) || (e.type !== 'calendar' && !isPersonActivity(e))) continue;
       n++;
-      const t = Date.parse(e.at);
+      const t = view.timeOf(e);
       const localMinutes = localOf(t);
       const offsetHours = (localMinutes - Math.floor(t / 60_000)) / 60;
       const local = hourOfLocalMinutes(localMinutes);

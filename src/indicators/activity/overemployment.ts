@@ -134,7 +134,7 @@ export const overemployment = defineIndicator({
     // engagements is counted once per pair, however the logs of one engagement overlap each other.
     const points: { t: number; delta: 1 | -1; engagement: string; id: string }[] = [];
     for (const log of worklogs) {
-      const start = Date.parse(log.at);
+      const start = view.timeOf(log);
       const end = Math.min(Date.parse(log.end), asOfMs);
       if (!(end > start)) continue;
       points.push({ t: start, delta: 1, engagement: log.engagement as string, id: log.id });

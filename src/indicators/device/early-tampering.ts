@@ -96,7 +96,7 @@ export const earlyTampering = defineIndicator({
       if (!wanted.has(e.category)) continue;
       if (!meetsSeverity(e.severity, options.minSeverity)) continue;
       const anchor = (e.deviceId !== undefined ? byDevice.get(e.deviceId) : undefined) ?? fallback;
-      const t = Date.parse(e.at);
+      const t = view.timeOf(e);
       if (t < anchor.t || t > anchor.t + options.days * DAY_MS) continue;
       const g = groups.get(e.category) ?? { anchor, anchors: new Map<string, Anchor>(), events: [] };
       g.anchors.set(anchor.id, anchor);

@@ -77,7 +77,7 @@ export const identityRotation = defineIndicator({
       });
     }
     for (const e of changeEvents) {
-      const t = Date.parse(e.at);
+      const t = view.timeOf(e);
       if (t < since) continue;
       if (e.field === 'handle' && e.from !== undefined && recorded.has(sameChange(e.from, t))) continue;
       changes.push({

@@ -1,3 +1,4 @@
+import { linkageInputs } from '../../linkage/input';
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft, Population } from '../../indicator/types';
@@ -143,6 +144,7 @@ export const personaMultiplicity = defineIndicator({
       'A stock or default avatar image used by unrelated people (allow-list its hash).',
     ],
   },
+  inputs: linkageInputs,
   prepare(population: Population): Prepared {
     const names = new Map<string, readonly string[]>();
     const scripts = new Map<string, ReadonlySet<string>>();

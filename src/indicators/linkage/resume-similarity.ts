@@ -1,3 +1,4 @@
+import { linkageInputs } from '../../linkage/input';
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
@@ -45,6 +46,7 @@ export const resumeSimilarity = defineIndicator({
       'The same person applying twice under one name (compare the names).',
     ],
   },
+  inputs: linkageInputs,
   prepare: prepareLinks,
   evaluate(view, { options, prepared, notEvaluated }) {
     if (view.subject.resumeText === undefined || view.subject.resumeText.trim() === '') {

@@ -1,3 +1,4 @@
+import { linkageInputs } from '../../linkage/input';
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
@@ -49,6 +50,7 @@ export const sharedContact = defineIndicator({
       'Duplicate records of one person (re-application under the same name): compare the names.',
     ],
   },
+  inputs: linkageInputs,
   prepare: prepareLinks,
   evaluate(view, { options, prepared, notEvaluated }) {
     const s = view.subject;

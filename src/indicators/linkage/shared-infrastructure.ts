@@ -1,3 +1,4 @@
+import { linkageInputs } from '../../linkage/input';
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft, Mitigation, Population } from '../../indicator/types';
@@ -108,6 +109,7 @@ export const sharedInfrastructure = defineIndicator({
       'A device re-issued to a new hire soon after its previous user left (within `deviceWindowDays`; check the dates).',
     ],
   },
+  inputs: linkageInputs,
   prepare: (population): PreparedInfrastructure => ({
     ...prepareLinks(population),
     closestUses: closestCrossSubjectUses(population),

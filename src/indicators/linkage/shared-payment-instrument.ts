@@ -1,3 +1,4 @@
+import { linkageInputs } from '../../linkage/input';
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
@@ -45,6 +46,7 @@ export const sharedPaymentInstrument = defineIndicator({
       'An agency or employer-of-record account that pays several contractors.',
     ],
   },
+  inputs: linkageInputs,
   prepare: prepareLinks,
   evaluate(view, { options, prepared, notEvaluated }) {
     if ((view.subject.paymentInstructions ?? []).length === 0 && view.eventsOf('payment').length === 0) {

@@ -1,3 +1,4 @@
+import { linkageInputs } from '../../linkage/input';
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
@@ -50,6 +51,7 @@ export const sharedShippingAddress = defineIndicator({
       'A corporate office or depot entered as the ship-to address.',
     ],
   },
+  inputs: linkageInputs,
   prepare: prepareLinks,
   evaluate(view, { options, prepared, notEvaluated }) {
     const shipments = view.subject.shipments ?? [];

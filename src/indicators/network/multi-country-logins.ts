@@ -166,7 +166,7 @@ export const multiCountryLogins = defineIndicator({
       if (!options.includeAnonymized && isAnonymized(s.network)) continue;
       const account = accountOf(s);
       const list = byAccount.get(account);
-      const login = { session: s, t: Date.parse(s.at) };
+      const login = { session: s, t: view.timeOf(s) };
       if (list === undefined) byAccount.set(account, [login]);
       else list.push(login);
     }

@@ -13,7 +13,7 @@ function populationOf(uses: readonly { subjectId: string; t: number; authenticat
   const memo = new Map<string, unknown>();
   return {
     subjects: ids.map((id) => parseSubject({ id })),
-    view: (id) => ({ subject: parseSubject({ id }), events: bySubject.get(id) ?? [], eventsOf: () => [] }),
+    view: (id) => ({ subject: parseSubject({ id }), events: bySubject.get(id) ?? [], eventsOf: () => [], timeOf: (e) => Date.parse(e.at) }),
     asOf: '2026-01-01T00:00:00Z',
     asOfMs: Date.parse('2026-01-01T00:00:00Z'),
     watchlists: [],
