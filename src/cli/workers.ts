@@ -192,7 +192,12 @@ export async function scoreSharded(
 ): Promise<BatchResult> {
   // Validation, asOf and the rejected records come from one pass here (no indicators: cheap), so
   // each thread needs only valid records, and none of them validates the whole population again.
-  const checked = createScorer({ indicators: [] }).scoreBatch(input, { lenient: options.lenient === true });
+  const checker = createScorer({ indicators: [] });
+  const validated = checker.prepareBatch(input, { lenient: options.lenient === true });
+  const latest = validated.latestEventTime;
+  // asOf as scoreBatch settles it, with the same errors: an empty batch at the given time, or at the latest valid event.
+  const { asOf } = checker.scoreBatch({ subjects: [], ...(input.asOf !== undefined ? { asOf: input.asOf } : latest !== undefined ? { asOf: latest } : {}) });
+  const checked = { asOf, asOfSource: input.asOf !== undefined ? ('input' as const) : ('latest-event' as const), rejected: validated.rejected, warnings: validated.warnings };
   const inputs = shardInputs(input, checked, shards, readsPopulation(config));
   const jobs: ShardJob[] = inputs.map((shardInput, shard) => ({
     redflags: 'score-shard',
