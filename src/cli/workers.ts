@@ -7,14 +7,14 @@ import type { Report } from '../engine/report';
 
 /**
  * What one worker thread is given: the records it must see and which shard of subjects to score.
- * That is only the shard's subjects and their events when no enabled indicator reads the
- * population (see {@link shardInputs}); the watchlists, reference tables and suppressions come
- * whole, once per thread.
+ * That is only the shard's valid subjects and their events when no enabled indicator reads the
+ * population (see {@link shardInputs}), with the watchlists, reference tables and suppressions
+ * whole, once per thread; otherwise the whole input.
  */
 export interface ShardJob {
   /** Marks the worker data as a redflags shard job. */
   readonly redflags: 'score-shard';
-  /** The records of this shard (valid ones only), with `asOf` fixed by the main thread. */
+  /** The valid records of this shard with `asOf` fixed by the main thread or, with population-level indicators, the whole input. */
   readonly input: BatchInput;
   /** The validated scorer config. */
   readonly config?: ScorerConfig;
@@ -190,15 +190,10 @@ export async function scoreSharded(
   onShardDone: (done: number) => void = () => {},
   options: ShardOptions = {},
 ): Promise<BatchResult> {
-  // Validation, asOf and the rejected records come from one pass here (no indicators: cheap), so
-  // each thread needs only valid records, and none of them validates the whole population again.
-  const checker = createScorer({ indicators: [] });
-  const validated = checker.prepareBatch(input, { lenient: options.lenient === true });
-  const latest = validated.latestEventTime;
-  // asOf as scoreBatch settles it, with the same errors: an empty batch at the given time, or at the latest valid event.
-  const { asOf } = checker.scoreBatch({ subjects: [], ...(input.asOf !== undefined ? { asOf: input.asOf } : latest !== undefined ? { asOf: latest } : {}) });
-  const checked = { asOf, asOfSource: input.asOf !== undefined ? ('input' as const) : ('latest-event' as const), rejected: validated.rejected, warnings: validated.warnings };
-  const inputs = shardInputs(input, checked, shards, readsPopulation(config));
+  // With population-level indicators every thread needs every record and validates the whole input
+  // itself, as before; otherwise the input is validated once here and each thread gets its shard.
+  const checked = readsPopulation(config) ? undefined : checkInput(input, options.lenient === true);
+  const inputs = checked === undefined ? Array.from({ length: shards }, () => input) : shardInputs(input, checked, shards, false);
   const jobs: ShardJob[] = inputs.map((shardInput, shard) => ({
     redflags: 'score-shard',
     input: shardInput,
@@ -250,9 +245,24 @@ export async function scoreSharded(
   const reports: Report[] = [];
   for (const result of results) for (const report of result.reports) reports.push(report);
   reports.sort(compareReports);
-  // The threads saw only valid records: the rejected ones and the warnings are the check's, made here on the whole input.
-  const rejected = lost.length === 0 ? checked.rejected : withLostShards(checked.rejected, input, lost, shards);
-  return { asOf: checked.asOf, asOfSource: checked.asOfSource, reports, rejected, warnings: checked.warnings };
+  // Shards of valid records: the rejected ones and the warnings are the check's, made here on the whole input.
+  // Whole-input shards: each lists the same; with none back, validation is run here (no indicators: cheap).
+  const base = checked ?? results[0] ?? createScorer({ indicators: [] }).scoreBatch(input, { lenient: options.lenient === true });
+  const rejected = lost.length === 0 ? base.rejected : withLostShards(base.rejected, input, lost, shards);
+  return { asOf: base.asOf, asOfSource: base.asOfSource, reports, rejected, warnings: base.warnings };
+}
+
+/**
+ * Validates the whole input once, without scoring (no views, no reports): asOf as `scoreBatch`
+ * settles it, with the same errors, and the rejected records and warnings.
+ */
+function checkInput(input: BatchInput, lenient: boolean): Pick<BatchResult, 'asOf' | 'asOfSource' | 'rejected' | 'warnings'> {
+  const checker = createScorer({ indicators: [] });
+  const validated = checker.prepareBatch(input, { lenient });
+  const latest = validated.latestEventTime;
+  // An empty batch at the given time, or at the latest valid event: scoreBatch's own checks and messages.
+  const { asOf } = checker.scoreBatch({ subjects: [], ...(input.asOf !== undefined ? { asOf: input.asOf } : latest !== undefined ? { asOf: latest } : {}) });
+  return { asOf, asOfSource: input.asOf !== undefined ? 'input' : 'latest-event', rejected: validated.rejected, warnings: validated.warnings };
 }
 
 /**
