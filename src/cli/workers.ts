@@ -5,11 +5,16 @@ import { readRecordId } from '../records/validate';
 import type { ScorerConfig } from '../engine/config';
 import type { Report } from '../engine/report';
 
-/** What one worker thread is given: the whole population, and which shard of subjects to score. */
+/**
+ * What one worker thread is given: the records it must see and which shard of subjects to score.
+ * That is only the shard's valid subjects and their events when no enabled indicator reads the
+ * population (see {@link shardInputs}), with the watchlists, reference tables and suppressions
+ * whole, once per thread; otherwise the whole input.
+ */
 export interface ShardJob {
   /** Marks the worker data as a redflags shard job. */
   readonly redflags: 'score-shard';
-  /** The whole batch: population-level indicators must see every subject whatever the shard. */
+  /** The valid records of this shard with `asOf` fixed by the main thread or, with population-level indicators, the whole input. */
   readonly input: BatchInput;
   /** The validated scorer config. */
   readonly config?: ScorerConfig;
@@ -84,6 +89,7 @@ export function scoreShard(job: ShardJob): ShardOutcome {
 export { compareReports } from '../engine/order';
 import { compareRejected, compareReports } from '../engine/order';
 import { fnv1a32 } from '../engine/hash';
+import { watchlistOnlyIndicators } from './streamIndicators';
 
 /**
  * An error a shard reported, re-thrown in the main thread with its original name, `code` and
@@ -184,9 +190,13 @@ export async function scoreSharded(
   onShardDone: (done: number) => void = () => {},
   options: ShardOptions = {},
 ): Promise<BatchResult> {
-  const jobs: ShardJob[] = Array.from({ length: shards }, (_, shard) => ({
+  // With population-level indicators every thread needs every record and validates the whole input
+  // itself, as before; otherwise the input is validated once here and each thread gets its shard.
+  const checked = readsPopulation(config) ? undefined : checkInput(input, options.lenient === true);
+  const inputs = checked === undefined ? Array.from({ length: shards }, () => input) : shardInputs(input, checked, shards, false);
+  const jobs: ShardJob[] = inputs.map((shardInput, shard) => ({
     redflags: 'score-shard',
-    input,
+    input: shardInput,
     ...(config !== undefined ? { config } : {}),
     shard,
     shards,
@@ -232,14 +242,69 @@ export async function scoreSharded(
   if (timedOut === shards) {
     throw new ShardError({ ok: false, name: 'ShardTimeoutError', message: `every shard ran longer than the shard timeout of ${seconds} s and was stopped; nothing was scored. An indicator may loop forever.` });
   }
-  // Validation gives the same result in every shard; with none back, it is run here (no indicators: cheap).
-  const base = results[0] ?? createScorer({ indicators: [] }).scoreBatch(input, { lenient: options.lenient === true });
   const reports: Report[] = [];
   for (const result of results) for (const report of result.reports) reports.push(report);
   reports.sort(compareReports);
+  // Shards of valid records: the rejected ones and the warnings are the check's, made here on the whole input.
+  // Whole-input shards: each lists the same; with none back, validation is run here (no indicators: cheap).
+  const base = checked ?? results[0] ?? createScorer({ indicators: [] }).scoreBatch(input, { lenient: options.lenient === true });
   const rejected = lost.length === 0 ? base.rejected : withLostShards(base.rejected, input, lost, shards);
-  // Every shard parses the whole population, so each lists the same rejected records and warnings.
   return { asOf: base.asOf, asOfSource: base.asOfSource, reports, rejected, warnings: base.warnings };
+}
+
+/**
+ * Validates the whole input once, without scoring (no views, no reports): asOf as `scoreBatch`
+ * settles it, with the same errors, and the rejected records and warnings.
+ */
+function checkInput(input: BatchInput, lenient: boolean): Pick<BatchResult, 'asOf' | 'asOfSource' | 'rejected' | 'warnings'> {
+  const checker = createScorer({ indicators: [] });
+  const validated = checker.prepareBatch(input, { lenient });
+  const latest = validated.latestEventTime;
+  // An empty batch at the given time, or at the latest valid event: scoreBatch's own checks and messages.
+  const { asOf } = checker.scoreBatch({ subjects: [], ...(input.asOf !== undefined ? { asOf: input.asOf } : latest !== undefined ? { asOf: latest } : {}) });
+  return { asOf, asOfSource: input.asOf !== undefined ? 'input' : 'latest-event', rejected: validated.rejected, warnings: validated.warnings };
+}
+
+/**
+ * True when an enabled indicator reads the whole population in its `prepare` hook (linkage, peer
+ * baselines): every thread then needs every valid subject and event. Watchlist screening is per
+ * subject and needs only the watchlists.
+ */
+export function readsPopulation(config: ScorerConfig | undefined): boolean {
+  const scorer = createScorer(config !== undefined ? { config } : {});
+  return scorer.indicators.some((i) => i.enabled && i.readsPopulation && !watchlistOnlyIndicators.has(i.id));
+}
+
+/**
+ * The input of each shard: `asOf` fixed to the checked one, the watchlists, reference tables,
+ * suppressions and extra inputs whole, and of the subjects and events only the valid ones: those
+ * of the shard's subjects, or all of them when `wholePopulation` (population-level indicators).
+ * A thread then validates and holds its shard only, and scores exactly what one `scoreBatch` over
+ * the whole input would (the rejected records cannot change a valid subject's report).
+ */
+export function shardInputs(input: BatchInput, checked: Pick<BatchResult, 'asOf' | 'rejected'>, shards: number, wholePopulation: boolean): BatchInput[] {
+  const rejectedSubjects = new Set<number>();
+  const rejectedEvents = new Set<number>();
+  for (const r of checked.rejected) {
+    if (r.kind === 'subject') rejectedSubjects.add(r.index);
+    else if (r.kind === 'event') rejectedEvents.add(r.index);
+  }
+  const subjects: unknown[][] = Array.from({ length: shards }, () => []);
+  const events: unknown[][] = Array.from({ length: shards }, () => []);
+  const everyShard = Array.from({ length: shards }, (_, shard) => shard);
+  const targets = (id: string): readonly number[] => (wholePopulation ? everyShard : [shardOf(id, shards)]);
+  input.subjects.forEach((subject, index) => {
+    const id = readRecordId(subject);
+    if (rejectedSubjects.has(index) || id === undefined) return;
+    for (const shard of targets(id)) subjects[shard]?.push(subject);
+  });
+  (input.events ?? []).forEach((event, index) => {
+    // A valid event's subjectId is a string naming a valid subject.
+    const subjectId = rejectedEvents.has(index) ? undefined : (event as { subjectId?: unknown }).subjectId;
+    if (typeof subjectId !== 'string') return;
+    for (const shard of targets(subjectId)) events[shard]?.push(event);
+  });
+  return everyShard.map((shard) => ({ ...input, asOf: checked.asOf, subjects: subjects[shard] ?? [], events: events[shard] ?? [] }));
 }
 
 /** A shard whose worker thread could not be created, could not post its result, died, or ran past the shard timeout. */

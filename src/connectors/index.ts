@@ -10,7 +10,7 @@ export type { Connector, ConnectorSession, MapContext, RecordDraft, RowResult, S
 export { FieldReader, readRow } from './reader';
 export type { FieldUse } from './reader';
 export { createImporter, importRows, importAll } from './run';
-export type { ImportedRecord, ImportOptions, Importer, SourceRow } from './run';
+export type { ImportedRecord, ImportOptions, Importer, RetainedCounts, SourceRow } from './run';
 export type { MappingReport, FieldCount, FieldCountWithReason, SkippedRow } from './report';
 export { createJsonRowSplitter } from './text/json-rows';
 export type { JsonRowSplitter } from './text/json-rows';

@@ -79,6 +79,20 @@ export interface MappingReport {
   readonly sessionEnds: { readonly matched: number; readonly unmatched: number };
 }
 
+/**
+ * Most distinct entries a report tally keeps (skip reasons; field paths of each kind; refused
+ * record fields). Reasons and paths come from a fixed vocabulary in practice, but some name a
+ * value (`no subject for account "x"`) or a source's free-form keys: past the limit, further
+ * distinct entries are counted together under one "other" entry, so the report's memory is
+ * bounded whatever the number of rows, and every row and field is still counted.
+ */
+export const maxReportEntries = 10_000;
+
+/** The entry past {@link maxReportEntries} distinct reasons are counted under. */
+export const otherReasons = `other reasons (more than ${maxReportEntries} distinct reasons; the first ${maxReportEntries} are listed by name)`;
+/** The path past {@link maxReportEntries} distinct field paths (of one kind) are counted under. */
+export const otherFields = `(other fields: more than ${maxReportEntries} distinct paths)`;
+
 interface Tally {
   display: string;
   count: number;
@@ -106,7 +120,8 @@ export class ReportBuilder {
 
   skip(row: number, where: { readonly line?: number | undefined; readonly file?: string | undefined }, reason: string): void {
     this.rows.skipped++;
-    this.skipReasons.set(reason, (this.skipReasons.get(reason) ?? 0) + 1);
+    const named = this.skipReasons.has(reason) || this.skipReasons.size < maxReportEntries ? reason : otherReasons;
+    this.skipReasons.set(named, (this.skipReasons.get(named) ?? 0) + 1);
     if (this.skippedRows.length < this.maxListed) {
       this.skippedRows.push({ row, ...(where.file !== undefined ? { file: where.file } : {}), ...(where.line !== undefined ? { line: where.line } : {}), reason });
     }
@@ -130,6 +145,12 @@ export class ReportBuilder {
 
   droppedField(path: string, message: string): void {
     tally(this.#dropped, `${path}\u0000${message}`, path, 1, message, undefined);
+  }
+
+  /** Entries held in the tallies and the list of skipped rows: bounded by distinct reasons and paths, never by rows. */
+  entries(): number {
+    const f = this.#fields;
+    return this.skipReasons.size + this.skippedRows.length + this.byType.size + f.mapped.size + f.ignored.size + f.invalid.size + f.unmapped.size + this.#dropped.size;
   }
 
   build(): MappingReport {
@@ -159,6 +180,14 @@ const compare = compareText;
 
 function tally(map: Map<string, Tally>, key: string, display: string, add: number, reason: string | undefined, example: string | undefined): void {
   let entry = map.get(key);
+  if (entry === undefined && map.size >= maxReportEntries) {
+    // Bounded: a new distinct path past the limit is counted under one entry (without reason or examples).
+    key = otherFields;
+    display = otherFields;
+    reason = reason !== undefined ? 'several reasons' : undefined;
+    example = undefined;
+    entry = map.get(key);
+  }
   if (entry === undefined) {
     entry = { display, count: 0, ...(reason !== undefined ? { reason } : {}) };
     map.set(key, entry);
