@@ -277,6 +277,8 @@ Options:
   --subject-map <csv>    tie accounts to subject ids with a CSV of account,subject columns
                          (accounts not in it are skipped and named in the report)
   --no-session-ends      do not hold sessions to set their end from a later row
+  --no-approvals         github-audit only: write merges at once, without their approvals
+                         (reviews are not read; memory stays flat on huge exports)
   --at <time>            osquery only: collection time of plain osqueryi rows (ISO 8601)
   --device <name>        osquery only: the host plain osqueryi rows come from
   -q, --quiet            no report on standard error

@@ -20,6 +20,20 @@ describe('redflags import', () => {
     expect(result.stderr).toMatch(/client\.geographicalContext\.country: unknown country \(e\.g\. "Atlantis"\)/);
   });
 
+  it('--no-approvals writes GitHub merges as they come, without approvals, and is refused for other sources', async () => {
+    const held = lines((await run(['import', 'github-audit', fixture('github-audit-reviews.ndjson'), '--quiet'])).stdout);
+    const streamed = await run(['import', 'github-audit', fixture('github-audit-reviews.ndjson'), '--no-approvals']);
+    expect(streamed.code).toBe(0);
+    const merges = (records: Record<string, unknown>[]) => records.filter((r) => r['type'] === 'code-change');
+    expect(merges(held).some((r) => 'approvals' in r)).toBe(true);
+    expect(merges(lines(streamed.stdout))).toHaveLength(merges(held).length);
+    expect(merges(lines(streamed.stdout)).some((r) => 'approvals' in r || 'selfMerged' in r)).toBe(false);
+    expect(streamed.stderr).toMatch(/read only when merges are held for their approvals/);
+    const refused = await run(['import', 'okta', fixture('okta-system-log.json'), '--no-approvals']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--no-approvals is for github-audit');
+  });
+
   it('goes from an HRIS export and an Okta export to a scored review in three commands', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'redflags-import-'));
     const people = await run(['import', 'csv', '--mapping', 'hris', fixture('hris.csv'), '--out', join(dir, 'people.ndjson'), '--quiet']);

@@ -12,6 +12,7 @@ import type { MappingReport } from '../../connectors/report';
 import { createImporter, type SourceRow } from '../../connectors/run';
 import { checkCsvMapping, csvConnector } from '../../connectors/sources/csv-mapping';
 import { createOsqueryConnector } from '../../connectors/sources/osquery';
+import { createGitHubAuditConnector, githubAuditConnector } from '../../connectors/sources/github-audit';
 import { createCsvRowReader } from '../../connectors/text/csv';
 import { createJsonRowSplitter } from '../../connectors/text/json-rows';
 import { helpTexts } from '../help';
@@ -63,6 +64,13 @@ function withPlainRowOptions(connector: Connector, at: string | undefined, devic
   } catch (error) {
     throw new CliUsageError(`--at: ${error instanceof Error ? error.message : String(error)}. Example: --at 2024-04-02T12:00:00Z`);
   }
+}
+
+/** `--no-approvals`: the GitHub audit log written as it streams, merges without their approvals. */
+function withoutApprovals(connector: Connector, noApprovals: boolean): Connector {
+  if (!noApprovals) return connector;
+  if (connector.id !== githubAuditConnector.id) throw new CliUsageError(`--no-approvals is for github-audit, whose merges are held for their reviews; ${connector.id} holds no merges.`);
+  return createGitHubAuditConnector({ approvals: false });
 }
 
 async function openInput(file: string, io: CliIo): Promise<Readable> {
@@ -182,6 +190,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
       report: { type: 'string' },
       subjects: { type: 'boolean' },
       'no-session-ends': { type: 'boolean' },
+      'no-approvals': { type: 'boolean' },
       'subject-map': { type: 'string' },
       at: { type: 'string' },
       device: { type: 'string' },
@@ -197,7 +206,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   if (source === undefined) throw new CliUsageError(`import needs a source and at least one file. Sources: ${sourceIds.join(', ')}. Example: redflags import okta okta-export.json --out records.ndjson`);
   if (files.length === 0) throw new CliUsageError(`import ${source} needs at least one file (or - for standard input). Example: redflags import ${source} export.json --out records.ndjson`);
   if (files.filter((f) => f === '-').length > 1) throw new CliUsageError('standard input (-) can be read only once.');
-  const connector = withPlainRowOptions(await pickConnector(source, values.mapping, io), values.at, values.device);
+  const connector = withoutApprovals(withPlainRowOptions(await pickConnector(source, values.mapping, io), values.at, values.device), values['no-approvals'] === true);
   const subjectMap = values['subject-map'] !== undefined ? await loadSubjectMap(values['subject-map'], io) : undefined;
   const importer = createImporter(connector, {
     ...(subjectMap !== undefined ? { subjectIdOf: (account: string) => subjectMap.get(account.trim().toLowerCase()) } : {}),
