@@ -2,6 +2,7 @@ import { safeParseEvent, safeParseSubject } from '../records/validate';
 import { commonWrappers, type Connector, type RecordDraft, type RowResult, type SessionEnd } from './contract';
 import { expandWrappers } from './text/wrappers';
 import { canonicalJson, compact } from './helpers/values';
+import { CompactStringSet } from '../engine/compactStringSet';
 import { SeenRecords } from './helpers/seen';
 import { readRow } from './reader';
 import { ReportBuilder, type MappingReport } from './report';
@@ -59,10 +60,13 @@ export interface Importer {
 
 /**
  * What an import keeps between rows, by count, so memory can be checked without a clock or a
- * heap snapshot. Everything else is per row and dropped once the row's records are returned.
+ * heap snapshot. Besides these, a connector's own session may hold state until the input ends
+ * (GitHub merges waiting for their reviews' approvals, Checkr reports waiting for their
+ * candidates, CERT rosters), one entry per such item, not counted here; everything else is per
+ * row and dropped once the row's records are returned.
  */
 export interface RetainedCounts {
-  /** Record keys in the duplicate table (one per record written; 32 to 64 bytes each). */
+  /** Record keys in the duplicate table (one per record written; 16 to 32 bytes each). */
   readonly recordKeys: number;
   /** Sessions held for an end from another row (one per such session, as its NDJSON text). */
   readonly heldSessions: number;
@@ -157,11 +161,11 @@ const compareStrings = compareText;
 export function createImporter(connector: Connector, options: ImportOptions = {}): Importer {
   const report = new ReportBuilder(connector.id, connector.title, options.maxListed ?? 1000);
   const pairing = options.pairSessionEnds ?? true;
-  // Keys of the records written, to drop duplicates: 32 to 64 bytes a record, not the record.
+  // Keys of the records written, to drop duplicates: 16 to 32 bytes a record, not the record.
   const seen = new SeenRecords();
   const held: Held[] = [];
-  // Ids of the held sessions, in the same compact table as the records written.
-  const heldIds = new SeenRecords();
+  // Ids of the held sessions, exactly (a hash accident must not drop a session), in the compact set --stream uses.
+  const heldIds = new CompactStringSet();
   let heldChars = 0;
   let endTimes = 0;
   const ends = new Map<string, number[]>();
@@ -228,7 +232,7 @@ export function createImporter(connector: Connector, options: ImportOptions = {}
       }
       if (draft.endKey !== undefined && pairing) {
         const id = String(validated.record['id']);
-        if (heldIds.check(id, '') !== 'new') {
+        if (!heldIds.add(id)) {
           duplicates++;
           report.duplicates.identical++;
           continue;

@@ -1,6 +1,7 @@
 import type { Issue } from '../errors/ScoringError';
 import type { StandardSchemaV1 } from '../indicator/standardSchema';
 import { formatPath } from '../records/validate';
+import { ignoreSettlement, isThenable } from './thenable';
 import { describeThrown } from './thrown';
 import type { ResolvedConfig } from './resolve';
 
@@ -36,9 +37,9 @@ function validateOne(schema: StandardSchemaV1, value: unknown, name: string): { 
   } catch (thrown) {
     return { value: undefined, issues: [{ path: `inputs.${name}`, message: `could not be validated: ${describeThrown(thrown)}` }] };
   }
-  if (result instanceof Promise) {
+  if (isThenable(result)) {
     // Never awaited: the engine is synchronous, and a schema that is not cannot check the input.
-    result.catch(() => undefined);
+    ignoreSettlement(result);
     return { value: undefined, issues: [{ path: `inputs.${name}`, message: 'has an asynchronous schema, which the engine cannot use' }] };
   }
   if (result.issues === undefined) return { value: result.value, issues: [] };
@@ -62,7 +63,11 @@ export function validateInputs(given: Readonly<Record<string, unknown>>, declare
   const issues: Issue[] = [];
   for (const [name, schemas] of declared) {
     const value = inputs[name];
-    if (value === undefined) continue;
+    // null is no data, as in records: the indicators use their defaults.
+    if (value === undefined || value === null) {
+      delete inputs[name];
+      continue;
+    }
     let output: unknown;
     let failed = false;
     for (const schema of schemas) {

@@ -20,6 +20,7 @@ import { ownValue, protoKeyPaths } from '../records/ownKeys';
 import { deepFreeze } from './freeze';
 import { fnv1a32x2Hex, stableStringify } from './hash';
 import { compareText } from './order';
+import { ignoreSettlement, isThenable } from './thenable';
 
 /** An indicator with its effective weight, options and group. */
 export interface ResolvedIndicator {
@@ -91,7 +92,8 @@ function validateOptions(indicator: AnyIndicator, given: unknown): unknown {
     return Object.freeze({});
   }
   const result = schema['~standard'].validate(given ?? {});
-  if (result instanceof Promise) {
+  if (isThenable(result)) {
+    ignoreSettlement(result);
     throw new IndicatorOptionsError(indicator.meta.id, [{ path: '', message: 'asynchronous option schemas are not supported' }]);
   }
   if (result.issues !== undefined) {

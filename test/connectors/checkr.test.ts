@@ -1,4 +1,5 @@
 import { checkrConnector } from '../../src/connectors/sources/checkr';
+import { readRow } from '../../src/connectors/reader';
 import { byId, fixture, importFixture, rowsOf, runImport } from './support';
 
 describe('Checkr background-check connector', () => {
@@ -72,5 +73,15 @@ describe('Checkr candidates tie reports to the employer\'s subject ids', () => {
     expect(records.map((r) => r['id'])).toEqual(['kofi.mensah@corp.example']);
     expect(report.skipped.rows.map((r) => r.reason)).toEqual(expect.arrayContaining(['no subject for custom_id "EMP-00417" of candidate "cand_e44aa283528e6fde7d542194"', 'no subject for custom_id "EMP-99999" of candidate "cand_nobody"']));
     expect(report.droppedRecordFields).toEqual([expect.objectContaining({ path: '(record)', count: 1, reason: expect.stringContaining('not a valid subject: id') })]);
+  });
+  it('recognises its rows: reports, candidates and candidate webhooks, whatever the case of the object name', () => {
+    const detect = (value: unknown) => checkrConnector.detect?.(readRow(value));
+    expect([
+      detect({ object: 'candidate', id: 'c1' }),
+      detect({ object: 'Candidate', id: 'c1' }),
+      detect({ type: 'candidate.created', data: { object: { object: 'candidate', id: 'c1' } } }),
+      detect({ candidate_id: 'c1', object: 'report' }),
+      detect({ object: 'invitation', id: 'i1' }),
+    ]).toEqual([true, true, true, true, false]);
   });
 });

@@ -1,6 +1,6 @@
 import { defenderConnector } from '../../src/connectors/sources/defender';
 import { createScorer } from '../../src/defaults';
-import { importFixture } from './support';
+import { importFixture, rowsOf, runImport } from './support';
 import type { ImportedRecord } from '../../src/connectors/run';
 
 describe('Microsoft Defender XDR advanced hunting connector', () => {
@@ -125,5 +125,11 @@ describe('Defender XDR: device-control file events and network connections', () 
     const ids = (subject: string) => (result.reports.find((r) => r.subjectId === subject)?.findings ?? []).map((f) => f.indicatorId);
     expect(ids('ana.ruiz@corp.example')).toEqual(expect.arrayContaining(['device/remote-access-software', 'device/remote-desktop-internet-facing']));
     expect(ids('kofi.mensah@corp.example')).toContain('device/tunnel-software');
+  });
+  it('skips loopback peers written in the IPv4-mapped IPv6 form (RemoteIPType FourToSixMapping)', () => {
+    const row = { Timestamp: '2024-04-03T12:32:00Z', DeviceId: 'd1', DeviceName: 'laptop-0042.corp.example', ActionType: 'ConnectionSuccess', RemoteIP: '::ffff:127.0.0.1', RemotePort: 41641, RemoteIPType: 'FourToSixMapping', InitiatingProcessFileName: 'tailscaled.exe', InitiatingProcessAccountUpn: 'ana.ruiz@corp.example', ReportId: 9 };
+    const { records, report } = runImport(defenderConnector, rowsOf(defenderConnector, JSON.stringify([row])));
+    expect(records).toEqual([]);
+    expect(report.skipped.rows.map((r) => r.reason.split(':').slice(0, -1).join(':'))).toEqual(['loopback connection (::ffff:127.0.0.1)']);
   });
 });

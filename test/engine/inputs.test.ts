@@ -73,4 +73,17 @@ describe('a custom indicator declaring an input', () => {
     expect(result.rejected).toEqual([{ kind: 'document', index: 0, issues: [{ path: 'inputs.threshold.value', message: expect.any(String) }] }]);
     expect(result.reports[0]?.errors).toEqual([]);
   });
+  it('null is no data: left out without a rejection, like an absent input', () => {
+    seen.length = 0;
+    const result = scorer.scoreBatch({ ...input, inputs: { threshold: null } });
+    expect(seen).toEqual([undefined]);
+    expect(result.rejected).toEqual([]);
+  });
+
+  it('a schema that answers with a thenable (not only a Promise) is refused as asynchronous, never awaited', () => {
+    const thenableSchema = { '~standard': { version: 1 as const, vendor: 'test', validate: () => ({ then: (resolve: (v: unknown) => void) => resolve({ value: 1 }) }) } };
+    const asyncDeclares = defineIndicator({ ...declares, meta: { ...declares.meta, id: 'test/declares-async-input' }, inputs: { threshold: thenableSchema as never } });
+    const result = createScorer({ indicators: [asyncDeclares] }).scoreBatch({ ...input, inputs: { threshold: { value: 1 } } });
+    expect(result.rejected).toEqual([{ kind: 'document', index: 0, issues: [{ path: 'inputs.threshold', message: 'has an asynchronous schema, which the engine cannot use' }] }]);
+  });
 });

@@ -262,7 +262,11 @@ export const checkrConnector = defineConnector({
     'ssn_trace.cancellation_reason': 'why the trace was canceled',
     'ssn_trace.cancellation_reason_description': 'why the trace was canceled',
   },
-  detect: (row) => row.has('candidate_id') || row.has('data.object.candidate_id') || row.string('object') === 'candidate',
+  detect: (row) =>
+    row.has('candidate_id') ||
+    row.has('data.object.candidate_id') ||
+    row.string('object')?.toLowerCase() === 'candidate' ||
+    row.string('data.object.object')?.toLowerCase() === 'candidate',
   mapRow: (row, ctx) => {
     const mapped = mapReport(objectOf(row), ctx);
     return 'skip' in mapped ? skip(mapped.skip) : skip('Checkr reports read without an import session');

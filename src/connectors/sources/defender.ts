@@ -213,7 +213,10 @@ const noConnectionActions: Readonly<Record<string, string>> = {
 const remoteDesktopPorts: Readonly<Record<string, string>> = { '3389': 'RDP', '5900': 'VNC', '5938': 'TeamViewer' };
 
 function isLoopback(ip: string): boolean {
-  return ip.startsWith('127.') || ip === '::1' || ip.toLowerCase() === 'localhost';
+  const lower = ip.toLowerCase();
+  // Defender writes IPv4 peers of IPv6 sockets in the mapped form (RemoteIPType FourToSixMapping).
+  const plain = lower.startsWith('::ffff:') ? lower.slice('::ffff:'.length) : lower;
+  return plain.startsWith('127.') || plain === '::1' || plain === 'localhost';
 }
 
 /**
