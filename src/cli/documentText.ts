@@ -24,18 +24,38 @@ export function isRecordLine(line: ParsedLine): boolean {
 }
 
 /**
- * Tells NDJSON from one JSON document by the first two non-blank lines, so that one bad line
- * never changes how the rest is read: NDJSON when the first line is a record, when the first line
- * is a whole JSON value and another follows (a document is one value), or when the first line is
- * broken but the second is a record. Anything else is a document, which may span lines. Returns
- * undefined while it needs another line; at the end of input (`ended`) it always decides.
+ * Non-blank lines a broken first line may be followed by, none of them a record, before the input
+ * is taken as one JSON document: bounds what is held while the layout is undecided (a
+ * pretty-printed document is broken on every line, and is decided after this many).
  */
-export function detectFormat(first: readonly ParsedLine[], ended: boolean): InputFormat | undefined {
-  const [one, two] = first;
-  if (one === undefined) return ended ? 'json' : undefined;
-  if (isRecordLine(one)) return 'ndjson';
-  if (two === undefined) return ended ? 'json' : undefined;
-  return one.parsed || isRecordLine(two) ? 'ndjson' : 'json';
+export const maxUndecidedLines = 1_000;
+
+/**
+ * Tells NDJSON from one JSON document line by line, so that bad lines never change how the rest
+ * is read: NDJSON when the first non-blank line is a record, when it is a whole JSON value and
+ * another line follows (a document is one value), or when it is broken and a record line follows
+ * within {@link maxUndecidedLines} lines. Anything else is a document, which may span lines.
+ * Each line is looked at once: constant work a line.
+ */
+export class FormatDetector {
+  #first: ParsedLine | undefined;
+  #lines = 0;
+
+  /** Takes the next non-blank line; returns the layout once it is known, else undefined (hold the line). */
+  push(line: ParsedLine): InputFormat | undefined {
+    this.#lines++;
+    if (this.#first === undefined) {
+      this.#first = line;
+      return isRecordLine(line) ? 'ndjson' : undefined;
+    }
+    if (this.#first.parsed || isRecordLine(line)) return 'ndjson';
+    return this.#lines >= maxUndecidedLines ? 'json' : undefined;
+  }
+
+  /** The layout at the end of the input, when no line decided it: one document. */
+  end(): InputFormat {
+    return 'json';
+  }
 }
 
 /**

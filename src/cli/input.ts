@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import type { RejectedRecord } from '../engine/createScorer';
 import { ownValue, setOwn } from '../records/ownKeys';
 import { readRecordId } from '../records/validate';
-import { detectFormat, duplicateTopLevelKeys, parseLine, type ParsedLine } from './documentText';
+import { duplicateTopLevelKeys, FormatDetector, parseLine, type ParsedLine } from './documentText';
 import { describeValue } from '../errors/describeValue';
 import { CliUsageError, type CliIo } from './io';
 import type { Progress } from './progress';
@@ -118,8 +118,8 @@ function documentArray(doc: Record<string, unknown>, key: string, name: string, 
 /**
  * Reads the input of `score` and `validate`: a JSON document, or NDJSON with one record a line
  * and a `recordType` on each. NDJSON is read line by line, so the raw text is never held whole;
- * a JSON document must be parsed at once. The layout is detected from the first two non-blank
- * lines ({@link detectFormat}) unless `format` forces it. A document that repeats a top-level key
+ * a JSON document must be parsed at once. The layout is detected line by line
+ * ({@link FormatDetector}) unless `format` forces it. A document that repeats a top-level key
  * is refused; an NDJSON line that does is rejected.
  */
 export async function loadInput(source: string, io: CliIo, progress: Progress, format?: InputFormat): Promise<LoadedInput> {
@@ -177,8 +177,9 @@ export async function loadInput(source: string, io: CliIo, progress: Progress, f
       unreadable.push(recordTypeProblem(at, recordType, readRecordId(record)));
     }
   };
-  // The first two non-blank lines, with their text, until the layout is known.
+  // The non-blank lines read before the layout is known, with their text.
   const held: { line: ParsedLine; trimmed: string }[] = [];
+  const detector = new FormatDetector();
 
   const readLines = async (): Promise<void> => {
     for await (const raw of lines) {
@@ -198,7 +199,7 @@ export async function loadInput(source: string, io: CliIo, progress: Progress, f
         continue;
       }
       held.push({ line: parsed, trimmed });
-      mode = detectFormat(held.map((h) => h.line), false);
+      mode = detector.push(parsed);
       if (mode === 'ndjson') {
         text.length = 0;
         for (const h of held) take(h.line, h.trimmed);
@@ -206,7 +207,7 @@ export async function loadInput(source: string, io: CliIo, progress: Progress, f
       if (mode !== undefined) held.length = 0;
     }
     if (mode === undefined) {
-      mode = detectFormat(held.map((h) => h.line), true);
+      mode = detector.end();
       if (mode === 'ndjson') for (const h of held) take(h.line, h.trimmed);
     }
   };

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { BatchResult, RejectedRecord, Scorer } from '../engine/createScorer';
 import { readRecordId } from '../records/validate';
-import { detectFormat, duplicateTopLevelKeys, parseLine, type ParsedLine } from './documentText';
+import { duplicateTopLevelKeys, FormatDetector, parseLine, type ParsedLine } from './documentText';
 import { duplicateKeysProblem, mergeReference, openSource, progressThreshold, recordTypeProblem, unreadableLine, type CliRejected } from './input';
 import { CliUsageError, type CliIo } from './io';
 import type { Progress } from './progress';
@@ -200,15 +200,17 @@ export async function scoreStream(
       unreadable.push(recordTypeProblem(lineNo, recordType, id));
     }
   };
-  // The first two non-blank lines, until the layout is known: one bad first line must not turn NDJSON into a "document".
+  // The lines read until the layout is known: bad first lines must not turn NDJSON into a "document".
   const held: { line: ParsedLine; trimmed: string }[] = [];
+  const detector = new FormatDetector();
   let isNdjson = false;
-  const decide = (ended: boolean): void => {
-    const format = detectFormat(held.map((h) => h.line), ended);
+  const decide = (line: ParsedLine | undefined): void => {
+    const format = line !== undefined ? detector.push(line) : detector.end();
     if (format === 'json') throw new CliUsageError(`${name} does not start with NDJSON records; --stream reads NDJSON only (drop --stream for a JSON document).`);
     if (format === 'ndjson') {
       isNdjson = true;
       for (const h of held) handle(h.line, h.trimmed);
+      held.length = 0;
     }
   };
 
@@ -222,10 +224,10 @@ export async function scoreStream(
       if (isNdjson) handle(line, trimmed);
       else {
         held.push({ line, trimmed });
-        decide(false);
+        decide(line);
       }
     }
-    if (!isNdjson && held.length > 0) decide(true);
+    if (!isNdjson && held.length > 0) decide(undefined);
   };
   await Promise.race([readLines(), failed]);
   if (group !== undefined || flushed === 0) flush();

@@ -46,6 +46,23 @@ describe('telling NDJSON from a JSON document', () => {
     }
   });
 
+  it('several truncated first NDJSON lines each reject only themselves (a fuzz counterexample, seed 20261202)', async () => {
+    const truncated = '{"id":"trunc","subjectId":"s0"';
+    for (const stream of [[], streaming]) {
+      const { code, out } = await score(ndjson([truncated, truncated, ...rest]), stream);
+      expect(code).toBe(2);
+      expect(out?.reports.map((r) => r.subjectId).sort()).toEqual(['a', 'b']);
+      expect(out?.rejected.map((r) => [r.line, r.issues[0]?.message])).toEqual([[1, 'not valid JSON'], [2, 'not valid JSON']]);
+    }
+  });
+
+  it('a broken document of more than 1,000 lines with no record line is read as a document and refused', async () => {
+    const broken = `{\n${Array.from({ length: 1_200 }, (_, i) => `"k${i}": [`).join('\n')}\n`;
+    const { code, stderr } = await run(['score', '-', '--format', 'json'], { stdin: broken });
+    expect(code).toBe(2);
+    expect(stderr).toContain('is not valid JSON');
+  });
+
   it('a first NDJSON line without recordType rejects only itself', async () => {
     for (const stream of [[], streaming]) {
       const { code, out } = await score(ndjson([JSON.stringify({ id: 'x' }), ...rest]), stream);
