@@ -140,7 +140,7 @@ function compareMembers(a: LinkMember, b: LinkMember): number {
  * Groups the keys of many subjects by `(kind, key)`, keeping only groups that span at least two
  * subjects: the in-memory equivalent of
  * `SELECT kind, key, … FROM link_keys GROUP BY kind, key HAVING COUNT(DISTINCT subject_id) > 1`.
- * One pass over the keys into a {@link LinkKeyTable} (integer ids, typed-array columns, no object
+ * One pass over the keys into a key table (`LinkKeyTable`, internal) (integer ids, typed-array columns, no object
  * per key), then one pass over its rows for the shared keys: linear in the number of keys.
  */
 export function groupLinkKeys(entries: Iterable<SubjectLinkKeys>): LinkGroup[] {
