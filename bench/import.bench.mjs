@@ -7,6 +7,7 @@
 //   npm run build && node bench/import.bench.mjs                 # 1 GB (a few minutes)
 //   node bench/import.bench.mjs --bytes=200000000                # another size, in bytes
 //   node bench/import.bench.mjs --quick                          # 2 MB, for CI
+//   node bench/import.bench.mjs --no-approvals                   # merges written at once (import --no-approvals)
 //
 // The rows are synthetic and seeded (mulberry32): 90% clones and fetches from a pool of 2,000
 // actors and 500 repositories, the rest merges, policy overrides, visibility and member changes,
@@ -15,10 +16,12 @@ import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } fr
 import { once } from 'node:events';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createImporter, createJsonRowSplitter, githubAuditConnector } from '../dist/connectors.js';
+import { createGitHubAuditConnector, createImporter, createJsonRowSplitter, githubAuditConnector } from '../dist/connectors.js';
 import { mulberry32 } from './prng.mjs';
 
 const quick = process.argv.includes('--quick');
+// The default connector holds merges until the end for their reviews' approvals; --no-approvals streams them.
+const connector = process.argv.includes('--no-approvals') ? createGitHubAuditConnector({ approvals: false }) : githubAuditConnector;
 const bytesArg = process.argv.find((a) => a.startsWith('--bytes='));
 const target = bytesArg !== undefined ? Number(bytesArg.slice('--bytes='.length)) : quick ? 2_000_000 : 1_000_000_000;
 const T0 = Date.parse('2025-01-06T08:00:00Z');
@@ -90,8 +93,8 @@ try {
   const size = statSync(input).size;
   globalThis.gc?.();
   const rssBefore = process.memoryUsage().rss;
-  const importer = createImporter(githubAuditConnector);
-  const splitter = createJsonRowSplitter(githubAuditConnector.wrappers ?? []);
+  const importer = createImporter(connector);
+  const splitter = createJsonRowSplitter(connector.wrappers ?? []);
   const out = sink(join(dir, 'records.ndjson'));
   const samples = [];
   let readBytes = 0;
@@ -112,7 +115,7 @@ try {
   const report = importer.report();
   const peakRss = process.resourceUsage().maxRSS * 1024;
   const mb = (n) => (n / MB).toFixed(1);
-  console.log(`input: ${mb(size)} MB, ${generated.toLocaleString('en-US')} rows (generated to a temporary file); load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`input: ${mb(size)} MB, ${generated.toLocaleString('en-US')} rows (generated to a temporary file), merges ${connector === githubAuditConnector ? 'held for their approvals' : 'written at once (--no-approvals)'}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`rows: ${report.rows.read} read, ${report.rows.mapped} mapped, ${report.rows.skipped} skipped; records written ${report.records.written}; duplicates ${report.records.duplicates.identical}`);
   console.log(`| MB | rows | seconds | rows/s | MB/s | RSS before MB | RSS at 10% / 50% / 100% MB | peak RSS MB |`);
   console.log(`| --- | --- | --- | --- | --- | --- | --- | --- |`);
