@@ -176,18 +176,18 @@ export { organisationSchema } from './records/organisation';
 export type { Organisation } from './records/organisation';
 export { watchlistEntrySchema, watchlistSchema } from './records/watchlist';
 export type { Watchlist, WatchlistEntry } from './records/watchlist';
-export { inputDocumentSchema, referenceSchema } from './records/input';
-export type { InputDocument, Reference } from './records/input';
+export { inputDocumentSchema, referenceSchema } from './records/batchInput';
+export type { InputDocument, Reference } from './records/batchInput';
 export { jsonSchema } from './records/jsonSchema';
 export type { SchemaName } from './records/jsonSchema';
 export { parseEvent, parseSubject, safeParseEvent, safeParseSubject, safeParseWatchlist, toIssues } from './records/validate';
 export type { ParseOptions, SafeParseResult } from './records/validate';
 
 // Population linkage: link keys, the link index and the normalisers behind them.
-export { compareLinkKeys, defaultPhotoMaxDistance, extractLinkKeys, fuzzyLinkKeyKinds, linkKeyKinds } from './linkage/keys';
-export type { ExtractOptions, LinkKey, LinkKeyKind } from './linkage/keys';
-export { buildLinkIndex, buildLinkIndexFromGroups, defaultLinkIndexOptions, groupLinkKeys } from './linkage/linkIndex';
-export type { AllowListedKey, Link, LinkGroup, LinkIndex, LinkIndexOptions, LinkMember, SubjectLinkKeys } from './linkage/linkIndex';
+export { compareLinkKeys, defaultPhotoMaxDistance, extractLinkKeys, fuzzyLinkKeyKinds, linkKeyKinds } from './linking/keys';
+export type { ExtractOptions, LinkKey, LinkKeyKind } from './linking/keys';
+export { buildLinkIndex, buildLinkIndexFromGroups, defaultLinkIndexOptions, groupLinkKeys } from './linking/linkIndex';
+export type { AllowListedKey, Link, LinkGroup, LinkIndex, LinkIndexOptions, LinkMember, SubjectLinkKeys } from './linking/linkIndex';
 export {
   linkageInputsSchema,
   linkAllowListEntrySchema,
@@ -195,9 +195,9 @@ export {
   linkGroupMemberSchema,
   linkGroupSchema,
   linkSettingsSchema,
-  normalizeLinkValue,
-} from './linkage/input';
-export type { LinkGroupInput, LinkSettings } from './linkage/input';
+} from './records/linkage';
+export { normalizeLinkValue } from './linking/linkInput';
+export type { LinkGroupInput, LinkSettings } from './records/linkage';
 export {
   foldText,
   normalizeAccount,
@@ -207,12 +207,12 @@ export {
   normalizePersonName,
   normalizePhone,
   normalizeWallet,
-} from './linkage/normalize';
-export type { PhoneOptions } from './linkage/normalize';
-export { buildCidrSet, cidrContains, formatIp, normalizeIp, parseCidr, parseIp } from './linkage/ip';
-export type { CidrSet, ParsedCidr, ParsedIp } from './linkage/ip';
-export { defaultMinHashOptions, minHash, minHashSimilarity } from './linkage/lsh';
-export type { MinHashOptions } from './linkage/lsh';
+} from './linking/normalize';
+export type { PhoneOptions } from './linking/normalize';
+export { buildCidrSet, cidrContains, formatIp, normalizeIp, parseCidr, parseIp } from './records/ip';
+export type { CidrSet, ParsedCidr, ParsedIp } from './records/ip';
+export { defaultMinHashOptions, minHash, minHashSimilarity } from './linking/lsh';
+export type { MinHashOptions } from './linking/lsh';
 
 // Watchlist screening.
 export { hostOf, multiPartSuffixes, registrableDomain } from './watchlist/domains';
@@ -221,11 +221,11 @@ export { buildWatchlistIndex } from './watchlist/match';
 export type { ListedEntry, MatchQuality, ScreenedKind, WatchlistIndex, WatchlistMatch } from './watchlist/match';
 
 // Human-readable reports: pure renderers, no Node built-ins.
-export { renderHtml, renderMarkdown, renderTable } from './report/index';
-export type { HtmlOptions, MarkdownOptions, RenderableResult, ReportSequence, ReportView, TableOptions } from './report/index';
-export { defaultDetailLimit } from './report/format';
-export { renderBacktestHtml } from './report/backtest-html';
-export type { BacktestHtmlOptions } from './report/backtest-html';
+export { renderHtml, renderMarkdown, renderTable } from './render/index';
+export type { HtmlOptions, MarkdownOptions, RenderableResult, ReportSequence, ReportView, TableOptions } from './render/index';
+export { defaultDetailLimit } from './render/format';
+export { renderBacktestHtml } from './render/backtest-html';
+export type { BacktestHtmlOptions } from './render/backtest-html';
 
 // Decisions over time: outcomes, metrics, backtests, calibration, impact audits, timelines.
 export { outcomeKinds, outcomeLabel, outcomeSchema, parseOutcomes } from './decisions/outcomes';
@@ -248,8 +248,8 @@ export type { CalibrateOptions, CalibrationResult, WeightProposal, WeightStatus 
 export { auditImpact, renderAuditMarkdown } from './decisions/audit';
 export type { AuditOptions, AuditResult, AuditRow, AuditTable } from './decisions/audit';
 export { scoreTimeline, scoreTimelines } from './decisions/timeline';
-export { findingKeyOf, parseSuppressions, suppressionSchema, suppressionStatus } from './decisions/suppressions';
-export type { RejectedSuppression, ReportSuppression, SuppressedFinding, Suppression, SuppressionStatus } from './decisions/suppressions';
+export { findingKeyOf, parseSuppressions, suppressionSchema, suppressionStatus } from './engine/suppressions';
+export type { RejectedSuppression, ReportSuppression, SuppressedFinding, Suppression, SuppressionStatus } from './engine/suppressions';
 export type { Timeline, TimelineBatch, TimelineOptions, TimelinePoint } from './decisions/timeline';
 
 // Privacy: redaction and pseudonyms.

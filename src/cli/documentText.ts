@@ -1,4 +1,4 @@
-import type { InputFormat } from './input';
+import type { InputFormat } from './readInput';
 
 /** A non-blank input line, parsed on its own. */
 export interface ParsedLine {

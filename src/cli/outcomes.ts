@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { RejectedOutcome } from '../decisions/outcomes';
-import { openSource } from './input';
+import { openSource } from './readInput';
 import { CliUsageError, type CliIo } from './io';
 
 /** Outcome records read from a file, unvalidated, and the lines that were not outcome records. */

@@ -1,7 +1,7 @@
 import type { Report } from '../engine/report';
-import { htmlChunks, markdownChunks, tableChunks, type HtmlOptions, type ReportView } from '../report/index';
-import type { CliRejected } from './input';
-import type { OutputFormat, ScoreOutput } from './main';
+import { htmlChunks, markdownChunks, tableChunks, type HtmlOptions, type ReportView } from '../render/index';
+import type { CliRejected } from './readInput';
+import type { OutputFormat, ScoreOutput } from './formats';
 
 /** A report that could not be serialised (over V8's string length limit), and why. */
 export interface UnwritableReport {

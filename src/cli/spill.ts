@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { compareReports } from '../engine/order';
 import type { Report } from '../engine/report';
-import type { ReportSequence } from '../report/table';
+import type { ReportSequence } from '../render/table';
 import { CliUsageError, describeWriteError } from './io';
 
 /** Reports held in memory before a sorted run is written to a temporary file (`--run-size`). */

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import type { BatchResult, RejectedRecord, Scorer } from '../engine/createScorer';
 import { readRecordId } from '../records/validate';
 import { duplicateTopLevelKeys, FormatDetector, parseLine, type ParsedLine } from './documentText';
-import { duplicateKeysProblem, mergeReference, openSource, progressThreshold, recordTypeProblem, unreadableLine, type CliRejected } from './input';
+import { duplicateKeysProblem, mergeReference, openSource, progressThreshold, recordTypeProblem, unreadableLine, type CliRejected } from './readInput';
 import { CliUsageError, type CliIo } from './io';
 import type { Progress } from './progress';
 import type { ReportSpill } from './spill';

@@ -1,4 +1,4 @@
-import type { AnyIndicator, Population } from '../indicator/types';
+import type { AnyIndicator, Population } from '../contract/types';
 
 /**
  * Built-in indicators whose `prepare` reads the watchlists and nothing else of the population:

@@ -88,7 +88,7 @@ export function scoreShard(job: ShardJob): ShardOutcome {
 /** The order `scoreBatch` returns, so merged shards read like one batch. */
 export { compareReports } from '../engine/order';
 import { compareRejected, compareReports } from '../engine/order';
-import { fnv1a32 } from '../engine/hash';
+import { fnv1a32 } from '../util/hash';
 import { watchlistOnlyIndicators } from './streamIndicators';
 
 /**

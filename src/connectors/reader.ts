@@ -1,6 +1,6 @@
 import { parseCountry } from './helpers/country';
 import { parseDate, parseTime, type DateOrder } from './helpers/time';
-import { fnv1a64Hex } from '../engine/hash';
+import { fnv1a64Hex } from '../util/hash';
 import { canonicalJson, parseBoolean, parseNumber } from './helpers/values';
 
 /** One field of a source row: its spelling in the source, its value, and whether a connector used it. */

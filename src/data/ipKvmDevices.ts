@@ -1,4 +1,4 @@
-import { deepFreeze } from '../engine/freeze';
+import { deepFreeze } from '../util/freeze';
 /**
  * KVM-over-IP hardware and the HDMI-to-USB capture dongles used to build it.
  *

@@ -1,4 +1,4 @@
-import { deepFreeze } from '../engine/freeze';
+import { deepFreeze } from '../util/freeze';
 /**
  * Remote-access, remote-support and RMM (remote monitoring and management) software.
  *

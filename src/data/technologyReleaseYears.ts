@@ -27,7 +27,7 @@
  */
 
 import { isAsciiDigit, isAsciiWordCharacter, skipWhiteSpaceBackwards } from '../text/scan';
-import { deepFreeze } from '../engine/freeze';
+import { deepFreeze } from '../util/freeze';
 
 /** One technology and the year it first became publicly usable. */
 export interface TechnologyRelease {

@@ -1,4 +1,4 @@
-import { deepFreeze } from '../engine/freeze';
+import { deepFreeze } from '../util/freeze';
 /**
  * Consumer VPN providers, for classifying VPN client software and IP-intelligence labels.
  *

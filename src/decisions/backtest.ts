@@ -2,7 +2,7 @@ import { bandOrder, type Band, type ScorerConfig } from '../engine/config';
 import type { BatchInput, RejectedRecord } from '../engine/createScorer';
 import { createScorer } from '../defaults';
 import type { Report } from '../engine/report';
-import type { AnyIndicator } from '../indicator/types';
+import type { AnyIndicator } from '../contract/types';
 import {
   aucWithInterval,
   histogram,

@@ -2,7 +2,7 @@ import { weigh, type WeighableFinding, type WeighableIndicator } from '../engine
 import type { ScorerConfig } from '../engine/config';
 import type { BatchInput, RejectedRecord } from '../engine/createScorer';
 import { groupSettingOf, resolveConfig } from '../engine/resolve';
-import type { AnyIndicator } from '../indicator/types';
+import type { AnyIndicator } from '../contract/types';
 import { builtinGroups, builtinIndicators } from '../defaults';
 import { scorePointInTime } from './backtest';
 import { inverseDiagonal, solveSpd } from './linalg';

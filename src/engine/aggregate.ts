@@ -1,4 +1,4 @@
-import type { FindingKind } from '../indicator/types';
+import type { FindingKind } from '../contract/types';
 import type { GroupSetting } from './config';
 import { compareText } from './order';
 

@@ -1,4 +1,4 @@
-import type { DataFamily } from '../indicator/types';
+import type { DataFamily } from '../contract/types';
 import { bandOrder, type Band } from './config';
 import { compareText } from './order';
 import type { Report } from './report';

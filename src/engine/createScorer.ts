@@ -1,12 +1,12 @@
-import { applyEvidenceDecay } from '../decisions/decay';
-import { applySuppressions, parseSuppressions, withSuppressions, type Suppression } from '../decisions/suppressions';
+import { applyEvidenceDecay } from './decay';
+import { applySuppressions, parseSuppressions, withSuppressions, type Suppression } from './suppressions';
 import { InvalidRecordError, type RecordKind } from '../errors/InvalidRecordError';
 import { IndicatorRuntimeError } from '../errors/IndicatorRuntimeError';
 import type { Issue } from '../errors/ScoringError';
-import type { AnyIndicator, Population, SubjectView } from '../indicator/types';
+import type { AnyIndicator, Population, SubjectView } from '../contract/types';
 import { dateTimeSchema } from '../records/common';
 import type { ActivityEvent } from '../records/events';
-import type { Reference } from '../records/input';
+import type { Reference } from '../records/batchInput';
 import type { Subject } from '../records/subject';
 import { readRecordId, safeParseEvent, safeParseSubject, toIssues, type ParseOptions } from '../records/validate';
 import type { Watchlist } from '../records/watchlist';

@@ -1,4 +1,4 @@
-import type { DataFamily, FindingKind } from '../indicator/types';
+import type { DataFamily, FindingKind } from '../contract/types';
 import { countOf } from '../text/plural';
 import { VERSION } from '../version';
 import { compareFindings, scoreOf, weigh, type WeighableIndicator } from './aggregate';

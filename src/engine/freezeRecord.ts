@@ -1,5 +1,5 @@
 import type { Issue } from '../errors/ScoringError';
-import { deepFreeze } from './freeze';
+import { deepFreeze } from '../util/freeze';
 import { describeThrown } from './thrown';
 
 /**

@@ -1,4 +1,4 @@
-import { fnv1a64Parts } from './hash';
+import { fnv1a64Parts } from '../util/hash';
 
 /** Words (32-bit) per slot: key hash high, key hash low, value. */
 const SLOT_WORDS = 3;

@@ -1,5 +1,5 @@
 import type { Issue } from '../errors/ScoringError';
-import type { StandardSchemaV1 } from '../indicator/standardSchema';
+import type { StandardSchemaV1 } from '../contract/standardSchema';
 import { formatPath } from '../records/validate';
 import { ignoreSettlement, isThenable } from './thenable';
 import { describeThrown } from './thrown';

@@ -1,4 +1,4 @@
-import type { MessageData } from '../indicator/types';
+import type { MessageData } from '../contract/types';
 
 const placeholder = /\{\{\s*([A-Za-z0-9_$-]+)\s*\}\}/g;
 

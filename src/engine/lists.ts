@@ -1,6 +1,6 @@
 import type { RecordKind } from '../errors/InvalidRecordError';
 import type { Issue } from '../errors/ScoringError';
-import type { Reference } from '../records/input';
+import type { Reference } from '../records/batchInput';
 import { salvageReference, salvageWatchlist } from '../records/salvage';
 import { readRecordId, type ParseOptions } from '../records/validate';
 import type { Watchlist } from '../records/watchlist';

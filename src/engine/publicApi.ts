@@ -36,9 +36,9 @@ export type {
 } from './report';
 export { interpolate } from './interpolate';
 
-export { defineIndicator } from '../indicator/defineIndicator';
-export type { IndicatorDefinition, InferOptions } from '../indicator/defineIndicator';
-export type { StandardSchemaV1 } from '../indicator/standardSchema';
+export { defineIndicator } from '../contract/defineIndicator';
+export type { IndicatorDefinition, InferOptions } from '../contract/defineIndicator';
+export type { StandardSchemaV1 } from '../contract/standardSchema';
 export type {
   AnyIndicator,
   BuiltinTypology,
@@ -58,7 +58,7 @@ export type {
   Population,
   PrepareContext,
   SubjectView,
-} from '../indicator/types';
+} from '../contract/types';
 
 export { ScoringError } from '../errors/ScoringError';
 export type { Issue, ScoringErrorCode } from '../errors/ScoringError';

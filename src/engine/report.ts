@@ -1,6 +1,6 @@
 import type { Band } from './config';
-import type { ReportSuppression, SuppressedFinding } from '../decisions/suppressions';
-import type { DataFamily, Evidence, FindingKind, MessageData, Mitigation } from '../indicator/types';
+import type { ReportSuppression, SuppressedFinding } from './suppressions';
+import type { DataFamily, Evidence, FindingKind, MessageData, Mitigation } from '../contract/types';
 
 /** One finding in a report, weighed and explained. */
 export interface ReportFinding {

@@ -1,7 +1,7 @@
 import { ConfigError } from '../errors/ConfigError';
 import { IndicatorOptionsError } from '../errors/IndicatorOptionsError';
 import type { Issue } from '../errors/ScoringError';
-import type { AnyIndicator } from '../indicator/types';
+import type { AnyIndicator } from '../contract/types';
 import { editDistance } from '../errors/didYouMean';
 import { formatPath } from '../records/validate';
 import {
@@ -17,8 +17,8 @@ import {
 } from './config';
 import { toIssues } from '../records/validate';
 import { ownValue, protoKeyPaths } from '../records/ownKeys';
-import { deepFreeze } from './freeze';
-import { fnv1a32x2Hex, stableStringify } from './hash';
+import { deepFreeze } from '../util/freeze';
+import { fnv1a32x2Hex, stableStringify } from '../util/hash';
 import { compareText } from './order';
 import { ignoreSettlement, isThenable } from './thenable';
 

@@ -1,4 +1,4 @@
-import type { DataFamily, Evidence, EvaluationContext, FindingDraft, FindingKind, MessageData, Mitigation, NotEvaluated, SubjectView } from '../indicator/types';
+import type { DataFamily, Evidence, EvaluationContext, FindingDraft, FindingKind, MessageData, Mitigation, NotEvaluated, SubjectView } from '../contract/types';
 import type { ResolvedIndicator } from './resolve';
 import { ignoreSettlement, isThenable } from './thenable';
 import { describeThrown } from './thrown';

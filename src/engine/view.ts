@@ -1,6 +1,6 @@
 import type { ActivityEvent, ActivityEventOf, ActivityEventType } from '../records/events';
 import type { Subject } from '../records/subject';
-import type { SubjectView } from '../indicator/types';
+import type { SubjectView } from '../contract/types';
 import { compareText } from './order';
 
 /** A subject view plus what was left out of it. */

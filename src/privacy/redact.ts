@@ -1,6 +1,6 @@
-import type { Evidence, EvidenceValue, MessageData } from '../indicator/types';
+import type { Evidence, EvidenceValue, MessageData } from '../contract/types';
 import type { Report, ReportFinding } from '../engine/report';
-import { hmacSha256Hex } from './sha256';
+import { hmacSha256Hex } from '../util/sha256';
 import { ShardedMap, ShardedSet } from '../engine/shardedMap';
 
 /** How personal data is replaced: `mask` writes `[redacted]`; `pseudonymise` writes a keyed hash. */

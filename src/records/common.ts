@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { closestNames } from '../errors/didYouMean';
 import { describeThrown, describeValue } from '../errors/describeValue';
-import { parseIp } from '../linkage/ip';
+import { parseIp } from './ip';
 import { recordLimits } from './limits';
 
 /*

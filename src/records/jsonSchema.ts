@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inputDocumentSchema } from './input';
+import { inputDocumentSchema } from './batchInput';
 import { activityEventSchema } from './events';
 import { subjectSchema } from './subject';
 

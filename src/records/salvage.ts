@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { describeThrown } from '../errors/describeValue';
 import type { Issue } from '../errors/ScoringError';
 import { isDuplicateIdIssue } from './common';
-import { referenceSchema, type Reference } from './input';
+import { referenceSchema, type Reference } from './batchInput';
 import { protoKeyPaths, setOwn } from './ownKeys';
 import { safeParseWatchlist, toIssues, type ParseOptions } from './validate';
 import type { Watchlist } from './watchlist';

@@ -1,7 +1,7 @@
 import { createScorer } from '../defaults';
-import { stableStringify } from '../engine/hash';
+import { stableStringify } from '../util/hash';
 import type { IndicatorStatus, Report, ReportFinding } from '../engine/report';
-import type { AnyIndicator, FindingKind } from '../indicator/types';
+import type { AnyIndicator, FindingKind } from '../contract/types';
 import { frameworkFromGlobals, type TestFramework } from './frameworkGlobals';
 import { countOf } from '../text/plural';
 

@@ -12,4 +12,4 @@ export type {
   ValidCase,
 } from './IndicatorTester';
 export type { TestFramework } from './frameworkGlobals';
-export { deepFreeze } from '../engine/freeze';
+export { deepFreeze } from '../util/freeze';

@@ -1,5 +1,5 @@
-import { normalizeAccount, normalizeEmail, normalizePhone, normalizeWallet } from '../linkage/normalize';
-import { buildCidrSet, normalizeIp, parseIp, type CidrSet } from '../linkage/ip';
+import { normalizeAccount, normalizeEmail, normalizePhone, normalizeWallet } from '../linking/normalize';
+import { buildCidrSet, normalizeIp, parseIp, type CidrSet } from '../records/ip';
 import type { Watchlist, WatchlistEntry } from '../records/watchlist';
 import { hostOf, isPublicSuffix, registrableDomain } from './domains';
 import { nameSimilarity, nameTokens, phoneticKey } from './names';

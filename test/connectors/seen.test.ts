@@ -1,5 +1,5 @@
 import { SeenRecords } from '../../src/connectors/helpers/seen';
-import { fnv1a64Hex } from '../../src/engine/hash';
+import { fnv1a64Hex } from '../../src/util/hash';
 
 /** FNV-1a 64 as the specification writes it, with BigInt: the reference the 32-bit version must match. */
 function reference(text: string): string {

@@ -1,5 +1,5 @@
 import { createScorer, isConfigError } from '../../src/index';
-import { mergeReference } from '../../src/cli/input';
+import { mergeReference } from '../../src/cli/readInput';
 
 const asOf = '2025-06-01T00:00:00Z';
 const subject = { id: 'cand-1', employment: [{ id: 'emp-1', organisation: 'Front Ltd', domain: 'front.example' }] };

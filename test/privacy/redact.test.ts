@@ -1,5 +1,5 @@
 import { builtinIndicators, createScorer, redactResult, renderHtml, renderMarkdown, type Report } from '../../src/index';
-import { hmacSha256Hex } from '../../src/privacy/sha256';
+import { hmacSha256Hex } from '../../src/util/sha256';
 import { loadDemo } from '../support/demo';
 import { demoIndicators } from '../support/demoIndicators';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activityEventTypes } from '../../src/records/events';
-import { inputDocumentSchema, referenceSchema } from '../../src/records/input';
+import { inputDocumentSchema, referenceSchema } from '../../src/records/batchInput';
 import { jsonSchema } from '../../src/records/jsonSchema';
 import { parseEvent, parseSubject, safeParseEvent, safeParseSubject } from '../../src/records/validate';
 

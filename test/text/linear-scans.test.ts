@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { findTechnology, withoutTrailingVersion } from '../../src/data/technologyReleaseYears';
 import { hostOf, normalizePhone, parseIp } from '../../src/index';
-import { withoutExtension } from '../../src/linkage/normalize';
+import { withoutExtension } from '../../src/linking/normalize';
 import { cutAtFirst, endsWithAsciiWordAt, isWhiteSpace, skipWhiteSpaceBackwards } from '../../src/text/scan';
 
 // The regular expressions the scans replaced. On short strings they are fast and serve as the

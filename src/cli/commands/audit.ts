@@ -5,7 +5,7 @@ import { auditImpact, renderAuditMarkdown } from '../../decisions/audit';
 import { bandOrder, type Band } from '../../engine/config';
 import { helpTexts } from '../help';
 import { CliUsageError, write, type CliIo } from '../io';
-import { checkOut, emit } from '../main';
+import { checkOut, emit } from '../commandSupport';
 
 async function readText(path: string, io: CliIo, what: string): Promise<string> {
   try {

@@ -2,11 +2,11 @@ import { parseArgs } from 'node:util';
 import { calibrate, type CalibrationResult } from '../../decisions/calibrate';
 import type { ScorerConfig } from '../../engine/config';
 import { isConfigError, isIndicatorOptionsError, isInvalidRecordError } from '../../errors/guards';
-import { printable } from '../../report/format';
+import { printable } from '../../render/format';
 import { helpTexts } from '../help';
-import { loadInput } from '../input';
+import { loadInput } from '../readInput';
 import { CliUsageError, write, type CliIo } from '../io';
-import { checkOut, emit, loadConfig, pickInputFormat, toBatchInput } from '../main';
+import { checkOut, emit, loadConfig, pickInputFormat, toBatchInput } from '../commandSupport';
 import { loadOutcomes } from '../outcomes';
 import { createProgress } from '../progress';
 

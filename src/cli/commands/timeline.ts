@@ -4,13 +4,14 @@ import { createScorer } from '../../defaults';
 import { scoreTimelines, timelineInstants, type TimelineBatch } from '../../decisions/timeline';
 import { isConfigError, isIndicatorOptionsError, isInvalidRecordError } from '../../errors/guards';
 import { dateTimeSchema } from '../../records/common';
-import { formatScore, padEnd, printable } from '../../report/format';
-import { renderHtml } from '../../report/html';
+import { formatScore, padEnd, printable } from '../../render/format';
+import { renderHtml } from '../../render/html';
 import { countOf } from '../../text/plural';
 import { helpTexts } from '../help';
-import { loadInput, withLines } from '../input';
+import { loadInput, withLines } from '../readInput';
 import { CliUsageError, write, type CliIo } from '../io';
-import { checkOut, loadConfig, pickInputFormat, reportRejected, terminalFilter, toBatchInput } from '../main';
+import { checkOut, loadConfig, pickInputFormat, reportRejected, toBatchInput } from '../commandSupport';
+import { terminalFilter } from '../formats';
 import { writeOutput } from '../output';
 import { createProgress } from '../progress';
 

@@ -1,4 +1,4 @@
-import { fnv1a64Hex } from '../../engine/hash';
+import { fnv1a64Hex } from '../../util/hash';
 /**
  * Drops everything that is no data from a record draft, recursively: `undefined`, `null`, empty
  * or blank strings, non-finite numbers, and arrays or objects left empty. A connector builds

@@ -1,7 +1,7 @@
 import { defineConnector, skip, type MapContext, type RecordDraft, type RowResult } from '../contract';
 import { deviceOwner, osPlatforms, serialOf } from '../helpers/devices';
 import { parseTime } from '../helpers/time';
-import { parseIp } from '../../linkage/ip';
+import { parseIp } from '../../records/ip';
 import type { FieldReader } from '../reader';
 
 // General.platform values of the Jamf Pro API to the model's OS families (operatingSystem.name is read first).

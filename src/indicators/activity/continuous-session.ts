@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { Evidence, FindingDraft } from '../../indicator/types';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { Evidence, FindingDraft } from '../../contract/types';
 import type { ActivityEvent, SessionEvent, WorklogEvent } from '../../records/events';
 import { accountOf, isPersonActivity } from '../shared/activity';
 import { cite } from '../shared/sources';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { FindingDraft, Mitigation } from '../../indicator/types';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { FindingDraft, Mitigation } from '../../contract/types';
 import { partialDateRange } from '../shared/dates';
 import { cite } from '../shared/sources';
 import { HOUR_MS, round1 } from '../shared/time';

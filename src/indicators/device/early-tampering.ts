@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { FindingDraft } from '../../indicator/types';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { FindingDraft } from '../../contract/types';
 import { meetsSeverity, severityLevels } from '../shared/security';
 import { cite } from '../shared/sources';
 import { DAY_MS, round1 } from '../shared/time';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { matchIpKvmDevice, type IpKvmDevice } from '../../data/ipKvmDevices';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { Evidence, FindingDraft } from '../../indicator/types';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { Evidence, FindingDraft } from '../../contract/types';
 import { cite } from '../shared/sources';
 import { utcDate } from '../shared/time';
 import { compareText } from '../../engine/order';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { matchRemoteAccessTool } from '../../data/remoteAccessTools';
 import { matchTunnelTool } from '../../data/tunnelTools';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { Evidence } from '../../indicator/types';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { Evidence } from '../../contract/types';
 import { exceptionsActiveAt } from '../shared/declared';
 import { hasSoftwareData, softwareFields, softwareSightings } from '../shared/software';
 import { cite } from '../shared/sources';

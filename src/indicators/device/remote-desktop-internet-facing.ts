@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { Evidence, FindingDraft } from '../../indicator/types';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { Evidence, FindingDraft } from '../../contract/types';
 import { isPublicIp, organisationEgress, organisationEgressOf, placeName } from '../shared/network';
 import { cite } from '../shared/sources';
 import { utcDate } from '../shared/time';

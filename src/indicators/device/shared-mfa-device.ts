@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
+import { defineIndicator } from '../../contract/defineIndicator';
 import { accountOf } from '../shared/activity';
 import { cite } from '../shared/sources';
 import { compareText } from '../../engine/order';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { matchTunnelTool, type TunnelTool } from '../../data/tunnelTools';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { Evidence, SubjectView } from '../../indicator/types';
-import type { Reference } from '../../records/input';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { Evidence, SubjectView } from '../../contract/types';
+import type { Reference } from '../../records/batchInput';
 import { exceptionsActiveAt } from '../shared/declared';
 import { hasSoftwareData, softwareFields, softwareSightings } from '../shared/software';
 import { cite } from '../shared/sources';

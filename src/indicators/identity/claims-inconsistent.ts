@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { callingCodeCountries } from '../../data/countries';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { Evidence, FindingDraft } from '../../indicator/types';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { Evidence, FindingDraft } from '../../contract/types';
 import { claimedResidenceCountry } from '../shared/address';
 import { partialDateRange } from '../shared/dates';
 import { compareNames } from '../shared/names';

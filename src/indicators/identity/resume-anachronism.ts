@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { findTechnology, type TechnologyRelease } from '../../data/technologyReleaseYears';
 import { docsLink } from '../../docsLink';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { FindingDraft } from '../../indicator/types';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { FindingDraft } from '../../contract/types';
 import { partialDateRange } from '../shared/dates';
 import { cite } from '../shared/sources';
 import { DAY_MS, round1 } from '../shared/time';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { Evidence, FindingDraft, SubjectView } from '../../indicator/types';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { Evidence, FindingDraft, SubjectView } from '../../contract/types';
 import { ownValue } from '../../records/ownKeys';
 import { cite } from '../shared/sources';
 import { DAY_MS } from '../shared/time';

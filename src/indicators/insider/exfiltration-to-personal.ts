@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { Evidence } from '../../indicator/types';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { Evidence } from '../../contract/types';
 import { cite } from '../shared/sources';
 import { defaultSensitiveTags, normaliseTag } from '../shared/tags';
 import { compareText } from '../../engine/order';

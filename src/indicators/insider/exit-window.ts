@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { Evidence, FindingDraft, Mitigation } from '../../indicator/types';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { Evidence, FindingDraft, Mitigation } from '../../contract/types';
 import type { ActivityEvent } from '../../records/events';
 import { collectionActions, isBehaviourActivity } from '../shared/behaviour';
 import { exfiltrationCategories, formatBytes, jobBoardActivity } from '../shared/channels';

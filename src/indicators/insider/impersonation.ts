@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { Evidence, FindingDraft, Population } from '../../indicator/types';
-import { normalizeIdentifier } from '../../linkage/normalize';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { Evidence, FindingDraft, Population } from '../../contract/types';
+import { normalizeIdentifier } from '../../linking/normalize';
 import { cite } from '../shared/sources';
 import { utcDate } from '../shared/time';
 import { compareText } from '../shared/order';

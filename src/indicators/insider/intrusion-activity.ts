@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
+import { defineIndicator } from '../../contract/defineIndicator';
 import { meetsSeverity, severityLevels } from '../shared/security';
 import { cite } from '../shared/sources';
 import { utcDate } from '../shared/time';

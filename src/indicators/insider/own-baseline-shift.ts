@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { Evidence, FindingDraft, Mitigation } from '../../indicator/types';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { Evidence, FindingDraft, Mitigation } from '../../contract/types';
 import type { Subject } from '../../records/subject';
 import {
   behaviourMeasures,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { FindingDraft, Mitigation, Population } from '../../indicator/types';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { FindingDraft, Mitigation, Population } from '../../contract/types';
 import type { Subject } from '../../records/subject';
 import {
   behaviourMeasures,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { Evidence, FindingDraft } from '../../indicator/types';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { Evidence, FindingDraft } from '../../contract/types';
 import { defaultCiPatterns, tenureStartMs } from '../shared/code';
 import { cite } from '../shared/sources';
 import { DAY_MS, utcDate } from '../shared/time';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { FindingDraft, Mitigation } from '../../indicator/types';
-import type { Reference } from '../../records/input';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { FindingDraft, Mitigation } from '../../contract/types';
+import type { Reference } from '../../records/batchInput';
 import type { Subject } from '../../records/subject';
 import { formatBytes } from '../shared/channels';
 import { describeException, exceptionsActiveAt } from '../shared/declared';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { Evidence } from '../../indicator/types';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { Evidence } from '../../contract/types';
 import { hasAccommodation, sortedInterviews } from '../shared/interviews';
 import { compareText, notAfter } from '../shared/order';
 import { cite } from '../shared/sources';

@@ -1,5 +1,5 @@
-import type { Population } from '../../indicator/types';
-import { normalizeIdentifier } from '../../linkage/normalize';
+import type { Population } from '../../contract/types';
+import { normalizeIdentifier } from '../../linking/normalize';
 import type { ActivityEvent } from '../../records/events';
 import { compareText } from '../shared/order';
 import { ShardedMap } from '../../engine/shardedMap';

@@ -1,11 +1,11 @@
-import { linkageInputs } from '../../linkage/input';
+import { linkageInputs } from '../../records/linkage';
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { FindingDraft, Population } from '../../indicator/types';
-import type { LinkKeyKind } from '../../linkage/keys';
-import type { Link } from '../../linkage/linkIndex';
-import { unionFind } from '../../linkage/unionFind';
-import { normalizePersonName } from '../../linkage/normalize';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { FindingDraft, Population } from '../../contract/types';
+import type { LinkKeyKind } from '../../linking/keys';
+import type { Link } from '../../linking/linkIndex';
+import { unionFind } from '../../linking/unionFind';
+import { normalizePersonName } from '../../linking/normalize';
 import type { Subject } from '../../records/subject';
 import { nameScripts } from '../shared/names';
 import { cite } from '../shared/sources';

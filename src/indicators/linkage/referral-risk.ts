@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { Evidence, FindingDraft, Population, SubjectView } from '../../indicator/types';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { Evidence, FindingDraft, Population, SubjectView } from '../../contract/types';
 import { cite } from '../shared/sources';
 import { compareText } from '../../engine/order';
 

@@ -1,8 +1,8 @@
-import { linkageInputs } from '../../linkage/input';
+import { linkageInputs } from '../../records/linkage';
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { FindingDraft } from '../../indicator/types';
-import type { LinkKeyKind } from '../../linkage/keys';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { FindingDraft } from '../../contract/types';
+import type { LinkKeyKind } from '../../linking/keys';
 import { cite } from '../shared/sources';
 import { activeLinks, clusterFinding, clusterOptions, ownMembers, prepareLinks } from './shared';
 

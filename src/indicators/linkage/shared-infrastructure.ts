@@ -1,9 +1,9 @@
-import { linkageInputs } from '../../linkage/input';
+import { linkageInputs } from '../../records/linkage';
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { FindingDraft, Mitigation, Population } from '../../indicator/types';
-import { normalizeIdentifier } from '../../linkage/normalize';
-import type { LinkKeyKind } from '../../linkage/keys';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { FindingDraft, Mitigation, Population } from '../../contract/types';
+import { normalizeIdentifier } from '../../linking/normalize';
+import type { LinkKeyKind } from '../../linking/keys';
 import { cite } from '../shared/sources';
 import type { ActivityEvent } from '../../records/events';
 import { authenticatorOfMember, closestCrossSubjectUses, type ClosestCrossSubjectUse } from './approvals';

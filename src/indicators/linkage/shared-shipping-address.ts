@@ -1,7 +1,7 @@
-import { linkageInputs } from '../../linkage/input';
+import { linkageInputs } from '../../records/linkage';
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { FindingDraft } from '../../indicator/types';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { FindingDraft } from '../../contract/types';
 import { cite } from '../shared/sources';
 import { activeLinks, clusterFinding, clusterOptions, householdExplains, ownMembers, prepareLinks } from './shared';
 

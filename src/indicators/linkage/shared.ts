@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Evidence, MessageData, Mitigation, Population } from '../../indicator/types';
+import type { Evidence, MessageData, Mitigation, Population } from '../../contract/types';
 import type { Subject } from '../../records/subject';
-import type { LinkKeyKind } from '../../linkage/keys';
-import type { Link, LinkIndex, LinkMember } from '../../linkage/linkIndex';
-import { linkIndexOf } from '../../linkage/population';
+import type { LinkKeyKind } from '../../linking/keys';
+import type { Link, LinkIndex, LinkMember } from '../../linking/linkIndex';
+import { linkIndexOf } from '../../linking/population';
 import { ShardedMap } from '../../engine/shardedMap';
 
 /** A link's members by subject, worked out once per link and batch. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { knownVpnProviders, matchVpnProvider, type VpnProvider } from '../../data/vpnProviders';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { FindingDraft, Mitigation } from '../../indicator/types';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { FindingDraft, Mitigation } from '../../contract/types';
 import type { NetworkEnrichment, SessionEvent } from '../../records/events';
 import { describeException, exceptionsActiveAt } from '../shared/declared';
 import { placeName } from '../shared/network';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { haversineKm } from '../../data/countries';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { FindingDraft } from '../../indicator/types';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { FindingDraft } from '../../contract/types';
 import type { SessionEvent } from '../../records/events';
 import { isAnonymized } from '../shared/network';
 import { cite } from '../shared/sources';

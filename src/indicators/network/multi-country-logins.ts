@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { haversineKm } from '../../data/countries';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { FindingDraft, Mitigation } from '../../indicator/types';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { FindingDraft, Mitigation } from '../../contract/types';
 import type { SessionEvent } from '../../records/events';
 import type { TravelLeg } from '../shared/declared';
 import { isAnonymized, locationOf, placeName, type LoginLocation } from '../shared/network';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { matchIpKvmDevice } from '../../data/ipKvmDevices';
 import { normalizeSoftwareName } from '../../data/remoteAccessTools';
-import { defineIndicator } from '../../indicator/defineIndicator';
+import { defineIndicator } from '../../contract/defineIndicator';
 import type { NetworkEnrichment } from '../../records/events';
 import { cite } from '../shared/sources';
 import { compareText } from '../../engine/order';

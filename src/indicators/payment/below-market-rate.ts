@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
+import { defineIndicator } from '../../contract/defineIndicator';
 import { cite } from '../shared/sources';
 
 const options = z.object({

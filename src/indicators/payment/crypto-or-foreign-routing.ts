@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { Evidence, FindingDraft } from '../../indicator/types';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { Evidence, FindingDraft } from '../../contract/types';
 import type { PaymentInstruction } from '../../records/subject';
 import { claimedResidenceCountry } from '../shared/address';
 import { sortedByTimeThenId } from '../shared/order';

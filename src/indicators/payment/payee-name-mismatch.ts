@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { Evidence, FindingDraft } from '../../indicator/types';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { Evidence, FindingDraft } from '../../contract/types';
 import { compareNames, normaliseName, type NameComparison } from '../shared/names';
 import { describePayout } from '../shared/payout';
 import { compareText, sortedByTimeThenId } from '../shared/order';

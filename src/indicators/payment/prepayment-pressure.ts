@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
+import { defineIndicator } from '../../contract/defineIndicator';
 import { sortedByTimeThenId } from '../shared/order';
 import { cite } from '../shared/sources';
 import { DAY_MS, densestWindow } from '../shared/time';

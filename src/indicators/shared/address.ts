@@ -1,4 +1,4 @@
-import type { Evidence } from '../../indicator/types';
+import type { Evidence } from '../../contract/types';
 import type { PostalAddress } from '../../records/common';
 import type { Subject } from '../../records/subject';
 import { normaliseName } from './names';

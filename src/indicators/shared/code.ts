@@ -1,4 +1,4 @@
-import type { Reference } from '../../records/input';
+import type { Reference } from '../../records/batchInput';
 import type { Subject } from '../../records/subject';
 import { partialDateRange } from './dates';
 import { normaliseTag } from './tags';

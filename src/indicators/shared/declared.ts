@@ -1,6 +1,6 @@
-import { normalizeSiteAddress } from '../../linkage/normalize';
+import { normalizeSiteAddress } from '../../linking/normalize';
 import type { PostalAddress } from '../../records/common';
-import type { Reference } from '../../records/input';
+import type { Reference } from '../../records/batchInput';
 import type { Subject } from '../../records/subject';
 
 /** A documented exception or accommodation of a subject. */

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 
-import type { Mitigation } from '../../indicator/types';
+import type { Mitigation } from '../../contract/types';
 import type { Subject } from '../../records/subject';
 import type { BehaviourMeasure } from './behaviour';
 import { describeException, exceptionsOverlapping, type DeclaredException } from './declared';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { Evidence, FindingDraft } from '../../indicator/types';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { Evidence, FindingDraft } from '../../contract/types';
 import type { PostalAddress } from '../../records/common';
 import { compareAddresses, formatPlace, type AddressComparison } from '../shared/address';
 import { officeAddressKeys, officeAt } from '../shared/declared';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineIndicator } from '../../indicator/defineIndicator';
-import type { FindingDraft, Population } from '../../indicator/types';
+import { defineIndicator } from '../../contract/defineIndicator';
+import type { FindingDraft, Population } from '../../contract/types';
 import { buildWatchlistIndex, type ScreenedKind, type WatchlistIndex, type WatchlistMatch } from '../../watchlist/match';
 import { defaultNameThreshold } from '../../watchlist/names';
 import { cite } from '../shared/sources';

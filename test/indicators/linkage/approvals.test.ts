@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Population } from '../../../src/indicator/types';
+import type { Population } from '../../../src/contract/types';
 import { closestCrossSubjectUses } from '../../../src/indicators/linkage/approvals';
 import { parseEvent, parseSubject } from '../../../src/index';
 

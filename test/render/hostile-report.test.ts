@@ -1,6 +1,6 @@
 import { renderHtml, renderMarkdown, renderTable, type BatchResult } from '../../src/index';
 import type { Report } from '../../src/engine/report';
-import { tableChunks } from '../../src/report/index';
+import { tableChunks } from '../../src/render/index';
 import { scoreDemo } from '../support/demo';
 
 const tag = '<img src=x onerror=alert(1)>';

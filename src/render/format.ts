@@ -1,4 +1,4 @@
-import type { AnyIndicator, EvidenceValue } from '../indicator/types';
+import type { AnyIndicator, EvidenceValue } from '../contract/types';
 import { builtinIndicators } from '../defaults';
 
 /** Subjects given a full detail section by default in the HTML and Markdown reports. */
@@ -114,7 +114,7 @@ export function indexIndicatorNotes(indicators: readonly AnyIndicator[] = builti
   return map;
 }
 
-export { typologyLabel } from '../indicator/typologies';
+export { typologyLabel } from '../contract/typologies';
 
 /** Neutral reasons of a report, without duplicates, in rank order: what a candidate may be told. */
 export function neutralReasonsOf(reasons: readonly { readonly kind: string; readonly neutralReason: string }[]): string[] {

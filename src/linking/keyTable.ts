@@ -1,4 +1,4 @@
-import { fnv1a32 } from '../engine/hash';
+import { fnv1a32 } from '../util/hash';
 import { ShardedMap } from '../engine/shardedMap';
 import { IntColumn, StringColumn } from './columns';
 import type { LinkKey, LinkKeyKind } from './keys';

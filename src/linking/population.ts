@@ -1,5 +1,6 @@
-import type { Population } from '../indicator/types';
-import { defaultLinkSettings, toAllowList, toIndexOptions, toLinkGroups, type LinkGroupInput, type LinkSettings } from './input';
+import type { Population } from '../contract/types';
+import { defaultLinkSettings, type LinkGroupInput, type LinkSettings } from '../records/linkage';
+import { toAllowList, toIndexOptions, toLinkGroups } from './linkInput';
 import { extractLinkKeys } from './keys';
 import { buildLinkIndex, buildLinkIndexFromGroups, type LinkIndex } from './linkIndex';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { docsLink } from '../docsLink';
-import { linkAllowListSchema } from '../linkage/input';
+import { linkAllowListSchema } from './linkage';
 import { dateTimeSchema, freeFormObjectSchema, freeFormValueSchema, recordObject } from './common';
 import { activityEventSchema } from './events';
 import { organisationSchema } from './organisation';

@@ -1,7 +1,8 @@
 import type { ActivityEvent } from '../records/events';
 import type { PostalAddress } from '../records/common';
 import type { Subject } from '../records/subject';
-import { normalizeIp } from './ip';
+import { normalizeIp } from '../records/ip';
+import type { LinkKeyKind } from '../records/linkage';
 import { defaultMinHashOptions, encodeSignature, minHash, minHashBands, photoHashBands, type MinHashOptions } from './lsh';
 import {
   normalizeAccount,
@@ -14,36 +15,7 @@ import {
 } from './normalize';
 import { compareText } from '../engine/order';
 
-/** The kinds of link keys. */
-export type LinkKeyKind =
-  | 'email'
-  | 'phone'
-  | 'address'
-  | 'bank-account'
-  | 'wallet'
-  | 'payout-account'
-  | 'device'
-  | 'mfa-device'
-  | 'ip'
-  | 'photo'
-  | 'document'
-  | 'text';
-
-/** Every link key kind, in a stable order. */
-export const linkKeyKinds: readonly LinkKeyKind[] = [
-  'email',
-  'phone',
-  'address',
-  'bank-account',
-  'wallet',
-  'payout-account',
-  'device',
-  'mfa-device',
-  'ip',
-  'photo',
-  'document',
-  'text',
-];
+export { linkKeyKinds, type LinkKeyKind } from '../records/linkage';
 
 /**
  * Kinds matched approximately: their keys are LSH bucket keys (candidate generators), and two

@@ -1,4 +1,4 @@
-import { buildCidrSet, parseIp, type ParsedIp } from './ip';
+import { buildCidrSet, parseIp, type ParsedIp } from '../records/ip';
 import { unionFind } from './unionFind';
 import { decodeSignature, hammingHex, minHashSimilarity } from './lsh';
 import { fuzzyLinkKeyKinds, type LinkKey, type LinkKeyKind } from './keys';

@@ -1,5 +1,5 @@
 import { buildCidrSet, cidrContains, minHash, minHashSimilarity, normalizeIp, parseCidr, parseIp } from '../../src/index';
-import { hammingHex, minHashBands, photoHashBands } from '../../src/linkage/lsh';
+import { hammingHex, minHashBands, photoHashBands } from '../../src/linking/lsh';
 
 describe('IP addresses and CIDR ranges', () => {
   it('normalises IPv4 and IPv6', () => {

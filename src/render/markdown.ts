@@ -1,4 +1,4 @@
-import type { AnyIndicator } from '../indicator/types';
+import type { AnyIndicator } from '../contract/types';
 import type { Report } from '../engine/report';
 import {
   defaultDetailLimit,

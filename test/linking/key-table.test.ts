@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildLinkIndex, buildLinkIndexFromGroups, groupLinkKeys, type LinkGroup, type LinkKey, type LinkMember, type SubjectLinkKeys } from '../../src/index';
 import { foldName } from '../../src/indicators/shared/names';
-import { IntColumn, StringColumn } from '../../src/linkage/columns';
-import { formatIp, normalizeIp, parseIp } from '../../src/linkage/ip';
-import { LinkKeyTable } from '../../src/linkage/keyTable';
-import { addressLineWords, foldText } from '../../src/linkage/normalize';
+import { IntColumn, StringColumn } from '../../src/linking/columns';
+import { formatIp, normalizeIp, parseIp } from '../../src/records/ip';
+import { LinkKeyTable } from '../../src/linking/keyTable';
+import { addressLineWords, foldText } from '../../src/linking/normalize';
 import { compareText } from '../../src/engine/order';
 
 /**

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { fc, test as fcTest } from '@fast-check/vitest';
-import { hmacSha256Hex, sha256 } from '../../src/privacy/sha256';
+import { hmacSha256Hex, sha256 } from '../../src/util/sha256';
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 

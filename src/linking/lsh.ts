@@ -1,6 +1,6 @@
 import { foldText } from './normalize';
 
-import { fnv1a32 } from '../engine/hash';
+import { fnv1a32 } from '../util/hash';
 
 /** A 32-bit integer mixer (murmur3 finaliser), used to derive the MinHash permutations. */
 function mix32(x: number): number {

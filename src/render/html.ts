@@ -1,7 +1,7 @@
 import { defaultBands, type Band } from '../engine/config';
 import { bandOf } from '../engine/bands';
 import type { Report } from '../engine/report';
-import type { AnyIndicator } from '../indicator/types';
+import type { AnyIndicator } from '../contract/types';
 import {
   defaultDetailLimit,
   fixed,

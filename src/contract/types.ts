@@ -1,4 +1,4 @@
-import type { Reference } from '../records/input';
+import type { Reference } from '../records/batchInput';
 import type { ActivityEvent, ActivityEventOf, ActivityEventType } from '../records/events';
 import type { Subject } from '../records/subject';
 import type { Watchlist } from '../records/watchlist';

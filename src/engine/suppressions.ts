@@ -1,11 +1,11 @@
 import type { Issue } from '../errors/ScoringError';
-import type { Evidence } from '../indicator/types';
+import type { Evidence } from '../contract/types';
 import type { ReportFinding } from '../engine/report';
 import { interpolate } from '../engine/interpolate';
 import { compareText } from '../engine/order';
 import type { ResolvedConfig } from '../engine/resolve';
 import type { CheckedFinding, RunOutcome } from '../engine/runIndicator';
-import { sha256, utf8 } from '../privacy/sha256';
+import { sha256, utf8 } from '../util/sha256';
 import { suppressionSchema, type Suppression } from '../records/suppression';
 import { readRecordId, toIssues } from '../records/validate';
 

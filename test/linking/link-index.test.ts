@@ -1,5 +1,5 @@
 import { buildLinkIndex, buildLinkIndexFromGroups, groupLinkKeys, type LinkKey, type SubjectLinkKeys } from '../../src/index';
-import { photoHashBands } from '../../src/linkage/lsh';
+import { photoHashBands } from '../../src/linking/lsh';
 
 const key = (kind: LinkKey['kind'], k: string, recordId: string, field: string, extra: Partial<LinkKey> = {}): LinkKey => ({ kind, key: k, recordId, field, ...extra });
 const entry = (subjectId: string, ...keys: LinkKey[]): SubjectLinkKeys => ({ subjectId, keys });
