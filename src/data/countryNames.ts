@@ -1,14 +1,12 @@
 /**
  * ISO 3166-1 alpha-3 codes and the other English names exports write for countries, so a
  * connector can read `BRA`, `Brazil` or `br` as `BR`. The short English names live in
- * {@link countries}; this file adds only what they lack. Kosovo's user-assigned `XKX` is listed
- * as geo-IP providers emit it.
+ * `countries` (countries.ts); this file adds only what they lack. Kosovo's user-assigned `XKX`
+ * is listed as geo-IP providers emit it.
  *
  * @packageDocumentation
  */
-import { countries } from './countries';
-
-/** ISO 3166-1 alpha-3 code of each alpha-2 code in {@link countries}. */
+/** ISO 3166-1 alpha-3 code of each alpha-2 code in `countries` (countries.ts). */
 export const alpha3Codes: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({
   AD: 'AND', AE: 'ARE', AF: 'AFG', AG: 'ATG', AI: 'AIA', AL: 'ALB', AM: 'ARM', AO: 'AGO', AQ: 'ATA', AR: 'ARG',
   AS: 'ASM', AT: 'AUT', AU: 'AUS', AW: 'ABW', AX: 'ALA', AZ: 'AZE', BA: 'BIH', BB: 'BRB', BD: 'BGD', BE: 'BEL',
