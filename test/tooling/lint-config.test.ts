@@ -21,16 +21,21 @@ async function rulesFound(code: string, file = 'lint-probe/probe.ts'): Promise<s
 
 describe('the lint', { timeout: 120_000 }, () => {
   it('finds a floating promise, and a promise given where a plain callback is expected', async () => {
-    const found = await rulesFound('async function save(): Promise<void> {}\nexport function run(): void {\n  save();\n  [1].forEach(async () => save());\n}\n');
+    const found = await rulesFound(
+      'async function save(): Promise<void> {}\nexport function run(): void {\n  save();\n  [1].forEach(async () => save());\n}\n',
+    );
     expect(found).toContain('@typescript-eslint/no-floating-promises');
     expect(found).toContain('@typescript-eslint/no-misused-promises');
   });
   it('passes a promise that is awaited, returned or explicitly let go', async () => {
-    const code = 'async function save(): Promise<void> {}\nexport async function run(): Promise<void> {\n  await save();\n  void save();\n  return save();\n}\n';
+    const code =
+      'async function save(): Promise<void> {}\nexport async function run(): Promise<void> {\n  await save();\n  void save();\n  return save();\n}\n';
     expect(await rulesFound(code)).toEqual([]);
   });
   it('finds unused imports and locals, but not an argument kept for its place', async () => {
-    const found = await rulesFound("import { readFileSync } from 'node:fs';\nexport function f(_first: number, second: number): number {\n  const unused = 1;\n  return second;\n}\n");
+    const found = await rulesFound(
+      "import { readFileSync } from 'node:fs';\nexport function f(_first: number, second: number): number {\n  const unused = 1;\n  return second;\n}\n",
+    );
     expect(found.filter((r) => r === '@typescript-eslint/no-unused-vars')).toHaveLength(2);
   });
   it('wants import type for an import used only as a type, and no explicit any', async () => {
@@ -46,6 +51,8 @@ describe('the lint', { timeout: 120_000 }, () => {
     expect(await rulesFound(`// See https://example.com/${longName}\nexport const a = 1;\n`)).toEqual([]);
   });
   it('lints plain .mjs files with the rules that need no types', async () => {
-    expect(await rulesFound("import { readFileSync } from 'node:fs';\nexport const a = 1;\n", 'lint-probe/probe.mjs')).toEqual(['@typescript-eslint/no-unused-vars']);
+    expect(await rulesFound("import { readFileSync } from 'node:fs';\nexport const a = 1;\n", 'lint-probe/probe.mjs')).toEqual([
+      '@typescript-eslint/no-unused-vars',
+    ]);
   });
 });
