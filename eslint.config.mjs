@@ -60,4 +60,11 @@ export default defineConfig(
     plugins: { '@typescript-eslint': tseslint.plugin },
     rules: { ...syntaxRules, ...typeRules },
   },
+  {
+    // The indicator contract's `any` defaults let `Indicator` and `AnyIndicator` name an indicator
+    // of any options; `unknown` would refuse most. Not an inline comment: the ReDoS check refuses
+    // inline configuration in src/. (The second name is the folder's planned name.)
+    files: ['src/indicator/types.ts', 'src/contract/types.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
 );
