@@ -126,7 +126,8 @@ export const commonWrappers: readonly string[] = ['value', 'records', 'items', '
  *     if (subjectId === undefined) return { skip: `no subject for account "${login}"` };
  *     const at = row.time('timestamp');
  *     if (at === undefined) return { skip: 'no readable timestamp' };
- *     return { records: [{ recordType: 'event', record: { id: `${ctx.source}:${row.string('id')}`, subjectId, type: 'session', at, accountId: login, ip: row.string('ip') } }] };
+ *     const id = `${ctx.source}:${row.string('id')}`;
+ *     return { records: [{ recordType: 'event', record: { id, subjectId, type: 'session', at, accountId: login, ip: row.string('ip') } }] };
  *   },
  * });
  * ```

@@ -72,7 +72,10 @@ export type MessageData = Readonly<Record<string, string | number | boolean>>;
  * as "mitigated by" with the finding it explains.
  */
 export interface Mitigation {
-  /** Id of the record that explains the signal (the exception, travel leg, relationship or engagement; the subject id for a subject field such as agreed hours). */
+  /**
+   * Id of the record that explains the signal (the exception, travel leg, relationship or
+   * engagement; the subject id for a subject field such as agreed hours).
+   */
   readonly recordId: string;
   /** Where the record sits, e.g. `exceptions`, `travel`, `position.agreedHours`, `relationships`, `engagements`. */
   readonly field: string;
@@ -230,6 +233,8 @@ export interface IndicatorMeta<Options = unknown, MessageIds extends string = st
  * hook that runs once per population (for peer baselines or linkage indexes).
  * Built-in indicators use exactly this contract.
  */
+// `any` defaults: `Indicator` alone names an indicator of any options; `unknown` would refuse
+// most, since options are read as well as declared (eslint.config.mjs allows `any` in this file).
 export interface Indicator<Options = any, MessageIds extends string = string, Prepared = any> {
   /** Static description. */
   readonly meta: IndicatorMeta<Options, MessageIds>;

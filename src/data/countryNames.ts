@@ -1,14 +1,14 @@
 /**
  * ISO 3166-1 alpha-3 codes and the other English names exports write for countries, so a
  * connector can read `BRA`, `Brazil` or `br` as `BR`. The short English names live in
- * {@link countries}; this file adds only what they lack. Kosovo's user-assigned `XKX` is listed
- * as geo-IP providers emit it.
+ * `countries` (countries.ts); this file adds only what they lack. Kosovo's user-assigned `XKX`
+ * is listed as geo-IP providers emit it.
  *
  * @packageDocumentation
  */
-import { countries } from './countries';
-
-/** ISO 3166-1 alpha-3 code of each alpha-2 code in {@link countries}. */
+/** ISO 3166-1 alpha-3 code of each alpha-2 code in `countries` (countries.ts). */
+// Ten codes a line, left so by the formatter: one a line would make the table 250 lines long.
+// prettier-ignore
 export const alpha3Codes: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({
   AD: 'AND', AE: 'ARE', AF: 'AFG', AG: 'ATG', AI: 'AIA', AL: 'ALB', AM: 'ARM', AO: 'AGO', AQ: 'ATA', AR: 'ARG',
   AS: 'ASM', AT: 'AUT', AU: 'AUS', AW: 'ABW', AX: 'ALA', AZ: 'AZE', BA: 'BIH', BB: 'BRB', BD: 'BGD', BE: 'BEL',
@@ -42,6 +42,8 @@ export const alpha3Codes: Readonly<Record<string, string>> = /* @__PURE__ */ Obj
  * case, to the alpha-2 code. Only names that denote one country unambiguously are listed:
  * `Congo` alone and `Korea` alone are not, and stay unknown.
  */
+// Several names a line, left so by the formatter.
+// prettier-ignore
 export const countryNameAliases: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({
   'united states of america': 'US', usa: 'US', 'u.s.': 'US', 'u.s.a.': 'US', america: 'US',
   'united kingdom of great britain and northern ireland': 'GB', uk: 'GB', 'great britain': 'GB', britain: 'GB', england: 'GB', scotland: 'GB', wales: 'GB', 'northern ireland': 'GB',

@@ -49,6 +49,8 @@ export interface TechnologyRelease {
 }
 
 /** The default technology release table. */
+// One technology a line, left so by the formatter, so the table reads down its columns.
+// prettier-ignore
 export const technologyReleaseYears: readonly TechnologyRelease[] = /* @__PURE__ */ deepFreeze<TechnologyRelease[]>([
   // --- Languages and runtimes ---
   { id: 'javascript', name: 'JavaScript', aliases: ['js', 'ecmascript'], firstPublicRelease: 1995 },

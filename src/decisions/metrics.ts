@@ -122,8 +122,10 @@ export function precisionRecall(cases: readonly { readonly flagged: boolean; rea
   let fn = 0;
   let tn = 0;
   for (const c of cases) {
-    if (c.flagged) c.label === 1 ? tp++ : fp++;
-    else c.label === 1 ? fn++ : tn++;
+    if (c.flagged && c.label === 1) tp++;
+    else if (c.flagged) fp++;
+    else if (c.label === 1) fn++;
+    else tn++;
   }
   return {
     precision: tp + fp > 0 ? tp / (tp + fp) : undefined,

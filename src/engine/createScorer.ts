@@ -8,7 +8,7 @@ import { dateTimeSchema } from '../records/common';
 import type { ActivityEvent } from '../records/events';
 import type { Reference } from '../records/batchInput';
 import type { Subject } from '../records/subject';
-import { readRecordId, safeParseEvent, safeParseSubject, toIssues, type ParseOptions } from '../records/validate';
+import { readRecordId, safeParseEvent, safeParseSubject, type ParseOptions } from '../records/validate';
 import type { Watchlist } from '../records/watchlist';
 import type { GroupSetting, ScorerConfig } from './config';
 import { subjectAsOf, watchlistsAsOf } from './asOfCut';

@@ -126,10 +126,11 @@ const dateLike = /^\d{4}-\d{2}-\d{2}/;
 
 /**
  * Builds a redactor from the scoring input: it learns every personal value of the subjects and
- * events (names, e-mails, phones, addresses, account and wallet numbers, handles, URLs), and also replaces anything shaped like an e-mail, an IP address or a long number
- * (phones, accounts), learnt or not. Words are matched whole and case-insensitively, one hash
- * lookup each, so the cost is linear in the input and the text. When masking, adjacent personal
- * words become one `[redacted]`; pseudonyms are per word.
+ * events (names, e-mails, phones, addresses, account and wallet numbers, handles, URLs), and
+ * also replaces anything shaped like an e-mail, an IP address or a long number (phones,
+ * accounts), learnt or not. Words are matched whole and case-insensitively, one hash lookup
+ * each, so the cost is linear in the input and the text. When masking, adjacent personal words
+ * become one `[redacted]`; pseudonyms are per word.
  */
 export function createRedactor(source: RedactionSource, options: RedactionOptions = {}): Redactor {
   // Population-sized: every personal word of every record.

@@ -4,7 +4,10 @@
  * later stage (linkage keys, name comparison, reports, a worker's structured clone) bounded.
  */
 export const recordLimits = {
-  /** Characters in an identifier or a short text: ids, names, e-mails, phones, domains, IPs, handles, codes. Every string field without its own cap gets this one. */
+  /**
+   * Characters in an identifier or a short text: ids, names, e-mails, phones, domains, IPs,
+   * handles, codes. Every string field without its own cap gets this one.
+   */
   shortText: 256,
   /** Characters in a URL, user agent, file path or resource name. */
   longText: 2_048,

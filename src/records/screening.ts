@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateTimeSchema, partialDateSchema, postalAddressSchema, postalAddressShape, recordIdSchema, recordObject, sourceSchema, unorderedStrings } from './common';
+import { dateTimeSchema, partialDateSchema, postalAddressShape, recordIdSchema, recordObject, sourceSchema, unorderedStrings } from './common';
 
 /** A background-check report as a screening vendor returns it (Checkr, Sterling, HireRight, First Advantage). */
 export const backgroundCheckSchema = recordObject({

@@ -8,7 +8,7 @@ import { run } from './run';
 
 // Counts every validation of a watchlist and of the reference tables, wherever it happens.
 vi.mock('../../src/records/salvage', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/records/salvage')>();
+  const original = await importOriginal<typeof salvage>();
   return { ...original, salvageWatchlist: vi.fn(original.salvageWatchlist), salvageReference: vi.fn(original.salvageReference) };
 });
 

@@ -10,10 +10,14 @@ import { compareNames, jaroWinkler, jaroWinklerCounted, maxComparedNameTokens, t
 const N = 50_000;
 const slowMachine = 120_000;
 
+// The demo file as plain JSON: the tests write hostile values at any path of it.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- paths the tests choose freely
+type JsonObject = Record<string, any>;
+
 const demo = JSON.parse(readFileSync(new URL('../../examples/demo/population.json', import.meta.url), 'utf8')) as {
   asOf: string;
-  subjects: Record<string, any>[];
-  events: Record<string, any>[];
+  subjects: JsonObject[];
+  events: JsonObject[];
   watchlists: unknown[];
   reference: Record<string, unknown>;
 };
@@ -24,7 +28,7 @@ const demo = JSON.parse(readFileSync(new URL('../../examples/demo/population.jso
  * else is scored; a field within the caps is scored without an indicator error. Returns the report
  * when the subject itself was scored.
  */
-function scoreDemoSubject(change: (doc: { subject: Record<string, any>; events: Record<string, any>[]; watchlists: unknown[] }) => void) {
+function scoreDemoSubject(change: (doc: { subject: JsonObject; events: JsonObject[]; watchlists: unknown[] }) => void) {
   const subject = structuredClone(demo.subjects[0]!);
   const events = demo.events.filter((e) => e.subjectId === subject.id).map((e) => structuredClone(e));
   const watchlists = structuredClone(demo.watchlists);

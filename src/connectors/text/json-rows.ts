@@ -29,9 +29,10 @@ export interface JsonRowSplitter {
  * Streams rows out of JSON text without holding more than one row: a JSON array of rows, one
  * row a line (NDJSON), concatenated documents, or wrappers whose array holds the rows
  * (`{ "value": [...] }`, `{ "records": [...] }`, `{ "data": { "events": [...] } }`, nested in
- * arrays or not). The elements of a wrapper's array are rows, never wrappers again. Each row knows the line it starts on. A row that is not valid JSON becomes an
- * error row (skipped and counted) and reading resumes at the next line that starts with `{`,
- * so one broken NDJSON line costs one row.
+ * arrays or not). The elements of a wrapper's array are rows, never wrappers again. Each row
+ * knows the line it starts on. A row that is not valid JSON becomes an error row (skipped and
+ * counted) and reading resumes at the next line that starts with `{`, so one broken NDJSON line
+ * costs one row.
  *
  * @param wrappers - Keys (dotted for nested) of arrays that hold rows, matched case-insensitively.
  */
