@@ -3,6 +3,7 @@ import { commonWrappers, type Connector, type RecordDraft, type RowResult, type 
 import { expandWrappers } from './text/wrappers';
 import { canonicalJson, compact } from './helpers/values';
 import { CompactStringSet } from '../engine/compactStringSet';
+import { HashTable64 } from '../engine/hashTable64';
 import { SeenRecords } from './helpers/seen';
 import { readRow } from './reader';
 import { ReportBuilder, type MappingReport } from './report';
@@ -175,6 +176,8 @@ export function createImporter(connector: Connector, options: ImportOptions = {}
   const held: Held[] = [];
   // Ids of the held sessions, exactly (a hash accident must not drop a session), in the compact set --stream uses.
   const heldIds = new CompactStringSet();
+  // Where each held session's id was first held, by the id's hash (a hash two ids share is caught by comparing the id): a repeat is told identical or conflicting by its content.
+  const heldAt = new HashTable64();
   let heldChars = 0;
   let endTimes = 0;
   const ends = new Map<string, number[]>();
@@ -243,11 +246,14 @@ export function createImporter(connector: Connector, options: ImportOptions = {}
         const id = String(validated.record['id']);
         if (!heldIds.add(id)) {
           duplicates++;
-          report.duplicates.identical++;
+          if (sameAsHeld(id, validated.record)) report.duplicates.identical++;
+          else report.duplicates.conflicting++;
           continue;
         }
         const json = JSON.stringify(validated.record);
         heldChars += json.length;
+        const [hi, lo] = HashTable64.hash(id);
+        heldAt.setIfAbsent(hi, lo, held.length);
         held.push({ json, id, key: draft.endKey, at: Date.parse(String(validated.record['at'])) });
         accepted++;
         continue;
@@ -277,6 +283,16 @@ export function createImporter(connector: Connector, options: ImportOptions = {}
     }
     report.fieldUses(reader.fieldUses());
     return out;
+  };
+
+  /** Whether a held session with this id has the same content (the first held is kept either way). */
+  const sameAsHeld = (id: string, record: Record<string, unknown>): boolean => {
+    const [hi, lo] = HashTable64.hash(id);
+    const at = heldAt.get(hi, lo);
+    const byHash = at === undefined ? undefined : held[at];
+    // Another id holds this hash (about n² / 2^65 for n sessions): the scan is that rare.
+    const first = byHash?.id === id ? byHash : held.find((h) => h.id === id);
+    return first !== undefined && canonicalJson(JSON.parse(first.json)) === canonicalJson(record);
   };
 
   const validateDraft = (draft: RecordDraft): { record: Record<string, unknown> } | { reason: string } => {
