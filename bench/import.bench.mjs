@@ -109,7 +109,7 @@ try {
     }
   }
   for (const r of splitter.end()) for (const record of importer.push(r)) await out.line(JSON.stringify(record));
-  for (const record of importer.finish()) await out.line(JSON.stringify(record));
+  for (const record of importer.finishEach()) await out.line(JSON.stringify(record));
   await out.close();
   const seconds = (performance.now() - started) / 1000;
   const report = importer.report();

@@ -68,8 +68,14 @@ export interface MapContext {
 export interface ConnectorSession {
   /** Maps one row, as {@link Connector.mapRow}; may return `{ held: true }` for a row kept for {@link finish}. */
   mapRow(row: FieldReader, context: MapContext): RowResult;
-  /** Records drafted from the held rows when the input ends, in an order that does not depend on the row order. */
-  finish(): readonly RecordDraft[];
+  /**
+   * Records drafted from the held rows when the input ends, in an order that does not depend on
+   * the row order. An array, or a generator that makes them one at a time (the runner writes
+   * each before asking for the next).
+   */
+  finish(): Iterable<RecordDraft>;
+  /** Records the session holds as text until the input ends, and the characters of that text, for memory accounting (GitHub merges waiting for their approvals). */
+  held?(): { readonly records: number; readonly chars: number };
 }
 
 /**

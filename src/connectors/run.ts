@@ -3,6 +3,7 @@ import { commonWrappers, type Connector, type RecordDraft, type RowResult, type 
 import { expandWrappers } from './text/wrappers';
 import { canonicalJson, compact } from './helpers/values';
 import { CompactStringSet } from '../engine/compactStringSet';
+import { HashTable64 } from '../engine/hashTable64';
 import { SeenRecords } from './helpers/seen';
 import { readRow } from './reader';
 import { ReportBuilder, type MappingReport } from './report';
@@ -50,8 +51,14 @@ export interface ImportOptions {
 export interface Importer {
   /** Maps one row; returns the records it gives now (held sessions come out of {@link finish}). */
   push(row: SourceRow): ImportedRecord[];
-  /** Ends the input: returns held sessions (with their ends) and subjects, in a fixed order. */
+  /** Ends the input: returns the records held until now (a connector's held records, sessions with their ends, subjects), in a fixed order. */
   finish(): ImportedRecord[];
+  /**
+   * Ends the input as {@link finish} does, the same records in the same order, made one at a
+   * time as they are read, so the held records are never all objects at once (write each before
+   * reading the next). The report is complete once they are all read.
+   */
+  finishEach(): Iterable<ImportedRecord>;
   /** The mapping report so far (complete after {@link finish}). */
   report(): MappingReport;
   /** What the import holds until it finishes, by count: see {@link RetainedCounts}. */
@@ -60,10 +67,10 @@ export interface Importer {
 
 /**
  * What an import keeps between rows, by count, so memory can be checked without a clock or a
- * heap snapshot. Besides these, a connector's own session may hold state until the input ends
- * (GitHub merges waiting for their reviews' approvals, Checkr reports waiting for their
- * candidates, CERT rosters), one entry per such item, not counted here; everything else is per
- * row and dropped once the row's records are returned.
+ * heap snapshot. Besides these, a connector's own session may hold state until the input ends:
+ * GitHub merges waiting for their reviews' approvals are counted here (`connectorRecords`),
+ * Checkr reports waiting for their candidates and CERT rosters (one entry per report or person)
+ * are not; everything else is per row and dropped once the row's records are returned.
  */
 export interface RetainedCounts {
   /** Record keys in the duplicate table (one per record written; 16 to 32 bytes each). */
@@ -75,6 +82,9 @@ export interface RetainedCounts {
   /** Session end times held, and the distinct session keys they are held under. */
   readonly sessionEnds: number;
   readonly sessionEndKeys: number;
+  /** Records the connector's session holds as text until the input ends (GitHub merges waiting for their approvals), and the characters of that text. */
+  readonly connectorRecords: number;
+  readonly connectorChars: number;
   /** Subjects (and their account ids) collected for `emitSubjects`. */
   readonly subjects: number;
   /** Entries of the report's tallies: skip reasons, listed skipped rows, field paths, refused record fields. */
@@ -166,6 +176,8 @@ export function createImporter(connector: Connector, options: ImportOptions = {}
   const held: Held[] = [];
   // Ids of the held sessions, exactly (a hash accident must not drop a session), in the compact set --stream uses.
   const heldIds = new CompactStringSet();
+  // Where each held session's id was first held, by the id's hash (a hash two ids share is caught by comparing the id): a repeat is told identical or conflicting by its content.
+  const heldAt = new HashTable64();
   let heldChars = 0;
   let endTimes = 0;
   const ends = new Map<string, number[]>();
@@ -234,11 +246,14 @@ export function createImporter(connector: Connector, options: ImportOptions = {}
         const id = String(validated.record['id']);
         if (!heldIds.add(id)) {
           duplicates++;
-          report.duplicates.identical++;
+          if (sameAsHeld(id, validated.record)) report.duplicates.identical++;
+          else report.duplicates.conflicting++;
           continue;
         }
         const json = JSON.stringify(validated.record);
         heldChars += json.length;
+        const [hi, lo] = HashTable64.hash(id);
+        heldAt.setIfAbsent(hi, lo, held.length);
         held.push({ json, id, key: draft.endKey, at: Date.parse(String(validated.record['at'])) });
         accepted++;
         continue;
@@ -270,32 +285,60 @@ export function createImporter(connector: Connector, options: ImportOptions = {}
     return out;
   };
 
+  /** Whether a held session with this id has the same content (the first held is kept either way). */
+  const sameAsHeld = (id: string, record: Record<string, unknown>): boolean => {
+    const [hi, lo] = HashTable64.hash(id);
+    const at = heldAt.get(hi, lo);
+    const byHash = at === undefined ? undefined : held[at];
+    // Another id holds this hash (about n² / 2^65 for n sessions): the scan is that rare.
+    const first = byHash?.id === id ? byHash : held.find((h) => h.id === id);
+    return first !== undefined && canonicalJson(JSON.parse(first.json)) === canonicalJson(record);
+  };
+
   const validateDraft = (draft: RecordDraft): { record: Record<string, unknown> } | { reason: string } => {
     const cleaned = compact(draft.record);
     if (cleaned === undefined || typeof cleaned !== 'object') return { reason: `empty ${draft.recordType}` };
     return validate(draft.recordType, cleaned as Record<string, unknown>, report);
   };
 
-  const finish = (): ImportedRecord[] => {
+  const finishEach = (): Iterable<ImportedRecord> => {
     if (finished) return [];
     finished = true;
-    const out: ImportedRecord[] = [];
-    let finishDrafts: readonly RecordDraft[] = [];
-    try {
-      finishDrafts = session?.finish() ?? [];
-    } catch (error) {
-      // A session must not throw; if one does, the loss is reported rather than silent.
-      report.droppedField('(session)', `connector error at the end of the input: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    for (const draft of finishDrafts) {
-      const validated = validateDraft(draft);
+    return finishing();
+  };
+
+  function* finishing(): Generator<ImportedRecord> {
+    yield* sessionRecords();
+    yield* heldSessionRecords();
+    if (options.emitSubjects === true) yield* subjectRecords();
+  }
+
+  /** The records the connector's session held, validated and written one at a time. */
+  function* sessionRecords(): Generator<ImportedRecord> {
+    let drafts: Iterator<RecordDraft> | undefined;
+    for (;;) {
+      let next: IteratorResult<RecordDraft>;
+      try {
+        drafts ??= (session?.finish() ?? [])[Symbol.iterator]();
+        next = drafts.next();
+      } catch (error) {
+        // A session must not throw; if one does, the loss is reported rather than silent.
+        report.droppedField('(session)', `connector error at the end of the input: ${error instanceof Error ? error.message : String(error)}`);
+        return;
+      }
+      if (next.done === true) return;
+      const validated = validateDraft(next.value);
       if ('reason' in validated) {
         report.droppedField('(record)', validated.reason);
         continue;
       }
-      const written = output(draft.recordType, validated.record);
-      if (written !== 'duplicate') out.push(written);
+      const written = output(next.value.recordType, validated.record);
+      if (written !== 'duplicate') yield written;
     }
+  }
+
+  /** Sessions held for their ends, with the ends the input gave them. */
+  function* heldSessionRecords(): Generator<ImportedRecord> {
     // Each end closes the latest session with its key that started at or before it and has no end yet,
     // taking starts and ends in time order: the pairing is the same in any row order.
     const byKey = new Map<string, Held[]>();
@@ -323,20 +366,23 @@ export function createImporter(connector: Connector, options: ImportOptions = {}
       const parsed = JSON.parse(h.json) as Record<string, unknown>;
       const record = end !== undefined ? { ...parsed, end: new Date(end).toISOString() } : parsed;
       const written = output('event', record);
-      if (written !== 'duplicate') out.push(written);
+      if (written !== 'duplicate') yield written;
     }
-    if (options.emitSubjects === true) {
-      for (const subjectId of [...accounts.keys()].sort(compareStrings)) {
-        const list = [...(accounts.get(subjectId) as Set<string>)].sort(compareStrings).map((accountId) => ({ system: connector.id, accountId }));
-        const validated = validate('subject', { id: subjectId, ...(list.length > 0 ? { accounts: list } : {}) }, report);
-        if ('record' in validated) {
-          const written = output('subject', validated.record);
-          if (written !== 'duplicate') out.push(written);
-        }
+  }
+
+  /** A minimal subject for every subject the events referred to ({@link ImportOptions.emitSubjects}). */
+  function* subjectRecords(): Generator<ImportedRecord> {
+    for (const subjectId of [...accounts.keys()].sort(compareStrings)) {
+      const list = [...(accounts.get(subjectId) as Set<string>)].sort(compareStrings).map((accountId) => ({ system: connector.id, accountId }));
+      const validated = validate('subject', { id: subjectId, ...(list.length > 0 ? { accounts: list } : {}) }, report);
+      if ('record' in validated) {
+        const written = output('subject', validated.record);
+        if (written !== 'duplicate') yield written;
       }
     }
-    return out;
-  };
+  }
+
+  const finish = (): ImportedRecord[] => Array.from(finishEach());
 
   const retained = (): RetainedCounts => ({
     recordKeys: seen.size,
@@ -344,18 +390,20 @@ export function createImporter(connector: Connector, options: ImportOptions = {}
     heldChars,
     sessionEnds: endTimes,
     sessionEndKeys: ends.size,
+    connectorRecords: session?.held?.().records ?? 0,
+    connectorChars: session?.held?.().chars ?? 0,
     subjects: accounts.size,
     reportEntries: report.entries(),
   });
 
-  return { push, finish, report: () => report.build(), retained };
+  return { push, finish, finishEach, report: () => report.build(), retained };
 }
 
 /** Imports rows from any iterable or async iterable, yielding records; the report is the generator's return value. */
 export async function* importRows(connector: Connector, rows: Iterable<SourceRow> | AsyncIterable<SourceRow>, options: ImportOptions = {}): AsyncGenerator<ImportedRecord, MappingReport> {
   const importer = createImporter(connector, options);
   for await (const row of rows) yield* importer.push(row);
-  yield* importer.finish();
+  yield* importer.finishEach();
   return importer.report();
 }
 

@@ -1,5 +1,5 @@
 import { entraConnector } from '../../src/connectors/sources/entra';
-import { byId, importFixture } from './support';
+import { byId, fixture, importFixture, rowsOf, runImport } from './support';
 
 describe('Microsoft Entra sign-in connector', () => {
   it('maps Graph v1.0 sign-ins with nulls (isManaged null, empty device id) and reads errorCode as the result', () => {
@@ -57,5 +57,18 @@ describe('Microsoft Entra sign-in connector', () => {
     });
     expect(report.rows).toEqual({ read: 2, mapped: 2, sessionEnds: 0, skipped: 0 });
     expect(report.fields.unmapped).toEqual([]);
+  });
+
+  it.each(['entra-graph-v1.json', 'entra-graph-beta.json', 'entra-event-hub.json'])('drops a second delivery of every row of %s as a duplicate, and maps the same records in reverse order', (name) => {
+    const once = importFixture(entraConnector, name);
+    const rows = rowsOf(entraConnector, fixture(name));
+    // Event Hub and diagnostic settings deliver at least once; overlapping Graph pages repeat rows.
+    const twice = runImport(entraConnector, [...rows, ...rows].reverse());
+    const text = (records: readonly object[]) => records.map((r) => JSON.stringify(r)).sort();
+    expect(text(twice.records)).toEqual(text(once.records));
+    expect(twice.report.records.duplicates).toEqual({ identical: once.report.records.written, conflicting: 0 });
+    // Each repeated row that gave a record is listed as a duplicate; the others are skipped twice for their reason.
+    expect(twice.report.rows).toEqual({ read: 2 * once.report.rows.read, mapped: once.report.rows.mapped, sessionEnds: 0, skipped: 2 * once.report.rows.skipped + once.report.rows.mapped });
+    expect(twice.report.skipped.byReason).toContainEqual({ reason: 'duplicate: every record of the row was given by an earlier row', count: once.report.rows.mapped });
   });
 });

@@ -1,5 +1,5 @@
 import { googleWorkspaceConnector } from '../../src/connectors/sources/google-workspace';
-import { byId, importFixture } from './support';
+import { byId, fixture, importFixture, rowsOf, runImport } from './support';
 
 describe('Google Workspace login audit connector', () => {
   const { records, report } = importFixture(googleWorkspaceConnector, 'google-login-audit.json');
@@ -31,5 +31,19 @@ describe('Google Workspace login audit connector', () => {
     expect(report.skipped.rows).toEqual([{ row: 5, line: 53, reason: 'event "password_edit" is not mapped (not a login, logout, 2-step enrolment or login risk event)' }]);
     // The login_challenge event of the mixed activity is not mapped: its parameter value is counted.
     expect(report.fields.unmapped).toEqual([{ path: 'events[].parameters[].value', count: 1 }]);
+  });
+
+  it('drops activities that overlapping pages repeat as duplicates, and pairs the same logout with its login in any row order', () => {
+    const rows = rowsOf(googleWorkspaceConnector, fixture('google-login-audit.json'));
+    // Reports API pages fetched with overlapping time windows repeat activities; the repeats come first here.
+    const twice = runImport(googleWorkspaceConnector, [...rows.slice().reverse(), ...rows]);
+    const text = (r: readonly object[]) => r.map((x) => JSON.stringify(x)).sort();
+    expect(text(twice.records)).toEqual(text(records));
+    expect(byId(twice.records, 'google-workspace:-7000')).toMatchObject({ end: '2024-04-02T18:30:00.000Z' });
+    // The held login counts once; a logout repeated at the same time ends nothing more.
+    expect(twice.report.sessionEnds).toEqual({ matched: 1, unmatched: 0 });
+    expect(twice.report.records.duplicates.identical).toBe(report.records.written);
+    expect(twice.report.rows.read).toBe(2 * report.rows.read);
+    expect(twice.report.rows.mapped + twice.report.rows.sessionEnds + twice.report.rows.skipped).toBe(twice.report.rows.read);
   });
 });

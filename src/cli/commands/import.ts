@@ -229,7 +229,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
       for (const record of importer.push(row)) await out.line(JSON.stringify(record));
     }
   }
-  for (const record of importer.finish()) await out.line(JSON.stringify(record));
+  for (const record of importer.finishEach()) await out.line(JSON.stringify(record));
   await out.flush();
   if (values.out !== undefined) {
     target.end();

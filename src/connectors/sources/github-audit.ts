@@ -191,7 +191,7 @@ function mapReviewEvent(row: FieldReader, name: string, ledger: PullRequestLedge
   return { held: true };
 }
 
-/** Merges are held until the input ends, to carry the approvals the reviews in any row give them. */
+/** Merges are held until the input ends (each as its text), to carry the approvals the reviews in any row give them. */
 function createGitHubSession(): ConnectorSession {
   const ledger = new PullRequestLedger();
   return {
@@ -201,10 +201,11 @@ function createGitHubSession(): ConnectorSession {
       const result = mapGitHub(row, ctx);
       const key = name === 'pull_request.merge' ? pullRequestKey(row) : undefined;
       if (key === undefined || 'skip' in result) return result;
-      for (const draft of result.records ?? []) ledger.merged(key, draft, String(draft.record['accountId']));
+      for (const draft of result.records ?? []) ledger.merged(key, draft);
       return { held: true };
     },
     finish: () => ledger.drafts(),
+    held: () => ledger.held,
   };
 }
 

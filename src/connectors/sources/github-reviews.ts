@@ -28,35 +28,56 @@ interface Dismissal {
   readonly reviewer?: string;
 }
 
-interface Merge {
-  readonly draft: RecordDraft;
-  readonly at: number;
-  readonly merger: string;
-}
-
 interface PullRequest {
   author?: { readonly login: string; readonly at: number };
   readonly reviews: Review[];
   readonly dismissals: Dismissal[];
-  readonly merges: Merge[];
+}
+
+/** Absent values written as `null`: the runner drops `null` and `undefined` alike, and {@link canonicalJson} spells both `null`, so the text gives back the same record and the same order. */
+function keepAbsent(_key: string, value: unknown): unknown {
+  return value === undefined ? null : value;
+}
+
+/**
+ * Order of two merge ids as the order of `id + NUL + content` would give it; undefined when the
+ * content decides (the same id, or an id that continues the other with a NUL).
+ */
+function compareMergeIds(a: string, b: string): number | undefined {
+  if (a === b) return undefined;
+  if (b.length > a.length && b.charCodeAt(a.length) === 0 && b.startsWith(a)) return undefined;
+  if (a.length > b.length && a.charCodeAt(b.length) === 0 && a.startsWith(b)) return undefined;
+  return compareText(a, b);
 }
 
 /**
  * What an import learns about each pull request from the audit log (who opened it, the reviews
  * submitted and dismissed, the merges), so each merge can carry the approvals it had when it was
- * merged, whatever the order of the rows. Holds a few numbers and logins a pull request, never
- * the rows.
+ * merged, whatever the order of the rows. Each merge is held as one string (its draft record's
+ * JSON text and its pull request's key, a few hundred characters) with its id beside it, not as
+ * an object graph; pull requests that reviews or creations name hold their author and a few
+ * numbers and logins a review. Never the rows.
  */
 export class PullRequestLedger {
   readonly #byKey = new Map<string, PullRequest>();
+  /** Per held merge: the draft record's JSON text, a NUL (JSON text never holds a raw one), the pull request's key. */
+  readonly #merges: string[] = [];
+  /** Per held merge: its record id, for the order of {@link drafts}. */
+  readonly #mergeIds: string[] = [];
+  #mergeChars = 0;
 
   #get(key: string): PullRequest {
     let found = this.#byKey.get(key);
     if (found === undefined) {
-      found = { reviews: [], dismissals: [], merges: [] };
+      found = { reviews: [], dismissals: [] };
       this.#byKey.set(key, found);
     }
     return found;
+  }
+
+  /** Merges held, and the characters of their text. */
+  get held(): { readonly records: number; readonly chars: number } {
+    return { records: this.#merges.length, chars: this.#mergeChars };
   }
 
   /** `pull_request.create`: the actor opened the pull request (the earliest create wins). */
@@ -77,32 +98,63 @@ export class PullRequestLedger {
     this.#get(key).dismissals.push({ at: Date.parse(at), ...(reviewId !== undefined ? { reviewId } : {}), ...(reviewer !== undefined ? { reviewer: reviewer.toLowerCase() } : {}) });
   }
 
-  /** `pull_request.merge`: the merge record, written by {@link drafts} with its approvals. */
-  merged(key: string, draft: RecordDraft, merger: string): void {
-    this.#get(key).merges.push({ draft, at: Date.parse(String(draft.record['at'])), merger: merger.toLowerCase() });
+  /** `pull_request.merge`: the merge's event draft (its `accountId` is the merger), written by {@link drafts} with its approvals. */
+  merged(key: string, draft: RecordDraft): void {
+    const text = `${JSON.stringify(draft.record, keepAbsent)}\u0000${key}`;
+    this.#merges.push(text);
+    this.#mergeIds.push(String(draft.record['id']));
+    this.#mergeChars += text.length;
+  }
+
+  /** The merge record of held merge `i`, with what its pull request's reviews and creation say. */
+  #record(i: number): Record<string, unknown> {
+    const text = this.#merges[i] as string;
+    const cut = text.indexOf('\u0000');
+    const record = JSON.parse(text.slice(0, cut)) as Record<string, unknown>;
+    const pr = this.#byKey.get(text.slice(cut + 1));
+    if (pr === undefined) return record;
+    // Covered: its creation or a review of it is in the input; otherwise the count is unknown, not zero.
+    const covered = pr.author !== undefined || pr.reviews.length > 0 || pr.dismissals.length > 0;
+    const approvals = covered ? approvalsAt(pr, Date.parse(String(record['at']))) : undefined;
+    return {
+      ...record,
+      ...(approvals !== undefined ? { approvals } : {}),
+      ...(pr.author !== undefined ? { selfMerged: pr.author.login === String(record['accountId']).toLowerCase() } : {}),
+    };
+  }
+
+  /** Held merges in the order of their id, then of their record's canonical JSON: an order that does not depend on the row order. */
+  #order(): number[] {
+    const ids = this.#mergeIds;
+    const contentKeys = new Map<number, string>();
+    const contentKey = (i: number): string => {
+      let key = contentKeys.get(i);
+      if (key === undefined) {
+        key = `${ids[i] as string}\u0000${canonicalJson(this.#record(i))}`;
+        contentKeys.set(i, key);
+      }
+      return key;
+    };
+    const order = Array.from(ids.keys());
+    return order.sort((a, b) => compareMergeIds(ids[a] as string, ids[b] as string) ?? compareText(contentKey(a), contentKey(b)));
   }
 
   /**
    * The merge records, each with `approvals` (reviewers other than the author whose latest
    * review before the merge approved it and was not dismissed) when the import covers the pull
    * request (its creation or a review of it is in the input; otherwise the count is unknown, not
-   * zero), and `selfMerged` when the author is known. In an order that does not depend on the row order.
+   * zero), and `selfMerged` when the author is known. In an order that does not depend on the
+   * row order; one record made at a time, each merge's text let go once its record is made.
    */
-  drafts(): RecordDraft[] {
-    const out: { readonly key: string; readonly draft: RecordDraft }[] = [];
-    for (const pr of this.#byKey.values()) {
-      const covered = pr.author !== undefined || pr.reviews.length > 0 || pr.dismissals.length > 0;
-      for (const merge of pr.merges) {
-        const approvals = covered ? approvalsAt(pr, merge.at) : undefined;
-        const record: Record<string, unknown> = {
-          ...merge.draft.record,
-          ...(approvals !== undefined ? { approvals } : {}),
-          ...(pr.author !== undefined ? { selfMerged: pr.author.login === merge.merger } : {}),
-        };
-        out.push({ key: `${String(record['id'])}\u0000${canonicalJson(record)}`, draft: { ...merge.draft, record } });
-      }
+  *drafts(): Generator<RecordDraft> {
+    for (const i of this.#order()) {
+      const record = this.#record(i);
+      this.#merges[i] = '';
+      yield { recordType: 'event', record };
     }
-    return out.sort((a, b) => compareText(a.key, b.key)).map((m) => m.draft);
+    this.#merges.length = 0;
+    this.#mergeIds.length = 0;
+    this.#mergeChars = 0;
   }
 }
 
