@@ -1,4 +1,4 @@
-import { foldName, normaliseName } from '../indicators/shared/names';
+import { foldName, normaliseName } from '../kit/names';
 import type { PostalAddress } from '../records/common';
 import { endsWithAsciiWordAt, isAsciiDigit, skipWhiteSpaceBackwards } from '../text/scan';
 

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import type { ActivityEvent, SessionEvent, WorklogEvent } from '../../records/events';
-import { accountOf, isPersonActivity } from '../shared/activity';
-import { cite } from '../shared/sources';
-import { firstIndexAtOrAfter, HOUR_MS as HOUR, round1 } from '../shared/time';
+import { accountOf, isPersonActivity } from '../../kit/activity';
+import { cite } from '../../kit/sources';
+import { firstIndexAtOrAfter, HOUR_MS as HOUR, round1 } from '../../kit/time';
 
 const options = z.object({
   minHours: z

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
-import { accountOf } from '../shared/activity';
-import { cite } from '../shared/sources';
-import { DAY_MS, HOUR_MS, round1 } from '../shared/time';
+import { accountOf } from '../../kit/activity';
+import { cite } from '../../kit/sources';
+import { DAY_MS, HOUR_MS, round1 } from '../../kit/time';
 import { compareText } from '../../engine/order';
-import { addFinite, saturate } from '../shared/finite';
+import { addFinite, saturate } from '../../kit/finite';
 
 const WEEK_MS = 7 * DAY_MS;
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
-import { isPersonActivity } from '../shared/activity';
-import { cite } from '../shared/sources';
-import { dateOfLocalMinutes, hourOfLocalMinutes, inHourWindow, localMinutesIn } from '../shared/timezone';
+import { isPersonActivity } from '../../kit/activity';
+import { cite } from '../../kit/sources';
+import { dateOfLocalMinutes, hourOfLocalMinutes, inHourWindow, localMinutesIn } from '../../kit/timezone';
 
 const options = z.object({
   minSamples: z

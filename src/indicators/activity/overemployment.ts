@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft, Mitigation } from '../../indicator/types';
-import { partialDateRange } from '../shared/dates';
-import { cite } from '../shared/sources';
-import { HOUR_MS, round1 } from '../shared/time';
+import { partialDateRange } from '../../kit/dates';
+import { cite } from '../../kit/sources';
+import { HOUR_MS, round1 } from '../../kit/time';
 import { compareText } from '../../engine/order';
 
 const options = z.object({

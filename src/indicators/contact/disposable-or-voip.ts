@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
-import { cite } from '../shared/sources';
-import { DAY_MS } from '../shared/time';
+import { cite } from '../../kit/sources';
+import { DAY_MS } from '../../kit/time';
 
 const options = z.object({
   voipStrength: z

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
-import { meetsSeverity, severityLevels } from '../shared/security';
-import { cite } from '../shared/sources';
-import { DAY_MS, round1 } from '../shared/time';
+import { meetsSeverity, severityLevels } from '../../kit/security';
+import { cite } from '../../kit/sources';
+import { DAY_MS, round1 } from '../../kit/time';
 import { compareText } from '../../engine/order';
 
 const categories = ['malware', 'unauthorized-software', 'single-board-computer', 'credential-harvest', 'cookie-theft', 'usb-device', 'other'] as const;

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { matchIpKvmDevice, type IpKvmDevice } from '../../data/ipKvmDevices';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
-import { cite } from '../shared/sources';
-import { utcDate } from '../shared/time';
+import { cite } from '../../kit/sources';
+import { utcDate } from '../../kit/time';
 import { compareText } from '../../engine/order';
 
 const options = z.object({

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { matchRemoteAccessTool, type RemoteAccessTool } from '../../data/remoteAccessTools';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
-import { exceptionsActiveAt } from '../shared/declared';
-import { hasSoftwareData, softwareFields, softwareSightings } from '../shared/software';
-import { cite } from '../shared/sources';
-import { utcDate } from '../shared/time';
+import { exceptionsActiveAt } from '../../kit/declared';
+import { hasSoftwareData, softwareFields, softwareSightings } from '../../kit/software';
+import { cite } from '../../kit/sources';
+import { utcDate } from '../../kit/time';
 import { compareText } from '../../engine/order';
 
 const options = z.object({

@@ -3,11 +3,11 @@ import { matchRemoteAccessTool } from '../../data/remoteAccessTools';
 import { matchTunnelTool } from '../../data/tunnelTools';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
-import { exceptionsActiveAt } from '../shared/declared';
-import { hasSoftwareData, softwareFields, softwareSightings } from '../shared/software';
-import { cite } from '../shared/sources';
-import { DAY_MS, utcDate } from '../shared/time';
-import { compareText } from '../shared/order';
+import { exceptionsActiveAt } from '../../kit/declared';
+import { hasSoftwareData, softwareFields, softwareSightings } from '../../kit/software';
+import { cite } from '../../kit/sources';
+import { DAY_MS, utcDate } from '../../kit/time';
+import { compareText } from '../../kit/order';
 
 const options = z.object({
   windowDays: z

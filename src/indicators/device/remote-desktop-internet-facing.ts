@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
-import { isPublicIp, organisationEgress, organisationEgressOf, placeName } from '../shared/network';
-import { cite } from '../shared/sources';
-import { utcDate } from '../shared/time';
-import { compareText } from '../shared/order';
+import { isPublicIp, organisationEgress, organisationEgressOf, placeName } from '../../kit/network';
+import { cite } from '../../kit/sources';
+import { utcDate } from '../../kit/time';
+import { compareText } from '../../kit/order';
 
 const options = z.object({
   inboundStrength: z

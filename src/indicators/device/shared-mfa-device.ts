@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
-import { accountOf } from '../shared/activity';
-import { cite } from '../shared/sources';
+import { accountOf } from '../../kit/activity';
+import { cite } from '../../kit/sources';
 import { compareText } from '../../engine/order';
 
 const options = z.object({

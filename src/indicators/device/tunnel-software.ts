@@ -3,11 +3,11 @@ import { matchTunnelTool, type TunnelTool } from '../../data/tunnelTools';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, SubjectView } from '../../indicator/types';
 import type { Reference } from '../../records/input';
-import { exceptionsActiveAt } from '../shared/declared';
-import { hasSoftwareData, softwareFields, softwareSightings } from '../shared/software';
-import { cite } from '../shared/sources';
-import { utcDate } from '../shared/time';
-import { compareText } from '../shared/order';
+import { exceptionsActiveAt } from '../../kit/declared';
+import { hasSoftwareData, softwareFields, softwareSightings } from '../../kit/software';
+import { cite } from '../../kit/sources';
+import { utcDate } from '../../kit/time';
+import { compareText } from '../../kit/order';
 
 const options = z.object({
   allowList: z

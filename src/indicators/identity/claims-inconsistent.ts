@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { callingCodeCountries } from '../../data/countries';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
-import { claimedResidenceCountry } from '../shared/address';
-import { partialDateRange } from '../shared/dates';
-import { compareNames } from '../shared/names';
-import { compareText } from '../shared/order';
-import { currentBankInstruction } from '../shared/payout';
-import { cite } from '../shared/sources';
-import { DAY_MS } from '../shared/time';
+import { claimedResidenceCountry } from '../../kit/address';
+import { partialDateRange } from '../../kit/dates';
+import { compareNames } from '../../kit/names';
+import { compareText } from '../../kit/order';
+import { currentBankInstruction } from '../../kit/payout';
+import { cite } from '../../kit/sources';
+import { DAY_MS } from '../../kit/time';
 
 const countrySources = ['document-address', 'residence-address', 'phone', 'bank', 'shipping'] as const;
 

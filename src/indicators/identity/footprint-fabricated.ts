@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
-import { partialDateRange } from '../shared/dates';
-import { cite } from '../shared/sources';
-import { DAY_MS, round1 } from '../shared/time';
+import { partialDateRange } from '../../kit/dates';
+import { cite } from '../../kit/sources';
+import { DAY_MS, round1 } from '../../kit/time';
 
 const YEAR_MS = 365.25 * DAY_MS;
 

@@ -3,7 +3,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import { cutAtFirst } from '../../text/scan';
 import { maxDomainLength } from '../../watchlist/domains';
-import { cite } from '../shared/sources';
+import { cite } from '../../kit/sources';
 
 const options = z.object({
   unconfirmedStrength: z

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
-import { cite } from '../shared/sources';
-import { DAY_MS } from '../shared/time';
+import { cite } from '../../kit/sources';
+import { DAY_MS } from '../../kit/time';
 import { compareText } from '../../engine/order';
 
 const options = z.object({

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
-import { compareText } from '../shared/order';
-import { cite } from '../shared/sources';
+import { compareText } from '../../kit/order';
+import { cite } from '../../kit/sources';
 
 const options = z.object({
   maxHammingDistance: z

@@ -3,9 +3,9 @@ import { findTechnology, type TechnologyRelease } from '../../data/technologyRel
 import { docsLink } from '../../docsLink';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
-import { partialDateRange } from '../shared/dates';
-import { cite } from '../shared/sources';
-import { DAY_MS, round1 } from '../shared/time';
+import { partialDateRange } from '../../kit/dates';
+import { cite } from '../../kit/sources';
+import { DAY_MS, round1 } from '../../kit/time';
 
 const YEAR_MS = 365.25 * DAY_MS;
 // "Years of experience" figures are whole numbers, often rounded up ("3 years" for 2 years and a

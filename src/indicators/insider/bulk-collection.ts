@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft, SubjectView } from '../../indicator/types';
 import { ownValue } from '../../records/ownKeys';
-import { cite } from '../shared/sources';
-import { DAY_MS } from '../shared/time';
-import { addFinite } from '../shared/finite';
-import { medianSorted, quantileWithout } from '../shared/robust';
+import { cite } from '../../kit/sources';
+import { DAY_MS } from '../../kit/time';
+import { addFinite } from '../../kit/finite';
+import { medianSorted, quantileWithout } from '../../kit/robust';
 
 const actions = ['read', 'download', 'clone', 'export', 'upload', 'push', 'copy', 'print', 'sync', 'modify'] as const;
 

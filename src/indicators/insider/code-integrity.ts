@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import type { ActivityEventOf } from '../../records/events';
-import { defaultCiPatterns, organisationSensitiveTags, pathMatches, tenureStartMs } from '../shared/code';
-import { cite } from '../shared/sources';
-import { normaliseTag } from '../shared/tags';
-import { DAY_MS, utcDate } from '../shared/time';
-import { compareText } from '../shared/order';
+import { defaultCiPatterns, organisationSensitiveTags, pathMatches, tenureStartMs } from '../../kit/code';
+import { cite } from '../../kit/sources';
+import { normaliseTag } from '../../kit/tags';
+import { DAY_MS, utcDate } from '../../kit/time';
+import { compareText } from '../../kit/order';
 
 const options = z.object({
   sensitiveTags: z

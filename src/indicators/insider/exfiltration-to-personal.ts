@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
-import { cite } from '../shared/sources';
-import { defaultSensitiveTags, normaliseTag } from '../shared/tags';
+import { cite } from '../../kit/sources';
+import { defaultSensitiveTags, normaliseTag } from '../../kit/tags';
 import { compareText } from '../../engine/order';
-import { addFinite } from '../shared/finite';
+import { addFinite } from '../../kit/finite';
 
 const kinds = ['personal-repo', 'personal-cloud', 'personal-email', 'removable-media', 'unknown'] as const;
 

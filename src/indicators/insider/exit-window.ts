@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft, Mitigation } from '../../indicator/types';
 import type { ActivityEvent } from '../../records/events';
-import { collectionActions, isBehaviourActivity } from '../shared/behaviour';
-import { exfiltrationCategories, formatBytes, jobBoardActivity } from '../shared/channels';
-import { partialDateRange } from '../shared/dates';
-import { describeException, exceptionsOverlapping } from '../shared/declared';
-import { cite } from '../shared/sources';
-import { DAY_MS, round1, utcDate } from '../shared/time';
+import { collectionActions, isBehaviourActivity } from '../../kit/behaviour';
+import { exfiltrationCategories, formatBytes, jobBoardActivity } from '../../kit/channels';
+import { partialDateRange } from '../../kit/dates';
+import { describeException, exceptionsOverlapping } from '../../kit/declared';
+import { cite } from '../../kit/sources';
+import { DAY_MS, round1, utcDate } from '../../kit/time';
 
 const options = z.object({
   windowDays: z

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft, Population } from '../../indicator/types';
 import { normalizeIdentifier } from '../../linkage/normalize';
-import { cite } from '../shared/sources';
-import { utcDate } from '../shared/time';
-import { compareText } from '../shared/order';
+import { cite } from '../../kit/sources';
+import { utcDate } from '../../kit/time';
+import { compareText } from '../../kit/order';
 
 const replayDetections = ['token-replay', 'session-cookie-replay', 'anomalous-token'] as const;
 

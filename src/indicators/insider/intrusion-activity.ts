@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
-import { meetsSeverity, severityLevels } from '../shared/security';
-import { cite } from '../shared/sources';
-import { utcDate } from '../shared/time';
-import { groupEvents } from '../shared/grouping';
+import { meetsSeverity, severityLevels } from '../../kit/security';
+import { cite } from '../../kit/sources';
+import { utcDate } from '../../kit/time';
+import { groupEvents } from '../../kit/grouping';
 
 const categories = ['port-scan', 'exploit-attempt', 'credential-harvest', 'cookie-theft', 'privilege-escalation'] as const;
 

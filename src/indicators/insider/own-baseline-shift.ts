@@ -10,14 +10,14 @@ import {
   travelPeriods,
   type BehaviourMeasure,
   type BehaviourTotals,
-} from '../shared/behaviour';
-import { channelOf, channelLabels, type Channel } from '../shared/channels';
-import { exceptionsOverlapping } from '../shared/declared';
-import { exceptionMitigations, explainShift } from '../shared/explained';
-import { MAD_TO_SD, medianAndMad } from '../shared/robust';
-import { cite } from '../shared/sources';
-import { DAY_MS, HOUR_MS, round1, utcDate } from '../shared/time';
-import { compareText } from '../shared/order';
+} from '../../kit/behaviour';
+import { channelOf, channelLabels, type Channel } from '../../kit/channels';
+import { exceptionsOverlapping } from '../../kit/declared';
+import { exceptionMitigations, explainShift } from '../../kit/explained';
+import { MAD_TO_SD, medianAndMad } from '../../kit/robust';
+import { cite } from '../../kit/sources';
+import { DAY_MS, HOUR_MS, round1, utcDate } from '../../kit/time';
+import { compareText } from '../../kit/order';
 
 const options = z.object({
   recentDays: z

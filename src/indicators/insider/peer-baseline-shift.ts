@@ -9,11 +9,11 @@ import {
   measureValue,
   type BehaviourMeasure,
   type BehaviourProfile,
-} from '../shared/behaviour';
-import { explainShift } from '../shared/explained';
-import { quantileWithout, sortedNumbers } from '../shared/robust';
-import { cite } from '../shared/sources';
-import { DAY_MS, round1 } from '../shared/time';
+} from '../../kit/behaviour';
+import { explainShift } from '../../kit/explained';
+import { quantileWithout, sortedNumbers } from '../../kit/robust';
+import { cite } from '../../kit/sources';
+import { DAY_MS, round1 } from '../../kit/time';
 import { dataMeasures, formatMeasure } from './own-baseline-shift';
 
 const options = z.object({

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
-import { defaultCiPatterns, tenureStartMs } from '../shared/code';
-import { cite } from '../shared/sources';
-import { DAY_MS, utcDate } from '../shared/time';
+import { defaultCiPatterns, tenureStartMs } from '../../kit/code';
+import { cite } from '../../kit/sources';
+import { DAY_MS, utcDate } from '../../kit/time';
 import { compareText } from '../../engine/order';
 
 const privileges = ['admin', 'publish', 'sign', 'pipeline', 'repo-admin', 'multisig-signer', 'secrets', 'other'] as const;

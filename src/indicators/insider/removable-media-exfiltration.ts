@@ -3,12 +3,12 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft, Mitigation } from '../../indicator/types';
 import type { Reference } from '../../records/input';
 import type { Subject } from '../../records/subject';
-import { formatBytes } from '../shared/channels';
-import { describeException, exceptionsActiveAt } from '../shared/declared';
-import { cite } from '../shared/sources';
-import { defaultSensitiveTags, normaliseTag } from '../shared/tags';
-import { utcDate } from '../shared/time';
-import { compareText } from '../shared/order';
+import { formatBytes } from '../../kit/channels';
+import { describeException, exceptionsActiveAt } from '../../kit/declared';
+import { cite } from '../../kit/sources';
+import { defaultSensitiveTags, normaliseTag } from '../../kit/tags';
+import { utcDate } from '../../kit/time';
+import { compareText } from '../../kit/order';
 
 const options = z.object({
   sensitiveTags: z

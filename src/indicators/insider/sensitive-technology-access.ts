@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
-import { cite } from '../shared/sources';
-import { defaultSensitiveTags, normaliseTag as norm } from '../shared/tags';
-import { DAY_MS } from '../shared/time';
+import { cite } from '../../kit/sources';
+import { defaultSensitiveTags, normaliseTag as norm } from '../../kit/tags';
+import { DAY_MS } from '../../kit/time';
 import { compareText } from '../../engine/order';
 
 const options = z.object({

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
-import { cite } from '../shared/sources';
-import { utcDate } from '../shared/time';
-import { compareText } from '../shared/order';
-import { groupEvents } from '../shared/grouping';
+import { cite } from '../../kit/sources';
+import { utcDate } from '../../kit/time';
+import { compareText } from '../../kit/order';
+import { groupEvents } from '../../kit/grouping';
 
 /** Anomalies that change the controls themselves rather than move value. */
 const controlChanges = new Set<string>(['policy-override', 'signer-change', 'allowlist-change']);

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import type { ActivityEventOf } from '../../records/events';
-import { formatBytes, type WebCategory } from '../shared/channels';
-import { cite } from '../shared/sources';
-import { utcDate } from '../shared/time';
+import { formatBytes, type WebCategory } from '../../kit/channels';
+import { cite } from '../../kit/sources';
+import { utcDate } from '../../kit/time';
 
 const perCategory = (leak: number, paste: number, sharing: number, cloud: number) =>
   z

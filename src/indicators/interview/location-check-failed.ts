@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
-import { claimedResidenceCountry } from '../shared/address';
-import { sortedInterviews } from '../shared/interviews';
-import { notAfter } from '../shared/order';
-import { cite } from '../shared/sources';
+import { claimedResidenceCountry } from '../../kit/address';
+import { sortedInterviews } from '../../kit/interviews';
+import { notAfter } from '../../kit/order';
+import { cite } from '../../kit/sources';
 
 const options = z.object({
   interviewerFlagStrength: z

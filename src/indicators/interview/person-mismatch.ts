@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
-import { sortedInterviews } from '../shared/interviews';
-import { cite } from '../shared/sources';
+import { sortedInterviews } from '../../kit/interviews';
+import { cite } from '../../kit/sources';
 
 const options = z.object({
   voiceStrength: z

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
-import { hasAccommodation, sortedInterviews } from '../shared/interviews';
-import { cite } from '../shared/sources';
+import { hasAccommodation, sortedInterviews } from '../../kit/interviews';
+import { cite } from '../../kit/sources';
 
 const options = z.object({
   minShare: z

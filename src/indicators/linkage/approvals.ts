@@ -1,7 +1,7 @@
 import type { Population } from '../../indicator/types';
 import { normalizeIdentifier } from '../../linkage/normalize';
 import type { ActivityEvent } from '../../records/events';
-import { compareText } from '../shared/order';
+import { compareText } from '../../kit/order';
 import { ShardedMap } from '../../engine/shardedMap';
 
 /** One use of an authenticator: a sign-in it approved, or its registration on an account. */

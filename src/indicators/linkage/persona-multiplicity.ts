@@ -7,8 +7,8 @@ import type { Link } from '../../linkage/linkIndex';
 import { unionFind } from '../../linkage/unionFind';
 import { normalizePersonName } from '../../linkage/normalize';
 import type { Subject } from '../../records/subject';
-import { nameScripts } from '../shared/names';
-import { cite } from '../shared/sources';
+import { nameScripts } from '../../kit/names';
+import { cite } from '../../kit/sources';
 import { activeLinks, clusterOptions, clusterStrength, displayKey, kindLabels, linkEvidence, prepareLinks, type PreparedLinks } from './shared';
 import { compareText } from '../../engine/order';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft, Population, SubjectView } from '../../indicator/types';
-import { cite } from '../shared/sources';
+import { cite } from '../../kit/sources';
 import { compareText } from '../../engine/order';
 
 const options = z.object({

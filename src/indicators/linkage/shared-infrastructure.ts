@@ -4,7 +4,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft, Mitigation, Population } from '../../indicator/types';
 import { normalizeIdentifier } from '../../linkage/normalize';
 import type { LinkKeyKind } from '../../linkage/keys';
-import { cite } from '../shared/sources';
+import { cite } from '../../kit/sources';
 import type { ActivityEvent } from '../../records/events';
 import { authenticatorOfMember, closestCrossSubjectUses, type ClosestCrossSubjectUse } from './approvals';
 import { activeLinks, clusterFinding, clusterOptions, householdExplains, ownMembers, prepareLinks, type PreparedLinks } from './shared';

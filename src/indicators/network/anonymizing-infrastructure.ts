@@ -3,9 +3,9 @@ import { knownVpnProviders, matchVpnProvider, type VpnProvider } from '../../dat
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft, Mitigation } from '../../indicator/types';
 import type { NetworkEnrichment, SessionEvent } from '../../records/events';
-import { describeException, exceptionsActiveAt } from '../shared/declared';
-import { placeName } from '../shared/network';
-import { cite } from '../shared/sources';
+import { describeException, exceptionsActiveAt } from '../../kit/declared';
+import { placeName } from '../../kit/network';
+import { cite } from '../../kit/sources';
 import { compareText } from '../../engine/order';
 
 const options = z.object({

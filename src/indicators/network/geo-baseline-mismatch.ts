@@ -3,8 +3,8 @@ import { haversineKm } from '../../data/countries';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import type { SessionEvent } from '../../records/events';
-import { isAnonymized } from '../shared/network';
-import { cite } from '../shared/sources';
+import { isAnonymized } from '../../kit/network';
+import { cite } from '../../kit/sources';
 import { compareText } from '../../engine/order';
 
 const options = z.object({

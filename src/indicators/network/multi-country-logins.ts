@@ -3,11 +3,11 @@ import { haversineKm } from '../../data/countries';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft, Mitigation } from '../../indicator/types';
 import type { SessionEvent } from '../../records/events';
-import type { TravelLeg } from '../shared/declared';
-import { isAnonymized, locationOf, placeName, type LoginLocation } from '../shared/network';
-import { accountOf } from '../shared/activity';
-import { cite } from '../shared/sources';
-import { HOUR_MS } from '../shared/time';
+import type { TravelLeg } from '../../kit/declared';
+import { isAnonymized, locationOf, placeName, type LoginLocation } from '../../kit/network';
+import { accountOf } from '../../kit/activity';
+import { cite } from '../../kit/sources';
+import { HOUR_MS } from '../../kit/time';
 import { compareText } from '../../engine/order';
 
 const options = z.object({

@@ -3,7 +3,7 @@ import { matchIpKvmDevice } from '../../data/ipKvmDevices';
 import { normalizeSoftwareName } from '../../data/remoteAccessTools';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { NetworkEnrichment } from '../../records/events';
-import { cite } from '../shared/sources';
+import { cite } from '../../kit/sources';
 import { compareText } from '../../engine/order';
 
 const options = z.object({

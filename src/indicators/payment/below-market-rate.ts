@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
-import { cite } from '../shared/sources';
+import { cite } from '../../kit/sources';
 
 const options = z.object({
   maxRatio: z

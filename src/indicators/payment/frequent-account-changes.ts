@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
-import { sortedByTimeThenId } from '../shared/order';
-import { describePayout, payoutDestinationKey } from '../shared/payout';
-import { cite } from '../shared/sources';
-import { DAY_MS, densestWindow } from '../shared/time';
+import { sortedByTimeThenId } from '../../kit/order';
+import { describePayout, payoutDestinationKey } from '../../kit/payout';
+import { cite } from '../../kit/sources';
+import { DAY_MS, densestWindow } from '../../kit/time';
 
 const options = z.object({
   windowDays: z

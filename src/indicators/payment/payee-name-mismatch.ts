@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
-import { compareNames, normaliseName, type NameComparison } from '../shared/names';
-import { describePayout } from '../shared/payout';
-import { compareText, sortedByTimeThenId } from '../shared/order';
-import { cite } from '../shared/sources';
+import { compareNames, normaliseName, type NameComparison } from '../../kit/names';
+import { describePayout } from '../../kit/payout';
+import { compareText, sortedByTimeThenId } from '../../kit/order';
+import { cite } from '../../kit/sources';
 import { countOf } from '../../text/plural';
 
 const ENTITY_WORDS = new Set(['llc', 'inc', 'ltd', 'limited', 'corp', 'corporation', 'co', 'gmbh', 'sarl', 'bv', 'pty', 'plc', 'llp', 'sp', 'zoo']);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
-import { sortedByTimeThenId } from '../shared/order';
-import { cite } from '../shared/sources';
-import { DAY_MS, densestWindow } from '../shared/time';
+import { sortedByTimeThenId } from '../../kit/order';
+import { cite } from '../../kit/sources';
+import { DAY_MS, densestWindow } from '../../kit/time';
 
 const options = z.object({
   minRequests: z

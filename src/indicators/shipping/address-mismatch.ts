@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import type { PostalAddress } from '../../records/common';
-import { compareAddresses, formatPlace, type AddressComparison } from '../shared/address';
-import { officeAddressKeys, officeAt } from '../shared/declared';
-import { compareText } from '../shared/order';
-import { cite } from '../shared/sources';
+import { compareAddresses, formatPlace, type AddressComparison } from '../../kit/address';
+import { officeAddressKeys, officeAt } from '../../kit/declared';
+import { compareText } from '../../kit/order';
+import { cite } from '../../kit/sources';
 
 const options = z.object({
   requireVerifiedResidence: z

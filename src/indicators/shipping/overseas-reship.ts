@@ -3,9 +3,9 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import type { NetworkEnrichment } from '../../records/events';
 import type { Shipment } from '../../records/subject';
-import { formatPlace } from '../shared/address';
-import { compareText, notAfter } from '../shared/order';
-import { cite } from '../shared/sources';
+import { formatPlace } from '../../kit/address';
+import { compareText, notAfter } from '../../kit/order';
+import { cite } from '../../kit/sources';
 
 const options = z.object({
   forwarderStrength: z.number().min(0).max(1).default(1).describe('Strength of a shipment addressed to a known freight forwarder or reshipper.'),

@@ -3,7 +3,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft, Population } from '../../indicator/types';
 import { buildWatchlistIndex, type ScreenedKind, type WatchlistIndex, type WatchlistMatch } from '../../watchlist/match';
 import { defaultNameThreshold } from '../../watchlist/names';
-import { cite } from '../shared/sources';
+import { cite } from '../../kit/sources';
 import { compareText } from '../../engine/order';
 
 const options = z.object({

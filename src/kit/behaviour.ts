@@ -5,8 +5,8 @@
  * @packageDocumentation
  */
 
-import type { ActivityEvent } from '../../records/events';
-import type { Subject } from '../../records/subject';
+import type { ActivityEvent } from '../records/events';
+import type { Subject } from '../records/subject';
 import { isPersonActivity } from './activity';
 import { DAY_MS, HOUR_MS } from './time';
 import { inHourWindow, localTimeIn } from './timezone';

@@ -1,5 +1,5 @@
-import type { Reference } from '../../records/input';
-import type { Subject } from '../../records/subject';
+import type { Reference } from '../records/input';
+import type { Subject } from '../records/subject';
 import { partialDateRange } from './dates';
 import { normaliseTag } from './tags';
 

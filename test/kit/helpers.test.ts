@@ -1,12 +1,12 @@
-import { claimedResidenceCountry, compareAddresses, formatPlace } from '../../../src/indicators/shared/address';
-import { partialDateRange } from '../../../src/indicators/shared/dates';
-import { compareNames, jaroWinkler, normaliseName } from '../../../src/indicators/shared/names';
-import { compareText, sortedByTimeThenId } from '../../../src/indicators/shared/order';
-import { currentBankInstruction } from '../../../src/indicators/shared/payout';
-import { GROUP_EVIDENCE_LIMIT, groupEvents } from '../../../src/indicators/shared/grouping';
-import { meetsSeverity } from '../../../src/indicators/shared/security';
-import { densestWindow } from '../../../src/indicators/shared/time';
-import { inHourWindow, localHourIn, localTimeIn } from '../../../src/indicators/shared/timezone';
+import { claimedResidenceCountry, compareAddresses, formatPlace } from '../../src/kit/address';
+import { partialDateRange } from '../../src/kit/dates';
+import { compareNames, jaroWinkler, normaliseName } from '../../src/kit/names';
+import { compareText, sortedByTimeThenId } from '../../src/kit/order';
+import { currentBankInstruction } from '../../src/kit/payout';
+import { GROUP_EVIDENCE_LIMIT, groupEvents } from '../../src/kit/grouping';
+import { meetsSeverity } from '../../src/kit/security';
+import { densestWindow } from '../../src/kit/time';
+import { inHourWindow, localHourIn, localTimeIn } from '../../src/kit/timezone';
 
 describe('name helpers', () => {
   it('normalises case, diacritics, special letters, hyphens and punctuation', () => {

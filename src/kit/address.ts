@@ -1,6 +1,6 @@
-import type { Evidence } from '../../indicator/types';
-import type { PostalAddress } from '../../records/common';
-import type { Subject } from '../../records/subject';
+import type { Evidence } from '../indicator/types';
+import type { PostalAddress } from '../records/common';
+import type { Subject } from '../records/subject';
 import { normaliseName } from './names';
 
 /**

@@ -1,4 +1,4 @@
-import type { IndicatorSource } from '../../indicator/types';
+import type { IndicatorSource } from '../indicator/types';
 
 /**
  * The public sources built-in indicators cite, by the short names of the domain catalogue

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 
-import type { Evidence } from '../../indicator/types';
+import type { Evidence } from '../indicator/types';
 import { compareText } from './order';
 
 /** Most evidence items a group keeps: enough to act on, bounded whatever the volume. */
