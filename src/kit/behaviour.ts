@@ -139,7 +139,7 @@ export interface BehaviourProfile {
 }
 
 /** Local hour (fractional) of an HH:MM clock time. */
-export function clockHour(hhmm: string): number {
+function clockHour(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) + Number(hhmm.slice(3, 5)) / 60;
 }
 

@@ -1,6 +1,6 @@
 import { claimedResidenceCountry, compareAddresses, formatPlace } from '../../src/kit/address';
 import { partialDateRange } from '../../src/kit/dates';
-import { compareNames, jaroWinkler, normaliseName } from '../../src/kit/names';
+import { compareNames, jaroWinkler, normalizeName } from '../../src/kit/names';
 import { compareText, sortedByTimeThenId } from '../../src/kit/order';
 import { currentBankInstruction } from '../../src/kit/payout';
 import { GROUP_EVIDENCE_LIMIT, groupEvents } from '../../src/kit/grouping';
@@ -10,8 +10,8 @@ import { inHourWindow, localHourIn, localTimeIn } from '../../src/kit/timezone';
 
 describe('name helpers', () => {
   it('normalises case, diacritics, special letters, hyphens and punctuation', () => {
-    expect(normaliseName('  José-María  O’Brien, Jr. ')).toBe('josemaria obrien jr');
-    expect(normaliseName('Łukasz Søren Straße')).toBe('lukasz soren strasse');
+    expect(normalizeName('  José-María  O’Brien, Jr. ')).toBe('josemaria obrien jr');
+    expect(normalizeName('Łukasz Søren Straße')).toBe('lukasz soren strasse');
   });
 
   it('computes the textbook Jaro-Winkler values', () => {

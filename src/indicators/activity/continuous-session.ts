@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import type { ActivityEvent, SessionEvent, WorklogEvent } from '../../records/events';
-import { accountOf, isPersonActivity } from '../../kit/activity';
-import { cite } from '../../kit/sources';
-import { firstIndexAtOrAfter, HOUR_MS as HOUR, round1 } from '../../kit/time';
+import { accountOf, cite, firstIndexAtOrAfter, HOUR_MS as HOUR, isPersonActivity, round1 } from '../../kit';
 
 const options = z.object({
   minHours: z

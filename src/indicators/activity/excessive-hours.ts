@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
-import { accountOf } from '../../kit/activity';
-import { cite } from '../../kit/sources';
-import { DAY_MS, HOUR_MS, round1 } from '../../kit/time';
-import { compareText } from '../../engine/order';
-import { addFinite, saturate } from '../../kit/finite';
+import { accountOf, addFinite, cite, compareText, DAY_MS, HOUR_MS, round1, saturate } from '../../kit';
 
 const WEEK_MS = 7 * DAY_MS;
 

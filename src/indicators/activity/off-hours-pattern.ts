@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
-import { isPersonActivity } from '../../kit/activity';
-import { cite } from '../../kit/sources';
-import { dateOfLocalMinutes, hourOfLocalMinutes, inHourWindow, localMinutesIn } from '../../kit/timezone';
+import { cite, dateOfLocalMinutes, hourOfLocalMinutes, inHourWindow, isPersonActivity, localMinutesIn } from '../../kit';
 
 const options = z.object({
   minSamples: z

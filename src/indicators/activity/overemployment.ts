@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft, Mitigation } from '../../indicator/types';
-import { partialDateRange } from '../../kit/dates';
-import { cite } from '../../kit/sources';
-import { HOUR_MS, round1 } from '../../kit/time';
-import { compareText } from '../../engine/order';
+import { cite, compareText, HOUR_MS, partialDateRange, round1 } from '../../kit';
 
 const options = z.object({
   minEngagementHoursPerWeek: z

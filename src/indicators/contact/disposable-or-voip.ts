@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
-import { cite } from '../../kit/sources';
-import { DAY_MS } from '../../kit/time';
+import { cite, DAY_MS } from '../../kit';
 
 const options = z.object({
   voipStrength: z

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
-import { meetsSeverity, severityLevels } from '../../kit/security';
-import { cite } from '../../kit/sources';
-import { DAY_MS, round1 } from '../../kit/time';
-import { compareText } from '../../engine/order';
+import { cite, compareText, DAY_MS, meetsSeverity, round1, severityLevels } from '../../kit';
 
 const categories = ['malware', 'unauthorized-software', 'single-board-computer', 'credential-harvest', 'cookie-theft', 'usb-device', 'other'] as const;
 

@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { matchIpKvmDevice, type IpKvmDevice } from '../../data/ipKvmDevices';
+import { cite, compareText, type IpKvmDevice, matchIpKvmDevice, utcDate } from '../../kit';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
-import { cite } from '../../kit/sources';
-import { utcDate } from '../../kit/time';
-import { compareText } from '../../engine/order';
 
 const options = z.object({
   includeGenericGadgets: z

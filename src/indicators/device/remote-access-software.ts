@@ -1,12 +1,17 @@
 import { z } from 'zod';
-import { matchRemoteAccessTool, type RemoteAccessTool } from '../../data/remoteAccessTools';
+import {
+  cite,
+  compareText,
+  exceptionsActiveAt,
+  hasSoftwareData,
+  matchRemoteAccessTool,
+  type RemoteAccessTool,
+  softwareFields,
+  softwareSightings,
+  utcDate,
+} from '../../kit';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
-import { exceptionsActiveAt } from '../../kit/declared';
-import { hasSoftwareData, softwareFields, softwareSightings } from '../../kit/software';
-import { cite } from '../../kit/sources';
-import { utcDate } from '../../kit/time';
-import { compareText } from '../../engine/order';
 
 const options = z.object({
   allowList: z

@@ -1,13 +1,18 @@
 import { z } from 'zod';
-import { matchRemoteAccessTool } from '../../data/remoteAccessTools';
-import { matchTunnelTool } from '../../data/tunnelTools';
+import {
+  cite,
+  compareText,
+  DAY_MS,
+  exceptionsActiveAt,
+  hasSoftwareData,
+  matchRemoteAccessTool,
+  matchTunnelTool,
+  softwareFields,
+  softwareSightings,
+  utcDate,
+} from '../../kit';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
-import { exceptionsActiveAt } from '../../kit/declared';
-import { hasSoftwareData, softwareFields, softwareSightings } from '../../kit/software';
-import { cite } from '../../kit/sources';
-import { DAY_MS, utcDate } from '../../kit/time';
-import { compareText } from '../../kit/order';
 
 const options = z.object({
   windowDays: z

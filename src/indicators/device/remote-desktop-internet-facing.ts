@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
-import { isPublicIp, organisationEgress, organisationEgressOf, placeName } from '../../kit/network';
-import { cite } from '../../kit/sources';
-import { utcDate } from '../../kit/time';
-import { compareText } from '../../kit/order';
+import { cite, compareText, isPublicIp, organisationEgress, organisationEgressOf, placeName, utcDate } from '../../kit';
 
 const options = z.object({
   inboundStrength: z

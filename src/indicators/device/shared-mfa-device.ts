@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
-import { accountOf } from '../../kit/activity';
-import { cite } from '../../kit/sources';
-import { compareText } from '../../engine/order';
+import { accountOf, cite, compareText } from '../../kit';
 
 const options = z.object({
   minAccounts: z

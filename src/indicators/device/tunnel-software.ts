@@ -1,13 +1,18 @@
 import { z } from 'zod';
-import { matchTunnelTool, type TunnelTool } from '../../data/tunnelTools';
+import {
+  cite,
+  compareText,
+  exceptionsActiveAt,
+  hasSoftwareData,
+  matchTunnelTool,
+  softwareFields,
+  softwareSightings,
+  type TunnelTool,
+  utcDate,
+} from '../../kit';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, SubjectView } from '../../indicator/types';
 import type { Reference } from '../../records/input';
-import { exceptionsActiveAt } from '../../kit/declared';
-import { hasSoftwareData, softwareFields, softwareSightings } from '../../kit/software';
-import { cite } from '../../kit/sources';
-import { utcDate } from '../../kit/time';
-import { compareText } from '../../kit/order';
 
 const options = z.object({
   allowList: z

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
-import { cite } from '../../kit/sources';
-import { utcDate } from '../../kit/time';
-import { compareText } from '../../engine/order';
+import { cite, compareText, utcDate } from '../../kit';
 
 const options = z.object({
   minSessions: z

@@ -1,14 +1,16 @@
 import { z } from 'zod';
-import { callingCodeCountries } from '../../data/countries';
+import {
+  callingCodeCountries,
+  cite,
+  claimedResidenceCountry,
+  compareNames,
+  compareText,
+  currentBankInstruction,
+  DAY_MS,
+  partialDateRange,
+} from '../../kit';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
-import { claimedResidenceCountry } from '../../kit/address';
-import { partialDateRange } from '../../kit/dates';
-import { compareNames } from '../../kit/names';
-import { compareText } from '../../kit/order';
-import { currentBankInstruction } from '../../kit/payout';
-import { cite } from '../../kit/sources';
-import { DAY_MS } from '../../kit/time';
 
 const countrySources = ['document-address', 'residence-address', 'phone', 'bank', 'shipping'] as const;
 

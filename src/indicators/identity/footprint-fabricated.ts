@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
-import { partialDateRange } from '../../kit/dates';
-import { cite } from '../../kit/sources';
-import { DAY_MS, round1 } from '../../kit/time';
+import { cite, DAY_MS, partialDateRange, round1 } from '../../kit';
 
 const YEAR_MS = 365.25 * DAY_MS;
 

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
-import { cutAtFirst } from '../../text/scan';
-import { maxDomainLength } from '../../watchlist/domains';
-import { cite } from '../../kit/sources';
+import { cite, cutAtFirst, maxDomainLength } from '../../kit';
 
 const options = z.object({
   unconfirmedStrength: z

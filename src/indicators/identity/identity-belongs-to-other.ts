@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
-import { cite } from '../../kit/sources';
+import { cite } from '../../kit';
 
 const options = z.object({
   deceasedStrength: z

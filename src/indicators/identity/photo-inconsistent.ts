@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
-import { compareText } from '../../kit/order';
-import { cite } from '../../kit/sources';
+import { cite, compareText } from '../../kit';
 
 const options = z.object({
   maxHammingDistance: z

@@ -2,10 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft, SubjectView } from '../../indicator/types';
 import { ownValue } from '../../records/ownKeys';
-import { cite } from '../../kit/sources';
-import { DAY_MS } from '../../kit/time';
-import { addFinite } from '../../kit/finite';
-import { medianSorted, quantileWithout } from '../../kit/robust';
+import { addFinite, cite, DAY_MS, medianSorted, quantileWithout } from '../../kit';
 
 const actions = ['read', 'download', 'clone', 'export', 'upload', 'push', 'copy', 'print', 'sync', 'modify'] as const;
 

@@ -2,11 +2,17 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import type { ActivityEventOf } from '../../records/events';
-import { defaultCiPatterns, organisationSensitiveTags, pathMatches, tenureStartMs } from '../../kit/code';
-import { cite } from '../../kit/sources';
-import { normaliseTag } from '../../kit/tags';
-import { DAY_MS, utcDate } from '../../kit/time';
-import { compareText } from '../../kit/order';
+import {
+  cite,
+  compareText,
+  DAY_MS,
+  defaultCiPatterns,
+  normalizeTag,
+  organisationSensitiveTags,
+  pathMatches,
+  tenureStartMs,
+  utcDate,
+} from '../../kit';
 
 const options = z.object({
   sensitiveTags: z
@@ -93,7 +99,7 @@ export const codeIntegrity = defineIndicator({
     const owners = new Set(options.pipelineOwnerRoles);
     const start = tenureStartMs(view.subject);
     const isSensitive = (c: CodeChange): boolean =>
-      (c.tags ?? []).some((t) => sensitiveTags.has(normaliseTag(t))) || (sensitivePaths.length > 0 && (c.paths ?? []).some((p) => pathMatches(p, sensitivePaths)));
+      (c.tags ?? []).some((t) => sensitiveTags.has(normalizeTag(t))) || (sensitivePaths.length > 0 && (c.paths ?? []).some((p) => pathMatches(p, sensitivePaths)));
     const pipelineByOutsider = (c: CodeChange): string | undefined => {
       const touchesCi = c.action === 'pipeline-change' || (c.action === 'merge' && (c.paths ?? []).some((p) => pathMatches(p, ciPatterns)));
       if (!touchesCi) return undefined;

@@ -2,12 +2,20 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft, Mitigation } from '../../indicator/types';
 import type { ActivityEvent } from '../../records/events';
-import { collectionActions, isBehaviourActivity } from '../../kit/behaviour';
-import { exfiltrationCategories, formatBytes, jobBoardActivity } from '../../kit/channels';
-import { partialDateRange } from '../../kit/dates';
-import { describeException, exceptionsOverlapping } from '../../kit/declared';
-import { cite } from '../../kit/sources';
-import { DAY_MS, round1, utcDate } from '../../kit/time';
+import {
+  cite,
+  collectionActions,
+  DAY_MS,
+  describeException,
+  exceptionsOverlapping,
+  exfiltrationCategories,
+  formatBytes,
+  isBehaviourActivity,
+  jobBoardActivity,
+  partialDateRange,
+  round1,
+  utcDate,
+} from '../../kit';
 
 const options = z.object({
   windowDays: z

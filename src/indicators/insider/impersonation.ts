@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft, Population } from '../../indicator/types';
-import { normalizeIdentifier } from '../../linkage/normalize';
-import { cite } from '../../kit/sources';
-import { utcDate } from '../../kit/time';
-import { compareText } from '../../kit/order';
+import { cite, compareText, normalizeIdentifier, utcDate } from '../../kit';
 
 const replayDetections = ['token-replay', 'session-cookie-replay', 'anomalous-token'] as const;
 

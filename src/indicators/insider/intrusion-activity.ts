@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
-import { meetsSeverity, severityLevels } from '../../kit/security';
-import { cite } from '../../kit/sources';
-import { utcDate } from '../../kit/time';
-import { groupEvents } from '../../kit/grouping';
+import { cite, groupEvents, meetsSeverity, severityLevels, utcDate } from '../../kit';
 
 const categories = ['port-scan', 'exploit-attempt', 'credential-harvest', 'cookie-theft', 'privilege-escalation'] as const;
 

@@ -3,21 +3,28 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft, Mitigation } from '../../indicator/types';
 import type { Subject } from '../../records/subject';
 import {
+  type BehaviourMeasure,
   behaviourMeasures,
   behaviourProfile,
+  type BehaviourTotals,
+  type Channel,
+  channelLabels,
+  channelOf,
+  cite,
+  compareText,
+  DAY_MS,
+  exceptionMitigations,
+  exceptionsOverlapping,
+  explainShift,
+  HOUR_MS,
+  MAD_TO_SD,
   measureLabels,
   measureValue,
+  medianAndMad,
+  round1,
   travelPeriods,
-  type BehaviourMeasure,
-  type BehaviourTotals,
-} from '../../kit/behaviour';
-import { channelOf, channelLabels, type Channel } from '../../kit/channels';
-import { exceptionsOverlapping } from '../../kit/declared';
-import { exceptionMitigations, explainShift } from '../../kit/explained';
-import { MAD_TO_SD, medianAndMad } from '../../kit/robust';
-import { cite } from '../../kit/sources';
-import { DAY_MS, HOUR_MS, round1, utcDate } from '../../kit/time';
-import { compareText } from '../../kit/order';
+  utcDate,
+} from '../../kit';
 
 const options = z.object({
   recentDays: z

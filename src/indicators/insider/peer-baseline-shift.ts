@@ -3,17 +3,19 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft, Mitigation, Population } from '../../indicator/types';
 import type { Subject } from '../../records/subject';
 import {
+  type BehaviourMeasure,
   behaviourMeasures,
+  type BehaviourProfile,
   behaviourProfile,
+  cite,
+  DAY_MS,
+  explainShift,
   measureLabels,
   measureValue,
-  type BehaviourMeasure,
-  type BehaviourProfile,
-} from '../../kit/behaviour';
-import { explainShift } from '../../kit/explained';
-import { quantileWithout, sortedNumbers } from '../../kit/robust';
-import { cite } from '../../kit/sources';
-import { DAY_MS, round1 } from '../../kit/time';
+  quantileWithout,
+  round1,
+  sortedNumbers,
+} from '../../kit';
 import { dataMeasures, formatMeasure } from './own-baseline-shift';
 
 const options = z.object({

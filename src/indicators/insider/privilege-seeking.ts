@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
-import { defaultCiPatterns, tenureStartMs } from '../../kit/code';
-import { cite } from '../../kit/sources';
-import { DAY_MS, utcDate } from '../../kit/time';
-import { compareText } from '../../engine/order';
+import { cite, compareText, DAY_MS, defaultCiPatterns, tenureStartMs, utcDate } from '../../kit';
 
 const privileges = ['admin', 'publish', 'sign', 'pipeline', 'repo-admin', 'multisig-signer', 'secrets', 'other'] as const;
 

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
-import { cite } from '../../kit/sources';
-import { defaultSensitiveTags, normaliseTag as norm } from '../../kit/tags';
-import { DAY_MS } from '../../kit/time';
-import { compareText } from '../../engine/order';
+import { cite, compareText, DAY_MS, defaultSensitiveTags, normalizeTag as norm } from '../../kit';
 
 const options = z.object({
   sensitiveTags: z

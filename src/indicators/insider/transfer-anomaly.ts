@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
-import { cite } from '../../kit/sources';
-import { utcDate } from '../../kit/time';
-import { compareText } from '../../kit/order';
-import { groupEvents } from '../../kit/grouping';
+import { cite, compareText, groupEvents, utcDate } from '../../kit';
 
 /** Anomalies that change the controls themselves rather than move value. */
 const controlChanges = new Set<string>(['policy-override', 'signer-change', 'allowlist-change']);

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import type { ActivityEventOf } from '../../records/events';
-import { formatBytes, type WebCategory } from '../../kit/channels';
-import { cite } from '../../kit/sources';
-import { utcDate } from '../../kit/time';
+import { cite, formatBytes, utcDate, type WebCategory } from '../../kit';
 
 const perCategory = (leak: number, paste: number, sharing: number, cloud: number) =>
   z

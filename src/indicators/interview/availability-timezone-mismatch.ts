@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
-import { cite } from '../../kit/sources';
-import { round1 } from '../../kit/time';
-import { inHourWindow, localHourIn } from '../../kit/timezone';
+import { cite, inHourWindow, localHourIn, round1 } from '../../kit';
 
 const STEP_MS = 30 * 60_000;
 const MAX_SAMPLES_PER_SLOT = 96;

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
-import { hasAccommodation, sortedInterviews } from '../../kit/interviews';
-import { compareText, notAfter } from '../../kit/order';
-import { cite } from '../../kit/sources';
+import { cite, compareText, hasAccommodation, notAfter, sortedInterviews } from '../../kit';
 
 const IN_PERSON_KINDS = new Set(['in-person-id-check', 'notarized-id', 'in-person-meeting', 'drug-test', 'location-check']);
 

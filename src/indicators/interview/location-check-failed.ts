@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
-import { claimedResidenceCountry } from '../../kit/address';
-import { sortedInterviews } from '../../kit/interviews';
-import { notAfter } from '../../kit/order';
-import { cite } from '../../kit/sources';
+import { cite, claimedResidenceCountry, notAfter, sortedInterviews } from '../../kit';
 
 const options = z.object({
   interviewerFlagStrength: z

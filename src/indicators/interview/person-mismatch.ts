@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
-import { sortedInterviews } from '../../kit/interviews';
-import { cite } from '../../kit/sources';
+import { cite, sortedInterviews } from '../../kit';
 
 const options = z.object({
   voiceStrength: z

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
-import { hasAccommodation, sortedInterviews } from '../../kit/interviews';
-import { cite } from '../../kit/sources';
+import { cite, hasAccommodation, sortedInterviews } from '../../kit';
 
 const options = z.object({
   minShare: z

@@ -5,12 +5,9 @@ import type { FindingDraft, Population } from '../../indicator/types';
 import type { LinkKeyKind } from '../../linkage/keys';
 import type { Link } from '../../linkage/linkIndex';
 import { unionFind } from '../../linkage/unionFind';
-import { normalizePersonName } from '../../linkage/normalize';
+import { cite, compareText, nameScripts, normalizePersonName } from '../../kit';
 import type { Subject } from '../../records/subject';
-import { nameScripts } from '../../kit/names';
-import { cite } from '../../kit/sources';
 import { activeLinks, clusterOptions, clusterStrength, displayKey, kindLabels, linkEvidence, prepareLinks, type PreparedLinks } from './shared';
-import { compareText } from '../../engine/order';
 
 const options = z.object({
   ...clusterOptions,

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft, Population, SubjectView } from '../../indicator/types';
-import { cite } from '../../kit/sources';
-import { compareText } from '../../engine/order';
+import { cite, compareText } from '../../kit';
 
 const options = z.object({
   perFact: z

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import type { LinkKeyKind } from '../../linkage/keys';
-import { cite } from '../../kit/sources';
+import { cite } from '../../kit';
 import { activeLinks, clusterFinding, clusterOptions, ownMembers, prepareLinks } from './shared';
 
 const options = z.object({

@@ -2,7 +2,7 @@ import { linkageInputs } from '../../linkage/input';
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
-import { cite } from '../../kit/sources';
+import { cite } from '../../kit';
 import { activeLinks, clusterFinding, clusterOptions, ownMembers, prepareLinks } from './shared';
 
 const options = z.object({

@@ -1,12 +1,17 @@
 import { z } from 'zod';
-import { knownVpnProviders, matchVpnProvider, type VpnProvider } from '../../data/vpnProviders';
+import {
+  cite,
+  compareText,
+  describeException,
+  exceptionsActiveAt,
+  knownVpnProviders,
+  matchVpnProvider,
+  placeName,
+  type VpnProvider,
+} from '../../kit';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft, Mitigation } from '../../indicator/types';
 import type { NetworkEnrichment, SessionEvent } from '../../records/events';
-import { describeException, exceptionsActiveAt } from '../../kit/declared';
-import { placeName } from '../../kit/network';
-import { cite } from '../../kit/sources';
-import { compareText } from '../../engine/order';
 
 const options = z.object({
   providersOfConcern: z

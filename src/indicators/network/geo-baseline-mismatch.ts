@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { haversineKm } from '../../data/countries';
+import { cite, compareText, haversineKm, isAnonymized } from '../../kit';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import type { SessionEvent } from '../../records/events';
-import { isAnonymized } from '../../kit/network';
-import { cite } from '../../kit/sources';
-import { compareText } from '../../engine/order';
 
 const options = z.object({
   minLogins: z

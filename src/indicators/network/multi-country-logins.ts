@@ -1,14 +1,19 @@
 import { z } from 'zod';
-import { haversineKm } from '../../data/countries';
+import {
+  accountOf,
+  cite,
+  compareText,
+  haversineKm,
+  HOUR_MS,
+  isAnonymized,
+  locationOf,
+  type LoginLocation,
+  placeName,
+  type TravelLeg,
+} from '../../kit';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft, Mitigation } from '../../indicator/types';
 import type { SessionEvent } from '../../records/events';
-import type { TravelLeg } from '../../kit/declared';
-import { isAnonymized, locationOf, placeName, type LoginLocation } from '../../kit/network';
-import { accountOf } from '../../kit/activity';
-import { cite } from '../../kit/sources';
-import { HOUR_MS } from '../../kit/time';
-import { compareText } from '../../engine/order';
 
 const options = z.object({
   windowHours: z

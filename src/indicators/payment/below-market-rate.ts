@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
-import { cite } from '../../kit/sources';
+import { cite } from '../../kit';
 
 const options = z.object({
   maxRatio: z

@@ -2,10 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import type { PaymentInstruction } from '../../records/subject';
-import { claimedResidenceCountry } from '../../kit/address';
-import { sortedByTimeThenId } from '../../kit/order';
-import { currentBankInstruction, describePayout } from '../../kit/payout';
-import { cite } from '../../kit/sources';
+import { cite, claimedResidenceCountry, currentBankInstruction, describePayout, sortedByTimeThenId } from '../../kit';
 
 const options = z.object({
   cryptoStrength: z.number().min(0).max(1).default(0.8).describe('Strength of a request to be paid in crypto, which advisories name repeatedly.'),

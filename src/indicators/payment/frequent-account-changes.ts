@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
-import { sortedByTimeThenId } from '../../kit/order';
-import { describePayout, payoutDestinationKey } from '../../kit/payout';
-import { cite } from '../../kit/sources';
-import { DAY_MS, densestWindow } from '../../kit/time';
+import { cite, DAY_MS, densestWindow, describePayout, payoutDestinationKey, sortedByTimeThenId } from '../../kit';
 
 const options = z.object({
   windowDays: z

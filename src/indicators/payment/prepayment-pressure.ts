@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
-import { sortedByTimeThenId } from '../../kit/order';
-import { cite } from '../../kit/sources';
-import { DAY_MS, densestWindow } from '../../kit/time';
+import { cite, DAY_MS, densestWindow, sortedByTimeThenId } from '../../kit';
 
 const options = z.object({
   minRequests: z

@@ -2,10 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, FindingDraft } from '../../indicator/types';
 import type { PostalAddress } from '../../records/common';
-import { compareAddresses, formatPlace, type AddressComparison } from '../../kit/address';
-import { officeAddressKeys, officeAt } from '../../kit/declared';
-import { compareText } from '../../kit/order';
-import { cite } from '../../kit/sources';
+import { type AddressComparison, cite, compareAddresses, compareText, formatPlace, officeAddressKeys, officeAt } from '../../kit';
 
 const options = z.object({
   requireVerifiedResidence: z

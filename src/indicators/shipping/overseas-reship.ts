@@ -3,9 +3,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { FindingDraft } from '../../indicator/types';
 import type { NetworkEnrichment } from '../../records/events';
 import type { Shipment } from '../../records/subject';
-import { formatPlace } from '../../kit/address';
-import { compareText, notAfter } from '../../kit/order';
-import { cite } from '../../kit/sources';
+import { cite, compareText, formatPlace, notAfter } from '../../kit';
 
 const options = z.object({
   forwarderStrength: z.number().min(0).max(1).default(1).describe('Strength of a shipment addressed to a known freight forwarder or reshipper.'),
