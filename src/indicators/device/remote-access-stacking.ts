@@ -94,7 +94,7 @@ export const remoteAccessStacking = defineIndicator({
     // The device's start is its first event of any kind: one sweep in time order.
     for (const e of view.events) {
       const deviceId = 'deviceId' in e ? e.deviceId : undefined;
-      if (deviceId !== undefined) deviceOf(deviceId, Date.parse(e.at));
+      if (deviceId !== undefined) deviceOf(deviceId, view.timeOf(e));
     }
     const windowMs = options.windowDays * DAY_MS;
     for (const x of softwareSightings(view)) {

@@ -80,7 +80,7 @@ export const serialMismatch = defineIndicator({
     const reported = new Set<string>();
     const lastSerial = new Map<string, { serial: string; id: string; at: string }>();
     for (const c of checkins) {
-      if (Date.parse(c.at) < from) continue;
+      if (view.timeOf(c) < from) continue;
       const serial = c.serial as string;
       const norm = normSerial(serial);
       const prev = lastSerial.get(c.deviceId);

@@ -70,7 +70,7 @@ function dailyProfile(view: SubjectView, opts: Options): DailyProfile {
   const days = new Map<number, { bytes: number; bytesKnown: boolean; actions: number; ids: string[] }>();
   for (const e of view.eventsOf('data-access')) {
     if (!wanted.has(e.action)) continue;
-    const day = Math.floor(Date.parse(e.at) / DAY_MS) * DAY_MS;
+    const day = Math.floor(view.timeOf(e) / DAY_MS) * DAY_MS;
     const d = days.get(day) ?? { bytes: 0, bytesKnown: false, actions: 0, ids: [] };
     if (e.volumeBytes !== undefined) {
       d.bytes = addFinite(d.bytes, e.volumeBytes);

@@ -105,7 +105,7 @@ export const codeIntegrity = defineIndicator({
       if (!touchesCi) return undefined;
       if (owners.size > 0) return role !== undefined && owners.has(role) ? undefined : `role ${role ?? '(unspecified)'}, which does not own CI/CD`;
       if (start === undefined) return undefined;
-      const t = Date.parse(c.at);
+      const t = view.timeOf(c);
       return t >= start && t <= start + options.newHireDays * DAY_MS ? `a new hire (within ${options.newHireDays} days of the start)` : undefined;
     };
     type Group = { messageId: MessageId; repository: string; count: number; strength: number; first: string; detail: Set<string>; sensitive: boolean; evidence: Evidence[] };

@@ -159,7 +159,7 @@ export const exitWindow = defineIndicator({
     const extortion: { id: string; at: string }[] = [];
     let firstMs: number | undefined;
     for (const e of view.events) {
-      const t = Date.parse(e.at);
+      const t = view.timeOf(e);
       if (firstMs === undefined && isBehaviourActivity(e)) firstMs = t;
       if (e.type === 'security' && e.category === 'extortion' && t >= from) extortion.push({ id: e.id, at: e.at });
       if (endMs !== undefined && t >= endMs && isBehaviourActivity(e)) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../indicator/defineIndicator';
-import type { Evidence, FindingDraft, Mitigation } from '../../indicator/types';
+import type { Evidence, FindingDraft, Mitigation, SubjectView } from '../../indicator/types';
 import type { Subject } from '../../records/subject';
 import {
   type BehaviourMeasure,
@@ -192,7 +192,7 @@ export const ownBaselineShift = defineIndicator({
     }, trips);
     if (profile.firstActivityMs === undefined) return notEvaluated('no activity events', ['events[].at']);
     const prior = usablePrior(subject, recentFrom, options.minBaselineWeeks);
-    const findings: FindingDraft<MessageId>[] = [...firstUses(view.events, subject, options, recentFrom, asOfMs, historyStart(profile.firstActivityMs, subject, recentFrom))];
+    const findings: FindingDraft<MessageId>[] = [...firstUses(view, subject, options, recentFrom, asOfMs, historyStart(profile.firstActivityMs, subject, recentFrom))];
     if (profile.baseline.length < options.minBaselineWeeks && prior?.measures === undefined) {
       if (findings.length > 0) return findings;
       return notEvaluated(
@@ -316,7 +316,7 @@ function historyStart(firstActivityMs: number, subject: Subject, recentFrom: num
 
 /** First-ever uses of exfiltration channels inside the recent window, after a long quiet history. */
 function firstUses(
-  events: readonly import('../../records/events').ActivityEvent[],
+  view: SubjectView,
   subject: Subject,
   options: Options,
   recentFrom: number,
@@ -327,10 +327,10 @@ function firstUses(
   const prior = subject.behaviourBaseline;
   const usedBefore = new Set<Channel>(prior !== undefined && Date.parse(prior.through) <= recentFrom ? (prior.channelsUsed ?? []) : []);
   const first = new Map<Channel, { id: string; at: string; t: number }>();
-  for (const e of events) {
+  for (const e of view.events) {
     const channel = channelOf(e);
     if (channel === undefined || first.has(channel) || usedBefore.has(channel)) continue;
-    first.set(channel, { id: e.id, at: e.at, t: Date.parse(e.at) });
+    first.set(channel, { id: e.id, at: e.at, t: view.timeOf(e) });
   }
   const out: FindingDraft<MessageId>[] = [];
   for (const [channel, use] of [...first].sort((a, b) => compareText(a[0], b[0]))) {

@@ -115,7 +115,7 @@ export const availabilityTimezoneMismatch = defineIndicator({
     }
 
     if (replies.length >= options.minMessages) {
-      const nightReplies = replies.filter((m) => night(Date.parse(m.at)));
+      const nightReplies = replies.filter((m) => night(view.timeOf(m)));
       const share = nightReplies.length / replies.length;
       if (nightReplies.length > 0 && share >= options.minNightShare) {
         findings.push({

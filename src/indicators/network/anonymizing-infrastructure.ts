@@ -107,7 +107,7 @@ export const anonymizingInfrastructure = defineIndicator({
     // The exceptions that explain a sign-in: VPN exceptions active at the time whose provider matches its egress.
     const exceptedBy = (s: SessionEvent, n: NetworkEnrichment): Mitigation[] => {
       const out: Mitigation[] = [];
-      for (const x of exceptionsActiveAt(view.subject, 'vpn', Date.parse(s.at))) {
+      for (const x of exceptionsActiveAt(view.subject, 'vpn', view.timeOf(s))) {
         if (x.scope?.provider === undefined || providerOf(n, providerList([x.scope.provider])) === undefined) continue;
         out.push({ recordId: x.id, field: 'exceptions', explains: `${describeException(x)} for ${x.scope.provider}` });
       }

@@ -70,7 +70,7 @@ export const frequentAccountChanges = defineIndicator({
       }
     } else {
       for (const e of events) {
-        changes.push({ t: Date.parse(e.at), at: e.at, text: `${e.at.slice(0, 10)}${e.to !== undefined ? ` to ${e.to}` : ''}`, evidence: { recordId: e.id, at: e.at, field: 'payout', value: e.to ?? null } });
+        changes.push({ t: view.timeOf(e), at: e.at, text: `${e.at.slice(0, 10)}${e.to !== undefined ? ` to ${e.to}` : ''}`, evidence: { recordId: e.id, at: e.at, field: 'payout', value: e.to ?? null } });
       }
     }
     const best = densestWindow(
