@@ -24,7 +24,7 @@
  *   {@link haversineKm}, {@link callingCodeCountries}.
  * - Reference tables (shipped, documented lists): {@link matchRemoteAccessTool},
  *   {@link matchTunnelTool}, {@link matchIpKvmDevice}, {@link matchVpnProvider},
- *   {@link knownVpnProviders}, {@link findTechnology}, {@link normalizeSoftwareName}.
+ *   {@link knownVpnProviders}, {@link vpnProvidersOfConcern}, {@link findTechnology}, {@link normalizeSoftwareName}.
  * - Software on devices: {@link softwareSightings}, {@link hasSoftwareData}, {@link softwareFields}.
  * - Events: {@link isPersonActivity}, {@link accountOf}, {@link meetsSeverity},
  *   {@link channelOf}, {@link jobBoardActivity}, {@link sortedInterviews}, {@link hasAccommodation}.
@@ -69,7 +69,7 @@ export { matchTunnelTool } from '../data/tunnelTools';
 export type { TunnelKind, TunnelTool } from '../data/tunnelTools';
 export { matchIpKvmDevice } from '../data/ipKvmDevices';
 export type { IpKvmDevice, IpKvmDeviceKind, IpKvmIdentifier } from '../data/ipKvmDevices';
-export { knownVpnProviders, matchVpnProvider } from '../data/vpnProviders';
+export { knownVpnProviders, matchVpnProvider, vpnProvidersOfConcern } from '../data/vpnProviders';
 export type { VpnProvider } from '../data/vpnProviders';
 export { findTechnology } from '../data/technologyReleaseYears';
 export type { TechnologyRelease } from '../data/technologyReleaseYears';
