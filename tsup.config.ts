@@ -18,7 +18,7 @@ export const cliBuild: Options = {
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', core: 'src/core.ts', kit: 'src/kit.ts', testing: 'src/testing/index.ts', connectors: 'src/connectors/index.ts' },
+    entry: { index: 'src/index.ts', core: 'src/core.ts', kit: 'src/kit/index.ts', testing: 'src/testing/index.ts', connectors: 'src/connectors/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,

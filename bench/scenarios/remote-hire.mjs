@@ -1,7 +1,7 @@
 // Labelled remote-hire identity-fraud scenarios (laptop farms, front companies, stolen and
 // borrowed identities) and the honest remote workers they must not be confused with. Each
 // positive follows a public case description, cited in `source`; the events are written, not
-// observed. Sources are named by their short names in src/indicators/shared/sources.ts, with
+// observed. Sources are named by their short names in src/kit/sources.ts, with
 // the copy of the case description that table points to and, where one was found, the
 // Justice Department's own press release (the `-OPA` entries).
 

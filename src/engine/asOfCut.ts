@@ -1,4 +1,4 @@
-import { partialDateRange } from '../indicators/shared/dates';
+import { partialDateRange } from '../records/partialDates';
 import type { Subject } from '../records/subject';
 import type { Watchlist } from '../records/watchlist';
 

@@ -1,4 +1,4 @@
-import type { GroupSetting } from '../engine/config';
+import type { GroupSetting } from '../core';
 
 /**
  * Correlation groups of the built-in indicators, with their caps in log-odds. Indicators in a

@@ -1,4 +1,4 @@
-import { foldName, normaliseName } from '../indicators/shared/names';
+import { foldName, normalizeName } from '../kit/names';
 import type { PostalAddress } from '../records/common';
 import { endsWithAsciiWordAt, isAsciiDigit, skipWhiteSpaceBackwards } from '../text/scan';
 
@@ -249,12 +249,12 @@ export function normalizeIdentifier(value: string): string | undefined {
 
 /**
  * Normalises a person's name for comparison between subjects: the folding of
- * `normaliseName` (case, diacritics, letters such as ß or ł spelt out, punctuation; letters
+ * `normalizeName` (case, diacritics, letters such as ß or ł spelt out, punctuation; letters
  * of every script kept) with the words sorted, so "DOE, John" and "John Doe" agree and a name in
  * Cyrillic or Hangul is kept rather than folded away.
  */
 export function normalizePersonName(value: string): string {
-  return normaliseName(value)
+  return normalizeName(value)
     .split(' ')
     .filter((t) => t !== '')
     .sort()

@@ -1,4 +1,4 @@
-import { foldName, jaroWinkler, maxComparedNameTokens } from '../indicators/shared/names';
+import { foldName, jaroWinkler, maxComparedNameTokens } from '../kit/names';
 
 export { jaroWinkler };
 

@@ -17,7 +17,7 @@ const pages = ['README.md', ...readdirSync(join(root, 'docs')).filter((name) => 
 const entryPoints: Readonly<Record<string, string>> = {
   redflags: 'src/index.ts',
   'redflags/core': 'src/core.ts',
-  'redflags/kit': 'src/kit.ts',
+  'redflags/kit': 'src/kit/index.ts',
   'redflags/testing': 'src/testing/index.ts',
   'redflags/connectors': 'src/connectors/index.ts',
 };

@@ -30,7 +30,7 @@ const lateSignIns = defineIndicator({
     const hourOf = localHourIn(zone);
     const byAccount = new Map<string, string[]>();
     for (const e of sortedByTimeThenId(sessions)) {
-      if (!inHourWindow(hourOf(Date.parse(e.at)), 1, 5)) continue;
+      if (!inHourWindow(hourOf(view.timeOf(e)), 1, 5)) continue;
       const account = e.accountId ?? '(default)';
       byAccount.set(account, [...(byAccount.get(account) ?? []), e.id]);
     }

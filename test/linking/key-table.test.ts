@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildLinkIndex, buildLinkIndexFromGroups, groupLinkKeys, type LinkGroup, type LinkKey, type LinkMember, type SubjectLinkKeys } from '../../src/index';
-import { foldName } from '../../src/indicators/shared/names';
+import { foldName } from '../../src/kit/names';
 import { IntColumn, StringColumn } from '../../src/linking/columns';
 import { formatIp, normalizeIp, parseIp } from '../../src/records/ip';
 import { LinkKeyTable } from '../../src/linking/keyTable';

@@ -25,7 +25,7 @@ const layerOfTop: Readonly<Record<string, Layer>> = {
   linking: 'catalogue',
   watchlist: 'catalogue',
   'defaults.ts': 'catalogue',
-  'kit.ts': 'catalogue',
+  kit: 'catalogue',
   render: 'report',
   decisions: 'report',
   privacy: 'report',
@@ -45,9 +45,7 @@ const layerOfFile: Readonly<Record<string, Layer>> = {};
  * Upward imports that exist today, each a value-level helper or schema filed in the wrong folder;
  * they go when the files move. The test fails when one disappears, so the list stays true.
  */
-const knownUpward: readonly string[] = [
-  'engine/asOfCut.ts -> indicators/shared/dates.ts',
-];
+const knownUpward: readonly string[] = [];
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
@@ -113,10 +111,10 @@ describe('the layers of src/', () => {
   });
 
   it('keeps the catalogue out of redflags/core', () => {
-    const catalogue = [...reachable(join(src, 'core.ts'))].map((f) => relative(src, f)).filter((f) => f.startsWith('indicators/'));
-    // One leaf helper, reached through the upward import listed above (partial dates); no
-    // indicator, group or table.
-    expect(catalogue.sort()).toEqual(['indicators/shared/dates.ts']);
+    const catalogue = [...reachable(join(src, 'core.ts'))].map((f) => relative(src, f)).filter((f) => f.startsWith('indicators/') || f.startsWith('kit/'));
+    // No indicator, group, table or kit helper: partial dates, which the engine's asOf cut reads,
+    // are part of the record model (records/partialDates.ts).
+    expect(catalogue.sort()).toEqual([]);
   });
 
   it('sees an upward import when there is one (the checks above can fail)', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildWatchlistIndex, createScorer, defaultNameThreshold, hostOf, nameSimilarity, normalizePhone, parseIp, phoneticKey } from '../../src/index';
 import { findTechnology } from '../../src/data/technologyReleaseYears';
-import { compareNames, jaroWinkler, jaroWinklerCounted, maxComparedNameTokens, type WorkCounter } from '../../src/indicators/shared/names';
+import { compareNames, jaroWinkler, jaroWinklerCounted, maxComparedNameTokens, type WorkCounter } from '../../src/kit/names';
 
 // One 50,000-character field in an otherwise ordinary record. Each of these took 6 to 60 s
 // through a quadratic regular expression or comparison; linear code takes milliseconds. Tests do

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
-import type { Evidence, FindingDraft } from '../../contract/types';
+import type { Evidence, FindingDraft, SubjectView } from '../../contract/types';
 import type { ActivityEvent, SessionEvent, WorklogEvent } from '../../records/events';
-import { accountOf, isPersonActivity } from '../shared/activity';
-import { cite } from '../shared/sources';
-import { firstIndexAtOrAfter, HOUR_MS as HOUR, round1 } from '../shared/time';
+import { accountOf, cite, firstIndexAtOrAfter, HOUR_MS as HOUR, isPersonActivity, round1 } from '../../kit';
 
 const options = z.object({
   minHours: z
@@ -55,12 +53,12 @@ interface WorklogSpan {
  * threshold is the logged hours, not only the period. A sparse log (a weekly timesheet: 40 hours
  * over 168) is a summary and breaks the span.
  */
-function worklogSpans(logs: readonly WorklogEvent[], maxGap: number, asOfMs: number, minDensity: number): WorklogSpan[] {
+function worklogSpans(view: SubjectView, logs: readonly WorklogEvent[], maxGap: number, asOfMs: number, minDensity: number): WorklogSpan[] {
   const open = new Map<string, WorklogSpan>();
   const closed: WorklogSpan[] = [];
   for (const log of logs) {
     const account = accountOf(log);
-    const start = Date.parse(log.at);
+    const start = view.timeOf(log);
     const end = Math.min(Date.parse(log.end), asOfMs);
     const period = Math.max(0, end - start) / HOUR;
     const hours = Math.min(log.hours, period);
@@ -136,7 +134,7 @@ export const continuousSession = defineIndicator({
     const maxGap = options.maxGapMinutes * 60_000;
     const minSpan = options.minHours * HOUR;
     const findings: FindingDraft<'continuous' | 'continuousWorklog'>[] = [];
-    for (const span of worklogSpans(worklogs, maxGap, asOfMs, options.minWorklogDensity)) {
+    for (const span of worklogSpans(view, worklogs, maxGap, asOfMs, options.minWorklogDensity)) {
       if (span.end - span.start < minSpan || span.hours < options.minHours) continue;
       findings.push({
         messageId: 'continuousWorklog',

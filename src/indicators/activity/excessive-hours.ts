@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
-import { accountOf } from '../shared/activity';
-import { cite } from '../shared/sources';
-import { DAY_MS, HOUR_MS, round1 } from '../shared/time';
-import { compareText } from '../../engine/order';
-import { addFinite, saturate } from '../shared/finite';
+import { accountOf, addFinite, cite, compareText, DAY_MS, HOUR_MS, round1, saturate } from '../../kit';
 
 const WEEK_MS = 7 * DAY_MS;
 

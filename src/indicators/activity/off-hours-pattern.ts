@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence } from '../../contract/types';
-import { isPersonActivity } from '../shared/activity';
-import { cite } from '../shared/sources';
-import { dateOfLocalMinutes, hourOfLocalMinutes, inHourWindow, localMinutesIn } from '../shared/timezone';
+import { cite, dateOfLocalMinutes, hourOfLocalMinutes, inHourWindow, isPersonActivity, localMinutesIn } from '../../kit';
 
 const options = z.object({
   minSamples: z

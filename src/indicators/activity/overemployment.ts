@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft, Mitigation } from '../../contract/types';
-import { partialDateRange } from '../shared/dates';
-import { cite } from '../shared/sources';
-import { HOUR_MS, round1 } from '../shared/time';
-import { compareText } from '../../engine/order';
+import { cite, compareText, HOUR_MS, partialDateRange, round1 } from '../../kit';
 
 const options = z.object({
   minEngagementHoursPerWeek: z

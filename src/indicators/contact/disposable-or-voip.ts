@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
-import { cite } from '../shared/sources';
-import { DAY_MS } from '../shared/time';
+import { cite, DAY_MS } from '../../kit';
 
 const options = z.object({
   voipStrength: z

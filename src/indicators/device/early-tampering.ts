@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
-import { meetsSeverity, severityLevels } from '../shared/security';
-import { cite } from '../shared/sources';
-import { DAY_MS, round1 } from '../shared/time';
-import { compareText } from '../../engine/order';
+import { cite, compareText, DAY_MS, meetsSeverity, round1, severityLevels } from '../../kit';
 
 const categories = ['malware', 'unauthorized-software', 'single-board-computer', 'credential-harvest', 'cookie-theft', 'usb-device', 'other'] as const;
 

@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { matchIpKvmDevice, type IpKvmDevice } from '../../data/ipKvmDevices';
+import { cite, compareText, type IpKvmDevice, matchIpKvmDevice, utcDate } from '../../kit';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, FindingDraft } from '../../contract/types';
-import { cite } from '../shared/sources';
-import { utcDate } from '../shared/time';
-import { compareText } from '../../engine/order';
 
 const options = z.object({
   includeGenericGadgets: z

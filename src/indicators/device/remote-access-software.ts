@@ -1,12 +1,17 @@
 import { z } from 'zod';
-import { matchRemoteAccessTool, type RemoteAccessTool } from '../../data/remoteAccessTools';
+import {
+  cite,
+  compareText,
+  exceptionsActiveAt,
+  hasSoftwareData,
+  matchRemoteAccessTool,
+  type RemoteAccessTool,
+  softwareFields,
+  softwareSightings,
+  utcDate,
+} from '../../kit';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence } from '../../contract/types';
-import { exceptionsActiveAt } from '../shared/declared';
-import { hasSoftwareData, softwareFields, softwareSightings } from '../shared/software';
-import { cite } from '../shared/sources';
-import { utcDate } from '../shared/time';
-import { compareText } from '../../engine/order';
 
 const options = z.object({
   allowList: z

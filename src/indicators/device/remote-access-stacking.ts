@@ -1,13 +1,18 @@
 import { z } from 'zod';
-import { matchRemoteAccessTool } from '../../data/remoteAccessTools';
-import { matchTunnelTool } from '../../data/tunnelTools';
+import {
+  cite,
+  compareText,
+  DAY_MS,
+  exceptionsActiveAt,
+  hasSoftwareData,
+  matchRemoteAccessTool,
+  matchTunnelTool,
+  softwareFields,
+  softwareSightings,
+  utcDate,
+} from '../../kit';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence } from '../../contract/types';
-import { exceptionsActiveAt } from '../shared/declared';
-import { hasSoftwareData, softwareFields, softwareSightings } from '../shared/software';
-import { cite } from '../shared/sources';
-import { DAY_MS, utcDate } from '../shared/time';
-import { compareText } from '../shared/order';
 
 const options = z.object({
   windowDays: z
@@ -89,7 +94,7 @@ export const remoteAccessStacking = defineIndicator({
     // The device's start is its first event of any kind: one sweep in time order.
     for (const e of view.events) {
       const deviceId = 'deviceId' in e ? e.deviceId : undefined;
-      if (deviceId !== undefined) deviceOf(deviceId, Date.parse(e.at));
+      if (deviceId !== undefined) deviceOf(deviceId, view.timeOf(e));
     }
     const windowMs = options.windowDays * DAY_MS;
     for (const x of softwareSightings(view)) {

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, FindingDraft } from '../../contract/types';
-import { isPublicIp, organisationEgress, organisationEgressOf, placeName } from '../shared/network';
-import { cite } from '../shared/sources';
-import { utcDate } from '../shared/time';
-import { compareText } from '../shared/order';
+import { cite, compareText, isPublicIp, organisationEgress, organisationEgressOf, placeName, utcDate } from '../../kit';
 
 const options = z.object({
   inboundStrength: z

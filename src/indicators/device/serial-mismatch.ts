@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
-import { cite } from '../shared/sources';
-import { compareText } from '../../engine/order';
+import { cite, compareText } from '../../kit';
 
 const options = z.object({
   graceDays: z
@@ -81,7 +80,7 @@ export const serialMismatch = defineIndicator({
     const reported = new Set<string>();
     const lastSerial = new Map<string, { serial: string; id: string; at: string }>();
     for (const c of checkins) {
-      if (Date.parse(c.at) < from) continue;
+      if (view.timeOf(c) < from) continue;
       const serial = c.serial as string;
       const norm = normSerial(serial);
       const prev = lastSerial.get(c.deviceId);

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
-import { accountOf } from '../shared/activity';
-import { cite } from '../shared/sources';
-import { compareText } from '../../engine/order';
+import { accountOf, cite, compareText } from '../../kit';
 
 const options = z.object({
   minAccounts: z

@@ -1,13 +1,18 @@
 import { z } from 'zod';
-import { matchTunnelTool, type TunnelTool } from '../../data/tunnelTools';
+import {
+  cite,
+  compareText,
+  exceptionsActiveAt,
+  hasSoftwareData,
+  matchTunnelTool,
+  softwareFields,
+  softwareSightings,
+  type TunnelTool,
+  utcDate,
+} from '../../kit';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, SubjectView } from '../../contract/types';
 import type { Reference } from '../../records/batchInput';
-import { exceptionsActiveAt } from '../shared/declared';
-import { hasSoftwareData, softwareFields, softwareSightings } from '../shared/software';
-import { cite } from '../shared/sources';
-import { utcDate } from '../shared/time';
-import { compareText } from '../shared/order';
 
 const options = z.object({
   allowList: z

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, FindingDraft } from '../../contract/types';
-import { cite } from '../shared/sources';
-import { utcDate } from '../shared/time';
-import { compareText } from '../../engine/order';
+import { cite, compareText, utcDate } from '../../kit';
 
 const options = z.object({
   minSessions: z

@@ -1,14 +1,16 @@
 import { z } from 'zod';
-import { callingCodeCountries } from '../../data/countries';
+import {
+  callingCodeCountries,
+  cite,
+  claimedResidenceCountry,
+  compareNames,
+  compareText,
+  currentBankInstruction,
+  DAY_MS,
+  partialDateRange,
+} from '../../kit';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, FindingDraft } from '../../contract/types';
-import { claimedResidenceCountry } from '../shared/address';
-import { partialDateRange } from '../shared/dates';
-import { compareNames } from '../shared/names';
-import { compareText } from '../shared/order';
-import { currentBankInstruction } from '../shared/payout';
-import { cite } from '../shared/sources';
-import { DAY_MS } from '../shared/time';
 
 const countrySources = ['document-address', 'residence-address', 'phone', 'bank', 'shipping'] as const;
 

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
-import { partialDateRange } from '../shared/dates';
-import { cite } from '../shared/sources';
-import { DAY_MS, round1 } from '../shared/time';
+import { cite, DAY_MS, partialDateRange, round1 } from '../../kit';
 
 const YEAR_MS = 365.25 * DAY_MS;
 

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
-import { cutAtFirst } from '../../text/scan';
-import { maxDomainLength } from '../../watchlist/domains';
-import { cite } from '../shared/sources';
+import { cite, cutAtFirst, maxDomainLength } from '../../kit';
 
 const options = z.object({
   unconfirmedStrength: z

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
-import { cite } from '../shared/sources';
+import { cite } from '../../kit';
 
 const options = z.object({
   deceasedStrength: z

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, FindingDraft } from '../../contract/types';
-import { cite } from '../shared/sources';
-import { DAY_MS } from '../shared/time';
-import { compareText } from '../../engine/order';
+import { cite, compareText, DAY_MS } from '../../kit';
 
 const options = z.object({
   windowDays: z

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
-import { compareText } from '../shared/order';
-import { cite } from '../shared/sources';
+import { cite, compareText } from '../../kit';
 
 const options = z.object({
   maxHammingDistance: z

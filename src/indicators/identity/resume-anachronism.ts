@@ -1,11 +1,7 @@
 import { z } from 'zod';
-import { findTechnology, type TechnologyRelease } from '../../data/technologyReleaseYears';
-import { docsLink } from '../../docsLink';
+import { cite, DAY_MS, docsLink, findTechnology, partialDateRange, round1, type TechnologyRelease } from '../../kit';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
-import { partialDateRange } from '../shared/dates';
-import { cite } from '../shared/sources';
-import { DAY_MS, round1 } from '../shared/time';
 
 const YEAR_MS = 365.25 * DAY_MS;
 // "Years of experience" figures are whole numbers, often rounded up ("3 years" for 2 years and a

@@ -2,10 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, FindingDraft, SubjectView } from '../../contract/types';
 import { ownValue } from '../../records/ownKeys';
-import { cite } from '../shared/sources';
-import { DAY_MS } from '../shared/time';
-import { addFinite } from '../shared/finite';
-import { medianSorted, quantileWithout } from '../shared/robust';
+import { addFinite, cite, DAY_MS, medianSorted, quantileWithout } from '../../kit';
 
 const actions = ['read', 'download', 'clone', 'export', 'upload', 'push', 'copy', 'print', 'sync', 'modify'] as const;
 
@@ -73,7 +70,7 @@ function dailyProfile(view: SubjectView, opts: Options): DailyProfile {
   const days = new Map<number, { bytes: number; bytesKnown: boolean; actions: number; ids: string[] }>();
   for (const e of view.eventsOf('data-access')) {
     if (!wanted.has(e.action)) continue;
-    const day = Math.floor(Date.parse(e.at) / DAY_MS) * DAY_MS;
+    const day = Math.floor(view.timeOf(e) / DAY_MS) * DAY_MS;
     const d = days.get(day) ?? { bytes: 0, bytesKnown: false, actions: 0, ids: [] };
     if (e.volumeBytes !== undefined) {
       d.bytes = addFinite(d.bytes, e.volumeBytes);

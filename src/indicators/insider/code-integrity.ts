@@ -2,11 +2,17 @@ import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, FindingDraft } from '../../contract/types';
 import type { ActivityEventOf } from '../../records/events';
-import { defaultCiPatterns, organisationSensitiveTags, pathMatches, tenureStartMs } from '../shared/code';
-import { cite } from '../shared/sources';
-import { normaliseTag } from '../shared/tags';
-import { DAY_MS, utcDate } from '../shared/time';
-import { compareText } from '../shared/order';
+import {
+  cite,
+  compareText,
+  DAY_MS,
+  defaultCiPatterns,
+  normalizeTag,
+  organisationSensitiveTags,
+  pathMatches,
+  tenureStartMs,
+  utcDate,
+} from '../../kit';
 
 const options = z.object({
   sensitiveTags: z
@@ -93,13 +99,13 @@ export const codeIntegrity = defineIndicator({
     const owners = new Set(options.pipelineOwnerRoles);
     const start = tenureStartMs(view.subject);
     const isSensitive = (c: CodeChange): boolean =>
-      (c.tags ?? []).some((t) => sensitiveTags.has(normaliseTag(t))) || (sensitivePaths.length > 0 && (c.paths ?? []).some((p) => pathMatches(p, sensitivePaths)));
+      (c.tags ?? []).some((t) => sensitiveTags.has(normalizeTag(t))) || (sensitivePaths.length > 0 && (c.paths ?? []).some((p) => pathMatches(p, sensitivePaths)));
     const pipelineByOutsider = (c: CodeChange): string | undefined => {
       const touchesCi = c.action === 'pipeline-change' || (c.action === 'merge' && (c.paths ?? []).some((p) => pathMatches(p, ciPatterns)));
       if (!touchesCi) return undefined;
       if (owners.size > 0) return role !== undefined && owners.has(role) ? undefined : `role ${role ?? '(unspecified)'}, which does not own CI/CD`;
       if (start === undefined) return undefined;
-      const t = Date.parse(c.at);
+      const t = view.timeOf(c);
       return t >= start && t <= start + options.newHireDays * DAY_MS ? `a new hire (within ${options.newHireDays} days of the start)` : undefined;
     };
     type Group = { messageId: MessageId; repository: string; count: number; strength: number; first: string; detail: Set<string>; sensitive: boolean; evidence: Evidence[] };

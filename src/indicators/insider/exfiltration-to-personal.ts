@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence } from '../../contract/types';
-import { cite } from '../shared/sources';
-import { defaultSensitiveTags, normaliseTag } from '../shared/tags';
-import { compareText } from '../../engine/order';
-import { addFinite } from '../shared/finite';
+import { addFinite, cite, compareText, defaultSensitiveTags, normalizeTag } from '../../kit';
 
 const kinds = ['personal-repo', 'personal-cloud', 'personal-email', 'removable-media', 'unknown'] as const;
 
@@ -69,7 +66,7 @@ export const exfiltrationToPersonal = defineIndicator({
     if (moved.length === 0) return notEvaluated('no data-access events with a destination', ['events[type=data-access].destination']);
     const wanted = new Set<string>(options.destinations);
     const allowed = new Set(options.allowedHosts.map((h) => h.toLowerCase()));
-    const sensitive = new Set(options.sensitiveTags.map(normaliseTag));
+    const sensitive = new Set(options.sensitiveTags.map(normalizeTag));
     const groups = new Map<string, { count: number; bytes: number; resources: Set<string>; hosts: Set<string>; tagged: number; evidence: Evidence[] }>();
     for (const e of moved) {
       const d = e.destination as { kind: string; host?: string; url?: string };
@@ -80,7 +77,7 @@ export const exfiltrationToPersonal = defineIndicator({
       g.bytes = addFinite(g.bytes, e.volumeBytes ?? 0);
       g.resources.add(e.resource);
       if (d.host !== undefined) g.hosts.add(d.host);
-      if ((e.tags ?? []).some((t) => sensitive.has(normaliseTag(t)))) g.tagged++;
+      if ((e.tags ?? []).some((t) => sensitive.has(normalizeTag(t)))) g.tagged++;
       if (g.evidence.length < 10) g.evidence.push({ recordId: e.id, at: e.at, field: 'destination', value: d.url ?? d.host ?? d.kind, note: `${e.action} of ${e.resource}` });
       groups.set(d.kind, g);
     }

@@ -2,12 +2,20 @@ import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, FindingDraft, Mitigation } from '../../contract/types';
 import type { ActivityEvent } from '../../records/events';
-import { collectionActions, isBehaviourActivity } from '../shared/behaviour';
-import { exfiltrationCategories, formatBytes, jobBoardActivity } from '../shared/channels';
-import { partialDateRange } from '../shared/dates';
-import { describeException, exceptionsOverlapping } from '../shared/declared';
-import { cite } from '../shared/sources';
-import { DAY_MS, round1, utcDate } from '../shared/time';
+import {
+  cite,
+  collectionActions,
+  DAY_MS,
+  describeException,
+  exceptionsOverlapping,
+  exfiltrationCategories,
+  formatBytes,
+  isBehaviourActivity,
+  jobBoardActivity,
+  partialDateRange,
+  round1,
+  utcDate,
+} from '../../kit';
 
 const options = z.object({
   windowDays: z
@@ -151,7 +159,7 @@ export const exitWindow = defineIndicator({
     const extortion: { id: string; at: string }[] = [];
     let firstMs: number | undefined;
     for (const e of view.events) {
-      const t = Date.parse(e.at);
+      const t = view.timeOf(e);
       if (firstMs === undefined && isBehaviourActivity(e)) firstMs = t;
       if (e.type === 'security' && e.category === 'extortion' && t >= from) extortion.push({ id: e.id, at: e.at });
       if (endMs !== undefined && t >= endMs && isBehaviourActivity(e)) {

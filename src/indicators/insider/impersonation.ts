@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, FindingDraft, Population } from '../../contract/types';
-import { normalizeIdentifier } from '../../linking/normalize';
-import { cite } from '../shared/sources';
-import { utcDate } from '../shared/time';
-import { compareText } from '../shared/order';
+import { cite, compareText, normalizeIdentifier, utcDate } from '../../kit';
 
 const replayDetections = ['token-replay', 'session-cookie-replay', 'anomalous-token'] as const;
 

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
-import { meetsSeverity, severityLevels } from '../shared/security';
-import { cite } from '../shared/sources';
-import { utcDate } from '../shared/time';
-import { groupEvents } from '../shared/grouping';
+import { cite, groupEvents, meetsSeverity, severityLevels, utcDate } from '../../kit';
 
 const categories = ['port-scan', 'exploit-attempt', 'credential-harvest', 'cookie-theft', 'privilege-escalation'] as const;
 

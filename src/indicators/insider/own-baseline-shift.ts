@@ -1,23 +1,30 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
-import type { Evidence, FindingDraft, Mitigation } from '../../contract/types';
+import type { Evidence, FindingDraft, Mitigation, SubjectView } from '../../contract/types';
 import type { Subject } from '../../records/subject';
 import {
+  type BehaviourMeasure,
   behaviourMeasures,
   behaviourProfile,
+  type BehaviourTotals,
+  type Channel,
+  channelLabels,
+  channelOf,
+  cite,
+  compareText,
+  DAY_MS,
+  exceptionMitigations,
+  exceptionsOverlapping,
+  explainShift,
+  HOUR_MS,
+  MAD_TO_SD,
   measureLabels,
   measureValue,
+  medianAndMad,
+  round1,
   travelPeriods,
-  type BehaviourMeasure,
-  type BehaviourTotals,
-} from '../shared/behaviour';
-import { channelOf, channelLabels, type Channel } from '../shared/channels';
-import { exceptionsOverlapping } from '../shared/declared';
-import { exceptionMitigations, explainShift } from '../shared/explained';
-import { MAD_TO_SD, medianAndMad } from '../shared/robust';
-import { cite } from '../shared/sources';
-import { DAY_MS, HOUR_MS, round1, utcDate } from '../shared/time';
-import { compareText } from '../shared/order';
+  utcDate,
+} from '../../kit';
 
 const options = z.object({
   recentDays: z
@@ -185,7 +192,7 @@ export const ownBaselineShift = defineIndicator({
     }, trips);
     if (profile.firstActivityMs === undefined) return notEvaluated('no activity events', ['events[].at']);
     const prior = usablePrior(subject, recentFrom, options.minBaselineWeeks);
-    const findings: FindingDraft<MessageId>[] = [...firstUses(view.events, subject, options, recentFrom, asOfMs, historyStart(profile.firstActivityMs, subject, recentFrom))];
+    const findings: FindingDraft<MessageId>[] = [...firstUses(view, subject, options, recentFrom, asOfMs, historyStart(profile.firstActivityMs, subject, recentFrom))];
     if (profile.baseline.length < options.minBaselineWeeks && prior?.measures === undefined) {
       if (findings.length > 0) return findings;
       return notEvaluated(
@@ -309,7 +316,7 @@ function historyStart(firstActivityMs: number, subject: Subject, recentFrom: num
 
 /** First-ever uses of exfiltration channels inside the recent window, after a long quiet history. */
 function firstUses(
-  events: readonly import('../../records/events').ActivityEvent[],
+  view: SubjectView,
   subject: Subject,
   options: Options,
   recentFrom: number,
@@ -320,10 +327,10 @@ function firstUses(
   const prior = subject.behaviourBaseline;
   const usedBefore = new Set<Channel>(prior !== undefined && Date.parse(prior.through) <= recentFrom ? (prior.channelsUsed ?? []) : []);
   const first = new Map<Channel, { id: string; at: string; t: number }>();
-  for (const e of events) {
+  for (const e of view.events) {
     const channel = channelOf(e);
     if (channel === undefined || first.has(channel) || usedBefore.has(channel)) continue;
-    first.set(channel, { id: e.id, at: e.at, t: Date.parse(e.at) });
+    first.set(channel, { id: e.id, at: e.at, t: view.timeOf(e) });
   }
   const out: FindingDraft<MessageId>[] = [];
   for (const [channel, use] of [...first].sort((a, b) => compareText(a[0], b[0]))) {

@@ -3,17 +3,19 @@ import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft, Mitigation, Population } from '../../contract/types';
 import type { Subject } from '../../records/subject';
 import {
+  type BehaviourMeasure,
   behaviourMeasures,
+  type BehaviourProfile,
   behaviourProfile,
+  cite,
+  DAY_MS,
+  explainShift,
   measureLabels,
   measureValue,
-  type BehaviourMeasure,
-  type BehaviourProfile,
-} from '../shared/behaviour';
-import { explainShift } from '../shared/explained';
-import { quantileWithout, sortedNumbers } from '../shared/robust';
-import { cite } from '../shared/sources';
-import { DAY_MS, round1 } from '../shared/time';
+  quantileWithout,
+  round1,
+  sortedNumbers,
+} from '../../kit';
 import { dataMeasures, formatMeasure } from './own-baseline-shift';
 
 const options = z.object({

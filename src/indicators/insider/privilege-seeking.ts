@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, FindingDraft } from '../../contract/types';
-import { defaultCiPatterns, tenureStartMs } from '../shared/code';
-import { cite } from '../shared/sources';
-import { DAY_MS, utcDate } from '../shared/time';
-import { compareText } from '../../engine/order';
+import { cite, compareText, DAY_MS, defaultCiPatterns, tenureStartMs, utcDate } from '../../kit';
 
 const privileges = ['admin', 'publish', 'sign', 'pipeline', 'repo-admin', 'multisig-signer', 'secrets', 'other'] as const;
 
@@ -126,7 +123,7 @@ export const privilegeSeeking = defineIndicator({
     for (const r of requests) {
       const granted = r.action === 'grant' || r.granted === true;
       if (!granted || !watched.has(r.privilege) || roleGrants.has(r.privilege) || earlyGranted.has(r.privilege)) continue;
-      const days = r.tenureDaysAtGrant ?? (start !== undefined ? (Date.parse(r.at) - start) / DAY_MS : undefined);
+      const days = r.tenureDaysAtGrant ?? (start !== undefined ? (view.timeOf(r) - start) / DAY_MS : undefined);
       if (days === undefined || days < 0 || days > options.earlyGrantDays) continue;
       earlyGranted.add(r.privilege);
       const selfGranted = isSelfGranted(r);
@@ -171,7 +168,7 @@ export const privilegeSeeking = defineIndicator({
       const ci = { count: 0, files: new Set<string>(), evidence: [] as Evidence[] };
       const deps = { count: 0, files: new Set<string>(), evidence: [] as Evidence[] };
       for (const e of modifies) {
-        const t = Date.parse(e.at);
+        const t = view.timeOf(e);
         if (t < hired || t > hired + options.newHireDays * DAY_MS) continue;
         const files = (e.files ?? []).map((f) => f.toLowerCase());
         const ciFiles = (e.files ?? []).filter((_, i) => ciPatterns.some((p) => (files[i] as string).includes(p)));

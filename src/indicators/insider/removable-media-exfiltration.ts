@@ -3,12 +3,16 @@ import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft, Mitigation } from '../../contract/types';
 import type { Reference } from '../../records/batchInput';
 import type { Subject } from '../../records/subject';
-import { formatBytes } from '../shared/channels';
-import { describeException, exceptionsActiveAt } from '../shared/declared';
-import { cite } from '../shared/sources';
-import { defaultSensitiveTags, normaliseTag } from '../shared/tags';
-import { utcDate } from '../shared/time';
-import { compareText } from '../shared/order';
+import {
+  cite,
+  compareText,
+  defaultSensitiveTags,
+  describeException,
+  exceptionsActiveAt,
+  formatBytes,
+  normalizeTag,
+  utcDate,
+} from '../../kit';
 
 const options = z.object({
   sensitiveTags: z
@@ -49,7 +53,7 @@ interface MediumTally {
 
 function sensitiveSet(given: readonly string[], reference: Reference): Set<string> {
   const t = reference.organisation?.sensitivityTags;
-  return new Set([...given, ...(t?.sensitiveTechnology ?? []), ...(t?.exportControlled ?? []), ...(t?.valueMoving ?? [])].map(normaliseTag));
+  return new Set([...given, ...(t?.sensitiveTechnology ?? []), ...(t?.exportControlled ?? []), ...(t?.valueMoving ?? [])].map(normalizeTag));
 }
 
 function mediumKey(media: { serial?: string | undefined; vendorId?: string | undefined; productId?: string | undefined; product?: string | undefined } | undefined): string {
@@ -122,7 +126,7 @@ export const removableMediaExfiltration = defineIndicator({
       t.copies++;
       seen(t, at);
       t.bytes += bytes ?? 0;
-      const hits = (tags ?? []).map(normaliseTag).filter((x) => sensitive.has(x));
+      const hits = (tags ?? []).map(normalizeTag).filter((x) => sensitive.has(x));
       if (hits.length > 0) t.sensitive++;
       for (const h of hits) t.sensitiveTags.add(h);
       if (t.ids.length < 10) t.ids.push({ id, at });

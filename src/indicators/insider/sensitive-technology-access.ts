@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence } from '../../contract/types';
-import { cite } from '../shared/sources';
-import { defaultSensitiveTags, normaliseTag as norm } from '../shared/tags';
-import { DAY_MS } from '../shared/time';
-import { compareText } from '../../engine/order';
+import { cite, compareText, DAY_MS, defaultSensitiveTags, normalizeTag as norm } from '../../kit';
 
 const options = z.object({
   sensitiveTags: z
@@ -68,7 +65,7 @@ export const sensitiveTechnologyAccess = defineIndicator({
         const g = byTag.get(raw) ?? { count: 0, resources: new Set<string>(), early: 0, evidence: [] };
         g.count++;
         g.resources.add(e.resource);
-        const t = Date.parse(e.at);
+        const t = view.timeOf(e);
         if (hired !== undefined && t >= hired && t <= hired + options.earlyTenureDays * DAY_MS) g.early++;
         if (g.evidence.length < 10) g.evidence.push({ recordId: e.id, at: e.at, field: 'tags', value: e.resource, note: `${e.action}${e.project !== undefined ? ` in project ${e.project}` : ''}` });
         byTag.set(raw, g);

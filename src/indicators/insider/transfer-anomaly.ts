@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
-import { cite } from '../shared/sources';
-import { utcDate } from '../shared/time';
-import { compareText } from '../shared/order';
-import { groupEvents } from '../shared/grouping';
+import { cite, compareText, groupEvents, utcDate } from '../../kit';
 
 /** Anomalies that change the controls themselves rather than move value. */
 const controlChanges = new Set<string>(['policy-override', 'signer-change', 'allowlist-change']);

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
 import type { ActivityEventOf } from '../../records/events';
-import { formatBytes, type WebCategory } from '../shared/channels';
-import { cite } from '../shared/sources';
-import { utcDate } from '../shared/time';
+import { cite, formatBytes, utcDate, type WebCategory } from '../../kit';
 
 const perCategory = (leak: number, paste: number, sharing: number, cloud: number) =>
   z

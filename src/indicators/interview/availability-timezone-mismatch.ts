@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, FindingDraft } from '../../contract/types';
-import { cite } from '../shared/sources';
-import { round1 } from '../shared/time';
-import { inHourWindow, localHourIn } from '../shared/timezone';
+import { cite, inHourWindow, localHourIn, round1 } from '../../kit';
 
 const STEP_MS = 30 * 60_000;
 const MAX_SAMPLES_PER_SLOT = 96;
@@ -117,7 +115,7 @@ export const availabilityTimezoneMismatch = defineIndicator({
     }
 
     if (replies.length >= options.minMessages) {
-      const nightReplies = replies.filter((m) => night(Date.parse(m.at)));
+      const nightReplies = replies.filter((m) => night(view.timeOf(m)));
       const share = nightReplies.length / replies.length;
       if (nightReplies.length > 0 && share >= options.minNightShare) {
         findings.push({

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
-import { sortedInterviews } from '../shared/interviews';
-import { cite } from '../shared/sources';
+import { cite, sortedInterviews } from '../../kit';
 
 const artefacts = ['lip-sync-mismatch', 'face-glitch-on-occlusion', 'voice-changer'] as const;
 type Artefact = (typeof artefacts)[number];

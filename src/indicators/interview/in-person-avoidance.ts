@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence } from '../../contract/types';
-import { hasAccommodation, sortedInterviews } from '../shared/interviews';
-import { compareText, notAfter } from '../shared/order';
-import { cite } from '../shared/sources';
+import { cite, compareText, hasAccommodation, notAfter, sortedInterviews } from '../../kit';
 
 const IN_PERSON_KINDS = new Set(['in-person-id-check', 'notarized-id', 'in-person-meeting', 'drug-test', 'location-check']);
 

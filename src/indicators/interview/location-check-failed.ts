@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
-import { claimedResidenceCountry } from '../shared/address';
-import { sortedInterviews } from '../shared/interviews';
-import { notAfter } from '../shared/order';
-import { cite } from '../shared/sources';
+import { cite, claimedResidenceCountry, notAfter, sortedInterviews } from '../../kit';
 
 const options = z.object({
   interviewerFlagStrength: z

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
-import { sortedInterviews } from '../shared/interviews';
-import { cite } from '../shared/sources';
+import { cite, sortedInterviews } from '../../kit';
 
 const options = z.object({
   voiceStrength: z

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence } from '../../contract/types';
-import { hasAccommodation, sortedInterviews } from '../shared/interviews';
-import { cite } from '../shared/sources';
+import { cite, hasAccommodation, sortedInterviews } from '../../kit';
 
 const options = z.object({
   minShare: z

@@ -1,7 +1,6 @@
 import type { Population } from '../../contract/types';
-import { normalizeIdentifier } from '../../linking/normalize';
+import { compareText, normalizeIdentifier } from '../../kit';
 import type { ActivityEvent } from '../../records/events';
-import { compareText } from '../shared/order';
 import { ShardedMap } from '../../engine/shardedMap';
 
 /** One use of an authenticator: a sign-in it approved, or its registration on an account. */

@@ -5,12 +5,9 @@ import type { FindingDraft, Population } from '../../contract/types';
 import type { LinkKeyKind } from '../../linking/keys';
 import type { Link } from '../../linking/linkIndex';
 import { unionFind } from '../../linking/unionFind';
-import { normalizePersonName } from '../../linking/normalize';
+import { cite, compareText, nameScripts, normalizePersonName } from '../../kit';
 import type { Subject } from '../../records/subject';
-import { nameScripts } from '../shared/names';
-import { cite } from '../shared/sources';
 import { activeLinks, clusterOptions, clusterStrength, displayKey, kindLabels, linkEvidence, prepareLinks, type PreparedLinks } from './shared';
-import { compareText } from '../../engine/order';
 
 const options = z.object({
   ...clusterOptions,

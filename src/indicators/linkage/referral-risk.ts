@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, FindingDraft, Population, SubjectView } from '../../contract/types';
-import { cite } from '../shared/sources';
-import { compareText } from '../../engine/order';
+import { cite, compareText } from '../../kit';
 
 const options = z.object({
   perFact: z

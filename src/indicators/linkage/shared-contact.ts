@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
 import type { LinkKeyKind } from '../../linking/keys';
-import { cite } from '../shared/sources';
+import { cite } from '../../kit';
 import { activeLinks, clusterFinding, clusterOptions, ownMembers, prepareLinks } from './shared';
 
 const options = z.object({

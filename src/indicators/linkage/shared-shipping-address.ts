@@ -2,7 +2,7 @@ import { linkageInputs } from '../../records/linkage';
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
-import { cite } from '../shared/sources';
+import { cite } from '../../kit';
 import { activeLinks, clusterFinding, clusterOptions, householdExplains, ownMembers, prepareLinks } from './shared';
 
 const options = z.object({

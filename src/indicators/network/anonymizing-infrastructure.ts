@@ -1,12 +1,17 @@
 import { z } from 'zod';
-import { knownVpnProviders, matchVpnProvider, type VpnProvider } from '../../data/vpnProviders';
+import {
+  cite,
+  compareText,
+  describeException,
+  exceptionsActiveAt,
+  knownVpnProviders,
+  matchVpnProvider,
+  placeName,
+  type VpnProvider,
+} from '../../kit';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft, Mitigation } from '../../contract/types';
 import type { NetworkEnrichment, SessionEvent } from '../../records/events';
-import { describeException, exceptionsActiveAt } from '../shared/declared';
-import { placeName } from '../shared/network';
-import { cite } from '../shared/sources';
-import { compareText } from '../../engine/order';
 
 const options = z.object({
   providersOfConcern: z
@@ -102,7 +107,7 @@ export const anonymizingInfrastructure = defineIndicator({
     // The exceptions that explain a sign-in: VPN exceptions active at the time whose provider matches its egress.
     const exceptedBy = (s: SessionEvent, n: NetworkEnrichment): Mitigation[] => {
       const out: Mitigation[] = [];
-      for (const x of exceptionsActiveAt(view.subject, 'vpn', Date.parse(s.at))) {
+      for (const x of exceptionsActiveAt(view.subject, 'vpn', view.timeOf(s))) {
         if (x.scope?.provider === undefined || providerOf(n, providerList([x.scope.provider])) === undefined) continue;
         out.push({ recordId: x.id, field: 'exceptions', explains: `${describeException(x)} for ${x.scope.provider}` });
       }

@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { haversineKm } from '../../data/countries';
+import { cite, compareText, haversineKm, isAnonymized } from '../../kit';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
 import type { SessionEvent } from '../../records/events';
-import { isAnonymized } from '../shared/network';
-import { cite } from '../shared/sources';
-import { compareText } from '../../engine/order';
 
 const options = z.object({
   minLogins: z

@@ -1,14 +1,19 @@
 import { z } from 'zod';
-import { haversineKm } from '../../data/countries';
+import {
+  accountOf,
+  cite,
+  compareText,
+  haversineKm,
+  HOUR_MS,
+  isAnonymized,
+  locationOf,
+  type LoginLocation,
+  placeName,
+  type TravelLeg,
+} from '../../kit';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft, Mitigation } from '../../contract/types';
 import type { SessionEvent } from '../../records/events';
-import type { TravelLeg } from '../shared/declared';
-import { isAnonymized, locationOf, placeName, type LoginLocation } from '../shared/network';
-import { accountOf } from '../shared/activity';
-import { cite } from '../shared/sources';
-import { HOUR_MS } from '../shared/time';
-import { compareText } from '../../engine/order';
 
 const options = z.object({
   windowHours: z

@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { matchIpKvmDevice } from '../../data/ipKvmDevices';
-import { normalizeSoftwareName } from '../../data/remoteAccessTools';
+import { cite, compareText, matchIpKvmDevice, normalizeSoftwareName } from '../../kit';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { NetworkEnrichment } from '../../records/events';
-import { cite } from '../shared/sources';
-import { compareText } from '../../engine/order';
 
 const options = z.object({
   ports: z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
-import { cite } from '../shared/sources';
+import { cite } from '../../kit';
 
 const options = z.object({
   maxRatio: z

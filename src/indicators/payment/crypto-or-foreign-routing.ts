@@ -2,10 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, FindingDraft } from '../../contract/types';
 import type { PaymentInstruction } from '../../records/subject';
-import { claimedResidenceCountry } from '../shared/address';
-import { sortedByTimeThenId } from '../shared/order';
-import { currentBankInstruction, describePayout } from '../shared/payout';
-import { cite } from '../shared/sources';
+import { cite, claimedResidenceCountry, currentBankInstruction, describePayout, sortedByTimeThenId } from '../../kit';
 
 const options = z.object({
   cryptoStrength: z.number().min(0).max(1).default(0.8).describe('Strength of a request to be paid in crypto, which advisories name repeatedly.'),

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence } from '../../contract/types';
-import { sortedByTimeThenId } from '../shared/order';
-import { describePayout, payoutDestinationKey } from '../shared/payout';
-import { cite } from '../shared/sources';
-import { DAY_MS, densestWindow } from '../shared/time';
+import { cite, DAY_MS, densestWindow, describePayout, payoutDestinationKey, sortedByTimeThenId } from '../../kit';
 
 const options = z.object({
   windowDays: z
@@ -73,7 +70,7 @@ export const frequentAccountChanges = defineIndicator({
       }
     } else {
       for (const e of events) {
-        changes.push({ t: Date.parse(e.at), at: e.at, text: `${e.at.slice(0, 10)}${e.to !== undefined ? ` to ${e.to}` : ''}`, evidence: { recordId: e.id, at: e.at, field: 'payout', value: e.to ?? null } });
+        changes.push({ t: view.timeOf(e), at: e.at, text: `${e.at.slice(0, 10)}${e.to !== undefined ? ` to ${e.to}` : ''}`, evidence: { recordId: e.id, at: e.at, field: 'payout', value: e.to ?? null } });
       }
     }
     const best = densestWindow(

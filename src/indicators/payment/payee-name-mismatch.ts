@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, FindingDraft } from '../../contract/types';
-import { compareNames, normaliseName, type NameComparison } from '../shared/names';
-import { describePayout } from '../shared/payout';
-import { compareText, sortedByTimeThenId } from '../shared/order';
-import { cite } from '../shared/sources';
-import { countOf } from '../../text/plural';
+import {
+  cite,
+  compareNames,
+  compareText,
+  countOf,
+  describePayout,
+  type NameComparison,
+  normalizeName,
+  sortedByTimeThenId,
+} from '../../kit';
 
 const ENTITY_WORDS = new Set(['llc', 'inc', 'ltd', 'limited', 'corp', 'corporation', 'co', 'gmbh', 'sarl', 'bv', 'pty', 'plc', 'llp', 'sp', 'zoo']);
 
@@ -90,7 +95,7 @@ export const payeeNameMismatch = defineIndicator({
     const byPayee = new Map<string, Payee>();
     for (const e of view.eventsOf('payment')) {
       if (e.payeeName === undefined) continue;
-      const key = normaliseName(e.payeeName);
+      const key = normalizeName(e.payeeName);
       const known = byPayee.get(key);
       const ev: Evidence = { recordId: e.id, field: 'payeeName', at: e.at, value: e.payeeName };
       if (known === undefined) byPayee.set(key, { name: e.payeeName, where: '', evidence: [ev] });
@@ -111,7 +116,7 @@ export const payeeNameMismatch = defineIndicator({
     const nameKind = verifiedDocs.length > 0 ? 'verified' : 'stated';
     const findings: FindingDraft<MessageId>[] = [];
     for (const payee of payees) {
-      const stripped = normaliseName(payee.name)
+      const stripped = normalizeName(payee.name)
         .split(' ')
         .filter((t) => !ENTITY_WORDS.has(t))
         .join(' ');

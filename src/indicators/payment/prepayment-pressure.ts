@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
-import { sortedByTimeThenId } from '../shared/order';
-import { cite } from '../shared/sources';
-import { DAY_MS, densestWindow } from '../shared/time';
+import { cite, DAY_MS, densestWindow, sortedByTimeThenId } from '../../kit';
 
 const options = z.object({
   minRequests: z

@@ -2,10 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, FindingDraft } from '../../contract/types';
 import type { PostalAddress } from '../../records/common';
-import { compareAddresses, formatPlace, type AddressComparison } from '../shared/address';
-import { officeAddressKeys, officeAt } from '../shared/declared';
-import { compareText } from '../shared/order';
-import { cite } from '../shared/sources';
+import { type AddressComparison, cite, compareAddresses, compareText, formatPlace, officeAddressKeys, officeAt } from '../../kit';
 
 const options = z.object({
   requireVerifiedResidence: z

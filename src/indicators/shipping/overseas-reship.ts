@@ -3,9 +3,7 @@ import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
 import type { NetworkEnrichment } from '../../records/events';
 import type { Shipment } from '../../records/subject';
-import { formatPlace } from '../shared/address';
-import { compareText, notAfter } from '../shared/order';
-import { cite } from '../shared/sources';
+import { cite, compareText, formatPlace, notAfter } from '../../kit';
 
 const options = z.object({
   forwarderStrength: z.number().min(0).max(1).default(1).describe('Strength of a shipment addressed to a known freight forwarder or reshipper.'),

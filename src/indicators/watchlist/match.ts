@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft, Population } from '../../contract/types';
-import { buildWatchlistIndex, type ScreenedKind, type WatchlistIndex, type WatchlistMatch } from '../../watchlist/match';
-import { defaultNameThreshold } from '../../watchlist/names';
-import { cite } from '../shared/sources';
-import { compareText } from '../../engine/order';
+import {
+  buildWatchlistIndex,
+  cite,
+  compareText,
+  defaultNameThreshold,
+  type ScreenedKind,
+  type WatchlistIndex,
+  type WatchlistMatch,
+} from '../../kit';
 
 const options = z.object({
   nameThreshold: z

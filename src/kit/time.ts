@@ -1,4 +1,4 @@
-import type { ActivityEvent } from '../../records/events';
+import type { ActivityEvent } from '../records/events';
 
 /** Milliseconds in an hour. */
 export const HOUR_MS = 3_600_000;

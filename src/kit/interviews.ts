@@ -1,4 +1,4 @@
-import type { Interview } from '../../records/subject';
+import type { Interview } from '../records/subject';
 import { sortedByTimeThenId } from './order';
 
 /**

@@ -1,4 +1,4 @@
-import type { IndicatorSource } from '../../contract/types';
+import type { IndicatorSource } from '../contract/types';
 
 /**
  * The public sources built-in indicators cite, by the short names of the domain catalogue

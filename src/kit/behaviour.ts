@@ -5,8 +5,8 @@
  * @packageDocumentation
  */
 
-import type { ActivityEvent } from '../../records/events';
-import type { Subject } from '../../records/subject';
+import type { ActivityEvent } from '../records/events';
+import type { Subject } from '../records/subject';
 import { isPersonActivity } from './activity';
 import { DAY_MS, HOUR_MS } from './time';
 import { inHourWindow, localTimeIn } from './timezone';
@@ -139,7 +139,7 @@ export interface BehaviourProfile {
 }
 
 /** Local hour (fractional) of an HH:MM clock time. */
-export function clockHour(hhmm: string): number {
+function clockHour(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) + Number(hhmm.slice(3, 5)) / 60;
 }
 

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 
-import type { ActivityEvent, ActivityEventOf } from '../../records/events';
+import type { ActivityEvent, ActivityEventOf } from '../records/events';
 
 /** Channels whose first-ever use after a long history without it is a signal. */
 export type Channel = 'removable-media' | 'personal-cloud' | 'file-sharing' | 'leak-site';

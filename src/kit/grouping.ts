@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 
-import type { Evidence } from '../../contract/types';
+import type { Evidence } from '../contract/types';
 import { compareText } from './order';
 
 /** Most evidence items a group keeps: enough to act on, bounded whatever the volume. */

@@ -1,4 +1,4 @@
-import type { SubjectView } from '../../contract/types';
+import type { SubjectView } from '../contract/types';
 
 /** One software name seen on a subject's computer, and the record that shows it. */
 export interface SoftwareSighting {

@@ -6,8 +6,8 @@
  * @packageDocumentation
  */
 
-export { compareText } from '../../engine/order';
-import { compareText } from '../../engine/order';
+export { compareText } from '../engine/order';
+import { compareText } from '../engine/order';
 
 /**
  * A sorted copy of records that carry a time (`at`, ISO 8601) and an id: by time, then id.

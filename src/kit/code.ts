@@ -1,7 +1,7 @@
-import type { Reference } from '../../records/batchInput';
-import type { Subject } from '../../records/subject';
-import { partialDateRange } from './dates';
-import { normaliseTag } from './tags';
+import type { Reference } from '../records/batchInput';
+import type { Subject } from '../records/subject';
+import { partialDateRange } from '../records/partialDates';
+import { normalizeTag } from './tags';
 
 /** Path fragments (case-insensitive) that mark CI/CD configuration. */
 export const defaultCiPatterns: readonly string[] = Object.freeze([
@@ -28,7 +28,7 @@ export function pathMatches(path: string, lowerPatterns: readonly string[]): boo
  */
 export function organisationSensitiveTags(reference: Reference, extra: readonly string[] = []): Set<string> {
   const t = reference.organisation?.sensitivityTags;
-  return new Set([...(t?.valueMoving ?? []), ...(t?.sensitiveTechnology ?? []), ...(t?.exportControlled ?? []), ...extra].map(normaliseTag));
+  return new Set([...(t?.valueMoving ?? []), ...(t?.sensitiveTechnology ?? []), ...(t?.exportControlled ?? []), ...extra].map(normalizeTag));
 }
 
 /**

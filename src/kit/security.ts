@@ -1,4 +1,4 @@
-import type { ActivityEventOf } from '../../records/events';
+import type { ActivityEventOf } from '../records/events';
 
 /** Severities of security detections, weakest first. */
 export const severityLevels = ['low', 'medium', 'high', 'critical'] as const;

@@ -5,8 +5,8 @@
  * @packageDocumentation
  */
 
-import type { Mitigation } from '../../contract/types';
-import type { Subject } from '../../records/subject';
+import type { Mitigation } from '../contract/types';
+import type { Subject } from '../records/subject';
 import type { BehaviourMeasure } from './behaviour';
 import { describeException, exceptionsOverlapping, type DeclaredException } from './declared';
 

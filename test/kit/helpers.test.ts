@@ -1,17 +1,17 @@
-import { claimedResidenceCountry, compareAddresses, formatPlace } from '../../../src/indicators/shared/address';
-import { partialDateRange } from '../../../src/indicators/shared/dates';
-import { compareNames, jaroWinkler, normaliseName } from '../../../src/indicators/shared/names';
-import { compareText, sortedByTimeThenId } from '../../../src/indicators/shared/order';
-import { currentBankInstruction } from '../../../src/indicators/shared/payout';
-import { GROUP_EVIDENCE_LIMIT, groupEvents } from '../../../src/indicators/shared/grouping';
-import { meetsSeverity } from '../../../src/indicators/shared/security';
-import { densestWindow } from '../../../src/indicators/shared/time';
-import { inHourWindow, localHourIn, localTimeIn } from '../../../src/indicators/shared/timezone';
+import { claimedResidenceCountry, compareAddresses, formatPlace } from '../../src/kit/address';
+import { partialDateRange } from '../../src/records/partialDates';
+import { compareNames, jaroWinkler, normalizeName } from '../../src/kit/names';
+import { compareText, sortedByTimeThenId } from '../../src/kit/order';
+import { currentBankInstruction } from '../../src/kit/payout';
+import { GROUP_EVIDENCE_LIMIT, groupEvents } from '../../src/kit/grouping';
+import { meetsSeverity } from '../../src/kit/security';
+import { densestWindow } from '../../src/kit/time';
+import { inHourWindow, localHourIn, localTimeIn } from '../../src/kit/timezone';
 
 describe('name helpers', () => {
   it('normalises case, diacritics, special letters, hyphens and punctuation', () => {
-    expect(normaliseName('  José-María  O’Brien, Jr. ')).toBe('josemaria obrien jr');
-    expect(normaliseName('Łukasz Søren Straße')).toBe('lukasz soren strasse');
+    expect(normalizeName('  José-María  O’Brien, Jr. ')).toBe('josemaria obrien jr');
+    expect(normalizeName('Łukasz Søren Straße')).toBe('lukasz soren strasse');
   });
 
   it('computes the textbook Jaro-Winkler values', () => {

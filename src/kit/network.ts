@@ -1,7 +1,7 @@
-import { countryCentroid, type LatLon } from '../../data/countries';
-import { buildCidrSet, parseIp, type CidrSet } from '../../records/ip';
-import type { NetworkEnrichment } from '../../records/events';
-import type { Reference } from '../../records/batchInput';
+import { countryCentroid, type LatLon } from '../data/countries';
+import { buildCidrSet, parseIp, type CidrSet } from '../records/ip';
+import type { NetworkEnrichment } from '../records/events';
+import type { Reference } from '../records/batchInput';
 
 /**
  * True when the caller's enrichment says the egress hides the real location: VPN, proxy,

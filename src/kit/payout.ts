@@ -1,4 +1,4 @@
-import type { PaymentInstruction } from '../../records/subject';
+import type { PaymentInstruction } from '../records/subject';
 import { compareText } from './order';
 
 /**

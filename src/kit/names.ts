@@ -3,7 +3,7 @@
  * vs application vs payout account holder). Names are compared only with other names of the same
  * person, never classified: nothing here guesses origin, language or ethnicity.
  *
- * Normalisation (see `normaliseName`): Unicode NFKD with combining marks stripped (so
+ * Normalisation (see `normalizeName`): Unicode NFKD with combining marks stripped (so
  * "Müller" and "Muller", "José" and "Jose" agree), a few letters NFKD does not decompose mapped
  * by hand (ß, æ, ø, đ, ł...), lower case, hyphens and apostrophes removed so that "Jae-won",
  * "Jaewon" and "O'Brien"/"OBrien" agree, every other punctuation mark turned into a space.
@@ -38,7 +38,7 @@ const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
  * Letters of a name folded for comparison, punctuation untouched: NFKD without combining marks,
  * letters NFKD does not decompose spelt out (ß → ss, ł → l, ø → o...), lower case. Letters of
  * every script are kept, so a name in Cyrillic or Hangul is compared, not erased. Shared by
- * `normaliseName`, the linkage name keys and watchlist screening, so all fold alike.
+ * `normalizeName`, the linkage name keys and watchlist screening, so all fold alike.
  */
 export function foldName(name: string): string {
   const lower = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
@@ -51,7 +51,7 @@ export function foldName(name: string): string {
  * Canonical form of a name: NFKD without diacritics, special letters spelt out, lower case,
  * hyphens and apostrophes dropped, other punctuation turned into single spaces.
  */
-export function normaliseName(name: string): string {
+export function normalizeName(name: string): string {
   return foldName(name)
     .replace(/[-‐‑‒–—'’ʼ`´]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -62,8 +62,8 @@ export function normaliseName(name: string): string {
  * The tokens of a name in the form `compareNames` compares (hyphens and apostrophes dropped, so
  * "Jae-won" is one token). Not the watchlist `nameTokens`, which splits at hyphens as lists write names.
  */
-export function comparableNameTokens(name: string): string[] {
-  const n = normaliseName(name);
+function comparableNameTokens(name: string): string[] {
+  const n = normalizeName(name);
   return n === '' ? [] : n.split(' ');
 }
 

@@ -1,7 +1,7 @@
-import { normalizeSiteAddress } from '../../linking/normalize';
-import type { PostalAddress } from '../../records/common';
-import type { Reference } from '../../records/batchInput';
-import type { Subject } from '../../records/subject';
+import { normalizeSiteAddress } from '../linking/normalize';
+import type { PostalAddress } from '../records/common';
+import type { Reference } from '../records/batchInput';
+import type { Subject } from '../records/subject';
 
 /** A documented exception or accommodation of a subject. */
 export type DeclaredException = NonNullable<Subject['exceptions']>[number];

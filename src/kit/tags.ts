@@ -22,6 +22,6 @@ export const defaultSensitiveTags: readonly string[] = Object.freeze([
 ]);
 
 /** A tag as compared: trimmed and lower-case, since catalogues and DLP tools spell them differently. */
-export function normaliseTag(tag: string): string {
+export function normalizeTag(tag: string): string {
   return tag.trim().toLowerCase();
 }

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { localHourIn, localTimeIn, offsetMinutesAt } from '../../../src/indicators/shared/timezone';
+import { localHourIn, localTimeIn, offsetMinutesAt } from '../../src/kit/timezone';
 
 // Northern and southern daylight saving, half-hour and 45-minute offsets (with and without
 // daylight saving), a 30-minute daylight-saving shift, both sides of the date line, and a zone

@@ -1,4 +1,4 @@
-import type { ActivityEvent } from '../../records/events';
+import type { ActivityEvent } from '../records/events';
 
 /**
  * Whether the subject produced the event by acting: a successful sign-in, a message they sent,

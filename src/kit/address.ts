@@ -1,7 +1,7 @@
-import type { Evidence } from '../../contract/types';
-import type { PostalAddress } from '../../records/common';
-import type { Subject } from '../../records/subject';
-import { normaliseName } from './names';
+import type { Evidence } from '../contract/types';
+import type { PostalAddress } from '../records/common';
+import type { Subject } from '../records/subject';
+import { normalizeName } from './names';
 
 /**
  * Postal-address helpers for messages and comparisons. Addresses are compared field by field
@@ -51,7 +51,7 @@ const STREET_WORDS: Readonly<Record<string, string>> = {
 
 /** Canonical street line: names normalised, common street words abbreviated, `#` and unit words dropped. */
 export function normalizeStreet(line: string): string {
-  return normaliseName(line.replace(/#/g, ' '))
+  return normalizeName(line.replace(/#/g, ' '))
     .split(' ')
     .map((w) => STREET_WORDS[w] ?? w)
     .filter((w) => w !== 'apt' && w !== 'ste' && w !== 'unit')
@@ -81,7 +81,7 @@ export function compareAddresses(a: PostalAddress, b: PostalAddress): AddressCom
     compared = true;
   }
   if (a.city !== undefined && b.city !== undefined) {
-    if (normaliseName(a.city) !== normaliseName(b.city)) return { result: 'different', field: 'city' };
+    if (normalizeName(a.city) !== normalizeName(b.city)) return { result: 'different', field: 'city' };
     compared = true;
   }
   const country = a.country ?? b.country;
