@@ -102,6 +102,30 @@ function timeOf(value: string | undefined): number {
   return value === undefined ? Infinity : Date.parse(value);
 }
 
+/** The event fields a key is taken from; an event key is summarised per `(kind, key, field)`. */
+export type EventKeyField =
+  | 'ip'
+  | 'deviceId'
+  | 'mfaDeviceId'
+  | 'mfa.authenticatorId'
+  | 'authenticatorId'
+  | 'serial'
+  | 'iban'
+  | 'accountNumber'
+  | 'walletAddress';
+
+/**
+ * Where {@link emitLinkKeys} writes the keys of one subject, one call per key as it is derived
+ * (duplicates included): the public {@link extractLinkKeys} collects them into sorted
+ * {@link LinkKey} objects, linkage writes them straight into its key table.
+ */
+export interface LinkKeySink {
+  /** A key read from a record of the subject (not an event); `at` as the record gives it. */
+  recordKey(kind: LinkKeyKind, key: string, recordId: string, field: string, at: string | undefined, signature: string | undefined): void;
+  /** A key read from an event; its time is the event's `at`. */
+  eventKey(kind: LinkKeyKind, key: string, event: ActivityEvent, field: EventKeyField): void;
+}
+
 /**
  * Derives every link key of one subject from its record and its events: e-mail addresses, phone
  * numbers, postal addresses (residence, contact, document, shipment and change-request
@@ -115,38 +139,42 @@ function timeOf(value: string | undefined): number {
  * number of sessions. The output is sorted, so it does not depend on record order.
  */
 export function extractLinkKeys(subject: Subject, events: readonly ActivityEvent[], options: ExtractOptions = {}): LinkKey[] {
-  const pseudo = options.pseudonymize;
-  const out = new Map<string, LinkKey>();
-  const add = (kind: LinkKeyKind, value: string | undefined, recordId: string, field: string, at?: string, signature?: string): void => {
-    if (value === undefined) return;
-    const key = pseudo === undefined ? value : pseudo(kind, value);
+  const collector = new LinkKeyCollector();
+  emitLinkKeys(subject, events, options, collector);
+  return collector.keys();
+}
+
+/**
+ * The keys of one subject as {@link extractLinkKeys} returns them: deduplicated per record (the
+ * earliest time kept), event keys summarised per `(kind, key, field)` (first event, first and
+ * last time), sorted.
+ */
+class LinkKeyCollector implements LinkKeySink {
+  private readonly out = new Map<string, LinkKey>();
+  private readonly eventKeys = new Map<string, { kind: LinkKeyKind; key: string; field: string; first: ActivityEvent; firstMs: number; lastMs: number }>();
+  // One event gives up to four keys: its time is parsed once.
+  private lastEvent: ActivityEvent | undefined;
+  private lastEventMs = NaN;
+
+  recordKey(kind: LinkKeyKind, key: string, recordId: string, field: string, at: string | undefined, signature: string | undefined): void {
     const id = `${kind}\u0000${key}\u0000${recordId}\u0000${field}`;
-    const prev = out.get(id);
+    const prev = this.out.get(id);
     if (prev !== undefined && timeOf(prev.at) <= timeOf(at)) return;
     const linkKey: { kind: LinkKeyKind; key: string; recordId: string; field: string; at?: string; signature?: string } = { kind, key, recordId, field };
     if (at !== undefined) linkKey.at = at;
     if (signature !== undefined) linkKey.signature = signature;
-    out.set(id, linkKey);
-  };
-  // Events: one key per (kind, value), on the first event, spanning first to last use.
-  // One event gives up to four keys: its time is parsed once.
-  let lastEvent: ActivityEvent | undefined;
-  let lastEventMs = NaN;
-  const eventTime = (event: ActivityEvent): number => {
-    if (event !== lastEvent) {
-      lastEvent = event;
-      lastEventMs = Date.parse(event.at);
-    }
-    return lastEventMs;
-  };
-  const eventKeys = new Map<string, { kind: LinkKeyKind; key: string; field: string; first: ActivityEvent; firstMs: number; lastMs: number }>();
-  const addEvent = (kind: LinkKeyKind, value: string | undefined, event: ActivityEvent, field: string): void => {
-    if (value === undefined) return;
-    const key = pseudo === undefined ? value : pseudo(kind, value);
+    this.out.set(id, linkKey);
+  }
+
+  eventKey(kind: LinkKeyKind, key: string, event: ActivityEvent, field: EventKeyField): void {
     const id = `${kind}\u0000${key}\u0000${field}`;
-    const t = eventTime(event);
-    const prev = eventKeys.get(id);
-    if (prev === undefined) eventKeys.set(id, { kind, key, field, first: event, firstMs: t, lastMs: t });
+    if (event !== this.lastEvent) {
+      this.lastEvent = event;
+      this.lastEventMs = Date.parse(event.at);
+    }
+    const t = this.lastEventMs;
+    const prev = this.eventKeys.get(id);
+    if (prev === undefined) this.eventKeys.set(id, { kind, key, field, first: event, firstMs: t, lastMs: t });
     else {
       if (t < prev.firstMs || (t === prev.firstMs && event.id < prev.first.id)) {
         prev.first = event;
@@ -154,6 +182,38 @@ export function extractLinkKeys(subject: Subject, events: readonly ActivityEvent
       }
       if (t > prev.lastMs) prev.lastMs = t;
     }
+  }
+
+  keys(): LinkKey[] {
+    const keys = Array.from(this.out.values());
+    for (const e of this.eventKeys.values()) {
+      keys.push({
+        kind: e.kind,
+        key: e.key,
+        recordId: e.first.id,
+        field: eventFieldPath(e.first.type, e.field),
+        at: new Date(e.firstMs).toISOString(),
+        until: new Date(e.lastMs).toISOString(),
+      });
+    }
+    return keys.sort(compareLinkKeys);
+  }
+}
+
+/**
+ * Derives the link keys of one subject (see {@link extractLinkKeys}) and hands each to `sink` as
+ * it is found, duplicates included, without building an object per key: linkage writes them
+ * straight into its key table. Keys are pseudonymised here when the options say so.
+ */
+export function emitLinkKeys(subject: Subject, events: readonly ActivityEvent[], options: ExtractOptions, sink: LinkKeySink): void {
+  const pseudo = options.pseudonymize;
+  const add = (kind: LinkKeyKind, value: string | undefined, recordId: string, field: string, at?: string, signature?: string): void => {
+    if (value === undefined) return;
+    sink.recordKey(kind, pseudo === undefined ? value : pseudo(kind, value), recordId, field, at, signature);
+  };
+  const addEvent = (kind: LinkKeyKind, value: string | undefined, event: ActivityEvent, field: EventKeyField): void => {
+    if (value === undefined) return;
+    sink.eventKey(kind, pseudo === undefined ? value : pseudo(kind, value), event, field);
   };
   const sid = subject.id;
   const address = (a: PostalAddress | undefined, recordId: string, field: string, at?: string): void => {
@@ -243,18 +303,6 @@ export function extractLinkKeys(subject: Subject, events: readonly ActivityEvent
         break;
     }
   }
-  const keys = [...out.values()];
-  for (const e of eventKeys.values()) {
-    keys.push({
-      kind: e.kind,
-      key: e.key,
-      recordId: e.first.id,
-      field: eventFieldPath(e.first.type, e.field),
-      at: new Date(e.firstMs).toISOString(),
-      until: new Date(e.lastMs).toISOString(),
-    });
-  }
-  return keys.sort(compareLinkKeys);
 }
 
 /**
@@ -263,7 +311,7 @@ export function extractLinkKeys(subject: Subject, events: readonly ActivityEvent
  * fresh concatenation each time would be flattened and hashed again for nothing. Event types
  * and key fields are fixed sets, so the cache stays small.
  */
-function eventFieldPath(type: string, field: string): string {
+export function eventFieldPath(type: string, field: string): string {
   let byField = eventFieldPaths.get(type);
   if (byField === undefined) {
     byField = new Map();
