@@ -188,6 +188,8 @@ export { compareLinkKeys, defaultPhotoMaxDistance, extractLinkKeys, fuzzyLinkKey
 export type { ExtractOptions, LinkKey, LinkKeyKind } from './linkage/keys';
 export { buildLinkIndex, buildLinkIndexFromGroups, defaultLinkIndexOptions, groupLinkKeys } from './linkage/linkIndex';
 export type { AllowListedKey, Link, LinkGroup, LinkIndex, LinkIndexOptions, LinkMember, SubjectLinkKeys } from './linkage/linkIndex';
+export { groupPopulationLinkKeys } from './linkage/populationKeys';
+export type { LinkPopulation, PopulationGroupingWork } from './linkage/populationKeys';
 export {
   linkageInputsSchema,
   linkAllowListEntrySchema,

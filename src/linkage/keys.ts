@@ -102,6 +102,12 @@ function timeOf(value: string | undefined): number {
   return value === undefined ? Infinity : Date.parse(value);
 }
 
+/** Bit of each kind in a kind set (bit i: `linkKeyKinds[i]`), as {@link emitLinkKeys} takes it. */
+export const linkKeyKindBit: Readonly<Record<LinkKeyKind, number>> = Object.fromEntries(linkKeyKinds.map((kind, i) => [kind, 1 << i])) as Record<LinkKeyKind, number>;
+
+/** The set of every kind. */
+export const allLinkKeyKinds = (1 << linkKeyKinds.length) - 1;
+
 /** The event fields a key is taken from; an event key is summarised per `(kind, key, field)`. */
 export type EventKeyField =
   | 'ip'
@@ -203,9 +209,11 @@ class LinkKeyCollector implements LinkKeySink {
 /**
  * Derives the link keys of one subject (see {@link extractLinkKeys}) and hands each to `sink` as
  * it is found, duplicates included, without building an object per key: linkage writes them
- * straight into its key table. Keys are pseudonymised here when the options say so.
+ * straight into its key table. Keys are pseudonymised here when the options say so. `kinds` (a
+ * set of {@link linkKeyKindBit}s) limits the work to those kinds: the others are not derived.
  */
-export function emitLinkKeys(subject: Subject, events: readonly ActivityEvent[], options: ExtractOptions, sink: LinkKeySink): void {
+export function emitLinkKeys(subject: Subject, events: readonly ActivityEvent[], options: ExtractOptions, sink: LinkKeySink, kinds = allLinkKeyKinds): void {
+  const want = (kind: LinkKeyKind): boolean => (kinds & linkKeyKindBit[kind]) !== 0;
   const pseudo = options.pseudonymize;
   const add = (kind: LinkKeyKind, value: string | undefined, recordId: string, field: string, at?: string, signature?: string): void => {
     if (value === undefined) return;
@@ -220,53 +228,62 @@ export function emitLinkKeys(subject: Subject, events: readonly ActivityEvent[],
     if (a !== undefined) add('address', normalizeAddress(a), recordId, field, at);
   };
   const phoneOpts = options.defaultCallingCode !== undefined ? { defaultCallingCode: options.defaultCallingCode } : {};
-  const offices = new Set<string>();
-  for (const o of options.officeAddresses ?? []) {
-    const key = normalizeSiteAddress(o);
-    if (key !== undefined) offices.add(key);
-  }
+  const offices = officeKeys(options.officeAddresses);
   const shipTo = (a: PostalAddress, recordId: string, field: string, at?: string): void => {
     if (offices.size > 0 && offices.has(normalizeSiteAddress(a) ?? '')) return;
     address(a, recordId, field, at);
   };
 
-  for (const e of subject.contacts?.emails ?? []) add('email', normalizeEmail(e.address), sid, 'contacts.emails[].address', e.createdAt);
-  for (const p of subject.contacts?.phones ?? []) add('phone', normalizePhone(p.number, phoneOpts), sid, 'contacts.phones[].number', p.createdAt);
-  address(subject.identity?.residence?.address, sid, 'identity.residence.address');
-  for (const a of subject.contacts?.addresses ?? []) address(a, sid, `contacts.addresses[${a.kind ?? 'other'}]`);
+  const wAddress = want('address');
+  const wDevice = want('device');
+  const wMfa = want('mfa-device');
+  const wIp = want('ip');
+  const wBank = want('bank-account');
+  const wWallet = want('wallet');
+  if (want('email')) for (const e of subject.contacts?.emails ?? []) add('email', normalizeEmail(e.address), sid, 'contacts.emails[].address', e.createdAt);
+  if (want('phone')) for (const p of subject.contacts?.phones ?? []) add('phone', normalizePhone(p.number, phoneOpts), sid, 'contacts.phones[].number', p.createdAt);
+  if (wAddress) {
+    address(subject.identity?.residence?.address, sid, 'identity.residence.address');
+    for (const a of subject.contacts?.addresses ?? []) address(a, sid, `contacts.addresses[${a.kind ?? 'other'}]`);
+  }
+  const wDocument = want('document');
   for (const d of subject.documents ?? []) {
-    address(d.address, d.id, 'documents[].address', d.verification?.checkedAt);
-    if (d.number !== undefined) {
+    if (wAddress) address(d.address, d.id, 'documents[].address', d.verification?.checkedAt);
+    if (wDocument && d.number !== undefined) {
       const n = normalizeAccount(d.number);
       if (n !== undefined) add('document', `${d.type}:${d.issuingCountry ?? ''}:${n}`, d.id, 'documents[].number', d.verification?.checkedAt);
     }
   }
   for (const s of subject.shipments ?? []) {
-    shipTo(s.address, s.id, 'shipments[].address', s.shippedAt ?? s.deliveredAt);
-    for (const c of s.changeRequests ?? []) shipTo(c.address, s.id, 'shipments[].changeRequests[].address', c.at);
+    if (wAddress) {
+      shipTo(s.address, s.id, 'shipments[].address', s.shippedAt ?? s.deliveredAt);
+      for (const c of s.changeRequests ?? []) shipTo(c.address, s.id, 'shipments[].changeRequests[].address', c.at);
+    }
+    if (!wDevice) continue;
     if (s.deviceId !== undefined) add('device', normalizeIdentifier(s.deviceId), s.id, 'shipments[].deviceId', s.shippedAt);
     if (s.serial !== undefined) add('device', prefixed('serial', normalizeIdentifier(s.serial)), s.id, 'shipments[].serial', s.shippedAt);
   }
+  const wPayout = want('payout-account');
   for (const p of subject.paymentInstructions ?? []) {
-    if (p.iban !== undefined) add('bank-account', prefixed('iban', normalizeAccount(p.iban)), p.id, 'paymentInstructions[].iban', p.at);
-    if (p.accountNumber !== undefined) {
+    if (wBank && p.iban !== undefined) add('bank-account', prefixed('iban', normalizeAccount(p.iban)), p.id, 'paymentInstructions[].iban', p.at);
+    if (wBank && p.accountNumber !== undefined) {
       const acct = normalizeAccount(p.accountNumber);
       const routing = p.routingNumber !== undefined ? normalizeAccount(p.routingNumber) : undefined;
       add('bank-account', prefixed('acct', acct === undefined ? undefined : routing !== undefined ? `${routing}/${acct}` : acct), p.id, 'paymentInstructions[].accountNumber', p.at);
     }
-    if (p.walletAddress !== undefined) add('wallet', normalizeWallet(p.walletAddress), p.id, 'paymentInstructions[].walletAddress', p.at);
-    if (p.platformAccount !== undefined) {
+    if (wWallet && p.walletAddress !== undefined) add('wallet', normalizeWallet(p.walletAddress), p.id, 'paymentInstructions[].walletAddress', p.at);
+    if (wPayout && p.platformAccount !== undefined) {
       const acct = normalizeIdentifier(p.platformAccount);
       add('payout-account', acct === undefined ? undefined : `${normalizeIdentifier(p.platform ?? '') ?? ''}:${acct}`, p.id, 'paymentInstructions[].platformAccount', p.at);
     }
   }
   const maxDistance = options.photoMaxDistance ?? defaultPhotoMaxDistance;
-  for (const photo of subject.photos ?? []) {
+  if (want('photo')) for (const photo of subject.photos ?? []) {
     if (photo.perceptualHash === undefined) continue;
     const hash = photo.perceptualHash.toLowerCase();
     for (const band of photoHashBands(hash, maxDistance)) add('photo', band, photo.id, 'photos[].perceptualHash', photo.capturedAt, hash);
   }
-  if (subject.resumeText !== undefined) {
+  if (want('text') && subject.resumeText !== undefined) {
     const mh = options.minHash ?? defaultMinHashOptions;
     const sig = minHash(subject.resumeText, mh);
     if (sig !== undefined) {
@@ -275,29 +292,30 @@ export function emitLinkKeys(subject: Subject, events: readonly ActivityEvent[],
     }
   }
 
+  if (!(wIp || wDevice || wMfa || wBank || wWallet)) return;
   for (const event of events) {
     switch (event.type) {
       case 'session':
         if (event.result === 'failure') break;
-        if (event.ip !== undefined) addEvent('ip', normalizeIp(event.ip), event, 'ip');
-        if (event.deviceId !== undefined) addEvent('device', normalizeIdentifier(event.deviceId), event, 'deviceId');
-        if (event.mfaDeviceId !== undefined) addEvent('mfa-device', normalizeIdentifier(event.mfaDeviceId), event, 'mfaDeviceId');
-        if (event.mfa?.authenticatorId !== undefined) addEvent('mfa-device', normalizeIdentifier(event.mfa.authenticatorId), event, 'mfa.authenticatorId');
+        if (wIp && event.ip !== undefined) addEvent('ip', normalizeIp(event.ip), event, 'ip');
+        if (wDevice && event.deviceId !== undefined) addEvent('device', normalizeIdentifier(event.deviceId), event, 'deviceId');
+        if (wMfa && event.mfaDeviceId !== undefined) addEvent('mfa-device', normalizeIdentifier(event.mfaDeviceId), event, 'mfaDeviceId');
+        if (wMfa && event.mfa?.authenticatorId !== undefined) addEvent('mfa-device', normalizeIdentifier(event.mfa.authenticatorId), event, 'mfa.authenticatorId');
         break;
       case 'authenticator-registration':
-        if (event.action === 'registered' && event.authenticatorId !== undefined) {
+        if (wMfa && event.action === 'registered' && event.authenticatorId !== undefined) {
           addEvent('mfa-device', normalizeIdentifier(event.authenticatorId), event, 'authenticatorId');
         }
         break;
       case 'device-checkin':
-        if (event.ip !== undefined) addEvent('ip', normalizeIp(event.ip), event, 'ip');
-        addEvent('device', normalizeIdentifier(event.deviceId), event, 'deviceId');
-        if (event.serial !== undefined) addEvent('device', prefixed('serial', normalizeIdentifier(event.serial)), event, 'serial');
+        if (wIp && event.ip !== undefined) addEvent('ip', normalizeIp(event.ip), event, 'ip');
+        if (wDevice) addEvent('device', normalizeIdentifier(event.deviceId), event, 'deviceId');
+        if (wDevice && event.serial !== undefined) addEvent('device', prefixed('serial', normalizeIdentifier(event.serial)), event, 'serial');
         break;
       case 'payment':
-        if (event.iban !== undefined) addEvent('bank-account', prefixed('iban', normalizeAccount(event.iban)), event, 'iban');
-        if (event.accountNumber !== undefined) addEvent('bank-account', prefixed('acct', normalizeAccount(event.accountNumber)), event, 'accountNumber');
-        if (event.walletAddress !== undefined) addEvent('wallet', normalizeWallet(event.walletAddress), event, 'walletAddress');
+        if (wBank && event.iban !== undefined) addEvent('bank-account', prefixed('iban', normalizeAccount(event.iban)), event, 'iban');
+        if (wBank && event.accountNumber !== undefined) addEvent('bank-account', prefixed('acct', normalizeAccount(event.accountNumber)), event, 'accountNumber');
+        if (wWallet && event.walletAddress !== undefined) addEvent('wallet', normalizeWallet(event.walletAddress), event, 'walletAddress');
         break;
       default:
         break;
@@ -326,6 +344,25 @@ export function eventFieldPath(type: string, field: string): string {
 }
 
 const eventFieldPaths = new Map<string, Map<string, string>>();
+
+/** The normalised office addresses of a reference list, built once per list (a batch extracts every subject with the same one). */
+function officeKeys(addresses: readonly PostalAddress[] | undefined): ReadonlySet<string> {
+  if (addresses === undefined || addresses.length === 0) return noOffices;
+  let keys = officeKeysByList.get(addresses);
+  if (keys === undefined) {
+    const set = new Set<string>();
+    for (const o of addresses) {
+      const key = normalizeSiteAddress(o);
+      if (key !== undefined) set.add(key);
+    }
+    keys = set;
+    officeKeysByList.set(addresses, keys);
+  }
+  return keys;
+}
+
+const noOffices: ReadonlySet<string> = new Set();
+const officeKeysByList = new WeakMap<readonly PostalAddress[], ReadonlySet<string>>();
 
 function prefixed(prefix: string, value: string | undefined): string | undefined {
   return value === undefined ? undefined : `${prefix}:${value}`;
