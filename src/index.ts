@@ -190,6 +190,7 @@ export { buildLinkIndex, buildLinkIndexFromGroups, defaultLinkIndexOptions, grou
 export type { AllowListedKey, Link, LinkGroup, LinkIndex, LinkIndexOptions, LinkMember, SubjectLinkKeys } from './linkage/linkIndex';
 export { groupPopulationLinkKeys } from './linkage/populationKeys';
 export type { LinkPopulation, PopulationGroupingWork } from './linkage/populationKeys';
+export type { KeyTableWork } from './linkage/keyTable';
 export {
   linkageInputsSchema,
   linkAllowListEntrySchema,
