@@ -188,6 +188,9 @@ export { compareLinkKeys, defaultPhotoMaxDistance, extractLinkKeys, fuzzyLinkKey
 export type { ExtractOptions, LinkKey, LinkKeyKind } from './linking/keys';
 export { buildLinkIndex, buildLinkIndexFromGroups, defaultLinkIndexOptions, groupLinkKeys } from './linking/linkIndex';
 export type { AllowListedKey, Link, LinkGroup, LinkIndex, LinkIndexOptions, LinkMember, SubjectLinkKeys } from './linking/linkIndex';
+export { groupPopulationLinkKeys } from './linking/populationKeys';
+export type { LinkPopulation, PopulationGroupingWork } from './linking/populationKeys';
+export type { KeyTableWork } from './linking/keyTable';
 export {
   linkageInputsSchema,
   linkAllowListEntrySchema,

@@ -20,6 +20,7 @@ export class HashTable64 {
   /** Per slot: hash high, hash low, value. The hash 0:0 marks an empty slot; a key that hashes to it is held in {@link #zeroValue}. */
   #slots = new Uint32Array(INITIAL_CAPACITY * SLOT_WORDS);
   #zeroValue: number | undefined;
+  #probes = 0;
 
   /** The 64-bit FNV-1a hash of a key as `[high, low]` (the hash the table is keyed by). */
   static hash(key: string): [number, number] {
@@ -34,6 +35,11 @@ export class HashTable64 {
   /** Bytes of the table's storage (its slots), for memory accounting. */
   get byteLength(): number {
     return this.#slots.byteLength;
+  }
+
+  /** Slots inspected so far, re-insertion when the table grows included: the work, for tests that count it. */
+  get probes(): number {
+    return this.#probes;
   }
 
   /** The value stored under a hash, or undefined when the hash is not held. */
@@ -65,6 +71,20 @@ export class HashTable64 {
     return undefined;
   }
 
+  /** Stores `value` (an unsigned 32-bit integer) under a hash, replacing the value held. */
+  set(hi: number, lo: number, value: number): void {
+    if (hi === 0 && lo === 0) {
+      this.#zeroValue = value >>> 0;
+      return;
+    }
+    const at = this.#slot(hi, lo);
+    if (this.#occupied(at)) {
+      this.#slots[at + 2] = value;
+      return;
+    }
+    this.setIfAbsent(hi, lo, value);
+  }
+
   #occupied(at: number): boolean {
     return this.#slots[at] !== 0 || this.#slots[at + 1] !== 0;
   }
@@ -76,6 +96,7 @@ export class HashTable64 {
     let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
     const slots = this.#slots;
     for (;;) {
+      this.#probes++;
       const at = i * SLOT_WORDS;
       const h = slots[at] as number;
       const l = slots[at + 1] as number;

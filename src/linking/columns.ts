@@ -59,9 +59,48 @@ export class StringColumn {
     }
   }
 
+  /** Replaces the value at `index` (pooled anew: replacements are rare). */
+  set(index: number, value: string | undefined): void {
+    if (value === undefined) this.refs.set(index, -1);
+    else {
+      this.pool.push(value);
+      this.last = value;
+      this.refs.set(index, this.pool.length - 1);
+    }
+  }
+
   /** The value at `index`. */
   get(index: number): string | undefined {
     const ref = this.refs.get(index);
     return ref < 0 ? undefined : this.pool[ref];
+  }
+}
+
+/** A growable column of numbers (64-bit floats, e.g. times in ms) in fixed-size chunks, like {@link IntColumn}. */
+export class NumberColumn {
+  private readonly chunks: Float64Array[] = [];
+  private tail: Float64Array = new Float64Array(0);
+  /** Number of values. */
+  length = 0;
+
+  /** Appends `value`. */
+  push(value: number): void {
+    const offset = this.length & CHUNK_MASK;
+    if (offset === 0) {
+      this.tail = new Float64Array(CHUNK_SIZE);
+      this.chunks.push(this.tail);
+    }
+    this.tail[offset] = value;
+    this.length++;
+  }
+
+  /** The value at `index` (0 <= index < length). */
+  get(index: number): number {
+    return (this.chunks[index >>> CHUNK_BITS] as Float64Array)[index & CHUNK_MASK] as number;
+  }
+
+  /** Replaces the value at `index` (0 <= index < length). */
+  set(index: number, value: number): void {
+    (this.chunks[index >>> CHUNK_BITS] as Float64Array)[index & CHUNK_MASK] = value;
   }
 }

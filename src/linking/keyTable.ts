@@ -1,58 +1,64 @@
-import { fnv1a32 } from '../util/hash';
+import type { ActivityEvent } from '../records/events';
+import { HashTable64 } from '../engine/hashTable64';
 import { ShardedMap } from '../engine/shardedMap';
-import { IntColumn, StringColumn } from './columns';
-import type { LinkKey, LinkKeyKind } from './keys';
+import { IntColumn, NumberColumn, StringColumn } from './columns';
+import { LinkKeyHasher } from './keyHash';
+import { eventFieldPath, type EventKeyField, type LinkKey, type LinkKeyKind } from './keys';
 import type { LinkGroup, LinkMember } from './linkIndex';
 
 /** `firstSubject` of a key seen on two or more distinct subjects. */
 const SHARED = -1;
-
-/** Slots of the key hash table at the start (a power of two); it doubles when half full. */
-const INITIAL_SLOTS = 1 << 10;
+/** No row, no summary, no next key: the end of a chain. */
+const NONE = -1;
+/** `keyFirstRow` of a key repeated in the current visit: its record rows are in the visit's `repeats` map. */
+const IN_REPEATS = -2;
 
 /** Counts of the work done, for tests that show it grows linearly with the keys. */
 export interface KeyTableWork {
-  /** Key occurrences added. */
+  /** Key occurrences added (rows). */
   readonly keys: number;
-  /** Distinct `(kind, key)` pairs. */
+  /** Distinct `(kind, key)` pairs, whose texts the table keeps. */
   readonly distinctKeys: number;
-  /** Hash-table slots inspected while interning (about 1.5 per key at a load of at most one half), rehashing included. */
+  /** Hash-table slots inspected while interning, re-insertion when the table grows included. */
   readonly probes: number;
   /** Key occurrences read when the groups are collected (one pass: each key once). */
   readonly collected: number;
 }
 
-/** Murmur3's finaliser: spreads FNV-1a's bits so the low bits index the table well. */
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) | 0;
+function timeOf(value: string | undefined): number {
+  return value === undefined ? Infinity : Date.parse(value);
 }
 
 /**
- * The link keys of a population, grouped by `(kind, key)` in one pass, without an object per key:
- * subjects become integer ids, each distinct key an integer id in an open-addressing hash table
- * (typed arrays, so no `Map` and no 2^24 ceiling), and each key occurrence a row of 32-bit
- * columns (key, subject, record, field, times, signature). A key remembers its first subject
- * until a second one shows up, so at the end the shared keys are known without another pass over
- * the input, and only their occurrences become {@link LinkMember} objects.
+ * The link keys of a population, grouped by `(kind, key)` without an object per key: subjects
+ * become integer ids, each distinct key an integer id found through its 64-bit hash in a
+ * {@link HashTable64} (keys whose hashes collide are chained and told apart by their texts, so a
+ * collision never joins two keys), and each key occurrence a row of columns (key, subject,
+ * record, field, times, signature). A key remembers its first subject until a second one shows
+ * up, so at the end the shared keys are known without another pass over the input, and only
+ * their occurrences become {@link LinkMember} objects.
+ *
+ * Keys come in two ways: {@link LinkKeyTable.addSubject} takes a subject's {@link LinkKey}
+ * objects as they are; {@link LinkKeyTable.beginSubject}, `recordKey`, `eventKey` and
+ * `endSubject` take the raw keys {@link emitLinkKeys} derives and deduplicate and summarise them
+ * as {@link extractLinkKeys} does (per record; event keys per kind, key and field), with event
+ * times held as numbers and formatted only for the members of shared keys.
  */
 export class LinkKeyTable {
+  /** Numbers the kinds and hashes the keys; shared with a first pass that counted hashes. */
+  readonly hasher: LinkKeyHasher;
   // Subjects: id -> integer id.
   private readonly subjectIndex = new ShardedMap<string, number>();
   private readonly subjectIds: string[] = [];
-  // Distinct keys: a hash table of slot pairs (key id + 1, 0 when empty; the key's hash), and per key id its kind, text and first subject.
-  private slots = new Int32Array(2 * INITIAL_SLOTS);
+  // Distinct keys: hash -> first key id with that hash; per key id the next one with the same hash, its kind, text and first subject.
+  private readonly index = new HashTable64();
+  private readonly keyNext = new IntColumn();
   private readonly keyKind = new IntColumn();
   private readonly keyText: string[] = [];
   private readonly firstSubject = new IntColumn();
-  private readonly kinds: string[] = [];
-  private readonly kindIndex = new Map<string, number>();
   private readonly fields: string[] = [];
   private readonly fieldIndex = new ShardedMap<string, number>();
-  // Occurrences, one row per key added.
+  // Occurrences, one row per key added. Event keys hold their times as numbers (an index into the `event*Ms` columns, NONE for other keys).
   private readonly rowKey = new IntColumn();
   private readonly rowSubject = new IntColumn();
   private readonly rowField = new IntColumn();
@@ -60,41 +66,57 @@ export class LinkKeyTable {
   private readonly rowAt = new StringColumn();
   private readonly rowUntil = new StringColumn();
   private readonly rowSignature = new StringColumn();
-  private probes = 0;
+  private readonly rowEventTime = new IntColumn();
+  private readonly eventFirstMs = new NumberColumn();
+  private readonly eventLastMs = new NumberColumn();
   private collected = 0;
 
-  /** Adds one subject's keys. A subject id given twice is one subject. */
+  // The subject being added through beginSubject (its integer id given at its first key) and the visit number.
+  private pendingSubject = '';
+  private subject = NONE;
+  private visit = 0;
+  // Per key id: the visit that last added it, its first record row in that visit, its first event summary in that visit.
+  private readonly keyVisit = new IntColumn();
+  private readonly keyFirstRow = new IntColumn();
+  private readonly keyFirstSummary = new IntColumn();
+  // Record keys repeated within the visit: `key id, record, field` -> row (only keys met twice in one subject get here).
+  private readonly repeats = new Map<string, number>();
+  // Event keys of the visit, summarised per (key, field): first event, first and last time; chained per key.
+  private summaries = 0;
+  private readonly summaryKey: number[] = [];
+  private readonly summaryField: EventKeyField[] = [];
+  private readonly summaryFirst: ActivityEvent[] = [];
+  private readonly summaryFirstMs: number[] = [];
+  private readonly summaryLastMs: number[] = [];
+  private readonly summaryNext: number[] = [];
+  // One event gives up to four keys: its time is parsed once.
+  private lastEvent: ActivityEvent | undefined;
+  private lastEventMs = NaN;
+
+  constructor(hasher: LinkKeyHasher = new LinkKeyHasher()) {
+    this.hasher = hasher;
+  }
+
+  /** Adds one subject's keys, as they are (no deduplication). A subject id given twice is one subject. */
   addSubject(subjectId: string, keys: readonly LinkKey[]): void {
+    const subject = this.subjectOf(subjectId);
+    const hasher = this.hasher;
+    for (const k of keys) {
+      const kind = hasher.kindOf(k.kind);
+      hasher.hash(kind, k.key);
+      const key = this.intern(kind, k.key, subject, hasher.out[0] as number, hasher.out[1] as number);
+      this.pushRow(key, subject, this.fieldOf(k.field), k.recordId, k.at, k.until, k.signature, NONE);
+    }
+  }
+
+  private subjectOf(subjectId: string): number {
     let subject = this.subjectIndex.get(subjectId);
     if (subject === undefined) {
       subject = this.subjectIds.length;
       this.subjectIds.push(subjectId);
       this.subjectIndex.set(subjectId, subject);
     }
-    for (const k of keys) this.add(subject, k);
-  }
-
-  private add(subject: number, k: LinkKey): void {
-    const key = this.intern(this.kindOf(k.kind), k.key, subject);
-    const first = this.firstSubject.get(key);
-    if (first !== subject && first !== SHARED) this.firstSubject.set(key, SHARED);
-    this.rowKey.push(key);
-    this.rowSubject.push(subject);
-    this.rowField.push(this.fieldOf(k.field));
-    this.rowRecord.push(k.recordId);
-    this.rowAt.push(k.at);
-    this.rowUntil.push(k.until);
-    this.rowSignature.push(k.signature);
-  }
-
-  private kindOf(kind: string): number {
-    let index = this.kindIndex.get(kind);
-    if (index === undefined) {
-      index = this.kinds.length;
-      this.kinds.push(kind);
-      this.kindIndex.set(kind, index);
-    }
-    return index;
+    return subject;
   }
 
   private fieldOf(field: string): number {
@@ -107,52 +129,154 @@ export class LinkKeyTable {
     return index;
   }
 
-  /**
-   * The id of `(kind, key)`, a new one (first subject: `subject`) when unseen. Linear probing over
-   * slot pairs (key id + 1, hash): a probe compares hashes in the slot itself, so only a hash match
-   * reads the key's text.
-   */
-  private intern(kind: number, key: string, subject: number): number {
-    const hash = mix(fnv1a32(key, (0x811c9dc5 ^ Math.imul(kind + 1, 0x9e3779b1)) >>> 0));
-    const slots = this.slots;
-    const mask = (slots.length >>> 1) - 1;
-    for (let i = hash & mask; ; i = (i + 1) & mask) {
-      this.probes++;
-      const slot = slots[2 * i] as number;
-      if (slot === 0) {
-        const id = this.keyText.length;
-        slots[2 * i] = id + 1;
-        slots[2 * i + 1] = hash;
-        this.keyText.push(key);
-        this.keyKind.push(kind);
-        this.firstSubject.push(subject);
-        if (4 * this.keyText.length > slots.length) this.grow();
-        return id;
-      }
-      if (slots[2 * i + 1] === hash && this.keyText[slot - 1] === key && this.keyKind.get(slot - 1) === kind) return slot - 1;
-    }
+  private pushRow(
+    key: number,
+    subject: number,
+    field: number,
+    recordId: string,
+    at: string | undefined,
+    until: string | undefined,
+    signature: string | undefined,
+    eventTime: number,
+  ): number {
+    const row = this.rowKey.length;
+    this.rowKey.push(key);
+    this.rowSubject.push(subject);
+    this.rowField.push(field);
+    this.rowRecord.push(recordId);
+    this.rowAt.push(at);
+    this.rowUntil.push(until);
+    this.rowSignature.push(signature);
+    this.rowEventTime.push(eventTime);
+    return row;
   }
 
-  /** Doubles the table (it is kept at most half full) and re-inserts every slot by its stored hash. */
-  private grow(): void {
-    const old = this.slots;
-    const slots = new Int32Array(old.length * 2);
-    const mask = (slots.length >>> 1) - 1;
-    for (let j = 0; j < old.length; j += 2) {
-      const slot = old[j] as number;
-      if (slot === 0) continue;
-      const hash = old[j + 1] as number;
-      let i = hash & mask;
-      for (this.probes++; slots[2 * i] !== 0; this.probes++) i = (i + 1) & mask;
-      slots[2 * i] = slot;
-      slots[2 * i + 1] = hash;
+  /**
+   * The id of `(kind, key)` with 64-bit hash `hi:lo`, a new one (first subject: `subject`) when
+   * unseen; marks it shared when `subject` is not its first. Keys with one hash are chained and
+   * compared by text, so only equal keys share an id.
+   */
+  private intern(kind: number, key: string, subject: number, hi: number, lo: number): number {
+    const id = this.keyText.length;
+    const head = this.index.setIfAbsent(hi, lo, id);
+    if (head !== undefined) {
+      let last = head;
+      for (let k = head; k !== NONE; k = this.keyNext.get(k)) {
+        if (this.keyText[k] === key && this.keyKind.get(k) === kind) {
+          const first = this.firstSubject.get(k);
+          if (first !== subject && first !== SHARED) this.firstSubject.set(k, SHARED);
+          return k;
+        }
+        last = k;
+      }
+      // A different key with the same 64-bit hash: chained after the last one.
+      this.keyNext.set(last, id);
     }
-    this.slots = slots;
+    this.keyText.push(key);
+    this.keyKind.push(kind);
+    this.keyNext.push(NONE);
+    this.firstSubject.push(subject);
+    this.keyVisit.push(0);
+    this.keyFirstRow.push(NONE);
+    this.keyFirstSummary.push(NONE);
+    return id;
+  }
+
+  /** Starts a subject whose raw keys follow (`recordKey`, `eventKey`); `endSubject` finishes it. */
+  beginSubject(subjectId: string): void {
+    this.pendingSubject = subjectId;
+    this.subject = NONE;
+    this.visit++;
+    if (this.repeats.size > 0) this.repeats.clear();
+    this.summaries = 0;
+  }
+
+  /** The key id of a raw key of the current subject, its per-visit marks reset when the visit is new. */
+  private keyOfVisit(kind: number, key: string, hi: number, lo: number): number {
+    if (this.subject === NONE) this.subject = this.subjectOf(this.pendingSubject);
+    const id = this.intern(kind, key, this.subject, hi, lo);
+    if (this.keyVisit.get(id) !== this.visit) {
+      this.keyVisit.set(id, this.visit);
+      this.keyFirstRow.set(id, NONE);
+      this.keyFirstSummary.set(id, NONE);
+    }
+    return id;
+  }
+
+  /**
+   * A key from a record of the current subject (kind from the hasher, hash `hi:lo`). Deduplicated
+   * per `(key, record, field)`, keeping the earliest time, as {@link extractLinkKeys} does.
+   */
+  recordKey(kind: number, key: string, recordId: string, field: string, at: string | undefined, signature: string | undefined, hi: number, lo: number): void {
+    const id = this.keyOfVisit(kind, key, hi, lo);
+    const first = this.keyFirstRow.get(id);
+    if (first === NONE) {
+      this.keyFirstRow.set(id, this.pushRow(id, this.subject, this.fieldOf(field), recordId, at, undefined, signature, NONE));
+      return;
+    }
+    // The key again in this subject: rare, so only now is an id text built.
+    if (first !== IN_REPEATS) {
+      this.repeats.set(`${id}\u0000${this.rowRecord.get(first) as string}\u0000${this.fields[this.rowField.get(first)] as string}`, first);
+      this.keyFirstRow.set(id, IN_REPEATS);
+    }
+    const repeatId = `${id}\u0000${recordId}\u0000${field}`;
+    const prev = this.repeats.get(repeatId);
+    if (prev === undefined) {
+      this.repeats.set(repeatId, this.pushRow(id, this.subject, this.fieldOf(field), recordId, at, undefined, signature, NONE));
+      return;
+    }
+    if (timeOf(this.rowAt.get(prev)) <= timeOf(at)) return;
+    this.rowAt.set(prev, at);
+    this.rowSignature.set(prev, signature);
+  }
+
+  /** A key from an event of the current subject: summarised per `(key, field)` into the first event and the first and last time. */
+  eventKey(kind: number, key: string, event: ActivityEvent, field: EventKeyField, hi: number, lo: number): void {
+    const id = this.keyOfVisit(kind, key, hi, lo);
+    if (event !== this.lastEvent) {
+      this.lastEvent = event;
+      this.lastEventMs = Date.parse(event.at);
+    }
+    const t = this.lastEventMs;
+    // At most one summary per event field for a key: the chain is short.
+    for (let s = this.keyFirstSummary.get(id); s !== NONE; s = this.summaryNext[s] as number) {
+      if (this.summaryField[s] !== field) continue;
+      const firstMs = this.summaryFirstMs[s] as number;
+      if (t < firstMs || (t === firstMs && event.id < (this.summaryFirst[s] as ActivityEvent).id)) {
+        this.summaryFirst[s] = event;
+        this.summaryFirstMs[s] = t;
+      }
+      if (t > (this.summaryLastMs[s] as number)) this.summaryLastMs[s] = t;
+      return;
+    }
+    const s = this.summaries++;
+    this.summaryKey[s] = id;
+    this.summaryField[s] = field;
+    this.summaryFirst[s] = event;
+    this.summaryFirstMs[s] = t;
+    this.summaryLastMs[s] = t;
+    this.summaryNext[s] = this.keyFirstSummary.get(id);
+    this.keyFirstSummary.set(id, s);
+  }
+
+  /** Finishes the current subject: its event keys become rows (one per key and field). */
+  endSubject(): void {
+    for (let s = 0; s < this.summaries; s++) {
+      const first = this.summaryFirst[s] as ActivityEvent;
+      const time = this.eventFirstMs.length;
+      this.eventFirstMs.push(this.summaryFirstMs[s] as number);
+      this.eventLastMs.push(this.summaryLastMs[s] as number);
+      this.pushRow(this.summaryKey[s] as number, this.subject, this.fieldOf(eventFieldPath(first.type, this.summaryField[s] as string)), first.id, undefined, undefined, undefined, time);
+    }
+    // Drops the references to the subject's events.
+    this.summaryFirst.length = 0;
+    this.summaries = 0;
+    this.lastEvent = undefined;
   }
 
   /** Counts of the work done so far. */
   get work(): KeyTableWork {
-    return { keys: this.rowKey.length, distinctKeys: this.keyText.length, probes: this.probes, collected: this.collected };
+    return { keys: this.rowKey.length, distinctKeys: this.keyText.length, probes: this.index.probes, collected: this.collected };
   }
 
   /**
@@ -169,7 +293,7 @@ export class LinkKeyTable {
     for (let key = 0; key < distinct; key++) {
       if (this.firstSubject.get(key) !== SHARED) continue;
       groupOf[key] = groups.length;
-      groups.push({ kind: this.kinds[this.keyKind.get(key)] as LinkKeyKind, key: this.keyText[key] as string, members: [] });
+      groups.push({ kind: this.hasher.kinds[this.keyKind.get(key)] as LinkKeyKind, key: this.keyText[key] as string, members: [] });
     }
     for (let row = 0; row < rows; row++) {
       this.collected++;
@@ -181,8 +305,9 @@ export class LinkKeyTable {
   }
 
   private member(row: number): LinkMember {
-    const at = this.rowAt.get(row);
-    const until = this.rowUntil.get(row);
+    const time = this.rowEventTime.get(row);
+    const at = time === NONE ? this.rowAt.get(row) : new Date(this.eventFirstMs.get(time)).toISOString();
+    const until = time === NONE ? this.rowUntil.get(row) : new Date(this.eventLastMs.get(time)).toISOString();
     const signature = this.rowSignature.get(row);
     const member: { subjectId: string; recordId: string; field: string; at?: string; until?: string; signature?: string } = {
       subjectId: this.subjectIds[this.rowSubject.get(row)] as string,

@@ -2,7 +2,7 @@ import type { ActivityEvent } from '../records/events';
 import type { PostalAddress } from '../records/common';
 import type { Subject } from '../records/subject';
 import { normalizeIp } from '../records/ip';
-import type { LinkKeyKind } from '../records/linkage';
+import { linkKeyKinds, type LinkKeyKind } from '../records/linkage';
 import { defaultMinHashOptions, encodeSignature, minHash, minHashBands, photoHashBands, type MinHashOptions } from './lsh';
 import {
   normalizeAccount,
@@ -74,6 +74,36 @@ function timeOf(value: string | undefined): number {
   return value === undefined ? Infinity : Date.parse(value);
 }
 
+/** Bit of each kind in a kind set (bit i: `linkKeyKinds[i]`), as {@link emitLinkKeys} takes it. */
+export const linkKeyKindBit: Readonly<Record<LinkKeyKind, number>> = Object.fromEntries(linkKeyKinds.map((kind, i) => [kind, 1 << i])) as Record<LinkKeyKind, number>;
+
+/** The set of every kind. */
+export const allLinkKeyKinds = (1 << linkKeyKinds.length) - 1;
+
+/** The event fields a key is taken from; an event key is summarised per `(kind, key, field)`. */
+export type EventKeyField =
+  | 'ip'
+  | 'deviceId'
+  | 'mfaDeviceId'
+  | 'mfa.authenticatorId'
+  | 'authenticatorId'
+  | 'serial'
+  | 'iban'
+  | 'accountNumber'
+  | 'walletAddress';
+
+/**
+ * Where {@link emitLinkKeys} writes the keys of one subject, one call per key as it is derived
+ * (duplicates included): the public {@link extractLinkKeys} collects them into sorted
+ * {@link LinkKey} objects, linkage writes them straight into its key table.
+ */
+export interface LinkKeySink {
+  /** A key read from a record of the subject (not an event); `at` as the record gives it. */
+  recordKey(kind: LinkKeyKind, key: string, recordId: string, field: string, at: string | undefined, signature: string | undefined): void;
+  /** A key read from an event; its time is the event's `at`. */
+  eventKey(kind: LinkKeyKind, key: string, event: ActivityEvent, field: EventKeyField): void;
+}
+
 /**
  * Derives every link key of one subject from its record and its events: e-mail addresses, phone
  * numbers, postal addresses (residence, contact, document, shipment and change-request
@@ -87,38 +117,42 @@ function timeOf(value: string | undefined): number {
  * number of sessions. The output is sorted, so it does not depend on record order.
  */
 export function extractLinkKeys(subject: Subject, events: readonly ActivityEvent[], options: ExtractOptions = {}): LinkKey[] {
-  const pseudo = options.pseudonymize;
-  const out = new Map<string, LinkKey>();
-  const add = (kind: LinkKeyKind, value: string | undefined, recordId: string, field: string, at?: string, signature?: string): void => {
-    if (value === undefined) return;
-    const key = pseudo === undefined ? value : pseudo(kind, value);
+  const collector = new LinkKeyCollector();
+  emitLinkKeys(subject, events, options, collector);
+  return collector.keys();
+}
+
+/**
+ * The keys of one subject as {@link extractLinkKeys} returns them: deduplicated per record (the
+ * earliest time kept), event keys summarised per `(kind, key, field)` (first event, first and
+ * last time), sorted.
+ */
+class LinkKeyCollector implements LinkKeySink {
+  private readonly out = new Map<string, LinkKey>();
+  private readonly eventKeys = new Map<string, { kind: LinkKeyKind; key: string; field: string; first: ActivityEvent; firstMs: number; lastMs: number }>();
+  // One event gives up to four keys: its time is parsed once.
+  private lastEvent: ActivityEvent | undefined;
+  private lastEventMs = NaN;
+
+  recordKey(kind: LinkKeyKind, key: string, recordId: string, field: string, at: string | undefined, signature: string | undefined): void {
     const id = `${kind}\u0000${key}\u0000${recordId}\u0000${field}`;
-    const prev = out.get(id);
+    const prev = this.out.get(id);
     if (prev !== undefined && timeOf(prev.at) <= timeOf(at)) return;
     const linkKey: { kind: LinkKeyKind; key: string; recordId: string; field: string; at?: string; signature?: string } = { kind, key, recordId, field };
     if (at !== undefined) linkKey.at = at;
     if (signature !== undefined) linkKey.signature = signature;
-    out.set(id, linkKey);
-  };
-  // Events: one key per (kind, value), on the first event, spanning first to last use.
-  // One event gives up to four keys: its time is parsed once.
-  let lastEvent: ActivityEvent | undefined;
-  let lastEventMs = NaN;
-  const eventTime = (event: ActivityEvent): number => {
-    if (event !== lastEvent) {
-      lastEvent = event;
-      lastEventMs = Date.parse(event.at);
-    }
-    return lastEventMs;
-  };
-  const eventKeys = new Map<string, { kind: LinkKeyKind; key: string; field: string; first: ActivityEvent; firstMs: number; lastMs: number }>();
-  const addEvent = (kind: LinkKeyKind, value: string | undefined, event: ActivityEvent, field: string): void => {
-    if (value === undefined) return;
-    const key = pseudo === undefined ? value : pseudo(kind, value);
+    this.out.set(id, linkKey);
+  }
+
+  eventKey(kind: LinkKeyKind, key: string, event: ActivityEvent, field: EventKeyField): void {
     const id = `${kind}\u0000${key}\u0000${field}`;
-    const t = eventTime(event);
-    const prev = eventKeys.get(id);
-    if (prev === undefined) eventKeys.set(id, { kind, key, field, first: event, firstMs: t, lastMs: t });
+    if (event !== this.lastEvent) {
+      this.lastEvent = event;
+      this.lastEventMs = Date.parse(event.at);
+    }
+    const t = this.lastEventMs;
+    const prev = this.eventKeys.get(id);
+    if (prev === undefined) this.eventKeys.set(id, { kind, key, field, first: event, firstMs: t, lastMs: t });
     else {
       if (t < prev.firstMs || (t === prev.firstMs && event.id < prev.first.id)) {
         prev.first = event;
@@ -126,59 +160,102 @@ export function extractLinkKeys(subject: Subject, events: readonly ActivityEvent
       }
       if (t > prev.lastMs) prev.lastMs = t;
     }
+  }
+
+  keys(): LinkKey[] {
+    const keys = Array.from(this.out.values());
+    for (const e of this.eventKeys.values()) {
+      keys.push({
+        kind: e.kind,
+        key: e.key,
+        recordId: e.first.id,
+        field: eventFieldPath(e.first.type, e.field),
+        at: new Date(e.firstMs).toISOString(),
+        until: new Date(e.lastMs).toISOString(),
+      });
+    }
+    return keys.sort(compareLinkKeys);
+  }
+}
+
+/**
+ * Derives the link keys of one subject (see {@link extractLinkKeys}) and hands each to `sink` as
+ * it is found, duplicates included, without building an object per key: linkage writes them
+ * straight into its key table. Keys are pseudonymised here when the options say so. `kinds` (a
+ * set of {@link linkKeyKindBit}s) limits the work to those kinds: the others are not derived.
+ */
+export function emitLinkKeys(subject: Subject, events: readonly ActivityEvent[], options: ExtractOptions, sink: LinkKeySink, kinds = allLinkKeyKinds): void {
+  const want = (kind: LinkKeyKind): boolean => (kinds & linkKeyKindBit[kind]) !== 0;
+  const pseudo = options.pseudonymize;
+  const add = (kind: LinkKeyKind, value: string | undefined, recordId: string, field: string, at?: string, signature?: string): void => {
+    if (value === undefined) return;
+    sink.recordKey(kind, pseudo === undefined ? value : pseudo(kind, value), recordId, field, at, signature);
+  };
+  const addEvent = (kind: LinkKeyKind, value: string | undefined, event: ActivityEvent, field: EventKeyField): void => {
+    if (value === undefined) return;
+    sink.eventKey(kind, pseudo === undefined ? value : pseudo(kind, value), event, field);
   };
   const sid = subject.id;
   const address = (a: PostalAddress | undefined, recordId: string, field: string, at?: string): void => {
     if (a !== undefined) add('address', normalizeAddress(a), recordId, field, at);
   };
   const phoneOpts = options.defaultCallingCode !== undefined ? { defaultCallingCode: options.defaultCallingCode } : {};
-  const offices = new Set<string>();
-  for (const o of options.officeAddresses ?? []) {
-    const key = normalizeSiteAddress(o);
-    if (key !== undefined) offices.add(key);
-  }
+  const offices = officeKeys(options.officeAddresses);
   const shipTo = (a: PostalAddress, recordId: string, field: string, at?: string): void => {
     if (offices.size > 0 && offices.has(normalizeSiteAddress(a) ?? '')) return;
     address(a, recordId, field, at);
   };
 
-  for (const e of subject.contacts?.emails ?? []) add('email', normalizeEmail(e.address), sid, 'contacts.emails[].address', e.createdAt);
-  for (const p of subject.contacts?.phones ?? []) add('phone', normalizePhone(p.number, phoneOpts), sid, 'contacts.phones[].number', p.createdAt);
-  address(subject.identity?.residence?.address, sid, 'identity.residence.address');
-  for (const a of subject.contacts?.addresses ?? []) address(a, sid, `contacts.addresses[${a.kind ?? 'other'}]`);
+  const wAddress = want('address');
+  const wDevice = want('device');
+  const wMfa = want('mfa-device');
+  const wIp = want('ip');
+  const wBank = want('bank-account');
+  const wWallet = want('wallet');
+  if (want('email')) for (const e of subject.contacts?.emails ?? []) add('email', normalizeEmail(e.address), sid, 'contacts.emails[].address', e.createdAt);
+  if (want('phone')) for (const p of subject.contacts?.phones ?? []) add('phone', normalizePhone(p.number, phoneOpts), sid, 'contacts.phones[].number', p.createdAt);
+  if (wAddress) {
+    address(subject.identity?.residence?.address, sid, 'identity.residence.address');
+    for (const a of subject.contacts?.addresses ?? []) address(a, sid, `contacts.addresses[${a.kind ?? 'other'}]`);
+  }
+  const wDocument = want('document');
   for (const d of subject.documents ?? []) {
-    address(d.address, d.id, 'documents[].address', d.verification?.checkedAt);
-    if (d.number !== undefined) {
+    if (wAddress) address(d.address, d.id, 'documents[].address', d.verification?.checkedAt);
+    if (wDocument && d.number !== undefined) {
       const n = normalizeAccount(d.number);
       if (n !== undefined) add('document', `${d.type}:${d.issuingCountry ?? ''}:${n}`, d.id, 'documents[].number', d.verification?.checkedAt);
     }
   }
   for (const s of subject.shipments ?? []) {
-    shipTo(s.address, s.id, 'shipments[].address', s.shippedAt ?? s.deliveredAt);
-    for (const c of s.changeRequests ?? []) shipTo(c.address, s.id, 'shipments[].changeRequests[].address', c.at);
+    if (wAddress) {
+      shipTo(s.address, s.id, 'shipments[].address', s.shippedAt ?? s.deliveredAt);
+      for (const c of s.changeRequests ?? []) shipTo(c.address, s.id, 'shipments[].changeRequests[].address', c.at);
+    }
+    if (!wDevice) continue;
     if (s.deviceId !== undefined) add('device', normalizeIdentifier(s.deviceId), s.id, 'shipments[].deviceId', s.shippedAt);
     if (s.serial !== undefined) add('device', prefixed('serial', normalizeIdentifier(s.serial)), s.id, 'shipments[].serial', s.shippedAt);
   }
+  const wPayout = want('payout-account');
   for (const p of subject.paymentInstructions ?? []) {
-    if (p.iban !== undefined) add('bank-account', prefixed('iban', normalizeAccount(p.iban)), p.id, 'paymentInstructions[].iban', p.at);
-    if (p.accountNumber !== undefined) {
+    if (wBank && p.iban !== undefined) add('bank-account', prefixed('iban', normalizeAccount(p.iban)), p.id, 'paymentInstructions[].iban', p.at);
+    if (wBank && p.accountNumber !== undefined) {
       const acct = normalizeAccount(p.accountNumber);
       const routing = p.routingNumber !== undefined ? normalizeAccount(p.routingNumber) : undefined;
       add('bank-account', prefixed('acct', acct === undefined ? undefined : routing !== undefined ? `${routing}/${acct}` : acct), p.id, 'paymentInstructions[].accountNumber', p.at);
     }
-    if (p.walletAddress !== undefined) add('wallet', normalizeWallet(p.walletAddress), p.id, 'paymentInstructions[].walletAddress', p.at);
-    if (p.platformAccount !== undefined) {
+    if (wWallet && p.walletAddress !== undefined) add('wallet', normalizeWallet(p.walletAddress), p.id, 'paymentInstructions[].walletAddress', p.at);
+    if (wPayout && p.platformAccount !== undefined) {
       const acct = normalizeIdentifier(p.platformAccount);
       add('payout-account', acct === undefined ? undefined : `${normalizeIdentifier(p.platform ?? '') ?? ''}:${acct}`, p.id, 'paymentInstructions[].platformAccount', p.at);
     }
   }
   const maxDistance = options.photoMaxDistance ?? defaultPhotoMaxDistance;
-  for (const photo of subject.photos ?? []) {
+  if (want('photo')) for (const photo of subject.photos ?? []) {
     if (photo.perceptualHash === undefined) continue;
     const hash = photo.perceptualHash.toLowerCase();
     for (const band of photoHashBands(hash, maxDistance)) add('photo', band, photo.id, 'photos[].perceptualHash', photo.capturedAt, hash);
   }
-  if (subject.resumeText !== undefined) {
+  if (want('text') && subject.resumeText !== undefined) {
     const mh = options.minHash ?? defaultMinHashOptions;
     const sig = minHash(subject.resumeText, mh);
     if (sig !== undefined) {
@@ -187,46 +264,35 @@ export function extractLinkKeys(subject: Subject, events: readonly ActivityEvent
     }
   }
 
+  if (!(wIp || wDevice || wMfa || wBank || wWallet)) return;
   for (const event of events) {
     switch (event.type) {
       case 'session':
         if (event.result === 'failure') break;
-        if (event.ip !== undefined) addEvent('ip', normalizeIp(event.ip), event, 'ip');
-        if (event.deviceId !== undefined) addEvent('device', normalizeIdentifier(event.deviceId), event, 'deviceId');
-        if (event.mfaDeviceId !== undefined) addEvent('mfa-device', normalizeIdentifier(event.mfaDeviceId), event, 'mfaDeviceId');
-        if (event.mfa?.authenticatorId !== undefined) addEvent('mfa-device', normalizeIdentifier(event.mfa.authenticatorId), event, 'mfa.authenticatorId');
+        if (wIp && event.ip !== undefined) addEvent('ip', normalizeIp(event.ip), event, 'ip');
+        if (wDevice && event.deviceId !== undefined) addEvent('device', normalizeIdentifier(event.deviceId), event, 'deviceId');
+        if (wMfa && event.mfaDeviceId !== undefined) addEvent('mfa-device', normalizeIdentifier(event.mfaDeviceId), event, 'mfaDeviceId');
+        if (wMfa && event.mfa?.authenticatorId !== undefined) addEvent('mfa-device', normalizeIdentifier(event.mfa.authenticatorId), event, 'mfa.authenticatorId');
         break;
       case 'authenticator-registration':
-        if (event.action === 'registered' && event.authenticatorId !== undefined) {
+        if (wMfa && event.action === 'registered' && event.authenticatorId !== undefined) {
           addEvent('mfa-device', normalizeIdentifier(event.authenticatorId), event, 'authenticatorId');
         }
         break;
       case 'device-checkin':
-        if (event.ip !== undefined) addEvent('ip', normalizeIp(event.ip), event, 'ip');
-        addEvent('device', normalizeIdentifier(event.deviceId), event, 'deviceId');
-        if (event.serial !== undefined) addEvent('device', prefixed('serial', normalizeIdentifier(event.serial)), event, 'serial');
+        if (wIp && event.ip !== undefined) addEvent('ip', normalizeIp(event.ip), event, 'ip');
+        if (wDevice) addEvent('device', normalizeIdentifier(event.deviceId), event, 'deviceId');
+        if (wDevice && event.serial !== undefined) addEvent('device', prefixed('serial', normalizeIdentifier(event.serial)), event, 'serial');
         break;
       case 'payment':
-        if (event.iban !== undefined) addEvent('bank-account', prefixed('iban', normalizeAccount(event.iban)), event, 'iban');
-        if (event.accountNumber !== undefined) addEvent('bank-account', prefixed('acct', normalizeAccount(event.accountNumber)), event, 'accountNumber');
-        if (event.walletAddress !== undefined) addEvent('wallet', normalizeWallet(event.walletAddress), event, 'walletAddress');
+        if (wBank && event.iban !== undefined) addEvent('bank-account', prefixed('iban', normalizeAccount(event.iban)), event, 'iban');
+        if (wBank && event.accountNumber !== undefined) addEvent('bank-account', prefixed('acct', normalizeAccount(event.accountNumber)), event, 'accountNumber');
+        if (wWallet && event.walletAddress !== undefined) addEvent('wallet', normalizeWallet(event.walletAddress), event, 'walletAddress');
         break;
       default:
         break;
     }
   }
-  const keys = [...out.values()];
-  for (const e of eventKeys.values()) {
-    keys.push({
-      kind: e.kind,
-      key: e.key,
-      recordId: e.first.id,
-      field: eventFieldPath(e.first.type, e.field),
-      at: new Date(e.firstMs).toISOString(),
-      until: new Date(e.lastMs).toISOString(),
-    });
-  }
-  return keys.sort(compareLinkKeys);
 }
 
 /**
@@ -235,7 +301,7 @@ export function extractLinkKeys(subject: Subject, events: readonly ActivityEvent
  * fresh concatenation each time would be flattened and hashed again for nothing. Event types
  * and key fields are fixed sets, so the cache stays small.
  */
-function eventFieldPath(type: string, field: string): string {
+export function eventFieldPath(type: string, field: string): string {
   let byField = eventFieldPaths.get(type);
   if (byField === undefined) {
     byField = new Map();
@@ -250,6 +316,25 @@ function eventFieldPath(type: string, field: string): string {
 }
 
 const eventFieldPaths = new Map<string, Map<string, string>>();
+
+/** The normalised office addresses of a reference list, built once per list (a batch extracts every subject with the same one). */
+function officeKeys(addresses: readonly PostalAddress[] | undefined): ReadonlySet<string> {
+  if (addresses === undefined || addresses.length === 0) return noOffices;
+  let keys = officeKeysByList.get(addresses);
+  if (keys === undefined) {
+    const set = new Set<string>();
+    for (const o of addresses) {
+      const key = normalizeSiteAddress(o);
+      if (key !== undefined) set.add(key);
+    }
+    keys = set;
+    officeKeysByList.set(addresses, keys);
+  }
+  return keys;
+}
+
+const noOffices: ReadonlySet<string> = new Set();
+const officeKeysByList = new WeakMap<readonly PostalAddress[], ReadonlySet<string>>();
 
 function prefixed(prefix: string, value: string | undefined): string | undefined {
   return value === undefined ? undefined : `${prefix}:${value}`;

@@ -1,13 +1,15 @@
 import type { Population } from '../contract/types';
+import type { ActivityEvent } from '../records/events';
+import type { Subject } from '../records/subject';
 import { defaultLinkSettings, type LinkGroupInput, type LinkSettings } from '../records/linkage';
 import { toAllowList, toIndexOptions, toLinkGroups } from './linkInput';
-import { extractLinkKeys } from './keys';
-import { buildLinkIndex, buildLinkIndexFromGroups, type LinkIndex } from './linkIndex';
+import { buildLinkIndexFromGroups, type LinkIndex } from './linkIndex';
+import { groupPopulationLinkKeys } from './populationKeys';
 
 /**
  * The link index of a batch: from `inputs.linkGroups` when the caller grouped keys outside the
  * library, otherwise by extracting every subject's keys (events up to `asOf`) and grouping them
- * in memory. Settings come from `inputs.linkSettings`, the allow-list from
+ * in memory (two passes over the batch, see `groupPopulationLinkKeys`). Settings come from `inputs.linkSettings`, the allow-list from
  * `reference.linkAllowList`. Both paths go through {@link buildLinkIndexFromGroups}, so the same
  * groups give the same links.
  *
@@ -33,10 +35,13 @@ function buildFor(population: Population): LinkIndex {
       officeAddresses,
       ...(settings.defaultCallingCode !== undefined ? { defaultCallingCode: settings.defaultCallingCode } : {}),
     };
-    index = buildLinkIndex(
-      population.subjects.map((s) => ({ subjectId: s.id, keys: extractLinkKeys(s, population.view(s.id)?.events ?? [], extract) })),
-      options,
-    );
+    // The batch's subjects can be read twice: texts are kept only for keys met on two subjects.
+    const subjects = {
+      forEachSubject: (visit: (subject: Subject, events: readonly ActivityEvent[]) => void): void => {
+        for (const s of population.subjects) visit(s, population.view(s.id)?.events ?? []);
+      },
+    };
+    index = buildLinkIndexFromGroups(groupPopulationLinkKeys(subjects, extract), options);
   }
   return index;
 }

@@ -37,15 +37,28 @@ export function fnv1a32x2Hex(text: string): string {
   return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }
 
+/** FNV-1a 64's offset basis, high and low halves. */
+export const fnv1a64Basis: readonly [number, number] = [0xcbf29ce4, 0x84222325];
+
 /**
  * The 64-bit FNV-1a hash of a string's UTF-16 code units as two unsigned 32-bit halves
  * `[high, low]`, computed with 32-bit arithmetic (no BigInt: it runs for every record of an import).
  * Not cryptographic.
  */
 export function fnv1a64Parts(text: string): [number, number] {
-  // Offset basis 0xcbf29ce484222325; prime 2^40 + 0x1b3, so hash * prime = hash * 0x1b3 + (hash << 40).
-  let hi = 0xcbf29ce4;
-  let lo = 0x84222325;
+  fnv1a64Continue(text, fnv1a64Basis[0], fnv1a64Basis[1], scratch);
+  return [scratch[0] as number, scratch[1] as number];
+}
+
+const scratch = new Uint32Array(2);
+
+/**
+ * FNV-1a 64 continued over `text` from the state `hi:lo` (the offset basis {@link fnv1a64Basis}
+ * to start; the state after a prefix to hash `prefix + text` without building it), written to
+ * `out[0]` (high) and `out[1]` (low): no array per call, for loops that hash millions of keys.
+ */
+export function fnv1a64Continue(text: string, hi: number, lo: number, out: Uint32Array): void {
+  // Prime 2^40 + 0x1b3, so hash * prime = hash * 0x1b3 + (hash << 40).
   for (let i = 0; i < text.length; i++) {
     lo = (lo ^ text.charCodeAt(i)) >>> 0;
     const low = lo * 0x1b3; // below 2^41: exact in a double
@@ -53,7 +66,8 @@ export function fnv1a64Parts(text: string): [number, number] {
     hi = (Math.imul(hi, 0x1b3) + carry + (lo << 8)) >>> 0;
     lo = low >>> 0;
   }
-  return [hi, lo];
+  out[0] = hi;
+  out[1] = lo;
 }
 
 /** The 64-bit FNV-1a hash of a string's UTF-16 code units, as 16 hex digits. Not cryptographic. */
