@@ -48,7 +48,7 @@ function population(generated: readonly GeneratedSubject[]): { subjects: { id: s
       ...(g.role !== undefined ? { role: g.role } : {}),
       ...(g.team !== undefined ? { position: { team: g.team } } : {}),
       accounts: [{ system: 'okta', accountId: `own-${id}` }, ...g.accounts.map((accountId) => ({ system: 'okta', accountId }))],
-    });
+    } as { id: string });
     const at = (day: number, hour: number): string => new Date(asOfMs - day * DAY - hour * 3_600_000 - 60_000).toISOString();
     g.access.forEach((a, k) =>
       events.push({ id: `${id}-d${k}`, subjectId: id, type: 'data-access', at: at(a.day, a.hour), resource: `repo-${k}`, action: a.action, ...(a.bytes !== undefined ? { volumeBytes: a.bytes } : {}) } as { id: string; subjectId: string }),
