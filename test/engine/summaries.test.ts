@@ -3,60 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { createScorer, defineIndicator, isConfigError, isInvalidRecordError, mergeSummaries, type BatchInput, type PopulationSummaries } from '../../src/core';
 import { builtinIndicators } from '../../src/index';
 import { compareReports } from '../../src/engine/order';
+import { generatedAsOf, peerOutliers, population, subjectArb } from '../support/summaryPopulation';
 
-const asOf = '2025-06-01T00:00:00Z';
-const DAY = 86_400_000;
-const asOfMs = Date.parse(asOf);
+const asOf = generatedAsOf;
 
 /** The built-in indicators that read the population through summaries: sharding cannot change their reports. */
 const summarising = builtinIndicators.filter((i) => i.summarise !== undefined);
-
-interface GeneratedSubject {
-  readonly role: string | undefined;
-  readonly team: string | undefined;
-  readonly accounts: readonly string[];
-  readonly access: readonly { day: number; hour: number; action: 'download' | 'clone' | 'read'; bytes: number | undefined }[];
-  readonly sessions: readonly { day: number; hour: number; account: string }[];
-}
-
-const sharedAccounts = ['acc-1', 'acc-2', 'acc-3', 'acc-4'];
-
-const subjectArb: fc.Arbitrary<GeneratedSubject> = fc.record({
-  role: fc.constantFrom('developer', 'analyst', undefined),
-  team: fc.constantFrom('core', 'data', undefined),
-  accounts: fc.subarray(sharedAccounts, { maxLength: 2 }),
-  access: fc.array(
-    fc.record({
-      day: fc.integer({ min: 0, max: 40 }),
-      hour: fc.integer({ min: 0, max: 23 }),
-      action: fc.constantFrom('download' as const, 'clone' as const, 'read' as const),
-      bytes: fc.option(fc.integer({ min: 1, max: 40 }).map((n) => n * 100_000_000), { nil: undefined }),
-    }),
-    { maxLength: 8 },
-  ),
-  sessions: fc.array(fc.record({ day: fc.integer({ min: 0, max: 40 }), hour: fc.integer({ min: 0, max: 23 }), account: fc.constantFrom(...sharedAccounts) }), { maxLength: 4 }),
-});
-
-/** A population of generated subjects with ids s00, s01...; events ids are unique across subjects. */
-function population(generated: readonly GeneratedSubject[]): { subjects: { id: string }[]; events: { id: string; subjectId: string }[] } {
-  const subjects: { id: string }[] = [];
-  const events: { id: string; subjectId: string }[] = [];
-  generated.forEach((g, n) => {
-    const id = `s${String(n).padStart(2, '0')}`;
-    subjects.push({
-      id,
-      ...(g.role !== undefined ? { role: g.role } : {}),
-      ...(g.team !== undefined ? { position: { team: g.team } } : {}),
-      accounts: [{ system: 'okta', accountId: `own-${id}` }, ...g.accounts.map((accountId) => ({ system: 'okta', accountId }))],
-    } as { id: string });
-    const at = (day: number, hour: number): string => new Date(asOfMs - day * DAY - hour * 3_600_000 - 60_000).toISOString();
-    g.access.forEach((a, k) =>
-      events.push({ id: `${id}-d${k}`, subjectId: id, type: 'data-access', at: at(a.day, a.hour), resource: `repo-${k}`, action: a.action, ...(a.bytes !== undefined ? { volumeBytes: a.bytes } : {}) } as { id: string; subjectId: string }),
-    );
-    g.sessions.forEach((s, k) => events.push({ id: `${id}-s${k}`, subjectId: id, type: 'session', at: at(s.day, s.hour), accountId: s.account } as { id: string; subjectId: string }));
-  });
-  return { subjects, events };
-}
 
 /** The records in the order the permutation gives (a reversal, or every other record first). */
 function reorder<T>(records: readonly T[], how: number): T[] {
@@ -106,22 +58,7 @@ describe('population summaries', () => {
   }, 120_000);
 
   it('let peer baselines, bulk collection and impersonation fire in a shard as in the whole batch', () => {
-    const peers = Array.from({ length: 7 }, (_, n): GeneratedSubject => ({
-      role: 'developer',
-      team: 'core',
-      accounts: [],
-      access: [1, 2, 3, 4, 5, 6].map((day) => ({ day, hour: 10, action: 'clone' as const, bytes: 100_000_000 })),
-      sessions: n === 0 ? [{ day: 2, hour: 10, account: 'acc-1' }] : [],
-    }));
-    // The last subject collects forty times the peers' volume and holds the account the first signs in to.
-    const outlier: GeneratedSubject = {
-      role: 'developer',
-      team: 'core',
-      accounts: ['acc-1'],
-      access: [1, 2, 3, 4, 5, 6].map((day) => ({ day, hour: 10, action: 'clone' as const, bytes: day === 1 ? 4_000_000_000 : 100_000_000 })),
-      sessions: [],
-    };
-    const batch = population([...peers, outlier]);
+    const batch = population(peerOutliers());
     const scorer = createScorer({ indicators: summarising });
     const whole = scorer.scoreBatch({ asOf, ...batch });
     const fired = new Set(whole.reports.flatMap((r) => r.findings.map((f) => f.indicatorId)));
