@@ -137,7 +137,8 @@ export function mergeSummaries(parts: readonly PopulationSummaries[]): Populatio
     if (part.configHash !== first.configHash) throw summariesProblem(`summaries[${index}].configHash`, 'was made with another config than summaries[0]: summarise every shard with one config');
     for (const id of Object.keys(part.indicators)) ids.add(id);
   });
-  const merged: Record<string, IndicatorSummaries> = {};
+  // The ids come from the parts, which may come from anywhere: "__proto__" must stay a plain key.
+  const merged: Record<string, IndicatorSummaries> = Object.create(null) as Record<string, IndicatorSummaries>;
   for (const id of Array.from(ids).sort(compareText)) {
     let failure: Extract<IndicatorSummaries, { ok: false }> | undefined;
     const subjects: SubjectSummary[] = [];
@@ -187,10 +188,12 @@ export type PreparedValue = { readonly ok: true; readonly value: unknown } | { r
 
 /** Calls an indicator's `combine` on the summaries of the whole population. */
 export function combineSummaries(r: ResolvedIndicator, entry: IndicatorSummaries, context: Omit<SummaryContext<object>, 'options'>): PreparedValue {
-  if (!entry.ok) return { ok: false, message: entry.message, cause: undefined };
+  if (typeof entry !== 'object' || entry === null) return { ok: false, message: 'the summaries given for this indicator are not summaries', cause: undefined };
+  if (!entry.ok) return { ok: false, message: typeof entry.message === 'string' ? entry.message : 'summarise failed', cause: undefined };
   const combine = r.indicator.combine as NonNullable<AnyIndicator['combine']>;
   try {
-    const value: unknown = combine(Object.freeze(entry.subjects.slice()), { ...context, options: r.options as object });
+    // Summaries given by a caller may be malformed: a failure here is the indicator's error, not a crash.
+    const value: unknown = combine(Object.freeze(Array.from(entry.subjects)), { ...context, options: r.options as object });
     if (isThenable(value)) {
       ignoreSettlement(value);
       return { ok: false, message: 'combine returned a promise; combine must be synchronous (the engine does not await it)', cause: undefined };
