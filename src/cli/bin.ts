@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { main } from './main';
-import { postOutcome, scoreShard, type ShardJob } from './workers';
+import { serveShard, type ShardJob } from './workers';
 
 // The built file is both the command and its worker script: a thread started with a shard job
 // scores its shard and posts the result back instead of parsing arguments.
@@ -37,7 +37,7 @@ function trapSignals(cleanup: () => void): () => void {
 
 const job = workerData as ShardJob | undefined;
 if (!isMainThread && job?.redflags === 'score-shard') {
-  if (parentPort !== null) postOutcome(parentPort, scoreShard(job));
+  if (parentPort !== null) serveShard(job, parentPort);
 } else {
   // Write errors reach the command through each write's callback: a closed pipe (`| head`) ends
   // the output but keeps the exit code the run earned, a full disk is exit 2. The listeners only

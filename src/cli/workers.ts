@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { BatchInput, BatchResult, RejectedRecord } from '../engine/createScorer';
+import type { BatchInput, BatchResult, PreparedBatch, RejectedRecord } from '../engine/createScorer';
+import { mergeSummaries, type PopulationSummaries } from '../engine/summaries';
 import { createScorer } from '../defaults';
 import { readRecordId } from '../records/validate';
 import type { ScorerConfig } from '../engine/config';
@@ -8,8 +9,9 @@ import type { Report } from '../engine/report';
 /**
  * What one worker thread is given: the records it must see and which shard of subjects to score.
  * That is only the shard's valid subjects and their events when no enabled indicator reads the
- * population (see {@link shardInputs}), with the watchlists, reference tables and suppressions
- * whole, once per thread; otherwise the whole input.
+ * population, or when every one that does reads it through summaries (see {@link shardInputs}),
+ * with the watchlists, reference tables and suppressions whole, once per thread; otherwise the
+ * whole input.
  */
 export interface ShardJob {
   /** Marks the worker data as a redflags shard job. */
@@ -24,12 +26,28 @@ export interface ShardJob {
   readonly shards: number;
   /** Accept records whose only problems are unknown keys, listed as warnings. */
   readonly lenient?: boolean;
+  /**
+   * Score in two steps (see {@link PopulationMode}): post the shard's summaries, wait for the
+   * merged summaries of every shard, then post the shard's reports.
+   */
+  readonly withSummaries?: boolean;
 }
 
 /** What a worker posts back. */
 export type ShardOutcome =
   | { readonly ok: true; readonly result: BatchResult }
   | { readonly ok: false; readonly name: string; readonly message: string; readonly code?: string; readonly isScoringError?: boolean };
+
+/** What a worker scoring with summaries posts first: its shard's summaries, or its failure. */
+export type SummariesOutcome = { readonly ok: true; readonly summaries: PopulationSummaries } | Extract<ShardOutcome, { ok: false }>;
+
+/** What the main thread posts to a worker scoring with summaries: every shard's, merged. */
+export interface MergedSummariesMessage {
+  /** Marks the message as the merged summaries. */
+  readonly redflags: 'merged-summaries';
+  /** The summaries of the whole population. */
+  readonly summaries: PopulationSummaries;
+}
 
 /** Text of a thrown value that may not be an Error, without calling its (possibly hostile or missing) toString. */
 function describeThrown(value: unknown): string {
@@ -42,7 +60,7 @@ function describeThrown(value: unknown): string {
 }
 
 /** The failure outcome of an error, keeping what identifies it across threads: name, `code` and the redflags brand. */
-export function failedOutcome(error: unknown): ShardOutcome {
+export function failedOutcome(error: unknown): Extract<ShardOutcome, { ok: false }> {
   const fields = typeof error === 'object' && error !== null ? (error as { name?: unknown; message?: unknown; code?: unknown; isScoringError?: unknown }) : {};
   return {
     ok: false,
@@ -58,7 +76,7 @@ export function failedOutcome(error: unknown): ShardOutcome {
  * cloned, or cloning it overflows the stack), the failure is posted instead, so the main thread
  * always hears back.
  */
-export function postOutcome(port: { postMessage(value: unknown): void }, outcome: ShardOutcome): void {
+export function postOutcome(port: { postMessage(value: unknown): void }, outcome: ShardOutcome | SummariesOutcome): void {
   try {
     port.postMessage(outcome);
   } catch (error) {
@@ -83,6 +101,53 @@ export function scoreShard(job: ShardJob): ShardOutcome {
   } catch (error) {
     return failedOutcome(error);
   }
+}
+
+/** A shard validated in this thread, scored in two steps: its summaries, then its reports with everyone's summaries. */
+interface SummarisingShard {
+  summarise(): SummariesOutcome;
+  score(summaries: PopulationSummaries): ShardOutcome;
+}
+
+/** The two steps of {@link scoreShard} with summaries; the shard's records are validated once, before the first. */
+function summarisingShard(job: ShardJob): SummarisingShard {
+  let prepared: PreparedBatch | undefined;
+  const asOf = job.input.asOf as string;
+  return {
+    summarise() {
+      try {
+        const scorer = createScorer(job.config !== undefined ? { config: job.config } : {});
+        prepared = scorer.prepareBatch(job.input, { lenient: job.lenient === true });
+        return { ok: true, summaries: prepared.summariseAt(asOf) };
+      } catch (error) {
+        return failedOutcome(error);
+      }
+    },
+    score(summaries) {
+      try {
+        if (prepared === undefined) throw new Error('the shard was not summarised before scoring');
+        const reports = prepared.scoreAt(asOf, undefined, summaries);
+        return { ok: true, result: { asOf, asOfSource: 'input', reports, rejected: prepared.rejected, warnings: prepared.warnings } };
+      } catch (error) {
+        return failedOutcome(error);
+      }
+    },
+  };
+}
+
+/** The worker thread's side of a shard job: the port is the thread's `parentPort`. */
+export function serveShard(job: ShardJob, port: { postMessage(value: unknown): void; once(event: 'message', listener: (value: unknown) => void): unknown }): void {
+  if (job.withSummaries !== true) {
+    postOutcome(port, scoreShard(job));
+    return;
+  }
+  const shard = summarisingShard(job);
+  const summaries = shard.summarise();
+  if (summaries.ok) {
+    // The thread stays alive while it waits, and ends once the reports are posted.
+    port.once('message', (message) => postOutcome(port, shard.score((message as MergedSummariesMessage).summaries)));
+  }
+  postOutcome(port, summaries);
 }
 
 /** The order `scoreBatch` returns, so merged shards read like one batch. */
@@ -190,9 +255,11 @@ export async function scoreSharded(
   onShardDone: (done: number) => void = () => {},
   options: ShardOptions = {},
 ): Promise<BatchResult> {
-  // With population-level indicators every thread needs every record and validates the whole input
-  // itself, as before; otherwise the input is validated once here and each thread gets its shard.
-  const checked = readsPopulation(config) ? undefined : checkInput(input, options.lenient === true);
+  // With a population-level indicator that needs `prepare` every thread needs every record and
+  // validates the whole input itself, as before; otherwise the input is validated once here and
+  // each thread gets its shard (and, with summaries, the merged summaries of every shard).
+  const mode = populationMode(config);
+  const checked = mode === 'whole' ? undefined : checkInput(input, options.lenient === true);
   const inputs = checked === undefined ? Array.from({ length: shards }, () => input) : shardInputs(input, checked, shards, false);
   const jobs: ShardJob[] = inputs.map((shardInput, shard) => ({
     redflags: 'score-shard',
@@ -201,9 +268,13 @@ export async function scoreSharded(
     shard,
     shards,
     lenient: options.lenient === true,
+    ...(mode === 'summaries' ? { withSummaries: true } : {}),
   }));
   let done = 0;
-  const outcomes = await Promise.all(
+  const outcomes =
+    mode === 'summaries'
+      ? await scoreWithSummaries(jobs, script, options.shardTimeoutMs, () => onShardDone(++done))
+      : await Promise.all(
     jobs.map(async (job): Promise<WorkerOutcome | ShardLost> => {
       let outcome: WorkerOutcome | ShardLost;
       try {
@@ -225,7 +296,7 @@ export async function scoreSharded(
   );
   const results: BatchResult[] = [];
   const lost: ShardLost[] = [];
-  const seconds = Math.round((options.shardTimeoutMs ?? 0) / 100) / 10;
+  const seconds = secondsOf(options.shardTimeoutMs);
   let timedOut = 0;
   outcomes.forEach((outcome, shard) => {
     if ('lost' in outcome) lost.push(outcome);
@@ -266,13 +337,188 @@ function checkInput(input: BatchInput, lenient: boolean): Pick<BatchResult, 'asO
 }
 
 /**
- * True when an enabled indicator reads the whole population in its `prepare` hook (linkage, peer
- * baselines): every thread then needs every valid subject and event. Watchlist screening is per
- * subject and needs only the watchlists.
+ * True when an enabled indicator reads the whole population (linkage, peer baselines). Watchlist
+ * screening is per subject and needs only the watchlists.
  */
 export function readsPopulation(config: ScorerConfig | undefined): boolean {
+  return populationMode(config) !== 'none';
+}
+
+/**
+ * What the threads of `--workers` need of the population: `none` when no enabled indicator reads
+ * it (each thread gets its shard); `summaries` when every one that does reads it through
+ * `summarise` and `combine` (each thread gets its shard, summarises it, and scores it with the
+ * merged summaries of every shard); `whole` when one needs `prepare` (linkage): every thread then
+ * gets every valid subject and event.
+ */
+export type PopulationMode = 'none' | 'summaries' | 'whole';
+
+/** The {@link PopulationMode} of a config's enabled indicators. */
+export function populationMode(config: ScorerConfig | undefined): PopulationMode {
   const scorer = createScorer(config !== undefined ? { config } : {});
-  return scorer.indicators.some((i) => i.enabled && i.readsPopulation && !watchlistOnlyIndicators.has(i.id));
+  const population = scorer.indicators.filter((i) => i.enabled && i.readsPopulation && !watchlistOnlyIndicators.has(i.id));
+  if (population.length === 0) return 'none';
+  return population.every((i) => i.summarises) ? 'summaries' : 'whole';
+}
+
+function secondsOf(timeoutMs: number | undefined): number {
+  return Math.round((timeoutMs ?? 0) / 100) / 10;
+}
+
+/** One shard of a two-step run, in a worker thread or in this one. */
+interface TwoStepShard {
+  summarise(): Promise<SummariesOutcome | { readonly ok: 'timed-out' }>;
+  score(summaries: PopulationSummaries): Promise<WorkerOutcome>;
+  stop(): void;
+}
+
+/** A shard scored in this thread, one step after the other (no script, or a thread that could not take the job). */
+function shardHere(job: ShardJob): TwoStepShard {
+  const shard = summarisingShard(job);
+  return { summarise: async () => shard.summarise(), score: async (summaries) => shard.score(summaries), stop: () => {} };
+}
+
+/**
+ * A shard in its own worker thread, which answers twice: its summaries, then (after it is sent
+ * the merged summaries) its reports. Each answer has the shard timeout; a thread that runs past
+ * it is stopped. Rejects when the thread cannot be created, crashes or exits early.
+ */
+function shardInWorker(script: string | URL, job: ShardJob, timeoutMs: number | undefined): TwoStepShard {
+  let worker: Worker;
+  try {
+    worker = new Worker(script, { workerData: job });
+  } catch (error) {
+    // Creating the worker clones the job: a pathological input (deep nesting) can throw here.
+    const failed = Promise.reject(new WorkerNotStarted(error));
+    failed.catch(() => {});
+    return { summarise: () => failed, score: () => failed, stop: () => {} };
+  }
+  const messages: unknown[] = [];
+  let failure: Error | undefined;
+  let finished = false;
+  let waiter: { resolve(value: unknown): void; reject(error: Error): void } | undefined;
+  const wake = (): void => {
+    const w = waiter;
+    if (w === undefined) return;
+    if (messages.length > 0) {
+      waiter = undefined;
+      w.resolve(messages.shift());
+    } else if (failure !== undefined) {
+      waiter = undefined;
+      w.reject(failure);
+    }
+  };
+  worker.on('message', (message: unknown) => {
+    messages.push(message);
+    wake();
+  });
+  worker.once('error', (error) => {
+    failure ??= error;
+    wake();
+  });
+  worker.once('exit', (code) => {
+    failure ??= new Error(`a worker thread exited with code ${code} before returning its shard`);
+    if (!finished) wake();
+  });
+  const next = <T>(): Promise<T | { readonly ok: 'timed-out' }> =>
+    new Promise((resolve, reject) => {
+      // Synchronous code cannot be interrupted inside its thread; terminating the thread is the only stop.
+      const timer =
+        timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              waiter = undefined;
+              void worker.terminate();
+              resolve({ ok: 'timed-out' });
+            }, timeoutMs);
+      waiter = {
+        resolve: (value) => {
+          if (timer !== undefined) clearTimeout(timer);
+          resolve(value as T);
+        },
+        reject: (error) => {
+          if (timer !== undefined) clearTimeout(timer);
+          reject(error);
+        },
+      };
+      wake();
+    });
+  return {
+    summarise: () => next<SummariesOutcome>(),
+    async score(summaries) {
+      const message: MergedSummariesMessage = { redflags: 'merged-summaries', summaries };
+      worker.postMessage(message);
+      const outcome = await next<ShardOutcome>();
+      finished = true;
+      return outcome;
+    },
+    stop: () => void worker.terminate(),
+  };
+}
+
+/**
+ * Scores the shards in two steps: every shard summarises its subjects; the summaries are merged
+ * (subject-id order) and sent to every shard, which scores its subjects with them. A shard lost
+ * while summarising (its thread died or ran past the timeout) is reported as not scored, and the
+ * others are compared with a population without its subjects, which its reason says.
+ */
+async function scoreWithSummaries(
+  jobs: readonly ShardJob[],
+  script: string | URL | undefined,
+  timeoutMs: number | undefined,
+  onShardDone: () => void,
+): Promise<(WorkerOutcome | ShardLost)[]> {
+  const seconds = secondsOf(timeoutMs);
+  const shards = jobs.map((job) => (script !== undefined ? shardInWorker(script, job, timeoutMs) : shardHere(job)));
+  const lostWhileSummarising = (shard: number, why: string): ShardLost => ({
+    lost: true,
+    shard,
+    reason: `${why}, while its subjects were summarised; the other shards were compared with a population without them. Score again with --workers 1`,
+  });
+  const first = await Promise.all(
+    shards.map(async (runner, shard): Promise<SummariesOutcome | ShardLost> => {
+      let outcome: SummariesOutcome | { readonly ok: 'timed-out' };
+      try {
+        outcome = await runner.summarise();
+      } catch (error) {
+        if (!(error instanceof WorkerNotStarted)) {
+          const failure = error instanceof Error ? `${error.name}: ${error.message}` : describeThrown(error);
+          return lostWhileSummarising(shard, `the worker thread of its shard failed (${failure})`);
+        }
+        // A job that could not even be handed over (nothing ran) is scored here instead, as --workers 1 would.
+        shards[shard] = shardHere(jobs[shard] as ShardJob);
+        outcome = await (shards[shard] as TwoStepShard).summarise();
+      }
+      if (outcome.ok === 'timed-out') return lostWhileSummarising(shard, `its shard (${shard + 1} of ${jobs.length}) ran longer than the shard timeout of ${seconds} s and was stopped`);
+      return outcome;
+    }),
+  );
+  const parts: PopulationSummaries[] = [];
+  for (const outcome of first) {
+    if ('lost' in outcome) continue;
+    if (!outcome.ok) {
+      for (const runner of shards) runner.stop();
+      throw new ShardError(outcome);
+    }
+    parts.push(outcome.summaries);
+  }
+  const merged = parts.length > 0 ? mergeSummaries(parts) : undefined;
+  return Promise.all(
+    first.map(async (outcome, shard): Promise<WorkerOutcome | ShardLost> => {
+      let result: WorkerOutcome | ShardLost;
+      if ('lost' in outcome || merged === undefined) result = 'lost' in outcome ? outcome : lostWhileSummarising(shard, 'no shard could be summarised');
+      else {
+        try {
+          result = await (shards[shard] as TwoStepShard).score(merged);
+        } catch (error) {
+          const failure = error instanceof Error ? `${error.name}: ${error.message}` : describeThrown(error);
+          result = { lost: true, shard, reason: `the worker thread of its shard failed (${failure}); score again with --workers 1` };
+        }
+      }
+      onShardDone();
+      return result;
+    }),
+  );
 }
 
 /**

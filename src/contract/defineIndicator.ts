@@ -6,18 +6,24 @@ import type {
   IndicatorOutcome,
   Population,
   PrepareContext,
+  SubjectSummary,
   SubjectView,
+  SummaryContext,
 } from './types';
 
 /** The options type an indicator's schema produces: its output, or an empty object without a schema. */
 export type InferOptions<Schema> = Schema extends StandardSchemaV1 ? StandardSchemaV1.InferOutput<Schema> : Record<string, never>;
 
 /** What {@link defineIndicator} accepts: an indicator whose option and message types are inferred. */
-export interface IndicatorDefinition<Schema extends StandardSchemaV1 | undefined, MessageIds extends string, Prepared> {
+export interface IndicatorDefinition<Schema extends StandardSchemaV1 | undefined, MessageIds extends string, Prepared, Summary = undefined> {
   /** Static description; `options` is the options schema. */
   readonly meta: Omit<IndicatorMeta<InferOptions<Schema>, MessageIds>, 'options'> & { readonly options?: Schema };
-  /** Optional once-per-population hook. */
+  /** Optional once-per-population hook that sees every subject (not with `summarise`/`combine`). */
   readonly prepare?: (population: Population, context: PrepareContext<InferOptions<Schema>>) => Prepared;
+  /** Summarises one subject as plain data for `combine` (the population hook that scales out). */
+  readonly summarise?: (view: SubjectView, context: SummaryContext<InferOptions<Schema>>) => Summary | undefined;
+  /** Folds every subject's summary, sorted by subject id, into `context.prepared`. */
+  readonly combine?: (summaries: readonly SubjectSummary<Summary>[], context: SummaryContext<InferOptions<Schema>>) => Prepared;
   /** Schemas of the named batch inputs `prepare` reads; the engine validates them once per batch. */
   readonly inputs?: Readonly<Record<string, StandardSchemaV1>>;
   /** Pure evaluation of one subject. */
@@ -67,6 +73,7 @@ export function defineIndicator<
   MessageIds extends string,
   Schema extends StandardSchemaV1 | undefined = undefined,
   Prepared = undefined,
->(definition: IndicatorDefinition<Schema, MessageIds, Prepared>): Indicator<InferOptions<Schema>, MessageIds, Prepared> {
-  return definition as Indicator<InferOptions<Schema>, MessageIds, Prepared>;
+  Summary = undefined,
+>(definition: IndicatorDefinition<Schema, MessageIds, Prepared, Summary>): Indicator<InferOptions<Schema>, MessageIds, Prepared, Summary> {
+  return definition as Indicator<InferOptions<Schema>, MessageIds, Prepared, Summary>;
 }

@@ -170,6 +170,33 @@ export interface PrepareContext<Options> {
   readonly options: Readonly<Options>;
 }
 
+/**
+ * What `summarise` and `combine` receive besides the subject or the summaries: the batch-wide
+ * facts every shard of a population shares, never another subject.
+ */
+export interface SummaryContext<Options> {
+  /** The validated options, defaults applied. */
+  readonly options: Readonly<Options>;
+  /** Point in time the scores are computed for, ISO 8601. */
+  readonly asOf: string;
+  /** `asOf` in milliseconds since the epoch. */
+  readonly asOfMs: number;
+  /** Caller-supplied watchlists. */
+  readonly watchlists: readonly Watchlist[];
+  /** Caller-supplied reference tables. */
+  readonly reference: Reference;
+  /** Caller-supplied extra inputs, keyed by name. */
+  readonly inputs: Readonly<Record<string, unknown>>;
+}
+
+/** One subject's summary, as `combine` receives it: summaries come sorted by `subjectId`. */
+export interface SubjectSummary<Summary = unknown> {
+  /** Id of the subject the summary was made from. */
+  readonly subjectId: string;
+  /** What `summarise` returned for it. */
+  readonly summary: Summary;
+}
+
 /** What `evaluate` receives besides the subject. */
 export interface EvaluationContext<Options, Prepared = undefined> {
   /** The validated options, defaults applied. */
@@ -182,7 +209,7 @@ export interface EvaluationContext<Options, Prepared = undefined> {
   readonly watchlists: readonly Watchlist[];
   /** Caller-supplied reference tables. */
   readonly reference: Reference;
-  /** What this indicator's `prepare` hook returned for the population, if it has one. */
+  /** What this indicator's `prepare` (or `combine`) hook returned for the population, if it has one. */
   readonly prepared: Prepared;
   /** Builds the not-evaluated outcome: `return context.notEvaluated('no sessions', ['events[type=session]'])`. */
   notEvaluated(reason: string, missing?: readonly string[]): NotEvaluated;
@@ -229,17 +256,44 @@ export interface IndicatorMeta<Options = unknown, MessageIds extends string = st
 }
 
 /**
- * An indicator: declarative `meta` and a pure `evaluate` function, optionally with a `prepare`
- * hook that runs once per population (for peer baselines or linkage indexes).
- * Built-in indicators use exactly this contract.
+ * An indicator: declarative `meta` and a pure `evaluate` function, optionally reading the whole
+ * population (for peer baselines or linkage indexes) in one of two ways:
+ *
+ * - `summarise` and `combine`, a map-reduce that scales out: `summarise` turns each subject into
+ *   a small summary of plain data, `combine` folds every subject's summary into what `evaluate`
+ *   reads as `context.prepared`. Shards of a population (worker threads, machines) summarise
+ *   their own subjects, the summaries are merged, and each shard scores with all of them.
+ * - `prepare`, which sees every subject of the batch at once: simpler, but the whole population
+ *   must then be in one thread.
+ *
+ * An indicator has one or the other, never both. Built-in indicators use exactly this contract.
  */
 // `any` defaults: `Indicator` alone names an indicator of any options; `unknown` would refuse
 // most, since options are read as well as declared (eslint.config.mjs allows `any` in this file).
-export interface Indicator<Options = any, MessageIds extends string = string, Prepared = any> {
+export interface Indicator<Options = any, MessageIds extends string = string, Prepared = any, Summary = any> {
   /** Static description. */
   readonly meta: IndicatorMeta<Options, MessageIds>;
-  /** Runs once per population before any subject is evaluated; must be pure and linear in the population. */
+  /**
+   * Runs once per population before any subject is evaluated, seeing every subject; must be pure
+   * and linear in the population. Not with `summarise`/`combine`.
+   */
   readonly prepare?: (population: Population, context: PrepareContext<Options>) => Prepared;
+  /**
+   * Summarises one subject for `combine`, once per subject of the population, before any subject
+   * is evaluated. Return plain data that survives `structuredClone` and JSON unchanged (strings,
+   * finite numbers, booleans, null, arrays and plain objects of them; no Map, Set, Date, class
+   * instance or function), since summaries cross threads and machines; `undefined` when the
+   * subject adds nothing. Must be pure: the summary depends on the subject's view and the context
+   * only. Requires `combine`.
+   */
+  readonly summarise?: (view: SubjectView, context: SummaryContext<Options>) => Summary | undefined;
+  /**
+   * Folds the summaries of the whole population (sorted by subject id, those `summarise` returned
+   * `undefined` for left out) into the value `evaluate` reads as `context.prepared`. It may build
+   * Maps and indexes: its result never leaves the thread. Must be pure, and its result must not
+   * depend on how the population was split into shards. Requires `summarise`.
+   */
+  readonly combine?: (summaries: readonly SubjectSummary<Summary>[], context: SummaryContext<Options>) => Prepared;
   /**
    * The named batch inputs (`inputs.<name>` of a batch, `population.inputs` in `prepare`) this
    * indicator reads, with their schemas. The engine validates each once per batch, before any
@@ -252,4 +306,4 @@ export interface Indicator<Options = any, MessageIds extends string = string, Pr
 }
 
 /** Any indicator, whatever its options. */
-export type AnyIndicator = Indicator<any, string, any>;
+export type AnyIndicator = Indicator<any, string, any, any>;

@@ -25,6 +25,7 @@ import { describeThrown } from './thrown';
 import type { IndicatorTimer } from './timing';
 import { buildView } from './view';
 import { ShardedMap } from './shardedMap';
+import { checkSummaries, combineSummaries, hasSummaries, summarisePopulation, type PopulationSummaries, type PreparedValue } from './summaries';
 
 /** What `createScorer` takes. */
 export interface ScorerOptions {
@@ -62,10 +63,16 @@ export interface ScorerIndicator {
   /** Its effective weight (log-odds at strength 1). */
   readonly weight: number;
   /**
-   * True when it prepares over the whole population (it has a `prepare` hook, as linkage and peer
-   * baselines do), so scoring one subject at a time would lose what it compares.
+   * True when it prepares over the whole population (it has a `prepare` hook, as linkage does, or
+   * `summarise` and `combine`, as peer baselines do), so scoring one subject at a time would lose
+   * what it compares.
    */
   readonly readsPopulation: boolean;
+  /**
+   * True when it reads the population through `summarise` and `combine`: shards of a population
+   * can then be scored apart, each with the merged summaries (see {@link Scorer.summarise}).
+   */
+  readonly summarises: boolean;
 }
 
 /** Context for scoring one subject. */
@@ -114,6 +121,14 @@ export interface BatchOptions {
    * misspelled field whose data would otherwise be lost silently.
    */
   readonly lenient?: boolean;
+  /**
+   * The summaries of the whole population (every shard's {@link Scorer.summarise}, merged with
+   * `mergeSummaries`), for scoring a shard of it: the summarising indicators then compare each
+   * subject with the whole population instead of the batch given, and the reports equal those of
+   * one batch of everything. Hooks with `prepare` still see only the batch given. Needs the
+   * `asOf` and config the summaries were made with.
+   */
+  readonly summaries?: PopulationSummaries;
 }
 
 /** A record a batch could not use, and why. */
@@ -170,7 +185,13 @@ export interface PreparedBatch {
    * subjects `select` returns true for. Reports by score, highest first.
    * @throws {InvalidRecordError} for an invalid `asOf`.
    */
-  scoreAt(asOf: string, select?: (subjectId: string) => boolean): readonly Report[];
+  scoreAt(asOf: string, select?: (subjectId: string) => boolean, summaries?: PopulationSummaries): readonly Report[];
+  /**
+   * The summaries of this batch's subjects as of `asOf` (see {@link Scorer.summarise}), made
+   * once per subject; pass the merged summaries of every shard to `scoreAt`.
+   * @throws {InvalidRecordError} for an invalid `asOf`.
+   */
+  summariseAt(asOf: string): PopulationSummaries;
 }
 
 /** A configured scorer. Create it once and reuse it: config and options are validated up front. */
@@ -193,6 +214,16 @@ export interface Scorer {
    * @throws {InvalidRecordError} when the input itself is malformed.
    */
   prepareBatch(input: Omit<BatchInput, 'asOf'>, options?: Pick<BatchOptions, 'lenient'>): PreparedBatch;
+  /**
+   * Summarises the batch's subjects for the indicators that read the population through
+   * `summarise` and `combine`: step one of sharded scoring. Summarise each shard (a subject and
+   * its events in one shard only) at one `asOf`, merge the parts with `mergeSummaries`, and score
+   * each shard with `scoreBatch(shard, { summaries })`: the reports are those of one batch of
+   * every shard, whatever the split and the record order. Never throws for bad records.
+   * @throws {InvalidRecordError} when the input itself is malformed or `asOf` is invalid or
+   * cannot be inferred (give every shard the same `asOf`).
+   */
+  summarise(input: BatchInput, options?: Pick<BatchOptions, 'lenient'>): PopulationSummaries;
   /** The indicators, with their effective weights, whether they are enabled and whether they read the whole population. */
   readonly indicators: readonly ScorerIndicator[];
   /** The effective band thresholds (0-100), as configured or by default. */
@@ -364,13 +395,15 @@ function latestEventTime(events: Iterable<TimedEvents>): string | undefined {
   return bestMs === -Infinity ? undefined : new Date(bestMs).toISOString();
 }
 
-/** Runs every enabled indicator over the population's subjects. */
-function run(
-  config: ResolvedConfig,
-  parsed: ParsedPopulation,
-  asOf: string,
-  select: (subjectId: string) => boolean,
-): Report[] {
+/** The population as of an instant: subjects and watchlists cut at `asOf`, a view per subject. */
+interface PopulationAt {
+  readonly asOfMs: number;
+  readonly subjects: readonly Subject[];
+  readonly watchlists: readonly Watchlist[];
+  readonly views: ShardedMap<string, { view: SubjectView; eventsAfterAsOf: number }>;
+}
+
+function populationAt(parsed: ParsedPopulation, asOf: string): PopulationAt {
   const asOfMs = Date.parse(asOf);
   // Facts dated after asOf are cut once, here, so no indicator can read them (events are cut in the view).
   const subjects = Object.freeze(parsed.subjects.map((subject) => subjectAsOf(subject, asOfMs)));
@@ -380,6 +413,31 @@ function run(
     const own = parsed.eventsBySubject.get(subject.id);
     views.set(subject.id, buildView(subject, own?.events ?? [], own?.times ?? [], asOfMs));
   }
+  return { asOfMs, subjects, watchlists, views };
+}
+
+/** Every subject's summaries for the summarising indicators (see `summarisePopulation`). */
+function summariseBatch(config: ResolvedConfig, parsed: ParsedPopulation, at: PopulationAt, asOf: string): PopulationSummaries {
+  const subjects = at.subjects.map((subject) => ({ id: subject.id, view: (at.views.get(subject.id) as { view: SubjectView }).view }));
+  const context = { asOf, asOfMs: at.asOfMs, watchlists: at.watchlists, reference: parsed.reference, inputs: parsed.inputs };
+  return summarisePopulation(config.indicators, subjects, context, config.configHash);
+}
+
+/**
+ * Runs every enabled indicator over the population's subjects. With `given` summaries (of the
+ * whole population, the batch being a shard of it) the summarising indicators combine those
+ * instead of summarising the batch.
+ */
+function run(
+  config: ResolvedConfig,
+  parsed: ParsedPopulation,
+  asOf: string,
+  select: (subjectId: string) => boolean,
+  given?: PopulationSummaries,
+): Report[] {
+  if (given !== undefined) checkSummaries(given, config.indicators, asOf, config.configHash);
+  const at = populationAt(parsed, asOf);
+  const { asOfMs, subjects, watchlists, views } = at;
 
   const memos = new Map<string, unknown>();
   const population: Population = Object.freeze<Population>({
@@ -398,9 +456,17 @@ function run(
     // A frozen copy, made at validation: the caller's object is not changed, and no indicator can swap an input for the others.
     inputs: parsed.inputs,
   });
-  const prepared = new Map<string, { ok: true; value: unknown } | { ok: false; message: string; cause: unknown }>();
+  const prepared = new Map<string, PreparedValue>();
+  const summarising = config.indicators.some((r) => r.enabled && hasSummaries(r.indicator));
+  // Each subject is summarised once per run, in subject-id order, whatever the record order.
+  const summaries = given ?? (summarising ? summariseBatch(config, parsed, at, asOf) : undefined);
+  const summaryContext = { asOf, asOfMs, watchlists, reference: parsed.reference, inputs: parsed.inputs };
   for (const r of config.indicators) {
     if (!r.enabled) continue;
+    if (summaries !== undefined && hasSummaries(r.indicator)) {
+      prepared.set(r.id, combineSummaries(r, summaries.indicators[r.id] as NonNullable<PopulationSummaries['indicators'][string]>, summaryContext));
+      continue;
+    }
     try {
       const prepare = r.indicator.prepare;
       if (prepare === undefined) continue;
@@ -508,7 +574,11 @@ export function createScorer(options: CoreScorerOptions): Scorer {
       rejected: parsed.rejected,
       warnings: parsed.warnings,
       latestEventTime: latestEventTime(parsed.eventsBySubject.values()),
-      scoreAt: (asOf, select) => run(config, parsed, checkAsOf(asOf), select ?? (() => true)),
+      scoreAt: (asOf, select, summaries) => run(config, parsed, checkAsOf(asOf), select ?? (() => true), summaries),
+      summariseAt: (asOf) => {
+        const checked = checkAsOf(asOf);
+        return summariseBatch(config, parsed, populationAt(parsed, checked), checked);
+      },
     };
   }
 
@@ -519,6 +589,22 @@ export function createScorer(options: CoreScorerOptions): Scorer {
     // A bad asOf is refused before a large batch is validated, not after.
     const givenAsOf = input.asOf !== undefined ? checkAsOf(input.asOf) : undefined;
     const prepared = prepareBatch(input, batchOptions);
+    const { asOf, asOfSource } = settleAsOf(givenAsOf, prepared);
+    const reports = prepared.scoreAt(asOf, batchOptions.select, batchOptions.summaries);
+    return { asOf, asOfSource, reports: reports as Report[], rejected: prepared.rejected, warnings: prepared.warnings };
+  }
+
+  function summarise(input: BatchInput, batchOptions: Pick<BatchOptions, 'lenient'> = {}): PopulationSummaries {
+    if (typeof input !== 'object' || input === null) {
+      throw new InvalidRecordError('document', undefined, [{ path: '', message: 'must be an object with asOf, subjects and events' }]);
+    }
+    const givenAsOf = input.asOf !== undefined ? checkAsOf(input.asOf) : undefined;
+    const prepared = prepareBatch(input, batchOptions);
+    return prepared.summariseAt(settleAsOf(givenAsOf, prepared).asOf);
+  }
+
+  /** The batch's `asOf`: the one given, or else the latest valid event's. */
+  function settleAsOf(givenAsOf: string | undefined, prepared: PreparedBatch): { asOf: string; asOfSource: BatchResult['asOfSource'] } {
     let asOf: string;
     let asOfSource: BatchResult['asOfSource'];
     if (givenAsOf !== undefined) {
@@ -532,15 +618,21 @@ export function createScorer(options: CoreScorerOptions): Scorer {
       asOf = latest;
       asOfSource = 'latest-event';
     }
-    const reports = prepared.scoreAt(asOf, batchOptions.select);
-    return { asOf, asOfSource, reports: reports as Report[], rejected: prepared.rejected, warnings: prepared.warnings };
+    return { asOf, asOfSource };
   }
 
   return {
     score,
     scoreBatch,
     prepareBatch,
-    indicators: config.indicators.map((r) => ({ id: r.id, enabled: r.enabled, weight: r.weight, readsPopulation: r.indicator.prepare !== undefined })),
+    summarise,
+    indicators: config.indicators.map((r) => ({
+      id: r.id,
+      enabled: r.enabled,
+      weight: r.weight,
+      readsPopulation: r.indicator.prepare !== undefined || hasSummaries(r.indicator),
+      summarises: hasSummaries(r.indicator),
+    })),
     // A copy: a caller changing it must not change how this scorer bands.
     bands: Object.freeze({ elevated: config.bands.elevated, high: config.bands.high, critical: config.bands.critical }),
     configHash: config.configHash,

@@ -12,6 +12,8 @@ export type {
   ScorerIndicator,
   ScorerOptions,
 } from './createScorer';
+export { mergeSummaries } from './summaries';
+export type { IndicatorSummaries, PopulationSummaries } from './summaries';
 export {
   bandOrder,
   bandsSchema,
@@ -57,7 +59,9 @@ export type {
   NotEvaluated,
   Population,
   PrepareContext,
+  SubjectSummary,
   SubjectView,
+  SummaryContext,
 } from '../contract/types';
 
 export { ScoringError } from '../errors/ScoringError';

@@ -21,6 +21,7 @@ import { deepFreeze } from '../util/freeze';
 import { fnv1a32x2Hex, stableStringify } from '../util/hash';
 import { compareText } from './order';
 import { ignoreSettlement, isThenable } from './thenable';
+import { populationHookIssues } from './summaries';
 
 /** An indicator with its effective weight, options and group. */
 export interface ResolvedIndicator {
@@ -81,6 +82,7 @@ function checkMeta(indicator: AnyIndicator, index: number, issues: Issue[]): voi
   if (!['risk', 'mitigating', 'mixed'].includes(meta.kind)) {
     issues.push({ path: `${at}.meta.kind`, message: 'must be risk, mitigating or mixed' });
   }
+  for (const issue of populationHookIssues(indicator, at)) issues.push(issue);
 }
 
 function validateOptions(indicator: AnyIndicator, given: unknown): unknown {

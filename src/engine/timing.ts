@@ -12,11 +12,11 @@ export type Clock = () => number;
 export interface IndicatorTiming {
   /** Indicator id. */
   readonly id: string;
-  /** Milliseconds (by the timer's clock) spent in its `evaluate` and `prepare` calls. */
+  /** Milliseconds (by the timer's clock) spent in its `evaluate`, `prepare`, `summarise` and `combine` calls. */
   readonly totalMs: number;
   /** Share of the time of all timed indicators, 0 to 1. */
   readonly share: number;
-  /** Number of `evaluate` and `prepare` calls. */
+  /** Number of `evaluate`, `prepare`, `summarise` and `combine` calls. */
   readonly calls: number;
 }
 
@@ -25,7 +25,7 @@ export interface IndicatorTimer {
   /** The clock the timer reads. */
   readonly clock: Clock;
   /**
-   * The indicators wrapped so that each `evaluate` and `prepare` call adds its time to this timer.
+   * The indicators wrapped so that each `evaluate`, `prepare`, `summarise` and `combine` call adds its time to this timer.
    * The wrappers return what the indicators return, so scores and reports do not change.
    */
   wrap(indicators: readonly AnyIndicator[]): AnyIndicator[];
@@ -80,10 +80,12 @@ export function createIndicatorTimer(clock: Clock): IndicatorTimer {
       return indicators.map((indicator): AnyIndicator => {
         const tally = tallyOf(indicator.meta.id);
         const evaluate = timed(tally, indicator.evaluate.bind(indicator));
-        const prepare = indicator.prepare;
-        return prepare === undefined
-          ? { ...indicator, evaluate }
-          : ({ ...indicator, evaluate, prepare: timed(tally, prepare.bind(indicator)) } as AnyIndicator);
+        const wrapped: { -readonly [K in keyof AnyIndicator]: AnyIndicator[K] } = { ...indicator, evaluate };
+        // Population hooks are timed too; a hook the indicator lacks stays absent.
+        if (typeof indicator.prepare === 'function') wrapped.prepare = timed(tally, indicator.prepare.bind(indicator));
+        if (typeof indicator.summarise === 'function') wrapped.summarise = timed(tally, indicator.summarise.bind(indicator));
+        if (typeof indicator.combine === 'function') wrapped.combine = timed(tally, indicator.combine.bind(indicator));
+        return wrapped;
       });
     },
     rows() {

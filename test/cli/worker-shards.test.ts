@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { createScorer } from '../../src/index';
 import type { BatchInput } from '../../src/engine/createScorer';
 import type { ScorerConfig } from '../../src/engine/config';
-import { readsPopulation, scoreSharded, shardInputs, shardOf } from '../../src/cli/workers';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import fc from 'fast-check';
+import { populationMode, readsPopulation, scoreSharded, shardInputs, shardOf } from '../../src/cli/workers';
+import { generatedAsOf, peerOutliers, population, subjectArb } from '../support/summaryPopulation';
 
 const demo = JSON.parse(readFileSync(new URL('../../examples/demo/population.json', import.meta.url), 'utf8')) as {
   asOf: string;
@@ -74,4 +82,58 @@ describe('--workers shards', () => {
     expect(one.warnings.length).toBeGreaterThan(0);
     expect(JSON.stringify(sharded)).toBe(JSON.stringify(one));
   }, 120_000);
+});
+
+/** The defaults with the indicators that need `prepare` over the population (linkage) off: the others read it through summaries. */
+const summariesOnly: ScorerConfig = {
+  indicators: Object.fromEntries(createScorer().indicators.filter((i) => i.readsPopulation && !i.summarises && i.id !== 'watchlist/match').map((i) => [i.id, false])),
+};
+
+/** The demo with its bad records, plus generated peers and outliers, at the generated populations' asOf. */
+function withPeers(shards: number): BatchInput {
+  const bad = withBadRecords(shards);
+  const generated = population([...peerOutliers(), ...fc.sample(subjectArb, { numRuns: 40, seed: 20261202 })]);
+  return { ...bad, asOf: generatedAsOf, subjects: [...bad.subjects, ...generated.subjects], events: [...(bad.events ?? []), ...generated.events] };
+}
+
+const firedIds = (reports: readonly { findings: readonly { indicatorId: string }[] }[]): Set<string> => new Set(reports.flatMap((r) => r.findings.map((f) => f.indicatorId)));
+
+describe('--workers with population summaries', () => {
+  it('gives each thread its shard when every population indicator has summaries, the whole input when one needs prepare', () => {
+    expect(populationMode(undefined)).toBe('whole');
+    expect(populationMode(summariesOnly)).toBe('summaries');
+    expect(populationMode(perSubjectOnly)).toBe('none');
+    expect(readsPopulation(summariesOnly)).toBe(true);
+  });
+
+  it('merges to exactly what one scoreBatch gives, with peer baselines, bulk collection and impersonation firing', async () => {
+    const input = withPeers(3);
+    const one = createScorer({ config: summariesOnly }).scoreBatch(input);
+    const fired = firedIds(one.reports);
+    for (const id of ['insider/peer-baseline-shift', 'insider/bulk-collection', 'insider/impersonation']) expect(fired).toContain(id);
+    for (const shards of [2, 3, 5]) {
+      const sharded = await scoreSharded(input, summariesOnly, shards, undefined);
+      expect(JSON.stringify(sharded)).toBe(JSON.stringify(one));
+    }
+  }, 120_000);
+
+  const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+  it.skipIf(!existsSync(cli))('in worker threads of dist/cli.js, --workers 3 and --workers 1 give byte-identical JSON (needs npm run build)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'redflags-summary-shards-'));
+    try {
+      const generated = population([...peerOutliers(), ...fc.sample(subjectArb, { numRuns: 60, seed: 7 })]);
+      const inputPath = join(dir, 'population.json');
+      const configPath = join(dir, 'config.json');
+      writeFileSync(inputPath, JSON.stringify({ asOf: generatedAsOf, ...generated }));
+      writeFileSync(configPath, JSON.stringify(summariesOnly));
+      const exec = promisify(execFile);
+      const args = (workers: number): string[] => [cli, 'score', inputPath, '--format', 'json', '--config', configPath, '--workers', String(workers)];
+      const one = await exec(process.execPath, args(1), { maxBuffer: 64 << 20 });
+      const three = await exec(process.execPath, args(3), { maxBuffer: 64 << 20 });
+      expect(firedIds((JSON.parse(one.stdout) as { reports: { findings: { indicatorId: string }[] }[] }).reports)).toContain('insider/peer-baseline-shift');
+      expect(three.stdout).toBe(one.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

@@ -21,10 +21,13 @@ describe('per-indicator timing', () => {
 
     const rows = timing.rows();
     const withPrepare = new Set(builtinIndicators.filter((i) => i.prepare !== undefined).map((i) => i.meta.id));
+    const withSummaries = new Set(builtinIndicators.filter((i) => i.summarise !== undefined).map((i) => i.meta.id));
+    expect(withSummaries.size).toBeGreaterThan(0);
     expect(rows.map((r) => r.id).sort()).toEqual(builtinIndicators.map((i) => i.meta.id).sort());
     for (const row of rows) {
-      // One evaluate per subject, plus the population-wide prepare.
-      expect(row.calls).toBe(demo.subjects.length + (withPrepare.has(row.id) ? 1 : 0));
+      // One evaluate per subject, plus the population-wide prepare, or one summarise per subject and one combine.
+      const population = withPrepare.has(row.id) ? 1 : withSummaries.has(row.id) ? demo.subjects.length + 1 : 0;
+      expect(row.calls).toBe(demo.subjects.length + population);
       // The counting clock makes every call one tick long, and nothing else reads it.
       expect(row.totalMs).toBe(row.calls);
     }

@@ -56,7 +56,7 @@ const events = [
 describe('a custom indicator from the public entries only', () => {
   it('scores with the bare engine, which runs exactly the indicators given', () => {
     const scorer = createScorer({ indicators: [lateSignIns] });
-    expect(scorer.indicators).toEqual([{ id: 'custom/late-sign-ins', enabled: true, weight: 1, readsPopulation: false }]);
+    expect(scorer.indicators).toEqual([{ id: 'custom/late-sign-ins', enabled: true, weight: 1, readsPopulation: false, summarises: false }]);
     const report = scorer.score(subject, { asOf: '2025-02-01T00:00:00Z', events });
     expect(report.reasons.map((r) => r.indicatorId)).toEqual(['custom/late-sign-ins']);
     expect(report.findings[0]?.message).toBe('2 sign-ins to alice between 01:00 and 05:00 local time');

@@ -116,7 +116,7 @@ export const bulkCollection = defineIndicator({
     title: 'Collection volume far above baseline',
     category: 'insider',
     description:
-      'Totals each UTC day\'s collection (`actions`: download, clone, export, copy, sync, print) in bytes and in actions. Fires when the peak day reaches `ownFactor` times the subject\'s own median active day (with `minBaselineDays` other days), and when it reaches `peerFactor` times the role peers\' typical peak day: from `reference.collectionBaselines[role]`, or else from the batch (a `prepare` hook collects the peak day of every subject with any collection, by role; at least `minPeers` peers). Nothing fires below `minBytes` / `minActions`. A peak within `earlyTenureDays` of `hiredAt` is stronger. SW: exfiltration began almost immediately after hiring.',
+      'Totals each UTC day\'s collection (`actions`: download, clone, export, copy, sync, print) in bytes and in actions. Fires when the peak day reaches `ownFactor` times the subject\'s own median active day (with `minBaselineDays` other days), and when it reaches `peerFactor` times the role peers\' typical peak day: from `reference.collectionBaselines[role]`, or else from the batch (`summarise` takes the peak day of every subject with a role and any collection, `combine` sorts them by role; at least `minPeers` peers). Nothing fires below `minBytes` / `minActions`. A peak within `earlyTenureDays` of `hiredAt` is stronger. SW: exfiltration began almost immediately after hiring.',
     version: '1.0.0',
     kind: 'risk',
     family: 'data-movement',
@@ -140,22 +140,25 @@ export const bulkCollection = defineIndicator({
       'A role mislabelled in HR data, comparing a data engineer with front-end peers.',
     ],
   },
-  // Per role, the sorted peak-day bytes and actions of every subject in the batch. The type is
-  // written inline so the exported indicator's type names no private interface.
-  prepare(population, { options: opts }): { readonly byRole: ReadonlyMap<string, { readonly bytes: readonly number[]; readonly actions: readonly number[] }> } {
+  // A subject's role and peak day, as plain data that can cross threads. The types are written
+  // inline so the exported indicator's type names no private interface.
+  summarise(view, { options: opts }): { readonly role: string; readonly peakActions: number; readonly peakBytes?: number } | undefined {
+    const role = view.subject.role;
+    if (role === undefined) return undefined;
+    const p = dailyProfile(view, opts);
+    // A peer with no collection at all is more likely missing data than a zero baseline.
+    if (p.days.size === 0) return undefined;
+    // Likewise a peer whose logs carry no volumes has no byte baseline, not a zero one.
+    return p.bytesKnown ? { role, peakActions: p.peakActions, peakBytes: p.peakBytes } : { role, peakActions: p.peakActions };
+  },
+  // Per role, the sorted peak-day bytes and actions of every subject in the population.
+  combine(summaries): { readonly byRole: ReadonlyMap<string, { readonly bytes: readonly number[]; readonly actions: readonly number[] }> } {
     const acc = new Map<string, { bytes: number[]; actions: number[] }>();
-    for (const subject of population.subjects) {
-      if (subject.role === undefined) continue;
-      const view = population.view(subject.id);
-      if (view === undefined) continue;
-      const p = dailyProfile(view, opts);
-      // A peer with no collection at all is more likely missing data than a zero baseline.
-      if (p.days.size === 0) continue;
-      const r = acc.get(subject.role) ?? { bytes: [], actions: [] };
-      // Likewise a peer whose logs carry no volumes has no byte baseline, not a zero one.
-      if (p.bytesKnown) r.bytes.push(p.peakBytes);
-      r.actions.push(p.peakActions);
-      acc.set(subject.role, r);
+    for (const { summary } of summaries) {
+      const r = acc.get(summary.role) ?? { bytes: [], actions: [] };
+      if (summary.peakBytes !== undefined) r.bytes.push(summary.peakBytes);
+      r.actions.push(summary.peakActions);
+      acc.set(summary.role, r);
     }
     for (const r of acc.values()) {
       r.bytes.sort((a, b) => a - b);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
-import type { Evidence, FindingDraft, Population } from '../../contract/types';
+import type { Evidence, FindingDraft, SubjectSummary, SubjectView } from '../../contract/types';
+import type { Reference } from '../../records/batchInput';
 import { cite, compareText, normalizeIdentifier, utcDate } from '../../kit';
 
 const replayDetections = ['token-replay', 'session-cookie-replay', 'anomalous-token'] as const;
@@ -34,28 +35,34 @@ export interface Ownership {
   readonly devices: ReadonlyMap<string, string>;
 }
 
-/** Builds the ownership maps once per batch: one pass over the subjects' accounts and the issued devices. */
-export function ownershipOf(population: Population): Ownership {
-  return population.memo('insider/ownership', () => {
-    const accounts = new Map<string, string[]>();
-    for (const s of population.subjects) {
-      for (const a of s.accounts ?? []) {
-        if (a.kind === 'shared' || a.kind === 'service') continue;
-        const key = normalizeIdentifier(a.accountId);
-        if (key === undefined) continue;
-        const holders = accounts.get(key);
-        if (holders === undefined) accounts.set(key, [s.id]);
-        else if (!holders.includes(s.id)) holders.push(s.id);
-      }
+/** The normalised ids of the accounts a subject holds personally (not shared or service accounts), each once. */
+export function heldAccounts(view: SubjectView): string[] | undefined {
+  const keys = new Set<string>();
+  for (const a of view.subject.accounts ?? []) {
+    if (a.kind === 'shared' || a.kind === 'service') continue;
+    const key = normalizeIdentifier(a.accountId);
+    if (key !== undefined) keys.add(key);
+  }
+  return keys.size > 0 ? Array.from(keys) : undefined;
+}
+
+/** Builds the ownership maps once per population: one pass over the subjects' held accounts and the issued devices. */
+export function ownershipOf(summaries: readonly SubjectSummary<readonly string[]>[], reference: Reference): Ownership {
+  const accounts = new Map<string, string[]>();
+  for (const { subjectId, summary } of summaries) {
+    for (const key of summary) {
+      const holders = accounts.get(key);
+      if (holders === undefined) accounts.set(key, [subjectId]);
+      else holders.push(subjectId);
     }
-    const devices = new Map<string, string>();
-    for (const d of population.reference.organisation?.devices ?? []) {
-      if (d.deviceId === undefined || d.subjectId === undefined || d.handover === 'pool' || d.handover === 'lab') continue;
-      const key = normalizeIdentifier(d.deviceId);
-      if (key !== undefined && !devices.has(key)) devices.set(key, d.subjectId);
-    }
-    return { accounts, devices };
-  });
+  }
+  const devices = new Map<string, string>();
+  for (const d of reference.organisation?.devices ?? []) {
+    if (d.deviceId === undefined || d.subjectId === undefined || d.handover === 'pool' || d.handover === 'lab') continue;
+    const key = normalizeIdentifier(d.deviceId);
+    if (key !== undefined && !devices.has(key)) devices.set(key, d.subjectId);
+  }
+  return { accounts, devices };
 }
 
 /**
@@ -71,7 +78,7 @@ export const impersonation = defineIndicator({
     title: 'Sign-ins as someone else, or with a stolen session',
     category: 'insider',
     description:
-      'Population-level: `prepare` maps every account the batch\'s subjects hold (`accounts[]`, leaving out shared and service accounts) and every computer assigned to a subject (`reference.organisation.devices[]`, leaving out pool and lab machines) to its holder, in one pass. Fires when the subject\'s successful sign-ins use an account held only by others (interactive at `otherAccountStrength`, token refreshes weaker), when the subject\'s sign-ins, check-ins or remote-access sessions name a computer assigned to another person (not for `deviceExemptRoles`), and on identity-provider detections of token or session-cookie replay (`events[type=identity-risk]`, unless reviewed as safe or dismissed). Keylogger and credential-stealer detections are read by `insider/intrusion-activity` (security categories credential-harvest and cookie-theft). For corroboration, account and token findings are `privilege-code` evidence and sign-ins on another person\'s computer `device-insider` evidence. MITRE ATT&CK T1078 and T1550.004; CERT Common Sense Guide.',
+      'Population-level: `summarise` lists the accounts each subject holds and `combine` maps every account the batch\'s subjects hold (`accounts[]`, leaving out shared and service accounts) and every computer assigned to a subject (`reference.organisation.devices[]`, leaving out pool and lab machines) to its holder, in one pass. Fires when the subject\'s successful sign-ins use an account held only by others (interactive at `otherAccountStrength`, token refreshes weaker), when the subject\'s sign-ins, check-ins or remote-access sessions name a computer assigned to another person (not for `deviceExemptRoles`), and on identity-provider detections of token or session-cookie replay (`events[type=identity-risk]`, unless reviewed as safe or dismissed). Keylogger and credential-stealer detections are read by `insider/intrusion-activity` (security categories credential-harvest and cookie-theft). For corroboration, account and token findings are `privilege-code` evidence and sign-ins on another person\'s computer `device-insider` evidence. MITRE ATT&CK T1078 and T1550.004; CERT Common Sense Guide.',
     version: '1.1.0',
     kind: 'risk',
     family: 'privilege-code',
@@ -103,7 +110,8 @@ export const impersonation = defineIndicator({
       'Token-replay detections on a flaky mobile network, reviewed later as benign (mark them confirmed-safe or dismissed).',
     ],
   },
-  prepare: (population) => ownershipOf(population),
+  summarise: heldAccounts,
+  combine: (summaries, { reference }) => ownershipOf(summaries, reference),
   evaluate(view, { options, prepared, notEvaluated }) {
     const me = view.subject.id;
     const sessions = view.eventsOf('session');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
-import type { FindingDraft, Mitigation, Population } from '../../contract/types';
+import type { FindingDraft, Mitigation, SubjectSummary } from '../../contract/types';
 import type { Subject } from '../../records/subject';
 import {
   type BehaviourMeasure,
@@ -71,17 +71,22 @@ function valuesOf(profile: BehaviourProfile): Values {
 const teamKey = (s: Subject): string | undefined => (s.position?.team !== undefined ? `team\u0000${s.position.team}` : undefined);
 const roleKey = (s: Subject): string | undefined => (s.role !== undefined ? `role\u0000${s.role}` : undefined);
 
-/** One pass over the population: every subject's recent measures, grouped by team and by role. */
-function buildPeerIndex(population: Population, o: Options): PeerIndex {
+/** A subject's recent measures and the peer groups it belongs to, as plain data that can cross threads. */
+export interface PeerSummary {
+  /** Group keys (team, role) the subject's measures count in. */
+  readonly groups: readonly string[];
+  /** The subject's recent measures. */
+  readonly values: Values;
+}
+
+/** One pass over the summaries: every subject's recent measures, grouped by team and by role. */
+function buildPeerIndex(summaries: readonly SubjectSummary<PeerSummary>[]): PeerIndex {
   const values = new Map<string, Values>();
   const groups = new Map<string, Partial<Record<BehaviourMeasure, number[]>>>();
-  for (const subject of population.subjects) {
-    const view = population.view(subject.id);
-    if (view === undefined) continue;
-    const v = valuesOf(recentProfile(subject, view.events, population.asOfMs, o));
-    values.set(subject.id, v);
-    for (const key of [teamKey(subject), roleKey(subject)]) {
-      if (key === undefined) continue;
+  for (const { subjectId, summary } of summaries) {
+    const v = summary.values;
+    values.set(subjectId, v);
+    for (const key of summary.groups) {
       const g = groups.get(key) ?? {};
       groups.set(key, g);
       for (const m of behaviourMeasures) {
@@ -105,7 +110,7 @@ export const peerBaselineShift = defineIndicator({
     title: 'Behaviour far above the team or role',
     category: 'insider',
     description:
-      'Computes the same recent measures as `insider/own-baseline-shift` (over `recentDays` before asOf) for every subject of the batch in one pass (`prepare`), grouped by team (`position.team`) and by role (`role`). A measure fires when the subject\'s value is at least `highFactor` times the peers\' `highPercentile` percentile, `medianFactor` times their median, and `minIncrease` above it; peers are the others in the team when it has `minPeers` with the measure, else in the role. A caller-supplied baseline (`reference.organisation.baselines` for the team, else the role) replaces the batch for each measure it gives: `dailyBytesMedian` and `dailyBytesHigh` for data volume, `measures` (median and high percentile) for the others. Documented exceptions, agreed hours and travel silence the measures they explain, as in the own-baseline indicator. CERT\'s insider scenarios stand out against peers in the same role.',
+      'Computes the same recent measures as `insider/own-baseline-shift` (over `recentDays` before asOf) for every subject of the batch (`summarise`, one subject at a time, so the batch can be split into shards), grouped by team (`position.team`) and by role (`role`). A measure fires when the subject\'s value is at least `highFactor` times the peers\' `highPercentile` percentile, `medianFactor` times their median, and `minIncrease` above it; peers are the others in the team when it has `minPeers` with the measure, else in the role. A caller-supplied baseline (`reference.organisation.baselines` for the team, else the role) replaces the batch for each measure it gives: `dailyBytesMedian` and `dailyBytesHigh` for data volume, `measures` (median and high percentile) for the others. Documented exceptions, agreed hours and travel silence the measures they explain, as in the own-baseline indicator. CERT\'s insider scenarios stand out against peers in the same role.',
     version: '1.1.0',
     kind: 'risk',
     family: 'activity',
@@ -127,9 +132,14 @@ export const peerBaselineShift = defineIndicator({
       'A team or role label that groups different jobs (a "platform" team with both admins and writers).',
     ],
   },
-  prepare(population, { options }) {
-    return buildPeerIndex(population, options);
+  summarise(view, { options, asOfMs }): PeerSummary | undefined {
+    const groups: string[] = [];
+    for (const key of [teamKey(view.subject), roleKey(view.subject)]) if (key !== undefined) groups.push(key);
+    // Without a team or role the subject is no one's peer and is not evaluated.
+    if (groups.length === 0) return undefined;
+    return { groups, values: valuesOf(recentProfile(view.subject, view.events, asOfMs, options)) };
   },
+  combine: buildPeerIndex,
   evaluate(view, { options, asOfMs, reference, prepared, notEvaluated }) {
     const subject = view.subject;
     const team = subject.position?.team;
