@@ -52,6 +52,7 @@ export type {
   IndicatorMeta,
   IndicatorOutcome,
   IndicatorSource,
+  InternedColumn,
   MessageData,
   Mitigation,
   NotEvaluated,
