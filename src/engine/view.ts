@@ -1,6 +1,7 @@
 import type { ActivityEvent, ActivityEventOf, ActivityEventType } from '../records/events';
 import type { Subject } from '../records/subject';
 import type { InternedColumn, SubjectView } from '../indicator/types';
+import { createInterner } from './intern';
 import { compareText } from './order';
 
 /** A subject view plus what was left out of it. */
@@ -125,23 +126,11 @@ function timesPerType(
 /** One string field of `events` as codes into the distinct values, numbered by first appearance. */
 function internColumn(events: readonly ActivityEvent[], field: string): InternedColumn {
   const codes = new Int32Array(events.length);
-  const values: string[] = [];
-  const codeOf = new Map<string, number>();
+  const interner = createInterner();
   for (let i = 0; i < events.length; i++) {
     // Own properties only: a field name such as `constructor` must not read the prototype.
     const value = Object.hasOwn(events[i] as object, field) ? (events[i] as unknown as Record<string, unknown>)[field] : undefined;
-    if (typeof value !== 'string') {
-      codes[i] = -1;
-      continue;
-    }
-    let code = codeOf.get(value);
-    if (code === undefined) {
-      code = values.length;
-      codeOf.set(value, code);
-      values.push(value);
-    }
-    codes[i] = code;
+    codes[i] = typeof value === 'string' ? interner.code(value) : -1;
   }
-  Object.freeze(values);
-  return Object.freeze({ codes, values });
+  return Object.freeze({ codes, values: Object.freeze(interner.values) });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { matchRemoteAccessTool, type RemoteAccessTool } from '../../data/remoteAccessTools';
+import type { ActivityEvent } from '../../records/events';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
 import { exceptionsActiveAt } from '../shared/declared';
@@ -83,21 +84,27 @@ export const remoteAccessSoftware = defineIndicator({
         return named !== undefined && (named.toLowerCase() === tool.id || matchRemoteAccessTool(named, extra)?.id === tool.id);
       });
     const hits = new Map<string, { tool: RemoteAccessTool; evidence: Evidence[]; count: number; first: string; seenAs: string }>();
-    const record = (name: string, id: string, at: string, field: string): void => {
-      const tool = matchRemoteAccessTool(name, extra);
-      if (tool === undefined || allowed.has(tool.id)) return;
-      if (excepted(tool, Date.parse(at))) return;
-      if (tool.commonlySanctioned === true && !options.includeCommonlySanctioned) return;
+    // The shared sighting columns: each distinct name is matched once, times come from the view.
+    const sightings = softwareSightings(view);
+    const toolOfName = sightings.names.map((name) => matchRemoteAccessTool(name, extra));
+    const times = view.eventTimes();
+    // Sightings come in event order (time, then id), so "first" is deterministic.
+    for (let i = 0; i < sightings.length; i++) {
+      const tool = toolOfName[sightings.name[i] as number];
+      if (tool === undefined || allowed.has(tool.id)) continue;
+      const index = sightings.event[i] as number;
+      if (excepted(tool, times[index] as number)) continue;
+      if (tool.commonlySanctioned === true && !options.includeCommonlySanctioned) continue;
+      const { id, at } = view.events[index] as ActivityEvent;
+      const name = sightings.names[sightings.name[i] as number] as string;
       let hit = hits.get(tool.id);
       if (hit === undefined) {
         hit = { tool, evidence: [], count: 0, first: at, seenAs: name };
         hits.set(tool.id, hit);
       }
       hit.count++;
-      if (hit.evidence.length < 10) hit.evidence.push({ recordId: id, at, field, value: name });
-    };
-    // Sightings come in event order (time, then id), so "first" is deterministic.
-    for (const x of softwareSightings(view)) record(x.name, x.id, x.at, x.field);
+      if (hit.evidence.length < 10) hit.evidence.push({ recordId: id, at, field: sightings.fields[sightings.field[i] as number] as string, value: name });
+    }
     return [...hits.values()]
       .sort((a, b) => compareText(a.tool.id, b.tool.id))
       .map((h) => ({

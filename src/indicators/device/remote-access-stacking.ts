@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { matchRemoteAccessTool } from '../../data/remoteAccessTools';
 import { matchTunnelTool } from '../../data/tunnelTools';
+import type { ActivityEvent } from '../../records/events';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
 import { exceptionsActiveAt } from '../shared/declared';
@@ -86,22 +87,33 @@ export const remoteAccessStacking = defineIndicator({
       }
       return d;
     };
-    // The device's start is its first event of any kind: one sweep in time order.
-    for (const e of view.events) {
-      const deviceId = 'deviceId' in e ? e.deviceId : undefined;
-      if (deviceId !== undefined) deviceOf(deviceId, Date.parse(e.at));
+    // The device's start is its first event of any kind: device codes are numbered by first
+    // appearance, so the event where the next code shows up is that device's first.
+    const times = view.eventTimes();
+    const deviceIds = view.interned('deviceId');
+    for (let i = 0, next = 0; i < deviceIds.codes.length; i++) {
+      if (deviceIds.codes[i] === next) deviceOf(deviceIds.values[next++] as string, times[i] as number);
     }
     const windowMs = options.windowDays * DAY_MS;
-    for (const x of softwareSightings(view)) {
-      const remote = matchRemoteAccessTool(x.name);
-      const tool = remote !== undefined ? (remote.commonlySanctioned === true ? undefined : remote) : options.includeTunnels ? matchTunnelTool(x.name) : undefined;
+    // The shared sighting columns: each distinct name is matched once.
+    const sightings = softwareSightings(view);
+    const toolOfName = sightings.names.map((name) => {
+      const remote = matchRemoteAccessTool(name);
+      return remote !== undefined ? (remote.commonlySanctioned === true ? undefined : remote) : options.includeTunnels ? matchTunnelTool(name) : undefined;
+    });
+    for (let i = 0; i < sightings.length; i++) {
+      const tool = toolOfName[sightings.name[i] as number];
       if (tool === undefined || allowed.has(tool.id)) continue;
-      const at = Date.parse(x.at);
+      const index = sightings.event[i] as number;
+      const at = times[index] as number;
       if (exceptionsActiveAt(view.subject, 'remote-access-tool', at).some((ex) => ex.scope?.software !== undefined && (matchRemoteAccessTool(ex.scope.software) ?? matchTunnelTool(ex.scope.software))?.id === tool.id)) continue;
-      const device = deviceOf(x.deviceId ?? '(unknown device)', at);
+      const code = deviceIds.codes[index] as number;
+      const device = deviceOf(code >= 0 ? (deviceIds.values[code] as string) : '(unknown device)', at);
       if (device.tools.has(tool.id)) continue;
       if (device.start !== undefined && (at < device.start || at > device.start + windowMs)) continue;
-      device.tools.set(tool.id, { name: tool.name, firstAt: x.at, evidence: { recordId: x.id, at: x.at, field: x.field, value: x.name } });
+      const event = view.events[index] as ActivityEvent;
+      const name = sightings.names[sightings.name[i] as number] as string;
+      device.tools.set(tool.id, { name: tool.name, firstAt: event.at, evidence: { recordId: event.id, at: event.at, field: sightings.fields[sightings.field[i] as number] as string, value: name } });
     }
     return [...devices]
       .filter(([, d]) => d.tools.size >= options.minTools)
