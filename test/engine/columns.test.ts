@@ -1,5 +1,5 @@
 import { createScorer, offHoursPattern, remoteAccessSoftware, remoteAccessStacking, tunnelSoftware } from '../../src/index';
-import type { AnyIndicator, SubjectView } from '../../src/index';
+import type { AnyIndicator, Population, SubjectView } from '../../src/index';
 
 // The indicators moved onto the view's columns read event times from `view.eventTimes()` and
 // share one software sweep per view (`view.memo`). Work is counted (Date.parse calls, memo
@@ -44,27 +44,40 @@ interface Counts {
   fired: number;
 }
 
-/** Wraps each indicator so its evaluate is watched: Date.parse calls inside it and memo builds. */
+/** The view as an indicator sees it, counting the time columns handed out and the memo builds. */
+function countingView(view: SubjectView, counts: Counts): SubjectView {
+  return Object.freeze({
+    ...view,
+    eventTimes: (type?: Parameters<SubjectView['eventTimes']>[0]) => {
+      const column = view.eventTimes(type);
+      counts.timeColumns.add(column);
+      return column;
+    },
+    memo: <T,>(key: string, build: () => T): T =>
+      view.memo(key, () => {
+        counts.sweeps++;
+        return build();
+      }),
+  });
+}
+
+/** Wraps each indicator so its prepare and evaluate are watched: Date.parse calls inside evaluate and memo builds. */
 function watched(indicators: readonly AnyIndicator[], counts: Counts): AnyIndicator[] {
   return indicators.map((indicator) => ({
     ...indicator,
+    ...(indicator.prepare !== undefined
+      ? {
+          prepare: (population: Population, context: Parameters<NonNullable<AnyIndicator['prepare']>>[1]) =>
+            indicator.prepare?.(
+              Object.freeze({ ...population, view: (id: string) => { const view = population.view(id); return view === undefined ? undefined : countingView(view, counts); } }),
+              context,
+            ),
+        }
+      : {}),
     evaluate(view: SubjectView, context: Parameters<AnyIndicator['evaluate']>[1]) {
-      const counting: SubjectView = Object.freeze({
-        ...view,
-        eventTimes: (type?: Parameters<SubjectView['eventTimes']>[0]) => {
-          const column = view.eventTimes(type);
-          counts.timeColumns.add(column);
-          return column;
-        },
-        memo: <T,>(key: string, build: () => T): T =>
-          view.memo(key, () => {
-            counts.sweeps++;
-            return build();
-          }),
-      });
       const parse = vi.spyOn(Date, 'parse');
       try {
-        const outcome = indicator.evaluate(counting, context);
+        const outcome = indicator.evaluate(countingView(view, counts), context);
         if (Array.isArray(outcome)) counts.fired += outcome.length;
         return outcome;
       } finally {

@@ -4,7 +4,7 @@ import type { ActivityEvent } from '../../records/events';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
 import { exceptionsActiveAt } from '../shared/declared';
-import { hasSoftwareData, softwareFields, softwareSightings } from '../shared/software';
+import { hasSoftwareData, matchPopulationSoftware, matchViewSoftware, softwareFields, softwareSightings } from '../shared/software';
 import { cite } from '../shared/sources';
 import { utcDate } from '../shared/time';
 import { compareText } from '../../engine/order';
@@ -23,6 +23,11 @@ const options = z.object({
     .default([])
     .describe('Further software names to treat as remote-access tools (e.g. an in-house relay your threat intelligence reports).'),
 });
+
+/** The caller's extra tool names as table entries. */
+function extraTools(names: readonly string[]): RemoteAccessTool[] {
+  return names.map((name) => ({ id: name.toLowerCase(), name, aliases: [name], kind: 'remote-desktop' }));
+}
 
 /**
  * `device/remote-access-software`: remote-access or RMM software that the organisation has not
@@ -66,11 +71,16 @@ export const remoteAccessSoftware = defineIndicator({
       'Screen-sharing for pair programming that the team approved informally.',
     ],
   },
-  evaluate(view, { options, reference, notEvaluated }) {
+  // Each distinct software name of the batch is matched once here, not once per subject.
+  prepare(population, { options }) {
+    const extra = extraTools(options.extraTools);
+    return matchPopulationSoftware(population, (name) => matchRemoteAccessTool(name, extra));
+  },
+  evaluate(view, { options, reference, notEvaluated, prepared }) {
     if (!hasSoftwareData(view)) {
       return notEvaluated('no software inventory or remote-access detections', softwareFields.slice(0, 3));
     }
-    const extra: RemoteAccessTool[] = options.extraTools.map((name) => ({ id: name.toLowerCase(), name, aliases: [name], kind: 'remote-desktop' }));
+    const extra = extraTools(options.extraTools);
     const allowed = new Set<string>();
     for (const a of [...options.allowList, ...(reference.organisation?.approvedRemoteAccessTools ?? [])]) {
       allowed.add(a.toLowerCase());
@@ -86,7 +96,7 @@ export const remoteAccessSoftware = defineIndicator({
     const hits = new Map<string, { tool: RemoteAccessTool; evidence: Evidence[]; count: number; first: string; seenAs: string }>();
     // The shared sighting columns: each distinct name is matched once, times come from the view.
     const sightings = softwareSightings(view);
-    const toolOfName = sightings.names.map((name) => matchRemoteAccessTool(name, extra));
+    const toolOfName = matchViewSoftware(sightings, prepared, (name) => matchRemoteAccessTool(name, extra));
     const times = view.eventTimes();
     // Sightings come in event order (time, then id), so "first" is deterministic.
     for (let i = 0; i < sightings.length; i++) {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { matchRemoteAccessTool } from '../../data/remoteAccessTools';
-import { matchTunnelTool } from '../../data/tunnelTools';
+import { matchRemoteAccessTool, type RemoteAccessTool } from '../../data/remoteAccessTools';
+import { matchTunnelTool, type TunnelTool } from '../../data/tunnelTools';
 import type { ActivityEvent } from '../../records/events';
 import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence } from '../../indicator/types';
 import { exceptionsActiveAt } from '../shared/declared';
-import { hasSoftwareData, softwareFields, softwareSightings } from '../shared/software';
+import { hasSoftwareData, matchPopulationSoftware, matchViewSoftware, softwareFields, softwareSightings } from '../shared/software';
 import { cite } from '../shared/sources';
 import { DAY_MS, utcDate } from '../shared/time';
 import { compareText } from '../shared/order';
@@ -29,6 +29,12 @@ interface DeviceTools {
   start: number | undefined;
   startSource: 'issued' | 'first seen';
   readonly tools: Map<string, { name: string; firstAt: string; evidence: Evidence }>;
+}
+
+/** The tool a software name counts as: a remote-access tool that is not a commonly sanctioned built-in, else (with tunnels) a tunnel tool. */
+function stackedToolOf(name: string, includeTunnels: boolean): RemoteAccessTool | TunnelTool | undefined {
+  const remote = matchRemoteAccessTool(name);
+  return remote !== undefined ? (remote.commonlySanctioned === true ? undefined : remote) : includeTunnels ? matchTunnelTool(name) : undefined;
 }
 
 /**
@@ -65,7 +71,11 @@ export const remoteAccessStacking = defineIndicator({
       'IT staff testing remote-support tools on a new machine.',
     ],
   },
-  evaluate(view, { options, reference, notEvaluated }) {
+  // Each distinct software name of the batch is matched once here, not once per subject.
+  prepare(population, { options }) {
+    return matchPopulationSoftware(population, (name) => stackedToolOf(name, options.includeTunnels));
+  },
+  evaluate(view, { options, reference, notEvaluated, prepared }) {
     if (!hasSoftwareData(view)) return notEvaluated('no software inventory or software detections', softwareFields.slice(0, 3));
     const allowed = new Set<string>();
     for (const a of [...options.allowList, ...(reference.organisation?.approvedRemoteAccessTools ?? [])]) {
@@ -97,10 +107,7 @@ export const remoteAccessStacking = defineIndicator({
     const windowMs = options.windowDays * DAY_MS;
     // The shared sighting columns: each distinct name is matched once.
     const sightings = softwareSightings(view);
-    const toolOfName = sightings.names.map((name) => {
-      const remote = matchRemoteAccessTool(name);
-      return remote !== undefined ? (remote.commonlySanctioned === true ? undefined : remote) : options.includeTunnels ? matchTunnelTool(name) : undefined;
-    });
+    const toolOfName = matchViewSoftware(sightings, prepared, (name) => stackedToolOf(name, options.includeTunnels));
     for (let i = 0; i < sightings.length; i++) {
       const tool = toolOfName[sightings.name[i] as number];
       if (tool === undefined || allowed.has(tool.id)) continue;

@@ -5,7 +5,7 @@ import { defineIndicator } from '../../indicator/defineIndicator';
 import type { Evidence, SubjectView } from '../../indicator/types';
 import type { Reference } from '../../records/input';
 import { exceptionsActiveAt } from '../shared/declared';
-import { hasSoftwareData, softwareFields, softwareSightings } from '../shared/software';
+import { hasSoftwareData, matchPopulationSoftware, matchViewSoftware, softwareFields, softwareSightings } from '../shared/software';
 import { cite } from '../shared/sources';
 import { utcDate } from '../shared/time';
 import { compareText } from '../shared/order';
@@ -81,13 +81,17 @@ export const tunnelSoftware = defineIndicator({
       'Cloudflare Tunnel run for a side project on a personal machine that is enrolled in management.',
     ],
   },
-  evaluate(view, { options, reference, notEvaluated }) {
+  // Each distinct software name of the batch is matched once here, not once per subject.
+  prepare(population) {
+    return matchPopulationSoftware(population, (name) => matchTunnelTool(name));
+  },
+  evaluate(view, { options, reference, notEvaluated, prepared }) {
     if (!hasSoftwareData(view)) return notEvaluated('no software inventory or software detections', softwareFields.slice(0, 3));
     const allowed = approvedTools(options, reference);
     const hits = new Map<string, { tool: TunnelTool; deviceId: string; evidence: Evidence[]; count: number; first: string; seenAs: string }>();
     // The shared sighting columns: each distinct name is matched once, times and devices come from the view.
     const sightings = softwareSightings(view);
-    const toolOfName = sightings.names.map((name) => matchTunnelTool(name));
+    const toolOfName = matchViewSoftware(sightings, prepared, (name) => matchTunnelTool(name));
     const times = view.eventTimes();
     const devices = view.interned('deviceId');
     // Sightings come in event order, so "first" is deterministic.

@@ -1,6 +1,6 @@
 import { createInterner } from '../../engine/intern';
 import type { ActivityEvent } from '../../records/events';
-import type { SubjectView } from '../../indicator/types';
+import type { Population, SubjectView } from '../../indicator/types';
 
 /**
  * Every software name seen on a subject's computers, as columns: sighting `i` is the name
@@ -63,6 +63,30 @@ function sweepSoftware(events: readonly ActivityEvent[]): SoftwareSightings {
     field: Int32Array.from(field),
     fields: Object.freeze(fields.values),
   });
+}
+
+/**
+ * Each distinct software name of a population matched once with `match` (in `prepare`): a
+ * population has few distinct names, repeated at every check-in of every subject. Builds the
+ * subjects' sighting tables, which their `evaluate` calls then reuse.
+ */
+export function matchPopulationSoftware<T>(population: Population, match: (name: string) => T): ReadonlyMap<string, T> {
+  const names = population.memo('device/software-names', () => {
+    const distinct = createInterner();
+    for (const subject of population.subjects) {
+      const view = population.view(subject.id);
+      if (view !== undefined) for (const name of softwareSightings(view).names) distinct.code(name);
+    }
+    return distinct.values;
+  });
+  const out = new Map<string, T>();
+  for (const name of names) out.set(name, match(name));
+  return out;
+}
+
+/** The match of each of a view's distinct names: from the population's table, or on the spot for a name it lacks. */
+export function matchViewSoftware<T>(sightings: SoftwareSightings, matched: ReadonlyMap<string, T> | undefined, match: (name: string) => T): T[] {
+  return sightings.names.map((name) => (matched !== undefined && matched.has(name) ? (matched.get(name) as T) : match(name)));
 }
 
 /** True when the subject has any record software names could come from. */
