@@ -138,6 +138,40 @@ export interface SubjectView {
    * use it instead of `Date.parse(event.at)` in loops over the view's events.
    */
   timeOf(event: ActivityEvent): number;
+  /**
+   * The event times as a column: `eventTimes()[i]` is the time of `events[i]`, and
+   * `eventTimes(type)[i]` that of `eventsOf(type)[i]`, in milliseconds since the epoch. Built once
+   * per view (a `Float64Array`, one pass for every type) and shared by all indicators, so a sweep
+   * reads `times[i]` by index instead of asking {@link SubjectView.timeOf} per event.
+   *
+   * Read-only by contract: typed arrays cannot be frozen, and a write would change what later
+   * indicators see.
+   */
+  eventTimes(type?: ActivityEventType): ArrayLike<number>;
+  /**
+   * A string field of the events as interned codes, built once per view and field: `codes[i]` is
+   * the code of `events[i][field]` (of `eventsOf(type)[i]` with a type), -1 when the event has no
+   * string there, and `values[code]` the string, codes numbered in order of first appearance (time,
+   * then id). For per-device or per-account sweeps: `field` is a top-level event field such as
+   * `deviceId`, `ip` or `accountId`. Read-only by contract, as {@link SubjectView.eventTimes}.
+   */
+  interned(field: string, type?: ActivityEventType): InternedColumn;
+  /**
+   * Builds a value once per view and shares it between indicators, the per-subject counterpart of
+   * {@link Population.memo}: several indicators that read the same records (the three software
+   * indicators read one table of software names) get one sweep between them. Namespace the key
+   * with your indicator category, e.g. `acme/badge-swipes`. `build` must be pure and depend on the
+   * view alone (not on options): the first caller's value is every caller's value.
+   */
+  memo<T>(key: string, build: () => T): T;
+}
+
+/** One string field of a view's events, interned: see {@link SubjectView.interned}. */
+export interface InternedColumn {
+  /** `codes[i]` indexes `values` for the i-th event, or is -1 when the event has no string in the field (an `Int32Array`). */
+  readonly codes: ArrayLike<number>;
+  /** The distinct strings, in order of first appearance. */
+  readonly values: readonly string[];
 }
 
 /** The batch a `prepare` hook sees: every subject and event of the population being scored. */

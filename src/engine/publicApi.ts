@@ -54,6 +54,7 @@ export type {
   IndicatorMeta,
   IndicatorOutcome,
   IndicatorSource,
+  InternedColumn,
   MessageData,
   Mitigation,
   NotEvaluated,

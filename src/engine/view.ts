@@ -1,6 +1,7 @@
 import type { ActivityEvent, ActivityEventOf, ActivityEventType } from '../records/events';
 import type { Subject } from '../records/subject';
-import type { SubjectView } from '../contract/types';
+import type { InternedColumn, SubjectView } from '../contract/types';
+import { createInterner } from './intern';
 import { compareText } from './order';
 
 /** A subject view plus what was left out of it. */
@@ -19,6 +20,9 @@ const emptyEvents: readonly never[] = Object.freeze([]);
  * handed in as `times` (`times[i]` is `events[i].at` in milliseconds since the epoch); the view
  * keeps them for `timeOf`. The sort moves indices, not per-event wrapper objects; input that is
  * already in order (the usual case for exported logs) is detected in one pass and not sorted at all.
+ *
+ * Columns (`eventTimes`, `interned`) and `memo` values are built on first use, once per view, so
+ * indicators that sweep the same data share one build (docs/architecture.md, "Columns and sweeps").
  */
 export function buildView(subject: Subject, events: readonly ActivityEvent[], times: ArrayLike<number>, asOfMs: number): BuiltView {
   const kept = new Uint32Array(events.length);
@@ -58,12 +62,16 @@ export function buildView(subject: Subject, events: readonly ActivityEvent[], ti
   for (const bucket of byType.values()) Object.freeze(bucket);
   // Built on the first call only: most indicators sweep their arrays and never ask.
   let timeByEvent: Map<ActivityEvent, number> | undefined;
+  // Columns are built on first use, once per view, and shared by every indicator after that.
+  let timesByType: Map<ActivityEventType, Float64Array> | undefined;
+  const internedBy = new Map<string, InternedColumn>();
+  const memos = new Map<string, unknown>();
+  const eventsOf = <T extends ActivityEventType>(type: T): readonly ActivityEventOf<T>[] =>
+    (byType.get(type) as ActivityEventOf<T>[] | undefined) ?? emptyEvents;
   const view: SubjectView = Object.freeze({
     subject,
     events: sorted,
-    eventsOf<T extends ActivityEventType>(type: T): readonly ActivityEventOf<T>[] {
-      return (byType.get(type) as ActivityEventOf<T>[] | undefined) ?? emptyEvents;
-    },
+    eventsOf,
     timeOf(event: ActivityEvent): number {
       if (timeByEvent === undefined) {
         timeByEvent = new Map();
@@ -72,6 +80,57 @@ export function buildView(subject: Subject, events: readonly ActivityEvent[], ti
       // An event from outside the view (another subject's, or a copy) is parsed on the spot.
       return timeByEvent.get(event) ?? Date.parse(event.at);
     },
+    eventTimes(type?: ActivityEventType): ArrayLike<number> {
+      if (type === undefined) return sortedTimes;
+      timesByType ??= timesPerType(sorted, sortedTimes, byType);
+      return timesByType.get(type) ?? noTimes;
+    },
+    interned(field: string, type?: ActivityEventType): InternedColumn {
+      const key = type === undefined ? field : `${type}\u0000${field}`;
+      let column = internedBy.get(key);
+      if (column === undefined) {
+        column = internColumn(type === undefined ? sorted : eventsOf(type), field);
+        internedBy.set(key, column);
+      }
+      return column;
+    },
+    memo<T>(key: string, build: () => T): T {
+      if (memos.has(key)) return memos.get(key) as T;
+      const value = build();
+      memos.set(key, value);
+      return value;
+    },
   });
   return { view, eventsAfterAsOf: events.length - count };
+}
+
+const noTimes = new Float64Array(0);
+
+/** Every type's time column in one pass over the sorted events: a cursor per type. */
+function timesPerType(
+  sorted: readonly ActivityEvent[],
+  sortedTimes: Float64Array,
+  byType: ReadonlyMap<ActivityEventType, readonly ActivityEvent[]>,
+): Map<ActivityEventType, Float64Array> {
+  const columns = new Map<ActivityEventType, { times: Float64Array; next: number }>();
+  for (const [type, bucket] of byType) columns.set(type, { times: new Float64Array(bucket.length), next: 0 });
+  for (let i = 0; i < sorted.length; i++) {
+    const column = columns.get((sorted[i] as ActivityEvent).type) as { times: Float64Array; next: number };
+    column.times[column.next++] = sortedTimes[i] as number;
+  }
+  const out = new Map<ActivityEventType, Float64Array>();
+  for (const [type, column] of columns) out.set(type, column.times);
+  return out;
+}
+
+/** One string field of `events` as codes into the distinct values, numbered by first appearance. */
+function internColumn(events: readonly ActivityEvent[], field: string): InternedColumn {
+  const codes = new Int32Array(events.length);
+  const interner = createInterner();
+  for (let i = 0; i < events.length; i++) {
+    // Own properties only: a field name such as `constructor` must not read the prototype.
+    const value = Object.hasOwn(events[i] as object, field) ? (events[i] as unknown as Record<string, unknown>)[field] : undefined;
+    codes[i] = typeof value === 'string' ? interner.code(value) : -1;
+  }
+  return Object.freeze({ codes, values: Object.freeze(interner.values) });
 }

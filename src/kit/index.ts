@@ -25,7 +25,8 @@
  * - Reference tables (shipped, documented lists): {@link matchRemoteAccessTool},
  *   {@link matchTunnelTool}, {@link matchIpKvmDevice}, {@link matchVpnProvider},
  *   {@link knownVpnProviders}, {@link vpnProvidersOfConcern}, {@link findTechnology}, {@link normalizeSoftwareName}.
- * - Software on devices: {@link softwareSightings}, {@link hasSoftwareData}, {@link softwareFields}.
+ * - Software on devices: {@link softwareSightings}, {@link hasSoftwareData}, {@link softwareFields},
+ *   {@link matchPopulationSoftware}, {@link matchViewSoftware}.
  * - Events: {@link isPersonActivity}, {@link accountOf}, {@link meetsSeverity},
  *   {@link channelOf}, {@link jobBoardActivity}, {@link sortedInterviews}, {@link hasAccommodation}.
  * - Behaviour profiles (weekly measures against a baseline): {@link behaviourProfile},
@@ -73,8 +74,8 @@ export { knownVpnProviders, matchVpnProvider, vpnProvidersOfConcern } from '../d
 export type { VpnProvider } from '../data/vpnProviders';
 export { findTechnology } from '../data/technologyReleaseYears';
 export type { TechnologyRelease } from '../data/technologyReleaseYears';
-export { hasSoftwareData, softwareFields, softwareSightings } from './software';
-export type { SoftwareSighting } from './software';
+export { hasSoftwareData, matchPopulationSoftware, matchViewSoftware, softwareFields, softwareSightings } from './software';
+export type { SoftwareSightings } from './software';
 export { accountOf, isPersonActivity } from './activity';
 export { meetsSeverity, severityLevels } from './security';
 export type { SeverityLevel } from './security';

@@ -1,36 +1,92 @@
-import type { SubjectView } from '../contract/types';
+import { createInterner } from '../engine/intern';
+import type { ActivityEvent } from '../records/events';
+import type { Population, SubjectView } from '../contract/types';
 
-/** One software name seen on a subject's computer, and the record that shows it. */
-export interface SoftwareSighting {
-  /** The name as the source gave it (display name, process name, tool). */
-  readonly name: string;
-  /** The event that shows it. */
-  readonly id: string;
-  /** When. */
-  readonly at: string;
-  /** Field of the event the name came from, for the evidence. */
-  readonly field: string;
-  /** The computer it was seen on, when the event names it. */
-  readonly deviceId: string | undefined;
+/**
+ * Every software name seen on a subject's computers, as columns: sighting `i` is the name
+ * `names[name[i]]`, read from field `fields[field[i]]` of `view.events[event[i]]` (its time is
+ * `view.eventTimes()[event[i]]`, its device `view.interned('deviceId')` at the same index).
+ * Names and fields are interned, so an indicator matches each distinct name once, not each
+ * sighting.
+ */
+export interface SoftwareSightings {
+  /** Number of sightings. */
+  readonly length: number;
+  /** Index in `view.events` of the event that shows the sighting. */
+  readonly event: Int32Array;
+  /** Code of the sighting's name in `names`. */
+  readonly name: Int32Array;
+  /** The distinct names, as the sources gave them (display name, process name, tool), in order of first sighting. */
+  readonly names: readonly string[];
+  /** Code of the field the name came from in `fields`, for the evidence. */
+  readonly field: Int32Array;
+  /** The distinct fields. */
+  readonly fields: readonly string[];
 }
 
 /**
- * Every software name seen on the subject's computers, in event order (time, then id): security
- * detections (`software`), remote-access software running during sessions, installed-software
- * inventory at check-in (names sorted: inventory lists carry no order, so the field names the
- * list, not a position), software installed or executed (not removed), and the tool of
- * remote-access sessions. The one place that knows where software names live in the model.
+ * The subject's software sightings, in event order (time, then id): security detections
+ * (`software`), remote-access software running during sessions, installed-software inventory at
+ * check-in (names sorted: inventory lists carry no order, so the field names the list, not a
+ * position), software installed or executed (not removed), and the tool of remote-access
+ * sessions. The one place that knows where software names live in the model. Built in one sweep
+ * per view and shared (`view.memo`) by the indicators that read software.
  */
-export function softwareSightings(view: SubjectView): SoftwareSighting[] {
-  const out: SoftwareSighting[] = [];
-  for (const e of view.events) {
-    if (e.type === 'security' && e.software !== undefined) out.push({ name: e.software, id: e.id, at: e.at, field: 'software', deviceId: e.deviceId });
-    else if (e.type === 'session') (e.remoteAccessSoftware ?? []).forEach((name, i) => out.push({ name, id: e.id, at: e.at, field: `remoteAccessSoftware[${i}]`, deviceId: e.deviceId }));
-    else if (e.type === 'device-checkin') for (const name of (e.installedSoftware ?? []).map((p) => p.name).sort()) out.push({ name, id: e.id, at: e.at, field: 'installedSoftware', deviceId: e.deviceId });
-    else if (e.type === 'software' && e.action !== 'removed') out.push({ name: e.name, id: e.id, at: e.at, field: 'name', deviceId: e.deviceId });
-    else if (e.type === 'remote-access-session' && e.tool !== undefined) out.push({ name: e.tool, id: e.id, at: e.at, field: 'tool', deviceId: e.deviceId });
+export function softwareSightings(view: SubjectView): SoftwareSightings {
+  return view.memo('device/software-sightings', () => sweepSoftware(view.events));
+}
+
+function sweepSoftware(events: readonly ActivityEvent[]): SoftwareSightings {
+  const event: number[] = [];
+  const name: number[] = [];
+  const field: number[] = [];
+  const names = createInterner();
+  const fields = createInterner();
+  const add = (index: number, value: string, from: string): void => {
+    event.push(index);
+    name.push(names.code(value));
+    field.push(fields.code(from));
+  };
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as ActivityEvent;
+    if (e.type === 'security' && e.software !== undefined) add(i, e.software, 'software');
+    else if (e.type === 'session') (e.remoteAccessSoftware ?? []).forEach((n, k) => add(i, n, `remoteAccessSoftware[${k}]`));
+    else if (e.type === 'device-checkin') for (const n of (e.installedSoftware ?? []).map((p) => p.name).sort()) add(i, n, 'installedSoftware');
+    else if (e.type === 'software' && e.action !== 'removed') add(i, e.name, 'name');
+    else if (e.type === 'remote-access-session' && e.tool !== undefined) add(i, e.tool, 'tool');
   }
+  return Object.freeze({
+    length: event.length,
+    event: Int32Array.from(event),
+    name: Int32Array.from(name),
+    names: Object.freeze(names.values),
+    field: Int32Array.from(field),
+    fields: Object.freeze(fields.values),
+  });
+}
+
+/**
+ * Each distinct software name of a population matched once with `match` (in `prepare`): a
+ * population has few distinct names, repeated at every check-in of every subject. Builds the
+ * subjects' sighting tables, which their `evaluate` calls then reuse.
+ */
+export function matchPopulationSoftware<T>(population: Population, match: (name: string) => T): ReadonlyMap<string, T> {
+  const names = population.memo('device/software-names', () => {
+    const distinct = createInterner();
+    for (const subject of population.subjects) {
+      const view = population.view(subject.id);
+      if (view !== undefined) for (const name of softwareSightings(view).names) distinct.code(name);
+    }
+    return distinct.values;
+  });
+  const out = new Map<string, T>();
+  for (const name of names) out.set(name, match(name));
   return out;
+}
+
+/** The match of each of a view's distinct names: from the population's table, or on the spot for a name it lacks. */
+export function matchViewSoftware<T>(sightings: SoftwareSightings, matched: ReadonlyMap<string, T> | undefined, match: (name: string) => T): T[] {
+  return sightings.names.map((name) => (matched !== undefined && matched.has(name) ? (matched.get(name) as T) : match(name)));
 }
 
 /** True when the subject has any record software names could come from. */

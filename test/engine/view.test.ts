@@ -38,3 +38,49 @@ describe('buildView', () => {
     expect(view.timeOf(ev('z', '2025-01-03T00:00:00Z'))).toBe(Date.parse('2025-01-03T00:00:00Z'));
   });
 });
+
+describe('view columns', () => {
+  const events = [
+    { id: 'c', subjectId: 's', type: 'session', at: '2025-01-03T00:00:00Z', deviceId: 'laptop-2', ip: '192.0.2.1' },
+    { id: 'a', subjectId: 's', type: 'session', at: '2025-01-01T00:00:00Z', deviceId: 'laptop-1' },
+    { id: 'b', subjectId: 's', type: 'software', at: '2025-01-02T00:00:00Z', deviceId: 'laptop-1', name: 'AnyDesk', action: 'installed' },
+    { id: 'd', subjectId: 's', type: 'worklog', at: '2025-01-04T00:00:00Z', hours: 8 },
+  ] as unknown as ActivityEvent[];
+
+  it('gives times aligned with events and with eventsOf(type), from the times handed in', () => {
+    // Times that differ from the text: the columns must use what the view was handed, not parse.
+    const { view } = buildView({ id: 's' }, events, [30, 10, 20, 40], asOfMs);
+    expect(Array.from(view.eventTimes())).toEqual([10, 20, 30, 40]);
+    expect(Array.from(view.eventTimes('session'))).toEqual([10, 30]);
+    expect(Array.from(view.eventTimes('software'))).toEqual([20]);
+    expect(Array.from(view.eventTimes('payment'))).toEqual([]);
+    // Built once: every call hands out the same column.
+    expect(view.eventTimes('session')).toBe(view.eventTimes('session'));
+  });
+
+  it('interns a string field in order of first appearance, -1 where the event has none', () => {
+    const { view } = viewOf(events);
+    const devices = view.interned('deviceId');
+    expect(devices.values).toEqual(['laptop-1', 'laptop-2']);
+    expect(Array.from(devices.codes)).toEqual([0, 0, 1, -1]);
+    expect(view.interned('deviceId')).toBe(devices);
+    const sessionIps = view.interned('ip', 'session');
+    expect(sessionIps.values).toEqual(['192.0.2.1']);
+    expect(Array.from(sessionIps.codes)).toEqual([-1, 0]);
+    // Not a string, or only on the prototype: no value.
+    expect(Array.from(view.interned('hours').codes)).toEqual([-1, -1, -1, -1]);
+    expect(view.interned('constructor').values).toEqual([]);
+    expect(Object.isFrozen(devices.values)).toBe(true);
+  });
+
+  it('builds a memo once per view and key', () => {
+    const { view } = viewOf(events);
+    let builds = 0;
+    const build = () => ({ n: ++builds });
+    expect(view.memo('test/a', build)).toBe(view.memo('test/a', build));
+    expect(view.memo('test/b', build).n).toBe(2);
+    expect(builds).toBe(2);
+    // Another view has its own memo.
+    expect(viewOf(events).view.memo('test/a', build).n).toBe(3);
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ActivityEvent } from '../../records/events';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence } from '../../contract/types';
 import { cite, dateOfLocalMinutes, hourOfLocalMinutes, inHourWindow, isPersonActivity, localMinutesIn } from '../../kit';
@@ -157,11 +158,14 @@ export const offHoursPattern = defineIndicator({
     let night = 0;
     const nightEvents: { id: string; at: string; local: string }[] = [];
     const isNight = (h: number): boolean => inHourWindow(h, options.nightStartHour, options.nightEndHour);
-    for (const e of view.events) {
+    // Times from the view's column, by index: no per-event look-up.
+    const times = view.eventTimes();
+    for (let i = 0; i < view.events.length; i++) {
+      const e = view.events[i] as ActivityEvent;
       // Calendar entries are opt-in here: a caller may count scheduled meetings as presence.
       if (!types.has(e.type) || (e.type !== 'calendar' && !isPersonActivity(e))) continue;
       n++;
-      const t = view.timeOf(e);
+      const t = times[i] as number;
       const localMinutes = localOf(t);
       const offsetHours = (localMinutes - Math.floor(t / 60_000)) / 60;
       const local = hourOfLocalMinutes(localMinutes);

@@ -4,6 +4,8 @@ import {
   compareText,
   exceptionsActiveAt,
   hasSoftwareData,
+  matchPopulationSoftware,
+  matchViewSoftware,
   matchRemoteAccessTool,
   type RemoteAccessTool,
   softwareFields,
@@ -12,6 +14,7 @@ import {
 } from '../../kit';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence } from '../../contract/types';
+import type { ActivityEvent } from '../../records/events';
 
 const options = z.object({
   allowList: z
@@ -27,6 +30,11 @@ const options = z.object({
     .default([])
     .describe('Further software names to treat as remote-access tools (e.g. an in-house relay your threat intelligence reports).'),
 });
+
+/** The caller's extra tool names as table entries. */
+function extraTools(names: readonly string[]): RemoteAccessTool[] {
+  return names.map((name) => ({ id: name.toLowerCase(), name, aliases: [name], kind: 'remote-desktop' }));
+}
 
 /**
  * `device/remote-access-software`: remote-access or RMM software that the organisation has not
@@ -70,11 +78,16 @@ export const remoteAccessSoftware = defineIndicator({
       'Screen-sharing for pair programming that the team approved informally.',
     ],
   },
-  evaluate(view, { options, reference, notEvaluated }) {
+  // Each distinct software name of the batch is matched once here, not once per subject.
+  prepare(population, { options }) {
+    const extra = extraTools(options.extraTools);
+    return matchPopulationSoftware(population, (name) => matchRemoteAccessTool(name, extra));
+  },
+  evaluate(view, { options, reference, notEvaluated, prepared }) {
     if (!hasSoftwareData(view)) {
       return notEvaluated('no software inventory or remote-access detections', softwareFields.slice(0, 3));
     }
-    const extra: RemoteAccessTool[] = options.extraTools.map((name) => ({ id: name.toLowerCase(), name, aliases: [name], kind: 'remote-desktop' }));
+    const extra = extraTools(options.extraTools);
     const allowed = new Set<string>();
     for (const a of [...options.allowList, ...(reference.organisation?.approvedRemoteAccessTools ?? [])]) {
       allowed.add(a.toLowerCase());
@@ -88,21 +101,27 @@ export const remoteAccessSoftware = defineIndicator({
         return named !== undefined && (named.toLowerCase() === tool.id || matchRemoteAccessTool(named, extra)?.id === tool.id);
       });
     const hits = new Map<string, { tool: RemoteAccessTool; evidence: Evidence[]; count: number; first: string; seenAs: string }>();
-    const record = (name: string, id: string, at: string, field: string): void => {
-      const tool = matchRemoteAccessTool(name, extra);
-      if (tool === undefined || allowed.has(tool.id)) return;
-      if (excepted(tool, Date.parse(at))) return;
-      if (tool.commonlySanctioned === true && !options.includeCommonlySanctioned) return;
+    // The shared sighting columns: each distinct name is matched once, times come from the view.
+    const sightings = softwareSightings(view);
+    const toolOfName = matchViewSoftware(sightings, prepared, (name) => matchRemoteAccessTool(name, extra));
+    const times = view.eventTimes();
+    // Sightings come in event order (time, then id), so "first" is deterministic.
+    for (let i = 0; i < sightings.length; i++) {
+      const tool = toolOfName[sightings.name[i] as number];
+      if (tool === undefined || allowed.has(tool.id)) continue;
+      const index = sightings.event[i] as number;
+      if (excepted(tool, times[index] as number)) continue;
+      if (tool.commonlySanctioned === true && !options.includeCommonlySanctioned) continue;
+      const { id, at } = view.events[index] as ActivityEvent;
+      const name = sightings.names[sightings.name[i] as number] as string;
       let hit = hits.get(tool.id);
       if (hit === undefined) {
         hit = { tool, evidence: [], count: 0, first: at, seenAs: name };
         hits.set(tool.id, hit);
       }
       hit.count++;
-      if (hit.evidence.length < 10) hit.evidence.push({ recordId: id, at, field, value: name });
-    };
-    // Sightings come in event order (time, then id), so "first" is deterministic.
-    for (const x of softwareSightings(view)) record(x.name, x.id, x.at, x.field);
+      if (hit.evidence.length < 10) hit.evidence.push({ recordId: id, at, field: sightings.fields[sightings.field[i] as number] as string, value: name });
+    }
     return [...hits.values()]
       .sort((a, b) => compareText(a.tool.id, b.tool.id))
       .map((h) => ({

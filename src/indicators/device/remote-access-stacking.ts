@@ -5,14 +5,19 @@ import {
   DAY_MS,
   exceptionsActiveAt,
   hasSoftwareData,
+  matchPopulationSoftware,
+  matchViewSoftware,
   matchRemoteAccessTool,
   matchTunnelTool,
+  type RemoteAccessTool,
   softwareFields,
   softwareSightings,
+  type TunnelTool,
   utcDate,
 } from '../../kit';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence } from '../../contract/types';
+import type { ActivityEvent } from '../../records/events';
 
 const options = z.object({
   windowDays: z
@@ -33,6 +38,12 @@ interface DeviceTools {
   start: number | undefined;
   startSource: 'issued' | 'first seen';
   readonly tools: Map<string, { name: string; firstAt: string; evidence: Evidence }>;
+}
+
+/** The tool a software name counts as: a remote-access tool that is not a commonly sanctioned built-in, else (with tunnels) a tunnel tool. */
+function stackedToolOf(name: string, includeTunnels: boolean): RemoteAccessTool | TunnelTool | undefined {
+  const remote = matchRemoteAccessTool(name);
+  return remote !== undefined ? (remote.commonlySanctioned === true ? undefined : remote) : includeTunnels ? matchTunnelTool(name) : undefined;
 }
 
 /**
@@ -69,7 +80,11 @@ export const remoteAccessStacking = defineIndicator({
       'IT staff testing remote-support tools on a new machine.',
     ],
   },
-  evaluate(view, { options, reference, notEvaluated }) {
+  // Each distinct software name of the batch is matched once here, not once per subject.
+  prepare(population, { options }) {
+    return matchPopulationSoftware(population, (name) => stackedToolOf(name, options.includeTunnels));
+  },
+  evaluate(view, { options, reference, notEvaluated, prepared }) {
     if (!hasSoftwareData(view)) return notEvaluated('no software inventory or software detections', softwareFields.slice(0, 3));
     const allowed = new Set<string>();
     for (const a of [...options.allowList, ...(reference.organisation?.approvedRemoteAccessTools ?? [])]) {
@@ -91,22 +106,30 @@ export const remoteAccessStacking = defineIndicator({
       }
       return d;
     };
-    // The device's start is its first event of any kind: one sweep in time order.
-    for (const e of view.events) {
-      const deviceId = 'deviceId' in e ? e.deviceId : undefined;
-      if (deviceId !== undefined) deviceOf(deviceId, view.timeOf(e));
+    // The device's start is its first event of any kind: device codes are numbered by first
+    // appearance, so the event where the next code shows up is that device's first.
+    const times = view.eventTimes();
+    const deviceIds = view.interned('deviceId');
+    for (let i = 0, next = 0; i < deviceIds.codes.length; i++) {
+      if (deviceIds.codes[i] === next) deviceOf(deviceIds.values[next++] as string, times[i] as number);
     }
     const windowMs = options.windowDays * DAY_MS;
-    for (const x of softwareSightings(view)) {
-      const remote = matchRemoteAccessTool(x.name);
-      const tool = remote !== undefined ? (remote.commonlySanctioned === true ? undefined : remote) : options.includeTunnels ? matchTunnelTool(x.name) : undefined;
+    // The shared sighting columns: each distinct name is matched once.
+    const sightings = softwareSightings(view);
+    const toolOfName = matchViewSoftware(sightings, prepared, (name) => stackedToolOf(name, options.includeTunnels));
+    for (let i = 0; i < sightings.length; i++) {
+      const tool = toolOfName[sightings.name[i] as number];
       if (tool === undefined || allowed.has(tool.id)) continue;
-      const at = Date.parse(x.at);
+      const index = sightings.event[i] as number;
+      const at = times[index] as number;
       if (exceptionsActiveAt(view.subject, 'remote-access-tool', at).some((ex) => ex.scope?.software !== undefined && (matchRemoteAccessTool(ex.scope.software) ?? matchTunnelTool(ex.scope.software))?.id === tool.id)) continue;
-      const device = deviceOf(x.deviceId ?? '(unknown device)', at);
+      const code = deviceIds.codes[index] as number;
+      const device = deviceOf(code >= 0 ? (deviceIds.values[code] as string) : '(unknown device)', at);
       if (device.tools.has(tool.id)) continue;
       if (device.start !== undefined && (at < device.start || at > device.start + windowMs)) continue;
-      device.tools.set(tool.id, { name: tool.name, firstAt: x.at, evidence: { recordId: x.id, at: x.at, field: x.field, value: x.name } });
+      const event = view.events[index] as ActivityEvent;
+      const name = sightings.names[sightings.name[i] as number] as string;
+      device.tools.set(tool.id, { name: tool.name, firstAt: event.at, evidence: { recordId: event.id, at: event.at, field: sightings.fields[sightings.field[i] as number] as string, value: name } });
     }
     return [...devices]
       .filter(([, d]) => d.tools.size >= options.minTools)

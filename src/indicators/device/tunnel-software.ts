@@ -4,6 +4,8 @@ import {
   compareText,
   exceptionsActiveAt,
   hasSoftwareData,
+  matchPopulationSoftware,
+  matchViewSoftware,
   matchTunnelTool,
   softwareFields,
   softwareSightings,
@@ -13,6 +15,7 @@ import {
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, SubjectView } from '../../contract/types';
 import type { Reference } from '../../records/batchInput';
+import type { ActivityEvent } from '../../records/events';
 
 const options = z.object({
   allowList: z
@@ -85,21 +88,34 @@ export const tunnelSoftware = defineIndicator({
       'Cloudflare Tunnel run for a side project on a personal machine that is enrolled in management.',
     ],
   },
-  evaluate(view, { options, reference, notEvaluated }) {
+  // Each distinct software name of the batch is matched once here, not once per subject.
+  prepare(population) {
+    return matchPopulationSoftware(population, (name) => matchTunnelTool(name));
+  },
+  evaluate(view, { options, reference, notEvaluated, prepared }) {
     if (!hasSoftwareData(view)) return notEvaluated('no software inventory or software detections', softwareFields.slice(0, 3));
     const allowed = approvedTools(options, reference);
     const hits = new Map<string, { tool: TunnelTool; deviceId: string; evidence: Evidence[]; count: number; first: string; seenAs: string }>();
+    // The shared sighting columns: each distinct name is matched once, times and devices come from the view.
+    const sightings = softwareSightings(view);
+    const toolOfName = matchViewSoftware(sightings, prepared, (name) => matchTunnelTool(name));
+    const times = view.eventTimes();
+    const devices = view.interned('deviceId');
     // Sightings come in event order, so "first" is deterministic.
-    for (const x of softwareSightings(view)) {
-      const tool = matchTunnelTool(x.name);
-      if (tool === undefined || allowed.has(tool.id) || excepted(view, tool, Date.parse(x.at))) continue;
+    for (let i = 0; i < sightings.length; i++) {
+      const tool = toolOfName[sightings.name[i] as number];
+      const index = sightings.event[i] as number;
+      if (tool === undefined || allowed.has(tool.id) || excepted(view, tool, times[index] as number)) continue;
+      const { id, at } = view.events[index] as ActivityEvent;
+      const name = sightings.names[sightings.name[i] as number] as string;
       let hit = hits.get(tool.id);
       if (hit === undefined) {
-        hit = { tool, deviceId: x.deviceId ?? '(unknown device)', evidence: [], count: 0, first: x.at, seenAs: x.name };
+        const device = devices.codes[index] as number;
+        hit = { tool, deviceId: device >= 0 ? (devices.values[device] as string) : '(unknown device)', evidence: [], count: 0, first: at, seenAs: name };
         hits.set(tool.id, hit);
       }
       hit.count++;
-      if (hit.evidence.length < 10) hit.evidence.push({ recordId: x.id, at: x.at, field: x.field, value: x.name });
+      if (hit.evidence.length < 10) hit.evidence.push({ recordId: id, at, field: sightings.fields[sightings.field[i] as number] as string, value: name });
     }
     return [...hits.values()]
       .sort((a, b) => compareText(a.tool.id, b.tool.id))

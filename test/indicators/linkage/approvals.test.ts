@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildView } from '../../../src/engine/view';
 import type { Population } from '../../../src/contract/types';
 import { closestCrossSubjectUses } from '../../../src/indicators/linkage/approvals';
 import { parseEvent, parseSubject } from '../../../src/index';
@@ -13,7 +14,7 @@ function populationOf(uses: readonly { subjectId: string; t: number; authenticat
   const memo = new Map<string, unknown>();
   return {
     subjects: ids.map((id) => parseSubject({ id })),
-    view: (id) => ({ subject: parseSubject({ id }), events: bySubject.get(id) ?? [], eventsOf: () => [], timeOf: (e) => Date.parse(e.at) }),
+    view: (id) => buildView(parseSubject({ id }), bySubject.get(id) ?? [], (bySubject.get(id) ?? []).map((e) => Date.parse(e.at)), Infinity).view,
     asOf: '2026-01-01T00:00:00Z',
     asOfMs: Date.parse('2026-01-01T00:00:00Z'),
     watchlists: [],
