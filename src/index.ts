@@ -222,7 +222,7 @@ export type { ListedEntry, MatchQuality, ScreenedKind, WatchlistIndex, Watchlist
 
 // Human-readable reports: pure renderers, no Node built-ins.
 export { renderHtml, renderMarkdown, renderTable } from './report/index';
-export type { HtmlOptions, MarkdownOptions, RenderableResult, ReportSequence, ReportView, TableOptions } from './report/index';
+export type { CompactRenderableResult, FullRenderableResult, HtmlOptions, MarkdownOptions, RenderableResult, ReportSequence, ReportView, TableOptions } from './report/index';
 export { defaultDetailLimit } from './report/format';
 export { renderBacktestHtml } from './report/backtest-html';
 export type { BacktestHtmlOptions } from './report/backtest-html';

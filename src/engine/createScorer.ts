@@ -12,7 +12,8 @@ import { readRecordId, safeParseEvent, safeParseSubject, toIssues, type ParseOpt
 import type { Watchlist } from '../records/watchlist';
 import type { GroupSetting, ScorerConfig } from './config';
 import { subjectAsOf, watchlistsAsOf } from './asOfCut';
-import { explain } from './explain';
+import { catalogueOf, type CompactReport, type ReportCatalogue, type ReportDetail } from './compact';
+import { explain, explainCompact } from './explain';
 import { declaredInputs, validateInputs, type DeclaredInputs } from './inputs';
 import { compareRejected, compareReports } from './order';
 import { freezeRecord } from './freezeRecord';
@@ -114,6 +115,12 @@ export interface BatchOptions {
    * misspelled field whose data would otherwise be lost silently.
    */
   readonly lenient?: boolean;
+  /**
+   * `full` (the default): every report lists every indicator with its metadata and status.
+   * `compact`: reports leave the indicator metadata to one `catalogue` in the result and list only
+   * the indicators that fired (see `CompactReport`; `expandReport` gives the full report back).
+   */
+  readonly reportDetail?: ReportDetail;
 }
 
 /** A record a batch could not use, and why. */
@@ -154,6 +161,14 @@ export interface BatchResult {
   readonly warnings: readonly RecordWarning[];
 }
 
+/** The result of a batch with `reportDetail: 'compact'`: the indicator catalogue once, compact reports. */
+export interface CompactBatchResult extends Omit<BatchResult, 'reports'> {
+  /** The indicators' metadata, shared by every report (`expandReport` takes it). */
+  readonly catalogue: ReportCatalogue;
+  /** Compact reports, by score (highest first), then subject id. */
+  readonly reports: readonly CompactReport[];
+}
+
 /**
  * A batch validated once, ready to be scored as of any instant: backtests and timelines score
  * the same records at many instants without validating them again.
@@ -186,7 +201,9 @@ export interface Scorer {
    * @throws {InvalidRecordError} when the input itself is malformed (not an object, `subjects` or
    * `events` not an array) or `asOf` is invalid or cannot be inferred.
    */
-  scoreBatch(input: BatchInput, options?: BatchOptions): BatchResult;
+  scoreBatch(input: BatchInput, options: BatchOptions & { readonly reportDetail: 'compact' }): CompactBatchResult;
+  scoreBatch(input: BatchInput, options?: BatchOptions & { readonly reportDetail?: 'full' }): BatchResult;
+  scoreBatch(input: BatchInput, options?: BatchOptions): BatchResult | CompactBatchResult;
   /**
    * Validates a population once for scoring at many instants (`scoreBatch` is `prepareBatch`
    * then one `scoreAt`). Never throws for bad records.
@@ -199,6 +216,8 @@ export interface Scorer {
   readonly bands: { readonly elevated: number; readonly high: number; readonly critical: number };
   /** Hash of the effective config, as in every report's metadata. */
   readonly configHash: string;
+  /** The indicator metadata compact reports refer to (`expandReport` takes it). */
+  readonly catalogue: ReportCatalogue;
 }
 
 /** A subject's valid events, in input order, with each `at` parsed once (milliseconds since the epoch). */
@@ -370,7 +389,8 @@ function run(
   parsed: ParsedPopulation,
   asOf: string,
   select: (subjectId: string) => boolean,
-): Report[] {
+  detail: ReportDetail = 'full',
+): (Report | CompactReport)[] {
   const asOfMs = Date.parse(asOf);
   // Facts dated after asOf are cut once, here, so no indicator can read them (events are cut in the view).
   const subjects = Object.freeze(parsed.subjects.map((subject) => subjectAsOf(subject, asOfMs)));
@@ -415,7 +435,8 @@ function run(
     }
   }
   const base = { asOf, asOfMs, watchlists, reference: parsed.reference };
-  const reports: Report[] = [];
+  const reports: (Report | CompactReport)[] = [];
+  const explainAs = detail === 'compact' ? explainCompact : explain;
   for (const subject of subjects) {
     if (!select(subject.id)) continue;
     const { view, eventsAfterAsOf } = views.get(subject.id) as { view: SubjectView; eventsAfterAsOf: number };
@@ -436,7 +457,7 @@ function run(
     const decayed = applyEvidenceDecay(outcomes, config, asOfMs);
     const own = parsed.suppressions.get(subject.id);
     const applied = own !== undefined ? applySuppressions(decayed, own, config, asOfMs) : undefined;
-    reports.push(withSuppressions(explain(subject.id, config, applied?.outcomes ?? decayed, asOf, view.events.length, eventsAfterAsOf), applied));
+    reports.push(withSuppressions(explainAs(subject.id, config, applied?.outcomes ?? decayed, asOf, view.events.length, eventsAfterAsOf), applied));
   }
   return reports.sort(compareReports);
 }
@@ -485,15 +506,15 @@ export function createScorer(options: CoreScorerOptions): Scorer {
     const parsed = parsePopulation(others, [...events, ...populationEvents], watchlists, context.reference, {}, suppressions, [subjectResult.data], context.inputs ?? {}, declared);
     const first = parsed.rejected[0];
     if (first !== undefined) throw new InvalidRecordError(first.kind, first.recordId, first.issues);
-    const [report] = run(config, parsed, asOf, (sid) => sid === id);
+    const [report] = run(config, parsed, asOf, (sid) => sid === id) as Report[];
     return report as Report;
   }
 
-  function prepareBatch(input: Omit<BatchInput, 'asOf'>, batchOptions: Pick<BatchOptions, 'lenient'> = {}): PreparedBatch {
+  function parseBatch(input: Omit<BatchInput, 'asOf'>, batchOptions: Pick<BatchOptions, 'lenient'>): ParsedPopulation {
     if (typeof input !== 'object' || input === null) {
       throw new InvalidRecordError('document', undefined, [{ path: '', message: 'must be an object with asOf, subjects and events' }]);
     }
-    const parsed = parsePopulation(
+    return parsePopulation(
       listAt(input.subjects, 'subjects'),
       listAt(input.events, 'events'),
       listAt(input.watchlists, 'watchlists'),
@@ -504,36 +525,49 @@ export function createScorer(options: CoreScorerOptions): Scorer {
       input.inputs ?? {},
       declared,
     );
+  }
+
+  function prepareBatch(input: Omit<BatchInput, 'asOf'>, batchOptions: Pick<BatchOptions, 'lenient'> = {}): PreparedBatch {
+    const parsed = parseBatch(input, batchOptions);
     return {
       rejected: parsed.rejected,
       warnings: parsed.warnings,
       latestEventTime: latestEventTime(parsed.eventsBySubject.values()),
-      scoreAt: (asOf, select) => run(config, parsed, checkAsOf(asOf), select ?? (() => true)),
+      scoreAt: (asOf, select) => run(config, parsed, checkAsOf(asOf), select ?? (() => true)) as Report[],
     };
   }
 
-  function scoreBatch(input: BatchInput, batchOptions: BatchOptions = {}): BatchResult {
+  const catalogue = catalogueOf(config);
+
+  function scoreBatch(input: BatchInput, batchOptions: BatchOptions & { readonly reportDetail: 'compact' }): CompactBatchResult;
+  function scoreBatch(input: BatchInput, batchOptions?: BatchOptions): BatchResult;
+  function scoreBatch(input: BatchInput, batchOptions: BatchOptions = {}): BatchResult | CompactBatchResult {
     if (typeof input !== 'object' || input === null) {
       throw new InvalidRecordError('document', undefined, [{ path: '', message: 'must be an object with asOf, subjects and events' }]);
     }
     // A bad asOf is refused before a large batch is validated, not after.
     const givenAsOf = input.asOf !== undefined ? checkAsOf(input.asOf) : undefined;
-    const prepared = prepareBatch(input, batchOptions);
+    const parsed = parseBatch(input, batchOptions);
     let asOf: string;
     let asOfSource: BatchResult['asOfSource'];
     if (givenAsOf !== undefined) {
       asOf = givenAsOf;
       asOfSource = 'input';
     } else {
-      const latest = prepared.latestEventTime;
+      const latest = latestEventTime(parsed.eventsBySubject.values());
       if (latest === undefined) {
         throw new InvalidRecordError('document', undefined, [{ path: 'asOf', message: 'is required when the input has no valid events' }]);
       }
       asOf = latest;
       asOfSource = 'latest-event';
     }
-    const reports = prepared.scoreAt(asOf, batchOptions.select);
-    return { asOf, asOfSource, reports: reports as Report[], rejected: prepared.rejected, warnings: prepared.warnings };
+    const select = batchOptions.select ?? (() => true);
+    if (batchOptions.reportDetail === 'compact') {
+      const reports = run(config, parsed, asOf, select, 'compact') as CompactReport[];
+      return { asOf, asOfSource, catalogue, reports, rejected: parsed.rejected, warnings: parsed.warnings };
+    }
+    const reports = run(config, parsed, asOf, select) as Report[];
+    return { asOf, asOfSource, reports, rejected: parsed.rejected, warnings: parsed.warnings };
   }
 
   return {
@@ -544,5 +578,6 @@ export function createScorer(options: CoreScorerOptions): Scorer {
     // A copy: a caller changing it must not change how this scorer bands.
     bands: Object.freeze({ elevated: config.bands.elevated, high: config.bands.high, critical: config.bands.critical }),
     configHash: config.configHash,
+    catalogue,
   };
 }
