@@ -3,7 +3,7 @@ import { applySuppressions, parseSuppressions, withSuppressions, type Suppressio
 import { InvalidRecordError, type RecordKind } from '../errors/InvalidRecordError';
 import { IndicatorRuntimeError } from '../errors/IndicatorRuntimeError';
 import type { Issue } from '../errors/ScoringError';
-import type { AnyIndicator, Population, SubjectView } from '../indicator/types';
+import type { AnyIndicator, EvaluationContext, Population, SubjectView } from '../indicator/types';
 import { dateTimeSchema } from '../records/common';
 import type { ActivityEvent } from '../records/events';
 import type { Reference } from '../records/input';
@@ -20,7 +20,7 @@ import { freezeRecord } from './freezeRecord';
 import { validateLists } from './lists';
 import type { Report } from './report';
 import { resolveConfig, type ResolvedConfig } from './resolve';
-import { runIndicator, type RunOutcome } from './runIndicator';
+import { evaluationContext, runIndicator, type RunOutcome } from './runIndicator';
 import { ignoreSettlement, isThenable } from './thenable';
 import { describeThrown } from './thrown';
 import type { IndicatorTimer } from './timing';
@@ -435,6 +435,11 @@ function run(
     }
   }
   const base = { asOf, asOfMs, watchlists, reference: parsed.reference };
+  const contexts = new Map<string, EvaluationContext<unknown, unknown>>();
+  for (const r of config.indicators) {
+    const prep = prepared.get(r.id);
+    if (r.enabled) contexts.set(r.id, evaluationContext(r, base, prep?.ok === true ? prep.value : undefined));
+  }
   const reports: (Report | CompactReport)[] = [];
   const explainAs = detail === 'compact' ? explainCompact : explain;
   for (const subject of subjects) {
@@ -447,7 +452,7 @@ function run(
       const outcome: RunOutcome =
         prep !== undefined && !prep.ok
           ? { status: 'error', message: prep.message, cause: prep.cause }
-          : runIndicator(r, view, base, prep?.value, config.maxFindingsPerIndicator);
+          : runIndicator(r, view, contexts.get(r.id) as EvaluationContext<unknown, unknown>, config.maxFindingsPerIndicator);
       if (outcome.status === 'error' && config.onIndicatorError === 'throw') {
         throw new IndicatorRuntimeError(r.id, subject.id, outcome.message, outcome.cause);
       }
