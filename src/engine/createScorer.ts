@@ -8,7 +8,8 @@ import { dateTimeSchema } from '../records/common';
 import type { ActivityEvent } from '../records/events';
 import type { Reference } from '../records/input';
 import type { Subject } from '../records/subject';
-import { readRecordId, safeParseEvent, safeParseSubject, toIssues, type ParseOptions } from '../records/validate';
+import { checkTrustedEvent, checkTrustedSubject, type TrustedCheck } from '../records/trusted';
+import { readRecordId, safeParseEvent, safeParseSubject, toIssues, type ParseOptions, type SafeParseResult } from '../records/validate';
 import type { Watchlist } from '../records/watchlist';
 import type { GroupSetting, ScorerConfig } from './config';
 import { subjectAsOf, watchlistsAsOf } from './asOfCut';
@@ -121,6 +122,15 @@ export interface BatchOptions {
    * the indicators that fired (see `CompactReport`; `expandReport` gives the full report back).
    */
   readonly reportDetail?: ReportDetail;
+  /**
+   * Skip the schema validation of subjects and events, for records validated upstream (they must
+   * be what `parseSubject` and `parseEvent` return). Only the structural checks the engine relies
+   * on remain: ids are strings, the subject's lists are arrays, event types are known, event times
+   * parse; a record that fails them is rejected with its field path, never a crash. The records
+   * are frozen in place, not copied. Watchlists, reference tables and suppressions are validated
+   * as always. See docs/reliability.md ("Trusted input") for the risk.
+   */
+  readonly trusted?: boolean;
 }
 
 /** A record a batch could not use, and why. */
@@ -209,7 +219,7 @@ export interface Scorer {
    * then one `scoreAt`). Never throws for bad records.
    * @throws {InvalidRecordError} when the input itself is malformed.
    */
-  prepareBatch(input: Omit<BatchInput, 'asOf'>, options?: Pick<BatchOptions, 'lenient'>): PreparedBatch;
+  prepareBatch(input: Omit<BatchInput, 'asOf'>, options?: Pick<BatchOptions, 'lenient' | 'trusted'>): PreparedBatch;
   /** The indicators, with their effective weights, whether they are enabled and whether they read the whole population. */
   readonly indicators: readonly ScorerIndicator[];
   /** The effective band thresholds (0-100), as configured or by default. */
@@ -244,6 +254,14 @@ function reject(kind: RecordKind, index: number, value: unknown, issues: readonl
   return { kind, index, ...(recordId !== undefined ? { recordId } : {}), issues };
 }
 
+/** What validating a record or, for trusted input, checking its structure gives. */
+type BatchParseOptions = ParseOptions & { readonly trusted?: boolean };
+
+/** A trusted record's structural check as a validation result, so both paths feed the same bookkeeping. */
+function asParseResult<T>(kind: RecordKind, value: unknown, check: TrustedCheck<T>): SafeParseResult<T> {
+  return check.ok ? { success: true, data: check.data, warnings: [] } : { success: false, error: new InvalidRecordError(kind, readRecordId(value), check.issues) };
+}
+
 /**
  * Validates every record of a population once. `validated` are subjects the caller already
  * validated (the subject `score()` was given), placed before `subjectsIn` and only frozen here.
@@ -253,7 +271,7 @@ function parsePopulation(
   eventsIn: readonly unknown[],
   watchlistsIn: readonly unknown[],
   referenceIn: unknown,
-  parseOptions: ParseOptions = {},
+  parseOptions: BatchParseOptions = {},
   suppressionsIn: readonly unknown[] = [],
   validated: readonly Subject[] = [],
   inputsIn: Readonly<Record<string, unknown>> = {},
@@ -277,7 +295,7 @@ function parsePopulation(
   });
   subjectsIn.forEach((value, at) => {
     const index = validated.length + at;
-    const result = safeParseSubject(value, parseOptions);
+    const result = parseOptions.trusted === true ? asParseResult('subject', value, checkTrustedSubject(value)) : safeParseSubject(value, parseOptions);
     const unfrozen = result.success ? freezeRecord(result.data) : undefined;
     if (!result.success) rejected.push(reject('subject', index, value, result.error.issues));
     else if (unfrozen !== undefined) rejected.push(reject('subject', index, value, unfrozen));
@@ -301,7 +319,7 @@ function parsePopulation(
   const eventIdCount = new ShardedMap<string, number>();
   const parsedEvents: { event: ActivityEvent; index: number }[] = [];
   eventsIn.forEach((value, index) => {
-    const result = safeParseEvent(value, parseOptions);
+    const result = parseOptions.trusted === true ? asParseResult('event', value, checkTrustedEvent(value)) : safeParseEvent(value, parseOptions);
     const unfrozen = result.success ? freezeRecord(result.data) : undefined;
     if (!result.success) rejected.push(reject('event', index, value, result.error.issues));
     else if (unfrozen !== undefined) rejected.push(reject('event', index, value, unfrozen));
@@ -328,7 +346,7 @@ function parsePopulation(
     // The one parse of the event's time: the view, asOf inference and indicators (view.timeOf) reuse it.
     bucket.times.push(Date.parse(event.at));
   }
-  const lists = validateLists(watchlistsIn, referenceIn, parseOptions);
+  const lists = validateLists(watchlistsIn, referenceIn, { ...(parseOptions.lenient !== undefined ? { lenient: parseOptions.lenient } : {}) });
   for (const problem of lists.rejected) rejected.push(problem);
   for (const problem of lists.warnings) warnings.push(problem);
   const watchlists = lists.watchlists as Watchlist[];
@@ -515,7 +533,7 @@ export function createScorer(options: CoreScorerOptions): Scorer {
     return report as Report;
   }
 
-  function parseBatch(input: Omit<BatchInput, 'asOf'>, batchOptions: Pick<BatchOptions, 'lenient'>): ParsedPopulation {
+  function parseBatch(input: Omit<BatchInput, 'asOf'>, batchOptions: Pick<BatchOptions, 'lenient' | 'trusted'>): ParsedPopulation {
     if (typeof input !== 'object' || input === null) {
       throw new InvalidRecordError('document', undefined, [{ path: '', message: 'must be an object with asOf, subjects and events' }]);
     }
@@ -524,7 +542,7 @@ export function createScorer(options: CoreScorerOptions): Scorer {
       listAt(input.events, 'events'),
       listAt(input.watchlists, 'watchlists'),
       input.reference,
-      { lenient: batchOptions.lenient === true },
+      { lenient: batchOptions.lenient === true, trusted: batchOptions.trusted === true },
       listAt(input.suppressions, 'suppressions'),
       [],
       input.inputs ?? {},
@@ -532,7 +550,7 @@ export function createScorer(options: CoreScorerOptions): Scorer {
     );
   }
 
-  function prepareBatch(input: Omit<BatchInput, 'asOf'>, batchOptions: Pick<BatchOptions, 'lenient'> = {}): PreparedBatch {
+  function prepareBatch(input: Omit<BatchInput, 'asOf'>, batchOptions: Pick<BatchOptions, 'lenient' | 'trusted'> = {}): PreparedBatch {
     const parsed = parseBatch(input, batchOptions);
     return {
       rejected: parsed.rejected,
