@@ -10,6 +10,9 @@ import { decideWithRules, decisionIndicators, decisionsOfReports } from './decis
 import { population } from './population.mjs';
 
 const quick = process.argv.includes('--quick');
+// `--subjects=1000` runs one size only (a loaded machine may not finish 10,000 in reasonable time).
+const subjectsArg = process.argv.find((a) => a.startsWith('--subjects='));
+const onlySubjects = subjectsArg !== undefined ? Number(subjectsArg.slice('--subjects='.length)) : undefined;
 const json = process.argv.includes('--json');
 
 function time(fn) {
@@ -42,7 +45,7 @@ const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 
 // 100,000 subjects x 200 events (20M events) is not run: a batch that size needs several GB
 // and meets V8's Map size limit in the engine (docs/performance.md).
-const sizes = quick ? [[20, 50]] : [[1_000, 200], [10_000, 200]];
+const sizes = quick ? [[20, 50]] : onlySubjects !== undefined ? [[onlySubjects, 200]] : [[1_000, 200], [10_000, 200]];
 const scorer = createScorer();
 const rows = [];
 for (const [subjects, perSubject] of sizes) {
@@ -59,6 +62,18 @@ for (const [subjects, perSubject] of sizes) {
   const scored = time(() => scorer.scoreBatch(input));
   if (scored.result.reports.length !== subjects) throw new Error('benchmark population did not score completely');
   const withoutValidation = scored.ms - validation.ms;
+  // The trusted-input path, a separate run: the records as validation gives them, structural checks only.
+  const validated = {
+    ...input,
+    subjects: input.subjects.map((s) => safeParseSubject(s)).filter((r) => r.success).map((r) => r.data),
+    events: input.events.map((e) => safeParseEvent(e)).filter((r) => r.success).map((r) => r.data),
+  };
+  const trusted = time(() => scorer.scoreBatch(validated, { trusted: true }));
+  const compact = time(() => scorer.scoreBatch(input, { reportDetail: 'compact' }));
+  let fullBytes = 0;
+  for (const r of scored.result.reports) fullBytes += JSON.stringify(r).length;
+  let compactBytes = JSON.stringify(compact.result.catalogue).length;
+  for (const r of compact.result.reports) compactBytes += JSON.stringify(r).length;
   rows.push({
     subjects,
     events: n,
@@ -73,6 +88,13 @@ for (const [subjects, perSubject] of sizes) {
     'bare loop ms': round(bare.ms, 1),
     'x bare loop': round(scored.ms / bare.ms, 1),
     'x bare w/o validation': round(withoutValidation / bare.ms, 1),
+    'trusted ms': round(trusted.ms),
+    'events/s trusted': round((n / trusted.ms) * 1000),
+    'x bare trusted': round(trusted.ms / bare.ms, 1),
+    'compact ms': round(compact.ms),
+    'x bare compact': round(compact.ms / bare.ms, 1),
+    'bytes/report full': round(fullBytes / subjects),
+    'bytes/report compact': round(compactBytes / subjects),
     'load avg': load(),
   });
 }

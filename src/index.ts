@@ -225,7 +225,7 @@ export type { ListedEntry, MatchQuality, ScreenedKind, WatchlistIndex, Watchlist
 
 // Human-readable reports: pure renderers, no Node built-ins.
 export { renderHtml, renderMarkdown, renderTable } from './render/index';
-export type { HtmlOptions, MarkdownOptions, RenderableResult, ReportSequence, ReportView, TableOptions } from './render/index';
+export type { CompactRenderableResult, FullRenderableResult, HtmlOptions, MarkdownOptions, RenderableResult, ReportSequence, ReportView, TableOptions } from './render/index';
 export { defaultDetailLimit } from './render/format';
 export { renderBacktestHtml } from './render/backtest-html';
 export type { BacktestHtmlOptions } from './render/backtest-html';

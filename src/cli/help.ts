@@ -75,6 +75,9 @@ Options:
                         the input (needs --as-of; refused while population-level indicators
                         are enabled, since they must see every subject; watchlist screening
                         stays: the watchlist lines come first and are indexed once)
+  --compact             json and ndjson: write the indicator catalogue (titles, versions,
+                        weights, families) once and compact reports that list only the
+                        indicators that fired, instead of every indicator in every report
   --timing              print each indicator's time (total ms, % of total, calls) to
                         standard error after scoring, slowest first (not with --workers)
   -h, --help            show this help

@@ -1,3 +1,4 @@
+import { compactReport, type ReportCatalogue } from '../engine/compact';
 import type { Report } from '../engine/report';
 import { htmlChunks, markdownChunks, tableChunks, type HtmlOptions, type ReportView } from '../render/index';
 import type { CliRejected } from './readInput';
@@ -20,6 +21,11 @@ export interface RenderOptions {
   /** Band thresholds for the HTML charts: the scorer's. */
   readonly bands?: HtmlOptions['bands'];
   readonly columns?: number;
+  /**
+   * With `--compact`: JSON and NDJSON carry this catalogue once and compact reports (each report
+   * without the indicator metadata; `expandReport` with the catalogue gives it back).
+   */
+  readonly catalogue?: ReportCatalogue;
   /** Called for each report that could not be serialised; a stand-in is written in its place. */
   readonly onUnwritable: (report: UnwritableReport) => void;
 }
@@ -29,9 +35,15 @@ export interface RenderOptions {
  * characters) or otherwise unserialisable is replaced by a stand-in naming the subject and the
  * error, so one subject never costs the others their output.
  */
-function serialiseReport(report: Report, indent: number | undefined, extra: Readonly<Record<string, unknown>>, onUnwritable: RenderOptions['onUnwritable']): string {
+function serialiseReport(
+  report: Report,
+  indent: number | undefined,
+  extra: Readonly<Record<string, unknown>>,
+  onUnwritable: RenderOptions['onUnwritable'],
+  compact = false,
+): string {
   try {
-    return JSON.stringify({ ...extra, ...report }, null, indent);
+    return JSON.stringify({ ...extra, ...(compact ? compactReport(report) : report) }, null, indent);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const subjectId = String(report.subjectId);
@@ -61,24 +73,27 @@ function* arrayChunks<T>(items: Iterable<T> & { readonly length: number }, seria
 }
 
 /**
- * The JSON document `{ asOf, asOfSource, reports, rejected }`, report by report: byte-identical
- * to `JSON.stringify(output, null, 2)`, without ever holding it as one string.
+ * The JSON document `{ asOf, asOfSource, reports, rejected }` (with a catalogue, `{ asOf,
+ * asOfSource, catalogue, reports, rejected }` and compact reports), report by report:
+ * byte-identical to `JSON.stringify(output, null, 2)`, without ever holding it as one string.
  */
-export function* jsonChunks(output: ScoreOutput, onUnwritable: RenderOptions['onUnwritable']): Generator<string> {
+export function* jsonChunks(output: ScoreOutput, onUnwritable: RenderOptions['onUnwritable'], catalogue?: ReportCatalogue): Generator<string> {
   yield '{\n';
   if (output.asOf !== undefined) yield `  "asOf": ${JSON.stringify(output.asOf)},\n`;
   if (output.asOfSource !== undefined) yield `  "asOfSource": ${JSON.stringify(output.asOfSource)},\n`;
+  if (catalogue !== undefined) yield `  "catalogue": ${JSON.stringify(catalogue, null, 2).replace(/\n/g, '\n  ')},\n`;
   yield '  "reports": ';
-  yield* arrayChunks(output.reports, (report) => serialiseReport(report, 2, {}, onUnwritable));
+  yield* arrayChunks(output.reports, (report) => serialiseReport(report, 2, {}, onUnwritable, catalogue !== undefined));
   yield ',\n  "rejected": ';
   yield* arrayChunks(output.rejected, (record: CliRejected) => JSON.stringify(record, null, 2));
   yield '\n}\n';
 }
 
-/** NDJSON: a summary line, a line per report, a line per rejected record. */
-export function* ndjsonChunks(output: ScoreOutput, onUnwritable: RenderOptions['onUnwritable']): Generator<string> {
+/** NDJSON: a summary line, the catalogue line (with `--compact`), a line per report, a line per rejected record. */
+export function* ndjsonChunks(output: ScoreOutput, onUnwritable: RenderOptions['onUnwritable'], catalogue?: ReportCatalogue): Generator<string> {
   yield `${JSON.stringify({ recordType: 'summary', asOf: output.asOf, asOfSource: output.asOfSource, reports: output.reports.length, rejected: output.rejected.length })}\n`;
-  for (const report of output.reports) yield `${serialiseReport(report, undefined, { recordType: 'report' }, onUnwritable)}\n`;
+  if (catalogue !== undefined) yield `${JSON.stringify({ recordType: 'catalogue', ...catalogue })}\n`;
+  for (const report of output.reports) yield `${serialiseReport(report, undefined, { recordType: 'report' }, onUnwritable, catalogue !== undefined)}\n`;
   for (const record of output.rejected) yield `${JSON.stringify({ recordType: 'rejected', ...record })}\n`;
 }
 
@@ -92,9 +107,9 @@ export function outputChunks(output: ScoreOutput, format: OutputFormat, options:
   };
   switch (format) {
     case 'json':
-      return jsonChunks(output, options.onUnwritable);
+      return jsonChunks(output, options.onUnwritable, options.catalogue);
     case 'ndjson':
-      return ndjsonChunks(output, options.onUnwritable);
+      return ndjsonChunks(output, options.onUnwritable, options.catalogue);
     case 'markdown':
       return markdownTrimmed(markdownChunks(output, human));
     case 'html':

@@ -3,23 +3,25 @@ import { applySuppressions, parseSuppressions, withSuppressions, type Suppressio
 import { InvalidRecordError, type RecordKind } from '../errors/InvalidRecordError';
 import { IndicatorRuntimeError } from '../errors/IndicatorRuntimeError';
 import type { Issue } from '../errors/ScoringError';
-import type { AnyIndicator, Population, SubjectView } from '../contract/types';
+import type { AnyIndicator, EvaluationContext, Population, SubjectView } from '../contract/types';
 import { dateTimeSchema } from '../records/common';
 import type { ActivityEvent } from '../records/events';
 import type { Reference } from '../records/batchInput';
 import type { Subject } from '../records/subject';
-import { readRecordId, safeParseEvent, safeParseSubject, type ParseOptions } from '../records/validate';
+import { checkTrustedEvent, checkTrustedSubject, type TrustedCheck } from '../records/trusted';
+import { readRecordId, safeParseEvent, safeParseSubject, type ParseOptions, type SafeParseResult } from '../records/validate';
 import type { Watchlist } from '../records/watchlist';
 import type { GroupSetting, ScorerConfig } from './config';
 import { subjectAsOf, watchlistsAsOf } from './asOfCut';
-import { explain } from './explain';
+import { catalogueOf, type CompactReport, type ReportCatalogue, type ReportDetail } from './compact';
+import { explain, explainCompact } from './explain';
 import { declaredInputs, validateInputs, type DeclaredInputs } from './inputs';
 import { compareRejected, compareReports } from './order';
 import { freezeRecord } from './freezeRecord';
 import { validateLists } from './lists';
 import type { Report } from './report';
 import { resolveConfig, type ResolvedConfig } from './resolve';
-import { runIndicator, type RunOutcome } from './runIndicator';
+import { evaluationContext, runIndicator, type RunOutcome } from './runIndicator';
 import { ignoreSettlement, isThenable } from './thenable';
 import { describeThrown } from './thrown';
 import type { IndicatorTimer } from './timing';
@@ -129,6 +131,21 @@ export interface BatchOptions {
    * `asOf` and config the summaries were made with.
    */
   readonly summaries?: PopulationSummaries;
+  /**
+   * `full` (the default): every report lists every indicator with its metadata and status.
+   * `compact`: reports leave the indicator metadata to one `catalogue` in the result and list only
+   * the indicators that fired (see `CompactReport`; `expandReport` gives the full report back).
+   */
+  readonly reportDetail?: ReportDetail;
+  /**
+   * Skip the schema validation of subjects and events, for records validated upstream (they must
+   * be what `parseSubject` and `parseEvent` return). Only the structural checks the engine relies
+   * on remain: ids are strings, the subject's lists are arrays, event types are known, event times
+   * parse; a record that fails them is rejected with its field path, never a crash. The records
+   * are frozen in place, not copied. Watchlists, reference tables and suppressions are validated
+   * as always. See docs/reliability.md ("Trusted input") for the risk.
+   */
+  readonly trusted?: boolean;
 }
 
 /** A record a batch could not use, and why. */
@@ -169,6 +186,14 @@ export interface BatchResult {
   readonly warnings: readonly RecordWarning[];
 }
 
+/** The result of a batch with `reportDetail: 'compact'`: the indicator catalogue once, compact reports. */
+export interface CompactBatchResult extends Omit<BatchResult, 'reports'> {
+  /** The indicators' metadata, shared by every report (`expandReport` takes it). */
+  readonly catalogue: ReportCatalogue;
+  /** Compact reports, by score (highest first), then subject id. */
+  readonly reports: readonly CompactReport[];
+}
+
 /**
  * A batch validated once, ready to be scored as of any instant: backtests and timelines score
  * the same records at many instants without validating them again.
@@ -207,13 +232,15 @@ export interface Scorer {
    * @throws {InvalidRecordError} when the input itself is malformed (not an object, `subjects` or
    * `events` not an array) or `asOf` is invalid or cannot be inferred.
    */
-  scoreBatch(input: BatchInput, options?: BatchOptions): BatchResult;
+  scoreBatch(input: BatchInput, options: BatchOptions & { readonly reportDetail: 'compact' }): CompactBatchResult;
+  scoreBatch(input: BatchInput, options?: BatchOptions & { readonly reportDetail?: 'full' }): BatchResult;
+  scoreBatch(input: BatchInput, options?: BatchOptions): BatchResult | CompactBatchResult;
   /**
    * Validates a population once for scoring at many instants (`scoreBatch` is `prepareBatch`
    * then one `scoreAt`). Never throws for bad records.
    * @throws {InvalidRecordError} when the input itself is malformed.
    */
-  prepareBatch(input: Omit<BatchInput, 'asOf'>, options?: Pick<BatchOptions, 'lenient'>): PreparedBatch;
+  prepareBatch(input: Omit<BatchInput, 'asOf'>, options?: Pick<BatchOptions, 'lenient' | 'trusted'>): PreparedBatch;
   /**
    * Summarises the batch's subjects for the indicators that read the population through
    * `summarise` and `combine`: step one of sharded scoring. Summarise each shard (a subject and
@@ -230,6 +257,8 @@ export interface Scorer {
   readonly bands: { readonly elevated: number; readonly high: number; readonly critical: number };
   /** Hash of the effective config, as in every report's metadata. */
   readonly configHash: string;
+  /** The indicator metadata compact reports refer to (`expandReport` takes it). */
+  readonly catalogue: ReportCatalogue;
 }
 
 /** A subject's valid events, in input order, with each `at` parsed once (milliseconds since the epoch). */
@@ -256,6 +285,14 @@ function reject(kind: RecordKind, index: number, value: unknown, issues: readonl
   return { kind, index, ...(recordId !== undefined ? { recordId } : {}), issues };
 }
 
+/** What validating a record or, for trusted input, checking its structure gives. */
+type BatchParseOptions = ParseOptions & { readonly trusted?: boolean };
+
+/** A trusted record's structural check as a validation result, so both paths feed the same bookkeeping. */
+function asParseResult<T>(kind: RecordKind, value: unknown, check: TrustedCheck<T>): SafeParseResult<T> {
+  return check.ok ? { success: true, data: check.data, warnings: [] } : { success: false, error: new InvalidRecordError(kind, readRecordId(value), check.issues) };
+}
+
 /**
  * Validates every record of a population once. `validated` are subjects the caller already
  * validated (the subject `score()` was given), placed before `subjectsIn` and only frozen here.
@@ -265,7 +302,7 @@ function parsePopulation(
   eventsIn: readonly unknown[],
   watchlistsIn: readonly unknown[],
   referenceIn: unknown,
-  parseOptions: ParseOptions = {},
+  parseOptions: BatchParseOptions = {},
   suppressionsIn: readonly unknown[] = [],
   validated: readonly Subject[] = [],
   inputsIn: Readonly<Record<string, unknown>> = {},
@@ -289,7 +326,7 @@ function parsePopulation(
   });
   subjectsIn.forEach((value, at) => {
     const index = validated.length + at;
-    const result = safeParseSubject(value, parseOptions);
+    const result = parseOptions.trusted === true ? asParseResult('subject', value, checkTrustedSubject(value)) : safeParseSubject(value, parseOptions);
     const unfrozen = result.success ? freezeRecord(result.data) : undefined;
     if (!result.success) rejected.push(reject('subject', index, value, result.error.issues));
     else if (unfrozen !== undefined) rejected.push(reject('subject', index, value, unfrozen));
@@ -313,7 +350,7 @@ function parsePopulation(
   const eventIdCount = new ShardedMap<string, number>();
   const parsedEvents: { event: ActivityEvent; index: number }[] = [];
   eventsIn.forEach((value, index) => {
-    const result = safeParseEvent(value, parseOptions);
+    const result = parseOptions.trusted === true ? asParseResult('event', value, checkTrustedEvent(value)) : safeParseEvent(value, parseOptions);
     const unfrozen = result.success ? freezeRecord(result.data) : undefined;
     if (!result.success) rejected.push(reject('event', index, value, result.error.issues));
     else if (unfrozen !== undefined) rejected.push(reject('event', index, value, unfrozen));
@@ -340,7 +377,7 @@ function parsePopulation(
     // The one parse of the event's time: the view, asOf inference and indicators (view.timeOf) reuse it.
     bucket.times.push(Date.parse(event.at));
   }
-  const lists = validateLists(watchlistsIn, referenceIn, parseOptions);
+  const lists = validateLists(watchlistsIn, referenceIn, { ...(parseOptions.lenient !== undefined ? { lenient: parseOptions.lenient } : {}) });
   for (const problem of lists.rejected) rejected.push(problem);
   for (const problem of lists.warnings) warnings.push(problem);
   const watchlists = lists.watchlists as Watchlist[];
@@ -434,7 +471,8 @@ function run(
   asOf: string,
   select: (subjectId: string) => boolean,
   given?: PopulationSummaries,
-): Report[] {
+  detail: ReportDetail = 'full',
+): (Report | CompactReport)[] {
   if (given !== undefined) checkSummaries(given, config.indicators, asOf, config.configHash);
   const at = populationAt(parsed, asOf);
   const { asOfMs, subjects, watchlists, views } = at;
@@ -481,7 +519,14 @@ function run(
     }
   }
   const base = { asOf, asOfMs, watchlists, reference: parsed.reference };
-  const reports: Report[] = [];
+  // One context per indicator per run, not a spread per call.
+  const contexts = new Map<string, EvaluationContext<unknown, unknown>>();
+  for (const r of config.indicators) {
+    const prep = prepared.get(r.id);
+    if (r.enabled) contexts.set(r.id, evaluationContext(r, base, prep?.ok === true ? prep.value : undefined));
+  }
+  const reports: (Report | CompactReport)[] = [];
+  const explainAs = detail === 'compact' ? explainCompact : explain;
   for (const subject of subjects) {
     if (!select(subject.id)) continue;
     const { view, eventsAfterAsOf } = views.get(subject.id) as { view: SubjectView; eventsAfterAsOf: number };
@@ -492,7 +537,7 @@ function run(
       const outcome: RunOutcome =
         prep !== undefined && !prep.ok
           ? { status: 'error', message: prep.message, cause: prep.cause }
-          : runIndicator(r, view, base, prep?.value, config.maxFindingsPerIndicator);
+          : runIndicator(r, view, contexts.get(r.id) as EvaluationContext<unknown, unknown>, config.maxFindingsPerIndicator);
       if (outcome.status === 'error' && config.onIndicatorError === 'throw') {
         throw new IndicatorRuntimeError(r.id, subject.id, outcome.message, outcome.cause);
       }
@@ -502,7 +547,7 @@ function run(
     const decayed = applyEvidenceDecay(outcomes, config, asOfMs);
     const own = parsed.suppressions.get(subject.id);
     const applied = own !== undefined ? applySuppressions(decayed, own, config, asOfMs) : undefined;
-    reports.push(withSuppressions(explain(subject.id, config, applied?.outcomes ?? decayed, asOf, view.events.length, eventsAfterAsOf), applied));
+    reports.push(withSuppressions(explainAs(subject.id, config, applied?.outcomes ?? decayed, asOf, view.events.length, eventsAfterAsOf), applied));
   }
   return reports.sort(compareReports);
 }
@@ -551,30 +596,34 @@ export function createScorer(options: CoreScorerOptions): Scorer {
     const parsed = parsePopulation(others, [...events, ...populationEvents], watchlists, context.reference, {}, suppressions, [subjectResult.data], context.inputs ?? {}, declared);
     const first = parsed.rejected[0];
     if (first !== undefined) throw new InvalidRecordError(first.kind, first.recordId, first.issues);
-    const [report] = run(config, parsed, asOf, (sid) => sid === id);
+    const [report] = run(config, parsed, asOf, (sid) => sid === id) as Report[];
     return report as Report;
   }
 
-  function prepareBatch(input: Omit<BatchInput, 'asOf'>, batchOptions: Pick<BatchOptions, 'lenient'> = {}): PreparedBatch {
+  function parseBatch(input: Omit<BatchInput, 'asOf'>, batchOptions: Pick<BatchOptions, 'lenient' | 'trusted'>): ParsedPopulation {
     if (typeof input !== 'object' || input === null) {
       throw new InvalidRecordError('document', undefined, [{ path: '', message: 'must be an object with asOf, subjects and events' }]);
     }
-    const parsed = parsePopulation(
+    return parsePopulation(
       listAt(input.subjects, 'subjects'),
       listAt(input.events, 'events'),
       listAt(input.watchlists, 'watchlists'),
       input.reference,
-      { lenient: batchOptions.lenient === true },
+      { lenient: batchOptions.lenient === true, trusted: batchOptions.trusted === true },
       listAt(input.suppressions, 'suppressions'),
       [],
       input.inputs ?? {},
       declared,
     );
+  }
+
+  function prepareBatch(input: Omit<BatchInput, 'asOf'>, batchOptions: Pick<BatchOptions, 'lenient' | 'trusted'> = {}): PreparedBatch {
+    const parsed = parseBatch(input, batchOptions);
     return {
       rejected: parsed.rejected,
       warnings: parsed.warnings,
       latestEventTime: latestEventTime(parsed.eventsBySubject.values()),
-      scoreAt: (asOf, select, summaries) => run(config, parsed, checkAsOf(asOf), select ?? (() => true), summaries),
+      scoreAt: (asOf, select, summaries) => run(config, parsed, checkAsOf(asOf), select ?? (() => true), summaries) as Report[],
       summariseAt: (asOf) => {
         const checked = checkAsOf(asOf);
         return summariseBatch(config, parsed, populationAt(parsed, checked), checked);
@@ -582,16 +631,25 @@ export function createScorer(options: CoreScorerOptions): Scorer {
     };
   }
 
-  function scoreBatch(input: BatchInput, batchOptions: BatchOptions = {}): BatchResult {
+  const catalogue = catalogueOf(config);
+
+  function scoreBatch(input: BatchInput, batchOptions: BatchOptions & { readonly reportDetail: 'compact' }): CompactBatchResult;
+  function scoreBatch(input: BatchInput, batchOptions?: BatchOptions): BatchResult;
+  function scoreBatch(input: BatchInput, batchOptions: BatchOptions = {}): BatchResult | CompactBatchResult {
     if (typeof input !== 'object' || input === null) {
       throw new InvalidRecordError('document', undefined, [{ path: '', message: 'must be an object with asOf, subjects and events' }]);
     }
     // A bad asOf is refused before a large batch is validated, not after.
     const givenAsOf = input.asOf !== undefined ? checkAsOf(input.asOf) : undefined;
-    const prepared = prepareBatch(input, batchOptions);
-    const { asOf, asOfSource } = settleAsOf(givenAsOf, prepared);
-    const reports = prepared.scoreAt(asOf, batchOptions.select, batchOptions.summaries);
-    return { asOf, asOfSource, reports: reports as Report[], rejected: prepared.rejected, warnings: prepared.warnings };
+    const parsed = parseBatch(input, batchOptions);
+    const { asOf, asOfSource } = settleAsOf(givenAsOf, latestEventTime(parsed.eventsBySubject.values()));
+    const select = batchOptions.select ?? (() => true);
+    if (batchOptions.reportDetail === 'compact') {
+      const reports = run(config, parsed, asOf, select, batchOptions.summaries, 'compact') as CompactReport[];
+      return { asOf, asOfSource, catalogue, reports, rejected: parsed.rejected, warnings: parsed.warnings };
+    }
+    const reports = run(config, parsed, asOf, select, batchOptions.summaries) as Report[];
+    return { asOf, asOfSource, reports, rejected: parsed.rejected, warnings: parsed.warnings };
   }
 
   function summarise(input: BatchInput, batchOptions: Pick<BatchOptions, 'lenient'> = {}): PopulationSummaries {
@@ -600,18 +658,18 @@ export function createScorer(options: CoreScorerOptions): Scorer {
     }
     const givenAsOf = input.asOf !== undefined ? checkAsOf(input.asOf) : undefined;
     const prepared = prepareBatch(input, batchOptions);
-    return prepared.summariseAt(settleAsOf(givenAsOf, prepared).asOf);
+    return prepared.summariseAt(settleAsOf(givenAsOf, prepared.latestEventTime).asOf);
   }
 
   /** The batch's `asOf`: the one given, or else the latest valid event's. */
-  function settleAsOf(givenAsOf: string | undefined, prepared: PreparedBatch): { asOf: string; asOfSource: BatchResult['asOfSource'] } {
+  function settleAsOf(givenAsOf: string | undefined, latestEvent: string | undefined): { asOf: string; asOfSource: BatchResult['asOfSource'] } {
     let asOf: string;
     let asOfSource: BatchResult['asOfSource'];
     if (givenAsOf !== undefined) {
       asOf = givenAsOf;
       asOfSource = 'input';
     } else {
-      const latest = prepared.latestEventTime;
+      const latest = latestEvent;
       if (latest === undefined) {
         throw new InvalidRecordError('document', undefined, [{ path: 'asOf', message: 'is required when the input has no valid events' }]);
       }
@@ -636,5 +694,6 @@ export function createScorer(options: CoreScorerOptions): Scorer {
     // A copy: a caller changing it must not change how this scorer bands.
     bands: Object.freeze({ elevated: config.bands.elevated, high: config.bands.high, critical: config.bands.critical }),
     configHash: config.configHash,
+    catalogue,
   };
 }

@@ -8,6 +8,7 @@ import { compareText } from './order';
 import type { IndicatorError, IndicatorReport, Reason, Report, ReportFinding, ReportMitigation, TypologyScore } from './report';
 import { groupSettingOf, type ResolvedConfig, type ResolvedIndicator } from './resolve';
 import type { CheckedFinding, RunOutcome } from './runIndicator';
+import type { CompactReport, FiredIndicator, ReportDetail } from './compact';
 
 /** -0 as 0: a report must print and round-trip through JSON as it compares. */
 const zero = (x: number): number => (x === 0 ? 0 : x);
@@ -98,10 +99,39 @@ export function explain(
   eventsConsidered: number,
   eventsAfterAsOf: number,
 ): Report {
+  return explainAs(subjectId, config, outcomes, asOf, eventsConsidered, eventsAfterAsOf, 'full') as Report;
+}
+
+/**
+ * {@link explain} in compact form: the same report without the catalogue metadata (see
+ * `CompactReport`), built without it rather than cut from a full report.
+ */
+export function explainCompact(
+  subjectId: string,
+  config: ResolvedConfig,
+  outcomes: ReadonlyMap<string, RunOutcome>,
+  asOf: string,
+  eventsConsidered: number,
+  eventsAfterAsOf: number,
+): CompactReport {
+  return explainAs(subjectId, config, outcomes, asOf, eventsConsidered, eventsAfterAsOf, 'compact') as CompactReport;
+}
+
+function explainAs(
+  subjectId: string,
+  config: ResolvedConfig,
+  outcomes: ReadonlyMap<string, RunOutcome>,
+  asOf: string,
+  eventsConsidered: number,
+  eventsAfterAsOf: number,
+  detail: ReportDetail,
+): Report | CompactReport {
+  const compact = detail === 'compact';
   const weights = weighOutcomes(config, outcomes);
   const contributionOf = (id: string): number => zero(weights.get(id)?.total ?? 0);
 
   const indicators: IndicatorReport[] = [];
+  const fired: FiredIndicator[] = [];
   const mitigations: ReportMitigation[] = [];
   const errors: IndicatorError[] = [];
   const notEvaluated: Report['coverage']['notEvaluated'][number][] = [];
@@ -113,37 +143,41 @@ export function explain(
   let logOdds = config.priorLogOdds;
   for (const r of config.indicators) {
     const meta = r.indicator.meta;
-    indicatorVersions[r.id] = meta.version;
     const outcome = outcomes.get(r.id);
     const weight = weights.get(r.id);
     const contribution = contributionOf(r.id);
-    const common = {
-      indicatorId: r.id,
-      title: meta.title,
-      version: meta.version,
-      weight: r.weight,
-      contribution,
-      family: meta.family,
-      typologies: [...meta.typologies],
-      ...(meta.correlationGroup !== undefined ? { correlationGroup: meta.correlationGroup } : {}),
-    };
+    // The catalogue metadata is per indicator, not per subject: a compact report leaves it to the batch's catalogue.
+    const common = compact
+      ? undefined
+      : {
+          indicatorId: r.id,
+          title: meta.title,
+          version: meta.version,
+          weight: r.weight,
+          contribution,
+          family: meta.family,
+          typologies: [...meta.typologies],
+          ...(meta.correlationGroup !== undefined ? { correlationGroup: meta.correlationGroup } : {}),
+        };
+    if (common !== undefined) indicatorVersions[r.id] = meta.version;
     if (!r.enabled || outcome === undefined) {
-      indicators.push({ ...common, status: 'disabled' });
+      if (common !== undefined) indicators.push({ ...common, status: 'disabled' });
       continue;
     }
     if (outcome.status === 'error') {
       errors.push({ indicatorId: r.id, message: outcome.message });
-      indicators.push({ ...common, status: 'error' });
+      if (common !== undefined) indicators.push({ ...common, status: 'error' });
       continue;
     }
     if (outcome.status === 'not-evaluated') {
       const entry = { indicatorId: r.id, reason: outcome.reason, missing: [...outcome.missing] };
       notEvaluated.push(entry);
-      indicators.push({ ...common, status: 'not-evaluated', reason: entry.reason, missing: entry.missing });
+      if (common !== undefined) indicators.push({ ...common, status: 'not-evaluated', reason: entry.reason, missing: entry.missing });
       continue;
     }
     evaluated++;
-    indicators.push({ ...common, status: outcome.findings.length > 0 ? 'fired' : 'not-fired' });
+    if (common !== undefined) indicators.push({ ...common, status: outcome.findings.length > 0 ? 'fired' : 'not-fired' });
+    else if (outcome.findings.length > 0) fired.push({ indicatorId: r.id, contribution });
     for (const m of [...outcome.mitigated].sort(compareFindings)) {
       mitigations.push({
         indicatorId: r.id,
@@ -209,7 +243,7 @@ export function explain(
 
   const score = scoreOf(logOdds);
   const { band, bandCapped } = reportBand(score, config, familyRisk);
-  return {
+  const report = {
     subjectId,
     score,
     band,
@@ -218,7 +252,7 @@ export function explain(
     ...(bandCapped !== undefined ? { bandCapped } : {}),
     reasons,
     typologies: typologyScores(config, contributionOf),
-    indicators,
+    ...(compact ? { fired } : { indicators }),
     findings,
     mitigations,
     nextSteps,
@@ -226,12 +260,13 @@ export function explain(
     errors,
     meta: {
       library: { name: 'redflags', version: VERSION },
-      indicatorVersions,
+      ...(compact ? {} : { indicatorVersions }),
       configHash: config.configHash,
       asOf,
       eventsConsidered,
       eventsAfterAsOf,
-      humanReviewRequired: true,
+      humanReviewRequired: true as const,
     },
   };
+  return report as Report | CompactReport;
 }

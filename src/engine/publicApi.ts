@@ -5,6 +5,7 @@ export type {
   BatchInput,
   BatchOptions,
   BatchResult,
+  CompactBatchResult,
   RecordWarning,
   RejectedRecord,
   ScoreContext,
@@ -37,6 +38,8 @@ export type {
   TypologyScore,
 } from './report';
 export { interpolate } from './interpolate';
+export { compactReport, expandReport, isCompactReport } from './compact';
+export type { CatalogueEntry, CompactReport, FiredIndicator, ReportCatalogue, ReportDetail } from './compact';
 
 export { defineIndicator } from '../contract/defineIndicator';
 export type { IndicatorDefinition, InferOptions } from '../contract/defineIndicator';

@@ -79,26 +79,52 @@ function checkFinding(draft: unknown, index: number, resolved: ResolvedIndicator
   }
   if (family !== undefined && (typeof family !== 'string' || (family as string) === '')) throw new MalformedOutcome(`${where} has a family that is not a non-empty string`);
   const mitigatedBy = checkMitigations(givenMitigations, where);
-  // A JSON round trip makes evidence plain data (no undefined, no class instances, no getters), so
-  // reports round-trip; the copy is what is checked and kept.
-  const evidence = JSON.parse(JSON.stringify(givenEvidence)) as unknown[];
-  for (const e of evidence) {
-    if (typeof e !== 'object' || e === null || typeof (e as Evidence).recordId !== 'string' || (e as Evidence).recordId === '') {
-      throw new MalformedOutcome(`${where} has evidence without a recordId`);
-    }
+  if (strength === 0 && mitigatedBy === undefined) {
+    // Silenced and explained by nothing: never reported, so its evidence is checked but not copied.
+    for (const e of givenEvidence as unknown[]) if (!hasRecordId(e)) throw new MalformedOutcome(`${where} has evidence without a recordId`);
+    return undefined;
   }
-  if (strength === 0 && mitigatedBy === undefined) return undefined;
-  (evidence as Evidence[]).sort(compareEvidence);
+  const evidence = copyEvidence(givenEvidence as unknown[], where);
   return {
     messageId,
     data,
     strength,
     kind,
     family: family ?? meta.family,
-    evidence: evidence as Evidence[],
-    sortKey: `${messageId}\u0000${JSON.stringify(data)}\u0000${JSON.stringify(evidence)}`,
+    evidence: evidence.items,
+    sortKey: `${messageId}\u0000${JSON.stringify(data)}\u0000${evidence.text}`,
     ...(mitigatedBy !== undefined ? { mitigatedBy } : {}),
   };
+}
+
+function hasRecordId(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && typeof (e as Evidence).recordId === 'string' && (e as Evidence).recordId !== '';
+}
+
+/**
+ * The evidence of a reported finding as plain data, sorted, with its JSON text. Each item goes
+ * through one JSON round trip (no undefined, no class instances, no getters, so reports
+ * round-trip), and the texts of the sorted items joined are the array's JSON: the finding's sort
+ * key needs no second serialisation.
+ */
+function copyEvidence(given: readonly unknown[], where: string): { items: Evidence[]; text: string } {
+  const copies: { item: Evidence; text: string }[] = [];
+  for (const e of given) {
+    // JSON.stringify gives undefined for a function or symbol item, which an array writes as null: no recordId either way.
+    const text = JSON.stringify(e) as string | undefined;
+    const item: unknown = text === undefined ? null : JSON.parse(text);
+    if (!hasRecordId(item)) throw new MalformedOutcome(`${where} has evidence without a recordId`);
+    copies.push({ item: item as Evidence, text: text as string });
+  }
+  copies.sort((a, b) => compareEvidence(a.item, b.item));
+  const items: Evidence[] = [];
+  let text = '[';
+  for (let i = 0; i < copies.length; i++) {
+    const copy = copies[i] as { item: Evidence; text: string };
+    items.push(copy.item);
+    text += i === 0 ? copy.text : `,${copy.text}`;
+  }
+  return { items, text: `${text}]` };
 }
 
 /** The mitigations of a finding as plain data sorted by record and field, or undefined when it has none. */
@@ -121,21 +147,27 @@ function checkMitigations(given: unknown, where: string): Mitigation[] | undefin
 }
 
 /**
+ * The context an indicator evaluates every subject of a run with: built once per indicator and
+ * run, not per call, and frozen, so no subject's evaluation can change what the next one sees.
+ */
+export function evaluationContext(
+  resolved: ResolvedIndicator,
+  base: Omit<EvaluationContext<unknown, unknown>, 'options' | 'prepared' | 'notEvaluated'>,
+  prepared: unknown,
+): EvaluationContext<unknown, unknown> {
+  return Object.freeze({ asOf: base.asOf, asOfMs: base.asOfMs, watchlists: base.watchlists, reference: base.reference, options: resolved.options as object, prepared, notEvaluated });
+}
+
+/**
  * Runs one indicator on one subject and checks what it returned; never throws, whatever the
  * indicator throws or returns. The engine is synchronous: a promise (an `async evaluate`) is an
  * error, and its rejection is handled so the host never sees an unhandled rejection. More than
  * `maxFindings` findings is an error too, found before any finding is read.
  */
-export function runIndicator(
-  resolved: ResolvedIndicator,
-  view: SubjectView,
-  base: Omit<EvaluationContext<unknown, unknown>, 'options' | 'prepared' | 'notEvaluated'>,
-  prepared: unknown,
-  maxFindings: number,
-): RunOutcome {
+export function runIndicator(resolved: ResolvedIndicator, view: SubjectView, context: EvaluationContext<unknown, unknown>, maxFindings: number): RunOutcome {
   let outcome: unknown;
   try {
-    outcome = resolved.indicator.evaluate(view, { ...base, options: resolved.options as object, prepared, notEvaluated });
+    outcome = resolved.indicator.evaluate(view, context);
   } catch (cause) {
     return { status: 'error', message: `threw: ${describeThrown(cause)}`, cause };
   }

@@ -18,7 +18,7 @@ import {
 } from './format';
 import { html, joinHtml, trustedHtml, type Html } from './markup';
 import { noReasons } from './markdown';
-import type { RenderableResult } from './table';
+import { withFullReports, type RenderableResult } from './table';
 import type { Timeline } from '../decisions/timeline';
 import { timelinePlot } from './timeline-svg';
 import { compareText } from '../engine/order';
@@ -372,7 +372,8 @@ export function renderHtml(result: RenderableResult, options: HtmlOptions = {}):
 }
 
 /** {@link renderHtml} piece by piece (a row or a section at a time), to write a page of any size as a stream. */
-export function* htmlChunks(result: RenderableResult, options: HtmlOptions = {}): Generator<string> {
+export function* htmlChunks(given: RenderableResult, options: HtmlOptions = {}): Generator<string> {
+  const result = withFullReports(given);
   const view = options.view ?? 'investigator';
   if (view === 'candidate') {
     yield* candidateChunks(result, options.title ?? 'Review summary');

@@ -1,5 +1,5 @@
-export { renderTable, tableChunks } from './table';
-export type { RenderableResult, ReportSequence, TableOptions } from './table';
+export { renderTable, tableChunks, withFullReports } from './table';
+export type { CompactRenderableResult, FullRenderableResult, RenderableResult, ReportSequence, TableOptions } from './table';
 export { renderMarkdown, markdownChunks } from './markdown';
 export type { MarkdownOptions } from './markdown';
 export { htmlChunks, renderHtml } from './html';

@@ -14,7 +14,7 @@ import {
   type IndicatorNotes,
   type ReportView,
 } from './format';
-import type { RenderableResult } from './table';
+import { withFullReports, type RenderableResult } from './table';
 import { compareText } from '../engine/order';
 import { countOf } from '../text/plural';
 
@@ -258,7 +258,8 @@ export function renderMarkdown(result: RenderableResult, options: MarkdownOption
  * {@link renderMarkdown} a packet at a time, to write a document of any size as a stream. The
  * chunks joined end with blank lines that `renderMarkdown` trims to one line break.
  */
-export function* markdownChunks(result: RenderableResult, options: MarkdownOptions = {}): Generator<string> {
+export function* markdownChunks(given: RenderableResult, options: MarkdownOptions = {}): Generator<string> {
+  const result = withFullReports(given);
   const view = options.view ?? 'investigator';
   const blank = new Md('');
   if (view === 'candidate') {

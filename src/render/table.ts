@@ -1,4 +1,5 @@
 import type { BatchResult } from '../engine/createScorer';
+import { expandReport, type CompactReport, type ReportCatalogue } from '../engine/compact';
 import type { Report } from '../engine/report';
 import { formatScore, joinChunks, padEnd, padStart, printable, truncate } from './format';
 import { countOf } from '../text/plural';
@@ -12,8 +13,34 @@ export interface ReportSequence extends Iterable<Report> {
   readonly length: number;
 }
 
-/** The part of a batch result the human renderers read. They only iterate the reports, never index them. */
-export type RenderableResult = Pick<BatchResult, 'asOf' | 'rejected'> & { readonly reports: ReportSequence; readonly asOfSource?: BatchResult['asOfSource'] };
+/** The part of a full batch result the human renderers read. They only iterate the reports, never index them. */
+export type FullRenderableResult = Pick<BatchResult, 'asOf' | 'rejected'> & { readonly reports: ReportSequence; readonly asOfSource?: BatchResult['asOfSource'] };
+
+/** The part of a compact batch result (`reportDetail: 'compact'`) the human renderers read: the catalogue and compact reports. */
+export type CompactRenderableResult = Pick<BatchResult, 'asOf' | 'rejected'> & {
+  readonly catalogue: ReportCatalogue;
+  readonly reports: Iterable<CompactReport> & { readonly length: number };
+  readonly asOfSource?: BatchResult['asOfSource'];
+};
+
+/** What the human renderers take: a batch result with full or compact reports. */
+export type RenderableResult = FullRenderableResult | CompactRenderableResult;
+
+/**
+ * A renderable result with full reports: compact ones are expanded with the catalogue one at a
+ * time as they are iterated, so a renderer never holds more expanded reports than it did before.
+ */
+export function withFullReports(result: RenderableResult): FullRenderableResult {
+  if (!('catalogue' in result)) return result;
+  const { catalogue, reports } = result;
+  const expanded: ReportSequence = {
+    length: reports.length,
+    *[Symbol.iterator]() {
+      for (const report of reports) yield expandReport(report, catalogue);
+    },
+  };
+  return { asOf: result.asOf, rejected: result.rejected, reports: expanded, ...(result.asOfSource !== undefined ? { asOfSource: result.asOfSource } : {}) };
+}
 
 /** Options of {@link renderTable}. */
 export interface TableOptions {
@@ -38,7 +65,8 @@ export function renderTable(result: RenderableResult, options: TableOptions = {}
 }
 
 /** {@link renderTable} line by line, so a caller can write a table of any size as a stream. */
-export function* tableChunks(result: RenderableResult, options: TableOptions = {}): Generator<string> {
+export function* tableChunks(given: RenderableResult, options: TableOptions = {}): Generator<string> {
+  const result = withFullReports(given);
   const width = Math.max(60, Math.min(100, Math.floor(options.width ?? 100)));
   const shown = options.limit !== undefined ? Math.min(result.reports.length, Math.max(0, options.limit)) : result.reports.length;
   const rankWidth = Math.max(2, String(shown).length);

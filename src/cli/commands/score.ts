@@ -67,6 +67,7 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
       'run-size': { type: 'string' },
       lenient: { type: 'boolean' },
       timing: { type: 'boolean' },
+      compact: { type: 'boolean' },
       redact: { type: 'boolean' },
       'pseudonym-key-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -140,6 +141,7 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   const inputFormat = pickInputFormat(values['input-format']);
   const config = values.config !== undefined ? await loadConfig(values.config, io) : undefined;
 
+  if (values.compact === true && format !== 'json' && format !== 'ndjson') throw new CliUsageError(`--compact writes compact JSON reports; use it with --format json or ndjson (got ${format}).`);
   if (values.timing === true && workers > 1) throw new CliUsageError('--timing measures the indicators in this thread; drop --workers (or use --workers 1) to time them.');
   const timing = values.timing === true ? createIndicatorTimer(io.clock ?? (() => performance.now())) : undefined;
   let scorer: ReturnType<typeof createScorer>;
@@ -179,7 +181,7 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
       const streamScorer = createScorer({ indicators: builtinIndicators.map(preparedOncePerRun), ...(config !== undefined ? { config } : {}), ...(timing !== undefined ? { timing } : {}) });
       const result = await scoreStream(source, io, progress, streamScorer, asOf, spill);
       output = { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: result.rejected };
-      const code = await finish(output, io, { format, view, detail, detailLimit, failOn, out: values.out, title: values.title, bands: scorer.bands });
+      const code = await finish(output, io, { format, view, detail, detailLimit, failOn, out: values.out, title: values.title, bands: scorer.bands, catalogue: values.compact === true ? scorer.catalogue : undefined });
       if (timing !== undefined) await say(io.stderr, `${formatTimingTable(timing.rows())}\n`);
       return code;
     } finally {
@@ -188,7 +190,7 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
     }
   }
   output = await scoreLoaded(source, io, progress, inputFormat, asOf, workers, config, scorer, shardTimeoutMs, values.lenient === true, redaction);
-  const code = await finish(output, io, { format, view, detail, detailLimit, failOn, out: values.out, title: values.title, bands: scorer.bands });
+  const code = await finish(output, io, { format, view, detail, detailLimit, failOn, out: values.out, title: values.title, bands: scorer.bands, catalogue: values.compact === true ? scorer.catalogue : undefined });
   if (timing !== undefined) await say(io.stderr, `${formatTimingTable(timing.rows())}\n`);
   return code;
 }
@@ -252,6 +254,8 @@ interface FinishOptions {
   readonly title: string | undefined;
   /** The scorer's band thresholds, for the HTML charts. */
   readonly bands: Scorer['bands'];
+  /** With --compact, the scorer's catalogue: JSON and NDJSON then carry it once and compact reports. */
+  readonly catalogue: Scorer['catalogue'] | undefined;
 }
 
 /** Writes the report, lists rejected records, and picks the exit code. */
@@ -264,6 +268,7 @@ async function finish(output: ScoreOutput, io: CliIo, options: FinishOptions): P
     ...(options.detailLimit !== undefined ? { detailLimit: options.detailLimit } : {}),
     ...(options.title !== undefined ? { title: options.title } : {}),
     bands: options.bands,
+    ...(options.catalogue !== undefined ? { catalogue: options.catalogue } : {}),
     ...(io.columns !== undefined ? { columns: io.columns } : {}),
     onUnwritable: (report) => unwritable.push(report),
   });

@@ -1,0 +1,88 @@
+import type { z } from 'zod';
+import { describeThrown, describeValue } from '../errors/describeValue';
+import type { Issue } from '../errors/ScoringError';
+import { activityEventTypes, type ActivityEvent } from './events';
+import { recordLimits } from './limits';
+import { subjectSchema, type Subject } from './subject';
+
+/**
+ * The checks of the trusted-input path (`scoreBatch(input, { trusted: true })`): not the
+ * schemas, only what the engine itself relies on, so a malformed record is rejected with a field
+ * path instead of crashing the batch. Anything deeper (a wrong value inside a list) is left to
+ * the indicators, whose failures the engine reports as indicator errors.
+ */
+export type TrustedCheck<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly issues: readonly Issue[] };
+
+/** The JSON type a subject field holds, from the subject schema: `array`, `object` or a scalar type. */
+function fieldType(schema: z.ZodType): string {
+  let def = schema._zod.def as { type: string; innerType?: z.ZodType };
+  while ((def.type === 'optional' || def.type === 'nullable') && def.innerType !== undefined) def = def.innerType._zod.def as typeof def;
+  return def.type;
+}
+
+/** The subject's top-level lists and objects, which the engine and every indicator read without checking. */
+const subjectContainers: ReadonlyMap<string, 'array' | 'object'> = (() => {
+  const out = new Map<string, 'array' | 'object'>();
+  for (const [key, schema] of Object.entries(subjectSchema.shape as Record<string, z.ZodType>)) {
+    const type = fieldType(schema);
+    if (type === 'array' || type === 'object') out.set(key, type);
+  }
+  return out;
+})();
+
+const eventTypes: ReadonlySet<unknown> = new Set(activityEventTypes);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function idIssue(value: unknown, path: string): Issue | undefined {
+  if (typeof value !== 'string' || value === '') return { path, message: `must be a non-empty string (got ${describeValue(value)})` };
+  if (value.length > recordLimits.shortText) return { path, message: `must be at most ${recordLimits.shortText} characters` };
+  return undefined;
+}
+
+/** Runs a check; a value that throws while read (a getter, a proxy trap) is an issue, never an exception. */
+function guarded<T>(check: () => TrustedCheck<T>): TrustedCheck<T> {
+  try {
+    return check();
+  } catch (thrown) {
+    return { ok: false, issues: [{ path: '', message: `could not be read: ${describeThrown(thrown)}` }] };
+  }
+}
+
+/** The structural checks of a trusted subject: an object with a string id, and its top-level lists and objects of their type. */
+export function checkTrustedSubject(value: unknown): TrustedCheck<Subject> {
+  return guarded(() => {
+    if (!isPlainObject(value)) return { ok: false, issues: [{ path: '', message: `must be an object (got ${describeValue(value)})` }] };
+    const issues: Issue[] = [];
+    const id = idIssue(value.id, 'id');
+    if (id !== undefined) issues.push(id);
+    for (const [key, type] of subjectContainers) {
+      const field = value[key];
+      if (field === undefined) continue;
+      if (type === 'array' ? !Array.isArray(field) : !isPlainObject(field)) {
+        issues.push({ path: key, message: `must be ${type === 'array' ? 'an array' : 'an object'} or absent (got ${describeValue(field)}); trusted records are taken as the schema gives them` });
+      }
+    }
+    return issues.length > 0 ? { ok: false, issues } : { ok: true, data: value as Subject };
+  });
+}
+
+/** The structural checks of a trusted event: an object with string ids, a known type and a time that parses. */
+export function checkTrustedEvent(value: unknown): TrustedCheck<ActivityEvent> {
+  return guarded(() => {
+    if (!isPlainObject(value)) return { ok: false, issues: [{ path: '', message: `must be an object (got ${describeValue(value)})` }] };
+    const issues: Issue[] = [];
+    const id = idIssue(value.id, 'id');
+    if (id !== undefined) issues.push(id);
+    const subjectId = idIssue(value.subjectId, 'subjectId');
+    if (subjectId !== undefined) issues.push(subjectId);
+    if (!eventTypes.has(value.type)) issues.push({ path: 'type', message: `${describeValue(value.type)} is not an event type; expected one of: ${activityEventTypes.join(', ')}` });
+    const at = value.at;
+    if (typeof at !== 'string' || !Number.isFinite(Date.parse(at))) {
+      issues.push({ path: 'at', message: `must be an ISO 8601 date-time (got ${describeValue(at)})` });
+    }
+    return issues.length > 0 ? { ok: false, issues } : { ok: true, data: value as ActivityEvent };
+  });
+}
