@@ -37,7 +37,7 @@ export type {
 export { interpolate } from './interpolate';
 
 export { defineIndicator } from '../indicator/defineIndicator';
-export type { IndicatorDefinition, InferOptions } from '../indicator/defineIndicator';
+export type { FlatIndicatorDocs, IndicatorDefinition, IndicatorDefinitionMeta, InferOptions } from '../indicator/defineIndicator';
 export type { StandardSchemaV1 } from '../indicator/standardSchema';
 export type {
   AnyIndicator,
@@ -49,6 +49,7 @@ export type {
   FindingDraft,
   FindingKind,
   Indicator,
+  IndicatorDocs,
   IndicatorMeta,
   IndicatorOutcome,
   IndicatorSource,

@@ -20,18 +20,20 @@ const tooManyAccounts = defineIndicator({
     id: 'acme/too-many-accounts',
     title: 'Too many accounts',
     category: 'acme',
-    description: 'The subject signs in with more accounts than the role needs.',
     version: '1.0.0',
     kind: 'risk',
     family: 'network',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 2,
-    requires: ['events[type=session].accountId'],
     options: z.object({ maxAccounts: z.number().int().positive().default(2) }),
     messages: { many: '{{count}} accounts used, more than {{max}}' },
     neutralReason: 'account use could not be reconciled with the role',
     recommendedAction: 'Ask the manager which accounts the role needs.',
-    sources: [],
+    docs: {
+      description: 'The subject signs in with more accounts than the role needs.',
+      requires: ['events[type=session].accountId'],
+      sources: [],
+    },
   },
   evaluate(view, { options, notEvaluated }) {
     const sessions = view.eventsOf('session');

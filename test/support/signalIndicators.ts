@@ -14,17 +14,20 @@ export function signalIndicator(name: string, weight: number, kind: 'risk' | 'mi
       id: `signal/${name}`,
       title: `Signal ${name}`,
       category: 'signal',
-      description: `Fires on custom events of kind ${name}.`,
       kind,
       family: name.startsWith('b') ? 'device' : 'identity',
       typologies: ['remote-hire-identity-fraud'],
       defaultWeight: weight,
       ...(correlationGroup !== undefined ? { correlationGroup } : {}),
-      requires: ['events[type=custom]'],
       messages: { seen: 'signal {{name}} seen at strength {{strength}}' },
       neutralReason: 'A check needs review.',
-      threatHypothesis: 'Test signal.',
       recommendedAction: `Review signal ${name}.`,
+      docs: {
+        description: `Fires on custom events of kind ${name}.`,
+        requires: ['events[type=custom]'],
+        threatHypothesis: 'Test signal.',
+        sources: [],
+      },
     },
     evaluate(view) {
       return view

@@ -56,29 +56,31 @@ export const tunnelSoftware = defineIndicator({
     id: 'device/tunnel-software',
     title: 'Unapproved tunnel or mesh-VPN software on the device',
     category: 'device',
-    description:
-      'Matches the same software records as `device/remote-access-software` (security detections, session software, installed-software inventory, software events, remote-access session tools) against the shipped tunnel table: reverse tunnels (ngrok, Cloudflare Tunnel `cloudflared`, LocalXpose, frp), dev tunnels (VS Code `code-tunnel`, `devtunnel`), remote shells (tmate, Teleport) and mesh VPNs (Tailscale, ZeroTier, NetBird, Hamachi). Fires once per tool not on `allowList`, `reference.organisation.approvedRemoteAccessTools` or `approvedVpnProviders`, and not covered at that time by a documented remote-access-tool or VPN exception. Strength by kind (`kindStrength`): a mesh VPN is the most common in honest engineering work. LOLRMM lists these tools among the remote-access tooling intruders use; MITRE ATT&CK T1572.',
     version: '1.0.0',
     kind: 'risk',
     family: 'device',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 2,
     correlationGroup: 'remote-control',
-    requires: [...softwareFields, 'reference.organisation.approvedRemoteAccessTools', 'reference.organisation.approvedVpnProviders', 'exceptions'],
     options,
     messages: {
       tool: '{{tool}} ({{kind}}) seen {{count}} times on device {{deviceId}}, first as "{{seenAs}}" on {{first}}; it is not approved',
     },
     neutralReason: 'Software on the company device did not match the approved configuration.',
-    threatHypothesis: 'The company laptop is reached from elsewhere through a tunnel: a facilitator exposes it, or the worker abroad joins it to their own network.',
     recommendedAction:
       'Ask the worker what the tunnel is for and who else is on its network; have IT remove it and review its connection logs (tailnet members, tunnel URLs) for peers abroad.',
-    sources: cite('LOLRMM', 'ATT-T1572', 'MND', 'TRK'),
-    falsePositives: [
-      'Engineers using Tailscale or ZeroTier for a home lab or for team services the organisation has not listed.',
-      'Developers exposing a local server to test webhooks (ngrok, dev tunnels).',
-      'Cloudflare Tunnel run for a side project on a personal machine that is enrolled in management.',
-    ],
+    docs: {
+      description:
+        'Matches the same software records as `device/remote-access-software` (security detections, session software, installed-software inventory, software events, remote-access session tools) against the shipped tunnel table: reverse tunnels (ngrok, Cloudflare Tunnel `cloudflared`, LocalXpose, frp), dev tunnels (VS Code `code-tunnel`, `devtunnel`), remote shells (tmate, Teleport) and mesh VPNs (Tailscale, ZeroTier, NetBird, Hamachi). Fires once per tool not on `allowList`, `reference.organisation.approvedRemoteAccessTools` or `approvedVpnProviders`, and not covered at that time by a documented remote-access-tool or VPN exception. Strength by kind (`kindStrength`): a mesh VPN is the most common in honest engineering work. LOLRMM lists these tools among the remote-access tooling intruders use; MITRE ATT&CK T1572.',
+      requires: [...softwareFields, 'reference.organisation.approvedRemoteAccessTools', 'reference.organisation.approvedVpnProviders', 'exceptions'],
+      threatHypothesis: 'The company laptop is reached from elsewhere through a tunnel: a facilitator exposes it, or the worker abroad joins it to their own network.',
+      sources: cite('LOLRMM', 'ATT-T1572', 'MND', 'TRK'),
+      falsePositives: [
+        'Engineers using Tailscale or ZeroTier for a home lab or for team services the organisation has not listed.',
+        'Developers exposing a local server to test webhooks (ngrok, dev tunnels).',
+        'Cloudflare Tunnel run for a side project on a personal machine that is enrolled in management.',
+      ],
+    },
   },
   evaluate(view, { options, reference, notEvaluated }) {
     if (!hasSoftwareData(view)) return notEvaluated('no software inventory or software detections', softwareFields.slice(0, 3));

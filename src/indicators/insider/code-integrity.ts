@@ -47,25 +47,12 @@ export const codeIntegrity = defineIndicator({
     id: 'insider/code-integrity',
     title: 'Sensitive code changed without independent review',
     category: 'insider',
-    description:
-      'Reads code-change events (merges, direct pushes, deployments, releases, pipeline and protection changes from code-host and CI/CD audit logs) in one sweep and groups findings per repository. Unreviewed: a self-approved change (the author approved it, e.g. from a second account: strongest), a direct push, or a merge, deploy or release with no approving review by someone else, to code tagged sensitive (`tags` in `sensitiveTags` or the organisation\'s value-moving, sensitive-technology or export-controlled tags) or matching `sensitivePaths`; untagged routine changes only with `includeNonSensitive`. Bypass: branch protection or a ruleset bypassed, stronger on sensitive code. Pipeline: a pipeline change (or a merge touching `ciPatterns`) by a subject whose role is not in `pipelineOwnerRoles`, or, when no roles are given, within `newHireDays` of the start. A self-merge after someone else\'s approval is ordinary and never counts. SEAL and DOJ-ATL describe insiders altering value-moving code and pipelines; OpenSSF Scorecard treats code review and branch protection as baseline controls.',
     version: '1.1.0',
     kind: 'risk',
     family: 'privilege-code',
     typologies: ['insider-technology-collection', 'remote-hire-identity-fraud'],
     // As heavy as impersonation and intrusion: an unreviewed change to value-moving code is an act, not context, and two such acts from different insider families must clear the high band.
     defaultWeight: 2.5,
-    requires: [
-      'events[type=code-change].action',
-      'events[type=code-change].approvals',
-      'events[type=code-change].selfApproved',
-      'events[type=code-change].protectionBypassed',
-      'events[type=code-change].tags',
-      'events[type=code-change].paths',
-      'reference.organisation.sensitivityTags',
-      'role',
-      'hiredAt',
-    ],
     options,
     messages: {
       unreviewed: '{{count}} {{what}} to {{sensitivity}} code in {{repository}} without independent review, the first on {{first}}',
@@ -73,15 +60,30 @@ export const codeIntegrity = defineIndicator({
       pipeline: '{{count}} CI/CD pipeline changes in {{repository}} by {{who}}, the first on {{first}}',
     },
     neutralReason: 'Changes to protected systems could not be reconciled with the review process.',
-    threatHypothesis: 'The subject alters code that moves value or guards access, or the build that ships it, where no one else will look.',
     recommendedAction:
       'Have a second engineer review the listed changes line by line before they run again; restore branch protection and require approvals from code owners.',
-    sources: cite('SEAL', 'DOJ-ATL', 'DOJ-JUN25-OPA', 'OSSF-SC', 'CERT-CSG'),
-    falsePositives: [
-      'Emergency fixes merged alone under an incident process (check the incident ticket).',
-      'Repositories whose protection allows maintainers to merge alone by policy.',
-      'Platform engineers whose role is missing from `pipelineOwnerRoles`.',
-    ],
+    docs: {
+      description:
+        'Reads code-change events (merges, direct pushes, deployments, releases, pipeline and protection changes from code-host and CI/CD audit logs) in one sweep and groups findings per repository. Unreviewed: a self-approved change (the author approved it, e.g. from a second account: strongest), a direct push, or a merge, deploy or release with no approving review by someone else, to code tagged sensitive (`tags` in `sensitiveTags` or the organisation\'s value-moving, sensitive-technology or export-controlled tags) or matching `sensitivePaths`; untagged routine changes only with `includeNonSensitive`. Bypass: branch protection or a ruleset bypassed, stronger on sensitive code. Pipeline: a pipeline change (or a merge touching `ciPatterns`) by a subject whose role is not in `pipelineOwnerRoles`, or, when no roles are given, within `newHireDays` of the start. A self-merge after someone else\'s approval is ordinary and never counts. SEAL and DOJ-ATL describe insiders altering value-moving code and pipelines; OpenSSF Scorecard treats code review and branch protection as baseline controls.',
+      requires: [
+        'events[type=code-change].action',
+        'events[type=code-change].approvals',
+        'events[type=code-change].selfApproved',
+        'events[type=code-change].protectionBypassed',
+        'events[type=code-change].tags',
+        'events[type=code-change].paths',
+        'reference.organisation.sensitivityTags',
+        'role',
+        'hiredAt',
+      ],
+      threatHypothesis: 'The subject alters code that moves value or guards access, or the build that ships it, where no one else will look.',
+      sources: cite('SEAL', 'DOJ-ATL', 'DOJ-JUN25-OPA', 'OSSF-SC', 'CERT-CSG'),
+      falsePositives: [
+        'Emergency fixes merged alone under an incident process (check the incident ticket).',
+        'Repositories whose protection allows maintainers to merge alone by policy.',
+        'Platform engineers whose role is missing from `pipelineOwnerRoles`.',
+      ],
+    },
   },
   evaluate(view, { options, reference, notEvaluated }) {
     const changes = view.eventsOf('code-change');

@@ -102,28 +102,30 @@ export const peerBaselineShift = defineIndicator({
     id: 'insider/peer-baseline-shift',
     title: 'Behaviour far above the team or role',
     category: 'insider',
-    description:
-      'Computes the same recent measures as `insider/own-baseline-shift` (over `recentDays` before asOf) for every subject of the batch in one pass (`prepare`), grouped by team (`position.team`) and by role (`role`). A measure fires when the subject\'s value is at least `highFactor` times the peers\' `highPercentile` percentile, `medianFactor` times their median, and `minIncrease` above it; peers are the others in the team when it has `minPeers` with the measure, else in the role. A caller-supplied baseline (`reference.organisation.baselines` for the team, else the role) replaces the batch for each measure it gives: `dailyBytesMedian` and `dailyBytesHigh` for data volume, `measures` (median and high percentile) for the others. Documented exceptions, agreed hours and travel silence the measures they explain, as in the own-baseline indicator. CERT\'s insider scenarios stand out against peers in the same role.',
     version: '1.1.0',
     kind: 'risk',
     family: 'activity',
     typologies: ['insider-technology-collection'],
     defaultWeight: 1.5,
     correlationGroup: 'behaviour-baseline',
-    requires: ['position.team', 'role', 'events[].at', 'reference.organisation.baselines', 'exceptions[]'],
     options,
     messages: {
       aboveTeam: 'Recent {{measure}}: {{value}}, above the team {{group}} (median {{median}}, {{percentile}}th percentile {{high}}, {{peers}} peers)',
       aboveRole: 'Recent {{measure}}: {{value}}, above the role {{group}} (median {{median}}, {{percentile}}th percentile {{high}}, {{peers}} peers)',
     },
     neutralReason: 'Recent activity differs from that of colleagues in the same role.',
-    threatHypothesis: 'The person collects or moves far more than the work of the role needs.',
     recommendedAction: 'Ask the manager whether the person\'s work differs from the team\'s (a migration, an audit, a special project); review what was collected and where it went.',
-    sources: cite('CERT-ITD', 'CERT-CSG', 'CISA-ITM'),
-    falsePositives: [
-      'A special assignment (data migration, audit, incident response) the team does not share.',
-      'A team or role label that groups different jobs (a "platform" team with both admins and writers).',
-    ],
+    docs: {
+      description:
+        'Computes the same recent measures as `insider/own-baseline-shift` (over `recentDays` before asOf) for every subject of the batch in one pass (`prepare`), grouped by team (`position.team`) and by role (`role`). A measure fires when the subject\'s value is at least `highFactor` times the peers\' `highPercentile` percentile, `medianFactor` times their median, and `minIncrease` above it; peers are the others in the team when it has `minPeers` with the measure, else in the role. A caller-supplied baseline (`reference.organisation.baselines` for the team, else the role) replaces the batch for each measure it gives: `dailyBytesMedian` and `dailyBytesHigh` for data volume, `measures` (median and high percentile) for the others. Documented exceptions, agreed hours and travel silence the measures they explain, as in the own-baseline indicator. CERT\'s insider scenarios stand out against peers in the same role.',
+      requires: ['position.team', 'role', 'events[].at', 'reference.organisation.baselines', 'exceptions[]'],
+      threatHypothesis: 'The person collects or moves far more than the work of the role needs.',
+      sources: cite('CERT-ITD', 'CERT-CSG', 'CISA-ITM'),
+      falsePositives: [
+        'A special assignment (data migration, audit, incident response) the team does not share.',
+        'A team or role label that groups different jobs (a "platform" team with both admins and writers).',
+      ],
+    },
   },
   prepare(population, { options }) {
     return buildPeerIndex(population, options);

@@ -53,15 +53,12 @@ export const privilegeSeeking = defineIndicator({
     id: 'insider/privilege-seeking',
     title: 'Seeking privileges beyond the role',
     category: 'insider',
-    description:
-      'Fires, per privilege, on requests or attempts for a privilege in `watchedPrivileges` that `rolePrivileges` does not grant the subject\'s role (failed attempts weigh most), on grants of such a privilege within `earlyGrantDays` of the start (self-granted ones weigh most), on such a privilege the subject granted themself at any point of the tenure (`grantor` is the subject or one of their accounts: an administrator arming a backdoor, CERT\'s sabotage cases), and on `modify` data-access events within `newHireDays` of `hiredAt` whose `files` touch CI/CD configuration (`ciPatterns`) or dependency manifests (`manifestPatterns`, weaker: adding a dependency is everyday work). SEAL: added as multisig signer, edits to CI/CD and dependencies; DOJ-ATL: smart-contract code altered to steal funds.',
     version: '1.2.0',
     kind: 'risk',
     family: 'privilege-code',
     typologies: ['insider-technology-collection', 'remote-hire-identity-fraud'],
     // Weight 2 with the request, early-grant and new-hire strengths at 0.6 of what they were under weight 1.2 (so each adds what it did), leaving room for self-grants, the strongest finding.
     defaultWeight: 2,
-    requires: ['events[type=privilege]', 'events[type=privilege].tenureDaysAtGrant', 'events[type=privilege].grantor', 'role', 'hiredAt', 'lifecycle.startDate', 'events[type=data-access].files'],
     options,
     messages: {
       privilege: '{{count}} {{actions}} for {{privilege}} rights{{resource}}, which the role {{role}} does not hold',
@@ -71,15 +68,20 @@ export const privilegeSeeking = defineIndicator({
       manifestEdit: '{{count}} edits to dependency manifests ({{files}}) within {{days}} days of the start date',
     },
     neutralReason: 'Requests for access could not be reconciled with the assigned role.',
-    threatHypothesis: 'The worker positions themself to publish, sign or move funds, or to plant code in the build.',
     recommendedAction:
       'Deny the request pending the manager\'s approval; review the CI/CD and dependency changes line by line before they ship.',
-    sources: cite('SEAL', 'DOJ-ATL', 'DOJ-JUN25-OPA'),
-    falsePositives: [
-      'Roles missing from `rolePrivileges` whose work needs the privilege (DevOps, release engineering).',
-      'Onboarding tickets that request standard access in bulk.',
-      'New hires assigned to fix the build in their first weeks.',
-    ],
+    docs: {
+      description:
+        'Fires, per privilege, on requests or attempts for a privilege in `watchedPrivileges` that `rolePrivileges` does not grant the subject\'s role (failed attempts weigh most), on grants of such a privilege within `earlyGrantDays` of the start (self-granted ones weigh most), on such a privilege the subject granted themself at any point of the tenure (`grantor` is the subject or one of their accounts: an administrator arming a backdoor, CERT\'s sabotage cases), and on `modify` data-access events within `newHireDays` of `hiredAt` whose `files` touch CI/CD configuration (`ciPatterns`) or dependency manifests (`manifestPatterns`, weaker: adding a dependency is everyday work). SEAL: added as multisig signer, edits to CI/CD and dependencies; DOJ-ATL: smart-contract code altered to steal funds.',
+      requires: ['events[type=privilege]', 'events[type=privilege].tenureDaysAtGrant', 'events[type=privilege].grantor', 'role', 'hiredAt', 'lifecycle.startDate', 'events[type=data-access].files'],
+      threatHypothesis: 'The worker positions themself to publish, sign or move funds, or to plant code in the build.',
+      sources: cite('SEAL', 'DOJ-ATL', 'DOJ-JUN25-OPA'),
+      falsePositives: [
+        'Roles missing from `rolePrivileges` whose work needs the privilege (DevOps, release engineering).',
+        'Onboarding tickets that request standard access in bulk.',
+        'New hires assigned to fix the build in their first weeks.',
+      ],
+    },
   },
   evaluate(view, { options, notEvaluated }) {
     const requests = view.eventsOf('privilege');
