@@ -15,14 +15,16 @@ const options = z.object({
     .positive()
     .default(60)
     .describe(
-      'Average weekly hours over a profile\'s whole life above which one person is implausible. A full-time year is about 2,000-2,100 hours, some 40 a week; 60 leaves room for heavy freelancers.',
+      'Average weekly hours over a profile\'s whole life above which one person is implausible. A full-time year is about ' +
+      '2,000-2,100 hours, some 40 a week; 60 leaves room for heavy freelancers.',
     ),
   cumulativeHours: z
     .number()
     .positive()
     .default(4000)
     .describe(
-      '"Several thousand" cumulative hours (ROK-2022) on a profile whose creation date is unknown. Weak on its own: a veteran freelancer gets there in two years.',
+      '"Several thousand" cumulative hours (ROK-2022) on a profile whose creation date is unknown. Weak on its own: a veteran ' +
+      'freelancer gets there in two years.',
     ),
   maxWeeklyHours: z
     .number()
@@ -40,7 +42,8 @@ const options = z.object({
     .positive()
     .default(14)
     .describe(
-      'A single session counts for at most this many hours towards a week, and sessions with no end do not count: a session forgotten open over a weekend is not work.',
+      'A single session counts for at most this many hours towards a week, and sessions with no end do not count: a session ' +
+      'forgotten open over a weekend is not work.',
     ),
   minProfileWeeks: z
     .number()
@@ -85,7 +88,12 @@ export const excessiveHours = defineIndicator({
       'Compare billed hours with the work delivered and the sign-in timeline; ask the worker to walk through a typical week on a live video call.',
     docs: {
       description:
-        'Fires on an online profile whose billed hours, divided by the weeks since the account was created, exceed `maxSustainedWeeklyHours`; on a profile with several thousand hours and no creation date (weakly); on work logs with more than `maxWeeklyHours` in at least `minWeeks` calendar weeks; and, per account, on signed-in session time above `maxWeeklyHours` in at least `minWeeks` weeks (overlapping sessions merged, open sessions ignored, each session capped at `maxSessionHours`). The ROK advisory names "several thousand" cumulative hours as a red flag: accounts worked around the clock by a team.',
+        'Fires on an online profile whose billed hours, divided by the weeks since the account was created, exceed ' +
+        '`maxSustainedWeeklyHours`; on a profile with several thousand hours and no creation date (weakly); on work logs with ' +
+        'more than `maxWeeklyHours` in at least `minWeeks` calendar weeks; and, per account, on signed-in session time above ' +
+        '`maxWeeklyHours` in at least `minWeeks` weeks (overlapping sessions merged, open sessions ignored, each session capped ' +
+        'at `maxSessionHours`). The ROK advisory names "several thousand" cumulative hours as a red flag: accounts worked around ' +
+        'the clock by a team.',
       requires: [
         'profiles[].hoursBilled',
         'profiles[].createdAt',

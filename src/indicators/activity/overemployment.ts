@@ -58,7 +58,12 @@ export const overemployment = defineIndicator({
       'Check the employment contract\'s exclusivity terms and ask the worker about other engagements; verify with an employment-verification service.',
     docs: {
       description:
-        'Fires on an undisclosed engagement elsewhere (`engagements[]`, at least `minEngagementHoursPerWeek`) that overlaps the tenure, on at least `minCalendarConflicts` calendar entries that clashed with another employer, and on work logs billing at least `minOverlapHours` to two engagements at the same time. DOJ-VONG: one identity held jobs at 13 companies. A disclosed engagement (`disclosed`, or a source in `declaredSources`) or one a conflict-of-interest review approved never fires; the report lists it as the mitigation. Weak on its own by design (MND): plenty of honest remote workers overwork.',
+        'Fires on an undisclosed engagement elsewhere (`engagements[]`, at least `minEngagementHoursPerWeek`) that overlaps the ' +
+        'tenure, on at least `minCalendarConflicts` calendar entries that clashed with another employer, and on work logs ' +
+        'billing at least `minOverlapHours` to two engagements at the same time. DOJ-VONG: one identity held jobs at 13 ' +
+        'companies. A disclosed engagement (`disclosed`, or a source in `declaredSources`) or one a conflict-of-interest review ' +
+        'approved never fires; the report lists it as the mitigation. Weak on its own by design (MND): plenty of honest remote ' +
+        'workers overwork.',
       requires: ['engagements[]', 'hiredAt', 'events[type=calendar].conflict', 'events[type=worklog].engagement'],
       threatHypothesis: 'One operator, or one team, holds several remote jobs under one or several identities.',
       sources: cite('MND', 'DOJ-VONG', 'CS', 'DTEX'),

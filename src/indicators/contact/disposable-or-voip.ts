@@ -48,11 +48,16 @@ export const disposableOrVoip = defineIndicator({
     recommendedAction: 'Call the candidate on the number given during a scheduled live video call, and ask for a long-standing contact address.',
     docs: {
       description:
-        'Fires on each phone whose carrier look-up says VoIP or virtual line, each e-mail address flagged as disposable, and each e-mail address created fewer than `maxEmailAgeDays` before the application (or before `asOf` when the application date is unknown). All inputs are enrichment the caller supplies; the library looks nothing up. Weak and capped with the other weak pre-hire signals.',
+        'Fires on each phone whose carrier look-up says VoIP or virtual line, each e-mail address flagged as disposable, and ' +
+        'each e-mail address created fewer than `maxEmailAgeDays` before the application (or before `asOf` when the application ' +
+        'date is unknown). All inputs are enrichment the caller supplies; the library looks nothing up. Weak and capped with the ' +
+        'other weak pre-hire signals.',
       requires: ['contacts.phones[].lineType', 'contacts.emails[].createdAt', 'contacts.emails[].disposable', 'appliedAt'],
       threatHypothesis: 'Contact points created for one persona among many, easy to abandon.',
       sources: cite('CTI-HR', 'SEAL', 'MS-JS', 'MND'),
-      falsePositives: ['Google Voice and similar numbers used for privacy while job hunting.', 'A new address created to keep job applications apart from personal mail.'],
+      falsePositives: [
+        'Google Voice and similar numbers used for privacy while job hunting.', 'A new address created to keep job applications apart from personal mail.',
+      ],
     },
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {

@@ -58,7 +58,10 @@ export const earlyTampering = defineIndicator({
       'Isolate the device, have the security team triage the detections, and ask the worker to explain them on a live call.',
     docs: {
       description:
-        'Takes the delivery time of the device from `shipments[].deliveredAt` (the shipment of the same `deviceId`, else the earliest delivery), falling back to `hiredAt`, and fires on security detections in `categories` at or above `minSeverity` within `days` days after it. KB4: malware started loading as soon as the new hire\'s Mac arrived, and a Raspberry Pi was used to move files and run unauthorised software within about 25 minutes.',
+        'Takes the delivery time of the device from `shipments[].deliveredAt` (the shipment of the same `deviceId`, else the ' +
+        'earliest delivery), falling back to `hiredAt`, and fires on security detections in `categories` at or above ' +
+        '`minSeverity` within `days` days after it. KB4: malware started loading as soon as the new hire\'s Mac arrived, and a ' +
+        'Raspberry Pi was used to move files and run unauthorised software within about 25 minutes.',
       requires: ['shipments[].deliveredAt', 'hiredAt', 'events[type=security].category'],
       threatHypothesis: 'The person who received the device immediately set it up for remote operation or data theft.',
       sources: cite('KB4'),

@@ -12,11 +12,15 @@ const options = z.object({
   allowList: z
     .array(z.string().min(1))
     .default([])
-    .describe('Remote-access tools the organisation sanctions, by tool id (e.g. `teamviewer`) or any name the shipped table recognises. Empty by default: only the caller knows its approved tools.'),
+    .describe(
+      'Remote-access tools the organisation sanctions, by tool id (e.g. `teamviewer`) or any name the shipped table ' +
+      'recognises. Empty by default: only the caller knows its approved tools.'),
   includeCommonlySanctioned: z
     .boolean()
     .default(false)
-    .describe('Also report OS built-ins flagged commonly sanctioned (Microsoft Remote Desktop client, Quick Assist, macOS Screen Sharing). Off: they are on nearly every corporate machine.'),
+    .describe(
+      'Also report OS built-ins flagged commonly sanctioned (Microsoft Remote Desktop client, Quick Assist, macOS Screen ' +
+      'Sharing). Off: they are on nearly every corporate machine.'),
   extraTools: z
     .array(z.string().min(1))
     .default([])
@@ -46,10 +50,18 @@ export const remoteAccessSoftware = defineIndicator({
     },
     neutralReason: 'Software on the company device did not match the approved configuration.',
     recommendedAction:
-      'Require the worker to uninstall unapproved remote-access tools and confirm on camera with the laptop in view; review the tool\'s connection logs for inbound sessions from abroad.',
+      'Require the worker to uninstall unapproved remote-access tools and confirm on camera with the laptop in view; review ' +
+      'the tool\'s connection logs for inbound sessions from abroad.',
     docs: {
       description:
-        'Matches software names from security detections (`events[type=security].software`), sessions (`remoteAccessSoftware`), installed-software inventory at device check-in (`installedSoftware[].name`), software events (installed or executed) and remote-access sessions (`tool`) against the shipped remote-access table by normalised name (AnyDesk, TeamViewer, RustDesk, Chrome Remote Desktop, VNC, ScreenConnect, UltraViewer, NetSupport and the like: 161 tools with 490 aliases, recognising 213 of the 317 entries of the LOLRMM catalogue). Fires once per tool not on `allowList` or `reference.organisation.approvedRemoteAccessTools`, and not covered at that time by a documented exception (`exceptions[kind=remote-access-tool].scope.software`); OS built-ins flagged commonly sanctioned are ignored unless `includeCommonlySanctioned`. Rated strong by the sources (PSA-2024, SW, MND, the Knoot, Vong and Chapman cases).',
+        'Matches software names from security detections (`events[type=security].software`), sessions (`remoteAccessSoftware`), ' +
+        'installed-software inventory at device check-in (`installedSoftware[].name`), software events (installed or executed) ' +
+        'and remote-access sessions (`tool`) against the shipped remote-access table by normalised name (AnyDesk, TeamViewer, ' +
+        'RustDesk, Chrome Remote Desktop, VNC, ScreenConnect, UltraViewer, NetSupport and the like: 161 tools with 490 aliases, ' +
+        'recognising 213 of the 317 entries of the LOLRMM catalogue). Fires once per tool not on `allowList` or ' +
+        '`reference.organisation.approvedRemoteAccessTools`, and not covered at that time by a documented exception ' +
+        '(`exceptions[kind=remote-access-tool].scope.software`); OS built-ins flagged commonly sanctioned are ignored unless ' +
+        '`includeCommonlySanctioned`. Rated strong by the sources (PSA-2024, SW, MND, the Knoot, Vong and Chapman cases).',
       requires: [
         'events[type=security].software',
         'events[type=session].remoteAccessSoftware',

@@ -14,7 +14,9 @@ const options = z.object({
     .number()
     .positive()
     .default(28)
-    .describe('Days from when the device was issued (reference.organisation.devices[].issuedAt) or first seen: tools that first appear on it within this window count.'),
+    .describe(
+      'Days from when the device was issued (reference.organisation.devices[].issuedAt) or first seen: tools that first appear ' +
+      'on it within this window count.'),
   minTools: z.number().int().min(2).default(2).describe('Distinct remote-access or tunnel tools on one device within the window before it fires.'),
   includeTunnels: z.boolean().default(true).describe('Count tunnel and mesh-VPN tools (ngrok, Tailscale...) with the remote-desktop tools.'),
   allowList: z
@@ -56,7 +58,14 @@ export const remoteAccessStacking = defineIndicator({
       'Have IT inventory the device and remove the tools; ask who installed each one and verify the device\'s location in person or on a live video call.',
     docs: {
       description:
-        'For each device, takes its start (issue date in `reference.organisation.devices[].issuedAt`, else the first event that names it) and counts the distinct remote-access tools (the shipped remote-access table, without commonly sanctioned OS built-ins) and, with `includeTunnels`, tunnel tools first seen on it within `windowDays`, leaving out approved tools (`allowList`, `reference.organisation.approvedRemoteAccessTools`) and tools covered by a documented exception. Fires when at least `minTools` appear; strength grows with the count. Software records are the ones `device/remote-access-software` reads, in one sweep of the subject\'s events. The laptop-farm cases describe facilitators installing several remote-access programs on each laptop on arrival (DOJ-KNOOT, DOJ-CHAPMAN); LOLRMM catalogues the tools.',
+        'For each device, takes its start (issue date in `reference.organisation.devices[].issuedAt`, else the first event that ' +
+        'names it) and counts the distinct remote-access tools (the shipped remote-access table, without commonly sanctioned OS ' +
+        'built-ins) and, with `includeTunnels`, tunnel tools first seen on it within `windowDays`, leaving out approved tools ' +
+        '(`allowList`, `reference.organisation.approvedRemoteAccessTools`) and tools covered by a documented exception. Fires ' +
+        'when at least `minTools` appear; strength grows with the count. Software records are the ones ' +
+        '`device/remote-access-software` reads, in one sweep of the subject\'s events. The laptop-farm cases describe ' +
+        'facilitators installing several remote-access programs on each laptop on arrival (DOJ-KNOOT, DOJ-CHAPMAN); LOLRMM ' +
+        'catalogues the tools.',
       requires: [...softwareFields, 'reference.organisation.devices[].issuedAt', 'reference.organisation.approvedRemoteAccessTools'],
       threatHypothesis: 'A facilitator prepares each new laptop for remote control, with several tools so that one blocked tool does not cut access.',
       sources: cite('DOJ-KNOOT', 'DOJ-KNOOT-OPA', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'PSA-2024', 'LOLRMM', 'ATT-T1219'),

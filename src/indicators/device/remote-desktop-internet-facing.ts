@@ -24,7 +24,9 @@ const options = z.object({
     .min(0)
     .max(1)
     .default(0.4)
-    .describe('Strength of remote desktop enabled while the device checks in from a public address outside the organisation. Moderate: most inventories report the home router\'s address, not one the device holds.'),
+    .describe(
+      'Strength of remote desktop enabled while the device checks in from a public address outside the organisation. Moderate: ' +
+      'most inventories report the home router\'s address, not one the device holds.'),
   minInbound: z.number().int().min(1).default(1).describe('Inbound sessions from outside before the inbound finding fires.'),
 });
 
@@ -49,14 +51,23 @@ export const remoteDesktopInternetFacing = defineIndicator({
     options,
     messages: {
       inbound: '{{count}} inbound {{tools}} sessions to device {{deviceId}} from outside the organisation ({{peers}}), the first on {{first}}{{setting}}',
-      publicAddress: 'Remote desktop is enabled on device {{deviceId}} while it checks in from the public address {{ip}} ({{count}} check-ins, the first on {{first}})',
+      publicAddress:
+        'Remote desktop is enabled on device {{deviceId}} while it checks in from the public address {{ip}} ({{count}} ' +
+        'check-ins, the first on {{first}})',
     },
     neutralReason: 'The company device accepted remote connections that could not be explained.',
     recommendedAction:
-      'Have IT turn off inbound remote desktop and review the connection logs for the peers\' locations; verify the device\'s location in person or on a live video call.',
+      'Have IT turn off inbound remote desktop and review the connection logs for the peers\' locations; verify the device\'s ' +
+      'location in person or on a live video call.',
     docs: {
       description:
-        'Reads device check-ins (`remoteDesktopEnabled`, `ip`) and inbound remote-access sessions (`direction`, `peerIp`, `peerNetwork`) in one sweep. Fires on inbound sessions from public addresses outside `reference.organisation.corporateEgress` and office egress IPs (at `inboundStrength` when a check-in of that device says remote desktop is enabled, else at `inboundWithoutSettingStrength`), and, separately and weaker, on remote desktop enabled while the device checks in from a public address outside the organisation (`publicAddressStrength`). Private, carrier-grade NAT and link-local addresses never count. Laptop farms leave RDP or VNC open so the worker abroad can connect (MITRE ATT&CK T1021.001); `network/remote-access-exposed` sees the same from internet scans of the egress.',
+        'Reads device check-ins (`remoteDesktopEnabled`, `ip`) and inbound remote-access sessions (`direction`, `peerIp`, ' +
+        '`peerNetwork`) in one sweep. Fires on inbound sessions from public addresses outside ' +
+        '`reference.organisation.corporateEgress` and office egress IPs (at `inboundStrength` when a check-in of that device ' +
+        'says remote desktop is enabled, else at `inboundWithoutSettingStrength`), and, separately and weaker, on remote desktop ' +
+        'enabled while the device checks in from a public address outside the organisation (`publicAddressStrength`). Private, ' +
+        'carrier-grade NAT and link-local addresses never count. Laptop farms leave RDP or VNC open so the worker abroad can ' +
+        'connect (MITRE ATT&CK T1021.001); `network/remote-access-exposed` sees the same from internet scans of the egress.',
       requires: [
         'events[type=device-checkin].remoteDesktopEnabled',
         'events[type=device-checkin].ip',

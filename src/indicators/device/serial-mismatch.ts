@@ -45,7 +45,12 @@ export const serialMismatch = defineIndicator({
     recommendedAction: 'Compare the laptop serial with the shipping manifest on a live video call, with the serial label in view.',
     docs: {
       description:
-        'Compares the serials in device check-ins (`events[type=device-checkin].serial`) with the serials shipped (`shipments[].serial`). Fires when a device id that was shipped checks in with another serial, when a checked-in serial matches no shipped serial, and when one device id reports different serials over time. Serials are compared without case, spaces or dashes. A device the organisation handed over on site, lent from a pool or keeps in a lab (`reference.organisation.devices[]` with `handover` other than shipped, assigned to this subject or to no one) was never shipped, so its serial is not unknown.',
+        'Compares the serials in device check-ins (`events[type=device-checkin].serial`) with the serials shipped ' +
+        '(`shipments[].serial`). Fires when a device id that was shipped checks in with another serial, when a checked-in serial ' +
+        'matches no shipped serial, and when one device id reports different serials over time. Serials are compared without ' +
+        'case, spaces or dashes. A device the organisation handed over on site, lent from a pool or keeps in a lab ' +
+        '(`reference.organisation.devices[]` with `handover` other than shipped, assigned to this subject or to no one) was ' +
+        'never shipped, so its serial is not unknown.',
       requires: ['shipments[].serial', 'shipments[].deviceId', 'events[type=device-checkin].serial', 'reference.organisation.devices'],
       threatHypothesis: 'The shipped laptop was handed to someone else or sits at a farm, and another machine is enrolled in its place.',
       sources: cite('MND', 'PSA-2024'),

@@ -14,7 +14,9 @@ const options = z.object({
   sameOwnerSuffixes: z
     .array(z.string())
     .default(['-admin', '.admin', '_admin', '-adm', '.adm', '_adm', '-priv', '.priv'])
-    .describe('Account-name suffixes of a person\'s own privileged twin account (jdoe and jdoe-admin): such pairs count as one owner, since one person legitimately approves both.'),
+    .describe(
+      'Account-name suffixes of a person\'s own privileged twin account (jdoe and jdoe-admin): such pairs count as one owner, ' +
+      'since one person legitimately approves both.'),
 });
 
 /**
@@ -41,7 +43,11 @@ export const sharedMfaDevice = defineIndicator({
       'Re-enrol MFA for the affected accounts in person or on a verified video call, and find out who holds the device.',
     docs: {
       description:
-        'Maps each MFA device (`events[type=session].mfa.authenticatorId`, else `mfaDeviceId`, and authenticators registered on an account, `events[type=authenticator-registration].authenticatorId`) to the distinct accounts it approved sign-ins for or was registered on, folding a person\'s own admin twin (`sameOwnerSuffixes`) into one owner, and fires when one device approves at least `minAccounts` owners. MS-DX observed one device completing MFA for several users in a Jasper Sleet intrusion, alongside VPNs and long-lived sessions.',
+        'Maps each MFA device (`events[type=session].mfa.authenticatorId`, else `mfaDeviceId`, and authenticators registered on ' +
+        'an account, `events[type=authenticator-registration].authenticatorId`) to the distinct accounts it approved sign-ins ' +
+        'for or was registered on, folding a person\'s own admin twin (`sameOwnerSuffixes`) into one owner, and fires when one ' +
+        'device approves at least `minAccounts` owners. MS-DX observed one device completing MFA for several users in a Jasper ' +
+        'Sleet intrusion, alongside VPNs and long-lived sessions.',
       requires: [
         'events[type=session].mfa.authenticatorId',
         'events[type=session].mfaDeviceId',

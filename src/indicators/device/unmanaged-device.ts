@@ -50,10 +50,16 @@ export const unmanagedDevice = defineIndicator({
     },
     neutralReason: 'Work was done from devices outside the organisation\'s management.',
     recommendedAction:
-      'On a live video call, ask the worker to show the managed laptop (serial label in view) and the device they signed in from; compare the unmanaged sign-ins\' IPs with the managed laptop\'s check-ins, then require the managed laptop by policy.',
+      'On a live video call, ask the worker to show the managed laptop (serial label in view) and the device they signed in ' +
+      'from; compare the unmanaged sign-ins\' IPs with the managed laptop\'s check-ins, then require the managed laptop by ' +
+      'policy.',
     docs: {
       description:
-        'Fires when at least `minSessions` and `minShare` of successful sign-ins come from unmanaged (`deviceManaged: false`) or non-compliant devices or from virtual desktops; when a device checks in as unmanaged or non-compliant; and on each unapproved request to work from a personal device or virtual desktop (`workArrangementRequests[]`). SW, GTIG and LB describe hires who avoid the managed laptop; PSA-2025-01 describes session cookies stolen to work from non-company devices.',
+        'Fires when at least `minSessions` and `minShare` of successful sign-ins come from unmanaged (`deviceManaged: false`) or ' +
+        'non-compliant devices or from virtual desktops; when a device checks in as unmanaged or non-compliant; and on each ' +
+        'unapproved request to work from a personal device or virtual desktop (`workArrangementRequests[]`). SW, GTIG and LB ' +
+        'describe hires who avoid the managed laptop; PSA-2025-01 describes session cookies stolen to work from non-company ' +
+        'devices.',
       requires: [
         'events[type=session].deviceManaged',
         'events[type=session].deviceCompliant',

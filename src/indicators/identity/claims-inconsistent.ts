@@ -19,7 +19,8 @@ const options = z.object({
     .max(1)
     .default(0.85)
     .describe(
-      'Jaro-Winkler score at which two name parts count as the same. Names fire only when NO part matches, so a transliterated or hyphenated given or family name never fires alone.',
+      'Jaro-Winkler score at which two name parts count as the same. Names fire only when NO part matches, so a transliterated ' +
+      'or hyphenated given or family name never fires alone.',
     ),
   countrySources: z
     .array(z.enum(countrySources))
@@ -89,10 +90,23 @@ export const claimsInconsistent = defineIndicator({
     },
     neutralReason: 'Details in the application could not be reconciled with each other.',
     recommendedAction:
-      'Ask the candidate to explain each contradiction on a live video call with the identity document on camera, and confirm the residence with a document they can only hold if they live there.',
+      'Ask the candidate to explain each contradiction on a live video call with the identity document on camera, and confirm ' +
+      'the residence with a document they can only hold if they live there.',
     docs: {
       description:
-        'Compares the claims one person made in different places. Names: legal and document names (and document holder names) are normalised (case, diacritics via NFKD, punctuation, hyphens, token order, middle names, initials) and fuzzy-matched part by part with Jaro-Winkler; a name fires only when no part of it matches the reference name, so transliterations ("Aleksandr"/"Alexander"), hyphenation ("Jae-won"/"Jaewon") and one changed family name do not fire; a name written in another script than the reference (Cyrillic, Hangul, Arabic...) cannot be compared letter by letter and never fires; preferred names, aliases and former names are never compared. Date of birth: the one stated in the application against those printed on documents, for equality only (partial dates agree when one is a prefix of the other); no age is ever computed. Countries: the claimed residence country is compared with the document address, residence addresses on file, the phone calling code, the current bank account country and the equipment ship-to country; each contradiction is one finding. Dates: two claims of full-time work or on-site study that overlap by at least `minOverlapDays` (computed from the conservative end of imprecise dates). Never reads citizenship or document issuing country. The bank and shipping comparisons are also views of the payment and shipping indicators, which is why each country contradiction is only moderately strong.',
+        'Compares the claims one person made in different places. Names: legal and document names (and document holder names) ' +
+        'are normalised (case, diacritics via NFKD, punctuation, hyphens, token order, middle names, initials) and fuzzy-matched ' +
+        'part by part with Jaro-Winkler; a name fires only when no part of it matches the reference name, so transliterations ' +
+        '("Aleksandr"/"Alexander"), hyphenation ("Jae-won"/"Jaewon") and one changed family name do not fire; a name written in ' +
+        'another script than the reference (Cyrillic, Hangul, Arabic...) cannot be compared letter by letter and never fires; ' +
+        'preferred names, aliases and former names are never compared. Date of birth: the one stated in the application against ' +
+        'those printed on documents, for equality only (partial dates agree when one is a prefix of the other); no age is ever ' +
+        'computed. Countries: the claimed residence country is compared with the document address, residence addresses on file, ' +
+        'the phone calling code, the current bank account country and the equipment ship-to country; each contradiction is one ' +
+        'finding. Dates: two claims of full-time work or on-site study that overlap by at least `minOverlapDays` (computed from ' +
+        'the conservative end of imprecise dates). Never reads citizenship or document issuing country. The bank and shipping ' +
+        'comparisons are also views of the payment and shipping indicators, which is why each country contradiction is only ' +
+        'moderately strong.',
       requires: [
         'identity.names',
         'documents[].holderName',

@@ -11,7 +11,8 @@ const options = z.object({
     .max(1)
     .default(0)
     .describe(
-      'Strength given to an inconclusive document or liveness result. 0 by default: inconclusive results are common (glare, old documents) and call for a retry, not suspicion.',
+      'Strength given to an inconclusive document or liveness result. 0 by default: inconclusive results are common (glare, ' +
+      'old documents) and call for a retry, not suspicion.',
     ),
 });
 
@@ -41,10 +42,14 @@ export const documentVerificationFailed = defineIndicator({
     },
     neutralReason: 'The identity document could not be verified.',
     recommendedAction:
-      'Repeat identity proofing in person or with a notarised check, with the original document on camera, applying the same step every candidate for the role goes through.',
+      'Repeat identity proofing in person or with a notarised check, with the original document on camera, applying the same ' +
+      'step every candidate for the role goes through.',
     docs: {
       description:
-        'Reads the identity-verification vendor outcome of every document. A tampered, AI-altered or synthetic document fires at full strength, a plain failure at 0.7, a failed liveness check at 0.8; inconclusive results fire only when `inconclusiveStrength` is raised. Advisories describe real IDs with a swapped-in photo and AI-altered document images. A pass does not clear anyone: SEAL warns that some forged documents pass specialised checks.',
+        'Reads the identity-verification vendor outcome of every document. A tampered, AI-altered or synthetic document fires at ' +
+        'full strength, a plain failure at 0.7, a failed liveness check at 0.8; inconclusive results fire only when ' +
+        '`inconclusiveStrength` is raised. Advisories describe real IDs with a swapped-in photo and AI-altered document images. ' +
+        'A pass does not clear anyone: SEAL warns that some forged documents pass specialised checks.',
       requires: ['documents[].verification.outcome', 'documents[].verification.liveness'],
       threatHypothesis: 'A stolen or rented identity document with the operator\'s photo swapped in, or a synthetic document.',
       sources: cite('ROK-2022', 'MS-JS', 'PSA-2025-01', 'SEAL', 'PSA-2022-DF'),

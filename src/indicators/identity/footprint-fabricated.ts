@@ -13,7 +13,8 @@ const options = z.object({
     .nonnegative()
     .default(365)
     .describe(
-      'How far a profile\'s earliest shown activity may predate its creation before it fires. Generous by default: SEAL warns that old code legitimately re-uploaded has commits older than the account.',
+      'How far a profile\'s earliest shown activity may predate its creation before it fires. Generous by default: SEAL warns ' +
+      'that old code legitimately re-uploaded has commits older than the account.',
     ),
   seniorYears: z
     .number()
@@ -56,7 +57,11 @@ export const footprintFabricated = defineIndicator({
       'Ask the candidate to walk through a named past project on a live call, including code they wrote, and verify one past employer independently.',
     docs: {
       description:
-        'Fires when a profile\'s earliest shown activity (e.g. first commit) predates the account\'s creation by more than `backdateToleranceDays`, the SEAL heuristic for cloned repositories with the candidate inserted as author; and when the employment history claims at least `seniorYears` of experience while every profile on file was created less than `maxFootprintAgeYears` before the application. Weak: many honest engineers have no public footprint, so it sits in the capped weak pre-hire group.',
+        'Fires when a profile\'s earliest shown activity (e.g. first commit) predates the account\'s creation by more than ' +
+        '`backdateToleranceDays`, the SEAL heuristic for cloned repositories with the candidate inserted as author; and when the ' +
+        'employment history claims at least `seniorYears` of experience while every profile on file was created less than ' +
+        '`maxFootprintAgeYears` before the application. Weak: many honest engineers have no public footprint, so it sits in the ' +
+        'capped weak pre-hire group.',
       requires: ['profiles[].createdAt', 'profiles[].earliestActivityAt', 'employment[].start', 'appliedAt'],
       threatHypothesis: 'A persona whose portfolio and profiles were built shortly before applying.',
       sources: cite('SEAL', 'MND', 'CIN', 'CTI-HR'),

@@ -12,7 +12,8 @@ const options = z.object({
     .max(1)
     .default(0.3)
     .describe(
-      'Strength of one entry that could not be confirmed. Low: defunct employers, unreachable schools and slow HR departments are common; several combine by noisy-or.',
+      'Strength of one entry that could not be confirmed. Low: defunct employers, unreachable schools and slow HR departments ' +
+      'are common; several combine by noisy-or.',
     ),
   contradictedStrength: z
     .number()
@@ -88,10 +89,15 @@ export const historyUnverifiable = defineIndicator({
     },
     neutralReason: 'Employment or education history could not be verified.',
     recommendedAction:
-      'Verify each entry through contact details found independently (registry, main switchboard), not those the candidate gave; ask the candidate for other evidence such as payslips or diplomas.',
+      'Verify each entry through contact details found independently (registry, main switchboard), not those the candidate ' +
+      'gave; ask the candidate for other evidence such as payslips or diplomas.',
     docs: {
       description:
-        'Reads the independent confirmation status of every employment, education and reference entry: contradicted entries fire strongly, unconfirmed ones weakly (several combine). Any entry or reference whose web domain or e-mail domain equals, or is a subdomain of, a domain in `reference.frontCompanyDomains` (seized front-company websites, identity-rental marketplaces) fires at full strength. Entries must be verified with contact details found independently, never those the candidate supplied.',
+        'Reads the independent confirmation status of every employment, education and reference entry: contradicted entries fire ' +
+        'strongly, unconfirmed ones weakly (several combine). Any entry or reference whose web domain or e-mail domain equals, ' +
+        'or is a subdomain of, a domain in `reference.frontCompanyDomains` (seized front-company websites, identity-rental ' +
+        'marketplaces) fires at full strength. Entries must be verified with contact details found independently, never those ' +
+        'the candidate supplied.',
       requires: ['employment[].confirmed', 'education[].confirmed', 'references[].confirmed', 'reference.frontCompanyDomains'],
       threatHypothesis: 'A fabricated history with front companies and references controlled by the scheme.',
       sources: cite('US-2022', 'PSA-2025-01', 'GTIG', 'DOJ-DEC24', 'DOJ-DEC24-OPA', 'DOJ-JUN25', 'DOJ-JUN25-OPA', 'SEAL', 'NISOS'),

@@ -45,10 +45,14 @@ export const identityBelongsToOther = defineIndicator({
     },
     neutralReason: 'The identity could not be verified.',
     recommendedAction:
-      'Hold a live video call with the identity document on camera, or require in-person identity proofing; if the data belongs to someone else, treat the named holder as a possible victim, not the perpetrator.',
+      'Hold a live video call with the identity document on camera, or require in-person identity proofing; if the data ' +
+      'belongs to someone else, treat the named holder as a possible victim, not the perpetrator.',
     docs: {
       description:
-        'Fires when an identity check (background check, SSN trace, credit header, database) reports that the personal data belongs to another, deceased or synthetic person, or when the vendor says the selfie does not match the document portrait. A "no record" result fires weakly (`noRecordStrength`). In the public cases, valid but stolen or rented US identities passed background checks; the mismatch between person and identity is the scheme\'s core.',
+        'Fires when an identity check (background check, SSN trace, credit header, database) reports that the personal data ' +
+        'belongs to another, deceased or synthetic person, or when the vendor says the selfie does not match the document ' +
+        'portrait. A "no record" result fires weakly (`noRecordStrength`). In the public cases, valid but stolen or rented US ' +
+        'identities passed background checks; the mismatch between person and identity is the scheme\'s core.',
       requires: ['identityChecks[].outcome', 'documents[].verification.selfieMatch'],
       threatHypothesis: 'A stolen, borrowed or rented identity used by someone other than its holder.',
       sources: cite('PSA-2022-DF', 'KB4', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'DOJ-JUN25', 'DOJ-JUN25-OPA', 'US-2022'),

@@ -45,7 +45,9 @@ export const identityRotation = defineIndicator({
     recommendedAction: 'Ask the candidate to explain each change and list every name and handle they used; verify against the identity document.',
     docs: {
       description:
-        'Counts name and handle changes within `windowDays` from the profiles\' handle history and from `profile-change` events (fields name and handle), counting a handle change recorded in both places once, and fires from `minChanges` on; also fires on each profile marked deleted or replaced. A single change is ordinary (marriage, rebrand) and never fires alone.',
+        'Counts name and handle changes within `windowDays` from the profiles\' handle history and from `profile-change` events ' +
+        '(fields name and handle), counting a handle change recorded in both places once, and fires from `minChanges` on; also ' +
+        'fires on each profile marked deleted or replaced. A single change is ordinary (marriage, rebrand) and never fires alone.',
       requires: ['profiles[].previousHandles', 'profiles[].status', 'events[type=profile-change]'],
       threatHypothesis: 'A persona rotated to shed a reputation exposed elsewhere.',
       sources: cite('SEAL'),
@@ -57,7 +59,9 @@ export const identityRotation = defineIndicator({
     const changeEvents = view.eventsOf('profile-change').filter((e) => e.field === 'name' || e.field === 'handle');
     const tracked = profiles.filter((p) => p.previousHandles !== undefined || p.status !== undefined);
     if (tracked.length === 0 && changeEvents.length === 0) {
-      return notEvaluated('no profile history and no profile-change events', ['profiles[].previousHandles', 'profiles[].status', 'events[type=profile-change]']);
+      return notEvaluated('no profile history and no profile-change events', [
+        'profiles[].previousHandles', 'profiles[].status', 'events[type=profile-change]',
+      ]);
     }
     const since = asOfMs - options.windowDays * DAY_MS;
     const changes: { at: number; text: string; evidence: Evidence }[] = [];

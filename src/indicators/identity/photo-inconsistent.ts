@@ -11,7 +11,8 @@ const options = z.object({
     .nonnegative()
     .default(10)
     .describe(
-      'Largest Hamming distance between two perceptual hashes (64-bit) that still counts as the same photo; 10 of 64 bits is a common cut-off that tolerates resizing and recompression.',
+      'Largest Hamming distance between two perceptual hashes (64-bit) that still counts as the same photo; 10 of 64 bits is a ' +
+      'common cut-off that tolerates resizing and recompression.',
     ),
   minDistinctPhotos: z
     .number()
@@ -65,7 +66,10 @@ export const photoInconsistent = defineIndicator({
       'Hold a live video call and compare the person on camera with every photo on file; ask about any profile photo that differs.',
     docs: {
       description:
-        'Fires on each photo a vendor or reverse-image search assessed as synthetic (AI-generated), belonging to someone else, or stock; and when the person\'s photos (resume, profiles, documents) form at least `minDistinctPhotos` clusters of perceptual hashes further apart than `maxHammingDistance` bits. Advisories and incidents describe AI-altered stock photos and several profiles of one identity with different pictures.',
+        'Fires on each photo a vendor or reverse-image search assessed as synthetic (AI-generated), belonging to someone else, ' +
+        'or stock; and when the person\'s photos (resume, profiles, documents) form at least `minDistinctPhotos` clusters of ' +
+        'perceptual hashes further apart than `maxHammingDistance` bits. Advisories and incidents describe AI-altered stock ' +
+        'photos and several profiles of one identity with different pictures.',
       requires: ['photos[].assessment', 'photos[].perceptualHash'],
       threatHypothesis: 'A persona built on a generated, stolen or AI-enhanced photo, or several operators behind one identity.',
       sources: cite('KB4', 'PSA-2023', 'MND', 'MS-JS', 'SEAL', 'CTI-HR'),

@@ -51,7 +51,9 @@ const options = z.object({
     .number()
     .positive()
     .default(90)
-    .describe('A peak within this many days of `hiredAt` is stronger (SW: exfiltration began almost immediately; the catalogue measures the first 30-90 days).'),
+    .describe(
+      'A peak within this many days of `hiredAt` is stronger (SW: exfiltration began almost immediately; the catalogue ' +
+      'measures the first 30-90 days).'),
 });
 
 type Options = z.infer<typeof options>;
@@ -127,14 +129,21 @@ export const bulkCollection = defineIndicator({
     options,
     messages: {
       ownBaseline: 'On {{day}} the subject collected {{peak}} ({{unit}}), {{factor}} times their own median active day of {{baseline}}{{early}}',
-      peerBaseline: 'On {{day}} the subject collected {{peak}} ({{unit}}), {{factor}} times the typical peak day of {{role}} peers ({{baseline}}, {{source}}){{early}}',
+      peerBaseline:
+        'On {{day}} the subject collected {{peak}} ({{unit}}), {{factor}} times the typical peak day of {{role}} peers ' +
+        '({{baseline}}, {{source}}){{early}}',
     },
     neutralReason: 'Data-access volume could not be reconciled with the role.',
     recommendedAction:
       'Review what was downloaded or cloned on the peak day with the worker\'s manager; check whether it left the device.',
     docs: {
       description:
-        'Totals each UTC day\'s collection (`actions`: download, clone, export, copy, sync, print) in bytes and in actions. Fires when the peak day reaches `ownFactor` times the subject\'s own median active day (with `minBaselineDays` other days), and when it reaches `peerFactor` times the role peers\' typical peak day: from `reference.collectionBaselines[role]`, or else from the batch (a `prepare` hook collects the peak day of every subject with any collection, by role; at least `minPeers` peers). Nothing fires below `minBytes` / `minActions`. A peak within `earlyTenureDays` of `hiredAt` is stronger. SW: exfiltration began almost immediately after hiring.',
+        'Totals each UTC day\'s collection (`actions`: download, clone, export, copy, sync, print) in bytes and in actions. ' +
+        'Fires when the peak day reaches `ownFactor` times the subject\'s own median active day (with `minBaselineDays` other ' +
+        'days), and when it reaches `peerFactor` times the role peers\' typical peak day: from ' +
+        '`reference.collectionBaselines[role]`, or else from the batch (a `prepare` hook collects the peak day of every subject ' +
+        'with any collection, by role; at least `minPeers` peers). Nothing fires below `minBytes` / `minActions`. A peak within ' +
+        '`earlyTenureDays` of `hiredAt` is stronger. SW: exfiltration began almost immediately after hiring.',
       requires: ['events[type=data-access].volumeBytes', 'events[type=data-access].action', 'role', 'hiredAt', 'reference.collectionBaselines'],
       threatHypothesis: 'The worker collects the company\'s code and data in bulk, for a foreign programme or for later extortion.',
       sources: cite('SW', 'DOJ-JUN25', 'DOJ-JUN25-OPA', 'PSA-2025-01'),

@@ -20,7 +20,9 @@ const options = z.object({
   sensitiveTags: z
     .array(z.string().min(1))
     .default([...defaultSensitiveTags])
-    .describe('Data tags that make a copy weigh more: the sensitive-technology tags of `insider/sensitive-technology-access` (RFA, DOJ-JUN25). Other tags, such as "public", do not.'),
+    .describe(
+      'Data tags that make a copy weigh more: the sensitive-technology tags of `insider/sensitive-technology-access` (RFA, ' +
+      'DOJ-JUN25). Other tags, such as "public", do not.'),
 });
 
 const LABEL: Readonly<Record<string, string>> = {
@@ -56,7 +58,11 @@ export const exfiltrationToPersonal = defineIndicator({
       'Ask the worker to account for the copies and to delete them under supervision; preserve the logs in case of later extortion.',
     docs: {
       description:
-        'Fires, per destination kind, on data-access events whose `destination.kind` is in `destinations` (personal repositories, personal cloud, personal e-mail, removable media) and whose host is not in `allowedHosts`. Stronger with more resources, more volume and data tagged with a tag in `sensitiveTags`. SW: code exfiltrated to personal GitHub and cloud right after hiring; PSA-2025-01 says such copying is "not uncommon" among developers, so the default weight is low.',
+        'Fires, per destination kind, on data-access events whose `destination.kind` is in `destinations` (personal ' +
+        'repositories, personal cloud, personal e-mail, removable media) and whose host is not in `allowedHosts`. Stronger with ' +
+        'more resources, more volume and data tagged with a tag in `sensitiveTags`. SW: code exfiltrated to personal GitHub and ' +
+        'cloud right after hiring; PSA-2025-01 says such copying is "not uncommon" among developers, so the default weight is ' +
+        'low.',
       requires: ['events[type=data-access].destination', 'events[type=data-access].volumeBytes'],
       threatHypothesis: 'The worker stages company code and data outside the organisation for collection or later extortion.',
       sources: cite('PSA-2025-01', 'SW'),

@@ -53,7 +53,10 @@ export const intrusionActivity = defineIndicator({
       'Escalate to the incident-response team: contain the device, revoke sessions and tokens, and preserve the evidence.',
     docs: {
       description:
-        'Fires, per category, on security events in `categories` at or above `minSeverity`: port scans (weakest alone), exploitation attempts, credential or session-cookie harvesting and privilege escalation. Subjects whose role is in `authorizedRoles` (penetration testers) are exempt. PSA-2025-01: session cookies harvested to work from non-company devices; the RFA report: technology collected by every method, hacking included.',
+        'Fires, per category, on security events in `categories` at or above `minSeverity`: port scans (weakest alone), ' +
+        'exploitation attempts, credential or session-cookie harvesting and privilege escalation. Subjects whose role is in ' +
+        '`authorizedRoles` (penetration testers) are exempt. PSA-2025-01: session cookies harvested to work from non-company ' +
+        'devices; the RFA report: technology collected by every method, hacking included.',
       requires: ['events[type=security].category', 'events[type=security].severity', 'role'],
       threatHypothesis: 'The worker uses their access to attack the company\'s systems or harvest credentials.',
       sources: cite('PSA-2025-01', 'MS-DX', 'KB4'),

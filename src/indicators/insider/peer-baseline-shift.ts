@@ -23,7 +23,9 @@ const options = z.object({
     .int()
     .min(2)
     .default(5)
-    .describe('Peers (others in the same team, else the same role) with the measure needed before the batch gives a baseline: fewer make the high percentile one person\'s habit.'),
+    .describe(
+      'Peers (others in the same team, else the same role) with the measure needed before the batch gives a baseline: fewer ' +
+      'make the high percentile one person\'s habit.'),
   highPercentile: z.number().min(50).max(100).default(90).describe('Percentile of the peers the subject must clear by `highFactor`.'),
   highFactor: z.number().min(1).default(1.5).describe('How far above the peers\' high percentile the subject must be: the top of a heavy team is ordinary in that team.'),
   medianFactor: z.number().min(1).default(3).describe('How many times the peers\' median the subject must reach as well.'),
@@ -114,10 +116,19 @@ export const peerBaselineShift = defineIndicator({
       aboveRole: 'Recent {{measure}}: {{value}}, above the role {{group}} (median {{median}}, {{percentile}}th percentile {{high}}, {{peers}} peers)',
     },
     neutralReason: 'Recent activity differs from that of colleagues in the same role.',
-    recommendedAction: 'Ask the manager whether the person\'s work differs from the team\'s (a migration, an audit, a special project); review what was collected and where it went.',
+    recommendedAction:
+      'Ask the manager whether the person\'s work differs from the team\'s (a migration, an audit, a special project); review ' +
+      'what was collected and where it went.',
     docs: {
       description:
-        'Computes the same recent measures as `insider/own-baseline-shift` (over `recentDays` before asOf) for every subject of the batch in one pass (`prepare`), grouped by team (`position.team`) and by role (`role`). A measure fires when the subject\'s value is at least `highFactor` times the peers\' `highPercentile` percentile, `medianFactor` times their median, and `minIncrease` above it; peers are the others in the team when it has `minPeers` with the measure, else in the role. A caller-supplied baseline (`reference.organisation.baselines` for the team, else the role) replaces the batch for each measure it gives: `dailyBytesMedian` and `dailyBytesHigh` for data volume, `measures` (median and high percentile) for the others. Documented exceptions, agreed hours and travel silence the measures they explain, as in the own-baseline indicator. CERT\'s insider scenarios stand out against peers in the same role.',
+        'Computes the same recent measures as `insider/own-baseline-shift` (over `recentDays` before asOf) for every subject of ' +
+        'the batch in one pass (`prepare`), grouped by team (`position.team`) and by role (`role`). A measure fires when the ' +
+        'subject\'s value is at least `highFactor` times the peers\' `highPercentile` percentile, `medianFactor` times their ' +
+        'median, and `minIncrease` above it; peers are the others in the team when it has `minPeers` with the measure, else in ' +
+        'the role. A caller-supplied baseline (`reference.organisation.baselines` for the team, else the role) replaces the ' +
+        'batch for each measure it gives: `dailyBytesMedian` and `dailyBytesHigh` for data volume, `measures` (median and high ' +
+        'percentile) for the others. Documented exceptions, agreed hours and travel silence the measures they explain, as in the ' +
+        'own-baseline indicator. CERT\'s insider scenarios stand out against peers in the same role.',
       requires: ['position.team', 'role', 'events[].at', 'reference.organisation.baselines', 'exceptions[]'],
       threatHypothesis: 'The person collects or moves far more than the work of the role needs.',
       sources: cite('CERT-ITD', 'CERT-CSG', 'CISA-ITM'),
@@ -215,7 +226,9 @@ export const peerBaselineShift = defineIndicator({
       });
     }
     if (compared === 0 && findings.length === 0) {
-      return notEvaluated(`fewer than ${options.minPeers} peers in the team or role, and no caller baseline`, ['position.team', 'role', 'reference.organisation.baselines']);
+      return notEvaluated(`fewer than ${options.minPeers} peers in the team or role, and no caller baseline`, [
+        'position.team', 'role', 'reference.organisation.baselines',
+      ]);
     }
     return findings;
   },

@@ -26,7 +26,9 @@ const options = z.object({
     .min(0)
     .max(1)
     .default(0.15)
-    .describe('Added when the anomaly changes the controls themselves (policy override, signer or quorum change, allow-list change): the step before an unauthorised transfer.'),
+    .describe(
+      'Added when the anomaly changes the controls themselves (policy override, signer or quorum change, allow-list change): ' +
+      'the step before an unauthorised transfer.'),
   ignoredAnomalies: z.array(z.enum(anomalies)).default([]).describe('Anomaly kinds the platform over-reports in your setting and that should not count.'),
 });
 
@@ -54,7 +56,12 @@ export const transferAnomaly = defineIndicator({
       'Freeze the affected destinations and signer changes pending review by treasury; confirm each flagged transfer with its business owner out of band.',
     docs: {
       description:
-        'Reads transfer-anomaly events (the platform\'s own detections; the library judges no transfer itself) and fires once per anomaly kind, at the strength of the most severe detection (`severityStrength`), raised by `controlChangeBonus` for changes to the controls (policy override, signer change, allow-list change) and slightly with the count. Kinds in `ignoredAnomalies` do not count. For corroboration the platform\'s detections are `data-movement` evidence: value leaving, and the control changes that prepare it, seen by one platform. SEAL and DOJ-ATL describe workers inside crypto firms altering signers and code to move funds.',
+        'Reads transfer-anomaly events (the platform\'s own detections; the library judges no transfer itself) and fires once ' +
+        'per anomaly kind, at the strength of the most severe detection (`severityStrength`), raised by `controlChangeBonus` for ' +
+        'changes to the controls (policy override, signer change, allow-list change) and slightly with the count. Kinds in ' +
+        '`ignoredAnomalies` do not count. For corroboration the platform\'s detections are `data-movement` evidence: value ' +
+        'leaving, and the control changes that prepare it, seen by one platform. SEAL and DOJ-ATL describe workers inside crypto ' +
+        'firms altering signers and code to move funds.',
       requires: ['events[type=transfer-anomaly].anomaly', 'events[type=transfer-anomaly].severity', 'events[type=transfer-anomaly].role'],
       threatHypothesis: 'The subject is preparing or executing an unauthorised movement of funds.',
       sources: cite('SEAL', 'DOJ-ATL', 'DOJ-JUN25-OPA', 'CERT-CSG'),

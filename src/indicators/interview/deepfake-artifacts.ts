@@ -16,7 +16,8 @@ const options = z.object({
     })
     .default({ 'lip-sync-mismatch': 0.6, 'face-glitch-on-occlusion': 0.9, 'voice-changer': 0.8 })
     .describe(
-      'Strength of each recorded artefact. Lip-sync mismatch is the weakest (network lag causes it); a face that glitches when a hand passes in front (the PSA-2025-01 test) is the strongest.',
+      'Strength of each recorded artefact. Lip-sync mismatch is the weakest (network lag causes it); a face that glitches when ' +
+      'a hand passes in front (the PSA-2025-01 test) is the strongest.',
     ),
 });
 
@@ -47,10 +48,13 @@ export const deepfakeArtifacts = defineIndicator({
     },
     neutralReason: 'The identity of the person interviewed could not be confirmed on video.',
     recommendedAction:
-      'Repeat the interview on a live video call, ask the candidate to wave a hand in front of the face and turn the head, with the identity document on camera.',
+      'Repeat the interview on a live video call, ask the candidate to wave a hand in front of the face and turn the head, ' +
+      'with the identity document on camera.',
     docs: {
       description:
-        'Fires on each interview flag recording a lip-sync mismatch, a face that glitched when occluded, or a voice changer, as entered by the interviewer or a vendor. The library performs no automated emotion or affect inference and no media analysis of its own.',
+        'Fires on each interview flag recording a lip-sync mismatch, a face that glitched when occluded, or a voice changer, as ' +
+        'entered by the interviewer or a vendor. The library performs no automated emotion or affect inference and no media ' +
+        'analysis of its own.',
       requires: ['interviews[].flags'],
       threatHypothesis: 'Real-time face-swap or voice-changing software hides the real interviewee.',
       sources: cite('PSA-2022-DF', 'PSA-2025-01', 'MS-JS', 'GTIG'),

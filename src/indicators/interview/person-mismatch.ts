@@ -46,7 +46,10 @@ export const personMismatch = defineIndicator({
       'Capture an image at each meeting and compare it with the document; hold a live video call with the document on camera before granting access.',
     docs: {
       description:
-        'Fires on each interview whose vendor face match against the document, an earlier interview, onboarding or the profile photo came out as a mismatch (strength 1, or 1 minus the match score when given), and on each interview where the interviewer recorded that the person or the voice differs from before. Proxy interviewees and person swaps are at the centre of the DOJ cases. Only recorded facts are read: no automated face or affect analysis happens here.',
+        'Fires on each interview whose vendor face match against the document, an earlier interview, onboarding or the profile ' +
+        'photo came out as a mismatch (strength 1, or 1 minus the match score when given), and on each interview where the ' +
+        'interviewer recorded that the person or the voice differs from before. Proxy interviewees and person swaps are at the ' +
+        'centre of the DOJ cases. Only recorded facts are read: no automated face or affect analysis happens here.',
       requires: ['interviews[].faceMatch', 'interviews[].flags'],
       threatHypothesis: 'A proxy sat the interview, or the person who works is not the person who was hired.',
       sources: cite('PSA-2025-01', 'ROK-2022', 'DOJ-DEC24', 'DOJ-DEC24-OPA', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'SEAL'),

@@ -19,7 +19,9 @@ const options = z.object({
     .min(0)
     .max(1)
     .default(0.7)
-    .describe('Strength when one contact point, photo or document appears under two different names: one person does not hold two names on one passport or face.'),
+    .describe(
+      'Strength when one contact point, photo or document appears under two different names: one person does not hold two ' +
+      'names on one passport or face.'),
 });
 
 const kinds = new Set<LinkKeyKind>(['email', 'phone', 'photo', 'document']);
@@ -136,7 +138,12 @@ export const personaMultiplicity = defineIndicator({
       'Compare the personas side by side (photos, documents, histories); require identity verification in person or with a vendor liveness check for each.',
     docs: {
       description:
-        'Fires when an e-mail address, phone number, photo (perceptual hash within `linkSettings.photoMaxDistance` bits, found through LSH bands) or identity document number of this subject also belongs to another persona. Subjects on the key are one persona when they share a recorded name (folded case, diacritics and word order), directly or through another subject, so re-applications under one name do not fire. Names are compared only within a writing script: a name in Cyrillic or Hangul and its romanisation are never counted as two personas. Strength starts at `floor` and grows with the number of personas.',
+        'Fires when an e-mail address, phone number, photo (perceptual hash within `linkSettings.photoMaxDistance` bits, found ' +
+        'through LSH bands) or identity document number of this subject also belongs to another persona. Subjects on the key are ' +
+        'one persona when they share a recorded name (folded case, diacritics and word order), directly or through another ' +
+        'subject, so re-applications under one name do not fire. Names are compared only within a writing script: a name in ' +
+        'Cyrillic or Hangul and its romanisation are never counted as two personas. Strength starts at `floor` and grows with ' +
+        'the number of personas.',
       requires: ['identity.names', 'contacts.emails[]', 'contacts.phones[]', 'photos[].perceptualHash', 'documents[].number'],
       threatHypothesis: 'One operator applies under several personas, reusing a photo, document or contact point.',
       sources: cite('SEAL', 'PSA-2022-DF', 'PSA-2025-01', 'U42'),

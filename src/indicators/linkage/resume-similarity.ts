@@ -38,7 +38,10 @@ export const resumeSimilarity = defineIndicator({
       'Read the near-duplicate resumes side by side and compare the claimed histories; verify the employment history of each applicant independently.',
     docs: {
       description:
-        'Fires when the subject\'s `resumeText` is a near-duplicate of other subjects\' text: MinHash signatures of 3-word shingles, bucketed by LSH bands (16 bands of 4 rows) so only candidates are compared, never all pairs, then verified at estimated Jaccard similarity ≥ `linkSettings.textMinSimilarity` (0.6). Strength starts at `floor` and grows with the cluster size.',
+        'Fires when the subject\'s `resumeText` is a near-duplicate of other subjects\' text: MinHash signatures of 3-word ' +
+        'shingles, bucketed by LSH bands (16 bands of 4 rows) so only candidates are compared, never all pairs, then verified at ' +
+        'estimated Jaccard similarity ≥ `linkSettings.textMinSimilarity` (0.6). Strength starts at `floor` and grows with the ' +
+        'cluster size.',
       requires: ['resumeText'],
       threatHypothesis: 'One team writes the applications of several personas from shared templates.',
       sources: cite('US-2022', 'MND'),

@@ -60,13 +60,17 @@ const options = z.object({
     .number()
     .positive()
     .default(15)
-    .describe('When one authenticator approved sign-ins (or was registered) for two subjects within this many minutes of each other, the finding says so and reaches full strength: one phone in one hand approving two people\'s sign-ins back to back.'),
+    .describe(
+      'When one authenticator approved sign-ins (or was registered) for two subjects within this many minutes of each other, ' +
+      'the finding says so and reaches full strength: one phone in one hand approving two people\'s sign-ins back to back.'),
   ipFloor: z
     .number()
     .min(0)
     .max(1)
     .default(0.2)
-    .describe('Strength when two subjects use one IP address in overlapping periods. Low: NAT, carrier-grade NAT and offices share addresses; it grows with the cluster.'),
+    .describe(
+      'Strength when two subjects use one IP address in overlapping periods. Low: NAT, carrier-grade NAT and offices share ' +
+      'addresses; it grows with the cluster.'),
 });
 
 const kinds = new Set<LinkKeyKind>(['ip', 'device', 'mfa-device']);
@@ -92,7 +96,15 @@ export const sharedInfrastructure = defineIndicator({
       'Review the sign-in logs of every subject in the cluster for the shared IP, device or MFA device; re-enrol MFA on a device verified in person.',
     docs: {
       description:
-        'Fires when an MFA device, a device id or serial number, or an IP address used by this subject is used by other subjects of the batch. IP addresses link only when the periods of use overlap (first to last sign-in, widened by `linkSettings.ipWindowHours`), since addresses are reassigned; devices and MFA devices likewise within `linkSettings.deviceWindowDays`, since laptops and tokens are re-issued. Strength starts at the kind\'s floor (MFA high, IP low) and grows with the number of subjects to 1 at `saturation`. For an MFA device the finding also names the two uses by different subjects closest in time (approval time `mfa.approvedAt`, else the sign-in, or the registration), and reaches full strength when they are within `concurrentApprovalMinutes`. A household\'s home connection and allow-listed addresses or ranges (a company VPN egress) do not fire; nor does a device the organisation\'s register (`reference.organisation.devices[]`) marks as a lab or pool machine, which the report lists as the mitigation.',
+        'Fires when an MFA device, a device id or serial number, or an IP address used by this subject is used by other subjects ' +
+        'of the batch. IP addresses link only when the periods of use overlap (first to last sign-in, widened by ' +
+        '`linkSettings.ipWindowHours`), since addresses are reassigned; devices and MFA devices likewise within ' +
+        '`linkSettings.deviceWindowDays`, since laptops and tokens are re-issued. Strength starts at the kind\'s floor (MFA ' +
+        'high, IP low) and grows with the number of subjects to 1 at `saturation`. For an MFA device the finding also names the ' +
+        'two uses by different subjects closest in time (approval time `mfa.approvedAt`, else the sign-in, or the registration), ' +
+        'and reaches full strength when they are within `concurrentApprovalMinutes`. A household\'s home connection and ' +
+        'allow-listed addresses or ranges (a company VPN egress) do not fire; nor does a device the organisation\'s register ' +
+        '(`reference.organisation.devices[]`) marks as a lab or pool machine, which the report lists as the mitigation.',
       requires: [
         'events[type=session].ip',
         'events[type=session].deviceId',

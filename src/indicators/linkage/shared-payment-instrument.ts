@@ -12,7 +12,9 @@ const options = z.object({
     .min(0)
     .max(1)
     .default(0.7)
-    .describe('Strength when two subjects are paid into one account. Pay to an account shared across workers is rated strong (US-2022, PSA-2024); joint accounts of a household are exempt.'),
+    .describe(
+      'Strength when two subjects are paid into one account. Pay to an account shared across workers is rated strong (US-2022, ' +
+      'PSA-2024); joint accounts of a household are exempt.'),
 });
 
 const kinds = new Set(['bank-account', 'wallet', 'payout-account'] as const);
@@ -38,7 +40,10 @@ export const sharedPaymentInstrument = defineIndicator({
       'Confirm the account holder with the bank or platform for each subject in the cluster; pay only into an account in the worker\'s own verified name.',
     docs: {
       description:
-        'Fires when a payout instruction or payment of this subject names a bank account or IBAN, crypto wallet or payment-platform account that other subjects in the batch are paid into as well. Strength is `floor` for two subjects and grows with the cluster size to 1 at `saturation`. Joint bank accounts of a household and allow-listed accounts do not fire.',
+        'Fires when a payout instruction or payment of this subject names a bank account or IBAN, crypto wallet or ' +
+        'payment-platform account that other subjects in the batch are paid into as well. Strength is `floor` for two subjects ' +
+        'and grows with the cluster size to 1 at `saturation`. Joint bank accounts of a household and allow-listed accounts do ' +
+        'not fire.',
       requires: ['paymentInstructions[]', 'events[type=payment]'],
       threatHypothesis: 'One facilitator or handler collects the pay of several workers.',
       sources: cite('US-2022', 'PSA-2024', 'SW', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA'),

@@ -12,7 +12,9 @@ const options = z.object({
     .min(0)
     .max(1)
     .default(0.6)
-    .describe('Strength when two subjects share a ship-to address. The catalogue rates more than one employee per delivery address a strong flag; households are exempt.'),
+    .describe(
+      'Strength when two subjects share a ship-to address. The catalogue rates more than one employee per delivery address a ' +
+      'strong flag; households are exempt.'),
 });
 
 const kinds = new Set(['address'] as const);
@@ -39,10 +41,15 @@ export const sharedShippingAddress = defineIndicator({
     },
     neutralReason: 'The equipment delivery address could not be reconciled with the worker\'s own address.',
     recommendedAction:
-      'Compare the ship-to address with the verified residence of every subject in the cluster; hold further shipments and offer pickup in person with the ID on file.',
+      'Compare the ship-to address with the verified residence of every subject in the cluster; hold further shipments and ' +
+      'offer pickup in person with the ID on file.',
     docs: {
       description:
-        'Fires when a shipment (or a requested change of ship-to address) of this subject goes to a postal address that other subjects in the batch also ship to, live at or hold on a document. Addresses are normalised (case, punctuation, St/Street, Apt/Unit/#, ZIP+4). Strength is `floor` for two subjects and grows with the logarithm of the cluster size to 1 at `saturation` subjects. A household (at most `linkSettings.householdSize` subjects who all claim the address as home) and allow-listed addresses (`reference.linkAllowList`) do not fire.',
+        'Fires when a shipment (or a requested change of ship-to address) of this subject goes to a postal address that other ' +
+        'subjects in the batch also ship to, live at or hold on a document. Addresses are normalised (case, punctuation, ' +
+        'St/Street, Apt/Unit/#, ZIP+4). Strength is `floor` for two subjects and grows with the logarithm of the cluster size to ' +
+        '1 at `saturation` subjects. A household (at most `linkSettings.householdSize` subjects who all claim the address as ' +
+        'home) and allow-listed addresses (`reference.linkAllowList`) do not fire.',
       requires: ['shipments[].address', 'shipments[].changeRequests[].address'],
       threatHypothesis: 'The address is a laptop farm hosting devices for several remote workers who are not where they claim to be.',
       sources: cite('DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'DOJ-KNOOT', 'DOJ-KNOOT-OPA', 'DOJ-JUN25', 'DOJ-JUN25-OPA', 'PSA-2024', 'U42', 'SW'),

@@ -13,7 +13,8 @@ const options = z.object({
     .array(z.string().min(1))
     .default(['Astrill'])
     .describe(
-      'VPN providers named in the threat reporting (Secureworks, Mandiant, LevelBlue name Astrill). Matched against `network.vpnProvider` and `network.asnOrg` with the shipped VPN table; add names your threat intelligence reports.',
+      'VPN providers named in the threat reporting (Secureworks, Mandiant, LevelBlue name Astrill). Matched against ' +
+      '`network.vpnProvider` and `network.asnOrg` with the shipped VPN table; add names your threat intelligence reports.',
     ),
   approvedProviders: z
     .array(z.string().min(1))
@@ -78,7 +79,14 @@ export const anonymizingInfrastructure = defineIndicator({
       'Ask the worker which VPN they use and why; compare with the company\'s remote-access policy and the other location evidence.',
     docs: {
       description:
-        'Classifies each successful sign-in\'s egress from the caller\'s enrichment (`isTor`, `isResidentialProxy`, `isProxy`, `isVpn`, `vpnProvider`, `isHosting`). Fires on any sign-in through a provider in `providersOfConcern` (Astrill by default, named by Secureworks, Mandiant and LevelBlue), and on general anonymizing use of at least `minLogins` sign-ins and `minShare` of all. Approved corporate VPNs never count (`approvedProviders` and `reference.organisation.approvedVpnProviders`), nor does a sign-in through the provider named by a documented VPN exception (`exceptions[kind=vpn].scope.provider`) inside its validity window; the same provider outside the window, or another provider, still counts. Weak alone by design: RC calls unusual VPN sign-ins "not inherently malicious", and Astrill is widely used by expats in China.',
+        'Classifies each successful sign-in\'s egress from the caller\'s enrichment (`isTor`, `isResidentialProxy`, `isProxy`, ' +
+        '`isVpn`, `vpnProvider`, `isHosting`). Fires on any sign-in through a provider in `providersOfConcern` (Astrill by ' +
+        'default, named by Secureworks, Mandiant and LevelBlue), and on general anonymizing use of at least `minLogins` sign-ins ' +
+        'and `minShare` of all. Approved corporate VPNs never count (`approvedProviders` and ' +
+        '`reference.organisation.approvedVpnProviders`), nor does a sign-in through the provider named by a documented VPN ' +
+        'exception (`exceptions[kind=vpn].scope.provider`) inside its validity window; the same provider outside the window, or ' +
+        'another provider, still counts. Weak alone by design: RC calls unusual VPN sign-ins "not inherently malicious", and ' +
+        'Astrill is widely used by expats in China.',
       requires: [
         'events[type=session].network.isVpn',
         'events[type=session].network.vpnProvider',

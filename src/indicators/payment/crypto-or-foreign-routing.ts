@@ -50,11 +50,20 @@ export const cryptoOrForeignRouting = defineIndicator({
       offPlatform: '{{count}} requests to be paid off the platform',
     },
     neutralReason: 'The payment arrangements could not be reconciled with the worker\'s stated location.',
-    recommendedAction: 'Pay only into a bank account in the worker\'s verified name and claimed country of residence; confirm any exception with compliance before paying.',
+    recommendedAction:
+      'Pay only into a bank account in the worker\'s verified name and claimed country of residence; confirm any exception ' +
+      'with compliance before paying.',
     docs: {
       description:
-        'Fires on payout instructions for a crypto wallet (`cryptoStrength`), a money-service business (`moneyServiceStrength`) or a payment platform (`platformStrength`, low); on the current bank instruction when its country differs from the claimed residence country; on payments whose destination country differs from the claimed residence (one finding per country); and on requests to move payment off the hiring platform. Only a country compared with the person\'s own claim is used: no country is scored by itself.',
-      requires: ['paymentInstructions[].method', 'paymentInstructions[].bankCountry', 'events[type=payment].destinationCountry', 'paymentRequests[]', 'identity.residence.country', 'identity.residence.address.country'],
+        'Fires on payout instructions for a crypto wallet (`cryptoStrength`), a money-service business (`moneyServiceStrength`) ' +
+        'or a payment platform (`platformStrength`, low); on the current bank instruction when its country differs from the ' +
+        'claimed residence country; on payments whose destination country differs from the claimed residence (one finding per ' +
+        'country); and on requests to move payment off the hiring platform. Only a country compared with the person\'s own claim ' +
+        'is used: no country is scored by itself.',
+      requires: [
+        'paymentInstructions[].method', 'paymentInstructions[].bankCountry', 'events[type=payment].destinationCountry', 'paymentRequests[]',
+        'identity.residence.country', 'identity.residence.address.country',
+      ],
       threatHypothesis: 'Wages are moved out through channels that avoid bank identity checks, towards accounts abroad.',
       sources: cite('US-2022', 'GTIG', 'SW', 'SEAL'),
       falsePositives: [

@@ -50,7 +50,10 @@ export const frequentAccountChanges = defineIndicator({
     recommendedAction: 'Confirm each new account with the worker on a live video call and with the bank (holder name and country) before paying into it.',
     docs: {
       description:
-        'Orders the payout instructions by time, reduces each to its destination (IBAN, account and routing number, wallet, or platform account, so re-submitting the same account is not a change) and counts the changes of destination; without instructions, `profile-change` events on the payout field are counted instead. Fires when more than `maxChanges` changes fall within any `windowDays` window, so a single honest bank change after a move never fires.',
+        'Orders the payout instructions by time, reduces each to its destination (IBAN, account and routing number, wallet, or ' +
+        'platform account, so re-submitting the same account is not a change) and counts the changes of destination; without ' +
+        'instructions, `profile-change` events on the payout field are counted instead. Fires when more than `maxChanges` ' +
+        'changes fall within any `windowDays` window, so a single honest bank change after a move never fires.',
       requires: ['paymentInstructions[]', 'events[type=profile-change]'],
       threatHypothesis: 'Wages are moved between mule or facilitator accounts as they get frozen or flagged.',
       sources: cite('SW', 'PSA-2024'),

@@ -22,7 +22,8 @@ const options = z.object({
     .max(1)
     .default(0.5)
     .describe(
-      'Strength when the account holder shares part of the name (e.g. the family name: a spouse\'s account, or a one-person company named after the worker). Lower than a full mismatch.',
+      'Strength when the account holder shares part of the name (e.g. the family name: a spouse\'s account, or a one-person ' +
+      'company named after the worker). Lower than a full mismatch.',
     ),
 });
 
@@ -60,7 +61,13 @@ export const payeeNameMismatch = defineIndicator({
     recommendedAction: 'Ask the worker for a payout account in their own verified name and confirm the account holder with the bank before the next payment.',
     docs: {
       description:
-        'Compares the account-holder name of every payout instruction, and the payee name of every payment, with the person\'s names (the holder name of a verified document first, then legal, document and former names), after dropping company-form words (LLC, Ltd, GmbH...). Names are normalised and fuzzy-matched part by part (see `shared/names`); a holder name in another script than every name of the person (e.g. Cyrillic at a local bank) cannot be compared and never fires. A holder sharing no part of any of the person\'s names fires at full strength; one sharing only part (a relative\'s account, a company named after a family name) at `partialStrength`. Salaries routed through facilitators\' accounts are central to the laptop-farm cases.',
+        'Compares the account-holder name of every payout instruction, and the payee name of every payment, with the person\'s ' +
+        'names (the holder name of a verified document first, then legal, document and former names), after dropping ' +
+        'company-form words (LLC, Ltd, GmbH...). Names are normalised and fuzzy-matched part by part (see `shared/names`); a ' +
+        'holder name in another script than every name of the person (e.g. Cyrillic at a local bank) cannot be compared and ' +
+        'never fires. A holder sharing no part of any of the person\'s names fires at full strength; one sharing only part (a ' +
+        'relative\'s account, a company named after a family name) at `partialStrength`. Salaries routed through facilitators\' ' +
+        'accounts are central to the laptop-farm cases.',
       requires: ['paymentInstructions[].accountHolderName', 'events[type=payment].payeeName', 'documents[].holderName', 'identity.names'],
       threatHypothesis: 'Wages are routed through a facilitator\'s or money mule\'s account.',
       sources: cite('DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'DOJ-KNOOT', 'DOJ-KNOOT-OPA', 'US-2022', 'PSA-2024'),
