@@ -77,7 +77,9 @@ const options = z.object({
     })
     .default({ 'removable-media': 0.5, 'personal-cloud': 0.4, 'file-sharing': 0.4, 'leak-site': 0.8 })
     .describe('Strength of the first-ever use of each channel: a leak or paste site has few honest uses at work, a first USB stick many.'),
-  travelSlackHours: z.number().nonnegative().default(24).describe('Hours before and after a booked trip (`travel[]`) whose after-hours activity the trip explains (jet lag, airports).'),
+  travelSlackHours: z.number().nonnegative().default(24).describe(
+    'Hours before and after a booked trip (`travel[]`) whose after-hours activity the trip explains (jet lag, airports).',
+  ),
 });
 
 type Options = z.infer<typeof options>;

@@ -17,7 +17,9 @@ import { DAY_MS, round1 } from '../shared/time';
 import { dataMeasures, formatMeasure } from './own-baseline-shift';
 
 const options = z.object({
-  recentDays: z.number().int().min(7).default(28).describe('Length of the window before asOf whose behaviour is compared with the peers\' over the same window, in days.'),
+  recentDays: z.number().int().min(7).default(28).describe(
+    'Length of the window before asOf whose behaviour is compared with the peers\' over the same window, in days.',
+  ),
   minPeers: z
     .number()
     .int()
@@ -27,7 +29,9 @@ const options = z.object({
       'Peers (others in the same team, else the same role) with the measure needed before the batch gives a baseline: fewer ' +
       'make the high percentile one person\'s habit.'),
   highPercentile: z.number().min(50).max(100).default(90).describe('Percentile of the peers the subject must clear by `highFactor`.'),
-  highFactor: z.number().min(1).default(1.5).describe('How far above the peers\' high percentile the subject must be: the top of a heavy team is ordinary in that team.'),
+  highFactor: z.number().min(1).default(1.5).describe(
+    'How far above the peers\' high percentile the subject must be: the top of a heavy team is ordinary in that team.',
+  ),
   medianFactor: z.number().min(1).default(3).describe('How many times the peers\' median the subject must reach as well.'),
   minIncrease: z
     .object({

@@ -23,7 +23,9 @@ const options = z.object({
       'copies to them fire only for sensitive data, at half strength.'),
   copyStrength: z.number().min(0).max(1).default(0.3).describe('Strength of copies to one medium, before sensitivity and volume.'),
   sensitiveBonus: z.number().min(0).max(1).default(0.35).describe('Added when some copied file carries a sensitive tag.'),
-  volumeBonus: z.number().min(0).max(1).default(0.25).describe('Added at 10 GB copied to one medium, a quarter of it per tenfold less down to 10 MB (log scale).'),
+  volumeBonus: z.number().min(0).max(1).default(0.25).describe(
+    'Added at 10 GB copied to one medium, a quarter of it per tenfold less down to 10 MB (log scale).',
+  ),
   unknownConnectStrength: z
     .number()
     .min(0)
