@@ -30,6 +30,7 @@ function optionsTable(schema) {
 }
 
 function page(meta) {
+  const { docs } = meta;
   const group = meta.correlationGroup;
   const groupSetting = group ? builtinGroups[group] : undefined;
   const lines = [
@@ -37,7 +38,7 @@ function page(meta) {
     '',
     `<!-- Generated from the indicator's meta by scripts/generate-indicator-docs.mjs. Do not edit. -->`,
     '',
-    meta.description,
+    docs.description,
     '',
     '| | |',
     '| --- | --- |',
@@ -47,7 +48,7 @@ function page(meta) {
     `| Default weight | ${meta.defaultWeight} log-odds at strength 1 |`,
     `| Correlation group | ${group ? `\`${group}\`${groupSetting?.cap !== undefined ? ` (cap ${groupSetting.cap} log-odds)` : ''}` : '(none)'} |`,
     `| Version | ${meta.version} |`,
-    `| Reads | ${meta.requires.map((r) => `\`${r}\``).join(', ')} |`,
+    `| Reads | ${docs.requires.map((r) => `\`${r}\``).join(', ')} |`,
     '',
     '## Options',
     '',
@@ -62,13 +63,13 @@ function page(meta) {
     '',
     `- **Recommended next step:** ${meta.recommendedAction}`,
     `- **Neutral wording** (candidate-facing, adverse-action notices): "${meta.neutralReason}"`,
-    ...(meta.threatHypothesis ? [`- **Investigator hypothesis** (never shown to the candidate): ${meta.threatHypothesis}`] : []),
+    ...(docs.threatHypothesis ? [`- **Investigator hypothesis** (never shown to the candidate): ${docs.threatHypothesis}`] : []),
     '',
   ];
-  if (meta.falsePositives?.length) {
-    lines.push('## Honest explanations to rule out', '', ...meta.falsePositives.map((f) => `- ${f}`), '');
+  if (docs.falsePositives?.length) {
+    lines.push('## Honest explanations to rule out', '', ...docs.falsePositives.map((f) => `- ${f}`), '');
   }
-  lines.push('## Sources', '', ...(meta.sources.length ? meta.sources.map((s) => `- [${s.title}](${s.url})`) : ['- (none)']), '');
+  lines.push('## Sources', '', ...(docs.sources.length ? docs.sources.map((s) => `- [${s.title}](${s.url})`) : ['- (none)']), '');
   return lines.join('\n');
 }
 

@@ -249,16 +249,36 @@ export interface EvaluationContext<Options, Prepared = undefined> {
   notEvaluated(reason: string, missing?: readonly string[]): NotEvaluated;
 }
 
-/** Static, declarative description of an indicator, readable without running it. */
+/**
+ * What explains an indicator to people: the indicator reference pages, `redflags indicators
+ * --json` and the investigator notes of rendered reports read it. The engine never does, so
+ * nothing here changes a score.
+ */
+export interface IndicatorDocs {
+  /** What the indicator detects and why it matters. */
+  readonly description: string;
+  /** The data the indicator reads, as field paths. */
+  readonly requires: readonly string[];
+  /** Investigator-facing hypothesis, never shown to the candidate. */
+  readonly threatHypothesis?: string;
+  /** Public sources that justify the indicator. */
+  readonly sources: readonly IndicatorSource[];
+  /** Known honest explanations a reviewer should rule out. */
+  readonly falsePositives?: readonly string[];
+}
+
+/**
+ * Static, declarative description of an indicator, readable without running it. The fields at
+ * the top are what the engine reads to score and build the report; `docs` holds what only
+ * explains the indicator to people.
+ */
 export interface IndicatorMeta<Options = unknown, MessageIds extends string = string> {
   /** Stable id, `category/name` in kebab case, e.g. `activity/continuous-session`. Part of the public contract. */
   readonly id: string;
   /** Short title for reports. */
   readonly title: string;
-  /** Category folder, the part of the id before the slash. */
+  /** Category folder: the part of the id before the slash, checked against it. */
   readonly category: string;
-  /** What the indicator detects and why it matters. */
-  readonly description: string;
   /** Version of the indicator's logic (semver); reported in every report's metadata. */
   readonly version: string;
   /** `risk` indicators raise the score, `mitigating` ones lower it, `mixed` ones say per finding. */
@@ -271,22 +291,16 @@ export interface IndicatorMeta<Options = unknown, MessageIds extends string = st
   readonly defaultWeight: number;
   /** Indicators in one correlation group are several views of one fact and do not add up as independent evidence. */
   readonly correlationGroup?: string;
-  /** The data the indicator reads, as field paths, for documentation and coverage. */
-  readonly requires: readonly string[];
   /** Options schema with defaults (zod, or any Standard Schema). Omit when the indicator takes no options. */
   readonly options?: StandardSchemaV1<unknown, Options>;
   /** Message templates by id, with `{{placeholders}}` filled from finding data. */
   readonly messages: Readonly<Record<MessageIds, string>>;
   /** Neutral wording fit for a candidate-facing or adverse-action notice, e.g. "identity could not be verified". */
   readonly neutralReason: string;
-  /** Investigator-facing hypothesis, never shown to the candidate. */
-  readonly threatHypothesis?: string;
   /** The recommended next verification step for a human reviewer. */
   readonly recommendedAction: string;
-  /** Public sources that justify the indicator. */
-  readonly sources: readonly IndicatorSource[];
-  /** Known honest explanations a reviewer should rule out. */
-  readonly falsePositives?: readonly string[];
+  /** Description, data read, hypothesis, sources and honest explanations, for people. */
+  readonly docs: IndicatorDocs;
 }
 
 /**

@@ -12,3 +12,16 @@ export function interpolate(template: string, data: MessageData | undefined): st
     data !== undefined && Object.hasOwn(data, key) ? String(data[key]) : match,
   );
 }
+
+/**
+ * The placeholders of a template that `data` has no value for, in template order without
+ * duplicates: what {@link interpolate} would leave visible.
+ */
+export function unfilledPlaceholders(template: string, data: MessageData | undefined): string[] {
+  const out: string[] = [];
+  for (const match of template.matchAll(placeholder)) {
+    const key = match[1] as string;
+    if ((data === undefined || !Object.hasOwn(data, key)) && !out.includes(key)) out.push(key);
+  }
+  return out;
+}

@@ -42,7 +42,7 @@ export { compactReport, expandReport, isCompactReport } from './compact';
 export type { CatalogueEntry, CompactReport, FiredIndicator, ReportCatalogue, ReportDetail } from './compact';
 
 export { defineIndicator } from '../contract/defineIndicator';
-export type { IndicatorDefinition, InferOptions } from '../contract/defineIndicator';
+export type { FlatIndicatorDocs, IndicatorDefinition, IndicatorDefinitionMeta, InferOptions } from '../contract/defineIndicator';
 export type { StandardSchemaV1 } from '../contract/standardSchema';
 export type {
   AnyIndicator,
@@ -54,6 +54,7 @@ export type {
   FindingDraft,
   FindingKind,
   Indicator,
+  IndicatorDocs,
   IndicatorMeta,
   IndicatorOutcome,
   IndicatorSource,

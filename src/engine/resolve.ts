@@ -2,6 +2,7 @@ import { ConfigError } from '../errors/ConfigError';
 import { IndicatorOptionsError } from '../errors/IndicatorOptionsError';
 import type { Issue } from '../errors/ScoringError';
 import type { AnyIndicator } from '../contract/types';
+import { indicatorIssues } from '../contract/checkIndicator';
 import { editDistance } from '../errors/didYouMean';
 import { formatPath } from '../records/validate';
 import {
@@ -21,7 +22,6 @@ import { deepFreeze } from '../util/freeze';
 import { fnv1a32x2Hex, stableStringify } from '../util/hash';
 import { compareText } from './order';
 import { ignoreSettlement, isThenable } from './thenable';
-import { populationHookIssues } from './summaries';
 
 /** An indicator with its effective weight, options and group. */
 export interface ResolvedIndicator {
@@ -50,8 +50,6 @@ export interface ResolvedConfig {
   readonly typologies: readonly { readonly typology: string; readonly indicatorIds: readonly string[] }[];
 }
 
-const idPattern = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/;
-
 function didYouMean(id: string, known: readonly string[]): string {
   const max = Math.max(3, Math.floor(id.length / 4));
   const close = known
@@ -61,28 +59,6 @@ function didYouMean(id: string, known: readonly string[]): string {
     .slice(0, 3)
     .map((x) => `"${x.k}"`);
   return close.length > 0 ? ` Did you mean ${close.join(' or ')}?` : '';
-}
-
-function checkMeta(indicator: AnyIndicator, index: number, issues: Issue[]): void {
-  const at = `indicators[${index}]`;
-  const meta = (indicator as { meta?: AnyIndicator['meta'] }).meta;
-  if (typeof meta !== 'object' || meta === null || typeof indicator.evaluate !== 'function') {
-    issues.push({ path: at, message: 'is not an indicator: it needs a meta object and an evaluate function' });
-    return;
-  }
-  if (typeof meta.id !== 'string' || !idPattern.test(meta.id)) {
-    issues.push({ path: `${at}.meta.id`, message: `"${String(meta.id)}" is not a category/name id in kebab case` });
-  }
-  if (typeof meta.defaultWeight !== 'number' || !Number.isFinite(meta.defaultWeight) || meta.defaultWeight < 0) {
-    issues.push({ path: `${at}.meta.defaultWeight`, message: 'must be a finite number >= 0' });
-  }
-  if (typeof meta.messages !== 'object' || meta.messages === null || Object.keys(meta.messages).length === 0) {
-    issues.push({ path: `${at}.meta.messages`, message: 'must hold at least one message template' });
-  }
-  if (!['risk', 'mitigating', 'mixed'].includes(meta.kind)) {
-    issues.push({ path: `${at}.meta.kind`, message: 'must be risk, mitigating or mixed' });
-  }
-  for (const issue of populationHookIssues(indicator, at)) issues.push(issue);
 }
 
 function validateOptions(indicator: AnyIndicator, given: unknown): unknown {
@@ -124,7 +100,9 @@ export function resolveConfig(
   groups: Readonly<Record<string, GroupSetting>> = {},
 ): ResolvedConfig {
   const issues: Issue[] = [];
-  indicators.forEach((indicator, index) => checkMeta(indicator, index, issues));
+  indicators.forEach((indicator, index) => {
+    for (const issue of indicatorIssues(indicator, `indicators[${index}]`)) issues.push(issue);
+  });
   if (issues.length > 0) throw new ConfigError(issues);
   const ids = indicators.map((i) => i.meta.id);
   const seen = new Set<string>();
@@ -160,6 +138,8 @@ export function resolveConfig(
       ...(object?.evidenceDecay !== undefined ? { evidenceDecay: { ...object.evidenceDecay } } : {}),
     };
   });
+  // By id, so reports list indicators (and the config hash counts them) the same whatever the order given.
+  resolved.sort((a, b) => compareText(a.id, b.id));
   const effectiveGroups: Record<string, GroupSetting> = { ...groups, ...cfg.groups };
   const corroboration =
     cfg.corroboration === false

@@ -34,33 +34,6 @@ export function hasSummaries(indicator: AnyIndicator): boolean {
   return typeof indicator.summarise === 'function';
 }
 
-/**
- * Problems with an indicator's population hooks: `prepare` with `summarise`/`combine`, one of
- * the pair without the other, or a hook that is not a function. `at` is the indicator's path.
- */
-export function populationHookIssues(indicator: AnyIndicator, at: string): Issue[] {
-  const issues: Issue[] = [];
-  for (const hook of ['prepare', 'summarise', 'combine'] as const) {
-    const value: unknown = indicator[hook];
-    if (value !== undefined && typeof value !== 'function') issues.push({ path: `${at}.${hook}`, message: 'must be a function' });
-  }
-  const hasPrepare = indicator.prepare !== undefined;
-  const hasSummarise = indicator.summarise !== undefined;
-  const hasCombine = indicator.combine !== undefined;
-  if (hasPrepare && (hasSummarise || hasCombine)) {
-    issues.push({
-      path: `${at}.prepare`,
-      message: 'an indicator reads the population with prepare, or with summarise and combine, never both: drop prepare (summaries scale out to shards) or drop summarise and combine',
-    });
-  }
-  if (hasSummarise !== hasCombine) {
-    issues.push({
-      path: `${at}.${hasSummarise ? 'combine' : 'summarise'}`,
-      message: 'summarise and combine come together: summarise turns each subject into a summary, combine folds the summaries into what evaluate reads as prepared',
-    });
-  }
-  return issues;
-}
 
 /** A subject of the population with its view, for {@link summarisePopulation}. */
 export interface SummarisedSubject {

@@ -28,6 +28,7 @@ export const builtinGroups: Readonly<Record<string, GroupSetting>> = {
   'linkage-shared-keys': { decay: 0.5, cap: 5 },
   // Own-baseline and peer-baseline shifts are two views of one change of behaviour.
   'behaviour-baseline': { decay: 0.5, cap: 2.5 },
-  // Removable media, web uploads and copies to personal destinations: data leaving by different routes, partly one act (the same copy is often seen by two of them); capped like collection.
+  // Removable media, web uploads and copies to personal destinations: data leaving by different routes, partly one act (the same copy is often seen
+  // by two of them); capped like collection.
   'exfiltration-channels': { decay: 0.5, cap: 3.5 },
 };

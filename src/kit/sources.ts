@@ -39,7 +39,9 @@ export const sources = {
   },
   'DOJ-DEC24': {
     title: 'DOJ indictment of 14 DPRK nationals, Yanbian and Volasys Silverstar (12 Dec 2024)',
-    url: 'https://dea.einnews.com/pr_news/768619031/fourteen-north-korean-nationals-indicted-for-carrying-out-multi-year-fraudulent-information-technology-worker-scheme-and-related-extortions',
+    url:
+      'https://dea.einnews.com/pr_news/768619031/' +
+      'fourteen-north-korean-nationals-indicted-for-carrying-out-multi-year-fraudulent-information-technology-worker-scheme-and-related-extortions',
   },
   'DOJ-JUN25': {
     title: 'DOJ DPRK RevGen Domestic Enabler Initiative actions (30 Jun 2025)',
@@ -57,19 +59,27 @@ export const sources = {
   // copies of them (or reporting) from the shared catalogue, kept for continuity; each citation
   // of a case names its official page too.
   'DOJ-DEC24-OPA': {
-    title: 'US Department of Justice, Office of Public Affairs: Fourteen North Korean Nationals Indicted for Carrying Out Multi-Year Fraudulent Information Technology Worker Scheme and Related Extortions (12 Dec 2024)',
+    title:
+      'US Department of Justice, Office of Public Affairs: Fourteen North Korean Nationals Indicted for Carrying Out ' +
+      'Multi-Year Fraudulent Information Technology Worker Scheme and Related Extortions (12 Dec 2024)',
     url: 'https://www.justice.gov/opa/pr/fourteen-north-korean-nationals-indicted-carrying-out-multi-year-fraudulent-information',
   },
   'DOJ-JUN25-OPA': {
-    title: 'US Department of Justice, Office of Public Affairs: Justice Department Announces Coordinated, Nationwide Actions to Combat North Korean Remote Information Technology Workers (30 Jun 2025; includes the Atlanta indictment)',
+    title:
+      'US Department of Justice, Office of Public Affairs: Justice Department Announces Coordinated, Nationwide Actions to ' +
+      'Combat North Korean Remote Information Technology Workers (30 Jun 2025; includes the Atlanta indictment)',
     url: 'https://www.justice.gov/opa/pr/justice-department-announces-coordinated-nationwide-actions-combat-north-korean-remote',
   },
   'DOJ-CHAPMAN-OPA': {
-    title: 'US Department of Justice, Office of Public Affairs: Arizona Woman Sentenced for $17M Information Technology Worker Fraud Scheme (Jul 2025, Chapman case)',
+    title:
+      'US Department of Justice, Office of Public Affairs: Arizona Woman Sentenced for $17M Information Technology Worker ' +
+      'Fraud Scheme (Jul 2025, Chapman case)',
     url: 'https://www.justice.gov/opa/pr/arizona-woman-sentenced-17m-information-technology-worker-fraud-scheme-generated-revenue',
   },
   'DOJ-KNOOT-OPA': {
-    title: 'US Department of Justice, Office of Public Affairs: Justice Department Disrupts North Korean Remote IT Worker Fraud Schemes Through Charges and Arrest of Nashville Facilitator (8 Aug 2024, Knoot case)',
+    title:
+      'US Department of Justice, Office of Public Affairs: Justice Department Disrupts North Korean Remote IT Worker Fraud ' +
+      'Schemes Through Charges and Arrest of Nashville Facilitator (8 Aug 2024, Knoot case)',
     url: 'https://www.justice.gov/opa/pr/justice-department-disrupts-north-korean-remote-it-worker-fraud-schemes-through-charges-and',
   },
   'DOJ-ATL': {
@@ -127,7 +137,9 @@ export const sources = {
   },
   NISOS: {
     title: 'Nisos, DPRK Remote Workers Hiring Scheme: Lessons Learned',
-    url: 'https://meilu.jpshuntong.com/url-68747470733a2f2f7777772e6c696e6b6564696e2e636f6d/pulse/dprk-remote-workers-hiring-scheme-lessons-learned-nisos-g0bic',
+    url:
+      'https://meilu.jpshuntong.com/url-68747470733a2f2f7777772e6c696e6b6564696e2e636f6d/pulse/' +
+      'dprk-remote-workers-hiring-scheme-lessons-learned-nisos-g0bic',
   },
   'CTI-HR': {
     title: 'Open-source HR checklist for DPRK IT-worker hiring (cti_hr.md)',
@@ -153,7 +165,10 @@ export const sources = {
   'ATT-T1572': { title: 'MITRE ATT&CK T1572, Protocol Tunneling', url: 'https://attack.mitre.org/techniques/T1572/' },
   'ATT-T1021': { title: 'MITRE ATT&CK T1021.001, Remote Services: Remote Desktop Protocol', url: 'https://attack.mitre.org/techniques/T1021/001/' },
   'ATT-T1078': { title: 'MITRE ATT&CK T1078, Valid Accounts', url: 'https://attack.mitre.org/techniques/T1078/' },
-  'ATT-T1550': { title: 'MITRE ATT&CK T1550.004, Use Alternate Authentication Material: Web Session Cookie', url: 'https://attack.mitre.org/techniques/T1550/004/' },
+  'ATT-T1550': {
+    title: 'MITRE ATT&CK T1550.004, Use Alternate Authentication Material: Web Session Cookie',
+    url: 'https://attack.mitre.org/techniques/T1550/004/',
+  },
   'ATT-T1056': { title: 'MITRE ATT&CK T1056.001, Input Capture: Keylogging', url: 'https://attack.mitre.org/techniques/T1056/001/' },
   'CERT-CSG': {
     title: 'CERT (SEI, Carnegie Mellon), Common Sense Guide to Mitigating Insider Threats, 7th edition (2022)',

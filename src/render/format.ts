@@ -1,4 +1,4 @@
-import type { AnyIndicator, EvidenceValue } from '../contract/types';
+import type { AnyIndicator, EvidenceValue, IndicatorDocs } from '../contract/types';
 import { builtinIndicators } from '../defaults';
 
 /** Subjects given a full detail section by default in the HTML and Markdown reports. */
@@ -105,10 +105,12 @@ export function indexIndicatorNotes(indicators: readonly AnyIndicator[] = builti
   const map = new Map<string, IndicatorNotes>();
   for (const indicator of indicators) {
     const meta = indicator.meta;
+    // A custom indicator written without defineIndicator may have no docs.
+    const docs: Partial<IndicatorDocs> = meta.docs ?? {};
     map.set(meta.id, {
       title: meta.title,
-      ...(meta.threatHypothesis !== undefined ? { threatHypothesis: meta.threatHypothesis } : {}),
-      falsePositives: meta.falsePositives ?? [],
+      ...(docs.threatHypothesis !== undefined ? { threatHypothesis: docs.threatHypothesis } : {}),
+      falsePositives: docs.falsePositives ?? [],
     });
   }
   return map;

@@ -1,6 +1,7 @@
 import { createScorer } from '../defaults';
 import { stableStringify } from '../util/hash';
 import type { IndicatorStatus, Report, ReportFinding } from '../engine/report';
+import { unfilledPlaceholders } from '../engine/interpolate';
 import type { AnyIndicator, FindingKind } from '../contract/types';
 import { frameworkFromGlobals, type TestFramework } from './frameworkGlobals';
 import { countOf } from '../text/plural';
@@ -194,10 +195,15 @@ function checkFinding(where: string, indicator: AnyIndicator, actual: ReportFind
   for (const id of expected.evidence ?? []) if (!ids2.has(id)) fail(where, `evidence lacks record "${id}"; it has ${[...ids2].join(', ')}`);
 }
 
-function checkRendered(where: string, findings: readonly ReportFinding[]): void {
+/** Like ESLint's RuleTester: every placeholder of a finding's message template has a value in its data. */
+function checkTemplates(where: string, indicator: AnyIndicator, findings: readonly ReportFinding[]): void {
   findings.forEach((f, i) => {
-    // `[^{}]`, not `[^}]`: a run of "{" in a rendered value must not make the scan quadratic.
-    if (/\{\{[^{}]*\}\}/.test(f.message)) fail(`${where}.findings[${i}]`, `message has an unfilled placeholder: "${f.message}"`);
+    const template = (indicator.meta.messages as Readonly<Record<string, string>>)[f.messageId] ?? '';
+    const unfilled = unfilledPlaceholders(template, f.data);
+    if (unfilled.length > 0) {
+      const names = unfilled.map((key) => `{{${key}}}`).join(', ');
+      fail(`${where}.findings[${i}]`, `message "${f.messageId}" has no data for ${names}; data has: ${Object.keys(f.data).join(', ') || '(none)'}`);
+    }
   });
 }
 
@@ -282,7 +288,7 @@ export class IndicatorTester {
             const ne = result.report.coverage.notEvaluated[0];
             fail(where, `expected findings, but the indicator ${result.status === 'not-evaluated' ? `could not run (${ne?.reason ?? ''})` : 'found nothing'}`);
           }
-          checkRendered(where, result.findings);
+          checkTemplates(where, indicator, result.findings);
           const expected = c.findings;
           const count = typeof expected === 'number' ? expected : expected.length;
           if (result.findings.length !== count) {

@@ -19,17 +19,19 @@ function familyIndicators(): AnyIndicator[] {
         id: `test/insider-${i}`,
         title: `Insider ${i}`,
         category: 'test',
-        description: 'Returns the findings scripted in subject.extensions.',
         version: '1.0.0',
         kind: 'risk',
         family,
         typologies: ['insider-technology-collection'],
         defaultWeight: 1,
-        requires: ['extensions.scripts'],
         messages: { scripted: 'scripted finding {{n}}' },
         neutralReason: 'scripted',
         recommendedAction: 'check',
-        sources: [],
+        docs: {
+          description: 'Returns the findings scripted in subject.extensions.',
+          requires: ['extensions.scripts'],
+          sources: [],
+        },
       },
       evaluate(view) {
         const scripts = ((view.subject.extensions?.['scripts'] as Record<string, FamilyScript[]> | undefined) ?? {})[`test/insider-${i}`] ?? [];
@@ -139,7 +141,7 @@ const builtinInsider = builtinIndicators.filter(
 function replayed(): AnyIndicator[] {
   return builtinInsider.map((b) =>
     defineIndicator({
-      meta: { ...b.meta, options: undefined, requires: ['extensions.strengths'], messages: { scripted: 'scripted finding' } },
+      meta: { ...b.meta, options: undefined, docs: { ...b.meta.docs, requires: ['extensions.strengths'] }, messages: { scripted: 'scripted finding' } },
       evaluate(view) {
         const s = ((view.subject.extensions?.['strengths'] as Record<string, number> | undefined) ?? {})[b.meta.id];
         return s === undefined ? [] : [{ messageId: 'scripted' as const, strength: s, data: {}, evidence: [{ recordId: view.subject.id, field: 'extensions.strengths' }] }];

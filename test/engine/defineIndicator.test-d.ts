@@ -1,20 +1,18 @@
 import { z } from 'zod';
-import { defineIndicator, type Indicator, type Report } from '../../src/index';
+import { defineIndicator, type Indicator, type IndicatorDocs, type Report } from '../../src/index';
 
 const base = {
   id: 'acme/x',
   title: 'x',
   category: 'acme',
-  description: 'x',
   version: '1.0.0',
   kind: 'risk',
   family: 'custom',
   typologies: [],
   defaultWeight: 1,
-  requires: [],
   neutralReason: 'x',
   recommendedAction: 'x',
-  sources: [],
+  docs: { description: 'x', requires: [], sources: [] },
 } as const;
 
 test('options are inferred from the schema output, defaults applied', () => {
@@ -57,6 +55,16 @@ test('the prepare hook result types the evaluate context', () => {
       expectTypeOf(prepared).toEqualTypeOf<Set<string>>();
       return [];
     },
+  });
+});
+
+test('the documentation fields go under meta.docs; given flat (deprecated) they still type-check', () => {
+  const { docs, ...top } = base;
+  expectTypeOf(defineIndicator({ meta: { ...top, ...docs, messages: { hit: 'hit' } }, evaluate: () => [] }).meta.docs).toEqualTypeOf<IndicatorDocs>();
+  defineIndicator({
+    // @ts-expect-error without docs, neither nested nor flat, the meta is incomplete
+    meta: { ...top, messages: { hit: 'hit' } },
+    evaluate: () => [],
   });
 });
 

@@ -46,9 +46,10 @@ describe('a custom indicator declaring an input', () => {
   const seen: unknown[] = [];
   const declares = defineIndicator({
     meta: {
-      id: 'test/declares-input', title: 'Declares an input', category: 'test', description: 'Reads inputs.threshold.', version: '1.0.0',
-      kind: 'risk', family: 'identity', typologies: ['remote-hire-identity-fraud'], defaultWeight: 1, requires: [],
-      options: z.object({}), messages: { m: 'never' }, neutralReason: 'n', recommendedAction: 'check', sources: [],
+      id: 'test/declares-input', title: 'Declares an input', category: 'test', version: '1.0.0',
+      kind: 'risk', family: 'identity', typologies: ['remote-hire-identity-fraud'], defaultWeight: 1,
+      options: z.object({}), messages: { m: 'never' }, neutralReason: 'n', recommendedAction: 'check',
+      docs: { description: 'Reads inputs.threshold.', requires: [], sources: [] },
     },
     inputs: { threshold: z.object({ value: z.number().default(3) }) },
     prepare(population: Population) {

@@ -20,18 +20,20 @@ const tooManyAccounts = defineIndicator({
     id: 'acme/too-many-accounts',
     title: 'Too many accounts',
     category: 'acme',
-    description: 'The subject signs in with more accounts than the role needs.',
     version: '1.0.0',
     kind: 'risk',
     family: 'network',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 2,
-    requires: ['events[type=session].accountId'],
     options: z.object({ maxAccounts: z.number().int().positive().default(2) }),
     messages: { many: '{{count}} accounts used, more than {{max}}' },
     neutralReason: 'account use could not be reconciled with the role',
     recommendedAction: 'Ask the manager which accounts the role needs.',
-    sources: [],
+    docs: {
+      description: 'The subject signs in with more accounts than the role needs.',
+      requires: ['events[type=session].accountId'],
+      sources: [],
+    },
   },
   evaluate(view, { options, notEvaluated }) {
     const sessions = view.eventsOf('session');
@@ -64,7 +66,7 @@ const manyAccounts = ['a', 'b', 'c', 'd'].map((a, i) => session(`m${i}`, `2025-0
 const { options: _options, ...metaWithoutOptions } = tooManyAccounts.meta;
 
 function brokenIndicator(id: string, evaluate: AnyIndicator['evaluate']): AnyIndicator {
-  return { meta: { ...metaWithoutOptions, id }, evaluate };
+  return { meta: { ...metaWithoutOptions, id, category: id.slice(0, id.indexOf('/')) }, evaluate };
 }
 
 describe('createScorer', () => {
@@ -125,14 +127,17 @@ describe('createScorer', () => {
       brokenIndicator('bad/shape', () => 42 as never),
     ];
     const report = createScorer({ indicators }).score({ id: 'w1' }, { asOf, events: manyAccounts });
-    expect(report.errors.map((e) => e.indicatorId)).toEqual(['bad/throws', 'bad/strength', 'bad/message', 'bad/evidence', 'bad/shape']);
-    expect(report.errors[0]?.message).toContain('boom');
-    expect(report.errors[1]?.message).toContain('outside [0, 1]');
-    expect(report.errors[2]?.message).toContain('unknown messageId "nope"');
+    // Listed by indicator id, whatever the order the indicators were given in.
+    expect(report.errors.map((e) => e.indicatorId)).toEqual(['bad/evidence', 'bad/message', 'bad/shape', 'bad/strength', 'bad/throws']);
+    const messageOf = (id: string): string | undefined => report.errors.find((e) => e.indicatorId === id)?.message;
+    expect(messageOf('bad/throws')).toContain('boom');
+    expect(messageOf('bad/strength')).toContain('outside [0, 1]');
+    expect(messageOf('bad/message')).toContain('unknown messageId "nope"');
     expect(report.indicators.filter((i) => i.status === 'error')).toHaveLength(5);
     expect(report.reasons.map((r) => r.indicatorId)).toEqual(['acme/too-many-accounts']);
+    // The first failing indicator by id throws.
     expect(() => createScorer({ indicators, config: { onIndicatorError: 'throw' } }).score({ id: 'w1' }, { asOf })).toThrow(
-      expect.objectContaining({ indicatorId: 'bad/throws' }),
+      expect.objectContaining({ indicatorId: 'bad/evidence' }),
     );
     try {
       createScorer({ indicators, config: { onIndicatorError: 'throw' } }).score({ id: 'w1' }, { asOf });

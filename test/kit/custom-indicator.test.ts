@@ -10,18 +10,20 @@ const lateSignIns = defineIndicator({
     id: 'custom/late-sign-ins',
     title: 'Sign-ins late at night, local time',
     category: 'custom',
-    description: 'Fires once per account with at least `minCount` sign-ins between 01:00 and 05:00 in the subject\'s declared time zone.',
     version: '1.0.0',
     kind: 'risk',
     family: 'activity',
     typologies: ['insider-technology-collection'],
     defaultWeight: 1,
-    requires: ['identity.residence.timeZone', 'events[type=session]'],
     options: z.object({ minCount: z.number().int().min(1).default(2) }),
     messages: { late: '{{count}} sign-ins to {{account}} between 01:00 and 05:00 local time' },
     neutralReason: 'Sign-in times could not be confirmed.',
     recommendedAction: 'Ask about the working pattern.',
-    sources: [{ title: 'Example source', url: 'https://example.org/' }],
+    docs: {
+      description: 'Fires once per account with at least `minCount` sign-ins between 01:00 and 05:00 in the subject\'s declared time zone.',
+      requires: ['identity.residence.timeZone', 'events[type=session]'],
+      sources: [{ title: 'Example source', url: 'https://example.org/' }],
+    },
   },
   evaluate(view, { options, notEvaluated }) {
     const zone = view.subject.identity?.residence?.timeZone;

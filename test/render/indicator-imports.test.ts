@@ -47,7 +47,8 @@ function files(dir: string): string[] {
 /** Module specifiers of a file's static imports, re-exports and dynamic imports (type-only ones included). */
 function specifiers(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/\bfrom\s*(['"])([^'"]+)\1/g)) out.push(m[2] as string);
+  // A module specifier holds no whitespace: prose such as "from ' + '...'" in a split string is not an import.
+  for (const m of text.matchAll(/\bfrom\s*(['"])([^'"\s]+)\1/g)) out.push(m[2] as string);
   for (const m of text.matchAll(/\bimport\s*\(\s*(['"])([^'"]+)\1/g)) out.push(m[2] as string);
   for (const m of text.matchAll(/^\s*import\s*(['"])([^'"]+)\1/gm)) out.push(m[2] as string);
   return out;

@@ -3,7 +3,8 @@ import { defineIndicator, type AnyIndicator, type Evidence } from '../../src/ind
 
 // Small stand-in indicators for report and CLI tests: they read the demo population's facts, so the
 // renderers are exercised with fired findings whatever the built-in catalogue holds at the time.
-const base = { version: '1.0.0', options: z.object({}), sources: [], falsePositives: ['A test stand-in, not a real indicator.'] } as const;
+const base = { version: '1.0.0', options: z.object({}) } as const;
+const baseDocs = { sources: [], falsePositives: ['A test stand-in, not a real indicator.'] } as const;
 
 const documentFailed = defineIndicator({
   meta: {
@@ -11,16 +12,19 @@ const documentFailed = defineIndicator({
     id: 'demo/document-failed',
     title: 'Identity document failed verification',
     category: 'demo',
-    description: 'Fires on a document whose verification outcome is not verified.',
     kind: 'risk',
     family: 'identity',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 3,
-    requires: ['documents[].verification'],
     messages: { failed: '{{type}} {{doc}} came back {{outcome}} from {{vendor}}' },
     neutralReason: 'Identity could not be verified.',
-    threatHypothesis: 'The identity belongs to someone else.',
     recommendedAction: 'Repeat the identity check in person with the original document.',
+    docs: {
+      ...baseDocs,
+      description: 'Fires on a document whose verification outcome is not verified.',
+      requires: ['documents[].verification'],
+      threatHypothesis: 'The identity belongs to someone else.',
+    },
   },
   evaluate(view, { notEvaluated }) {
     const docs = (view.subject.documents ?? []).filter((d) => d.verification !== undefined);
@@ -46,16 +50,19 @@ const sharedShipTo = defineIndicator({
     id: 'demo/shared-ship-to',
     title: 'Equipment shipped to an address other workers share',
     category: 'demo',
-    description: 'Fires when a shipment address is also the ship-to of other subjects.',
     kind: 'risk',
     family: 'shipping',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 3,
-    requires: ['shipments[].address'],
     messages: { shared: 'laptop {{shipment}} went to {{address}}, the ship-to of {{others}} other workers' },
     neutralReason: 'The delivery address of company equipment needs confirmation.',
-    threatHypothesis: 'The laptop sits in a laptop farm run by a facilitator.',
     recommendedAction: 'Ask the worker to show the laptop and its serial number on a live video call from the residence.',
+    docs: {
+      ...baseDocs,
+      description: 'Fires when a shipment address is also the ship-to of other subjects.',
+      requires: ['shipments[].address'],
+      threatHypothesis: 'The laptop sits in a laptop farm run by a facilitator.',
+    },
   },
   prepare(population) {
     const byAddress = new Map<string, Set<string>>();
@@ -93,16 +100,19 @@ const remoteAccess = defineIndicator({
     id: 'demo/remote-access-tool',
     title: 'Remote-access tool or IP-KVM on the company device',
     category: 'demo',
-    description: 'Fires on security detections of remote-access tools or IP-KVMs.',
     kind: 'risk',
     family: 'device',
     typologies: ['remote-hire-identity-fraud', 'insider-technology-collection'],
     defaultWeight: 3,
-    requires: ['events[type=security]'],
     messages: { tool: '{{count}} detections of remote-access tools or IP-KVM, first {{first}}' },
     neutralReason: 'Software on the company device needs review.',
-    threatHypothesis: 'Someone else operates the laptop remotely.',
     recommendedAction: 'Have IT image the device and confirm who operates it.',
+    docs: {
+      ...baseDocs,
+      description: 'Fires on security detections of remote-access tools or IP-KVMs.',
+      requires: ['events[type=security]'],
+      threatHypothesis: 'Someone else operates the laptop remotely.',
+    },
   },
   evaluate(view) {
     const hits = view.eventsOf('security').filter((e) => e.category === 'remote-access-tool' || e.category === 'ip-kvm');
@@ -118,16 +128,19 @@ const payeeMismatch = defineIndicator({
     id: 'demo/payee-mismatch',
     title: 'Payout account held by someone else',
     category: 'demo',
-    description: 'Fires when a payout account holder differs from the legal name.',
     kind: 'risk',
     family: 'payment',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 2.5,
-    requires: ['paymentInstructions[].accountHolderName', 'identity.names'],
     messages: { payee: 'payout {{instruction}} goes to "{{holder}}", not {{name}}' },
     neutralReason: 'Payment details need confirmation.',
-    threatHypothesis: 'Wages are routed to a facilitator or front company.',
     recommendedAction: 'Confirm the payout account with the bank in the worker\'s own name.',
+    docs: {
+      ...baseDocs,
+      description: 'Fires when a payout account holder differs from the legal name.',
+      requires: ['paymentInstructions[].accountHolderName', 'identity.names'],
+      threatHypothesis: 'Wages are routed to a facilitator or front company.',
+    },
   },
   evaluate(view, { notEvaluated }) {
     const legal = view.subject.identity?.names?.find((n) => n.kind === 'legal')?.value;
@@ -150,16 +163,19 @@ const bulkTagged = defineIndicator({
     id: 'demo/bulk-tagged-download',
     title: 'Bulk download of sensitive data outside the role',
     category: 'demo',
-    description: 'Fires on downloads over 100 MB of data tagged outside the role\'s authorised tags.',
     kind: 'risk',
     family: 'data-access',
     typologies: ['insider-technology-collection'],
     defaultWeight: 2,
-    requires: ['events[type=data-access]'],
     messages: { bulk: '{{count}} bulk downloads ({{gb}} GB) of data tagged {{tags}}' },
     neutralReason: 'Data access needs review.',
-    threatHypothesis: 'Technology is being collected for a foreign programme.',
     recommendedAction: 'Review the downloads with the data owner and suspend the access pending review.',
+    docs: {
+      ...baseDocs,
+      description: 'Fires on downloads over 100 MB of data tagged outside the role\'s authorised tags.',
+      requires: ['events[type=data-access]'],
+      threatHypothesis: 'Technology is being collected for a foreign programme.',
+    },
   },
   evaluate(view, { notEvaluated }) {
     const access = view.eventsOf('data-access');

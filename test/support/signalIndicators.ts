@@ -4,7 +4,7 @@ import { defineIndicator, type AnyIndicator } from '../../src/index';
 // Indicators whose strength the test sets directly, so decision tests control the model exactly:
 // `signal/<name>` fires once per custom event of kind <name>, with the strength in its data,
 // and only from events at or before asOf (the engine's view).
-const base = { version: '1.0.0', options: z.object({}), sources: [], falsePositives: ['A test signal.'] } as const;
+const base = { version: '1.0.0', options: z.object({}) } as const;
 
 /** A risk indicator fed by `custom` events of one kind. */
 export function signalIndicator(name: string, weight: number, kind: 'risk' | 'mitigating' = 'risk', correlationGroup?: string): AnyIndicator {
@@ -14,17 +14,21 @@ export function signalIndicator(name: string, weight: number, kind: 'risk' | 'mi
       id: `signal/${name}`,
       title: `Signal ${name}`,
       category: 'signal',
-      description: `Fires on custom events of kind ${name}.`,
       kind,
       family: name.startsWith('b') ? 'device' : 'identity',
       typologies: ['remote-hire-identity-fraud'],
       defaultWeight: weight,
       ...(correlationGroup !== undefined ? { correlationGroup } : {}),
-      requires: ['events[type=custom]'],
       messages: { seen: 'signal {{name}} seen at strength {{strength}}' },
       neutralReason: 'A check needs review.',
-      threatHypothesis: 'Test signal.',
       recommendedAction: `Review signal ${name}.`,
+      docs: {
+        description: `Fires on custom events of kind ${name}.`,
+        requires: ['events[type=custom]'],
+        threatHypothesis: 'Test signal.',
+        sources: [],
+        falsePositives: ['A test signal.'],
+      },
     },
     evaluate(view) {
       return view

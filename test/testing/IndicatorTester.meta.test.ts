@@ -15,24 +15,26 @@ function capture(): { framework: { describe(name: string, fn: () => void): void;
 }
 
 /** Fires once per name of the subject whose value starts with `x`; `mode` makes it misbehave. */
-function namesIndicator(mode: 'honest' | 'first-name' | 'mutates' | 'always-fires' | 'never-fires'): AnyIndicator {
+function namesIndicator(mode: 'honest' | 'first-name' | 'mutates' | 'always-fires' | 'never-fires' | 'misnamed-data'): AnyIndicator {
   return defineIndicator({
     meta: {
       id: `test/names-${mode}`,
       title: 'Names',
       category: 'test',
-      description: 'Fires for names starting with x.',
       version: '1.0.0',
       kind: 'risk',
       family: 'identity',
       typologies: ['remote-hire-identity-fraud'],
       defaultWeight: 1,
-      requires: ['identity.names'],
       options: z.object({ strength: z.number().default(0.5).describe('Strength of each finding.') }),
       messages: { name: 'name {{name}}' },
       neutralReason: 'test',
       recommendedAction: 'test',
-      sources: [],
+      docs: {
+        description: 'Fires for names starting with x.',
+        requires: ['identity.names'],
+        sources: [],
+      },
     },
     evaluate(view, { options, notEvaluated }) {
       const names = view.subject.identity?.names ?? [];
@@ -45,7 +47,8 @@ function namesIndicator(mode: 'honest' | 'first-name' | 'mutates' | 'always-fire
       return picked.map((n) => ({
         messageId: 'name' as const,
         strength: options.strength,
-        data: { name: n.value },
+        // 'misnamed-data' fills a key the template does not name: the template's {{name}} stays unfilled.
+        data: mode === 'misnamed-data' ? { value: n.value } : { name: n.value },
         evidence: [{ recordId: view.subject.id, field: 'identity.names', value: n.value }],
       }));
     },
@@ -117,6 +120,11 @@ describe('IndicatorTester rejects broken indicators (meta-test)', () => {
     expect(result['invalid[3] count']).toMatch(/expected 3 findings, got 2/);
     expect(result['invalid[4] evidence']).toMatch(/evidence lacks record "e9"/);
     expect(result['invalid[5] unknown message id']).toMatch(/unknown messageId "nope"/);
+  });
+
+  it('fails a finding whose data lacks a placeholder of its message template, even when the case names no message', () => {
+    const result = outcomes(namesIndicator('misnamed-data'), { invalid: [{ name: 'two x names', subject: twoNames, findings: 2 }] });
+    expect(result['invalid[0] two x names']).toMatch(/findings\[0\]: message "name" has no data for \{\{name\}\}; data has: value/);
   });
 
   it('fails a notEvaluated case that runs, and one whose missing fields differ', () => {

@@ -17,13 +17,13 @@ export async function indicatorsCommand(args: string[], io: CliIo): Promise<numb
     id: meta.id,
     title: meta.title,
     category: meta.category,
-    description: meta.description,
+    description: meta.docs.description,
     kind: meta.kind,
     family: meta.family,
     typologies: [...meta.typologies],
     defaultWeight: meta.defaultWeight,
     ...(meta.correlationGroup !== undefined ? { correlationGroup: meta.correlationGroup } : {}),
-    sources: meta.sources.map((s) => ({ title: s.title, url: s.url })),
+    sources: meta.docs.sources.map((s) => ({ title: s.title, url: s.url })),
   }));
   if (values.json === true) {
     await write(io.stdout, `${JSON.stringify(catalogue, null, 2)}\n`);

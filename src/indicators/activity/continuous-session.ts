@@ -20,7 +20,8 @@ const options = z.object({
     .positive()
     .default(8)
     .describe(
-      'Longest stretch inside a span with no activity at all (no sign-in, sign-out or other event). A span idle longer than this is a forgotten open session, not work, and does not fire.',
+      'Longest stretch inside a span with no activity at all (no sign-in, sign-out or other event). A span idle longer than ' +
+      'this is a forgotten open session, not work, and does not fire.',
     ),
   minWorklogDensity: z
     .number()
@@ -28,7 +29,8 @@ const options = z.object({
     .max(1)
     .default(0.75)
     .describe(
-      'Share of its period a work log must claim as worked to count as continuous work. Weekly or daily timesheet entries (40 hours over a 7-day period) are summaries, not evidence of unbroken work, so they break a span instead of extending it.',
+      'Share of its period a work log must claim as worked to count as continuous work. Weekly or daily timesheet entries (40 ' +
+      'hours over a 7-day period) are summaries, not evidence of unbroken work, so they break a span instead of extending it.',
     ),
 });
 
@@ -92,38 +94,49 @@ export const continuousSession = defineIndicator({
     id: 'activity/continuous-session',
     title: 'Account signed in for a whole day or more',
     category: 'activity',
-    description:
-      'Merges each account\'s sessions into continuous spans and fires when a span lasts at least `minHours` while showing activity throughout. Several operators sharing one identity, working in shifts, keep an account signed in around the clock; one person does not. A single session left open over a weekend shows a long idle stretch and does not fire: only what the person does counts as activity, not device check-ins or security scans of a laptop left on. Work logs are merged the same way per time-tracking account: back-to-back entries adding up to at least `minHours` logged hours fire too (a logged hour is a claim of work, so no idle check applies; a summary entry whose hours are below `minWorklogDensity` of its period, such as a weekly timesheet, never counts).',
     version: '1.0.0',
     kind: 'risk',
     family: 'activity',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 1.5,
     correlationGroup: 'activity-time',
-    requires: [
-      'events[type=session].at',
-      'events[type=session].end',
-      'events[type=session].accountId',
-      'events[type=worklog].at',
-      'events[type=worklog].end',
-      'events[type=worklog].hours',
-    ],
     options,
     messages: {
       continuous:
-        'Account {{account}} was signed in continuously for {{hours}} hours ({{start}} to {{end}}) across {{sessions}} sessions, with no idle stretch longer than {{maxIdle}} hours',
+        'Account {{account}} was signed in continuously for {{hours}} hours ({{start}} to {{end}}) across {{sessions}} sessions, ' +
+        'with no idle stretch longer than {{maxIdle}} hours',
       continuousWorklog:
-        'Work logs of account {{account}} claim {{hours}} hours of work without a break longer than {{maxGap}} minutes ({{start}} to {{end}}, {{logs}} entries)',
+        'Work logs of account {{account}} claim {{hours}} hours of work without a break longer than {{maxGap}} minutes ' +
+        '({{start}} to {{end}}, {{logs}} entries)',
     },
     neutralReason: 'Working-time records could not be reconciled with one person\'s working pattern.',
-    threatHypothesis: 'Several operators share one identity and work the account in shifts.',
     recommendedAction:
-      'Check whether the sign-ins and activity inside the span came from one device and one IP or from several; then ask the worker, on a live video call, to walk through what they worked on during those hours.',
-    sources: cite('ROK-2022', 'ROK-2022-HERALD', 'US-2022'),
-    falsePositives: [
-      'Automation or service accounts mapped to a person by mistake.',
-      'On-call rotations where a shared session is handed over (check the account owner).',
-    ],
+      'Check whether the sign-ins and activity inside the span came from one device and one IP or from several; then ask the ' +
+      'worker, on a live video call, to walk through what they worked on during those hours.',
+    docs: {
+      description:
+        'Merges each account\'s sessions into continuous spans and fires when a span lasts at least `minHours` while showing ' +
+        'activity throughout. Several operators sharing one identity, working in shifts, keep an account signed in around the ' +
+        'clock; one person does not. A single session left open over a weekend shows a long idle stretch and does not fire: only ' +
+        'what the person does counts as activity, not device check-ins or security scans of a laptop left on. Work logs are ' +
+        'merged the same way per time-tracking account: back-to-back entries adding up to at least `minHours` logged hours fire ' +
+        'too (a logged hour is a claim of work, so no idle check applies; a summary entry whose hours are below ' +
+        '`minWorklogDensity` of its period, such as a weekly timesheet, never counts).',
+      requires: [
+        'events[type=session].at',
+        'events[type=session].end',
+        'events[type=session].accountId',
+        'events[type=worklog].at',
+        'events[type=worklog].end',
+        'events[type=worklog].hours',
+      ],
+      threatHypothesis: 'Several operators share one identity and work the account in shifts.',
+      sources: cite('ROK-2022', 'ROK-2022-HERALD', 'US-2022'),
+      falsePositives: [
+        'Automation or service accounts mapped to a person by mistake.',
+        'On-call rotations where a shared session is handed over (check the account owner).',
+      ],
+    },
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {
     const sessions = view.eventsOf('session');

@@ -11,14 +11,16 @@ const options = z.object({
     .positive()
     .default(60)
     .describe(
-      'Average weekly hours over a profile\'s whole life above which one person is implausible. A full-time year is about 2,000-2,100 hours, some 40 a week; 60 leaves room for heavy freelancers.',
+      'Average weekly hours over a profile\'s whole life above which one person is implausible. A full-time year is about ' +
+      '2,000-2,100 hours, some 40 a week; 60 leaves room for heavy freelancers.',
     ),
   cumulativeHours: z
     .number()
     .positive()
     .default(4000)
     .describe(
-      '"Several thousand" cumulative hours (ROK-2022) on a profile whose creation date is unknown. Weak on its own: a veteran freelancer gets there in two years.',
+      '"Several thousand" cumulative hours (ROK-2022) on a profile whose creation date is unknown. Weak on its own: a veteran ' +
+      'freelancer gets there in two years.',
     ),
   maxWeeklyHours: z
     .number()
@@ -36,7 +38,8 @@ const options = z.object({
     .positive()
     .default(14)
     .describe(
-      'A single session counts for at most this many hours towards a week, and sessions with no end do not count: a session forgotten open over a weekend is not work.',
+      'A single session counts for at most this many hours towards a week, and sessions with no end do not count: a session ' +
+      'forgotten open over a weekend is not work.',
     ),
   minProfileWeeks: z
     .number()
@@ -61,21 +64,12 @@ export const excessiveHours = defineIndicator({
     id: 'activity/excessive-hours',
     title: 'Hours no single person works',
     category: 'activity',
-    description:
-      'Fires on an online profile whose billed hours, divided by the weeks since the account was created, exceed `maxSustainedWeeklyHours`; on a profile with several thousand hours and no creation date (weakly); on work logs with more than `maxWeeklyHours` in at least `minWeeks` calendar weeks; and, per account, on signed-in session time above `maxWeeklyHours` in at least `minWeeks` weeks (overlapping sessions merged, open sessions ignored, each session capped at `maxSessionHours`). The ROK advisory names "several thousand" cumulative hours as a red flag: accounts worked around the clock by a team.',
     version: '1.0.0',
     kind: 'risk',
     family: 'activity',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 1.5,
     correlationGroup: 'activity-time',
-    requires: [
-      'profiles[].hoursBilled',
-      'profiles[].createdAt',
-      'events[type=worklog]',
-      'events[type=session].end',
-      'events[type=session].accountId',
-    ],
     options,
     messages: {
       profileRate:
@@ -86,14 +80,30 @@ export const excessiveHours = defineIndicator({
         'Account {{account}} was signed in for more than {{limit}} hours in {{weeks}} weeks, up to {{max}} hours in the week of {{peakWeek}}',
     },
     neutralReason: 'Reported working hours could not be reconciled with one person\'s working pattern.',
-    threatHypothesis: 'The account is worked in shifts by several operators.',
     recommendedAction:
       'Compare billed hours with the work delivered and the sign-in timeline; ask the worker to walk through a typical week on a live video call.',
-    sources: cite('ROK-2022', 'ROK-2022-HERALD', 'US-2022', 'SEAL'),
-    falsePositives: [
-      'Agency accounts legitimately shared by a declared team.',
-      'Hours imported twice from two time-tracking tools (check for duplicate periods).',
-    ],
+    docs: {
+      description:
+        'Fires on an online profile whose billed hours, divided by the weeks since the account was created, exceed ' +
+        '`maxSustainedWeeklyHours`; on a profile with several thousand hours and no creation date (weakly); on work logs with ' +
+        'more than `maxWeeklyHours` in at least `minWeeks` calendar weeks; and, per account, on signed-in session time above ' +
+        '`maxWeeklyHours` in at least `minWeeks` weeks (overlapping sessions merged, open sessions ignored, each session capped ' +
+        'at `maxSessionHours`). The ROK advisory names "several thousand" cumulative hours as a red flag: accounts worked around ' +
+        'the clock by a team.',
+      requires: [
+        'profiles[].hoursBilled',
+        'profiles[].createdAt',
+        'events[type=worklog]',
+        'events[type=session].end',
+        'events[type=session].accountId',
+      ],
+      threatHypothesis: 'The account is worked in shifts by several operators.',
+      sources: cite('ROK-2022', 'ROK-2022-HERALD', 'US-2022', 'SEAL'),
+      falsePositives: [
+        'Agency accounts legitimately shared by a declared team.',
+        'Hours imported twice from two time-tracking tools (check for duplicate periods).',
+      ],
+    },
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {
     const profiles = (view.subject.profiles ?? []).filter((p) => p.hoursBilled !== undefined);

@@ -23,7 +23,8 @@ const options = z.object({
     .max(1)
     .default(0.35)
     .describe(
-      'Least mean resultant length R of the hour angles. Work spread round the clock (R near 0) has no centre to compare; an ordinary 9-to-6 day gives R of about 0.7.',
+      'Least mean resultant length R of the hour angles. Work spread round the clock (R near 0) has no centre to compare; an ' +
+      'ordinary 9-to-6 day gives R of about 0.7.',
     ),
   expectedCentreHour: z
     .number()
@@ -37,7 +38,8 @@ const options = z.object({
     .max(12)
     .default(7)
     .describe(
-      'How far (circular hours) the centre must sit from the expected centre. Seven hours leaves room for late starters and evening people (a 14:00-01:00 worker centres at 19:30, a shift of six).',
+      'How far (circular hours) the centre must sit from the expected centre. Seven hours leaves room for late starters and ' +
+      'evening people (a 14:00-01:00 worker centres at 19:30, a shift of six).',
     ),
   nightStartHour: z.number().int().min(0).max(23).default(22).describe('Local hour when night begins.'),
   nightEndHour: z.number().int().min(0).max(23).default(6).describe('Local hour when night ends.'),
@@ -45,7 +47,8 @@ const options = z.object({
     .array(z.enum(['session', 'worklog', 'message', 'data-access', 'privilege', 'calendar']))
     .default(['session', 'message', 'data-access', 'worklog'])
     .describe(
-      'Event types whose timestamps show when the person acts: successful sign-ins, messages they send, data access, work-log starts. Messages to the subject are never counted.',
+      'Event types whose timestamps show when the person acts: successful sign-ins, messages they send, data access, work-log ' +
+      'starts. Messages to the subject are never counted.',
     ),
 });
 
@@ -92,37 +95,50 @@ export const offHoursPattern = defineIndicator({
     id: 'activity/off-hours-pattern',
     title: 'Working rhythm does not fit the claimed time zone',
     category: 'activity',
-    description:
-      'Converts every activity timestamp to local time in the claimed residence time zone (`identity.residence.timeZone`, via Intl, so daylight saving is handled) and takes the mean resultant vector of the hour angles. Fires when at least `minSamples` timestamps over `minDays` days are concentrated (R ≥ `minConcentration`) around a centre that falls in the night (`nightStartHour`-`nightEndHour`) or sits at least `minShiftHours` from an ordinary working day\'s centre, that is, when another UTC offset fits the rhythm far better. With agreed working hours (`position.agreedHours`), the timestamps are read in the agreed zone (else the claimed one), the expected centre is the middle of the agreed hours, and a centre inside the agreed hours never counts as night: a night-shift rota is the expected rhythm, and the indicator fires only when the rhythm sits `minShiftHours` away from it. KB4 and SEAL: workers abroad work nights to simulate the claimed hours. Weak alone: night owls and distributed teams exist.',
     version: '1.1.0',
     kind: 'risk',
     family: 'activity',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 0.6,
     correlationGroup: 'activity-time',
-    requires: ['identity.residence.timeZone', 'events[].at', 'position.agreedHours'],
     options,
     messages: {
       nightCentre:
-        'Activity centres on {{centre}} local time in the claimed zone {{zone}} ({{nightShare}}% of {{samples}} timestamps at night, concentration R={{r}}); the rhythm fits {{bestOffset}} better',
+        'Activity centres on {{centre}} local time in the claimed zone {{zone}} ({{nightShare}}% of {{samples}} timestamps at ' +
+        'night, concentration R={{r}}); the rhythm fits {{bestOffset}} better',
       offsetFit:
-        'Activity centres on {{centre}} local time in the claimed zone {{zone}}, {{shift}} hours from an ordinary working day ({{samples}} timestamps, R={{r}}); the rhythm fits {{bestOffset}} better than {{claimedOffset}}',
+        'Activity centres on {{centre}} local time in the claimed zone {{zone}}, {{shift}} hours from an ordinary working day ' +
+        '({{samples}} timestamps, R={{r}}); the rhythm fits {{bestOffset}} better than {{claimedOffset}}',
       outsideAgreedHours:
-        'Activity centres on {{centre}} local time in {{zone}}, {{shift}} hours from the middle of the agreed hours {{agreed}} ({{samples}} timestamps, R={{r}}); the rhythm fits {{bestOffset}} better than {{claimedOffset}}',
+        'Activity centres on {{centre}} local time in {{zone}}, {{shift}} hours from the middle of the agreed hours {{agreed}} ' +
+        '({{samples}} timestamps, R={{r}}); the rhythm fits {{bestOffset}} better than {{claimedOffset}}',
     },
     neutralReason: 'Working-time records could not be reconciled with the stated location.',
-    threatHypothesis:
-      'The worker is in another time zone (e.g. UTC+8/+9) and either works their own day or works nights to simulate the claimed hours.',
     recommendedAction:
       'Show the worker\'s manager the hour histogram; ask about the working pattern and schedule a few unannounced live calls in the claimed morning hours.',
-    sources: cite('KB4', 'SEAL', 'US-2022'),
-    falsePositives: [
-      'Night owls and people with caring duties who work late by choice.',
-      'Distributed teams that align with colleagues in other zones.',
-      'A wrong or outdated claimed time zone in the HR record (check after a move).',
-      'Agreed hours (a night rota, a team abroad) not recorded in `position.agreedHours`.',
-      'Batch jobs or automation running under the person\'s account at night.',
-    ],
+    docs: {
+      description:
+        'Converts every activity timestamp to local time in the claimed residence time zone (`identity.residence.timeZone`, via ' +
+        'Intl, so daylight saving is handled) and takes the mean resultant vector of the hour angles. Fires when at least ' +
+        '`minSamples` timestamps over `minDays` days are concentrated (R ≥ `minConcentration`) around a centre that falls in the ' +
+        'night (`nightStartHour`-`nightEndHour`) or sits at least `minShiftHours` from an ordinary working day\'s centre, that ' +
+        'is, when another UTC offset fits the rhythm far better. With agreed working hours (`position.agreedHours`), the ' +
+        'timestamps are read in the agreed zone (else the claimed one), the expected centre is the middle of the agreed hours, ' +
+        'and a centre inside the agreed hours never counts as night: a night-shift rota is the expected rhythm, and the ' +
+        'indicator fires only when the rhythm sits `minShiftHours` away from it. KB4 and SEAL: workers abroad work nights to ' +
+        'simulate the claimed hours. Weak alone: night owls and distributed teams exist.',
+      requires: ['identity.residence.timeZone', 'events[].at', 'position.agreedHours'],
+      threatHypothesis:
+        'The worker is in another time zone (e.g. UTC+8/+9) and either works their own day or works nights to simulate the claimed hours.',
+      sources: cite('KB4', 'SEAL', 'US-2022'),
+      falsePositives: [
+        'Night owls and people with caring duties who work late by choice.',
+        'Distributed teams that align with colleagues in other zones.',
+        'A wrong or outdated claimed time zone in the HR record (check after a move).',
+        'Agreed hours (a night rota, a team abroad) not recorded in `position.agreedHours`.',
+        'Batch jobs or automation running under the person\'s account at night.',
+      ],
+    },
   },
   evaluate(view, { options, notEvaluated }) {
     const agreed = view.subject.position?.agreedHours;

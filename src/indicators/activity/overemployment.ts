@@ -38,14 +38,11 @@ export const overemployment = defineIndicator({
     id: 'activity/overemployment',
     title: 'Overlapping engagements',
     category: 'activity',
-    description:
-      'Fires on an undisclosed engagement elsewhere (`engagements[]`, at least `minEngagementHoursPerWeek`) that overlaps the tenure, on at least `minCalendarConflicts` calendar entries that clashed with another employer, and on work logs billing at least `minOverlapHours` to two engagements at the same time. DOJ-VONG: one identity held jobs at 13 companies. A disclosed engagement (`disclosed`, or a source in `declaredSources`) or one a conflict-of-interest review approved never fires; the report lists it as the mitigation. Weak on its own by design (MND): plenty of honest remote workers overwork.',
     version: '1.0.0',
     kind: 'risk',
     family: 'activity',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 0.5,
-    requires: ['engagements[]', 'hiredAt', 'events[type=calendar].conflict', 'events[type=worklog].engagement'],
     options,
     messages: {
       engagement: 'Undisclosed engagement with {{organisation}} ({{hours}} hours a week) overlaps the tenure from {{from}}',
@@ -54,15 +51,25 @@ export const overemployment = defineIndicator({
       doubleBilling: 'Work logs bill {{hours}} hours to {{first}} and {{second}} at the same time',
     },
     neutralReason: 'Other commitments could not be reconciled with the engagement terms.',
-    threatHypothesis: 'One operator, or one team, holds several remote jobs under one or several identities.',
     recommendedAction:
       'Check the employment contract\'s exclusivity terms and ask the worker about other engagements; verify with an employment-verification service.',
-    sources: cite('MND', 'DOJ-VONG', 'CS', 'DTEX'),
-    falsePositives: [
-      'Disclosed part-time or freelance side work.',
-      'Notice periods overlapping with a new job start.',
-      'Calendar clashes from shared or delegated calendars.',
-    ],
+    docs: {
+      description:
+        'Fires on an undisclosed engagement elsewhere (`engagements[]`, at least `minEngagementHoursPerWeek`) that overlaps the ' +
+        'tenure, on at least `minCalendarConflicts` calendar entries that clashed with another employer, and on work logs ' +
+        'billing at least `minOverlapHours` to two engagements at the same time. DOJ-VONG: one identity held jobs at 13 ' +
+        'companies. A disclosed engagement (`disclosed`, or a source in `declaredSources`) or one a conflict-of-interest review ' +
+        'approved never fires; the report lists it as the mitigation. Weak on its own by design (MND): plenty of honest remote ' +
+        'workers overwork.',
+      requires: ['engagements[]', 'hiredAt', 'events[type=calendar].conflict', 'events[type=worklog].engagement'],
+      threatHypothesis: 'One operator, or one team, holds several remote jobs under one or several identities.',
+      sources: cite('MND', 'DOJ-VONG', 'CS', 'DTEX'),
+      falsePositives: [
+        'Disclosed part-time or freelance side work.',
+        'Notice periods overlapping with a new job start.',
+        'Calendar clashes from shared or delegated calendars.',
+      ],
+    },
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {
     const engagements = view.subject.engagements ?? [];

@@ -31,15 +31,12 @@ export const disposableOrVoip = defineIndicator({
     id: 'contact/disposable-or-voip',
     title: 'Throwaway contact details',
     category: 'contact',
-    description:
-      'Fires on each phone whose carrier look-up says VoIP or virtual line, each e-mail address flagged as disposable, and each e-mail address created fewer than `maxEmailAgeDays` before the application (or before `asOf` when the application date is unknown). All inputs are enrichment the caller supplies; the library looks nothing up. Weak and capped with the other weak pre-hire signals.',
     version: '1.0.0',
     kind: 'risk',
     family: 'contact',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 0.8,
     correlationGroup: 'pre-hire-weak',
-    requires: ['contacts.phones[].lineType', 'contacts.emails[].createdAt', 'contacts.emails[].disposable', 'appliedAt'],
     options,
     messages: {
       phone: 'Phone number {{number}} is a {{lineType}} line{{carrier}}',
@@ -47,10 +44,20 @@ export const disposableOrVoip = defineIndicator({
       disposable: 'E-mail address {{address}} is at a disposable-mail domain',
     },
     neutralReason: 'Contact details could not be verified.',
-    threatHypothesis: 'Contact points created for one persona among many, easy to abandon.',
     recommendedAction: 'Call the candidate on the number given during a scheduled live video call, and ask for a long-standing contact address.',
-    sources: cite('CTI-HR', 'SEAL', 'MS-JS', 'MND'),
-    falsePositives: ['Google Voice and similar numbers used for privacy while job hunting.', 'A new address created to keep job applications apart from personal mail.'],
+    docs: {
+      description:
+        'Fires on each phone whose carrier look-up says VoIP or virtual line, each e-mail address flagged as disposable, and ' +
+        'each e-mail address created fewer than `maxEmailAgeDays` before the application (or before `asOf` when the application ' +
+        'date is unknown). All inputs are enrichment the caller supplies; the library looks nothing up. Weak and capped with the ' +
+        'other weak pre-hire signals.',
+      requires: ['contacts.phones[].lineType', 'contacts.emails[].createdAt', 'contacts.emails[].disposable', 'appliedAt'],
+      threatHypothesis: 'Contact points created for one persona among many, easy to abandon.',
+      sources: cite('CTI-HR', 'SEAL', 'MS-JS', 'MND'),
+      falsePositives: [
+        'Google Voice and similar numbers used for privacy while job hunting.', 'A new address created to keep job applications apart from personal mail.',
+      ],
+    },
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {
     const s = view.subject;

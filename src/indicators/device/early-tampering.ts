@@ -40,28 +40,33 @@ export const earlyTampering = defineIndicator({
     id: 'device/early-tampering',
     title: 'Tampering right after the device arrived',
     category: 'device',
-    description:
-      'Takes the delivery time of the device from `shipments[].deliveredAt` (the shipment of the same `deviceId`, else the earliest delivery), falling back to `hiredAt`, and fires on security detections in `categories` at or above `minSeverity` within `days` days after it. KB4: malware started loading as soon as the new hire\'s Mac arrived, and a Raspberry Pi was used to move files and run unauthorised software within about 25 minutes.',
     version: '1.0.0',
     kind: 'risk',
     family: 'device',
     typologies: ['remote-hire-identity-fraud', 'insider-technology-collection'],
     defaultWeight: 2.5,
     correlationGroup: 'device-integrity',
-    requires: ['shipments[].deliveredAt', 'hiredAt', 'events[type=security].category'],
     options,
     messages: {
       tamper: '{{count}} {{category}} detections within {{days}} days of delivery ({{anchor}}), the first {{after}} days after it: {{detail}}',
     },
     neutralReason: 'Security alerts on the company device could not be explained.',
-    threatHypothesis: 'The person who received the device immediately set it up for remote operation or data theft.',
     recommendedAction:
       'Isolate the device, have the security team triage the detections, and ask the worker to explain them on a live call.',
-    sources: cite('KB4'),
-    falsePositives: [
-      'Detections caused by IT\'s own provisioning scripts during the first boot.',
-      'Personal software the worker installed innocently before reading the acceptable-use policy.',
-    ],
+    docs: {
+      description:
+        'Takes the delivery time of the device from `shipments[].deliveredAt` (the shipment of the same `deviceId`, else the ' +
+        'earliest delivery), falling back to `hiredAt`, and fires on security detections in `categories` at or above ' +
+        '`minSeverity` within `days` days after it. KB4: malware started loading as soon as the new hire\'s Mac arrived, and a ' +
+        'Raspberry Pi was used to move files and run unauthorised software within about 25 minutes.',
+      requires: ['shipments[].deliveredAt', 'hiredAt', 'events[type=security].category'],
+      threatHypothesis: 'The person who received the device immediately set it up for remote operation or data theft.',
+      sources: cite('KB4'),
+      falsePositives: [
+        'Detections caused by IT\'s own provisioning scripts during the first boot.',
+        'Personal software the worker installed innocently before reading the acceptable-use policy.',
+      ],
+    },
   },
   evaluate(view, { options, notEvaluated }) {
     const shipments = (view.subject.shipments ?? []).filter((s) => s.deliveredAt !== undefined);

@@ -13,7 +13,9 @@ const options = z.object({
     .min(0)
     .max(1)
     .default(0.3)
-    .describe('Strength of a generic Linux USB gadget id (1d6b:0104 and the like) seen alone: any Raspberry Pi or dev board in gadget mode presents it, so alone it is weak.'),
+    .describe(
+      'Strength of a generic Linux USB gadget id (1d6b:0104 and the like) seen alone: any Raspberry Pi or dev board in gadget ' +
+      'mode presents it, so alone it is weak.'),
   captureStrength: z
     .number()
     .min(0)
@@ -25,7 +27,9 @@ const options = z.object({
     .min(0)
     .max(1)
     .default(0.9)
-    .describe('Strength when a generic USB gadget and an HDMI capture chip show up on the same computer: together they are the parts of a DIY IP-KVM (keyboard and mouse in, screen out).'),
+    .describe(
+      'Strength when a generic USB gadget and an HDMI capture chip show up on the same computer: together they are the parts ' +
+      'of a DIY IP-KVM (keyboard and mouse in, screen out).'),
 });
 
 /** One sighting of a USB device or display, from a detection, an inventory check-in or a media event. */
@@ -56,36 +60,45 @@ export const ipKvm = defineIndicator({
     id: 'device/ip-kvm',
     title: 'KVM-over-IP hardware attached to the device',
     category: 'device',
-    description:
-      'Matches USB vendor:product ids, serials and USB or EDID display names from security detections (`usbId`, `deviceName`), device inventory at check-in (`usbDevices[]`, `displays[]` EDID manufacturer and model) and removable-media events (`media`) against the shipped IP-KVM table, and counts detections the security tool itself labels `ip-kvm`. A product match fires at full strength; an HDMI capture chip (by USB id or by its EDID, e.g. "MACROSILICON", "Toshiba-H2C") at `captureStrength`; a generic Linux USB gadget id alone at the weak `genericGadgetStrength`; a generic gadget together with a capture chip on one computer, the DIY IP-KVM pattern, as one finding at `kitStrength`. An IP-KVM lets someone anywhere drive the laptop without any software on it (MITRE T1219.003); MND asks defenders to question IP-KVM use and DOJ-JUN25 found farms using KVM switches.',
     version: '1.2.0',
     kind: 'risk',
     family: 'device',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 3,
     correlationGroup: 'remote-control',
-    requires: [
-      'events[type=security].usbId',
-      'events[type=security].deviceName',
-      'events[type=security].category',
-      'events[type=device-checkin].usbDevices',
-      'events[type=device-checkin].displays',
-      'events[type=removable-media].media',
-    ],
     options,
     messages: {
       device: '{{device}} ({{kind}}) attached to device {{deviceId}}, seen as "{{seenAs}}" on {{first}}',
       kit: 'A generic USB gadget ({{gadget}}) and an HDMI capture chip ({{capture}}) on device {{deviceId}} since {{first}}: the parts of a DIY IP-KVM',
     },
     neutralReason: 'Hardware attached to the company device did not match the approved configuration.',
-    threatHypothesis: 'The laptop sits at a laptop farm and is driven through a KVM-over-IP from abroad.',
     recommendedAction:
       'Ask the worker to show the laptop\'s ports and peripherals on camera; have IT collect the device or verify it in person.',
-    sources: cite('MND', 'DOJ-JUN25', 'DOJ-JUN25-OPA', 'KVM-SIG', 'TRK'),
-    falsePositives: [
-      'Home-lab enthusiasts using a Raspberry Pi USB gadget for other projects.',
-      'HDMI capture dongles used for streaming or recording presentations.',
-    ],
+    docs: {
+      description:
+        'Matches USB vendor:product ids, serials and USB or EDID display names from security detections (`usbId`, `deviceName`), ' +
+        'device inventory at check-in (`usbDevices[]`, `displays[]` EDID manufacturer and model) and removable-media events ' +
+        '(`media`) against the shipped IP-KVM table, and counts detections the security tool itself labels `ip-kvm`. A product ' +
+        'match fires at full strength; an HDMI capture chip (by USB id or by its EDID, e.g. "MACROSILICON", "Toshiba-H2C") at ' +
+        '`captureStrength`; a generic Linux USB gadget id alone at the weak `genericGadgetStrength`; a generic gadget together ' +
+        'with a capture chip on one computer, the DIY IP-KVM pattern, as one finding at `kitStrength`. An IP-KVM lets someone ' +
+        'anywhere drive the laptop without any software on it (MITRE T1219.003); MND asks defenders to question IP-KVM use and ' +
+        'DOJ-JUN25 found farms using KVM switches.',
+      requires: [
+        'events[type=security].usbId',
+        'events[type=security].deviceName',
+        'events[type=security].category',
+        'events[type=device-checkin].usbDevices',
+        'events[type=device-checkin].displays',
+        'events[type=removable-media].media',
+      ],
+      threatHypothesis: 'The laptop sits at a laptop farm and is driven through a KVM-over-IP from abroad.',
+      sources: cite('MND', 'DOJ-JUN25', 'DOJ-JUN25-OPA', 'KVM-SIG', 'TRK'),
+      falsePositives: [
+        'Home-lab enthusiasts using a Raspberry Pi USB gadget for other projects.',
+        'HDMI capture dongles used for streaming or recording presentations.',
+      ],
+    },
   },
   evaluate(view, { options, notEvaluated }) {
     // view.events is in time order, so the first sighting of each device is deterministic.

@@ -20,11 +20,15 @@ const options = z.object({
   allowList: z
     .array(z.string().min(1))
     .default([])
-    .describe('Remote-access tools the organisation sanctions, by tool id (e.g. `teamviewer`) or any name the shipped table recognises. Empty by default: only the caller knows its approved tools.'),
+    .describe(
+      'Remote-access tools the organisation sanctions, by tool id (e.g. `teamviewer`) or any name the shipped table ' +
+      'recognises. Empty by default: only the caller knows its approved tools.'),
   includeCommonlySanctioned: z
     .boolean()
     .default(false)
-    .describe('Also report OS built-ins flagged commonly sanctioned (Microsoft Remote Desktop client, Quick Assist, macOS Screen Sharing). Off: they are on nearly every corporate machine.'),
+    .describe(
+      'Also report OS built-ins flagged commonly sanctioned (Microsoft Remote Desktop client, Quick Assist, macOS Screen ' +
+      'Sharing). Off: they are on nearly every corporate machine.'),
   extraTools: z
     .array(z.string().min(1))
     .default([])
@@ -47,36 +51,46 @@ export const remoteAccessSoftware = defineIndicator({
     id: 'device/remote-access-software',
     title: 'Unsanctioned remote-access software on the device',
     category: 'device',
-    description:
-      'Matches software names from security detections (`events[type=security].software`), sessions (`remoteAccessSoftware`), installed-software inventory at device check-in (`installedSoftware[].name`), software events (installed or executed) and remote-access sessions (`tool`) against the shipped remote-access table by normalised name (AnyDesk, TeamViewer, RustDesk, Chrome Remote Desktop, VNC, ScreenConnect, UltraViewer, NetSupport and the like: 161 tools with 490 aliases, recognising 213 of the 317 entries of the LOLRMM catalogue). Fires once per tool not on `allowList` or `reference.organisation.approvedRemoteAccessTools`, and not covered at that time by a documented exception (`exceptions[kind=remote-access-tool].scope.software`); OS built-ins flagged commonly sanctioned are ignored unless `includeCommonlySanctioned`. Rated strong by the sources (PSA-2024, SW, MND, the Knoot, Vong and Chapman cases).',
     version: '1.3.0',
     kind: 'risk',
     family: 'device',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 3,
     correlationGroup: 'remote-control',
-    requires: [
-      'events[type=security].software',
-      'events[type=session].remoteAccessSoftware',
-      'events[type=device-checkin].installedSoftware',
-      'events[type=software].name',
-      'events[type=remote-access-session].tool',
-      'reference.organisation.approvedRemoteAccessTools',
-    ],
     options,
     messages: {
       tool: '{{tool}} ({{kind}}) seen {{count}} times on the managed device, first as "{{seenAs}}" on {{first}}; it is not on the approved list',
     },
     neutralReason: 'Software on the company device did not match the approved configuration.',
-    threatHypothesis: 'A facilitator hosts the company laptop and the worker abroad drives it through the remote-access tool.',
     recommendedAction:
-      'Require the worker to uninstall unapproved remote-access tools and confirm on camera with the laptop in view; review the tool\'s connection logs for inbound sessions from abroad.',
-    sources: cite('PSA-2024', 'SW', 'MND', 'DOJ-KNOOT', 'DOJ-KNOOT-OPA', 'DOJ-VONG', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'TRK', 'LOLRMM'),
-    falsePositives: [
-      'IT support tools the organisation uses but has not listed in `allowList`.',
-      'A tool installed by a previous user of a re-imaged device.',
-      'Screen-sharing for pair programming that the team approved informally.',
-    ],
+      'Require the worker to uninstall unapproved remote-access tools and confirm on camera with the laptop in view; review ' +
+      'the tool\'s connection logs for inbound sessions from abroad.',
+    docs: {
+      description:
+        'Matches software names from security detections (`events[type=security].software`), sessions (`remoteAccessSoftware`), ' +
+        'installed-software inventory at device check-in (`installedSoftware[].name`), software events (installed or executed) ' +
+        'and remote-access sessions (`tool`) against the shipped remote-access table by normalised name (AnyDesk, TeamViewer, ' +
+        'RustDesk, Chrome Remote Desktop, VNC, ScreenConnect, UltraViewer, NetSupport and the like: 161 tools with 490 aliases, ' +
+        'recognising 213 of the 317 entries of the LOLRMM catalogue). Fires once per tool not on `allowList` or ' +
+        '`reference.organisation.approvedRemoteAccessTools`, and not covered at that time by a documented exception ' +
+        '(`exceptions[kind=remote-access-tool].scope.software`); OS built-ins flagged commonly sanctioned are ignored unless ' +
+        '`includeCommonlySanctioned`. Rated strong by the sources (PSA-2024, SW, MND, the Knoot, Vong and Chapman cases).',
+      requires: [
+        'events[type=security].software',
+        'events[type=session].remoteAccessSoftware',
+        'events[type=device-checkin].installedSoftware',
+        'events[type=software].name',
+        'events[type=remote-access-session].tool',
+        'reference.organisation.approvedRemoteAccessTools',
+      ],
+      threatHypothesis: 'A facilitator hosts the company laptop and the worker abroad drives it through the remote-access tool.',
+      sources: cite('PSA-2024', 'SW', 'MND', 'DOJ-KNOOT', 'DOJ-KNOOT-OPA', 'DOJ-VONG', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'TRK', 'LOLRMM'),
+      falsePositives: [
+        'IT support tools the organisation uses but has not listed in `allowList`.',
+        'A tool installed by a previous user of a re-imaged device.',
+        'Screen-sharing for pair programming that the team approved informally.',
+      ],
+    },
   },
   // Each distinct software name of the batch is matched once here, not once per subject.
   prepare(population, { options }) {

@@ -24,7 +24,9 @@ const options = z.object({
     .number()
     .positive()
     .default(28)
-    .describe('Days from when the device was issued (reference.organisation.devices[].issuedAt) or first seen: tools that first appear on it within this window count.'),
+    .describe(
+      'Days from when the device was issued (reference.organisation.devices[].issuedAt) or first seen: tools that first appear ' +
+      'on it within this window count.'),
   minTools: z.number().int().min(2).default(2).describe('Distinct remote-access or tunnel tools on one device within the window before it fires.'),
   includeTunnels: z.boolean().default(true).describe('Count tunnel and mesh-VPN tools (ngrok, Tailscale...) with the remote-desktop tools.'),
   allowList: z
@@ -57,28 +59,37 @@ export const remoteAccessStacking = defineIndicator({
     id: 'device/remote-access-stacking',
     title: 'Several remote-access tools on one new device',
     category: 'device',
-    description:
-      'For each device, takes its start (issue date in `reference.organisation.devices[].issuedAt`, else the first event that names it) and counts the distinct remote-access tools (the shipped remote-access table, without commonly sanctioned OS built-ins) and, with `includeTunnels`, tunnel tools first seen on it within `windowDays`, leaving out approved tools (`allowList`, `reference.organisation.approvedRemoteAccessTools`) and tools covered by a documented exception. Fires when at least `minTools` appear; strength grows with the count. Software records are the ones `device/remote-access-software` reads, in one sweep of the subject\'s events. The laptop-farm cases describe facilitators installing several remote-access programs on each laptop on arrival (DOJ-KNOOT, DOJ-CHAPMAN); LOLRMM catalogues the tools.',
     version: '1.1.0',
     kind: 'risk',
     family: 'device',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 2,
     correlationGroup: 'remote-control',
-    requires: [...softwareFields, 'reference.organisation.devices[].issuedAt', 'reference.organisation.approvedRemoteAccessTools'],
     options,
     messages: {
       stacked: '{{count}} remote-access tools on device {{deviceId}} within {{days}} days of it being {{startSource}} on {{start}}: {{tools}}',
     },
     neutralReason: 'Software on the company device did not match the approved configuration.',
-    threatHypothesis: 'A facilitator prepares each new laptop for remote control, with several tools so that one blocked tool does not cut access.',
     recommendedAction:
       'Have IT inventory the device and remove the tools; ask who installed each one and verify the device\'s location in person or on a live video call.',
-    sources: cite('DOJ-KNOOT', 'DOJ-KNOOT-OPA', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'PSA-2024', 'LOLRMM', 'ATT-T1219'),
-    falsePositives: [
-      'A re-imaged device whose image carries several support tools the organisation has not listed as approved.',
-      'IT staff testing remote-support tools on a new machine.',
-    ],
+    docs: {
+      description:
+        'For each device, takes its start (issue date in `reference.organisation.devices[].issuedAt`, else the first event that ' +
+        'names it) and counts the distinct remote-access tools (the shipped remote-access table, without commonly sanctioned OS ' +
+        'built-ins) and, with `includeTunnels`, tunnel tools first seen on it within `windowDays`, leaving out approved tools ' +
+        '(`allowList`, `reference.organisation.approvedRemoteAccessTools`) and tools covered by a documented exception. Fires ' +
+        'when at least `minTools` appear; strength grows with the count. Software records are the ones ' +
+        '`device/remote-access-software` reads, in one sweep of the subject\'s events. The laptop-farm cases describe ' +
+        'facilitators installing several remote-access programs on each laptop on arrival (DOJ-KNOOT, DOJ-CHAPMAN); LOLRMM ' +
+        'catalogues the tools.',
+      requires: [...softwareFields, 'reference.organisation.devices[].issuedAt', 'reference.organisation.approvedRemoteAccessTools'],
+      threatHypothesis: 'A facilitator prepares each new laptop for remote control, with several tools so that one blocked tool does not cut access.',
+      sources: cite('DOJ-KNOOT', 'DOJ-KNOOT-OPA', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'PSA-2024', 'LOLRMM', 'ATT-T1219'),
+      falsePositives: [
+        'A re-imaged device whose image carries several support tools the organisation has not listed as approved.',
+        'IT staff testing remote-support tools on a new machine.',
+      ],
+    },
   },
   // Each distinct software name of the batch is matched once here, not once per subject.
   prepare(population, { options }) {

@@ -21,7 +21,9 @@ const options = z.object({
     .min(0)
     .max(1)
     .default(0.4)
-    .describe('Strength of remote desktop enabled while the device checks in from a public address outside the organisation. Moderate: most inventories report the home router\'s address, not one the device holds.'),
+    .describe(
+      'Strength of remote desktop enabled while the device checks in from a public address outside the organisation. Moderate: ' +
+      'most inventories report the home router\'s address, not one the device holds.'),
   minInbound: z.number().int().min(1).default(1).describe('Inbound sessions from outside before the inbound finding fires.'),
 });
 
@@ -37,37 +39,48 @@ export const remoteDesktopInternetFacing = defineIndicator({
     id: 'device/remote-desktop-internet-facing',
     title: 'Remote desktop enabled on a device reached from the internet',
     category: 'device',
-    description:
-      'Reads device check-ins (`remoteDesktopEnabled`, `ip`) and inbound remote-access sessions (`direction`, `peerIp`, `peerNetwork`) in one sweep. Fires on inbound sessions from public addresses outside `reference.organisation.corporateEgress` and office egress IPs (at `inboundStrength` when a check-in of that device says remote desktop is enabled, else at `inboundWithoutSettingStrength`), and, separately and weaker, on remote desktop enabled while the device checks in from a public address outside the organisation (`publicAddressStrength`). Private, carrier-grade NAT and link-local addresses never count. Laptop farms leave RDP or VNC open so the worker abroad can connect (MITRE ATT&CK T1021.001); `network/remote-access-exposed` sees the same from internet scans of the egress.',
     version: '1.0.0',
     kind: 'risk',
     family: 'device',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 2.5,
     correlationGroup: 'remote-control',
-    requires: [
-      'events[type=device-checkin].remoteDesktopEnabled',
-      'events[type=device-checkin].ip',
-      'events[type=remote-access-session].direction',
-      'events[type=remote-access-session].peerIp',
-      'reference.organisation.corporateEgress',
-      'reference.organisation.offices[].egressIps',
-    ],
     options,
     messages: {
       inbound: '{{count}} inbound {{tools}} sessions to device {{deviceId}} from outside the organisation ({{peers}}), the first on {{first}}{{setting}}',
-      publicAddress: 'Remote desktop is enabled on device {{deviceId}} while it checks in from the public address {{ip}} ({{count}} check-ins, the first on {{first}})',
+      publicAddress:
+        'Remote desktop is enabled on device {{deviceId}} while it checks in from the public address {{ip}} ({{count}} ' +
+        'check-ins, the first on {{first}})',
     },
     neutralReason: 'The company device accepted remote connections that could not be explained.',
-    threatHypothesis: 'The company laptop sits at a laptop farm and is driven over remote desktop from abroad.',
     recommendedAction:
-      'Have IT turn off inbound remote desktop and review the connection logs for the peers\' locations; verify the device\'s location in person or on a live video call.',
-    sources: cite('ATT-T1021', 'US-2022', 'MND', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA'),
-    falsePositives: [
-      'IT support connecting from a contractor\'s network that is not in the corporate egress list.',
-      'A worker connecting to their own desktop from a phone on mobile data.',
-      'A device that holds a public address on a campus or hotel network that does not NAT.',
-    ],
+      'Have IT turn off inbound remote desktop and review the connection logs for the peers\' locations; verify the device\'s ' +
+      'location in person or on a live video call.',
+    docs: {
+      description:
+        'Reads device check-ins (`remoteDesktopEnabled`, `ip`) and inbound remote-access sessions (`direction`, `peerIp`, ' +
+        '`peerNetwork`) in one sweep. Fires on inbound sessions from public addresses outside ' +
+        '`reference.organisation.corporateEgress` and office egress IPs (at `inboundStrength` when a check-in of that device ' +
+        'says remote desktop is enabled, else at `inboundWithoutSettingStrength`), and, separately and weaker, on remote desktop ' +
+        'enabled while the device checks in from a public address outside the organisation (`publicAddressStrength`). Private, ' +
+        'carrier-grade NAT and link-local addresses never count. Laptop farms leave RDP or VNC open so the worker abroad can ' +
+        'connect (MITRE ATT&CK T1021.001); `network/remote-access-exposed` sees the same from internet scans of the egress.',
+      requires: [
+        'events[type=device-checkin].remoteDesktopEnabled',
+        'events[type=device-checkin].ip',
+        'events[type=remote-access-session].direction',
+        'events[type=remote-access-session].peerIp',
+        'reference.organisation.corporateEgress',
+        'reference.organisation.offices[].egressIps',
+      ],
+      threatHypothesis: 'The company laptop sits at a laptop farm and is driven over remote desktop from abroad.',
+      sources: cite('ATT-T1021', 'US-2022', 'MND', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA'),
+      falsePositives: [
+        'IT support connecting from a contractor\'s network that is not in the corporate egress list.',
+        'A worker connecting to their own desktop from a phone on mobile data.',
+        'A device that holds a public address on a campus or hotel network that does not NAT.',
+      ],
+    },
   },
   evaluate(view, { options, reference, notEvaluated }) {
     const checkins = view.eventsOf('device-checkin');

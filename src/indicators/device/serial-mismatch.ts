@@ -28,15 +28,12 @@ export const serialMismatch = defineIndicator({
     id: 'device/serial-mismatch',
     title: 'Checked-in device is not the one shipped',
     category: 'device',
-    description:
-      'Compares the serials in device check-ins (`events[type=device-checkin].serial`) with the serials shipped (`shipments[].serial`). Fires when a device id that was shipped checks in with another serial, when a checked-in serial matches no shipped serial, and when one device id reports different serials over time. Serials are compared without case, spaces or dashes. A device the organisation handed over on site, lent from a pool or keeps in a lab (`reference.organisation.devices[]` with `handover` other than shipped, assigned to this subject or to no one) was never shipped, so its serial is not unknown.',
     version: '1.1.0',
     kind: 'risk',
     family: 'device',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 2.5,
     correlationGroup: 'device-integrity',
-    requires: ['shipments[].serial', 'shipments[].deviceId', 'events[type=device-checkin].serial', 'reference.organisation.devices'],
     options,
     messages: {
       deviceSerial: 'Device {{deviceId}} was shipped with serial {{shipped}} but checks in with serial {{seen}}',
@@ -44,14 +41,24 @@ export const serialMismatch = defineIndicator({
       serialChanged: 'Device {{deviceId}} reported serial {{from}} and later {{to}}',
     },
     neutralReason: 'The company device in use could not be matched with the device issued.',
-    threatHypothesis: 'The shipped laptop was handed to someone else or sits at a farm, and another machine is enrolled in its place.',
     recommendedAction: 'Compare the laptop serial with the shipping manifest on a live video call, with the serial label in view.',
-    sources: cite('MND', 'PSA-2024'),
-    falsePositives: [
-      'A replacement device IT sent without updating the shipping record.',
-      'Motherboard repairs that change the hardware serial.',
-      'Typos in the shipping manifest (check for near-identical serials).',
-    ],
+    docs: {
+      description:
+        'Compares the serials in device check-ins (`events[type=device-checkin].serial`) with the serials shipped ' +
+        '(`shipments[].serial`). Fires when a device id that was shipped checks in with another serial, when a checked-in serial ' +
+        'matches no shipped serial, and when one device id reports different serials over time. Serials are compared without ' +
+        'case, spaces or dashes. A device the organisation handed over on site, lent from a pool or keeps in a lab ' +
+        '(`reference.organisation.devices[]` with `handover` other than shipped, assigned to this subject or to no one) was ' +
+        'never shipped, so its serial is not unknown.',
+      requires: ['shipments[].serial', 'shipments[].deviceId', 'events[type=device-checkin].serial', 'reference.organisation.devices'],
+      threatHypothesis: 'The shipped laptop was handed to someone else or sits at a farm, and another machine is enrolled in its place.',
+      sources: cite('MND', 'PSA-2024'),
+      falsePositives: [
+        'A replacement device IT sent without updating the shipping record.',
+        'Motherboard repairs that change the hardware serial.',
+        'Typos in the shipping manifest (check for near-identical serials).',
+      ],
+    },
   },
   evaluate(view, { options, reference, notEvaluated }) {
     const shipped = (view.subject.shipments ?? []).filter((s) => s.serial !== undefined);

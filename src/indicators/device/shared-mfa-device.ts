@@ -12,7 +12,9 @@ const options = z.object({
   sameOwnerSuffixes: z
     .array(z.string())
     .default(['-admin', '.admin', '_admin', '-adm', '.adm', '_adm', '-priv', '.priv'])
-    .describe('Account-name suffixes of a person\'s own privileged twin account (jdoe and jdoe-admin): such pairs count as one owner, since one person legitimately approves both.'),
+    .describe(
+      'Account-name suffixes of a person\'s own privileged twin account (jdoe and jdoe-admin): such pairs count as one owner, ' +
+      'since one person legitimately approves both.'),
 });
 
 /**
@@ -25,32 +27,38 @@ export const sharedMfaDevice = defineIndicator({
     id: 'device/shared-mfa-device',
     title: 'One MFA device approves several accounts',
     category: 'device',
-    description:
-      'Maps each MFA device (`events[type=session].mfa.authenticatorId`, else `mfaDeviceId`, and authenticators registered on an account, `events[type=authenticator-registration].authenticatorId`) to the distinct accounts it approved sign-ins for or was registered on, folding a person\'s own admin twin (`sameOwnerSuffixes`) into one owner, and fires when one device approves at least `minAccounts` owners. MS-DX observed one device completing MFA for several users in a Jasper Sleet intrusion, alongside VPNs and long-lived sessions.',
     version: '1.1.0',
     kind: 'risk',
     family: 'device',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 3,
-    requires: [
-      'events[type=session].mfa.authenticatorId',
-      'events[type=session].mfaDeviceId',
-      'events[type=authenticator-registration].authenticatorId',
-      'events[type=session].accountId',
-    ],
     options,
     messages: {
       shared: 'MFA device {{mfaDevice}} approved sign-ins for {{count}} accounts: {{accounts}}',
     },
     neutralReason: 'Sign-in approvals could not be reconciled with one person per account.',
-    threatHypothesis: 'One operator (or team) controls several identities and approves all their sign-ins from one phone.',
     recommendedAction:
       'Re-enrol MFA for the affected accounts in person or on a verified video call, and find out who holds the device.',
-    sources: cite('MS-DX'),
-    falsePositives: [
-      'Shared test or service accounts mapped to a person.',
-      'A personal and a privileged account of the same person with unusual names (add the suffix to `sameOwnerSuffixes`).',
-    ],
+    docs: {
+      description:
+        'Maps each MFA device (`events[type=session].mfa.authenticatorId`, else `mfaDeviceId`, and authenticators registered on ' +
+        'an account, `events[type=authenticator-registration].authenticatorId`) to the distinct accounts it approved sign-ins ' +
+        'for or was registered on, folding a person\'s own admin twin (`sameOwnerSuffixes`) into one owner, and fires when one ' +
+        'device approves at least `minAccounts` owners. MS-DX observed one device completing MFA for several users in a Jasper ' +
+        'Sleet intrusion, alongside VPNs and long-lived sessions.',
+      requires: [
+        'events[type=session].mfa.authenticatorId',
+        'events[type=session].mfaDeviceId',
+        'events[type=authenticator-registration].authenticatorId',
+        'events[type=session].accountId',
+      ],
+      threatHypothesis: 'One operator (or team) controls several identities and approves all their sign-ins from one phone.',
+      sources: cite('MS-DX'),
+      falsePositives: [
+        'Shared test or service accounts mapped to a person.',
+        'A personal and a privileged account of the same person with unusual names (add the suffix to `sameOwnerSuffixes`).',
+      ],
+    },
   },
   evaluate(view, { options, notEvaluated }) {
     // One list of (authenticator, account) uses in time order: approvals of successful sign-ins and registrations.

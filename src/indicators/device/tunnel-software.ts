@@ -21,7 +21,9 @@ const options = z.object({
   allowList: z
     .array(z.string().min(1))
     .default([])
-    .describe('Tunnel tools the organisation sanctions, by tool id (e.g. `tailscale`) or any name the shipped table recognises. Empty by default: only the caller knows its approved tools.'),
+    .describe(
+      'Tunnel tools the organisation sanctions, by tool id (e.g. `tailscale`) or any name the shipped table recognises. Empty ' +
+      'by default: only the caller knows its approved tools.'),
   kindStrength: z
     .object({
       'reverse-tunnel': z.number().min(0).max(1).default(0.8),
@@ -30,7 +32,10 @@ const options = z.object({
       'mesh-vpn': z.number().min(0).max(1).default(0.5),
     })
     .default({ 'reverse-tunnel': 0.8, 'remote-shell': 0.8, 'dev-tunnel': 0.6, 'mesh-vpn': 0.5 })
-    .describe('Strength by kind: a reverse tunnel or web shell publishes the computer to anyone with the address; a dev tunnel needs the developer\'s account; a mesh VPN joins the computer to a private network and is the most common in honest engineering use.'),
+    .describe(
+      'Strength by kind: a reverse tunnel or web shell publishes the computer to anyone with the address; a dev tunnel needs ' +
+      'the developer\'s account; a mesh VPN joins the computer to a private network and is the most common in honest ' +
+      'engineering use.'),
 });
 
 type Options = z.infer<typeof options>;
@@ -64,29 +69,40 @@ export const tunnelSoftware = defineIndicator({
     id: 'device/tunnel-software',
     title: 'Unapproved tunnel or mesh-VPN software on the device',
     category: 'device',
-    description:
-      'Matches the same software records as `device/remote-access-software` (security detections, session software, installed-software inventory, software events, remote-access session tools) against the shipped tunnel table: reverse tunnels (ngrok, Cloudflare Tunnel `cloudflared`, LocalXpose, frp), dev tunnels (VS Code `code-tunnel`, `devtunnel`), remote shells (tmate, Teleport) and mesh VPNs (Tailscale, ZeroTier, NetBird, Hamachi). Fires once per tool not on `allowList`, `reference.organisation.approvedRemoteAccessTools` or `approvedVpnProviders`, and not covered at that time by a documented remote-access-tool or VPN exception. Strength by kind (`kindStrength`): a mesh VPN is the most common in honest engineering work. LOLRMM lists these tools among the remote-access tooling intruders use; MITRE ATT&CK T1572.',
     version: '1.0.0',
     kind: 'risk',
     family: 'device',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 2,
     correlationGroup: 'remote-control',
-    requires: [...softwareFields, 'reference.organisation.approvedRemoteAccessTools', 'reference.organisation.approvedVpnProviders', 'exceptions'],
     options,
     messages: {
       tool: '{{tool}} ({{kind}}) seen {{count}} times on device {{deviceId}}, first as "{{seenAs}}" on {{first}}; it is not approved',
     },
     neutralReason: 'Software on the company device did not match the approved configuration.',
-    threatHypothesis: 'The company laptop is reached from elsewhere through a tunnel: a facilitator exposes it, or the worker abroad joins it to their own network.',
     recommendedAction:
-      'Ask the worker what the tunnel is for and who else is on its network; have IT remove it and review its connection logs (tailnet members, tunnel URLs) for peers abroad.',
-    sources: cite('LOLRMM', 'ATT-T1572', 'MND', 'TRK'),
-    falsePositives: [
-      'Engineers using Tailscale or ZeroTier for a home lab or for team services the organisation has not listed.',
-      'Developers exposing a local server to test webhooks (ngrok, dev tunnels).',
-      'Cloudflare Tunnel run for a side project on a personal machine that is enrolled in management.',
-    ],
+      'Ask the worker what the tunnel is for and who else is on its network; have IT remove it and review its connection logs ' +
+      '(tailnet members, tunnel URLs) for peers abroad.',
+    docs: {
+      description:
+        'Matches the same software records as `device/remote-access-software` (security detections, session software, ' +
+        'installed-software inventory, software events, remote-access session tools) against the shipped tunnel table: reverse ' +
+        'tunnels (ngrok, Cloudflare Tunnel `cloudflared`, LocalXpose, frp), dev tunnels (VS Code `code-tunnel`, `devtunnel`), ' +
+        'remote shells (tmate, Teleport) and mesh VPNs (Tailscale, ZeroTier, NetBird, Hamachi). Fires once per tool not on ' +
+        '`allowList`, `reference.organisation.approvedRemoteAccessTools` or `approvedVpnProviders`, and not covered at that time ' +
+        'by a documented remote-access-tool or VPN exception. Strength by kind (`kindStrength`): a mesh VPN is the most common ' +
+        'in honest engineering work. LOLRMM lists these tools among the remote-access tooling intruders use; MITRE ATT&CK T1572.',
+      requires: [...softwareFields, 'reference.organisation.approvedRemoteAccessTools', 'reference.organisation.approvedVpnProviders', 'exceptions'],
+      threatHypothesis:
+        'The company laptop is reached from elsewhere through a tunnel: a facilitator exposes it, or the worker abroad joins it ' +
+        'to their own network.',
+      sources: cite('LOLRMM', 'ATT-T1572', 'MND', 'TRK'),
+      falsePositives: [
+        'Engineers using Tailscale or ZeroTier for a home lab or for team services the organisation has not listed.',
+        'Developers exposing a local server to test webhooks (ngrok, dev tunnels).',
+        'Cloudflare Tunnel run for a side project on a personal machine that is enrolled in management.',
+      ],
+    },
   },
   // Each distinct software name of the batch is matched once here, not once per subject.
   prepare(population) {

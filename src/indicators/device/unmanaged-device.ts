@@ -34,21 +34,12 @@ export const unmanagedDevice = defineIndicator({
     id: 'device/unmanaged-device',
     title: 'Work from unmanaged devices or virtual desktops',
     category: 'device',
-    description:
-      'Fires when at least `minSessions` and `minShare` of successful sign-ins come from unmanaged (`deviceManaged: false`) or non-compliant devices or from virtual desktops; when a device checks in as unmanaged or non-compliant; and on each unapproved request to work from a personal device or virtual desktop (`workArrangementRequests[]`). SW, GTIG and LB describe hires who avoid the managed laptop; PSA-2025-01 describes session cookies stolen to work from non-company devices.',
     version: '1.0.0',
     kind: 'risk',
     family: 'device',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 1,
     correlationGroup: 'device-integrity',
-    requires: [
-      'events[type=session].deviceManaged',
-      'events[type=session].deviceCompliant',
-      'events[type=session].virtualDesktop',
-      'events[type=device-checkin].managed',
-      'workArrangementRequests[]',
-    ],
     options,
     messages: {
       unmanagedSessions: '{{count}} of {{total}} sign-ins ({{share}}%) came from {{what}} (distinct devices: {{devices}})',
@@ -56,15 +47,32 @@ export const unmanagedDevice = defineIndicator({
       checkin: 'Device {{deviceId}} checked in as {{state}} {{count}} times',
     },
     neutralReason: 'Work was done from devices outside the organisation\'s management.',
-    threatHypothesis: 'The worker avoids the managed laptop (which sits at a farm or is driven remotely) and works from their own machine abroad.',
     recommendedAction:
-      'On a live video call, ask the worker to show the managed laptop (serial label in view) and the device they signed in from; compare the unmanaged sign-ins\' IPs with the managed laptop\'s check-ins, then require the managed laptop by policy.',
-    sources: cite('SW', 'GTIG', 'LB', 'PSA-2025-01'),
-    falsePositives: [
-      'Organisations whose policy allows BYOD (set `personalDevicesAllowed`).',
-      'A managed device whose compliance state lagged after an OS update.',
-      'Accessibility needs that a personal device meets better (check for an approved request).',
-    ],
+      'On a live video call, ask the worker to show the managed laptop (serial label in view) and the device they signed in ' +
+      'from; compare the unmanaged sign-ins\' IPs with the managed laptop\'s check-ins, then require the managed laptop by ' +
+      'policy.',
+    docs: {
+      description:
+        'Fires when at least `minSessions` and `minShare` of successful sign-ins come from unmanaged (`deviceManaged: false`) or ' +
+        'non-compliant devices or from virtual desktops; when a device checks in as unmanaged or non-compliant; and on each ' +
+        'unapproved request to work from a personal device or virtual desktop (`workArrangementRequests[]`). SW, GTIG and LB ' +
+        'describe hires who avoid the managed laptop; PSA-2025-01 describes session cookies stolen to work from non-company ' +
+        'devices.',
+      requires: [
+        'events[type=session].deviceManaged',
+        'events[type=session].deviceCompliant',
+        'events[type=session].virtualDesktop',
+        'events[type=device-checkin].managed',
+        'workArrangementRequests[]',
+      ],
+      threatHypothesis: 'The worker avoids the managed laptop (which sits at a farm or is driven remotely) and works from their own machine abroad.',
+      sources: cite('SW', 'GTIG', 'LB', 'PSA-2025-01'),
+      falsePositives: [
+        'Organisations whose policy allows BYOD (set `personalDevicesAllowed`).',
+        'A managed device whose compliance state lagged after an OS update.',
+        'Accessibility needs that a personal device meets better (check for an approved request).',
+      ],
+    },
   },
   evaluate(view, { options, notEvaluated }) {
     const sessions = view.eventsOf('session').filter((s) => s.result !== 'failure');

@@ -10,7 +10,8 @@ const options = z.object({
     .max(1)
     .default(0)
     .describe(
-      'Strength given to an inconclusive document or liveness result. 0 by default: inconclusive results are common (glare, old documents) and call for a retry, not suspicion.',
+      'Strength given to an inconclusive document or liveness result. 0 by default: inconclusive results are common (glare, ' +
+      'old documents) and call for a retry, not suspicion.',
     ),
 });
 
@@ -27,29 +28,35 @@ export const documentVerificationFailed = defineIndicator({
     id: 'identity/document-verification-failed',
     title: 'Identity document or liveness check failed',
     category: 'identity',
-    description:
-      'Reads the identity-verification vendor outcome of every document. A tampered, AI-altered or synthetic document fires at full strength, a plain failure at 0.7, a failed liveness check at 0.8; inconclusive results fire only when `inconclusiveStrength` is raised. Advisories describe real IDs with a swapped-in photo and AI-altered document images. A pass does not clear anyone: SEAL warns that some forged documents pass specialised checks.',
     version: '1.0.0',
     kind: 'risk',
     family: 'identity',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 2.5,
     correlationGroup: 'identity-proofing',
-    requires: ['documents[].verification.outcome', 'documents[].verification.liveness'],
     options,
     messages: {
       document: '{{vendor}} reported the {{type}} {{documentId}} as {{outcome}}{{reasons}}',
       liveness: '{{vendor}} reported a failed liveness check on the {{type}} {{documentId}}',
     },
     neutralReason: 'The identity document could not be verified.',
-    threatHypothesis: 'A stolen or rented identity document with the operator\'s photo swapped in, or a synthetic document.',
     recommendedAction:
-      'Repeat identity proofing in person or with a notarised check, with the original document on camera, applying the same step every candidate for the role goes through.',
-    sources: cite('ROK-2022', 'MS-JS', 'PSA-2025-01', 'SEAL', 'PSA-2022-DF'),
-    falsePositives: [
-      'Worn, damaged or laminated documents that vendors reject.',
-      'Poor lighting or camera quality during capture (retry before concluding).',
-    ],
+      'Repeat identity proofing in person or with a notarised check, with the original document on camera, applying the same ' +
+      'step every candidate for the role goes through.',
+    docs: {
+      description:
+        'Reads the identity-verification vendor outcome of every document. A tampered, AI-altered or synthetic document fires at ' +
+        'full strength, a plain failure at 0.7, a failed liveness check at 0.8; inconclusive results fire only when ' +
+        '`inconclusiveStrength` is raised. Advisories describe real IDs with a swapped-in photo and AI-altered document images. ' +
+        'A pass does not clear anyone: SEAL warns that some forged documents pass specialised checks.',
+      requires: ['documents[].verification.outcome', 'documents[].verification.liveness'],
+      threatHypothesis: 'A stolen or rented identity document with the operator\'s photo swapped in, or a synthetic document.',
+      sources: cite('ROK-2022', 'MS-JS', 'PSA-2025-01', 'SEAL', 'PSA-2022-DF'),
+      falsePositives: [
+        'Worn, damaged or laminated documents that vendors reject.',
+        'Poor lighting or camera quality during capture (retry before concluding).',
+      ],
+    },
   },
   evaluate(view, { options, notEvaluated }) {
     const documents = (view.subject.documents ?? []).filter((d) => d.verification !== undefined);

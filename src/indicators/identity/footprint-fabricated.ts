@@ -11,7 +11,8 @@ const options = z.object({
     .nonnegative()
     .default(365)
     .describe(
-      'How far a profile\'s earliest shown activity may predate its creation before it fires. Generous by default: SEAL warns that old code legitimately re-uploaded has commits older than the account.',
+      'How far a profile\'s earliest shown activity may predate its creation before it fires. Generous by default: SEAL warns ' +
+      'that old code legitimately re-uploaded has commits older than the account.',
     ),
   seniorYears: z
     .number()
@@ -37,15 +38,12 @@ export const footprintFabricated = defineIndicator({
     id: 'identity/footprint-fabricated',
     title: 'Online footprint looks manufactured',
     category: 'identity',
-    description:
-      'Fires when a profile\'s earliest shown activity (e.g. first commit) predates the account\'s creation by more than `backdateToleranceDays`, the SEAL heuristic for cloned repositories with the candidate inserted as author; and when the employment history claims at least `seniorYears` of experience while every profile on file was created less than `maxFootprintAgeYears` before the application. Weak: many honest engineers have no public footprint, so it sits in the capped weak pre-hire group.',
     version: '1.0.0',
     kind: 'risk',
     family: 'identity',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 0.7,
     correlationGroup: 'pre-hire-weak',
-    requires: ['profiles[].createdAt', 'profiles[].earliestActivityAt', 'employment[].start', 'appliedAt'],
     options,
     messages: {
       backdated:
@@ -53,15 +51,24 @@ export const footprintFabricated = defineIndicator({
       thin: 'The resume claims {{years}} years of experience, but every online profile ({{profiles}}) is under {{maxAge}} year(s) old',
     },
     neutralReason: 'The professional history could not be corroborated by public records.',
-    threatHypothesis: 'A persona whose portfolio and profiles were built shortly before applying.',
     recommendedAction:
       'Ask the candidate to walk through a named past project on a live call, including code they wrote, and verify one past employer independently.',
-    sources: cite('SEAL', 'MND', 'CIN', 'CTI-HR'),
-    falsePositives: [
-      'Old code legitimately re-uploaded to a new account (commits predate the account).',
-      'Engineers whose work was all in private company repositories.',
-      'People who deleted old accounts for privacy and started new ones.',
-    ],
+    docs: {
+      description:
+        'Fires when a profile\'s earliest shown activity (e.g. first commit) predates the account\'s creation by more than ' +
+        '`backdateToleranceDays`, the SEAL heuristic for cloned repositories with the candidate inserted as author; and when the ' +
+        'employment history claims at least `seniorYears` of experience while every profile on file was created less than ' +
+        '`maxFootprintAgeYears` before the application. Weak: many honest engineers have no public footprint, so it sits in the ' +
+        'capped weak pre-hire group.',
+      requires: ['profiles[].createdAt', 'profiles[].earliestActivityAt', 'employment[].start', 'appliedAt'],
+      threatHypothesis: 'A persona whose portfolio and profiles were built shortly before applying.',
+      sources: cite('SEAL', 'MND', 'CIN', 'CTI-HR'),
+      falsePositives: [
+        'Old code legitimately re-uploaded to a new account (commits predate the account).',
+        'Engineers whose work was all in private company repositories.',
+        'People who deleted old accounts for privacy and started new ones.',
+      ],
+    },
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {
     const s = view.subject;

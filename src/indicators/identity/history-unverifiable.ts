@@ -10,7 +10,8 @@ const options = z.object({
     .max(1)
     .default(0.3)
     .describe(
-      'Strength of one entry that could not be confirmed. Low: defunct employers, unreachable schools and slow HR departments are common; several combine by noisy-or.',
+      'Strength of one entry that could not be confirmed. Low: defunct employers, unreachable schools and slow HR departments ' +
+      'are common; several combine by noisy-or.',
     ),
   contradictedStrength: z
     .number()
@@ -72,15 +73,12 @@ export const historyUnverifiable = defineIndicator({
     id: 'identity/history-unverifiable',
     title: 'Work or education history could not be verified',
     category: 'identity',
-    description:
-      'Reads the independent confirmation status of every employment, education and reference entry: contradicted entries fire strongly, unconfirmed ones weakly (several combine). Any entry or reference whose web domain or e-mail domain equals, or is a subdomain of, a domain in `reference.frontCompanyDomains` (seized front-company websites, identity-rental marketplaces) fires at full strength. Entries must be verified with contact details found independently, never those the candidate supplied.',
     version: '1.0.0',
     kind: 'risk',
     family: 'identity',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 2,
     correlationGroup: 'identity-claims',
-    requires: ['employment[].confirmed', 'education[].confirmed', 'references[].confirmed', 'reference.frontCompanyDomains'],
     options,
     messages: {
       front: '{{what}} "{{name}}" uses the domain {{domain}}, which is on the list of front companies ({{listed}})',
@@ -88,15 +86,25 @@ export const historyUnverifiable = defineIndicator({
       unconfirmed: '{{what}} "{{name}}" could not be confirmed independently',
     },
     neutralReason: 'Employment or education history could not be verified.',
-    threatHypothesis: 'A fabricated history with front companies and references controlled by the scheme.',
     recommendedAction:
-      'Verify each entry through contact details found independently (registry, main switchboard), not those the candidate gave; ask the candidate for other evidence such as payslips or diplomas.',
-    sources: cite('US-2022', 'PSA-2025-01', 'GTIG', 'DOJ-DEC24', 'DOJ-DEC24-OPA', 'DOJ-JUN25', 'DOJ-JUN25-OPA', 'SEAL', 'NISOS'),
-    falsePositives: [
-      'Employers that closed, merged or do not answer verification requests.',
-      'Schools abroad that take weeks to confirm degrees.',
-      'Freelance work for clients who cannot be named.',
-    ],
+      'Verify each entry through contact details found independently (registry, main switchboard), not those the candidate ' +
+      'gave; ask the candidate for other evidence such as payslips or diplomas.',
+    docs: {
+      description:
+        'Reads the independent confirmation status of every employment, education and reference entry: contradicted entries fire ' +
+        'strongly, unconfirmed ones weakly (several combine). Any entry or reference whose web domain or e-mail domain equals, ' +
+        'or is a subdomain of, a domain in `reference.frontCompanyDomains` (seized front-company websites, identity-rental ' +
+        'marketplaces) fires at full strength. Entries must be verified with contact details found independently, never those ' +
+        'the candidate supplied.',
+      requires: ['employment[].confirmed', 'education[].confirmed', 'references[].confirmed', 'reference.frontCompanyDomains'],
+      threatHypothesis: 'A fabricated history with front companies and references controlled by the scheme.',
+      sources: cite('US-2022', 'PSA-2025-01', 'GTIG', 'DOJ-DEC24', 'DOJ-DEC24-OPA', 'DOJ-JUN25', 'DOJ-JUN25-OPA', 'SEAL', 'NISOS'),
+      falsePositives: [
+        'Employers that closed, merged or do not answer verification requests.',
+        'Schools abroad that take weeks to confirm degrees.',
+        'Freelance work for clients who cannot be named.',
+      ],
+    },
   },
   evaluate(view, { options, reference, notEvaluated }) {
     const s = view.subject;

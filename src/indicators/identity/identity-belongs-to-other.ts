@@ -32,30 +32,36 @@ export const identityBelongsToOther = defineIndicator({
     id: 'identity/identity-belongs-to-other',
     title: 'Identity belongs to someone else',
     category: 'identity',
-    description:
-      'Fires when an identity check (background check, SSN trace, credit header, database) reports that the personal data belongs to another, deceased or synthetic person, or when the vendor says the selfie does not match the document portrait. A "no record" result fires weakly (`noRecordStrength`). In the public cases, valid but stolen or rented US identities passed background checks; the mismatch between person and identity is the scheme\'s core.',
     version: '1.0.0',
     kind: 'risk',
     family: 'identity',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 3,
     correlationGroup: 'identity-proofing',
-    requires: ['identityChecks[].outcome', 'documents[].verification.selfieMatch'],
     options,
     messages: {
       check: '{{kind}} by {{provider}} found the personal data {{outcome}}{{details}}',
       selfie: '{{vendor}} found that the selfie does not match the portrait on the {{type}} {{documentId}}',
     },
     neutralReason: 'The identity could not be verified.',
-    threatHypothesis: 'A stolen, borrowed or rented identity used by someone other than its holder.',
     recommendedAction:
-      'Hold a live video call with the identity document on camera, or require in-person identity proofing; if the data belongs to someone else, treat the named holder as a possible victim, not the perpetrator.',
-    sources: cite('PSA-2022-DF', 'KB4', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'DOJ-JUN25', 'DOJ-JUN25-OPA', 'US-2022'),
-    falsePositives: [
-      'Data-entry errors in the SSN or date of birth (a single transposed digit).',
-      'Mixed credit files of relatives with similar names (Jr./Sr.).',
-      'Selfie mismatch after a large change in appearance since the document photo.',
-    ],
+      'Hold a live video call with the identity document on camera, or require in-person identity proofing; if the data ' +
+      'belongs to someone else, treat the named holder as a possible victim, not the perpetrator.',
+    docs: {
+      description:
+        'Fires when an identity check (background check, SSN trace, credit header, database) reports that the personal data ' +
+        'belongs to another, deceased or synthetic person, or when the vendor says the selfie does not match the document ' +
+        'portrait. A "no record" result fires weakly (`noRecordStrength`). In the public cases, valid but stolen or rented US ' +
+        'identities passed background checks; the mismatch between person and identity is the scheme\'s core.',
+      requires: ['identityChecks[].outcome', 'documents[].verification.selfieMatch'],
+      threatHypothesis: 'A stolen, borrowed or rented identity used by someone other than its holder.',
+      sources: cite('PSA-2022-DF', 'KB4', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'DOJ-JUN25', 'DOJ-JUN25-OPA', 'US-2022'),
+      falsePositives: [
+        'Data-entry errors in the SSN or date of birth (a single transposed digit).',
+        'Mixed credit files of relatives with similar names (Jr./Sr.).',
+        'Selfie mismatch after a large change in appearance since the document photo.',
+      ],
+    },
   },
   evaluate(view, { options, notEvaluated }) {
     const checks = view.subject.identityChecks ?? [];

@@ -28,32 +28,38 @@ export const identityRotation = defineIndicator({
     id: 'identity/identity-rotation',
     title: 'Names, handles or profiles rotated',
     category: 'identity',
-    description:
-      'Counts name and handle changes within `windowDays` from the profiles\' handle history and from `profile-change` events (fields name and handle), counting a handle change recorded in both places once, and fires from `minChanges` on; also fires on each profile marked deleted or replaced. A single change is ordinary (marriage, rebrand) and never fires alone.',
     version: '1.0.0',
     kind: 'risk',
     family: 'identity',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 1,
     correlationGroup: 'identity-claims',
-    requires: ['profiles[].previousHandles', 'profiles[].status', 'events[type=profile-change]'],
     options,
     messages: {
       changes: '{{count}} name or handle changes in {{days}} days ({{list}})',
       removed: '{{platform}} profile {{handle}} was {{status}}',
     },
     neutralReason: 'Online identity details changed repeatedly and could not be reconciled.',
-    threatHypothesis: 'A persona rotated to shed a reputation exposed elsewhere.',
     recommendedAction: 'Ask the candidate to explain each change and list every name and handle they used; verify against the identity document.',
-    sources: cite('SEAL'),
-    falsePositives: ['A legal name change (marriage, divorce, gender transition) propagated across several platforms.', 'Rebranding a freelance business.'],
+    docs: {
+      description:
+        'Counts name and handle changes within `windowDays` from the profiles\' handle history and from `profile-change` events ' +
+        '(fields name and handle), counting a handle change recorded in both places once, and fires from `minChanges` on; also ' +
+        'fires on each profile marked deleted or replaced. A single change is ordinary (marriage, rebrand) and never fires alone.',
+      requires: ['profiles[].previousHandles', 'profiles[].status', 'events[type=profile-change]'],
+      threatHypothesis: 'A persona rotated to shed a reputation exposed elsewhere.',
+      sources: cite('SEAL'),
+      falsePositives: ['A legal name change (marriage, divorce, gender transition) propagated across several platforms.', 'Rebranding a freelance business.'],
+    },
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {
     const profiles = view.subject.profiles ?? [];
     const changeEvents = view.eventsOf('profile-change').filter((e) => e.field === 'name' || e.field === 'handle');
     const tracked = profiles.filter((p) => p.previousHandles !== undefined || p.status !== undefined);
     if (tracked.length === 0 && changeEvents.length === 0) {
-      return notEvaluated('no profile history and no profile-change events', ['profiles[].previousHandles', 'profiles[].status', 'events[type=profile-change]']);
+      return notEvaluated('no profile history and no profile-change events', [
+        'profiles[].previousHandles', 'profiles[].status', 'events[type=profile-change]',
+      ]);
     }
     const since = asOfMs - options.windowDays * DAY_MS;
     const changes: { at: number; text: string; evidence: Evidence }[] = [];

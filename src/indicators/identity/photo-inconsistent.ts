@@ -10,7 +10,8 @@ const options = z.object({
     .nonnegative()
     .default(10)
     .describe(
-      'Largest Hamming distance between two perceptual hashes (64-bit) that still counts as the same photo; 10 of 64 bits is a common cut-off that tolerates resizing and recompression.',
+      'Largest Hamming distance between two perceptual hashes (64-bit) that still counts as the same photo; 10 of 64 bits is a ' +
+      'common cut-off that tolerates resizing and recompression.',
     ),
   minDistinctPhotos: z
     .number()
@@ -48,30 +49,35 @@ export const photoInconsistent = defineIndicator({
     id: 'identity/photo-inconsistent',
     title: 'Photos of one identity are inconsistent or not the person\'s',
     category: 'identity',
-    description:
-      'Fires on each photo a vendor or reverse-image search assessed as synthetic (AI-generated), belonging to someone else, or stock; and when the person\'s photos (resume, profiles, documents) form at least `minDistinctPhotos` clusters of perceptual hashes further apart than `maxHammingDistance` bits. Advisories and incidents describe AI-altered stock photos and several profiles of one identity with different pictures.',
     version: '1.0.0',
     kind: 'risk',
     family: 'identity',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 2,
     correlationGroup: 'identity-proofing',
-    requires: ['photos[].assessment', 'photos[].perceptualHash'],
     options,
     messages: {
       assessment: 'The photo from {{source}} ({{photoId}}) was assessed as {{assessment}}',
       distinct: '{{count}} visibly different photos are used for one identity ({{sources}})',
     },
     neutralReason: 'Photos supplied for the identity could not be matched to the person.',
-    threatHypothesis: 'A persona built on a generated, stolen or AI-enhanced photo, or several operators behind one identity.',
     recommendedAction:
       'Hold a live video call and compare the person on camera with every photo on file; ask about any profile photo that differs.',
-    sources: cite('KB4', 'PSA-2023', 'MND', 'MS-JS', 'SEAL', 'CTI-HR'),
-    falsePositives: [
-      'Photos taken years apart, with different hair, glasses or beard.',
-      'Perceptual hashes of crops or filters of the same photo that drift beyond the threshold.',
-      'A stock or avatar image used for privacy on a profile that is not claimed as a likeness.',
-    ],
+    docs: {
+      description:
+        'Fires on each photo a vendor or reverse-image search assessed as synthetic (AI-generated), belonging to someone else, ' +
+        'or stock; and when the person\'s photos (resume, profiles, documents) form at least `minDistinctPhotos` clusters of ' +
+        'perceptual hashes further apart than `maxHammingDistance` bits. Advisories and incidents describe AI-altered stock ' +
+        'photos and several profiles of one identity with different pictures.',
+      requires: ['photos[].assessment', 'photos[].perceptualHash'],
+      threatHypothesis: 'A persona built on a generated, stolen or AI-enhanced photo, or several operators behind one identity.',
+      sources: cite('KB4', 'PSA-2023', 'MND', 'MS-JS', 'SEAL', 'CTI-HR'),
+      falsePositives: [
+        'Photos taken years apart, with different hair, glasses or beard.',
+        'Perceptual hashes of crops or filters of the same photo that drift beyond the threshold.',
+        'A stock or avatar image used for privacy on a profile that is not claimed as a likeness.',
+      ],
+    },
   },
   evaluate(view, { options, notEvaluated }) {
     const photos = [...(view.subject.photos ?? [])].sort((a, b) => compareText(a.id, b.id));

@@ -26,7 +26,8 @@ const options = z.object({
     .nonnegative()
     .default(0)
     .describe(
-      'Slack before a claim counts as too early. 0 by default because the built-in table already takes the earliest plausible public year (previews, open-sourcing) and release years count from 1 January.',
+      'Slack before a claim counts as too early. 0 by default because the built-in table already takes the earliest plausible ' +
+      'public year (previews, open-sourcing) and release years count from 1 January.',
     ),
 });
 
@@ -42,15 +43,12 @@ export const resumeAnachronism = defineIndicator({
     id: 'identity/resume-anachronism',
     title: 'Resume claims a technology before it existed',
     category: 'identity',
-    description:
-      `Looks up every technology claimed in an employment entry and every claimed skill in a documented table of first public release years (${docsLink('src/data/technologyReleaseYears.ts')}, earliest plausible year; callers extend it with \`extraTechnologies\`). Fires when a job that listed the technology ended (latest possible date) before its release year, when a skill is claimed \`since\` a year before release, or when the years of experience claimed at application, less one year for rounding up, still reach back before release. A job that started before the release but continued after it never fires: the technology may have been adopted later.`,
     version: '1.0.0',
     kind: 'risk',
     family: 'identity',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 1.2,
     correlationGroup: 'identity-claims',
-    requires: ['employment[].technologies', 'employment[].end', 'skills[]', 'appliedAt'],
     options,
     messages: {
       employment: '{{technology}} is listed for {{role}} ({{period}}), but {{technology}} was first released in {{released}}',
@@ -58,14 +56,26 @@ export const resumeAnachronism = defineIndicator({
       skillYears: '{{years}} years of {{technology}} are claimed as of {{asOf}} (since about {{from}}), but it was first released in {{released}}',
     },
     neutralReason: 'Claims in the resume could not be reconciled with public facts.',
-    threatHypothesis: 'A fabricated or template resume assembled without real experience.',
-    recommendedAction: 'Ask the candidate to describe the work done with the technology in that role on a live technical call, and verify the employer independently.',
-    sources: cite('DTEX', 'CIN', 'DOJ-VONG', 'MND'),
-    falsePositives: [
-      'Predecessor technologies named by their current name (e.g. "Angular" for AngularJS work; the table takes the conservative reading).',
-      'Typos in dates or a rounded-up years figure; ask before concluding.',
-      'Internal pre-release access at the vendor that built the technology.',
-    ],
+    recommendedAction:
+      'Ask the candidate to describe the work done with the technology in that role on a live technical call, and verify the ' +
+      'employer independently.',
+    docs: {
+      description:
+        'Looks up every technology claimed in an employment entry and every claimed skill in a documented table of first public ' +
+        `release years (${docsLink('src/data/technologyReleaseYears.ts')}, earliest plausible year; callers extend it with ` +
+        '`extraTechnologies`). Fires when a job that listed the technology ended (latest possible date) before its release year, ' +
+        'when a skill is claimed `since` a year before release, or when the years of experience claimed at application, less one ' +
+        'year for rounding up, still reach back before release. A job that started before the release but continued after it ' +
+        'never fires: the technology may have been adopted later.',
+      requires: ['employment[].technologies', 'employment[].end', 'skills[]', 'appliedAt'],
+      threatHypothesis: 'A fabricated or template resume assembled without real experience.',
+      sources: cite('DTEX', 'CIN', 'DOJ-VONG', 'MND'),
+      falsePositives: [
+        'Predecessor technologies named by their current name (e.g. "Angular" for AngularJS work; the table takes the conservative reading).',
+        'Typos in dates or a rounded-up years figure; ask before concluding.',
+        'Internal pre-release access at the vendor that built the technology.',
+      ],
+    },
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {
     const s = view.subject;

@@ -48,7 +48,9 @@ const options = z.object({
     .number()
     .positive()
     .default(90)
-    .describe('A peak within this many days of `hiredAt` is stronger (SW: exfiltration began almost immediately; the catalogue measures the first 30-90 days).'),
+    .describe(
+      'A peak within this many days of `hiredAt` is stronger (SW: exfiltration began almost immediately; the catalogue ' +
+      'measures the first 30-90 days).'),
 });
 
 type Options = z.infer<typeof options>;
@@ -115,30 +117,40 @@ export const bulkCollection = defineIndicator({
     id: 'insider/bulk-collection',
     title: 'Collection volume far above baseline',
     category: 'insider',
-    description:
-      'Totals each UTC day\'s collection (`actions`: download, clone, export, copy, sync, print) in bytes and in actions. Fires when the peak day reaches `ownFactor` times the subject\'s own median active day (with `minBaselineDays` other days), and when it reaches `peerFactor` times the role peers\' typical peak day: from `reference.collectionBaselines[role]`, or else from the batch (`summarise` takes the peak day of every subject with a role and any collection, `combine` sorts them by role; at least `minPeers` peers). Nothing fires below `minBytes` / `minActions`. A peak within `earlyTenureDays` of `hiredAt` is stronger. SW: exfiltration began almost immediately after hiring.',
     version: '1.0.0',
     kind: 'risk',
     family: 'data-movement',
     typologies: ['insider-technology-collection'],
     defaultWeight: 1.5,
     correlationGroup: 'insider-collection',
-    requires: ['events[type=data-access].volumeBytes', 'events[type=data-access].action', 'role', 'hiredAt', 'reference.collectionBaselines'],
     options,
     messages: {
       ownBaseline: 'On {{day}} the subject collected {{peak}} ({{unit}}), {{factor}} times their own median active day of {{baseline}}{{early}}',
-      peerBaseline: 'On {{day}} the subject collected {{peak}} ({{unit}}), {{factor}} times the typical peak day of {{role}} peers ({{baseline}}, {{source}}){{early}}',
+      peerBaseline:
+        'On {{day}} the subject collected {{peak}} ({{unit}}), {{factor}} times the typical peak day of {{role}} peers ' +
+        '({{baseline}}, {{source}}){{early}}',
     },
     neutralReason: 'Data-access volume could not be reconciled with the role.',
-    threatHypothesis: 'The worker collects the company\'s code and data in bulk, for a foreign programme or for later extortion.',
     recommendedAction:
       'Review what was downloaded or cloned on the peak day with the worker\'s manager; check whether it left the device.',
-    sources: cite('SW', 'DOJ-JUN25', 'DOJ-JUN25-OPA', 'PSA-2025-01'),
-    falsePositives: [
-      'Onboarding: the first full clone of a large monorepo or dataset (compare with peers who joined recently).',
-      'Migrations, backups and build caches run under the worker\'s account.',
-      'A role mislabelled in HR data, comparing a data engineer with front-end peers.',
-    ],
+    docs: {
+      description:
+        'Totals each UTC day\'s collection (`actions`: download, clone, export, copy, sync, print) in bytes and in ' +
+        'actions. Fires when the peak day reaches `ownFactor` times the subject\'s own median active day (with ' +
+        '`minBaselineDays` other days), and when it reaches `peerFactor` times the role peers\' typical peak day: from ' +
+        '`reference.collectionBaselines[role]`, or else from the batch (`summarise` takes the peak day of every subject ' +
+        'with a role and any collection, `combine` sorts them by role; at least `minPeers` peers). Nothing fires below ' +
+        '`minBytes` / `minActions`. A peak within `earlyTenureDays` of `hiredAt` is stronger. SW: exfiltration began ' +
+        'almost immediately after hiring.',
+      requires: ['events[type=data-access].volumeBytes', 'events[type=data-access].action', 'role', 'hiredAt', 'reference.collectionBaselines'],
+      threatHypothesis: 'The worker collects the company\'s code and data in bulk, for a foreign programme or for later extortion.',
+      sources: cite('SW', 'DOJ-JUN25', 'DOJ-JUN25-OPA', 'PSA-2025-01'),
+      falsePositives: [
+        'Onboarding: the first full clone of a large monorepo or dataset (compare with peers who joined recently).',
+        'Migrations, backups and build caches run under the worker\'s account.',
+        'A role mislabelled in HR data, comparing a data engineer with front-end peers.',
+      ],
+    },
   },
   // A subject's role and peak day, as plain data that can cross threads. The types are written
   // inline so the exported indicator's type names no private interface.

@@ -18,7 +18,9 @@ const options = z.object({
   sensitiveTags: z
     .array(z.string())
     .default(['value-moving', 'payments', 'custody', 'signing', 'treasury', 'auth', 'secrets', 'smart-contract'])
-    .describe('Change tags that mark sensitive code, besides the value-moving, sensitive-technology and export-controlled tags of `reference.organisation.sensitivityTags`.'),
+    .describe(
+      'Change tags that mark sensitive code, besides the value-moving, sensitive-technology and export-controlled tags of ' +
+      '`reference.organisation.sensitivityTags`.'),
   sensitivePaths: z
     .array(z.string().min(1))
     .default([])
@@ -30,12 +32,18 @@ const options = z.object({
   pipelineOwnerRoles: z
     .array(z.string())
     .default([])
-    .describe('Roles (subject.role) that own CI/CD, e.g. devops, release-engineer. When empty, pipeline changes count only within `newHireDays` of the start date.'),
-  newHireDays: z.number().positive().default(90).describe('Tenure in days during which pipeline changes count when no owning roles are given (SEAL: review CI/CD changes from new members).'),
+    .describe(
+      'Roles (subject.role) that own CI/CD, e.g. devops, release-engineer. When empty, pipeline changes count only within ' +
+      '`newHireDays` of the start date.'),
+  newHireDays: z.number().positive().default(90).describe(
+    'Tenure in days during which pipeline changes count when no owning roles are given (SEAL: review CI/CD changes from new ' +
+    'members).'),
   includeNonSensitive: z
     .boolean()
     .default(false)
-    .describe('Also report unreviewed changes to code that is not tagged sensitive, at a third of the strength. Off: many teams let people merge routine changes alone.'),
+    .describe(
+      'Also report unreviewed changes to code that is not tagged sensitive, at a third of the strength. Off: many teams let ' +
+      'people merge routine changes alone.'),
 });
 
 type MessageId = 'unreviewed' | 'bypass' | 'pipeline';
@@ -53,25 +61,13 @@ export const codeIntegrity = defineIndicator({
     id: 'insider/code-integrity',
     title: 'Sensitive code changed without independent review',
     category: 'insider',
-    description:
-      'Reads code-change events (merges, direct pushes, deployments, releases, pipeline and protection changes from code-host and CI/CD audit logs) in one sweep and groups findings per repository. Unreviewed: a self-approved change (the author approved it, e.g. from a second account: strongest), a direct push, or a merge, deploy or release with no approving review by someone else, to code tagged sensitive (`tags` in `sensitiveTags` or the organisation\'s value-moving, sensitive-technology or export-controlled tags) or matching `sensitivePaths`; untagged routine changes only with `includeNonSensitive`. Bypass: branch protection or a ruleset bypassed, stronger on sensitive code. Pipeline: a pipeline change (or a merge touching `ciPatterns`) by a subject whose role is not in `pipelineOwnerRoles`, or, when no roles are given, within `newHireDays` of the start. A self-merge after someone else\'s approval is ordinary and never counts. SEAL and DOJ-ATL describe insiders altering value-moving code and pipelines; OpenSSF Scorecard treats code review and branch protection as baseline controls.',
     version: '1.1.0',
     kind: 'risk',
     family: 'privilege-code',
     typologies: ['insider-technology-collection', 'remote-hire-identity-fraud'],
-    // As heavy as impersonation and intrusion: an unreviewed change to value-moving code is an act, not context, and two such acts from different insider families must clear the high band.
+    // As heavy as impersonation and intrusion: an unreviewed change to value-moving code is an act, not context, and two such acts from different
+    // insider families must clear the high band.
     defaultWeight: 2.5,
-    requires: [
-      'events[type=code-change].action',
-      'events[type=code-change].approvals',
-      'events[type=code-change].selfApproved',
-      'events[type=code-change].protectionBypassed',
-      'events[type=code-change].tags',
-      'events[type=code-change].paths',
-      'reference.organisation.sensitivityTags',
-      'role',
-      'hiredAt',
-    ],
     options,
     messages: {
       unreviewed: '{{count}} {{what}} to {{sensitivity}} code in {{repository}} without independent review, the first on {{first}}',
@@ -79,15 +75,39 @@ export const codeIntegrity = defineIndicator({
       pipeline: '{{count}} CI/CD pipeline changes in {{repository}} by {{who}}, the first on {{first}}',
     },
     neutralReason: 'Changes to protected systems could not be reconciled with the review process.',
-    threatHypothesis: 'The subject alters code that moves value or guards access, or the build that ships it, where no one else will look.',
     recommendedAction:
       'Have a second engineer review the listed changes line by line before they run again; restore branch protection and require approvals from code owners.',
-    sources: cite('SEAL', 'DOJ-ATL', 'DOJ-JUN25-OPA', 'OSSF-SC', 'CERT-CSG'),
-    falsePositives: [
-      'Emergency fixes merged alone under an incident process (check the incident ticket).',
-      'Repositories whose protection allows maintainers to merge alone by policy.',
-      'Platform engineers whose role is missing from `pipelineOwnerRoles`.',
-    ],
+    docs: {
+      description:
+        'Reads code-change events (merges, direct pushes, deployments, releases, pipeline and protection changes from code-host ' +
+        'and CI/CD audit logs) in one sweep and groups findings per repository. Unreviewed: a self-approved change (the author ' +
+        'approved it, e.g. from a second account: strongest), a direct push, or a merge, deploy or release with no approving ' +
+        'review by someone else, to code tagged sensitive (`tags` in `sensitiveTags` or the organisation\'s value-moving, ' +
+        'sensitive-technology or export-controlled tags) or matching `sensitivePaths`; untagged routine changes only with ' +
+        '`includeNonSensitive`. Bypass: branch protection or a ruleset bypassed, stronger on sensitive code. Pipeline: a ' +
+        'pipeline change (or a merge touching `ciPatterns`) by a subject whose role is not in `pipelineOwnerRoles`, or, when no ' +
+        'roles are given, within `newHireDays` of the start. A self-merge after someone else\'s approval is ordinary and never ' +
+        'counts. SEAL and DOJ-ATL describe insiders altering value-moving code and pipelines; OpenSSF Scorecard treats code ' +
+        'review and branch protection as baseline controls.',
+      requires: [
+        'events[type=code-change].action',
+        'events[type=code-change].approvals',
+        'events[type=code-change].selfApproved',
+        'events[type=code-change].protectionBypassed',
+        'events[type=code-change].tags',
+        'events[type=code-change].paths',
+        'reference.organisation.sensitivityTags',
+        'role',
+        'hiredAt',
+      ],
+      threatHypothesis: 'The subject alters code that moves value or guards access, or the build that ships it, where no one else will look.',
+      sources: cite('SEAL', 'DOJ-ATL', 'DOJ-JUN25-OPA', 'OSSF-SC', 'CERT-CSG'),
+      falsePositives: [
+        'Emergency fixes merged alone under an incident process (check the incident ticket).',
+        'Repositories whose protection allows maintainers to merge alone by policy.',
+        'Platform engineers whose role is missing from `pipelineOwnerRoles`.',
+      ],
+    },
   },
   evaluate(view, { options, reference, notEvaluated }) {
     const changes = view.eventsOf('code-change');

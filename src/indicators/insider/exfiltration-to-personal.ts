@@ -17,7 +17,9 @@ const options = z.object({
   sensitiveTags: z
     .array(z.string().min(1))
     .default([...defaultSensitiveTags])
-    .describe('Data tags that make a copy weigh more: the sensitive-technology tags of `insider/sensitive-technology-access` (RFA, DOJ-JUN25). Other tags, such as "public", do not.'),
+    .describe(
+      'Data tags that make a copy weigh more: the sensitive-technology tags of `insider/sensitive-technology-access` (RFA, ' +
+      'DOJ-JUN25). Other tags, such as "public", do not.'),
 });
 
 const LABEL: Readonly<Record<string, string>> = {
@@ -38,28 +40,34 @@ export const exfiltrationToPersonal = defineIndicator({
     id: 'insider/exfiltration-to-personal',
     title: 'Company data copied to personal destinations',
     category: 'insider',
-    description:
-      'Fires, per destination kind, on data-access events whose `destination.kind` is in `destinations` (personal repositories, personal cloud, personal e-mail, removable media) and whose host is not in `allowedHosts`. Stronger with more resources, more volume and data tagged with a tag in `sensitiveTags`. SW: code exfiltrated to personal GitHub and cloud right after hiring; PSA-2025-01 says such copying is "not uncommon" among developers, so the default weight is low.',
     version: '1.1.0',
     kind: 'risk',
     family: 'data-movement',
     typologies: ['insider-technology-collection'],
     defaultWeight: 0.8,
     correlationGroup: 'exfiltration-channels',
-    requires: ['events[type=data-access].destination', 'events[type=data-access].volumeBytes'],
     options,
     messages: {
       copies: '{{count}} copies of {{resources}} resources to {{destination}}{{hosts}}, {{volume}}',
     },
     neutralReason: 'Company data was copied to destinations outside the organisation.',
-    threatHypothesis: 'The worker stages company code and data outside the organisation for collection or later extortion.',
     recommendedAction:
       'Ask the worker to account for the copies and to delete them under supervision; preserve the logs in case of later extortion.',
-    sources: cite('PSA-2025-01', 'SW'),
-    falsePositives: [
-      'Developers pushing open-source contributions or approved forks to their own accounts.',
-      'Backups to personal storage by someone unaware of the policy.',
-    ],
+    docs: {
+      description:
+        'Fires, per destination kind, on data-access events whose `destination.kind` is in `destinations` (personal ' +
+        'repositories, personal cloud, personal e-mail, removable media) and whose host is not in `allowedHosts`. Stronger with ' +
+        'more resources, more volume and data tagged with a tag in `sensitiveTags`. SW: code exfiltrated to personal GitHub and ' +
+        'cloud right after hiring; PSA-2025-01 says such copying is "not uncommon" among developers, so the default weight is ' +
+        'low.',
+      requires: ['events[type=data-access].destination', 'events[type=data-access].volumeBytes'],
+      threatHypothesis: 'The worker stages company code and data outside the organisation for collection or later extortion.',
+      sources: cite('PSA-2025-01', 'SW'),
+      falsePositives: [
+        'Developers pushing open-source contributions or approved forks to their own accounts.',
+        'Backups to personal storage by someone unaware of the policy.',
+      ],
+    },
   },
   evaluate(view, { options, notEvaluated }) {
     const moved = view.eventsOf('data-access').filter((e) => e.destination !== undefined);

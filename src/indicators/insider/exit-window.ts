@@ -23,13 +23,17 @@ const options = z.object({
     .int()
     .positive()
     .default(30)
-    .describe('Days before the end date that form the exit window (from the notice date when that is earlier): in CERT\'s theft-of-IP cases much of the taking happens in the month before leaving.'),
+    .describe(
+      'Days before the end date that form the exit window (from the notice date when that is earlier): in CERT\'s theft-of-IP ' +
+      'cases much of the taking happens in the month before leaving.'),
   lookbackDays: z
     .number()
     .int()
     .positive()
     .default(180)
-    .describe('Days before the exit window whose daily rate of each channel is the person\'s normal, so a person who always copies to USB is not flagged for doing so while leaving.'),
+    .describe(
+      'Days before the exit window whose daily rate of each channel is the person\'s normal, so a person who always copies to ' +
+      'USB is not flagged for doing so while leaving.'),
   exitFactor: z
     .number()
     .gt(1)
@@ -47,9 +51,15 @@ const options = z.object({
     .min(0)
     .max(0.5)
     .default(0.15)
-    .describe('Strength added to each exit-window finding when the person browsed job boards before or during it. Context only: job-board browsing never fires on its own.'),
-  afterEndStrength: z.number().min(0).max(1).default(0.7).describe('Strength of activity on the person\'s accounts after the end date on one day: an account still used after exit. Each further day with such activity adds 0.1, up to 1.'),
-  extortionStrength: z.number().min(0).max(1).default(1).describe('Strength of an extortion or data-ransom report after notice or exit (FBI PSA-2025-01: fired workers extort with stolen data).'),
+    .describe(
+      'Strength added to each exit-window finding when the person browsed job boards before or during it. Context only: ' +
+      'job-board browsing never fires on its own.'),
+  afterEndStrength: z.number().min(0).max(1).default(0.7).describe(
+    'Strength of activity on the person\'s accounts after the end date on one day: an account still used after exit. Each ' +
+    'further day with such activity adds 0.1, up to 1.'),
+  extortionStrength: z.number().min(0).max(1).default(1).describe(
+    'Strength of an extortion or data-ransom report after notice or exit (FBI PSA-2025-01: fired workers extort with stolen ' +
+    'data).'),
 });
 
 type MessageId = 'channel' | 'afterEnd' | 'extortion';
@@ -105,22 +115,11 @@ export const exitWindow = defineIndicator({
     id: 'insider/exit-window',
     title: 'Data leaving around the exit',
     category: 'insider',
-    description:
-      'Reads the lifecycle (`lifecycle.noticeDate`, `lifecycle.endDate`, or the time an on-notice status took effect). The exit window runs from `windowDays` before the end date, or the notice date when earlier, to the end date (or asOf). One sweep over the events counts four channels before and inside the window: collection (download, clone, export, copy, sync, print), copies to removable media, uploads to file-sharing, personal-cloud, paste or leak sites (and data-access to personal destinations), and e-mail to the person\'s own personal address. A channel fires when it has at least `minEvents` events in the window and its daily rate reaches `exitFactor` times the rate of the `lookbackDays` before (or it was never used before). Job-board browsing (web category job-board) in the window or the `jobBoardLookbackDays` before adds `jobBoardBoost` to each such finding: it is context, never a finding of its own. Activity on the accounts after the end date fires on its own, and so does an extortion or data-ransom report (security category extortion) after notice or exit. A documented removable-media exception silences the removable-media channel.',
     version: '1.1.0',
     kind: 'risk',
     family: 'lifecycle-timing',
     typologies: ['insider-technology-collection'],
     defaultWeight: 2,
-    requires: [
-      'lifecycle.endDate',
-      'lifecycle.noticeDate',
-      'events[type=data-access]',
-      'events[type=removable-media]',
-      'events[type=web].category',
-      'events[type=email].toOwnPersonalAddress',
-      'events[type=security].category',
-    ],
     options,
     messages: {
       channel: '{{count}} {{channel}} ({{volume}}) in the exit window from {{from}}: {{rate}}{{context}}',
@@ -128,14 +127,38 @@ export const exitWindow = defineIndicator({
       extortion: 'Extortion or data-ransom report on {{date}}, after {{after}} {{milestone}}',
     },
     neutralReason: 'Data handling around the end of the engagement needs review.',
-    threatHypothesis: 'The person takes data on the way out, or keeps access after leaving to extort the organisation.',
-    recommendedAction: 'Review what was copied or sent in the exit window with the manager and legal; disable every account and token of the person and confirm the devices are returned.',
-    sources: cite('CERT-CSG', 'CERT-ITD', 'PSA-2025-01', 'SW'),
-    falsePositives: [
-      'A documented handover: files copied for a successor or exported at the manager\'s request.',
-      'Personal files (payslips, contracts) sent to the personal address before leaving.',
-      'Automated jobs running under an account after its owner left (a service, not the person).',
-    ],
+    recommendedAction:
+      'Review what was copied or sent in the exit window with the manager and legal; disable every account and token of the ' +
+      'person and confirm the devices are returned.',
+    docs: {
+      description:
+        'Reads the lifecycle (`lifecycle.noticeDate`, `lifecycle.endDate`, or the time an on-notice status took effect). The ' +
+        'exit window runs from `windowDays` before the end date, or the notice date when earlier, to the end date (or asOf). One ' +
+        'sweep over the events counts four channels before and inside the window: collection (download, clone, export, copy, ' +
+        'sync, print), copies to removable media, uploads to file-sharing, personal-cloud, paste or leak sites (and data-access ' +
+        'to personal destinations), and e-mail to the person\'s own personal address. A channel fires when it has at least ' +
+        '`minEvents` events in the window and its daily rate reaches `exitFactor` times the rate of the `lookbackDays` before ' +
+        '(or it was never used before). Job-board browsing (web category job-board) in the window or the `jobBoardLookbackDays` ' +
+        'before adds `jobBoardBoost` to each such finding: it is context, never a finding of its own. Activity on the accounts ' +
+        'after the end date fires on its own, and so does an extortion or data-ransom report (security category extortion) after ' +
+        'notice or exit. A documented removable-media exception silences the removable-media channel.',
+      requires: [
+        'lifecycle.endDate',
+        'lifecycle.noticeDate',
+        'events[type=data-access]',
+        'events[type=removable-media]',
+        'events[type=web].category',
+        'events[type=email].toOwnPersonalAddress',
+        'events[type=security].category',
+      ],
+      threatHypothesis: 'The person takes data on the way out, or keeps access after leaving to extort the organisation.',
+      sources: cite('CERT-CSG', 'CERT-ITD', 'PSA-2025-01', 'SW'),
+      falsePositives: [
+        'A documented handover: files copied for a successor or exported at the manager\'s request.',
+        'Personal files (payslips, contracts) sent to the personal address before leaving.',
+        'Automated jobs running under an account after its owner left (a service, not the person).',
+      ],
+    },
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {
     const subject = view.subject;

@@ -10,14 +10,18 @@ const options = z.object({
   deviceExemptRoles: z
     .array(z.string())
     .default([])
-    .describe('Roles (subject.role) whose work is signing in to other people\'s computers (IT support, desktop engineering): their sign-ins to assigned devices never count. Accounts still do.'),
+    .describe(
+      'Roles (subject.role) whose work is signing in to other people\'s computers (IT support, desktop engineering): their ' +
+      'sign-ins to assigned devices never count. Accounts still do.'),
   otherAccountStrength: z.number().min(0).max(1).default(0.9).describe('Strength of an interactive sign-in to an account another person holds.'),
   otherAccountSilentStrength: z
     .number()
     .min(0)
     .max(1)
     .default(0.6)
-    .describe('Strength of a token refresh or non-interactive sign-in to another person\'s account: a client left signed in is likelier than a deliberate log-in.'),
+    .describe(
+      'Strength of a token refresh or non-interactive sign-in to another person\'s account: a client left signed in is ' +
+      'likelier than a deliberate log-in.'),
   otherDeviceStrength: z.number().min(0).max(1).default(0.7).describe('Strength of sign-ins or check-ins on a computer assigned to another person.'),
   replayDetections: z
     .array(z.enum(replayDetections))
@@ -77,21 +81,11 @@ export const impersonation = defineIndicator({
     id: 'insider/impersonation',
     title: 'Sign-ins as someone else, or with a stolen session',
     category: 'insider',
-    description:
-      'Population-level: `summarise` lists the accounts each subject holds and `combine` maps every account the batch\'s subjects hold (`accounts[]`, leaving out shared and service accounts) and every computer assigned to a subject (`reference.organisation.devices[]`, leaving out pool and lab machines) to its holder, in one pass. Fires when the subject\'s successful sign-ins use an account held only by others (interactive at `otherAccountStrength`, token refreshes weaker), when the subject\'s sign-ins, check-ins or remote-access sessions name a computer assigned to another person (not for `deviceExemptRoles`), and on identity-provider detections of token or session-cookie replay (`events[type=identity-risk]`, unless reviewed as safe or dismissed). Keylogger and credential-stealer detections are read by `insider/intrusion-activity` (security categories credential-harvest and cookie-theft). For corroboration, account and token findings are `privilege-code` evidence and sign-ins on another person\'s computer `device-insider` evidence. MITRE ATT&CK T1078 and T1550.004; CERT Common Sense Guide.',
     version: '1.1.0',
     kind: 'risk',
     family: 'privilege-code',
     typologies: ['insider-technology-collection', 'remote-hire-identity-fraud'],
     defaultWeight: 2.5,
-    requires: [
-      'accounts[].accountId',
-      'reference.organisation.devices[].subjectId',
-      'events[type=session].accountId',
-      'events[type=session].deviceId',
-      'events[type=device-checkin].deviceId',
-      'events[type=identity-risk].detection',
-    ],
     options,
     messages: {
       otherAccount: '{{count}} sign-ins to account {{account}}, which {{holders}} holds, the first on {{first}}',
@@ -99,16 +93,40 @@ export const impersonation = defineIndicator({
       replay: '{{count}} {{detection}} detections on the account, the first on {{first}}{{state}}',
     },
     neutralReason: 'Sign-in activity could not be attributed to the worker alone.',
-    threatHypothesis: 'The subject acts under another person\'s identity (their account, their computer or their stolen session) to reach what their own access does not.',
     recommendedAction:
       'Ask the account holder whether they shared access; revoke the sessions and tokens, reset the credentials, and review what the sessions touched.',
-    sources: cite('ATT-T1078', 'ATT-T1550', 'CERT-CSG', 'PSA-2025-01'),
-    falsePositives: [
-      'Delegated mailbox or calendar access recorded as a sign-in to the other account.',
-      'A help-desk or desktop engineer signing in to a user\'s computer (add the role to `deviceExemptRoles`).',
-      'A computer re-assigned before the asset record was updated.',
-      'Token-replay detections on a flaky mobile network, reviewed later as benign (mark them confirmed-safe or dismissed).',
-    ],
+    docs: {
+      description:
+        'Population-level: `summarise` lists the accounts each subject holds and `combine` maps every account the ' +
+        'batch\'s subjects hold (`accounts[]`, leaving out shared and service accounts) and every computer assigned to ' +
+        'a subject (`reference.organisation.devices[]`, leaving out pool and lab machines) to its holder, in one pass. ' +
+        'Fires when the subject\'s successful sign-ins use an account held only by others (interactive at ' +
+        '`otherAccountStrength`, token refreshes weaker), when the subject\'s sign-ins, check-ins or remote-access ' +
+        'sessions name a computer assigned to another person (not for `deviceExemptRoles`), and on identity-provider ' +
+        'detections of token or session-cookie replay (`events[type=identity-risk]`, unless reviewed as safe or ' +
+        'dismissed). Keylogger and credential-stealer detections are read by `insider/intrusion-activity` (security ' +
+        'categories credential-harvest and cookie-theft). For corroboration, account and token findings are ' +
+        '`privilege-code` evidence and sign-ins on another person\'s computer `device-insider` evidence. MITRE ATT&CK ' +
+        'T1078 and T1550.004; CERT Common Sense Guide.',
+      requires: [
+        'accounts[].accountId',
+        'reference.organisation.devices[].subjectId',
+        'events[type=session].accountId',
+        'events[type=session].deviceId',
+        'events[type=device-checkin].deviceId',
+        'events[type=identity-risk].detection',
+      ],
+      threatHypothesis:
+        'The subject acts under another person\'s identity (their account, their computer or their stolen session) to reach what ' +
+        'their own access does not.',
+      sources: cite('ATT-T1078', 'ATT-T1550', 'CERT-CSG', 'PSA-2025-01'),
+      falsePositives: [
+        'Delegated mailbox or calendar access recorded as a sign-in to the other account.',
+        'A help-desk or desktop engineer signing in to a user\'s computer (add the role to `deviceExemptRoles`).',
+        'A computer re-assigned before the asset record was updated.',
+        'Token-replay detections on a flaky mobile network, reviewed later as benign (mark them confirmed-safe or dismissed).',
+      ],
+    },
   },
   summarise: heldAccounts,
   combine: (summaries, { reference }) => ownershipOf(summaries, reference),

@@ -36,28 +36,33 @@ export const intrusionActivity = defineIndicator({
     id: 'insider/intrusion-activity',
     title: 'Hacking activity from the subject\'s device or account',
     category: 'insider',
-    description:
-      'Fires, per category, on security events in `categories` at or above `minSeverity`: port scans (weakest alone), exploitation attempts, credential or session-cookie harvesting and privilege escalation. Subjects whose role is in `authorizedRoles` (penetration testers) are exempt. PSA-2025-01: session cookies harvested to work from non-company devices; the RFA report: technology collected by every method, hacking included.',
     version: '1.1.0',
     kind: 'risk',
     family: 'device-insider',
     typologies: ['insider-technology-collection', 'remote-hire-identity-fraud'],
     defaultWeight: 2.5,
-    requires: ['events[type=security].category', 'events[type=security].severity', 'role'],
     options,
     messages: {
       activity: '{{count}} {{category}} detections, the first on {{first}}: {{detail}}',
     },
     neutralReason: 'Security alerts involving the account or device could not be explained.',
-    threatHypothesis: 'The worker uses their access to attack the company\'s systems or harvest credentials.',
     recommendedAction:
       'Escalate to the incident-response team: contain the device, revoke sessions and tokens, and preserve the evidence.',
-    sources: cite('PSA-2025-01', 'MS-DX', 'KB4'),
-    falsePositives: [
-      'Authorised security testing not yet reflected in `authorizedRoles`.',
-      'Developer tools that scan local ports (service discovery, test suites).',
-      'Password managers flagged as credential access.',
-    ],
+    docs: {
+      description:
+        'Fires, per category, on security events in `categories` at or above `minSeverity`: port scans (weakest alone), ' +
+        'exploitation attempts, credential or session-cookie harvesting and privilege escalation. Subjects whose role is in ' +
+        '`authorizedRoles` (penetration testers) are exempt. PSA-2025-01: session cookies harvested to work from non-company ' +
+        'devices; the RFA report: technology collected by every method, hacking included.',
+      requires: ['events[type=security].category', 'events[type=security].severity', 'role'],
+      threatHypothesis: 'The worker uses their access to attack the company\'s systems or harvest credentials.',
+      sources: cite('PSA-2025-01', 'MS-DX', 'KB4'),
+      falsePositives: [
+        'Authorised security testing not yet reflected in `authorizedRoles`.',
+        'Developer tools that scan local ports (service discovery, test suites).',
+        'Password managers flagged as credential access.',
+      ],
+    },
   },
   evaluate(view, { options, notEvaluated }) {
     const security = view.eventsOf('security');

@@ -44,12 +44,16 @@ const options = z.object({
     .int()
     .min(3)
     .default(8)
-    .describe('Active weeks the baseline needs before a shift can fire; with fewer the indicator says it could not run. Eight weeks make a median and MAD that one odd week cannot move.'),
+    .describe(
+      'Active weeks the baseline needs before a shift can fire; with fewer the indicator says it could not run. Eight weeks ' +
+      'make a median and MAD that one odd week cannot move.'),
   minRobustZ: z
     .number()
     .positive()
     .default(4)
-    .describe('Robust deviations (MAD scaled to a standard deviation) above the baseline median the recent value must reach. Four is rare enough for weekly data with heavy tails.'),
+    .describe(
+      'Robust deviations (MAD scaled to a standard deviation) above the baseline median the recent value must reach. Four is ' +
+      'rare enough for weekly data with heavy tails.'),
   minIncrease: z
     .object({
       afterHoursShare: z.number().positive().default(0.2).describe('Share of activity (0-1).'),
@@ -60,7 +64,9 @@ const options = z.object({
       externalMailAttachments: z.number().positive().default(3).describe('E-mails a week.'),
     })
     .default({ afterHoursShare: 0.2, activeHours: 2, distinctDevices: 1.5, dataBytes: 300_000_000, removableMedia: 2, externalMailAttachments: 3 })
-    .describe('Smallest absolute increase over the baseline median that counts, per measure: a person with a flat history (MAD 0) must still change by a meaningful amount.'),
+    .describe(
+      'Smallest absolute increase over the baseline median that counts, per measure: a person with a flat history (MAD 0) must ' +
+      'still change by a meaningful amount.'),
   workdayStartHour: z.number().min(0).max(24).default(8).describe('Start of an ordinary working day, local hour, when the person has no agreed hours.'),
   workdayEndHour: z.number().min(0).max(24).default(18).describe('End of an ordinary working day, local hour.'),
   firstUseQuietDays: z
@@ -78,7 +84,9 @@ const options = z.object({
     })
     .default({ 'removable-media': 0.5, 'personal-cloud': 0.4, 'file-sharing': 0.4, 'leak-site': 0.8 })
     .describe('Strength of the first-ever use of each channel: a leak or paste site has few honest uses at work, a first USB stick many.'),
-  travelSlackHours: z.number().nonnegative().default(24).describe('Hours before and after a booked trip (`travel[]`) whose after-hours activity the trip explains (jet lag, airports).'),
+  travelSlackHours: z.number().nonnegative().default(24).describe(
+    'Hours before and after a booked trip (`travel[]`) whose after-hours activity the trip explains (jet lag, airports).',
+  ),
 });
 
 type Options = z.infer<typeof options>;
@@ -145,42 +153,61 @@ export const ownBaselineShift = defineIndicator({
     id: 'insider/own-baseline-shift',
     title: 'Behaviour changed against the person\'s own baseline',
     category: 'insider',
-    description:
-      'One sweep over the subject\'s events buckets activity into the recent window (`recentDays` before asOf) and the weeks of the `baselineDays` before it. For each measure (after-hours share in the claimed or agreed zone, active hours per active day, distinct devices a week, collected bytes per active day, removable-media connects and copies a week, external e-mails with attachments a week) it compares the recent value with the median and MAD of the active baseline weeks, and fires when the recent value is at least `minIncrease` above the median and `minRobustZ` robust deviations away. With fewer than `minBaselineWeeks` active baseline weeks it uses the caller\'s summary of the person\'s earlier behaviour (`behaviourBaseline`: median and MAD per measure, from a SIEM or UEBA whose history the export does not reach) for each measure the summary gives, when the summary ends before the recent window and covers `minBaselineWeeks` weeks; otherwise it does not run. The summary\'s `channelsUsed` lengthens the quiet history before a first use and rules out a first use of a channel it lists. It also fires on the first-ever use of removable media, personal cloud, a file-sharing site or a leak or paste site within the recent window after at least `firstUseQuietDays` of activity without it. Agreed hours (`position.agreedHours`), booked travel and documented working-hours, device and removable-media exceptions silence exactly the shift they explain, and the report lists them as mitigations. CERT\'s insider scenarios are changes of habit: a user who never worked after hours or used removable media starts both before leaving.',
     version: '1.1.0',
     kind: 'risk',
     family: 'activity',
     typologies: ['insider-technology-collection'],
     defaultWeight: 1.5,
     correlationGroup: 'behaviour-baseline',
-    requires: [
-      'events[].at',
-      'behaviourBaseline',
-      'events[type=data-access].volumeBytes',
-      'events[type=removable-media]',
-      'events[type=web].category',
-      'events[type=email].attachmentCount',
-      'identity.residence.timeZone',
-      'position.agreedHours',
-      'exceptions[]',
-      'travel[]',
-    ],
     options,
     messages: {
       shift: 'Recent {{measure}}: {{recent}} in the last {{days}} days, against a median of {{median}} over {{weeks}} earlier weeks ({{z}} robust deviations)',
       shiftPrior:
-        'Recent {{measure}}: {{recent}} in the last {{days}} days, against a median of {{median}} over {{weeks}} weeks to {{through}} in the supplied baseline ({{z}} robust deviations)',
+        'Recent {{measure}}: {{recent}} in the last {{days}} days, against a median of {{median}} over {{weeks}} weeks to ' +
+        '{{through}} in the supplied baseline ({{z}} robust deviations)',
       firstUse: 'First use of {{channel}} on {{date}} after {{quietDays}} days of activity without it',
     },
     neutralReason: 'Recent activity differs from the person\'s usual pattern.',
-    threatHypothesis: 'The person collects data before leaving, or someone else now uses the account.',
-    recommendedAction: 'Review the recent activity with the manager: is there a project, deadline or role change that explains it? Check what was copied and where it went.',
-    sources: cite('CERT-ITD', 'CERT-CSG', 'CISA-ITM'),
-    falsePositives: [
-      'A new project, on-call rota, release crunch or role change not recorded in the HR data.',
-      'A new laptop or phone replacing the old one (two devices for a week).',
-      'A trip or changed hours not recorded in `travel[]`, `position.agreedHours` or `exceptions[]`.',
-    ],
+    recommendedAction:
+      'Review the recent activity with the manager: is there a project, deadline or role change that explains it? Check what ' +
+      'was copied and where it went.',
+    docs: {
+      description:
+        'One sweep over the subject\'s events buckets activity into the recent window (`recentDays` before asOf) and the weeks ' +
+        'of the `baselineDays` before it. For each measure (after-hours share in the claimed or agreed zone, active hours per ' +
+        'active day, distinct devices a week, collected bytes per active day, removable-media connects and copies a week, ' +
+        'external e-mails with attachments a week) it compares the recent value with the median and MAD of the active baseline ' +
+        'weeks, and fires when the recent value is at least `minIncrease` above the median and `minRobustZ` robust deviations ' +
+        'away. With fewer than `minBaselineWeeks` active baseline weeks it uses the caller\'s summary of the person\'s earlier ' +
+        'behaviour (`behaviourBaseline`: median and MAD per measure, from a SIEM or UEBA whose history the export does not ' +
+        'reach) for each measure the summary gives, when the summary ends before the recent window and covers `minBaselineWeeks` ' +
+        'weeks; otherwise it does not run. The summary\'s `channelsUsed` lengthens the quiet history before a first use and ' +
+        'rules out a first use of a channel it lists. It also fires on the first-ever use of removable media, personal cloud, a ' +
+        'file-sharing site or a leak or paste site within the recent window after at least `firstUseQuietDays` of activity ' +
+        'without it. Agreed hours (`position.agreedHours`), booked travel and documented working-hours, device and ' +
+        'removable-media exceptions silence exactly the shift they explain, and the report lists them as mitigations. CERT\'s ' +
+        'insider scenarios are changes of habit: a user who never worked after hours or used removable media starts both before ' +
+        'leaving.',
+      requires: [
+        'events[].at',
+        'behaviourBaseline',
+        'events[type=data-access].volumeBytes',
+        'events[type=removable-media]',
+        'events[type=web].category',
+        'events[type=email].attachmentCount',
+        'identity.residence.timeZone',
+        'position.agreedHours',
+        'exceptions[]',
+        'travel[]',
+      ],
+      threatHypothesis: 'The person collects data before leaving, or someone else now uses the account.',
+      sources: cite('CERT-ITD', 'CERT-CSG', 'CISA-ITM'),
+      falsePositives: [
+        'A new project, on-call rota, release crunch or role change not recorded in the HR data.',
+        'A new laptop or phone replacing the old one (two devices for a week).',
+        'A trip or changed hours not recorded in `travel[]`, `position.agreedHours` or `exceptions[]`.',
+      ],
+    },
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {
     const subject = view.subject;

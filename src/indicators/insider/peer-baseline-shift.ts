@@ -19,15 +19,21 @@ import {
 import { dataMeasures, formatMeasure } from './own-baseline-shift';
 
 const options = z.object({
-  recentDays: z.number().int().min(7).default(28).describe('Length of the window before asOf whose behaviour is compared with the peers\' over the same window, in days.'),
+  recentDays: z.number().int().min(7).default(28).describe(
+    'Length of the window before asOf whose behaviour is compared with the peers\' over the same window, in days.',
+  ),
   minPeers: z
     .number()
     .int()
     .min(2)
     .default(5)
-    .describe('Peers (others in the same team, else the same role) with the measure needed before the batch gives a baseline: fewer make the high percentile one person\'s habit.'),
+    .describe(
+      'Peers (others in the same team, else the same role) with the measure needed before the batch gives a baseline: fewer ' +
+      'make the high percentile one person\'s habit.'),
   highPercentile: z.number().min(50).max(100).default(90).describe('Percentile of the peers the subject must clear by `highFactor`.'),
-  highFactor: z.number().min(1).default(1.5).describe('How far above the peers\' high percentile the subject must be: the top of a heavy team is ordinary in that team.'),
+  highFactor: z.number().min(1).default(1.5).describe(
+    'How far above the peers\' high percentile the subject must be: the top of a heavy team is ordinary in that team.',
+  ),
   medianFactor: z.number().min(1).default(3).describe('How many times the peers\' median the subject must reach as well.'),
   minIncrease: z
     .object({
@@ -109,28 +115,40 @@ export const peerBaselineShift = defineIndicator({
     id: 'insider/peer-baseline-shift',
     title: 'Behaviour far above the team or role',
     category: 'insider',
-    description:
-      'Computes the same recent measures as `insider/own-baseline-shift` (over `recentDays` before asOf) for every subject of the batch (`summarise`, one subject at a time, so the batch can be split into shards), grouped by team (`position.team`) and by role (`role`). A measure fires when the subject\'s value is at least `highFactor` times the peers\' `highPercentile` percentile, `medianFactor` times their median, and `minIncrease` above it; peers are the others in the team when it has `minPeers` with the measure, else in the role. A caller-supplied baseline (`reference.organisation.baselines` for the team, else the role) replaces the batch for each measure it gives: `dailyBytesMedian` and `dailyBytesHigh` for data volume, `measures` (median and high percentile) for the others. Documented exceptions, agreed hours and travel silence the measures they explain, as in the own-baseline indicator. CERT\'s insider scenarios stand out against peers in the same role.',
     version: '1.1.0',
     kind: 'risk',
     family: 'activity',
     typologies: ['insider-technology-collection'],
     defaultWeight: 1.5,
     correlationGroup: 'behaviour-baseline',
-    requires: ['position.team', 'role', 'events[].at', 'reference.organisation.baselines', 'exceptions[]'],
     options,
     messages: {
       aboveTeam: 'Recent {{measure}}: {{value}}, above the team {{group}} (median {{median}}, {{percentile}}th percentile {{high}}, {{peers}} peers)',
       aboveRole: 'Recent {{measure}}: {{value}}, above the role {{group}} (median {{median}}, {{percentile}}th percentile {{high}}, {{peers}} peers)',
     },
     neutralReason: 'Recent activity differs from that of colleagues in the same role.',
-    threatHypothesis: 'The person collects or moves far more than the work of the role needs.',
-    recommendedAction: 'Ask the manager whether the person\'s work differs from the team\'s (a migration, an audit, a special project); review what was collected and where it went.',
-    sources: cite('CERT-ITD', 'CERT-CSG', 'CISA-ITM'),
-    falsePositives: [
-      'A special assignment (data migration, audit, incident response) the team does not share.',
-      'A team or role label that groups different jobs (a "platform" team with both admins and writers).',
-    ],
+    recommendedAction:
+      'Ask the manager whether the person\'s work differs from the team\'s (a migration, an audit, a special project); review ' +
+      'what was collected and where it went.',
+    docs: {
+      description:
+        'Computes the same recent measures as `insider/own-baseline-shift` (over `recentDays` before asOf) for every ' +
+        'subject of the batch (`summarise`, one subject at a time, so the batch can be split into shards), grouped by ' +
+        'team (`position.team`) and by role (`role`). A measure fires when the subject\'s value is at least ' +
+        '`highFactor` times the peers\' `highPercentile` percentile, `medianFactor` times their median, and ' +
+        '`minIncrease` above it; peers are the others in the team when it has `minPeers` with the measure, else in the ' +
+        'role. A caller-supplied baseline (`reference.organisation.baselines` for the team, else the role) replaces the ' +
+        'batch for each measure it gives: `dailyBytesMedian` and `dailyBytesHigh` for data volume, `measures` (median ' +
+        'and high percentile) for the others. Documented exceptions, agreed hours and travel silence the measures they ' +
+        'explain, as in the own-baseline indicator. CERT\'s insider scenarios stand out against peers in the same role.',
+      requires: ['position.team', 'role', 'events[].at', 'reference.organisation.baselines', 'exceptions[]'],
+      threatHypothesis: 'The person collects or moves far more than the work of the role needs.',
+      sources: cite('CERT-ITD', 'CERT-CSG', 'CISA-ITM'),
+      falsePositives: [
+        'A special assignment (data migration, audit, incident response) the team does not share.',
+        'A team or role label that groups different jobs (a "platform" team with both admins and writers).',
+      ],
+    },
   },
   summarise(view, { options, asOfMs }): PeerSummary | undefined {
     const groups: string[] = [];
@@ -225,7 +243,9 @@ export const peerBaselineShift = defineIndicator({
       });
     }
     if (compared === 0 && findings.length === 0) {
-      return notEvaluated(`fewer than ${options.minPeers} peers in the team or role, and no caller baseline`, ['position.team', 'role', 'reference.organisation.baselines']);
+      return notEvaluated(`fewer than ${options.minPeers} peers in the team or role, and no caller baseline`, [
+        'position.team', 'role', 'reference.organisation.baselines',
+      ]);
     }
     return findings;
   },

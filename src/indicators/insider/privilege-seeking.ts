@@ -9,7 +9,9 @@ const options = z.object({
   watchedPrivileges: z
     .array(z.enum(privileges))
     .default(['admin', 'publish', 'sign', 'pipeline', 'repo-admin', 'multisig-signer', 'secrets'])
-    .describe('Privileges whose requests or attempts matter: admin, release and package publishing, signing, pipeline, secrets and multisig signer roles (SEAL, DOJ-ATL).'),
+    .describe(
+      'Privileges whose requests or attempts matter: admin, release and package publishing, signing, pipeline, secrets and ' +
+      'multisig signer roles (SEAL, DOJ-ATL).'),
   rolePrivileges: z
     .record(z.string(), z.array(z.enum(privileges)))
     .default({})
@@ -27,10 +29,15 @@ const options = z.object({
     .number()
     .nonnegative()
     .default(30)
-    .describe('A watched privilege the role does not hold, granted within this many days of the start (`tenureDaysAtGrant`, else from `hiredAt` or `lifecycle.startDate`), counts: access before trust is established.'),
+    .describe(
+      'A watched privilege the role does not hold, granted within this many days of the start (`tenureDaysAtGrant`, else from ' +
+      '`hiredAt` or `lifecycle.startDate`), counts: access before trust is established.'),
   manifestPatterns: z
     .array(z.string().min(1))
-    .default(['package.json', 'package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'requirements.txt', 'pyproject.toml', 'poetry.lock', 'go.mod', 'go.sum', 'cargo.toml', 'cargo.lock', 'pom.xml', 'build.gradle', 'gemfile', 'composer.json'])
+    .default([
+      'package.json', 'package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'requirements.txt', 'pyproject.toml', 'poetry.lock', 'go.mod', 'go.sum', 'cargo.toml',
+      'cargo.lock', 'pom.xml', 'build.gradle', 'gemfile', 'composer.json',
+    ])
     .describe('File names (case-insensitive, at the end of the path) that mark dependency manifests.'),
 });
 
@@ -50,15 +57,13 @@ export const privilegeSeeking = defineIndicator({
     id: 'insider/privilege-seeking',
     title: 'Seeking privileges beyond the role',
     category: 'insider',
-    description:
-      'Fires, per privilege, on requests or attempts for a privilege in `watchedPrivileges` that `rolePrivileges` does not grant the subject\'s role (failed attempts weigh most), on grants of such a privilege within `earlyGrantDays` of the start (self-granted ones weigh most), on such a privilege the subject granted themself at any point of the tenure (`grantor` is the subject or one of their accounts: an administrator arming a backdoor, CERT\'s sabotage cases), and on `modify` data-access events within `newHireDays` of `hiredAt` whose `files` touch CI/CD configuration (`ciPatterns`) or dependency manifests (`manifestPatterns`, weaker: adding a dependency is everyday work). SEAL: added as multisig signer, edits to CI/CD and dependencies; DOJ-ATL: smart-contract code altered to steal funds.',
     version: '1.2.0',
     kind: 'risk',
     family: 'privilege-code',
     typologies: ['insider-technology-collection', 'remote-hire-identity-fraud'],
-    // Weight 2 with the request, early-grant and new-hire strengths at 0.6 of what they were under weight 1.2 (so each adds what it did), leaving room for self-grants, the strongest finding.
+    // Weight 2 with the request, early-grant and new-hire strengths at 0.6 of what they were under weight 1.2 (so each adds what it did), leaving
+    // room for self-grants, the strongest finding.
     defaultWeight: 2,
-    requires: ['events[type=privilege]', 'events[type=privilege].tenureDaysAtGrant', 'events[type=privilege].grantor', 'role', 'hiredAt', 'lifecycle.startDate', 'events[type=data-access].files'],
     options,
     messages: {
       privilege: '{{count}} {{actions}} for {{privilege}} rights{{resource}}, which the role {{role}} does not hold',
@@ -68,22 +73,38 @@ export const privilegeSeeking = defineIndicator({
       manifestEdit: '{{count}} edits to dependency manifests ({{files}}) within {{days}} days of the start date',
     },
     neutralReason: 'Requests for access could not be reconciled with the assigned role.',
-    threatHypothesis: 'The worker positions themself to publish, sign or move funds, or to plant code in the build.',
     recommendedAction:
       'Deny the request pending the manager\'s approval; review the CI/CD and dependency changes line by line before they ship.',
-    sources: cite('SEAL', 'DOJ-ATL', 'DOJ-JUN25-OPA'),
-    falsePositives: [
-      'Roles missing from `rolePrivileges` whose work needs the privilege (DevOps, release engineering).',
-      'Onboarding tickets that request standard access in bulk.',
-      'New hires assigned to fix the build in their first weeks.',
-    ],
+    docs: {
+      description:
+        'Fires, per privilege, on requests or attempts for a privilege in `watchedPrivileges` that `rolePrivileges` does not ' +
+        'grant the subject\'s role (failed attempts weigh most), on grants of such a privilege within `earlyGrantDays` of the ' +
+        'start (self-granted ones weigh most), on such a privilege the subject granted themself at any point of the tenure ' +
+        '(`grantor` is the subject or one of their accounts: an administrator arming a backdoor, CERT\'s sabotage cases), and on ' +
+        '`modify` data-access events within `newHireDays` of `hiredAt` whose `files` touch CI/CD configuration (`ciPatterns`) or ' +
+        'dependency manifests (`manifestPatterns`, weaker: adding a dependency is everyday work). SEAL: added as multisig ' +
+        'signer, edits to CI/CD and dependencies; DOJ-ATL: smart-contract code altered to steal funds.',
+      requires: [
+        'events[type=privilege]', 'events[type=privilege].tenureDaysAtGrant', 'events[type=privilege].grantor', 'role', 'hiredAt', 'lifecycle.startDate',
+        'events[type=data-access].files',
+      ],
+      threatHypothesis: 'The worker positions themself to publish, sign or move funds, or to plant code in the build.',
+      sources: cite('SEAL', 'DOJ-ATL', 'DOJ-JUN25-OPA'),
+      falsePositives: [
+        'Roles missing from `rolePrivileges` whose work needs the privilege (DevOps, release engineering).',
+        'Onboarding tickets that request standard access in bulk.',
+        'New hires assigned to fix the build in their first weeks.',
+      ],
+    },
   },
   evaluate(view, { options, notEvaluated }) {
     const requests = view.eventsOf('privilege');
     const hired = view.subject.hiredAt !== undefined ? Date.parse(view.subject.hiredAt) : undefined;
     const modifies = view.eventsOf('data-access').filter((e) => e.action === 'modify' && e.files !== undefined);
     if (requests.length === 0 && (hired === undefined || modifies.length === 0)) {
-      return notEvaluated('no privilege events, and no file changes with a start date', ['events[type=privilege]', 'events[type=data-access].files', 'hiredAt']);
+      return notEvaluated('no privilege events, and no file changes with a start date', [
+        'events[type=privilege]', 'events[type=data-access].files', 'hiredAt',
+      ]);
     }
     const role = view.subject.role;
     const roleGrants = new Set<string>(role !== undefined ? (options.rolePrivileges[role] ?? []) : []);

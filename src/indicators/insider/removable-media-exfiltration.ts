@@ -22,10 +22,14 @@ const options = z.object({
   approvedMedia: z
     .array(z.string().min(1))
     .default([])
-    .describe('Media the organisation issued or approved, by serial or `vendorId:productId` (hex). Their connects never fire, and copies to them fire only for sensitive data, at half strength.'),
+    .describe(
+      'Media the organisation issued or approved, by serial or `vendorId:productId` (hex). Their connects never fire, and ' +
+      'copies to them fire only for sensitive data, at half strength.'),
   copyStrength: z.number().min(0).max(1).default(0.3).describe('Strength of copies to one medium, before sensitivity and volume.'),
   sensitiveBonus: z.number().min(0).max(1).default(0.35).describe('Added when some copied file carries a sensitive tag.'),
-  volumeBonus: z.number().min(0).max(1).default(0.25).describe('Added at 10 GB copied to one medium, a quarter of it per tenfold less down to 10 MB (log scale).'),
+  volumeBonus: z.number().min(0).max(1).default(0.25).describe(
+    'Added at 10 GB copied to one medium, a quarter of it per tenfold less down to 10 MB (log scale).',
+  ),
   unknownConnectStrength: z
     .number()
     .min(0)
@@ -78,28 +82,40 @@ export const removableMediaExfiltration = defineIndicator({
     id: 'insider/removable-media-exfiltration',
     title: 'Data copied to removable media',
     category: 'insider',
-    description:
-      'Groups removable-media events (and data-access events whose destination is removable media) by medium (serial, else vendor:product id). For each medium with copies, strength is `copyStrength`, plus `sensitiveBonus` when a copied file carries a sensitive tag (`sensitiveTags` and the organisation\'s `sensitivityTags`), plus up to `volumeBonus` by volume on a log scale. Media in `approvedMedia` fire only for sensitive copies, at half strength. An unapproved mass-storage medium connected without any copy logged is a weak finding. A documented removable-media exception (`exceptions[kind=removable-media]`, inside its window and on its computer when it names one) silences a medium\'s copies when it covers all of them, and the report lists it as the mitigation. MITRE ATT&CK T1052.001; in CERT\'s insider scenarios the departing user copies far more to removable media than before.',
     version: '1.0.0',
     kind: 'risk',
     family: 'data-movement',
     typologies: ['insider-technology-collection'],
     defaultWeight: 2,
     correlationGroup: 'exfiltration-channels',
-    requires: ['events[type=removable-media]', 'events[type=removable-media].file.tags', 'events[type=removable-media].media.serial', 'reference.organisation.sensitivityTags', 'exceptions[kind=removable-media]'],
     options,
     messages: {
       copies: '{{count}} files ({{volume}}) copied to removable medium {{medium}} between {{first}} and {{last}}{{sensitive}}',
       unknownMedium: 'Unapproved mass-storage medium {{medium}} connected {{count}} times, first on {{first}}',
     },
     neutralReason: 'Use of removable media needs review.',
-    threatHypothesis: 'The person carries data out on removable media.',
     recommendedAction: 'Ask the person and the manager what was copied and why; recover the medium and check the files against the sensitivity tags.',
-    sources: cite('CERT-ITD', 'CERT-CSG', 'ATTACK-USB'),
-    falsePositives: [
-      'Lab, field or customer work that needs USB media, not recorded as an exception.',
-      'Backups of one\'s own files to an issued, encrypted stick not listed in `approvedMedia`.',
-    ],
+    docs: {
+      description:
+        'Groups removable-media events (and data-access events whose destination is removable media) by medium (serial, else ' +
+        'vendor:product id). For each medium with copies, strength is `copyStrength`, plus `sensitiveBonus` when a copied file ' +
+        'carries a sensitive tag (`sensitiveTags` and the organisation\'s `sensitivityTags`), plus up to `volumeBonus` by volume ' +
+        'on a log scale. Media in `approvedMedia` fire only for sensitive copies, at half strength. An unapproved mass-storage ' +
+        'medium connected without any copy logged is a weak finding. A documented removable-media exception ' +
+        '(`exceptions[kind=removable-media]`, inside its window and on its computer when it names one) silences a medium\'s ' +
+        'copies when it covers all of them, and the report lists it as the mitigation. MITRE ATT&CK T1052.001; in CERT\'s ' +
+        'insider scenarios the departing user copies far more to removable media than before.',
+      requires: [
+        'events[type=removable-media]', 'events[type=removable-media].file.tags', 'events[type=removable-media].media.serial',
+        'reference.organisation.sensitivityTags', 'exceptions[kind=removable-media]',
+      ],
+      threatHypothesis: 'The person carries data out on removable media.',
+      sources: cite('CERT-ITD', 'CERT-CSG', 'ATTACK-USB'),
+      falsePositives: [
+        'Lab, field or customer work that needs USB media, not recorded as an exception.',
+        'Backups of one\'s own files to an issued, encrypted stick not listed in `approvedMedia`.',
+      ],
+    },
   },
   evaluate(view, { options, reference, notEvaluated }) {
     const subject = view.subject;

@@ -7,13 +7,17 @@ const options = z.object({
   sensitiveTags: z
     .array(z.string().min(1))
     .default([...defaultSensitiveTags])
-    .describe('Data tags that mark sensitive technology: the RFA report names energy, military, nuclear-power and construction technology; ITAR and export-controlled data from DOJ-JUN25.'),
+    .describe(
+      'Data tags that mark sensitive technology: the RFA report names energy, military, nuclear-power and construction ' +
+      'technology; ITAR and export-controlled data from DOJ-JUN25.'),
   extraTags: z.array(z.string().min(1)).default([]).describe('Caller-defined sensitive tags, added to `sensitiveTags`.'),
   earlyTenureDays: z
     .number()
     .positive()
     .default(90)
-    .describe('Access in the first days of tenure weighs more (SW: exfiltration began almost immediately after hiring; the catalogue measures the first 30-90 days).'),
+    .describe(
+      'Access in the first days of tenure weighs more (SW: exfiltration began almost immediately after hiring; the catalogue ' +
+      'measures the first 30-90 days).'),
 });
 
 /**
@@ -25,29 +29,35 @@ export const sensitiveTechnologyAccess = defineIndicator({
     id: 'insider/sensitive-technology-access',
     title: 'Access to sensitive technology outside the role',
     category: 'insider',
-    description:
-      'Fires, per sensitive tag, on data-access events whose `tags` include a tag in `sensitiveTags` or `extraTags` that is not in the subject\'s `authorizedDataTags`, on a resource outside the subject\'s assigned `projects`. Stronger for more distinct resources and within `earlyTenureDays` of `hiredAt`. DPRK workers abroad are ordered to collect energy, military, nuclear-power and construction technology "by every method" (RFA); DOJ-JUN25 describes ITAR data taken from a defence contractor.',
     version: '1.0.0',
     kind: 'risk',
     family: 'data-movement',
     typologies: ['insider-technology-collection'],
     defaultWeight: 1.5,
     correlationGroup: 'insider-collection',
-    requires: ['events[type=data-access].tags', 'events[type=data-access].project', 'authorizedDataTags', 'projects', 'hiredAt'],
     options,
     messages: {
       access: '{{count}} accesses to {{resources}} resources tagged {{tag}} outside the role\'s authorised data and projects, e.g. {{example}} ({{early}})',
     },
     neutralReason: 'Data access could not be reconciled with the assigned role and projects.',
-    threatHypothesis: 'The worker collects sensitive technology for a foreign programme.',
     recommendedAction:
       'Ask the worker\'s manager whether the access was needed; review what was read or copied and tighten access to the tagged resources.',
-    sources: cite('DOJ-JUN25', 'DOJ-JUN25-OPA', 'SW', 'PSA-2025-01'),
-    falsePositives: [
-      'Stale role data: the worker moved to a project that needs the tag and HR has not updated `authorizedDataTags`.',
-      'Search or indexing tools that touch tagged resources on the worker\'s behalf.',
-      'Broadly tagged shared resources (a company-wide wiki tagged energy).',
-    ],
+    docs: {
+      description:
+        'Fires, per sensitive tag, on data-access events whose `tags` include a tag in `sensitiveTags` or `extraTags` that is ' +
+        'not in the subject\'s `authorizedDataTags`, on a resource outside the subject\'s assigned `projects`. Stronger for more ' +
+        'distinct resources and within `earlyTenureDays` of `hiredAt`. DPRK workers abroad are ordered to collect energy, ' +
+        'military, nuclear-power and construction technology "by every method" (RFA); DOJ-JUN25 describes ITAR data taken from a ' +
+        'defence contractor.',
+      requires: ['events[type=data-access].tags', 'events[type=data-access].project', 'authorizedDataTags', 'projects', 'hiredAt'],
+      threatHypothesis: 'The worker collects sensitive technology for a foreign programme.',
+      sources: cite('DOJ-JUN25', 'DOJ-JUN25-OPA', 'SW', 'PSA-2025-01'),
+      falsePositives: [
+        'Stale role data: the worker moved to a project that needs the tag and HR has not updated `authorizedDataTags`.',
+        'Search or indexing tools that touch tagged resources on the worker\'s behalf.',
+        'Broadly tagged shared resources (a company-wide wiki tagged energy).',
+      ],
+    },
   },
   evaluate(view, { options, notEvaluated }) {
     const access = view.eventsOf('data-access');

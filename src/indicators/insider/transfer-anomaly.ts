@@ -23,7 +23,9 @@ const options = z.object({
     .min(0)
     .max(1)
     .default(0.15)
-    .describe('Added when the anomaly changes the controls themselves (policy override, signer or quorum change, allow-list change): the step before an unauthorised transfer.'),
+    .describe(
+      'Added when the anomaly changes the controls themselves (policy override, signer or quorum change, allow-list change): ' +
+      'the step before an unauthorised transfer.'),
   ignoredAnomalies: z.array(z.enum(anomalies)).default([]).describe('Anomaly kinds the platform over-reports in your setting and that should not count.'),
 });
 
@@ -37,24 +39,31 @@ export const transferAnomaly = defineIndicator({
     id: 'insider/transfer-anomaly',
     title: 'Flagged transfers the subject initiated, approved or signed',
     category: 'insider',
-    description:
-      'Reads transfer-anomaly events (the platform\'s own detections; the library judges no transfer itself) and fires once per anomaly kind, at the strength of the most severe detection (`severityStrength`), raised by `controlChangeBonus` for changes to the controls (policy override, signer change, allow-list change) and slightly with the count. Kinds in `ignoredAnomalies` do not count. For corroboration the platform\'s detections are `data-movement` evidence: value leaving, and the control changes that prepare it, seen by one platform. SEAL and DOJ-ATL describe workers inside crypto firms altering signers and code to move funds.',
     version: '1.1.0',
     kind: 'risk',
     family: 'data-movement',
     typologies: ['insider-technology-collection', 'remote-hire-identity-fraud'],
     defaultWeight: 2,
-    requires: ['events[type=transfer-anomaly].anomaly', 'events[type=transfer-anomaly].severity', 'events[type=transfer-anomaly].role'],
     options,
     messages: {
       anomaly: '{{count}} {{anomaly}} anomalies flagged by {{platform}} on transfers the subject {{roles}}, the first on {{first}}{{amount}}',
     },
     neutralReason: 'Transfers the worker took part in were flagged by the platform and could not be explained.',
-    threatHypothesis: 'The subject is preparing or executing an unauthorised movement of funds.',
     recommendedAction:
       'Freeze the affected destinations and signer changes pending review by treasury; confirm each flagged transfer with its business owner out of band.',
-    sources: cite('SEAL', 'DOJ-ATL', 'DOJ-JUN25-OPA', 'CERT-CSG'),
-    falsePositives: ['A new supplier or exchange account paid for the first time.', 'A signer rotation carried out under a documented change ticket.'],
+    docs: {
+      description:
+        'Reads transfer-anomaly events (the platform\'s own detections; the library judges no transfer itself) and fires once ' +
+        'per anomaly kind, at the strength of the most severe detection (`severityStrength`), raised by `controlChangeBonus` for ' +
+        'changes to the controls (policy override, signer change, allow-list change) and slightly with the count. Kinds in ' +
+        '`ignoredAnomalies` do not count. For corroboration the platform\'s detections are `data-movement` evidence: value ' +
+        'leaving, and the control changes that prepare it, seen by one platform. SEAL and DOJ-ATL describe workers inside crypto ' +
+        'firms altering signers and code to move funds.',
+      requires: ['events[type=transfer-anomaly].anomaly', 'events[type=transfer-anomaly].severity', 'events[type=transfer-anomaly].role'],
+      threatHypothesis: 'The subject is preparing or executing an unauthorised movement of funds.',
+      sources: cite('SEAL', 'DOJ-ATL', 'DOJ-JUN25-OPA', 'CERT-CSG'),
+      falsePositives: ['A new supplier or exchange account paid for the first time.', 'A signer rotation carried out under a documented change ticket.'],
+    },
   },
   evaluate(view, { options, notEvaluated }) {
     const events = view.eventsOf('transfer-anomaly');

@@ -19,7 +19,8 @@ const options = z.object({
     'Strength of uploads to each category: data sent to a leak or paste site has almost no honest use; file sharing and personal cloud have some.',
   ),
   visitStrength: perCategory(0.3, 0.1, 0, 0).describe(
-    'Strength of visits (and downloads) without upload: a visit moves no data out, so it counts far less; visits to file-sharing and personal cloud count nothing by default (a customer shares a link).',
+    'Strength of visits (and downloads) without upload: a visit moves no data out, so it counts far less; visits to ' +
+    'file-sharing and personal cloud count nothing by default (a customer shares a link).',
   ),
   volumeBonus: z.number().min(0).max(1).default(0.2).describe('Added to an upload finding at 1 GB uploaded, a third of it per tenfold less down to 1 MB.'),
   allowedHosts: z
@@ -49,29 +50,36 @@ export const webExfiltration = defineIndicator({
     id: 'insider/web-exfiltration',
     title: 'Uploads to leak, paste or file-sharing sites',
     category: 'insider',
-    description:
-      'Reads web events whose `category` the caller\'s proxy, secure web gateway or DLP set (redflags bundles no URL database). Per category (leak-site, paste-site, file-sharing, personal-cloud) it gives one finding for uploads, at `uploadStrength` plus up to `volumeBonus` by bytes sent, and one for visits and downloads, at the much lower `visitStrength`. Blocked requests count: the attempt matters. Hosts in `allowedHosts` never count. Job-board browsing is not a risk and is not read here; `insider/exit-window` reads it as context. MITRE ATT&CK T1567; in CERT\'s insider scenarios the leaving user uploads data to a leak site.',
     version: '1.0.0',
     kind: 'risk',
     family: 'data-movement',
     typologies: ['insider-technology-collection'],
     defaultWeight: 2,
     correlationGroup: 'exfiltration-channels',
-    requires: ['events[type=web].category', 'events[type=web].action', 'events[type=web].bytesOut'],
     options,
     messages: {
       uploads: '{{count}} uploads to {{category}} ({{volume}}){{blocked}}, first on {{first}} ({{hosts}})',
       visits: '{{count}} visits to {{category}}{{blocked}}, first on {{first}} ({{hosts}})',
     },
     neutralReason: 'Transfers to external websites need review.',
-    threatHypothesis: 'The person sends data out through web services, or publishes it.',
     recommendedAction: 'Pull the proxy or DLP record of what was sent, to which account, and review it with the manager and security.',
-    sources: cite('CERT-ITD', 'ATTACK-WEB', 'CERT-CSG'),
-    falsePositives: [
-      'Sanctioned file-sharing with customers or vendors not listed in `allowedHosts`.',
-      'Security research on leak and paste sites by the threat-intelligence team.',
-      'Proxy miscategorisation of a host.',
-    ],
+    docs: {
+      description:
+        'Reads web events whose `category` the caller\'s proxy, secure web gateway or DLP set (redflags bundles no URL ' +
+        'database). Per category (leak-site, paste-site, file-sharing, personal-cloud) it gives one finding for uploads, at ' +
+        '`uploadStrength` plus up to `volumeBonus` by bytes sent, and one for visits and downloads, at the much lower ' +
+        '`visitStrength`. Blocked requests count: the attempt matters. Hosts in `allowedHosts` never count. Job-board browsing ' +
+        'is not a risk and is not read here; `insider/exit-window` reads it as context. MITRE ATT&CK T1567; in CERT\'s insider ' +
+        'scenarios the leaving user uploads data to a leak site.',
+      requires: ['events[type=web].category', 'events[type=web].action', 'events[type=web].bytesOut'],
+      threatHypothesis: 'The person sends data out through web services, or publishes it.',
+      sources: cite('CERT-ITD', 'ATTACK-WEB', 'CERT-CSG'),
+      falsePositives: [
+        'Sanctioned file-sharing with customers or vendors not listed in `allowedHosts`.',
+        'Security research on leak and paste sites by the threat-intelligence team.',
+        'Proxy miscategorisation of a host.',
+      ],
+    },
   },
   evaluate(view, { options, notEvaluated }) {
     const web = view.eventsOf('web').filter((e) => e.category !== undefined);

@@ -46,25 +46,38 @@ export const availabilityTimezoneMismatch = defineIndicator({
     id: 'interview/availability-timezone-mismatch',
     title: 'Availability does not fit the claimed time zone',
     category: 'interview',
-    description:
-      'Converts every offered availability slot (sampled every 30 minutes) and every message sent by the subject into local time in the claimed residence time zone (IANA zone through Intl.DateTimeFormat, daylight saving included) and fires when at least `minNightShare` of the slot time, or of the replies, falls between `nightStartHour` and `nightEndHour`. Needs `minSlots` slots or `minMessages` replies. Only the claimed zone is used: the indicator never guesses where the person "really" is. Weak and capped: night owls and distributed teams exist.',
     version: '1.0.0',
     kind: 'risk',
     family: 'interview',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 0.6,
     correlationGroup: 'pre-hire-weak',
-    requires: ['identity.residence.timeZone', 'availability[]', 'events[type=message]'],
     options,
     messages: {
-      slots: '{{share}}% of the {{hours}} hours of availability offered ({{slots}} slots) fall between {{nightStart}}:00 and {{nightEnd}}:00 in the claimed time zone {{timeZone}}',
+      slots:
+        '{{share}}% of the {{hours}} hours of availability offered ({{slots}} slots) fall between {{nightStart}}:00 and ' +
+        '{{nightEnd}}:00 in the claimed time zone {{timeZone}}',
       messages: '{{share}}% of {{count}} replies were sent between {{nightStart}}:00 and {{nightEnd}}:00 in the claimed time zone {{timeZone}}',
     },
     neutralReason: 'Availability could not be reconciled with the stated location.',
-    threatHypothesis: 'The candidate lives in another time zone than claimed and offers the working hours of that zone.',
-    recommendedAction: 'Ask the candidate to confirm their location and working hours, and schedule a live video call in the middle of their claimed business day.',
-    sources: cite('US-2022', 'CTI-HR', 'KB4', 'SEAL'),
-    falsePositives: ['Night-shift workers, new parents and night owls.', 'Candidates travelling or in the middle of a move.', 'Calendar tools that stored slots in the wrong zone.'],
+    recommendedAction:
+      'Ask the candidate to confirm their location and working hours, and schedule a live video call in the middle of their ' +
+      'claimed business day.',
+    docs: {
+      description:
+        'Converts every offered availability slot (sampled every 30 minutes) and every message sent by the subject into local ' +
+        'time in the claimed residence time zone (IANA zone through Intl.DateTimeFormat, daylight saving included) and fires ' +
+        'when at least `minNightShare` of the slot time, or of the replies, falls between `nightStartHour` and `nightEndHour`. ' +
+        'Needs `minSlots` slots or `minMessages` replies. Only the claimed zone is used: the indicator never guesses where the ' +
+        'person "really" is. Weak and capped: night owls and distributed teams exist.',
+      requires: ['identity.residence.timeZone', 'availability[]', 'events[type=message]'],
+      threatHypothesis: 'The candidate lives in another time zone than claimed and offers the working hours of that zone.',
+      sources: cite('US-2022', 'CTI-HR', 'KB4', 'SEAL'),
+      falsePositives: [
+        'Night-shift workers, new parents and night owls.', 'Candidates travelling or in the middle of a move.',
+        'Calendar tools that stored slots in the wrong zone.',
+      ],
+    },
   },
   evaluate(view, { options, notEvaluated }) {
     const s = view.subject;

@@ -15,7 +15,8 @@ const options = z.object({
     })
     .default({ 'lip-sync-mismatch': 0.6, 'face-glitch-on-occlusion': 0.9, 'voice-changer': 0.8 })
     .describe(
-      'Strength of each recorded artefact. Lip-sync mismatch is the weakest (network lag causes it); a face that glitches when a hand passes in front (the PSA-2025-01 test) is the strongest.',
+      'Strength of each recorded artefact. Lip-sync mismatch is the weakest (network lag causes it); a face that glitches when ' +
+      'a hand passes in front (the PSA-2025-01 test) is the strongest.',
     ),
 });
 
@@ -34,25 +35,30 @@ export const deepfakeArtifacts = defineIndicator({
     id: 'interview/deepfake-artifacts',
     title: 'Deepfake artefacts recorded in an interview',
     category: 'interview',
-    description:
-      'Fires on each interview flag recording a lip-sync mismatch, a face that glitched when occluded, or a voice changer, as entered by the interviewer or a vendor. The library performs no automated emotion or affect inference and no media analysis of its own.',
     version: '1.0.0',
     kind: 'risk',
     family: 'interview',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 2,
     correlationGroup: 'identity-proofing',
-    requires: ['interviews[].flags'],
     options,
     messages: {
       artefact: '{{recorder}} recorded in the {{date}} interview that {{what}}',
     },
     neutralReason: 'The identity of the person interviewed could not be confirmed on video.',
-    threatHypothesis: 'Real-time face-swap or voice-changing software hides the real interviewee.',
     recommendedAction:
-      'Repeat the interview on a live video call, ask the candidate to wave a hand in front of the face and turn the head, with the identity document on camera.',
-    sources: cite('PSA-2022-DF', 'PSA-2025-01', 'MS-JS', 'GTIG'),
-    falsePositives: ['Network lag (lip-sync) and background-blur or beauty filters (edge glitches).', 'Hearing aids or voice prostheses.'],
+      'Repeat the interview on a live video call, ask the candidate to wave a hand in front of the face and turn the head, ' +
+      'with the identity document on camera.',
+    docs: {
+      description:
+        'Fires on each interview flag recording a lip-sync mismatch, a face that glitched when occluded, or a voice changer, as ' +
+        'entered by the interviewer or a vendor. The library performs no automated emotion or affect inference and no media ' +
+        'analysis of its own.',
+      requires: ['interviews[].flags'],
+      threatHypothesis: 'Real-time face-swap or voice-changing software hides the real interviewee.',
+      sources: cite('PSA-2022-DF', 'PSA-2025-01', 'MS-JS', 'GTIG'),
+      falsePositives: ['Network lag (lip-sync) and background-blur or beauty filters (edge glitches).', 'Hearing aids or voice prostheses.'],
+    },
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {
     const interviews = sortedInterviews(view.subject.interviews, asOfMs).filter((i) => i.outcome === 'held' || i.outcome === 'ended-early' || i.flags !== undefined);

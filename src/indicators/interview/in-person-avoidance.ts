@@ -33,25 +33,35 @@ export const inPersonAvoidance = defineIndicator({
     id: 'interview/in-person-avoidance',
     title: 'Repeatedly avoids in-person verification',
     category: 'interview',
-    description:
-      'Counts verifications (in-person or notarised ID check, in-person meeting, drug test, location check) and in-person interviews the candidate declined, rescheduled or did not attend. Fires from `minOccurrences` on; strength combines declines and no-shows (`declineStrength`) and reschedules (`rescheduleStrength`) by noisy-or. Reschedules before a check the candidate later passed are dropped (they turned up), and verifications and interviews with a documented accommodation are left out. SEAL\'s case studies: workers quit rather than take an in-person or video KYC.',
     version: '1.0.0',
     kind: 'risk',
     family: 'interview',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 1.5,
     correlationGroup: 'presence-verification',
-    requires: ['verifications[].kind', 'verifications[].outcome', 'verifications[].accommodation', 'interviews[].requestedMode', 'interviews[].outcome', 'interviews[].accommodation'],
     options,
     messages: {
       avoidance: '{{count}} in-person verifications were avoided ({{list}})',
     },
     neutralReason: 'Identity could not be verified in person.',
-    threatHypothesis: 'The applicant cannot appear in person because they are not in the claimed country or are not the identity holder.',
     recommendedAction:
-      'Require in-person or notarised identity proofing before start, applied uniformly to every candidate for the role, with an accommodation path for those who cannot travel.',
-    sources: cite('PSA-2023', 'SEAL', 'NISOS'),
-    falsePositives: ['Family emergencies, travel and illness.', 'Candidates far from any office, for whom a notarised check is the fair alternative.'],
+      'Require in-person or notarised identity proofing before start, applied uniformly to every candidate for the role, with ' +
+      'an accommodation path for those who cannot travel.',
+    docs: {
+      description:
+        'Counts verifications (in-person or notarised ID check, in-person meeting, drug test, location check) and in-person ' +
+        'interviews the candidate declined, rescheduled or did not attend. Fires from `minOccurrences` on; strength combines ' +
+        'declines and no-shows (`declineStrength`) and reschedules (`rescheduleStrength`) by noisy-or. Reschedules before a ' +
+        'check the candidate later passed are dropped (they turned up), and verifications and interviews with a documented ' +
+        'accommodation are left out. SEAL\'s case studies: workers quit rather than take an in-person or video KYC.',
+      requires: [
+        'verifications[].kind', 'verifications[].outcome', 'verifications[].accommodation', 'interviews[].requestedMode', 'interviews[].outcome',
+        'interviews[].accommodation',
+      ],
+      threatHypothesis: 'The applicant cannot appear in person because they are not in the claimed country or are not the identity holder.',
+      sources: cite('PSA-2023', 'SEAL', 'NISOS'),
+      falsePositives: ['Family emergencies, travel and illness.', 'Candidates far from any office, for whom a notarised check is the fair alternative.'],
+    },
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {
     const s = view.subject;

@@ -10,7 +10,8 @@ const options = z.object({
     .max(1)
     .default(0.7)
     .describe(
-      'Strength of an interviewer\'s note that an informal location check failed (camera out of the window, questions about the claimed city): weaker than a formal check.',
+      'Strength of an interviewer\'s note that an informal location check failed (camera out of the window, questions about ' +
+      'the claimed city): weaker than a formal check.',
     ),
 });
 
@@ -26,15 +27,12 @@ export const locationCheckFailed = defineIndicator({
     id: 'interview/location-check-failed',
     title: 'Failed a location check',
     category: 'interview',
-    description:
-      'Fires on a location-check verification that failed (full strength; the message names the country found when the check recorded it and it differs from the claimed residence), and on interviews where the interviewer recorded a failed location check (`interviewerFlagStrength`), e.g. the PSA-2025-01 advice to point the camera out of a window and ask about the claimed city.',
     version: '1.0.0',
     kind: 'risk',
     family: 'interview',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 2,
     correlationGroup: 'presence-verification',
-    requires: ['verifications[kind=location-check]', 'interviews[].flags', 'identity.residence.country', 'identity.residence.address.country'],
     options,
     messages: {
       failed: 'The location check on {{date}} failed{{notes}}',
@@ -42,17 +40,27 @@ export const locationCheckFailed = defineIndicator({
       interviewer: '{{interviewer}} recorded a failed location check in the {{date}} interview',
     },
     neutralReason: 'The claimed location could not be confirmed.',
-    threatHypothesis: 'The applicant is not in the claimed country.',
     recommendedAction:
       'Repeat the location check on a live video call (camera out of the window, a document with the address) or meet in person.',
-    sources: cite('PSA-2025-01', 'CIN', 'SEAL'),
-    falsePositives: ['A candidate travelling at the time of the check.', 'A recent move to the claimed city (little local knowledge yet).'],
+    docs: {
+      description:
+        'Fires on a location-check verification that failed (full strength; the message names the country found when the check ' +
+        'recorded it and it differs from the claimed residence), and on interviews where the interviewer recorded a failed ' +
+        'location check (`interviewerFlagStrength`), e.g. the PSA-2025-01 advice to point the camera out of a window and ask ' +
+        'about the claimed city.',
+      requires: ['verifications[kind=location-check]', 'interviews[].flags', 'identity.residence.country', 'identity.residence.address.country'],
+      threatHypothesis: 'The applicant is not in the claimed country.',
+      sources: cite('PSA-2025-01', 'CIN', 'SEAL'),
+      falsePositives: ['A candidate travelling at the time of the check.', 'A recent move to the claimed city (little local knowledge yet).'],
+    },
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {
     const s = view.subject;
     const checks = (s.verifications ?? []).filter((v) => v.kind === 'location-check' && notAfter(v.at, asOfMs));
     const interviews = sortedInterviews(s.interviews, asOfMs);
-    if (checks.length === 0 && interviews.length === 0) return notEvaluated('no location checks and no interviews', ['verifications[kind=location-check]', 'interviews']);
+    if (checks.length === 0 && interviews.length === 0) return notEvaluated('no location checks and no interviews', [
+      'verifications[kind=location-check]', 'interviews',
+    ]);
     const residence = claimedResidenceCountry(s);
     const claimed = residence?.country;
     const findings: FindingDraft<MessageId>[] = [];

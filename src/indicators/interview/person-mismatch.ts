@@ -29,29 +29,34 @@ export const personMismatch = defineIndicator({
     id: 'interview/person-mismatch',
     title: 'Different person between ID, interviews and onboarding',
     category: 'interview',
-    description:
-      'Fires on each interview whose vendor face match against the document, an earlier interview, onboarding or the profile photo came out as a mismatch (strength 1, or 1 minus the match score when given), and on each interview where the interviewer recorded that the person or the voice differs from before. Proxy interviewees and person swaps are at the centre of the DOJ cases. Only recorded facts are read: no automated face or affect analysis happens here.',
     version: '1.0.0',
     kind: 'risk',
     family: 'interview',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 3,
     correlationGroup: 'identity-proofing',
-    requires: ['interviews[].faceMatch', 'interviews[].flags'],
     options,
     messages: {
       faceMatch: 'Face match of the {{date}} interview against the {{comparedTo}} was {{result}}{{score}}',
       interviewer: '{{interviewer}} recorded in the {{date}} interview that the {{what}} differs from earlier meetings',
     },
     neutralReason: 'The identity of the person interviewed could not be confirmed.',
-    threatHypothesis: 'A proxy sat the interview, or the person who works is not the person who was hired.',
     recommendedAction:
       'Capture an image at each meeting and compare it with the document; hold a live video call with the document on camera before granting access.',
-    sources: cite('PSA-2025-01', 'ROK-2022', 'DOJ-DEC24', 'DOJ-DEC24-OPA', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'SEAL'),
-    falsePositives: [
-      'Large changes in appearance (weight, beard, glasses) or poor video.',
-      'A different interviewee joined by mistake (scheduling error).',
-    ],
+    docs: {
+      description:
+        'Fires on each interview whose vendor face match against the document, an earlier interview, onboarding or the profile ' +
+        'photo came out as a mismatch (strength 1, or 1 minus the match score when given), and on each interview where the ' +
+        'interviewer recorded that the person or the voice differs from before. Proxy interviewees and person swaps are at the ' +
+        'centre of the DOJ cases. Only recorded facts are read: no automated face or affect analysis happens here.',
+      requires: ['interviews[].faceMatch', 'interviews[].flags'],
+      threatHypothesis: 'A proxy sat the interview, or the person who works is not the person who was hired.',
+      sources: cite('PSA-2025-01', 'ROK-2022', 'DOJ-DEC24', 'DOJ-DEC24-OPA', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'SEAL'),
+      falsePositives: [
+        'Large changes in appearance (weight, beard, glasses) or poor video.',
+        'A different interviewee joined by mistake (scheduling error).',
+      ],
+    },
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {
     const interviews = sortedInterviews(view.subject.interviews, asOfMs);

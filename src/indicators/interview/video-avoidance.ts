@@ -38,29 +38,36 @@ export const videoAvoidance = defineIndicator({
     id: 'interview/video-avoidance',
     title: 'Avoids appearing on video',
     category: 'interview',
-    description:
-      'Counts the interviews in which the candidate declined video, had it replaced by audio, phone or text although video was requested, kept the camera off, gave a camera excuse or asked for text only, as recorded by the interviewer. Fires when such interviews are at least `minShare` of all; strength is the share times min(1, occurrences / `fullStrengthAt`). Interviews with a documented accommodation (disability, bandwidth) are left out entirely. Weak and capped: the sources rate camera avoidance as noisy.',
     version: '1.0.0',
     kind: 'risk',
     family: 'interview',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 0.8,
     correlationGroup: 'pre-hire-weak',
-    requires: ['interviews[].mode', 'interviews[].requestedMode', 'interviews[].cameraOn', 'interviews[].flags', 'interviews[].accommodation'],
     options,
     messages: {
       avoidance: 'Avoided video in {{count}} of {{total}} interviews ({{list}})',
     },
     neutralReason: 'Identity could not be confirmed on a live video call.',
-    threatHypothesis: 'The person on the application cannot appear on camera, because the face would not match or would reveal a proxy.',
     recommendedAction:
-      'Offer a short camera-on identity check with the document on camera, or an in-person check as the accommodation path; record any accommodation the candidate asks for.',
-    sources: cite('ROK-2022', 'PSA-2023', 'SW', 'US-2022'),
-    falsePositives: [
-      'Disability or a medical condition (record it as an accommodation so it never fires).',
-      'Poor bandwidth or shared living space.',
-      'Privacy-minded candidates early in a process.',
-    ],
+      'Offer a short camera-on identity check with the document on camera, or an in-person check as the accommodation path; ' +
+      'record any accommodation the candidate asks for.',
+    docs: {
+      description:
+        'Counts the interviews in which the candidate declined video, had it replaced by audio, phone or text although video was ' +
+        'requested, kept the camera off, gave a camera excuse or asked for text only, as recorded by the interviewer. Fires when ' +
+        'such interviews are at least `minShare` of all; strength is the share times min(1, occurrences / `fullStrengthAt`). ' +
+        'Interviews with a documented accommodation (disability, bandwidth) are left out entirely. Weak and capped: the sources ' +
+        'rate camera avoidance as noisy.',
+      requires: ['interviews[].mode', 'interviews[].requestedMode', 'interviews[].cameraOn', 'interviews[].flags', 'interviews[].accommodation'],
+      threatHypothesis: 'The person on the application cannot appear on camera, because the face would not match or would reveal a proxy.',
+      sources: cite('ROK-2022', 'PSA-2023', 'SW', 'US-2022'),
+      falsePositives: [
+        'Disability or a medical condition (record it as an accommodation so it never fires).',
+        'Poor bandwidth or shared living space.',
+        'Privacy-minded candidates early in a process.',
+      ],
+    },
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {
     const interviews = sortedInterviews(view.subject.interviews, asOfMs);

@@ -16,7 +16,9 @@ const options = z.object({
     .min(0)
     .max(1)
     .default(0.7)
-    .describe('Strength when one contact point, photo or document appears under two different names: one person does not hold two names on one passport or face.'),
+    .describe(
+      'Strength when one contact point, photo or document appears under two different names: one person does not hold two ' +
+      'names on one passport or face.'),
 });
 
 const kinds = new Set<LinkKeyKind>(['email', 'phone', 'photo', 'document']);
@@ -118,28 +120,35 @@ export const personaMultiplicity = defineIndicator({
     id: 'linkage/persona-multiplicity',
     title: 'One contact, photo or document under different names',
     category: 'linkage',
-    description:
-      'Fires when an e-mail address, phone number, photo (perceptual hash within `linkSettings.photoMaxDistance` bits, found through LSH bands) or identity document number of this subject also belongs to another persona. Subjects on the key are one persona when they share a recorded name (folded case, diacritics and word order), directly or through another subject, so re-applications under one name do not fire. Names are compared only within a writing script: a name in Cyrillic or Hangul and its romanisation are never counted as two personas. Strength starts at `floor` and grows with the number of personas.',
     version: '1.0.0',
     kind: 'risk',
     family: 'linkage',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 2.5,
     correlationGroup: 'linkage-shared-keys',
-    requires: ['identity.names', 'contacts.emails[]', 'contacts.phones[]', 'photos[].perceptualHash', 'documents[].number'],
     options,
     messages: {
       personas: '{{kindLabel}} {{value}} appears under {{personas}} different names: {{names}}',
     },
     neutralReason: 'The identity details could not be confirmed as belonging to one person.',
-    threatHypothesis: 'One operator applies under several personas, reusing a photo, document or contact point.',
     recommendedAction:
       'Compare the personas side by side (photos, documents, histories); require identity verification in person or with a vendor liveness check for each.',
-    sources: cite('SEAL', 'PSA-2022-DF', 'PSA-2025-01', 'U42'),
-    falsePositives: [
-      'A legal name change (marriage, transition) recorded as a second subject: check for a documented former name.',
-      'A stock or default avatar image used by unrelated people (allow-list its hash).',
-    ],
+    docs: {
+      description:
+        'Fires when an e-mail address, phone number, photo (perceptual hash within `linkSettings.photoMaxDistance` bits, found ' +
+        'through LSH bands) or identity document number of this subject also belongs to another persona. Subjects on the key are ' +
+        'one persona when they share a recorded name (folded case, diacritics and word order), directly or through another ' +
+        'subject, so re-applications under one name do not fire. Names are compared only within a writing script: a name in ' +
+        'Cyrillic or Hangul and its romanisation are never counted as two personas. Strength starts at `floor` and grows with ' +
+        'the number of personas.',
+      requires: ['identity.names', 'contacts.emails[]', 'contacts.phones[]', 'photos[].perceptualHash', 'documents[].number'],
+      threatHypothesis: 'One operator applies under several personas, reusing a photo, document or contact point.',
+      sources: cite('SEAL', 'PSA-2022-DF', 'PSA-2025-01', 'U42'),
+      falsePositives: [
+        'A legal name change (marriage, transition) recorded as a second subject: check for a documented former name.',
+        'A stock or default avatar image used by unrelated people (allow-list its hash).',
+      ],
+    },
   },
   inputs: linkageInputs,
   prepare(population: Population): Prepared {

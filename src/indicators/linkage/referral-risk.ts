@@ -90,27 +90,34 @@ export const referralRisk = defineIndicator({
     id: 'linkage/referral-risk',
     title: 'Referred by, or referring, a subject with strong evidence',
     category: 'linkage',
-    description:
-      'Fires when the subject\'s referrer (`referredBy`), or a subject this one referred, carries strong evidence from its own records: an identity that belongs to someone else, a tampered or synthetic document, a different person at interview, failed in-person verification, a photo of someone else, or IP-KVM, remote-access-tool or malware detections. That evidence is computed from the related subject\'s records only, never from linkage or referral findings, so two linked subjects cannot raise each other in a loop. Strength 0.5 for one fact, plus `perFact` for each further one.',
     version: '1.0.0',
     kind: 'risk',
     family: 'linkage',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 1,
-    requires: ['referredBy'],
     options,
     messages: {
       referredBy: 'Referred by {{related}}, whose own records show: {{facts}}',
       referred: 'Referred {{related}}, whose own records show: {{facts}}',
     },
     neutralReason: 'The referral could not be confirmed as independent.',
-    threatHypothesis: 'Several workers of one scheme recommend each other into the organisation.',
     recommendedAction:
-      'Review the referral chain: verify this subject\'s identity with the same care as the related subject\'s, and ask the team who knows the referrer personally.',
-    sources: cite('SEAL', 'DOJ-ATL', 'DOJ-JUN25-OPA', 'SW'),
-    falsePositives: [
-      'An honest employee who referred, or was referred by, someone later found to be fraudulent without knowing it.',
-    ],
+      'Review the referral chain: verify this subject\'s identity with the same care as the related subject\'s, and ask the ' +
+      'team who knows the referrer personally.',
+    docs: {
+      description:
+        'Fires when the subject\'s referrer (`referredBy`), or a subject this one referred, carries strong evidence from its own ' +
+        'records: an identity that belongs to someone else, a tampered or synthetic document, a different person at interview, ' +
+        'failed in-person verification, a photo of someone else, or IP-KVM, remote-access-tool or malware detections. That ' +
+        'evidence is computed from the related subject\'s records only, never from linkage or referral findings, so two linked ' +
+        'subjects cannot raise each other in a loop. Strength 0.5 for one fact, plus `perFact` for each further one.',
+      requires: ['referredBy'],
+      threatHypothesis: 'Several workers of one scheme recommend each other into the organisation.',
+      sources: cite('SEAL', 'DOJ-ATL', 'DOJ-JUN25-OPA', 'SW'),
+      falsePositives: [
+        'An honest employee who referred, or was referred by, someone later found to be fraudulent without knowing it.',
+      ],
+    },
   },
   prepare(population: Population): PreparedReferrals {
     const facts = new Map<string, readonly StrongFact[]>();

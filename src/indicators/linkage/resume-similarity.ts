@@ -24,27 +24,32 @@ export const resumeSimilarity = defineIndicator({
     id: 'linkage/resume-similarity',
     title: 'Resume or bid text near-duplicates other subjects\'',
     category: 'linkage',
-    description:
-      'Fires when the subject\'s `resumeText` is a near-duplicate of other subjects\' text: MinHash signatures of 3-word shingles, bucketed by LSH bands (16 bands of 4 rows) so only candidates are compared, never all pairs, then verified at estimated Jaccard similarity ≥ `linkSettings.textMinSimilarity` (0.6). Strength starts at `floor` and grows with the cluster size.',
     version: '1.0.0',
     kind: 'risk',
     family: 'linkage',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 1.5,
-    requires: ['resumeText'],
     options,
     messages: {
       nearDuplicate: 'Resume text is a near-duplicate (similarity ≥ {{similarity}}) of the text of {{count}} subjects (also: {{others}})',
     },
     neutralReason: 'The application materials could not be confirmed as the applicant\'s own.',
-    threatHypothesis: 'One team writes the applications of several personas from shared templates.',
     recommendedAction:
       'Read the near-duplicate resumes side by side and compare the claimed histories; verify the employment history of each applicant independently.',
-    sources: cite('US-2022', 'MND'),
-    falsePositives: [
-      'A resume-writing service, bootcamp or agency template used by unrelated people.',
-      'The same person applying twice under one name (compare the names).',
-    ],
+    docs: {
+      description:
+        'Fires when the subject\'s `resumeText` is a near-duplicate of other subjects\' text: MinHash signatures of 3-word ' +
+        'shingles, bucketed by LSH bands (16 bands of 4 rows) so only candidates are compared, never all pairs, then verified at ' +
+        'estimated Jaccard similarity ≥ `linkSettings.textMinSimilarity` (0.6). Strength starts at `floor` and grows with the ' +
+        'cluster size.',
+      requires: ['resumeText'],
+      threatHypothesis: 'One team writes the applications of several personas from shared templates.',
+      sources: cite('US-2022', 'MND'),
+      falsePositives: [
+        'A resume-writing service, bootcamp or agency template used by unrelated people.',
+        'The same person applying twice under one name (compare the names).',
+      ],
+    },
   },
   inputs: linkageInputs,
   prepare: prepareLinks,

@@ -59,13 +59,17 @@ const options = z.object({
     .number()
     .positive()
     .default(15)
-    .describe('When one authenticator approved sign-ins (or was registered) for two subjects within this many minutes of each other, the finding says so and reaches full strength: one phone in one hand approving two people\'s sign-ins back to back.'),
+    .describe(
+      'When one authenticator approved sign-ins (or was registered) for two subjects within this many minutes of each other, ' +
+      'the finding says so and reaches full strength: one phone in one hand approving two people\'s sign-ins back to back.'),
   ipFloor: z
     .number()
     .min(0)
     .max(1)
     .default(0.2)
-    .describe('Strength when two subjects use one IP address in overlapping periods. Low: NAT, carrier-grade NAT and offices share addresses; it grows with the cluster.'),
+    .describe(
+      'Strength when two subjects use one IP address in overlapping periods. Low: NAT, carrier-grade NAT and offices share ' +
+      'addresses; it grows with the cluster.'),
 });
 
 const kinds = new Set<LinkKeyKind>(['ip', 'device', 'mfa-device']);
@@ -76,37 +80,47 @@ export const sharedInfrastructure = defineIndicator({
     id: 'linkage/shared-infrastructure',
     title: 'IP address, device or MFA device shared with other subjects',
     category: 'linkage',
-    description:
-      'Fires when an MFA device, a device id or serial number, or an IP address used by this subject is used by other subjects of the batch. IP addresses link only when the periods of use overlap (first to last sign-in, widened by `linkSettings.ipWindowHours`), since addresses are reassigned; devices and MFA devices likewise within `linkSettings.deviceWindowDays`, since laptops and tokens are re-issued. Strength starts at the kind\'s floor (MFA high, IP low) and grows with the number of subjects to 1 at `saturation`. For an MFA device the finding also names the two uses by different subjects closest in time (approval time `mfa.approvedAt`, else the sign-in, or the registration), and reaches full strength when they are within `concurrentApprovalMinutes`. A household\'s home connection and allow-listed addresses or ranges (a company VPN egress) do not fire; nor does a device the organisation\'s register (`reference.organisation.devices[]`) marks as a lab or pool machine, which the report lists as the mitigation.',
     version: '1.2.0',
     kind: 'risk',
     family: 'linkage',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 2.5,
     correlationGroup: 'linkage-shared-keys',
-    requires: [
-      'events[type=session].ip',
-      'events[type=session].deviceId',
-      'events[type=session].mfaDeviceId',
-      'events[type=session].mfa.authenticatorId',
-      'events[type=authenticator-registration].authenticatorId',
-      'events[type=device-checkin]',
-      'reference.organisation.devices',
-    ],
     options,
     messages: {
       sharedInfrastructure: '{{kindLabel}} {{value}} is used by {{count}} subjects since {{since}} (also: {{others}}){{detail}}',
     },
     neutralReason: 'Sign-in activity could not be attributed to the worker alone.',
-    threatHypothesis: 'Several accounts are operated from one place or by one person: a laptop farm or a shared operator.',
     recommendedAction:
       'Review the sign-in logs of every subject in the cluster for the shared IP, device or MFA device; re-enrol MFA on a device verified in person.',
-    sources: cite('MS-DX', 'US-2022', 'ROK-2022', 'DOJ-JUN25', 'DOJ-JUN25-OPA'),
-    falsePositives: [
-      'Colleagues behind one office, campus or carrier-grade NAT address (allow-list the range).',
-      'A company VPN egress (allow-list its CIDR range).',
-      'A device re-issued to a new hire soon after its previous user left (within `deviceWindowDays`; check the dates).',
-    ],
+    docs: {
+      description:
+        'Fires when an MFA device, a device id or serial number, or an IP address used by this subject is used by other subjects ' +
+        'of the batch. IP addresses link only when the periods of use overlap (first to last sign-in, widened by ' +
+        '`linkSettings.ipWindowHours`), since addresses are reassigned; devices and MFA devices likewise within ' +
+        '`linkSettings.deviceWindowDays`, since laptops and tokens are re-issued. Strength starts at the kind\'s floor (MFA ' +
+        'high, IP low) and grows with the number of subjects to 1 at `saturation`. For an MFA device the finding also names the ' +
+        'two uses by different subjects closest in time (approval time `mfa.approvedAt`, else the sign-in, or the registration), ' +
+        'and reaches full strength when they are within `concurrentApprovalMinutes`. A household\'s home connection and ' +
+        'allow-listed addresses or ranges (a company VPN egress) do not fire; nor does a device the organisation\'s register ' +
+        '(`reference.organisation.devices[]`) marks as a lab or pool machine, which the report lists as the mitigation.',
+      requires: [
+        'events[type=session].ip',
+        'events[type=session].deviceId',
+        'events[type=session].mfaDeviceId',
+        'events[type=session].mfa.authenticatorId',
+        'events[type=authenticator-registration].authenticatorId',
+        'events[type=device-checkin]',
+        'reference.organisation.devices',
+      ],
+      threatHypothesis: 'Several accounts are operated from one place or by one person: a laptop farm or a shared operator.',
+      sources: cite('MS-DX', 'US-2022', 'ROK-2022', 'DOJ-JUN25', 'DOJ-JUN25-OPA'),
+      falsePositives: [
+        'Colleagues behind one office, campus or carrier-grade NAT address (allow-list the range).',
+        'A company VPN egress (allow-list its CIDR range).',
+        'A device re-issued to a new hire soon after its previous user left (within `deviceWindowDays`; check the dates).',
+      ],
+    },
   },
   inputs: linkageInputs,
   prepare: (population): PreparedInfrastructure => ({

@@ -12,7 +12,9 @@ const options = z.object({
     .min(0)
     .max(1)
     .default(0.7)
-    .describe('Strength when two subjects are paid into one account. Pay to an account shared across workers is rated strong (US-2022, PSA-2024); joint accounts of a household are exempt.'),
+    .describe(
+      'Strength when two subjects are paid into one account. Pay to an account shared across workers is rated strong (US-2022, ' +
+      'PSA-2024); joint accounts of a household are exempt.'),
 });
 
 const kinds = new Set(['bank-account', 'wallet', 'payout-account'] as const);
@@ -23,28 +25,33 @@ export const sharedPaymentInstrument = defineIndicator({
     id: 'linkage/shared-payment-instrument',
     title: 'Pay goes to an account other subjects share',
     category: 'linkage',
-    description:
-      'Fires when a payout instruction or payment of this subject names a bank account or IBAN, crypto wallet or payment-platform account that other subjects in the batch are paid into as well. Strength is `floor` for two subjects and grows with the cluster size to 1 at `saturation`. Joint bank accounts of a household and allow-listed accounts do not fire.',
     version: '1.0.0',
     kind: 'risk',
     family: 'linkage',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 3,
     correlationGroup: 'linkage-shared-keys',
-    requires: ['paymentInstructions[]', 'events[type=payment]'],
     options,
     messages: {
       sharedAccount: '{{kindLabel}} {{account}} (record {{record}}) is used by {{count}} subjects since {{since}} (also: {{others}})',
     },
     neutralReason: 'The payment account could not be confirmed as the worker\'s own.',
-    threatHypothesis: 'One facilitator or handler collects the pay of several workers.',
     recommendedAction:
       'Confirm the account holder with the bank or platform for each subject in the cluster; pay only into an account in the worker\'s own verified name.',
-    sources: cite('US-2022', 'PSA-2024', 'SW', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA'),
-    falsePositives: [
-      'A joint account of spouses both employed (allow-list it or record both at one residence).',
-      'An agency or employer-of-record account that pays several contractors.',
-    ],
+    docs: {
+      description:
+        'Fires when a payout instruction or payment of this subject names a bank account or IBAN, crypto wallet or ' +
+        'payment-platform account that other subjects in the batch are paid into as well. Strength is `floor` for two subjects ' +
+        'and grows with the cluster size to 1 at `saturation`. Joint bank accounts of a household and allow-listed accounts do ' +
+        'not fire.',
+      requires: ['paymentInstructions[]', 'events[type=payment]'],
+      threatHypothesis: 'One facilitator or handler collects the pay of several workers.',
+      sources: cite('US-2022', 'PSA-2024', 'SW', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA'),
+      falsePositives: [
+        'A joint account of spouses both employed (allow-list it or record both at one residence).',
+        'An agency or employer-of-record account that pays several contractors.',
+      ],
+    },
   },
   inputs: linkageInputs,
   prepare: prepareLinks,

@@ -12,7 +12,9 @@ const options = z.object({
     .min(0)
     .max(1)
     .default(0.6)
-    .describe('Strength when two subjects share a ship-to address. The catalogue rates more than one employee per delivery address a strong flag; households are exempt.'),
+    .describe(
+      'Strength when two subjects share a ship-to address. The catalogue rates more than one employee per delivery address a ' +
+      'strong flag; households are exempt.'),
 });
 
 const kinds = new Set(['address'] as const);
@@ -26,30 +28,37 @@ export const sharedShippingAddress = defineIndicator({
     id: 'linkage/shared-shipping-address',
     title: 'Equipment ships to an address other subjects share',
     category: 'linkage',
-    description:
-      'Fires when a shipment (or a requested change of ship-to address) of this subject goes to a postal address that other subjects in the batch also ship to, live at or hold on a document. Addresses are normalised (case, punctuation, St/Street, Apt/Unit/#, ZIP+4). Strength is `floor` for two subjects and grows with the logarithm of the cluster size to 1 at `saturation` subjects. A household (at most `linkSettings.householdSize` subjects who all claim the address as home) and allow-listed addresses (`reference.linkAllowList`) do not fire.',
     version: '1.0.0',
     kind: 'risk',
     family: 'linkage',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 3,
     correlationGroup: 'linkage-shared-keys',
-    requires: ['shipments[].address', 'shipments[].changeRequests[].address'],
     options,
     messages: {
       sharedShipTo:
         'Shipment {{shipment}} goes to {{address}}, a {{kindLabel}} {{count}} subjects share since {{since}} (also: {{others}})',
     },
     neutralReason: 'The equipment delivery address could not be reconciled with the worker\'s own address.',
-    threatHypothesis: 'The address is a laptop farm hosting devices for several remote workers who are not where they claim to be.',
     recommendedAction:
-      'Compare the ship-to address with the verified residence of every subject in the cluster; hold further shipments and offer pickup in person with the ID on file.',
-    sources: cite('DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'DOJ-KNOOT', 'DOJ-KNOOT-OPA', 'DOJ-JUN25', 'DOJ-JUN25-OPA', 'PSA-2024', 'U42', 'SW'),
-    falsePositives: [
-      'Relatives or flatmates hired separately who live together (allow-list them, or they count as a household when they claim the address as home).',
-      'A staffing agency or coworking office that receives equipment for its consultants (allow-list the address).',
-      'A corporate office or depot entered as the ship-to address.',
-    ],
+      'Compare the ship-to address with the verified residence of every subject in the cluster; hold further shipments and ' +
+      'offer pickup in person with the ID on file.',
+    docs: {
+      description:
+        'Fires when a shipment (or a requested change of ship-to address) of this subject goes to a postal address that other ' +
+        'subjects in the batch also ship to, live at or hold on a document. Addresses are normalised (case, punctuation, ' +
+        'St/Street, Apt/Unit/#, ZIP+4). Strength is `floor` for two subjects and grows with the logarithm of the cluster size to ' +
+        '1 at `saturation` subjects. A household (at most `linkSettings.householdSize` subjects who all claim the address as ' +
+        'home) and allow-listed addresses (`reference.linkAllowList`) do not fire.',
+      requires: ['shipments[].address', 'shipments[].changeRequests[].address'],
+      threatHypothesis: 'The address is a laptop farm hosting devices for several remote workers who are not where they claim to be.',
+      sources: cite('DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'DOJ-KNOOT', 'DOJ-KNOOT-OPA', 'DOJ-JUN25', 'DOJ-JUN25-OPA', 'PSA-2024', 'U42', 'SW'),
+      falsePositives: [
+        'Relatives or flatmates hired separately who live together (allow-list them, or they count as a household when they claim the address as home).',
+        'A staffing agency or coworking office that receives equipment for its consultants (allow-list the address).',
+        'A corporate office or depot entered as the ship-to address.',
+      ],
+    },
   },
   inputs: linkageInputs,
   prepare: prepareLinks,

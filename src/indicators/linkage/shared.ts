@@ -72,7 +72,8 @@ export const clusterOptions = {
     .min(3)
     .default(20)
     .describe(
-      'Subjects on one key at which strength reaches 1. Strength grows with the logarithm of the cluster size from the kind\'s floor at 2 subjects: an address shared by 40 hires (DOJ-CHAPMAN: 90+ laptops at one home) is not one shared by 2.',
+      'Subjects on one key at which strength reaches 1. Strength grows with the logarithm of the cluster size from the kind\'s ' +
+      'floor at 2 subjects: an address shared by 40 hires (DOJ-CHAPMAN: 90+ laptops at one home) is not one shared by 2.',
     ),
   maxEvidence: z
     .number()

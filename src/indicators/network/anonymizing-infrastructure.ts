@@ -18,7 +18,8 @@ const options = z.object({
     .array(z.string().min(1))
     .default(['Astrill'])
     .describe(
-      'VPN providers named in the threat reporting (Secureworks, Mandiant, LevelBlue name Astrill). Matched against `network.vpnProvider` and `network.asnOrg` with the shipped VPN table; add names your threat intelligence reports.',
+      'VPN providers named in the threat reporting (Secureworks, Mandiant, LevelBlue name Astrill). Matched against ' +
+      '`network.vpnProvider` and `network.asnOrg` with the shipped VPN table; add names your threat intelligence reports.',
     ),
   approvedProviders: z
     .array(z.string().min(1))
@@ -67,37 +68,46 @@ export const anonymizingInfrastructure = defineIndicator({
     id: 'network/anonymizing-infrastructure',
     title: 'Sign-ins through VPN, proxy, Tor or hosting egress',
     category: 'network',
-    description:
-      'Classifies each successful sign-in\'s egress from the caller\'s enrichment (`isTor`, `isResidentialProxy`, `isProxy`, `isVpn`, `vpnProvider`, `isHosting`). Fires on any sign-in through a provider in `providersOfConcern` (Astrill by default, named by Secureworks, Mandiant and LevelBlue), and on general anonymizing use of at least `minLogins` sign-ins and `minShare` of all. Approved corporate VPNs never count (`approvedProviders` and `reference.organisation.approvedVpnProviders`), nor does a sign-in through the provider named by a documented VPN exception (`exceptions[kind=vpn].scope.provider`) inside its validity window; the same provider outside the window, or another provider, still counts. Weak alone by design: RC calls unusual VPN sign-ins "not inherently malicious", and Astrill is widely used by expats in China.',
     version: '1.1.0',
     kind: 'risk',
     family: 'network',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 0.6,
     correlationGroup: 'network-location',
-    requires: [
-      'events[type=session].network.isVpn',
-      'events[type=session].network.vpnProvider',
-      'events[type=session].network.isTor',
-      'exceptions[kind=vpn]',
-      'reference.organisation.approvedVpnProviders',
-    ],
     options,
     messages: {
       providerOfConcern: '{{count}} sign-ins came through {{provider}} egress, e.g. from {{place}}',
       anonymized: '{{count}} of {{total}} sign-ins ({{share}}%) came through anonymizing egress ({{kinds}})',
     },
     neutralReason: 'The network used to connect could not be attributed to the stated location.',
-    threatHypothesis: 'The worker hides their real location behind a VPN or relay, as DPRK IT workers do with Astrill.',
     recommendedAction:
       'Ask the worker which VPN they use and why; compare with the company\'s remote-access policy and the other location evidence.',
-    sources: cite('SW', 'MND', 'RC', 'LB', 'DOJ-DEC24', 'DOJ-DEC24-OPA', 'TRK'),
-    falsePositives: [
-      'Expats and business travellers in countries that block much of the internet (Astrill is popular in mainland China).',
-      'Privacy-minded users and people on public wifi.',
-      'A corporate VPN or secure web gateway not yet in `approvedProviders`.',
-      'An approved VPN exception not recorded in `exceptions`, or recorded without the provider or with an expired window.',
-    ],
+    docs: {
+      description:
+        'Classifies each successful sign-in\'s egress from the caller\'s enrichment (`isTor`, `isResidentialProxy`, `isProxy`, ' +
+        '`isVpn`, `vpnProvider`, `isHosting`). Fires on any sign-in through a provider in `providersOfConcern` (Astrill by ' +
+        'default, named by Secureworks, Mandiant and LevelBlue), and on general anonymizing use of at least `minLogins` sign-ins ' +
+        'and `minShare` of all. Approved corporate VPNs never count (`approvedProviders` and ' +
+        '`reference.organisation.approvedVpnProviders`), nor does a sign-in through the provider named by a documented VPN ' +
+        'exception (`exceptions[kind=vpn].scope.provider`) inside its validity window; the same provider outside the window, or ' +
+        'another provider, still counts. Weak alone by design: RC calls unusual VPN sign-ins "not inherently malicious", and ' +
+        'Astrill is widely used by expats in China.',
+      requires: [
+        'events[type=session].network.isVpn',
+        'events[type=session].network.vpnProvider',
+        'events[type=session].network.isTor',
+        'exceptions[kind=vpn]',
+        'reference.organisation.approvedVpnProviders',
+      ],
+      threatHypothesis: 'The worker hides their real location behind a VPN or relay, as DPRK IT workers do with Astrill.',
+      sources: cite('SW', 'MND', 'RC', 'LB', 'DOJ-DEC24', 'DOJ-DEC24-OPA', 'TRK'),
+      falsePositives: [
+        'Expats and business travellers in countries that block much of the internet (Astrill is popular in mainland China).',
+        'Privacy-minded users and people on public wifi.',
+        'A corporate VPN or secure web gateway not yet in `approvedProviders`.',
+        'An approved VPN exception not recorded in `exceptions`, or recorded without the provider or with an expired window.',
+      ],
+    },
   },
   evaluate(view, { options, reference, notEvaluated }) {
     const sessions = view.eventsOf('session').filter((s) => s.result !== 'failure' && s.network !== undefined);

@@ -16,12 +16,16 @@ const options = z.object({
     .gt(0)
     .max(1)
     .default(0.6)
-    .describe('Share of logins from one country other than the claimed one that makes it the baseline. A traveller spends weeks, not most of the time, abroad.'),
+    .describe(
+      'Share of logins from one country other than the claimed one that makes it the baseline. A traveller spends weeks, not ' +
+      'most of the time, abroad.'),
   homeRadiusKm: z
     .number()
     .positive()
     .default(150)
-    .describe('Logins with coordinates within this distance of the claimed residence coordinates count as home. Generous, because IP geolocation of mobile and carrier-grade NAT egress is often off by a hundred km.'),
+    .describe(
+      'Logins with coordinates within this distance of the claimed residence coordinates count as home. Generous, because IP ' +
+      'geolocation of mobile and carrier-grade NAT egress is often off by a hundred km.'),
   baselineLogins: z
     .number()
     .int()
@@ -42,39 +46,49 @@ export const geoBaselineMismatch = defineIndicator({
     id: 'network/geo-baseline-mismatch',
     title: 'Login location baseline far from the claimed residence',
     category: 'network',
-    description:
-      'Builds the login-country baseline from successful, located, non-anonymized sign-ins and compares it with the claimed residence country. Fires when at least `minForeignShare` of at least `minLogins` logins come from one other country; when the claimed residence has coordinates (`identity.residence.lat`/`lon`) and at least `minForeignShare` of the logins with coordinates lie more than `homeRadiusKm` away (a laptop farm in another state, as in the Nashville case); and when the first `baselineLogins` logins were mostly foreign but later logins from the claimed country arrive on unmanaged devices (LB: a China baseline, then Dallas and Los Angeles IPs on an unmanaged device). A country is only ever compared with the person\'s own claim. Laptop farms give clean domestic IPs, so a match clears no one.',
     version: '1.0.0',
     kind: 'risk',
     family: 'network',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 1.5,
     correlationGroup: 'network-location',
-    requires: [
-      'identity.residence.country',
-      'identity.residence.lat',
-      'events[type=session].network.country',
-      'events[type=session].network.lat',
-      'events[type=session].deviceManaged',
-    ],
     options,
     messages: {
       foreignBaseline:
         '{{share}}% of {{logins}} sign-ins came from {{country}}, while the claimed residence is in {{claimed}}',
       farFromHome:
-        '{{share}}% of {{logins}} located sign-ins came from more than {{radius}} km from the claimed residence in {{home}}, most often from {{place}} ({{km}} km away)',
+        '{{share}}% of {{logins}} located sign-ins came from more than {{radius}} km from the claimed residence in {{home}}, ' +
+        'most often from {{place}} ({{km}} km away)',
       shiftToClaimed:
-        'The first {{baseline}} sign-ins came mostly from {{country}}; later sign-ins from the claimed country {{claimed}} arrived on {{unmanaged}} unmanaged-device sessions',
+        'The first {{baseline}} sign-ins came mostly from {{country}}; later sign-ins from the claimed country {{claimed}} ' +
+        'arrived on {{unmanaged}} unmanaged-device sessions',
     },
     neutralReason: 'Sign-in locations could not be reconciled with the stated residence.',
-    threatHypothesis: 'The worker lives abroad and reaches the company through a relay, VPN exit or laptop farm in the claimed country.',
     recommendedAction:
       'Run a location check (a live call from the claimed home, or an in-person visit) and review which device and network each sign-in used.',
-    sources: cite('LB', 'SEAL', 'MS-JS'),
-    falsePositives: [
-      'Long assignments or extended stays abroad that HR knows about (update the claimed residence).',
-      'A corporate network whose egress is in another country (mark it as a VPN in enrichment).',
-    ],
+    docs: {
+      description:
+        'Builds the login-country baseline from successful, located, non-anonymized sign-ins and compares it with the claimed ' +
+        'residence country. Fires when at least `minForeignShare` of at least `minLogins` logins come from one other country; ' +
+        'when the claimed residence has coordinates (`identity.residence.lat`/`lon`) and at least `minForeignShare` of the ' +
+        'logins with coordinates lie more than `homeRadiusKm` away (a laptop farm in another state, as in the Nashville case); ' +
+        'and when the first `baselineLogins` logins were mostly foreign but later logins from the claimed country arrive on ' +
+        'unmanaged devices (LB: a China baseline, then Dallas and Los Angeles IPs on an unmanaged device). A country is only ' +
+        'ever compared with the person\'s own claim. Laptop farms give clean domestic IPs, so a match clears no one.',
+      requires: [
+        'identity.residence.country',
+        'identity.residence.lat',
+        'events[type=session].network.country',
+        'events[type=session].network.lat',
+        'events[type=session].deviceManaged',
+      ],
+      threatHypothesis: 'The worker lives abroad and reaches the company through a relay, VPN exit or laptop farm in the claimed country.',
+      sources: cite('LB', 'SEAL', 'MS-JS'),
+      falsePositives: [
+        'Long assignments or extended stays abroad that HR knows about (update the claimed residence).',
+        'A corporate network whose egress is in another country (mark it as a VPN in enrichment).',
+      ],
+    },
   },
   evaluate(view, { options, notEvaluated }) {
     const claimed = view.subject.identity?.residence?.country;

@@ -37,7 +37,9 @@ const options = z.object({
     .boolean()
     .default(true)
     .describe(
-      'Leave out windows whose countries follow one another without a return (home, a layover, the destination): a traveller who signs in at the connecting airport passes three countries in a day. A return to a country already left within the window still counts, and impossible travel still checks the speed of every leg.',
+      'Leave out windows whose countries follow one another without a return (home, a layover, the destination): a traveller ' +
+      'who signs in at the connecting airport passes three countries in a day. A return to a country already left within the ' +
+      'window still counts, and impossible travel still checks the speed of every leg.',
     ),
   maxSpeedKmh: z
     .number()
@@ -54,20 +56,23 @@ const options = z.object({
     .nonnegative()
     .default(1500)
     .describe(
-      'Distance taken off for each end located only by a country centroid, since the login may be anywhere in the country: Detroit to Windsor is 2 km, the US and Canadian centroids are 1,900 km apart.',
+      'Distance taken off for each end located only by a country centroid, since the login may be anywhere in the country: ' +
+      'Detroit to Windsor is 2 km, the US and Canadian centroids are 1,900 km apart.',
     ),
   includeAnonymized: z
     .boolean()
     .default(false)
     .describe(
-      'Count VPN, proxy, Tor and hosting egress too. Off by default: an expat or traveller on a VPN hops countries without moving, and `network/anonymizing-infrastructure` weighs those logins.',
+      'Count VPN, proxy, Tor and hosting egress too. Off by default: an expat or traveller on a VPN hops countries without ' +
+      'moving, and `network/anonymizing-infrastructure` weighs those logins.',
     ),
   travelSlackHours: z
     .number()
     .nonnegative()
     .default(24)
     .describe(
-      'Hours before departure and after arrival of a booked leg (`travel[]`) during which sign-ins from its countries (from, via, to) are explained by the trip: people sign in at the airport, in transit and on arrival.',
+      'Hours before departure and after arrival of a booked leg (`travel[]`) during which sign-ins from its countries (from, ' +
+      'via, to) are explained by the trip: people sign in at the airport, in transit and on arrival.',
     ),
 });
 
@@ -133,15 +138,12 @@ export const multiCountryLogins = defineIndicator({
     id: 'network/multi-country-logins',
     title: 'Logins from several countries or impossible travel',
     category: 'network',
-    description:
-      'Per account, slides a `windowHours` window over successful logins and fires when it holds `minCountries` distinct countries (not as one journey through them, unless `ignoreJourneys` is off) or `minAsns` distinct networks; and sweeps consecutive logins, firing when the speed between them (caller-supplied coordinates, else the country centroids shipped with the library, less `centroidSlackKm` per centroid) exceeds `maxSpeedKmh` over at least `minDistanceKm`. Named in the 2022 US and ROK advisories: several people using one account from different places. Anonymized egress is left out by default. Booked travel (`travel[]`) explains a window whose countries all lie on legs overlapping it (within `travelSlackHours`), and a jump between two countries of one leg during it.',
     version: '1.1.0',
     kind: 'risk',
     family: 'network',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 1.5,
     correlationGroup: 'network-location',
-    requires: ['events[type=session].network.country', 'events[type=session].network.asn', 'events[type=session].network.lat', 'travel[]'],
     options,
     messages: {
       manyCountries: 'Account {{account}} signed in from {{count}} countries ({{countries}}) within {{window}} hours',
@@ -150,15 +152,26 @@ export const multiCountryLogins = defineIndicator({
         'Account {{account}} signed in from {{from}} and then from {{to}} {{hours}} hours later: at least {{km}} km, {{speed}} km/h ({{count}} such jumps)',
     },
     neutralReason: 'Sign-in locations could not be reconciled with one person\'s whereabouts.',
-    threatHypothesis: 'Several people in different countries share the account, or the worker reaches it from abroad through a relay.',
     recommendedAction:
       'Review the account\'s sign-in timeline with the worker; ask about travel and VPN use, and check the logins\' devices.',
-    sources: cite('US-2022', 'ROK-2022', 'LB', 'TRK'),
-    falsePositives: [
-      'Travellers whose trip is not in `travel[]` (a flight between two logins is not impossible travel; check the timeline).',
-      'Mobile carriers and corporate VPNs whose egress geolocates far from the user.',
-      'Inaccurate IP geolocation for satellite or in-flight internet.',
-    ],
+    docs: {
+      description:
+        'Per account, slides a `windowHours` window over successful logins and fires when it holds `minCountries` distinct ' +
+        'countries (not as one journey through them, unless `ignoreJourneys` is off) or `minAsns` distinct networks; and sweeps ' +
+        'consecutive logins, firing when the speed between them (caller-supplied coordinates, else the country centroids shipped ' +
+        'with the library, less `centroidSlackKm` per centroid) exceeds `maxSpeedKmh` over at least `minDistanceKm`. Named in ' +
+        'the 2022 US and ROK advisories: several people using one account from different places. Anonymized egress is left out ' +
+        'by default. Booked travel (`travel[]`) explains a window whose countries all lie on legs overlapping it (within ' +
+        '`travelSlackHours`), and a jump between two countries of one leg during it.',
+      requires: ['events[type=session].network.country', 'events[type=session].network.asn', 'events[type=session].network.lat', 'travel[]'],
+      threatHypothesis: 'Several people in different countries share the account, or the worker reaches it from abroad through a relay.',
+      sources: cite('US-2022', 'ROK-2022', 'LB', 'TRK'),
+      falsePositives: [
+        'Travellers whose trip is not in `travel[]` (a flight between two logins is not impossible travel; check the timeline).',
+        'Mobile carriers and corporate VPNs whose egress geolocates far from the user.',
+        'Inaccurate IP geolocation for satellite or in-flight internet.',
+      ],
+    },
   },
   evaluate(view, { options, notEvaluated }) {
     const sessions = view.eventsOf('session').filter((s) => s.result !== 'failure' && s.network !== undefined);

@@ -37,30 +37,36 @@ export const remoteAccessExposed = defineIndicator({
     id: 'network/remote-access-exposed',
     title: 'Egress IP exposes remote-desktop or IP-KVM services',
     category: 'network',
-    description:
-      'Reads the caller\'s scan enrichment of each egress IP (`network.openPorts`, `network.services`) on sessions and device check-ins. Fires per IP when it exposes a port in `ports` (RDP 3389, VNC 5900-5901, AnyDesk 7070, TeamViewer 5938, RustDesk 21115-21117) or a service banner in `serviceKeywords`, and more strongly when a banner names IP-KVM hardware from the shipped table (PiKVM, TinyPilot, JetKVM, GL.iNet, NanoKVM, BliKVM). A router reachable by remote desktop is how someone abroad drives a laptop sitting in the claimed home.',
     version: '1.0.0',
     kind: 'risk',
     family: 'network',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 2,
     correlationGroup: 'remote-control',
-    requires: ['events[type=session].network.openPorts', 'events[type=session].network.services', 'events[type=device-checkin].network'],
     options,
     messages: {
       remoteDesktop: 'Egress IP {{ip}} exposes {{services}}',
       ipKvm: 'Egress IP {{ip}} serves an IP-KVM interface ({{devices}}){{alsoRemote}}',
     },
     neutralReason: 'The network used to connect showed remote-access services that could not be explained.',
-    threatHypothesis: 'The company laptop sits at a laptop farm and is driven from abroad through remote desktop or an IP-KVM.',
     recommendedAction:
       'Ask the worker to explain the exposed services; require a live video call showing the company laptop and its network, and re-scan the IP.',
-    sources: cite('US-2022', 'KVM-SIG', 'MND'),
-    falsePositives: [
-      'Shared or carrier-grade NAT addresses where another customer exposes the service.',
-      'IT staff or home-lab enthusiasts who run remote desktop at home for other reasons.',
-      'Stale scan data from before the worker used the IP.',
-    ],
+    docs: {
+      description:
+        'Reads the caller\'s scan enrichment of each egress IP (`network.openPorts`, `network.services`) on sessions and device ' +
+        'check-ins. Fires per IP when it exposes a port in `ports` (RDP 3389, VNC 5900-5901, AnyDesk 7070, TeamViewer 5938, ' +
+        'RustDesk 21115-21117) or a service banner in `serviceKeywords`, and more strongly when a banner names IP-KVM hardware ' +
+        'from the shipped table (PiKVM, TinyPilot, JetKVM, GL.iNet, NanoKVM, BliKVM). A router reachable by remote desktop is ' +
+        'how someone abroad drives a laptop sitting in the claimed home.',
+      requires: ['events[type=session].network.openPorts', 'events[type=session].network.services', 'events[type=device-checkin].network'],
+      threatHypothesis: 'The company laptop sits at a laptop farm and is driven from abroad through remote desktop or an IP-KVM.',
+      sources: cite('US-2022', 'KVM-SIG', 'MND'),
+      falsePositives: [
+        'Shared or carrier-grade NAT addresses where another customer exposes the service.',
+        'IT staff or home-lab enthusiasts who run remote desktop at home for other reasons.',
+        'Stale scan data from before the worker used the IP.',
+      ],
+    },
   },
   evaluate(view, { options, notEvaluated }) {
     const scanned: { id: string; at: string; ip?: string; network: NetworkEnrichment }[] = [];

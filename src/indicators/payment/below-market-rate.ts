@@ -9,7 +9,8 @@ const options = z.object({
     .max(1)
     .default(0.6)
     .describe(
-      'Asked rate divided by the market rate at or below which it fires. SEAL describes asks 25-50% below market; 0.6 (40% below) keeps ordinary discounts out.',
+      'Asked rate divided by the market rate at or below which it fires. SEAL describes asks 25-50% below market; 0.6 (40% ' +
+      'below) keeps ordinary discounts out.',
     ),
 });
 
@@ -22,29 +23,35 @@ export const belowMarketRate = defineIndicator({
     id: 'payment/below-market-rate',
     title: 'Asks far below the market rate',
     category: 'payment',
-    description:
-      'Divides the rate the candidate asked for by the caller-supplied market rate (same currency and period) and fires when the ratio is at or below `maxRatio`; strength grows from 0.5 at the threshold to 1 at half of it. Deliberately weak (weight 0.4, in the capped weak pre-hire group): juniors, career changers, people in lower-cost regions and people who need the job urgently all ask for less, and the signal must never lift anyone on its own.',
     version: '1.0.0',
     kind: 'risk',
     family: 'payment',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 0.4,
     correlationGroup: 'pre-hire-weak',
-    requires: ['compensation.rateAsked', 'compensation.marketRate'],
     options,
     messages: {
       below: 'Asked {{asked}}{{unit}}, {{percent}}% below the market rate of {{market}}{{source}}',
     },
     neutralReason: 'The compensation asked for is far from the usual range for the role.',
-    threatHypothesis: 'A worker under a revenue quota who undercuts the market to win many jobs.',
     recommendedAction:
-      'Confirm in writing with the candidate the rate quoted and the level, scope and period it was quoted for, and check the market reference matches them; never act on this signal alone.',
-    sources: cite('SEAL'),
-    falsePositives: [
-      'Junior or career-changing candidates.',
-      'Candidates from lower-cost regions quoting their local rate.',
-      'A market rate from the wrong level, region or period.',
-    ],
+      'Confirm in writing with the candidate the rate quoted and the level, scope and period it was quoted for, and check the ' +
+      'market reference matches them; never act on this signal alone.',
+    docs: {
+      description:
+        'Divides the rate the candidate asked for by the caller-supplied market rate (same currency and period) and fires when ' +
+        'the ratio is at or below `maxRatio`; strength grows from 0.5 at the threshold to 1 at half of it. Deliberately weak ' +
+        '(weight 0.4, in the capped weak pre-hire group): juniors, career changers, people in lower-cost regions and people who ' +
+        'need the job urgently all ask for less, and the signal must never lift anyone on its own.',
+      requires: ['compensation.rateAsked', 'compensation.marketRate'],
+      threatHypothesis: 'A worker under a revenue quota who undercuts the market to win many jobs.',
+      sources: cite('SEAL'),
+      falsePositives: [
+        'Junior or career-changing candidates.',
+        'Candidates from lower-cost regions quoting their local rate.',
+        'A market rate from the wrong level, region or period.',
+      ],
+    },
   },
   evaluate(view, { options, notEvaluated }) {
     const c = view.subject.compensation;

@@ -33,15 +33,12 @@ export const cryptoOrForeignRouting = defineIndicator({
     id: 'payment/crypto-or-foreign-routing',
     title: 'Pay routed through crypto, money services or abroad',
     category: 'payment',
-    description:
-      'Fires on payout instructions for a crypto wallet (`cryptoStrength`), a money-service business (`moneyServiceStrength`) or a payment platform (`platformStrength`, low); on the current bank instruction when its country differs from the claimed residence country; on payments whose destination country differs from the claimed residence (one finding per country); and on requests to move payment off the hiring platform. Only a country compared with the person\'s own claim is used: no country is scored by itself.',
     version: '1.0.0',
     kind: 'risk',
     family: 'payment',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 1.5,
     correlationGroup: 'payout',
-    requires: ['paymentInstructions[].method', 'paymentInstructions[].bankCountry', 'events[type=payment].destinationCountry', 'paymentRequests[]', 'identity.residence.country', 'identity.residence.address.country'],
     options,
     messages: {
       rail: 'Payout instruction of {{date}} sends pay to a {{where}}',
@@ -50,14 +47,28 @@ export const cryptoOrForeignRouting = defineIndicator({
       offPlatform: '{{count}} requests to be paid off the platform',
     },
     neutralReason: 'The payment arrangements could not be reconciled with the worker\'s stated location.',
-    threatHypothesis: 'Wages are moved out through channels that avoid bank identity checks, towards accounts abroad.',
-    recommendedAction: 'Pay only into a bank account in the worker\'s verified name and claimed country of residence; confirm any exception with compliance before paying.',
-    sources: cite('US-2022', 'GTIG', 'SW', 'SEAL'),
-    falsePositives: [
-      'Contractors abroad who are legitimately paid through Wise or Payoneer.',
-      'A recent move with the bank account still in the previous country.',
-      'Crypto-native employers and workers (check the employer\'s own payroll policy).',
-    ],
+    recommendedAction:
+      'Pay only into a bank account in the worker\'s verified name and claimed country of residence; confirm any exception ' +
+      'with compliance before paying.',
+    docs: {
+      description:
+        'Fires on payout instructions for a crypto wallet (`cryptoStrength`), a money-service business (`moneyServiceStrength`) ' +
+        'or a payment platform (`platformStrength`, low); on the current bank instruction when its country differs from the ' +
+        'claimed residence country; on payments whose destination country differs from the claimed residence (one finding per ' +
+        'country); and on requests to move payment off the hiring platform. Only a country compared with the person\'s own claim ' +
+        'is used: no country is scored by itself.',
+      requires: [
+        'paymentInstructions[].method', 'paymentInstructions[].bankCountry', 'events[type=payment].destinationCountry', 'paymentRequests[]',
+        'identity.residence.country', 'identity.residence.address.country',
+      ],
+      threatHypothesis: 'Wages are moved out through channels that avoid bank identity checks, towards accounts abroad.',
+      sources: cite('US-2022', 'GTIG', 'SW', 'SEAL'),
+      falsePositives: [
+        'Contractors abroad who are legitimately paid through Wise or Payoneer.',
+        'A recent move with the bank account still in the previous country.',
+        'Crypto-native employers and workers (check the employer\'s own payroll policy).',
+      ],
+    },
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {
     const s = view.subject;

@@ -33,24 +33,29 @@ export const frequentAccountChanges = defineIndicator({
     id: 'payment/frequent-account-changes',
     title: 'Payout details change often',
     category: 'payment',
-    description:
-      'Orders the payout instructions by time, reduces each to its destination (IBAN, account and routing number, wallet, or platform account, so re-submitting the same account is not a change) and counts the changes of destination; without instructions, `profile-change` events on the payout field are counted instead. Fires when more than `maxChanges` changes fall within any `windowDays` window, so a single honest bank change after a move never fires.',
     version: '1.0.0',
     kind: 'risk',
     family: 'payment',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 1.5,
     correlationGroup: 'payout',
-    requires: ['paymentInstructions[]', 'events[type=profile-change]'],
     options,
     messages: {
       changes: 'Payout details changed {{count}} times within {{days}} days ({{from}} to {{to}}): {{list}}',
     },
     neutralReason: 'Payment details changed repeatedly and could not be confirmed.',
-    threatHypothesis: 'Wages are moved between mule or facilitator accounts as they get frozen or flagged.',
     recommendedAction: 'Confirm each new account with the worker on a live video call and with the bank (holder name and country) before paying into it.',
-    sources: cite('SW', 'PSA-2024'),
-    falsePositives: ['A move abroad with a temporary account in between.', 'A bank merger or closure that forced new details.'],
+    docs: {
+      description:
+        'Orders the payout instructions by time, reduces each to its destination (IBAN, account and routing number, wallet, or ' +
+        'platform account, so re-submitting the same account is not a change) and counts the changes of destination; without ' +
+        'instructions, `profile-change` events on the payout field are counted instead. Fires when more than `maxChanges` ' +
+        'changes fall within any `windowDays` window, so a single honest bank change after a move never fires.',
+      requires: ['paymentInstructions[]', 'events[type=profile-change]'],
+      threatHypothesis: 'Wages are moved between mule or facilitator accounts as they get frozen or flagged.',
+      sources: cite('SW', 'PSA-2024'),
+      falsePositives: ['A move abroad with a temporary account in between.', 'A bank merger or closure that forced new details.'],
+    },
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {
     const instructions = sortedByTimeThenId(view.subject.paymentInstructions, asOfMs);

@@ -27,7 +27,8 @@ const options = z.object({
     .max(1)
     .default(0.5)
     .describe(
-      'Strength when the account holder shares part of the name (e.g. the family name: a spouse\'s account, or a one-person company named after the worker). Lower than a full mismatch.',
+      'Strength when the account holder shares part of the name (e.g. the family name: a spouse\'s account, or a one-person ' +
+      'company named after the worker). Lower than a full mismatch.',
     ),
 });
 
@@ -50,29 +51,37 @@ export const payeeNameMismatch = defineIndicator({
     id: 'payment/payee-name-mismatch',
     title: 'Payout account not in the worker\'s name',
     category: 'payment',
-    description:
-      'Compares the account-holder name of every payout instruction, and the payee name of every payment, with the person\'s names (the holder name of a verified document first, then legal, document and former names), after dropping company-form words (LLC, Ltd, GmbH...). Names are normalised and fuzzy-matched part by part (see `shared/names`); a holder name in another script than every name of the person (e.g. Cyrillic at a local bank) cannot be compared and never fires. A holder sharing no part of any of the person\'s names fires at full strength; one sharing only part (a relative\'s account, a company named after a family name) at `partialStrength`. Salaries routed through facilitators\' accounts are central to the laptop-farm cases.',
     version: '1.0.0',
     kind: 'risk',
     family: 'payment',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 3,
     correlationGroup: 'payout',
-    requires: ['paymentInstructions[].accountHolderName', 'events[type=payment].payeeName', 'documents[].holderName', 'identity.names'],
     options,
     messages: {
       different: '{{where}} is held by "{{holder}}", a name that shares no part with the {{nameKind}} name "{{verified}}"',
       partial: '{{where}} is held by "{{holder}}", which only partly matches the {{nameKind}} name "{{verified}}"',
     },
     neutralReason: 'The payout account could not be matched to the worker\'s verified identity.',
-    threatHypothesis: 'Wages are routed through a facilitator\'s or money mule\'s account.',
     recommendedAction: 'Ask the worker for a payout account in their own verified name and confirm the account holder with the bank before the next payment.',
-    sources: cite('DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'DOJ-KNOOT', 'DOJ-KNOOT-OPA', 'US-2022', 'PSA-2024'),
-    falsePositives: [
-      'A joint account listed under the spouse\'s name.',
-      'A one-person company account, for contractors paid through their company.',
-      'A legal name change not yet reflected in the records (check former names).',
-    ],
+    docs: {
+      description:
+        'Compares the account-holder name of every payout instruction, and the payee name of every payment, with the person\'s ' +
+        'names (the holder name of a verified document first, then legal, document and former names), after dropping ' +
+        'company-form words (LLC, Ltd, GmbH...). Names are normalised and fuzzy-matched part by part (see `shared/names`); a ' +
+        'holder name in another script than every name of the person (e.g. Cyrillic at a local bank) cannot be compared and ' +
+        'never fires. A holder sharing no part of any of the person\'s names fires at full strength; one sharing only part (a ' +
+        'relative\'s account, a company named after a family name) at `partialStrength`. Salaries routed through facilitators\' ' +
+        'accounts are central to the laptop-farm cases.',
+      requires: ['paymentInstructions[].accountHolderName', 'events[type=payment].payeeName', 'documents[].holderName', 'identity.names'],
+      threatHypothesis: 'Wages are routed through a facilitator\'s or money mule\'s account.',
+      sources: cite('DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'DOJ-KNOOT', 'DOJ-KNOOT-OPA', 'US-2022', 'PSA-2024'),
+      falsePositives: [
+        'A joint account listed under the spouse\'s name.',
+        'A one-person company account, for contractors paid through their company.',
+        'A legal name change not yet reflected in the records (check former names).',
+      ],
+    },
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {
     const s = view.subject;

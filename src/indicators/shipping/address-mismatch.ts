@@ -8,7 +8,9 @@ const options = z.object({
   requireVerifiedResidence: z
     .boolean()
     .default(false)
-    .describe('Compare only with residences verified independently. Off by default: a ship-to address that differs from the claimed residence already needs explaining.'),
+    .describe(
+      'Compare only with residences verified independently. Off by default: a ship-to address that differs from the claimed ' +
+      'residence already needs explaining.'),
   changeStrength: z
     .number()
     .min(0)
@@ -43,25 +45,42 @@ export const addressMismatch = defineIndicator({
     id: 'shipping/address-mismatch',
     title: 'Equipment ship-to address differs from the residence',
     category: 'shipping',
-    description:
-      'Compares each shipment\'s ship-to address with every residence address on file (verified contact addresses, the claimed residence, addresses on verified documents) field by field after normalisation (country, city, postal code, street line). A shipment matching any of them is fine; otherwise it fires with strength by the first differing field (country 1, city 0.8, postal code 0.6, street 0.5) against the best residence (verified first, then the closest). Separately, each ship-to change requested between the offer (or application) and delivery fires at `changeStrength`. Shipments to an office of the organisation (`reference.organisation.offices[].address`, matched whatever unit, floor or "attn" line it carries) and ship-to changes to one are pick-ups, never findings. Every laptop-farm prosecution turns on equipment shipped to an address that is not the worker\'s.',
     version: '1.1.0',
     kind: 'risk',
     family: 'shipping',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 2.5,
     correlationGroup: 'shipping-destination',
-    requires: ['shipments[].address', 'shipments[].changeRequests', 'identity.residence.address', 'contacts.addresses[]', 'documents[].address', 'offerAt', 'reference.organisation.offices'],
     options,
     messages: {
       mismatch: 'Ship-to address of shipment {{shipmentId}} in {{shipTo}} differs from the {{residenceKind}} residence in {{residence}}',
       change: 'Ship-to address of shipment {{shipmentId}} was changed on {{date}} from {{from}} to {{to}}{{reason}}, after the offer and before delivery',
     },
     neutralReason: 'The equipment delivery address could not be matched to the verified residence.',
-    threatHypothesis: 'Equipment is sent to a facilitator\'s laptop farm rather than to the worker.',
-    recommendedAction: 'Ship only to the address on the verified identity document, or require in-person pick-up with the document; confirm any change on a live video call.',
-    sources: cite('SW', 'U42', 'PSA-2024', 'SEAL', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'DOJ-KNOOT', 'DOJ-KNOOT-OPA'),
-    falsePositives: ['A move between offer and start.', 'Shipping to a relative or a co-working space while travelling.', 'Secure parcel lockers for people who are out during the day.'],
+    recommendedAction:
+      'Ship only to the address on the verified identity document, or require in-person pick-up with the document; confirm any ' +
+      'change on a live video call.',
+    docs: {
+      description:
+        'Compares each shipment\'s ship-to address with every residence address on file (verified contact addresses, the claimed ' +
+        'residence, addresses on verified documents) field by field after normalisation (country, city, postal code, street ' +
+        'line). A shipment matching any of them is fine; otherwise it fires with strength by the first differing field (country ' +
+        '1, city 0.8, postal code 0.6, street 0.5) against the best residence (verified first, then the closest). Separately, ' +
+        'each ship-to change requested between the offer (or application) and delivery fires at `changeStrength`. Shipments to ' +
+        'an office of the organisation (`reference.organisation.offices[].address`, matched whatever unit, floor or "attn" line ' +
+        'it carries) and ship-to changes to one are pick-ups, never findings. Every laptop-farm prosecution turns on equipment ' +
+        'shipped to an address that is not the worker\'s.',
+      requires: [
+        'shipments[].address', 'shipments[].changeRequests', 'identity.residence.address', 'contacts.addresses[]', 'documents[].address', 'offerAt',
+        'reference.organisation.offices',
+      ],
+      threatHypothesis: 'Equipment is sent to a facilitator\'s laptop farm rather than to the worker.',
+      sources: cite('SW', 'U42', 'PSA-2024', 'SEAL', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'DOJ-KNOOT', 'DOJ-KNOOT-OPA'),
+      falsePositives: [
+        'A move between offer and start.', 'Shipping to a relative or a co-working space while travelling.',
+        'Secure parcel lockers for people who are out during the day.',
+      ],
+    },
   },
   evaluate(view, { options, asOfMs, reference, notEvaluated }) {
     const s = view.subject;

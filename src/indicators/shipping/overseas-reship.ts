@@ -23,7 +23,8 @@ const options = z.object({
     .boolean()
     .default(true)
     .describe(
-      'Ignore check-ins whose egress is a VPN, proxy, Tor or hosting range when looking for the first located one: a legitimate VPN user\'s exit country says nothing about where the laptop is.',
+      'Ignore check-ins whose egress is a VPN, proxy, Tor or hosting range when looking for the first located one: a ' +
+      'legitimate VPN user\'s exit country says nothing about where the laptop is.',
     ),
 });
 
@@ -42,15 +43,12 @@ export const overseasReship = defineIndicator({
     id: 'shipping/overseas-reship',
     title: 'Equipment forwarded or activated abroad',
     category: 'shipping',
-    description:
-      'Fires on a shipment addressed to a known freight forwarder or reshipper, on a ship-to change request that moves the shipment to another country, and on a shipped device (matched by device id or serial) whose first located device check-in is in another country than its ship-to address. Check-ins through VPNs, proxies, Tor or hosting ranges are skipped by default, so a legitimate VPN user does not fire; laptop farms give clean residential IPs, so a match clears no one. DOJ-CHAPMAN: 49 devices shipped abroad; GTIG: devices meant for US roles activated in London.',
     version: '1.0.0',
     kind: 'risk',
     family: 'shipping',
     typologies: ['remote-hire-identity-fraud'],
     defaultWeight: 3,
     correlationGroup: 'shipping-destination',
-    requires: ['shipments[].forwarder', 'shipments[].changeRequests', 'shipments[].deviceId', 'shipments[].serial', 'events[type=device-checkin].network.country'],
     options,
     messages: {
       forwarder: 'Shipment {{shipmentId}} went to a freight forwarder in {{shipTo}}',
@@ -58,10 +56,26 @@ export const overseasReship = defineIndicator({
       checkinAbroad: 'Device {{device}} shipped to {{shipTo}} first checked in from {{checkinPlace}} on {{date}}',
     },
     neutralReason: 'The location of company equipment could not be reconciled with the delivery address.',
-    threatHypothesis: 'The laptop is forwarded to, or remotely operated from, the worker\'s real location abroad.',
-    recommendedAction: 'Ask the worker to show the device and its serial number on a live video call from the claimed home; retrieve the device if it is abroad without approval.',
-    sources: cite('DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'PSA-2023', 'PSA-2024', 'GTIG'),
-    falsePositives: ['Approved travel or relocation at start.', 'IP geolocation errors near borders or on mobile carriers.', 'Corporate VPNs whose exit is abroad (enrich them as VPN).'],
+    recommendedAction:
+      'Ask the worker to show the device and its serial number on a live video call from the claimed home; retrieve the device ' +
+      'if it is abroad without approval.',
+    docs: {
+      description:
+        'Fires on a shipment addressed to a known freight forwarder or reshipper, on a ship-to change request that moves the ' +
+        'shipment to another country, and on a shipped device (matched by device id or serial) whose first located device ' +
+        'check-in is in another country than its ship-to address. Check-ins through VPNs, proxies, Tor or hosting ranges are ' +
+        'skipped by default, so a legitimate VPN user does not fire; laptop farms give clean residential IPs, so a match clears ' +
+        'no one. DOJ-CHAPMAN: 49 devices shipped abroad; GTIG: devices meant for US roles activated in London.',
+      requires: [
+        'shipments[].forwarder', 'shipments[].changeRequests', 'shipments[].deviceId', 'shipments[].serial', 'events[type=device-checkin].network.country',
+      ],
+      threatHypothesis: 'The laptop is forwarded to, or remotely operated from, the worker\'s real location abroad.',
+      sources: cite('DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'PSA-2023', 'PSA-2024', 'GTIG'),
+      falsePositives: [
+        'Approved travel or relocation at start.', 'IP geolocation errors near borders or on mobile carriers.',
+        'Corporate VPNs whose exit is abroad (enrich them as VPN).',
+      ],
+    },
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {
     const shipments = [...(view.subject.shipments ?? [])].sort((a, b) => compareText(a.id, b.id));

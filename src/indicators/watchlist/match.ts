@@ -18,7 +18,9 @@ const options = z.object({
     .max(1)
     .default(defaultNameThreshold)
     .describe(
-      'Name similarity (order-independent Jaro-Winkler over folded tokens, transliteration variants at 0.95) at or above which a person or organisation name matches. 0.88 catches spelling and romanisation variants of full names while "Kim Jin" does not match "Kim Kwang Jin" (0.82).',
+      'Name similarity (order-independent Jaro-Winkler over folded tokens, transliteration variants at 0.95) at or above which ' +
+      'a person or organisation name matches. 0.88 catches spelling and romanisation variants of full names while "Kim Jin" ' +
+      'does not match "Kim Kwang Jin" (0.82).',
     ),
   fuzzyNameStrength: z
     .number()
@@ -44,7 +46,9 @@ const options = z.object({
     .min(0)
     .max(1)
     .default(0.9)
-    .describe('Strength of a registrable-domain match (employer, school, reference or e-mail domain on a seized or front-company list): rated strong by the catalogue.'),
+    .describe(
+      'Strength of a registrable-domain match (employer, school, reference or e-mail domain on a seized or front-company ' +
+      'list): rated strong by the catalogue.'),
 });
 
 type MessageId = 'identifier' | 'domain' | 'ip' | 'name';
@@ -115,30 +119,11 @@ export const watchlistMatch = defineIndicator({
     id: 'watchlist/match',
     title: 'Match on a caller-supplied watchlist',
     category: 'watchlist',
-    description:
-      'Screens the subject\'s names (identity, document holder, account holder, shipment recipient, payee), organisations (employers, schools, references, engagements), e-mail addresses and phones, domains (employers, schools, references, profile URLs, e-mail domains), IP addresses (sessions, device check-ins), wallets and bank accounts against the watchlists passed with the batch. Identifiers match exactly after normalisation (strength 1); domains by registrable domain with a small table of multi-part suffixes such as co.uk and com.au; IPs exactly or inside CIDR ranges (IPv4 and IPv6); person and organisation names fuzzily (case, diacritics, word order, common transliteration variants) at similarity ≥ `nameThreshold`, with phonetic-key blocking so lists are never compared all-pairs. Name matches are weaker and flagged for human review. On a sanctions list the finding carries the step "stop payments and escalate to legal".',
     version: '1.0.1',
     kind: 'risk',
     family: 'watchlist',
     typologies: ['remote-hire-identity-fraud', 'insider-technology-collection'],
     defaultWeight: 3.5,
-    requires: [
-      'watchlists',
-      'identity.names',
-      'documents[].holderName',
-      'paymentInstructions[]',
-      'shipments[].recipientName',
-      'employment[]',
-      'education[]',
-      'references[]',
-      'engagements[].organisation',
-      'profiles[].url',
-      'contacts.emails[]',
-      'contacts.phones[]',
-      'events[type=session].ip',
-      'events[type=device-checkin].ip',
-      'events[type=payment]',
-    ],
     options,
     messages: {
       identifier: '{{fieldLabel}} {{value}} is on {{list}} ({{listKind}}) as {{entryType}} entry "{{entry}}": {{quality}}{{stepText}}',
@@ -147,15 +132,44 @@ export const watchlistMatch = defineIndicator({
       name: '{{fieldLabel}} "{{value}}" resembles {{entryType}} entry "{{entry}}" on {{list}} ({{listKind}}): {{quality}}{{stepText}}',
     },
     neutralReason: 'Screening against required lists returned a result that must be reviewed.',
-    threatHypothesis: 'The subject, an organisation in their history or their infrastructure is a designated, wanted or known front party.',
     recommendedAction:
-      'Have a reviewer confirm the match against the list entry\'s full details. For a confirmed sanctions-list match: stop payments and escalate to legal, because paying a sanctioned person is itself a violation.',
-    sources: cite('US-2022', 'DOJ-DEC24', 'DOJ-DEC24-OPA', 'DOJ-ATL', 'DOJ-JUN25-OPA', 'DOJ-JUN25', 'LB', 'SEAL'),
-    falsePositives: [
-      'A different person with the same or a similar name (name matches always need review).',
-      'A stale IP indicator: addresses are reassigned, and VPN ranges carry many users.',
-      'A legitimate former employer whose domain later lapsed and was reused.',
-    ],
+      'Have a reviewer confirm the match against the list entry\'s full details. For a confirmed sanctions-list match: stop ' +
+      'payments and escalate to legal, because paying a sanctioned person is itself a violation.',
+    docs: {
+      description:
+        'Screens the subject\'s names (identity, document holder, account holder, shipment recipient, payee), organisations ' +
+        '(employers, schools, references, engagements), e-mail addresses and phones, domains (employers, schools, references, ' +
+        'profile URLs, e-mail domains), IP addresses (sessions, device check-ins), wallets and bank accounts against the ' +
+        'watchlists passed with the batch. Identifiers match exactly after normalisation (strength 1); domains by registrable ' +
+        'domain with a small table of multi-part suffixes such as co.uk and com.au; IPs exactly or inside CIDR ranges (IPv4 and ' +
+        'IPv6); person and organisation names fuzzily (case, diacritics, word order, common transliteration variants) at ' +
+        'similarity ≥ `nameThreshold`, with phonetic-key blocking so lists are never compared all-pairs. Name matches are weaker ' +
+        'and flagged for human review. On a sanctions list the finding carries the step "stop payments and escalate to legal".',
+      requires: [
+        'watchlists',
+        'identity.names',
+        'documents[].holderName',
+        'paymentInstructions[]',
+        'shipments[].recipientName',
+        'employment[]',
+        'education[]',
+        'references[]',
+        'engagements[].organisation',
+        'profiles[].url',
+        'contacts.emails[]',
+        'contacts.phones[]',
+        'events[type=session].ip',
+        'events[type=device-checkin].ip',
+        'events[type=payment]',
+      ],
+      threatHypothesis: 'The subject, an organisation in their history or their infrastructure is a designated, wanted or known front party.',
+      sources: cite('US-2022', 'DOJ-DEC24', 'DOJ-DEC24-OPA', 'DOJ-ATL', 'DOJ-JUN25-OPA', 'DOJ-JUN25', 'LB', 'SEAL'),
+      falsePositives: [
+        'A different person with the same or a similar name (name matches always need review).',
+        'A stale IP indicator: addresses are reassigned, and VPN ranges carry many users.',
+        'A legitimate former employer whose domain later lapsed and was reused.',
+      ],
+    },
   },
   prepare(population: Population, { options }): WatchlistIndex {
     return buildWatchlistIndex(population.watchlists, options.nameThreshold);
