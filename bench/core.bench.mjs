@@ -41,11 +41,21 @@ function bareLoop(events) {
 }
 
 const round = (x, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 
 // 100,000 subjects x 200 events (20M events) is not run: a batch that size needs several GB
 // and meets V8's Map size limit in the engine (docs/performance.md).
-const sizes = quick ? [[20, 50]] : onlySubjects !== undefined ? [[onlySubjects, 200]] : [[1_000, 200], [10_000, 200]];
+const sizes = quick
+  ? [[20, 50]]
+  : onlySubjects !== undefined
+    ? [[onlySubjects, 200]]
+    : [
+        [1_000, 200],
+        [10_000, 200],
+      ];
 const scorer = createScorer();
 const rows = [];
 for (const [subjects, perSubject] of sizes) {
@@ -65,8 +75,14 @@ for (const [subjects, perSubject] of sizes) {
   // The trusted-input path, a separate run: the records as validation gives them, structural checks only.
   const validated = {
     ...input,
-    subjects: input.subjects.map((s) => safeParseSubject(s)).filter((r) => r.success).map((r) => r.data),
-    events: input.events.map((e) => safeParseEvent(e)).filter((r) => r.success).map((r) => r.data),
+    subjects: input.subjects
+      .map((s) => safeParseSubject(s))
+      .filter((r) => r.success)
+      .map((r) => r.data),
+    events: input.events
+      .map((e) => safeParseEvent(e))
+      .filter((r) => r.success)
+      .map((r) => r.data),
   };
   const trusted = time(() => scorer.scoreBatch(validated, { trusted: true }));
   const compact = time(() => scorer.scoreBatch(input, { reportDetail: 'compact' }));
@@ -109,7 +125,9 @@ else console.table(rows);
   const total = time(() => createScorer({ timing }).scoreBatch(input));
   const rowsOfTiming = timing.rows();
   const indicatorMs = rowsOfTiming.reduce((s, r) => s + r.totalMs, 0);
-  console.log(`\nPer-indicator timing, ${subjects} subjects x ${perSubject} events: indicators ${round(indicatorMs)} ms of ${round(total.ms)} ms scoring (${round((100 * indicatorMs) / total.ms)}%)`);
+  console.log(
+    `\nPer-indicator timing, ${subjects} subjects x ${perSubject} events: indicators ${round(indicatorMs)} ms of ${round(total.ms)} ms scoring (${round((100 * indicatorMs) / total.ms)}%)`,
+  );
   if (json) console.log(JSON.stringify(rowsOfTiming));
   else console.log(formatTimingTable(rowsOfTiming, quick ? 5 : 20));
 }
@@ -129,10 +147,22 @@ else console.table(rows);
   }
   const bare = time(() => bareLoop(input.events));
   const decisionRows = [
-    { engine: 'json-rules-engine (aggregates + 16 rules)', 'ms': round(rules.ms), 'subjects/s': round((subjects / rules.ms) * 1000), 'x bare loop': round(rules.ms / bare.ms, 1) },
-    { engine: 'redflags (validation, 16 indicators, explanations)', 'ms': round(ours.ms), 'subjects/s': round((subjects / ours.ms) * 1000), 'x bare loop': round(ours.ms / bare.ms, 1) },
+    {
+      engine: 'json-rules-engine (aggregates + 16 rules)',
+      ms: round(rules.ms),
+      'subjects/s': round((subjects / rules.ms) * 1000),
+      'x bare loop': round(rules.ms / bare.ms, 1),
+    },
+    {
+      engine: 'redflags (validation, 16 indicators, explanations)',
+      ms: round(ours.ms),
+      'subjects/s': round((subjects / ours.ms) * 1000),
+      'x bare loop': round(ours.ms / bare.ms, 1),
+    },
   ];
-  console.log(`\nSixteen threshold decisions, ${subjects} subjects x ${perSubject} events: ${fired} decisions fired, identical in both engines (load ${load()})`);
+  console.log(
+    `\nSixteen threshold decisions, ${subjects} subjects x ${perSubject} events: ${fired} decisions fired, identical in both engines (load ${load()})`,
+  );
   if (json) console.log(JSON.stringify(decisionRows));
   else console.table(decisionRows);
 }

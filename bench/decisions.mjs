@@ -11,7 +11,12 @@ export const decisions = [
   { name: 'sessions', type: 'session', value: () => 1, threshold: 75 },
   { name: 'alt-account-sessions', type: 'session', value: (e) => (e.accountId === 'alt' ? 1 : 0), threshold: 8 },
   { name: 'vpn-sessions', type: 'session', value: (e) => (e.network?.isVpn === true ? 1 : 0), threshold: 4 },
-  { name: 'long-sessions', type: 'session', value: (e) => (e.end !== undefined && Date.parse(e.end) - Date.parse(e.at) > 6 * 3_600_000 ? 1 : 0), threshold: 30 },
+  {
+    name: 'long-sessions',
+    type: 'session',
+    value: (e) => (e.end !== undefined && Date.parse(e.end) - Date.parse(e.at) > 6 * 3_600_000 ? 1 : 0),
+    threshold: 30,
+  },
   { name: 'downloads', type: 'data-access', value: () => 1, threshold: 20 },
   { name: 'download-bytes', type: 'data-access', value: (e) => e.volumeBytes ?? 0, threshold: 4.8e9 },
   { name: 'web-uploads', type: 'web', value: (e) => (e.action === 'upload' ? 1 : 0), threshold: 6 },

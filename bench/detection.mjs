@@ -14,7 +14,10 @@ const bands = { positive: {}, control: {} };
 let reasonsMet = 0;
 for (const s of scenarios) {
   const r = byId.get(s.subject.id);
-  const top = r.reasons.filter((x) => x.kind === 'risk').slice(0, 5).map((x) => x.indicatorId);
+  const top = r.reasons
+    .filter((x) => x.kind === 'risk')
+    .slice(0, 5)
+    .map((x) => x.indicatorId);
   const missing = s.expectedReasons.filter((id) => !top.includes(id));
   if (missing.length === 0) reasonsMet++;
   bands[s.label][r.band] = (bands[s.label][r.band] ?? 0) + 1;
@@ -24,7 +27,10 @@ for (const s of scenarios) {
     score: r.score,
     band: r.band + (r.bandCapped !== undefined ? ` (held; ${r.bandCapped.wouldBe})` : ''),
     'expected in top 5': missing.length === 0 ? 'yes' : `missing ${missing.join(', ')}`,
-    'top reasons': top.slice(0, 3).map((id) => id.split('/')[1]).join(', '),
+    'top reasons': top
+      .slice(0, 3)
+      .map((id) => id.split('/')[1])
+      .join(', '),
     mitigations: r.mitigations.length,
   });
 }

@@ -8,7 +8,10 @@ import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { populationSubjects } from './population.mjs';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { subjects: { type: 'string' }, events: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { subjects: { type: 'string' }, events: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' } },
+});
 const subjects = Number(values.subjects ?? positionals[0] ?? 100000);
 const per = Number(values.events ?? 200);
 const target = values.out ?? positionals[1];

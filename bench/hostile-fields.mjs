@@ -26,15 +26,25 @@ const base = () => ({
 });
 const cases = {
   baseline: (d) => d,
-  phone: (d) => { d.subjects[0].contacts.phones[0].number = `1${' '.repeat(N)}1`; },
+  phone: (d) => {
+    d.subjects[0].contacts.phones[0].number = `1${' '.repeat(N)}1`;
+  },
   'email-vs-domain-watchlist': (d) => {
     d.subjects[0].contacts.emails[0].address = `a@${'/'.repeat(N)}\nx`;
     d.watchlists.push({ name: 'seized', kind: 'seized-domains', entries: [{ id: 'd1', type: 'domain', value: 'front.example' }] });
   },
-  'employment-domain': (d) => { d.subjects[0].employment[0].domain = `${'/'.repeat(N)}\nx`; },
-  'employment-domain-labels': (d) => { d.subjects[0].employment[0].domain = `${'a.'.repeat(N / 2)}com`; },
-  'session-ip': (d) => { d.events.find((e) => e.type === 'session').ip = `${'%'.repeat(N)}\nx`; },
-  'skills-name': (d) => { d.subjects[0].skills = [{ name: `a${' '.repeat(N)}x`, since: '2015' }]; },
+  'employment-domain': (d) => {
+    d.subjects[0].employment[0].domain = `${'/'.repeat(N)}\nx`;
+  },
+  'employment-domain-labels': (d) => {
+    d.subjects[0].employment[0].domain = `${'a.'.repeat(N / 2)}com`;
+  },
+  'session-ip': (d) => {
+    d.events.find((e) => e.type === 'session').ip = `${'%'.repeat(N)}\nx`;
+  },
+  'skills-name': (d) => {
+    d.subjects[0].skills = [{ name: `a${' '.repeat(N)}x`, since: '2015' }];
+  },
   'names-jaro-winkler': (d) => {
     d.subjects[0].identity.names[0].value = 'x'.repeat(N);
     d.subjects[0].documents[0].holderName = 'y'.repeat(N);

@@ -32,10 +32,50 @@ function row(i, rnd) {
   const repo = `acme/repo-${Math.floor(rnd() * 500)}`;
   const at = T0 + i * 1000;
   const pick = rnd();
-  const common = { '@timestamp': at, created_at: at, _document_id: `doc-${i}`, actor, actor_id: 1000 + i % 2000, org: 'acme', org_id: 7, business: 'acme-corp', operation_type: 'access' };
-  if (pick < 0.6) return { ...common, action: 'git.clone', repo, repository: repo, actor_ip: `198.51.${i % 250}.${(i >> 8) % 250}`, actor_location: { country_code: 'US' }, transport_protocol_name: 'ssh', transport_protocol: 2, repository_public: false, programmatic_access_type: 'SSH key' };
-  if (pick < 0.9) return { ...common, action: 'git.fetch', repo, repository: repo, actor_location: { country_code: 'DE' }, transport_protocol_name: 'http', hashed_token: 'c2VjcmV0LWhhc2g=' };
-  if (pick < 0.95) return { ...common, action: 'pull_request.merge', repo, pull_request_id: 500000 + i, pull_request_url: `https://github.com/${repo}/pull/${i % 5000}`, pull_request_title: 'Refactor the settlement job', user: actor };
+  const common = {
+    '@timestamp': at,
+    created_at: at,
+    _document_id: `doc-${i}`,
+    actor,
+    actor_id: 1000 + (i % 2000),
+    org: 'acme',
+    org_id: 7,
+    business: 'acme-corp',
+    operation_type: 'access',
+  };
+  if (pick < 0.6)
+    return {
+      ...common,
+      action: 'git.clone',
+      repo,
+      repository: repo,
+      actor_ip: `198.51.${i % 250}.${(i >> 8) % 250}`,
+      actor_location: { country_code: 'US' },
+      transport_protocol_name: 'ssh',
+      transport_protocol: 2,
+      repository_public: false,
+      programmatic_access_type: 'SSH key',
+    };
+  if (pick < 0.9)
+    return {
+      ...common,
+      action: 'git.fetch',
+      repo,
+      repository: repo,
+      actor_location: { country_code: 'DE' },
+      transport_protocol_name: 'http',
+      hashed_token: 'c2VjcmV0LWhhc2g=',
+    };
+  if (pick < 0.95)
+    return {
+      ...common,
+      action: 'pull_request.merge',
+      repo,
+      pull_request_id: 500000 + i,
+      pull_request_url: `https://github.com/${repo}/pull/${i % 5000}`,
+      pull_request_title: 'Refactor the settlement job',
+      user: actor,
+    };
   if (pick < 0.97) return { ...common, action: 'protected_branch.policy_override', repo, branch: 'main' };
   if (pick < 0.98) return { ...common, action: 'repo.access', repo, visibility: rnd() < 0.5 ? 'public' : 'private', previous_visibility: 'private' };
   if (pick < 0.99) return { ...common, action: 'org.update_member', user: `dev-${Math.floor(rnd() * 2000)}`, permission: 'admin', old_permission: 'read' };
@@ -115,8 +155,14 @@ try {
   const report = importer.report();
   const peakRss = process.resourceUsage().maxRSS * 1024;
   const mb = (n) => (n / MB).toFixed(1);
-  console.log(`input: ${mb(size)} MB, ${generated.toLocaleString('en-US')} rows (generated to a temporary file), merges ${connector === githubAuditConnector ? 'held for their approvals' : 'written at once (--no-approvals)'}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  console.log(`rows: ${report.rows.read} read, ${report.rows.mapped} mapped, ${report.rows.skipped} skipped; records written ${report.records.written}; duplicates ${report.records.duplicates.identical}`);
+  console.log(
+    `input: ${mb(size)} MB, ${generated.toLocaleString('en-US')} rows (generated to a temporary file), merges ${connector === githubAuditConnector ? 'held for their approvals' : 'written at once (--no-approvals)'}; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(
+    `rows: ${report.rows.read} read, ${report.rows.mapped} mapped, ${report.rows.skipped} skipped; records written ${report.records.written}; duplicates ${report.records.duplicates.identical}`,
+  );
   console.log(`| MB | rows | seconds | rows/s | MB/s | RSS before MB | RSS at 10% / 50% / 100% MB | peak RSS MB |`);
   console.log(`| --- | --- | --- | --- | --- | --- | --- | --- |`);
   const at = (f) => mb(samples[Math.min(samples.length - 1, Math.max(0, Math.round(f * samples.length) - 1))]?.rss ?? 0);

@@ -23,8 +23,10 @@ const sizeArg = process.argv.find((a) => a.startsWith('--size='));
 // --one-pass: the public one-pass form (extractLinkKeys objects into buildLinkIndex) instead of the batch's two passes.
 const onePass = process.argv.includes('--one-pass');
 
-
-const WORDS = 'react node aws python java kotlin swift sql docker kubernetes api payments platform team led built scaled mentored designed migrated tested deployed shipped improved performance latency services frontend backend cloud data pipeline mobile app engineer developer senior years experience'.split(' ');
+const WORDS =
+  'react node aws python java kotlin swift sql docker kubernetes api payments platform team led built scaled mentored designed migrated tested deployed shipped improved performance latency services frontend backend cloud data pipeline mobile app engineer developer senior years experience'.split(
+    ' ',
+  );
 const T0 = Date.parse('2025-03-03T14:00:00Z');
 const DAY = 86_400_000;
 
@@ -41,7 +43,13 @@ function synthetic(i, n, rnd) {
     contacts: { emails: [{ address: `person.${i}+jobs@gmail.com` }], phones: [{ number: `+1 ${String(2000000000 + i)}` }] },
     shipments: [{ id: `${id}-ship`, shippedAt: '2025-02-25T10:00:00Z', address: shipTo }],
     paymentInstructions: [
-      { id: `${id}-pay`, at: '2025-03-01T00:00:00Z', method: 'payment-platform', platform: 'payoneer', platformAccount: farm >= 0 ? `farm-${farm}` : `acct-${i}` },
+      {
+        id: `${id}-pay`,
+        at: '2025-03-01T00:00:00Z',
+        method: 'payment-platform',
+        platform: 'payoneer',
+        platformAccount: farm >= 0 ? `farm-${farm}` : `acct-${i}`,
+      },
     ],
   };
   if (i % 10 === 0) {
@@ -55,7 +63,10 @@ function synthetic(i, n, rnd) {
     subject.resumeText = words.join(' ');
   }
   const ipPool = Math.max(16, n >> 1);
-  const ip = farm >= 0 ? `203.0.${farm >> 8 & 255}.${farm & 255}` : `10.${(Math.floor(rnd() * ipPool) >> 16) & 255}.${(Math.floor(rnd() * ipPool) >> 8) & 255}.${Math.floor(rnd() * 256)}`;
+  const ip =
+    farm >= 0
+      ? `203.0.${(farm >> 8) & 255}.${farm & 255}`
+      : `10.${(Math.floor(rnd() * ipPool) >> 16) & 255}.${(Math.floor(rnd() * ipPool) >> 8) & 255}.${Math.floor(rnd() * 256)}`;
   const day = Math.floor(rnd() * 60);
   const events = [0, 1].map((k) => ({
     id: `${id}-e${k}`,
@@ -120,9 +131,7 @@ function run(n) {
   globalThis.gc?.();
   const cpu = process.cpuUsage();
   const start = performance.now();
-  const index = onePass
-    ? buildLinkIndex(entries())
-    : buildLinkIndexFromGroups(groupPopulationLinkKeys(population, {}, (w) => (work = w)));
+  const index = onePass ? buildLinkIndex(entries()) : buildLinkIndexFromGroups(groupPopulationLinkKeys(population, {}, (w) => (work = w)));
   const ms = performance.now() - start;
   const used = process.cpuUsage(cpu);
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
@@ -166,7 +175,14 @@ function measure(n) {
   if (quick) return run(n);
   const child = spawnSync(
     process.execPath,
-    [`--max-old-space-size=${HEAP_MB}`, '--max-semi-space-size=64', '--expose-gc', fileURLToPath(import.meta.url), `--size=${n}`, ...(onePass ? ['--one-pass'] : [])],
+    [
+      `--max-old-space-size=${HEAP_MB}`,
+      '--max-semi-space-size=64',
+      '--expose-gc',
+      fileURLToPath(import.meta.url),
+      `--size=${n}`,
+      ...(onePass ? ['--one-pass'] : []),
+    ],
     { encoding: 'utf8', maxBuffer: 1 << 20 },
   );
   if (child.status !== 0) {
@@ -178,9 +194,15 @@ function measure(n) {
 
 const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
 const sizes = sizesArg !== undefined ? sizesArg.slice(8).split(',').map(Number) : quick ? [2_000, 4_000] : [125_000, 250_000, 500_000, 1_000_000];
-console.log(`redflags linkage benchmark (${quick ? 'quick' : 'full'}, ${onePass ? 'one pass over extractLinkKeys objects' : 'two passes, texts of shared keys only'}), node ${process.version}`);
-console.log('Linkage = the whole run minus generating the synthetic subjects; extract is part of linkage. Peak heap is sampled every 1,024 subjects; RSS is the process peak.');
-console.log('subjects   keys        kept keys  kept texts  links    linkage wall (s)  linkage cpu (s)  extract (s)  µs/subject (cpu)  peak heap (MB)  held after GC (MB)  peak RSS (MB)  load  ratio to previous size (cpu)');
+console.log(
+  `redflags linkage benchmark (${quick ? 'quick' : 'full'}, ${onePass ? 'one pass over extractLinkKeys objects' : 'two passes, texts of shared keys only'}), node ${process.version}`,
+);
+console.log(
+  'Linkage = the whole run minus generating the synthetic subjects; extract is part of linkage. Peak heap is sampled every 1,024 subjects; RSS is the process peak.',
+);
+console.log(
+  'subjects   keys        kept keys  kept texts  links    linkage wall (s)  linkage cpu (s)  extract (s)  µs/subject (cpu)  peak heap (MB)  held after GC (MB)  peak RSS (MB)  load  ratio to previous size (cpu)',
+);
 const results = [];
 for (const n of sizes) {
   const r = measure(n);

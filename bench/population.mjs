@@ -14,7 +14,10 @@ function inventoryEvent(id, subjectId, s, e, at) {
   switch ((e >> 2) % 7) {
     case 0:
       return {
-        ...onDevice, type: 'device-checkin', ip: `198.51.${(s >> 8) & 255}.${s & 255}`, remoteDesktopEnabled: e % 3 === 0,
+        ...onDevice,
+        type: 'device-checkin',
+        ip: `198.51.${(s >> 8) & 255}.${s & 255}`,
+        remoteDesktopEnabled: e % 3 === 0,
         installedSoftware: INSTALLED.slice(0, 3 + (e % 6)).map((name) => ({ name })),
         usbDevices: [{ vendorId: '046d', productId: 'c52b', product: 'USB Receiver' }, ...(s % 50 === 0 ? [{ vendorId: '1d6b', productId: '0104' }] : [])],
         displays: [{ manufacturer: 'DEL', model: 'DELL U2720Q' }],
@@ -22,7 +25,15 @@ function inventoryEvent(id, subjectId, s, e, at) {
     case 1:
       return { ...onDevice, type: 'remote-access-session', direction: 'inbound', tool: 'RDP', peerIp: `203.0.113.${e % 255}` };
     case 2:
-      return { ...base, type: 'code-change', repository: 'acme/payments', action: 'merge', approvals: e % 7 === 0 ? 0 : 1, tags: ['value-moving'], paths: ['src/ledger.ts'] };
+      return {
+        ...base,
+        type: 'code-change',
+        repository: 'acme/payments',
+        action: 'merge',
+        approvals: e % 7 === 0 ? 0 : 1,
+        tags: ['value-moving'],
+        paths: ['src/ledger.ts'],
+      };
     case 3:
       return { ...base, type: 'identity-risk', detection: e % 2 === 0 ? 'token-replay' : 'unfamiliar-sign-in', accountId: 'corp' };
     case 4:
@@ -69,18 +80,41 @@ export function* populationSubjects(subjects, eventsPerSubject, seed = 1) {
         events.push({ id: `${id}-${e}`, subjectId: id, type: 'data-access', at, resource: 'repo', action: 'download', volumeBytes: Math.floor(rand() * 5e8) });
       } else if (e % 8 === 5) {
         const category = ['file-sharing', 'job-board', 'personal-cloud', 'other', 'leak-site'][e % 5];
-        events.push({ id: `${id}-${e}`, subjectId: id, type: 'web', at, action: rand() < 0.3 ? 'upload' : 'visit', category, bytesOut: Math.floor(rand() * 1e7) });
+        events.push({
+          id: `${id}-${e}`,
+          subjectId: id,
+          type: 'web',
+          at,
+          action: rand() < 0.3 ? 'upload' : 'visit',
+          category,
+          bytesOut: Math.floor(rand() * 1e7),
+        });
       } else if (e % 16 === 7) {
-        events.push({ id: `${id}-${e}`, subjectId: id, type: 'removable-media', at, action: 'file-copied', deviceId: `${id}-laptop`, media: { serial: `${id}-usb` }, file: { sizeBytes: Math.floor(rand() * 1e8) } });
+        events.push({
+          id: `${id}-${e}`,
+          subjectId: id,
+          type: 'removable-media',
+          at,
+          action: 'file-copied',
+          deviceId: `${id}-laptop`,
+          media: { serial: `${id}-usb` },
+          file: { sizeBytes: Math.floor(rand() * 1e8) },
+        });
       } else if (e % 16 === 15) {
         events.push({ id: `${id}-${e}`, subjectId: id, type: 'email', at, externalRecipientCount: 1, attachmentCount: 1, toOwnPersonalAddress: rand() < 0.1 });
       } else if (e % 4 === 3) {
         events.push({ id: `${id}-${e}`, subjectId: id, type: 'worklog', at, end: new Date(t + 8 * 3_600_000).toISOString(), hours: 8 });
       } else {
         events.push({
-          id: `${id}-${e}`, subjectId: id, type: 'session', at, end: new Date(t + Math.floor(rand() * 10 * 3_600_000)).toISOString(),
-          accountId: rand() < 0.9 ? 'corp' : 'alt', ip: `198.51.${(s >> 8) & 255}.${s & 255}`,
-          network: { country: 'US', asn: 7922, isVpn: rand() < 0.05 }, deviceId: `${id}-laptop`,
+          id: `${id}-${e}`,
+          subjectId: id,
+          type: 'session',
+          at,
+          end: new Date(t + Math.floor(rand() * 10 * 3_600_000)).toISOString(),
+          accountId: rand() < 0.9 ? 'corp' : 'alt',
+          ip: `198.51.${(s >> 8) & 255}.${s & 255}`,
+          network: { country: 'US', asn: 7922, isVpn: rand() < 0.05 },
+          deviceId: `${id}-laptop`,
           // Pairs of subjects share one authenticator, so the shared-authenticator sweep has work.
           mfa: { method: 'push', authenticatorId: `phone-${s >> 1}` },
         });

@@ -64,7 +64,9 @@ for (const entry of entries) {
     const committed = existsSync(file) ? readFileSync(file, 'utf8') : '';
     if (committed !== text) {
       stale++;
-      console.error(`the public API of ${entry.name} differs from ${file.slice(root.length + 1)}: run \`npm run build && npm run api:report\`, review the diff and list the change in the changelog`);
+      console.error(
+        `the public API of ${entry.name} differs from ${file.slice(root.length + 1)}: run \`npm run build && npm run api:report\`, review the diff and list the change in the changelog`,
+      );
     }
   } else writeFileSync(file, text);
 }

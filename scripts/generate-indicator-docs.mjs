@@ -83,7 +83,7 @@ for (const { meta } of builtinIndicators) {
 const index = [
   '# Indicator reference',
   '',
-  '<!-- Generated from the indicators\' meta by scripts/generate-indicator-docs.mjs. Do not edit. -->',
+  "<!-- Generated from the indicators' meta by scripts/generate-indicator-docs.mjs. Do not edit. -->",
   '',
   `${builtinIndicators.length} built-in indicators. Weights are log-odds added at full strength; see [scoring](../scoring.md).`,
   '',
@@ -107,7 +107,11 @@ function recordsPage() {
     if (n.const !== undefined) return `\`${JSON.stringify(n.const)}\``;
     if (n.enum) return n.enum.map((v) => `\`${v}\``).join(' | ');
     // `null` in an optional field means unknown (said once in the page's introduction), so it is not repeated per field.
-    if (n.anyOf) return n.anyOf.filter((a) => a.type !== 'null').map(typeOf).join(' | ');
+    if (n.anyOf)
+      return n.anyOf
+        .filter((a) => a.type !== 'null')
+        .map(typeOf)
+        .join(' | ');
     if (n.type === 'array') return `${typeOf(n.items)}[]`;
     if (n.format === 'date-time') return 'date-time';
     if (Array.isArray(n.type)) return n.type.filter((t) => t !== 'null').join(' | ');

@@ -25,8 +25,20 @@ if (bare.reasons.length !== 0 || bare.indicators.length !== 0) throw new Error('
 process.stdout.write(JSON.stringify(report));
 `;
   const consumers = {
-    esm: { type: 'module', file: 'score.mjs', code: body("import { createScorer } from 'redflags';\nimport { IndicatorTester } from 'redflags/testing';\nimport * as core from 'redflags/core';\nimport * as kit from 'redflags/kit';") },
-    cjs: { type: 'commonjs', file: 'score.cjs', code: body("const { createScorer } = require('redflags');\nconst { IndicatorTester } = require('redflags/testing');\nconst core = require('redflags/core');\nconst kit = require('redflags/kit');") },
+    esm: {
+      type: 'module',
+      file: 'score.mjs',
+      code: body(
+        "import { createScorer } from 'redflags';\nimport { IndicatorTester } from 'redflags/testing';\nimport * as core from 'redflags/core';\nimport * as kit from 'redflags/kit';",
+      ),
+    },
+    cjs: {
+      type: 'commonjs',
+      file: 'score.cjs',
+      code: body(
+        "const { createScorer } = require('redflags');\nconst { IndicatorTester } = require('redflags/testing');\nconst core = require('redflags/core');\nconst kit = require('redflags/kit');",
+      ),
+    },
   };
   const outputs = {};
   for (const [name, c] of Object.entries(consumers)) {
@@ -54,7 +66,9 @@ process.stdout.write(JSON.stringify(report));
     console.error('the smoke report is not what the fixture should produce:', outputs.esm.slice(0, 300));
     process.exit(1);
   }
-  console.log(`package smoke test: ESM and CJS reports are byte-identical (${outputs.esm.length} bytes, score ${report.score}, ${report.reasons.length} reasons); the installed bin reports ${binVersion} and ${catalogue.length} indicators`);
+  console.log(
+    `package smoke test: ESM and CJS reports are byte-identical (${outputs.esm.length} bytes, score ${report.score}, ${report.reasons.length} reasons); the installed bin reports ${binVersion} and ${catalogue.length} indicators`,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

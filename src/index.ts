@@ -83,13 +83,7 @@ export type {
   StrongFact,
 } from './indicators/linkage/index';
 export { anonymizingInfrastructure, geoBaselineMismatch, multiCountryLogins, remoteAccessExposed } from './indicators/network/index';
-export {
-  belowMarketRate,
-  cryptoOrForeignRouting,
-  frequentAccountChanges,
-  payeeNameMismatch,
-  prepaymentPressure,
-} from './indicators/payment/index';
+export { belowMarketRate, cryptoOrForeignRouting, frequentAccountChanges, payeeNameMismatch, prepaymentPressure } from './indicators/payment/index';
 export { addressMismatch, overseasReship } from './indicators/shipping/index';
 export { watchlistMatch } from './indicators/watchlist/index';
 
@@ -134,17 +128,7 @@ export {
   verificationSchema,
   workArrangementRequestSchema,
 } from './records/subject';
-export type {
-  ClaimedSkill,
-  Education,
-  Employment,
-  IdentityDocument,
-  Interview,
-  OnlineProfile,
-  PaymentInstruction,
-  Shipment,
-  Subject,
-} from './records/subject';
+export type { ClaimedSkill, Education, Employment, IdentityDocument, Interview, OnlineProfile, PaymentInstruction, Shipment, Subject } from './records/subject';
 export {
   activityEventSchema,
   activityEventTypes,
@@ -225,7 +209,16 @@ export type { ListedEntry, MatchQuality, ScreenedKind, WatchlistIndex, Watchlist
 
 // Human-readable reports: pure renderers, no Node built-ins.
 export { renderHtml, renderMarkdown, renderTable } from './render/index';
-export type { CompactRenderableResult, FullRenderableResult, HtmlOptions, MarkdownOptions, RenderableResult, ReportSequence, ReportView, TableOptions } from './render/index';
+export type {
+  CompactRenderableResult,
+  FullRenderableResult,
+  HtmlOptions,
+  MarkdownOptions,
+  RenderableResult,
+  ReportSequence,
+  ReportView,
+  TableOptions,
+} from './render/index';
 export { defaultDetailLimit } from './render/format';
 export { renderBacktestHtml } from './render/backtest-html';
 export type { BacktestHtmlOptions } from './render/backtest-html';
@@ -258,4 +251,3 @@ export type { Timeline, TimelineBatch, TimelineOptions, TimelinePoint } from './
 // Privacy: redaction and pseudonyms.
 export { createRedactor, redactReport, redactResult } from './privacy/redact';
 export type { RedactionOptions, RedactionSource, Redactor } from './privacy/redact';
-

@@ -38,12 +38,21 @@ export function ordinaryDays(add, days, { hour = 9, device = add.laptop, bytes =
   days.forEach((d, i) => {
     add({ type: 'session', at: `${d}T${hh(hour)}:05:00Z`, accountId: 'corp', deviceId: device, ...session });
     add({ type: 'data-access', at: `${d}T${hh((hour + 1) % 24)}:00:00Z`, resource: 'repo', action: 'download', volumeBytes: bytes });
-    if (i % mailEvery === 0) add({ type: 'email', at: `${d}T${hh((hour + 2) % 24)}:00:00Z`, recipientCount: 2, externalRecipientCount: 1, attachmentCount: 1, attachmentBytes: 2e5 });
+    if (i % mailEvery === 0)
+      add({ type: 'email', at: `${d}T${hh((hour + 2) % 24)}:00:00Z`, recipientCount: 2, externalRecipientCount: 1, attachmentCount: 1, attachmentBytes: 2e5 });
   });
 }
 
 export const utc = (country = 'US') => ({ residence: { country, timeZone: 'UTC' } });
-export const employee = (id, team, extra = {}) => ({ id, kind: 'employee', role: 'Engineer', hiredAt: '2023-03-01T00:00:00Z', identity: utc(), position: { team }, ...extra });
+export const employee = (id, team, extra = {}) => ({
+  id,
+  kind: 'employee',
+  role: 'Engineer',
+  hiredAt: '2023-03-01T00:00:00Z',
+  identity: utc(),
+  position: { team },
+  ...extra,
+});
 
 /** Honest peers: a team of `n` with ordinary days, `bytes` a day each (a little spread). */
 export function peers(team, n, bytes, options = {}) {

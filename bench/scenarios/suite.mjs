@@ -32,7 +32,13 @@ const reference = {
       { deviceId: 'lab-pc-1', handover: 'lab' },
     ],
   },
-  linkAllowList: [{ kind: 'address', address: { line1: '500 Commerce Street', line2: 'Suite 1200', city: 'Dallas', region: 'TX', postalCode: '75202', country: 'US' }, reason: 'staffing agency office receives consultants\' equipment' }],
+  linkAllowList: [
+    {
+      kind: 'address',
+      address: { line1: '500 Commerce Street', line2: 'Suite 1200', city: 'Dallas', region: 'TX', postalCode: '75202', country: 'US' },
+      reason: "staffing agency office receives consultants' equipment",
+    },
+  ],
 };
 
 const watchlists = [

@@ -28,7 +28,8 @@ describe('examples/demo/population.json', () => {
   it('mixes honest workers (travellers, VPN users, night owls) with fraud patterns', () => {
     const labels = Object.values(scenarios);
     expect(Object.keys(scenarios).sort()).toEqual(doc.subjects.map((s) => s.id).sort());
-    for (const pattern of ['traveller', 'VPN user', 'night owl', 'accommodation']) expect(labels.some((l) => l.kind === 'honest' && l.label.includes(pattern))).toBe(true);
+    for (const pattern of ['traveller', 'VPN user', 'night owl', 'accommodation'])
+      expect(labels.some((l) => l.kind === 'honest' && l.label.includes(pattern))).toBe(true);
     for (const pattern of ['identity', 'video avoidance', 'third-party', 'forwarder', 'remote-access', 'bulk downloads', 'laptop farm', 'shared MFA']) {
       expect(labels.some((l) => l.kind === 'fraud' && l.label.includes(pattern))).toBe(true);
     }
@@ -36,12 +37,16 @@ describe('examples/demo/population.json', () => {
   });
 
   it('has a laptop farm: several subjects sharing a ship-to address, an IP and a payout account', () => {
-    const farm = Object.entries(scenarios).filter(([, s]) => s.label.startsWith('laptop farm')).map(([id]) => id);
+    const farm = Object.entries(scenarios)
+      .filter(([, s]) => s.label.startsWith('laptop farm'))
+      .map(([id]) => id);
     expect(farm.length).toBeGreaterThanOrEqual(3);
     const subjects = doc.subjects.filter((s) => farm.includes(s.id));
     expect(new Set(subjects.map((s) => s.shipments?.[0]?.address.line1)).size).toBe(1);
     expect(new Set(subjects.map((s) => s.paymentInstructions?.[0]?.accountNumber)).size).toBe(1);
-    const ips = farm.map((id) => new Set((doc.events ?? []).filter((e) => e.subjectId === id && e.type === 'device-checkin').map((e) => ('ip' in e ? e.ip : undefined))));
+    const ips = farm.map(
+      (id) => new Set((doc.events ?? []).filter((e) => e.subjectId === id && e.type === 'device-checkin').map((e) => ('ip' in e ? e.ip : undefined))),
+    );
     expect(ips.every((set) => set.size === 1 && set.has('98.174.12.77'))).toBe(true);
   });
 
@@ -52,12 +57,15 @@ describe('examples/demo/population.json', () => {
     // Generating 9,000 events takes seconds on a shared machine: a generous limit, not a stopwatch.
   }, 120_000);
 
-  it('has the reviewers\' outcomes that outcomes.mjs writes from the scenarios, one per subject', () => {
+  it("has the reviewers' outcomes that outcomes.mjs writes from the scenarios, one per subject", () => {
     const out = mkdtempSync(join(tmpdir(), 'redflags-demo-outcomes-'));
     execFileSync(process.execPath, [join(here, 'outcomes.mjs'), out]);
     const committed = readFileSync(join(here, 'outcomes.ndjson'), 'utf8');
     expect(readFileSync(join(out, 'outcomes.ndjson'), 'utf8')).toBe(committed);
-    const subjects = committed.trim().split('\n').map((line) => (JSON.parse(line) as { subjectId: string }).subjectId);
+    const subjects = committed
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { subjectId: string }).subjectId);
     expect(subjects.sort()).toEqual(doc.subjects.map((s) => s.id).sort());
   }, 60_000);
 });

@@ -36,7 +36,16 @@ const iso = (ms) => new Date(Math.round(ms / 60000) * 60000).toISOString().repla
 /** UTC offset of a time zone at an instant, in ms, from Intl. */
 function offsetMs(tz, utcMs) {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
       .formatToParts(new Date(utcMs))
       .map((p) => [p.type, p.value]),
   );
@@ -61,8 +70,80 @@ const places = [
   { country: 'DE', region: 'BE', city: 'Berlin', timeZone: 'Europe/Berlin', postal: '101', dial: '+4930', asn: 3320, asnOrg: 'Deutsche Telekom' },
   { country: 'NL', region: 'NH', city: 'Amsterdam', timeZone: 'Europe/Amsterdam', postal: '101', dial: '+3120', asn: 1136, asnOrg: 'KPN' },
 ];
-const firstNames = ['Alex', 'Maria', 'Sam', 'Priya', 'Jordan', 'Chen', 'Fatima', 'Lukas', 'Aisha', 'Diego', 'Hannah', 'Kwame', 'Sofia', 'Mateo', 'Yuki', 'Olivia', 'Noah', 'Amara', 'Ivan', 'Leila', 'Ethan', 'Grace', 'Omar', 'Elena', 'Ben', 'Mei', 'Tom', 'Rosa', 'Arjun', 'Zoe', 'Jonas', 'Nadia', 'Pedro', 'Keiko', 'Liam', 'Ines', 'Marcus', 'Anya', 'David', 'Sara', 'Felix', 'Lina', 'Ravi', 'Clara', 'Tariq', 'Emma'];
-const lastNames = ['Miller', 'Garcia', 'Okafor', 'Schmidt', 'Nguyen', 'Patel', 'Kowalski', 'Haddad', 'Johnson', 'Silva', 'Brown', 'Rossi', 'Kim', 'Andersen', 'Murphy', 'Cohen', 'Tanaka', 'Lopez', 'Novak', 'Walker', 'Mensah', 'Fischer', 'Ortiz', 'Clarke'];
+const firstNames = [
+  'Alex',
+  'Maria',
+  'Sam',
+  'Priya',
+  'Jordan',
+  'Chen',
+  'Fatima',
+  'Lukas',
+  'Aisha',
+  'Diego',
+  'Hannah',
+  'Kwame',
+  'Sofia',
+  'Mateo',
+  'Yuki',
+  'Olivia',
+  'Noah',
+  'Amara',
+  'Ivan',
+  'Leila',
+  'Ethan',
+  'Grace',
+  'Omar',
+  'Elena',
+  'Ben',
+  'Mei',
+  'Tom',
+  'Rosa',
+  'Arjun',
+  'Zoe',
+  'Jonas',
+  'Nadia',
+  'Pedro',
+  'Keiko',
+  'Liam',
+  'Ines',
+  'Marcus',
+  'Anya',
+  'David',
+  'Sara',
+  'Felix',
+  'Lina',
+  'Ravi',
+  'Clara',
+  'Tariq',
+  'Emma',
+];
+const lastNames = [
+  'Miller',
+  'Garcia',
+  'Okafor',
+  'Schmidt',
+  'Nguyen',
+  'Patel',
+  'Kowalski',
+  'Haddad',
+  'Johnson',
+  'Silva',
+  'Brown',
+  'Rossi',
+  'Kim',
+  'Andersen',
+  'Murphy',
+  'Cohen',
+  'Tanaka',
+  'Lopez',
+  'Novak',
+  'Walker',
+  'Mensah',
+  'Fischer',
+  'Ortiz',
+  'Clarke',
+];
 const streets = ['Oak St', 'Maple Ave', 'Cedar Ln', 'Pine Rd', 'Elm St', 'Birch Way', 'Lake Dr', 'Hill Rd', 'Park Ave', 'River Rd'];
 const roles = [
   { role: 'backend-engineer', project: 'billing-api', tags: ['payments'] },
@@ -82,7 +163,7 @@ const ev = (subjectId, type, at, fields) => {
   events.push(event);
   return event;
 };
-const ipOf = (n) => `${[73, 98, 24, 71, 68][n % 5]}.${(n * 37) % 250 + 3}.${(n * 91) % 250 + 3}.${(n * 53) % 250 + 2}`;
+const ipOf = (n) => `${[73, 98, 24, 71, 68][n % 5]}.${((n * 37) % 250) + 3}.${((n * 91) % 250) + 3}.${((n * 53) % 250) + 2}`;
 const workdays = () => {
   const days = [];
   for (let d = 0; d < WEEKS * 7; d++) {
@@ -102,7 +183,12 @@ for (let i = TOTAL - 1; i > 0; i--) {
 }
 
 /** The organisation's office (reference.organisation.offices). */
-const office = { id: 'austin-hq', name: 'Austin HQ', address: { line1: '500 Congress Ave', city: 'Austin', region: 'TX', postalCode: '78701', country: 'US' }, timeZone: 'America/Chicago' };
+const office = {
+  id: 'austin-hq',
+  name: 'Austin HQ',
+  address: { line1: '500 Congress Ave', city: 'Austin', region: 'TX', postalCode: '78701', country: 'US' },
+  timeZone: 'America/Chicago',
+};
 
 /** An honest remote worker: consistent identity, verified documents, video interviews, home network. */
 function honest(n, overrides = {}) {
@@ -110,7 +196,13 @@ function honest(n, overrides = {}) {
   const place = overrides.place ?? places[n % places.length];
   const name = `${firstNames[n % firstNames.length]} ${lastNames[(n * 7) % lastNames.length]}`;
   const job = roles[n % roles.length];
-  const address = { line1: `${int(100, 9899)} ${pick(streets)}`, city: place.city, region: place.region, postalCode: `${place.postal}${int(10, 99)}`, country: place.country };
+  const address = {
+    line1: `${int(100, 9899)} ${pick(streets)}`,
+    city: place.city,
+    region: place.region,
+    postalCode: `${place.postal}${int(10, 99)}`,
+    country: place.country,
+  };
   const hired = START - int(60, 700) * DAY;
   const handle = `${name.split(' ')[0].toLowerCase()}${name.split(' ')[1].toLowerCase().slice(0, 3)}${n}`;
   const subject = {
@@ -124,11 +216,26 @@ function honest(n, overrides = {}) {
     hiredAt: iso(hired),
     identity: {
       names: [{ value: name, kind: 'legal', source: 'hris' }],
-      residence: { country: place.country, region: place.region, city: place.city, timeZone: place.timeZone, address, verified: true, source: 'background-check' },
+      residence: {
+        country: place.country,
+        region: place.region,
+        city: place.city,
+        timeZone: place.timeZone,
+        address,
+        verified: true,
+        source: 'background-check',
+      },
     },
     contacts: {
       emails: [{ address: `${handle}@example.com`, source: 'application-form' }],
-      phones: [{ number: `${place.dial}555${String(1000 + ((n * 7919) % 9000)).padStart(4, '0')}`, source: 'application-form', lineType: 'mobile', carrier: 'Example Mobile' }],
+      phones: [
+        {
+          number: `${place.dial}555${String(1000 + ((n * 7919) % 9000)).padStart(4, '0')}`,
+          source: 'application-form',
+          lineType: 'mobile',
+          carrier: 'Example Mobile',
+        },
+      ],
       addresses: [{ ...address, kind: 'residence', source: 'application-form', verified: true }],
     },
     documents: [
@@ -141,22 +248,67 @@ function honest(n, overrides = {}) {
         verification: { vendor: 'idv-example', checkedAt: iso(hired - 20 * DAY), outcome: 'verified', liveness: 'passed', selfieMatch: 'match' },
       },
     ],
-    identityChecks: [{ id: `${id}-bgc`, kind: 'background-check', provider: 'bgc-example', at: iso(hired - 18 * DAY), outcome: 'consistent', consumerReport: true }],
+    identityChecks: [
+      { id: `${id}-bgc`, kind: 'background-check', provider: 'bgc-example', at: iso(hired - 18 * DAY), outcome: 'consistent', consumerReport: true },
+    ],
     employment: [
-      { id: `${id}-job1`, organisation: `${pick(['Northwind', 'Contoso', 'Fabrikam', 'Tailspin', 'Globex'])} ${pick(['Labs', 'Systems', 'Software'])}`, domain: 'example.org', role: job.role, start: '2019-03', end: '2023-01', fullTime: true, confirmed: 'confirmed' },
+      {
+        id: `${id}-job1`,
+        organisation: `${pick(['Northwind', 'Contoso', 'Fabrikam', 'Tailspin', 'Globex'])} ${pick(['Labs', 'Systems', 'Software'])}`,
+        domain: 'example.org',
+        role: job.role,
+        start: '2019-03',
+        end: '2023-01',
+        fullTime: true,
+        confirmed: 'confirmed',
+      },
     ],
     references: [{ id: `${id}-ref1`, name: 'Reference Person', organisation: 'Previous employer', domain: 'example.org', confirmed: 'confirmed' }],
-    profiles: [{ id: `${id}-gh`, platform: 'github', handle, createdAt: iso(hired - int(900, 3000) * DAY), contributions: int(80, 900), followers: int(3, 120), status: 'active' }],
+    profiles: [
+      {
+        id: `${id}-gh`,
+        platform: 'github',
+        handle,
+        createdAt: iso(hired - int(900, 3000) * DAY),
+        contributions: int(80, 900),
+        followers: int(3, 120),
+        status: 'active',
+      },
+    ],
     interviews: [
-      { id: `${id}-int1`, at: iso(hired - 30 * DAY), mode: 'video', cameraOn: true, outcome: 'held', faceMatch: { comparedTo: 'document', result: 'match', score: 0.93 } },
+      {
+        id: `${id}-int1`,
+        at: iso(hired - 30 * DAY),
+        mode: 'video',
+        cameraOn: true,
+        outcome: 'held',
+        faceMatch: { comparedTo: 'document', result: 'match', score: 0.93 },
+      },
       { id: `${id}-int2`, at: iso(hired - 25 * DAY), mode: 'video', cameraOn: true, outcome: 'held' },
     ],
     compensation: { rateAsked: int(95, 150) * 1000, currency: 'USD', period: 'year', marketRate: 125000, marketRateSource: 'internal salary bands' },
     paymentInstructions: [
-      { id: `${id}-pay1`, at: iso(hired - 5 * DAY), method: 'bank', accountHolderName: name, bankName: 'Example Bank', bankCountry: place.country, accountNumber: `acct-${id}`, source: 'hris' },
+      {
+        id: `${id}-pay1`,
+        at: iso(hired - 5 * DAY),
+        method: 'bank',
+        accountHolderName: name,
+        bankName: 'Example Bank',
+        bankCountry: place.country,
+        accountNumber: `acct-${id}`,
+        source: 'hris',
+      },
     ],
     shipments: [
-      { id: `${id}-ship1`, shippedAt: iso(hired - 7 * DAY), deliveredAt: iso(hired - 4 * DAY), deviceId: `${id}-laptop`, serial: `SN${100000 + n * 131}`, address, recipientName: name },
+      {
+        id: `${id}-ship1`,
+        shippedAt: iso(hired - 7 * DAY),
+        deliveredAt: iso(hired - 4 * DAY),
+        deviceId: `${id}-laptop`,
+        serial: `SN${100000 + n * 131}`,
+        address,
+        recipientName: name,
+      },
     ],
     // HRIS facts (Workday/BambooHR) and the accounts the IdP holds.
     lifecycle: { status: 'active', startDate: iso(hired).slice(0, 10), source: 'hris' },
@@ -203,7 +355,15 @@ function activity({ subject, profile }, options = {}) {
     const place = inTravel ? profile.travel.place : profile.place;
     const useVpn = profile.vpn !== null && rand() < profile.vpn.share;
     const network = useVpn
-      ? { country: profile.vpn.country ?? place.country, city: profile.vpn.city, asn: profile.vpn.asn, asnOrg: profile.vpn.org, isVpn: true, isHosting: true, vpnProvider: profile.vpn.provider }
+      ? {
+          country: profile.vpn.country ?? place.country,
+          city: profile.vpn.city,
+          asn: profile.vpn.asn,
+          asnOrg: profile.vpn.org,
+          isVpn: true,
+          isHosting: true,
+          vpnProvider: profile.vpn.provider,
+        }
       : { country: place.country, region: place.region, city: place.city, asn: place.asn, asnOrg: place.asnOrg, isVpn: false, isHosting: false };
     ev(subject.id, 'session', at, {
       end: iso(end),
@@ -288,17 +448,42 @@ for (let i = 0; i < 4; i++, n++) {
   // The trip as the travel-booking tool holds it: out the day before, back the day after.
   const home = w.profile.place;
   w.subject.travel = [
-    { id: `${w.subject.id}-trip-out`, from: { country: home.country, city: home.city }, to: { country: dest.country, city: dest.city }, depart: iso(from - DAY), arrive: iso(from - DAY + 12 * 3_600_000), source: 'travel-booking' },
-    { id: `${w.subject.id}-trip-back`, from: { country: dest.country, city: dest.city }, to: { country: home.country, city: home.city }, depart: iso(w.profile.travel.to), arrive: iso(w.profile.travel.to + 12 * 3_600_000), source: 'travel-booking' },
+    {
+      id: `${w.subject.id}-trip-out`,
+      from: { country: home.country, city: home.city },
+      to: { country: dest.country, city: dest.city },
+      depart: iso(from - DAY),
+      arrive: iso(from - DAY + 12 * 3_600_000),
+      source: 'travel-booking',
+    },
+    {
+      id: `${w.subject.id}-trip-back`,
+      from: { country: dest.country, city: dest.city },
+      to: { country: home.country, city: home.city },
+      depart: iso(w.profile.travel.to),
+      arrive: iso(w.profile.travel.to + 12 * 3_600_000),
+      source: 'travel-booking',
+    },
   ];
   activity(w);
   scenario(w.subject.id, `honest traveller (worked from ${dest.city} for a while)`, 'honest');
 }
 for (let i = 0; i < 4; i++, n++) {
-  const w = honest(n, { vpn: { share: 0.7, ip: `146.70.${n}.10`, asn: 9009, org: 'M247', provider: pick(['NordVPN', 'ProtonVPN', 'Mullvad']), city: 'Frankfurt', country: 'DE' } });
+  const w = honest(n, {
+    vpn: { share: 0.7, ip: `146.70.${n}.10`, asn: 9009, org: 'M247', provider: pick(['NordVPN', 'ProtonVPN', 'Mullvad']), city: 'Frankfurt', country: 'DE' },
+  });
   // A documented exception for the named VPN (an IT-security ticket), valid for the whole period.
   w.subject.exceptions = [
-    { id: `${w.subject.id}-vpn-ok`, kind: 'vpn', scope: { provider: w.profile.vpn.provider }, approvedBy: 'it-security', approvedAt: iso(START - 10 * DAY), validFrom: iso(START - 10 * DAY), validUntil: AS_OF, documentation: { kind: 'ticket', reference: `SEC-${1000 + n}` } },
+    {
+      id: `${w.subject.id}-vpn-ok`,
+      kind: 'vpn',
+      scope: { provider: w.profile.vpn.provider },
+      approvedBy: 'it-security',
+      approvedAt: iso(START - 10 * DAY),
+      validFrom: iso(START - 10 * DAY),
+      validUntil: AS_OF,
+      documentation: { kind: 'ticket', reference: `SEC-${1000 + n}` },
+    },
   ];
   activity(w);
   scenario(w.subject.id, 'honest VPN user (privacy VPN most days)', 'honest');
@@ -312,8 +497,22 @@ for (let i = 0; i < 3; i++, n++) {
 {
   const w = honest(n++);
   w.subject.interviews = [
-    { id: `${w.subject.id}-int1`, at: w.subject.interviews[0].at, mode: 'audio', requestedMode: 'video', cameraOn: false, outcome: 'held', accommodation: 'documented hearing and vision accommodation: audio with live captions' },
-    { ...w.subject.interviews[1], mode: 'audio', requestedMode: 'video', cameraOn: false, accommodation: 'documented hearing and vision accommodation: audio with live captions' },
+    {
+      id: `${w.subject.id}-int1`,
+      at: w.subject.interviews[0].at,
+      mode: 'audio',
+      requestedMode: 'video',
+      cameraOn: false,
+      outcome: 'held',
+      accommodation: 'documented hearing and vision accommodation: audio with live captions',
+    },
+    {
+      ...w.subject.interviews[1],
+      mode: 'audio',
+      requestedMode: 'video',
+      cameraOn: false,
+      accommodation: 'documented hearing and vision accommodation: audio with live captions',
+    },
   ];
   activity(w);
   scenario(w.subject.id, 'honest worker with a documented interview accommodation (camera off)', 'honest');
@@ -321,14 +520,38 @@ for (let i = 0; i < 3; i++, n++) {
 
 // Fraudulent patterns from the catalogue.
 const fraudClaims = [places[0], places[1], places[4], places[5], places[3], places[2]];
-const astrill = (k) => ({ share: 0.85, ip: `142.214.${200 + k}.${k + 2}`, asn: 396356, org: 'Latitude.sh', provider: 'Astrill', city: 'Los Angeles', country: 'US' });
+const astrill = (k) => ({
+  share: 0.85,
+  ip: `142.214.${200 + k}.${k + 2}`,
+  asn: 396356,
+  org: 'Latitude.sh',
+  provider: 'Astrill',
+  city: 'Los Angeles',
+  country: 'US',
+});
 
 {
   // Identity failures: document flagged as altered, selfie mismatch, SSN trace belongs to someone else.
   const w = honest(n++, { place: fraudClaims[0] });
   const doc = w.subject.documents[0];
-  doc.verification = { ...doc.verification, outcome: 'ai-altered', liveness: 'failed', selfieMatch: 'mismatch', reasons: ['portrait-tampering', 'font-mismatch'] };
-  w.subject.identityChecks = [{ id: `${w.subject.id}-ssn`, kind: 'ssn-trace', provider: 'bgc-example', at: doc.verification.checkedAt, outcome: 'belongs-to-other', consumerReport: true, details: 'SSN issued to a different person; name and date of birth do not match' }];
+  doc.verification = {
+    ...doc.verification,
+    outcome: 'ai-altered',
+    liveness: 'failed',
+    selfieMatch: 'mismatch',
+    reasons: ['portrait-tampering', 'font-mismatch'],
+  };
+  w.subject.identityChecks = [
+    {
+      id: `${w.subject.id}-ssn`,
+      kind: 'ssn-trace',
+      provider: 'bgc-example',
+      at: doc.verification.checkedAt,
+      outcome: 'belongs-to-other',
+      consumerReport: true,
+      details: 'SSN issued to a different person; name and date of birth do not match',
+    },
+  ];
   w.subject.photos = [{ id: `${w.subject.id}-photo`, source: 'resume', assessment: 'synthetic' }];
   w.profile.vpn = astrill(1);
   activity(w, { startHour: 20.5 });
@@ -338,17 +561,44 @@ const astrill = (k) => ({ share: 0.85, ip: `142.214.${200 + k}.${k + 2}`, asn: 3
   // Video avoidance and a person who differs between interviews.
   const w = honest(n++, { place: fraudClaims[1] });
   w.subject.interviews = [
-    { id: `${w.subject.id}-int1`, at: w.subject.interviews[0].at, mode: 'audio', requestedMode: 'video', cameraOn: false, outcome: 'held', flags: ['camera-excuse', 'prefers-text'] },
-    { id: `${w.subject.id}-int2`, at: w.subject.interviews[1].at, mode: 'video', cameraOn: true, outcome: 'ended-early', flags: ['face-glitch-on-occlusion', 'off-camera-prompting'], faceMatch: { comparedTo: 'previous-interview', result: 'mismatch', score: 0.31 } },
+    {
+      id: `${w.subject.id}-int1`,
+      at: w.subject.interviews[0].at,
+      mode: 'audio',
+      requestedMode: 'video',
+      cameraOn: false,
+      outcome: 'held',
+      flags: ['camera-excuse', 'prefers-text'],
+    },
+    {
+      id: `${w.subject.id}-int2`,
+      at: w.subject.interviews[1].at,
+      mode: 'video',
+      cameraOn: true,
+      outcome: 'ended-early',
+      flags: ['face-glitch-on-occlusion', 'off-camera-prompting'],
+      faceMatch: { comparedTo: 'previous-interview', result: 'mismatch', score: 0.31 },
+    },
   ];
-  w.subject.verifications = [{ id: `${w.subject.id}-ver1`, kind: 'video-id-check', at: w.subject.hiredAt, outcome: 'declined', notes: 'declined to hold the ID to the camera' }];
+  w.subject.verifications = [
+    { id: `${w.subject.id}-ver1`, kind: 'video-id-check', at: w.subject.hiredAt, outcome: 'declined', notes: 'declined to hold the ID to the camera' },
+  ];
   activity(w);
   scenario(w.subject.id, 'video avoidance: camera excuses, face glitches, face mismatch between interviews', 'fraud');
 }
 {
   // Payout to a third party in another country, changed after hire, and advance requests.
   const w = honest(n++, { place: fraudClaims[2] });
-  w.subject.paymentInstructions.push({ id: `${w.subject.id}-pay2`, at: iso(START + 12 * DAY), method: 'payment-platform', accountHolderName: 'Horizon Trade Services Ltd', platform: 'payout-platform-example', platformAccount: 'hts-4471', bankCountry: 'AE', source: 'employee-portal' });
+  w.subject.paymentInstructions.push({
+    id: `${w.subject.id}-pay2`,
+    at: iso(START + 12 * DAY),
+    method: 'payment-platform',
+    accountHolderName: 'Horizon Trade Services Ltd',
+    platform: 'payout-platform-example',
+    platformAccount: 'hts-4471',
+    bankCountry: 'AE',
+    source: 'employee-portal',
+  });
   w.subject.paymentRequests = [{ id: `${w.subject.id}-adv1`, at: iso(START + 14 * DAY), kind: 'advance', amount: 4000, currency: 'USD' }];
   ev(w.subject.id, 'profile-change', START + 12 * DAY, { source: 'employee-portal', field: 'payout', from: `acct-${w.subject.id}`, to: 'hts-4471' });
   activity(w);
@@ -358,7 +608,13 @@ const astrill = (k) => ({ share: 0.85, ip: `142.214.${200 + k}.${k + 2}`, asn: 3
   // Shipping mismatch: laptop re-routed to a freight forwarder.
   const w = honest(n++, { place: fraudClaims[3] });
   const ship = w.subject.shipments[0];
-  ship.changeRequests = [{ at: iso(Date.parse(ship.shippedAt) - DAY), address: { line1: '88 Commerce Blvd Unit 14', city: 'Miami', region: 'FL', postalCode: '33166', country: 'US' }, reason: 'staying with family for a few weeks' }];
+  ship.changeRequests = [
+    {
+      at: iso(Date.parse(ship.shippedAt) - DAY),
+      address: { line1: '88 Commerce Blvd Unit 14', city: 'Miami', region: 'FL', postalCode: '33166', country: 'US' },
+      reason: 'staying with family for a few weeks',
+    },
+  ];
   ship.address = { line1: '88 Commerce Blvd Unit 14', city: 'Miami', region: 'FL', postalCode: '33166', country: 'US' };
   ship.forwarder = true;
   ship.recipientName = 'Reship Express';
@@ -370,9 +626,30 @@ const astrill = (k) => ({ share: 0.85, ip: `142.214.${200 + k}.${k + 2}`, asn: 3
   const w = honest(n++, { place: fraudClaims[4] });
   activity(w, { remoteAccess: ['AnyDesk'], usb: [{ vendorId: '1d6b', productId: '0104', vendor: 'Linux Foundation', product: 'PiKVM Composite KVM Device' }] });
   const t = START + 9 * DAY;
-  ev(w.subject.id, 'security', t, { source: 'edr', category: 'remote-access-tool', severity: 'high', deviceId: w.profile.deviceId, software: 'AnyDesk', detail: 'AnyDesk installed and running as a service' });
-  ev(w.subject.id, 'security', t + 2 * DAY, { source: 'edr', category: 'ip-kvm', severity: 'high', deviceId: w.profile.deviceId, usbId: '1d6b:0104', deviceName: 'PiKVM Composite HID', detail: 'USB HID device matching an IP-KVM' });
-  ev(w.subject.id, 'security', t + 30 * DAY, { source: 'edr', category: 'remote-access-tool', severity: 'high', deviceId: w.profile.deviceId, software: 'RustDesk' });
+  ev(w.subject.id, 'security', t, {
+    source: 'edr',
+    category: 'remote-access-tool',
+    severity: 'high',
+    deviceId: w.profile.deviceId,
+    software: 'AnyDesk',
+    detail: 'AnyDesk installed and running as a service',
+  });
+  ev(w.subject.id, 'security', t + 2 * DAY, {
+    source: 'edr',
+    category: 'ip-kvm',
+    severity: 'high',
+    deviceId: w.profile.deviceId,
+    usbId: '1d6b:0104',
+    deviceName: 'PiKVM Composite HID',
+    detail: 'USB HID device matching an IP-KVM',
+  });
+  ev(w.subject.id, 'security', t + 30 * DAY, {
+    source: 'edr',
+    category: 'remote-access-tool',
+    severity: 'high',
+    deviceId: w.profile.deviceId,
+    software: 'RustDesk',
+  });
   scenario(w.subject.id, 'remote-access tools (AnyDesk, RustDesk) and an IP-KVM on the company laptop', 'fraud');
 }
 {
@@ -406,16 +683,34 @@ const astrill = (k) => ({ share: 0.85, ip: `142.214.${200 + k}.${k + 2}`, asn: 3
   for (let k = 0; k < 4; k++) {
     const w = honest(n++, { place: fraudClaims[k] });
     const ship = w.subject.shipments[0];
-    ship.changeRequests = [{ at: iso(Date.parse(ship.shippedAt) - 2 * DAY), address: farmAddress, reason: pick(['moving apartments', 'at a relative\'s house', 'building has no concierge']) }];
+    ship.changeRequests = [
+      {
+        at: iso(Date.parse(ship.shippedAt) - 2 * DAY),
+        address: farmAddress,
+        reason: pick(['moving apartments', "at a relative's house", 'building has no concierge']),
+      },
+    ];
     ship.address = farmAddress;
     ship.recipientName = 'J. Harper';
-    w.subject.paymentInstructions = [{ ...w.subject.paymentInstructions[0], accountHolderName: 'J. Harper', accountNumber: 'acct-farm-7731', routingNumber: '064000017', bankCountry: 'US' }];
+    w.subject.paymentInstructions = [
+      { ...w.subject.paymentInstructions[0], accountHolderName: 'J. Harper', accountNumber: 'acct-farm-7731', routingNumber: '064000017', bankCountry: 'US' },
+    ];
     w.profile.vpn = astrill(10 + k);
     farm.push(w);
   }
   farm.forEach((w, k) => {
-    activity(w, { ip: farmIp, checkinNetwork: farmNetwork, startHour: 19 + k * 0.3, remoteAccess: ['TeamViewer'], mfa: k < 2 ? 'farm-phone-1' : w.profile.mfa });
-    scenario(w.subject.id, 'laptop farm: laptop at 1420 Maple Ridge Dr, Nashville, shared IP, shared payout account acct-farm-7731' + (k < 2 ? ', shared MFA phone' : ''), 'fraud');
+    activity(w, {
+      ip: farmIp,
+      checkinNetwork: farmNetwork,
+      startHour: 19 + k * 0.3,
+      remoteAccess: ['TeamViewer'],
+      mfa: k < 2 ? 'farm-phone-1' : w.profile.mfa,
+    });
+    scenario(
+      w.subject.id,
+      'laptop farm: laptop at 1420 Maple Ridge Dr, Nashville, shared IP, shared payout account acct-farm-7731' + (k < 2 ? ', shared MFA phone' : ''),
+      'fraud',
+    );
   });
 }
 
@@ -445,7 +740,11 @@ lines.push(
 );
 const reference = {
   frontCompanyDomains: ['yanbian-silverstar.example', 'volasys-silverstar.example'],
-  organisation: { offices: [office], approvedVpnProviders: ['GlobalProtect'], sensitivityTags: { exportControlled: ['export-controlled'], sensitiveTechnology: ['energy', 'nuclear', 'military'] } },
+  organisation: {
+    offices: [office],
+    approvedVpnProviders: ['GlobalProtect'],
+    sensitivityTags: { exportControlled: ['export-controlled'], sensitiveTechnology: ['energy', 'nuclear', 'military'] },
+  },
 };
 lines.push('],', `"reference": ${JSON.stringify(reference)}`, '}');
 writeFileSync(join(outDir, 'population.json'), `${lines.join('\n')}\n`);

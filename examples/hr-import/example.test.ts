@@ -40,10 +40,21 @@ describe('examples/hr-import', () => {
 
   it('maps the Okta factor device (a real Okta field) as the authenticator and the Entra token refreshes apart', async () => {
     const okta = await redflags(['import', 'okta', 'okta-signins.json', '--subject-map', 'logins.csv', '--quiet']);
-    const sessions = okta.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(sessions.find((s) => s['subjectId'] === 'cand-48214' && s['mfa'] !== undefined)).toMatchObject({ mfa: { method: 'push', authenticatorId: 'guo-okv-77' }, network: { asn: 396356, isProxy: true, country: 'US' } });
+    const sessions = okta.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(sessions.find((s) => s['subjectId'] === 'cand-48214' && s['mfa'] !== undefined)).toMatchObject({
+      mfa: { method: 'push', authenticatorId: 'guo-okv-77' },
+      network: { asn: 396356, isProxy: true, country: 'US' },
+    });
     const entra = await redflags(['import', 'entra', 'entra-signins.json', '--subject-map', 'logins.csv', '--quiet']);
     const first = JSON.parse(entra.stdout.split('\n')[0] as string) as Record<string, unknown>;
-    expect(first).toMatchObject({ application: 'Office 365 Exchange Online', signInKind: 'interactive', riskLevel: 'medium', riskDetections: ['anonymizedIPAddress'] });
+    expect(first).toMatchObject({
+      application: 'Office 365 Exchange Online',
+      signInKind: 'interactive',
+      riskLevel: 'medium',
+      riskDetections: ['anonymizedIPAddress'],
+    });
   });
 });

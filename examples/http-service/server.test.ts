@@ -17,7 +17,11 @@ afterAll(async () => {
 });
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${base}/score`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  fetch(`${base}/score`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 const input = {
   asOf: '2025-06-01T00:00:00Z',
@@ -90,11 +94,14 @@ describe('examples/http-service refusing a body over the limit', () => {
     // node:http writes the body as it goes, like curl: a server that closes early breaks the pipe.
     const answer = await new Promise<{ status: number | undefined; connection: string | undefined; text: string }>((resolve, reject) => {
       const url = new URL(base);
-      const req = request({ host: url.hostname, port: url.port, path: '/score', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => void (text += c.toString('utf8')));
-        res.on('end', () => resolve({ status: res.statusCode, connection: res.headers.connection, text }));
-      });
+      const req = request(
+        { host: url.hostname, port: url.port, path: '/score', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length } },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => void (text += c.toString('utf8')));
+          res.on('end', () => resolve({ status: res.statusCode, connection: res.headers.connection, text }));
+        },
+      );
       req.on('error', reject);
       for (let at = 0; at < body.length; at += 64 * 1024) req.write(body.subarray(at, at + 64 * 1024));
       req.end();
@@ -112,10 +119,13 @@ describe('examples/http-service refusing a body over the limit', () => {
     try {
       const { port } = small.address() as AddressInfo;
       const answer = await new Promise<{ status: number | undefined; connection: string | undefined }>((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port, path: '/score', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': 5000 } }, (res) => {
-          res.resume();
-          resolve({ status: res.statusCode, connection: res.headers.connection });
-        });
+        const req = request(
+          { host: '127.0.0.1', port, path: '/score', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': 5000 } },
+          (res) => {
+            res.resume();
+            resolve({ status: res.statusCode, connection: res.headers.connection });
+          },
+        );
         req.on('error', reject);
         req.end('x'.repeat(5000));
       });
@@ -153,7 +163,12 @@ describe('examples/http-service is strict', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { reports: { subjectId: string }[]; rejected: { kind: string; recordId?: string }[] };
     expect(body.reports.map((r) => r.subjectId)).toContain('cand-1');
-    expect(body.rejected.map((r) => [r.kind, r.recordId])).toEqual(expect.arrayContaining([['event', 'e1'], ['subject', 'cand-2']]));
+    expect(body.rejected.map((r) => [r.kind, r.recordId])).toEqual(
+      expect.arrayContaining([
+        ['event', 'e1'],
+        ['subject', 'cand-2'],
+      ]),
+    );
   });
 
   it('answers a batch without asOf (and no event to infer it from) with JSON issues', async () => {
@@ -168,7 +183,12 @@ describe('examples/http-service is strict', () => {
 describe('the documented start command', () => {
   it('starts the service without a terminal (npm run example:http-service)', async () => {
     const root = fileURLToPath(new URL('../..', import.meta.url));
-    const child = spawn('npm', ['run', '--silent', 'example:http-service'], { cwd: root, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn('npm', ['run', '--silent', 'example:http-service'], {
+      cwd: root,
+      env: { ...process.env, PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';

@@ -13,7 +13,17 @@
 //
 // The example imports the sources relatively; in your project import from 'redflags'.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { builtinIndicators, createScorer, inputDocumentSchema, isInvalidRecordError, renderHtml, toIssues, VERSION, type BatchResult, type ScorerConfig } from '../../src/index';
+import {
+  builtinIndicators,
+  createScorer,
+  inputDocumentSchema,
+  isInvalidRecordError,
+  renderHtml,
+  toIssues,
+  VERSION,
+  type BatchResult,
+  type ScorerConfig,
+} from '../../src/index';
 
 /** Options of {@link createService}. */
 export interface ServiceOptions {
@@ -86,7 +96,10 @@ async function readJson(req: IncomingMessage, limit: number, discardLimit: numbe
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch (error) {
-    throw new HttpError(400, `the body is not valid JSON (${error instanceof Error ? error.message : String(error)}); send the input document { subjects, events, ... }`);
+    throw new HttpError(
+      400,
+      `the body is not valid JSON (${error instanceof Error ? error.message : String(error)}); send the input document { subjects, events, ... }`,
+    );
   }
 }
 
@@ -106,7 +119,11 @@ export function createService(options: ServiceOptions = {}): Server {
     if (req.method !== allowed) throw new HttpError(405, `use ${allowed} ${path}`, {}, { allow: allowed });
     if (path === '/health') return send(res, 200, { ok: true, version: VERSION });
     if (path === '/indicators') {
-      return send(res, 200, builtinIndicators.map(({ meta }) => ({ id: meta.id, title: meta.title, typologies: meta.typologies, defaultWeight: meta.defaultWeight })));
+      return send(
+        res,
+        200,
+        builtinIndicators.map(({ meta }) => ({ id: meta.id, title: meta.title, typologies: meta.typologies, defaultWeight: meta.defaultWeight })),
+      );
     }
     const strict = new URL(req.url ?? '/', 'http://localhost').searchParams.get('strict') !== 'false';
     const body = await readJson(req, limit, discardLimit);
@@ -125,14 +142,17 @@ export function createService(options: ServiceOptions = {}): Server {
       result = scorer.scoreBatch(body as Parameters<typeof scorer.scoreBatch>[0]);
     } catch (error) {
       // The batch as a whole is unusable (no asOf and no event to infer it from): its issues, as for a schema failure.
-      if (isInvalidRecordError(error)) throw new HttpError(400, 'the input document cannot be scored', { issues: error.issues.map((i) => ({ path: i.path, message: i.message })) });
+      if (isInvalidRecordError(error))
+        throw new HttpError(400, 'the input document cannot be scored', { issues: error.issues.map((i) => ({ path: i.path, message: i.message })) });
       throw error;
     }
     // Strict: records that pass the schemas but not the batch (an event of no subject in the batch)
     // refuse the request too, unless the caller asked for the lenient answer.
     if (strict && result.rejected.length > 0) {
       throw new HttpError(422, 'some records do not fit the batch; fix them, or send ?strict=false to score the rest', {
-        issues: result.rejected.flatMap((r) => r.issues.map((i) => ({ path: i.path, message: i.message, kind: r.kind, ...(r.recordId !== undefined ? { recordId: r.recordId } : {}) }))),
+        issues: result.rejected.flatMap((r) =>
+          r.issues.map((i) => ({ path: i.path, message: i.message, kind: r.kind, ...(r.recordId !== undefined ? { recordId: r.recordId } : {}) })),
+        ),
       });
     }
     if ((req.headers.accept ?? '').includes('text/html')) return send(res, 200, renderHtml(result), 'text/html; charset=utf-8');

@@ -7,8 +7,8 @@ import { toIssues } from '../records/validate';
 import { printable } from '../render/format';
 import { docsLink } from '../docsLink';
 import { configProblems } from './config';
-import { type CliRejected, type InputFormat, type LoadedInput } from './readInput';
-import { CliUsageError, say, write, type CliIo } from './io';
+import type { CliRejected, InputFormat, LoadedInput } from './readInput';
+import { CliUsageError, say, type CliIo } from './io';
 import { writeOutput } from './output';
 
 // What the commands share: exit codes, config loading, batch input, rejected records, `--out`.
@@ -20,7 +20,14 @@ export const EXIT_USAGE = 2;
 export function describeRejected(record: CliRejected): string {
   // A document-level problem (the reference section, a top-level key) has no position in a list.
   const where = record.line !== undefined ? `line ${record.line}` : record.kind === 'document' ? undefined : `${record.kind}s[${record.index}]`;
-  const name = record.recordId !== undefined ? `${record.kind} "${printable(record.recordId)}"` : record.kind === 'document' ? (where === undefined ? 'input document' : 'input') : `${record.kind} without id`;
+  const name =
+    record.recordId !== undefined
+      ? `${record.kind} "${printable(record.recordId)}"`
+      : record.kind === 'document'
+        ? where === undefined
+          ? 'input document'
+          : 'input'
+        : `${record.kind} without id`;
   const lines = [where === undefined ? `${name}:` : `${name} (${where}):`];
   for (const issue of record.issues) lines.push(`  - ${issue.path === '' ? '(record)' : printable(issue.path)}: ${printable(issue.message)}`);
   return lines.join('\n');
@@ -35,7 +42,9 @@ export async function loadConfig(path: string, io: CliIo): Promise<ScorerConfig>
   try {
     text = await readFile(resolvePath(io.cwd, path), 'utf8');
   } catch {
-    throw new CliUsageError(`cannot read the config file ${path}. Check the path; the config is a JSON file such as {"indicators": {"activity/excessive-hours": {"weight": 1}}}.`);
+    throw new CliUsageError(
+      `cannot read the config file ${path}. Check the path; the config is a JSON file such as {"indicators": {"activity/excessive-hours": {"weight": 1}}}.`,
+    );
   }
   let value: unknown;
   try {
@@ -50,7 +59,9 @@ export async function loadConfig(path: string, io: CliIo): Promise<ScorerConfig>
   const engineIssues = result.success ? [] : result.error.issues.filter((i) => i.code !== 'unrecognized_keys');
   const vague = toIssues(engineIssues).filter((i) => !problems.some((p) => p.path === i.path || p.path.startsWith(`${i.path}.`)));
   if (problems.length > 0 || vague.length > 0) {
-    throw new CliUsageError(`invalid config in ${path}:\n${formatIssueList('', [...problems, ...vague])}\nFix these fields; the config format: ${docsLink('docs/configuration.md')}`);
+    throw new CliUsageError(
+      `invalid config in ${path}:\n${formatIssueList('', [...problems, ...vague])}\nFix these fields; the config format: ${docsLink('docs/configuration.md')}`,
+    );
   }
   return value as ScorerConfig;
 }
@@ -86,7 +97,10 @@ export async function reportRejected(io: CliIo, rejected: readonly CliRejected[]
 
 export async function reportWarnings(io: CliIo, warnings: readonly CliRejected[] | undefined): Promise<void> {
   if (warnings === undefined || warnings.length === 0) return;
-  const lines = [`redflags: ${warnings.length} record${warnings.length === 1 ? ' was' : 's were'} accepted with unknown keys dropped (--lenient):`, ...warnings.map(describeRejected)];
+  const lines = [
+    `redflags: ${warnings.length} record${warnings.length === 1 ? ' was' : 's were'} accepted with unknown keys dropped (--lenient):`,
+    ...warnings.map(describeRejected),
+  ];
   await say(io.stderr, `${lines.join('\n')}\n`);
 }
 

@@ -20,7 +20,9 @@ export function parseLine(lineNo: number, trimmed: string): ParsedLine {
 /** True for a JSON object with a string `recordType`: an NDJSON record. */
 export function isRecordLine(line: ParsedLine): boolean {
   const value = line.value;
-  return line.parsed && typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { recordType?: unknown }).recordType === 'string';
+  return (
+    line.parsed && typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { recordType?: unknown }).recordType === 'string'
+  );
 }
 
 /**

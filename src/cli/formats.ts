@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import type { BatchResult } from '../engine/createScorer';
 import { terminalSafe, terminalSafeJson } from '../render/format';
 import type { ReportSequence } from '../render/table';
-import { type CliRejected } from './readInput';
+import type { CliRejected } from './readInput';
 import { CliUsageError, type CliIo } from './io';
 
 // The output formats of `redflags score`, how one is picked, and what the score command's JSON holds.

@@ -48,7 +48,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const run = commands.get(command);
     if (run === undefined) {
       const close = [...commands.keys()].find((c) => editDistance(c, command, 2) <= 2 || c.startsWith(command));
-      throw new CliUsageError(`unknown command "${command}".${close !== undefined ? ` Did you mean "${close}"?` : ''} Commands: ${[...commands.keys()].join(', ')}. Run \`redflags --help\`.`);
+      throw new CliUsageError(
+        `unknown command "${command}".${close !== undefined ? ` Did you mean "${close}"?` : ''} Commands: ${[...commands.keys()].join(', ')}. Run \`redflags --help\`.`,
+      );
     }
     return await run([...rest], io);
   } catch (error) {
@@ -61,7 +63,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       await say(io.stderr, `redflags: ${(error as Error).message}. Run \`redflags ${command ?? ''} --help\` for the options.\n`);
       return EXIT_USAGE;
     }
-    await say(io.stderr, `redflags: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report it with the command you ran.\n`);
+    await say(
+      io.stderr,
+      `redflags: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report it with the command you ran.\n`,
+    );
     return EXIT_USAGE;
   }
 }

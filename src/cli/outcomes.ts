@@ -61,7 +61,11 @@ export async function loadOutcomes(source: string, io: CliIo): Promise<LoadedOut
         unreadable.push({ kind: 'outcome', index: lineNo - 1, line: lineNo, issues: [{ path, message }] });
       };
       if (!parsed || !isObject(value)) bad('', parsed ? 'each NDJSON line must be a JSON object' : 'not valid JSON');
-      else if (value.recordType !== 'outcome') bad('recordType', `${value.recordType === undefined ? 'is required' : `"${String(value.recordType)}" is not outcome`}; every line of the outcomes file must be {"recordType":"outcome",...}`);
+      else if (value.recordType !== 'outcome')
+        bad(
+          'recordType',
+          `${value.recordType === undefined ? 'is required' : `"${String(value.recordType)}" is not outcome`}; every line of the outcomes file must be {"recordType":"outcome",...}`,
+        );
       else {
         const { recordType: _recordType, ...record } = value;
         outcomes.push(record);
@@ -72,12 +76,15 @@ export async function loadOutcomes(source: string, io: CliIo): Promise<LoadedOut
   await Promise.race([read(), failed]);
   if (mode === 'ndjson') return { outcomes, lines, unreadable };
   const joined = text.join('\n');
-  if (joined.trim() === '') throw new CliUsageError(`${name} is empty. Pass outcome records as NDJSON ({"recordType":"outcome",...} per line) or a JSON array.`);
+  if (joined.trim() === '')
+    throw new CliUsageError(`${name} is empty. Pass outcome records as NDJSON ({"recordType":"outcome",...} per line) or a JSON array.`);
   let doc: unknown;
   try {
     doc = JSON.parse(joined);
   } catch (error) {
-    throw new CliUsageError(`${name} is not valid JSON (${error instanceof Error ? error.message : String(error)}). For NDJSON, give every line "recordType": "outcome".`);
+    throw new CliUsageError(
+      `${name} is not valid JSON (${error instanceof Error ? error.message : String(error)}). For NDJSON, give every line "recordType": "outcome".`,
+    );
   }
   const list = Array.isArray(doc) ? doc : isObject(doc) && Array.isArray(doc.outcomes) ? doc.outcomes : undefined;
   if (list === undefined) throw new CliUsageError(`${name}: expected a JSON array of outcomes or { "outcomes": [...] }.`);

@@ -71,7 +71,12 @@ function closeStream(stream: WriteStream): Promise<void> {
  * @param filter applied to every batch (the terminal-safety filter on a terminal; identity otherwise).
  * @throws {CliUsageError} when the output cannot be written (a full disk, a missing directory).
  */
-export async function writeOutput(io: CliIo, out: string | undefined, chunks: Iterable<string>, filter: (text: string) => string = (t) => t): Promise<WriteOutcome> {
+export async function writeOutput(
+  io: CliIo,
+  out: string | undefined,
+  chunks: Iterable<string>,
+  filter: (text: string) => string = (t) => t,
+): Promise<WriteOutcome> {
   if (out === undefined) {
     try {
       return await pump(io.stdout, chunks, filter);

@@ -68,14 +68,24 @@ export function unreadableLine(lineNo: number, path: string, message: string, re
 
 /** The problem of an NDJSON line that repeats a key: JSON.parse would keep only its last value. */
 export function duplicateKeysProblem(lineNo: number, keys: readonly string[], recordId: string | undefined): CliRejected {
-  return unreadableLine(lineNo, keys[0] as string, `${keys.map((k) => `"${k}"`).join(', ')} appear${keys.length === 1 ? 's' : ''} more than once in this line; JSON keeps only the last value, so the line is refused`, recordId);
+  return unreadableLine(
+    lineNo,
+    keys[0] as string,
+    `${keys.map((k) => `"${k}"`).join(', ')} appear${keys.length === 1 ? 's' : ''} more than once in this line; JSON keeps only the last value, so the line is refused`,
+    recordId,
+  );
 }
 
 /** The problem of a line whose `recordType` is missing or unknown. */
 export function recordTypeProblem(lineNo: number, recordType: unknown, recordId: string | undefined): CliRejected {
   if (recordType === 'outcome') {
     // Outcomes are what reviewers decided: scoring must not see them, a backtest or calibration does.
-    return unreadableLine(lineNo, 'recordType', 'outcome records are not scoring input; pass them in a separate file to `redflags backtest --outcomes` or `redflags calibrate --outcomes`', recordId);
+    return unreadableLine(
+      lineNo,
+      'recordType',
+      'outcome records are not scoring input; pass them in a separate file to `redflags backtest --outcomes` or `redflags calibrate --outcomes`',
+      recordId,
+    );
   }
   const what = recordType === undefined ? 'is required' : `${describeValue(recordType)} is not a record type`;
   return unreadableLine(lineNo, 'recordType', `${what}; expected one of: ${ndjsonRecordTypes.join(', ')}`, recordId);

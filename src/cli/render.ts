@@ -49,7 +49,13 @@ function serialiseReport(
     const subjectId = String(report.subjectId);
     onUnwritable({ subjectId, message });
     return JSON.stringify(
-      { ...extra, subjectId, score: report.score, band: report.band, outputError: `the report could not be written (${message}); score this subject alone, or use --format ndjson` },
+      {
+        ...extra,
+        subjectId,
+        score: report.score,
+        band: report.band,
+        outputError: `the report could not be written (${message}); score this subject alone, or use --format ndjson`,
+      },
       null,
       indent,
     );

@@ -20,7 +20,7 @@ const writeChars = 1024 * 1024;
 /** Writes all of `text`: `writeSync` may take less than it is given. */
 function writeAll(fd: number, text: string): void {
   const bytes = Buffer.from(text, 'utf8');
-  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
 /** A report waiting in memory: its order keys and its one-line JSON. */
@@ -158,7 +158,9 @@ export class ReportSpill implements ReportSequence {
     try {
       this.dir = mkdtempSync(join(options.tempDir, 'redflags-stream-'));
     } catch (error) {
-      throw new CliUsageError(`cannot create a temporary directory in ${options.tempDir} for --stream (${describeWriteError(error)}); pass --temp-dir with a writable directory.`);
+      throw new CliUsageError(
+        `cannot create a temporary directory in ${options.tempDir} for --stream (${describeWriteError(error)}); pass --temp-dir with a writable directory.`,
+      );
     }
   }
 
@@ -199,9 +201,11 @@ export class ReportSpill implements ReportSequence {
         const group = this.runs.slice(i, i + mergeFanIn);
         if (group.length === 1) merged.push(group[0] as string);
         else {
-          merged.push(this.writeFile((write) => {
-            for (const report of merge(group.map(fileSource))) write(`${JSON.stringify(report)}\n`);
-          }));
+          merged.push(
+            this.writeFile((write) => {
+              for (const report of merge(group.map(fileSource))) write(`${JSON.stringify(report)}\n`);
+            }),
+          );
           for (const path of group) rmSync(path, { force: true });
         }
       }
@@ -250,7 +254,9 @@ export class ReportSpill implements ReportSequence {
       });
       if (block !== '') writeAll(file, block);
     } catch (error) {
-      throw new CliUsageError(`cannot write the temporary file ${path} for --stream (${describeWriteError(error)}); free space there or pass --temp-dir with room for about the size of the NDJSON output.`);
+      throw new CliUsageError(
+        `cannot write the temporary file ${path} for --stream (${describeWriteError(error)}); free space there or pass --temp-dir with room for about the size of the NDJSON output.`,
+      );
     } finally {
       if (fd !== undefined) closeSync(fd);
     }

@@ -56,7 +56,8 @@ export async function scoreStream(
   let bytes = 0;
   stream.on('data', (chunk: Buffer | string) => {
     bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
-    if (size !== undefined && size >= progressThreshold) progress.update(bytes / size, `scoring ${(bytes / 1048576).toFixed(1)} of ${(size / 1048576).toFixed(1)} MB`);
+    if (size !== undefined && size >= progressThreshold)
+      progress.update(bytes / size, `scoring ${(bytes / 1048576).toFixed(1)} of ${(size / 1048576).toFixed(1)} MB`);
   });
   const failed = new Promise<never>((_, reject) => {
     stream.on('error', (error) => reject(new CliUsageError(`cannot read ${name}: ${error.message}`)));
@@ -140,9 +141,20 @@ export async function scoreStream(
       if (group !== undefined) flush();
       if (id !== undefined && seenSubjects.has(id)) throw notGrouped(lineNo, `repeats subject "${id}"`);
       if (id !== undefined && orphanOf.has(id)) throw notGrouped(lineNo, `is subject "${id}", but events of it came earlier, outside its group`);
-      if (id !== undefined && orphanSuppressionsOf.has(id)) throw notGrouped(lineNo, `is subject "${id}", but suppressions of it came earlier, outside its group`);
+      if (id !== undefined && orphanSuppressionsOf.has(id))
+        throw notGrouped(lineNo, `is subject "${id}", but suppressions of it came earlier, outside its group`);
       if (id !== undefined) seenSubjects.add(id);
-      group = { subject: record, id, index: subjectCount++, line: lineNo, events: [], eventIndexes: [], eventLines: [], eventIds: new Set(), ...noSuppressions() };
+      group = {
+        subject: record,
+        id,
+        index: subjectCount++,
+        line: lineNo,
+        events: [],
+        eventIndexes: [],
+        eventLines: [],
+        eventIds: new Set(),
+        ...noSuppressions(),
+      };
     } else if (recordType === 'event') {
       const index = eventCount++;
       if (group === undefined || record.subjectId !== group.id) {
@@ -179,7 +191,8 @@ export async function scoreStream(
       }
     } else if (recordType === 'suppression') {
       const index = suppressionCount++;
-      if (id !== undefined && seenSuppressions.has(id) && group?.suppressionIds.has(id) !== true) throw notGrouped(lineNo, `repeats suppression "${id}" of an earlier group`);
+      if (id !== undefined && seenSuppressions.has(id) && group?.suppressionIds.has(id) !== true)
+        throw notGrouped(lineNo, `repeats suppression "${id}" of an earlier group`);
       if (id !== undefined) seenSuppressions.add(id);
       if (group !== undefined && record.subjectId === group.id) {
         if (id !== undefined) group.suppressionIds.add(id);
@@ -206,7 +219,8 @@ export async function scoreStream(
   let isNdjson = false;
   const decide = (line: ParsedLine | undefined): void => {
     const format = line !== undefined ? detector.push(line) : detector.end();
-    if (format === 'json') throw new CliUsageError(`${name} does not start with NDJSON records; --stream reads NDJSON only (drop --stream for a JSON document).`);
+    if (format === 'json')
+      throw new CliUsageError(`${name} does not start with NDJSON records; --stream reads NDJSON only (drop --stream for a JSON document).`);
     if (format === 'ndjson') {
       isNdjson = true;
       for (const h of held) handle(h.line, h.trimmed);

@@ -136,7 +136,10 @@ function summarisingShard(job: ShardJob): SummarisingShard {
 }
 
 /** The worker thread's side of a shard job: the port is the thread's `parentPort`. */
-export function serveShard(job: ShardJob, port: { postMessage(value: unknown): void; once(event: 'message', listener: (value: unknown) => void): unknown }): void {
+export function serveShard(
+  job: ShardJob,
+  port: { postMessage(value: unknown): void; once(event: 'message', listener: (value: unknown) => void): unknown },
+): void {
   if (job.withSummaries !== true) {
     postOutcome(port, scoreShard(job));
     return;
@@ -275,25 +278,30 @@ export async function scoreSharded(
     mode === 'summaries'
       ? await scoreWithSummaries(jobs, script, options.shardTimeoutMs, () => onShardDone(++done))
       : await Promise.all(
-    jobs.map(async (job): Promise<WorkerOutcome | ShardLost> => {
-      let outcome: WorkerOutcome | ShardLost;
-      try {
-        outcome = script !== undefined ? await runInWorker(script, job, options.shardTimeoutMs) : scoreShard(job);
-      } catch (error) {
-        // The thread could not take the shard or died: its subjects are reported, the run goes on.
-        const failure = error instanceof Error ? `${error.name}: ${error.message}` : describeThrown(error);
-        outcome = { lost: true, shard: job.shard, reason: `the worker thread of its shard failed (${failure}); score again with --workers 1` };
-        // A job that could not even be handed over (nothing ran) is scored here instead, as --workers 1 would.
-        if (error instanceof WorkerNotStarted) {
-          const here = scoreShard(job);
-          if (here.ok || here.isScoringError === true) outcome = here;
-          else outcome = { lost: true, shard: job.shard, reason: `the worker thread of its shard failed (${failure}; then in this thread, ${here.name}: ${here.message})` };
-        }
-      }
-      onShardDone(++done);
-      return outcome;
-    }),
-  );
+          jobs.map(async (job): Promise<WorkerOutcome | ShardLost> => {
+            let outcome: WorkerOutcome | ShardLost;
+            try {
+              outcome = script !== undefined ? await runInWorker(script, job, options.shardTimeoutMs) : scoreShard(job);
+            } catch (error) {
+              // The thread could not take the shard or died: its subjects are reported, the run goes on.
+              const failure = error instanceof Error ? `${error.name}: ${error.message}` : describeThrown(error);
+              outcome = { lost: true, shard: job.shard, reason: `the worker thread of its shard failed (${failure}); score again with --workers 1` };
+              // A job that could not even be handed over (nothing ran) is scored here instead, as --workers 1 would.
+              if (error instanceof WorkerNotStarted) {
+                const here = scoreShard(job);
+                if (here.ok || here.isScoringError === true) outcome = here;
+                else
+                  outcome = {
+                    lost: true,
+                    shard: job.shard,
+                    reason: `the worker thread of its shard failed (${failure}; then in this thread, ${here.name}: ${here.message})`,
+                  };
+              }
+            }
+            onShardDone(++done);
+            return outcome;
+          }),
+        );
   const results: BatchResult[] = [];
   const lost: ShardLost[] = [];
   const seconds = secondsOf(options.shardTimeoutMs);
@@ -311,7 +319,11 @@ export async function scoreSharded(
     else results.push(outcome.result);
   });
   if (timedOut === shards) {
-    throw new ShardError({ ok: false, name: 'ShardTimeoutError', message: `every shard ran longer than the shard timeout of ${seconds} s and was stopped; nothing was scored. An indicator may loop forever.` });
+    throw new ShardError({
+      ok: false,
+      name: 'ShardTimeoutError',
+      message: `every shard ran longer than the shard timeout of ${seconds} s and was stopped; nothing was scored. An indicator may loop forever.`,
+    });
   }
   const reports: Report[] = [];
   for (const result of results) for (const report of result.reports) reports.push(report);
@@ -489,7 +501,8 @@ async function scoreWithSummaries(
         shards[shard] = shardHere(jobs[shard] as ShardJob);
         outcome = await (shards[shard] as TwoStepShard).summarise();
       }
-      if (outcome.ok === 'timed-out') return lostWhileSummarising(shard, `its shard (${shard + 1} of ${jobs.length}) ran longer than the shard timeout of ${seconds} s and was stopped`);
+      if (outcome.ok === 'timed-out')
+        return lostWhileSummarising(shard, `its shard (${shard + 1} of ${jobs.length}) ran longer than the shard timeout of ${seconds} s and was stopped`);
       return outcome;
     }),
   );

@@ -74,7 +74,10 @@ export interface ConnectorSession {
    * each before asking for the next).
    */
   finish(): Iterable<RecordDraft>;
-  /** Records the session holds as text until the input ends, and the characters of that text, for memory accounting (GitHub merges waiting for their approvals). */
+  /**
+   * Records the session holds as text until the input ends, and the characters of that text, for memory accounting (GitHub merges waiting for their
+   * approvals).
+   */
   held?(): { readonly records: number; readonly chars: number };
 }
 

@@ -109,7 +109,12 @@ export class ReportBuilder {
   readonly skipReasons = new Map<string, number>();
   readonly skippedRows: SkippedRow[] = [];
   readonly sessionEnds = { matched: 0, unmatched: 0 };
-  readonly #fields = { mapped: new Map<string, Tally>(), ignored: new Map<string, Tally>(), invalid: new Map<string, Tally>(), unmapped: new Map<string, Tally>() };
+  readonly #fields = {
+    mapped: new Map<string, Tally>(),
+    ignored: new Map<string, Tally>(),
+    invalid: new Map<string, Tally>(),
+    unmapped: new Map<string, Tally>(),
+  };
   readonly #dropped = new Map<string, Tally>();
 
   constructor(
@@ -123,7 +128,12 @@ export class ReportBuilder {
     const named = this.skipReasons.has(reason) || this.skipReasons.size < maxReportEntries ? reason : otherReasons;
     this.skipReasons.set(named, (this.skipReasons.get(named) ?? 0) + 1);
     if (this.skippedRows.length < this.maxListed) {
-      this.skippedRows.push({ row, ...(where.file !== undefined ? { file: where.file } : {}), ...(where.line !== undefined ? { line: where.line } : {}), reason });
+      this.skippedRows.push({
+        row,
+        ...(where.file !== undefined ? { file: where.file } : {}),
+        ...(where.line !== undefined ? { line: where.line } : {}),
+        reason,
+      });
     }
   }
 
@@ -150,7 +160,16 @@ export class ReportBuilder {
   /** Entries held in the tallies and the list of skipped rows: bounded by distinct reasons and paths, never by rows. */
   entries(): number {
     const f = this.#fields;
-    return this.skipReasons.size + this.skippedRows.length + this.byType.size + f.mapped.size + f.ignored.size + f.invalid.size + f.unmapped.size + this.#dropped.size;
+    return (
+      this.skipReasons.size +
+      this.skippedRows.length +
+      this.byType.size +
+      f.mapped.size +
+      f.ignored.size +
+      f.invalid.size +
+      f.unmapped.size +
+      this.#dropped.size
+    );
   }
 
   build(): MappingReport {

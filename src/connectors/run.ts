@@ -119,14 +119,21 @@ function deletePath(target: Record<string, unknown>, path: readonly PropertyKey[
 }
 
 function formatIssuePath(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? '[]' : `.${String(p)}`)).join('').replace(/^\./, '');
+  return path
+    .map((p) => (typeof p === 'number' ? '[]' : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 /**
  * Validates a draft with the record schemas. A refused optional field is removed and counted
  * (the rest of the record is worth keeping); a record still refused gives the reason to skip.
  */
-function validate(recordType: 'subject' | 'event', draft: Record<string, unknown>, report: ReportBuilder): { record: Record<string, unknown> } | { reason: string } {
+function validate(
+  recordType: 'subject' | 'event',
+  draft: Record<string, unknown>,
+  report: ReportBuilder,
+): { record: Record<string, unknown> } | { reason: string } {
   let candidate = draft;
   for (let pass = 0; pass <= MAX_REPAIRS; pass++) {
     const result = recordType === 'subject' ? safeParseSubject(candidate) : safeParseEvent(candidate);
@@ -135,7 +142,13 @@ function validate(recordType: 'subject' | 'event', draft: Record<string, unknown
     const repaired = JSON.parse(JSON.stringify(candidate)) as Record<string, unknown>;
     let removed = false;
     for (const issue of issues) {
-      const path = issue.path === '' ? [] : issue.path.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== '').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+      const path =
+        issue.path === ''
+          ? []
+          : issue.path
+              .split(/\.|\[(\d+)\]/)
+              .filter((p) => p !== undefined && p !== '')
+              .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
       const top = path[0];
       if (path.length === 0 || top === 'id' || top === 'subjectId' || top === 'type' || top === 'at') continue;
       if (deletePath(repaired, path)) {
@@ -176,7 +189,8 @@ export function createImporter(connector: Connector, options: ImportOptions = {}
   const held: Held[] = [];
   // Ids of the held sessions, exactly (a hash accident must not drop a session), in the compact set --stream uses.
   const heldIds = new CompactStringSet();
-  // Where each held session's id was first held, by the id's hash (a hash two ids share is caught by comparing the id): a repeat is told identical or conflicting by its content.
+  // Where each held session's id was first held, by the id's hash (a hash two ids share is caught by comparing the id): a repeat is told identical or
+  // conflicting by its content.
   const heldAt = new HashTable64();
   let heldChars = 0;
   let endTimes = 0;
@@ -277,7 +291,12 @@ export function createImporter(connector: Connector, options: ImportOptions = {}
     if (accepted > 0 || (result.held === true && reasons.length === 0)) report.rows.mapped++;
     else if (sessionEnds.length > 0 && reasons.length === 0 && duplicates === 0) report.rows.sessionEnds++;
     else {
-      const reason = reasons.length > 0 ? reasons.join(' | ') : duplicates > 0 ? 'duplicate: every record of the row was given by an earlier row' : 'no record and no session end';
+      const reason =
+        reasons.length > 0
+          ? reasons.join(' | ')
+          : duplicates > 0
+            ? 'duplicate: every record of the row was given by an earlier row'
+            : 'no record and no session end';
       report.skip(position, row, reason);
       return out;
     }
@@ -400,7 +419,11 @@ export function createImporter(connector: Connector, options: ImportOptions = {}
 }
 
 /** Imports rows from any iterable or async iterable, yielding records; the report is the generator's return value. */
-export async function* importRows(connector: Connector, rows: Iterable<SourceRow> | AsyncIterable<SourceRow>, options: ImportOptions = {}): AsyncGenerator<ImportedRecord, MappingReport> {
+export async function* importRows(
+  connector: Connector,
+  rows: Iterable<SourceRow> | AsyncIterable<SourceRow>,
+  options: ImportOptions = {},
+): AsyncGenerator<ImportedRecord, MappingReport> {
   const importer = createImporter(connector, options);
   for await (const row of rows) yield* importer.push(row);
   yield* importer.finishEach();

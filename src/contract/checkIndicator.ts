@@ -94,13 +94,15 @@ export function populationHookIssues(indicator: AnyIndicator, at: string): Issue
   if (hasPrepare && (hasSummarise || hasCombine)) {
     issues.push({
       path: `${at}.prepare`,
-      message: 'an indicator reads the population with prepare, or with summarise and combine, never both: drop prepare (summaries scale out to shards) or drop summarise and combine',
+      message:
+        'an indicator reads the population with prepare, or with summarise and combine, never both: drop prepare (summaries scale out to shards) or drop summarise and combine',
     });
   }
   if (hasSummarise !== hasCombine) {
     issues.push({
       path: `${at}.${hasSummarise ? 'combine' : 'summarise'}`,
-      message: 'summarise and combine come together: summarise turns each subject into a summary, combine folds the summaries into what evaluate reads as prepared',
+      message:
+        'summarise and combine come together: summarise turns each subject into a summary, combine folds the summaries into what evaluate reads as prepared',
     });
   }
   return issues;

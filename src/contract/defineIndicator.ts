@@ -62,17 +62,15 @@ export interface IndicatorDefinition<Schema extends StandardSchemaV1 | undefined
   /** Schemas of the named batch inputs `prepare` reads; the engine validates them once per batch. */
   readonly inputs?: Readonly<Record<string, StandardSchemaV1>>;
   /** Pure evaluation of one subject. */
-  readonly evaluate: (
-    view: SubjectView,
-    context: EvaluationContext<InferOptions<Schema>, Prepared>,
-  ) => IndicatorOutcome<NoInfer<MessageIds>>;
+  readonly evaluate: (view: SubjectView, context: EvaluationContext<InferOptions<Schema>, Prepared>) => IndicatorOutcome<NoInfer<MessageIds>>;
 }
 
 /**
  * Defines an indicator with full type inference: the options type comes from `meta.options`
  * (any Standard Schema, e.g. zod) and the message ids from the keys of `meta.messages`, so a
  * finding with an unknown `messageId` is a type error. At run time it checks what the engine and
- * the docs read of `meta` (the category must be the id's prefix) and returns the indicator, with documentation fields given flat (the deprecated form) moved under `meta.docs`.
+ * the docs read of `meta` (the category must be the id's prefix) and returns the indicator, with documentation fields given flat (the deprecated form)
+ * moved under `meta.docs`.
  *
  * @throws {ConfigError} when the id is not `category/name` in kebab case, the category is not
  * the id's prefix, the weight, messages or kind are invalid, or `meta.docs` is incomplete.
@@ -111,12 +109,9 @@ export interface IndicatorDefinition<Schema extends StandardSchemaV1 | undefined
  * });
  * ```
  */
-export function defineIndicator<
-  MessageIds extends string,
-  Schema extends StandardSchemaV1 | undefined = undefined,
-  Prepared = undefined,
-  Summary = undefined,
->(definition: IndicatorDefinition<Schema, MessageIds, Prepared, Summary>): Indicator<InferOptions<Schema>, MessageIds, Prepared, Summary> {
+export function defineIndicator<MessageIds extends string, Schema extends StandardSchemaV1 | undefined = undefined, Prepared = undefined, Summary = undefined>(
+  definition: IndicatorDefinition<Schema, MessageIds, Prepared, Summary>,
+): Indicator<InferOptions<Schema>, MessageIds, Prepared, Summary> {
   const meta = withDocsNested(definition.meta);
   const issues = [...indicatorIssues(definition, 'indicator'), ...docsIssues(meta, 'indicator')];
   if (issues.length > 0) throw new ConfigError(issues);

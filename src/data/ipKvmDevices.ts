@@ -165,7 +165,7 @@ export const ipKvmDevices: readonly IpKvmDevice[] = /* @__PURE__ */ deepFreeze<I
     notes:
       'Enterprise IP-KVM: the computer interface module (CIM) on the target shows the Raritan vendor string ' +
       '(USB vendor 14dd, Raritan Computer, in the usb.ids registry). Normal in a data centre, never on a ' +
-      'remote employee\'s laptop.',
+      "remote employee's laptop.",
   },
   {
     id: 'lantronix-spider',
@@ -269,10 +269,7 @@ function squash(s: string): string {
  * @param extra - Additional entries to consider first (e.g. a site's own KVM inventory).
  * @returns The matching entry, or `undefined`.
  */
-export function matchIpKvmDevice(
-  identifier: IpKvmIdentifier,
-  extra: readonly IpKvmDevice[] = [],
-): IpKvmDevice | undefined {
+export function matchIpKvmDevice(identifier: IpKvmIdentifier, extra: readonly IpKvmDevice[] = []): IpKvmDevice | undefined {
   const all = extra.length === 0 ? ipKvmDevices : [...extra, ...ipKvmDevices];
   // Stable sort keeps extra-before-builtin within each kind.
   const byStrength = [...all].sort((a, b) => kindRank(a.kind) - kindRank(b.kind));

@@ -252,10 +252,7 @@ function lookup(keys: readonly string[], table: readonly TechnologyRelease[]): T
  * @param extra - Additional or overriding entries, searched before the default table.
  * @returns The entry, or `undefined` when the technology is not known.
  */
-export function findTechnology(
-  name: string,
-  extra: readonly TechnologyRelease[] = [],
-): TechnologyRelease | undefined {
+export function findTechnology(name: string, extra: readonly TechnologyRelease[] = []): TechnologyRelease | undefined {
   // Caller entries are searched as a whole before the defaults, so an override wins even when the
   // default table would match the input more literally (e.g. "ReactJS" against a "react" override).
   const tables = extra.length === 0 ? [technologyReleaseYears] : [extra, technologyReleaseYears];

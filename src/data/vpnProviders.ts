@@ -59,9 +59,20 @@ export const knownVpnProviders: readonly VpnProvider[] = /* @__PURE__ */ deepFre
   { id: 'nordvpn', name: 'NordVPN', aliases: ['NordVPN', 'Nord VPN', 'nordvpn.exe', 'Nord Security'] },
   { id: 'expressvpn', name: 'ExpressVPN', aliases: ['ExpressVPN', 'Express VPN', 'expressvpn.exe', 'Express VPN International'] },
   { id: 'surfshark', name: 'Surfshark', aliases: ['Surfshark', 'Surfshark VPN'] },
-  { id: 'protonvpn', name: 'Proton VPN', aliases: ['ProtonVPN', 'Proton VPN', 'ProtonVPN.exe'], exactAliases: ['Proton', 'Proton AG'], note: 'Bare "Proton" is exact-only: Proton also sells mail and storage.' },
+  {
+    id: 'protonvpn',
+    name: 'Proton VPN',
+    aliases: ['ProtonVPN', 'Proton VPN', 'ProtonVPN.exe'],
+    exactAliases: ['Proton', 'Proton AG'],
+    note: 'Bare "Proton" is exact-only: Proton also sells mail and storage.',
+  },
   { id: 'mullvad', name: 'Mullvad VPN', aliases: ['Mullvad', 'Mullvad VPN', 'Mullvad VPN AB'] },
-  { id: 'private-internet-access', name: 'Private Internet Access', aliases: ['Private Internet Access', 'PrivateInternetAccess', 'pia-client', 'pia-service'], exactAliases: ['PIA', 'PIA VPN'] },
+  {
+    id: 'private-internet-access',
+    name: 'Private Internet Access',
+    aliases: ['Private Internet Access', 'PrivateInternetAccess', 'pia-client', 'pia-service'],
+    exactAliases: ['PIA', 'PIA VPN'],
+  },
   { id: 'cyberghost', name: 'CyberGhost', aliases: ['CyberGhost', 'CyberGhost VPN'] },
   { id: 'ipvanish', name: 'IPVanish', aliases: ['IPVanish', 'IPVanish VPN'] },
   { id: 'windscribe', name: 'Windscribe', aliases: ['Windscribe', 'Windscribe VPN'] },
@@ -77,14 +88,25 @@ export const knownVpnProviders: readonly VpnProvider[] = /* @__PURE__ */ deepFre
   { id: 'airvpn', name: 'AirVPN', aliases: ['AirVPN', 'Eddie - AirVPN'] },
   { id: 'torguard', name: 'TorGuard', aliases: ['TorGuard', 'TorGuard VPN'] },
   { id: 'zenmate', name: 'ZenMate', aliases: ['ZenMate', 'ZenMate VPN'] },
-  { id: 'hola', name: 'Hola VPN', aliases: ['Hola VPN', 'HolaVPN', 'Hola Free VPN'], note: 'Hola also routes other users\' traffic through its users (residential proxy network).' },
+  {
+    id: 'hola',
+    name: 'Hola VPN',
+    aliases: ['Hola VPN', 'HolaVPN', 'Hola Free VPN'],
+    note: "Hola also routes other users' traffic through its users (residential proxy network).",
+  },
   { id: 'letsvpn', name: 'LetsVPN', aliases: ['LetsVPN', 'Lets VPN', 'letsvpn.exe'], note: 'Popular in mainland China.' },
   { id: 'norton-secure-vpn', name: 'Norton Secure VPN', aliases: ['Norton Secure VPN', 'Norton VPN'] },
   { id: 'avast-secureline', name: 'Avast SecureLine VPN', aliases: ['Avast SecureLine', 'SecureLine VPN'] },
   { id: 'kaspersky-vpn', name: 'Kaspersky VPN Secure Connection', aliases: ['Kaspersky VPN', 'Kaspersky Secure Connection'] },
   { id: 'urban-vpn', name: 'Urban VPN', aliases: ['Urban VPN', 'UrbanVPN'] },
   { id: 'psiphon', name: 'Psiphon', aliases: ['Psiphon', 'psiphon3.exe'], note: 'Censorship-circumvention tool rather than a commercial VPN.' },
-  { id: 'lantern', name: 'Lantern', aliases: ['Lantern VPN', 'getlantern'], exactAliases: ['Lantern', 'lantern.exe'], note: 'Censorship-circumvention tool; bare "Lantern" is exact-only.' },
+  {
+    id: 'lantern',
+    name: 'Lantern',
+    aliases: ['Lantern VPN', 'getlantern'],
+    exactAliases: ['Lantern', 'lantern.exe'],
+    note: 'Censorship-circumvention tool; bare "Lantern" is exact-only.',
+  },
 ]);
 
 /** Minimum normalised alias length for substring matching; shorter names are too ambiguous. */
@@ -125,10 +147,7 @@ function key(s: string): string {
  *   {@link vpnProvidersOfConcern} to test only for the providers named in the reporting.
  * @returns The provider, or `undefined`.
  */
-export function matchVpnProvider(
-  nameOrOrg: string,
-  list: readonly VpnProvider[] = knownVpnProviders,
-): VpnProvider | undefined {
+export function matchVpnProvider(nameOrOrg: string, list: readonly VpnProvider[] = knownVpnProviders): VpnProvider | undefined {
   const toks = tokens(nameOrOrg);
   const joined = toks.join('');
   if (joined.length === 0) return undefined;

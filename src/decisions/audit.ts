@@ -135,7 +135,10 @@ function auditCategory(
     }
     maxPass = Math.max(maxPass, 1 - rate);
   }
-  if (judged.length === 0) warnings.push(`No group in "${category}" has at least ${settings.minGroupSize} subjects and ${(settings.minGroupShare * 100).toFixed(0)}% of the labelled ones: no impact ratio can be judged.`);
+  if (judged.length === 0)
+    warnings.push(
+      `No group in "${category}" has at least ${settings.minGroupSize} subjects and ${(settings.minGroupShare * 100).toFixed(0)}% of the labelled ones: no impact ratio can be judged.`,
+    );
   const rows = [...counts]
     .sort((a, b) => compareText(a[0], b[0]))
     .map(([group, c]): AuditRow => {
@@ -144,7 +147,8 @@ function auditCategory(
       const impactRatio = mostSelected !== null && maxRate > 0 ? selectionRate / maxRate : null;
       const passImpactRatio = mostSelected !== null && maxPass > 0 ? passRate / maxPass : null;
       const isSmall = small(c.count);
-      if (isSmall) warnings.push(`Group "${group}" of "${category}" has ${countOf(c.count, 'subject')}: too few to judge; its ratios are shown but say little.`);
+      if (isSmall)
+        warnings.push(`Group "${group}" of "${category}" has ${countOf(c.count, 'subject')}: too few to judge; its ratios are shown but say little.`);
       return {
         group,
         count: c.count,
@@ -179,10 +183,15 @@ export function renderAuditMarkdown(result: AuditResult): string {
     out.push(`## ${table.category}: selected at ${table.band} or above`, '');
     out.push('| Group | Subjects | Selected | Selection rate | Impact ratio | Pass impact ratio | Flags |', '| --- | ---: | ---: | ---: | ---: | ---: | --- |');
     for (const r of table.rows) {
-      const flags = [r.fourFifths ? 'below 4/5 of most selected' : '', r.passFourFifths ? 'cleared below 4/5' : '', r.smallGroup ? 'too small to judge' : ''].filter((f) => f !== '').join('; ');
-      out.push(`| ${r.group.replace(/\|/g, '\\|')} | ${r.count} | ${r.selected} | ${pct(r.selectionRate)} | ${ratio(r.impactRatio)} | ${ratio(r.passImpactRatio)} | ${flags} |`);
+      const flags = [r.fourFifths ? 'below 4/5 of most selected' : '', r.passFourFifths ? 'cleared below 4/5' : '', r.smallGroup ? 'too small to judge' : '']
+        .filter((f) => f !== '')
+        .join('; ');
+      out.push(
+        `| ${r.group.replace(/\|/g, '\\|')} | ${r.count} | ${r.selected} | ${pct(r.selectionRate)} | ${ratio(r.impactRatio)} | ${ratio(r.passImpactRatio)} | ${flags} |`,
+      );
     }
-    if (table.unknown.count > 0) out.push(`| (unknown) | ${table.unknown.count} | ${table.unknown.selected} | ${pct(table.unknown.selected / table.unknown.count)} | | | not in ratios |`);
+    if (table.unknown.count > 0)
+      out.push(`| (unknown) | ${table.unknown.count} | ${table.unknown.selected} | ${pct(table.unknown.selected / table.unknown.count)} | | | not in ratios |`);
     out.push('', `Most selected group: ${table.mostSelected ?? 'none (no group large enough)'}.`);
     for (const w of table.warnings) out.push(`- ${w}`);
     out.push('');

@@ -234,14 +234,23 @@ export function backtest(input: BatchInput, outcomes: readonly unknown[], option
   let rejected: readonly RejectedRecord[] = [];
   let decisions: ReadonlyMap<string, Outcome> = parsed.bySubject;
   configs.forEach((c, index) => {
-    const scored = scorePointInTime(input, decisions, { ...(c.config !== undefined ? { config: c.config } : {}), ...(options.indicators !== undefined ? { indicators: options.indicators } : {}) });
+    const scored = scorePointInTime(input, decisions, {
+      ...(c.config !== undefined ? { config: c.config } : {}),
+      ...(options.indicators !== undefined ? { indicators: options.indicators } : {}),
+    });
     if (index === 0) {
       rejected = scored.rejected;
       // Outcomes about subjects that are not (validly) in the input cannot be scored: say so once.
       const kept = new Map<string, Outcome>();
       for (const [subjectId, outcome] of decisions) {
         if (scored.reports.has(subjectId)) kept.set(subjectId, outcome);
-        else rejectedOutcomes.push({ kind: 'outcome', index: parsed.indexBySubject.get(subjectId) as number, recordId: outcome.id ?? subjectId, issues: [{ path: 'subjectId', message: `no valid subject "${subjectId}" in the input` }] });
+        else
+          rejectedOutcomes.push({
+            kind: 'outcome',
+            index: parsed.indexBySubject.get(subjectId) as number,
+            recordId: outcome.id ?? subjectId,
+            issues: [{ path: 'subjectId', message: `no valid subject "${subjectId}" in the input` }],
+          });
       }
       decisions = kept;
     }

@@ -64,7 +64,13 @@ export interface WeightProposal {
 export interface CalibrationResult {
   /** The proposed config: the one given, with changed weights and prior. Backtest it before adopting it. */
   readonly config: ScorerConfig;
-  readonly prior: { readonly before: number; readonly after: number; readonly change: number; readonly standardError: number | null; readonly status: WeightStatus };
+  readonly prior: {
+    readonly before: number;
+    readonly after: number;
+    readonly change: number;
+    readonly standardError: number | null;
+    readonly status: WeightStatus;
+  };
   /** One entry per enabled indicator that fired on at least one labelled subject, by id. */
   readonly weights: readonly WeightProposal[];
   readonly counts: { readonly outcomes: number; readonly confirmed: number; readonly cleared: number; readonly inconclusive: number };
@@ -122,7 +128,12 @@ export function calibrate(input: BatchInput, outcomes: readonly unknown[], optio
   let inconclusive = 0;
   for (const [subjectId, outcome] of parsed.bySubject) {
     if (!scored.reports.has(subjectId)) {
-      rejectedOutcomes.push({ kind: 'outcome', index: parsed.indexBySubject.get(subjectId) as number, recordId: outcome.id ?? subjectId, issues: [{ path: 'subjectId', message: `no valid subject "${subjectId}" in the input` }] });
+      rejectedOutcomes.push({
+        kind: 'outcome',
+        index: parsed.indexBySubject.get(subjectId) as number,
+        recordId: outcome.id ?? subjectId,
+        issues: [{ path: 'subjectId', message: `no valid subject "${subjectId}" in the input` }],
+      });
       continue;
     }
     const label = outcomeLabel(outcome.outcome);
@@ -174,7 +185,12 @@ export function calibrate(input: BatchInput, outcomes: readonly unknown[], optio
 
   const settings = (group: string) => groupSettingOf(resolved, group);
   const logOddsOf = (e: Example, theta: readonly number[]): number => {
-    const weighable: WeighableIndicator[] = e.indicators.map((ind) => ({ id: ids[ind.param] as string, weight: theta[ind.param] as number, group: ind.group, findings: ind.findings }));
+    const weighable: WeighableIndicator[] = e.indicators.map((ind) => ({
+      id: ids[ind.param] as string,
+      weight: theta[ind.param] as number,
+      group: ind.group,
+      findings: ind.findings,
+    }));
     let sum = theta[priorIndex] as number;
     for (const w of weigh(weighable, settings)) sum += w.contribution;
     return sum;
@@ -229,13 +245,21 @@ export function calibrate(input: BatchInput, outcomes: readonly unknown[], optio
     // Active set: fittable parameters not pressed against a bound.
     const free = theta
       .map((t, i) => i)
-      .filter((i) => fittable[i] === true && !((theta[i] as number) <= (lower[i] as number) && (g[i] as number) > 0) && !((theta[i] as number) >= (upper[i] as number) && (g[i] as number) < 0));
+      .filter(
+        (i) =>
+          fittable[i] === true &&
+          !((theta[i] as number) <= (lower[i] as number) && (g[i] as number) > 0) &&
+          !((theta[i] as number) >= (upper[i] as number) && (g[i] as number) < 0),
+      );
     hessianFree = { index: free, h: free.map((i) => free.map((j) => (h[i] as number[])[j] as number)) };
     if (free.length === 0) {
       converged = true;
       break;
     }
-    const step = solveSpd(hessianFree.h, free.map((i) => -(g[i] as number)));
+    const step = solveSpd(
+      hessianFree.h,
+      free.map((i) => -(g[i] as number)),
+    );
     if (step === undefined) break;
     const before = objective(theta);
     let t = 1;

@@ -16,7 +16,9 @@ export const outcomeSchema = z.strictObject({
   id: recordIdSchema.optional().describe('Identifier of the outcome record, when the case system has one.'),
   subjectId: recordIdSchema.describe('The subject the decision is about.'),
   decidedAt: dateTimeSchema.describe('When the decision was made; the subject is scored as of this instant.'),
-  outcome: z.enum(outcomeKinds).describe('confirmed-fraud and confirmed-insider count as positive, cleared as negative; inconclusive is counted but not scored.'),
+  outcome: z
+    .enum(outcomeKinds)
+    .describe('confirmed-fraud and confirmed-insider count as positive, cleared as negative; inconclusive is counted but not scored.'),
   decidedBy: z.string().min(1).describe('Who decided: a reviewer, a team or a process.'),
   caseId: z.string().min(1).optional().describe('The case the decision was taken in.'),
 });

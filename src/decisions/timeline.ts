@@ -59,7 +59,10 @@ const minuteMs = 60_000;
 
 function badStep(every: string): InvalidRecordError {
   return new InvalidRecordError('document', undefined, [
-    { path: 'every', message: `"${every}" is not a step; use a number of hours or days such as 12h, 1d or 7d, or an ISO 8601 duration such as P1W, P1D or PT6H` },
+    {
+      path: 'every',
+      message: `"${every}" is not a step; use a number of hours or days such as 12h, 1d or 7d, or an ISO 8601 duration such as P1W, P1D or PT6H`,
+    },
   ]);
 }
 
@@ -105,7 +108,9 @@ export function timelineInstants(options: TimelineOptions): string[] {
   const max = options.maxInstants ?? 1000;
   const count = to < from ? 0 : Math.floor((to - from) / step) + 1;
   if (count > max) {
-    throw new InvalidRecordError('document', undefined, [{ path: 'every', message: `gives ${count} instants, more than maxInstants (${max}); use a longer step or a shorter range` }]);
+    throw new InvalidRecordError('document', undefined, [
+      { path: 'every', message: `gives ${count} instants, more than maxInstants (${max}); use a longer step or a shorter range` },
+    ]);
   }
   const instants: string[] = [];
   for (let i = 0; i < count; i++) instants.push(new Date(from + i * step).toISOString());
@@ -134,9 +139,7 @@ class TimelineBuilder {
     }
     if (this.previous !== undefined && bandRank[report.band] > bandRank[this.previous.band]) {
       const before = this.previous.contributions;
-      const reasons = report.reasons
-        .filter((r) => r.kind === 'risk' && r.contribution > (before.get(`${r.indicatorId}|risk`) ?? 0))
-        .map((r) => r.indicatorId);
+      const reasons = report.reasons.filter((r) => r.kind === 'risk' && r.contribution > (before.get(`${r.indicatorId}|risk`) ?? 0)).map((r) => r.indicatorId);
       this.rises.push({ at, from: this.previous.band, to: report.band, reasons });
     }
     this.points.push({

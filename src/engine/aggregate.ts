@@ -46,10 +46,7 @@ export function compareFindings(a: WeighableFinding, b: WeighableFinding): numbe
  * contribution is non-negative before its sign is applied, and raising a strength or a weight
  * never lowers a total.
  */
-export function weigh<F extends WeighableFinding>(
-  indicators: readonly WeighableIndicator<F>[],
-  groupSettings: (group: string) => GroupSetting,
-): Weighed<F>[] {
+export function weigh<F extends WeighableFinding>(indicators: readonly WeighableIndicator<F>[], groupSettings: (group: string) => GroupSetting): Weighed<F>[] {
   const out: Weighed<F>[] = [];
   for (const kind of ['risk', 'mitigating'] as const) {
     const sign = kind === 'risk' ? 1 : -1;

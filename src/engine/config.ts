@@ -16,19 +16,14 @@ export const indicatorSettingSchema = z.union([
   z.strictObject({
     enabled: z.boolean().optional(),
     weight: z.number().min(0).max(20).optional().describe('Log-odds added at strength 1.'),
-    options: z.unknown().optional().describe('Options, validated by the indicator\'s own schema.'),
+    options: z.unknown().optional().describe("Options, validated by the indicator's own schema."),
     evidenceDecay: evidenceDecaySchema.optional().describe('Off by default: findings whose newest dated evidence is older than the window count less.'),
   }),
 ]);
 
 /** Settings of a correlation group: indicators in it are views of one fact. */
 export const groupSettingSchema = z.strictObject({
-  decay: z
-    .number()
-    .min(0)
-    .max(1)
-    .optional()
-    .describe('Each further member, in descending order of contribution, counts this much less (default 0.5).'),
+  decay: z.number().min(0).max(1).optional().describe('Each further member, in descending order of contribution, counts this much less (default 0.5).'),
   cap: z.number().positive().optional().describe('Most log-odds the whole group can add.'),
 });
 

@@ -290,7 +290,9 @@ type BatchParseOptions = ParseOptions & { readonly trusted?: boolean };
 
 /** A trusted record's structural check as a validation result, so both paths feed the same bookkeeping. */
 function asParseResult<T>(kind: RecordKind, value: unknown, check: TrustedCheck<T>): SafeParseResult<T> {
-  return check.ok ? { success: true, data: check.data, warnings: [] } : { success: false, error: new InvalidRecordError(kind, readRecordId(value), check.issues) };
+  return check.ok
+    ? { success: true, data: check.data, warnings: [] }
+    : { success: false, error: new InvalidRecordError(kind, readRecordId(value), check.issues) };
 }
 
 /**
@@ -368,9 +370,7 @@ function parsePopulation(
     }
     const bucket = eventsBySubject.get(event.subjectId);
     if (bucket === undefined) {
-      rejected.push(
-        reject('event', index, event, [{ path: 'subjectId', message: `no valid subject "${event.subjectId}" in the input` }]),
-      );
+      rejected.push(reject('event', index, event, [{ path: 'subjectId', message: `no valid subject "${event.subjectId}" in the input` }]));
       continue;
     }
     bucket.events.push(event);
@@ -409,9 +409,7 @@ function parsePopulation(
 function listAt(value: unknown, path: string): readonly unknown[] {
   if (Array.isArray(value)) return value;
   if (value === undefined) return [];
-  throw new InvalidRecordError('document', undefined, [
-    { path, message: `must be an array of records; got ${value === null ? 'null' : typeof value}` },
-  ]);
+  throw new InvalidRecordError('document', undefined, [{ path, message: `must be an array of records; got ${value === null ? 'null' : typeof value}` }]);
 }
 
 function checkAsOf(asOf: unknown): string {
@@ -593,7 +591,17 @@ export function createScorer(options: CoreScorerOptions): Scorer {
     const others = populationSubjects.filter((s) => readRecordId(s) !== id);
     const suppressions = listAt(context.suppressions, 'suppressions');
     // The subject is validated once, above; the population validates the rest.
-    const parsed = parsePopulation(others, [...events, ...populationEvents], watchlists, context.reference, {}, suppressions, [subjectResult.data], context.inputs ?? {}, declared);
+    const parsed = parsePopulation(
+      others,
+      [...events, ...populationEvents],
+      watchlists,
+      context.reference,
+      {},
+      suppressions,
+      [subjectResult.data],
+      context.inputs ?? {},
+      declared,
+    );
     const first = parsed.rejected[0];
     if (first !== undefined) throw new InvalidRecordError(first.kind, first.recordId, first.issues);
     const [report] = run(config, parsed, asOf, (sid) => sid === id) as Report[];

@@ -8,9 +8,7 @@ const placeholder = /\{\{\s*([A-Za-z0-9_$-]+)\s*\}\}/g;
  * silently disappearing.
  */
 export function interpolate(template: string, data: MessageData | undefined): string {
-  return template.replace(placeholder, (match, key: string) =>
-    data !== undefined && Object.hasOwn(data, key) ? String(data[key]) : match,
-  );
+  return template.replace(placeholder, (match, key: string) => (data !== undefined && Object.hasOwn(data, key) ? String(data[key]) : match));
 }
 
 /**

@@ -27,16 +27,7 @@ export {
   scorerConfigSchema,
 } from './config';
 export type { Band, GroupSetting, ScorerConfig } from './config';
-export type {
-  IndicatorError,
-  IndicatorReport,
-  IndicatorStatus,
-  Reason,
-  Report,
-  ReportFinding,
-  ReportMitigation,
-  TypologyScore,
-} from './report';
+export type { IndicatorError, IndicatorReport, IndicatorStatus, Reason, Report, ReportFinding, ReportMitigation, TypologyScore } from './report';
 export { interpolate } from './interpolate';
 export { compactReport, expandReport, isCompactReport } from './compact';
 export type { CatalogueEntry, CompactReport, FiredIndicator, ReportCatalogue, ReportDetail } from './compact';
@@ -76,12 +67,6 @@ export { IndicatorOptionsError } from '../errors/IndicatorOptionsError';
 export { InvalidRecordError } from '../errors/InvalidRecordError';
 export type { RecordKind } from '../errors/InvalidRecordError';
 export { IndicatorRuntimeError } from '../errors/IndicatorRuntimeError';
-export {
-  isConfigError,
-  isIndicatorOptionsError,
-  isIndicatorRuntimeError,
-  isInvalidRecordError,
-  isScoringError,
-} from '../errors/guards';
+export { isConfigError, isIndicatorOptionsError, isIndicatorRuntimeError, isInvalidRecordError, isScoringError } from '../errors/guards';
 
 export { VERSION } from '../version';

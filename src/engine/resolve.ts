@@ -86,7 +86,6 @@ function validateOptions(indicator: AnyIndicator, given: unknown): unknown {
   return deepFreeze(result.value);
 }
 
-
 /**
  * Validates the config against the indicators and works out every effective setting. `groups`
  * are the correlation groups the indicators name (the built-in ones, from `redflags`); config

@@ -56,7 +56,15 @@ function checkFinding(draft: unknown, index: number, resolved: ResolvedIndicator
   const where = `finding ${index}`;
   if (typeof draft !== 'object' || draft === null) throw new MalformedOutcome(`${where} is not an object`);
   // Each field is read once: a getter must not pass a check with one value and return another.
-  const { messageId, strength, kind: givenKind, evidence: givenEvidence, data: givenData, family, mitigatedBy: givenMitigations } = draft as Partial<FindingDraft>;
+  const {
+    messageId,
+    strength,
+    kind: givenKind,
+    evidence: givenEvidence,
+    data: givenData,
+    family,
+    mitigatedBy: givenMitigations,
+  } = draft as Partial<FindingDraft>;
   const meta = resolved.indicator.meta;
   if (typeof messageId !== 'string' || !Object.hasOwn(meta.messages, messageId)) {
     throw new MalformedOutcome(`${where} has unknown messageId ${shown(messageId)}; known: ${Object.keys(meta.messages).join(', ')}`);
@@ -77,7 +85,8 @@ function checkFinding(draft: unknown, index: number, resolved: ResolvedIndicator
       data[key] = value === 0 ? 0 : (value as string | number | boolean);
     }
   }
-  if (family !== undefined && (typeof family !== 'string' || (family as string) === '')) throw new MalformedOutcome(`${where} has a family that is not a non-empty string`);
+  if (family !== undefined && (typeof family !== 'string' || (family as string) === ''))
+    throw new MalformedOutcome(`${where} has a family that is not a non-empty string`);
   const mitigatedBy = checkMitigations(givenMitigations, where);
   if (strength === 0 && mitigatedBy === undefined) {
     // Silenced and explained by nothing: never reported, so its evidence is checked but not copied.
@@ -155,7 +164,15 @@ export function evaluationContext(
   base: Omit<EvaluationContext<unknown, unknown>, 'options' | 'prepared' | 'notEvaluated'>,
   prepared: unknown,
 ): EvaluationContext<unknown, unknown> {
-  return Object.freeze({ asOf: base.asOf, asOfMs: base.asOfMs, watchlists: base.watchlists, reference: base.reference, options: resolved.options as object, prepared, notEvaluated });
+  return Object.freeze({
+    asOf: base.asOf,
+    asOfMs: base.asOfMs,
+    watchlists: base.watchlists,
+    reference: base.reference,
+    options: resolved.options as object,
+    prepared,
+    notEvaluated,
+  });
 }
 
 /**

@@ -1,5 +1,4 @@
 import { InvalidRecordError } from '../errors/InvalidRecordError';
-import type { Issue } from '../errors/ScoringError';
 import type { AnyIndicator, SubjectSummary, SubjectView, SummaryContext } from '../contract/types';
 import { compareText } from './order';
 import type { ResolvedIndicator } from './resolve';
@@ -11,8 +10,7 @@ import { describeThrown } from './thrown';
  * sorted by subject id, or the first failure (by subject id) of its `summarise` hook.
  */
 export type IndicatorSummaries =
-  | { readonly ok: true; readonly subjects: readonly SubjectSummary[] }
-  | { readonly ok: false; readonly subjectId: string; readonly message: string };
+  { readonly ok: true; readonly subjects: readonly SubjectSummary[] } | { readonly ok: false; readonly subjectId: string; readonly message: string };
 
 /**
  * The summaries of a population, or of one shard of it, for every enabled indicator that has
@@ -33,7 +31,6 @@ export interface PopulationSummaries {
 export function hasSummaries(indicator: AnyIndicator): boolean {
   return typeof indicator.summarise === 'function';
 }
-
 
 /** A subject of the population with its view, for {@link summarisePopulation}. */
 export interface SummarisedSubject {
@@ -75,7 +72,11 @@ function summariseOne(r: ResolvedIndicator, sorted: readonly SummarisedSubject[]
     if (isThenable(summary)) {
       // The engine is synchronous: an `async summarise` is an error, its rejection handled here.
       ignoreSettlement(summary);
-      return { ok: false, subjectId: id, message: `summarise returned a promise for subject "${id}"; summarise must be synchronous (the engine does not await it)` };
+      return {
+        ok: false,
+        subjectId: id,
+        message: `summarise returned a promise for subject "${id}"; summarise must be synchronous (the engine does not await it)`,
+      };
     }
     if (summary !== undefined) subjects.push({ subjectId: id, summary });
   }
@@ -106,8 +107,10 @@ export function mergeSummaries(parts: readonly PopulationSummaries[]): Populatio
   if (first === undefined) throw summariesProblem('summaries', 'nothing to merge: give the summaries of at least one shard');
   const ids = new Set<string>();
   parts.forEach((part, index) => {
-    if (part.asOf !== first.asOf) throw summariesProblem(`summaries[${index}].asOf`, `was made at ${part.asOf}, summaries[0] at ${first.asOf}: summarise every shard at one asOf`);
-    if (part.configHash !== first.configHash) throw summariesProblem(`summaries[${index}].configHash`, 'was made with another config than summaries[0]: summarise every shard with one config');
+    if (part.asOf !== first.asOf)
+      throw summariesProblem(`summaries[${index}].asOf`, `was made at ${part.asOf}, summaries[0] at ${first.asOf}: summarise every shard at one asOf`);
+    if (part.configHash !== first.configHash)
+      throw summariesProblem(`summaries[${index}].configHash`, 'was made with another config than summaries[0]: summarise every shard with one config');
     for (const id of Object.keys(part.indicators)) ids.add(id);
   });
   // The ids come from the parts, which may come from anywhere: "__proto__" must stay a plain key.
@@ -117,7 +120,8 @@ export function mergeSummaries(parts: readonly PopulationSummaries[]): Populatio
     const subjects: SubjectSummary[] = [];
     parts.forEach((part, index) => {
       const entry = Object.hasOwn(part.indicators, id) ? part.indicators[id] : undefined;
-      if (entry === undefined) throw summariesProblem(`summaries[${index}].indicators`, `has no summaries of "${id}", which another part has: summarise every shard with one config`);
+      if (entry === undefined)
+        throw summariesProblem(`summaries[${index}].indicators`, `has no summaries of "${id}", which another part has: summarise every shard with one config`);
       if (!entry.ok) {
         if (failure === undefined || compareText(entry.subjectId, failure.subjectId) < 0) failure = entry;
       } else for (const s of entry.subjects) subjects.push(s);
@@ -147,8 +151,10 @@ export function checkSummaries(summaries: PopulationSummaries, indicators: reado
   if (typeof summaries !== 'object' || summaries === null || typeof summaries.indicators !== 'object' || summaries.indicators === null) {
     throw summariesProblem('summaries', 'must be what scorer.summarise or mergeSummaries returned');
   }
-  if (summaries.asOf !== asOf) throw summariesProblem('summaries.asOf', `the summaries were made at ${String(summaries.asOf)}, the batch is scored at ${asOf}: use one asOf`);
-  if (summaries.configHash !== configHash) throw summariesProblem('summaries.configHash', 'the summaries were made with another config (settings or indicators) than this scorer\'s');
+  if (summaries.asOf !== asOf)
+    throw summariesProblem('summaries.asOf', `the summaries were made at ${String(summaries.asOf)}, the batch is scored at ${asOf}: use one asOf`);
+  if (summaries.configHash !== configHash)
+    throw summariesProblem('summaries.configHash', "the summaries were made with another config (settings or indicators) than this scorer's");
   for (const r of indicators) {
     if (r.enabled && hasSummaries(r.indicator) && !Object.hasOwn(summaries.indicators, r.id)) {
       throw summariesProblem('summaries.indicators', `has no summaries of "${r.id}", which this scorer runs`);

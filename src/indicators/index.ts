@@ -24,14 +24,7 @@ import {
 } from './identity/index';
 import { bulkCollection, exfiltrationToPersonal, intrusionActivity, privilegeSeeking, sensitiveTechnologyAccess } from './insider/index';
 import { codeIntegrity, impersonation, transferAnomaly } from './insider/index';
-import {
-  availabilityTimezoneMismatch,
-  deepfakeArtifacts,
-  inPersonAvoidance,
-  locationCheckFailed,
-  personMismatch,
-  videoAvoidance,
-} from './interview/index';
+import { availabilityTimezoneMismatch, deepfakeArtifacts, inPersonAvoidance, locationCheckFailed, personMismatch, videoAvoidance } from './interview/index';
 import { anonymizingInfrastructure, geoBaselineMismatch, multiCountryLogins, remoteAccessExposed } from './network/index';
 import { belowMarketRate, cryptoOrForeignRouting, frequentAccountChanges, payeeNameMismatch, prepaymentPressure } from './payment/index';
 import { addressMismatch, overseasReship } from './shipping/index';

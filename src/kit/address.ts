@@ -66,9 +66,7 @@ function normalisePostal(code: string, country: string | undefined): string {
 
 /** The first field on which two addresses differ, or why they could not be compared. */
 export type AddressComparison =
-  | { readonly result: 'same' }
-  | { readonly result: 'different'; readonly field: 'country' | 'city' | 'postalCode' | 'line1' }
-  | { readonly result: 'unknown' };
+  { readonly result: 'same' } | { readonly result: 'different'; readonly field: 'country' | 'city' | 'postalCode' | 'line1' } | { readonly result: 'unknown' };
 
 /**
  * Compares two addresses on the fields both give: country, city, postal code and street line

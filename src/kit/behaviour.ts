@@ -16,14 +16,7 @@ import { compareText } from './order';
 export const WEEK_MS = 7 * DAY_MS;
 
 /** The behaviour measures compared with a baseline, in a stable order. */
-export const behaviourMeasures = [
-  'afterHoursShare',
-  'activeHours',
-  'distinctDevices',
-  'dataBytes',
-  'removableMedia',
-  'externalMailAttachments',
-] as const;
+export const behaviourMeasures = ['afterHoursShare', 'activeHours', 'distinctDevices', 'dataBytes', 'removableMedia', 'externalMailAttachments'] as const;
 
 /** One behaviour measure. */
 export type BehaviourMeasure = (typeof behaviourMeasures)[number];

@@ -63,7 +63,10 @@ export function exceptionsOverlapping(subject: Subject, kind: DeclaredException[
 
 /** How a report names an exception that explains a signal: kind, approver and window. */
 export function describeException(x: DeclaredException): string {
-  const window = x.validFrom !== undefined || x.validUntil !== undefined ? `, valid ${x.validFrom?.slice(0, 10) ?? 'from approval'} to ${x.validUntil?.slice(0, 10) ?? 'open-ended'}` : '';
+  const window =
+    x.validFrom !== undefined || x.validUntil !== undefined
+      ? `, valid ${x.validFrom?.slice(0, 10) ?? 'from approval'} to ${x.validUntil?.slice(0, 10) ?? 'open-ended'}`
+      : '';
   const approver = x.approvedBy !== undefined ? `, approved by ${x.approvedBy}` : '';
   const doc = x.documentation?.reference !== undefined ? ` (${x.documentation.reference})` : '';
   return `documented ${x.kind} ${x.type ?? 'exception'}${approver}${window}${doc}`;

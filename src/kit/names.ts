@@ -110,9 +110,10 @@ export function jaroWinklerCounted(a: string, b: string, work?: WorkCounter): nu
   const aMatched = new Uint8Array(a.length);
   const bMatched = new Uint8Array(b.length);
   const counter = work ?? { steps: 0 };
-  const matches = Math.max(a.length, b.length) <= directScanMaxLength
-    ? scanMatches(a, b, range, aMatched, bMatched, counter)
-    : cursorMatches(a, b, range, aMatched, bMatched, counter);
+  const matches =
+    Math.max(a.length, b.length) <= directScanMaxLength
+      ? scanMatches(a, b, range, aMatched, bMatched, counter)
+      : cursorMatches(a, b, range, aMatched, bMatched, counter);
   if (matches === 0) return 0;
   let transpositions = 0;
   let k = 0;
@@ -283,9 +284,10 @@ export function compareNames(a: string, b: string, threshold = 0.85): NameCompar
   }
   // Token pairs are compared all against all: capped, so a hostile name of 25,000 words costs
   // linear, not quadratic, time. The joined comparison below still reads every letter.
-  const [short, long] = ta.length <= tb.length
-    ? [ta.slice(0, maxComparedNameTokens), tb.slice(0, maxComparedNameTokens)]
-    : [tb.slice(0, maxComparedNameTokens), ta.slice(0, maxComparedNameTokens)];
+  const [short, long] =
+    ta.length <= tb.length
+      ? [ta.slice(0, maxComparedNameTokens), tb.slice(0, maxComparedNameTokens)]
+      : [tb.slice(0, maxComparedNameTokens), ta.slice(0, maxComparedNameTokens)];
   // Adjacent pairs of the longer name, joined, so "jaewon" meets "jae won".
   const candidates = [...long];
   for (let i = 0; i + 1 < long.length; i++) candidates.push(`${long[i]}${long[i + 1]}`);

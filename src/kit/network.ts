@@ -56,11 +56,18 @@ export function placeName(network: NetworkEnrichment | undefined): string {
  */
 const nonPublicRanges = buildCidrSet(
   [
-    '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '0.0.0.0/8', '::1/128', '::/128', 'fc00::/7',
+    '10.0.0.0/8',
+    '172.16.0.0/12',
+    '192.168.0.0/16',
+    '100.64.0.0/10',
+    '127.0.0.0/8',
+    '169.254.0.0/16',
+    '0.0.0.0/8',
+    '::1/128',
+    '::/128',
+    'fc00::/7',
     'fe80::/10',
-  ].map(
-    (cidr) => ({ cidr, value: true }),
-  ),
+  ].map((cidr) => ({ cidr, value: true })),
 );
 
 /** True when the text is an IP address on the public internet (not private, CGNAT, loopback or link-local). */

@@ -17,10 +17,7 @@ import { compareText } from '../engine/order';
  *   not see what happened later (the engine does the same for events; subject arrays are not
  *   cut by the engine).
  */
-export function sortedByTimeThenId<T extends { readonly at: string; readonly id: string }>(
-  records: readonly T[] | undefined,
-  asOfMs?: number,
-): T[] {
+export function sortedByTimeThenId<T extends { readonly at: string; readonly id: string }>(records: readonly T[] | undefined, asOfMs?: number): T[] {
   if (records === undefined || records.length === 0) return [];
   const timed = records.map((record) => ({ record, t: Date.parse(record.at) }));
   return (asOfMs === undefined ? timed : timed.filter((x) => x.t <= asOfMs))

@@ -266,7 +266,16 @@ export class LinkKeyTable {
       const time = this.eventFirstMs.length;
       this.eventFirstMs.push(this.summaryFirstMs[s] as number);
       this.eventLastMs.push(this.summaryLastMs[s] as number);
-      this.pushRow(this.summaryKey[s] as number, this.subject, this.fieldOf(eventFieldPath(first.type, this.summaryField[s] as string)), first.id, undefined, undefined, undefined, time);
+      this.pushRow(
+        this.summaryKey[s] as number,
+        this.subject,
+        this.fieldOf(eventFieldPath(first.type, this.summaryField[s] as string)),
+        first.id,
+        undefined,
+        undefined,
+        undefined,
+        time,
+      );
     }
     // Drops the references to the subject's events.
     this.summaryFirst.length = 0;

@@ -4,15 +4,7 @@ import type { Subject } from '../records/subject';
 import { normalizeIp } from '../records/ip';
 import { linkKeyKinds, type LinkKeyKind } from '../records/linkage';
 import { defaultMinHashOptions, encodeSignature, minHash, minHashBands, photoHashBands, type MinHashOptions } from './lsh';
-import {
-  normalizeAccount,
-  normalizeAddress,
-  normalizeEmail,
-  normalizeIdentifier,
-  normalizePhone,
-  normalizeSiteAddress,
-  normalizeWallet,
-} from './normalize';
+import { normalizeAccount, normalizeAddress, normalizeEmail, normalizeIdentifier, normalizePhone, normalizeSiteAddress, normalizeWallet } from './normalize';
 import { compareText } from '../engine/order';
 
 export { linkKeyKinds, type LinkKeyKind } from '../records/linkage';
@@ -75,22 +67,17 @@ function timeOf(value: string | undefined): number {
 }
 
 /** Bit of each kind in a kind set (bit i: `linkKeyKinds[i]`), as {@link emitLinkKeys} takes it. */
-export const linkKeyKindBit: Readonly<Record<LinkKeyKind, number>> = Object.fromEntries(linkKeyKinds.map((kind, i) => [kind, 1 << i])) as Record<LinkKeyKind, number>;
+export const linkKeyKindBit: Readonly<Record<LinkKeyKind, number>> = Object.fromEntries(linkKeyKinds.map((kind, i) => [kind, 1 << i])) as Record<
+  LinkKeyKind,
+  number
+>;
 
 /** The set of every kind. */
 export const allLinkKeyKinds = (1 << linkKeyKinds.length) - 1;
 
 /** The event fields a key is taken from; an event key is summarised per `(kind, key, field)`. */
 export type EventKeyField =
-  | 'ip'
-  | 'deviceId'
-  | 'mfaDeviceId'
-  | 'mfa.authenticatorId'
-  | 'authenticatorId'
-  | 'serial'
-  | 'iban'
-  | 'accountNumber'
-  | 'walletAddress';
+  'ip' | 'deviceId' | 'mfaDeviceId' | 'mfa.authenticatorId' | 'authenticatorId' | 'serial' | 'iban' | 'accountNumber' | 'walletAddress';
 
 /**
  * Where {@link emitLinkKeys} writes the keys of one subject, one call per key as it is derived
@@ -213,7 +200,8 @@ export function emitLinkKeys(subject: Subject, events: readonly ActivityEvent[],
   const wBank = want('bank-account');
   const wWallet = want('wallet');
   if (want('email')) for (const e of subject.contacts?.emails ?? []) add('email', normalizeEmail(e.address), sid, 'contacts.emails[].address', e.createdAt);
-  if (want('phone')) for (const p of subject.contacts?.phones ?? []) add('phone', normalizePhone(p.number, phoneOpts), sid, 'contacts.phones[].number', p.createdAt);
+  if (want('phone'))
+    for (const p of subject.contacts?.phones ?? []) add('phone', normalizePhone(p.number, phoneOpts), sid, 'contacts.phones[].number', p.createdAt);
   if (wAddress) {
     address(subject.identity?.residence?.address, sid, 'identity.residence.address');
     for (const a of subject.contacts?.addresses ?? []) address(a, sid, `contacts.addresses[${a.kind ?? 'other'}]`);
@@ -241,20 +229,33 @@ export function emitLinkKeys(subject: Subject, events: readonly ActivityEvent[],
     if (wBank && p.accountNumber !== undefined) {
       const acct = normalizeAccount(p.accountNumber);
       const routing = p.routingNumber !== undefined ? normalizeAccount(p.routingNumber) : undefined;
-      add('bank-account', prefixed('acct', acct === undefined ? undefined : routing !== undefined ? `${routing}/${acct}` : acct), p.id, 'paymentInstructions[].accountNumber', p.at);
+      add(
+        'bank-account',
+        prefixed('acct', acct === undefined ? undefined : routing !== undefined ? `${routing}/${acct}` : acct),
+        p.id,
+        'paymentInstructions[].accountNumber',
+        p.at,
+      );
     }
     if (wWallet && p.walletAddress !== undefined) add('wallet', normalizeWallet(p.walletAddress), p.id, 'paymentInstructions[].walletAddress', p.at);
     if (wPayout && p.platformAccount !== undefined) {
       const acct = normalizeIdentifier(p.platformAccount);
-      add('payout-account', acct === undefined ? undefined : `${normalizeIdentifier(p.platform ?? '') ?? ''}:${acct}`, p.id, 'paymentInstructions[].platformAccount', p.at);
+      add(
+        'payout-account',
+        acct === undefined ? undefined : `${normalizeIdentifier(p.platform ?? '') ?? ''}:${acct}`,
+        p.id,
+        'paymentInstructions[].platformAccount',
+        p.at,
+      );
     }
   }
   const maxDistance = options.photoMaxDistance ?? defaultPhotoMaxDistance;
-  if (want('photo')) for (const photo of subject.photos ?? []) {
-    if (photo.perceptualHash === undefined) continue;
-    const hash = photo.perceptualHash.toLowerCase();
-    for (const band of photoHashBands(hash, maxDistance)) add('photo', band, photo.id, 'photos[].perceptualHash', photo.capturedAt, hash);
-  }
+  if (want('photo'))
+    for (const photo of subject.photos ?? []) {
+      if (photo.perceptualHash === undefined) continue;
+      const hash = photo.perceptualHash.toLowerCase();
+      for (const band of photoHashBands(hash, maxDistance)) add('photo', band, photo.id, 'photos[].perceptualHash', photo.capturedAt, hash);
+    }
   if (want('text') && subject.resumeText !== undefined) {
     const mh = options.minHash ?? defaultMinHashOptions;
     const sig = minHash(subject.resumeText, mh);
@@ -272,7 +273,8 @@ export function emitLinkKeys(subject: Subject, events: readonly ActivityEvent[],
         if (wIp && event.ip !== undefined) addEvent('ip', normalizeIp(event.ip), event, 'ip');
         if (wDevice && event.deviceId !== undefined) addEvent('device', normalizeIdentifier(event.deviceId), event, 'deviceId');
         if (wMfa && event.mfaDeviceId !== undefined) addEvent('mfa-device', normalizeIdentifier(event.mfaDeviceId), event, 'mfaDeviceId');
-        if (wMfa && event.mfa?.authenticatorId !== undefined) addEvent('mfa-device', normalizeIdentifier(event.mfa.authenticatorId), event, 'mfa.authenticatorId');
+        if (wMfa && event.mfa?.authenticatorId !== undefined)
+          addEvent('mfa-device', normalizeIdentifier(event.mfa.authenticatorId), event, 'mfa.authenticatorId');
         break;
       case 'authenticator-registration':
         if (wMfa && event.action === 'registered' && event.authenticatorId !== undefined) {
@@ -286,7 +288,8 @@ export function emitLinkKeys(subject: Subject, events: readonly ActivityEvent[],
         break;
       case 'payment':
         if (wBank && event.iban !== undefined) addEvent('bank-account', prefixed('iban', normalizeAccount(event.iban)), event, 'iban');
-        if (wBank && event.accountNumber !== undefined) addEvent('bank-account', prefixed('acct', normalizeAccount(event.accountNumber)), event, 'accountNumber');
+        if (wBank && event.accountNumber !== undefined)
+          addEvent('bank-account', prefixed('acct', normalizeAccount(event.accountNumber)), event, 'accountNumber');
         if (wWallet && event.walletAddress !== undefined) addEvent('wallet', normalizeWallet(event.walletAddress), event, 'walletAddress');
         break;
       default:
@@ -340,8 +343,13 @@ function prefixed(prefix: string, value: string | undefined): string | undefined
   return value === undefined ? undefined : `${prefix}:${value}`;
 }
 
-
 /** Total order on link keys: kind, key, record, field, time. */
 export function compareLinkKeys(a: LinkKey, b: LinkKey): number {
-  return compareText(a.kind, b.kind) || compareText(a.key, b.key) || compareText(a.recordId, b.recordId) || compareText(a.field, b.field) || compareText(a.at ?? '', b.at ?? '');
+  return (
+    compareText(a.kind, b.kind) ||
+    compareText(a.key, b.key) ||
+    compareText(a.recordId, b.recordId) ||
+    compareText(a.field, b.field) ||
+    compareText(a.at ?? '', b.at ?? '')
+  );
 }

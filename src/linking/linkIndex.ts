@@ -131,7 +131,6 @@ export interface LinkIndex {
 
 const SEP = '\u0000';
 
-
 function compareMembers(a: LinkMember, b: LinkMember): number {
   return compareText(a.subjectId, b.subjectId) || compareText(a.recordId, b.recordId) || compareText(a.field, b.field) || compareText(a.at ?? '', b.at ?? '');
 }

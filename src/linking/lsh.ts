@@ -34,7 +34,9 @@ export const defaultMinHashOptions: MinHashOptions = { shingleSize: 3, bands: 16
 export function shingles(text: string, size: number): Set<string> {
   // Words of every script: a resume in Cyrillic or Korean has shingles too, so it is compared
   // like an English one instead of never.
-  const words = foldText(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  const words = foldText(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
   const out = new Set<string>();
   if (words.length === 0) return out;
   if (words.length < size) {

@@ -27,13 +27,33 @@ export type Redactor = (text: string) => string;
 // Fields whose string values are personal data: names, e-mails, phones, postal addresses, account
 // and wallet numbers, IP addresses, handles and profile URLs.
 const personalKeys = new Set([
-  'accountHolderName', 'accountId', 'accountNumber', 'city', 'dateOfBirth', 'email', 'handle', 'holderName', 'iban', 'interviewer',
-  'ip', 'line1', 'line2', 'name', 'number', 'payeeName', 'phone', 'platformAccount', 'postalCode', 'previousHandles', 'recipientName',
-  'routingNumber', 'url', 'walletAddress',
+  'accountHolderName',
+  'accountId',
+  'accountNumber',
+  'city',
+  'dateOfBirth',
+  'email',
+  'handle',
+  'holderName',
+  'iban',
+  'interviewer',
+  'ip',
+  'line1',
+  'line2',
+  'name',
+  'number',
+  'payeeName',
+  'phone',
+  'platformAccount',
+  'postalCode',
+  'previousHandles',
+  'recipientName',
+  'routingNumber',
+  'url',
+  'walletAddress',
 ]);
 
-const isAlnum = (code: number): boolean =>
-  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code >= 0xc0;
+const isAlnum = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code >= 0xc0;
 
 /** The alphanumeric runs of a text with their positions. */
 function tokens(text: string): { start: number; end: number }[] {
@@ -141,7 +161,10 @@ export function createRedactor(source: RedactionSource, options: RedactionOption
   const cache = new ShardedMap<string, string>();
   const replace = (value: string): string => {
     if (key === undefined) return '[redacted]';
-    const canonical = value.toLowerCase().replace(/[^\p{L}\p{N}@.:]+/gu, ' ').trim();
+    const canonical = value
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}@.:]+/gu, ' ')
+      .trim();
     let out = cache.get(canonical);
     if (out === undefined) {
       out = `‹p:${hmacSha256Hex(key, canonical).slice(0, 12)}›`;
@@ -151,7 +174,10 @@ export function createRedactor(source: RedactionSource, options: RedactionOption
   };
   return (text: string): string => {
     if (text === '') return text;
-    let out = replaceEmails(text, replace).replace(ipv4Pattern, replace).replace(ipv6Pattern, (m) => (isIpv6(m) ? replace(m) : m)).replace(longDigits, (m) => (dateLike.test(m) ? m : replace(m)));
+    let out = replaceEmails(text, replace)
+      .replace(ipv4Pattern, replace)
+      .replace(ipv6Pattern, (m) => (isIpv6(m) ? replace(m) : m))
+      .replace(longDigits, (m) => (dateLike.test(m) ? m : replace(m)));
     const list = tokens(out);
     const spans: { start: number; end: number }[] = [];
     for (const t of list) {
@@ -210,7 +236,12 @@ export function redactReport(report: Report, redact: Redactor): Report {
     errors: report.errors.map((e) => ({ ...e, message: redact(e.message) })),
     ...(report.suppressed !== undefined ? { suppressed: report.suppressed.map((f) => redactFinding(f, redact)) } : {}),
     ...(report.suppressions !== undefined
-      ? { suppressions: report.suppressions.map((x) => ({ ...x, suppression: { ...x.suppression, reason: redact(x.suppression.reason), approvedBy: redact(x.suppression.approvedBy) } })) }
+      ? {
+          suppressions: report.suppressions.map((x) => ({
+            ...x,
+            suppression: { ...x.suppression, reason: redact(x.suppression.reason), approvedBy: redact(x.suppression.approvedBy) },
+          })),
+        }
       : {}),
   };
 }

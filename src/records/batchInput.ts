@@ -49,7 +49,9 @@ export const inputDocumentSchema = recordObject({
   events: z
     .array(activityEventSchema)
     .optional()
-    .describe('Activity events of the subjects (sign-ins, work logs, payments, data access, detections...), each tied to a subject by subjectId, in any order.'),
+    .describe(
+      'Activity events of the subjects (sign-ins, work logs, payments, data access, detections...), each tied to a subject by subjectId, in any order.',
+    ),
   watchlists: z
     .array(watchlistSchema)
     .optional()
@@ -58,7 +60,11 @@ export const inputDocumentSchema = recordObject({
   suppressions: z
     .array(suppressionSchema)
     .optional()
-    .describe("Reviewers' suppressions: a finding checked and explained for one subject counts nothing until the suppression expires; see " + docsLink('docs/suppressions.md') + '.'),
+    .describe(
+      "Reviewers' suppressions: a finding checked and explained for one subject counts nothing until the suppression expires; see " +
+        docsLink('docs/suppressions.md') +
+        '.',
+    ),
   inputs: freeFormObjectSchema()
     .optional()
     .describe(

@@ -26,7 +26,9 @@ export const codeChangeShape = {
   paths: unorderedStrings(z.string()).optional().describe('Paths changed.'),
   tags: unorderedStrings(z.string())
     .optional()
-    .describe('Sensitivity of the paths or repository as tagged by the caller (e.g. value-moving, pipeline, auth), matched with reference.organisation.sensitivityTags.'),
+    .describe(
+      'Sensitivity of the paths or repository as tagged by the caller (e.g. value-moving, pipeline, auth), matched with reference.organisation.sensitivityTags.',
+    ),
 };
 
 /** Fields added to a privilege event: the role, who granted it, and the tenure at grant. */
@@ -48,7 +50,7 @@ export const transferAnomalyShape = {
     .describe(
       'What the platform flagged: new-destination (a first transfer to an address or account), unusual-amount, limit-exceeded, policy-override (an approval policy bypassed), signer-change (a signer or quorum changed), allowlist-change (the destination allow-list changed), other.',
     ),
-  role: z.enum(['initiator', 'approver', 'signer', 'administrator']).optional().describe('The subject\'s part in the transfer.'),
+  role: z.enum(['initiator', 'approver', 'signer', 'administrator']).optional().describe("The subject's part in the transfer."),
   amount: z.number().optional().describe('Amount of the transfer, in major units of the asset.'),
   asset: z.string().optional().describe('Currency or asset, e.g. USD, USDT, ETH.'),
   destination: z.string().optional().describe('Destination wallet address or account (or a keyed hash).'),

@@ -78,7 +78,11 @@ function withDefaultCaps(schema: z.ZodType): z.ZodType {
   if (def.type === 'array' && def.element !== undefined) {
     const element = withDefaultCaps(def.element);
     let next = element === def.element ? schema : withMeta((schema as z.ZodArray).clone({ ...def, element } as never), schema);
-    if (isRecordArrayElement(element)) next = withMeta(next.superRefine((items, ctx) => checkUniqueIds(items as { id?: unknown }[], ctx)), schema);
+    if (isRecordArrayElement(element))
+      next = withMeta(
+        next.superRefine((items, ctx) => checkUniqueIds(items as { id?: unknown }[], ctx)),
+        schema,
+      );
     return next;
   }
   return schema;
@@ -146,11 +150,7 @@ export function recordObject<S extends z.ZodRawShape>(shape: S): z.ZodObject<S, 
 }
 
 /** A non-empty identifier of a record, unique within its kind. */
-export const recordIdSchema = z
-  .string()
-  .min(1)
-  .max(recordLimits.shortText)
-  .describe('Identifier of the record, unique within its kind.');
+export const recordIdSchema = z.string().min(1).max(recordLimits.shortText).describe('Identifier of the record, unique within its kind.');
 
 /** A string of up to `recordLimits.longText` characters: URLs, user agents, paths, resource names. */
 export function longTextSchema() {
@@ -304,7 +304,8 @@ export function copyFreeForm(root: unknown): { ok: true; value: unknown } | { ok
       if (depth >= recordLimits.freeFormDepth) {
         return { ok: false, path: pathOf(link), message: `is nested too deep: free-form data may have at most ${recordLimits.freeFormDepth} levels` };
       }
-      if (seen.has(source)) return { ok: false, path: pathOf(link), message: 'refers to an object already seen (a cycle or shared object); free-form data must be a JSON tree' };
+      if (seen.has(source))
+        return { ok: false, path: pathOf(link), message: 'refers to an object already seen (a cycle or shared object); free-form data must be a JSON tree' };
       seen.add(source);
       if (!isPlainContainer(source)) return { ok: false, path: pathOf(link), message: 'is not JSON data: only plain objects and arrays may nest' };
       if (Array.isArray(source)) {
@@ -320,7 +321,8 @@ export function copyFreeForm(root: unknown): { ok: true; value: unknown } | { ok
         const keys = Object.keys(source);
         for (let i = keys.length - 1; i >= 0; i--) {
           const name = keys[i] as string;
-          if (name.length > recordLimits.shortText) return { ok: false, path: pathOf(link), message: `has a key longer than ${recordLimits.shortText} characters` };
+          if (name.length > recordLimits.shortText)
+            return { ok: false, path: pathOf(link), message: `has a key longer than ${recordLimits.shortText} characters` };
           stack.push({ source: (source as Record<string, unknown>)[name], target: copy, key: name, depth: depth + 1, link: { parent: link, key: name } });
         }
       }
@@ -348,7 +350,12 @@ export function freeFormObjectSchema(): z.ZodType<Record<string, unknown>> {
     .check((payload) => {
       const value = payload.value;
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        payload.issues.push({ code: 'invalid_type', expected: 'object', input: undefined, message: `Invalid input: expected object, received ${describeValue(value)}` });
+        payload.issues.push({
+          code: 'invalid_type',
+          expected: 'object',
+          input: undefined,
+          message: `Invalid input: expected object, received ${describeValue(value)}`,
+        });
         return;
       }
       copyInto(payload);
@@ -399,6 +406,7 @@ export function endNotBeforeStart(startKey: string, endKey: string) {
     const start = record[startKey];
     const end = record[endKey];
     if (typeof start !== 'string' || typeof end !== 'string') return;
-    if (Date.parse(end) < Date.parse(start)) ctx.addIssue({ code: 'custom', path: [endKey], message: `is before ${startKey}: a period cannot end before it starts` });
+    if (Date.parse(end) < Date.parse(start))
+      ctx.addIssue({ code: 'custom', path: [endKey], message: `is before ${startKey}: a period cannot end before it starts` });
   };
 }

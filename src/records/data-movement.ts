@@ -3,7 +3,10 @@ import { countryCodeSchema, unorderedStrings } from './common';
 
 /** Fields added to a data-access event: the account, IP and kind of resource. */
 export const dataAccessDetailShape = {
-  accountId: z.string().optional().describe('Account used for the access (code-host user, cloud-storage user, database login); kept apart from other accounts.'),
+  accountId: z
+    .string()
+    .optional()
+    .describe('Account used for the access (code-host user, cloud-storage user, database login); kept apart from other accounts.'),
   ip: z.string().optional().describe('IP address the access came from (GitHub/GitLab audit actor_ip, SharePoint/Drive audit client IP, proxy).'),
   resourceKind: z
     .enum(['repository', 'file', 'folder', 'share', 'document', 'dataset', 'database', 'mailbox', 'ticket', 'wiki', 'package', 'other'])
@@ -58,12 +61,12 @@ export const webShape = {
 export const emailShape = {
   accountId: z.string().optional().describe('Mailbox that sent the message.'),
   recipientCount: z.number().int().nonnegative().optional().describe('Recipients in to, cc and bcc.'),
-  externalRecipientCount: z.number().int().nonnegative().optional().describe('Recipients outside the organisation\'s domains.'),
+  externalRecipientCount: z.number().int().nonnegative().optional().describe("Recipients outside the organisation's domains."),
   recipientDomains: unorderedStrings(z.string()).optional().describe('Domains of the recipients (never the message content).'),
   toOwnPersonalAddress: z
     .boolean()
     .optional()
-    .describe('True when a recipient is the sender\'s own personal address (matched by the caller or DLP, e.g. with contacts.emails).'),
+    .describe("True when a recipient is the sender's own personal address (matched by the caller or DLP, e.g. with contacts.emails)."),
   attachmentCount: z.number().int().nonnegative().optional().describe('Number of attachments.'),
   attachmentBytes: z.number().nonnegative().optional().describe('Total size of attachments in bytes.'),
   tags: unorderedStrings(z.string()).optional().describe('Sensitivity tags of the attachments (DLP or MIP labels).'),

@@ -31,9 +31,9 @@ export const installedSoftwareSchema = recordObject({
 /** Fields added to a device check-in: OS, posture, and the hardware and software inventory. */
 export const deviceCheckinDetailShape = {
   os: recordObject({
-      platform: z.enum(['windows', 'macos', 'linux', 'ios', 'android', 'chromeos', 'other']).optional().describe('Operating system family.'),
-      version: z.string().optional().describe('OS version and build (Intune osVersion, osquery os_version).'),
-    })
+    platform: z.enum(['windows', 'macos', 'linux', 'ios', 'android', 'chromeos', 'other']).optional().describe('Operating system family.'),
+    version: z.string().optional().describe('OS version and build (Intune osVersion, osquery os_version).'),
+  })
     .optional()
     .describe('Operating system of the device.'),
   manufacturer: z.string().optional().describe('Hardware manufacturer (Intune manufacturer, osquery system_info.hardware_vendor).'),
@@ -47,13 +47,13 @@ export const deviceCheckinDetailShape = {
     .boolean()
     .optional()
     .describe('Whether inbound remote desktop is enabled (Windows RDP, macOS Screen Sharing or Remote Management; osquery, Jamf extension attribute).'),
-  loggedInUsers: unorderedStrings(z.string())
-    .optional()
-    .describe('Accounts logged in at check-in (osquery logged_in_users, Intune usersLoggedOn).'),
+  loggedInUsers: unorderedStrings(z.string()).optional().describe('Accounts logged in at check-in (osquery logged_in_users, Intune usersLoggedOn).'),
   installedSoftware: z
     .array(installedSoftwareSchema)
     .optional()
-    .describe('Software installed at check-in, in any order (Intune detectedApps, osquery programs/apps/deb_packages, Jamf applications, Defender software inventory).'),
+    .describe(
+      'Software installed at check-in, in any order (Intune detectedApps, osquery programs/apps/deb_packages, Jamf applications, Defender software inventory).',
+    ),
   usbDevices: z.array(usbDeviceSchema).optional().describe('USB devices attached at check-in, in any order (osquery usb_devices, Jamf, Defender).'),
   displays: z.array(displaySchema).optional().describe('Displays attached at check-in, from their EDID, in any order.'),
 };
@@ -64,24 +64,26 @@ export const removableMediaShape = {
   accountId: z.string().optional().describe('Account logged in when it happened.'),
   action: z
     .enum(['connected', 'removed', 'file-copied'])
-    .describe('connected (mounted; Defender UsbDriveMounted, CERT device.csv Connect), removed (Disconnect), file-copied (a file written to the media; Defender DeviceFileEvents, DLP).'),
+    .describe(
+      'connected (mounted; Defender UsbDriveMounted, CERT device.csv Connect), removed (Disconnect), file-copied (a file written to the media; Defender DeviceFileEvents, DLP).',
+    ),
   media: recordObject({
-      vendorId: z.string().optional().describe('USB vendor id, hex.'),
-      productId: z.string().optional().describe('USB product id, hex.'),
-      vendor: z.string().optional().describe('Vendor string.'),
-      product: z.string().optional().describe('Product string.'),
-      serial: z.string().optional().describe('Serial of the media, to tell one stick from another.'),
-      kind: z.enum(['mass-storage', 'phone', 'optical', 'other']).optional().describe('Kind of media.'),
-      capacityBytes: z.number().nonnegative().optional().describe('Capacity in bytes.'),
-    })
+    vendorId: z.string().optional().describe('USB vendor id, hex.'),
+    productId: z.string().optional().describe('USB product id, hex.'),
+    vendor: z.string().optional().describe('Vendor string.'),
+    product: z.string().optional().describe('Product string.'),
+    serial: z.string().optional().describe('Serial of the media, to tell one stick from another.'),
+    kind: z.enum(['mass-storage', 'phone', 'optical', 'other']).optional().describe('Kind of media.'),
+    capacityBytes: z.number().nonnegative().optional().describe('Capacity in bytes.'),
+  })
     .optional()
     .describe('Identity of the media.'),
   file: recordObject({
-      name: z.string().optional().describe('File name (or path) written.'),
-      sizeBytes: z.number().nonnegative().optional().describe('Size in bytes.'),
-      type: z.string().optional().describe('File type: extension or MIME type, e.g. pdf, application/zip.'),
-      tags: unorderedStrings(z.string()).optional().describe('Sensitivity tags of the file (DLP or MIP labels), as in data-access tags.'),
-    })
+    name: z.string().optional().describe('File name (or path) written.'),
+    sizeBytes: z.number().nonnegative().optional().describe('Size in bytes.'),
+    type: z.string().optional().describe('File type: extension or MIME type, e.g. pdf, application/zip.'),
+    tags: unorderedStrings(z.string()).optional().describe('Sensitivity tags of the file (DLP or MIP labels), as in data-access tags.'),
+  })
     .optional()
     .describe('For file-copied: the file.'),
 };
@@ -105,7 +107,10 @@ export const remoteAccessSessionShape = {
   deviceId: z.string().optional().describe('Computer the session connected to (inbound) or from (outbound).'),
   accountId: z.string().optional().describe('Account on the computer.'),
   direction: z.enum(['inbound', 'outbound']).describe('inbound (someone connected to this computer) or outbound.'),
-  tool: z.string().optional().describe('Remote-access tool or protocol, e.g. AnyDesk, RDP, VNC (tool connection logs, Defender DeviceNetworkEvents, RMM audit).'),
+  tool: z
+    .string()
+    .optional()
+    .describe('Remote-access tool or protocol, e.g. AnyDesk, RDP, VNC (tool connection logs, Defender DeviceNetworkEvents, RMM audit).'),
   end: dateTimeSchema.optional().describe('When the session ended.'),
   peerIp: z.string().optional().describe('IP address of the other end.'),
 };

@@ -26,54 +26,53 @@ const eventBase = {
 };
 
 /** IP enrichment supplied by the caller; the library bundles no IP database. */
-export const networkEnrichmentSchema =
-  recordObject({
-    country: countryCodeSchema
-      .optional()
-      .describe('ISO 3166-1 alpha-2 country of the IP address, from IP geolocation (caller-supplied enrichment); compared with the claimed residence, never scored by itself.'),
-    region: z.string().optional().describe('State, province or region of the IP address, from IP geolocation (caller-supplied enrichment).'),
-    city: z.string().optional().describe('City of the IP address, from IP geolocation (caller-supplied enrichment).'),
-    lat: z
-      .number()
-      .min(-90)
-      .max(90)
-      .optional()
-      .describe('Latitude of the IP geolocation in decimal degrees (caller-supplied enrichment), used for distances and travel speed.'),
-    lon: z
-      .number()
-      .min(-180)
-      .max(180)
-      .optional()
-      .describe('Longitude of the IP geolocation in decimal degrees (caller-supplied enrichment), used for distances and travel speed.'),
-    asn: z.number().int().nonnegative().optional().describe('Autonomous system number of the IP address (caller-supplied enrichment), e.g. 7922.'),
-    asnOrg: z
-      .string()
-      .optional()
-      .describe('Organisation that holds the autonomous system, e.g. an ISP, hosting or VPN company (caller-supplied enrichment); also matched against VPN provider names.'),
-    isHosting: z.boolean().optional().describe('Egress is a hosting or data-centre range.'),
-    isVpn: z.boolean().optional().describe('True when enrichment says the IP address is a commercial VPN exit; false when it says it is not.'),
-    isProxy: z.boolean().optional().describe('True when enrichment says the IP address is an open or anonymizing proxy.'),
-    isResidentialProxy: z
-      .boolean()
-      .optional()
-      .describe('True when enrichment says the IP address belongs to a residential-proxy network (traffic relayed through home connections).'),
-    isTor: z.boolean().optional().describe('True when the IP address is a Tor exit node.'),
-    vpnProvider: z.string().optional().describe('VPN provider name from enrichment, e.g. Astrill.'),
-    openPorts: z.array(z.number().int().min(0).max(65535)).optional().describe('Open ports found by a scan of the egress IP.'),
-    services: unorderedStrings(z.string()).optional().describe('Service banners found by a scan, e.g. pikvm, rdp, vnc.'),
-    ...networkEnrichmentDetailShape,
-  })
-  .describe('Caller-supplied enrichment of the IP address (geolocation, ASN, anonymizer flags, scan results); the library bundles no IP database.');
+export const networkEnrichmentSchema = recordObject({
+  country: countryCodeSchema
+    .optional()
+    .describe(
+      'ISO 3166-1 alpha-2 country of the IP address, from IP geolocation (caller-supplied enrichment); compared with the claimed residence, never scored by itself.',
+    ),
+  region: z.string().optional().describe('State, province or region of the IP address, from IP geolocation (caller-supplied enrichment).'),
+  city: z.string().optional().describe('City of the IP address, from IP geolocation (caller-supplied enrichment).'),
+  lat: z
+    .number()
+    .min(-90)
+    .max(90)
+    .optional()
+    .describe('Latitude of the IP geolocation in decimal degrees (caller-supplied enrichment), used for distances and travel speed.'),
+  lon: z
+    .number()
+    .min(-180)
+    .max(180)
+    .optional()
+    .describe('Longitude of the IP geolocation in decimal degrees (caller-supplied enrichment), used for distances and travel speed.'),
+  asn: z.number().int().nonnegative().optional().describe('Autonomous system number of the IP address (caller-supplied enrichment), e.g. 7922.'),
+  asnOrg: z
+    .string()
+    .optional()
+    .describe(
+      'Organisation that holds the autonomous system, e.g. an ISP, hosting or VPN company (caller-supplied enrichment); also matched against VPN provider names.',
+    ),
+  isHosting: z.boolean().optional().describe('Egress is a hosting or data-centre range.'),
+  isVpn: z.boolean().optional().describe('True when enrichment says the IP address is a commercial VPN exit; false when it says it is not.'),
+  isProxy: z.boolean().optional().describe('True when enrichment says the IP address is an open or anonymizing proxy.'),
+  isResidentialProxy: z
+    .boolean()
+    .optional()
+    .describe('True when enrichment says the IP address belongs to a residential-proxy network (traffic relayed through home connections).'),
+  isTor: z.boolean().optional().describe('True when the IP address is a Tor exit node.'),
+  vpnProvider: z.string().optional().describe('VPN provider name from enrichment, e.g. Astrill.'),
+  openPorts: z.array(z.number().int().min(0).max(65535)).optional().describe('Open ports found by a scan of the egress IP.'),
+  services: unorderedStrings(z.string()).optional().describe('Service banners found by a scan, e.g. pikvm, rdp, vnc.'),
+  ...networkEnrichmentDetailShape,
+}).describe('Caller-supplied enrichment of the IP address (geolocation, ASN, anonymizer flags, scan results); the library bundles no IP database.');
 
 /** A sign-in or session on an account. */
 export const sessionEventSchema = recordObject({
   ...eventBase,
   type: z.literal('session').describe('Event type: a sign-in to, or session on, an account.'),
   end: dateTimeSchema.optional().describe('When the session ended; omitted while still open.'),
-  accountId: z
-    .string()
-    .optional()
-    .describe('The account signed in to (e.g. IdP user id or username); activity on different accounts is kept apart.'),
+  accountId: z.string().optional().describe('The account signed in to (e.g. IdP user id or username); activity on different accounts is kept apart.'),
   ip: ipAddressSchema.optional().describe('Egress IP address of the sign-in (IPv4 or IPv6), as the identity provider or VPN logged it.'),
   network: networkEnrichmentSchema.optional().describe('Caller-supplied enrichment of the egress IP address.'),
   deviceId: z.string().optional().describe('Identifier of the device used, as the identity provider or device management reported it.'),
@@ -81,7 +80,7 @@ export const sessionEventSchema = recordObject({
   deviceCompliant: z
     .boolean()
     .optional()
-    .describe('Whether the device met the organisation\'s compliance policy at sign-in (e.g. Intune or Jamf compliance); false for non-compliant.'),
+    .describe("Whether the device met the organisation's compliance policy at sign-in (e.g. Intune or Jamf compliance); false for non-compliant."),
   virtualDesktop: z.boolean().optional().describe('True when the session ran in a virtual desktop.'),
   userAgent: longTextSchema().optional().describe('User-agent string of the client, as logged.'),
   mfaDeviceId: z.string().optional().describe('The MFA device that approved the sign-in.'),
@@ -125,7 +124,10 @@ export const paymentEventSchema = recordObject({
     .describe(
       'How the money was sent: bank (transfer to a bank account), payment-platform (e.g. Payoneer, PayPal, Wise), crypto (to a wallet), money-service (money transmitter or remittance business), check, other.',
     ),
-  payeeName: z.string().optional().describe('Name of the account holder who received the payment, as the bank or platform reported it; compared with the person\'s names.'),
+  payeeName: z
+    .string()
+    .optional()
+    .describe("Name of the account holder who received the payment, as the bank or platform reported it; compared with the person's names."),
   destinationCountry: countryCodeSchema
     .optional()
     .describe('ISO 3166-1 alpha-2 country of the receiving account, compared with the claimed residence; never scored by itself.'),
@@ -149,17 +151,16 @@ export const dataAccessEventSchema = recordObject({
     ),
   volumeBytes: z.number().nonnegative().optional().describe('Volume of data moved, in bytes.'),
   itemCount: z.number().int().nonnegative().optional().describe('Number of items (files, records, documents) accessed in the event.'),
-  destination:
-    recordObject({
-      kind: z
-        .enum(['corporate', 'personal-repo', 'personal-cloud', 'removable-media', 'personal-email', 'unknown'])
-        .describe(
-          'Kind of destination: corporate (a company-controlled system), personal-repo (a personal code repository, e.g. a personal GitHub account), personal-cloud (personal cloud storage), removable-media (USB drive or similar), personal-email (a personal mailbox), unknown.',
-        ),
-      host: z.string().optional().describe('Host name of the destination, e.g. github.com or drive.google.com; checked against allowed hosts.'),
-      url: longTextSchema().optional().describe('Full URL of the destination, e.g. the personal repository.'),
-      ...destinationDetailShape,
-    })
+  destination: recordObject({
+    kind: z
+      .enum(['corporate', 'personal-repo', 'personal-cloud', 'removable-media', 'personal-email', 'unknown'])
+      .describe(
+        'Kind of destination: corporate (a company-controlled system), personal-repo (a personal code repository, e.g. a personal GitHub account), personal-cloud (personal cloud storage), removable-media (USB drive or similar), personal-email (a personal mailbox), unknown.',
+      ),
+    host: z.string().optional().describe('Host name of the destination, e.g. github.com or drive.google.com; checked against allowed hosts.'),
+    url: longTextSchema().optional().describe('Full URL of the destination, e.g. the personal repository.'),
+    ...destinationDetailShape,
+  })
     .optional()
     .describe('Where the data went, for pushes, uploads and syncs.'),
   files: unorderedStrings(longTextSchema()).optional().describe('Paths changed, for modify events (CI/CD and dependency manifests matter).'),
@@ -194,7 +195,10 @@ export const securityEventSchema = recordObject({
     .enum(['low', 'medium', 'high', 'critical'])
     .optional()
     .describe('Severity as the security tool rated it; omitted when the tool gives none (such detections still count).'),
-  deviceId: z.string().optional().describe('Identifier of the device the detection was made on; matched with shipments[].deviceId to time detections after delivery.'),
+  deviceId: z
+    .string()
+    .optional()
+    .describe('Identifier of the device the detection was made on; matched with shipments[].deviceId to time detections after delivery.'),
   software: z.string().optional().describe('Software name as the tool reported it.'),
   usbId: z.string().optional().describe('USB vendor:product id, e.g. 1d6b:0104.'),
   deviceName: z.string().optional().describe('USB product string or EDID monitor name.'),
@@ -210,7 +214,7 @@ export const deviceCheckinEventSchema = recordObject({
   ip: ipAddressSchema.optional().describe('Public IP address the device checked in from (IPv4 or IPv6).'),
   network: networkEnrichmentSchema.optional().describe('Caller-supplied enrichment of the check-in IP address.'),
   managed: z.boolean().optional().describe('Whether the device is enrolled in device management; false for a personal or unenrolled device.'),
-  compliant: z.boolean().optional().describe('Whether the device met the organisation\'s compliance policy at check-in.'),
+  compliant: z.boolean().optional().describe("Whether the device met the organisation's compliance policy at check-in."),
   ...deviceCheckinDetailShape,
 });
 
@@ -227,10 +231,7 @@ export const privilegeEventSchema = recordObject({
     .enum(['request', 'attempt', 'grant'])
     .describe('request (asked for it, e.g. an access ticket), attempt (tried to use or obtain it directly), grant (it was given).'),
   resource: z.string().optional().describe('The system, repository, package or wallet the privilege applies to.'),
-  granted: z
-    .boolean()
-    .optional()
-    .describe('Whether the request or attempt succeeded; an attempt not marked true counts as failed.'),
+  granted: z.boolean().optional().describe('Whether the request or attempt succeeded; an attempt not marked true counts as failed.'),
   ...privilegeDetailShape,
 });
 
@@ -238,9 +239,7 @@ export const privilegeEventSchema = recordObject({
 export const messageEventSchema = recordObject({
   ...eventBase,
   type: z.literal('message').describe('Event type: a message exchanged with the subject; only the time and direction are used, never the content.'),
-  direction: z
-    .enum(['from-subject', 'to-subject'])
-    .describe('from-subject (sent by the subject, e.g. a reply) or to-subject (sent to the subject).'),
+  direction: z.enum(['from-subject', 'to-subject']).describe('from-subject (sent by the subject, e.g. a reply) or to-subject (sent to the subject).'),
   channel: z.string().optional().describe('Channel the message went through, e.g. email, slack, platform chat.'),
 });
 
@@ -278,7 +277,9 @@ export const authenticatorRegistrationEventSchema = recordObject({
   ...eventBase,
   type: z
     .literal('authenticator-registration')
-    .describe('Event type: an MFA authenticator registered, removed or reset on an account (Okta system.mfa.factor.*, Entra security-info audit events, Google Workspace 2SV enrolment).'),
+    .describe(
+      'Event type: an MFA authenticator registered, removed or reset on an account (Okta system.mfa.factor.*, Entra security-info audit events, Google Workspace 2SV enrolment).',
+    ),
   ...authenticatorRegistrationShape,
   network: networkEnrichmentSchema.optional().describe('Caller-supplied enrichment of the registration IP address.'),
 });
@@ -288,7 +289,9 @@ export const identityRiskEventSchema = recordObject({
   ...eventBase,
   type: z
     .literal('identity-risk')
-    .describe('Event type: a risk detection by the identity provider (Entra ID Protection riskDetection, Okta ThreatInsight and session-hijack events, Google Workspace suspicious-login alerts).'),
+    .describe(
+      'Event type: a risk detection by the identity provider (Entra ID Protection riskDetection, Okta ThreatInsight and session-hijack events, Google Workspace suspicious-login alerts).',
+    ),
   ...identityRiskShape,
   network: networkEnrichmentSchema.optional().describe('Caller-supplied enrichment of the IP address.'),
 });
@@ -298,7 +301,9 @@ export const removableMediaEventSchema = recordObject({
   ...eventBase,
   type: z
     .literal('removable-media')
-    .describe('Event type: removable media connected or removed, or a file copied to it (Defender DeviceEvents and DeviceFileEvents, CrowdStrike device control, Jamf, DLP, osquery).'),
+    .describe(
+      'Event type: removable media connected or removed, or a file copied to it (Defender DeviceEvents and DeviceFileEvents, CrowdStrike device control, Jamf, DLP, osquery).',
+    ),
   ...removableMediaShape,
 });
 
@@ -333,7 +338,9 @@ export const emailEventSchema = recordObject({
   ...eventBase,
   type: z
     .literal('email')
-    .describe('Event type: an e-mail the subject sent, with recipient and attachment counts (mail gateway, Microsoft 365 message trace, Google Workspace Gmail logs, DLP; CERT email.csv). Never the content.'),
+    .describe(
+      'Event type: an e-mail the subject sent, with recipient and attachment counts (mail gateway, Microsoft 365 message trace, Google Workspace Gmail logs, DLP; CERT email.csv). Never the content.',
+    ),
   ...emailShape,
 });
 
@@ -349,14 +356,18 @@ export const codeChangeEventSchema = recordObject({
   ...eventBase,
   type: z
     .literal('code-change')
-    .describe('Event type: a change to code or its delivery: merge, direct push, deployment, release, CI/CD or protection change (GitHub and GitLab audit logs, CI/CD audit).'),
+    .describe(
+      'Event type: a change to code or its delivery: merge, direct push, deployment, release, CI/CD or protection change (GitHub and GitLab audit logs, CI/CD audit).',
+    ),
   ...codeChangeShape,
 });
 
 /** A transfer anomaly that a custody or treasury platform reported. */
 export const transferAnomalyEventSchema = recordObject({
   ...eventBase,
-  type: z.literal('transfer-anomaly').describe('Event type: a transfer the custody, treasury or payments platform flagged as anomalous, which the subject initiated, approved or signed.'),
+  type: z
+    .literal('transfer-anomaly')
+    .describe('Event type: a transfer the custody, treasury or payments platform flagged as anomalous, which the subject initiated, approved or signed.'),
   ...transferAnomalyShape,
 });
 

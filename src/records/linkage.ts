@@ -8,18 +8,7 @@ import { dateTimeSchema, postalAddressSchema, recordIdSchema } from './common';
 
 /** The kinds of link keys. */
 export type LinkKeyKind =
-  | 'email'
-  | 'phone'
-  | 'address'
-  | 'bank-account'
-  | 'wallet'
-  | 'payout-account'
-  | 'device'
-  | 'mfa-device'
-  | 'ip'
-  | 'photo'
-  | 'document'
-  | 'text';
+  'email' | 'phone' | 'address' | 'bank-account' | 'wallet' | 'payout-account' | 'device' | 'mfa-device' | 'ip' | 'photo' | 'document' | 'text';
 
 /** Every link key kind, in a stable order. */
 export const linkKeyKinds: readonly LinkKeyKind[] = [
@@ -77,7 +66,9 @@ export const linkSettingsSchema = z.object({
     .number()
     .positive()
     .default(30)
-    .describe('Two subjects share a device or MFA device only when their periods of use, widened by this many days, overlap: laptops and tokens are re-issued after someone leaves.'),
+    .describe(
+      'Two subjects share a device or MFA device only when their periods of use, widened by this many days, overlap: laptops and tokens are re-issued after someone leaves.',
+    ),
   photoMaxDistance: z
     .number()
     .int()
@@ -90,7 +81,9 @@ export const linkSettingsSchema = z.object({
     .min(0)
     .max(1)
     .default(0.6)
-    .describe('Estimated Jaccard similarity of 3-word shingles at which two resumes are near-duplicates; independent resumes in one field stay well below 0.3.'),
+    .describe(
+      'Estimated Jaccard similarity of 3-word shingles at which two resumes are near-duplicates; independent resumes in one field stay well below 0.3.',
+    ),
   householdSize: z
     .number()
     .int()

@@ -71,9 +71,13 @@ export function salvageWatchlist(value: unknown, options: ParseOptions = {}): Sa
     for (const issue of ownProblems.length > 0 ? ownProblems : result.error.issues) {
       const index = entryIndexOf(issue.path);
       const original = index === undefined ? undefined : kept[index];
-      if (original === undefined) return { value: undefined, issues: issues.length === 0 ? result.error.issues : issues.concat(result.error.issues), warnings: [] };
+      if (original === undefined)
+        return { value: undefined, issues: issues.length === 0 ? result.error.issues : issues.concat(result.error.issues), warnings: [] };
       bad.add(original);
-      issues.push({ path: issue.path.replace(/^entries\[\d+\]/, `entries[${original}]`), message: `${issue.message}; this entry is left out, the rest of the list is used` });
+      issues.push({
+        path: issue.path.replace(/^entries\[\d+\]/, `entries[${original}]`),
+        message: `${issue.message}; this entry is left out, the rest of the list is used`,
+      });
     }
     let rest: unknown;
     try {
@@ -117,7 +121,10 @@ export function salvageReference(value: unknown): Salvaged<Reference> {
 function salvageReadableReference(value: unknown): Salvaged<Reference> {
   const schema: z.ZodType<Reference> = referenceSchema;
   // zod drops a "__proto__" key when it copies an object; say so rather than lose it silently.
-  const reserved = protoKeyPaths(value, 'reference').map((path) => ({ path, message: '"__proto__" cannot name a table or an entry (it names an object\'s prototype); left out' }));
+  const reserved = protoKeyPaths(value, 'reference').map((path) => ({
+    path,
+    message: '"__proto__" cannot name a table or an entry (it names an object\'s prototype); left out',
+  }));
   const salvaged = salvageReferenceTables(schema, value);
   return reserved.length === 0 ? salvaged : { value: salvaged.value, issues: [...reserved, ...salvaged.issues] };
 }

@@ -19,7 +19,7 @@ export const backgroundCheckSchema = recordObject({
   assessment: z
     .enum(['eligible', 'review', 'escalated'])
     .optional()
-    .describe('The employer\'s adjudication rules applied by the vendor (Checkr Assess): eligible, review, escalated.'),
+    .describe("The employer's adjudication rules applied by the vendor (Checkr Assess): eligible, review, escalated."),
   addressHistory: z
     .array(
       recordObject({
@@ -65,10 +65,14 @@ export const workAuthorizationSchema = recordObject({
   id: recordIdSchema,
   method: z
     .enum(['e-verify', 'document-review', 'online-right-to-work', 'employer-of-record', 'other'])
-    .describe('How it was checked: e-verify, document-review (I-9 or equivalent reviewed by the employer), online-right-to-work (a government online check), employer-of-record (checked by the EOR), other.'),
+    .describe(
+      'How it was checked: e-verify, document-review (I-9 or equivalent reviewed by the employer), online-right-to-work (a government online check), employer-of-record (checked by the EOR), other.',
+    ),
   result: z
     .enum(['authorized', 'tentative-nonconfirmation', 'not-authorized', 'pending', 'closed'])
-    .describe('authorized, tentative-nonconfirmation (a mismatch the person may contest; not evidence of anything until resolved), not-authorized, pending, closed (case closed without result).'),
+    .describe(
+      'authorized, tentative-nonconfirmation (a mismatch the person may contest; not evidence of anything until resolved), not-authorized, pending, closed (case closed without result).',
+    ),
   checkedAt: dateTimeSchema.optional().describe('When the check completed.'),
   provider: z.string().optional().describe('Who ran it, e.g. the employer, an EOR or an I-9 vendor.'),
   source: sourceSchema.optional(),
@@ -79,7 +83,9 @@ export const verificationDetailShape = {
   method: z
     .enum(['in-person', 'address-visit', 'geolocated-app', 'mailed-code', 'video', 'other'])
     .optional()
-    .describe('How the step was carried out: in-person, address-visit, geolocated-app (a phone app reading GPS), mailed-code (a code posted to the address), video, other.'),
+    .describe(
+      'How the step was carried out: in-person, address-visit, geolocated-app (a phone app reading GPS), mailed-code (a code posted to the address), video, other.',
+    ),
   requestedBecause: z.string().optional().describe('Why the step was requested (e.g. "sign-ins from abroad"); shown to reviewers, never scored.'),
   provider: z.string().optional().describe('Vendor or team that ran the step.'),
 };
@@ -91,10 +97,8 @@ export const photoCheckShape = {
     .int()
     .nonnegative()
     .optional()
-    .describe('Pages a reverse-image search found with the same photo (e.g. another person\'s profile, a stock library).'),
-  reverseImageNames: unorderedStrings(z.string())
-    .optional()
-    .describe('Other names the photo appears under in the reverse-image matches.'),
+    .describe("Pages a reverse-image search found with the same photo (e.g. another person's profile, a stock library)."),
+  reverseImageNames: unorderedStrings(z.string()).optional().describe('Other names the photo appears under in the reverse-image matches.'),
   manipulationScore: z
     .number()
     .min(0)
@@ -115,9 +119,7 @@ export const documentOverrideShape = {
       recordObject({
         at: dateTimeSchema.describe('When the outcome was overridden.'),
         by: z.string().min(1).describe('Who overrode it (reviewer name or id in the IDV console, e.g. Persona, Onfido, Veriff).'),
-        outcome: z
-          .enum(['verified', 'failed', 'inconclusive'])
-          .describe('The outcome the reviewer set; the vendor outcome above is kept unchanged.'),
+        outcome: z.enum(['verified', 'failed', 'inconclusive']).describe('The outcome the reviewer set; the vendor outcome above is kept unchanged.'),
         reason: z.string().optional().describe('The reason the reviewer gave; shown to reviewers, never scored.'),
       }),
     )
@@ -133,14 +135,14 @@ export const emailEnrichmentShape = {
     .describe('Kind of mailbox: personal (a consumer provider), work (an employer domain), school, unknown (enrichment or the domain).'),
   linkedNames: unorderedStrings(z.string())
     .optional()
-    .describe('Other people\'s names contact enrichment found on the same address (e.g. a data broker or the identity-verification vendor).'),
+    .describe("Other people's names contact enrichment found on the same address (e.g. a data broker or the identity-verification vendor)."),
 };
 
 /** Fields added to a phone contact from enrichment: other names on the same number. */
 export const phoneEnrichmentShape = {
   linkedNames: unorderedStrings(z.string())
     .optional()
-    .describe('Other people\'s names enrichment found on the same number (carrier CNAM, data broker, identity-verification vendor).'),
+    .describe("Other people's names enrichment found on the same number (carrier CNAM, data broker, identity-verification vendor)."),
 };
 
 /** Fields added to an online profile: location, network size, review and deletion. */
@@ -159,14 +161,17 @@ export const onlineProfileDetailShape = {
   connections: z.number().int().nonnegative().optional().describe('Connections the profile shows (professional networks).'),
   following: z.number().int().nonnegative().optional().describe('Accounts the profile follows.'),
   publicRepositories: z.number().int().nonnegative().optional().describe('Public repositories on a code host profile.'),
-  photoMatchesApplication: z.boolean().optional().describe('Whether the profile photo is the same person as the application or interview photo, as a reviewer or vendor judged it.'),
-  authenticityReview: recordObject({
-      reviewer: z.string().optional().describe('Who reviewed the profile or its contributions.'),
-      reviewedAt: dateTimeSchema.optional().describe('When.'),
-      flagged: z.boolean().describe('True when the reviewer flagged the profile or contributions as not authentic (e.g. copied commits, bought reviews).'),
-      reason: z.string().optional().describe('The reviewer\'s reason; shown to reviewers, never scored.'),
-    })
+  photoMatchesApplication: z
+    .boolean()
     .optional()
-    .describe('A reviewer\'s judgement of whether the profile and its contributions are the person\'s own.'),
+    .describe('Whether the profile photo is the same person as the application or interview photo, as a reviewer or vendor judged it.'),
+  authenticityReview: recordObject({
+    reviewer: z.string().optional().describe('Who reviewed the profile or its contributions.'),
+    reviewedAt: dateTimeSchema.optional().describe('When.'),
+    flagged: z.boolean().describe('True when the reviewer flagged the profile or contributions as not authentic (e.g. copied commits, bought reviews).'),
+    reason: z.string().optional().describe("The reviewer's reason; shown to reviewers, never scored."),
+  })
+    .optional()
+    .describe("A reviewer's judgement of whether the profile and its contributions are the person's own."),
   deletedAt: dateTimeSchema.optional().describe('When the profile was found deleted.'),
 };

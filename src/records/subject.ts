@@ -36,10 +36,7 @@ import {
 /** One name the person used, with where it was seen. */
 export const personNameSchema = recordObject({
   value: z.string().min(1).describe('The name as written, e.g. "Andrew Miller".'),
-  kind: z
-    .enum(['legal', 'preferred', 'alias', 'former', 'document', 'account-holder'])
-    .optional()
-    .describe('What kind of name this is.'),
+  kind: z.enum(['legal', 'preferred', 'alias', 'former', 'document', 'account-holder']).optional().describe('What kind of name this is.'),
   source: sourceSchema.optional(),
   observedAt: dateTimeSchema.optional().describe('When this name was first seen.'),
 });
@@ -51,32 +48,23 @@ export const claimedIdentitySchema = recordObject({
     .array(countryCodeSchema)
     .optional()
     .describe('Citizenships the person claims. Only ever compared with evidence, never scored on their own.'),
-  residence:
-    recordObject({
-      country: countryCodeSchema
-        .optional()
-        .describe('ISO 3166-1 alpha-2 country the person claims to live in: a claim compared with evidence (logins, phone, bank, shipments), never scored by itself.'),
-      region: z.string().optional().describe('State, province or region claimed.'),
-      city: z.string().optional().describe('City claimed.'),
-      lat: z
-        .number()
-        .min(-90)
-        .max(90)
-        .optional()
-        .describe('Latitude of the claimed residence (caller-geocoded), for distances to login locations.'),
-      lon: z
-        .number()
-        .min(-180)
-        .max(180)
-        .optional()
-        .describe('Longitude of the claimed residence (caller-geocoded), for distances to login locations.'),
-      timeZone: timeZoneSchema
-        .optional()
-        .describe('IANA time zone of the claimed residence, e.g. America/Chicago; activity and offered meeting slots are read in local time here.'),
-      address: postalAddressSchema.optional().describe('Full residential address, when given.'),
-      verified: z.boolean().optional().describe('True when the residence was verified independently (e.g. in person, utility bill).'),
-      source: sourceSchema.optional(),
-    })
+  residence: recordObject({
+    country: countryCodeSchema
+      .optional()
+      .describe(
+        'ISO 3166-1 alpha-2 country the person claims to live in: a claim compared with evidence (logins, phone, bank, shipments), never scored by itself.',
+      ),
+    region: z.string().optional().describe('State, province or region claimed.'),
+    city: z.string().optional().describe('City claimed.'),
+    lat: z.number().min(-90).max(90).optional().describe('Latitude of the claimed residence (caller-geocoded), for distances to login locations.'),
+    lon: z.number().min(-180).max(180).optional().describe('Longitude of the claimed residence (caller-geocoded), for distances to login locations.'),
+    timeZone: timeZoneSchema
+      .optional()
+      .describe('IANA time zone of the claimed residence, e.g. America/Chicago; activity and offered meeting slots are read in local time here.'),
+    address: postalAddressSchema.optional().describe('Full residential address, when given.'),
+    verified: z.boolean().optional().describe('True when the residence was verified independently (e.g. in person, utility bill).'),
+    source: sourceSchema.optional(),
+  })
     .optional()
     .describe('The residence the person claims.'),
   dateOfBirth: partialDateSchema.optional().describe('Date of birth; never scored, only compared across sources.'),
@@ -107,10 +95,7 @@ export const phoneContactSchema = recordObject({
 /** A postal address the person gave or that a system of record holds. */
 export const addressContactSchema = recordObject({
   ...postalAddressShape,
-  kind: z
-    .enum(['residence', 'document', 'mailing', 'billing', 'other'])
-    .optional()
-    .describe('What the address is used for.'),
+  kind: z.enum(['residence', 'document', 'mailing', 'billing', 'other']).optional().describe('What the address is used for.'),
   source: sourceSchema.optional(),
   verified: z.boolean().optional().describe('True when the address was verified independently.'),
 });
@@ -138,26 +123,22 @@ export const identityDocumentSchema = recordObject({
   number: z.string().optional().describe('Document number, or a keyed hash of it.'),
   address: postalAddressSchema.optional().describe('Address printed on the document.'),
   dateOfBirth: partialDateSchema.optional().describe('Date of birth printed on the document.'),
-  verification:
-    recordObject({
-      vendor: z.string().optional().describe('Identity-verification vendor.'),
-      checkedAt: dateTimeSchema.optional().describe('When the vendor checked the document.'),
-      outcome: z
-        .enum(['verified', 'failed', 'tampered', 'ai-altered', 'synthetic', 'inconclusive', 'not-performed'])
-        .describe(
-          'The vendor outcome for the document: verified (authentic), failed (did not pass, no reason given), tampered (physically or digitally altered, e.g. a swapped photo), ai-altered (altered with generative AI), synthetic (entirely fabricated), inconclusive, not-performed.',
-        ),
-      liveness: z
-        .enum(['passed', 'failed', 'inconclusive', 'not-performed'])
-        .optional()
-        .describe('Result of the vendor\'s liveness check (a live person rather than a photo, replay or deepfake presented the document).'),
-      selfieMatch: z
-        .enum(['match', 'mismatch', 'inconclusive', 'not-performed'])
-        .optional()
-        .describe('Whether the selfie matched the document portrait.'),
-      reasons: unorderedStrings(z.string()).optional().describe('Vendor reason codes or notes.'),
-      ...documentOverrideShape,
-    })
+  verification: recordObject({
+    vendor: z.string().optional().describe('Identity-verification vendor.'),
+    checkedAt: dateTimeSchema.optional().describe('When the vendor checked the document.'),
+    outcome: z
+      .enum(['verified', 'failed', 'tampered', 'ai-altered', 'synthetic', 'inconclusive', 'not-performed'])
+      .describe(
+        'The vendor outcome for the document: verified (authentic), failed (did not pass, no reason given), tampered (physically or digitally altered, e.g. a swapped photo), ai-altered (altered with generative AI), synthetic (entirely fabricated), inconclusive, not-performed.',
+      ),
+    liveness: z
+      .enum(['passed', 'failed', 'inconclusive', 'not-performed'])
+      .optional()
+      .describe("Result of the vendor's liveness check (a live person rather than a photo, replay or deepfake presented the document)."),
+    selfieMatch: z.enum(['match', 'mismatch', 'inconclusive', 'not-performed']).optional().describe('Whether the selfie matched the document portrait.'),
+    reasons: unorderedStrings(z.string()).optional().describe('Vendor reason codes or notes.'),
+    ...documentOverrideShape,
+  })
     .optional()
     .describe('What an identity-verification vendor reported about the document, when it was checked.'),
   source: sourceSchema.optional(),
@@ -166,9 +147,7 @@ export const identityDocumentSchema = recordObject({
 /** A background, database or identity check on the person's data. */
 export const identityCheckSchema = recordObject({
   id: recordIdSchema,
-  kind: z
-    .enum(['background-check', 'ssn-trace', 'credit-header', 'e-verify', 'database', 'reverse-image', 'other'])
-    .describe('What kind of check it was.'),
+  kind: z.enum(['background-check', 'ssn-trace', 'credit-header', 'e-verify', 'database', 'reverse-image', 'other']).describe('What kind of check it was.'),
   provider: z.string().optional().describe('Company or database that ran the check, e.g. the background-check vendor.'),
   at: dateTimeSchema.optional().describe('When the check was completed.'),
   outcome: z
@@ -176,10 +155,7 @@ export const identityCheckSchema = recordObject({
     .describe(
       'What the check found about the personal data: consistent (matches the person), belongs-to-other (the data belongs to someone else), deceased (belongs to a deceased person), synthetic (a fabricated identity built from mixed data), no-record (no record found), inconclusive.',
     ),
-  consumerReport: z
-    .boolean()
-    .optional()
-    .describe('True when the check is a consumer report (FCRA adverse-action duties apply).'),
+  consumerReport: z.boolean().optional().describe('True when the check is a consumer report (FCRA adverse-action duties apply).'),
   details: noteSchema().optional().describe('Free-text details or reason codes from the provider, quoted in findings.'),
 });
 
@@ -189,21 +165,18 @@ export const verificationSchema = recordObject({
   kind: z
     .enum(['in-person-id-check', 'notarized-id', 'video-id-check', 'location-check', 'drug-test', 'in-person-meeting', 'other'])
     .describe(
-      'Which verification: in-person-id-check (ID checked face to face), notarized-id (ID certified by a notary), video-id-check (ID shown on a live video call), location-check (the person\'s location confirmed, e.g. by a visit or a geolocated check), drug-test, in-person-meeting, other.',
+      "Which verification: in-person-id-check (ID checked face to face), notarized-id (ID certified by a notary), video-id-check (ID shown on a live video call), location-check (the person's location confirmed, e.g. by a visit or a geolocated check), drug-test, in-person-meeting, other.",
     ),
   at: dateTimeSchema.optional().describe('When the step took place or was scheduled.'),
   outcome: z
     .enum(['passed', 'failed', 'declined', 'rescheduled', 'no-show', 'pending'])
     .describe(
-      'What happened: passed, failed, declined (the person refused), rescheduled (moved at the person\'s request), no-show (the person did not attend), pending (not yet done).',
+      "What happened: passed, failed, declined (the person refused), rescheduled (moved at the person's request), no-show (the person did not attend), pending (not yet done).",
     ),
-  location:
-    recordObject({
-      country: countryCodeSchema
-        .optional()
-        .describe('ISO 3166-1 alpha-2 country where the check found the person; compared with the claimed residence.'),
-      city: z.string().optional().describe('City where the check found the person.'),
-    })
+  location: recordObject({
+    country: countryCodeSchema.optional().describe('ISO 3166-1 alpha-2 country where the check found the person; compared with the claimed residence.'),
+    city: z.string().optional().describe('City where the check found the person.'),
+  })
     .optional()
     .describe('Where the person was found to be, for location checks.'),
   notes: noteSchema().optional().describe('Free-text notes by whoever ran the step; quoted in findings.'),
@@ -229,7 +202,7 @@ export const photoSchema = recordObject({
     .enum(['authentic', 'synthetic', 'belongs-to-other', 'stock', 'inconclusive'])
     .optional()
     .describe(
-      'Vendor or reverse-image result: authentic, synthetic (AI-generated or AI-altered), belongs-to-other (the photo shows someone else, e.g. found on another person\'s profile), stock (a stock photo), inconclusive.',
+      "Vendor or reverse-image result: authentic, synthetic (AI-generated or AI-altered), belongs-to-other (the photo shows someone else, e.g. found on another person's profile), stock (a stock photo), inconclusive.",
     ),
   ...photoCheckShape,
 });
@@ -250,7 +223,9 @@ export const educationSchema = recordObject({
     .describe('True when the study was claimed as full-time, on site; compared with full-time employment for impossible overlaps.'),
   confirmed: confirmationSchema
     .optional()
-    .describe('Whether the institution confirmed the entry through independently found contact details: confirmed, unconfirmed (tried, could not), contradicted, not-checked.'),
+    .describe(
+      'Whether the institution confirmed the entry through independently found contact details: confirmed, unconfirmed (tried, could not), contradicted, not-checked.',
+    ),
 });
 
 /** An employment entry from the resume or application. */
@@ -266,7 +241,9 @@ export const employmentSchema = recordObject({
   technologies: unorderedStrings(z.string()).optional().describe('Technologies claimed in this role.'),
   confirmed: confirmationSchema
     .optional()
-    .describe('Whether the employer confirmed the entry through independently found contact details: confirmed, unconfirmed (tried, could not), contradicted, not-checked.'),
+    .describe(
+      'Whether the employer confirmed the entry through independently found contact details: confirmed, unconfirmed (tried, could not), contradicted, not-checked.',
+    ),
 });
 
 /** A skill the person claims, with how long they claim to have used it. */
@@ -282,12 +259,14 @@ export const professionalReferenceSchema = recordObject({
   id: recordIdSchema,
   name: z.string().optional().describe('Name of the referee.'),
   organisation: z.string().optional().describe('Organisation the referee works for, as given.'),
-  domain: z.string().optional().describe('Web domain of the referee\'s organisation, e.g. from their e-mail address; checked against front-company domains.'),
+  domain: z.string().optional().describe("Web domain of the referee's organisation, e.g. from their e-mail address; checked against front-company domains."),
   email: z.string().optional().describe('E-mail address given for the referee.'),
   phone: z.string().optional().describe('Phone number given for the referee.'),
   confirmed: confirmationSchema
     .optional()
-    .describe('Whether the reference was confirmed through independently found contact details (not only those the candidate supplied): confirmed, unconfirmed, contradicted, not-checked.'),
+    .describe(
+      'Whether the reference was confirmed through independently found contact details (not only those the candidate supplied): confirmed, unconfirmed, contradicted, not-checked.',
+    ),
 });
 
 /** An online profile: code hosting, freelance platform, professional network. */
@@ -300,8 +279,13 @@ export const onlineProfileSchema = recordObject({
   earliestActivityAt: dateTimeSchema
     .optional()
     .describe('Earliest activity the profile shows (e.g. first commit date), which can predate createdAt when backfilled.'),
-  rating: z.number().optional().describe('Rating or job-success score as the platform shows it, on the platform\'s own scale.'),
-  hoursBilled: z.number().nonnegative().max(1_000_000).optional().describe('Cumulative hours billed on the platform (at most 1,000,000: over a century around the clock).'),
+  rating: z.number().optional().describe("Rating or job-success score as the platform shows it, on the platform's own scale."),
+  hoursBilled: z
+    .number()
+    .nonnegative()
+    .max(1_000_000)
+    .optional()
+    .describe('Cumulative hours billed on the platform (at most 1,000,000: over a century around the clock).'),
   jobsCompleted: z.number().int().nonnegative().optional().describe('Number of jobs or contracts completed on the platform.'),
   contributions: z.number().int().nonnegative().optional().describe('Public contributions, e.g. commits in the last year.'),
   followers: z.number().int().nonnegative().optional().describe('Number of followers the profile shows.'),
@@ -327,11 +311,8 @@ export const interviewSchema = recordObject({
   id: recordIdSchema,
   at: dateTimeSchema.describe('When the interview was held or scheduled.'),
   mode: z.enum(['video', 'audio', 'phone', 'text-chat', 'in-person']).describe('How the interview was held.'),
-  requestedMode: z
-    .enum(['video', 'audio', 'phone', 'text-chat', 'in-person'])
-    .optional()
-    .describe('The mode the employer asked for, when it differs.'),
-  cameraOn: z.boolean().optional().describe('For video interviews: whether the candidate\'s camera was on for the interview.'),
+  requestedMode: z.enum(['video', 'audio', 'phone', 'text-chat', 'in-person']).optional().describe('The mode the employer asked for, when it differs.'),
+  cameraOn: z.boolean().optional().describe("For video interviews: whether the candidate's camera was on for the interview."),
   outcome: z
     .enum(['held', 'declined-by-candidate', 'rescheduled', 'no-show', 'ended-early'])
     .describe('held, declined-by-candidate, rescheduled, no-show (the candidate did not attend), ended-early (ended before its planned end).'),
@@ -357,14 +338,13 @@ export const interviewSchema = recordObject({
     .describe(
       'Facts the interviewer or vendor recorded: camera-excuse (a reason given for not turning the camera on), prefers-text (asked to use text chat instead), person-differs (not the same person as before), voice-differs, lip-sync-mismatch (lips out of sync with the audio), face-glitch-on-occlusion (the face glitched when a hand passed in front of it), voice-changer (voice-changing software evident), background-obscured, off-camera-prompting (someone else appeared to supply answers), location-check-failed.',
     ),
-  faceMatch:
-    recordObject({
-      comparedTo: z
-        .enum(['document', 'previous-interview', 'onboarding', 'profile-photo'])
-        .describe('What the face was compared with: the identity document portrait, a previous interview, onboarding capture, or the profile photo.'),
-      result: z.enum(['match', 'mismatch', 'inconclusive']).describe('The vendor\'s verdict: match, mismatch or inconclusive.'),
-      score: z.number().min(0).max(1).optional().describe('Vendor similarity score from 0 (different faces) to 1 (same face).'),
-    })
+  faceMatch: recordObject({
+    comparedTo: z
+      .enum(['document', 'previous-interview', 'onboarding', 'profile-photo'])
+      .describe('What the face was compared with: the identity document portrait, a previous interview, onboarding capture, or the profile photo.'),
+    result: z.enum(['match', 'mismatch', 'inconclusive']).describe("The vendor's verdict: match, mismatch or inconclusive."),
+    score: z.number().min(0).max(1).optional().describe('Vendor similarity score from 0 (different faces) to 1 (same face).'),
+  })
     .optional()
     .describe('Face-match result supplied by a vendor.'),
   interviewer: z.string().optional().describe('Name or identifier of the interviewer or vendor who recorded the interview; quoted in findings.'),
@@ -396,7 +376,7 @@ export const paymentInstructionSchema = recordObject({
     .describe(
       'How the person asked to be paid: bank (a bank account), payment-platform (e.g. Payoneer, PayPal, Wise), crypto (a wallet), money-service (money transmitter or remittance business), check, other.',
     ),
-  accountHolderName: z.string().optional().describe('Name of the account holder, as given or as the bank reported it; compared with the person\'s names.'),
+  accountHolderName: z.string().optional().describe("Name of the account holder, as given or as the bank reported it; compared with the person's names."),
   bankName: z.string().optional().describe('Name of the bank.'),
   bankCountry: countryCodeSchema
     .optional()
@@ -477,13 +457,12 @@ export const subjectSchema = recordObject({
   kind: z
     .enum(['applicant', 'employee', 'contractor', 'freelancer'])
     .optional()
-    .describe('Relationship to the organisation: applicant (before hire), employee, contractor (engaged through a contract or agency), freelancer (engaged through a freelance platform).'),
+    .describe(
+      'Relationship to the organisation: applicant (before hire), employee, contractor (engaged through a contract or agency), freelancer (engaged through a freelance platform).',
+    ),
   role: z.string().optional().describe('Role or job family, used to compare with role peers.'),
   projects: unorderedStrings(z.string()).optional().describe('Projects or repositories the person is assigned to.'),
-  authorizedDataTags: z
-    .array(z.string())
-    .optional()
-    .describe('Sensitive data tags the role legitimately needs (e.g. energy for a grid-software engineer).'),
+  authorizedDataTags: z.array(z.string()).optional().describe('Sensitive data tags the role legitimately needs (e.g. energy for a grid-software engineer).'),
   appliedAt: dateTimeSchema.optional().describe('When the person applied.'),
   offerAt: dateTimeSchema.optional().describe('When the offer was made.'),
   hiredAt: dateTimeSchema.optional().describe('Start of tenure.'),
@@ -494,14 +473,8 @@ export const subjectSchema = recordObject({
     .array(identityDocumentSchema)
     .optional()
     .describe('Identity documents the person presented, with identity-verification vendor results, in any order.'),
-  identityChecks: z
-    .array(identityCheckSchema)
-    .optional()
-    .describe('Background, database and identity checks run on the person\'s data, in any order.'),
-  verifications: z
-    .array(verificationSchema)
-    .optional()
-    .describe('Verification steps run on the person (in-person ID check, location check...), in any order.'),
+  identityChecks: z.array(identityCheckSchema).optional().describe("Background, database and identity checks run on the person's data, in any order."),
+  verifications: z.array(verificationSchema).optional().describe('Verification steps run on the person (in-person ID check, location check...), in any order.'),
   photos: z.array(photoSchema).optional().describe('Photos of the person from the resume, profiles, documents or interviews, in any order.'),
   education: z.array(educationSchema).optional().describe('Education entries from the resume or application, in any order.'),
   employment: z.array(employmentSchema).optional().describe('Employment history from the resume or application, in any order.'),
@@ -530,10 +503,7 @@ export const subjectSchema = recordObject({
     .optional()
     .describe('Requests about payment outside the normal payroll cycle (advances, prepayment, off-platform), in any order.'),
   shipments: z.array(shipmentSchema).optional().describe('Shipments of company equipment to the person, in any order.'),
-  engagements: z
-    .array(engagementSchema)
-    .optional()
-    .describe('Other jobs or contracts the person holds elsewhere, declared or discovered, in any order.'),
+  engagements: z.array(engagementSchema).optional().describe('Other jobs or contracts the person holds elsewhere, declared or discovered, in any order.'),
   workArrangementRequests: z
     .array(workArrangementRequestSchema)
     .optional()
@@ -544,7 +514,9 @@ export const subjectSchema = recordObject({
   accounts: z
     .array(heldAccountSchema)
     .optional()
-    .describe('Accounts the person holds in each system (IdP, code host, cloud, chat), with when each was created, in any order (Okta/Entra/Google Workspace users, SCIM).'),
+    .describe(
+      'Accounts the person holds in each system (IdP, code host, cloud, chat), with when each was created, in any order (Okta/Entra/Google Workspace users, SCIM).',
+    ),
   rosterChanges: z
     .array(rosterChangeSchema)
     .optional()
@@ -559,7 +531,9 @@ export const subjectSchema = recordObject({
     .describe('Booked journey legs (travel-booking or expense system), in any order; explain sign-ins from the countries on the trip.'),
   behaviourBaseline: priorBehaviourBaselineSchema
     .optional()
-    .describe('The person\'s own earlier behaviour, summarised by the caller (SIEM or UEBA) from history the events do not reach; insider/own-baseline-shift uses it where the events give too few baseline weeks.'),
+    .describe(
+      "The person's own earlier behaviour, summarised by the caller (SIEM or UEBA) from history the events do not reach; insider/own-baseline-shift uses it where the events give too few baseline weeks.",
+    ),
   relationships: z
     .array(declaredRelationshipSchema)
     .optional()

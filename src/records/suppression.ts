@@ -16,10 +16,14 @@ export const suppressionSchema = recordObject({
     .min(1)
     .max(300)
     .optional()
-    .describe('Covers only the finding with this key (`findingKeyOf`: the indicator id and the identity of its evidence). Without it, covers the findings whose dated evidence all lies at or before `from`.'),
-  reason: z.string().min(1).max(2000).describe('Why the finding is explained, in the reviewer\'s words.'),
+    .describe(
+      'Covers only the finding with this key (`findingKeyOf`: the indicator id and the identity of its evidence). Without it, covers the findings whose dated evidence all lies at or before `from`.',
+    ),
+  reason: z.string().min(1).max(2000).describe("Why the finding is explained, in the reviewer's words."),
   approvedBy: z.string().min(1).max(200).describe('Who approved the suppression.'),
-  from: dateTimeSchema.describe('When the suppression starts: the instant the reviewer approved it, and the evidence cut-off of an indicator-wide suppression.'),
+  from: dateTimeSchema.describe(
+    'When the suppression starts: the instant the reviewer approved it, and the evidence cut-off of an indicator-wide suppression.',
+  ),
   until: dateTimeSchema.describe('When it expires (excluded): at and after this instant the finding counts again.'),
   caseId: z.string().min(1).max(200).optional().describe('The case the suppression was decided in.'),
 })
@@ -31,4 +35,3 @@ export const suppressionSchema = recordObject({
 
 /** A suppression record, validated. */
 export type Suppression = z.infer<typeof suppressionSchema>;
-

@@ -62,7 +62,10 @@ export function checkTrustedSubject(value: unknown): TrustedCheck<Subject> {
       const field = value[key];
       if (field === undefined) continue;
       if (type === 'array' ? !Array.isArray(field) : !isPlainObject(field)) {
-        issues.push({ path: key, message: `must be ${type === 'array' ? 'an array' : 'an object'} or absent (got ${describeValue(field)}); trusted records are taken as the schema gives them` });
+        issues.push({
+          path: key,
+          message: `must be ${type === 'array' ? 'an array' : 'an object'} or absent (got ${describeValue(field)}); trusted records are taken as the schema gives them`,
+        });
       }
     }
     return issues.length > 0 ? { ok: false, issues } : { ok: true, data: value as Subject };
@@ -78,7 +81,8 @@ export function checkTrustedEvent(value: unknown): TrustedCheck<ActivityEvent> {
     if (id !== undefined) issues.push(id);
     const subjectId = idIssue(value.subjectId, 'subjectId');
     if (subjectId !== undefined) issues.push(subjectId);
-    if (!eventTypes.has(value.type)) issues.push({ path: 'type', message: `${describeValue(value.type)} is not an event type; expected one of: ${activityEventTypes.join(', ')}` });
+    if (!eventTypes.has(value.type))
+      issues.push({ path: 'type', message: `${describeValue(value.type)} is not an event type; expected one of: ${activityEventTypes.join(', ')}` });
     const at = value.at;
     if (typeof at !== 'string' || !Number.isFinite(Date.parse(at))) {
       issues.push({ path: 'at', message: `must be an ISO 8601 date-time (got ${describeValue(at)})` });

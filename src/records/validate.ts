@@ -13,8 +13,7 @@ import { watchlistSchema, type Watchlist } from './watchlist';
  * validation dropped, as warnings), or an error naming the record and fields.
  */
 export type SafeParseResult<T> =
-  | { readonly success: true; readonly data: T; readonly warnings: readonly Issue[] }
-  | { readonly success: false; readonly error: InvalidRecordError };
+  { readonly success: true; readonly data: T; readonly warnings: readonly Issue[] } | { readonly success: false; readonly error: InvalidRecordError };
 
 /** Options of the `safeParse*` and `parse*` functions. */
 export interface ParseOptions {
@@ -160,7 +159,10 @@ function safeParseWith<T>(schema: z.ZodType<T>, kind: RecordKind, value: unknown
   // Lenient: drop the unknown keys, validate again, and keep them as warnings.
   let pruned: unknown;
   try {
-    pruned = withoutPaths(value, unknownKeys.map((issue) => issue.path));
+    pruned = withoutPaths(
+      value,
+      unknownKeys.map((issue) => issue.path),
+    );
   } catch {
     return fail(first.issues);
   }

@@ -10,7 +10,9 @@ export const watchlistEntrySchema = recordObject({
   value: z
     .string()
     .min(1)
-    .describe('The listed value in the form its type implies: a name, e-mail, phone, domain, IP address, CIDR range, wallet address or bank account/IBAN. Identifiers match exactly after normalisation, names fuzzily.'),
+    .describe(
+      'The listed value in the form its type implies: a name, e-mail, phone, domain, IP address, CIDR range, wallet address or bank account/IBAN. Identifiers match exactly after normalisation, names fuzzily.',
+    ),
   aliases: unorderedStrings(z.string().min(1)).optional().describe('Other spellings of a name or organisation.'),
   note: noteSchema().optional().describe('Free-text note carried into findings, e.g. the listing reason or program.'),
   listedAt: dateTimeSchema.optional().describe('When the entry was added to the list; an entry listed after asOf is not screened against.'),
@@ -22,7 +24,7 @@ export const watchlistSchema = recordObject({
   kind: z
     .enum(['sanctions', 'wanted', 'seized-domains', 'threat-intel', 'internal', 'other'])
     .describe(
-      'What the list is: sanctions (e.g. OFAC SDN; a match carries the step to stop payments and escalate to legal), wanted (law-enforcement wanted notices), seized-domains (websites seized by authorities), threat-intel (indicators from a threat-intelligence feed), internal (the organisation\'s own do-not-hire or incident list), other.',
+      "What the list is: sanctions (e.g. OFAC SDN; a match carries the step to stop payments and escalate to legal), wanted (law-enforcement wanted notices), seized-domains (websites seized by authorities), threat-intel (indicators from a threat-intelligence feed), internal (the organisation's own do-not-hire or incident list), other.",
     ),
   publishedAt: dateTimeSchema.optional().describe('When the list was published or extracted; a list published after asOf is not screened against.'),
   source: longTextSchema().optional().describe('Where the list came from (URL or system).'),

@@ -88,16 +88,16 @@ function joinMd(pieces: readonly Md[], separator: string): Md {
  */
 function code(value: unknown, cell = true): Md {
   const text = typeof value === 'string' ? value : String(value);
-  const flat = terminalSafe(text).replace(/`/g, "'").replace(/\r?\n|\r/g, ' ');
+  const flat = terminalSafe(text)
+    .replace(/`/g, "'")
+    .replace(/\r?\n|\r/g, ' ');
   return new Md(`\`${cell ? flat.replace(/\|/g, '\\|') : flat}\``);
 }
 
 /** What to say when nothing fired: gaps in the data are not a clean bill. */
 export function noReasons(report: Report): string {
   const gaps = report.coverage.notEvaluated.length;
-  return gaps === 0
-    ? 'No indicator fired.'
-    : `No indicator fired, but ${countOf(gaps, 'check')} had no data: no data is not no risk (see below).`;
+  return gaps === 0 ? 'No indicator fired.' : `No indicator fired, but ${countOf(gaps, 'check')} had no data: no data is not no risk (see below).`;
 }
 
 function subjectPacket(report: Report, notes: ReadonlyMap<string, IndicatorNotes>, maxEvidence: number): Md[] {
@@ -125,7 +125,12 @@ function subjectPacket(report: Report, notes: ReadonlyMap<string, IndicatorNotes
     out.push(mdText`${reason.rank}. **${reason.message}**${tag} — ${code(reason.indicatorId)}, ${formatContribution(reason.contribution)} log-odds`);
     if (note?.threatHypothesis !== undefined && reason.kind === 'risk') out.push(mdText`   - Hypothesis to test: ${note.threatHypothesis}`);
     if (note !== undefined && note.falsePositives.length > 0) {
-      out.push(mdText`   - Rule out first: ${joinMd(note.falsePositives.map((f) => mdText`${f}`), ' · ')}`);
+      out.push(
+        mdText`   - Rule out first: ${joinMd(
+          note.falsePositives.map((f) => mdText`${f}`),
+          ' · ',
+        )}`,
+      );
     }
   }
   out.push(blank);
@@ -163,9 +168,14 @@ function subjectPacket(report: Report, notes: ReadonlyMap<string, IndicatorNotes
   const suppressions = report.suppressions ?? [];
   if (suppressions.length > 0) {
     out.push(new Md('### Suppressions'), blank);
-    out.push(new Md('| Suppression | Indicator | Status | From | Until | Approved by | Case | Reason | Findings taken out |'), new Md('|---|---|---|---|---|---|---|---|---:|'));
+    out.push(
+      new Md('| Suppression | Indicator | Status | From | Until | Approved by | Case | Reason | Findings taken out |'),
+      new Md('|---|---|---|---|---|---|---|---|---:|'),
+    );
     for (const { suppression: s, status, findings } of suppressions) {
-      out.push(mdText`| ${code(s.id)} | ${code(s.findingKey ?? s.indicatorId)} | ${status} | ${s.from} | ${s.until} | ${s.approvedBy} | ${s.caseId ?? ''} | ${s.reason} | ${findings} |`);
+      out.push(
+        mdText`| ${code(s.id)} | ${code(s.findingKey ?? s.indicatorId)} | ${status} | ${s.from} | ${s.until} | ${s.approvedBy} | ${s.caseId ?? ''} | ${s.reason} | ${findings} |`,
+      );
     }
     out.push(blank);
     const suppressed = report.suppressed ?? [];
@@ -184,9 +194,7 @@ function subjectPacket(report: Report, notes: ReadonlyMap<string, IndicatorNotes
   if (contributing.length === 0) out.push(mdText`No indicator changed the score.`, blank);
   else {
     out.push(new Md('| Indicator | Title | Family | Weight | Contribution |'), new Md('|---|---|---|---:|---:|'));
-    const ranked = contributing.sort(
-      (a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || compareText(a.indicatorId, b.indicatorId),
-    );
+    const ranked = contributing.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || compareText(a.indicatorId, b.indicatorId));
     for (const i of ranked) {
       out.push(mdText`| ${code(i.indicatorId)} | ${i.title} | ${i.family} | ${fixed(i.weight, 2)} | ${formatContribution(i.contribution)} |`);
     }
@@ -195,7 +203,12 @@ function subjectPacket(report: Report, notes: ReadonlyMap<string, IndicatorNotes
   if (report.typologies.length > 0) {
     out.push(new Md('| Typology | Score | Indicators |'), new Md('|---|---:|---|'));
     for (const t of report.typologies) {
-      out.push(mdText`| ${typologyLabel(String(t.typology))} | ${formatScore(t.score)} | ${joinMd(t.indicators.map((id) => code(id)), ', ')} |`);
+      out.push(
+        mdText`| ${typologyLabel(String(t.typology))} | ${formatScore(t.score)} | ${joinMd(
+          t.indicators.map((id) => code(id)),
+          ', ',
+        )} |`,
+      );
     }
     out.push(blank);
   }
@@ -204,7 +217,13 @@ function subjectPacket(report: Report, notes: ReadonlyMap<string, IndicatorNotes
   if (report.coverage.notEvaluated.length === 0) out.push(mdText`Every enabled check had the data it needs.`, blank);
   else {
     for (const gap of report.coverage.notEvaluated) {
-      const missing = gap.missing.length > 0 ? mdText` (missing: ${joinMd(gap.missing.map((m) => code(m, false)), ', ')})` : '';
+      const missing =
+        gap.missing.length > 0
+          ? mdText` (missing: ${joinMd(
+              gap.missing.map((m) => code(m, false)),
+              ', ',
+            )})`
+          : '';
       out.push(mdText`- ${code(gap.indicatorId)}: ${gap.reason}${missing}`);
     }
     out.push(blank);
@@ -286,7 +305,12 @@ export function* markdownChunks(given: RenderableResult, options: MarkdownOption
   }
   yield '\n';
   if (result.rejected.length > 0) {
-    yield lines([mdText`## Rejected records (${result.rejected.length})`, blank, mdText`These records failed validation and were not scored; fix them and score again.`, blank]);
+    yield lines([
+      mdText`## Rejected records (${result.rejected.length})`,
+      blank,
+      mdText`These records failed validation and were not scored; fix them and score again.`,
+      blank,
+    ]);
     for (const rec of result.rejected) {
       const name = rec.recordId !== undefined ? code(rec.recordId, false) : mdText`#${rec.index}`;
       const issues = joinMd(

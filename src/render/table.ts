@@ -14,7 +14,10 @@ export interface ReportSequence extends Iterable<Report> {
 }
 
 /** The part of a full batch result the human renderers read. They only iterate the reports, never index them. */
-export type FullRenderableResult = Pick<BatchResult, 'asOf' | 'rejected'> & { readonly reports: ReportSequence; readonly asOfSource?: BatchResult['asOfSource'] };
+export type FullRenderableResult = Pick<BatchResult, 'asOf' | 'rejected'> & {
+  readonly reports: ReportSequence;
+  readonly asOfSource?: BatchResult['asOfSource'];
+};
 
 /** The part of a compact batch result (`reportDetail: 'compact'`) the human renderers read: the catalogue and compact reports. */
 export type CompactRenderableResult = Pick<BatchResult, 'asOf' | 'rejected'> & {
@@ -85,7 +88,9 @@ export function* tableChunks(given: RenderableResult, options: TableOptions = {}
   const line = (text: string): string => `${printable(text)}\n`;
   const asOfNote = result.asOfSource === 'latest-event' ? ' (latest event in the input)' : '';
   yield line(truncate(`redflags: ${countOf(result.reports.length, 'subject')} scored as of ${result.asOf}${asOfNote}`, width));
-  yield line(`${padStart('#', rankWidth)} ${padEnd('subject', idWidth)} ${padStart('score', 5)} ${padEnd('band', bandWidth)} ${truncate('top reasons (by contribution)', reasonWidth)}`);
+  yield line(
+    `${padStart('#', rankWidth)} ${padEnd('subject', idWidth)} ${padStart('score', 5)} ${padEnd('band', bandWidth)} ${truncate('top reasons (by contribution)', reasonWidth)}`,
+  );
   yield line('-'.repeat(width));
   let index = 0;
   let heldDown = 0;
@@ -107,7 +112,12 @@ export function* tableChunks(given: RenderableResult, options: TableOptions = {}
   }
   if (shown < result.reports.length) yield line(`… ${countOf(result.reports.length - shown, 'more subject')} not shown`);
   if (result.rejected.length > 0) {
-    yield line(truncate(`${result.rejected.length} record${result.rejected.length === 1 ? ' was' : 's were'} rejected as invalid (run \`redflags validate\` for details)`, width));
+    yield line(
+      truncate(
+        `${result.rejected.length} record${result.rejected.length === 1 ? ' was' : 's were'} rejected as invalid (run \`redflags validate\` for details)`,
+        width,
+      ),
+    );
   }
   yield line(truncate('Scores are decision support for a human reviewer, never a verdict.', width));
 }

@@ -292,7 +292,10 @@ export class IndicatorTester {
           const expected = c.findings;
           const count = typeof expected === 'number' ? expected : expected.length;
           if (result.findings.length !== count) {
-            fail(where, `expected ${count} findings, got ${result.findings.length}:\n  ${result.findings.map((f) => `${f.messageId}: ${f.message}`).join('\n  ')}`);
+            fail(
+              where,
+              `expected ${count} findings, got ${result.findings.length}:\n  ${result.findings.map((f) => `${f.messageId}: ${f.message}`).join('\n  ')}`,
+            );
           }
           if (typeof expected !== 'number') {
             expected.forEach((e, j) => checkFinding(`${where}.findings[${j}]`, indicator, result.findings[j] as ReportFinding, e));

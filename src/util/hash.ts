@@ -1,7 +1,7 @@
 /** Serialises plain data with object keys sorted, so equal data always gives the same string. */
 export function stableStringify(value: unknown): string {
   if (value === null || typeof value !== 'object') {
-    return value === undefined ? 'null' : JSON.stringify(value) ?? 'null';
+    return value === undefined ? 'null' : (JSON.stringify(value) ?? 'null');
   }
   if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
   const keys = Object.keys(value).sort();

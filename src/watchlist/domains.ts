@@ -6,15 +6,68 @@ import { cutAtFirst } from '../text/scan';
  * need exactness for rarer suffixes can pass registrable domains themselves.
  */
 export const multiPartSuffixes: ReadonlySet<string> = new Set([
-  'co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'ltd.uk', 'plc.uk', 'me.uk', 'net.uk',
-  'com.au', 'net.au', 'org.au', 'edu.au', 'gov.au', 'id.au',
-  'co.nz', 'org.nz', 'net.nz', 'ac.nz',
-  'co.jp', 'ne.jp', 'or.jp', 'ac.jp', 'go.jp',
-  'co.kr', 'or.kr', 'ne.kr', 'ac.kr', 'go.kr',
-  'com.cn', 'net.cn', 'org.cn', 'edu.cn', 'gov.cn',
-  'com.hk', 'com.tw', 'com.sg', 'com.my', 'com.ph', 'com.vn', 'co.id', 'co.th', 'co.in', 'net.in', 'org.in',
-  'com.br', 'net.br', 'org.br', 'com.mx', 'com.ar', 'com.co', 'com.pe', 'com.tr', 'com.ua', 'com.pl', 'co.za', 'co.il',
-  'com.ru', 'org.ru', 'com.sa', 'com.eg', 'com.ng', 'co.ke',
+  'co.uk',
+  'org.uk',
+  'ac.uk',
+  'gov.uk',
+  'ltd.uk',
+  'plc.uk',
+  'me.uk',
+  'net.uk',
+  'com.au',
+  'net.au',
+  'org.au',
+  'edu.au',
+  'gov.au',
+  'id.au',
+  'co.nz',
+  'org.nz',
+  'net.nz',
+  'ac.nz',
+  'co.jp',
+  'ne.jp',
+  'or.jp',
+  'ac.jp',
+  'go.jp',
+  'co.kr',
+  'or.kr',
+  'ne.kr',
+  'ac.kr',
+  'go.kr',
+  'com.cn',
+  'net.cn',
+  'org.cn',
+  'edu.cn',
+  'gov.cn',
+  'com.hk',
+  'com.tw',
+  'com.sg',
+  'com.my',
+  'com.ph',
+  'com.vn',
+  'co.id',
+  'co.th',
+  'co.in',
+  'net.in',
+  'org.in',
+  'com.br',
+  'net.br',
+  'org.br',
+  'com.mx',
+  'com.ar',
+  'com.co',
+  'com.pe',
+  'com.tr',
+  'com.ua',
+  'com.pl',
+  'co.za',
+  'co.il',
+  'com.ru',
+  'org.ru',
+  'com.sa',
+  'com.eg',
+  'com.ng',
+  'co.ke',
 ]);
 
 /**
@@ -51,7 +104,10 @@ export function hostOf(value: string): string | undefined {
   if (at >= 0) v = v.slice(at + 1);
   // The path, query or fragment is cut at its first character by a scan: `/[/?#].*$/`
   // restarted at every "/" of "////...\n" and took quadratic time.
-  v = cutAtFirst(v.replace(/^[a-z][a-z0-9+.-]*:\/\//, ''), '/?#').replace(/:\d+$/, '').replace(/\.$/, '').replace(/^www\./, '');
+  v = cutAtFirst(v.replace(/^[a-z][a-z0-9+.-]*:\/\//, ''), '/?#')
+    .replace(/:\d+$/, '')
+    .replace(/\.$/, '')
+    .replace(/^www\./, '');
   if (v.length > maxDomainLength || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(v)) return undefined;
   return v;
 }

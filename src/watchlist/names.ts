@@ -7,8 +7,25 @@ export const defaultNameThreshold = 0.88;
 
 /** Words ignored in organisation names: legal forms and fillers. */
 const orgStopWords: ReadonlySet<string> = new Set([
-  'co', 'company', 'corp', 'corporation', 'inc', 'incorporated', 'llc', 'ltd', 'limited', 'plc', 'gmbh', 'sa', 'ag', 'bv',
-  'the', 'and', 'of', 'group', 'holdings',
+  'co',
+  'company',
+  'corp',
+  'corporation',
+  'inc',
+  'incorporated',
+  'llc',
+  'ltd',
+  'limited',
+  'plc',
+  'gmbh',
+  'sa',
+  'ag',
+  'bv',
+  'the',
+  'and',
+  'of',
+  'group',
+  'holdings',
 ]);
 
 /**
@@ -17,7 +34,9 @@ const orgStopWords: ReadonlySet<string> = new Set([
  * "Kwang-Jin" is two tokens, as lists usually write it), legal forms dropped for organisations.
  */
 export function nameTokens(value: string, organisation = false): string[] {
-  const tokens = foldName(value).split(/[^\p{L}\p{N}]+/u).filter((t) => t !== '');
+  const tokens = foldName(value)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t !== '');
   return organisation ? tokens.filter((t) => !orgStopWords.has(t)) : tokens;
 }
 
@@ -34,7 +53,12 @@ export function phoneticKey(token: string): string {
   // own key, so it blocks with the same token and never with every other non-Latin name.
   if (/[^a-z0-9]/.test(t)) return t;
   if (t === '' || /^\d+$/.test(t)) return t;
-  t = t.replace(/ph/g, 'f').replace(/ch|zh|tch/g, 'j').replace(/sh/g, 's').replace(/ck/g, 'k').replace(/x/g, 'ks');
+  t = t
+    .replace(/ph/g, 'f')
+    .replace(/ch|zh|tch/g, 'j')
+    .replace(/sh/g, 's')
+    .replace(/ck/g, 'k')
+    .replace(/x/g, 'ks');
   const map: Record<string, string> = { b: 'p', d: 't', g: 'k', c: 'k', q: 'k', z: 'j', v: 'f', w: 'f', l: 'r', y: 'i' };
   const vowels = 'aeiou';
   // Letters collected in an array and the last one kept aside: reading the last character of a

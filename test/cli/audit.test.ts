@@ -6,8 +6,16 @@ const dir = fileURLToPath(new URL('../../test-artifacts/cli-audit/', import.meta
 mkdirSync(dir, { recursive: true });
 const reports = Array.from({ length: 80 }, (_, i) => ({ subjectId: `s${i}`, band: i % 10 === 0 ? 'high' : i % 7 === 0 ? 'elevated' : 'low', score: 1 }));
 writeFileSync(`${dir}scores.json`, JSON.stringify({ asOf: '2025-01-01T00:00:00Z', reports, rejected: [] }));
-writeFileSync(`${dir}scores.ndjson`, [JSON.stringify({ recordType: 'summary' }), ...reports.map((r) => JSON.stringify({ recordType: 'report', ...r }))].join('\n'));
-writeFileSync(`${dir}groups.csv`, ['subjectId,sex,"age band"', ...reports.map((r, i) => `${r.subjectId},${i % 2 === 0 ? 'female' : 'male'},"${i < 40 ? '40, or over' : 'under 40'}"`)].join('\n'));
+writeFileSync(
+  `${dir}scores.ndjson`,
+  [JSON.stringify({ recordType: 'summary' }), ...reports.map((r) => JSON.stringify({ recordType: 'report', ...r }))].join('\n'),
+);
+writeFileSync(
+  `${dir}groups.csv`,
+  ['subjectId,sex,"age band"', ...reports.map((r, i) => `${r.subjectId},${i % 2 === 0 ? 'female' : 'male'},"${i < 40 ? '40, or over' : 'under 40'}"`)].join(
+    '\n',
+  ),
+);
 
 describe('redflags audit', () => {
   it('prints the LL144-style tables from JSON or NDJSON scores and CSV labels', async () => {

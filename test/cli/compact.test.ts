@@ -24,8 +24,14 @@ describe('redflags score --compact', () => {
   it('ndjson: the catalogue line follows the summary, then compact reports', { timeout: 120_000 }, async () => {
     const full = await run(['score', demoPathOf(), '--format', 'ndjson']);
     const compact = await run(['score', demoPathOf(), '--format', 'ndjson', '--compact']);
-    const plain = full.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    const small = compact.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const plain = full.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const small = compact.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(small.map((l) => l['recordType'])).toEqual(['summary', 'catalogue', ...plain.slice(1).map((l) => l['recordType'])]);
     const { recordType: _type, ...catalogue } = small[1] as Record<string, unknown>;
     const reports = small.filter((l) => l['recordType'] === 'report');

@@ -52,7 +52,10 @@ describe('telling NDJSON from a JSON document', () => {
       const { code, out } = await score(ndjson([truncated, truncated, ...rest]), stream);
       expect(code).toBe(2);
       expect(out?.reports.map((r) => r.subjectId).sort()).toEqual(['a', 'b']);
-      expect(out?.rejected.map((r) => [r.line, r.issues[0]?.message])).toEqual([[1, 'not valid JSON'], [2, 'not valid JSON']]);
+      expect(out?.rejected.map((r) => [r.line, r.issues[0]?.message])).toEqual([
+        [1, 'not valid JSON'],
+        [2, 'not valid JSON'],
+      ]);
     }
   });
 
@@ -140,7 +143,10 @@ describe('"__proto__" keys from files are data', () => {
   it('an NDJSON reference line under "__proto__" does not change the score', async () => {
     const plain = await score(ndjson([record('subject', subject)]));
     for (const stream of [[], streaming]) {
-      const hostile = await score(ndjson(['{"recordType":"reference","__proto__":{"frontCompanyDomains":["front.example"]}}', record('subject', subject)]), stream);
+      const hostile = await score(
+        ndjson(['{"recordType":"reference","__proto__":{"frontCompanyDomains":["front.example"]}}', record('subject', subject)]),
+        stream,
+      );
       expect(hostile.out?.reports[0]?.score).toBe(plain.out?.reports[0]?.score);
       expect(hostile.out?.rejected[0]?.issues[0]?.path).toBe('reference.__proto__');
     }
@@ -158,7 +164,15 @@ describe('indicator errors on stderr', () => {
   it('counts them and points at the report, keeping the exit code of the run', async () => {
     // Two VoIP numbers are two findings of one indicator, over a cap of one: an error in that report.
     const capped = file('one-finding.json', JSON.stringify({ maxFindingsPerIndicator: 1 }));
-    const voip = (id: string) => ({ id, contacts: { phones: [{ number: '+12025550101', lineType: 'voip' }, { number: '+12025550102', lineType: 'voip' }] } });
+    const voip = (id: string) => ({
+      id,
+      contacts: {
+        phones: [
+          { number: '+12025550101', lineType: 'voip' },
+          { number: '+12025550102', lineType: 'voip' },
+        ],
+      },
+    });
     const { code, out, stderr } = await score(JSON.stringify({ subjects: [subjectA, voip('v'), voip('w')] }), ['--config', capped]);
     const errors = out?.reports.reduce((n, r) => n + (r as unknown as { errors: unknown[] }).errors.length, 0) as number;
     expect(errors).toBeGreaterThan(0);

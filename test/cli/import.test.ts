@@ -6,7 +6,11 @@ import { run } from './run';
 
 const fixtures = fileURLToPath(new URL('../connectors/fixtures/', import.meta.url));
 const fixture = (name: string) => join(fixtures, name);
-const lines = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('redflags import', () => {
   it('streams an Okta export to NDJSON records and prints the mapping report on standard error', async () => {
@@ -37,14 +41,27 @@ describe('redflags import', () => {
   it('goes from an HRIS export and an Okta export to a scored review in three commands', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'redflags-import-'));
     const people = await run(['import', 'csv', '--mapping', 'hris', fixture('hris.csv'), '--out', join(dir, 'people.ndjson'), '--quiet']);
-    const signins = await run(['import', 'okta', fixture('okta-system-log.json'), fixture('okta-siem-lowercase.ndjson'), '-o', join(dir, 'signins.ndjson'), '--report', join(dir, 'report.json')]);
+    const signins = await run([
+      'import',
+      'okta',
+      fixture('okta-system-log.json'),
+      fixture('okta-siem-lowercase.ndjson'),
+      '-o',
+      join(dir, 'signins.ndjson'),
+      '--report',
+      join(dir, 'report.json'),
+    ]);
     expect([people.code, signins.code, people.stderr]).toEqual([0, 0, '']);
     const input = readFileSync(join(dir, 'people.ndjson'), 'utf8') + readFileSync(join(dir, 'signins.ndjson'), 'utf8');
     const scored = await run(['score', '-', '--format', 'json'], { stdin: input });
     const output = JSON.parse(scored.stdout) as { reports: { subjectId: string }[]; rejected: unknown[] };
     expect(output.rejected).toEqual([]);
     expect(output.reports.map((r) => r.subjectId).sort()).toEqual(['ana.ruiz@corp.example', 'dana.whitfield@corp.example', 'kofi.mensah@corp.example']);
-    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { files: string[]; rows: { read: number }; skipped: { rows: { file?: string }[] } };
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as {
+      files: string[];
+      rows: { read: number };
+      skipped: { rows: { file?: string }[] };
+    };
     expect(report.rows.read).toBe(14);
     expect(report.files).toHaveLength(2);
     expect(report.skipped.rows.every((r) => r.file !== undefined)).toBe(true);
@@ -55,14 +72,25 @@ describe('redflags import', () => {
   it('writes a subject per account with --subjects, so an identity-provider export scores on its own', async () => {
     const imported = await run(['import', 'entra', fixture('entra-graph-beta.json'), '--subjects', '--quiet']);
     const records = lines(imported.stdout);
-    expect(records.filter((r) => r['recordType'] === 'subject')).toEqual([{ recordType: 'subject', id: 'kofi.mensah@corp.example', accounts: [{ system: 'entra', accountId: 'kofi.mensah@corp.example' }] }]);
+    expect(records.filter((r) => r['recordType'] === 'subject')).toEqual([
+      { recordType: 'subject', id: 'kofi.mensah@corp.example', accounts: [{ system: 'entra', accountId: 'kofi.mensah@corp.example' }] },
+    ]);
     const scored = await run(['score', '-', '--format', 'json'], { stdin: imported.stdout });
     expect((JSON.parse(scored.stdout) as { rejected: unknown[] }).rejected).toEqual([]);
   });
 
   it('reads standard input and a user mapping file, and explains bad mappings and sources', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'redflags-mapping-'));
-    writeFileSync(join(dir, 'm.json'), JSON.stringify({ title: 'Badges', source: 'badges', recordType: 'subject', id: { column: 'Email', lowercase: true }, columns: { Team: 'position.team' } }));
+    writeFileSync(
+      join(dir, 'm.json'),
+      JSON.stringify({
+        title: 'Badges',
+        source: 'badges',
+        recordType: 'subject',
+        id: { column: 'Email', lowercase: true },
+        columns: { Team: 'position.team' },
+      }),
+    );
     const ok = await run(['import', 'csv', '--mapping', join(dir, 'm.json'), '-'], { stdin: 'Email,Team\nA@x.example,Blue\n' });
     expect(lines(ok.stdout)).toEqual([{ recordType: 'subject', id: 'a@x.example', position: { team: 'Blue' } }]);
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ title: 'x', source: 'x', recordType: 'thing', id: { column: 'A' }, columns: {} }));
@@ -92,7 +120,11 @@ describe('redflags import', () => {
     writeFileSync(join(dir, 'map.csv'), 'account,subject\nlaptop-0042.corp.example,ana.ruiz@corp.example\nana.ruiz@corp.example,ana.ruiz@corp.example\n');
     const defender = await run(['import', 'defender', fixture('defender-advanced-hunting.json'), '--subject-map', join(dir, 'map.csv')]);
     // The USB mount by SYSTEM is tied through the device name; kofi is not in the map and is named.
-    expect(lines(defender.stdout).filter((r) => r['subjectId'] === 'ana.ruiz@corp.example').map((r) => r['type'])).toEqual(['software', 'removable-media', 'device-checkin', 'removable-media']);
+    expect(
+      lines(defender.stdout)
+        .filter((r) => r['subjectId'] === 'ana.ruiz@corp.example')
+        .map((r) => r['type']),
+    ).toEqual(['software', 'removable-media', 'device-checkin', 'removable-media']);
     expect(defender.stderr).toContain('no subject for account "kofi.mensah@corp.example"');
     const intune = await run(['import', 'intune', fixture('intune-managed-devices.json'), '--quiet']);
     expect(lines(intune.stdout)).toHaveLength(7);

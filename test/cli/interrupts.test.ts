@@ -71,17 +71,13 @@ describe.skipIf(!existsSync(cli))('interrupted runs (built dist/cli.js, real chi
     900_000,
   );
 
-  it(
-    'a complete run replaces --out whole and leaves no temporary file',
-    async () => {
-      const out = join(dir, 'complete.json');
-      writeFileSync(out, 'the previous report\n');
-      await promisify(execFile)(process.execPath, [cli, 'score', demoPath, '--out', out]);
-      expect(JSON.parse(readFileSync(out, 'utf8')).reports).toHaveLength(loadDemo().subjects.length);
-      expect(readdirSync(dir).filter((f) => f.includes('redflags-tmp'))).toEqual([]);
-    },
-    120_000,
-  );
+  it('a complete run replaces --out whole and leaves no temporary file', async () => {
+    const out = join(dir, 'complete.json');
+    writeFileSync(out, 'the previous report\n');
+    await promisify(execFile)(process.execPath, [cli, 'score', demoPath, '--out', out]);
+    expect(JSON.parse(readFileSync(out, 'utf8')).reports).toHaveLength(loadDemo().subjects.length);
+    expect(readdirSync(dir).filter((f) => f.includes('redflags-tmp'))).toEqual([]);
+  }, 120_000);
 
   /** Runs a shell pipeline and returns the exit status of its first command and its stderr. */
   const pipeline = (command: string): Promise<{ status: number; stderr: string }> =>
@@ -92,62 +88,46 @@ describe.skipIf(!existsSync(cli))('interrupted runs (built dist/cli.js, real chi
       child.on('exit', (code) => resolve({ status: code ?? -1, stderr }));
     });
 
-  it(
-    'score --fail-on high | head -1 exits 1, as without the pipe, and still writes its summary to stderr',
-    async () => {
-      for (const format of ['json', 'ndjson', 'table']) {
-        const result = await pipeline(`"${process.execPath}" "${cli}" score "${demoPath}" --format ${format} --fail-on high | head -1`);
-        expect(result.status, result.stderr).toBe(1);
-        expect(result.stderr).toMatch(/subjects? reached --fail-on high; exit 1\./);
-      }
-    },
-    120_000,
-  );
+  it('score --fail-on high | head -1 exits 1, as without the pipe, and still writes its summary to stderr', async () => {
+    for (const format of ['json', 'ndjson', 'table']) {
+      const result = await pipeline(`"${process.execPath}" "${cli}" score "${demoPath}" --format ${format} --fail-on high | head -1`);
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(/subjects? reached --fail-on high; exit 1\./);
+    }
+  }, 120_000);
 
-  it(
-    'a closed pipe keeps exit 2 and the rejected-records summary when records were rejected',
-    async () => {
-      const demo = loadDemo();
-      const mixed = join(dir, 'mixed.json');
-      writeFileSync(mixed, JSON.stringify({ ...demo, subjects: [...demo.subjects, { id: 'robot', kind: 'robot' }] }));
-      const result = await pipeline(`"${process.execPath}" "${cli}" score "${mixed}" --format ndjson | head -1`);
-      expect(result.status).toBe(2);
-      expect(result.stderr).toContain('1 invalid record was not scored');
-      expect(result.stderr).toContain('subject "robot"');
-    },
-    120_000,
-  );
+  it('a closed pipe keeps exit 2 and the rejected-records summary when records were rejected', async () => {
+    const demo = loadDemo();
+    const mixed = join(dir, 'mixed.json');
+    writeFileSync(mixed, JSON.stringify({ ...demo, subjects: [...demo.subjects, { id: 'robot', kind: 'robot' }] }));
+    const result = await pipeline(`"${process.execPath}" "${cli}" score "${mixed}" --format ndjson | head -1`);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('1 invalid record was not scored');
+    expect(result.stderr).toContain('subject "robot"');
+  }, 120_000);
 
-  it(
-    'a full disk (> /dev/full) is a clear message and exit 2, without a stack trace',
-    async () => {
-      const result = await pipeline(`"${process.execPath}" "${cli}" score "${demoPath}" --format ndjson > /dev/full`);
-      expect(result.status).toBe(2);
-      expect(result.stderr).toContain('redflags: cannot write the output: no space left on the device');
-      expect(result.stderr).not.toMatch(/\n\s+at /);
-    },
-    120_000,
-  );
+  it('a full disk (> /dev/full) is a clear message and exit 2, without a stack trace', async () => {
+    const result = await pipeline(`"${process.execPath}" "${cli}" score "${demoPath}" --format ndjson > /dev/full`);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('redflags: cannot write the output: no space left on the device');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  }, 120_000);
 
-  it(
-    '--workers 2 on a subject whose extensions nest 10,000 levels scores every subject, as --workers 1 does',
-    async () => {
-      const deep = `${'{"a":'.repeat(10_000)}{}${'}'.repeat(10_000)}`;
-      const path = join(dir, 'deep.json');
-      writeFileSync(path, `{"asOf":"${asOf}","subjects":[{"id":"deep","extensions":${deep}},{"id":"ok-1"},{"id":"ok-2"},{"id":"ok-3"}],"events":[]}`);
-      const run = (workers: string) =>
-        new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-          execFile(process.execPath, [cli, 'score', path, '--workers', workers], { maxBuffer: 1 << 28 }, (error, stdout, stderr) =>
-            resolve({ code: error === null ? 0 : ((error as { code?: number }).code ?? null), stdout, stderr }),
-          );
-        });
-      const [one, two] = await Promise.all([run('1'), run('2')]);
-      expect(two.stderr).not.toContain('unexpected error');
-      expect(two.code).toBe(one.code);
-      expect(two.stdout).toBe(one.stdout);
-    },
-    120_000,
-  );
+  it('--workers 2 on a subject whose extensions nest 10,000 levels scores every subject, as --workers 1 does', async () => {
+    const deep = `${'{"a":'.repeat(10_000)}{}${'}'.repeat(10_000)}`;
+    const path = join(dir, 'deep.json');
+    writeFileSync(path, `{"asOf":"${asOf}","subjects":[{"id":"deep","extensions":${deep}},{"id":"ok-1"},{"id":"ok-2"},{"id":"ok-3"}],"events":[]}`);
+    const run = (workers: string) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        execFile(process.execPath, [cli, 'score', path, '--workers', workers], { maxBuffer: 1 << 28 }, (error, stdout, stderr) =>
+          resolve({ code: error === null ? 0 : ((error as { code?: number }).code ?? null), stdout, stderr }),
+        );
+      });
+    const [one, two] = await Promise.all([run('1'), run('2')]);
+    expect(two.stderr).not.toContain('unexpected error');
+    expect(two.code).toBe(one.code);
+    expect(two.stdout).toBe(one.stdout);
+  }, 120_000);
 });
 
 describe('worker threads that fail', { timeout: 60_000 }, () => {

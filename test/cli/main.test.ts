@@ -21,11 +21,7 @@ const asOf = '2025-06-01T00:00:00Z';
 const session = (id: string, subjectId: string, at: string, end: string) => ({ id, subjectId, type: 'session', at, end });
 const doc = {
   asOf,
-  subjects: [
-    { id: 'cand-1', identity: { residence: { country: 'US', timeZone: 'America/Chicago' } } },
-    { id: 'cand-2' },
-    { id: 'cand-bad', kind: 'robot' },
-  ],
+  subjects: [{ id: 'cand-1', identity: { residence: { country: 'US', timeZone: 'America/Chicago' } } }, { id: 'cand-2' }, { id: 'cand-bad', kind: 'robot' }],
   events: [
     session('e1', 'cand-1', '2025-05-01T00:00:00Z', '2025-05-03T12:00:00Z'),
     session('e2', 'cand-1', '2025-05-10T00:00:00Z', '2025-05-12T12:00:00Z'),
@@ -117,7 +113,15 @@ describe('redflags score', () => {
     const plain = JSON.parse((await run(['score', demoPath])).stdout);
     const subject = plain.reports.find((r: { findings: unknown[] }) => r.findings.length > 0);
     const fired = subject.findings[0];
-    const suppression = { id: 'sup-1', subjectId: subject.subjectId, indicatorId: fired.indicatorId, reason: 'explained', approvedBy: 'rev-1', from: demo.asOf, until: '2030-01-01T00:00:00Z' };
+    const suppression = {
+      id: 'sup-1',
+      subjectId: subject.subjectId,
+      indicatorId: fired.indicatorId,
+      reason: 'explained',
+      approvedBy: 'rev-1',
+      from: demo.asOf,
+      until: '2030-01-01T00:00:00Z',
+    };
     const out = JSON.parse((await run(['score', file('suppressed.json', JSON.stringify({ ...demo, suppressions: [suppression] }))])).stdout);
     const report = out.reports.find((r: { subjectId: string }) => r.subjectId === subject.subjectId);
     expect(report.suppressions).toEqual([{ suppression, status: 'active', findings: expect.any(Number) }]);
@@ -170,7 +174,12 @@ describe('redflags score', () => {
   });
 
   it('validates --config and names the failing path', async () => {
-    const badWeight = await run(['score', validPath, '--config', file('c1.json', JSON.stringify({ indicators: { 'activity/excessive-hours': { weight: -1 } } }))]);
+    const badWeight = await run([
+      'score',
+      validPath,
+      '--config',
+      file('c1.json', JSON.stringify({ indicators: { 'activity/excessive-hours': { weight: -1 } } })),
+    ]);
     expect(badWeight.code).toBe(2);
     expect(badWeight.stderr).toMatch(/invalid config in .*c1\.json:\n {2}- indicators\.activity\/excessive-hours\.weight:/);
     const unknown = await run(['score', validPath, '--config', file('c2.json', JSON.stringify({ indicators: { 'activity/excesive-hours': false } }))]);
@@ -189,9 +198,13 @@ describe('redflags score', () => {
       expect(result.stdout).toBe('');
       return result.stderr.split('\n').filter((l) => l.startsWith('  - '));
     };
-    expect(await problems({ weights: { 'activity/excessive-hours': 2 } })).toEqual([expect.stringMatching(/^ {2}- weights: unknown setting; expected one of: indicators, /)]);
+    expect(await problems({ weights: { 'activity/excessive-hours': 2 } })).toEqual([
+      expect.stringMatching(/^ {2}- weights: unknown setting; expected one of: indicators, /),
+    ]);
     expect(await problems({ indicators: { 'activity/excessive-hours': { wieght: 2, weight: 'x' } } })).toEqual([
-      expect.stringMatching(/^ {2}- indicators\.activity\/excessive-hours\.wieght: unknown indicator setting; expected one of: enabled, weight, options, evidenceDecay$/),
+      expect.stringMatching(
+        /^ {2}- indicators\.activity\/excessive-hours\.wieght: unknown indicator setting; expected one of: enabled, weight, options, evidenceDecay$/,
+      ),
       expect.stringMatching(/^ {2}- indicators\.activity\/excessive-hours\.weight: .*expected number/),
     ]);
     expect(await problems({ indicators: { 'activity/excessive-hours': { options: { maxWeeklyHour: 70 } } } })).toEqual([
@@ -200,7 +213,9 @@ describe('redflags score', () => {
     expect(await problems({ indicators: { 'activity/excessive-hours': { options: { maxWeeklyHours: 'x' } } } })).toEqual([
       expect.stringMatching(/^ {2}- indicators\.activity\/excessive-hours\.options\.maxWeeklyHours: .*expected number/),
     ]);
-    expect(await problems({ groups: { 'off-hours': { decy: 0.5 } } })).toEqual([expect.stringMatching(/^ {2}- groups\.off-hours\.decy: unknown group setting/)]);
+    expect(await problems({ groups: { 'off-hours': { decy: 0.5 } } })).toEqual([
+      expect.stringMatching(/^ {2}- groups\.off-hours\.decy: unknown group setting/),
+    ]);
     expect(await problems([])).toEqual([expect.stringMatching(/^ {2}- \(config\): the config must be a JSON object/)]);
   });
 
@@ -214,7 +229,9 @@ describe('redflags score', () => {
     expect(noSubjects.stderr).toContain('"subjects" must be an array and is missing');
     const noTime = await run(['score', file('notime.json', '{"subjects": [{"id": "a"}]}')]);
     expect(noTime.code).toBe(2);
-    expect(noTime.stderr).toBe('redflags: the input: asOf: is required when the input has no valid events\nPass --as-of <ISO time>, or include valid events.\n');
+    expect(noTime.stderr).toBe(
+      'redflags: the input: asOf: is required when the input has no valid events\nPass --as-of <ISO time>, or include valid events.\n',
+    );
   });
 
   it('reads a JSON document or NDJSON saved with a byte order mark and CRLF line endings', async () => {
@@ -224,9 +241,20 @@ describe('redflags score', () => {
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout).reports).toHaveLength(2);
     const lines = [...valid.subjects.map((s) => ({ recordType: 'subject', ...s })), ...valid.events.map((e) => ({ recordType: 'event', ...e }))];
-    const ndjson = await run(['score', file('bom.ndjson', `${bom}${lines.map((l) => JSON.stringify(l)).join('\r\n')}\r\n`), '--format', 'json', '--as-of', asOf]);
+    const ndjson = await run([
+      'score',
+      file('bom.ndjson', `${bom}${lines.map((l) => JSON.stringify(l)).join('\r\n')}\r\n`),
+      '--format',
+      'json',
+      '--as-of',
+      asOf,
+    ]);
     expect(ndjson.stderr).toBe('');
-    expect(JSON.parse(ndjson.stdout).reports.map((r: { subjectId: string }) => r.subjectId).sort()).toEqual(['cand-1', 'cand-2']);
+    expect(
+      JSON.parse(ndjson.stdout)
+        .reports.map((r: { subjectId: string }) => r.subjectId)
+        .sort(),
+    ).toEqual(['cand-1', 'cand-2']);
   });
 
   it('renders every format, to stdout or to --out (format from the extension)', async () => {
@@ -235,7 +263,10 @@ describe('redflags score', () => {
     const tty = await run(['score', validPath], { io: { stdoutIsTTY: true, columns: 80 } });
     expect(tty.stdout).toMatch(/^redflags: 2 subjects scored as of .*\n +# subject +score band/);
     for (const line of tty.stdout.trimEnd().split('\n')) expect(line.length).toBeLessThanOrEqual(80);
-    const ndjson = (await run(['score', mixedPath, '--format', 'ndjson'])).stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const ndjson = (await run(['score', mixedPath, '--format', 'ndjson'])).stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(ndjson.map((l) => l.recordType)).toEqual(['summary', 'report', 'report', 'rejected', 'rejected', 'rejected']);
     const md = await run(['score', validPath, '--format', 'markdown', '--title', 'Packet']);
     expect(md.stdout.startsWith('# Packet')).toBe(true);
@@ -332,7 +363,14 @@ describe('redflags score on a large input', () => {
     const lines = [JSON.stringify({ recordType: 'subject', id: 'big-1' })];
     const padding = 'x'.repeat(400);
     for (let i = 0, size = 0; size < 5.5 * 1024 * 1024; i++) {
-      const line = JSON.stringify({ recordType: 'event', id: `b${i}`, subjectId: 'big-1', type: 'session', at: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(), userAgent: padding });
+      const line = JSON.stringify({
+        recordType: 'event',
+        id: `b${i}`,
+        subjectId: 'big-1',
+        type: 'session',
+        at: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(),
+        userAgent: padding,
+      });
       lines.push(line);
       size += line.length + 1;
     }
@@ -352,7 +390,16 @@ describe('redflags indicators and schema', () => {
     const json = JSON.parse((await run(['indicators', '--json'])).stdout);
     expect(json.map((i: { id: string }) => i.id)).toEqual(builtinIndicators.map((i) => i.meta.id));
     for (const item of json) {
-      expect(item).toEqual(expect.objectContaining({ id: expect.any(String), title: expect.any(String), category: expect.any(String), typologies: expect.any(Array), defaultWeight: expect.any(Number), sources: expect.any(Array) }));
+      expect(item).toEqual(
+        expect.objectContaining({
+          id: expect.any(String),
+          title: expect.any(String),
+          category: expect.any(String),
+          typologies: expect.any(Array),
+          defaultWeight: expect.any(Number),
+          sources: expect.any(Array),
+        }),
+      );
     }
     const text = await run(['indicators']);
     expect(text.stdout).toContain(builtinIndicators[0]!.meta.id);
@@ -387,14 +434,21 @@ describe.skipIf(!existsSync(cli))('built dist/cli.js', () => {
 });
 
 describe('redflags score --stream', () => {
-  const demo = JSON.parse(readFileSync(demoPath, 'utf8')) as { subjects: { id: string }[]; events: { subjectId: string }[]; watchlists: unknown[]; reference: Record<string, unknown> };
+  const demo = JSON.parse(readFileSync(demoPath, 'utf8')) as {
+    subjects: { id: string }[];
+    events: { subjectId: string }[];
+    watchlists: unknown[];
+    reference: Record<string, unknown>;
+  };
   const grouped = [
     ...demo.watchlists.map((w) => JSON.stringify({ recordType: 'watchlist', ...(w as object) })),
     JSON.stringify({ recordType: 'reference', ...demo.reference }),
-    ...[...demo.subjects].reverse().flatMap((s) => [
-      JSON.stringify({ recordType: 'subject', ...s }),
-      ...demo.events.filter((e) => e.subjectId === s.id).map((e) => JSON.stringify({ recordType: 'event', ...e })),
-    ]),
+    ...[...demo.subjects]
+      .reverse()
+      .flatMap((s) => [
+        JSON.stringify({ recordType: 'subject', ...s }),
+        ...demo.events.filter((e) => e.subjectId === s.id).map((e) => JSON.stringify({ recordType: 'event', ...e })),
+      ]),
   ];
   // Population-level indicators (with a prepare hook) cannot stream; the test disables them.
   const noPopulation = file(
@@ -446,7 +500,11 @@ describe('redflags score --stream', () => {
     expect(streamed.stdout).toBe(whole.stdout);
     expect(streamed.stderr).toBe(whole.stderr);
     expect(streamed.stderr).toContain('event "x2" (line 3):\n  - subjectId: no valid subject "ghost" in the input');
-    expect(JSON.parse(streamed.stdout).reports.map((r: { subjectId: string }) => r.subjectId).sort()).toEqual(['a', 'c']);
+    expect(
+      JSON.parse(streamed.stdout)
+        .reports.map((r: { subjectId: string }) => r.subjectId)
+        .sort(),
+    ).toEqual(['a', 'c']);
   });
 
   it.skipIf(!builtinIndicators.some((i) => i.prepare !== undefined))('refuses while population-level indicators are enabled', async () => {

@@ -31,7 +31,11 @@ describe('what the command line says to a newcomer', () => {
   it('marks a band the corroboration rule held down in the table', () => {
     const scorer = createScorer({ indicators: [] });
     const plain = scorer.score({ id: 'cand-1' }, { asOf });
-    const held = { ...scorer.score({ id: 'cand-2' }, { asOf }), band: 'elevated' as const, bandCapped: { wouldBe: 'high' as const, reason: 'one data family', families: [] } };
+    const held = {
+      ...scorer.score({ id: 'cand-2' }, { asOf }),
+      band: 'elevated' as const,
+      bandCapped: { wouldBe: 'high' as const, reason: 'one data family', families: [] },
+    };
     const table = renderTable({ asOf, reports: [held, plain], rejected: [] });
     const rows = table.split('\n');
     expect(rows.find((r) => r.includes('cand-2'))).toMatch(/ elevated\* /);

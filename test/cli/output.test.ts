@@ -11,7 +11,12 @@ import { run } from './run';
 
 const dir = mkdtempSync(join(tmpdir(), 'redflags-output-'));
 const demo = scoreDemo();
-const output: ScoreOutput = { asOf: demo.asOf, asOfSource: demo.asOfSource, reports: demo.reports, rejected: [{ kind: 'event', index: 3, recordId: 'e4', issues: [{ path: 'type', message: 'bad' }], line: 9 }] };
+const output: ScoreOutput = {
+  asOf: demo.asOf,
+  asOfSource: demo.asOfSource,
+  reports: demo.reports,
+  rejected: [{ kind: 'event', index: 3, recordId: 'e4', issues: [{ path: 'type', message: 'bad' }], line: 9 }],
+};
 
 /** A writable that keeps only a byte count, the first and the last characters, and how many writes it took. */
 function countingSink(): { stream: Writable; bytes: () => number; head: () => string; tail: () => string; writes: () => number; largest: () => number } {
@@ -48,45 +53,57 @@ describe('score output written as a stream', { timeout: 60_000 }, () => {
   });
 
   it('writes NDJSON: a summary line, one line per report, one per rejected record', () => {
-    const lines = concat(ndjsonChunks(output, () => {})).trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = concat(ndjsonChunks(output, () => {}))
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toEqual({ recordType: 'summary', asOf: demo.asOf, asOfSource: demo.asOfSource, reports: demo.reports.length, rejected: 1 });
     expect(lines.slice(1, -1)).toEqual(demo.reports.map((r) => ({ recordType: 'report', ...r })));
     expect(lines.at(-1)).toMatchObject({ recordType: 'rejected', recordId: 'e4', line: 9 });
   });
 
-  it(
-    'writes a JSON document longer than the longest string V8 can hold, as one valid document',
-    async () => {
-      // Beyond 2^29 characters (V8's string limit): one string of it would throw "Invalid string length".
-      // Each report carries a 1 MiB id, so the test costs copying, not serialising 10,000 reports.
-      // It took 430 s at load average 30 on 2 cores (other jobs plus two busy loops), hence the timeout.
-      const pad = 'x'.repeat(2 ** 20);
-      const count = 2 ** 29 / 2 ** 20 + 16;
-      const reports: Report[] = [];
-      for (let i = 0; i < count; i++) reports.push({ ...(demo.reports[i % demo.reports.length] as Report), subjectId: `subject-${i}-${pad}` });
-      const sink = countingSink();
-      const outcome = await writeOutput({ stdin: new PassThrough(), stdout: sink.stream, stderr: new PassThrough(), cwd: dir }, undefined, jsonChunks({ ...output, reports }, () => {}));
-      expect(outcome.readerGone).toBe(false);
-      expect(sink.bytes()).toBeGreaterThan(2 ** 29);
-      expect(sink.head()).toMatch(/^\{\n {2}"asOf": "[^"]+",\n {2}"asOfSource": "[^"]+",\n {2}"reports": \[\n {4}\{\n {6}"subjectId": "subject-0-x/);
-      expect(sink.tail()).toMatch(/"line": 9\n {4}\}\n {2}\]\n\}\n$/);
-      // One write per report at least, none much larger than a report: memory for one batch, not for the document.
-      expect(sink.writes()).toBeGreaterThanOrEqual(count);
-      expect(sink.largest()).toBeLessThan(2 ** 20 + 2 ** 17);
-    },
-    900_000,
-  );
+  it('writes a JSON document longer than the longest string V8 can hold, as one valid document', async () => {
+    // Beyond 2^29 characters (V8's string limit): one string of it would throw "Invalid string length".
+    // Each report carries a 1 MiB id, so the test costs copying, not serialising 10,000 reports.
+    // It took 430 s at load average 30 on 2 cores (other jobs plus two busy loops), hence the timeout.
+    const pad = 'x'.repeat(2 ** 20);
+    const count = 2 ** 29 / 2 ** 20 + 16;
+    const reports: Report[] = [];
+    for (let i = 0; i < count; i++) reports.push({ ...(demo.reports[i % demo.reports.length] as Report), subjectId: `subject-${i}-${pad}` });
+    const sink = countingSink();
+    const outcome = await writeOutput(
+      { stdin: new PassThrough(), stdout: sink.stream, stderr: new PassThrough(), cwd: dir },
+      undefined,
+      jsonChunks({ ...output, reports }, () => {}),
+    );
+    expect(outcome.readerGone).toBe(false);
+    expect(sink.bytes()).toBeGreaterThan(2 ** 29);
+    expect(sink.head()).toMatch(/^\{\n {2}"asOf": "[^"]+",\n {2}"asOfSource": "[^"]+",\n {2}"reports": \[\n {4}\{\n {6}"subjectId": "subject-0-x/);
+    expect(sink.tail()).toMatch(/"line": 9\n {4}\}\n {2}\]\n\}\n$/);
+    // One write per report at least, none much larger than a report: memory for one batch, not for the document.
+    expect(sink.writes()).toBeGreaterThanOrEqual(count);
+    expect(sink.largest()).toBeLessThan(2 ** 20 + 2 ** 17);
+  }, 900_000);
 
   it('replaces a report that cannot be serialised by a stand-in naming the subject, keeps the others, and says so', () => {
     const first = demo.reports[0] as Report;
-    const tooLong = { ...first, subjectId: 'huge', toJSON: () => { throw new RangeError('Invalid string length'); } } as unknown as Report;
+    const tooLong = {
+      ...first,
+      subjectId: 'huge',
+      toJSON: () => {
+        throw new RangeError('Invalid string length');
+      },
+    } as unknown as Report;
     const unwritable: { subjectId: string; message: string }[] = [];
     const withHuge: ScoreOutput = { ...output, reports: [tooLong, ...demo.reports.slice(1, 3)] };
     const json = JSON.parse(concat(jsonChunks(withHuge, (r) => unwritable.push(r))));
     expect(json.reports).toHaveLength(3);
     expect(json.reports[0]).toEqual({ subjectId: 'huge', score: first.score, band: first.band, outputError: expect.stringContaining('Invalid string length') });
     expect(json.reports[1]).toEqual(JSON.parse(JSON.stringify(demo.reports[1])));
-    const lines = concat(ndjsonChunks(withHuge, (r) => unwritable.push(r))).trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = concat(ndjsonChunks(withHuge, (r) => unwritable.push(r)))
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[1]).toMatchObject({ recordType: 'report', subjectId: 'huge', outputError: expect.stringContaining('Invalid string length') });
     expect(unwritable).toEqual([
       { subjectId: 'huge', message: 'Invalid string length' },

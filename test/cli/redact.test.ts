@@ -9,8 +9,18 @@ writeFileSync(`${dir}short-key.txt`, 'short\n');
 const input = {
   asOf: '2025-06-01T00:00:00Z',
   subjects: [
-    { id: 'a', paymentInstructions: [{ id: 'pi-a', at: '2025-01-01T00:00:00Z', accountNumber: 'SHARED-ACCT-991177', accountHolderName: 'Quentin Zabriskie', method: 'bank' }] },
-    { id: 'b', paymentInstructions: [{ id: 'pi-b', at: '2025-01-01T00:00:00Z', accountNumber: 'SHARED-ACCT-991177', accountHolderName: 'Quentin Zabriskie', method: 'bank' }] },
+    {
+      id: 'a',
+      paymentInstructions: [
+        { id: 'pi-a', at: '2025-01-01T00:00:00Z', accountNumber: 'SHARED-ACCT-991177', accountHolderName: 'Quentin Zabriskie', method: 'bank' },
+      ],
+    },
+    {
+      id: 'b',
+      paymentInstructions: [
+        { id: 'pi-b', at: '2025-01-01T00:00:00Z', accountNumber: 'SHARED-ACCT-991177', accountHolderName: 'Quentin Zabriskie', method: 'bank' },
+      ],
+    },
   ],
 };
 writeFileSync(`${dir}input.json`, JSON.stringify(input));
@@ -21,7 +31,13 @@ describe('redflags score --redact and --pseudonym-key-file', () => {
     const masked = await run(['score', `${dir}input.json`, '--format', 'json', '--redact']);
     const hashed = await run(['score', `${dir}input.json`, '--format', 'json', '--pseudonym-key-file', `${dir}key.txt`]);
     for (const r of [plain, masked, hashed]) expect(r.stderr).toBe('');
-    const view = (text: string) => JSON.parse(text).reports.map((r: { subjectId: string; score: number; band: string; reasons: { indicatorId: string }[] }) => [r.subjectId, r.score, r.band, r.reasons.map((x) => x.indicatorId)]);
+    const view = (text: string) =>
+      JSON.parse(text).reports.map((r: { subjectId: string; score: number; band: string; reasons: { indicatorId: string }[] }) => [
+        r.subjectId,
+        r.score,
+        r.band,
+        r.reasons.map((x) => x.indicatorId),
+      ]);
     expect(view(masked.stdout)).toEqual(view(plain.stdout));
     expect(view(hashed.stdout)).toEqual(view(plain.stdout));
     for (const text of [masked.stdout, hashed.stdout]) {

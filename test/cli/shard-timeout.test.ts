@@ -30,29 +30,36 @@ describe('a wall-clock limit per worker shard', () => {
     });
   }, 120_000);
 
-  it.skipIf(!built)("an indicator loops forever on one subject: its shard's subjects are listed as not scored, the others scored (needs npm run build)", async () => {
-    const path = join(dir, 'population.json');
-    writeFileSync(path, JSON.stringify({ asOf, subjects: ids.map((id) => ({ id })) }));
-    const shards = 2;
-    const hung = fixtureShardOf('loops-forever', shards);
-    // Generous: the other shard must start a thread and score four subjects on a busy machine.
-    const { code, stdout, stderr } = await run(['score', path, '--format', 'json', '--workers', String(shards), '--shard-timeout', '20'], {
-      io: { workerScript: worker },
-    });
-    // Records not scored make the run exit 2, as rejected records do, and stderr names them.
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/subject "loops-forever" \(subjects\[0\]\):\n\s+- \(record\): not scored: its shard/);
-    const output = JSON.parse(stdout) as { reports: { subjectId: string }[]; rejected: { kind: string; index: number; recordId: string; issues: { message: string }[] }[] };
-    const inHungShard = ids.filter((id) => shardOf(id, shards) === hung);
-    expect(inHungShard.length).toBeGreaterThan(1);
-    expect(output.reports.map((r) => r.subjectId).sort()).toEqual(ids.filter((id) => !inHungShard.includes(id)).sort());
-    expect(output.rejected.map((r) => [r.kind, r.index, r.recordId])).toEqual(inHungShard.map((id) => ['subject', ids.indexOf(id), id]));
-    for (const r of output.rejected) {
-      expect(r.issues[0]?.message).toBe(
-        `not scored: its shard (${hung + 1} of ${shards}) ran longer than the shard timeout of 20 s and was stopped; an indicator may loop forever on one of the shard's subjects`,
-      );
-    }
-  }, 120_000);
+  it.skipIf(!built)(
+    "an indicator loops forever on one subject: its shard's subjects are listed as not scored, the others scored (needs npm run build)",
+    async () => {
+      const path = join(dir, 'population.json');
+      writeFileSync(path, JSON.stringify({ asOf, subjects: ids.map((id) => ({ id })) }));
+      const shards = 2;
+      const hung = fixtureShardOf('loops-forever', shards);
+      // Generous: the other shard must start a thread and score four subjects on a busy machine.
+      const { code, stdout, stderr } = await run(['score', path, '--format', 'json', '--workers', String(shards), '--shard-timeout', '20'], {
+        io: { workerScript: worker },
+      });
+      // Records not scored make the run exit 2, as rejected records do, and stderr names them.
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/subject "loops-forever" \(subjects\[0\]\):\n\s+- \(record\): not scored: its shard/);
+      const output = JSON.parse(stdout) as {
+        reports: { subjectId: string }[];
+        rejected: { kind: string; index: number; recordId: string; issues: { message: string }[] }[];
+      };
+      const inHungShard = ids.filter((id) => shardOf(id, shards) === hung);
+      expect(inHungShard.length).toBeGreaterThan(1);
+      expect(output.reports.map((r) => r.subjectId).sort()).toEqual(ids.filter((id) => !inHungShard.includes(id)).sort());
+      expect(output.rejected.map((r) => [r.kind, r.index, r.recordId])).toEqual(inHungShard.map((id) => ['subject', ids.indexOf(id), id]));
+      for (const r of output.rejected) {
+        expect(r.issues[0]?.message).toBe(
+          `not scored: its shard (${hung + 1} of ${shards}) ran longer than the shard timeout of 20 s and was stopped; an indicator may loop forever on one of the shard's subjects`,
+        );
+      }
+    },
+    120_000,
+  );
 
   it('--shard-timeout is checked before scoring', async () => {
     const path = join(dir, 'one.json');

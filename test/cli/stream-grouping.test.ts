@@ -15,7 +15,22 @@ const score = async (lines: readonly string[]) => {
 };
 writeFileSync(
   join(dir, 'config.json'),
-  JSON.stringify({ indicators: Object.fromEntries(['insider/bulk-collection', 'linkage/shared-shipping-address', 'linkage/shared-payment-instrument', 'linkage/shared-contact', 'linkage/shared-infrastructure', 'linkage/resume-similarity', 'linkage/persona-multiplicity', 'linkage/referral-risk', 'insider/impersonation', 'insider/peer-baseline-shift'].map((id) => [id, false])) }),
+  JSON.stringify({
+    indicators: Object.fromEntries(
+      [
+        'insider/bulk-collection',
+        'linkage/shared-shipping-address',
+        'linkage/shared-payment-instrument',
+        'linkage/shared-contact',
+        'linkage/shared-infrastructure',
+        'linkage/resume-similarity',
+        'linkage/persona-multiplicity',
+        'linkage/referral-risk',
+        'insider/impersonation',
+        'insider/peer-baseline-shift',
+      ].map((id) => [id, false]),
+    ),
+  }),
 );
 
 describe('redflags score --stream: grouping by subject', () => {
@@ -42,6 +57,10 @@ describe('redflags score --stream: grouping by subject', () => {
     lines.push(subject('next'), event('next-1', 'next', 0));
     const { code, stdout } = await score(lines);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).reports.map((r: { subjectId: string }) => r.subjectId).sort()).toEqual(['big', 'next']);
+    expect(
+      JSON.parse(stdout)
+        .reports.map((r: { subjectId: string }) => r.subjectId)
+        .sort(),
+    ).toEqual(['big', 'next']);
   });
 });

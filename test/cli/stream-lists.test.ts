@@ -14,15 +14,32 @@ vi.mock('../../src/records/salvage', async (importOriginal) => {
 
 const dir = mkdtempSync(join(tmpdir(), 'redflags-stream-lists-'));
 const asOf = '2025-06-01T00:00:00Z';
-const demo = JSON.parse(readFileSync(demoPath, 'utf8')) as { subjects: { id: string }[]; events: { subjectId: string }[]; watchlists: object[]; reference: Record<string, unknown> };
+const demo = JSON.parse(readFileSync(demoPath, 'utf8')) as {
+  subjects: { id: string }[];
+  events: { subjectId: string }[];
+  watchlists: object[];
+  reference: Record<string, unknown>;
+};
 // Population-level indicators off except the watchlist screening, which --stream keeps.
 const config = join(dir, 'screening-only.json');
-writeFileSync(config, JSON.stringify({ indicators: Object.fromEntries(builtinIndicators.filter((i) => i.prepare !== undefined && i.meta.id !== 'watchlist/match').map((i) => [i.meta.id, false])) }));
+writeFileSync(
+  config,
+  JSON.stringify({
+    indicators: Object.fromEntries(builtinIndicators.filter((i) => i.prepare !== undefined && i.meta.id !== 'watchlist/match').map((i) => [i.meta.id, false])),
+  }),
+);
 
 // A list with one bad entry (kept, the entry rejected), a list with no name (rejected whole), and a reference table with one bad element.
 const watchlists = [
   ...demo.watchlists,
-  { name: 'Sanctions', kind: 'sanctions', entries: [{ id: 's1', type: 'email', value: 'x@listed.example' }, { id: 's2', type: 'passport', value: 'P1' }] },
+  {
+    name: 'Sanctions',
+    kind: 'sanctions',
+    entries: [
+      { id: 's1', type: 'email', value: 'x@listed.example' },
+      { id: 's2', type: 'passport', value: 'P1' },
+    ],
+  },
   { kind: 'internal', entries: [] },
 ];
 const reference = { ...demo.reference, frontCompanyDomains: [...((demo.reference.frontCompanyDomains as unknown[] | undefined) ?? []), 5] };

@@ -15,7 +15,12 @@ const file = (name: string, text: string): string => {
   return path;
 };
 
-const demo = JSON.parse(readFileSync(demoPath, 'utf8')) as { subjects: { id: string }[]; events: { subjectId: string }[]; watchlists: unknown[]; reference: Record<string, unknown> };
+const demo = JSON.parse(readFileSync(demoPath, 'utf8')) as {
+  subjects: { id: string }[];
+  events: { subjectId: string }[];
+  watchlists: unknown[];
+  reference: Record<string, unknown>;
+};
 const asOf = '2025-06-01T00:00:00Z';
 
 /** NDJSON grouped by subject, the subjects in the given order. */
@@ -39,7 +44,10 @@ function shuffled<T>(items: readonly T[]): T[] {
 }
 
 // --stream refuses population-level indicators; they are disabled for both runs.
-const noPopulation = file('no-population.json', JSON.stringify({ indicators: Object.fromEntries(builtinIndicators.filter((i) => i.prepare !== undefined).map((i) => [i.meta.id, false])) }));
+const noPopulation = file(
+  'no-population.json',
+  JSON.stringify({ indicators: Object.fromEntries(builtinIndicators.filter((i) => i.prepare !== undefined).map((i) => [i.meta.id, false])) }),
+);
 const inOrder = file('in-order.ndjson', grouped(demo.subjects));
 const reordered = file('shuffled.ndjson', grouped(shuffled(demo.subjects)));
 
@@ -53,17 +61,21 @@ describe('redflags score --stream spills sorted runs to temporary files and merg
     ['html, 5 sections', ['--format', 'html', '--detail-limit', '5']],
     ['table', ['--format', 'table']],
   ];
-  it.each(cases)('gives byte-identical %s to a whole-input run, from another record order, through several runs', async (_, format) => {
-    const temp = mkdtempSync(join(dir, 'temp-'));
-    const whole = await run(['score', inOrder, '--as-of', asOf, '--config', noPopulation, ...format]);
-    const streamed = await run(['score', reordered, '--as-of', asOf, '--config', noPopulation, ...format, '--stream', '--run-size', '3', '--temp-dir', temp]);
-    expect(streamed.stderr).toBe(whole.stderr);
-    expect(streamed.code).toBe(whole.code);
-    expect(streamed.stdout).toBe(whole.stdout);
-    expect(streamed.stdout.length).toBeGreaterThan(1000);
-    // Nothing left behind.
-    expect(readdirSync(temp)).toEqual([]);
-  }, 120_000);
+  it.each(cases)(
+    'gives byte-identical %s to a whole-input run, from another record order, through several runs',
+    async (_, format) => {
+      const temp = mkdtempSync(join(dir, 'temp-'));
+      const whole = await run(['score', inOrder, '--as-of', asOf, '--config', noPopulation, ...format]);
+      const streamed = await run(['score', reordered, '--as-of', asOf, '--config', noPopulation, ...format, '--stream', '--run-size', '3', '--temp-dir', temp]);
+      expect(streamed.stderr).toBe(whole.stderr);
+      expect(streamed.code).toBe(whole.code);
+      expect(streamed.stdout).toBe(whole.stdout);
+      expect(streamed.stdout.length).toBeGreaterThan(1000);
+      // Nothing left behind.
+      expect(readdirSync(temp)).toEqual([]);
+    },
+    120_000,
+  );
 
   it('removes its temporary files when the run fails half-way', async () => {
     const temp = mkdtempSync(join(dir, 'temp-'));

@@ -11,10 +11,19 @@ const asOf = '2025-06-01T00:00:00Z';
 const config = join(dir, 'screening-only.json');
 writeFileSync(
   config,
-  JSON.stringify({ indicators: Object.fromEntries(builtinIndicators.filter((i) => i.prepare !== undefined && i.meta.id !== 'watchlist/match').map((i) => [i.meta.id, false])) }),
+  JSON.stringify({
+    indicators: Object.fromEntries(builtinIndicators.filter((i) => i.prepare !== undefined && i.meta.id !== 'watchlist/match').map((i) => [i.meta.id, false])),
+  }),
 );
 
-const watchlist = { name: 'Internal do-not-hire', kind: 'internal', entries: [{ id: 'w1', type: 'bank-account', value: 'acct-9' }, { id: 'w2', type: 'email', value: 'x@listed.example' }] };
+const watchlist = {
+  name: 'Internal do-not-hire',
+  kind: 'internal',
+  entries: [
+    { id: 'w1', type: 'bank-account', value: 'acct-9' },
+    { id: 'w2', type: 'email', value: 'x@listed.example' },
+  ],
+};
 const lines = [
   { recordType: 'watchlist', ...watchlist },
   { recordType: 'subject', id: 'cand-1', contacts: { emails: [{ address: 'x@listed.example' }] } },
@@ -33,7 +42,10 @@ describe('--stream with watchlist screening', () => {
     const whole = await run(['score', path, '--as-of', asOf, '--config', config, '--format', 'json']);
     expect(streamed.stdout).toBe(whole.stdout);
     const reports = (JSON.parse(streamed.stdout) as { reports: { subjectId: string; reasons: { indicatorId: string }[] }[] }).reports;
-    const screened = reports.filter((r) => r.reasons.some((x) => x.indicatorId === 'watchlist/match')).map((r) => r.subjectId).sort();
+    const screened = reports
+      .filter((r) => r.reasons.some((x) => x.indicatorId === 'watchlist/match'))
+      .map((r) => r.subjectId)
+      .sort();
     expect(screened).toEqual(['cand-1', 'cand-2']);
   });
 

@@ -11,7 +11,13 @@ const file = (name: string, text: string): string => {
   return `${dir}${name}`;
 };
 
-const demo = JSON.parse(readFileSync(demoPath, 'utf8')) as { asOf: string; subjects: { id: string }[]; events: { subjectId: string; at: string }[]; watchlists: unknown[]; reference: unknown };
+const demo = JSON.parse(readFileSync(demoPath, 'utf8')) as {
+  asOf: string;
+  subjects: { id: string }[];
+  events: { subjectId: string; at: string }[];
+  watchlists: unknown[];
+  reference: unknown;
+};
 const to = demo.asOf;
 const from = new Date(Date.parse(to) - 60 * 86_400_000).toISOString();
 const range = ['--from', from, '--to', to, '--every', 'P7D'];
@@ -28,7 +34,12 @@ describe('redflags timeline', () => {
     expect(result.code).toBe(0);
     const output = JSON.parse(result.stdout);
     const subject = demo.subjects.find((s) => s.id === top);
-    const expected = scoreTimeline(createScorer(), subject, { population: { subjects: demo.subjects, events: demo.events }, watchlists: demo.watchlists, reference: demo.reference } as never, { from, to, every: '7d' });
+    const expected = scoreTimeline(
+      createScorer(),
+      subject,
+      { population: { subjects: demo.subjects, events: demo.events }, watchlists: demo.watchlists, reference: demo.reference } as never,
+      { from, to, every: '7d' },
+    );
     expect(output.timelines).toEqual([JSON.parse(JSON.stringify(expected))]);
     expect(output.timelines[0].points).toHaveLength(9);
     expect(output).toMatchObject({ from, to, every: 'P7D', asOf: output.timelines[0].points.at(-1).at, rejected: [] });
@@ -37,7 +48,10 @@ describe('redflags timeline', () => {
   it('follows every subject by default, in ndjson one timeline a line, and as a table', async () => {
     const ndjson = await run(['timeline', demoPath, ...range, '--format', 'ndjson']);
     expect(ndjson.code).toBe(0);
-    const timelines = ndjson.stdout.trim().split('\n').map((line) => JSON.parse(line) as Timeline);
+    const timelines = ndjson.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Timeline);
     expect(timelines.map((t) => t.subjectId).sort()).toEqual(demo.subjects.map((s) => s.id).sort());
     const table = await run(['timeline', demoPath, '--subject', top, ...range, '--format', 'table']);
     expect(table.code).toBe(0);
@@ -83,7 +97,10 @@ describe('redflags timeline', () => {
   }, 120_000);
 
   it('lists rejected records with their lines and exits 2, still writing the timelines of the rest', async () => {
-    const input = file('bad.ndjson', ['{"recordType":"subject","id":"a"}', '{"recordType":"event","id":"e1","subjectId":"a","type":"teleport","at":"2025-05-01T09:00:00Z"}'].join('\n'));
+    const input = file(
+      'bad.ndjson',
+      ['{"recordType":"subject","id":"a"}', '{"recordType":"event","id":"e1","subjectId":"a","type":"teleport","at":"2025-05-01T09:00:00Z"}'].join('\n'),
+    );
     const result = await run(['timeline', input, '--from', '2025-05-01T00:00:00Z', '--to', '2025-05-02T00:00:00Z', '--format', 'json']);
     expect(result.code).toBe(2);
     expect(JSON.parse(result.stdout).timelines).toHaveLength(1);

@@ -22,17 +22,29 @@ const demo = JSON.parse(readFileSync(new URL('../../examples/demo/population.jso
 
 /** The built-in indicators that read the whole population, turned off; watchlist screening stays. */
 const perSubjectOnly: ScorerConfig = {
-  indicators: Object.fromEntries(createScorer().indicators.filter((i) => i.readsPopulation && i.id !== 'watchlist/match').map((i) => [i.id, false])),
+  indicators: Object.fromEntries(
+    createScorer()
+      .indicators.filter((i) => i.readsPopulation && i.id !== 'watchlist/match')
+      .map((i) => [i.id, false]),
+  ),
 };
 
 /** The demo with records every kind of check rejects, some of them across shards. */
 function withBadRecords(shards: number): BatchInput {
   const [first, ...rest] = demo.events;
   // An event reusing the id of an event of a subject in another shard: the id check spans the input.
-  const other = rest.find((e) => shardOf(e.subjectId, shards) !== shardOf((first as { subjectId: string }).subjectId, shards)) as { id: string; subjectId: string };
+  const other = rest.find((e) => shardOf(e.subjectId, shards) !== shardOf((first as { subjectId: string }).subjectId, shards)) as {
+    id: string;
+    subjectId: string;
+  };
   return {
     subjects: [...demo.subjects, { kind: 'employee' }, { id: 'w-01', kind: 'not-a-kind' }, { id: 'typo', identiy: {} }],
-    events: [...demo.events, { ...other, id: (first as { id: string }).id }, { id: 'orphan', subjectId: 'ghost', type: 'session', at: '2025-05-01T10:00:00Z' }, { id: 'bad-at', subjectId: 'w-02', type: 'session', at: 'yesterday' }],
+    events: [
+      ...demo.events,
+      { ...other, id: (first as { id: string }).id },
+      { id: 'orphan', subjectId: 'ghost', type: 'session', at: '2025-05-01T10:00:00Z' },
+      { id: 'bad-at', subjectId: 'w-02', type: 'session', at: 'yesterday' },
+    ],
     watchlists: demo.watchlists,
     reference: demo.reference,
   };
@@ -66,13 +78,17 @@ describe('--workers shards', () => {
   it.each([
     ['per-subject indicators only', perSubjectOnly],
     ['the defaults (population-level indicators on)', undefined],
-  ])('merges to exactly what one scoreBatch gives, rejected records included: %s', async (_, config) => {
-    const input = withBadRecords(3);
-    const one = createScorer(config !== undefined ? { config } : {}).scoreBatch(input);
-    const sharded = await scoreSharded(input, config, 3, undefined);
-    expect(one.rejected.length).toBeGreaterThanOrEqual(6);
-    expect(JSON.stringify(sharded)).toBe(JSON.stringify(one));
-  }, 120_000);
+  ])(
+    'merges to exactly what one scoreBatch gives, rejected records included: %s',
+    async (_, config) => {
+      const input = withBadRecords(3);
+      const one = createScorer(config !== undefined ? { config } : {}).scoreBatch(input);
+      const sharded = await scoreSharded(input, config, 3, undefined);
+      expect(one.rejected.length).toBeGreaterThanOrEqual(6);
+      expect(JSON.stringify(sharded)).toBe(JSON.stringify(one));
+    },
+    120_000,
+  );
 
   it('keeps the lenient warnings and the asOf taken from the latest event', async () => {
     const { asOf: _asOf, ...rest } = { ...withBadRecords(2), asOf: undefined };
@@ -86,7 +102,11 @@ describe('--workers shards', () => {
 
 /** The defaults with the indicators that need `prepare` over the population (linkage) off: the others read it through summaries. */
 const summariesOnly: ScorerConfig = {
-  indicators: Object.fromEntries(createScorer().indicators.filter((i) => i.readsPopulation && !i.summarises && i.id !== 'watchlist/match').map((i) => [i.id, false])),
+  indicators: Object.fromEntries(
+    createScorer()
+      .indicators.filter((i) => i.readsPopulation && !i.summarises && i.id !== 'watchlist/match')
+      .map((i) => [i.id, false]),
+  ),
 };
 
 /** The demo with its bad records, plus generated peers and outliers, at the generated populations' asOf. */
@@ -96,7 +116,8 @@ function withPeers(shards: number): BatchInput {
   return { ...bad, asOf: generatedAsOf, subjects: [...bad.subjects, ...generated.subjects], events: [...(bad.events ?? []), ...generated.events] };
 }
 
-const firedIds = (reports: readonly { findings: readonly { indicatorId: string }[] }[]): Set<string> => new Set(reports.flatMap((r) => r.findings.map((f) => f.indicatorId)));
+const firedIds = (reports: readonly { findings: readonly { indicatorId: string }[] }[]): Set<string> =>
+  new Set(reports.flatMap((r) => r.findings.map((f) => f.indicatorId)));
 
 describe('--workers with population summaries', () => {
   it('gives each thread its shard when every population indicator has summaries, the whole input when one needs prepare', () => {
@@ -118,22 +139,26 @@ describe('--workers with population summaries', () => {
   }, 120_000);
 
   const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-  it.skipIf(!existsSync(cli))('in worker threads of dist/cli.js, --workers 3 and --workers 1 give byte-identical JSON (needs npm run build)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'redflags-summary-shards-'));
-    try {
-      const generated = population([...peerOutliers(), ...fc.sample(subjectArb, { numRuns: 60, seed: 7 })]);
-      const inputPath = join(dir, 'population.json');
-      const configPath = join(dir, 'config.json');
-      writeFileSync(inputPath, JSON.stringify({ asOf: generatedAsOf, ...generated }));
-      writeFileSync(configPath, JSON.stringify(summariesOnly));
-      const exec = promisify(execFile);
-      const args = (workers: number): string[] => [cli, 'score', inputPath, '--format', 'json', '--config', configPath, '--workers', String(workers)];
-      const one = await exec(process.execPath, args(1), { maxBuffer: 64 << 20 });
-      const three = await exec(process.execPath, args(3), { maxBuffer: 64 << 20 });
-      expect(firedIds((JSON.parse(one.stdout) as { reports: { findings: { indicatorId: string }[] }[] }).reports)).toContain('insider/peer-baseline-shift');
-      expect(three.stdout).toBe(one.stdout);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 180_000);
+  it.skipIf(!existsSync(cli))(
+    'in worker threads of dist/cli.js, --workers 3 and --workers 1 give byte-identical JSON (needs npm run build)',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'redflags-summary-shards-'));
+      try {
+        const generated = population([...peerOutliers(), ...fc.sample(subjectArb, { numRuns: 60, seed: 7 })]);
+        const inputPath = join(dir, 'population.json');
+        const configPath = join(dir, 'config.json');
+        writeFileSync(inputPath, JSON.stringify({ asOf: generatedAsOf, ...generated }));
+        writeFileSync(configPath, JSON.stringify(summariesOnly));
+        const exec = promisify(execFile);
+        const args = (workers: number): string[] => [cli, 'score', inputPath, '--format', 'json', '--config', configPath, '--workers', String(workers)];
+        const one = await exec(process.execPath, args(1), { maxBuffer: 64 << 20 });
+        const three = await exec(process.execPath, args(3), { maxBuffer: 64 << 20 });
+        expect(firedIds((JSON.parse(one.stdout) as { reports: { findings: { indicatorId: string }[] }[] }).reports)).toContain('insider/peer-baseline-shift');
+        expect(three.stdout).toBe(one.stdout);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
 });

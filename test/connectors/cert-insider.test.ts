@@ -5,7 +5,8 @@ import { run } from '../cli/run';
 import { byId, fixture, rowsOf, runImport } from './support';
 
 const files = ['LDAP/2010-01.csv', 'LDAP/2010-02.csv', 'LDAP/2010-03.csv', 'logon.csv', 'device.csv', 'file.csv', 'http.csv', 'email.csv', 'psychometric.csv'];
-const rowsOfFiles = (names: readonly string[]): SourceRow[] => names.flatMap((f) => rowsOf(certInsiderConnector, fixture(`cert/${f}`)).map((r) => ({ ...r, file: f })));
+const rowsOfFiles = (names: readonly string[]): SourceRow[] =>
+  names.flatMap((f) => rowsOf(certInsiderConnector, fixture(`cert/${f}`)).map((r) => ({ ...r, file: f })));
 
 describe('CERT insider-threat dataset connector', () => {
   const { records, report } = runImport(certInsiderConnector, rowsOfFiles(files));
@@ -33,22 +34,38 @@ describe('CERT insider-threat dataset connector', () => {
     const roster = 'employee_name,user_id,email,role,team,department,supervisor\nAda Byron,ACM2278,,,,,Ada Byron\nAda Byron,CSC0217,,,,,\n';
     const reversed = 'employee_name,user_id,email,role,team,department,supervisor\nAda Byron,CSC0217,,,,,\nAda Byron,ACM2278,,,,,Ada Byron\n';
     const managers = (text: string) =>
-      runImport(certInsiderConnector, rowsOf(certInsiderConnector, text).map((r) => ({ ...r, file: 'LDAP/2010-01.csv' })))
+      runImport(
+        certInsiderConnector,
+        rowsOf(certInsiderConnector, text).map((r) => ({ ...r, file: 'LDAP/2010-01.csv' })),
+      )
         .records.filter((r) => r.recordType === 'subject')
         .map((r) => [r['id'], (r['position'] as { managerId?: string } | undefined)?.managerId]);
-    expect(managers(roster)).toEqual([['acm2278', undefined], ['csc0217', undefined]]);
+    expect(managers(roster)).toEqual([
+      ['acm2278', undefined],
+      ['csc0217', undefined],
+    ]);
     expect(managers(reversed)).toEqual(managers(roster));
   });
 
   it('maps logons as sessions on the PC ended by the logoff, whatever the row order, and reads DOMAIN/USER ids', () => {
-    expect(byId(records, 'cert-insider:logon:{L1-0001}')).toMatchObject({ type: 'session', subjectId: 'crb0001', deviceId: 'PC-4401', at: '2010-02-15T19:05:00.000Z', end: '2010-02-15T23:55:10.000Z' });
+    expect(byId(records, 'cert-insider:logon:{L1-0001}')).toMatchObject({
+      type: 'session',
+      subjectId: 'crb0001',
+      deviceId: 'PC-4401',
+      at: '2010-02-15T19:05:00.000Z',
+      end: '2010-02-15T23:55:10.000Z',
+    });
     expect(byId(records, 'cert-insider:logon:{L1-0002}')).not.toHaveProperty('end');
     expect(report.sessionEnds).toEqual({ matched: 1, unmatched: 0 });
   });
 
   it('maps drives, copies to removable media, file access, web uploads and sent mail (counts and domains, never content)', () => {
     expect(byId(records, 'cert-insider:device:{D1-0001}')).toMatchObject({ type: 'removable-media', action: 'connected', deviceId: 'PC-4401' });
-    expect(byId(records, 'cert-insider:file:{F1-0001}')).toMatchObject({ type: 'removable-media', action: 'file-copied', file: { name: 'R:\\Docs\\pricing-2010.xlsx', type: 'xlsx' } });
+    expect(byId(records, 'cert-insider:file:{F1-0001}')).toMatchObject({
+      type: 'removable-media',
+      action: 'file-copied',
+      file: { name: 'R:\\Docs\\pricing-2010.xlsx', type: 'xlsx' },
+    });
     expect(byId(records, 'cert-insider:file:{F1-0002}')).toMatchObject({ type: 'data-access', action: 'read', resourceKind: 'file' });
     expect(byId(records, 'cert-insider:http:{H1-0001}')).toMatchObject({ type: 'web', action: 'upload', host: 'wikileaks.org' });
     expect(byId(records, 'cert-insider:email:{E1-0001}')).toMatchObject({
@@ -87,7 +104,10 @@ describe('CERT insider-threat dataset connector', () => {
     const dir = fileURLToPath(new URL('./fixtures/cert/', import.meta.url));
     const imported = await run(['import', 'cert-insider', ...files.map((f) => `${dir}${f}`), '--quiet']);
     expect(imported.code, imported.stderr).toBe(0);
-    const lines = imported.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = imported.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.find((r) => r['id'] === 'crb0001')).toMatchObject({ lifecycle: { endDate: '2010-03' } });
     const scored = await run(['score', '-', '--format', 'json', '--as-of', '2010-04-01T00:00:00Z'], { stdin: imported.stdout });
     expect(scored.code, scored.stderr).toBe(0);

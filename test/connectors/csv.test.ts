@@ -32,7 +32,9 @@ describe('CSV connector with a declarative mapping', () => {
       position: { workArrangement: 'hybrid' },
     });
     const ana = byId(records, 'ana.ruiz@corp.example');
-    expect(ana).toMatchObject({ identity: { names: [{ value: 'Ana Ruiz' }, { value: 'Ana "Annie" Ruiz', kind: 'preferred' }], residence: { city: 'Sao\nPaulo' } } });
+    expect(ana).toMatchObject({
+      identity: { names: [{ value: 'Ana Ruiz' }, { value: 'Ana "Annie" Ruiz', kind: 'preferred' }], residence: { city: 'Sao\nPaulo' } },
+    });
     expect(ana?.['lifecycle']).toBeUndefined();
     expect(report.rows).toEqual({ read: 5, mapped: 3, sessionEnds: 0, skipped: 2 });
     expect(report.skipped.rows).toEqual([
@@ -77,7 +79,13 @@ describe('CSV connector with a declarative mapping', () => {
   });
 
   it('says what is wrong with a mapping file, with the path', () => {
-    const result = checkCsvMapping({ title: 'x', source: 'Bad Source', recordType: 'subject', id: { column: 'A' }, columns: { B: { field: 'a..b' }, C: { field: 'x', typo: 1 } } });
+    const result = checkCsvMapping({
+      title: 'x',
+      source: 'Bad Source',
+      recordType: 'subject',
+      id: { column: 'A' },
+      columns: { B: { field: 'a..b' }, C: { field: 'x', typo: 1 } },
+    });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problems.map((p) => p.path)).toEqual(['source', 'columns.B.field', 'columns.C']);
   });

@@ -23,7 +23,9 @@ describe('Microsoft Defender XDR advanced hunting connector', () => {
   });
 
   it('maps a PnP USB connection to a check-in with the ids from the PnP device id, for the IP-KVM check', () => {
-    expect(api.records.find((r) => r['type'] === 'device-checkin')).toMatchObject({ usbDevices: [{ vendorId: '1d6b', productId: '0104', product: 'USB Input Device', serial: 'CAFEBABE', class: 'hid' }] });
+    expect(api.records.find((r) => r['type'] === 'device-checkin')).toMatchObject({
+      usbDevices: [{ vendorId: '1d6b', productId: '0104', product: 'USB Input Device', serial: 'CAFEBABE', class: 'hid' }],
+    });
   });
 
   it('maps a file written to the mounted drive (rows of the documented join) as a copy to removable media', () => {
@@ -66,7 +68,11 @@ describe('Microsoft Defender XDR advanced hunting connector', () => {
 
   it('feeds the remote-access and tunnel checks', () => {
     const events = api.records.map(({ recordType: _, ...r }) => r);
-    const result = createScorer().scoreBatch({ asOf: '2024-06-01T00:00:00Z', subjects: [{ id: 'ana.ruiz@corp.example' }, { id: 'kofi.mensah@corp.example' }], events: events.filter((e) => e['subjectId'] !== 'laptop-0042.corp.example') });
+    const result = createScorer().scoreBatch({
+      asOf: '2024-06-01T00:00:00Z',
+      subjects: [{ id: 'ana.ruiz@corp.example' }, { id: 'kofi.mensah@corp.example' }],
+      events: events.filter((e) => e['subjectId'] !== 'laptop-0042.corp.example'),
+    });
     const ids = (subject: string) => (result.reports.find((r) => r.subjectId === subject)?.findings ?? []).map((f) => f.indicatorId);
     expect(ids('ana.ruiz@corp.example')).toContain('device/remote-access-software');
     expect(ids('kofi.mensah@corp.example').some((id) => id.includes('tunnel'))).toBe(true);
@@ -91,7 +97,11 @@ describe('Defender XDR: device-control file events and network connections', () 
         file: { name: 'E:\\exports\\payroll-q1.xlsx', sizeBytes: 918273, type: 'xlsx' },
       }),
       // A phone (WPD) with a 0x-prefixed vendor id, a placeholder serial and no folder or size.
-      expect.objectContaining({ at: '2024-04-03T11:02:00.000Z', media: { vendorId: '05ac', productId: '12a8', product: 'Apple iPhone', kind: 'phone' }, file: { name: 'IMG_0001.HEIC', type: 'heic' } }),
+      expect.objectContaining({
+        at: '2024-04-03T11:02:00.000Z',
+        media: { vendorId: '05ac', productId: '12a8', product: 'Apple iPhone', kind: 'phone' },
+        file: { name: 'IMG_0001.HEIC', type: 'heic' },
+      }),
     ]);
     expect(report.fields.invalid).toEqual([{ path: 'AdditionalFields.SerialNumber', count: 1, reason: 'placeholder serial', examples: ['0'] }]);
     expect(report.fields.ignored).toContainEqual(expect.objectContaining({ path: 'AdditionalFields.TargetFileLocation' }));
@@ -121,13 +131,28 @@ describe('Defender XDR: device-control file events and network connections', () 
 
   it('feeds the remote-access and internet-facing remote-desktop checks', () => {
     const events = records.map(({ recordType: _, ...r }: ImportedRecord) => r);
-    const result = createScorer().scoreBatch({ asOf: '2024-06-01T00:00:00Z', subjects: [{ id: 'ana.ruiz@corp.example' }, { id: 'kofi.mensah@corp.example' }], events });
+    const result = createScorer().scoreBatch({
+      asOf: '2024-06-01T00:00:00Z',
+      subjects: [{ id: 'ana.ruiz@corp.example' }, { id: 'kofi.mensah@corp.example' }],
+      events,
+    });
     const ids = (subject: string) => (result.reports.find((r) => r.subjectId === subject)?.findings ?? []).map((f) => f.indicatorId);
     expect(ids('ana.ruiz@corp.example')).toEqual(expect.arrayContaining(['device/remote-access-software', 'device/remote-desktop-internet-facing']));
     expect(ids('kofi.mensah@corp.example')).toContain('device/tunnel-software');
   });
   it('skips loopback peers written in the IPv4-mapped IPv6 form (RemoteIPType FourToSixMapping)', () => {
-    const row = { Timestamp: '2024-04-03T12:32:00Z', DeviceId: 'd1', DeviceName: 'laptop-0042.corp.example', ActionType: 'ConnectionSuccess', RemoteIP: '::ffff:127.0.0.1', RemotePort: 41641, RemoteIPType: 'FourToSixMapping', InitiatingProcessFileName: 'tailscaled.exe', InitiatingProcessAccountUpn: 'ana.ruiz@corp.example', ReportId: 9 };
+    const row = {
+      Timestamp: '2024-04-03T12:32:00Z',
+      DeviceId: 'd1',
+      DeviceName: 'laptop-0042.corp.example',
+      ActionType: 'ConnectionSuccess',
+      RemoteIP: '::ffff:127.0.0.1',
+      RemotePort: 41641,
+      RemoteIPType: 'FourToSixMapping',
+      InitiatingProcessFileName: 'tailscaled.exe',
+      InitiatingProcessAccountUpn: 'ana.ruiz@corp.example',
+      ReportId: 9,
+    };
     const { records, report } = runImport(defenderConnector, rowsOf(defenderConnector, JSON.stringify([row])));
     expect(records).toEqual([]);
     expect(report.skipped.rows.map((r) => r.reason.split(':').slice(0, -1).join(':'))).toEqual(['loopback connection (::ffff:127.0.0.1)']);

@@ -26,7 +26,14 @@ describe('device helpers', () => {
   });
 
   it('drops placeholder serials and knows OS families, never guessing others', () => {
-    expect(['7GQK3Q3', 'To be filled by O.E.M.', 'Not Specified', '0', '', 42].map(serialOf)).toEqual(['7GQK3Q3', undefined, undefined, undefined, undefined, '42']);
+    expect(['7GQK3Q3', 'To be filled by O.E.M.', 'Not Specified', '0', '', 42].map(serialOf)).toEqual([
+      '7GQK3Q3',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      '42',
+    ]);
     expect(['darwin', 'Windows', 'iPadOS', 'ubuntu', 'Holographic OS'].map(osPlatformOf)).toEqual(['macos', 'windows', 'ios', 'linux', undefined]);
   });
 

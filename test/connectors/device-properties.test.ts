@@ -19,12 +19,67 @@ const times = fc.constantFrom('2024-04-02T09:00:00Z', '2024-04-02 10:00:00.00000
 const users = fc.constantFrom('ana@corp.example', 'Ana@corp.example', 'kofi@corp.example');
 const hosts = fc.constantFrom('LAPTOP-1', 'laptop-1', 'MBP-2');
 
-const usbColumns = fc.record({ vendor_id: maybe(fc.constantFrom('1d6b', '0x0781', '534D', 'zz')), model_id: maybe(fc.constantFrom('0104', '5581', '2109')), vendor: junk, model: maybe(fc.constantFrom('PiKVM Composite Device', 'Ultra')), serial: maybe(fc.constantFrom('0', 'CAFE', 'Not Specified')), class: maybe(fc.constantFrom('8', '3', '0', '239')), removable: maybe(fc.constantFrom('1', '0', '-1', 1)), usb_port: junk }, { requiredKeys: ['vendor_id'] });
-const programColumns = fc.record({ name: maybe(fc.constantFrom('AnyDesk', 'ngrok', '7-Zip')), version: junk, publisher: junk, install_date: maybe(fc.constantFrom('20240402', '20240230', '2024-01-15')), identifying_number: maybe(text) }, { requiredKeys: ['identifying_number'] });
-const appColumns = fc.record({ name: maybe(fc.constantFrom('TeamViewer.app')), display_name: junk, bundle_identifier: maybe(fc.constantFrom('com.teamviewer.TeamViewer')), bundle_short_version: junk }, { requiredKeys: ['bundle_identifier'] });
-const debColumns = fc.record({ name: maybe(fc.constantFrom('cloudflared', 'curl')), version: junk, maintainer: maybe(text), status: maybe(fc.constantFrom('install ok installed', 'deinstall ok config-files')) }, { requiredKeys: ['maintainer'] });
-const userColumns = fc.record({ type: maybe(fc.constantFrom('user', 'boot_time')), user: maybe(fc.constantFrom('ana', 'root')), tty: maybe(fc.constantFrom('console')), pid: junk, host: junk }, { requiredKeys: ['tty'] });
-const systemColumns = fc.record({ hardware_vendor: maybe(fc.constantFrom('Dell Inc.')), hardware_model: junk, hardware_serial: maybe(fc.constantFrom('7GQK3Q3', 'To be filled by O.E.M.')), uuid: junk, cpu_brand: junk }, { requiredKeys: ['hardware_vendor'] });
+const usbColumns = fc.record(
+  {
+    vendor_id: maybe(fc.constantFrom('1d6b', '0x0781', '534D', 'zz')),
+    model_id: maybe(fc.constantFrom('0104', '5581', '2109')),
+    vendor: junk,
+    model: maybe(fc.constantFrom('PiKVM Composite Device', 'Ultra')),
+    serial: maybe(fc.constantFrom('0', 'CAFE', 'Not Specified')),
+    class: maybe(fc.constantFrom('8', '3', '0', '239')),
+    removable: maybe(fc.constantFrom('1', '0', '-1', 1)),
+    usb_port: junk,
+  },
+  { requiredKeys: ['vendor_id'] },
+);
+const programColumns = fc.record(
+  {
+    name: maybe(fc.constantFrom('AnyDesk', 'ngrok', '7-Zip')),
+    version: junk,
+    publisher: junk,
+    install_date: maybe(fc.constantFrom('20240402', '20240230', '2024-01-15')),
+    identifying_number: maybe(text),
+  },
+  { requiredKeys: ['identifying_number'] },
+);
+const appColumns = fc.record(
+  {
+    name: maybe(fc.constantFrom('TeamViewer.app')),
+    display_name: junk,
+    bundle_identifier: maybe(fc.constantFrom('com.teamviewer.TeamViewer')),
+    bundle_short_version: junk,
+  },
+  { requiredKeys: ['bundle_identifier'] },
+);
+const debColumns = fc.record(
+  {
+    name: maybe(fc.constantFrom('cloudflared', 'curl')),
+    version: junk,
+    maintainer: maybe(text),
+    status: maybe(fc.constantFrom('install ok installed', 'deinstall ok config-files')),
+  },
+  { requiredKeys: ['maintainer'] },
+);
+const userColumns = fc.record(
+  {
+    type: maybe(fc.constantFrom('user', 'boot_time')),
+    user: maybe(fc.constantFrom('ana', 'root')),
+    tty: maybe(fc.constantFrom('console')),
+    pid: junk,
+    host: junk,
+  },
+  { requiredKeys: ['tty'] },
+);
+const systemColumns = fc.record(
+  {
+    hardware_vendor: maybe(fc.constantFrom('Dell Inc.')),
+    hardware_model: junk,
+    hardware_serial: maybe(fc.constantFrom('7GQK3Q3', 'To be filled by O.E.M.')),
+    uuid: junk,
+    cpu_brand: junk,
+  },
+  { requiredKeys: ['hardware_vendor'] },
+);
 const columns = fc.oneof(usbColumns, programColumns, appColumns, debColumns, userColumns, systemColumns, fc.record({ surprise: junk }));
 const osqueryHeader = {
   name: maybe(fc.constantFrom('pack_hw_usb_devices', 'programs', 'whatever')),
@@ -35,9 +90,21 @@ const osqueryHeader = {
   counter: junk,
 };
 const osqueryRow = fc.oneof(
-  fc.record({ ...osqueryHeader, action: maybe(fc.constantFrom('added', 'removed', 'changed')), columns }, { requiredKeys: ['hostIdentifier', 'unixTime', 'columns'] }),
-  fc.record({ ...osqueryHeader, action: fc.constant('snapshot'), snapshot: fc.array(columns, { maxLength: 3 }) }, { requiredKeys: ['hostIdentifier', 'unixTime', 'snapshot'] }),
-  fc.record({ ...osqueryHeader, diffResults: fc.record({ added: fc.array(columns, { maxLength: 2 }), removed: fc.array(columns, { maxLength: 2 }) }, { requiredKeys: [] }) }, { requiredKeys: ['hostIdentifier', 'diffResults'] }),
+  fc.record(
+    { ...osqueryHeader, action: maybe(fc.constantFrom('added', 'removed', 'changed')), columns },
+    { requiredKeys: ['hostIdentifier', 'unixTime', 'columns'] },
+  ),
+  fc.record(
+    { ...osqueryHeader, action: fc.constant('snapshot'), snapshot: fc.array(columns, { maxLength: 3 }) },
+    { requiredKeys: ['hostIdentifier', 'unixTime', 'snapshot'] },
+  ),
+  fc.record(
+    {
+      ...osqueryHeader,
+      diffResults: fc.record({ added: fc.array(columns, { maxLength: 2 }), removed: fc.array(columns, { maxLength: 2 }) }, { requiredKeys: [] }),
+    },
+    { requiredKeys: ['hostIdentifier', 'diffResults'] },
+  ),
 );
 
 const managedDevice = {
@@ -57,15 +124,49 @@ const managedDevice = {
   surprise: junk,
 };
 const intuneRow = fc.oneof(
-  fc.record({ ...managedDevice, detectedApps: fc.option(fc.array(partial({ id: junk, displayName: maybe(fc.constantFrom('AnyDesk', 'Notepad++')), version: junk, publisher: junk, sizeInByte: junk }), { maxLength: 3 }), { nil: null }) }, { requiredKeys: ['id', 'userPrincipalName'] }),
-  fc.record({ '@odata.type': fc.constant('#microsoft.graph.detectedApp'), id: maybe(text), displayName: maybe(fc.constantFrom('ngrok')), version: junk, deviceCount: junk, managedDevices: fc.array(fc.record(managedDevice, { requiredKeys: [] }), { maxLength: 2 }) }, { requiredKeys: ['displayName', 'managedDevices'] }),
+  fc.record(
+    {
+      ...managedDevice,
+      detectedApps: fc.option(
+        fc.array(partial({ id: junk, displayName: maybe(fc.constantFrom('AnyDesk', 'Notepad++')), version: junk, publisher: junk, sizeInByte: junk }), {
+          maxLength: 3,
+        }),
+        { nil: null },
+      ),
+    },
+    { requiredKeys: ['id', 'userPrincipalName'] },
+  ),
+  fc.record(
+    {
+      '@odata.type': fc.constant('#microsoft.graph.detectedApp'),
+      id: maybe(text),
+      displayName: maybe(fc.constantFrom('ngrok')),
+      version: junk,
+      deviceCount: junk,
+      managedDevices: fc.array(fc.record(managedDevice, { requiredKeys: [] }), { maxLength: 2 }),
+    },
+    { requiredKeys: ['displayName', 'managedDevices'] },
+  ),
 );
 
 const defenderColumns = {
   Timestamp: maybe(times),
   DeviceId: maybe(fc.constantFrom('dev1', 'dev2')),
   DeviceName: maybe(hosts),
-  ActionType: maybe(fc.constantFrom('UsbDriveMounted', 'UsbDriveUnmounted', 'PnpDeviceConnected', 'ProcessCreated', 'FileCreated', 'AntivirusDetection', 'RemovableStorageFileEvent', 'ConnectionSuccess', 'InboundConnectionAccepted', 'ConnectionFailed')),
+  ActionType: maybe(
+    fc.constantFrom(
+      'UsbDriveMounted',
+      'UsbDriveUnmounted',
+      'PnpDeviceConnected',
+      'ProcessCreated',
+      'FileCreated',
+      'AntivirusDetection',
+      'RemovableStorageFileEvent',
+      'ConnectionSuccess',
+      'InboundConnectionAccepted',
+      'ConnectionFailed',
+    ),
+  ),
   ReportId: maybe(fc.integer({ min: 1, max: 5 })),
   AccountUpn: maybe(users),
   InitiatingProcessAccountUpn: junk,
@@ -101,7 +202,15 @@ const defenderColumns = {
 };
 const defenderRow = fc.oneof(
   fc.record(defenderColumns, { requiredKeys: ['ActionType', 'Timestamp', 'DeviceId'] }),
-  fc.record({ time: maybe(times), category: fc.constant('AdvancedHunting-DeviceEvents'), tenantId: junk, properties: fc.record(defenderColumns, { requiredKeys: ['ActionType', 'DeviceId'] }) }, { requiredKeys: ['properties'] }),
+  fc.record(
+    {
+      time: maybe(times),
+      category: fc.constant('AdvancedHunting-DeviceEvents'),
+      tenantId: junk,
+      properties: fc.record(defenderColumns, { requiredKeys: ['ActionType', 'DeviceId'] }),
+    },
+    { requiredKeys: ['properties'] },
+  ),
 );
 
 const jamfTimes = fc.constantFrom('2024-04-02T19:40:11.123Z', '2024-04-03T08:00:00+02:00', '1970-01-01T00:00:00Z', 'soon');
@@ -117,15 +226,44 @@ const jamfRow = fc.record(
       lastEnrolledDate: maybe(jamfTimes),
       lastIpAddress: maybe(fc.constantFrom('203.0.113.77', 'not-an-ip')),
       remoteManagement: partial({ managed: junk, managementUsername: junk }),
-      extensionAttributes: fc.option(fc.array(partial({ name: junk, values: fc.option(fc.array(text, { maxLength: 2 }), { nil: null }) }), { maxLength: 2 }), { nil: null }),
+      extensionAttributes: fc.option(fc.array(partial({ name: junk, values: fc.option(fc.array(text, { maxLength: 2 }), { nil: null }) }), { maxLength: 2 }), {
+        nil: null,
+      }),
       surprise: junk,
     }),
-    hardware: partial({ make: junk, model: junk, modelIdentifier: junk, serialNumber: maybe(fc.constantFrom('C02ZK1ABCDE1', 'Not Specified', '0')), macAddress: junk }),
-    operatingSystem: partial({ name: maybe(fc.constantFrom('macOS', 'Windows', 'BeOS')), version: junk, build: junk, fileVault2Status: maybe(fc.constantFrom('ALL_ENCRYPTED', 'NOT_ENCRYPTED', 'WEIRD')) }),
+    hardware: partial({
+      make: junk,
+      model: junk,
+      modelIdentifier: junk,
+      serialNumber: maybe(fc.constantFrom('C02ZK1ABCDE1', 'Not Specified', '0')),
+      macAddress: junk,
+    }),
+    operatingSystem: partial({
+      name: maybe(fc.constantFrom('macOS', 'Windows', 'BeOS')),
+      version: junk,
+      build: junk,
+      fileVault2Status: maybe(fc.constantFrom('ALL_ENCRYPTED', 'NOT_ENCRYPTED', 'WEIRD')),
+    }),
     userAndLocation: partial({ email: maybe(users), username: maybe(fc.constantFrom('ana', 'kofi')), realname: junk, phone: junk }),
-    diskEncryption: partial({ bootPartitionEncryptionDetails: partial({ partitionFileVault2State: maybe(fc.constantFrom('ENCRYPTED', 'UNENCRYPTED', 'ENCRYPTING', 'ODD')), partitionName: junk }) }),
+    diskEncryption: partial({
+      bootPartitionEncryptionDetails: partial({
+        partitionFileVault2State: maybe(fc.constantFrom('ENCRYPTED', 'UNENCRYPTED', 'ENCRYPTING', 'ODD')),
+        partitionName: junk,
+      }),
+    }),
     security: partial({ remoteDesktopEnabled: junk, sipStatus: junk }),
-    applications: fc.option(fc.array(partial({ name: maybe(fc.constantFrom('AnyDesk.app', 'Xcode.app')), bundleId: maybe(fc.constantFrom('com.teamviewer.TeamViewerHost')), version: junk, path: junk }), { maxLength: 3 }), { nil: null }),
+    applications: fc.option(
+      fc.array(
+        partial({
+          name: maybe(fc.constantFrom('AnyDesk.app', 'Xcode.app')),
+          bundleId: maybe(fc.constantFrom('com.teamviewer.TeamViewerHost')),
+          version: junk,
+          path: junk,
+        }),
+        { maxLength: 3 },
+      ),
+      { nil: null },
+    ),
     purchasing: junk,
     surprise: junk,
   },
@@ -185,9 +323,17 @@ function withUniqueIds(connector: Connector, values: readonly unknown[]): unknow
   // Conflicting duplicates keep the first row by design; order independence holds for distinct ids.
   return values.map((value, i) => {
     if (value === null || typeof value !== 'object') return value;
-    if (connector === intuneConnector) return { ...value, id: `d${i}`, managedDevices: ((value as { managedDevices?: object[] }).managedDevices ?? []).map((d, j) => ({ ...d, id: `d${i}-${j}` })) };
+    if (connector === intuneConnector)
+      return {
+        ...value,
+        id: `d${i}`,
+        managedDevices: ((value as { managedDevices?: object[] }).managedDevices ?? []).map((d, j) => ({ ...d, id: `d${i}-${j}` })),
+      };
     if (connector === jamfConnector) return { ...value, udid: `UDID-${i}` };
-    if (connector === defenderConnector) return 'properties' in value ? { ...value, properties: { ...(value as { properties: object }).properties, ReportId: 100 + i } } : { ...value, ReportId: 100 + i };
+    if (connector === defenderConnector)
+      return 'properties' in value
+        ? { ...value, properties: { ...(value as { properties: object }).properties, ReportId: 100 + i } }
+        : { ...value, ReportId: 100 + i };
     return value;
   });
 }
@@ -205,7 +351,10 @@ describe.each(cases)('device connector properties: %s', (_name, connector, row) 
     'scores the same whatever the order of the input rows',
     (values, keys) => {
       const rows = withUniqueIds(connector, values);
-      const shuffled = rows.map((v, i) => [keys[i] ?? 0, i, v] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , v]) => v);
+      const shuffled = rows
+        .map((v, i) => [keys[i] ?? 0, i, v] as const)
+        .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+        .map(([, , v]) => v);
       const a = importValues(connector, rows, true);
       const b = importValues(connector, shuffled, true);
       const sortedLines = (r: readonly ImportedRecord[]) => r.map((x) => JSON.stringify(x)).sort(compareText);

@@ -19,21 +19,42 @@ describe('GitHub audit log connector', () => {
       changeId: '#42',
       accountId: 'Ana-Ruiz',
     });
-    expect(byId(records, 'github-audit:doc-override-1')).toMatchObject({ type: 'code-change', action: 'direct-push', protectionBypassed: true, target: 'main' });
+    expect(byId(records, 'github-audit:doc-override-1')).toMatchObject({
+      type: 'code-change',
+      action: 'direct-push',
+      protectionBypassed: true,
+      target: 'main',
+    });
     expect(byId(records, 'github-audit:doc-ruleset-1')).toMatchObject({ type: 'code-change', action: 'protection-change', target: 'protect-main' });
   });
 
   it('maps a visibility change, clones with IP and archive downloads', () => {
     expect(byId(records, 'github-audit:doc-vis-1')).toMatchObject({ action: 'visibility-change', visibility: 'public', at: '2024-04-02T22:00:00.000Z' });
     // The string @timestamp is read as milliseconds; an unknown country code is counted, not guessed.
-    expect(byId(records, 'github-audit:doc-clone-1')).toMatchObject({ type: 'data-access', action: 'clone', resource: 'acme/payments', resourceKind: 'repository', ip: '203.0.113.7', at: '2024-04-02T23:00:00.000Z' });
+    expect(byId(records, 'github-audit:doc-clone-1')).toMatchObject({
+      type: 'data-access',
+      action: 'clone',
+      resource: 'acme/payments',
+      resourceKind: 'repository',
+      ip: '203.0.113.7',
+      at: '2024-04-02T23:00:00.000Z',
+    });
     expect(byId(records, 'github-audit:doc-clone-1')).not.toHaveProperty('network');
     expect(report.fields.invalid).toEqual([{ path: 'actor_location.country_code', count: 1, reason: 'unknown country', examples: ['Atlantis'] }]);
     expect(byId(records, 'github-audit:doc-zip-1')).toMatchObject({ type: 'data-access', action: 'download', subjectId: 'kofi' });
   });
 
   it('maps member and role changes as grants to the member, with the actor as grantor', () => {
-    expect(byId(records, 'github-audit:doc-member-1')).toMatchObject({ type: 'privilege', subjectId: 'ana-ruiz', privilege: 'admin', action: 'grant', granted: true, role: 'admin', grantor: 'owner-olu', resource: 'acme' });
+    expect(byId(records, 'github-audit:doc-member-1')).toMatchObject({
+      type: 'privilege',
+      subjectId: 'ana-ruiz',
+      privilege: 'admin',
+      action: 'grant',
+      granted: true,
+      role: 'admin',
+      grantor: 'owner-olu',
+      resource: 'acme',
+    });
     expect(byId(records, 'github-audit:doc-member-2')).toMatchObject({ privilege: 'repo-admin', role: 'maintain', resource: 'acme/ledger' });
   });
 
@@ -78,7 +99,9 @@ describe('GitHub audit log connector: reviews give merges their approvals', () =
   it('leaves approvals unknown, not zero, when the input says nothing of the reviews or only of reviews of unknown state', () => {
     expect(merge(8)).not.toHaveProperty('approvals');
     expect(merge(9)).not.toHaveProperty('approvals');
-    expect(report.fields.invalid).toEqual([{ path: 'review_state', count: 1, reason: 'not a review state (approved, changes_requested, commented)', examples: ['LGTM'] }]);
+    expect(report.fields.invalid).toEqual([
+      { path: 'review_state', count: 1, reason: 'not a review state (approved, changes_requested, commented)', examples: ['LGTM'] },
+    ]);
   });
 
   it('accounts for every row and field', () => {
@@ -106,7 +129,11 @@ describe('GitHub audit log connector: reviews give merges their approvals', () =
   it('lets the code-integrity check judge merges from the audit log: an unreviewed self-merge fires, an independently approved one does not', () => {
     const scorer = createScorer({ config: { indicators: { 'insider/code-integrity': { options: { includeNonSensitive: true } } } } });
     const score = (rows: readonly (typeof records)[number][]) => {
-      const result = scorer.scoreBatch({ asOf: '2024-06-01T00:00:00Z', subjects: [{ id: 'ana-ruiz' }], events: rows.filter((r) => r['subjectId'] === 'ana-ruiz').map(({ recordType: _, ...r }) => r) });
+      const result = scorer.scoreBatch({
+        asOf: '2024-06-01T00:00:00Z',
+        subjects: [{ id: 'ana-ruiz' }],
+        events: rows.filter((r) => r['subjectId'] === 'ana-ruiz').map(({ recordType: _, ...r }) => r),
+      });
       return result.reports[0]?.findings.filter((f) => f.indicatorId === 'insider/code-integrity') ?? [];
     };
     const fired = score(records);

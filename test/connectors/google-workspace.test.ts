@@ -25,10 +25,20 @@ describe('Google Workspace login audit connector', () => {
   });
 
   it('maps failures with their type, keeps the mapped event of a mixed activity, and maps suspicious logins as risk', () => {
-    expect(byId(records, 'google-workspace:-7002:0')).toMatchObject({ result: 'failure', failureReason: 'login_failure_invalid_password', mfa: { method: 'none' } });
-    expect(byId(records, 'google-workspace:-7003')).toMatchObject({ type: 'identity-risk', detection: 'unfamiliar-sign-in', vendorDetection: 'suspicious_login' });
+    expect(byId(records, 'google-workspace:-7002:0')).toMatchObject({
+      result: 'failure',
+      failureReason: 'login_failure_invalid_password',
+      mfa: { method: 'none' },
+    });
+    expect(byId(records, 'google-workspace:-7003')).toMatchObject({
+      type: 'identity-risk',
+      detection: 'unfamiliar-sign-in',
+      vendorDetection: 'suspicious_login',
+    });
     expect(report.rows).toEqual({ read: 5, mapped: 3, sessionEnds: 1, skipped: 1 });
-    expect(report.skipped.rows).toEqual([{ row: 5, line: 53, reason: 'event "password_edit" is not mapped (not a login, logout, 2-step enrolment or login risk event)' }]);
+    expect(report.skipped.rows).toEqual([
+      { row: 5, line: 53, reason: 'event "password_edit" is not mapped (not a login, logout, 2-step enrolment or login risk event)' },
+    ]);
     // The login_challenge event of the mixed activity is not mapped: its parameter value is counted.
     expect(report.fields.unmapped).toEqual([{ path: 'events[].parameters[].value', count: 1 }]);
   });

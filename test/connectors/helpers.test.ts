@@ -14,15 +14,15 @@ describe('connector helpers', () => {
     expect(parseCountry('United States of America')).toBe('US');
     expect(parseCountry('UK')).toBe('GB');
     expect(parseCountry('Türkiye')).toBe('TR');
-    expect([parseCountry('Atlantis'), parseCountry('Korea'), parseCountry('Congo'), parseCountry('ZZ'), parseCountry('ZZZ'), parseCountry(''), parseCountry(42)]).toEqual([
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-    ]);
+    expect([
+      parseCountry('Atlantis'),
+      parseCountry('Korea'),
+      parseCountry('Congo'),
+      parseCountry('ZZ'),
+      parseCountry('ZZZ'),
+      parseCountry(''),
+      parseCountry(42),
+    ]).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
   });
 
   it('knows an alpha-3 code for every country, each one distinct, and reads every country by its own name', () => {
@@ -44,14 +44,14 @@ describe('connector helpers', () => {
     expect(parseTime('1712085457621')).toBe('2024-04-02T19:17:37.621Z');
     expect(parseTime('1712085457621000')).toBe('2024-04-02T19:17:37.621Z');
     expect(parseTime('2024-04-02')).toBe('2024-04-02T00:00:00.000Z');
-    expect([parseTime('2024-02-30T10:00:00Z'), parseTime('2024-04-02T24:00:00Z'), parseTime('04/02/2024'), parseTime('yesterday'), parseTime(null), parseTime('2024-04-02T10:00:00+15:00')]).toEqual([
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-    ]);
+    expect([
+      parseTime('2024-02-30T10:00:00Z'),
+      parseTime('2024-04-02T24:00:00Z'),
+      parseTime('04/02/2024'),
+      parseTime('yesterday'),
+      parseTime(null),
+      parseTime('2024-04-02T10:00:00+15:00'),
+    ]).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
   });
 
   it('reads dates, with slashed dates only in an explicit order', () => {
@@ -74,18 +74,20 @@ describe('connector helpers', () => {
   });
 
   it('names MFA methods from vendor labels, and leaves passwords and unknown labels out', () => {
-    expect(['OKTA_VERIFY_PUSH', 'Mobile app notification', 'FIDO2 security key', 'SIGNED_NONCE', 'SMS_FACTOR', 'Text message', 'GOOGLE_OTP', 'OATH verification code', 'X.509 Certificate', 'security_key'].map(mfaMethodOf)).toEqual([
-      'push',
-      'push',
-      'fido2',
-      'platform',
-      'sms',
-      'sms',
-      'totp',
-      'totp',
-      'piv',
-      'fido2',
-    ]);
+    expect(
+      [
+        'OKTA_VERIFY_PUSH',
+        'Mobile app notification',
+        'FIDO2 security key',
+        'SIGNED_NONCE',
+        'SMS_FACTOR',
+        'Text message',
+        'GOOGLE_OTP',
+        'OATH verification code',
+        'X.509 Certificate',
+        'security_key',
+      ].map(mfaMethodOf),
+    ).toEqual(['push', 'push', 'fido2', 'platform', 'sms', 'sms', 'totp', 'totp', 'piv', 'fido2']);
     expect([mfaMethodOf('Password'), mfaMethodOf('PASSWORD'), mfaMethodOf('mystery')]).toEqual([undefined, undefined, undefined]);
   });
 });

@@ -19,14 +19,30 @@ describe('Microsoft Intune connector', () => {
     const sync = byId(records, `intune:${laptop}:2024-04-02T19:40:00.123Z`);
     expect(sync).toMatchObject({ compliant: false, diskEncrypted: false, loggedInUsers: ['0b7c1d2e-aaaa-4bbb-8ccc-111111111111'] });
     // The empty publisher and the app without a name are no data.
-    expect(sync?.['installedSoftware']).toEqual([{ name: 'AnyDesk', version: '8.0.9', publisher: 'AnyDesk Software GmbH' }, { name: 'Microsoft Teams', version: '24033.811.2738.2546' }]);
+    expect(sync?.['installedSoftware']).toEqual([
+      { name: 'AnyDesk', version: '8.0.9', publisher: 'AnyDesk Software GmbH' },
+      { name: 'Microsoft Teams', version: '24033.811.2738.2546' },
+    ]);
   });
 
   it("reads Graph's 0001-01-01 as no sync, grace period as not compliant, personal ownership, and Exchange-only devices as unmanaged", () => {
-    expect(byId(records, 'intune:6a2d3b8f-0002-4cdf-8b4d-2e3f4a5b6c7d:enrolled')).toMatchObject({ ownership: 'personal', os: { platform: 'ios' }, subjectId: 'kofi.mensah@corp.example' });
+    expect(byId(records, 'intune:6a2d3b8f-0002-4cdf-8b4d-2e3f4a5b6c7d:enrolled')).toMatchObject({
+      ownership: 'personal',
+      os: { platform: 'ios' },
+      subjectId: 'kofi.mensah@corp.example',
+    });
     expect(records.filter((r) => String(r['id']).startsWith('intune:6a2d3b8f'))).toHaveLength(1);
-    expect(report.fields.invalid).toContainEqual({ path: 'lastSyncDateTime', count: 1, reason: "not a time (or Graph's empty 0001-01-01)", examples: ['0001-01-01T00:00:00Z'] });
-    expect(byId(records, 'intune:8c4f5d0b-0004-4f1b-8d6f-4a5b6c7d8e9f:2024-04-03T10:00:00.000Z')).toMatchObject({ managed: false, compliant: true, diskEncrypted: true });
+    expect(report.fields.invalid).toContainEqual({
+      path: 'lastSyncDateTime',
+      count: 1,
+      reason: "not a time (or Graph's empty 0001-01-01)",
+      examples: ['0001-01-01T00:00:00Z'],
+    });
+    expect(byId(records, 'intune:8c4f5d0b-0004-4f1b-8d6f-4a5b6c7d8e9f:2024-04-03T10:00:00.000Z')).toMatchObject({
+      managed: false,
+      compliant: true,
+      diskEncrypted: true,
+    });
   });
 
   it('ties a device with no user to a subject by its device name, and never keeps a placeholder serial', () => {
@@ -35,13 +51,21 @@ describe('Microsoft Intune connector', () => {
     expect(kiosk?.['serial']).toBeUndefined();
     expect(kiosk?.['compliant']).toBeUndefined();
     expect(report.fields.invalid).toContainEqual({ path: 'serialNumber', count: 1, reason: 'placeholder serial', examples: ['To be filled by O.E.M.'] });
-    expect(report.fields.invalid).toContainEqual({ path: 'operatingSystem', count: 1, reason: 'OS not in the connector table', examples: ['Windows Holographic'] });
+    expect(report.fields.invalid).toContainEqual({
+      path: 'operatingSystem',
+      count: 1,
+      reason: 'OS not in the connector table',
+      examples: ['Windows Holographic'],
+    });
   });
 
   it('accounts for every row and field: a repeated device, a device with no dates', () => {
     expect(report.rows).toEqual({ read: 6, mapped: 4, sessionEnds: 0, skipped: 2 });
     expect(report.records.duplicates).toEqual({ identical: 1, conflicting: 1 });
-    expect(report.skipped.rows.map((r) => r.reason)).toEqual(['duplicate: every record of the row was given by an earlier row', 'managed device with no readable lastSyncDateTime or enrolledDateTime']);
+    expect(report.skipped.rows.map((r) => r.reason)).toEqual([
+      'duplicate: every record of the row was given by an earlier row',
+      'managed device with no readable lastSyncDateTime or enrolledDateTime',
+    ]);
     expect(report.fields.unmapped).toEqual([]);
     expect(report.fields.ignored).toContainEqual(expect.objectContaining({ path: 'wiFiMacAddress', reason: 'network hardware address' }));
     expect(report.droppedRecordFields).toEqual([]);

@@ -41,7 +41,15 @@ describe('Jamf Pro computer inventory connector', () => {
   it('ties a computer without a user by its name, reads FileVault from the OS status, and counts unset dates and placeholder serials', () => {
     const kofi = records.filter((r) => r['subjectId'] === 'kofi.mensah@corp.example');
     // No reportDate: lastContactTime (with an offset) is the inventory time; the epoch enrolment date is no date.
-    expect(kofi).toEqual([expect.objectContaining({ at: '2024-04-03T06:00:00.000Z', managed: false, diskEncrypted: false, model: 'MacBookAir10,1', os: { platform: 'macos', version: '13.6.6' } })]);
+    expect(kofi).toEqual([
+      expect.objectContaining({
+        at: '2024-04-03T06:00:00.000Z',
+        managed: false,
+        diskEncrypted: false,
+        model: 'MacBookAir10,1',
+        os: { platform: 'macos', version: '13.6.6' },
+      }),
+    ]);
     expect(kofi[0]).not.toHaveProperty('serial');
     expect(report.fields.invalid).toEqual([
       { path: 'general.lastEnrolledDate', count: 1, reason: 'not a time (or before 1980: an unset date)', examples: ['1970-01-01T00:00:00Z'] },
@@ -58,7 +66,9 @@ describe('Jamf Pro computer inventory connector', () => {
       'duplicate: every record of the row was given by an earlier row',
     ]);
     expect(report.fields.unmapped).toEqual([]);
-    expect(report.fields.ignored.map((f) => f.path)).toEqual(expect.arrayContaining(['general.remoteManagement.managementUsername', 'applications[].path', 'general.extensionAttributes[].values[]']));
+    expect(report.fields.ignored.map((f) => f.path)).toEqual(
+      expect.arrayContaining(['general.remoteManagement.managementUsername', 'applications[].path', 'general.extensionAttributes[].values[]']),
+    );
   });
 
   it('gives the same records whatever the order of the rows', () => {
@@ -69,7 +79,11 @@ describe('Jamf Pro computer inventory connector', () => {
 
   it('feeds the remote-access checks from the installed applications', () => {
     const events = records.map(({ recordType: _, ...r }) => r);
-    const result = createScorer().scoreBatch({ asOf: '2024-06-01T00:00:00Z', subjects: [{ id: 'ana.ruiz@corp.example' }, { id: 'kofi.mensah@corp.example' }], events });
+    const result = createScorer().scoreBatch({
+      asOf: '2024-06-01T00:00:00Z',
+      subjects: [{ id: 'ana.ruiz@corp.example' }, { id: 'kofi.mensah@corp.example' }],
+      events,
+    });
     const ana = result.reports.find((r) => r.subjectId === 'ana.ruiz@corp.example');
     expect(ana?.findings.map((f) => f.indicatorId)).toContain('device/remote-access-software');
   });

@@ -39,7 +39,11 @@ describe('Okta System Log connector', () => {
 
   it('maps proxy flags and Okta tunnels, counts an unknown country and never guesses it', () => {
     const failed = byId(records, 'okta:e1f0c7a2-0001-11ef-0000-000000000006');
-    expect(failed).toMatchObject({ result: 'failure', failureReason: 'VERIFICATION_ERROR', network: { asn: 9009, isProxy: true, isVpn: true, vpnProvider: 'NordVPN', city: 'Poseidonis' } });
+    expect(failed).toMatchObject({
+      result: 'failure',
+      failureReason: 'VERIFICATION_ERROR',
+      network: { asn: 9009, isProxy: true, isVpn: true, vpnProvider: 'NordVPN', city: 'Poseidonis' },
+    });
     expect((failed?.['network'] as Record<string, unknown>)['country']).toBeUndefined();
     expect(report.fields.invalid).toContainEqual({ path: 'client.geographicalContext.country', count: 1, reason: 'unknown country', examples: ['Atlantis'] });
     expect(report.fields.unmapped).toContainEqual({ path: 'debugContext.debugData.someNewField', count: 1 });
@@ -80,7 +84,11 @@ describe('Okta System Log connector', () => {
       end: '2024-04-02T20:33:20.000Z',
       network: { country: 'DE', asn: 9009, isProxy: true, asnOrg: 'M247 Europe SRL' },
     });
-    expect(byId(siem.records, 'okta:siem-0004')).toMatchObject({ at: '2024-04-02T18:00:00.000Z', application: 'GitHub Enterprise', signInKind: 'non-interactive' });
+    expect(byId(siem.records, 'okta:siem-0004')).toMatchObject({
+      at: '2024-04-02T18:00:00.000Z',
+      application: 'GitHub Enterprise',
+      signInKind: 'non-interactive',
+    });
     expect(siem.report.rows).toEqual({ read: 6, mapped: 2, sessionEnds: 1, skipped: 3 });
     expect(siem.report.skipped.rows.map((r) => [r.line, r.reason.slice(0, 25)])).toEqual([
       [3, 'no readable "published" t'],
@@ -92,7 +100,13 @@ describe('Okta System Log connector', () => {
   it('unwraps event-hook deliveries and maps session roaming as session-cookie replay', () => {
     const hook = importFixture(oktaConnector, 'okta-event-hook.json');
     expect(hook.records.map((r) => r['id'])).toEqual(['okta:hook-evt-2', 'okta:hook-evt-1']);
-    expect(byId(hook.records, 'okta:hook-evt-2')).toMatchObject({ type: 'identity-risk', detection: 'session-cookie-replay', riskLevel: 'high', sessionId: '102sessDana', vendorDetection: 'security.session.detect_client_roaming' });
+    expect(byId(hook.records, 'okta:hook-evt-2')).toMatchObject({
+      type: 'identity-risk',
+      detection: 'session-cookie-replay',
+      riskLevel: 'high',
+      sessionId: '102sessDana',
+      vendorDetection: 'security.session.detect_client_roaming',
+    });
     expect(byId(hook.records, 'okta:hook-evt-1')).toMatchObject({ network: { country: 'US', region: 'Texas', asn: 7922 } });
   });
 });

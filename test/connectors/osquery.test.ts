@@ -11,7 +11,9 @@ describe('osquery results connector', () => {
     expect(usb).toMatchObject({
       subjectId: 'ana.ruiz@corp.example',
       deviceId: '4C4C4544-0042-3010-8057-B4C04F4D3132',
-      usbDevices: [{ vendorId: '1d6b', productId: '0104', vendor: 'Linux Foundation', product: 'Multifunction Composite Gadget', serial: 'CAFEBABE', removable: false }],
+      usbDevices: [
+        { vendorId: '1d6b', productId: '0104', vendor: 'Linux Foundation', product: 'Multifunction Composite Gadget', serial: 'CAFEBABE', removable: false },
+      ],
     });
     expect(usb?.['accountId']).toBeUndefined();
     expect(report.droppedRecordFields).toEqual([]);
@@ -27,12 +29,18 @@ describe('osquery results connector', () => {
     ]);
     expect(report.fields.invalid).toContainEqual({ path: 'snapshot[].install_date', count: 1, reason: 'not a date (YYYYMMDD or ISO)', examples: ['20240230'] });
     expect(report.fields.unmapped).toContainEqual({ path: 'snapshot[].brand_new_column', count: 1 });
-    expect(report.fields.ignored).toContainEqual(expect.objectContaining({ path: 'snapshot[].identifying_number', reason: expect.stringContaining('programs row without a name') }));
+    expect(report.fields.ignored).toContainEqual(
+      expect.objectContaining({ path: 'snapshot[].identifying_number', reason: expect.stringContaining('programs row without a name') }),
+    );
   });
 
   it('maps removals: removable storage as removable-media removed, programs as software removed', () => {
     expect(ofType('removable-media')).toEqual([
-      expect.objectContaining({ action: 'removed', accountId: 'Ana.Ruiz@corp.example', media: { vendorId: '0781', productId: '5581', vendor: 'SanDisk', product: 'Ultra', serial: '4C530001230117115462', kind: 'mass-storage' } }),
+      expect.objectContaining({
+        action: 'removed',
+        accountId: 'Ana.Ruiz@corp.example',
+        media: { vendorId: '0781', productId: '5581', vendor: 'SanDisk', product: 'Ultra', serial: '4C530001230117115462', kind: 'mass-storage' },
+      }),
     ]);
     expect(ofType('software')).toEqual([expect.objectContaining({ action: 'removed', name: 'AnyDesk', at: '2024-04-05T09:30:00.000Z' })]);
     const batch = ofType('device-checkin').find((r) => r['at'] === '2024-04-05T09:30:00.000Z');
@@ -43,11 +51,23 @@ describe('osquery results connector', () => {
     const system = ofType('device-checkin').find((r) => r['at'] === '2024-04-02T06:00:00.000Z');
     expect(system).toMatchObject({ manufacturer: 'Dell Inc.', model: 'Latitude 7420' });
     expect(system?.['serial']).toBeUndefined();
-    expect(report.fields.invalid).toContainEqual({ path: 'snapshot[].hardware_serial', count: 1, reason: 'placeholder serial', examples: ['To be filled by O.E.M.'] });
+    expect(report.fields.invalid).toContainEqual({
+      path: 'snapshot[].hardware_serial',
+      count: 1,
+      reason: 'placeholder serial',
+      examples: ['To be filled by O.E.M.'],
+    });
     expect(records).toContainEqual(expect.objectContaining({ subjectId: 'dana.lee@corp.example', os: { platform: 'macos', version: '14.4.1' } }));
     // No unixTime: calendarTime, with its double-spaced day, gives the time.
-    expect(records).toContainEqual(expect.objectContaining({ at: '2024-03-28T23:59:59.000Z', installedSoftware: [{ name: 'TeamViewer', version: '15.52.4' }] }));
-    expect(records).toContainEqual(expect.objectContaining({ subjectId: 'kofi.mensah@corp.example', installedSoftware: [{ name: 'cloudflared', version: '2024.3.0', publisher: 'Cloudflare <support@cloudflare.com>' }] }));
+    expect(records).toContainEqual(
+      expect.objectContaining({ at: '2024-03-28T23:59:59.000Z', installedSoftware: [{ name: 'TeamViewer', version: '15.52.4' }] }),
+    );
+    expect(records).toContainEqual(
+      expect.objectContaining({
+        subjectId: 'kofi.mensah@corp.example',
+        installedSoftware: [{ name: 'cloudflared', version: '2024.3.0', publisher: 'Cloudflare <support@cloudflare.com>' }],
+      }),
+    );
     expect(records).toContainEqual(expect.objectContaining({ loggedInUsers: ['ana'] }));
   });
 
@@ -67,7 +87,11 @@ describe('osquery results connector', () => {
 
   it('feeds the IP-KVM check: a generic gadget and a capture chip on one computer', () => {
     const events = records.filter((r) => r.recordType === 'event').map(({ recordType: _, ...r }) => r);
-    const result = createScorer().scoreBatch({ asOf: '2024-06-01T00:00:00Z', subjects: [{ id: 'ana.ruiz@corp.example' }], events: events.filter((e) => e['subjectId'] === 'ana.ruiz@corp.example') });
+    const result = createScorer().scoreBatch({
+      asOf: '2024-06-01T00:00:00Z',
+      subjects: [{ id: 'ana.ruiz@corp.example' }],
+      events: events.filter((e) => e['subjectId'] === 'ana.ruiz@corp.example'),
+    });
     const findings = result.reports[0]?.findings ?? [];
     expect(findings.map((f) => f.indicatorId)).toContain('device/ip-kvm');
   });
@@ -75,7 +99,13 @@ describe('osquery results connector', () => {
   it('reads plain osqueryi --json output with the time and host the caller gives, and skips it without', () => {
     const plain = importFixture(createOsqueryConnector({ at: '2024-04-02T12:00:00Z', device: 'LAPTOP-0042' }), 'osqueryi-usb.json');
     expect(plain.report.rows).toEqual({ read: 3, mapped: 3, sessionEnds: 0, skipped: 0 });
-    expect(byId(plain.records, plain.records[2]?.['id'] as string)).toMatchObject({ type: 'removable-media', action: 'connected', deviceId: 'LAPTOP-0042', subjectId: 'laptop-0042', media: { vendorId: '0951', productId: '1666' } });
+    expect(byId(plain.records, plain.records[2]?.['id'] as string)).toMatchObject({
+      type: 'removable-media',
+      action: 'connected',
+      deviceId: 'LAPTOP-0042',
+      subjectId: 'laptop-0042',
+      media: { vendorId: '0951', productId: '1666' },
+    });
     expect(plain.report.fields.invalid).toContainEqual({ path: 'vendor_id', count: 1, reason: 'not a USB id (one to four hex digits)', examples: ['zz12'] });
     const without = importFixture(osqueryConnector, 'osqueryi-usb.json');
     expect(without.report.rows.skipped).toBe(3);

@@ -26,19 +26,50 @@ const oktaRow = fc.record(
   {
     uuid: maybe(fc.constantFrom('u1', 'u2', 'u3')),
     published: maybe(times),
-    eventType: maybe(fc.constantFrom('user.session.start', 'user.session.end', 'user.authentication.sso', 'user.authentication.auth_via_mfa', 'user.mfa.factor.activate', 'security.session.detect_client_roaming', 'user.account.lock')),
+    eventType: maybe(
+      fc.constantFrom(
+        'user.session.start',
+        'user.session.end',
+        'user.authentication.sso',
+        'user.authentication.auth_via_mfa',
+        'user.mfa.factor.activate',
+        'security.session.detect_client_roaming',
+        'user.account.lock',
+      ),
+    ),
     actor: partial({ alternateId: maybe(accounts), id: junk, type: junk, displayName: junk }),
     client: partial({
       ipAddress: maybe(fc.constantFrom('203.0.113.7', '198.51.100.20')),
       userAgent: partial({ rawUserAgent: junk, os: junk }),
-      geographicalContext: partial({ country: maybe(countries), city: junk, state: junk, geolocation: partial({ lat: maybe(fc.double({ min: -100, max: 100 })), lon: junk }) }),
+      geographicalContext: partial({
+        country: maybe(countries),
+        city: junk,
+        state: junk,
+        geolocation: partial({ lat: maybe(fc.double({ min: -100, max: 100 })), lon: junk }),
+      }),
     }),
-    securityContext: partial({ asNumber: maybe(fc.integer({ min: -5, max: 70000 })), asOrg: junk, isProxy: maybe(fc.constantFrom('true', 'false', true)), domain: junk, isp: junk }),
+    securityContext: partial({
+      asNumber: maybe(fc.integer({ min: -5, max: 70000 })),
+      asOrg: junk,
+      isProxy: maybe(fc.constantFrom('true', 'false', true)),
+      domain: junk,
+      isp: junk,
+    }),
     authenticationContext: partial({ externalSessionId: maybe(fc.constantFrom('s1', 's2')), credentialType: junk }),
     outcome: partial({ result: maybe(fc.constantFrom('SUCCESS', 'FAILURE', 'CHALLENGE', 'ALLOW')), reason: junk }),
-    debugContext: partial({ debugData: fc.dictionary(fc.constantFrom('deviceFingerprint', 'dtHash', 'factor', 'behaviors', 'risk', 'threatSuspected', 'brandNew'), maybe(fc.constantFrom('OKTA_VERIFY_PUSH', '{level=HIGH}', 'true'))) }),
+    debugContext: partial({
+      debugData: fc.dictionary(
+        fc.constantFrom('deviceFingerprint', 'dtHash', 'factor', 'behaviors', 'risk', 'threatSuspected', 'brandNew'),
+        maybe(fc.constantFrom('OKTA_VERIFY_PUSH', '{level=HIGH}', 'true')),
+      ),
+    }),
     device: partial({ id: junk, managed: junk, os_platform: junk }),
-    target: fc.option(fc.array(partial({ type: maybe(fc.constantFrom('AppInstance', 'User', 'AuthenticatorEnrollment')), displayName: junk, alternateId: maybe(accounts) }), { maxLength: 2 }), { nil: null }),
+    target: fc.option(
+      fc.array(partial({ type: maybe(fc.constantFrom('AppInstance', 'User', 'AuthenticatorEnrollment')), displayName: junk, alternateId: maybe(accounts) }), {
+        maxLength: 2,
+      }),
+      { nil: null },
+    ),
     surprise: junk,
   },
   { requiredKeys: [] },
@@ -56,7 +87,15 @@ const entraSignIn = fc.record(
     location: partial({ countryOrRegion: maybe(countries), city: junk, geoCoordinates: partial({ latitude: junk, longitude: junk }) }),
     deviceDetail: partial({ deviceId: junk, isManaged: junk, isCompliant: junk, operatingSystem: junk }),
     authenticationDetails: fc.option(
-      fc.array(partial({ authenticationMethod: maybe(fc.constantFrom('Password', 'Mobile app notification', 'Previously satisfied', 'FIDO2 security key')), succeeded: junk, authenticationStepDateTime: maybe(times), authenticationMethodDetail: junk }), { maxLength: 3 }),
+      fc.array(
+        partial({
+          authenticationMethod: maybe(fc.constantFrom('Password', 'Mobile app notification', 'Previously satisfied', 'FIDO2 security key')),
+          succeeded: junk,
+          authenticationStepDateTime: maybe(times),
+          authenticationMethodDetail: junk,
+        }),
+        { maxLength: 3 },
+      ),
       { nil: null },
     ),
     riskLevelDuringSignIn: maybe(fc.constantFrom('none', 'low', 'high', 'hidden')),
@@ -66,19 +105,42 @@ const entraSignIn = fc.record(
   },
   { requiredKeys: [] },
 );
-const entraRow = fc.oneof(entraSignIn, fc.record({ category: maybe(fc.constantFrom('SignInLogs', 'NonInteractiveUserSignInLogs')), time: junk, properties: entraSignIn }, { requiredKeys: ['properties'] }));
+const entraRow = fc.oneof(
+  entraSignIn,
+  fc.record(
+    { category: maybe(fc.constantFrom('SignInLogs', 'NonInteractiveUserSignInLogs')), time: junk, properties: entraSignIn },
+    { requiredKeys: ['properties'] },
+  ),
+);
 
 const googleRow = fc.record(
   {
-    id: fc.record({ time: maybe(times), uniqueQualifier: maybe(fc.constantFrom('q1', 'q2', 'q3')), applicationName: maybe(fc.constantFrom('login', 'login', 'drive')) }, { requiredKeys: ['time'] }),
+    id: fc.record(
+      { time: maybe(times), uniqueQualifier: maybe(fc.constantFrom('q1', 'q2', 'q3')), applicationName: maybe(fc.constantFrom('login', 'login', 'drive')) },
+      { requiredKeys: ['time'] },
+    ),
     actor: partial({ email: maybe(accounts), profileId: junk }),
     ipAddress: maybe(fc.constantFrom('203.0.113.7', '198.51.100.20')),
-    networkInfo: partial({ ipAsn: fc.option(fc.array(maybe(fc.integer({ min: 0, max: 70000 })), { maxLength: 2 }), { nil: null }), regionCode: maybe(countries) }),
+    networkInfo: partial({
+      ipAsn: fc.option(fc.array(maybe(fc.integer({ min: 0, max: 70000 })), { maxLength: 2 }), { nil: null }),
+      regionCode: maybe(countries),
+    }),
     events: fc.option(
       fc.array(
         partial({
           name: maybe(fc.constantFrom('login_success', 'login_failure', 'logout', 'login_verification', '2sv_enroll', 'suspicious_login', 'password_edit')),
-          parameters: fc.option(fc.array(partial({ name: maybe(fc.constantFrom('login_challenge_method', 'is_suspicious', 'login_failure_type', 'odd')), value: junk, boolValue: junk, multiValue: fc.option(fc.array(text, { maxLength: 2 }), { nil: null }) }), { maxLength: 3 }), { nil: null }),
+          parameters: fc.option(
+            fc.array(
+              partial({
+                name: maybe(fc.constantFrom('login_challenge_method', 'is_suspicious', 'login_failure_type', 'odd')),
+                value: junk,
+                boolValue: junk,
+                multiValue: fc.option(fc.array(text, { maxLength: 2 }), { nil: null }),
+              }),
+              { maxLength: 3 },
+            ),
+            { nil: null },
+          ),
         }),
         { maxLength: 2 },
       ),
@@ -131,7 +193,8 @@ const githubRow = fc.record(
   { requiredKeys: ['action', 'actor'] },
 );
 
-const certCell = (values: readonly string[]) => fc.oneof({ arbitrary: fc.constantFrom(...values), weight: 4 }, { arbitrary: fc.oneof(fc.constant(''), text), weight: 1 });
+const certCell = (values: readonly string[]) =>
+  fc.oneof({ arbitrary: fc.constantFrom(...values), weight: 4 }, { arbitrary: fc.oneof(fc.constant(''), text), weight: 1 });
 const certEvent = {
   id: certCell(['{A-1}', '{A-2}', '{A-3}']),
   date: certCell(['01/04/2010 08:00:00', '1/4/2010 8:05', '02/30/2010 08:00:00', '2010-01-04T09:00:00Z']),
@@ -140,10 +203,45 @@ const certEvent = {
 };
 const certRow = fc.oneof(
   fc.record({ ...certEvent, activity: certCell(['Logon', 'Logoff', 'Connect', 'Disconnect', 'Eject']) }, { requiredKeys: [] }),
-  fc.record({ ...certEvent, url: certCell(['http://wikileaks.org/x', 'indeed.com/jobs']), activity: certCell(['WWW Visit', 'WWW Upload', 'Nope']), content: text }, { requiredKeys: [] }),
-  fc.record({ ...certEvent, filename: certCell(['R:\\a.doc', 'C:\\b']), activity: certCell(['File Copy', 'File Open', 'x']), to_removable_media: certCell(['True', 'False', 'maybe']) }, { requiredKeys: [] }),
-  fc.record({ ...certEvent, to: certCell(['a@dtaa.com;b@gmail.example', '']), cc: text, bcc: text, from: text, activity: certCell(['Send', 'View']), size: text, attachments: certCell(['2', 'a.pdf(100);b.txt', '']) }, { requiredKeys: [] }),
-  fc.record({ employee_name: certCell(['Ada Byron', 'Tom Kilburn']), user_id: certCell(['ACM2278', 'CSC0217']), email: text, role: text, team: text, department: text, supervisor: certCell(['Ada Byron', '']), business_unit: text }, { requiredKeys: [] }),
+  fc.record(
+    { ...certEvent, url: certCell(['http://wikileaks.org/x', 'indeed.com/jobs']), activity: certCell(['WWW Visit', 'WWW Upload', 'Nope']), content: text },
+    { requiredKeys: [] },
+  ),
+  fc.record(
+    {
+      ...certEvent,
+      filename: certCell(['R:\\a.doc', 'C:\\b']),
+      activity: certCell(['File Copy', 'File Open', 'x']),
+      to_removable_media: certCell(['True', 'False', 'maybe']),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.record(
+    {
+      ...certEvent,
+      to: certCell(['a@dtaa.com;b@gmail.example', '']),
+      cc: text,
+      bcc: text,
+      from: text,
+      activity: certCell(['Send', 'View']),
+      size: text,
+      attachments: certCell(['2', 'a.pdf(100);b.txt', '']),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.record(
+    {
+      employee_name: certCell(['Ada Byron', 'Tom Kilburn']),
+      user_id: certCell(['ACM2278', 'CSC0217']),
+      email: text,
+      role: text,
+      team: text,
+      department: text,
+      supervisor: certCell(['Ada Byron', '']),
+      business_unit: text,
+    },
+    { requiredKeys: [] },
+  ),
 );
 
 const checkrReport = fc.record(
@@ -164,22 +262,93 @@ const checkrReport = fc.record(
       death_index: maybe(fc.boolean()),
       ssn_already_taken: maybe(fc.boolean()),
       no_data: junk,
-      addresses: fc.option(fc.array(partial({ street: junk, city: junk, state: junk, zipcode: junk, from_date: maybe(fc.constantFrom('2015-03-01', '2009-01', '03/01/2015')), to_date: junk }), { maxLength: 2 }), { nil: null }),
+      addresses: fc.option(
+        fc.array(
+          partial({
+            street: junk,
+            city: junk,
+            state: junk,
+            zipcode: junk,
+            from_date: maybe(fc.constantFrom('2015-03-01', '2009-01', '03/01/2015')),
+            to_date: junk,
+          }),
+          { maxLength: 2 },
+        ),
+        { nil: null },
+      ),
     }),
     surprise: junk,
   },
   { requiredKeys: ['id', 'candidate_id'] },
 );
-const checkrRow = fc.oneof(checkrReport, fc.record({ id: junk, object: fc.constant('event'), type: fc.constantFrom('report.completed', 'report.created'), data: fc.record({ object: checkrReport }) }));
+const checkrRow = fc.oneof(
+  checkrReport,
+  fc.record({ id: junk, object: fc.constant('event'), type: fc.constantFrom('report.completed', 'report.created'), data: fc.record({ object: checkrReport }) }),
+);
 
 const hris = csvConnector(csvMappings['hris']!);
-const hrisColumns = ['Work Email', 'Employee ID', 'First Name', 'Last Name', 'Employee Type', 'Employment Status', 'Hire Date', 'Country', 'Time Zone', 'Work Arrangement', 'Gender', 'Shoe Size'];
-const csvCell = fc.oneof(fc.constant(''), text, fc.constantFrom('a@corp.example', 'Active', 'Contractor', '2024-01-15', '2024-02-30', 'Brazil', 'XX', 'America/Chicago', 'Mars/Base', 'Remote'));
+const hrisColumns = [
+  'Work Email',
+  'Employee ID',
+  'First Name',
+  'Last Name',
+  'Employee Type',
+  'Employment Status',
+  'Hire Date',
+  'Country',
+  'Time Zone',
+  'Work Arrangement',
+  'Gender',
+  'Shoe Size',
+];
+const csvCell = fc.oneof(
+  fc.constant(''),
+  text,
+  fc.constantFrom('a@corp.example', 'Active', 'Contractor', '2024-01-15', '2024-02-30', 'Brazil', 'XX', 'America/Chicago', 'Mars/Base', 'Remote'),
+);
 const hrisRow = fc.dictionary(fc.constantFrom(...hrisColumns), csvCell);
 const ats = csvConnector(csvMappings['ats']!);
 // The shipped ATS mapping's columns, columns it ignores (EEOC self-identification among them) and one it does not know.
-const atsColumns = ['Candidate ID', 'First Name', 'Last Name', 'Email', 'Phone', 'Country', 'City', 'Job', 'Source', 'Source Type', 'Applied At', 'Offer Date', 'Start Date', 'Status', 'Current Company', 'LinkedIn URL', 'Desired Salary', 'Salary Currency', 'Gender', 'Notes', 'Favourite Colour'];
-const atsCell = fc.oneof(csvCell, fc.constantFrom('cand-7', 'Agency', 'referral', 'Hired', 'Offer Extended', '2024-03-01T10:00:00Z', '03/01/2024', '120000', '120k', 'USD', 'https://www.linkedin.com/in/ana', 'BRA'));
+const atsColumns = [
+  'Candidate ID',
+  'First Name',
+  'Last Name',
+  'Email',
+  'Phone',
+  'Country',
+  'City',
+  'Job',
+  'Source',
+  'Source Type',
+  'Applied At',
+  'Offer Date',
+  'Start Date',
+  'Status',
+  'Current Company',
+  'LinkedIn URL',
+  'Desired Salary',
+  'Salary Currency',
+  'Gender',
+  'Notes',
+  'Favourite Colour',
+];
+const atsCell = fc.oneof(
+  csvCell,
+  fc.constantFrom(
+    'cand-7',
+    'Agency',
+    'referral',
+    'Hired',
+    'Offer Extended',
+    '2024-03-01T10:00:00Z',
+    '03/01/2024',
+    '120000',
+    '120k',
+    'USD',
+    'https://www.linkedin.com/in/ana',
+    'BRA',
+  ),
+);
 const atsRow = fc.dictionary(fc.constantFrom(...atsColumns), atsCell);
 
 const cases: readonly [string, Connector, fc.Arbitrary<unknown>][] = [
@@ -227,7 +396,9 @@ describe.each(cases)('connector properties: %s', (_name, connector, row) => {
   test.prop([row], { numRuns: 150 })('accounts for every field of a mapped row: mapped, ignored, invalid or unmapped', (value) => {
     const { report } = importValues(connector, [value]);
     fc.pre(report.rows.mapped + report.rows.sessionEnds === 1);
-    const counted = new Set([...report.fields.mapped, ...report.fields.ignored, ...report.fields.invalid, ...report.fields.unmapped].map((f) => f.path.toLowerCase()));
+    const counted = new Set(
+      [...report.fields.mapped, ...report.fields.ignored, ...report.fields.invalid, ...report.fields.unmapped].map((f) => f.path.toLowerCase()),
+    );
     for (const path of leafPaths(value)) expect(counted, path).toContain(path);
   });
 
@@ -246,7 +417,8 @@ function withUniqueIds(connector: Connector, values: readonly unknown[]): unknow
     if (connector === certInsiderConnector) return 'user_id' in value ? value : { ...value, id: `{${i}}` };
     if (connector === hris) return { ...value, 'Work Email': `p${i}@corp.example` };
     if (connector === ats) return { ...value, 'Candidate ID': `${i}` };
-    if (connector === entraConnector) return 'properties' in value ? { ...value, properties: { ...(value as { properties: object }).properties, id: `e${i}` } } : { ...value, id: `e${i}` };
+    if (connector === entraConnector)
+      return 'properties' in value ? { ...value, properties: { ...(value as { properties: object }).properties, id: `e${i}` } } : { ...value, id: `e${i}` };
     return value;
   });
 }
@@ -264,7 +436,10 @@ describe.each(cases)('connector properties: %s', (_name, connector, row) => {
     'scores the same whatever the order of the input rows',
     (values, keys) => {
       const rows = withUniqueIds(connector, values);
-      const shuffled = rows.map((v, i) => [keys[i] ?? 0, i, v] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , v]) => v);
+      const shuffled = rows
+        .map((v, i) => [keys[i] ?? 0, i, v] as const)
+        .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+        .map(([, , v]) => v);
       const a = importValues(connector, rows, true);
       const b = importValues(connector, shuffled, true);
       const byId = (r: readonly ImportedRecord[]) => [...r].map((x) => JSON.stringify(x)).sort();

@@ -11,7 +11,15 @@ function auditRow(i: number): Record<string, unknown> {
   const actor = `dev-${i % 200}`;
   const repo = `acme/repo-${i % 50}`;
   const common = { '@timestamp': T0 + i * 1000, _document_id: `doc-${i}`, actor, actor_id: 1000 + (i % 200), org: 'acme', operation_type: 'access' };
-  if (i % 10 < 6) return { ...common, action: 'git.clone', repo, actor_ip: `198.51.${i % 250}.${(i >> 8) % 250}`, actor_location: { country_code: 'US' }, transport_protocol_name: 'ssh' };
+  if (i % 10 < 6)
+    return {
+      ...common,
+      action: 'git.clone',
+      repo,
+      actor_ip: `198.51.${i % 250}.${(i >> 8) % 250}`,
+      actor_location: { country_code: 'US' },
+      transport_protocol_name: 'ssh',
+    };
   if (i % 10 < 9) return { ...common, action: 'git.fetch', repo, actor_location: { country_code: 'DE' }, hashed_token: 'c2VjcmV0LWhhc2g=' };
   return { ...common, action: 'issue.create', repo };
 }
@@ -39,7 +47,9 @@ describe('what an import holds between rows, by count', () => {
   }, 120_000);
 
   it('holds each session that waits for an end from another row as one string, and none with pairing off', () => {
-    const rows = (JSON.parse(fixture('okta-system-log.json')) as Record<string, unknown>[]).filter((r) => r['eventType'] === 'user.session.start' && (r['outcome'] as { result?: string }).result === 'SUCCESS');
+    const rows = (JSON.parse(fixture('okta-system-log.json')) as Record<string, unknown>[]).filter(
+      (r) => r['eventType'] === 'user.session.start' && (r['outcome'] as { result?: string }).result === 'SUCCESS',
+    );
     const template = rows[0] as Record<string, unknown>;
     const signIn = (i: number): unknown => ({
       ...template,

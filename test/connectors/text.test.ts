@@ -23,12 +23,20 @@ function csv(text: string, size: number): string[][] {
 
 describe('JSON row splitter', () => {
   it.each([1, 3, 1000])('splits arrays, NDJSON, wrappers and event hooks into rows with lines (chunks of %i)', (size) => {
-    expect(split('[{"a":1},\n {"a":2}]', size).map((r) => [r.value, r.line])).toEqual([[{ a: 1 }, 1], [{ a: 2 }, 2]]);
+    expect(split('[{"a":1},\n {"a":2}]', size).map((r) => [r.value, r.line])).toEqual([
+      [{ a: 1 }, 1],
+      [{ a: 2 }, 2],
+    ]);
     expect(split('\uFEFF{"a":1}\n{"a":"x]}"}\n', size).map((r) => r.value)).toEqual([{ a: 1 }, { a: 'x]}' }]);
-    expect(split('{"@odata.context":"x","value":[{"id":"1","value":[1]},{"id":"2"}],"@odata.nextLink":"y"}', size).map((r) => r.value)).toEqual([{ id: '1', value: [1] }, { id: '2' }]);
+    expect(split('{"@odata.context":"x","value":[{"id":"1","value":[1]},{"id":"2"}],"@odata.nextLink":"y"}', size).map((r) => r.value)).toEqual([
+      { id: '1', value: [1] },
+      { id: '2' },
+    ]);
     expect(split('{"records":[{"properties":{"id":"p"}}]}', size).map((r) => r.value)).toEqual([{ properties: { id: 'p' } }]);
     expect(split('{"eventType":"com.okta.event_hook","data":{"events":[{"uuid":"u"}]}}', size).map((r) => r.value)).toEqual([{ uuid: 'u' }]);
-    expect(split('[{"kind":"x","items":[{"events":[{"name":"login_success"}]}]}]', size).map((r) => r.value)).toEqual([{ events: [{ name: 'login_success' }] }]);
+    expect(split('[{"kind":"x","items":[{"events":[{"name":"login_success"}]}]}]', size).map((r) => r.value)).toEqual([
+      { events: [{ name: 'login_success' }] },
+    ]);
   });
 
   it('turns a broken NDJSON line into one error row and resumes at the next line', () => {
@@ -36,14 +44,15 @@ describe('JSON row splitter', () => {
     expect(rows.map((r) => (r.error !== undefined ? `error@${r.line}` : r.value))).toEqual([{ a: 1 }, 'error@2', { a: 3 }, 'error@4', 'error@5', 'error@6']);
   });
 
-  test.prop([fc.array(fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }), { maxLength: 6 }), fc.integer({ min: 1, max: 50 }), fc.boolean()])(
-    'gives back every object of an array or NDJSON, whatever the chunk size',
-    (objects, size, ndjson) => {
-      const rows = objects.filter((o) => !commonWrappers.some((w) => Array.isArray((o as Record<string, unknown>)[w.split('.')[0] as string])) && !('data' in o));
-      const text = ndjson ? rows.map((o) => JSON.stringify(o)).join('\n') : JSON.stringify(rows, null, 1);
-      expect(split(text, size).map((r) => r.value)).toEqual(JSON.parse(JSON.stringify(rows)));
-    },
-  );
+  test.prop([
+    fc.array(fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }), { maxLength: 6 }),
+    fc.integer({ min: 1, max: 50 }),
+    fc.boolean(),
+  ])('gives back every object of an array or NDJSON, whatever the chunk size', (objects, size, ndjson) => {
+    const rows = objects.filter((o) => !commonWrappers.some((w) => Array.isArray((o as Record<string, unknown>)[w.split('.')[0] as string])) && !('data' in o));
+    const text = ndjson ? rows.map((o) => JSON.stringify(o)).join('\n') : JSON.stringify(rows, null, 1);
+    expect(split(text, size).map((r) => r.value)).toEqual(JSON.parse(JSON.stringify(rows)));
+  });
 
   it('gives each row as soon as it is complete, so a large wrapper is never held whole', () => {
     const splitter = createJsonRowSplitter(commonWrappers);

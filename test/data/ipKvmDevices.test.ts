@@ -55,9 +55,7 @@ describe('matchIpKvmDevice', () => {
   });
 
   it('uses a distinctive default serial', () => {
-    expect(
-      matchIpKvmDevice({ usbId: '1d6b:0104', name: 'Multifunction USB Device', serial: '6b65796d696d6570690' })?.id,
-    ).toBe('tinypilot');
+    expect(matchIpKvmDevice({ usbId: '1d6b:0104', name: 'Multifunction USB Device', serial: '6b65796d696d6570690' })?.id).toBe('tinypilot');
   });
 
   it('matches vendor-specific USB ids', () => {

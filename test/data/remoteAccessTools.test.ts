@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  matchRemoteAccessTool,
-  normalizeSoftwareName,
-  remoteAccessTools,
-  type RemoteAccessTool,
-} from '../../src/data/remoteAccessTools';
+import { matchRemoteAccessTool, normalizeSoftwareName, remoteAccessTools, type RemoteAccessTool } from '../../src/data/remoteAccessTools';
 
 describe('normalizeSoftwareName', () => {
   it.each([
@@ -135,7 +130,19 @@ describe('tools the LOLRMM catalogue lists', () => {
     expect(matchRemoteAccessTool(name)?.id).toBe(id);
   });
 
-  it.each(['Help Us Feedback', 'Remotely Install Helper', 'RemoteViewer', 'Windows Terminal', 'Cloudflare WARP', 'Tailscale', 'Level Up Launcher', 'Webex Meetings', 'InvGate Insight Agent', 'Teramind Agent', 'QQ'])('%s matches no remote-access tool', (name) => {
+  it.each([
+    'Help Us Feedback',
+    'Remotely Install Helper',
+    'RemoteViewer',
+    'Windows Terminal',
+    'Cloudflare WARP',
+    'Tailscale',
+    'Level Up Launcher',
+    'Webex Meetings',
+    'InvGate Insight Agent',
+    'Teramind Agent',
+    'QQ',
+  ])('%s matches no remote-access tool', (name) => {
     expect(matchRemoteAccessTool(name)).toBeUndefined();
   });
 });

@@ -14,7 +14,11 @@ describe('technologyReleaseYears table', () => {
   });
 
   it('maps no alias to two different entries', () => {
-    const norm = (s: string) => s.toLowerCase().replace(/#/g, 'sharp').replace(/[^\p{L}\p{N}+]+/gu, '');
+    const norm = (s: string) =>
+      s
+        .toLowerCase()
+        .replace(/#/g, 'sharp')
+        .replace(/[^\p{L}\p{N}+]+/gu, '');
     const owner = new Map<string, string>();
     for (const t of technologyReleaseYears) {
       for (const a of [t.name, ...t.aliases]) {

@@ -31,10 +31,7 @@ describe('matchVpnProvider', () => {
     expect(matchVpnProvider('NordVPN', vpnProvidersOfConcern)).toBeUndefined();
   });
 
-  it.each(['Proton Mail', 'Pianist Inc', 'Lantern Networks', 'M247 Ltd', 'Amazon.com, Inc.', ''])(
-    'does not match %j',
-    (s) => {
-      expect(matchVpnProvider(s)).toBeUndefined();
-    },
-  );
+  it.each(['Proton Mail', 'Pianist Inc', 'Lantern Networks', 'M247 Ltd', 'Amazon.com, Inc.', ''])('does not match %j', (s) => {
+    expect(matchVpnProvider(s)).toBeUndefined();
+  });
 });

@@ -51,7 +51,9 @@ describe('backtest', () => {
     const result = backtest(input, outcomes, { indicators });
     const [run] = result.runs;
     expect(result.counts).toMatchObject({ outcomes: 5, confirmed: 2, cleared: 2, inconclusive: 0, decisionTimes: 2 });
-    expect(result.rejectedOutcomes).toEqual([{ kind: 'outcome', index: 4, recordId: 'nobody', issues: [{ path: 'subjectId', message: 'no valid subject "nobody" in the input' }] }]);
+    expect(result.rejectedOutcomes).toEqual([
+      { kind: 'outcome', index: 4, recordId: 'nobody', issues: [{ path: 'subjectId', message: 'no valid subject "nobody" in the input' }] },
+    ]);
     const s3 = run?.cases.find((c) => c.subjectId === 's3');
     // The alpha signal of day 20 came after the decision of day 10: it must not count.
     expect(s3?.contributions).toEqual({});
@@ -87,7 +89,10 @@ describe('backtest', () => {
 
   fcTest.prop(
     [
-      fc.array(fc.record({ day: fc.integer({ min: 0, max: 30 }), kind: fc.constantFrom('alpha', 'beta'), strength: fc.double({ min: 0.05, max: 1, noNaN: true }) }), { maxLength: 12 }),
+      fc.array(
+        fc.record({ day: fc.integer({ min: 0, max: 30 }), kind: fc.constantFrom('alpha', 'beta'), strength: fc.double({ min: 0.05, max: 1, noNaN: true }) }),
+        { maxLength: 12 },
+      ),
       fc.integer({ min: 0, max: 30 }),
     ],
     { seed: 1515, numRuns: 60 },
@@ -103,10 +108,13 @@ describe('backtest', () => {
 });
 
 describe('AUC with DeLong interval', () => {
-  fcTest.prop([fc.array(fc.record({ logOdds: fc.integer({ min: -5, max: 5 }), label: fc.constantFrom(0 as const, 1 as const) }), { minLength: 2, maxLength: 60 })], {
-    seed: 42,
-    numRuns: 100,
-  })('matches the pairwise definition and the direct DeLong variance', (cases) => {
+  fcTest.prop(
+    [fc.array(fc.record({ logOdds: fc.integer({ min: -5, max: 5 }), label: fc.constantFrom(0 as const, 1 as const) }), { minLength: 2, maxLength: 60 })],
+    {
+      seed: 42,
+      numRuns: 100,
+    },
+  )('matches the pairwise definition and the direct DeLong variance', (cases) => {
     const pos = cases.filter((c) => c.label === 1).map((c) => c.logOdds);
     const neg = cases.filter((c) => c.label === 0).map((c) => c.logOdds);
     const estimate = aucWithInterval(cases);

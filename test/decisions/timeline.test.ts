@@ -80,7 +80,9 @@ describe('scoreTimelines', () => {
       expect(timeline).toEqual(scoreTimeline(scorer, { id: timeline.subjectId }, { events: own }, { ...options, every: '1d' }));
     }
     expect(batch.asOf).toBe(day(10));
-    expect(batch.reports.map((r) => [r.subjectId, r.meta.asOf])).toEqual(scorer.scoreBatch({ asOf: day(10), subjects: subjects.slice(0, 2), events: all }).reports.map((r) => [r.subjectId, r.meta.asOf]));
+    expect(batch.reports.map((r) => [r.subjectId, r.meta.asOf])).toEqual(
+      scorer.scoreBatch({ asOf: day(10), subjects: subjects.slice(0, 2), events: all }).reports.map((r) => [r.subjectId, r.meta.asOf]),
+    );
     expect(batch.rejected.map((r) => [r.kind, r.index])).toEqual([['subject', 2]]);
   });
 
@@ -93,12 +95,16 @@ describe('scoreTimelines', () => {
       } catch (error) {
         caught = error;
       }
-      expect((caught as { issues: { path: string; message: string }[] }).issues[0]).toEqual({ path: 'subjectIds', message: `no valid subject "${id}" in the input` });
+      expect((caught as { issues: { path: string; message: string }[] }).issues[0]).toEqual({
+        path: 'subjectIds',
+        message: `no valid subject "${id}" in the input`,
+      });
     }
   });
 
   it('reads ISO 8601 steps of weeks, days, hours and minutes, and refuses months, years and empty steps', () => {
-    const at = (every: string) => scoreTimelines(scorer, { subjects: [{ id: 's1' }], events }, { from: day(0), to: day(14), every }).timelines[0]?.points.map((p) => p.at);
+    const at = (every: string) =>
+      scoreTimelines(scorer, { subjects: [{ id: 's1' }], events }, { from: day(0), to: day(14), every }).timelines[0]?.points.map((p) => p.at);
     expect(at('P1W')).toEqual([day(0), day(7), day(14)]);
     expect(at('P7D')).toEqual(at('7d'));
     expect(at('P3DT12H')).toEqual(at('84h'));

@@ -74,7 +74,11 @@ export function docBlocks(page: string, markdown: string): DocBlock[] {
     const language = fence[1] as string;
     const previous = blocks[blocks.length - 1];
     // A `text` block introduced by "...prints:" is the output of the block before it.
-    const intro = lines.slice(0, start).reverse().find((l) => l.trim() !== '') ?? '';
+    const intro =
+      lines
+        .slice(0, start)
+        .reverse()
+        .find((l) => l.trim() !== '') ?? '';
     if (language === 'text' && previous !== undefined && markerLine === undefined && /prints:$/i.test(intro.trim())) {
       blocks[blocks.length - 1] = { ...previous, prints: `${body.join('\n')}\n` };
       continue;

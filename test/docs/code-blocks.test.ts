@@ -11,7 +11,13 @@ import { redflagsCommands } from './shell';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The pages whose code blocks are meant to run as written: the README and every page of docs/. */
-const pages = ['README.md', ...readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).sort().map((name) => `docs/${name}`)];
+const pages = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => `docs/${name}`),
+];
 
 /** Package entry points as a user imports them, and the sources they are built from. */
 const entryPoints: Readonly<Record<string, string>> = {
@@ -34,9 +40,11 @@ async function preludeImport(block: DocBlock, code: string): Promise<string> {
 /** Runs a TypeScript or JavaScript block as a module importing the sources, and returns what it logged. */
 async function runScript(block: DocBlock): Promise<string> {
   const whole = `${block.continues ?? ''}${block.code}`;
-  const code = (await preludeImport(block, whole)) + whole.replace(/from '(redflags(?:\/\w+)?)'/g, (all, name: string) =>
-    entryPoints[name] !== undefined ? `from ${JSON.stringify(join(root, entryPoints[name]))}` : all,
-  );
+  const code =
+    (await preludeImport(block, whole)) +
+    whole.replace(/from '(redflags(?:\/\w+)?)'/g, (all, name: string) =>
+      entryPoints[name] !== undefined ? `from ${JSON.stringify(join(root, entryPoints[name]))}` : all,
+    );
   const dir = join(root, '.tmp', 'doc-blocks');
   mkdirSync(dir, { recursive: true });
   // One file per block: the module cache would otherwise hand back an earlier block.
@@ -115,7 +123,8 @@ for (const page of pages) {
 
   describe(`the code blocks of ${page}`, () => {
     it('are each run here or marked with the reason they are not', () => {
-      for (const block of blocks) if (block.skip !== undefined) expect(block.skip.trim().split(/\s+/).length, `${block.where}: give the reason it is not run`).toBeGreaterThanOrEqual(3);
+      for (const block of blocks)
+        if (block.skip !== undefined) expect(block.skip.trim().split(/\s+/).length, `${block.where}: give the reason it is not run`).toBeGreaterThanOrEqual(3);
     });
 
     for (const block of blocks) {

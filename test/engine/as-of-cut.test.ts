@@ -16,7 +16,15 @@ function datedPaths(schema: unknown): string[] {
   while (stack.length > 0) {
     const { node, path } = stack.pop() as { node: unknown; path: string };
     if (typeof node !== 'object' || node === null) continue;
-    const s = node as { format?: string; pattern?: string; properties?: Record<string, unknown>; items?: unknown; anyOf?: unknown[]; oneOf?: unknown[]; allOf?: unknown[] };
+    const s = node as {
+      format?: string;
+      pattern?: string;
+      properties?: Record<string, unknown>;
+      items?: unknown;
+      anyOf?: unknown[];
+      oneOf?: unknown[];
+      allOf?: unknown[];
+    };
     if (s.format === 'date-time' || s.format === 'date' || (s.pattern !== undefined && s.pattern === partialPattern)) out.push(path);
     for (const [key, child] of Object.entries(s.properties ?? {})) stack.push({ node: child, path: path === '' ? key : `${path}.${key}` });
     if (s.items !== undefined) stack.push({ node: s.items, path: `${path}[]` });
@@ -33,7 +41,14 @@ const fixture = {
   hiredAt: before,
   identity: { names: [{ value: 'Ann Lee', observedAt: before }], dateOfBirth: '1990-01-01' },
   contacts: { emails: [{ address: 'ann@example.com', createdAt: before }], phones: [{ number: '+15555550100', createdAt: before }] },
-  documents: [{ id: 'doc', type: 'passport', dateOfBirth: '1990-01-01', verification: { checkedAt: before, outcome: 'verified', overrides: [{ at: before, by: 'reviewer', outcome: 'verified' }] } }],
+  documents: [
+    {
+      id: 'doc',
+      type: 'passport',
+      dateOfBirth: '1990-01-01',
+      verification: { checkedAt: before, outcome: 'verified', overrides: [{ at: before, by: 'reviewer', outcome: 'verified' }] },
+    },
+  ],
   identityChecks: [{ id: 'chk', kind: 'database', at: before, outcome: 'consistent' }],
   verifications: [{ id: 'ver', kind: 'drug-test', at: before, outcome: 'passed' }],
   photos: [{ id: 'ph', source: 'resume', capturedAt: before, checkedAt: before }],
@@ -59,7 +74,9 @@ const fixture = {
   paymentInstructions: [{ id: 'pi', at: before, method: 'bank' }],
   paymentRequests: [{ id: 'rq', at: before, kind: 'advance' }],
   shipments: [{ id: 'sh', shippedAt: before, deliveredAt: before, address: { country: 'US' }, changeRequests: [{ at: before, address: { country: 'US' } }] }],
-  engagements: [{ id: 'en', organisation: 'Other', start: '2021', end: '2022', disclosedAt: before, conflictReview: { outcome: 'approved', reviewedAt: before } }],
+  engagements: [
+    { id: 'en', organisation: 'Other', start: '2021', end: '2022', disclosedAt: before, conflictReview: { outcome: 'approved', reviewedAt: before } },
+  ],
   workArrangementRequests: [{ id: 'wa', at: before, kind: 'other' }],
   lifecycle: { status: 'active', statusAt: before, startDate: '2024-01-01', noticeDate: '2024-01-01', endDate: '2024-02-01' },
   accounts: [{ system: 'okta', accountId: 'a1', createdAt: before, disabledAt: before }],
@@ -70,7 +87,9 @@ const fixture = {
   behaviourBaseline: { from: before, through: before, weeks: 20 },
   notes: [{ id: 'note', at: before, text: 'checked' }],
   backgroundChecks: [{ id: 'bg', orderedAt: before, completedAt: before, addressHistory: [{ from: '2020', to: '2023' }] }],
-  employmentVerifications: [{ id: 'evf', result: 'verified', completedAt: before, concurrentEmployers: [{ organisation: 'Other Co', start: '2021', end: '2022' }] }],
+  employmentVerifications: [
+    { id: 'evf', result: 'verified', completedAt: before, concurrentEmployers: [{ organisation: 'Other Co', start: '2021', end: '2022' }] },
+  ],
   workAuthorizations: [{ id: 'wauth', method: 'e-verify', result: 'authorized', checkedAt: before }],
 };
 
@@ -213,7 +232,14 @@ describe('asOf cuts watchlists', () => {
   it('leaves out a list published later and an entry listed later', () => {
     const kept = list(before, [{ type: 'name', value: 'A' }]);
     const cut = watchlistsAsOf(
-      [kept, list(after, [{ type: 'name', value: 'B' }]), list(undefined, [{ type: 'name', value: 'C', listedAt: after }, { type: 'name', value: 'D', listedAt: before }])],
+      [
+        kept,
+        list(after, [{ type: 'name', value: 'B' }]),
+        list(undefined, [
+          { type: 'name', value: 'C', listedAt: after },
+          { type: 'name', value: 'D', listedAt: before },
+        ]),
+      ],
       asOfMs,
     );
     expect(cut).toEqual([kept, list(undefined, [{ type: 'name', value: 'D', listedAt: before }])]);

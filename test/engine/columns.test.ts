@@ -53,7 +53,7 @@ function countingView(view: SubjectView, counts: Counts): SubjectView {
       counts.timeColumns.add(column);
       return column;
     },
-    memo: <T,>(key: string, build: () => T): T =>
+    memo: <T>(key: string, build: () => T): T =>
       view.memo(key, () => {
         counts.sweeps++;
         return build();
@@ -69,7 +69,13 @@ function watched(indicators: readonly AnyIndicator[], counts: Counts): AnyIndica
       ? {
           prepare: (population: Population, context: Parameters<NonNullable<AnyIndicator['prepare']>>[1]) =>
             indicator.prepare?.(
-              Object.freeze({ ...population, view: (id: string) => { const view = population.view(id); return view === undefined ? undefined : countingView(view, counts); } }),
+              Object.freeze({
+                ...population,
+                view: (id: string) => {
+                  const view = population.view(id);
+                  return view === undefined ? undefined : countingView(view, counts);
+                },
+              }),
               context,
             ),
         }

@@ -41,9 +41,21 @@ function bytes(value: unknown): number {
 
 const failing = defineIndicator({
   meta: {
-    id: 'test/failing', title: 'Fails or lacks data', category: 'test', description: 'Throws for some subjects, lacks data for others.',
-    version: '2.1.0', kind: 'risk', family: 'identity', typologies: ['remote-hire-identity-fraud'], defaultWeight: 1,
-    requires: ['extensions.fails'], options: z.object({}), messages: { m: 'never' }, neutralReason: 'n', recommendedAction: 'check', sources: [],
+    id: 'test/failing',
+    title: 'Fails or lacks data',
+    category: 'test',
+    description: 'Throws for some subjects, lacks data for others.',
+    version: '2.1.0',
+    kind: 'risk',
+    family: 'identity',
+    typologies: ['remote-hire-identity-fraud'],
+    defaultWeight: 1,
+    requires: ['extensions.fails'],
+    options: z.object({}),
+    messages: { m: 'never' },
+    neutralReason: 'n',
+    recommendedAction: 'check',
+    sources: [],
   },
   evaluate(view, { notEvaluated }) {
     if (view.subject.extensions?.['fails'] === true) throw new Error('scripted failure');
@@ -59,8 +71,14 @@ function scriptedSubjects(count: number): unknown[] {
     for (let i = 0; i < 6; i++) {
       if ((s + i) % 3 === 0) continue;
       scripts[`test/scripted-${i}`] = [
-        { strength: ((s * 7 + i * 3) % 10) / 10, kind: (s + i) % 4 === 0 ? 'mitigating' : 'risk', ...(s % 5 === 0 ? { family: families[(i + 1) % 3] as DataFamily } : {}) },
-        ...(s % 4 === 1 ? [{ strength: 0, kind: 'risk' as const, mitigatedBy: [{ recordId: `s${s}`, field: 'extensions.exception', explains: 'declared travel' }] }] : []),
+        {
+          strength: ((s * 7 + i * 3) % 10) / 10,
+          kind: (s + i) % 4 === 0 ? 'mitigating' : 'risk',
+          ...(s % 5 === 0 ? { family: families[(i + 1) % 3] as DataFamily } : {}),
+        },
+        ...(s % 4 === 1
+          ? [{ strength: 0, kind: 'risk' as const, mitigatedBy: [{ recordId: `s${s}`, field: 'extensions.exception', explains: 'declared travel' }] }]
+          : []),
       ];
     }
     return { id: `s${s}`, extensions: { scripts, fails: s % 7 === 0, unknown: s % 5 === 2 } };
@@ -88,7 +106,15 @@ describe('compact reports', () => {
       asOf: '2025-06-01T00:00:00Z',
       subjects: scriptedSubjects(40),
       suppressions: [
-        { id: 'sup-1', subjectId: 's1', indicatorId: 'test/scripted-2', from: '2025-05-01T00:00:00Z', until: '2025-07-01T00:00:00Z', reason: 'Reviewed: agreed travel.', approvedBy: 'reviewer-7' },
+        {
+          id: 'sup-1',
+          subjectId: 's1',
+          indicatorId: 'test/scripted-2',
+          from: '2025-05-01T00:00:00Z',
+          until: '2025-07-01T00:00:00Z',
+          reason: 'Reviewed: agreed travel.',
+          approvedBy: 'reviewer-7',
+        },
       ],
     };
     const full = scorer.scoreBatch(input);

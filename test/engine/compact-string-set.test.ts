@@ -44,7 +44,21 @@ describe('CompactStringSet', () => {
 
   it('tells apart keys that differ only outside Latin-1, in lone surrogates, or in length', () => {
     const set = new CompactStringSet();
-    const keys = ['', 'é', 'e\u0301', 'ĕ', '\u0105', '\u0005', '\ud800', '\udc00', '\ud83d\ude00', '\ud83d\ude01', 'a'.repeat(63), 'a'.repeat(64), 'a'.repeat(1024)];
+    const keys = [
+      '',
+      'é',
+      'e\u0301',
+      'ĕ',
+      '\u0105',
+      '\u0005',
+      '\ud800',
+      '\udc00',
+      '\ud83d\ude00',
+      '\ud83d\ude01',
+      'a'.repeat(63),
+      'a'.repeat(64),
+      'a'.repeat(1024),
+    ];
     for (const key of keys) expect(set.add(key)).toBe(true);
     for (const key of keys) expect(set.has(key)).toBe(true);
     // Characters whose low byte matches a stored one's: 'ą' (U+0105) against '\u0005'.

@@ -65,13 +65,13 @@ function corroboratingFamilies(report: Report): string[] {
     const family = raw === 'data-access' ? 'data-movement' : raw;
     byFamily.set(family, (byFamily.get(family) ?? 0) + f.contribution);
   }
-  return [...byFamily].filter(([, v]) => v >= 1).map(([k]) => k).sort();
+  return [...byFamily]
+    .filter(([, v]) => v >= 1)
+    .map(([k]) => k)
+    .sort();
 }
 
-const scriptArb = fc.record(
-  { strength: fc.double({ min: 0, max: 1, noNaN: true }), family: fc.constantFrom(...families) },
-  { requiredKeys: ['strength'] },
-);
+const scriptArb = fc.record({ strength: fc.double({ min: 0, max: 1, noNaN: true }), family: fc.constantFrom(...families) }, { requiredKeys: ['strength'] });
 const scriptsArb = fc.dictionary(
   fc.integer({ min: 0, max: families.length - 1 }).map((i) => `test/insider-${i}`),
   fc.array(scriptArb, { maxLength: 3 }),
@@ -98,7 +98,11 @@ describe('corroboration of insider evidence', () => {
   });
 
   test.prop(
-    [fc.uniqueArray(fc.constantFrom(0, 1, 2, 3), { minLength: 2, maxLength: 2 }), fc.double({ min: 2.5, max: 6, noNaN: true }), fc.double({ min: 2.5, max: 6, noNaN: true })],
+    [
+      fc.uniqueArray(fc.constantFrom(0, 1, 2, 3), { minLength: 2, maxLength: 2 }),
+      fc.double({ min: 2.5, max: 6, noNaN: true }),
+      fc.double({ min: 2.5, max: 6, noNaN: true }),
+    ],
     opts,
   )('two strong signals from different insider families reach high with no identity-fraud evidence', ([a, b], wa, wb) => {
     const weights = families.map((_, i) => (i === a ? wa : i === b ? wb : 1));
@@ -144,7 +148,9 @@ function replayed(): AnyIndicator[] {
       meta: { ...b.meta, options: undefined, docs: { ...b.meta.docs, requires: ['extensions.strengths'] }, messages: { scripted: 'scripted finding' } },
       evaluate(view) {
         const s = ((view.subject.extensions?.['strengths'] as Record<string, number> | undefined) ?? {})[b.meta.id];
-        return s === undefined ? [] : [{ messageId: 'scripted' as const, strength: s, data: {}, evidence: [{ recordId: view.subject.id, field: 'extensions.strengths' }] }];
+        return s === undefined
+          ? []
+          : [{ messageId: 'scripted' as const, strength: s, data: {}, evidence: [{ recordId: view.subject.id, field: 'extensions.strengths' }] }];
       },
     }),
   );

@@ -13,15 +13,15 @@ describe('evidence decay', () => {
   const plain = createScorer({ indicators });
 
   // Off by default: without the setting (or with factor 1) every report is what it was, for any events.
-  property.prop([fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.constantFrom('alpha', 'beta'), fc.double({ min: 0.1, max: 1, noNaN: true })), { maxLength: 8 })], { numRuns: 40 })(
-    'off: no decay and factor 1 give the same reports',
-    (specs) => {
-      const events = specs.map(([d, kind, strength], i) => signalEvent(`e${i}`, 's1', day(d), kind, strength));
-      const a = plain.score({ id: 's1' }, { asOf: day(45), events });
-      const b = withDecay(3, 1).score({ id: 's1' }, { asOf: day(45), events });
-      expect(withoutHash(b)).toEqual(withoutHash(a));
-    },
-  );
+  property.prop(
+    [fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.constantFrom('alpha', 'beta'), fc.double({ min: 0.1, max: 1, noNaN: true })), { maxLength: 8 })],
+    { numRuns: 40 },
+  )('off: no decay and factor 1 give the same reports', (specs) => {
+    const events = specs.map(([d, kind, strength], i) => signalEvent(`e${i}`, 's1', day(d), kind, strength));
+    const a = plain.score({ id: 's1' }, { asOf: day(45), events });
+    const b = withDecay(3, 1).score({ id: 's1' }, { asOf: day(45), events });
+    expect(withoutHash(b)).toEqual(withoutHash(a));
+  });
 
   it('counts a finding older than the window at factor times its strength, and drops it at 0', () => {
     const events = [signalEvent('e1', 's1', day(2), 'alpha'), signalEvent('e2', 's1', day(9), 'beta')];

@@ -31,7 +31,11 @@ const configArb = fc.record({
   groups: fc.constant({ g3: { decay: 0.3, cap: 1.5 } }),
   corroboration: fc.oneof(
     fc.constant(false as const),
-    fc.record({ minFamilies: fc.integer({ min: 1, max: 3 }), minFamilyLogOdds: fc.double({ min: 0, max: 2, noNaN: true }), from: fc.constantFrom('elevated' as const, 'high' as const, 'critical' as const) }),
+    fc.record({
+      minFamilies: fc.integer({ min: 1, max: 3 }),
+      minFamilyLogOdds: fc.double({ min: 0, max: 2, noNaN: true }),
+      from: fc.constantFrom('elevated' as const, 'high' as const, 'critical' as const),
+    }),
   ),
 });
 
@@ -75,7 +79,7 @@ test.prop([scriptsArb, configArb], opts)('each typology is the prior plus the in
   }
 });
 
-test.prop([scriptsArb, configArb], opts)('the band is the score\'s, or held one band down with the reason given', (scripts, config) => {
+test.prop([scriptsArb, configArb], opts)("the band is the score's, or held one band down with the reason given", (scripts, config) => {
   const report = scoreWith(scripts, config);
   const wouldBe = bandOf(report.score, bands);
   if (report.bandCapped === undefined) expect(report.band).toBe(wouldBe);
@@ -83,6 +87,8 @@ test.prop([scriptsArb, configArb], opts)('the band is the score\'s, or held one 
     expect(report.bandCapped.wouldBe).toBe(wouldBe);
     expect(config.corroboration).not.toBe(false);
     expect(report.bandCapped.families.length).toBeLessThan((config.corroboration as { minFamilies: number }).minFamilies);
-    expect(report.band).toBe({ elevated: 'low', high: 'elevated', critical: 'high' }[(config.corroboration as { from: 'elevated' | 'high' | 'critical' }).from]);
+    expect(report.band).toBe(
+      { elevated: 'low', high: 'elevated', critical: 'high' }[(config.corroboration as { from: 'elevated' | 'high' | 'critical' }).from],
+    );
   }
 });

@@ -10,7 +10,12 @@ describe('linkage inputs', () => {
   const population = laptopFarmPopulation();
 
   it('a bad inputs.linkSettings is one rejected entry with its path; the reports use the defaults and hold no errors', () => {
-    const result = scorer.scoreBatch({ asOf: ASOF, ...population, reference: farmReference, inputs: { linkSettings: { ipWindowHours: -1, householdSize: 'two' } } });
+    const result = scorer.scoreBatch({
+      asOf: ASOF,
+      ...population,
+      reference: farmReference,
+      inputs: { linkSettings: { ipWindowHours: -1, householdSize: 'two' } },
+    });
     const entries = result.rejected.filter((r) => r.issues.some((i) => i.path.startsWith('inputs.')));
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ kind: 'document', index: 0 });
@@ -30,7 +35,12 @@ describe('linkage inputs', () => {
   it('score() refuses a bad setting with the path', () => {
     const [subject, ...others] = population.subjects;
     const events = population.events.filter((e) => e['subjectId'] === (subject as { id: string }).id);
-    const context = { asOf: ASOF, events, population: { subjects: others, events: population.events.filter((e) => !events.includes(e)) }, inputs: { linkSettings: { maxBucketSize: 0 } } };
+    const context = {
+      asOf: ASOF,
+      events,
+      population: { subjects: others, events: population.events.filter((e) => !events.includes(e)) },
+      inputs: { linkSettings: { maxBucketSize: 0 } },
+    };
     let thrown: unknown;
     try {
       scorer.score(subject, context);
@@ -46,9 +56,18 @@ describe('a custom indicator declaring an input', () => {
   const seen: unknown[] = [];
   const declares = defineIndicator({
     meta: {
-      id: 'test/declares-input', title: 'Declares an input', category: 'test', version: '1.0.0',
-      kind: 'risk', family: 'identity', typologies: ['remote-hire-identity-fraud'], defaultWeight: 1,
-      options: z.object({}), messages: { m: 'never' }, neutralReason: 'n', recommendedAction: 'check',
+      id: 'test/declares-input',
+      title: 'Declares an input',
+      category: 'test',
+      version: '1.0.0',
+      kind: 'risk',
+      family: 'identity',
+      typologies: ['remote-hire-identity-fraud'],
+      defaultWeight: 1,
+      options: z.object({}),
+      messages: { m: 'never' },
+      neutralReason: 'n',
+      recommendedAction: 'check',
       docs: { description: 'Reads inputs.threshold.', requires: [], sources: [] },
     },
     inputs: { threshold: z.object({ value: z.number().default(3) }) },
@@ -82,9 +101,17 @@ describe('a custom indicator declaring an input', () => {
   });
 
   it('a schema that answers with a thenable (not only a Promise) is refused as asynchronous, never awaited', () => {
-    const thenableSchema = { '~standard': { version: 1 as const, vendor: 'test', validate: () => ({ then: (resolve: (v: unknown) => void) => resolve({ value: 1 }) }) } };
-    const asyncDeclares = defineIndicator({ ...declares, meta: { ...declares.meta, id: 'test/declares-async-input' }, inputs: { threshold: thenableSchema as never } });
+    const thenableSchema = {
+      '~standard': { version: 1 as const, vendor: 'test', validate: () => ({ then: (resolve: (v: unknown) => void) => resolve({ value: 1 }) }) },
+    };
+    const asyncDeclares = defineIndicator({
+      ...declares,
+      meta: { ...declares.meta, id: 'test/declares-async-input' },
+      inputs: { threshold: thenableSchema as never },
+    });
     const result = createScorer({ indicators: [asyncDeclares] }).scoreBatch({ ...input, inputs: { threshold: { value: 1 } } });
-    expect(result.rejected).toEqual([{ kind: 'document', index: 0, issues: [{ path: 'inputs.threshold', message: 'has an asynchronous schema, which the engine cannot use' }] }]);
+    expect(result.rejected).toEqual([
+      { kind: 'document', index: 0, issues: [{ path: 'inputs.threshold', message: 'has an asynchronous schema, which the engine cannot use' }] },
+    ]);
   });
 });

@@ -7,9 +7,18 @@ import { createScorer, defineIndicator, parseSubject } from '../../src/index';
 /** An indicator that reads the time of every event of its subject, as sweeps do. */
 const readsTimes = defineIndicator({
   meta: {
-    id: 'test/reads-times', title: 'Reads times', category: 'test', version: '1.0.0',
-    kind: 'risk', family: 'identity', typologies: ['remote-hire-identity-fraud'], defaultWeight: 1,
-    options: z.object({}), messages: { m: 'never' }, neutralReason: 'n', recommendedAction: 'check',
+    id: 'test/reads-times',
+    title: 'Reads times',
+    category: 'test',
+    version: '1.0.0',
+    kind: 'risk',
+    family: 'identity',
+    typologies: ['remote-hire-identity-fraud'],
+    defaultWeight: 1,
+    options: z.object({}),
+    messages: { m: 'never' },
+    neutralReason: 'n',
+    recommendedAction: 'check',
     docs: { description: 'Sums event times.', requires: [], sources: [] },
   },
   evaluate(view) {

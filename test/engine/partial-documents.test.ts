@@ -43,8 +43,18 @@ describe('one bad watchlist entry', () => {
   });
 
   it('rejects the whole list when the list itself is invalid, naming it when it has a name', () => {
-    const result = scorer.scoreBatch({ asOf, subjects: [subject], watchlists: [{ name: 'mine', kind: 'nonsense', entries: [match] }, { kind: 'sanctions', entries: [] }] });
-    expect(result.rejected.map((r) => [r.index, r.recordId])).toEqual([[0, 'mine'], [1, undefined]]);
+    const result = scorer.scoreBatch({
+      asOf,
+      subjects: [subject],
+      watchlists: [
+        { name: 'mine', kind: 'nonsense', entries: [match] },
+        { kind: 'sanctions', entries: [] },
+      ],
+    });
+    expect(result.rejected.map((r) => [r.index, r.recordId])).toEqual([
+      [0, 'mine'],
+      [1, undefined],
+    ]);
     expect(result.reports[0]?.score).toBe(scoreOf({ asOf, subjects: [subject] }));
   });
 });
@@ -65,7 +75,10 @@ describe('one bad reference element', () => {
     expect(result.reports[0]?.score).toBe(clean);
     expect(result.rejected).toHaveLength(1);
     expect(result.rejected[0]?.kind).toBe('document');
-    expect(result.rejected[0]?.issues.map((i) => i.path).sort()).toEqual(['reference.collectionBaselines.analyst.dailyBytes', 'reference.frontCompanyDomains[1]']);
+    expect(result.rejected[0]?.issues.map((i) => i.path).sort()).toEqual([
+      'reference.collectionBaselines.analyst.dailyBytes',
+      'reference.frontCompanyDomains[1]',
+    ]);
   });
 
   it('drops a table of the wrong shape and keeps the others', () => {

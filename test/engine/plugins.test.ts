@@ -48,7 +48,11 @@ describe('asynchronous plug-ins: an error in the report, the rejection handled',
   it('an async evaluate that rejects', async () => {
     let result: ReturnType<typeof scoreBatchWith> | undefined;
     const unhandled = await unhandledRejectionsDuring(() => {
-      result = scoreBatchWith([plugin('test/async-evaluate', async () => { throw new Error('network down'); })]);
+      result = scoreBatchWith([
+        plugin('test/async-evaluate', async () => {
+          throw new Error('network down');
+        }),
+      ]);
     });
     expect(unhandled).toEqual([]);
     expect(errorsOf(result?.reports[0])).toEqual(['test/async-evaluate: returned a promise; evaluate must be synchronous (the engine does not await it)']);
@@ -65,7 +69,15 @@ describe('asynchronous plug-ins: an error in the report, the rejection handled',
   it('an async prepare that rejects', async () => {
     let result: ReturnType<typeof scoreBatchWith> | undefined;
     const unhandled = await unhandledRejectionsDuring(() => {
-      result = scoreBatchWith([plugin('test/async-prepare', () => [], async () => { throw Object.create(null); })]);
+      result = scoreBatchWith([
+        plugin(
+          'test/async-prepare',
+          () => [],
+          async () => {
+            throw Object.create(null);
+          },
+        ),
+      ]);
     });
     expect(unhandled).toEqual([]);
     for (const report of result?.reports ?? []) {
@@ -74,7 +86,11 @@ describe('asynchronous plug-ins: an error in the report, the rejection handled',
   });
 
   it('a thenable whose then throws', async () => {
-    const thenable = { then: () => { throw new Error('then exploded'); } };
+    const thenable = {
+      then: () => {
+        throw new Error('then exploded');
+      },
+    };
     const unhandled = await unhandledRejectionsDuring(() => {
       const result = scoreBatchWith([plugin('test/thenable', () => thenable)]);
       expect(errorsOf(result.reports[0])).toEqual(['test/thenable: returned a promise; evaluate must be synchronous (the engine does not await it)']);
@@ -98,11 +114,21 @@ describe('an indicator that throws anything: score and scoreBatch never throw', 
   const revoked = Proxy.revocable({}, {});
   revoked.revoke();
   const messageGetterThrows = new Error('hidden');
-  Object.defineProperty(messageGetterThrows, 'message', { get: () => { throw Object.create(null); } });
+  Object.defineProperty(messageGetterThrows, 'message', {
+    get: () => {
+      throw Object.create(null);
+    },
+  });
   const hostilePrimitive = {
-    toString: () => { throw new Error('toString'); },
-    valueOf: () => { throw new Error('valueOf'); },
-    [Symbol.toPrimitive]: () => { throw new Error('toPrimitive'); },
+    toString: () => {
+      throw new Error('toString');
+    },
+    valueOf: () => {
+      throw new Error('valueOf');
+    },
+    [Symbol.toPrimitive]: () => {
+      throw new Error('toPrimitive');
+    },
   };
 
   it.each([
@@ -130,17 +156,36 @@ describe('an indicator that throws anything: score and scoreBatch never throw', 
   });
 
   it('a prepare that throws Object.create(null)', () => {
-    const result = scoreBatchWith([plugin('test/prepare-thrower', () => [], () => { throw Object.create(null); })]);
+    const result = scoreBatchWith([
+      plugin(
+        'test/prepare-thrower',
+        () => [],
+        () => {
+          throw Object.create(null);
+        },
+      ),
+    ]);
     expect(errorsOf(result.reports[0])).toEqual(['test/prepare-thrower: prepare threw: a non-Error value (an object without a prototype)']);
   });
 
   it('findings that are proxies or carry hostile values', () => {
-    const hostileId = { toString: () => { throw new Error('no'); } };
+    const hostileId = {
+      toString: () => {
+        throw new Error('no');
+      },
+    };
     const cases: [unknown, RegExp][] = [
       [[trapsThatThrow], /^test\/hostile-finding: malformed outcome: get trap$/],
       [[{ messageId: hostileId, strength: 1, evidence: [{ recordId: 's1' }] }], /unknown messageId a value of type object; known: m$/],
       [[{ messageId: 'm', strength: 1, data: { text: 'x' }, evidence: [{ recordId: 's1', value: trapsThatThrow }] }], /malformed outcome: get trap$/],
-      [new Proxy([], { get: () => { throw Object.create(null); } }), /malformed outcome: a non-Error value \(an object without a prototype\)$/],
+      [
+        new Proxy([], {
+          get: () => {
+            throw Object.create(null);
+          },
+        }),
+        /malformed outcome: a non-Error value \(an object without a prototype\)$/,
+      ],
     ];
     for (const [outcome, message] of cases) {
       const result = scoreBatchWith([plugin('test/hostile-finding', () => outcome)]);
@@ -206,14 +251,16 @@ describe('views are frozen: an indicator cannot change what others or the report
       'test/meddler',
       () => [],
       (population: { subjects: unknown[]; watchlists: unknown[]; inputs: Record<string, unknown> }) => {
-        const refused = [() => population.subjects.reverse(), () => population.watchlists.push({}), () => (population.inputs['linkSettings'] = {})].filter((attempt) => {
-          try {
-            attempt();
-            return false;
-          } catch {
-            return true;
-          }
-        });
+        const refused = [() => population.subjects.reverse(), () => population.watchlists.push({}), () => (population.inputs['linkSettings'] = {})].filter(
+          (attempt) => {
+            try {
+              attempt();
+              return false;
+            } catch {
+              return true;
+            }
+          },
+        );
         if (refused.length !== 3) throw new Error(`only ${refused.length} of 3 refused`);
         return undefined;
       },
@@ -253,7 +300,9 @@ describe('a cap on findings per indicator per subject', () => {
   });
 
   it('is configurable, and part of the config hash only when set', () => {
-    const four = plugin('test/four', (view) => Array.from({ length: 4 }, (_, i) => ({ ...finding, data: { text: `f${i}` }, evidence: [{ recordId: view.subject.id }] })));
+    const four = plugin('test/four', (view) =>
+      Array.from({ length: 4 }, (_, i) => ({ ...finding, data: { text: `f${i}` }, evidence: [{ recordId: view.subject.id }] })),
+    );
     expect(errorsOf(scoreBatchWith([four], { maxFindingsPerIndicator: 3 }).reports[0])).toEqual([
       'test/four: produced 4 findings, more than the cap of 3 (config maxFindingsPerIndicator)',
     ]);

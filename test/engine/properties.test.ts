@@ -70,7 +70,7 @@ test.prop([scriptsArb, weightsArb, fc.integer({ min: 0, max: INDICATORS - 1 }), 
 );
 
 test.prop([scriptsArb, weightsArb, fc.integer({ min: 0, max: INDICATORS - 1 }), fc.double({ min: 0, max: 1, noNaN: true })], opts)(
-  'raising a risk finding\'s strength never lowers the score',
+  "raising a risk finding's strength never lowers the score",
   (scripts, weights, target, bump) => {
     const id = `test/scripted-${target}`;
     const base = [...(scripts[id] ?? []), { strength: 0, kind: 'risk' as const }];

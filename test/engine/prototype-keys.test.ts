@@ -50,7 +50,13 @@ describe('"__proto__", "constructor" and "prototype" keys are data', () => {
 
   it('reads reference baselines of a role named "constructor" as data', () => {
     const scorer = createScorer();
-    const result = scorer.scoreBatch({ asOf, subjects: [{ id: 'a', role: 'constructor' }, { id: 'b', role: '__proto__' }] });
+    const result = scorer.scoreBatch({
+      asOf,
+      subjects: [
+        { id: 'a', role: 'constructor' },
+        { id: 'b', role: '__proto__' },
+      ],
+    });
     expect(result.reports.every((r) => r.errors.length === 0)).toBe(true);
   });
 });

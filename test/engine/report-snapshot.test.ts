@@ -59,9 +59,18 @@ function scriptedPopulation(subjects: number, indicatorCount: number): { subject
 
 const sometimes = defineIndicator({
   meta: {
-    id: 'test/sometimes', title: 'Sometimes fails', category: 'test',
-    version: '1.0.0', kind: 'risk', family: 'identity', typologies: ['remote-hire-identity-fraud'], defaultWeight: 1,
-    options: z.object({}), messages: { m: 'never' }, neutralReason: 'n', recommendedAction: 'check',
+    id: 'test/sometimes',
+    title: 'Sometimes fails',
+    category: 'test',
+    version: '1.0.0',
+    kind: 'risk',
+    family: 'identity',
+    typologies: ['remote-hire-identity-fraud'],
+    defaultWeight: 1,
+    options: z.object({}),
+    messages: { m: 'never' },
+    neutralReason: 'n',
+    recommendedAction: 'check',
     docs: { description: 'Throws or lacks data on some subjects.', requires: ['extensions.fails'], sources: [] },
   },
   evaluate(view, { notEvaluated }) {

@@ -95,7 +95,14 @@ describe('a misbehaving indicator is an error in the report, never a crash', () 
   });
 
   it('a prepare hook that throws', () => {
-    const report = scoreWith(rogue(() => [], () => { throw new Error('boom'); }));
+    const report = scoreWith(
+      rogue(
+        () => [],
+        () => {
+          throw new Error('boom');
+        },
+      ),
+    );
     expect(report.errors).toEqual([{ indicatorId: 'test/rogue', message: 'prepare threw: boom' }]);
   });
 
@@ -107,7 +114,10 @@ describe('a misbehaving indicator is an error in the report, never a crash', () 
   it('100,000 findings of one indicator stay within its weight and add up exactly', () => {
     const many = Array.from({ length: 100_000 }, (_, i) => finding({ strength: 0.01, data: { x: i } }));
     // Above the default cap on findings, which is tested on its own.
-    const report = scoreWith(rogue(() => many), { maxFindingsPerIndicator: 100_000 });
+    const report = scoreWith(
+      rogue(() => many),
+      { maxFindingsPerIndicator: 100_000 },
+    );
     const rogueReport = report.indicators.find((i) => i.indicatorId === 'test/rogue');
     expect(rogueReport?.contribution).toBeLessThanOrEqual(2);
     expect(rogueReport?.contribution).toBeGreaterThan(1.99);
@@ -161,7 +171,9 @@ describe('mitigation records returned by an indicator', () => {
     };
     const report = scoreWith(rogue(() => [finding({ strength: 0, mitigatedBy: [shifty] })]));
     expect(reads).toBe(1);
-    expect(report.mitigations).toMatchObject([{ indicatorId: 'test/rogue', effect: 'silenced', mitigatedBy: [{ recordId: 'x-1', field: 'exceptions', explains: 'a documented exception' }] }]);
+    expect(report.mitigations).toMatchObject([
+      { indicatorId: 'test/rogue', effect: 'silenced', mitigatedBy: [{ recordId: 'x-1', field: 'exceptions', explains: 'a documented exception' }] },
+    ]);
   });
 
   it('records a mitigation without recordId, field or explains as an indicator error', () => {

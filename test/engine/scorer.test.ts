@@ -111,7 +111,9 @@ describe('createScorer', () => {
 
   it('rejects duplicate indicator ids and malformed indicators', () => {
     expect(() => createScorer({ indicators: [tooManyAccounts, tooManyAccounts] })).toThrow(/duplicate indicator id/);
-    expect(() => createScorer({ indicators: [{ meta: { ...tooManyAccounts.meta, id: 'NoSlash' }, evaluate: () => [] } as AnyIndicator] })).toThrow(/kebab case/);
+    expect(() => createScorer({ indicators: [{ meta: { ...tooManyAccounts.meta, id: 'NoSlash' }, evaluate: () => [] } as AnyIndicator] })).toThrow(
+      /kebab case/,
+    );
     expect(() => createScorer({ config: { bands: { elevated: 60, high: 50, critical: 80 } } })).toThrow(/ordered/);
   });
 
@@ -289,10 +291,23 @@ const eventArb = fc.oneof(
   fc.record({ type: fc.constant('worklog'), start: fc.integer({ min: 0, max: 24 * 40 }), hours: fc.integer({ min: 1, max: 16 }), account: fc.constant('a') }),
 );
 
-propTest.prop([fc.array(eventArb, { maxLength: 60 }).chain((events) => fc.tuple(fc.constant(events), fc.shuffledSubarray(events.map((_, i) => i), { minLength: events.length, maxLength: events.length })))], {
-  numRuns: 100,
-  seed: 7,
-})('record order changes nothing', ([specs, order]) => {
+propTest.prop(
+  [
+    fc.array(eventArb, { maxLength: 60 }).chain((events) =>
+      fc.tuple(
+        fc.constant(events),
+        fc.shuffledSubarray(
+          events.map((_, i) => i),
+          { minLength: events.length, maxLength: events.length },
+        ),
+      ),
+    ),
+  ],
+  {
+    numRuns: 100,
+    seed: 7,
+  },
+)('record order changes nothing', ([specs, order]) => {
   const base = Date.UTC(2025, 3, 1);
   const events = specs.map((s, i) => ({
     id: `e${i}`,

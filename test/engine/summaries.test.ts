@@ -18,12 +18,23 @@ function reorder<T>(records: readonly T[], how: number): T[] {
 }
 
 /** The batch split by subject: `shardOf[n]` names the shard of the n-th subject, events follow their subject. */
-function split(batch: { subjects: { id: string }[]; events: { id: string; subjectId: string }[] }, shardOf: readonly number[], shards: number, how: number): BatchInput[] {
+function split(
+  batch: { subjects: { id: string }[]; events: { id: string; subjectId: string }[] },
+  shardOf: readonly number[],
+  shards: number,
+  how: number,
+): BatchInput[] {
   const shardById = new Map(batch.subjects.map((s, n) => [s.id, (shardOf[n] ?? 0) % shards]));
   return Array.from({ length: shards }, (_, shard) => ({
     asOf,
-    subjects: reorder(batch.subjects.filter((s) => shardById.get(s.id) === shard), how),
-    events: reorder(batch.events.filter((e) => shardById.get(e.subjectId) === shard), how),
+    subjects: reorder(
+      batch.subjects.filter((s) => shardById.get(s.id) === shard),
+      how,
+    ),
+    events: reorder(
+      batch.events.filter((e) => shardById.get(e.subjectId) === shard),
+      how,
+    ),
   }));
 }
 
@@ -64,7 +75,12 @@ describe('population summaries', () => {
     const fired = new Set(whole.reports.flatMap((r) => r.findings.map((f) => f.indicatorId)));
     expect([...fired].sort()).toEqual(['insider/bulk-collection', 'insider/impersonation', 'insider/peer-baseline-shift']);
     // Each subject alone in its shard: only the summaries carry the population.
-    const parts = split(batch, batch.subjects.map((_, n) => n), batch.subjects.length, 0);
+    const parts = split(
+      batch,
+      batch.subjects.map((_, n) => n),
+      batch.subjects.length,
+      0,
+    );
     const merged = mergeSummaries(parts.map((part) => scorer.summarise(part)));
     const reports = parts.flatMap((part) => scorer.scoreBatch(part, { summaries: merged }).reports).sort(compareReports);
     expect(JSON.stringify(reports)).toBe(JSON.stringify(whole.reports));
@@ -162,16 +178,35 @@ describe('the summarise and combine contract', () => {
       () => mergeSummaries([summaries, summaries]),
     ];
     for (const attempt of attempts) expect(() => attempt()).toThrow(expect.objectContaining({ name: 'InvalidRecordError' }));
-    expect(isInvalidRecordError((() => { try { mergeSummaries([summaries, summaries]); } catch (e) { return e; } })())).toBe(true);
+    expect(
+      isInvalidRecordError(
+        (() => {
+          try {
+            mergeSummaries([summaries, summaries]);
+          } catch (e) {
+            return e;
+          }
+        })(),
+      ),
+    ).toBe(true);
   });
 
   it('reports the failure of the lowest subject id whatever the split, for every subject', () => {
-    const failing = { ...countingIndicator().indicator, summarise: (view: { subject: { id: string } }) => { if (view.subject.id !== 'a') throw new Error(`no summary of ${view.subject.id}`); return {}; } };
+    const failing = {
+      ...countingIndicator().indicator,
+      summarise: (view: { subject: { id: string } }) => {
+        if (view.subject.id !== 'a') throw new Error(`no summary of ${view.subject.id}`);
+        return {};
+      },
+    };
     const scorer = createScorer({ indicators: [failing] });
     const whole = scorer.scoreBatch({ asOf, subjects, events });
     const messages = new Set(whole.reports.map((r) => r.errors[0]?.message));
     expect([...messages]).toEqual(['summarise threw for subject "b": no summary of b']);
-    const parts = [{ asOf, subjects: subjects.slice(0, 2), events: events.slice(0, 2) }, { asOf, subjects: subjects.slice(2), events: events.slice(2) }];
+    const parts = [
+      { asOf, subjects: subjects.slice(0, 2), events: events.slice(0, 2) },
+      { asOf, subjects: subjects.slice(2), events: events.slice(2) },
+    ];
     const merged = mergeSummaries(parts.map((p) => scorer.summarise(p)));
     const reports = parts.flatMap((p) => scorer.scoreBatch(p, { summaries: merged }).reports).sort(compareReports);
     expect(JSON.stringify(reports)).toBe(JSON.stringify(whole.reports));

@@ -23,7 +23,13 @@ describe('suppressions', () => {
     const beta = before?.indicators.find((i) => i.indicatorId === 'signal/beta')?.contribution as number;
     expect(after?.logOdds).toBeCloseTo((before?.priorLogOdds as number) + beta, 12);
     expect(after?.suppressed).toEqual([
-      expect.objectContaining({ indicatorId: 'signal/alpha', findingKey: alphaKey, suppressionId: 'sup-1', strength: 1, evidence: [{ recordId: 'e1', at: day(2) }] }),
+      expect.objectContaining({
+        indicatorId: 'signal/alpha',
+        findingKey: alphaKey,
+        suppressionId: 'sup-1',
+        strength: 1,
+        evidence: [{ recordId: 'e1', at: day(2) }],
+      }),
     ]);
     expect(after?.suppressions).toEqual([{ suppression, status: 'active', findings: 1 }]);
     // The other subject has no suppression: its report is unchanged, without the optional sections.
@@ -56,7 +62,15 @@ describe('suppressions', () => {
 
   it('keys a finding by its evidence identity, not by time order, message or indicator version', () => {
     const a = findingKeyOf({ indicatorId: 'x/y', evidence: [{ recordId: 'r1', field: 'f', value: 'v' }, { recordId: 'r2' }] });
-    expect(findingKeyOf({ indicatorId: 'x/y', evidence: [{ recordId: 'r2', at: day(1) }, { recordId: 'r1', field: 'f', value: 'v', note: 'other note' }] })).toBe(a);
+    expect(
+      findingKeyOf({
+        indicatorId: 'x/y',
+        evidence: [
+          { recordId: 'r2', at: day(1) },
+          { recordId: 'r1', field: 'f', value: 'v', note: 'other note' },
+        ],
+      }),
+    ).toBe(a);
     expect(findingKeyOf({ indicatorId: 'x/y', evidence: [{ recordId: 'r1', field: 'f', value: 'w' }, { recordId: 'r2' }] })).not.toBe(a);
     expect(a).toMatch(/^x\/y#[0-9a-f]{16}$/);
   });

@@ -5,7 +5,13 @@ const ev = (id: string, at: string, type: ActivityEvent['type'] = 'session') => 
 const ids = (events: readonly ActivityEvent[]) => events.map((e) => e.id);
 const asOfMs = Date.parse('2025-06-01T00:00:00Z');
 /** Builds a view as the engine does, with each event's time parsed once beforehand. */
-const viewOf = (events: readonly ActivityEvent[]) => buildView({ id: 's' }, events, events.map((e) => Date.parse(e.at)), asOfMs);
+const viewOf = (events: readonly ActivityEvent[]) =>
+  buildView(
+    { id: 's' },
+    events,
+    events.map((e) => Date.parse(e.at)),
+    asOfMs,
+  );
 
 describe('buildView', () => {
   it('keeps input that is already in order, sorts input that is not, and breaks time ties by id', () => {

@@ -167,7 +167,8 @@ export function ndjsonAccountingProblems(lines: readonly string[], outcome: Outc
     if (!outcome.rejected.some((r) => r.line === line)) problems.push(`bad line ${line} is not rejected with its line number`);
   }
   for (const r of outcome.rejected) {
-    if (r.line !== undefined && (kinds[r.line - 1] === undefined || kinds[r.line - 1] === 'blank')) problems.push(`rejected record names line ${r.line}, which holds no record`);
+    if (r.line !== undefined && (kinds[r.line - 1] === undefined || kinds[r.line - 1] === 'blank'))
+      problems.push(`rejected record names line ${r.line}, which holds no record`);
   }
   return problems;
 }

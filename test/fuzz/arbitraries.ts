@@ -43,7 +43,9 @@ const dateTimeArb = fc
   .map((s) => new Date(s * 1000).toISOString().replace('.000Z', 'Z'));
 const partialDateArb = fc
   .tuple(fc.integer({ min: 1985, max: 2026 }), fc.option(fc.integer({ min: 1, max: 12 })), fc.option(fc.integer({ min: 1, max: 31 })))
-  .map(([y, m, d]) => (m === null ? `${y}` : d === null ? `${y}-${String(m).padStart(2, '0')}` : `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`));
+  .map(([y, m, d]) =>
+    m === null ? `${y}` : d === null ? `${y}-${String(m).padStart(2, '0')}` : `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+  );
 const countryArb = fc.constantFrom('US', 'GB', 'DE', 'KP', 'CN', 'RU', 'UA', 'VN', 'IN', 'NG', 'PH');
 const timeZoneArb = fc.constantFrom('America/Chicago', 'America/New_York', 'Europe/Berlin', 'Asia/Pyongyang', 'Asia/Shanghai', 'UTC');
 const ipArb = fc.oneof(fc.ipV4(), fc.ipV6(), fc.constantFrom('175.45.176.1', '10.0.0.1', '2001:db8::1'));
@@ -105,7 +107,9 @@ function fromSchema(node: JsonSchemaNode, name: string): fc.Arbitrary<Plan> {
       return fc.record(model, { requiredKeys: [...(node.required ?? [])] }) as fc.Arbitrary<Plan>;
     }
     case 'array':
-      return fc.array(node.items !== undefined ? fromSchema(node.items, name) : (fc.jsonValue({ maxDepth: 1 }) as fc.Arbitrary<Plan>), { maxLength: 2 }) as fc.Arbitrary<Plan>;
+      return fc.array(node.items !== undefined ? fromSchema(node.items, name) : (fc.jsonValue({ maxDepth: 1 }) as fc.Arbitrary<Plan>), {
+        maxLength: 2,
+      }) as fc.Arbitrary<Plan>;
     case 'string':
       return stringArb(name, node);
     case 'integer':
@@ -249,7 +253,10 @@ export function mutationArb(options: HostileOptions): fc.Arbitrary<Mutation> {
   return fc.oneof(
     { arbitrary: fc.record({ op: fc.constant('set' as const), at, value }), weight: 6 },
     { arbitrary: fc.record({ op: fc.constant('delete' as const), at }), weight: 2 },
-    { arbitrary: fc.record({ op: fc.constant('add-key' as const), at, key: fc.oneof(fc.constantFrom(...prototypeKeys), fc.string({ maxLength: 8 })), value }), weight: 2 },
+    {
+      arbitrary: fc.record({ op: fc.constant('add-key' as const), at, key: fc.oneof(fc.constantFrom(...prototypeKeys), fc.string({ maxLength: 8 })), value }),
+      weight: 2,
+    },
     { arbitrary: fc.record({ op: fc.constant('misspell-key' as const), at, drop: fc.nat() }), weight: 2 },
     { arbitrary: fc.record({ op: fc.constant('dup-key' as const), at, value, last: fc.boolean() }), weight: 1 },
   );
@@ -321,9 +328,8 @@ export function applyMutation(plan: Plan, mutation: Mutation): Plan {
       const cut = 1 + (mutation.drop % (key.length - 1));
       const misspelt = key.slice(0, cut) + key.slice(cut + 1);
       return (
-        updateAt(plan, objectPath, (node) =>
-          objectOf(Object.entries(node as Record<string, Plan>).map(([k, v]) => [k === key ? misspelt : k, v] as const)),
-        ) ?? plan
+        updateAt(plan, objectPath, (node) => objectOf(Object.entries(node as Record<string, Plan>).map(([k, v]) => [k === key ? misspelt : k, v] as const))) ??
+        plan
       );
     }
     case 'dup-key': {
@@ -342,7 +348,10 @@ export function applyMutation(plan: Plan, mutation: Mutation): Plan {
 function mutatedArb(base: fc.Arbitrary<Plan>, options: HostileOptions): fc.Arbitrary<{ record: Plan; mutations: readonly Mutation[] }> {
   return fc.record({
     record: base,
-    mutations: fc.oneof({ arbitrary: fc.constant([] as Mutation[]), weight: 1 }, { arbitrary: fc.array(mutationArb(options), { minLength: 1, maxLength: 2 }), weight: 1 }),
+    mutations: fc.oneof(
+      { arbitrary: fc.constant([] as Mutation[]), weight: 1 },
+      { arbitrary: fc.array(mutationArb(options), { minLength: 1, maxLength: 2 }), weight: 1 },
+    ),
   });
 }
 
@@ -373,7 +382,10 @@ export interface DocumentSizes {
  * exist), events `e0..eM`, up to two watchlists and optional reference tables; every record may be
  * mutated, and a pair of records may be given the same id.
  */
-export function documentArb(options: HostileOptions & { readonly asOf: 'always' | 'sometimes' }, sizes: DocumentSizes = { maxSubjects: 4, maxEvents: 8 }): fc.Arbitrary<DocumentPlan> {
+export function documentArb(
+  options: HostileOptions & { readonly asOf: 'always' | 'sometimes' },
+  sizes: DocumentSizes = { maxSubjects: 4, maxEvents: 8 },
+): fc.Arbitrary<DocumentPlan> {
   return fc
     .record({
       omitAsOf: options.asOf === 'always' ? fc.constant(false) : fc.boolean(),

@@ -29,7 +29,10 @@ async function settled(): Promise<void> {
 
 /** Population-level indicators (with a prepare hook) cannot stream; --stream runs disable them. */
 const noPopulationConfig = join(mkdtempSync(join(tmpdir(), 'redflags-fuzz-')), 'no-population.json');
-writeFileSync(noPopulationConfig, JSON.stringify({ indicators: Object.fromEntries(builtinIndicators.filter((i) => i.prepare !== undefined).map((i) => [i.meta.id, false])) }));
+writeFileSync(
+  noPopulationConfig,
+  JSON.stringify({ indicators: Object.fromEntries(builtinIndicators.filter((i) => i.prepare !== undefined).map((i) => [i.meta.id, false])) }),
+);
 
 /** What every run must give, whatever the input: an exit code of the contract and no crash report. */
 function expectNoCrash(result: RunResult): void {
@@ -40,7 +43,10 @@ function expectNoCrash(result: RunResult): void {
 /** Parses `--format json` or `--format ndjson` output back into reports and rejected records. */
 function parseOutput(stdout: string, format: 'json' | 'ndjson'): Outcome {
   if (format === 'json') return JSON.parse(stdout) as Outcome;
-  const lines = stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as { recordType: string } & Record<string, unknown>);
+  const lines = stdout
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as { recordType: string } & Record<string, unknown>);
   return {
     reports: lines.filter((l) => l.recordType === 'report') as unknown as Outcome['reports'],
     rejected: lines.filter((l) => l.recordType === 'rejected') as unknown as Outcome['rejected'],
@@ -91,7 +97,15 @@ describe('fuzz: the redflags command', () => {
     fuzzTimeout,
   );
 
-  test.prop([fc.oneof(ndjsonArb('any-order').map((plan) => ({ plan, stream: false })), ndjsonArb('grouped').map((plan) => ({ plan, stream: true })))], params('cliNdjson'))(
+  test.prop(
+    [
+      fc.oneof(
+        ndjsonArb('any-order').map((plan) => ({ plan, stream: false })),
+        ndjsonArb('grouped').map((plan) => ({ plan, stream: true })),
+      ),
+    ],
+    params('cliNdjson'),
+  )(
     'NDJSON with bad lines anywhere: each bad line rejected with its number, every record scored or rejected',
     async ({ plan, stream }) => {
       const lines = plan.lines.map(ndjsonLineText);
@@ -109,7 +123,10 @@ describe('fuzz: the redflags command', () => {
     fuzzTimeout,
   );
 
-  test.prop([documentArb({ hostile: false, asOf: 'always' }), fc.constantFrom('subjects' as const, 'events' as const, 'watchlists' as const)], params('cliDuplicateKeys'))(
+  test.prop(
+    [documentArb({ hostile: false, asOf: 'always' }), fc.constantFrom('subjects' as const, 'events' as const, 'watchlists' as const)],
+    params('cliDuplicateKeys'),
+  )(
     'a document whose top-level key repeats is refused with a clear message, never half-read',
     async (doc, key) => {
       const result = await run(['score', '-', '--format', 'json'], { stdin: toJsonText(duplicateTopLevelKey(doc, key)) });

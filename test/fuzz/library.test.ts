@@ -137,7 +137,8 @@ describe('fuzz: library entry points', () => {
     'the reports and the problems found do not depend on the order of the records',
     (doc, s1, s2, s3) => {
       const shuffledEntries = (list: Plan): Plan => {
-        if (typeof list !== 'object' || list === null || Array.isArray(list) || isSpecial(list) || !Array.isArray((list as { entries?: unknown }).entries)) return list;
+        if (typeof list !== 'object' || list === null || Array.isArray(list) || isSpecial(list) || !Array.isArray((list as { entries?: unknown }).entries))
+          return list;
         return { ...(list as Record<string, Plan>), entries: permute((list as { entries: Plan[] }).entries, s3) };
       };
       const reordered: DocumentPlan = {
@@ -156,7 +157,9 @@ describe('fuzz: library entry points', () => {
       // Positions change with the order; what was rejected, and why, must not.
       const problems = (r: BatchResult) =>
         r.rejected
-          .map((x) => JSON.stringify([x.kind, x.recordId ?? null, x.issues.map((i) => `${i.path.replace(/entries\[\d+\]/, 'entries[]')}: ${i.message}`).sort()]))
+          .map((x) =>
+            JSON.stringify([x.kind, x.recordId ?? null, x.issues.map((i) => `${i.path.replace(/entries\[\d+\]/, 'entries[]')}: ${i.message}`).sort()]),
+          )
           .sort();
       expect(problems(b.result)).toEqual(problems(a.result));
     },
@@ -167,39 +170,49 @@ describe('fuzz: library entry points', () => {
   const frontDomain = 'front.example';
   test.prop(
     [
-      fc.array(fc.oneof(replacementArb({ hostile: false }), watchlistBaseArb.map(() => ({ type: 'passport', value: 'X1' }) as Plan)), { minLength: 1, maxLength: 4 }),
+      fc.array(
+        fc.oneof(
+          replacementArb({ hostile: false }),
+          watchlistBaseArb.map(() => ({ type: 'passport', value: 'X1' }) as Plan),
+        ),
+        { minLength: 1, maxLength: 4 },
+      ),
       fc.array(replacementArb({ hostile: false }), { minLength: 1, maxLength: 4 }),
       fc.nat(),
     ],
     params('planted'),
-  )('a bad watchlist entry or reference element is rejected alone: the valid ones still match', (junkEntries, junkDomains, seed) => {
-    const input: BatchInput & BatchRecords = {
-      asOf: fuzzAsOf,
-      subjects: [
-        materialise({
-          id: 'p',
-          contacts: { emails: [{ address: listedEmail }] },
-          employment: [{ id: 'j1', organisation: 'Front Co', domain: frontDomain }],
-        }),
-      ],
-      events: [],
-      watchlists: [
-        materialise({ name: 'Internal do-not-hire', kind: 'internal', entries: permute([{ type: 'email', value: listedEmail }, ...junkEntries], seed) }),
-      ],
-      reference: materialise({ frontCompanyDomains: permute([frontDomain, ...junkDomains], seed) }),
-    };
-    const outcome = tryScoreBatch(input);
-    if (!('result' in outcome)) {
-      expect(describeThrown(outcome.thrown)).toBe('no throw');
-      return;
-    }
-    const report = outcome.result.reports.find((r) => r.subjectId === 'p');
-    expect(report, 'subject p was scored').toBeDefined();
-    const status = (id: string) => report?.indicators.find((i) => i.indicatorId === id)?.status;
-    expect(status('watchlist/match'), 'the listed e-mail still matches').toBe('fired');
-    expect(status('identity/history-unverifiable'), 'the front-company domain still matches').toBe('fired');
-    expect(accountingProblems(input, outcome.result)).toEqual([]);
-  }, fuzzTimeout);
+  )(
+    'a bad watchlist entry or reference element is rejected alone: the valid ones still match',
+    (junkEntries, junkDomains, seed) => {
+      const input: BatchInput & BatchRecords = {
+        asOf: fuzzAsOf,
+        subjects: [
+          materialise({
+            id: 'p',
+            contacts: { emails: [{ address: listedEmail }] },
+            employment: [{ id: 'j1', organisation: 'Front Co', domain: frontDomain }],
+          }),
+        ],
+        events: [],
+        watchlists: [
+          materialise({ name: 'Internal do-not-hire', kind: 'internal', entries: permute([{ type: 'email', value: listedEmail }, ...junkEntries], seed) }),
+        ],
+        reference: materialise({ frontCompanyDomains: permute([frontDomain, ...junkDomains], seed) }),
+      };
+      const outcome = tryScoreBatch(input);
+      if (!('result' in outcome)) {
+        expect(describeThrown(outcome.thrown)).toBe('no throw');
+        return;
+      }
+      const report = outcome.result.reports.find((r) => r.subjectId === 'p');
+      expect(report, 'subject p was scored').toBeDefined();
+      const status = (id: string) => report?.indicators.find((i) => i.indicatorId === id)?.status;
+      expect(status('watchlist/match'), 'the listed e-mail still matches').toBe('fired');
+      expect(status('identity/history-unverifiable'), 'the front-company domain still matches').toBe('fired');
+      expect(accountingProblems(input, outcome.result)).toEqual([]);
+    },
+    fuzzTimeout,
+  );
 
   test.prop([subjectBaseArb, fc.nat(), fc.nat()], params('strict'))(
     'in a valid subject, null in an optional field is accepted as unknown, and a misspelled key is rejected with its path',
@@ -251,7 +264,10 @@ describe('fuzz: nested ids', () => {
       const result = scorer.scoreBatch({ asOf: fuzzAsOf, subjects: [subject], events: [] });
       expect(result.reports, `a subject with two ${key} of one id was scored`).toEqual([]);
       const paths = result.rejected.flatMap((r) => r.issues.map((i) => i.path));
-      expect(paths.some((p) => p.startsWith(`${key}[`)), `no issue names ${key}[…]: ${paths.join(', ')}`).toBe(true);
+      expect(
+        paths.some((p) => p.startsWith(`${key}[`)),
+        `no issue names ${key}[…]: ${paths.join(', ')}`,
+      ).toBe(true);
     },
     fuzzTimeout,
   );

@@ -13,7 +13,8 @@ import { randomInt } from 'node:crypto';
 export const ciSeed = 20_261_201;
 
 const totalRuns = process.env.FUZZ_RUNS !== undefined ? Number(process.env.FUZZ_RUNS) : undefined;
-if (totalRuns !== undefined && !(Number.isInteger(totalRuns) && totalRuns > 0)) throw new Error(`FUZZ_RUNS must be a positive whole number, got ${process.env.FUZZ_RUNS}`);
+if (totalRuns !== undefined && !(Number.isInteger(totalRuns) && totalRuns > 0))
+  throw new Error(`FUZZ_RUNS must be a positive whole number, got ${process.env.FUZZ_RUNS}`);
 
 /** True in the long run (`npm run fuzz`). */
 export const longRun = totalRuns !== undefined;
@@ -21,7 +22,8 @@ export const longRun = totalRuns !== undefined;
 /** The seed of this run: FUZZ_SEED, else a fresh one in the long run, else the CI seed. */
 export const fuzzSeed = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : longRun ? randomInt(2 ** 31) : ciSeed;
 
-if (longRun || process.env.FUZZ_SEED !== undefined) console.log(`fuzz: seed ${fuzzSeed}, ${totalRuns ?? 'CI'} cases in total; replay with FUZZ_SEED=${fuzzSeed}`);
+if (longRun || process.env.FUZZ_SEED !== undefined)
+  console.log(`fuzz: seed ${fuzzSeed}, ${totalRuns ?? 'CI'} cases in total; replay with FUZZ_SEED=${fuzzSeed}`);
 
 /**
  * The shares of the long run's cases, by property. They add up to 1, so the long run runs

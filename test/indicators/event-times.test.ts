@@ -13,7 +13,9 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const catalogue = join(root, 'src/indicators');
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 /** The catalogue, the event schemas and `extraFile` (held in memory), type-checked as in tsconfig.json. */
@@ -31,7 +33,8 @@ function program(extraFile: { readonly name: string; readonly text: string }): t
 function eventTimeParses(p: ts.Program, sources: readonly string[]): string[] {
   const checker = p.getTypeChecker();
   const eventsFile = p.getSourceFile(join(root, 'src/records/events.ts'));
-  const eventSymbol = eventsFile === undefined ? undefined : checker.getSymbolAtLocation(eventsFile)?.exports?.get(ts.escapeLeadingUnderscores('ActivityEvent'));
+  const eventSymbol =
+    eventsFile === undefined ? undefined : checker.getSymbolAtLocation(eventsFile)?.exports?.get(ts.escapeLeadingUnderscores('ActivityEvent'));
   if (eventSymbol === undefined) throw new Error('ActivityEvent not found in src/records/events.ts');
   const activityEvent = checker.getDeclaredTypeOfSymbol(eventSymbol);
   const out: string[] = [];

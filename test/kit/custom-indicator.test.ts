@@ -20,7 +20,7 @@ const lateSignIns = defineIndicator({
     neutralReason: 'Sign-in times could not be confirmed.',
     recommendedAction: 'Ask about the working pattern.',
     docs: {
-      description: 'Fires once per account with at least `minCount` sign-ins between 01:00 and 05:00 in the subject\'s declared time zone.',
+      description: "Fires once per account with at least `minCount` sign-ins between 01:00 and 05:00 in the subject's declared time zone.",
       requires: ['identity.residence.timeZone', 'events[type=session]'],
       sources: [{ title: 'Example source', url: 'https://example.org/' }],
     },
@@ -28,7 +28,8 @@ const lateSignIns = defineIndicator({
   evaluate(view, { options, notEvaluated }) {
     const zone = view.subject.identity?.residence?.timeZone;
     const sessions = view.eventsOf('session');
-    if (zone === undefined || sessions.length === 0) return notEvaluated('no time zone or no sessions', ['identity.residence.timeZone', 'events[type=session]']);
+    if (zone === undefined || sessions.length === 0)
+      return notEvaluated('no time zone or no sessions', ['identity.residence.timeZone', 'events[type=session]']);
     const hourOf = localHourIn(zone);
     const byAccount = new Map<string, string[]>();
     for (const e of sortedByTimeThenId(sessions)) {
@@ -72,7 +73,17 @@ describe('a custom indicator from the public entries only', () => {
 
   new IndicatorTester({ asOf: '2025-02-01T00:00:00Z' }).run(lateSignIns, {
     valid: [{ name: 'one late sign-in is below the default minimum', subject, events: [{ type: 'session', at: at(7) }] }],
-    invalid: [{ name: 'two late sign-ins', subject, events: [{ type: 'session', at: at(7) }, { type: 'session', at: at(8) }], findings: [{ messageId: 'late' }] }],
+    invalid: [
+      {
+        name: 'two late sign-ins',
+        subject,
+        events: [
+          { type: 'session', at: at(7) },
+          { type: 'session', at: at(8) },
+        ],
+        findings: [{ messageId: 'late' }],
+      },
+    ],
     notEvaluated: [{ name: 'no time zone', subject: { id: 's3' }, events: [{ type: 'session', at: at(7) }] }],
   });
 });

@@ -120,7 +120,8 @@ describe('date and time helpers', () => {
         expect(hourOf(t)).toBe(oracle(t));
         expect(timeOf(t).hour).toBe(oracle(t));
       }
-  });
+    },
+  );
   it('handles hour windows that wrap past midnight', () => {
     expect(inHourWindow(23.5, 23, 7)).toBe(true);
     expect(inHourWindow(3, 23, 7)).toBe(true);
@@ -193,7 +194,12 @@ describe('claimed residence country', () => {
 });
 
 describe('groupEvents', () => {
-  const events = Array.from({ length: 14 }, (_, i) => ({ id: `e${i}`, at: `2025-05-${String(i + 1).padStart(2, '0')}T00:00:00Z`, kind: i % 3 === 0 ? 'b' : i % 3 === 1 ? 'a' : 'skip', size: i }));
+  const events = Array.from({ length: 14 }, (_, i) => ({
+    id: `e${i}`,
+    at: `2025-05-${String(i + 1).padStart(2, '0')}T00:00:00Z`,
+    kind: i % 3 === 0 ? 'b' : i % 3 === 1 ? 'a' : 'skip',
+    size: i,
+  }));
 
   it('groups in one pass, sorted by key, with counts, the first time, capped evidence and an accumulator', () => {
     const groups = groupEvents(
@@ -215,7 +221,13 @@ describe('groupEvents', () => {
 
   it('keeps at most GROUP_EVIDENCE_LIMIT evidence items per group', () => {
     const many = Array.from({ length: 25 }, (_, i) => ({ id: `m${i}`, at: '2025-05-01T00:00:00Z' }));
-    const [group] = groupEvents(many, () => 'k', () => null, () => undefined, (e) => ({ recordId: e.id }));
+    const [group] = groupEvents(
+      many,
+      () => 'k',
+      () => null,
+      () => undefined,
+      (e) => ({ recordId: e.id }),
+    );
     expect(group?.count).toBe(25);
     expect(group?.evidence).toHaveLength(GROUP_EVIDENCE_LIMIT);
   });

@@ -58,7 +58,8 @@ describe('redflags/kit text and tag helpers', () => {
 });
 
 describe('redflags/kit events and records', () => {
-  const web = (id: string, day: number, category: ActivityEventOf<'web'>['category']): ActivityEventOf<'web'> => ({ type: 'web', id, subjectId: 's', at: at(day), action: 'visit', category }) as ActivityEventOf<'web'>;
+  const web = (id: string, day: number, category: ActivityEventOf<'web'>['category']): ActivityEventOf<'web'> =>
+    ({ type: 'web', id, subjectId: 's', at: at(day), action: 'visit', category }) as ActivityEventOf<'web'>;
 
   it('names the exfiltration channel of an event and keeps job-board visits in a window', () => {
     const upload = { ...web('w1', 2, 'personal-cloud'), action: 'upload' } as ActivityEvent;

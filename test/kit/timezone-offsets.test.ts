@@ -31,9 +31,7 @@ function intlOffset(zone: string, ms: number): number {
     format = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
     offsetFormats.set(zone, format);
   }
-  const name = format
-    .formatToParts(ms)
-    .find((p) => p.type === 'timeZoneName')?.value;
+  const name = format.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value;
   const match = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name ?? '');
   if (match === null) throw new Error(`unexpected offset name ${name}`);
   if (match[1] === undefined) return 0;
@@ -45,12 +43,9 @@ const from = Date.UTC(1995, 0, 1);
 const to = Date.UTC(2045, 0, 1);
 
 describe('shared time-zone offset cache', () => {
-  test.prop([fc.constantFrom(...zones), fc.integer({ min: from, max: to })], { numRuns: 3000 })(
-    'equals the Intl offset at random instants',
-    (zone, ms) => {
-      expect(offsetMinutesAt(zone, ms)).toBe(intlOffset(zone, ms));
-    },
-  );
+  test.prop([fc.constantFrom(...zones), fc.integer({ min: from, max: to })], { numRuns: 3000 })('equals the Intl offset at random instants', (zone, ms) => {
+    expect(offsetMinutesAt(zone, ms)).toBe(intlOffset(zone, ms));
+  });
 
   // Instants within two days of a random instant in the months daylight saving changes in, north
   // and south: most land on transition days, on both sides of the change.
@@ -88,7 +83,10 @@ describe('shared time-zone offset cache', () => {
     const instants = [Date.UTC(2026, 9, 4, 15, 59), Date.UTC(2026, 9, 4, 16, 0), Date.UTC(2026, 3, 4, 14, 59), Date.UTC(2026, 3, 4, 15, 0)];
     // Lord Howe: 02:00 local goes to 02:30 on 4 October 2026 (15:30 UTC on the 3rd); back on 5 April.
     const forward = instants.map((ms) => localTimeIn('Australia/Lord_Howe')(ms));
-    const backward = [...instants].reverse().map((ms) => localTimeIn('Australia/Lord_Howe')(ms)).reverse();
+    const backward = [...instants]
+      .reverse()
+      .map((ms) => localTimeIn('Australia/Lord_Howe')(ms))
+      .reverse();
     expect(backward).toEqual(forward);
     expect(forward.map((l) => l.offsetHours)).toEqual(instants.map((ms) => intlOffset('Australia/Lord_Howe', ms) / 60));
     expect(localHourIn('Asia/Kathmandu')(Date.UTC(2026, 0, 1, 0, 0))).toBe(5.75);

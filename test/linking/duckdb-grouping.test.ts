@@ -24,10 +24,19 @@ function population(): { subjects: Record<string, unknown>[]; events: Record<str
     const household = i - (i % 2);
     out.subjects.push({
       id,
-      identity: { names: [{ value: `Person ${i}` }], residence: { address: { line1: `${household} Main Street`, postalCode: String(10_000 + household), country: 'US' } } },
+      identity: {
+        names: [{ value: `Person ${i}` }],
+        residence: { address: { line1: `${household} Main Street`, postalCode: String(10_000 + household), country: 'US' } },
+      },
       contacts: { emails: [{ address: `person.${i}@example.com` }], phones: [{ number: `+1 ${2_025_550_000 + (i % 40 < 5 ? 0 : i)}` }] },
     });
-    out.events.push({ id: `${id}-s`, subjectId: id, type: 'session', at: `2025-03-${String(1 + (i % 20)).padStart(2, '0')}T10:00:00Z`, ip: `198.51.100.${Math.floor(i / 2) % 250}` });
+    out.events.push({
+      id: `${id}-s`,
+      subjectId: id,
+      type: 'session',
+      at: `2025-03-${String(1 + (i % 20)).padStart(2, '0')}T10:00:00Z`,
+      ip: `198.51.100.${Math.floor(i / 2) % 250}`,
+    });
   }
   return out;
 }

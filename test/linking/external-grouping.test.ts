@@ -1,13 +1,5 @@
 import { createHmac } from 'node:crypto';
-import {
-  buildLinkIndex,
-  createScorer,
-  extractLinkKeys,
-  parseEvent,
-  parseSubject,
-  type LinkKey,
-  type LinkKeyKind,
-} from '../../src/index';
+import { buildLinkIndex, createScorer, extractLinkKeys, parseEvent, parseSubject, type LinkKey, type LinkKeyKind } from '../../src/index';
 import { ASOF, farmIds, farmReference, laptopFarmPopulation } from '../fixtures/laptop-farm';
 
 interface Row {
@@ -28,9 +20,22 @@ function emitRows(pseudonymize?: (kind: LinkKeyKind, value: string) => string): 
   const rows: Row[] = [];
   for (const raw of subjects) {
     const s = parseSubject(raw);
-    const keys: LinkKey[] = extractLinkKeys(s, parsedEvents.filter((e) => e.subjectId === s.id), pseudonymize ? { pseudonymize } : {});
+    const keys: LinkKey[] = extractLinkKeys(
+      s,
+      parsedEvents.filter((e) => e.subjectId === s.id),
+      pseudonymize ? { pseudonymize } : {},
+    );
     for (const k of keys) {
-      rows.push({ kind: k.kind, key: k.key, subject_id: s.id, record_id: k.recordId, field: k.field, ...(k.at ? { at: k.at } : {}), ...(k.until ? { until: k.until } : {}), ...(k.signature ? { signature: k.signature } : {}) });
+      rows.push({
+        kind: k.kind,
+        key: k.key,
+        subject_id: s.id,
+        record_id: k.recordId,
+        field: k.field,
+        ...(k.at ? { at: k.at } : {}),
+        ...(k.until ? { until: k.until } : {}),
+        ...(k.signature ? { signature: k.signature } : {}),
+      });
     }
   }
   return rows;
@@ -111,7 +116,10 @@ describe('externally grouped link keys', () => {
     // The raw-value allow-list cannot be matched on hashes, so pass the hashed keys (and keep the CIDR out: ranges need raw IPs).
     const reference = { linkAllowList: [{ kind: 'address', key: hmac('address', '500 commerce st unit 1200|75202|US'), reason: 'agency office' }] };
     const hashed = scorer.scoreBatch({ asOf: ASOF, ...population, reference, inputs: { linkGroups: groupLikeSql(rows) } });
-    const top = hashed.reports.slice(0, farmIds.length).map((r) => r.subjectId).sort();
+    const top = hashed.reports
+      .slice(0, farmIds.length)
+      .map((r) => r.subjectId)
+      .sort();
     expect(top).toEqual([...farmIds].sort());
     const shipping = hashed.reports[0]!.findings.find((f) => f.indicatorId === 'linkage/shared-shipping-address')!;
     expect(shipping.message).toMatch(/5 subjects/);
@@ -146,7 +154,13 @@ describe('externally grouped link keys', () => {
     const index = buildLinkIndex(
       subjects.map((raw) => {
         const s = parseSubject(raw);
-        return { subjectId: s.id, keys: extractLinkKeys(s, parsedEvents.filter((e) => e.subjectId === s.id)) };
+        return {
+          subjectId: s.id,
+          keys: extractLinkKeys(
+            s,
+            parsedEvents.filter((e) => e.subjectId === s.id),
+          ),
+        };
       }),
     );
     const ship = index.linksOf('farm-1').find((l) => l.kind === 'address')!;

@@ -6,7 +6,9 @@ const subject = parseSubject({
   identity: { residence: { address: { line1: '12 North Main Street', line2: 'Apt 4', postalCode: '37201', country: 'US' } } },
   contacts: { emails: [{ address: 'J.Doe+x@gmail.com' }, { address: 'jdoe@gmail.com' }], phones: [{ number: '+1 615 555 0100' }] },
   documents: [{ id: 'doc-1', type: 'passport', issuingCountry: 'US', number: '5678 12345' }],
-  shipments: [{ id: 'ship-1', shippedAt: '2025-02-01T00:00:00Z', address: { line1: '12 N Main St', line2: '#4', postalCode: '37201', country: 'US' }, serial: 'C02XYZ' }],
+  shipments: [
+    { id: 'ship-1', shippedAt: '2025-02-01T00:00:00Z', address: { line1: '12 N Main St', line2: '#4', postalCode: '37201', country: 'US' }, serial: 'C02XYZ' },
+  ],
   paymentInstructions: [{ id: 'pay-1', at: '2025-02-01T00:00:00Z', method: 'bank', iban: 'de89 3704 0044 0532 0130 00' }],
   photos: [{ id: 'ph-1', source: 'resume', perceptualHash: 'F0F0F0F0F0F0F0F0' }],
   resumeText: 'Senior engineer with eight years of experience building web applications.',

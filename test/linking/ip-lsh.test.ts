@@ -40,7 +40,10 @@ describe('IP addresses and CIDR ranges', () => {
     // Host bits are cleared: 10.1.2.3/8 is the range 10.0.0.0/8.
     expect(cidrContains(parseCidr('10.1.2.3/8')!, parseIp('10.200.0.1')!)).toBe(true);
     expect(cidrContains(parseCidr('::ffff:10.0.0.0/104')!, parseIp('10.9.9.9')!)).toBe(true);
-    const set = buildCidrSet([{ cidr: '0.0.0.0/0', value: 'all' }, { cidr: '192.0.2.7/32', value: 'one' }]);
+    const set = buildCidrSet([
+      { cidr: '0.0.0.0/0', value: 'all' },
+      { cidr: '192.0.2.7/32', value: 'one' },
+    ]);
     expect(set.lookup(parseIp('192.0.2.7')!).sort()).toEqual(['all', 'one']);
   });
   it('looks up many ranges by prefix bucket', () => {
@@ -112,7 +115,9 @@ describe('MinHash', () => {
     const ru = 'Старший разработчик программного обеспечения с опытом работы в облачных системах и распределённых базах данных';
     expect(minHash(ru)).toBeDefined();
     expect(minHashSimilarity(minHash(ru)!, minHash(`${ru} и микросервисах`)!)).toBeGreaterThan(0.6);
-    expect(minHashSimilarity(minHash(ru)!, minHash('Ведущий аналитик данных в банковской сфере, отчётность и визуализация для руководства')!)).toBeLessThan(0.2);
+    expect(minHashSimilarity(minHash(ru)!, minHash('Ведущий аналитик данных в банковской сфере, отчётность и визуализация для руководства')!)).toBeLessThan(
+      0.2,
+    );
   });
   it('is deterministic and folds case and punctuation', () => {
     expect(minHash(base)).toEqual(minHash(base.toUpperCase().replace(/\./g, ' ')));

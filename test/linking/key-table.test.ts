@@ -118,8 +118,22 @@ describe('the link key table', () => {
           { kind: 'email', key: `person.${i}@example.com`, recordId: `s${i}`, field: 'contacts.emails[].address' },
           { kind: 'phone', key: `+1${2_000_000_000 + i}`, recordId: `s${i}`, field: 'contacts.phones[].number' },
           { kind: 'address', key: `${i >> 1} main st|37201|US`, recordId: `s${i}`, field: 'identity.residence.address' },
-          { kind: 'device', key: `laptop-${i}`, recordId: `s${i}-e0`, field: 'events[type=session].deviceId', at: '2025-01-01T00:00:00.000Z', until: '2025-01-02T00:00:00.000Z' },
-          { kind: 'ip', key: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, recordId: `s${i}-e0`, field: 'events[type=session].ip', at: '2025-01-01T00:00:00.000Z', until: '2025-01-02T00:00:00.000Z' },
+          {
+            kind: 'device',
+            key: `laptop-${i}`,
+            recordId: `s${i}-e0`,
+            field: 'events[type=session].deviceId',
+            at: '2025-01-01T00:00:00.000Z',
+            until: '2025-01-02T00:00:00.000Z',
+          },
+          {
+            kind: 'ip',
+            key: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+            recordId: `s${i}-e0`,
+            field: 'events[type=session].ip',
+            at: '2025-01-01T00:00:00.000Z',
+            until: '2025-01-02T00:00:00.000Z',
+          },
         ]);
       }
       const groups = table.groups();

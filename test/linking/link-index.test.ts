@@ -1,7 +1,13 @@
 import { buildLinkIndex, buildLinkIndexFromGroups, groupLinkKeys, type LinkKey, type SubjectLinkKeys } from '../../src/index';
 import { photoHashBands } from '../../src/linking/lsh';
 
-const key = (kind: LinkKey['kind'], k: string, recordId: string, field: string, extra: Partial<LinkKey> = {}): LinkKey => ({ kind, key: k, recordId, field, ...extra });
+const key = (kind: LinkKey['kind'], k: string, recordId: string, field: string, extra: Partial<LinkKey> = {}): LinkKey => ({
+  kind,
+  key: k,
+  recordId,
+  field,
+  ...extra,
+});
 const entry = (subjectId: string, ...keys: LinkKey[]): SubjectLinkKeys => ({ subjectId, keys });
 
 describe('groupLinkKeys', () => {
@@ -18,7 +24,9 @@ describe('groupLinkKeys', () => {
 
 describe('buildLinkIndex', () => {
   it('does not depend on the order of groups or members', () => {
-    const entries = ['a', 'b', 'c'].map((s) => entry(s, key('address', 'farm', `${s}-ship`, 'shipments[].address', { at: `2025-0${s === 'a' ? 3 : 2}-01T00:00:00Z` })));
+    const entries = ['a', 'b', 'c'].map((s) =>
+      entry(s, key('address', 'farm', `${s}-ship`, 'shipments[].address', { at: `2025-0${s === 'a' ? 3 : 2}-01T00:00:00Z` })),
+    );
     const one = buildLinkIndex(entries);
     const groups = groupLinkKeys([...entries].reverse()).map((g) => ({ ...g, members: [...g.members].reverse() }));
     expect(buildLinkIndexFromGroups(groups).links).toEqual(one.links);
@@ -37,7 +45,9 @@ describe('buildLinkIndex', () => {
       ['ip:203.0.113.7#0', ['a', 'b']],
       ['ip:203.0.113.7#1', ['c', 'd']],
     ]);
-    expect(buildLinkIndex([ip('a', '2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z'), ip('c', '2025-03-01T00:00:00Z', '2025-03-02T00:00:00Z')]).links).toEqual([]);
+    expect(buildLinkIndex([ip('a', '2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z'), ip('c', '2025-03-01T00:00:00Z', '2025-03-02T00:00:00Z')]).links).toEqual(
+      [],
+    );
   });
 
   it('marks households and allow-listed keys', () => {
@@ -57,7 +67,9 @@ describe('buildLinkIndex', () => {
   });
 
   it('skips degenerate LSH buckets', () => {
-    const entries = Array.from({ length: 12 }, (_, i) => entry(`s${i}`, key('photo', 'band-0', `p${i}`, 'photos[].perceptualHash', { signature: '0000000000000000' })));
+    const entries = Array.from({ length: 12 }, (_, i) =>
+      entry(`s${i}`, key('photo', 'band-0', `p${i}`, 'photos[].perceptualHash', { signature: '0000000000000000' })),
+    );
     const index = buildLinkIndex(entries, { maxBucketSize: 10 });
     expect(index.links).toEqual([]);
     expect(index.stats.skippedBuckets).toBe(1);
@@ -102,7 +114,7 @@ describe('buildLinkIndex', () => {
 
   it('compares signatures only inside LSH buckets, never all pairs', () => {
     // 2,000 distinct photos, each in its own band buckets: near-duplicates are found without 2,000² comparisons.
-    const hex = (i: number) => (i * 2654435761 >>> 0).toString(16).padStart(8, '0').repeat(2);
+    const hex = (i: number) => ((i * 2654435761) >>> 0).toString(16).padStart(8, '0').repeat(2);
     const entries = Array.from({ length: 2_000 }, (_, i) =>
       entry(`s${i}`, ...photoHashBands(hex(i), 6).map((b) => key('photo', b, `p${i}`, 'photos[].perceptualHash', { signature: hex(i) }))),
     );

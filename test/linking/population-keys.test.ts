@@ -51,19 +51,35 @@ const addresses = [
   { line1: '1 Main St', postalCode: '37201', country: 'US' },
   { line1: '9 Farm Road', line2: 'Apt 2', postalCode: '37203', country: 'US' },
 ];
-const maybe = <T,>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
-/** Raw subjects and events over small alphabets: keys collide across subjects, repeat within one (same record id twice, one key in two fields), events share keys. Subject ids are distinct, as in a validated batch. */
+/**
+ * Raw subjects and events over small alphabets: keys collide across subjects, repeat within one (same record id twice, one key in two fields), events
+ * share keys. Subject ids are distinct, as in a validated batch.
+ */
 const rawPopulation = fc.array(
   fc.record({
     email: maybe(fc.constantFrom('a@x.io', 'b@x.io', 'A@X.io')),
     phone: maybe(fc.constantFrom('+1 615 555 0100', '+1 615 555 0101')),
     residence: maybe(fc.constantFrom(...addresses)),
     contacts: fc.array(fc.constantFrom(...addresses), { maxLength: 2 }),
-    shipments: fc.array(fc.record({ id: fc.constantFrom('ship-1', 'ship-2'), at: maybe(fc.constantFrom(...times)), address: fc.constantFrom(...addresses), change: maybe(fc.constantFrom(...addresses)) }), { maxLength: 3 }),
+    shipments: fc.array(
+      fc.record({
+        id: fc.constantFrom('ship-1', 'ship-2'),
+        at: maybe(fc.constantFrom(...times)),
+        address: fc.constantFrom(...addresses),
+        change: maybe(fc.constantFrom(...addresses)),
+      }),
+      { maxLength: 3 },
+    ),
     payout: maybe(fc.constantFrom('acct-1', 'acct-2')),
     photo: maybe(fc.constantFrom('f0f0f0f0f0f0f0f0', 'f0f0f0f0f0f0f0f1', '0123456789abcdef')),
-    resume: maybe(fc.constantFrom('senior react engineer who built payments platform at scale for years', 'senior react engineer who built payments platform at scale for many years')),
+    resume: maybe(
+      fc.constantFrom(
+        'senior react engineer who built payments platform at scale for years',
+        'senior react engineer who built payments platform at scale for many years',
+      ),
+    ),
     events: fc.array(
       fc.record({
         n: fc.integer({ min: 0, max: 3 }),
@@ -101,13 +117,22 @@ function parsed(raw: Raw): { subject: Subject; events: ActivityEvent[] }[] {
         ...(s.at !== undefined ? { shippedAt: s.at } : {}),
         ...(s.change !== undefined ? { changeRequests: [{ at: times[1], address: s.change }] } : {}),
       })),
-      paymentInstructions: r.payout !== undefined ? [{ id: `${id}-pay`, at: times[2], method: 'payment-platform', platform: 'payoneer', platformAccount: r.payout }] : [],
+      paymentInstructions:
+        r.payout !== undefined ? [{ id: `${id}-pay`, at: times[2], method: 'payment-platform', platform: 'payoneer', platformAccount: r.payout }] : [],
       photos: r.photo !== undefined ? [{ id: `${id}-photo`, source: 'resume', perceptualHash: r.photo }] : [],
     } as unknown as Subject;
     const events = r.events.map((e, k) =>
       parseEvent(
         e.type === 'session'
-          ? { id: `${id}-e${e.n}-${k % 2}`, subjectId: id, type: 'session', at: e.at, ...(e.ip !== undefined ? { ip: e.ip } : {}), deviceId: e.device, ...(e.mfa !== undefined ? { mfaDeviceId: e.mfa } : {}) }
+          ? {
+              id: `${id}-e${e.n}-${k % 2}`,
+              subjectId: id,
+              type: 'session',
+              at: e.at,
+              ...(e.ip !== undefined ? { ip: e.ip } : {}),
+              deviceId: e.device,
+              ...(e.mfa !== undefined ? { mfaDeviceId: e.mfa } : {}),
+            }
           : { id: `${id}-c${e.n}-${i}`, subjectId: id, type: 'device-checkin', at: e.at, deviceId: e.device, ...(e.ip !== undefined ? { ip: e.ip } : {}) },
       ),
     );
@@ -164,7 +189,18 @@ describe('grouping a population in two passes', () => {
             identity: { residence: { address: { line1: `${i >> 1} Main Street`, postalCode: '37201', country: 'US' } } },
             contacts: { emails: [{ address: `person.${i}@example.com` }], phones: [{ number: `+1 ${2_000_000_000 + i}` }] },
           } as Subject,
-          events: [0, 1].map((k) => ({ id: `${id}-e${k}`, subjectId: id, type: 'session', at: times[k] as string, ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, deviceId: `${id}-laptop`, result: 'success' }) as ActivityEvent),
+          events: [0, 1].map(
+            (k) =>
+              ({
+                id: `${id}-e${k}`,
+                subjectId: id,
+                type: 'session',
+                at: times[k] as string,
+                ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+                deviceId: `${id}-laptop`,
+                result: 'success',
+              }) as ActivityEvent,
+          ),
         });
       }
       let work: PopulationGroupingWork | undefined;

@@ -22,7 +22,10 @@ describe('npm run demo', () => {
     expect(demo).toContain('node dist/cli.js score examples/demo/population.json');
     expect(demo).toContain('tsup --config tsup.cli.config.ts');
     // The full build (declarations for every entry) is not on the demo's path.
-    const tsupCommands = demo.split(/&&|[()]/).map((c) => c.trim()).filter((c) => c.startsWith('tsup'));
+    const tsupCommands = demo
+      .split(/&&|[()]/)
+      .map((c) => c.trim())
+      .filter((c) => c.startsWith('tsup'));
     expect(tsupCommands).toEqual(['tsup --config tsup.cli.config.ts']);
     for (const build of builds(cliOnly)) {
       expect(build.dts ?? false).toBe(false);

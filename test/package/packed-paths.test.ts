@@ -27,7 +27,13 @@ function stringsOf(file: string): Mention[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
   const found: Mention[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
+    if (
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node)
+    ) {
       const call = node.parent;
       const linked = ts.isCallExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === 'docsLink';
       found.push({ file: relative(root, file), text: node.text, linked });
@@ -54,7 +60,9 @@ function repositoryPaths(text: string): string[] {
 describe('paths that messages point users at', () => {
   const mentions = sourceFiles(join(root, 'src')).flatMap(stringsOf);
   const packed = new Set(
-    (JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' })) as { files: { path: string }[] }[])[0]?.files.map((f) => f.path),
+    (
+      JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' })) as { files: { path: string }[] }[]
+    )[0]?.files.map((f) => f.path),
   );
 
   it('are shipped in the packed package, or are links to the repository', () => {

@@ -5,7 +5,23 @@ import { demoIndicators } from '../support/demoIndicators';
 
 // Every personal value of the input, found by field name independently of the redactor's own list.
 function personalStrings(value: unknown, key = '', parent = '', out = new Set<string>()): Set<string> {
-  const personal = new Set(['accountHolderName', 'accountNumber', 'city', 'holderName', 'iban', 'ip', 'line1', 'line2', 'payeeName', 'postalCode', 'recipientName', 'walletAddress', 'handle', 'url', 'number']);
+  const personal = new Set([
+    'accountHolderName',
+    'accountNumber',
+    'city',
+    'holderName',
+    'iban',
+    'ip',
+    'line1',
+    'line2',
+    'payeeName',
+    'postalCode',
+    'recipientName',
+    'walletAddress',
+    'handle',
+    'url',
+    'number',
+  ]);
   if (typeof value === 'string') {
     if (personal.has(key) || (key === 'value' && parent === 'names') || (key === 'address' && parent === 'emails')) out.add(value);
   } else if (Array.isArray(value)) for (const v of value) personalStrings(v, key, parent, out);
@@ -20,7 +36,12 @@ function personalPart(value: string): string {
 }
 
 function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== ''));
+  return new Set(
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w !== ''),
+  );
 }
 
 /** The personal strings of the input that still show in a text: whole values, or their words of 5+ characters. */
@@ -58,7 +79,8 @@ describe('redaction of a whole batch', () => {
     else if (typeof value === 'object' && value !== null) {
       for (const [k, v] of Object.entries(value)) {
         for (const w of words(k)) vocabulary.add(w);
-        if ((k === 'indicatorId' || k === 'messageId' || k === 'field' || k === 'typology') && typeof v === 'string') for (const w of words(v)) vocabulary.add(w);
+        if ((k === 'indicatorId' || k === 'messageId' || k === 'field' || k === 'typology') && typeof v === 'string')
+          for (const w of words(v)) vocabulary.add(w);
         keysAndIds(v);
       }
     }
@@ -80,7 +102,14 @@ describe('redaction of a whole batch', () => {
         html: renderHtml(safe, { indicators }),
       };
       for (const [format, text] of Object.entries(outputs)) expect({ format, leaks: leaks(text, personal, vocabulary) }).toEqual({ format, leaks: [] });
-      const strip = (r: Report) => ({ s: r.subjectId, score: r.score, band: r.band, logOdds: r.logOdds, reasons: r.reasons.map((x) => [x.indicatorId, x.messageId, x.contribution, x.kind]), evidence: r.findings.map((f) => f.evidence.map((e) => [e.recordId, e.field, e.at])) });
+      const strip = (r: Report) => ({
+        s: r.subjectId,
+        score: r.score,
+        band: r.band,
+        logOdds: r.logOdds,
+        reasons: r.reasons.map((x) => [x.indicatorId, x.messageId, x.contribution, x.kind]),
+        evidence: r.findings.map((f) => f.evidence.map((e) => [e.recordId, e.field, e.at])),
+      });
       expect(safe.reports.map(strip)).toEqual(result.reports.map(strip));
       expect(safe.asOf).toBe(result.asOf);
     });
@@ -94,7 +123,9 @@ describe('redaction of a whole batch', () => {
     expect(shared.length).toBeGreaterThan(1);
     const safe = redactResult(result, input, { pseudonymKey: 'k1' });
     const pseudonym = `‹p:${hmacSha256Hex('k1', 'acctfarm7731').slice(0, 12)}›`;
-    const values = safe.reports.flatMap((r) => r.findings.filter((f) => f.indicatorId === 'linkage/shared-payment-instrument').map((f) => String(f.data.value)));
+    const values = safe.reports.flatMap((r) =>
+      r.findings.filter((f) => f.indicatorId === 'linkage/shared-payment-instrument').map((f) => String(f.data.value)),
+    );
     expect(values.length).toBe(shared.length);
     for (const value of values) expect(value).toContain(pseudonym);
     expect(a).not.toBe(b);

@@ -8,20 +8,46 @@ const scorer = createScorer();
 /** Values whose stringification, reading or copying throws: each must be a rejected record, never an exception. */
 const hostileValues: Record<string, () => unknown> = {
   'an object with a non-callable toString': () => ({ toString: 1 }),
-  'an object with a throwing valueOf': () => ({ valueOf: () => { throw new Error('valueOf'); }, toString: undefined }),
-  'an object with a throwing Symbol.toPrimitive': () => ({ [Symbol.toPrimitive]: () => { throw new Error('toPrimitive'); } }),
+  'an object with a throwing valueOf': () => ({
+    valueOf: () => {
+      throw new Error('valueOf');
+    },
+    toString: undefined,
+  }),
+  'an object with a throwing Symbol.toPrimitive': () => ({
+    [Symbol.toPrimitive]: () => {
+      throw new Error('toPrimitive');
+    },
+  }),
   'a null-prototype object': () => Object.create(null) as object,
   'a symbol': () => Symbol('x'),
   'a bigint': () => 10n,
   'a function': () => () => 1,
-  'an object with a throwing getter': () => Object.defineProperty({}, 'city', { get: () => { throw new Error('getter'); }, enumerable: true }),
-  'a proxy whose traps throw': () =>
-    new Proxy({}, {
-      get: () => { throw new Error('get trap'); },
-      ownKeys: () => { throw new Error('ownKeys trap'); },
-      getPrototypeOf: () => { throw new Error('getPrototypeOf trap'); },
-      has: () => { throw new Error('has trap'); },
+  'an object with a throwing getter': () =>
+    Object.defineProperty({}, 'city', {
+      get: () => {
+        throw new Error('getter');
+      },
+      enumerable: true,
     }),
+  'a proxy whose traps throw': () =>
+    new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('get trap');
+        },
+        ownKeys: () => {
+          throw new Error('ownKeys trap');
+        },
+        getPrototypeOf: () => {
+          throw new Error('getPrototypeOf trap');
+        },
+        has: () => {
+          throw new Error('has trap');
+        },
+      },
+    ),
   'a revoked proxy': () => {
     const { proxy, revoke } = Proxy.revocable({}, {});
     revoke();
@@ -53,12 +79,20 @@ describe('hostile values in any field are rejected records, never exceptions', (
 
   const places: Record<string, (value: unknown) => { kind: 'subject' | 'event' | 'watchlist'; record: unknown; path: string }> = {
     'subject.id': (value) => ({ kind: 'subject', record: { id: value }, path: 'id' }),
-    'subject.identity.residence.city': (value) => ({ kind: 'subject', record: { id: 's', identity: { residence: { city: value } } }, path: 'identity.residence' }),
+    'subject.identity.residence.city': (value) => ({
+      kind: 'subject',
+      record: { id: 's', identity: { residence: { city: value } } },
+      path: 'identity.residence',
+    }),
     'subject.shipments[0]': (value) => ({ kind: 'subject', record: { id: 's', shipments: [value] }, path: 'shipments' }),
     'subject.extensions.x': (value) => ({ kind: 'subject', record: { id: 's', extensions: { x: value } }, path: 'extensions' }),
     'event.ip': (value) => ({ kind: 'event', record: { id: 'e', subjectId: 's', type: 'session', at: asOf, ip: value }, path: '' }),
     'event.network': (value) => ({ kind: 'event', record: { id: 'e', subjectId: 's', type: 'session', at: asOf, network: value }, path: '' }),
-    'event.data (custom)': (value) => ({ kind: 'event', record: { id: 'e', subjectId: 's', type: 'custom', kind: 'k', at: asOf, data: { v: value } }, path: 'data' }),
+    'event.data (custom)': (value) => ({
+      kind: 'event',
+      record: { id: 'e', subjectId: 's', type: 'custom', kind: 'k', at: asOf, data: { v: value } },
+      path: 'data',
+    }),
     'watchlist.entries[0].value': (value) => ({ kind: 'watchlist', record: { name: 'l', kind: 'other', entries: [{ type: 'name', value }] }, path: 'entries' }),
     'the record itself': (value) => ({ kind: 'subject', record: value, path: '' }),
   };
@@ -72,24 +106,45 @@ describe('hostile values in any field are rejected records, never exceptions', (
         // A null-prototype object is an acceptable object in some places; it must never throw anywhere.
         if (parsed.success) continue;
         expect(parsed.error.issues.length, placeName).toBeGreaterThan(0);
-        expect(parsed.error.issues.every((i) => i.path.startsWith(path)), `${placeName}: ${JSON.stringify(parsed.error.issues)}`).toBe(true);
-        const input = kind === 'subject' ? { asOf, subjects: [record, { id: 'ok' }] } : kind === 'event' ? { asOf, subjects: [{ id: 's' }, { id: 'ok' }], events: [record] } : { asOf, subjects: [{ id: 'ok' }], watchlists: [record] };
+        expect(
+          parsed.error.issues.every((i) => i.path.startsWith(path)),
+          `${placeName}: ${JSON.stringify(parsed.error.issues)}`,
+        ).toBe(true);
+        const input =
+          kind === 'subject'
+            ? { asOf, subjects: [record, { id: 'ok' }] }
+            : kind === 'event'
+              ? { asOf, subjects: [{ id: 's' }, { id: 'ok' }], events: [record] }
+              : { asOf, subjects: [{ id: 'ok' }], watchlists: [record] };
         const result = scorer.scoreBatch(input);
-        expect(result.reports.some((r) => r.subjectId === 'ok'), placeName).toBe(true);
+        expect(
+          result.reports.some((r) => r.subjectId === 'ok'),
+          placeName,
+        ).toBe(true);
         expect(result.rejected.length, placeName).toBe(1);
       }
     });
   }
 
   it('a getter that throws while validating names the field it sits on', () => {
-    const residence = Object.defineProperty({ country: 'US' }, 'city', { get: () => { throw new Error('boom'); }, enumerable: true });
+    const residence = Object.defineProperty({ country: 'US' }, 'city', {
+      get: () => {
+        throw new Error('boom');
+      },
+      enumerable: true,
+    });
     const parsed = safeParseSubject({ id: 's', identity: { residence } });
     expect(parsed.success).toBe(false);
     if (!parsed.success) expect(parsed.error.issues).toEqual([{ path: 'identity.residence.city', message: 'could not be read: boom' }]);
   });
 
   it('an id behind a throwing getter is read as no id, not an exception', () => {
-    const record = Object.defineProperty({}, 'id', { get: () => { throw new Error('id'); }, enumerable: true });
+    const record = Object.defineProperty({}, 'id', {
+      get: () => {
+        throw new Error('id');
+      },
+      enumerable: true,
+    });
     const result = scorer.scoreBatch({ asOf, subjects: [record, { id: 'ok' }] });
     expect(result.rejected).toEqual([{ kind: 'subject', index: 0, issues: [expect.objectContaining({ path: 'id' })] }]);
   });

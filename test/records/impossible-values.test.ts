@@ -12,7 +12,9 @@ describe('impossible values are rejected with a path', () => {
     expect(pathsOf(safeParseEvent({ ...base, type: 'session' }))).toEqual(['end']);
     expect(pathsOf(safeParseEvent({ ...base, type: 'calendar' }))).toEqual(['end']);
     expect(pathsOf(safeParseEvent({ ...base, type: 'worklog', hours: 0 }))).toEqual(['end']);
-    expect(pathsOf(safeParseSubject({ id: 's', availability: [{ from: '2025-05-02T10:00:00Z', to: '2025-05-02T09:00:00Z' }] }))).toEqual(['availability[0].to']);
+    expect(pathsOf(safeParseSubject({ id: 's', availability: [{ from: '2025-05-02T10:00:00Z', to: '2025-05-02T09:00:00Z' }] }))).toEqual([
+      'availability[0].to',
+    ]);
   });
 
   it('worklog hours above the period', () => {
@@ -53,7 +55,14 @@ describe('impossible values are rejected with a path', () => {
     const weeks = Array.from({ length: 6 }, (_, w) =>
       Array.from({ length: 7 }, (_, d) => {
         const day = new Date(Date.UTC(2025, 3, 7 + w * 7 + d));
-        return { id: `w${w}-${d}`, subjectId: 's', type: 'worklog', at: day.toISOString(), end: new Date(day.getTime() + 14 * 3_600_000).toISOString(), hours: 14 };
+        return {
+          id: `w${w}-${d}`,
+          subjectId: 's',
+          type: 'worklog',
+          at: day.toISOString(),
+          end: new Date(day.getTime() + 14 * 3_600_000).toISOString(),
+          hours: 14,
+        };
       }),
     ).flat();
     const absurd = { id: 'huge', subjectId: 's', type: 'worklog', at: '2025-05-30T00:00:00Z', end: '2025-05-30T10:00:00Z', hours: 1.7e308 };

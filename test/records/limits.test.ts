@@ -25,11 +25,15 @@ describe('documented limits', () => {
       const parsed = safeParseSubject(record);
       expect(parsed.success ? [] : parsed.error.issues.map((i) => i.path), path).toEqual([path]);
     }
-    expect(safeParseSubject({ id: 's', interviews: [{ id: 'i', at: asOf, mode: 'video', outcome: 'held', notes: long(recordLimits.note) }] }).success).toBe(true);
+    expect(safeParseSubject({ id: 's', interviews: [{ id: 'i', at: asOf, mode: 'video', outcome: 'held', notes: long(recordLimits.note) }] }).success).toBe(
+      true,
+    );
   });
 
   it('the caps appear in the JSON Schema as maxLength', () => {
-    const subject = jsonSchema('subject') as { properties: Record<string, { anyOf?: { maxLength?: number; items?: { properties: Record<string, unknown> } }[] }> };
+    const subject = jsonSchema('subject') as {
+      properties: Record<string, { anyOf?: { maxLength?: number; items?: { properties: Record<string, unknown> } }[] }>;
+    };
     expect(subject.properties.resumeText?.anyOf?.[0]?.maxLength).toBe(recordLimits.document);
     const text = JSON.stringify(jsonSchema('input'));
     expect(text).toContain(`"maxLength":${recordLimits.shortText}`);
@@ -40,7 +44,15 @@ describe('documented limits', () => {
     const walk = (node: unknown, path: string): void => {
       if (typeof node !== 'object' || node === null) return;
       const n = node as Record<string, unknown>;
-      if (n.type === 'string' && n.maxLength === undefined && n.pattern === undefined && n.format === undefined && n.enum === undefined && n.const === undefined) uncapped.push(path);
+      if (
+        n.type === 'string' &&
+        n.maxLength === undefined &&
+        n.pattern === undefined &&
+        n.format === undefined &&
+        n.enum === undefined &&
+        n.const === undefined
+      )
+        uncapped.push(path);
       for (const [key, child] of Object.entries(n)) walk(child, `${path}/${key}`);
     };
     walk(jsonSchema('subject'), 'subject');

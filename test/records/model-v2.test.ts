@@ -8,7 +8,15 @@ const at = '2025-03-03T10:00:00Z';
 
 const fullSubject = {
   id: 's1',
-  lifecycle: { status: 'on-notice', statusAt: at, startDate: '2024-01-08', noticeDate: '2025-03-01', endDate: '2025-03-31', endReason: 'resignation', source: 'hris' },
+  lifecycle: {
+    status: 'on-notice',
+    statusAt: at,
+    startDate: '2024-01-08',
+    noticeDate: '2025-03-01',
+    endDate: '2025-03-31',
+    endReason: 'resignation',
+    source: 'hris',
+  },
   position: {
     team: 'payments',
     managerId: 'm1',
@@ -37,7 +45,14 @@ const fullSubject = {
   relationships: [{ id: 'r1', kind: 'household', subjectId: 's2', sharesAddress: true }],
   notes: [{ id: 'n1', text: 'Free text that no indicator reads.' }],
   backgroundChecks: [
-    { id: 'b1', provider: 'checkr', status: 'complete', result: 'consider', addressHistory: [{ line1: '1 Main St', country: 'US', from: '2019' }], claimedResidenceInHistory: false },
+    {
+      id: 'b1',
+      provider: 'checkr',
+      status: 'complete',
+      result: 'consider',
+      addressHistory: [{ line1: '1 Main St', country: 'US', from: '2019' }],
+      claimedResidenceInHistory: false,
+    },
   ],
   employmentVerifications: [{ id: 'ev1', result: 'discrepancy', concurrentEmployers: [{ organisation: 'Other Co', start: '2024-02' }] }],
   workAuthorizations: [{ id: 'wa1', method: 'e-verify', result: 'authorized', checkedAt: at }],
@@ -69,7 +84,15 @@ const fullSubject = {
     },
   ],
   engagements: [
-    { id: 'e1', organisation: 'Side Gig', role: 'Consultant', hoursPerWeek: 5, schedule: 'weekends', disclosed: true, conflictReview: { outcome: 'approved', reviewedBy: 'legal' } },
+    {
+      id: 'e1',
+      organisation: 'Side Gig',
+      role: 'Consultant',
+      hoursPerWeek: 5,
+      schedule: 'weekends',
+      disclosed: true,
+      conflictReview: { outcome: 'approved', reviewedBy: 'legal' },
+    },
   ],
 };
 
@@ -77,13 +100,31 @@ const base = { subjectId: 's1', at };
 const newEvents = [
   { ...base, id: 'a1', type: 'authenticator-registration', action: 'registered', method: 'push', authenticatorId: 'phone-1' },
   { ...base, id: 'a2', type: 'identity-risk', detection: 'token-replay', riskLevel: 'high', network: { connectionType: 'hosting' } },
-  { ...base, id: 'a3', type: 'removable-media', action: 'file-copied', media: { vendorId: '0781', productId: '5581', serial: 'X' }, file: { name: 'a.zip', sizeBytes: 10, type: 'zip' } },
+  {
+    ...base,
+    id: 'a3',
+    type: 'removable-media',
+    action: 'file-copied',
+    media: { vendorId: '0781', productId: '5581', serial: 'X' },
+    file: { name: 'a.zip', sizeBytes: 10, type: 'zip' },
+  },
   { ...base, id: 'a4', type: 'software', action: 'installed', name: 'AnyDesk' },
   { ...base, id: 'a5', type: 'remote-access-session', direction: 'inbound', tool: 'AnyDesk', peerIp: '203.0.113.9', peerNetwork: { country: 'CN' } },
   { ...base, id: 'a6', type: 'web', action: 'upload', host: 'paste.example', category: 'paste-site', bytesOut: 2048 },
   { ...base, id: 'a7', type: 'email', recipientCount: 2, externalRecipientCount: 1, toOwnPersonalAddress: true, attachmentCount: 1, attachmentBytes: 1e6 },
   { ...base, id: 'a8', type: 'print', pages: 40, printer: 'HP-Home' },
-  { ...base, id: 'a9', type: 'code-change', action: 'merge', repository: 'acme/pay', approvals: 0, selfMerged: true, protectionBypassed: true, paths: ['b', 'a'], tags: ['value-moving'] },
+  {
+    ...base,
+    id: 'a9',
+    type: 'code-change',
+    action: 'merge',
+    repository: 'acme/pay',
+    approvals: 0,
+    selfMerged: true,
+    protectionBypassed: true,
+    paths: ['b', 'a'],
+    tags: ['value-moving'],
+  },
   { ...base, id: 'a10', type: 'transfer-anomaly', anomaly: 'new-destination', role: 'approver', amount: 5, asset: 'ETH' },
 ];
 
@@ -148,15 +189,30 @@ describe('record model v2', () => {
       }).success,
     ).toBe(true);
     expect(
-      safeParseEvent({ ...base, id: 'd', type: 'data-access', resource: 'r', action: 'push', accountId: 'me', ip: '198.51.100.1', resourceKind: 'repository', destination: { kind: 'personal-repo', account: 'me-personal', country: 'US' } }).success,
+      safeParseEvent({
+        ...base,
+        id: 'd',
+        type: 'data-access',
+        resource: 'r',
+        action: 'push',
+        accountId: 'me',
+        ip: '198.51.100.1',
+        resourceKind: 'repository',
+        destination: { kind: 'personal-repo', account: 'me-personal', country: 'US' },
+      }).success,
     ).toBe(true);
-    expect(safeParseEvent({ ...base, id: 'p', type: 'privilege', privilege: 'admin', action: 'grant', role: 'Org Owner', grantor: 'boss', tenureDaysAtGrant: 12 }).success).toBe(true);
+    expect(
+      safeParseEvent({ ...base, id: 'p', type: 'privilege', privilege: 'admin', action: 'grant', role: 'Org Owner', grantor: 'boss', tenureDaysAtGrant: 12 })
+        .success,
+    ).toBe(true);
   });
 
   it('accepts organisation context in the reference tables', () => {
     const r = referenceSchema.parse({
       organisation: {
-        offices: [{ id: 'austin', address: { line1: '100 Congress Ave', city: 'Austin', country: 'US' }, timeZone: 'America/Chicago', egressIps: ['198.51.100.0/24'] }],
+        offices: [
+          { id: 'austin', address: { line1: '100 Congress Ave', city: 'Austin', country: 'US' }, timeZone: 'America/Chicago', egressIps: ['198.51.100.0/24'] },
+        ],
         corporateEgress: ['203.0.113.0/24'],
         approvedRemoteAccessTools: ['TeamViewer'],
         approvedVpnProviders: ['GlobalProtect'],
@@ -171,7 +227,16 @@ describe('record model v2', () => {
 
   it('documents every new field in the generated JSON Schema', () => {
     const text = JSON.stringify(jsonSchema('input'));
-    for (const name of ['agreedHours', 'authenticatorId', 'installedSoftware', 'usbDevices', 'toOwnPersonalAddress', 'protectionBypassed', 'approvedRemoteAccessTools', 'overrides']) {
+    for (const name of [
+      'agreedHours',
+      'authenticatorId',
+      'installedSoftware',
+      'usbDevices',
+      'toOwnPersonalAddress',
+      'protectionBypassed',
+      'approvedRemoteAccessTools',
+      'overrides',
+    ]) {
       expect(text).toContain(`"${name}"`);
     }
   });

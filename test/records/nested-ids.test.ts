@@ -3,7 +3,14 @@ import { createScorer, safeParseSubject } from '../../src/index';
 describe('ids of nested records', () => {
   it('two shipments sh1 in one subject are rejected, every copy named with its path', () => {
     const address = { country: 'US' };
-    const parsed = safeParseSubject({ id: 's', shipments: [{ id: 'sh1', address }, { id: 'sh2', address }, { id: 'sh1', address }] });
+    const parsed = safeParseSubject({
+      id: 's',
+      shipments: [
+        { id: 'sh1', address },
+        { id: 'sh2', address },
+        { id: 'sh1', address },
+      ],
+    });
     expect(parsed.success).toBe(false);
     if (!parsed.success) expect(parsed.error.issues.map((i) => i.path)).toEqual(['shipments[0].id', 'shipments[2].id']);
   });

@@ -35,7 +35,8 @@ describe('null and empty objects are no data', () => {
     }));
     const scorer = createScorer();
     const withEmpty = scorer.scoreBatch({ asOf, subjects: [{ id: 's' }], events }).reports[0];
-    const withNulls = scorer.scoreBatch({ asOf, subjects: [{ id: 's' }], events: events.map((e) => ({ ...e, network: { isVpn: null, asnOrg: null } })) }).reports[0];
+    const withNulls = scorer.scoreBatch({ asOf, subjects: [{ id: 's' }], events: events.map((e) => ({ ...e, network: { isVpn: null, asnOrg: null } })) })
+      .reports[0];
     const id = 'network/anonymizing-infrastructure';
     for (const report of [withEmpty, withNulls]) {
       expect(report?.indicators.find((i) => i.indicatorId === id)?.status).toBe('not-evaluated');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { activityEventSchema, createScorer, jsonSchema, safeParseEvent, safeParseSubject, subjectSchema, watchlistSchema } from '../../src/index';
 import { run } from '../cli/run';
 
@@ -44,7 +44,9 @@ describe('unknown keys', () => {
     const result = scorer.scoreBatch({ asOf, subjects }, { lenient: true });
     expect(result.rejected).toEqual([]);
     expect(result.reports.map((r) => r.subjectId)).toEqual(['s']);
-    expect(result.warnings).toEqual([{ kind: 'subject', index: 0, recordId: 's', issues: [{ path: 'identiy', message: expect.stringContaining('Dropped (lenient)') }] }]);
+    expect(result.warnings).toEqual([
+      { kind: 'subject', index: 0, recordId: 's', issues: [{ path: 'identiy', message: expect.stringContaining('Dropped (lenient)') }] },
+    ]);
     // The caller's record is untouched.
     expect(subjects[0]).toHaveProperty('identiy');
     const parsed = safeParseSubject(subjects[0], { lenient: true });

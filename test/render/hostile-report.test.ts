@@ -22,13 +22,50 @@ function hostileResult(leaf: (path: string) => unknown): BatchResult {
   const base = {
     ...demo,
     reports: demo.reports.map((r) => ({ ...r, bandCapped: r.bandCapped ?? { wouldBe: 'critical', reason: 'held' } })),
-    rejected: [{ kind: 'event', index: 7, recordId: 'e7', issues: [{ path: 'type', message: 'bad' }] }, { kind: 'subject', index: 3, issues: [{ path: '', message: 'bad' }] }],
+    rejected: [
+      { kind: 'event', index: 7, recordId: 'e7', issues: [{ path: 'type', message: 'bad' }] },
+      { kind: 'subject', index: 3, issues: [{ path: '', message: 'bad' }] },
+    ],
   };
   return hostileCopy(base, leaf) as BatchResult;
 }
 
 /** Tags the HTML renderer writes; anything else in the output came from data. */
-const knownTags = new Set(['!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'h1', 'h2', 'h3', 'p', 'div', 'span', 'strong', 'code', 'a', 'section', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ol', 'ul', 'li', 'svg', 'line', 'text', 'rect', 'footer']);
+const knownTags = new Set([
+  '!doctype',
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'main',
+  'header',
+  'h1',
+  'h2',
+  'h3',
+  'p',
+  'div',
+  'span',
+  'strong',
+  'code',
+  'a',
+  'section',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'ol',
+  'ul',
+  'li',
+  'svg',
+  'line',
+  'text',
+  'rect',
+  'footer',
+]);
 
 /** Every tag of `html`, checked: a known name, attributes in double quotes only, none an event handler. */
 function checkTags(html: string): void {
@@ -48,7 +85,7 @@ describe('renderers on a report JSON from an untrusted source', { timeout: 60_00
     ['a tag in every field', () => tag],
     ['a number-ish tag in every field', () => `1${tag}`],
     ['a quote-breaking attribute in every field', () => `" onmouseover="alert(1)`],
-    ["a single-quote and tag in every field", () => `'><svg onload=alert(1)>`],
+    ['a single-quote and tag in every field', () => `'><svg onload=alert(1)>`],
   ])('HTML: no raw tag or attribute survives with %s, numbers and engine-derived fields included', (_name, leaf) => {
     const html = renderHtml(hostileResult(leaf), { detailLimit: 5 });
     expect(html).not.toMatch(/<(img|svg onload)/);
@@ -57,7 +94,12 @@ describe('renderers on a report JSON from an untrusted source', { timeout: 60_00
   });
 
   it('HTML: the hostile text is shown, escaped', () => {
-    expect(renderHtml(hostileResult(() => tag), { detailLimit: 5 })).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(
+      renderHtml(
+        hostileResult(() => tag),
+        { detailLimit: 5 },
+      ),
+    ).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
   it.each([
@@ -79,7 +121,10 @@ describe('renderers on a report JSON from an untrusted source', { timeout: 60_00
 
 describe('text printed to a terminal', { timeout: 60_000 }, () => {
   const evil = 'w-\u001b]0;PWNED\u0007\u001b[2J\u202eevil\u2066\u009b';
-  const result: BatchResult = { ...demo, reports: demo.reports.map((r, i) => (i === 0 ? { ...r, subjectId: evil, reasons: r.reasons.map((x) => ({ ...x, message: evil })) } : r)) };
+  const result: BatchResult = {
+    ...demo,
+    reports: demo.reports.map((r, i) => (i === 0 ? { ...r, subjectId: evil, reasons: r.reasons.map((x) => ({ ...x, message: evil })) } : r)),
+  };
 
   it.each([
     ['table', () => renderTable(result)],
@@ -101,15 +146,11 @@ describe('large populations in the human formats', { timeout: 60_000 }, () => {
     return out;
   };
 
-  it(
-    'renderTable lists 200,000 subjects without overflowing the stack',
-    () => {
-      let rows = 0;
-      for (const line of tableChunks({ ...demo, reports: many(200_000) })) if (/^ *\d+ s-\d+ /.test(line)) rows++;
-      expect(rows).toBe(200_000);
-    },
-    120_000,
-  );
+  it('renderTable lists 200,000 subjects without overflowing the stack', () => {
+    let rows = 0;
+    for (const line of tableChunks({ ...demo, reports: many(200_000) })) if (/^ *\d+ s-\d+ /.test(line)) rows++;
+    expect(rows).toBe(200_000);
+  }, 120_000);
 
   it('HTML: full detail for the highest-ranked subjects up to the limit, a compact row for the rest, and says so', () => {
     const reports = many(1_500);

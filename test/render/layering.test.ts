@@ -48,7 +48,9 @@ const layerOfFile: Readonly<Record<string, Layer>> = {};
 const knownUpward: readonly string[] = [];
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 /** Relative module specifiers of a file's static imports and re-exports (type-only ones included: they still couple the layers). */
@@ -118,7 +120,10 @@ describe('the layers of src/', () => {
   });
 
   it('sees an upward import when there is one (the checks above can fail)', () => {
-    expect(relativeSpecifiers(`import { builtinIndicators } from '../indicators/index';\nexport type { X } from "./x";`)).toEqual(['../indicators/index', './x']);
+    expect(relativeSpecifiers(`import { builtinIndicators } from '../indicators/index';\nexport type { X } from "./x";`)).toEqual([
+      '../indicators/index',
+      './x',
+    ]);
     expect(layers.indexOf(layerOf(join(src, 'indicators/index.ts')))).toBeGreaterThan(layers.indexOf(layerOf(join(src, 'engine/createScorer.ts'))));
     expect(layerOf(join(src, 'util/freeze.ts'))).toBe('foundation');
   });

@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 const src = fileURLToPath(new URL('../../src/', import.meta.url));
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 describe('the pure core', () => {
@@ -19,12 +21,22 @@ describe('the pure core', () => {
   it('never imports Node built-ins or the command line (only src/cli may)', () => {
     const offenders = files(src)
       .filter((f) => !f.startsWith(join(src, 'cli')))
-      .flatMap((f) => specifiers(readFileSync(f, 'utf8')).filter(forbidden).map((spec) => `${f.slice(src.length)}: ${spec}`));
+      .flatMap((f) =>
+        specifiers(readFileSync(f, 'utf8'))
+          .filter(forbidden)
+          .map((spec) => `${f.slice(src.length)}: ${spec}`),
+      );
     expect(offenders).toEqual([]);
   });
 
   it('catches every way of importing a built-in (the check above can fail)', () => {
-    for (const text of [`import { readFile } from 'fs';`, `import "node:crypto";`, `const m = await import('worker_threads');`, `export * from "../cli/io";`, `const p = require('path/posix');`]) {
+    for (const text of [
+      `import { readFile } from 'fs';`,
+      `import "node:crypto";`,
+      `const m = await import('worker_threads');`,
+      `export * from "../cli/io";`,
+      `const p = require('path/posix');`,
+    ]) {
       expect(specifiers(text).filter(forbidden), text).toHaveLength(1);
     }
     expect(specifiers(`import { z } from 'zod';\nimport { x } from './format';`).filter(forbidden)).toEqual([]);
@@ -33,7 +45,11 @@ describe('the pure core', () => {
   it('uses no Node globals in the core and the renderers', () => {
     const offenders = files(src)
       .filter((f) => !f.startsWith(join(src, 'cli')) && !f.startsWith(join(src, 'testing')))
-      .filter((f) => /^(?!\s*(?:\*|\/\/)).*\b(process\.(env|argv|stdout|stderr|stdin|exit|cwd|platform|versions?|hrtime|nextTick|memoryUsage)\b|Buffer\.(from|alloc|concat|byteLength|isBuffer)\b|__dirname|__filename)/m.test(readFileSync(f, 'utf8')));
+      .filter((f) =>
+        /^(?!\s*(?:\*|\/\/)).*\b(process\.(env|argv|stdout|stderr|stdin|exit|cwd|platform|versions?|hrtime|nextTick|memoryUsage)\b|Buffer\.(from|alloc|concat|byteLength|isBuffer)\b|__dirname|__filename)/m.test(
+          readFileSync(f, 'utf8'),
+        ),
+      );
     expect(offenders).toEqual([]);
   });
 

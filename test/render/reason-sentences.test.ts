@@ -9,7 +9,9 @@ const startsWithFieldPath = /^[a-zA-Z]+(?:\[[^\]]*\])*\.[a-zA-Z]/;
 describe('reasons read as sentences', () => {
   it('no reason of the demo population opens with a field path, so the top reason of the ranked list is a sentence', () => {
     const result = createScorer().scoreBatch(population);
-    const opening = result.reports.flatMap((r) => r.reasons.filter((reason) => startsWithFieldPath.test(reason.message)).map((reason) => `${r.subjectId} ${reason.indicatorId}: ${reason.message}`));
+    const opening = result.reports.flatMap((r) =>
+      r.reasons.filter((reason) => startsWithFieldPath.test(reason.message)).map((reason) => `${r.subjectId} ${reason.indicatorId}: ${reason.message}`),
+    );
     expect(opening).toEqual([]);
     // The ranked list shows the top risk reason of every subject: none is a field path.
     const html = renderHtml(result);
@@ -24,7 +26,16 @@ describe('reasons read as sentences', () => {
       {
         asOf: '2025-06-01T00:00:00Z',
         events: [{ id: 'p1', subjectId: 'cand-1', type: 'payment', at: '2025-05-01T00:00:00Z', amount: 100, currency: 'USD', accountNumber: 'acct-9' }],
-        watchlists: [{ name: 'Internal', kind: 'internal', entries: [{ id: 'w1', type: 'bank-account', value: 'acct-9' }, { id: 'w2', type: 'email', value: 'x@listed.example' }] }],
+        watchlists: [
+          {
+            name: 'Internal',
+            kind: 'internal',
+            entries: [
+              { id: 'w1', type: 'bank-account', value: 'acct-9' },
+              { id: 'w2', type: 'email', value: 'x@listed.example' },
+            ],
+          },
+        ],
       },
     );
     const reasons = report.reasons.filter((r) => r.indicatorId === 'watchlist/match');

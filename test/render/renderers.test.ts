@@ -63,7 +63,13 @@ describe('renderMarkdown', () => {
     const md = renderMarkdown(result, { indicators });
     const top = result.reports[0]!;
     expect(md).toContain(`## Subject \`${top.subjectId}\``);
-    for (const heading of ['### Reasons, most important first', '### Evidence', '### Contribution of each indicator', '### Checks with no data', '### Next steps']) {
+    for (const heading of [
+      '### Reasons, most important first',
+      '### Evidence',
+      '### Contribution of each indicator',
+      '### Checks with no data',
+      '### Next steps',
+    ]) {
       expect(md).toContain(heading);
     }
     expect(md).toContain('Hypothesis to test:');
@@ -82,7 +88,7 @@ describe('renderMarkdown', () => {
   it('escapes user data so it cannot inject HTML, links or table cells', () => {
     const md = renderMarkdown(hostileResult(), { indicators });
     // Code spans show their content literally; outside them, nothing may open a tag or a link.
-    expect(md).toContain('`<img src=x onerror=alert(1)>\\|\'*[x](http://evil.example)`');
+    expect(md).toContain("`<img src=x onerror=alert(1)>\\|'*[x](http://evil.example)`");
     const prose = md.replace(/`[^`\n]*`/g, '');
     expect(prose).not.toContain('<img');
     expect(prose).not.toContain('<script');
@@ -121,7 +127,8 @@ describe('renderHtml', () => {
   const result = scoreDemo();
 
   it('colours and marks the charts at the bands it is given, not at fixed thresholds', () => {
-    const markers = (page: string): string[] => [...page.matchAll(/<text x="[^"]*" y="[^"]*" text-anchor="middle" fill="#5f6368">(\d+)<\/text>/g)].map((m) => m[1] as string);
+    const markers = (page: string): string[] =>
+      [...page.matchAll(/<text x="[^"]*" y="[^"]*" text-anchor="middle" fill="#5f6368">(\d+)<\/text>/g)].map((m) => m[1] as string);
     const byDefault = renderHtml(result, { indicators });
     const configured = renderHtml(result, { indicators, bands: { elevated: 10, high: 30, critical: 60 } });
     expect(new Set(markers(byDefault))).toEqual(new Set(['20', '50', '80']));

@@ -47,10 +47,36 @@ function farmWorker(): { subject: Ev; events: Ev[] } {
   const rnd = prng(0xfa12);
   const { events, add } = recorder('farm-1');
   const farmIp = { country: 'US', region: 'TN', city: 'Nashville', lat: 36.16, lon: -86.78, asn: 7922, asnOrg: 'Comcast Cable' };
-  const astrill = { country: 'US', city: 'Dallas', lat: 32.78, lon: -96.8, asn: 20473, asnOrg: 'The Constant Company', isVpn: true, isHosting: true, vpnProvider: 'Astrill VPN' };
+  const astrill = {
+    country: 'US',
+    city: 'Dallas',
+    lat: 32.78,
+    lon: -96.8,
+    asn: 20473,
+    asnOrg: 'The Constant Company',
+    isVpn: true,
+    isHosting: true,
+    vpnProvider: 'Astrill VPN',
+  };
   const direct = { country: 'CN', city: 'Shenyang', asn: 4837, asnOrg: 'China Unicom' };
-  add({ type: 'device-checkin', at: iso(MONTH_START + 2 * HOUR), deviceId: 'mac-farm-1', serial: 'C02FARM01', managed: true, compliant: true, ip: '203.0.113.10', network: farmIp });
-  add({ type: 'security', at: iso(MONTH_START + 20 * HOUR), category: 'remote-access-tool', software: 'AnyDesk 8.0.9 (64-bit)', severity: 'medium', deviceId: 'mac-farm-1' });
+  add({
+    type: 'device-checkin',
+    at: iso(MONTH_START + 2 * HOUR),
+    deviceId: 'mac-farm-1',
+    serial: 'C02FARM01',
+    managed: true,
+    compliant: true,
+    ip: '203.0.113.10',
+    network: farmIp,
+  });
+  add({
+    type: 'security',
+    at: iso(MONTH_START + 20 * HOUR),
+    category: 'remote-access-tool',
+    software: 'AnyDesk 8.0.9 (64-bit)',
+    severity: 'medium',
+    deviceId: 'mac-farm-1',
+  });
   for (let day = 0; day < 28; day++) {
     if (!isWeekday(day)) continue;
     // Pyongyang 09:00-18:00 is 00:00-09:00 UTC.
@@ -58,17 +84,41 @@ function farmWorker(): { subject: Ev; events: Ev[] } {
     const start = base + Math.floor(rnd() * 40) * 60_000;
     const managedEnd = start + (4 + rnd() * 1.5) * HOUR;
     add({
-      type: 'session', at: iso(start), end: iso(managedEnd), accountId: 'a.miller', ip: '203.0.113.10', network: farmIp,
-      deviceId: 'mac-farm-1', deviceManaged: true, deviceCompliant: true, mfaDeviceId: 'phone-1', remoteAccessSoftware: ['AnyDesk'], result: 'success',
+      type: 'session',
+      at: iso(start),
+      end: iso(managedEnd),
+      accountId: 'a.miller',
+      ip: '203.0.113.10',
+      network: farmIp,
+      deviceId: 'mac-farm-1',
+      deviceManaged: true,
+      deviceCompliant: true,
+      mfaDeviceId: 'phone-1',
+      remoteAccessSoftware: ['AnyDesk'],
+      result: 'success',
     });
     const personal = managedEnd + (0.3 + rnd()) * HOUR;
     const slip = rnd() < 0.3;
     add({
-      type: 'session', at: iso(personal), end: iso(personal + 3 * HOUR), accountId: 'a.miller', ip: slip ? '175.0.0.9' : '45.76.0.12',
-      network: slip ? direct : astrill, deviceId: 'byod-77', deviceManaged: false, mfaDeviceId: 'phone-1', result: 'success',
+      type: 'session',
+      at: iso(personal),
+      end: iso(personal + 3 * HOUR),
+      accountId: 'a.miller',
+      ip: slip ? '175.0.0.9' : '45.76.0.12',
+      network: slip ? direct : astrill,
+      deviceId: 'byod-77',
+      deviceManaged: false,
+      mfaDeviceId: 'phone-1',
+      result: 'success',
     });
     for (let k = 0; k < 4; k++) {
-      add({ type: 'data-access', at: iso(start + (0.5 + k * 2 + rnd()) * HOUR), resource: `acme/service-${Math.floor(rnd() * 5)}`, project: 'payments', action: 'read' });
+      add({
+        type: 'data-access',
+        at: iso(start + (0.5 + k * 2 + rnd()) * HOUR),
+        resource: `acme/service-${Math.floor(rnd() * 5)}`,
+        project: 'payments',
+        action: 'read',
+      });
     }
     for (let k = 0; k < 3; k++) add({ type: 'message', at: iso(start + (1 + k * 2.5 + rnd()) * HOUR), direction: 'from-subject', channel: 'slack' });
   }
@@ -79,8 +129,19 @@ function farmWorker(): { subject: Ev; events: Ev[] } {
       role: 'backend-developer',
       projects: ['payments'],
       hiredAt: '2025-03-01T00:00:00Z',
-      identity: { names: [{ value: 'Andrew Miller', kind: 'legal' }], residence: { country: 'US', region: 'GA', city: 'Atlanta', lat: 33.75, lon: -84.39, timeZone: 'America/New_York' } },
-      shipments: [{ id: 'ship-farm-1', deliveredAt: '2025-03-01T18:00:00Z', deviceId: 'mac-farm-1', serial: 'C02FARM01', address: { city: 'Atlanta', region: 'GA', country: 'US' } }],
+      identity: {
+        names: [{ value: 'Andrew Miller', kind: 'legal' }],
+        residence: { country: 'US', region: 'GA', city: 'Atlanta', lat: 33.75, lon: -84.39, timeZone: 'America/New_York' },
+      },
+      shipments: [
+        {
+          id: 'ship-farm-1',
+          deliveredAt: '2025-03-01T18:00:00Z',
+          deviceId: 'mac-farm-1',
+          serial: 'C02FARM01',
+          address: { city: 'Atlanta', region: 'GA', country: 'US' },
+        },
+      ],
     },
     events,
   };
@@ -107,16 +168,48 @@ function travellingEngineer(): { subject: Ev; events: Ev[] } {
     const morning = MONTH_START + day * DAY + (9 - localOffset) * HOUR + Math.floor(rnd() * 30) * 60_000;
     const afternoon = morning + (4 + rnd()) * HOUR;
     const network = abroad ? (vpnUses < 2 && rnd() < 0.5 ? (vpnUses++, hotelVpn) : berlin) : home;
-    for (const [at, len] of [[morning, 3.5], [afternoon, 4]] as const) {
-      add({ type: 'session', at: iso(at), end: iso(at + len * HOUR), accountId: 'jchen', network, deviceId: 'mac-eng-1', deviceManaged: true, deviceCompliant: true, mfaDeviceId: 'phone-jc', result: 'success' });
+    for (const [at, len] of [
+      [morning, 3.5],
+      [afternoon, 4],
+    ] as const) {
+      add({
+        type: 'session',
+        at: iso(at),
+        end: iso(at + len * HOUR),
+        accountId: 'jchen',
+        network,
+        deviceId: 'mac-eng-1',
+        deviceManaged: true,
+        deviceCompliant: true,
+        mfaDeviceId: 'phone-jc',
+        result: 'success',
+      });
     }
     for (let k = 0; k < 5; k++) {
-      add({ type: 'data-access', at: iso(morning + (0.3 + k * 1.6 + rnd()) * HOUR), resource: `acme/grid-${Math.floor(rnd() * 4)}`, project: 'grid', tags: ['energy'], action: rnd() < 0.2 ? 'clone' : 'read', volumeBytes: Math.floor(rnd() * 80e6) });
+      add({
+        type: 'data-access',
+        at: iso(morning + (0.3 + k * 1.6 + rnd()) * HOUR),
+        resource: `acme/grid-${Math.floor(rnd() * 4)}`,
+        project: 'grid',
+        tags: ['energy'],
+        action: rnd() < 0.2 ? 'clone' : 'read',
+        volumeBytes: Math.floor(rnd() * 80e6),
+      });
     }
     for (let k = 0; k < 3; k++) add({ type: 'message', at: iso(morning + (1 + k * 2.5 + rnd()) * HOUR), direction: 'from-subject', channel: 'slack' });
   }
   // A session forgotten open from Friday evening to Monday morning.
-  add({ type: 'session', at: '2025-03-07T22:30:00Z', end: '2025-03-10T13:00:00Z', accountId: 'jchen', network: home, deviceId: 'mac-eng-1', deviceManaged: true, deviceCompliant: true, result: 'success' });
+  add({
+    type: 'session',
+    at: '2025-03-07T22:30:00Z',
+    end: '2025-03-10T13:00:00Z',
+    accountId: 'jchen',
+    network: home,
+    deviceId: 'mac-eng-1',
+    deviceManaged: true,
+    deviceCompliant: true,
+    result: 'success',
+  });
   return {
     subject: {
       id: 'eng-1',

@@ -11,16 +11,24 @@ const strong = {
   offerAt: '2025-05-01T00:00:00Z',
   identity: {
     names: [{ value: 'Andrew Miller', kind: 'legal', source: 'application-form' }],
-    residence: { country: 'US', timeZone: 'America/New_York', address: { line1: '12 Peachtree St NE', city: 'Atlanta', region: 'GA', postalCode: '30303', country: 'US' } },
+    residence: {
+      country: 'US',
+      timeZone: 'America/New_York',
+      address: { line1: '12 Peachtree St NE', city: 'Atlanta', region: 'GA', postalCode: '30303', country: 'US' },
+    },
   },
   contacts: { phones: [{ number: '+86 138 0013 8000', lineType: 'mobile' }] },
-  documents: [{ id: 'doc-1', type: 'drivers-license', holderName: 'Andrew Miller', verification: { vendor: 'Acme IDV', outcome: 'verified', selfieMatch: 'mismatch' } }],
+  documents: [
+    { id: 'doc-1', type: 'drivers-license', holderName: 'Andrew Miller', verification: { vendor: 'Acme IDV', outcome: 'verified', selfieMatch: 'mismatch' } },
+  ],
   identityChecks: [{ id: 'chk-1', kind: 'ssn-trace', provider: 'TraceCo', outcome: 'belongs-to-other', consumerReport: true }],
   interviews: [
     { id: 'int-1', at: '2025-04-10T15:00:00Z', mode: 'audio', requestedMode: 'video', outcome: 'held', flags: ['camera-excuse'] },
     { id: 'int-2', at: '2025-04-17T15:00:00Z', mode: 'video', requestedMode: 'video', outcome: 'held', cameraOn: false },
   ],
-  paymentInstructions: [{ id: 'pay-1', at: '2025-05-20T00:00:00Z', method: 'bank', bankCountry: 'US', accountNumber: '99887766', accountHolderName: 'Christina Chapman' }],
+  paymentInstructions: [
+    { id: 'pay-1', at: '2025-05-20T00:00:00Z', method: 'bank', bankCountry: 'US', accountNumber: '99887766', accountHolderName: 'Christina Chapman' },
+  ],
   shipments: [
     {
       id: 'ship-1',
@@ -33,7 +41,14 @@ const strong = {
   ],
 };
 const strongEvents = [
-  { id: 'chk-in-1', subjectId: 'cand-strong', type: 'device-checkin', at: '2025-06-01T02:00:00Z', deviceId: 'mac-1', network: { country: 'CN', city: 'Dandong' } },
+  {
+    id: 'chk-in-1',
+    subjectId: 'cand-strong',
+    type: 'device-checkin',
+    at: '2025-06-01T02:00:00Z',
+    deviceId: 'mac-1',
+    network: { country: 'CN', city: 'Dandong' },
+  },
 ];
 
 /** An honest candidate with only weak, noisy signals: a VoIP number, camera trouble, a low ask, night replies. */
@@ -75,9 +90,7 @@ describe('candidate scenario', () => {
     expect(top).toContain('payment/payee-name-mismatch');
     expect(top).toContain('shipping/overseas-reship');
     const fired = report.indicators.filter((i) => i.status === 'fired').map((i) => i.indicatorId);
-    expect(fired).toEqual(
-      expect.arrayContaining(['shipping/address-mismatch', 'interview/video-avoidance', 'identity/claims-inconsistent']),
-    );
+    expect(fired).toEqual(expect.arrayContaining(['shipping/address-mismatch', 'interview/video-avoidance', 'identity/claims-inconsistent']));
     // Neutral, candidate-facing wording never names the threat hypothesis.
     for (const reason of report.reasons) expect(reason.neutralReason).not.toMatch(/korea|dprk/i);
     const ship = report.findings.find((f) => f.indicatorId === 'shipping/address-mismatch');

@@ -34,7 +34,10 @@ describe('labelled insider and remote-hire scenarios and hard honest controls (b
   for (const s of all) {
     it(`${s.label}: ${s.name}`, () => {
       const report = reports.get(s.subject.id) as Report;
-      const top = report.reasons.filter((r) => r.kind === 'risk').slice(0, 5).map((r) => r.indicatorId);
+      const top = report.reasons
+        .filter((r) => r.kind === 'risk')
+        .slice(0, 5)
+        .map((r) => r.indicatorId);
       if (s.label === 'positive') {
         expect(['high', 'critical'], `${report.band} (${report.score}); reasons ${top.join(', ')}`).toContain(report.band);
         for (const id of s.expectedReasons) expect(top, `${id} among the top five`).toContain(id);

@@ -22,9 +22,7 @@ describe('scenario: a laptop farm among honest employees', () => {
     for (const id of farmIds) {
       const report = byId.get(id)!;
       const fired = report.reasons.map((r) => r.indicatorId);
-      expect(fired).toEqual(
-        expect.arrayContaining(['linkage/shared-shipping-address', 'linkage/shared-payment-instrument', 'linkage/shared-infrastructure']),
-      );
+      expect(fired).toEqual(expect.arrayContaining(['linkage/shared-shipping-address', 'linkage/shared-payment-instrument', 'linkage/shared-infrastructure']));
       const messages = report.findings.map((f) => f.message).join('\n');
       expect(messages).toMatch(/1420 elm st unit 3, 37203, US/);
       expect(messages).toMatch(/5 subjects/);

@@ -10,7 +10,15 @@ import {
 } from '../../src/index';
 import { countingLinkWork } from '../support/linkWork';
 
-const linkageIndicators = [personaMultiplicity, referralRisk, resumeSimilarity, sharedContact, sharedInfrastructure, sharedPaymentInstrument, sharedShippingAddress];
+const linkageIndicators = [
+  personaMultiplicity,
+  referralRisk,
+  resumeSimilarity,
+  sharedContact,
+  sharedInfrastructure,
+  sharedPaymentInstrument,
+  sharedShippingAddress,
+];
 
 /**
  * A 10,000-subject cluster on one e-mail, one delivery address, one bank account and one egress
@@ -34,7 +42,13 @@ describe('scenario: one very large cluster', () => {
     expect(result.rejected).toEqual([]);
     const first = result.reports.find((r) => r.subjectId === 's00000')!;
     expect(first.reasons.map((r) => r.indicatorId)).toEqual(
-      expect.arrayContaining(['linkage/shared-shipping-address', 'linkage/shared-payment-instrument', 'linkage/shared-infrastructure', 'linkage/shared-contact', 'linkage/persona-multiplicity']),
+      expect.arrayContaining([
+        'linkage/shared-shipping-address',
+        'linkage/shared-payment-instrument',
+        'linkage/shared-infrastructure',
+        'linkage/shared-contact',
+        'linkage/persona-multiplicity',
+      ]),
     );
     expect(first.findings.every((f) => f.evidence.length <= 12)).toBe(true);
     // Counted work, not a stopwatch: each subject reads its own records and a capped number of

@@ -134,7 +134,7 @@ const payeeMismatch = defineIndicator({
     defaultWeight: 2.5,
     messages: { payee: 'payout {{instruction}} goes to "{{holder}}", not {{name}}' },
     neutralReason: 'Payment details need confirmation.',
-    recommendedAction: 'Confirm the payout account with the bank in the worker\'s own name.',
+    recommendedAction: "Confirm the payout account with the bank in the worker's own name.",
     docs: {
       ...baseDocs,
       description: 'Fires when a payout account holder differs from the legal name.',
@@ -172,7 +172,7 @@ const bulkTagged = defineIndicator({
     recommendedAction: 'Review the downloads with the data owner and suspend the access pending review.',
     docs: {
       ...baseDocs,
-      description: 'Fires on downloads over 100 MB of data tagged outside the role\'s authorised tags.',
+      description: "Fires on downloads over 100 MB of data tagged outside the role's authorised tags.",
       requires: ['events[type=data-access]'],
       threatHypothesis: 'Technology is being collected for a foreign programme.',
     },

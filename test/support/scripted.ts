@@ -15,7 +15,11 @@ export interface Script {
  * Indicators whose findings are read from `subject.extensions.scripts[<id>]`, so property tests
  * can drive the engine with arbitrary findings through the public contract.
  */
-export function scriptedIndicators(count: number, groups: readonly (string | undefined)[] = [], families: readonly DataFamily[] = ['identity', 'network', 'device']): AnyIndicator[] {
+export function scriptedIndicators(
+  count: number,
+  groups: readonly (string | undefined)[] = [],
+  families: readonly DataFamily[] = ['identity', 'network', 'device'],
+): AnyIndicator[] {
   return Array.from({ length: count }, (_, i) => {
     const id = `test/scripted-${i}`;
     const group = groups[i % Math.max(groups.length, 1)];

@@ -29,11 +29,16 @@ export const subjectArb: fc.Arbitrary<GeneratedSubject> = fc.record({
       day: fc.integer({ min: 0, max: 40 }),
       hour: fc.integer({ min: 0, max: 23 }),
       action: fc.constantFrom('download' as const, 'clone' as const, 'read' as const),
-      bytes: fc.option(fc.integer({ min: 1, max: 40 }).map((n) => n * 100_000_000), { nil: undefined }),
+      bytes: fc.option(
+        fc.integer({ min: 1, max: 40 }).map((n) => n * 100_000_000),
+        { nil: undefined },
+      ),
     }),
     { maxLength: 8 },
   ),
-  sessions: fc.array(fc.record({ day: fc.integer({ min: 0, max: 40 }), hour: fc.integer({ min: 0, max: 23 }), account: fc.constantFrom(...sharedAccounts) }), { maxLength: 4 }),
+  sessions: fc.array(fc.record({ day: fc.integer({ min: 0, max: 40 }), hour: fc.integer({ min: 0, max: 23 }), account: fc.constantFrom(...sharedAccounts) }), {
+    maxLength: 4,
+  }),
 });
 
 /** A population of generated subjects with ids s00, s01...; events ids are unique across subjects. */
@@ -50,9 +55,19 @@ export function population(generated: readonly GeneratedSubject[]): { subjects: 
     } as { id: string });
     const at = (day: number, hour: number): string => new Date(asOfMs - day * DAY - hour * 3_600_000 - 60_000).toISOString();
     g.access.forEach((a, k) =>
-      events.push({ id: `${id}-d${k}`, subjectId: id, type: 'data-access', at: at(a.day, a.hour), resource: `repo-${k}`, action: a.action, ...(a.bytes !== undefined ? { volumeBytes: a.bytes } : {}) } as { id: string; subjectId: string }),
+      events.push({
+        id: `${id}-d${k}`,
+        subjectId: id,
+        type: 'data-access',
+        at: at(a.day, a.hour),
+        resource: `repo-${k}`,
+        action: a.action,
+        ...(a.bytes !== undefined ? { volumeBytes: a.bytes } : {}),
+      } as { id: string; subjectId: string }),
     );
-    g.sessions.forEach((s, k) => events.push({ id: `${id}-s${k}`, subjectId: id, type: 'session', at: at(s.day, s.hour), accountId: s.account } as { id: string; subjectId: string }));
+    g.sessions.forEach((s, k) =>
+      events.push({ id: `${id}-s${k}`, subjectId: id, type: 'session', at: at(s.day, s.hour), accountId: s.account } as { id: string; subjectId: string }),
+    );
   });
   return { subjects, events };
 }

@@ -10,8 +10,7 @@ import { cutAtFirst, endsWithAsciiWordAt, isWhiteSpace, skipWhiteSpaceBackwards 
 const oldExtension = /\s*(?:x|ext\.?|extension|#)\s*\d+\s*$/i;
 const oldTrailingVersion = /\s*\bv?\d+(?:\.(?:\d+|x))*\+?\s*$/i;
 
-const shortString = (alphabet: readonly string[], maxLength = 14) =>
-  fc.array(fc.constantFrom(...alphabet), { maxLength }).map((units) => units.join(''));
+const shortString = (alphabet: readonly string[], maxLength = 14) => fc.array(fc.constantFrom(...alphabet), { maxLength }).map((units) => units.join(''));
 
 describe('single-pass scans', () => {
   it('isWhiteSpace agrees with \\s on every code unit of the BMP', () => {

@@ -43,7 +43,9 @@ export function parseScoredReports(text: string, name: string): { subjectId: str
   try {
     doc = JSON.parse(trimmed);
   } catch (error) {
-    throw new CliUsageError(`${name} is not valid JSON (${error instanceof Error ? error.message : String(error)}). Pass the output of \`redflags score --format json\`.`);
+    throw new CliUsageError(
+      `${name} is not valid JSON (${error instanceof Error ? error.message : String(error)}). Pass the output of \`redflags score --format json\`.`,
+    );
   }
   const reports = (doc as { reports?: unknown })?.reports;
   if (!Array.isArray(reports)) throw new CliUsageError(`${name}: expected { "reports": [...] }, the output of \`redflags score --format json\`.`);
@@ -97,7 +99,8 @@ export function parseGroupLabels(text: string, name: string): Map<string, Record
   }
   const lines = trimmed.split(/\r?\n/).filter((l) => l.trim() !== '');
   const header = csvFields(lines[0] ?? '');
-  if (header[0] !== 'subjectId' || header.length < 2) throw new CliUsageError(`${name}: a CSV needs a header "subjectId,<category>,..." (got "${lines[0] ?? ''}").`);
+  if (header[0] !== 'subjectId' || header.length < 2)
+    throw new CliUsageError(`${name}: a CSV needs a header "subjectId,<category>,..." (got "${lines[0] ?? ''}").`);
   lines.slice(1).forEach((line, i) => {
     const fields = csvFields(line);
     if (fields.length !== header.length) throw new CliUsageError(`${name}: line ${i + 2} has ${fields.length} fields; the header has ${header.length}.`);
@@ -128,14 +131,19 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
     await write(io.stdout, helpTexts.audit);
     return 0;
   }
-  if (positionals.length !== 1) throw new CliUsageError(`audit takes one input: the output of redflags score (got ${positionals.length}). Example: redflags audit scores.json --groups groups.csv`);
-  if (values.groups === undefined) throw new CliUsageError('audit needs --groups <file>: the group labels per subject, kept outside the scoring input (JSON or CSV with a subjectId column).');
+  if (positionals.length !== 1)
+    throw new CliUsageError(
+      `audit takes one input: the output of redflags score (got ${positionals.length}). Example: redflags audit scores.json --groups groups.csv`,
+    );
+  if (values.groups === undefined)
+    throw new CliUsageError('audit needs --groups <file>: the group labels per subject, kept outside the scoring input (JSON or CSV with a subjectId column).');
   const format = values.format ?? (values.out !== undefined && /\.json$/i.test(values.out) ? 'json' : 'markdown');
   if (format !== 'json' && format !== 'markdown') throw new CliUsageError(`unknown --format "${format}". Use markdown or json.`);
   let minGroupSize: number | undefined;
   if (values['min-group-size'] !== undefined) {
     minGroupSize = Number(values['min-group-size']);
-    if (!Number.isInteger(minGroupSize) || minGroupSize < 1) throw new CliUsageError(`--min-group-size "${values['min-group-size']}" must be a whole number of at least 1.`);
+    if (!Number.isInteger(minGroupSize) || minGroupSize < 1)
+      throw new CliUsageError(`--min-group-size "${values['min-group-size']}" must be a whole number of at least 1.`);
   }
   if (values.out !== undefined) await checkOut(values.out, positionals[0] as string, io);
   const source = positionals[0] as string;

@@ -30,8 +30,13 @@ export function summariseBacktest(result: BacktestResult): string {
   const c = result.counts;
   const lines = [`${c.confirmed} confirmed, ${c.cleared} cleared, ${c.inconclusive} inconclusive; each scored as of its decision time.`];
   for (const run of result.runs) {
-    const auc = run.auc === null ? 'AUC n/a (needs confirmed and cleared outcomes)' : `AUC ${run.auc.auc.toFixed(3)} (95% CI ${run.auc.lower.toFixed(3)}-${run.auc.upper.toFixed(3)})`;
-    const pr = run.thresholds.map((t) => `${t.band}+ P ${t.precision === undefined ? '-' : t.precision.toFixed(2)} R ${t.recall === undefined ? '-' : t.recall.toFixed(2)}`).join(', ');
+    const auc =
+      run.auc === null
+        ? 'AUC n/a (needs confirmed and cleared outcomes)'
+        : `AUC ${run.auc.auc.toFixed(3)} (95% CI ${run.auc.lower.toFixed(3)}-${run.auc.upper.toFixed(3)})`;
+    const pr = run.thresholds
+      .map((t) => `${t.band}+ P ${t.precision === undefined ? '-' : t.precision.toFixed(2)} R ${t.recall === undefined ? '-' : t.recall.toFixed(2)}`)
+      .join(', ');
     lines.push(`${printable(run.name)}: ${auc}; ${pr}`);
   }
   lines.push(`${countOf(result.changes.length, 'decision change')} against ${printable(result.runs[0]?.name ?? '')}.`);
@@ -57,8 +62,14 @@ export async function backtestCommand(args: string[], io: CliIo): Promise<number
     await write(io.stdout, helpTexts.backtest);
     return 0;
   }
-  if (positionals.length !== 1) throw new CliUsageError(`backtest takes one input: a file, or - for standard input (got ${positionals.length}). Example: redflags backtest export.json --outcomes outcomes.ndjson`);
-  if (values.outcomes === undefined) throw new CliUsageError('backtest needs --outcomes <file>: NDJSON lines {"recordType":"outcome","subjectId":...,"decidedAt":...,"outcome":...,"decidedBy":...}.');
+  if (positionals.length !== 1)
+    throw new CliUsageError(
+      `backtest takes one input: a file, or - for standard input (got ${positionals.length}). Example: redflags backtest export.json --outcomes outcomes.ndjson`,
+    );
+  if (values.outcomes === undefined)
+    throw new CliUsageError(
+      'backtest needs --outcomes <file>: NDJSON lines {"recordType":"outcome","subjectId":...,"decidedAt":...,"outcome":...,"decidedBy":...}.',
+    );
   const format = values.format ?? (values.out !== undefined && /\.html?$/i.test(values.out) ? 'html' : 'json');
   if (format !== 'json' && format !== 'html' && format !== 'text') throw new CliUsageError(`unknown --format "${format}". Use json, html or text.`);
   if (values.out !== undefined) await checkOut(values.out, positionals[0] as string, io);
@@ -96,6 +107,7 @@ export async function backtestCommand(args: string[], io: CliIo): Promise<number
     });
     await write(io.stderr, `redflags: ${problems.length} record${problems.length === 1 ? ' was' : 's were'} not used:\n${shown.join('\n')}\n`);
   }
-  if (values.out !== undefined) await write(io.stderr, `redflags: wrote the backtest (${format}) of ${countOf(result.runs.length, 'configuration')} to ${values.out}.\n`);
+  if (values.out !== undefined)
+    await write(io.stderr, `redflags: wrote the backtest (${format}) of ${countOf(result.runs.length, 'configuration')} to ${values.out}.\n`);
   return problems.length > 0 ? 2 : 0;
 }

@@ -15,9 +15,7 @@ const signed = (x: number): string => `${x > 0 ? '+' : ''}${x.toFixed(2)}`;
 /** The diff of a calibration: one line per weight that changed or was held back, and the prior. */
 export function calibrationDiff(result: CalibrationResult): string {
   const c = result.counts;
-  const lines = [
-    `Calibrated on ${c.confirmed} confirmed and ${c.cleared} cleared outcomes (${c.inconclusive} inconclusive not used).`,
-  ];
+  const lines = [`Calibrated on ${c.confirmed} confirmed and ${c.cleared} cleared outcomes (${c.inconclusive} inconclusive not used).`];
   if (!result.enoughOutcomes) {
     lines.push(
       `Not enough outcomes to change anything: need ${result.minimums.outcomes} confirmed or cleared, with at least ${result.minimums.perClass} of each. The proposal equals the config given.`,
@@ -26,7 +24,8 @@ export function calibrationDiff(result: CalibrationResult): string {
   const row = (name: string, before: number, after: number, se: number | null, status: string, outcomes?: string): string =>
     `${after !== before ? '~' : ' '} ${name}: ${before} -> ${after} (${signed(after - before)}${se !== null ? `, ± ${se.toFixed(2)}` : ''}${outcomes ?? ''}) ${status}`;
   lines.push(row('prior', result.prior.before, result.prior.after, result.prior.standardError, result.prior.status));
-  for (const w of result.weights) lines.push(row(printable(w.indicatorId), w.before, w.after, w.standardError, w.status, `; fired on ${w.outcomes} outcomes, ${w.confirmed} confirmed`));
+  for (const w of result.weights)
+    lines.push(row(printable(w.indicatorId), w.before, w.after, w.standardError, w.status, `; fired on ${w.outcomes} outcomes, ${w.confirmed} confirmed`));
   lines.push(`Mean log-loss on these outcomes: ${result.logLoss.before.toFixed(4)} -> ${result.logLoss.after.toFixed(4)}.`);
   lines.push('Backtest the proposal before adopting it: redflags backtest <input> --outcomes <file> --config <current> --config <proposal>.');
   return `${lines.join('\n')}\n`;
@@ -53,7 +52,10 @@ export async function calibrateCommand(args: string[], io: CliIo): Promise<numbe
     await write(io.stdout, helpTexts.calibrate);
     return 0;
   }
-  if (positionals.length !== 1) throw new CliUsageError(`calibrate takes one input: a file, or - for standard input (got ${positionals.length}). Example: redflags calibrate export.json --outcomes outcomes.ndjson --out proposal.json`);
+  if (positionals.length !== 1)
+    throw new CliUsageError(
+      `calibrate takes one input: a file, or - for standard input (got ${positionals.length}). Example: redflags calibrate export.json --outcomes outcomes.ndjson --out proposal.json`,
+    );
   if (values.outcomes === undefined) throw new CliUsageError('calibrate needs --outcomes <file> (see `redflags backtest --help` for the format).');
   const count = (name: string, value: string | undefined): number | undefined => {
     if (value === undefined) return undefined;
@@ -90,6 +92,10 @@ export async function calibrateCommand(args: string[], io: CliIo): Promise<numbe
     await write(io.stdout, proposal);
     await write(io.stderr, calibrationDiff(result));
   }
-  if (unusable > 0) await write(io.stderr, `redflags: ${unusable} record${unusable === 1 ? ' was' : 's were'} not used; run \`redflags backtest\` with the same files for the list.\n`);
+  if (unusable > 0)
+    await write(
+      io.stderr,
+      `redflags: ${unusable} record${unusable === 1 ? ' was' : 's were'} not used; run \`redflags backtest\` with the same files for the list.\n`,
+    );
   return unusable > 0 ? 2 : 0;
 }

@@ -28,7 +28,9 @@ async function loadMapping(name: string, io: CliIo): Promise<Connector> {
   try {
     text = await readFile(resolvePath(io.cwd, name), 'utf8');
   } catch {
-    throw new CliUsageError(`cannot read the mapping ${name}: no such file, and no shipped mapping has that name (shipped: ${Object.keys(csvMappings).join(', ')}).`);
+    throw new CliUsageError(
+      `cannot read the mapping ${name}: no such file, and no shipped mapping has that name (shipped: ${Object.keys(csvMappings).join(', ')}).`,
+    );
   }
   let value: unknown;
   try {
@@ -38,7 +40,9 @@ async function loadMapping(name: string, io: CliIo): Promise<Connector> {
   }
   const checked = checkCsvMapping(value);
   if (!checked.ok) {
-    throw new CliUsageError(`invalid mapping in ${name}:\n${checked.problems.map((p) => `  - ${p.path === '' ? '(mapping)' : p.path}: ${p.message}`).join('\n')}\nThe mapping format: ${docsLink('docs/connectors.md')}`);
+    throw new CliUsageError(
+      `invalid mapping in ${name}:\n${checked.problems.map((p) => `  - ${p.path === '' ? '(mapping)' : p.path}: ${p.message}`).join('\n')}\nThe mapping format: ${docsLink('docs/connectors.md')}`,
+    );
   }
   return csvConnector(checked.mapping);
 }
@@ -46,7 +50,8 @@ async function loadMapping(name: string, io: CliIo): Promise<Connector> {
 async function pickConnector(source: string, mapping: string | undefined, io: CliIo): Promise<Connector> {
   const id = source.toLowerCase();
   if (id === 'csv') {
-    if (mapping === undefined) throw new CliUsageError(`import csv needs --mapping: a shipped mapping (${Object.keys(csvMappings).join(', ')}) or a JSON mapping file.`);
+    if (mapping === undefined)
+      throw new CliUsageError(`import csv needs --mapping: a shipped mapping (${Object.keys(csvMappings).join(', ')}) or a JSON mapping file.`);
     return loadMapping(mapping, io);
   }
   if (mapping !== undefined) throw new CliUsageError(`--mapping is for csv sources; ${source} has its own mapping.`);
@@ -58,7 +63,8 @@ async function pickConnector(source: string, mapping: string | undefined, io: Cl
 /** Plain `osqueryi --json` output carries no time and no host: `--at` and `--device` give them. */
 function withPlainRowOptions(connector: Connector, at: string | undefined, device: string | undefined): Connector {
   if (at === undefined && device === undefined) return connector;
-  if (connector.id !== 'osquery') throw new CliUsageError(`--at and --device are for plain osquery output; ${connector.id} rows carry their own time and device.`);
+  if (connector.id !== 'osquery')
+    throw new CliUsageError(`--at and --device are for plain osquery output; ${connector.id} rows carry their own time and device.`);
   try {
     return createOsqueryConnector({ ...(at !== undefined ? { at } : {}), ...(device !== undefined ? { device } : {}) });
   } catch (error) {
@@ -69,7 +75,8 @@ function withPlainRowOptions(connector: Connector, at: string | undefined, devic
 /** `--no-approvals`: the GitHub audit log written as it streams, merges without their approvals. */
 function withoutApprovals(connector: Connector, noApprovals: boolean): Connector {
   if (!noApprovals) return connector;
-  if (connector.id !== githubAuditConnector.id) throw new CliUsageError(`--no-approvals is for github-audit, whose merges are held for their reviews; ${connector.id} holds no merges.`);
+  if (connector.id !== githubAuditConnector.id)
+    throw new CliUsageError(`--no-approvals is for github-audit, whose merges are held for their reviews; ${connector.id} holds no merges.`);
   return createGitHubAuditConnector({ approvals: false });
 }
 
@@ -98,7 +105,8 @@ async function loadSubjectMap(file: string, io: CliIo): Promise<Map<string, stri
       const key = (name: string) => Object.keys(cells).find((k) => k.toLowerCase() === name);
       const accountKey = key('account');
       const subjectKey = key('subject');
-      if (accountKey === undefined || subjectKey === undefined) throw new CliUsageError(`the subject map ${file} needs an "account" and a "subject" column (line ${row.line ?? '?'}).`);
+      if (accountKey === undefined || subjectKey === undefined)
+        throw new CliUsageError(`the subject map ${file} needs an "account" and a "subject" column (line ${row.line ?? '?'}).`);
       const account = (cells[accountKey] ?? '').trim().toLowerCase();
       const subject = (cells[subjectKey] ?? '').trim();
       if (account !== '' && subject !== '') map.set(account, subject);
@@ -159,7 +167,9 @@ export function describeReport(report: MappingReport, files: number): string {
     lines.push('Skipped rows, by reason:');
     for (const { reason, count } of report.skipped.byReason.slice(0, 20)) lines.push(`  ${String(count).padStart(6)}  ${reason}`);
     if (report.skipped.byReason.length > 20) lines.push(`  … and ${report.skipped.byReason.length - 20} more reasons (see --report).`);
-    const first = report.skipped.rows.slice(0, 10).map((r) => `${r.file !== undefined ? `${r.file}:` : ''}${r.line !== undefined ? `line ${r.line}` : `row ${r.row}`}`);
+    const first = report.skipped.rows
+      .slice(0, 10)
+      .map((r) => `${r.file !== undefined ? `${r.file}:` : ''}${r.line !== undefined ? `line ${r.line}` : `row ${r.row}`}`);
     lines.push(`  first skipped: ${first.join(', ')}${report.skipped.rows.length > 10 || report.skipped.truncated ? ', …' : ''}`);
   }
   if (report.fields.unmapped.length > 0) {
@@ -169,13 +179,17 @@ export function describeReport(report: MappingReport, files: number): string {
   }
   if (report.fields.invalid.length > 0) {
     lines.push('Values that could not be read (the field was left out of the record):');
-    for (const f of report.fields.invalid) lines.push(`  ${String(f.count).padStart(6)}  ${f.path}: ${f.reason}${f.examples !== undefined ? ` (e.g. ${f.examples.map((e) => JSON.stringify(e)).join(', ')})` : ''}`);
+    for (const f of report.fields.invalid)
+      lines.push(
+        `  ${String(f.count).padStart(6)}  ${f.path}: ${f.reason}${f.examples !== undefined ? ` (e.g. ${f.examples.map((e) => JSON.stringify(e)).join(', ')})` : ''}`,
+      );
   }
   if (report.droppedRecordFields.length > 0) {
     lines.push('Record fields the validator refused (removed, the record kept):');
     for (const f of report.droppedRecordFields) lines.push(`  ${String(f.count).padStart(6)}  ${f.path}: ${f.reason}`);
   }
-  if (report.fields.ignored.length > 0) lines.push(`Fields left out on purpose: ${report.fields.ignored.length} (listed with reasons in --report and ${docsLink('docs/connectors.md')}).`);
+  if (report.fields.ignored.length > 0)
+    lines.push(`Fields left out on purpose: ${report.fields.ignored.length} (listed with reasons in --report and ${docsLink('docs/connectors.md')}).`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -203,10 +217,19 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     return 0;
   }
   const [source, ...files] = positionals;
-  if (source === undefined) throw new CliUsageError(`import needs a source and at least one file. Sources: ${sourceIds.join(', ')}. Example: redflags import okta okta-export.json --out records.ndjson`);
-  if (files.length === 0) throw new CliUsageError(`import ${source} needs at least one file (or - for standard input). Example: redflags import ${source} export.json --out records.ndjson`);
+  if (source === undefined)
+    throw new CliUsageError(
+      `import needs a source and at least one file. Sources: ${sourceIds.join(', ')}. Example: redflags import okta okta-export.json --out records.ndjson`,
+    );
+  if (files.length === 0)
+    throw new CliUsageError(
+      `import ${source} needs at least one file (or - for standard input). Example: redflags import ${source} export.json --out records.ndjson`,
+    );
   if (files.filter((f) => f === '-').length > 1) throw new CliUsageError('standard input (-) can be read only once.');
-  const connector = withoutApprovals(withPlainRowOptions(await pickConnector(source, values.mapping, io), values.at, values.device), values['no-approvals'] === true);
+  const connector = withoutApprovals(
+    withPlainRowOptions(await pickConnector(source, values.mapping, io), values.at, values.device),
+    values['no-approvals'] === true,
+  );
   const subjectMap = values['subject-map'] !== undefined ? await loadSubjectMap(values['subject-map'], io) : undefined;
   const importer = createImporter(connector, {
     ...(subjectMap !== undefined ? { subjectIdOf: (account: string) => subjectMap.get(account.trim().toLowerCase()) } : {}),
@@ -219,7 +242,9 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   if (values.out !== undefined) {
     const opened = new Promise<void>((resolve, reject) => {
       target.once('open', () => resolve());
-      target.once('error', (error) => reject(new CliUsageError(`cannot write ${values.out}: ${error.message}. Check that its directory exists and is writable.`)));
+      target.once('error', (error) =>
+        reject(new CliUsageError(`cannot write ${values.out}: ${error.message}. Check that its directory exists and is writable.`)),
+      );
     });
     await opened;
   }

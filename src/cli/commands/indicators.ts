@@ -35,7 +35,11 @@ export async function indicatorsCommand(args: string[], io: CliIo): Promise<numb
     lines.push(`  ${item.title}`);
     if (item.sources.length > 0) lines.push(`  sources: ${item.sources.map((s) => s.title).join('; ')}`);
   }
-  lines.push(`${catalogue.length} indicators. Typologies: ${Object.values(builtinTypologyNames).map((n) => `${n.short} = ${n.label.toLowerCase()}`).join(', ')}. Use --json for descriptions and URLs.`);
+  lines.push(
+    `${catalogue.length} indicators. Typologies: ${Object.values(builtinTypologyNames)
+      .map((n) => `${n.short} = ${n.label.toLowerCase()}`)
+      .join(', ')}. Use --json for descriptions and URLs.`,
+  );
   await write(io.stdout, `${lines.join('\n')}\n`);
   return EXIT_OK;
 }

@@ -15,6 +15,9 @@ export async function redactionOption(redact: boolean, keyFile: string | undefin
   } catch {
     throw new CliUsageError(`cannot read the pseudonym key file ${keyFile}. Check the path.`);
   }
-  if (key.length < 16) throw new CliUsageError(`the pseudonym key in ${keyFile} is ${key.length} characters; use at least 16 random characters, or pseudonyms can be guessed by trying values.`);
+  if (key.length < 16)
+    throw new CliUsageError(
+      `the pseudonym key in ${keyFile} is ${key.length} characters; use at least 16 random characters, or pseudonyms can be guessed by trying values.`,
+    );
   return { pseudonymKey: key };
 }

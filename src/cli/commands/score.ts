@@ -1,5 +1,5 @@
 import { tmpdir } from 'node:os';
-import { join, resolve as resolvePath } from 'node:path';
+import { resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bandOrder, type Band, type ScorerConfig } from '../../engine/config';
 import type { BatchResult, Scorer } from '../../engine/createScorer';
@@ -25,7 +25,18 @@ import { scoreStream } from '../stream';
 import { preparedOncePerRun, watchlistOnlyIndicators } from '../streamIndicators';
 import { scoreSharded } from '../workers';
 import { pickFormat, terminalFilter, type OutputFormat, type ScoreOutput } from '../formats';
-import { EXIT_FAIL_ON, EXIT_OK, EXIT_USAGE, checkOut, formatIssueList, loadConfig, pickInputFormat, reportRejected, reportWarnings, toBatchInput } from '../commandSupport';
+import {
+  EXIT_FAIL_ON,
+  EXIT_OK,
+  EXIT_USAGE,
+  checkOut,
+  formatIssueList,
+  loadConfig,
+  pickInputFormat,
+  reportRejected,
+  reportWarnings,
+  toBatchInput,
+} from '../commandSupport';
 
 // `redflags score`: read, validate and score records, then write the reports (whole, streamed or sharded).
 
@@ -108,7 +119,8 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
     if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400) {
       throw new CliUsageError(`--shard-timeout "${values['shard-timeout']}" must be a number of seconds above 0, at most 86400.`);
     }
-    if (workers < 2) throw new CliUsageError('--shard-timeout needs --workers 2 or more: only a worker thread can be stopped. Example: --workers 2 --shard-timeout 600');
+    if (workers < 2)
+      throw new CliUsageError('--shard-timeout needs --workers 2 or more: only a worker thread can be stopped. Example: --workers 2 --shard-timeout 600');
     shardTimeoutMs = seconds * 1000;
   }
   const view = values.view ?? 'investigator';
@@ -135,14 +147,18 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   const format = pickFormat(values.format, values.out, io);
   if (view === 'candidate' && format !== 'markdown' && format !== 'html') {
     // The other formats carry scores, bands and evidence: writing them under a "candidate" label would leak what the view withholds.
-    throw new CliUsageError(`--view candidate needs --format markdown or html (got ${format}, which shows scores and evidence). Example: --view candidate --format html --out summary.html`);
+    throw new CliUsageError(
+      `--view candidate needs --format markdown or html (got ${format}, which shows scores and evidence). Example: --view candidate --format html --out summary.html`,
+    );
   }
   if (values.out !== undefined) await checkOut(values.out, source, io);
   const inputFormat = pickInputFormat(values['input-format']);
   const config = values.config !== undefined ? await loadConfig(values.config, io) : undefined;
 
-  if (values.compact === true && format !== 'json' && format !== 'ndjson') throw new CliUsageError(`--compact writes compact JSON reports; use it with --format json or ndjson (got ${format}).`);
-  if (values.timing === true && workers > 1) throw new CliUsageError('--timing measures the indicators in this thread; drop --workers (or use --workers 1) to time them.');
+  if (values.compact === true && format !== 'json' && format !== 'ndjson')
+    throw new CliUsageError(`--compact writes compact JSON reports; use it with --format json or ndjson (got ${format}).`);
+  if (values.timing === true && workers > 1)
+    throw new CliUsageError('--timing measures the indicators in this thread; drop --workers (or use --workers 1) to time them.');
   const timing = values.timing === true ? createIndicatorTimer(io.clock ?? (() => performance.now())) : undefined;
   let scorer: ReturnType<typeof createScorer>;
   try {
@@ -152,17 +168,23 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
       const issues = (error as { issues?: readonly Issue[] }).issues ?? [];
       // Option issues are relative to the indicator's options; name them from the top of the config file.
       const prefix = isIndicatorOptionsError(error) ? `indicators.${error.indicatorId}.options.` : '';
-      throw new CliUsageError(`invalid config in ${values.config ?? 'the config'}:\n${issues.length > 0 ? formatIssueList(prefix, issues) : error.message}\nFix these fields; \`redflags indicators\` lists the indicator ids.`);
+      throw new CliUsageError(
+        `invalid config in ${values.config ?? 'the config'}:\n${issues.length > 0 ? formatIssueList(prefix, issues) : error.message}\nFix these fields; \`redflags indicators\` lists the indicator ids.`,
+      );
     }
     throw error;
   }
 
   const redaction = await redactionOption(values.redact === true, values['pseudonym-key-file'], io);
-  if (redaction !== undefined && values.stream === true) throw new CliUsageError('--redact and --pseudonym-key-file need the whole input to learn its personal values; drop --stream.');
+  if (redaction !== undefined && values.stream === true)
+    throw new CliUsageError('--redact and --pseudonym-key-file need the whole input to learn its personal values; drop --stream.');
   const progress = createProgress(io.stderr, io.stderrIsTTY === true);
   let output: ScoreOutput;
   if (values.stream === true) {
-    if (asOf === undefined) throw new CliUsageError('--stream needs --as-of: the default, the latest event, is known only at the end of the input. Example: --as-of 2025-06-01T00:00:00Z');
+    if (asOf === undefined)
+      throw new CliUsageError(
+        '--stream needs --as-of: the default, the latest event, is known only at the end of the input. Example: --as-of 2025-06-01T00:00:00Z',
+      );
     if (workers > 1) throw new CliUsageError('--stream and --workers cannot be combined: --stream scores one subject at a time in one thread.');
     if (inputFormat === 'json') throw new CliUsageError('--stream reads NDJSON only; drop --stream for a JSON document.');
     if (values.lenient === true) throw new CliUsageError('--lenient is not available with --stream: drop one of them.');
@@ -173,15 +195,32 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
         `--stream scores one subject at a time, but these enabled indicators compare subjects across the whole population: ${population.join(', ')}. Drop --stream (the records are then held in memory), or disable them in --config, e.g. {"indicators": {"${population[0] as string}": false}}, if you accept losing them.`,
       );
     }
-    const spill = new ReportSpill({ tempDir: values['temp-dir'] !== undefined ? resolvePath(io.cwd, values['temp-dir']) : tmpdir(), runSize: runSize ?? defaultRunSize });
+    const spill = new ReportSpill({
+      tempDir: values['temp-dir'] !== undefined ? resolvePath(io.cwd, values['temp-dir']) : tmpdir(),
+      runSize: runSize ?? defaultRunSize,
+    });
     // The temporary files go on success, on failure and on SIGINT/SIGTERM.
     const release = io.trapSignals?.(() => spill.dispose()) ?? (() => {});
     try {
       // The watchlist index is built once per run, not once per subject.
-      const streamScorer = createScorer({ indicators: builtinIndicators.map(preparedOncePerRun), ...(config !== undefined ? { config } : {}), ...(timing !== undefined ? { timing } : {}) });
+      const streamScorer = createScorer({
+        indicators: builtinIndicators.map(preparedOncePerRun),
+        ...(config !== undefined ? { config } : {}),
+        ...(timing !== undefined ? { timing } : {}),
+      });
       const result = await scoreStream(source, io, progress, streamScorer, asOf, spill);
       output = { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: result.rejected };
-      const code = await finish(output, io, { format, view, detail, detailLimit, failOn, out: values.out, title: values.title, bands: scorer.bands, catalogue: values.compact === true ? scorer.catalogue : undefined });
+      const code = await finish(output, io, {
+        format,
+        view,
+        detail,
+        detailLimit,
+        failOn,
+        out: values.out,
+        title: values.title,
+        bands: scorer.bands,
+        catalogue: values.compact === true ? scorer.catalogue : undefined,
+      });
       if (timing !== undefined) await say(io.stderr, `${formatTimingTable(timing.rows())}\n`);
       return code;
     } finally {
@@ -190,7 +229,17 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
     }
   }
   output = await scoreLoaded(source, io, progress, inputFormat, asOf, workers, config, scorer, shardTimeoutMs, values.lenient === true, redaction);
-  const code = await finish(output, io, { format, view, detail, detailLimit, failOn, out: values.out, title: values.title, bands: scorer.bands, catalogue: values.compact === true ? scorer.catalogue : undefined });
+  const code = await finish(output, io, {
+    format,
+    view,
+    detail,
+    detailLimit,
+    failOn,
+    out: values.out,
+    title: values.title,
+    bands: scorer.bands,
+    catalogue: values.compact === true ? scorer.catalogue : undefined,
+  });
   if (timing !== undefined) await say(io.stderr, `${formatTimingTable(timing.rows())}\n`);
   return code;
 }
@@ -233,14 +282,22 @@ async function scoreLoaded(
     }
   } catch (error) {
     if (isInvalidRecordError(error) || (error instanceof Error && error.name === 'InvalidRecordError')) {
-      throw new CliUsageError(`${error.message.replace(/^Invalid document without a readable id:\n\s*-\s*/, 'the input: ')}\nPass --as-of <ISO time>, or include valid events.`);
+      throw new CliUsageError(
+        `${error.message.replace(/^Invalid document without a readable id:\n\s*-\s*/, 'the input: ')}\nPass --as-of <ISO time>, or include valid events.`,
+      );
     }
     throw error;
   }
   progress.done();
   // Warnings (only --lenient gives any) join the output only when there are some, so the JSON contract is unchanged otherwise.
   const warnings = withLines(result.warnings, { ...input, unreadable: [] });
-  const output = { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: withLines(result.rejected, input), ...(warnings.length > 0 ? { warnings } : {}) };
+  const output = {
+    asOf: result.asOf,
+    asOfSource: result.asOfSource,
+    reports: result.reports,
+    rejected: withLines(result.rejected, input),
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
   return redaction !== undefined ? redactResult(output, batch, redaction) : output;
 }
 
@@ -276,7 +333,10 @@ async function finish(output: ScoreOutput, io: CliIo, options: FinishOptions): P
   await reportRejected(io, output.rejected);
   await reportIndicatorErrors(io, output.reports);
   for (const report of unwritable.slice(0, 50)) {
-    await say(io.stderr, `redflags: the report of subject "${printable(report.subjectId)}" could not be written (${printable(report.message)}); a stand-in with its score and band is in its place.\n`);
+    await say(
+      io.stderr,
+      `redflags: the report of subject "${printable(report.subjectId)}" could not be written (${printable(report.message)}); a stand-in with its score and band is in its place.\n`,
+    );
   }
   await reportWarnings(io, output.warnings);
   if (options.out !== undefined) {

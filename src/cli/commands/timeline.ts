@@ -21,7 +21,8 @@ type TimelineFormat = (typeof timelineFormats)[number];
 
 function pickTimelineFormat(requested: string | undefined, out: string | undefined, io: CliIo): TimelineFormat {
   if (requested !== undefined) {
-    if (!(timelineFormats as readonly string[]).includes(requested)) throw new CliUsageError(`unknown --format "${requested}". Use one of: ${timelineFormats.join(', ')}.`);
+    if (!(timelineFormats as readonly string[]).includes(requested))
+      throw new CliUsageError(`unknown --format "${requested}". Use one of: ${timelineFormats.join(', ')}.`);
     return requested as TimelineFormat;
   }
   const ext = out !== undefined ? extname(out).toLowerCase() : '';
@@ -32,8 +33,10 @@ function pickTimelineFormat(requested: string | undefined, out: string | undefin
 }
 
 function instantOption(name: string, value: string | undefined): string {
-  if (value === undefined) throw new CliUsageError(`timeline needs --${name} <ISO 8601 date-time>. Example: --from 2025-02-01T00:00:00Z --to 2025-06-01T00:00:00Z`);
-  if (!dateTimeSchema.safeParse(value).success) throw new CliUsageError(`--${name} "${value}" is not an ISO 8601 date-time with an offset. Example: --${name} 2025-06-01T00:00:00Z`);
+  if (value === undefined)
+    throw new CliUsageError(`timeline needs --${name} <ISO 8601 date-time>. Example: --from 2025-02-01T00:00:00Z --to 2025-06-01T00:00:00Z`);
+  if (!dateTimeSchema.safeParse(value).success)
+    throw new CliUsageError(`--${name} "${value}" is not an ISO 8601 date-time with an offset. Example: --${name} 2025-06-01T00:00:00Z`);
   return value;
 }
 
@@ -48,7 +51,8 @@ function timelineTable(batch: TimelineBatch): string {
       lines.push(`  ${padEnd(p.at, 24)}  ${padEnd(formatScore(p.score), 5)}  ${padEnd(p.band, 8)}  ${reasons === '' ? '-' : printable(reasons)}`);
     }
     if (timeline.rises.length === 0) lines.push('  the band did not rise');
-    for (const rise of timeline.rises) lines.push(`  rose ${rise.at}: ${rise.from} -> ${rise.to}, because of ${rise.reasons.length === 0 ? 'the prior' : printable(rise.reasons.join(', '))}`);
+    for (const rise of timeline.rises)
+      lines.push(`  rose ${rise.at}: ${rise.from} -> ${rise.to}, because of ${rise.reasons.length === 0 ? 'the prior' : printable(rise.reasons.join(', '))}`);
     lines.push('');
   }
   lines.push(`${countOf(batch.timelines.length, 'timeline')}, last instant ${batch.asOf ?? '-'}.`);
@@ -77,7 +81,10 @@ export async function timelineCommand(args: string[], io: CliIo): Promise<number
     await write(io.stdout, helpTexts.timeline);
     return 0;
   }
-  if (positionals.length !== 1) throw new CliUsageError(`timeline takes one input: a file, or - for standard input (got ${positionals.length}). Example: redflags timeline export.json --from 2025-02-01T00:00:00Z --to 2025-06-01T00:00:00Z`);
+  if (positionals.length !== 1)
+    throw new CliUsageError(
+      `timeline takes one input: a file, or - for standard input (got ${positionals.length}). Example: redflags timeline export.json --from 2025-02-01T00:00:00Z --to 2025-06-01T00:00:00Z`,
+    );
   const source = positionals[0] as string;
   const from = instantOption('from', values.from);
   const to = instantOption('to', values.to);

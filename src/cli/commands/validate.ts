@@ -16,7 +16,11 @@ import { EXIT_OK, EXIT_USAGE, describeRejected, pickInputFormat, toBatchInput } 
 // `redflags validate`: check records against the model without scoring them.
 
 /** The text `redflags validate` prints, one rejected record or warning at a time. */
-function* validationTextChunks(rejected: readonly CliRejected[], warnings: readonly CliRejected[], counts: { subjects: number; events: number; watchlists: number }): Generator<string> {
+function* validationTextChunks(
+  rejected: readonly CliRejected[],
+  warnings: readonly CliRejected[],
+  counts: { subjects: number; events: number; watchlists: number },
+): Generator<string> {
   for (const record of rejected) yield `${describeRejected(record)}\n`;
   for (const warning of warnings) yield `warning: ${describeRejected(warning)}\n`;
   let problems = 0;
@@ -45,7 +49,12 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   if (input.asOf !== undefined) {
     const parsed = dateTimeSchema.safeParse(input.asOf);
     if (parsed.success) asOf = parsed.data;
-    else extra.push({ kind: 'document', index: 0, issues: [{ path: 'asOf', message: 'must be an ISO 8601 date-time with an offset or Z, e.g. 2025-03-01T00:00:00Z' }] });
+    else
+      extra.push({
+        kind: 'document',
+        index: 0,
+        issues: [{ path: 'asOf', message: 'must be an ISO 8601 date-time with an offset or Z, e.g. 2025-03-01T00:00:00Z' }],
+      });
   }
   // Scoring with no indicators runs exactly the engine's validation (schemas, duplicate ids, orphan events) and nothing else.
   const validator = createScorer({ indicators: [] });
@@ -63,7 +72,10 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   const warnings = withLines(result.warnings, { ...input, unreadable: [] });
   const counts = { subjects: input.subjects.length, events: input.events.length, watchlists: input.watchlists.length };
   // Streamed record by record: the list of rejected records can be as long as the input.
-  const chunks = values.json === true ? validationJsonChunks({ valid: rejected.length === 0, counts, rejected, warnings }) : validationTextChunks(rejected, warnings, counts);
+  const chunks =
+    values.json === true
+      ? validationJsonChunks({ valid: rejected.length === 0, counts, rejected, warnings })
+      : validationTextChunks(rejected, warnings, counts);
   await writeOutput(io, undefined, chunks, io.stdoutIsTTY !== true ? (text) => text : values.json === true ? terminalSafeJson : terminalSafe);
   return rejected.length === 0 ? EXIT_OK : EXIT_USAGE;
 }

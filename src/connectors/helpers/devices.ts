@@ -86,7 +86,18 @@ export function deviceOwner(ctx: MapContext, accounts: readonly (string | undefi
 }
 
 // Serials firmware and MDMs write when there is none; kept, they would tie unrelated machines together.
-const placeholderSerials = new Set(['0', 'none', 'n/a', 'unknown', 'not specified', 'not applicable', 'to be filled by o.e.m.', 'default string', 'system serial number', '0123456789']);
+const placeholderSerials = new Set([
+  '0',
+  'none',
+  'n/a',
+  'unknown',
+  'not specified',
+  'not applicable',
+  'to be filled by o.e.m.',
+  'default string',
+  'system serial number',
+  '0123456789',
+]);
 
 /** A hardware serial, or undefined for a placeholder (`0`, `To be filled by O.E.M.`, `Not Specified`) or a non-text value. */
 export function serialOf(value: unknown): string | undefined {

@@ -9,7 +9,10 @@ const patterns: readonly (readonly [RegExp, MfaMethod])[] = [
   [/\bsms\b|sms_|text message|onewaysms|login_otp/i, 'sms'],
   [/voice|phone call|call_factor|twowayvoice/i, 'voice'],
   [/e-?mail/i, 'email'],
-  [/otp|totp|soft_token|hotp|verification code|google_authenticator|authenticator app|oath|backup_code|token:software|token:hardware|yubikey_token|rsa|symantec/i, 'totp'],
+  [
+    /otp|totp|soft_token|hotp|verification code|google_authenticator|authenticator app|oath|backup_code|token:software|token:hardware|yubikey_token|rsa|symantec/i,
+    'totp',
+  ],
   [/piv|x\.?509|certificate|smart.?card|cac\b/i, 'piv'],
 ];
 

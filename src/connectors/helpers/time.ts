@@ -20,7 +20,17 @@ export function parseTime(value: unknown): string | undefined {
   if (/^\d{9,17}(\.\d+)?$/.test(text)) return fromEpoch(Number(text));
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/.exec(text);
   if (m === null) return undefined;
-  const [, y, mo, d, h = '00', mi = '00', s = '00', fraction = '', zone = 'Z'] = m as unknown as [string, string, string, string, string?, string?, string?, string?, string?];
+  const [, y, mo, d, h = '00', mi = '00', s = '00', fraction = '', zone = 'Z'] = m as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string?,
+    string?,
+    string?,
+    string?,
+    string?,
+  ];
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);

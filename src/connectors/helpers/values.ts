@@ -74,7 +74,10 @@ export function parseBoolean(value: unknown): boolean | undefined {
 export function parseNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value !== 'string') return undefined;
-  const cleaned = value.trim().replace(/^[$€£]/, '').replace(/,(?=\d{3}(\D|$))/g, '');
+  const cleaned = value
+    .trim()
+    .replace(/^[$€£]/, '')
+    .replace(/,(?=\d{3}(\D|$))/g, '');
   if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return undefined;
   return Number(cleaned);
 }

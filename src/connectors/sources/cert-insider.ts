@@ -31,7 +31,12 @@ function certTime(row: FieldReader, path: string): string | undefined {
   const text = row.string(path);
   if (text === undefined) return undefined;
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text);
-  const iso = m === null ? parseTime(text) : parseTime(`${m[3] as string}-${(m[1] as string).padStart(2, '0')}-${(m[2] as string).padStart(2, '0')}T${(m[4] as string).padStart(2, '0')}:${m[5] as string}:${m[6] ?? '00'}Z`);
+  const iso =
+    m === null
+      ? parseTime(text)
+      : parseTime(
+          `${m[3] as string}-${(m[1] as string).padStart(2, '0')}-${(m[2] as string).padStart(2, '0')}T${(m[4] as string).padStart(2, '0')}:${m[5] as string}:${m[6] ?? '00'}Z`,
+        );
   if (iso === undefined) row.invalid(path, 'not a CERT date (MM/DD/YYYY HH:MM:SS) or ISO time');
   return iso;
 }
@@ -60,7 +65,10 @@ function hostOf(url: string): string | undefined {
 }
 
 function addresses(row: FieldReader, path: string): string[] {
-  return (row.string(path) ?? '').split(/[;,]/).map((a) => a.trim()).filter((a) => a !== '');
+  return (row.string(path) ?? '')
+    .split(/[;,]/)
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
 }
 
 function domainOf(address: string): string | undefined {
@@ -73,7 +81,10 @@ function attachmentsOf(row: FieldReader): { count?: number; bytes?: number } {
   if (!row.has('attachments')) return {};
   const text = row.string('attachments') as string;
   if (/^\d{1,9}$/.test(text)) return { count: Number(text) };
-  const items = text.split(';').map((a) => a.trim()).filter((a) => a !== '');
+  const items = text
+    .split(';')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
   let bytes = 0;
   let sized = 0;
   for (const item of items) {
@@ -95,7 +106,12 @@ function fileType(name: string | undefined): string | undefined {
 
 const removableActivities: Readonly<Record<string, 'connected' | 'removed'>> = { connect: 'connected', disconnect: 'removed' };
 const webActivities: Readonly<Record<string, 'visit' | 'download' | 'upload'>> = { 'www visit': 'visit', 'www download': 'download', 'www upload': 'upload' };
-const fileActivities: Readonly<Record<string, 'read' | 'modify' | 'copy'>> = { 'file open': 'read', 'file write': 'modify', 'file copy': 'copy', 'file delete': 'modify' };
+const fileActivities: Readonly<Record<string, 'read' | 'modify' | 'copy'>> = {
+  'file open': 'read',
+  'file write': 'modify',
+  'file copy': 'copy',
+  'file delete': 'modify',
+};
 
 /** The event rows: logon, device, file, http and email files share `id`, `date`, `user`, `pc`. */
 function mapEvent(row: FieldReader, ctx: MapContext, kind: 'logon' | 'device' | 'file' | 'http' | 'email'): RowResult {
@@ -130,12 +146,24 @@ function mapEvent(row: FieldReader, ctx: MapContext, kind: 'logon' | 'device' | 
       const fromMedia = row.has('from_removable_media') ? row.boolean('from_removable_media') : undefined;
       // r4 file.csv lists only copies to removable media; later releases say so per row.
       if (toMedia === true || (toMedia === undefined && !row.has('activity'))) {
-        return { records: [{ recordType: 'event', record: { ...base, type: 'removable-media', action: 'file-copied', deviceId: pc, file: { name: filename, type: fileType(filename) } } }] };
+        return {
+          records: [
+            {
+              recordType: 'event',
+              record: { ...base, type: 'removable-media', action: 'file-copied', deviceId: pc, file: { name: filename, type: fileType(filename) } },
+            },
+          ],
+        };
       }
       if (filename === undefined) return skip('file row without a filename');
       if (activity === undefined) return skip('file row whose activity is not File Open, Write, Copy or Delete');
       return {
-        records: [{ recordType: 'event', record: { ...base, type: 'data-access', action: fromMedia === true ? 'copy' : activity, resource: filename, resourceKind: 'file' } }],
+        records: [
+          {
+            recordType: 'event',
+            record: { ...base, type: 'data-access', action: fromMedia === true ? 'copy' : activity, resource: filename, resourceKind: 'file' },
+          },
+        ],
       };
     }
     case 'http': {
@@ -231,7 +259,8 @@ function createCertSession(): ConnectorSession {
         byName.set(key, known === undefined || known === subjectId ? subjectId : null);
       }
     }
-    const managerOf = (supervisor: string | undefined): string | undefined => (supervisor === undefined ? undefined : (byName.get(supervisor.toLowerCase()) ?? undefined));
+    const managerOf = (supervisor: string | undefined): string | undefined =>
+      supervisor === undefined ? undefined : (byName.get(supervisor.toLowerCase()) ?? undefined);
     const drafts: RecordDraft[] = [];
     for (const subjectId of [...people.keys()].sort(compareText)) {
       const person = people.get(subjectId) as Person;
@@ -280,7 +309,11 @@ function createCertSession(): ConnectorSession {
     const kind = kindOf(row);
     if (kind === undefined) {
       const activity = row.string('activity');
-      return skip(activity !== undefined ? `activity "${activity}" is not Logon, Logoff, Connect or Disconnect` : 'not a row of a CERT file (logon, device, file, http, email or LDAP)');
+      return skip(
+        activity !== undefined
+          ? `activity "${activity}" is not Logon, Logoff, Connect or Disconnect`
+          : 'not a row of a CERT file (logon, device, file, http, email or LDAP)',
+      );
     }
     if (kind === 'psychometric') return skip('psychometric.csv: personality scores are never used');
     if (kind === 'decoy') return skip('decoy_file.csv: decoy files are not mapped');
@@ -305,7 +338,10 @@ export const certInsiderConnector = defineConnector({
   title: 'CERT Insider Threat Test Dataset',
   docs: [
     { title: 'Insider Threat Test Dataset (CMU SEI, KiltHub)', url: 'https://kilthub.cmu.edu/articles/dataset/Insider_Threat_Test_Dataset/12841247' },
-    { title: 'Release readme with the file layouts (r4.2 readme, as mirrored in research code)', url: 'https://github.com/wind9hawk/Experiment-JobSatisfactory-201808/blob/master/readme.txt' },
+    {
+      title: 'Release readme with the file layouts (r4.2 readme, as mirrored in research code)',
+      url: 'https://github.com/wind9hawk/Experiment-JobSatisfactory-201808/blob/master/readme.txt',
+    },
   ],
   format: 'csv',
   detect: (row) => kindOf(row) !== undefined,

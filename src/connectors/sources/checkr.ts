@@ -154,9 +154,14 @@ function mapReport(report: FieldReader, ctx: MapContext): { candidateId: string;
   report.ignore('object', 'always report');
   report.ignore('uri', 'API address of the report');
   report.ignore('adjudication', "the employer's adverse-action stage, not the report's finding");
-  for (const key of report.keys()) if (/_ids?$/.test(key) && key !== 'candidate_id') report.ignore(key, 'ids of the screenings in the report: their results are in result and assessment');
+  for (const key of report.keys())
+    if (/_ids?$/.test(key) && key !== 'candidate_id') report.ignore(key, 'ids of the screenings in the report: their results are in result and assessment');
   const key = canonicalJson({ check, trace });
-  return { candidateId: candidate, fallback: ctx.subjectIdFor(candidate), held: { check, ...(trace !== undefined ? { trace } : {}), rank: progress[status ?? 'pending'] ?? 0, key } };
+  return {
+    candidateId: candidate,
+    fallback: ctx.subjectIdFor(candidate),
+    held: { check, ...(trace !== undefined ? { trace } : {}), rank: progress[status ?? 'pending'] ?? 0, key },
+  };
 }
 
 function createCheckrSession(): ConnectorSession {
@@ -183,7 +188,8 @@ function createCheckrSession(): ConnectorSession {
       const reports = byCandidate.get(mapped.candidateId) ?? new Map<string, Held>();
       const id = String(mapped.held.check?.['id']);
       const previous = reports.get(id);
-      if (previous === undefined || mapped.held.rank > previous.rank || (mapped.held.rank === previous.rank && compareText(mapped.held.key, previous.key) < 0)) reports.set(id, mapped.held);
+      if (previous === undefined || mapped.held.rank > previous.rank || (mapped.held.rank === previous.rank && compareText(mapped.held.key, previous.key) < 0))
+        reports.set(id, mapped.held);
       byCandidate.set(mapped.candidateId, reports);
       return { held: true };
     },
@@ -216,7 +222,11 @@ function createCheckrSession(): ConnectorSession {
       }
       // The reports of a candidate with no subject (neither its custom_id nor its candidate_id is in the subject map):
       // a draft without an id, which the runner refuses and counts under droppedRecordFields, so the loss is reported.
-      for (const candidateId of unresolved.sort(compareText)) drafts.push({ recordType: 'subject', record: { id: undefined, backgroundChecks: [...(byCandidate.get(candidateId)?.keys() ?? [])].sort(compareText).map((id) => ({ id })) } });
+      for (const candidateId of unresolved.sort(compareText))
+        drafts.push({
+          recordType: 'subject',
+          record: { id: undefined, backgroundChecks: [...(byCandidate.get(candidateId)?.keys() ?? [])].sort(compareText).map((id) => ({ id })) },
+        });
       return drafts;
     },
   };

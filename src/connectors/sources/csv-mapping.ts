@@ -8,7 +8,10 @@ const valueTypes = ['string', 'lowercase', 'number', 'integer', 'boolean', 'date
 /** Where a record field path may point: `identity.residence.country`, `contacts.emails[0].address`. */
 const fieldPathSchema = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*(\[\d+\])?(\.[A-Za-z_][A-Za-z0-9_]*(\[\d+\])?)*$/, 'Expected a field path such as identity.residence.country or contacts.emails[0].address');
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_]*(\[\d+\])?(\.[A-Za-z_][A-Za-z0-9_]*(\[\d+\])?)*$/,
+    'Expected a field path such as identity.residence.country or contacts.emails[0].address',
+  );
 
 /** How one column maps onto a record field. */
 export const columnMappingSchema = z.union([
@@ -16,11 +19,18 @@ export const columnMappingSchema = z.union([
   z
     .object({
       field: fieldPathSchema.describe('Record field the column fills.'),
-      type: z.enum(valueTypes).optional().describe('How the cell is read (default string): string, lowercase, number, integer, boolean, date (YYYY-MM-DD), datetime (ISO 8601 UTC), country (name or ISO code to alpha-2), list (split on separator).'),
+      type: z
+        .enum(valueTypes)
+        .optional()
+        .describe(
+          'How the cell is read (default string): string, lowercase, number, integer, boolean, date (YYYY-MM-DD), datetime (ISO 8601 UTC), country (name or ISO code to alpha-2), list (split on separator).',
+        ),
       values: z
         .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
         .optional()
-        .describe('Value map, matched case-insensitively: the cell "Full-Time" with { "full-time": "employee" } gives "employee". Cells not in the map are counted as invalid.'),
+        .describe(
+          'Value map, matched case-insensitively: the cell "Full-Time" with { "full-time": "employee" } gives "employee". Cells not in the map are counted as invalid.',
+        ),
       with: z
         .record(fieldPathSchema, z.union([z.string(), z.number(), z.boolean()]))
         .optional()
@@ -39,7 +49,7 @@ export const csvMappingSchema = z
     source: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]*$/)
-      .describe('Source id: record-id prefix and the events\' `source`, e.g. hris, ats.'),
+      .describe("Source id: record-id prefix and the events' `source`, e.g. hris, ats."),
     recordType: z.enum(['subject', 'event']).describe('What each row becomes.'),
     id: z
       .object({ column: z.string().min(1), prefix: z.string().optional(), lowercase: z.boolean().optional() })
@@ -50,11 +60,20 @@ export const csvMappingSchema = z
       .strict()
       .optional()
       .describe('For events: column holding the subject id.'),
-    dateOrder: z.enum(['iso', 'month-first', 'day-first']).optional().describe('How slashed dates are ordered (default iso: slashed dates are refused as ambiguous).'),
-    constants: z.record(fieldPathSchema, z.union([z.string(), z.number(), z.boolean()])).optional().describe('Fields set on every record, e.g. { "kind": "employee" }.'),
+    dateOrder: z
+      .enum(['iso', 'month-first', 'day-first'])
+      .optional()
+      .describe('How slashed dates are ordered (default iso: slashed dates are refused as ambiguous).'),
+    constants: z
+      .record(fieldPathSchema, z.union([z.string(), z.number(), z.boolean()]))
+      .optional()
+      .describe('Fields set on every record, e.g. { "kind": "employee" }.'),
     columns: z.record(z.string(), columnMappingSchema).describe('Column name (case-insensitive) to field.'),
     ignore: z.record(z.string(), z.string()).optional().describe('Columns left out on purpose, with why; reported as ignored rather than unmapped.'),
-    docs: z.array(z.object({ title: z.string(), url: z.string() }).strict()).optional().describe('Vendor pages the mapping follows.'),
+    docs: z
+      .array(z.object({ title: z.string(), url: z.string() }).strict())
+      .optional()
+      .describe('Vendor pages the mapping follows.'),
   })
   .strict();
 
@@ -62,7 +81,8 @@ export const csvMappingSchema = z
 export type CsvMapping = z.infer<typeof csvMappingSchema>;
 
 /** Result of checking a mapping: the mapping, or the problems with their paths. */
-export type CsvMappingCheck = { readonly ok: true; readonly mapping: CsvMapping } | { readonly ok: false; readonly problems: readonly { path: string; message: string }[] };
+export type CsvMappingCheck =
+  { readonly ok: true; readonly mapping: CsvMapping } | { readonly ok: false; readonly problems: readonly { path: string; message: string }[] };
 
 /** Checks a parsed mapping file; every problem comes with its path in the file. */
 export function checkCsvMapping(value: unknown): CsvMappingCheck {
@@ -110,7 +130,7 @@ function readCell(row: FieldReader, column: string, spec: ColumnSpec, dateOrder:
   if (spec.values !== undefined) {
     const table: Record<string, string | number | boolean> = {};
     for (const [k, v] of Object.entries(spec.values)) table[k.trim().toLowerCase()] = v;
-    return row.oneOf(column, table, 'value not in the mapping\'s values');
+    return row.oneOf(column, table, "value not in the mapping's values");
   }
   switch (spec.type ?? 'string') {
     case 'lowercase':
@@ -130,7 +150,10 @@ function readCell(row: FieldReader, column: string, spec: ColumnSpec, dateOrder:
     case 'list': {
       const text = row.string(column);
       if (text === undefined) return undefined;
-      const items = text.split(spec.separator ?? ';').map((s) => s.trim()).filter((s) => s !== '');
+      const items = text
+        .split(spec.separator ?? ';')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
       return items.length > 0 ? items : undefined;
     }
     default:

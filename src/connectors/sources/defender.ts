@@ -90,7 +90,14 @@ function pnpDevice(e: FieldReader, base: Base): RecordDraft | string {
       source: base.source,
       deviceId: base.deviceId,
       type: 'device-checkin',
-      usbDevices: [{ ...ids, product: e.string('AdditionalFields.DeviceDescription'), serial: pnpId !== undefined ? serialOfPnp(pnpId) : undefined, class: e.oneOf('AdditionalFields.ClassName', pnpClasses, 'device setup class not in the connector table') }],
+      usbDevices: [
+        {
+          ...ids,
+          product: e.string('AdditionalFields.DeviceDescription'),
+          serial: pnpId !== undefined ? serialOfPnp(pnpId) : undefined,
+          class: e.oneOf('AdditionalFields.ClassName', pnpClasses, 'device setup class not in the connector table'),
+        },
+      ],
     },
   };
 }
@@ -100,7 +107,8 @@ function fileCopied(e: FieldReader, base: Base): RecordDraft | string {
   const drive = e.string('DriveLetter') ?? e.string('AdditionalFields.DriveLetter');
   const folder = e.string('FolderPath');
   if (drive === undefined) return 'file event with no DriveLetter: not known to be on removable media (join it with UsbDriveMounted, see the connector docs)';
-  if (folder !== undefined && !folder.toLowerCase().startsWith(drive.toLowerCase().slice(0, 2))) return `file written to ${folder.slice(0, 3)}, not to the mounted drive ${drive}`;
+  if (folder !== undefined && !folder.toLowerCase().startsWith(drive.toLowerCase().slice(0, 2)))
+    return `file written to ${folder.slice(0, 3)}, not to the mounted drive ${drive}`;
   const name = e.string('FileName');
   return {
     recordType: 'event',
@@ -108,7 +116,12 @@ function fileCopied(e: FieldReader, base: Base): RecordDraft | string {
       ...base,
       type: 'removable-media',
       action: 'file-copied',
-      media: { vendor: e.string('Manufacturer'), product: e.string('ProductName'), serial: e.parsed('SerialNumber', serialOf, 'placeholder serial'), kind: 'mass-storage' },
+      media: {
+        vendor: e.string('Manufacturer'),
+        product: e.string('ProductName'),
+        serial: e.parsed('SerialNumber', serialOf, 'placeholder serial'),
+        kind: 'mass-storage',
+      },
       file: {
         name: folder ?? name,
         sizeBytes: e.count('FileSize'),
@@ -166,9 +179,11 @@ function extensionOf(name: string | undefined): string | undefined {
  */
 function removableStorageFile(e: FieldReader, base: Base): RecordDraft | string {
   const access = (e.string('AdditionalFields.RemovableStorageAccess') ?? e.string('AdditionalFields.DuplicatedOperation'))?.toLowerCase();
-  if (access !== undefined && !access.includes('write') && !access.includes('create')) return `removable-storage file event with access "${access}": a read from the media, not a copy to it`;
+  if (access !== undefined && !access.includes('write') && !access.includes('create'))
+    return `removable-storage file event with access "${access}": a read from the media, not a copy to it`;
   const verdict = e.string('AdditionalFields.RemovableStoragePolicyVerdict')?.toLowerCase();
-  if (verdict !== undefined && (verdict.includes('deny') || verdict.includes('block'))) return `removable-storage file event denied by the device-control policy (${verdict}): no file reached the media`;
+  if (verdict !== undefined && (verdict.includes('deny') || verdict.includes('block')))
+    return `removable-storage file event denied by the device-control policy (${verdict}): no file reached the media`;
   const folder = e.string('FolderPath');
   const name = e.string('FileName');
   e.ignoreAll({
@@ -184,8 +199,16 @@ function removableStorageFile(e: FieldReader, base: Base): RecordDraft | string 
       type: 'removable-media',
       action: 'file-copied',
       media: {
-        vendorId: e.parsed('AdditionalFields.VendorId', (v) => (typeof v === 'string' || typeof v === 'number' ? usbHexId(String(v)) : undefined), 'not a USB vendor id (hex)'),
-        productId: e.parsed('AdditionalFields.ProductId', (v) => (typeof v === 'string' || typeof v === 'number' ? usbHexId(String(v)) : undefined), 'not a USB product id (hex)'),
+        vendorId: e.parsed(
+          'AdditionalFields.VendorId',
+          (v) => (typeof v === 'string' || typeof v === 'number' ? usbHexId(String(v)) : undefined),
+          'not a USB vendor id (hex)',
+        ),
+        productId: e.parsed(
+          'AdditionalFields.ProductId',
+          (v) => (typeof v === 'string' || typeof v === 'number' ? usbHexId(String(v)) : undefined),
+          'not a USB product id (hex)',
+        ),
         product: e.string('AdditionalFields.MediaName'),
         serial: e.parsed('AdditionalFields.SerialNumber', serialOf, 'placeholder serial'),
         kind: e.oneOf('AdditionalFields.ClassName', mediaKinds, 'device class not in the connector table'),
@@ -261,8 +284,17 @@ function mapDefender(row: FieldReader, ctx: MapContext): RowResult {
   if (noConnection !== undefined) return skip(`network event ${actionType}: ${noConnection}`);
   const direction = connectionActions[action];
   const mapped =
-    action === 'usbdrivemounted' || action === 'usbdriveunmounted' || action === 'pnpdeviceconnected' || action === 'processcreated' || action === 'removablestoragefileevent' || fileActions.has(action) || direction !== undefined;
-  if (!mapped) return skip(`ActionType "${actionType}" is not mapped (USB mounts, PnP connections, process starts, file writes to removable media and network connections are)`);
+    action === 'usbdrivemounted' ||
+    action === 'usbdriveunmounted' ||
+    action === 'pnpdeviceconnected' ||
+    action === 'processcreated' ||
+    action === 'removablestoragefileevent' ||
+    fileActions.has(action) ||
+    direction !== undefined;
+  if (!mapped)
+    return skip(
+      `ActionType "${actionType}" is not mapped (USB mounts, PnP connections, process starts, file writes to removable media and network connections are)`,
+    );
   const at = e.time('Timestamp') ?? e.time('TimeGenerated') ?? row.time('time');
   if (at === undefined) return skip('no readable Timestamp');
   if (e.has('Timestamp')) e.ignore('TimeGenerated', 'ingestion time; Timestamp is the event time');
@@ -398,7 +430,10 @@ export const defenderConnector = defineConnector({
     { title: 'Advanced hunting: DeviceFileEvents table', url: 'https://learn.microsoft.com/en-us/defender-xdr/advanced-hunting-devicefileevents-table' },
     { title: 'Advanced hunting: DeviceProcessEvents table', url: 'https://learn.microsoft.com/en-us/defender-xdr/advanced-hunting-deviceprocessevents-table' },
     { title: 'Advanced hunting: DeviceNetworkEvents table', url: 'https://learn.microsoft.com/en-us/defender-xdr/advanced-hunting-devicenetworkevents-table' },
-    { title: 'Device control events in advanced hunting (RemovableStorageFileEvent)', url: 'https://learn.microsoft.com/en-us/defender-endpoint/device-control-report' },
+    {
+      title: 'Device control events in advanced hunting (RemovableStorageFileEvent)',
+      url: 'https://learn.microsoft.com/en-us/defender-endpoint/device-control-report',
+    },
     { title: 'Advanced hunting API (Schema and Results)', url: 'https://learn.microsoft.com/en-us/defender-endpoint/api/run-advanced-query-api' },
     { title: 'Microsoft Graph: huntingQueryResults', url: 'https://learn.microsoft.com/en-us/graph/api/resources/security-huntingqueryresults' },
     { title: 'Streaming API: stream events to Event Hubs', url: 'https://learn.microsoft.com/en-us/defender-xdr/streaming-api-event-hub' },

@@ -172,7 +172,9 @@ function mapEntra(row: FieldReader, ctx: { source: string; subjectIdFor(account:
   const account = signIn.string('userPrincipalName') ?? signIn.string('userId');
   const kind = kindOf(row, signIn);
   if (account === undefined) {
-    return skip(kind === 'service' ? 'workload-identity sign-in (service principal or managed identity): not a person' : 'no userPrincipalName or userId: no account');
+    return skip(
+      kind === 'service' ? 'workload-identity sign-in (service principal or managed identity): not a person' : 'no userPrincipalName or userId: no account',
+    );
   }
   if (at === undefined) return skip('no readable createdDateTime');
   const subjectId = ctx.subjectIdFor(account);
@@ -210,11 +212,14 @@ function mapEntra(row: FieldReader, ctx: { source: string; subjectIdFor(account:
     signInKind: kind === 'non-interactive' ? 'non-interactive' : kind,
     sessionId: signIn.string('sessionId') ?? signIn.string('correlationId'),
     mfa: mfaOf(signIn),
-    riskLevel: signIn.has('riskLevelDuringSignIn') ? signIn.oneOf('riskLevelDuringSignIn', riskLevels, 'not a risk level (hidden or unknownFutureValue)') : undefined,
+    riskLevel: signIn.has('riskLevelDuringSignIn')
+      ? signIn.oneOf('riskLevelDuringSignIn', riskLevels, 'not a risk level (hidden or unknownFutureValue)')
+      : undefined,
     riskDetections: riskDetections?.filter((d) => d.toLowerCase() !== 'none'),
   };
   if (envelope) {
-    for (const key of row.keys()) if (key.toLowerCase() !== 'properties' && key.toLowerCase() !== 'category') row.ignore(key, 'Event Hub envelope: the sign-in is read from properties');
+    for (const key of row.keys())
+      if (key.toLowerCase() !== 'properties' && key.toLowerCase() !== 'category') row.ignore(key, 'Event Hub envelope: the sign-in is read from properties');
     signIn.ignoreAll(entraIgnored);
   }
   return { records: [{ recordType: 'event', record }] };
@@ -233,8 +238,14 @@ export const entraConnector = defineConnector({
     { title: 'Microsoft Graph v1.0: signIn resource type', url: 'https://learn.microsoft.com/en-us/graph/api/resources/signin?view=graph-rest-1.0' },
     { title: 'Microsoft Graph beta: signIn resource type', url: 'https://learn.microsoft.com/en-us/graph/api/resources/signin?view=graph-rest-beta' },
     { title: 'Azure Monitor Logs reference: SigninLogs', url: 'https://learn.microsoft.com/en-us/azure/azure-monitor/reference/tables/signinlogs' },
-    { title: 'Azure Monitor Logs reference: AADNonInteractiveUserSignInLogs', url: 'https://learn.microsoft.com/en-us/azure/azure-monitor/reference/tables/aadnoninteractiveusersigninlogs' },
-    { title: 'Stream Microsoft Entra logs to an event hub', url: 'https://learn.microsoft.com/en-us/entra/identity/monitoring-health/howto-stream-logs-to-event-hub' },
+    {
+      title: 'Azure Monitor Logs reference: AADNonInteractiveUserSignInLogs',
+      url: 'https://learn.microsoft.com/en-us/azure/azure-monitor/reference/tables/aadnoninteractiveusersigninlogs',
+    },
+    {
+      title: 'Stream Microsoft Entra logs to an event hub',
+      url: 'https://learn.microsoft.com/en-us/entra/identity/monitoring-health/howto-stream-logs-to-event-hub',
+    },
   ],
   format: 'json',
   wrappers: ['value', 'records', 'items', 'data.events'],

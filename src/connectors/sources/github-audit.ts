@@ -24,7 +24,12 @@ const memberActions: Readonly<Record<string, { readonly scope: 'org' | 'repo' | 
 /** Actions that change branch protection or rulesets. */
 function isProtectionChange(action: string): boolean {
   if (action === 'protected_branch.policy_override' || action === 'protected_branch.rejected_ref_update') return false;
-  return action.startsWith('protected_branch.') || action.startsWith('repository_ruleset.') || action.startsWith('org.ruleset') || action === 'repo.update_branch_protection';
+  return (
+    action.startsWith('protected_branch.') ||
+    action.startsWith('repository_ruleset.') ||
+    action.startsWith('org.ruleset') ||
+    action === 'repo.update_branch_protection'
+  );
 }
 
 /** Git and archive downloads: clones, fetches and zip or tarball downloads of a repository. */
@@ -82,11 +87,28 @@ function mapGitHub(row: FieldReader, ctx: MapContext): RowResult {
     if (subjectId === undefined) return skip(`no subject for account "${user}"`);
     const role = roleOf(row, member.role) ?? (member.scope === 'team' ? undefined : 'member');
     const team = row.string('team');
-    const resource = member.scope === 'repo' ? repository : member.scope === 'team' ? team ?? repository : member.scope === 'business' ? row.string('business') : row.string('org');
+    const resource =
+      member.scope === 'repo'
+        ? repository
+        : member.scope === 'team'
+          ? (team ?? repository)
+          : member.scope === 'business'
+            ? row.string('business')
+            : row.string('org');
     row.ignore('old_permission', 'the previous role: the record keeps the role granted');
     drafts.push({
       recordType: 'event',
-      record: { ...base, subjectId, type: 'privilege', privilege: privilegeOf(member.scope, role), action: 'grant', granted: true, resource, role, grantor: actor },
+      record: {
+        ...base,
+        subjectId,
+        type: 'privilege',
+        privilege: privilegeOf(member.scope, role),
+        action: 'grant',
+        granted: true,
+        resource,
+        role,
+        grantor: actor,
+      },
     });
     return { records: drafts };
   }
@@ -99,7 +121,15 @@ function mapGitHub(row: FieldReader, ctx: MapContext): RowResult {
   if (name === 'pull_request.merge') {
     drafts.push({
       recordType: 'event',
-      record: { ...who, type: 'code-change', action: 'merge', repository, changeId: pullRequestNumber(row), accountId: actor, target: row.string('base_ref') ?? row.string('branch') },
+      record: {
+        ...who,
+        type: 'code-change',
+        action: 'merge',
+        repository,
+        changeId: pullRequestNumber(row),
+        accountId: actor,
+        target: row.string('base_ref') ?? row.string('branch'),
+      },
     });
     row.ignore('pull_request_title', 'title of the pull request: free text, never scored');
     row.ignore('pull_request_id', 'internal id of the pull request: the number from pull_request_url is kept');
@@ -110,14 +140,30 @@ function mapGitHub(row: FieldReader, ctx: MapContext): RowResult {
     // The protected branch was updated although its rules were not met: an unreviewed update with protection bypassed.
     drafts.push({
       recordType: 'event',
-      record: { ...who, type: 'code-change', action: 'direct-push', protectionBypassed: true, repository, target: row.string('branch') ?? row.string('name') ?? row.string('ref'), accountId: actor },
+      record: {
+        ...who,
+        type: 'code-change',
+        action: 'direct-push',
+        protectionBypassed: true,
+        repository,
+        target: row.string('branch') ?? row.string('name') ?? row.string('ref'),
+        accountId: actor,
+      },
     });
     return { records: drafts };
   }
   if (isProtectionChange(name)) {
     drafts.push({
       recordType: 'event',
-      record: { ...who, type: 'code-change', action: 'protection-change', repository, target: row.string('branch') ?? row.string('name'), changeId: name, accountId: actor },
+      record: {
+        ...who,
+        type: 'code-change',
+        action: 'protection-change',
+        repository,
+        target: row.string('branch') ?? row.string('name'),
+        changeId: name,
+        accountId: actor,
+      },
     });
     return { records: drafts };
   }
@@ -185,7 +231,9 @@ function mapReviewEvent(row: FieldReader, name: string, ledger: PullRequestLedge
     return { held: true };
   }
   // Exports name the review's state review_state or state; a review of no known state is unknown, never an approval.
-  const state = row.has('review_state') ? row.oneOf('review_state', reviewStates, 'not a review state (approved, changes_requested, commented)') : row.oneOf('state', reviewStates, 'not a review state (approved, changes_requested, commented)');
+  const state = row.has('review_state')
+    ? row.oneOf('review_state', reviewStates, 'not a review state (approved, changes_requested, commented)')
+    : row.oneOf('state', reviewStates, 'not a review state (approved, changes_requested, commented)');
   row.ignore('user', 'the actor is the reviewer');
   ledger.reviewed(key, actor, at, state ?? 'unknown', row.string('review_id'));
   return { held: true };
@@ -240,8 +288,14 @@ export function createGitHubAuditConnector(options: GitHubAuditOptions = {}): Co
         url: 'https://docs.github.com/en/organizations/keeping-your-organization-secure/managing-security-settings-for-your-organization/audit-log-events-for-your-organization',
       },
       { title: 'REST API: get the audit log for an organization', url: 'https://docs.github.com/en/rest/orgs/orgs#get-the-audit-log-for-an-organization' },
-      { title: 'About pull request reviews (approvals, requested changes)', url: 'https://docs.github.com/en/pull-requests/collaborating-with-pull-requests/reviewing-changes-in-pull-requests/about-pull-request-reviews' },
-      { title: 'Dismissing a pull request review', url: 'https://docs.github.com/en/pull-requests/collaborating-with-pull-requests/reviewing-changes-in-pull-requests/dismissing-a-pull-request-review' },
+      {
+        title: 'About pull request reviews (approvals, requested changes)',
+        url: 'https://docs.github.com/en/pull-requests/collaborating-with-pull-requests/reviewing-changes-in-pull-requests/about-pull-request-reviews',
+      },
+      {
+        title: 'Dismissing a pull request review',
+        url: 'https://docs.github.com/en/pull-requests/collaborating-with-pull-requests/reviewing-changes-in-pull-requests/dismissing-a-pull-request-review',
+      },
       {
         title: 'Streaming the audit log for your enterprise',
         url: 'https://docs.github.com/en/enterprise-cloud@latest/admin/monitoring-activity-in-your-enterprise/reviewing-audit-logs-for-your-enterprise/streaming-the-audit-log-for-your-enterprise',

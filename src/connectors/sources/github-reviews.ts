@@ -34,7 +34,10 @@ interface PullRequest {
   readonly dismissals: Dismissal[];
 }
 
-/** Absent values written as `null`: the runner drops `null` and `undefined` alike, and {@link canonicalJson} spells both `null`, so the text gives back the same record and the same order. */
+/**
+ * Absent values written as `null`: the runner drops `null` and `undefined` alike, and {@link canonicalJson} spells both `null`, so the text gives back
+ * the same record and the same order.
+ */
 function keepAbsent(_key: string, value: unknown): unknown {
   return value === undefined ? null : value;
 }
@@ -85,7 +88,8 @@ export class PullRequestLedger {
     const pr = this.#get(key);
     const time = Date.parse(at);
     const previous = pr.author;
-    if (previous === undefined || time < previous.at || (time === previous.at && compareText(login.toLowerCase(), previous.login) < 0)) pr.author = { login: login.toLowerCase(), at: time };
+    if (previous === undefined || time < previous.at || (time === previous.at && compareText(login.toLowerCase(), previous.login) < 0))
+      pr.author = { login: login.toLowerCase(), at: time };
   }
 
   /** `pull_request_review.submit`: a review by the actor. */
@@ -95,7 +99,11 @@ export class PullRequestLedger {
 
   /** `pull_request_review.dismiss` or `.delete`: the review with that id (or, without one, the reviewer's reviews so far) no longer counts. */
   dismissed(key: string, at: string, reviewId: string | undefined, reviewer: string | undefined): void {
-    this.#get(key).dismissals.push({ at: Date.parse(at), ...(reviewId !== undefined ? { reviewId } : {}), ...(reviewer !== undefined ? { reviewer: reviewer.toLowerCase() } : {}) });
+    this.#get(key).dismissals.push({
+      at: Date.parse(at),
+      ...(reviewId !== undefined ? { reviewId } : {}),
+      ...(reviewer !== undefined ? { reviewer: reviewer.toLowerCase() } : {}),
+    });
   }
 
   /** `pull_request.merge`: the merge's event draft (its `accountId` is the merger), written by {@link drafts} with its approvals. */
@@ -184,7 +192,8 @@ function approvalsAt(pr: PullRequest, mergedAt: number): number | undefined {
     if (review.reviewId !== undefined && dismissed.byId.has(review.reviewId)) continue;
     if ((dismissed.byReviewer.get(review.reviewer) ?? -Infinity) >= review.at) continue;
     const previous = latest.get(review.reviewer);
-    if (previous === undefined || review.at > previous.at || (review.at === previous.at && compareText(review.state, previous.state) < 0)) latest.set(review.reviewer, review);
+    if (previous === undefined || review.at > previous.at || (review.at === previous.at && compareText(review.state, previous.state) < 0))
+      latest.set(review.reviewer, review);
   }
   let approvals = 0;
   let unknown = false;

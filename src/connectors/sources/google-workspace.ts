@@ -135,7 +135,11 @@ function mapGoogle(row: FieldReader, ctx: { source: string; subjectIdFor(account
     unmappedEvents.push(name ?? '(no name)');
   });
   if (records.length === 0 && sessionEnds.length === 0) {
-    return skip(events.length === 0 ? 'no events in the activity' : `event "${unmappedEvents.join('", "')}" is not mapped (not a login, logout, 2-step enrolment or login risk event)`);
+    return skip(
+      events.length === 0
+        ? 'no events in the activity'
+        : `event "${unmappedEvents.join('", "')}" is not mapped (not a login, logout, 2-step enrolment or login risk event)`,
+    );
   }
   return { records, sessionEnds };
 }

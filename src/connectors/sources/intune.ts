@@ -52,51 +52,51 @@ const appIgnored: Readonly<Record<string, string>> = {
 const deviceIgnored: Readonly<Record<string, string>> = {
   '@odata.type': 'Graph type annotation',
   '@odata.context': 'Graph response annotation',
-    userId: 'Entra object id of the primary user: the user principal name is the account',
-    userDisplayName: 'display name: names come from HR data onto the subject',
-    emailAddress: 'e-mail of the primary user: read as the account when there is no user principal name',
-    deviceName: 'device name: read for the subject map when there is no user',
-    managedDeviceName: 'Intune name of the device',
-    deviceActionResults: 'remote actions sent to the device (wipe, lock): administrative history',
-    jailBroken: 'jailbreak flag: no record field; compliance policies that check it set complianceState',
-    managementAgent: 'read only to tell Exchange-only devices (not managed)',
-    deviceEnrollmentType: 'how the device enrolled',
-    enrollmentProfileName: 'enrolment profile',
-    azureADRegistered: 'Entra registration flag',
-    azureADDeviceId: 'Entra device id (the Intune id is the device id; this one when it is absent)',
-    deviceRegistrationState: 'Entra registration state',
-    deviceCategoryDisplayName: 'category an administrator gave the device',
-    isSupervised: 'Apple supervision flag',
-    easActivated: 'Exchange ActiveSync state',
-    easActivationDateTime: 'Exchange ActiveSync state',
-    easDeviceId: 'Exchange ActiveSync id',
-    exchangeLastSuccessfulSyncDateTime: 'Exchange sync time',
-    exchangeAccessState: 'Exchange access state',
-    exchangeAccessStateReason: 'Exchange access state',
-    remoteAssistanceSessionUrl: 'Intune remote-assistance session',
-    remoteAssistanceSessionErrorDetails: 'Intune remote-assistance session',
-    complianceGracePeriodExpirationDateTime: 'end of the grace period (the state is read)',
-    imei: 'mobile radio id: the serial identifies the device',
-    meid: 'mobile radio id',
-    iccid: 'SIM card id',
-    udid: 'Apple device id: the serial identifies the device',
-    phoneNumber: 'phone number of the device: contact data is read from HR records',
-    subscriberCarrier: 'mobile carrier',
-    androidSecurityPatchLevel: 'patch level',
-    wiFiMacAddress: 'network hardware address',
-    ethernetMacAddress: 'network hardware address',
-    totalStorageSpaceInBytes: 'storage size',
-    freeStorageSpaceInBytes: 'storage size',
-    physicalMemoryInBytes: 'memory size',
-    configurationManagerClientEnabledFeatures: 'Configuration Manager co-management detail',
-    deviceHealthAttestationState: 'Windows health attestation detail',
-    partnerReportedThreatState: 'threat state from a mobile threat defence partner: not a detection record',
-    requireUserEnrollmentApproval: 'enrolment setting',
-    managementCertificateExpirationDate: 'MDM certificate expiry',
-    notes: 'administrator notes',
-    managementState: 'Intune management state (retire or wipe pending)',
-    ownerType: 'beta name of managedDeviceOwnerType',
-    hardwareInformation: 'beta hardware detail (wired IPv4 addresses are private addresses)',
+  userId: 'Entra object id of the primary user: the user principal name is the account',
+  userDisplayName: 'display name: names come from HR data onto the subject',
+  emailAddress: 'e-mail of the primary user: read as the account when there is no user principal name',
+  deviceName: 'device name: read for the subject map when there is no user',
+  managedDeviceName: 'Intune name of the device',
+  deviceActionResults: 'remote actions sent to the device (wipe, lock): administrative history',
+  jailBroken: 'jailbreak flag: no record field; compliance policies that check it set complianceState',
+  managementAgent: 'read only to tell Exchange-only devices (not managed)',
+  deviceEnrollmentType: 'how the device enrolled',
+  enrollmentProfileName: 'enrolment profile',
+  azureADRegistered: 'Entra registration flag',
+  azureADDeviceId: 'Entra device id (the Intune id is the device id; this one when it is absent)',
+  deviceRegistrationState: 'Entra registration state',
+  deviceCategoryDisplayName: 'category an administrator gave the device',
+  isSupervised: 'Apple supervision flag',
+  easActivated: 'Exchange ActiveSync state',
+  easActivationDateTime: 'Exchange ActiveSync state',
+  easDeviceId: 'Exchange ActiveSync id',
+  exchangeLastSuccessfulSyncDateTime: 'Exchange sync time',
+  exchangeAccessState: 'Exchange access state',
+  exchangeAccessStateReason: 'Exchange access state',
+  remoteAssistanceSessionUrl: 'Intune remote-assistance session',
+  remoteAssistanceSessionErrorDetails: 'Intune remote-assistance session',
+  complianceGracePeriodExpirationDateTime: 'end of the grace period (the state is read)',
+  imei: 'mobile radio id: the serial identifies the device',
+  meid: 'mobile radio id',
+  iccid: 'SIM card id',
+  udid: 'Apple device id: the serial identifies the device',
+  phoneNumber: 'phone number of the device: contact data is read from HR records',
+  subscriberCarrier: 'mobile carrier',
+  androidSecurityPatchLevel: 'patch level',
+  wiFiMacAddress: 'network hardware address',
+  ethernetMacAddress: 'network hardware address',
+  totalStorageSpaceInBytes: 'storage size',
+  freeStorageSpaceInBytes: 'storage size',
+  physicalMemoryInBytes: 'memory size',
+  configurationManagerClientEnabledFeatures: 'Configuration Manager co-management detail',
+  deviceHealthAttestationState: 'Windows health attestation detail',
+  partnerReportedThreatState: 'threat state from a mobile threat defence partner: not a detection record',
+  requireUserEnrollmentApproval: 'enrolment setting',
+  managementCertificateExpirationDate: 'MDM certificate expiry',
+  notes: 'administrator notes',
+  managementState: 'Intune management state (retire or wipe pending)',
+  ownerType: 'beta name of managedDeviceOwnerType',
+  hardwareInformation: 'beta hardware detail (wired IPv4 addresses are private addresses)',
 };
 
 /** The check-ins of one managed device: its enrolment, and its last sync with the inventory. */
@@ -107,8 +107,8 @@ function deviceRecords(device: FieldReader, ctx: MapContext, installed: Record<s
   if ('skip' in owner) return owner.skip;
   const deviceId = device.string('id') ?? device.string('azureADDeviceId');
   if (deviceId === undefined) return 'managed device without an id';
-  const synced = device.parsed('lastSyncDateTime', graphTime, 'not a time (or Graph\'s empty 0001-01-01)');
-  const enrolled = device.parsed('enrolledDateTime', graphTime, 'not a time (or Graph\'s empty 0001-01-01)');
+  const synced = device.parsed('lastSyncDateTime', graphTime, "not a time (or Graph's empty 0001-01-01)");
+  const enrolled = device.parsed('enrolledDateTime', graphTime, "not a time (or Graph's empty 0001-01-01)");
   if (synced === undefined && enrolled === undefined) return 'managed device with no readable lastSyncDateTime or enrolledDateTime';
   const identity = {
     subjectId: owner.subjectId,
@@ -168,7 +168,10 @@ function mapIntune(row: FieldReader, ctx: MapContext): RowResult {
       const result = deviceRecords(device, ctx, installed);
       if (typeof result === 'string') reasons.push(result);
       // The enrolment carries no inventory: the device row gives it; only the sync check-in with the app is kept here.
-      else for (const draft of result) if (!String(draft.record['id']).endsWith(':enrolled')) records.push({ ...draft, record: { ...draft.record, id: `${String(draft.record['id'])}:app:${row.string('id') ?? row.contentHash()}` } });
+      else
+        for (const draft of result)
+          if (!String(draft.record['id']).endsWith(':enrolled'))
+            records.push({ ...draft, record: { ...draft.record, id: `${String(draft.record['id'])}:app:${row.string('id') ?? row.contentHash()}` } });
     }
     return records.length > 0 ? { records } : skip(reasons[0] ?? 'no managed device with a sync time');
   }

@@ -5,7 +5,14 @@ import { parseIp } from '../../records/ip';
 import type { FieldReader } from '../reader';
 
 // General.platform values of the Jamf Pro API to the model's OS families (operatingSystem.name is read first).
-const platforms: Readonly<Record<string, 'macos' | 'windows' | 'ios'>> = { mac: 'macos', macos: 'macos', 'mac os x': 'macos', windows: 'windows', ios: 'ios', ipados: 'ios' };
+const platforms: Readonly<Record<string, 'macos' | 'windows' | 'ios'>> = {
+  mac: 'macos',
+  macos: 'macos',
+  'mac os x': 'macos',
+  windows: 'windows',
+  ios: 'ios',
+  ipados: 'ios',
+};
 
 // FileVault state of the boot partition (diskEncryption.bootPartitionEncryptionDetails.partitionFileVault2State).
 // Encrypting or decrypting says nothing yet either way (null: read, no value).
@@ -72,7 +79,7 @@ const jamfIgnored: Readonly<Record<string, string>> = {
   'general.userApprovedMdm': 'user-approved MDM flag',
   'general.declarativeDeviceManagementEnabled': 'declarative management flag',
   'general.managementId': 'MDM management id',
-  'general.extensionAttributes': 'extension attributes: their meaning is the administrator\'s; map them with a CSV mapping if needed',
+  'general.extensionAttributes': "extension attributes: their meaning is the administrator's; map them with a CSV mapping if needed",
   'general.remoteManagement.managementUsername': 'local management account',
   'general.remoteManagement.managementPassword': 'management account password: never kept',
   'general.lastLoggedInUsernameSelfService': 'last user seen by Self Service: not who was logged in at the check-in',
@@ -108,20 +115,20 @@ const jamfIgnored: Readonly<Record<string, string>> = {
   'hardware.supportsIosAppInstalls': 'Apple silicon app flag',
   'hardware.appleSilicon': 'Apple silicon flag',
   'hardware.provisioningUdid': 'provisioning id',
-  'hardware.extensionAttributes': 'extension attributes: their meaning is the administrator\'s',
+  'hardware.extensionAttributes': "extension attributes: their meaning is the administrator's",
   'operatingSystem.activeDirectoryStatus': 'directory binding',
   'operatingSystem.fileVault2Status': 'read when the boot partition state is absent',
   'operatingSystem.softwareUpdateDeviceId': 'software update id',
   'operatingSystem.supplementalBuildVersion': 'rapid security response build',
   'operatingSystem.rapidSecurityResponse': 'rapid security response version',
-  'operatingSystem.extensionAttributes': 'extension attributes: their meaning is the administrator\'s',
+  'operatingSystem.extensionAttributes': "extension attributes: their meaning is the administrator's",
   'userAndLocation.realname': 'name of the assigned user: names come from HR data onto the subject',
   'userAndLocation.position': 'job title: roles come from HR data',
   'userAndLocation.phone': 'phone number: contact data is read from HR records',
   'userAndLocation.departmentId': 'Jamf department id',
   'userAndLocation.buildingId': 'Jamf building id',
   'userAndLocation.room': 'room',
-  'userAndLocation.extensionAttributes': 'extension attributes: their meaning is the administrator\'s',
+  'userAndLocation.extensionAttributes': "extension attributes: their meaning is the administrator's",
   'diskEncryption.bootPartitionEncryptionDetails.partitionName': 'partition name',
   'diskEncryption.bootPartitionEncryptionDetails.partitionFileVault2Percent': 'encryption progress',
   'diskEncryption.individualRecoveryKeyValidityStatus': 'FileVault recovery key state',
@@ -154,29 +161,37 @@ const jamfIgnored: Readonly<Record<string, string>> = {
   licensedSoftware: 'licensed software titles: applications are read',
   ibeacons: 'iBeacon regions',
   softwareUpdates: 'available updates',
-  extensionAttributes: 'extension attributes: their meaning is the administrator\'s',
+  extensionAttributes: "extension attributes: their meaning is the administrator's",
   contentCaching: 'content caching service',
   groupMemberships: 'Jamf smart and static groups',
 };
 
 /** Jamf writes dates as ISO 8601; a date before 1980 is no date (an unset field, written as the epoch). */
 function jamfTime(row: FieldReader, path: string): string | undefined {
-  return row.parsed(path, (value) => {
-    const time = parseTime(value);
-    return time !== undefined && time >= '1980' ? time : undefined;
-  }, 'not a time (or before 1980: an unset date)');
+  return row.parsed(
+    path,
+    (value) => {
+      const time = parseTime(value);
+      return time !== undefined && time >= '1980' ? time : undefined;
+    },
+    'not a time (or before 1980: an unset date)',
+  );
 }
 
 function osOf(row: FieldReader): Record<string, unknown> {
-  const name = row.has('operatingSystem.name') ? row.oneOf('operatingSystem.name', osPlatforms, 'OS not in the connector table') : row.oneOf('general.platform', platforms, 'platform not in the connector table');
+  const name = row.has('operatingSystem.name')
+    ? row.oneOf('operatingSystem.name', osPlatforms, 'OS not in the connector table')
+    : row.oneOf('general.platform', platforms, 'platform not in the connector table');
   const version = row.string('operatingSystem.version');
   const build = row.string('operatingSystem.build');
-  return { platform: name, version: version !== undefined && build !== undefined ? `${version} (${build})` : version ?? build };
+  return { platform: name, version: version !== undefined && build !== undefined ? `${version} (${build})` : (version ?? build) };
 }
 
 function diskEncryptedOf(row: FieldReader): boolean | undefined {
   const path = 'diskEncryption.bootPartitionEncryptionDetails.partitionFileVault2State';
-  const state = row.has(path) ? row.oneOf(path, partitionStates, 'not a FileVault partition state') : row.oneOf('operatingSystem.fileVault2Status', fileVaultStatuses, 'not a FileVault status');
+  const state = row.has(path)
+    ? row.oneOf(path, partitionStates, 'not a FileVault partition state')
+    : row.oneOf('operatingSystem.fileVault2Status', fileVaultStatuses, 'not a FileVault status');
   return state ?? undefined;
 }
 
@@ -187,7 +202,8 @@ function mapJamf(row: FieldReader, ctx: MapContext): RowResult {
   if ('skip' in owner) return skip(owner.skip);
   const reported = jamfTime(row, 'general.reportDate') ?? jamfTime(row, 'general.lastContactTime') ?? jamfTime(row, 'general.lastCheckIn');
   const enrolled = jamfTime(row, 'general.lastEnrolledDate');
-  if (reported === undefined && enrolled === undefined) return skip('computer with no readable general.reportDate, lastContactTime or lastEnrolledDate (request the GENERAL section)');
+  if (reported === undefined && enrolled === undefined)
+    return skip('computer with no readable general.reportDate, lastContactTime or lastEnrolledDate (request the GENERAL section)');
   const identity = {
     subjectId: owner.subjectId,
     source: ctx.source,
@@ -201,7 +217,8 @@ function mapJamf(row: FieldReader, ctx: MapContext): RowResult {
   };
   const records: RecordDraft[] = [];
   // The enrolment check-in carries the identity only; each enrolment is its own record.
-  if (enrolled !== undefined) records.push({ recordType: 'event', record: { ...identity, id: `${ctx.source}:${deviceId}:enrolled:${enrolled}`, at: enrolled } });
+  if (enrolled !== undefined)
+    records.push({ recordType: 'event', record: { ...identity, id: `${ctx.source}:${deviceId}:enrolled:${enrolled}`, at: enrolled } });
   if (reported !== undefined) {
     records.push({
       recordType: 'event',
@@ -234,9 +251,18 @@ export const jamfConnector = defineConnector({
   id: 'jamf',
   title: 'Jamf Pro computer inventory',
   docs: [
-    { title: 'Jamf Pro API: return paginated Computer Inventory records (section parameter)', url: 'https://developer.jamf.com/platform-api/reference/get_v4-computers-inventory-1' },
-    { title: 'Jamf Pro API: the computers-inventory endpoints replace the Classic API computers', url: 'https://developer.jamf.com/jamf-pro/docs/deprecation-of-classic-api-computer-inventory-endpoints' },
-    { title: 'Jamf Pro: Computer Inventory Information reference', url: 'https://docs.jamf.com/jamf-pro/administrator-guide/Computer_Inventory_Information_Reference.html' },
+    {
+      title: 'Jamf Pro API: return paginated Computer Inventory records (section parameter)',
+      url: 'https://developer.jamf.com/platform-api/reference/get_v4-computers-inventory-1',
+    },
+    {
+      title: 'Jamf Pro API: the computers-inventory endpoints replace the Classic API computers',
+      url: 'https://developer.jamf.com/jamf-pro/docs/deprecation-of-classic-api-computer-inventory-endpoints',
+    },
+    {
+      title: 'Jamf Pro: Computer Inventory Information reference',
+      url: 'https://docs.jamf.com/jamf-pro/administrator-guide/Computer_Inventory_Information_Reference.html',
+    },
   ],
   format: 'json',
   wrappers: ['results', 'value', 'records', 'items'],

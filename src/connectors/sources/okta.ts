@@ -61,7 +61,14 @@ function detections(row: FieldReader): string[] {
     // leading negated class rescans the text from every start position).
     for (const pair of text.split(/[{},]/)) {
       const eq = pair.lastIndexOf('=');
-      if (eq < 0 || !pair.slice(eq + 1).toUpperCase().startsWith('POSITIVE')) continue;
+      if (
+        eq < 0 ||
+        !pair
+          .slice(eq + 1)
+          .toUpperCase()
+          .startsWith('POSITIVE')
+      )
+        continue;
       const name = pair.slice(pair.lastIndexOf('=', eq - 1) + 1, eq).trim();
       if (name !== '') out.push(name.toLowerCase());
     }
@@ -225,7 +232,10 @@ function mapOkta(row: FieldReader, ctx: { source: string; subjectIdFor(account: 
     application: targets.application,
     signInKind: kind === 'sso' ? 'non-interactive' : 'interactive',
     sessionId,
-    mfa: method !== undefined && method !== 'none' ? { method, authenticatorId, approvedAt: kind === 'sign-in' && outcome === 'success' ? at : undefined, satisfiedBy: 'this-sign-in' } : undefined,
+    mfa:
+      method !== undefined && method !== 'none'
+        ? { method, authenticatorId, approvedAt: kind === 'sign-in' && outcome === 'success' ? at : undefined, satisfiedBy: 'this-sign-in' }
+        : undefined,
     riskLevel: riskLevel(row),
     riskDetections: found.length > 0 ? found : undefined,
   };

@@ -51,7 +51,20 @@ function installDate(value: unknown): string | undefined {
   return parseTime(m !== null ? `${m[1]}-${m[2]}-${m[3]}` : value);
 }
 
-const months: Readonly<Record<string, string>> = { jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12' };
+const months: Readonly<Record<string, string>> = {
+  jan: '01',
+  feb: '02',
+  mar: '03',
+  apr: '04',
+  may: '05',
+  jun: '06',
+  jul: '07',
+  aug: '08',
+  sep: '09',
+  oct: '10',
+  nov: '11',
+  dec: '12',
+};
 
 /** osquery `calendarTime`: `Tue Apr  2 19:17:37 2024 UTC` (C asctime, always UTC). */
 export function parseOsqueryCalendarTime(value: unknown): string | undefined {
@@ -146,7 +159,8 @@ function readSoftware(table: 'programs' | 'apps' | 'deb_packages', c: FieldReade
   if (table === 'apps') {
     const path = c.firstPresent('display_name', 'bundle_name', 'name');
     name = path === undefined ? undefined : c.string(path);
-    for (const other of ['display_name', 'bundle_name', 'name']) if (other !== path) c.ignore(other, 'another spelling of the app name (display_name, else bundle_name, else name is kept)');
+    for (const other of ['display_name', 'bundle_name', 'name'])
+      if (other !== path) c.ignore(other, 'another spelling of the app name (display_name, else bundle_name, else name is kept)');
   } else name = c.string('name');
   if (name === undefined) return `${table} row without a name`;
   const version = table === 'apps' ? (c.string('bundle_short_version') ?? c.string('bundle_version')) : c.string('version');
@@ -261,7 +275,8 @@ function mapOsquery(row: FieldReader, ctx: MapContext, options: OsqueryOptions):
 
   const plain = batches[0]?.[0] === 'plain';
   const at = plain ? options.at : (row.time('unixTime') ?? row.parsed('calendarTime', parseOsqueryCalendarTime, 'not an osquery calendarTime'));
-  if (at === undefined) return skip(plain ? 'plain osqueryi row: no time (pass the collection time, --at on the command line)' : 'no readable unixTime or calendarTime');
+  if (at === undefined)
+    return skip(plain ? 'plain osqueryi row: no time (pass the collection time, --at on the command line)' : 'no readable unixTime or calendarTime');
   if (row.has('unixTime')) row.ignore('calendarTime', 'the same instant as unixTime');
 
   const inv: Inventory = { usbDevices: [], installedSoftware: [], loggedInUsers: [] };
@@ -287,9 +302,19 @@ function mapOsquery(row: FieldReader, ctx: MapContext, options: OsqueryOptions):
     }
   }
 
-  const deviceId = row.string('decorations.host_uuid') ?? row.string('decorations.uuid') ?? row.string('hostIdentifier') ?? (plain ? options.device : undefined) ?? inv.systemUuid;
+  const deviceId =
+    row.string('decorations.host_uuid') ??
+    row.string('decorations.uuid') ??
+    row.string('hostIdentifier') ??
+    (plain ? options.device : undefined) ??
+    inv.systemUuid;
   if (deviceId === undefined) return skip('no host: no hostIdentifier, host_uuid decoration or system_info uuid');
-  const deviceName = row.string('decorations.hostname') ?? row.string('decorations.computer_name') ?? row.string('hostIdentifier') ?? (plain ? options.device : undefined) ?? deviceId;
+  const deviceName =
+    row.string('decorations.hostname') ??
+    row.string('decorations.computer_name') ??
+    row.string('hostIdentifier') ??
+    (plain ? options.device : undefined) ??
+    deviceId;
   const owner = deviceOwner(ctx, [row.string('decorations.user_email'), row.string('decorations.email'), row.string('decorations.username')], deviceName);
   if ('skip' in owner) return skip(owner.skip);
   const id = `${ctx.source}:h${row.contentHash()}`;
@@ -307,12 +332,23 @@ function mapOsquery(row: FieldReader, ctx: MapContext, options: OsqueryOptions):
     } else if (table === 'programs' || table === 'apps' || table === 'deb_packages') {
       const item = readSoftware(table, c);
       if (typeof item === 'string') reasons.push(item);
-      else removed.push({ recordType: 'event', record: { ...base, id: itemId, type: 'software', action: 'removed', name: item['name'], version: item['version'], publisher: item['publisher'] } });
+      else
+        removed.push({
+          recordType: 'event',
+          record: { ...base, id: itemId, type: 'software', action: 'removed', name: item['name'], version: item['version'], publisher: item['publisher'] },
+        });
     } else reasons.push(`${table} row removed: the model keeps no record of it`);
   });
 
   const records: RecordDraft[] = [];
-  const hasInventory = inv.usbDevices.length + inv.installedSoftware.length + inv.loggedInUsers.length > 0 || inv.serial !== undefined || inv.manufacturer !== undefined || inv.model !== undefined || inv.platform !== undefined || inv.osVersion !== undefined || inv.systemUuid !== undefined;
+  const hasInventory =
+    inv.usbDevices.length + inv.installedSoftware.length + inv.loggedInUsers.length > 0 ||
+    inv.serial !== undefined ||
+    inv.manufacturer !== undefined ||
+    inv.model !== undefined ||
+    inv.platform !== undefined ||
+    inv.osVersion !== undefined ||
+    inv.systemUuid !== undefined;
   if (hasInventory) {
     records.push({
       recordType: 'event',
@@ -332,7 +368,10 @@ function mapOsquery(row: FieldReader, ctx: MapContext, options: OsqueryOptions):
     // Removable storage seen attached is also a removable-media connection, for the data-movement checks.
     inv.usbDevices.forEach((usb, index) => {
       if (usb['removable'] === true || usb['class'] === 'mass-storage') {
-        records.push({ recordType: 'event', record: { ...base, id: `${id}:media:${index}`, type: 'removable-media', action: 'connected', media: mediaOf(usb) } });
+        records.push({
+          recordType: 'event',
+          record: { ...base, id: `${id}:media:${index}`, type: 'removable-media', action: 'connected', media: mediaOf(usb) },
+        });
       }
     });
   }
@@ -342,7 +381,14 @@ function mapOsquery(row: FieldReader, ctx: MapContext, options: OsqueryOptions):
 }
 
 function mediaOf(usb: Record<string, unknown>): Record<string, unknown> {
-  return { vendorId: usb['vendorId'], productId: usb['productId'], vendor: usb['vendor'], product: usb['product'], serial: usb['serial'], kind: usb['class'] === 'mass-storage' ? 'mass-storage' : 'other' };
+  return {
+    vendorId: usb['vendorId'],
+    productId: usb['productId'],
+    vendor: usb['vendor'],
+    product: usb['product'],
+    serial: usb['serial'],
+    kind: usb['class'] === 'mass-storage' ? 'mass-storage' : 'other',
+  };
 }
 
 const docs = [

@@ -167,7 +167,8 @@ export function createJsonRowSplitter(wrappers: readonly string[]): JsonRowSplit
             break;
           }
           const parentPath = (parent as Frame).path;
-          const path = (parent as Frame).type === '{' ? (parentPath === '' ? (parent as Frame).key : `${parentPath}.${(parent as Frame).key}`) : `${parentPath}[]`;
+          const path =
+            (parent as Frame).type === '{' ? (parentPath === '' ? (parent as Frame).key : `${parentPath}.${(parent as Frame).key}`) : `${parentPath}[]`;
           const depth = path.split('.').length;
           if (c === '[' && capturing && captureMayWrap && depth <= maxWrapperDepth && wrapperPaths.has(path)) {
             // The row is a wrapper: drop its text, its array's elements are the rows.

@@ -24,7 +24,7 @@ export function* expandWrappers(value: unknown, wrappers: readonly string[]): Ge
       const list = wrapped(value as Record<string, unknown>, path);
       if (list !== undefined) {
         // A wrapper's elements are rows, never wrappers again (a row may well have a `value` array).
-        for (const item of list) yield* (Array.isArray(item) ? item : [item]);
+        for (const item of list) yield* Array.isArray(item) ? item : [item];
         return;
       }
     }

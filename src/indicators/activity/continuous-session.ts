@@ -21,7 +21,7 @@ const options = z.object({
     .default(8)
     .describe(
       'Longest stretch inside a span with no activity at all (no sign-in, sign-out or other event). A span idle longer than ' +
-      'this is a forgotten open session, not work, and does not fire.',
+        'this is a forgotten open session, not work, and does not fire.',
     ),
   minWorklogDensity: z
     .number()
@@ -30,7 +30,7 @@ const options = z.object({
     .default(0.75)
     .describe(
       'Share of its period a work log must claim as worked to count as continuous work. Weekly or daily timesheet entries (40 ' +
-      'hours over a 7-day period) are summaries, not evidence of unbroken work, so they break a span instead of extending it.',
+        'hours over a 7-day period) are summaries, not evidence of unbroken work, so they break a span instead of extending it.',
     ),
 });
 
@@ -109,13 +109,13 @@ export const continuousSession = defineIndicator({
         'Work logs of account {{account}} claim {{hours}} hours of work without a break longer than {{maxGap}} minutes ' +
         '({{start}} to {{end}}, {{logs}} entries)',
     },
-    neutralReason: 'Working-time records could not be reconciled with one person\'s working pattern.',
+    neutralReason: "Working-time records could not be reconciled with one person's working pattern.",
     recommendedAction:
       'Check whether the sign-ins and activity inside the span came from one device and one IP or from several; then ask the ' +
       'worker, on a live video call, to walk through what they worked on during those hours.',
     docs: {
       description:
-        'Merges each account\'s sessions into continuous spans and fires when a span lasts at least `minHours` while showing ' +
+        "Merges each account's sessions into continuous spans and fires when a span lasts at least `minHours` while showing " +
         'activity throughout. Several operators sharing one identity, working in shifts, keep an account signed in around the ' +
         'clock; one person does not. A single session left open over a weekend shows a long idle stretch and does not fire: only ' +
         'what the person does counts as activity, not device check-ins or security scans of a laptop left on. Work logs are ' +

@@ -11,8 +11,8 @@ const options = z.object({
     .positive()
     .default(60)
     .describe(
-      'Average weekly hours over a profile\'s whole life above which one person is implausible. A full-time year is about ' +
-      '2,000-2,100 hours, some 40 a week; 60 leaves room for heavy freelancers.',
+      "Average weekly hours over a profile's whole life above which one person is implausible. A full-time year is about " +
+        '2,000-2,100 hours, some 40 a week; 60 leaves room for heavy freelancers.',
     ),
   cumulativeHours: z
     .number()
@@ -20,32 +20,19 @@ const options = z.object({
     .default(4000)
     .describe(
       '"Several thousand" cumulative hours (ROK-2022) on a profile whose creation date is unknown. Weak on its own: a veteran ' +
-      'freelancer gets there in two years.',
+        'freelancer gets there in two years.',
     ),
-  maxWeeklyHours: z
-    .number()
-    .positive()
-    .default(80)
-    .describe('Work-log hours in one calendar week (UTC, Monday start) that no one person sustains.'),
-  minWeeks: z
-    .number()
-    .int()
-    .positive()
-    .default(2)
-    .describe('How many such weeks make the pattern sustained: one crunch week never fires.'),
+  maxWeeklyHours: z.number().positive().default(80).describe('Work-log hours in one calendar week (UTC, Monday start) that no one person sustains.'),
+  minWeeks: z.number().int().positive().default(2).describe('How many such weeks make the pattern sustained: one crunch week never fires.'),
   maxSessionHours: z
     .number()
     .positive()
     .default(14)
     .describe(
       'A single session counts for at most this many hours towards a week, and sessions with no end do not count: a session ' +
-      'forgotten open over a weekend is not work.',
+        'forgotten open over a weekend is not work.',
     ),
-  minProfileWeeks: z
-    .number()
-    .positive()
-    .default(8)
-    .describe('Profiles younger than this many weeks are too new to average.'),
+  minProfileWeeks: z.number().positive().default(8).describe('Profiles younger than this many weeks are too new to average.'),
 });
 
 type MessageId = 'profileRate' | 'profileTotal' | 'weeklyHours' | 'weeklySessionHours';
@@ -72,14 +59,12 @@ export const excessiveHours = defineIndicator({
     correlationGroup: 'activity-time',
     options,
     messages: {
-      profileRate:
-        '{{platform}} profile {{handle}} billed {{hours}} hours in {{weeks}} weeks since it was created: {{weekly}} hours a week on average',
+      profileRate: '{{platform}} profile {{handle}} billed {{hours}} hours in {{weeks}} weeks since it was created: {{weekly}} hours a week on average',
       profileTotal: '{{platform}} profile {{handle}} shows {{hours}} cumulative billed hours (creation date unknown)',
       weeklyHours: 'Work logs show more than {{limit}} hours in {{weeks}} weeks, up to {{max}} hours in the week of {{peakWeek}}',
-      weeklySessionHours:
-        'Account {{account}} was signed in for more than {{limit}} hours in {{weeks}} weeks, up to {{max}} hours in the week of {{peakWeek}}',
+      weeklySessionHours: 'Account {{account}} was signed in for more than {{limit}} hours in {{weeks}} weeks, up to {{max}} hours in the week of {{peakWeek}}',
     },
-    neutralReason: 'Reported working hours could not be reconciled with one person\'s working pattern.',
+    neutralReason: "Reported working hours could not be reconciled with one person's working pattern.",
     recommendedAction:
       'Compare billed hours with the work delivered and the sign-in timeline; ask the worker to walk through a typical week on a live video call.',
     docs: {
@@ -90,13 +75,7 @@ export const excessiveHours = defineIndicator({
         '`maxWeeklyHours` in at least `minWeeks` weeks (overlapping sessions merged, open sessions ignored, each session capped ' +
         'at `maxSessionHours`). The ROK advisory names "several thousand" cumulative hours as a red flag: accounts worked around ' +
         'the clock by a team.',
-      requires: [
-        'profiles[].hoursBilled',
-        'profiles[].createdAt',
-        'events[type=worklog]',
-        'events[type=session].end',
-        'events[type=session].accountId',
-      ],
+      requires: ['profiles[].hoursBilled', 'profiles[].createdAt', 'events[type=worklog]', 'events[type=session].end', 'events[type=session].accountId'],
       threatHypothesis: 'The account is worked in shifts by several operators.',
       sources: cite('ROK-2022', 'ROK-2022-HERALD', 'US-2022', 'SEAL'),
       falsePositives: [

@@ -11,12 +11,7 @@ const options = z.object({
     .positive()
     .default(30)
     .describe('Fewest activity timestamps needed: a rhythm needs weeks of data, and a single late night never fires.'),
-  minDays: z
-    .number()
-    .int()
-    .positive()
-    .default(10)
-    .describe('Fewest distinct local calendar days with activity, so one crunch weekend cannot make a rhythm.'),
+  minDays: z.number().int().positive().default(10).describe('Fewest distinct local calendar days with activity, so one crunch weekend cannot make a rhythm.'),
   minConcentration: z
     .number()
     .min(0)
@@ -24,14 +19,9 @@ const options = z.object({
     .default(0.35)
     .describe(
       'Least mean resultant length R of the hour angles. Work spread round the clock (R near 0) has no centre to compare; an ' +
-      'ordinary 9-to-6 day gives R of about 0.7.',
+        'ordinary 9-to-6 day gives R of about 0.7.',
     ),
-  expectedCentreHour: z
-    .number()
-    .min(0)
-    .lt(24)
-    .default(13.5)
-    .describe('Where an ordinary working day centres in local time: the middle of 09:00-18:00.'),
+  expectedCentreHour: z.number().min(0).lt(24).default(13.5).describe('Where an ordinary working day centres in local time: the middle of 09:00-18:00.'),
   minShiftHours: z
     .number()
     .min(1)
@@ -39,7 +29,7 @@ const options = z.object({
     .default(7)
     .describe(
       'How far (circular hours) the centre must sit from the expected centre. Seven hours leaves room for late starters and ' +
-      'evening people (a 14:00-01:00 worker centres at 19:30, a shift of six).',
+        'evening people (a 14:00-01:00 worker centres at 19:30, a shift of six).',
     ),
   nightStartHour: z.number().int().min(0).max(23).default(22).describe('Local hour when night begins.'),
   nightEndHour: z.number().int().min(0).max(23).default(6).describe('Local hour when night ends.'),
@@ -48,7 +38,7 @@ const options = z.object({
     .default(['session', 'message', 'data-access', 'worklog'])
     .describe(
       'Event types whose timestamps show when the person acts: successful sign-ins, messages they send, data access, work-log ' +
-      'starts. Messages to the subject are never counted.',
+        'starts. Messages to the subject are never counted.',
     ),
 });
 
@@ -115,28 +105,27 @@ export const offHoursPattern = defineIndicator({
     },
     neutralReason: 'Working-time records could not be reconciled with the stated location.',
     recommendedAction:
-      'Show the worker\'s manager the hour histogram; ask about the working pattern and schedule a few unannounced live calls in the claimed morning hours.',
+      "Show the worker's manager the hour histogram; ask about the working pattern and schedule a few unannounced live calls in the claimed morning hours.",
     docs: {
       description:
         'Converts every activity timestamp to local time in the claimed residence time zone (`identity.residence.timeZone`, via ' +
         'Intl, so daylight saving is handled) and takes the mean resultant vector of the hour angles. Fires when at least ' +
         '`minSamples` timestamps over `minDays` days are concentrated (R ≥ `minConcentration`) around a centre that falls in the ' +
-        'night (`nightStartHour`-`nightEndHour`) or sits at least `minShiftHours` from an ordinary working day\'s centre, that ' +
+        "night (`nightStartHour`-`nightEndHour`) or sits at least `minShiftHours` from an ordinary working day's centre, that " +
         'is, when another UTC offset fits the rhythm far better. With agreed working hours (`position.agreedHours`), the ' +
         'timestamps are read in the agreed zone (else the claimed one), the expected centre is the middle of the agreed hours, ' +
         'and a centre inside the agreed hours never counts as night: a night-shift rota is the expected rhythm, and the ' +
         'indicator fires only when the rhythm sits `minShiftHours` away from it. KB4 and SEAL: workers abroad work nights to ' +
         'simulate the claimed hours. Weak alone: night owls and distributed teams exist.',
       requires: ['identity.residence.timeZone', 'events[].at', 'position.agreedHours'],
-      threatHypothesis:
-        'The worker is in another time zone (e.g. UTC+8/+9) and either works their own day or works nights to simulate the claimed hours.',
+      threatHypothesis: 'The worker is in another time zone (e.g. UTC+8/+9) and either works their own day or works nights to simulate the claimed hours.',
       sources: cite('KB4', 'SEAL', 'US-2022'),
       falsePositives: [
         'Night owls and people with caring duties who work late by choice.',
         'Distributed teams that align with colleagues in other zones.',
         'A wrong or outdated claimed time zone in the HR record (check after a move).',
         'Agreed hours (a night rota, a team abroad) not recorded in `position.agreedHours`.',
-        'Batch jobs or automation running under the person\'s account at night.',
+        "Batch jobs or automation running under the person's account at night.",
       ],
     },
   },
@@ -200,7 +189,11 @@ export const offHoursPattern = defineIndicator({
         if (nightEvents.length < 10) nightEvents.push({ id: e.id, at: e.at, local: `${dateOfLocalMinutes(localMinutes)} ${formatHour(local)}` });
       }
     }
-    if (n === 0) return notEvaluated('no activity timestamps', options.eventTypes.map((t) => `events[type=${t}].at`));
+    if (n === 0)
+      return notEvaluated(
+        'no activity timestamps',
+        options.eventTypes.map((t) => `events[type=${t}].at`),
+      );
     if (n < options.minSamples || days.size < options.minDays) return [];
     const r = Math.hypot(sumCos, sumSin) / n;
     if (r < options.minConcentration) return [];
@@ -240,7 +233,14 @@ export const offHoursPattern = defineIndicator({
         note: `hour-of-day histogram (00-23 local time in ${zone}) of ${n} activity timestamps over ${days.size} days`,
       },
       ...(agreed !== undefined
-        ? [{ recordId: view.subject.id, field: 'position.agreedHours', value: `${agreed.start}-${agreed.end}`, note: 'agreed working hours the rhythm was compared with' }]
+        ? [
+            {
+              recordId: view.subject.id,
+              field: 'position.agreedHours',
+              value: `${agreed.start}-${agreed.end}`,
+              note: 'agreed working hours the rhythm was compared with',
+            },
+          ]
         : []),
       ...nightEvents.map((e) => ({ recordId: e.id, at: e.at, field: 'at', value: e.local, note: 'night-time activity, local time' })),
     ];
@@ -264,7 +264,11 @@ export const offHoursPattern = defineIndicator({
           data: { ...data, shift: Math.round(Math.abs(defaultShift) * 10) / 10 },
           evidence,
           mitigatedBy: [
-            { recordId: view.subject.id, field: 'position.agreedHours', explains: `agreed working hours ${agreed.start}-${agreed.end}${agreed.timeZone !== undefined ? ` ${agreed.timeZone}` : ''}` },
+            {
+              recordId: view.subject.id,
+              field: 'position.agreedHours',
+              explains: `agreed working hours ${agreed.start}-${agreed.end}${agreed.timeZone !== undefined ? ` ${agreed.timeZone}` : ''}`,
+            },
           ],
         },
       ];

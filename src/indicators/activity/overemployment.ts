@@ -13,12 +13,7 @@ const options = z.object({
     .array(z.string())
     .default(['declared', 'self-declared', 'disclosure'])
     .describe('`engagements[].source` values meaning the person disclosed the engagement: a disclosed job is not concealed overemployment.'),
-  minCalendarConflicts: z
-    .number()
-    .int()
-    .positive()
-    .default(2)
-    .describe('Calendar conflicts with another employer needed: one clash is a scheduling accident.'),
+  minCalendarConflicts: z.number().int().positive().default(2).describe('Calendar conflicts with another employer needed: one clash is a scheduling accident.'),
   minOverlapHours: z
     .number()
     .positive()
@@ -52,7 +47,7 @@ export const overemployment = defineIndicator({
     },
     neutralReason: 'Other commitments could not be reconciled with the engagement terms.',
     recommendedAction:
-      'Check the employment contract\'s exclusivity terms and ask the worker about other engagements; verify with an employment-verification service.',
+      "Check the employment contract's exclusivity terms and ask the worker about other engagements; verify with an employment-verification service.",
     docs: {
       description:
         'Fires on an undisclosed engagement elsewhere (`engagements[]`, at least `minEngagementHoursPerWeek`) that overlaps the ' +
@@ -180,7 +175,10 @@ export const overemployment = defineIndicator({
         messageId: 'doubleBilling',
         strength: Math.min(1, 0.5 + hours / 80),
         data: { hours: round1(hours), first, second },
-        evidence: [...o.ids].sort().slice(0, 12).map((id) => ({ recordId: id, field: 'engagement' })),
+        evidence: [...o.ids]
+          .sort()
+          .slice(0, 12)
+          .map((id) => ({ recordId: id, field: 'engagement' })),
       });
     }
     return findings;

@@ -55,7 +55,8 @@ export const disposableOrVoip = defineIndicator({
       threatHypothesis: 'Contact points created for one persona among many, easy to abandon.',
       sources: cite('CTI-HR', 'SEAL', 'MS-JS', 'MND'),
       falsePositives: [
-        'Google Voice and similar numbers used for privacy while job hunting.', 'A new address created to keep job applications apart from personal mail.',
+        'Google Voice and similar numbers used for privacy while job hunting.',
+        'A new address created to keep job applications apart from personal mail.',
       ],
     },
   },

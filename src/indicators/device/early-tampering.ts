@@ -15,10 +15,7 @@ const options = z.object({
     .array(z.enum(categories))
     .default(['malware', 'unauthorized-software', 'single-board-computer', 'credential-harvest', 'cookie-theft'])
     .describe('Security-event categories that count as tampering. Remote-access tools and IP-KVMs have their own indicators.'),
-  minSeverity: z
-    .enum(severityLevels)
-    .default('medium')
-    .describe('Detections below this severity are ignored; detections with no severity count.'),
+  minSeverity: z.enum(severityLevels).default('medium').describe('Detections below this severity are ignored; detections with no severity count.'),
 });
 
 const CATEGORY_STRENGTH: Readonly<Record<string, number>> = {
@@ -51,19 +48,18 @@ export const earlyTampering = defineIndicator({
       tamper: '{{count}} {{category}} detections within {{days}} days of delivery ({{anchor}}), the first {{after}} days after it: {{detail}}',
     },
     neutralReason: 'Security alerts on the company device could not be explained.',
-    recommendedAction:
-      'Isolate the device, have the security team triage the detections, and ask the worker to explain them on a live call.',
+    recommendedAction: 'Isolate the device, have the security team triage the detections, and ask the worker to explain them on a live call.',
     docs: {
       description:
         'Takes the delivery time of the device from `shipments[].deliveredAt` (the shipment of the same `deviceId`, else the ' +
         'earliest delivery), falling back to `hiredAt`, and fires on security detections in `categories` at or above ' +
-        '`minSeverity` within `days` days after it. KB4: malware started loading as soon as the new hire\'s Mac arrived, and a ' +
+        "`minSeverity` within `days` days after it. KB4: malware started loading as soon as the new hire's Mac arrived, and a " +
         'Raspberry Pi was used to move files and run unauthorised software within about 25 minutes.',
       requires: ['shipments[].deliveredAt', 'hiredAt', 'events[type=security].category'],
       threatHypothesis: 'The person who received the device immediately set it up for remote operation or data theft.',
       sources: cite('KB4'),
       falsePositives: [
-        'Detections caused by IT\'s own provisioning scripts during the first boot.',
+        "Detections caused by IT's own provisioning scripts during the first boot.",
         'Personal software the worker installed innocently before reading the acceptable-use policy.',
       ],
     },

@@ -15,7 +15,8 @@ const options = z.object({
     .default(0.3)
     .describe(
       'Strength of a generic Linux USB gadget id (1d6b:0104 and the like) seen alone: any Raspberry Pi or dev board in gadget ' +
-      'mode presents it, so alone it is weak.'),
+        'mode presents it, so alone it is weak.',
+    ),
   captureStrength: z
     .number()
     .min(0)
@@ -29,7 +30,8 @@ const options = z.object({
     .default(0.9)
     .describe(
       'Strength when a generic USB gadget and an HDMI capture chip show up on the same computer: together they are the parts ' +
-      'of a DIY IP-KVM (keyboard and mouse in, screen out).'),
+        'of a DIY IP-KVM (keyboard and mouse in, screen out).',
+    ),
 });
 
 /** One sighting of a USB device or display, from a detection, an inventory check-in or a media event. */
@@ -72,8 +74,7 @@ export const ipKvm = defineIndicator({
       kit: 'A generic USB gadget ({{gadget}}) and an HDMI capture chip ({{capture}}) on device {{deviceId}} since {{first}}: the parts of a DIY IP-KVM',
     },
     neutralReason: 'Hardware attached to the company device did not match the approved configuration.',
-    recommendedAction:
-      'Ask the worker to show the laptop\'s ports and peripherals on camera; have IT collect the device or verify it in person.',
+    recommendedAction: "Ask the worker to show the laptop's ports and peripherals on camera; have IT collect the device or verify it in person.",
     docs: {
       description:
         'Matches USB vendor:product ids, serials and USB or EDID display names from security detections (`usbId`, `deviceName`), ' +
@@ -109,7 +110,17 @@ export const ipKvm = defineIndicator({
         // Name the field the value came from: a detection the tool labels ip-kvm may carry neither id nor name.
         const field = e.usbId !== undefined ? 'usbId' : e.deviceName !== undefined ? 'deviceName' : 'category';
         const value = e.usbId ?? e.deviceName ?? e.category;
-        usb.push({ id: e.id, at: e.at, deviceId: e.deviceId, usbId: e.usbId, name: e.deviceName, serial: undefined, field, value, labelledIpKvm: e.category === 'ip-kvm' });
+        usb.push({
+          id: e.id,
+          at: e.at,
+          deviceId: e.deviceId,
+          usbId: e.usbId,
+          name: e.deviceName,
+          serial: undefined,
+          field,
+          value,
+          labelledIpKvm: e.category === 'ip-kvm',
+        });
       } else if (e.type === 'device-checkin') {
         // Fields name the list, not a position: inventory lists carry no order.
         for (const u of e.usbDevices ?? []) {
@@ -117,12 +128,33 @@ export const ipKvm = defineIndicator({
           const name = u.product ?? u.vendor;
           const value = [usbId, u.product ?? u.vendor].filter((v) => v !== undefined).join(' ');
           if (value !== '' || u.serial !== undefined) {
-            usb.push({ id: e.id, at: e.at, deviceId: e.deviceId, usbId, name, serial: u.serial, field: 'usbDevices', value: value || (u.serial as string), labelledIpKvm: false });
+            usb.push({
+              id: e.id,
+              at: e.at,
+              deviceId: e.deviceId,
+              usbId,
+              name,
+              serial: u.serial,
+              field: 'usbDevices',
+              value: value || (u.serial as string),
+              labelledIpKvm: false,
+            });
           }
         }
         for (const d of e.displays ?? []) {
           const name = d.model ?? d.manufacturer;
-          if (name !== undefined) usb.push({ id: e.id, at: e.at, deviceId: e.deviceId, usbId: undefined, name, serial: undefined, field: 'displays', value: name, labelledIpKvm: false });
+          if (name !== undefined)
+            usb.push({
+              id: e.id,
+              at: e.at,
+              deviceId: e.deviceId,
+              usbId: undefined,
+              name,
+              serial: undefined,
+              field: 'displays',
+              value: name,
+              labelledIpKvm: false,
+            });
         }
       } else if (e.type === 'removable-media' && e.media !== undefined && e.action !== 'removed') {
         const usbId = usbIdOf(e.media.vendorId, e.media.productId);

@@ -22,13 +22,15 @@ const options = z.object({
     .default([])
     .describe(
       'Remote-access tools the organisation sanctions, by tool id (e.g. `teamviewer`) or any name the shipped table ' +
-      'recognises. Empty by default: only the caller knows its approved tools.'),
+        'recognises. Empty by default: only the caller knows its approved tools.',
+    ),
   includeCommonlySanctioned: z
     .boolean()
     .default(false)
     .describe(
       'Also report OS built-ins flagged commonly sanctioned (Microsoft Remote Desktop client, Quick Assist, macOS Screen ' +
-      'Sharing). Off: they are on nearly every corporate machine.'),
+        'Sharing). Off: they are on nearly every corporate machine.',
+    ),
   extraTools: z
     .array(z.string().min(1))
     .default([])
@@ -64,7 +66,7 @@ export const remoteAccessSoftware = defineIndicator({
     neutralReason: 'Software on the company device did not match the approved configuration.',
     recommendedAction:
       'Require the worker to uninstall unapproved remote-access tools and confirm on camera with the laptop in view; review ' +
-      'the tool\'s connection logs for inbound sessions from abroad.',
+      "the tool's connection logs for inbound sessions from abroad.",
     docs: {
       description:
         'Matches software names from security detections (`events[type=security].software`), sessions (`remoteAccessSoftware`), ' +

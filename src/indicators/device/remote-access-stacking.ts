@@ -26,7 +26,8 @@ const options = z.object({
     .default(28)
     .describe(
       'Days from when the device was issued (reference.organisation.devices[].issuedAt) or first seen: tools that first appear ' +
-      'on it within this window count.'),
+        'on it within this window count.',
+    ),
   minTools: z.number().int().min(2).default(2).describe('Distinct remote-access or tunnel tools on one device within the window before it fires.'),
   includeTunnels: z.boolean().default(true).describe('Count tunnel and mesh-VPN tools (ngrok, Tailscale...) with the remote-desktop tools.'),
   allowList: z
@@ -71,7 +72,7 @@ export const remoteAccessStacking = defineIndicator({
     },
     neutralReason: 'Software on the company device did not match the approved configuration.',
     recommendedAction:
-      'Have IT inventory the device and remove the tools; ask who installed each one and verify the device\'s location in person or on a live video call.',
+      "Have IT inventory the device and remove the tools; ask who installed each one and verify the device's location in person or on a live video call.",
     docs: {
       description:
         'For each device, takes its start (issue date in `reference.organisation.devices[].issuedAt`, else the first event that ' +
@@ -79,7 +80,7 @@ export const remoteAccessStacking = defineIndicator({
         'built-ins) and, with `includeTunnels`, tunnel tools first seen on it within `windowDays`, leaving out approved tools ' +
         '(`allowList`, `reference.organisation.approvedRemoteAccessTools`) and tools covered by a documented exception. Fires ' +
         'when at least `minTools` appear; strength grows with the count. Software records are the ones ' +
-        '`device/remote-access-software` reads, in one sweep of the subject\'s events. The laptop-farm cases describe ' +
+        "`device/remote-access-software` reads, in one sweep of the subject's events. The laptop-farm cases describe " +
         'facilitators installing several remote-access programs on each laptop on arrival (DOJ-KNOOT, DOJ-CHAPMAN); LOLRMM ' +
         'catalogues the tools.',
       requires: [...softwareFields, 'reference.organisation.devices[].issuedAt', 'reference.organisation.approvedRemoteAccessTools'],
@@ -105,7 +106,8 @@ export const remoteAccessStacking = defineIndicator({
     }
     const issued = new Map<string, number>();
     for (const d of reference.organisation?.devices ?? []) {
-      if (d.deviceId !== undefined && d.issuedAt !== undefined && (d.subjectId === undefined || d.subjectId === view.subject.id)) issued.set(d.deviceId, Date.parse(d.issuedAt));
+      if (d.deviceId !== undefined && d.issuedAt !== undefined && (d.subjectId === undefined || d.subjectId === view.subject.id))
+        issued.set(d.deviceId, Date.parse(d.issuedAt));
     }
     const devices = new Map<string, DeviceTools>();
     const deviceOf = (id: string, at: number): DeviceTools => {
@@ -133,14 +135,23 @@ export const remoteAccessStacking = defineIndicator({
       if (tool === undefined || allowed.has(tool.id)) continue;
       const index = sightings.event[i] as number;
       const at = times[index] as number;
-      if (exceptionsActiveAt(view.subject, 'remote-access-tool', at).some((ex) => ex.scope?.software !== undefined && (matchRemoteAccessTool(ex.scope.software) ?? matchTunnelTool(ex.scope.software))?.id === tool.id)) continue;
+      if (
+        exceptionsActiveAt(view.subject, 'remote-access-tool', at).some(
+          (ex) => ex.scope?.software !== undefined && (matchRemoteAccessTool(ex.scope.software) ?? matchTunnelTool(ex.scope.software))?.id === tool.id,
+        )
+      )
+        continue;
       const code = deviceIds.codes[index] as number;
       const device = deviceOf(code >= 0 ? (deviceIds.values[code] as string) : '(unknown device)', at);
       if (device.tools.has(tool.id)) continue;
       if (device.start !== undefined && (at < device.start || at > device.start + windowMs)) continue;
       const event = view.events[index] as ActivityEvent;
       const name = sightings.names[sightings.name[i] as number] as string;
-      device.tools.set(tool.id, { name: tool.name, firstAt: event.at, evidence: { recordId: event.id, at: event.at, field: sightings.fields[sightings.field[i] as number] as string, value: name } });
+      device.tools.set(tool.id, {
+        name: tool.name,
+        firstAt: event.at,
+        evidence: { recordId: event.id, at: event.at, field: sightings.fields[sightings.field[i] as number] as string, value: name },
+      });
     }
     return [...devices]
       .filter(([, d]) => d.tools.size >= options.minTools)

@@ -23,7 +23,8 @@ const options = z.object({
     .default(0.4)
     .describe(
       'Strength of remote desktop enabled while the device checks in from a public address outside the organisation. Moderate: ' +
-      'most inventories report the home router\'s address, not one the device holds.'),
+        "most inventories report the home router's address, not one the device holds.",
+    ),
   minInbound: z.number().int().min(1).default(1).describe('Inbound sessions from outside before the inbound finding fires.'),
 });
 
@@ -49,12 +50,11 @@ export const remoteDesktopInternetFacing = defineIndicator({
     messages: {
       inbound: '{{count}} inbound {{tools}} sessions to device {{deviceId}} from outside the organisation ({{peers}}), the first on {{first}}{{setting}}',
       publicAddress:
-        'Remote desktop is enabled on device {{deviceId}} while it checks in from the public address {{ip}} ({{count}} ' +
-        'check-ins, the first on {{first}})',
+        'Remote desktop is enabled on device {{deviceId}} while it checks in from the public address {{ip}} ({{count}} ' + 'check-ins, the first on {{first}})',
     },
     neutralReason: 'The company device accepted remote connections that could not be explained.',
     recommendedAction:
-      'Have IT turn off inbound remote desktop and review the connection logs for the peers\' locations; verify the device\'s ' +
+      "Have IT turn off inbound remote desktop and review the connection logs for the peers' locations; verify the device's " +
       'location in person or on a live video call.',
     docs: {
       description:
@@ -76,7 +76,7 @@ export const remoteDesktopInternetFacing = defineIndicator({
       threatHypothesis: 'The company laptop sits at a laptop farm and is driven over remote desktop from abroad.',
       sources: cite('ATT-T1021', 'US-2022', 'MND', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA'),
       falsePositives: [
-        'IT support connecting from a contractor\'s network that is not in the corporate egress list.',
+        "IT support connecting from a contractor's network that is not in the corporate egress list.",
         'A worker connecting to their own desktop from a phone on mobile data.',
         'A device that holds a public address on a campus or hotel network that does not NAT.',
       ],
@@ -113,7 +113,8 @@ export const remoteDesktopInternetFacing = defineIndicator({
       const place = placeName(s.peerNetwork);
       hit.peers.add(s.peerNetwork !== undefined ? `${s.peerIp as string} in ${place}` : (s.peerIp as string));
       hit.tools.add(s.tool ?? 'remote-access');
-      if (hit.evidence.length < 10) hit.evidence.push({ recordId: s.id, at: s.at, field: 'peerIp', value: s.peerIp as string, note: s.tool ?? 'inbound session' });
+      if (hit.evidence.length < 10)
+        hit.evidence.push({ recordId: s.id, at: s.at, field: 'peerIp', value: s.peerIp as string, note: s.tool ?? 'inbound session' });
       inbound.set(deviceId, hit);
     }
     const findings: FindingDraft<MessageId>[] = [];

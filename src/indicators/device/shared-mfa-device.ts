@@ -13,8 +13,9 @@ const options = z.object({
     .array(z.string())
     .default(['-admin', '.admin', '_admin', '-adm', '.adm', '_adm', '-priv', '.priv'])
     .describe(
-      'Account-name suffixes of a person\'s own privileged twin account (jdoe and jdoe-admin): such pairs count as one owner, ' +
-      'since one person legitimately approves both.'),
+      "Account-name suffixes of a person's own privileged twin account (jdoe and jdoe-admin): such pairs count as one owner, " +
+        'since one person legitimately approves both.',
+    ),
 });
 
 /**
@@ -37,13 +38,12 @@ export const sharedMfaDevice = defineIndicator({
       shared: 'MFA device {{mfaDevice}} approved sign-ins for {{count}} accounts: {{accounts}}',
     },
     neutralReason: 'Sign-in approvals could not be reconciled with one person per account.',
-    recommendedAction:
-      'Re-enrol MFA for the affected accounts in person or on a verified video call, and find out who holds the device.',
+    recommendedAction: 'Re-enrol MFA for the affected accounts in person or on a verified video call, and find out who holds the device.',
     docs: {
       description:
         'Maps each MFA device (`events[type=session].mfa.authenticatorId`, else `mfaDeviceId`, and authenticators registered on ' +
         'an account, `events[type=authenticator-registration].authenticatorId`) to the distinct accounts it approved sign-ins ' +
-        'for or was registered on, folding a person\'s own admin twin (`sameOwnerSuffixes`) into one owner, and fires when one ' +
+        "for or was registered on, folding a person's own admin twin (`sameOwnerSuffixes`) into one owner, and fires when one " +
         'device approves at least `minAccounts` owners. MS-DX observed one device completing MFA for several users in a Jasper ' +
         'Sleet intrusion, alongside VPNs and long-lived sessions.',
       requires: [
@@ -67,7 +67,13 @@ export const sharedMfaDevice = defineIndicator({
       if (e.type === 'session' && e.result !== 'failure') {
         const authenticator = e.mfa?.authenticatorId ?? e.mfaDeviceId;
         if (authenticator !== undefined) {
-          uses.push({ authenticator, accountId: e.accountId, id: e.id, at: e.at, field: e.mfa?.authenticatorId !== undefined ? 'mfa.authenticatorId' : 'mfaDeviceId' });
+          uses.push({
+            authenticator,
+            accountId: e.accountId,
+            id: e.id,
+            at: e.at,
+            field: e.mfa?.authenticatorId !== undefined ? 'mfa.authenticatorId' : 'mfaDeviceId',
+          });
         }
       } else if (e.type === 'authenticator-registration' && e.action === 'registered' && e.authenticatorId !== undefined) {
         uses.push({ authenticator: e.authenticatorId, accountId: e.accountId, id: e.id, at: e.at, field: 'authenticatorId' });

@@ -23,7 +23,8 @@ const options = z.object({
     .default([])
     .describe(
       'Tunnel tools the organisation sanctions, by tool id (e.g. `tailscale`) or any name the shipped table recognises. Empty ' +
-      'by default: only the caller knows its approved tools.'),
+        'by default: only the caller knows its approved tools.',
+    ),
   kindStrength: z
     .object({
       'reverse-tunnel': z.number().min(0).max(1).default(0.8),
@@ -34,8 +35,9 @@ const options = z.object({
     .default({ 'reverse-tunnel': 0.8, 'remote-shell': 0.8, 'dev-tunnel': 0.6, 'mesh-vpn': 0.5 })
     .describe(
       'Strength by kind: a reverse tunnel or web shell publishes the computer to anyone with the address; a dev tunnel needs ' +
-      'the developer\'s account; a mesh VPN joins the computer to a private network and is the most common in honest ' +
-      'engineering use.'),
+        "the developer's account; a mesh VPN joins the computer to a private network and is the most common in honest " +
+        'engineering use.',
+    ),
 });
 
 type Options = z.infer<typeof options>;
@@ -94,8 +96,7 @@ export const tunnelSoftware = defineIndicator({
         'in honest engineering work. LOLRMM lists these tools among the remote-access tooling intruders use; MITRE ATT&CK T1572.',
       requires: [...softwareFields, 'reference.organisation.approvedRemoteAccessTools', 'reference.organisation.approvedVpnProviders', 'exceptions'],
       threatHypothesis:
-        'The company laptop is reached from elsewhere through a tunnel: a facilitator exposes it, or the worker abroad joins it ' +
-        'to their own network.',
+        'The company laptop is reached from elsewhere through a tunnel: a facilitator exposes it, or the worker abroad joins it ' + 'to their own network.',
       sources: cite('LOLRMM', 'ATT-T1572', 'MND', 'TRK'),
       falsePositives: [
         'Engineers using Tailscale or ZeroTier for a home lab or for team services the organisation has not listed.',

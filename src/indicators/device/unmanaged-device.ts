@@ -16,10 +16,7 @@ const options = z.object({
     .max(1)
     .default(0.1)
     .describe('Least share of sign-ins they must make up, so a mostly managed worker with a few phone logins does not fire.'),
-  personalDevicesAllowed: z
-    .boolean()
-    .default(false)
-    .describe('Set when policy allows BYOD: then only non-compliant devices count, not merely unmanaged ones.'),
+  personalDevicesAllowed: z.boolean().default(false).describe('Set when policy allows BYOD: then only non-compliant devices count, not merely unmanaged ones.'),
 });
 
 type MessageId = 'unmanagedSessions' | 'request' | 'checkin';
@@ -46,10 +43,10 @@ export const unmanagedDevice = defineIndicator({
       request: 'Asked on {{date}} to work from {{kind}}{{reason}}',
       checkin: 'Device {{deviceId}} checked in as {{state}} {{count}} times',
     },
-    neutralReason: 'Work was done from devices outside the organisation\'s management.',
+    neutralReason: "Work was done from devices outside the organisation's management.",
     recommendedAction:
       'On a live video call, ask the worker to show the managed laptop (serial label in view) and the device they signed in ' +
-      'from; compare the unmanaged sign-ins\' IPs with the managed laptop\'s check-ins, then require the managed laptop by ' +
+      "from; compare the unmanaged sign-ins' IPs with the managed laptop's check-ins, then require the managed laptop by " +
       'policy.',
     docs: {
       description:
@@ -108,11 +105,7 @@ export const unmanagedDevice = defineIndicator({
           recordId: s.id,
           at: s.at,
           field:
-            s.virtualDesktop === true
-              ? 'virtualDesktop'
-              : s.deviceManaged === false && !options.personalDevicesAllowed
-                ? 'deviceManaged'
-                : 'deviceCompliant',
+            s.virtualDesktop === true ? 'virtualDesktop' : s.deviceManaged === false && !options.personalDevicesAllowed ? 'deviceManaged' : 'deviceCompliant',
           value: s.deviceId ?? null,
         })),
       });

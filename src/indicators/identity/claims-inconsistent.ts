@@ -1,14 +1,5 @@
 import { z } from 'zod';
-import {
-  callingCodeCountries,
-  cite,
-  claimedResidenceCountry,
-  compareNames,
-  compareText,
-  currentBankInstruction,
-  DAY_MS,
-  partialDateRange,
-} from '../../kit';
+import { callingCodeCountries, cite, claimedResidenceCountry, compareNames, compareText, currentBankInstruction, DAY_MS, partialDateRange } from '../../kit';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, FindingDraft } from '../../contract/types';
 import type { Subject } from '../../records/subject';
@@ -23,7 +14,7 @@ const options = z.object({
     .default(0.85)
     .describe(
       'Jaro-Winkler score at which two name parts count as the same. Names fire only when NO part matches, so a transliterated ' +
-      'or hyphenated given or family name never fires alone.',
+        'or hyphenated given or family name never fires alone.',
     ),
   countrySources: z
     .array(z.enum(countrySources))
@@ -285,7 +276,7 @@ function overlappingFullTimeClaims(s: Subject, options: Options, asOfMs: number)
 export const claimsInconsistent = defineIndicator({
   meta: {
     id: 'identity/claims-inconsistent',
-    title: 'The person\'s own claims disagree across sources',
+    title: "The person's own claims disagree across sources",
     category: 'identity',
     version: '1.0.0',
     kind: 'risk',
@@ -298,8 +289,7 @@ export const claimsInconsistent = defineIndicator({
       name: 'Name "{{name}}" ({{source}}) shares no part with "{{reference}}" ({{referenceSource}})',
       birthDate: 'The date of birth given in the application differs from the one on {{document}}',
       country: '{{evidence}} points to {{evidenceCountry}}, but the claimed residence is in {{claimedCountry}}',
-      overlap:
-        '{{first}} and {{second}}, both claimed full-time, overlap for {{days}} days ({{from}} to {{to}}){{countries}}',
+      overlap: '{{first}} and {{second}}, both claimed full-time, overlap for {{days}} days ({{from}} to {{to}}){{countries}}',
     },
     neutralReason: 'Details in the application could not be reconciled with each other.',
     recommendedAction:

@@ -11,7 +11,7 @@ const options = z.object({
     .default(0)
     .describe(
       'Strength given to an inconclusive document or liveness result. 0 by default: inconclusive results are common (glare, ' +
-      'old documents) and call for a retry, not suspicion.',
+        'old documents) and call for a retry, not suspicion.',
     ),
 });
 
@@ -50,7 +50,7 @@ export const documentVerificationFailed = defineIndicator({
         '`inconclusiveStrength` is raised. Advisories describe real IDs with a swapped-in photo and AI-altered document images. ' +
         'A pass does not clear anyone: SEAL warns that some forged documents pass specialised checks.',
       requires: ['documents[].verification.outcome', 'documents[].verification.liveness'],
-      threatHypothesis: 'A stolen or rented identity document with the operator\'s photo swapped in, or a synthetic document.',
+      threatHypothesis: "A stolen or rented identity document with the operator's photo swapped in, or a synthetic document.",
       sources: cite('ROK-2022', 'MS-JS', 'PSA-2025-01', 'SEAL', 'PSA-2022-DF'),
       falsePositives: [
         'Worn, damaged or laminated documents that vendors reject.',
@@ -65,8 +65,7 @@ export const documentVerificationFailed = defineIndicator({
     for (const doc of [...documents].sort((a, b) => compareText(a.id, b.id))) {
       const v = doc.verification as NonNullable<typeof doc.verification>;
       const vendor = v.vendor ?? 'The verification vendor';
-      const outcomeStrength =
-        v.outcome === 'inconclusive' ? options.inconclusiveStrength : (OUTCOME_STRENGTH as Record<string, number>)[v.outcome];
+      const outcomeStrength = v.outcome === 'inconclusive' ? options.inconclusiveStrength : (OUTCOME_STRENGTH as Record<string, number>)[v.outcome];
       if (outcomeStrength !== undefined && outcomeStrength > 0) {
         findings.push({
           messageId: 'document',
@@ -87,7 +86,9 @@ export const documentVerificationFailed = defineIndicator({
           messageId: 'liveness',
           strength: livenessStrength,
           data: { vendor, type: doc.type, documentId: doc.id },
-          evidence: [{ recordId: doc.id, field: 'verification.liveness', value: v.liveness ?? null, ...(v.checkedAt !== undefined ? { at: v.checkedAt } : {}) }],
+          evidence: [
+            { recordId: doc.id, field: 'verification.liveness', value: v.liveness ?? null, ...(v.checkedAt !== undefined ? { at: v.checkedAt } : {}) },
+          ],
         });
       }
     }

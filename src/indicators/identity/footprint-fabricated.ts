@@ -11,8 +11,8 @@ const options = z.object({
     .nonnegative()
     .default(365)
     .describe(
-      'How far a profile\'s earliest shown activity may predate its creation before it fires. Generous by default: SEAL warns ' +
-      'that old code legitimately re-uploaded has commits older than the account.',
+      "How far a profile's earliest shown activity may predate its creation before it fires. Generous by default: SEAL warns " +
+        'that old code legitimately re-uploaded has commits older than the account.',
     ),
   seniorYears: z
     .number()
@@ -46,8 +46,7 @@ export const footprintFabricated = defineIndicator({
     correlationGroup: 'pre-hire-weak',
     options,
     messages: {
-      backdated:
-        '{{platform}} profile {{handle}} was created on {{createdAt}} but shows activity from {{earliestAt}}, {{days}} days earlier',
+      backdated: '{{platform}} profile {{handle}} was created on {{createdAt}} but shows activity from {{earliestAt}}, {{days}} days earlier',
       thin: 'The resume claims {{years}} years of experience, but every online profile ({{profiles}}) is under {{maxAge}} year(s) old',
     },
     neutralReason: 'The professional history could not be corroborated by public records.',
@@ -55,7 +54,7 @@ export const footprintFabricated = defineIndicator({
       'Ask the candidate to walk through a named past project on a live call, including code they wrote, and verify one past employer independently.',
     docs: {
       description:
-        'Fires when a profile\'s earliest shown activity (e.g. first commit) predates the account\'s creation by more than ' +
+        "Fires when a profile's earliest shown activity (e.g. first commit) predates the account's creation by more than " +
         '`backdateToleranceDays`, the SEAL heuristic for cloned repositories with the candidate inserted as author; and when the ' +
         'employment history claims at least `seniorYears` of experience while every profile on file was created less than ' +
         '`maxFootprintAgeYears` before the application. Weak: many honest engineers have no public footprint, so it sits in the ' +
@@ -117,7 +116,10 @@ export const footprintFabricated = defineIndicator({
           strength: 0.5,
           data: {
             years: round1(years),
-            profiles: profiles.map((p) => `${p.platform} ${p.handle ?? p.id}`).sort().join(', '),
+            profiles: profiles
+              .map((p) => `${p.platform} ${p.handle ?? p.id}`)
+              .sort()
+              .join(', '),
             maxAge: options.maxFootprintAgeYears,
           },
           evidence: [

@@ -11,7 +11,7 @@ const options = z.object({
     .default(0.3)
     .describe(
       'Strength of one entry that could not be confirmed. Low: defunct employers, unreachable schools and slow HR departments ' +
-      'are common; several combine by noisy-or.',
+        'are common; several combine by noisy-or.',
     ),
   contradictedStrength: z
     .number()
@@ -24,7 +24,7 @@ const options = z.object({
     .min(0)
     .max(1)
     .default(1)
-    .describe('Strength of a history entry or reference whose domain is on the caller\'s list of front companies or seized websites.'),
+    .describe("Strength of a history entry or reference whose domain is on the caller's list of front companies or seized websites."),
 });
 
 type MessageId = 'front' | 'contradicted' | 'unconfirmed';
@@ -41,7 +41,13 @@ interface Entry {
 function normaliseDomain(d: string): string {
   // The path is cut at the first "/" by a scan: `/\/.*$/` restarted at every "/" of "////...\n"
   // and took quadratic time.
-  return cutAtFirst(d.trim().toLowerCase().replace(/^[a-z]+:\/\//, ''), '/')
+  return cutAtFirst(
+    d
+      .trim()
+      .toLowerCase()
+      .replace(/^[a-z]+:\/\//, ''),
+    '/',
+  )
     .replace(/^www\./, '')
     .replace(/\.$/, '');
 }
@@ -121,7 +127,9 @@ export const historyUnverifiable = defineIndicator({
       })),
     ];
     const fronts = new Set((reference.frontCompanyDomains ?? []).map(normaliseDomain));
-    const checked = entries.filter((e) => (e.confirmed !== undefined && e.confirmed !== 'not-checked') || (fronts.size > 0 && (e.domain !== undefined || e.email !== undefined)));
+    const checked = entries.filter(
+      (e) => (e.confirmed !== undefined && e.confirmed !== 'not-checked') || (fronts.size > 0 && (e.domain !== undefined || e.email !== undefined)),
+    );
     if (checked.length === 0) {
       return notEvaluated('no history entry was checked and no front-company list applies', [
         'employment[].confirmed',

@@ -9,15 +9,13 @@ const options = z.object({
     .min(0)
     .max(1)
     .default(1)
-    .describe('Strength when a check says the personal data belongs to a deceased person: the identity cannot be the applicant\'s.'),
+    .describe("Strength when a check says the personal data belongs to a deceased person: the identity cannot be the applicant's."),
   noRecordStrength: z
     .number()
     .min(0)
     .max(1)
     .default(0.3)
-    .describe(
-      'Strength when a check finds no record of the person. Low: recent immigrants, young people and people with thin credit files often have none.',
-    ),
+    .describe('Strength when a check finds no record of the person. Low: recent immigrants, young people and people with thin credit files often have none.'),
 });
 
 type MessageId = 'check' | 'selfie';
@@ -52,7 +50,7 @@ export const identityBelongsToOther = defineIndicator({
         'Fires when an identity check (background check, SSN trace, credit header, database) reports that the personal data ' +
         'belongs to another, deceased or synthetic person, or when the vendor says the selfie does not match the document ' +
         'portrait. A "no record" result fires weakly (`noRecordStrength`). In the public cases, valid but stolen or rented US ' +
-        'identities passed background checks; the mismatch between person and identity is the scheme\'s core.',
+        "identities passed background checks; the mismatch between person and identity is the scheme's core.",
       requires: ['identityChecks[].outcome', 'documents[].verification.selfieMatch'],
       threatHypothesis: 'A stolen, borrowed or rented identity used by someone other than its holder.',
       sources: cite('PSA-2022-DF', 'KB4', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'DOJ-JUN25', 'DOJ-JUN25-OPA', 'US-2022'),
@@ -65,9 +63,7 @@ export const identityBelongsToOther = defineIndicator({
   },
   evaluate(view, { options, notEvaluated }) {
     const checks = view.subject.identityChecks ?? [];
-    const documents = (view.subject.documents ?? []).filter(
-      (d) => d.verification?.selfieMatch !== undefined && d.verification.selfieMatch !== 'not-performed',
-    );
+    const documents = (view.subject.documents ?? []).filter((d) => d.verification?.selfieMatch !== undefined && d.verification.selfieMatch !== 'not-performed');
     if (checks.length === 0 && documents.length === 0) {
       return notEvaluated('no identity checks and no selfie-match results', ['identityChecks', 'documents[].verification.selfieMatch']);
     }

@@ -4,11 +4,7 @@ import type { Evidence, FindingDraft } from '../../contract/types';
 import { cite, compareText, DAY_MS } from '../../kit';
 
 const options = z.object({
-  windowDays: z
-    .number()
-    .positive()
-    .default(365)
-    .describe('Only changes in this many days before `asOf` count: an old handle change says little about today.'),
+  windowDays: z.number().positive().default(365).describe('Only changes in this many days before `asOf` count: an old handle change says little about today.'),
   minChanges: z
     .number()
     .int()
@@ -43,7 +39,7 @@ export const identityRotation = defineIndicator({
     recommendedAction: 'Ask the candidate to explain each change and list every name and handle they used; verify against the identity document.',
     docs: {
       description:
-        'Counts name and handle changes within `windowDays` from the profiles\' handle history and from `profile-change` events ' +
+        "Counts name and handle changes within `windowDays` from the profiles' handle history and from `profile-change` events " +
         '(fields name and handle), counting a handle change recorded in both places once, and fires from `minChanges` on; also ' +
         'fires on each profile marked deleted or replaced. A single change is ordinary (marriage, rebrand) and never fires alone.',
       requires: ['profiles[].previousHandles', 'profiles[].status', 'events[type=profile-change]'],
@@ -58,7 +54,9 @@ export const identityRotation = defineIndicator({
     const tracked = profiles.filter((p) => p.previousHandles !== undefined || p.status !== undefined);
     if (tracked.length === 0 && changeEvents.length === 0) {
       return notEvaluated('no profile history and no profile-change events', [
-        'profiles[].previousHandles', 'profiles[].status', 'events[type=profile-change]',
+        'profiles[].previousHandles',
+        'profiles[].status',
+        'events[type=profile-change]',
       ]);
     }
     const since = asOfMs - options.windowDays * DAY_MS;
@@ -96,7 +94,14 @@ export const identityRotation = defineIndicator({
       findings.push({
         messageId: 'changes',
         strength: Math.min(1, 0.5 + 0.15 * (changes.length - options.minChanges)),
-        data: { count: changes.length, days: options.windowDays, list: changes.slice(0, 5).map((c) => c.text).join('; ') },
+        data: {
+          count: changes.length,
+          days: options.windowDays,
+          list: changes
+            .slice(0, 5)
+            .map((c) => c.text)
+            .join('; '),
+        },
         evidence: changes.slice(0, 20).map((c) => c.evidence),
       });
     }

@@ -11,7 +11,7 @@ const options = z.object({
     .default(10)
     .describe(
       'Largest Hamming distance between two perceptual hashes (64-bit) that still counts as the same photo; 10 of 64 bits is a ' +
-      'common cut-off that tolerates resizing and recompression.',
+        'common cut-off that tolerates resizing and recompression.',
     ),
   minDistinctPhotos: z
     .number()
@@ -47,7 +47,7 @@ function hamming(a: string, b: string): number {
 export const photoInconsistent = defineIndicator({
   meta: {
     id: 'identity/photo-inconsistent',
-    title: 'Photos of one identity are inconsistent or not the person\'s',
+    title: "Photos of one identity are inconsistent or not the person's",
     category: 'identity',
     version: '1.0.0',
     kind: 'risk',
@@ -61,12 +61,11 @@ export const photoInconsistent = defineIndicator({
       distinct: '{{count}} visibly different photos are used for one identity ({{sources}})',
     },
     neutralReason: 'Photos supplied for the identity could not be matched to the person.',
-    recommendedAction:
-      'Hold a live video call and compare the person on camera with every photo on file; ask about any profile photo that differs.',
+    recommendedAction: 'Hold a live video call and compare the person on camera with every photo on file; ask about any profile photo that differs.',
     docs: {
       description:
         'Fires on each photo a vendor or reverse-image search assessed as synthetic (AI-generated), belonging to someone else, ' +
-        'or stock; and when the person\'s photos (resume, profiles, documents) form at least `minDistinctPhotos` clusters of ' +
+        "or stock; and when the person's photos (resume, profiles, documents) form at least `minDistinctPhotos` clusters of " +
         'perceptual hashes further apart than `maxHammingDistance` bits. Advisories and incidents describe AI-altered stock ' +
         'photos and several profiles of one identity with different pictures.',
       requires: ['photos[].assessment', 'photos[].perceptualHash'],
@@ -90,7 +89,9 @@ export const photoInconsistent = defineIndicator({
         messageId: 'assessment',
         strength,
         data: { source: photo.source, photoId: photo.id, assessment: photo.assessment as string },
-        evidence: [{ recordId: photo.id, field: 'assessment', value: photo.assessment ?? null, ...(photo.capturedAt !== undefined ? { at: photo.capturedAt } : {}) }],
+        evidence: [
+          { recordId: photo.id, field: 'assessment', value: photo.assessment ?? null, ...(photo.capturedAt !== undefined ? { at: photo.capturedAt } : {}) },
+        ],
       });
     }
     // Identical hashes (one photo reused on several profiles) are grouped first, in one pass;

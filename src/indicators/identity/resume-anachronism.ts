@@ -27,7 +27,7 @@ const options = z.object({
     .default(0)
     .describe(
       'Slack before a claim counts as too early. 0 by default because the built-in table already takes the earliest plausible ' +
-      'public year (previews, open-sourcing) and release years count from 1 January.',
+        'public year (previews, open-sourcing) and release years count from 1 January.',
     ),
 });
 
@@ -57,8 +57,7 @@ export const resumeAnachronism = defineIndicator({
     },
     neutralReason: 'Claims in the resume could not be reconciled with public facts.',
     recommendedAction:
-      'Ask the candidate to describe the work done with the technology in that role on a live technical call, and verify the ' +
-      'employer independently.',
+      'Ask the candidate to describe the work done with the technology in that role on a live technical call, and verify the ' + 'employer independently.',
     docs: {
       description:
         'Looks up every technology claimed in an employment entry and every claimed skill in a documented table of first public ' +

@@ -10,23 +10,14 @@ const options = z.object({
   actions: z
     .array(z.enum(actions))
     .default(['download', 'clone', 'export', 'copy', 'sync', 'print'])
-    .describe('Data-access actions that collect data onto the worker\'s side; reads and edits are ordinary work.'),
+    .describe("Data-access actions that collect data onto the worker's side; reads and edits are ordinary work."),
   ownFactor: z
     .number()
     .gt(1)
     .default(10)
-    .describe('How many times the subject\'s own median active day the peak day must reach: a tenfold jump is no ordinary busy day.'),
-  minBaselineDays: z
-    .number()
-    .int()
-    .positive()
-    .default(5)
-    .describe('Active days besides the peak needed for an own baseline.'),
-  peerFactor: z
-    .number()
-    .gt(1)
-    .default(5)
-    .describe('How many times the role peers\' median peak day the subject\'s peak day must reach.'),
+    .describe("How many times the subject's own median active day the peak day must reach: a tenfold jump is no ordinary busy day."),
+  minBaselineDays: z.number().int().positive().default(5).describe('Active days besides the peak needed for an own baseline.'),
+  peerFactor: z.number().gt(1).default(5).describe("How many times the role peers' median peak day the subject's peak day must reach."),
   minPeers: z
     .number()
     .int()
@@ -38,19 +29,14 @@ const options = z.object({
     .nonnegative()
     .default(500_000_000)
     .describe('Peak-day volume below which nothing fires, however it compares: 500 MB is a routine checkout of a large repository.'),
-  minActions: z
-    .number()
-    .int()
-    .nonnegative()
-    .default(50)
-    .describe('Peak-day count of collection actions below which the action count never fires.'),
+  minActions: z.number().int().nonnegative().default(50).describe('Peak-day count of collection actions below which the action count never fires.'),
   earlyTenureDays: z
     .number()
     .positive()
     .default(90)
     .describe(
-      'A peak within this many days of `hiredAt` is stronger (SW: exfiltration began almost immediately; the catalogue ' +
-      'measures the first 30-90 days).'),
+      'A peak within this many days of `hiredAt` is stronger (SW: exfiltration began almost immediately; the catalogue ' + 'measures the first 30-90 days).',
+    ),
 });
 
 type Options = z.infer<typeof options>;
@@ -131,23 +117,22 @@ export const bulkCollection = defineIndicator({
         '({{baseline}}, {{source}}){{early}}',
     },
     neutralReason: 'Data-access volume could not be reconciled with the role.',
-    recommendedAction:
-      'Review what was downloaded or cloned on the peak day with the worker\'s manager; check whether it left the device.',
+    recommendedAction: "Review what was downloaded or cloned on the peak day with the worker's manager; check whether it left the device.",
     docs: {
       description:
-        'Totals each UTC day\'s collection (`actions`: download, clone, export, copy, sync, print) in bytes and in ' +
-        'actions. Fires when the peak day reaches `ownFactor` times the subject\'s own median active day (with ' +
-        '`minBaselineDays` other days), and when it reaches `peerFactor` times the role peers\' typical peak day: from ' +
+        "Totals each UTC day's collection (`actions`: download, clone, export, copy, sync, print) in bytes and in " +
+        "actions. Fires when the peak day reaches `ownFactor` times the subject's own median active day (with " +
+        "`minBaselineDays` other days), and when it reaches `peerFactor` times the role peers' typical peak day: from " +
         '`reference.collectionBaselines[role]`, or else from the batch (`summarise` takes the peak day of every subject ' +
         'with a role and any collection, `combine` sorts them by role; at least `minPeers` peers). Nothing fires below ' +
         '`minBytes` / `minActions`. A peak within `earlyTenureDays` of `hiredAt` is stronger. SW: exfiltration began ' +
         'almost immediately after hiring.',
       requires: ['events[type=data-access].volumeBytes', 'events[type=data-access].action', 'role', 'hiredAt', 'reference.collectionBaselines'],
-      threatHypothesis: 'The worker collects the company\'s code and data in bulk, for a foreign programme or for later extortion.',
+      threatHypothesis: "The worker collects the company's code and data in bulk, for a foreign programme or for later extortion.",
       sources: cite('SW', 'DOJ-JUN25', 'DOJ-JUN25-OPA', 'PSA-2025-01'),
       falsePositives: [
         'Onboarding: the first full clone of a large monorepo or dataset (compare with peers who joined recently).',
-        'Migrations, backups and build caches run under the worker\'s account.',
+        "Migrations, backups and build caches run under the worker's account.",
         'A role mislabelled in HR data, comparing a data engineer with front-end peers.',
       ],
     },
@@ -188,14 +173,23 @@ export const bulkCollection = defineIndicator({
     const earlyText = (day: number): string => (earlyOf(day) ? `, ${Math.max(0, Math.floor((day - (hired as number)) / DAY_MS))} days into the tenure` : '');
     const findings: FindingDraft<MessageId>[] = [];
     const evidenceOf = (day: number) =>
-      (p.days.get(day)?.ids ?? []).slice(0, 10).map((id) => ({ recordId: id, at: new Date(day).toISOString(), field: 'volumeBytes', note: 'collected on the peak day' }));
+      (p.days.get(day)?.ids ?? [])
+        .slice(0, 10)
+        .map((id) => ({ recordId: id, at: new Date(day).toISOString(), field: 'volumeBytes', note: 'collected on the peak day' }));
     const strengthOf = (factor: number, limit: number, day: number): number =>
       Math.min(1, 0.5 + 0.3 * Math.min(1, Math.log(factor / limit) / Math.log(10)) + (earlyOf(day) ? 0.2 : 0));
 
     // Own baseline: median of the other active days.
     const metrics = [
       { unit: 'bytes', peak: p.peakBytes, day: p.peakBytesDay, min: opts.minBytes, get: (d: { bytes: number }) => d.bytes, fmt: fmtBytes },
-      { unit: 'actions', peak: p.peakActions, day: p.peakActionsDay, min: opts.minActions, get: (d: { actions: number }) => d.actions, fmt: (n: number) => `${Math.round(n)} actions` },
+      {
+        unit: 'actions',
+        peak: p.peakActions,
+        day: p.peakActionsDay,
+        min: opts.minActions,
+        get: (d: { actions: number }) => d.actions,
+        fmt: (n: number) => `${Math.round(n)} actions`,
+      },
     ] as const;
     type Metric = (typeof metrics)[number];
     /** The finding for a peak `factor` times `base`, or undefined below `limit`: one shape for both baselines. */

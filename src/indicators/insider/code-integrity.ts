@@ -2,17 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, FindingDraft } from '../../contract/types';
 import type { ActivityEventOf } from '../../records/events';
-import {
-  cite,
-  compareText,
-  DAY_MS,
-  defaultCiPatterns,
-  normalizeTag,
-  organisationSensitiveTags,
-  pathMatches,
-  tenureStartMs,
-  utcDate,
-} from '../../kit';
+import { cite, compareText, DAY_MS, defaultCiPatterns, normalizeTag, organisationSensitiveTags, pathMatches, tenureStartMs, utcDate } from '../../kit';
 
 const options = z.object({
   sensitiveTags: z
@@ -20,7 +10,8 @@ const options = z.object({
     .default(['value-moving', 'payments', 'custody', 'signing', 'treasury', 'auth', 'secrets', 'smart-contract'])
     .describe(
       'Change tags that mark sensitive code, besides the value-moving, sensitive-technology and export-controlled tags of ' +
-      '`reference.organisation.sensitivityTags`.'),
+        '`reference.organisation.sensitivityTags`.',
+    ),
   sensitivePaths: z
     .array(z.string().min(1))
     .default([])
@@ -34,16 +25,20 @@ const options = z.object({
     .default([])
     .describe(
       'Roles (subject.role) that own CI/CD, e.g. devops, release-engineer. When empty, pipeline changes count only within ' +
-      '`newHireDays` of the start date.'),
-  newHireDays: z.number().positive().default(90).describe(
-    'Tenure in days during which pipeline changes count when no owning roles are given (SEAL: review CI/CD changes from new ' +
-    'members).'),
+        '`newHireDays` of the start date.',
+    ),
+  newHireDays: z
+    .number()
+    .positive()
+    .default(90)
+    .describe('Tenure in days during which pipeline changes count when no owning roles are given (SEAL: review CI/CD changes from new ' + 'members).'),
   includeNonSensitive: z
     .boolean()
     .default(false)
     .describe(
       'Also report unreviewed changes to code that is not tagged sensitive, at a third of the strength. Off: many teams let ' +
-      'people merge routine changes alone.'),
+        'people merge routine changes alone.',
+    ),
 });
 
 type MessageId = 'unreviewed' | 'bypass' | 'pipeline';
@@ -82,11 +77,11 @@ export const codeIntegrity = defineIndicator({
         'Reads code-change events (merges, direct pushes, deployments, releases, pipeline and protection changes from code-host ' +
         'and CI/CD audit logs) in one sweep and groups findings per repository. Unreviewed: a self-approved change (the author ' +
         'approved it, e.g. from a second account: strongest), a direct push, or a merge, deploy or release with no approving ' +
-        'review by someone else, to code tagged sensitive (`tags` in `sensitiveTags` or the organisation\'s value-moving, ' +
+        "review by someone else, to code tagged sensitive (`tags` in `sensitiveTags` or the organisation's value-moving, " +
         'sensitive-technology or export-controlled tags) or matching `sensitivePaths`; untagged routine changes only with ' +
         '`includeNonSensitive`. Bypass: branch protection or a ruleset bypassed, stronger on sensitive code. Pipeline: a ' +
         'pipeline change (or a merge touching `ciPatterns`) by a subject whose role is not in `pipelineOwnerRoles`, or, when no ' +
-        'roles are given, within `newHireDays` of the start. A self-merge after someone else\'s approval is ordinary and never ' +
+        "roles are given, within `newHireDays` of the start. A self-merge after someone else's approval is ordinary and never " +
         'counts. SEAL and DOJ-ATL describe insiders altering value-moving code and pipelines; OpenSSF Scorecard treats code ' +
         'review and branch protection as baseline controls.',
       requires: [
@@ -119,7 +114,8 @@ export const codeIntegrity = defineIndicator({
     const owners = new Set(options.pipelineOwnerRoles);
     const start = tenureStartMs(view.subject);
     const isSensitive = (c: CodeChange): boolean =>
-      (c.tags ?? []).some((t) => sensitiveTags.has(normalizeTag(t))) || (sensitivePaths.length > 0 && (c.paths ?? []).some((p) => pathMatches(p, sensitivePaths)));
+      (c.tags ?? []).some((t) => sensitiveTags.has(normalizeTag(t))) ||
+      (sensitivePaths.length > 0 && (c.paths ?? []).some((p) => pathMatches(p, sensitivePaths)));
     const pipelineByOutsider = (c: CodeChange): string | undefined => {
       const touchesCi = c.action === 'pipeline-change' || (c.action === 'merge' && (c.paths ?? []).some((p) => pathMatches(p, ciPatterns)));
       if (!touchesCi) return undefined;
@@ -128,7 +124,16 @@ export const codeIntegrity = defineIndicator({
       const t = view.timeOf(c);
       return t >= start && t <= start + options.newHireDays * DAY_MS ? `a new hire (within ${options.newHireDays} days of the start)` : undefined;
     };
-    type Group = { messageId: MessageId; repository: string; count: number; strength: number; first: string; detail: Set<string>; sensitive: boolean; evidence: Evidence[] };
+    type Group = {
+      messageId: MessageId;
+      repository: string;
+      count: number;
+      strength: number;
+      first: string;
+      detail: Set<string>;
+      sensitive: boolean;
+      evidence: Evidence[];
+    };
     const groups = new Map<string, Group>();
     const add = (messageId: MessageId, c: CodeChange, strength: number, detail: string, sensitive: boolean, note: string): void => {
       const repository = c.repository ?? '(unnamed repository)';

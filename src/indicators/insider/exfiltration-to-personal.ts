@@ -19,7 +19,8 @@ const options = z.object({
     .default([...defaultSensitiveTags])
     .describe(
       'Data tags that make a copy weigh more: the sensitive-technology tags of `insider/sensitive-technology-access` (RFA, ' +
-      'DOJ-JUN25). Other tags, such as "public", do not.'),
+        'DOJ-JUN25). Other tags, such as "public", do not.',
+    ),
 });
 
 const LABEL: Readonly<Record<string, string>> = {
@@ -51,8 +52,7 @@ export const exfiltrationToPersonal = defineIndicator({
       copies: '{{count}} copies of {{resources}} resources to {{destination}}{{hosts}}, {{volume}}',
     },
     neutralReason: 'Company data was copied to destinations outside the organisation.',
-    recommendedAction:
-      'Ask the worker to account for the copies and to delete them under supervision; preserve the logs in case of later extortion.',
+    recommendedAction: 'Ask the worker to account for the copies and to delete them under supervision; preserve the logs in case of later extortion.',
     docs: {
       description:
         'Fires, per destination kind, on data-access events whose `destination.kind` is in `destinations` (personal ' +
@@ -86,7 +86,8 @@ export const exfiltrationToPersonal = defineIndicator({
       g.resources.add(e.resource);
       if (d.host !== undefined) g.hosts.add(d.host);
       if ((e.tags ?? []).some((t) => sensitive.has(normalizeTag(t)))) g.tagged++;
-      if (g.evidence.length < 10) g.evidence.push({ recordId: e.id, at: e.at, field: 'destination', value: d.url ?? d.host ?? d.kind, note: `${e.action} of ${e.resource}` });
+      if (g.evidence.length < 10)
+        g.evidence.push({ recordId: e.id, at: e.at, field: 'destination', value: d.url ?? d.host ?? d.kind, note: `${e.action} of ${e.resource}` });
       groups.set(d.kind, g);
     }
     return [...groups]

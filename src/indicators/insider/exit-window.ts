@@ -24,21 +24,19 @@ const options = z.object({
     .positive()
     .default(30)
     .describe(
-      'Days before the end date that form the exit window (from the notice date when that is earlier): in CERT\'s theft-of-IP ' +
-      'cases much of the taking happens in the month before leaving.'),
+      "Days before the end date that form the exit window (from the notice date when that is earlier): in CERT's theft-of-IP " +
+        'cases much of the taking happens in the month before leaving.',
+    ),
   lookbackDays: z
     .number()
     .int()
     .positive()
     .default(180)
     .describe(
-      'Days before the exit window whose daily rate of each channel is the person\'s normal, so a person who always copies to ' +
-      'USB is not flagged for doing so while leaving.'),
-  exitFactor: z
-    .number()
-    .gt(1)
-    .default(3)
-    .describe('How many times the normal daily rate a channel must reach in the exit window.'),
+      "Days before the exit window whose daily rate of each channel is the person's normal, so a person who always copies to " +
+        'USB is not flagged for doing so while leaving.',
+    ),
+  exitFactor: z.number().gt(1).default(3).describe('How many times the normal daily rate a channel must reach in the exit window.'),
   minEvents: z.number().int().positive().default(2).describe('Events of a channel in the window below which it never fires.'),
   jobBoardLookbackDays: z
     .number()
@@ -53,13 +51,23 @@ const options = z.object({
     .default(0.15)
     .describe(
       'Strength added to each exit-window finding when the person browsed job boards before or during it. Context only: ' +
-      'job-board browsing never fires on its own.'),
-  afterEndStrength: z.number().min(0).max(1).default(0.7).describe(
-    'Strength of activity on the person\'s accounts after the end date on one day: an account still used after exit. Each ' +
-    'further day with such activity adds 0.1, up to 1.'),
-  extortionStrength: z.number().min(0).max(1).default(1).describe(
-    'Strength of an extortion or data-ransom report after notice or exit (FBI PSA-2025-01: fired workers extort with stolen ' +
-    'data).'),
+        'job-board browsing never fires on its own.',
+    ),
+  afterEndStrength: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.7)
+    .describe(
+      "Strength of activity on the person's accounts after the end date on one day: an account still used after exit. Each " +
+        'further day with such activity adds 0.1, up to 1.',
+    ),
+  extortionStrength: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(1)
+    .describe('Strength of an extortion or data-ransom report after notice or exit (FBI PSA-2025-01: fired workers extort with stolen ' + 'data).'),
 });
 
 type MessageId = 'channel' | 'afterEnd' | 'extortion';
@@ -73,7 +81,7 @@ const channelNames: Readonly<Record<ExitChannel, string>> = {
   collection: 'downloads, clones and exports',
   removable: 'copies to removable media',
   upload: 'uploads to file-sharing, cloud, paste or leak sites',
-  personalMail: 'e-mails to the person\'s own personal address',
+  personalMail: "e-mails to the person's own personal address",
 };
 
 const channelBase: Readonly<Record<ExitChannel, number>> = { collection: 0.35, removable: 0.5, upload: 0.5, personalMail: 0.4 };
@@ -90,7 +98,9 @@ function exitChannelOf(e: ActivityEvent): { channel: ExitChannel; bytes: number 
     case 'removable-media':
       return e.action === 'file-copied' ? { channel: 'removable', bytes: e.file?.sizeBytes ?? 0 } : undefined;
     case 'web':
-      return e.action === 'upload' && e.category !== undefined && exfiltrationCategories.includes(e.category) ? { channel: 'upload', bytes: e.bytesOut ?? 0 } : undefined;
+      return e.action === 'upload' && e.category !== undefined && exfiltrationCategories.includes(e.category)
+        ? { channel: 'upload', bytes: e.bytesOut ?? 0 }
+        : undefined;
     case 'email':
       return e.toOwnPersonalAddress === true ? { channel: 'personalMail', bytes: e.attachmentBytes ?? 0 } : undefined;
     default:
@@ -136,7 +146,7 @@ export const exitWindow = defineIndicator({
         'exit window runs from `windowDays` before the end date, or the notice date when earlier, to the end date (or asOf). One ' +
         'sweep over the events counts four channels before and inside the window: collection (download, clone, export, copy, ' +
         'sync, print), copies to removable media, uploads to file-sharing, personal-cloud, paste or leak sites (and data-access ' +
-        'to personal destinations), and e-mail to the person\'s own personal address. A channel fires when it has at least ' +
+        "to personal destinations), and e-mail to the person's own personal address. A channel fires when it has at least " +
         '`minEvents` events in the window and its daily rate reaches `exitFactor` times the rate of the `lookbackDays` before ' +
         '(or it was never used before). Job-board browsing (web category job-board) in the window or the `jobBoardLookbackDays` ' +
         'before adds `jobBoardBoost` to each such finding: it is context, never a finding of its own. Activity on the accounts ' +
@@ -154,7 +164,7 @@ export const exitWindow = defineIndicator({
       threatHypothesis: 'The person takes data on the way out, or keeps access after leaving to extort the organisation.',
       sources: cite('CERT-CSG', 'CERT-ITD', 'PSA-2025-01', 'SW'),
       falsePositives: [
-        'A documented handover: files copied for a successor or exported at the manager\'s request.',
+        "A documented handover: files copied for a successor or exported at the manager's request.",
         'Personal files (payslips, contracts) sent to the personal address before leaving.',
         'Automated jobs running under an account after its owner left (a service, not the person).',
       ],
@@ -218,16 +228,18 @@ export const exitWindow = defineIndicator({
       const beforeRate = tally.before / beforeDays;
       const ratio = beforeRate === 0 ? Infinity : windowRate / beforeRate;
       if (ratio < options.exitFactor) continue;
-      const strength = Math.min(
-        0.95,
-        channelBase[channel] + (ratio === Infinity ? 0.2 : Math.min(0.2, 0.02 * ratio)) + (tally.bytes >= 1e9 ? 0.1 : 0) + boost,
-      );
+      const strength = Math.min(0.95, channelBase[channel] + (ratio === Infinity ? 0.2 : Math.min(0.2, 0.02 * ratio)) + (tally.bytes >= 1e9 ? 0.1 : 0) + boost);
       const mitigatedBy: Mitigation[] =
         channel === 'removable'
           ? exceptionsOverlapping(subject, 'removable-media', from, to).map((x) => ({ recordId: x.id, field: 'exceptions', explains: describeException(x) }))
           : [];
       const evidence: Evidence[] = [
-        { recordId: subject.id, field: end !== undefined ? 'lifecycle.endDate' : 'lifecycle.noticeDate', value: (life?.endDate ?? life?.noticeDate ?? life?.statusAt) as string, note: 'exit milestone' },
+        {
+          recordId: subject.id,
+          field: end !== undefined ? 'lifecycle.endDate' : 'lifecycle.noticeDate',
+          value: (life?.endDate ?? life?.noticeDate ?? life?.statusAt) as string,
+          note: 'exit milestone',
+        },
         ...tally.ids.map((x) => ({ recordId: x.id, at: x.at, note: channelNames[channel] })),
         ...jobBoard.slice(0, 3).map((e) => ({ recordId: e.id, at: e.at, field: 'category', value: 'job-board', note: 'job-board browsing (context)' })),
       ];
@@ -265,7 +277,11 @@ export const exitWindow = defineIndicator({
       findings.push({
         messageId: 'extortion',
         strength: options.extortionStrength,
-        data: { date: utcDate(x.at), after: afterExit ? 'the end date' : 'notice or the exit window', milestone: afterExit ? (life?.endDate as string) : new Date(from).toISOString().slice(0, 10) },
+        data: {
+          date: utcDate(x.at),
+          after: afterExit ? 'the end date' : 'notice or the exit window',
+          milestone: afterExit ? (life?.endDate as string) : new Date(from).toISOString().slice(0, 10),
+        },
         evidence: [{ recordId: x.id, at: x.at, field: 'category', value: 'extortion', note: 'extortion or data-ransom report' }],
       });
     }

@@ -11,8 +11,9 @@ const options = z.object({
     .array(z.string())
     .default([])
     .describe(
-      'Roles (subject.role) whose work is signing in to other people\'s computers (IT support, desktop engineering): their ' +
-      'sign-ins to assigned devices never count. Accounts still do.'),
+      "Roles (subject.role) whose work is signing in to other people's computers (IT support, desktop engineering): their " +
+        'sign-ins to assigned devices never count. Accounts still do.',
+    ),
   otherAccountStrength: z.number().min(0).max(1).default(0.9).describe('Strength of an interactive sign-in to an account another person holds.'),
   otherAccountSilentStrength: z
     .number()
@@ -20,8 +21,8 @@ const options = z.object({
     .max(1)
     .default(0.6)
     .describe(
-      'Strength of a token refresh or non-interactive sign-in to another person\'s account: a client left signed in is ' +
-      'likelier than a deliberate log-in.'),
+      "Strength of a token refresh or non-interactive sign-in to another person's account: a client left signed in is " + 'likelier than a deliberate log-in.',
+    ),
   otherDeviceStrength: z.number().min(0).max(1).default(0.7).describe('Strength of sign-ins or check-ins on a computer assigned to another person.'),
   replayDetections: z
     .array(z.enum(replayDetections))
@@ -98,15 +99,15 @@ export const impersonation = defineIndicator({
     docs: {
       description:
         'Population-level: `summarise` lists the accounts each subject holds and `combine` maps every account the ' +
-        'batch\'s subjects hold (`accounts[]`, leaving out shared and service accounts) and every computer assigned to ' +
+        "batch's subjects hold (`accounts[]`, leaving out shared and service accounts) and every computer assigned to " +
         'a subject (`reference.organisation.devices[]`, leaving out pool and lab machines) to its holder, in one pass. ' +
-        'Fires when the subject\'s successful sign-ins use an account held only by others (interactive at ' +
-        '`otherAccountStrength`, token refreshes weaker), when the subject\'s sign-ins, check-ins or remote-access ' +
+        "Fires when the subject's successful sign-ins use an account held only by others (interactive at " +
+        "`otherAccountStrength`, token refreshes weaker), when the subject's sign-ins, check-ins or remote-access " +
         'sessions name a computer assigned to another person (not for `deviceExemptRoles`), and on identity-provider ' +
         'detections of token or session-cookie replay (`events[type=identity-risk]`, unless reviewed as safe or ' +
         'dismissed). Keylogger and credential-stealer detections are read by `insider/intrusion-activity` (security ' +
         'categories credential-harvest and cookie-theft). For corroboration, account and token findings are ' +
-        '`privilege-code` evidence and sign-ins on another person\'s computer `device-insider` evidence. MITRE ATT&CK ' +
+        "`privilege-code` evidence and sign-ins on another person's computer `device-insider` evidence. MITRE ATT&CK " +
         'T1078 and T1550.004; CERT Common Sense Guide.',
       requires: [
         'accounts[].accountId',
@@ -117,12 +118,12 @@ export const impersonation = defineIndicator({
         'events[type=identity-risk].detection',
       ],
       threatHypothesis:
-        'The subject acts under another person\'s identity (their account, their computer or their stolen session) to reach what ' +
+        "The subject acts under another person's identity (their account, their computer or their stolen session) to reach what " +
         'their own access does not.',
       sources: cite('ATT-T1078', 'ATT-T1550', 'CERT-CSG', 'PSA-2025-01'),
       falsePositives: [
         'Delegated mailbox or calendar access recorded as a sign-in to the other account.',
-        'A help-desk or desktop engineer signing in to a user\'s computer (add the role to `deviceExemptRoles`).',
+        "A help-desk or desktop engineer signing in to a user's computer (add the role to `deviceExemptRoles`).",
         'A computer re-assigned before the asset record was updated.',
         'Token-replay detections on a flaky mobile network, reviewed later as benign (mark them confirmed-safe or dismissed).',
       ],
@@ -156,7 +157,8 @@ export const impersonation = defineIndicator({
           const hit = accountHits.get(key) ?? { holders, count: 0, interactive: false, first: e.at, evidence: [] };
           hit.count++;
           if (e.signInKind === undefined || e.signInKind === 'interactive') hit.interactive = true;
-          if (hit.evidence.length < 10) hit.evidence.push({ recordId: e.id, at: e.at, field: 'accountId', value: e.accountId, note: e.signInKind ?? 'interactive' });
+          if (hit.evidence.length < 10)
+            hit.evidence.push({ recordId: e.id, at: e.at, field: 'accountId', value: e.accountId, note: e.signInKind ?? 'interactive' });
           accountHits.set(key, hit);
         }
       }
@@ -175,7 +177,8 @@ export const impersonation = defineIndicator({
         const hit = replayHits.get(e.detection) ?? { count: 0, first: e.at, confirmed: false, evidence: [] };
         hit.count++;
         if (e.state === 'confirmed-compromised') hit.confirmed = true;
-        if (hit.evidence.length < 10) hit.evidence.push({ recordId: e.id, at: e.at, field: 'detection', value: e.detection, note: e.vendorDetection ?? e.riskLevel ?? '' });
+        if (hit.evidence.length < 10)
+          hit.evidence.push({ recordId: e.id, at: e.at, field: 'detection', value: e.detection, note: e.vendorDetection ?? e.riskLevel ?? '' });
         replayHits.set(e.detection, hit);
       }
     }
@@ -194,7 +197,13 @@ export const impersonation = defineIndicator({
     for (const [deviceId, h] of byKey(deviceHits)) {
       if (options.otherDeviceStrength <= 0) continue;
       // Using another person's computer is device evidence; the account and token findings are privilege evidence.
-      findings.push({ messageId: 'otherDevice', strength: options.otherDeviceStrength, data: { count: h.count, deviceId, holder: h.holder, first: utcDate(h.first) }, family: 'device-insider', evidence: h.evidence });
+      findings.push({
+        messageId: 'otherDevice',
+        strength: options.otherDeviceStrength,
+        data: { count: h.count, deviceId, holder: h.holder, first: utcDate(h.first) },
+        family: 'device-insider',
+        evidence: h.evidence,
+      });
     }
     for (const [detection, h] of byKey(replayHits)) {
       findings.push({

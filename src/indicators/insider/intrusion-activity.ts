@@ -34,7 +34,7 @@ const SEVERITY_FACTOR: Readonly<Record<string, number>> = { low: 0.7, medium: 0.
 export const intrusionActivity = defineIndicator({
   meta: {
     id: 'insider/intrusion-activity',
-    title: 'Hacking activity from the subject\'s device or account',
+    title: "Hacking activity from the subject's device or account",
     category: 'insider',
     version: '1.1.0',
     kind: 'risk',
@@ -46,8 +46,7 @@ export const intrusionActivity = defineIndicator({
       activity: '{{count}} {{category}} detections, the first on {{first}}: {{detail}}',
     },
     neutralReason: 'Security alerts involving the account or device could not be explained.',
-    recommendedAction:
-      'Escalate to the incident-response team: contain the device, revoke sessions and tokens, and preserve the evidence.',
+    recommendedAction: 'Escalate to the incident-response team: contain the device, revoke sessions and tokens, and preserve the evidence.',
     docs: {
       description:
         'Fires, per category, on security events in `categories` at or above `minSeverity`: port scans (weakest alone), ' +
@@ -55,7 +54,7 @@ export const intrusionActivity = defineIndicator({
         '`authorizedRoles` (penetration testers) are exempt. PSA-2025-01: session cookies harvested to work from non-company ' +
         'devices; the RFA report: technology collected by every method, hacking included.',
       requires: ['events[type=security].category', 'events[type=security].severity', 'role'],
-      threatHypothesis: 'The worker uses their access to attack the company\'s systems or harvest credentials.',
+      threatHypothesis: "The worker uses their access to attack the company's systems or harvest credentials.",
       sources: cite('PSA-2025-01', 'MS-DX', 'KB4'),
       falsePositives: [
         'Authorised security testing not yet reflected in `authorizedRoles`.',

@@ -46,14 +46,16 @@ const options = z.object({
     .default(8)
     .describe(
       'Active weeks the baseline needs before a shift can fire; with fewer the indicator says it could not run. Eight weeks ' +
-      'make a median and MAD that one odd week cannot move.'),
+        'make a median and MAD that one odd week cannot move.',
+    ),
   minRobustZ: z
     .number()
     .positive()
     .default(4)
     .describe(
       'Robust deviations (MAD scaled to a standard deviation) above the baseline median the recent value must reach. Four is ' +
-      'rare enough for weekly data with heavy tails.'),
+        'rare enough for weekly data with heavy tails.',
+    ),
   minIncrease: z
     .object({
       afterHoursShare: z.number().positive().default(0.2).describe('Share of activity (0-1).'),
@@ -66,7 +68,8 @@ const options = z.object({
     .default({ afterHoursShare: 0.2, activeHours: 2, distinctDevices: 1.5, dataBytes: 300_000_000, removableMedia: 2, externalMailAttachments: 3 })
     .describe(
       'Smallest absolute increase over the baseline median that counts, per measure: a person with a flat history (MAD 0) must ' +
-      'still change by a meaningful amount.'),
+        'still change by a meaningful amount.',
+    ),
   workdayStartHour: z.number().min(0).max(24).default(8).describe('Start of an ordinary working day, local hour, when the person has no agreed hours.'),
   workdayEndHour: z.number().min(0).max(24).default(18).describe('End of an ordinary working day, local hour.'),
   firstUseQuietDays: z
@@ -84,9 +87,11 @@ const options = z.object({
     })
     .default({ 'removable-media': 0.5, 'personal-cloud': 0.4, 'file-sharing': 0.4, 'leak-site': 0.8 })
     .describe('Strength of the first-ever use of each channel: a leak or paste site has few honest uses at work, a first USB stick many.'),
-  travelSlackHours: z.number().nonnegative().default(24).describe(
-    'Hours before and after a booked trip (`travel[]`) whose after-hours activity the trip explains (jet lag, airports).',
-  ),
+  travelSlackHours: z
+    .number()
+    .nonnegative()
+    .default(24)
+    .describe('Hours before and after a booked trip (`travel[]`) whose after-hours activity the trip explains (jet lag, airports).'),
 });
 
 type Options = z.infer<typeof options>;
@@ -151,7 +156,7 @@ function shiftOver(recent: number, stats: Stats, minIncrease: number, minZ: numb
 export const ownBaselineShift = defineIndicator({
   meta: {
     id: 'insider/own-baseline-shift',
-    title: 'Behaviour changed against the person\'s own baseline',
+    title: "Behaviour changed against the person's own baseline",
     category: 'insider',
     version: '1.1.0',
     kind: 'risk',
@@ -167,25 +172,25 @@ export const ownBaselineShift = defineIndicator({
         '{{through}} in the supplied baseline ({{z}} robust deviations)',
       firstUse: 'First use of {{channel}} on {{date}} after {{quietDays}} days of activity without it',
     },
-    neutralReason: 'Recent activity differs from the person\'s usual pattern.',
+    neutralReason: "Recent activity differs from the person's usual pattern.",
     recommendedAction:
       'Review the recent activity with the manager: is there a project, deadline or role change that explains it? Check what ' +
       'was copied and where it went.',
     docs: {
       description:
-        'One sweep over the subject\'s events buckets activity into the recent window (`recentDays` before asOf) and the weeks ' +
+        "One sweep over the subject's events buckets activity into the recent window (`recentDays` before asOf) and the weeks " +
         'of the `baselineDays` before it. For each measure (after-hours share in the claimed or agreed zone, active hours per ' +
         'active day, distinct devices a week, collected bytes per active day, removable-media connects and copies a week, ' +
         'external e-mails with attachments a week) it compares the recent value with the median and MAD of the active baseline ' +
         'weeks, and fires when the recent value is at least `minIncrease` above the median and `minRobustZ` robust deviations ' +
-        'away. With fewer than `minBaselineWeeks` active baseline weeks it uses the caller\'s summary of the person\'s earlier ' +
+        "away. With fewer than `minBaselineWeeks` active baseline weeks it uses the caller's summary of the person's earlier " +
         'behaviour (`behaviourBaseline`: median and MAD per measure, from a SIEM or UEBA whose history the export does not ' +
         'reach) for each measure the summary gives, when the summary ends before the recent window and covers `minBaselineWeeks` ' +
-        'weeks; otherwise it does not run. The summary\'s `channelsUsed` lengthens the quiet history before a first use and ' +
+        "weeks; otherwise it does not run. The summary's `channelsUsed` lengthens the quiet history before a first use and " +
         'rules out a first use of a channel it lists. It also fires on the first-ever use of removable media, personal cloud, a ' +
         'file-sharing site or a leak or paste site within the recent window after at least `firstUseQuietDays` of activity ' +
         'without it. Agreed hours (`position.agreedHours`), booked travel and documented working-hours, device and ' +
-        'removable-media exceptions silence exactly the shift they explain, and the report lists them as mitigations. CERT\'s ' +
+        "removable-media exceptions silence exactly the shift they explain, and the report lists them as mitigations. CERT's " +
         'insider scenarios are changes of habit: a user who never worked after hours or used removable media starts both before ' +
         'leaving.',
       requires: [
@@ -213,13 +218,23 @@ export const ownBaselineShift = defineIndicator({
     const subject = view.subject;
     const recentFrom = asOfMs - options.recentDays * DAY_MS;
     const trips = travelPeriods(subject, options.travelSlackHours * HOUR_MS);
-    const profile = behaviourProfile(subject, view.events, asOfMs, options.recentDays, options.baselineDays, {
-      workdayStartHour: options.workdayStartHour,
-      workdayEndHour: options.workdayEndHour,
-    }, trips);
+    const profile = behaviourProfile(
+      subject,
+      view.events,
+      asOfMs,
+      options.recentDays,
+      options.baselineDays,
+      {
+        workdayStartHour: options.workdayStartHour,
+        workdayEndHour: options.workdayEndHour,
+      },
+      trips,
+    );
     if (profile.firstActivityMs === undefined) return notEvaluated('no activity events', ['events[].at']);
     const prior = usablePrior(subject, recentFrom, options.minBaselineWeeks);
-    const findings: FindingDraft<MessageId>[] = [...firstUses(view, subject, options, recentFrom, asOfMs, historyStart(profile.firstActivityMs, subject, recentFrom))];
+    const findings: FindingDraft<MessageId>[] = [
+      ...firstUses(view, subject, options, recentFrom, asOfMs, historyStart(profile.firstActivityMs, subject, recentFrom)),
+    ];
     if (profile.baseline.length < options.minBaselineWeeks && prior?.measures === undefined) {
       if (findings.length > 0) return findings;
       return notEvaluated(
@@ -243,7 +258,18 @@ export const ownBaselineShift = defineIndicator({
       const shift = shiftOver(recent, stats, minIncrease, options.minRobustZ);
       if (shift === undefined) continue;
       const mitigatedBy = explainShift(subject, measure, recentFrom, asOfMs);
-      if (measure === 'afterHoursShare') for (const m of afterHoursExplained(profile, subject, trips, recentFrom, asOfMs, minIncrease, options.minRobustZ, supplied !== undefined ? stats : undefined)) mitigatedBy.push(m);
+      if (measure === 'afterHoursShare')
+        for (const m of afterHoursExplained(
+          profile,
+          subject,
+          trips,
+          recentFrom,
+          asOfMs,
+          minIncrease,
+          options.minRobustZ,
+          supplied !== undefined ? stats : undefined,
+        ))
+          mitigatedBy.push(m);
       const strength = Math.min(0.9, 0.35 + 0.05 * (shift.z - options.minRobustZ));
       findings.push({
         messageId: supplied !== undefined ? 'shiftPrior' : 'shift',
@@ -259,7 +285,14 @@ export const ownBaselineShift = defineIndicator({
         },
         evidence: [
           ...(supplied !== undefined && prior !== undefined
-            ? [{ recordId: subject.id, field: `behaviourBaseline.measures.${measure}`, value: supplied.median, note: `caller-supplied baseline of ${prior.weeks} weeks to ${utcDate(prior.through)}${prior.source !== undefined ? ` (${prior.source})` : ''}` }]
+            ? [
+                {
+                  recordId: subject.id,
+                  field: `behaviourBaseline.measures.${measure}`,
+                  value: supplied.median,
+                  note: `caller-supplied baseline of ${prior.weeks} weeks to ${utcDate(prior.through)}${prior.source !== undefined ? ` (${prior.source})` : ''}`,
+                },
+              ]
             : []),
           ...evidenceOf(subject.id, measure, profile.recent, recentFrom),
         ],
@@ -304,7 +337,11 @@ function afterHoursExplained(
   if (profile.agreed !== undefined && agreed !== undefined) {
     const sample = profile.baseline.filter((w) => w.activity > 0).map((w) => share(w, w.afterAgreed));
     if (!stillShifted(share(profile.recent, profile.recent.afterAgreed), sample)) {
-      out.push({ recordId: subject.id, field: 'position.agreedHours', explains: `agreed working hours ${agreed.start}-${agreed.end}${agreed.timeZone !== undefined ? ` ${agreed.timeZone}` : ''}` });
+      out.push({
+        recordId: subject.id,
+        field: 'position.agreedHours',
+        explains: `agreed working hours ${agreed.start}-${agreed.end}${agreed.timeZone !== undefined ? ` ${agreed.timeZone}` : ''}`,
+      });
     }
   }
   if (profile.recent.afterHoursTravelling > 0) {
@@ -322,7 +359,13 @@ function afterHoursExplained(
 
 function evidenceOf(subjectId: string, measure: BehaviourMeasure, recent: BehaviourTotals, from: number): Evidence[] {
   return [
-    { recordId: subjectId, field: 'events', at: new Date(from).toISOString(), value: measure, note: 'recent window compared with the person\'s own earlier weeks' },
+    {
+      recordId: subjectId,
+      field: 'events',
+      at: new Date(from).toISOString(),
+      value: measure,
+      note: "recent window compared with the person's own earlier weeks",
+    },
     ...recent.sample.map((id) => ({ recordId: id, note: 'activity in the recent window' })),
   ];
 }

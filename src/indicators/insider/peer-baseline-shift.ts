@@ -19,9 +19,12 @@ import {
 import { dataMeasures, formatMeasure } from './own-baseline-shift';
 
 const options = z.object({
-  recentDays: z.number().int().min(7).default(28).describe(
-    'Length of the window before asOf whose behaviour is compared with the peers\' over the same window, in days.',
-  ),
+  recentDays: z
+    .number()
+    .int()
+    .min(7)
+    .default(28)
+    .describe("Length of the window before asOf whose behaviour is compared with the peers' over the same window, in days."),
   minPeers: z
     .number()
     .int()
@@ -29,12 +32,15 @@ const options = z.object({
     .default(5)
     .describe(
       'Peers (others in the same team, else the same role) with the measure needed before the batch gives a baseline: fewer ' +
-      'make the high percentile one person\'s habit.'),
+        "make the high percentile one person's habit.",
+    ),
   highPercentile: z.number().min(50).max(100).default(90).describe('Percentile of the peers the subject must clear by `highFactor`.'),
-  highFactor: z.number().min(1).default(1.5).describe(
-    'How far above the peers\' high percentile the subject must be: the top of a heavy team is ordinary in that team.',
-  ),
-  medianFactor: z.number().min(1).default(3).describe('How many times the peers\' median the subject must reach as well.'),
+  highFactor: z
+    .number()
+    .min(1)
+    .default(1.5)
+    .describe("How far above the peers' high percentile the subject must be: the top of a heavy team is ordinary in that team."),
+  medianFactor: z.number().min(1).default(3).describe("How many times the peers' median the subject must reach as well."),
   minIncrease: z
     .object({
       afterHoursShare: z.number().positive().default(0.2),
@@ -45,7 +51,7 @@ const options = z.object({
       externalMailAttachments: z.number().positive().default(3),
     })
     .default({ afterHoursShare: 0.2, activeHours: 2, distinctDevices: 1.5, dataBytes: 300_000_000, removableMedia: 2, externalMailAttachments: 3 })
-    .describe('Smallest absolute excess over the peers\' median that counts, per measure (same units as insider/own-baseline-shift).'),
+    .describe("Smallest absolute excess over the peers' median that counts, per measure (same units as insider/own-baseline-shift)."),
   workdayStartHour: z.number().min(0).max(24).default(8).describe('Start of an ordinary working day, local hour.'),
   workdayEndHour: z.number().min(0).max(24).default(18).describe('End of an ordinary working day, local hour.'),
 });
@@ -128,19 +134,19 @@ export const peerBaselineShift = defineIndicator({
     },
     neutralReason: 'Recent activity differs from that of colleagues in the same role.',
     recommendedAction:
-      'Ask the manager whether the person\'s work differs from the team\'s (a migration, an audit, a special project); review ' +
+      "Ask the manager whether the person's work differs from the team's (a migration, an audit, a special project); review " +
       'what was collected and where it went.',
     docs: {
       description:
         'Computes the same recent measures as `insider/own-baseline-shift` (over `recentDays` before asOf) for every ' +
         'subject of the batch (`summarise`, one subject at a time, so the batch can be split into shards), grouped by ' +
-        'team (`position.team`) and by role (`role`). A measure fires when the subject\'s value is at least ' +
-        '`highFactor` times the peers\' `highPercentile` percentile, `medianFactor` times their median, and ' +
+        "team (`position.team`) and by role (`role`). A measure fires when the subject's value is at least " +
+        "`highFactor` times the peers' `highPercentile` percentile, `medianFactor` times their median, and " +
         '`minIncrease` above it; peers are the others in the team when it has `minPeers` with the measure, else in the ' +
         'role. A caller-supplied baseline (`reference.organisation.baselines` for the team, else the role) replaces the ' +
         'batch for each measure it gives: `dailyBytesMedian` and `dailyBytesHigh` for data volume, `measures` (median ' +
         'and high percentile) for the others. Documented exceptions, agreed hours and travel silence the measures they ' +
-        'explain, as in the own-baseline indicator. CERT\'s insider scenarios stand out against peers in the same role.',
+        "explain, as in the own-baseline indicator. CERT's insider scenarios stand out against peers in the same role.",
       requires: ['position.team', 'role', 'events[].at', 'reference.organisation.baselines', 'exceptions[]'],
       threatHypothesis: 'The person collects or moves far more than the work of the role needs.',
       sources: cite('CERT-ITD', 'CERT-CSG', 'CISA-ITM'),
@@ -218,7 +224,11 @@ export const peerBaselineShift = defineIndicator({
         // Agreed hours explain the excess when, read against them, the person is below the bar.
         const own = recentProfile(subject, view.events, asOfMs, options).recent;
         if (own.activity > 0 && own.afterAgreed / own.activity < bar) {
-          mitigatedBy.push({ recordId: subject.id, field: 'position.agreedHours', explains: `agreed working hours ${agreed.start}-${agreed.end}${agreed.timeZone !== undefined ? ` ${agreed.timeZone}` : ''}` });
+          mitigatedBy.push({
+            recordId: subject.id,
+            field: 'position.agreedHours',
+            explains: `agreed working hours ${agreed.start}-${agreed.end}${agreed.timeZone !== undefined ? ` ${agreed.timeZone}` : ''}`,
+          });
         }
       }
       const strength = Math.min(0.85, 0.4 + 0.1 * Math.log2(value / Math.max(bar, Number.MIN_VALUE)));
@@ -244,7 +254,9 @@ export const peerBaselineShift = defineIndicator({
     }
     if (compared === 0 && findings.length === 0) {
       return notEvaluated(`fewer than ${options.minPeers} peers in the team or role, and no caller baseline`, [
-        'position.team', 'role', 'reference.organisation.baselines',
+        'position.team',
+        'role',
+        'reference.organisation.baselines',
       ]);
     }
     return findings;

@@ -11,7 +11,8 @@ const options = z.object({
     .default(['admin', 'publish', 'sign', 'pipeline', 'repo-admin', 'multisig-signer', 'secrets'])
     .describe(
       'Privileges whose requests or attempts matter: admin, release and package publishing, signing, pipeline, secrets and ' +
-      'multisig signer roles (SEAL, DOJ-ATL).'),
+        'multisig signer roles (SEAL, DOJ-ATL).',
+    ),
   rolePrivileges: z
     .record(z.string(), z.array(z.enum(privileges)))
     .default({})
@@ -31,12 +32,26 @@ const options = z.object({
     .default(30)
     .describe(
       'A watched privilege the role does not hold, granted within this many days of the start (`tenureDaysAtGrant`, else from ' +
-      '`hiredAt` or `lifecycle.startDate`), counts: access before trust is established.'),
+        '`hiredAt` or `lifecycle.startDate`), counts: access before trust is established.',
+    ),
   manifestPatterns: z
     .array(z.string().min(1))
     .default([
-      'package.json', 'package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'requirements.txt', 'pyproject.toml', 'poetry.lock', 'go.mod', 'go.sum', 'cargo.toml',
-      'cargo.lock', 'pom.xml', 'build.gradle', 'gemfile', 'composer.json',
+      'package.json',
+      'package-lock.json',
+      'yarn.lock',
+      'pnpm-lock.yaml',
+      'requirements.txt',
+      'pyproject.toml',
+      'poetry.lock',
+      'go.mod',
+      'go.sum',
+      'cargo.toml',
+      'cargo.lock',
+      'pom.xml',
+      'build.gradle',
+      'gemfile',
+      'composer.json',
     ])
     .describe('File names (case-insensitive, at the end of the path) that mark dependency manifests.'),
 });
@@ -73,19 +88,23 @@ export const privilegeSeeking = defineIndicator({
       manifestEdit: '{{count}} edits to dependency manifests ({{files}}) within {{days}} days of the start date',
     },
     neutralReason: 'Requests for access could not be reconciled with the assigned role.',
-    recommendedAction:
-      'Deny the request pending the manager\'s approval; review the CI/CD and dependency changes line by line before they ship.',
+    recommendedAction: "Deny the request pending the manager's approval; review the CI/CD and dependency changes line by line before they ship.",
     docs: {
       description:
         'Fires, per privilege, on requests or attempts for a privilege in `watchedPrivileges` that `rolePrivileges` does not ' +
-        'grant the subject\'s role (failed attempts weigh most), on grants of such a privilege within `earlyGrantDays` of the ' +
+        "grant the subject's role (failed attempts weigh most), on grants of such a privilege within `earlyGrantDays` of the " +
         'start (self-granted ones weigh most), on such a privilege the subject granted themself at any point of the tenure ' +
-        '(`grantor` is the subject or one of their accounts: an administrator arming a backdoor, CERT\'s sabotage cases), and on ' +
+        "(`grantor` is the subject or one of their accounts: an administrator arming a backdoor, CERT's sabotage cases), and on " +
         '`modify` data-access events within `newHireDays` of `hiredAt` whose `files` touch CI/CD configuration (`ciPatterns`) or ' +
         'dependency manifests (`manifestPatterns`, weaker: adding a dependency is everyday work). SEAL: added as multisig ' +
         'signer, edits to CI/CD and dependencies; DOJ-ATL: smart-contract code altered to steal funds.',
       requires: [
-        'events[type=privilege]', 'events[type=privilege].tenureDaysAtGrant', 'events[type=privilege].grantor', 'role', 'hiredAt', 'lifecycle.startDate',
+        'events[type=privilege]',
+        'events[type=privilege].tenureDaysAtGrant',
+        'events[type=privilege].grantor',
+        'role',
+        'hiredAt',
+        'lifecycle.startDate',
         'events[type=data-access].files',
       ],
       threatHypothesis: 'The worker positions themself to publish, sign or move funds, or to plant code in the build.',
@@ -103,7 +122,9 @@ export const privilegeSeeking = defineIndicator({
     const modifies = view.eventsOf('data-access').filter((e) => e.action === 'modify' && e.files !== undefined);
     if (requests.length === 0 && (hired === undefined || modifies.length === 0)) {
       return notEvaluated('no privilege events, and no file changes with a start date', [
-        'events[type=privilege]', 'events[type=data-access].files', 'hiredAt',
+        'events[type=privilege]',
+        'events[type=data-access].files',
+        'hiredAt',
       ]);
     }
     const role = view.subject.role;
@@ -118,7 +139,14 @@ export const privilegeSeeking = defineIndicator({
       g.actions.add(r.action === 'request' ? 'requests' : 'attempts');
       if (r.action === 'attempt' && r.granted !== true) g.failed++;
       if (r.resource !== undefined) g.resources.add(r.resource);
-      if (g.evidence.length < 10) g.evidence.push({ recordId: r.id, at: r.at, field: 'privilege', value: r.privilege, note: `${r.action}${r.resource !== undefined ? ` on ${r.resource}` : ''}` });
+      if (g.evidence.length < 10)
+        g.evidence.push({
+          recordId: r.id,
+          at: r.at,
+          field: 'privilege',
+          value: r.privilege,
+          note: `${r.action}${r.resource !== undefined ? ` on ${r.resource}` : ''}`,
+        });
       byPrivilege.set(r.privilege, g);
     }
     for (const [privilege, g] of [...byPrivilege].sort((a, b) => compareText(a[0], b[0]))) {
@@ -148,7 +176,8 @@ export const privilegeSeeking = defineIndicator({
       if (days === undefined || days < 0 || days > options.earlyGrantDays) continue;
       earlyGranted.add(r.privilege);
       const selfGranted = isSelfGranted(r);
-      const high = r.privilege === 'multisig-signer' || r.privilege === 'sign' || r.privilege === 'publish' || r.privilege === 'secrets' || r.privilege === 'admin';
+      const high =
+        r.privilege === 'multisig-signer' || r.privilege === 'sign' || r.privilege === 'publish' || r.privilege === 'secrets' || r.privilege === 'admin';
       findings.push({
         messageId: 'earlyGrant',
         // A self-grant early in tenure is at least as strong as one later (selfGrant below), and a tenth stronger.
@@ -171,7 +200,14 @@ export const privilegeSeeking = defineIndicator({
       const g = selfGrants.get(r.privilege) ?? { count: 0, first: r.at, resources: new Set<string>(), evidence: [] };
       g.count++;
       if (r.resource !== undefined) g.resources.add(r.resource);
-      if (g.evidence.length < 10) g.evidence.push({ recordId: r.id, at: r.at, field: 'grantor', value: r.grantor as string, note: `${r.privilege}${r.resource !== undefined ? ` on ${r.resource}` : ''}` });
+      if (g.evidence.length < 10)
+        g.evidence.push({
+          recordId: r.id,
+          at: r.at,
+          field: 'grantor',
+          value: r.grantor as string,
+          note: `${r.privilege}${r.resource !== undefined ? ` on ${r.resource}` : ''}`,
+        });
       selfGrants.set(r.privilege, g);
     }
     for (const [privilege, g] of [...selfGrants].sort((a, b) => compareText(a[0], b[0]))) {
@@ -179,7 +215,13 @@ export const privilegeSeeking = defineIndicator({
       findings.push({
         messageId: 'selfGrant',
         strength: selfGrantStrength(high, g.count),
-        data: { count: g.count, privilege, resource: g.resources.size > 0 ? ` on ${[...g.resources].sort().join(', ')}` : '', role: role ?? '(unspecified)', first: utcDate(g.first) },
+        data: {
+          count: g.count,
+          privilege,
+          resource: g.resources.size > 0 ? ` on ${[...g.resources].sort().join(', ')}` : '',
+          role: role ?? '(unspecified)',
+          first: utcDate(g.first),
+        },
         evidence: g.evidence,
       });
     }
@@ -194,7 +236,10 @@ export const privilegeSeeking = defineIndicator({
         const files = (e.files ?? []).map((f) => f.toLowerCase());
         const ciFiles = (e.files ?? []).filter((_, i) => ciPatterns.some((p) => (files[i] as string).includes(p)));
         const depFiles = (e.files ?? []).filter((_, i) => manifests.some((m) => (files[i] as string) === m || (files[i] as string).endsWith(`/${m}`)));
-        for (const [bucket, hit] of [[ci, ciFiles], [deps, depFiles]] as const) {
+        for (const [bucket, hit] of [
+          [ci, ciFiles],
+          [deps, depFiles],
+        ] as const) {
           if (hit.length === 0) continue;
           bucket.count++;
           for (const f of hit) bucket.files.add(f);

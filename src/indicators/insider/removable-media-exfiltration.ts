@@ -3,33 +3,28 @@ import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft, Mitigation } from '../../contract/types';
 import type { Reference } from '../../records/batchInput';
 import type { Subject } from '../../records/subject';
-import {
-  cite,
-  compareText,
-  defaultSensitiveTags,
-  describeException,
-  exceptionsActiveAt,
-  formatBytes,
-  normalizeTag,
-  utcDate,
-} from '../../kit';
+import { cite, compareText, defaultSensitiveTags, describeException, exceptionsActiveAt, formatBytes, normalizeTag, utcDate } from '../../kit';
 
 const options = z.object({
   sensitiveTags: z
     .array(z.string().min(1))
     .default([...defaultSensitiveTags])
-    .describe('File tags that mark sensitive data; the organisation\'s `sensitivityTags` (sensitive technology, export-controlled, value-moving) are added.'),
+    .describe("File tags that mark sensitive data; the organisation's `sensitivityTags` (sensitive technology, export-controlled, value-moving) are added."),
   approvedMedia: z
     .array(z.string().min(1))
     .default([])
     .describe(
       'Media the organisation issued or approved, by serial or `vendorId:productId` (hex). Their connects never fire, and ' +
-      'copies to them fire only for sensitive data, at half strength.'),
+        'copies to them fire only for sensitive data, at half strength.',
+    ),
   copyStrength: z.number().min(0).max(1).default(0.3).describe('Strength of copies to one medium, before sensitivity and volume.'),
   sensitiveBonus: z.number().min(0).max(1).default(0.35).describe('Added when some copied file carries a sensitive tag.'),
-  volumeBonus: z.number().min(0).max(1).default(0.25).describe(
-    'Added at 10 GB copied to one medium, a quarter of it per tenfold less down to 10 MB (log scale).',
-  ),
+  volumeBonus: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.25)
+    .describe('Added at 10 GB copied to one medium, a quarter of it per tenfold less down to 10 MB (log scale).'),
   unknownConnectStrength: z
     .number()
     .min(0)
@@ -60,7 +55,9 @@ function sensitiveSet(given: readonly string[], reference: Reference): Set<strin
   return new Set([...given, ...(t?.sensitiveTechnology ?? []), ...(t?.exportControlled ?? []), ...(t?.valueMoving ?? [])].map(normalizeTag));
 }
 
-function mediumKey(media: { serial?: string | undefined; vendorId?: string | undefined; productId?: string | undefined; product?: string | undefined } | undefined): string {
+function mediumKey(
+  media: { serial?: string | undefined; vendorId?: string | undefined; productId?: string | undefined; product?: string | undefined } | undefined,
+): string {
   if (media?.serial !== undefined) return media.serial;
   if (media?.vendorId !== undefined && media.productId !== undefined) return `${media.vendorId.toLowerCase()}:${media.productId.toLowerCase()}`;
   return media?.product ?? 'unidentified medium';
@@ -99,21 +96,24 @@ export const removableMediaExfiltration = defineIndicator({
       description:
         'Groups removable-media events (and data-access events whose destination is removable media) by medium (serial, else ' +
         'vendor:product id). For each medium with copies, strength is `copyStrength`, plus `sensitiveBonus` when a copied file ' +
-        'carries a sensitive tag (`sensitiveTags` and the organisation\'s `sensitivityTags`), plus up to `volumeBonus` by volume ' +
+        "carries a sensitive tag (`sensitiveTags` and the organisation's `sensitivityTags`), plus up to `volumeBonus` by volume " +
         'on a log scale. Media in `approvedMedia` fire only for sensitive copies, at half strength. An unapproved mass-storage ' +
         'medium connected without any copy logged is a weak finding. A documented removable-media exception ' +
-        '(`exceptions[kind=removable-media]`, inside its window and on its computer when it names one) silences a medium\'s ' +
-        'copies when it covers all of them, and the report lists it as the mitigation. MITRE ATT&CK T1052.001; in CERT\'s ' +
+        "(`exceptions[kind=removable-media]`, inside its window and on its computer when it names one) silences a medium's " +
+        "copies when it covers all of them, and the report lists it as the mitigation. MITRE ATT&CK T1052.001; in CERT's " +
         'insider scenarios the departing user copies far more to removable media than before.',
       requires: [
-        'events[type=removable-media]', 'events[type=removable-media].file.tags', 'events[type=removable-media].media.serial',
-        'reference.organisation.sensitivityTags', 'exceptions[kind=removable-media]',
+        'events[type=removable-media]',
+        'events[type=removable-media].file.tags',
+        'events[type=removable-media].media.serial',
+        'reference.organisation.sensitivityTags',
+        'exceptions[kind=removable-media]',
       ],
       threatHypothesis: 'The person carries data out on removable media.',
       sources: cite('CERT-ITD', 'CERT-CSG', 'ATTACK-USB'),
       falsePositives: [
         'Lab, field or customer work that needs USB media, not recorded as an exception.',
-        'Backups of one\'s own files to an issued, encrypted stick not listed in `approvedMedia`.',
+        "Backups of one's own files to an issued, encrypted stick not listed in `approvedMedia`.",
       ],
     },
   },
@@ -128,7 +128,19 @@ export const removableMediaExfiltration = defineIndicator({
     const tallyOf = (key: string): MediumTally => {
       let t = tallies.get(key);
       if (t === undefined) {
-        t = { key, copies: 0, sensitive: 0, bytes: 0, connects: 0, ids: [], first: '', last: '', sensitiveTags: new Set(), mitigations: new Map(), unmitigatedCopies: 0 };
+        t = {
+          key,
+          copies: 0,
+          sensitive: 0,
+          bytes: 0,
+          connects: 0,
+          ids: [],
+          first: '',
+          last: '',
+          sensitiveTags: new Set(),
+          mitigations: new Map(),
+          unmitigatedCopies: 0,
+        };
         tallies.set(key, t);
       }
       return t;
@@ -138,7 +150,14 @@ export const removableMediaExfiltration = defineIndicator({
       if (t.first === '' || Date.parse(at) < Date.parse(t.first)) t.first = at;
       if (t.last === '' || Date.parse(at) > Date.parse(t.last)) t.last = at;
     };
-    const copy = (t: MediumTally, id: string, at: string, deviceId: string | undefined, tags: readonly string[] | undefined, bytes: number | undefined): void => {
+    const copy = (
+      t: MediumTally,
+      id: string,
+      at: string,
+      deviceId: string | undefined,
+      tags: readonly string[] | undefined,
+      bytes: number | undefined,
+    ): void => {
       t.copies++;
       seen(t, at);
       t.bytes += bytes ?? 0;

@@ -9,7 +9,8 @@ const options = z.object({
     .default([...defaultSensitiveTags])
     .describe(
       'Data tags that mark sensitive technology: the RFA report names energy, military, nuclear-power and construction ' +
-      'technology; ITAR and export-controlled data from DOJ-JUN25.'),
+        'technology; ITAR and export-controlled data from DOJ-JUN25.',
+    ),
   extraTags: z.array(z.string().min(1)).default([]).describe('Caller-defined sensitive tags, added to `sensitiveTags`.'),
   earlyTenureDays: z
     .number()
@@ -17,7 +18,8 @@ const options = z.object({
     .default(90)
     .describe(
       'Access in the first days of tenure weighs more (SW: exfiltration began almost immediately after hiring; the catalogue ' +
-      'measures the first 30-90 days).'),
+        'measures the first 30-90 days).',
+    ),
 });
 
 /**
@@ -37,15 +39,14 @@ export const sensitiveTechnologyAccess = defineIndicator({
     correlationGroup: 'insider-collection',
     options,
     messages: {
-      access: '{{count}} accesses to {{resources}} resources tagged {{tag}} outside the role\'s authorised data and projects, e.g. {{example}} ({{early}})',
+      access: "{{count}} accesses to {{resources}} resources tagged {{tag}} outside the role's authorised data and projects, e.g. {{example}} ({{early}})",
     },
     neutralReason: 'Data access could not be reconciled with the assigned role and projects.',
-    recommendedAction:
-      'Ask the worker\'s manager whether the access was needed; review what was read or copied and tighten access to the tagged resources.',
+    recommendedAction: "Ask the worker's manager whether the access was needed; review what was read or copied and tighten access to the tagged resources.",
     docs: {
       description:
         'Fires, per sensitive tag, on data-access events whose `tags` include a tag in `sensitiveTags` or `extraTags` that is ' +
-        'not in the subject\'s `authorizedDataTags`, on a resource outside the subject\'s assigned `projects`. Stronger for more ' +
+        "not in the subject's `authorizedDataTags`, on a resource outside the subject's assigned `projects`. Stronger for more " +
         'distinct resources and within `earlyTenureDays` of `hiredAt`. DPRK workers abroad are ordered to collect energy, ' +
         'military, nuclear-power and construction technology "by every method" (RFA); DOJ-JUN25 describes ITAR data taken from a ' +
         'defence contractor.',
@@ -54,7 +55,7 @@ export const sensitiveTechnologyAccess = defineIndicator({
       sources: cite('DOJ-JUN25', 'DOJ-JUN25-OPA', 'SW', 'PSA-2025-01'),
       falsePositives: [
         'Stale role data: the worker moved to a project that needs the tag and HR has not updated `authorizedDataTags`.',
-        'Search or indexing tools that touch tagged resources on the worker\'s behalf.',
+        "Search or indexing tools that touch tagged resources on the worker's behalf.",
         'Broadly tagged shared resources (a company-wide wiki tagged energy).',
       ],
     },
@@ -77,7 +78,14 @@ export const sensitiveTechnologyAccess = defineIndicator({
         g.resources.add(e.resource);
         const t = view.timeOf(e);
         if (hired !== undefined && t >= hired && t <= hired + options.earlyTenureDays * DAY_MS) g.early++;
-        if (g.evidence.length < 10) g.evidence.push({ recordId: e.id, at: e.at, field: 'tags', value: e.resource, note: `${e.action}${e.project !== undefined ? ` in project ${e.project}` : ''}` });
+        if (g.evidence.length < 10)
+          g.evidence.push({
+            recordId: e.id,
+            at: e.at,
+            field: 'tags',
+            value: e.resource,
+            note: `${e.action}${e.project !== undefined ? ` in project ${e.project}` : ''}`,
+          });
         byTag.set(raw, g);
       }
     }

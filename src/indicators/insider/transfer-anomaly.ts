@@ -25,7 +25,8 @@ const options = z.object({
     .default(0.15)
     .describe(
       'Added when the anomaly changes the controls themselves (policy override, signer or quorum change, allow-list change): ' +
-      'the step before an unauthorised transfer.'),
+        'the step before an unauthorised transfer.',
+    ),
   ignoredAnomalies: z.array(z.enum(anomalies)).default([]).describe('Anomaly kinds the platform over-reports in your setting and that should not count.'),
 });
 
@@ -53,10 +54,10 @@ export const transferAnomaly = defineIndicator({
       'Freeze the affected destinations and signer changes pending review by treasury; confirm each flagged transfer with its business owner out of band.',
     docs: {
       description:
-        'Reads transfer-anomaly events (the platform\'s own detections; the library judges no transfer itself) and fires once ' +
+        "Reads transfer-anomaly events (the platform's own detections; the library judges no transfer itself) and fires once " +
         'per anomaly kind, at the strength of the most severe detection (`severityStrength`), raised by `controlChangeBonus` for ' +
         'changes to the controls (policy override, signer change, allow-list change) and slightly with the count. Kinds in ' +
-        '`ignoredAnomalies` do not count. For corroboration the platform\'s detections are `data-movement` evidence: value ' +
+        "`ignoredAnomalies` do not count. For corroboration the platform's detections are `data-movement` evidence: value " +
         'leaving, and the control changes that prepare it, seen by one platform. SEAL and DOJ-ATL describe workers inside crypto ' +
         'firms altering signers and code to move funds.',
       requires: ['events[type=transfer-anomaly].anomaly', 'events[type=transfer-anomaly].severity', 'events[type=transfer-anomaly].role'],
@@ -74,14 +75,29 @@ export const transferAnomaly = defineIndicator({
       (e) => (ignored.has(e.anomaly) ? undefined : e.anomaly),
       () => ({ strength: 0, platforms: new Set<string>(), roles: new Set<string>(), amounts: new Map<string, number>() }),
       (g, e) => {
-        g.strength = Math.max(g.strength, Math.min(1, options.severityStrength[e.severity ?? 'medium'] + (isControlChange(e.anomaly) ? options.controlChangeBonus : 0)));
+        g.strength = Math.max(
+          g.strength,
+          Math.min(1, options.severityStrength[e.severity ?? 'medium'] + (isControlChange(e.anomaly) ? options.controlChangeBonus : 0)),
+        );
         if (e.platform !== undefined) g.platforms.add(e.platform);
         g.roles.add(e.role ?? 'took part in');
         if (e.amount !== undefined && e.asset !== undefined) g.amounts.set(e.asset, (g.amounts.get(e.asset) ?? 0) + e.amount);
       },
-      (e) => ({ recordId: e.id, at: e.at, field: 'anomaly', value: e.anomaly, note: [e.severity, e.role, e.destination].filter((x) => x !== undefined).join(', ') }),
+      (e) => ({
+        recordId: e.id,
+        at: e.at,
+        field: 'anomaly',
+        value: e.anomaly,
+        note: [e.severity, e.role, e.destination].filter((x) => x !== undefined).join(', '),
+      }),
     );
-    const roleWords: Readonly<Record<string, string>> = { initiator: 'initiated', approver: 'approved', signer: 'signed', administrator: 'administered', 'took part in': 'took part in' };
+    const roleWords: Readonly<Record<string, string>> = {
+      initiator: 'initiated',
+      approver: 'approved',
+      signer: 'signed',
+      administrator: 'administered',
+      'took part in': 'took part in',
+    };
     return groups.map(({ key: anomaly, count, first, evidence, acc: g }) => ({
       messageId: 'anomaly' as const,
       strength: Math.min(1, g.strength + 0.05 * Math.min(4, count - 1)),
@@ -89,9 +105,18 @@ export const transferAnomaly = defineIndicator({
         count,
         anomaly,
         platform: g.platforms.size > 0 ? [...g.platforms].sort().join(', ') : 'the platform',
-        roles: [...g.roles].map((r) => roleWords[r] ?? r).sort().join(' or '),
+        roles: [...g.roles]
+          .map((r) => roleWords[r] ?? r)
+          .sort()
+          .join(' or '),
         first: utcDate(first),
-        amount: g.amounts.size > 0 ? ` (${[...g.amounts].sort((a, b) => compareText(a[0], b[0])).map(([asset, n]) => `${n} ${asset}`).join(', ')} in all)` : '',
+        amount:
+          g.amounts.size > 0
+            ? ` (${[...g.amounts]
+                .sort((a, b) => compareText(a[0], b[0]))
+                .map(([asset, n]) => `${n} ${asset}`)
+                .join(', ')} in all)`
+            : '',
       },
       evidence,
     }));

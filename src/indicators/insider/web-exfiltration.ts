@@ -20,7 +20,7 @@ const options = z.object({
   ),
   visitStrength: perCategory(0.3, 0.1, 0, 0).describe(
     'Strength of visits (and downloads) without upload: a visit moves no data out, so it counts far less; visits to ' +
-    'file-sharing and personal cloud count nothing by default (a customer shares a link).',
+      'file-sharing and personal cloud count nothing by default (a customer shares a link).',
   ),
   volumeBonus: z.number().min(0).max(1).default(0.2).describe('Added to an upload finding at 1 GB uploaded, a third of it per tenfold less down to 1 MB.'),
   allowedHosts: z
@@ -65,11 +65,11 @@ export const webExfiltration = defineIndicator({
     recommendedAction: 'Pull the proxy or DLP record of what was sent, to which account, and review it with the manager and security.',
     docs: {
       description:
-        'Reads web events whose `category` the caller\'s proxy, secure web gateway or DLP set (redflags bundles no URL ' +
+        "Reads web events whose `category` the caller's proxy, secure web gateway or DLP set (redflags bundles no URL " +
         'database). Per category (leak-site, paste-site, file-sharing, personal-cloud) it gives one finding for uploads, at ' +
         '`uploadStrength` plus up to `volumeBonus` by bytes sent, and one for visits and downloads, at the much lower ' +
         '`visitStrength`. Blocked requests count: the attempt matters. Hosts in `allowedHosts` never count. Job-board browsing ' +
-        'is not a risk and is not read here; `insider/exit-window` reads it as context. MITRE ATT&CK T1567; in CERT\'s insider ' +
+        "is not a risk and is not read here; `insider/exit-window` reads it as context. MITRE ATT&CK T1567; in CERT's insider " +
         'scenarios the leaving user uploads data to a leak site.',
       requires: ['events[type=web].category', 'events[type=web].action', 'events[type=web].bytesOut'],
       threatHypothesis: 'The person sends data out through web services, or publishes it.',
@@ -121,7 +121,9 @@ export const webExfiltration = defineIndicator({
             blocked: blocked > 0 ? `, ${blocked} blocked` : '',
             ...(kind === 'upload' ? { volume: bytes > 0 ? formatBytes(bytes) : 'volume unknown' } : {}),
           },
-          evidence: list.slice(0, 10).map((e) => ({ recordId: e.id, at: e.at, field: 'category', value: category, ...(e.host !== undefined ? { note: e.host } : {}) })),
+          evidence: list
+            .slice(0, 10)
+            .map((e) => ({ recordId: e.id, at: e.at, field: 'category', value: category, ...(e.host !== undefined ? { note: e.host } : {}) })),
         });
       }
     }

@@ -61,8 +61,7 @@ export const availabilityTimezoneMismatch = defineIndicator({
     },
     neutralReason: 'Availability could not be reconciled with the stated location.',
     recommendedAction:
-      'Ask the candidate to confirm their location and working hours, and schedule a live video call in the middle of their ' +
-      'claimed business day.',
+      'Ask the candidate to confirm their location and working hours, and schedule a live video call in the middle of their ' + 'claimed business day.',
     docs: {
       description:
         'Converts every offered availability slot (sampled every 30 minutes) and every message sent by the subject into local ' +
@@ -74,7 +73,8 @@ export const availabilityTimezoneMismatch = defineIndicator({
       threatHypothesis: 'The candidate lives in another time zone than claimed and offers the working hours of that zone.',
       sources: cite('US-2022', 'CTI-HR', 'KB4', 'SEAL'),
       falsePositives: [
-        'Night-shift workers, new parents and night owls.', 'Candidates travelling or in the middle of a move.',
+        'Night-shift workers, new parents and night owls.',
+        'Candidates travelling or in the middle of a move.',
         'Calendar tools that stored slots in the wrong zone.',
       ],
     },

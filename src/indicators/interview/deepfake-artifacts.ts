@@ -16,7 +16,7 @@ const options = z.object({
     .default({ 'lip-sync-mismatch': 0.6, 'face-glitch-on-occlusion': 0.9, 'voice-changer': 0.8 })
     .describe(
       'Strength of each recorded artefact. Lip-sync mismatch is the weakest (network lag causes it); a face that glitches when ' +
-      'a hand passes in front (the PSA-2025-01 test) is the strongest.',
+        'a hand passes in front (the PSA-2025-01 test) is the strongest.',
     ),
 });
 
@@ -61,7 +61,9 @@ export const deepfakeArtifacts = defineIndicator({
     },
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {
-    const interviews = sortedInterviews(view.subject.interviews, asOfMs).filter((i) => i.outcome === 'held' || i.outcome === 'ended-early' || i.flags !== undefined);
+    const interviews = sortedInterviews(view.subject.interviews, asOfMs).filter(
+      (i) => i.outcome === 'held' || i.outcome === 'ended-early' || i.flags !== undefined,
+    );
     if (interviews.length === 0) return notEvaluated('no interviews held', ['interviews']);
     const findings: FindingDraft<'artefact'>[] = [];
     for (const i of interviews) {

@@ -53,9 +53,13 @@ export const inPersonAvoidance = defineIndicator({
         'interviews the candidate declined, rescheduled or did not attend. Fires from `minOccurrences` on; strength combines ' +
         'declines and no-shows (`declineStrength`) and reschedules (`rescheduleStrength`) by noisy-or. Reschedules before a ' +
         'check the candidate later passed are dropped (they turned up), and verifications and interviews with a documented ' +
-        'accommodation are left out. SEAL\'s case studies: workers quit rather than take an in-person or video KYC.',
+        "accommodation are left out. SEAL's case studies: workers quit rather than take an in-person or video KYC.",
       requires: [
-        'verifications[].kind', 'verifications[].outcome', 'verifications[].accommodation', 'interviews[].requestedMode', 'interviews[].outcome',
+        'verifications[].kind',
+        'verifications[].outcome',
+        'verifications[].accommodation',
+        'interviews[].requestedMode',
+        'interviews[].outcome',
         'interviews[].accommodation',
       ],
       threatHypothesis: 'The applicant cannot appear in person because they are not in the claimed country or are not the identity holder.',
@@ -85,7 +89,13 @@ export const inPersonAvoidance = defineIndicator({
     }
     for (const i of interviews) {
       if (i.outcome !== 'declined-by-candidate' && i.outcome !== 'rescheduled' && i.outcome !== 'no-show') continue;
-      misses.push({ id: i.id, at: i.at, t: Date.parse(i.at), what: 'in-person interview', outcome: i.outcome === 'declined-by-candidate' ? 'declined' : i.outcome });
+      misses.push({
+        id: i.id,
+        at: i.at,
+        t: Date.parse(i.at),
+        what: 'in-person interview',
+        outcome: i.outcome === 'declined-by-candidate' ? 'declined' : i.outcome,
+      });
     }
     // A reschedule followed by a passed check was honest: the candidate came in the end.
     const counted = misses.filter((m) => !(m.outcome === 'rescheduled' && m.t < lastPassed));

@@ -10,8 +10,8 @@ const options = z.object({
     .max(1)
     .default(0.7)
     .describe(
-      'Strength of an interviewer\'s note that an informal location check failed (camera out of the window, questions about ' +
-      'the claimed city): weaker than a formal check.',
+      "Strength of an interviewer's note that an informal location check failed (camera out of the window, questions about " +
+        'the claimed city): weaker than a formal check.',
     ),
 });
 
@@ -40,8 +40,7 @@ export const locationCheckFailed = defineIndicator({
       interviewer: '{{interviewer}} recorded a failed location check in the {{date}} interview',
     },
     neutralReason: 'The claimed location could not be confirmed.',
-    recommendedAction:
-      'Repeat the location check on a live video call (camera out of the window, a document with the address) or meet in person.',
+    recommendedAction: 'Repeat the location check on a live video call (camera out of the window, a document with the address) or meet in person.',
     docs: {
       description:
         'Fires on a location-check verification that failed (full strength; the message names the country found when the check ' +
@@ -58,9 +57,8 @@ export const locationCheckFailed = defineIndicator({
     const s = view.subject;
     const checks = (s.verifications ?? []).filter((v) => v.kind === 'location-check' && notAfter(v.at, asOfMs));
     const interviews = sortedInterviews(s.interviews, asOfMs);
-    if (checks.length === 0 && interviews.length === 0) return notEvaluated('no location checks and no interviews', [
-      'verifications[kind=location-check]', 'interviews',
-    ]);
+    if (checks.length === 0 && interviews.length === 0)
+      return notEvaluated('no location checks and no interviews', ['verifications[kind=location-check]', 'interviews']);
     const residence = claimedResidenceCountry(s);
     const claimed = residence?.country;
     const findings: FindingDraft<MessageId>[] = [];
@@ -74,10 +72,7 @@ export const locationCheckFailed = defineIndicator({
           messageId: 'elsewhere',
           strength: 1,
           data: { date, found: v.location?.city !== undefined ? `${v.location.city}, ${found}` : found, claimed },
-          evidence: [
-            { recordId: v.id, field: 'location.country', value: found, ...at },
-            residence.evidence,
-          ],
+          evidence: [{ recordId: v.id, field: 'location.country', value: found, ...at }, residence.evidence],
         });
       } else {
         findings.push({

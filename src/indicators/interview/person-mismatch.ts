@@ -9,13 +9,8 @@ const options = z.object({
     .min(0)
     .max(1)
     .default(0.6)
-    .describe('Strength of an interviewer\'s note that the voice differs: weaker than a face mismatch, since colds and headsets change voices.'),
-  inconclusiveStrength: z
-    .number()
-    .min(0)
-    .max(1)
-    .default(0)
-    .describe('Strength of an inconclusive face match; 0 by default because poor video is common.'),
+    .describe("Strength of an interviewer's note that the voice differs: weaker than a face mismatch, since colds and headsets change voices."),
+  inconclusiveStrength: z.number().min(0).max(1).default(0).describe('Strength of an inconclusive face match; 0 by default because poor video is common.'),
 });
 
 type MessageId = 'faceMatch' | 'interviewer';
@@ -52,10 +47,7 @@ export const personMismatch = defineIndicator({
       requires: ['interviews[].faceMatch', 'interviews[].flags'],
       threatHypothesis: 'A proxy sat the interview, or the person who works is not the person who was hired.',
       sources: cite('PSA-2025-01', 'ROK-2022', 'DOJ-DEC24', 'DOJ-DEC24-OPA', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'SEAL'),
-      falsePositives: [
-        'Large changes in appearance (weight, beard, glasses) or poor video.',
-        'A different interviewee joined by mistake (scheduling error).',
-      ],
+      falsePositives: ['Large changes in appearance (weight, beard, glasses) or poor video.', 'A different interviewee joined by mistake (scheduling error).'],
     },
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {
@@ -68,7 +60,13 @@ export const personMismatch = defineIndicator({
       if (i.faceMatch !== undefined) {
         const fm = i.faceMatch;
         const strength =
-          fm.result === 'mismatch' ? (fm.score !== undefined ? Math.max(0.5, 1 - fm.score) : 1) : fm.result === 'inconclusive' ? options.inconclusiveStrength : 0;
+          fm.result === 'mismatch'
+            ? fm.score !== undefined
+              ? Math.max(0.5, 1 - fm.score)
+              : 1
+            : fm.result === 'inconclusive'
+              ? options.inconclusiveStrength
+              : 0;
         if (strength > 0) {
           findings.push({
             messageId: 'faceMatch',

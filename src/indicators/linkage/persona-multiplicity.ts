@@ -17,8 +17,8 @@ const options = z.object({
     .max(1)
     .default(0.7)
     .describe(
-      'Strength when one contact point, photo or document appears under two different names: one person does not hold two ' +
-      'names on one passport or face.'),
+      'Strength when one contact point, photo or document appears under two different names: one person does not hold two ' + 'names on one passport or face.',
+    ),
 });
 
 const kinds = new Set<LinkKeyKind>(['email', 'phone', 'photo', 'document']);
@@ -113,7 +113,6 @@ function personasOf(prepared: Prepared, link: Link): PersonaSummary {
   return summary;
 }
 
-
 /** `linkage/persona-multiplicity`: one e-mail, phone, photo or document appears under different names. */
 export const personaMultiplicity = defineIndicator({
   meta: {
@@ -165,7 +164,10 @@ export const personaMultiplicity = defineIndicator({
       const shown = [...(s.identity?.names ?? [])].sort(
         (a, b) => (a.kind === 'legal' ? 0 : 1) - (b.kind === 'legal' ? 0 : 1) || compareText(a.value, b.value),
       )[0];
-      const holder = (s.documents ?? []).map((d) => d.holderName).filter((n): n is string => n !== undefined).sort()[0];
+      const holder = (s.documents ?? [])
+        .map((d) => d.holderName)
+        .filter((n): n is string => n !== undefined)
+        .sort()[0];
       const text = shown?.value ?? holder;
       if (text !== undefined) display.set(s.id, text);
     }
@@ -188,7 +190,13 @@ export const personaMultiplicity = defineIndicator({
         if (list.length > comparable.length) comparable = list;
       }
       if (comparable.length < 2) continue;
-      const shown = [own, ...comparable.slice(0, 6).filter((i) => i !== own).slice(0, 5)].map((i) => summary.personas[i]?.shown ?? '');
+      const shown = [
+        own,
+        ...comparable
+          .slice(0, 6)
+          .filter((i) => i !== own)
+          .slice(0, 5),
+      ].map((i) => summary.personas[i]?.shown ?? '');
       findings.push({
         messageId: 'personas',
         strength: clusterStrength(comparable.length, options.floor, options.saturation),

@@ -4,12 +4,7 @@ import type { Evidence, FindingDraft, Population, SubjectView } from '../../cont
 import { cite, compareText } from '../../kit';
 
 const options = z.object({
-  perFact: z
-    .number()
-    .min(0)
-    .max(1)
-    .default(0.25)
-    .describe('Strength each further strong fact about the related subject adds to the first (0.5), up to 1.'),
+  perFact: z.number().min(0).max(1).default(0.25).describe('Strength each further strong fact about the related subject adds to the first (0.5), up to 1.'),
 });
 
 /** A strong fact about a subject that comes from its own records, never from links to others. */
@@ -67,7 +62,13 @@ export function strongNonLinkageFacts(view: SubjectView): StrongFact[] {
     }
   }
   for (const e of view.eventsOf('security')) {
-    if (e.category === 'ip-kvm' || e.category === 'remote-access-tool' || e.category === 'malware' || e.category === 'credential-harvest' || e.category === 'cookie-theft') {
+    if (
+      e.category === 'ip-kvm' ||
+      e.category === 'remote-access-tool' ||
+      e.category === 'malware' ||
+      e.category === 'credential-harvest' ||
+      e.category === 'cookie-theft'
+    ) {
       out.push({ recordId: e.id, field: 'category', fact: `security detection: ${e.category}`, at: e.at });
     }
   }
@@ -102,21 +103,19 @@ export const referralRisk = defineIndicator({
     },
     neutralReason: 'The referral could not be confirmed as independent.',
     recommendedAction:
-      'Review the referral chain: verify this subject\'s identity with the same care as the related subject\'s, and ask the ' +
+      "Review the referral chain: verify this subject's identity with the same care as the related subject's, and ask the " +
       'team who knows the referrer personally.',
     docs: {
       description:
-        'Fires when the subject\'s referrer (`referredBy`), or a subject this one referred, carries strong evidence from its own ' +
+        "Fires when the subject's referrer (`referredBy`), or a subject this one referred, carries strong evidence from its own " +
         'records: an identity that belongs to someone else, a tampered or synthetic document, a different person at interview, ' +
         'failed in-person verification, a photo of someone else, or IP-KVM, remote-access-tool or malware detections. That ' +
-        'evidence is computed from the related subject\'s records only, never from linkage or referral findings, so two linked ' +
+        "evidence is computed from the related subject's records only, never from linkage or referral findings, so two linked " +
         'subjects cannot raise each other in a loop. Strength 0.5 for one fact, plus `perFact` for each further one.',
       requires: ['referredBy'],
       threatHypothesis: 'Several workers of one scheme recommend each other into the organisation.',
       sources: cite('SEAL', 'DOJ-ATL', 'DOJ-JUN25-OPA', 'SW'),
-      falsePositives: [
-        'An honest employee who referred, or was referred by, someone later found to be fraudulent without knowing it.',
-      ],
+      falsePositives: ['An honest employee who referred, or was referred by, someone later found to be fraudulent without knowing it.'],
     },
   },
   prepare(population: Population): PreparedReferrals {
@@ -139,10 +138,7 @@ export const referralRisk = defineIndicator({
     const referrer = s.referredBy !== undefined && prepared.ids.has(s.referredBy) ? s.referredBy : undefined;
     const referred = prepared.referredBy.get(s.id) ?? [];
     if (referrer === undefined && referred.length === 0) {
-      return notEvaluated(
-        s.referredBy !== undefined ? 'the referrer is not in the batch' : 'no referral relations recorded',
-        ['referredBy'],
-      );
+      return notEvaluated(s.referredBy !== undefined ? 'the referrer is not in the batch' : 'no referral relations recorded', ['referredBy']);
     }
     const findings: FindingDraft<'referredBy' | 'referred'>[] = [];
     const related: { id: string; messageId: 'referredBy' | 'referred' }[] = [
@@ -156,7 +152,9 @@ export const referralRisk = defineIndicator({
         r.messageId === 'referredBy'
           ? { recordId: s.id, field: 'referredBy', value: r.id, note: 'this subject' }
           : { recordId: r.id, field: 'referredBy', value: s.id, note: `subject ${r.id} names this subject as referrer` },
-        ...facts.slice(0, 8).map((f) => ({ recordId: f.recordId, field: f.field, ...(f.at !== undefined ? { at: f.at } : {}), value: f.fact, note: `subject ${r.id}` })),
+        ...facts
+          .slice(0, 8)
+          .map((f) => ({ recordId: f.recordId, field: f.field, ...(f.at !== undefined ? { at: f.at } : {}), value: f.fact, note: `subject ${r.id}` })),
       ];
       findings.push({
         messageId: r.messageId,

@@ -22,7 +22,7 @@ const kinds = new Set<LinkKeyKind>(['text']);
 export const resumeSimilarity = defineIndicator({
   meta: {
     id: 'linkage/resume-similarity',
-    title: 'Resume or bid text near-duplicates other subjects\'',
+    title: "Resume or bid text near-duplicates other subjects'",
     category: 'linkage',
     version: '1.0.0',
     kind: 'risk',
@@ -33,12 +33,12 @@ export const resumeSimilarity = defineIndicator({
     messages: {
       nearDuplicate: 'Resume text is a near-duplicate (similarity ≥ {{similarity}}) of the text of {{count}} subjects (also: {{others}})',
     },
-    neutralReason: 'The application materials could not be confirmed as the applicant\'s own.',
+    neutralReason: "The application materials could not be confirmed as the applicant's own.",
     recommendedAction:
       'Read the near-duplicate resumes side by side and compare the claimed histories; verify the employment history of each applicant independently.',
     docs: {
       description:
-        'Fires when the subject\'s `resumeText` is a near-duplicate of other subjects\' text: MinHash signatures of 3-word ' +
+        "Fires when the subject's `resumeText` is a near-duplicate of other subjects' text: MinHash signatures of 3-word " +
         'shingles, bucketed by LSH bands (16 bands of 4 rows) so only candidates are compared, never all pairs, then verified at ' +
         'estimated Jaccard similarity ≥ `linkSettings.textMinSimilarity` (0.6). Strength starts at `floor` and grows with the ' +
         'cluster size.',

@@ -36,15 +36,15 @@ export const sharedContact = defineIndicator({
     messages: {
       sharedContact: '{{kindLabel}} {{value}} is given by {{count}} subjects since {{since}} (also: {{others}})',
     },
-    neutralReason: 'The contact details could not be confirmed as the applicant\'s own.',
+    neutralReason: "The contact details could not be confirmed as the applicant's own.",
     recommendedAction:
       'Cross-check the shared contact point against every subject in the cluster and the HR system (PSA-2025-01); verify each ' +
-      'applicant\'s contact details independently.',
+      "applicant's contact details independently.",
     docs: {
       description:
         'Fires when an e-mail address (Gmail dots and plus tags folded), phone number (E.164-like) or home, contact or document ' +
         'address of this subject is also given by other subjects in the batch. Ship-to addresses are left to ' +
-        '`linkage/shared-shipping-address`. Strength starts at the kind\'s floor for two subjects and grows with the cluster ' +
+        "`linkage/shared-shipping-address`. Strength starts at the kind's floor for two subjects and grows with the cluster " +
         'size to 1 at `saturation`. Households (phone, address) and allow-listed keys do not fire.',
       requires: ['contacts.emails[]', 'contacts.phones[]', 'contacts.addresses[]', 'identity.residence.address', 'documents[].address'],
       threatHypothesis: 'One operator or facilitator runs several applicant identities with the same contact points.',

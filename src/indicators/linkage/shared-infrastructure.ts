@@ -61,7 +61,8 @@ const options = z.object({
     .default(15)
     .describe(
       'When one authenticator approved sign-ins (or was registered) for two subjects within this many minutes of each other, ' +
-      'the finding says so and reaches full strength: one phone in one hand approving two people\'s sign-ins back to back.'),
+        "the finding says so and reaches full strength: one phone in one hand approving two people's sign-ins back to back.",
+    ),
   ipFloor: z
     .number()
     .min(0)
@@ -69,7 +70,8 @@ const options = z.object({
     .default(0.2)
     .describe(
       'Strength when two subjects use one IP address in overlapping periods. Low: NAT, carrier-grade NAT and offices share ' +
-      'addresses; it grows with the cluster.'),
+        'addresses; it grows with the cluster.',
+    ),
 });
 
 const kinds = new Set<LinkKeyKind>(['ip', 'device', 'mfa-device']);
@@ -98,11 +100,11 @@ export const sharedInfrastructure = defineIndicator({
         'Fires when an MFA device, a device id or serial number, or an IP address used by this subject is used by other subjects ' +
         'of the batch. IP addresses link only when the periods of use overlap (first to last sign-in, widened by ' +
         '`linkSettings.ipWindowHours`), since addresses are reassigned; devices and MFA devices likewise within ' +
-        '`linkSettings.deviceWindowDays`, since laptops and tokens are re-issued. Strength starts at the kind\'s floor (MFA ' +
+        "`linkSettings.deviceWindowDays`, since laptops and tokens are re-issued. Strength starts at the kind's floor (MFA " +
         'high, IP low) and grows with the number of subjects to 1 at `saturation`. For an MFA device the finding also names the ' +
         'two uses by different subjects closest in time (approval time `mfa.approvedAt`, else the sign-in, or the registration), ' +
-        'and reaches full strength when they are within `concurrentApprovalMinutes`. A household\'s home connection and ' +
-        'allow-listed addresses or ranges (a company VPN egress) do not fire; nor does a device the organisation\'s register ' +
+        "and reaches full strength when they are within `concurrentApprovalMinutes`. A household's home connection and " +
+        "allow-listed addresses or ranges (a company VPN egress) do not fire; nor does a device the organisation's register " +
         '(`reference.organisation.devices[]`) marks as a lab or pool machine, which the report lists as the mitigation.',
       requires: [
         'events[type=session].ip',
@@ -165,11 +167,20 @@ export const sharedInfrastructure = defineIndicator({
       const shown = new Set(base.evidence.map((e) => e.recordId));
       const extra = [closest.first, closest.second]
         .filter((u) => !shown.has(u.recordId))
-        .map((u) => ({ recordId: u.recordId, field: u.field, at: u.at, value: link.key, note: u.subjectId === id ? 'this subject' : `subject ${u.subjectId}` }));
+        .map((u) => ({
+          recordId: u.recordId,
+          field: u.field,
+          at: u.at,
+          value: link.key,
+          note: u.subjectId === id ? 'this subject' : `subject ${u.subjectId}`,
+        }));
       findings.push({
         messageId: 'sharedInfrastructure',
         strength: concurrent ? 1 : base.strength,
-        data: { ...base.data, detail: `; its uses by ${closest.first.subjectId} and ${closest.second.subjectId} came ${gapText(closest.gapMs)} apart (${closest.first.at} and ${closest.second.at})` },
+        data: {
+          ...base.data,
+          detail: `; its uses by ${closest.first.subjectId} and ${closest.second.subjectId} came ${gapText(closest.gapMs)} apart (${closest.first.at} and ${closest.second.at})`,
+        },
         evidence: [...base.evidence, ...extra],
       });
     }

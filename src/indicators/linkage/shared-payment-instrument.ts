@@ -14,7 +14,8 @@ const options = z.object({
     .default(0.7)
     .describe(
       'Strength when two subjects are paid into one account. Pay to an account shared across workers is rated strong (US-2022, ' +
-      'PSA-2024); joint accounts of a household are exempt.'),
+        'PSA-2024); joint accounts of a household are exempt.',
+    ),
 });
 
 const kinds = new Set(['bank-account', 'wallet', 'payout-account'] as const);
@@ -35,9 +36,9 @@ export const sharedPaymentInstrument = defineIndicator({
     messages: {
       sharedAccount: '{{kindLabel}} {{account}} (record {{record}}) is used by {{count}} subjects since {{since}} (also: {{others}})',
     },
-    neutralReason: 'The payment account could not be confirmed as the worker\'s own.',
+    neutralReason: "The payment account could not be confirmed as the worker's own.",
     recommendedAction:
-      'Confirm the account holder with the bank or platform for each subject in the cluster; pay only into an account in the worker\'s own verified name.',
+      "Confirm the account holder with the bank or platform for each subject in the cluster; pay only into an account in the worker's own verified name.",
     docs: {
       description:
         'Fires when a payout instruction or payment of this subject names a bank account or IBAN, crypto wallet or ' +

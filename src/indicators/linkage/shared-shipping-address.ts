@@ -14,7 +14,8 @@ const options = z.object({
     .default(0.6)
     .describe(
       'Strength when two subjects share a ship-to address. The catalogue rates more than one employee per delivery address a ' +
-      'strong flag; households are exempt.'),
+        'strong flag; households are exempt.',
+    ),
 });
 
 const kinds = new Set(['address'] as const);
@@ -36,10 +37,9 @@ export const sharedShippingAddress = defineIndicator({
     correlationGroup: 'linkage-shared-keys',
     options,
     messages: {
-      sharedShipTo:
-        'Shipment {{shipment}} goes to {{address}}, a {{kindLabel}} {{count}} subjects share since {{since}} (also: {{others}})',
+      sharedShipTo: 'Shipment {{shipment}} goes to {{address}}, a {{kindLabel}} {{count}} subjects share since {{since}} (also: {{others}})',
     },
-    neutralReason: 'The equipment delivery address could not be reconciled with the worker\'s own address.',
+    neutralReason: "The equipment delivery address could not be reconciled with the worker's own address.",
     recommendedAction:
       'Compare the ship-to address with the verified residence of every subject in the cluster; hold further shipments and ' +
       'offer pickup in person with the ID on file.',

@@ -72,15 +72,15 @@ export const clusterOptions = {
     .min(3)
     .default(20)
     .describe(
-      'Subjects on one key at which strength reaches 1. Strength grows with the logarithm of the cluster size from the kind\'s ' +
-      'floor at 2 subjects: an address shared by 40 hires (DOJ-CHAPMAN: 90+ laptops at one home) is not one shared by 2.',
+      "Subjects on one key at which strength reaches 1. Strength grows with the logarithm of the cluster size from the kind's " +
+        'floor at 2 subjects: an address shared by 40 hires (DOJ-CHAPMAN: 90+ laptops at one home) is not one shared by 2.',
     ),
   maxEvidence: z
     .number()
     .int()
     .min(2)
     .default(12)
-    .describe('Records listed as evidence per link: the subject\'s own, then the others\', so large farms stay readable.'),
+    .describe("Records listed as evidence per link: the subject's own, then the others', so large farms stay readable."),
 };
 
 /**
@@ -152,7 +152,11 @@ export function sinceText(link: Link): string {
 
 /** A key as readers see it: addresses with commas, long hashes cut. */
 export function displayKey(link: Link): string {
-  if (link.kind === 'address') return link.key.split('|').filter((p) => p !== '').join(', ');
+  if (link.kind === 'address')
+    return link.key
+      .split('|')
+      .filter((p) => p !== '')
+      .join(', ');
   return link.key.length > 48 ? `${link.key.slice(0, 16)}…` : link.key;
 }
 
@@ -227,7 +231,11 @@ export function householdExplains(subject: Subject, link: Link): Mitigation[] {
     if (other === subject.id) continue;
     const r = declared.get(other);
     if (r === undefined) return [];
-    out.push({ recordId: r.id, field: 'relationships', explains: `declared household member ${other} sharing the ${link.kind === 'address' ? 'home address' : 'home connection'}` });
+    out.push({
+      recordId: r.id,
+      field: 'relationships',
+      explains: `declared household member ${other} sharing the ${link.kind === 'address' ? 'home address' : 'home connection'}`,
+    });
   }
   return out;
 }

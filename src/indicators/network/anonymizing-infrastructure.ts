@@ -1,14 +1,5 @@
 import { z } from 'zod';
-import {
-  cite,
-  compareText,
-  describeException,
-  exceptionsActiveAt,
-  knownVpnProviders,
-  matchVpnProvider,
-  placeName,
-  type VpnProvider,
-} from '../../kit';
+import { cite, compareText, describeException, exceptionsActiveAt, knownVpnProviders, matchVpnProvider, placeName, type VpnProvider } from '../../kit';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft, Mitigation } from '../../contract/types';
 import type { NetworkEnrichment, SessionEvent } from '../../records/events';
@@ -19,7 +10,7 @@ const options = z.object({
     .default(['Astrill'])
     .describe(
       'VPN providers named in the threat reporting (Secureworks, Mandiant, LevelBlue name Astrill). Matched against ' +
-      '`network.vpnProvider` and `network.asnOrg` with the shipped VPN table; add names your threat intelligence reports.',
+        '`network.vpnProvider` and `network.asnOrg` with the shipped VPN table; add names your threat intelligence reports.',
     ),
   approvedProviders: z
     .array(z.string().min(1))
@@ -80,11 +71,10 @@ export const anonymizingInfrastructure = defineIndicator({
       anonymized: '{{count}} of {{total}} sign-ins ({{share}}%) came through anonymizing egress ({{kinds}})',
     },
     neutralReason: 'The network used to connect could not be attributed to the stated location.',
-    recommendedAction:
-      'Ask the worker which VPN they use and why; compare with the company\'s remote-access policy and the other location evidence.',
+    recommendedAction: "Ask the worker which VPN they use and why; compare with the company's remote-access policy and the other location evidence.",
     docs: {
       description:
-        'Classifies each successful sign-in\'s egress from the caller\'s enrichment (`isTor`, `isResidentialProxy`, `isProxy`, ' +
+        "Classifies each successful sign-in's egress from the caller's enrichment (`isTor`, `isResidentialProxy`, `isProxy`, " +
         '`isVpn`, `vpnProvider`, `isHosting`). Fires on any sign-in through a provider in `providersOfConcern` (Astrill by ' +
         'default, named by Secureworks, Mandiant and LevelBlue), and on general anonymizing use of at least `minLogins` sign-ins ' +
         'and `minShare` of all. Approved corporate VPNs never count (`approvedProviders` and ' +
@@ -127,7 +117,10 @@ export const anonymizingInfrastructure = defineIndicator({
     const explained = new Map<string, { sessions: SessionEvent[]; by: Map<string, Mitigation> }>();
     const providerOf = (n: NetworkEnrichment, list: readonly VpnProvider[]): VpnProvider | undefined => {
       if (list.length === 0) return undefined;
-      return (n.vpnProvider !== undefined ? matchVpnProvider(n.vpnProvider, list) : undefined) ?? (n.asnOrg !== undefined ? matchVpnProvider(n.asnOrg, list) : undefined);
+      return (
+        (n.vpnProvider !== undefined ? matchVpnProvider(n.vpnProvider, list) : undefined) ??
+        (n.asnOrg !== undefined ? matchVpnProvider(n.asnOrg, list) : undefined)
+      );
     };
     const ofConcern = new Map<string, SessionEvent[]>();
     const anonymized: { s: SessionEvent; kind: Kind }[] = [];

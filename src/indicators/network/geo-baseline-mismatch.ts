@@ -17,15 +17,16 @@ const options = z.object({
     .max(1)
     .default(0.6)
     .describe(
-      'Share of logins from one country other than the claimed one that makes it the baseline. A traveller spends weeks, not ' +
-      'most of the time, abroad.'),
+      'Share of logins from one country other than the claimed one that makes it the baseline. A traveller spends weeks, not ' + 'most of the time, abroad.',
+    ),
   homeRadiusKm: z
     .number()
     .positive()
     .default(150)
     .describe(
       'Logins with coordinates within this distance of the claimed residence coordinates count as home. Generous, because IP ' +
-      'geolocation of mobile and carrier-grade NAT egress is often off by a hundred km.'),
+        'geolocation of mobile and carrier-grade NAT egress is often off by a hundred km.',
+    ),
   baselineLogins: z
     .number()
     .int()
@@ -54,8 +55,7 @@ export const geoBaselineMismatch = defineIndicator({
     correlationGroup: 'network-location',
     options,
     messages: {
-      foreignBaseline:
-        '{{share}}% of {{logins}} sign-ins came from {{country}}, while the claimed residence is in {{claimed}}',
+      foreignBaseline: '{{share}}% of {{logins}} sign-ins came from {{country}}, while the claimed residence is in {{claimed}}',
       farFromHome:
         '{{share}}% of {{logins}} located sign-ins came from more than {{radius}} km from the claimed residence in {{home}}, ' +
         'most often from {{place}} ({{km}} km away)',
@@ -64,8 +64,7 @@ export const geoBaselineMismatch = defineIndicator({
         'arrived on {{unmanaged}} unmanaged-device sessions',
     },
     neutralReason: 'Sign-in locations could not be reconciled with the stated residence.',
-    recommendedAction:
-      'Run a location check (a live call from the claimed home, or an in-person visit) and review which device and network each sign-in used.',
+    recommendedAction: 'Run a location check (a live call from the claimed home, or an in-person visit) and review which device and network each sign-in used.',
     docs: {
       description:
         'Builds the login-country baseline from successful, located, non-anonymized sign-ins and compares it with the claimed ' +
@@ -74,7 +73,7 @@ export const geoBaselineMismatch = defineIndicator({
         'logins with coordinates lie more than `homeRadiusKm` away (a laptop farm in another state, as in the Nashville case); ' +
         'and when the first `baselineLogins` logins were mostly foreign but later logins from the claimed country arrive on ' +
         'unmanaged devices (LB: a China baseline, then Dallas and Los Angeles IPs on an unmanaged device). A country is only ' +
-        'ever compared with the person\'s own claim. Laptop farms give clean domestic IPs, so a match clears no one.',
+        "ever compared with the person's own claim. Laptop farms give clean domestic IPs, so a match clears no one.",
       requires: [
         'identity.residence.country',
         'identity.residence.lat',
@@ -93,9 +92,7 @@ export const geoBaselineMismatch = defineIndicator({
   evaluate(view, { options, notEvaluated }) {
     const claimed = view.subject.identity?.residence?.country;
     if (claimed === undefined) return notEvaluated('no claimed residence country', ['identity.residence.country']);
-    const logins = view
-      .eventsOf('session')
-      .filter((s) => s.result !== 'failure' && s.network?.country !== undefined && !isAnonymized(s.network));
+    const logins = view.eventsOf('session').filter((s) => s.result !== 'failure' && s.network?.country !== undefined && !isAnonymized(s.network));
     if (logins.length === 0) {
       return notEvaluated('no located sign-ins outside VPNs and proxies', ['events[type=session].network.country']);
     }
@@ -185,8 +182,16 @@ export const geoBaselineMismatch = defineIndicator({
             strength: Math.min(1, 0.6 + 0.1 * later.length),
             data: { baseline: options.baselineLogins, country: baseCountry, claimed, unmanaged: later.length },
             evidence: [
-              ...logins.slice(0, 3).map((s) => ({ recordId: s.id, at: s.at, field: 'network.country', value: s.network?.country ?? null, note: 'first baseline' })),
-              ...later.slice(0, 8).map((s) => ({ recordId: s.id, at: s.at, field: 'deviceManaged', value: false, note: `claimed country on ${s.deviceId ?? 'an unmanaged device'}` })),
+              ...logins
+                .slice(0, 3)
+                .map((s) => ({ recordId: s.id, at: s.at, field: 'network.country', value: s.network?.country ?? null, note: 'first baseline' })),
+              ...later.slice(0, 8).map((s) => ({
+                recordId: s.id,
+                at: s.at,
+                field: 'deviceManaged',
+                value: false,
+                note: `claimed country on ${s.deviceId ?? 'an unmanaged device'}`,
+              })),
             ],
           });
         }

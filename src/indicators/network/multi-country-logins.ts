@@ -1,16 +1,5 @@
 import { z } from 'zod';
-import {
-  accountOf,
-  cite,
-  compareText,
-  haversineKm,
-  HOUR_MS,
-  isAnonymized,
-  locationOf,
-  type LoginLocation,
-  placeName,
-  type TravelLeg,
-} from '../../kit';
+import { accountOf, cite, compareText, haversineKm, HOUR_MS, isAnonymized, locationOf, type LoginLocation, placeName, type TravelLeg } from '../../kit';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft, Mitigation } from '../../contract/types';
 import type { SessionEvent } from '../../records/events';
@@ -27,44 +16,35 @@ const options = z.object({
     .min(2)
     .default(3)
     .describe('Distinct countries within the window that fire. Two is one trip (a traveller lands in one more country), three in a day is not.'),
-  minAsns: z
-    .number()
-    .int()
-    .min(2)
-    .default(5)
-    .describe('Distinct networks (ASNs) within the window that fire. Home, mobile and office already make three.'),
+  minAsns: z.number().int().min(2).default(5).describe('Distinct networks (ASNs) within the window that fire. Home, mobile and office already make three.'),
   ignoreJourneys: z
     .boolean()
     .default(true)
     .describe(
       'Leave out windows whose countries follow one another without a return (home, a layover, the destination): a traveller ' +
-      'who signs in at the connecting airport passes three countries in a day. A return to a country already left within the ' +
-      'window still counts, and impossible travel still checks the speed of every leg.',
+        'who signs in at the connecting airport passes three countries in a day. A return to a country already left within the ' +
+        'window still counts, and impossible travel still checks the speed of every leg.',
     ),
   maxSpeedKmh: z
     .number()
     .positive()
     .default(1000)
     .describe('Ground speed between consecutive logins above which travel is impossible; an airliner cruises at about 900 km/h.'),
-  minDistanceKm: z
-    .number()
-    .nonnegative()
-    .default(500)
-    .describe('Shorter jumps are within IP-geolocation error and never count as travel.'),
+  minDistanceKm: z.number().nonnegative().default(500).describe('Shorter jumps are within IP-geolocation error and never count as travel.'),
   centroidSlackKm: z
     .number()
     .nonnegative()
     .default(1500)
     .describe(
       'Distance taken off for each end located only by a country centroid, since the login may be anywhere in the country: ' +
-      'Detroit to Windsor is 2 km, the US and Canadian centroids are 1,900 km apart.',
+        'Detroit to Windsor is 2 km, the US and Canadian centroids are 1,900 km apart.',
     ),
   includeAnonymized: z
     .boolean()
     .default(false)
     .describe(
       'Count VPN, proxy, Tor and hosting egress too. Off by default: an expat or traveller on a VPN hops countries without ' +
-      'moving, and `network/anonymizing-infrastructure` weighs those logins.',
+        'moving, and `network/anonymizing-infrastructure` weighs those logins.',
     ),
   travelSlackHours: z
     .number()
@@ -72,7 +52,7 @@ const options = z.object({
     .default(24)
     .describe(
       'Hours before departure and after arrival of a booked leg (`travel[]`) during which sign-ins from its countries (from, ' +
-      'via, to) are explained by the trip: people sign in at the airport, in transit and on arrival.',
+        'via, to) are explained by the trip: people sign in at the airport, in transit and on arrival.',
     ),
 });
 
@@ -151,9 +131,8 @@ export const multiCountryLogins = defineIndicator({
       impossibleTravel:
         'Account {{account}} signed in from {{from}} and then from {{to}} {{hours}} hours later: at least {{km}} km, {{speed}} km/h ({{count}} such jumps)',
     },
-    neutralReason: 'Sign-in locations could not be reconciled with one person\'s whereabouts.',
-    recommendedAction:
-      'Review the account\'s sign-in timeline with the worker; ask about travel and VPN use, and check the logins\' devices.',
+    neutralReason: "Sign-in locations could not be reconciled with one person's whereabouts.",
+    recommendedAction: "Review the account's sign-in timeline with the worker; ask about travel and VPN use, and check the logins' devices.",
     docs: {
       description:
         'Per account, slides a `windowHours` window over successful logins and fires when it holds `minCountries` distinct ' +
@@ -218,7 +197,8 @@ export const multiCountryLogins = defineIndicator({
         if (countries.size > bestCountries.count && !(journey && options.ignoreJourneys)) {
           const legs = explainedByTravel(trips, (withCountry[lo] as Login).t, t, countries.keys());
           if (legs === undefined) bestCountries = { count: countries.size, end: hi, start: lo, names: [...countries.keys()].sort() };
-          else if (countries.size > bestExplained.count) bestExplained = { count: countries.size, end: hi, start: lo, names: [...countries.keys()].sort(), legs };
+          else if (countries.size > bestExplained.count)
+            bestExplained = { count: countries.size, end: hi, start: lo, names: [...countries.keys()].sort(), legs };
         }
       }
       // Networks: the same window over every login with an ASN.
@@ -231,12 +211,15 @@ export const multiCountryLogins = defineIndicator({
         if (asns.size > bestAsns.count) bestAsns = { count: asns.size, end: hi, start: lo };
       }
       const windowEvidence = (list: readonly Login[], start: number, end: number) =>
-        list.slice(start, end + 1).slice(0, 15).map((l) => ({
-          recordId: l.session.id,
-          at: l.session.at,
-          field: 'network',
-          value: `${placeName(l.session.network)}${l.session.network?.asn !== undefined ? ` AS${l.session.network.asn}` : ''}`,
-        }));
+        list
+          .slice(start, end + 1)
+          .slice(0, 15)
+          .map((l) => ({
+            recordId: l.session.id,
+            at: l.session.at,
+            field: 'network',
+            value: `${placeName(l.session.network)}${l.session.network?.asn !== undefined ? ` AS${l.session.network.asn}` : ''}`,
+          }));
       if (bestCountries.count >= options.minCountries) {
         findings.push({
           messageId: 'manyCountries',

@@ -53,7 +53,7 @@ export const remoteAccessExposed = defineIndicator({
       'Ask the worker to explain the exposed services; require a live video call showing the company laptop and its network, and re-scan the IP.',
     docs: {
       description:
-        'Reads the caller\'s scan enrichment of each egress IP (`network.openPorts`, `network.services`) on sessions and device ' +
+        "Reads the caller's scan enrichment of each egress IP (`network.openPorts`, `network.services`) on sessions and device " +
         'check-ins. Fires per IP when it exposes a port in `ports` (RDP 3389, VNC 5900-5901, AnyDesk 7070, TeamViewer 5938, ' +
         'RustDesk 21115-21117) or a service banner in `serviceKeywords`, and more strongly when a banner names IP-KVM hardware ' +
         'from the shipped table (PiKVM, TinyPilot, JetKVM, GL.iNet, NanoKVM, BliKVM). A router reachable by remote desktop is ' +

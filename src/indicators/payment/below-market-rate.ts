@@ -10,7 +10,7 @@ const options = z.object({
     .default(0.6)
     .describe(
       'Asked rate divided by the market rate at or below which it fires. SEAL describes asks 25-50% below market; 0.6 (40% ' +
-      'below) keeps ordinary discounts out.',
+        'below) keeps ordinary discounts out.',
     ),
 });
 

@@ -13,12 +13,7 @@ const options = z.object({
     .max(1)
     .default(0.25)
     .describe('Strength of routing through a payment platform (Payoneer, Wise...). Low: many honest contractors abroad are paid this way.'),
-  foreignCountryStrength: z
-    .number()
-    .min(0)
-    .max(1)
-    .default(0.6)
-    .describe('Strength of a payout country that differs from the claimed residence country.'),
+  foreignCountryStrength: z.number().min(0).max(1).default(0.6).describe('Strength of a payout country that differs from the claimed residence country.'),
   offPlatformStrength: z.number().min(0).max(1).default(0.4).describe('Strength of a request to move payment off the hiring platform.'),
 });
 
@@ -46,27 +41,30 @@ export const cryptoOrForeignRouting = defineIndicator({
       destinationCountry: '{{count}} payments went to {{country}}, but the claimed residence is in {{claimed}}',
       offPlatform: '{{count}} requests to be paid off the platform',
     },
-    neutralReason: 'The payment arrangements could not be reconciled with the worker\'s stated location.',
+    neutralReason: "The payment arrangements could not be reconciled with the worker's stated location.",
     recommendedAction:
-      'Pay only into a bank account in the worker\'s verified name and claimed country of residence; confirm any exception ' +
-      'with compliance before paying.',
+      "Pay only into a bank account in the worker's verified name and claimed country of residence; confirm any exception " + 'with compliance before paying.',
     docs: {
       description:
         'Fires on payout instructions for a crypto wallet (`cryptoStrength`), a money-service business (`moneyServiceStrength`) ' +
         'or a payment platform (`platformStrength`, low); on the current bank instruction when its country differs from the ' +
         'claimed residence country; on payments whose destination country differs from the claimed residence (one finding per ' +
-        'country); and on requests to move payment off the hiring platform. Only a country compared with the person\'s own claim ' +
+        "country); and on requests to move payment off the hiring platform. Only a country compared with the person's own claim " +
         'is used: no country is scored by itself.',
       requires: [
-        'paymentInstructions[].method', 'paymentInstructions[].bankCountry', 'events[type=payment].destinationCountry', 'paymentRequests[]',
-        'identity.residence.country', 'identity.residence.address.country',
+        'paymentInstructions[].method',
+        'paymentInstructions[].bankCountry',
+        'events[type=payment].destinationCountry',
+        'paymentRequests[]',
+        'identity.residence.country',
+        'identity.residence.address.country',
       ],
       threatHypothesis: 'Wages are moved out through channels that avoid bank identity checks, towards accounts abroad.',
       sources: cite('US-2022', 'GTIG', 'SW', 'SEAL'),
       falsePositives: [
         'Contractors abroad who are legitimately paid through Wise or Payoneer.',
         'A recent move with the bank account still in the previous country.',
-        'Crypto-native employers and workers (check the employer\'s own payroll policy).',
+        "Crypto-native employers and workers (check the employer's own payroll policy).",
       ],
     },
   },
@@ -99,7 +97,13 @@ export const cryptoOrForeignRouting = defineIndicator({
       }
     }
     const currentBank = currentBankInstruction(instructions, asOfMs);
-    if (currentBank !== undefined && claimed !== undefined && claimEvidence !== undefined && currentBank.bankCountry !== claimed && options.foreignCountryStrength > 0) {
+    if (
+      currentBank !== undefined &&
+      claimed !== undefined &&
+      claimEvidence !== undefined &&
+      currentBank.bankCountry !== claimed &&
+      options.foreignCountryStrength > 0
+    ) {
       findings.push({
         messageId: 'bankCountry',
         strength: options.foreignCountryStrength,

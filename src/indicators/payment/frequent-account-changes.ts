@@ -4,11 +4,7 @@ import type { Evidence } from '../../contract/types';
 import { cite, DAY_MS, densestWindow, describePayout, payoutDestinationKey, sortedByTimeThenId } from '../../kit';
 
 const options = z.object({
-  windowDays: z
-    .number()
-    .positive()
-    .default(90)
-    .describe('Sliding window for counting changes; the catalogue measures changes per 90 days.'),
+  windowDays: z.number().positive().default(90).describe('Sliding window for counting changes; the catalogue measures changes per 90 days.'),
   maxChanges: z
     .number()
     .int()
@@ -69,13 +65,23 @@ export const frequentAccountChanges = defineIndicator({
       for (const p of instructions) {
         const key = payoutDestinationKey(p);
         if (current !== undefined && key !== current) {
-          changes.push({ t: Date.parse(p.at), at: p.at, text: `${p.at.slice(0, 10)} to ${describePayout(p)}`, evidence: { recordId: p.id, at: p.at, field: 'method', value: describePayout(p) } });
+          changes.push({
+            t: Date.parse(p.at),
+            at: p.at,
+            text: `${p.at.slice(0, 10)} to ${describePayout(p)}`,
+            evidence: { recordId: p.id, at: p.at, field: 'method', value: describePayout(p) },
+          });
         }
         current = key;
       }
     } else {
       for (const e of events) {
-        changes.push({ t: view.timeOf(e), at: e.at, text: `${e.at.slice(0, 10)}${e.to !== undefined ? ` to ${e.to}` : ''}`, evidence: { recordId: e.id, at: e.at, field: 'payout', value: e.to ?? null } });
+        changes.push({
+          t: view.timeOf(e),
+          at: e.at,
+          text: `${e.at.slice(0, 10)}${e.to !== undefined ? ` to ${e.to}` : ''}`,
+          evidence: { recordId: e.id, at: e.at, field: 'payout', value: e.to ?? null },
+        });
       }
     }
     const best = densestWindow(
@@ -95,7 +101,10 @@ export const frequentAccountChanges = defineIndicator({
           days: options.windowDays,
           from: (inWindow[0] as Change).at.slice(0, 10),
           to: (inWindow[inWindow.length - 1] as Change).at.slice(0, 10),
-          list: inWindow.slice(0, 5).map((c) => c.text).join('; '),
+          list: inWindow
+            .slice(0, 5)
+            .map((c) => c.text)
+            .join('; '),
         },
         evidence: inWindow.slice(0, 20).map((c) => c.evidence),
       },

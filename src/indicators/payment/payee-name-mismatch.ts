@@ -1,16 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, FindingDraft } from '../../contract/types';
-import {
-  cite,
-  compareNames,
-  compareText,
-  countOf,
-  describePayout,
-  type NameComparison,
-  normalizeName,
-  sortedByTimeThenId,
-} from '../../kit';
+import { cite, compareNames, compareText, countOf, describePayout, type NameComparison, normalizeName, sortedByTimeThenId } from '../../kit';
 
 const ENTITY_WORDS = new Set(['llc', 'inc', 'ltd', 'limited', 'corp', 'corporation', 'co', 'gmbh', 'sarl', 'bv', 'pty', 'plc', 'llp', 'sp', 'zoo']);
 
@@ -27,8 +18,8 @@ const options = z.object({
     .max(1)
     .default(0.5)
     .describe(
-      'Strength when the account holder shares part of the name (e.g. the family name: a spouse\'s account, or a one-person ' +
-      'company named after the worker). Lower than a full mismatch.',
+      "Strength when the account holder shares part of the name (e.g. the family name: a spouse's account, or a one-person " +
+        'company named after the worker). Lower than a full mismatch.',
     ),
 });
 
@@ -49,7 +40,7 @@ const VERDICT_RANK = { match: 3, partial: 2, different: 1, unknown: 0 } as const
 export const payeeNameMismatch = defineIndicator({
   meta: {
     id: 'payment/payee-name-mismatch',
-    title: 'Payout account not in the worker\'s name',
+    title: "Payout account not in the worker's name",
     category: 'payment',
     version: '1.0.0',
     kind: 'risk',
@@ -62,22 +53,22 @@ export const payeeNameMismatch = defineIndicator({
       different: '{{where}} is held by "{{holder}}", a name that shares no part with the {{nameKind}} name "{{verified}}"',
       partial: '{{where}} is held by "{{holder}}", which only partly matches the {{nameKind}} name "{{verified}}"',
     },
-    neutralReason: 'The payout account could not be matched to the worker\'s verified identity.',
+    neutralReason: "The payout account could not be matched to the worker's verified identity.",
     recommendedAction: 'Ask the worker for a payout account in their own verified name and confirm the account holder with the bank before the next payment.',
     docs: {
       description:
-        'Compares the account-holder name of every payout instruction, and the payee name of every payment, with the person\'s ' +
+        "Compares the account-holder name of every payout instruction, and the payee name of every payment, with the person's " +
         'names (the holder name of a verified document first, then legal, document and former names), after dropping ' +
         'company-form words (LLC, Ltd, GmbH...). Names are normalised and fuzzy-matched part by part (see `shared/names`); a ' +
         'holder name in another script than every name of the person (e.g. Cyrillic at a local bank) cannot be compared and ' +
-        'never fires. A holder sharing no part of any of the person\'s names fires at full strength; one sharing only part (a ' +
-        'relative\'s account, a company named after a family name) at `partialStrength`. Salaries routed through facilitators\' ' +
+        "never fires. A holder sharing no part of any of the person's names fires at full strength; one sharing only part (a " +
+        "relative's account, a company named after a family name) at `partialStrength`. Salaries routed through facilitators' " +
         'accounts are central to the laptop-farm cases.',
       requires: ['paymentInstructions[].accountHolderName', 'events[type=payment].payeeName', 'documents[].holderName', 'identity.names'],
-      threatHypothesis: 'Wages are routed through a facilitator\'s or money mule\'s account.',
+      threatHypothesis: "Wages are routed through a facilitator's or money mule's account.",
       sources: cite('DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'DOJ-KNOOT', 'DOJ-KNOOT-OPA', 'US-2022', 'PSA-2024'),
       falsePositives: [
-        'A joint account listed under the spouse\'s name.',
+        "A joint account listed under the spouse's name.",
         'A one-person company account, for contractors paid through their company.',
         'A legal name change not yet reflected in the records (check former names).',
       ],
@@ -94,12 +85,19 @@ export const payeeNameMismatch = defineIndicator({
         .filter((n) => n.kind === 'legal' || n.kind === 'document' || n.kind === 'former' || n.kind === undefined)
         .map((n) => n.value)
         .sort(),
-      ...(s.documents ?? []).filter((d) => d.holderName !== undefined && d.verification?.outcome !== 'verified').map((d) => d.holderName as string).sort(),
+      ...(s.documents ?? [])
+        .filter((d) => d.holderName !== undefined && d.verification?.outcome !== 'verified')
+        .map((d) => d.holderName as string)
+        .sort(),
     ];
     const payees: Payee[] = [];
     for (const p of sortedByTimeThenId(s.paymentInstructions, asOfMs)) {
       if (p.accountHolderName === undefined) continue;
-      payees.push({ name: p.accountHolderName, where: `The payout ${describePayout(p)}`, evidence: [{ recordId: p.id, field: 'accountHolderName', at: p.at, value: p.accountHolderName }] });
+      payees.push({
+        name: p.accountHolderName,
+        where: `The payout ${describePayout(p)}`,
+        evidence: [{ recordId: p.id, field: 'accountHolderName', at: p.at, value: p.accountHolderName }],
+      });
     }
     const byPayee = new Map<string, Payee>();
     for (const e of view.eventsOf('payment')) {

@@ -38,14 +38,14 @@ export const prepaymentPressure = defineIndicator({
     recommendedAction: 'Keep to the standard payment schedule and record the requests; discuss them on a live video call.',
     docs: {
       description:
-        'Counts the subject\'s requests for an advance or prepayment in the busiest window of `windowDays` and fires from ' +
+        "Counts the subject's requests for an advance or prepayment in the busiest window of `windowDays` and fires from " +
         '`minRequests` on, so a later isolated request never hides an earlier burst; each further request adds strength. ' +
         'PSA-2023 lists repeated prepayment requests, with anger when refused, among the freelance-platform red flags. Weak: ' +
         'freelancers often ask for deposits.',
       requires: ['paymentRequests[].kind', 'paymentRequests[].at'],
       threatHypothesis: 'Revenue generation under quotas: get money before delivery or exposure.',
       sources: cite('PSA-2023'),
-      falsePositives: ['Freelancers who ask for deposits as standard practice.', 'Genuine hardship (ask, and route through the employer\'s hardship policy).'],
+      falsePositives: ['Freelancers who ask for deposits as standard practice.', "Genuine hardship (ask, and route through the employer's hardship policy)."],
     },
   },
   evaluate(view, { options, asOfMs, notEvaluated }) {

@@ -10,7 +10,8 @@ const options = z.object({
     .default(false)
     .describe(
       'Compare only with residences verified independently. Off by default: a ship-to address that differs from the claimed ' +
-      'residence already needs explaining.'),
+        'residence already needs explaining.',
+    ),
   changeStrength: z
     .number()
     .min(0)
@@ -62,22 +63,28 @@ export const addressMismatch = defineIndicator({
       'change on a live video call.',
     docs: {
       description:
-        'Compares each shipment\'s ship-to address with every residence address on file (verified contact addresses, the claimed ' +
+        "Compares each shipment's ship-to address with every residence address on file (verified contact addresses, the claimed " +
         'residence, addresses on verified documents) field by field after normalisation (country, city, postal code, street ' +
         'line). A shipment matching any of them is fine; otherwise it fires with strength by the first differing field (country ' +
         '1, city 0.8, postal code 0.6, street 0.5) against the best residence (verified first, then the closest). Separately, ' +
         'each ship-to change requested between the offer (or application) and delivery fires at `changeStrength`. Shipments to ' +
         'an office of the organisation (`reference.organisation.offices[].address`, matched whatever unit, floor or "attn" line ' +
         'it carries) and ship-to changes to one are pick-ups, never findings. Every laptop-farm prosecution turns on equipment ' +
-        'shipped to an address that is not the worker\'s.',
+        "shipped to an address that is not the worker's.",
       requires: [
-        'shipments[].address', 'shipments[].changeRequests', 'identity.residence.address', 'contacts.addresses[]', 'documents[].address', 'offerAt',
+        'shipments[].address',
+        'shipments[].changeRequests',
+        'identity.residence.address',
+        'contacts.addresses[]',
+        'documents[].address',
+        'offerAt',
         'reference.organisation.offices',
       ],
-      threatHypothesis: 'Equipment is sent to a facilitator\'s laptop farm rather than to the worker.',
+      threatHypothesis: "Equipment is sent to a facilitator's laptop farm rather than to the worker.",
       sources: cite('SW', 'U42', 'PSA-2024', 'SEAL', 'DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'DOJ-KNOOT', 'DOJ-KNOOT-OPA'),
       falsePositives: [
-        'A move between offer and start.', 'Shipping to a relative or a co-working space while travelling.',
+        'A move between offer and start.',
+        'Shipping to a relative or a co-working space while travelling.',
         'Secure parcel lockers for people who are out during the day.',
       ],
     },
@@ -89,11 +96,23 @@ export const addressMismatch = defineIndicator({
     const residences: Residence[] = [];
     const r = s.identity?.residence;
     if (r?.address !== undefined) {
-      residences.push({ address: r.address, verified: r.verified === true, label: 'identity.residence.address', key: residenceKey('identity.residence.address', r.address), evidence: { recordId: s.id, field: 'identity.residence.address', value: formatPlace(r.address) } });
+      residences.push({
+        address: r.address,
+        verified: r.verified === true,
+        label: 'identity.residence.address',
+        key: residenceKey('identity.residence.address', r.address),
+        evidence: { recordId: s.id, field: 'identity.residence.address', value: formatPlace(r.address) },
+      });
     }
     for (const a of s.contacts?.addresses ?? []) {
       if (a.kind !== 'residence' && a.kind !== 'document') continue;
-      residences.push({ address: a, verified: a.verified === true, label: 'contacts.addresses', key: residenceKey('contacts.addresses', a), evidence: { recordId: s.id, field: 'contacts.addresses', value: formatPlace(a) } });
+      residences.push({
+        address: a,
+        verified: a.verified === true,
+        label: 'contacts.addresses',
+        key: residenceKey('contacts.addresses', a),
+        evidence: { recordId: s.id, field: 'contacts.addresses', value: formatPlace(a) },
+      });
     }
     for (const d of s.documents ?? []) {
       if (d.address === undefined) continue;
@@ -125,10 +144,7 @@ export const addressMismatch = defineIndicator({
             break;
           }
           if (cmp.result !== 'different') continue;
-          if (
-            nearest === undefined ||
-            (res.verified === nearest.res.verified && FIELD_STRENGTH[cmp.field] < FIELD_STRENGTH[nearest.cmp.field])
-          ) {
+          if (nearest === undefined || (res.verified === nearest.res.verified && FIELD_STRENGTH[cmp.field] < FIELD_STRENGTH[nearest.cmp.field])) {
             nearest = { res, cmp };
           }
         }
@@ -144,7 +160,10 @@ export const addressMismatch = defineIndicator({
               residence: formatPlace(nearest.res.address, omit),
               field: nearest.cmp.field,
             },
-            evidence: [{ recordId: sh.id, field: 'address', value: formatPlace(sh.address), ...(sh.shippedAt !== undefined ? { at: sh.shippedAt } : {}) }, nearest.res.evidence],
+            evidence: [
+              { recordId: sh.id, field: 'address', value: formatPlace(sh.address), ...(sh.shippedAt !== undefined ? { at: sh.shippedAt } : {}) },
+              nearest.res.evidence,
+            ],
           });
         }
       }
@@ -152,9 +171,7 @@ export const addressMismatch = defineIndicator({
       const from = Date.parse(offer);
       const until = sh.deliveredAt !== undefined ? Math.min(Date.parse(sh.deliveredAt), asOfMs) : asOfMs;
       const changes = [...(sh.changeRequests ?? [])].sort(
-        (a, b) =>
-          Date.parse(a.at) - Date.parse(b.at) ||
-          compareText(residenceKey(a.reason ?? '', a.address), residenceKey(b.reason ?? '', b.address)),
+        (a, b) => Date.parse(a.at) - Date.parse(b.at) || compareText(residenceKey(a.reason ?? '', a.address), residenceKey(b.reason ?? '', b.address)),
       );
       let previous: PostalAddress | undefined;
       for (const change of changes) {

@@ -7,12 +7,7 @@ import { cite, compareText, formatPlace, notAfter } from '../../kit';
 
 const options = z.object({
   forwarderStrength: z.number().min(0).max(1).default(1).describe('Strength of a shipment addressed to a known freight forwarder or reshipper.'),
-  abroadChangeStrength: z
-    .number()
-    .min(0)
-    .max(1)
-    .default(0.9)
-    .describe('Strength of a change request that redirects the shipment to another country.'),
+  abroadChangeStrength: z.number().min(0).max(1).default(0.9).describe('Strength of a change request that redirects the shipment to another country.'),
   checkinStrength: z
     .number()
     .min(0)
@@ -24,7 +19,7 @@ const options = z.object({
     .default(true)
     .describe(
       'Ignore check-ins whose egress is a VPN, proxy, Tor or hosting range when looking for the first located one: a ' +
-      'legitimate VPN user\'s exit country says nothing about where the laptop is.',
+        "legitimate VPN user's exit country says nothing about where the laptop is.",
     ),
 });
 
@@ -67,12 +62,17 @@ export const overseasReship = defineIndicator({
         'skipped by default, so a legitimate VPN user does not fire; laptop farms give clean residential IPs, so a match clears ' +
         'no one. DOJ-CHAPMAN: 49 devices shipped abroad; GTIG: devices meant for US roles activated in London.',
       requires: [
-        'shipments[].forwarder', 'shipments[].changeRequests', 'shipments[].deviceId', 'shipments[].serial', 'events[type=device-checkin].network.country',
+        'shipments[].forwarder',
+        'shipments[].changeRequests',
+        'shipments[].deviceId',
+        'shipments[].serial',
+        'events[type=device-checkin].network.country',
       ],
-      threatHypothesis: 'The laptop is forwarded to, or remotely operated from, the worker\'s real location abroad.',
+      threatHypothesis: "The laptop is forwarded to, or remotely operated from, the worker's real location abroad.",
       sources: cite('DOJ-CHAPMAN', 'DOJ-CHAPMAN-OPA', 'PSA-2023', 'PSA-2024', 'GTIG'),
       falsePositives: [
-        'Approved travel or relocation at start.', 'IP geolocation errors near borders or on mobile carriers.',
+        'Approved travel or relocation at start.',
+        'IP geolocation errors near borders or on mobile carriers.',
         'Corporate VPNs whose exit is abroad (enrich them as VPN).',
       ],
     },

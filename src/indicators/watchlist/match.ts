@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft, Population } from '../../contract/types';
-import {
-  buildWatchlistIndex,
-  cite,
-  compareText,
-  defaultNameThreshold,
-  type ScreenedKind,
-  type WatchlistIndex,
-  type WatchlistMatch,
-} from '../../kit';
+import { buildWatchlistIndex, cite, compareText, defaultNameThreshold, type ScreenedKind, type WatchlistIndex, type WatchlistMatch } from '../../kit';
 
 const options = z.object({
   nameThreshold: z
@@ -19,8 +11,8 @@ const options = z.object({
     .default(defaultNameThreshold)
     .describe(
       'Name similarity (order-independent Jaro-Winkler over folded tokens, transliteration variants at 0.95) at or above which ' +
-      'a person or organisation name matches. 0.88 catches spelling and romanisation variants of full names while "Kim Jin" ' +
-      'does not match "Kim Kwang Jin" (0.82).',
+        'a person or organisation name matches. 0.88 catches spelling and romanisation variants of full names while "Kim Jin" ' +
+        'does not match "Kim Kwang Jin" (0.82).',
     ),
   fuzzyNameStrength: z
     .number()
@@ -34,12 +26,7 @@ const options = z.object({
     .max(1)
     .default(0.5)
     .describe('Strength of an exact (normalised) name match: still needs review, since many people share a name.'),
-  ipStrength: z
-    .number()
-    .min(0)
-    .max(1)
-    .default(0.6)
-    .describe('Strength of an exact IP match. IP indicators go stale fast (LB), so below an identifier.'),
+  ipStrength: z.number().min(0).max(1).default(0.6).describe('Strength of an exact IP match. IP indicators go stale fast (LB), so below an identifier.'),
   cidrStrength: z.number().min(0).max(1).default(0.5).describe('Strength of an address inside a listed range: ranges are broader than one address.'),
   domainStrength: z
     .number()
@@ -48,7 +35,8 @@ const options = z.object({
     .default(0.9)
     .describe(
       'Strength of a registrable-domain match (employer, school, reference or e-mail domain on a seized or front-company ' +
-      'list): rated strong by the catalogue.'),
+        'list): rated strong by the catalogue.',
+    ),
 });
 
 type MessageId = 'identifier' | 'domain' | 'ip' | 'name';
@@ -133,11 +121,11 @@ export const watchlistMatch = defineIndicator({
     },
     neutralReason: 'Screening against required lists returned a result that must be reviewed.',
     recommendedAction:
-      'Have a reviewer confirm the match against the list entry\'s full details. For a confirmed sanctions-list match: stop ' +
+      "Have a reviewer confirm the match against the list entry's full details. For a confirmed sanctions-list match: stop " +
       'payments and escalate to legal, because paying a sanctioned person is itself a violation.',
     docs: {
       description:
-        'Screens the subject\'s names (identity, document holder, account holder, shipment recipient, payee), organisations ' +
+        "Screens the subject's names (identity, document holder, account holder, shipment recipient, payee), organisations " +
         '(employers, schools, references, engagements), e-mail addresses and phones, domains (employers, schools, references, ' +
         'profile URLs, e-mail domains), IP addresses (sessions, device check-ins), wallets and bank accounts against the ' +
         'watchlists passed with the batch. Identifiers match exactly after normalisation (strength 1); domains by registrable ' +
@@ -282,8 +270,6 @@ export const watchlistMatch = defineIndicator({
         if (prev === undefined || draft.strength > prev.strength || (draft.strength === prev.strength && draft.order < prev.order)) findings.set(key, draft);
       }
     }
-    return [...findings.entries()]
-      .sort((a, b) => compareText(a[0], b[0]))
-      .map(([, { order: _order, ...f }]) => f);
+    return [...findings.entries()].sort((a, b) => compareText(a[0], b[0])).map(([, { order: _order, ...f }]) => f);
   },
 });

@@ -104,12 +104,23 @@ new IndicatorTester({ asOf: '2025-02-01T00:00:00Z' }).run(continuousSession, {
     {
       name: 'two separate day-long spans give two findings',
       events: [...shifts(MONDAY, 26), ...shifts(MONDAY + 3 * 24 * HOUR, 40)],
-      findings: [{ messageId: 'continuous', data: { hours: 40 } }, { messageId: 'continuous', data: { hours: 26 } }],
+      findings: [
+        { messageId: 'continuous', data: { hours: 40 } },
+        { messageId: 'continuous', data: { hours: 26 } },
+      ],
     },
     {
       name: 'back-to-back work logs claim 36 hours on one account',
       events: [0, 12, 24].map((h) => ({ type: 'worklog', at: iso(MONDAY + h * HOUR), end: iso(MONDAY + (h + 12) * HOUR), hours: 12, accountId: 'upwork-1' })),
-      findings: [{ messageId: 'continuousWorklog', data: { account: 'upwork-1', hours: 36, logs: 3 }, strength: [0.69, 0.71], evidence: ['e1', 'e3'], message: /upwork-1/ }],
+      findings: [
+        {
+          messageId: 'continuousWorklog',
+          data: { account: 'upwork-1', hours: 36, logs: 3 },
+          strength: [0.69, 0.71],
+          evidence: ['e1', 'e3'],
+          message: /upwork-1/,
+        },
+      ],
     },
     {
       name: 'a lower threshold fires on 12 hours',

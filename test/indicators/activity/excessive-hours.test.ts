@@ -74,7 +74,12 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(excessiveHours, {
       // Shifts of 13 hours every 12 hours overlap, so the account is signed in round the clock:
       // one merged span of three weeks, 168 hours in each calendar week.
       name: 'overlapping shifts keep an account signed in round the clock for three weeks',
-      events: Array.from({ length: 42 }, (_, i) => ({ type: 'session', at: iso(MONDAY + i * 12 * 3_600_000), end: iso(MONDAY + i * 12 * 3_600_000 + 13 * 3_600_000), accountId: 'corp-9' })),
+      events: Array.from({ length: 42 }, (_, i) => ({
+        type: 'session',
+        at: iso(MONDAY + i * 12 * 3_600_000),
+        end: iso(MONDAY + i * 12 * 3_600_000 + 13 * 3_600_000),
+        accountId: 'corp-9',
+      })),
       findings: [{ messageId: 'weeklySessionHours', data: { account: 'corp-9', weeks: 3, max: 168 } }],
     },
     {

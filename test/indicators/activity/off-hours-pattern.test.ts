@@ -45,16 +45,20 @@ new IndicatorTester({ asOf: '2025-03-01T00:00:00Z' }).run(offHoursPattern, {
       // A week in Berlin working 09:00-17:00 there shows as 03:00-11:00 in New York.
       name: 'a traveller working local hours abroad for a week',
       subject: newYork,
-      events: [...rhythm(21, officeDay), ...rhythm(7, officeDay.map((h) => h - 6), 21)],
+      events: [
+        ...rhythm(21, officeDay),
+        ...rhythm(
+          7,
+          officeDay.map((h) => h - 6),
+          21,
+        ),
+      ],
     },
     { name: 'too few timestamps', subject: newYork, events: rhythm(5, [1, 2, 3, 4]) },
     {
       name: 'messages sent to the subject at night do not count',
       subject: newYork,
-      events: [
-        ...rhythm(21, officeDay),
-        ...rhythm(21, [1, 2, 3]).map((e) => ({ ...e, type: 'message', direction: 'to-subject', accountId: undefined })),
-      ],
+      events: [...rhythm(21, officeDay), ...rhythm(21, [1, 2, 3]).map((e) => ({ ...e, type: 'message', direction: 'to-subject', accountId: undefined }))],
     },
     { name: 'activity spread round the clock has no centre', subject: newYork, events: rhythm(21, [0, 3, 6, 9, 12, 15, 18, 21]) },
     {
@@ -97,7 +101,9 @@ new IndicatorTester({ asOf: '2025-03-01T00:00:00Z' }).run(offHoursPattern, {
       name: 'a Pyongyang working day across the daylight-saving change',
       asOf: '2025-04-01T00:00:00Z',
       subject: newYork,
-      events: Array.from({ length: 35 }, (_, d) => [0.5, 2, 3.5, 5.5, 7, 8.5].map((h) => ({ type: 'session', at: iso(Date.UTC(2025, 1, 17) + d * DAY + h * HOUR) }))).flat(),
+      events: Array.from({ length: 35 }, (_, d) =>
+        [0.5, 2, 3.5, 5.5, 7, 8.5].map((h) => ({ type: 'session', at: iso(Date.UTC(2025, 1, 17) + d * DAY + h * HOUR) })),
+      ).flat(),
       findings: [{ messageId: 'nightCentre', data: { bestOffset: 'UTC+9', claimedOffset: 'UTC-5' }, message: /fits UTC\+9 better/ }],
     },
     {
@@ -115,7 +121,12 @@ new IndicatorTester({ asOf: '2025-03-01T00:00:00Z' }).run(offHoursPattern, {
     },
   ],
   notEvaluated: [
-    { name: 'no claimed time zone', subject: { identity: { residence: { country: 'US' } } }, events: rhythm(21, officeDay), missing: ['identity.residence.timeZone'] },
+    {
+      name: 'no claimed time zone',
+      subject: { identity: { residence: { country: 'US' } } },
+      events: rhythm(21, officeDay),
+      missing: ['identity.residence.timeZone'],
+    },
     { name: 'no activity', subject: newYork },
   ],
 });
@@ -129,12 +140,20 @@ describe('activity/off-hours-pattern mitigation', () => {
     );
     expect(report.findings).toEqual([]);
     expect(report.mitigations).toMatchObject([
-      { messageId: 'nightCentre', effect: 'silenced', mitigatedBy: [{ recordId: 'subject-1', field: 'position.agreedHours', explains: 'agreed working hours 22:00-06:00' }] },
+      {
+        messageId: 'nightCentre',
+        effect: 'silenced',
+        mitigatedBy: [{ recordId: 'subject-1', field: 'position.agreedHours', explains: 'agreed working hours 22:00-06:00' }],
+      },
     ]);
   });
 
   it('an ordinary day inside agreed office hours needs no mitigation', () => {
-    const { report } = evaluateCase(offHoursPattern, { subject: { ...newYork, position: { agreedHours: { start: '09:00', end: '17:00' } } }, events: rhythm(21, officeDay) }, { asOf: '2025-03-01T00:00:00Z' });
+    const { report } = evaluateCase(
+      offHoursPattern,
+      { subject: { ...newYork, position: { agreedHours: { start: '09:00', end: '17:00' } } }, events: rhythm(21, officeDay) },
+      { asOf: '2025-03-01T00:00:00Z' },
+    );
     expect(report.mitigations).toEqual([]);
   });
 });

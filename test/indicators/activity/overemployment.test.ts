@@ -10,13 +10,25 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(overemployment, {
   valid: [
     {
       name: 'a second job approved by the conflict-of-interest review',
-      subject: { ...hired, engagements: [{ id: 'eng-2', organisation: 'Globex', start: '2024-06', hoursPerWeek: 30, conflictReview: { outcome: 'approved', reviewedBy: 'hr-9' } }] },
+      subject: {
+        ...hired,
+        engagements: [{ id: 'eng-2', organisation: 'Globex', start: '2024-06', hoursPerWeek: 30, conflictReview: { outcome: 'approved', reviewedBy: 'hr-9' } }],
+      },
     },
-    { name: 'a disclosed side job', subject: { ...hired, engagements: [{ id: 'eng-1', organisation: 'Acme', start: '2024-06', hoursPerWeek: 40, source: 'declared' }] } },
+    {
+      name: 'a disclosed side job',
+      subject: { ...hired, engagements: [{ id: 'eng-1', organisation: 'Acme', start: '2024-06', hoursPerWeek: 40, source: 'declared' }] },
+    },
     { name: 'a small side gig', subject: { ...hired, engagements: [{ id: 'eng-1', organisation: 'Acme', start: '2024-06', hoursPerWeek: 5 }] } },
-    { name: 'a previous job that ended before the start', subject: { ...hired, engagements: [{ id: 'eng-1', organisation: 'Acme', start: '2022', end: '2024-12' }] } },
+    {
+      name: 'a previous job that ended before the start',
+      subject: { ...hired, engagements: [{ id: 'eng-1', organisation: 'Acme', start: '2022', end: '2024-12' }] },
+    },
     { name: 'one calendar clash', events: [cal('2025-02-03T10:00:00Z', 'standup at OtherCorp'), cal('2025-02-04T10:00:00Z')] },
-    { name: 'back-to-back logs on two engagements', events: [log('2025-02-03T09:00:00Z', '2025-02-03T13:00:00Z', 'a'), log('2025-02-03T13:00:00Z', '2025-02-03T17:00:00Z', 'b')] },
+    {
+      name: 'back-to-back logs on two engagements',
+      events: [log('2025-02-03T09:00:00Z', '2025-02-03T13:00:00Z', 'a'), log('2025-02-03T13:00:00Z', '2025-02-03T17:00:00Z', 'b')],
+    },
   ],
   invalid: [
     {
@@ -26,7 +38,11 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(overemployment, {
     },
     {
       name: 'repeated clashes with another employer',
-      events: [cal('2025-02-03T10:00:00Z', 'sprint review at OtherCorp'), cal('2025-02-05T10:00:00Z', 'OtherCorp 1:1'), cal('2025-02-07T10:00:00Z', 'OtherCorp demo')],
+      events: [
+        cal('2025-02-03T10:00:00Z', 'sprint review at OtherCorp'),
+        cal('2025-02-05T10:00:00Z', 'OtherCorp 1:1'),
+        cal('2025-02-07T10:00:00Z', 'OtherCorp demo'),
+      ],
       findings: [{ messageId: 'calendarConflicts', data: { count: 3, example: 'sprint review at OtherCorp' }, strength: 0.5, evidence: ['e1', 'e2', 'e3'] }],
     },
     {
@@ -53,7 +69,21 @@ describe('activity/overemployment mitigation', () => {
   it('lists the approved outside engagement as what silenced the overlap', () => {
     const { report } = evaluateCase(
       overemployment,
-      { subject: { ...hired, engagements: [{ id: 'eng-2', organisation: 'Globex', start: '2024-06', hoursPerWeek: 30, disclosed: true, conflictReview: { outcome: 'approved', reviewedBy: 'hr-9' } }] } },
+      {
+        subject: {
+          ...hired,
+          engagements: [
+            {
+              id: 'eng-2',
+              organisation: 'Globex',
+              start: '2024-06',
+              hoursPerWeek: 30,
+              disclosed: true,
+              conflictReview: { outcome: 'approved', reviewedBy: 'hr-9' },
+            },
+          ],
+        },
+      },
       { asOf: '2025-06-01T00:00:00Z' },
     );
     expect(report.findings).toEqual([]);
@@ -69,7 +99,12 @@ describe('activity/overemployment mitigation', () => {
   it('an engagement discovered by verification is not disclosed, whatever its source says', () => {
     const { findings } = evaluateCase(
       overemployment,
-      { subject: { ...hired, engagements: [{ id: 'eng-3', organisation: 'Initech', start: '2024-06', hoursPerWeek: 40, source: 'declared', disclosed: false }] } },
+      {
+        subject: {
+          ...hired,
+          engagements: [{ id: 'eng-3', organisation: 'Initech', start: '2024-06', hoursPerWeek: 40, source: 'declared', disclosed: false }],
+        },
+      },
       { asOf: '2025-06-01T00:00:00Z' },
     );
     expect(findings.map((f) => f.messageId)).toEqual(['engagement']);

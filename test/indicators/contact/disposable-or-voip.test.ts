@@ -7,11 +7,21 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(disposableOrVoip, {
       name: 'a mobile line and a long-standing mailbox',
       subject: {
         appliedAt: '2025-05-01T00:00:00Z',
-        contacts: { phones: [{ number: '+14045550100', lineType: 'mobile' }], emails: [{ address: 'am@example.com', createdAt: '2016-02-01T00:00:00Z', disposable: false }] },
+        contacts: {
+          phones: [{ number: '+14045550100', lineType: 'mobile' }],
+          emails: [{ address: 'am@example.com', createdAt: '2016-02-01T00:00:00Z', disposable: false }],
+        },
       },
     },
-    { name: 'a mailbox created after applying is not "created for the application"', subject: { appliedAt: '2025-05-01T00:00:00Z', contacts: { emails: [{ address: 'a@example.com', createdAt: '2025-05-10T00:00:00Z' }] } } },
-    { name: 'VoIP can be switched off for teams that use it', subject: { contacts: { phones: [{ number: '+14045550100', lineType: 'voip' }] } }, options: { voipStrength: 0 } },
+    {
+      name: 'a mailbox created after applying is not "created for the application"',
+      subject: { appliedAt: '2025-05-01T00:00:00Z', contacts: { emails: [{ address: 'a@example.com', createdAt: '2025-05-10T00:00:00Z' }] } },
+    },
+    {
+      name: 'VoIP can be switched off for teams that use it',
+      subject: { contacts: { phones: [{ number: '+14045550100', lineType: 'voip' }] } },
+      options: { voipStrength: 0 },
+    },
   ],
   invalid: [
     {
@@ -31,6 +41,10 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(disposableOrVoip, {
     },
   ],
   notEvaluated: [
-    { name: 'no enrichment', subject: { contacts: { phones: [{ number: '+16155550100' }], emails: [{ address: 'a@example.com' }] } }, missing: ['contacts.phones[].lineType'] },
+    {
+      name: 'no enrichment',
+      subject: { contacts: { phones: [{ number: '+16155550100' }], emails: [{ address: 'a@example.com' }] } },
+      missing: ['contacts.phones[].lineType'],
+    },
   ],
 });

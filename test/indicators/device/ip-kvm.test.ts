@@ -15,10 +15,24 @@ const ordinaryDesk = {
 new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(ipKvm, {
   valid: [
     { name: 'an inventory of an ordinary desk: receiver, keyboard, monitor', events: [checkin(ordinaryDesk), checkin(ordinaryDesk, '2025-03-04T10:00:00Z')] },
-    { name: 'an ordinary USB stick mounted', events: [{ type: 'removable-media', at: '2025-03-03T10:00:00Z', deviceId: 'mac-1', action: 'connected', media: { vendorId: '0781', productId: '5581', product: 'Ultra' } }] },
+    {
+      name: 'an ordinary USB stick mounted',
+      events: [
+        {
+          type: 'removable-media',
+          at: '2025-03-03T10:00:00Z',
+          deviceId: 'mac-1',
+          action: 'connected',
+          media: { vendorId: '0781', productId: '5581', product: 'Ultra' },
+        },
+      ],
+    },
     { name: 'a keyboard and a mouse', events: [usb({ deviceName: 'Logitech USB Receiver', usbId: '046d:c52b' }), usb({ deviceName: 'Apple Magic Keyboard' })] },
     { name: 'a capture dongle when generic gadgets are excluded', events: [usb({ usbId: '534d:2109' })], options: { includeGenericGadgets: false } },
-    { name: 'an LNX manufacturer id alone (any Linux-made EDID) is not a match', events: [checkin({ displays: [{ manufacturer: 'LNX', model: 'Virtual-1' }] })] },
+    {
+      name: 'an LNX manufacturer id alone (any Linux-made EDID) is not a match',
+      events: [checkin({ displays: [{ manufacturer: 'LNX', model: 'Virtual-1' }] })],
+    },
   ],
   invalid: [
     {
@@ -80,10 +94,7 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(ipKvm, {
     },
     {
       name: 'a gadget on one computer and a capture chip on another stay two weak findings',
-      events: [
-        checkin({ usbDevices: [{ vendorId: '1d6b', productId: '0104' }] }),
-        { ...checkin({ displays: [{ model: 'Toshiba-H2C' }] }), deviceId: 'mac-2' },
-      ],
+      events: [checkin({ usbDevices: [{ vendorId: '1d6b', productId: '0104' }] }), { ...checkin({ displays: [{ model: 'Toshiba-H2C' }] }), deviceId: 'mac-2' }],
       findings: [
         { messageId: 'device', strength: 0.5, data: { deviceId: 'mac-2', kind: 'capture-dongle' } },
         { messageId: 'device', strength: 0.3, data: { deviceId: 'mac-1' } },

@@ -10,12 +10,17 @@ const inventory = (names: string[], at = '2025-03-03T10:00:00Z') => ({
   installedSoftware: names.map((name) => ({ name, version: '1.0', publisher: `${name} Inc.` })),
 });
 const anydeskException = (validUntil: string) => ({
-  exceptions: [{ id: 'x1', kind: 'remote-access-tool', scope: { software: 'AnyDesk' }, approvedBy: 'it-support', validFrom: '2025-03-01T00:00:00Z', validUntil }],
+  exceptions: [
+    { id: 'x1', kind: 'remote-access-tool', scope: { software: 'AnyDesk' }, approvedBy: 'it-support', validFrom: '2025-03-01T00:00:00Z', validUntil },
+  ],
 });
 
 new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(remoteAccessSoftware, {
   valid: [
-    { name: 'an inventory of ordinary software', events: [inventory(['Slack', 'Zoom', 'Google Chrome']), inventory(['Slack', 'Zoom'], '2025-03-10T10:00:00Z')] },
+    {
+      name: 'an inventory of ordinary software',
+      events: [inventory(['Slack', 'Zoom', 'Google Chrome']), inventory(['Slack', 'Zoom'], '2025-03-10T10:00:00Z')],
+    },
     {
       name: 'the organisation approves TeamViewer in its reference tables',
       events: [inventory(['TeamViewer', 'Slack'])],
@@ -49,17 +54,31 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(remoteAccessSoftware, 
         { type: 'software', at: '2025-03-03T10:00:00Z', deviceId: 'mac-1', action: 'installed', name: 'ScreenConnect.ClientService.exe' },
         { type: 'remote-access-session', at: '2025-03-04T02:00:00Z', deviceId: 'mac-1', direction: 'inbound', tool: 'RustDesk', peerIp: '203.0.113.9' },
       ],
-      findings: [{ messageId: 'tool', data: { seenAs: 'ScreenConnect.ClientService.exe' }, evidence: ['e1'] }, { messageId: 'tool', data: { tool: 'RustDesk' }, evidence: ['e2'] }],
+      findings: [
+        { messageId: 'tool', data: { seenAs: 'ScreenConnect.ClientService.exe' }, evidence: ['e1'] },
+        { messageId: 'tool', data: { tool: 'RustDesk' }, evidence: ['e2'] },
+      ],
     },
     {
       name: 'AnyDesk on the company laptop',
       events: [sec('AnyDesk 8.0.9 (64-bit)'), sec('anydesk.exe', '2025-03-04T10:00:00Z')],
-      findings: [{ messageId: 'tool', strength: 1, data: { tool: 'AnyDesk', count: 2, seenAs: 'AnyDesk 8.0.9 (64-bit)', first: '2025-03-03' }, evidence: ['e1', 'e2'], message: /AnyDesk/ }],
+      findings: [
+        {
+          messageId: 'tool',
+          strength: 1,
+          data: { tool: 'AnyDesk', count: 2, seenAs: 'AnyDesk 8.0.9 (64-bit)', first: '2025-03-03' },
+          evidence: ['e1', 'e2'],
+          message: /AnyDesk/,
+        },
+      ],
     },
     {
       name: 'RustDesk and Chrome Remote Desktop seen during sessions',
       events: [{ type: 'session', at: '2025-03-03T10:00:00Z', remoteAccessSoftware: ['rustdesk', 'Chrome Remote Desktop Host'] }],
-      findings: [{ messageId: 'tool', data: { tool: 'Chrome Remote Desktop' } }, { messageId: 'tool', data: { tool: 'RustDesk' } }],
+      findings: [
+        { messageId: 'tool', data: { tool: 'Chrome Remote Desktop' } },
+        { messageId: 'tool', data: { tool: 'RustDesk' } },
+      ],
     },
     {
       name: 'allowing one tool does not allow another',

@@ -13,11 +13,21 @@ new IndicatorTester({ asOf: '2025-12-01T00:00:00Z' }).run(remoteAccessStacking, 
     },
     {
       name: 'two tools on two different laptops',
-      events: [enrol('2025-03-01T10:00:00Z'), enrol('2025-03-01T10:00:00Z', 'lap-2'), sw('AnyDesk', '2025-03-02T10:00:00Z'), sw('RustDesk', '2025-03-02T11:00:00Z', 'lap-2')],
+      events: [
+        enrol('2025-03-01T10:00:00Z'),
+        enrol('2025-03-01T10:00:00Z', 'lap-2'),
+        sw('AnyDesk', '2025-03-02T10:00:00Z'),
+        sw('RustDesk', '2025-03-02T11:00:00Z', 'lap-2'),
+      ],
     },
     {
       name: 'the approved IT tool and the built-in RDP client do not count',
-      events: [enrol('2025-03-01T10:00:00Z'), sw('TeamViewer Host', '2025-03-02T10:00:00Z'), sw('mstsc.exe', '2025-03-02T10:00:00Z'), sw('AnyDesk', '2025-03-03T10:00:00Z')],
+      events: [
+        enrol('2025-03-01T10:00:00Z'),
+        sw('TeamViewer Host', '2025-03-02T10:00:00Z'),
+        sw('mstsc.exe', '2025-03-02T10:00:00Z'),
+        sw('AnyDesk', '2025-03-03T10:00:00Z'),
+      ],
       reference: { organisation: { approvedRemoteAccessTools: ['TeamViewer'] } },
     },
     {
@@ -54,7 +64,12 @@ new IndicatorTester({ asOf: '2025-12-01T00:00:00Z' }).run(remoteAccessStacking, 
     },
     {
       name: 'tunnels left out when asked',
-      events: [enrol('2025-03-01T10:00:00Z'), sw('AnyDesk', '2025-03-02T10:00:00Z'), sw('tailscaled', '2025-03-02T10:00:00Z'), sw('RustDesk', '2025-03-02T11:00:00Z')],
+      events: [
+        enrol('2025-03-01T10:00:00Z'),
+        sw('AnyDesk', '2025-03-02T10:00:00Z'),
+        sw('tailscaled', '2025-03-02T10:00:00Z'),
+        sw('RustDesk', '2025-03-02T11:00:00Z'),
+      ],
       options: { includeTunnels: false },
       findings: [{ messageId: 'stacked', data: { count: 2, tools: 'AnyDesk, RustDesk' } }],
     },

@@ -35,7 +35,15 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(serialMismatch, {
       name: 'another laptop checks in under the shipped device id',
       subject: shipped,
       events: [checkin('FVFZZZ999')],
-      findings: [{ messageId: 'deviceSerial', strength: 1, data: { shipped: 'C02-XYZ-123', seen: 'FVFZZZ999' }, evidence: ['ship-1', 'e1'], message: /C02-XYZ-123.*FVFZZZ999/ }],
+      findings: [
+        {
+          messageId: 'deviceSerial',
+          strength: 1,
+          data: { shipped: 'C02-XYZ-123', seen: 'FVFZZZ999' },
+          evidence: ['ship-1', 'e1'],
+          message: /C02-XYZ-123.*FVFZZZ999/,
+        },
+      ],
     },
     {
       name: 'an enrolled device matching no shipped serial',
@@ -47,7 +55,11 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(serialMismatch, {
       name: 'the serial changes under one device id',
       subject: { shipments: [{ id: 'ship-1', serial: 'AAA', address: { country: 'US' } }] },
       events: [checkin('BBB', '2025-03-08T10:00:00Z', 'mdm-5'), checkin('CCC', '2025-03-09T10:00:00Z', 'mdm-5')],
-      findings: [{ messageId: 'serialChanged', data: { from: 'BBB', to: 'CCC' } }, { messageId: 'unknownSerial', data: { seen: 'BBB' } }, { messageId: 'unknownSerial', data: { seen: 'CCC' } }],
+      findings: [
+        { messageId: 'serialChanged', data: { from: 'BBB', to: 'CCC' } },
+        { messageId: 'unknownSerial', data: { seen: 'BBB' } },
+        { messageId: 'unknownSerial', data: { seen: 'CCC' } },
+      ],
     },
   ],
   notEvaluated: [

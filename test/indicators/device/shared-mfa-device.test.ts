@@ -16,18 +16,32 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(sharedMfaDevice, {
     { name: 'two accounts on two phones', events: [s('jdoe', 'phone-1'), s('jane', 'phone-2')] },
     {
       name: 'MFA detail names one authenticator per account',
-      events: [mfa('jdoe', 'key-1'), mfa('jane', 'key-2', 4), { type: 'authenticator-registration', at: '2025-03-02T10:00:00Z', accountId: 'jdoe', action: 'registered', authenticatorId: 'key-1' }],
+      events: [
+        mfa('jdoe', 'key-1'),
+        mfa('jane', 'key-2', 4),
+        { type: 'authenticator-registration', at: '2025-03-02T10:00:00Z', accountId: 'jdoe', action: 'registered', authenticatorId: 'key-1' },
+      ],
     },
     {
       name: 'an authenticator removed from one account is not a use of it',
-      events: [mfa('jdoe', 'key-1'), { type: 'authenticator-registration', at: '2025-03-05T10:00:00Z', accountId: 'jane', action: 'removed', authenticatorId: 'key-1' }],
+      events: [
+        mfa('jdoe', 'key-1'),
+        { type: 'authenticator-registration', at: '2025-03-05T10:00:00Z', accountId: 'jane', action: 'removed', authenticatorId: 'key-1' },
+      ],
     },
   ],
   invalid: [
     {
       name: 'one phone approves three accounts',
       events: [s('andrew.m', 'phone-9'), s('a.miller', 'phone-9', 4), s('dev-ops-2', 'phone-9', 5)],
-      findings: [{ messageId: 'shared', strength: 0.9, data: { mfaDevice: 'phone-9', count: 3, accounts: 'a.miller, andrew.m, dev-ops-2' }, evidence: ['e1', 'e2', 'e3'] }],
+      findings: [
+        {
+          messageId: 'shared',
+          strength: 0.9,
+          data: { mfaDevice: 'phone-9', count: 3, accounts: 'a.miller, andrew.m, dev-ops-2' },
+          evidence: ['e1', 'e2', 'e3'],
+        },
+      ],
     },
     {
       name: 'one authenticator in the MFA detail approves two accounts',
@@ -36,7 +50,10 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(sharedMfaDevice, {
     },
     {
       name: 'an authenticator registered on a second account',
-      events: [mfa('jdoe', 'phone-9'), { type: 'authenticator-registration', at: '2025-03-05T10:00:00Z', accountId: 'contractor-7', action: 'registered', authenticatorId: 'phone-9' }],
+      events: [
+        mfa('jdoe', 'phone-9'),
+        { type: 'authenticator-registration', at: '2025-03-05T10:00:00Z', accountId: 'contractor-7', action: 'registered', authenticatorId: 'phone-9' },
+      ],
       findings: [{ messageId: 'shared', data: { count: 2, accounts: 'contractor-7, jdoe' } }],
     },
     { name: 'two accounts is enough by default', events: [s('x', 'phone-9'), s('y', 'phone-9', 4)], findings: [{ messageId: 'shared', strength: 0.8 }] },

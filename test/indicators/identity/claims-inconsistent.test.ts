@@ -1,7 +1,9 @@
 import { claimsInconsistent } from '../../../src/index';
 import { IndicatorTester } from '../../../src/testing/index';
 
-const names = (...values: [string, string][]) => ({ names: values.map(([value, kind]) => ({ value, kind, source: kind === 'legal' ? 'application-form' : 'resume' })) });
+const names = (...values: [string, string][]) => ({
+  names: values.map(([value, kind]) => ({ value, kind, source: kind === 'legal' ? 'application-form' : 'resume' })),
+});
 const verifiedPassport = (holderName: string, address?: Record<string, unknown>) => ({
   id: 'doc-1',
   type: 'passport',
@@ -105,7 +107,14 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(claimsInconsistent, {
     {
       name: 'date of birth differs from the document',
       subject: { identity: { dateOfBirth: '1990-05-02' }, documents: [{ id: 'doc-1', type: 'passport', dateOfBirth: '1986-11-20' }] },
-      findings: [{ messageId: 'birthDate', strength: 0.6, message: 'The date of birth given in the application differs from the one on passport doc-1', evidence: ['doc-1', 'subject-1'] }],
+      findings: [
+        {
+          messageId: 'birthDate',
+          strength: 0.6,
+          message: 'The date of birth given in the application differs from the one on passport doc-1',
+          evidence: ['doc-1', 'subject-1'],
+        },
+      ],
     },
     {
       name: 'residence contradicted by phone, bank and shipping country',
@@ -118,7 +127,12 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(claimsInconsistent, {
       findings: [
         { messageId: 'country', data: { evidenceCountry: 'CN' }, message: /Phone number \+86 138 0013 8000 points to CN/ },
         { messageId: 'country', data: { evidenceCountry: 'CA' }, evidence: ['ship-1'] },
-        { messageId: 'country', data: { evidenceCountry: 'CN' }, message: /The payout bank account at Bank of Dandong points to CN, but the claimed residence is in US/, evidence: ['pay-1'] },
+        {
+          messageId: 'country',
+          data: { evidenceCountry: 'CN' },
+          message: /The payout bank account at Bank of Dandong points to CN, but the claimed residence is in US/,
+          evidence: ['pay-1'],
+        },
       ],
     },
     {
@@ -134,7 +148,15 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(claimsInconsistent, {
           { id: 'j2', organisation: 'Globex', country: 'PL', start: '2021-06', end: '2022-06', fullTime: true },
         ],
       },
-      findings: [{ messageId: 'overlap', strength: 0.5, data: { first: 'Engineer at Acme', second: 'Globex' }, message: /in different countries \(US, PL\)/, evidence: ['j1', 'j2'] }],
+      findings: [
+        {
+          messageId: 'overlap',
+          strength: 0.5,
+          data: { first: 'Engineer at Acme', second: 'Globex' },
+          message: /in different countries \(US, PL\)/,
+          evidence: ['j1', 'j2'],
+        },
+      ],
     },
     {
       name: 'full-time study and full-time job overlapping',
@@ -155,8 +177,5 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(claimsInconsistent, {
       findings: [{ messageId: 'country', data: { evidenceCountry: 'CA' } }],
     },
   ],
-  notEvaluated: [
-    { name: 'nothing to compare' },
-    { name: 'a single name and no residence claim', subject: { identity: names(['Andrew Miller', 'legal']) } },
-  ],
+  notEvaluated: [{ name: 'nothing to compare' }, { name: 'a single name and no residence claim', subject: { identity: names(['Andrew Miller', 'legal']) } }],
 });

@@ -17,7 +17,15 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(documentVerificationFa
     {
       name: 'AI-altered document',
       subject: { documents: [doc({ outcome: 'ai-altered', reasons: ['portrait replaced'] })] },
-      findings: [{ messageId: 'document', strength: 1, data: { outcome: 'ai-altered', vendor: 'Acme IDV' }, message: /Acme IDV reported the passport doc-1 as ai-altered \(portrait replaced\)/, evidence: ['doc-1'] }],
+      findings: [
+        {
+          messageId: 'document',
+          strength: 1,
+          data: { outcome: 'ai-altered', vendor: 'Acme IDV' },
+          message: /Acme IDV reported the passport doc-1 as ai-altered \(portrait replaced\)/,
+          evidence: ['doc-1'],
+        },
+      ],
     },
     {
       name: 'plain failure is weaker than tampering',

@@ -6,7 +6,10 @@ const job = (id: string, extra: Record<string, unknown>) => ({ id, organisation:
 
 new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(historyUnverifiable, {
   valid: [
-    { name: 'confirmed history', subject: { employment: [job('j1', { confirmed: 'confirmed' })], education: [{ id: 'ed1', organisation: 'State U', confirmed: 'confirmed' }] } },
+    {
+      name: 'confirmed history',
+      subject: { employment: [job('j1', { confirmed: 'confirmed' })], education: [{ id: 'ed1', organisation: 'State U', confirmed: 'confirmed' }] },
+    },
     {
       name: 'domains not on the front-company list',
       subject: { employment: [job('j1', { domain: 'acme.com', confirmed: 'confirmed' })] },
@@ -23,7 +26,15 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(historyUnverifiable, {
       name: 'employer on the seized front-company list (subdomain, www, scheme)',
       subject: { employment: [job('j1', { organisation: 'Volasys', domain: 'https://www.dev.volasys-silverstar.com/about' })] },
       reference: { frontCompanyDomains: ['volasys-silverstar.com'] },
-      findings: [{ messageId: 'front', strength: 1, data: { listed: 'volasys-silverstar.com' }, message: /Employer "Volasys" uses the domain dev.volasys-silverstar.com/, evidence: ['j1'] }],
+      findings: [
+        {
+          messageId: 'front',
+          strength: 1,
+          data: { listed: 'volasys-silverstar.com' },
+          message: /Employer "Volasys" uses the domain dev.volasys-silverstar.com/,
+          evidence: ['j1'],
+        },
+      ],
     },
     {
       name: 'reference e-mail at a front company',

@@ -5,7 +5,9 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(identityRotation, {
   valid: [
     {
       name: 'one handle change after a marriage',
-      subject: { profiles: [{ id: 'gh-1', platform: 'github', handle: 'jane-doe', previousHandles: [{ handle: 'jane-smith', changedAt: '2025-02-01T00:00:00Z' }] }] },
+      subject: {
+        profiles: [{ id: 'gh-1', platform: 'github', handle: 'jane-doe', previousHandles: [{ handle: 'jane-smith', changedAt: '2025-02-01T00:00:00Z' }] }],
+      },
     },
     {
       name: 'old changes outside the window',
@@ -24,7 +26,9 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(identityRotation, {
     },
     {
       name: 'one handle change seen both in the handle history and as a profile-change event',
-      subject: { profiles: [{ id: 'gh-1', platform: 'github', handle: 'jane-doe', previousHandles: [{ handle: 'jane-smith', changedAt: '2025-02-01T00:00:00Z' }] }] },
+      subject: {
+        profiles: [{ id: 'gh-1', platform: 'github', handle: 'jane-doe', previousHandles: [{ handle: 'jane-smith', changedAt: '2025-02-01T00:00:00Z' }] }],
+      },
       events: [{ type: 'profile-change', at: '2025-02-01T09:00:00Z', field: 'handle', platform: 'github', from: 'Jane-Smith', to: 'jane-doe' }],
     },
     { name: 'an active profile', subject: { profiles: [{ id: 'gh-1', platform: 'github', status: 'active' }] } },
@@ -46,7 +50,15 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(identityRotation, {
         ],
       },
       events: [{ type: 'profile-change', at: '2025-04-01T00:00:00Z', field: 'name', from: 'Andrew Miller', to: 'Alex Moore' }],
-      findings: [{ messageId: 'changes', strength: 0.65, data: { count: 3 }, message: /github handle a; github handle b; name Andrew Miller to Alex Moore/, evidence: ['gh-1', 'e1'] }],
+      findings: [
+        {
+          messageId: 'changes',
+          strength: 0.65,
+          data: { count: 3 },
+          message: /github handle a; github handle b; name Andrew Miller to Alex Moore/,
+          evidence: ['gh-1', 'e1'],
+        },
+      ],
     },
     {
       name: 'a deleted profile',

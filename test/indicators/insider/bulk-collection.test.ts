@@ -15,7 +15,13 @@ const daily = (days: number, mb: number, subjectId?: string, from = 0) =>
     volumeBytes: mb * MB,
     ...(subjectId !== undefined ? { subjectId, id: `${subjectId}-e${i}` } : {}),
   }));
-const spike = (mb: number, day: number) => ({ type: 'data-access', at: iso(T0 + day * DAY + 3_600_000), resource: 'monorepo', action: 'export', volumeBytes: mb * MB });
+const spike = (mb: number, day: number) => ({
+  type: 'data-access',
+  at: iso(T0 + day * DAY + 3_600_000),
+  resource: 'monorepo',
+  action: 'export',
+  volumeBytes: mb * MB,
+});
 const dev = { role: 'backend-developer', hiredAt: '2025-03-01T00:00:00Z' };
 const peers = {
   subjects: ['p1', 'p2', 'p3', 'p4'].map((id) => ({ id, role: 'backend-developer' })),
@@ -48,7 +54,12 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(bulkCollection, {
       subject: dev,
       events: [...daily(10, 0).map(({ volumeBytes: _v, ...e }) => e), spike(2_000, 12)],
     },
-    { name: 'a caller baseline for a heavy role', subject: { ...dev, role: 'data-engineer' }, events: daily(3, 20_000), reference: { collectionBaselines: { 'data-engineer': { dailyBytes: 50e9 } } } },
+    {
+      name: 'a caller baseline for a heavy role',
+      subject: { ...dev, role: 'data-engineer' },
+      events: daily(3, 20_000),
+      reference: { collectionBaselines: { 'data-engineer': { dailyBytes: 50e9 } } },
+    },
   ],
   invalid: [
     {
@@ -70,7 +81,13 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(bulkCollection, {
       subject: dev,
       events: daily(3, 5_000),
       population: peers,
-      findings: [{ messageId: 'peerBaseline', data: { role: 'backend-developer', source: 'median of 4 peers in this batch', baseline: '130 MB' }, evidence: ['e1', 'subject-1'] }],
+      findings: [
+        {
+          messageId: 'peerBaseline',
+          data: { role: 'backend-developer', source: 'median of 4 peers in this batch', baseline: '130 MB' },
+          evidence: ['e1', 'subject-1'],
+        },
+      ],
     },
     {
       name: 'far above a caller-supplied role baseline, late in tenure',

@@ -13,14 +13,28 @@ const push = (resource: string, destination: Record<string, unknown>, fields: Re
 new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(exfiltrationToPersonal, {
   valid: [
     { name: 'pushes to the corporate host', events: [push('app', { kind: 'corporate', host: 'github.com/acme' })] },
-    { name: 'an approved personal-fork host', events: [push('oss-lib', { kind: 'personal-repo', host: 'gitlab.example.org' })], options: { allowedHosts: ['gitlab.example.org'] } },
+    {
+      name: 'an approved personal-fork host',
+      events: [push('oss-lib', { kind: 'personal-repo', host: 'gitlab.example.org' })],
+      options: { allowedHosts: ['gitlab.example.org'] },
+    },
     { name: 'unknown destinations are missing data', events: [push('app', { kind: 'unknown' })] },
   ],
   invalid: [
     {
       name: 'company repositories pushed to a personal GitHub',
-      events: [push('payments-core', { kind: 'personal-repo', host: 'github.com', url: 'https://github.com/devstar/pc' }), push('auth-service', { kind: 'personal-repo', host: 'github.com' })],
-      findings: [{ messageId: 'copies', strength: 0.5, data: { count: 2, resources: 2, destination: 'personal repositories', hosts: ' (github.com)' }, evidence: ['e1', 'e2'] }],
+      events: [
+        push('payments-core', { kind: 'personal-repo', host: 'github.com', url: 'https://github.com/devstar/pc' }),
+        push('auth-service', { kind: 'personal-repo', host: 'github.com' }),
+      ],
+      findings: [
+        {
+          messageId: 'copies',
+          strength: 0.5,
+          data: { count: 2, resources: 2, destination: 'personal repositories', hosts: ' (github.com)' },
+          evidence: ['e1', 'e2'],
+        },
+      ],
     },
     {
       // 0.4 base + 0.3 for 30 GB; a "public" tag is no sensitive technology and adds nothing.

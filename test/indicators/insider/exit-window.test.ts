@@ -19,7 +19,12 @@ new IndicatorTester({ asOf: '2025-06-15T00:00:00Z' }).run(exitWindow, {
     { name: 'job-board browsing alone is context, never a finding', subject: leaving, events: [...history, ...jobBoard] },
     {
       name: 'copies covered by a documented removable-media exception (handover to the successor)',
-      subject: { ...leaving, exceptions: [{ id: 'x-handover', kind: 'removable-media', validFrom: '2025-05-01T00:00:00Z', validUntil: '2025-05-30T00:00:00Z', approvedBy: 'manager-3' }] },
+      subject: {
+        ...leaving,
+        exceptions: [
+          { id: 'x-handover', kind: 'removable-media', validFrom: '2025-05-01T00:00:00Z', validUntil: '2025-05-30T00:00:00Z', approvedBy: 'manager-3' },
+        ],
+      },
       events: [...history, ...monthly, ...burst],
     },
   ],
@@ -28,7 +33,13 @@ new IndicatorTester({ asOf: '2025-06-15T00:00:00Z' }).run(exitWindow, {
       name: 'ten copies in the window against one a month before',
       subject: leaving,
       events: [...history, ...monthly, ...burst],
-      findings: [{ messageId: 'channel', strength: [0.6, 0.8], data: { count: 10, channel: 'copies to removable media', volume: '2 GB', from: '2025-04-30', context: '' } }],
+      findings: [
+        {
+          messageId: 'channel',
+          strength: [0.6, 0.8],
+          data: { count: 10, channel: 'copies to removable media', volume: '2 GB', from: '2025-04-30', context: '' },
+        },
+      ],
     },
     {
       name: 'job-board browsing before the window raises the same finding',
@@ -67,7 +78,11 @@ new IndicatorTester({ asOf: '2025-06-15T00:00:00Z' }).run(exitWindow, {
   ],
   notEvaluated: [
     { name: 'no lifecycle', events: history, missing: ['lifecycle.endDate', 'lifecycle.noticeDate'] },
-    { name: 'job-board browsing by someone who is not leaving gives no exit window', subject: { lifecycle: { status: 'active', startDate: '2023-01-01' } }, events: [...history, ...jobBoard] },
+    {
+      name: 'job-board browsing by someone who is not leaving gives no exit window',
+      subject: { lifecycle: { status: 'active', startDate: '2023-01-01' } },
+      events: [...history, ...jobBoard],
+    },
   ],
 });
 

@@ -3,7 +3,14 @@ import { IndicatorTester } from '../../../src/testing/index';
 
 const signIn = (accountId: string, at = '2025-03-10T09:00:00Z', extra: Record<string, unknown> = {}) => ({ type: 'session', at, accountId, ...extra });
 const supervisor = { id: 'boss', accounts: [{ system: 'okta', accountId: 'm.jones' }] };
-const devices = { organisation: { devices: [{ deviceId: 'LAP-BOSS', subjectId: 'boss', handover: 'shipped' }, { deviceId: 'lab-7', subjectId: 'boss', handover: 'lab' }] } };
+const devices = {
+  organisation: {
+    devices: [
+      { deviceId: 'LAP-BOSS', subjectId: 'boss', handover: 'shipped' },
+      { deviceId: 'lab-7', subjectId: 'boss', handover: 'lab' },
+    ],
+  },
+};
 
 new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(impersonation, {
   valid: [
@@ -18,18 +25,37 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(impersonation, {
       name: 'a shared lab login held by both',
       subject: { accounts: [{ system: 'okta', accountId: 'lab-user', kind: 'shared' }] },
       events: [signIn('lab-user')],
-      population: { subjects: [{ id: 'boss', accounts: [{ system: 'okta', accountId: 'lab-user', kind: 'shared' }, { system: 'okta', accountId: 'm.jones' }] }] },
+      population: {
+        subjects: [
+          {
+            id: 'boss',
+            accounts: [
+              { system: 'okta', accountId: 'lab-user', kind: 'shared' },
+              { system: 'okta', accountId: 'm.jones' },
+            ],
+          },
+        ],
+      },
     },
-    { name: 'a shared lab computer', events: [signIn('a.smith', '2025-03-10T09:00:00Z', { deviceId: 'lab-7' })], population: { subjects: [supervisor] }, reference: devices },
     {
-      name: 'IT support signs in to a colleague\'s laptop',
+      name: 'a shared lab computer',
+      events: [signIn('a.smith', '2025-03-10T09:00:00Z', { deviceId: 'lab-7' })],
+      population: { subjects: [supervisor] },
+      reference: devices,
+    },
+    {
+      name: "IT support signs in to a colleague's laptop",
       subject: { role: 'it-support' },
       events: [signIn('a.smith', '2025-03-10T09:00:00Z', { deviceId: 'lap-boss' })],
       population: { subjects: [supervisor] },
       reference: devices,
       options: { deviceExemptRoles: ['it-support'] },
     },
-    { name: 'a failed attempt at another account', events: [signIn('m.jones', '2025-03-10T09:00:00Z', { result: 'failure' })], population: { subjects: [supervisor] } },
+    {
+      name: 'a failed attempt at another account',
+      events: [signIn('m.jones', '2025-03-10T09:00:00Z', { result: 'failure' })],
+      population: { subjects: [supervisor] },
+    },
     {
       name: 'a token-replay detection reviewed as safe',
       events: [{ type: 'identity-risk', at: '2025-03-10T09:00:00Z', detection: 'token-replay', state: 'confirmed-safe' }],
@@ -37,9 +63,13 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(impersonation, {
   ],
   invalid: [
     {
-      name: 'the administrator logs in as the supervisor on the supervisor\'s laptop',
+      name: "the administrator logs in as the supervisor on the supervisor's laptop",
       subject: { accounts: [{ system: 'okta', accountId: 'a.smith' }] },
-      events: [signIn('a.smith'), signIn('M.Jones', '2025-03-12T22:00:00Z', { deviceId: 'lap-boss' }), signIn('m.jones', '2025-03-13T22:00:00Z', { signInKind: 'token-refresh' })],
+      events: [
+        signIn('a.smith'),
+        signIn('M.Jones', '2025-03-12T22:00:00Z', { deviceId: 'lap-boss' }),
+        signIn('m.jones', '2025-03-13T22:00:00Z', { signInKind: 'token-refresh' }),
+      ],
       population: { subjects: [supervisor] },
       reference: devices,
       findings: [
@@ -48,7 +78,7 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(impersonation, {
       ],
     },
     {
-      name: 'only token refreshes on another person\'s account',
+      name: "only token refreshes on another person's account",
       events: [signIn('m.jones', '2025-03-12T22:00:00Z', { signInKind: 'token-refresh' })],
       population: { subjects: [supervisor] },
       findings: [{ messageId: 'otherAccount', strength: 0.6 }],
@@ -57,7 +87,13 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(impersonation, {
       name: 'session-cookie replay confirmed as compromise',
       events: [
         { type: 'identity-risk', at: '2025-03-10T09:00:00Z', detection: 'session-cookie-replay', state: 'at-risk' },
-        { type: 'identity-risk', at: '2025-03-11T09:00:00Z', detection: 'session-cookie-replay', state: 'confirmed-compromised', vendorDetection: 'okta.session.hijack' },
+        {
+          type: 'identity-risk',
+          at: '2025-03-11T09:00:00Z',
+          detection: 'session-cookie-replay',
+          state: 'confirmed-compromised',
+          vendorDetection: 'okta.session.hijack',
+        },
       ],
       findings: [{ messageId: 'replay', strength: 1, data: { count: 2, detection: 'session-cookie-replay', first: '2025-03-10' }, evidence: ['e1', 'e2'] }],
     },

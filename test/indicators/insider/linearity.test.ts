@@ -59,7 +59,7 @@ function work(indicator: AnyIndicator, n: number): number {
   return reads();
 }
 
-describe('the insider behaviour indicators are linear in the subject\'s events', () => {
+describe("the insider behaviour indicators are linear in the subject's events", () => {
   for (const indicator of [ownBaselineShift, exitWindow, removableMediaExfiltration, webExfiltration] as AnyIndicator[]) {
     it(`${indicator.meta.id}: four times the events, at most four times the reads`, { timeout: 120_000 }, () => {
       const small = work(indicator, 2_000);

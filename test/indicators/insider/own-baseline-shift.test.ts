@@ -60,13 +60,23 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(ownBaselineShift, {
     {
       name: 'first visit to a leak site after half a year without one',
       subject: utc,
-      events: [...daytime, ...sessions(recentDays, 10, 'laptop-1', 'r'), { type: 'web', at: '2025-05-20T10:30:00Z', action: 'visit', category: 'leak-site', host: 'leaks.example' }],
+      events: [
+        ...daytime,
+        ...sessions(recentDays, 10, 'laptop-1', 'r'),
+        { type: 'web', at: '2025-05-20T10:30:00Z', action: 'visit', category: 'leak-site', host: 'leaks.example' },
+      ],
       findings: [{ messageId: 'firstUse', strength: 0.8, data: { channel: 'a leak or paste site' } }],
     },
     {
       name: 'three new devices a week against one',
       subject: utc,
-      events: [...daytime, ...sessions(recentDays, 10, 'laptop-1', 'r'), ...sessions(recentDays, 11, 'pc-2', 'p'), ...sessions(recentDays, 12, 'pc-3', 'q'), ...sessions(recentDays, 13, 'pc-4', 'w')],
+      events: [
+        ...daytime,
+        ...sessions(recentDays, 10, 'laptop-1', 'r'),
+        ...sessions(recentDays, 11, 'pc-2', 'p'),
+        ...sessions(recentDays, 12, 'pc-3', 'q'),
+        ...sessions(recentDays, 13, 'pc-4', 'w'),
+      ],
       findings: [
         { messageId: 'shift', strength: [0.54, 0.56], data: { measure: 'distinct devices a week', recent: 4, median: 1 } },
         { messageId: 'shift', strength: [0.44, 0.46], data: { measure: 'active hours per working day', recent: 4, median: 1 } },
@@ -159,7 +169,9 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(ownBaselineShift, {
       name: 'night work against a supplied daytime baseline, with only three weeks of events before the recent window',
       subject: { ...utc, behaviourBaseline: daytimeSummary },
       events: [...shortHistory, ...nights],
-      findings: [{ messageId: 'shiftPrior', data: { measure: 'share of activity after hours (%)', recent: 100, median: 2, weeks: 100, through: '2025-04-01' } }],
+      findings: [
+        { messageId: 'shiftPrior', data: { measure: 'share of activity after hours (%)', recent: 100, median: 2, weeks: 100, through: '2025-04-01' } },
+      ],
     },
     {
       name: 'a first USB copy after two years of supplied history without removable media',
@@ -192,7 +204,7 @@ describe('insider/own-baseline-shift with a supplied baseline', () => {
     expect(cited?.note).toMatch(/100 weeks to 2025-04-01 \(siem:ueba\)/);
   });
 
-  it('prefers the events\' own weeks when they are enough: a supplied night-owl baseline does not hide a change the events show', () => {
+  it("prefers the events' own weeks when they are enough: a supplied night-owl baseline does not hide a change the events show", () => {
     const { findings } = evaluateCase(ownBaselineShift, {
       subject: { ...utc, behaviourBaseline: { ...daytimeSummary, measures: { afterHoursShare: { median: 0.95, mad: 0.05 } } } },
       events: [...daytime, ...nights],

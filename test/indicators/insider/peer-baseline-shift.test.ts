@@ -7,7 +7,15 @@ const recent = weekdays('2025-05-05', '2025-05-30');
 
 /** One download a day of `bytes` on every recent weekday. */
 const downloads = (subjectId: string, bytes: number) =>
-  recent.map((d) => ({ id: `${subjectId}-${d}`, subjectId, type: 'data-access', at: `${d}T10:00:00Z`, resource: 'warehouse', action: 'download', volumeBytes: bytes }));
+  recent.map((d) => ({
+    id: `${subjectId}-${d}`,
+    subjectId,
+    type: 'data-access',
+    at: `${d}T10:00:00Z`,
+    resource: 'warehouse',
+    action: 'download',
+    volumeBytes: bytes,
+  }));
 
 /** Peers of a team, each downloading `bytes` a day (a little spread so the percentiles differ). */
 function team(name: string, bytes: number, n = 6) {
@@ -18,14 +26,21 @@ function team(name: string, bytes: number, n = 6) {
 
 /** Sign-ins on four different machines every recent weekday: twenty distinct devices a week. */
 const manyMachines = (subjectId: string) =>
-  recent.flatMap((d, i) => [0, 1, 2, 3].map((k) => ({ id: `${subjectId}-${d}-${k}`, subjectId, type: 'session', at: `${d}T1${k}:00:00Z`, deviceId: `host-${(i * 4 + k) % 40}` })));
+  recent.flatMap((d, i) =>
+    [0, 1, 2, 3].map((k) => ({ id: `${subjectId}-${d}-${k}`, subjectId, type: 'session', at: `${d}T1${k}:00:00Z`, deviceId: `host-${(i * 4 + k) % 40}` })),
+  );
 
 const heavyTeam = team('data-platform', 1e9);
 const lightTeam = team('web', 1e7);
 
 new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(peerBaselineShift, {
   valid: [
-    { name: 'a heavy user in a heavy team', subject: { id: 'me', role: 'Engineer', position: { team: 'data-platform' } }, events: downloads('me', 1.4e9), population: heavyTeam },
+    {
+      name: 'a heavy user in a heavy team',
+      subject: { id: 'me', role: 'Engineer', position: { team: 'data-platform' } },
+      events: downloads('me', 1.4e9),
+      population: heavyTeam,
+    },
     {
       name: 'a heavy user whose role baseline (caller-supplied) is heavy',
       subject: { id: 'me', role: 'Data Engineer' },
@@ -52,7 +67,9 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(peerBaselineShift, {
       subject: { id: 'me', role: 'Engineer', position: { team: 'web' } },
       events: downloads('me', 2e9),
       population: lightTeam,
-      findings: [{ messageId: 'aboveTeam', strength: [0.66, 0.67], data: { measure: 'data collected per active day (MB)', value: 2000, group: 'web', peers: 6 } }],
+      findings: [
+        { messageId: 'aboveTeam', strength: [0.66, 0.67], data: { measure: 'data collected per active day (MB)', value: 2000, group: 'web', peers: 6 } },
+      ],
     },
     {
       name: 'a small team falls back to the role',
@@ -77,10 +94,20 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(peerBaselineShift, {
 
 describe('insider/peer-baseline-shift', () => {
   it('agreed night hours explain more after-hours work than a day team does', () => {
-    const nightPeers = Array.from({ length: 6 }, (_, i) => ({ id: `p${i}`, role: 'Engineer', position: { team: 'ops' }, identity: { residence: { timeZone: 'UTC' } } }));
+    const nightPeers = Array.from({ length: 6 }, (_, i) => ({
+      id: `p${i}`,
+      role: 'Engineer',
+      position: { team: 'ops' },
+      identity: { residence: { timeZone: 'UTC' } },
+    }));
     const at = (id: string, hour: number) => recent.map((d) => ({ id: `${id}-${d}`, subjectId: id, type: 'session', at: `${d}T${hour}:00:00Z` }));
     const population = { subjects: nightPeers, events: nightPeers.flatMap((p) => at(p.id, 10)) };
-    const subject = { id: 'me', role: 'Engineer', position: { team: 'ops', agreedHours: { start: '20:00', end: '06:00', timeZone: 'UTC' } }, identity: { residence: { timeZone: 'UTC' } } };
+    const subject = {
+      id: 'me',
+      role: 'Engineer',
+      position: { team: 'ops', agreedHours: { start: '20:00', end: '06:00', timeZone: 'UTC' } },
+      identity: { residence: { timeZone: 'UTC' } },
+    };
     const { report } = evaluateCase(peerBaselineShift, { subject, events: at('me', 22), population });
     expect(report.findings).toEqual([]);
     expect(report.mitigations).toMatchObject([{ effect: 'silenced', mitigatedBy: [{ recordId: 'me', field: 'position.agreedHours' }] }]);

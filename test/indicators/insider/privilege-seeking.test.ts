@@ -2,24 +2,46 @@ import { privilegeSeeking } from '../../../src/index';
 import { IndicatorTester } from '../../../src/testing/index';
 
 const newHire = { role: 'frontend-developer', hiredAt: '2025-03-01T00:00:00Z' };
-const priv = (privilege: string, action: string, fields: Record<string, unknown> = {}) => ({ type: 'privilege', at: '2025-03-10T10:00:00Z', privilege, action, ...fields });
+const priv = (privilege: string, action: string, fields: Record<string, unknown> = {}) => ({
+  type: 'privilege',
+  at: '2025-03-10T10:00:00Z',
+  privilege,
+  action,
+  ...fields,
+});
 const edit = (files: string[], at = '2025-03-12T10:00:00Z') => ({ type: 'data-access', at, resource: 'acme/web', action: 'modify', files });
 
 new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(privilegeSeeking, {
   valid: [
     { name: 'ordinary code edits', subject: newHire, events: [edit(['src/app.tsx', 'src/index.css'])] },
-    { name: 'a release engineer asks to publish', subject: { ...newHire, role: 'release-engineer' }, events: [priv('publish', 'request')], options: { rolePrivileges: { 'release-engineer': ['publish', 'sign'] } } },
+    {
+      name: 'a release engineer asks to publish',
+      subject: { ...newHire, role: 'release-engineer' },
+      events: [priv('publish', 'request')],
+      options: { rolePrivileges: { 'release-engineer': ['publish', 'sign'] } },
+    },
     { name: 'a grant after the first weeks is not seeking', subject: newHire, events: [priv('admin', 'grant', { at: '2025-05-10T10:00:00Z' })] },
-    { name: 'an early grant of a privilege the role holds', subject: { ...newHire, role: 'sre' }, events: [priv('admin', 'grant')], options: { rolePrivileges: { sre: ['admin'] } } },
+    {
+      name: 'an early grant of a privilege the role holds',
+      subject: { ...newHire, role: 'sre' },
+      events: [priv('admin', 'grant')],
+      options: { rolePrivileges: { sre: ['admin'] } },
+    },
     { name: 'an early grant with no known start', subject: { role: 'frontend-developer' }, events: [priv('admin', 'grant')] },
-    { name: 'CI edits by a long-tenured engineer', subject: { ...newHire, hiredAt: '2020-01-01T00:00:00Z' }, events: [edit(['.github/workflows/release.yml'])] },
+    {
+      name: 'CI edits by a long-tenured engineer',
+      subject: { ...newHire, hiredAt: '2020-01-01T00:00:00Z' },
+      events: [edit(['.github/workflows/release.yml'])],
+    },
   ],
   invalid: [
     {
       name: 'admin rights granted nine days in, by the manager',
       subject: newHire,
       events: [priv('admin', 'grant', { resource: 'aws-prod', grantor: 'mgr-1' }), priv('admin', 'grant', { at: '2025-03-11T10:00:00Z', resource: 'gcp' })],
-      findings: [{ messageId: 'earlyGrant', strength: 0.33, data: { privilege: 'admin', days: 9, resource: ' on aws-prod', grantor: ', by mgr-1' }, evidence: ['e1'] }],
+      findings: [
+        { messageId: 'earlyGrant', strength: 0.33, data: { privilege: 'admin', days: 9, resource: ' on aws-prod', grantor: ', by mgr-1' }, evidence: ['e1'] },
+      ],
     },
     {
       name: 'a self-granted secrets role in the first week, tenure given by the source',
@@ -33,7 +55,12 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(privilegeSeeking, {
       events: [priv('multisig-signer', 'request', { resource: 'treasury-safe' }), priv('admin', 'attempt', { granted: false })],
       findings: [
         { messageId: 'privilege', data: { privilege: 'admin', actions: 'attempts' }, strength: 0.36 },
-        { messageId: 'privilege', data: { privilege: 'multisig-signer', resource: ' on treasury-safe', role: 'frontend-developer' }, strength: 0.36, evidence: ['e1'] },
+        {
+          messageId: 'privilege',
+          data: { privilege: 'multisig-signer', resource: ' on treasury-safe', role: 'frontend-developer' },
+          strength: 0.36,
+          evidence: ['e1'],
+        },
       ],
     },
     {
@@ -46,7 +73,12 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(privilegeSeeking, {
         priv('other', 'grant', { at: '2025-05-29T22:00:00Z', grantor: 'adm-7' }),
       ],
       findings: [
-        { messageId: 'selfGrant', strength: 0.85, data: { count: 2, privilege: 'secrets', resource: ' on vault/dr, vault/prod', role: 'Administrator', first: '2025-05-27' }, evidence: ['e1', 'e2'] },
+        {
+          messageId: 'selfGrant',
+          strength: 0.85,
+          data: { count: 2, privilege: 'secrets', resource: ' on vault/dr, vault/prod', role: 'Administrator', first: '2025-05-27' },
+          evidence: ['e1', 'e2'],
+        },
       ],
     },
     {

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { removableMediaExfiltration } from '../../../src/index';
 import { evaluateCase, IndicatorTester } from '../../../src/testing/index';
 
-const copy = (at: string, file: Record<string, unknown>, media: Record<string, unknown> = { serial: 'STICK-9', kind: 'mass-storage' }, fields: Record<string, unknown> = {}) => ({
+const copy = (
+  at: string,
+  file: Record<string, unknown>,
+  media: Record<string, unknown> = { serial: 'STICK-9', kind: 'mass-storage' },
+  fields: Record<string, unknown> = {},
+) => ({
   type: 'removable-media',
   at,
   action: 'file-copied',
@@ -26,10 +31,15 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(removableMediaExfiltra
     },
     {
       name: 'an approved stick connected without copies',
-      events: [{ type: 'removable-media', at: '2025-05-02T10:00:00Z', action: 'connected', media: { vendorId: '0781', productId: '5581', kind: 'mass-storage' } }],
+      events: [
+        { type: 'removable-media', at: '2025-05-02T10:00:00Z', action: 'connected', media: { vendorId: '0781', productId: '5581', kind: 'mass-storage' } },
+      ],
       options: { approvedMedia: ['0781:5581'] },
     },
-    { name: 'a phone connected to charge', events: [{ type: 'removable-media', at: '2025-05-02T10:00:00Z', action: 'connected', media: { serial: 'PHONE', kind: 'phone' } }] },
+    {
+      name: 'a phone connected to charge',
+      events: [{ type: 'removable-media', at: '2025-05-02T10:00:00Z', action: 'connected', media: { serial: 'PHONE', kind: 'phone' } }],
+    },
   ],
   invalid: [
     {
@@ -38,10 +48,17 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(removableMediaExfiltra
         copy('2025-05-02T10:00:00Z', { name: 'turbine.step', sizeBytes: 6e9, tags: ['Energy'] }),
         copy('2025-05-02T10:05:00Z', { name: 'grid.pdf', sizeBytes: 4e9, tags: ['internal'] }),
       ],
-      findings: [{ messageId: 'copies', strength: [0.89, 0.91], data: { count: 2, volume: '10 GB', medium: 'STICK-9', sensitive: ', 1 tagged energy' }, evidence: ['e1', 'e2'] }],
+      findings: [
+        {
+          messageId: 'copies',
+          strength: [0.89, 0.91],
+          data: { count: 2, volume: '10 GB', medium: 'STICK-9', sensitive: ', 1 tagged energy' },
+          evidence: ['e1', 'e2'],
+        },
+      ],
     },
     {
-      name: 'the organisation\'s own sensitivity tags count',
+      name: "the organisation's own sensitivity tags count",
       events: [copy('2025-05-02T10:00:00Z', { name: 'payments.sql', tags: ['custody'] })],
       reference: { organisation: { sensitivityTags: { valueMoving: ['custody'] } } },
       findings: [{ messageId: 'copies', strength: [0.64, 0.66], data: { volume: 'size unknown' } }],
@@ -70,10 +87,14 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(removableMediaExfiltra
 describe('insider/removable-media-exfiltration mitigation', () => {
   it('names the exception that silenced the copies', () => {
     const { report } = evaluateCase(removableMediaExfiltration, {
-      subject: { exceptions: [{ id: 'x-lab', kind: 'removable-media', scope: { deviceId: 'laptop-1' }, documentation: { kind: 'ticket', reference: 'SEC-42' } }] },
+      subject: {
+        exceptions: [{ id: 'x-lab', kind: 'removable-media', scope: { deviceId: 'laptop-1' }, documentation: { kind: 'ticket', reference: 'SEC-42' } }],
+      },
       events: [copy('2025-05-02T10:00:00Z', { name: 'firmware.bin', sizeBytes: 4e9 })],
     });
     expect(report.findings).toEqual([]);
-    expect(report.mitigations).toMatchObject([{ messageId: 'copies', effect: 'silenced', mitigatedBy: [{ recordId: 'x-lab', field: 'exceptions', explains: expect.stringMatching(/SEC-42/) }] }]);
+    expect(report.mitigations).toMatchObject([
+      { messageId: 'copies', effect: 'silenced', mitigatedBy: [{ recordId: 'x-lab', field: 'exceptions', explains: expect.stringMatching(/SEC-42/) }] },
+    ]);
   });
 });

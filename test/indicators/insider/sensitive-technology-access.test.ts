@@ -19,7 +19,11 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(sensitiveTechnologyAcc
       subject: { ...webDev, authorizedDataTags: ['energy'] },
       events: [read('grid/scada-specs', ['energy'])],
     },
-    { name: 'tagged resources inside an assigned project', subject: webDev, events: [read('storefront/export-rules', ['export-controlled'], { project: 'storefront' })] },
+    {
+      name: 'tagged resources inside an assigned project',
+      subject: webDev,
+      events: [read('storefront/export-rules', ['export-controlled'], { project: 'storefront' })],
+    },
     { name: 'non-sensitive tags', subject: webDev, events: [read('hr/handbook', ['internal', 'pii'])] },
   ],
   invalid: [
@@ -32,7 +36,13 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(sensitiveTechnologyAcc
         read('defense/radar-spec', ['military', 'itar'], {}, '2025-03-21T10:00:00Z'),
       ],
       findings: [
-        { messageId: 'access', data: { tag: 'nuclear-power', resources: 2, count: 2 }, strength: [0.69, 0.71], evidence: ['e1', 'e2'], message: /nuclear-power.*first 90 days/ },
+        {
+          messageId: 'access',
+          data: { tag: 'nuclear-power', resources: 2, count: 2 },
+          strength: [0.69, 0.71],
+          evidence: ['e1', 'e2'],
+          message: /nuclear-power.*first 90 days/,
+        },
         { messageId: 'access', data: { tag: 'itar' } },
         { messageId: 'access', data: { tag: 'military' } },
       ],

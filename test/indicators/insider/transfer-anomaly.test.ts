@@ -17,7 +17,11 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(transferAnomaly, {
         { messageId: 'anomaly', strength: 0.7, data: { anomaly: 'signer-change', roles: 'administered', platform: 'custody-x' }, evidence: ['e1'] },
       ],
     },
-    { name: 'no severity counts as medium', events: [flag({ anomaly: 'new-destination' })], findings: [{ messageId: 'anomaly', strength: 0.55, data: { roles: 'took part in' } }] },
+    {
+      name: 'no severity counts as medium',
+      events: [flag({ anomaly: 'new-destination' })],
+      findings: [{ messageId: 'anomaly', strength: 0.55, data: { roles: 'took part in' } }],
+    },
   ],
   notEvaluated: [{ name: 'no transfer anomalies', events: [{ type: 'session', at: '2025-04-10T10:00:00Z' }] }],
 });

@@ -7,11 +7,18 @@ const slot = (day: number, fromUtcHour: number, hours: number) => {
   return { from: new Date(from).toISOString(), to: new Date(from + hours * 3_600_000).toISOString() };
 };
 const replies = (utcHour: number, count: number, month = 0) =>
-  Array.from({ length: count }, (_, i) => ({ type: 'message', direction: 'from-subject', at: new Date(Date.UTC(2025, month, i + 1, utcHour, 10)).toISOString() }));
+  Array.from({ length: count }, (_, i) => ({
+    type: 'message',
+    direction: 'from-subject',
+    at: new Date(Date.UTC(2025, month, i + 1, utcHour, 10)).toISOString(),
+  }));
 
 new IndicatorTester({ asOf: '2025-08-01T00:00:00Z' }).run(availabilityTimezoneMismatch, {
   valid: [
-    { name: 'business-hours slots in Chicago (15:00-17:00 UTC in winter)', subject: { identity: chicago, availability: [slot(6, 15, 2), slot(7, 15, 2), slot(8, 16, 3)] } },
+    {
+      name: 'business-hours slots in Chicago (15:00-17:00 UTC in winter)',
+      subject: { identity: chicago, availability: [slot(6, 15, 2), slot(7, 15, 2), slot(8, 16, 3)] },
+    },
     { name: 'replies during the Chicago day', subject: { identity: chicago }, events: replies(17, 12) },
     { name: 'a night owl who replies late but not mostly at night', subject: { identity: chicago }, events: [...replies(5, 4), ...replies(18, 8, 1)] },
     {

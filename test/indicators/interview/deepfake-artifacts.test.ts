@@ -12,7 +12,14 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(deepfakeArtifacts, {
     {
       name: 'face glitched when a hand passed in front',
       subject: held(['face-glitch-on-occlusion']),
-      findings: [{ messageId: 'artefact', strength: 0.9, message: 'R. Jones recorded in the 2025-05-01 interview that the face glitched when something passed in front of it', evidence: ['i1'] }],
+      findings: [
+        {
+          messageId: 'artefact',
+          strength: 0.9,
+          message: 'R. Jones recorded in the 2025-05-01 interview that the face glitched when something passed in front of it',
+          evidence: ['i1'],
+        },
+      ],
     },
     { name: 'lip sync and a voice changer', subject: held(['lip-sync-mismatch', 'voice-changer']), findings: 2 },
     {

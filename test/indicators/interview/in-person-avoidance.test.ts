@@ -20,7 +20,14 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(inPersonAvoidance, {
       name: 'in-person interview declined with a documented accommodation',
       subject: {
         interviews: [
-          { id: 'i1', at: '2025-05-01T15:00:00Z', mode: 'video', requestedMode: 'in-person', outcome: 'declined-by-candidate', accommodation: 'mobility impairment; notarised check offered' },
+          {
+            id: 'i1',
+            at: '2025-05-01T15:00:00Z',
+            mode: 'video',
+            requestedMode: 'in-person',
+            outcome: 'declined-by-candidate',
+            accommodation: 'mobility impairment; notarised check offered',
+          },
           { id: 'i2', at: '2025-05-02T15:00:00Z', mode: 'video', requestedMode: 'in-person', outcome: 'rescheduled', accommodation: 'mobility impairment' },
         ],
       },
@@ -51,7 +58,8 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(inPersonAvoidance, {
           messageId: 'avoidance',
           strength: [0.81, 0.82],
           data: { count: 3 },
-          message: '3 in-person verifications were avoided (drug-test declined on 2025-05-01; in-person-meeting rescheduled on 2025-05-05; in-person-meeting no-show on 2025-05-09)',
+          message:
+            '3 in-person verifications were avoided (drug-test declined on 2025-05-01; in-person-meeting rescheduled on 2025-05-05; in-person-meeting no-show on 2025-05-09)',
           evidence: ['v1', 'v2', 'v3'],
         },
       ],

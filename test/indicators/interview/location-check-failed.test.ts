@@ -13,16 +13,27 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(locationCheckFailed, {
         identity: { residence: { country: 'US' } },
         verifications: [{ id: 'v1', kind: 'location-check', outcome: 'failed', at: '2025-05-01T00:00:00Z', location: { country: 'CN', city: 'Shenyang' } }],
       },
-      findings: [{ messageId: 'elsewhere', strength: 1, message: 'The location check on 2025-05-01 found the person in Shenyang, CN, not in the claimed residence US', evidence: ['v1', 'subject-1'] }],
+      findings: [
+        {
+          messageId: 'elsewhere',
+          strength: 1,
+          message: 'The location check on 2025-05-01 found the person in Shenyang, CN, not in the claimed residence US',
+          evidence: ['v1', 'subject-1'],
+        },
+      ],
     },
     {
       name: 'failed check without a location',
-      subject: { verifications: [{ id: 'v1', kind: 'location-check', outcome: 'failed', at: '2025-05-01T00:00:00Z', notes: 'could not show the street outside' }] },
+      subject: {
+        verifications: [{ id: 'v1', kind: 'location-check', outcome: 'failed', at: '2025-05-01T00:00:00Z', notes: 'could not show the street outside' }],
+      },
       findings: [{ messageId: 'failed', message: 'The location check on 2025-05-01 failed (could not show the street outside)' }],
     },
     {
       name: 'interviewer recorded a failed informal check',
-      subject: { interviews: [{ id: 'i1', at: '2025-05-01T15:00:00Z', mode: 'video', outcome: 'held', interviewer: 'R. Jones', flags: ['location-check-failed'] }] },
+      subject: {
+        interviews: [{ id: 'i1', at: '2025-05-01T15:00:00Z', mode: 'video', outcome: 'held', interviewer: 'R. Jones', flags: ['location-check-failed'] }],
+      },
       findings: [{ messageId: 'interviewer', strength: 0.7, evidence: ['i1'] }],
     },
   ],

@@ -29,11 +29,7 @@ const habitual = [
 reset();
 const once = [interview({ cameraOn: false, flags: ['camera-excuse'] })];
 reset();
-const mixed = [
-  interview({ mode: 'audio', accommodation: 'bandwidth: rural connection' }),
-  interview({ cameraOn: false }),
-  interview({ mode: 'phone' }),
-];
+const mixed = [interview({ mode: 'audio', accommodation: 'bandwidth: rural connection' }), interview({ cameraOn: false }), interview({ mode: 'phone' })];
 
 new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(videoAvoidance, {
   valid: [
@@ -49,7 +45,10 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(videoAvoidance, {
     { name: 'camera on in every interview', subject: { interviews: allOn } },
     { name: 'one broken-webcam day out of four', subject: { interviews: oneBadDay } },
     { name: 'documented accommodation never fires', subject: { interviews: accommodated } },
-    { name: 'in-person interview is not avoidance', subject: { interviews: [{ id: 'i1', at: '2025-05-01T15:00:00Z', mode: 'in-person', requestedMode: 'video', outcome: 'held' }] } },
+    {
+      name: 'in-person interview is not avoidance',
+      subject: { interviews: [{ id: 'i1', at: '2025-05-01T15:00:00Z', mode: 'in-person', requestedMode: 'video', outcome: 'held' }] },
+    },
   ],
   invalid: [
     {
@@ -60,7 +59,8 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(videoAvoidance, {
           messageId: 'avoidance',
           strength: 0.75,
           data: { count: 3, total: 4 },
-          message: /Avoided video in 3 of 4 interviews \(2025-05-01: camera off, camera excuse; 2025-05-02: held without video although video was requested, asked for text only; 2025-05-03: declined a video interview\)/,
+          message:
+            /Avoided video in 3 of 4 interviews \(2025-05-01: camera off, camera excuse; 2025-05-02: held without video although video was requested, asked for text only; 2025-05-03: declined a video interview\)/,
           evidence: ['int-1', 'int-2', 'int-3'],
         },
       ],

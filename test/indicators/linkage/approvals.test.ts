@@ -7,14 +7,22 @@ import { parseEvent, parseSubject } from '../../../src/index';
 /** A population of subjects with session events, as the engine would hand it over (events sorted). */
 function populationOf(uses: readonly { subjectId: string; t: number; authenticatorId: string }[]): Population {
   const ids = [...new Set(uses.map((u) => u.subjectId))].sort();
-  const events = uses.map((u, i) => parseEvent({ id: `ev${i}`, subjectId: u.subjectId, type: 'session', at: new Date(u.t).toISOString(), mfa: { authenticatorId: u.authenticatorId } }));
+  const events = uses.map((u, i) =>
+    parseEvent({ id: `ev${i}`, subjectId: u.subjectId, type: 'session', at: new Date(u.t).toISOString(), mfa: { authenticatorId: u.authenticatorId } }),
+  );
   const bySubject = new Map<string, typeof events>();
   for (const e of events) bySubject.set(e.subjectId, [...(bySubject.get(e.subjectId) ?? []), e]);
   for (const list of bySubject.values()) list.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : 1));
   const memo = new Map<string, unknown>();
   return {
     subjects: ids.map((id) => parseSubject({ id })),
-    view: (id) => buildView(parseSubject({ id }), bySubject.get(id) ?? [], (bySubject.get(id) ?? []).map((e) => Date.parse(e.at)), Infinity).view,
+    view: (id) =>
+      buildView(
+        parseSubject({ id }),
+        bySubject.get(id) ?? [],
+        (bySubject.get(id) ?? []).map((e) => Date.parse(e.at)),
+        Infinity,
+      ).view,
     asOf: '2026-01-01T00:00:00Z',
     asOfMs: Date.parse('2026-01-01T00:00:00Z'),
     watchlists: [],
@@ -56,7 +64,11 @@ describe('closestCrossSubjectUses', () => {
   it('agrees with comparing every pair, on random populations', () => {
     const rand = prng(7);
     for (let round = 0; round < 50; round++) {
-      const uses = Array.from({ length: 30 }, () => ({ subjectId: `s${Math.floor(rand() * 4)}`, t: Math.floor(rand() * 1e6) * 1000, authenticatorId: `k${Math.floor(rand() * 3)}` }));
+      const uses = Array.from({ length: 30 }, () => ({
+        subjectId: `s${Math.floor(rand() * 4)}`,
+        t: Math.floor(rand() * 1e6) * 1000,
+        authenticatorId: `k${Math.floor(rand() * 3)}`,
+      }));
       const result = closestCrossSubjectUses(populationOf(uses));
       for (const key of ['k0', 'k1', 'k2']) {
         let best = Infinity;
@@ -69,7 +81,11 @@ describe('closestCrossSubjectUses', () => {
 
   it('handles 20,000 subjects on one authenticator with one sort and one sweep', () => {
     const t0 = Date.parse('2025-03-01T00:00:00Z');
-    const uses = Array.from({ length: 20_000 }, (_, i) => ({ subjectId: `s${i}`, t: t0 + i * 60_000 + (i === 12_345 ? 59_990 : 0), authenticatorId: 'shared' }));
+    const uses = Array.from({ length: 20_000 }, (_, i) => ({
+      subjectId: `s${i}`,
+      t: t0 + i * 60_000 + (i === 12_345 ? 59_990 : 0),
+      authenticatorId: 'shared',
+    }));
     const result = closestCrossSubjectUses(populationOf(uses));
     expect(result.get('shared')).toMatchObject({ gapMs: 10, first: { subjectId: 's12345' }, second: { subjectId: 's12346' } });
   }, 120_000);

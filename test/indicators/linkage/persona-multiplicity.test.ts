@@ -25,7 +25,16 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(personaMultiplicity, {
       subject: { identity: named('Ana Silva'), contacts: { emails: [{ address: 'as@example.com' }] } },
       population: {
         subjects: [
-          { id: 'o1', identity: { names: [{ value: 'Ana Silva', kind: 'legal' }, { value: 'Ana Souza', kind: 'alias' }] }, contacts: { emails: [{ address: 'as@example.com' }] } },
+          {
+            id: 'o1',
+            identity: {
+              names: [
+                { value: 'Ana Silva', kind: 'legal' },
+                { value: 'Ana Souza', kind: 'alias' },
+              ],
+            },
+            contacts: { emails: [{ address: 'as@example.com' }] },
+          },
           { id: 'o2', identity: named('Ana Souza'), contacts: { emails: [{ address: 'as@example.com' }] } },
         ],
       },
@@ -42,7 +51,15 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(personaMultiplicity, {
       name: 'one photo (re-encoded, 3 bits differ) under two names',
       subject: { identity: named('Andrew Miller'), photos: [{ id: 'p-1', source: 'resume', perceptualHash: 'f0f0f0f0f0f0f0f0' }] },
       population: { subjects: [{ id: 'o', identity: named('Brian Carter'), photos: [{ id: 'p-2', source: 'profile', perceptualHash: 'f0f0f0f1f0f0f0e1' }] }] },
-      findings: [{ messageId: 'personas', strength: 0.7, data: { personas: 2 }, message: /Photo .* under 2 different names: Andrew Miller; Brian Carter/, evidence: ['p-1', 'p-2'] }],
+      findings: [
+        {
+          messageId: 'personas',
+          strength: 0.7,
+          data: { personas: 2 },
+          message: /Photo .* under 2 different names: Andrew Miller; Brian Carter/,
+          evidence: ['p-1', 'p-2'],
+        },
+      ],
     },
     {
       name: 'one passport number under three names',
@@ -58,13 +75,13 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(personaMultiplicity, {
     {
       name: 'one passport under two Hangul names',
       subject: { identity: named('김재원'), documents: [{ id: 'doc-1', type: 'passport', issuingCountry: 'KR', number: 'M12345678' }] },
-      population: { subjects: [{ id: 'o1', identity: named('박민수'), documents: [{ id: 'doc-2', type: 'passport', issuingCountry: 'KR', number: 'M12345678' }] }] },
+      population: {
+        subjects: [{ id: 'o1', identity: named('박민수'), documents: [{ id: 'doc-2', type: 'passport', issuingCountry: 'KR', number: 'M12345678' }] }],
+      },
       findings: [{ messageId: 'personas', data: { personas: 2 }, evidence: ['doc-1', 'doc-2'] }],
     },
   ],
-  notEvaluated: [
-    { name: 'no names to compare', subject: { contacts: { emails: [{ address: 'x@example.com' }] } }, missing: ['identity.names'] },
-  ],
+  notEvaluated: [{ name: 'no names to compare', subject: { contacts: { emails: [{ address: 'x@example.com' }] } }, missing: ['identity.names'] }],
 });
 
 describe('persona-multiplicity at scale', () => {

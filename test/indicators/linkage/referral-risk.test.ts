@@ -29,7 +29,15 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(referralRisk, {
           },
         ],
       },
-      findings: [{ messageId: 'referredBy', strength: 0.75, data: { related: 'ref-1' }, message: /identity check: belongs-to-other; document ai-altered/, evidence: ['subject-1', 'chk-1', 'doc-1'] }],
+      findings: [
+        {
+          messageId: 'referredBy',
+          strength: 0.75,
+          data: { related: 'ref-1' },
+          message: /identity check: belongs-to-other; document ai-altered/,
+          evidence: ['subject-1', 'chk-1', 'doc-1'],
+        },
+      ],
     },
     {
       name: 'referred a hire on whose laptop an IP-KVM was found',

@@ -10,7 +10,16 @@ const THIRD =
 
 new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(resumeSimilarity, {
   valid: [
-    { name: 'unrelated resumes', subject: { resumeText: RESUME }, population: { subjects: [{ id: 'a', resumeText: OTHER }, { id: 'b', resumeText: THIRD }] } },
+    {
+      name: 'unrelated resumes',
+      subject: { resumeText: RESUME },
+      population: {
+        subjects: [
+          { id: 'a', resumeText: OTHER },
+          { id: 'b', resumeText: THIRD },
+        ],
+      },
+    },
     {
       name: 'a shared boilerplate sentence alone is not a near-duplicate',
       subject: { resumeText: `${OTHER} References available on request.` },

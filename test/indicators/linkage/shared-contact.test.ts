@@ -13,7 +13,15 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(sharedContact, {
     {
       name: 'an honest couple with one home and one landline',
       subject: { identity: { residence: { address: HOME } }, contacts: { phones: [{ number: '+1 614 555 0100' }] } },
-      population: { subjects: [{ id: 'spouse', identity: { residence: { address: HOME } }, contacts: { phones: [{ number: '(614) 555-0100', source: 'x' }, { number: '+16145550100' }] } }] },
+      population: {
+        subjects: [
+          {
+            id: 'spouse',
+            identity: { residence: { address: HOME } },
+            contacts: { phones: [{ number: '(614) 555-0100', source: 'x' }, { number: '+16145550100' }] },
+          },
+        ],
+      },
     },
     {
       name: 'a ship-to address alone is left to the shipping indicator',
@@ -26,7 +34,14 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(sharedContact, {
       name: 'one Gmail mailbox behind two applicants (dots and plus tag)',
       subject: { contacts: { emails: [{ address: 'Andrew.Miller+jobs@gmail.com', createdAt: '2025-01-05T00:00:00Z' }] } },
       population: { subjects: [{ id: 'other-1', contacts: { emails: [{ address: 'andrewmiller@googlemail.com' }] } }] },
-      findings: [{ messageId: 'sharedContact', strength: 0.7, data: { value: 'andrewmiller@gmail.com', count: 2, since: '2025-01-05' }, evidence: ['subject-1', 'other-1'] }],
+      findings: [
+        {
+          messageId: 'sharedContact',
+          strength: 0.7,
+          data: { value: 'andrewmiller@gmail.com', count: 2, since: '2025-01-05' },
+          evidence: ['subject-1', 'other-1'],
+        },
+      ],
     },
     {
       name: 'one phone number across four applicants grows stronger',

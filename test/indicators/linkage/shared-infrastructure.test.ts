@@ -71,21 +71,41 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(sharedInfrastructure, 
       name: 'two people on one computer the register assigns to one of them (not a lab machine)',
       events: sessions(undefined, '198.18.0.1', 0, 5, { deviceId: 'LAB-PC-7' }),
       population: { subjects: [{ id: 'other-1' }], events: sessions('other-1', '198.18.0.2', 0, 5, { deviceId: 'lab-pc-7' }) },
-      reference: { organisation: { devices: [{ deviceId: 'LAB-PC-7', handover: 'shipped', subjectId: 'other-1' }, { deviceId: 'LAB-PC-8', handover: 'lab' }] } },
+      reference: {
+        organisation: {
+          devices: [
+            { deviceId: 'LAB-PC-7', handover: 'shipped', subjectId: 'other-1' },
+            { deviceId: 'LAB-PC-8', handover: 'lab' },
+          ],
+        },
+      },
       findings: [{ messageId: 'sharedInfrastructure', strength: 0.7, data: { count: 2, value: 'lab-pc-7' } }],
     },
     {
-      name: 'one authenticator in the sessions\' MFA detail approves two people\'s sign-ins',
+      name: "one authenticator in the sessions' MFA detail approves two people's sign-ins",
       events: sessions(undefined, '198.18.0.1', 0, 3, { mfa: { method: 'push', authenticatorId: 'okta-verify-device-55' } }),
-      population: { subjects: [{ id: 'other-1' }], events: sessions('other-1', '198.18.0.2', 1, 3, { mfa: { method: 'push', authenticatorId: 'OKTA-VERIFY-DEVICE-55' } }) },
+      population: {
+        subjects: [{ id: 'other-1' }],
+        events: sessions('other-1', '198.18.0.2', 1, 3, { mfa: { method: 'push', authenticatorId: 'OKTA-VERIFY-DEVICE-55' } }),
+      },
       findings: [{ messageId: 'sharedInfrastructure', data: { count: 2 }, message: /MFA device/ }],
     },
     {
-      name: 'an authenticator registered on another person\'s account',
+      name: "an authenticator registered on another person's account",
       events: sessions(undefined, '198.18.0.1', 0, 3, { mfa: { authenticatorId: 'phone-77' } }),
       population: {
         subjects: [{ id: 'other-1' }],
-        events: [{ id: 'reg-1', subjectId: 'other-1', type: 'authenticator-registration', at: iso(T0 + DAY), action: 'registered', method: 'push', authenticatorId: 'phone-77' }],
+        events: [
+          {
+            id: 'reg-1',
+            subjectId: 'other-1',
+            type: 'authenticator-registration',
+            at: iso(T0 + DAY),
+            action: 'registered',
+            method: 'push',
+            authenticatorId: 'phone-77',
+          },
+        ],
       },
       findings: [{ messageId: 'sharedInfrastructure', data: { count: 2 }, evidence: ['e1', 'reg-1'] }],
     },
@@ -97,23 +117,43 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(sharedInfrastructure, 
         {
           messageId: 'sharedInfrastructure',
           strength: 0.9,
-          data: { count: 2, value: 'yubikey-77', detail: '; its uses by subject-1 and other-1 came 3 days apart (2025-03-05T14:00:00.000Z and 2025-03-08T14:00:00.000Z)' },
+          data: {
+            count: 2,
+            value: 'yubikey-77',
+            detail: '; its uses by subject-1 and other-1 came 3 days apart (2025-03-05T14:00:00.000Z and 2025-03-08T14:00:00.000Z)',
+          },
           message: /MFA device yubikey-77/,
           evidence: ['e1', 'other-1-s5', 'e3'],
         },
       ],
     },
     {
-      name: 'one phone approves two people\'s sign-ins minutes apart: full strength, with the two approvals as evidence',
-      events: [{ type: 'session', at: '2025-03-10T09:00:00Z', ip: '198.18.0.1', mfa: { method: 'push', authenticatorId: 'phone-5', approvedAt: '2025-03-10T09:00:20Z' } }],
+      name: "one phone approves two people's sign-ins minutes apart: full strength, with the two approvals as evidence",
+      events: [
+        {
+          type: 'session',
+          at: '2025-03-10T09:00:00Z',
+          ip: '198.18.0.1',
+          mfa: { method: 'push', authenticatorId: 'phone-5', approvedAt: '2025-03-10T09:00:20Z' },
+        },
+      ],
       population: {
         subjects: [{ id: 'other-1' }],
         events: [
           { id: 'o-early', subjectId: 'other-1', type: 'session', at: '2025-03-03T09:00:00Z', ip: '198.18.0.2', mfa: { authenticatorId: 'phone-5' } },
-          { id: 'o-near', subjectId: 'other-1', type: 'session', at: '2025-03-10T09:04:00Z', ip: '198.18.0.2', mfa: { authenticatorId: 'PHONE-5', approvedAt: '2025-03-10T09:04:30Z' } },
+          {
+            id: 'o-near',
+            subjectId: 'other-1',
+            type: 'session',
+            at: '2025-03-10T09:04:00Z',
+            ip: '198.18.0.2',
+            mfa: { authenticatorId: 'PHONE-5', approvedAt: '2025-03-10T09:04:30Z' },
+          },
         ],
       },
-      findings: [{ messageId: 'sharedInfrastructure', strength: 1, data: { count: 2 }, evidence: ['e1', 'o-early', 'o-near'], message: /came 4 minutes apart/ }],
+      findings: [
+        { messageId: 'sharedInfrastructure', strength: 1, data: { count: 2 }, evidence: ['e1', 'o-early', 'o-near'], message: /came 4 minutes apart/ },
+      ],
     },
     {
       name: 'five accounts on one IP at the same time',
@@ -125,9 +165,12 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(sharedInfrastructure, 
       findings: [{ messageId: 'sharedInfrastructure', strength: [0.4, 0.6], data: { count: 5, value: '203.0.113.7' } }],
     },
     {
-      name: 'a device check-in from another subject\'s laptop',
+      name: "a device check-in from another subject's laptop",
       events: [{ type: 'device-checkin', at: '2025-03-05T00:00:00Z', deviceId: 'LAPTOP-9', serial: 'C02XYZ' }],
-      population: { subjects: [{ id: 'other-1' }], events: [{ id: 'o-c', subjectId: 'other-1', type: 'device-checkin', at: '2025-03-06T00:00:00Z', deviceId: 'laptop-9' }] },
+      population: {
+        subjects: [{ id: 'other-1' }],
+        events: [{ id: 'o-c', subjectId: 'other-1', type: 'device-checkin', at: '2025-03-06T00:00:00Z', deviceId: 'laptop-9' }],
+      },
       findings: [{ messageId: 'sharedInfrastructure', strength: 0.7, message: /Device laptop-9/ }],
     },
   ],
@@ -140,10 +183,16 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(sharedInfrastructure, 
 describe('linkage/shared-infrastructure on shared machines', () => {
   it('lists the lab machine of the device register as the mitigation, by its serial too', () => {
     const { report } = evaluateCase(sharedInfrastructure, {
-      events: [{ type: 'device-checkin', at: iso(T0 + DAY), deviceId: 'kiosk-1', serial: 'c02xk1' }, ...sessions(undefined, '198.18.0.1', 0, 5, { deviceId: 'lab-pc-7' })],
+      events: [
+        { type: 'device-checkin', at: iso(T0 + DAY), deviceId: 'kiosk-1', serial: 'c02xk1' },
+        ...sessions(undefined, '198.18.0.1', 0, 5, { deviceId: 'lab-pc-7' }),
+      ],
       population: {
         subjects: [{ id: 'other-1' }],
-        events: [{ id: 'chk-1', subjectId: 'other-1', type: 'device-checkin', at: iso(T0), deviceId: 'kiosk-9', serial: 'C02XK1' }, ...sessions('other-1', '198.18.0.2', 0, 5, { deviceId: 'lab-pc-7' })],
+        events: [
+          { id: 'chk-1', subjectId: 'other-1', type: 'device-checkin', at: iso(T0), deviceId: 'kiosk-9', serial: 'C02XK1' },
+          ...sessions('other-1', '198.18.0.2', 0, 5, { deviceId: 'lab-pc-7' }),
+        ],
       },
       reference: { organisation: { devices: [{ deviceId: 'lab-pc-7', serial: 'C02XK1', handover: 'lab' }] } },
     });

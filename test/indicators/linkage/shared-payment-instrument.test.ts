@@ -46,7 +46,17 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(sharedPaymentInstrumen
       events: [{ type: 'payment', at: '2025-04-01T00:00:00Z', amount: 5000, currency: 'USD', walletAddress: '0xabcdef0123456789abcdef0123456789abcdef01' }],
       population: {
         subjects: [subjectPaidTo('w-1', { method: 'crypto', walletAddress: '0xabcdef0123456789abcdef0123456789abcdef01' }), { id: 'w-2' }],
-        events: [{ id: 'w-2-p', subjectId: 'w-2', type: 'payment', at: '2025-04-02T00:00:00Z', amount: 10, currency: 'USD', walletAddress: '0xABCDEF0123456789ABCDEF0123456789ABCDEF01' }],
+        events: [
+          {
+            id: 'w-2-p',
+            subjectId: 'w-2',
+            type: 'payment',
+            at: '2025-04-02T00:00:00Z',
+            amount: 10,
+            currency: 'USD',
+            walletAddress: '0xABCDEF0123456789ABCDEF0123456789ABCDEF01',
+          },
+        ],
       },
       findings: [{ messageId: 'sharedAccount', data: { count: 3 }, message: /Crypto wallet 0xabcdef/, evidence: ['pay-1', 'w-1-pay', 'w-2-p'] }],
     },

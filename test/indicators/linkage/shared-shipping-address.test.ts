@@ -122,7 +122,10 @@ describe('linkage/shared-shipping-address and declared households', () => {
   });
 
   it('the declaration explains only its own member: a third subject at the address still fires', () => {
-    const { findings, report } = evaluateCase(sharedShippingAddress, { subject: household(true), population: { subjects: [other('partner', FARM), other('stranger', FARM)] } });
+    const { findings, report } = evaluateCase(sharedShippingAddress, {
+      subject: household(true),
+      population: { subjects: [other('partner', FARM), other('stranger', FARM)] },
+    });
     expect(findings.map((f) => f.messageId)).toEqual(['sharedShipTo']);
     expect(report.mitigations).toEqual([]);
   });

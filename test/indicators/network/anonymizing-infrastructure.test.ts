@@ -12,7 +12,15 @@ const HOME = { country: 'US', asn: 7922 };
 const ASTRILL = { country: 'US', city: 'Dallas', isVpn: true, vpnProvider: 'Astrill VPN' };
 const astrillException = (validFrom: string, validUntil: string) => ({
   exceptions: [
-    { id: 'x1', kind: 'vpn', scope: { provider: 'Astrill' }, approvedBy: 'it-security', validFrom, validUntil, documentation: { kind: 'ticket', reference: 'SEC-42' } },
+    {
+      id: 'x1',
+      kind: 'vpn',
+      scope: { provider: 'Astrill' },
+      approvedBy: 'it-security',
+      validFrom,
+      validUntil,
+      documentation: { kind: 'ticket', reference: 'SEC-42' },
+    },
   ],
 });
 
@@ -41,7 +49,10 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(anonymizingInfrastruct
       name: 'a documented Astrill exception does not cover sign-ins after its window',
       subject: astrillException('2025-03-01T00:00:00Z', '2025-03-10T00:00:00Z'),
       events: days(12, ASTRILL),
-      findings: [{ messageId: 'providerOfConcern', data: { count: 5 } }, { messageId: 'anonymized', data: { count: 5, total: 5 } }],
+      findings: [
+        { messageId: 'providerOfConcern', data: { count: 5 } },
+        { messageId: 'anonymized', data: { count: 5, total: 5 } },
+      ],
     },
     {
       name: 'a documented Astrill exception does not cover another provider',
@@ -84,10 +95,18 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(anonymizingInfrastruct
 
 describe('network/anonymizing-infrastructure mitigation', () => {
   it('shows the documented exception as what silenced the Astrill sign-ins', () => {
-    const { report } = evaluateCase(anonymizingInfrastructure, { subject: astrillException('2025-03-01T00:00:00Z', '2025-04-01T00:00:00Z'), events: days(20, ASTRILL) }, { asOf: '2025-06-01T00:00:00Z' });
+    const { report } = evaluateCase(
+      anonymizingInfrastructure,
+      { subject: astrillException('2025-03-01T00:00:00Z', '2025-04-01T00:00:00Z'), events: days(20, ASTRILL) },
+      { asOf: '2025-06-01T00:00:00Z' },
+    );
     expect(report.findings).toEqual([]);
     expect(report.mitigations).toMatchObject([
-      { messageId: 'providerOfConcern', effect: 'silenced', mitigatedBy: [{ recordId: 'x1', field: 'exceptions', explains: expect.stringMatching(/approved by it-security.*SEC-42.*Astrill/) }] },
+      {
+        messageId: 'providerOfConcern',
+        effect: 'silenced',
+        mitigatedBy: [{ recordId: 'x1', field: 'exceptions', explains: expect.stringMatching(/approved by it-security.*SEC-42.*Astrill/) }],
+      },
     ]);
     expect(report.mitigations[0]?.message).toMatch(/^20 sign-ins came through Astrill/);
   });

@@ -41,14 +41,26 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(geoBaselineMismatch, {
     {
       name: 'a claimed Atlanta home, every sign-in from Nashville',
       subject: { identity: { residence: { country: 'US', region: 'GA', city: 'Atlanta', lat: 33.75, lon: -84.39 } } },
-      events: [...days(12, { country: 'US', region: 'TN', city: 'Nashville', lat: 36.16, lon: -86.78 }), ...days(2, { country: 'US', city: 'Atlanta', lat: 33.75, lon: -84.39 }, 12)],
-      findings: [{ messageId: 'farFromHome', data: { share: 86, place: 'Nashville, TN, US', km: 345, home: 'Atlanta, GA, US' }, evidence: ['subject-1', 'e1'], message: /Nashville, TN, US \(345 km away\)/ }],
+      events: [
+        ...days(12, { country: 'US', region: 'TN', city: 'Nashville', lat: 36.16, lon: -86.78 }),
+        ...days(2, { country: 'US', city: 'Atlanta', lat: 33.75, lon: -84.39 }, 12),
+      ],
+      findings: [
+        {
+          messageId: 'farFromHome',
+          data: { share: 86, place: 'Nashville, TN, US', km: 345, home: 'Atlanta, GA, US' },
+          evidence: ['subject-1', 'e1'],
+          message: /Nashville, TN, US \(345 km away\)/,
+        },
+      ],
     },
     {
       name: 'most logins from another country',
       subject: claimUS,
       events: [...days(16, CN), ...days(4, US, 16)],
-      findings: [{ messageId: 'foreignBaseline', data: { share: 80, country: 'CN', claimed: 'US', logins: 20 }, evidence: ['subject-1', 'e1'], message: /CN.*US/ }],
+      findings: [
+        { messageId: 'foreignBaseline', data: { share: 80, country: 'CN', claimed: 'US', logins: 20 }, evidence: ['subject-1', 'e1'], message: /CN.*US/ },
+      ],
     },
     {
       name: 'a foreign baseline, then domestic IPs on an unmanaged device',

@@ -154,11 +154,17 @@ describe('network/multi-country-logins mitigation', () => {
       { asOf: '2025-04-01T00:00:00Z' },
     );
     expect(report.findings).toEqual([]);
-    expect(report.mitigations.map((m) => [m.messageId, m.effect, m.mitigatedBy.map((b) => `${b.field}:${b.recordId}`)])).toEqual([['manyCountries', 'silenced', ['travel:t1', 'travel:t2']]]);
+    expect(report.mitigations.map((m) => [m.messageId, m.effect, m.mitigatedBy.map((b) => `${b.field}:${b.recordId}`)])).toEqual([
+      ['manyCountries', 'silenced', ['travel:t1', 'travel:t2']],
+    ]);
   });
 
   it('names the leg that explains a jump faster than geolocation allows', () => {
-    const { report } = evaluateCase(multiCountryLogins, { subject: { travel: [leg('t1', 'DE', 'GB', 0, 1)] }, events: [login(0, DE), login(0.5, GB)] }, { asOf: '2025-04-01T00:00:00Z' });
+    const { report } = evaluateCase(
+      multiCountryLogins,
+      { subject: { travel: [leg('t1', 'DE', 'GB', 0, 1)] }, events: [login(0, DE), login(0.5, GB)] },
+      { asOf: '2025-04-01T00:00:00Z' },
+    );
     expect(report.mitigations).toMatchObject([{ messageId: 'impossibleTravel', effect: 'silenced', mitigatedBy: [{ recordId: 't1', field: 'travel' }] }]);
   });
 });

@@ -12,7 +12,14 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(belowMarketRate, {
     {
       name: 'half the market rate',
       subject: comp(50),
-      findings: [{ messageId: 'below', strength: [0.66, 0.67], message: 'Asked 50 USD per hour, 50% below the market rate of 100 (Levels 2025 P50)', evidence: ['subject-1'] }],
+      findings: [
+        {
+          messageId: 'below',
+          strength: [0.66, 0.67],
+          message: 'Asked 50 USD per hour, 50% below the market rate of 100 (Levels 2025 P50)',
+          evidence: ['subject-1'],
+        },
+      ],
     },
     {
       name: 'without currency or period the message still reads cleanly',

@@ -5,7 +5,10 @@ const us = { residence: { country: 'US' } };
 
 new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(cryptoOrForeignRouting, {
   valid: [
-    { name: 'a domestic bank account', subject: { identity: us, paymentInstructions: [{ id: 'p1', at: '2025-05-01T00:00:00Z', method: 'bank', bankCountry: 'US' }] } },
+    {
+      name: 'a domestic bank account',
+      subject: { identity: us, paymentInstructions: [{ id: 'p1', at: '2025-05-01T00:00:00Z', method: 'bank', bankCountry: 'US' }] },
+    },
     {
       name: 'one honest move: the old foreign account is history',
       subject: {
@@ -16,7 +19,11 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(cryptoOrForeignRouting
         ],
       },
     },
-    { name: 'payments to the claimed country', subject: { identity: us }, events: [{ type: 'payment', at: '2025-05-01T00:00:00Z', amount: 100, currency: 'USD', destinationCountry: 'US' }] },
+    {
+      name: 'payments to the claimed country',
+      subject: { identity: us },
+      events: [{ type: 'payment', at: '2025-05-01T00:00:00Z', amount: 100, currency: 'USD', destinationCountry: 'US' }],
+    },
     {
       name: 'platforms can be ignored for contractor programmes',
       subject: { paymentInstructions: [{ id: 'p1', at: '2025-05-01T00:00:00Z', method: 'payment-platform', platform: 'Wise' }] },
@@ -26,13 +33,29 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(cryptoOrForeignRouting
   invalid: [
     {
       name: 'crypto payout requested',
-      subject: { paymentInstructions: [{ id: 'p1', at: '2025-05-01T00:00:00Z', method: 'crypto', walletNetwork: 'TRON', walletAddress: 'TXyz0000000000000000000000000abcd' }] },
-      findings: [{ messageId: 'rail', strength: 0.8, message: 'Payout instruction of 2025-05-01 sends pay to a crypto wallet on TRON …abcd', evidence: ['p1'] }],
+      subject: {
+        paymentInstructions: [
+          { id: 'p1', at: '2025-05-01T00:00:00Z', method: 'crypto', walletNetwork: 'TRON', walletAddress: 'TXyz0000000000000000000000000abcd' },
+        ],
+      },
+      findings: [
+        { messageId: 'rail', strength: 0.8, message: 'Payout instruction of 2025-05-01 sends pay to a crypto wallet on TRON …abcd', evidence: ['p1'] },
+      ],
     },
     {
       name: 'bank account in another country than the claimed residence',
-      subject: { identity: us, paymentInstructions: [{ id: 'p1', at: '2025-05-01T00:00:00Z', method: 'bank', bankName: 'Bank of Dandong', bankCountry: 'CN' }] },
-      findings: [{ messageId: 'bankCountry', strength: 0.6, message: 'The current payout bank account at Bank of Dandong (CN) is in CN, but the claimed residence is in US', evidence: ['p1', 'subject-1'] }],
+      subject: {
+        identity: us,
+        paymentInstructions: [{ id: 'p1', at: '2025-05-01T00:00:00Z', method: 'bank', bankName: 'Bank of Dandong', bankCountry: 'CN' }],
+      },
+      findings: [
+        {
+          messageId: 'bankCountry',
+          strength: 0.6,
+          message: 'The current payout bank account at Bank of Dandong (CN) is in CN, but the claimed residence is in US',
+          evidence: ['p1', 'subject-1'],
+        },
+      ],
     },
     {
       name: 'payments sent abroad, grouped by country',

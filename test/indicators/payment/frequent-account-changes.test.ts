@@ -1,7 +1,14 @@
 import { frequentAccountChanges } from '../../../src/index';
 import { IndicatorTester } from '../../../src/testing/index';
 
-const bank = (id: string, at: string, accountNumber: string, bankCountry = 'US') => ({ id, at, method: 'bank', bankCountry, accountNumber, routingNumber: '021000021' });
+const bank = (id: string, at: string, accountNumber: string, bankCountry = 'US') => ({
+  id,
+  at,
+  method: 'bank',
+  bankCountry,
+  accountNumber,
+  routingNumber: '021000021',
+});
 
 new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(frequentAccountChanges, {
   valid: [
@@ -11,11 +18,15 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(frequentAccountChanges
     },
     {
       name: 'the same account re-submitted on a new form is not a change',
-      subject: { paymentInstructions: [bank('p1', '2025-01-01T00:00:00Z', '111'), bank('p2', '2025-01-20T00:00:00Z', '1 11'), bank('p3', '2025-02-01T00:00:00Z', '111')] },
+      subject: {
+        paymentInstructions: [bank('p1', '2025-01-01T00:00:00Z', '111'), bank('p2', '2025-01-20T00:00:00Z', '1 11'), bank('p3', '2025-02-01T00:00:00Z', '111')],
+      },
     },
     {
       name: 'two changes a year apart',
-      subject: { paymentInstructions: [bank('p1', '2023-01-01T00:00:00Z', '111'), bank('p2', '2024-01-01T00:00:00Z', '222'), bank('p3', '2025-01-01T00:00:00Z', '333')] },
+      subject: {
+        paymentInstructions: [bank('p1', '2023-01-01T00:00:00Z', '111'), bank('p2', '2024-01-01T00:00:00Z', '222'), bank('p3', '2025-01-01T00:00:00Z', '333')],
+      },
     },
   ],
   invalid: [
@@ -33,7 +44,8 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(frequentAccountChanges
           messageId: 'changes',
           strength: 0.6,
           data: { count: 2, from: '2025-03-20', to: '2025-04-25' },
-          message: /Payout details changed 2 times within 90 days \(2025-03-20 to 2025-04-25\): 2025-03-20 to bank account \(US\) …222; 2025-04-25 to Payoneer account/,
+          message:
+            /Payout details changed 2 times within 90 days \(2025-03-20 to 2025-04-25\): 2025-03-20 to bank account \(US\) …222; 2025-04-25 to Payoneer account/,
           evidence: ['p2', 'p3'],
         },
       ],

@@ -18,13 +18,20 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(payeeNameMismatch, {
   valid: [
     { name: 'holder name with initial and no middle name', subject: { ...person(), paymentInstructions: [bank('A. MILLER')] } },
     { name: 'transliterated holder name', subject: { ...person('Aleksandr Ivanov'), paymentInstructions: [bank('Alexander Ivanov')] } },
-    { name: 'holder name in Cyrillic at a local bank, Latin on the passport', subject: { ...person('Aleksandr Ivanov'), paymentInstructions: [bank('Александр Иванов')] } },
+    {
+      name: 'holder name in Cyrillic at a local bank, Latin on the passport',
+      subject: { ...person('Aleksandr Ivanov'), paymentInstructions: [bank('Александр Иванов')] },
+    },
     { name: 'one-person company named after the worker', subject: { ...person(), paymentInstructions: [bank('Andrew Miller LLC')] } },
     {
       name: 'an account opened under a former name',
       subject: { ...person('Jane Doe'), identity: { names: [{ value: 'Jane Smith', kind: 'former' }] }, paymentInstructions: [bank('Jane Smith')] },
     },
-    { name: 'payee names on payments that match', subject: person('Kim Jae-won') , events: [{ type: 'payment', at: '2025-05-15T00:00:00Z', amount: 5000, currency: 'USD', payeeName: 'JAEWON KIM' }] },
+    {
+      name: 'payee names on payments that match',
+      subject: person('Kim Jae-won'),
+      events: [{ type: 'payment', at: '2025-05-15T00:00:00Z', amount: 5000, currency: 'USD', payeeName: 'JAEWON KIM' }],
+    },
   ],
   invalid: [
     {
@@ -34,7 +41,8 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(payeeNameMismatch, {
         {
           messageId: 'different',
           strength: 1,
-          message: 'The payout bank account at First Bank (US) …6789 is held by "Christina Chapman", a name that shares no part with the verified name "Andrew James Miller"',
+          message:
+            'The payout bank account at First Bank (US) …6789 is held by "Christina Chapman", a name that shares no part with the verified name "Andrew James Miller"',
           evidence: ['pay-1'],
         },
       ],
@@ -45,7 +53,7 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(payeeNameMismatch, {
       findings: [{ messageId: 'different', data: { nameKind: 'stated' }, message: /shares no part with the stated name "Andrew Miller"/ }],
     },
     {
-      name: 'a relative\'s account is a partial match',
+      name: "a relative's account is a partial match",
       subject: { ...person(), paymentInstructions: [bank('Susan Miller')] },
       findings: [{ messageId: 'partial', strength: 0.5 }],
     },

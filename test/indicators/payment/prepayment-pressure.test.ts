@@ -17,7 +17,14 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(prepaymentPressure, {
     {
       name: 'three requests in a month',
       subject: { paymentRequests: [req('r1', '2025-05-01T00:00:00Z'), req('r2', '2025-05-10T00:00:00Z', 'prepayment'), req('r3', '2025-05-20T00:00:00Z')] },
-      findings: [{ messageId: 'requests', strength: 0.7, message: '3 requests for advance payment between 2025-05-01 and 2025-05-20 totalling 1500 USD', evidence: ['r1', 'r2', 'r3'] }],
+      findings: [
+        {
+          messageId: 'requests',
+          strength: 0.7,
+          message: '3 requests for advance payment between 2025-05-01 and 2025-05-20 totalling 1500 USD',
+          evidence: ['r1', 'r2', 'r3'],
+        },
+      ],
     },
     {
       name: 'a burst of requests is not hidden by a later, isolated one',

@@ -19,7 +19,11 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(addressMismatch, {
     },
     {
       name: 'a ship-to change to the office between offer and delivery is a pick-up',
-      subject: { ...verifiedAtlanta, offerAt: '2025-05-01T00:00:00Z', ...ship(atlanta, { changeRequests: [{ at: '2025-05-12T00:00:00Z', address: { ...hq, line2: 'Suite 800' } }] }) },
+      subject: {
+        ...verifiedAtlanta,
+        offerAt: '2025-05-01T00:00:00Z',
+        ...ship(atlanta, { changeRequests: [{ at: '2025-05-12T00:00:00Z', address: { ...hq, line2: 'Suite 800' } }] }),
+      },
       reference: offices,
     },
     {
@@ -36,7 +40,11 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(addressMismatch, {
     },
     {
       name: 'a change requested before the offer does not count',
-      subject: { ...verifiedAtlanta, offerAt: '2025-05-01T00:00:00Z', ...ship(atlanta, { changeRequests: [{ at: '2025-04-20T00:00:00Z', address: atlanta }] }) },
+      subject: {
+        ...verifiedAtlanta,
+        offerAt: '2025-05-01T00:00:00Z',
+        ...ship(atlanta, { changeRequests: [{ at: '2025-04-20T00:00:00Z', address: atlanta }] }),
+      },
     },
     { name: 'no residence on file, no change requests', subject: ship(atlanta) },
   ],
@@ -73,13 +81,16 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(addressMismatch, {
       subject: {
         ...verifiedAtlanta,
         offerAt: '2025-05-01T00:00:00Z',
-        ...ship(atlanta, { changeRequests: [{ at: '2025-05-12T00:00:00Z', address: { city: 'Nashville', region: 'TN', country: 'US' }, reason: 'staying with family' }] }),
+        ...ship(atlanta, {
+          changeRequests: [{ at: '2025-05-12T00:00:00Z', address: { city: 'Nashville', region: 'TN', country: 'US' }, reason: 'staying with family' }],
+        }),
       },
       findings: [
         {
           messageId: 'change',
           strength: 0.6,
-          message: 'Ship-to address of shipment ship-1 was changed on 2025-05-12 from the original address to Nashville, TN ("staying with family"), after the offer and before delivery',
+          message:
+            'Ship-to address of shipment ship-1 was changed on 2025-05-12 from the original address to Nashville, TN ("staying with family"), after the offer and before delivery',
           evidence: ['ship-1'],
         },
       ],

@@ -4,7 +4,14 @@ import { IndicatorTester } from '../../../src/testing/index';
 const shipment = (extra: Record<string, unknown> = {}) => ({
   shipments: [{ id: 'ship-1', serial: 'C02XYZ', deviceId: 'mac-1', address: { city: 'Nashville', region: 'TN', country: 'US' }, ...extra }],
 });
-const checkin = (at: string, network: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ type: 'device-checkin', at, deviceId: 'mac-1', ip: '203.0.113.5', network, ...extra });
+const checkin = (at: string, network: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  type: 'device-checkin',
+  at,
+  deviceId: 'mac-1',
+  ip: '203.0.113.5',
+  network,
+  ...extra,
+});
 
 new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(overseasReship, {
   valid: [
@@ -18,8 +25,14 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(overseasReship, {
         checkin('2025-05-20T00:00:00Z', { country: 'MX', city: 'Cancún' }),
       ],
     },
-    { name: 'a redirect abroad dated after the point in time scored is not seen', subject: shipment({ changeRequests: [{ at: '2025-07-12T00:00:00Z', address: { city: 'Toronto', country: 'CA' } }] }) },
-    { name: 'a change request inside the same country', subject: shipment({ changeRequests: [{ at: '2025-05-12T00:00:00Z', address: { city: 'Memphis', country: 'US' } }] }) },
+    {
+      name: 'a redirect abroad dated after the point in time scored is not seen',
+      subject: shipment({ changeRequests: [{ at: '2025-07-12T00:00:00Z', address: { city: 'Toronto', country: 'CA' } }] }),
+    },
+    {
+      name: 'a change request inside the same country',
+      subject: shipment({ changeRequests: [{ at: '2025-05-12T00:00:00Z', address: { city: 'Memphis', country: 'US' } }] }),
+    },
     { name: 'another device checking in abroad', subject: shipment(), events: [checkin('2025-05-15T00:00:00Z', { country: 'CN' }, { deviceId: 'other' })] },
   ],
   invalid: [
@@ -27,7 +40,14 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(overseasReship, {
       name: 'first check-in from abroad',
       subject: shipment(),
       events: [checkin('2025-05-15T00:00:00Z', { country: 'CN', city: 'Dandong' }), checkin('2025-05-16T00:00:00Z', { country: 'US' })],
-      findings: [{ messageId: 'checkinAbroad', strength: 0.9, message: 'Device C02XYZ shipped to Nashville, TN, US first checked in from Dandong, CN on 2025-05-15', evidence: ['e1', 'ship-1'] }],
+      findings: [
+        {
+          messageId: 'checkinAbroad',
+          strength: 0.9,
+          message: 'Device C02XYZ shipped to Nashville, TN, US first checked in from Dandong, CN on 2025-05-15',
+          evidence: ['e1', 'ship-1'],
+        },
+      ],
     },
     {
       name: 'matched by serial when the device id differs',

@@ -21,7 +21,14 @@ const intel = {
     { id: 'ioc-3', type: 'ip', value: '142.214.202.2' },
   ],
 };
-const seized = { name: 'Test seized domains', kind: 'seized-domains', entries: [{ id: 'dom-1', type: 'domain', value: 'fake-studio.co.uk' }, { id: 'dom-2', type: 'domain', value: 'upworksell.com' }] };
+const seized = {
+  name: 'Test seized domains',
+  kind: 'seized-domains',
+  entries: [
+    { id: 'dom-1', type: 'domain', value: 'fake-studio.co.uk' },
+    { id: 'dom-2', type: 'domain', value: 'upworksell.com' },
+  ],
+};
 
 describe('the sample watchlist', () => {
   it('is marked as an example and every list validates', () => {
@@ -64,13 +71,21 @@ new IndicatorTester({ asOf: '2025-06-01T00:00:00Z' }).run(watchlistMatch, {
   invalid: [
     {
       name: 'exact wallet on a sanctions list: strong, stop payments',
-      subject: { paymentInstructions: [{ id: 'pay-1', at: '2025-03-01T00:00:00Z', method: 'crypto', walletAddress: '0xabcdef0123456789abcdef0123456789abcdef01' }] },
+      subject: {
+        paymentInstructions: [{ id: 'pay-1', at: '2025-03-01T00:00:00Z', method: 'crypto', walletAddress: '0xabcdef0123456789abcdef0123456789abcdef01' }],
+      },
       watchlists: [sanctions],
       findings: [
         {
           messageId: 'identifier',
           strength: 1,
-          data: { matchQuality: 'exact-identifier', list: 'Test sanctions list', entryId: 'sdn-2', humanReview: false, recommendedStep: 'stop payments and escalate to legal' },
+          data: {
+            matchQuality: 'exact-identifier',
+            list: 'Test sanctions list',
+            entryId: 'sdn-2',
+            humanReview: false,
+            recommendedStep: 'stop payments and escalate to legal',
+          },
           message: /Recommended: stop payments and escalate to legal/,
           evidence: ['pay-1'],
         },
