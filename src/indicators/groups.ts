@@ -8,7 +8,7 @@ import type { GroupSetting } from '../core';
  */
 export const builtinGroups: Readonly<Record<string, GroupSetting>> = {
   'activity-time': { decay: 0.5, cap: 3 },
-  // Candidate record (#3). Weak pre-hire signals share one group whose cap keeps them, all
+  // Candidate record. Weak pre-hire signals share one group whose cap keeps them, all
   // together, below the elevated band: they are context, never a reason on their own.
   'identity-proofing': { decay: 0.5, cap: 5 },
   'identity-claims': { decay: 0.5, cap: 3.5 },
@@ -16,15 +16,15 @@ export const builtinGroups: Readonly<Record<string, GroupSetting>> = {
   payout: { decay: 0.5, cap: 4 },
   'shipping-destination': { decay: 0.5, cap: 4 },
   'pre-hire-weak': { decay: 0.5, cap: 2 },
-  // Issue #4. Where the person signs in from: VPN use, country hops and the baseline are one fact.
+  // Where the person signs in from: VPN use, country hops and the baseline are one fact.
   'network-location': { decay: 0.5, cap: 2.5 },
-  // Issue #4. Someone else drives the machine: remote-access tools, IP-KVM, exposed remote desktop.
+  // Someone else drives the machine: remote-access tools, IP-KVM, exposed remote desktop.
   'remote-control': { decay: 0.5, cap: 4 },
-  // Issue #4. The managed device is not the one shipped, not managed, or tampered with.
+  // The managed device is not the one shipped, not managed, or tampered with.
   'device-integrity': { decay: 0.5, cap: 3.5 },
-  // Issue #4. Sensitive access and bulk volume: one collection story.
+  // Sensitive access and bulk volume: one collection story.
   'insider-collection': { decay: 0.5, cap: 3.5 },
-  // Issue #5. Several keys shared with the same cluster are partly one fact (one farm): count the strongest fully, cap the sum.
+  // Several keys shared with the same cluster are partly one fact (one farm): count the strongest fully, cap the sum.
   'linkage-shared-keys': { decay: 0.5, cap: 5 },
   // Own-baseline and peer-baseline shifts are two views of one change of behaviour.
   'behaviour-baseline': { decay: 0.5, cap: 2.5 },
