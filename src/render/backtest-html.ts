@@ -40,8 +40,8 @@ function unitFrame(size: number, pad: number, xTitle: string, yTitle: string): {
   const x = (v: number): number => pad + v * (size - 2 * pad);
   const y = (v: number): number => size - pad - v * (size - 2 * pad);
   const parts = [
-    html`<rect x="${pad}" y="${pad}" width="${size - 2 * pad}" height="${size - 2 * pad}" fill="#fff" stroke="#d8d8dc" />`,
-    html`<line x1="${x(0)}" y1="${y(0)}" x2="${x(1)}" y2="${y(1)}" stroke="#bbb" stroke-dasharray="4 3" />`,
+    html`<rect x="${pad}" y="${pad}" width="${size - 2 * pad}" height="${size - 2 * pad}" fill="#fff" stroke="#d8d8dc"/>`,
+    html`<line x1="${x(0)}" y1="${y(0)}" x2="${x(1)}" y2="${y(1)}" stroke="#bbb" stroke-dasharray="4 3"/>`,
   ];
   for (const t of [0, 0.5, 1]) {
     parts.push(html`<text x="${x(t)}" y="${size - pad + 14}" text-anchor="middle">${t}</text>`);
@@ -71,9 +71,7 @@ function reliabilityPlot(runs: readonly BacktestRun[]): Html {
       if (bin.meanPredicted === undefined || bin.observedRate === undefined) continue;
       const r = Math.min(9, 2 + Math.sqrt(bin.count));
       parts.push(
-        html`<circle cx="${x(bin.meanPredicted).toFixed(1)}" cy="${y(bin.observedRate).toFixed(1)}" r="${r.toFixed(1)}" fill="${colourOf(i)}" fill-opacity="0.6"
-          ><title>${run.name}: ${countOf(bin.count, 'subject')}, predicted ${pct(bin.meanPredicted)}, observed ${pct(bin.observedRate)}</title></circle
-        >`,
+        html`<circle cx="${x(bin.meanPredicted).toFixed(1)}" cy="${y(bin.observedRate).toFixed(1)}" r="${r.toFixed(1)}" fill="${colourOf(i)}" fill-opacity="0.6"><title>${run.name}: ${countOf(bin.count, 'subject')}, predicted ${pct(bin.meanPredicted)}, observed ${pct(bin.observedRate)}</title></circle>`,
       );
     }
   });
@@ -88,7 +86,7 @@ function histogramPlot(run: BacktestRun): Html {
   for (const count of run.distributions.confirmed) max = Math.max(max, count);
   for (const count of run.distributions.cleared) max = Math.max(max, count);
   const barW = (w - 2 * pad) / 10;
-  const parts = [html`<line x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" stroke="#999" />`];
+  const parts = [html`<line x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" stroke="#999"/>`];
   for (let b = 0; b < 10; b++) {
     const series = [
       { count: run.distributions.cleared[b] ?? 0, colour: '#5b8a72', name: 'cleared' },
@@ -98,16 +96,14 @@ function histogramPlot(run: BacktestRun): Html {
       const bh = (s.count / max) * (h - 2 * pad);
       const bx = pad + b * barW + 2 + k * ((barW - 4) / 2);
       parts.push(
-        html`<rect x="${bx.toFixed(1)}" y="${(h - pad - bh).toFixed(1)}" width="${((barW - 4) / 2).toFixed(1)}" height="${bh.toFixed(1)}" fill="${s.colour}"
-          ><title>${s.name}, score ${b * 10}-${b * 10 + 10}: ${s.count}</title></rect
-        >`,
+        html`<rect x="${bx.toFixed(1)}" y="${(h - pad - bh).toFixed(1)}" width="${((barW - 4) / 2).toFixed(1)}" height="${bh.toFixed(1)}" fill="${s.colour}"><title>${s.name}, score ${b * 10}-${b * 10 + 10}: ${s.count}</title></rect>`,
       );
     });
     parts.push(html`<text x="${(pad + b * barW).toFixed(1)}" y="${h - pad + 14}">${b * 10}</text>`);
   }
   parts.push(html`<text x="${pad}" y="14">score bins of 10 points; tallest bar ${countOf(max, 'subject')}</text>`);
-  parts.push(html`<rect x="${w - pad - 150}" y="20" width="10" height="10" fill="#b3261e" /><text x="${w - pad - 136}" y="29">confirmed</text>`);
-  parts.push(html`<rect x="${w - pad - 70}" y="20" width="10" height="10" fill="#5b8a72" /><text x="${w - pad - 56}" y="29">cleared</text>`);
+  parts.push(html`<rect x="${w - pad - 150}" y="20" width="10" height="10" fill="#b3261e"/><text x="${w - pad - 136}" y="29">confirmed</text>`);
+  parts.push(html`<rect x="${w - pad - 70}" y="20" width="10" height="10" fill="#5b8a72"/><text x="${w - pad - 56}" y="29">cleared</text>`);
   return svg(`Score histogram by outcome: ${run.name}`, w, h, parts);
 }
 
@@ -115,61 +111,22 @@ function summaryTable(result: BacktestResult): Html {
   const rows = result.runs.map((run, i) => {
     const auc =
       run.auc === null
-        ? html`<td class="num">–</td>
-            <td class="num">–</td>`
-        : html`<td class="num">${fixed(run.auc.auc)}</td>
-            <td class="num">${fixed(run.auc.lower)}–${fixed(run.auc.upper)}</td>`;
+        ? html`<td class="num">–</td><td class="num">–</td>`
+        : html`<td class="num">${fixed(run.auc.auc)}</td><td class="num">${fixed(run.auc.lower)}–${fixed(run.auc.upper)}</td>`;
     const at = (band: string): Html => {
       const t = run.thresholds.find((x) => x.band === band);
       return html`<td class="num">${pct(t?.precision)} / ${pct(t?.recall)}</td>`;
     };
-    return html`<tr>
-      <td><span class="key" style="background:${colourOf(i)}"></span>${run.name}</td>
-      ${auc}${at('elevated')}${at('high')}${at('critical')}
-      <td><code>${run.configHash}</code></td>
-    </tr>`;
+    return html`<tr><td><span class="key" style="background:${colourOf(i)}"></span>${run.name}</td>${auc}${at('elevated')}${at('high')}${at('critical')}<td><code>${run.configHash}</code></td></tr>`;
   });
-  return html`<table id="summary">
-    <thead>
-      <tr>
-        <th>Configuration</th>
-        <th>AUC</th>
-        <th>95% CI (DeLong)</th>
-        <th>Elevated+ precision / recall</th>
-        <th>High+</th>
-        <th>Critical</th>
-        <th>Config hash</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows}
-    </tbody>
-  </table>`;
+  return html`<table id="summary"><thead><tr><th>Configuration</th><th>AUC</th><th>95% CI (DeLong)</th><th>Elevated+ precision / recall</th><th>High+</th><th>Critical</th><th>Config hash</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function confusionTable(run: BacktestRun): Html {
   const rows = run.confusion.map(
-    (c) =>
-      html`<tr>
-        <td>${c.band}</td>
-        <td class="num">${c.confirmed}</td>
-        <td class="num">${c.cleared}</td>
-        <td class="num">${c.inconclusive}</td>
-      </tr>`,
+    (c) => html`<tr><td>${c.band}</td><td class="num">${c.confirmed}</td><td class="num">${c.cleared}</td><td class="num">${c.inconclusive}</td></tr>`,
   );
-  return html`<table class="confusion">
-    <thead>
-      <tr>
-        <th>Band</th>
-        <th>Confirmed</th>
-        <th>Cleared</th>
-        <th>Inconclusive</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows}
-    </tbody>
-  </table>`;
+  return html`<table class="confusion"><thead><tr><th>Band</th><th>Confirmed</th><th>Cleared</th><th>Inconclusive</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function changesTable(result: BacktestResult): Html {
@@ -179,30 +136,9 @@ function changesTable(result: BacktestResult): Html {
       .slice(0, 4)
       .map((m) => `${m.indicatorId} ${m.delta > 0 ? '+' : ''}${m.delta.toFixed(2)}`)
       .join('; ');
-    return html`<tr>
-      <td>${c.subjectId}</td>
-      <td>${c.outcome}</td>
-      <td>${c.config}</td>
-      <td>${c.from.band} (${c.from.score})</td>
-      <td>${c.to.band} (${c.to.score})</td>
-      <td>${moved}</td>
-    </tr>`;
+    return html`<tr><td>${c.subjectId}</td><td>${c.outcome}</td><td>${c.config}</td><td>${c.from.band} (${c.from.score})</td><td>${c.to.band} (${c.to.score})</td><td>${moved}</td></tr>`;
   });
-  return html`<table id="changes">
-    <thead>
-      <tr>
-        <th>Subject</th>
-        <th>Outcome</th>
-        <th>Configuration</th>
-        <th>Baseline band</th>
-        <th>Band</th>
-        <th>What moved (log-odds)</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows}
-    </tbody>
-  </table>`;
+  return html`<table id="changes"><thead><tr><th>Subject</th><th>Outcome</th><th>Configuration</th><th>Baseline band</th><th>Band</th><th>What moved (log-odds)</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 /**
@@ -219,56 +155,29 @@ export function renderBacktestHtml(result: BacktestResult, options: BacktestHtml
   const out: Html[] = [];
   out.push(html`<h1>${title}</h1>`);
   out.push(
-    html`<p class="lead">
-      ${c.confirmed} confirmed, ${c.cleared} cleared and ${c.inconclusive} inconclusive subjects, each scored as of its decision time (${c.decisionTimes}
-      distinct times); no fact recorded after a decision is used. Inconclusive outcomes are left out of the
-      metrics.${result.rejectedOutcomes.length > 0 ? ` ${result.rejectedOutcomes.length} outcome records were rejected.` : ''}
-    </p>`,
+    html`<p class="lead">${c.confirmed} confirmed, ${c.cleared} cleared and ${c.inconclusive} inconclusive subjects, each scored as of its decision time (${c.decisionTimes} distinct times); no fact recorded after a decision is used. Inconclusive outcomes are left out of the metrics.${result.rejectedOutcomes.length > 0 ? ` ${result.rejectedOutcomes.length} outcome records were rejected.` : ''}</p>`,
   );
+  out.push(html`<section class="card"><h2>Summary</h2>${summaryTable(result)}</section>`);
   out.push(
-    html`<section class="card">
-      <h2>Summary</h2>
-      ${summaryTable(result)}
-    </section>`,
-  );
-  out.push(
-    html`<section class="card">
-      <h2>ROC and reliability</h2>
-      <div class="plots">${rocPlot(result.runs)}${reliabilityPlot(result.runs)}</div>
-      <p class="muted">Points on the reliability diagram are sized by the number of subjects; the dashed diagonal is perfect calibration.</p>
-    </section>`,
+    html`<section class="card"><h2>ROC and reliability</h2><div class="plots">${rocPlot(result.runs)}${reliabilityPlot(result.runs)}</div><p class="muted">Points on the reliability diagram are sized by the number of subjects; the dashed diagonal is perfect calibration.</p></section>`,
   );
   for (const run of result.runs) {
-    out.push(
-      html`<section class="card run">
-        <h2>${run.name}</h2>
-        <div class="plots">
-          ${histogramPlot(run)}
-          <div>${confusionTable(run)}</div>
-        </div>
-      </section>`,
-    );
+    out.push(html`<section class="card run"><h2>${run.name}</h2><div class="plots">${histogramPlot(run)}<div>${confusionTable(run)}</div></div></section>`);
   }
-  out.push(
-    html`<section class="card">
-      <h2>Decision changes</h2>
-      ${changesTable(result)}
-    </section>`,
-  );
+  out.push(html`<section class="card"><h2>Decision changes</h2>${changesTable(result)}</section>`);
   const page = html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:" />
-        <title>${title}</title>
-        <style>
-          ${trustedHtml(css)}
-        </style>
-      </head>
-      <body>
-        <main>${joinHtml(out, '\n')}</main>
-      </body>
-    </html> `;
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${title}</title>
+<style>${trustedHtml(css)}</style>
+</head>
+<body><main>
+${joinHtml(out, '\n')}
+</main></body>
+</html>
+`;
   return page.markup;
 }

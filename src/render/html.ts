@@ -118,9 +118,7 @@ function chip(band: Band): Html {
 }
 
 function meter(score: number, band: Band): Html {
-  return html`<span class="meter" aria-hidden="true"
-    ><span style="width:${fixed(Math.max(0, Math.min(100, score)), 1)}%;background:${colourOf(band)}"></span
-  ></span>`;
+  return html`<span class="meter" aria-hidden="true"><span style="width:${fixed(Math.max(0, Math.min(100, score)), 1)}%;background:${colourOf(band)}"></span></span>`;
 }
 
 /** Histogram of scores in ten bins of ten points, as inline SVG. */
@@ -141,28 +139,24 @@ function histogram(reports: Iterable<Report>, bands: Bands): Html {
   const barW = (w - left - 10) / 10;
   const plotH = h - bottom - top;
   const parts: Html[] = [];
-  parts.push(html`<line x1="${left}" y1="${h - bottom}" x2="${w - 10}" y2="${h - bottom}" stroke="#888" />`);
+  parts.push(html`<line x1="${left}" y1="${h - bottom}" x2="${w - 10}" y2="${h - bottom}" stroke="#888"/>`);
   for (const tick of [0, Math.ceil(max / 2), max]) {
     const y = h - bottom - (tick / max) * plotH;
     parts.push(html`<text x="${left - 6}" y="${fixed(y + 4, 1)}" text-anchor="end">${tick}</text>`);
-    parts.push(html`<line x1="${left}" y1="${fixed(y, 1)}" x2="${w - 10}" y2="${fixed(y, 1)}" stroke="#e3e3e6" />`);
+    parts.push(html`<line x1="${left}" y1="${fixed(y, 1)}" x2="${w - 10}" y2="${fixed(y, 1)}" stroke="#e3e3e6"/>`);
   }
   bins.forEach((count, i) => {
     const x = left + i * barW;
     const bh = (count / max) * plotH;
     const y = h - bottom - bh;
     parts.push(
-      html`<rect x="${fixed(x + 2, 1)}" y="${fixed(y, 1)}" width="${fixed(barW - 4, 1)}" height="${fixed(bh, 1)}" fill="${colourOf(bandOf(i * 10, bands))}"
-        ><title>${i * 10}-${i * 10 + 10}: ${countOf(count, 'subject')}</title></rect
-      >`,
+      html`<rect x="${fixed(x + 2, 1)}" y="${fixed(y, 1)}" width="${fixed(barW - 4, 1)}" height="${fixed(bh, 1)}" fill="${colourOf(bandOf(i * 10, bands))}"><title>${i * 10}-${i * 10 + 10}: ${countOf(count, 'subject')}</title></rect>`,
     );
     if (count > 0) parts.push(html`<text x="${fixed(x + barW / 2, 1)}" y="${fixed(y - 3, 1)}" text-anchor="middle">${count}</text>`);
     parts.push(html`<text x="${fixed(x + barW / 2, 1)}" y="${h - bottom + 14}" text-anchor="middle">${i * 10}</text>`);
   });
   parts.push(html`<text x="${(w + left) / 2}" y="${h - 2}" text-anchor="middle" fill="#5f6368">score</text>`);
-  return html`<svg role="img" aria-label="Score distribution histogram" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" xmlns="http://www.w3.org/2000/svg">
-    ${parts}
-  </svg>`;
+  return html`<svg role="img" aria-label="Score distribution histogram" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" xmlns="http://www.w3.org/2000/svg">${parts}</svg>`;
 }
 
 /** Horizontal bars diverging from zero: risk to the right in red, mitigation to the left in green. */
@@ -185,14 +179,12 @@ function contributionChart(label: string, rows: readonly { name: string; value: 
     const x = row.value >= 0 ? zeroX : zeroX - len;
     parts.push(html`<text x="${labelW - 8}" y="${y + 14}" text-anchor="end">${truncate(String(row.name), 46)}</text>`);
     parts.push(
-      html`<rect x="${fixed(x, 1)}" y="${y + 3}" width="${fixed(Math.max(1, len), 1)}" height="${rowH - 8}" fill="${row.value >= 0 ? '#b3261e' : '#2e7d5b'}"
-        ><title>${row.name}: ${formatContribution(row.value)}</title></rect
-      >`,
+      html`<rect x="${fixed(x, 1)}" y="${y + 3}" width="${fixed(Math.max(1, len), 1)}" height="${rowH - 8}" fill="${row.value >= 0 ? '#b3261e' : '#2e7d5b'}"><title>${row.name}: ${formatContribution(row.value)}</title></rect>`,
     );
     const tx = row.value >= 0 ? x + len + 4 : x - 4;
     parts.push(html`<text x="${fixed(tx, 1)}" y="${y + 14}" text-anchor="${row.value >= 0 ? 'start' : 'end'}">${formatContribution(row.value)}</text>`);
   });
-  parts.push(html`<line x1="${fixed(zeroX, 1)}" y1="0" x2="${fixed(zeroX, 1)}" y2="${h - 18}" stroke="#888" />`);
+  parts.push(html`<line x1="${fixed(zeroX, 1)}" y1="0" x2="${fixed(zeroX, 1)}" y2="${h - 18}" stroke="#888"/>`);
   parts.push(html`<text x="${fixed(zeroX, 1)}" y="${h - 4}" text-anchor="middle" fill="#5f6368">log-odds added</text>`);
   return html`<svg role="img" aria-label="${label}" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" xmlns="http://www.w3.org/2000/svg">${parts}</svg>`;
 }
@@ -208,7 +200,7 @@ function typologyChart(report: Report, bands: Bands): Html | undefined {
   const parts: Html[] = [];
   for (const t of [bands.elevated, bands.high, bands.critical]) {
     const x = labelW + (t / 100) * plotW;
-    parts.push(html`<line x1="${fixed(x, 1)}" y1="0" x2="${fixed(x, 1)}" y2="${h - 18}" stroke="#ccc" stroke-dasharray="3 3" />`);
+    parts.push(html`<line x1="${fixed(x, 1)}" y1="0" x2="${fixed(x, 1)}" y2="${h - 18}" stroke="#ccc" stroke-dasharray="3 3"/>`);
     parts.push(html`<text x="${fixed(x, 1)}" y="${h - 4}" text-anchor="middle" fill="#5f6368">${t}</text>`);
   }
   report.typologies.forEach((t, i) => {
@@ -216,15 +208,11 @@ function typologyChart(report: Report, bands: Bands): Html | undefined {
     const len = (Math.max(0, Math.min(100, t.score)) / 100) * plotW;
     parts.push(html`<text x="${labelW - 8}" y="${y + 14}" text-anchor="end">${truncate(typologyLabel(String(t.typology)), 46)}</text>`);
     parts.push(
-      html`<rect x="${labelW}" y="${y + 3}" width="${fixed(Math.max(1, len), 1)}" height="${rowH - 8}" fill="${colourOf(bandOf(t.score, bands))}"
-        ><title>${t.typology}: ${formatScore(t.score)}</title></rect
-      >`,
+      html`<rect x="${labelW}" y="${y + 3}" width="${fixed(Math.max(1, len), 1)}" height="${rowH - 8}" fill="${colourOf(bandOf(t.score, bands))}"><title>${t.typology}: ${formatScore(t.score)}</title></rect>`,
     );
     parts.push(html`<text x="${fixed(labelW + len + 4, 1)}" y="${y + 14}">${formatScore(t.score)}</text>`);
   });
-  return html`<svg role="img" aria-label="Score by typology" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" xmlns="http://www.w3.org/2000/svg">
-    ${parts}
-  </svg>`;
+  return html`<svg role="img" aria-label="Score by typology" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" xmlns="http://www.w3.org/2000/svg">${parts}</svg>`;
 }
 
 function subjectSection(
@@ -236,23 +224,15 @@ function subjectSection(
   timeline?: Timeline,
 ): Html {
   const out: Html[] = [];
-  out.push(html`<section class="subject card" id="${anchor}"></section>`);
+  out.push(html`<section class="subject card" id="${anchor}">`);
   out.push(html`<h2><code>${report.subjectId}</code> ${chip(report.band)}</h2>`);
   out.push(
-    html`<p>
-      ${meter(report.score, report.band)}<strong>${formatScore(report.score)}</strong> / 100 · log-odds ${fixed(report.logOdds, 2)} (prior
-      ${fixed(report.priorLogOdds, 2)}) · ${countOf(report.coverage.evaluated, 'check')} ran, ${report.coverage.notEvaluated.length} without data ·
-      ${countOf(report.meta.eventsConsidered, 'event')} considered
-    </p>`,
+    html`<p>${meter(report.score, report.band)}<strong>${formatScore(report.score)}</strong> / 100 · log-odds ${fixed(report.logOdds, 2)} (prior ${fixed(report.priorLogOdds, 2)}) · ${countOf(report.coverage.evaluated, 'check')} ran, ${report.coverage.notEvaluated.length} without data · ${countOf(report.meta.eventsConsidered, 'event')} considered</p>`,
   );
   if (report.bandCapped !== undefined) {
     out.push(html`<p class="note">Band held down from <strong>${report.bandCapped.wouldBe}</strong>: ${report.bandCapped.reason}.</p>`);
   }
-  if (timeline !== undefined)
-    out.push(
-      html`<h3>Score over time</h3>
-        ${timelinePlot(timeline)}`,
-    );
+  if (timeline !== undefined) out.push(html`<h3>Score over time</h3>${timelinePlot(timeline)}`);
 
   out.push(html`<h3>Reasons, most important first</h3>`);
   if (report.reasons.length === 0) out.push(html`<p class="muted">${noReasons(report)}</p>`);
@@ -264,21 +244,14 @@ function subjectSection(
         note?.threatHypothesis !== undefined && reason.kind === 'risk' ? html`<div class="hyp">Hypothesis to test: ${note.threatHypothesis}</div>` : ''
       }${note !== undefined && note.falsePositives.length > 0 ? html`<div class="hyp">Rule out first: ${note.falsePositives.join(' · ')}</div>` : ''}</li>`;
     });
-    out.push(
-      html`<ol class="reasons">
-        ${joinHtml(items, '\n')}
-      </ol>`,
-    );
+    out.push(html`<ol class="reasons">\n${joinHtml(items, '\n')}\n</ol>`);
   }
 
   const contributing = report.indicators
     .filter((i) => i.contribution !== 0)
     .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || compareText(a.indicatorId, b.indicatorId));
   if (contributing.length > 0) {
-    out.push(
-      html`<h3>Contribution by indicator</h3>
-        <div class="charts"></div>`,
-    );
+    out.push(html`<h3>Contribution by indicator</h3><div class="charts">`);
     out.push(
       html`${contributionChart(
         'Contribution by indicator',
@@ -288,56 +261,23 @@ function subjectSection(
     out.push(html`</div>`);
   }
   if (report.typologies.length > 0) {
-    out.push(
-      html`<h3>Score by typology</h3>
-        <div class="charts"></div>`,
-      html`${typologyChart(report, bands)}`,
-      html`</div>`,
-    );
+    out.push(html`<h3>Score by typology</h3><div class="charts">`, html`${typologyChart(report, bands)}`, html`</div>`);
   }
 
   if (report.findings.length > 0) {
     out.push(
-      html`<h3>Evidence</h3>
-        <table>
-          <thead>
-            <tr>
-              <th>Indicator</th>
-              <th>Finding</th>
-              <th>Record</th>
-              <th>Field</th>
-              <th>At</th>
-              <th>Value</th>
-              <th>Note</th>
-            </tr>
-          </thead>
-          <tbody></tbody>
-        </table>`,
+      html`<h3>Evidence</h3><table><thead><tr><th>Indicator</th><th>Finding</th><th>Record</th><th>Field</th><th>At</th><th>Value</th><th>Note</th></tr></thead><tbody>`,
     );
     for (const finding of report.findings) {
       const rows = finding.evidence.slice(0, maxEvidence);
       rows.forEach((e, i) => {
         const first = i === 0;
         out.push(
-          html`<tr>
-            <td>${first ? html`<code>${finding.indicatorId}</code>` : ''}</td>
-            <td>${first ? finding.message : ''}</td>
-            <td><code>${e.recordId}</code></td>
-            <td>${e.field !== undefined ? html`<code>${e.field}</code>` : ''}</td>
-            <td>${e.at ?? ''}</td>
-            <td>${formatValue(e.value)}</td>
-            <td>${e.note ?? ''}</td>
-          </tr>`,
+          html`<tr><td>${first ? html`<code>${finding.indicatorId}</code>` : ''}</td><td>${first ? finding.message : ''}</td><td><code>${e.recordId}</code></td><td>${e.field !== undefined ? html`<code>${e.field}</code>` : ''}</td><td>${e.at ?? ''}</td><td>${formatValue(e.value)}</td><td>${e.note ?? ''}</td></tr>`,
         );
       });
       if (finding.evidence.length > rows.length) {
-        out.push(
-          html`<tr>
-            <td></td>
-            <td></td>
-            <td colspan="5" class="muted">… ${finding.evidence.length - rows.length} more records</td>
-          </tr>`,
-        );
+        out.push(html`<tr><td></td><td></td><td colspan="5" class="muted">… ${finding.evidence.length - rows.length} more records</td></tr>`);
       }
     }
     out.push(html`</tbody></table>`);
@@ -346,30 +286,12 @@ function subjectSection(
   const mitigations = report.mitigations ?? [];
   if (mitigations.length > 0) {
     out.push(
-      html`<h3>Mitigated</h3>
-        <table>
-          <thead>
-            <tr>
-              <th>Indicator</th>
-              <th>Signal</th>
-              <th>Effect</th>
-              <th>Mitigated by</th>
-              <th>Explains</th>
-            </tr>
-          </thead>
-          <tbody></tbody>
-        </table>`,
+      html`<h3>Mitigated</h3><table><thead><tr><th>Indicator</th><th>Signal</th><th>Effect</th><th>Mitigated by</th><th>Explains</th></tr></thead><tbody>`,
     );
     for (const m of mitigations) {
       for (const by of m.mitigatedBy) {
         out.push(
-          html`<tr>
-            <td><code>${m.indicatorId}</code></td>
-            <td>${m.message}</td>
-            <td>${m.effect}</td>
-            <td><code>${by.recordId}</code> <span class="muted">${by.field}</span></td>
-            <td>${by.explains}</td>
-          </tr>`,
+          html`<tr><td><code>${m.indicatorId}</code></td><td>${m.message}</td><td>${m.effect}</td><td><code>${by.recordId}</code> <span class="muted">${by.field}</span></td><td>${by.explains}</td></tr>`,
         );
       }
     }
@@ -379,65 +301,22 @@ function subjectSection(
   const suppressions = report.suppressions ?? [];
   if (suppressions.length > 0) {
     out.push(
-      html`<h3>Suppressions</h3>
-        <table class="suppressions">
-          <thead>
-            <tr>
-              <th>Suppression</th>
-              <th>Covers</th>
-              <th>Status</th>
-              <th>From</th>
-              <th>Until</th>
-              <th>Approved by</th>
-              <th>Case</th>
-              <th>Reason</th>
-              <th class="num">Findings taken out</th>
-            </tr>
-          </thead>
-          <tbody></tbody>
-        </table>`,
+      html`<h3>Suppressions</h3><table class="suppressions"><thead><tr><th>Suppression</th><th>Covers</th><th>Status</th><th>From</th><th>Until</th><th>Approved by</th><th>Case</th><th>Reason</th><th class="num">Findings taken out</th></tr></thead><tbody>`,
     );
     for (const { suppression: s, status, findings } of suppressions) {
       out.push(
-        html`<tr class="${status}">
-          <td><code>${s.id}</code></td>
-          <td><code>${s.findingKey ?? s.indicatorId}</code></td>
-          <td>${status}</td>
-          <td>${s.from}</td>
-          <td>${s.until}</td>
-          <td>${s.approvedBy}</td>
-          <td>${s.caseId ?? ''}</td>
-          <td>${s.reason}</td>
-          <td class="num">${findings}</td>
-        </tr>`,
+        html`<tr class="${status}"><td><code>${s.id}</code></td><td><code>${s.findingKey ?? s.indicatorId}</code></td><td>${status}</td><td>${s.from}</td><td>${s.until}</td><td>${s.approvedBy}</td><td>${s.caseId ?? ''}</td><td>${s.reason}</td><td class="num">${findings}</td></tr>`,
       );
     }
     out.push(html`</tbody></table>`);
     const suppressed = report.suppressed ?? [];
     if (suppressed.length > 0) {
       out.push(
-        html`<table class="suppressed">
-          <thead>
-            <tr>
-              <th>Suppressed finding</th>
-              <th>Signal</th>
-              <th>Finding key</th>
-              <th class="num">Strength</th>
-              <th>Suppressed by</th>
-            </tr>
-          </thead>
-          <tbody></tbody>
-        </table>`,
+        html`<table class="suppressed"><thead><tr><th>Suppressed finding</th><th>Signal</th><th>Finding key</th><th class="num">Strength</th><th>Suppressed by</th></tr></thead><tbody>`,
       );
       for (const f of suppressed) {
         out.push(
-          html`<tr>
-            <td><code>${f.indicatorId}</code></td>
-            <td>${f.message}</td>
-            <td><code>${f.findingKey}</code></td>
-            <td class="num">${fixed(f.strength, 2)}</td>
-            <td><code>${f.suppressionId}</code></td>
-          </tr>`,
+          html`<tr><td><code>${f.indicatorId}</code></td><td>${f.message}</td><td><code>${f.findingKey}</code></td><td class="num">${fixed(f.strength, 2)}</td><td><code>${f.suppressionId}</code></td></tr>`,
         );
       }
       out.push(html`</tbody></table>`);
@@ -447,39 +326,19 @@ function subjectSection(
   out.push(html`<h3>Checks with no data</h3>`);
   if (report.coverage.notEvaluated.length === 0) out.push(html`<p class="muted">Every enabled check had the data it needs.</p>`);
   else {
-    out.push(
-      html`<table>
-        <thead>
-          <tr>
-            <th>Indicator</th>
-            <th>Why it could not run</th>
-            <th>Missing</th>
-          </tr>
-        </thead>
-        <tbody></tbody>
-      </table>`,
-    );
+    out.push(html`<table><thead><tr><th>Indicator</th><th>Why it could not run</th><th>Missing</th></tr></thead><tbody>`);
     for (const gap of report.coverage.notEvaluated) {
       out.push(
-        html`<tr>
-          <td><code>${gap.indicatorId}</code></td>
-          <td>${gap.reason}</td>
-          <td>
-            ${joinHtml(
-              gap.missing.map((m) => html`<code>${m}</code>`),
-              ' ',
-            )}
-          </td>
-        </tr>`,
+        html`<tr><td><code>${gap.indicatorId}</code></td><td>${gap.reason}</td><td>${joinHtml(
+          gap.missing.map((m) => html`<code>${m}</code>`),
+          ' ',
+        )}</td></tr>`,
       );
     }
     out.push(html`</tbody></table>`);
   }
   if (report.errors.length > 0) {
-    out.push(
-      html`<h3>Checks that failed</h3>
-        <ul></ul>`,
-    );
+    out.push(html`<h3>Checks that failed</h3><ul>`);
     for (const error of report.errors) out.push(html`<li><code>${error.indicatorId}</code>: ${error.message}</li>`);
     out.push(html`</ul>`);
   }
@@ -487,7 +346,7 @@ function subjectSection(
   out.push(html`<h3>Next steps</h3>`);
   if (report.nextSteps.length === 0) out.push(html`<p class="muted">No verification step suggested; close or fill the data gaps above.</p>`);
   else {
-    out.push(html`<ul class="steps"></ul>`);
+    out.push(html`<ul class="steps">`);
     for (const step of report.nextSteps) out.push(html`<li>${step.action} <code>${step.indicatorId}</code></li>`);
     out.push(html`</ul>`);
   }
@@ -497,21 +356,18 @@ function subjectSection(
 
 function pageHead(title: string): Html {
   return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:" />
-        <meta name="referrer" content="no-referrer" />
-        <title>${title}</title>
-        <style>
-          ${trustedHtml(css)}
-        </style>
-      </head>
-      <body>
-        <main></main>
-      </body>
-    </html> `;
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="referrer" content="no-referrer">
+<title>${title}</title>
+<style>${trustedHtml(css)}</style>
+</head>
+<body>
+<main>
+`;
 }
 
 const pageFoot = '\n</main>\n</body>\n</html>\n';
@@ -524,17 +380,11 @@ function* candidateChunks(result: RenderableResult, title: string): Generator<st
     const body =
       reasons.length === 0
         ? html`<p>No item needs follow-up.</p>`
-        : html`<p>A person will review the following points with you before any decision is made:</p>
-            <ul>
-              ${joinHtml(
-                reasons.map((reason) => html`<li>${reason}</li>`),
-                '\n',
-              )}
-            </ul>`;
-    yield html` <section class="subject card">
-      <h2>${report.subjectId}</h2>
-      ${body}
-    </section>`.markup;
+        : html`<p>A person will review the following points with you before any decision is made:</p><ul>\n${joinHtml(
+            reasons.map((reason) => html`<li>${reason}</li>`),
+            '\n',
+          )}\n</ul>`;
+    yield html`\n<section class="subject card"><h2>${report.subjectId}</h2>\n${body}\n</section>`.markup;
   }
   yield pageFoot;
 }
@@ -590,29 +440,18 @@ export function* htmlChunks(given: RenderableResult, options: HtmlOptions = {}):
 
   yield pageHead(title).markup;
   yield html`<header id="overview">
-    <h1>${title}</h1>
-    <p class="lead">
-      ${countOf(reports.length, 'subject')} scored as of
-      <strong>${result.asOf}</strong>${result.asOfSource === 'latest-event' ? ' (the latest event in the input)' : ''}. Scores are decision support for a human
-      reviewer, never a verdict: verify before acting.
-    </p>
-    <div class="chips">
-      ${joinHtml(
-        (['critical', 'high', 'elevated', 'low'] as const).map((b) => html`${chip(b)} ${counts.get(b) ?? 0}`),
-        ' &nbsp; ',
-      )}
-    </div>
-  </header>`.markup;
+<h1>${title}</h1>
+<p class="lead">${countOf(reports.length, 'subject')} scored as of <strong>${result.asOf}</strong>${result.asOfSource === 'latest-event' ? ' (the latest event in the input)' : ''}. Scores are decision support for a human reviewer, never a verdict: verify before acting.</p>
+<div class="chips">${joinHtml(
+    (['critical', 'high', 'elevated', 'low'] as const).map((b) => html`${chip(b)} ${counts.get(b) ?? 0}`),
+    ' &nbsp; ',
+  )}</div>
+</header>`.markup;
   if (eligible > detailed.size) {
-    yield html` <p class="card note" id="detail-limit">
-      Detail sections are shown for the ${detailed.size} highest-ranked of ${eligible} subjects; the other ${eligible - detailed.size} have a row in the ranked
-      list only. Score again with a larger <code>--detail-limit</code>, or use <code>--format json</code>, for everyone's detail.
-    </p>`.markup;
+    yield html`\n<p class="card note" id="detail-limit">Detail sections are shown for the ${detailed.size} highest-ranked of ${eligible} subjects; the other ${eligible - detailed.size} have a row in the ranked list only. Score again with a larger <code>--detail-limit</code>, or use <code>--format json</code>, for everyone's detail.</p>`
+      .markup;
   }
-  yield html` <section class="card" id="distribution">
-    <h2>Score distribution</h2>
-    ${histogram(reports, bands)}
-  </section>`.markup;
+  yield html`\n<section class="card" id="distribution"><h2>Score distribution</h2>\n${histogram(reports, bands)}\n</section>`.markup;
   yield '\n<section class="card" id="ranking"><h2>Ranked subjects</h2>\n<table><thead><tr><th class="num">#</th><th>Subject</th><th class="num">Score</th><th>Band</th><th>Top reason</th></tr></thead><tbody>';
   let i = -1;
   for (const r of reports) {
@@ -620,49 +459,22 @@ export function* htmlChunks(given: RenderableResult, options: HtmlOptions = {}):
     const top = r.reasons.find((x) => x.kind === 'risk');
     const id = html`<code>${r.subjectId}</code>`;
     if (detailed.has(i)) {
-      yield html` <tr>
-        <td class="num">${i + 1}</td>
-        <td><a href="#s-${i + 1}">${id}</a></td>
-        <td class="num">${meter(r.score, r.band)}<span class="val">${formatScore(r.score)}</span></td>
-        <td>${chip(r.band)}</td>
-        <td>${top !== undefined ? top.message : html`<span class="muted">none</span>`}</td>
-      </tr>`.markup;
+      yield html`\n<tr><td class="num">${i + 1}</td><td><a href="#s-${i + 1}">${id}</a></td><td class="num">${meter(r.score, r.band)}<span class="val">${formatScore(r.score)}</span></td><td>${chip(r.band)}</td><td>${top !== undefined ? top.message : html`<span class="muted">none</span>`}</td></tr>`
+        .markup;
     } else {
       // A compact row: no meter or chip, so a page of a large population stays small.
-      yield html` <tr>
-        <td class="num">${i + 1}</td>
-        <td>${id}</td>
-        <td class="num">${formatScore(r.score)}</td>
-        <td>${r.band}</td>
-        <td>${top !== undefined ? top.message : ''}</td>
-      </tr>`.markup;
+      yield html`\n<tr><td class="num">${i + 1}</td><td>${id}</td><td class="num">${formatScore(r.score)}</td><td>${r.band}</td><td>${top !== undefined ? top.message : ''}</td></tr>`
+        .markup;
     }
   }
   yield '\n</tbody></table></section>';
   if (result.rejected.length > 0) {
-    yield html` <section class="card" id="rejected">
-      <h2>Rejected records (${result.rejected.length})</h2>
-      <p class="muted">These records failed validation and were not scored; fix them and score again.</p>
-      <table>
-        <thead>
-          <tr>
-            <th>Kind</th>
-            <th>Record</th>
-            <th>Field</th>
-            <th>Problem</th>
-          </tr>
-        </thead>
-        <tbody></tbody>
-      </table>
-    </section>`.markup;
+    yield html`\n<section class="card" id="rejected"><h2>Rejected records (${result.rejected.length})</h2><p class="muted">These records failed validation and were not scored; fix them and score again.</p>\n<table><thead><tr><th>Kind</th><th>Record</th><th>Field</th><th>Problem</th></tr></thead><tbody>`
+      .markup;
     for (const rec of result.rejected) {
       for (const issue of rec.issues) {
-        yield html` <tr>
-          <td>${rec.kind}</td>
-          <td>${rec.recordId !== undefined ? html`<code>${rec.recordId}</code>` : html`#${rec.index}`}</td>
-          <td><code>${issue.path}</code></td>
-          <td>${issue.message}</td>
-        </tr>`.markup;
+        yield html`\n<tr><td>${rec.kind}</td><td>${rec.recordId !== undefined ? html`<code>${rec.recordId}</code>` : html`#${rec.index}`}</td><td><code>${issue.path}</code></td><td>${issue.message}</td></tr>`
+          .markup;
       }
     }
     yield '\n</tbody></table></section>';
@@ -676,8 +488,7 @@ export function* htmlChunks(given: RenderableResult, options: HtmlOptions = {}):
       if (++at > lastDetailed) break;
     }
   }
-  yield html` <footer>
-    Generated by redflags ${first?.meta.library.version ?? ''}${first !== undefined ? html` · config ${first.meta.configHash}` : ''}. Human review required.
-  </footer>`.markup;
+  yield html`\n<footer>Generated by redflags ${first?.meta.library.version ?? ''}${first !== undefined ? html` · config ${first.meta.configHash}` : ''}. Human review required.</footer>`
+    .markup;
   yield pageFoot;
 }

@@ -29,16 +29,14 @@ export function timelinePlot(timeline: Timeline): Html {
   const y = (score: number): number => top + (1 - Math.max(0, Math.min(100, score)) / 100) * plotH;
   const parts: Html[] = [];
   for (const tick of [0, 50, 100]) {
-    parts.push(html`<line x1="${left}" y1="${fixed(y(tick), 1)}" x2="${w - right}" y2="${fixed(y(tick), 1)}" stroke="#e3e3e6" />`);
+    parts.push(html`<line x1="${left}" y1="${fixed(y(tick), 1)}" x2="${w - right}" y2="${fixed(y(tick), 1)}" stroke="#e3e3e6"/>`);
     parts.push(html`<text x="${left - 6}" y="${fixed(y(tick) + 4, 1)}" text-anchor="end">${tick}</text>`);
   }
   const line = points.map((p, i) => `${fixed(x(i), 1)},${fixed(y(p.score), 1)}`).join(' ');
-  if (points.length > 1) parts.push(html`<polyline class="score-line" fill="none" stroke="#1c1c1e" stroke-width="1.5" points="${line}" />`);
+  if (points.length > 1) parts.push(html`<polyline class="score-line" fill="none" stroke="#1c1c1e" stroke-width="1.5" points="${line}"/>`);
   points.forEach((p, i) => {
     parts.push(
-      html`<circle cx="${fixed(x(i), 1)}" cy="${fixed(y(p.score), 1)}" r="2.5" fill="${colourOf(p.band)}"
-        ><title>${p.at}: ${fixed(p.score, 1)} (${p.band})</title></circle
-      >`,
+      html`<circle cx="${fixed(x(i), 1)}" cy="${fixed(y(p.score), 1)}" r="2.5" fill="${colourOf(p.band)}"><title>${p.at}: ${fixed(p.score, 1)} (${p.band})</title></circle>`,
     );
   });
   const indexOf = new Map(points.map((p, i) => [p.at, i]));
@@ -46,9 +44,7 @@ export function timelinePlot(timeline: Timeline): Html {
     const i = indexOf.get(rise.at);
     if (i === undefined) continue;
     parts.push(
-      html`<line class="rise" x1="${fixed(x(i), 1)}" y1="${top}" x2="${fixed(x(i), 1)}" y2="${h - bottom}" stroke="${colourOf(rise.to)}" stroke-dasharray="3 2"
-        ><title>${rise.at}: ${rise.from} to ${rise.to}, because of ${rise.reasons.join(', ') || 'the prior'}</title></line
-      >`,
+      html`<line class="rise" x1="${fixed(x(i), 1)}" y1="${top}" x2="${fixed(x(i), 1)}" y2="${h - bottom}" stroke="${colourOf(rise.to)}" stroke-dasharray="3 2"><title>${rise.at}: ${rise.from} to ${rise.to}, because of ${rise.reasons.join(', ') || 'the prior'}</title></line>`,
     );
   }
   const first = points[0];
@@ -58,20 +54,14 @@ export function timelinePlot(timeline: Timeline): Html {
   const rises =
     timeline.rises.length === 0
       ? html`<p class="muted">The band did not rise between ${first?.at ?? ''} and ${last?.at ?? ''}.</p>`
-      : html`<ul class="rises">
-          ${joinHtml(
-            timeline.rises.map(
-              (r) =>
-                html`<li>
-                  ${r.at}: ${r.from} → ${r.to}, because of
-                  ${joinHtml(
-                    r.reasons.map((id) => html`<code>${id}</code>`),
-                    ', ',
-                  )}
-                </li>`,
-            ),
-          )}
-        </ul>`;
-  return html`<svg role="img" aria-label="Score timeline" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" xmlns="http://www.w3.org/2000/svg">${parts}</svg
-    >${rises}`;
+      : html`<ul class="rises">${joinHtml(
+          timeline.rises.map(
+            (r) =>
+              html`<li>${r.at}: ${r.from} → ${r.to}, because of ${joinHtml(
+                r.reasons.map((id) => html`<code>${id}</code>`),
+                ', ',
+              )}</li>`,
+          ),
+        )}</ul>`;
+  return html`<svg role="img" aria-label="Score timeline" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" xmlns="http://www.w3.org/2000/svg">${parts}</svg>${rises}`;
 }

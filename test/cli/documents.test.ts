@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { duplicateTopLevelKeys } from '../../src/cli/documentText';
-import { builtinIndicators } from '../../src/index';
 import { run } from './run';
+import { populationIndicatorIds } from '../support/population';
 
 const dir = mkdtempSync(join(tmpdir(), 'redflags-documents-'));
 const file = (name: string, content: string): string => {
@@ -16,10 +16,7 @@ const asOf = '2025-06-01T00:00:00Z';
 const subjectA = { id: 'a' };
 const subjectB = { id: 'b' };
 // --stream refuses population-level indicators; these tests are about reading, so they disable them.
-const noPopulation = file(
-  'no-population.json',
-  JSON.stringify({ indicators: Object.fromEntries(builtinIndicators.filter((i) => i.prepare !== undefined).map((i) => [i.meta.id, false])) }),
-);
+const noPopulation = file('no-population.json', JSON.stringify({ indicators: Object.fromEntries(populationIndicatorIds.map((id) => [id, false])) }));
 const streaming = ['--stream', '--config', noPopulation];
 const ndjson = (lines: readonly string[]): string => `${lines.join('\n')}\n`;
 const record = (recordType: string, value: object): string => JSON.stringify({ recordType, ...value });

@@ -9,6 +9,7 @@ import { builtinIndicators, jsonSchema } from '../../src/index';
 import { shardOf } from '../../src/cli/workers';
 import { demoPath } from '../support/demo';
 import { run } from './run';
+import { populationIndicatorIds } from '../support/population';
 
 const dir = mkdtempSync(join(tmpdir(), 'redflags-cli-'));
 const file = (name: string, content: string): string => {
@@ -451,10 +452,7 @@ describe('redflags score --stream', () => {
       ]),
   ];
   // Population-level indicators (with a prepare hook) cannot stream; the test disables them.
-  const noPopulation = file(
-    'no-population.json',
-    JSON.stringify({ indicators: Object.fromEntries(builtinIndicators.filter((i) => i.prepare !== undefined).map((i) => [i.meta.id, false])) }),
-  );
+  const noPopulation = file('no-population.json', JSON.stringify({ indicators: Object.fromEntries(populationIndicatorIds.map((id) => [id, false])) }));
   const common = ['--as-of', asOf, '--config', noPopulation, '--format', 'json'];
 
   it('gives byte-identical JSON to a whole-input run on NDJSON grouped by subject', async () => {
@@ -507,7 +505,7 @@ describe('redflags score --stream', () => {
     ).toEqual(['a', 'c']);
   });
 
-  it.skipIf(!builtinIndicators.some((i) => i.prepare !== undefined))('refuses while population-level indicators are enabled', async () => {
+  it.skipIf(populationIndicatorIds.length === 0)('refuses while population-level indicators are enabled', async () => {
     const path = file('grouped2.ndjson', `${grouped.join('\n')}\n`);
     const refused = await run(['score', path, '--as-of', asOf, '--stream']);
     expect(refused.code).toBe(2);

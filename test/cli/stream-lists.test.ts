@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as salvage from '../../src/records/salvage';
-import { builtinIndicators } from '../../src/index';
 import { demoPath } from '../support/demo';
 import { run } from './run';
+import { populationIndicatorIds } from '../support/population';
 
 // Counts every validation of a watchlist and of the reference tables, wherever it happens.
 vi.mock('../../src/records/salvage', async (importOriginal) => {
@@ -25,7 +25,7 @@ const config = join(dir, 'screening-only.json');
 writeFileSync(
   config,
   JSON.stringify({
-    indicators: Object.fromEntries(builtinIndicators.filter((i) => i.prepare !== undefined && i.meta.id !== 'watchlist/match').map((i) => [i.meta.id, false])),
+    indicators: Object.fromEntries(populationIndicatorIds.filter((id) => id !== 'watchlist/match').map((id) => [id, false])),
   }),
 );
 

@@ -1,12 +1,12 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { builtinIndicators } from '../../src/index';
 import { mergeFanIn, ReportSpill } from '../../src/cli/spill';
 import { compareReports } from '../../src/engine/order';
 import type { Report } from '../../src/engine/report';
 import { demoPath } from '../support/demo';
 import { run } from './run';
+import { populationIndicatorIds } from '../support/population';
 
 const dir = mkdtempSync(join(tmpdir(), 'redflags-spill-test-'));
 const file = (name: string, text: string): string => {
@@ -44,10 +44,7 @@ function shuffled<T>(items: readonly T[]): T[] {
 }
 
 // --stream refuses population-level indicators; they are disabled for both runs.
-const noPopulation = file(
-  'no-population.json',
-  JSON.stringify({ indicators: Object.fromEntries(builtinIndicators.filter((i) => i.prepare !== undefined).map((i) => [i.meta.id, false])) }),
-);
+const noPopulation = file('no-population.json', JSON.stringify({ indicators: Object.fromEntries(populationIndicatorIds.map((id) => [id, false])) }));
 const inOrder = file('in-order.ndjson', grouped(demo.subjects));
 const reordered = file('shuffled.ndjson', grouped(shuffled(demo.subjects)));
 

@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { builtinIndicators, findingKeyOf, type Report } from '../../src/index';
+import { findingKeyOf, type Report } from '../../src/index';
 import { demoPath } from '../support/demo';
 import { run } from './run';
+import { populationIndicatorIds } from '../support/population';
 
 const dir = mkdtempSync(join(tmpdir(), 'redflags-stream-suppressions-'));
 const file = (name: string, lines: readonly string[]): string => {
@@ -20,10 +21,7 @@ const demo = JSON.parse(readFileSync(demoPath, 'utf8')) as {
 };
 const asOf = '2025-06-01T00:00:00Z';
 const noPopulation = join(dir, 'no-population.json');
-writeFileSync(
-  noPopulation,
-  JSON.stringify({ indicators: Object.fromEntries(builtinIndicators.filter((i) => i.prepare !== undefined).map((i) => [i.meta.id, false])) }),
-);
+writeFileSync(noPopulation, JSON.stringify({ indicators: Object.fromEntries(populationIndicatorIds.map((id) => [id, false])) }));
 const common = ['--as-of', asOf, '--config', noPopulation];
 
 const header = [

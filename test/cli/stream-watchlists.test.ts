@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { preparedOncePerRun } from '../../src/cli/streamIndicators';
 import { builtinIndicators, createScorer } from '../../src/index';
 import { run } from './run';
+import { populationIndicatorIds } from '../support/population';
 
 const dir = mkdtempSync(join(tmpdir(), 'redflags-stream-watchlists-'));
 const asOf = '2025-06-01T00:00:00Z';
@@ -12,7 +13,7 @@ const config = join(dir, 'screening-only.json');
 writeFileSync(
   config,
   JSON.stringify({
-    indicators: Object.fromEntries(builtinIndicators.filter((i) => i.prepare !== undefined && i.meta.id !== 'watchlist/match').map((i) => [i.meta.id, false])),
+    indicators: Object.fromEntries(populationIndicatorIds.filter((id) => id !== 'watchlist/match').map((id) => [id, false])),
   }),
 );
 

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { builtinIndicators } from '../../src/indicators/index';
 import { run, type RunResult } from '../cli/run';
 import { accountingProblems, ndjsonAccountingProblems, rejectedShapeProblems, type Outcome } from './accounting';
 import { documentArb, documentPlan, duplicateTopLevelKey, fuzzAsOf, ndjsonArb, ndjsonLineText, permute, type DocumentPlan } from './arbitraries';
 import { toJsonText } from './plan';
 import { fuzzTimeout, params } from './settings';
+import { populationIndicatorIds } from '../support/population';
 
 // Rejections nobody handled during a case fail that case, not some later test.
 const unhandled: unknown[] = [];
@@ -29,10 +29,7 @@ async function settled(): Promise<void> {
 
 /** Population-level indicators (with a prepare hook) cannot stream; --stream runs disable them. */
 const noPopulationConfig = join(mkdtempSync(join(tmpdir(), 'redflags-fuzz-')), 'no-population.json');
-writeFileSync(
-  noPopulationConfig,
-  JSON.stringify({ indicators: Object.fromEntries(builtinIndicators.filter((i) => i.prepare !== undefined).map((i) => [i.meta.id, false])) }),
-);
+writeFileSync(noPopulationConfig, JSON.stringify({ indicators: Object.fromEntries(populationIndicatorIds.map((id) => [id, false])) }));
 
 /** What every run must give, whatever the input: an exit code of the contract and no crash report. */
 function expectNoCrash(result: RunResult): void {

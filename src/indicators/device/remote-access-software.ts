@@ -4,7 +4,6 @@ import {
   compareText,
   exceptionsActiveAt,
   hasSoftwareData,
-  matchPopulationSoftware,
   matchViewSoftware,
   matchRemoteAccessTool,
   type RemoteAccessTool,
@@ -94,12 +93,7 @@ export const remoteAccessSoftware = defineIndicator({
       ],
     },
   },
-  // Each distinct software name of the batch is matched once here, not once per subject.
-  prepare(population, { options }) {
-    const extra = extraTools(options.extraTools);
-    return matchPopulationSoftware(population, (name) => matchRemoteAccessTool(name, extra));
-  },
-  evaluate(view, { options, reference, notEvaluated, prepared }) {
+  evaluate(view, { options, reference, notEvaluated }) {
     if (!hasSoftwareData(view)) {
       return notEvaluated('no software inventory or remote-access detections', softwareFields.slice(0, 3));
     }
@@ -119,7 +113,7 @@ export const remoteAccessSoftware = defineIndicator({
     const hits = new Map<string, { tool: RemoteAccessTool; evidence: Evidence[]; count: number; first: string; seenAs: string }>();
     // The shared sighting columns: each distinct name is matched once, times come from the view.
     const sightings = softwareSightings(view);
-    const toolOfName = matchViewSoftware(sightings, prepared, (name) => matchRemoteAccessTool(name, extra));
+    const toolOfName = matchViewSoftware(sightings, undefined, (name) => matchRemoteAccessTool(name, extra));
     const times = view.eventTimes();
     // Sightings come in event order (time, then id), so "first" is deterministic.
     for (let i = 0; i < sightings.length; i++) {

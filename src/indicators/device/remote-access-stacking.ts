@@ -5,7 +5,6 @@ import {
   DAY_MS,
   exceptionsActiveAt,
   hasSoftwareData,
-  matchPopulationSoftware,
   matchViewSoftware,
   matchRemoteAccessTool,
   matchTunnelTool,
@@ -92,11 +91,7 @@ export const remoteAccessStacking = defineIndicator({
       ],
     },
   },
-  // Each distinct software name of the batch is matched once here, not once per subject.
-  prepare(population, { options }) {
-    return matchPopulationSoftware(population, (name) => stackedToolOf(name, options.includeTunnels));
-  },
-  evaluate(view, { options, reference, notEvaluated, prepared }) {
+  evaluate(view, { options, reference, notEvaluated }) {
     if (!hasSoftwareData(view)) return notEvaluated('no software inventory or software detections', softwareFields.slice(0, 3));
     const allowed = new Set<string>();
     for (const a of [...options.allowList, ...(reference.organisation?.approvedRemoteAccessTools ?? [])]) {
@@ -129,7 +124,7 @@ export const remoteAccessStacking = defineIndicator({
     const windowMs = options.windowDays * DAY_MS;
     // The shared sighting columns: each distinct name is matched once.
     const sightings = softwareSightings(view);
-    const toolOfName = matchViewSoftware(sightings, prepared, (name) => stackedToolOf(name, options.includeTunnels));
+    const toolOfName = matchViewSoftware(sightings, undefined, (name) => stackedToolOf(name, options.includeTunnels));
     for (let i = 0; i < sightings.length; i++) {
       const tool = toolOfName[sightings.name[i] as number];
       if (tool === undefined || allowed.has(tool.id)) continue;

@@ -4,7 +4,6 @@ import {
   compareText,
   exceptionsActiveAt,
   hasSoftwareData,
-  matchPopulationSoftware,
   matchViewSoftware,
   matchTunnelTool,
   softwareFields,
@@ -105,17 +104,13 @@ export const tunnelSoftware = defineIndicator({
       ],
     },
   },
-  // Each distinct software name of the batch is matched once here, not once per subject.
-  prepare(population) {
-    return matchPopulationSoftware(population, (name) => matchTunnelTool(name));
-  },
-  evaluate(view, { options, reference, notEvaluated, prepared }) {
+  evaluate(view, { options, reference, notEvaluated }) {
     if (!hasSoftwareData(view)) return notEvaluated('no software inventory or software detections', softwareFields.slice(0, 3));
     const allowed = approvedTools(options, reference);
     const hits = new Map<string, { tool: TunnelTool; deviceId: string; evidence: Evidence[]; count: number; first: string; seenAs: string }>();
     // The shared sighting columns: each distinct name is matched once, times and devices come from the view.
     const sightings = softwareSightings(view);
-    const toolOfName = matchViewSoftware(sightings, prepared, (name) => matchTunnelTool(name));
+    const toolOfName = matchViewSoftware(sightings, undefined, (name) => matchTunnelTool(name));
     const times = view.eventTimes();
     const devices = view.interned('deviceId');
     // Sightings come in event order, so "first" is deterministic.
