@@ -54,7 +54,7 @@ export {
   webExfiltration,
 } from './indicators/insider/index';
 export type { Ownership } from './indicators/insider/index';
-export type { PeerIndex } from './indicators/insider/peer-baseline-shift';
+export type { PeerIndex, PeerSummary } from './indicators/insider/peer-baseline-shift';
 export {
   availabilityTimezoneMismatch,
   deepfakeArtifacts,

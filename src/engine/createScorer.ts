@@ -228,12 +228,23 @@ export interface Scorer {
    */
   score(subject: unknown, context: ScoreContext): Report;
   /**
-   * Scores a population; never throws for bad records, which are listed under `rejected`.
+   * Scores a population with compact reports (`reportDetail: 'compact'`): the indicator catalogue
+   * once, and per report only what is particular to the subject. Never throws for bad records,
+   * which are listed under `rejected`.
    * @throws {InvalidRecordError} when the input itself is malformed (not an object, `subjects` or
    * `events` not an array) or `asOf` is invalid or cannot be inferred.
    */
   scoreBatch(input: BatchInput, options: BatchOptions & { readonly reportDetail: 'compact' }): CompactBatchResult;
+  /**
+   * Scores a population with full reports (the default); never throws for bad records, which are
+   * listed under `rejected`.
+   * @throws {InvalidRecordError} as the compact form.
+   */
   scoreBatch(input: BatchInput, options?: BatchOptions & { readonly reportDetail?: 'full' }): BatchResult;
+  /**
+   * Scores a population with full or compact reports, as `options.reportDetail` says.
+   * @throws {InvalidRecordError} as the compact form.
+   */
   scoreBatch(input: BatchInput, options?: BatchOptions): BatchResult | CompactBatchResult;
   /**
    * Validates a population once for scoring at many instants (`scoreBatch` is `prepareBatch`

@@ -88,7 +88,7 @@ export interface PeerSummary {
   /** Group keys (team, role) the subject's measures count in. */
   readonly groups: readonly string[];
   /** The subject's recent measures. */
-  readonly values: Values;
+  readonly values: Partial<Record<BehaviourMeasure, number>>;
 }
 
 /** One pass over the summaries: every subject's recent measures, grouped by team and by role. */
