@@ -3,7 +3,7 @@ import { HashTable64 } from '../engine/hashTable64';
 import { ShardedMap } from '../engine/shardedMap';
 import { IntColumn, NumberColumn, StringColumn } from './columns';
 import { LinkKeyHasher } from './keyHash';
-import { eventFieldPath, type EventKeyField, type LinkKey, type LinkKeyKind } from './keys';
+import { eventFieldPath, linkKeyKinds, LINK_KEY_ROW_STRIDE, type EventKeyField, type LinkKey, type LinkKeyKind } from './keys';
 import type { LinkGroup, LinkMember } from './linkIndex';
 
 /** `firstSubject` of a key seen on two or more distinct subjects. */
@@ -23,6 +23,11 @@ export interface KeyTableWork {
   readonly probes: number;
   /** Key occurrences read when the groups are collected (one pass: each key once). */
   readonly collected: number;
+}
+
+/** A row's optional text: `null` (or anything but a string) is absent. */
+function optionalText(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 function timeOf(value: string | undefined): number {
@@ -106,6 +111,33 @@ export class LinkKeyTable {
       hasher.hash(kind, k.key);
       const key = this.intern(kind, k.key, subject, hasher.out[0] as number, hasher.out[1] as number);
       this.pushRow(key, subject, this.fieldOf(k.field), k.recordId, k.at, k.until, k.signature, NONE);
+    }
+  }
+
+  /**
+   * Adds one subject's keys given as flat rows of {@link LINK_KEY_ROW_STRIDE} entries (kind
+   * number in `linkKeyKinds`, key, record id, field, at, until, signature; `null` for an absent
+   * time or signature), as {@link linkKeyRows} makes them: no object per key. A subject id given
+   * twice is one subject.
+   * @throws {TypeError} when a row is not of that shape (rows may come from another process).
+   */
+  addSubjectRows(subjectId: string, rows: readonly unknown[]): void {
+    if (rows.length % LINK_KEY_ROW_STRIDE !== 0) throw new TypeError(`link key rows of subject "${subjectId}" are not in groups of ${LINK_KEY_ROW_STRIDE}`);
+    if (rows.length === 0) return;
+    const subject = this.subjectOf(subjectId);
+    const hasher = this.hasher;
+    for (let i = 0; i < rows.length; i += LINK_KEY_ROW_STRIDE) {
+      const kindName = typeof rows[i] === 'number' ? linkKeyKinds[rows[i] as number] : undefined;
+      const key = rows[i + 1];
+      const recordId = rows[i + 2];
+      const field = rows[i + 3];
+      if (kindName === undefined || typeof key !== 'string' || typeof recordId !== 'string' || typeof field !== 'string') {
+        throw new TypeError(`link key row ${i / LINK_KEY_ROW_STRIDE} of subject "${subjectId}" is not [kind, key, record, field, at, until, signature]`);
+      }
+      const kind = hasher.kindOf(kindName);
+      hasher.hash(kind, key);
+      const id = this.intern(kind, key, subject, hasher.out[0] as number, hasher.out[1] as number);
+      this.pushRow(id, subject, this.fieldOf(field), recordId, optionalText(rows[i + 4]), optionalText(rows[i + 5]), optionalText(rows[i + 6]), NONE);
     }
   }
 

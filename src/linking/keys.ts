@@ -109,6 +109,33 @@ export function extractLinkKeys(subject: Subject, events: readonly ActivityEvent
   return collector.keys();
 }
 
+/** Entries per key in {@link linkKeyRows}: kind number, key, record id, field, at, until, signature. */
+export const LINK_KEY_ROW_STRIDE = 7;
+
+/**
+ * The keys of one subject ({@link extractLinkKeys}) as one flat array of plain data, 7 entries a
+ * key: the kind's position in `linkKeyKinds`, the key, the record id, the field, then `at`,
+ * `until` and `signature` or `null`. One array per subject instead of an object per key, fit to
+ * cross threads (`structuredClone`) or be written as JSON; `LinkKeyTable.addSubjectRows` reads it.
+ */
+export function linkKeyRows(subject: Subject, events: readonly ActivityEvent[], options: ExtractOptions = {}): (string | number | null)[] {
+  const keys = extractLinkKeys(subject, events, options);
+  const rows: (string | number | null)[] = new Array<string | number | null>(keys.length * LINK_KEY_ROW_STRIDE);
+  let i = 0;
+  for (const k of keys) {
+    rows[i++] = linkKeyKindNumber[k.kind];
+    rows[i++] = k.key;
+    rows[i++] = k.recordId;
+    rows[i++] = k.field;
+    rows[i++] = k.at ?? null;
+    rows[i++] = k.until ?? null;
+    rows[i++] = k.signature ?? null;
+  }
+  return rows;
+}
+
+const linkKeyKindNumber: Readonly<Record<LinkKeyKind, number>> = Object.fromEntries(linkKeyKinds.map((kind, i) => [kind, i])) as Record<LinkKeyKind, number>;
+
 /**
  * The keys of one subject as {@link extractLinkKeys} returns them: deduplicated per record (the
  * earliest time kept), event keys summarised per `(kind, key, field)` (first event, first and
