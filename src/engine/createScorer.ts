@@ -65,7 +65,7 @@ export interface ScorerIndicator {
   /** Its effective weight (log-odds at strength 1). */
   readonly weight: number;
   /**
-   * True when it prepares over the whole population (it has a `prepare` hook, as linkage does, or
+   * True when it prepares over the whole population (it has a `prepare` hook, or
    * `summarise` and `combine`, as peer baselines do), so scoring one subject at a time would lose
    * what it compares.
    */

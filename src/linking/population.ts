@@ -1,11 +1,9 @@
-import type { Population } from '../contract/types';
 import type { Reference } from '../records/batchInput';
 import type { ActivityEvent } from '../records/events';
 import type { Subject } from '../records/subject';
 import { defaultLinkSettings, type LinkGroupInput, type LinkSettings } from '../records/linkage';
 import { toAllowList, toIndexOptions, toLinkGroups } from './linkInput';
 import { buildLinkIndexFromGroups, type LinkIndex, type LinkIndexOptions } from './linkIndex';
-import { groupPopulationLinkKeys } from './populationKeys';
 import { linkKeyRows, type ExtractOptions } from './keys';
 import { LinkKeyTable } from './keyTable';
 
@@ -15,21 +13,6 @@ export interface LinkBatchFacts {
   readonly inputs: Readonly<Record<string, unknown>>;
   /** Reference tables (`linkAllowList`, the organisation's offices). */
   readonly reference: Reference;
-}
-
-/**
- * The link index of a batch: from `inputs.linkGroups` when the caller grouped keys outside the
- * library, otherwise by extracting every subject's keys (events up to `asOf`) and grouping them
- * in memory (two passes over the batch, see `groupPopulationLinkKeys`). Settings come from `inputs.linkSettings`, the allow-list from
- * `reference.linkAllowList`. Every path goes through {@link buildLinkIndexFromGroups}, so the same
- * groups give the same links.
- *
- * Nothing is validated here: the engine validated the reference with the batch, and the two inputs
- * with the schemas the linkage indicators declare (`linkageInputs`), leaving out a malformed one.
- */
-export function linkIndexOf(population: Population): LinkIndex {
-  // Several indicators may call this in one batch; the memo makes them share one build.
-  return population.memo('linkage/link-index', () => buildFor(population));
 }
 
 function settingsOf(facts: LinkBatchFacts): LinkSettings {
@@ -55,19 +38,6 @@ function extractOptionsOf(facts: LinkBatchFacts): ExtractOptions {
   };
 }
 
-function buildFor(population: Population): LinkIndex {
-  const linkGroups = externalGroups(population);
-  const options = indexOptionsOf(population);
-  if (linkGroups !== undefined) return buildLinkIndexFromGroups(toLinkGroups(linkGroups), options);
-  // The batch's subjects can be read twice: texts are kept only for keys met on two subjects.
-  const subjects = {
-    forEachSubject: (visit: (subject: Subject, events: readonly ActivityEvent[]) => void): void => {
-      for (const s of population.subjects) visit(s, population.view(s.id)?.events ?? []);
-    },
-  };
-  return buildLinkIndexFromGroups(groupPopulationLinkKeys(subjects, extractOptionsOf(population)), options);
-}
-
 /**
  * One subject's link keys as plain data for a summary (see `linkKeyRows`), with the batch's
  * settings and offices applied; empty when the batch gives its keys grouped (`inputs.linkGroups`),
@@ -80,8 +50,11 @@ export function subjectLinkKeyRows(subject: Subject, events: readonly ActivityEv
 
 /**
  * The link index of a population from its subjects' key rows ({@link subjectLinkKeyRows}, in any
- * order of subjects), or from `inputs.linkGroups` when the batch gives them: the same index as
- * {@link linkIndexOf} over the same subjects. One pass over the rows into the key table (integer
+ * order of subjects), or from `inputs.linkGroups` when the batch gives them. Settings come from
+ * `inputs.linkSettings`, the allow-list from `reference.linkAllowList`; nothing is validated here
+ * (the engine validated the reference with the batch, and the two inputs with the schemas the
+ * linkage indicators declare, `linkageInputs`). The same index as grouping the subjects' keys in
+ * two passes (`groupPopulationLinkKeys`) or one (`groupLinkKeys` over `extractLinkKeys`). One pass over the rows into the key table (integer
  * subject and key ids, typed-array columns), one over the shared keys: linear in the keys.
  */
 export function linkIndexOfRows(subjects: Iterable<{ readonly subjectId: string; readonly rows: readonly unknown[] }>, facts: LinkBatchFacts): LinkIndex {
