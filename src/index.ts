@@ -76,10 +76,12 @@ export {
 export type {
   AuthenticatorUse,
   ClosestCrossSubjectUse,
+  LinkageSummary,
   PreparedInfrastructure,
   PreparedLinks,
   PreparedPersonas,
   PreparedReferrals,
+  ReferralSummary,
   StrongFact,
 } from './indicators/linkage/index';
 export { anonymizingInfrastructure, geoBaselineMismatch, multiCountryLogins, remoteAccessExposed } from './indicators/network/index';

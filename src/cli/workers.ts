@@ -360,7 +360,7 @@ export function readsPopulation(config: ScorerConfig | undefined): boolean {
  * What the threads of `--workers` need of the population: `none` when no enabled indicator reads
  * it (each thread gets its shard); `summaries` when every one that does reads it through
  * `summarise` and `combine` (each thread gets its shard, summarises it, and scores it with the
- * merged summaries of every shard); `whole` when one needs `prepare` (linkage): every thread then
+ * merged summaries of every shard, as with the built-ins); `whole` when one needs `prepare` (a custom indicator): every thread then
  * gets every valid subject and event.
  */
 export type PopulationMode = 'none' | 'summaries' | 'whole';
@@ -501,11 +501,24 @@ async function scoreWithSummaries(
         shards[shard] = shardHere(jobs[shard] as ShardJob);
         outcome = await (shards[shard] as TwoStepShard).summarise();
       }
-      if (outcome.ok === 'timed-out')
-        return lostWhileSummarising(shard, `its shard (${shard + 1} of ${jobs.length}) ran longer than the shard timeout of ${seconds} s and was stopped`);
+      if (outcome.ok === 'timed-out') {
+        const lost = lostWhileSummarising(
+          shard,
+          `its shard (${shard + 1} of ${jobs.length}) ran longer than the shard timeout of ${seconds} s and was stopped`,
+        );
+        return { ...lost, timedOut: true };
+      }
       return outcome;
     }),
   );
+  if (first.every((outcome) => 'lost' in outcome && outcome.timedOut === true)) {
+    // As in one step: every shard stopped by the timeout is the run's error, not a run with every subject rejected.
+    throw new ShardError({
+      ok: false,
+      name: 'ShardTimeoutError',
+      message: `every shard ran longer than the shard timeout of ${seconds} s and was stopped; nothing was scored. An indicator may loop forever.`,
+    });
+  }
   const parts: PopulationSummaries[] = [];
   for (const outcome of first) {
     if ('lost' in outcome) continue;
@@ -572,6 +585,8 @@ interface ShardLost {
   readonly shard: number;
   /** Why its subjects were not scored, completing "not scored: ...". */
   readonly reason: string;
+  /** True when the shard timeout stopped it (while summarising). */
+  readonly timedOut?: boolean;
 }
 
 /**

@@ -13,6 +13,7 @@ import type {
   SubjectSummary,
   SubjectView,
   SummaryContext,
+  CombineContext,
 } from './types';
 
 /** The options type an indicator's schema produces: its output, or an empty object without a schema. */
@@ -58,7 +59,7 @@ export interface IndicatorDefinition<Schema extends StandardSchemaV1 | undefined
   /** Summarises one subject as plain data for `combine` (the population hook that scales out). */
   readonly summarise?: (view: SubjectView, context: SummaryContext<InferOptions<Schema>>) => Summary | undefined;
   /** Folds every subject's summary, sorted by subject id, into `context.prepared`. */
-  readonly combine?: (summaries: readonly SubjectSummary<Summary>[], context: SummaryContext<InferOptions<Schema>>) => Prepared;
+  readonly combine?: (summaries: readonly SubjectSummary<Summary>[], context: CombineContext<InferOptions<Schema>>) => Prepared;
   /** Schemas of the named batch inputs `prepare` reads; the engine validates them once per batch. */
   readonly inputs?: Readonly<Record<string, StandardSchemaV1>>;
   /** Pure evaluation of one subject. */

@@ -223,6 +223,19 @@ export interface SummaryContext<Options> {
   readonly inputs: Readonly<Record<string, unknown>>;
 }
 
+/** What `combine` receives besides the summaries: the {@link SummaryContext} and a batch-wide memo. */
+export interface CombineContext<Options> extends SummaryContext<Options> {
+  /**
+   * Builds a value once per batch and shares it between the `combine` hooks of several
+   * indicators, as {@link Population.memo} does for `prepare`: indicators whose `summarise` return
+   * the same summaries (the seven linkage indicators share one per subject) build one index
+   * between them. Namespace the key with your indicator category, e.g. `acme/peer-index`. `build`
+   * must be pure and depend only on what every caller passes alike (those summaries and the
+   * context without options): the first caller's value is every caller's value.
+   */
+  memo<T>(key: string, build: () => T): T;
+}
+
 /** One subject's summary, as `combine` receives it: summaries come sorted by `subjectId`. */
 export interface SubjectSummary<Summary = unknown> {
   /** Id of the subject the summary was made from. */
@@ -341,7 +354,7 @@ export interface Indicator<Options = any, MessageIds extends string = string, Pr
    * Maps and indexes: its result never leaves the thread. Must be pure, and its result must not
    * depend on how the population was split into shards. Requires `summarise`.
    */
-  readonly combine?: (summaries: readonly SubjectSummary<Summary>[], context: SummaryContext<Options>) => Prepared;
+  readonly combine?: (summaries: readonly SubjectSummary<Summary>[], context: CombineContext<Options>) => Prepared;
   /**
    * The named batch inputs (`inputs.<name>` of a batch, `population.inputs` in `prepare`) this
    * indicator reads, with their schemas. The engine validates each once per batch, before any

@@ -65,7 +65,7 @@ export interface ScorerIndicator {
   /** Its effective weight (log-odds at strength 1). */
   readonly weight: number;
   /**
-   * True when it prepares over the whole population (it has a `prepare` hook, as linkage does, or
+   * True when it prepares over the whole population (it has a `prepare` hook, or
    * `summarise` and `combine`, as peer baselines do), so scoring one subject at a time would lose
    * what it compares.
    */
@@ -507,7 +507,20 @@ function run(
   const summarising = config.indicators.some((r) => r.enabled && hasSummaries(r.indicator));
   // Each subject is summarised once per run, in subject-id order, whatever the record order.
   const summaries = given ?? (summarising ? summariseBatch(config, parsed, at, asOf) : undefined);
-  const summaryContext = { asOf, asOfMs, watchlists, reference: parsed.reference, inputs: parsed.inputs };
+  const combineMemos = new Map<string, unknown>();
+  const summaryContext = {
+    asOf,
+    asOfMs,
+    watchlists,
+    reference: parsed.reference,
+    inputs: parsed.inputs,
+    memo<T>(key: string, build: () => T): T {
+      if (combineMemos.has(key)) return combineMemos.get(key) as T;
+      const value = build();
+      combineMemos.set(key, value);
+      return value;
+    },
+  };
   for (const r of config.indicators) {
     if (!r.enabled) continue;
     if (summaries !== undefined && hasSummaries(r.indicator)) {

@@ -25,3 +25,8 @@ export const recordKindOrder: readonly RecordKind[] = ['document', 'subject', 'e
 export function compareRejected(a: { readonly kind: RecordKind; readonly index: number }, b: { readonly kind: RecordKind; readonly index: number }): number {
   return recordKindOrder.indexOf(a.kind) - recordKindOrder.indexOf(b.kind) || a.index - b.index;
 }
+
+/** The order of link groups (and of link keys): by kind, then key. */
+export function compareLinkGroupKeys(a: { readonly kind: string; readonly key: string }, b: { readonly kind: string; readonly key: string }): number {
+  return compareText(a.kind, b.kind) || compareText(a.key, b.key);
+}

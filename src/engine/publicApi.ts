@@ -58,6 +58,7 @@ export type {
   SubjectSummary,
   SubjectView,
   SummaryContext,
+  CombineContext,
 } from '../contract/types';
 
 export { ScoringError } from '../errors/ScoringError';

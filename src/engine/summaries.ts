@@ -1,9 +1,10 @@
 import { InvalidRecordError } from '../errors/InvalidRecordError';
-import type { AnyIndicator, SubjectSummary, SubjectView, SummaryContext } from '../contract/types';
+import type { AnyIndicator, CombineContext, SubjectSummary, SubjectView, SummaryContext } from '../contract/types';
 import { compareText } from './order';
 import type { ResolvedIndicator } from './resolve';
 import { ignoreSettlement, isThenable } from './thenable';
 import { describeThrown } from './thrown';
+import { plainDataProblem } from '../util/plainData';
 
 /**
  * One indicator's summaries of a population (or of a shard of it): every subject's summary,
@@ -54,12 +55,14 @@ export function summarisePopulation(
   const out: Record<string, IndicatorSummaries> = {};
   if (summarising.length > 0) {
     const sorted = subjects.slice().sort((a, b) => compareText(a.id, b.id));
-    for (const r of summarising) out[r.id] = summariseOne(r, sorted, { ...context, options: r.options as object });
+    // Summaries shared between indicators (one object per subject through the view's memo) are checked once.
+    const plain = new WeakSet<object>();
+    for (const r of summarising) out[r.id] = summariseOne(r, sorted, { ...context, options: r.options as object }, plain);
   }
   return { asOf: context.asOf, configHash, indicators: out };
 }
 
-function summariseOne(r: ResolvedIndicator, sorted: readonly SummarisedSubject[], context: SummaryContext<object>): IndicatorSummaries {
+function summariseOne(r: ResolvedIndicator, sorted: readonly SummarisedSubject[], context: SummaryContext<object>, plain: WeakSet<object>): IndicatorSummaries {
   const summarise = r.indicator.summarise as NonNullable<AnyIndicator['summarise']>;
   const subjects: SubjectSummary[] = [];
   for (const { id, view } of sorted) {
@@ -78,7 +81,17 @@ function summariseOne(r: ResolvedIndicator, sorted: readonly SummarisedSubject[]
         message: `summarise returned a promise for subject "${id}"; summarise must be synchronous (the engine does not await it)`,
       };
     }
-    if (summary !== undefined) subjects.push({ subjectId: id, summary });
+    if (summary === undefined) continue;
+    // Summaries cross threads and machines: one that would not survive structuredClone and JSON is the indicator's error now, not a surprise there.
+    const problem = plainDataProblem(summary, 'summary', plain);
+    if (problem !== undefined) {
+      return {
+        ok: false,
+        subjectId: id,
+        message: `summarise returned a summary that is not plain data for subject "${id}" (${problem}); use objects, arrays, strings, finite numbers, booleans and null`,
+      };
+    }
+    subjects.push({ subjectId: id, summary });
   }
   return { ok: true, subjects };
 }
@@ -166,7 +179,7 @@ export function checkSummaries(summaries: PopulationSummaries, indicators: reado
 export type PreparedValue = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string; readonly cause: unknown };
 
 /** Calls an indicator's `combine` on the summaries of the whole population. */
-export function combineSummaries(r: ResolvedIndicator, entry: IndicatorSummaries, context: Omit<SummaryContext<object>, 'options'>): PreparedValue {
+export function combineSummaries(r: ResolvedIndicator, entry: IndicatorSummaries, context: Omit<CombineContext<object>, 'options'>): PreparedValue {
   if (typeof entry !== 'object' || entry === null) return { ok: false, message: 'the summaries given for this indicator are not summaries', cause: undefined };
   if (!entry.ok) return { ok: false, message: typeof entry.message === 'string' ? entry.message : 'summarise failed', cause: undefined };
   const combine = r.indicator.combine as NonNullable<AnyIndicator['combine']>;

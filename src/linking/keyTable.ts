@@ -3,7 +3,8 @@ import { HashTable64 } from '../engine/hashTable64';
 import { ShardedMap } from '../engine/shardedMap';
 import { IntColumn, NumberColumn, StringColumn } from './columns';
 import { LinkKeyHasher } from './keyHash';
-import { eventFieldPath, type EventKeyField, type LinkKey, type LinkKeyKind } from './keys';
+import { eventFieldPath, linkKeyKinds, linkKeyRowFields, LINK_KEY_ROW_STRIDE, type EventKeyField, type LinkKey, type LinkKeyKind } from './keys';
+import { decodeSignature, defaultMinHashOptions, minHashBands, photoHashBands } from './lsh';
 import type { LinkGroup, LinkMember } from './linkIndex';
 
 /** `firstSubject` of a key seen on two or more distinct subjects. */
@@ -23,6 +24,17 @@ export interface KeyTableWork {
   readonly probes: number;
   /** Key occurrences read when the groups are collected (one pass: each key once). */
   readonly collected: number;
+}
+
+/** A row's optional text: `null` (or anything but a string) is absent. */
+function optionalText(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A row's time: milliseconds as ISO 8601 (as extraction formats event times), a text as it is, else absent. */
+function timeText(value: unknown): string | undefined {
+  if (typeof value === 'number') return new Date(value).toISOString();
+  return typeof value === 'string' ? value : undefined;
 }
 
 function timeOf(value: string | undefined): number {
@@ -107,6 +119,57 @@ export class LinkKeyTable {
       const key = this.intern(kind, k.key, subject, hasher.out[0] as number, hasher.out[1] as number);
       this.pushRow(key, subject, this.fieldOf(k.field), k.recordId, k.at, k.until, k.signature, NONE);
     }
+  }
+
+  /**
+   * Adds one subject's keys given as flat rows of {@link LINK_KEY_ROW_STRIDE} entries, as
+   * {@link linkKeyRows} makes them (kind number, key, record id, field code or text, at, until,
+   * signature; times as milliseconds or text; a row with key `null` stands for the LSH bucket keys
+   * of its signature): no object per key. A subject id given twice is one subject.
+   * @throws {TypeError} when a row is not of that shape (rows may come from another process).
+   */
+  addSubjectRows(subjectId: string, rows: readonly unknown[]): void {
+    if (rows.length % LINK_KEY_ROW_STRIDE !== 0) throw new TypeError(`link key rows of subject "${subjectId}" are not in groups of ${LINK_KEY_ROW_STRIDE}`);
+    if (rows.length === 0) return;
+    const subject = this.subjectOf(subjectId);
+    for (let i = 0; i < rows.length; i += LINK_KEY_ROW_STRIDE) {
+      const kindName = typeof rows[i] === 'number' ? linkKeyKinds[rows[i] as number] : undefined;
+      const key = rows[i + 1];
+      const recordId = rows[i + 2];
+      const code = rows[i + 3];
+      const field = typeof code === 'number' ? linkKeyRowFields[code] : code;
+      const signature = optionalText(rows[i + 6]);
+      if (kindName === undefined || (typeof key !== 'string' && signature === undefined) || typeof recordId !== 'string' || typeof field !== 'string') {
+        throw new TypeError(`link key row ${i / LINK_KEY_ROW_STRIDE} of subject "${subjectId}" is not [kind, key, record, field, at, until, signature]`);
+      }
+      const at = timeText(rows[i + 4]);
+      if (typeof key === 'string') {
+        this.addRow(subject, kindName, key, recordId, field, at, timeText(rows[i + 5]), signature);
+        continue;
+      }
+      const sig = signature as string;
+      if (kindName === 'photo' && typeof rows[i + 5] !== 'number')
+        throw new TypeError(`link key row ${i / LINK_KEY_ROW_STRIDE} of subject "${subjectId}" has no photo distance`);
+      const bands = kindName === 'photo' ? photoHashBands(sig, rows[i + 5] as number) : minHashBands(decodeSignature(sig), defaultMinHashOptions);
+      for (const band of bands) this.addRow(subject, kindName, band, recordId, field, at, undefined, sig);
+    }
+  }
+
+  private addRow(
+    subject: number,
+    kindName: string,
+    key: string,
+    recordId: string,
+    field: string,
+    at: string | undefined,
+    until: string | undefined,
+    signature: string | undefined,
+  ): void {
+    const hasher = this.hasher;
+    const kind = hasher.kindOf(kindName);
+    hasher.hash(kind, key);
+    const id = this.intern(kind, key, subject, hasher.out[0] as number, hasher.out[1] as number);
+    this.pushRow(id, subject, this.fieldOf(field), recordId, at, until, signature, NONE);
   }
 
   private subjectOf(subjectId: string): number {

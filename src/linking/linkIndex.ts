@@ -2,7 +2,7 @@ import { buildCidrSet, parseIp, type ParsedIp } from '../records/ip';
 import { unionFind } from './unionFind';
 import { decodeSignature, hammingHex, minHashSimilarity } from './lsh';
 import { fuzzyLinkKeyKinds, type LinkKey, type LinkKeyKind } from './keys';
-import { compareText } from '../engine/order';
+import { compareLinkGroupKeys, compareText } from '../engine/order';
 import { ShardedMap, ShardedSet } from '../engine/shardedMap';
 import { LinkKeyTable } from './keyTable';
 
@@ -131,8 +131,42 @@ export interface LinkIndex {
 
 const SEP = '\u0000';
 
+/** A total order of members (equal only when every field is), so no sort depends on input order. */
 function compareMembers(a: LinkMember, b: LinkMember): number {
-  return compareText(a.subjectId, b.subjectId) || compareText(a.recordId, b.recordId) || compareText(a.field, b.field) || compareText(a.at ?? '', b.at ?? '');
+  return (
+    compareText(a.subjectId, b.subjectId) ||
+    compareText(a.recordId, b.recordId) ||
+    compareText(a.field, b.field) ||
+    compareText(a.at ?? '', b.at ?? '') ||
+    compareText(a.until ?? '', b.until ?? '') ||
+    compareText(a.signature ?? '', b.signature ?? '')
+  );
+}
+
+/**
+ * The groups sorted by kind and key, groups of one `(kind, key)` merged (a `GROUP BY` gives each
+ * once; a caller's list may not), members sorted: what follows then depends on the groups'
+ * contents only, not on their order or their members' order.
+ */
+function canonicalGroups(groups: Iterable<LinkGroup>): { groups: LinkGroup[]; count: number } {
+  const list: LinkGroup[] = [];
+  let count = 0;
+  for (const g of groups) {
+    list.push(g);
+    count++;
+  }
+  list.sort(compareLinkGroupKeys);
+  const out: LinkGroup[] = [];
+  for (let i = 0; i < list.length;) {
+    const g = list[i] as LinkGroup;
+    let j = i + 1;
+    while (j < list.length && compareLinkGroupKeys(g, list[j] as LinkGroup) === 0) j++;
+    const members: LinkMember[] = [];
+    for (let k = i; k < j; k++) for (const m of (list[k] as LinkGroup).members) members.push(m);
+    out.push({ kind: g.kind, key: g.key, members: members.sort(compareMembers) });
+    i = j;
+  }
+  return { groups: out, count };
 }
 
 /**
@@ -234,8 +268,9 @@ export function buildLinkIndexFromGroups(groups: Iterable<LinkGroup>, options: L
   let comparisons = 0;
   const fuzzy = new Map<LinkKeyKind, { uf: ReturnType<typeof unionFind>; members: ShardedMap<string, LinkMember>; minSim: ShardedMap<string, number> }>();
 
-  for (const group of groups) {
-    groupCount++;
+  const canonical = canonicalGroups(groups);
+  groupCount = canonical.count;
+  for (const group of canonical.groups) {
     memberCount += group.members.length;
     if (fuzzyLinkKeyKinds.has(group.kind)) {
       if (group.members.length > o.maxBucketSize) {
@@ -283,7 +318,7 @@ export function buildLinkIndexFromGroups(groups: Iterable<LinkGroup>, options: L
       }
       continue;
     }
-    const members = [...group.members].sort(compareMembers);
+    const members = group.members as LinkMember[];
     if (group.kind === 'ip' || group.kind === 'device' || group.kind === 'mfa-device') {
       const windows = ipWindows({ ...group, members }, group.kind === 'ip' ? o.ipWindowMs : o.deviceWindowMs);
       windows.forEach((w, n) => {

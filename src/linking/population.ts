@@ -1,47 +1,67 @@
-import type { Population } from '../contract/types';
+import type { Reference } from '../records/batchInput';
 import type { ActivityEvent } from '../records/events';
 import type { Subject } from '../records/subject';
 import { defaultLinkSettings, type LinkGroupInput, type LinkSettings } from '../records/linkage';
 import { toAllowList, toIndexOptions, toLinkGroups } from './linkInput';
-import { buildLinkIndexFromGroups, type LinkIndex } from './linkIndex';
-import { groupPopulationLinkKeys } from './populationKeys';
+import { buildLinkIndexFromGroups, type LinkIndex, type LinkIndexOptions } from './linkIndex';
+import { linkKeyRows, type ExtractOptions } from './keys';
+import { LinkKeyTable } from './keyTable';
 
-/**
- * The link index of a batch: from `inputs.linkGroups` when the caller grouped keys outside the
- * library, otherwise by extracting every subject's keys (events up to `asOf`) and grouping them
- * in memory (two passes over the batch, see `groupPopulationLinkKeys`). Settings come from `inputs.linkSettings`, the allow-list from
- * `reference.linkAllowList`. Both paths go through {@link buildLinkIndexFromGroups}, so the same
- * groups give the same links.
- *
- * Nothing is validated here: the engine validated the reference with the batch, and the two inputs
- * with the schemas the linkage indicators declare (`linkageInputs`), leaving out a malformed one.
- */
-export function linkIndexOf(population: Population): LinkIndex {
-  // The seven linkage indicators each have a prepare hook; the memo makes them share one build.
-  return population.memo('linkage/link-index', () => buildFor(population));
+/** The batch-wide facts linkage reads besides the subjects: the named inputs and the reference tables. */
+export interface LinkBatchFacts {
+  /** Validated batch inputs (`linkGroups`, `linkSettings`). */
+  readonly inputs: Readonly<Record<string, unknown>>;
+  /** Reference tables (`linkAllowList`, the organisation's offices). */
+  readonly reference: Reference;
 }
 
-function buildFor(population: Population): LinkIndex {
-  const linkGroups = population.inputs['linkGroups'] as readonly LinkGroupInput[] | undefined;
-  const settings = (population.inputs['linkSettings'] as LinkSettings | undefined) ?? defaultLinkSettings;
-  const allow = toAllowList(population.reference.linkAllowList ?? [], settings.defaultCallingCode);
-  const options = toIndexOptions(settings, allow);
-  let index: LinkIndex;
-  if (linkGroups !== undefined) index = buildLinkIndexFromGroups(toLinkGroups(linkGroups), options);
-  else {
-    const officeAddresses = (population.reference.organisation?.offices ?? []).flatMap((o) => (o.address !== undefined ? [o.address] : []));
-    const extract = {
-      photoMaxDistance: settings.photoMaxDistance,
-      officeAddresses,
-      ...(settings.defaultCallingCode !== undefined ? { defaultCallingCode: settings.defaultCallingCode } : {}),
-    };
-    // The batch's subjects can be read twice: texts are kept only for keys met on two subjects.
-    const subjects = {
-      forEachSubject: (visit: (subject: Subject, events: readonly ActivityEvent[]) => void): void => {
-        for (const s of population.subjects) visit(s, population.view(s.id)?.events ?? []);
-      },
-    };
-    index = buildLinkIndexFromGroups(groupPopulationLinkKeys(subjects, extract), options);
-  }
-  return index;
+function settingsOf(facts: LinkBatchFacts): LinkSettings {
+  return (facts.inputs['linkSettings'] as LinkSettings | undefined) ?? defaultLinkSettings;
+}
+
+function externalGroups(facts: LinkBatchFacts): readonly LinkGroupInput[] | undefined {
+  return facts.inputs['linkGroups'] as readonly LinkGroupInput[] | undefined;
+}
+
+function indexOptionsOf(facts: LinkBatchFacts): LinkIndexOptions {
+  const settings = settingsOf(facts);
+  return toIndexOptions(settings, toAllowList(facts.reference.linkAllowList ?? [], settings.defaultCallingCode));
+}
+
+function extractOptionsOf(facts: LinkBatchFacts): ExtractOptions {
+  const settings = settingsOf(facts);
+  const officeAddresses = (facts.reference.organisation?.offices ?? []).flatMap((o) => (o.address !== undefined ? [o.address] : []));
+  return {
+    photoMaxDistance: settings.photoMaxDistance,
+    officeAddresses,
+    ...(settings.defaultCallingCode !== undefined ? { defaultCallingCode: settings.defaultCallingCode } : {}),
+  };
+}
+
+/**
+ * One subject's link keys as plain data for a summary (see `linkKeyRows`), with the batch's
+ * settings and offices applied; empty when the batch gives its keys grouped (`inputs.linkGroups`),
+ * since the index is then built from those.
+ */
+export function subjectLinkKeyRows(subject: Subject, events: readonly ActivityEvent[], facts: LinkBatchFacts): (string | number | null)[] {
+  if (externalGroups(facts) !== undefined) return [];
+  return linkKeyRows(subject, events, extractOptionsOf(facts));
+}
+
+/**
+ * The link index of a population from its subjects' key rows ({@link subjectLinkKeyRows}, in any
+ * order of subjects), or from `inputs.linkGroups` when the batch gives them. Settings come from
+ * `inputs.linkSettings`, the allow-list from `reference.linkAllowList`; nothing is validated here
+ * (the engine validated the reference with the batch, and the two inputs with the schemas the
+ * linkage indicators declare, `linkageInputs`). The same index as grouping the subjects' keys in
+ * two passes (`groupPopulationLinkKeys`) or one (`groupLinkKeys` over `extractLinkKeys`). One pass over the rows into the key table (integer
+ * subject and key ids, typed-array columns), one over the shared keys: linear in the keys.
+ */
+export function linkIndexOfRows(subjects: Iterable<{ readonly subjectId: string; readonly rows: readonly unknown[] }>, facts: LinkBatchFacts): LinkIndex {
+  const linkGroups = externalGroups(facts);
+  const options = indexOptionsOf(facts);
+  if (linkGroups !== undefined) return buildLinkIndexFromGroups(toLinkGroups(linkGroups), options);
+  const table = new LinkKeyTable();
+  for (const { subjectId, rows } of subjects) table.addSubjectRows(subjectId, rows);
+  return buildLinkIndexFromGroups(table.groups(), options);
 }

@@ -424,6 +424,10 @@ describe.skipIf(!existsSync(cli))('built dist/cli.js', () => {
     const two = await exec(process.execPath, [cli, 'score', demoPath, '--format', 'json', '--workers', '2'], { maxBuffer: 64 << 20 });
     expect(two.stdout.length).toBeGreaterThan(1000);
     expect(two.stdout).toBe(one.stdout);
+    // Linkage now reads the population through summaries: each thread scores its shard, and the links still show.
+    expect(one.stdout).toContain('"indicatorId": "linkage/shared-infrastructure"');
+    const three = await exec(process.execPath, [cli, 'score', demoPath, '--format', 'json', '--workers', '3'], { maxBuffer: 64 << 20 });
+    expect(three.stdout).toBe(one.stdout);
   }, 180_000);
 
   it('exits 2 on invalid input while scoring the valid records', async () => {
@@ -451,7 +455,7 @@ describe('redflags score --stream', () => {
         ...demo.events.filter((e) => e.subjectId === s.id).map((e) => JSON.stringify({ recordType: 'event', ...e })),
       ]),
   ];
-  // Population-level indicators (with a prepare hook) cannot stream; the test disables them.
+  // Population-level indicators (prepare or summaries) cannot stream; the test disables them.
   const noPopulation = file('no-population.json', JSON.stringify({ indicators: Object.fromEntries(populationIndicatorIds.map((id) => [id, false])) }));
   const common = ['--as-of', asOf, '--config', noPopulation, '--format', 'json'];
 

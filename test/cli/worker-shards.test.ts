@@ -100,7 +100,7 @@ describe('--workers shards', () => {
   }, 120_000);
 });
 
-/** The defaults with the indicators that need `prepare` over the population (linkage) off: the others read it through summaries. */
+/** The defaults with any indicator that needs `prepare` over the population off (none built in does): the others read it through summaries. */
 const summariesOnly: ScorerConfig = {
   indicators: Object.fromEntries(
     createScorer()
@@ -120,8 +120,9 @@ const firedIds = (reports: readonly { findings: readonly { indicatorId: string }
   new Set(reports.flatMap((r) => r.findings.map((f) => f.indicatorId)));
 
 describe('--workers with population summaries', () => {
-  it('gives each thread its shard when every population indicator has summaries, the whole input when one needs prepare', () => {
-    expect(populationMode(undefined)).toBe('whole');
+  it('gives each thread its shard when every population indicator has summaries, as every built-in now does', () => {
+    // Linkage reads the population through summaries too: nothing built-in forces the whole input on every thread.
+    expect(populationMode(undefined)).toBe('summaries');
     expect(populationMode(summariesOnly)).toBe('summaries');
     expect(populationMode(perSubjectOnly)).toBe('none');
     expect(readsPopulation(summariesOnly)).toBe(true);
@@ -137,6 +138,18 @@ describe('--workers with population summaries', () => {
       expect(JSON.stringify(sharded)).toBe(JSON.stringify(one));
     }
   }, 120_000);
+
+  it('merges to exactly what one scoreBatch gives with the defaults, linkage firing from shards of the input', async () => {
+    const input = withPeers(3);
+    const one = createScorer().scoreBatch(input);
+    const fired = firedIds(one.reports);
+    expect([...fired].filter((id) => id.startsWith('linkage/')).length).toBeGreaterThanOrEqual(2);
+    expect(fired).toContain('linkage/shared-infrastructure');
+    for (const shards of [2, 5]) {
+      const sharded = await scoreSharded(input, undefined, shards, undefined);
+      expect(JSON.stringify(sharded)).toBe(JSON.stringify(one));
+    }
+  }, 180_000);
 
   const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
   it.skipIf(!existsSync(cli))(

@@ -40,7 +40,20 @@ function split(
 
 describe('population summaries', () => {
   it('are used by the built-in population indicators that can be split', () => {
-    expect(summarising.map((i) => i.meta.id).sort()).toEqual(['insider/bulk-collection', 'insider/impersonation', 'insider/peer-baseline-shift']);
+    expect(summarising.map((i) => i.meta.id).sort()).toEqual([
+      'insider/bulk-collection',
+      'insider/impersonation',
+      'insider/peer-baseline-shift',
+      'linkage/persona-multiplicity',
+      'linkage/referral-risk',
+      'linkage/resume-similarity',
+      'linkage/shared-contact',
+      'linkage/shared-infrastructure',
+      'linkage/shared-payment-instrument',
+      'linkage/shared-shipping-address',
+    ]);
+    // Only the watchlist match prepares over the batch (its lists, not the population), which the CLI gives every thread.
+    expect(builtinIndicators.filter((i) => i.prepare !== undefined).map((i) => i.meta.id)).toEqual(['watchlist/match']);
     for (const indicator of summarising) expect(indicator.prepare).toBeUndefined();
   });
 

@@ -208,3 +208,47 @@ describe('normalisation fast paths', () => {
     );
   });
 });
+
+describe('link key rows (the linkage summaries)', () => {
+  it('give the key table the groups of the subjects keys, with one row per photo or resume instead of one per bucket', async () => {
+    const { laptopFarmPopulation } = await import('../fixtures/laptop-farm');
+    const { extractLinkKeys, parseEvent, parseSubject } = await import('../../src/index');
+    const { linkKeyKinds, linkKeyRows, LINK_KEY_ROW_STRIDE } = await import('../../src/linking/keys');
+    const { subjects, events } = laptopFarmPopulation();
+    const parsed = events.map((e) => parseEvent(e));
+    const extra = ['a1b2c3d4e5f60718', 'a1b2c3d4e5f60719'].map((hash, i) =>
+      parseSubject({ id: `photo-${i}`, photos: [{ id: `p${i}`, source: 'resume', perceptualHash: hash, capturedAt: '2025-01-01T00:00:00Z' }] }),
+    );
+    const all = [...subjects.map((s) => parseSubject(s)), ...extra];
+    const fromKeys = new LinkKeyTable();
+    const fromRows = new LinkKeyTable();
+    const fuzzyKinds = new Set(['photo', 'text'].map((k) => linkKeyKinds.indexOf(k as LinkKey['kind'])));
+    const fuzzyRecords = new Set<string>();
+    let fuzzyRows = 0;
+    for (const subject of all) {
+      const own = parsed.filter((e) => e.subjectId === subject.id);
+      const k = extractLinkKeys(subject, own);
+      fromKeys.addSubject(subject.id, k);
+      // Through JSON, as a summary from another machine would come.
+      const r = JSON.parse(JSON.stringify(linkKeyRows(subject, own))) as unknown[];
+      fromRows.addSubjectRows(subject.id, r);
+      for (const key of k) if (key.kind === 'photo' || key.kind === 'text') fuzzyRecords.add(`${subject.id}/${key.kind}/${key.recordId}`);
+      for (let i = 0; i < r.length; i += LINK_KEY_ROW_STRIDE) if (fuzzyKinds.has(r[i] as number)) fuzzyRows++;
+    }
+    const a = buildLinkIndexFromGroups(fromKeys.groups());
+    const b = buildLinkIndexFromGroups(fromRows.groups());
+    expect(a.links.some((l) => l.kind === 'photo') && a.links.some((l) => l.kind === 'text')).toBe(true);
+    expect(JSON.stringify(b.links)).toBe(JSON.stringify(a.links));
+    // The fuzzy kinds' bucket keys are one row per photo or resume.
+    expect(fuzzyRecords.size).toBeGreaterThan(2);
+    expect(fuzzyRows).toBe(fuzzyRecords.size);
+  });
+
+  it('refuse rows that are not rows, naming the subject', () => {
+    const table = new LinkKeyTable();
+    expect(() => table.addSubjectRows('s1', [0, 'x@y.z', 'r'])).toThrow(/subject "s1" are not in groups of 7/);
+    expect(() => table.addSubjectRows('s1', [99, 'x', 'r', 0, null, null, null])).toThrow(/row 0 of subject "s1"/);
+    expect(() => table.addSubjectRows('s1', [0, 'x', 'r', 999, null, null, null])).toThrow(/row 0 of subject "s1"/);
+    expect(() => table.addSubjectRows('s1', [9, null, 'r', 13, null, null, 'a1b2'])).toThrow(/no photo distance/);
+  });
+});

@@ -122,3 +122,76 @@ describe('buildLinkIndex', () => {
     expect(stats.comparisons).toBeLessThan(2_000 * 20);
   });
 });
+
+describe('buildLinkIndexFromGroups, order', () => {
+  /** Deterministic pseudo-random numbers (mulberry32). */
+  function prng(seed: number): () => number {
+    let a = seed;
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  function shuffle<T>(list: readonly T[], rnd: () => number): T[] {
+    const out = list.slice();
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(rnd() * (i + 1));
+      [out[i], out[j]] = [out[j] as T, out[i] as T];
+    }
+    return out;
+  }
+
+  it('gives the same links whatever the order of groups and members, and however a group is split', async () => {
+    const { laptopFarmPopulation } = await import('../fixtures/laptop-farm');
+    const { extractLinkKeys, parseEvent, parseSubject } = await import('../../src/index');
+    const { subjects, events } = laptopFarmPopulation();
+    const parsed = events.map((e) => parseEvent(e));
+    const entries = subjects.map((raw) => {
+      const subject = parseSubject(raw);
+      return entry(
+        subject.id,
+        ...extractLinkKeys(
+          subject,
+          parsed.filter((e) => e.subjectId === subject.id),
+        ),
+      );
+    });
+    // Near-duplicate photos (fuzzy, verified in LSH buckets), and one IP record given twice with different last-seen times.
+    for (const [s, hash] of [
+      ['p1', 'a1b2c3d4e5f60718'],
+      ['p2', 'a1b2c3d4e5f60719'],
+      ['p3', 'a1b2c3d4e5f6071f'],
+    ] as const) {
+      entries.push(entry(s, ...photoHashBands(hash, 6).map((band) => key('photo', band, `${s}-photo`, 'photos[].perceptualHash', { signature: hash }))));
+    }
+    entries.push(
+      entry('q1', key('ip', '192.0.2.9', 'q1-e', 'events[type=session].ip', { at: '2025-03-01T00:00:00Z', until: '2025-03-02T00:00:00Z' })),
+      entry('q1', key('ip', '192.0.2.9', 'q1-e', 'events[type=session].ip', { at: '2025-03-01T00:00:00Z', until: '2025-03-05T00:00:00Z' })),
+      entry('q2', key('ip', '192.0.2.9', 'q2-e', 'events[type=session].ip', { at: '2025-03-04T00:00:00Z', until: '2025-03-04T00:00:00Z' })),
+    );
+    const groups = groupLinkKeys(entries);
+    const kinds = new Set(groups.map((g) => g.kind));
+    for (const kind of ['ip', 'photo', 'text', 'address', 'payout-account'] as const) expect(kinds).toContain(kind);
+    const expected = buildLinkIndexFromGroups(groups);
+    expect(expected.links.length).toBeGreaterThan(5);
+    const subjectIds = [...new Set(entries.map((e) => e.subjectId))];
+    for (let seed = 1; seed <= 8; seed++) {
+      const rnd = prng(seed);
+      const shuffled = shuffle(groups, rnd).flatMap((g) => {
+        const members = shuffle(g.members, rnd);
+        // A group split in two (a caller's list may name one key twice) is the same group.
+        if (members.length < 2 || rnd() < 0.5) return [{ ...g, members }];
+        const cut = 1 + Math.floor(rnd() * (members.length - 1));
+        return [
+          { ...g, members: members.slice(0, cut) },
+          { ...g, members: members.slice(cut) },
+        ];
+      });
+      const index = buildLinkIndexFromGroups(shuffled);
+      expect(JSON.stringify(index.links)).toBe(JSON.stringify(expected.links));
+      for (const s of subjectIds) expect(index.linksOf(s).map((l) => l.id)).toEqual(expected.linksOf(s).map((l) => l.id));
+    }
+  });
+});

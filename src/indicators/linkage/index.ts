@@ -1,8 +1,8 @@
 export { personaMultiplicity } from './persona-multiplicity';
 export type { PreparedPersonas } from './persona-multiplicity';
 export { referralRisk, strongNonLinkageFacts } from './referral-risk';
-export type { PreparedReferrals, StrongFact } from './referral-risk';
-export type { PreparedLinks } from './shared';
+export type { PreparedReferrals, ReferralSummary, StrongFact } from './referral-risk';
+export type { LinkageSummary, PreparedLinks } from './shared';
 export { resumeSimilarity } from './resume-similarity';
 export { sharedContact } from './shared-contact';
 export { sharedInfrastructure } from './shared-infrastructure';

@@ -1,13 +1,23 @@
 import { linkageInputs } from '../../records/linkage';
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
-import type { FindingDraft, Population } from '../../contract/types';
+import type { FindingDraft } from '../../contract/types';
 import type { LinkKeyKind } from '../../linking/keys';
 import type { Link } from '../../linking/linkIndex';
 import { unionFind } from '../../linking/unionFind';
-import { cite, compareText, nameScripts, normalizePersonName } from '../../kit';
-import type { Subject } from '../../records/subject';
-import { activeLinks, clusterOptions, clusterStrength, displayKey, kindLabels, linkEvidence, prepareLinks, type PreparedLinks } from './shared';
+import { cite, compareText, nameScripts } from '../../kit';
+import {
+  activeLinks,
+  clusterOptions,
+  clusterStrength,
+  combineLinks,
+  displayKey,
+  kindLabels,
+  linkageSummaryOf,
+  linkEvidence,
+  summariseLinkage,
+  type PreparedLinks,
+} from './shared';
 
 const options = z.object({
   ...clusterOptions,
@@ -23,15 +33,6 @@ const options = z.object({
 
 const kinds = new Set<LinkKeyKind>(['email', 'phone', 'photo', 'document']);
 
-/** Every name the subject was recorded under, normalised (case, diacritics, word order; letters of every script kept). */
-function namesOf(subject: Subject): Set<string> {
-  const out = new Set<string>();
-  for (const n of subject.identity?.names ?? []) out.add(normalizePersonName(n.value));
-  for (const d of subject.documents ?? []) if (d.holderName !== undefined) out.add(normalizePersonName(d.holderName));
-  out.delete('');
-  return out;
-}
-
 /** The personas on one link, worked out once per link and batch. */
 interface PersonaSummary {
   /** Persona index of each named subject on the link. */
@@ -42,7 +43,7 @@ interface PersonaSummary {
   readonly byScript: ReadonlyMap<string, readonly number[]>;
 }
 
-/** What `linkage/persona-multiplicity`'s `prepare` hook returns: the link index plus every subject's recorded names. */
+/** What `linkage/persona-multiplicity`'s `combine` hook returns: the link index plus every subject's recorded names. */
 export interface PreparedPersonas extends PreparedLinks {
   /** Each subject's normalised names. */
   readonly names: ReadonlyMap<string, readonly string[]>;
@@ -150,28 +151,21 @@ export const personaMultiplicity = defineIndicator({
     },
   },
   inputs: linkageInputs,
-  prepare(population: Population): Prepared {
+  summarise: summariseLinkage,
+  combine(summaries, context): Prepared {
     const names = new Map<string, readonly string[]>();
     const scripts = new Map<string, ReadonlySet<string>>();
     const display = new Map<string, string>();
-    for (const s of population.subjects) {
-      const own = [...namesOf(s)].sort();
-      names.set(s.id, own);
+    for (const entry of summaries) {
+      const summary = linkageSummaryOf(entry);
+      const own = summary.names ?? [];
+      names.set(entry.subjectId, own);
       const sc = new Set<string>();
       for (const n of own) for (const x of nameScripts(n)) sc.add(x);
-      scripts.set(s.id, sc);
-      // The name as written, for the message: the legal name, else the first recorded one.
-      const shown = [...(s.identity?.names ?? [])].sort(
-        (a, b) => (a.kind === 'legal' ? 0 : 1) - (b.kind === 'legal' ? 0 : 1) || compareText(a.value, b.value),
-      )[0];
-      const holder = (s.documents ?? [])
-        .map((d) => d.holderName)
-        .filter((n): n is string => n !== undefined)
-        .sort()[0];
-      const text = shown?.value ?? holder;
-      if (text !== undefined) display.set(s.id, text);
+      scripts.set(entry.subjectId, sc);
+      if (summary.shown !== undefined) display.set(entry.subjectId, summary.shown);
     }
-    return { ...prepareLinks(population), names, scripts, display, personaSummaries: new Map() };
+    return { ...combineLinks(summaries, context), names, scripts, display, personaSummaries: new Map() };
   },
   evaluate(view, { options, prepared, notEvaluated }) {
     const mine = prepared.names.get(view.subject.id) ?? [];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
-import type { Evidence, FindingDraft, Population, SubjectView } from '../../contract/types';
+import type { Evidence, FindingDraft, SubjectView } from '../../contract/types';
 import { cite, compareText } from '../../kit';
 
 const options = z.object({
@@ -75,7 +75,15 @@ export function strongNonLinkageFacts(view: SubjectView): StrongFact[] {
   return out.sort((a, b) => compareText(a.recordId, b.recordId) || compareText(a.field, b.field));
 }
 
-/** What `linkage/referral-risk` prepares once per batch. */
+/** What `linkage/referral-risk` summarises per subject: plain data, empty parts left out. */
+export interface ReferralSummary {
+  /** The subject's referrer, as recorded. */
+  readonly referredBy?: string;
+  /** {@link strongNonLinkageFacts} of the subject, when it has any. */
+  readonly facts?: readonly StrongFact[];
+}
+
+/** What `linkage/referral-risk` combines once per batch. */
 export interface PreparedReferrals {
   /** Strong non-linkage facts of every subject, from its own records. */
   readonly facts: ReadonlyMap<string, readonly StrongFact[]>;
@@ -118,20 +126,28 @@ export const referralRisk = defineIndicator({
       falsePositives: ['An honest employee who referred, or was referred by, someone later found to be fraudulent without knowing it.'],
     },
   },
-  prepare(population: Population): PreparedReferrals {
+  summarise(view): ReferralSummary {
+    const facts = strongNonLinkageFacts(view);
+    const referredBy = view.subject.referredBy;
+    // Every subject gets a summary, even an empty one: the referrer must be in the batch.
+    return { ...(referredBy !== undefined ? { referredBy } : {}), ...(facts.length > 0 ? { facts } : {}) };
+  },
+  combine(summaries): PreparedReferrals {
     const facts = new Map<string, readonly StrongFact[]>();
     const referredBy = new Map<string, string[]>();
-    for (const s of population.subjects) {
-      const view = population.view(s.id);
-      if (view !== undefined) facts.set(s.id, strongNonLinkageFacts(view));
-      if (s.referredBy !== undefined) {
-        const list = referredBy.get(s.referredBy);
-        if (list === undefined) referredBy.set(s.referredBy, [s.id]);
-        else list.push(s.id);
+    const ids = new Set<string>();
+    for (const { subjectId, summary } of summaries) {
+      ids.add(subjectId);
+      if (typeof summary !== 'object' || summary === null) throw new TypeError(`the referral summary of subject "${subjectId}" is not an object`);
+      if (summary.facts !== undefined) facts.set(subjectId, summary.facts);
+      if (summary.referredBy !== undefined) {
+        const list = referredBy.get(summary.referredBy);
+        if (list === undefined) referredBy.set(summary.referredBy, [subjectId]);
+        else list.push(subjectId);
       }
     }
-    for (const list of referredBy.values()) list.sort();
-    return { facts, referredBy, ids: new Set(population.subjects.map((s) => s.id)) };
+    for (const list of referredBy.values()) list.sort(compareText);
+    return { facts, referredBy, ids };
   },
   evaluate(view, { options, prepared, notEvaluated }) {
     const s = view.subject;

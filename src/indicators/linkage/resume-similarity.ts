@@ -4,7 +4,7 @@ import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
 import type { LinkKeyKind } from '../../linking/keys';
 import { cite } from '../../kit';
-import { activeLinks, clusterOptions, clusterStrength, linkEvidence, othersText, prepareLinks } from './shared';
+import { activeLinks, clusterOptions, clusterStrength, linkEvidence, othersText, summariseLinkage, combineLinks } from './shared';
 
 const options = z.object({
   ...clusterOptions,
@@ -52,7 +52,8 @@ export const resumeSimilarity = defineIndicator({
     },
   },
   inputs: linkageInputs,
-  prepare: prepareLinks,
+  summarise: summariseLinkage,
+  combine: combineLinks,
   evaluate(view, { options, prepared, notEvaluated }) {
     if (view.subject.resumeText === undefined || view.subject.resumeText.trim() === '') {
       return notEvaluated('no resume or bid text', ['resumeText']);

@@ -4,7 +4,7 @@ import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
 import type { LinkKeyKind } from '../../linking/keys';
 import { cite } from '../../kit';
-import { activeLinks, clusterFinding, clusterOptions, ownMembers, prepareLinks } from './shared';
+import { activeLinks, clusterFinding, clusterOptions, ownMembers, summariseLinkage, combineLinks } from './shared';
 
 const options = z.object({
   ...clusterOptions,
@@ -57,7 +57,8 @@ export const sharedContact = defineIndicator({
     },
   },
   inputs: linkageInputs,
-  prepare: prepareLinks,
+  summarise: summariseLinkage,
+  combine: combineLinks,
   evaluate(view, { options, prepared, notEvaluated }) {
     const s = view.subject;
     const has =

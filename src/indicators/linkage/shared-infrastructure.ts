@@ -1,12 +1,23 @@
 import { linkageInputs } from '../../records/linkage';
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
-import type { FindingDraft, Mitigation, Population } from '../../contract/types';
+import type { FindingDraft, Mitigation } from '../../contract/types';
+import type { Reference } from '../../records/batchInput';
 import { cite, normalizeIdentifier } from '../../kit';
 import type { LinkKeyKind } from '../../linking/keys';
 import type { ActivityEvent } from '../../records/events';
 import { authenticatorOfMember, closestCrossSubjectUses, type ClosestCrossSubjectUse } from './approvals';
-import { activeLinks, clusterFinding, clusterOptions, householdExplains, ownMembers, prepareLinks, type PreparedLinks } from './shared';
+import {
+  activeLinks,
+  clusterFinding,
+  clusterOptions,
+  combineLinks,
+  householdExplains,
+  linkageSummaryOf,
+  ownMembers,
+  summariseLinkage,
+  type PreparedLinks,
+} from './shared';
 
 /** The shared link index, and the closest cross-subject uses of each shared authenticator. */
 export interface PreparedInfrastructure extends PreparedLinks {
@@ -21,9 +32,9 @@ export interface PreparedInfrastructure extends PreparedLinks {
  * the link index keys them): several people use them by design, so a link through one is
  * explained, not evidence. One pass over the register.
  */
-function sharedMachinesOf(population: Population): Map<string, Mitigation> {
+function sharedMachinesOf(reference: Reference): Map<string, Mitigation> {
   const out = new Map<string, Mitigation>();
-  for (const d of population.reference.organisation?.devices ?? []) {
+  for (const d of reference.organisation?.devices ?? []) {
     if (d.handover !== 'lab' && d.handover !== 'pool') continue;
     const name = d.deviceId ?? d.serial;
     if (name === undefined) continue;
@@ -125,10 +136,13 @@ export const sharedInfrastructure = defineIndicator({
     },
   },
   inputs: linkageInputs,
-  prepare: (population): PreparedInfrastructure => ({
-    ...prepareLinks(population),
-    closestUses: closestCrossSubjectUses(population),
-    sharedMachines: sharedMachinesOf(population),
+  summarise: summariseLinkage,
+  combine: (summaries, context): PreparedInfrastructure => ({
+    ...combineLinks(summaries, context),
+    closestUses: context.memo('linkage/authenticator-closest-uses', () =>
+      closestCrossSubjectUses(summaries.map((s) => ({ subjectId: s.subjectId, rows: linkageSummaryOf(s).uses ?? [] }))),
+    ),
+    sharedMachines: sharedMachinesOf(context.reference),
   }),
   evaluate(view, { options, prepared, notEvaluated }) {
     if (view.eventsOf('session').length === 0 && view.eventsOf('device-checkin').length === 0) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
 import { cite } from '../../kit';
-import { activeLinks, clusterFinding, clusterOptions, ownMembers, prepareLinks } from './shared';
+import { activeLinks, clusterFinding, clusterOptions, ownMembers, summariseLinkage, combineLinks } from './shared';
 
 const options = z.object({
   ...clusterOptions,
@@ -55,7 +55,8 @@ export const sharedPaymentInstrument = defineIndicator({
     },
   },
   inputs: linkageInputs,
-  prepare: prepareLinks,
+  summarise: summariseLinkage,
+  combine: combineLinks,
   evaluate(view, { options, prepared, notEvaluated }) {
     if ((view.subject.paymentInstructions ?? []).length === 0 && view.eventsOf('payment').length === 0) {
       return notEvaluated('no payout instructions or payments', ['paymentInstructions[]', 'events[type=payment]']);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
 import { cite } from '../../kit';
-import { activeLinks, clusterFinding, clusterOptions, householdExplains, ownMembers, prepareLinks } from './shared';
+import { activeLinks, clusterFinding, clusterOptions, householdExplains, ownMembers, summariseLinkage, combineLinks } from './shared';
 
 const options = z.object({
   ...clusterOptions,
@@ -61,7 +61,8 @@ export const sharedShippingAddress = defineIndicator({
     },
   },
   inputs: linkageInputs,
-  prepare: prepareLinks,
+  summarise: summariseLinkage,
+  combine: combineLinks,
   evaluate(view, { options, prepared, notEvaluated }) {
     const shipments = view.subject.shipments ?? [];
     if (shipments.length === 0) return notEvaluated('no shipments of equipment', ['shipments[].address']);

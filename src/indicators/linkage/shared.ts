@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import type { Evidence, MessageData, Mitigation, Population } from '../../contract/types';
+import type { CombineContext, Evidence, MessageData, Mitigation, SubjectSummary, SubjectView, SummaryContext } from '../../contract/types';
 import type { Subject } from '../../records/subject';
 import type { LinkKeyKind } from '../../linking/keys';
 import type { Link, LinkIndex, LinkMember } from '../../linking/linkIndex';
-import { linkIndexOf } from '../../linking/population';
+import { linkIndexOfRows, subjectLinkKeyRows } from '../../linking/population';
 import { ShardedMap } from '../../engine/shardedMap';
+import { compareText, normalizePersonName } from '../../kit';
+import { authenticatorUseRows } from './approvals';
 
 /** A link's members by subject, worked out once per link and batch. */
 interface LinkSummary {
@@ -16,7 +18,7 @@ interface LinkSummary {
   readonly rest: readonly LinkMember[];
 }
 
-/** What the linkage indicators' `prepare` hooks return: the batch's link index and its size. */
+/** What the linkage indicators' `combine` hooks return: the batch's link index and its size. */
 export interface PreparedLinks {
   /** The link index, built once per batch. */
   readonly index: LinkIndex;
@@ -37,9 +39,81 @@ export interface PreparedLinks {
   readonly work: { linkEntriesRead: number };
 }
 
-/** `prepare` of every linkage indicator: one shared index per batch. */
-export function prepareLinks(population: Population): PreparedLinks {
-  return { index: linkIndexOf(population), populationSize: population.subjects.length, summaries: new ShardedMap(), work: { linkEntriesRead: 0 } };
+/**
+ * What the linkage indicators that read the link index summarise per subject (one object per
+ * subject, shared between them through the view's memo): plain data, so it can cross threads or
+ * be written as JSON. Empty parts are left out.
+ */
+export interface LinkageSummary {
+  /** The subject's link keys, 7 entries a key: kind number, key, record id, field, at, until, signature (`null` when absent). */
+  readonly keys: readonly (string | number | null)[];
+  /** The subject's recorded names, normalised and sorted (for `linkage/persona-multiplicity`). */
+  readonly names?: readonly string[];
+  /** The name as written, for messages: the legal name, else the first recorded one. */
+  readonly shown?: string;
+  /** Authenticator uses, 4 entries a use: authenticator, record id, time, field (for `linkage/shared-infrastructure`). */
+  readonly uses?: readonly string[];
+}
+
+/** Every name the subject was recorded under, normalised (case, diacritics, word order; letters of every script kept). */
+function namesOf(subject: Subject): Set<string> {
+  const out = new Set<string>();
+  for (const n of subject.identity?.names ?? []) out.add(normalizePersonName(n.value));
+  for (const d of subject.documents ?? []) if (d.holderName !== undefined) out.add(normalizePersonName(d.holderName));
+  out.delete('');
+  return out;
+}
+
+/** The name as written, for messages: the legal name, else the first recorded one, else the first document holder's. */
+function shownNameOf(subject: Subject): string | undefined {
+  const shown = [...(subject.identity?.names ?? [])].sort(
+    (a, b) => (a.kind === 'legal' ? 0 : 1) - (b.kind === 'legal' ? 0 : 1) || compareText(a.value, b.value),
+  )[0];
+  const holder = (subject.documents ?? [])
+    .map((d) => d.holderName)
+    .filter((n): n is string => n !== undefined)
+    .sort()[0];
+  return shown?.value ?? holder;
+}
+
+/**
+ * `summarise` of the linkage indicators that read the link index: the subject's keys (events up
+ * to `asOf`), names and authenticator uses, made once per subject and shared between them.
+ */
+export function summariseLinkage(view: SubjectView, context: SummaryContext<unknown>): LinkageSummary {
+  // The context's inputs and reference are the batch's, the same for every indicator: the memo may hold the summary.
+  return view.memo('linkage/summary', () => {
+    const names = [...namesOf(view.subject)].sort();
+    const shown = shownNameOf(view.subject);
+    const uses = authenticatorUseRows(view.events);
+    return {
+      keys: subjectLinkKeyRows(view.subject, view.events, context),
+      ...(names.length > 0 ? { names } : {}),
+      ...(shown !== undefined ? { shown } : {}),
+      ...(uses.length > 0 ? { uses } : {}),
+    };
+  });
+}
+
+/** A subject's summary, checked to be a {@link LinkageSummary} (summaries may come from another process). */
+export function linkageSummaryOf(s: SubjectSummary<LinkageSummary>): LinkageSummary {
+  const summary = s.summary as unknown;
+  if (typeof summary !== 'object' || summary === null || !Array.isArray((summary as { keys?: unknown }).keys)) {
+    throw new TypeError(`the linkage summary of subject "${s.subjectId}" has no keys array`);
+  }
+  return summary as LinkageSummary;
+}
+
+/**
+ * `combine` of every linkage indicator that reads the link index: one index per batch, built from
+ * every subject's key rows and shared between the indicators through the combine memo, with the
+ * per-link caches and the work counter.
+ */
+export function combineLinks(summaries: readonly SubjectSummary<LinkageSummary>[], context: CombineContext<unknown>): PreparedLinks {
+  return context.memo('linkage/links', () => {
+    const rows = summaries.map((s) => ({ subjectId: s.subjectId, rows: linkageSummaryOf(s).keys }));
+    return { index: linkIndexOfRows(rows, context), populationSize: summaries.length, summaries: new ShardedMap(), work: { linkEntriesRead: 0 } };
+  });
 }
 
 function summaryOf(prepared: PreparedLinks, link: Link): LinkSummary {

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildView } from '../../../src/engine/view';
-import type { Population } from '../../../src/contract/types';
-import { closestCrossSubjectUses } from '../../../src/indicators/linkage/approvals';
-import { parseEvent, parseSubject } from '../../../src/index';
+import { authenticatorUseRows, closestCrossSubjectUses } from '../../../src/indicators/linkage/approvals';
+import { parseEvent } from '../../../src/index';
 
-/** A population of subjects with session events, as the engine would hand it over (events sorted). */
-function populationOf(uses: readonly { subjectId: string; t: number; authenticatorId: string }[]): Population {
+/** Every subject's authenticator use rows, as the linkage summaries carry them (events sorted as the engine sorts them). */
+function populationOf(uses: readonly { subjectId: string; t: number; authenticatorId: string }[]): { subjectId: string; rows: string[] }[] {
   const ids = [...new Set(uses.map((u) => u.subjectId))].sort();
   const events = uses.map((u, i) =>
     parseEvent({ id: `ev${i}`, subjectId: u.subjectId, type: 'session', at: new Date(u.t).toISOString(), mfa: { authenticatorId: u.authenticatorId } }),
@@ -13,26 +11,7 @@ function populationOf(uses: readonly { subjectId: string; t: number; authenticat
   const bySubject = new Map<string, typeof events>();
   for (const e of events) bySubject.set(e.subjectId, [...(bySubject.get(e.subjectId) ?? []), e]);
   for (const list of bySubject.values()) list.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : 1));
-  const memo = new Map<string, unknown>();
-  return {
-    subjects: ids.map((id) => parseSubject({ id })),
-    view: (id) =>
-      buildView(
-        parseSubject({ id }),
-        bySubject.get(id) ?? [],
-        (bySubject.get(id) ?? []).map((e) => Date.parse(e.at)),
-        Infinity,
-      ).view,
-    asOf: '2026-01-01T00:00:00Z',
-    asOfMs: Date.parse('2026-01-01T00:00:00Z'),
-    watchlists: [],
-    reference: {},
-    inputs: {},
-    memo: <T>(key: string, build: () => T): T => {
-      if (!memo.has(key)) memo.set(key, build());
-      return memo.get(key) as T;
-    },
-  } as Population;
+  return ids.map((id) => ({ subjectId: id, rows: authenticatorUseRows(bySubject.get(id) ?? []) }));
 }
 
 /** Deterministic pseudo-random numbers (mulberry32). */

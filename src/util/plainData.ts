@@ -1,0 +1,67 @@
+/**
+ * Why `value` is not plain data, or undefined when it is: plain data is what survives
+ * `structuredClone` and a JSON round trip unchanged, that is strings, finite numbers, booleans,
+ * `null`, arrays of them (no holes, no `undefined`) and objects whose prototype is
+ * `Object.prototype` or `null` (an `undefined` property is allowed: JSON leaves it out, which
+ * reads the same). No Map, Set, Date, class instance, function, symbol, bigint or cycle. The
+ * answer names the path of the first offending value, e.g. `summary.keys[3]: a Map`.
+ *
+ * One walk over the value, no copy: the cost is a type test per value. Objects shared between
+ * places (a DAG) are walked once per place. `seen` holds top-level values already found plain,
+ * so a value given again (one summary shared by several indicators) is not walked again.
+ */
+export function plainDataProblem(value: unknown, path = 'value', seen?: WeakSet<object>): string | undefined {
+  const isObject = typeof value === 'object' && value !== null;
+  if (isObject && seen?.has(value) === true) return undefined;
+  const problem = walk(value, path, []);
+  if (problem === undefined && isObject) seen?.add(value);
+  return problem;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'symbol') return 'a symbol';
+  if (typeof value === 'bigint') return 'a bigint';
+  const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+  return typeof name === 'string' && name !== '' ? `a ${name}` : 'an object of a class';
+}
+
+function walk(value: unknown, path: string, ancestors: object[]): string | undefined {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return undefined;
+    case 'number':
+      return Number.isFinite(value) ? undefined : `${path}: ${describe(value)} (numbers must be finite)`;
+    case 'object':
+      break;
+    default:
+      return `${path}: ${describe(value)}`;
+  }
+  if (value === null) return undefined;
+  if (ancestors.includes(value)) return `${path}: a cycle (the value contains itself)`;
+  ancestors.push(value);
+  let problem: string | undefined;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) problem = `${path}: ${describe(value)}`;
+    for (let i = 0; problem === undefined && i < value.length; i++) {
+      const item: unknown = value[i];
+      problem = item === undefined ? `${path}[${i}]: undefined or a hole in an array` : walk(item, `${path}[${i}]`, ancestors);
+    }
+  } else {
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) problem = `${path}: ${describe(value)}`;
+    else {
+      for (const key in value) {
+        const item = (value as Record<string, unknown>)[key];
+        if (item === undefined) continue;
+        problem = walk(item, `${path}.${key}`, ancestors);
+        if (problem !== undefined) break;
+      }
+    }
+  }
+  ancestors.pop();
+  return problem;
+}
