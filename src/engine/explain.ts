@@ -154,13 +154,7 @@ export function explainCompact(
  * An indicator's entry in a full report, built in one object (no spread of a shared part) with
  * the keys in the report's order.
  */
-function indicatorEntry(
-  r: ResolvedIndicator,
-  contribution: number,
-  status: IndicatorReport['status'],
-  reason?: string,
-  missing?: string[],
-): IndicatorReport {
+function indicatorEntry(r: ResolvedIndicator, contribution: number, status: IndicatorReport['status'], reason?: string, missing?: string[]): IndicatorReport {
   const meta = r.indicator.meta;
   const entry: Record<string, unknown> = {
     indicatorId: r.id,
