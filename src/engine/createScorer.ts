@@ -362,8 +362,8 @@ function parsePopulation(
   }
   // Valid events in input order, as parallel columns (no wrapper object per event).
   const validEvents: ActivityEvent[] = [];
-  const validIndex: number[] = [];
-  const validTimes: number[] = [];
+  const validIndex = new Float64Array(eventsIn.length);
+  const validTimes = new Float64Array(eventsIn.length);
   // Every valid event's id, once; `duplicated` counts the copies of the few ids seen more than once.
   const eventIds = new ShardedSet<string>();
   const duplicated = new Map<string, number>();
@@ -397,9 +397,9 @@ function parsePopulation(
       return;
     }
     warn('event', index, value, recordWarnings);
+    validIndex[validEvents.length] = index;
+    validTimes[validEvents.length] = time;
     validEvents.push(event);
-    validIndex.push(index);
-    validTimes.push(time);
     // One set operation per event: a size that does not grow is a repeated id.
     const before = eventIds.size;
     eventIds.add(event.id);
