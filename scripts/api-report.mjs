@@ -28,6 +28,41 @@ const program = ts.createProgram(
 const checker = program.getTypeChecker();
 const flags = ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope | ts.TypeFormatFlags.WriteArrowStyleSignature;
 
+// TypeScript prints a union's members in the order it created their types, which can change
+// from one build to the next without any change to the API: members are printed sorted instead.
+const printer = ts.createPrinter({ removeComments: true, omitTrailingSemicolon: true });
+const scratchFile = ts.createSourceFile('api-report.ts', '', ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+const print = (node) => printer.printNode(ts.EmitHint.Unspecified, node, scratchFile);
+
+/** The node with every union's members sorted by their printed text, innermost first. */
+function sortUnions(node) {
+  const visit = (n) => {
+    const visited = ts.visitEachChild(n, visit, undefined);
+    if (!ts.isUnionTypeNode(visited)) return visited;
+    // null and undefined last, as TypeScript writes them (`T | undefined`).
+    const rank = (text) => (text === 'undefined' ? 2 : text === 'null' ? 1 : 0);
+    const members = visited.types
+      .map((t) => ({ t, text: print(t) }))
+      .sort((a, b) => rank(a.text) - rank(b.text) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+    return ts.factory.updateUnionTypeNode(visited, ts.factory.createNodeArray(members.map((m) => m.t)));
+  };
+  return visit(node);
+}
+
+const nodeFlags = ts.NodeBuilderFlags.UseAliasDefinedOutsideCurrentScope | ts.NodeBuilderFlags.IgnoreErrors;
+
+/** A type as TypeScript prints it, unions sorted. */
+function typeText(type) {
+  const node = checker.typeToTypeNode(type, undefined, nodeFlags);
+  return node === undefined ? checker.typeToString(type, undefined, flags) : print(sortUnions(node));
+}
+
+/** A call signature in arrow style, unions sorted. */
+function signatureText(signature) {
+  const node = checker.signatureToSignatureDeclaration(signature, ts.SyntaxKind.FunctionType, undefined, nodeFlags);
+  return node === undefined ? checker.signatureToString(signature, undefined, flags) : print(sortUnions(node));
+}
+
 /** One line per export: kind, name and, for values, the signature or type as TypeScript prints it. */
 function describe(symbol) {
   const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
@@ -39,10 +74,10 @@ function describe(symbol) {
     const type = checker.getTypeOfSymbol(target);
     return type
       .getCallSignatures()
-      .map((s) => `function ${name}${checker.signatureToString(s, undefined, flags)}${deprecated}`)
+      .map((s) => `function ${name}${signatureText(s)}${deprecated}`)
       .join('\n');
   }
-  if (f & ts.SymbolFlags.Variable) return `const ${name}: ${checker.typeToString(checker.getTypeOfSymbol(target), undefined, flags)}${deprecated}`;
+  if (f & ts.SymbolFlags.Variable) return `const ${name}: ${typeText(checker.getTypeOfSymbol(target))}${deprecated}`;
   if (f & ts.SymbolFlags.Interface) {
     // Well-known symbols print as `__@iterator@<internal id>`; the id changes between builds, so it is left out.
     const members = checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(target)).map((p) => p.getName().replace(/^__@(\w+)@\d+$/, '[Symbol.$1]'));

@@ -8,7 +8,7 @@ import { dateTimeSchema } from '../records/common';
 import type { ActivityEvent } from '../records/events';
 import type { Reference } from '../records/batchInput';
 import type { Subject } from '../records/subject';
-import { checkTrustedEvent, checkTrustedSubject, type TrustedCheck } from '../records/trusted';
+import { checkTrustedSubject, trustedEventTime, type TrustedCheck } from '../records/trusted';
 import { readRecordId, safeParseEvent, safeParseSubject, type ParseOptions, type SafeParseResult } from '../records/validate';
 import type { Watchlist } from '../records/watchlist';
 import type { GroupSetting, ScorerConfig } from './config';
@@ -20,13 +20,13 @@ import { compareRejected, compareReports } from './order';
 import { freezeRecord } from './freezeRecord';
 import { validateLists } from './lists';
 import type { Report } from './report';
-import { resolveConfig, type ResolvedConfig } from './resolve';
+import { resolveConfig, type ResolvedConfig, type ResolvedIndicator } from './resolve';
 import { evaluationContext, runIndicator, type RunOutcome } from './runIndicator';
 import { ignoreSettlement, isThenable } from './thenable';
 import { describeThrown } from './thrown';
 import type { IndicatorTimer } from './timing';
 import { buildView } from './view';
-import { ShardedMap } from './shardedMap';
+import { ShardedMap, ShardedSet } from './shardedMap';
 import { checkSummaries, combineSummaries, hasSummaries, summarisePopulation, type PopulationSummaries, type PreparedValue } from './summaries';
 
 /** What `createScorer` takes. */
@@ -360,22 +360,56 @@ function parsePopulation(
     subjects.push(subject);
     eventsBySubject.set(subject.id, { events: [], times: [] });
   }
-  const eventIdCount = new ShardedMap<string, number>();
-  const parsedEvents: { event: ActivityEvent; index: number }[] = [];
+  // Valid events in input order, as parallel columns (no wrapper object per event).
+  const validEvents: ActivityEvent[] = [];
+  const validIndex = new Float64Array(eventsIn.length);
+  const validTimes = new Float64Array(eventsIn.length);
+  // Every valid event's id, once; `duplicated` counts the copies of the few ids seen more than once.
+  const eventIds = new ShardedSet<string>();
+  const duplicated = new Map<string, number>();
+  const trusted = parseOptions.trusted === true;
   eventsIn.forEach((value, index) => {
-    const result = parseOptions.trusted === true ? asParseResult('event', value, checkTrustedEvent(value)) : safeParseEvent(value, parseOptions);
-    const unfrozen = result.success ? freezeRecord(result.data) : undefined;
-    if (!result.success) rejected.push(reject('event', index, value, result.error.issues));
-    else if (unfrozen !== undefined) rejected.push(reject('event', index, value, unfrozen));
-    else {
-      warn('event', index, value, result.warnings);
-      parsedEvents.push({ event: result.data, index });
-      eventIdCount.set(result.data.id, (eventIdCount.get(result.data.id) ?? 0) + 1);
+    let event: ActivityEvent;
+    let time: number;
+    let recordWarnings: readonly Issue[] = [];
+    if (trusted) {
+      const checked = trustedEventTime(value);
+      if (typeof checked !== 'number') {
+        rejected.push(reject('event', index, value, checked));
+        return;
+      }
+      event = value as ActivityEvent;
+      time = checked;
+    } else {
+      const result = safeParseEvent(value, parseOptions);
+      if (!result.success) {
+        rejected.push(reject('event', index, value, result.error.issues));
+        return;
+      }
+      event = result.data;
+      recordWarnings = result.warnings;
+      // The one parse of the event's time: the view, asOf inference and indicators (view.timeOf) reuse it.
+      time = Date.parse(event.at);
     }
+    const unfrozen = freezeRecord(event);
+    if (unfrozen !== undefined) {
+      rejected.push(reject('event', index, value, unfrozen));
+      return;
+    }
+    warn('event', index, value, recordWarnings);
+    validIndex[validEvents.length] = index;
+    validTimes[validEvents.length] = time;
+    validEvents.push(event);
+    // One set operation per event: a size that does not grow is a repeated id.
+    const before = eventIds.size;
+    eventIds.add(event.id);
+    if (eventIds.size === before) duplicated.set(event.id, (duplicated.get(event.id) ?? 1) + 1);
   });
-  for (const { event, index } of parsedEvents) {
-    const count = eventIdCount.get(event.id) as number;
-    if (count > 1) {
+  for (let i = 0; i < validEvents.length; i++) {
+    const event = validEvents[i] as ActivityEvent;
+    const index = validIndex[i] as number;
+    const count = duplicated.size > 0 ? duplicated.get(event.id) : undefined;
+    if (count !== undefined) {
       rejected.push(reject('event', index, event, [{ path: 'id', message: `duplicate event id: ${count} events share it` }]));
       continue;
     }
@@ -385,8 +419,7 @@ function parsePopulation(
       continue;
     }
     bucket.events.push(event);
-    // The one parse of the event's time: the view, asOf inference and indicators (view.timeOf) reuse it.
-    bucket.times.push(Date.parse(event.at));
+    bucket.times.push(validTimes[i] as number);
   }
   const lists = validateLists(watchlistsIn, referenceIn, { ...(parseOptions.lenient !== undefined ? { lenient: parseOptions.lenient } : {}) });
   for (const problem of lists.rejected) rejected.push(problem);
@@ -541,11 +574,16 @@ function run(
     }
   }
   const base = { asOf, asOfMs, watchlists, reference: parsed.reference };
-  // One context per indicator per run, not a spread per call.
-  const contexts = new Map<string, EvaluationContext<unknown, unknown>>();
+  // What each enabled indicator runs with, worked out once per run: its context (one per indicator and run, not a spread per call) or its prepare failure.
+  const plan: { resolved: ResolvedIndicator; context: EvaluationContext<unknown, unknown>; failed?: RunOutcome }[] = [];
   for (const r of config.indicators) {
+    if (!r.enabled) continue;
     const prep = prepared.get(r.id);
-    if (r.enabled) contexts.set(r.id, evaluationContext(r, base, prep?.ok === true ? prep.value : undefined));
+    plan.push({
+      resolved: r,
+      context: evaluationContext(r, base, prep?.ok === true ? prep.value : undefined),
+      ...(prep !== undefined && !prep.ok ? { failed: { status: 'error', message: prep.message, cause: prep.cause } as const } : {}),
+    });
   }
   const reports: (Report | CompactReport)[] = [];
   const explainAs = detail === 'compact' ? explainCompact : explain;
@@ -553,13 +591,8 @@ function run(
     if (!select(subject.id)) continue;
     const { view, eventsAfterAsOf } = views.get(subject.id) as { view: SubjectView; eventsAfterAsOf: number };
     const outcomes = new Map<string, RunOutcome>();
-    for (const r of config.indicators) {
-      if (!r.enabled) continue;
-      const prep = prepared.get(r.id);
-      const outcome: RunOutcome =
-        prep !== undefined && !prep.ok
-          ? { status: 'error', message: prep.message, cause: prep.cause }
-          : runIndicator(r, view, contexts.get(r.id) as EvaluationContext<unknown, unknown>, config.maxFindingsPerIndicator);
+    for (const { resolved: r, context, failed } of plan) {
+      const outcome: RunOutcome = failed ?? runIndicator(r, view, context, config.maxFindingsPerIndicator);
       if (outcome.status === 'error' && config.onIndicatorError === 'throw') {
         throw new IndicatorRuntimeError(r.id, subject.id, outcome.message, outcome.cause);
       }

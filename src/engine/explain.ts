@@ -3,7 +3,7 @@ import { countOf } from '../text/plural';
 import { VERSION } from '../version';
 import { compareFindings, scoreOf, weigh, type WeighableIndicator } from './aggregate';
 import { corroborationFamily, reportBand } from './bands';
-import { interpolate } from './interpolate';
+import { compileTemplate } from './interpolate';
 import { compareText } from './order';
 import type { IndicatorError, IndicatorReport, Reason, Report, ReportFinding, ReportMitigation, TypologyScore } from './report';
 import { groupSettingOf, type ResolvedConfig, type ResolvedIndicator } from './resolve';
@@ -34,19 +34,52 @@ interface IndicatorWeight {
   mitigating?: ReasonDraft;
 }
 
+/** What a report repeats for every subject of a scorer, worked out once per config rather than per subject. */
+interface ExplainPlan {
+  readonly byId: ReadonlyMap<string, ResolvedIndicator>;
+  /** Each indicator's message templates, compiled. */
+  readonly messages: ReadonlyMap<string, ReadonlyMap<string, (data: CheckedFinding['data']) => string>>;
+  /** `meta.indicatorVersions` of a full report, copied into each. */
+  readonly indicatorVersions: Readonly<Record<string, string>>;
+}
+
+const plans = new WeakMap<ResolvedConfig, ExplainPlan>();
+
+function planOf(config: ResolvedConfig): ExplainPlan {
+  let plan = plans.get(config);
+  if (plan !== undefined) return plan;
+  const byId = new Map<string, ResolvedIndicator>();
+  const messages = new Map<string, Map<string, (data: CheckedFinding['data']) => string>>();
+  const indicatorVersions: Record<string, string> = {};
+  for (const r of config.indicators) {
+    byId.set(r.id, r);
+    const compiled = new Map<string, (data: CheckedFinding['data']) => string>();
+    for (const [messageId, template] of Object.entries(r.indicator.meta.messages)) compiled.set(messageId, compileTemplate(template));
+    messages.set(r.id, compiled);
+    indicatorVersions[r.id] = r.indicator.meta.version;
+  }
+  plan = { byId, messages, indicatorVersions };
+  plans.set(config, plan);
+  return plan;
+}
+
+/** A finding's message: its indicator's template filled with its data. */
+function messageOf(plan: ExplainPlan, indicatorId: string, finding: CheckedFinding): string {
+  return (plan.messages.get(indicatorId)?.get(finding.messageId) as (data: CheckedFinding['data']) => string)(finding.data);
+}
+
 /**
  * Weighs the findings of every indicator that ran and found something, and sums them once per
  * indicator and per kind, in the order `weigh` returns them (strongest first within a kind).
  */
-function weighOutcomes(config: ResolvedConfig, outcomes: ReadonlyMap<string, RunOutcome>): Map<string, IndicatorWeight> {
+function weighOutcomes(config: ResolvedConfig, plan: ExplainPlan, outcomes: ReadonlyMap<string, RunOutcome>): Map<string, IndicatorWeight> {
   const weighable: WeighableIndicator<CheckedFinding>[] = [];
-  const resolvedOf = new Map<string, ResolvedIndicator>();
   for (const r of config.indicators) {
     const outcome = outcomes.get(r.id);
     if (!r.enabled || outcome?.status !== 'ran' || outcome.findings.length === 0) continue;
     weighable.push({ id: r.id, weight: r.weight, group: r.group, findings: outcome.findings });
-    resolvedOf.set(r.id, r);
   }
+  const resolvedOf = plan.byId;
   const weights = new Map<string, IndicatorWeight>();
   for (const w of weigh(weighable, (group) => groupSettingOf(config, group))) {
     let weight = weights.get(w.indicatorId);
@@ -117,6 +150,30 @@ export function explainCompact(
   return explainAs(subjectId, config, outcomes, asOf, eventsConsidered, eventsAfterAsOf, 'compact') as CompactReport;
 }
 
+/**
+ * An indicator's entry in a full report, built in one object (no spread of a shared part) with
+ * the keys in the report's order.
+ */
+function indicatorEntry(r: ResolvedIndicator, contribution: number, status: IndicatorReport['status'], reason?: string, missing?: string[]): IndicatorReport {
+  const meta = r.indicator.meta;
+  const entry: Record<string, unknown> = {
+    indicatorId: r.id,
+    title: meta.title,
+    version: meta.version,
+    weight: r.weight,
+    contribution,
+    family: meta.family,
+    typologies: meta.typologies.slice(),
+  };
+  if (meta.correlationGroup !== undefined) entry['correlationGroup'] = meta.correlationGroup;
+  entry['status'] = status;
+  if (reason !== undefined) {
+    entry['reason'] = reason;
+    entry['missing'] = missing;
+  }
+  return entry as unknown as IndicatorReport;
+}
+
 function explainAs(
   subjectId: string,
   config: ResolvedConfig,
@@ -127,7 +184,8 @@ function explainAs(
   detail: ReportDetail,
 ): Report | CompactReport {
   const compact = detail === 'compact';
-  const weights = weighOutcomes(config, outcomes);
+  const plan = planOf(config);
+  const weights = weighOutcomes(config, plan, outcomes);
   const contributionOf = (id: string): number => zero(weights.get(id)?.total ?? 0);
 
   const indicators: IndicatorReport[] = [];
@@ -135,54 +193,40 @@ function explainAs(
   const mitigations: ReportMitigation[] = [];
   const errors: IndicatorError[] = [];
   const notEvaluated: Report['coverage']['notEvaluated'][number][] = [];
-  const indicatorVersions: Record<string, string> = {};
   const reasonDrafts: ReasonDraft[] = [];
   // Risk per family of each finding's evidence (the indicator's, unless the finding names its own), for corroboration.
   const familyRisk = new Map<DataFamily, number>();
   let evaluated = 0;
   let logOdds = config.priorLogOdds;
   for (const r of config.indicators) {
-    const meta = r.indicator.meta;
     const outcome = outcomes.get(r.id);
     const weight = weights.get(r.id);
     const contribution = contributionOf(r.id);
     // The catalogue metadata is per indicator, not per subject: a compact report leaves it to the batch's catalogue.
-    const common = compact
-      ? undefined
-      : {
-          indicatorId: r.id,
-          title: meta.title,
-          version: meta.version,
-          weight: r.weight,
-          contribution,
-          family: meta.family,
-          typologies: [...meta.typologies],
-          ...(meta.correlationGroup !== undefined ? { correlationGroup: meta.correlationGroup } : {}),
-        };
-    if (common !== undefined) indicatorVersions[r.id] = meta.version;
     if (!r.enabled || outcome === undefined) {
-      if (common !== undefined) indicators.push({ ...common, status: 'disabled' });
+      if (!compact) indicators.push(indicatorEntry(r, contribution, 'disabled'));
       continue;
     }
     if (outcome.status === 'error') {
       errors.push({ indicatorId: r.id, message: outcome.message });
-      if (common !== undefined) indicators.push({ ...common, status: 'error' });
+      if (!compact) indicators.push(indicatorEntry(r, contribution, 'error'));
       continue;
     }
     if (outcome.status === 'not-evaluated') {
       const entry = { indicatorId: r.id, reason: outcome.reason, missing: [...outcome.missing] };
       notEvaluated.push(entry);
-      if (common !== undefined) indicators.push({ ...common, status: 'not-evaluated', reason: entry.reason, missing: entry.missing });
+      if (!compact) indicators.push(indicatorEntry(r, contribution, 'not-evaluated', entry.reason, entry.missing));
       continue;
     }
     evaluated++;
-    if (common !== undefined) indicators.push({ ...common, status: outcome.findings.length > 0 ? 'fired' : 'not-fired' });
+    if (!compact) indicators.push(indicatorEntry(r, contribution, outcome.findings.length > 0 ? 'fired' : 'not-fired'));
     else if (outcome.findings.length > 0) fired.push({ indicatorId: r.id, contribution });
-    for (const m of [...outcome.mitigated].sort(compareFindings)) {
+    // Usually none: no copy to sort then.
+    for (const m of outcome.mitigated.length > 0 ? [...outcome.mitigated].sort(compareFindings) : outcome.mitigated) {
       mitigations.push({
         indicatorId: r.id,
         messageId: m.messageId,
-        message: interpolate(meta.messages[m.messageId] as string, m.data),
+        message: messageOf(plan, r.id, m),
         effect: m.strength === 0 ? 'silenced' : 'reduced',
         strength: m.strength,
         mitigatedBy: m.mitigatedBy ?? [],
@@ -212,7 +256,7 @@ function explainAs(
       findings.push({
         indicatorId: draft.indicator.id,
         messageId: finding.messageId,
-        message: interpolate(meta.messages[finding.messageId] as string, finding.data),
+        message: messageOf(plan, draft.indicator.id, finding),
         data: finding.data,
         kind: finding.kind,
         strength: finding.strength,
@@ -260,7 +304,7 @@ function explainAs(
     errors,
     meta: {
       library: { name: 'redflags', version: VERSION },
-      ...(compact ? {} : { indicatorVersions }),
+      ...(compact ? {} : { indicatorVersions: { ...plan.indicatorVersions } }),
       configHash: config.configHash,
       asOf,
       eventsConsidered,

@@ -111,6 +111,28 @@ function hasRecordId(e: unknown): boolean {
 }
 
 /**
+ * The copy a JSON round trip would give of an evidence item that is a plain object of strings,
+ * booleans and finite numbers (the usual item), made without the round trip: each field read
+ * once, -0 written as 0 as JSON writes it. Undefined for anything else (nested values, a
+ * prototype other than Object's, a `toJSON`), which takes the round trip.
+ */
+function flatCopy(e: unknown): Evidence | undefined {
+  if (typeof e !== 'object' || e === null) return undefined;
+  const proto: unknown = Object.getPrototypeOf(e);
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  const copy: Record<string, string | number | boolean> = {};
+  for (const key of Object.keys(e)) {
+    // Assigning `__proto__` would set the copy's prototype, not a field: the round trip keeps it as a field.
+    if (key === '__proto__') return undefined;
+    const value: unknown = (e as Record<string, unknown>)[key];
+    if (typeof value === 'string' || typeof value === 'boolean') copy[key] = value;
+    else if (typeof value === 'number' && Number.isFinite(value)) copy[key] = value === 0 ? 0 : value;
+    else return undefined;
+  }
+  return copy as unknown as Evidence;
+}
+
+/**
  * The evidence of a reported finding as plain data, sorted, with its JSON text. Each item goes
  * through one JSON round trip (no undefined, no class instances, no getters, so reports
  * round-trip), and the texts of the sorted items joined are the array's JSON: the finding's sort
@@ -119,9 +141,10 @@ function hasRecordId(e: unknown): boolean {
 function copyEvidence(given: readonly unknown[], where: string): { items: Evidence[]; text: string } {
   const copies: { item: Evidence; text: string }[] = [];
   for (const e of given) {
+    const flat = flatCopy(e);
     // JSON.stringify gives undefined for a function or symbol item, which an array writes as null: no recordId either way.
-    const text = JSON.stringify(e) as string | undefined;
-    const item: unknown = text === undefined ? null : JSON.parse(text);
+    const text = JSON.stringify(flat ?? e) as string | undefined;
+    const item: unknown = flat ?? (text === undefined ? null : JSON.parse(text));
     if (!hasRecordId(item)) throw new MalformedOutcome(`${where} has evidence without a recordId`);
     copies.push({ item: item as Evidence, text: text as string });
   }

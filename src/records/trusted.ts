@@ -72,8 +72,35 @@ export function checkTrustedSubject(value: unknown): TrustedCheck<Subject> {
   });
 }
 
-/** The structural checks of a trusted event: an object with string ids, a known type and a time that parses. */
-export function checkTrustedEvent(value: unknown): TrustedCheck<ActivityEvent> {
+/** Whether `value` is an id the engine can key on: a non-empty string within the short-text limit. */
+function isId(value: unknown): boolean {
+  return typeof value === 'string' && value !== '' && value.length <= recordLimits.shortText;
+}
+
+/**
+ * The structural checks of a trusted event: an object with string ids, a known type and a time
+ * that parses. Gives the time in milliseconds since the epoch (the one parse of `at` the engine
+ * makes), or the issues. The usual case, a well-formed event, allocates nothing.
+ */
+export function trustedEventTime(value: unknown): number | readonly Issue[] {
+  try {
+    if (isPlainObject(value) && isId(value.id) && isId(value.subjectId) && eventTypes.has(value.type)) {
+      const at = value.at;
+      if (typeof at === 'string') {
+        const time = Date.parse(at);
+        if (Number.isFinite(time)) return time;
+      }
+    }
+  } catch {
+    // A getter or proxy trap threw: the slow path below reads again and reports it.
+  }
+  const check = checkTrustedEvent(value);
+  // Only reached when a read of the first pass threw and the second did not: report the first failure.
+  return check.ok ? [{ path: '', message: 'could not be read consistently (a getter or proxy answered differently on a second read)' }] : check.issues;
+}
+
+/** The structural checks of a trusted event, with every issue named (the slow path of {@link trustedEventTime}). */
+function checkTrustedEvent(value: unknown): TrustedCheck<ActivityEvent> {
   return guarded(() => {
     if (!isPlainObject(value)) return { ok: false, issues: [{ path: '', message: `must be an object (got ${describeValue(value)})` }] };
     const issues: Issue[] = [];

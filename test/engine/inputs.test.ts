@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createScorer, defineIndicator, InvalidRecordError, type Population } from '../../src/index';
 import { ASOF, farmReference, laptopFarmPopulation } from '../fixtures/laptop-farm';
+import { testMeta } from '../support/plugin';
 
 // Named batch inputs that indicators declare are validated once, with the batch: a malformed one
 // is one rejected entry with field paths, never an error per indicator in every report.
@@ -55,21 +56,14 @@ describe('linkage inputs', () => {
 describe('a custom indicator declaring an input', () => {
   const seen: unknown[] = [];
   const declares = defineIndicator({
-    meta: {
-      id: 'test/declares-input',
+    meta: testMeta('test/declares-input', {
       title: 'Declares an input',
-      category: 'test',
-      version: '1.0.0',
-      kind: 'risk',
-      family: 'identity',
-      typologies: ['remote-hire-identity-fraud'],
-      defaultWeight: 1,
       options: z.object({}),
       messages: { m: 'never' },
       neutralReason: 'n',
       recommendedAction: 'check',
       docs: { description: 'Reads inputs.threshold.', requires: [], sources: [] },
-    },
+    }),
     inputs: { threshold: z.object({ value: z.number().default(3) }) },
     prepare(population: Population) {
       seen.push(population.inputs['threshold']);

@@ -1,26 +1,20 @@
 import { z } from 'zod';
 import { createScorer, defineIndicator, parseSubject } from '../../src/index';
+import { testMeta } from '../support/plugin';
 
 // Event times are parsed once, at validation; the view, asOf inference and indicators reuse the
 // parsed value (view.timeOf). Counted through Date.parse, never timed.
 
 /** An indicator that reads the time of every event of its subject, as sweeps do. */
 const readsTimes = defineIndicator({
-  meta: {
-    id: 'test/reads-times',
+  meta: testMeta('test/reads-times', {
     title: 'Reads times',
-    category: 'test',
-    version: '1.0.0',
-    kind: 'risk',
-    family: 'identity',
-    typologies: ['remote-hire-identity-fraud'],
-    defaultWeight: 1,
     options: z.object({}),
     messages: { m: 'never' },
     neutralReason: 'n',
     recommendedAction: 'check',
     docs: { description: 'Sums event times.', requires: [], sources: [] },
-  },
+  }),
   evaluate(view) {
     let latest = -Infinity;
     for (const e of view.events) latest = Math.max(latest, view.timeOf(e));

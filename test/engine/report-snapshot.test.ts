@@ -10,6 +10,7 @@ import { ASOF, farmReference, laptopFarmPopulation } from '../fixtures/laptop-fa
 import { loadDemo, scoreDemo } from '../support/demo';
 import { demoIndicators } from '../support/demoIndicators';
 import { scriptedIndicators, type Script } from '../support/scripted';
+import { testMeta } from '../support/plugin';
 
 // Whole batch results, taken before the explanation and view code was restructured, so a change
 // to how reports are assembled cannot change a byte of them unnoticed. The snapshot holds one
@@ -58,21 +59,14 @@ function scriptedPopulation(subjects: number, indicatorCount: number): { subject
 }
 
 const sometimes = defineIndicator({
-  meta: {
-    id: 'test/sometimes',
+  meta: testMeta('test/sometimes', {
     title: 'Sometimes fails',
-    category: 'test',
-    version: '1.0.0',
-    kind: 'risk',
-    family: 'identity',
-    typologies: ['remote-hire-identity-fraud'],
-    defaultWeight: 1,
     options: z.object({}),
     messages: { m: 'never' },
     neutralReason: 'n',
     recommendedAction: 'check',
     docs: { description: 'Throws or lacks data on some subjects.', requires: ['extensions.fails'], sources: [] },
-  },
+  }),
   evaluate(view, { notEvaluated }) {
     if (view.subject.extensions?.['fails'] === true) throw new Error('scripted failure');
     if (view.subject.extensions?.['unknown'] === true) return notEvaluated('no scripted data', ['extensions.fails']);
