@@ -55,7 +55,7 @@ function countingView(view: SubjectView, counts: Counts): SubjectView {
     },
     memo: <T>(key: string, build: () => T): T =>
       view.memo(key, () => {
-        counts.sweeps++;
+        if (key === 'device/software-sightings') counts.sweeps++;
         return build();
       }),
   });
