@@ -30,6 +30,7 @@
  *   {@link knownVpnProviders}, {@link vpnProvidersOfConcern}, {@link findTechnology}, {@link normalizeSoftwareName}.
  * - Software on devices: {@link softwareSightings}, {@link hasSoftwareData}, {@link softwareFields},
  *   {@link matchPopulationSoftware}, {@link matchViewSoftware}.
+ * - Peripherals (USB devices and monitors): {@link peripheralSightings}, {@link peripheralFields}.
  * - Events: {@link isPersonActivity}, {@link accountOf}, {@link meetsSeverity},
  *   {@link channelOf}, {@link jobBoardActivity}, {@link sortedInterviews}, {@link hasAccommodation}.
  * - Behaviour profiles (weekly measures against a baseline): {@link behaviourProfile}, {@link behaviourProfileOf},
@@ -82,6 +83,8 @@ export { findTechnology } from '../data/technologyReleaseYears';
 export type { TechnologyRelease } from '../data/technologyReleaseYears';
 export { hasSoftwareData, matchPopulationSoftware, matchViewSoftware, softwareFields, softwareSightings } from './software';
 export type { SoftwareSightings } from './software';
+export { peripheralFields, peripheralSightings } from './peripherals';
+export type { Peripheral, PeripheralSightings } from './peripherals';
 export { accountOf, isPersonActivity } from './activity';
 export { meetsSeverity, severityLevels } from './security';
 export type { SeverityLevel } from './security';
