@@ -15,7 +15,7 @@ import type { ActivityEvent, ActivityEventType } from '../records/events';
  * parsing a string per event. Read-only by contract, as the view's columns.
  */
 export function endTimes(view: SubjectView, type: ActivityEventType): Float64Array {
-  return view.memo(`kit/end-times\u0000${type}`, () => {
+  return view.memo(`time/end-times\u0000${type}`, () => {
     const events = view.eventsOf(type);
     const ends = new Float64Array(events.length);
     for (let i = 0; i < events.length; i++) {

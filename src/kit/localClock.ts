@@ -73,7 +73,7 @@ export function localClockColumns(times: ArrayLike<number>, timeZone: string): L
  * @throws RangeError when the runtime does not know the zone (the record schema rejects those).
  */
 export function localClock(view: SubjectView, timeZone: string, type?: ActivityEventType): LocalClockColumns {
-  const key = type === undefined ? `kit/local-clock\u0000${timeZone}` : `kit/local-clock\u0000${timeZone}\u0000${type}`;
+  const key = type === undefined ? `time/local-clock\u0000${timeZone}` : `time/local-clock\u0000${timeZone}\u0000${type}`;
   return view.memo(key, () => localClockColumns(view.eventTimes(type), timeZone));
 }
 

@@ -85,7 +85,7 @@ function countingView(view: SubjectView, counts: Counts): SubjectView {
         const value = build();
         // Parses inside a column build happen once per view, not per indicator: not counted here.
         counts.parses -= (parseSpy?.mock.calls.length ?? 0) - before;
-        if (prefix === 'kit/local-clock') counts.readings += (value as { length: number }).length;
+        if (prefix === 'time/local-clock') counts.readings += (value as { length: number }).length;
         return value;
       }),
   });
@@ -144,10 +144,10 @@ describe('local-time and end-time columns', () => {
       expect(counts.fired).toBeGreaterThanOrEqual(subjects * 3);
       // One all-events clock per view (off-hours, own and peer baselines share it) and one of the
       // messages (availability): readings = the views' events plus their messages, not x indicators.
-      expect(counts.builds.get('kit/local-clock')).toBe(2 * subjects);
+      expect(counts.builds.get('time/local-clock')).toBe(2 * subjects);
       expect(counts.readings).toBe(counts.events + (subjects * perSubject) / 4);
       // Session and work-log ends parsed once per view, for both indicators that read them.
-      expect(counts.builds.get('kit/end-times')).toBe(2 * subjects);
+      expect(counts.builds.get('time/end-times')).toBe(2 * subjects);
       // No event time parsed in any sweep: at most one parse per finding (the dates its message
       // shows), none per event, at either size.
       expect(counts.parses).toBeLessThanOrEqual(counts.fired);
