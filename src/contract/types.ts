@@ -161,7 +161,8 @@ export interface SubjectView {
    * {@link Population.memo}: several indicators that read the same records (the three software
    * indicators read one table of software names) get one sweep between them. Namespace the key
    * with your indicator category, e.g. `acme/badge-swipes`. `build` must be pure and depend on the
-   * view alone (not on options): the first caller's value is every caller's value.
+   * view alone (not on options): the first caller's value is every caller's value. Values (and
+   * the columns) are dropped once the subject is scored, so do not keep them beyond `evaluate`.
    */
   memo<T>(key: string, build: () => T): T;
 }

@@ -270,32 +270,46 @@ function squash(s: string): string {
  * @returns The matching entry, or `undefined`.
  */
 export function matchIpKvmDevice(identifier: IpKvmIdentifier, extra: readonly IpKvmDevice[] = []): IpKvmDevice | undefined {
-  const all = extra.length === 0 ? ipKvmDevices : [...extra, ...ipKvmDevices];
-  // Stable sort keeps extra-before-builtin within each kind.
-  const byStrength = [...all].sort((a, b) => kindRank(a.kind) - kindRank(b.kind));
+  const table = extra.length === 0 ? (builtinTable ??= compileTable(ipKvmDevices)) : compileTable([...extra, ...ipKvmDevices]);
 
   const serial = identifier.serial?.trim().toLowerCase();
   if (serial) {
-    const hit = byStrength.find((d) => d.usbSerials.some((s) => s.toLowerCase() === serial));
-    if (hit) return hit;
+    const hit = table.find((d) => d.serials.includes(serial));
+    if (hit) return hit.device;
   }
 
   const name = identifier.name === undefined ? '' : squash(identifier.name);
   if (name.length > 0) {
-    const hit = byStrength.find((d) =>
-      d.displayNames.some((n) => {
-        const needle = squash(n);
-        return needle.length >= 4 && name.includes(needle);
-      }),
-    );
-    if (hit) return hit;
+    const hit = table.find((d) => d.needles.some((needle) => name.includes(needle)));
+    if (hit) return hit.device;
   }
 
   const usbId = identifier.usbId === undefined ? undefined : normalizeUsbId(identifier.usbId);
   if (usbId !== undefined) {
-    return byStrength.find((d) => d.usbIds.includes(usbId));
+    return table.find((d) => d.device.usbIds.includes(usbId))?.device;
   }
   return undefined;
+}
+
+/** An entry with its serials lower-cased and its display names squashed (needles under four characters dropped), in match order. */
+interface CompiledEntry {
+  readonly device: IpKvmDevice;
+  readonly serials: readonly string[];
+  readonly needles: readonly string[];
+}
+
+/** The built-in table compiled once: it is constant, so every call without `extra` shares it. */
+let builtinTable: readonly CompiledEntry[] | undefined;
+
+/** The entries in match order (stable sort: extra before built-in within each kind), with what each match step compares prepared once. */
+function compileTable(all: readonly IpKvmDevice[]): readonly CompiledEntry[] {
+  return [...all]
+    .sort((a, b) => kindRank(a.kind) - kindRank(b.kind))
+    .map((device) => ({
+      device,
+      serials: device.usbSerials.map((s) => s.toLowerCase()),
+      needles: device.displayNames.map(squash).filter((needle) => needle.length >= 4),
+    }));
 }
 
 /** Ranks kinds by how specific a match is; lower sorts first. */

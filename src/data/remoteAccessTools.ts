@@ -849,7 +849,13 @@ export interface SoftwareEntry {
 interface CompiledTable<T extends SoftwareEntry> {
   readonly exact: ReadonlyMap<string, T>;
   readonly contains: readonly { readonly alias: string; readonly entry: T }[];
+  /** Answers already given for this table alone (no `extra`), by input name; `null` for no match. */
+  readonly answers: Map<string, T | null>;
 }
+
+// Answers remembered per table before its cache starts afresh: a population repeats a few hundred
+// distinct names at every check-in of every subject, so this bounds memory, not the hit rate.
+const MAX_REMEMBERED_ANSWERS = 1 << 16;
 
 const compiledTables = new WeakMap<readonly SoftwareEntry[], CompiledTable<SoftwareEntry>>();
 
@@ -868,7 +874,7 @@ function compile<T extends SoftwareEntry>(table: readonly T[]): CompiledTable<T>
       if (n.length >= MIN_CONTAINS_LENGTH) contains.push({ alias: n, entry });
     }
   }
-  const out = { exact, contains };
+  const out = { exact, contains, answers: new Map<string, T | null>() };
   compiledTables.set(table, out);
   return out;
 }
@@ -885,10 +891,22 @@ function compile<T extends SoftwareEntry>(table: readonly T[]): CompiledTable<T>
  * @returns The matching entry, or `undefined`.
  */
 export function matchSoftware<T extends SoftwareEntry>(name: string, table: readonly T[], extra: readonly T[] = []): T | undefined {
+  if (extra.length > 0) return matchCompiled(name, [compile(extra), compile(table)]);
+  // The answer depends only on the name and the (constant) table, so it is remembered and shared
+  // by every subject and evaluation: scoring stays pure and deterministic.
+  const compiled = compile(table);
+  const known = compiled.answers.get(name);
+  if (known !== undefined) return known ?? undefined;
+  const answer = matchCompiled(name, [compiled]);
+  if (compiled.answers.size >= MAX_REMEMBERED_ANSWERS) compiled.answers.clear();
+  compiled.answers.set(name, answer ?? null);
+  return answer;
+}
+
+function matchCompiled<T extends SoftwareEntry>(name: string, tables: readonly CompiledTable<T>[]): T | undefined {
   const tokens = softwareTokens(name);
   const joined = tokens.join('');
   if (joined.length === 0) return undefined;
-  const tables = extra.length === 0 ? [compile(table)] : [compile(extra), compile(table)];
   for (const t of tables) {
     const hit = t.exact.get(joined);
     if (hit !== undefined) return hit;

@@ -25,7 +25,7 @@ import { evaluationContext, runIndicator, type RunOutcome } from './runIndicator
 import { ignoreSettlement, isThenable } from './thenable';
 import { describeThrown } from './thrown';
 import type { IndicatorTimer } from './timing';
-import { buildView } from './view';
+import { type BuiltView, buildView } from './view';
 import { ShardedMap, ShardedSet } from './shardedMap';
 import { checkSummaries, combineSummaries, hasSummaries, summarisePopulation, type PopulationSummaries, type PreparedValue } from './summaries';
 
@@ -479,7 +479,7 @@ interface PopulationAt {
   readonly asOfMs: number;
   readonly subjects: readonly Subject[];
   readonly watchlists: readonly Watchlist[];
-  readonly views: ShardedMap<string, { view: SubjectView; eventsAfterAsOf: number }>;
+  readonly views: ShardedMap<string, BuiltView>;
 }
 
 function populationAt(parsed: ParsedPopulation, asOf: string): PopulationAt {
@@ -487,7 +487,7 @@ function populationAt(parsed: ParsedPopulation, asOf: string): PopulationAt {
   // Facts dated after asOf are cut once, here, so no indicator can read them (events are cut in the view).
   const subjects = Object.freeze(parsed.subjects.map((subject) => subjectAsOf(subject, asOfMs)));
   const watchlists = watchlistsAsOf(parsed.watchlists, asOfMs);
-  const views = new ShardedMap<string, { view: SubjectView; eventsAfterAsOf: number }>();
+  const views = new ShardedMap<string, BuiltView>();
   for (const subject of subjects) {
     const own = parsed.eventsBySubject.get(subject.id);
     views.set(subject.id, buildView(subject, own?.events ?? [], own?.times ?? [], asOfMs));
@@ -589,7 +589,8 @@ function run(
   const explainAs = detail === 'compact' ? explainCompact : explain;
   for (const subject of subjects) {
     if (!select(subject.id)) continue;
-    const { view, eventsAfterAsOf } = views.get(subject.id) as { view: SubjectView; eventsAfterAsOf: number };
+    const built = views.get(subject.id) as BuiltView;
+    const { view, eventsAfterAsOf } = built;
     const outcomes = new Map<string, RunOutcome>();
     for (const { resolved: r, context, failed } of plan) {
       const outcome: RunOutcome = failed ?? runIndicator(r, view, context, config.maxFindingsPerIndicator);
@@ -603,6 +604,8 @@ function run(
     const own = parsed.suppressions.get(subject.id);
     const applied = own !== undefined ? applySuppressions(decayed, own, config, asOfMs) : undefined;
     reports.push(withSuppressions(explainAs(subject.id, config, applied?.outcomes ?? decayed, asOf, view.events.length, eventsAfterAsOf), applied));
+    // The subject is scored: its columns and memo tables are not read again in this run.
+    built.release();
   }
   return reports.sort(compareReports);
 }

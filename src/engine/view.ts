@@ -8,6 +8,14 @@ import { compareText } from './order';
 export interface BuiltView {
   readonly view: SubjectView;
   readonly eventsAfterAsOf: number;
+  /**
+   * Drops the view's derived data (columns, `memo` values, the `timeOf` map) once its subject is
+   * scored, so a batch does not hold every subject's tables to the end. The view still answers
+   * afterwards, building again on first use.
+   */
+  release(): void;
+  /** Derived tables the view holds now (columns, `memo` values, the `timeOf` map): what {@link BuiltView.release} drops. */
+  retained(): number;
 }
 
 const emptyEvents: readonly never[] = Object.freeze([]);
@@ -101,7 +109,17 @@ export function buildView(subject: Subject, events: readonly ActivityEvent[], ti
       return value;
     },
   });
-  return { view, eventsAfterAsOf: events.length - count };
+  return {
+    view,
+    eventsAfterAsOf: events.length - count,
+    release() {
+      timeByEvent = undefined;
+      timesByType = undefined;
+      internedBy.clear();
+      memos.clear();
+    },
+    retained: () => (timeByEvent === undefined ? 0 : 1) + (timesByType === undefined ? 0 : timesByType.size) + internedBy.size + memos.size,
+  };
 }
 
 const noTimes = new Float64Array(0);

@@ -5,11 +5,13 @@
  * @packageDocumentation
  */
 
+import type { SubjectView } from '../contract/types';
 import type { ActivityEvent } from '../records/events';
 import type { Subject } from '../records/subject';
 import { isPersonActivity } from './activity';
+import { type LocalClockColumns, hourOfMinute, localClock, localClockColumns } from './localClock';
 import { DAY_MS, HOUR_MS } from './time';
-import { inHourWindow, localTimeIn } from './timezone';
+import { inHourWindow } from './timezone';
 import { compareText } from './order';
 
 /** Milliseconds in a week. */
@@ -136,11 +138,18 @@ function clockHour(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) + Number(hhmm.slice(3, 5)) / 60;
 }
 
+/** The zone a subject's working hours are read in: the agreed hours' zone, else the residence's. */
+function behaviourZone(subject: Subject): string | undefined {
+  return subject.position?.agreedHours?.timeZone ?? subject.identity?.residence?.timeZone;
+}
+
 /**
  * One sweep over the subject's sorted events: totals of the recent window (`recentDays` before
  * `asOfMs`) and of each week of the `baselineDays` before it. Linear in the events; each event
  * lands in one bucket. `travel` are booked trip periods, sorted by start, whose after-hours
- * activity is counted apart (travel explains a shifted rhythm).
+ * activity is counted apart (travel explains a shifted rhythm). Parses each event's time and
+ * reads it in the subject's zone; inside an indicator, {@link behaviourProfileOf} reads both
+ * from the view's columns instead.
  */
 export function behaviourProfile(
   subject: Subject,
@@ -151,9 +160,44 @@ export function behaviourProfile(
   hours: HoursSetting,
   travel: readonly { readonly from: number; readonly to: number }[] = [],
 ): BehaviourProfile {
+  const times = new Float64Array(events.length);
+  for (let i = 0; i < events.length; i++) times[i] = Date.parse((events[i] as ActivityEvent).at);
+  const zone = behaviourZone(subject);
+  const clock = zone !== undefined ? localClockColumns(times, zone) : undefined;
+  return sweepBehaviour(subject, events, times, clock, asOfMs, recentDays, baselineDays, hours, travel);
+}
+
+/**
+ * {@link behaviourProfile} of a view's subject and events, reading the event times from
+ * `view.eventTimes()` and the local clock from the view's shared column ({@link localClock}), so
+ * no time is parsed or converted again when several indicators profile the same view.
+ */
+export function behaviourProfileOf(
+  view: SubjectView,
+  asOfMs: number,
+  recentDays: number,
+  baselineDays: number,
+  hours: HoursSetting,
+  travel: readonly { readonly from: number; readonly to: number }[] = [],
+): BehaviourProfile {
+  const zone = behaviourZone(view.subject);
+  const clock = zone !== undefined ? localClock(view, zone) : undefined;
+  return sweepBehaviour(view.subject, view.events, view.eventTimes(), clock, asOfMs, recentDays, baselineDays, hours, travel);
+}
+
+function sweepBehaviour(
+  subject: Subject,
+  events: readonly ActivityEvent[],
+  times: ArrayLike<number>,
+  clock: LocalClockColumns | undefined,
+  asOfMs: number,
+  recentDays: number,
+  baselineDays: number,
+  hours: HoursSetting,
+  travel: readonly { readonly from: number; readonly to: number }[],
+): BehaviourProfile {
   const agreedHours = subject.position?.agreedHours;
-  const zone = agreedHours?.timeZone ?? subject.identity?.residence?.timeZone;
-  const localOf = zone !== undefined ? localTimeIn(zone) : undefined;
+  const zone = clock?.timeZone;
   const agreed = agreedHours !== undefined ? { start: clockHour(agreedHours.start), end: clockHour(agreedHours.end) } : undefined;
   const recentStart = asOfMs - recentDays * DAY_MS;
   const baselineStart = recentStart - baselineDays * DAY_MS;
@@ -162,9 +206,10 @@ export function behaviourProfile(
   const recentWeekSet = new Set<number>();
   let firstActivityMs: number | undefined;
   let trip = 0;
-  for (const e of events) {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as ActivityEvent;
     if (!isBehaviourActivity(e)) continue;
-    const t = Date.parse(e.at);
+    const t = times[i] as number;
     if (t > asOfMs) continue;
     firstActivityMs ??= t;
     if (t < baselineStart) continue;
@@ -189,9 +234,9 @@ export function behaviourProfile(
       if (set === undefined) bucket.weekDevices.set(week, new Set([device]));
       else set.add(device);
     }
-    if (localOf !== undefined) {
-      const { date, hour } = localOf(t);
-      const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    if (clock !== undefined) {
+      const hour = hourOfMinute(clock.minute[i] as number);
+      const weekday = clock.weekday[i] as number;
       const weekend = weekday === 0 || weekday === 6;
       const outside = weekend || !inHourWindow(hour, hours.workdayStartHour, hours.workdayEndHour);
       if (outside) {

@@ -7,11 +7,14 @@
  * the engine requires of an indicator; none reads the clock (pass `asOfMs` from the context).
  * Event times come from the view: `view.timeOf(event)` (parsed once by the engine).
  *
- * - Time: {@link HOUR_MS}, {@link DAY_MS}, {@link WEEK_MS}, {@link firstIndexAtOrAfter},
+ * - Time: {@link HOUR_MS}, {@link DAY_MS}, {@link WEEK_MS}, {@link firstIndexAtOrAfter}, {@link firstIndexAtOrAfterTime},
  *   {@link densestWindow}, {@link utcDate}, {@link partialDateRange}, {@link round1}.
  * - Order: {@link compareText}, {@link sortedByTimeThenId}, {@link notAfter}, {@link groupEvents}.
  * - Time zones: {@link localHourIn}, {@link localTimeIn}, {@link inHourWindow},
  *   {@link localMinutesIn}, {@link hourOfLocalMinutes}, {@link dateOfLocalMinutes}.
+ * - Columns shared per view (built once, read by index): {@link localClock} (local day, minute
+ *   of day, weekday and offset of each event in a zone), {@link localClockColumns},
+ *   {@link hourOfMinute}, {@link endTimes}.
  * - Names (folding and comparison): {@link foldName}, {@link normalizeName}, {@link compareNames},
  *   {@link nameScripts}, {@link normalizeIdentifier}, {@link normalizePersonName}.
  * - Addresses: {@link compareAddresses}, {@link formatPlace}, {@link normalizeStreet},
@@ -27,9 +30,10 @@
  *   {@link knownVpnProviders}, {@link vpnProvidersOfConcern}, {@link findTechnology}, {@link normalizeSoftwareName}.
  * - Software on devices: {@link softwareSightings}, {@link hasSoftwareData}, {@link softwareFields},
  *   {@link matchPopulationSoftware}, {@link matchViewSoftware}.
+ * - Peripherals (USB devices and monitors): {@link peripheralSightings}, {@link peripheralFields}.
  * - Events: {@link isPersonActivity}, {@link accountOf}, {@link meetsSeverity},
  *   {@link channelOf}, {@link jobBoardActivity}, {@link sortedInterviews}, {@link hasAccommodation}.
- * - Behaviour profiles (weekly measures against a baseline): {@link behaviourProfile},
+ * - Behaviour profiles (weekly measures against a baseline): {@link behaviourProfile}, {@link behaviourProfileOf},
  *   {@link measureValue}, {@link explainShift}.
  * - Source code and sensitive data: {@link pathMatches}, {@link organisationSensitiveTags},
  *   {@link normalizeTag}, {@link tenureStartMs}.
@@ -44,7 +48,7 @@
  * @packageDocumentation
  */
 
-export { DAY_MS, HOUR_MS, densestWindow, firstIndexAtOrAfter, round1, utcDate } from './time';
+export { DAY_MS, HOUR_MS, densestWindow, firstIndexAtOrAfter, firstIndexAtOrAfterTime, round1, utcDate } from './time';
 export { partialDateRange } from '../records/partialDates';
 export type { DateRange } from '../records/partialDates';
 export { compareText, notAfter, sortedByTimeThenId } from './order';
@@ -52,6 +56,9 @@ export { GROUP_EVIDENCE_LIMIT, groupEvents } from './grouping';
 export type { EventGroup } from './grouping';
 export { dateOfLocalMinutes, hourOfLocalMinutes, inHourWindow, localHourIn, localMinutesIn, localTimeIn } from './timezone';
 export type { LocalTime } from './timezone';
+export { hourOfMinute, localClock, localClockColumns } from './localClock';
+export type { LocalClockColumns } from './localClock';
+export { endTimes } from './endTimes';
 export { compareNames, foldName, nameScripts, normalizeName } from './names';
 export type { NameComparison } from './names';
 export { normalizeIdentifier, normalizePersonName } from '../linking/normalize';
@@ -76,13 +83,25 @@ export { findTechnology } from '../data/technologyReleaseYears';
 export type { TechnologyRelease } from '../data/technologyReleaseYears';
 export { hasSoftwareData, matchPopulationSoftware, matchViewSoftware, softwareFields, softwareSightings } from './software';
 export type { SoftwareSightings } from './software';
+export { peripheralFields, peripheralSightings } from './peripherals';
+export type { Peripheral, PeripheralSightings } from './peripherals';
 export { accountOf, isPersonActivity } from './activity';
 export { meetsSeverity, severityLevels } from './security';
 export type { SeverityLevel } from './security';
 export { channelLabels, channelOf, exfiltrationCategories, formatBytes, jobBoardActivity } from './channels';
 export type { Channel, WebCategory } from './channels';
 export { hasAccommodation, sortedInterviews } from './interviews';
-export { WEEK_MS, behaviourMeasures, behaviourProfile, collectionActions, isBehaviourActivity, measureLabels, measureValue, travelPeriods } from './behaviour';
+export {
+  WEEK_MS,
+  behaviourMeasures,
+  behaviourProfile,
+  behaviourProfileOf,
+  collectionActions,
+  isBehaviourActivity,
+  measureLabels,
+  measureValue,
+  travelPeriods,
+} from './behaviour';
 export type { BehaviourMeasure, BehaviourProfile, BehaviourTotals, HoursSetting } from './behaviour';
 export { defaultCiPatterns, organisationSensitiveTags, pathMatches, tenureStartMs } from './code';
 export { defaultSensitiveTags, normalizeTag } from './tags';

@@ -20,6 +20,22 @@ export function firstIndexAtOrAfter(events: readonly ActivityEvent[], t: number)
   return lo;
 }
 
+/**
+ * Index of the first time at or after `t` in a sorted time column (`view.eventTimes()`, or
+ * `view.eventTimes(type)`): {@link firstIndexAtOrAfter} on the column, so no event time is parsed
+ * during the search.
+ */
+export function firstIndexAtOrAfterTime(times: ArrayLike<number>, t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((times[mid] as number) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Rounds to one decimal, for message data; a number too large to scale by 10 is already whole. */
 export function round1(x: number): number {
   const rounded = Math.round(x * 10) / 10;

@@ -39,6 +39,8 @@ interface Counts {
   parses: number;
   /** Software sweeps built (memo builds), across all indicators and views. */
   sweeps: number;
+  /** String.prototype.normalize calls inside evaluate: the tool tables' name folding. */
+  normalizes: number;
   /** Distinct time columns handed out, across all indicators and views. */
   timeColumns: Set<unknown>;
   fired: number;
@@ -55,7 +57,7 @@ function countingView(view: SubjectView, counts: Counts): SubjectView {
     },
     memo: <T>(key: string, build: () => T): T =>
       view.memo(key, () => {
-        counts.sweeps++;
+        if (key === 'device/software-sightings') counts.sweeps++;
         return build();
       }),
   });
@@ -82,20 +84,23 @@ function watched(indicators: readonly AnyIndicator[], counts: Counts): AnyIndica
       : {}),
     evaluate(view: SubjectView, context: Parameters<AnyIndicator['evaluate']>[1]) {
       const parse = vi.spyOn(Date, 'parse');
+      const normalize = vi.spyOn(String.prototype, 'normalize');
       try {
         const outcome = indicator.evaluate(countingView(view, counts), context);
         if (Array.isArray(outcome)) counts.fired += outcome.length;
         return outcome;
       } finally {
         counts.parses += parse.mock.calls.length;
+        counts.normalizes += normalize.mock.calls.length;
         parse.mockRestore();
+        normalize.mockRestore();
       }
     },
   }));
 }
 
 function countsOf(subjects: number, eventsPerSubject: number): Counts {
-  const counts: Counts = { parses: 0, sweeps: 0, timeColumns: new Set(), fired: 0 };
+  const counts: Counts = { parses: 0, sweeps: 0, normalizes: 0, timeColumns: new Set(), fired: 0 };
   const indicators = watched([remoteAccessSoftware, tunnelSoftware, remoteAccessStacking, offHoursPattern], counts);
   const result = createScorer({ indicators }).scoreBatch(batch(subjects, eventsPerSubject));
   expect(result.rejected).toEqual([]);
@@ -119,5 +124,15 @@ describe('indicators on the view columns', () => {
   it('share one software sweep per view between the three software indicators', { timeout: 120_000 }, () => {
     expect(countsOf(6, 80).sweeps).toBe(6);
     expect(countsOf(20, 200).sweeps).toBe(20);
+  });
+
+  it('match each distinct software name once per process, not once per subject', { timeout: 120_000 }, () => {
+    // The first batch (or an earlier test) matches the six names and compiles the tool tables,
+    // folding each name (String#normalize); a batch of other subjects with the same names folds
+    // none again (matched per subject, it would fold each name for each of the 20).
+    countsOf(6, 80);
+    const again = countsOf(20, 200);
+    expect(again.fired).toBeGreaterThanOrEqual(20 * 3);
+    expect(again.normalizes).toBe(0);
   });
 });

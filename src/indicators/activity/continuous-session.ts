@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, FindingDraft, SubjectView } from '../../contract/types';
 import type { ActivityEvent, SessionEvent, WorklogEvent } from '../../records/events';
-import { accountOf, cite, firstIndexAtOrAfter, HOUR_MS as HOUR, isPersonActivity, round1 } from '../../kit';
+import { accountOf, cite, endTimes, firstIndexAtOrAfterTime, HOUR_MS as HOUR, isPersonActivity, round1 } from '../../kit';
 
 const options = z.object({
   minHours: z
@@ -38,7 +38,8 @@ interface Span {
   account: string;
   start: number;
   end: number;
-  sessions: SessionEvent[];
+  /** Indices into `view.eventsOf('session')`. */
+  sessions: number[];
 }
 
 interface WorklogSpan {
@@ -55,13 +56,18 @@ interface WorklogSpan {
  * threshold is the logged hours, not only the period. A sparse log (a weekly timesheet: 40 hours
  * over 168) is a summary and breaks the span.
  */
-function worklogSpans(view: SubjectView, logs: readonly WorklogEvent[], maxGap: number, asOfMs: number, minDensity: number): WorklogSpan[] {
+function worklogSpans(view: SubjectView, maxGap: number, asOfMs: number, minDensity: number): WorklogSpan[] {
+  const logs = view.eventsOf('worklog');
+  // Start and end times from the view's columns, by index: no string parsed per log.
+  const starts = view.eventTimes('worklog');
+  const ends = endTimes(view, 'worklog');
   const open = new Map<string, WorklogSpan>();
   const closed: WorklogSpan[] = [];
-  for (const log of logs) {
+  for (let i = 0; i < logs.length; i++) {
+    const log = logs[i] as WorklogEvent;
     const account = accountOf(log);
-    const start = view.timeOf(log);
-    const end = Math.min(Date.parse(log.end), asOfMs);
+    const start = starts[i] as number;
+    const end = Math.min(ends[i] as number, asOfMs);
     const period = Math.max(0, end - start) / HOUR;
     const hours = Math.min(log.hours, period);
     const span = open.get(account);
@@ -147,7 +153,7 @@ export const continuousSession = defineIndicator({
     const maxGap = options.maxGapMinutes * 60_000;
     const minSpan = options.minHours * HOUR;
     const findings: FindingDraft<'continuous' | 'continuousWorklog'>[] = [];
-    for (const span of worklogSpans(view, worklogs, maxGap, asOfMs, options.minWorklogDensity)) {
+    for (const span of worklogSpans(view, maxGap, asOfMs, options.minWorklogDensity)) {
       if (span.end - span.start < minSpan || span.hours < options.minHours) continue;
       findings.push({
         messageId: 'continuousWorklog',
@@ -165,37 +171,42 @@ export const continuousSession = defineIndicator({
     }
     const spans = new Map<string, Span>();
     const closed: Span[] = [];
+    // Session starts and ends from the view's columns, by index (an open session's end is NaN).
+    const starts = view.eventTimes('session');
+    const ends = endTimes(view, 'session');
     // Sessions arrive sorted by start time, so one pass per account merges overlapping spans.
-    for (const session of sessions) {
+    for (let i = 0; i < sessions.length; i++) {
+      const session = sessions[i] as SessionEvent;
       if (session.result === 'failure') continue;
       const account = accountOf(session);
-      const start = view.timeOf(session);
-      const end = Math.min(session.end === undefined ? start : Date.parse(session.end), asOfMs);
+      const start = starts[i] as number;
+      const end = Math.min(session.end === undefined ? start : (ends[i] as number), asOfMs);
       const open = spans.get(account);
       if (open !== undefined && start <= open.end + maxGap) {
         open.end = Math.max(open.end, end);
-        open.sessions.push(session);
+        open.sessions.push(i);
       } else {
         if (open !== undefined) closed.push(open);
-        spans.set(account, { account, start, end, sessions: [session] });
+        spans.set(account, { account, start, end, sessions: [i] });
       }
     }
     for (const span of spans.values()) closed.push(span);
     const candidates = closed.filter((s) => s.end - s.start >= minSpan);
 
     const others = view.events;
+    const times = view.eventTimes();
     for (const span of candidates) {
       // Activity points inside the span: session boundaries plus what the person did meanwhile.
       // Device check-ins and security scans run on a laptop left on over a weekend, so they are
       // not activity (see isPersonActivity).
       const points: number[] = [];
-      for (const s of span.sessions) {
-        points.push(view.timeOf(s));
-        if (s.end !== undefined) points.push(Math.min(Date.parse(s.end), asOfMs));
+      for (const k of span.sessions) {
+        points.push(starts[k] as number);
+        if ((sessions[k] as SessionEvent).end !== undefined) points.push(Math.min(ends[k] as number, asOfMs));
       }
-      for (let i = firstIndexAtOrAfter(others, span.start); i < others.length; i++) {
+      for (let i = firstIndexAtOrAfterTime(times, span.start); i < others.length; i++) {
         const e = others[i] as ActivityEvent;
-        const t = view.timeOf(e);
+        const t = times[i] as number;
         if (t > span.end) break;
         if (e.type !== 'session' && isPersonActivity(e)) points.push(t);
       }
@@ -204,13 +215,16 @@ export const continuousSession = defineIndicator({
       for (let i = 1; i < points.length; i++) maxIdle = Math.max(maxIdle, (points[i] as number) - (points[i - 1] as number));
       if (maxIdle > options.maxIdleHours * HOUR) continue;
       const hours = (span.end - span.start) / HOUR;
-      const evidence: Evidence[] = span.sessions.slice(0, 20).map((s) => ({
-        recordId: s.id,
-        at: s.at,
-        field: 'end',
-        value: s.end ?? null,
-        ...(s.ip !== undefined ? { note: `from ${s.ip}` } : {}),
-      }));
+      const evidence: Evidence[] = span.sessions
+        .slice(0, 20)
+        .map((k) => sessions[k] as SessionEvent)
+        .map((s) => ({
+          recordId: s.id,
+          at: s.at,
+          field: 'end',
+          value: s.end ?? null,
+          ...(s.ip !== undefined ? { note: `from ${s.ip}` } : {}),
+        }));
       findings.push({
         messageId: 'continuous',
         strength: Math.min(1, 0.6 + (0.4 * (hours - options.minHours)) / 48),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
-import { accountOf, addFinite, cite, compareText, DAY_MS, HOUR_MS, round1, saturate } from '../../kit';
+import { accountOf, addFinite, cite, compareText, DAY_MS, endTimes, HOUR_MS, round1, saturate } from '../../kit';
 
 const WEEK_MS = 7 * DAY_MS;
 
@@ -87,7 +87,13 @@ export const excessiveHours = defineIndicator({
   evaluate(view, { options, asOfMs, notEvaluated }) {
     const profiles = (view.subject.profiles ?? []).filter((p) => p.hoursBilled !== undefined);
     const worklogs = view.eventsOf('worklog');
-    const sessions = view.eventsOf('session').filter((s) => s.end !== undefined && s.result !== 'failure');
+    const allSessions = view.eventsOf('session');
+    // Closed, successful sessions, as indices into `allSessions` (and its time columns).
+    const sessions: number[] = [];
+    for (let i = 0; i < allSessions.length; i++) {
+      const s = allSessions[i] as (typeof allSessions)[number];
+      if (s.end !== undefined && s.result !== 'failure') sessions.push(i);
+    }
     if (profiles.length === 0 && worklogs.length === 0 && sessions.length === 0) {
       return notEvaluated('no billed hours on profiles, no work logs and no closed sessions', [
         'profiles[].hoursBilled',
@@ -127,8 +133,10 @@ export const excessiveHours = defineIndicator({
 
     // Calendar weeks (UTC, Monday start); each log counts in the week it starts in.
     const weeks = new Map<number, { hours: number; ids: string[] }>();
-    for (const log of worklogs) {
-      const t = view.timeOf(log);
+    const logTimes = view.eventTimes('worklog');
+    for (let i = 0; i < worklogs.length; i++) {
+      const log = worklogs[i] as (typeof worklogs)[number];
+      const t = logTimes[i] as number;
       const weekStart = weekStartOf(t);
       const week = weeks.get(weekStart);
       if (week === undefined) weeks.set(weekStart, { hours: log.hours, ids: [log.id] });
@@ -181,10 +189,13 @@ export const excessiveHours = defineIndicator({
         }
       }
     };
-    for (const session of sessions) {
+    const starts = view.eventTimes('session');
+    const ends = endTimes(view, 'session');
+    for (const k of sessions) {
+      const session = allSessions[k] as (typeof allSessions)[number];
       const account = accountOf(session);
-      const start = view.timeOf(session);
-      const end = Math.min(Date.parse(session.end as string), asOfMs, start + cap);
+      const start = starts[k] as number;
+      const end = Math.min(ends[k] as number, asOfMs, start + cap);
       const iv = open.get(account);
       if (iv !== undefined && start <= iv.end) iv.end = Math.max(iv.end, end);
       else {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ActivityEvent } from '../../records/events';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence } from '../../contract/types';
-import { cite, dateOfLocalMinutes, hourOfLocalMinutes, inHourWindow, isPersonActivity, localMinutesIn } from '../../kit';
+import { cite, dateOfLocalMinutes, hourOfMinute, inHourWindow, isPersonActivity, localClock } from '../../kit';
 
 const options = z.object({
   minSamples: z
@@ -148,7 +148,9 @@ export const offHoursPattern = defineIndicator({
     const types = new Set<string>(options.eventTypes);
     // One sweep over the subject's time-sorted events: no filtered copy, no date object per
     // event; local days are counted as numbers and dates are written only for the cited events.
-    const localOf = localMinutesIn(zone);
+    // The local readings come from the view's clock column for the zone, shared with every other
+    // indicator that reads local time (one conversion per event per view).
+    const clock = localClock(view, zone);
     const histogram: number[] = new Array<number>(24).fill(0);
     const days = new Set<number>();
     // Two mean vectors: of local hours (the claimed zone's view, which daylight saving shifts by
@@ -163,19 +165,17 @@ export const offHoursPattern = defineIndicator({
     let night = 0;
     const nightEvents: { id: string; at: string; local: string }[] = [];
     const isNight = (h: number): boolean => inHourWindow(h, options.nightStartHour, options.nightEndHour);
-    // Times from the view's column, by index: no per-event look-up.
-    const times = view.eventTimes();
     for (let i = 0; i < view.events.length; i++) {
       const e = view.events[i] as ActivityEvent;
       // Calendar entries are opt-in here: a caller may count scheduled meetings as presence.
       if (!types.has(e.type) || (e.type !== 'calendar' && !isPersonActivity(e))) continue;
       n++;
-      const t = times[i] as number;
-      const localMinutes = localOf(t);
-      const offsetHours = (localMinutes - Math.floor(t / 60_000)) / 60;
-      const local = hourOfLocalMinutes(localMinutes);
+      const day = clock.day[i] as number;
+      const minute = clock.minute[i] as number;
+      const offsetHours = (clock.offset[i] as number) / 60;
+      const local = hourOfMinute(minute);
       const hour = Math.floor(local);
-      days.add(Math.floor(localMinutes / 1440));
+      days.add(day);
       histogram[hour] = (histogram[hour] as number) + 1;
       const angle = (TWO_PI * local) / 24;
       sumCos += Math.cos(angle);
@@ -186,7 +186,7 @@ export const offHoursPattern = defineIndicator({
       offsets.set(offsetHours, (offsets.get(offsetHours) ?? 0) + 1);
       if (isNight(hour)) {
         night++;
-        if (nightEvents.length < 10) nightEvents.push({ id: e.id, at: e.at, local: `${dateOfLocalMinutes(localMinutes)} ${formatHour(local)}` });
+        if (nightEvents.length < 10) nightEvents.push({ id: e.id, at: e.at, local: `${dateOfLocalMinutes(day * 1440)} ${formatHour(local)}` });
       }
     }
     if (n === 0)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { cite, compareText, type IpKvmDevice, matchIpKvmDevice, utcDate } from '../../kit';
+import { cite, compareText, type IpKvmDevice, matchIpKvmDevice, type Peripheral, peripheralFields, peripheralSightings } from '../../kit';
+import type { ActivityEvent } from '../../records/events';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, FindingDraft } from '../../contract/types';
 
@@ -35,24 +36,6 @@ const options = z.object({
 });
 
 /** One sighting of a USB device or display, from a detection, an inventory check-in or a media event. */
-interface Sighting {
-  readonly id: string;
-  readonly at: string;
-  readonly deviceId: string | undefined;
-  readonly usbId: string | undefined;
-  readonly name: string | undefined;
-  readonly serial: string | undefined;
-  /** Field of the record the value came from, for the evidence. */
-  readonly field: string;
-  readonly value: string;
-  /** True when a security tool itself labelled the detection ip-kvm. */
-  readonly labelledIpKvm: boolean;
-}
-
-function usbIdOf(vendorId: string | undefined, productId: string | undefined): string | undefined {
-  return vendorId !== undefined && productId !== undefined ? `${vendorId}:${productId}` : undefined;
-}
-
 /**
  * `device/ip-kvm`: KVM-over-IP hardware (PiKVM, TinyPilot, JetKVM, GL.iNet, NanoKVM, BliKVM)
  * attached to the managed device, recognised from USB ids or USB/EDID names in the shipped table.
@@ -102,70 +85,10 @@ export const ipKvm = defineIndicator({
     },
   },
   evaluate(view, { options, notEvaluated }) {
-    // view.events is in time order, so the first sighting of each device is deterministic.
-    const usb: Sighting[] = [];
-    for (const e of view.events) {
-      if (e.type === 'security') {
-        if (e.usbId === undefined && e.deviceName === undefined && e.category !== 'ip-kvm' && e.category !== 'usb-device') continue;
-        // Name the field the value came from: a detection the tool labels ip-kvm may carry neither id nor name.
-        const field = e.usbId !== undefined ? 'usbId' : e.deviceName !== undefined ? 'deviceName' : 'category';
-        const value = e.usbId ?? e.deviceName ?? e.category;
-        usb.push({
-          id: e.id,
-          at: e.at,
-          deviceId: e.deviceId,
-          usbId: e.usbId,
-          name: e.deviceName,
-          serial: undefined,
-          field,
-          value,
-          labelledIpKvm: e.category === 'ip-kvm',
-        });
-      } else if (e.type === 'device-checkin') {
-        // Fields name the list, not a position: inventory lists carry no order.
-        for (const u of e.usbDevices ?? []) {
-          const usbId = usbIdOf(u.vendorId, u.productId);
-          const name = u.product ?? u.vendor;
-          const value = [usbId, u.product ?? u.vendor].filter((v) => v !== undefined).join(' ');
-          if (value !== '' || u.serial !== undefined) {
-            usb.push({
-              id: e.id,
-              at: e.at,
-              deviceId: e.deviceId,
-              usbId,
-              name,
-              serial: u.serial,
-              field: 'usbDevices',
-              value: value || (u.serial as string),
-              labelledIpKvm: false,
-            });
-          }
-        }
-        for (const d of e.displays ?? []) {
-          const name = d.model ?? d.manufacturer;
-          if (name !== undefined)
-            usb.push({
-              id: e.id,
-              at: e.at,
-              deviceId: e.deviceId,
-              usbId: undefined,
-              name,
-              serial: undefined,
-              field: 'displays',
-              value: name,
-              labelledIpKvm: false,
-            });
-        }
-      } else if (e.type === 'removable-media' && e.media !== undefined && e.action !== 'removed') {
-        const usbId = usbIdOf(e.media.vendorId, e.media.productId);
-        const name = e.media.product ?? e.media.vendor;
-        if (usbId !== undefined || name !== undefined || e.media.serial !== undefined) {
-          const value = usbId ?? name ?? (e.media.serial as string);
-          usb.push({ id: e.id, at: e.at, deviceId: e.deviceId, usbId, name, serial: e.media.serial, field: 'media', value, labelledIpKvm: false });
-        }
-      }
-    }
-    if (usb.length === 0) {
+    // One peripheral table per view, in time order, so the first sighting of each device is
+    // deterministic; peripherals are interned, so each distinct one is matched once.
+    const table = peripheralSightings(view);
+    if (table.length === 0) {
       return notEvaluated('no USB or display-device detections', [
         'events[type=security].usbId',
         'events[type=security].deviceName',
@@ -173,24 +96,30 @@ export const ipKvm = defineIndicator({
         'events[type=device-checkin].displays',
       ]);
     }
-    // Inventory repeats the same peripherals at every check-in: match each distinct one once.
-    const matches = new Map<string, IpKvmDevice | undefined>();
-    const matchOf = (x: Sighting): IpKvmDevice | undefined => {
-      const key = `${x.usbId ?? ''}\u0000${x.name ?? ''}\u0000${x.serial ?? ''}`;
-      if (matches.has(key)) return matches.get(key);
-      const m = matchIpKvmDevice({
-        ...(x.usbId !== undefined ? { usbId: x.usbId } : {}),
-        ...(x.name !== undefined ? { name: x.name } : {}),
-        ...(x.serial !== undefined ? { serial: x.serial } : {}),
-      });
-      matches.set(key, m);
-      return m;
+    const matches = new Array<IpKvmDevice | null | undefined>(table.peripherals.length);
+    const matchOf = (code: number): IpKvmDevice | undefined => {
+      let m = matches[code];
+      if (m === undefined) {
+        const x = table.peripherals[code] as Peripheral;
+        m =
+          matchIpKvmDevice({
+            ...(x.usbId !== undefined ? { usbId: x.usbId } : {}),
+            ...(x.name !== undefined ? { name: x.name } : {}),
+            ...(x.serial !== undefined ? { serial: x.serial } : {}),
+          }) ?? null;
+        matches[code] = m;
+      }
+      return m ?? undefined;
     };
     const strengthOf = { 'ip-kvm': 1, 'usb-gadget': options.genericGadgetStrength, 'capture-dongle': options.captureStrength } as const;
     type Hit = { device: string; kind: string; strength: number; deviceId: string; seenAs: string; first: string; evidence: Evidence[] };
     const hits = new Map<string, Hit>();
-    for (const e of usb) {
-      const match = matchOf(e);
+    const devices = view.interned('deviceId');
+    const times = view.eventTimes();
+    for (let k = 0; k < table.length; k++) {
+      const code = table.peripheral[k] as number;
+      const x = table.peripherals[code] as Peripheral;
+      const match = matchOf(code);
       let device: string;
       let kind: string;
       let strength: number;
@@ -198,19 +127,30 @@ export const ipKvm = defineIndicator({
         device = match.name;
         kind = match.kind;
         strength = strengthOf[match.kind];
-      } else if (e.labelledIpKvm) {
-        device = e.name ?? e.usbId ?? 'IP-KVM';
+      } else if (table.labelledIpKvm[k] === 1) {
+        device = x.name ?? x.usbId ?? 'IP-KVM';
         kind = 'ip-kvm (security tool)';
         strength = 0.9;
       } else continue;
-      const deviceId = e.deviceId ?? '(unknown device)';
+      const index = table.event[k] as number;
+      const e = view.events[index] as ActivityEvent;
+      const deviceCode = devices.codes[index] as number;
+      const deviceId = deviceCode < 0 ? '(unknown device)' : (devices.values[deviceCode] as string);
       const key = `${deviceId}\u0000${device}`;
       let hit = hits.get(key);
       if (hit === undefined) {
-        hit = { device, kind, strength, deviceId, seenAs: e.name ?? e.usbId ?? device, first: utcDate(e.at), evidence: [] };
+        const first = new Date(times[index] as number).toISOString().slice(0, 10);
+        hit = { device, kind, strength, deviceId, seenAs: x.name ?? x.usbId ?? device, first, evidence: [] };
         hits.set(key, hit);
       }
-      if (hit.evidence.length < 10) hit.evidence.push({ recordId: e.id, at: e.at, field: e.field, value: e.value });
+      if (hit.evidence.length < 10) {
+        hit.evidence.push({
+          recordId: e.id,
+          at: e.at,
+          field: peripheralFields[table.field[k] as number] as string,
+          value: table.values[table.value[k] as number] as string,
+        });
+      }
     }
     // A generic gadget and a capture chip on one computer are one DIY kit, not two weak findings.
     const gadgets = new Map<string, Hit>();

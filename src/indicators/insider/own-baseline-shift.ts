@@ -5,7 +5,7 @@ import type { Subject } from '../../records/subject';
 import {
   type BehaviourMeasure,
   behaviourMeasures,
-  behaviourProfile,
+  behaviourProfileOf,
   type BehaviourTotals,
   type Channel,
   channelLabels,
@@ -218,9 +218,8 @@ export const ownBaselineShift = defineIndicator({
     const subject = view.subject;
     const recentFrom = asOfMs - options.recentDays * DAY_MS;
     const trips = travelPeriods(subject, options.travelSlackHours * HOUR_MS);
-    const profile = behaviourProfile(
-      subject,
-      view.events,
+    const profile = behaviourProfileOf(
+      view,
       asOfMs,
       options.recentDays,
       options.baselineDays,
@@ -318,7 +317,7 @@ function valuesOf(weeks: readonly BehaviourTotals[], measure: BehaviourMeasure, 
  * without the after-hours activity during booked trips, the shift no longer counts.
  */
 function afterHoursExplained(
-  profile: ReturnType<typeof behaviourProfile>,
+  profile: ReturnType<typeof behaviourProfileOf>,
   subject: Subject,
   trips: readonly { from: number; to: number; ids: string[] }[],
   from: number,

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
-import type { FindingDraft, Mitigation, SubjectSummary } from '../../contract/types';
+import type { FindingDraft, Mitigation, SubjectSummary, SubjectView } from '../../contract/types';
 import type { Subject } from '../../records/subject';
 import {
   type BehaviourMeasure,
   behaviourMeasures,
   type BehaviourProfile,
-  behaviourProfile,
+  behaviourProfileOf,
   cite,
   DAY_MS,
   explainShift,
@@ -67,8 +67,8 @@ export interface PeerIndex {
   readonly groups: ReadonlyMap<string, Partial<Record<BehaviourMeasure, number[]>>>;
 }
 
-function recentProfile(subject: Subject, events: Parameters<typeof behaviourProfile>[1], asOfMs: number, o: Options): BehaviourProfile {
-  return behaviourProfile(subject, events, asOfMs, o.recentDays, 0, { workdayStartHour: o.workdayStartHour, workdayEndHour: o.workdayEndHour });
+function recentProfile(view: SubjectView, asOfMs: number, o: Options): BehaviourProfile {
+  return behaviourProfileOf(view, asOfMs, o.recentDays, 0, { workdayStartHour: o.workdayStartHour, workdayEndHour: o.workdayEndHour });
 }
 
 function valuesOf(profile: BehaviourProfile): Values {
@@ -161,7 +161,7 @@ export const peerBaselineShift = defineIndicator({
     for (const key of [teamKey(view.subject), roleKey(view.subject)]) if (key !== undefined) groups.push(key);
     // Without a team or role the subject is no one's peer and is not evaluated.
     if (groups.length === 0) return undefined;
-    return { groups, values: valuesOf(recentProfile(view.subject, view.events, asOfMs, options)) };
+    return { groups, values: valuesOf(recentProfile(view, asOfMs, options)) };
   },
   combine: buildPeerIndex,
   evaluate(view, { options, asOfMs, reference, prepared, notEvaluated }) {
@@ -169,7 +169,7 @@ export const peerBaselineShift = defineIndicator({
     const team = subject.position?.team;
     const role = subject.role;
     if (team === undefined && role === undefined) return notEvaluated('no team or role', ['position.team', 'role']);
-    const values = prepared.values.get(subject.id) ?? valuesOf(recentProfile(subject, view.events, asOfMs, options));
+    const values = prepared.values.get(subject.id) ?? valuesOf(recentProfile(view, asOfMs, options));
     if (Object.keys(values).length === 0) return notEvaluated('no activity in the recent window', ['events[].at']);
     const callerBaseline =
       reference.organisation?.baselines?.find((b) => b.scope === 'team' && b.name === team) ??
@@ -222,7 +222,7 @@ export const peerBaselineShift = defineIndicator({
       const agreed = subject.position?.agreedHours;
       if (measure === 'afterHoursShare' && agreed !== undefined) {
         // Agreed hours explain the excess when, read against them, the person is below the bar.
-        const own = recentProfile(subject, view.events, asOfMs, options).recent;
+        const own = recentProfile(view, asOfMs, options).recent;
         if (own.activity > 0 && own.afterAgreed / own.activity < bar) {
           mitigatedBy.push({
             recordId: subject.id,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, FindingDraft } from '../../contract/types';
-import { cite, inHourWindow, localHourIn, round1 } from '../../kit';
+import { cite, hourOfMinute, inHourWindow, localClock, localHourIn, round1 } from '../../kit';
 
 const STEP_MS = 30 * 60_000;
 const MAX_SAMPLES_PER_SLOT = 96;
@@ -128,7 +128,15 @@ export const availabilityTimezoneMismatch = defineIndicator({
     }
 
     if (replies.length >= options.minMessages) {
-      const nightReplies = replies.filter((m) => night(view.timeOf(m)));
+      // Local minutes of the messages from the view's shared clock column for the zone.
+      const messages = view.eventsOf('message');
+      const clock = localClock(view, timeZone, 'message');
+      const nightReplies: typeof replies = [];
+      for (let i = 0; i < messages.length; i++) {
+        const m = messages[i] as (typeof messages)[number];
+        if (m.direction === 'from-subject' && inHourWindow(hourOfMinute(clock.minute[i] as number), options.nightStartHour, options.nightEndHour))
+          nightReplies.push(m);
+      }
       const share = nightReplies.length / replies.length;
       if (nightReplies.length > 0 && share >= options.minNightShare) {
         findings.push({

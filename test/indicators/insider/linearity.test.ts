@@ -39,6 +39,10 @@ function countingView(n: number): { view: SubjectView; reads: () => number } {
     eventsOf: (t: string) => events.filter((e) => e.type === t),
     // As the engine's view, minus the cache: each call reads `at` once, so it is counted too.
     timeOf: (e: { at: string }) => Date.parse(e.at),
+    // Columns and memos as the engine's view gives them, built on each call: every read counted.
+    eventTimes: (t?: string) =>
+      Float64Array.from(t === undefined ? events : events.filter((e) => e.type === t), (e) => Date.parse((e as unknown as { at: string }).at)),
+    memo: <T>(_key: string, build: () => T): T => build(),
   } as unknown as SubjectView;
   return { view, reads: () => reads };
 }
