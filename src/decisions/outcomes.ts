@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Issue } from '../errors/ScoringError';
 import { dateTimeSchema, recordIdSchema } from '../records/common';
-import { readRecordId, toIssues } from '../records/validate';
+import { readRecordId, runSchema } from '../records/validate';
 
 /** What a reviewer concluded about a subject. */
 export const outcomeKinds = ['confirmed-fraud', 'confirmed-insider', 'cleared', 'inconclusive'] as const;
@@ -60,9 +60,12 @@ export interface ParsedOutcomes {
 function nameOf(value: unknown): string | undefined {
   const id = readRecordId(value);
   if (id !== undefined) return id;
-  if (typeof value === 'object' && value !== null) {
+  if (typeof value !== 'object' || value === null) return undefined;
+  try {
     const subjectId = (value as { subjectId?: unknown }).subjectId;
     if (typeof subjectId === 'string' && subjectId !== '') return subjectId;
+  } catch {
+    // A getter or proxy trap that throws: the outcome has no readable name.
   }
   return undefined;
 }
@@ -77,10 +80,11 @@ export function parseOutcomes(values: readonly unknown[]): ParsedOutcomes {
   const best = new Map<string, { outcome: Outcome; index: number; ms: number }>();
   const superseded: number[] = [];
   values.forEach((value, index) => {
-    const result = outcomeSchema.safeParse(value);
-    if (!result.success) {
+    // A getter or proxy trap that throws is a rejected outcome with a path, not an exception.
+    const result = runSchema(outcomeSchema, value);
+    if (!result.ok) {
       const recordId = nameOf(value);
-      rejected.push({ kind: 'outcome', index, ...(recordId !== undefined ? { recordId } : {}), issues: toIssues(result.error.issues) });
+      rejected.push({ kind: 'outcome', index, ...(recordId !== undefined ? { recordId } : {}), issues: result.issues });
       return;
     }
     const outcome = result.data;
