@@ -111,10 +111,13 @@ export async function emit(io: CliIo, out: string | undefined, text: string): Pr
 
 /**
  * Checks `--out` before any scoring, so a mistake costs seconds, not the whole run: its directory
- * must exist, and it must be neither a directory nor the input file itself (writing over the
- * input would destroy the data being scored).
+ * must exist, and it must be neither a directory nor a file the command reads (writing over the
+ * input, the config, the outcomes or a key file would destroy it).
+ *
+ * @param source the input file (`-` for standard input).
+ * @param alsoRead the other files the command reads (`--config`, `--outcomes`, a key file, ...).
  */
-export async function checkOut(out: string, source: string, io: CliIo): Promise<void> {
+export async function checkOut(out: string, source: string, io: CliIo, alsoRead: readonly (string | undefined)[] = []): Promise<void> {
   const target = resolvePath(io.cwd, out);
   const dir = dirname(target);
   const dirInfo = await stat(dir).catch(() => undefined);
@@ -123,9 +126,21 @@ export async function checkOut(out: string, source: string, io: CliIo): Promise<
   }
   const info = await stat(target).catch(() => undefined);
   if (info?.isDirectory() === true) throw new CliUsageError(`--out ${out} is a directory. Give a file name, e.g. --out ${join(out, 'report.json')}.`);
-  if (source === '-' || info === undefined) return;
-  const input = await stat(resolvePath(io.cwd, source)).catch(() => undefined);
-  if (resolvePath(io.cwd, source) === target || (input !== undefined && input.ino === info.ino && input.dev === info.dev)) {
+  if (info === undefined) return;
+  const isTarget = async (file: string): Promise<boolean> => {
+    if (file === '-') return false;
+    const path = resolvePath(io.cwd, file);
+    if (path === target) return true;
+    // Another name for the same file (a link, a relative path through a symlink).
+    const read = await stat(path).catch(() => undefined);
+    return read !== undefined && read.ino === info.ino && read.dev === info.dev;
+  };
+  if (await isTarget(source)) {
     throw new CliUsageError(`--out ${out} is the input file: writing the report there would destroy the records. Pick another --out.`);
+  }
+  for (const file of alsoRead) {
+    if (file !== undefined && (await isTarget(file))) {
+      throw new CliUsageError(`--out ${out} is ${file}, which this command reads: writing there would destroy it. Pick another --out.`);
+    }
   }
 }

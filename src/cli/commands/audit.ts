@@ -145,7 +145,7 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
     if (!Number.isInteger(minGroupSize) || minGroupSize < 1)
       throw new CliUsageError(`--min-group-size "${values['min-group-size']}" must be a whole number of at least 1.`);
   }
-  if (values.out !== undefined) await checkOut(values.out, positionals[0] as string, io);
+  if (values.out !== undefined) await checkOut(values.out, positionals[0] as string, io, [values.groups]);
   const source = positionals[0] as string;
   const reports = parseScoredReports(await readText(source, io, 'the scores'), source);
   const labels = parseGroupLabels(await readText(values.groups, io, 'the group labels'), values.groups);

@@ -72,7 +72,8 @@ export async function backtestCommand(args: string[], io: CliIo): Promise<number
     );
   const format = values.format ?? (values.out !== undefined && /\.html?$/i.test(values.out) ? 'html' : 'json');
   if (format !== 'json' && format !== 'html' && format !== 'text') throw new CliUsageError(`unknown --format "${format}". Use json, html or text.`);
-  if (values.out !== undefined) await checkOut(values.out, positionals[0] as string, io);
+  if (values.out !== undefined)
+    await checkOut(values.out, positionals[0] as string, io, [values.outcomes, ...(values.config ?? []).filter((c) => c !== 'default')]);
   const configs = await loadNamedConfigs(values.config, io);
   const loadedOutcomes = await loadOutcomes(values.outcomes, io);
   const input = await loadInput(positionals[0] as string, io, createProgress(io.stderr, io.stderrIsTTY === true), pickInputFormat(values['input-format']));
