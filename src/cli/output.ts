@@ -44,17 +44,17 @@ async function pump(stream: Writable, chunks: Iterable<string>, filter: (text: s
 }
 
 /** {@link pump} for chunks that come asynchronously (an import reading its files as it writes). */
-async function pumpAsync(stream: Writable, chunks: AsyncIterable<string>): Promise<WriteOutcome> {
+async function pumpAsync(stream: Writable, chunks: AsyncIterable<string>, filter: (text: string) => string): Promise<WriteOutcome> {
   let batch = '';
   try {
     for await (const chunk of chunks) {
       batch += chunk;
       if (batch.length >= batchSize) {
-        await writeBatch(stream, batch);
+        await writeBatch(stream, filter(batch));
         batch = '';
       }
     }
-    if (batch !== '') await writeBatch(stream, batch);
+    if (batch !== '') await writeBatch(stream, filter(batch));
   } catch (error) {
     if (readerGone(error)) return { readerGone: true };
     throw error;
@@ -112,18 +112,24 @@ export async function writeOutput(
  * temporary file renamed over the target only once complete. A {@link CliUsageError} from the
  * chunks (an unreadable input) is passed on as it is, after the temporary file is removed.
  *
+ * @param filter applied to every batch (the terminal-safety filter on a terminal; identity otherwise).
  * @throws {CliUsageError} when the output cannot be written (a full disk, a missing directory).
  */
-export async function writeOutputAsync(io: CliIo, out: string | undefined, chunks: AsyncIterable<string>): Promise<WriteOutcome> {
+export async function writeOutputAsync(
+  io: CliIo,
+  out: string | undefined,
+  chunks: AsyncIterable<string>,
+  filter: (text: string) => string = (t) => t,
+): Promise<WriteOutcome> {
   if (out === undefined) {
     try {
-      return await pumpAsync(io.stdout, chunks);
+      return await pumpAsync(io.stdout, chunks, filter);
     } catch (error) {
       if (error instanceof CliUsageError) throw error;
       throw new CliUsageError(`cannot write the output: ${describeWriteError(error)}.`);
     }
   }
-  await viaTempFile(io, out, (stream) => pumpAsync(stream, chunks));
+  await viaTempFile(io, out, (stream) => pumpAsync(stream, chunks, filter));
   return { readerGone: false };
 }
 

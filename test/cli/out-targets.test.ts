@@ -121,3 +121,30 @@ describe('import: lookups and write errors', { timeout: 60_000 }, () => {
     expect([result.code, result.stderr]).toEqual([2, expect.stringContaining('is the input file')]);
   });
 });
+
+describe('import output on a terminal', { timeout: 60_000 }, () => {
+  const evil = '\u001b]0;PWNED\u0007\u001b[2J\u202eevil\u009b31m';
+  const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+  it('the mapping report on standard error carries no control or bidi characters from the data, whatever the column or value', async () => {
+    const csv = `Candidate ID,Email,Desired Salary,Odd${evil}\nc1,a@x.example,lots${evil},1\n`;
+    const result = await run(['import', 'csv', '--mapping', 'ats', '-'], { stdin: csv });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('Desired Salary');
+    expect(result.stderr).not.toMatch(unsafe);
+  });
+
+  it('records written to a terminal escape them as \\uXXXX (the same JSON values); to a pipe they are unchanged', async () => {
+    const csv = `Candidate ID,Email\nc1${evil},a@x.example\n`;
+    const tty = await run(['import', 'csv', '--mapping', 'ats', '-'], { stdin: csv, io: { stdoutIsTTY: true } });
+    expect(tty.stdout).not.toMatch(unsafe);
+    const pipe = await run(['import', 'csv', '--mapping', 'ats', '-'], { stdin: csv });
+    expect(pipe.stdout).toMatch(/\u202e/);
+    const values = (text: string) =>
+      text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown);
+    expect(values(tty.stdout)).toEqual(values(pipe.stdout));
+  });
+});

@@ -4,6 +4,7 @@ import { resolve as resolvePath } from 'node:path';
 import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { docsLink } from '../../docsLink';
+import { terminalSafe } from '../../render/format';
 import { commonWrappers, type Connector } from '../../connectors/contract';
 import { csvMappings } from '../../connectors/mappings/index';
 import { connectors } from '../../connectors/registry';
@@ -16,6 +17,7 @@ import { createCsvRowReader } from '../../connectors/text/csv';
 import { createJsonRowSplitter } from '../../connectors/text/json-rows';
 import { helpTexts } from '../help';
 import { checkOut } from '../commandSupport';
+import { terminalFilter } from '../formats';
 import { CliUsageError, write, type CliIo } from '../io';
 import { writeOutputAsync } from '../output';
 import { countOf } from '../../text/plural';
@@ -174,7 +176,8 @@ export function describeReport(report: MappingReport, files: number): string {
   }
   if (report.fields.ignored.length > 0)
     lines.push(`Fields left out on purpose: ${report.fields.ignored.length} (listed with reasons in --report and ${docsLink('docs/connectors.md')}).`);
-  return `${lines.join('\n')}\n`;
+  // Column names, values and file names come from the export: nothing in them may restyle the terminal.
+  return terminalSafe(`${lines.join('\n')}\n`);
 }
 
 /** `redflags import <source> <file...>`: maps exports onto records (NDJSON) and reports what happened to every row and field. */
@@ -239,7 +242,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     for (const record of importer.finishEach()) yield `${JSON.stringify(record)}\n`;
   }
   // Through a temporary file renamed when complete, as score writes: an interrupted import leaves the previous file.
-  await writeOutputAsync(io, values.out, lines());
+  await writeOutputAsync(io, values.out, lines(), terminalFilter('ndjson', io, values.out));
   const report = importer.report();
   if (values.report !== undefined) {
     try {
