@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Issue } from '../errors/ScoringError';
 import { dateTimeSchema, recordIdSchema } from '../records/common';
+import { recordLimits } from '../records/limits';
 import { readRecordId, runSchema } from '../records/validate';
 
 /** What a reviewer concluded about a subject. */
@@ -19,8 +20,8 @@ export const outcomeSchema = z.strictObject({
   outcome: z
     .enum(outcomeKinds)
     .describe('confirmed-fraud and confirmed-insider count as positive, cleared as negative; inconclusive is counted but not scored.'),
-  decidedBy: z.string().min(1).describe('Who decided: a reviewer, a team or a process.'),
-  caseId: z.string().min(1).optional().describe('The case the decision was taken in.'),
+  decidedBy: z.string().min(1).max(recordLimits.shortText).describe('Who decided: a reviewer, a team or a process.'),
+  caseId: z.string().min(1).max(recordLimits.shortText).optional().describe('The case the decision was taken in.'),
 });
 
 /** An outcome record, validated. */
