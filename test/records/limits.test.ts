@@ -36,7 +36,10 @@ describe('documented limits', () => {
     const long = 'x'.repeat(recordLimits.shortText + 1);
     for (const field of ['decidedBy', 'caseId']) {
       const parsed = parseOutcomes([{ ...valid, [field]: long }]);
-      expect(parsed.rejected.map((r) => r.issues.map((i) => i.path)), field).toEqual([[field]]);
+      expect(
+        parsed.rejected.map((r) => r.issues.map((i) => i.path)),
+        field,
+      ).toEqual([[field]]);
     }
   });
 
