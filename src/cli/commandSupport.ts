@@ -10,6 +10,7 @@ import { configProblems } from './config';
 import type { CliRejected, InputFormat, LoadedInput } from './readInput';
 import { CliUsageError, say, type CliIo } from './io';
 import { writeOutput } from './output';
+import { terminalFilter } from './formats';
 
 // What the commands share: exit codes, config loading, batch input, rejected records, `--out`.
 
@@ -104,9 +105,13 @@ export async function reportWarnings(io: CliIo, warnings: readonly CliRejected[]
   await say(io.stderr, `${lines.join('\n')}\n`);
 }
 
-/** Writes one finished text to standard output or to `--out` (a temporary file renamed when complete), as `score` writes its reports. */
-export async function emit(io: CliIo, out: string | undefined, text: string): Promise<void> {
-  await writeOutput(io, out, [text]);
+/**
+ * Writes one finished text to standard output or to `--out` (a temporary file renamed when
+ * complete), as `score` writes its reports. On a terminal, JSON has its control and bidi
+ * characters escaped as \uXXXX (the same values) and any other text has them replaced.
+ */
+export async function emit(io: CliIo, out: string | undefined, text: string, kind: 'json' | 'text'): Promise<void> {
+  await writeOutput(io, out, [text], terminalFilter(kind === 'json' ? 'json' : 'markdown', io, out));
 }
 
 /**

@@ -148,3 +148,38 @@ describe('import output on a terminal', { timeout: 60_000 }, () => {
     expect(values(tty.stdout)).toEqual(values(pipe.stdout));
   });
 });
+
+describe('backtest, calibrate and audit output on a terminal', { timeout: 120_000 }, () => {
+  const evil = '\u001b]0;PWNED\u0007\u001b[2J\u202eevil\u009b31m';
+  const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+  it('carries no control or bidi characters from the data to a terminal, in markdown, text or JSON; JSON keeps its values', async () => {
+    const { dir } = workspace();
+    const input = { asOf, subjects: [{ id: `a${evil}` }, { id: 'b' }] };
+    writeFileSync(join(dir, 'evil.json'), JSON.stringify(input));
+    const outcomes = [
+      { recordType: 'outcome', subjectId: `a${evil}`, decidedAt: asOf, outcome: 'confirmed-fraud', decidedBy: 'r' },
+      { recordType: 'outcome', subjectId: 'b', decidedAt: asOf, outcome: 'cleared', decidedBy: 'r', caseId: evil },
+    ];
+    writeFileSync(join(dir, 'evil-outcomes.ndjson'), `${outcomes.map((o) => JSON.stringify(o)).join('\n')}\n`);
+    writeFileSync(join(dir, 'evil-groups.json'), JSON.stringify({ [`a${evil}`]: { [`group${evil}`]: `x${evil}` }, b: { [`group${evil}`]: 'y' } }));
+    const scores = await run(['score', 'evil.json', '--format', 'json', '--out', 'scores.json'], { io: { cwd: dir } });
+    expect(scores.code).toBe(0);
+    const cases: string[][] = [
+      ['audit', 'scores.json', '--groups', 'evil-groups.json'],
+      ['audit', 'scores.json', '--groups', 'evil-groups.json', '--format', 'json'],
+      ['backtest', 'evil.json', '--outcomes', 'evil-outcomes.ndjson', '--format', 'json'],
+      ['backtest', 'evil.json', '--outcomes', 'evil-outcomes.ndjson', '--format', 'text'],
+      ['calibrate', 'evil.json', '--outcomes', 'evil-outcomes.ndjson', '--json'],
+    ];
+    for (const argv of cases) {
+      const tty = await run(argv, { io: { cwd: dir, stdoutIsTTY: true } });
+      expect(tty.stdout.length, argv.join(' ')).toBeGreaterThan(0);
+      expect(tty.stdout, argv.join(' ')).not.toMatch(unsafe);
+      if (argv.includes('json') || argv.includes('--json')) {
+        const pipe = await run(argv, { io: { cwd: dir } });
+        expect(JSON.parse(tty.stdout), argv.join(' ')).toEqual(JSON.parse(pipe.stdout));
+      }
+    }
+  });
+});

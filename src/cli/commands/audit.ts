@@ -150,6 +150,6 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
   const reports = parseScoredReports(await readText(source, io, 'the scores'), source);
   const labels = parseGroupLabels(await readText(values.groups, io, 'the group labels'), values.groups);
   const result = auditImpact(reports, labels, minGroupSize !== undefined ? { minGroupSize } : {});
-  await emit(io, values.out, format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderAuditMarkdown(result));
+  await emit(io, values.out, format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderAuditMarkdown(result), format === 'json' ? 'json' : 'text');
   return 0;
 }

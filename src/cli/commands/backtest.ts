@@ -99,7 +99,7 @@ export async function backtestCommand(args: string[], io: CliIo): Promise<number
       : format === 'text'
         ? summariseBacktest(output)
         : `${JSON.stringify(output, null, 2)}\n`;
-  await emit(io, values.out, text);
+  await emit(io, values.out, text, format === 'json' ? 'json' : 'text');
   const problems = [...rejected.map((r) => ({ ...r, kind: r.kind as string })), ...rejectedOutcomes];
   if (problems.length > 0) {
     const shown = problems.slice(0, 50).map((p) => {

@@ -84,9 +84,9 @@ export async function calibrateCommand(args: string[], io: CliIo): Promise<numbe
   const proposal = `${JSON.stringify(result.config, null, 2)}\n`;
   const unusable = loadedOutcomes.unreadable.length + result.rejectedOutcomes.length + result.rejected.length;
   if (values.json === true) {
-    await emit(io, values.out, `${JSON.stringify(result, null, 2)}\n`);
+    await emit(io, values.out, `${JSON.stringify(result, null, 2)}\n`, 'json');
   } else if (values.out !== undefined) {
-    await emit(io, values.out, proposal);
+    await emit(io, values.out, proposal, 'json');
     await write(io.stdout, calibrationDiff(result));
   } else {
     await write(io.stdout, proposal);
