@@ -1,4 +1,4 @@
-import { createScorer, parseOutcomes, safeParseEvent, safeParseSubject, safeParseWatchlist } from '../../src/index';
+import { InvalidRecordError, createScorer, parseOutcomes, safeParseEvent, safeParseSubject, safeParseWatchlist } from '../../src/index';
 import { describeValue } from '../../src/errors/describeValue';
 import { run } from '../cli/run';
 
@@ -154,6 +154,24 @@ describe('hostile values in any field are rejected records, never exceptions', (
         const parsed = parseOutcomes([outcome, valid]);
         expect(parsed.rejected.map((r) => r.index)).toEqual([0]);
         expect([...parsed.bySubject.keys()]).toEqual(['ok']);
+      }
+    }
+  });
+
+  it('a hostile input document (or list of records) makes scoreBatch and summarise throw InvalidRecordError only, with the path', () => {
+    for (const [valueName, make] of Object.entries(hostileValues)) {
+      const inputs: unknown[] = [make(), { asOf, subjects: make() }, { asOf, subjects: [{ id: 'a' }], events: make() }];
+      for (const input of inputs) {
+        for (const call of [() => scorer.scoreBatch(input as never), () => scorer.summarise(input as never)]) {
+          let thrown: unknown;
+          try {
+            call();
+          } catch (error) {
+            thrown = error;
+          }
+          // Some values are acceptable here (a null-prototype object is an empty document); none may throw anything else.
+          if (thrown !== undefined) expect(thrown, valueName).toBeInstanceOf(InvalidRecordError);
+        }
       }
     }
   });
