@@ -145,7 +145,8 @@ export async function checkOut(out: string, source: string, io: CliIo, alsoRead:
   }
   for (const file of alsoRead) {
     if (file !== undefined && (await isTarget(file))) {
-      throw new CliUsageError(`--out ${out} is ${file}, which this command reads: writing there would destroy it. Pick another --out.`);
+      const same = file === out ? '' : ` (${file})`;
+      throw new CliUsageError(`--out ${out} is a file this command reads${same}: writing the output there would destroy it. Pick another --out.`);
     }
   }
 }

@@ -38,7 +38,7 @@ describe('--out never overwrites a file the command reads', { timeout: 120_000 }
     const { dir, read } = workspace();
     writeFileSync(join(dir, 'm.json'), JSON.stringify({ title: 'B', source: 'b', recordType: 'subject', id: { column: 'Email' }, columns: {} }));
     const mapping = await run(['import', 'csv', 'ats.csv', '--mapping', 'm.json', '--out', 'm.json'], { io: { cwd: dir } });
-    expect([mapping.code, mapping.stderr]).toEqual([2, expect.stringContaining('which this command reads')]);
+    expect([mapping.code, mapping.stderr]).toEqual([2, expect.stringContaining('a file this command reads')]);
     const report = await run(['import', 'csv', 'ats.csv', '--mapping', 'ats', '--report', 'ats.csv'], { io: { cwd: dir } });
     expect([report.code, report.stderr]).toEqual([2, expect.stringContaining('is the input file')]);
     const both = await run(['import', 'csv', 'ats.csv', '--mapping', 'ats', '--out', 'r.ndjson', '--report', './r.ndjson'], { io: { cwd: dir } });
@@ -68,12 +68,12 @@ describe('--out never overwrites a file the command reads', { timeout: 120_000 }
     ];
     for (const argv of cases) {
       const result = await run(argv, { io: { cwd: dir } });
-      expect([result.code, result.stderr], argv.join(' ')).toEqual([2, expect.stringContaining('which this command reads')]);
+      expect([result.code, result.stderr], argv.join(' ')).toEqual([2, expect.stringContaining('a file this command reads')]);
     }
     const scores = await run(['score', 'input.json', '--format', 'json', '--out', 'scores.json'], { io: { cwd: dir } });
     expect(scores.code).toBe(0);
     const audit = await run(['audit', 'scores.json', '--groups', 'groups.json', '--out', 'groups.json'], { io: { cwd: dir } });
-    expect([audit.code, audit.stderr]).toEqual([2, expect.stringContaining('which this command reads')]);
+    expect([audit.code, audit.stderr]).toEqual([2, expect.stringContaining('a file this command reads')]);
     expect([read('outcomes.ndjson').startsWith('{"recordType":"outcome"'), read('config.json'), read('groups.json')]).toEqual([true, '{}\n', '{}\n']);
   });
 });
