@@ -10,6 +10,7 @@ import { configProblems } from './config';
 import type { CliRejected, InputFormat, LoadedInput } from './readInput';
 import { CliUsageError, say, type CliIo } from './io';
 import { writeOutput } from './output';
+import { terminalFilter } from './formats';
 
 // What the commands share: exit codes, config loading, batch input, rejected records, `--out`.
 
@@ -104,17 +105,24 @@ export async function reportWarnings(io: CliIo, warnings: readonly CliRejected[]
   await say(io.stderr, `${lines.join('\n')}\n`);
 }
 
-/** Writes one finished text to standard output or to `--out` (a temporary file renamed when complete), as `score` writes its reports. */
-export async function emit(io: CliIo, out: string | undefined, text: string): Promise<void> {
-  await writeOutput(io, out, [text]);
+/**
+ * Writes one finished text to standard output or to `--out` (a temporary file renamed when
+ * complete), as `score` writes its reports. On a terminal, JSON has its control and bidi
+ * characters escaped as \uXXXX (the same values) and any other text has them replaced.
+ */
+export async function emit(io: CliIo, out: string | undefined, text: string, kind: 'json' | 'text'): Promise<void> {
+  await writeOutput(io, out, [text], terminalFilter(kind === 'json' ? 'json' : 'markdown', io, out));
 }
 
 /**
  * Checks `--out` before any scoring, so a mistake costs seconds, not the whole run: its directory
- * must exist, and it must be neither a directory nor the input file itself (writing over the
- * input would destroy the data being scored).
+ * must exist, and it must be neither a directory nor a file the command reads (writing over the
+ * input, the config, the outcomes or a key file would destroy it).
+ *
+ * @param source the input file (`-` for standard input).
+ * @param alsoRead the other files the command reads (`--config`, `--outcomes`, a key file, ...).
  */
-export async function checkOut(out: string, source: string, io: CliIo): Promise<void> {
+export async function checkOut(out: string, source: string, io: CliIo, alsoRead: readonly (string | undefined)[] = []): Promise<void> {
   const target = resolvePath(io.cwd, out);
   const dir = dirname(target);
   const dirInfo = await stat(dir).catch(() => undefined);
@@ -123,9 +131,22 @@ export async function checkOut(out: string, source: string, io: CliIo): Promise<
   }
   const info = await stat(target).catch(() => undefined);
   if (info?.isDirectory() === true) throw new CliUsageError(`--out ${out} is a directory. Give a file name, e.g. --out ${join(out, 'report.json')}.`);
-  if (source === '-' || info === undefined) return;
-  const input = await stat(resolvePath(io.cwd, source)).catch(() => undefined);
-  if (resolvePath(io.cwd, source) === target || (input !== undefined && input.ino === info.ino && input.dev === info.dev)) {
+  if (info === undefined) return;
+  const isTarget = async (file: string): Promise<boolean> => {
+    if (file === '-') return false;
+    const path = resolvePath(io.cwd, file);
+    if (path === target) return true;
+    // Another name for the same file (a link, a relative path through a symlink).
+    const read = await stat(path).catch(() => undefined);
+    return read !== undefined && read.ino === info.ino && read.dev === info.dev;
+  };
+  if (await isTarget(source)) {
     throw new CliUsageError(`--out ${out} is the input file: writing the report there would destroy the records. Pick another --out.`);
+  }
+  for (const file of alsoRead) {
+    if (file !== undefined && (await isTarget(file))) {
+      const same = file === out ? '' : ` (${file})`;
+      throw new CliUsageError(`--out ${out} is a file this command reads${same}: writing the output there would destroy it. Pick another --out.`);
+    }
   }
 }

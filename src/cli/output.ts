@@ -43,6 +43,25 @@ async function pump(stream: Writable, chunks: Iterable<string>, filter: (text: s
   return { readerGone: false };
 }
 
+/** {@link pump} for chunks that come asynchronously (an import reading its files as it writes). */
+async function pumpAsync(stream: Writable, chunks: AsyncIterable<string>, filter: (text: string) => string): Promise<WriteOutcome> {
+  let batch = '';
+  try {
+    for await (const chunk of chunks) {
+      batch += chunk;
+      if (batch.length >= batchSize) {
+        await writeBatch(stream, filter(batch));
+        batch = '';
+      }
+    }
+    if (batch !== '') await writeBatch(stream, filter(batch));
+  } catch (error) {
+    if (readerGone(error)) return { readerGone: true };
+    throw error;
+  }
+  return { readerGone: false };
+}
+
 /** The temporary file `--out` is written to: hidden, in the same directory (so the rename is atomic), named by process. */
 export function tempPathFor(target: string, pid: number = process.pid): string {
   return join(dirname(target), `.${basename(target)}.${pid}.redflags-tmp`);
@@ -84,6 +103,38 @@ export async function writeOutput(
       throw new CliUsageError(`cannot write the output: ${describeWriteError(error)}.`);
     }
   }
+  await viaTempFile(io, out, (stream) => pump(stream, chunks, filter));
+  return { readerGone: false };
+}
+
+/**
+ * {@link writeOutput} for chunks that come asynchronously: standard output, or `--out` through a
+ * temporary file renamed over the target only once complete. A {@link CliUsageError} from the
+ * chunks (an unreadable input) is passed on as it is, after the temporary file is removed.
+ *
+ * @param filter applied to every batch (the terminal-safety filter on a terminal; identity otherwise).
+ * @throws {CliUsageError} when the output cannot be written (a full disk, a missing directory).
+ */
+export async function writeOutputAsync(
+  io: CliIo,
+  out: string | undefined,
+  chunks: AsyncIterable<string>,
+  filter: (text: string) => string = (t) => t,
+): Promise<WriteOutcome> {
+  if (out === undefined) {
+    try {
+      return await pumpAsync(io.stdout, chunks, filter);
+    } catch (error) {
+      if (error instanceof CliUsageError) throw error;
+      throw new CliUsageError(`cannot write the output: ${describeWriteError(error)}.`);
+    }
+  }
+  await viaTempFile(io, out, (stream) => pumpAsync(stream, chunks, filter));
+  return { readerGone: false };
+}
+
+/** Writes `--out` through a temporary file in the same directory, renamed over the target once complete; removed on failure or signal. */
+async function viaTempFile(io: CliIo, out: string, fill: (stream: Writable) => Promise<unknown>): Promise<void> {
   const target = resolvePath(io.cwd, out);
   const temp = tempPathFor(target);
   const stream = createWriteStream(temp, { flags: 'wx' });
@@ -94,14 +145,14 @@ export async function writeOutput(
   });
   const release = io.trapSignals?.(() => removeQuietly(temp)) ?? (() => {});
   try {
-    await pump(stream, chunks, filter);
+    await fill(stream);
     await closeStream(stream);
     if (failure !== undefined) throw failure;
     await rename(temp, target);
-    return { readerGone: false };
   } catch (error) {
     stream.destroy();
     await unlink(temp).catch(() => undefined);
+    if (error instanceof CliUsageError) throw error;
     throw new CliUsageError(`cannot write ${out} (${describeWriteError(error)}); the previous file, if any, is unchanged.`);
   } finally {
     release();

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Issue } from '../errors/ScoringError';
 import { dateTimeSchema, recordIdSchema } from '../records/common';
-import { readRecordId, toIssues } from '../records/validate';
+import { recordLimits } from '../records/limits';
+import { readRecordId, runSchema } from '../records/validate';
 
 /** What a reviewer concluded about a subject. */
 export const outcomeKinds = ['confirmed-fraud', 'confirmed-insider', 'cleared', 'inconclusive'] as const;
@@ -19,8 +20,8 @@ export const outcomeSchema = z.strictObject({
   outcome: z
     .enum(outcomeKinds)
     .describe('confirmed-fraud and confirmed-insider count as positive, cleared as negative; inconclusive is counted but not scored.'),
-  decidedBy: z.string().min(1).describe('Who decided: a reviewer, a team or a process.'),
-  caseId: z.string().min(1).optional().describe('The case the decision was taken in.'),
+  decidedBy: z.string().min(1).max(recordLimits.shortText).describe('Who decided: a reviewer, a team or a process.'),
+  caseId: z.string().min(1).max(recordLimits.shortText).optional().describe('The case the decision was taken in.'),
 });
 
 /** An outcome record, validated. */
@@ -60,9 +61,12 @@ export interface ParsedOutcomes {
 function nameOf(value: unknown): string | undefined {
   const id = readRecordId(value);
   if (id !== undefined) return id;
-  if (typeof value === 'object' && value !== null) {
+  if (typeof value !== 'object' || value === null) return undefined;
+  try {
     const subjectId = (value as { subjectId?: unknown }).subjectId;
     if (typeof subjectId === 'string' && subjectId !== '') return subjectId;
+  } catch {
+    // A getter or proxy trap that throws: the outcome has no readable name.
   }
   return undefined;
 }
@@ -77,10 +81,11 @@ export function parseOutcomes(values: readonly unknown[]): ParsedOutcomes {
   const best = new Map<string, { outcome: Outcome; index: number; ms: number }>();
   const superseded: number[] = [];
   values.forEach((value, index) => {
-    const result = outcomeSchema.safeParse(value);
-    if (!result.success) {
+    // A getter or proxy trap that throws is a rejected outcome with a path, not an exception.
+    const result = runSchema(outcomeSchema, value);
+    if (!result.ok) {
       const recordId = nameOf(value);
-      rejected.push({ kind: 'outcome', index, ...(recordId !== undefined ? { recordId } : {}), issues: toIssues(result.error.issues) });
+      rejected.push({ kind: 'outcome', index, ...(recordId !== undefined ? { recordId } : {}), issues: result.issues });
       return;
     }
     const outcome = result.data;

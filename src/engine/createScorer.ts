@@ -451,9 +451,29 @@ function parsePopulation(
  * failing later with a TypeError.
  */
 function listAt(value: unknown, path: string): readonly unknown[] {
-  if (Array.isArray(value)) return value;
+  let isArray: boolean;
+  try {
+    isArray = Array.isArray(value);
+  } catch (thrown) {
+    // A revoked proxy: not a list of records, and not an exception that escapes.
+    throw new InvalidRecordError('document', undefined, [{ path, message: `could not be read: ${describeThrown(thrown)}` }]);
+  }
+  if (isArray) return value as readonly unknown[];
   if (value === undefined) return [];
   throw new InvalidRecordError('document', undefined, [{ path, message: `must be an array of records; got ${value === null ? 'null' : typeof value}` }]);
+}
+
+/**
+ * Reads one top-level field of the caller's input document. A getter or proxy trap that throws
+ * makes the document malformed (an `InvalidRecordError` with the field's path), never another
+ * kind of exception.
+ */
+function readField(input: object, key: string): unknown {
+  try {
+    return (input as Record<string, unknown>)[key];
+  } catch (thrown) {
+    throw new InvalidRecordError('document', undefined, [{ path: key, message: `could not be read: ${describeThrown(thrown)}` }]);
+  }
 }
 
 function checkAsOf(asOf: unknown): string {
@@ -673,14 +693,14 @@ export function createScorer(options: CoreScorerOptions): Scorer {
       throw new InvalidRecordError('document', undefined, [{ path: '', message: 'must be an object with asOf, subjects and events' }]);
     }
     return parsePopulation(
-      listAt(input.subjects, 'subjects'),
-      listAt(input.events, 'events'),
-      listAt(input.watchlists, 'watchlists'),
-      input.reference,
+      listAt(readField(input, 'subjects'), 'subjects'),
+      listAt(readField(input, 'events'), 'events'),
+      listAt(readField(input, 'watchlists'), 'watchlists'),
+      readField(input, 'reference'),
       { lenient: batchOptions.lenient === true, trusted: batchOptions.trusted === true },
-      listAt(input.suppressions, 'suppressions'),
+      listAt(readField(input, 'suppressions'), 'suppressions'),
       [],
-      input.inputs ?? {},
+      (readField(input, 'inputs') as BatchInput['inputs']) ?? {},
       declared,
     );
   }
@@ -708,7 +728,8 @@ export function createScorer(options: CoreScorerOptions): Scorer {
       throw new InvalidRecordError('document', undefined, [{ path: '', message: 'must be an object with asOf, subjects and events' }]);
     }
     // A bad asOf is refused before a large batch is validated, not after.
-    const givenAsOf = input.asOf !== undefined ? checkAsOf(input.asOf) : undefined;
+    const asOfGiven = readField(input, 'asOf');
+    const givenAsOf = asOfGiven !== undefined ? checkAsOf(asOfGiven) : undefined;
     const parsed = parseBatch(input, batchOptions);
     const { asOf, asOfSource } = settleAsOf(givenAsOf, latestEventTime(parsed.eventsBySubject.values()));
     const select = batchOptions.select ?? (() => true);
@@ -724,7 +745,8 @@ export function createScorer(options: CoreScorerOptions): Scorer {
     if (typeof input !== 'object' || input === null) {
       throw new InvalidRecordError('document', undefined, [{ path: '', message: 'must be an object with asOf, subjects and events' }]);
     }
-    const givenAsOf = input.asOf !== undefined ? checkAsOf(input.asOf) : undefined;
+    const asOfGiven = readField(input, 'asOf');
+    const givenAsOf = asOfGiven !== undefined ? checkAsOf(asOfGiven) : undefined;
     const prepared = prepareBatch(input, batchOptions);
     return prepared.summariseAt(settleAsOf(givenAsOf, prepared.latestEventTime).asOf);
   }

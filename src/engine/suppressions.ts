@@ -7,7 +7,7 @@ import type { ResolvedConfig } from '../engine/resolve';
 import type { CheckedFinding, RunOutcome } from '../engine/runIndicator';
 import { sha256, utf8 } from '../util/sha256';
 import { suppressionSchema, type Suppression } from '../records/suppression';
-import { readRecordId, toIssues } from '../records/validate';
+import { readRecordId, runSchema } from '../records/validate';
 
 export { suppressionSchema, type Suppression };
 
@@ -106,10 +106,11 @@ export function parseSuppressions(values: readonly unknown[]): {
   const valid: { suppression: Suppression; index: number }[] = [];
   const idCount = new Map<string, number>();
   values.forEach((value, index) => {
-    const result = suppressionSchema.safeParse(value);
-    if (!result.success) {
+    // A getter or proxy trap that throws is a rejected suppression with a path, not an exception.
+    const result = runSchema(suppressionSchema, value);
+    if (!result.ok) {
       const recordId = readRecordId(value);
-      rejected.push({ index, ...(recordId !== undefined ? { recordId } : {}), issues: toIssues(result.error.issues) });
+      rejected.push({ index, ...(recordId !== undefined ? { recordId } : {}), issues: result.issues });
       return;
     }
     valid.push({ suppression: result.data, index });

@@ -111,8 +111,14 @@ function locateUnreadable(root: unknown, thrown: unknown): Issue {
   return { path: '', message: `could not be read: ${describeThrown(thrown)}` };
 }
 
-/** Runs a schema; a value that throws while read (getter, proxy trap) becomes an issue, never an exception. */
-function runSchema<T>(schema: z.ZodType<T>, value: unknown): { ok: true; data: T } | { ok: false; issues: Issue[]; zodIssues: readonly z.core.$ZodIssue[] } {
+/**
+ * Runs a schema; a value that throws while read (getter, proxy trap) becomes an issue with the
+ * path of the unreadable field, never an exception. Every record schema is run through it.
+ */
+export function runSchema<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+): { ok: true; data: T } | { ok: false; issues: Issue[]; zodIssues: readonly z.core.$ZodIssue[] } {
   try {
     const result = schema.safeParse(value);
     if (result.success) return { ok: true, data: result.data };

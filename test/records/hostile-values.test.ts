@@ -1,4 +1,4 @@
-import { createScorer, safeParseEvent, safeParseSubject, safeParseWatchlist } from '../../src/index';
+import { InvalidRecordError, createScorer, parseOutcomes, safeParseEvent, safeParseSubject, safeParseWatchlist } from '../../src/index';
 import { describeValue } from '../../src/errors/describeValue';
 import { run } from '../cli/run';
 
@@ -125,6 +125,56 @@ describe('hostile values in any field are rejected records, never exceptions', (
       }
     });
   }
+
+  for (const [valueName, make] of Object.entries(hostileValues)) {
+    it(`${valueName} as a suppression, or in one of its fields: that suppression is rejected, the batch is scored`, () => {
+      const valid = {
+        id: 'x',
+        subjectId: 'ok',
+        indicatorId: 'watchlist/match',
+        reason: 'reviewed',
+        approvedBy: 'r',
+        from: '2025-01-01T00:00:00Z',
+        until: '2026-01-01T00:00:00Z',
+      };
+      expect(scorer.scoreBatch({ asOf, subjects: [{ id: 'ok' }], suppressions: [valid] }).rejected).toEqual([]);
+      for (const suppression of [make(), { ...valid, reason: make() }, { ...valid, id: 'y', subjectId: make() }]) {
+        const result = scorer.scoreBatch({ asOf, subjects: [{ id: 'ok' }], suppressions: [suppression] });
+        expect(result.reports.map((r) => r.subjectId)).toEqual(['ok']);
+        expect(result.rejected.map((r) => [r.kind, r.index])).toEqual([['suppression', 0]]);
+      }
+    });
+  }
+
+  it('a hostile outcome record is a rejected outcome, the others are kept', () => {
+    const valid = { subjectId: 'ok', decidedAt: asOf, outcome: 'cleared', decidedBy: 'r' };
+    expect(parseOutcomes([valid]).rejected).toEqual([]);
+    for (const make of Object.values(hostileValues)) {
+      for (const outcome of [make(), { ...valid, subjectId: 'b', outcome: make() }]) {
+        const parsed = parseOutcomes([outcome, valid]);
+        expect(parsed.rejected.map((r) => r.index)).toEqual([0]);
+        expect([...parsed.bySubject.keys()]).toEqual(['ok']);
+      }
+    }
+  });
+
+  it('a hostile input document (or list of records) makes scoreBatch and summarise throw InvalidRecordError only, with the path', () => {
+    for (const [valueName, make] of Object.entries(hostileValues)) {
+      const inputs: unknown[] = [make(), { asOf, subjects: make() }, { asOf, subjects: [{ id: 'a' }], events: make() }];
+      for (const input of inputs) {
+        for (const call of [() => scorer.scoreBatch(input as never), () => scorer.summarise(input as never)]) {
+          let thrown: unknown;
+          try {
+            call();
+          } catch (error) {
+            thrown = error;
+          }
+          // Some values are acceptable here (a null-prototype object is an empty document); none may throw anything else.
+          if (thrown !== undefined) expect(thrown, valueName).toBeInstanceOf(InvalidRecordError);
+        }
+      }
+    }
+  });
 
   it('a getter that throws while validating names the field it sits on', () => {
     const residence = Object.defineProperty({ country: 'US' }, 'city', {

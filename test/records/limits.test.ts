@@ -1,4 +1,4 @@
-import { createScorer, jsonSchema, recordLimits, safeParseEvent, safeParseSubject } from '../../src/index';
+import { createScorer, jsonSchema, parseOutcomes, recordLimits, safeParseEvent, safeParseSubject } from '../../src/index';
 
 const asOf = '2025-06-01T00:00:00Z';
 
@@ -28,6 +28,19 @@ describe('documented limits', () => {
     expect(safeParseSubject({ id: 's', interviews: [{ id: 'i', at: asOf, mode: 'video', outcome: 'held', notes: long(recordLimits.note) }] }).success).toBe(
       true,
     );
+  });
+
+  it('caps the text of outcome records too: who decided, the case', () => {
+    const valid = { subjectId: 's', decidedAt: asOf, outcome: 'cleared', decidedBy: 'r', caseId: 'c' };
+    expect(parseOutcomes([valid]).rejected).toEqual([]);
+    const long = 'x'.repeat(recordLimits.shortText + 1);
+    for (const field of ['decidedBy', 'caseId']) {
+      const parsed = parseOutcomes([{ ...valid, [field]: long }]);
+      expect(
+        parsed.rejected.map((r) => r.issues.map((i) => i.path)),
+        field,
+      ).toEqual([[field]]);
+    }
   });
 
   it('the caps appear in the JSON Schema as maxLength', () => {

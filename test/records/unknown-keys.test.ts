@@ -35,6 +35,25 @@ describe('unknown keys', () => {
     expect(stdout).toContain('Did you mean "identity"?');
   });
 
+  it('a reference table name one typo from a built-in table is reported with the table meant, not kept silently', () => {
+    const subject = { id: 's', employment: [{ id: 'j', organisation: 'Front', domain: 'front.example' }] };
+    const result = scorer.scoreBatch({
+      asOf,
+      subjects: [subject],
+      reference: { frontCompanyDomain: ['front.example'], myCustomTable: { any: 'json' } },
+    });
+    expect(result.rejected).toEqual([
+      {
+        kind: 'document',
+        index: 0,
+        issues: [{ path: 'reference.frontCompanyDomain', message: expect.stringContaining('Did you mean "frontCompanyDomains"?') }],
+      },
+    ]);
+    // A custom table whose name is not close to a built-in one is still passed through.
+    const custom = scorer.scoreBatch({ asOf, subjects: [subject], reference: { myCustomTable: { any: 'json' } } });
+    expect(custom.rejected).toEqual([]);
+  });
+
   it('extensions stay the place for extra data', () => {
     expect(safeParseSubject({ id: 's', extensions: { anything: { goes: [1, 'two'] } } }).success).toBe(true);
   });

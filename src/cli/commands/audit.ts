@@ -145,11 +145,11 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
     if (!Number.isInteger(minGroupSize) || minGroupSize < 1)
       throw new CliUsageError(`--min-group-size "${values['min-group-size']}" must be a whole number of at least 1.`);
   }
-  if (values.out !== undefined) await checkOut(values.out, positionals[0] as string, io);
+  if (values.out !== undefined) await checkOut(values.out, positionals[0] as string, io, [values.groups]);
   const source = positionals[0] as string;
   const reports = parseScoredReports(await readText(source, io, 'the scores'), source);
   const labels = parseGroupLabels(await readText(values.groups, io, 'the group labels'), values.groups);
   const result = auditImpact(reports, labels, minGroupSize !== undefined ? { minGroupSize } : {});
-  await emit(io, values.out, format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderAuditMarkdown(result));
+  await emit(io, values.out, format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderAuditMarkdown(result), format === 'json' ? 'json' : 'text');
   return 0;
 }

@@ -72,7 +72,8 @@ export async function backtestCommand(args: string[], io: CliIo): Promise<number
     );
   const format = values.format ?? (values.out !== undefined && /\.html?$/i.test(values.out) ? 'html' : 'json');
   if (format !== 'json' && format !== 'html' && format !== 'text') throw new CliUsageError(`unknown --format "${format}". Use json, html or text.`);
-  if (values.out !== undefined) await checkOut(values.out, positionals[0] as string, io);
+  if (values.out !== undefined)
+    await checkOut(values.out, positionals[0] as string, io, [values.outcomes, ...(values.config ?? []).filter((c) => c !== 'default')]);
   const configs = await loadNamedConfigs(values.config, io);
   const loadedOutcomes = await loadOutcomes(values.outcomes, io);
   const input = await loadInput(positionals[0] as string, io, createProgress(io.stderr, io.stderrIsTTY === true), pickInputFormat(values['input-format']));
@@ -98,7 +99,7 @@ export async function backtestCommand(args: string[], io: CliIo): Promise<number
       : format === 'text'
         ? summariseBacktest(output)
         : `${JSON.stringify(output, null, 2)}\n`;
-  await emit(io, values.out, text);
+  await emit(io, values.out, text, format === 'json' ? 'json' : 'text');
   const problems = [...rejected.map((r) => ({ ...r, kind: r.kind as string })), ...rejectedOutcomes];
   if (problems.length > 0) {
     const shown = problems.slice(0, 50).map((p) => {

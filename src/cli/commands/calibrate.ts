@@ -65,7 +65,7 @@ export async function calibrateCommand(args: string[], io: CliIo): Promise<numbe
   };
   const minOutcomes = count('min-outcomes', values['min-outcomes']);
   const minPerWeight = count('min-per-weight', values['min-per-weight']);
-  if (values.out !== undefined) await checkOut(values.out, positionals[0] as string, io);
+  if (values.out !== undefined) await checkOut(values.out, positionals[0] as string, io, [values.outcomes, values.config]);
   const config: ScorerConfig | undefined = values.config !== undefined ? await loadConfig(values.config, io) : undefined;
   const loadedOutcomes = await loadOutcomes(values.outcomes, io);
   const input = await loadInput(positionals[0] as string, io, createProgress(io.stderr, io.stderrIsTTY === true), pickInputFormat(values['input-format']));
@@ -84,9 +84,9 @@ export async function calibrateCommand(args: string[], io: CliIo): Promise<numbe
   const proposal = `${JSON.stringify(result.config, null, 2)}\n`;
   const unusable = loadedOutcomes.unreadable.length + result.rejectedOutcomes.length + result.rejected.length;
   if (values.json === true) {
-    await emit(io, values.out, `${JSON.stringify(result, null, 2)}\n`);
+    await emit(io, values.out, `${JSON.stringify(result, null, 2)}\n`, 'json');
   } else if (values.out !== undefined) {
-    await emit(io, values.out, proposal);
+    await emit(io, values.out, proposal, 'json');
     await write(io.stdout, calibrationDiff(result));
   } else {
     await write(io.stdout, proposal);

@@ -1,10 +1,10 @@
-import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
-import type { Readable, Writable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { docsLink } from '../../docsLink';
+import { terminalSafe } from '../../render/format';
 import { commonWrappers, type Connector } from '../../connectors/contract';
 import { csvMappings } from '../../connectors/mappings/index';
 import { connectors } from '../../connectors/registry';
@@ -16,13 +16,16 @@ import { createGitHubAuditConnector, githubAuditConnector } from '../../connecto
 import { createCsvRowReader } from '../../connectors/text/csv';
 import { createJsonRowSplitter } from '../../connectors/text/json-rows';
 import { helpTexts } from '../help';
+import { checkOut } from '../commandSupport';
+import { terminalFilter } from '../formats';
 import { CliUsageError, write, type CliIo } from '../io';
+import { writeOutputAsync } from '../output';
 import { countOf } from '../../text/plural';
 
 const sourceIds = [...Object.keys(connectors), 'csv'];
 
 async function loadMapping(name: string, io: CliIo): Promise<Connector> {
-  const shipped = csvMappings[name];
+  const shipped = Object.hasOwn(csvMappings, name) ? csvMappings[name] : undefined;
   if (shipped !== undefined) return csvConnector(shipped);
   let text: string;
   try {
@@ -55,7 +58,8 @@ async function pickConnector(source: string, mapping: string | undefined, io: Cl
     return loadMapping(mapping, io);
   }
   if (mapping !== undefined) throw new CliUsageError(`--mapping is for csv sources; ${source} has its own mapping.`);
-  const connector = connectors[id];
+  // An own property only: "constructor" or "__proto__" is an unknown source, not a property of Object.prototype.
+  const connector = Object.hasOwn(connectors, id) ? connectors[id] : undefined;
   if (connector === undefined) throw new CliUsageError(`unknown source "${source}". Sources: ${sourceIds.join(', ')}.`);
   return connector;
 }
@@ -130,24 +134,6 @@ async function* rowsOf(file: string, connector: Connector, io: CliIo, several: b
   for (const row of splitter.end()) yield { ...row, ...label };
 }
 
-/** Writes lines with back-pressure, in blocks so a large import is not one system call per record. */
-function lineWriter(stream: Writable): { line(text: string): Promise<void>; flush(): Promise<void> } {
-  let buffer = '';
-  const flush = async (): Promise<void> => {
-    if (buffer === '') return;
-    const text = buffer;
-    buffer = '';
-    if (!stream.write(text)) await once(stream, 'drain');
-  };
-  return {
-    async line(text) {
-      buffer += `${text}\n`;
-      if (buffer.length >= 64 * 1024) await flush();
-    },
-    flush,
-  };
-}
-
 /** The report as people read it on standard error; `--report` has every detail as JSON. */
 export function describeReport(report: MappingReport, files: number): string {
   const lines: string[] = [];
@@ -190,7 +176,8 @@ export function describeReport(report: MappingReport, files: number): string {
   }
   if (report.fields.ignored.length > 0)
     lines.push(`Fields left out on purpose: ${report.fields.ignored.length} (listed with reasons in --report and ${docsLink('docs/connectors.md')}).`);
-  return `${lines.join('\n')}\n`;
+  // Column names, values and file names come from the export: nothing in them may restyle the terminal.
+  return terminalSafe(`${lines.join('\n')}\n`);
 }
 
 /** `redflags import <source> <file...>`: maps exports onto records (NDJSON) and reports what happened to every row and field. */
@@ -238,28 +225,24 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   });
   // Check every file before writing anything, so a typo costs nothing.
   for (const file of files) if (file !== '-') await openInput(file, io).then((s) => s.destroy());
-  const target: Writable = values.out !== undefined ? createWriteStream(resolvePath(io.cwd, values.out), { encoding: 'utf8' }) : io.stdout;
   if (values.out !== undefined) {
-    const opened = new Promise<void>((resolve, reject) => {
-      target.once('open', () => resolve());
-      target.once('error', (error) =>
-        reject(new CliUsageError(`cannot write ${values.out}: ${error.message}. Check that its directory exists and is writable.`)),
-      );
-    });
-    await opened;
+    const [first = '-', ...others] = files;
+    await checkOut(values.out, first, io, [...others, values.mapping, values['subject-map'], values.report]);
   }
-  const out = lineWriter(target);
-  for (const file of files) {
-    for await (const row of rowsOf(file, connector, io, files.length > 1)) {
-      for (const record of importer.push(row)) await out.line(JSON.stringify(record));
+  if (values.report !== undefined && values.out !== undefined && resolvePath(io.cwd, values.report) === resolvePath(io.cwd, values.out)) {
+    throw new CliUsageError(`--report and --out are both ${values.out}: the mapping report would replace the records. Give them different files.`);
+  }
+  if (values.report !== undefined) await checkOut(values.report, files[0] ?? '-', io, [...files.slice(1), values.mapping, values['subject-map'], values.out]);
+  async function* lines(): AsyncGenerator<string> {
+    for (const file of files) {
+      for await (const row of rowsOf(file, connector, io, files.length > 1)) {
+        for (const record of importer.push(row)) yield `${JSON.stringify(record)}\n`;
+      }
     }
+    for (const record of importer.finishEach()) yield `${JSON.stringify(record)}\n`;
   }
-  for (const record of importer.finishEach()) await out.line(JSON.stringify(record));
-  await out.flush();
-  if (values.out !== undefined) {
-    target.end();
-    await once(target, 'finish');
-  }
+  // Through a temporary file renamed when complete, as score writes: an interrupted import leaves the previous file.
+  await writeOutputAsync(io, values.out, lines(), terminalFilter('ndjson', io, values.out));
   const report = importer.report();
   if (values.report !== undefined) {
     try {

@@ -100,7 +100,7 @@ export async function timelineCommand(args: string[], io: CliIo): Promise<number
   }
   for (const id of values.subject ?? []) if (id === '') throw new CliUsageError('--subject needs a subject id, e.g. --subject cand-17.');
   const format = pickTimelineFormat(values.format, values.out, io);
-  if (values.out !== undefined) await checkOut(values.out, source, io);
+  if (values.out !== undefined) await checkOut(values.out, source, io, [values.config]);
   const config = values.config !== undefined ? await loadConfig(values.config, io) : undefined;
   const input = await loadInput(source, io, createProgress(io.stderr, io.stderrIsTTY === true), pickInputFormat(values['input-format']));
   let batch: TimelineBatch;
