@@ -41,6 +41,8 @@ export interface PartitionTask {
   readonly runPath?: string;
   /** Whether to give back the rejected records (the first step of each partition does). */
   readonly rejected: boolean;
+  /** Whether to give back the problems of the watchlists and reference tables too (one partition does). */
+  readonly lists?: boolean;
 }
 
 /** What a step gives back. */
@@ -104,9 +106,13 @@ function loadPartition(path: string, events: ReadonlyMap<string, number>, suppre
   return { ...loaded, records };
 }
 
-/** A rejected record of the partition with its position and line in the whole input; list problems are the main thread's. */
-function placed(record: RejectedRecord, at: LoadedPartition['at']): CliRejected | undefined {
-  if (record.kind !== 'subject' && record.kind !== 'event' && record.kind !== 'suppression') return undefined;
+/**
+ * A rejected record of the partition with its position and line in the whole input. Problems of
+ * the watchlists and reference tables, which every partition validates alike, are kept only when
+ * `lists` (one partition gives them; the main thread adds the watchlists' lines).
+ */
+function placed(record: RejectedRecord, at: LoadedPartition['at'], lists: boolean): CliRejected | undefined {
+  if (record.kind !== 'subject' && record.kind !== 'event' && record.kind !== 'suppression') return lists ? record : undefined;
   const place = at[record.kind][record.index];
   return place === undefined ? undefined : { ...record, index: place.index, line: place.line };
 }
@@ -131,7 +137,7 @@ export function partitionScorer(setup: PartitionSetup): { run(task: PartitionTas
         if (task.rejected) {
           rejected = partition.duplicates.slice();
           for (const record of prepared.rejected) {
-            const mapped = placed(record, partition.at);
+            const mapped = placed(record, partition.at, task.lists === true);
             if (mapped !== undefined) rejected.push(mapped);
           }
         }

@@ -3,7 +3,6 @@ import { resolve as resolvePath } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createScorer } from '../defaults';
 import type { ScorerConfig } from '../engine/config';
-import { validateLists } from '../engine/lists';
 import { compareRejected } from '../engine/order';
 import { mergeSummaries, type PopulationSummaries } from '../engine/summaries';
 import { countDuplicates, partitionCount, PartitionWriter } from './partition';
@@ -178,13 +177,7 @@ export async function scorePartitioned(options: PartitionedOptions, settleAsOf: 
       ...(input.reference !== undefined ? { reference: input.reference } : {}),
       duplicates: countDuplicates(paths, writer.repeated),
     };
-    // The lists are small and the same for every partition: their problems are listed once, from here.
-    const lists = validateLists(watchlists, input.reference);
     const rejected: CliRejected[] = [];
-    for (const problem of lists.rejected) {
-      const line = problem.kind === 'watchlist' ? watchlistLines[problem.index] : undefined;
-      rejected.push(line !== undefined ? { ...problem, line } : problem);
-    }
     const summarising = createScorer(options.config !== undefined ? { config: options.config } : {}).indicators.some((i) => i.enabled && i.summarises);
     const runner =
       options.workers > 1 && io.workerScript !== undefined ? workerPool(io.workerScript, setup, Math.min(options.workers, writer.partitions)) : runHere(setup);
@@ -198,13 +191,17 @@ export async function scorePartitioned(options: PartitionedOptions, settleAsOf: 
       let done = 0;
       return Promise.all(
         paths.map(async (path, p) => {
-          const task: PartitionTask = { ...make(p), path, rejected: takeRejected };
+          // Every partition validates the lists alike: the first gives their problems.
+          const task: PartitionTask = { ...make(p), path, rejected: takeRejected, lists: takeRejected && p === 0 };
           const answer = await runner.run(task);
           steps++;
           if (!answer.ok) throw new ShardError(answer);
           maxRecordsHeld = Math.max(maxRecordsHeld, answer.records);
           if (size !== undefined && size >= progressThreshold) progress.update(++done / paths.length, `${task.step}: ${done} of ${paths.length} partitions`);
-          if (answer.rejected !== undefined) for (const r of answer.rejected) rejected.push(r);
+          for (const r of answer.rejected ?? []) {
+            const line = r.kind === 'watchlist' ? watchlistLines[r.index] : undefined;
+            rejected.push(line !== undefined ? { ...r, line } : r);
+          }
           return answer;
         }),
       );

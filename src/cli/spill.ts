@@ -192,7 +192,7 @@ export class ReportSpill implements ReportSequence {
       this.dir = mkdtempSync(join(options.tempDir, 'redflags-stream-'));
     } catch (error) {
       throw new CliUsageError(
-        `cannot create a temporary directory in ${options.tempDir} for --stream (${describeWriteError(error)}); pass --temp-dir with a writable directory.`,
+        `cannot create a temporary directory in ${options.tempDir} for the sorted reports (${describeWriteError(error)}); pass --temp-dir with a writable directory.`,
       );
     }
   }
@@ -300,7 +300,7 @@ export class ReportSpill implements ReportSequence {
       if (block !== '') writeAll(file, block);
     } catch (error) {
       throw new CliUsageError(
-        `cannot write the temporary file ${path} for --stream (${describeWriteError(error)}); free space there or pass --temp-dir with room for about the size of the NDJSON output.`,
+        `cannot write the temporary file ${path} of sorted reports (${describeWriteError(error)}); free space there or pass --temp-dir with room for about the size of the NDJSON output.`,
       );
     } finally {
       if (fd !== undefined) closeSync(fd);
