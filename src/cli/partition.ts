@@ -70,8 +70,9 @@ export class PartitionWriter {
   private readonly dir: string;
   private readonly fds: number[] = [];
   private readonly buffers: string[];
-  private readonly eventIds = new CompactStringSet();
-  private readonly suppressionIds = new ShardedSet<string>();
+  // Population-sized (about 30 bytes an event id): dropped once the input is written.
+  private eventIds = new CompactStringSet();
+  private suppressionIds = new ShardedSet<string>();
   private readonly repeatedEvents = new Set<string>();
   private readonly repeatedSuppressions = new Set<string>();
   private closed = false;
@@ -125,10 +126,12 @@ export class PartitionWriter {
     return { events: this.repeatedEvents, suppressions: this.repeatedSuppressions };
   }
 
-  /** Writes what is buffered and closes the files. */
+  /** Writes what is buffered and closes the files; the ids seen are let go (the repeated ones stay). */
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.eventIds = new CompactStringSet();
+    this.suppressionIds = new ShardedSet<string>();
     try {
       this.buffers.forEach((buffer, p) => {
         if (buffer !== '') this.write(p, buffer);
