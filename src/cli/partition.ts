@@ -104,13 +104,11 @@ export class PartitionWriter {
 
   /** Takes one record of the input (a {@link RecordSink}): subjects, events and suppressions go to their partition. */
   add(kind: Exclude<SinkKind, 'watchlist'>, record: Record<string, unknown>, index: number, line: number, text: string): void {
-    if (kind === 'event' || kind === 'suppression') {
-      const id = record.id;
-      if (typeof id === 'string') {
-        if (kind === 'event' ? !this.eventIds.add(id) : this.suppressionIds.has(id))
-          (kind === 'event' ? this.repeatedEvents : this.repeatedSuppressions).add(id);
-        if (kind === 'suppression') this.suppressionIds.add(id);
-      }
+    const id = record.id;
+    if (kind === 'event' && typeof id === 'string' && !this.eventIds.add(id)) this.repeatedEvents.add(id);
+    if (kind === 'suppression' && typeof id === 'string') {
+      if (this.suppressionIds.has(id)) this.repeatedSuppressions.add(id);
+      else this.suppressionIds.add(id);
     }
     const p = partitionOf(kind, record, this.partitions);
     this.records[p] = (this.records[p] as number) + 1;

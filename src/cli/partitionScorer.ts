@@ -2,7 +2,6 @@ import { createScorer } from '../defaults';
 import type { RejectedRecord } from '../engine/createScorer';
 import type { ScorerConfig } from '../engine/config';
 import type { PopulationSummaries } from '../engine/summaries';
-import { readRecordId } from '../records/validate';
 import { readPartition, validEvent, validSuppression, type DuplicateCounts } from './partition';
 import type { CliRejected } from './readInput';
 import { writeSortedRun } from './spill';
@@ -81,29 +80,31 @@ interface Place {
 }
 
 function loadPartition(path: string, events: ReadonlyMap<string, number>, suppressions: ReadonlyMap<string, number>): LoadedPartition {
-  const loaded: LoadedPartition = { subjects: [], events: [], suppressions: [], at: { subject: [], event: [], suppression: [] }, duplicates: [], records: 0 };
+  const subjects: unknown[] = [];
+  const eventList: unknown[] = [];
+  const suppressionList: unknown[] = [];
+  const at: LoadedPartition['at'] = { subject: [], event: [], suppression: [] };
+  const duplicates: CliRejected[] = [];
   let records = 0;
   for (const { kind, index, line, record } of readPartition(path)) {
     records++;
     const id = record.id;
-    const shared = typeof id === 'string' ? (kind === 'event' ? events.get(id) : kind === 'suppression' ? suppressions.get(id) : undefined) : undefined;
+    const shared = typeof id !== 'string' ? undefined : kind === 'event' ? events.get(id) : kind === 'suppression' ? suppressions.get(id) : undefined;
     if (shared !== undefined && (kind === 'event' ? validEvent(record) : validSuppression(record))) {
-      // Every copy is rejected, with the number of copies in the whole input, as one batch does.
-      const recordId = kind === 'event' ? readRecordId(record) : (id as string);
-      loaded.duplicates.push({
+      // Every valid copy is rejected, with the number of valid copies in the whole input, as one batch does.
+      duplicates.push({
         kind,
         index,
-        ...(recordId !== undefined ? { recordId } : {}),
+        recordId: id as string,
         issues: [{ path: 'id', message: `duplicate ${kind} id: ${shared} ${kind === 'event' ? 'events' : 'suppressions'} share it` }],
         line,
       });
       continue;
     }
-    const list = kind === 'subject' ? loaded.subjects : kind === 'event' ? loaded.events : loaded.suppressions;
-    list.push(record);
-    loaded.at[kind].push({ index, line });
+    (kind === 'subject' ? subjects : kind === 'event' ? eventList : suppressionList).push(record);
+    at[kind].push({ index, line });
   }
-  return { ...loaded, records };
+  return { subjects, events: eventList, suppressions: suppressionList, at, duplicates, records };
 }
 
 /**
