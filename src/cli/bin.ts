@@ -2,6 +2,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { main } from './main';
 import { serveShard, type ShardJob } from './workers';
+import { servePartitions, type PartitionSetup } from './partitionScorer';
 
 // The built file is both the command and its worker script: a thread started with a shard job
 // scores its shard and posts the result back instead of parsing arguments.
@@ -35,9 +36,11 @@ function trapSignals(cleanup: () => void): () => void {
   };
 }
 
-const job = workerData as ShardJob | undefined;
+const job = workerData as ShardJob | PartitionSetup | undefined;
 if (!isMainThread && job?.redflags === 'score-shard') {
   if (parentPort !== null) serveShard(job, parentPort);
+} else if (!isMainThread && job?.redflags === 'score-partitions') {
+  if (parentPort !== null) servePartitions(job, parentPort);
 } else {
   // Write errors reach the command through each write's callback: a closed pipe (`| head`) ends
   // the output but keeps the exit code the run earned, a full disk is exit 2. The listeners only

@@ -46,6 +46,16 @@ export interface LoadedInput {
   readonly bytes: number;
 }
 
+/** The kinds of NDJSON record a {@link RecordSink} takes. */
+export type SinkKind = 'subject' | 'event' | 'watchlist' | 'suppression';
+
+/**
+ * Where NDJSON records go instead of the arrays of {@link LoadedInput}: each readable record with
+ * its kind, its value (without `recordType`), its position among the records of its kind, its
+ * line and its text. The partitioned mode writes them to files, so the records are never held.
+ */
+export type RecordSink = (kind: SinkKind, record: Record<string, unknown>, index: number, line: number, text: string) => void;
+
 /** Large inputs get a progress bar on a terminal. */
 export const progressThreshold = 5 * 1024 * 1024;
 
@@ -130,9 +140,10 @@ function documentArray(doc: Record<string, unknown>, key: string, name: string, 
  * and a `recordType` on each. NDJSON is read line by line, so the raw text is never held whole;
  * a JSON document must be parsed at once. The layout is detected line by line
  * ({@link FormatDetector}) unless `format` forces it. A document that repeats a top-level key
- * is refused; an NDJSON line that does is rejected.
+ * is refused; an NDJSON line that does is rejected. With a `sink`, NDJSON records go to it and
+ * the record arrays come back empty (reference tables and unreadable lines are still returned).
  */
-export async function loadInput(source: string, io: CliIo, progress: Progress, format?: InputFormat): Promise<LoadedInput> {
+export async function loadInput(source: string, io: CliIo, progress: Progress, format?: InputFormat, sink?: RecordSink): Promise<LoadedInput> {
   const { stream, size, name } = await openSource(source, io);
   const showProgress = size !== undefined && size >= progressThreshold;
   let bytes = 0;
@@ -155,6 +166,8 @@ export async function loadInput(source: string, io: CliIo, progress: Progress, f
   const unreadable: CliRejected[] = [];
   let reference: Record<string, unknown> | undefined;
   let lineNo = 0;
+  // Records given to the sink, by kind: their positions as the arrays would have had them.
+  const sunk = { subject: 0, event: 0, watchlist: 0, suppression: 0 };
 
   // A record line: its value goes to its kind, or it is rejected with its line.
   const take = (line: ParsedLine, trimmed: string): void => {
@@ -169,6 +182,10 @@ export async function loadInput(source: string, io: CliIo, progress: Progress, f
       return;
     }
     const { recordType, ...record } = value;
+    if (sink !== undefined && (recordType === 'subject' || recordType === 'event' || recordType === 'watchlist' || recordType === 'suppression')) {
+      sink(recordType, record, sunk[recordType]++, at, trimmed);
+      return;
+    }
     if (recordType === 'subject') {
       subjects.push(record);
       lineOf.subject.push(at);

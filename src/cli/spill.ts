@@ -23,6 +23,39 @@ function writeAll(fd: number, text: string): void {
   for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
+/**
+ * Writes reports to a new run file, sorted in the batch order, one JSON line each: a run a
+ * {@link ReportSpill} adopts ({@link ReportSpill.adoptRun}), written in another thread. Returns
+ * the reports JSON cannot serialise (over V8's string limit), which the caller must add to the
+ * spill as they are.
+ */
+export function writeSortedRun(path: string, reports: readonly Report[]): Report[] {
+  const sorted = reports.slice().sort(compareReports);
+  const unserialisable: Report[] = [];
+  const fd = openSync(path, 'wx');
+  try {
+    let block = '';
+    for (const report of sorted) {
+      let line: string;
+      try {
+        line = JSON.stringify(report);
+      } catch {
+        unserialisable.push(report);
+        continue;
+      }
+      block += `${line}\n`;
+      if (block.length >= writeChars) {
+        writeAll(fd, block);
+        block = '';
+      }
+    }
+    if (block !== '') writeAll(fd, block);
+  } finally {
+    closeSync(fd);
+  }
+  return unserialisable;
+}
+
 /** A report waiting in memory: its order keys and its one-line JSON. */
 interface Pending {
   readonly score: number;
@@ -159,7 +192,7 @@ export class ReportSpill implements ReportSequence {
       this.dir = mkdtempSync(join(options.tempDir, 'redflags-stream-'));
     } catch (error) {
       throw new CliUsageError(
-        `cannot create a temporary directory in ${options.tempDir} for --stream (${describeWriteError(error)}); pass --temp-dir with a writable directory.`,
+        `cannot create a temporary directory in ${options.tempDir} for the sorted reports (${describeWriteError(error)}); pass --temp-dir with a writable directory.`,
       );
     }
   }
@@ -172,6 +205,18 @@ export class ReportSpill implements ReportSequence {
   /** Number of run files written so far: for tests, and for merges done in passes. */
   get runFiles(): number {
     return this.runCount;
+  }
+
+  /** A path for a new run file in the spill's directory, for {@link writeSortedRun} in another thread. */
+  nextRunPath(): string {
+    return join(this.dir, `run-${this.runCount++}.ndjson`);
+  }
+
+  /** Takes a run file written by {@link writeSortedRun} at {@link nextRunPath}, holding `count` reports. */
+  adoptRun(path: string, count: number): void {
+    if (this.finished) throw new Error('ReportSpill.adoptRun after finish');
+    this.runs.push(path);
+    this.count += count;
   }
 
   /** Adds one report; writes a run when the run size (or about 64 MB of text) is reached. */
@@ -255,7 +300,7 @@ export class ReportSpill implements ReportSequence {
       if (block !== '') writeAll(file, block);
     } catch (error) {
       throw new CliUsageError(
-        `cannot write the temporary file ${path} for --stream (${describeWriteError(error)}); free space there or pass --temp-dir with room for about the size of the NDJSON output.`,
+        `cannot write the temporary file ${path} of sorted reports (${describeWriteError(error)}); free space there or pass --temp-dir with room for about the size of the NDJSON output.`,
       );
     } finally {
       if (fd !== undefined) closeSync(fd);

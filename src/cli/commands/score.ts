@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,7 +16,9 @@ import { redactResult, type RedactionOptions } from '../../privacy/redact';
 import { countOf } from '../../text/plural';
 import { redactionOption } from './redaction';
 import { helpTexts } from '../help';
-import { loadInput, withLines, type InputFormat } from '../readInput';
+import { loadInput, withLines, type InputFormat, type LoadedInput } from '../readInput';
+import { maxPartitions } from '../partition';
+import { scorePartitioned } from '../partitioned';
 import { CliUsageError, say, write, type CliIo } from '../io';
 import { writeOutput } from '../output';
 import { outputChunks, type UnwritableReport } from '../render';
@@ -76,6 +79,8 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
       stream: { type: 'boolean' },
       'temp-dir': { type: 'string' },
       'run-size': { type: 'string' },
+      partitions: { type: 'string' },
+      'in-memory': { type: 'boolean' },
       lenient: { type: 'boolean' },
       timing: { type: 'boolean' },
       compact: { type: 'boolean' },
@@ -141,8 +146,12 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
       throw new CliUsageError(`--run-size "${values['run-size']}" must be a whole number of reports, 1 or more (default ${defaultRunSize}).`);
     }
   }
-  if (values.stream !== true && (values['temp-dir'] !== undefined || runSize !== undefined)) {
-    throw new CliUsageError('--temp-dir and --run-size apply to --stream only (where reports are sorted through temporary files): add --stream or drop them.');
+  let partitions: number | undefined;
+  if (values.partitions !== undefined) {
+    partitions = Number(values.partitions);
+    if (!Number.isSafeInteger(partitions) || partitions < 1 || partitions > maxPartitions) {
+      throw new CliUsageError(`--partitions "${values.partitions}" must be a whole number from 1 to ${maxPartitions}.`);
+    }
   }
   const format = pickFormat(values.format, values.out, io);
   if (view === 'candidate' && format !== 'markdown' && format !== 'html') {
@@ -179,8 +188,26 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   if (redaction !== undefined && values.stream === true)
     throw new CliUsageError('--redact and --pseudonym-key-file need the whole input to learn its personal values; drop --stream.');
   const progress = createProgress(io.stderr, io.stderrIsTTY === true);
-  let output: ScoreOutput;
+  const finishOptions: FinishOptions = {
+    format,
+    view,
+    detail,
+    detailLimit,
+    failOn,
+    out: values.out,
+    title: values.title,
+    bands: scorer.bands,
+    catalogue: values.compact === true ? scorer.catalogue : undefined,
+  };
+  const finishRun = async (output: ScoreOutput): Promise<number> => {
+    const code = await finish(output, io, finishOptions);
+    if (timing !== undefined) await say(io.stderr, `${formatTimingTable(timing.rows())}\n`);
+    return code;
+  };
+  const tempDir = values['temp-dir'] !== undefined ? resolvePath(io.cwd, values['temp-dir']) : tmpdir();
   if (values.stream === true) {
+    if (values['in-memory'] === true || partitions !== undefined)
+      throw new CliUsageError('--in-memory and --partitions choose how the whole input is scored; --stream scores one subject at a time: drop one of them.');
     if (asOf === undefined)
       throw new CliUsageError(
         '--stream needs --as-of: the default, the latest event, is known only at the end of the input. Example: --as-of 2025-06-01T00:00:00Z',
@@ -195,10 +222,7 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
         `--stream scores one subject at a time, but these enabled indicators compare subjects across the whole population: ${population.join(', ')}. Drop --stream (the records are then held in memory), or disable them in --config, e.g. {"indicators": {"${population[0] as string}": false}}, if you accept losing them.`,
       );
     }
-    const spill = new ReportSpill({
-      tempDir: values['temp-dir'] !== undefined ? resolvePath(io.cwd, values['temp-dir']) : tmpdir(),
-      runSize: runSize ?? defaultRunSize,
-    });
+    const spill = new ReportSpill({ tempDir, runSize: runSize ?? defaultRunSize });
     // The temporary files go on success, on failure and on SIGINT/SIGTERM.
     const release = io.trapSignals?.(() => spill.dispose()) ?? (() => {});
     try {
@@ -209,55 +233,141 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
         ...(timing !== undefined ? { timing } : {}),
       });
       const result = await scoreStream(source, io, progress, streamScorer, asOf, spill);
-      output = { asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: result.rejected };
-      const code = await finish(output, io, {
-        format,
-        view,
-        detail,
-        detailLimit,
-        failOn,
-        out: values.out,
-        title: values.title,
-        bands: scorer.bands,
-        catalogue: values.compact === true ? scorer.catalogue : undefined,
-      });
-      if (timing !== undefined) await say(io.stderr, `${formatTimingTable(timing.rows())}\n`);
-      return code;
+      return await finishRun({ asOf: result.asOf, asOfSource: result.asOfSource, reports: result.reports, rejected: result.rejected });
     } finally {
       spill.dispose();
       release();
     }
   }
-  output = await scoreLoaded(source, io, progress, inputFormat, asOf, workers, config, scorer, shardTimeoutMs, values.lenient === true, redaction);
-  const code = await finish(output, io, {
-    format,
-    view,
-    detail,
-    detailLimit,
-    failOn,
-    out: values.out,
-    title: values.title,
-    bands: scorer.bands,
-    catalogue: values.compact === true ? scorer.catalogue : undefined,
+  const whole = { io, progress, asOf, workers, config, scorer, shardTimeoutMs, lenient: values.lenient === true, redaction };
+  const inMemory = inMemoryReason({
+    forced: values['in-memory'] === true,
+    inputFormat,
+    lenient: values.lenient === true,
+    redact: redaction !== undefined,
+    timing: timing !== undefined,
+    shardTimeout: shardTimeoutMs !== undefined,
+    scorer,
   });
-  if (timing !== undefined) await say(io.stderr, `${formatTimingTable(timing.rows())}\n`);
-  return code;
+  if (inMemory !== undefined) {
+    if (partitions !== undefined) throw new CliUsageError(`--partitions cannot be used here: ${inMemory.reason}.`);
+    if (values['temp-dir'] !== undefined || runSize !== undefined) {
+      throw new CliUsageError(
+        `--temp-dir and --run-size apply to --stream and the partitioned mode only (where reports are sorted through temporary files), and this run is in memory: ${inMemory.reason}. Drop them.`,
+      );
+    }
+    if (inMemory.prepare.length > 0 && source !== '-' && (await sizeOf(source, io)) >= noteBytes) {
+      await say(
+        io.stderr,
+        `redflags: scoring in memory (about 300 KB a subject of 200 events), since these enabled indicators need the whole population at once: ${inMemory.prepare.join(', ')}. To score in bounded memory, disable them in --config, e.g. {"indicators": {"${inMemory.prepare[0] as string}": false}}.\n`,
+      );
+    }
+    return finishRun(await scoreLoaded(await loadInput(source, io, progress, inputFormat), whole));
+  }
+  const spill = new ReportSpill({ tempDir, runSize: runSize ?? defaultRunSize });
+  const release = io.trapSignals?.(() => spill.dispose()) ?? (() => {});
+  try {
+    const result = await scorePartitioned(
+      {
+        source,
+        io,
+        progress,
+        inputFormat,
+        asOf,
+        config,
+        workers,
+        partitions,
+        tempDir,
+        spill,
+        ...(io.trapSignals !== undefined ? { onCleanup: io.trapSignals } : {}),
+      },
+      settleAsOf,
+    );
+    // A JSON document was read whole: it is scored in memory, as it must be.
+    return await finishRun(result.kind === 'scored' ? result.output : await scoreLoaded(result.input, whole));
+  } finally {
+    spill.dispose();
+    release();
+  }
 }
 
-async function scoreLoaded(
-  source: string,
-  io: CliIo,
-  progress: Progress,
-  inputFormat: InputFormat | undefined,
-  asOf: string | undefined,
-  workers: number,
-  config: ScorerConfig | undefined,
-  scorer: Scorer,
-  shardTimeoutMs?: number,
-  lenient = false,
-  redaction?: RedactionOptions,
-): Promise<ScoreOutput> {
-  const input = await loadInput(source, io, progress, inputFormat);
+/** Files from this size get a note on standard error when they are scored in memory for want of partitioning. */
+const noteBytes = 256 * 1024 * 1024;
+
+async function sizeOf(source: string, io: CliIo): Promise<number> {
+  try {
+    return (await stat(resolvePath(io.cwd, source))).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Why the whole input must be held in memory rather than partitioned, or undefined when it can be
+ * partitioned: the options that need it whole, or the enabled indicators with a `prepare` hook
+ * over the population (`prepare`, listed: they are what a config can turn off).
+ */
+function inMemoryReason(run: {
+  forced: boolean;
+  inputFormat: InputFormat | undefined;
+  lenient: boolean;
+  redact: boolean;
+  timing: boolean;
+  shardTimeout: boolean;
+  scorer: Scorer;
+}): { reason: string; prepare: string[] } | undefined {
+  const because = (reason: string, prepare: string[] = []): { reason: string; prepare: string[] } => ({ reason, prepare });
+  if (run.forced) return because('--in-memory holds the whole input');
+  if (run.inputFormat === 'json') return because('a JSON document is read whole');
+  if (run.lenient) return because('--lenient lists warnings in input order, which only the whole input gives');
+  if (run.redact) return because('--redact learns the personal values of the whole input');
+  if (run.timing) return because('--timing measures the indicators in one scorer');
+  if (run.shardTimeout) return because('--shard-timeout stops the shards of an in-memory run');
+  const prepare = run.scorer.indicators.filter((i) => i.enabled && i.readsPopulation && !i.summarises && !watchlistOnlyIndicators.has(i.id)).map((i) => i.id);
+  if (prepare.length > 0) {
+    return because(
+      `these enabled indicators need the whole population at once: ${prepare.join(', ')}; to partition, disable them in --config, e.g. {"indicators": {"${prepare[0] as string}": false}}`,
+      prepare,
+    );
+  }
+  return undefined;
+}
+
+/** The `asOf` of a run, checked as `scoreBatch` checks it: the given one, or the latest valid event. */
+function settleAsOf(asOf: string | undefined): string {
+  try {
+    return createScorer({ indicators: [] }).scoreBatch({ subjects: [], ...(asOf !== undefined ? { asOf } : {}) }).asOf;
+  } catch (error) {
+    throw usageErrorOf(error);
+  }
+}
+
+/** An input-level error of the engine as the command reports it; other errors as they are. */
+function usageErrorOf(error: unknown): unknown {
+  if (isInvalidRecordError(error) || (error instanceof Error && error.name === 'InvalidRecordError')) {
+    return new CliUsageError(
+      `${error.message.replace(/^Invalid document without a readable id:\n\s*-\s*/, 'the input: ')}\nPass --as-of <ISO time>, or include valid events.`,
+    );
+  }
+  return error;
+}
+
+/** What scoring a loaded input needs. */
+interface WholeRun {
+  readonly io: CliIo;
+  readonly progress: Progress;
+  readonly asOf: string | undefined;
+  readonly workers: number;
+  readonly config: ScorerConfig | undefined;
+  readonly scorer: Scorer;
+  readonly shardTimeoutMs: number | undefined;
+  readonly lenient: boolean;
+  readonly redaction: RedactionOptions | undefined;
+}
+
+/** Scores an input held in memory, in this thread or in `--workers` shards. */
+async function scoreLoaded(input: LoadedInput, run: WholeRun): Promise<ScoreOutput> {
+  const { io, progress, asOf, workers, config, scorer, shardTimeoutMs, lenient, redaction } = run;
   const docAsOf = asOf ?? (typeof input.asOf === 'string' ? input.asOf : undefined);
   if (asOf === undefined && input.asOf !== undefined && !dateTimeSchema.safeParse(input.asOf).success) {
     throw new CliUsageError(`the input's "asOf" is not an ISO 8601 date-time with an offset (e.g. 2025-06-01T00:00:00Z). Fix it, or pass --as-of.`);
@@ -281,12 +391,7 @@ async function scoreLoaded(
       result = scorer.scoreBatch(batch, { lenient });
     }
   } catch (error) {
-    if (isInvalidRecordError(error) || (error instanceof Error && error.name === 'InvalidRecordError')) {
-      throw new CliUsageError(
-        `${error.message.replace(/^Invalid document without a readable id:\n\s*-\s*/, 'the input: ')}\nPass --as-of <ISO time>, or include valid events.`,
-      );
-    }
-    throw error;
+    throw usageErrorOf(error);
   }
   progress.done();
   // Warnings (only --lenient gives any) join the output only when there are some, so the JSON contract is unchanged otherwise.

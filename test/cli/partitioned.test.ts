@@ -1,0 +1,223 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import fc from 'fast-check';
+import { createScorer } from '../../src/index';
+import type { ScorerConfig } from '../../src/engine/config';
+import { partitionOf } from '../../src/cli/partition';
+import { scorePartitioned } from '../../src/cli/partitioned';
+import { loadInput } from '../../src/cli/readInput';
+import { createProgress } from '../../src/cli/progress';
+import { ReportSpill } from '../../src/cli/spill';
+import type { CliIo } from '../../src/cli/io';
+import { generatedAsOf, peerOutliers, population, subjectArb } from '../support/summaryPopulation';
+import { run } from './run';
+
+const demo = JSON.parse(readFileSync(new URL('../../examples/demo/population.json', import.meta.url), 'utf8')) as {
+  subjects: { id: string }[];
+  events: { id: string; subjectId: string }[];
+  watchlists: unknown[];
+  reference: Record<string, unknown>;
+};
+
+/** The linkage indicators (a `prepare` over the population) off; peer baselines, bulk collection and impersonation stay, through summaries. */
+const summariesOnly: ScorerConfig = {
+  indicators: Object.fromEntries(
+    createScorer()
+      .indicators.filter((i) => i.readsPopulation && !i.summarises && i.id !== 'watchlist/match')
+      .map((i) => [i.id, false]),
+  ),
+};
+
+const partitions = 4;
+const line = (recordType: string, record: object): string => JSON.stringify({ recordType, ...record });
+
+/**
+ * A generated population with peers to compare, part of the demo (watchlist hits), and records
+ * every check rejects, some across partitions: unreadable lines, a repeated subject, an event id
+ * shared by valid events of subjects in different partitions (and an invalid copy), events and
+ * suppressions of no subject, repeated suppression ids, a bad watchlist. Events partly come
+ * before their subjects: the partitioned mode needs no grouping.
+ */
+function messyInput(): { text: string; records: number } {
+  const generated = population([...peerOutliers(), ...fc.sample(subjectArb, { numRuns: 60, seed: 7 })]);
+  // Twelve demo subjects, and the one whose payout account is on the demo watchlist.
+  const listed = demo.subjects.filter((s) => JSON.stringify(s).includes('acct-farm-7731'));
+  const subjects = [...generated.subjects, ...new Set([...demo.subjects.slice(0, 12), ...listed])];
+  const ids = new Set(subjects.map((s) => s.id));
+  const events = [...generated.events, ...demo.events.filter((e) => ids.has(e.subjectId))];
+  const [first] = events as [{ id: string; subjectId: string }];
+  const elsewhere = subjects.find((s) => partitionOf('subject', s, partitions) !== partitionOf('event', first, partitions)) as { id: string };
+  const suppression = {
+    subjectId: 's00',
+    indicatorId: 'insider/bulk-collection',
+    reason: 'approved migration',
+    approvedBy: 'lead',
+    from: '2025-05-01T00:00:00Z',
+    until: '2025-07-01T00:00:00Z',
+  };
+  const lines = [
+    line('watchlist', demo.watchlists[0] as object),
+    line('watchlist', { name: 5 }),
+    line('reference', { frontCompanyDomains: demo.reference.frontCompanyDomains }),
+    '{not json',
+    '[1, 2]',
+    line('mystery', { id: 'x' }),
+    '{"recordType":"subject","id":"twice","id":"again"}',
+    ...events.slice(0, 40).map((e) => line('event', e)),
+    ...subjects.map((s) => line('subject', s)),
+    line('subject', { kind: 'employee' }),
+    line('subject', subjects[1] as object),
+    ...events.slice(40).map((e) => line('event', e)),
+    line('event', { ...first, subjectId: elsewhere.id }),
+    line('event', { ...first, subjectId: elsewhere.id, at: 'yesterday' }),
+    line('event', { id: 'orphan', subjectId: 'ghost', type: 'session', at: '2025-05-01T10:00:00Z' }),
+    line('event', { id: 'numbered', subjectId: 7, type: 'session', at: '2025-05-01T10:00:00Z' }),
+    line('suppression', { id: 'sup-1', ...suppression }),
+    line('suppression', { id: 'sup-2', ...suppression }),
+    line('suppression', { id: 'sup-2', ...suppression, subjectId: elsewhere.id }),
+    line('suppression', { id: 'sup-3', ...suppression, subjectId: 'ghost' }),
+    line('reference', { organisation: demo.reference.organisation }),
+  ];
+  // The records the partitions take: readable subject, event and suppression lines (not the one repeating a key).
+  const records = lines.filter((l) => /^\{"recordType":"(subject|event|suppression)"/.test(l) && !l.includes('"twice"')).length;
+  return { text: `${lines.join('\n')}\n`, records };
+}
+
+describe('the partitioned whole-input mode', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'redflags-partitioned-'));
+  const temp = join(dir, 'temp');
+  const input = join(dir, 'input.ndjson');
+  const config = join(dir, 'config.json');
+  const { text, records } = messyInput();
+  mkdirSync(temp);
+  writeFileSync(input, text);
+  writeFileSync(config, JSON.stringify(summariesOnly));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    ['json', []],
+    ['ndjson', []],
+    ['json', ['--compact', '--fail-on', 'elevated']],
+    ['table', []],
+    ['markdown', []],
+    ['html', ['--detail', 'flagged']],
+  ])(
+    'writes what the in-memory path writes, byte for byte, with --format %s %j',
+    async (format, extra) => {
+      for (const asOf of [['--as-of', generatedAsOf], []]) {
+        const args = ['score', input, '--config', config, '--format', format, ...asOf, ...extra];
+        const memory = await run([...args, '--in-memory']);
+        const partitioned = await run([...args, '--partitions', String(partitions), '--temp-dir', temp]);
+        expect(partitioned.stdout).toBe(memory.stdout);
+        expect(partitioned.stderr).toBe(memory.stderr);
+        expect(partitioned.code).toBe(memory.code);
+        // The population has rejected records, so the run exits 2, and the peers' indicators fire.
+        expect(memory.code).toBe(2);
+        expect(readdirSync(temp)).toEqual([]);
+      }
+    },
+    120_000,
+  );
+
+  it('rejects what one batch rejects, across partitions, and scores the population-level indicators through summaries', async () => {
+    const { stdout } = await run(['score', input, '--config', config, '--format', 'json', '--partitions', String(partitions), '--temp-dir', temp]);
+    const out = JSON.parse(stdout) as {
+      asOfSource: string;
+      reports: { findings: { indicatorId: string }[] }[];
+      rejected: { kind: string; line?: number; issues: { message: string }[] }[];
+    };
+    expect(out.asOfSource).toBe('latest-event');
+    const messages = out.rejected.flatMap((r) => r.issues.map((i) => `${r.kind}: ${i.message}`));
+    for (const expected of [
+      'event: duplicate event id: 2 events share it',
+      'subject: duplicate subject id: 2 subjects share it',
+      'event: no valid subject "ghost" in the input',
+      'suppression: duplicate suppression id: 2 suppressions share it',
+      'suppression: no valid subject "ghost" in the input',
+      'document: not valid JSON',
+    ])
+      expect(messages).toContain(expected);
+    expect(out.rejected.filter((r) => r.kind === 'watchlist')).toHaveLength(1);
+    const fired = new Set(out.reports.flatMap((r) => r.findings.map((f) => f.indicatorId)));
+    for (const id of ['insider/peer-baseline-shift', 'insider/bulk-collection', 'insider/impersonation', 'watchlist/match']) expect(fired).toContain(id);
+  }, 60_000);
+
+  it('reads standard input as it reads a file', async () => {
+    const args = ['--config', config, '--format', 'ndjson', '--as-of', generatedAsOf, '--partitions', '3', '--temp-dir', temp];
+    const file = await run(['score', input, ...args]);
+    const stdin = await run(['score', '-', ...args], { stdin: text });
+    expect(stdin.stdout).toBe(file.stdout);
+    expect(stdin.stderr).toBe(file.stderr);
+  }, 60_000);
+
+  it('holds one partition at a time: no step holds more records than its partition, and the reader keeps none', async () => {
+    const io: CliIo = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), cwd: process.cwd() };
+    const progress = createProgress(io.stderr, false);
+    const spill = new ReportSpill({ tempDir: temp });
+    try {
+      const result = await scorePartitioned(
+        { source: input, io, progress, inputFormat: undefined, asOf: undefined, config: summariesOnly, workers: 1, partitions, tempDir: temp, spill },
+        (asOf) => asOf as string,
+      );
+      if (result.kind !== 'scored') throw new Error('expected NDJSON to be partitioned');
+      const { stats } = result;
+      expect(stats.partitions).toBe(partitions);
+      expect(stats.records.reduce((a, b) => a + b, 0)).toBe(records);
+      // The most held at once is the largest partition, well under the input.
+      expect(stats.maxRecordsHeld).toBe(Math.max(...stats.records));
+      expect(stats.maxRecordsHeld).toBeLessThan(records / 2);
+      // Three steps per partition: the latest event (no --as-of), the summaries, the scores.
+      expect(stats.steps).toBe(3 * partitions);
+      expect(result.output.reports.length).toBeGreaterThan(60);
+    } finally {
+      spill.dispose();
+    }
+    // With a sink the reader hands every record on and keeps none of them.
+    let sunk = 0;
+    const loaded = await loadInput(input, io, progress, undefined, () => sunk++);
+    expect([loaded.subjects.length, loaded.events.length, loaded.watchlists.length, loaded.suppressions.length]).toEqual([0, 0, 0, 0]);
+    expect(sunk).toBe(records + 2);
+    expect(readdirSync(temp)).toEqual([]);
+  }, 60_000);
+
+  it('refuses --partitions when an enabled indicator needs the whole population, naming them and the config that turns them off', async () => {
+    const result = await run(['score', input, '--partitions', '2']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--partitions cannot be used here');
+    expect(result.stderr).toContain('linkage/shared-contact');
+    const json = await run(['score', input, '--config', config, '--input-format', 'json', '--partitions', '2']);
+    expect(json.stderr).toContain('a JSON document is read whole');
+  });
+
+  const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+  it.skipIf(!existsSync(cli))(
+    'in worker threads of dist/cli.js, --workers 1, 2 and 3 write what the in-memory path writes (needs npm run build)',
+    async () => {
+      const exec = promisify(execFile);
+      const score = async (extra: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
+        try {
+          const { stdout, stderr } = await exec(process.execPath, [cli, 'score', input, '--config', config, ...extra], { maxBuffer: 64 << 20 });
+          return { code: 0, stdout, stderr };
+        } catch (error) {
+          const failed = error as { code: number; stdout: string; stderr: string };
+          return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+        }
+      };
+      for (const format of ['json', 'ndjson']) {
+        const memory = await score(['--format', format, '--in-memory']);
+        expect(memory.code).toBe(2);
+        for (const workers of ['1', '2', '3']) {
+          const partitioned = await score(['--format', format, '--workers', workers, '--partitions', '5', '--temp-dir', temp]);
+          expect(partitioned).toEqual(memory);
+        }
+      }
+      expect(readdirSync(temp)).toEqual([]);
+    },
+    240_000,
+  );
+});
