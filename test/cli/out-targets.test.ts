@@ -17,6 +17,7 @@ function workspace(): { dir: string; read: (name: string) => string } {
   writeFileSync(join(dir, 'input.json'), JSON.stringify({ asOf, subjects: [{ id: 'a' }, { id: 'b' }] }));
   writeFileSync(join(dir, 'config.json'), '{}\n');
   writeFileSync(join(dir, 'groups.json'), '{}\n');
+  writeFileSync(join(dir, 'key.txt'), 'a pseudonym key of thirty-two characters or more\n');
   writeFileSync(
     join(dir, 'outcomes.ndjson'),
     `${JSON.stringify({ recordType: 'outcome', subjectId: 'a', decidedAt: asOf, outcome: 'cleared', decidedBy: 'r' })}\n`,
@@ -57,7 +58,7 @@ describe('--out never overwrites a file the command reads', { timeout: 120_000 }
     expect(readdirSync(dir).filter((name) => name.endsWith('.redflags-tmp'))).toEqual([]);
   });
 
-  it('backtest, calibrate, timeline and audit refuse --out naming their outcomes, config or groups file', async () => {
+  it('score, backtest, calibrate, timeline and audit refuse --out naming their outcomes, config or groups file', async () => {
     const { dir, read } = workspace();
     const cases: string[][] = [
       ['backtest', 'input.json', '--outcomes', 'outcomes.ndjson', '--out', 'outcomes.ndjson'],
@@ -65,6 +66,8 @@ describe('--out never overwrites a file the command reads', { timeout: 120_000 }
       ['calibrate', 'input.json', '--outcomes', 'outcomes.ndjson', '--out', './outcomes.ndjson'],
       ['calibrate', 'input.json', '--outcomes', 'outcomes.ndjson', '--config', 'config.json', '--out', 'config.json'],
       ['timeline', 'input.json', '--from', '2025-01-01T00:00:00Z', '--to', asOf, '--config', 'config.json', '--out', 'config.json'],
+      ['score', 'input.json', '--config', 'config.json', '--out', 'config.json'],
+      ['score', 'input.json', '--redact', '--pseudonym-key-file', 'key.txt', '--out', './key.txt'],
     ];
     for (const argv of cases) {
       const result = await run(argv, { io: { cwd: dir } });
@@ -74,7 +77,12 @@ describe('--out never overwrites a file the command reads', { timeout: 120_000 }
     expect(scores.code).toBe(0);
     const audit = await run(['audit', 'scores.json', '--groups', 'groups.json', '--out', 'groups.json'], { io: { cwd: dir } });
     expect([audit.code, audit.stderr]).toEqual([2, expect.stringContaining('a file this command reads')]);
-    expect([read('outcomes.ndjson').startsWith('{"recordType":"outcome"'), read('config.json'), read('groups.json')]).toEqual([true, '{}\n', '{}\n']);
+    expect([read('outcomes.ndjson').startsWith('{"recordType":"outcome"'), read('config.json'), read('groups.json'), read('key.txt')]).toEqual([
+      true,
+      '{}\n',
+      '{}\n',
+      'a pseudonym key of thirty-two characters or more\n',
+    ]);
   });
 });
 

@@ -185,13 +185,21 @@ describe('the partitioned whole-input mode', () => {
     expect(readdirSync(temp)).toEqual([]);
   }, 60_000);
 
-  it('refuses --partitions when an enabled indicator needs the whole population, naming them and the config that turns them off', async () => {
-    const result = await run(['score', input, '--partitions', '2']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--partitions cannot be used here');
-    expect(result.stderr).toContain('linkage/shared-contact');
+  it('partitions with the default config (the linkage indicators read the population through summaries), and refuses --partitions for a JSON document', async () => {
+    const memory = await run(['score', input, '--format', 'ndjson', '--as-of', generatedAsOf, '--in-memory']);
+    const partitioned = await run(['score', input, '--format', 'ndjson', '--as-of', generatedAsOf, '--partitions', '2', '--temp-dir', temp]);
+    expect(partitioned.stdout).toBe(memory.stdout);
+    expect([partitioned.code, partitioned.stderr]).toEqual([memory.code, memory.stderr]);
     const json = await run(['score', input, '--config', config, '--input-format', 'json', '--partitions', '2']);
     expect(json.stderr).toContain('a JSON document is read whole');
+  });
+
+  it('holds a small file whole unless partitions or their temporary files are asked for', async () => {
+    const small = await run(['score', input, '--config', config, '--format', 'ndjson', '--as-of', generatedAsOf, '--run-size', '5']);
+    expect(small.stderr).not.toContain('this run is in memory');
+    expect(small.stdout.length).toBeGreaterThan(0);
+    const refused = await run(['score', input, '--config', config, '--format', 'ndjson', '--in-memory', '--run-size', '5']);
+    expect([refused.code, refused.stderr]).toEqual([2, expect.stringContaining('this run is in memory')]);
   });
 
   const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
