@@ -3,7 +3,7 @@ import { applySuppressions, parseSuppressions, withSuppressions, type Suppressio
 import { InvalidRecordError, type RecordKind } from '../errors/InvalidRecordError';
 import { IndicatorRuntimeError } from '../errors/IndicatorRuntimeError';
 import type { Issue } from '../errors/ScoringError';
-import type { AnyIndicator, EvaluationContext, Population, SubjectView } from '../contract/types';
+import type { AnyIndicator, CombineContext, EvaluationContext, Population, SubjectView } from '../contract/types';
 import { dateTimeSchema } from '../records/common';
 import type { ActivityEvent } from '../records/events';
 import type { Reference } from '../records/batchInput';
@@ -27,6 +27,7 @@ import { describeThrown } from './thrown';
 import type { IndicatorTimer } from './timing';
 import { type BuiltView, buildView } from './view';
 import { ShardedMap, ShardedSet } from './shardedMap';
+import { stableStringify } from '../util/hash';
 import { checkSummaries, combineSummaries, hasSummaries, summarisePopulation, type PopulationSummaries, type PreparedValue } from './summaries';
 
 /** What `createScorer` takes. */
@@ -362,8 +363,9 @@ function parsePopulation(
   }
   // Valid events in input order, as parallel columns (no wrapper object per event).
   const validEvents: ActivityEvent[] = [];
-  const validIndex = new Float64Array(eventsIn.length);
-  const validTimes = new Float64Array(eventsIn.length);
+  // Grown by doubling as valid events come: a sparse array's length says nothing of how many there are.
+  let validIndex = new Float64Array(Math.min(eventsIn.length, 1024));
+  let validTimes = new Float64Array(validIndex.length);
   // Every valid event's id, once; `duplicated` counts the copies of the few ids seen more than once.
   const eventIds = new ShardedSet<string>();
   const duplicated = new Map<string, number>();
@@ -397,6 +399,10 @@ function parsePopulation(
       return;
     }
     warn('event', index, value, recordWarnings);
+    if (validEvents.length === validIndex.length) {
+      validIndex = grown(validIndex);
+      validTimes = grown(validTimes);
+    }
     validIndex[validEvents.length] = index;
     validTimes[validEvents.length] = time;
     validEvents.push(event);
@@ -450,6 +456,12 @@ function parsePopulation(
  * string that would spread into characters) is a caller mistake: say so with its path instead of
  * failing later with a TypeError.
  */
+/**
+ * Places a list of records may have (2^30): far beyond what memory holds (at 100 bytes a record,
+ * 100 GB), so only a sparse array or a hostile length reaches it.
+ */
+const maxRecordsPerList = 2 ** 30;
+
 function listAt(value: unknown, path: string): readonly unknown[] {
   let isArray: boolean;
   try {
@@ -458,7 +470,21 @@ function listAt(value: unknown, path: string): readonly unknown[] {
     // A revoked proxy: not a list of records, and not an exception that escapes.
     throw new InvalidRecordError('document', undefined, [{ path, message: `could not be read: ${describeThrown(thrown)}` }]);
   }
-  if (isArray) return value as readonly unknown[];
+  if (isArray) {
+    try {
+      const length = (value as readonly unknown[]).length;
+      if (length > maxRecordsPerList) {
+        throw new InvalidRecordError('document', undefined, [
+          { path, message: `holds ${length} places, more than the ${maxRecordsPerList} records a batch can take: split the batch` },
+        ]);
+      }
+      // A plain copy, read once: a proxy's or getter's exception is the document's problem here, not a crash while scoring.
+      return Array.prototype.slice.call(value) as unknown[];
+    } catch (thrown) {
+      if (thrown instanceof InvalidRecordError) throw thrown;
+      throw new InvalidRecordError('document', undefined, [{ path, message: `could not be read: ${describeThrown(thrown)}` }]);
+    }
+  }
   if (value === undefined) return [];
   throw new InvalidRecordError('document', undefined, [{ path, message: `must be an array of records; got ${value === null ? 'null' : typeof value}` }]);
 }
@@ -515,11 +541,51 @@ function populationAt(parsed: ParsedPopulation, asOf: string): PopulationAt {
   return { asOfMs, subjects, watchlists, views };
 }
 
+/** A column twice as long (at least 1,024) holding the same values first. */
+function grown(column: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
+  const next = new Float64Array(Math.max(1024, column.length * 2));
+  next.set(column);
+  return next;
+}
+
 /** Every subject's summaries for the summarising indicators (see `summarisePopulation`). */
 function summariseBatch(config: ResolvedConfig, parsed: ParsedPopulation, at: PopulationAt, asOf: string): PopulationSummaries {
   const subjects = at.subjects.map((subject) => ({ id: subject.id, view: (at.views.get(subject.id) as { view: SubjectView }).view }));
   const context = { asOf, asOfMs: at.asOfMs, watchlists: at.watchlists, reference: parsed.reference, inputs: parsed.inputs };
   return summarisePopulation(config.indicators, subjects, context, config.configHash);
+}
+
+/**
+ * What `combine` gave for summaries a caller passed, by summaries object and scorer config: the
+ * shards of one population are scored one after another with the same merged summaries (the CLI's
+ * partitions: dozens to hundreds per thread), and combining them again for each shard would cost
+ * the whole population's index per shard. Weak keys: an entry lives as long as the caller holds
+ * the summaries. The lists, reference data and named inputs the hooks read are part of the key,
+ * so a shard scored with other lists combines afresh.
+ */
+const combinedBySummaries = new WeakMap<PopulationSummaries, WeakMap<ResolvedConfig, { key: string; values: Map<string, PreparedValue> }>>();
+
+function combinedOnce(
+  given: PopulationSummaries,
+  config: ResolvedConfig,
+  asOf: string,
+  context: Omit<CombineContext<object>, 'options'>,
+): ReadonlyMap<string, PreparedValue> {
+  const key = `${asOf}\u0000${stableStringify([context.watchlists, context.reference, context.inputs])}`;
+  let byConfig = combinedBySummaries.get(given);
+  if (byConfig === undefined) {
+    byConfig = new WeakMap();
+    combinedBySummaries.set(given, byConfig);
+  }
+  const cached = byConfig.get(config);
+  if (cached !== undefined && cached.key === key) return cached.values;
+  const values = new Map<string, PreparedValue>();
+  for (const r of config.indicators) {
+    if (!r.enabled || !hasSummaries(r.indicator)) continue;
+    values.set(r.id, combineSummaries(r, given.indicators[r.id] as NonNullable<PopulationSummaries['indicators'][string]>, context));
+  }
+  byConfig.set(config, { key, values });
+  return values;
 }
 
 /**
@@ -574,10 +640,13 @@ function run(
       return value;
     },
   };
+  const combined = given !== undefined ? combinedOnce(given, config, asOf, summaryContext) : undefined;
   for (const r of config.indicators) {
     if (!r.enabled) continue;
     if (summaries !== undefined && hasSummaries(r.indicator)) {
-      prepared.set(r.id, combineSummaries(r, summaries.indicators[r.id] as NonNullable<PopulationSummaries['indicators'][string]>, summaryContext));
+      const value =
+        combined?.get(r.id) ?? combineSummaries(r, summaries.indicators[r.id] as NonNullable<PopulationSummaries['indicators'][string]>, summaryContext);
+      prepared.set(r.id, value);
       continue;
     }
     try {

@@ -162,6 +162,27 @@ describe('the summarise and combine contract', () => {
     expect(combined).toHaveLength(1);
   });
 
+  it('combines given summaries once for every shard scored with them, and again only for other lists or another object', () => {
+    const { indicator, combined } = countingIndicator();
+    const scorer = createScorer({ indicators: [indicator] });
+    const summaries = scorer.summarise({ asOf, subjects, events });
+    const shards = [0, 2, 4].map((from) => ({ asOf, subjects: subjects.slice(from, from + 2), events: events.slice(from, from + 2) }));
+    const reports = shards.flatMap((shard) => scorer.scoreBatch(shard, { summaries }).reports);
+    // Three shards, one combine: the CLI scores dozens of partitions per thread with one merged summaries object.
+    expect(combined).toHaveLength(1);
+    const message = (rs: readonly { subjectId: string; findings: readonly { message: string }[] }[]) =>
+      Object.fromEntries(rs.map((r) => [r.subjectId, r.findings[0]?.message]));
+    expect(message(reports)).toEqual(message(createScorer({ indicators: [countingIndicator().indicator] }).scoreBatch({ asOf, subjects, events }).reports));
+    // Lists the hooks could read changed: combined afresh, the same result.
+    scorer.scoreBatch({ ...shards[0], watchlists: [{ name: 'w', kind: 'internal', entries: [{ type: 'email', value: 'x@example.com' }] }] } as BatchInput, {
+      summaries,
+    });
+    expect(combined).toHaveLength(2);
+    // A copy of the summaries is another object: combined again (a copy is not trusted to be unchanged).
+    scorer.scoreBatch(shards[0] as BatchInput, { summaries: structuredClone(summaries) });
+    expect(combined).toHaveLength(3);
+  });
+
   it('refuses an indicator with prepare and summaries, or half of the pair', () => {
     const { indicator } = countingIndicator();
     const both = { ...indicator, prepare: () => undefined };

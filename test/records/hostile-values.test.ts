@@ -176,6 +176,34 @@ describe('hostile values in any field are rejected records, never exceptions', (
     }
   });
 
+  it('a list of records whose elements or length throw when read, or whose length is absurd, is InvalidRecordError with the list path', () => {
+    const event = { id: 'e1', subjectId: 'a', type: 'session', at: '2025-05-01T10:00:00Z' };
+    const trap = (on: 'get' | 'length') =>
+      new Proxy([event], {
+        get(target, key, receiver) {
+          if (on === 'length' ? key === 'length' : key === '0') throw new Error('trap');
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      });
+    const sparse: unknown[] = [];
+    sparse.length = 2 ** 32 - 1;
+    sparse[3] = event;
+    for (const events of [trap('get'), trap('length'), sparse]) {
+      let thrown: unknown;
+      try {
+        scorer.scoreBatch({ asOf, subjects: [{ id: 'a' }], events } as never);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(InvalidRecordError);
+      expect((thrown as InvalidRecordError).issues[0]?.path).toBe('events');
+    }
+    // A sparse list of ordinary length is read as its records: the holes are no records.
+    const holes: unknown[] = [];
+    holes[1000] = event;
+    expect(scorer.scoreBatch({ asOf, subjects: [{ id: 'a' }], events: holes } as never).reports[0]?.subjectId).toBe('a');
+  });
+
   it('a getter that throws while validating names the field it sits on', () => {
     const residence = Object.defineProperty({ country: 'US' }, 'city', {
       get: () => {
