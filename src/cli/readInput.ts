@@ -255,7 +255,7 @@ export async function loadInput(source: string, io: CliIo, progress: Progress, f
       `${name}: ${repeated.map((key) => `"${key}"`).join(', ')} appear${repeated.length === 1 ? 's' : ''} more than once at the top level of the document. JSON keeps only the last value of a repeated key, so the records under the others would be lost; merge them into one.`,
     );
   }
-  return withoutRepeatedKeyRecords(joined, name, {
+  return withoutRepeatedKeyRecords(joined, {
     format: 'json',
     ...(doc.asOf !== undefined ? { asOf: doc.asOf } : {}),
     subjects: documentArray(doc, 'subjects', name, true),

@@ -115,19 +115,30 @@ describe('repeated keys inside a record of a JSON document', () => {
     expect(rejected.slice(4).map((r) => [r.kind, r.index, r.recordId])).toEqual([['event', 2, 'e3']]);
   });
 
-  it('are reported by validate', async () => {
-    const { code, rejected } = await validate(doc);
+  it('are reported by validate, which counts them among the records read', async () => {
+    const { stdout, code } = await run(['validate', '-', '--json'], { stdin: doc });
+    const out = JSON.parse(stdout) as { counts: unknown; rejected: Rejected[] };
     expect(code).toBe(2);
-    expect(problems(rejected.slice(0, 4))).toEqual(expected);
+    expect(problems(out.rejected.slice(0, 4))).toEqual(expected);
+    expect(out.counts).toEqual({ subjects: 4, events: 3, watchlists: 0 });
   });
 
-  it('outside a record (reference) refuse the document, as a repeated top-level key does', async () => {
-    const { code, out, stderr } = await score(
-      `{"asOf":"${asOf}","subjects":[{"id":"a"}],"reference":{"frontCompanyDomains":["a.example"],"frontCompanyDomains":["b.example"]}}`,
-    );
+  it('in a reference table leave that table out with a document rejection, and the rest is scored', async () => {
+    const text = `{"asOf":"${asOf}","subjects":[{"id":"a"}],"reference":{"frontCompanyDomains":["a.example"],"frontCompanyDomains":["b.example"],"otherTable":[{"k":1,"k":2}],"kept":["x"]}}`;
+    const { code, out } = await score(text);
     expect(code).toBe(2);
-    expect(out).toBeUndefined();
-    expect(stderr).toContain('key "frontCompanyDomains" appears twice at reference.frontCompanyDomains');
+    expect(out?.reports.map((r) => r.subjectId)).toEqual(['a']);
+    expect(problems(out?.rejected ?? [])).toEqual([
+      [
+        'document',
+        0,
+        undefined,
+        undefined,
+        'reference.frontCompanyDomains',
+        'key "frontCompanyDomains" appears twice; JSON keeps only the last value, so the table is left out',
+      ],
+      ['document', 0, undefined, undefined, 'reference.otherTable[0].k', 'key "k" appears twice; JSON keeps only the last value, so the table is left out'],
+    ]);
   });
 });
 
