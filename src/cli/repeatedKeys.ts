@@ -1,3 +1,5 @@
+import { countOf } from '../text/plural';
+
 /** One step of a JSON path: an object key or an array index. */
 export type PathSegment = string | number;
 
@@ -173,7 +175,7 @@ export function formatPath(segments: readonly PathSegment[], truncated = false):
 /** Says what is repeated: `key "id" appears twice`, with how many other keys of the group repeat too. */
 export function describeRepeatedKey(found: RepeatedKey): string {
   const times = found.occurrences === 2 ? 'twice' : `${found.occurrences} times`;
-  const more = found.more === 0 ? '' : ` (and ${found.more} more repeated key${found.more === 1 ? '' : 's'})`;
+  const more = found.more === 0 ? '' : ` (and ${countOf(found.more, 'more repeated key')})`;
   return `key ${JSON.stringify(found.key)} appears ${times}${more}`;
 }
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findRepeatedKeys, formatPath, maxPathSegments, type ScanWork } from '../../src/cli/repeatedKeys';
+import { findRepeatedKeys, formatPath, maxPathSegments, repeatedKeyMessage, type ScanWork } from '../../src/cli/repeatedKeys';
 import { run } from './run';
 import { populationIndicatorIds } from '../support/population';
 
@@ -153,6 +153,9 @@ describe('findRepeatedKeys', () => {
   it('gives one entry a group, with the count of the others', () => {
     const text = '{"subjects":[{"id":"a","id":"b","x":1,"x":2},{"id":"c"},{"k":{"id":1,"id":2}}],"events":[{"id":"e","id":"f"}]}';
     expect(findRepeatedKeys(text).map((r) => [formatPath(r.segments), r.more])).toEqual([['subjects[0].id', 3]]);
+    expect(findRepeatedKeys(text).map(repeatedKeyMessage)).toEqual([
+      'key "id" appears twice (and 3 more repeated keys); JSON keeps only the last value, so the record is refused',
+    ]);
     expect(findRepeatedKeys(text, 2).map((r) => [formatPath(r.segments), r.more])).toEqual([
       ['subjects[0].id', 1],
       ['subjects[2].k.id', 0],
