@@ -7,6 +7,8 @@ import type { RejectedRecord } from '../engine/createScorer';
 import { ownValue, setOwn } from '../records/ownKeys';
 import { readRecordId } from '../records/validate';
 import { duplicateTopLevelKeys, FormatDetector, parseLine, type ParsedLine } from './documentText';
+import { withoutRepeatedKeyRecords } from './repeatedKeyRecords';
+import { findRepeatedKeys, formatPath, repeatedKeyMessage, type RepeatedKey } from './repeatedKeys';
 import { describeValue } from '../errors/describeValue';
 import { CliUsageError, type CliIo } from './io';
 import type { Progress } from './progress';
@@ -40,6 +42,8 @@ export interface LoadedInput {
   readonly inputs?: Readonly<Record<string, unknown>>;
   /** For NDJSON: the line of each record, by kind and index. */
   readonly lines?: { readonly subject: number[]; readonly event: number[]; readonly watchlist: number[]; readonly suppression: number[] };
+  /** For a JSON document with records left out (a repeated key): the document index of each kept record, by kind. */
+  readonly indexes?: { readonly subject: number[]; readonly event: number[]; readonly watchlist: number[]; readonly suppression: number[] };
   /** NDJSON lines that could not be read as records (bad JSON, unknown recordType). */
   readonly unreadable: CliRejected[];
   /** Bytes read. */
@@ -76,14 +80,10 @@ export function unreadableLine(lineNo: number, path: string, message: string, re
   return { kind: 'document', index: lineNo - 1, line: lineNo, ...(recordId !== undefined ? { recordId } : {}), issues: [{ path, message }] };
 }
 
-/** The problem of an NDJSON line that repeats a key: JSON.parse would keep only its last value. */
-export function duplicateKeysProblem(lineNo: number, keys: readonly string[], recordId: string | undefined): CliRejected {
-  return unreadableLine(
-    lineNo,
-    keys[0] as string,
-    `${keys.map((k) => `"${k}"`).join(', ')} appear${keys.length === 1 ? 's' : ''} more than once in this line; JSON keeps only the last value, so the line is refused`,
-    recordId,
-  );
+/** The problem of an NDJSON line that repeats a key at any depth: JSON.parse would keep only its last value. */
+export function duplicateKeysProblem(lineNo: number, repeated: readonly RepeatedKey[], recordId: string | undefined): CliRejected {
+  const first = repeated[0] as RepeatedKey;
+  return unreadableLine(lineNo, formatPath(first.segments, first.truncated), repeatedKeyMessage(first), recordId);
 }
 
 /** The problem of a line whose `recordType` is missing or unknown. */
@@ -140,8 +140,9 @@ function documentArray(doc: Record<string, unknown>, key: string, name: string, 
  * and a `recordType` on each. NDJSON is read line by line, so the raw text is never held whole;
  * a JSON document must be parsed at once. The layout is detected line by line
  * ({@link FormatDetector}) unless `format` forces it. A document that repeats a top-level key
- * is refused; an NDJSON line that does is rejected. With a `sink`, NDJSON records go to it and
- * the record arrays come back empty (reference tables and unreadable lines are still returned).
+ * is refused; a record (NDJSON line, or element of a document's record arrays) that repeats a key
+ * at any depth is rejected with the key's path. With a `sink`, NDJSON records go to it and the
+ * record arrays come back empty (reference tables and unreadable lines are still returned).
  */
 export async function loadInput(source: string, io: CliIo, progress: Progress, format?: InputFormat, sink?: RecordSink): Promise<LoadedInput> {
   const { stream, size, name } = await openSource(source, io);
@@ -176,7 +177,7 @@ export async function loadInput(source: string, io: CliIo, progress: Progress, f
       unreadable.push(unreadableLine(at, '', parsed ? 'each NDJSON line must be a JSON object' : 'not valid JSON'));
       return;
     }
-    const repeated = duplicateTopLevelKeys(trimmed);
+    const repeated = findRepeatedKeys(trimmed);
     if (repeated.length > 0) {
       unreadable.push(duplicateKeysProblem(at, repeated, readRecordId(value)));
       return;
@@ -271,7 +272,7 @@ export async function loadInput(source: string, io: CliIo, progress: Progress, f
       `${name}: ${repeated.map((key) => `"${key}"`).join(', ')} appear${repeated.length === 1 ? 's' : ''} more than once at the top level of the document. JSON keeps only the last value of a repeated key, so the records under the others would be lost; merge them into one.`,
     );
   }
-  return {
+  return withoutRepeatedKeyRecords(joined, {
     format: 'json',
     ...(doc.asOf !== undefined ? { asOf: doc.asOf } : {}),
     subjects: documentArray(doc, 'subjects', name, true),
@@ -282,7 +283,7 @@ export async function loadInput(source: string, io: CliIo, progress: Progress, f
     ...(isObject(doc.inputs) ? { inputs: doc.inputs } : {}),
     unreadable: [],
     bytes,
-  };
+  });
 }
 
 /** Adds the NDJSON line to rejected records, and puts unreadable lines first, so every problem names where it is. */
@@ -291,7 +292,9 @@ export function withLines(rejected: readonly RejectedRecord[], input: LoadedInpu
   for (const record of rejected) {
     const table = input.lines !== undefined && record.kind !== 'document' ? input.lines[record.kind] : undefined;
     const line = table?.[record.index];
-    out.push(line !== undefined ? { ...record, line } : record);
+    const index = input.indexes !== undefined && record.kind !== 'document' ? input.indexes[record.kind][record.index] : undefined;
+    const at = index !== undefined ? { ...record, index } : record;
+    out.push(line !== undefined ? { ...at, line } : at);
   }
   return out;
 }

@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline';
 import type { BatchResult, RejectedRecord, Scorer } from '../engine/createScorer';
 import { readRecordId } from '../records/validate';
-import { duplicateTopLevelKeys, FormatDetector, parseLine, type ParsedLine } from './documentText';
+import { FormatDetector, parseLine, type ParsedLine } from './documentText';
+import { findRepeatedKeys } from './repeatedKeys';
 import { duplicateKeysProblem, mergeReference, openSource, progressThreshold, recordTypeProblem, unreadableLine, type CliRejected } from './readInput';
 import { CliUsageError, type CliIo } from './io';
 import type { Progress } from './progress';
@@ -130,7 +131,7 @@ export async function scoreStream(
       unreadable.push(unreadableLine(lineNo, '', 'each NDJSON line must be a JSON object'));
       return;
     }
-    const repeated = duplicateTopLevelKeys(trimmed);
+    const repeated = findRepeatedKeys(trimmed);
     if (repeated.length > 0) {
       unreadable.push(duplicateKeysProblem(lineNo, repeated, readRecordId(value)));
       return;

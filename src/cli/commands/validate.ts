@@ -70,7 +70,13 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   }
   const rejected = [...extra, ...withLines(result.rejected, input)];
   const warnings = withLines(result.warnings, { ...input, unreadable: [] });
-  const counts = { subjects: input.subjects.length, events: input.events.length, watchlists: input.watchlists.length };
+  // Records of a document refused while reading (a repeated key) still count as read.
+  const refused = (kind: string): number => input.unreadable.filter((r) => r.kind === kind).length;
+  const counts = {
+    subjects: input.subjects.length + refused('subject'),
+    events: input.events.length + refused('event'),
+    watchlists: input.watchlists.length + refused('watchlist'),
+  };
   // Streamed record by record: the list of rejected records can be as long as the input.
   const chunks =
     values.json === true
