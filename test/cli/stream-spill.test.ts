@@ -86,7 +86,7 @@ describe('redflags score --stream spills sorted runs to temporary files and merg
   }, 120_000);
 
   it('refuses --temp-dir and --run-size in an in-memory run, and a run size that is not a whole number', async () => {
-    const noStream = await run(['score', inOrder, '--as-of', asOf, '--run-size', '10']);
+    const noStream = await run(['score', inOrder, '--as-of', asOf, '--in-memory', '--run-size', '10']);
     expect(noStream.code).toBe(2);
     expect(noStream.stderr).toContain('apply to --stream and the partitioned mode only');
     const bad = await run(['score', inOrder, '--as-of', asOf, '--config', noPopulation, '--stream', '--run-size', '0']);
