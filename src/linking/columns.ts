@@ -2,11 +2,18 @@
 const CHUNK_BITS = 16;
 const CHUNK_SIZE = 1 << CHUNK_BITS;
 const CHUNK_MASK = CHUNK_SIZE - 1;
+/**
+ * Elements of a column's first chunk when it is created: it doubles (a copy) up to the chunk
+ * size, so a small batch (one subject scored through `score()`) does not allocate and clear
+ * 256 KiB per column.
+ */
+const FIRST_CHUNK_SIZE = 256;
 
 /**
  * A growable column of 32-bit integers held in fixed-size typed-array chunks: 4 bytes per value,
- * no object per value, no copy when it grows (a doubling array would briefly hold twice its
- * size), and no 2^24 ceiling.
+ * no object per value, no copy when it grows past the first chunk (a doubling array would
+ * briefly hold twice its size), and no 2^24 ceiling. The first chunk starts at 256 values and
+ * doubles up to the chunk size, so small tables stay small.
  */
 export class IntColumn {
   private readonly chunks: Int32Array[] = [];
@@ -18,8 +25,14 @@ export class IntColumn {
   push(value: number): void {
     const offset = this.length & CHUNK_MASK;
     if (offset === 0) {
-      this.tail = new Int32Array(CHUNK_SIZE);
+      this.tail = new Int32Array(this.length === 0 ? FIRST_CHUNK_SIZE : CHUNK_SIZE);
       this.chunks.push(this.tail);
+    } else if (offset === this.tail.length) {
+      // Only the first chunk starts short: double it, up to the chunk size.
+      const grown = new Int32Array(Math.min(CHUNK_SIZE, offset * 2));
+      grown.set(this.tail);
+      this.tail = grown;
+      this.chunks[this.chunks.length - 1] = grown;
     }
     this.tail[offset] = value;
     this.length++;
@@ -87,8 +100,14 @@ export class NumberColumn {
   push(value: number): void {
     const offset = this.length & CHUNK_MASK;
     if (offset === 0) {
-      this.tail = new Float64Array(CHUNK_SIZE);
+      this.tail = new Float64Array(this.length === 0 ? FIRST_CHUNK_SIZE : CHUNK_SIZE);
       this.chunks.push(this.tail);
+    } else if (offset === this.tail.length) {
+      // Only the first chunk starts short: double it, up to the chunk size.
+      const grown = new Float64Array(Math.min(CHUNK_SIZE, offset * 2));
+      grown.set(this.tail);
+      this.tail = grown;
+      this.chunks[this.chunks.length - 1] = grown;
     }
     this.tail[offset] = value;
     this.length++;
