@@ -25,28 +25,10 @@ function writeBatch(stream: Writable, text: string): Promise<void> {
  * more (backpressure), so a report of any size needs memory for one batch, not the whole text.
  * Stops early, without error, when the reader has gone; rejects on any other write error.
  */
-async function pump(stream: Writable, chunks: Iterable<string>, filter: (text: string) => string): Promise<WriteOutcome> {
+async function pump(stream: Writable, chunks: Iterable<string> | AsyncIterable<string>, filter: (text: string) => string): Promise<WriteOutcome> {
   let batch = '';
   try {
-    for (const chunk of chunks) {
-      batch += chunk;
-      if (batch.length >= batchSize) {
-        await writeBatch(stream, filter(batch));
-        batch = '';
-      }
-    }
-    if (batch !== '') await writeBatch(stream, filter(batch));
-  } catch (error) {
-    if (readerGone(error)) return { readerGone: true };
-    throw error;
-  }
-  return { readerGone: false };
-}
-
-/** {@link pump} for chunks that come asynchronously (an import reading its files as it writes). */
-async function pumpAsync(stream: Writable, chunks: AsyncIterable<string>, filter: (text: string) => string): Promise<WriteOutcome> {
-  let batch = '';
-  try {
+    // Reports come synchronously, an import's records as it reads its files: one loop for both.
     for await (const chunk of chunks) {
       batch += chunk;
       if (batch.length >= batchSize) {
@@ -123,13 +105,13 @@ export async function writeOutputAsync(
 ): Promise<WriteOutcome> {
   if (out === undefined) {
     try {
-      return await pumpAsync(io.stdout, chunks, filter);
+      return await pump(io.stdout, chunks, filter);
     } catch (error) {
       if (error instanceof CliUsageError) throw error;
       throw new CliUsageError(`cannot write the output: ${describeWriteError(error)}.`);
     }
   }
-  await viaTempFile(io, out, (stream) => pumpAsync(stream, chunks, filter));
+  await viaTempFile(io, out, (stream) => pump(stream, chunks, filter));
   return { readerGone: false };
 }
 
