@@ -1,3 +1,4 @@
+import { describeRepeatedKey, findRepeatedKeys, formatPath } from './repeatedKeys';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { scorerConfigSchema, type ScorerConfig } from '../engine/config';
@@ -52,6 +53,13 @@ export async function loadConfig(path: string, io: CliIo): Promise<ScorerConfig>
     value = JSON.parse(text);
   } catch (error) {
     throw new CliUsageError(`the config file ${path} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  // JSON.parse keeps a repeated key's last value: a weight or an indicator given twice must not pass unnoticed.
+  const [repeated] = findRepeatedKeys(text);
+  if (repeated !== undefined) {
+    throw new CliUsageError(
+      `invalid config in ${path}: ${formatPath(repeated.segments, repeated.truncated)}: ${describeRepeatedKey(repeated)}; give each key once.`,
+    );
   }
   const problems = configProblems(value);
   const result = scorerConfigSchema.safeParse(value);
