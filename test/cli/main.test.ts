@@ -191,12 +191,7 @@ describe('redflags score', () => {
     const missing = await run(['score', validPath, '--config', join(dir, 'nope.json')]);
     expect(missing.stderr).toContain('cannot read the config file');
     // A weight given twice: JSON.parse would keep the last one silently.
-    const twice = await run([
-      'score',
-      validPath,
-      '--config',
-      file('c4.json', '{"indicators": {"activity/excessive-hours": {"weight": 1, "weight": 9}}}'),
-    ]);
+    const twice = await run(['score', validPath, '--config', file('c4.json', '{"indicators": {"activity/excessive-hours": {"weight": 1, "weight": 9}}}')]);
     expect([twice.code, twice.stdout]).toEqual([2, '']);
     expect(twice.stderr).toContain('indicators["activity/excessive-hours"].weight: key "weight" appears twice; give each key once.');
   });
