@@ -67,7 +67,8 @@ function closeStream(stream: WriteStream): Promise<void> {
 /**
  * Writes the output to standard output, or to `--out` through a temporary file in the same
  * directory that is renamed over the target only once complete: an interrupted or failed run
- * leaves the previous file as it was and no partial file under the final name.
+ * leaves the previous file as it was and no partial file under the final name. The chunks may
+ * come synchronously (reports) or asynchronously (an import reading its files as it writes).
  *
  * @param filter applied to every batch (the terminal-safety filter on a terminal; identity otherwise).
  * @throws {CliUsageError} when the output cannot be written (a full disk, a missing directory).
@@ -75,38 +76,14 @@ function closeStream(stream: WriteStream): Promise<void> {
 export async function writeOutput(
   io: CliIo,
   out: string | undefined,
-  chunks: Iterable<string>,
+  chunks: Iterable<string> | AsyncIterable<string>,
   filter: (text: string) => string = (t) => t,
 ): Promise<WriteOutcome> {
   if (out === undefined) {
     try {
       return await pump(io.stdout, chunks, filter);
     } catch (error) {
-      throw new CliUsageError(`cannot write the output: ${describeWriteError(error)}.`);
-    }
-  }
-  await viaTempFile(io, out, (stream) => pump(stream, chunks, filter));
-  return { readerGone: false };
-}
-
-/**
- * {@link writeOutput} for chunks that come asynchronously: standard output, or `--out` through a
- * temporary file renamed over the target only once complete. A {@link CliUsageError} from the
- * chunks (an unreadable input) is passed on as it is, after the temporary file is removed.
- *
- * @param filter applied to every batch (the terminal-safety filter on a terminal; identity otherwise).
- * @throws {CliUsageError} when the output cannot be written (a full disk, a missing directory).
- */
-export async function writeOutputAsync(
-  io: CliIo,
-  out: string | undefined,
-  chunks: AsyncIterable<string>,
-  filter: (text: string) => string = (t) => t,
-): Promise<WriteOutcome> {
-  if (out === undefined) {
-    try {
-      return await pump(io.stdout, chunks, filter);
-    } catch (error) {
+      // A usage error from the chunks themselves (an import's unreadable input) is passed on as it is.
       if (error instanceof CliUsageError) throw error;
       throw new CliUsageError(`cannot write the output: ${describeWriteError(error)}.`);
     }

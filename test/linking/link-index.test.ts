@@ -1,5 +1,6 @@
 import { buildLinkIndex, buildLinkIndexFromGroups, groupLinkKeys, type LinkKey, type SubjectLinkKeys } from '../../src/index';
 import { photoHashBands } from '../../src/linking/lsh';
+import { prng } from '../support/prng';
 
 const key = (kind: LinkKey['kind'], k: string, recordId: string, field: string, extra: Partial<LinkKey> = {}): LinkKey => ({
   kind,
@@ -124,16 +125,6 @@ describe('buildLinkIndex', () => {
 });
 
 describe('buildLinkIndexFromGroups, order', () => {
-  /** Deterministic pseudo-random numbers (mulberry32). */
-  function prng(seed: number): () => number {
-    let a = seed;
-    return () => {
-      a = (a + 0x6d2b79f5) | 0;
-      let t = Math.imul(a ^ (a >>> 15), 1 | a);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
   function shuffle<T>(list: readonly T[], rnd: () => number): T[] {
     const out = list.slice();
     for (let i = out.length - 1; i > 0; i--) {

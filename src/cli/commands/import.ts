@@ -19,7 +19,7 @@ import { helpTexts } from '../help';
 import { checkOut } from '../commandSupport';
 import { terminalFilter } from '../formats';
 import { CliUsageError, write, type CliIo } from '../io';
-import { writeOutputAsync } from '../output';
+import { writeOutput } from '../output';
 import { countOf } from '../../text/plural';
 
 const sourceIds = [...Object.keys(connectors), 'csv'];
@@ -242,7 +242,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     for (const record of importer.finishEach()) yield `${JSON.stringify(record)}\n`;
   }
   // Through a temporary file renamed when complete, as score writes: an interrupted import leaves the previous file.
-  await writeOutputAsync(io, values.out, lines(), terminalFilter('ndjson', io, values.out));
+  await writeOutput(io, values.out, lines(), terminalFilter('ndjson', io, values.out));
   const report = importer.report();
   if (values.report !== undefined) {
     try {

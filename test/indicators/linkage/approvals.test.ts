@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { authenticatorUseRows, closestCrossSubjectUses } from '../../../src/indicators/linkage/approvals';
 import { parseEvent } from '../../../src/index';
+import { prng } from '../../support/prng';
 
 /** Every subject's authenticator use rows, as the linkage summaries carry them (events sorted as the engine sorts them). */
 function populationOf(uses: readonly { subjectId: string; t: number; authenticatorId: string }[]): { subjectId: string; rows: string[] }[] {
@@ -12,17 +13,6 @@ function populationOf(uses: readonly { subjectId: string; t: number; authenticat
   for (const e of events) bySubject.set(e.subjectId, [...(bySubject.get(e.subjectId) ?? []), e]);
   for (const list of bySubject.values()) list.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : 1));
   return ids.map((id) => ({ subjectId: id, rows: authenticatorUseRows(bySubject.get(id) ?? []) }));
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('closestCrossSubjectUses', () => {

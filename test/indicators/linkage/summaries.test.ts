@@ -3,17 +3,7 @@ import { createScorer, defineIndicator, mergeSummaries, type BatchInput, type Po
 import { builtinIndicators, type AnyIndicator } from '../../../src/index';
 import { compareReports } from '../../../src/engine/order';
 import { ASOF, farmReference, laptopFarmPopulation } from '../../fixtures/laptop-farm';
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../support/prng';
 
 const WORDS = 'react node aws python java kotlin swift sql docker kubernetes api payments platform team led built scaled mentored'.split(' ');
 

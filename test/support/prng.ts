@@ -1,0 +1,13 @@
+/**
+ * Deterministic pseudo-random numbers (mulberry32, in the form the linkage tests were written
+ * with): generated test data depend on the seed only, never on `Math.random`.
+ */
+export function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
