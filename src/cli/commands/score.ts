@@ -263,12 +263,6 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
         `--temp-dir and --run-size apply to --stream and the partitioned mode only (where reports are sorted through temporary files), and this run is in memory: ${inMemory.reason}. Drop them.`,
       );
     }
-    if (inMemory.prepare.length > 0 && source !== '-' && (await sizeOf(source, io)) >= noteBytes) {
-      await say(
-        io.stderr,
-        `redflags: scoring in memory (about 300 KB a subject of 200 events), since these enabled indicators need the whole population at once: ${inMemory.prepare.join(', ')}. To score in bounded memory, disable them in --config, e.g. {"indicators": {"${inMemory.prepare[0] as string}": false}}.\n`,
-      );
-    }
     return finishRun(await scoreLoaded(await loadInput(source, io, progress, inputFormat), whole));
   }
   const spill = new ReportSpill({ tempDir, runSize: runSize ?? defaultRunSize });
@@ -306,9 +300,6 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
  */
 const partitionFromBytes = 256 * 1024 * 1024;
 
-/** Files from this size get a note on standard error when they are scored in memory for want of partitioning. */
-const noteBytes = 256 * 1024 * 1024;
-
 async function sizeOf(source: string, io: CliIo): Promise<number> {
   try {
     return (await stat(resolvePath(io.cwd, source))).size;
@@ -319,8 +310,9 @@ async function sizeOf(source: string, io: CliIo): Promise<number> {
 
 /**
  * Why the whole input must be held in memory rather than partitioned, or undefined when it can be
- * partitioned: the options that need it whole, or the enabled indicators with a `prepare` hook
- * over the population (`prepare`, listed: they are what a config can turn off).
+ * partitioned: the options that need it whole, or an enabled indicator with a `prepare` hook over
+ * the population (no built-in has one: the population-level ones read it through summaries; the
+ * check keeps a future one from being scored a partition at a time).
  */
 function inMemoryReason(run: {
   forced: boolean;
@@ -331,8 +323,8 @@ function inMemoryReason(run: {
   shardTimeout: boolean;
   smallFile: boolean;
   scorer: Scorer;
-}): { reason: string; prepare: string[] } | undefined {
-  const because = (reason: string, prepare: string[] = []): { reason: string; prepare: string[] } => ({ reason, prepare });
+}): { reason: string } | undefined {
+  const because = (reason: string): { reason: string } => ({ reason });
   if (run.forced) return because('--in-memory holds the whole input');
   if (run.inputFormat === 'json') return because('a JSON document is read whole');
   if (run.lenient) return because('--lenient lists warnings in input order, which only the whole input gives');
@@ -344,7 +336,6 @@ function inMemoryReason(run: {
   if (prepare.length > 0) {
     return because(
       `these enabled indicators need the whole population at once: ${prepare.join(', ')}; to partition, disable them in --config, e.g. {"indicators": {"${prepare[0] as string}": false}}`,
-      prepare,
     );
   }
   return undefined;
