@@ -1,10 +1,18 @@
 // Linkage benchmark: extracts link keys from synthetic subjects and builds the link index for
 // 125k, 250k, 500k and 1,000,000 subjects, printing the time per size and the growth ratio.
 // Linear growth shows as a ratio near 2 per doubling (a slope near 1 on a log-log scale).
+// Two paths, each size of each in a fresh process:
+// - batch: `groupPopulationLinkKeys` (two passes over the subjects) then `buildLinkIndexFromGroups`,
+//   what callers of those public functions run;
+// - summaries: what the linkage indicators run in a batch: `summarise` per subject (the linkage
+//   summary, held for every subject), then the `combine` hooks of the six indicators that read the
+//   link index, sharing one combine memo (one index, the authenticator sweep, the names).
 //
-//   npm run build && node bench/linkage.bench.mjs          # full run (a few minutes, about 4 GB of RAM at 1M)
+//   npm run build && node bench/linkage.bench.mjs          # full run (several minutes, about 2 GB of RAM at 1M)
 //   node bench/linkage.bench.mjs --quick                   # tiny population, for CI
 //   node bench/linkage.bench.mjs --sizes=10000,20000       # custom sizes
+//   node bench/linkage.bench.mjs --path=summaries          # one path only (batch, summaries; default both)
+//   node bench/linkage.bench.mjs --dist=/tmp/old/dist      # another build of the package, to compare
 //
 // The population is synthetic and seeded (mulberry32), so runs are comparable. Each subject has
 // an e-mail, a phone, a home and ship-to address, a payout account, a device, an MFA device, a
@@ -13,8 +21,8 @@
 // sharing an address, an IP and a payout account, and one in fifty lives with a partner.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { buildLinkIndex, buildLinkIndexFromGroups, extractLinkKeys, groupPopulationLinkKeys } from '../dist/index.js';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mulberry32 } from './prng.mjs';
 
 const HEAP_MB = 12288;
@@ -22,6 +30,26 @@ const quick = process.argv.includes('--quick');
 const sizeArg = process.argv.find((a) => a.startsWith('--size='));
 // --one-pass: the public one-pass form (extractLinkKeys objects into buildLinkIndex) instead of the batch's two passes.
 const onePass = process.argv.includes('--one-pass');
+const pathArg = process.argv.find((a) => a.startsWith('--path='))?.slice(7);
+const paths = pathArg === undefined || pathArg === 'both' ? ['batch', 'summaries'] : [pathArg];
+if (paths.some((p) => p !== 'batch' && p !== 'summaries')) throw new Error(`--path: batch, summaries or both, not ${pathArg}`);
+const distArg = process.argv.find((a) => a.startsWith('--dist='))?.slice(7);
+const dist = distArg !== undefined ? resolve(distArg) : fileURLToPath(new URL('../dist', import.meta.url));
+const {
+  buildLinkIndex,
+  buildLinkIndexFromGroups,
+  extractLinkKeys,
+  groupPopulationLinkKeys,
+  personaMultiplicity,
+  resumeSimilarity,
+  sharedContact,
+  sharedInfrastructure,
+  sharedPaymentInstrument,
+  sharedShippingAddress,
+} = await import(pathToFileURL(`${dist}/index.js`).href);
+/** The linkage indicators that read the link index, in catalogue order; they share one summary per subject. */
+const indexReaders = [sharedContact, sharedShippingAddress, sharedPaymentInstrument, sharedInfrastructure, personaMultiplicity, resumeSimilarity];
+const AS_OF = '2026-01-01T00:00:00.000Z';
 
 const WORDS =
   'react node aws python java kotlin swift sql docker kubernetes api payments platform team led built scaled mentored designed migrated tested deployed shipped improved performance latency services frontend backend cloud data pipeline mobile app engineer developer senior years experience'.split(
@@ -84,34 +112,107 @@ function synthetic(i, n, rnd) {
 /** Subjects generated at a time: generation is timed per chunk, so it can be taken out of the linkage figures. */
 const CHUNK = 1024;
 
+/** The population of `n` in chunks, generated afresh (same seed) each time it is read; generation is timed apart into `clock`. */
+function* chunks(n, clock) {
+  const rnd = mulberry32(20250601);
+  for (let from = 0; from < n; from += CHUNK) {
+    const t = performance.now();
+    const c = process.cpuUsage();
+    const chunk = [];
+    for (let i = from; i < Math.min(n, from + CHUNK); i++) chunk.push(synthetic(i, n, rnd));
+    const used = process.cpuUsage(c);
+    clock.generateCpuMs += (used.user + used.system) / 1000;
+    clock.generateMs += performance.now() - t;
+    clock.peakHeap = Math.max(clock.peakHeap, process.memoryUsage().heapUsed);
+    yield chunk;
+  }
+}
+
+/** What every path reports besides its counts. */
+function finish(n, clock, start, cpu) {
+  const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  clock.peakHeap = Math.max(clock.peakHeap, process.memoryUsage().heapUsed);
+  return { n, ms, cpuMs: (used.user + used.system) / 1000, generateMs: clock.generateMs, generateCpuMs: clock.generateCpuMs };
+}
+
+function memory(clock) {
+  globalThis.gc?.();
+  return {
+    heapMb: Math.round(clock.peakHeap / 1e6),
+    retainedMb: Math.round(process.memoryUsage().heapUsed / 1e6),
+    rssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    load: loadAverage(),
+  };
+}
+
 /**
- * Extracts and links a population of `n`; returns the times in ms (the whole run, and the part
- * spent generating the synthetic subjects, which is not linkage work), the peak heap sampled
- * every chunk, the heap still held after a full GC with the index alive, and counts.
+ * The summaries path: `summarise` of the linkage indicators for every subject (a view with the
+ * subject, its events and a memo: what `summariseLinkage` reads), the summaries sorted by subject
+ * id as the engine hands them over, then the six index readers' `combine` with one shared memo.
+ * Returns the times of both steps and the size of the summaries.
  */
-function run(n) {
-  let keys = 0;
-  let extractMs = 0;
-  let generateMs = 0;
-  let generateCpuMs = 0;
-  let peakHeap = 0;
-  /** The population in chunks, generated afresh (same seed) each time it is read; generation is timed apart. */
-  function* chunks() {
-    const rnd = mulberry32(20250601);
-    for (let from = 0; from < n; from += CHUNK) {
-      const t = performance.now();
-      const c = process.cpuUsage();
-      const chunk = [];
-      for (let i = from; i < Math.min(n, from + CHUNK); i++) chunk.push(synthetic(i, n, rnd));
-      const used = process.cpuUsage(c);
-      generateCpuMs += (used.user + used.system) / 1000;
-      generateMs += performance.now() - t;
-      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-      yield chunk;
+function runSummaries(n) {
+  const clock = { generateMs: 0, generateCpuMs: 0, peakHeap: 0 };
+  const context = { options: {}, asOf: AS_OF, asOfMs: Date.parse(AS_OF), watchlists: [], reference: {}, inputs: {} };
+  globalThis.gc?.();
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const summaries = [];
+  for (const chunk of chunks(n, clock)) {
+    for (const { subject, events } of chunk) {
+      const memo = new Map();
+      const view = { subject, events, memo: (key, build) => (memo.has(key) ? memo.get(key) : (memo.set(key, build()), memo.get(key))) };
+      summaries.push({ subjectId: subject.id, summary: sharedContact.summarise(view, context) });
     }
   }
+  summaries.sort((a, b) => (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0));
+  const summarised = finish(n, clock, start, cpu);
+  const cpu2 = process.cpuUsage();
+  const start2 = performance.now();
+  const memo = new Map();
+  const combineContext = { ...context, memo: (key, build) => (memo.has(key) ? memo.get(key) : (memo.set(key, build()), memo.get(key))) };
+  let prepared;
+  for (const indicator of indexReaders) prepared = indicator.combine(summaries, combineContext);
+  const combined = finish(n, { generateMs: 0, generateCpuMs: 0, peakHeap: clock.peakHeap }, start2, cpu2);
+  clock.peakHeap = Math.max(clock.peakHeap, process.memoryUsage().heapUsed);
+  let keyRows = 0;
+  for (const { summary } of summaries) keyRows += summary.keyCount ?? summary.keys.length / 7;
+  // JSON bytes of the summaries, on every 64th subject (after the timing).
+  let sampled = 0;
+  let bytes = 0;
+  for (let i = 0; i < summaries.length; i += 64) {
+    sampled++;
+    bytes += Buffer.byteLength(JSON.stringify(summaries[i].summary));
+  }
+  return {
+    path: 'summaries',
+    n,
+    ms: summarised.ms + combined.ms,
+    cpuMs: summarised.cpuMs + combined.cpuMs,
+    generateMs: summarised.generateMs,
+    generateCpuMs: summarised.generateCpuMs,
+    summariseCpuMs: summarised.cpuMs - summarised.generateCpuMs,
+    combineCpuMs: combined.cpuMs,
+    keys: keyRows,
+    summaryBytes: Math.round(bytes / sampled),
+    links: prepared.index.stats.links,
+    ...memory(clock),
+  };
+}
+
+/**
+ * Extracts and links a population of `n` in the batch's two passes (or `--one-pass`); returns
+ * the times in ms (the whole run, and the part spent generating the synthetic subjects, which is
+ * not linkage work), the peak heap sampled every chunk, the heap still held after a full GC with
+ * the index alive, and counts.
+ */
+function runBatch(n) {
+  let keys = 0;
+  let extractMs = 0;
+  const clock = { generateMs: 0, generateCpuMs: 0, peakHeap: 0 };
   function* entries() {
-    for (const chunk of chunks()) {
+    for (const chunk of chunks(n, clock)) {
       for (const { subject, events } of chunk) {
         const t0 = performance.now();
         const k = extractLinkKeys(subject, events);
@@ -124,7 +225,7 @@ function run(n) {
   // The batch's form: the population read twice (hashes counted, then shared keys kept).
   const population = {
     forEachSubject(visit) {
-      for (const chunk of chunks()) for (const { subject, events } of chunk) visit(subject, events);
+      for (const chunk of chunks(n, clock)) for (const { subject, events } of chunk) visit(subject, events);
     },
   };
   let work;
@@ -132,27 +233,17 @@ function run(n) {
   const cpu = process.cpuUsage();
   const start = performance.now();
   const index = onePass ? buildLinkIndex(entries()) : buildLinkIndexFromGroups(groupPopulationLinkKeys(population, {}, (w) => (work = w)));
-  const ms = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  const timed = finish(n, clock, start, cpu);
   if (work !== undefined) keys = work.hashedKeys;
-  globalThis.gc?.();
-  const retainedMb = Math.round(process.memoryUsage().heapUsed / 1e6);
   return {
-    n,
-    ms,
-    cpuMs: (used.user + used.system) / 1000,
-    generateMs,
-    generateCpuMs,
+    path: 'batch',
+    ...timed,
     extractMs,
     keys,
     keptKeys: work?.keptKeys,
     keptTexts: work?.table.distinctKeys,
     links: index.stats.links,
-    heapMb: Math.round(peakHeap / 1e6),
-    retainedMb,
-    rssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    load: loadAverage(),
+    ...memory(clock),
   };
 }
 
@@ -167,12 +258,13 @@ function loadAverage() {
 
 // A child process measures one size with a fresh heap, so one size's garbage never slows the next.
 if (sizeArg !== undefined) {
-  console.log(JSON.stringify(run(Number(sizeArg.slice(7)))));
+  const n = Number(sizeArg.slice(7));
+  console.log(JSON.stringify(paths[0] === 'summaries' ? runSummaries(n) : runBatch(n)));
   process.exit(0);
 }
 
-function measure(n) {
-  if (quick) return run(n);
+function measure(n, path) {
+  if (quick) return path === 'summaries' ? runSummaries(n) : runBatch(n);
   const child = spawnSync(
     process.execPath,
     [
@@ -181,62 +273,78 @@ function measure(n) {
       '--expose-gc',
       fileURLToPath(import.meta.url),
       `--size=${n}`,
+      `--path=${path}`,
+      `--dist=${dist}`,
       ...(onePass ? ['--one-pass'] : []),
     ],
     { encoding: 'utf8', maxBuffer: 1 << 20 },
   );
   if (child.status !== 0) {
     process.stderr.write(child.stderr);
-    throw new Error(`benchmark of ${n} subjects failed`);
+    throw new Error(`benchmark of ${n} subjects (${path}) failed`);
   }
   return JSON.parse(child.stdout.trim().split('\n').pop());
 }
 
 const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
 const sizes = sizesArg !== undefined ? sizesArg.slice(8).split(',').map(Number) : quick ? [2_000, 4_000] : [125_000, 250_000, 500_000, 1_000_000];
+console.log(`redflags linkage benchmark (${quick ? 'quick' : 'full'}), node ${process.version}, package ${dist}`);
 console.log(
-  `redflags linkage benchmark (${quick ? 'quick' : 'full'}, ${onePass ? 'one pass over extractLinkKeys objects' : 'two passes, texts of shared keys only'}), node ${process.version}`,
+  'Linkage = the whole run minus generating the synthetic subjects (extraction is part of linkage). Peak heap is sampled every 1,024 subjects; RSS is the process peak.',
 );
-console.log(
-  'Linkage = the whole run minus generating the synthetic subjects; extract is part of linkage. Peak heap is sampled every 1,024 subjects; RSS is the process peak.',
-);
-console.log(
-  'subjects   keys        kept keys  kept texts  links    linkage wall (s)  linkage cpu (s)  extract (s)  µs/subject (cpu)  peak heap (MB)  held after GC (MB)  peak RSS (MB)  load  ratio to previous size (cpu)',
-);
-const results = [];
-for (const n of sizes) {
-  const r = measure(n);
-  r.linkMs = r.ms - r.generateMs;
-  r.linkCpuMs = r.cpuMs - r.generateCpuMs;
-  const prev = results[results.length - 1];
-  results.push(r);
-  const ratio = prev === undefined ? '' : `${(r.linkCpuMs / prev.linkCpuMs).toFixed(2)}x for ${(n / prev.n).toFixed(0)}x subjects`;
+let failed = false;
+for (const path of paths) {
+  const batch = path === 'batch';
   console.log(
-    [
-      String(n).padEnd(10),
-      String(r.keys).padEnd(11),
-      String(r.keptKeys ?? '-').padEnd(10),
-      String(r.keptTexts ?? '-').padEnd(11),
-      String(r.links).padEnd(8),
-      (r.linkMs / 1000).toFixed(2).padEnd(17),
-      (r.linkCpuMs / 1000).toFixed(2).padEnd(16),
-      (onePass ? (r.extractMs / 1000).toFixed(2) : '-').padEnd(12),
-      ((r.linkCpuMs * 1000) / n).toFixed(2).padEnd(17),
-      String(r.heapMb).padEnd(15),
-      String(r.retainedMb).padEnd(19),
-      String(r.rssMb).padEnd(14),
-      String(r.load ?? '-').padEnd(5),
-      ratio,
-    ].join(' '),
+    batch
+      ? `\nbatch path (${onePass ? 'one pass over extractLinkKeys objects' : 'groupPopulationLinkKeys, two passes, texts of shared keys only'}, then buildLinkIndexFromGroups)`
+      : '\nsummaries path (summarise every subject, then the combine hooks of the six index readers)',
   );
+  console.log(
+    batch
+      ? 'subjects   keys        kept keys  kept texts  links    linkage wall (s)  linkage cpu (s)  extract (s)  µs/subject (cpu)  peak heap (MB)  held after GC (MB)  peak RSS (MB)  load  ratio to previous size (cpu)'
+      : 'subjects   key rows    summary (B)  links    linkage wall (s)  linkage cpu (s)  summarise cpu (s)  combine cpu (s)  µs/subject (cpu)  peak heap (MB)  held after GC (MB)  peak RSS (MB)  load  ratio to previous size (cpu)',
+  );
+  const results = [];
+  for (const n of sizes) {
+    const r = measure(n, path);
+    r.linkMs = r.ms - r.generateMs;
+    r.linkCpuMs = r.cpuMs - r.generateCpuMs;
+    const prev = results[results.length - 1];
+    results.push(r);
+    const ratio = prev === undefined ? '' : `${(r.linkCpuMs / prev.linkCpuMs).toFixed(2)}x for ${(n / prev.n).toFixed(0)}x subjects`;
+    const middle = batch
+      ? [String(r.keys).padEnd(11), String(r.keptKeys ?? '-').padEnd(10), String(r.keptTexts ?? '-').padEnd(11)]
+      : [String(r.keys).padEnd(11), String(r.summaryBytes).padEnd(12)];
+    const times = [(r.linkMs / 1000).toFixed(2).padEnd(17), (r.linkCpuMs / 1000).toFixed(2).padEnd(16)];
+    const split = batch
+      ? [(onePass ? (r.extractMs / 1000).toFixed(2) : '-').padEnd(12)]
+      : [(r.summariseCpuMs / 1000).toFixed(2).padEnd(18), (r.combineCpuMs / 1000).toFixed(2).padEnd(16)];
+    console.log(
+      [
+        String(n).padEnd(10),
+        ...middle,
+        String(r.links).padEnd(8),
+        ...times,
+        ...split,
+        ((r.linkCpuMs * 1000) / n).toFixed(2).padEnd(17),
+        String(r.heapMb).padEnd(15),
+        String(r.retainedMb).padEnd(19),
+        String(r.rssMb).padEnd(14),
+        String(r.load ?? '-').padEnd(5),
+        ratio,
+      ].join(' '),
+    );
+  }
+  const first = results[0];
+  const last = results[results.length - 1];
+  const slope = (a, b) => (Math.log(b) - Math.log(a)) / Math.log(last.n / first.n);
+  console.log(
+    `growth exponent of linkage from ${first.n} to ${last.n} subjects: wall ${slope(first.linkMs, last.linkMs).toFixed(2)}, cpu ${slope(first.linkCpuMs, last.linkCpuMs).toFixed(2)} (1.00 = linear)`,
+  );
+  if (results.some((r) => r.links === 0)) failed = true;
 }
-const first = results[0];
-const last = results[results.length - 1];
-const slope = (a, b) => (Math.log(b) - Math.log(a)) / Math.log(last.n / first.n);
-console.log(
-  `growth exponent of linkage from ${first.n} to ${last.n} subjects: wall ${slope(first.linkMs, last.linkMs).toFixed(2)}, cpu ${slope(first.linkCpuMs, last.linkCpuMs).toFixed(2)} (1.00 = linear)`,
-);
-if (results.some((r) => r.links === 0)) {
+if (failed) {
   console.error('no links found: the synthetic population is broken');
   process.exit(1);
 }

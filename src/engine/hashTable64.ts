@@ -15,12 +15,23 @@ const INITIAL_CAPACITY = 1024;
  * tell them apart checks the key itself on a hit (as {@link CompactStringSet} does).
  */
 export class HashTable64 {
-  #capacity = INITIAL_CAPACITY;
+  #capacity: number;
   #size = 0;
   /** Per slot: hash high, hash low, value. The hash 0:0 marks an empty slot; a key that hashes to it is held in {@link #zeroValue}. */
-  #slots = new Uint32Array(INITIAL_CAPACITY * SLOT_WORDS);
+  #slots: Uint32Array;
   #zeroValue: number | undefined;
   #probes = 0;
+
+  /**
+   * @param expected Entries the caller expects (a hint): the table starts large enough to hold
+   * them without growing, so a population-sized table is not copied at every doubling.
+   */
+  constructor(expected = 0) {
+    let capacity = INITIAL_CAPACITY;
+    while (capacity * 3 < expected * 4) capacity *= 2;
+    this.#capacity = capacity;
+    this.#slots = new Uint32Array(capacity * SLOT_WORDS);
+  }
 
   /** The 64-bit FNV-1a hash of a key as `[high, low]` (the hash the table is keyed by). */
   static hash(key: string): [number, number] {

@@ -155,6 +155,24 @@ export class LinkKeyTable {
     }
   }
 
+  /**
+   * Adds one key of a subject as it is (no deduplication): what {@link LinkKeyTable.addSubjectRows}
+   * adds per row, for a caller that read and checked the row itself. A subject id given twice is
+   * one subject.
+   */
+  addKeyRow(
+    subjectId: string,
+    kindName: string,
+    key: string,
+    recordId: string,
+    field: string,
+    at: string | undefined,
+    until: string | undefined,
+    signature: string | undefined,
+  ): void {
+    this.addRow(this.subjectOf(subjectId), kindName, key, recordId, field, at, until, signature);
+  }
+
   private addRow(
     subject: number,
     kindName: string,

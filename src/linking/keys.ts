@@ -3,7 +3,7 @@ import type { PostalAddress } from '../records/common';
 import type { Subject } from '../records/subject';
 import { normalizeIp } from '../records/ip';
 import { linkKeyKinds, type LinkKeyKind } from '../records/linkage';
-import { decodeSignature, defaultMinHashOptions, encodeSignature, minHash, minHashBands, photoHashBands, type MinHashOptions } from './lsh';
+import { defaultMinHashOptions, encodeSignature, minHash, minHashBands, photoHashBands, type MinHashOptions } from './lsh';
 import { normalizeAccount, normalizeAddress, normalizeEmail, normalizeIdentifier, normalizePhone, normalizeSiteAddress, normalizeWallet } from './normalize';
 import { compareText } from '../engine/order';
 
@@ -109,11 +109,11 @@ export function extractLinkKeys(subject: Subject, events: readonly ActivityEvent
   return collector.keys();
 }
 
-/** Entries per key in {@link linkKeyRows}: kind number, key, record id, field, at, until, signature. */
+/** Entries per key in the rows `linkKeyRows` writes: kind number, key, record id, field, at, until, signature. */
 export const LINK_KEY_ROW_STRIDE = 7;
 
 /**
- * Field paths that {@link linkKeyRows} writes as their position in this list (a small number
+ * Field paths that `linkKeyRows` writes as their position in this list (a small number
  * instead of a 30-byte text per key). Append only: summaries made by one version are read by
  * another within a run only, but the order is the encoding.
  */
@@ -145,59 +145,6 @@ export const linkKeyRowFields: readonly string[] = Object.freeze([
   'events[type=payment].accountNumber',
   'events[type=payment].walletAddress',
 ]);
-const fieldCodes = new Map(linkKeyRowFields.map((f, i) => [f, i]));
-
-/** An event key's time as milliseconds when `toISOString` gives it back exactly (it made it), else the text. */
-function eventTimeCode(text: string | undefined): string | number | null {
-  if (text === undefined) return null;
-  const ms = Date.parse(text);
-  return Number.isFinite(ms) && new Date(ms).toISOString() === text ? ms : text;
-}
-
-/**
- * The keys of one subject ({@link extractLinkKeys}) as one flat array of plain data, 7 entries a
- * key: the kind's position in `linkKeyKinds`, the key, the record id, the field (its position in
- * {@link linkKeyRowFields}, or the text), `at` and `until` (an event key's times as milliseconds,
- * a record's time as it gives it, or `null`), and the signature or `null`. One array per subject
- * instead of an object per key, fit to cross threads (`structuredClone`) or be written as JSON;
- * `LinkKeyTable.addSubjectRows` reads it. A photo or text's LSH bucket keys, which its signature
- * determines, are one row with key `null` (and, for a photo, the Hamming distance the bands were
- * cut for in place of `until`): a resume's 16 bucket keys would otherwise repeat its 512-character
- * signature 16 times.
- */
-export function linkKeyRows(subject: Subject, events: readonly ActivityEvent[], options: ExtractOptions = {}): (string | number | null)[] {
-  const rows: (string | number | null)[] = [];
-  const fuzzy = new Map<string, { first: LinkKey; bands: Set<string> }>();
-  for (const k of extractLinkKeys(subject, events, options)) {
-    if (fuzzyLinkKeyKinds.has(k.kind) && k.signature !== undefined && k.until === undefined) {
-      const id = `${k.kind}\u0000${k.recordId}\u0000${k.field}\u0000${k.at ?? ''}\u0000${k.signature}`;
-      const group = fuzzy.get(id);
-      if (group === undefined) fuzzy.set(id, { first: k, bands: new Set([k.key]) });
-      else group.bands.add(k.key);
-      continue;
-    }
-    pushRow(rows, k, k.key, k.until !== undefined ? eventTimeCode(k.at) : (k.at ?? null), eventTimeCode(k.until));
-  }
-  const mh = options.minHash ?? defaultMinHashOptions;
-  const maxDistance = options.photoMaxDistance ?? defaultPhotoMaxDistance;
-  for (const { first, bands } of fuzzy.values()) {
-    const signature = first.signature as string;
-    const derived = first.kind === 'photo' ? photoHashBands(signature, maxDistance) : minHashBands(decodeSignature(signature), mh);
-    // Only when the signature gives back exactly these keys (a pseudonymised or odd record keeps its rows).
-    if (options.pseudonymize === undefined && options.minHash === undefined && derived.length === bands.size && derived.every((b) => bands.has(b))) {
-      pushRow(rows, first, null, first.at ?? null, first.kind === 'photo' ? maxDistance : null);
-      continue;
-    }
-    for (const key of [...bands].sort(compareText)) pushRow(rows, first, key, first.at ?? null, null);
-  }
-  return rows;
-}
-
-function pushRow(rows: (string | number | null)[], k: LinkKey, key: string | null, at: string | number | null, until: string | number | null): void {
-  rows.push(linkKeyKindNumber[k.kind], key, k.recordId, fieldCodes.get(k.field) ?? k.field, at, until, k.signature ?? null);
-}
-
-const linkKeyKindNumber: Readonly<Record<LinkKeyKind, number>> = Object.fromEntries(linkKeyKinds.map((kind, i) => [kind, i])) as Record<LinkKeyKind, number>;
 
 /**
  * The keys of one subject as {@link extractLinkKeys} returns them: deduplicated per record (the

@@ -4,8 +4,9 @@ import type { Subject } from '../records/subject';
 import { defaultLinkSettings, type LinkGroupInput, type LinkSettings } from '../records/linkage';
 import { toAllowList, toIndexOptions, toLinkGroups } from './linkInput';
 import { buildLinkIndexFromGroups, type LinkIndex, type LinkIndexOptions } from './linkIndex';
-import { linkKeyRows, type ExtractOptions } from './keys';
-import { LinkKeyTable } from './keyTable';
+import type { ExtractOptions } from './keys';
+import { linkKeyRows } from './keyRows';
+import { groupLinkKeyRows, type RowGroupingWork, type SubjectKeyRows } from './rowGrouping';
 
 /** The batch-wide facts linkage reads besides the subjects: the named inputs and the reference tables. */
 export interface LinkBatchFacts {
@@ -54,14 +55,14 @@ export function subjectLinkKeyRows(subject: Subject, events: readonly ActivityEv
  * `inputs.linkSettings`, the allow-list from `reference.linkAllowList`; nothing is validated here
  * (the engine validated the reference with the batch, and the two inputs with the schemas the
  * linkage indicators declare, `linkageInputs`). The same index as grouping the subjects' keys in
- * two passes (`groupPopulationLinkKeys`) or one (`groupLinkKeys` over `extractLinkKeys`). One pass over the rows into the key table (integer
- * subject and key ids, typed-array columns), one over the shared keys: linear in the keys.
+ * two passes (`groupPopulationLinkKeys`) or one (`groupLinkKeys` over `extractLinkKeys`). Two
+ * passes over the rows (`groupLinkKeyRows`: hashes counted, then only the keys whose hash is
+ * shared go into the key table), one over the shared keys: linear in the keys. `work` receives the
+ * counts of the grouping (none when the batch gives its groups).
  */
-export function linkIndexOfRows(subjects: Iterable<{ readonly subjectId: string; readonly rows: readonly unknown[] }>, facts: LinkBatchFacts): LinkIndex {
+export function linkIndexOfRows(subjects: readonly SubjectKeyRows[], facts: LinkBatchFacts, work?: (w: RowGroupingWork) => void): LinkIndex {
   const linkGroups = externalGroups(facts);
   const options = indexOptionsOf(facts);
   if (linkGroups !== undefined) return buildLinkIndexFromGroups(toLinkGroups(linkGroups), options);
-  const table = new LinkKeyTable();
-  for (const { subjectId, rows } of subjects) table.addSubjectRows(subjectId, rows);
-  return buildLinkIndexFromGroups(table.groups(), options);
+  return buildLinkIndexFromGroups(groupLinkKeyRows(subjects, work), options);
 }

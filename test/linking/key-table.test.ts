@@ -213,7 +213,8 @@ describe('link key rows (the linkage summaries)', () => {
   it('give the key table the groups of the subjects keys, with one row per photo or resume instead of one per bucket', async () => {
     const { laptopFarmPopulation } = await import('../fixtures/laptop-farm');
     const { extractLinkKeys, parseEvent, parseSubject } = await import('../../src/index');
-    const { linkKeyKinds, linkKeyRows, LINK_KEY_ROW_STRIDE } = await import('../../src/linking/keys');
+    const { linkKeyKinds, LINK_KEY_ROW_STRIDE } = await import('../../src/linking/keys');
+    const { linkKeyRows } = await import('../../src/linking/keyRows');
     const { subjects, events } = laptopFarmPopulation();
     const parsed = events.map((e) => parseEvent(e));
     const extra = ['a1b2c3d4e5f60718', 'a1b2c3d4e5f60719'].map((hash, i) =>

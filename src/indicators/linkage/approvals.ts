@@ -24,40 +24,105 @@ export interface ClosestCrossSubjectUse {
   readonly second: AuthenticatorUse;
 }
 
-/** Entries per use in {@link authenticatorUseRows}: authenticator key, record id, time, field. */
-const USE_STRIDE = 4;
+/** `firstUser` of an authenticator two or more subjects use. */
+const SHARED = -1;
+
+/** The fields a use is read from, by their code in {@link authenticatorUseRows}. */
+const useFields = ['mfa.authenticatorId', 'mfaDeviceId', 'authenticatorId'] as const;
+
+/** A use's time as milliseconds when `toISOString` gives the text back exactly, else the text (shown as written). */
+function useTimeCode(text: string): string | number {
+  const ms = Date.parse(text);
+  return Number.isFinite(ms) && new Date(ms).toISOString() === text ? ms : text;
+}
 
 /**
- * One subject's authenticator uses as plain data for a summary, 4 entries a use: the normalised
- * raw authenticator id, the event id, the time (approval time, else sign-in time, or the
- * registration time) and the field. Successful sessions and registrations only.
+ * One subject's authenticator uses as plain data for a summary, grouped by authenticator and
+ * field: per group the normalised raw authenticator id, the field's code (0 `mfa.authenticatorId`,
+ * 1 `mfaDeviceId`, 2 `authenticatorId`) and the number of uses, then per use the event id and the
+ * time (approval time, else sign-in time, or the registration time; milliseconds when
+ * `toISOString` gives the text back, else the text). Successful sessions and registrations only.
+ * A subject approving 60 sign-ins with one phone writes the phone's id once, not 60 times.
  */
-export function authenticatorUseRows(events: readonly ActivityEvent[]): string[] {
-  const out: string[] = [];
-  const add = (id: string | undefined, recordId: string, at: string, field: string): void => {
+export function authenticatorUseRows(events: readonly ActivityEvent[]): (string | number)[] {
+  // Per authenticator, a list per field code of event ids and times; groups in the order first met.
+  const groups = new Map<string, (string | number)[][]>();
+  const add = (id: string | undefined, recordId: string, at: string, field: number): void => {
     const key = id === undefined ? undefined : normalizeIdentifier(id);
-    if (key !== undefined) out.push(key, recordId, at, field);
+    if (key === undefined) return;
+    let byField = groups.get(key);
+    if (byField === undefined) {
+      byField = [];
+      groups.set(key, byField);
+    }
+    let list = byField[field];
+    if (list === undefined) {
+      list = [];
+      byField[field] = list;
+    }
+    list.push(recordId, useTimeCode(at));
   };
   for (const e of events) {
     if (e.type === 'session' && e.result !== 'failure') {
       const at = e.mfa?.approvedAt ?? e.at;
       // Both ids give link keys (as in extractLinkKeys); one id named twice counts once.
-      if (e.mfa?.authenticatorId !== undefined) add(e.mfa.authenticatorId, e.id, at, 'mfa.authenticatorId');
+      if (e.mfa?.authenticatorId !== undefined) add(e.mfa.authenticatorId, e.id, at, 0);
       if (e.mfaDeviceId !== undefined && normalizeIdentifier(e.mfaDeviceId) !== normalizeIdentifier(e.mfa?.authenticatorId ?? '')) {
-        add(e.mfaDeviceId, e.id, at, 'mfaDeviceId');
+        add(e.mfaDeviceId, e.id, at, 1);
       }
     } else if (e.type === 'authenticator-registration' && e.action === 'registered' && e.authenticatorId !== undefined) {
-      add(e.authenticatorId, e.id, e.at, 'authenticatorId');
+      add(e.authenticatorId, e.id, e.at, 2);
     }
   }
+  const out: (string | number)[] = [];
+  for (const [key, byField] of groups) {
+    byField.forEach((list, field) => {
+      out.push(key, field, list.length / 2);
+      for (const x of list) out.push(x);
+    });
+  }
   return out;
+}
+
+/** Calls `visit` for each group of a subject's use rows (start of its uses, their number, its field). */
+function forEachUseGroup(subjectId: string, rows: readonly unknown[], visit: (key: string, field: string, from: number, count: number) => void): void {
+  for (let i = 0; i < rows.length;) {
+    const [key, code, count] = [rows[i], rows[i + 1], rows[i + 2]];
+    const field = typeof code === 'number' ? useFields[code] : undefined;
+    if (
+      typeof key !== 'string' ||
+      field === undefined ||
+      typeof count !== 'number' ||
+      !Number.isInteger(count) ||
+      count < 1 ||
+      i + 3 + 2 * count > rows.length
+    ) {
+      throw new TypeError(`authenticator uses of subject "${subjectId}" at entry ${i} are not [authenticator, field, count, (record, time) x count]`);
+    }
+    visit(key, field, i + 3, count);
+    i += 3 + 2 * count;
+  }
+}
+
+/** A use while the closest pairs are sought: its time as milliseconds and as the summary gave it. */
+interface Use {
+  readonly t: number;
+  readonly time: string | number;
+  readonly subjectId: string;
+  readonly recordId: string;
+  readonly field: string;
+}
+
+function useOf(u: Use): AuthenticatorUse {
+  return { subjectId: u.subjectId, recordId: u.recordId, at: typeof u.time === 'number' ? new Date(u.time).toISOString() : u.time, field: u.field };
 }
 
 /**
  * For every authenticator used by at least two subjects of the batch, the closest pair of uses by
  * different subjects, keyed by the normalised raw id (see {@link authenticatorOfMember} for
  * reaching it from a link whose keys were pseudonymised outside the library), from every
- * subject's {@link authenticatorUseRows}. Each authenticator's uses are sorted once and swept
+ * subject's {@link authenticatorUseRows}. A first pass notes which authenticators two subjects
+ * use; only their uses become objects. Each such authenticator's uses are sorted once and swept
  * once: the closest pair of uses by different subjects is always adjacent in time order (any use
  * between them is closer to one of the two), so no pairs are compared. Linear in the batch's
  * sessions and registrations, after the sort; independent of the order of subjects.
@@ -66,37 +131,48 @@ export function authenticatorUseRows(events: readonly ActivityEvent[]): string[]
 export function closestCrossSubjectUses(
   subjects: Iterable<{ readonly subjectId: string; readonly rows: readonly unknown[] }>,
 ): ReadonlyMap<string, ClosestCrossSubjectUse> {
-  const uses = new ShardedMap<string, { t: number; use: AuthenticatorUse }[]>();
-  for (const { subjectId, rows } of subjects) {
-    if (rows.length % USE_STRIDE !== 0) throw new TypeError(`authenticator uses of subject "${subjectId}" are not in groups of ${USE_STRIDE}`);
-    for (let i = 0; i < rows.length; i += USE_STRIDE) {
-      const [key, recordId, at, field] = [rows[i], rows[i + 1], rows[i + 2], rows[i + 3]];
-      if (typeof key !== 'string' || typeof recordId !== 'string' || typeof at !== 'string' || typeof field !== 'string') {
-        throw new TypeError(`authenticator use ${i / USE_STRIDE} of subject "${subjectId}" is not [authenticator, record, at, field]`);
+  const list = Array.from(subjects);
+  // Per authenticator, its first subject (by position), or SHARED once a second one uses it.
+  const firstUser = new ShardedMap<string, number>();
+  list.forEach(({ subjectId, rows }, s) =>
+    forEachUseGroup(subjectId, rows, (key) => {
+      const first = firstUser.get(key);
+      if (first === undefined) firstUser.set(key, s);
+      else if (first !== s && first !== SHARED) firstUser.set(key, SHARED);
+    }),
+  );
+  const uses = new ShardedMap<string, Use[]>();
+  for (const { subjectId, rows } of list) {
+    forEachUseGroup(subjectId, rows, (key, field, from, count) => {
+      if (firstUser.get(key) !== SHARED) return;
+      let entries = uses.get(key);
+      if (entries === undefined) {
+        entries = [];
+        uses.set(key, entries);
       }
-      const list = uses.get(key);
-      const entry = { t: Date.parse(at), use: { subjectId, recordId, at, field } };
-      if (list === undefined) uses.set(key, [entry]);
-      else list.push(entry);
-    }
+      for (let i = from; i < from + 2 * count; i += 2) {
+        const [recordId, time] = [rows[i], rows[i + 1]];
+        if (typeof recordId !== 'string' || (typeof time !== 'number' && typeof time !== 'string')) {
+          throw new TypeError(`authenticator use at entry ${i} of subject "${subjectId}" is not [record, time]`);
+        }
+        entries.push({ t: typeof time === 'number' ? time : Date.parse(time), time, subjectId, recordId, field });
+      }
+    });
   }
   const out = new ShardedMap<string, ClosestCrossSubjectUse>();
-  for (const [key, list] of uses) {
-    if (list.length < 2) continue;
+  for (const [key, entries] of uses) {
     // Ties broken by subject, record and field, so the result does not depend on input order.
-    list.sort(
-      (a, b) =>
-        a.t - b.t || compareText(a.use.subjectId, b.use.subjectId) || compareText(a.use.recordId, b.use.recordId) || compareText(a.use.field, b.use.field),
-    );
-    let best: ClosestCrossSubjectUse | undefined;
-    for (let i = 1; i < list.length; i++) {
-      const a = list[i - 1] as { t: number; use: AuthenticatorUse };
-      const b = list[i] as { t: number; use: AuthenticatorUse };
-      if (a.use.subjectId === b.use.subjectId) continue;
+    entries.sort((a, b) => a.t - b.t || compareText(a.subjectId, b.subjectId) || compareText(a.recordId, b.recordId) || compareText(a.field, b.field));
+    let best: { gapMs: number; first: Use; second: Use } | undefined;
+    for (let i = 1; i < entries.length; i++) {
+      const a = entries[i - 1] as Use;
+      const b = entries[i] as Use;
+      if (a.subjectId === b.subjectId) continue;
       const gapMs = b.t - a.t;
-      if (best === undefined || gapMs < best.gapMs) best = { gapMs, first: a.use, second: b.use };
+      if (best === undefined || gapMs < best.gapMs) best = { gapMs, first: a, second: b };
     }
-    if (best !== undefined) out.set(key, best);
+    // Only the two uses reported get their time as text.
+    if (best !== undefined) out.set(key, { gapMs: best.gapMs, first: useOf(best.first), second: useOf(best.second) });
   }
   return out;
 }

@@ -51,8 +51,12 @@ export interface LinkageSummary {
   readonly names?: readonly string[];
   /** The name as written, for messages: the legal name, else the first recorded one. */
   readonly shown?: string;
-  /** Authenticator uses, 4 entries a use: authenticator, record id, time, field (for `linkage/shared-infrastructure`). */
-  readonly uses?: readonly string[];
+  /**
+   * Authenticator uses (for `linkage/shared-infrastructure`), grouped by authenticator and field:
+   * authenticator, field code, number of uses, then record id and time (milliseconds, or the text
+   * when it is not in `toISOString` form) per use.
+   */
+  readonly uses?: readonly (string | number)[];
 }
 
 /** Every name the subject was recorded under, normalised (case, diacritics, word order; letters of every script kept). */

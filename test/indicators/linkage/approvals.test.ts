@@ -4,7 +4,7 @@ import { parseEvent } from '../../../src/index';
 import { prng } from '../../support/prng';
 
 /** Every subject's authenticator use rows, as the linkage summaries carry them (events sorted as the engine sorts them). */
-function populationOf(uses: readonly { subjectId: string; t: number; authenticatorId: string }[]): { subjectId: string; rows: string[] }[] {
+function populationOf(uses: readonly { subjectId: string; t: number; authenticatorId: string }[]): { subjectId: string; rows: (string | number)[] }[] {
   const ids = [...new Set(uses.map((u) => u.subjectId))].sort();
   const events = uses.map((u, i) =>
     parseEvent({ id: `ev${i}`, subjectId: u.subjectId, type: 'session', at: new Date(u.t).toISOString(), mfa: { authenticatorId: u.authenticatorId } }),

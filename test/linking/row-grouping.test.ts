@@ -1,0 +1,145 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildLinkIndexFromGroups, extractLinkKeys, groupLinkKeys, groupPopulationLinkKeys, type ActivityEvent, type Subject } from '../../src/index';
+import { LinkKeyHasher } from '../../src/linking/keyHash';
+import { linkKeyRows } from '../../src/linking/keyRows';
+import { LINK_KEY_ROW_STRIDE } from '../../src/linking/keys';
+import { groupLinkKeyRows, type RowGroupingWork, type SubjectKeyRows } from '../../src/linking/rowGrouping';
+import { prng } from '../support/prng';
+import { canonical, parsed, populationOf, rawPopulation, times } from './generated-population';
+
+/** Every subject's rows through JSON, as summaries from another process or machine come. */
+function rowsOf(subjects: readonly { subject: Subject; events: readonly ActivityEvent[] }[]): SubjectKeyRows[] {
+  return subjects.map(({ subject, events }) => ({ subjectId: subject.id, rows: JSON.parse(JSON.stringify(linkKeyRows(subject, events))) as unknown[] }));
+}
+
+/** A hasher that gives every key one hash: every key collides with every other. */
+class CollidingHasher extends LinkKeyHasher {
+  override hash(): void {
+    this.out[0] = 0x1234;
+    this.out[1] = 0x5678;
+  }
+}
+
+describe('grouping the summaries key rows in two passes', () => {
+  it('gives the groups and the index of the batch paths, in any order of subjects and any split into shards', () => {
+    fc.assert(
+      fc.property(rawPopulation, fc.integer({ min: 1, max: 4 }), fc.integer(), (raw, shards, seed) => {
+        const subjects = parsed(raw);
+        const onePass = groupLinkKeys(subjects.map(({ subject, events }) => ({ subjectId: subject.id, keys: extractLinkKeys(subject, events) })));
+        const twoPass = groupPopulationLinkKeys(populationOf(subjects));
+        const rows = rowsOf(subjects);
+        const fromRows = groupLinkKeyRows(rows);
+        expect(canonical(fromRows)).toEqual(canonical(onePass));
+        expect(canonical(fromRows)).toEqual(canonical(twoPass));
+        const index = buildLinkIndexFromGroups(onePass).links;
+        expect(buildLinkIndexFromGroups(fromRows).links).toEqual(index);
+        // Shards summarised apart and merged in another order: the same index.
+        const rand = prng(seed);
+        const parts: SubjectKeyRows[][] = Array.from({ length: shards }, () => []);
+        for (const r of rows) parts[Math.floor(rand() * shards)]?.push(r);
+        const merged = parts.reverse().flatMap((p) => p.reverse());
+        expect(buildLinkIndexFromGroups(groupLinkKeyRows(merged)).links).toEqual(index);
+      }),
+      { numRuns: 150 },
+    );
+  }, 120_000);
+
+  it('never joins two keys whose 64-bit hashes collide: the kept keys are compared by text', () => {
+    fc.assert(
+      fc.property(rawPopulation, (raw) => {
+        const rows = rowsOf(parsed(raw));
+        let work: RowGroupingWork | undefined;
+        const colliding = groupLinkKeyRows(rows, (w) => (work = w), new CollidingHasher());
+        expect(canonical(colliding)).toEqual(canonical(groupLinkKeyRows(rows)));
+        // With every hash shared (two subjects or more), every key reaches the key table.
+        if (rows.filter((r) => r.rows.length > 0).length >= 2) expect(work?.keptKeys).toBe(work?.hashedKeys);
+      }),
+      { numRuns: 100 },
+    );
+  }, 120_000);
+
+  it('hashes every key once, keeps the texts of shared keys only, and writes a bounded summary per key (counted)', () => {
+    // Five keys a subject: e-mail, phone, residence (shared by a household of two), and the IP and device of two sessions, one row each.
+    const synthetic = (n: number) => {
+      const subjects: { subject: Subject; events: ActivityEvent[] }[] = [];
+      for (let i = 0; i < n; i++) {
+        const id = `s${i}`;
+        subjects.push({
+          subject: {
+            id,
+            identity: { residence: { address: { line1: `${i >> 1} Main Street`, postalCode: '37201', country: 'US' } } },
+            contacts: { emails: [{ address: `person.${i}@example.com` }], phones: [{ number: `+1 ${2_000_000_000 + i}` }] },
+          } as Subject,
+          events: [0, 1].map(
+            (k) =>
+              ({
+                id: `${id}-e${k}`,
+                subjectId: id,
+                type: 'session',
+                at: times[k] as string,
+                ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+                deviceId: `${id}-laptop`,
+                result: 'success',
+              }) as ActivityEvent,
+          ),
+        });
+      }
+      const rows = subjects.map(({ subject, events }) => ({ subjectId: subject.id, rows: linkKeyRows(subject, events) }));
+      let bytes = 0;
+      for (const r of rows) bytes += JSON.stringify(r.rows).length;
+      let work: RowGroupingWork | undefined;
+      const groups = groupLinkKeyRows(rows, (w) => (work = w));
+      return { groups: groups.length, bytes, ...(work as RowGroupingWork) };
+    };
+    const small = synthetic(20_000);
+    const large = synthetic(80_000);
+    for (const [w, n] of [
+      [small, 20_000],
+      [large, 80_000],
+    ] as const) {
+      // Event keys are summarised per key and field before they are written: 5 rows a subject, each hashed once.
+      expect(w.rows).toBe(5 * n);
+      expect(w.hashedKeys).toBe(5 * n);
+      expect(w.distinctHashes).toBe(4 * n + n / 2);
+      // Only the household addresses reach the key table: n keys kept, n / 2 texts, one group each.
+      expect(w.keptKeys).toBe(n);
+      expect(w.table.keys).toBe(n);
+      expect(w.table.distinctKeys).toBe(n / 2);
+      expect(w.groups).toBe(n / 2);
+      // The table is sized for the rows up front: under 2 probes a key, no re-insertion.
+      expect(w.hashProbes / w.hashedKeys).toBeLessThan(2);
+      // A row is its key, record id, a field code and two times: under 80 bytes of JSON here.
+      expect(w.bytes / w.rows).toBeLessThan(80);
+    }
+    expect(large.hashProbes / small.hashProbes).toBeGreaterThan(3);
+    expect(large.hashProbes / small.hashProbes).toBeLessThan(5.5);
+  }, 120_000);
+
+  it('refuses rows that are not rows, naming the subject', () => {
+    expect(() => groupLinkKeyRows([{ subjectId: 's1', rows: [0, 'x@y.z', 'r'] }])).toThrow(/subject "s1" are not in groups of 7/);
+    expect(() => groupLinkKeyRows([{ subjectId: 's1', rows: [99, 'x', 'r', 0, null, null, null] }])).toThrow(/row 0 of subject "s1"/);
+    expect(() => groupLinkKeyRows([{ subjectId: 's1', rows: [0, 'x', 'r', 999, null, null, null] }])).toThrow(/row 0 of subject "s1"/);
+    expect(() => groupLinkKeyRows([{ subjectId: 's1', rows: [9, null, 'r', 13, null, null, 'a1b2'] }])).toThrow(/no photo distance/);
+  });
+});
+
+describe('link key rows', () => {
+  it('write each event key once per key and field, with its first and last time as milliseconds, whatever the number of events', () => {
+    const events = Array.from(
+      { length: 500 },
+      (_, k) =>
+        ({
+          id: `e${k}`,
+          subjectId: 's',
+          type: 'session',
+          at: new Date(Date.UTC(2025, 0, 1) + k * 3_600_000).toISOString(),
+          ip: '10.0.0.1',
+          deviceId: 'laptop-1',
+        }) as ActivityEvent,
+    );
+    const rows = linkKeyRows({ id: 's' } as Subject, events);
+    expect(rows.length).toBe(2 * LINK_KEY_ROW_STRIDE);
+    expect(rows.slice(2, 6)).toEqual(['e0', 15, Date.UTC(2025, 0, 1), Date.UTC(2025, 0, 1) + 499 * 3_600_000]);
+  });
+});
