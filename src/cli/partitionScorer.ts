@@ -144,6 +144,8 @@ export function partitionScorer(config: ScorerConfig | undefined, setup: Partiti
   return {
     run(task) {
       try {
+        // Merged before the partition is loaded, so the parts read for it are let go first.
+        const summaries = task.step === 'score' ? summariesOf(task.summaryPaths) : undefined;
         const partition = loadPartition(task.files, events, suppressions);
         const prepared = scorer.prepareBatch({
           subjects: partition.subjects,
@@ -173,7 +175,7 @@ export function partitionScorer(config: ScorerConfig | undefined, setup: Partiti
           }
           return base;
         }
-        const reports = prepared.scoreAt(asOf, undefined, summariesOf(task.summaryPaths));
+        const reports = prepared.scoreAt(asOf, undefined, summaries);
         const unserialisable = writeSortedRun(task.runPath as string, reports);
         return { ...base, reports: reports.length - unserialisable.length, ...(unserialisable.length > 0 ? { unserialisable } : {}) };
       } catch (error) {
