@@ -2,7 +2,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { main } from './main';
 import { serveShard, type ShardJob } from './workers';
-import { servePartitions, type PartitionSetup } from './partitionScorer';
+import { servePartitions, type PartitionWorkerData } from './partitionScorer';
 
 // The built file is both the command and its worker script: a thread started with a shard job
 // scores its shard and posts the result back instead of parsing arguments.
@@ -36,7 +36,7 @@ function trapSignals(cleanup: () => void): () => void {
   };
 }
 
-const job = workerData as ShardJob | PartitionSetup | undefined;
+const job = workerData as ShardJob | PartitionWorkerData | undefined;
 if (!isMainThread && job?.redflags === 'score-shard') {
   if (parentPort !== null) serveShard(job, parentPort);
 } else if (!isMainThread && job?.redflags === 'score-partitions') {

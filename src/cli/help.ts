@@ -75,10 +75,11 @@ Options:
                         the input (needs --as-of; refused while population-level indicators
                         are enabled, since they must see every subject; watchlist screening
                         stays: the watchlist lines come first and are indexed once)
-  --partitions <n>      NDJSON without --stream (files from 256 MB, and standard input) is
-                        scored in bounded memory by default, split by subject id into n
-                        partition files (default: one per 96 MB of input, 64 for standard
-                        input); smaller files are held in memory unless this is given
+  --partitions <n>      NDJSON without --stream (files from 256 MB, any file with --workers 2
+                        or more, and standard input) is scored in bounded memory by default,
+                        split by subject id into n partition files (default: one per 96 MB of
+                        input, 64 for standard input); smaller files are held in memory unless
+                        this is given
   --in-memory           hold the whole NDJSON input in memory instead of partitioning it
   --temp-dir <dir>      where --stream and the partitioned mode write temporary files
   --compact             json and ndjson: write the indicator catalogue (titles, versions,

@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { CompactStringSet } from '../engine/compactStringSet';
@@ -7,6 +7,7 @@ import { ShardedSet } from '../engine/shardedMap';
 import { suppressionSchema } from '../records/suppression';
 import { safeParseEvent } from '../records/validate';
 import { fnv1a32 } from '../util/hash';
+import { BufferedFiles } from './bufferedFiles';
 import { CliUsageError, describeWriteError } from './io';
 import type { SinkKind } from './readInput';
 
@@ -20,8 +21,6 @@ export const partitionBytes = 96 * 1024 * 1024;
 export const maxPartitions = 512;
 /** Partitions of standard input, whose size is unknown: enough for about 6 GB at {@link partitionBytes}. */
 export const stdinPartitions = 64;
-/** Characters buffered per partition file before a write. */
-const bufferChars = 256 * 1024;
 /** Bytes read from a partition file at a time. */
 const readBytes = 1024 * 1024;
 
@@ -36,7 +35,7 @@ export function partitionCount(inputBytes: number | undefined): number {
 
 /** The kinds a partition file holds, by their one-letter tag. */
 const tags = { subject: 's', event: 'e', suppression: 'u' } as const;
-type PartitionKind = keyof typeof tags;
+export type PartitionKind = keyof typeof tags;
 
 /** The partition of a record: by its subject's id (a subject's `id`, an event's or suppression's `subjectId`); 0 when that is not a string. */
 export function partitionOf(kind: PartitionKind, record: Record<string, unknown>, partitions: number): number {
@@ -57,10 +56,39 @@ export interface DuplicateCounts {
 }
 
 /**
+ * A private temporary directory for the partition files, in `tempDir`.
+ *
+ * @throws {CliUsageError} when it cannot be created.
+ */
+export function partitionDir(tempDir: string): string {
+  try {
+    return mkdtempSync(join(tempDir, 'redflags-partitions-'));
+  } catch (error) {
+    throw new CliUsageError(
+      `cannot create a temporary directory in ${tempDir} for the partitions (${describeWriteError(error)}); pass --temp-dir with a writable directory, or --in-memory.`,
+    );
+  }
+}
+
+/** The error for partition files that cannot be written in `dir`, with what to do. */
+export function partitionWriteError(dir: string, error: unknown): CliUsageError {
+  return new CliUsageError(
+    `cannot write the partition files in ${dir} (${describeWriteError(error)}); free space there (about the size of the input) or pass --temp-dir with room, or --in-memory.`,
+  );
+}
+
+/** One line of a partition file: the record's tag, its position among its kind, its input line and its text. */
+export function partitionLine(kind: PartitionKind, index: number, line: number, text: string): string {
+  return `${tags[kind]}\t${index}\t${line}\t${text}\n`;
+}
+
+/**
  * Writes the records of an NDJSON input to partition files in a private temporary directory,
- * one line per record (`tag`, position among its kind, input line, the line's text), in input
- * order. Holds one write buffer per partition, never the records; remembers every event id
- * compactly and the suppression ids, to find ids repeated across partitions.
+ * one line per record ({@link partitionLine}), in input order. Holds one write buffer per
+ * partition, never the records; remembers every event id compactly and the suppression ids, to
+ * find ids repeated across partitions. The input is read in one thread (standard input, or a
+ * file whose first line is not a record); files are otherwise split by byte range (see
+ * `splitRange.ts`).
  */
 export class PartitionWriter {
   /** Number of partitions. */
@@ -68,8 +96,7 @@ export class PartitionWriter {
   /** Records written to each partition. */
   readonly records: number[];
   private readonly dir: string;
-  private readonly fds: number[] = [];
-  private readonly buffers: string[];
+  private readonly files: BufferedFiles;
   // Population-sized (about 30 bytes an event id): dropped once the input is written.
   private eventIds = new CompactStringSet();
   private suppressionIds = new ShardedSet<string>();
@@ -81,20 +108,21 @@ export class PartitionWriter {
   constructor(tempDir: string, partitions: number) {
     this.partitions = partitions;
     this.records = Array.from({ length: partitions }, () => 0);
-    this.buffers = Array.from({ length: partitions }, () => '');
+    this.dir = partitionDir(tempDir);
     try {
-      this.dir = mkdtempSync(join(tempDir, 'redflags-partitions-'));
-    } catch (error) {
-      throw new CliUsageError(
-        `cannot create a temporary directory in ${tempDir} for the partitions (${describeWriteError(error)}); pass --temp-dir with a writable directory, or --in-memory.`,
+      this.files = new BufferedFiles(
+        Array.from({ length: partitions }, (_, p) => this.path(p)),
+        (error) => partitionWriteError(this.dir, error),
       );
-    }
-    try {
-      for (let p = 0; p < partitions; p++) this.fds.push(openSync(this.path(p), 'wx'));
     } catch (error) {
-      this.dispose();
-      throw this.writeError(error);
+      rmSync(this.dir, { recursive: true, force: true });
+      throw error;
     }
+  }
+
+  /** The directory of the partition files. */
+  get directory(): string {
+    return this.dir;
   }
 
   /** The file of partition `p`. */
@@ -112,11 +140,7 @@ export class PartitionWriter {
     }
     const p = partitionOf(kind, record, this.partitions);
     this.records[p] = (this.records[p] as number) + 1;
-    const buffer = `${this.buffers[p] as string}${tags[kind]}\t${index}\t${line}\t${text}\n`;
-    if (buffer.length >= bufferChars) {
-      this.write(p, buffer);
-      this.buffers[p] = '';
-    } else this.buffers[p] = buffer;
+    this.files.append(p, partitionLine(kind, index, line, text));
   }
 
   /** Ids written more than once, by kind. */
@@ -130,40 +154,39 @@ export class PartitionWriter {
     this.closed = true;
     this.eventIds = new CompactStringSet();
     this.suppressionIds = new ShardedSet<string>();
-    try {
-      this.buffers.forEach((buffer, p) => {
-        if (buffer !== '') this.write(p, buffer);
-        this.buffers[p] = '';
-      });
-    } finally {
-      for (const fd of this.fds) closeSync(fd);
-      this.fds.length = 0;
-    }
+    this.files.close();
   }
 
   /** Removes the directory and its files; safe to call more than once, and from a signal handler. */
   dispose(): void {
     if (!this.closed) {
       this.closed = true;
-      for (const fd of this.fds) closeSync(fd);
-      this.fds.length = 0;
+      this.files.close(false);
     }
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
 
-  private write(p: number, text: string): void {
-    const bytes = Buffer.from(text, 'utf8');
-    try {
-      for (let done = 0; done < bytes.length;) done += writeSync(this.fds[p] as number, bytes, done, bytes.length - done);
-    } catch (error) {
-      throw this.writeError(error);
+/**
+ * A partition file with what to add to the positions and lines it holds: a file written by one
+ * byte range of the input counts from the start of its range.
+ */
+export interface PartitionFile {
+  readonly path: string;
+  /** Records of each kind in the input before the file's range. */
+  readonly subject: number;
+  readonly event: number;
+  readonly suppression: number;
+  /** Lines of the input before the file's range. */
+  readonly line: number;
+}
+
+/** Reads the files of one partition in order, record by record, with positions and lines in the whole input. */
+export function* readPartitionFiles(files: readonly PartitionFile[]): Generator<PartitionRecord> {
+  for (const file of files) {
+    for (const entry of readPartition(file.path)) {
+      yield { kind: entry.kind, index: entry.index + file[entry.kind], line: entry.line + file.line, record: entry.record };
     }
-  }
-
-  private writeError(error: unknown): CliUsageError {
-    return new CliUsageError(
-      `cannot write the partition files in ${this.dir} (${describeWriteError(error)}); free space there (about the size of the input) or pass --temp-dir with room, or --in-memory.`,
-    );
   }
 }
 

@@ -1,8 +1,11 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
 import { createScorer } from '../defaults';
 import type { RejectedRecord } from '../engine/createScorer';
 import type { ScorerConfig } from '../engine/config';
-import type { PopulationSummaries } from '../engine/summaries';
-import { readPartition, validEvent, validSuppression, type DuplicateCounts } from './partition';
+import { mergeSummaries, type PopulationSummaries } from '../engine/summaries';
+import { partitionWriteError, readPartitionFiles, validEvent, validSuppression, type DuplicateCounts, type PartitionFile } from './partition';
+import { repeatedIds, splitRange, type IdsResult, type IdsTask, type SplitResult, type SplitTask } from './splitRange';
 import type { CliRejected } from './readInput';
 import { writeSortedRun } from './spill';
 import { failedOutcome } from './workers';
@@ -10,14 +13,19 @@ import type { Report } from '../engine/report';
 
 // One partition of the partitioned whole-input mode, validated and scored alone: in a worker
 // thread (`--workers 2` or more) or in the main thread. The work of each step reads the
-// partition's file again, so a thread holds one partition at a time, never the input.
+// partition's files again, so a thread holds one partition at a time, never the input. The same
+// threads first read the input's byte ranges into the partition files (`splitRange.ts`).
 
-/** What every thread scoring partitions is given once: the config, the small tables, and the ids repeated across partitions. */
-export interface PartitionSetup {
+/** What a partition worker thread is started with. */
+export interface PartitionWorkerData {
   /** Marks the worker data as a partition scorer. */
   readonly redflags: 'score-partitions';
   /** The validated scorer config. */
   readonly config?: ScorerConfig;
+}
+
+/** What every thread scoring partitions is given once the input is read: the small tables, and the ids repeated across partitions. */
+export interface PartitionSetup {
   /** The watchlist records of the input, unvalidated (each partition validates them as one batch would). */
   readonly watchlists: readonly unknown[];
   /** The reference tables of the input, unvalidated. */
@@ -32,10 +40,14 @@ export interface PartitionSetup {
  */
 export interface PartitionTask {
   readonly step: 'check' | 'summarise' | 'score';
-  /** The partition file. */
-  readonly path: string;
+  /** The partition's files, in input order. */
+  readonly files: readonly PartitionFile[];
   /** The instant to summarise or score at. */
   readonly asOf?: string;
+  /** `summarise`: where to write the partition's summaries. */
+  readonly summaryPath?: string;
+  /** `score`: the summaries of every partition, merged once per thread. */
+  readonly summaryPaths?: readonly string[];
   /** Where `score` writes its run of reports. */
   readonly runPath?: string;
   /** Whether to give back the rejected records (the first step of each partition does). */
@@ -52,8 +64,6 @@ export type PartitionAnswer =
       readonly records: number;
       /** `check`: the latest valid event of the partition, ISO 8601. */
       readonly latest?: string;
-      /** `summarise`: the partition's summaries. */
-      readonly summaries?: PopulationSummaries;
       /** `score`: the number of reports in the run file. */
       readonly reports?: number;
       /** `score`: reports JSON cannot serialise, to be kept as they are. */
@@ -79,14 +89,14 @@ interface Place {
   readonly line: number;
 }
 
-function loadPartition(path: string, events: ReadonlyMap<string, number>, suppressions: ReadonlyMap<string, number>): LoadedPartition {
+function loadPartition(files: readonly PartitionFile[], events: ReadonlyMap<string, number>, suppressions: ReadonlyMap<string, number>): LoadedPartition {
   const subjects: unknown[] = [];
   const eventList: unknown[] = [];
   const suppressionList: unknown[] = [];
   const at: LoadedPartition['at'] = { subject: [], event: [], suppression: [] };
   const duplicates: CliRejected[] = [];
   let records = 0;
-  for (const { kind, index, line, record } of readPartition(path)) {
+  for (const { kind, index, line, record } of readPartitionFiles(files)) {
     records++;
     const id = record.id;
     const shared = typeof id !== 'string' ? undefined : kind === 'event' ? events.get(id) : kind === 'suppression' ? suppressions.get(id) : undefined;
@@ -119,14 +129,24 @@ function placed(record: RejectedRecord, at: LoadedPartition['at'], lists: boolea
 }
 
 /** Scores the partitions' steps in this thread, with one scorer for every step. */
-export function partitionScorer(setup: PartitionSetup): { run(task: PartitionTask, summaries?: PopulationSummaries): PartitionAnswer } {
-  const scorer = createScorer(setup.config !== undefined ? { config: setup.config } : {});
+export function partitionScorer(config: ScorerConfig | undefined, setup: PartitionSetup): { run(task: PartitionTask): PartitionAnswer } {
+  const scorer = createScorer(config !== undefined ? { config } : {});
   const events = new Map(setup.duplicates.events);
   const suppressions = new Map(setup.duplicates.suppressions);
+  // The merged summaries of every partition: read from their files once per thread, at the first `score` step.
+  let merged: { readonly paths: string; readonly summaries: PopulationSummaries } | undefined;
+  const summariesOf = (paths: readonly string[] | undefined): PopulationSummaries | undefined => {
+    if (paths === undefined) return undefined;
+    const key = paths.join('\n');
+    if (merged?.paths !== key) merged = { paths: key, summaries: mergeSummaries(paths.map((path) => deserialize(readFileSync(path)) as PopulationSummaries)) };
+    return merged.summaries;
+  };
   return {
-    run(task, summaries) {
+    run(task) {
       try {
-        const partition = loadPartition(task.path, events, suppressions);
+        // Merged before the partition is loaded, so the parts read for it are let go first.
+        const summaries = task.step === 'score' ? summariesOf(task.summaryPaths) : undefined;
+        const partition = loadPartition(task.files, events, suppressions);
         const prepared = scorer.prepareBatch({
           subjects: partition.subjects,
           events: partition.events,
@@ -145,7 +165,16 @@ export function partitionScorer(setup: PartitionSetup): { run(task: PartitionTas
         const base = { ok: true as const, records: partition.records, ...(rejected !== undefined ? { rejected } : {}) };
         if (task.step === 'check') return { ...base, ...(prepared.latestEventTime !== undefined ? { latest: prepared.latestEventTime } : {}) };
         const asOf = task.asOf as string;
-        if (task.step === 'summarise') return { ...base, summaries: prepared.summariseAt(asOf) };
+        if (task.step === 'summarise') {
+          // Written, not posted: the main thread never holds the summaries (see partitioned.ts).
+          const path = task.summaryPath as string;
+          try {
+            writeFileSync(path, serialize(prepared.summariseAt(asOf)), { flag: 'wx' });
+          } catch (error) {
+            throw partitionWriteError(path, error);
+          }
+          return base;
+        }
         const reports = prepared.scoreAt(asOf, undefined, summaries);
         const unserialisable = writeSortedRun(task.runPath as string, reports);
         return { ...base, reports: reports.length - unserialisable.length, ...(unserialisable.length > 0 ? { unserialisable } : {}) };
@@ -156,22 +185,47 @@ export function partitionScorer(setup: PartitionSetup): { run(task: PartitionTas
   };
 }
 
-/** What the main thread posts to a partition worker: a step, or the merged summaries (once). */
-export type PartitionMessage =
-  { readonly redflags: 'partition-task'; readonly task: PartitionTask } | { readonly redflags: 'merged-summaries'; readonly summaries: PopulationSummaries };
+/** Any task a partition thread takes: a byte range to split, a bucket of ids to check, or a step of a partition. */
+export type AnyPartitionTask = SplitTask | IdsTask | PartitionTask;
 
-/** The worker thread's side: answers each task posted, in order, with the summaries posted once before the `score` steps. */
+/** What a partition thread answers: a range's records, a bucket's repeated ids, a step's answer, or a failure. */
+export type AnyPartitionAnswer = SplitResult | IdsResult | PartitionAnswer;
+
+/** What the main thread posts to a partition worker: the setup (once the input is read), or a task. */
+export type PartitionMessage =
+  { readonly redflags: 'partition-setup'; readonly setup: PartitionSetup } | { readonly redflags: 'partition-task'; readonly task: AnyPartitionTask };
+
+/** The tasks of one thread (a worker, or the main thread with one worker): the setup comes before the first partition step. */
+export function partitionService(config: ScorerConfig | undefined): { setup(setup: PartitionSetup): void; run(task: AnyPartitionTask): AnyPartitionAnswer } {
+  let scorer: ReturnType<typeof partitionScorer> | undefined;
+  return {
+    setup(setup) {
+      scorer = partitionScorer(config, setup);
+    },
+    run(task) {
+      try {
+        if (task.step === 'split') return splitRange(task);
+        if (task.step === 'ids') return repeatedIds(task);
+        if (scorer === undefined) throw new Error('a partition step came before the setup');
+        return scorer.run(task);
+      } catch (error) {
+        return failedOutcome(error);
+      }
+    },
+  };
+}
+
+/** The worker thread's side: answers each task posted, in order, after the setup posted once the input is read. */
 export function servePartitions(
-  setup: PartitionSetup,
+  data: PartitionWorkerData,
   port: { postMessage(value: unknown): void; on(event: 'message', listener: (value: unknown) => void): unknown },
 ): void {
-  const scorer = partitionScorer(setup);
-  let summaries: PopulationSummaries | undefined;
+  const service = partitionService(data.config);
   port.on('message', (value) => {
     const message = value as PartitionMessage;
-    if (message.redflags === 'merged-summaries') summaries = message.summaries;
+    if (message.redflags === 'partition-setup') service.setup(message.setup);
     else if (message.redflags === 'partition-task') {
-      const answer = scorer.run(message.task, summaries);
+      const answer = service.run(message.task);
       try {
         port.postMessage(answer);
       } catch (error) {

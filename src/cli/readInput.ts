@@ -105,6 +105,28 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** What one non-blank NDJSON line is: a record of a kind (without `recordType`), reference tables, or a problem naming its line. */
+export type LineOutcome =
+  { readonly kind: 'unreadable'; readonly problem: CliRejected } | { readonly kind: SinkKind | 'reference'; readonly record: Record<string, unknown> };
+
+/**
+ * Classifies one parsed NDJSON line as every reader of NDJSON records does: not JSON, not an
+ * object, a key repeated at any depth, or a missing or unknown `recordType` is a problem with the
+ * line's number; otherwise the record goes to its kind.
+ */
+export function classifyLine(line: ParsedLine, trimmed: string): LineOutcome {
+  const { lineNo: at, parsed, value } = line;
+  if (!parsed || !isObject(value))
+    return { kind: 'unreadable', problem: unreadableLine(at, '', parsed ? 'each NDJSON line must be a JSON object' : 'not valid JSON') };
+  const repeated = findRepeatedKeys(trimmed);
+  if (repeated.length > 0) return { kind: 'unreadable', problem: duplicateKeysProblem(at, repeated, readRecordId(value)) };
+  const { recordType, ...record } = value;
+  if (recordType === 'subject' || recordType === 'event' || recordType === 'watchlist' || recordType === 'suppression' || recordType === 'reference') {
+    return { kind: recordType, record };
+  }
+  return { kind: 'unreadable', problem: recordTypeProblem(at, recordType, readRecordId(record)) };
+}
+
 /** Opens a file (with its size, for the progress bar) or standard input (`-`), with errors that say what to do. */
 export async function openSource(source: string, io: CliIo): Promise<{ stream: Readable; size: number | undefined; name: string }> {
   if (source === '-') {
@@ -164,6 +186,7 @@ export async function loadInput(source: string, io: CliIo, progress: Progress, f
   const watchlists: unknown[] = [];
   const suppressions: unknown[] = [];
   const lineOf = { subject: [] as number[], event: [] as number[], watchlist: [] as number[], suppression: [] as number[] };
+  const arrays = { subject: subjects, event: events, watchlist: watchlists, suppression: suppressions };
   const unreadable: CliRejected[] = [];
   let reference: Record<string, unknown> | undefined;
   let lineNo = 0;
@@ -172,38 +195,22 @@ export async function loadInput(source: string, io: CliIo, progress: Progress, f
 
   // A record line: its value goes to its kind, or it is rejected with its line.
   const take = (line: ParsedLine, trimmed: string): void => {
-    const { lineNo: at, parsed, value } = line;
-    if (!parsed || !isObject(value)) {
-      unreadable.push(unreadableLine(at, '', parsed ? 'each NDJSON line must be a JSON object' : 'not valid JSON'));
+    const outcome = classifyLine(line, trimmed);
+    if (outcome.kind === 'unreadable') {
+      unreadable.push(outcome.problem);
       return;
     }
-    const repeated = findRepeatedKeys(trimmed);
-    if (repeated.length > 0) {
-      unreadable.push(duplicateKeysProblem(at, repeated, readRecordId(value)));
-      return;
-    }
-    const { recordType, ...record } = value;
-    if (sink !== undefined && (recordType === 'subject' || recordType === 'event' || recordType === 'watchlist' || recordType === 'suppression')) {
-      sink(recordType, record, sunk[recordType]++, at, trimmed);
-      return;
-    }
-    if (recordType === 'subject') {
-      subjects.push(record);
-      lineOf.subject.push(at);
-    } else if (recordType === 'event') {
-      events.push(record);
-      lineOf.event.push(at);
-    } else if (recordType === 'watchlist') {
-      watchlists.push(record);
-      lineOf.watchlist.push(at);
-    } else if (recordType === 'suppression') {
-      suppressions.push(record);
-      lineOf.suppression.push(at);
-    } else if (recordType === 'reference') {
+    const { kind, record } = outcome;
+    if (kind === 'reference') {
       reference = mergeReference(reference, record);
-    } else {
-      unreadable.push(recordTypeProblem(at, recordType, readRecordId(record)));
+      return;
     }
+    if (sink !== undefined) {
+      sink(kind, record, sunk[kind]++, line.lineNo, trimmed);
+      return;
+    }
+    arrays[kind].push(record);
+    lineOf[kind].push(line.lineNo);
   };
   // The non-blank lines read before the layout is known, with their text.
   const held: { line: ParsedLine; trimmed: string }[] = [];

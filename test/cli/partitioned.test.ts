@@ -185,6 +185,61 @@ describe('the partitioned whole-input mode', () => {
     expect(readdirSync(temp)).toEqual([]);
   }, 60_000);
 
+  it('splits a file by byte range (CRLF, a lone CR, blank lines, a byte order mark) and writes what the in-memory path writes, whatever the number of ranges', async () => {
+    // The same records with every kind of line break a line reader accepts: the lines, and so the line numbers of the rejected records, must match.
+    const lines = text.trimEnd().split('\n');
+    const odd = join(dir, 'odd.ndjson');
+    writeFileSync(odd, `\uFEFF${lines.slice(0, 5).join('\r\n')}\r\n\r\n  \n${lines[5] as string}\r${lines.slice(6).join('\n\n')}`);
+    for (const source of [input, odd]) {
+      const args = ['score', source, '--config', config, '--format', 'json'];
+      const memory = await run([...args, '--in-memory']);
+      expect(memory.code).toBe(2);
+      for (const workers of ['2', '3', '5']) {
+        // No worker script in this process: the ranges are read one after the other in this thread, each from its own start.
+        const split = await run([...args, '--workers', workers, '--temp-dir', temp]);
+        expect(split).toEqual(memory);
+      }
+    }
+    expect(readdirSync(temp)).toEqual([]);
+  }, 120_000);
+
+  it('reads each line in exactly one range, and balances the partitions over the threads', async () => {
+    const io: CliIo = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), cwd: process.cwd() };
+    const progress = createProgress(io.stderr, false);
+    const spill = new ReportSpill({ tempDir: temp });
+    try {
+      const result = await scorePartitioned(
+        {
+          source: input,
+          io,
+          progress,
+          inputFormat: undefined,
+          asOf: generatedAsOf,
+          config: summariesOnly,
+          workers: 3,
+          partitions: undefined,
+          tempDir: temp,
+          spill,
+        },
+        (asOf) => asOf as string,
+      );
+      if (result.kind !== 'scored') throw new Error('expected NDJSON to be partitioned');
+      const { ranges, partitions: count } = result.stats;
+      expect(ranges).toHaveLength(3);
+      const all = text.split('\n');
+      // The last element is the empty text after the final line break, which is no line.
+      expect(ranges.reduce((sum, r) => sum + r.lines, 0)).toBe(all.length - 1);
+      expect(ranges.reduce((sum, r) => sum + r.parsed, 0)).toBe(all.filter((l) => l.trim() !== '').length);
+      for (const range of ranges) expect(range.lines).toBeGreaterThan(0);
+      expect(result.stats.records.reduce((a, b) => a + b, 0)).toBe(records);
+      // One partition by size, made a multiple of the three threads.
+      expect(count).toBe(3);
+    } finally {
+      spill.dispose();
+    }
+    expect(readdirSync(temp)).toEqual([]);
+  }, 60_000);
+
   it('partitions with the default config (the linkage indicators read the population through summaries), and refuses --partitions for a JSON document', async () => {
     const memory = await run(['score', input, '--format', 'ndjson', '--as-of', generatedAsOf, '--in-memory']);
     const partitioned = await run(['score', input, '--format', 'ndjson', '--as-of', generatedAsOf, '--partitions', '2', '--temp-dir', temp]);
@@ -223,9 +278,47 @@ describe('the partitioned whole-input mode', () => {
           const partitioned = await score(['--format', format, '--workers', workers, '--partitions', '5', '--temp-dir', temp]);
           expect(partitioned).toEqual(memory);
         }
+        // A small file with more than one worker is partitioned (threads reading byte ranges), not held whole.
+        expect(await score(['--format', format, '--workers', '2'])).toEqual(memory);
       }
       expect(readdirSync(temp)).toEqual([]);
     },
-    240_000,
+    480_000,
+  );
+
+  it.skipIf(!existsSync(cli))(
+    'with worker threads, the main thread parses no line of the input: each range is read by a worker (needs npm run build)',
+    async () => {
+      const io: CliIo = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), cwd: process.cwd(), workerScript: cli };
+      const spill = new ReportSpill({ tempDir: temp });
+      try {
+        const result = await scorePartitioned(
+          {
+            source: input,
+            io,
+            progress: createProgress(io.stderr, false),
+            // Forced, so that not even the first line is parsed here to tell NDJSON from a JSON document.
+            inputFormat: 'ndjson',
+            asOf: generatedAsOf,
+            config: summariesOnly,
+            workers: 2,
+            partitions: undefined,
+            tempDir: temp,
+            spill,
+          },
+          (asOf) => asOf as string,
+        );
+        if (result.kind !== 'scored') throw new Error('expected NDJSON to be partitioned');
+        const { ranges } = result.stats;
+        expect(ranges).toHaveLength(2);
+        // Thread 0 is the main thread: no range was read there, and every non-blank line was parsed once.
+        for (const range of ranges) expect(range.threadId).not.toBe(0);
+        expect(ranges.reduce((sum, r) => sum + r.parsed, 0)).toBe(text.split('\n').filter((l) => l.trim() !== '').length);
+      } finally {
+        spill.dispose();
+      }
+      expect(readdirSync(temp)).toEqual([]);
+    },
+    60_000,
   );
 });

@@ -247,9 +247,12 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
     redact: redaction !== undefined,
     timing: timing !== undefined,
     shardTimeout: shardTimeoutMs !== undefined,
-    // A small file is cheaper held whole; asking for partitions or their temporary files partitions it anyway.
+    // A small file is cheaper held whole in one thread; asking for partitions, their temporary
+    // files or more threads partitions it anyway (in memory, --workers repeats the parsing and
+    // checks in every thread, slower than one: docs/performance.md).
     smallFile:
       source !== '-' &&
+      workers === 1 &&
       partitions === undefined &&
       values['temp-dir'] === undefined &&
       runSize === undefined &&
@@ -331,7 +334,7 @@ function inMemoryReason(run: {
   if (run.redact) return because('--redact learns the personal values of the whole input');
   if (run.timing) return because('--timing measures the indicators in one scorer');
   if (run.shardTimeout) return because('--shard-timeout stops the shards of an in-memory run');
-  if (run.smallFile) return because('the file is under 256 MB, which is cheaper to hold whole than to partition');
+  if (run.smallFile) return because('the file is under 256 MB, which one thread scores faster held whole than partitioned');
   const prepare = run.scorer.indicators.filter((i) => i.enabled && i.readsPopulation && !i.summarises && !watchlistOnlyIndicators.has(i.id)).map((i) => i.id);
   if (prepare.length > 0) {
     return because(

@@ -1,0 +1,242 @@
+import { closeSync, openSync, readSync, rmSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import { isRecordLine, parseLine } from './documentText';
+import { countDuplicates, partitionDir, PartitionWriter, type DuplicateCounts, type PartitionFile } from './partition';
+import type { TaskRunner } from './partitionPool';
+import type { AnyPartitionAnswer } from './partitionScorer';
+import { loadInput, mergeReference, type CliRejected, type InputFormat, type LoadedInput } from './readInput';
+import { rangeLines, rangePartitionPath, type IdsResult, type SplitResult } from './splitRange';
+import type { CliIo } from './io';
+import type { Progress } from './progress';
+import { ShardError } from './workers';
+
+// Pass 1 of the partitioned mode: the input written to partition files by subject id. A file
+// whose first line is a record is split by byte range over the threads (each writes its own
+// files, see splitRange.ts); standard input, whose size is unknown, and a file that starts
+// otherwise (a JSON document, or a first line that is not a record) are read in this thread.
+
+/** The input written to partition files, with the small parts that are not partitioned. */
+export interface PartitionedInput {
+  readonly kind: 'partitioned';
+  /** The directory of the partition files (and of the summaries written later). */
+  readonly dir: string;
+  /** Each partition's files, in input order. */
+  readonly files: readonly (readonly PartitionFile[])[];
+  /** Subject, event and suppression records of each partition. */
+  readonly records: readonly number[];
+  readonly watchlists: readonly unknown[];
+  /** The line of each watchlist record. */
+  readonly watchlistLines: readonly number[];
+  readonly reference?: unknown;
+  /** Lines that are not records, in line order. */
+  readonly unreadable: readonly CliRejected[];
+  /** Ids two or more valid records of their kind share, with their number. */
+  readonly duplicates: DuplicateCounts;
+  /** With a byte-range split: each range's lines, lines parsed, and the thread that read them (0: this one). Empty when read in this thread alone. */
+  readonly ranges: readonly { readonly lines: number; readonly parsed: number; readonly threadId: number }[];
+}
+
+/** Options of {@link partitionInput}. */
+export interface PartitionInputOptions {
+  readonly source: string;
+  readonly io: CliIo;
+  readonly progress: Progress;
+  readonly inputFormat: InputFormat | undefined;
+  /** The file's size, or undefined for standard input. */
+  readonly size: number | undefined;
+  readonly partitions: number;
+  /** Byte ranges to split a file into (one per thread; in this thread too, one after the other). */
+  readonly ranges: number;
+  readonly tempDir: string;
+  /** Called with the cleanup of the temporary files (on SIGINT/SIGTERM too); returns the function that withdraws it. */
+  readonly onCleanup: (cleanup: () => void) => () => void;
+  readonly runner: TaskRunner;
+}
+
+/** The input as partition files, or a JSON document read whole (partitions are for NDJSON only). Removes its files when it fails. */
+export type PartitionInputResult = PartitionedInput | { readonly kind: 'document'; readonly input: LoadedInput };
+
+/** Bytes of the file's start read to find its first line. */
+const firstLineBytes = 1024 * 1024;
+
+/**
+ * Writes the input to partition files (see the file comment). The caller removes `dir` (with
+ * {@link disposePartitions}) once done.
+ */
+export async function partitionInput(options: PartitionInputOptions): Promise<PartitionInputResult> {
+  const { source, io, size } = options;
+  const path = resolvePath(io.cwd, source);
+  if (source !== '-' && size !== undefined && (options.inputFormat === 'ndjson' || startsWithRecord(path, size))) return splitInput(path, size, options);
+  const writer = new PartitionWriter(options.tempDir, options.partitions);
+  const withdraw = options.onCleanup(() => writer.dispose());
+  let kept = false;
+  try {
+    const watchlists: unknown[] = [];
+    const watchlistLines: number[] = [];
+    const input = await loadInput(source, io, options.progress, options.inputFormat, (kind, record, index, line, text) => {
+      if (kind === 'watchlist') {
+        watchlists.push(record);
+        watchlistLines.push(line);
+      } else writer.add(kind, record, index, line, text);
+    });
+    writer.close();
+    if (input.format === 'json') return { kind: 'document', input };
+    const files = Array.from({ length: writer.partitions }, (_, p) => [{ path: writer.path(p), subject: 0, event: 0, suppression: 0, line: 0 }]);
+    const result: PartitionedInput = {
+      kind: 'partitioned',
+      dir: writer.directory,
+      files,
+      records: writer.records.slice(),
+      watchlists,
+      watchlistLines,
+      ...(input.reference !== undefined ? { reference: input.reference } : {}),
+      unreadable: input.unreadable,
+      duplicates: countDuplicates(
+        files.map(([file]) => (file as PartitionFile).path),
+        writer.repeated,
+      ),
+      ranges: [],
+    };
+    kept = true;
+    return result;
+  } finally {
+    if (!kept) writer.dispose();
+    withdraw();
+  }
+}
+
+/** Removes the partition files and the directory. */
+export function disposePartitions(input: PartitionedInput): void {
+  rmSync(input.dir, { recursive: true, force: true });
+}
+
+/** True when the file's first non-blank line is a whole NDJSON record (a JSON object with a `recordType`), read from at most its first megabyte. */
+function startsWithRecord(path: string, size: number): boolean {
+  const window = Math.min(size, firstLineBytes);
+  let first: string | undefined;
+  let more = false;
+  for (const line of rangeLines(path, 0, window)) {
+    if (first !== undefined) {
+      more = true;
+      break;
+    }
+    if (line.trim() !== '') first = line.trim();
+  }
+  // A line cut by the window's end is not known to be whole.
+  if (first === undefined || (!more && window < size)) return false;
+  return isRecordLine(parseLine(1, first));
+}
+
+/** Where the ranges start: 0, then just after the first line break at or after each even share of the file. */
+function rangeStarts(path: string, size: number, ranges: number): number[] {
+  const starts = [0];
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    for (let r = 1; r < ranges; r++) {
+      let at = Math.max(Math.floor((size * r) / ranges) - 1, starts[starts.length - 1] as number);
+      let start = size;
+      while (at < size) {
+        const read = readSync(fd, buffer, 0, buffer.length, at);
+        if (read === 0) break;
+        const nl = buffer.subarray(0, read).indexOf(10);
+        if (nl >= 0) {
+          start = at + nl + 1;
+          break;
+        }
+        at += read;
+      }
+      if (start >= size) break;
+      if (start > (starts[starts.length - 1] as number)) starts.push(start);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return starts;
+}
+
+function answered<T extends { ok: true }>(answer: AnyPartitionAnswer): T {
+  if (!answer.ok) throw new ShardError(answer);
+  return answer as unknown as T;
+}
+
+/** The byte-range split: one range per thread, then one id bucket per range (see splitRange.ts). */
+async function splitInput(path: string, size: number, options: PartitionInputOptions): Promise<PartitionedInput> {
+  const { runner, partitions, progress } = options;
+  const dir = partitionDir(options.tempDir);
+  const withdraw = options.onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  let kept = false;
+  try {
+    const starts = rangeStarts(path, size, options.ranges);
+    const ranges = starts.length;
+    let done = 0;
+    const split = await Promise.all(
+      starts.map(async (start, range) => {
+        const answer = answered<SplitResult>(
+          await runner.run({ step: 'split', source: path, start, end: starts[range + 1] ?? size, range, partitions, buckets: ranges, dir }),
+        );
+        progress.update(++done / ranges, `partitioned ${done} of ${ranges} parts of the input`);
+        return answer;
+      }),
+    );
+    progress.done();
+    const buckets = await Promise.all(
+      Array.from({ length: ranges }, async (_, bucket) => answered<IdsResult>(await runner.run({ step: 'ids', dir, bucket, ranges }))),
+    );
+    // The counts of the ranges before each: what to add to its positions and lines.
+    const offsets: { subject: number; event: number; suppression: number; watchlist: number; line: number }[] = [];
+    let before = { subject: 0, event: 0, suppression: 0, watchlist: 0, line: 0 };
+    for (const part of split) {
+      offsets.push(before);
+      const { counts } = part;
+      before = {
+        subject: before.subject + counts.subject,
+        event: before.event + counts.event,
+        suppression: before.suppression + counts.suppression,
+        watchlist: before.watchlist + counts.watchlist,
+        line: before.line + part.lines,
+      };
+    }
+    const files = Array.from({ length: partitions }, (_, p) =>
+      split.map((_part, range) => {
+        const { subject, event, suppression, line } = offsets[range] as (typeof offsets)[number];
+        return { path: rangePartitionPath(dir, p, range), subject, event, suppression, line };
+      }),
+    );
+    const records = Array.from({ length: partitions }, (_, p) => split.reduce((sum, part) => sum + (part.records[p] as number), 0));
+    const watchlists: unknown[] = [];
+    const watchlistLines: number[] = [];
+    const unreadable: CliRejected[] = [];
+    let reference: Record<string, unknown> | undefined;
+    split.forEach((part, range) => {
+      const { line } = offsets[range] as (typeof offsets)[number];
+      for (const w of part.watchlists) {
+        watchlists.push(w.record);
+        watchlistLines.push(w.line + line);
+      }
+      for (const r of part.references) reference = mergeReference(reference, r);
+      for (const u of part.unreadable) unreadable.push({ ...u, index: u.index + line, ...(u.line !== undefined ? { line: u.line + line } : {}) });
+    });
+    const repeated = { events: new Set(buckets.flatMap((b) => b.events)), suppressions: new Set(buckets.flatMap((b) => b.suppressions)) };
+    const result: PartitionedInput = {
+      kind: 'partitioned',
+      dir,
+      files,
+      records,
+      watchlists,
+      watchlistLines,
+      ...(reference !== undefined ? { reference } : {}),
+      unreadable,
+      duplicates: countDuplicates(
+        files.flatMap((list) => list.map((file) => file.path)),
+        repeated,
+      ),
+      ranges: split.map(({ lines, parsed, threadId }) => ({ lines, parsed, threadId })),
+    };
+    kept = true;
+    return result;
+  } finally {
+    if (!kept) rmSync(dir, { recursive: true, force: true });
+    withdraw();
+  }
+}

@@ -1,0 +1,98 @@
+import { Worker } from 'node:worker_threads';
+import type { ScorerConfig } from '../engine/config';
+import {
+  partitionService,
+  type AnyPartitionAnswer,
+  type AnyPartitionTask,
+  type PartitionMessage,
+  type PartitionSetup,
+  type PartitionWorkerData,
+} from './partitionScorer';
+
+// Where the tasks of the partitioned mode run: a pool of worker threads, or this thread.
+
+/** Runs the partitioned mode's tasks: in worker threads, or one after the other in this thread. */
+export interface TaskRunner {
+  /** Threads the tasks run in (1: this one). */
+  readonly threads: number;
+  run(task: AnyPartitionTask): Promise<AnyPartitionAnswer>;
+  /** Gives every thread the setup, once the input is read, before the partition steps. */
+  setup(setup: PartitionSetup): void;
+  close(): void;
+}
+
+/** Runs every task in this thread. */
+export function runHere(config: ScorerConfig | undefined): TaskRunner {
+  const service = partitionService(config);
+  return {
+    threads: 1,
+    run: async (task) => service.run(task),
+    setup: (setup) => service.setup(setup),
+    close: () => {},
+  };
+}
+
+/** A pool of worker threads: each takes the next task when it has answered its last, so at most `threads` partitions are held at once. */
+export function workerPool(script: string | URL, config: ScorerConfig | undefined, threads: number): TaskRunner {
+  interface Slot {
+    readonly worker: Worker;
+    pending?: { resolve(answer: AnyPartitionAnswer): void; reject(error: Error): void } | undefined;
+    failure?: Error | undefined;
+  }
+  const waiting: { task: AnyPartitionTask; resolve(answer: AnyPartitionAnswer): void; reject(error: Error): void }[] = [];
+  const idle: Slot[] = [];
+  const slots: Slot[] = [];
+  let closed = false;
+  const dispatch = (): void => {
+    while (idle.length > 0 && waiting.length > 0) {
+      const slot = idle.pop() as Slot;
+      const job = waiting.shift() as (typeof waiting)[number];
+      if (slot.failure !== undefined) {
+        job.reject(slot.failure);
+        continue;
+      }
+      slot.pending = { resolve: job.resolve, reject: job.reject };
+      const message: PartitionMessage = { redflags: 'partition-task', task: job.task };
+      slot.worker.postMessage(message);
+    }
+  };
+  const fail = (slot: Slot, error: Error): void => {
+    slot.failure ??= error;
+    const pending = slot.pending;
+    slot.pending = undefined;
+    pending?.reject(slot.failure);
+  };
+  const data: PartitionWorkerData = { redflags: 'score-partitions', ...(config !== undefined ? { config } : {}) };
+  for (let n = 0; n < threads; n++) {
+    const slot: Slot = { worker: new Worker(script, { workerData: data }) };
+    slot.worker.on('message', (answer: AnyPartitionAnswer) => {
+      const pending = slot.pending;
+      slot.pending = undefined;
+      idle.push(slot);
+      pending?.resolve(answer);
+      dispatch();
+    });
+    slot.worker.once('error', (error) => fail(slot, error));
+    slot.worker.once('exit', (code) => {
+      if (!closed) fail(slot, new Error(`a worker thread exited with code ${code} before answering`));
+    });
+    slots.push(slot);
+    idle.push(slot);
+  }
+  return {
+    threads,
+    run: (task) =>
+      new Promise((resolve, reject) => {
+        waiting.push({ task, resolve, reject });
+        dispatch();
+      }),
+    setup: (setup) => {
+      const message: PartitionMessage = { redflags: 'partition-setup', setup };
+      for (const slot of slots) slot.worker.postMessage(message);
+    },
+    close: () => {
+      closed = true;
+      for (const slot of slots) void slot.worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,204 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { threadId } from 'node:worker_threads';
+import { CompactStringSet } from '../engine/compactStringSet';
+import { fnv1a32 } from '../util/hash';
+import { BufferedFiles } from './bufferedFiles';
+import { parseLine } from './documentText';
+import { partitionLine, partitionOf, partitionWriteError } from './partition';
+import { classifyLine, type CliRejected } from './readInput';
+
+// The partition pass of an NDJSON file split by byte range: each range (from a line start to the
+// next range's) is read by one thread, which parses its lines, rejects the unreadable ones and
+// writes its records to its own partition files, counting positions and lines from the range's
+// start. The main thread adds the counts of the ranges before. Event and suppression ids go to
+// id files by hash bucket, so the ids repeated anywhere in the input are found one bucket at a time.
+
+/** Bytes read from the input at a time. */
+const readBytes = 1024 * 1024;
+
+/** One byte range of an NDJSON file to write to partition files. */
+export interface SplitTask {
+  readonly step: 'split';
+  /** Absolute path of the input. */
+  readonly source: string;
+  /** First byte: 0, or just after a line break. */
+  readonly start: number;
+  /** Byte after the last: the file's size, or just after a line break. */
+  readonly end: number;
+  /** This range, from 0: names its files. */
+  readonly range: number;
+  readonly partitions: number;
+  /** Id files (hash buckets) per range. */
+  readonly buckets: number;
+  /** The partition directory. */
+  readonly dir: string;
+}
+
+/** Records of each kind read, by kind. */
+export interface KindCounts {
+  readonly subject: number;
+  readonly event: number;
+  readonly suppression: number;
+  readonly watchlist: number;
+}
+
+/** What a range gives back; positions and lines count from the range's start (line 1 is its first). */
+export interface SplitResult {
+  readonly ok: true;
+  /** Lines of the range, blank ones included, as a line reader counts them. */
+  readonly lines: number;
+  /** Lines parsed (the non-blank ones). */
+  readonly parsed: number;
+  readonly counts: KindCounts;
+  /** Records written to each partition. */
+  readonly records: number[];
+  /** The watchlist records, in order, with their line. */
+  readonly watchlists: { readonly record: Record<string, unknown>; readonly line: number }[];
+  /** The reference records, in order, to merge as one reader would. */
+  readonly references: Record<string, unknown>[];
+  /** Lines that are not records. */
+  readonly unreadable: CliRejected[];
+  /** The thread that read the range (0: the main thread). */
+  readonly threadId: number;
+}
+
+/** The partition file range `range` writes for partition `p`. */
+export function rangePartitionPath(dir: string, p: number, range: number): string {
+  return join(dir, `partition-${p}-${range}.tsv`);
+}
+
+/** The id file range `range` writes for hash bucket `bucket`. */
+export function rangeIdsPath(dir: string, bucket: number, range: number): string {
+  return join(dir, `ids-${bucket}-${range}.txt`);
+}
+
+/**
+ * The lines of a byte range as Node's line reader gives them (`\n`, `\r\n` and a lone `\r` end a
+ * line; a last line without a break is kept), without the byte order mark of the file's first line.
+ */
+export function* rangeLines(path: string, start: number, end: number): Generator<string> {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(readBytes);
+    const decoder = new StringDecoder('utf8');
+    let text = '';
+    let at = start;
+    let first = start === 0;
+    const split = function* (segment: string): Generator<string> {
+      const line = first ? segment.replace(/^\uFEFF/, '') : segment;
+      first = false;
+      if (!line.includes('\r')) yield line;
+      else yield* line.split('\r');
+    };
+    for (;;) {
+      const read = at < end ? readSync(fd, buffer, 0, Math.min(readBytes, end - at), at) : 0;
+      at += read;
+      text += read === 0 ? decoder.end() : decoder.write(buffer.subarray(0, read));
+      let from = 0;
+      for (let nl = text.indexOf('\n', from); nl >= 0; nl = text.indexOf('\n', from)) {
+        // A `\r\n` is one break; a lone `\r` inside the segment is one more.
+        yield* split(text.charCodeAt(nl - 1) === 13 && nl > from ? text.slice(from, nl - 1) : text.slice(from, nl));
+        from = nl + 1;
+      }
+      text = text.slice(from);
+      if (read === 0) {
+        if (text !== '') yield* split(text.endsWith('\r') ? text.slice(0, -1) : text);
+        return;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads one byte range of an NDJSON file into its partition and id files (see the file comment). */
+export function splitRange(task: SplitTask): SplitResult {
+  const { dir, range, partitions, buckets } = task;
+  const onError = (error: unknown): Error => partitionWriteError(dir, error);
+  const parts = new BufferedFiles(
+    Array.from({ length: partitions }, (_, p) => rangePartitionPath(dir, p, range)),
+    onError,
+  );
+  let ids: BufferedFiles;
+  try {
+    ids = new BufferedFiles(
+      Array.from({ length: buckets }, (_, b) => rangeIdsPath(dir, b, range)),
+      onError,
+    );
+  } catch (error) {
+    parts.close(false);
+    throw error;
+  }
+  const counts = { subject: 0, event: 0, suppression: 0, watchlist: 0 };
+  const records = Array.from({ length: partitions }, () => 0);
+  const watchlists: SplitResult['watchlists'] = [];
+  const references: Record<string, unknown>[] = [];
+  const unreadable: CliRejected[] = [];
+  let lines = 0;
+  let parsed = 0;
+  let ok = false;
+  try {
+    for (const raw of rangeLines(task.source, task.start, task.end)) {
+      lines++;
+      const trimmed = raw.trim();
+      if (trimmed === '') continue;
+      parsed++;
+      const outcome = classifyLine(parseLine(lines, trimmed), trimmed);
+      if (outcome.kind === 'unreadable') unreadable.push(outcome.problem);
+      else if (outcome.kind === 'reference') references.push(outcome.record);
+      else if (outcome.kind === 'watchlist') {
+        counts.watchlist++;
+        watchlists.push({ record: outcome.record, line: lines });
+      } else {
+        const { kind, record } = outcome;
+        const id = record.id;
+        // The ids the engine counts: an event's or suppression's string id, valid or not (validity is settled for repeated ids only).
+        if (kind !== 'subject' && typeof id === 'string') ids.append(fnv1a32(id) % buckets, `${kind === 'event' ? 'e' : 'u'}${JSON.stringify(id)}\n`);
+        const p = partitionOf(kind, record, partitions);
+        records[p] = (records[p] as number) + 1;
+        parts.append(p, partitionLine(kind, counts[kind]++, lines, trimmed));
+      }
+    }
+    ok = true;
+  } finally {
+    parts.close(ok);
+    ids.close(ok);
+  }
+  return { ok: true, lines, parsed, counts, records, watchlists, references, unreadable, threadId };
+}
+
+/** One hash bucket of the ids of every range, to find the ids written more than once. */
+export interface IdsTask {
+  readonly step: 'ids';
+  readonly dir: string;
+  readonly bucket: number;
+  readonly ranges: number;
+}
+
+/** The ids of a bucket that more than one record of their kind carries. */
+export interface IdsResult {
+  readonly ok: true;
+  readonly events: string[];
+  readonly suppressions: string[];
+}
+
+/** Finds the ids of one bucket written more than once, across every range: an event id set of about 30 bytes an id, for the bucket's share. */
+export function repeatedIds(task: IdsTask): IdsResult {
+  const events = new CompactStringSet();
+  const suppressions = new Set<string>();
+  const repeatedEvents = new Set<string>();
+  const repeatedSuppressions = new Set<string>();
+  for (let range = 0; range < task.ranges; range++) {
+    for (const line of rangeLines(rangeIdsPath(task.dir, task.bucket, range), 0, Number.MAX_SAFE_INTEGER)) {
+      if (line === '') continue;
+      const id = JSON.parse(line.slice(1)) as string;
+      if (line.startsWith('e')) {
+        if (!events.add(id)) repeatedEvents.add(id);
+      } else if (suppressions.has(id)) repeatedSuppressions.add(id);
+      else suppressions.add(id);
+    }
+  }
+  return { ok: true, events: Array.from(repeatedEvents), suppressions: Array.from(repeatedSuppressions) };
+}
