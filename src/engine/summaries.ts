@@ -4,7 +4,7 @@ import { compareText } from './order';
 import type { ResolvedIndicator } from './resolve';
 import { ignoreSettlement, isThenable } from './thenable';
 import { describeThrown } from './thrown';
-import { plainDataProblem } from '../util/plainData';
+import { plainData } from '../util/plainData';
 
 /**
  * One indicator's summaries of a population (or of a shard of it): every subject's summary,
@@ -83,15 +83,16 @@ function summariseOne(r: ResolvedIndicator, sorted: readonly SummarisedSubject[]
     }
     if (summary === undefined) continue;
     // Summaries cross threads and machines: one that would not survive structuredClone and JSON is the indicator's error now, not a surprise there.
-    const problem = plainDataProblem(summary, 'summary', plain);
-    if (problem !== undefined) {
+    // A -0 comes back as 0, as it would from a partition's JSON file.
+    const checked = plainData(summary, 'summary', plain);
+    if (!checked.ok) {
       return {
         ok: false,
         subjectId: id,
-        message: `summarise returned a summary that is not plain data for subject "${id}" (${problem}); use objects, arrays, strings, finite numbers, booleans and null`,
+        message: `summarise returned a summary that is not plain data for subject "${id}" (${checked.problem}); use objects, arrays, strings, finite numbers, booleans and null`,
       };
     }
-    subjects.push({ subjectId: id, summary });
+    subjects.push({ subjectId: id, summary: checked.value });
   }
   return { ok: true, subjects };
 }

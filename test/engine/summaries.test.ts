@@ -183,6 +183,25 @@ describe('the summarise and combine contract', () => {
     expect(combined).toHaveLength(3);
   });
 
+  it('keeps a -0 of a summary as 0, so combine reads the same in one process as from JSON summaries', () => {
+    const { indicator } = countingIndicator();
+    // The sign of a zero: 1 / -0 is -Infinity; a partition's JSON file carries -0 as 0.
+    const signed = defineIndicator({
+      ...indicator,
+      meta: { ...indicator.meta, id: 'test/signed-zero' },
+      summarise: () => ({ offset: -0 }),
+      combine: (summaries) => new Map(summaries.map((s) => [s.subjectId, 1 / (s.summary as { offset: number }).offset > 0 ? 1 : -1])),
+    });
+    const scorer = createScorer({ indicators: [signed] });
+    const batch = { asOf, subjects, events };
+    const summaries = scorer.summarise(batch);
+    const fromJson = JSON.parse(JSON.stringify(summaries)) as PopulationSummaries;
+    expect(summaries).toStrictEqual(fromJson);
+    const messages = (result: { reports: readonly { findings: readonly { message: string }[] }[] }) => result.reports.map((r) => r.findings[0]?.message);
+    expect(messages(scorer.scoreBatch(batch))).toEqual(messages(scorer.scoreBatch(batch, { summaries: fromJson })));
+    expect(messages(scorer.scoreBatch(batch))[0]).toBe('1 subjects come before this one');
+  });
+
   it('refuses an indicator with prepare and summaries, or half of the pair', () => {
     const { indicator } = countingIndicator();
     const both = { ...indicator, prepare: () => undefined };
