@@ -1,4 +1,4 @@
-import { describeRepeatedKey, findRepeatedKeys, formatPath } from './repeatedKeys';
+import { firstRepeatedKey } from '../text/repeatedKeys';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { scorerConfigSchema, type ScorerConfig } from '../engine/config';
@@ -55,12 +55,8 @@ export async function loadConfig(path: string, io: CliIo): Promise<ScorerConfig>
     throw new CliUsageError(`the config file ${path} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
   }
   // JSON.parse keeps a repeated key's last value: a weight or an indicator given twice must not pass unnoticed.
-  const [repeated] = findRepeatedKeys(text);
-  if (repeated !== undefined) {
-    throw new CliUsageError(
-      `invalid config in ${path}: ${formatPath(repeated.segments, repeated.truncated)}: ${describeRepeatedKey(repeated)}; give each key once.`,
-    );
-  }
+  const repeated = firstRepeatedKey(text);
+  if (repeated !== undefined) throw new CliUsageError(`invalid config in ${path}: ${repeated}; give each key once.`);
   const problems = configProblems(value);
   const result = scorerConfigSchema.safeParse(value);
   // The precise problems come first; the engine's own issues are kept unless one of them already covers that path.

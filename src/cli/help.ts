@@ -11,8 +11,9 @@ Commands:
   indicators           list the built-in indicators (id, title, category, typologies, weight, sources)
   schema               print the JSON Schema of the input document
   import <source> <file...>
-                       map exports (Okta, Entra, Google Workspace, HR and ATS CSV) onto
-                       records (NDJSON for score) and report every row and field
+                       map exports (identity providers, device and EDR tools, GitHub,
+                       background checks, HR and ATS CSV) onto records (NDJSON for score)
+                       and report every row and field
   backtest <file|->    score subjects as of their decision times and compare configurations to outcomes
   calibrate <file|->   propose weights fitted to outcomes; writes the config and prints a diff
   audit <scores>       selection rates and impact ratios per group, from scores and group labels
@@ -66,6 +67,8 @@ Options:
                         1000); the others keep one row in the ranked table
   --title <text>        title of markdown and html reports
   --input-format <f>    json | ndjson: skip detection
+  --lenient             accept records whose only problems are unknown keys, each dropped
+                        key listed on standard error (not with --stream)
   --redact              mask personal data (names, e-mails, phones, addresses, accounts, IPs,
                         handles) in messages and evidence; ids, scores, bands and reasons stay
   --pseudonym-key-file <file>
@@ -82,6 +85,8 @@ Options:
                         this is given
   --in-memory           hold the whole NDJSON input in memory instead of partitioning it
   --temp-dir <dir>      where --stream and the partitioned mode write temporary files
+  --run-size <n>        with --stream and the partitioned mode: reports held in memory before
+                        a sorted run is written to a temporary file (default 2000)
   --compact             json and ndjson: write the indicator catalogue (titles, versions,
                         weights, families) once and compact reports that list only the
                         indicators that fired, instead of every indicator in every report
@@ -109,7 +114,9 @@ Prints each problem with the record kind, id, position (and NDJSON line) and fie
 Exits 0 when every record is valid, 2 otherwise.
 
 Options:
-  --json                print the problems as JSON: { valid, counts, rejected }
+  --json                print the problems as JSON: { valid, counts, rejected, warnings }
+  --lenient             accept records whose only problems are unknown keys, each dropped
+                        key listed as a warning (as score --lenient does)
   --input-format <f>    json | ndjson: skip detection
   -h, --help            show this help
 
@@ -149,7 +156,8 @@ Usage:
 Each subject with an outcome is scored as of its decision time (no later fact is used).
 Outcomes file: NDJSON, one {"recordType":"outcome","subjectId":"cand-1","decidedAt":"2025-05-01T00:00:00Z",
   "outcome":"confirmed-fraud","decidedBy":"trust-team","caseId":"C-12"} a line
-  (outcome: confirmed-fraud | confirmed-insider | cleared | inconclusive), or a JSON array.
+  (outcome: confirmed-fraud | confirmed-insider | cleared | inconclusive), a JSON array, or
+  {"outcomes": [...]}. An outcome that repeats a key is not used (listed with its path).
 
 Options:
   --outcomes <file>     the outcome records (required)
@@ -219,6 +227,9 @@ Options:
   --input-format <f>     json | ndjson
   -h, --help             show this help
 
+Exit codes: 0 done, 2 usage errors or records that could not be used (run backtest with the
+same files for the list).
+
 Examples:
   redflags calibrate export.json --outcomes outcomes.ndjson --config current.json --out proposal.json
   redflags backtest export.json --outcomes outcomes.ndjson --config current.json --config proposal.json --out compare.html
@@ -238,8 +249,9 @@ Groups file: JSON {"cand-1": {"sex": "female", "race": "..."}} or CSV "subjectId
 Options:
   --groups <file>          the group labels (required)
   --format <format>        markdown (default) | json
-  -o, --out <file>         write to a file
-  --min-group-size <n>     smaller groups are marked too small to judge (default 30)
+  -o, --out <file>         write to a file (.json picks json)
+  --min-group-size <n>     smaller groups, and groups under 2% of the labelled subjects,
+                           are marked too small to judge (default 30)
   -h, --help               show this help
 
 Example:

@@ -8,7 +8,7 @@ import { ownValue, setOwn } from '../records/ownKeys';
 import { readRecordId } from '../records/validate';
 import { duplicateTopLevelKeys, FormatDetector, parseLine, type ParsedLine } from './documentText';
 import { withoutRepeatedKeyRecords } from './repeatedKeyRecords';
-import { findRepeatedKeys, formatPath, repeatedKeyMessage, type RepeatedKey } from './repeatedKeys';
+import { findRepeatedKeys, formatPath, repeatedKeyMessage, type RepeatedKey } from '../text/repeatedKeys';
 import { describeValue } from '../errors/describeValue';
 import { CliUsageError, type CliIo } from './io';
 import type { Progress } from './progress';

@@ -1,7 +1,7 @@
 import { readRecordId } from '../records/validate';
 import { ownValue, setOwn } from '../records/ownKeys';
 import type { CliRejected, LoadedInput } from './readInput';
-import { findRepeatedKeys, formatPath, repeatedKeyMessage, type RepeatedKey } from './repeatedKeys';
+import { findRepeatedKeys, formatPath, repeatedKeyMessage, type RepeatedKey } from '../text/repeatedKeys';
 
 type RecordKind = 'subject' | 'event' | 'watchlist' | 'suppression';
 

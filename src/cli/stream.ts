@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import type { BatchResult, RejectedRecord, Scorer } from '../engine/createScorer';
 import { readRecordId } from '../records/validate';
 import { FormatDetector, parseLine, type ParsedLine } from './documentText';
-import { findRepeatedKeys } from './repeatedKeys';
+import { findRepeatedKeys } from '../text/repeatedKeys';
 import { duplicateKeysProblem, mergeReference, openSource, progressThreshold, recordTypeProblem, unreadableLine, type CliRejected } from './readInput';
 import { CliUsageError, type CliIo } from './io';
 import type { Progress } from './progress';

@@ -3,7 +3,7 @@ import { applySuppressions, parseSuppressions, withSuppressions, type Suppressio
 import { InvalidRecordError, type RecordKind } from '../errors/InvalidRecordError';
 import { IndicatorRuntimeError } from '../errors/IndicatorRuntimeError';
 import type { Issue } from '../errors/ScoringError';
-import type { AnyIndicator, CombineContext, EvaluationContext, Population, SubjectView } from '../contract/types';
+import type { AnyIndicator, EvaluationContext, Population, SubjectView } from '../contract/types';
 import { dateTimeSchema } from '../records/common';
 import type { ActivityEvent } from '../records/events';
 import type { Reference } from '../records/batchInput';
@@ -27,8 +27,16 @@ import { describeThrown } from './thrown';
 import type { IndicatorTimer } from './timing';
 import { type BuiltView, buildView } from './view';
 import { ShardedMap, ShardedSet } from './shardedMap';
-import { stableStringify } from '../util/hash';
-import { checkSummaries, combineSummaries, hasSummaries, summarisePopulation, type PopulationSummaries, type PreparedValue } from './summaries';
+import {
+  checkSummaries,
+  combinedOnce,
+  combineSummaries,
+  hasSummaries,
+  summarisePopulation,
+  type GivenLists,
+  type PopulationSummaries,
+  type PreparedValue,
+} from './summaries';
 
 /** What `createScorer` takes. */
 export interface ScorerOptions {
@@ -290,6 +298,8 @@ interface ParsedPopulation {
   suppressions: ReadonlyMap<string, readonly Suppression[]>;
   /** The named inputs, those the indicators declare validated (see `validateInputs`), frozen. */
   inputs: Readonly<Record<string, unknown>>;
+  /** The caller's own list objects, by identity: given summaries are combined once for them (see `combinedOnce`). */
+  given?: GivenLists;
 }
 
 function reject(kind: RecordKind, index: number, value: unknown, issues: readonly Issue[]): RejectedRecord {
@@ -556,39 +566,6 @@ function summariseBatch(config: ResolvedConfig, parsed: ParsedPopulation, at: Po
 }
 
 /**
- * What `combine` gave for summaries a caller passed, by summaries object and scorer config: the
- * shards of one population are scored one after another with the same merged summaries (the CLI's
- * partitions: dozens to hundreds per thread), and combining them again for each shard would cost
- * the whole population's index per shard. Weak keys: an entry lives as long as the caller holds
- * the summaries. The lists, reference data and named inputs the hooks read are part of the key,
- * so a shard scored with other lists combines afresh.
- */
-const combinedBySummaries = new WeakMap<PopulationSummaries, WeakMap<ResolvedConfig, { key: string; values: Map<string, PreparedValue> }>>();
-
-function combinedOnce(
-  given: PopulationSummaries,
-  config: ResolvedConfig,
-  asOf: string,
-  context: Omit<CombineContext<object>, 'options'>,
-): ReadonlyMap<string, PreparedValue> {
-  const key = `${asOf}\u0000${stableStringify([context.watchlists, context.reference, context.inputs])}`;
-  let byConfig = combinedBySummaries.get(given);
-  if (byConfig === undefined) {
-    byConfig = new WeakMap();
-    combinedBySummaries.set(given, byConfig);
-  }
-  const cached = byConfig.get(config);
-  if (cached !== undefined && cached.key === key) return cached.values;
-  const values = new Map<string, PreparedValue>();
-  for (const r of config.indicators) {
-    if (!r.enabled || !hasSummaries(r.indicator)) continue;
-    values.set(r.id, combineSummaries(r, given.indicators[r.id] as NonNullable<PopulationSummaries['indicators'][string]>, context));
-  }
-  byConfig.set(config, { key, values });
-  return values;
-}
-
-/**
  * Runs every enabled indicator over the population's subjects. With `given` summaries (of the
  * whole population, the batch being a shard of it) the summarising indicators combine those
  * instead of summarising the batch.
@@ -640,7 +617,7 @@ function run(
       return value;
     },
   };
-  const combined = given !== undefined ? combinedOnce(given, config, asOf, summaryContext) : undefined;
+  const combined = given !== undefined ? combinedOnce(given, config, asOf, summaryContext, parsed.given) : undefined;
   for (const r of config.indicators) {
     if (!r.enabled) continue;
     if (summaries !== undefined && hasSummaries(r.indicator)) {
@@ -761,17 +738,18 @@ export function createScorer(options: CoreScorerOptions): Scorer {
     if (typeof input !== 'object' || input === null) {
       throw new InvalidRecordError('document', undefined, [{ path: '', message: 'must be an object with asOf, subjects and events' }]);
     }
-    return parsePopulation(
-      listAt(readField(input, 'subjects'), 'subjects'),
-      listAt(readField(input, 'events'), 'events'),
-      listAt(readField(input, 'watchlists'), 'watchlists'),
-      readField(input, 'reference'),
-      { lenient: batchOptions.lenient === true, trusted: batchOptions.trusted === true },
-      listAt(readField(input, 'suppressions'), 'suppressions'),
-      [],
-      (readField(input, 'inputs') as BatchInput['inputs']) ?? {},
-      declared,
-    );
+    const subjects = listAt(readField(input, 'subjects'), 'subjects');
+    const events = listAt(readField(input, 'events'), 'events');
+    const watchlists = readField(input, 'watchlists');
+    const watchlistRecords = listAt(watchlists, 'watchlists');
+    const reference = readField(input, 'reference');
+    const lenient = batchOptions.lenient === true;
+    const trusted = batchOptions.trusted === true;
+    const suppressions = listAt(readField(input, 'suppressions'), 'suppressions');
+    const inputs = readField(input, 'inputs') as BatchInput['inputs'];
+    const parsed = parsePopulation(subjects, events, watchlistRecords, reference, { lenient, trusted }, suppressions, [], inputs ?? {}, declared);
+    parsed.given = { watchlists, reference, inputs, lenient, trusted };
+    return parsed;
   }
 
   function prepareBatch(input: Omit<BatchInput, 'asOf'>, batchOptions: Pick<BatchOptions, 'lenient' | 'trusted'> = {}): PreparedBatch {

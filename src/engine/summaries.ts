@@ -1,10 +1,11 @@
 import { InvalidRecordError } from '../errors/InvalidRecordError';
 import type { AnyIndicator, CombineContext, SubjectSummary, SubjectView, SummaryContext } from '../contract/types';
 import { compareText } from './order';
-import type { ResolvedIndicator } from './resolve';
+import type { ResolvedConfig, ResolvedIndicator } from './resolve';
 import { ignoreSettlement, isThenable } from './thenable';
 import { describeThrown } from './thrown';
-import { plainDataProblem } from '../util/plainData';
+import { plainData } from '../util/plainData';
+import { stableStringify } from '../util/hash';
 
 /**
  * One indicator's summaries of a population (or of a shard of it): every subject's summary,
@@ -83,15 +84,16 @@ function summariseOne(r: ResolvedIndicator, sorted: readonly SummarisedSubject[]
     }
     if (summary === undefined) continue;
     // Summaries cross threads and machines: one that would not survive structuredClone and JSON is the indicator's error now, not a surprise there.
-    const problem = plainDataProblem(summary, 'summary', plain);
-    if (problem !== undefined) {
+    // A -0 comes back as 0, as it would from a partition's JSON file.
+    const checked = plainData(summary, 'summary', plain);
+    if (!checked.ok) {
       return {
         ok: false,
         subjectId: id,
-        message: `summarise returned a summary that is not plain data for subject "${id}" (${problem}); use objects, arrays, strings, finite numbers, booleans and null`,
+        message: `summarise returned a summary that is not plain data for subject "${id}" (${checked.problem}); use objects, arrays, strings, finite numbers, booleans and null`,
       };
     }
-    subjects.push({ subjectId: id, summary });
+    subjects.push({ subjectId: id, summary: checked.value });
   }
   return { ok: true, subjects };
 }
@@ -194,4 +196,92 @@ export function combineSummaries(r: ResolvedIndicator, entry: IndicatorSummaries
   } catch (cause) {
     return { ok: false, message: `combine threw: ${describeThrown(cause)}`, cause };
   }
+}
+
+/**
+ * The objects a caller gave a batch for what `combine` reads (watchlists, reference data, named
+ * inputs), as given, and the options that change what is validated from them.
+ */
+export interface GivenLists {
+  readonly watchlists: unknown;
+  readonly reference: unknown;
+  readonly inputs: unknown;
+  readonly lenient: boolean;
+  readonly trusted: boolean;
+}
+
+/** Work counter for tests: serialisations of the lists made to compare them. */
+export interface CombineWork {
+  serialisations: number;
+}
+
+interface Combined {
+  readonly asOf: string;
+  /** The caller's objects the values were combined for (compared by identity), or the last equal copies seen. */
+  given: GivenLists | undefined;
+  /** The validated lists `combine` read, kept to be serialised only if a later call gives other objects. */
+  readonly read: readonly [unknown, unknown, unknown];
+  key: string | undefined;
+  readonly values: ReadonlyMap<string, PreparedValue>;
+}
+
+/**
+ * What `combine` gave for summaries a caller passed, by summaries object and scorer config: the
+ * shards of one population are scored one after another with the same merged summaries (the CLI's
+ * partitions: dozens to hundreds per thread), and combining them again for each shard would cost
+ * the whole population's index per shard. Weak keys: an entry lives as long as the caller holds
+ * the summaries.
+ */
+const combinedBySummaries = new WeakMap<PopulationSummaries, WeakMap<ResolvedConfig, Combined>>();
+
+function sameObjects(a: GivenLists, b: GivenLists): boolean {
+  return a.watchlists === b.watchlists && a.reference === b.reference && a.inputs === b.inputs && a.lenient === b.lenient && a.trusted === b.trusted;
+}
+
+/**
+ * Calls `combine` of every enabled summarising indicator on summaries a caller gave, once per
+ * summaries object, config, `asOf` and lists. A shard given the same watchlists, reference and
+ * inputs objects as the one before (the same objects, as the scale-out guide says) reuses what
+ * was combined without reading them; other objects are compared by content (one serialisation of
+ * each side, the cached side's kept), so an equal copy reuses it too and different lists combine
+ * afresh. Objects changed in place between calls are not seen: the summaries were combined with
+ * what they held first, as a summaries object changed in place is not.
+ */
+export function combinedOnce(
+  given: PopulationSummaries,
+  config: ResolvedConfig,
+  asOf: string,
+  context: Omit<CombineContext<object>, 'options'>,
+  lists: GivenLists | undefined,
+  work?: CombineWork,
+): ReadonlyMap<string, PreparedValue> {
+  let byConfig = combinedBySummaries.get(given);
+  if (byConfig === undefined) {
+    byConfig = new WeakMap();
+    combinedBySummaries.set(given, byConfig);
+  }
+  const read = [context.watchlists, context.reference, context.inputs] as const;
+  const cached = byConfig.get(config);
+  let key: string | undefined;
+  if (cached !== undefined && cached.asOf === asOf) {
+    if (lists !== undefined && cached.given !== undefined && sameObjects(cached.given, lists)) return cached.values;
+    const keyOf = (lists: readonly [unknown, unknown, unknown]): string => {
+      if (work !== undefined) work.serialisations++;
+      return stableStringify(lists);
+    };
+    cached.key ??= keyOf(cached.read);
+    key = keyOf(read);
+    if (key === cached.key) {
+      // Equal copies: the next shard given these same objects is a hit by identity.
+      cached.given = lists;
+      return cached.values;
+    }
+  }
+  const values = new Map<string, PreparedValue>();
+  for (const r of config.indicators) {
+    if (!r.enabled || !hasSummaries(r.indicator)) continue;
+    values.set(r.id, combineSummaries(r, given.indicators[r.id] as NonNullable<PopulationSummaries['indicators'][string]>, context));
+  }
+  byConfig.set(config, { asOf, given: lists, read, key, values });
+  return values;
 }

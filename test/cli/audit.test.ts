@@ -46,4 +46,30 @@ describe('redflags audit', () => {
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('redflags score --format json');
   });
+
+  it('refuses scores and labels that give a key, a column or a subject twice, with where', async () => {
+    // Each of these files reads as valid, but JSON.parse (or a map) keeps one of the two values unseen.
+    const jsonText = JSON.stringify({ reports }).replace('"band":"high"', '"band":"low","band":"high"');
+    const ndjsonText = ['{"recordType":"report","subjectId":"s0","band":"high"}', '{"recordType":"report","subjectId":"s1","band":"low","band":"high"}'].join(
+      '\n',
+    );
+    const labels = JSON.stringify({ s0: { sex: 'female' } }).replace('"sex":"female"', '"sex":"female","sex":"male"');
+    const cases: [string, string, string][] = [
+      ['twice.json', 'groups.csv', 'twice.json: reports[0].band: key "band" appears twice'],
+      ['twice.ndjson', 'groups.csv', 'twice.ndjson: line 2: band: key "band" appears twice'],
+      ['scores.json', 'labels-twice.json', 'labels-twice.json: s0.sex: key "sex" appears twice'],
+      ['scores.json', 'column-twice.csv', 'column-twice.csv: the header names the column "sex" twice'],
+      ['scores.json', 'subject-twice.csv', 'subject-twice.csv: line 3 labels subject "s0" again'],
+    ];
+    writeFileSync(`${dir}twice.json`, jsonText);
+    writeFileSync(`${dir}twice.ndjson`, ndjsonText);
+    writeFileSync(`${dir}labels-twice.json`, labels);
+    writeFileSync(`${dir}column-twice.csv`, 'subjectId,sex,sex\ns0,female,male\n');
+    writeFileSync(`${dir}subject-twice.csv`, 'subjectId,sex\ns0,female\ns0,male\n');
+    for (const [scores, groups, message] of cases) {
+      const result = await run(['audit', `${dir}${scores}`, '--groups', `${dir}${groups}`]);
+      expect([result.code, result.stdout]).toEqual([2, '']);
+      expect(result.stderr).toContain(message);
+    }
+  });
 });

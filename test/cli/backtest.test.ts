@@ -49,6 +49,45 @@ describe('redflags backtest', () => {
     expect(result.stderr).toMatch(/"ghost" \(line 4\): subjectId: no valid subject "ghost"/);
   }, 60_000);
 
+  it('refuses an outcome that repeats a key, with its line or position and path, and uses the others', async () => {
+    const a = '{"subjectId":"a","decidedAt":"2025-01-10T00:00:00Z","outcome":"confirmed-fraud","decidedBy":"r1"}';
+    // The second value would win unseen: b would count as cleared.
+    const b = '{"subjectId":"b","decidedAt":"2025-01-10T00:00:00Z","outcome":"confirmed-fraud","outcome":"cleared","decidedBy":"r1"}';
+    const ghost = '{"subjectId":"ghost","decidedAt":"2025-01-10T00:00:00Z","outcome":"cleared","decidedBy":"r1"}';
+    const tagged = (line: string): string => line.replace('{', '{"recordType":"outcome",');
+    writeFileSync(`${dir}twice.ndjson`, [a, b, ghost].map(tagged).join('\n'));
+    writeFileSync(`${dir}twice.json`, `[${a},${b},${ghost}]`);
+    writeFileSync(`${dir}twice-wrapped.json`, `{"outcomes":[${a},${b},${ghost}],"note":{"x":1,"x":2}}`);
+    const message = 'key "outcome" appears twice; JSON keeps only the last value, so the record is refused';
+    const expected = {
+      'twice.ndjson': [
+        [1, 2, 'outcome', message],
+        // Outcomes rejected after reading keep their place among the outcomes, as records do, and their line.
+        [1, 3, 'subjectId', 'no valid subject "ghost" in the input'],
+      ],
+      'twice.json': [
+        [1, undefined, 'outcome', message],
+        [2, undefined, 'subjectId', 'no valid subject "ghost" in the input'],
+      ],
+    };
+    for (const file of ['twice.ndjson', 'twice.json', 'twice-wrapped.json'] as const) {
+      const result = await run(['backtest', `${dir}input.json`, '--outcomes', `${dir}${file}`]);
+      expect(result.code).toBe(2);
+      const output = JSON.parse(result.stdout) as {
+        counts: object;
+        rejectedOutcomes: { index: number; line?: number; issues: { path: string; message: string }[] }[];
+      };
+      expect(output.counts).toMatchObject({ confirmed: 1, cleared: 0 });
+      expect(output.rejectedOutcomes.map((r) => [r.index, r.line, r.issues[0]?.path, r.issues[0]?.message])).toEqual(
+        expected[file === 'twice-wrapped.json' ? 'twice.json' : file],
+      );
+    }
+    writeFileSync(`${dir}twice-top.json`, `{"outcomes":[${a}],"outcomes":[${ghost}]}`);
+    const top = await run(['backtest', `${dir}input.json`, '--outcomes', `${dir}twice-top.json`]);
+    expect([top.code, top.stdout]).toEqual([2, '']);
+    expect(top.stderr).toContain('twice-top.json: "outcomes" appears more than once at the top level');
+  }, 60_000);
+
   it('refuses a missing --outcomes and an unknown format with a hint', async () => {
     const missing = await run(['backtest', `${dir}input.json`]);
     expect(missing.code).toBe(2);

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { scorerConfigSchema } from '../../src/index';
 import { run } from './run';
@@ -34,4 +34,19 @@ describe('redflags calibrate', () => {
     expect(JSON.parse(result.stdout)).toEqual({});
     expect(result.stderr).toContain('Not enough outcomes to change anything: need 50');
   }, 180_000);
+
+  it('does not use an outcome that repeats a key, and lists it with --json at its position in the document', async () => {
+    writeFileSync(`${dir}input.json`, JSON.stringify({ subjects: [{ id: 'a' }, { id: 'b' }], events: [] }));
+    const a = '{"subjectId":"a","decidedAt":"2025-01-10T00:00:00Z","outcome":"confirmed-fraud","decidedBy":"r1"}';
+    const b = '{"subjectId":"b","decidedAt":"2025-01-10T00:00:00Z","outcome":"cleared","decidedBy":"r1","decidedBy":"r2"}';
+    writeFileSync(`${dir}twice.json`, `{"outcomes":[${b},${a},{"subjectId":"ghost"}]}`);
+    const result = await run(['calibrate', `${dir}input.json`, '--outcomes', `${dir}twice.json`, '--json']);
+    expect(result.code).toBe(2);
+    const output = JSON.parse(result.stdout) as { counts: object; rejectedOutcomes: { index: number; issues: { path: string }[] }[] };
+    expect(output.counts).toMatchObject({ confirmed: 1, cleared: 0 });
+    expect(output.rejectedOutcomes.map((r) => [r.index, r.issues[0]?.path])).toEqual([
+      [0, 'decidedBy'],
+      [2, 'decidedAt'],
+    ]);
+  }, 60_000);
 });

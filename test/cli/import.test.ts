@@ -101,6 +101,16 @@ describe('redflags import', () => {
     expect(unknown.stderr).toMatch(/unknown source "oktaa"\. Sources: okta, entra, google-workspace, .*osquery, intune, defender.*github-audit.*, csv\./);
     const noMapping = await run(['import', 'csv', fixture('hris.csv')]);
     expect(noMapping.stderr).toContain('import csv needs --mapping');
+    writeFileSync(
+      join(dir, 'twice.json'),
+      JSON.stringify({ title: 'x', source: 'x', recordType: 'subject', id: { column: 'A' }, columns: { B: 'position.team' } }).replace(
+        '"columns":{',
+        '"columns":{"B":"position.title",',
+      ),
+    );
+    const twice = await run(['import', 'csv', '--mapping', join(dir, 'twice.json'), fixture('hris.csv')]);
+    expect([twice.code, twice.stdout]).toEqual([2, '']);
+    expect(twice.stderr).toContain('columns.B: key "B" appears twice; give each key once.');
     const missing = await run(['import', 'okta', join(dir, 'nope.json')]);
     expect([missing.code, missing.stdout]).toEqual([2, '']);
   });
@@ -128,6 +138,19 @@ describe('redflags import', () => {
     expect(defender.stderr).toContain('no subject for account "kofi.mensah@corp.example"');
     const intune = await run(['import', 'intune', fixture('intune-managed-devices.json'), '--quiet']);
     expect(lines(intune.stdout)).toHaveLength(7);
+  });
+
+  it('skips and reports a row that repeats a key, and maps the others', async () => {
+    const [first, second] = readFileSync(fixture('okta-siem-lowercase.ndjson'), 'utf8').trim().split('\n') as [string, string];
+    const stdin = `${first}\n${second}\n${first.replace('"uuid":"siem-0001"', '"uuid":"siem-0009","eventtype":"user.session.end"')}\n`;
+    const reportFile = join(mkdtempSync(join(tmpdir(), 'redflags-import-twice-')), 'report.json');
+    const result = await run(['import', 'okta', '-', '--report', reportFile], { stdin });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('3 rows read from 1 file: 1 mapped, 1 session end, 1 skipped.');
+    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { skipped: { rows: { line?: number; reason: string }[] } };
+    expect(report.skipped.rows.map((r) => [r.line, r.reason])).toEqual([
+      [3, 'repeated key eventtype: key "eventtype" appears twice; JSON keeps only the last value'],
+    ]);
   });
 
   it('has help', async () => {

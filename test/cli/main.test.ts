@@ -44,6 +44,18 @@ describe('redflags --help', () => {
     for (const line of stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
   });
 
+  it.each(['score', 'validate', 'import', 'backtest', 'calibrate', 'audit', 'timeline', 'indicators'])(
+    'names every option the %s command accepts in its help',
+    async (command) => {
+      // The options as the command declares them to parseArgs: `name: { type: ... }`.
+      const source = readFileSync(fileURLToPath(new URL(`../../src/cli/commands/${command}.ts`, import.meta.url)), 'utf8');
+      const options = [...source.matchAll(/'?([a-z][a-z-]*)'?: \{ type: '(?:string|boolean)'/g)].map((m) => m[1] as string);
+      expect(options).toContain('help');
+      const { stdout } = await run([command, '--help']);
+      expect(options.filter((name) => !stdout.includes(`--${name}`))).toEqual([]);
+    },
+  );
+
   it('prints the overview, and exits 2 without a command', async () => {
     expect((await run(['--help'])).code).toBe(0);
     const none = await run([]);

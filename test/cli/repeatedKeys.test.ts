@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findRepeatedKeys, formatPath, maxPathSegments, repeatedKeyMessage, type ScanWork } from '../../src/cli/repeatedKeys';
+import { findRepeatedKeys, formatPath, maxPathSegments, repeatedKeyMessage, type ScanWork } from '../../src/text/repeatedKeys';
 import { run } from './run';
 import { populationIndicatorIds } from '../support/population';
 

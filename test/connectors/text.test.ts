@@ -44,6 +44,17 @@ describe('JSON row splitter', () => {
     expect(rows.map((r) => (r.error !== undefined ? `error@${r.line}` : r.value))).toEqual([{ a: 1 }, 'error@2', { a: 3 }, 'error@4', 'error@5', 'error@6']);
   });
 
+  it.each([1, 3, 1000])('skips a row that repeats a key at any depth with the path, and keeps the others (chunks of %i)', (size) => {
+    const text = ['{"a":1}', '{"a":2,"b":{"c":1,"\\u0063":2}}', '{"value":[{"x":1,"x":1}]}', '{"a":"\\"a\\":1","a2":3}'].join('\n');
+    expect(split(text, size).map((r) => r.error ?? r.value)).toEqual([
+      { a: 1 },
+      'repeated key b.c: key "c" appears twice; JSON keeps only the last value',
+      'repeated key x: key "x" appears twice; JSON keeps only the last value',
+      { a: '"a":1', a2: 3 },
+    ]);
+    expect(split(text, size).map((r) => r.line)).toEqual([1, 2, 3, 4]);
+  });
+
   test.prop([
     fc.array(fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }), { maxLength: 6 }),
     fc.integer({ min: 1, max: 50 }),

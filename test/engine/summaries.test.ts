@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createScorer, defineIndicator, isConfigError, isInvalidRecordError, mergeSummaries, type BatchInput, type PopulationSummaries } from '../../src/core';
 import { builtinIndicators } from '../../src/index';
 import { compareReports } from '../../src/engine/order';
+import { resolveConfig } from '../../src/engine/resolve';
+import { combinedOnce, type CombineWork, type GivenLists } from '../../src/engine/summaries';
 import { generatedAsOf, peerOutliers, population, subjectArb } from '../support/summaryPopulation';
 
 const asOf = generatedAsOf;
@@ -180,6 +182,62 @@ describe('the summarise and combine contract', () => {
     expect(combined).toHaveLength(2);
     // A copy of the summaries is another object: combined again (a copy is not trusted to be unchanged).
     scorer.scoreBatch(shards[0] as BatchInput, { summaries: structuredClone(summaries) });
+    expect(combined).toHaveLength(3);
+    // Each shard given its own copy of equal lists: combined once for them, not once a shard.
+    const watchlists = [{ name: 'w', kind: 'internal', entries: [{ type: 'email', value: 'y@example.com' }] }];
+    for (const shard of shards) scorer.scoreBatch({ ...shard, watchlists: structuredClone(watchlists) } as BatchInput, { summaries });
+    expect(combined).toHaveLength(4);
+  });
+
+  it('keeps a -0 of a summary as 0, so combine reads the same in one process as from JSON summaries', () => {
+    const { indicator } = countingIndicator();
+    // The sign of a zero: 1 / -0 is -Infinity; a partition's JSON file carries -0 as 0.
+    const signed = defineIndicator({
+      ...indicator,
+      meta: { ...indicator.meta, id: 'test/signed-zero' },
+      summarise: () => ({ offset: -0 }),
+      combine: (summaries) => new Map(summaries.map((s) => [s.subjectId, 1 / (s.summary as { offset: number }).offset > 0 ? 1 : -1])),
+    });
+    const scorer = createScorer({ indicators: [signed] });
+    const batch = { asOf, subjects, events };
+    const summaries = scorer.summarise(batch);
+    const fromJson = JSON.parse(JSON.stringify(summaries)) as PopulationSummaries;
+    expect(summaries).toStrictEqual(fromJson);
+    const messages = (result: { reports: readonly { findings: readonly { message: string }[] }[] }) => result.reports.map((r) => r.findings[0]?.message);
+    expect(messages(scorer.scoreBatch(batch))).toEqual(messages(scorer.scoreBatch(batch, { summaries: fromJson })));
+    expect(messages(scorer.scoreBatch(batch))[0]).toBe('1 subjects come before this one');
+  });
+
+  it('combines once for the same list objects without serialising them, and compares other objects by content', () => {
+    const { indicator, combined } = countingIndicator();
+    const config = resolveConfig([indicator], undefined);
+    const summaries = createScorer({ indicators: [indicator] }).summarise({ asOf, subjects, events });
+    const work: CombineWork = { serialisations: 0 };
+    const named = { table: Array.from({ length: 1000 }, (_, n) => ({ key: `k${n}`, value: n })) };
+    const lists = (inputs: unknown): GivenLists => ({ watchlists: undefined, reference: undefined, inputs, lenient: false, trusted: false });
+    const context = (inputs: unknown) => ({
+      asOf,
+      asOfMs: Date.parse(asOf),
+      watchlists: [],
+      reference: {},
+      inputs: inputs as Record<string, unknown>,
+      memo: <T>(_: string, build: () => T) => build(),
+    });
+    const first = combinedOnce(summaries, config, asOf, context(named), lists(named), work);
+    // Shard after shard with the caller's same objects: one combine, no serialisation.
+    for (let shard = 0; shard < 5; shard++) expect(combinedOnce(summaries, config, asOf, context(named), lists(named), work)).toBe(first);
+    expect([combined.length, work.serialisations]).toEqual([1, 0]);
+    // An equal copy: compared by content (each side serialised once), the combined values kept.
+    const copy = structuredClone(named);
+    expect(combinedOnce(summaries, config, asOf, context(copy), lists(copy), work)).toBe(first);
+    expect([combined.length, work.serialisations]).toEqual([1, 2]);
+    expect(combinedOnce(summaries, config, asOf, context(copy), lists(copy), work)).toBe(first);
+    expect([combined.length, work.serialisations]).toEqual([1, 2]);
+    // Other content, or another asOf: combined afresh.
+    const other = { table: [{ key: 'k0', value: -1 }] };
+    expect(combinedOnce(summaries, config, asOf, context(other), lists(other), work)).not.toBe(first);
+    expect(combined).toHaveLength(2);
+    combinedOnce(summaries, config, '2025-06-02T00:00:00Z', context(other), lists(other), work);
     expect(combined).toHaveLength(3);
   });
 

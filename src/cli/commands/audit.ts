@@ -6,6 +6,7 @@ import { bandOrder, type Band } from '../../engine/config';
 import { helpTexts } from '../help';
 import { CliUsageError, write, type CliIo } from '../io';
 import { checkOut, emit } from '../commandSupport';
+import { firstRepeatedKey } from '../../text/repeatedKeys';
 
 async function readText(path: string, io: CliIo, what: string): Promise<string> {
   try {
@@ -13,6 +14,13 @@ async function readText(path: string, io: CliIo, what: string): Promise<string> 
   } catch {
     throw new CliUsageError(`cannot read ${what} ${path}. Check the path.`);
   }
+}
+
+/** Refuses a JSON text that repeats a key: JSON.parse keeps the last value, so a band or a label given twice would be read as one of them unseen. */
+function refuseRepeatedKeys(text: string, where: string, what: 'report' | 'label'): void {
+  const repeated = firstRepeatedKey(text);
+  if (repeated === undefined) return;
+  throw new CliUsageError(`${where}: ${repeated}; JSON keeps only the last value, so the ${what}s could be read wrong. Give each key once.`);
 }
 
 /** Reads the output of `redflags score`: JSON `{ reports: [...] }` or NDJSON with `report` lines. */
@@ -35,6 +43,7 @@ export function parseScoredReports(text: string, name: string): { subjectId: str
       } catch {
         throw new CliUsageError(`${name}: line ${i + 1} is not valid JSON.`);
       }
+      refuseRepeatedKeys(line, `${name}: line ${i + 1}`, 'report');
       if (value.recordType === 'report') out.push(pick(value, `line ${i + 1}`));
     });
     return out;
@@ -47,6 +56,7 @@ export function parseScoredReports(text: string, name: string): { subjectId: str
       `${name} is not valid JSON (${error instanceof Error ? error.message : String(error)}). Pass the output of \`redflags score --format json\`.`,
     );
   }
+  refuseRepeatedKeys(trimmed, name, 'report');
   const reports = (doc as { reports?: unknown })?.reports;
   if (!Array.isArray(reports)) throw new CliUsageError(`${name}: expected { "reports": [...] }, the output of \`redflags score --format json\`.`);
   return reports.map((r, i) => pick(r, `reports[${i}]`));
@@ -89,6 +99,7 @@ export function parseGroupLabels(text: string, name: string): Map<string, Record
     } catch (error) {
       throw new CliUsageError(`${name} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
     }
+    refuseRepeatedKeys(trimmed, name, 'label');
     for (const [subjectId, record] of Object.entries(doc as Record<string, unknown>)) {
       if (typeof record !== 'object' || record === null || Object.values(record).some((v) => typeof v !== 'string')) {
         throw new CliUsageError(`${name}: "${subjectId}" must map categories to string labels, e.g. {"sex": "female"}.`);
@@ -101,6 +112,13 @@ export function parseGroupLabels(text: string, name: string): Map<string, Record
   const header = csvFields(lines[0] ?? '');
   if (header[0] !== 'subjectId' || header.length < 2)
     throw new CliUsageError(`${name}: a CSV needs a header "subjectId,<category>,..." (got "${lines[0] ?? ''}").`);
+  const columns = new Set<string>();
+  let twice: string | undefined;
+  for (const column of header) {
+    if (columns.has(column)) twice ??= column;
+    columns.add(column);
+  }
+  if (twice !== undefined) throw new CliUsageError(`${name}: the header names the column "${twice}" twice; give each column once.`);
   lines.slice(1).forEach((line, i) => {
     const fields = csvFields(line);
     if (fields.length !== header.length) throw new CliUsageError(`${name}: line ${i + 2} has ${fields.length} fields; the header has ${header.length}.`);
@@ -109,7 +127,9 @@ export function parseGroupLabels(text: string, name: string): Map<string, Record
       const value = fields[k + 1] as string;
       if (value !== '') record[category] = value;
     });
-    labels.set(fields[0] as string, record);
+    const subjectId = fields[0] as string;
+    if (labels.has(subjectId)) throw new CliUsageError(`${name}: line ${i + 2} labels subject "${subjectId}" again; give each subject one row.`);
+    labels.set(subjectId, record);
   });
   return labels;
 }

@@ -8,7 +8,7 @@ import { helpTexts } from '../help';
 import { loadInput, withLines } from '../readInput';
 import { CliUsageError, write, type CliIo } from '../io';
 import { checkOut, emit, loadConfig, pickInputFormat, toBatchInput } from '../commandSupport';
-import { loadOutcomes } from '../outcomes';
+import { loadOutcomes, placeRejectedOutcomes } from '../outcomes';
 import { createProgress } from '../progress';
 import { countOf } from '../../text/plural';
 
@@ -85,13 +85,7 @@ export async function backtestCommand(args: string[], io: CliIo): Promise<number
     throw error;
   }
   const rejected = withLines(result.rejected, input);
-  const rejectedOutcomes = [
-    ...loadedOutcomes.unreadable,
-    ...result.rejectedOutcomes.map((r) => {
-      const line = loadedOutcomes.lines[r.index];
-      return line !== undefined ? { ...r, line } : r;
-    }),
-  ];
+  const rejectedOutcomes = placeRejectedOutcomes(loadedOutcomes, result.rejectedOutcomes);
   const output = { ...result, rejected, rejectedOutcomes };
   const text =
     format === 'html'

@@ -7,7 +7,7 @@ import { helpTexts } from '../help';
 import { loadInput } from '../readInput';
 import { CliUsageError, write, type CliIo } from '../io';
 import { checkOut, emit, loadConfig, pickInputFormat, toBatchInput } from '../commandSupport';
-import { loadOutcomes } from '../outcomes';
+import { loadOutcomes, placeRejectedOutcomes } from '../outcomes';
 import { createProgress } from '../progress';
 
 const signed = (x: number): string => `${x > 0 ? '+' : ''}${x.toFixed(2)}`;
@@ -82,9 +82,10 @@ export async function calibrateCommand(args: string[], io: CliIo): Promise<numbe
     throw error;
   }
   const proposal = `${JSON.stringify(result.config, null, 2)}\n`;
-  const unusable = loadedOutcomes.unreadable.length + result.rejectedOutcomes.length + result.rejected.length;
+  const rejectedOutcomes = placeRejectedOutcomes(loadedOutcomes, result.rejectedOutcomes);
+  const unusable = rejectedOutcomes.length + result.rejected.length;
   if (values.json === true) {
-    await emit(io, values.out, `${JSON.stringify(result, null, 2)}\n`, 'json');
+    await emit(io, values.out, `${JSON.stringify({ ...result, rejectedOutcomes }, null, 2)}\n`, 'json');
   } else if (values.out !== undefined) {
     await emit(io, values.out, proposal, 'json');
     await write(io.stdout, calibrationDiff(result));

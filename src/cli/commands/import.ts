@@ -21,6 +21,7 @@ import { terminalFilter } from '../formats';
 import { CliUsageError, write, type CliIo } from '../io';
 import { writeOutput } from '../output';
 import { countOf } from '../../text/plural';
+import { firstRepeatedKey } from '../../text/repeatedKeys';
 
 const sourceIds = [...Object.keys(connectors), 'csv'];
 
@@ -41,6 +42,8 @@ async function loadMapping(name: string, io: CliIo): Promise<Connector> {
   } catch (error) {
     throw new CliUsageError(`the mapping ${name} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
   }
+  const repeated = firstRepeatedKey(text);
+  if (repeated !== undefined) throw new CliUsageError(`invalid mapping in ${name}: ${repeated}; give each key once.`);
   const checked = checkCsvMapping(value);
   if (!checked.ok) {
     throw new CliUsageError(

@@ -1,3 +1,4 @@
+import { firstRepeatedKey } from '../../text/repeatedKeys';
 import type { SourceRow } from '../run';
 
 interface Frame {
@@ -32,7 +33,8 @@ export interface JsonRowSplitter {
  * arrays or not). The elements of a wrapper's array are rows, never wrappers again. Each row
  * knows the line it starts on. A row that is not valid JSON becomes an error row (skipped and
  * counted) and reading resumes at the next line that starts with `{`, so one broken NDJSON line
- * costs one row.
+ * costs one row. A row that repeats a key at any depth becomes an error row too, with the key's
+ * path: JSON.parse would keep only the last value.
  *
  * @param wrappers - Keys (dotted for nested) of arrays that hold rows, matched case-insensitively.
  */
@@ -60,11 +62,20 @@ export function createJsonRowSplitter(wrappers: readonly string[]): JsonRowSplit
   const rows: SourceRow[] = [];
 
   const finishCapture = (text: string): void => {
+    let value: unknown;
     try {
-      rows.push({ value: JSON.parse(text) as unknown, line: captureLine });
+      value = JSON.parse(text);
     } catch (error) {
       rows.push({ value: undefined, line: captureLine, error: `not valid JSON (${error instanceof Error ? error.message : String(error)})` });
+      return;
     }
+    // JSON.parse keeps a repeated key's last value: the row's other value would be lost unseen.
+    const repeated = typeof value === 'object' && value !== null ? firstRepeatedKey(text) : undefined;
+    if (repeated !== undefined) {
+      rows.push({ value: undefined, line: captureLine, error: `repeated key ${repeated}; JSON keeps only the last value` });
+      return;
+    }
+    rows.push({ value, line: captureLine });
   };
 
   const reset = (reason: string): void => {

@@ -1,4 +1,4 @@
-import { countOf } from '../text/plural';
+import { countOf } from './plural';
 
 /** One step of a JSON path: an object key or an array index. */
 export type PathSegment = string | number;
@@ -177,6 +177,16 @@ export function describeRepeatedKey(found: RepeatedKey): string {
   const times = found.occurrences === 2 ? 'twice' : `${found.occurrences} times`;
   const more = found.more === 0 ? '' : ` (and ${countOf(found.more, 'more repeated key')})`;
   return `key ${JSON.stringify(found.key)} appears ${times}${more}`;
+}
+
+/**
+ * The first key repeated anywhere in a valid JSON text, as `path: key "id" appears twice`, or
+ * undefined when no key repeats: for files refused whole (a config, a mapping) or rows skipped
+ * whole, which say where and then why.
+ */
+export function firstRepeatedKey(text: string): string | undefined {
+  const [found] = findRepeatedKeys(text);
+  return found === undefined ? undefined : `${formatPath(found.segments, found.truncated)}: ${describeRepeatedKey(found)}`;
 }
 
 /** The issue message of a record refused for a repeated key. */
