@@ -640,8 +640,10 @@ function checkAsOf(asOf: unknown): string {
 
 function latestEventTime(events: Iterable<TimedEvents>): string | undefined {
   let bestMs = -Infinity;
+  // Each subject's times are in order (sortSubjectEvents): its latest is its last.
   for (const { times } of events) {
-    for (const t of times) if (t > bestMs) bestMs = t;
+    const last = times.length > 0 ? (times[times.length - 1] as number) : -Infinity;
+    if (last > bestMs) bestMs = last;
   }
   return bestMs === -Infinity ? undefined : new Date(bestMs).toISOString();
 }
