@@ -52,7 +52,10 @@ export function weigh<F extends WeighableFinding>(indicators: readonly Weighable
     const sign = kind === 'risk' ? 1 : -1;
     const byGroup = new Map<string, { id: string; raw: number; marginals: { finding: F; value: number }[] }[]>();
     for (const indicator of indicators) {
-      const findings = indicator.findings.filter((f) => f.kind === kind).sort(compareFindings);
+      // Most indicators find nothing, and most that do find one thing: no filtered copy, no sort, for those.
+      const given = indicator.findings;
+      if (given.length === 0 || (given.length === 1 && (given[0] as F).kind !== kind)) continue;
+      const findings = given.length === 1 ? given : given.filter((f) => f.kind === kind).sort(compareFindings);
       if (findings.length === 0) continue;
       let remaining = 1;
       const marginals: { finding: F; value: number }[] = [];

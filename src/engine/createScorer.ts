@@ -8,7 +8,7 @@ import { dateTimeSchema } from '../records/common';
 import type { ActivityEvent } from '../records/events';
 import type { Reference } from '../records/batchInput';
 import type { Subject } from '../records/subject';
-import { checkTrustedSubject, trustedEventTime, type TrustedCheck } from '../records/trusted';
+import { checkTrustedSubject, trustedEventTime, trustedGivenTime, type TrustedCheck } from '../records/trusted';
 import { readRecordId, safeParseEvent, safeParseSubject, type ParseOptions, type SafeParseResult } from '../records/validate';
 import type { Watchlist } from '../records/watchlist';
 import type { GroupSetting, ScorerConfig } from './config';
@@ -25,7 +25,7 @@ import { evaluationContext, runIndicator, type RunOutcome } from './runIndicator
 import { ignoreSettlement, isThenable } from './thenable';
 import { describeThrown } from './thrown';
 import type { IndicatorTimer } from './timing';
-import { type BuiltView, buildView } from './view';
+import { type BuiltView, buildView, sortSubjectEvents } from './view';
 import { ShardedMap, ShardedSet } from './shardedMap';
 import {
   checkSummaries,
@@ -152,9 +152,38 @@ export interface BatchOptions {
    * on remain: ids are strings, the subject's lists are arrays, event types are known, event times
    * parse; a record that fails them is rejected with its field path, never a crash. The records
    * are frozen in place, not copied. Watchlists, reference tables and suppressions are validated
-   * as always. See docs/reliability.md ("Trusted input") for the risk.
+   * as always. An object instead of `true` is trusted input with more promises (event times as
+   * numbers, unique event ids: see {@link TrustedInput}). See docs/reliability.md ("Trusted
+   * input") for the risk.
    */
-  readonly trusted?: boolean;
+  readonly trusted?: boolean | TrustedInput;
+}
+
+/**
+ * Trusted input with more of the work done upstream (`scoreBatch(input, { trusted: { ... } })`):
+ * what the caller promises beyond `trusted: true`, so the engine can skip its own work. A broken
+ * promise never crashes the batch; what it changes is said per field and in docs/reliability.md.
+ */
+export interface TrustedInput {
+  /**
+   * Each event's time as a number: `eventTimes[i]` is `Date.parse(events[i].at)`, milliseconds
+   * since the epoch (a `Float64Array`, or any array of numbers, as long as `events`). The engine
+   * then parses no `at`; it still checks that `at` is a string, and rejects an event whose number
+   * is not finite (path `at`). The number is what orders the events, infers `asOf` and cuts at
+   * `asOf`; indicators that quote `at` quote the string, so a number that disagrees with it gives
+   * a report that disagrees with itself (it is not checked: that would be the parse it saves).
+   * @throws {InvalidRecordError} from the batch when its length is not that of `events`.
+   */
+  readonly eventTimes?: ArrayLike<number>;
+  /**
+   * The caller's promise that no two events share an id, so the engine skips the batch-wide
+   * check (one set addition per event). What still holds if the promise is broken: within a
+   * subject, copies of an id at the same instant (which would make the report depend on record
+   * order) are all rejected, as the validated path rejects copies; copies at different instants,
+   * or in different subjects, are scored as distinct events, where the validated path would have
+   * rejected them.
+   */
+  readonly uniqueEventIds?: boolean;
 }
 
 /** A record a batch could not use, and why. */
@@ -308,7 +337,12 @@ function reject(kind: RecordKind, index: number, value: unknown, issues: readonl
 }
 
 /** What validating a record or, for trusted input, checking its structure gives. */
-type BatchParseOptions = ParseOptions & { readonly trusted?: boolean };
+type BatchParseOptions = ParseOptions & {
+  readonly trusted?: boolean;
+  /** Trusted input's event times, as long as the events (checked by the caller of `parsePopulation`). */
+  readonly eventTimes?: Float64Array;
+  readonly uniqueEventIds?: boolean;
+};
 
 /** A trusted record's structural check as a validation result, so both paths feed the same bookkeeping. */
 function asParseResult<T>(kind: RecordKind, value: unknown, check: TrustedCheck<T>): SafeParseResult<T> {
@@ -371,21 +405,27 @@ function parsePopulation(
     subjects.push(subject);
     eventsBySubject.set(subject.id, { events: [], times: [] });
   }
-  // Valid events in input order, as parallel columns (no wrapper object per event).
+  const trusted = parseOptions.trusted === true;
+  const givenTimes = trusted ? parseOptions.eventTimes : undefined;
+  const uniqueIds = trusted && parseOptions.uniqueEventIds === true;
+  const unknownSubject = (index: number, event: ActivityEvent): RejectedRecord =>
+    reject('event', index, event, [{ path: 'subjectId', message: `no valid subject "${event.subjectId}" in the input` }]);
+  // Valid events in input order, as parallel columns (no wrapper object per event), kept until
+  // every id is counted; with unique ids promised, events go straight to their subject instead.
   const validEvents: ActivityEvent[] = [];
-  // Grown by doubling as valid events come: a sparse array's length says nothing of how many there are.
-  let validIndex = new Float64Array(Math.min(eventsIn.length, 1024));
+  // Sized for the list up to 2^20 places, then grown by doubling: a sparse array's length says
+  // nothing of how many events there are, so a huge length must not allocate its full size.
+  let validIndex = new Float64Array(uniqueIds ? 0 : Math.min(eventsIn.length, 2 ** 20));
   let validTimes = new Float64Array(validIndex.length);
   // Every valid event's id, once; `duplicated` counts the copies of the few ids seen more than once.
   const eventIds = new ShardedSet<string>();
   const duplicated = new Map<string, number>();
-  const trusted = parseOptions.trusted === true;
   eventsIn.forEach((value, index) => {
     let event: ActivityEvent;
     let time: number;
     let recordWarnings: readonly Issue[] = [];
     if (trusted) {
-      const checked = trustedEventTime(value);
+      const checked = givenTimes !== undefined ? trustedGivenTime(value, givenTimes[index]) : trustedEventTime(value);
       if (typeof checked !== 'number') {
         rejected.push(reject('event', index, value, checked));
         return;
@@ -409,6 +449,16 @@ function parsePopulation(
       return;
     }
     warn('event', index, value, recordWarnings);
+    if (uniqueIds) {
+      // Copies that would make a report depend on record order are found per subject below.
+      const bucket = eventsBySubject.get(event.subjectId);
+      if (bucket === undefined) rejected.push(unknownSubject(index, event));
+      else {
+        bucket.events.push(event);
+        bucket.times.push(time);
+      }
+      return;
+    }
     if (validEvents.length === validIndex.length) {
       validIndex = grown(validIndex);
       validTimes = grown(validTimes);
@@ -431,12 +481,22 @@ function parsePopulation(
     }
     const bucket = eventsBySubject.get(event.subjectId);
     if (bucket === undefined) {
-      rejected.push(reject('event', index, event, [{ path: 'subjectId', message: `no valid subject "${event.subjectId}" in the input` }]));
+      rejected.push(unknownSubject(index, event));
       continue;
     }
     bucket.events.push(event);
     bucket.times.push(validTimes[i] as number);
   }
+  // Each subject's events in view order, once per batch. Events sharing time and id (only when
+  // the caller promised unique ids and broke the promise) are rejected, every copy, as duplicates.
+  let tied: Set<ActivityEvent> | undefined;
+  for (const bucket of eventsBySubject.values()) {
+    const ties = sortSubjectEvents(bucket.events, bucket.times);
+    if (ties.length === 0) continue;
+    tied ??= new Set();
+    for (const event of ties) tied.add(event);
+  }
+  if (tied !== undefined) rejectTied(tied, eventsIn, eventsBySubject, rejected);
   const lists = validateLists(watchlistsIn, referenceIn, { ...(parseOptions.lenient !== undefined ? { lenient: parseOptions.lenient } : {}) });
   for (const problem of lists.rejected) rejected.push(problem);
   for (const problem of lists.warnings) warnings.push(problem);
@@ -459,6 +519,45 @@ function parsePopulation(
   Object.freeze(subjects);
   Object.freeze(watchlists);
   return { subjects, eventsBySubject, watchlists, reference, rejected, warnings, suppressions: suppressions.bySubject, inputs: inputs.inputs };
+}
+
+/**
+ * Rejects every event of `tied` (copies of an id at the same instant within a subject, from a
+ * broken `uniqueEventIds` promise: trusted events are the caller's objects, found in `eventsIn`
+ * by identity) with its input position, and drops it from its subject's events.
+ */
+function rejectTied(
+  tied: ReadonlySet<ActivityEvent>,
+  eventsIn: readonly unknown[],
+  eventsBySubject: ShardedMap<string, TimedEvents>,
+  rejected: RejectedRecord[],
+): void {
+  // A record read differently each time (a getter) can be rejected at one place and kept at another: each place is listed once.
+  const listed = new Set<number>();
+  for (const r of rejected) if (r.kind === 'event') listed.add(r.index);
+  for (let i = 0; i < eventsIn.length; i++) {
+    const event = eventsIn[i] as ActivityEvent;
+    if (!tied.has(event) || listed.has(i)) continue;
+    rejected.push(
+      reject('event', i, event, [
+        { path: 'id', message: 'duplicate event id: another event of the same subject has it at the same time (unique event ids were promised)' },
+      ]),
+    );
+  }
+  const subjectIds = new Set<string>();
+  for (const event of tied) subjectIds.add(event.subjectId);
+  for (const subjectId of subjectIds) {
+    const bucket = eventsBySubject.get(subjectId) as TimedEvents;
+    let kept = 0;
+    for (let i = 0; i < bucket.events.length; i++) {
+      const event = bucket.events[i] as ActivityEvent;
+      if (tied.has(event)) continue;
+      bucket.events[kept] = event;
+      bucket.times[kept++] = bucket.times[i] as number;
+    }
+    bucket.events.length = kept;
+    bucket.times.length = kept;
+  }
 }
 
 /**
@@ -512,6 +611,33 @@ function readField(input: object, key: string): unknown {
   }
 }
 
+/**
+ * The batch's trusted-input options as `parsePopulation` takes them: `true` or an object is trusted
+ * input, anything else the validated path. The time column is checked (as long as the events) and
+ * held as a `Float64Array` (a copy unless it is one: a number the engine cannot read is NaN, and
+ * its event is rejected).
+ * @throws {InvalidRecordError} when `eventTimes` is not an array of `eventCount` places or cannot be read.
+ */
+function trustedOptions(trusted: BatchOptions['trusted'], eventCount: number): { trusted: boolean; eventTimes?: Float64Array; uniqueEventIds?: boolean } {
+  if (trusted === true) return { trusted: true };
+  if (typeof trusted !== 'object' || trusted === null) return { trusted: false };
+  const times = readField(trusted, 'eventTimes');
+  const uniqueEventIds = readField(trusted, 'uniqueEventIds') === true;
+  if (times === undefined) return { trusted: true, uniqueEventIds };
+  let column: Float64Array;
+  try {
+    column = times instanceof Float64Array ? times : Float64Array.from(times as ArrayLike<number>);
+  } catch (thrown) {
+    throw new InvalidRecordError('document', undefined, [{ path: 'eventTimes', message: `could not be read: ${describeThrown(thrown)}` }]);
+  }
+  if (column.length !== eventCount) {
+    throw new InvalidRecordError('document', undefined, [
+      { path: 'eventTimes', message: `holds ${column.length} times for ${eventCount} events: eventTimes[i] is the time of events[i]` },
+    ]);
+  }
+  return { trusted: true, eventTimes: column, uniqueEventIds };
+}
+
 function checkAsOf(asOf: unknown): string {
   const result = dateTimeSchema.safeParse(asOf);
   if (!result.success) {
@@ -524,8 +650,10 @@ function checkAsOf(asOf: unknown): string {
 
 function latestEventTime(events: Iterable<TimedEvents>): string | undefined {
   let bestMs = -Infinity;
+  // Each subject's times are in order (sortSubjectEvents): its latest is its last.
   for (const { times } of events) {
-    for (const t of times) if (t > bestMs) bestMs = t;
+    const last = times.length > 0 ? (times[times.length - 1] as number) : -Infinity;
+    if (last > bestMs) bestMs = last;
   }
   return bestMs === -Infinity ? undefined : new Date(bestMs).toISOString();
 }
@@ -744,11 +872,12 @@ export function createScorer(options: CoreScorerOptions): Scorer {
     const watchlistRecords = listAt(watchlists, 'watchlists');
     const reference = readField(input, 'reference');
     const lenient = batchOptions.lenient === true;
-    const trusted = batchOptions.trusted === true;
+    const trusted = trustedOptions(batchOptions.trusted, events.length);
     const suppressions = listAt(readField(input, 'suppressions'), 'suppressions');
     const inputs = readField(input, 'inputs') as BatchInput['inputs'];
-    const parsed = parsePopulation(subjects, events, watchlistRecords, reference, { lenient, trusted }, suppressions, [], inputs ?? {}, declared);
-    parsed.given = { watchlists, reference, inputs, lenient, trusted };
+    const parsed = parsePopulation(subjects, events, watchlistRecords, reference, { lenient, ...trusted }, suppressions, [], inputs ?? {}, declared);
+    // The event-time column and the unique-id promise change how events are taken in, not how the lists are validated.
+    parsed.given = { watchlists, reference, inputs, lenient, trusted: trusted.trusted };
     return parsed;
   }
 

@@ -10,6 +10,8 @@ import { describeThrown } from './thrown';
  */
 export function freezeRecord(record: unknown): readonly Issue[] | undefined {
   try {
+    // A record frozen before (trusted input scored again) is taken as done, as deepFreeze would, without its work list.
+    if (typeof record === 'object' && record !== null && Object.isFrozen(record)) return undefined;
     deepFreeze(record);
     return undefined;
   } catch (error) {

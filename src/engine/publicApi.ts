@@ -12,6 +12,7 @@ export type {
   Scorer,
   ScorerIndicator,
   ScorerOptions,
+  TrustedInput,
 } from './createScorer';
 export { mergeSummaries } from './summaries';
 export type { IndicatorSummaries, PopulationSummaries } from './summaries';

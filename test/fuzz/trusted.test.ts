@@ -50,4 +50,30 @@ describe('fuzz: the trusted-input path', () => {
     },
     fuzzTimeout,
   );
+
+  test.prop([documentArb({ hostile: true, asOf: 'sometimes' })], params('batch'))(
+    'with event times as numbers and unique ids promised (promises broken included), never throws for bad records, and records balance',
+    (doc: DocumentPlan) => {
+      const batch = batchOf(doc);
+      // The caller's column: each readable `at` parsed, every third time a number that is no time at all.
+      const eventTimes = batch.events.map((e, i) => {
+        if (i % 3 === 2) return Number.NaN;
+        try {
+          return Date.parse((e as { at: string }).at);
+        } catch {
+          return Number.NaN;
+        }
+      });
+      let result: BatchResult;
+      try {
+        result = scorer.scoreBatch(batch, { trusted: { eventTimes, uniqueEventIds: true } });
+      } catch (thrown) {
+        const allowed = doc.asOf === undefined && isInvalidRecordError(thrown) && thrown.recordKind === 'document';
+        expect(allowed, describeThrown(thrown)).toBe(true);
+        return;
+      }
+      expect(accountingProblems(batchOf(doc), result)).toEqual([]);
+    },
+    fuzzTimeout,
+  );
 });
