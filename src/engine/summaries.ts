@@ -84,7 +84,7 @@ function summariseOne(r: ResolvedIndicator, sorted: readonly SummarisedSubject[]
     }
     if (summary === undefined) continue;
     // Summaries cross threads and machines: one that would not survive structuredClone and JSON is the indicator's error now, not a surprise there.
-    // A -0 comes back as 0, as it would from a partition's JSON file.
+    // A -0 comes back as 0: JSON (a summaries file a caller writes, an NDJSON shard) would turn it into 0, so every path reads 0.
     const checked = plainData(summary, 'summary', plain);
     if (!checked.ok) {
       return {

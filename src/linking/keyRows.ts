@@ -7,6 +7,7 @@ import {
   fuzzyLinkKeyKinds,
   linkKeyKinds,
   linkKeyRowFields,
+  replacesLinkTime,
   type EventKeyField,
   type ExtractOptions,
   type LinkKeyKind,
@@ -19,10 +20,6 @@ const NONE = -1;
 
 const kindNumber: Readonly<Record<string, number>> = Object.fromEntries(linkKeyKinds.map((kind, i) => [kind, i]));
 const fieldCodes = new Map(linkKeyRowFields.map((f, i) => [f, i]));
-
-function timeOf(value: string | undefined): number {
-  return value === undefined ? Infinity : Date.parse(value);
-}
 
 /** The emissions of one photo or resume record (kind, record id, field), kept until the subject ends. */
 interface FuzzyRecord {
@@ -84,7 +81,7 @@ class LinkKeyRowWriter implements LinkKeySink {
     const head = this.recordByKey.get(key);
     for (let r = head ?? NONE; r !== NONE; r = this.recordNext[r] as number) {
       if (this.recordKind[r] !== k || this.recordId[r] !== recordId || this.recordField[r] !== field) continue;
-      if (timeOf(this.recordAt[r]) > timeOf(at)) this.recordAt[r] = at;
+      if (replacesLinkTime(this.recordAt[r], at)) this.recordAt[r] = at;
       return;
     }
     const row = this.recordKind.length;
@@ -135,7 +132,7 @@ class LinkKeyRowWriter implements LinkKeySink {
       return;
     }
     if (signature !== record.signature) record.mixed = true;
-    if (timeOf(at) < timeOf(record.at)) record.at = at;
+    if (replacesLinkTime(record.at, at)) record.at = at;
     record.bands.push({ key, at, signature });
   }
 
@@ -187,7 +184,7 @@ class LinkKeyRowWriter implements LinkKeySink {
     const earliest = new Map<string, { at: string | undefined; signature: string }>();
     for (const b of record.bands) {
       const prev = earliest.get(b.key);
-      if (prev === undefined || timeOf(b.at) < timeOf(prev.at)) earliest.set(b.key, { at: b.at, signature: b.signature });
+      if (prev === undefined || replacesLinkTime(prev.at, b.at)) earliest.set(b.key, { at: b.at, signature: b.signature });
     }
     for (const key of [...earliest.keys()].sort(compareText)) {
       const b = earliest.get(key) as { at: string | undefined; signature: string };

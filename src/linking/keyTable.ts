@@ -3,7 +3,16 @@ import { HashTable64 } from '../engine/hashTable64';
 import { ShardedMap } from '../engine/shardedMap';
 import { IntColumn, NumberColumn, StringColumn } from './columns';
 import { LinkKeyHasher } from './keyHash';
-import { eventFieldPath, linkKeyKinds, linkKeyRowFields, LINK_KEY_ROW_STRIDE, type EventKeyField, type LinkKey, type LinkKeyKind } from './keys';
+import {
+  eventFieldPath,
+  linkKeyKinds,
+  linkKeyRowFields,
+  LINK_KEY_ROW_STRIDE,
+  replacesLinkTime,
+  type EventKeyField,
+  type LinkKey,
+  type LinkKeyKind,
+} from './keys';
 import { decodeSignature, defaultMinHashOptions, minHashBands, photoHashBands } from './lsh';
 import type { LinkGroup, LinkMember } from './linkIndex';
 
@@ -35,10 +44,6 @@ function optionalText(value: unknown): string | undefined {
 function timeText(value: unknown): string | undefined {
   if (typeof value === 'number') return new Date(value).toISOString();
   return typeof value === 'string' ? value : undefined;
-}
-
-function timeOf(value: string | undefined): number {
-  return value === undefined ? Infinity : Date.parse(value);
 }
 
 /**
@@ -306,7 +311,7 @@ export class LinkKeyTable {
       this.repeats.set(repeatId, this.pushRow(id, this.subject, this.fieldOf(field), recordId, at, undefined, signature, NONE));
       return;
     }
-    if (timeOf(this.rowAt.get(prev)) <= timeOf(at)) return;
+    if (!replacesLinkTime(this.rowAt.get(prev), at)) return;
     this.rowAt.set(prev, at);
     this.rowSignature.set(prev, signature);
   }

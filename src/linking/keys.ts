@@ -66,6 +66,17 @@ function timeOf(value: string | undefined): number {
   return value === undefined ? Infinity : Date.parse(value);
 }
 
+/**
+ * Whether a key met again at `at` takes the place of the time kept so far, `kept`: the earliest
+ * time wins, no time counts as latest, and a time that does not parse (trusted input) never
+ * compares as earlier or equal, so it replaces and is replaced. Every path that derives link keys
+ * (the batch collector, the key table, the summaries' key rows) decides with this one predicate,
+ * so they keep the same time whatever the input.
+ */
+export function replacesLinkTime(kept: string | undefined, at: string | undefined): boolean {
+  return !(timeOf(kept) <= timeOf(at));
+}
+
 /** Bit of each kind in a kind set (bit i: `linkKeyKinds[i]`), as {@link emitLinkKeys} takes it. */
 export const linkKeyKindBit: Readonly<Record<LinkKeyKind, number>> = Object.fromEntries(linkKeyKinds.map((kind, i) => [kind, 1 << i])) as Record<
   LinkKeyKind,
@@ -161,7 +172,7 @@ class LinkKeyCollector implements LinkKeySink {
   recordKey(kind: LinkKeyKind, key: string, recordId: string, field: string, at: string | undefined, signature: string | undefined): void {
     const id = `${kind}\u0000${key}\u0000${recordId}\u0000${field}`;
     const prev = this.out.get(id);
-    if (prev !== undefined && timeOf(prev.at) <= timeOf(at)) return;
+    if (prev !== undefined && !replacesLinkTime(prev.at, at)) return;
     const linkKey: { kind: LinkKeyKind; key: string; recordId: string; field: string; at?: string; signature?: string } = { kind, key, recordId, field };
     if (at !== undefined) linkKey.at = at;
     if (signature !== undefined) linkKey.signature = signature;
@@ -303,7 +314,8 @@ export function emitLinkKeys(subject: Subject, events: readonly ActivityEvent[],
   }
 
   if (!(wIp || wDevice || wMfa || wBank || wWallet)) return;
-  for (const event of events) {
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
     switch (event.type) {
       case 'session':
         if (event.result === 'failure') break;

@@ -143,3 +143,41 @@ describe('link key rows', () => {
     expect(rows.slice(2, 6)).toEqual(['e0', 15, Date.UTC(2025, 0, 1), Date.UTC(2025, 0, 1) + 499 * 3_600_000]);
   });
 });
+
+describe('the time kept for a key met twice in one subject', () => {
+  // Trusted input is not validated, so a time may not parse; every path must keep the same one.
+  const cases: [string, { address: string; createdAt?: string }[]][] = [
+    [
+      'a time that does not parse, then a valid one',
+      [
+        { address: 'A@x.com', createdAt: 'garbage' },
+        { address: 'a@x.com', createdAt: '2025-01-02T00:00:00Z' },
+      ],
+    ],
+    [
+      'a valid time, then one that does not parse',
+      [
+        { address: 'a@x.com', createdAt: '2025-01-02T00:00:00Z' },
+        { address: 'A@x.com', createdAt: 'junk' },
+      ],
+    ],
+    ['no time, then one that does not parse', [{ address: 'b@x.com' }, { address: 'B@x.com', createdAt: 'junk' }]],
+    [
+      'a later time, then an earlier one',
+      [
+        { address: 'c@x.com', createdAt: '2025-03-01T00:00:00Z' },
+        { address: 'C@x.com', createdAt: '2025-01-01T00:00:00Z' },
+      ],
+    ],
+  ];
+  it.each(cases)('is the one the batch collector keeps: %s', (_name, emails) => {
+    const subject = { id: 's', contacts: { emails } } as unknown as Subject;
+    const batch = extractLinkKeys(subject, []).filter((k) => k.kind === 'email');
+    const rows = linkKeyRows(subject, []);
+    const fields = LINK_KEY_ROW_STRIDE;
+    const fromRows: { key: unknown; at: unknown }[] = [];
+    for (let i = 0; i < rows.length; i += fields) if (rows[i + 1] !== null) fromRows.push({ key: rows[i + 1], at: rows[i + 4] });
+    expect(batch).toHaveLength(1);
+    expect(fromRows).toEqual([{ key: batch[0]?.key, at: batch[0]?.at ?? null }]);
+  });
+});
