@@ -63,7 +63,9 @@ export const sharedMfaDevice = defineIndicator({
   evaluate(view, { options, notEvaluated }) {
     // One list of (authenticator, account) uses in time order: approvals of successful sign-ins and registrations.
     const uses: { authenticator: string; accountId?: string | undefined; id: string; at: string; field: string }[] = [];
-    for (const e of view.events) {
+    const events = view.events;
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
       if (e.type === 'session' && e.result !== 'failure') {
         const authenticator = e.mfa?.authenticatorId ?? e.mfaDeviceId;
         if (authenticator !== undefined) {
