@@ -57,7 +57,8 @@ export function channelOf(e: ActivityEvent): Channel | undefined {
  */
 export function jobBoardActivity(webEvents: readonly ActivityEventOf<'web'>[], fromMs: number, toMs: number): ActivityEventOf<'web'>[] {
   const out: ActivityEventOf<'web'>[] = [];
-  for (const e of webEvents) {
+  for (let i = 0; i < webEvents.length; i++) {
+    const e = webEvents[i]!;
     if (e.category !== 'job-board') continue;
     const t = Date.parse(e.at);
     if (t >= fromMs && t <= toMs) out.push(e);

@@ -35,7 +35,8 @@ export function groupEvents<E extends { readonly at: string }, A>(
   evidenceOf: (event: E) => Evidence,
 ): EventGroup<A>[] {
   const groups = new Map<string, EventGroup<A>>();
-  for (const e of events) {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
     const key = keyOf(e);
     if (key === undefined) continue;
     let g = groups.get(key);

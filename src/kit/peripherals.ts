@@ -108,13 +108,17 @@ function sweepPeripherals(events: readonly ActivityEvent[]): PeripheralSightings
       add(i, e.usbId, e.deviceName, undefined, from, e.usbId ?? e.deviceName ?? e.category, e.category === 'ip-kvm');
     } else if (e.type === 'device-checkin') {
       // Fields name the list, not a position: inventory lists carry no order.
-      for (const u of e.usbDevices ?? []) {
+      const usbDevices = e.usbDevices ?? [];
+      for (let k = 0; k < usbDevices.length; k++) {
+        const u = usbDevices[k]!;
         const usbId = usbIdOf(u.vendorId, u.productId);
         const name = u.product ?? u.vendor;
         const shown = usbId !== undefined && name !== undefined ? `${usbId} ${name}` : (usbId ?? name ?? '');
         if (shown !== '' || u.serial !== undefined) add(i, usbId, name, u.serial, 'usbDevices', shown || (u.serial as string), false);
       }
-      for (const d of e.displays ?? []) {
+      const displays = e.displays ?? [];
+      for (let k = 0; k < displays.length; k++) {
+        const d = displays[k]!;
         const name = d.model ?? d.manufacturer;
         if (name !== undefined) add(i, undefined, name, undefined, 'displays', name, false);
       }

@@ -73,9 +73,12 @@ function sweepSoftware(events: readonly ActivityEvent[]): SoftwareSightings {
 export function matchPopulationSoftware<T>(population: Population, match: (name: string) => T): ReadonlyMap<string, T> {
   const names = population.memo('device/software-names', () => {
     const distinct = createInterner();
-    for (const subject of population.subjects) {
-      const view = population.view(subject.id);
-      if (view !== undefined) for (const name of softwareSightings(view).names) distinct.code(name);
+    const subjects = population.subjects;
+    for (let i = 0; i < subjects.length; i++) {
+      const view = population.view(subjects[i]!.id);
+      if (view === undefined) continue;
+      const seen = softwareSightings(view).names;
+      for (let k = 0; k < seen.length; k++) distinct.code(seen[k]!);
     }
     return distinct.values;
   });

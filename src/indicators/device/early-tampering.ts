@@ -90,7 +90,8 @@ export const earlyTampering = defineIndicator({
     // Each category keeps every anchor its detections were measured from (two laptops delivered
     // on different days), so the evidence names each delivery, not only the first.
     const groups = new Map<string, { anchor: Anchor; anchors: Map<string, Anchor>; events: { id: string; at: string; after: number; detail: string }[] }>();
-    for (const e of security) {
+    for (let i = 0; i < security.length; i++) {
+      const e = security[i]!;
       if (!wanted.has(e.category)) continue;
       if (!meetsSeverity(e.severity, options.minSeverity)) continue;
       const anchor = (e.deviceId !== undefined ? byDevice.get(e.deviceId) : undefined) ?? fallback;

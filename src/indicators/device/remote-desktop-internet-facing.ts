@@ -95,7 +95,8 @@ export const remoteDesktopInternetFacing = defineIndicator({
     const outside = (ip: string | undefined): boolean => ip !== undefined && isPublicIp(ip) && organisationEgressOf(egress, ip) === undefined;
     const enabledOn = new Set<string>();
     const publicCheckins = new Map<string, { ip: string; count: number; first: string; evidence: Evidence[] }>();
-    for (const c of checkins) {
+    for (let i = 0; i < checkins.length; i++) {
+      const c = checkins[i]!;
       if (c.remoteDesktopEnabled !== true) continue;
       enabledOn.add(c.deviceId);
       if (!outside(c.ip)) continue;
@@ -105,7 +106,8 @@ export const remoteDesktopInternetFacing = defineIndicator({
       publicCheckins.set(c.deviceId, hit);
     }
     const inbound = new Map<string, { count: number; first: string; peers: Set<string>; tools: Set<string>; evidence: Evidence[] }>();
-    for (const s of sessions) {
+    for (let i = 0; i < sessions.length; i++) {
+      const s = sessions[i]!;
       if (s.direction !== 'inbound' || !outside(s.peerIp)) continue;
       const deviceId = s.deviceId ?? '(unknown device)';
       const hit = inbound.get(deviceId) ?? { count: 0, first: s.at, peers: new Set<string>(), tools: new Set<string>(), evidence: [] };

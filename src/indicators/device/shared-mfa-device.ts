@@ -63,7 +63,9 @@ export const sharedMfaDevice = defineIndicator({
   evaluate(view, { options, notEvaluated }) {
     // One list of (authenticator, account) uses in time order: approvals of successful sign-ins and registrations.
     const uses: { authenticator: string; accountId?: string | undefined; id: string; at: string; field: string }[] = [];
-    for (const e of view.events) {
+    const events = view.events;
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
       if (e.type === 'session' && e.result !== 'failure') {
         const authenticator = e.mfa?.authenticatorId ?? e.mfaDeviceId;
         if (authenticator !== undefined) {
@@ -82,9 +84,14 @@ export const sharedMfaDevice = defineIndicator({
     if (uses.length === 0) {
       return notEvaluated('no sign-ins with MFA device ids', ['events[type=session].mfa.authenticatorId', 'events[type=session].mfaDeviceId']);
     }
+    // Called once per use: the frozen option array is read by index, not iterated.
+    const suffixes = options.sameOwnerSuffixes;
     const owner = (account: string): string => {
       const lower = account.toLowerCase();
-      for (const suffix of options.sameOwnerSuffixes) if (suffix !== '' && lower.endsWith(suffix)) return lower.slice(0, -suffix.length);
+      for (let i = 0; i < suffixes.length; i++) {
+        const suffix = suffixes[i]!;
+        if (suffix !== '' && lower.endsWith(suffix)) return lower.slice(0, -suffix.length);
+      }
       return lower;
     };
     const devices = new Map<string, Map<string, { account: string; id: string; at: string; field: string }>>();

@@ -56,7 +56,9 @@ interface DailyProfile {
 function dailyProfile(view: SubjectView, opts: Options): DailyProfile {
   const wanted = new Set<string>(opts.actions);
   const days = new Map<number, { bytes: number; bytesKnown: boolean; actions: number; ids: string[] }>();
-  for (const e of view.eventsOf('data-access')) {
+  const access = view.eventsOf('data-access');
+  for (let i = 0; i < access.length; i++) {
+    const e = access[i]!;
     if (!wanted.has(e.action)) continue;
     const day = Math.floor(view.timeOf(e) / DAY_MS) * DAY_MS;
     const d = days.get(day) ?? { bytes: 0, bytesKnown: false, actions: 0, ids: [] };

@@ -147,7 +147,8 @@ export const codeIntegrity = defineIndicator({
       groups.set(key, g);
     };
     // One sweep in time order (events are sorted), so "first" is deterministic.
-    for (const c of changes) {
+    for (let i = 0; i < changes.length; i++) {
+      const c = changes[i]!;
       const sensitive = isSensitive(c);
       if (SHIPPING_ACTIONS.has(c.action)) {
         const selfApproved = c.selfApproved === true;

@@ -191,7 +191,9 @@ export const exitWindow = defineIndicator({
     let lastAfterEndDay = '';
     const extortion: { id: string; at: string }[] = [];
     let firstMs: number | undefined;
-    for (const e of view.events) {
+    const events = view.events;
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
       const t = view.timeOf(e);
       if (firstMs === undefined && isBehaviourActivity(e)) firstMs = t;
       if (e.type === 'security' && e.category === 'extortion' && t >= from) extortion.push({ id: e.id, at: e.at });

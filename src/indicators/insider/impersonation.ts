@@ -149,7 +149,9 @@ export const impersonation = defineIndicator({
     const replayHits = new Map<string, { count: number; first: string; confirmed: boolean; evidence: Evidence[] }>();
     const wantedReplay = new Set<string>(options.replayDetections);
     // One sweep in time order, so "first" is deterministic.
-    for (const e of view.events) {
+    const events = view.events;
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
       if (e.type === 'session' && e.result !== 'failure' && e.accountId !== undefined) {
         const key = normalizeIdentifier(e.accountId);
         const holders = key === undefined ? undefined : prepared.accounts.get(key);

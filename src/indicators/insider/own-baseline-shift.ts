@@ -396,7 +396,9 @@ function firstUses(
   const prior = subject.behaviourBaseline;
   const usedBefore = new Set<Channel>(prior !== undefined && Date.parse(prior.through) <= recentFrom ? (prior.channelsUsed ?? []) : []);
   const first = new Map<Channel, { id: string; at: string; t: number }>();
-  for (const e of view.events) {
+  const events = view.events;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
     const channel = channelOf(e);
     if (channel === undefined || first.has(channel) || usedBefore.has(channel)) continue;
     first.set(channel, { id: e.id, at: e.at, t: view.timeOf(e) });

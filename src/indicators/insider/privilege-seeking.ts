@@ -132,7 +132,8 @@ export const privilegeSeeking = defineIndicator({
     const watched = new Set<string>(options.watchedPrivileges);
     const findings: FindingDraft<MessageId>[] = [];
     const byPrivilege = new Map<string, { count: number; failed: number; actions: Set<string>; resources: Set<string>; evidence: Evidence[] }>();
-    for (const r of requests) {
+    for (let i = 0; i < requests.length; i++) {
+      const r = requests[i]!;
       if (r.action === 'grant' || !watched.has(r.privilege) || roleGrants.has(r.privilege)) continue;
       const g = byPrivilege.get(r.privilege) ?? { count: 0, failed: 0, actions: new Set<string>(), resources: new Set<string>(), evidence: [] };
       g.count++;
@@ -169,7 +170,8 @@ export const privilegeSeeking = defineIndicator({
     const isSelfGranted = (r: { readonly grantor?: string | undefined }): boolean => r.grantor !== undefined && ownIds.has(r.grantor.toLowerCase());
     // The first early grant of each privilege: requests arrive in time order.
     const earlyGranted = new Set<string>();
-    for (const r of requests) {
+    for (let i = 0; i < requests.length; i++) {
+      const r = requests[i]!;
       const granted = r.action === 'grant' || r.granted === true;
       if (!granted || !watched.has(r.privilege) || roleGrants.has(r.privilege) || earlyGranted.has(r.privilege)) continue;
       const days = r.tenureDaysAtGrant ?? (start !== undefined ? (view.timeOf(r) - start) / DAY_MS : undefined);
@@ -194,7 +196,8 @@ export const privilegeSeeking = defineIndicator({
     // Rights the subject granted themself outside their role, at any tenure (an administrator
     // arming a backdoor before leaving); the early ones are reported above, with the self-grant.
     const selfGrants = new Map<string, { count: number; first: string; resources: Set<string>; evidence: Evidence[] }>();
-    for (const r of requests) {
+    for (let i = 0; i < requests.length; i++) {
+      const r = requests[i]!;
       const granted = r.action === 'grant' || r.granted === true;
       if (!granted || !isSelfGranted(r) || !watched.has(r.privilege) || roleGrants.has(r.privilege) || earlyGranted.has(r.privilege)) continue;
       const g = selfGrants.get(r.privilege) ?? { count: 0, first: r.at, resources: new Set<string>(), evidence: [] };

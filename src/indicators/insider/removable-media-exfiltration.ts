@@ -169,7 +169,8 @@ export const removableMediaExfiltration = defineIndicator({
       if (covered.length === 0) t.unmitigatedCopies++;
       for (const m of covered) t.mitigations.set(m.recordId, m);
     };
-    for (const e of media) {
+    for (let i = 0; i < media.length; i++) {
+      const e = media[i]!;
       const t = tallyOf(mediumKey(e.media));
       if (e.action === 'connected') {
         if (e.media?.kind === undefined || e.media.kind === 'mass-storage') {

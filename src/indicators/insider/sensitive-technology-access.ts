@@ -68,7 +68,8 @@ export const sensitiveTechnologyAccess = defineIndicator({
     const projects = new Set((view.subject.projects ?? []).map(norm));
     const hired = view.subject.hiredAt !== undefined ? Date.parse(view.subject.hiredAt) : undefined;
     const byTag = new Map<string, { count: number; resources: Set<string>; early: number; evidence: Evidence[] }>();
-    for (const e of access) {
+    for (let i = 0; i < access.length; i++) {
+      const e = access[i]!;
       if (e.project !== undefined && projects.has(norm(e.project))) continue;
       if (projects.has(norm(e.resource))) continue;
       for (const raw of new Set((e.tags ?? []).map(norm))) {

@@ -62,7 +62,8 @@ export function authenticatorUseRows(events: readonly ActivityEvent[]): (string 
     }
     list.push(recordId, useTimeCode(at));
   };
-  for (const e of events) {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
     if (e.type === 'session' && e.result !== 'failure') {
       const at = e.mfa?.approvedAt ?? e.at;
       // Both ids give link keys (as in extractLinkKeys); one id named twice counts once.

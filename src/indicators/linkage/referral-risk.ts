@@ -61,7 +61,9 @@ export function strongNonLinkageFacts(view: SubjectView): StrongFact[] {
       out.push({ recordId: p.id, field: 'photos[].assessment', fact: `photo ${p.assessment}` });
     }
   }
-  for (const e of view.eventsOf('security')) {
+  const security = view.eventsOf('security');
+  for (let i = 0; i < security.length; i++) {
+    const e = security[i]!;
     if (
       e.category === 'ip-kvm' ||
       e.category === 'remote-access-tool' ||

@@ -70,7 +70,9 @@ export const remoteAccessExposed = defineIndicator({
   },
   evaluate(view, { options, notEvaluated }) {
     const scanned: { id: string; at: string; ip?: string; network: NetworkEnrichment }[] = [];
-    for (const e of view.events) {
+    const events = view.events;
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
       if ((e.type === 'session' || e.type === 'device-checkin') && e.network !== undefined) {
         if (e.network.openPorts !== undefined || e.network.services !== undefined) {
           scanned.push({ id: e.id, at: e.at, ...(e.ip !== undefined ? { ip: e.ip } : {}), network: e.network });

@@ -113,7 +113,8 @@ export const cryptoOrForeignRouting = defineIndicator({
     }
     if (claimed !== undefined && claimEvidence !== undefined && options.foreignCountryStrength > 0) {
       const byCountry = new Map<string, Evidence[]>();
-      for (const e of payments) {
+      for (let i = 0; i < payments.length; i++) {
+        const e = payments[i]!;
         if (e.destinationCountry === undefined || e.destinationCountry === claimed) continue;
         const list = byCountry.get(e.destinationCountry) ?? [];
         list.push({ recordId: e.id, field: 'destinationCountry', at: e.at, value: e.destinationCountry });

@@ -100,7 +100,9 @@ export const payeeNameMismatch = defineIndicator({
       });
     }
     const byPayee = new Map<string, Payee>();
-    for (const e of view.eventsOf('payment')) {
+    const payments = view.eventsOf('payment');
+    for (let i = 0; i < payments.length; i++) {
+      const e = payments[i]!;
       if (e.payeeName === undefined) continue;
       const key = normalizeName(e.payeeName);
       const known = byPayee.get(key);

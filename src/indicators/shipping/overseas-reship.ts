@@ -109,7 +109,9 @@ export const overseasReship = defineIndicator({
     // One sweep over check-ins (sorted by time): the first located one per shipped device.
     const seen = new Set<string>();
     if (byDevice.size > 0 && options.checkinStrength > 0) {
-      for (const e of view.eventsOf('device-checkin')) {
+      const checkins = view.eventsOf('device-checkin');
+      for (let i = 0; i < checkins.length; i++) {
+        const e = checkins[i]!;
         const sh = byDevice.get(`id:${e.deviceId}`) ?? (e.serial !== undefined ? byDevice.get(`sn:${e.serial}`) : undefined);
         if (sh === undefined || seen.has(sh.id)) continue;
         const country = e.network?.country;

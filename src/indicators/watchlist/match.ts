@@ -204,7 +204,9 @@ export const watchlistMatch = defineIndicator({
       seenEvent.add(`${kind}:${field}:${value}`);
       add(kind, value, id, field, at);
     };
-    for (const e of view.events) {
+    const events = view.events;
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
       if (e.type === 'session' || e.type === 'device-checkin') addEvent('ip', e.ip, e.id, `events[type=${e.type}].ip`, e.at);
       else if (e.type === 'payment') {
         addEvent('name', e.payeeName, e.id, 'events[type=payment].payeeName', e.at);
