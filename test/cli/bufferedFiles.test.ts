@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BufferedFiles } from '../../src/cli/bufferedFiles';
+import { rangeLines } from '../../src/cli/splitRange';
 
 let temp: string;
 beforeEach(() => {
@@ -31,5 +32,19 @@ describe('BufferedFiles', () => {
     const path = join(temp, 'f.txt');
     new BufferedFiles([path], (error) => error as Error).close();
     expect(() => new BufferedFiles([path], () => new Error('exists'))).toThrow('exists');
+  });
+});
+
+describe('rangeLines', () => {
+  it('splits lines longer than a read, with breaks on either side of a read boundary', () => {
+    const long = 'y'.repeat(3 * 1024 * 1024 + 5);
+    const path = join(temp, 'lines.txt');
+    writeFileSync(path, `a\r\n${long}\r\n${long}\rb\n\nc`);
+    const size = statSync(path).size;
+    expect([...rangeLines(path, 0, size)]).toEqual(['a', long, long, 'b', '', 'c']);
+    // A range cut just before a `\n` of a `\r\n` pair at a read boundary.
+    const text = `${'z'.repeat(1024 * 1024 - 1)}\r\nnext\n`;
+    writeFileSync(path, text);
+    expect([...rangeLines(path, 0, text.length)]).toEqual(['z'.repeat(1024 * 1024 - 1), 'next']);
   });
 });
