@@ -72,6 +72,12 @@ export function partitionDir(tempDir: string): string {
 
 /** The error for partition files that cannot be written in `dir`, with what to do. */
 export function partitionWriteError(dir: string, error: unknown): CliUsageError {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EMFILE' || code === 'ENFILE') {
+    return new CliUsageError(
+      `cannot open the partition files in ${dir} (too many open files: ${error instanceof Error ? error.message : String(error)}); lower --partitions or --workers, or raise ulimit -n.`,
+    );
+  }
   return new CliUsageError(
     `cannot write the partition files in ${dir} (${describeWriteError(error)}); free space there (about the size of the input) or pass --temp-dir with room, or --in-memory.`,
   );

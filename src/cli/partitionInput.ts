@@ -1,14 +1,12 @@
-import { closeSync, openSync, readSync, rmSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { isRecordLine, parseLine } from './documentText';
 import { countDuplicates, partitionDir, PartitionWriter, type DuplicateCounts, type PartitionFile } from './partition';
-import type { TaskRunner } from './partitionPool';
-import type { AnyPartitionAnswer } from './partitionScorer';
+import { answered, removeQuietly, settleAll, type TaskRunner } from './partitionPool';
 import { loadInput, mergeReference, type CliRejected, type InputFormat, type LoadedInput } from './readInput';
 import { rangeLines, rangePartitionPath, type IdsResult, type SplitResult } from './splitRange';
 import type { CliIo } from './io';
 import type { Progress } from './progress';
-import { ShardError } from './workers';
 
 // Pass 1 of the partitioned mode: the input written to partition files by subject id. A file
 // whose first line is a record is split by byte range over the threads (each writes its own
@@ -105,9 +103,9 @@ export async function partitionInput(options: PartitionInputOptions): Promise<Pa
   }
 }
 
-/** Removes the partition files and the directory. */
+/** Removes the partition files and the directory, best effort (never throws). */
 export function disposePartitions(input: PartitionedInput): void {
-  rmSync(input.dir, { recursive: true, force: true });
+  removeQuietly(input.dir);
 }
 
 /** True when the file's first non-blank line is a whole NDJSON record (a JSON object with a `recordType`), read from at most its first megabyte. */
@@ -155,33 +153,28 @@ function rangeStarts(path: string, size: number, ranges: number): number[] {
   return starts;
 }
 
-function answered<T extends { ok: true }>(answer: AnyPartitionAnswer): T {
-  if (!answer.ok) throw new ShardError(answer);
-  return answer as unknown as T;
-}
-
 /** The byte-range split: one range per thread, then one id bucket per range (see splitRange.ts). */
 async function splitInput(path: string, size: number, options: PartitionInputOptions): Promise<PartitionedInput> {
   const { runner, partitions, progress } = options;
   const dir = partitionDir(options.tempDir);
-  const withdraw = options.onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  const withdraw = options.onCleanup(() => removeQuietly(dir));
   let kept = false;
   try {
     const starts = rangeStarts(path, size, options.ranges);
     const ranges = starts.length;
     let done = 0;
-    const split = await Promise.all(
-      starts.map(async (start, range) => {
-        const answer = answered<SplitResult>(
-          await runner.run({ step: 'split', source: path, start, end: starts[range + 1] ?? size, range, partitions, buckets: ranges, dir }),
-        );
-        progress.update(++done / ranges, `partitioned ${done} of ${ranges} parts of the input`);
-        return answer;
-      }),
-    );
+    // Settled, not raced: on a failure the other ranges still write in `dir` until they answer.
+    const split = await settleAll(starts, async (start, range) => {
+      const answer = answered<SplitResult>(
+        await runner.run({ step: 'split', source: path, start, end: starts[range + 1] ?? size, range, partitions, buckets: ranges, dir }),
+      );
+      progress.update(++done / ranges, `partitioned ${done} of ${ranges} parts of the input`);
+      return answer;
+    });
     progress.done();
-    const buckets = await Promise.all(
-      Array.from({ length: ranges }, async (_, bucket) => answered<IdsResult>(await runner.run({ step: 'ids', dir, bucket, ranges }))),
+    const buckets = await settleAll(
+      Array.from({ length: ranges }, (_, bucket) => bucket),
+      async (bucket) => answered<IdsResult>(await runner.run({ step: 'ids', dir, bucket, ranges })),
     );
     // The counts of the ranges before each: what to add to its positions and lines.
     const offsets: { subject: number; event: number; suppression: number; watchlist: number; line: number }[] = [];
@@ -236,7 +229,10 @@ async function splitInput(path: string, size: number, options: PartitionInputOpt
     kept = true;
     return result;
   } finally {
-    if (!kept) rmSync(dir, { recursive: true, force: true });
-    withdraw();
+    try {
+      if (!kept) removeQuietly(dir);
+    } finally {
+      withdraw();
+    }
   }
 }

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ScorerConfig } from '../engine/config';
 import {
@@ -8,6 +9,8 @@ import {
   type PartitionSetup,
   type PartitionWorkerData,
 } from './partitionScorer';
+import { CliUsageError } from './io';
+import { ShardError } from './workers';
 
 // Where the tasks of the partitioned mode run: a pool of worker threads, or this thread.
 
@@ -19,6 +22,36 @@ export interface TaskRunner {
   /** Gives every thread the setup, once the input is read, before the partition steps. */
   setup(setup: PartitionSetup): void;
   close(): void;
+}
+
+/**
+ * The answer of a task that succeeded, or its failure thrown again in this thread: a usage error
+ * (a partition file that cannot be written) stays one, so it is reported as such, not as a bug.
+ */
+export function answered<T extends { ok: true }>(answer: AnyPartitionAnswer): T {
+  if (answer.ok) return answer as unknown as T;
+  if (answer.name === 'CliUsageError') throw new CliUsageError(answer.message);
+  throw new ShardError(answer);
+}
+
+/**
+ * Runs `task` over every item at once and waits for all of them to settle, even after one fails:
+ * the caller may then remove the files they write. Throws the first failure (in item order).
+ */
+export async function settleAll<I, T>(items: readonly I[], task: (item: I, index: number) => Promise<T>): Promise<T[]> {
+  const settled = await Promise.allSettled(items.map(task));
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
+}
+
+/** Removes a temporary directory, best effort: a failure here must never hide the error that led to it. */
+export function removeQuietly(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  } catch {
+    // Left behind; the run's own outcome matters more.
+  }
 }
 
 /** Runs every task in this thread. */

@@ -5,13 +5,12 @@ import type { ScorerConfig } from '../engine/config';
 import { compareRejected } from '../engine/order';
 import { maxPartitions, partitionCount } from './partition';
 import { disposePartitions, partitionInput, type PartitionedInput } from './partitionInput';
-import { runHere, workerPool, type TaskRunner } from './partitionPool';
+import { answered, runHere, settleAll, workerPool, type TaskRunner } from './partitionPool';
 import type { PartitionAnswer, PartitionTask } from './partitionScorer';
 import { progressThreshold, type CliRejected, type InputFormat, type LoadedInput } from './readInput';
 import type { CliIo } from './io';
 import type { Progress } from './progress';
 import type { ReportSpill } from './spill';
-import { ShardError } from './workers';
 import type { ScoreOutput } from './formats';
 
 // The partitioned whole-input mode of `redflags score`: an NDJSON input scored as one batch with
@@ -134,22 +133,20 @@ async function scoreParts(
     const takeRejected = !rejectedTaken;
     rejectedTaken = true;
     let done = 0;
-    return Promise.all(
-      files.map(async (list, p) => {
-        // Every partition validates the lists alike: the first gives their problems.
-        const task: PartitionTask = { ...make(p), files: list, rejected: takeRejected, lists: takeRejected && p === 0 };
-        const answer = (await runner.run(task)) as PartitionAnswer;
-        steps++;
-        if (!answer.ok) throw new ShardError(answer);
-        maxRecordsHeld = Math.max(maxRecordsHeld, answer.records);
-        if (size !== undefined && size >= progressThreshold) progress.update(++done / files.length, `${task.step}: ${done} of ${files.length} partitions`);
-        for (const r of answer.rejected ?? []) {
-          const line = r.kind === 'watchlist' ? watchlistLines[r.index] : undefined;
-          rejected.push(line !== undefined ? { ...r, line } : r);
-        }
-        return answer;
-      }),
-    );
+    // Settled, not raced: on a failure the other threads still read partitions and write summaries in the directory.
+    return settleAll(files, async (list, p) => {
+      // Every partition validates the lists alike: the first gives their problems.
+      const task: PartitionTask = { ...make(p), files: list, rejected: takeRejected, lists: takeRejected && p === 0 };
+      steps++;
+      const answer = answered<Extract<PartitionAnswer, { ok: true }>>(await runner.run(task));
+      maxRecordsHeld = Math.max(maxRecordsHeld, answer.records);
+      if (size !== undefined && size >= progressThreshold) progress.update(++done / files.length, `${task.step}: ${done} of ${files.length} partitions`);
+      for (const r of answer.rejected ?? []) {
+        const line = r.kind === 'watchlist' ? watchlistLines[r.index] : undefined;
+        rejected.push(line !== undefined ? { ...r, line } : r);
+      }
+      return answer;
+    });
   };
   let latest: string | undefined;
   if (options.asOf === undefined) {

@@ -95,9 +95,11 @@ export function* rangeLines(path: string, start: number, end: number): Generator
     for (;;) {
       const read = at < end ? readSync(fd, buffer, 0, Math.min(readBytes, end - at), at) : 0;
       at += read;
+      // `text` holds no line break yet: search only what this read added, so a line of L bytes costs L, not L^2 / readBytes.
+      const scanned = text.length;
       text += read === 0 ? decoder.end() : decoder.write(buffer.subarray(0, read));
       let from = 0;
-      for (let nl = text.indexOf('\n', from); nl >= 0; nl = text.indexOf('\n', from)) {
+      for (let nl = text.indexOf('\n', scanned); nl >= 0; nl = text.indexOf('\n', from)) {
         // A `\r\n` is one break; a lone `\r` inside the segment is one more.
         yield* split(text.charCodeAt(nl - 1) === 13 && nl > from ? text.slice(from, nl - 1) : text.slice(from, nl));
         from = nl + 1;
