@@ -8,6 +8,7 @@ import { Engine } from 'json-rules-engine';
 import { builtinIndicators, createIndicatorTimer, createScorer, formatTimingTable, safeParseEvent, safeParseSubject } from '../dist/index.js';
 import { decideWithRules, decisionIndicators, decisionsOfReports } from './decisions.mjs';
 import { population } from './population.mjs';
+import { bareLoop } from './bareLoop.mjs';
 
 const quick = process.argv.includes('--quick');
 // `--subjects=1000` runs one size only (a loaded machine may not finish 10,000 in reasonable time).
@@ -42,17 +43,6 @@ async function median(runs, fn) {
   for (let i = 0; i < runs; i++) all.push(await fn());
   all.sort((a, b) => a.cpuMs - b.cpuMs);
   return all[all.length >> 1];
-}
-
-/** The bare loop touches what any scorer must: each event's time and type, grouped by subject. */
-function bareLoop(events) {
-  const counts = new Map();
-  let sum = 0;
-  for (const e of events) {
-    sum += Date.parse(e.at);
-    counts.set(e.subjectId, (counts.get(e.subjectId) ?? 0) + (e.type === 'session' ? 1 : 0));
-  }
-  return sum + counts.size;
 }
 
 const round = (x, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;

@@ -24,6 +24,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createScorer, mergeSummaries, safeParseEvent, safeParseSubject } from '../dist/index.js';
 import { population, populationAsOf, populationSubjects } from './population.mjs';
+import { bareLoop } from './bareLoop.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
@@ -46,17 +47,6 @@ function cpuTimed(fn) {
   const start = cpuMs();
   const result = fn();
   return { cpuMs: cpuMs() - start, result };
-}
-
-/** The bare loop of bench/core.bench.mjs: each event's time and type, grouped by subject. */
-function bareLoop(events) {
-  const counts = new Map();
-  let sum = 0;
-  for (const e of events) {
-    sum += Date.parse(e.at);
-    counts.set(e.subjectId, (counts.get(e.subjectId) ?? 0) + (e.type === 'session' ? 1 : 0));
-  }
-  return sum + counts.size;
 }
 
 /** Consecutive shards of the benchmark population, `size` subjects each, as `scoreBatch` takes them. */
