@@ -13,6 +13,12 @@ interface FieldNode {
   readonly children?: Map<string, FieldNode>;
   /** Elements of an array. */
   readonly items?: FieldNode[];
+  /**
+   * Values of an object no getter reaches: a key spelled again in another case (`IPAddress`,
+   * then `ipAddress`) with a different value, or a dotted key (`client.ip`) under a key that
+   * holds a value (`client`). Each is reported as invalid, so it is counted, never dropped.
+   */
+  unreachable?: { readonly node: FieldNode; readonly reason: string }[];
   /** How the connector used it: mapped, ignored (with the reason) or invalid (with the reason). */
   use?: { readonly kind: 'mapped' } | { readonly kind: 'ignored' | 'invalid'; readonly reason: string };
 }
@@ -74,24 +80,46 @@ function insert(node: FieldNode, segments: readonly string[], value: unknown): v
   const [head, ...rest] = segments as [string, ...string[]];
   const children = node.children as Map<string, FieldNode>;
   const key = head.toLowerCase();
-  const existing = children.get(key);
   if (rest.length === 0) {
-    const built = build(value, childPath(node.path, head));
-    if (existing?.children !== undefined && built.children !== undefined) {
-      for (const [k, child] of built.children) if (!existing.children.has(k)) existing.children.set(k, child);
-      return;
-    }
-    // A key spelled twice (`IPAddress` and `ipAddress`): the first present value wins, in source order.
-    if (existing === undefined || !hasPresent(existing)) children.set(key, built);
+    place(node, key, build(value, childPath(node.path, head)));
     return;
   }
-  let target = existing;
+  let target = children.get(key);
   if (target?.children === undefined) {
-    if (target !== undefined && hasPresent(target)) return;
+    if (target !== undefined && hasPresent(target)) {
+      unreachable(node, build(value, childPath(node.path, segments.join('.'))), `${target.path} holds a value, so this dotted key has no place under it`);
+      return;
+    }
     target = { path: childPath(node.path, head), children: new Map() };
     children.set(key, target);
   }
   insert(target, rest, value);
+}
+
+/**
+ * Puts a built node under its lower-cased key. Objects under two spellings of a key merge; for a
+ * value, the first present one wins in source order (`IPAddress`, then `ipAddress`), and a
+ * different present value under the other spelling is kept as unreachable.
+ */
+function place(parent: FieldNode, key: string, built: FieldNode): void {
+  const children = parent.children as Map<string, FieldNode>;
+  const existing = children.get(key);
+  if (existing?.children !== undefined && built.children !== undefined) {
+    for (const [k, child] of built.children) place(existing, k, child);
+    for (const lost of built.unreachable ?? []) unreachable(existing, lost.node, lost.reason);
+    return;
+  }
+  if (existing === undefined || !hasPresent(existing)) children.set(key, built);
+  else if (!sameLeaf(existing, built)) unreachable(parent, built, `another spelling of this key, ${existing.path}, comes first; its value is the one read`);
+}
+
+function sameLeaf(a: FieldNode, b: FieldNode): boolean {
+  return a.children === undefined && a.items === undefined && b.children === undefined && b.items === undefined && a.value === b.value;
+}
+
+/** Keeps a value no getter reaches on `parent`, with the reason the report gives (nothing for no data). */
+function unreachable(parent: FieldNode, lost: FieldNode, reason: string): void {
+  if (hasPresent(lost)) (parent.unreachable ??= []).push({ node: lost, reason });
 }
 
 function hasPresent(node: FieldNode): boolean {
@@ -337,8 +365,10 @@ export class FieldReader {
     const out: FieldUse[] = [];
     const walk = (node: FieldNode, inherited: FieldNode['use']): void => {
       const use = node.use ?? inherited;
-      if (node.children !== undefined) node.children.forEach((child) => walk(child, use));
-      else if (node.items !== undefined) node.items.forEach((child) => walk(child, use));
+      if (node.children !== undefined) {
+        node.children.forEach((child) => walk(child, use));
+        for (const { node: lost, reason } of node.unreachable ?? []) walk(lost, use?.kind === 'ignored' ? use : { kind: 'invalid', reason });
+      } else if (node.items !== undefined) node.items.forEach((child) => walk(child, use));
       else if (isPresentLeaf(node.value)) {
         if (use === undefined) out.push({ path: node.path, kind: 'unmapped' });
         else if (use.kind === 'mapped') out.push({ path: node.path, kind: 'mapped' });

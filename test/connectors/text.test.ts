@@ -102,6 +102,32 @@ describe('CSV parser', () => {
     ]);
   });
 
+  it('gives a repeated or empty header name, and extra cells, keys of their own', () => {
+    const reader = createCsvRowReader();
+    const rows = [...reader.write('Email,Name,Email,,column 5\na@x.test,Ana,b@x.test,4,5,6,7\n'), ...reader.end()];
+    expect(rows).toEqual([
+      {
+        value: { Email: 'a@x.test', Name: 'Ana', 'Email (column 3)': 'b@x.test', 'column 4': '4', 'column 5': '5', 'column 6': '6', 'column 7': '7' },
+        line: 2,
+      },
+    ]);
+  });
+
+  it('keeps an extra cell whose default name a header already took', () => {
+    const reader = createCsvRowReader();
+    const rows = [...reader.write('a,column 3\n1,2,3\n'), ...reader.end()];
+    expect(rows[0]?.value).toEqual({ a: '1', 'column 3': '2', 'column 3 (column 3)': '3' });
+  });
+
+  it('keeps a column named __proto__ as a plain key', () => {
+    const reader = createCsvRowReader();
+    const [row] = [...reader.write('__proto__,b\nx,y\n'), ...reader.end()];
+    const value = row?.value as Record<string, string>;
+    expect(Object.keys(value)).toEqual(['__proto__', 'b']);
+    expect(Object.getOwnPropertyDescriptor(value, '__proto__')?.value).toBe('x');
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+  });
+
   test.prop([fc.array(fc.array(fc.string({ maxLength: 8 }), { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 20 })])(
     'round-trips any cells written with RFC 4180 quoting, whatever the chunk size',
     (table, size) => {

@@ -117,23 +117,35 @@ export function createCsvParser(delimiter = ','): CsvParser {
 
 /**
  * Turns CSV records into rows keyed by the header (the first record), header names trimmed.
- * A record with more cells than the header keeps the extras under `column N`; with fewer, the
- * missing cells are absent. Rows carry their line.
+ * Every cell keeps a key of its own: an empty name is `column N`, a name the header already
+ * has (exports repeat names such as `Email`) is `Email (column N)`, and a record with more cells
+ * than the header keeps the extras under `column N` (N counts from 1), each made unique the same
+ * way; with fewer cells, the missing ones are absent. Rows carry their line.
  */
 export function createCsvRowReader(delimiter = ','): { write(chunk: string): SourceRow[]; end(): SourceRow[] } {
   const parser = createCsvParser(delimiter);
-  let header: string[] | undefined;
+  // Column names, grown past the header when a record has more cells; `taken` holds them all.
+  let names: string[] | undefined;
+  const taken = new Set<string>();
+  const nameOf = (column: number, name: string): string => {
+    let unique = name;
+    while (taken.has(unique)) unique = `${unique} (column ${column + 1})`;
+    taken.add(unique);
+    return unique;
+  };
   const toRows = (records: CsvRecord[]): SourceRow[] => {
     const rows: SourceRow[] = [];
     for (const record of records) {
-      if (header === undefined) {
-        header = record.cells.map((name, i) => name.trim() || `column ${i + 1}`);
+      if (names === undefined) {
+        names = record.cells.map((name, i) => nameOf(i, name.trim() || `column ${i + 1}`));
         continue;
       }
+      while (names.length < record.cells.length) names.push(nameOf(names.length, `column ${names.length + 1}`));
       const value: Record<string, string> = {};
-      record.cells.forEach((cell, i) => {
-        value[header?.[i] ?? `column ${i + 1}`] = cell;
-      });
+      // Defined, not assigned: a column named `__proto__` is a key like any other.
+      record.cells.forEach((cell, i) =>
+        Object.defineProperty(value, (names as string[])[i] as string, { value: cell, enumerable: true, writable: true, configurable: true }),
+      );
       rows.push({ value, line: record.line });
     }
     return rows;
