@@ -173,6 +173,8 @@ describe('the partitioned whole-input mode', () => {
       expect(stats.maxRecordsHeld).toBeLessThan(records / 2);
       // Three steps per partition: the latest event (no --as-of), the summaries, the scores.
       expect(stats.steps).toBe(3 * partitions);
+      // More partitions than threads: each step reads and validates its partition again, to hold one at a time.
+      expect(stats.loads).toEqual(Array.from({ length: partitions }, () => 3));
       expect(result.output.reports.length).toBeGreaterThan(60);
     } finally {
       spill.dispose();
@@ -202,6 +204,40 @@ describe('the partitioned whole-input mode', () => {
     }
     expect(readdirSync(temp)).toEqual([]);
   }, 120_000);
+
+  it('reads and validates a lone partition once for its three steps, and scores what the in-memory path scores', async () => {
+    const io: CliIo = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), cwd: process.cwd() };
+    const spill = new ReportSpill({ tempDir: temp });
+    try {
+      const result = await scorePartitioned(
+        {
+          source: input,
+          io,
+          progress: createProgress(io.stderr, false),
+          inputFormat: undefined,
+          asOf: undefined,
+          config: summariesOnly,
+          workers: 1,
+          partitions: 1,
+          tempDir: temp,
+          spill,
+        },
+        (asOf) => asOf as string,
+      );
+      if (result.kind !== 'scored') throw new Error('expected NDJSON to be partitioned');
+      expect(result.stats.steps).toBe(3);
+      expect(result.stats.loads).toEqual([1]);
+    } finally {
+      spill.dispose();
+    }
+    // The step that keeps the partition gives the same rejected records and reports, whatever step comes first.
+    for (const asOf of [['--as-of', generatedAsOf], []]) {
+      const args = ['score', input, '--config', config, '--format', 'json', ...asOf];
+      const memory = await run([...args, '--in-memory']);
+      expect(await run([...args, '--partitions', '1', '--temp-dir', temp])).toEqual(memory);
+    }
+    expect(readdirSync(temp)).toEqual([]);
+  }, 60_000);
 
   it('reads each line in exactly one range, and balances the partitions over the threads', async () => {
     const io: CliIo = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), cwd: process.cwd() };
@@ -309,8 +345,11 @@ describe('the partitioned whole-input mode', () => {
           (asOf) => asOf as string,
         );
         if (result.kind !== 'scored') throw new Error('expected NDJSON to be partitioned');
-        const { ranges } = result.stats;
+        const { ranges, loads, steps } = result.stats;
         expect(ranges).toHaveLength(2);
+        // A partition per thread, kept there between its two steps (summaries, scores): read and validated once each.
+        expect(steps).toBe(4);
+        expect(loads).toEqual([1, 1]);
         // Thread 0 is the main thread: no range was read there, and every non-blank line was parsed once.
         for (const range of ranges) expect(range.threadId).not.toBe(0);
         expect(ranges.reduce((sum, r) => sum + r.parsed, 0)).toBe(text.split('\n').filter((l) => l.trim() !== '').length);
