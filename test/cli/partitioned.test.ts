@@ -34,6 +34,9 @@ const summariesOnly: ScorerConfig = {
 };
 
 const partitions = 4;
+/** What the command says when it scores a small NDJSON file in one thread despite --workers. */
+const oneThreadNote = (workers: number): string =>
+  `redflags: --workers ${workers}: scoring in one thread, which is faster than ${workers} on a file under 256 MB (see docs/cli.md, worker threads).\n`;
 const line = (recordType: string, record: object): string => JSON.stringify({ recordType, ...record });
 
 /**
@@ -285,6 +288,22 @@ describe('the partitioned whole-input mode', () => {
     expect(json.stderr).toContain('a JSON document is read whole');
   });
 
+  it('scores a small NDJSON file in one thread with --workers 2 or more, and says so; partitions asked for and JSON documents keep the threads', async () => {
+    const args = ['score', input, '--config', config, '--format', 'ndjson', '--as-of', generatedAsOf];
+    const memory = await run([...args, '--in-memory']);
+    for (const workers of [2, 4]) {
+      const small = await run([...args, '--workers', String(workers)]);
+      expect(small).toEqual({ ...memory, stderr: `${oneThreadNote(workers)}${memory.stderr}` });
+    }
+    const partitioned = await run([...args, '--workers', '2', '--partitions', '2', '--temp-dir', temp]);
+    expect(partitioned).toEqual(memory);
+    const document = join(dir, 'document.json');
+    writeFileSync(document, JSON.stringify({ subjects: demo.subjects.slice(0, 3), events: [] }));
+    const json = await run(['score', document, '--format', 'json', '--as-of', generatedAsOf, '--workers', '2']);
+    expect(json.stderr).not.toContain('scoring in one thread');
+    expect(json.code).toBe(0);
+  });
+
   it('holds a small file whole unless partitions or their temporary files are asked for', async () => {
     const small = await run(['score', input, '--config', config, '--format', 'ndjson', '--as-of', generatedAsOf, '--run-size', '5']);
     expect(small.stderr).not.toContain('this run is in memory');
@@ -314,8 +333,9 @@ describe('the partitioned whole-input mode', () => {
           const partitioned = await score(['--format', format, '--workers', workers, '--partitions', '5', '--temp-dir', temp]);
           expect(partitioned).toEqual(memory);
         }
-        // A small file with more than one worker is partitioned (threads reading byte ranges), not held whole.
-        expect(await score(['--format', format, '--workers', '2'])).toEqual(memory);
+        // A small file with more than one worker is held whole in one thread, which is faster, and says so.
+        const small = await score(['--format', format, '--workers', '2']);
+        expect(small).toEqual({ ...memory, stderr: `${oneThreadNote(2)}${memory.stderr}` });
       }
       expect(readdirSync(temp)).toEqual([]);
     },
