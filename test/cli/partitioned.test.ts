@@ -8,7 +8,9 @@ import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { createScorer } from '../../src/index';
 import type { ScorerConfig } from '../../src/engine/config';
-import { partitionOf } from '../../src/cli/partition';
+import { partitionDir, partitionOf } from '../../src/cli/partition';
+import { answered, removeQuietly, workerPool } from '../../src/cli/partitionPool';
+import type { SplitResult } from '../../src/cli/splitRange';
 import { scorePartitioned } from '../../src/cli/partitioned';
 import { loadInput } from '../../src/cli/readInput';
 import { createProgress } from '../../src/cli/progress';
@@ -36,7 +38,7 @@ const summariesOnly: ScorerConfig = {
 const partitions = 4;
 /** What the command says when it scores a small NDJSON file in one thread despite --workers. */
 const oneThreadNote = (workers: number): string =>
-  `redflags: --workers ${workers}: scoring in one thread, which is faster than ${workers} on a file under 256 MB (see docs/cli.md, worker threads).\n`;
+  `redflags: --workers ${workers}: scoring in one thread, which is faster than ${workers} on an NDJSON file under 256 MB; --partitions keeps the threads.\n`;
 const line = (recordType: string, record: object): string => JSON.stringify({ recordType, ...record });
 
 /**
@@ -375,6 +377,31 @@ describe('the partitioned whole-input mode', () => {
         expect(ranges.reduce((sum, r) => sum + r.parsed, 0)).toBe(text.split('\n').filter((l) => l.trim() !== '').length);
       } finally {
         spill.dispose();
+      }
+      expect(readdirSync(temp)).toEqual([]);
+    },
+    60_000,
+  );
+
+  it.skipIf(!existsSync(cli))(
+    'runs each task bound to a thread in that thread (needs npm run build)',
+    async () => {
+      const pool = workerPool(cli, undefined, 2);
+      const split = partitionDir(temp);
+      try {
+        // Each split task answers with the thread that ran it; they are bound alternately, and sent before any answers.
+        const bound = [0, 1, 0, 1, 0, 1];
+        const answers = await Promise.all(
+          bound.map(async (thread, range) =>
+            answered<SplitResult>(await pool.run({ step: 'split', source: input, start: 0, end: 0, range, partitions: 2, buckets: 1, dir: split }, thread)),
+          ),
+        );
+        const threadOf = answers.map((a) => a.threadId);
+        expect(new Set(threadOf).size).toBe(2);
+        bound.forEach((thread, i) => expect(threadOf[i]).toBe(threadOf[thread]));
+      } finally {
+        pool.close();
+        removeQuietly(split);
       }
       expect(readdirSync(temp)).toEqual([]);
     },

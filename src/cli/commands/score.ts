@@ -331,7 +331,7 @@ const threadsFromBytes = partitionFromBytes;
 async function inOneThread(workers: number, io: CliIo): Promise<1> {
   await say(
     io.stderr,
-    `redflags: --workers ${workers}: scoring in one thread, which is faster than ${workers} on a file under ${threadsFromBytes / (1024 * 1024)} MB (see docs/cli.md, worker threads).\n`,
+    `redflags: --workers ${workers}: scoring in one thread, which is faster than ${workers} on an NDJSON file under ${threadsFromBytes / (1024 * 1024)} MB; --partitions keeps the threads.\n`,
   );
   return 1;
 }
