@@ -8,7 +8,8 @@
 //
 //   npm run build && node bench/cli.bench.mjs            # 5,000 subjects x 200 events (242 MB)
 //   node bench/cli.bench.mjs --subjects=10000 --events=200
-//   node bench/cli.bench.mjs --partitions=3              # the partitioned mode (default from 256 MB of NDJSON)
+//   node bench/cli.bench.mjs --partitions=3              # the partitioned mode (default from 256 MB of NDJSON;
+//                                                        # under that, --workers 2 or more scores in one thread)
 //   node bench/cli.bench.mjs --rss-from=wrapper          # skip /usr/bin/time
 //   node bench/cli.bench.mjs --tmp-dir=/big/disk         # where the input and outputs go
 //   node bench/cli.bench.mjs --quick                     # tiny input, for CI; times mean nothing
@@ -87,7 +88,9 @@ function scoreRun(dir, input, workers) {
   const summary = JSON.parse(bytes.subarray(0, bytes.indexOf(10)).toString('utf8'));
   const digest = createHash('sha256').update(bytes).digest('hex');
   rmSync(out);
-  return { wallS, usage, summary, digest, outBytes: bytes.length, loadAtStart };
+  // A small NDJSON file is scored in one thread whatever --workers says, which the command says on stderr.
+  const oneThread = child.stderr.includes('scoring in one thread');
+  return { wallS, usage, summary, digest, outBytes: bytes.length, loadAtStart, oneThread };
 }
 
 const dir = mkdtempSync(join(option('tmp-dir') ?? tmpdir(), 'redflags-cli-bench-'));
@@ -106,6 +109,7 @@ try {
     const cpuS = run.usage.userS + run.usage.systemS;
     rows.push({
       workers,
+      'threads used': run.oneThread ? 1 : workers,
       'wall s': round(run.wallS, 1),
       'user s': round(run.usage.userS, 1),
       'system s': round(run.usage.systemS, 1),

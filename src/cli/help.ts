@@ -56,7 +56,9 @@ Options:
                         exist); written to a temporary file and renamed when complete, so an
                         interrupted run leaves the previous file unchanged
   --fail-on <band>      exit 1 when any subject reaches this band: elevated | high | critical
-  --workers <n>         score in n worker threads (same output as one; default 1)
+  --workers <n>         score in n worker threads (same output as one; default 1); an NDJSON
+                        file under 256 MB is scored in one thread, which is faster (said on
+                        standard error), unless --partitions, --temp-dir or --run-size is given
   --shard-timeout <s>   with --workers: stop a shard running longer than s seconds and
                         list its subjects as not scored (an indicator may loop forever)
   --view <view>         investigator (default) | candidate: markdown and html only; the candidate
@@ -78,8 +80,8 @@ Options:
                         the input (needs --as-of; refused while population-level indicators
                         are enabled, since they must see every subject; watchlist screening
                         stays: the watchlist lines come first and are indexed once)
-  --partitions <n>      NDJSON without --stream (files from 256 MB, any file with --workers 2
-                        or more, and standard input) is scored in bounded memory by default,
+  --partitions <n>      NDJSON without --stream (files from 256 MB, and standard input) is
+                        scored in bounded memory by default,
                         split by subject id into n partition files (default: one per 96 MB of
                         input, 64 for standard input); smaller files are held in memory unless
                         this is given

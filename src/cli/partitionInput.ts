@@ -109,7 +109,7 @@ export function disposePartitions(input: PartitionedInput): void {
 }
 
 /** True when the file's first non-blank line is a whole NDJSON record (a JSON object with a `recordType`), read from at most its first megabyte. */
-function startsWithRecord(path: string, size: number): boolean {
+export function startsWithRecord(path: string, size: number): boolean {
   const window = Math.min(size, firstLineBytes);
   let first: string | undefined;
   let more = false;

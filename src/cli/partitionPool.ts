@@ -18,7 +18,11 @@ import { ShardError } from './workers';
 export interface TaskRunner {
   /** Threads the tasks run in (1: this one). */
   readonly threads: number;
-  run(task: AnyPartitionTask): Promise<AnyPartitionAnswer>;
+  /**
+   * Runs a task; with `thread` (from 0, below {@link threads}), in that thread only, after the
+   * tasks sent to it before: a partition kept resident there between its steps.
+   */
+  run(task: AnyPartitionTask, thread?: number): Promise<AnyPartitionAnswer>;
   /** Gives every thread the setup, once the input is read, before the partition steps. */
   setup(setup: PartitionSetup): void;
   close(): void;
@@ -65,23 +69,36 @@ export function runHere(config: ScorerConfig | undefined): TaskRunner {
   };
 }
 
-/** A pool of worker threads: each takes the next task when it has answered its last, so at most `threads` partitions are held at once. */
+/**
+ * A pool of worker threads: each takes the next task when it has answered its last, so at most
+ * `threads` partitions are held at once. A task bound to a thread waits for that thread; an idle
+ * thread takes its own waiting tasks before the unbound ones.
+ */
 export function workerPool(script: string | URL, config: ScorerConfig | undefined, threads: number): TaskRunner {
+  interface Job {
+    readonly task: AnyPartitionTask;
+    resolve(answer: AnyPartitionAnswer): void;
+    reject(error: Error): void;
+  }
   interface Slot {
     readonly worker: Worker;
+    /** Tasks bound to this thread, in the order they were run. */
+    readonly own: Job[];
     pending?: { resolve(answer: AnyPartitionAnswer): void; reject(error: Error): void } | undefined;
     failure?: Error | undefined;
   }
-  const waiting: { task: AnyPartitionTask; resolve(answer: AnyPartitionAnswer): void; reject(error: Error): void }[] = [];
-  const idle: Slot[] = [];
+  const waiting: Job[] = [];
+  const idle = new Set<Slot>();
   const slots: Slot[] = [];
   let closed = false;
   const dispatch = (): void => {
-    while (idle.length > 0 && waiting.length > 0) {
-      const slot = idle.pop() as Slot;
-      const job = waiting.shift() as (typeof waiting)[number];
+    for (const slot of idle) {
+      const job = slot.own.shift() ?? waiting.shift();
+      if (job === undefined) continue;
+      idle.delete(slot);
       if (slot.failure !== undefined) {
         job.reject(slot.failure);
+        for (const bound of slot.own.splice(0)) bound.reject(slot.failure);
         continue;
       }
       slot.pending = { resolve: job.resolve, reject: job.reject };
@@ -94,14 +111,16 @@ export function workerPool(script: string | URL, config: ScorerConfig | undefine
     const pending = slot.pending;
     slot.pending = undefined;
     pending?.reject(slot.failure);
+    // Tasks bound to a dead thread cannot run elsewhere: the partition they need was held there.
+    for (const bound of slot.own.splice(0)) bound.reject(slot.failure);
   };
   const data: PartitionWorkerData = { redflags: 'score-partitions', ...(config !== undefined ? { config } : {}) };
   for (let n = 0; n < threads; n++) {
-    const slot: Slot = { worker: new Worker(script, { workerData: data }) };
+    const slot: Slot = { worker: new Worker(script, { workerData: data }), own: [] };
     slot.worker.on('message', (answer: AnyPartitionAnswer) => {
       const pending = slot.pending;
       slot.pending = undefined;
-      idle.push(slot);
+      idle.add(slot);
       pending?.resolve(answer);
       dispatch();
     });
@@ -110,13 +129,17 @@ export function workerPool(script: string | URL, config: ScorerConfig | undefine
       if (!closed) fail(slot, new Error(`a worker thread exited with code ${code} before answering`));
     });
     slots.push(slot);
-    idle.push(slot);
+    idle.add(slot);
   }
   return {
     threads,
-    run: (task) =>
+    run: (task, thread) =>
       new Promise((resolve, reject) => {
-        waiting.push({ task, resolve, reject });
+        const job: Job = { task, resolve, reject };
+        const slot = thread === undefined ? undefined : slots[thread];
+        if (slot === undefined) waiting.push(job);
+        else if (slot.failure !== undefined) reject(slot.failure);
+        else slot.own.push(job);
         dispatch();
       }),
     setup: (setup) => {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { createScorer } from '../defaults';
-import type { RejectedRecord } from '../engine/createScorer';
+import type { PreparedBatch, RejectedRecord } from '../engine/createScorer';
 import type { ScorerConfig } from '../engine/config';
 import { mergeSummaries, type PopulationSummaries } from '../engine/summaries';
 import { partitionWriteError, readPartitionFiles, validEvent, validSuppression, type DuplicateCounts, type PartitionFile } from './partition';
@@ -54,6 +54,12 @@ export interface PartitionTask {
   readonly rejected: boolean;
   /** Whether to give back the problems of the watchlists and reference tables too (one partition does). */
   readonly lists?: boolean;
+  /**
+   * Keep the partition read and validated in this thread between its steps, under this key (its
+   * number): the run sends every step of it to the same thread. `last` lets it go after this step.
+   * Without it, each step reads and validates the partition again, so a thread holds one at a time.
+   */
+  readonly resident?: { readonly partition: number; readonly last: boolean };
 }
 
 /** What a step gives back. */
@@ -62,6 +68,8 @@ export type PartitionAnswer =
       readonly ok: true;
       /** Subject, event and suppression records the step held at once: the partition's. */
       readonly records: number;
+      /** True when the step read and validated the partition; false when it was resident from an earlier step. */
+      readonly loaded: boolean;
       /** `check`: the latest valid event of the partition, ISO 8601. */
       readonly latest?: string;
       /** `score`: the number of reports in the run file. */
@@ -133,6 +141,19 @@ export function partitionScorer(config: ScorerConfig | undefined, setup: Partiti
   const scorer = createScorer(config !== undefined ? { config } : {});
   const events = new Map(setup.duplicates.events);
   const suppressions = new Map(setup.duplicates.suppressions);
+  // Partitions kept between their steps (see PartitionTask.resident), by number.
+  const resident = new Map<number, { readonly partition: LoadedPartition; readonly prepared: PreparedBatch }>();
+  const load = (files: readonly PartitionFile[]): { readonly partition: LoadedPartition; readonly prepared: PreparedBatch } => {
+    const partition = loadPartition(files, events, suppressions);
+    const prepared = scorer.prepareBatch({
+      subjects: partition.subjects,
+      events: partition.events,
+      watchlists: setup.watchlists,
+      ...(setup.reference !== undefined ? { reference: setup.reference } : {}),
+      ...(partition.suppressions.length > 0 ? { suppressions: partition.suppressions } : {}),
+    });
+    return { partition, prepared };
+  };
   // The merged summaries of every partition: read from their files once per thread, at the first `score` step.
   let merged: { readonly paths: string; readonly summaries: PopulationSummaries } | undefined;
   const summariesOf = (paths: readonly string[] | undefined): PopulationSummaries | undefined => {
@@ -146,14 +167,14 @@ export function partitionScorer(config: ScorerConfig | undefined, setup: Partiti
       try {
         // Merged before the partition is loaded, so the parts read for it are let go first.
         const summaries = task.step === 'score' ? summariesOf(task.summaryPaths) : undefined;
-        const partition = loadPartition(task.files, events, suppressions);
-        const prepared = scorer.prepareBatch({
-          subjects: partition.subjects,
-          events: partition.events,
-          watchlists: setup.watchlists,
-          ...(setup.reference !== undefined ? { reference: setup.reference } : {}),
-          ...(partition.suppressions.length > 0 ? { suppressions: partition.suppressions } : {}),
-        });
+        const key = task.resident?.partition;
+        const kept = key !== undefined ? resident.get(key) : undefined;
+        const { partition, prepared } = kept ?? load(task.files);
+        if (key !== undefined) {
+          if (task.resident?.last === true) resident.delete(key);
+          // The raw records are let go: the prepared batch holds the validated ones.
+          else resident.set(key, { partition: { ...partition, subjects: [], events: [], suppressions: [] }, prepared });
+        }
         let rejected: CliRejected[] | undefined;
         if (task.rejected) {
           rejected = partition.duplicates.slice();
@@ -162,7 +183,7 @@ export function partitionScorer(config: ScorerConfig | undefined, setup: Partiti
             if (mapped !== undefined) rejected.push(mapped);
           }
         }
-        const base = { ok: true as const, records: partition.records, ...(rejected !== undefined ? { rejected } : {}) };
+        const base = { ok: true as const, records: partition.records, loaded: kept === undefined, ...(rejected !== undefined ? { rejected } : {}) };
         if (task.step === 'check') return { ...base, ...(prepared.latestEventTime !== undefined ? { latest: prepared.latestEventTime } : {}) };
         const asOf = task.asOf as string;
         if (task.step === 'summarise') {

@@ -50,6 +50,11 @@ export interface PartitionStats {
   readonly maxRecordsHeld: number;
   /** Steps run: partitions times the steps (check without --as-of, summarise with summarising indicators, score). */
   readonly steps: number;
+  /**
+   * Times each partition was read from its files and validated: once when every partition has a
+   * thread of its own (kept there between its steps), once per step otherwise.
+   */
+  readonly loads: readonly number[];
   /** How the input was read: each byte range's lines, lines parsed and thread (0: the main thread); empty when this thread read it alone. */
   readonly ranges: PartitionedInput['ranges'];
 }
@@ -127,19 +132,33 @@ async function scoreParts(
   const summarising = createScorer(options.config !== undefined ? { config: options.config } : {}).indicators.some((i) => i.enabled && i.summarises);
   let maxRecordsHeld = 0;
   let steps = 0;
+  const loads = files.map(() => 0);
   let rejectedTaken = false;
+  // A thread per partition (small inputs get that): each is read and validated once, in its thread,
+  // and kept there for its later steps. With more partitions than threads, one at a time per thread.
+  const resident = files.length <= runner.threads;
+  const stepCount = (options.asOf === undefined ? 1 : 0) + (summarising ? 1 : 0) + 1;
+  let stepsDone = 0;
   // Every partition through one step; the first step of a run also gives the rejected records.
   const step = async (make: (p: number) => Omit<PartitionTask, 'files' | 'rejected'>): Promise<Extract<PartitionAnswer, { ok: true }>[]> => {
     const takeRejected = !rejectedTaken;
     rejectedTaken = true;
+    const last = ++stepsDone === stepCount;
     let done = 0;
     // Settled, not raced: on a failure the other threads still read partitions and write summaries in the directory.
     return settleAll(files, async (list, p) => {
       // Every partition validates the lists alike: the first gives their problems.
-      const task: PartitionTask = { ...make(p), files: list, rejected: takeRejected, lists: takeRejected && p === 0 };
+      const task: PartitionTask = {
+        ...make(p),
+        files: list,
+        rejected: takeRejected,
+        lists: takeRejected && p === 0,
+        ...(resident ? { resident: { partition: p, last } } : {}),
+      };
       steps++;
-      const answer = answered<Extract<PartitionAnswer, { ok: true }>>(await runner.run(task));
+      const answer = answered<Extract<PartitionAnswer, { ok: true }>>(await runner.run(task, resident ? p : undefined));
       maxRecordsHeld = Math.max(maxRecordsHeld, answer.records);
+      if (answer.loaded) loads[p] = (loads[p] as number) + 1;
       if (size !== undefined && size >= progressThreshold) progress.update(++done / files.length, `${task.step}: ${done} of ${files.length} partitions`);
       for (const r of answer.rejected ?? []) {
         const line = r.kind === 'watchlist' ? watchlistLines[r.index] : undefined;
@@ -170,6 +189,6 @@ async function scoreParts(
   return {
     kind: 'scored',
     output: { asOf, asOfSource: options.asOf !== undefined ? 'input' : 'latest-event', reports: spill, rejected: [...input.unreadable, ...rejected] },
-    stats: { partitions: files.length, records: input.records.slice(), maxRecordsHeld, steps, ranges: input.ranges },
+    stats: { partitions: files.length, records: input.records.slice(), maxRecordsHeld, steps, loads, ranges: input.ranges },
   };
 }

@@ -8,7 +8,9 @@ import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { createScorer } from '../../src/index';
 import type { ScorerConfig } from '../../src/engine/config';
-import { partitionOf } from '../../src/cli/partition';
+import { partitionDir, partitionOf } from '../../src/cli/partition';
+import { answered, removeQuietly, workerPool } from '../../src/cli/partitionPool';
+import type { SplitResult } from '../../src/cli/splitRange';
 import { scorePartitioned } from '../../src/cli/partitioned';
 import { loadInput } from '../../src/cli/readInput';
 import { createProgress } from '../../src/cli/progress';
@@ -34,6 +36,9 @@ const summariesOnly: ScorerConfig = {
 };
 
 const partitions = 4;
+/** What the command says when it scores a small NDJSON file in one thread despite --workers. */
+const oneThreadNote = (workers: number): string =>
+  `redflags: --workers ${workers}: scoring in one thread, which is faster than ${workers} on an NDJSON file under 256 MB; --partitions keeps the threads.\n`;
 const line = (recordType: string, record: object): string => JSON.stringify({ recordType, ...record });
 
 /**
@@ -173,6 +178,8 @@ describe('the partitioned whole-input mode', () => {
       expect(stats.maxRecordsHeld).toBeLessThan(records / 2);
       // Three steps per partition: the latest event (no --as-of), the summaries, the scores.
       expect(stats.steps).toBe(3 * partitions);
+      // More partitions than threads: each step reads and validates its partition again, to hold one at a time.
+      expect(stats.loads).toEqual(Array.from({ length: partitions }, () => 3));
       expect(result.output.reports.length).toBeGreaterThan(60);
     } finally {
       spill.dispose();
@@ -202,6 +209,40 @@ describe('the partitioned whole-input mode', () => {
     }
     expect(readdirSync(temp)).toEqual([]);
   }, 120_000);
+
+  it('reads and validates a lone partition once for its three steps, and scores what the in-memory path scores', async () => {
+    const io: CliIo = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), cwd: process.cwd() };
+    const spill = new ReportSpill({ tempDir: temp });
+    try {
+      const result = await scorePartitioned(
+        {
+          source: input,
+          io,
+          progress: createProgress(io.stderr, false),
+          inputFormat: undefined,
+          asOf: undefined,
+          config: summariesOnly,
+          workers: 1,
+          partitions: 1,
+          tempDir: temp,
+          spill,
+        },
+        (asOf) => asOf as string,
+      );
+      if (result.kind !== 'scored') throw new Error('expected NDJSON to be partitioned');
+      expect(result.stats.steps).toBe(3);
+      expect(result.stats.loads).toEqual([1]);
+    } finally {
+      spill.dispose();
+    }
+    // The step that keeps the partition gives the same rejected records and reports, whatever step comes first.
+    for (const asOf of [['--as-of', generatedAsOf], []]) {
+      const args = ['score', input, '--config', config, '--format', 'json', ...asOf];
+      const memory = await run([...args, '--in-memory']);
+      expect(await run([...args, '--partitions', '1', '--temp-dir', temp])).toEqual(memory);
+    }
+    expect(readdirSync(temp)).toEqual([]);
+  }, 60_000);
 
   it('reads each line in exactly one range, and balances the partitions over the threads', async () => {
     const io: CliIo = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), cwd: process.cwd() };
@@ -249,6 +290,22 @@ describe('the partitioned whole-input mode', () => {
     expect(json.stderr).toContain('a JSON document is read whole');
   });
 
+  it('scores a small NDJSON file in one thread with --workers 2 or more, and says so; partitions asked for and JSON documents keep the threads', async () => {
+    const args = ['score', input, '--config', config, '--format', 'ndjson', '--as-of', generatedAsOf];
+    const memory = await run([...args, '--in-memory']);
+    for (const workers of [2, 4]) {
+      const small = await run([...args, '--workers', String(workers)]);
+      expect(small).toEqual({ ...memory, stderr: `${oneThreadNote(workers)}${memory.stderr}` });
+    }
+    const partitioned = await run([...args, '--workers', '2', '--partitions', '2', '--temp-dir', temp]);
+    expect(partitioned).toEqual(memory);
+    const document = join(dir, 'document.json');
+    writeFileSync(document, JSON.stringify({ subjects: demo.subjects.slice(0, 3), events: [] }));
+    const json = await run(['score', document, '--format', 'json', '--as-of', generatedAsOf, '--workers', '2']);
+    expect(json.stderr).not.toContain('scoring in one thread');
+    expect(json.code).toBe(0);
+  });
+
   it('holds a small file whole unless partitions or their temporary files are asked for', async () => {
     const small = await run(['score', input, '--config', config, '--format', 'ndjson', '--as-of', generatedAsOf, '--run-size', '5']);
     expect(small.stderr).not.toContain('this run is in memory');
@@ -278,8 +335,9 @@ describe('the partitioned whole-input mode', () => {
           const partitioned = await score(['--format', format, '--workers', workers, '--partitions', '5', '--temp-dir', temp]);
           expect(partitioned).toEqual(memory);
         }
-        // A small file with more than one worker is partitioned (threads reading byte ranges), not held whole.
-        expect(await score(['--format', format, '--workers', '2'])).toEqual(memory);
+        // A small file with more than one worker is held whole in one thread, which is faster, and says so.
+        const small = await score(['--format', format, '--workers', '2']);
+        expect(small).toEqual({ ...memory, stderr: `${oneThreadNote(2)}${memory.stderr}` });
       }
       expect(readdirSync(temp)).toEqual([]);
     },
@@ -309,13 +367,41 @@ describe('the partitioned whole-input mode', () => {
           (asOf) => asOf as string,
         );
         if (result.kind !== 'scored') throw new Error('expected NDJSON to be partitioned');
-        const { ranges } = result.stats;
+        const { ranges, loads, steps } = result.stats;
         expect(ranges).toHaveLength(2);
+        // A partition per thread, kept there between its two steps (summaries, scores): read and validated once each.
+        expect(steps).toBe(4);
+        expect(loads).toEqual([1, 1]);
         // Thread 0 is the main thread: no range was read there, and every non-blank line was parsed once.
         for (const range of ranges) expect(range.threadId).not.toBe(0);
         expect(ranges.reduce((sum, r) => sum + r.parsed, 0)).toBe(text.split('\n').filter((l) => l.trim() !== '').length);
       } finally {
         spill.dispose();
+      }
+      expect(readdirSync(temp)).toEqual([]);
+    },
+    60_000,
+  );
+
+  it.skipIf(!existsSync(cli))(
+    'runs each task bound to a thread in that thread (needs npm run build)',
+    async () => {
+      const pool = workerPool(cli, undefined, 2);
+      const split = partitionDir(temp);
+      try {
+        // Each split task answers with the thread that ran it; they are bound alternately, and sent before any answers.
+        const bound = [0, 1, 0, 1, 0, 1];
+        const answers = await Promise.all(
+          bound.map(async (thread, range) =>
+            answered<SplitResult>(await pool.run({ step: 'split', source: input, start: 0, end: 0, range, partitions: 2, buckets: 1, dir: split }, thread)),
+          ),
+        );
+        const threadOf = answers.map((a) => a.threadId);
+        expect(new Set(threadOf).size).toBe(2);
+        bound.forEach((thread, i) => expect(threadOf[i]).toBe(threadOf[thread]));
+      } finally {
+        pool.close();
+        removeQuietly(split);
       }
       expect(readdirSync(temp)).toEqual([]);
     },

@@ -19,6 +19,7 @@ import { helpTexts } from '../help';
 import { loadInput, withLines, type InputFormat, type LoadedInput } from '../readInput';
 import { maxPartitions } from '../partition';
 import { scorePartitioned } from '../partitioned';
+import { startsWithRecord } from '../partitionInput';
 import { CliUsageError, say, write, type CliIo } from '../io';
 import { writeOutput } from '../output';
 import { outputChunks, type UnwritableReport } from '../render';
@@ -239,7 +240,21 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
       release();
     }
   }
-  const whole = { io, progress, asOf, workers, config, scorer, shardTimeoutMs, lenient: values.lenient === true, redaction };
+  const size = source !== '-' ? await sizeOf(source, io) : undefined;
+  const partitionsAsked = partitions !== undefined || values['temp-dir'] !== undefined || runSize !== undefined;
+  // An NDJSON file that threads would score more slowly than one (see threadsFromBytes); a JSON
+  // document, --in-memory and --shard-timeout keep the in-memory shards asked for.
+  const oneThread =
+    workers > 1 &&
+    !partitionsAsked &&
+    shardTimeoutMs === undefined &&
+    values['in-memory'] !== true &&
+    inputFormat !== 'json' &&
+    size !== undefined &&
+    size < threadsFromBytes &&
+    (inputFormat === 'ndjson' || startsWithRecord(resolvePath(io.cwd, source), size));
+  const threads = oneThread ? await inOneThread(workers, io) : workers;
+  const whole = { io, progress, asOf, workers: threads, config, scorer, shardTimeoutMs, lenient: values.lenient === true, redaction };
   const inMemory = inMemoryReason({
     forced: values['in-memory'] === true,
     inputFormat,
@@ -247,16 +262,9 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
     redact: redaction !== undefined,
     timing: timing !== undefined,
     shardTimeout: shardTimeoutMs !== undefined,
-    // A small file is cheaper held whole in one thread; asking for partitions, their temporary
-    // files or more threads partitions it anyway (in memory, --workers repeats the parsing and
-    // checks in every thread, slower than one: docs/performance.md).
-    smallFile:
-      source !== '-' &&
-      workers === 1 &&
-      partitions === undefined &&
-      values['temp-dir'] === undefined &&
-      runSize === undefined &&
-      (await sizeOf(source, io)) < partitionFromBytes,
+    // A small file is cheaper held whole in one thread; asking for partitions or their temporary
+    // files partitions it anyway, as more threads do when they pay off (threadsFor).
+    smallFile: source !== '-' && threads === 1 && !partitionsAsked && (size ?? 0) < partitionFromBytes,
     scorer,
   });
   if (inMemory !== undefined) {
@@ -279,7 +287,7 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
         inputFormat,
         asOf,
         config,
-        workers,
+        workers: threads,
         partitions,
         tempDir,
         spill,
@@ -303,12 +311,29 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
  */
 const partitionFromBytes = 256 * 1024 * 1024;
 
-async function sizeOf(source: string, io: CliIo): Promise<number> {
+/** The file's size in bytes; undefined when it cannot be read (loading it then says why). */
+async function sizeOf(source: string, io: CliIo): Promise<number | undefined> {
   try {
     return (await stat(resolvePath(io.cwd, source))).size;
   } catch {
-    return 0;
+    return undefined;
   }
+}
+
+/**
+ * Files below this size are scored in one thread even with `--workers` 2 or more: held whole in
+ * one thread they took less wall time than split over threads, which then read and validate
+ * their partitions on top of the reading (measured in docs/performance.md, CLI end to end).
+ */
+const threadsFromBytes = partitionFromBytes;
+
+/** One thread for `--workers` on a small NDJSON file (see {@link threadsFromBytes}), said on standard error: the option is never ignored silently. */
+async function inOneThread(workers: number, io: CliIo): Promise<1> {
+  await say(
+    io.stderr,
+    `redflags: --workers ${workers}: scoring in one thread, which is faster than ${workers} on an NDJSON file under ${threadsFromBytes / (1024 * 1024)} MB; --partitions keeps the threads.\n`,
+  );
+  return 1;
 }
 
 /**
