@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { closestNames } from '../errors/didYouMean';
 import { describeThrown, describeValue } from '../errors/describeValue';
-import { parseIp } from './ip';
+import { isCanonicalIpv4, parseIp } from './ip';
 import { recordLimits } from './limits';
 
 /*
@@ -218,7 +218,8 @@ export const ipAddressSchema = z
   .string()
   // Aborts: the parser never sees a string over the cap.
   .max(recordLimits.shortText, { abort: true })
-  .refine((value) => parseIp(value) !== undefined, 'Expected an IPv4 or IPv6 address, e.g. 203.0.113.7 or 2001:db8::1');
+  // Most addresses are canonical dotted quads, which a scan settles without parsing.
+  .refine((value) => isCanonicalIpv4(value) || parseIp(value) !== undefined, 'Expected an IPv4 or IPv6 address, e.g. 203.0.113.7 or 2001:db8::1');
 
 // Zone names already checked, so a batch builds one Intl formatter per distinct name rather than
 // one per record; bounded, since the names come from untrusted input.
