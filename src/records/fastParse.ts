@@ -50,8 +50,33 @@ interface Payload {
   issues: unknown[];
 }
 
+/**
+ * A test that a check surely passes, for the commonest checks, without calling it: true only when
+ * zod's check would add no issue (false means "call the check", not "fails"). A string's `max`
+ * counts code points, never more than its UTF-16 length, so a length within the cap passes.
+ */
+function quickPass(check: Check): ((value: unknown) => boolean) | undefined {
+  const def = check._zod.def as { check?: string; maximum?: unknown; value?: unknown; inclusive?: boolean };
+  if (def.check === 'max_length' && typeof def.maximum === 'number') {
+    const maximum = def.maximum;
+    return (value) => (typeof value === 'string' || Array.isArray(value)) && value.length <= maximum;
+  }
+  if ((def.check === 'less_than' || def.check === 'greater_than') && typeof def.value === 'number') {
+    const bound = def.value;
+    if (def.check === 'less_than')
+      return def.inclusive === true ? (value) => typeof value === 'number' && value <= bound : (value) => typeof value === 'number' && value < bound;
+    return def.inclusive === true ? (value) => typeof value === 'number' && value >= bound : (value) => typeof value === 'number' && value > bound;
+  }
+  return undefined;
+}
+
 function withChecks(read: Reader, checks: readonly Check[]): Reader {
   if (checks.length === 0) return read;
+  const quick = checks.map(quickPass);
+  // The leading checks that have a quick test: a value passing them all needs no payload.
+  let leading = 0;
+  while (leading < quick.length && quick[leading] !== undefined) leading++;
+  const tests = quick.slice(0, leading) as ((value: unknown) => boolean)[];
   // One payload per node, reused: checks neither keep it nor call back into this node, and the
   // `busy` guard gives a fresh one should a check ever do so.
   const spare: Payload = { value: undefined, issues: [] };
@@ -59,12 +84,17 @@ function withChecks(read: Reader, checks: readonly Check[]): Reader {
   return (input) => {
     const value = read(input);
     if (value === unsure) return unsure;
+    let first = 0;
+    while (first < leading && (tests[first] as (value: unknown) => boolean)(value)) first++;
+    if (first === checks.length) return value;
     const payload: Payload = busy ? { value, issues: [] } : spare;
     const own = payload === spare;
     busy = true;
     payload.value = value;
     try {
-      for (const check of checks) {
+      // The checks passed above have no side effects; the rest run in zod's order.
+      for (let at = first; at < checks.length; at++) {
+        const check = checks[at] as Check;
         const when = check._zod.def.when;
         if (when !== undefined && !when(payload)) continue;
         const result = check._zod.check(payload);
@@ -74,7 +104,8 @@ function withChecks(read: Reader, checks: readonly Check[]): Reader {
     } finally {
       if (own) {
         spare.value = undefined;
-        spare.issues.length = 0;
+        // Only a record given up on left issues here; setting the length is not free.
+        if (spare.issues.length > 0) spare.issues.length = 0;
         busy = false;
       }
     }

@@ -116,6 +116,11 @@ describe('the fast parse of valid records', () => {
       const answer = safeParseEvent(record, { lenient: true });
       expect(answer.success).toBe(zod.success || record.acountId !== undefined);
     }
+    // A cap counts code points: 200 emoji are 400 UTF-16 units and fit the 256 cap, as zod's check says.
+    const astral = { ...session, accountId: '\u{1F600}'.repeat(200) };
+    expect(activityEventSchema.safeParse(astral).success).toBe(true);
+    expect(JSON.stringify(fast(astral)?.value)).toBe(JSON.stringify(activityEventSchema.parse(astral)));
+    expect(fast({ ...session, accountId: '\u{1F600}'.repeat(257) })).toBeUndefined();
     // Nulls are "unknown" and no-data objects are left out, as zod's checks do it.
     const withNulls = { ...session, accountId: null, network: { country: null } };
     expect(fast(withNulls)?.value).toEqual(session);
