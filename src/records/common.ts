@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { closestNames } from '../errors/didYouMean';
 import { describeThrown, describeValue } from '../errors/describeValue';
+import { quickPasses } from './fastParse';
 import { isCanonicalIpv4, parseIp } from './ip';
 import { recordLimits } from './limits';
 
@@ -140,13 +141,24 @@ export function recordObject<S extends z.ZodRawShape>(shape: S): z.ZodObject<S, 
       }
     }
   };
-  return z
-    .looseObject(adapted)
-    .superRefine((value, ctx) => settleKeys(value as Record<string, unknown>, ctx), {
-      // Unknown keys are reported even when a field is also wrong, but only on an object value.
-      when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value),
-    })
-    .meta({ additionalProperties: false }) as unknown as z.ZodObject<S, z.core.$strip>;
+  // True when settleKeys would neither report nor delete anything: every own key known, with data.
+  const settled = (value: unknown): boolean => {
+    if (typeof value !== 'object' || value === null) return false;
+    const record = value as Record<string, unknown>;
+    for (const key in record) {
+      if (!Object.hasOwn(record, key) || !knownSet.has(key)) return false;
+      const field = record[key];
+      if (field === undefined || (optional.has(key) && isNoData(field))) return false;
+    }
+    return true;
+  };
+  const strict = z.looseObject(adapted).superRefine((value, ctx) => settleKeys(value as Record<string, unknown>, ctx), {
+    // Unknown keys are reported even when a field is also wrong, but only on an object value.
+    when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value),
+  });
+  const checks = strict._zod.def.checks ?? [];
+  quickPasses.set(checks[checks.length - 1] as object, settled);
+  return strict.meta({ additionalProperties: false }) as unknown as z.ZodObject<S, z.core.$strip>;
 }
 
 /** A non-empty identifier of a record, unique within its kind. */

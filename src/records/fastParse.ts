@@ -51,11 +51,19 @@ interface Payload {
 }
 
 /**
+ * Quick tests of checks the record model adds (the strict-key check of `recordObject`), by check:
+ * each answers true only when its check would neither add an issue nor change the value.
+ */
+export const quickPasses = new WeakMap<object, (value: unknown) => boolean>();
+
+/**
  * A test that a check surely passes, for the commonest checks, without calling it: true only when
  * zod's check would add no issue (false means "call the check", not "fails"). A string's `max`
  * counts code points, never more than its UTF-16 length, so a length within the cap passes.
  */
 function quickPass(check: Check): ((value: unknown) => boolean) | undefined {
+  const registered = quickPasses.get(check);
+  if (registered !== undefined) return registered;
   const def = check._zod.def as { check?: string; maximum?: unknown; value?: unknown; inclusive?: boolean };
   if (def.check === 'max_length' && typeof def.maximum === 'number') {
     const maximum = def.maximum;
