@@ -309,7 +309,13 @@ export type FastParser = (input: unknown) => { readonly value: unknown } | undef
  * runtimes that forbid `new Function`); both give the same answers.
  */
 export function createFastParser(schema: z.ZodType, generate: boolean): FastParser | undefined {
-  const read = compile(schema, { generate, readers: new Map() });
+  let read: Reader | undefined;
+  try {
+    read = compile(schema, { generate, readers: new Map() });
+  } catch {
+    // A runtime that refuses the generated code after all (a policy zod's probe did not see): zod alone.
+    return undefined;
+  }
   if (read === undefined) return undefined;
   return (input) => {
     try {

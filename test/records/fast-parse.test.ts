@@ -98,6 +98,19 @@ describe('the fast parse of valid records', () => {
     expect(new Set(sample.events.map((event) => event.type)).size).toBeGreaterThan(8);
   });
 
+  it('leaves a schema to zod when the runtime refuses generated code, rather than throwing', () => {
+    const original = globalThis.Function;
+    globalThis.Function = function refused(): never {
+      throw new EvalError('code generation from strings disallowed for this context');
+    } as unknown as FunctionConstructor;
+    try {
+      expect(createFastParser(activityEventSchema, true)).toBeUndefined();
+      expect(createFastParser(activityEventSchema, false)).toBeDefined();
+    } finally {
+      globalThis.Function = original;
+    }
+  });
+
   it('leaves to zod what it does not settle, and the results stay zod’s', () => {
     const session = { id: 'e1', subjectId: 's1', type: 'session', at: '2025-01-01T00:00:00Z' };
     const cases: Record<string, unknown>[] = [
