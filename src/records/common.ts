@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { closestNames } from '../errors/didYouMean';
 import { describeThrown, describeValue } from '../errors/describeValue';
-import { parseIp } from './ip';
+import { quickPasses } from './fastParse';
+import { isCanonicalIpv4, parseIp } from './ip';
 import { recordLimits } from './limits';
 
 /*
@@ -140,13 +141,24 @@ export function recordObject<S extends z.ZodRawShape>(shape: S): z.ZodObject<S, 
       }
     }
   };
-  return z
-    .looseObject(adapted)
-    .superRefine((value, ctx) => settleKeys(value as Record<string, unknown>, ctx), {
-      // Unknown keys are reported even when a field is also wrong, but only on an object value.
-      when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value),
-    })
-    .meta({ additionalProperties: false }) as unknown as z.ZodObject<S, z.core.$strip>;
+  // True when settleKeys would neither report nor delete anything: every own key known, with data.
+  const settled = (value: unknown): boolean => {
+    if (typeof value !== 'object' || value === null) return false;
+    const record = value as Record<string, unknown>;
+    for (const key in record) {
+      if (!Object.hasOwn(record, key) || !knownSet.has(key)) return false;
+      const field = record[key];
+      if (field === undefined || (optional.has(key) && isNoData(field))) return false;
+    }
+    return true;
+  };
+  const strict = z.looseObject(adapted).superRefine((value, ctx) => settleKeys(value as Record<string, unknown>, ctx), {
+    // Unknown keys are reported even when a field is also wrong, but only on an object value.
+    when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value),
+  });
+  const checks = strict._zod.def.checks ?? [];
+  quickPasses.set(checks[checks.length - 1] as object, settled);
+  return strict.meta({ additionalProperties: false }) as unknown as z.ZodObject<S, z.core.$strip>;
 }
 
 /** A non-empty identifier of a record, unique within its kind. */
@@ -218,7 +230,8 @@ export const ipAddressSchema = z
   .string()
   // Aborts: the parser never sees a string over the cap.
   .max(recordLimits.shortText, { abort: true })
-  .refine((value) => parseIp(value) !== undefined, 'Expected an IPv4 or IPv6 address, e.g. 203.0.113.7 or 2001:db8::1');
+  // Most addresses are canonical dotted quads, which a scan settles without parsing.
+  .refine((value) => isCanonicalIpv4(value) || parseIp(value) !== undefined, 'Expected an IPv4 or IPv6 address, e.g. 203.0.113.7 or 2001:db8::1');
 
 // Zone names already checked, so a batch builds one Intl formatter per distinct name rather than
 // one per record; bounded, since the names come from untrusted input.

@@ -3,6 +3,7 @@ import { describeThrown, describeValue } from '../errors/describeValue';
 import { InvalidRecordError, type RecordKind } from '../errors/InvalidRecordError';
 import type { Issue } from '../errors/ScoringError';
 import { unknownKeyParam } from './common';
+import { fastParse } from './fastParse';
 import { activityEventSchema, activityEventTypes, type ActivityEvent } from './events';
 import { recordLimits } from './limits';
 import { subjectSchema, type Subject } from './subject';
@@ -119,6 +120,9 @@ export function runSchema<T>(
   schema: z.ZodType<T>,
   value: unknown,
 ): { ok: true; data: T } | { ok: false; issues: Issue[]; zodIssues: readonly z.core.$ZodIssue[] } {
+  // A valid record takes the lean walk; anything else (or anything it does not read) goes to zod, which reports the issues.
+  const fast = fastParse(schema, value);
+  if (fast !== undefined) return { ok: true, data: fast.value };
   try {
     const result = schema.safeParse(value);
     if (result.success) return { ok: true, data: result.data };
