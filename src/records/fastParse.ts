@@ -300,6 +300,16 @@ function compile(schema: unknown, compiled: Compiled): Reader | undefined {
   return result;
 }
 
+/**
+ * The walk reads zod's internals (`_zod.def`, traits, check functions), which a minor release of
+ * zod may change; it runs only on the minor release it was checked against (the lockfile's, where
+ * `test/records/fast-parse.test.ts` compares it with zod), and any other leaves records to zod:
+ * slower, never different. Widen it after running that test on the new release.
+ */
+export function walkChecked(version: { readonly major: number; readonly minor: number }): boolean {
+  return version.major === 4 && version.minor === 6;
+}
+
 /** A parser of one schema's valid values: `{ value }` as zod would give it, or undefined when zod must decide. */
 export type FastParser = (input: unknown) => { readonly value: unknown } | undefined;
 
@@ -309,6 +319,7 @@ export type FastParser = (input: unknown) => { readonly value: unknown } | undef
  * runtimes that forbid `new Function`); both give the same answers.
  */
 export function createFastParser(schema: z.ZodType, generate: boolean): FastParser | undefined {
+  if (!walkChecked(z.core.version)) return undefined;
   let read: Reader | undefined;
   try {
     read = compile(schema, { generate, readers: new Map() });

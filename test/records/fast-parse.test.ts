@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { activityEventSchema } from '../../src/records/events';
-import { createFastParser, type FastParser } from '../../src/records/fastParse';
+import { createFastParser, walkChecked, type FastParser } from '../../src/records/fastParse';
 import { safeParseEvent } from '../../src/records/validate';
 import { subjectSchema } from '../../src/records/subject';
 import { watchlistSchema } from '../../src/records/watchlist';
@@ -96,6 +96,13 @@ describe('the fast parse of valid records', () => {
     expect(taken).toBe(2 * (sample.events.length + sample.subjects.length));
     // The sample reaches many event types, each with its own object reader.
     expect(new Set(sample.events.map((event) => event.type)).size).toBeGreaterThan(8);
+  });
+
+  it('walks only on the zod release it was checked against; any other leaves records to zod', () => {
+    expect(walkChecked({ major: 4, minor: 6 })).toBe(true);
+    expect(walkChecked({ major: 4, minor: 7 })).toBe(false);
+    expect(walkChecked({ major: 4, minor: 5 })).toBe(false);
+    expect(walkChecked({ major: 5, minor: 6 })).toBe(false);
   });
 
   it('leaves a schema to zod when the runtime refuses generated code, rather than throwing', () => {
