@@ -6,7 +6,7 @@ import type { Link, LinkIndex, LinkMember } from '../../linking/linkIndex';
 import { linkIndexOfRows, subjectLinkKeyRows } from '../../linking/population';
 import { ShardedMap } from '../../engine/shardedMap';
 import { compareText, normalizePersonName } from '../../kit';
-import { authenticatorUseRows } from './approvals';
+import { authenticatorUseRows, packAuthenticatorUses } from './approvals';
 
 /** A link's members by subject, worked out once per link and batch. */
 interface LinkSummary {
@@ -59,9 +59,10 @@ export interface LinkageSummary {
   /**
    * Authenticator uses (for `linkage/shared-infrastructure`), grouped by authenticator and field:
    * authenticator, field code, number of uses, then record id and time (milliseconds, or the text
-   * when it is not in `toISOString` form) per use.
+   * when it is not in `toISOString` form) per use; as the JSON text of that array, like `keys` (an
+   * array is read too).
    */
-  readonly uses?: readonly (string | number)[];
+  readonly uses?: string | readonly (string | number)[];
 }
 
 /** Every name the subject was recorded under, normalised (case, diacritics, word order; letters of every script kept). */
@@ -99,7 +100,7 @@ export function summariseLinkage(view: SubjectView, context: SummaryContext<unkn
       keys: subjectLinkKeyRows(view.subject, view.events, context),
       ...(names.length > 0 ? { names } : {}),
       ...(shown !== undefined ? { shown } : {}),
-      ...(uses.length > 0 ? { uses } : {}),
+      ...(uses.length > 0 ? { uses: packAuthenticatorUses(uses) } : {}),
     };
   });
 }
