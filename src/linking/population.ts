@@ -6,6 +6,7 @@ import { toAllowList, toIndexOptions, toLinkGroups } from './linkInput';
 import { buildLinkIndexFromGroups, type LinkIndex, type LinkIndexOptions } from './linkIndex';
 import type { ExtractOptions } from './keys';
 import { linkKeyRows } from './keyRows';
+import { packRows } from './packedRows';
 import { groupLinkKeyRows, type RowGroupingWork, type SubjectKeyRows } from './rowGrouping';
 
 /** The batch-wide facts linkage reads besides the subjects: the named inputs and the reference tables. */
@@ -40,13 +41,13 @@ function extractOptionsOf(facts: LinkBatchFacts): ExtractOptions {
 }
 
 /**
- * One subject's link keys as plain data for a summary (see `linkKeyRows`), with the batch's
- * settings and offices applied; empty when the batch gives its keys grouped (`inputs.linkGroups`),
- * since the index is then built from those.
+ * One subject's link keys as plain data for a summary: its `linkKeyRows` as one JSON text
+ * (`packRows`), with the batch's settings and offices applied; no rows when the batch gives its
+ * keys grouped (`inputs.linkGroups`), since the index is then built from those.
  */
-export function subjectLinkKeyRows(subject: Subject, events: readonly ActivityEvent[], facts: LinkBatchFacts): (string | number | null)[] {
-  if (externalGroups(facts) !== undefined) return [];
-  return linkKeyRows(subject, events, extractOptionsOf(facts));
+export function subjectLinkKeyRows(subject: Subject, events: readonly ActivityEvent[], facts: LinkBatchFacts): string {
+  if (externalGroups(facts) !== undefined) return '[]';
+  return packRows(linkKeyRows(subject, events, extractOptionsOf(facts)));
 }
 
 /**

@@ -4,14 +4,18 @@ import { LinkKeyHasher } from './keyHash';
 import { LinkKeyTable, type KeyTableWork } from './keyTable';
 import { linkKeyKinds, linkKeyRowFields, LINK_KEY_ROW_STRIDE } from './keys';
 import { decodeSignature, defaultMinHashOptions, minHashBands, photoHashBands } from './lsh';
+import { unpackRows } from './packedRows';
 import type { LinkGroup } from './linkIndex';
 
 /** One subject's key rows, as the linkage summaries carry them (`linkKeyRows`). */
 export interface SubjectKeyRows {
   /** The subject. */
   readonly subjectId: string;
-  /** Its rows, {@link LINK_KEY_ROW_STRIDE} entries a key (they may come from another process: checked). */
-  readonly rows: readonly unknown[];
+  /**
+   * Its rows, {@link LINK_KEY_ROW_STRIDE} entries a key, as an array or as the JSON text of one
+   * (`packRows`, as the summaries hold them; read once per pass). They may come from another process: checked.
+   */
+  readonly rows: readonly unknown[] | string;
 }
 
 /** Counts of the work of {@link groupLinkKeyRows}, for tests that show it is linear and keeps only shared keys. */
@@ -24,11 +28,21 @@ export interface RowGroupingWork {
   readonly distinctHashes: number;
   /** Hash slots inspected in the first pass, growth included. */
   readonly hashProbes: number;
+  /** Subjects whose rows the second pass read again: only those with a key whose hash another subject carries. */
+  readonly subjectsReadAgain: number;
+  /** Photo and resume rows whose LSH buckets were derived from the signature again in the second pass: only those with a shared bucket. */
+  readonly bucketsDerivedAgain: number;
   /** Keys given to the key table in the second pass: those whose hash two or more subjects carry. */
   readonly keptKeys: number;
   /** The key table of the second pass (its distinct keys are the texts kept). */
   readonly table: KeyTableWork;
 }
+
+/**
+ * Characters of a typical packed row (an e-mail row is about 45, an address or event row 60 to 70):
+ * the hash table is sized from the texts' length without parsing them, and grows if they hold more rows.
+ */
+const TYPICAL_ROW_CHARS = 56;
 
 /** `entryFirst` of a hash met on two or more subjects. */
 const SHARED = -1;
@@ -82,13 +96,20 @@ function bucketsOf(kind: string, rows: readonly unknown[], i: number): string[] 
  */
 export function groupLinkKeyRows(subjects: readonly SubjectKeyRows[], work?: (w: RowGroupingWork) => void, hasher = new LinkKeyHasher()): LinkGroup[] {
   const kindOf = linkKeyKinds.map((kind) => hasher.kindOf(kind));
-  // Sized for one distinct key a row (most keys are a subject's own): no growth on the way.
+  // Sized for one distinct key a row (most keys are a subject's own): no growth on the way when
+  // the rows are arrays; packed rows are counted from their length.
   let rowsHint = 0;
-  for (const { rows } of subjects) rowsHint += rows.length / LINK_KEY_ROW_STRIDE;
+  for (const { rows } of subjects) rowsHint += Array.isArray(rows) ? rows.length / LINK_KEY_ROW_STRIDE : rows.length / TYPICAL_ROW_CHARS;
   const entries = new HashTable64(rowsHint);
   const entryFirst = new IntColumn();
   // Per key hashed, in the order of the rows: its entry, so the second pass hashes only shared keys.
   const rowEntry = new IntColumn();
+  // Per photo or resume row, in the order of the rows: its number of buckets, so the second pass derives them only when one is shared.
+  const rowBuckets = new IntColumn();
+  // Per subject: the end of its keys in `rowEntry` and of its photo and resume rows in `rowBuckets`,
+  // so the second pass skips (and does not unpack) a subject with no shared key.
+  const subjectEnd = new IntColumn();
+  const subjectFuzzyEnd = new IntColumn();
   let rowCount = 0;
   const count = (kind: number, key: string, subject: number): void => {
     hasher.hash(kind, key);
@@ -104,23 +125,48 @@ export function groupLinkKeyRows(subjects: readonly SubjectKeyRows[], work?: (w:
     rowEntry.push(held);
   };
   for (let subject = 0; subject < subjects.length; subject++) {
-    const { subjectId, rows } = subjects[subject] as SubjectKeyRows;
+    const { subjectId, rows: given } = subjects[subject] as SubjectKeyRows;
+    const rows = unpackRows(given, 'link key rows', subjectId);
     if (rows.length % LINK_KEY_ROW_STRIDE !== 0) throw new TypeError(`link key rows of subject "${subjectId}" are not in groups of ${LINK_KEY_ROW_STRIDE}`);
     for (let i = 0; i < rows.length; i += LINK_KEY_ROW_STRIDE) {
       const { kind } = checkedRow(subjectId, rows, i);
       rowCount++;
       const k = kindOf[rows[i] as number] as number;
       const key = rows[i + 1];
-      if (typeof key === 'string') count(k, key, subject);
-      else for (const bucket of bucketsOf(kind, rows, i)) count(k, bucket, subject);
+      if (typeof key === 'string') {
+        count(k, key, subject);
+        continue;
+      }
+      const buckets = bucketsOf(kind, rows, i);
+      rowBuckets.push(buckets.length);
+      for (const bucket of buckets) count(k, bucket, subject);
     }
+    subjectEnd.push(rowEntry.length);
+    subjectFuzzyEnd.push(rowBuckets.length);
   }
 
   const table = new LinkKeyTable(hasher);
   let next = 0;
+  let nextFuzzy = 0;
   let kept = 0;
+  let derivedAgain = 0;
+  let readAgain = 0;
   const shared = (): boolean => entryFirst.get(rowEntry.get(next++)) === SHARED;
-  for (const { subjectId, rows } of subjects) {
+  const anyShared = (from: number, to: number): boolean => {
+    for (let e = from; e < to; e++) if (entryFirst.get(rowEntry.get(e)) === SHARED) return true;
+    return false;
+  };
+  for (let subject = 0; subject < subjects.length; subject++) {
+    const { subjectId, rows: given } = subjects[subject] as SubjectKeyRows;
+    const end = subjectEnd.get(subject);
+    if (!anyShared(next, end)) {
+      // No key of this subject is shared: its rows are not read again.
+      next = end;
+      nextFuzzy = subjectFuzzyEnd.get(subject);
+      continue;
+    }
+    readAgain++;
+    const rows = unpackRows(given, 'link key rows', subjectId);
     for (let i = 0; i < rows.length; i += LINK_KEY_ROW_STRIDE) {
       const key = rows[i + 1];
       if (typeof key === 'string' && !shared()) continue;
@@ -133,7 +179,14 @@ export function groupLinkKeyRows(subjects: readonly SubjectKeyRows[], work?: (w:
         table.addKeyRow(subjectId, kind, key, recordId, field, at, timeText(rows[i + 5]), signature);
         continue;
       }
-      // A photo or resume row: its buckets were hashed in order; only shared ones are kept.
+      // A photo or resume row: its buckets were hashed in order; only shared ones are kept, and
+      // the buckets are derived again only when one is (most photos and resumes share none).
+      const buckets = rowBuckets.get(nextFuzzy++);
+      if (!anyShared(next, next + buckets)) {
+        next += buckets;
+        continue;
+      }
+      derivedAgain++;
       for (const bucket of bucketsOf(kind, rows, i)) {
         if (!shared()) continue;
         kept++;
@@ -142,6 +195,15 @@ export function groupLinkKeyRows(subjects: readonly SubjectKeyRows[], work?: (w:
     }
   }
   const groups = table.groups();
-  work?.({ rows: rowCount, hashedKeys: rowEntry.length, distinctHashes: entries.size, hashProbes: entries.probes, keptKeys: kept, table: table.work });
+  work?.({
+    rows: rowCount,
+    hashedKeys: rowEntry.length,
+    distinctHashes: entries.size,
+    hashProbes: entries.probes,
+    subjectsReadAgain: readAgain,
+    bucketsDerivedAgain: derivedAgain,
+    keptKeys: kept,
+    table: table.work,
+  });
   return groups;
 }

@@ -4,6 +4,8 @@ import { buildLinkIndexFromGroups, extractLinkKeys, groupLinkKeys, groupPopulati
 import { LinkKeyHasher } from '../../src/linking/keyHash';
 import { linkKeyRows } from '../../src/linking/keyRows';
 import { LINK_KEY_ROW_STRIDE } from '../../src/linking/keys';
+import { photoHashBands } from '../../src/linking/lsh';
+import { packRows } from '../../src/linking/packedRows';
 import { groupLinkKeyRows, type RowGroupingWork, type SubjectKeyRows } from '../../src/linking/rowGrouping';
 import { prng } from '../support/prng';
 import { canonical, parsed, populationOf, rawPopulation, times } from './generated-population';
@@ -58,6 +60,51 @@ describe('grouping the summaries key rows in two passes', () => {
       { numRuns: 100 },
     );
   }, 120_000);
+
+  it('groups packed rows (one JSON text a subject, as the summaries hold them) as it groups the arrays, hash collisions included', () => {
+    fc.assert(
+      fc.property(rawPopulation, (raw) => {
+        const rows = rowsOf(parsed(raw));
+        const packed = rows.map((r) => ({ subjectId: r.subjectId, rows: packRows(r.rows as (string | number | null)[]) }));
+        for (const r of packed) expect(JSON.parse(r.rows)).toEqual(rows.find((x) => x.subjectId === r.subjectId)?.rows);
+        const expected = canonical(groupLinkKeyRows(rows));
+        expect(canonical(groupLinkKeyRows(packed))).toEqual(expected);
+        expect(canonical(groupLinkKeyRows(packed, undefined, new CollidingHasher()))).toEqual(expected);
+        // Packed and array rows mixed (summaries from two versions): the same groups.
+        expect(canonical(groupLinkKeyRows(packed.map((p, i) => (i % 2 === 0 ? p : (rows[i] as SubjectKeyRows)))))).toEqual(expected);
+      }),
+      { numRuns: 100 },
+    );
+  }, 120_000);
+
+  it("reads a subject's rows again, and derives the LSH buckets of a photo again, only when one of its keys is shared (counted)", () => {
+    const rand = prng(7);
+    const hex = (): string => Array.from({ length: 16 }, () => Math.floor(rand() * 16).toString(16)).join('');
+    const subjects: { subject: Subject; events: ActivityEvent[] }[] = [];
+    for (let i = 0; i < 400; i++) {
+      // Every tenth pair of subjects shows one photo; the others have photos of their own.
+      const photo = i % 20 === 1 ? (subjects[i - 1]?.subject.photos?.[0]?.perceptualHash as string) : hex();
+      subjects.push({ subject: { id: `s${i}`, photos: [{ id: `p${i}`, source: 'resume', perceptualHash: photo }] } as Subject, events: [] });
+    }
+    const rows = subjects.map(({ subject, events }) => ({ subjectId: subject.id, rows: packRows(linkKeyRows(subject, events)) }));
+    // Subjects with a bucket another subject has, counted directly from every photo's buckets.
+    const holders = new Map<string, Set<string>>();
+    const bucketsOf = new Map<string, string[]>();
+    for (const r of rows) {
+      const row = JSON.parse(r.rows) as unknown[];
+      const buckets = photoHashBands(row[6] as string, row[5] as number);
+      bucketsOf.set(r.subjectId, buckets);
+      for (const b of buckets) holders.set(b, (holders.get(b) ?? new Set()).add(r.subjectId));
+    }
+    const withShared = rows.filter((r) => (bucketsOf.get(r.subjectId) ?? []).some((b) => (holders.get(b)?.size ?? 0) > 1)).length;
+    let work: RowGroupingWork | undefined;
+    groupLinkKeyRows(rows, (w) => (work = w));
+    expect(withShared).toBeGreaterThanOrEqual(40);
+    expect(withShared).toBeLessThan(400);
+    expect(work?.bucketsDerivedAgain).toBe(withShared);
+    // One row a subject: only the subjects with a shared bucket have their rows read again.
+    expect(work?.subjectsReadAgain).toBe(withShared);
+  });
 
   it('hashes every key once, keeps the texts of shared keys only, and writes a bounded summary per key (counted)', () => {
     // Five keys a subject: e-mail, phone, residence (shared by a household of two), and the IP and device of two sessions, one row each.
@@ -121,6 +168,11 @@ describe('grouping the summaries key rows in two passes', () => {
     expect(() => groupLinkKeyRows([{ subjectId: 's1', rows: [99, 'x', 'r', 0, null, null, null] }])).toThrow(/row 0 of subject "s1"/);
     expect(() => groupLinkKeyRows([{ subjectId: 's1', rows: [0, 'x', 'r', 999, null, null, null] }])).toThrow(/row 0 of subject "s1"/);
     expect(() => groupLinkKeyRows([{ subjectId: 's1', rows: [9, null, 'r', 13, null, null, 'a1b2'] }])).toThrow(/no photo distance/);
+    // Packed rows that are not the JSON text of an array.
+    for (const text of ['[0,"x"', '{"kind":0}', '']) {
+      expect(() => groupLinkKeyRows([{ subjectId: 's2', rows: text }])).toThrow(/link key rows of subject "s2" are neither an array nor the JSON text of one/);
+    }
+    expect(() => groupLinkKeyRows([{ subjectId: 's3', rows: '[0,"x@y.z","r"]' }])).toThrow(/subject "s3" are not in groups of 7/);
   });
 });
 

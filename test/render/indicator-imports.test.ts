@@ -28,6 +28,7 @@ const allowedPackages: readonly string[] = ['zod'];
  */
 const knownPrivate: readonly string[] = [
   'indicators/linkage/approvals.ts -> engine/shardedMap.ts',
+  'indicators/linkage/approvals.ts -> linking/packedRows.ts',
   'indicators/linkage/persona-multiplicity.ts -> linking/keys.ts',
   'indicators/linkage/persona-multiplicity.ts -> linking/linkIndex.ts',
   'indicators/linkage/persona-multiplicity.ts -> linking/unionFind.ts',

@@ -1,6 +1,7 @@
 import { compareText, normalizeIdentifier } from '../../kit';
 import type { ActivityEvent } from '../../records/events';
 import { ShardedMap } from '../../engine/shardedMap';
+import { packRows, unpackRows } from '../../linking/packedRows';
 
 /** One use of an authenticator: a sign-in it approved, or its registration on an account. */
 export interface AuthenticatorUse {
@@ -85,6 +86,14 @@ export function authenticatorUseRows(events: readonly ActivityEvent[]): (string 
   return out;
 }
 
+/**
+ * A subject's {@link authenticatorUseRows} as the summary holds them: one JSON text (`packRows`),
+ * one string a subject instead of an array of ids and boxed times, read back in `combine`.
+ */
+export function packAuthenticatorUses(rows: readonly (string | number)[]): string {
+  return packRows(rows);
+}
+
 /** Calls `visit` for each group of a subject's use rows (start of its uses, their number, its field). */
 function forEachUseGroup(subjectId: string, rows: readonly unknown[], visit: (key: string, field: string, from: number, count: number) => void): void {
   for (let i = 0; i < rows.length;) {
@@ -130,20 +139,21 @@ function useOf(u: Use): AuthenticatorUse {
  * @throws {TypeError} when a subject's rows are not of that shape (summaries may come from another process).
  */
 export function closestCrossSubjectUses(
-  subjects: Iterable<{ readonly subjectId: string; readonly rows: readonly unknown[] }>,
+  subjects: Iterable<{ readonly subjectId: string; readonly rows: readonly unknown[] | string }>,
 ): ReadonlyMap<string, ClosestCrossSubjectUse> {
   const list = Array.from(subjects);
   // Per authenticator, its first subject (by position), or SHARED once a second one uses it.
   const firstUser = new ShardedMap<string, number>();
   list.forEach(({ subjectId, rows }, s) =>
-    forEachUseGroup(subjectId, rows, (key) => {
+    forEachUseGroup(subjectId, unpackRows(rows, 'authenticator uses', subjectId), (key) => {
       const first = firstUser.get(key);
       if (first === undefined) firstUser.set(key, s);
       else if (first !== s && first !== SHARED) firstUser.set(key, SHARED);
     }),
   );
   const uses = new ShardedMap<string, Use[]>();
-  for (const { subjectId, rows } of list) {
+  for (const { subjectId, rows: given } of list) {
+    const rows = unpackRows(given, 'authenticator uses', subjectId);
     forEachUseGroup(subjectId, rows, (key, field, from, count) => {
       if (firstUser.get(key) !== SHARED) return;
       let entries = uses.get(key);

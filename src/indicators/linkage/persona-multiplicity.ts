@@ -47,8 +47,11 @@ interface PersonaSummary {
 export interface PreparedPersonas extends PreparedLinks {
   /** Each subject's normalised names. */
   readonly names: ReadonlyMap<string, readonly string[]>;
-  /** The writing scripts of each subject's names. */
-  readonly scripts: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * The writing scripts of each subject's names, filled on first use: only the subjects on a link
+   * this indicator reads are looked up, so a million subjects do not each get a set.
+   */
+  readonly scripts: Map<string, ReadonlySet<string>>;
   /** A display form of each normalised name. */
   readonly display: ReadonlyMap<string, string>;
   /**
@@ -59,6 +62,18 @@ export interface PreparedPersonas extends PreparedLinks {
 }
 
 type Prepared = PreparedPersonas;
+
+/** The writing scripts of a subject's names, worked out on first use. */
+function scriptsOf(prepared: Prepared, subjectId: string): ReadonlySet<string> {
+  let scripts = prepared.scripts.get(subjectId);
+  if (scripts === undefined) {
+    const set = new Set<string>();
+    for (const n of prepared.names.get(subjectId) ?? []) for (const x of nameScripts(n)) set.add(x);
+    scripts = set;
+    prepared.scripts.set(subjectId, scripts);
+  }
+  return scripts;
+}
 
 /**
  * Subjects of a link are one persona when they share a recorded name, directly or through
@@ -96,7 +111,7 @@ function personasOf(prepared: Prepared, link: Link): PersonaSummary {
     const p = draft[i] as { shown: string; scripts: Set<string> };
     const shown = prepared.display.get(id);
     if (shown !== undefined && (p.shown === '' || shown < p.shown)) p.shown = shown;
-    for (const sc of prepared.scripts.get(id) ?? []) p.scripts.add(sc);
+    for (const sc of scriptsOf(prepared, id)) p.scripts.add(sc);
     personaOf.set(id, i);
   }
   const byScript = new Map<string, number[]>();
@@ -154,18 +169,13 @@ export const personaMultiplicity = defineIndicator({
   summarise: summariseLinkage,
   combine(summaries, context): Prepared {
     const names = new Map<string, readonly string[]>();
-    const scripts = new Map<string, ReadonlySet<string>>();
     const display = new Map<string, string>();
     for (const entry of summaries) {
       const summary = linkageSummaryOf(entry);
-      const own = summary.names ?? [];
-      names.set(entry.subjectId, own);
-      const sc = new Set<string>();
-      for (const n of own) for (const x of nameScripts(n)) sc.add(x);
-      scripts.set(entry.subjectId, sc);
+      names.set(entry.subjectId, summary.names ?? []);
       if (summary.shown !== undefined) display.set(entry.subjectId, summary.shown);
     }
-    return { ...combineLinks(summaries, context), names, scripts, display, personaSummaries: new Map() };
+    return { ...combineLinks(summaries, context), names, scripts: new Map(), display, personaSummaries: new Map() };
   },
   evaluate(view, { options, prepared, notEvaluated }) {
     const mine = prepared.names.get(view.subject.id) ?? [];

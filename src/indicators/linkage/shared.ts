@@ -6,7 +6,7 @@ import type { Link, LinkIndex, LinkMember } from '../../linking/linkIndex';
 import { linkIndexOfRows, subjectLinkKeyRows } from '../../linking/population';
 import { ShardedMap } from '../../engine/shardedMap';
 import { compareText, normalizePersonName } from '../../kit';
-import { authenticatorUseRows } from './approvals';
+import { authenticatorUseRows, packAuthenticatorUses } from './approvals';
 
 /** A link's members by subject, worked out once per link and batch. */
 interface LinkSummary {
@@ -45,8 +45,13 @@ export interface PreparedLinks {
  * be written as JSON. Empty parts are left out.
  */
 export interface LinkageSummary {
-  /** The subject's link keys, 7 entries a key: kind number, key, record id, field, at, until, signature (`null` when absent). */
-  readonly keys: readonly (string | number | null)[];
+  /**
+   * The subject's link keys, 7 entries a key: kind number, key, record id, field, at, until,
+   * signature (`null` when absent), as the JSON text of that array: one string a subject instead
+   * of an array of strings and boxed numbers, about half the memory for a population held until
+   * `combine` (an array is read too).
+   */
+  readonly keys: string | readonly (string | number | null)[];
   /** The subject's recorded names, normalised and sorted (for `linkage/persona-multiplicity`). */
   readonly names?: readonly string[];
   /** The name as written, for messages: the legal name, else the first recorded one. */
@@ -54,9 +59,10 @@ export interface LinkageSummary {
   /**
    * Authenticator uses (for `linkage/shared-infrastructure`), grouped by authenticator and field:
    * authenticator, field code, number of uses, then record id and time (milliseconds, or the text
-   * when it is not in `toISOString` form) per use.
+   * when it is not in `toISOString` form) per use; as the JSON text of that array, like `keys` (an
+   * array is read too).
    */
-  readonly uses?: readonly (string | number)[];
+  readonly uses?: string | readonly (string | number)[];
 }
 
 /** Every name the subject was recorded under, normalised (case, diacritics, word order; letters of every script kept). */
@@ -94,7 +100,7 @@ export function summariseLinkage(view: SubjectView, context: SummaryContext<unkn
       keys: subjectLinkKeyRows(view.subject, view.events, context),
       ...(names.length > 0 ? { names } : {}),
       ...(shown !== undefined ? { shown } : {}),
-      ...(uses.length > 0 ? { uses } : {}),
+      ...(uses.length > 0 ? { uses: packAuthenticatorUses(uses) } : {}),
     };
   });
 }
@@ -102,8 +108,9 @@ export function summariseLinkage(view: SubjectView, context: SummaryContext<unkn
 /** A subject's summary, checked to be a {@link LinkageSummary} (summaries may come from another process). */
 export function linkageSummaryOf(s: SubjectSummary<LinkageSummary>): LinkageSummary {
   const summary = s.summary as unknown;
-  if (typeof summary !== 'object' || summary === null || !Array.isArray((summary as { keys?: unknown }).keys)) {
-    throw new TypeError(`the linkage summary of subject "${s.subjectId}" has no keys array`);
+  const keys = typeof summary === 'object' && summary !== null ? (summary as { keys?: unknown }).keys : undefined;
+  if (!Array.isArray(keys) && typeof keys !== 'string') {
+    throw new TypeError(`the linkage summary of subject "${s.subjectId}" has no keys array or text`);
   }
   return summary as LinkageSummary;
 }

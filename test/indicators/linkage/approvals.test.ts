@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authenticatorUseRows, closestCrossSubjectUses } from '../../../src/indicators/linkage/approvals';
+import { authenticatorUseRows, closestCrossSubjectUses, packAuthenticatorUses } from '../../../src/indicators/linkage/approvals';
 import { parseEvent } from '../../../src/index';
 import { prng } from '../../support/prng';
 
@@ -38,7 +38,11 @@ describe('closestCrossSubjectUses', () => {
         t: Math.floor(rand() * 1e6) * 1000,
         authenticatorId: `k${Math.floor(rand() * 3)}`,
       }));
-      const result = closestCrossSubjectUses(populationOf(uses));
+      const population = populationOf(uses);
+      const result = closestCrossSubjectUses(population);
+      // The uses packed as the summaries hold them (one JSON text a subject), and half packed: the same pairs.
+      const packed = population.map((p, i) => (i % 2 === 0 || round % 2 === 0 ? { subjectId: p.subjectId, rows: packAuthenticatorUses(p.rows) } : p));
+      expect([...closestCrossSubjectUses(packed)]).toEqual([...result]);
       for (const key of ['k0', 'k1', 'k2']) {
         let best = Infinity;
         const mine = uses.filter((u) => u.authenticatorId === key);
@@ -46,6 +50,15 @@ describe('closestCrossSubjectUses', () => {
         expect(result.get(key)?.gapMs ?? Infinity).toBe(best);
       }
     }
+  });
+
+  it('refuses packed uses that are not the JSON text of an array, naming the subject', () => {
+    for (const rows of ['["phone-1",0,1', '{}', '']) {
+      expect(() => closestCrossSubjectUses([{ subjectId: 'a', rows }])).toThrow(
+        /authenticator uses of subject "a" are neither an array nor the JSON text of one/,
+      );
+    }
+    expect(() => closestCrossSubjectUses([{ subjectId: 'a', rows: '["phone-1",0,2,"e1",5]' }])).toThrow(/authenticator uses of subject "a" at entry 0/);
   });
 
   it('handles 20,000 subjects on one authenticator with one sort and one sweep', () => {
