@@ -83,7 +83,9 @@ export function* rangeLines(path: string, start: number, end: number): Generator
   try {
     const buffer = Buffer.alloc(readBytes);
     const decoder = new StringDecoder('utf8');
-    let text = '';
+    // Text read after the last line break, in pieces: joined once when the line ends, so a line
+    // spanning many reads is copied once, not once per read.
+    const pending: string[] = [];
     let at = start;
     let first = start === 0;
     const split = function* (segment: string): Generator<string> {
@@ -92,21 +94,27 @@ export function* rangeLines(path: string, start: number, end: number): Generator
       if (!line.includes('\r')) yield line;
       else yield* line.split('\r');
     };
+    // A `\r\n` is one break; a lone `\r` inside the segment is one more (see `split`).
+    const withoutCr = (segment: string): string => (segment.charCodeAt(segment.length - 1) === 13 ? segment.slice(0, -1) : segment);
     for (;;) {
       const read = at < end ? readSync(fd, buffer, 0, Math.min(readBytes, end - at), at) : 0;
       at += read;
-      // `text` holds no line break yet: search only what this read added, so a line of L bytes costs L, not L^2 / readBytes.
-      const scanned = text.length;
-      text += read === 0 ? decoder.end() : decoder.write(buffer.subarray(0, read));
+      const piece = read === 0 ? decoder.end() : decoder.write(buffer.subarray(0, read));
       let from = 0;
-      for (let nl = text.indexOf('\n', scanned); nl >= 0; nl = text.indexOf('\n', from)) {
-        // A `\r\n` is one break; a lone `\r` inside the segment is one more.
-        yield* split(text.charCodeAt(nl - 1) === 13 && nl > from ? text.slice(from, nl - 1) : text.slice(from, nl));
+      for (let nl = piece.indexOf('\n'); nl >= 0; nl = piece.indexOf('\n', from)) {
+        let segment = piece.slice(from, nl);
+        if (pending.length > 0) {
+          pending.push(segment);
+          segment = pending.join('');
+          pending.length = 0;
+        }
+        yield* split(withoutCr(segment));
         from = nl + 1;
       }
-      text = text.slice(from);
+      if (from < piece.length) pending.push(from === 0 ? piece : piece.slice(from));
       if (read === 0) {
-        if (text !== '') yield* split(text.endsWith('\r') ? text.slice(0, -1) : text);
+        const rest = pending.join('');
+        if (rest !== '') yield* split(withoutCr(rest));
         return;
       }
     }

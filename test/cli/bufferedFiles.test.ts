@@ -47,4 +47,14 @@ describe('rangeLines', () => {
     writeFileSync(path, text);
     expect([...rangeLines(path, 0, text.length)]).toEqual(['z'.repeat(1024 * 1024 - 1), 'next']);
   });
+
+  it('keeps a line of many reads whole, with multi-byte characters cut by the read boundaries', () => {
+    // 3-byte characters: 1 MiB reads end inside one of them; a lone \r and a \r\n each sit at a boundary.
+    const wide = '€'.repeat(1024 * 1024 + 1);
+    const path = join(temp, 'wide.txt');
+    writeFileSync(path, `${wide}\r${wide}\r\n${'x'.repeat(3 * 1024 * 1024 - 1)}\r\nlast`);
+    const lines = [...rangeLines(path, 0, statSync(path).size)];
+    expect(lines.map((l) => l.length)).toEqual([wide.length, wide.length, 3 * 1024 * 1024 - 1, 4]);
+    expect(lines[0] === wide && lines[1] === wide && lines[3] === 'last').toBe(true);
+  });
 });
