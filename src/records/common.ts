@@ -130,25 +130,28 @@ export function recordObject<S extends z.ZodRawShape>(shape: S): z.ZodObject<S, 
       adapted[key] = withDefaultCaps(field);
     }
   }
+  // The one rule for an own key of a parsed record: kept, dropped as no data (an undefined value
+  // is an absent key, as JSON has it), or reported as not a field.
+  const keyFate = (key: string, field: unknown): 'keep' | 'drop' | 'unknown' => {
+    if (field === undefined) return 'drop';
+    if (!knownSet.has(key)) return 'unknown';
+    return optional.has(key) && isNoData(field) ? 'drop' : 'keep';
+  };
   const settleKeys = (value: Record<string, unknown>, ctx: z.core.$RefinementCtx<unknown>): void => {
     for (const key of Object.keys(value)) {
-      // An undefined value is an absent key, as JSON has it: no data, not an unknown field.
-      if (value[key] === undefined) delete value[key];
-      else if (!knownSet.has(key)) {
+      const fate = keyFate(key, value[key]);
+      if (fate === 'drop') delete value[key];
+      else if (fate === 'unknown') {
         ctx.addIssue({ code: 'custom', path: [key], message: unknownKeyMessage(key, known), params: { [unknownKeyParam]: true } });
-      } else if (optional.has(key) && isNoData(value[key])) {
-        delete value[key];
       }
     }
   };
-  // True when settleKeys would neither report nor delete anything: every own key known, with data.
+  // True when settleKeys would neither report nor delete anything (the fast walk's quick pass).
   const settled = (value: unknown): boolean => {
     if (typeof value !== 'object' || value === null) return false;
     const record = value as Record<string, unknown>;
     for (const key in record) {
-      if (!Object.hasOwn(record, key) || !knownSet.has(key)) return false;
-      const field = record[key];
-      if (field === undefined || (optional.has(key) && isNoData(field))) return false;
+      if (!Object.hasOwn(record, key) || keyFate(key, record[key]) !== 'keep') return false;
     }
     return true;
   };
