@@ -22,8 +22,9 @@ import type { Report } from '../engine/report';
 
 // One partition of the partitioned whole-input mode, validated and scored alone: in a worker
 // thread (`--workers 2` or more) or in the main thread. The work of each step reads the
-// partition's files again, so a thread holds one partition at a time, never the input. The same
-// threads first read the input's byte ranges into the partition files (`splitRange.ts`).
+// partition's files again, so a thread holds one partition at a time, never the input; a
+// partition with a thread of its own is read once and kept (from memory when it was held there
+// from the split, see heldPartitions.ts). The same threads first read the input's byte ranges.
 
 /** What a partition worker thread is started with. */
 export interface PartitionWorkerData {

@@ -15,7 +15,8 @@ import type { ScoreOutput } from './formats';
 
 // The partitioned whole-input mode of `redflags score`: an NDJSON input scored as one batch with
 // bounded memory. Pass 1 writes the records to partition files by subject id (a file split by
-// byte range over the threads, see partitionInput.ts); each partition is then validated and
+// byte range over the threads, see partitionInput.ts), or, with a thread per partition, keeps
+// each partition in its thread's memory (heldPartitions.ts); each partition is then validated and
 // summarised, and scored with the merged summaries of all, in worker threads or here; the
 // reports come back through sorted runs on disk.
 
