@@ -10,6 +10,8 @@
 //   node bench/cli.bench.mjs --subjects=10000 --events=200
 //   node bench/cli.bench.mjs --partitions=3              # the partitioned mode (default from 256 MB of NDJSON;
 //                                                        # under that, --workers 2 or more scores in one thread)
+//   node bench/cli.bench.mjs --partitions=per-thread     # 1 worker in memory; 2 and 4 with --partitions 2 and 4:
+//                                                        # a partition per thread, held in memory by its thread
 //   node bench/cli.bench.mjs --rss-from=wrapper          # skip /usr/bin/time
 //   node bench/cli.bench.mjs --tmp-dir=/big/disk         # where the input and outputs go
 //   node bench/cli.bench.mjs --quick                     # tiny input, for CI; times mean nothing
@@ -66,7 +68,8 @@ function scoreRun(dir, input, workers) {
   const usageFile = join(dir, `usage-${workers}.json`);
   const hook = join(dir, 'usage-hook.mjs');
   const cliArgs = [cli, 'score', input, '--as-of', populationAsOf, '--format', 'ndjson', '--out', out, '--workers', String(workers)];
-  if (partitions !== undefined) cliArgs.push('--partitions', partitions, '--temp-dir', dir);
+  const perThread = partitions === 'per-thread';
+  if (partitions !== undefined && !(perThread && workers === 1)) cliArgs.push('--partitions', perThread ? String(workers) : partitions, '--temp-dir', dir);
   const loadAtStart = load();
   const start = performance.now();
   const child = useTime
@@ -124,7 +127,7 @@ try {
   }
   console.log(
     `\nredflags score, ${subjects} subjects x ${perSubject} events (${round(inputBytes / MiB, 1)} MiB of NDJSON), ` +
-      `--format ndjson --out, ${partitions !== undefined ? `--partitions ${partitions}` : 'default mode'}; ` +
+      `--format ndjson --out, ${partitions === 'per-thread' ? '1 worker in memory, --partitions = workers from 2' : partitions !== undefined ? `--partitions ${partitions}` : 'default mode'}; ` +
       `CPU and peak RSS from ${useTime ? '/usr/bin/time -v' : "the child's process.resourceUsage()"}`,
   );
   if (json) console.log(JSON.stringify(rows));

@@ -233,6 +233,15 @@ export function* readPartition(path: string): Generator<PartitionRecord> {
   }
 }
 
+/** The records of partition-file text (whole lines, each ending in a line break), as {@link readPartition} reads them from a file. */
+export function* partitionEntries(text: string): Generator<PartitionRecord> {
+  let at = 0;
+  for (let end = text.indexOf('\n', at); end >= 0; end = text.indexOf('\n', at)) {
+    yield parseEntry(text, at, end);
+    at = end + 1;
+  }
+}
+
 function parseEntry(text: string, start: number, end: number): PartitionRecord {
   const t1 = text.indexOf('\t', start);
   const t2 = text.indexOf('\t', t1 + 1);

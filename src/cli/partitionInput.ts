@@ -1,17 +1,20 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { isRecordLine, parseLine } from './documentText';
-import { countDuplicates, partitionDir, PartitionWriter, type DuplicateCounts, type PartitionFile } from './partition';
+import { countDuplicates, partitionDir, PartitionWriter, type DuplicateCounts, type PartitionFile, type RepeatedIds } from './partition';
 import { answered, removeQuietly, settleAll, type TaskRunner } from './partitionPool';
 import { loadInput, mergeReference, type CliRejected, type InputFormat, type LoadedInput } from './readInput';
 import { rangeLines, rangePartitionPath, type IdsResult, type SplitResult } from './splitRange';
+import type { GatherResult } from './heldPartitions';
 import type { CliIo } from './io';
 import type { Progress } from './progress';
 
 // Pass 1 of the partitioned mode: the input written to partition files by subject id. A file
 // whose first line is a record is split by byte range over the threads (each writes its own
-// files, see splitRange.ts); standard input, whose size is unknown, and a file that starts
-// otherwise (a JSON document, or a first line that is not a record) are read in this thread.
+// files, see splitRange.ts, or holds its own partition's records in memory and sends the others'
+// lines to their threads, see heldPartitions.ts); standard input, whose size is unknown, and a
+// file that starts otherwise (a JSON document, or a first line that is not a record) are read in
+// this thread.
 
 /** The input written to partition files, with the small parts that are not partitioned. */
 export interface PartitionedInput {
@@ -32,6 +35,10 @@ export interface PartitionedInput {
   readonly duplicates: DuplicateCounts;
   /** With a byte-range split: each range's lines, lines parsed, and the thread that read them (0: this one). Empty when read in this thread alone. */
   readonly ranges: readonly { readonly lines: number; readonly parsed: number; readonly threadId: number }[];
+  /** True when the partitions are held in memory by their threads (no partition files; see heldPartitions.ts). */
+  readonly held: boolean;
+  /** Records of each partition parsed again when it was gathered in its thread (the other ranges' lines); zeros when not held. */
+  readonly gathered: readonly number[];
 }
 
 /** Options of {@link partitionInput}. */
@@ -46,6 +53,12 @@ export interface PartitionInputOptions {
   /** Byte ranges to split a file into (one per thread; in this thread too, one after the other). */
   readonly ranges: number;
   readonly tempDir: string;
+  /**
+   * Hold the partitions in memory, partition `p` in thread `p` (its range's records kept parsed
+   * there, the others' sent as text), instead of writing partition files: only when every
+   * partition has a thread of its own and there are no more ranges than threads.
+   */
+  readonly hold?: boolean;
   /** Called with the cleanup of the temporary files (on SIGINT/SIGTERM too); returns the function that withdraws it. */
   readonly onCleanup: (cleanup: () => void) => () => void;
   readonly runner: TaskRunner;
@@ -94,6 +107,8 @@ export async function partitionInput(options: PartitionInputOptions): Promise<Pa
         writer.repeated,
       ),
       ranges: [],
+      held: false,
+      gathered: files.map(() => 0),
     };
     kept = true;
     return result;
@@ -162,12 +177,13 @@ async function splitInput(path: string, size: number, options: PartitionInputOpt
   try {
     const starts = rangeStarts(path, size, options.ranges);
     const ranges = starts.length;
+    const hold = options.hold === true;
     let done = 0;
     // Settled, not raced: on a failure the other ranges still write in `dir` until they answer.
     const split = await settleAll(starts, async (start, range) => {
-      const answer = answered<SplitResult>(
-        await runner.run({ step: 'split', source: path, start, end: starts[range + 1] ?? size, range, partitions, buckets: ranges, dir }),
-      );
+      const task = { step: 'split', source: path, start, end: starts[range + 1] ?? size, range, partitions, buckets: ranges, dir } as const;
+      // Held: range r runs in thread r, which keeps partition r's records.
+      const answer = answered<SplitResult>(await (hold ? runner.run({ ...task, hold }, range) : runner.run(task)));
       progress.update(++done / ranges, `partitioned ${done} of ${ranges} parts of the input`);
       return answer;
     });
@@ -211,6 +227,7 @@ async function splitInput(path: string, size: number, options: PartitionInputOpt
       for (const u of part.unreadable) unreadable.push({ ...u, index: u.index + line, ...(u.line !== undefined ? { line: u.line + line } : {}) });
     });
     const repeated = { events: new Set(buckets.flatMap((b) => b.events)), suppressions: new Set(buckets.flatMap((b) => b.suppressions)) };
+    const gathered = hold ? await gather(runner, split, files, repeated) : undefined;
     const result: PartitionedInput = {
       kind: 'partitioned',
       dir,
@@ -220,11 +237,15 @@ async function splitInput(path: string, size: number, options: PartitionInputOpt
       watchlistLines,
       ...(reference !== undefined ? { reference } : {}),
       unreadable,
-      duplicates: countDuplicates(
-        files.flatMap((list) => list.map((file) => file.path)),
-        repeated,
-      ),
+      duplicates:
+        gathered?.duplicates ??
+        countDuplicates(
+          files.flatMap((list) => list.map((file) => file.path)),
+          repeated,
+        ),
       ranges: split.map(({ lines, parsed, threadId }) => ({ lines, parsed, threadId })),
+      held: hold,
+      gathered: gathered?.parsed ?? files.map(() => 0),
     };
     kept = true;
     return result;
@@ -235,4 +256,34 @@ async function splitInput(path: string, size: number, options: PartitionInputOpt
       withdraw();
     }
   }
+}
+
+/**
+ * Each partition put together in its thread from the ranges' split (see heldPartitions.ts): the
+ * text of the other ranges goes to it, and it counts the valid copies of the repeated ids it holds.
+ */
+async function gather(
+  runner: TaskRunner,
+  split: SplitResult[],
+  files: readonly (readonly PartitionFile[])[],
+  repeated: RepeatedIds,
+): Promise<{ readonly duplicates: DuplicateCounts; readonly parsed: number[] }> {
+  const events = Array.from(repeated.events);
+  const suppressions = Array.from(repeated.suppressions);
+  const answers = await settleAll(files, async (list, partition) => {
+    const texts = split.map((part) => part.texts?.[partition]);
+    return answered<GatherResult>(await runner.run({ step: 'gather', partition, files: list, texts, repeated: { events, suppressions } }, partition));
+  });
+  const sum = (counts: Map<string, number>, pairs: readonly (readonly [string, number])[]): void => {
+    for (const [id, count] of pairs) counts.set(id, (counts.get(id) ?? 0) + count);
+  };
+  const eventCounts = new Map<string, number>();
+  const suppressionCounts = new Map<string, number>();
+  for (const answer of answers) {
+    sum(eventCounts, answer.events);
+    sum(suppressionCounts, answer.suppressions);
+  }
+  // As countDuplicates: only ids that two or more valid records share.
+  const shared = (counts: Map<string, number>): (readonly [string, number])[] => Array.from(counts).filter(([, count]) => count > 1);
+  return { duplicates: { events: shared(eventCounts), suppressions: shared(suppressionCounts) }, parsed: answers.map((a) => a.parsed) };
 }

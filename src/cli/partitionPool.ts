@@ -20,7 +20,8 @@ export interface TaskRunner {
   readonly threads: number;
   /**
    * Runs a task; with `thread` (from 0, below {@link threads}), in that thread only, after the
-   * tasks sent to it before: a partition kept resident there between its steps.
+   * tasks sent to it before: a partition kept resident there between its steps. A pool rejects a
+   * `thread` out of that range with a RangeError.
    */
   run(task: AnyPartitionTask, thread?: number): Promise<AnyPartitionAnswer>;
   /** Gives every thread the setup, once the input is read, before the partition steps. */
@@ -135,6 +136,10 @@ export function workerPool(script: string | URL, config: ScorerConfig | undefine
     threads,
     run: (task, thread) =>
       new Promise((resolve, reject) => {
+        if (thread !== undefined && !(Number.isInteger(thread) && thread >= 0 && thread < threads)) {
+          reject(new RangeError(`thread ${thread} is not one of the pool's threads (0 to ${threads - 1})`));
+          return;
+        }
         const job: Job = { task, resolve, reject };
         const slot = thread === undefined ? undefined : slots[thread];
         if (slot === undefined) waiting.push(job);

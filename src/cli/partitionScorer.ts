@@ -4,7 +4,16 @@ import { createScorer } from '../defaults';
 import type { PreparedBatch, RejectedRecord } from '../engine/createScorer';
 import type { ScorerConfig } from '../engine/config';
 import { mergeSummaries, type PopulationSummaries } from '../engine/summaries';
-import { partitionWriteError, readPartitionFiles, validEvent, validSuppression, type DuplicateCounts, type PartitionFile } from './partition';
+import {
+  partitionWriteError,
+  readPartitionFiles,
+  validEvent,
+  validSuppression,
+  type DuplicateCounts,
+  type PartitionFile,
+  type PartitionRecord,
+} from './partition';
+import { HeldPartitions, type GatherResult, type GatherTask } from './heldPartitions';
 import { repeatedIds, splitRange, type IdsResult, type IdsTask, type SplitResult, type SplitTask } from './splitRange';
 import type { CliRejected } from './readInput';
 import { writeSortedRun } from './spill';
@@ -13,8 +22,9 @@ import type { Report } from '../engine/report';
 
 // One partition of the partitioned whole-input mode, validated and scored alone: in a worker
 // thread (`--workers 2` or more) or in the main thread. The work of each step reads the
-// partition's files again, so a thread holds one partition at a time, never the input. The same
-// threads first read the input's byte ranges into the partition files (`splitRange.ts`).
+// partition's files again, so a thread holds one partition at a time, never the input; a
+// partition with a thread of its own is read once and kept (from memory when it was held there
+// from the split, see heldPartitions.ts). The same threads first read the input's byte ranges.
 
 /** What a partition worker thread is started with. */
 export interface PartitionWorkerData {
@@ -70,6 +80,8 @@ export type PartitionAnswer =
       readonly records: number;
       /** True when the step read and validated the partition; false when it was resident from an earlier step. */
       readonly loaded: boolean;
+      /** Records the step parsed from partition files: none for a partition held in memory or resident. */
+      readonly parsed: number;
       /** `check`: the latest valid event of the partition, ISO 8601. */
       readonly latest?: string;
       /** `score`: the number of reports in the run file. */
@@ -90,6 +102,8 @@ interface LoadedPartition {
   /** Valid records whose id other valid records share across the input: rejected here, not given to the engine. */
   readonly duplicates: CliRejected[];
   readonly records: number;
+  /** Records parsed from partition files (none when the partition was held in memory). */
+  readonly parsed: number;
 }
 
 interface Place {
@@ -97,14 +111,19 @@ interface Place {
   readonly line: number;
 }
 
-function loadPartition(files: readonly PartitionFile[], events: ReadonlyMap<string, number>, suppressions: ReadonlyMap<string, number>): LoadedPartition {
+function loadPartition(
+  files: readonly PartitionFile[],
+  held: readonly PartitionRecord[] | undefined,
+  events: ReadonlyMap<string, number>,
+  suppressions: ReadonlyMap<string, number>,
+): LoadedPartition {
   const subjects: unknown[] = [];
   const eventList: unknown[] = [];
   const suppressionList: unknown[] = [];
   const at: LoadedPartition['at'] = { subject: [], event: [], suppression: [] };
   const duplicates: CliRejected[] = [];
   let records = 0;
-  for (const { kind, index, line, record } of readPartitionFiles(files)) {
+  for (const { kind, index, line, record } of held ?? readPartitionFiles(files)) {
     records++;
     const id = record.id;
     const shared = typeof id !== 'string' ? undefined : kind === 'event' ? events.get(id) : kind === 'suppression' ? suppressions.get(id) : undefined;
@@ -122,7 +141,7 @@ function loadPartition(files: readonly PartitionFile[], events: ReadonlyMap<stri
     (kind === 'subject' ? subjects : kind === 'event' ? eventList : suppressionList).push(record);
     at[kind].push({ index, line });
   }
-  return { subjects, events: eventList, suppressions: suppressionList, at, duplicates, records };
+  return { subjects, events: eventList, suppressions: suppressionList, at, duplicates, records, parsed: held === undefined ? records : 0 };
 }
 
 /**
@@ -136,15 +155,15 @@ function placed(record: RejectedRecord, at: LoadedPartition['at'], lists: boolea
   return place === undefined ? undefined : { ...record, index: place.index, line: place.line };
 }
 
-/** Scores the partitions' steps in this thread, with one scorer for every step. */
-export function partitionScorer(config: ScorerConfig | undefined, setup: PartitionSetup): { run(task: PartitionTask): PartitionAnswer } {
+/** Scores the partitions' steps in this thread, with one scorer for every step; a partition `held` here is taken from memory, not its files. */
+export function partitionScorer(config: ScorerConfig | undefined, setup: PartitionSetup, held?: HeldPartitions): { run(task: PartitionTask): PartitionAnswer } {
   const scorer = createScorer(config !== undefined ? { config } : {});
   const events = new Map(setup.duplicates.events);
   const suppressions = new Map(setup.duplicates.suppressions);
   // Partitions kept between their steps (see PartitionTask.resident), by number.
   const resident = new Map<number, { readonly partition: LoadedPartition; readonly prepared: PreparedBatch }>();
-  const load = (files: readonly PartitionFile[]): { readonly partition: LoadedPartition; readonly prepared: PreparedBatch } => {
-    const partition = loadPartition(files, events, suppressions);
+  const load = (files: readonly PartitionFile[], key: number | undefined): { readonly partition: LoadedPartition; readonly prepared: PreparedBatch } => {
+    const partition = loadPartition(files, key !== undefined ? held?.take(key) : undefined, events, suppressions);
     const prepared = scorer.prepareBatch({
       subjects: partition.subjects,
       events: partition.events,
@@ -169,7 +188,7 @@ export function partitionScorer(config: ScorerConfig | undefined, setup: Partiti
         const summaries = task.step === 'score' ? summariesOf(task.summaryPaths) : undefined;
         const key = task.resident?.partition;
         const kept = key !== undefined ? resident.get(key) : undefined;
-        const { partition, prepared } = kept ?? load(task.files);
+        const { partition, prepared } = kept ?? load(task.files, key);
         if (key !== undefined) {
           if (task.resident?.last === true) resident.delete(key);
           // The raw records are let go: the prepared batch holds the validated ones.
@@ -183,7 +202,13 @@ export function partitionScorer(config: ScorerConfig | undefined, setup: Partiti
             if (mapped !== undefined) rejected.push(mapped);
           }
         }
-        const base = { ok: true as const, records: partition.records, loaded: kept === undefined, ...(rejected !== undefined ? { rejected } : {}) };
+        const base = {
+          ok: true as const,
+          records: partition.records,
+          loaded: kept === undefined,
+          parsed: kept === undefined ? partition.parsed : 0,
+          ...(rejected !== undefined ? { rejected } : {}),
+        };
         if (task.step === 'check') return { ...base, ...(prepared.latestEventTime !== undefined ? { latest: prepared.latestEventTime } : {}) };
         const asOf = task.asOf as string;
         if (task.step === 'summarise') {
@@ -206,11 +231,11 @@ export function partitionScorer(config: ScorerConfig | undefined, setup: Partiti
   };
 }
 
-/** Any task a partition thread takes: a byte range to split, a bucket of ids to check, or a step of a partition. */
-export type AnyPartitionTask = SplitTask | IdsTask | PartitionTask;
+/** Any task a partition thread takes: a byte range to split, a bucket of ids to check, a partition held in memory to gather, or a step of a partition. */
+export type AnyPartitionTask = SplitTask | IdsTask | GatherTask | PartitionTask;
 
-/** What a partition thread answers: a range's records, a bucket's repeated ids, a step's answer, or a failure. */
-export type AnyPartitionAnswer = SplitResult | IdsResult | PartitionAnswer;
+/** What a partition thread answers: a range's records, a bucket's repeated ids, a gathered partition, a step's answer, or a failure. */
+export type AnyPartitionAnswer = SplitResult | IdsResult | GatherResult | PartitionAnswer;
 
 /** What the main thread posts to a partition worker: the setup (once the input is read), or a task. */
 export type PartitionMessage =
@@ -219,14 +244,16 @@ export type PartitionMessage =
 /** The tasks of one thread (a worker, or the main thread with one worker): the setup comes before the first partition step. */
 export function partitionService(config: ScorerConfig | undefined): { setup(setup: PartitionSetup): void; run(task: AnyPartitionTask): AnyPartitionAnswer } {
   let scorer: ReturnType<typeof partitionScorer> | undefined;
+  const held = new HeldPartitions();
   return {
     setup(setup) {
-      scorer = partitionScorer(config, setup);
+      scorer = partitionScorer(config, setup, held);
     },
     run(task) {
       try {
-        if (task.step === 'split') return splitRange(task);
+        if (task.step === 'split') return splitRange(task, (records) => held.hold(task.range, records));
         if (task.step === 'ids') return repeatedIds(task);
+        if (task.step === 'gather') return held.gather(task);
         if (scorer === undefined) throw new Error('a partition step came before the setup');
         return scorer.run(task);
       } catch (error) {

@@ -15,7 +15,8 @@ import type { ScoreOutput } from './formats';
 
 // The partitioned whole-input mode of `redflags score`: an NDJSON input scored as one batch with
 // bounded memory. Pass 1 writes the records to partition files by subject id (a file split by
-// byte range over the threads, see partitionInput.ts); each partition is then validated and
+// byte range over the threads, see partitionInput.ts), or, with a thread per partition, keeps
+// each partition in its thread's memory (heldPartitions.ts); each partition is then validated and
 // summarised, and scored with the merged summaries of all, in worker threads or here; the
 // reports come back through sorted runs on disk.
 
@@ -57,6 +58,14 @@ export interface PartitionStats {
   readonly loads: readonly number[];
   /** How the input was read: each byte range's lines, lines parsed and thread (0: the main thread); empty when this thread read it alone. */
   readonly ranges: PartitionedInput['ranges'];
+  /** True when the partitions were held in memory by their threads, with no partition files. */
+  readonly held: boolean;
+  /**
+   * Records parsed again after the input was read: the other ranges' lines of each partition held
+   * in memory (each line is parsed by its range, and once more by its partition's thread), or
+   * every record read back from the partition files, at each load.
+   */
+  readonly reparsed: number;
 }
 
 /** The outcome: the scored output, or a JSON document read whole (partitions are for NDJSON only), to be scored in memory. */
@@ -83,15 +92,18 @@ export async function scorePartitioned(options: PartitionedOptions, settleAsOf: 
   const register = options.onCleanup ?? (() => () => {});
   const runner = options.workers > 1 && io.workerScript !== undefined ? workerPool(io.workerScript, options.config, options.workers) : runHere(options.config);
   try {
+    const partitions = options.partitions ?? balancedPartitions(partitionCount(size), options.workers);
     const read = await partitionInput({
       source,
       io,
       progress,
       inputFormat: options.inputFormat,
       size,
-      partitions: options.partitions ?? balancedPartitions(partitionCount(size), options.workers),
+      partitions,
       ranges: options.workers,
       tempDir: options.tempDir,
+      // A thread per partition: each keeps its partition in memory from the split on (the steps keep it resident anyway).
+      hold: partitions <= runner.threads && options.workers <= runner.threads && size !== undefined && size / options.workers < holdRangeBytes,
       onCleanup: register,
       runner,
     });
@@ -107,6 +119,13 @@ export async function scorePartitioned(options: PartitionedOptions, settleAsOf: 
     runner.close();
   }
 }
+
+/**
+ * A range's lines of a partition held in memory go to the partition's thread as one string, and
+ * V8 strings stop at 2^29 - 24 characters: ranges below this many bytes stay under it (a UTF-8
+ * byte is at most one character). Larger ranges write partition files.
+ */
+const holdRangeBytes = 512 * 1024 * 1024;
 
 /** At least one partition per thread, and a multiple of the threads, so that no thread waits for another's last partition. */
 function balancedPartitions(partitions: number, threads: number): number {
@@ -132,6 +151,7 @@ async function scoreParts(
   const summarising = createScorer(options.config !== undefined ? { config: options.config } : {}).indicators.some((i) => i.enabled && i.summarises);
   let maxRecordsHeld = 0;
   let steps = 0;
+  let reparsed = input.gathered.reduce((sum, n) => sum + n, 0);
   const loads = files.map(() => 0);
   let rejectedTaken = false;
   // A thread per partition (small inputs get that): each is read and validated once, in its thread,
@@ -159,6 +179,7 @@ async function scoreParts(
       const answer = answered<Extract<PartitionAnswer, { ok: true }>>(await runner.run(task, resident ? p : undefined));
       maxRecordsHeld = Math.max(maxRecordsHeld, answer.records);
       if (answer.loaded) loads[p] = (loads[p] as number) + 1;
+      reparsed += answer.parsed;
       if (size !== undefined && size >= progressThreshold) progress.update(++done / files.length, `${task.step}: ${done} of ${files.length} partitions`);
       for (const r of answer.rejected ?? []) {
         const line = r.kind === 'watchlist' ? watchlistLines[r.index] : undefined;
@@ -189,6 +210,6 @@ async function scoreParts(
   return {
     kind: 'scored',
     output: { asOf, asOfSource: options.asOf !== undefined ? 'input' : 'latest-event', reports: spill, rejected: [...input.unreadable, ...rejected] },
-    stats: { partitions: files.length, records: input.records.slice(), maxRecordsHeld, steps, loads, ranges: input.ranges },
+    stats: { partitions: files.length, records: input.records.slice(), maxRecordsHeld, steps, loads, ranges: input.ranges, held: input.held, reparsed },
   };
 }

@@ -6,7 +6,7 @@ import { CompactStringSet } from '../engine/compactStringSet';
 import { fnv1a32 } from '../util/hash';
 import { BufferedFiles } from './bufferedFiles';
 import { parseLine } from './documentText';
-import { partitionLine, partitionOf, partitionWriteError } from './partition';
+import { partitionLine, partitionOf, partitionWriteError, type PartitionRecord } from './partition';
 import { classifyLine, type CliRejected } from './readInput';
 
 // The partition pass of an NDJSON file split by byte range: each range (from a line start to the
@@ -34,6 +34,12 @@ export interface SplitTask {
   readonly buckets: number;
   /** The partition directory. */
   readonly dir: string;
+  /**
+   * Hold the records in memory instead of writing partition files: the records of partition
+   * `range` stay parsed in this thread (the partition's thread when each has its own), the other
+   * partitions' lines come back as text ({@link SplitResult.texts}) for their threads.
+   */
+  readonly hold?: boolean;
 }
 
 /** Records of each kind read, by kind. */
@@ -62,6 +68,8 @@ export interface SplitResult {
   readonly unreadable: CliRejected[];
   /** The thread that read the range (0: the main thread). */
   readonly threadId: number;
+  /** With {@link SplitTask.hold}: each partition's lines as a partition file holds them; undefined for the partition held here. */
+  readonly texts?: (string | undefined)[];
 }
 
 /** The partition file range `range` writes for partition `p`. */
@@ -123,14 +131,21 @@ export function* rangeLines(path: string, start: number, end: number): Generator
   }
 }
 
-/** Reads one byte range of an NDJSON file into its partition and id files (see the file comment). */
-export function splitRange(task: SplitTask): SplitResult {
+/**
+ * Reads one byte range of an NDJSON file into its partition and id files (see the file comment).
+ * With `task.hold`, no partition file is written: `hold` takes the records of partition
+ * `task.range`, parsed, and the other partitions' lines come back as text.
+ */
+export function splitRange(task: SplitTask, hold?: (records: PartitionRecord[]) => void): SplitResult {
   const { dir, range, partitions, buckets } = task;
   const onError = (error: unknown): Error => partitionWriteError(dir, error);
-  const parts = new BufferedFiles(
-    Array.from({ length: partitions }, (_, p) => rangePartitionPath(dir, p, range)),
-    onError,
-  );
+  const inMemory = task.hold === true;
+  const parts = inMemory
+    ? undefined
+    : new BufferedFiles(
+        Array.from({ length: partitions }, (_, p) => rangePartitionPath(dir, p, range)),
+        onError,
+      );
   let ids: BufferedFiles;
   try {
     ids = new BufferedFiles(
@@ -138,7 +153,7 @@ export function splitRange(task: SplitTask): SplitResult {
       onError,
     );
   } catch (error) {
-    parts.close(false);
+    parts?.close(false);
     throw error;
   }
   const counts = { subject: 0, event: 0, suppression: 0, watchlist: 0 };
@@ -146,6 +161,9 @@ export function splitRange(task: SplitTask): SplitResult {
   const watchlists: SplitResult['watchlists'] = [];
   const references: Record<string, unknown>[] = [];
   const unreadable: CliRejected[] = [];
+  // With `hold`: the records of partition `range`, and every other partition's lines in pieces joined once.
+  const held: PartitionRecord[] = [];
+  const pieces: string[][] = inMemory ? Array.from({ length: partitions }, () => []) : [];
   let lines = 0;
   let parsed = 0;
   let ok = false;
@@ -168,15 +186,21 @@ export function splitRange(task: SplitTask): SplitResult {
         if (kind !== 'subject' && typeof id === 'string') ids.append(fnv1a32(id) % buckets, `${kind === 'event' ? 'e' : 'u'}${JSON.stringify(id)}\n`);
         const p = partitionOf(kind, record, partitions);
         records[p] = (records[p] as number) + 1;
-        parts.append(p, partitionLine(kind, counts[kind]++, lines, trimmed));
+        const index = counts[kind]++;
+        if (parts !== undefined) parts.append(p, partitionLine(kind, index, lines, trimmed));
+        else if (p === range) held.push({ kind, index, line: lines, record });
+        else (pieces[p] as string[]).push(partitionLine(kind, index, lines, trimmed));
       }
     }
     ok = true;
   } finally {
-    parts.close(ok);
+    parts?.close(ok);
     ids.close(ok);
   }
-  return { ok: true, lines, parsed, counts, records, watchlists, references, unreadable, threadId };
+  if (!inMemory) return { ok: true, lines, parsed, counts, records, watchlists, references, unreadable, threadId };
+  hold?.(held);
+  const texts = pieces.map((list, p) => (p === range ? undefined : list.join('')));
+  return { ok: true, lines, parsed, counts, records, watchlists, references, unreadable, threadId, texts };
 }
 
 /** One hash bucket of the ids of every range, to find the ids written more than once. */

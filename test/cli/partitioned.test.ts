@@ -232,6 +232,9 @@ describe('the partitioned whole-input mode', () => {
       if (result.kind !== 'scored') throw new Error('expected NDJSON to be partitioned');
       expect(result.stats.steps).toBe(3);
       expect(result.stats.loads).toEqual([1]);
+      // Held in memory from the split on: every record was parsed once, when its line was read.
+      expect(result.stats.held).toBe(true);
+      expect(result.stats.reparsed).toBe(0);
     } finally {
       spill.dispose();
     }
@@ -240,6 +243,37 @@ describe('the partitioned whole-input mode', () => {
       const args = ['score', input, '--config', config, '--format', 'json', ...asOf];
       const memory = await run([...args, '--in-memory']);
       expect(await run([...args, '--partitions', '1', '--temp-dir', temp])).toEqual(memory);
+    }
+    expect(readdirSync(temp)).toEqual([]);
+  }, 60_000);
+
+  it('reads partitions back from their files when there are more than threads, parsing each record again at each load', async () => {
+    const io: CliIo = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), cwd: process.cwd() };
+    const spill = new ReportSpill({ tempDir: temp });
+    try {
+      const result = await scorePartitioned(
+        {
+          source: input,
+          io,
+          progress: createProgress(io.stderr, false),
+          inputFormat: undefined,
+          asOf: undefined,
+          config: summariesOnly,
+          workers: 1,
+          partitions: 2,
+          tempDir: temp,
+          spill,
+        },
+        (asOf) => asOf as string,
+      );
+      if (result.kind !== 'scored') throw new Error('expected NDJSON to be partitioned');
+      const { held, loads, reparsed } = result.stats;
+      expect(held).toBe(false);
+      // Check, summarise and score: each step reads its partition's files again.
+      expect(loads).toEqual([3, 3]);
+      expect(reparsed).toBe(records * 3);
+    } finally {
+      spill.dispose();
     }
     expect(readdirSync(temp)).toEqual([]);
   }, 60_000);
@@ -335,6 +369,11 @@ describe('the partitioned whole-input mode', () => {
           const partitioned = await score(['--format', format, '--workers', workers, '--partitions', '5', '--temp-dir', temp]);
           expect(partitioned).toEqual(memory);
         }
+        // A partition per thread: held in memory by the threads, no partition files.
+        for (const workers of ['2', '3']) {
+          const held = await score(['--format', format, '--workers', workers, '--partitions', workers, '--temp-dir', temp]);
+          expect(held).toEqual(memory);
+        }
         // A small file with more than one worker is held whole in one thread, which is faster, and says so.
         const small = await score(['--format', format, '--workers', '2']);
         expect(small).toEqual({ ...memory, stderr: `${oneThreadNote(2)}${memory.stderr}` });
@@ -367,7 +406,7 @@ describe('the partitioned whole-input mode', () => {
           (asOf) => asOf as string,
         );
         if (result.kind !== 'scored') throw new Error('expected NDJSON to be partitioned');
-        const { ranges, loads, steps } = result.stats;
+        const { ranges, loads, steps, held, reparsed } = result.stats;
         expect(ranges).toHaveLength(2);
         // A partition per thread, kept there between its two steps (summaries, scores): read and validated once each.
         expect(steps).toBe(4);
@@ -375,6 +414,19 @@ describe('the partitioned whole-input mode', () => {
         // Thread 0 is the main thread: no range was read there, and every non-blank line was parsed once.
         for (const range of ranges) expect(range.threadId).not.toBe(0);
         expect(ranges.reduce((sum, r) => sum + r.parsed, 0)).toBe(text.split('\n').filter((l) => l.trim() !== '').length);
+        // Held in memory: a record is parsed again only in the thread of its partition when another range read it.
+        expect(held).toBe(true);
+        const first = (ranges[0] as { lines: number }).lines;
+        const crossing = text
+          .split('\n')
+          .map((l, i) => ({ l, range: i < first ? 0 : 1 }))
+          .filter(({ l }) => /^\{"recordType":"(subject|event|suppression)"/.test(l) && !l.includes('"twice"'))
+          .filter(({ l, range }) => {
+            const { recordType, ...record } = JSON.parse(l) as Record<string, unknown>;
+            return partitionOf(recordType as 'subject' | 'event' | 'suppression', record, 2) !== range;
+          }).length;
+        expect(crossing).toBeGreaterThan(0);
+        expect(reparsed).toBe(crossing);
       } finally {
         spill.dispose();
       }
@@ -399,6 +451,10 @@ describe('the partitioned whole-input mode', () => {
         const threadOf = answers.map((a) => a.threadId);
         expect(new Set(threadOf).size).toBe(2);
         bound.forEach((thread, i) => expect(threadOf[i]).toBe(threadOf[thread]));
+        // A thread the pool does not have is refused, not queued for any thread.
+        const task = { step: 'split', source: input, start: 0, end: 0, range: 0, partitions: 2, buckets: 1, dir: split } as const;
+        for (const thread of [-1, 0.5, 2, Number.NaN]) await expect(pool.run(task, thread)).rejects.toThrow(RangeError);
+        expect(answered<SplitResult>(await pool.run({ ...task, range: 9 })).ok).toBe(true);
       } finally {
         pool.close();
         removeQuietly(split);
