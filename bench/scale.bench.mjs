@@ -10,10 +10,17 @@
 // - **Time per event at 1x, 2x, 4x and 8x the population**: one `scoreBatch` of every built-in,
 //   validated, per size in its own process, CPU median of 3 runs after a warm-up; the ratio of
 //   the slowest to the fastest µs per event says whether the cost per event stays flat.
+// - **One batch in memory**, 10,000 subjects x 200 events by default, each way in its own process:
+//   the caller's input alone (the records as validation gives them), a validated `scoreBatch`
+//   with full reports, and a trusted one with compact reports. Heap held after a full collection,
+//   before and after scoring with the result kept (as a caller keeps it), the process's peak RSS,
+//   and the JSON size of the reports: how much of a batch's memory is the input, how much is
+//   the engine's, and how much the reports the caller asked for.
 //
 //   npm run build && node bench/scale.bench.mjs          # both, full sizes (minutes)
 //   node bench/scale.bench.mjs --shards-only --subjects=100000 --events=200 --shard=5000
 //   node bench/scale.bench.mjs --per-event-only --base=1250 --events=200
+//   node bench/scale.bench.mjs --memory-only --subjects=10000 --events=200
 //   node bench/scale.bench.mjs --quick                   # tiny sizes, for CI; times mean nothing
 //
 // The shard run's default is 100,000 subjects x 50 events (5,000,000 events): at 200 events a
@@ -173,6 +180,52 @@ function perEventRun(subjects, eventsPerSubject, runs) {
   };
 }
 
+const MiB = 1024 * 1024;
+
+/** Heap used after a full collection, in MiB: what is held, not what is waiting to be collected. */
+function heldMiB() {
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed / MiB;
+}
+
+/**
+ * Child: one population held in memory and, unless `mode` is `input`, scored in one `scoreBatch`
+ * with the result kept; prints one JSON row. The input is built as validation gives records (each
+ * generated record parsed and the original dropped), so every mode holds the same input.
+ */
+function batchMemoryRun(mode, subjects, eventsPerSubject) {
+  const loadAtStart = load();
+  const scorer = createScorer();
+  const input = { subjects: [], events: [], asOf: populationAsOf };
+  for (const group of populationSubjects(subjects, eventsPerSubject)) {
+    input.subjects.push(safeParseSubject(group.subject).data);
+    for (const event of group.events) input.events.push(safeParseEvent(event).data);
+  }
+  const inputMiB = heldMiB();
+  const inputRssMiB = process.memoryUsage().rss / MiB;
+  let result;
+  if (mode === 'validated-full') result = scorer.scoreBatch(input);
+  else if (mode === 'trusted-compact') result = scorer.scoreBatch(input, { trusted: { uniqueEventIds: true }, reportDetail: 'compact' });
+  const afterMiB = heldMiB();
+  // The reports' JSON, one report at a time (the whole array would pass V8's string limit).
+  let jsonBytes = 0;
+  for (const report of result?.reports ?? []) jsonBytes += Buffer.byteLength(JSON.stringify(report));
+  if (result?.catalogue !== undefined) jsonBytes += Buffer.byteLength(JSON.stringify(result.catalogue));
+  if (result !== undefined && result.reports.length !== subjects) throw new Error(`scored ${result.reports.length} of ${subjects} subjects`);
+  return {
+    mode,
+    subjects,
+    events: input.events.length,
+    'input heap MiB': round(inputMiB),
+    'input RSS MiB': round(inputRssMiB),
+    'heap after MiB': round(afterMiB),
+    'held by the result MiB': round(afterMiB - inputMiB),
+    'peak RSS MiB': round(process.resourceUsage().maxRSS / 1024),
+    'report JSON MiB': round(jsonBytes / MiB),
+    'load start / end': `${loadAtStart} / ${load()}`,
+  };
+}
+
 /** Runs this script again in a fresh process for one measurement and returns its JSON rows. */
 function inChild(childArgs, heapMiB) {
   const node = ['--expose-gc', ...(heapMiB !== undefined ? [`--max-old-space-size=${heapMiB}`] : [])];
@@ -187,11 +240,14 @@ function inChild(childArgs, heapMiB) {
 const child = args.find((a) => a.startsWith('--child='))?.slice('--child='.length);
 if (child === 'shards') {
   console.log(JSON.stringify(shardRun(option('subjects', 0), option('events', 0), option('shard', 0))));
+} else if (child === 'batch-memory') {
+  const mode = args.find((a) => a.startsWith('--mode='))?.slice('--mode='.length);
+  console.log(JSON.stringify(batchMemoryRun(mode, option('subjects', 0), option('events', 0))));
 } else if (child === 'per-event') {
   console.log(JSON.stringify(perEventRun(option('subjects', 0), option('events', 0), option('runs', 3))));
 } else {
   const q = quick ? ['--quick'] : [];
-  if (!flag('per-event-only')) {
+  if (!flag('per-event-only') && !flag('memory-only')) {
     const subjects = option('subjects', quick ? 60 : 100_000);
     const perSubject = option('events', quick ? 20 : 50);
     const shard = option('shard', quick ? 25 : 5_000);
@@ -204,7 +260,7 @@ if (child === 'shards') {
     if (json) console.log(JSON.stringify(rows));
     else console.table(rows);
   }
-  if (!flag('shards-only')) {
+  if (!flag('shards-only') && !flag('memory-only')) {
     const base = option('base', quick ? 10 : 1_250);
     const perSubject = option('events', quick ? 20 : 200);
     const runs = quick ? 1 : 3;
@@ -222,6 +278,19 @@ if (child === 'shards') {
     if (json) console.log(JSON.stringify(rows));
     else console.table(rows);
     console.log(`slowest / fastest µs per event: ${round(spread, 2)} (flat within 25% means at most 1.25)`);
+  }
+  if (!flag('shards-only') && !flag('per-event-only')) {
+    const subjects = option(flag('memory-only') ? 'subjects' : 'memory-subjects', quick ? 20 : 10_000);
+    const perSubject = option('events', quick ? 20 : 200);
+    const rows = ['input', 'validated-full', 'trusted-compact'].map((mode) =>
+      inChild(['--child=batch-memory', `--mode=${mode}`, `--subjects=${subjects}`, `--events=${perSubject}`, ...q]),
+    );
+    console.log(
+      `\nOne batch in memory: ${subjects} subjects x ${perSubject} events, all built-ins, a fresh process per row; ` +
+        'heap held after a full collection, before and after scoring with the result kept; input RSS once the input is built',
+    );
+    if (json) console.log(JSON.stringify(rows));
+    else console.table(rows);
   }
   if (quick) console.log('quick run: sizes are tiny, times mean nothing; this only checks the script works');
 }

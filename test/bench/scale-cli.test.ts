@@ -18,9 +18,9 @@ function tables(stdout: string): Record<string, unknown>[][] {
 }
 
 describe.skipIf(!existsSync(dist))('the scale and CLI benchmarks (needs npm run build)', () => {
-  it('scale.bench.mjs --quick scores every subject in shards with summaries and at four population sizes', async () => {
+  it('scale.bench.mjs --quick scores every subject in shards with summaries, at four population sizes, and in one batch held in memory', async () => {
     const { stdout } = await run(process.execPath, ['--expose-gc', bench('scale.bench.mjs'), '--quick', '--json'], { maxBuffer: 1 << 20 });
-    const [shards, perEvent] = tables(stdout);
+    const [shards, perEvent, memory] = tables(stdout);
     expect(shards?.map((r) => r['path'])).toEqual(['validated', 'trusted']);
     for (const row of shards ?? []) {
       expect(row).toMatchObject({ subjects: 60, events: 60 * 20, shards: 3, reports: 60, rejected: 0 });
@@ -33,6 +33,19 @@ describe.skipIf(!existsSync(dist))('the scale and CLI benchmarks (needs npm run 
       ['8x', 80, 1600],
     ]);
     expect(stdout).toMatch(/slowest \/ fastest µs per event: \d/);
+    expect(memory?.map((r) => [r['mode'], r['subjects'], r['events']])).toEqual([
+      ['input', 20, 400],
+      ['validated-full', 20, 400],
+      ['trusted-compact', 20, 400],
+    ]);
+    const [input, full, compact] = memory ?? [];
+    // The input alone holds no reports; a kept result holds the reports on top of the same input.
+    expect(input?.['held by the result MiB']).toBe(0);
+    expect(input?.['report JSON MiB']).toBe(0);
+    for (const row of [full, compact]) {
+      expect(row?.['heap after MiB']).toBeGreaterThanOrEqual(Number(row?.['input heap MiB']));
+      expect(row?.['peak RSS MiB']).toBeGreaterThan(20);
+    }
   }, 300_000);
 
   it('cli.bench.mjs --quick runs the CLI with 1, 2 and 4 workers and finds the outputs byte-identical', async () => {
