@@ -99,6 +99,19 @@ describe("Checkr candidates tie reports to the employer's subject ids", () => {
     );
   });
 
+  it('two candidates of one subject delivering the same report id give one background check, whatever the order of the rows', () => {
+    // Candidate ids that differ only by case map to one subject; the better delivery of rep_3 is kept either way.
+    const subjectIdOf = (account: string) => account.trim().toLowerCase();
+    const pending = { value: { id: 'rep_3', candidate_id: 'Cand_1', status: 'pending', ssn_trace: { id: 'ssn_0', status: 'complete' } } };
+    const complete = { value: { id: 'rep_3', candidate_id: 'cand_1', status: 'complete', ssn_trace: { id: 'ssn_1', status: 'complete' } } };
+    const forward = runImport(checkrConnector, [pending, complete], { subjectIdOf }).records;
+    expect(runImport(checkrConnector, [complete, pending], { subjectIdOf }).records).toEqual(forward);
+    expect(forward.map((r) => [r['id'], (r['backgroundChecks'] as { id: string; status: string }[]).map((c) => [c.id, c.status])])).toEqual([
+      ['cand_1', [['checkr:rep_3', 'complete']]],
+    ]);
+    expect((forward[0]?.['identityChecks'] as { id: string }[]).map((c) => c.id)).toEqual(['checkr:ssn_1']);
+  });
+
   it('with a subject map that knows neither the custom_id nor the candidate_id, skips the candidate and counts its reports as lost, never silently', () => {
     const only: Readonly<Record<string, string>> = { 'emp-00233': 'kofi.mensah@corp.example' };
     const { records, report } = runImport(checkrConnector, rows, { subjectIdOf: (account) => only[account.trim().toLowerCase()] });

@@ -164,6 +164,15 @@ function mapReport(report: FieldReader, ctx: MapContext): { candidateId: string;
   };
 }
 
+/**
+ * Keeps the better of two deliveries of one report id: the most advanced status, then the
+ * smaller canonical JSON, so the kept delivery does not depend on the order of the rows.
+ */
+function keepBetter(reports: Map<string, Held>, id: string, held: Held): void {
+  const previous = reports.get(id);
+  if (previous === undefined || held.rank > previous.rank || (held.rank === previous.rank && compareText(held.key, previous.key) < 0)) reports.set(id, held);
+}
+
 function createCheckrSession(): ConnectorSession {
   // Candidate id to report id to the most advanced delivery of the report.
   const byCandidate = new Map<string, Map<string, Held>>();
@@ -187,15 +196,14 @@ function createCheckrSession(): ConnectorSession {
       fallbacks.set(mapped.candidateId, mapped.fallback);
       const reports = byCandidate.get(mapped.candidateId) ?? new Map<string, Held>();
       const id = String(mapped.held.check?.['id']);
-      const previous = reports.get(id);
-      if (previous === undefined || mapped.held.rank > previous.rank || (mapped.held.rank === previous.rank && compareText(mapped.held.key, previous.key) < 0))
-        reports.set(id, mapped.held);
+      keepBetter(reports, id, mapped.held);
       byCandidate.set(mapped.candidateId, reports);
       return { held: true };
     },
     finish(): RecordDraft[] {
       // Candidates resolve to subjects first (custom_id, else candidate_id), so two candidates of one person give one subject.
-      const bySubject = new Map<string, Held[]>();
+      // Report id to report per subject: two candidates of one subject may deliver the same report id.
+      const bySubject = new Map<string, Map<string, Held>>();
       const unresolved: string[] = [];
       for (const [candidateId, reports] of byCandidate) {
         const linked = [...(links.get(candidateId) ?? [])].sort(compareText)[0];
@@ -204,13 +212,13 @@ function createCheckrSession(): ConnectorSession {
           unresolved.push(candidateId);
           continue;
         }
-        const list = bySubject.get(subjectId) ?? [];
-        for (const held of reports.values()) list.push(held);
-        bySubject.set(subjectId, list);
+        const merged = bySubject.get(subjectId) ?? new Map<string, Held>();
+        for (const [id, held] of reports) keepBetter(merged, id, held);
+        bySubject.set(subjectId, merged);
       }
       const drafts: RecordDraft[] = [];
       for (const subjectId of [...bySubject.keys()].sort(compareText)) {
-        const reports = (bySubject.get(subjectId) as Held[]).slice().sort((a, b) => compareText(String(a.check?.['id']), String(b.check?.['id'])));
+        const reports = [...(bySubject.get(subjectId) as Map<string, Held>).entries()].sort(([a], [b]) => compareText(a, b)).map(([, held]) => held);
         drafts.push({
           recordType: 'subject',
           record: {
