@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import type { BatchResult } from '../engine/createScorer';
+import type { Report } from '../engine/report';
 import { terminalSafe, terminalSafeJson } from '../render/format';
 import type { ReportSequence } from '../render/table';
 import type { CliRejected } from './readInput';
@@ -12,14 +13,23 @@ export const outputFormats = ['table', 'json', 'ndjson', 'markdown', 'html'] as 
 /** An output format of `redflags score`. */
 export type OutputFormat = (typeof outputFormats)[number];
 
+/** Reports that can be read as their one-line JSON text, without parsing it: the spill's of `--stream` and the partitioned mode. */
+export interface ReportLines {
+  /** Each report's `JSON.stringify` text in batch order; a report that JSON could not serialise, as it is. */
+  lines(): Iterable<string | Report>;
+}
+
 /** The JSON output of `redflags score`: the contract downstream tools rely on. */
 export interface ScoreOutput {
   /** The point in time used. */
   readonly asOf: string;
   /** Where it came from: `input` (--as-of or the document) or `latest-event`. */
   readonly asOfSource: BatchResult['asOfSource'];
-  /** Reports, highest score first: an array, or with `--stream` a sequence read back from temporary files. */
-  readonly reports: ReportSequence;
+  /**
+   * Reports, highest score first: an array, or with `--stream` and the partitioned mode a
+   * sequence read back from temporary files, which can also give each report's JSON unparsed.
+   */
+  readonly reports: ReportSequence & Partial<ReportLines>;
   /** Records that failed validation, with NDJSON line numbers when read from NDJSON. */
   readonly rejected: readonly CliRejected[];
   /** Records accepted with warnings (with --lenient, the unknown keys dropped from them). */
