@@ -5,6 +5,7 @@ import { terminalSafe, terminalSafeJson } from '../render/format';
 import type { ReportSequence } from '../render/table';
 import type { CliRejected } from './readInput';
 import { CliUsageError, type CliIo } from './io';
+import { reportHead, type ReportHead } from './runLine';
 
 // The output formats of `redflags score`, how one is picked, and what the score command's JSON holds.
 
@@ -13,10 +14,21 @@ export const outputFormats = ['table', 'json', 'ndjson', 'markdown', 'html'] as 
 /** An output format of `redflags score`. */
 export type OutputFormat = (typeof outputFormats)[number];
 
-/** Reports that can be read as their one-line JSON text, without parsing it: the spill's of `--stream` and the partitioned mode. */
+/**
+ * Reports that can be read without parsing them back: the spill's of `--stream` and the
+ * partitioned mode.
+ */
 export interface ReportLines {
   /** Each report's `JSON.stringify` text in batch order; a report that JSON could not serialise, as it is. */
   lines(): Iterable<string | Report>;
+  /** Each report's head (order keys, band, indicator errors) in batch order. */
+  heads(): Iterable<ReportHead>;
+}
+
+/** The reports' heads in batch order: from the spill's run lines when it has them, else from the reports. */
+export function* reportHeads(reports: ScoreOutput['reports']): Generator<ReportHead> {
+  if (reports.heads !== undefined) yield* reports.heads();
+  else for (const report of reports) yield reportHead(report);
 }
 
 /** The JSON output of `redflags score`: the contract downstream tools rely on. */

@@ -5,7 +5,7 @@ import { compareReports } from '../engine/order';
 import type { Report } from '../engine/report';
 import type { ReportSequence } from '../render/table';
 import { CliUsageError, describeWriteError } from './io';
-import { readRunLine, runLine, type RunEntry } from './runLine';
+import { readRunLine, reportHead, runLine, type ReportHead, type RunEntry } from './runLine';
 
 /** Reports held in memory before a sorted run is written to a temporary file (`--run-size`). */
 export const defaultRunSize = 2000;
@@ -44,7 +44,7 @@ export function writeSortedRun(path: string, reports: readonly Report[]): Report
         unserialisable.push(report);
         continue;
       }
-      block += `${runLine(report, json)}\n`;
+      block += `${runLine(reportHead(report), json)}\n`;
       if (block.length >= writeChars) {
         writeAll(fd, block);
         block = '';
@@ -61,7 +61,7 @@ export function writeSortedRun(path: string, reports: readonly Report[]): Report
  * The head of a merge's source: the order keys, and the report as JSON text (from a run, or
  * waiting in memory) or, for a report JSON cannot serialise, as it is.
  */
-type Entry = RunEntry | (Pick<Report, 'score' | 'logOdds' | 'subjectId'> & { readonly json?: undefined; readonly report: Report });
+type Entry = RunEntry | (ReportHead & { readonly json?: undefined; readonly report: Report });
 
 /** Reads a run file line by line, synchronously, a block at a time. */
 class LineReader {
@@ -237,7 +237,7 @@ export class ReportSpill implements ReportSequence {
       this.unserialisable.push(report);
       return;
     }
-    this.pending.push({ score: report.score, logOdds: report.logOdds, subjectId: report.subjectId, json });
+    this.pending.push({ ...reportHead(report), json });
     this.pendingChars += json.length;
     if (this.pending.length >= this.runSize || this.pendingChars >= runChars) this.writeRun();
   }
@@ -286,11 +286,16 @@ export class ReportSpill implements ReportSequence {
     for (const entry of this.entries()) yield entry.json ?? entry.report;
   }
 
+  /** The reports' heads in batch order, read from the run lines' prefixes: no report is parsed. */
+  *heads(): Generator<ReportHead> {
+    yield* this.entries();
+  }
+
   /** The merge of every run, the pending reports and the unserialisable ones, by order keys. */
   private entries(): Generator<Entry> {
     if (!this.finished) this.finish();
     if (this.disposed) throw new Error('ReportSpill read after dispose');
-    const unserialisable = this.unserialisable.map((report): Entry => ({ score: report.score, logOdds: report.logOdds, subjectId: report.subjectId, report }));
+    const unserialisable = this.unserialisable.map((report): Entry => ({ ...reportHead(report), report }));
     return merge([...this.runs.map(fileSource), memorySource(this.pending), memorySource(unserialisable)]);
   }
 
