@@ -165,8 +165,8 @@ export interface ReportSpillOptions {
 
 /**
  * Holds the reports of a `--stream` run with bounded memory: reports are gathered up to a run
- * size, sorted in the batch order ({@link compareReports}) and written, one line each (order
- * keys, a tab, the report's JSON: {@link runLine}), to a run file in a private temporary
+ * size, sorted in the batch order ({@link compareReports}) and written, one line each (the
+ * report's head, a tab, the report's JSON: {@link runLine}), to a run file in a private temporary
  * directory; reading the sequence merges the runs (k-way) by their order keys, so at most one
  * run and one report per run are in memory. Each iteration reads the files again, which lets the
  * HTML and table writers make several passes; {@link ReportSpill.lines} gives the reports' JSON
