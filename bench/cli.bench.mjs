@@ -4,7 +4,9 @@
 // (user + system) and peak RSS, and whether its output is byte-identical to the one-worker run's.
 // Peak RSS and CPU come from `/usr/bin/time -v` where it exists, else from the child's own
 // `process.resourceUsage()` at exit (a small module loaded with `--import`, written to the
-// temporary directory). Inputs and outputs live in a temporary directory removed at the end.
+// temporary directory). The main thread's own CPU (where the partitioned mode merges the threads'
+// sorted runs and writes the output) is read from /proc/thread-self/stat at exit by a module loaded
+// with `--import`, on Linux. Inputs and outputs live in a temporary directory removed at the end.
 //
 //   npm run build && node bench/cli.bench.mjs            # 5,000 subjects x 200 events (242 MB)
 //   node bench/cli.bench.mjs --subjects=10000 --events=200
@@ -14,6 +16,9 @@
 //                                                        # a partition per thread, held in memory by its thread
 //   node bench/cli.bench.mjs --rss-from=wrapper          # skip /usr/bin/time
 //   node bench/cli.bench.mjs --tmp-dir=/big/disk         # where the input and outputs go
+//   node bench/cli.bench.mjs --workers=2                 # only these worker counts (comma-separated; default 1,2,4)
+//   node bench/cli.bench.mjs --cli=/other/dist/cli.js    # another build, e.g. to compare before and after a change
+//   node bench/cli.bench.mjs --input=pop.ndjson --digest # an input already generated (its --subjects must match); print the output's sha256
 //   node bench/cli.bench.mjs --quick                     # tiny input, for CI; times mean nothing
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -32,7 +37,8 @@ const subjects = Number(option('subjects') ?? (quick ? 30 : 5_000));
 const perSubject = Number(option('events') ?? (quick ? 20 : 200));
 const partitions = option('partitions');
 const useTime = option('rss-from') !== 'wrapper' && existsSync('/usr/bin/time');
-const cli = resolve(import.meta.dirname, '../dist/cli.js');
+const cli = resolve(option('cli') ?? resolve(import.meta.dirname, '../dist/cli.js'));
+const workerCounts = (option('workers') ?? '1,2,4').split(',').map(Number);
 const generator = resolve(import.meta.dirname, 'generate-ndjson.mjs');
 
 const round = (x, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -41,6 +47,22 @@ const load = () =>
     .map((l) => l.toFixed(1))
     .join(' ');
 const MiB = 1024 * 1024;
+
+// Loaded into every child with --import: the main thread's CPU at exit, in seconds, from
+// /proc/thread-self/stat (utime and stime, fields 14 and 15, in clock ticks of 1/100 s); absent
+// where /proc is not.
+const MAIN_THREAD_HOOK = `import { isMainThread } from 'node:worker_threads';
+import { readFileSync, writeFileSync } from 'node:fs';
+if (isMainThread) process.on('exit', () => {
+  let cpuS = null;
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    cpuS = (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {}
+  writeFileSync(process.env.REDFLAGS_BENCH_MAIN_THREAD, JSON.stringify({ cpuS }));
+});
+`;
 
 // Loaded into the child with --import when /usr/bin/time is absent: its usage at exit, main thread only
 // (worker threads load it too; their CPU and RSS are the process's, which the main thread reports last).
@@ -67,17 +89,23 @@ function scoreRun(dir, input, workers) {
   const out = join(dir, `out-workers-${workers}.ndjson`);
   const usageFile = join(dir, `usage-${workers}.json`);
   const hook = join(dir, 'usage-hook.mjs');
+  const mainThreadFile = join(dir, `main-thread-${workers}.json`);
+  const mainThreadHook = ['--import', pathToFileURL(join(dir, 'main-thread-hook.mjs')).href];
   const cliArgs = [cli, 'score', input, '--as-of', populationAsOf, '--format', 'ndjson', '--out', out, '--workers', String(workers)];
   const perThread = partitions === 'per-thread';
   if (partitions !== undefined && !(perThread && workers === 1)) cliArgs.push('--partitions', perThread ? String(workers) : partitions, '--temp-dir', dir);
   const loadAtStart = load();
   const start = performance.now();
   const child = useTime
-    ? spawnSync('/usr/bin/time', ['-v', process.execPath, ...cliArgs], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] })
-    : spawnSync(process.execPath, ['--import', pathToFileURL(hook).href, ...cliArgs], {
+    ? spawnSync('/usr/bin/time', ['-v', process.execPath, ...mainThreadHook, ...cliArgs], {
         encoding: 'utf8',
         stdio: ['ignore', 'ignore', 'pipe'],
-        env: { ...process.env, REDFLAGS_BENCH_USAGE: usageFile },
+        env: { ...process.env, REDFLAGS_BENCH_MAIN_THREAD: mainThreadFile },
+      })
+    : spawnSync(process.execPath, [...mainThreadHook, '--import', pathToFileURL(hook).href, ...cliArgs], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { ...process.env, REDFLAGS_BENCH_USAGE: usageFile, REDFLAGS_BENCH_MAIN_THREAD: mainThreadFile },
       });
   const wallS = (performance.now() - start) / 1000;
   if (child.status !== 0) throw new Error(`redflags score --workers ${workers} exited ${child.status}:\n${child.stderr}`);
@@ -87,25 +115,29 @@ function scoreRun(dir, input, workers) {
     const u = JSON.parse(readFileSync(usageFile, 'utf8'));
     usage = { maxRssKiB: u.maxRssKiB, userS: u.userUs / 1e6, systemS: u.systemUs / 1e6 };
   }
+  const mainThreadS = JSON.parse(readFileSync(mainThreadFile, 'utf8')).cpuS;
   const bytes = readFileSync(out);
   const summary = JSON.parse(bytes.subarray(0, bytes.indexOf(10)).toString('utf8'));
   const digest = createHash('sha256').update(bytes).digest('hex');
   rmSync(out);
   // A small NDJSON file is scored in one thread whatever --workers says, which the command says on stderr.
   const oneThread = child.stderr.includes('scoring in one thread');
-  return { wallS, usage, summary, digest, outBytes: bytes.length, loadAtStart, oneThread };
+  return { wallS, usage, mainThreadS, summary, digest, outBytes: bytes.length, loadAtStart, oneThread };
 }
 
 const dir = mkdtempSync(join(option('tmp-dir') ?? tmpdir(), 'redflags-cli-bench-'));
 try {
   writeFileSync(join(dir, 'usage-hook.mjs'), USAGE_HOOK);
-  const input = join(dir, 'population.ndjson');
-  execFileSync(process.execPath, [generator, '--subjects', String(subjects), '--events', String(perSubject), '--out', input], { stdio: 'inherit' });
+  writeFileSync(join(dir, 'main-thread-hook.mjs'), MAIN_THREAD_HOOK);
+  const given = option('input');
+  const input = given !== undefined ? resolve(given) : join(dir, 'population.ndjson');
+  if (given === undefined)
+    execFileSync(process.execPath, [generator, '--subjects', String(subjects), '--events', String(perSubject), '--out', input], { stdio: 'inherit' });
   const inputBytes = statSync(input).size;
   const events = subjects * perSubject;
   const rows = [];
   let first;
-  for (const workers of [1, 2, 4]) {
+  for (const workers of workerCounts) {
     const run = scoreRun(dir, input, workers);
     first ??= run;
     if (run.summary.reports !== subjects) throw new Error(`--workers ${workers} wrote ${run.summary.reports} reports for ${subjects} subjects`);
@@ -116,6 +148,7 @@ try {
       'wall s': round(run.wallS, 1),
       'user s': round(run.usage.userS, 1),
       'system s': round(run.usage.systemS, 1),
+      'main thread CPU s': run.mainThreadS === null ? '-' : round(run.mainThreadS, 2),
       'events/s (cpu)': round(events / cpuS),
       'peak RSS MiB': round(run.usage.maxRssKiB / 1024),
       reports: run.summary.reports,
@@ -133,6 +166,7 @@ try {
   if (json) console.log(JSON.stringify(rows));
   else console.table(rows);
   if (rows.some((r) => !r['same bytes as 1 worker'])) throw new Error('the outputs differ between worker counts');
+  if (args.includes('--digest')) console.log(`output sha256 (first run): ${first.digest}`);
   if (quick) console.log('quick run: sizes are tiny, times mean nothing; this only checks the script works');
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -1,9 +1,11 @@
 import { extname } from 'node:path';
 import type { BatchResult } from '../engine/createScorer';
+import type { Report } from '../engine/report';
 import { terminalSafe, terminalSafeJson } from '../render/format';
 import type { ReportSequence } from '../render/table';
 import type { CliRejected } from './readInput';
 import { CliUsageError, type CliIo } from './io';
+import { reportHead, type ReportHead } from './runLine';
 
 // The output formats of `redflags score`, how one is picked, and what the score command's JSON holds.
 
@@ -12,14 +14,34 @@ export const outputFormats = ['table', 'json', 'ndjson', 'markdown', 'html'] as 
 /** An output format of `redflags score`. */
 export type OutputFormat = (typeof outputFormats)[number];
 
+/**
+ * Reports that can be read without parsing them back: the spill's of `--stream` and the
+ * partitioned mode.
+ */
+export interface ReportLines {
+  /** Each report's `JSON.stringify` text in batch order; a report that JSON could not serialise, as it is. */
+  lines(): Iterable<string | Report>;
+  /** Each report's head (order keys, band, indicator errors) in batch order. */
+  heads(): Iterable<ReportHead>;
+}
+
+/** The reports' heads in batch order: from the spill's run lines when it has them, else from the reports. */
+export function* reportHeads(reports: ScoreOutput['reports']): Generator<ReportHead> {
+  if (reports.heads !== undefined) yield* reports.heads();
+  else for (const report of reports) yield reportHead(report);
+}
+
 /** The JSON output of `redflags score`: the contract downstream tools rely on. */
 export interface ScoreOutput {
   /** The point in time used. */
   readonly asOf: string;
   /** Where it came from: `input` (--as-of or the document) or `latest-event`. */
   readonly asOfSource: BatchResult['asOfSource'];
-  /** Reports, highest score first: an array, or with `--stream` a sequence read back from temporary files. */
-  readonly reports: ReportSequence;
+  /**
+   * Reports, highest score first: an array, or with `--stream` and the partitioned mode a
+   * sequence read back from temporary files, which can also give each report's JSON unparsed.
+   */
+  readonly reports: ReportSequence & Partial<ReportLines>;
   /** Records that failed validation, with NDJSON line numbers when read from NDJSON. */
   readonly rejected: readonly CliRejected[];
   /** Records accepted with warnings (with --lenient, the unknown keys dropped from them). */

@@ -99,7 +99,17 @@ export function* jsonChunks(output: ScoreOutput, onUnwritable: RenderOptions['on
 export function* ndjsonChunks(output: ScoreOutput, onUnwritable: RenderOptions['onUnwritable'], catalogue?: ReportCatalogue): Generator<string> {
   yield `${JSON.stringify({ recordType: 'summary', asOf: output.asOf, asOfSource: output.asOfSource, reports: output.reports.length, rejected: output.rejected.length })}\n`;
   if (catalogue !== undefined) yield `${JSON.stringify({ recordType: 'catalogue', ...catalogue })}\n`;
-  for (const report of output.reports) yield `${serialiseReport(report, undefined, { recordType: 'report' }, onUnwritable, catalogue !== undefined)}\n`;
+  const lines = catalogue === undefined ? output.reports.lines?.() : undefined;
+  if (lines !== undefined) {
+    // The report's JSON as the spill holds it, unparsed: `{"recordType":"report",` then its members,
+    // which is what serialising `{ recordType, ...report }` gives (a report is never empty).
+    for (const line of lines)
+      yield typeof line === 'string'
+        ? `{"recordType":"report",${line.slice(1)}\n`
+        : `${serialiseReport(line, undefined, { recordType: 'report' }, onUnwritable)}\n`;
+  } else {
+    for (const report of output.reports) yield `${serialiseReport(report, undefined, { recordType: 'report' }, onUnwritable, catalogue !== undefined)}\n`;
+  }
   for (const record of output.rejected) yield `${JSON.stringify({ recordType: 'rejected', ...record })}\n`;
 }
 

@@ -5,6 +5,7 @@ import { compareReports } from '../engine/order';
 import type { Report } from '../engine/report';
 import type { ReportSequence } from '../render/table';
 import { CliUsageError, describeWriteError } from './io';
+import { readRunLine, reportHead, runLine, type ReportHead, type RunEntry } from './runLine';
 
 /** Reports held in memory before a sorted run is written to a temporary file (`--run-size`). */
 export const defaultRunSize = 2000;
@@ -24,7 +25,7 @@ function writeAll(fd: number, text: string): void {
 }
 
 /**
- * Writes reports to a new run file, sorted in the batch order, one JSON line each: a run a
+ * Writes reports to a new run file, sorted in the batch order, one line each ({@link runLine}): a run a
  * {@link ReportSpill} adopts ({@link ReportSpill.adoptRun}), written in another thread. Returns
  * the reports JSON cannot serialise (over V8's string limit), which the caller must add to the
  * spill as they are.
@@ -36,14 +37,14 @@ export function writeSortedRun(path: string, reports: readonly Report[]): Report
   try {
     let block = '';
     for (const report of sorted) {
-      let line: string;
+      let json: string;
       try {
-        line = JSON.stringify(report);
+        json = JSON.stringify(report);
       } catch {
         unserialisable.push(report);
         continue;
       }
-      block += `${line}\n`;
+      block += `${runLine(reportHead(report), json)}\n`;
       if (block.length >= writeChars) {
         writeAll(fd, block);
         block = '';
@@ -56,13 +57,11 @@ export function writeSortedRun(path: string, reports: readonly Report[]): Report
   return unserialisable;
 }
 
-/** A report waiting in memory: its order keys and its one-line JSON. */
-interface Pending {
-  readonly score: number;
-  readonly logOdds: number;
-  readonly subjectId: string;
-  readonly line: string;
-}
+/**
+ * The head of a merge's source: the order keys, and the report as JSON text (from a run, or
+ * waiting in memory) or, for a report JSON cannot serialise, as it is.
+ */
+type Entry = RunEntry | (ReportHead & { readonly json?: undefined; readonly report: Report });
 
 /** Reads a run file line by line, synchronously, a block at a time. */
 class LineReader {
@@ -102,31 +101,31 @@ class LineReader {
 
 /** One sorted source of a merge: a run file, or reports still in memory. */
 interface Source {
-  readonly head: Report | undefined;
+  readonly head: Entry | undefined;
   advance(): void;
   close(): void;
 }
 
+/** A run file: only each line's prefix is parsed, to order it; the report's JSON stays text. */
 function fileSource(path: string): Source {
   const reader = new LineReader(path);
   const source = {
-    head: undefined as Report | undefined,
+    head: undefined as Entry | undefined,
     advance(): void {
       const line = reader.next();
-      source.head = line === undefined ? undefined : (JSON.parse(line) as Report);
+      source.head = line === undefined ? undefined : readRunLine(line);
     },
     close: () => reader.close(),
   };
   return source;
 }
 
-function memorySource(reports: readonly (Pending | Report)[]): Source {
+function memorySource(entries: readonly Entry[]): Source {
   let next = 0;
   const source = {
-    head: undefined as Report | undefined,
+    head: undefined as Entry | undefined,
     advance(): void {
-      const item = reports[next++];
-      source.head = item === undefined ? undefined : 'line' in item ? (JSON.parse(item.line) as Report) : item;
+      source.head = entries[next++];
     },
     close: () => undefined,
   };
@@ -135,21 +134,21 @@ function memorySource(reports: readonly (Pending | Report)[]): Source {
 
 /**
  * Merges sorted sources into one sorted sequence: at each step the smallest head by
- * {@link compareReports}, a scan over at most {@link mergeFanIn} (+2) heads. Closes every
- * source when done or abandoned.
+ * {@link compareReports} (on the order keys alone, no report is parsed), a scan over at most
+ * {@link mergeFanIn} (+2) heads. Closes every source when done or abandoned.
  */
-function* merge(sources: readonly Source[]): Generator<Report> {
+function* merge(sources: readonly Source[]): Generator<Entry> {
   try {
     for (const source of sources) source.advance();
     for (;;) {
       let best: Source | undefined;
       for (const source of sources) {
-        if (source.head !== undefined && (best === undefined || compareReports(source.head, best.head as Report) < 0)) best = source;
+        if (source.head !== undefined && (best === undefined || compareReports(source.head, best.head as Entry) < 0)) best = source;
       }
       if (best === undefined) return;
-      const report = best.head as Report;
+      const entry = best.head as Entry;
       best.advance();
-      yield report;
+      yield entry;
     }
   } finally {
     for (const source of sources) source.close();
@@ -166,21 +165,24 @@ export interface ReportSpillOptions {
 
 /**
  * Holds the reports of a `--stream` run with bounded memory: reports are gathered up to a run
- * size, sorted in the batch order ({@link compareReports}) and written, one JSON line each, to a
- * run file in a private temporary directory; reading the sequence merges the runs (k-way), so
- * at most one run and one report per run are in memory. Each iteration reads the files again,
- * which lets the HTML and table writers make several passes. {@link ReportSpill.dispose} removes
+ * size, sorted in the batch order ({@link compareReports}) and written, one line each (the
+ * report's head, a tab, the report's JSON: {@link runLine}), to a run file in a private temporary
+ * directory; reading the sequence merges the runs (k-way) by their order keys, so at most one
+ * run and one report per run are in memory. Each iteration reads the files again, which lets the
+ * HTML and table writers make several passes; {@link ReportSpill.lines} gives the reports' JSON
+ * without parsing it, for outputs that write it as it is. {@link ReportSpill.dispose} removes
  * the directory: call it on success, failure and interruption.
  */
 export class ReportSpill implements ReportSequence {
   private readonly dir: string;
   private readonly runSize: number;
-  private pending: Pending[] = [];
+  private pending: RunEntry[] = [];
   private pendingChars = 0;
   /** Reports JSON cannot serialise (over V8's string limit): kept as they are, written as a stand-in later. */
   private readonly unserialisable: Report[] = [];
   private runs: string[] = [];
   private runCount = 0;
+  private parsed = 0;
   private count = 0;
   private finished = false;
   private disposed = false;
@@ -207,6 +209,11 @@ export class ReportSpill implements ReportSequence {
     return this.runCount;
   }
 
+  /** Reports parsed back from their JSON so far (by iterating the spill; {@link lines} parses none): for tests. */
+  get reportsParsed(): number {
+    return this.parsed;
+  }
+
   /** A path for a new run file in the spill's directory, for {@link writeSortedRun} in another thread. */
   nextRunPath(): string {
     return join(this.dir, `run-${this.runCount++}.ndjson`);
@@ -223,15 +230,15 @@ export class ReportSpill implements ReportSequence {
   add(report: Report): void {
     if (this.finished) throw new Error('ReportSpill.add after finish');
     this.count++;
-    let line: string;
+    let json: string;
     try {
-      line = JSON.stringify(report);
+      json = JSON.stringify(report);
     } catch {
       this.unserialisable.push(report);
       return;
     }
-    this.pending.push({ score: report.score, logOdds: report.logOdds, subjectId: report.subjectId, line });
-    this.pendingChars += line.length;
+    this.pending.push({ ...reportHead(report), json });
+    this.pendingChars += json.length;
     if (this.pending.length >= this.runSize || this.pendingChars >= runChars) this.writeRun();
   }
 
@@ -248,7 +255,8 @@ export class ReportSpill implements ReportSequence {
         else {
           merged.push(
             this.writeFile((write) => {
-              for (const report of merge(group.map(fileSource))) write(`${JSON.stringify(report)}\n`);
+              // Lines are copied as they are: a merge pass parses no report.
+              for (const entry of merge(group.map(fileSource))) write(`${runLine(entry, entry.json as string)}\n`);
             }),
           );
           for (const path of group) rmSync(path, { force: true });
@@ -258,11 +266,37 @@ export class ReportSpill implements ReportSequence {
     }
   }
 
-  /** The reports in batch order, merged from the runs; may be iterated more than once. */
-  [Symbol.iterator](): Iterator<Report> {
+  /** The reports in batch order, merged from the runs and parsed back; may be iterated more than once. */
+  *[Symbol.iterator](): Iterator<Report> {
+    for (const entry of this.entries()) {
+      if (entry.json === undefined) yield entry.report;
+      else {
+        this.parsed++;
+        yield JSON.parse(entry.json) as Report;
+      }
+    }
+  }
+
+  /**
+   * The reports in batch order as their one-line JSON, exactly as `JSON.stringify(report)` gave
+   * it, never parsed; a report JSON could not serialise comes as it is, for the writer's
+   * stand-in. May be iterated more than once.
+   */
+  *lines(): Generator<string | Report> {
+    for (const entry of this.entries()) yield entry.json ?? entry.report;
+  }
+
+  /** The reports' heads in batch order, read from the run lines' prefixes: no report is parsed. */
+  *heads(): Generator<ReportHead> {
+    yield* this.entries();
+  }
+
+  /** The merge of every run, the pending reports and the unserialisable ones, by order keys. */
+  private entries(): Generator<Entry> {
     if (!this.finished) this.finish();
     if (this.disposed) throw new Error('ReportSpill read after dispose');
-    return merge([...this.runs.map(fileSource), memorySource(this.pending), memorySource(this.unserialisable)]);
+    const unserialisable = this.unserialisable.map((report): Entry => ({ ...reportHead(report), report }));
+    return merge([...this.runs.map(fileSource), memorySource(this.pending), memorySource(unserialisable)]);
   }
 
   /** Removes the temporary directory and its files; safe to call more than once, and from a signal handler. */
@@ -277,7 +311,7 @@ export class ReportSpill implements ReportSequence {
     this.pendingChars = 0;
     this.runs.push(
       this.writeFile((write) => {
-        for (const item of pending) write(`${item.line}\n`);
+        for (const entry of pending) write(`${runLine(entry, entry.json)}\n`);
       }),
     );
   }

@@ -107,6 +107,8 @@ describe('the partitioned whole-input mode', () => {
   it.each([
     ['json', []],
     ['ndjson', []],
+    ['ndjson', ['--fail-on', 'elevated']],
+    ['ndjson', ['--compact']],
     ['json', ['--compact', '--fail-on', 'elevated']],
     ['table', []],
     ['markdown', []],

@@ -52,6 +52,7 @@ describe('redflags score --stream spills sorted runs to temporary files and merg
   const cases: [string, string[]][] = [
     ['json', ['--format', 'json']],
     ['ndjson', ['--format', 'ndjson']],
+    ['ndjson, compact, --fail-on', ['--format', 'ndjson', '--compact', '--fail-on', 'elevated']],
     ['markdown', ['--format', 'markdown']],
     ['markdown, flagged, 3 packets', ['--format', 'markdown', '--detail', 'flagged', '--detail-limit', '3']],
     ['html', ['--format', 'html']],
@@ -100,7 +101,14 @@ describe('redflags score --stream spills sorted runs to temporary files and merg
 
 /** A stand-in report: only the fields the order and the spill read, plus a payload with non-ASCII text. */
 function fakeReport(n: number): Report {
-  return { subjectId: `s${(n * 7919) % 1000}`, score: (n * 37) % 11, logOdds: ((n * 13) % 5) - 2, note: `é€😀 ${n}` } as unknown as Report;
+  return {
+    subjectId: `s${(n * 7919) % 1000}`,
+    score: (n * 37) % 11,
+    logOdds: ((n * 13) % 5) - 2,
+    band: 'low',
+    errors: [],
+    note: `é€😀 ${n}`,
+  } as unknown as Report;
 }
 
 describe('ReportSpill', () => {
@@ -126,7 +134,7 @@ describe('ReportSpill', () => {
     const temp = mkdtempSync(join(dir, 'unit-'));
     const spill = new ReportSpill({ tempDir: temp, runSize: 2 });
     for (let n = 0; n < 9; n++) spill.add(fakeReport(n));
-    const cyclic = { subjectId: 'cyclic', score: 100, logOdds: 9 } as unknown as Report & { self?: unknown };
+    const cyclic = { subjectId: 'cyclic', score: 100, logOdds: 9, band: 'critical', errors: [] } as unknown as Report & { self?: unknown };
     cyclic.self = cyclic;
     spill.add(cyclic);
     for (const report of spill) {

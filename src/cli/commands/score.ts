@@ -28,7 +28,7 @@ import { defaultRunSize, ReportSpill } from '../spill';
 import { scoreStream } from '../stream';
 import { preparedOncePerRun, watchlistOnlyIndicators } from '../streamIndicators';
 import { scoreSharded } from '../workers';
-import { pickFormat, terminalFilter, type OutputFormat, type ScoreOutput } from '../formats';
+import { pickFormat, reportHeads, terminalFilter, type OutputFormat, type ScoreOutput } from '../formats';
 import {
   EXIT_FAIL_ON,
   EXIT_OK,
@@ -48,10 +48,10 @@ import {
 async function reportIndicatorErrors(io: CliIo, reports: ScoreOutput['reports']): Promise<void> {
   let count = 0;
   let first: { subjectId: string; indicatorId: string; message: string } | undefined;
-  for (const report of reports) {
-    count += report.errors.length;
-    const error = report.errors[0];
-    if (first === undefined && error !== undefined) first = { subjectId: report.subjectId, indicatorId: error.indicatorId, message: error.message };
+  for (const head of reportHeads(reports)) {
+    count += head.errors;
+    const error = head.firstError;
+    if (first === undefined && error !== undefined) first = { subjectId: head.subjectId, indicatorId: error.indicatorId, message: error.message };
   }
   if (first === undefined) return;
   await say(
@@ -488,7 +488,7 @@ async function finish(output: ScoreOutput, io: CliIo, options: FinishOptions): P
   if (failOn !== undefined) {
     const threshold = bandOrder.indexOf(failOn);
     let reached = 0;
-    for (const r of output.reports) if (bandOrder.indexOf(r.band) >= threshold) reached++;
+    for (const head of reportHeads(output.reports)) if (bandOrder.indexOf(head.band) >= threshold) reached++;
     if (reached > 0) {
       // Invalid input wins the exit code, but a pipeline reading stderr must still learn that the band was reached.
       const code = invalid ? `exit 2, since ${output.rejected.length > 0 ? 'records were rejected' : 'reports could not be written'}` : 'exit 1';
