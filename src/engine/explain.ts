@@ -154,7 +154,13 @@ export function explainCompact(
  * An indicator's entry in a full report, built in one object (no spread of a shared part) with
  * the keys in the report's order.
  */
-function indicatorEntry(r: ResolvedIndicator, contribution: number, status: IndicatorReport['status'], reason?: string, missing?: string[]): IndicatorReport {
+function indicatorEntry(
+  r: ResolvedIndicator,
+  contribution: number,
+  status: IndicatorReport['status'],
+  reason?: string,
+  missing?: readonly string[],
+): IndicatorReport {
   const meta = r.indicator.meta;
   const entry: Record<string, unknown> = {
     indicatorId: r.id,
@@ -213,7 +219,8 @@ function explainAs(
       continue;
     }
     if (outcome.status === 'not-evaluated') {
-      const entry = { indicatorId: r.id, reason: outcome.reason, missing: [...outcome.missing] };
+      // The outcome's list is the run's own (made per call), so the report takes it without a copy.
+      const entry = { indicatorId: r.id, reason: outcome.reason, missing: outcome.missing };
       notEvaluated.push(entry);
       if (!compact) indicators.push(indicatorEntry(r, contribution, 'not-evaluated', entry.reason, entry.missing));
       continue;
@@ -253,7 +260,7 @@ function explainAs(
     const meta = draft.indicator.indicator.meta;
     const top = findings.length;
     for (const { finding, contribution } of draft.items) {
-      findings.push({
+      const entry: { -readonly [K in keyof ReportFinding]: ReportFinding[K] } = {
         indicatorId: draft.indicator.id,
         messageId: finding.messageId,
         message: messageOf(plan, draft.indicator.id, finding),
@@ -262,9 +269,11 @@ function explainAs(
         strength: finding.strength,
         contribution,
         evidence: finding.evidence,
-        ...(finding.family !== meta.family ? { family: finding.family } : {}),
-        ...(finding.mitigatedBy !== undefined ? { mitigatedBy: finding.mitigatedBy } : {}),
-      });
+      };
+      // The optional keys set in place, in the report's order, rather than spread from a fresh object per finding.
+      if (finding.family !== meta.family) entry.family = finding.family;
+      if (finding.mitigatedBy !== undefined) entry.mitigatedBy = finding.mitigatedBy;
+      findings.push(entry);
     }
     const { messageId, message } = findings[top] as ReportFinding;
     const more = draft.items.length - 1;
@@ -287,6 +296,7 @@ function explainAs(
 
   const score = scoreOf(logOdds);
   const { band, bandCapped } = reportBand(score, config, familyRisk);
+  // Once per subject: the optional parts are spread in place so the keys keep the report's order.
   const report = {
     subjectId,
     score,
@@ -304,6 +314,7 @@ function explainAs(
     errors,
     meta: {
       library: { name: 'redflags', version: VERSION },
+      // A copy per report: reports are the caller's plain data, and one report's change must not show in another.
       ...(compact ? {} : { indicatorVersions: { ...plan.indicatorVersions } }),
       configHash: config.configHash,
       asOf,

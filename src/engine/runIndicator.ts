@@ -3,6 +3,7 @@ import type { ResolvedIndicator } from './resolve';
 import { ignoreSettlement, isThenable } from './thenable';
 import { describeThrown } from './thrown';
 import { compareText } from './order';
+import { deepFreeze } from '../util/freeze';
 
 /** A finding that passed the runtime checks, with its canonical evidence. */
 export interface CheckedFinding {
@@ -113,7 +114,7 @@ function checkFinding(draft: unknown, index: number, resolved: ResolvedIndicator
     return undefined;
   }
   const evidence = copyEvidence(givenEvidence as unknown[], where);
-  return {
+  const checked: { -readonly [K in keyof CheckedFinding]: CheckedFinding[K] } = {
     messageId,
     data,
     strength,
@@ -121,8 +122,10 @@ function checkFinding(draft: unknown, index: number, resolved: ResolvedIndicator
     family: family ?? meta.family,
     evidence: evidence.items,
     sortKey: `${messageId}\u0000${JSON.stringify(data)}\u0000${evidence.text}`,
-    ...(mitigatedBy !== undefined ? { mitigatedBy } : {}),
   };
+  // Set only when present (no spread of a fresh object per finding), last, as before.
+  if (mitigatedBy !== undefined) checked.mitigatedBy = mitigatedBy;
+  return checked;
 }
 
 function hasRecordId(e: unknown): boolean {
@@ -152,31 +155,43 @@ function flatCopy(e: unknown): Evidence | undefined {
 }
 
 /**
- * The evidence of a reported finding as plain data, sorted, with its JSON text. Each item goes
- * through one JSON round trip (no undefined, no class instances, no getters, so reports
- * round-trip), and the texts of the sorted items joined are the array's JSON: the finding's sort
- * key needs no second serialisation.
+ * The evidence of a reported finding as plain data, sorted, with its JSON text. Each item is
+ * copied as one JSON round trip would give it (no undefined, no class instances, no getters, so
+ * reports round-trip); the usual flat item is copied field by field, anything else goes through
+ * the round trip. The text, for the finding's sort key, is written once for the sorted array, not
+ * per item; sort keys are kept beside the items (no wrapper object per item), and the usual
+ * evidence, already in order, is not sorted at all.
  */
 function copyEvidence(given: readonly unknown[], where: string): { items: Evidence[]; text: string } {
-  const copies: { item: Evidence; text: string; key: string }[] = [];
+  let items: Evidence[] = [];
+  // The sort key once per item, not twice per comparison; a single item (the usual case) needs none.
+  const keys: string[] = [];
+  let inOrder = true;
   for (const e of given) {
-    const flat = flatCopy(e);
-    // JSON.stringify gives undefined for a function or symbol item, which an array writes as null: no recordId either way.
-    const text = JSON.stringify(flat ?? e) as string | undefined;
-    const item: unknown = flat ?? (text === undefined ? null : JSON.parse(text));
+    let item: unknown = flatCopy(e);
+    if (item === undefined) {
+      // JSON.stringify gives undefined for a function or symbol item, which an array writes as null: no recordId either way.
+      const text = JSON.stringify(e) as string | undefined;
+      item = text === undefined ? null : JSON.parse(text);
+    }
     if (!hasRecordId(item)) throw new MalformedOutcome(`${where} has evidence without a recordId`);
-    // The sort key once per item, not twice per comparison; a single item (the usual case) is not sorted.
-    copies.push({ item: item as Evidence, text: text as string, key: given.length > 1 ? evidenceKey(item as Evidence) : '' });
+    items.push(item as Evidence);
+    if (given.length > 1) {
+      const key = evidenceKey(item as Evidence);
+      if (keys.length > 0 && (keys[keys.length - 1] as string) > key) inOrder = false;
+      keys.push(key);
+    }
   }
-  if (copies.length > 1) copies.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const items: Evidence[] = [];
-  let text = '[';
-  for (let i = 0; i < copies.length; i++) {
-    const copy = copies[i] as { item: Evidence; text: string; key: string };
-    items.push(copy.item);
-    text += i === 0 ? copy.text : `,${copy.text}`;
+  if (!inOrder) {
+    // A stable sort of positions by key, as a sort of the items themselves would order them.
+    const copies = items;
+    items = keys
+      .map((_, i) => i)
+      .sort((a, b) => compareText(keys[a] as string, keys[b] as string))
+      .map((i) => copies[i] as Evidence);
   }
-  return { items, text: `${text}]` };
+  // The copies are plain data, so their JSON is the JSON of the items as given (a round trip gives the same text).
+  return { items, text: JSON.stringify(items) };
 }
 
 /** The mitigations of a finding as plain data sorted by record and field, or undefined when it has none. */
@@ -219,6 +234,12 @@ export function evaluationContext(
 }
 
 /**
+ * What an indicator that found nothing gave: most runs, so one shared outcome rather than an
+ * object and two arrays per call; frozen, so no consumer can add to what every subject shares.
+ */
+const ranEmpty: RunOutcome = deepFreeze({ status: 'ran', findings: [], mitigated: [] });
+
+/**
  * Runs one indicator on one subject and checks what it returned; never throws, whatever the
  * indicator throws or returns. The engine is synchronous: a promise (an `async evaluate`) is an
  * error, and its rejection is handled so the host never sees an unhandled rejection. More than
@@ -249,6 +270,7 @@ export function runIndicator(resolved: ResolvedIndicator, view: SubjectView, con
     if (produced > maxFindings) {
       return { status: 'error', message: `produced ${produced} findings, more than the cap of ${maxFindings} (config maxFindingsPerIndicator)` };
     }
+    if (produced === 0) return ranEmpty;
     const findings: CheckedFinding[] = [];
     const mitigated: CheckedFinding[] = [];
     for (let index = 0; index < produced; index++) {
@@ -257,7 +279,7 @@ export function runIndicator(resolved: ResolvedIndicator, view: SubjectView, con
       if (checked.mitigatedBy !== undefined) mitigated.push(checked);
       if (checked.strength > 0) findings.push(checked);
     }
-    return { status: 'ran', findings, mitigated };
+    return findings.length === 0 && mitigated.length === 0 ? ranEmpty : { status: 'ran', findings, mitigated };
   } catch (error) {
     return { status: 'error', message: `malformed outcome: ${describeThrown(error)}` };
   }

@@ -15,7 +15,13 @@ export function deepFreeze<T>(value: T): T {
     // A typed array with elements cannot be frozen; it stays as it is.
     if (typeof item !== 'object' || item === null || Object.isFrozen(item) || ArrayBuffer.isView(item)) continue;
     Object.freeze(item);
-    for (const child of Object.values(item)) if (typeof child === 'object' && child !== null) pending.push(child);
+    // Own enumerable fields, as `Object.values` gives them, without a new array per object: every
+    // validated event is frozen this way, so that array was garbage per record.
+    for (const key in item) {
+      if (!Object.hasOwn(item, key)) continue;
+      const child: unknown = (item as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null) pending.push(child);
+    }
   }
   return value;
 }
