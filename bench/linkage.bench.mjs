@@ -15,7 +15,7 @@
 //   npm run build && node bench/linkage.bench.mjs          # full run (several minutes, about 2 GB of RAM at 1M)
 //   node bench/linkage.bench.mjs --quick                   # tiny population, for CI
 //   node bench/linkage.bench.mjs --sizes=10000,20000       # custom sizes
-//   node bench/linkage.bench.mjs --path=summaries          # one path only (batch, summaries, scorer; default batch and summaries)
+//   node bench/linkage.bench.mjs --path=summaries          # one path only (batch, summaries, scorer; default all three)
 //   node bench/linkage.bench.mjs --dist=/tmp/old/dist      # another build of the package, to compare
 //
 // The population is synthetic and seeded (mulberry32), so runs are comparable. Each subject has
@@ -36,8 +36,8 @@ const sizeArg = process.argv.find((a) => a.startsWith('--size='));
 // --one-pass: the public one-pass form (extractLinkKeys objects into buildLinkIndex) instead of the batch's two passes.
 const onePass = process.argv.includes('--one-pass');
 const pathArg = process.argv.find((a) => a.startsWith('--path='))?.slice(7);
-const paths = pathArg === undefined || pathArg === 'both' ? ['batch', 'summaries'] : [pathArg];
-if (paths.some((p) => p !== 'batch' && p !== 'summaries' && p !== 'scorer')) throw new Error(`--path: batch, summaries, scorer or both, not ${pathArg}`);
+const paths = pathArg === undefined || pathArg === 'all' ? ['batch', 'summaries', 'scorer'] : [pathArg];
+if (paths.some((p) => p !== 'batch' && p !== 'summaries' && p !== 'scorer')) throw new Error(`--path: batch, summaries, scorer or all, not ${pathArg}`);
 const digest = process.argv.includes('--digest');
 const distArg = process.argv.find((a) => a.startsWith('--dist='))?.slice(7);
 const dist = distArg !== undefined ? resolve(distArg) : fileURLToPath(new URL('../dist', import.meta.url));
@@ -387,10 +387,11 @@ function scorerTable() {
         String(r.findings).padEnd(9),
         (r.ms / 1000).toFixed(2).padEnd(20),
         (r.cpuMs / 1000).toFixed(2).padEnd(8),
-        (r.gcMs / 1000).toFixed(2).padEnd(14),
-        `${((100 * r.gcMs) / r.cpuMs).toFixed(0)}%`.padEnd(16),
+        // No --trace-gc in --quick (one process): no GC figures.
+        (r.gcMs === undefined ? '-' : (r.gcMs / 1000).toFixed(2)).padEnd(14),
+        (r.gcMs === undefined ? '-' : `${((100 * r.gcMs) / r.cpuMs).toFixed(0)}%`).padEnd(16),
         ((r.cpuMs * 1000) / n).toFixed(2).padEnd(17),
-        String(Math.max(r.gcHeapMb, r.heapMb)).padEnd(23),
+        String(Math.max(r.gcHeapMb ?? 0, r.heapMb)).padEnd(23),
         String(r.retainedMb).padEnd(19),
         String(r.rssMb).padEnd(14),
         String(r.load ?? '-').padEnd(5),
