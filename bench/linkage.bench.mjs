@@ -1,17 +1,21 @@
 // Linkage benchmark: extracts link keys from synthetic subjects and builds the link index for
 // 125k, 250k, 500k and 1,000,000 subjects, printing the time per size and the growth ratio.
 // Linear growth shows as a ratio near 2 per doubling (a slope near 1 on a log-log scale).
-// Two paths, each size of each in a fresh process:
+// Three paths, each size of each in a fresh process:
 // - batch: `groupPopulationLinkKeys` (two passes over the subjects) then `buildLinkIndexFromGroups`,
 //   what callers of those public functions run;
 // - summaries: what the linkage indicators run in a batch: `summarise` per subject (the linkage
 //   summary, held for every subject), then the `combine` hooks of the six indicators that read the
-//   link index, sharing one combine memo (one index, the authenticator sweep, the names).
+//   link index, sharing one combine memo (one index, the authenticator sweep, the names);
+// - scorer: `scoreBatch` of a scorer with only the linkage indicators on the whole population held
+//   in memory (validation, views, linkage and reports: what a caller scoring a batch pays); the
+//   population is generated before the clock starts. `--digest` adds a SHA-256 of the reports'
+//   JSON (after the timing), to check that two builds give the same reports.
 //
 //   npm run build && node bench/linkage.bench.mjs          # full run (several minutes, about 2 GB of RAM at 1M)
 //   node bench/linkage.bench.mjs --quick                   # tiny population, for CI
 //   node bench/linkage.bench.mjs --sizes=10000,20000       # custom sizes
-//   node bench/linkage.bench.mjs --path=summaries          # one path only (batch, summaries; default both)
+//   node bench/linkage.bench.mjs --path=summaries          # one path only (batch, summaries, scorer; default all three)
 //   node bench/linkage.bench.mjs --dist=/tmp/old/dist      # another build of the package, to compare
 //
 // The population is synthetic and seeded (mulberry32), so runs are comparable. Each subject has
@@ -20,6 +24,7 @@
 // hash and every twentieth a resume; one subject in a thousand belongs to a laptop farm of ten
 // sharing an address, an IP and a payout account, and one in fifty lives with a partner.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -31,13 +36,16 @@ const sizeArg = process.argv.find((a) => a.startsWith('--size='));
 // --one-pass: the public one-pass form (extractLinkKeys objects into buildLinkIndex) instead of the batch's two passes.
 const onePass = process.argv.includes('--one-pass');
 const pathArg = process.argv.find((a) => a.startsWith('--path='))?.slice(7);
-const paths = pathArg === undefined || pathArg === 'both' ? ['batch', 'summaries'] : [pathArg];
-if (paths.some((p) => p !== 'batch' && p !== 'summaries')) throw new Error(`--path: batch, summaries or both, not ${pathArg}`);
+const paths = pathArg === undefined || pathArg === 'all' ? ['batch', 'summaries', 'scorer'] : [pathArg];
+if (paths.some((p) => p !== 'batch' && p !== 'summaries' && p !== 'scorer')) throw new Error(`--path: batch, summaries, scorer or all, not ${pathArg}`);
+const digest = process.argv.includes('--digest');
 const distArg = process.argv.find((a) => a.startsWith('--dist='))?.slice(7);
 const dist = distArg !== undefined ? resolve(distArg) : fileURLToPath(new URL('../dist', import.meta.url));
 const {
   buildLinkIndex,
   buildLinkIndexFromGroups,
+  builtinIndicators,
+  createScorer,
   extractLinkKeys,
   groupPopulationLinkKeys,
   personaMultiplicity,
@@ -203,6 +211,44 @@ function runSummaries(n) {
 }
 
 /**
+ * The scorer path: the whole population generated into memory first (not timed), then one
+ * `scoreBatch` of a scorer with only the linkage indicators. Reports the time of `scoreBatch`, the
+ * findings, and optionally a digest of the reports.
+ */
+function runScorer(n) {
+  const clock = { generateMs: 0, generateCpuMs: 0, peakHeap: 0 };
+  const subjects = [];
+  const events = [];
+  for (const chunk of chunks(n, clock)) {
+    for (const { subject, events: own } of chunk) {
+      subjects.push(subject);
+      for (const e of own) events.push(e);
+    }
+  }
+  const scorer = createScorer({ indicators: builtinIndicators.filter((i) => i.meta.category === 'linkage') });
+  globalThis.gc?.();
+  // The population is held before the clock starts: its generation is not linkage work.
+  const held = { generateMs: 0, generateCpuMs: 0, peakHeap: process.memoryUsage().heapUsed };
+  const sampler = setInterval(() => (held.peakHeap = Math.max(held.peakHeap, process.memoryUsage().heapUsed)), 50);
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const result = scorer.scoreBatch({ subjects, events, asOf: AS_OF });
+  const timed = finish(n, held, start, cpu);
+  clearInterval(sampler);
+  // The parent reads the garbage collections of the child's --trace-gc output between these two instants.
+  timed.from = start;
+  timed.to = start + timed.ms;
+  let findings = 0;
+  const hash = digest ? createHash('sha256') : undefined;
+  for (const report of result.reports) {
+    findings += report.findings?.length ?? 0;
+    hash?.update(JSON.stringify(report));
+    hash?.update('\n');
+  }
+  return { path: 'scorer', ...timed, reports: result.reports.length, findings, digest: hash?.digest('hex').slice(0, 16), links: findings, ...memory(held) };
+}
+
+/**
  * Extracts and links a population of `n` in the batch's two passes (or `--one-pass`); returns
  * the times in ms (the whole run, and the part spent generating the synthetic subjects, which is
  * not linkage work), the peak heap sampled every chunk, the heap still held after a full GC with
@@ -260,23 +306,29 @@ function loadAverage() {
 // A child process measures one size with a fresh heap, so one size's garbage never slows the next.
 if (sizeArg !== undefined) {
   const n = Number(sizeArg.slice(7));
-  console.log(JSON.stringify(paths[0] === 'summaries' ? runSummaries(n) : runBatch(n)));
+  console.log(JSON.stringify(run(paths[0], n)));
   process.exit(0);
 }
 
+function run(path, n) {
+  return path === 'summaries' ? runSummaries(n) : path === 'scorer' ? runScorer(n) : runBatch(n);
+}
+
 function measure(n, path) {
-  if (quick) return path === 'summaries' ? runSummaries(n) : runBatch(n);
+  if (quick) return run(path, n);
   const child = spawnSync(
     process.execPath,
     [
       `--max-old-space-size=${HEAP_MB}`,
       '--max-semi-space-size=64',
       '--expose-gc',
+      '--trace-gc',
       fileURLToPath(import.meta.url),
       `--size=${n}`,
       `--path=${path}`,
       `--dist=${dist}`,
       ...(onePass ? ['--one-pass'] : []),
+      ...(digest ? ['--digest'] : []),
     ],
     { encoding: 'utf8', maxBuffer: 1 << 20 },
   );
@@ -284,7 +336,28 @@ function measure(n, path) {
     process.stderr.write(child.stderr);
     throw new Error(`benchmark of ${n} subjects (${path}) failed`);
   }
-  return JSON.parse(child.stdout.trim().split('\n').pop());
+  const lines = child.stdout.trim().split('\n');
+  const result = JSON.parse(lines.filter((l) => l.startsWith('{')).pop());
+  return { ...result, ...gcOf(lines, result.from ?? 0, result.to ?? Infinity) };
+}
+
+/**
+ * Garbage collection in a child's `--trace-gc` lines between two instants (ms since the process
+ * started): the pauses summed, and the largest heap any collection found (MB, before it ran;
+ * the in-process sampler cannot run while `scoreBatch` holds the thread).
+ */
+function gcOf(lines, from, to) {
+  let gcMs = 0;
+  let gcHeapMb = 0;
+  for (const line of lines) {
+    const m = /\s(\d+) ms: [A-Za-z -]+?(?:\([a-z ]+\) )?([\d.]+) \(([\d.]+)\) -> [\d.]+ \([\d.]+\) MB, ([\d.]+) \/ [\d.]+ ms/.exec(line);
+    if (m === null) continue;
+    const at = Number(m[1]);
+    if (at < from || at > to) continue;
+    gcMs += Number(m[4]);
+    gcHeapMb = Math.max(gcHeapMb, Number(m[2]));
+  }
+  return { gcMs, gcHeapMb: Math.round(gcHeapMb) };
 }
 
 const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
@@ -294,8 +367,54 @@ console.log(
   'Linkage = the whole run minus generating the synthetic subjects (extraction is part of linkage). Peak heap is sampled every 1,024 subjects; RSS is the process peak.',
 );
 let failed = false;
+
+/** The scorer path's table: `scoreBatch` is the linkage here (no generation inside the clock). */
+function scorerTable() {
+  console.log('\nscorer path (scoreBatch of a scorer with only the linkage indicators, population held in memory before the clock)');
+  console.log(
+    'subjects   reports    findings  scoreBatch wall (s)  cpu (s)  GC pauses (s)  GC share of cpu  µs/subject (cpu)  peak heap at a GC (MB)  held after GC (MB)  peak RSS (MB)  load  digest            ratio to previous size (cpu)',
+  );
+  const results = [];
+  for (const n of sizes) {
+    const r = measure(n, 'scorer');
+    const prev = results[results.length - 1];
+    results.push(r);
+    const ratio = prev === undefined ? '' : `${(r.cpuMs / prev.cpuMs).toFixed(2)}x for ${(n / prev.n).toFixed(0)}x subjects`;
+    console.log(
+      [
+        String(n).padEnd(10),
+        String(r.reports).padEnd(10),
+        String(r.findings).padEnd(9),
+        (r.ms / 1000).toFixed(2).padEnd(20),
+        (r.cpuMs / 1000).toFixed(2).padEnd(8),
+        // No --trace-gc in --quick (one process): no GC figures.
+        (r.gcMs === undefined ? '-' : (r.gcMs / 1000).toFixed(2)).padEnd(14),
+        (r.gcMs === undefined ? '-' : `${((100 * r.gcMs) / r.cpuMs).toFixed(0)}%`).padEnd(16),
+        ((r.cpuMs * 1000) / n).toFixed(2).padEnd(17),
+        String(Math.max(r.gcHeapMb ?? 0, r.heapMb)).padEnd(23),
+        String(r.retainedMb).padEnd(19),
+        String(r.rssMb).padEnd(14),
+        String(r.load ?? '-').padEnd(5),
+        String(r.digest ?? '-').padEnd(17),
+        ratio,
+      ].join(' '),
+    );
+    if (r.findings === 0) failed = true;
+  }
+  const first = results[0];
+  const last = results[results.length - 1];
+  const slope = (a, b) => (Math.log(b) - Math.log(a)) / Math.log(last.n / first.n);
+  console.log(
+    `growth exponent of scoreBatch from ${first.n} to ${last.n} subjects: wall ${slope(first.ms, last.ms).toFixed(2)}, cpu ${slope(first.cpuMs, last.cpuMs).toFixed(2)} (1.00 = linear)`,
+  );
+}
+
 for (const path of paths) {
   const batch = path === 'batch';
+  if (path === 'scorer') {
+    scorerTable();
+    continue;
+  }
   console.log(
     batch
       ? `\nbatch path (${onePass ? 'one pass over extractLinkKeys objects' : 'groupPopulationLinkKeys, two passes, texts of shared keys only'}, then buildLinkIndexFromGroups)`

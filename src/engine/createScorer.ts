@@ -3,7 +3,7 @@ import { applySuppressions, parseSuppressions, withSuppressions, type Suppressio
 import { InvalidRecordError, type RecordKind } from '../errors/InvalidRecordError';
 import { IndicatorRuntimeError } from '../errors/IndicatorRuntimeError';
 import type { Issue } from '../errors/ScoringError';
-import type { AnyIndicator, EvaluationContext, Population, SubjectView } from '../contract/types';
+import type { AnyIndicator, EvaluationContext, Population } from '../contract/types';
 import { dateTimeSchema } from '../records/common';
 import type { ActivityEvent } from '../records/events';
 import type { Reference } from '../records/batchInput';
@@ -37,6 +37,7 @@ import {
   type PopulationSummaries,
   type PreparedValue,
 } from './summaries';
+import { withWholeBatch, type WholeBatch } from './wholeBatch';
 
 /** What `createScorer` takes. */
 export interface ScorerOptions {
@@ -664,6 +665,8 @@ interface PopulationAt {
   readonly subjects: readonly Subject[];
   readonly watchlists: readonly Watchlist[];
   readonly views: ShardedMap<string, BuiltView>;
+  /** The same views in the order of `subjects`. */
+  readonly viewList: readonly BuiltView[];
 }
 
 function populationAt(parsed: ParsedPopulation, asOf: string): PopulationAt {
@@ -672,11 +675,14 @@ function populationAt(parsed: ParsedPopulation, asOf: string): PopulationAt {
   const subjects = Object.freeze(parsed.subjects.map((subject) => subjectAsOf(subject, asOfMs)));
   const watchlists = watchlistsAsOf(parsed.watchlists, asOfMs);
   const views = new ShardedMap<string, BuiltView>();
+  const viewList: BuiltView[] = [];
   for (const subject of subjects) {
     const own = parsed.eventsBySubject.get(subject.id);
-    views.set(subject.id, buildView(subject, own?.events ?? [], own?.times ?? [], asOfMs));
+    const built = buildView(subject, own?.events ?? [], own?.times ?? [], asOfMs);
+    views.set(subject.id, built);
+    viewList.push(built);
   }
-  return { asOfMs, subjects, watchlists, views };
+  return { asOfMs, subjects, watchlists, views, viewList };
 }
 
 /** A column twice as long (at least 1,024) holding the same values first. */
@@ -686,11 +692,26 @@ function grown(column: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
   return next;
 }
 
-/** Every subject's summaries for the summarising indicators (see `summarisePopulation`). */
-function summariseBatch(config: ResolvedConfig, parsed: ParsedPopulation, at: PopulationAt, asOf: string): PopulationSummaries {
-  const subjects = at.subjects.map((subject) => ({ id: subject.id, view: (at.views.get(subject.id) as { view: SubjectView }).view }));
+/**
+ * Every subject's summaries for the summarising indicators (see `summarisePopulation`). With
+ * `whole`, the batch is scored at once and the contexts say so (built-ins may then skip summaries
+ * they would only combine again); without, the summaries are complete, to be merged with others.
+ */
+function summariseBatch(config: ResolvedConfig, parsed: ParsedPopulation, at: PopulationAt, asOf: string, whole?: WholeBatch): PopulationSummaries {
+  const subjects = at.subjects.map((subject, i) => ({ id: subject.id, view: (at.viewList[i] as BuiltView).view }));
   const context = { asOf, asOfMs: at.asOfMs, watchlists: at.watchlists, reference: parsed.reference, inputs: parsed.inputs };
-  return summarisePopulation(config.indicators, subjects, context, config.configHash);
+  return summarisePopulation(config.indicators, subjects, whole !== undefined ? withWholeBatch(context, whole) : context, config.configHash);
+}
+
+/** The population as a whole batch: every subject's view, in the batch's order. */
+function wholeBatchAt(at: PopulationAt): WholeBatch {
+  return {
+    size: at.viewList.length,
+    forEachView(visit) {
+      // A sweep of the views in the subjects' order, not a look-up by id per subject and pass.
+      for (const built of at.viewList) visit(built.view);
+    },
+  };
 }
 
 /**
@@ -730,9 +751,11 @@ function run(
   const prepared = new Map<string, PreparedValue>();
   const summarising = config.indicators.some((r) => r.enabled && hasSummaries(r.indicator));
   // Each subject is summarised once per run, in subject-id order, whatever the record order.
-  const summaries = given ?? (summarising ? summariseBatch(config, parsed, at, asOf) : undefined);
+  // Scored at once: the linkage indicators build from the views, without per-subject summaries.
+  const whole = given === undefined && summarising ? wholeBatchAt(at) : undefined;
+  const summaries = given ?? (summarising ? summariseBatch(config, parsed, at, asOf, whole) : undefined);
   const combineMemos = new Map<string, unknown>();
-  const summaryContext = {
+  const combineContext = {
     asOf,
     asOfMs,
     watchlists,
@@ -745,6 +768,7 @@ function run(
       return value;
     },
   };
+  const summaryContext = whole !== undefined ? withWholeBatch(combineContext, whole) : combineContext;
   const combined = given !== undefined ? combinedOnce(given, config, asOf, summaryContext, parsed.given) : undefined;
   for (const r of config.indicators) {
     if (!r.enabled) continue;
@@ -781,9 +805,10 @@ function run(
   }
   const reports: (Report | CompactReport)[] = [];
   const explainAs = detail === 'compact' ? explainCompact : explain;
-  for (const subject of subjects) {
+  for (let i = 0; i < subjects.length; i++) {
+    const subject = subjects[i] as Subject;
     if (!select(subject.id)) continue;
-    const built = views.get(subject.id) as BuiltView;
+    const built = at.viewList[i] as BuiltView;
     const { view, eventsAfterAsOf } = built;
     const outcomes = new Map<string, RunOutcome>();
     for (const { resolved: r, context, failed } of plan) {

@@ -1,4 +1,4 @@
-import { fnv1a64Parts } from '../util/hash';
+import { fnv1a64Basis, fnv1a64Continue, fnv1a64Parts } from '../util/hash';
 
 /** Words (32-bit) per slot: key hash high, key hash low, value. */
 const SLOT_WORDS = 3;
@@ -36,6 +36,11 @@ export class HashTable64 {
   /** The 64-bit FNV-1a hash of a key as `[high, low]` (the hash the table is keyed by). */
   static hash(key: string): [number, number] {
     return fnv1a64Parts(key);
+  }
+
+  /** {@link HashTable64.hash} written into `out` (`[high, low]`): no array per call, for loops over millions of keys. */
+  static hashInto(key: string, out: Uint32Array): void {
+    fnv1a64Continue(key, fnv1a64Basis[0], fnv1a64Basis[1], out);
   }
 
   /** Entries held. */

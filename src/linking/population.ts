@@ -8,6 +8,7 @@ import type { ExtractOptions } from './keys';
 import { linkKeyRows } from './keyRows';
 import { packRows } from './packedRows';
 import { groupLinkKeyRows, type RowGroupingWork, type SubjectKeyRows } from './rowGrouping';
+import { groupPopulationLinkKeys, type LinkPopulation, type PopulationGroupingWork } from './populationKeys';
 
 /** The batch-wide facts linkage reads besides the subjects: the named inputs and the reference tables. */
 export interface LinkBatchFacts {
@@ -66,4 +67,17 @@ export function linkIndexOfRows(subjects: readonly SubjectKeyRows[], facts: Link
   const options = indexOptionsOf(facts);
   if (linkGroups !== undefined) return buildLinkIndexFromGroups(toLinkGroups(linkGroups), options);
   return buildLinkIndexFromGroups(groupLinkKeyRows(subjects, work), options);
+}
+
+/**
+ * The link index of a population read straight from its subjects and events (read twice: see
+ * `groupPopulationLinkKeys`), with the batch's settings, offices and allow-list, or from
+ * `inputs.linkGroups` when the batch gives them: the same index as {@link linkIndexOfRows} over
+ * the subjects' {@link subjectLinkKeyRows}, without a row text per subject held until the end.
+ */
+export function linkIndexOfPopulation(population: LinkPopulation, facts: LinkBatchFacts, work?: (w: PopulationGroupingWork) => void): LinkIndex {
+  const linkGroups = externalGroups(facts);
+  const options = indexOptionsOf(facts);
+  if (linkGroups !== undefined) return buildLinkIndexFromGroups(toLinkGroups(linkGroups), options);
+  return buildLinkIndexFromGroups(groupPopulationLinkKeys(population, extractOptionsOf(facts), work), options);
 }

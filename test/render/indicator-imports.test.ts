@@ -22,11 +22,13 @@ const allowedPackages: readonly string[] = ['zod'];
 
 /**
  * Imports of engine-side population linkage by the linkage indicators, which no public entry
- * offers yet (the link index, its key kinds, its batch inputs, the union-find and the sharded map
- * of the approvals). They go when linkage gets a public surface; the test fails when one
+ * offers yet (the link index, its key kinds, its batch inputs, the union-find, the sharded map and
+ * hash table of the approvals, and the engine's marker of a batch scored whole, with which the
+ * linkage indicators build from the views instead of per-subject summaries). They go when linkage gets a public surface; the test fails when one
  * disappears, so the list stays true.
  */
 const knownPrivate: readonly string[] = [
+  'indicators/linkage/approvals.ts -> engine/hashTable64.ts',
   'indicators/linkage/approvals.ts -> engine/shardedMap.ts',
   'indicators/linkage/approvals.ts -> linking/packedRows.ts',
   'indicators/linkage/persona-multiplicity.ts -> linking/keys.ts',
@@ -36,6 +38,7 @@ const knownPrivate: readonly string[] = [
   'indicators/linkage/shared-contact.ts -> linking/keys.ts',
   'indicators/linkage/shared-infrastructure.ts -> linking/keys.ts',
   'indicators/linkage/shared.ts -> engine/shardedMap.ts',
+  'indicators/linkage/shared.ts -> engine/wholeBatch.ts',
   'indicators/linkage/shared.ts -> linking/keys.ts',
   'indicators/linkage/shared.ts -> linking/linkIndex.ts',
   'indicators/linkage/shared.ts -> linking/population.ts',

@@ -1,5 +1,6 @@
 import { compareText, normalizeIdentifier } from '../../kit';
 import type { ActivityEvent } from '../../records/events';
+import { HashTable64 } from '../../engine/hashTable64';
 import { ShardedMap } from '../../engine/shardedMap';
 import { packRows, unpackRows } from '../../linking/packedRows';
 
@@ -25,9 +26,6 @@ export interface ClosestCrossSubjectUse {
   readonly second: AuthenticatorUse;
 }
 
-/** `firstUser` of an authenticator two or more subjects use. */
-const SHARED = -1;
-
 /** The fields a use is read from, by their code in {@link authenticatorUseRows}. */
 const useFields = ['mfa.authenticatorId', 'mfaDeviceId', 'authenticatorId'] as const;
 
@@ -38,19 +36,43 @@ function useTimeCode(text: string): string | number {
 }
 
 /**
+ * Calls `visit` for each authenticator use among a subject's events, in event order: the
+ * normalised raw authenticator id, the field's code (0 `mfa.authenticatorId`, 1 `mfaDeviceId`, 2
+ * `authenticatorId`), the event id and the time as written (approval time, else sign-in time, or
+ * the registration time). Successful sessions and registrations only.
+ */
+export function forEachAuthenticatorUse(events: readonly ActivityEvent[], visit: (key: string, field: number, recordId: string, at: string) => void): void {
+  // A blank id is no authenticator.
+  const use = (id: string | undefined, field: number, recordId: string, at: string): void => {
+    const key = id === undefined ? undefined : normalizeIdentifier(id);
+    if (key !== undefined) visit(key, field, recordId, at);
+  };
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.type === 'session' && e.result !== 'failure') {
+      const at = e.mfa?.approvedAt ?? e.at;
+      // Both ids give link keys (as in extractLinkKeys); one id named twice counts once.
+      if (e.mfa?.authenticatorId !== undefined) use(e.mfa.authenticatorId, 0, e.id, at);
+      if (e.mfaDeviceId !== undefined && normalizeIdentifier(e.mfaDeviceId) !== normalizeIdentifier(e.mfa?.authenticatorId ?? '')) {
+        use(e.mfaDeviceId, 1, e.id, at);
+      }
+    } else if (e.type === 'authenticator-registration' && e.action === 'registered' && e.authenticatorId !== undefined) {
+      use(e.authenticatorId, 2, e.id, e.at);
+    }
+  }
+}
+
+/**
  * One subject's authenticator uses as plain data for a summary, grouped by authenticator and
- * field: per group the normalised raw authenticator id, the field's code (0 `mfa.authenticatorId`,
- * 1 `mfaDeviceId`, 2 `authenticatorId`) and the number of uses, then per use the event id and the
- * time (approval time, else sign-in time, or the registration time; milliseconds when
- * `toISOString` gives the text back, else the text). Successful sessions and registrations only.
- * A subject approving 60 sign-ins with one phone writes the phone's id once, not 60 times.
+ * field: per group the normalised raw authenticator id, the field's code (see
+ * {@link forEachAuthenticatorUse}) and the number of uses, then per use the event id and the
+ * time (milliseconds when `toISOString` gives the text back, else the text). A subject approving
+ * 60 sign-ins with one phone writes the phone's id once, not 60 times.
  */
 export function authenticatorUseRows(events: readonly ActivityEvent[]): (string | number)[] {
   // Per authenticator, a list per field code of event ids and times; groups in the order first met.
   const groups = new Map<string, (string | number)[][]>();
-  const add = (id: string | undefined, recordId: string, at: string, field: number): void => {
-    const key = id === undefined ? undefined : normalizeIdentifier(id);
-    if (key === undefined) return;
+  forEachAuthenticatorUse(events, (key, field, recordId, at) => {
     let byField = groups.get(key);
     if (byField === undefined) {
       byField = [];
@@ -62,20 +84,7 @@ export function authenticatorUseRows(events: readonly ActivityEvent[]): (string 
       byField[field] = list;
     }
     list.push(recordId, useTimeCode(at));
-  };
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    if (e.type === 'session' && e.result !== 'failure') {
-      const at = e.mfa?.approvedAt ?? e.at;
-      // Both ids give link keys (as in extractLinkKeys); one id named twice counts once.
-      if (e.mfa?.authenticatorId !== undefined) add(e.mfa.authenticatorId, e.id, at, 0);
-      if (e.mfaDeviceId !== undefined && normalizeIdentifier(e.mfaDeviceId) !== normalizeIdentifier(e.mfa?.authenticatorId ?? '')) {
-        add(e.mfaDeviceId, e.id, at, 1);
-      }
-    } else if (e.type === 'authenticator-registration' && e.action === 'registered' && e.authenticatorId !== undefined) {
-      add(e.authenticatorId, e.id, e.at, 2);
-    }
-  }
+  });
   const out: (string | number)[] = [];
   for (const [key, byField] of groups) {
     byField.forEach((list, field) => {
@@ -128,50 +137,50 @@ function useOf(u: Use): AuthenticatorUse {
 }
 
 /**
- * For every authenticator used by at least two subjects of the batch, the closest pair of uses by
- * different subjects, keyed by the normalised raw id (see {@link authenticatorOfMember} for
- * reaching it from a link whose keys were pseudonymised outside the library), from every
- * subject's {@link authenticatorUseRows}. A first pass notes which authenticators two subjects
- * use; only their uses become objects. Each such authenticator's uses are sorted once and swept
- * once: the closest pair of uses by different subjects is always adjacent in time order (any use
- * between them is closer to one of the two), so no pairs are compared. Linear in the batch's
- * sessions and registrations, after the sort; independent of the order of subjects.
- * @throws {TypeError} when a subject's rows are not of that shape (summaries may come from another process).
+ * Every authenticator use of a population, subject by subject: `visit` gets the subject's ordinal
+ * and id, the normalised authenticator id, the field, the event id and the time (milliseconds or
+ * text, as a summary holds it). Called twice by {@link closestUsesOf}: the same uses in the same
+ * order each time.
  */
-export function closestCrossSubjectUses(
-  subjects: Iterable<{ readonly subjectId: string; readonly rows: readonly unknown[] | string }>,
-): ReadonlyMap<string, ClosestCrossSubjectUse> {
-  const list = Array.from(subjects);
-  // Per authenticator, its first subject (by position), or SHARED once a second one uses it.
-  const firstUser = new ShardedMap<string, number>();
-  list.forEach(({ subjectId, rows }, s) =>
-    forEachUseGroup(subjectId, unpackRows(rows, 'authenticator uses', subjectId), (key) => {
-      const first = firstUser.get(key);
-      if (first === undefined) firstUser.set(key, s);
-      else if (first !== s && first !== SHARED) firstUser.set(key, SHARED);
-    }),
-  );
-  const uses = new ShardedMap<string, Use[]>();
-  for (const { subjectId, rows: given } of list) {
-    const rows = unpackRows(given, 'authenticator uses', subjectId);
-    forEachUseGroup(subjectId, rows, (key, field, from, count) => {
-      if (firstUser.get(key) !== SHARED) return;
-      let entries = uses.get(key);
-      if (entries === undefined) {
-        entries = [];
-        uses.set(key, entries);
-      }
-      for (let i = from; i < from + 2 * count; i += 2) {
-        const [recordId, time] = [rows[i], rows[i + 1]];
-        if (typeof recordId !== 'string' || (typeof time !== 'number' && typeof time !== 'string')) {
-          throw new TypeError(`authenticator use at entry ${i} of subject "${subjectId}" is not [record, time]`);
-        }
-        entries.push({ t: typeof time === 'number' ? time : Date.parse(time), time, subjectId, recordId, field });
-      }
-    });
-  }
+export type AuthenticatorUses = (
+  visit: (subject: number, subjectId: string, key: string, field: string, recordId: string, time: string | number) => void,
+) => void;
+
+/** The subject index of an authenticator two or more subjects use (subject ordinals stay below it). */
+const SHARED_USER = 0xffffffff;
+
+/**
+ * For every authenticator two or more subjects use, the closest pair of uses by different
+ * subjects, keyed by the normalised raw id. A first pass notes per 64-bit hash of the id its first
+ * subject, or that two use it ({@link HashTable64}: 16 to 32 bytes an authenticator, no text
+ * kept); the second makes objects only for the uses of ids whose hash two subjects share, grouped
+ * by the id itself, so a hash collision never pairs two authenticators (a group of one subject
+ * gives no pair). Each such authenticator's uses are sorted once and swept once: the closest pair
+ * of uses by different subjects is always adjacent in time order (any use between them is closer
+ * to one of the two), so no pairs are compared. Linear in the uses, after the sort; independent of
+ * the order of subjects.
+ */
+export function closestUsesOf(uses: AuthenticatorUses): ReadonlyMap<string, ClosestCrossSubjectUse> {
+  const hash = new Uint32Array(2);
+  const firstUser = new HashTable64();
+  uses((subject, _subjectId, key) => {
+    HashTable64.hashInto(key, hash);
+    const first = firstUser.setIfAbsent(hash[0] as number, hash[1] as number, subject);
+    if (first !== undefined && first !== subject && first !== SHARED_USER) firstUser.set(hash[0] as number, hash[1] as number, SHARED_USER);
+  });
+  const shared = new ShardedMap<string, Use[]>();
+  uses((_subject, subjectId, key, field, recordId, time) => {
+    HashTable64.hashInto(key, hash);
+    if (firstUser.get(hash[0] as number, hash[1] as number) !== SHARED_USER) return;
+    let entries = shared.get(key);
+    if (entries === undefined) {
+      entries = [];
+      shared.set(key, entries);
+    }
+    entries.push({ t: typeof time === 'number' ? time : Date.parse(time), time, subjectId, recordId, field });
+  });
   const out = new ShardedMap<string, ClosestCrossSubjectUse>();
-  for (const [key, entries] of uses) {
+  for (const [key, entries] of shared) {
     // Ties broken by subject, record and field, so the result does not depend on input order.
     entries.sort((a, b) => a.t - b.t || compareText(a.subjectId, b.subjectId) || compareText(a.recordId, b.recordId) || compareText(a.field, b.field));
     let best: { gapMs: number; first: Use; second: Use } | undefined;
@@ -186,6 +195,48 @@ export function closestCrossSubjectUses(
     if (best !== undefined) out.set(key, { gapMs: best.gapMs, first: useOf(best.first), second: useOf(best.second) });
   }
   return out;
+}
+
+/**
+ * {@link closestUsesOf} from every subject's {@link authenticatorUseRows} (as an array or its
+ * JSON text): the summaries' form. A subject's rows are unpacked once per pass.
+ * @throws {TypeError} when a subject's rows are not of that shape (summaries may come from another process).
+ */
+export function closestCrossSubjectUses(
+  subjects: Iterable<{ readonly subjectId: string; readonly rows: readonly unknown[] | string }>,
+): ReadonlyMap<string, ClosestCrossSubjectUse> {
+  const list = Array.from(subjects);
+  return closestUsesOf((visit) =>
+    list.forEach(({ subjectId, rows: given }, s) => {
+      const rows = unpackRows(given, 'authenticator uses', subjectId);
+      forEachUseGroup(subjectId, rows, (key, field, from, count) => {
+        for (let i = from; i < from + 2 * count; i += 2) {
+          const [recordId, time] = [rows[i], rows[i + 1]];
+          if (typeof recordId !== 'string' || (typeof time !== 'number' && typeof time !== 'string')) {
+            throw new TypeError(`authenticator use at entry ${i} of subject "${subjectId}" is not [record, time]`);
+          }
+          visit(s, subjectId, key, field, recordId, time);
+        }
+      });
+    }),
+  );
+}
+
+/**
+ * {@link closestUsesOf} straight from the subjects' events (each subject's events up to `asOf`),
+ * read twice: the whole batch's form, no rows per subject. The same result as
+ * {@link closestCrossSubjectUses} over the subjects' {@link authenticatorUseRows}.
+ */
+export function closestCrossSubjectUsesOfEvents(
+  forEachSubject: (visit: (subjectId: string, events: readonly ActivityEvent[]) => void) => void,
+): ReadonlyMap<string, ClosestCrossSubjectUse> {
+  return closestUsesOf((visit) => {
+    let s = 0;
+    forEachSubject((subjectId, events) => {
+      const subject = s++;
+      forEachAuthenticatorUse(events, (key, field, recordId, at) => visit(subject, subjectId, key, useFields[field] as string, recordId, at));
+    });
+  });
 }
 
 /**

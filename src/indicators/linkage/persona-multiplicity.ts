@@ -13,8 +13,8 @@ import {
   combineLinks,
   displayKey,
   kindLabels,
-  linkageSummaryOf,
   linkEvidence,
+  personaNames,
   summariseLinkage,
   type PreparedLinks,
 } from './shared';
@@ -168,13 +168,7 @@ export const personaMultiplicity = defineIndicator({
   inputs: linkageInputs,
   summarise: summariseLinkage,
   combine(summaries, context): Prepared {
-    const names = new Map<string, readonly string[]>();
-    const display = new Map<string, string>();
-    for (const entry of summaries) {
-      const summary = linkageSummaryOf(entry);
-      names.set(entry.subjectId, summary.names ?? []);
-      if (summary.shown !== undefined) display.set(entry.subjectId, summary.shown);
-    }
+    const { names, display } = personaNames(summaries, context);
     return { ...combineLinks(summaries, context), names, scripts: new Map(), display, personaSummaries: new Map() };
   },
   evaluate(view, { options, prepared, notEvaluated }) {

@@ -6,14 +6,14 @@ import type { Reference } from '../../records/batchInput';
 import { cite, normalizeIdentifier } from '../../kit';
 import type { LinkKeyKind } from '../../linking/keys';
 import type { ActivityEvent } from '../../records/events';
-import { authenticatorOfMember, closestCrossSubjectUses, type ClosestCrossSubjectUse } from './approvals';
+import { authenticatorOfMember, type ClosestCrossSubjectUse } from './approvals';
 import {
   activeLinks,
   clusterFinding,
+  closestUses,
   clusterOptions,
   combineLinks,
   householdExplains,
-  linkageSummaryOf,
   ownMembers,
   summariseLinkage,
   type PreparedLinks,
@@ -139,9 +139,7 @@ export const sharedInfrastructure = defineIndicator({
   summarise: summariseLinkage,
   combine: (summaries, context): PreparedInfrastructure => ({
     ...combineLinks(summaries, context),
-    closestUses: context.memo('linkage/authenticator-closest-uses', () =>
-      closestCrossSubjectUses(summaries.map((s) => ({ subjectId: s.subjectId, rows: linkageSummaryOf(s).uses ?? [] }))),
-    ),
+    closestUses: context.memo('linkage/authenticator-closest-uses', () => closestUses(summaries, context)),
     sharedMachines: sharedMachinesOf(context.reference),
   }),
   evaluate(view, { options, prepared, notEvaluated }) {

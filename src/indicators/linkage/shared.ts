@@ -3,10 +3,17 @@ import type { CombineContext, Evidence, MessageData, Mitigation, SubjectSummary,
 import type { Subject } from '../../records/subject';
 import type { LinkKeyKind } from '../../linking/keys';
 import type { Link, LinkIndex, LinkMember } from '../../linking/linkIndex';
-import { linkIndexOfRows, subjectLinkKeyRows } from '../../linking/population';
+import { linkIndexOfPopulation, linkIndexOfRows, subjectLinkKeyRows } from '../../linking/population';
 import { ShardedMap } from '../../engine/shardedMap';
+import { wholeBatchOf } from '../../engine/wholeBatch';
 import { compareText, normalizePersonName } from '../../kit';
-import { authenticatorUseRows, packAuthenticatorUses } from './approvals';
+import {
+  authenticatorUseRows,
+  closestCrossSubjectUses,
+  closestCrossSubjectUsesOfEvents,
+  packAuthenticatorUses,
+  type ClosestCrossSubjectUse,
+} from './approvals';
 
 /** A link's members by subject, worked out once per link and batch. */
 interface LinkSummary {
@@ -90,7 +97,9 @@ function shownNameOf(subject: Subject): string | undefined {
  * `summarise` of the linkage indicators that read the link index: the subject's keys (events up
  * to `asOf`), names and authenticator uses, made once per subject and shared between them.
  */
-export function summariseLinkage(view: SubjectView, context: SummaryContext<unknown>): LinkageSummary {
+export function summariseLinkage(view: SubjectView, context: SummaryContext<unknown>): LinkageSummary | undefined {
+  // A whole batch scored at once: `combine` reads the views themselves, so no summary is held per subject.
+  if (wholeBatchOf(context) !== undefined) return undefined;
   // The context's inputs and reference are the batch's, the same for every indicator: the memo may hold the summary.
   return view.memo('linkage/summary', () => {
     const names = [...namesOf(view.subject)].sort();
@@ -122,9 +131,55 @@ export function linkageSummaryOf(s: SubjectSummary<LinkageSummary>): LinkageSumm
  */
 export function combineLinks(summaries: readonly SubjectSummary<LinkageSummary>[], context: CombineContext<unknown>): PreparedLinks {
   return context.memo('linkage/links', () => {
+    const whole = wholeBatchOf(context);
+    if (whole !== undefined) {
+      // The whole batch: keys derived from the views in two passes, only shared keys' texts kept.
+      const index = linkIndexOfPopulation({ forEachSubject: (visit) => whole.forEachView((v) => visit(v.subject, v.events)) }, context);
+      return { index, populationSize: whole.size, summaries: new ShardedMap(), work: { linkEntriesRead: 0 } };
+    }
     const rows = summaries.map((s) => ({ subjectId: s.subjectId, rows: linkageSummaryOf(s).keys }));
     return { index: linkIndexOfRows(rows, context), populationSize: summaries.length, summaries: new ShardedMap(), work: { linkEntriesRead: 0 } };
   });
+}
+
+/**
+ * Every subject's normalised names (sorted; empty when none) and the name shown for it, from the
+ * summaries or, for a whole batch, from the subjects themselves.
+ */
+export function personaNames(
+  summaries: readonly SubjectSummary<LinkageSummary>[],
+  context: CombineContext<unknown>,
+): { readonly names: Map<string, readonly string[]>; readonly display: Map<string, string> } {
+  const names = new Map<string, readonly string[]>();
+  const display = new Map<string, string>();
+  const whole = wholeBatchOf(context);
+  if (whole !== undefined) {
+    whole.forEachView(({ subject }) => {
+      names.set(subject.id, [...namesOf(subject)].sort());
+      const shown = shownNameOf(subject);
+      if (shown !== undefined) display.set(subject.id, shown);
+    });
+    return { names, display };
+  }
+  for (const entry of summaries) {
+    const summary = linkageSummaryOf(entry);
+    names.set(entry.subjectId, summary.names ?? []);
+    if (summary.shown !== undefined) display.set(entry.subjectId, summary.shown);
+  }
+  return { names, display };
+}
+
+/**
+ * For every authenticator two subjects use, the closest pair of uses by different subjects
+ * (`closestCrossSubjectUses`), from the summaries or, for a whole batch, from the views' events.
+ */
+export function closestUses(
+  summaries: readonly SubjectSummary<LinkageSummary>[],
+  context: CombineContext<unknown>,
+): ReadonlyMap<string, ClosestCrossSubjectUse> {
+  const whole = wholeBatchOf(context);
+  if (whole !== undefined) return closestCrossSubjectUsesOfEvents((visit) => whole.forEachView((v) => visit(v.subject.id, v.events)));
+  return closestCrossSubjectUses(summaries.map((s) => ({ subjectId: s.subjectId, rows: linkageSummaryOf(s).uses ?? [] })));
 }
 
 function summaryOf(prepared: PreparedLinks, link: Link): LinkSummary {

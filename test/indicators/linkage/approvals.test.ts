@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { authenticatorUseRows, closestCrossSubjectUses, packAuthenticatorUses } from '../../../src/indicators/linkage/approvals';
+import {
+  authenticatorUseRows,
+  closestCrossSubjectUses,
+  closestCrossSubjectUsesOfEvents,
+  packAuthenticatorUses,
+} from '../../../src/indicators/linkage/approvals';
 import { parseEvent } from '../../../src/index';
 import { prng } from '../../support/prng';
 
-/** Every subject's authenticator use rows, as the linkage summaries carry them (events sorted as the engine sorts them). */
-function populationOf(uses: readonly { subjectId: string; t: number; authenticatorId: string }[]): { subjectId: string; rows: (string | number)[] }[] {
+/** Every subject's events, sorted as the engine sorts them, by subject id. */
+function eventsOf(uses: readonly { subjectId: string; t: number; authenticatorId: string }[]): Map<string, ReturnType<typeof parseEvent>[]> {
   const ids = [...new Set(uses.map((u) => u.subjectId))].sort();
   const events = uses.map((u, i) =>
     parseEvent({ id: `ev${i}`, subjectId: u.subjectId, type: 'session', at: new Date(u.t).toISOString(), mfa: { authenticatorId: u.authenticatorId } }),
@@ -12,7 +17,12 @@ function populationOf(uses: readonly { subjectId: string; t: number; authenticat
   const bySubject = new Map<string, typeof events>();
   for (const e of events) bySubject.set(e.subjectId, [...(bySubject.get(e.subjectId) ?? []), e]);
   for (const list of bySubject.values()) list.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : 1));
-  return ids.map((id) => ({ subjectId: id, rows: authenticatorUseRows(bySubject.get(id) ?? []) }));
+  return new Map(ids.map((id) => [id, bySubject.get(id) ?? []]));
+}
+
+/** Every subject's authenticator use rows, as the linkage summaries carry them. */
+function populationOf(uses: readonly { subjectId: string; t: number; authenticatorId: string }[]): { subjectId: string; rows: (string | number)[] }[] {
+  return [...eventsOf(uses)].map(([id, events]) => ({ subjectId: id, rows: authenticatorUseRows(events) }));
 }
 
 describe('closestCrossSubjectUses', () => {
@@ -43,6 +53,9 @@ describe('closestCrossSubjectUses', () => {
       // The uses packed as the summaries hold them (one JSON text a subject), and half packed: the same pairs.
       const packed = population.map((p, i) => (i % 2 === 0 || round % 2 === 0 ? { subjectId: p.subjectId, rows: packAuthenticatorUses(p.rows) } : p));
       expect([...closestCrossSubjectUses(packed)]).toEqual([...result]);
+      // Read straight from the events (a whole batch), in reverse subject order: the same pairs.
+      const bySubject = [...eventsOf(uses)].reverse();
+      expect([...closestCrossSubjectUsesOfEvents((visit) => bySubject.forEach(([id, events]) => visit(id, events)))].sort()).toEqual([...result].sort());
       for (const key of ['k0', 'k1', 'k2']) {
         let best = Infinity;
         const mine = uses.filter((u) => u.authenticatorId === key);

@@ -123,24 +123,42 @@ describe('linkage through summaries', () => {
     }
   });
 
-  it('builds one link index per batch for the six indicators that read it, and summarises each subject once for them', () => {
-    const indexes = new Set<unknown>();
-    const summaries = new Set<unknown>();
-    const wrapped = linkage.map((indicator): AnyIndicator => ({
+  /** The linkage indicators, recording the link indexes their `combine` returns and the summaries it was given. */
+  function recording(): { indicators: AnyIndicator[]; indexes: Set<unknown>; summaries: Set<unknown>; given: number } {
+    const seen = { indicators: [] as AnyIndicator[], indexes: new Set<unknown>(), summaries: new Set<unknown>(), given: 0 };
+    seen.indicators = linkage.map((indicator): AnyIndicator => ({
       ...indicator,
       combine(list, context) {
         const value = (indicator.combine as NonNullable<AnyIndicator['combine']>)(list, context) as { index?: unknown };
         if (value.index !== undefined) {
-          indexes.add(value.index);
-          for (const s of list) summaries.add(s.summary);
+          seen.indexes.add(value.index);
+          seen.given += list.length;
+          for (const s of list) seen.summaries.add(s.summary);
         }
         return value;
       },
     }));
-    createScorer({ indicators: wrapped }).scoreBatch({ asOf: ASOF, reference: farmReference, ...input });
-    expect(indexes.size).toBe(1);
+    return seen;
+  }
+
+  it('builds one link index per whole batch for the six indicators that read it, from the views, with no summary per subject', () => {
+    const seen = recording();
+    const reports = createScorer({ indicators: seen.indicators }).scoreBatch({ asOf: ASOF, reference: farmReference, ...input }).reports;
+    expect(seen.indexes.size).toBe(1);
+    // Scored at once, the six read the views: no linkage summary is made or held per subject.
+    expect(seen.given).toBe(0);
+    expect(JSON.stringify(reports)).toBe(JSON.stringify(whole.reports));
+  });
+
+  it('builds one link index from given summaries of the whole batch, one summary object per subject shared by the six, and the same reports', () => {
+    const seen = recording();
+    const scorer = createScorer({ indicators: seen.indicators });
+    const batch = { asOf: ASOF, reference: farmReference, ...input };
+    const reports = scorer.scoreBatch(batch, { summaries: scorer.summarise(batch) }).reports;
+    expect(seen.indexes.size).toBe(1);
     // One summary object per subject, shared by the six (the view's memo), not six.
-    expect(summaries.size).toBe(input.subjects.length);
+    expect(seen.summaries.size).toBe(input.subjects.length);
+    expect(JSON.stringify(reports)).toBe(JSON.stringify(whole.reports));
   });
 
   it('makes summaries that survive structuredClone and a JSON round trip unchanged', () => {
