@@ -222,6 +222,26 @@ export interface SummaryContext<Options> {
   readonly reference: Reference;
   /** Caller-supplied extra inputs, keyed by name. */
   readonly inputs: Readonly<Record<string, unknown>>;
+  /**
+   * The whole batch, present when the engine scores a population at once (`scoreBatch`, `score`,
+   * `scoreAt` without given summaries); absent when a shard is scored with given summaries, or
+   * when summaries are made to be merged (`scorer.summarise`, the CLI's workers). An indicator
+   * whose `summarise` only feeds its own `combine` may then return nothing from `summarise` and
+   * build from the views in `combine`: summaries held for every subject until `combine` are
+   * memory the collector walks. Its reports must be the same either way.
+   */
+  readonly wholeBatch?: WholeBatch;
+}
+
+/**
+ * The whole batch, as the engine holds it while scoring it at once: every subject's view (events
+ * up to `asOf`), in the engine's order.
+ */
+export interface WholeBatch {
+  /** Subjects in the batch. */
+  readonly size: number;
+  /** Calls `visit` with every subject's view, the same views in the same order each time. */
+  forEachView(visit: (view: SubjectView) => void): void;
 }
 
 /** What `combine` receives besides the summaries: the {@link SummaryContext} and a batch-wide memo. */

@@ -3,7 +3,7 @@ import { applySuppressions, parseSuppressions, withSuppressions, type Suppressio
 import { InvalidRecordError, type RecordKind } from '../errors/InvalidRecordError';
 import { IndicatorRuntimeError } from '../errors/IndicatorRuntimeError';
 import type { Issue } from '../errors/ScoringError';
-import type { AnyIndicator, EvaluationContext, Population } from '../contract/types';
+import type { AnyIndicator, EvaluationContext, Population, WholeBatch } from '../contract/types';
 import { dateTimeSchema } from '../records/common';
 import type { ActivityEvent } from '../records/events';
 import type { Reference } from '../records/batchInput';
@@ -37,7 +37,6 @@ import {
   type PopulationSummaries,
   type PreparedValue,
 } from './summaries';
-import { withWholeBatch, type WholeBatch } from './wholeBatch';
 
 /** What `createScorer` takes. */
 export interface ScorerOptions {
@@ -700,7 +699,7 @@ function grown(column: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
 function summariseBatch(config: ResolvedConfig, parsed: ParsedPopulation, at: PopulationAt, asOf: string, whole?: WholeBatch): PopulationSummaries {
   const subjects = at.subjects.map((subject, i) => ({ id: subject.id, view: (at.viewList[i] as BuiltView).view }));
   const context = { asOf, asOfMs: at.asOfMs, watchlists: at.watchlists, reference: parsed.reference, inputs: parsed.inputs };
-  return summarisePopulation(config.indicators, subjects, whole !== undefined ? withWholeBatch(context, whole) : context, config.configHash);
+  return summarisePopulation(config.indicators, subjects, whole !== undefined ? { ...context, wholeBatch: whole } : context, config.configHash);
 }
 
 /** The population as a whole batch: every subject's view, in the batch's order. */
@@ -768,7 +767,7 @@ function run(
       return value;
     },
   };
-  const summaryContext = whole !== undefined ? withWholeBatch(combineContext, whole) : combineContext;
+  const summaryContext = whole !== undefined ? { ...combineContext, wholeBatch: whole } : combineContext;
   const combined = given !== undefined ? combinedOnce(given, config, asOf, summaryContext, parsed.given) : undefined;
   for (const r of config.indicators) {
     if (!r.enabled) continue;

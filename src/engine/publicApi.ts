@@ -60,6 +60,7 @@ export type {
   SubjectView,
   SummaryContext,
   CombineContext,
+  WholeBatch,
 } from '../contract/types';
 
 export { ScoringError } from '../errors/ScoringError';

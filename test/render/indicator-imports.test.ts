@@ -38,7 +38,6 @@ const knownPrivate: readonly string[] = [
   'indicators/linkage/shared-contact.ts -> linking/keys.ts',
   'indicators/linkage/shared-infrastructure.ts -> linking/keys.ts',
   'indicators/linkage/shared.ts -> engine/shardedMap.ts',
-  'indicators/linkage/shared.ts -> engine/wholeBatch.ts',
   'indicators/linkage/shared.ts -> linking/keys.ts',
   'indicators/linkage/shared.ts -> linking/linkIndex.ts',
   'indicators/linkage/shared.ts -> linking/population.ts',

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import type { CombineContext, Evidence, MessageData, Mitigation, SubjectSummary, SubjectView, SummaryContext } from '../../contract/types';
+import type { CombineContext, Evidence, MessageData, Mitigation, SubjectSummary, SubjectView, SummaryContext, WholeBatch } from '../../contract/types';
 import type { Subject } from '../../records/subject';
 import type { LinkKeyKind } from '../../linking/keys';
 import type { Link, LinkIndex, LinkMember } from '../../linking/linkIndex';
 import { linkIndexOfPopulation, linkIndexOfRows, subjectLinkKeyRows } from '../../linking/population';
 import { ShardedMap } from '../../engine/shardedMap';
-import { wholeBatchOf } from '../../engine/wholeBatch';
 import { compareText, normalizePersonName } from '../../kit';
 import {
   authenticatorUseRows,
@@ -93,17 +92,35 @@ function shownNameOf(subject: Subject): string | undefined {
   return shown?.value ?? holder;
 }
 
+/** A subject's persona for `linkage/persona-multiplicity`: its normalised names, sorted, and the name shown for it. */
+function personaOf(subject: Subject): { readonly names: readonly string[]; readonly shown: string | undefined } {
+  return { names: [...namesOf(subject)].sort(), shown: shownNameOf(subject) };
+}
+
+/**
+ * Every view of a whole batch, in its order; an error thrown for one (malformed trusted input)
+ * names the subject, as a summary's failure does.
+ */
+function forEachViewNamed(whole: WholeBatch, visit: (view: SubjectView) => void): void {
+  whole.forEachView((view) => {
+    try {
+      visit(view);
+    } catch (cause) {
+      throw new Error(`subject "${view.subject.id}": ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    }
+  });
+}
+
 /**
  * `summarise` of the linkage indicators that read the link index: the subject's keys (events up
  * to `asOf`), names and authenticator uses, made once per subject and shared between them.
  */
 export function summariseLinkage(view: SubjectView, context: SummaryContext<unknown>): LinkageSummary | undefined {
   // A whole batch scored at once: `combine` reads the views themselves, so no summary is held per subject.
-  if (wholeBatchOf(context) !== undefined) return undefined;
+  if (context.wholeBatch !== undefined) return undefined;
   // The context's inputs and reference are the batch's, the same for every indicator: the memo may hold the summary.
   return view.memo('linkage/summary', () => {
-    const names = [...namesOf(view.subject)].sort();
-    const shown = shownNameOf(view.subject);
+    const { names, shown } = personaOf(view.subject);
     const uses = authenticatorUseRows(view.events);
     return {
       keys: subjectLinkKeyRows(view.subject, view.events, context),
@@ -131,14 +148,17 @@ export function linkageSummaryOf(s: SubjectSummary<LinkageSummary>): LinkageSumm
  */
 export function combineLinks(summaries: readonly SubjectSummary<LinkageSummary>[], context: CombineContext<unknown>): PreparedLinks {
   return context.memo('linkage/links', () => {
-    const whole = wholeBatchOf(context);
-    if (whole !== undefined) {
-      // The whole batch: keys derived from the views in two passes, only shared keys' texts kept.
-      const index = linkIndexOfPopulation({ forEachSubject: (visit) => whole.forEachView((v) => visit(v.subject, v.events)) }, context);
-      return { index, populationSize: whole.size, summaries: new ShardedMap(), work: { linkEntriesRead: 0 } };
-    }
-    const rows = summaries.map((s) => ({ subjectId: s.subjectId, rows: linkageSummaryOf(s).keys }));
-    return { index: linkIndexOfRows(rows, context), populationSize: summaries.length, summaries: new ShardedMap(), work: { linkEntriesRead: 0 } };
+    const whole = context.wholeBatch;
+    // A whole batch: keys derived from the views in two passes, only shared keys' texts kept.
+    const index =
+      whole !== undefined
+        ? linkIndexOfPopulation({ forEachSubject: (visit) => forEachViewNamed(whole, (v) => visit(v.subject, v.events)) }, context)
+        : linkIndexOfRows(
+            summaries.map((s) => ({ subjectId: s.subjectId, rows: linkageSummaryOf(s).keys })),
+            context,
+          );
+    const populationSize = whole !== undefined ? whole.size : summaries.length;
+    return { index, populationSize, summaries: new ShardedMap(), work: { linkEntriesRead: 0 } };
   });
 }
 
@@ -152,12 +172,12 @@ export function personaNames(
 ): { readonly names: Map<string, readonly string[]>; readonly display: Map<string, string> } {
   const names = new Map<string, readonly string[]>();
   const display = new Map<string, string>();
-  const whole = wholeBatchOf(context);
+  const whole = context.wholeBatch;
   if (whole !== undefined) {
-    whole.forEachView(({ subject }) => {
-      names.set(subject.id, [...namesOf(subject)].sort());
-      const shown = shownNameOf(subject);
-      if (shown !== undefined) display.set(subject.id, shown);
+    forEachViewNamed(whole, ({ subject }) => {
+      const persona = personaOf(subject);
+      names.set(subject.id, persona.names);
+      if (persona.shown !== undefined) display.set(subject.id, persona.shown);
     });
     return { names, display };
   }
@@ -177,8 +197,8 @@ export function closestUses(
   summaries: readonly SubjectSummary<LinkageSummary>[],
   context: CombineContext<unknown>,
 ): ReadonlyMap<string, ClosestCrossSubjectUse> {
-  const whole = wholeBatchOf(context);
-  if (whole !== undefined) return closestCrossSubjectUsesOfEvents((visit) => whole.forEachView((v) => visit(v.subject.id, v.events)));
+  const whole = context.wholeBatch;
+  if (whole !== undefined) return closestCrossSubjectUsesOfEvents((visit) => forEachViewNamed(whole, (v) => visit(v.subject.id, v.events)));
   return closestCrossSubjectUses(summaries.map((s) => ({ subjectId: s.subjectId, rows: linkageSummaryOf(s).uses ?? [] })));
 }
 

@@ -241,3 +241,17 @@ describe('summaries that are not plain data', () => {
     expect(report?.errors[0]?.message).toMatch(message);
   });
 });
+
+describe('a whole batch on malformed trusted input', () => {
+  it("makes a failure to derive a subject's keys the indicators' error, naming the subject", () => {
+    const scorer = createScorer({ indicators: builtinIndicators });
+    const { subjects, events } = laptopFarmPopulation();
+    // Trusted input is not validated: a name that is not a string reaches the linkage indicators.
+    const broken = subjects.map((s, i) => (i === 1 ? { ...s, identity: { ...(s['identity'] as object), names: [{ value: 42, kind: 'legal' }] } } : s));
+    const brokenId = String(broken[1]?.['id']);
+    const result = scorer.scoreBatch({ asOf: ASOF, reference: farmReference, subjects: broken, events } as BatchInput, { trusted: true });
+    expect(result.reports).toHaveLength(subjects.length);
+    const message = result.reports[0]?.errors.find((e) => e.indicatorId === 'linkage/persona-multiplicity')?.message;
+    expect(message).toContain(`subject "${brokenId}"`);
+  });
+});
