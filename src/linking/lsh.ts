@@ -1,17 +1,6 @@
 import { foldText } from './normalize';
 
-import { fnv1a32 } from '../util/hash';
-
-/** A 32-bit integer mixer (murmur3 finaliser), used to derive the MinHash permutations. */
-function mix32(x: number): number {
-  let h = x >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+import { fmix32, fnv1a32 } from '../util/hash';
 
 /** Parameters of MinHash signatures and their LSH banding. */
 export interface MinHashOptions {
@@ -58,11 +47,11 @@ export function minHash(text: string, options: MinHashOptions = defaultMinHashOp
   const n = options.bands * options.rows;
   const sig = new Uint32Array(n).fill(0xffffffff);
   const seeds = new Uint32Array(n);
-  for (let i = 0; i < n; i++) seeds[i] = mix32(i + 1);
+  for (let i = 0; i < n; i++) seeds[i] = fmix32(i + 1);
   for (const s of set) {
     const base = fnv1a32(s);
     for (let i = 0; i < n; i++) {
-      const h = mix32(base ^ (seeds[i] as number));
+      const h = fmix32(base ^ (seeds[i] as number));
       if (h < (sig[i] as number)) sig[i] = h;
     }
   }
@@ -96,7 +85,7 @@ export function minHashBands(sig: Uint32Array, options: MinHashOptions = default
   const out: string[] = [];
   for (let b = 0; b < options.bands; b++) {
     let h = 0x811c9dc5;
-    for (let r = 0; r < options.rows; r++) h = mix32(h ^ (sig[b * options.rows + r] as number));
+    for (let r = 0; r < options.rows; r++) h = fmix32(h ^ (sig[b * options.rows + r] as number));
     out.push(`b${b}:${h.toString(16)}`);
   }
   return out;
@@ -137,7 +126,7 @@ function photoPlan(bits: number, maxDistance: number): { readonly perBand: numbe
   for (let b = 0; b < bands; b++) {
     const all = Array.from({ length: bits }, (_, i) => i);
     for (let i = 0; i < perBand; i++) {
-      state = mix32(state + 0x6d2b79f5);
+      state = fmix32(state + 0x6d2b79f5);
       const j = i + (state % (bits - i));
       const t = all[i] as number;
       all[i] = all[j] as number;
@@ -163,6 +152,29 @@ const defaultPhotoPlan: { readonly perBand: number; readonly positions: readonly
  */
 export function photoHashBands(hex: string, maxDistance: number): string[] {
   const h = hex.toLowerCase();
+  // The common 64-bit hash (16 hex digits): bands gathered as integers, no bit string per hash
+  // nor per band; the same keys as the general path below, which reads the bits as text.
+  if (h.length === 16) {
+    const bits = hexBits(h);
+    if (bits !== undefined) {
+      const plan = maxDistance === 6 ? defaultPhotoPlan : photoPlan(64, maxDistance);
+      return plan.positions.map((pos, b) => {
+        let band = 0;
+        // 20 bits of 64 a band: exact in a double.
+        for (const i of pos) band = band * 2 + (bits[i] as number);
+        return `${photoBandPrefix(b)}${band.toString(36)}`;
+      });
+    }
+  }
+  return photoHashBandsOfText(h, maxDistance);
+}
+
+/**
+ * {@link photoHashBands} of a lower-case hash of any length, its bits read as text: the
+ * definition the integer path for 16 hex digits follows. Internal; exported for the test that
+ * holds the two paths to one another.
+ */
+export function photoHashBandsOfText(h: string, maxDistance: number): string[] {
   let bits = '';
   for (const c of h) bits += (hexValue[c] ?? 0).toString(2).padStart(4, '0');
   const plan = bits.length === 64 && maxDistance === 6 ? defaultPhotoPlan : photoPlan(bits.length, maxDistance);
@@ -173,3 +185,33 @@ export function photoHashBands(hex: string, maxDistance: number): string[] {
     return `${bits.length}b${b}:${band.length <= 48 ? parseInt(band, 2).toString(36) : band}`;
   });
 }
+
+/** The 64 bits (0 or 1, most significant first) of 16 lower-case hex digits, or undefined when one is not a hex digit. */
+function hexBits(h: string): Uint8Array | undefined {
+  const bits = hexBitsScratch;
+  for (let d = 0; d < 16; d++) {
+    const c = h.charCodeAt(d);
+    const v = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+    if (v < 0) return undefined;
+    bits[4 * d] = v >> 3;
+    bits[4 * d + 1] = (v >> 2) & 1;
+    bits[4 * d + 2] = (v >> 1) & 1;
+    bits[4 * d + 3] = v & 1;
+  }
+  return bits;
+}
+
+/** Reused by {@link hexBits}: read at once, never kept. */
+const hexBitsScratch = new Uint8Array(64);
+
+/** `64b<band>:`, the prefix of a 64-bit hash's band keys, built once per band. */
+function photoBandPrefix(band: number): string {
+  let prefix = photoBandPrefixes[band];
+  if (prefix === undefined) {
+    prefix = `64b${band}:`;
+    photoBandPrefixes[band] = prefix;
+  }
+  return prefix;
+}
+
+const photoBandPrefixes: string[] = [];
