@@ -23,9 +23,7 @@ export const defaultMinHashOptions: MinHashOptions = { shingleSize: 3, bands: 16
 export function shingles(text: string, size: number): Set<string> {
   // Words of every script: a resume in Cyrillic or Korean has shingles too, so it is compared
   // like an English one instead of never.
-  const words = foldText(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== '');
+  const words = textWords(text);
   const out = new Set<string>();
   if (words.length === 0) return out;
   if (words.length < size) {
@@ -42,20 +40,71 @@ export function shingles(text: string, size: number): Set<string> {
  * Jaccard similarity of their shingle sets. Empty text gives undefined.
  */
 export function minHash(text: string, options: MinHashOptions = defaultMinHashOptions): Uint32Array | undefined {
-  const set = shingles(text, options.shingleSize);
+  const size = options.shingleSize;
+  // Other sizes (not a whole number of at least 1) keep the set of shingle texts.
+  if (!Number.isInteger(size) || size < 1) return minHashOfShingles(shingles(text, size), options);
+  const words = textWords(text);
+  if (words.length === 0) return undefined;
+  const { sig, seeds } = emptySignature(options);
+  // Each shingle's hash is that of its text (the words joined by spaces), continued word by word
+  // without building the text; a shingle met twice changes no minimum, so no set is needed.
+  const width = Math.min(size, words.length);
+  const count = words.length - width + 1;
+  for (let w = 0; w < count; w++) {
+    let base = fnv1a32(words[w] as string);
+    for (let j = 1; j < width; j++) base = fnv1a32(words[w + j] as string, fnv1a32(' ', base));
+    lowerSignature(sig, seeds, base);
+  }
+  return sig;
+}
+
+/** {@link minHash} over a set of shingle texts; undefined when there is none. Internal; exported for the test that holds the two to one another. */
+export function minHashOfShingles(set: ReadonlySet<string>, options: MinHashOptions): Uint32Array | undefined {
   if (set.size === 0) return undefined;
+  const { sig, seeds } = emptySignature(options);
+  for (const s of set) lowerSignature(sig, seeds, fnv1a32(s));
+  return sig;
+}
+
+/** A signature of `bands × rows` hashes before any shingle (all ones), and the seed of each hash function. */
+function emptySignature(options: MinHashOptions): { sig: Uint32Array; seeds: Uint32Array } {
   const n = options.bands * options.rows;
   const sig = new Uint32Array(n).fill(0xffffffff);
   const seeds = new Uint32Array(n);
   for (let i = 0; i < n; i++) seeds[i] = fmix32(i + 1);
-  for (const s of set) {
-    const base = fnv1a32(s);
-    for (let i = 0; i < n; i++) {
-      const h = fmix32(base ^ (seeds[i] as number));
-      if (h < (sig[i] as number)) sig[i] = h;
-    }
+  return { sig, seeds };
+}
+
+/** Lowers each position of `sig` to the shingle's hash under that position's function, where smaller. */
+function lowerSignature(sig: Uint32Array, seeds: Uint32Array, base: number): void {
+  for (let i = 0; i < sig.length; i++) {
+    const h = fmix32(base ^ (seeds[i] as number));
+    if (h < (sig[i] as number)) sig[i] = h;
   }
-  return sig;
+}
+
+/**
+ * The words of a text as {@link shingles} splits it (runs of letters of every script and digits,
+ * case and diacritics folded). ASCII text is scanned once: runs of `a-z` and `0-9` after lower
+ * case are exactly the regular expression's words there. Internal; exported for its test.
+ */
+export function textWords(text: string): string[] {
+  const folded = foldText(text);
+  let ascii = true;
+  for (let i = 0; i < folded.length && ascii; i++) if (folded.charCodeAt(i) > 0x7f) ascii = false;
+  if (!ascii) return folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    const c = i < folded.length ? folded.charCodeAt(i) : 0;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) words.push(folded.slice(start, i));
+    start = -1;
+  }
+  return words;
 }
 
 /** Estimated Jaccard similarity of two MinHash signatures of one length. */
