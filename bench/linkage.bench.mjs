@@ -274,6 +274,7 @@ function runBatch(n) {
     forEachSubject(visit) {
       for (const chunk of chunks(n, clock)) for (const { subject, events } of chunk) visit(subject, events);
     },
+    size: n,
   };
   let work;
   globalThis.gc?.();

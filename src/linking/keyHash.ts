@@ -1,9 +1,12 @@
-import { fnv1a64Basis, fnv1a64Continue } from '../util/hash';
+import { laneHash64Basis, laneHash64Continue, laneHash64Finish } from '../util/hash';
 
 /**
- * Hashes link keys by `(kind, key)` to 64 bits (FNV-1a over `kind + "\0" + key`, without building
- * that text: the hash continues from the state after the kind) and numbers the kinds. One hasher
- * serves every table of a grouping, so kind numbers and hashes agree between its passes.
+ * Hashes link keys by `(kind, key)` to 64 bits (two 32-bit lanes over `kind + "\0" + key`,
+ * without building that text: the lanes continue from their states after the kind) and numbers
+ * the kinds. One hasher serves every table of a grouping, so kind numbers and hashes agree
+ * between its passes. The hash lives only as long as the grouping (never stored nor sent), so it
+ * is chosen for speed: equal keys collide on purpose, and the tables compare texts wherever a
+ * collision could join two keys.
  */
 export class LinkKeyHasher {
   /** High and low halves of the hash last computed by {@link LinkKeyHasher.hash}. */
@@ -11,9 +14,9 @@ export class LinkKeyHasher {
   /** Kinds in the order first seen. */
   readonly kinds: string[] = [];
   private readonly kindIndex = new Map<string, number>();
-  // FNV-1a 64 state after `kind + "\0"`, per kind number.
-  private readonly stateHi: number[] = [];
-  private readonly stateLo: number[] = [];
+  // Lane states after `kind + "\0"`, per kind number.
+  private readonly stateA: number[] = [];
+  private readonly stateB: number[] = [];
 
   /** The number of a kind (a new one when unseen). */
   kindOf(kind: string): number {
@@ -22,15 +25,16 @@ export class LinkKeyHasher {
       index = this.kinds.length;
       this.kinds.push(kind);
       this.kindIndex.set(kind, index);
-      fnv1a64Continue(`${kind}\u0000`, fnv1a64Basis[0], fnv1a64Basis[1], this.out);
-      this.stateHi.push(this.out[0] as number);
-      this.stateLo.push(this.out[1] as number);
+      laneHash64Continue(`${kind}\u0000`, laneHash64Basis[0], laneHash64Basis[1], this.out);
+      this.stateA.push(this.out[0] as number);
+      this.stateB.push(this.out[1] as number);
     }
     return index;
   }
 
   /** Hashes `(kind, key)` (`kind` from {@link LinkKeyHasher.kindOf}) into {@link LinkKeyHasher.out}. */
   hash(kind: number, key: string): void {
-    fnv1a64Continue(key, this.stateHi[kind] as number, this.stateLo[kind] as number, this.out);
+    laneHash64Continue(key, this.stateA[kind] as number, this.stateB[kind] as number, this.out);
+    laneHash64Finish(this.out);
   }
 }

@@ -1,17 +1,6 @@
 import { foldText } from './normalize';
 
-import { fnv1a32 } from '../util/hash';
-
-/** A 32-bit integer mixer (murmur3 finaliser), used to derive the MinHash permutations. */
-function mix32(x: number): number {
-  let h = x >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+import { fmix32, fnv1a32 } from '../util/hash';
 
 /** Parameters of MinHash signatures and their LSH banding. */
 export interface MinHashOptions {
@@ -34,9 +23,7 @@ export const defaultMinHashOptions: MinHashOptions = { shingleSize: 3, bands: 16
 export function shingles(text: string, size: number): Set<string> {
   // Words of every script: a resume in Cyrillic or Korean has shingles too, so it is compared
   // like an English one instead of never.
-  const words = foldText(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== '');
+  const words = textWords(text);
   const out = new Set<string>();
   if (words.length === 0) return out;
   if (words.length < size) {
@@ -53,20 +40,71 @@ export function shingles(text: string, size: number): Set<string> {
  * Jaccard similarity of their shingle sets. Empty text gives undefined.
  */
 export function minHash(text: string, options: MinHashOptions = defaultMinHashOptions): Uint32Array | undefined {
-  const set = shingles(text, options.shingleSize);
+  const size = options.shingleSize;
+  // Other sizes (not a whole number of at least 1) keep the set of shingle texts.
+  if (!Number.isInteger(size) || size < 1) return minHashOfShingles(shingles(text, size), options);
+  const words = textWords(text);
+  if (words.length === 0) return undefined;
+  const { sig, seeds } = emptySignature(options);
+  // Each shingle's hash is that of its text (the words joined by spaces), continued word by word
+  // without building the text; a shingle met twice changes no minimum, so no set is needed.
+  const width = Math.min(size, words.length);
+  const count = words.length - width + 1;
+  for (let w = 0; w < count; w++) {
+    let base = fnv1a32(words[w] as string);
+    for (let j = 1; j < width; j++) base = fnv1a32(words[w + j] as string, fnv1a32(' ', base));
+    lowerSignature(sig, seeds, base);
+  }
+  return sig;
+}
+
+/** {@link minHash} over a set of shingle texts; undefined when there is none. Internal; exported for the test that holds the two to one another. */
+export function minHashOfShingles(set: ReadonlySet<string>, options: MinHashOptions): Uint32Array | undefined {
   if (set.size === 0) return undefined;
+  const { sig, seeds } = emptySignature(options);
+  for (const s of set) lowerSignature(sig, seeds, fnv1a32(s));
+  return sig;
+}
+
+/** A signature of `bands × rows` hashes before any shingle (all ones), and the seed of each hash function. */
+function emptySignature(options: MinHashOptions): { sig: Uint32Array; seeds: Uint32Array } {
   const n = options.bands * options.rows;
   const sig = new Uint32Array(n).fill(0xffffffff);
   const seeds = new Uint32Array(n);
-  for (let i = 0; i < n; i++) seeds[i] = mix32(i + 1);
-  for (const s of set) {
-    const base = fnv1a32(s);
-    for (let i = 0; i < n; i++) {
-      const h = mix32(base ^ (seeds[i] as number));
-      if (h < (sig[i] as number)) sig[i] = h;
-    }
+  for (let i = 0; i < n; i++) seeds[i] = fmix32(i + 1);
+  return { sig, seeds };
+}
+
+/** Lowers each position of `sig` to the shingle's hash under that position's function, where smaller. */
+function lowerSignature(sig: Uint32Array, seeds: Uint32Array, base: number): void {
+  for (let i = 0; i < sig.length; i++) {
+    const h = fmix32(base ^ (seeds[i] as number));
+    if (h < (sig[i] as number)) sig[i] = h;
   }
-  return sig;
+}
+
+/**
+ * The words of a text as {@link shingles} splits it (runs of letters of every script and digits,
+ * case and diacritics folded). ASCII text is scanned once: runs of `a-z` and `0-9` after lower
+ * case are exactly the regular expression's words there. Internal; exported for its test.
+ */
+export function textWords(text: string): string[] {
+  const folded = foldText(text);
+  let ascii = true;
+  for (let i = 0; i < folded.length && ascii; i++) if (folded.charCodeAt(i) > 0x7f) ascii = false;
+  if (!ascii) return folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    const c = i < folded.length ? folded.charCodeAt(i) : 0;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) words.push(folded.slice(start, i));
+    start = -1;
+  }
+  return words;
 }
 
 /** Estimated Jaccard similarity of two MinHash signatures of one length. */
@@ -96,7 +134,7 @@ export function minHashBands(sig: Uint32Array, options: MinHashOptions = default
   const out: string[] = [];
   for (let b = 0; b < options.bands; b++) {
     let h = 0x811c9dc5;
-    for (let r = 0; r < options.rows; r++) h = mix32(h ^ (sig[b * options.rows + r] as number));
+    for (let r = 0; r < options.rows; r++) h = fmix32(h ^ (sig[b * options.rows + r] as number));
     out.push(`b${b}:${h.toString(16)}`);
   }
   return out;
@@ -137,7 +175,7 @@ function photoPlan(bits: number, maxDistance: number): { readonly perBand: numbe
   for (let b = 0; b < bands; b++) {
     const all = Array.from({ length: bits }, (_, i) => i);
     for (let i = 0; i < perBand; i++) {
-      state = mix32(state + 0x6d2b79f5);
+      state = fmix32(state + 0x6d2b79f5);
       const j = i + (state % (bits - i));
       const t = all[i] as number;
       all[i] = all[j] as number;
@@ -163,6 +201,29 @@ const defaultPhotoPlan: { readonly perBand: number; readonly positions: readonly
  */
 export function photoHashBands(hex: string, maxDistance: number): string[] {
   const h = hex.toLowerCase();
+  // The common 64-bit hash (16 hex digits): bands gathered as integers, no bit string per hash
+  // nor per band; the same keys as the general path below, which reads the bits as text.
+  if (h.length === 16) {
+    const bits = hexBits(h);
+    if (bits !== undefined) {
+      const plan = maxDistance === 6 ? defaultPhotoPlan : photoPlan(64, maxDistance);
+      return plan.positions.map((pos, b) => {
+        let band = 0;
+        // 20 bits of 64 a band: exact in a double.
+        for (const i of pos) band = band * 2 + (bits[i] as number);
+        return `${photoBandPrefix(b)}${band.toString(36)}`;
+      });
+    }
+  }
+  return photoHashBandsOfText(h, maxDistance);
+}
+
+/**
+ * {@link photoHashBands} of a lower-case hash of any length, its bits read as text: the
+ * definition the integer path for 16 hex digits follows. Internal; exported for the test that
+ * holds the two paths to one another.
+ */
+export function photoHashBandsOfText(h: string, maxDistance: number): string[] {
   let bits = '';
   for (const c of h) bits += (hexValue[c] ?? 0).toString(2).padStart(4, '0');
   const plan = bits.length === 64 && maxDistance === 6 ? defaultPhotoPlan : photoPlan(bits.length, maxDistance);
@@ -173,3 +234,33 @@ export function photoHashBands(hex: string, maxDistance: number): string[] {
     return `${bits.length}b${b}:${band.length <= 48 ? parseInt(band, 2).toString(36) : band}`;
   });
 }
+
+/** The 64 bits (0 or 1, most significant first) of 16 lower-case hex digits, or undefined when one is not a hex digit. */
+function hexBits(h: string): Uint8Array | undefined {
+  const bits = hexBitsScratch;
+  for (let d = 0; d < 16; d++) {
+    const c = h.charCodeAt(d);
+    const v = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+    if (v < 0) return undefined;
+    bits[4 * d] = v >> 3;
+    bits[4 * d + 1] = (v >> 2) & 1;
+    bits[4 * d + 2] = (v >> 1) & 1;
+    bits[4 * d + 3] = v & 1;
+  }
+  return bits;
+}
+
+/** Reused by {@link hexBits}: read at once, never kept. */
+const hexBitsScratch = new Uint8Array(64);
+
+/** `64b<band>:`, the prefix of a 64-bit hash's band keys, built once per band. */
+function photoBandPrefix(band: number): string {
+  let prefix = photoBandPrefixes[band];
+  if (prefix === undefined) {
+    prefix = `64b${band}:`;
+    photoBandPrefixes[band] = prefix;
+  }
+  return prefix;
+}
+
+const photoBandPrefixes: string[] = [];

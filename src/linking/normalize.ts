@@ -216,7 +216,12 @@ export function addressLineWords(line: string): string[] {
     .filter((w) => w !== '');
 }
 
-function addressTokens(line: string): string[] {
+/**
+ * The address tokens of a line: its words with the common abbreviations folded (`addressWords`),
+ * and a run of `unit`s one `unit`. Internal; exported for the test that holds
+ * {@link addressLineKey} to it.
+ */
+export function addressTokens(line: string): string[] {
   const out: string[] = [];
   for (const raw of addressLineWords(line)) {
     const mapped = addressWords[raw];
@@ -225,6 +230,39 @@ function addressTokens(line: string): string[] {
   }
   // "unit unit 4" (from "Apt #4") is one unit.
   return out.filter((t, i) => !(t === 'unit' && out[i - 1] === 'unit'));
+}
+
+/**
+ * {@link addressTokens} of a line joined by spaces. An ASCII line is scanned once into the text,
+ * with no array of words nor of tokens: linkage normalises two addresses for most subjects.
+ */
+export function addressLineKey(line: string): string {
+  if (!isAscii(line)) return addressTokens(line).join(' ');
+  const folded = line.toLowerCase();
+  let out = '';
+  let lastUnit = false;
+  let start = -1;
+  const token = (raw: string): void => {
+    const mapped = addressWords[raw];
+    if (mapped === '') return;
+    const t = mapped === undefined ? raw : mapped;
+    // "unit unit 4" (from "Apt #4") is one unit.
+    if (t === 'unit' && lastUnit) return;
+    lastUnit = t === 'unit';
+    out = out === '' ? `${t}` : `${out} ${t}`;
+  };
+  // The words of asciiWords: runs of letters and digits, each `#` a word of its own.
+  for (let i = 0; i <= folded.length; i++) {
+    const c = i < folded.length ? folded.charCodeAt(i) : 0;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) token(folded.slice(start, i));
+    start = -1;
+    if (c === 0x23) token('#');
+  }
+  return out;
 }
 
 /**
@@ -238,7 +276,9 @@ function addressTokens(line: string): string[] {
  */
 export function normalizeAddress(address: PostalAddress): string | undefined {
   if (address.line1 === undefined || address.line1.trim() === '') return undefined;
-  const street = [...addressTokens(address.line1), ...addressTokens(address.line2 ?? '')].join(' ');
+  const first = addressLineKey(address.line1);
+  const second = address.line2 === undefined ? '' : addressLineKey(address.line2);
+  const street = first === '' ? second : second === '' ? first : `${first} ${second}`;
   if (street === '') return undefined;
   let place = '';
   if (address.postalCode !== undefined && address.postalCode.trim() !== '') {

@@ -4,7 +4,7 @@ import { HashTable64 } from '../engine/hashTable64';
 import { LinkKeyHasher } from './keyHash';
 import { LinkKeyTable, type KeyTableWork } from './keyTable';
 import { IntColumn } from './columns';
-import { emitLinkKeys, linkKeyKindBit, type EventKeyField, type ExtractOptions, type LinkKeyKind, type LinkKeySink } from './keys';
+import { emitLinkKeys, linkKeyKindBit, linkKeyKinds, type EventKeyField, type ExtractOptions, type LinkKeyKind, type LinkKeySink } from './keys';
 import type { LinkGroup } from './linkIndex';
 
 /**
@@ -14,12 +14,22 @@ import type { LinkGroup } from './linkIndex';
 export interface LinkPopulation {
   /** Calls `visit` once per subject, the same subjects in the same order each time it is called. */
   forEachSubject(visit: (subject: Subject, events: readonly ActivityEvent[]) => void): void;
+  /**
+   * Subjects it holds, when known (a batch knows its size): the first pass then sizes its hash
+   * table once for them instead of growing it, copying every entry, at each doubling.
+   */
+  readonly size?: number;
 }
 
 /** Counts of the work of {@link groupPopulationLinkKeys}, for tests that show it is linear. */
 export interface PopulationGroupingWork {
   /** Keys derived in the first pass (duplicates within a subject included). */
   readonly hashedKeys: number;
+  /**
+   * Of those, keys equal to the key of their kind just before in the same subject (a session's IP
+   * or device again): neither hashed nor looked up again.
+   */
+  readonly repeatedKeys: number;
   /** Distinct 64-bit key hashes of the first pass. */
   readonly distinctHashes: number;
   /** Hash slots inspected in the first pass, growth included. */
@@ -36,19 +46,44 @@ export interface PopulationGroupingWork {
 const SHARED = -1;
 
 /**
- * First pass: per 64-bit key hash an entry (its first subject, by ordinal, or SHARED), and per
- * key derived a row (entry, kind bit), so that afterwards each subject's set of kinds with a
- * shared hash is known and the second pass derives only those.
+ * Distinct keys expected a subject when sizing the first pass's table from the population size:
+ * about 12 in the linkage benchmark's population. A sparser population starts with a larger table
+ * than it needs (16 slots of 12 bytes a subject at most); a denser one grows it as before.
+ */
+const KEYS_PER_SUBJECT = 12;
+
+/**
+ * First pass: per 64-bit key hash an entry (its first subject, by ordinal, or SHARED, and the
+ * kinds the first subject gave it), and per subject the kinds of its keys whose hash is shared,
+ * kept up to date as keys come: when an entry turns shared, its first subject's kinds are added
+ * to that subject's set, and every later subject with the hash adds its key's kind. No row per
+ * key, so the second pass derives only those kinds without a pass over the keys in between.
  */
 class SubjectsPerHash implements LinkKeySink {
-  readonly entries = new HashTable64();
+  readonly entries: HashTable64;
   private readonly entryFirst = new IntColumn();
-  private rowEntry = new IntColumn();
-  private rowKind = new IntColumn();
-  private readonly subjectEnd = new IntColumn();
+  private readonly entryKinds = new IntColumn();
+  // Kinds with a shared hash: of the subjects before the current one, and of the current one.
+  private readonly subjectKinds = new IntColumn();
+  private kinds = 0;
   private subject = 0;
+  // Per kind number, its bit (0 until the kind is met) and the last key counted and its subject:
+  // a subject's sessions repeat their IP and devices, and a key equal to the one just counted
+  // adds nothing (same entry, same kind).
+  private readonly kindBits: number[] = Array<number>(linkKeyKinds.length).fill(0);
+  private readonly lastKey: (string | undefined)[] = Array<string | undefined>(linkKeyKinds.length).fill(undefined);
+  private readonly lastSubject: number[] = Array<number>(linkKeyKinds.length).fill(-1);
+  /** Keys derived, repeats included. */
+  derived = 0;
+  /** Keys skipped as repeats of the last key of their kind in the subject. */
+  repeated = 0;
 
-  constructor(private readonly hasher: LinkKeyHasher) {}
+  constructor(
+    private readonly hasher: LinkKeyHasher,
+    expectedKeys: number,
+  ) {
+    this.entries = new HashTable64(expectedKeys);
+  }
 
   recordKey(kind: LinkKeyKind, key: string): void {
     this.count(kind, key);
@@ -60,29 +95,42 @@ class SubjectsPerHash implements LinkKeySink {
 
   private count(kind: LinkKeyKind, key: string): void {
     const hasher = this.hasher;
-    hasher.hash(hasher.kindOf(kind), key);
+    const k = hasher.kindOf(kind);
+    this.derived++;
+    if (this.lastKey[k] === key && this.lastSubject[k] === this.subject) {
+      this.repeated++;
+      return;
+    }
+    this.lastKey[k] = key;
+    this.lastSubject[k] = this.subject;
+    let bit = this.kindBits[k] as number;
+    if (bit === 0) {
+      bit = linkKeyKindBit[kind];
+      this.kindBits[k] = bit;
+    }
+    hasher.hash(k, key);
     const entry = this.entryFirst.length;
     const held = this.entries.setIfAbsent(hasher.out[0] as number, hasher.out[1] as number, entry);
     if (held === undefined) {
       this.entryFirst.push(this.subject);
-      this.rowEntry.push(entry);
-    } else {
-      const first = this.entryFirst.get(held);
-      if (first !== this.subject && first !== SHARED) this.entryFirst.set(held, SHARED);
-      this.rowEntry.push(held);
+      this.entryKinds.push(bit);
+      return;
     }
-    this.rowKind.push(linkKeyKindBit[kind]);
+    const first = this.entryFirst.get(held);
+    if (first === SHARED) this.kinds |= bit;
+    else if (first !== this.subject) {
+      // The hash's second subject: the first one's kinds with it are shared too.
+      this.entryFirst.set(held, SHARED);
+      this.subjectKinds.set(first, this.subjectKinds.get(first) | this.entryKinds.get(held));
+      this.kinds |= bit;
+    } else this.entryKinds.set(held, this.entryKinds.get(held) | bit);
   }
 
   /** Ends the current subject. */
   next(): void {
-    this.subjectEnd.push(this.rowEntry.length);
+    this.subjectKinds.push(this.kinds);
+    this.kinds = 0;
     this.subject++;
-  }
-
-  /** Keys derived. */
-  get keys(): number {
-    return this.rowEntry.length;
   }
 
   /** Whether the hash `hi:lo` was met on two or more subjects. */
@@ -91,18 +139,10 @@ class SubjectsPerHash implements LinkKeySink {
     return entry !== undefined && this.entryFirst.get(entry) === SHARED;
   }
 
-  /** Per subject ordinal, the kinds (bits) of its keys whose hash is shared; the rows are dropped. */
+  /** Per subject ordinal, the kinds (bits) of its keys whose hash is shared. */
   sharedKinds(): Uint16Array {
     const kinds = new Uint16Array(this.subject);
-    let row = 0;
-    for (let s = 0; s < this.subject; s++) {
-      const end = this.subjectEnd.get(s);
-      let mask = 0;
-      for (; row < end; row++) if (this.entryFirst.get(this.rowEntry.get(row)) === SHARED) mask |= this.rowKind.get(row);
-      kinds[s] = mask;
-    }
-    this.rowEntry = new IntColumn();
-    this.rowKind = new IntColumn();
+    for (let s = 0; s < this.subject; s++) kinds[s] = this.subjectKinds.get(s);
     return kinds;
   }
 }
@@ -149,12 +189,12 @@ class SharedKeysOnly implements LinkKeySink {
  */
 export function groupPopulationLinkKeys(population: LinkPopulation, options: ExtractOptions = {}, work?: (w: PopulationGroupingWork) => void): LinkGroup[] {
   const hasher = new LinkKeyHasher();
-  const counts = new SubjectsPerHash(hasher);
+  const counts = new SubjectsPerHash(hasher, (population.size ?? 0) * KEYS_PER_SUBJECT);
   population.forEachSubject((subject, events) => {
     emitLinkKeys(subject, events, options, counts);
     counts.next();
   });
-  const hashedKeys = counts.keys;
+  const hashedKeys = counts.derived;
   const sharedKinds = counts.sharedKinds();
   const table = new LinkKeyTable(hasher);
   const kept = new SharedKeysOnly(hasher, counts, table);
@@ -172,6 +212,7 @@ export function groupPopulationLinkKeys(population: LinkPopulation, options: Ext
   const groups = table.groups();
   work?.({
     hashedKeys,
+    repeatedKeys: counts.repeated,
     distinctHashes: counts.entries.size,
     hashProbes: counts.entries.probes,
     derivedAgain: derived,

@@ -70,6 +70,48 @@ export function fnv1a64Continue(text: string, hi: number, lo: number, out: Uint3
   out[1] = lo;
 }
 
+/** Starting states of the two lanes of {@link laneHash64Continue}. */
+export const laneHash64Basis: readonly [number, number] = [0x811c9dc5, 0xcbf29ce4];
+
+/**
+ * Two 32-bit multiplicative lanes (FNV-1a 32, and the same step with the MurmurHash2
+ * multiplier) continued over `text` from the lane states `a:b` (the basis
+ * {@link laneHash64Basis} to start; the states after a prefix to hash `prefix + text` without
+ * building it), written unfinished to `out[0]` and `out[1]`. Two integer multiplications a code
+ * unit where 64-bit FNV-1a in 32-bit halves needs a float product, a division and a carry:
+ * for in-process tables that hash millions of keys and never store the hash.
+ */
+export function laneHash64Continue(text: string, a: number, b: number, out: Uint32Array): void {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  out[0] = a;
+  out[1] = b;
+}
+
+/**
+ * Finishes the lane states in `out` (from {@link laneHash64Continue}) into a 64-bit hash
+ * `[high, low]`: each lane through the murmur3 finaliser, so every input bit reaches the low bits
+ * that tables index by.
+ */
+export function laneHash64Finish(out: Uint32Array): void {
+  out[0] = fmix32(out[0] as number);
+  out[1] = fmix32((out[1] as number) ^ (out[0] as number));
+}
+
+/** The murmur3 32-bit finaliser: mixes every bit of `x` into every bit of the result. */
+export function fmix32(x: number): number {
+  let h = x >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
 /** The 64-bit FNV-1a hash of a string's UTF-16 code units, as 16 hex digits. Not cryptographic. */
 export function fnv1a64Hex(text: string): string {
   const [hi, lo] = fnv1a64Parts(text);

@@ -1,5 +1,7 @@
 import { buildCidrSet, cidrContains, minHash, minHashSimilarity, normalizeIp, parseCidr, parseIp } from '../../src/index';
-import { hammingHex, minHashBands, photoHashBands } from '../../src/linking/lsh';
+import fc from 'fast-check';
+import { foldText } from '../../src/linking/normalize';
+import { hammingHex, minHashBands, minHashOfShingles, photoHashBands, photoHashBandsOfText, shingles, textWords } from '../../src/linking/lsh';
 
 describe('IP addresses and CIDR ranges', () => {
   it('normalises IPv4 and IPv6', () => {
@@ -80,6 +82,37 @@ describe('photo hash bands', () => {
     expect(hammingHex('f0f0f0f0f0f0f0f0', 'f0f0f0f1f0f0f0e0')).toBe(2);
     expect(hammingHex('ff', 'fff')).toBe(Infinity);
     expect(photoHashBands('f0f0f0f0f0f0f0f0', 6)).toHaveLength(31);
+  });
+  it('signs a text as the set of its shingle texts does, words split as the Unicode expression splits them', () => {
+    const word = fc.constantFrom('react', 'Node', 'AWS', 'c++', 'Zürich', 'добрый', '42', 'led,', 'ß', '');
+    const text = fc.oneof(
+      fc.array(word, { maxLength: 12 }).map((w) => w.join(' ')),
+      fc.string({ maxLength: 30 }),
+    );
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 4 }), (t, shingleSize) => {
+        expect(textWords(t)).toEqual(
+          foldText(t)
+            .split(/[^\p{L}\p{N}]+/u)
+            .filter((w) => w !== ''),
+        );
+        const options = { shingleSize, bands: 4, rows: 2 };
+        expect(minHash(t, options)).toEqual(minHashOfShingles(shingles(t, shingleSize), options));
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('gives 16-digit hashes the band keys of their bits read as text, whatever the distance and case', () => {
+    const digits = fc.constantFrom(...'0123456789abcdefABCDEF');
+    fc.assert(
+      fc.property(fc.array(digits, { minLength: 16, maxLength: 16 }), fc.integer({ min: 0, max: 20 }), (ds, distance) => {
+        const hash = ds.join('');
+        expect(photoHashBands(hash, distance)).toEqual(photoHashBandsOfText(hash.toLowerCase(), distance));
+      }),
+      { numRuns: 300 },
+    );
+    // Not hex: read as text, as before.
+    expect(photoHashBands('f0f0f0f0f0f0f0fz', 6)).toEqual(photoHashBandsOfText('f0f0f0f0f0f0f0fz', 6));
   });
   it('always buckets hashes within 2 bits together and nearly always at 6', () => {
     let hits6 = 0;

@@ -5,7 +5,7 @@ import { foldName } from '../../src/kit/names';
 import { IntColumn, StringColumn } from '../../src/linking/columns';
 import { formatIp, normalizeIp, parseIp } from '../../src/records/ip';
 import { LinkKeyTable } from '../../src/linking/keyTable';
-import { addressLineWords, foldText } from '../../src/linking/normalize';
+import { addressLineKey, addressLineWords, addressTokens, foldText } from '../../src/linking/normalize';
 import { compareText } from '../../src/engine/order';
 
 /**
@@ -195,6 +195,20 @@ describe('normalisation fast paths', () => {
         expect(addressLineWords(line)).toEqual(unicodePath);
       }),
     );
+  });
+
+  // Words the abbreviation table maps, drops (no) or leaves, with the separators between them.
+  const addressLine = fc
+    .array(fc.constantFrom('Apt', 'apt.', '#', '#4', 'Unit', 'suite', 'No', 'number', 'Street', 'N', '12', 'constructor', 'Main', ',', ' '), { maxLength: 8 })
+    .map((words) => words.join(' '));
+
+  it('join an address line into the tokens the word arrays give, abbreviations and runs of units folded', () => {
+    fc.assert(
+      fc.property(fc.oneof(asciiLine, addressLine, fc.string({ unit: 'binary-ascii', maxLength: 40 }), fc.string({ maxLength: 20 })), (line) => {
+        expect(addressLineKey(line)).toBe(addressTokens(line).join(' '));
+      }),
+    );
+    expect(addressLineKey('Apt #4, 1 Constructor Suite Unit')).toBe(addressTokens('Apt #4, 1 Constructor Suite Unit').join(' '));
   });
 
   it('give a canonical IPv4 back as the parser and formatter do, and leave the rest to them', () => {

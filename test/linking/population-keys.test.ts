@@ -52,7 +52,7 @@ describe('grouping a population in two passes', () => {
 
   it('keeps the texts of shared keys only, with work linear in the keys (counted)', () => {
     // Five keys a subject; the address is shared by a household of two, the rest are the subject's own.
-    const synthetic = (n: number) => {
+    const synthetic = (n: number, sized = false) => {
       const subjects: { subject: Subject; events: ActivityEvent[] }[] = [];
       for (let i = 0; i < n; i++) {
         const id = `s${i}`;
@@ -77,7 +77,12 @@ describe('grouping a population in two passes', () => {
         });
       }
       let work: PopulationGroupingWork | undefined;
-      const groups = groupPopulationLinkKeys(populationOf(subjects), {}, (w) => (work = w));
+      const population = populationOf(subjects);
+      const groups = groupPopulationLinkKeys(
+        sized ? { forEachSubject: (visit) => population.forEachSubject(visit), size: n } : population,
+        {},
+        (w) => (work = w),
+      );
       return { groups: groups.length, ...(work as PopulationGroupingWork) };
     };
     const small = synthetic(20_000);
@@ -88,6 +93,8 @@ describe('grouping a population in two passes', () => {
     ] as const) {
       // Each event gives its IP and device keys once per event in the first pass: 3 + 2 x 2 keys a subject.
       expect(w.hashedKeys).toBe(7 * n);
+      // The second event's IP and device equal the first's: counted, but neither hashed nor looked up.
+      expect(w.repeatedKeys).toBe(2 * n);
       expect(w.distinctHashes).toBe(4 * n + n / 2);
       // Only the household addresses come back: n keys kept, n / 2 texts, one group each.
       expect(w.derivedAgain).toBe(n);
@@ -100,5 +107,12 @@ describe('grouping a population in two passes', () => {
     }
     expect(large.hashProbes / small.hashProbes).toBeGreaterThan(3);
     expect(large.hashProbes / small.hashProbes).toBeLessThan(5.5);
+    // Told the population's size, the first pass sizes its table once: the same groups, no
+    // re-insertion at doublings, under 2 probes a key looked up.
+    const sized = synthetic(80_000, true);
+    expect(sized.groups).toBe(large.groups);
+    expect(sized.distinctHashes).toBe(large.distinctHashes);
+    expect(sized.hashProbes).toBeLessThan(large.hashProbes);
+    expect(sized.hashProbes / (sized.hashedKeys - sized.repeatedKeys)).toBeLessThan(2);
   }, 120_000);
 });

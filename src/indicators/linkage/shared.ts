@@ -152,7 +152,7 @@ export function combineLinks(summaries: readonly SubjectSummary<LinkageSummary>[
     // A whole batch: keys derived from the views in two passes, only shared keys' texts kept.
     const index =
       whole !== undefined
-        ? linkIndexOfPopulation({ forEachSubject: (visit) => forEachViewNamed(whole, (v) => visit(v.subject, v.events)) }, context)
+        ? linkIndexOfPopulation({ forEachSubject: (visit) => forEachViewNamed(whole, (v) => visit(v.subject, v.events)), size: whole.size }, context)
         : linkIndexOfRows(
             summaries.map((s) => ({ subjectId: s.subjectId, rows: linkageSummaryOf(s).keys })),
             context,
