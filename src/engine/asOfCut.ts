@@ -88,12 +88,20 @@ export const datedSubjectFields: Readonly<Record<string, DatedFieldRule>> = {
   'engagements[].conflictReview.reviewedAt': fact,
 };
 
+interface Child {
+  readonly key: string;
+  readonly array: boolean;
+  readonly node: Node | undefined;
+  readonly rule: DatedFieldRule | undefined;
+}
+
+/** A node's children as a list: walked once per subject, where a Map's entry iterator allocates a pair per child. */
 interface Node {
-  readonly children: Map<string, { readonly array: boolean; readonly node: Node | undefined; readonly rule: DatedFieldRule | undefined }>;
+  readonly children: Child[];
 }
 
 function compile(rules: Readonly<Record<string, DatedFieldRule>>): Node {
-  const root: Node = { children: new Map() };
+  const root: Node = { children: [] };
   for (const [path, rule] of Object.entries(rules)) {
     if (rule.cut === 'kept') continue;
     const segments = path.split('.');
@@ -102,13 +110,15 @@ function compile(rules: Readonly<Record<string, DatedFieldRule>>): Node {
       const array = segment.endsWith('[]');
       const key = array ? segment.slice(0, -2) : segment;
       const last = i === segments.length - 1;
-      const existing = node.children.get(key);
+      // A key seen before keeps its place, as a Map's would.
+      let at = node.children.findIndex((c) => c.key === key);
+      if (at < 0) at = node.children.length;
       if (last) {
-        node.children.set(key, { array: false, node: undefined, rule });
+        node.children[at] = { key, array: false, node: undefined, rule };
         return;
       }
-      const child = existing?.node ?? { children: new Map() };
-      node.children.set(key, { array, node: child, rule: undefined });
+      const child = node.children[at]?.node ?? { children: [] };
+      node.children[at] = { key, array, node: child, rule: undefined };
       node = child;
     });
   }
@@ -149,7 +159,8 @@ function cutList<T>(items: readonly T[], cut: (item: T) => T | undefined): reado
 /** `object` without the facts dated after `asOfMs`: itself when nothing changes, a copy otherwise, undefined when the object itself is a later fact. */
 function cutObject(object: Record<string, unknown>, node: Node, asOfMs: number): Record<string, unknown> | undefined {
   let out: Record<string, unknown> | undefined;
-  for (const [key, child] of node.children) {
+  for (const child of node.children) {
+    const key = child.key;
     if (!Object.hasOwn(object, key)) continue;
     const value = object[key];
     let next: unknown = value;

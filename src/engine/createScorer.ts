@@ -344,10 +344,13 @@ type BatchParseOptions = ParseOptions & {
   readonly uniqueEventIds?: boolean;
 };
 
+/** No warnings: shared by every trusted record rather than an empty array per record. */
+const noIssues: readonly Issue[] = Object.freeze([]);
+
 /** A trusted record's structural check as a validation result, so both paths feed the same bookkeeping. */
 function asParseResult<T>(kind: RecordKind, value: unknown, check: TrustedCheck<T>): SafeParseResult<T> {
   return check.ok
-    ? { success: true, data: check.data, warnings: [] }
+    ? { success: true, data: check.data, warnings: noIssues }
     : { success: false, error: new InvalidRecordError(kind, readRecordId(value), check.issues) };
 }
 
@@ -420,10 +423,21 @@ function parsePopulation(
   // Every valid event's id, once; `duplicated` counts the copies of the few ids seen more than once.
   const eventIds = new ShardedSet<string>();
   const duplicated = new Map<string, number>();
+  // Exports list a subject's events together: the last subject's bucket is kept, so a run of
+  // events of one subject costs one look-up, not one per event. Undefined for an unknown subject.
+  let lastSubjectId: string | undefined;
+  let lastBucket: TimedEvents | undefined;
+  const bucketOf = (subjectId: string): TimedEvents | undefined => {
+    if (subjectId !== lastSubjectId) {
+      lastSubjectId = subjectId;
+      lastBucket = eventsBySubject.get(subjectId);
+    }
+    return lastBucket;
+  };
   eventsIn.forEach((value, index) => {
     let event: ActivityEvent;
     let time: number;
-    let recordWarnings: readonly Issue[] = [];
+    let recordWarnings: readonly Issue[] = noIssues;
     if (trusted) {
       const checked = givenTimes !== undefined ? trustedGivenTime(value, givenTimes[index]) : trustedEventTime(value);
       if (typeof checked !== 'number') {
@@ -451,7 +465,7 @@ function parsePopulation(
     warn('event', index, value, recordWarnings);
     if (uniqueIds) {
       // Copies that would make a report depend on record order are found per subject below.
-      const bucket = eventsBySubject.get(event.subjectId);
+      const bucket = bucketOf(event.subjectId);
       if (bucket === undefined) rejected.push(unknownSubject(index, event));
       else {
         bucket.events.push(event);
@@ -479,7 +493,7 @@ function parsePopulation(
       rejected.push(reject('event', index, event, [{ path: 'id', message: `duplicate event id: ${count} events share it` }]));
       continue;
     }
-    const bucket = eventsBySubject.get(event.subjectId);
+    const bucket = bucketOf(event.subjectId);
     if (bucket === undefined) {
       rejected.push(unknownSubject(index, event));
       continue;

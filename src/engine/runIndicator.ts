@@ -3,7 +3,6 @@ import type { ResolvedIndicator } from './resolve';
 import { ignoreSettlement, isThenable } from './thenable';
 import { describeThrown } from './thrown';
 import { compareText } from './order';
-import { deepFreeze } from '../util/freeze';
 
 /** A finding that passed the runtime checks, with its canonical evidence. */
 export interface CheckedFinding {
@@ -12,6 +11,7 @@ export interface CheckedFinding {
   readonly strength: number;
   readonly kind: FindingKind;
   readonly evidence: readonly Evidence[];
+  /** Orders the findings of one outcome among themselves; empty when the outcome had one finding (never compared). */
   readonly sortKey: string;
   /** The data family of the finding's evidence: its own when it names one, else the indicator's. */
   readonly family: DataFamily;
@@ -72,7 +72,7 @@ function sortedKeys(value: object): string[] {
   return keys;
 }
 
-function checkFinding(draft: unknown, index: number, resolved: ResolvedIndicator): CheckedFinding | undefined {
+function checkFinding(draft: unknown, index: number, resolved: ResolvedIndicator, keyed: boolean): CheckedFinding | undefined {
   const where = `finding ${index}`;
   if (typeof draft !== 'object' || draft === null) throw new MalformedOutcome(`${where} is not an object`);
   // Each field is read once: a getter must not pass a check with one value and return another.
@@ -120,8 +120,9 @@ function checkFinding(draft: unknown, index: number, resolved: ResolvedIndicator
     strength,
     kind,
     family: family ?? meta.family,
-    evidence: evidence.items,
-    sortKey: `${messageId}\u0000${JSON.stringify(data)}\u0000${evidence.text}`,
+    evidence,
+    // The key only orders the findings of one outcome among themselves: a lone finding is never compared.
+    sortKey: keyed ? `${messageId}\u0000${JSON.stringify(data)}\u0000${JSON.stringify(evidence)}` : '',
   };
   // Set only when present (no spread of a fresh object per finding), last, as before.
   if (mitigatedBy !== undefined) checked.mitigatedBy = mitigatedBy;
@@ -155,14 +156,14 @@ function flatCopy(e: unknown): Evidence | undefined {
 }
 
 /**
- * The evidence of a reported finding as plain data, sorted, with its JSON text. Each item is
- * copied as one JSON round trip would give it (no undefined, no class instances, no getters, so
- * reports round-trip); the usual flat item is copied field by field, anything else goes through
- * the round trip. The text, for the finding's sort key, is written once for the sorted array, not
- * per item; sort keys are kept beside the items (no wrapper object per item), and the usual
- * evidence, already in order, is not sorted at all.
+ * The evidence of a reported finding as plain data, sorted. Each item is copied as one JSON round
+ * trip would give it (no undefined, no class instances, no getters, so reports round-trip); the
+ * usual flat item is copied field by field, anything else goes through the round trip. Sort keys
+ * are kept beside the items (no wrapper object per item), and the usual evidence, already in
+ * order, is not sorted at all. The copies are plain data, so the JSON of the array (in a finding's
+ * sort key) is the JSON of the items as given.
  */
-function copyEvidence(given: readonly unknown[], where: string): { items: Evidence[]; text: string } {
+function copyEvidence(given: readonly unknown[], where: string): Evidence[] {
   let items: Evidence[] = [];
   // The sort key once per item, not twice per comparison; a single item (the usual case) needs none.
   const keys: string[] = [];
@@ -190,8 +191,7 @@ function copyEvidence(given: readonly unknown[], where: string): { items: Eviden
       .sort((a, b) => compareText(keys[a] as string, keys[b] as string))
       .map((i) => copies[i] as Evidence);
   }
-  // The copies are plain data, so their JSON is the JSON of the items as given (a round trip gives the same text).
-  return { items, text: JSON.stringify(items) };
+  return items;
 }
 
 /** The mitigations of a finding as plain data sorted by record and field, or undefined when it has none. */
@@ -233,11 +233,14 @@ export function evaluationContext(
   });
 }
 
+/** No findings: shared and frozen, for the lists of outcomes that have none. */
+const noFindings: readonly CheckedFinding[] = Object.freeze([]);
+
 /**
  * What an indicator that found nothing gave: most runs, so one shared outcome rather than an
  * object and two arrays per call; frozen, so no consumer can add to what every subject shares.
  */
-const ranEmpty: RunOutcome = deepFreeze({ status: 'ran', findings: [], mitigated: [] });
+const ranEmpty: RunOutcome = Object.freeze({ status: 'ran', findings: noFindings, mitigated: noFindings });
 
 /**
  * Runs one indicator on one subject and checks what it returned; never throws, whatever the
@@ -272,14 +275,15 @@ export function runIndicator(resolved: ResolvedIndicator, view: SubjectView, con
     }
     if (produced === 0) return ranEmpty;
     const findings: CheckedFinding[] = [];
-    const mitigated: CheckedFinding[] = [];
+    // Usually none: the shared empty list then, not an array per call.
+    let mitigated: CheckedFinding[] | undefined;
     for (let index = 0; index < produced; index++) {
-      const checked = checkFinding(outcome[index], index, resolved);
+      const checked = checkFinding(outcome[index], index, resolved, produced > 1);
       if (checked === undefined) continue;
-      if (checked.mitigatedBy !== undefined) mitigated.push(checked);
+      if (checked.mitigatedBy !== undefined) (mitigated ??= []).push(checked);
       if (checked.strength > 0) findings.push(checked);
     }
-    return findings.length === 0 && mitigated.length === 0 ? ranEmpty : { status: 'ran', findings, mitigated };
+    return findings.length === 0 && mitigated === undefined ? ranEmpty : { status: 'ran', findings, mitigated: mitigated ?? noFindings };
   } catch (error) {
     return { status: 'error', message: `malformed outcome: ${describeThrown(error)}` };
   }

@@ -20,12 +20,15 @@ function fieldType(schema: z.ZodType): string {
   return def.type;
 }
 
-/** The subject's top-level lists and objects, which the engine and every indicator read without checking. */
-const subjectContainers: ReadonlyMap<string, 'array' | 'object'> = (() => {
-  const out = new Map<string, 'array' | 'object'>();
+/**
+ * The subject's top-level lists and objects, which the engine and every indicator read without
+ * checking. A list, not a Map: walked once per subject, and a Map's entry iterator allocates a pair per field.
+ */
+const subjectContainers: readonly { readonly key: string; readonly type: 'array' | 'object' }[] = (() => {
+  const out: { key: string; type: 'array' | 'object' }[] = [];
   for (const [key, schema] of Object.entries(subjectSchema.shape as Record<string, z.ZodType>)) {
     const type = fieldType(schema);
-    if (type === 'array' || type === 'object') out.set(key, type);
+    if (type === 'array' || type === 'object') out.push({ key, type });
   }
   return out;
 })();
@@ -58,7 +61,7 @@ export function checkTrustedSubject(value: unknown): TrustedCheck<Subject> {
     const issues: Issue[] = [];
     const id = idIssue(value.id, 'id');
     if (id !== undefined) issues.push(id);
-    for (const [key, type] of subjectContainers) {
+    for (const { key, type } of subjectContainers) {
       const field = value[key];
       if (field === undefined) continue;
       if (type === 'array' ? !Array.isArray(field) : !isPlainObject(field)) {
