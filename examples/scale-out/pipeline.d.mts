@@ -18,3 +18,5 @@ export function writeShards(options: {
 export function score(options: { shards: number; dir: string; parallel?: number; cli?: string; config?: string }): Promise<number[]>;
 /** Step 5: the shards' sorted reports merged into `reports.ndjson`. */
 export function merge(options: { shards: number; dir: string }): Promise<{ reports: number; rejected: number }>;
+/** A report line's order keys (score, log-odds, subject id), parsed from the line's head only. */
+export function orderKeys(line: Uint8Array): { score: number; logOdds: number; subjectId: string };

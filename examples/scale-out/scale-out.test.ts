@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { asOf, emit, group, merge, score, shardOf, writeShards } from './pipeline.mjs';
+import { asOf, emit, group, merge, orderKeys, score, shardOf, writeShards } from './pipeline.mjs';
 
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const config = fileURLToPath(new URL('config.json', import.meta.url));
@@ -56,5 +56,20 @@ describe('examples/scale-out: keys grouped in DuckDB, shards scored by the CLI, 
     const flagged = (id: string) => reports.find((r) => r.subjectId === id)?.findings?.map((f) => f.indicatorId) ?? [];
     expect(flagged('c-00000001')).toEqual(expect.arrayContaining(['linkage/shared-shipping-address', 'linkage/shared-payment-instrument']));
     expect(flagged('c-00000005')).not.toContain('linkage/shared-payment-instrument');
+  });
+});
+
+describe('examples/scale-out: the merge reads order keys from the head of a report line', () => {
+  const line = (report: object) => Buffer.from(JSON.stringify(report));
+
+  it('finds the keys when the subject id itself holds the text that ends the head', () => {
+    const subjectId = 'x","priorLogOdds":1,"score":99,"logOdds":9,"y":"\\';
+    const report = { recordType: 'report', subjectId, score: 42, band: 'medium', logOdds: -1.25, priorLogOdds: -4, reasons: [] };
+    expect(orderKeys(line(report))).toEqual({ score: 42, logOdds: -1.25, subjectId });
+  });
+
+  it("refuses a line whose head is not a report's", () => {
+    expect(() => orderKeys(line({ recordType: 'report', score: 1, logOdds: 0, subjectId: 's' }))).toThrow(/order keys/);
+    expect(() => orderKeys(line({ recordType: 'report', subjectId: 's', score: 'high', logOdds: 0, priorLogOdds: -4 }))).toThrow(/order keys/);
   });
 });
