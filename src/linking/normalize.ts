@@ -1,6 +1,6 @@
 import { foldName, normalizeName } from '../kit/names';
 import type { PostalAddress } from '../records/common';
-import { endsWithAsciiWordAt, isAsciiDigit, skipWhiteSpaceBackwards } from '../text/scan';
+import { asciiWordRuns, endsWithAsciiWordAt, isAsciiDigit, skipWhiteSpaceBackwards } from '../text/scan';
 
 /**
  * Providers that ignore dots in the local part of an address (`j.doe@gmail.com` is
@@ -181,34 +181,19 @@ function isAscii(value: string): boolean {
 }
 
 /**
- * The words of a folded ASCII line as the Unicode path splits it: runs of letters and digits,
- * each `#` a word of its own, everything else a separator. One scan, no regular expression.
- */
-function asciiWords(folded: string): string[] {
-  const out: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= folded.length; i++) {
-    const c = i < folded.length ? folded.charCodeAt(i) : 0;
-    const wordChar = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
-    if (wordChar) {
-      if (start < 0) start = i;
-      continue;
-    }
-    if (start >= 0) out.push(folded.slice(start, i));
-    start = -1;
-    if (c === 0x23) out.push('#');
-  }
-  return out;
-}
-
-/**
  * The folded words of an address line: runs of letters (of every script) and digits, and each `#`.
  * Internal; exported for the test that holds the ASCII scan to the Unicode path.
  */
 export function addressLineWords(line: string): string[] {
   // Letters of every script are kept: folding a Cyrillic or Arabic street name away would leave
   // only the house number, and unrelated addresses in one postal code would collide.
-  if (isAscii(line)) return asciiWords(line.toLowerCase());
+  if (isAscii(line)) {
+    // Runs of letters and digits, each `#` a word of its own: the Unicode path's words on ASCII.
+    const folded = line.toLowerCase();
+    const out: string[] = [];
+    asciiWordRuns(folded, (start, end) => out.push(folded.slice(start, end)), true);
+    return out;
+  }
   return foldText(line)
     .replace(/#/g, ' # ')
     .replace(/[^\p{L}\p{N}#]+/gu, ' ')
@@ -241,7 +226,6 @@ export function addressLineKey(line: string): string {
   const folded = line.toLowerCase();
   let out = '';
   let lastUnit = false;
-  let start = -1;
   const token = (raw: string): void => {
     const mapped = addressWords[raw];
     if (mapped === '') return;
@@ -251,17 +235,7 @@ export function addressLineKey(line: string): string {
     lastUnit = t === 'unit';
     out = out === '' ? `${t}` : `${out} ${t}`;
   };
-  // The words of asciiWords: runs of letters and digits, each `#` a word of its own.
-  for (let i = 0; i <= folded.length; i++) {
-    const c = i < folded.length ? folded.charCodeAt(i) : 0;
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
-      if (start < 0) start = i;
-      continue;
-    }
-    if (start >= 0) token(folded.slice(start, i));
-    start = -1;
-    if (c === 0x23) token('#');
-  }
+  asciiWordRuns(folded, (start, end) => token(folded.slice(start, end)), true);
   return out;
 }
 

@@ -139,11 +139,10 @@ class SubjectsPerHash implements LinkKeySink {
     return entry !== undefined && this.entryFirst.get(entry) === SHARED;
   }
 
-  /** Per subject ordinal, the kinds (bits) of its keys whose hash is shared. */
-  sharedKinds(): Uint16Array {
-    const kinds = new Uint16Array(this.subject);
-    for (let s = 0; s < this.subject; s++) kinds[s] = this.subjectKinds.get(s);
-    return kinds;
+  /** The kinds (bits) of the keys of subject `ordinal` whose hash is shared, read in place. */
+  sharedKindsOf(ordinal: number): number {
+    // A subject the first pass did not see (a population that broke its promise) has none.
+    return ordinal < this.subjectKinds.length ? this.subjectKinds.get(ordinal) : 0;
   }
 }
 
@@ -195,13 +194,12 @@ export function groupPopulationLinkKeys(population: LinkPopulation, options: Ext
     counts.next();
   });
   const hashedKeys = counts.derived;
-  const sharedKinds = counts.sharedKinds();
   const table = new LinkKeyTable(hasher);
   const kept = new SharedKeysOnly(hasher, counts, table);
   let ordinal = 0;
   let derived = 0;
   population.forEachSubject((subject, events) => {
-    const kinds = sharedKinds[ordinal++] as number;
+    const kinds = counts.sharedKindsOf(ordinal++);
     // A subject none of whose keys' hashes is shared gives no member: not derived again.
     if (kinds === 0) return;
     derived++;
