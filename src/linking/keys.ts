@@ -100,6 +100,13 @@ export interface LinkKeySink {
   recordKey(kind: LinkKeyKind, key: string, recordId: string, field: string, at: string | undefined, signature: string | undefined): void;
   /** A key read from an event; its time is the event's `at`. */
   eventKey(kind: LinkKeyKind, key: string, event: ActivityEvent, field: EventKeyField): void;
+  /**
+   * Optional, for a sink that needs each key's hash only (the first pass of a grouping): takes an
+   * e-mail address or a phone number as the record writes it, in place of `recordKey` with its
+   * normalised text, so the sink can hash it as it normalises it without building the text.
+   * Called only when keys are not pseudonymised.
+   */
+  writtenKey?(kind: 'email' | 'phone', written: string, defaultCallingCode: string | undefined): void;
 }
 
 /**
@@ -247,9 +254,18 @@ export function emitLinkKeys(subject: Subject, events: readonly ActivityEvent[],
   const wIp = want('ip');
   const wBank = want('bank-account');
   const wWallet = want('wallet');
-  if (want('email')) for (const e of subject.contacts?.emails ?? []) add('email', normalizeEmail(e.address), sid, 'contacts.emails[].address', e.createdAt);
+  // A sink that hashes e-mail addresses and phone numbers as written gets them so (no text built).
+  const written = pseudo === undefined && sink.writtenKey !== undefined;
+  if (want('email'))
+    for (const e of subject.contacts?.emails ?? []) {
+      if (written) sink.writtenKey?.('email', e.address, undefined);
+      else add('email', normalizeEmail(e.address), sid, 'contacts.emails[].address', e.createdAt);
+    }
   if (want('phone'))
-    for (const p of subject.contacts?.phones ?? []) add('phone', normalizePhone(p.number, phoneOpts), sid, 'contacts.phones[].number', p.createdAt);
+    for (const p of subject.contacts?.phones ?? []) {
+      if (written) sink.writtenKey?.('phone', p.number, options.defaultCallingCode);
+      else add('phone', normalizePhone(p.number, phoneOpts), sid, 'contacts.phones[].number', p.createdAt);
+    }
   if (wAddress) {
     address(subject.identity?.residence?.address, sid, 'identity.residence.address');
     for (const a of subject.contacts?.addresses ?? []) address(a, sid, `contacts.addresses[${a.kind ?? 'other'}]`);

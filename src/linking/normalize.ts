@@ -6,7 +6,7 @@ import { asciiWordRuns, endsWithAsciiWordAt, isAsciiDigit, skipWhiteSpaceBackwar
  * Providers that ignore dots in the local part of an address (`j.doe@gmail.com` is
  * `jdoe@gmail.com`) and the domains they answer under, mapped to one canonical domain.
  */
-const dotInsensitiveDomains: Readonly<Record<string, string>> = {
+export const dotInsensitiveDomains: Readonly<Record<string, string>> = {
   'gmail.com': 'gmail.com',
   'googlemail.com': 'gmail.com',
 };
@@ -15,7 +15,7 @@ const dotInsensitiveDomains: Readonly<Record<string, string>> = {
  * Providers that deliver `name+tag@domain` to `name@domain` (sub-addressing). Only these lose
  * their tag: on other domains `+` may be a real part of the mailbox name.
  */
-const plusTagDomains: ReadonlySet<string> = new Set([
+export const plusTagDomains: ReadonlySet<string> = new Set([
   'gmail.com',
   'googlemail.com',
   'outlook.com',
