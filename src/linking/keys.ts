@@ -4,7 +4,16 @@ import type { Subject } from '../records/subject';
 import { normalizeIp } from '../records/ip';
 import { linkKeyKinds, type LinkKeyKind } from '../records/linkage';
 import { defaultMinHashOptions, encodeSignature, minHash, minHashBands, photoHashBands, type MinHashOptions } from './lsh';
-import { normalizeAccount, normalizeAddress, normalizeEmail, normalizeIdentifier, normalizePhone, normalizeSiteAddress, normalizeWallet } from './normalize';
+import {
+  normalizeAccount,
+  normalizeAddress,
+  normalizeEmail,
+  normalizeIdentifier,
+  normalizePhone,
+  normalizeSiteAddress,
+  normalizeWallet,
+  sameAddressFields,
+} from './normalize';
 import { compareText } from '../engine/order';
 
 export { linkKeyKinds, type LinkKeyKind } from '../records/linkage';
@@ -238,8 +247,17 @@ export function emitLinkKeys(subject: Subject, events: readonly ActivityEvent[],
     sink.eventKey(kind, pseudo === undefined ? value : pseudo(kind, value), event, field);
   };
   const sid = subject.id;
+  // A subject's ship-to address is often its home again: normalised once, reused while the fields
+  // normalizeAddress reads are equal.
+  let lastAddress: PostalAddress | undefined;
+  let lastAddressKey: string | undefined;
   const address = (a: PostalAddress | undefined, recordId: string, field: string, at?: string): void => {
-    if (a !== undefined) add('address', normalizeAddress(a), recordId, field, at);
+    if (a === undefined) return;
+    if (lastAddress === undefined || !sameAddressFields(a, lastAddress)) {
+      lastAddress = a;
+      lastAddressKey = normalizeAddress(a);
+    }
+    add('address', lastAddressKey, recordId, field, at);
   };
   const phoneOpts = options.defaultCallingCode !== undefined ? { defaultCallingCode: options.defaultCallingCode } : {};
   const offices = officeKeys(options.officeAddresses);

@@ -265,6 +265,17 @@ export function normalizeAddress(address: PostalAddress): string | undefined {
 }
 
 /**
+ * Whether two addresses agree on every field {@link normalizeAddress} reads (so they give one
+ * key without normalising the second). Internal: kept next to the function whose fields it lists.
+ */
+export function sameAddressFields(a: PostalAddress, b: PostalAddress): boolean {
+  return (
+    a === b ||
+    (a.line1 === b.line1 && a.line2 === b.line2 && a.postalCode === b.postalCode && a.city === b.city && a.region === b.region && a.country === b.country)
+  );
+}
+
+/**
  * Normalises the street address of a site (an office), leaving out line 2, so one office matches
  * whatever unit, floor or "attn" line a shipment or contact address adds. Undefined without a
  * street line.

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldEmail, foldPhone } from '../../src/linking/foldedKeys';
 import { LinkKeyHasher } from '../../src/linking/keyHash';
-import { normalizeEmail, normalizePhone } from '../../src/linking/normalize';
+import { normalizeAddress, normalizeEmail, normalizePhone } from '../../src/linking/normalize';
+import { extractLinkKeys, type Subject } from '../../src/index';
 
 const hasher = new LinkKeyHasher();
 const email = hasher.kindOf('email');
@@ -71,5 +72,28 @@ describe('keys hashed as they are normalised, without their text', () => {
     expect(foldPhone('+1 2000000000', undefined, hasher, phone)).toBe('hashed');
     expect([hasher.out[0], hasher.out[1]]).toEqual(hashOfText(phone, '+12000000000'));
     expect(foldPhone('(615) 555-0100', '1', hasher, phone)).toBe('not-folded');
+  });
+});
+
+describe('addresses of one subject', () => {
+  it('give the key each normalises to, when a ship-to address repeats the home or differs from it in one field', () => {
+    const home = { line1: '12 North Main Street', line2: 'Apt 4', postalCode: '37201', country: 'US' };
+    const variants = [
+      home,
+      { ...home },
+      { ...home, line2: 'Apt 5' },
+      { ...home, country: 'CA' },
+      { ...home, postalCode: undefined, city: 'Nashville' },
+      { ...home },
+    ];
+    const subject = {
+      id: 's1',
+      identity: { residence: { address: home } },
+      shipments: variants.map((address, i) => ({ id: `ship-${i}`, address })),
+    } as unknown as Subject;
+    const keys = extractLinkKeys(subject, []).filter((k) => k.kind === 'address');
+    const expected = [home, ...variants].map((a, i) => [i === 0 ? 's1' : `ship-${i - 1}`, normalizeAddress(a)]);
+    expect(keys.map((k) => [k.recordId, k.key]).sort()).toEqual(expected.sort());
+    expect(new Set(keys.map((k) => k.key)).size).toBe(4);
   });
 });
