@@ -1,4 +1,4 @@
-import { laneHash64Basis, laneHash64Continue, laneHash64Finish } from '../util/hash';
+import { LANE_A_PRIME, LANE_B_PRIME, laneHash64Basis, laneHash64Continue, laneHash64Finish } from '../util/hash';
 
 /**
  * Hashes link keys by `(kind, key)` to 64 bits (two 32-bit lanes over `kind + "\0" + key`,
@@ -35,6 +35,34 @@ export class LinkKeyHasher {
   /** Hashes `(kind, key)` (`kind` from {@link LinkKeyHasher.kindOf}) into {@link LinkKeyHasher.out}. */
   hash(kind: number, key: string): void {
     laneHash64Continue(key, this.stateA[kind] as number, this.stateB[kind] as number, this.out);
+    laneHash64Finish(this.out);
+  }
+
+  // Lane states of a key given unit by unit.
+  private a = 0;
+  private b = 0;
+
+  /**
+   * Starts hashing a key of `kind` given one UTF-16 unit at a time ({@link LinkKeyHasher.unit}),
+   * for a caller that normalises a key as it reads it and never builds its text;
+   * {@link LinkKeyHasher.end} then writes into `out` what {@link LinkKeyHasher.hash} gives for the
+   * whole key.
+   */
+  begin(kind: number): void {
+    this.a = this.stateA[kind] as number;
+    this.b = this.stateB[kind] as number;
+  }
+
+  /** The next unit (a UTF-16 code unit) of the key begun. */
+  unit(c: number): void {
+    this.a = Math.imul(this.a ^ c, LANE_A_PRIME);
+    this.b = Math.imul(this.b ^ c, LANE_B_PRIME);
+  }
+
+  /** Finishes the key begun: its hash in {@link LinkKeyHasher.out}. */
+  end(): void {
+    this.out[0] = this.a;
+    this.out[1] = this.b;
     laneHash64Finish(this.out);
   }
 }

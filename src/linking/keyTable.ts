@@ -33,6 +33,8 @@ export interface KeyTableWork {
   readonly probes: number;
   /** Key occurrences read when the groups are collected (one pass: each key once). */
   readonly collected: number;
+  /** Bytes of the hash index's slots now: the size it was given at the start unless it had to grow. */
+  readonly indexBytes: number;
 }
 
 /** A row's optional text: `null` (or anything but a string) is absent. */
@@ -68,7 +70,7 @@ export class LinkKeyTable {
   private readonly subjectIndex = new ShardedMap<string, number>();
   private readonly subjectIds: string[] = [];
   // Distinct keys: hash -> first key id with that hash; per key id the next one with the same hash, its kind, text and first subject.
-  private readonly index = new HashTable64();
+  private readonly index: HashTable64;
   private readonly keyNext = new IntColumn();
   private readonly keyKind = new IntColumn();
   private readonly keyText: string[] = [];
@@ -110,8 +112,13 @@ export class LinkKeyTable {
   private lastEvent: ActivityEvent | undefined;
   private lastEventMs = NaN;
 
-  constructor(hasher: LinkKeyHasher = new LinkKeyHasher()) {
+  /**
+   * @param expectedKeys Distinct keys the caller expects (a hint: a first pass that counted the
+   * shared hashes knows it), so the hash index starts large enough and is not copied as it grows.
+   */
+  constructor(hasher: LinkKeyHasher = new LinkKeyHasher(), expectedKeys = 0) {
     this.hasher = hasher;
+    this.index = new HashTable64(expectedKeys);
   }
 
   /** Adds one subject's keys, as they are (no deduplication). A subject id given twice is one subject. */
@@ -371,7 +378,13 @@ export class LinkKeyTable {
 
   /** Counts of the work done so far. */
   get work(): KeyTableWork {
-    return { keys: this.rowKey.length, distinctKeys: this.keyText.length, probes: this.index.probes, collected: this.collected };
+    return {
+      keys: this.rowKey.length,
+      distinctKeys: this.keyText.length,
+      probes: this.index.probes,
+      collected: this.collected,
+      indexBytes: this.index.byteLength,
+    };
   }
 
   /**

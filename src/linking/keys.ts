@@ -4,7 +4,16 @@ import type { Subject } from '../records/subject';
 import { normalizeIp } from '../records/ip';
 import { linkKeyKinds, type LinkKeyKind } from '../records/linkage';
 import { defaultMinHashOptions, encodeSignature, minHash, minHashBands, photoHashBands, type MinHashOptions } from './lsh';
-import { normalizeAccount, normalizeAddress, normalizeEmail, normalizeIdentifier, normalizePhone, normalizeSiteAddress, normalizeWallet } from './normalize';
+import {
+  normalizeAccount,
+  normalizeAddress,
+  normalizeEmail,
+  normalizeIdentifier,
+  normalizePhone,
+  normalizeSiteAddress,
+  normalizeWallet,
+  sameAddressFields,
+} from './normalize';
 import { compareText } from '../engine/order';
 
 export { linkKeyKinds, type LinkKeyKind } from '../records/linkage';
@@ -100,6 +109,13 @@ export interface LinkKeySink {
   recordKey(kind: LinkKeyKind, key: string, recordId: string, field: string, at: string | undefined, signature: string | undefined): void;
   /** A key read from an event; its time is the event's `at`. */
   eventKey(kind: LinkKeyKind, key: string, event: ActivityEvent, field: EventKeyField): void;
+  /**
+   * Optional, for a sink that needs each key's hash only (the first pass of a grouping): takes an
+   * e-mail address or a phone number as the record writes it, in place of `recordKey` with its
+   * normalised text, so the sink can hash it as it normalises it without building the text.
+   * Called only when keys are not pseudonymised.
+   */
+  writtenKey?(kind: 'email' | 'phone', written: string, defaultCallingCode: string | undefined): void;
 }
 
 /**
@@ -231,8 +247,17 @@ export function emitLinkKeys(subject: Subject, events: readonly ActivityEvent[],
     sink.eventKey(kind, pseudo === undefined ? value : pseudo(kind, value), event, field);
   };
   const sid = subject.id;
+  // A subject's ship-to address is often its home again: normalised once, reused while the fields
+  // normalizeAddress reads are equal.
+  let lastAddress: PostalAddress | undefined;
+  let lastAddressKey: string | undefined;
   const address = (a: PostalAddress | undefined, recordId: string, field: string, at?: string): void => {
-    if (a !== undefined) add('address', normalizeAddress(a), recordId, field, at);
+    if (a === undefined) return;
+    if (lastAddress === undefined || !sameAddressFields(a, lastAddress)) {
+      lastAddress = a;
+      lastAddressKey = normalizeAddress(a);
+    }
+    add('address', lastAddressKey, recordId, field, at);
   };
   const phoneOpts = options.defaultCallingCode !== undefined ? { defaultCallingCode: options.defaultCallingCode } : {};
   const offices = officeKeys(options.officeAddresses);
@@ -247,9 +272,18 @@ export function emitLinkKeys(subject: Subject, events: readonly ActivityEvent[],
   const wIp = want('ip');
   const wBank = want('bank-account');
   const wWallet = want('wallet');
-  if (want('email')) for (const e of subject.contacts?.emails ?? []) add('email', normalizeEmail(e.address), sid, 'contacts.emails[].address', e.createdAt);
+  // A sink that hashes e-mail addresses and phone numbers as written gets them so (no text built).
+  const written = pseudo === undefined && sink.writtenKey !== undefined;
+  if (want('email'))
+    for (const e of subject.contacts?.emails ?? []) {
+      if (written) sink.writtenKey?.('email', e.address, undefined);
+      else add('email', normalizeEmail(e.address), sid, 'contacts.emails[].address', e.createdAt);
+    }
   if (want('phone'))
-    for (const p of subject.contacts?.phones ?? []) add('phone', normalizePhone(p.number, phoneOpts), sid, 'contacts.phones[].number', p.createdAt);
+    for (const p of subject.contacts?.phones ?? []) {
+      if (written) sink.writtenKey?.('phone', p.number, options.defaultCallingCode);
+      else add('phone', normalizePhone(p.number, phoneOpts), sid, 'contacts.phones[].number', p.createdAt);
+    }
   if (wAddress) {
     address(subject.identity?.residence?.address, sid, 'identity.residence.address');
     for (const a of subject.contacts?.addresses ?? []) address(a, sid, `contacts.addresses[${a.kind ?? 'other'}]`);

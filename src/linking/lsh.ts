@@ -1,6 +1,7 @@
 import { foldText } from './normalize';
 
 import { fmix32, fnv1a32 } from '../util/hash';
+import { asciiWordRuns } from '../text/scan';
 
 /** Parameters of MinHash signatures and their LSH banding. */
 export interface MinHashOptions {
@@ -69,11 +70,24 @@ export function minHashOfShingles(set: ReadonlySet<string>, options: MinHashOpti
 /** A signature of `bands × rows` hashes before any shingle (all ones), and the seed of each hash function. */
 function emptySignature(options: MinHashOptions): { sig: Uint32Array; seeds: Uint32Array } {
   const n = options.bands * options.rows;
-  const sig = new Uint32Array(n).fill(0xffffffff);
-  const seeds = new Uint32Array(n);
-  for (let i = 0; i < n; i++) seeds[i] = fmix32(i + 1);
-  return { sig, seeds };
+  return { sig: new Uint32Array(n).fill(0xffffffff), seeds: seedsOf(n) };
 }
+
+/**
+ * The seeds of `n` hash functions (seed i is `fmix32(i + 1)`), computed once per length: a pure
+ * cache (the same seeds whoever asks first), read and never written by the callers.
+ */
+function seedsOf(n: number): Uint32Array {
+  let seeds = seedsByLength.get(n);
+  if (seeds === undefined) {
+    seeds = new Uint32Array(n);
+    for (let i = 0; i < n; i++) seeds[i] = fmix32(i + 1);
+    seedsByLength.set(n, seeds);
+  }
+  return seeds;
+}
+
+const seedsByLength = new Map<number, Uint32Array>();
 
 /** Lowers each position of `sig` to the shingle's hash under that position's function, where smaller. */
 function lowerSignature(sig: Uint32Array, seeds: Uint32Array, base: number): void {
@@ -94,16 +108,7 @@ export function textWords(text: string): string[] {
   for (let i = 0; i < folded.length && ascii; i++) if (folded.charCodeAt(i) > 0x7f) ascii = false;
   if (!ascii) return folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
   const words: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= folded.length; i++) {
-    const c = i < folded.length ? folded.charCodeAt(i) : 0;
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
-      if (start < 0) start = i;
-      continue;
-    }
-    if (start >= 0) words.push(folded.slice(start, i));
-    start = -1;
-  }
+  asciiWordRuns(folded, (start, end) => words.push(folded.slice(start, end)));
   return words;
 }
 

@@ -1,12 +1,12 @@
 import { foldName, normalizeName } from '../kit/names';
 import type { PostalAddress } from '../records/common';
-import { endsWithAsciiWordAt, isAsciiDigit, skipWhiteSpaceBackwards } from '../text/scan';
+import { asciiWordRuns, endsWithAsciiWordAt, isAsciiDigit, skipWhiteSpaceBackwards } from '../text/scan';
 
 /**
  * Providers that ignore dots in the local part of an address (`j.doe@gmail.com` is
  * `jdoe@gmail.com`) and the domains they answer under, mapped to one canonical domain.
  */
-const dotInsensitiveDomains: Readonly<Record<string, string>> = {
+export const dotInsensitiveDomains: Readonly<Record<string, string>> = {
   'gmail.com': 'gmail.com',
   'googlemail.com': 'gmail.com',
 };
@@ -15,7 +15,7 @@ const dotInsensitiveDomains: Readonly<Record<string, string>> = {
  * Providers that deliver `name+tag@domain` to `name@domain` (sub-addressing). Only these lose
  * their tag: on other domains `+` may be a real part of the mailbox name.
  */
-const plusTagDomains: ReadonlySet<string> = new Set([
+export const plusTagDomains: ReadonlySet<string> = new Set([
   'gmail.com',
   'googlemail.com',
   'outlook.com',
@@ -181,34 +181,19 @@ function isAscii(value: string): boolean {
 }
 
 /**
- * The words of a folded ASCII line as the Unicode path splits it: runs of letters and digits,
- * each `#` a word of its own, everything else a separator. One scan, no regular expression.
- */
-function asciiWords(folded: string): string[] {
-  const out: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= folded.length; i++) {
-    const c = i < folded.length ? folded.charCodeAt(i) : 0;
-    const wordChar = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
-    if (wordChar) {
-      if (start < 0) start = i;
-      continue;
-    }
-    if (start >= 0) out.push(folded.slice(start, i));
-    start = -1;
-    if (c === 0x23) out.push('#');
-  }
-  return out;
-}
-
-/**
  * The folded words of an address line: runs of letters (of every script) and digits, and each `#`.
  * Internal; exported for the test that holds the ASCII scan to the Unicode path.
  */
 export function addressLineWords(line: string): string[] {
   // Letters of every script are kept: folding a Cyrillic or Arabic street name away would leave
   // only the house number, and unrelated addresses in one postal code would collide.
-  if (isAscii(line)) return asciiWords(line.toLowerCase());
+  if (isAscii(line)) {
+    // Runs of letters and digits, each `#` a word of its own: the Unicode path's words on ASCII.
+    const folded = line.toLowerCase();
+    const out: string[] = [];
+    asciiWordRuns(folded, (start, end) => out.push(folded.slice(start, end)), true);
+    return out;
+  }
   return foldText(line)
     .replace(/#/g, ' # ')
     .replace(/[^\p{L}\p{N}#]+/gu, ' ')
@@ -241,7 +226,6 @@ export function addressLineKey(line: string): string {
   const folded = line.toLowerCase();
   let out = '';
   let lastUnit = false;
-  let start = -1;
   const token = (raw: string): void => {
     const mapped = addressWords[raw];
     if (mapped === '') return;
@@ -251,17 +235,7 @@ export function addressLineKey(line: string): string {
     lastUnit = t === 'unit';
     out = out === '' ? `${t}` : `${out} ${t}`;
   };
-  // The words of asciiWords: runs of letters and digits, each `#` a word of its own.
-  for (let i = 0; i <= folded.length; i++) {
-    const c = i < folded.length ? folded.charCodeAt(i) : 0;
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
-      if (start < 0) start = i;
-      continue;
-    }
-    if (start >= 0) token(folded.slice(start, i));
-    start = -1;
-    if (c === 0x23) token('#');
-  }
+  asciiWordRuns(folded, (start, end) => token(folded.slice(start, end)), true);
   return out;
 }
 
@@ -288,6 +262,17 @@ export function normalizeAddress(address: PostalAddress): string | undefined {
     place = [address.city, address.region ?? ''].map((p) => addressTokens(p).join(' ')).join(',');
   }
   return `${street}|${place}|${address.country ?? ''}`;
+}
+
+/**
+ * Whether two addresses agree on every field {@link normalizeAddress} reads (so they give one
+ * key without normalising the second). Internal: kept next to the function whose fields it lists.
+ */
+export function sameAddressFields(a: PostalAddress, b: PostalAddress): boolean {
+  return (
+    a === b ||
+    (a.line1 === b.line1 && a.line2 === b.line2 && a.postalCode === b.postalCode && a.city === b.city && a.region === b.region && a.country === b.country)
+  );
 }
 
 /**

@@ -1,9 +1,11 @@
 import type { ActivityEvent } from '../records/events';
 import type { Subject } from '../records/subject';
-import { HashTable64 } from '../engine/hashTable64';
 import { LinkKeyHasher } from './keyHash';
 import { LinkKeyTable, type KeyTableWork } from './keyTable';
 import { IntColumn } from './columns';
+import { SharedHashCounter } from './hashPartitions';
+import { foldEmail, foldPhone } from './foldedKeys';
+import { normalizeEmail, normalizePhone } from './normalize';
 import { emitLinkKeys, linkKeyKindBit, linkKeyKinds, type EventKeyField, type ExtractOptions, type LinkKeyKind, type LinkKeySink } from './keys';
 import type { LinkGroup } from './linkIndex';
 
@@ -15,8 +17,8 @@ export interface LinkPopulation {
   /** Calls `visit` once per subject, the same subjects in the same order each time it is called. */
   forEachSubject(visit: (subject: Subject, events: readonly ActivityEvent[]) => void): void;
   /**
-   * Subjects it holds, when known (a batch knows its size): the first pass then sizes its hash
-   * table once for them instead of growing it, copying every entry, at each doubling.
+   * Subjects it holds, when known (a batch knows its size). A hint the grouping no longer needs:
+   * its first pass sizes each table from the keys it counted.
    */
   readonly size?: number;
 }
@@ -30,9 +32,13 @@ export interface PopulationGroupingWork {
    * or device again): neither hashed nor looked up again.
    */
   readonly repeatedKeys: number;
+  /** Of those, e-mail addresses and phone numbers hashed as they were normalised, without building their texts. */
+  readonly foldedKeys: number;
   /** Distinct 64-bit key hashes of the first pass. */
   readonly distinctHashes: number;
-  /** Hash slots inspected in the first pass, growth included. */
+  /** Of those, the hashes met on two or more subjects: the second pass's key table is sized for them. */
+  readonly sharedHashes: number;
+  /** Hash slots inspected in the first pass (its partitions' tables, then the table of shared hashes). */
   readonly hashProbes: number;
   /** Subjects derived again in the second pass (those with a key whose hash is shared; only the kinds of such keys). */
   readonly derivedAgain: number;
@@ -42,34 +48,20 @@ export interface PopulationGroupingWork {
   readonly table: KeyTableWork;
 }
 
-/** `entryFirst` of a hash met on two or more subjects. */
-const SHARED = -1;
-
 /**
- * Distinct keys expected a subject when sizing the first pass's table from the population size:
- * about 12 in the linkage benchmark's population. A sparser population starts with a larger table
- * than it needs (16 slots of 12 bytes a subject at most); a denser one grows it as before.
- */
-const KEYS_PER_SUBJECT = 12;
-
-/**
- * First pass: per 64-bit key hash an entry (its first subject, by ordinal, or SHARED, and the
- * kinds the first subject gave it), and per subject the kinds of its keys whose hash is shared,
- * kept up to date as keys come: when an entry turns shared, its first subject's kinds are added
- * to that subject's set, and every later subject with the hash adds its key's kind. No row per
- * key, so the second pass derives only those kinds without a pass over the keys in between.
+ * First pass: every subject's keys hashed to 64 bits and handed, with the subject's ordinal and
+ * the key's kind, to a {@link SharedHashCounter}, which then finds the hashes two or more
+ * subjects carry and, per subject, the kinds of its keys with such a hash. No text and no row
+ * object per key, so the second pass derives only those kinds of those subjects.
  */
 class SubjectsPerHash implements LinkKeySink {
-  readonly entries: HashTable64;
-  private readonly entryFirst = new IntColumn();
-  private readonly entryKinds = new IntColumn();
-  // Kinds with a shared hash: of the subjects before the current one, and of the current one.
+  readonly hashes = new SharedHashCounter();
+  // Per subject ordinal: the kinds of its keys whose hash is shared (0 until resolved).
   private readonly subjectKinds = new IntColumn();
-  private kinds = 0;
   private subject = 0;
   // Per kind number, its bit (0 until the kind is met) and the last key counted and its subject:
   // a subject's sessions repeat their IP and devices, and a key equal to the one just counted
-  // adds nothing (same entry, same kind).
+  // adds nothing (same hash, same kind).
   private readonly kindBits: number[] = Array<number>(linkKeyKinds.length).fill(0);
   private readonly lastKey: (string | undefined)[] = Array<string | undefined>(linkKeyKinds.length).fill(undefined);
   private readonly lastSubject: number[] = Array<number>(linkKeyKinds.length).fill(-1);
@@ -77,13 +69,10 @@ class SubjectsPerHash implements LinkKeySink {
   derived = 0;
   /** Keys skipped as repeats of the last key of their kind in the subject. */
   repeated = 0;
+  /** Keys hashed as written (e-mail addresses, phone numbers), no text built. */
+  folded = 0;
 
-  constructor(
-    private readonly hasher: LinkKeyHasher,
-    expectedKeys: number,
-  ) {
-    this.entries = new HashTable64(expectedKeys);
-  }
+  constructor(private readonly hasher: LinkKeyHasher) {}
 
   recordKey(kind: LinkKeyKind, key: string): void {
     this.count(kind, key);
@@ -91,6 +80,31 @@ class SubjectsPerHash implements LinkKeySink {
 
   eventKey(kind: LinkKeyKind, key: string): void {
     this.count(kind, key);
+  }
+
+  writtenKey(kind: 'email' | 'phone', written: string, defaultCallingCode: string | undefined): void {
+    const hasher = this.hasher;
+    const k = hasher.kindOf(kind);
+    const folded = kind === 'email' ? foldEmail(written, hasher, k) : foldPhone(written, defaultCallingCode, hasher, k);
+    if (folded === 'no-key') return;
+    if (folded === 'not-folded') {
+      const key = kind === 'email' ? normalizeEmail(written) : normalizePhone(written, defaultCallingCode !== undefined ? { defaultCallingCode } : {});
+      if (key !== undefined) this.count(kind, key);
+      return;
+    }
+    // Hashed without its text: no repeat check (a subject's e-mails and phones rarely repeat).
+    this.derived++;
+    this.folded++;
+    this.hashes.add(hasher.out[0] as number, hasher.out[1] as number, this.subject, this.bitOf(k, kind));
+  }
+
+  private bitOf(k: number, kind: LinkKeyKind): number {
+    let bit = this.kindBits[k] as number;
+    if (bit === 0) {
+      bit = linkKeyKindBit[kind];
+      this.kindBits[k] = bit;
+    }
+    return bit;
   }
 
   private count(kind: LinkKeyKind, key: string): void {
@@ -103,47 +117,30 @@ class SubjectsPerHash implements LinkKeySink {
     }
     this.lastKey[k] = key;
     this.lastSubject[k] = this.subject;
-    let bit = this.kindBits[k] as number;
-    if (bit === 0) {
-      bit = linkKeyKindBit[kind];
-      this.kindBits[k] = bit;
-    }
     hasher.hash(k, key);
-    const entry = this.entryFirst.length;
-    const held = this.entries.setIfAbsent(hasher.out[0] as number, hasher.out[1] as number, entry);
-    if (held === undefined) {
-      this.entryFirst.push(this.subject);
-      this.entryKinds.push(bit);
-      return;
-    }
-    const first = this.entryFirst.get(held);
-    if (first === SHARED) this.kinds |= bit;
-    else if (first !== this.subject) {
-      // The hash's second subject: the first one's kinds with it are shared too.
-      this.entryFirst.set(held, SHARED);
-      this.subjectKinds.set(first, this.subjectKinds.get(first) | this.entryKinds.get(held));
-      this.kinds |= bit;
-    } else this.entryKinds.set(held, this.entryKinds.get(held) | bit);
+    this.hashes.add(hasher.out[0] as number, hasher.out[1] as number, this.subject, this.bitOf(k, kind));
   }
 
   /** Ends the current subject. */
   next(): void {
-    this.subjectKinds.push(this.kinds);
-    this.kinds = 0;
+    this.subjectKinds.push(0);
     this.subject++;
+  }
+
+  /** Ends the first pass: finds the shared hashes and each subject's kinds with one. */
+  resolve(): void {
+    this.hashes.resolve(this.subjectKinds);
   }
 
   /** Whether the hash `hi:lo` was met on two or more subjects. */
   isShared(hi: number, lo: number): boolean {
-    const entry = this.entries.get(hi, lo);
-    return entry !== undefined && this.entryFirst.get(entry) === SHARED;
+    return this.hashes.isShared(hi, lo);
   }
 
-  /** Per subject ordinal, the kinds (bits) of its keys whose hash is shared. */
-  sharedKinds(): Uint16Array {
-    const kinds = new Uint16Array(this.subject);
-    for (let s = 0; s < this.subject; s++) kinds[s] = this.subjectKinds.get(s);
-    return kinds;
+  /** The kinds (bits) of the keys of subject `ordinal` whose hash is shared, read in place. */
+  sharedKindsOf(ordinal: number): number {
+    // A subject the first pass did not see (a population that broke its promise) has none.
+    return ordinal < this.subjectKinds.length ? this.subjectKinds.get(ordinal) : 0;
   }
 }
 
@@ -179,8 +176,9 @@ class SharedKeysOnly implements LinkKeySink {
 
 /**
  * Groups the link keys of a population that can be read twice, keeping the texts of shared keys
- * only: the first pass derives every subject's keys and counts, per 64-bit hash of `(kind, key)`,
- * whether two or more subjects carry it (about 12 bytes a distinct key, no text); the second
+ * only: the first pass derives every subject's keys and finds, per 64-bit hash of `(kind, key)`,
+ * whether two or more subjects carry it (16 bytes a key in cache-sized partitions, no text; e-mail
+ * addresses and phone numbers hashed as they are normalised); the second
  * derives again, for the subjects that have any, the kinds of keys whose hash was shared, and
  * gives the key table only the keys whose hash was shared, where texts
  * are compared exactly (a hash collision never makes a link). The groups are those of
@@ -189,19 +187,21 @@ class SharedKeysOnly implements LinkKeySink {
  */
 export function groupPopulationLinkKeys(population: LinkPopulation, options: ExtractOptions = {}, work?: (w: PopulationGroupingWork) => void): LinkGroup[] {
   const hasher = new LinkKeyHasher();
-  const counts = new SubjectsPerHash(hasher, (population.size ?? 0) * KEYS_PER_SUBJECT);
+  const counts = new SubjectsPerHash(hasher);
   population.forEachSubject((subject, events) => {
     emitLinkKeys(subject, events, options, counts);
     counts.next();
   });
+  counts.resolve();
   const hashedKeys = counts.derived;
-  const sharedKinds = counts.sharedKinds();
-  const table = new LinkKeyTable(hasher);
+  const hashes = counts.hashes.counts;
+  // One distinct key a shared hash (more only where 64-bit hashes collide): the table never grows.
+  const table = new LinkKeyTable(hasher, hashes.sharedHashes);
   const kept = new SharedKeysOnly(hasher, counts, table);
   let ordinal = 0;
   let derived = 0;
   population.forEachSubject((subject, events) => {
-    const kinds = sharedKinds[ordinal++] as number;
+    const kinds = counts.sharedKindsOf(ordinal++);
     // A subject none of whose keys' hashes is shared gives no member: not derived again.
     if (kinds === 0) return;
     derived++;
@@ -213,8 +213,10 @@ export function groupPopulationLinkKeys(population: LinkPopulation, options: Ext
   work?.({
     hashedKeys,
     repeatedKeys: counts.repeated,
-    distinctHashes: counts.entries.size,
-    hashProbes: counts.entries.probes,
+    foldedKeys: counts.folded,
+    distinctHashes: hashes.distinctHashes,
+    sharedHashes: hashes.sharedHashes,
+    hashProbes: hashes.probes,
     derivedAgain: derived,
     keptKeys: kept.kept,
     table: table.work,

@@ -111,6 +111,7 @@ export function groupLinkKeyRows(subjects: readonly SubjectKeyRows[], work?: (w:
   const subjectEnd = new IntColumn();
   const subjectFuzzyEnd = new IntColumn();
   let rowCount = 0;
+  let sharedHashes = 0;
   const count = (kind: number, key: string, subject: number): void => {
     hasher.hash(kind, key);
     const entry = entryFirst.length;
@@ -121,7 +122,10 @@ export function groupLinkKeyRows(subjects: readonly SubjectKeyRows[], work?: (w:
       return;
     }
     const first = entryFirst.get(held);
-    if (first !== subject && first !== SHARED) entryFirst.set(held, SHARED);
+    if (first !== subject && first !== SHARED) {
+      entryFirst.set(held, SHARED);
+      sharedHashes++;
+    }
     rowEntry.push(held);
   };
   for (let subject = 0; subject < subjects.length; subject++) {
@@ -145,7 +149,8 @@ export function groupLinkKeyRows(subjects: readonly SubjectKeyRows[], work?: (w:
     subjectFuzzyEnd.push(rowBuckets.length);
   }
 
-  const table = new LinkKeyTable(hasher);
+  // Sized for the shared hashes (one key each, more only where 64-bit hashes collide): it never grows.
+  const table = new LinkKeyTable(hasher, sharedHashes);
   let next = 0;
   let nextFuzzy = 0;
   let kept = 0;

@@ -64,3 +64,23 @@ export function cutAtFirst(text: string, stops: string): string {
   }
   return cut === text.length ? text : text.slice(0, cut);
 }
+
+/**
+ * Calls `visit(start, end)` for each run of ASCII lower-case letters and digits (`[a-z0-9]+`) in
+ * `text`, in order, and, when `hashIsWord`, for each `#` as a run of its own; every other unit
+ * separates runs. One scan, no regular expression and no array: the words of an ASCII line after
+ * lower case, as linkage splits address lines and resume text (the callers slice what they keep).
+ */
+export function asciiWordRuns(text: string, visit: (start: number, end: number) => void, hashIsWord = false): void {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) visit(start, i);
+    start = -1;
+    if (c === 0x23 && hashIsWord) visit(i, i + 1);
+  }
+}

@@ -70,6 +70,11 @@ export function fnv1a64Continue(text: string, hi: number, lo: number, out: Uint3
   out[1] = lo;
 }
 
+/** Multiplier of the first lane of {@link laneHash64Continue}: FNV-1a 32's prime. */
+export const LANE_A_PRIME = 0x01000193;
+/** Multiplier of the second lane of {@link laneHash64Continue}: MurmurHash2's. */
+export const LANE_B_PRIME = 0x5bd1e995;
+
 /** Starting states of the two lanes of {@link laneHash64Continue}. */
 export const laneHash64Basis: readonly [number, number] = [0x811c9dc5, 0xcbf29ce4];
 
@@ -84,8 +89,8 @@ export const laneHash64Basis: readonly [number, number] = [0x811c9dc5, 0xcbf29ce
 export function laneHash64Continue(text: string, a: number, b: number, out: Uint32Array): void {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
+    a = Math.imul(a ^ c, LANE_A_PRIME);
+    b = Math.imul(b ^ c, LANE_B_PRIME);
   }
   out[0] = a;
   out[1] = b;

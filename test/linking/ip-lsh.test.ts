@@ -102,6 +102,17 @@ describe('photo hash bands', () => {
       { numRuns: 300 },
     );
   });
+  it('signs with the hash functions of each signature length, whatever length was asked for before', () => {
+    const text = 'senior engineer led payments platform team built services';
+    const small = { shingleSize: 2, bands: 2, rows: 2 };
+    const first = minHash(text, small);
+    const long = minHash(text);
+    expect(minHash(text, small)).toEqual(first);
+    expect(minHash(text)).toEqual(long);
+    // The first positions of a longer signature use the same functions as a shorter one.
+    expect(Array.from(minHash(text, { ...small, shingleSize: 3 }) ?? [])).toEqual(Array.from(long ?? []).slice(0, 4));
+    expect(minHashOfShingles(shingles(text, 2), small)).toEqual(first);
+  });
   it('gives 16-digit hashes the band keys of their bits read as text, whatever the distance and case', () => {
     const digits = fc.constantFrom(...'0123456789abcdefABCDEF');
     fc.assert(

@@ -8,6 +8,7 @@ import { photoHashBands } from '../../src/linking/lsh';
 import { packRows } from '../../src/linking/packedRows';
 import { groupLinkKeyRows, type RowGroupingWork, type SubjectKeyRows } from '../../src/linking/rowGrouping';
 import { prng } from '../support/prng';
+import { HashTable64 } from '../../src/engine/hashTable64';
 import { canonical, parsed, populationOf, rawPopulation, times } from './generated-population';
 
 /** Every subject's rows through JSON, as summaries from another process or machine come. */
@@ -154,6 +155,9 @@ describe('grouping the summaries key rows in two passes', () => {
       expect(w.table.keys).toBe(n);
       expect(w.table.distinctKeys).toBe(n / 2);
       expect(w.groups).toBe(n / 2);
+      // The key table is sized for the n / 2 shared hashes of the first pass: it never grows.
+      expect(w.table.indexBytes).toBe(new HashTable64(n / 2).byteLength);
+      expect(w.table.probes / w.keptKeys).toBeLessThan(2);
       // The table is sized for the rows up front: under 2 probes a key, no re-insertion.
       expect(w.hashProbes / w.hashedKeys).toBeLessThan(2);
       // A row is its key, record id, a field code and two times: under 80 bytes of JSON here.

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { findTechnology, withoutTrailingVersion } from '../../src/data/technologyReleaseYears';
 import { hostOf, normalizePhone, parseIp } from '../../src/index';
 import { withoutExtension } from '../../src/linking/normalize';
-import { cutAtFirst, endsWithAsciiWordAt, isWhiteSpace, skipWhiteSpaceBackwards } from '../../src/text/scan';
+import { asciiWordRuns, cutAtFirst, endsWithAsciiWordAt, isWhiteSpace, skipWhiteSpaceBackwards } from '../../src/text/scan';
 
 // The regular expressions the scans replaced. On short strings they are fast and serve as the
 // reference: the scans must agree with them on every input without a line break (where the old
@@ -37,6 +37,21 @@ describe('single-pass scans', () => {
     expect(endsWithAsciiWordAt('xt', 2, 'ext')).toBe(false);
     // U+0130 lower-cases to "i̇", never to ASCII "i": the regex's `i` flag without `u` agrees.
     expect(endsWithAsciiWordAt('extensİon', 9, 'extension')).toBe(false);
+  });
+
+  it('asciiWordRuns visits the runs of [a-z0-9], and each # when asked, as the regular expression finds them', () => {
+    const runs = (text: string, hashIsWord: boolean): string[] => {
+      const out: string[] = [];
+      asciiWordRuns(text, (start, end) => out.push(text.slice(start, end)), hashIsWord);
+      return out;
+    };
+    fc.assert(
+      fc.property(shortString(['a', 'z', '0', '9', 'A', '#', ' ', '-', '_', 'é', '{', '/', '`'], 20), (text) => {
+        expect(runs(text, false)).toEqual(text.match(/[a-z0-9]+/g) ?? []);
+        expect(runs(text, true)).toEqual(text.match(/[a-z0-9]+|#/g) ?? []);
+      }),
+    );
+    expect(runs('12 main st #4', true)).toEqual(['12', 'main', 'st', '#', '4']);
   });
 
   it('skipWhiteSpaceBackwards stops at the first other character', () => {

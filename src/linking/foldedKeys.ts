@@ -1,0 +1,130 @@
+import type { LinkKeyHasher } from './keyHash';
+import { dotInsensitiveDomains, plusTagDomains } from './normalize';
+
+/** What a fold did: hashed the key, found no key (the normaliser gives undefined), or left it to the normaliser. */
+export type FoldResult = 'hashed' | 'no-key' | 'not-folded';
+
+/** ASCII white space as `String.prototype.trim` removes it (tab, line feed, vertical tab, form feed, carriage return, space). */
+function isAsciiSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+/** `c` with an ASCII capital letter lowered. */
+function lower(c: number): number {
+  return c >= 0x41 && c <= 0x5a ? c + 32 : c;
+}
+
+/**
+ * Hashes the key `normalizeEmail(address)` into `hasher.out` as `hasher.hash(kind, key)` would,
+ * reading the address unit by unit without building the key's text: the first pass of a grouping
+ * needs only the hash. ASCII addresses only; any other is `'not-folded'`, for the caller to
+ * normalise as text. `'no-key'` where `normalizeEmail` gives undefined.
+ */
+export function foldEmail(address: string, hasher: LinkKeyHasher, kind: number): FoldResult {
+  const n = address.length;
+  for (let i = 0; i < n; i++) if (address.charCodeAt(i) > 0x7f) return 'not-folded';
+  let s = 0;
+  let e = n;
+  while (s < e && isAsciiSpace(address.charCodeAt(s))) s++;
+  while (e > s && isAsciiSpace(address.charCodeAt(e - 1))) e--;
+  if (e === s) return 'no-key';
+  const at = address.lastIndexOf('@', e - 1);
+  if (at <= s || at === e - 1) return 'no-key';
+  // One trailing dot of the domain is dropped; what is left must hold a dot.
+  const domainEnd = address.charCodeAt(e - 1) === 0x2e ? e - 1 : e;
+  const dot = address.indexOf('.', at + 1);
+  if (dot < 0 || dot >= domainEnd) return 'no-key';
+  let domain = address.slice(at + 1, domainEnd).toLowerCase();
+  let localEnd = at;
+  if (plusTagDomains.has(domain)) {
+    const plus = address.indexOf('+', s);
+    if (plus > s && plus < at) localEnd = plus;
+  }
+  const canonical = dotInsensitiveDomains[domain];
+  const noDots = canonical !== undefined;
+  if (noDots) domain = canonical;
+  let local = 0;
+  for (let i = s; i < localEnd; i++) if (!noDots || address.charCodeAt(i) !== 0x2e) local++;
+  if (local === 0) return 'no-key';
+  hasher.begin(kind);
+  for (let i = s; i < localEnd; i++) {
+    const c = address.charCodeAt(i);
+    if (noDots && c === 0x2e) continue;
+    hasher.unit(lower(c));
+  }
+  hasher.unit(0x40);
+  for (let i = 0; i < domain.length; i++) hasher.unit(domain.charCodeAt(i));
+  hasher.end();
+  return 'hashed';
+}
+
+/**
+ * Hashes the key `normalizePhone(number, { defaultCallingCode })` into `hasher.out` as
+ * `hasher.hash(kind, key)` would, without building the key's text. Numbers written with digits,
+ * spaces, `+`, `-` and `.` only (no extension, no bracketed trunk `(0)`); any other is
+ * `'not-folded'`, for the caller to normalise as text. `'no-key'` where `normalizePhone` gives
+ * undefined (fewer than 6 digits).
+ */
+export function foldPhone(number: string, defaultCallingCode: string | undefined, hasher: LinkKeyHasher, kind: number): FoldResult {
+  const n = number.length;
+  let digits = 0;
+  for (let i = 0; i < n; i++) {
+    const c = number.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) digits++;
+    else if (!(isAsciiSpace(c) || c === 0x2b || c === 0x2d || c === 0x2e)) return 'not-folded';
+  }
+  let s = 0;
+  while (s < n && isAsciiSpace(number.charCodeAt(s))) s++;
+  // `+` or `00` first: international; the `00` is not part of the number.
+  const doubleZero = number.charCodeAt(s) === 0x30 && number.charCodeAt(s + 1) === 0x30;
+  const international = number.charCodeAt(s) === 0x2b || doubleZero;
+  let skip = international && doubleZero ? 2 : 0;
+  if (digits - skip < 6) return 'no-key';
+  hasher.begin(kind);
+  if (international) hasher.unit(0x2b);
+  else {
+    const cc = defaultCallingCode?.replace(/\D/g, '') ?? '';
+    if (cc.length === 0) {
+      for (const c of 'local:') hasher.unit(c.charCodeAt(0));
+    } else {
+      hasher.unit(0x2b);
+      if (!(digits > 10 && digitsStartWith(number, s, cc))) {
+        for (let i = 0; i < cc.length; i++) hasher.unit(cc.charCodeAt(i));
+        // The national trunk 0 is not dialled after a calling code.
+        if (firstDigit(number, s) === 0x30) skip = 1;
+      }
+    }
+  }
+  for (let i = s; i < n; i++) {
+    const c = number.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) continue;
+    if (skip > 0) {
+      skip--;
+      continue;
+    }
+    hasher.unit(c);
+  }
+  hasher.end();
+  return 'hashed';
+}
+
+/** The first ASCII digit of `text` from `from`, as a code unit (-1 when none). */
+function firstDigit(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return c;
+  }
+  return -1;
+}
+
+/** Whether the ASCII digits of `text` from `from`, read in order, start with `prefix` (digits). */
+function digitsStartWith(text: string, from: number, prefix: string): boolean {
+  let k = 0;
+  for (let i = from; i < text.length && k < prefix.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) continue;
+    if (c !== prefix.charCodeAt(k)) return false;
+    k++;
+  }
+  return k === prefix.length;
+}

@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { foldEmail, foldPhone } from '../../src/linking/foldedKeys';
+import { LinkKeyHasher } from '../../src/linking/keyHash';
+import { normalizeAddress, normalizeEmail, normalizePhone } from '../../src/linking/normalize';
+import { extractLinkKeys, type Subject } from '../../src/index';
+
+const hasher = new LinkKeyHasher();
+const email = hasher.kindOf('email');
+const phone = hasher.kindOf('phone');
+
+/** The hash of a key's text, or undefined without a key. */
+function hashOfText(kind: number, key: string | undefined): [number, number] | undefined {
+  if (key === undefined) return undefined;
+  hasher.hash(kind, key);
+  return [hasher.out[0] as number, hasher.out[1] as number];
+}
+
+/** The hash a fold gives, undefined for no key, 'not-folded' when it leaves the key to the normaliser. */
+function hashOfFold(fold: () => string): [number, number] | undefined | 'not-folded' {
+  const result = fold();
+  if (result === 'not-folded') return result;
+  return result === 'no-key' ? undefined : [hasher.out[0] as number, hasher.out[1] as number];
+}
+
+const pieces = (alphabet: readonly string[], maxLength: number, minLength = 0) =>
+  fc.array(fc.constantFrom(...alphabet), { minLength, maxLength }).map((units) => units.join(''));
+
+describe('keys hashed as they are normalised, without their text', () => {
+  it('an e-mail address hashes as its normalised text does, or gives no key where the normaliser gives none', () => {
+    const local = pieces(['j', 'D', '.', '+', 'x', '1', ' ', '@', 'é'], 8);
+    const domain = fc.constantFrom('gmail.com', 'GoogleMail.com', 'outlook.com', 'example.org', 'x', 'gmail.com.', 'a.b.', '.', '', 'mail.ß.de', 'constructor');
+    const address = fc.oneof(
+      fc.tuple(pieces([' ', '\t'], 2), local, domain, pieces([' ', '\n'], 2)).map(([a, l, d, b]) => `${a}${l}@${d}${b}`),
+      fc.string({ maxLength: 20 }),
+      pieces(['a', '@', '.', '+', ' ', 'G'], 12),
+    );
+    let hashed = 0;
+    fc.assert(
+      fc.property(address, (a) => {
+        const folded = hashOfFold(() => foldEmail(a, hasher, email));
+        if (folded === 'not-folded') return;
+        if (folded !== undefined) hashed++;
+        expect(folded).toEqual(hashOfText(email, normalizeEmail(a)));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(hashed).toBeGreaterThan(200);
+    expect(foldEmail(' J.Doe+jobs@GoogleMail.com ', hasher, email)).toBe('hashed');
+    expect([hasher.out[0], hasher.out[1]]).toEqual(hashOfText(email, 'jdoe@gmail.com'));
+    expect(foldEmail('jürgen@example.de', hasher, email)).toBe('not-folded');
+  });
+
+  it('a phone number hashes as its normalised text does, with or without a default calling code', () => {
+    const number = fc.oneof(
+      pieces(['0', '0', '1', '2', '4', '4', '7', ' ', '+', '-', '.', '\t'], 16, 5),
+      fc.string({ maxLength: 16 }),
+      pieces(['0', '1', '(', ')', 'x', '#', ' '], 14),
+    );
+    const callingCode = fc.constantFrom(undefined, '1', '44', '+44', '', 'x');
+    let hashed = 0;
+    fc.assert(
+      fc.property(number, callingCode, (n, cc) => {
+        const folded = hashOfFold(() => foldPhone(n, cc, hasher, phone));
+        if (folded === 'not-folded') return;
+        if (folded !== undefined) hashed++;
+        expect(folded).toEqual(hashOfText(phone, normalizePhone(n, cc !== undefined ? { defaultCallingCode: cc } : {})));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(hashed).toBeGreaterThan(300);
+    expect(foldPhone('+1 2000000000', undefined, hasher, phone)).toBe('hashed');
+    expect([hasher.out[0], hasher.out[1]]).toEqual(hashOfText(phone, '+12000000000'));
+    expect(foldPhone('(615) 555-0100', '1', hasher, phone)).toBe('not-folded');
+  });
+});
+
+describe('addresses of one subject', () => {
+  it('give the key each normalises to, when a ship-to address repeats the home or differs from it in one field', () => {
+    const home = { line1: '12 North Main Street', line2: 'Apt 4', postalCode: '37201', country: 'US' };
+    const variants = [
+      home,
+      { ...home },
+      { ...home, line2: 'Apt 5' },
+      { ...home, country: 'CA' },
+      { ...home, postalCode: undefined, city: 'Nashville' },
+      { ...home },
+    ];
+    const subject = {
+      id: 's1',
+      identity: { residence: { address: home } },
+      shipments: variants.map((address, i) => ({ id: `ship-${i}`, address })),
+    } as unknown as Subject;
+    const keys = extractLinkKeys(subject, []).filter((k) => k.kind === 'address');
+    const expected = [home, ...variants].map((a, i) => [i === 0 ? 's1' : `ship-${i - 1}`, normalizeAddress(a)]);
+    expect(keys.map((k) => [k.recordId, k.key]).sort()).toEqual(expected.sort());
+    expect(new Set(keys.map((k) => k.key)).size).toBe(4);
+  });
+});
