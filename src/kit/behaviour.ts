@@ -206,6 +206,17 @@ function sweepBehaviour(
   const recentWeekSet = new Set<number>();
   let firstActivityMs: number | undefined;
   let trip = 0;
+  // Consecutive events mostly fall in the same week, hour, day and device as the previous one:
+  // the last bucket and keys are remembered, so the map and sets are touched only on a change
+  // (adding a member a set holds changes nothing, so the totals are the same).
+  let lastWeek = Number.NaN;
+  let lastWeekBucket: BehaviourTotals | undefined;
+  let lastRecentWeek = Number.NaN;
+  let lastBucket: BehaviourTotals | undefined;
+  let lastHour = Number.NaN;
+  let lastDay = Number.NaN;
+  let lastDeviceWeek = Number.NaN;
+  let lastDevice: string | undefined;
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as ActivityEvent;
     if (!isBehaviourActivity(e)) continue;
@@ -218,21 +229,44 @@ function sweepBehaviour(
     if (t >= recentStart) {
       bucket = recent;
       week = Math.floor((asOfMs - t) / WEEK_MS);
-      recentWeekSet.add(week);
+      if (week !== lastRecentWeek) {
+        recentWeekSet.add(week);
+        lastRecentWeek = week;
+      }
     } else {
       week = Math.floor((recentStart - t) / WEEK_MS);
-      bucket = weeks.get(week) ?? emptyTotals();
-      weeks.set(week, bucket);
+      if (week !== lastWeek || lastWeekBucket === undefined) {
+        lastWeekBucket = weeks.get(week) ?? emptyTotals();
+        weeks.set(week, lastWeekBucket);
+        lastWeek = week;
+      }
+      bucket = lastWeekBucket;
+    }
+    if (bucket !== lastBucket) {
+      lastBucket = bucket;
+      lastHour = Number.NaN;
+      lastDay = Number.NaN;
+      lastDeviceWeek = Number.NaN;
     }
     bucket.activity++;
-    bucket.hours.add(Math.floor(t / HOUR_MS));
-    bucket.days.add(Math.floor(t / DAY_MS));
+    const hourKey = Math.floor(t / HOUR_MS);
+    if (hourKey !== lastHour) {
+      bucket.hours.add(hourKey);
+      lastHour = hourKey;
+    }
+    const dayKey = Math.floor(t / DAY_MS);
+    if (dayKey !== lastDay) {
+      bucket.days.add(dayKey);
+      lastDay = dayKey;
+    }
     if (bucket.sample.length < 5) bucket.sample.push(e.id);
     const device = deviceOf(e);
-    if (device !== undefined) {
+    if (device !== undefined && (device !== lastDevice || week !== lastDeviceWeek)) {
       const set = bucket.weekDevices.get(week);
       if (set === undefined) bucket.weekDevices.set(week, new Set([device]));
       else set.add(device);
+      lastDevice = device;
+      lastDeviceWeek = week;
     }
     if (clock !== undefined) {
       const hour = hourOfMinute(clock.minute[i] as number);

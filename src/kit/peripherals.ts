@@ -64,15 +64,6 @@ const fieldCode: Readonly<Record<(typeof peripheralFields)[number], number>> = O
   Object.fromEntries(peripheralFields.map((f, i) => [f, i])) as Record<(typeof peripheralFields)[number], number>,
 );
 
-function usbIdOf(vendorId: string | undefined, productId: string | undefined): string | undefined {
-  return vendorId !== undefined && productId !== undefined ? `${vendorId}:${productId}` : undefined;
-}
-
-/** A part of a peripheral's key: an absent part is told apart from an empty one. */
-function keyPart(s: string | undefined): string {
-  return s === undefined ? '\u0001' : `\u0002${s}`;
-}
-
 function sweepPeripherals(events: readonly ActivityEvent[]): PeripheralSightings {
   const event: number[] = [];
   const peripheral: number[] = [];
@@ -80,64 +71,110 @@ function sweepPeripherals(events: readonly ActivityEvent[]): PeripheralSightings
   const value: number[] = [];
   const labelled: number[] = [];
   const peripherals: Peripheral[] = [];
-  const keys = createInterner();
+  // Peripherals by their three parts, nested, with `undefined` a key of its own (an absent part
+  // is told apart from an empty one): look-ups by the records' own strings, no key built per sighting.
+  const byParts = new Map<string | undefined, Map<string | undefined, Map<string | undefined, number>>>();
+  const peripheralCode = (usbId: string | undefined, name: string | undefined, serial: string | undefined): number => {
+    let byName = byParts.get(usbId);
+    if (byName === undefined) byParts.set(usbId, (byName = new Map()));
+    let bySerial = byName.get(name);
+    if (bySerial === undefined) byName.set(name, (bySerial = new Map()));
+    let code = bySerial.get(serial);
+    if (code === undefined) {
+      code = peripherals.length;
+      bySerial.set(serial, code);
+      peripherals.push(Object.freeze({ usbId, name, serial }));
+    }
+    return code;
+  };
+  // `vendor:product` ids, one string per pair and sweep, so a repeated id is hashed once.
+  const usbIds = new Map<string, Map<string, string>>();
+  const usbIdOf = (vendorId: string | undefined, productId: string | undefined): string | undefined => {
+    if (vendorId === undefined || productId === undefined) return undefined;
+    let byProduct = usbIds.get(vendorId);
+    if (byProduct === undefined) usbIds.set(vendorId, (byProduct = new Map()));
+    let id = byProduct.get(productId);
+    if (id === undefined) byProduct.set(productId, (id = `${vendorId}:${productId}`));
+    return id;
+  };
   const values = createInterner();
-  const add = (
+  // Inventory and media show a value that depends only on the peripheral and the field: its code
+  // is remembered per peripheral and field (`code * fieldCount + field`), so it is built once.
+  const shownCodes: number[] = [];
+  const fieldCount = peripheralFields.length;
+  const push = (index: number, code: number, from: number, valueCode: number, labelledIpKvm: boolean): void => {
+    event.push(index);
+    peripheral.push(code);
+    field.push(from);
+    value.push(valueCode);
+    labelled.push(labelledIpKvm ? 1 : 0);
+  };
+  const pushDerived = (
     index: number,
     usbId: string | undefined,
     name: string | undefined,
     serial: string | undefined,
-    from: (typeof peripheralFields)[number],
-    shown: string,
-    labelledIpKvm: boolean,
+    from: number,
+    shownOf: () => string,
   ): void => {
-    const code = keys.code(`${keyPart(usbId)}\u0000${keyPart(name)}\u0000${keyPart(serial)}`);
-    if (code === peripherals.length) peripherals.push(Object.freeze({ usbId, name, serial }));
-    event.push(index);
-    peripheral.push(code);
-    field.push(fieldCode[from]);
-    value.push(values.code(shown));
-    labelled.push(labelledIpKvm ? 1 : 0);
+    const code = peripheralCode(usbId, name, serial);
+    const slot = code * fieldCount + from;
+    let valueCode = shownCodes[slot];
+    if (valueCode === undefined) shownCodes[slot] = valueCode = values.code(shownOf());
+    push(index, code, from, valueCode, false);
   };
+  const usbDevicesField = fieldCode.usbDevices;
+  const displaysField = fieldCode.displays;
+  const mediaField = fieldCode.media;
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as ActivityEvent;
     if (e.type === 'security') {
       if (e.usbId === undefined && e.deviceName === undefined && e.category !== 'ip-kvm' && e.category !== 'usb-device') continue;
       // Name the field the value came from: a detection the tool labels ip-kvm may carry neither id nor name.
       const from = e.usbId !== undefined ? 'usbId' : e.deviceName !== undefined ? 'deviceName' : 'category';
-      add(i, e.usbId, e.deviceName, undefined, from, e.usbId ?? e.deviceName ?? e.category, e.category === 'ip-kvm');
+      const code = peripheralCode(e.usbId, e.deviceName, undefined);
+      push(i, code, fieldCode[from], values.code(e.usbId ?? e.deviceName ?? e.category), e.category === 'ip-kvm');
     } else if (e.type === 'device-checkin') {
       // Fields name the list, not a position: inventory lists carry no order.
-      const usbDevices = e.usbDevices ?? [];
-      for (let k = 0; k < usbDevices.length; k++) {
-        const u = usbDevices[k]!;
-        const usbId = usbIdOf(u.vendorId, u.productId);
-        const name = u.product ?? u.vendor;
-        const shown = usbId !== undefined && name !== undefined ? `${usbId} ${name}` : (usbId ?? name ?? '');
-        if (shown !== '' || u.serial !== undefined) add(i, usbId, name, u.serial, 'usbDevices', shown || (u.serial as string), false);
+      const usbDevices = e.usbDevices;
+      if (usbDevices !== undefined) {
+        for (let k = 0; k < usbDevices.length; k++) {
+          const u = usbDevices[k]!;
+          const usbId = usbIdOf(u.vendorId, u.productId);
+          const name = u.product ?? u.vendor;
+          // Nothing to show (no id, no or an empty name) and no serial: not a sighting.
+          if (usbId === undefined && (name === undefined || name === '') && u.serial === undefined) continue;
+          pushDerived(i, usbId, name, u.serial, usbDevicesField, () => {
+            const shown = usbId !== undefined && name !== undefined ? `${usbId} ${name}` : (usbId ?? name ?? '');
+            return shown || (u.serial as string);
+          });
+        }
       }
-      const displays = e.displays ?? [];
-      for (let k = 0; k < displays.length; k++) {
-        const d = displays[k]!;
-        const name = d.model ?? d.manufacturer;
-        if (name !== undefined) add(i, undefined, name, undefined, 'displays', name, false);
+      const displays = e.displays;
+      if (displays !== undefined) {
+        for (let k = 0; k < displays.length; k++) {
+          const d = displays[k]!;
+          const name = d.model ?? d.manufacturer;
+          if (name !== undefined) pushDerived(i, undefined, name, undefined, displaysField, () => name);
+        }
       }
     } else if (e.type === 'removable-media' && e.media !== undefined && e.action !== 'removed') {
-      const usbId = usbIdOf(e.media.vendorId, e.media.productId);
-      const name = e.media.product ?? e.media.vendor;
-      if (usbId !== undefined || name !== undefined || e.media.serial !== undefined) {
-        add(i, usbId, name, e.media.serial, 'media', usbId ?? name ?? (e.media.serial as string), false);
+      const media = e.media;
+      const usbId = usbIdOf(media.vendorId, media.productId);
+      const name = media.product ?? media.vendor;
+      if (usbId !== undefined || name !== undefined || media.serial !== undefined) {
+        pushDerived(i, usbId, name, media.serial, mediaField, () => usbId ?? name ?? (media.serial as string));
       }
     }
   }
   return Object.freeze({
     length: event.length,
-    event: Int32Array.from(event),
-    peripheral: Int32Array.from(peripheral),
+    event: new Int32Array(event),
+    peripheral: new Int32Array(peripheral),
     peripherals: Object.freeze(peripherals),
-    field: Uint8Array.from(field),
-    value: Int32Array.from(value),
+    field: new Uint8Array(field),
+    value: new Int32Array(value),
     values: Object.freeze(values.values),
-    labelledIpKvm: Uint8Array.from(labelled),
+    labelledIpKvm: new Uint8Array(labelled),
   });
 }

@@ -50,17 +50,19 @@ function sweepSoftware(events: readonly ActivityEvent[]): SoftwareSightings {
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as ActivityEvent;
     if (e.type === 'security' && e.software !== undefined) add(i, e.software, 'software');
-    else if (e.type === 'session') (e.remoteAccessSoftware ?? []).forEach((n, k) => add(i, n, `remoteAccessSoftware[${k}]`));
-    else if (e.type === 'device-checkin') for (const n of (e.installedSoftware ?? []).map((p) => p.name).sort()) add(i, n, 'installedSoftware');
+    else if (e.type === 'session') {
+      const running = e.remoteAccessSoftware;
+      if (running !== undefined) for (let k = 0; k < running.length; k++) add(i, running[k] as string, `remoteAccessSoftware[${k}]`);
+    } else if (e.type === 'device-checkin') for (const n of (e.installedSoftware ?? []).map((p) => p.name).sort()) add(i, n, 'installedSoftware');
     else if (e.type === 'software' && e.action !== 'removed') add(i, e.name, 'name');
     else if (e.type === 'remote-access-session' && e.tool !== undefined) add(i, e.tool, 'tool');
   }
   return Object.freeze({
     length: event.length,
-    event: Int32Array.from(event),
-    name: Int32Array.from(name),
+    event: new Int32Array(event),
+    name: new Int32Array(name),
     names: Object.freeze(names.values),
-    field: Int32Array.from(field),
+    field: new Int32Array(field),
     fields: Object.freeze(fields.values),
   });
 }
@@ -92,14 +94,16 @@ export function matchViewSoftware<T>(sightings: SoftwareSightings, matched: Read
   return sightings.names.map((name) => (matched !== undefined && matched.has(name) ? (matched.get(name) as T) : match(name)));
 }
 
-/** True when the subject has any record software names could come from. */
+/** True when the subject has any record software names could come from. Answered once per view and shared (`view.memo`). */
 export function hasSoftwareData(view: SubjectView): boolean {
-  return (
-    view.eventsOf('security').some((e) => e.software !== undefined) ||
-    view.eventsOf('session').some((s) => s.remoteAccessSoftware !== undefined) ||
-    view.eventsOf('device-checkin').some((c) => c.installedSoftware !== undefined) ||
-    view.eventsOf('software').length > 0 ||
-    view.eventsOf('remote-access-session').length > 0
+  return view.memo(
+    'device/has-software-data',
+    () =>
+      view.eventsOf('software').length > 0 ||
+      view.eventsOf('remote-access-session').length > 0 ||
+      view.eventsOf('security').some((e) => e.software !== undefined) ||
+      view.eventsOf('device-checkin').some((c) => c.installedSoftware !== undefined) ||
+      view.eventsOf('session').some((s) => s.remoteAccessSoftware !== undefined),
   );
 }
 

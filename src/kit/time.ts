@@ -1,4 +1,5 @@
 import type { ActivityEvent } from '../records/events';
+import { utcDateOf } from './isoTime';
 
 /** Milliseconds in an hour. */
 export const HOUR_MS = 3_600_000;
@@ -64,5 +65,5 @@ export function densestWindow(times: readonly number[], windowMs: number): { rea
  * throughout, as the day and week totals do.
  */
 export function utcDate(at: string): string {
-  return new Date(Date.parse(at)).toISOString().slice(0, 10);
+  return utcDateOf(at);
 }

@@ -175,19 +175,25 @@ export const continuousSession = defineIndicator({
     const starts = view.eventTimes('session');
     const ends = endTimes(view, 'session');
     // Sessions arrive sorted by start time, so one pass per account merges overlapping spans.
+    // Consecutive sessions mostly share an account: its open span is remembered, not looked up.
+    let lastAccount: string | undefined;
+    let lastOpen: Span | undefined;
     for (let i = 0; i < sessions.length; i++) {
       const session = sessions[i] as SessionEvent;
       if (session.result === 'failure') continue;
       const account = accountOf(session);
       const start = starts[i] as number;
       const end = Math.min(session.end === undefined ? start : (ends[i] as number), asOfMs);
-      const open = spans.get(account);
+      const open = account === lastAccount ? lastOpen : spans.get(account);
+      lastAccount = account;
       if (open !== undefined && start <= open.end + maxGap) {
         open.end = Math.max(open.end, end);
         open.sessions.push(i);
+        lastOpen = open;
       } else {
         if (open !== undefined) closed.push(open);
-        spans.set(account, { account, start, end, sessions: [i] });
+        lastOpen = { account, start, end, sessions: [i] };
+        spans.set(account, lastOpen);
       }
     }
     for (const span of spans.values()) closed.push(span);

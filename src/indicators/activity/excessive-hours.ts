@@ -132,22 +132,22 @@ export const excessiveHours = defineIndicator({
     }
 
     // Calendar weeks (UTC, Monday start); each log counts in the week it starts in.
-    const weeks = new Map<number, { hours: number; ids: string[] }>();
+    const weeks = new Map<number, { hours: number; firstId: string; logs: number }>();
     const logTimes = view.eventTimes('worklog');
     for (let i = 0; i < worklogs.length; i++) {
       const log = worklogs[i] as (typeof worklogs)[number];
       const t = logTimes[i] as number;
       const weekStart = weekStartOf(t);
       const week = weeks.get(weekStart);
-      if (week === undefined) weeks.set(weekStart, { hours: log.hours, ids: [log.id] });
+      if (week === undefined) weeks.set(weekStart, { hours: log.hours, firstId: log.id, logs: 1 });
       else {
         week.hours = addFinite(week.hours, log.hours);
-        week.ids.push(log.id);
+        week.logs++;
       }
     }
     const heavy = [...weeks].filter(([, w]) => w.hours > options.maxWeeklyHours).sort((a, b) => a[0] - b[0]);
     if (heavy.length >= options.minWeeks) {
-      let peak = heavy[0] as [number, { hours: number; ids: string[] }];
+      let peak = heavy[0] as [number, { hours: number; firstId: string; logs: number }];
       for (const w of heavy) if (w[1].hours > peak[1].hours) peak = w;
       const excess = peak[1].hours / options.maxWeeklyHours - 1;
       findings.push({
@@ -160,11 +160,11 @@ export const excessiveHours = defineIndicator({
           peakWeek: new Date(peak[0]).toISOString().slice(0, 10),
         },
         evidence: heavy.slice(0, 12).map(([start, w]) => ({
-          recordId: w.ids[0] as string,
+          recordId: w.firstId,
           at: new Date(start).toISOString(),
           field: 'hours',
           value: round1(w.hours),
-          note: `week total from ${w.ids.length} work logs`,
+          note: `week total from ${w.logs} work logs`,
         })),
       });
     }
@@ -173,19 +173,26 @@ export const excessiveHours = defineIndicator({
     // sweep (sessions come sorted by start), so two browser tabs never count twice.
     const cap = options.maxSessionHours * HOUR_MS;
     const open = new Map<string, { start: number; end: number; id: string }>();
-    const perWeek = new Map<string, { account: string; week: number; ms: number; ids: string[] }>();
+    // Per account, per week start: signed-in milliseconds, the first span's session id and the
+    // number of spans (the evidence needs no more), keyed by number so no key string is built.
+    type Week = { week: number; ms: number; firstId: string; spans: number };
+    const perAccount = new Map<string, Map<number, Week>>();
     // A merged span can run for weeks (overlapping sessions round the clock), so it is split at
     // week boundaries: each week gets its own share, never the whole span in the week it began.
     const flush = (account: string, iv: { start: number; end: number; id: string }): void => {
+      let weeksOf = perAccount.get(account);
       for (let week = weekStartOf(iv.start); week < iv.end; week += WEEK_MS) {
         const ms = Math.min(iv.end, week + WEEK_MS) - Math.max(iv.start, week);
         if (ms <= 0) continue;
-        const key = `${account}\u0000${week}`;
-        const w = perWeek.get(key);
-        if (w === undefined) perWeek.set(key, { account, week, ms, ids: [iv.id] });
+        if (weeksOf === undefined) {
+          weeksOf = new Map();
+          perAccount.set(account, weeksOf);
+        }
+        const w = weeksOf.get(week);
+        if (w === undefined) weeksOf.set(week, { week, ms, firstId: iv.id, spans: 1 });
         else {
           w.ms += ms;
-          w.ids.push(iv.id);
+          w.spans++;
         }
       }
     };
@@ -204,12 +211,14 @@ export const excessiveHours = defineIndicator({
       }
     }
     for (const [account, iv] of open) flush(account, iv);
-    const byAccount = new Map<string, { account: string; week: number; ms: number; ids: string[] }[]>();
-    for (const w of perWeek.values()) {
-      if (w.ms / HOUR_MS <= options.maxWeeklyHours) continue;
-      const list = byAccount.get(w.account);
-      if (list === undefined) byAccount.set(w.account, [w]);
-      else list.push(w);
+    const byAccount = new Map<string, Week[]>();
+    for (const [account, weeksOf] of perAccount) {
+      for (const w of weeksOf.values()) {
+        if (w.ms / HOUR_MS <= options.maxWeeklyHours) continue;
+        const list = byAccount.get(account);
+        if (list === undefined) byAccount.set(account, [w]);
+        else list.push(w);
+      }
     }
     for (const [account, list] of [...byAccount].sort((a, b) => compareText(a[0], b[0]))) {
       if (list.length < options.minWeeks) continue;
@@ -228,11 +237,11 @@ export const excessiveHours = defineIndicator({
           peakWeek: new Date(peak.week).toISOString().slice(0, 10),
         },
         evidence: list.slice(0, 12).map((w) => ({
-          recordId: w.ids[0] as string,
+          recordId: w.firstId,
           at: new Date(w.week).toISOString(),
           field: 'end',
           value: round1(w.ms / HOUR_MS),
-          note: `signed-in hours that week across ${w.ids.length} merged session spans`,
+          note: `signed-in hours that week across ${w.spans} merged session spans`,
         })),
       });
     }

@@ -71,6 +71,7 @@ export const earlyTampering = defineIndicator({
       return notEvaluated('no delivery date and no start date', ['shipments[].deliveredAt', 'hiredAt']);
     }
     const security = view.eventsOf('security');
+    const securityTimes = view.eventTimes('security');
     if (security.length === 0) return notEvaluated('no security detections', ['events[type=security]']);
     // Anchors: per shipped device id, and the earliest delivery overall; ties broken by id so the
     // evidence names the same shipment whatever the input order.
@@ -95,7 +96,7 @@ export const earlyTampering = defineIndicator({
       if (!wanted.has(e.category)) continue;
       if (!meetsSeverity(e.severity, options.minSeverity)) continue;
       const anchor = (e.deviceId !== undefined ? byDevice.get(e.deviceId) : undefined) ?? fallback;
-      const t = view.timeOf(e);
+      const t = securityTimes[i] as number;
       if (t < anchor.t || t > anchor.t + options.days * DAY_MS) continue;
       const g = groups.get(e.category) ?? { anchor, anchors: new Map<string, Anchor>(), events: [] };
       g.anchors.set(anchor.id, anchor);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cite, compareText, type IpKvmDevice, matchIpKvmDevice, type Peripheral, peripheralFields, peripheralSightings } from '../../kit';
 import type { ActivityEvent } from '../../records/events';
 import { defineIndicator } from '../../contract/defineIndicator';
-import type { Evidence, FindingDraft } from '../../contract/types';
+import type { Evidence, FindingDraft, InternedColumn } from '../../contract/types';
 
 const options = z.object({
   includeGenericGadgets: z
@@ -35,7 +35,36 @@ const options = z.object({
     ),
 });
 
-/** One sighting of a USB device or display, from a detection, an inventory check-in or a media event. */
+// Answers remembered before the cache starts afresh: a population repeats a few distinct
+// peripherals (the same receiver, the same monitor) at every check-in of every subject, so this
+// bounds memory, not the hit rate.
+const MAX_REMEMBERED_MATCHES = 1 << 14;
+
+// The match depends only on the peripheral and the constant built-in table, so it is remembered
+// and shared by every subject: scoring stays pure and deterministic. Keyed by the three parts,
+// an absent part told apart from an empty one; `null` for no match.
+const rememberedMatches = new Map<string, IpKvmDevice | null>();
+
+function partKey(s: string | undefined): string {
+  return s === undefined ? '\u0001' : `\u0002${s}`;
+}
+
+/** `matchIpKvmDevice` on the built-in table for one distinct peripheral, remembered; `null` for no match. */
+function rememberedMatch(x: Peripheral): IpKvmDevice | null {
+  const key = `${partKey(x.usbId)}\u0000${partKey(x.name)}\u0000${partKey(x.serial)}`;
+  const known = rememberedMatches.get(key);
+  if (known !== undefined) return known;
+  const answer =
+    matchIpKvmDevice({
+      ...(x.usbId !== undefined ? { usbId: x.usbId } : {}),
+      ...(x.name !== undefined ? { name: x.name } : {}),
+      ...(x.serial !== undefined ? { serial: x.serial } : {}),
+    }) ?? null;
+  if (rememberedMatches.size >= MAX_REMEMBERED_MATCHES) rememberedMatches.clear();
+  rememberedMatches.set(key, answer);
+  return answer;
+}
+
 /**
  * `device/ip-kvm`: KVM-over-IP hardware (PiKVM, TinyPilot, JetKVM, GL.iNet, NanoKVM, BliKVM)
  * attached to the managed device, recognised from USB ids or USB/EDID names in the shipped table.
@@ -100,13 +129,7 @@ export const ipKvm = defineIndicator({
     const matchOf = (code: number): IpKvmDevice | undefined => {
       let m = matches[code];
       if (m === undefined) {
-        const x = table.peripherals[code] as Peripheral;
-        m =
-          matchIpKvmDevice({
-            ...(x.usbId !== undefined ? { usbId: x.usbId } : {}),
-            ...(x.name !== undefined ? { name: x.name } : {}),
-            ...(x.serial !== undefined ? { serial: x.serial } : {}),
-          }) ?? null;
+        m = rememberedMatch(table.peripherals[code] as Peripheral);
         matches[code] = m;
       }
       return m ?? undefined;
@@ -114,7 +137,8 @@ export const ipKvm = defineIndicator({
     const strengthOf = { 'ip-kvm': 1, 'usb-gadget': options.genericGadgetStrength, 'capture-dongle': options.captureStrength } as const;
     type Hit = { device: string; kind: string; strength: number; deviceId: string; seenAs: string; first: string; evidence: Evidence[] };
     const hits = new Map<string, Hit>();
-    const devices = view.interned('deviceId');
+    // Interned only once a sighting matches: most subjects have none.
+    let devices: InternedColumn | undefined;
     const times = view.eventTimes();
     for (let k = 0; k < table.length; k++) {
       const code = table.peripheral[k] as number;
@@ -134,6 +158,7 @@ export const ipKvm = defineIndicator({
       } else continue;
       const index = table.event[k] as number;
       const e = view.events[index] as ActivityEvent;
+      devices ??= view.interned('deviceId');
       const deviceCode = devices.codes[index] as number;
       const deviceId = deviceCode < 0 ? '(unknown device)' : (devices.values[deviceCode] as string);
       const key = `${deviceId}\u0000${device}`;

@@ -92,7 +92,17 @@ export const remoteDesktopInternetFacing = defineIndicator({
       ]);
     }
     const egress = organisationEgress(reference);
-    const outside = (ip: string | undefined): boolean => ip !== undefined && isPublicIp(ip) && organisationEgressOf(egress, ip) === undefined;
+    // Check-ins and sessions repeat the same address: the last answer is remembered.
+    let lastIp: string | undefined;
+    let lastOutside = false;
+    const outside = (ip: string | undefined): boolean => {
+      if (ip === undefined) return false;
+      if (ip !== lastIp) {
+        lastIp = ip;
+        lastOutside = isPublicIp(ip) && organisationEgressOf(egress, ip) === undefined;
+      }
+      return lastOutside;
+    };
     const enabledOn = new Set<string>();
     const publicCheckins = new Map<string, { ip: string; count: number; first: string; evidence: Evidence[] }>();
     for (let i = 0; i < checkins.length; i++) {

@@ -61,30 +61,7 @@ export const sharedMfaDevice = defineIndicator({
     },
   },
   evaluate(view, { options, notEvaluated }) {
-    // One list of (authenticator, account) uses in time order: approvals of successful sign-ins and registrations.
-    const uses: { authenticator: string; accountId?: string | undefined; id: string; at: string; field: string }[] = [];
-    const events = view.events;
-    for (let i = 0; i < events.length; i++) {
-      const e = events[i]!;
-      if (e.type === 'session' && e.result !== 'failure') {
-        const authenticator = e.mfa?.authenticatorId ?? e.mfaDeviceId;
-        if (authenticator !== undefined) {
-          uses.push({
-            authenticator,
-            accountId: e.accountId,
-            id: e.id,
-            at: e.at,
-            field: e.mfa?.authenticatorId !== undefined ? 'mfa.authenticatorId' : 'mfaDeviceId',
-          });
-        }
-      } else if (e.type === 'authenticator-registration' && e.action === 'registered' && e.authenticatorId !== undefined) {
-        uses.push({ authenticator: e.authenticatorId, accountId: e.accountId, id: e.id, at: e.at, field: 'authenticatorId' });
-      }
-    }
-    if (uses.length === 0) {
-      return notEvaluated('no sign-ins with MFA device ids', ['events[type=session].mfa.authenticatorId', 'events[type=session].mfaDeviceId']);
-    }
-    // Called once per use: the frozen option array is read by index, not iterated.
+    // Called once per distinct account: the frozen option array is read by index, not iterated.
     const suffixes = options.sameOwnerSuffixes;
     const owner = (account: string): string => {
       const lower = account.toLowerCase();
@@ -94,13 +71,42 @@ export const sharedMfaDevice = defineIndicator({
       }
       return lower;
     };
+    // Per authenticator, its owners (accounts folded by `owner`) in order of first use, each with
+    // that first use: approvals of successful sign-ins and registrations, in one sweep in time
+    // order. Consecutive uses mostly repeat the previous authenticator and account, so the last
+    // look-ups are remembered; no object is built per use, only per first use of an owner.
     const devices = new Map<string, Map<string, { account: string; id: string; at: string; field: string }>>();
-    for (const u of uses) {
-      const account = accountOf(u);
-      const key = owner(account);
-      const owners = devices.get(u.authenticator) ?? new Map();
-      if (!owners.has(key)) owners.set(key, { account, id: u.id, at: u.at, field: u.field });
-      devices.set(u.authenticator, owners);
+    let uses = 0;
+    let lastAccount: string | undefined;
+    let lastOwner = '';
+    let lastAuthenticator: string | undefined;
+    let lastOwners: Map<string, { account: string; id: string; at: string; field: string }> | undefined;
+    const use = (authenticator: string, account: string, id: string, at: string, field: string): void => {
+      uses++;
+      if (account !== lastAccount) {
+        lastAccount = account;
+        lastOwner = owner(account);
+      }
+      if (authenticator !== lastAuthenticator || lastOwners === undefined) {
+        lastAuthenticator = authenticator;
+        lastOwners = devices.get(authenticator);
+        if (lastOwners === undefined) devices.set(authenticator, (lastOwners = new Map()));
+      }
+      if (!lastOwners.has(lastOwner)) lastOwners.set(lastOwner, { account, id, at, field });
+    };
+    const events = view.events;
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
+      if (e.type === 'session' && e.result !== 'failure') {
+        const byMfa = e.mfa?.authenticatorId;
+        const authenticator = byMfa ?? e.mfaDeviceId;
+        if (authenticator !== undefined) use(authenticator, accountOf(e), e.id, e.at, byMfa !== undefined ? 'mfa.authenticatorId' : 'mfaDeviceId');
+      } else if (e.type === 'authenticator-registration' && e.action === 'registered' && e.authenticatorId !== undefined) {
+        use(e.authenticatorId, accountOf(e), e.id, e.at, 'authenticatorId');
+      }
+    }
+    if (uses === 0) {
+      return notEvaluated('no sign-ins with MFA device ids', ['events[type=session].mfa.authenticatorId', 'events[type=session].mfaDeviceId']);
     }
     return [...devices]
       .filter(([, owners]) => owners.size >= options.minAccounts)

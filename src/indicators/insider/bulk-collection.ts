@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, FindingDraft, SubjectView } from '../../contract/types';
+import type { ActivityEventOf } from '../../records/events';
 import { ownValue } from '../../records/ownKeys';
 import { addFinite, cite, DAY_MS, medianSorted, quantileWithout } from '../../kit';
 
@@ -41,9 +42,17 @@ const options = z.object({
 
 type Options = z.infer<typeof options>;
 
+/** Per active UTC day, in day order, as columns: day `d` starts at `day[d]`. */
 interface DailyProfile {
-  /** Per UTC day: bytes (known when some event of the day reported a volume) and actions. */
-  readonly days: Map<number, { bytes: number; bytesKnown: boolean; actions: number; ids: string[] }>;
+  /** Start of each day with collection, in milliseconds since the epoch, ascending. */
+  readonly day: readonly number[];
+  /** Bytes collected on the day (known when some event of the day reported a volume, see `bytesKnown`). */
+  readonly bytes: readonly number[];
+  readonly dayBytesKnown: readonly boolean[];
+  /** Collection actions on the day. */
+  readonly actions: readonly number[];
+  /** The day's collection events: indices into `view.eventsOf('data-access')`. */
+  readonly events: readonly (readonly number[])[];
   readonly peakBytesDay?: number;
   readonly peakActionsDay?: number;
   readonly peakBytes: number;
@@ -52,36 +61,60 @@ interface DailyProfile {
   readonly bytesKnown: boolean;
 }
 
-/** Daily collection volume of one subject, in one pass over its data-access events. */
+/**
+ * Daily collection volume of one subject, in one pass over its data-access events (sorted by
+ * time, so a day's events are one run), built once per view and set of actions and shared by
+ * `summarise` and `evaluate`.
+ */
 function dailyProfile(view: SubjectView, opts: Options): DailyProfile {
+  return view.memo(`insider/bulk-collection/daily\u0000${opts.actions.join(',')}`, () => sweepDays(view, opts));
+}
+
+function sweepDays(view: SubjectView, opts: Options): DailyProfile {
   const wanted = new Set<string>(opts.actions);
-  const days = new Map<number, { bytes: number; bytesKnown: boolean; actions: number; ids: string[] }>();
+  const day: number[] = [];
+  const bytes: number[] = [];
+  const dayBytesKnown: boolean[] = [];
+  const actions: number[] = [];
+  const events: number[][] = [];
   const access = view.eventsOf('data-access');
+  const times = view.eventTimes('data-access');
+  let d = -1;
   for (let i = 0; i < access.length; i++) {
     const e = access[i]!;
     if (!wanted.has(e.action)) continue;
-    const day = Math.floor(view.timeOf(e) / DAY_MS) * DAY_MS;
-    const d = days.get(day) ?? { bytes: 0, bytesKnown: false, actions: 0, ids: [] };
-    if (e.volumeBytes !== undefined) {
-      d.bytes = addFinite(d.bytes, e.volumeBytes);
-      d.bytesKnown = true;
+    const start = Math.floor((times[i] as number) / DAY_MS) * DAY_MS;
+    if (d < 0 || day[d] !== start) {
+      d = day.length;
+      day.push(start);
+      bytes.push(0);
+      dayBytesKnown.push(false);
+      actions.push(0);
+      events.push([]);
     }
-    d.actions = addFinite(d.actions, Math.max(1, e.itemCount ?? 1));
-    d.ids.push(e.id);
-    days.set(day, d);
+    if (e.volumeBytes !== undefined) {
+      bytes[d] = addFinite(bytes[d] as number, e.volumeBytes);
+      dayBytesKnown[d] = true;
+    }
+    actions[d] = addFinite(actions[d] as number, Math.max(1, e.itemCount ?? 1));
+    (events[d] as number[]).push(i);
   }
   let peakBytes = 0;
   let peakActions = 0;
   let peakBytesDay: number | undefined;
   let peakActionsDay: number | undefined;
   let bytesKnown = false;
-  for (const [day, d] of [...days].sort((a, b) => a[0] - b[0])) {
-    bytesKnown ||= d.bytesKnown;
-    if (d.bytes > peakBytes) [peakBytes, peakBytesDay] = [d.bytes, day];
-    if (d.actions > peakActions) [peakActions, peakActionsDay] = [d.actions, day];
+  for (let k = 0; k < day.length; k++) {
+    bytesKnown ||= dayBytesKnown[k] as boolean;
+    if ((bytes[k] as number) > peakBytes) [peakBytes, peakBytesDay] = [bytes[k] as number, day[k] as number];
+    if ((actions[k] as number) > peakActions) [peakActions, peakActionsDay] = [actions[k] as number, day[k] as number];
   }
   return {
-    days,
+    day,
+    bytes,
+    dayBytesKnown,
+    actions,
+    events,
     peakBytes,
     peakActions,
     bytesKnown,
@@ -146,7 +179,7 @@ export const bulkCollection = defineIndicator({
     if (role === undefined) return undefined;
     const p = dailyProfile(view, opts);
     // A peer with no collection at all is more likely missing data than a zero baseline.
-    if (p.days.size === 0) return undefined;
+    if (p.day.length === 0) return undefined;
     // Likewise a peer whose logs carry no volumes has no byte baseline, not a zero one.
     return p.bytesKnown ? { role, peakActions: p.peakActions, peakBytes: p.peakBytes } : { role, peakActions: p.peakActions };
   },
@@ -169,27 +202,39 @@ export const bulkCollection = defineIndicator({
     const access = view.eventsOf('data-access');
     if (access.length === 0) return notEvaluated('no data-access events', ['events[type=data-access]']);
     const p = dailyProfile(view, opts);
-    if (p.days.size === 0) return [];
+    if (p.day.length === 0) return [];
     const hired = view.subject.hiredAt !== undefined ? Date.parse(view.subject.hiredAt) : undefined;
     const earlyOf = (day: number): boolean => hired !== undefined && day + DAY_MS >= hired && day <= hired + opts.earlyTenureDays * DAY_MS;
     const earlyText = (day: number): string => (earlyOf(day) ? `, ${Math.max(0, Math.floor((day - (hired as number)) / DAY_MS))} days into the tenure` : '');
     const findings: FindingDraft<MessageId>[] = [];
-    const evidenceOf = (day: number) =>
-      (p.days.get(day)?.ids ?? [])
-        .slice(0, 10)
-        .map((id) => ({ recordId: id, at: new Date(day).toISOString(), field: 'volumeBytes', note: 'collected on the peak day' }));
+    const evidenceOf = (day: number): Evidence[] => {
+      const k = p.day.indexOf(day);
+      const out: Evidence[] = [];
+      if (k < 0) return out;
+      const at = new Date(day).toISOString();
+      const indices = p.events[k] as readonly number[];
+      for (let j = 0; j < indices.length && j < 10; j++) {
+        out.push({
+          recordId: (access[indices[j] as number] as ActivityEventOf<'data-access'>).id,
+          at,
+          field: 'volumeBytes',
+          note: 'collected on the peak day',
+        });
+      }
+      return out;
+    };
     const strengthOf = (factor: number, limit: number, day: number): number =>
       Math.min(1, 0.5 + 0.3 * Math.min(1, Math.log(factor / limit) / Math.log(10)) + (earlyOf(day) ? 0.2 : 0));
 
     // Own baseline: median of the other active days.
     const metrics = [
-      { unit: 'bytes', peak: p.peakBytes, day: p.peakBytesDay, min: opts.minBytes, get: (d: { bytes: number }) => d.bytes, fmt: fmtBytes },
+      { unit: 'bytes', peak: p.peakBytes, day: p.peakBytesDay, min: opts.minBytes, get: (k: number) => p.bytes[k] as number, fmt: fmtBytes },
       {
         unit: 'actions',
         peak: p.peakActions,
         day: p.peakActionsDay,
         min: opts.minActions,
-        get: (d: { actions: number }) => d.actions,
+        get: (k: number) => p.actions[k] as number,
         fmt: (n: number) => `${Math.round(n)} actions`,
       },
     ] as const;
@@ -225,10 +270,11 @@ export const bulkCollection = defineIndicator({
     for (const m of metrics) {
       if (ownFired || m.day === undefined || m.peak < m.min || m.peak === 0) continue;
       // Days whose logs carry no volume are unknown in bytes, not days of zero bytes.
-      const others = [...p.days]
-        .filter(([day, d]) => day !== m.day && (m.unit !== 'bytes' || d.bytesKnown))
-        .map(([, d]) => m.get(d))
-        .sort((a, b) => a - b);
+      const others: number[] = [];
+      for (let k = 0; k < p.day.length; k++) {
+        if (p.day[k] !== m.day && (m.unit !== 'bytes' || p.dayBytesKnown[k] === true)) others.push(m.get(k));
+      }
+      others.sort((a, b) => a - b);
       if (others.length < opts.minBaselineDays) continue;
       const found = compare('ownBaseline', m, m.day, medianSorted(others) as number, opts.ownFactor, {}, evidenceOf(m.day));
       if (found === undefined) continue;

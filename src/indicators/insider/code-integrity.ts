@@ -116,12 +116,12 @@ export const codeIntegrity = defineIndicator({
     const isSensitive = (c: CodeChange): boolean =>
       (c.tags ?? []).some((t) => sensitiveTags.has(normalizeTag(t))) ||
       (sensitivePaths.length > 0 && (c.paths ?? []).some((p) => pathMatches(p, sensitivePaths)));
-    const pipelineByOutsider = (c: CodeChange): string | undefined => {
+    const changeTimes = view.eventTimes('code-change');
+    const pipelineByOutsider = (c: CodeChange, t: number): string | undefined => {
       const touchesCi = c.action === 'pipeline-change' || (c.action === 'merge' && (c.paths ?? []).some((p) => pathMatches(p, ciPatterns)));
       if (!touchesCi) return undefined;
       if (owners.size > 0) return role !== undefined && owners.has(role) ? undefined : `role ${role ?? '(unspecified)'}, which does not own CI/CD`;
       if (start === undefined) return undefined;
-      const t = view.timeOf(c);
       return t >= start && t <= start + options.newHireDays * DAY_MS ? `a new hire (within ${options.newHireDays} days of the start)` : undefined;
     };
     type Group = {
@@ -160,7 +160,7 @@ export const codeIntegrity = defineIndicator({
         }
       }
       if (c.protectionBypassed === true) add('bypass', c, sensitive ? 0.9 : 0.5, '', sensitive, c.changeId ?? c.action);
-      const outsider = pipelineByOutsider(c);
+      const outsider = pipelineByOutsider(c, changeTimes[i] as number);
       if (outsider !== undefined) add('pipeline', c, owners.size > 0 ? 0.6 : 0.5, outsider, sensitive, c.changeId ?? c.action);
     }
     const findings: FindingDraft<MessageId>[] = [];

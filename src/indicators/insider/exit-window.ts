@@ -192,9 +192,10 @@ export const exitWindow = defineIndicator({
     const extortion: { id: string; at: string }[] = [];
     let firstMs: number | undefined;
     const events = view.events;
+    const times = view.eventTimes();
     for (let i = 0; i < events.length; i++) {
       const e = events[i]!;
-      const t = view.timeOf(e);
+      const t = times[i] as number;
       if (firstMs === undefined && isBehaviourActivity(e)) firstMs = t;
       if (e.type === 'security' && e.category === 'extortion' && t >= from) extortion.push({ id: e.id, at: e.at });
       if (endMs !== undefined && t >= endMs && isBehaviourActivity(e)) {

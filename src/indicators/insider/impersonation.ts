@@ -148,12 +148,24 @@ export const impersonation = defineIndicator({
     const deviceHits = new Map<string, { holder: string; count: number; first: string; evidence: Evidence[] }>();
     const replayHits = new Map<string, { count: number; first: string; confirmed: boolean; evidence: Evidence[] }>();
     const wantedReplay = new Set<string>(options.replayDetections);
+    // Consecutive events mostly repeat the previous account and computer: the last normalised id
+    // of each is remembered; with nobody to compare with, ids are not normalised at all.
+    const checkAccounts = prepared.accounts.size > 0;
+    const checkDevices = !deviceExempt && prepared.devices.size > 0;
+    let lastAccount: string | undefined;
+    let lastAccountKey: string | undefined;
+    let lastDevice: string | undefined;
+    let lastDeviceKey: string | undefined;
     // One sweep in time order, so "first" is deterministic.
     const events = view.events;
     for (let i = 0; i < events.length; i++) {
       const e = events[i]!;
-      if (e.type === 'session' && e.result !== 'failure' && e.accountId !== undefined) {
-        const key = normalizeIdentifier(e.accountId);
+      if (checkAccounts && e.type === 'session' && e.result !== 'failure' && e.accountId !== undefined) {
+        if (e.accountId !== lastAccount) {
+          lastAccount = e.accountId;
+          lastAccountKey = normalizeIdentifier(e.accountId);
+        }
+        const key = lastAccountKey;
         const holders = key === undefined ? undefined : prepared.accounts.get(key);
         if (key !== undefined && holders !== undefined && !holders.includes(me)) {
           const hit = accountHits.get(key) ?? { holders, count: 0, interactive: false, first: e.at, evidence: [] };
@@ -164,9 +176,13 @@ export const impersonation = defineIndicator({
           accountHits.set(key, hit);
         }
       }
-      if (!deviceExempt && (e.type === 'session' || e.type === 'device-checkin' || e.type === 'remote-access-session') && e.deviceId !== undefined) {
+      if (checkDevices && (e.type === 'session' || e.type === 'device-checkin' || e.type === 'remote-access-session') && e.deviceId !== undefined) {
         if (e.type === 'session' && e.result === 'failure') continue;
-        const key = normalizeIdentifier(e.deviceId);
+        if (e.deviceId !== lastDevice) {
+          lastDevice = e.deviceId;
+          lastDeviceKey = normalizeIdentifier(e.deviceId);
+        }
+        const key = lastDeviceKey;
         const holder = key === undefined ? undefined : prepared.devices.get(key);
         if (key !== undefined && holder !== undefined && holder !== me) {
           const hit = deviceHits.get(key) ?? { holder, count: 0, first: e.at, evidence: [] };

@@ -397,11 +397,12 @@ function firstUses(
   const usedBefore = new Set<Channel>(prior !== undefined && Date.parse(prior.through) <= recentFrom ? (prior.channelsUsed ?? []) : []);
   const first = new Map<Channel, { id: string; at: string; t: number }>();
   const events = view.events;
+  const times = view.eventTimes();
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     const channel = channelOf(e);
     if (channel === undefined || first.has(channel) || usedBefore.has(channel)) continue;
-    first.set(channel, { id: e.id, at: e.at, t: view.timeOf(e) });
+    first.set(channel, { id: e.id, at: e.at, t: times[i] as number });
   }
   const out: FindingDraft<MessageId>[] = [];
   for (const [channel, use] of [...first].sort((a, b) => compareText(a[0], b[0]))) {

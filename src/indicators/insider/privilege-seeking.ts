@@ -118,8 +118,13 @@ export const privilegeSeeking = defineIndicator({
   },
   evaluate(view, { options, notEvaluated }) {
     const requests = view.eventsOf('privilege');
+    const requestTimes = view.eventTimes('privilege');
     const hired = view.subject.hiredAt !== undefined ? Date.parse(view.subject.hiredAt) : undefined;
-    const modifies = view.eventsOf('data-access').filter((e) => e.action === 'modify' && e.files !== undefined);
+    // Modifications that name files, as indices into `access` (and its time column).
+    const access = view.eventsOf('data-access');
+    const accessTimes = view.eventTimes('data-access');
+    const modifies: number[] = [];
+    for (let j = 0; j < access.length; j++) if (access[j]!.action === 'modify' && access[j]!.files !== undefined) modifies.push(j);
     if (requests.length === 0 && (hired === undefined || modifies.length === 0)) {
       return notEvaluated('no privilege events, and no file changes with a start date', [
         'events[type=privilege]',
@@ -174,7 +179,7 @@ export const privilegeSeeking = defineIndicator({
       const r = requests[i]!;
       const granted = r.action === 'grant' || r.granted === true;
       if (!granted || !watched.has(r.privilege) || roleGrants.has(r.privilege) || earlyGranted.has(r.privilege)) continue;
-      const days = r.tenureDaysAtGrant ?? (start !== undefined ? (view.timeOf(r) - start) / DAY_MS : undefined);
+      const days = r.tenureDaysAtGrant ?? (start !== undefined ? ((requestTimes[i] as number) - start) / DAY_MS : undefined);
       if (days === undefined || days < 0 || days > options.earlyGrantDays) continue;
       earlyGranted.add(r.privilege);
       const selfGranted = isSelfGranted(r);
@@ -233,8 +238,9 @@ export const privilegeSeeking = defineIndicator({
       const manifests = options.manifestPatterns.map((p) => p.toLowerCase());
       const ci = { count: 0, files: new Set<string>(), evidence: [] as Evidence[] };
       const deps = { count: 0, files: new Set<string>(), evidence: [] as Evidence[] };
-      for (const e of modifies) {
-        const t = view.timeOf(e);
+      for (const j of modifies) {
+        const e = access[j]!;
+        const t = accessTimes[j] as number;
         if (t < hired || t > hired + options.newHireDays * DAY_MS) continue;
         const files = (e.files ?? []).map((f) => f.toLowerCase());
         const ciFiles = (e.files ?? []).filter((_, i) => ciPatterns.some((p) => (files[i] as string).includes(p)));

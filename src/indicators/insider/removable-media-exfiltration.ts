@@ -45,15 +45,28 @@ interface MediumTally {
   /** First and last event times of the medium (ISO), whatever the evidence cap keeps. */
   first: string;
   last: string;
+  /** The same two times in milliseconds since the epoch, from the view's time columns. */
+  firstMs: number;
+  lastMs: number;
   readonly sensitiveTags: Set<string>;
   readonly mitigations: Map<string, Mitigation>;
   unmitigatedCopies: number;
 }
 
-function sensitiveSet(given: readonly string[], reference: Reference): Set<string> {
-  const t = reference.organisation?.sensitivityTags;
-  return new Set([...given, ...(t?.sensitiveTechnology ?? []), ...(t?.exportControlled ?? []), ...(t?.valueMoving ?? [])].map(normalizeTag));
+function sensitiveSet(given: readonly string[], reference: Reference): ReadonlySet<string> {
+  // Built once per option list and reference (a batch's), not once per subject.
+  let byReference = sensitiveSets.get(given);
+  if (byReference === undefined) sensitiveSets.set(given, (byReference = new WeakMap()));
+  let set = byReference.get(reference);
+  if (set === undefined) {
+    const t = reference.organisation?.sensitivityTags;
+    set = new Set([...given, ...(t?.sensitiveTechnology ?? []), ...(t?.exportControlled ?? []), ...(t?.valueMoving ?? [])].map(normalizeTag));
+    byReference.set(reference, set);
+  }
+  return set;
 }
+
+const sensitiveSets = new WeakMap<readonly string[], WeakMap<Reference, ReadonlySet<string>>>();
 
 function mediumKey(
   media: { serial?: string | undefined; vendorId?: string | undefined; productId?: string | undefined; product?: string | undefined } | undefined,
@@ -62,6 +75,8 @@ function mediumKey(
   if (media?.vendorId !== undefined && media.productId !== undefined) return `${media.vendorId.toLowerCase()}:${media.productId.toLowerCase()}`;
   return media?.product ?? 'unidentified medium';
 }
+
+const noMitigations: readonly Mitigation[] = Object.freeze([]);
 
 /** A documented removable-media exception that covers the event (its window, and its computer when it names one). */
 function coveringExceptions(subject: Subject, atMs: number, deviceId: string | undefined): Mitigation[] {
@@ -120,7 +135,10 @@ export const removableMediaExfiltration = defineIndicator({
   evaluate(view, { options, reference, notEvaluated }) {
     const subject = view.subject;
     const media = view.eventsOf('removable-media');
-    const dataToMedia = view.eventsOf('data-access').filter((e) => e.destination?.kind === 'removable-media');
+    const access = view.eventsOf('data-access');
+    // Data-access events onto removable media, as indices into `access` (and its time column).
+    const dataToMedia: number[] = [];
+    for (let j = 0; j < access.length; j++) if (access[j]!.destination?.kind === 'removable-media') dataToMedia.push(j);
     if (media.length === 0 && dataToMedia.length === 0) return notEvaluated('no removable-media events', ['events[type=removable-media]']);
     const sensitive = sensitiveSet(options.sensitiveTags, reference);
     const approved = new Set(options.approvedMedia.map((m) => m.toLowerCase()));
@@ -137,6 +155,8 @@ export const removableMediaExfiltration = defineIndicator({
           ids: [],
           first: '',
           last: '',
+          firstMs: 0,
+          lastMs: 0,
           sensitiveTags: new Set(),
           mitigations: new Map(),
           unmitigatedCopies: 0,
@@ -145,42 +165,53 @@ export const removableMediaExfiltration = defineIndicator({
       }
       return t;
     };
-    const seen = (t: MediumTally, at: string): void => {
-      // Compared as instants: records may carry different offsets.
-      if (t.first === '' || Date.parse(at) < Date.parse(t.first)) t.first = at;
-      if (t.last === '' || Date.parse(at) > Date.parse(t.last)) t.last = at;
+    const seen = (t: MediumTally, at: string, atMs: number): void => {
+      // Compared as instants (records may carry different offsets), from the time columns.
+      if (t.first === '' || atMs < t.firstMs) [t.first, t.firstMs] = [at, atMs];
+      if (t.last === '' || atMs > t.lastMs) [t.last, t.lastMs] = [at, atMs];
     };
+    // Most subjects document no removable-media exception: then no copy is checked against them.
+    const hasExceptions = (subject.exceptions ?? []).some((x) => x.kind === 'removable-media');
     const copy = (
       t: MediumTally,
       id: string,
       at: string,
+      atMs: number,
       deviceId: string | undefined,
       tags: readonly string[] | undefined,
       bytes: number | undefined,
     ): void => {
       t.copies++;
-      seen(t, at);
+      seen(t, at, atMs);
       t.bytes += bytes ?? 0;
-      const hits = (tags ?? []).map(normalizeTag).filter((x) => sensitive.has(x));
-      if (hits.length > 0) t.sensitive++;
-      for (const h of hits) t.sensitiveTags.add(h);
+      if (tags !== undefined) {
+        const hits = tags.map(normalizeTag).filter((x) => sensitive.has(x));
+        if (hits.length > 0) t.sensitive++;
+        for (const h of hits) t.sensitiveTags.add(h);
+      }
       if (t.ids.length < 10) t.ids.push({ id, at });
-      const covered = coveringExceptions(subject, Date.parse(at), deviceId);
+      const covered = hasExceptions ? coveringExceptions(subject, atMs, deviceId) : noMitigations;
       if (covered.length === 0) t.unmitigatedCopies++;
       for (const m of covered) t.mitigations.set(m.recordId, m);
     };
+    const mediaTimes = view.eventTimes('removable-media');
+    const accessTimes = view.eventTimes('data-access');
     for (let i = 0; i < media.length; i++) {
       const e = media[i]!;
+      const atMs = mediaTimes[i] as number;
       const t = tallyOf(mediumKey(e.media));
       if (e.action === 'connected') {
         if (e.media?.kind === undefined || e.media.kind === 'mass-storage') {
           t.connects++;
-          seen(t, e.at);
+          seen(t, e.at, atMs);
           if (t.ids.length < 10) t.ids.push({ id: e.id, at: e.at });
         }
-      } else if (e.action === 'file-copied') copy(t, e.id, e.at, e.deviceId, e.file?.tags, e.file?.sizeBytes);
+      } else if (e.action === 'file-copied') copy(t, e.id, e.at, atMs, e.deviceId, e.file?.tags, e.file?.sizeBytes);
     }
-    for (const e of dataToMedia) copy(tallyOf(mediumKey(undefined)), e.id, e.at, undefined, e.tags, e.volumeBytes);
+    for (const j of dataToMedia) {
+      const e = access[j]!;
+      copy(tallyOf(mediumKey(undefined)), e.id, e.at, accessTimes[j] as number, undefined, e.tags, e.volumeBytes);
+    }
 
     const findings: FindingDraft<MessageId>[] = [];
     for (const t of [...tallies.values()].sort((a, b) => compareText(a.key, b.key))) {

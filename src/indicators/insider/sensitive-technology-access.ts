@@ -62,6 +62,7 @@ export const sensitiveTechnologyAccess = defineIndicator({
   },
   evaluate(view, { options, notEvaluated }) {
     const access = view.eventsOf('data-access');
+    const accessTimes = view.eventTimes('data-access');
     if (access.length === 0) return notEvaluated('no data-access events', ['events[type=data-access]']);
     const sensitive = new Set([...options.sensitiveTags, ...options.extraTags].map(norm));
     const authorised = new Set((view.subject.authorizedDataTags ?? []).map(norm));
@@ -77,7 +78,7 @@ export const sensitiveTechnologyAccess = defineIndicator({
         const g = byTag.get(raw) ?? { count: 0, resources: new Set<string>(), early: 0, evidence: [] };
         g.count++;
         g.resources.add(e.resource);
-        const t = view.timeOf(e);
+        const t = accessTimes[i] as number;
         if (hired !== undefined && t >= hired && t <= hired + options.earlyTenureDays * DAY_MS) g.early++;
         if (g.evidence.length < 10)
           g.evidence.push({

@@ -44,9 +44,46 @@ function kindOf(n: NetworkEnrichment): Kind | undefined {
 
 const KIND_STRENGTH: Readonly<Record<Kind, number>> = { tor: 0.9, 'residential proxy': 0.8, proxy: 0.6, hosting: 0.6, VPN: 0.5 };
 
+// Lists and answers remembered before the caches start afresh: a scorer has a few option lists and
+// a population a few hundred distinct provider and ASN names, so this bounds memory, not the hit rate.
+const MAX_REMEMBERED = 1 << 12;
+
+// Provider lists by their names (a pure function of the names and the constant shipped table),
+// so a list is built and its names matched once per scorer, not once per subject.
+const rememberedLists = new Map<string, readonly VpnProvider[]>();
+
+// Answers of `matchVpnProvider` per remembered list and name; `null` for no match.
+const rememberedAnswers = new WeakMap<readonly VpnProvider[], Map<string, VpnProvider | null>>();
+
 /** The shipped entry for a provider name, or an ad-hoc entry for a name the table lacks. */
-function providerList(names: readonly string[]): VpnProvider[] {
-  return names.map((name) => matchVpnProvider(name, knownVpnProviders) ?? { id: name.toLowerCase(), name, aliases: [name] });
+function providerList(names: readonly string[]): readonly VpnProvider[] {
+  if (names.length === 0) return noProviders;
+  const key = names.join('\u0000');
+  let list = rememberedLists.get(key);
+  if (list === undefined) {
+    list = names.map((name) => matchVpnProvider(name, knownVpnProviders) ?? { id: name.toLowerCase(), name, aliases: [name] });
+    if (rememberedLists.size >= MAX_REMEMBERED) rememberedLists.clear();
+    rememberedLists.set(key, list);
+  }
+  return list;
+}
+
+const noProviders: readonly VpnProvider[] = Object.freeze([]);
+const noMitigations: readonly Mitigation[] = Object.freeze([]);
+
+/** `matchVpnProvider(name, list)` for a list from {@link providerList}, remembered per name. */
+function matchIn(name: string, list: readonly VpnProvider[]): VpnProvider | undefined {
+  let answers = rememberedAnswers.get(list);
+  if (answers === undefined) {
+    answers = new Map();
+    rememberedAnswers.set(list, answers);
+  }
+  const known = answers.get(name);
+  if (known !== undefined) return known ?? undefined;
+  const answer = matchVpnProvider(name, list);
+  if (answers.size >= MAX_REMEMBERED) answers.clear();
+  answers.set(name, answer ?? null);
+  return answer;
 }
 
 /**
@@ -100,14 +137,26 @@ export const anonymizingInfrastructure = defineIndicator({
     },
   },
   evaluate(view, { options, reference, notEvaluated }) {
-    const sessions = view.eventsOf('session').filter((s) => s.result !== 'failure' && s.network !== undefined);
+    const all = view.eventsOf('session');
+    const sessions: SessionEvent[] = [];
+    const sessionIndex: number[] = [];
+    for (let i = 0; i < all.length; i++) {
+      const s = all[i] as SessionEvent;
+      if (s.result === 'failure' || s.network === undefined) continue;
+      sessions.push(s);
+      sessionIndex.push(i);
+    }
     if (sessions.length === 0) return notEvaluated('no sign-ins with network enrichment', ['events[type=session].network']);
     const concern = providerList(options.providersOfConcern);
-    const approved = providerList([...options.approvedProviders, ...(reference.organisation?.approvedVpnProviders ?? [])]);
+    const organisationApproved = reference.organisation?.approvedVpnProviders ?? [];
+    const approved = providerList(organisationApproved.length === 0 ? options.approvedProviders : [...options.approvedProviders, ...organisationApproved]);
+    const times = view.eventTimes('session');
+    // Most subjects document no VPN exception: then no sign-in is looked up against them.
+    const hasVpnExceptions = (view.subject.exceptions ?? []).some((x) => x.kind === 'vpn');
     // The exceptions that explain a sign-in: VPN exceptions active at the time whose provider matches its egress.
-    const exceptedBy = (s: SessionEvent, n: NetworkEnrichment): Mitigation[] => {
+    const exceptedBy = (k: number, n: NetworkEnrichment): Mitigation[] => {
       const out: Mitigation[] = [];
-      for (const x of exceptionsActiveAt(view.subject, 'vpn', view.timeOf(s))) {
+      for (const x of exceptionsActiveAt(view.subject, 'vpn', times[sessionIndex[k] as number] as number)) {
         if (x.scope?.provider === undefined || providerOf(n, providerList([x.scope.provider])) === undefined) continue;
         out.push({ recordId: x.id, field: 'exceptions', explains: `${describeException(x)} for ${x.scope.provider}` });
       }
@@ -117,18 +166,16 @@ export const anonymizingInfrastructure = defineIndicator({
     const explained = new Map<string, { sessions: SessionEvent[]; by: Map<string, Mitigation> }>();
     const providerOf = (n: NetworkEnrichment, list: readonly VpnProvider[]): VpnProvider | undefined => {
       if (list.length === 0) return undefined;
-      return (
-        (n.vpnProvider !== undefined ? matchVpnProvider(n.vpnProvider, list) : undefined) ??
-        (n.asnOrg !== undefined ? matchVpnProvider(n.asnOrg, list) : undefined)
-      );
+      return (n.vpnProvider !== undefined ? matchIn(n.vpnProvider, list) : undefined) ?? (n.asnOrg !== undefined ? matchIn(n.asnOrg, list) : undefined);
     };
     const ofConcern = new Map<string, SessionEvent[]>();
     const anonymized: { s: SessionEvent; kind: Kind }[] = [];
     let total = 0;
-    for (const s of sessions) {
+    for (let k = 0; k < sessions.length; k++) {
+      const s = sessions[k] as SessionEvent;
       const n = s.network as NetworkEnrichment;
       if (providerOf(n, approved) !== undefined) continue;
-      const by = exceptedBy(s, n);
+      const by = hasVpnExceptions ? exceptedBy(k, n) : noMitigations;
       if (by.length > 0) {
         const p = providerOf(n, concern);
         if (p !== undefined) {

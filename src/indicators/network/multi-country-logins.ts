@@ -153,19 +153,31 @@ export const multiCountryLogins = defineIndicator({
     },
   },
   evaluate(view, { options, notEvaluated }) {
-    const sessions = view.eventsOf('session').filter((s) => s.result !== 'failure' && s.network !== undefined);
-    const located = sessions.filter((s) => s.network?.country !== undefined || s.network?.asn !== undefined || s.network?.lat !== undefined);
-    if (located.length === 0) {
-      return notEvaluated('no sign-ins with network enrichment', ['events[type=session].network']);
-    }
+    // Successful sign-ins with a located egress, per account, with their times from the view's
+    // column: one sweep, no filtered copies, no time looked up per sign-in.
+    const sessions = view.eventsOf('session');
+    const times = view.eventTimes('session');
     const byAccount = new Map<string, Login[]>();
-    for (const s of located) {
-      if (!options.includeAnonymized && isAnonymized(s.network)) continue;
+    let located = 0;
+    let lastAccount: string | undefined;
+    let lastList: Login[] | undefined;
+    for (let i = 0; i < sessions.length; i++) {
+      const s = sessions[i] as SessionEvent;
+      const n = s.network;
+      if (s.result === 'failure' || n === undefined || (n.country === undefined && n.asn === undefined && n.lat === undefined)) continue;
+      located++;
+      if (!options.includeAnonymized && isAnonymized(n)) continue;
       const account = accountOf(s);
-      const list = byAccount.get(account);
-      const login = { session: s, t: view.timeOf(s) };
-      if (list === undefined) byAccount.set(account, [login]);
-      else list.push(login);
+      const login = { session: s, t: times[i] as number };
+      if (account !== lastAccount || lastList === undefined) {
+        lastAccount = account;
+        lastList = byAccount.get(account);
+        if (lastList === undefined) byAccount.set(account, (lastList = []));
+      }
+      lastList.push(login);
+    }
+    if (located === 0) {
+      return notEvaluated('no sign-ins with network enrichment', ['events[type=session].network']);
     }
     const findings: FindingDraft<MessageId>[] = [];
     const window = options.windowHours * HOUR_MS;
@@ -253,15 +265,17 @@ export const multiCountryLogins = defineIndicator({
       let worstExplained: { speed: number; km: number; hours: number; a: Login; b: Login; legs: string[] } | undefined;
       let explainedJumps = 0;
       const jumpEvidence: { recordId: string; at: string; field: string; value: string }[] = [];
-      let previous: { login: Login; location: LoginLocation } | undefined;
-      for (const b of logins) {
+      let previousLogin: Login | undefined;
+      let previousLocation: LoginLocation | undefined;
+      for (let k = 0; k < logins.length; k++) {
+        const b = logins[k] as Login;
         const lb = locationOf(b.session.network);
         if (lb === undefined) continue;
-        const last = previous;
-        previous = { login: b, location: lb };
-        if (last === undefined) continue;
-        const a = last.login;
-        const la = last.location;
+        const a = previousLogin;
+        const la = previousLocation;
+        previousLogin = b;
+        previousLocation = lb;
+        if (a === undefined || la === undefined) continue;
         // A centroid of the same country says nothing about movement; across countries, a
         // centroid only bounds the distance, so the slack keeps neighbours from looking far apart.
         if ((la.centroid || lb.centroid) && la.country === lb.country) continue;
