@@ -9,6 +9,7 @@ import type { ActivityEvent } from '../records/events';
 import type { Reference } from '../records/batchInput';
 import type { Subject } from '../records/subject';
 import { checkTrustedSubject, trustedEventTime, trustedGivenTime, type TrustedCheck } from '../records/trusted';
+import { parseIsoTime } from '../records/isoTime';
 import { readRecordId, safeParseEvent, safeParseSubject, type ParseOptions, type SafeParseResult } from '../records/validate';
 import type { Watchlist } from '../records/watchlist';
 import type { GroupSetting, ScorerConfig } from './config';
@@ -26,8 +27,9 @@ import { ignoreSettlement, isThenable } from './thenable';
 import { describeThrown } from './thrown';
 import type { IndicatorTimer } from './timing';
 import { type BuiltView, buildSortedView } from './view';
+import { repeatedIds } from './repeatedIds';
 import { addValidEvent, fillBuckets, freezeBuckets, noEvents, noTimes, validEventColumns, type TimedEvents, type ValidEvents } from './subjectEvents';
-import { ShardedMap, ShardedSet } from './shardedMap';
+import { ShardedMap } from './shardedMap';
 import {
   checkSummaries,
   combinedOnce,
@@ -410,9 +412,6 @@ function parsePopulation(
   const givenTimes = trusted ? parseOptions.eventTimes : undefined;
   const uniqueIds = trusted && parseOptions.uniqueEventIds === true;
   const valid = validEventColumns(eventsIn.length);
-  // Every valid event's id, once; `duplicated` counts the copies of the few ids seen more than once.
-  const eventIds = new ShardedSet<string>();
-  const duplicated = new Map<string, number>();
   // Exports list a subject's events together: the last subject's bucket is kept, so a run of
   // events of one subject costs one look-up, not one per event. Undefined for an unknown subject.
   let lastSubjectId: string | undefined;
@@ -445,7 +444,7 @@ function parsePopulation(
       event = result.data;
       recordWarnings = result.warnings;
       // The one parse of the event's time: the view, asOf inference and indicators (view.timeOf) reuse it.
-      time = Date.parse(event.at);
+      time = parseIsoTime(event.at);
     }
     const unfrozen = freezeRecord(event);
     if (unfrozen !== undefined) {
@@ -454,14 +453,10 @@ function parsePopulation(
     }
     warn('event', index, value, recordWarnings);
     addValidEvent(valid, event, index, time, bucketOf(event.subjectId)?.slot ?? -1);
-    // With unique ids promised, copies that would make a report depend on record order are found per subject below.
-    if (uniqueIds) return;
-    // One set operation per event: a size that does not grow is a repeated id.
-    const before = eventIds.size;
-    eventIds.add(event.id);
-    if (eventIds.size === before) duplicated.set(event.id, (duplicated.get(event.id) ?? 1) + 1);
   });
-  if (duplicated.size > 0) rejectDuplicates(valid, duplicated, rejected);
+  // With unique ids promised, copies that would make a report depend on record order are found per subject (`fillBuckets`).
+  const duplicated = uniqueIds ? undefined : repeatedIds(valid.count, (i) => (valid.events[i] as ActivityEvent).id);
+  if (duplicated !== undefined && duplicated.size > 0) rejectDuplicates(valid, duplicated, rejected);
   rejectUnknownSubjects(valid, rejected);
   // Each subject's events in view order, once per batch. Events sharing time and id (only when
   // the caller promised unique ids and broke the promise) are rejected, every copy, as duplicates.

@@ -77,29 +77,58 @@ function grown<T extends Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer>>(co
  * time and id with another of their subject (none when ids are unique).
  */
 export function fillBuckets(valid: ValidEvents, buckets: readonly TimedEvents[]): ActivityEvent[] {
-  const counts = new Uint32Array(buckets.length);
+  // One loop per function: a function optimised while in its first loop knows nothing yet of the later ones.
+  const counts = countPerSlot(valid, buckets.length);
+  allocateBuckets(buckets, counts);
+  placeEvents(valid, buckets, counts);
+  return sortBuckets(buckets);
+}
+
+function countPerSlot(valid: ValidEvents, slotCount: number): Uint32Array {
+  const counts = new Uint32Array(slotCount);
   const slots = valid.slots;
   for (let i = 0; i < valid.count; i++) {
     const slot = slots[i] as number;
     if (slot >= 0) counts[slot] = (counts[slot] as number) + 1;
   }
+  return counts;
+}
+
+/**
+ * Gives each bucket its events array at its count and a window on one time column for the whole
+ * batch (a typed array per subject would be an allocation outside the heap each), and sets the
+ * counts back to 0 (they become fill cursors).
+ */
+function allocateBuckets(buckets: readonly TimedEvents[], counts: Uint32Array): void {
+  let total = 0;
+  for (let slot = 0; slot < buckets.length; slot++) total += counts[slot] as number;
+  const column = new Float64Array(total);
+  let start = 0;
   for (let slot = 0; slot < buckets.length; slot++) {
     const count = counts[slot] as number;
     if (count === 0) continue;
     const bucket = buckets[slot] as TimedEvents;
     bucket.events = new Array<ActivityEvent>(count);
-    bucket.times = new Float64Array(count);
+    bucket.times = column.subarray(start, start + count);
+    start += count;
     counts[slot] = 0;
   }
+}
+
+function placeEvents(valid: ValidEvents, buckets: readonly TimedEvents[], cursors: Uint32Array): void {
+  const slots = valid.slots;
   for (let i = 0; i < valid.count; i++) {
     const slot = slots[i] as number;
     if (slot < 0) continue;
     const bucket = buckets[slot] as TimedEvents;
-    const at = counts[slot] as number;
-    counts[slot] = at + 1;
+    const at = cursors[slot] as number;
+    cursors[slot] = at + 1;
     (bucket.events as ActivityEvent[])[at] = valid.events[i] as ActivityEvent;
     bucket.times[at] = valid.times[i] as number;
   }
+}
+
+function sortBuckets(buckets: readonly TimedEvents[]): ActivityEvent[] {
   const tied: ActivityEvent[] = [];
   for (let slot = 0; slot < buckets.length; slot++) {
     const bucket = buckets[slot] as TimedEvents;
