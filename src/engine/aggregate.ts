@@ -48,49 +48,76 @@ export function compareFindings(a: WeighableFinding, b: WeighableFinding): numbe
  */
 export function weigh<F extends WeighableFinding>(indicators: readonly WeighableIndicator<F>[], groupSettings: (group: string) => GroupSetting): Weighed<F>[] {
   const out: Weighed<F>[] = [];
-  for (const kind of ['risk', 'mitigating'] as const) {
+  weighEach(indicators, groupSettings, (indicatorId, finding, contribution) => out.push({ indicatorId, finding, contribution }));
+  return out;
+}
+
+/** An indicator of one group, with its findings of one kind (strongest first) and its raw contribution. */
+interface Member<F extends WeighableFinding> {
+  readonly id: string;
+  readonly weight: number;
+  readonly raw: number;
+  readonly findings: readonly F[];
+}
+
+const kinds: readonly FindingKind[] = ['risk', 'mitigating'];
+
+/**
+ * {@link weigh}, each contribution handed to `visit` in the order `weigh` lists them, without an
+ * object per finding. The marginals are worked out again when visited rather than kept: the same
+ * operations in the same order, so the same numbers.
+ */
+export function weighEach<F extends WeighableFinding>(
+  indicators: readonly WeighableIndicator<F>[],
+  groupSettings: (group: string) => GroupSetting,
+  visit: (indicatorId: string, finding: F, contribution: number) => void,
+): void {
+  for (let k = 0; k < kinds.length; k++) {
+    const kind = kinds[k] as FindingKind;
     const sign = kind === 'risk' ? 1 : -1;
-    const byGroup = new Map<string, { id: string; raw: number; marginals: { finding: F; value: number }[] }[]>();
-    for (const indicator of indicators) {
+    // Most subjects have no mitigating finding, and most indicators find nothing: no map for those.
+    let byGroup: Map<string, Member<F>[]> | undefined;
+    for (let i = 0; i < indicators.length; i++) {
+      const indicator = indicators[i] as WeighableIndicator<F>;
       // Most indicators find nothing, and most that do find one thing: no filtered copy, no sort, for those.
       const given = indicator.findings;
       if (given.length === 0 || (given.length === 1 && (given[0] as F).kind !== kind)) continue;
       const findings = given.length === 1 ? given : given.filter((f) => f.kind === kind).sort(compareFindings);
       if (findings.length === 0) continue;
       let remaining = 1;
-      const marginals: { finding: F; value: number }[] = [];
-      for (const finding of findings) {
-        const value = indicator.weight * finding.strength * remaining;
-        remaining *= 1 - finding.strength;
-        marginals.push({ finding, value });
-      }
-      const raw = indicator.weight * (1 - remaining);
+      for (let j = 0; j < findings.length; j++) remaining *= 1 - (findings[j] as F).strength;
+      const member: Member<F> = { id: indicator.id, weight: indicator.weight, raw: indicator.weight * (1 - remaining), findings };
+      byGroup ??= new Map();
       const members = byGroup.get(indicator.group);
-      const member = { id: indicator.id, raw, marginals };
       if (members === undefined) byGroup.set(indicator.group, [member]);
       else members.push(member);
     }
-    for (const [group, members] of byGroup) {
+    byGroup?.forEach((members, group) => {
       const { decay = 0.5, cap } = groupSettings(group);
-      members.sort((a, b) => (a.raw !== b.raw ? b.raw - a.raw : compareText(a.id, b.id)));
+      if (members.length > 1) members.sort((a, b) => (a.raw !== b.raw ? b.raw - a.raw : compareText(a.id, b.id)));
       let total = 0;
       let factor = 1;
-      const factors: number[] = [];
-      for (const member of members) {
-        factors.push(factor);
-        total += member.raw * factor;
+      for (let r = 0; r < members.length; r++) {
+        total += (members[r] as Member<F>).raw * factor;
         factor *= decay;
       }
       const scale = cap !== undefined && total > cap ? cap / total : 1;
-      members.forEach((member, rank) => {
-        const f = (factors[rank] as number) * scale;
-        for (const { finding, value } of member.marginals) {
-          out.push({ indicatorId: member.id, finding, contribution: sign * value * f });
+      // The r-th member counts decay^r, the factors taken again in the same order.
+      factor = 1;
+      for (let r = 0; r < members.length; r++) {
+        const member = members[r] as Member<F>;
+        const f = factor * scale;
+        let remaining = 1;
+        for (let j = 0; j < member.findings.length; j++) {
+          const finding = member.findings[j] as F;
+          const value = member.weight * finding.strength * remaining;
+          remaining *= 1 - finding.strength;
+          visit(member.id, finding, sign * value * f);
         }
-      });
-    }
+        factor *= decay;
+      }
+    });
   }
-  return out;
 }
 
 /** Maps log-odds to a score in [0, 100], rounded to one decimal. */

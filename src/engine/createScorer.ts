@@ -9,6 +9,7 @@ import type { ActivityEvent } from '../records/events';
 import type { Reference } from '../records/batchInput';
 import type { Subject } from '../records/subject';
 import { checkTrustedSubject, trustedEventTime, trustedGivenTime, type TrustedCheck } from '../records/trusted';
+import { parseIsoTime } from '../records/isoTime';
 import { readRecordId, safeParseEvent, safeParseSubject, type ParseOptions, type SafeParseResult } from '../records/validate';
 import type { Watchlist } from '../records/watchlist';
 import type { GroupSetting, ScorerConfig } from './config';
@@ -25,8 +26,10 @@ import { evaluationContext, runIndicator, type RunOutcome } from './runIndicator
 import { ignoreSettlement, isThenable } from './thenable';
 import { describeThrown } from './thrown';
 import type { IndicatorTimer } from './timing';
-import { type BuiltView, buildView, sortSubjectEvents } from './view';
-import { ShardedMap, ShardedSet } from './shardedMap';
+import { type BuiltView, buildSortedView } from './view';
+import { repeatedIds } from './repeatedIds';
+import { addValidEvent, fillBuckets, freezeBuckets, noEvents, noTimes, validEventColumns, type TimedEvents, type ValidEvents } from './subjectEvents';
+import { ShardedMap } from './shardedMap';
 import {
   checkSummaries,
   combinedOnce,
@@ -310,12 +313,6 @@ export interface Scorer {
   readonly catalogue: ReportCatalogue;
 }
 
-/** A subject's valid events, in input order, with each `at` parsed once (milliseconds since the epoch). */
-interface TimedEvents {
-  readonly events: ActivityEvent[];
-  readonly times: number[];
-}
-
 interface ParsedPopulation {
   subjects: Subject[];
   eventsBySubject: ShardedMap<string, TimedEvents>;
@@ -398,6 +395,7 @@ function parsePopulation(
   });
   const subjects: Subject[] = [];
   const eventsBySubject = new ShardedMap<string, TimedEvents>();
+  const buckets: TimedEvents[] = [];
   for (const { subject, index } of candidates) {
     const count = idCount.get(subject.id) as number;
     if (count > 1) {
@@ -406,23 +404,14 @@ function parsePopulation(
       continue;
     }
     subjects.push(subject);
-    eventsBySubject.set(subject.id, { events: [], times: [] });
+    const bucket: TimedEvents = { slot: buckets.length, events: noEvents, times: noTimes };
+    buckets.push(bucket);
+    eventsBySubject.set(subject.id, bucket);
   }
   const trusted = parseOptions.trusted === true;
   const givenTimes = trusted ? parseOptions.eventTimes : undefined;
   const uniqueIds = trusted && parseOptions.uniqueEventIds === true;
-  const unknownSubject = (index: number, event: ActivityEvent): RejectedRecord =>
-    reject('event', index, event, [{ path: 'subjectId', message: `no valid subject "${event.subjectId}" in the input` }]);
-  // Valid events in input order, as parallel columns (no wrapper object per event), kept until
-  // every id is counted; with unique ids promised, events go straight to their subject instead.
-  const validEvents: ActivityEvent[] = [];
-  // Sized for the list up to 2^20 places, then grown by doubling: a sparse array's length says
-  // nothing of how many events there are, so a huge length must not allocate its full size.
-  let validIndex = new Float64Array(uniqueIds ? 0 : Math.min(eventsIn.length, 2 ** 20));
-  let validTimes = new Float64Array(validIndex.length);
-  // Every valid event's id, once; `duplicated` counts the copies of the few ids seen more than once.
-  const eventIds = new ShardedSet<string>();
-  const duplicated = new Map<string, number>();
+  const valid = validEventColumns(eventsIn.length);
   // Exports list a subject's events together: the last subject's bucket is kept, so a run of
   // events of one subject costs one look-up, not one per event. Undefined for an unknown subject.
   let lastSubjectId: string | undefined;
@@ -455,7 +444,7 @@ function parsePopulation(
       event = result.data;
       recordWarnings = result.warnings;
       // The one parse of the event's time: the view, asOf inference and indicators (view.timeOf) reuse it.
-      time = Date.parse(event.at);
+      time = parseIsoTime(event.at);
     }
     const unfrozen = freezeRecord(event);
     if (unfrozen !== undefined) {
@@ -463,54 +452,17 @@ function parsePopulation(
       return;
     }
     warn('event', index, value, recordWarnings);
-    if (uniqueIds) {
-      // Copies that would make a report depend on record order are found per subject below.
-      const bucket = bucketOf(event.subjectId);
-      if (bucket === undefined) rejected.push(unknownSubject(index, event));
-      else {
-        bucket.events.push(event);
-        bucket.times.push(time);
-      }
-      return;
-    }
-    if (validEvents.length === validIndex.length) {
-      validIndex = grown(validIndex);
-      validTimes = grown(validTimes);
-    }
-    validIndex[validEvents.length] = index;
-    validTimes[validEvents.length] = time;
-    validEvents.push(event);
-    // One set operation per event: a size that does not grow is a repeated id.
-    const before = eventIds.size;
-    eventIds.add(event.id);
-    if (eventIds.size === before) duplicated.set(event.id, (duplicated.get(event.id) ?? 1) + 1);
+    addValidEvent(valid, event, index, time, bucketOf(event.subjectId)?.slot ?? -1);
   });
-  for (let i = 0; i < validEvents.length; i++) {
-    const event = validEvents[i] as ActivityEvent;
-    const index = validIndex[i] as number;
-    const count = duplicated.size > 0 ? duplicated.get(event.id) : undefined;
-    if (count !== undefined) {
-      rejected.push(reject('event', index, event, [{ path: 'id', message: `duplicate event id: ${count} events share it` }]));
-      continue;
-    }
-    const bucket = bucketOf(event.subjectId);
-    if (bucket === undefined) {
-      rejected.push(unknownSubject(index, event));
-      continue;
-    }
-    bucket.events.push(event);
-    bucket.times.push(validTimes[i] as number);
-  }
+  // With unique ids promised, copies that would make a report depend on record order are found per subject (`fillBuckets`).
+  const duplicated = uniqueIds ? undefined : repeatedIds(valid.count, (i) => (valid.events[i] as ActivityEvent).id);
+  if (duplicated !== undefined && duplicated.size > 0) rejectDuplicates(valid, duplicated, rejected);
+  rejectUnknownSubjects(valid, rejected);
   // Each subject's events in view order, once per batch. Events sharing time and id (only when
   // the caller promised unique ids and broke the promise) are rejected, every copy, as duplicates.
-  let tied: Set<ActivityEvent> | undefined;
-  for (const bucket of eventsBySubject.values()) {
-    const ties = sortSubjectEvents(bucket.events, bucket.times);
-    if (ties.length === 0) continue;
-    tied ??= new Set();
-    for (const event of ties) tied.add(event);
-  }
-  if (tied !== undefined) rejectTied(tied, eventsIn, eventsBySubject, rejected);
+  const tied = fillBuckets(valid, buckets);
+  if (tied.length > 0) rejectTied(new Set(tied), eventsIn, eventsBySubject, rejected);
+  freezeBuckets(buckets);
   const lists = validateLists(watchlistsIn, referenceIn, { ...(parseOptions.lenient !== undefined ? { lenient: parseOptions.lenient } : {}) });
   for (const problem of lists.rejected) rejected.push(problem);
   for (const problem of lists.warnings) warnings.push(problem);
@@ -533,6 +485,26 @@ function parsePopulation(
   Object.freeze(subjects);
   Object.freeze(watchlists);
   return { subjects, eventsBySubject, watchlists, reference, rejected, warnings, suppressions: suppressions.bySubject, inputs: inputs.inputs };
+}
+
+/** Rejects every copy of a repeated event id (`duplicated`: id to copies), every copy, so the outcome does not depend on which came first. */
+function rejectDuplicates(valid: ValidEvents, duplicated: ReadonlyMap<string, number>, rejected: RejectedRecord[]): void {
+  for (let i = 0; i < valid.count; i++) {
+    const event = valid.events[i] as ActivityEvent;
+    const count = duplicated.get(event.id);
+    if (count === undefined) continue;
+    rejected.push(reject('event', valid.index[i] as number, event, [{ path: 'id', message: `duplicate event id: ${count} events share it` }]));
+    valid.slots[i] = -2;
+  }
+}
+
+/** Rejects the valid events of no valid subject (slot -1; -2 marks those rejected already). */
+function rejectUnknownSubjects(valid: ValidEvents, rejected: RejectedRecord[]): void {
+  for (let i = 0; i < valid.count; i++) {
+    if (valid.slots[i] !== -1) continue;
+    const event = valid.events[i] as ActivityEvent;
+    rejected.push(reject('event', valid.index[i] as number, event, [{ path: 'subjectId', message: `no valid subject "${event.subjectId}" in the input` }]));
+  }
 }
 
 /**
@@ -562,15 +534,16 @@ function rejectTied(
   for (const event of tied) subjectIds.add(event.subjectId);
   for (const subjectId of subjectIds) {
     const bucket = eventsBySubject.get(subjectId) as TimedEvents;
-    let kept = 0;
+    const events: ActivityEvent[] = [];
+    const times: number[] = [];
     for (let i = 0; i < bucket.events.length; i++) {
       const event = bucket.events[i] as ActivityEvent;
       if (tied.has(event)) continue;
-      bucket.events[kept] = event;
-      bucket.times[kept++] = bucket.times[i] as number;
+      events.push(event);
+      times.push(bucket.times[i] as number);
     }
-    bucket.events.length = kept;
-    bucket.times.length = kept;
+    bucket.events = events;
+    bucket.times = Float64Array.from(times);
   }
 }
 
@@ -677,32 +650,39 @@ interface PopulationAt {
   readonly asOfMs: number;
   readonly subjects: readonly Subject[];
   readonly watchlists: readonly Watchlist[];
+  /** Every subject's view, by id; empty when the views are built one at a time (see {@link populationAt}). */
   readonly views: ShardedMap<string, BuiltView>;
-  /** The same views in the order of `subjects`. */
+  /** The same views in the order of `subjects`; empty as `views`. */
   readonly viewList: readonly BuiltView[];
 }
 
-function populationAt(parsed: ParsedPopulation, asOf: string): PopulationAt {
+/**
+ * The population at `asOf`. With `allViews` every subject's view is built up front, for the hooks
+ * that read the population (`prepare`, summaries); without, none is, and the scoring loop builds
+ * each subject's view when it scores it ({@link viewAt}), so views die young instead of all living
+ * until the batch is scored.
+ */
+function populationAt(parsed: ParsedPopulation, asOf: string, allViews = true): PopulationAt {
   const asOfMs = Date.parse(asOf);
   // Facts dated after asOf are cut once, here, so no indicator can read them (events are cut in the view).
   const subjects = Object.freeze(parsed.subjects.map((subject) => subjectAsOf(subject, asOfMs)));
   const watchlists = watchlistsAsOf(parsed.watchlists, asOfMs);
   const views = new ShardedMap<string, BuiltView>();
   const viewList: BuiltView[] = [];
-  for (const subject of subjects) {
-    const own = parsed.eventsBySubject.get(subject.id);
-    const built = buildView(subject, own?.events ?? [], own?.times ?? [], asOfMs);
-    views.set(subject.id, built);
-    viewList.push(built);
+  if (allViews) {
+    for (const subject of subjects) {
+      const built = viewAt(parsed, subject, asOfMs);
+      views.set(subject.id, built);
+      viewList.push(built);
+    }
   }
   return { asOfMs, subjects, watchlists, views, viewList };
 }
 
-/** A column twice as long (at least 1,024) holding the same values first. */
-function grown(column: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
-  const next = new Float64Array(Math.max(1024, column.length * 2));
-  next.set(column);
-  return next;
+/** A subject's view at `asOfMs`, from its events as `parsePopulation` left them (in order, frozen). */
+function viewAt(parsed: ParsedPopulation, subject: Subject, asOfMs: number): BuiltView {
+  const own = parsed.eventsBySubject.get(subject.id);
+  return buildSortedView(subject, own?.events ?? noEvents, own?.times ?? noTimes, asOfMs);
 }
 
 /**
@@ -741,7 +721,9 @@ function run(
   detail: ReportDetail = 'full',
 ): (Report | CompactReport)[] {
   if (given !== undefined) checkSummaries(given, config.indicators, asOf, config.configHash);
-  const at = populationAt(parsed, asOf);
+  // Only the hooks that read the population need every view at once.
+  const readsPopulation = config.indicators.some((r) => r.enabled && (r.indicator.prepare !== undefined || hasSummaries(r.indicator)));
+  const at = populationAt(parsed, asOf, readsPopulation);
   const { asOfMs, subjects, watchlists, views } = at;
 
   const memos = new Map<string, unknown>();
@@ -821,7 +803,7 @@ function run(
   for (let i = 0; i < subjects.length; i++) {
     const subject = subjects[i] as Subject;
     if (!select(subject.id)) continue;
-    const built = at.viewList[i] as BuiltView;
+    const built = at.viewList[i] ?? viewAt(parsed, subject, asOfMs);
     const { view, eventsAfterAsOf } = built;
     const outcomes = new Map<string, RunOutcome>();
     for (const { resolved: r, context, failed } of plan) {

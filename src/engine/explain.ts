@@ -1,7 +1,7 @@
 import type { DataFamily, FindingKind } from '../contract/types';
 import { countOf } from '../text/plural';
 import { VERSION } from '../version';
-import { compareFindings, scoreOf, weigh, type WeighableIndicator } from './aggregate';
+import { compareFindings, scoreOf, weighEach, type WeighableIndicator } from './aggregate';
 import { corroborationFamily, reportBand } from './bands';
 import { compileTemplate } from './interpolate';
 import { compareText } from './order';
@@ -81,17 +81,21 @@ function weighOutcomes(config: ResolvedConfig, plan: ExplainPlan, outcomes: Read
   }
   const resolvedOf = plan.byId;
   const weights = new Map<string, IndicatorWeight>();
-  for (const w of weigh(weighable, (group) => groupSettingOf(config, group))) {
-    let weight = weights.get(w.indicatorId);
-    if (weight === undefined) weights.set(w.indicatorId, (weight = { total: 0 }));
-    const kind = w.finding.kind;
-    let part = weight[kind];
-    if (part === undefined) weight[kind] = part = { indicator: resolvedOf.get(w.indicatorId) as ResolvedIndicator, kind, contribution: 0, items: [] };
-    const contribution = zero(w.contribution);
-    weight.total += contribution;
-    part.contribution += contribution;
-    part.items.push({ finding: w.finding, contribution });
-  }
+  weighEach(
+    weighable,
+    (group) => groupSettingOf(config, group),
+    (indicatorId, finding, given) => {
+      let weight = weights.get(indicatorId);
+      if (weight === undefined) weights.set(indicatorId, (weight = { total: 0 }));
+      const kind = finding.kind;
+      let part = weight[kind];
+      if (part === undefined) weight[kind] = part = { indicator: resolvedOf.get(indicatorId) as ResolvedIndicator, kind, contribution: 0, items: [] };
+      const contribution = zero(given);
+      weight.total += contribution;
+      part.contribution += contribution;
+      part.items.push({ finding, contribution });
+    },
+  );
   return weights;
 }
 
@@ -151,8 +155,8 @@ export function explainCompact(
 }
 
 /**
- * An indicator's entry in a full report, built in one object (no spread of a shared part) with
- * the keys in the report's order.
+ * An indicator's entry in a full report, built in one object literal with the keys in the
+ * report's order: an object built key by key would get its later keys in a separate store.
  */
 function indicatorEntry(
   r: ResolvedIndicator,
@@ -162,22 +166,22 @@ function indicatorEntry(
   missing?: readonly string[],
 ): IndicatorReport {
   const meta = r.indicator.meta;
-  const entry: Record<string, unknown> = {
-    indicatorId: r.id,
-    title: meta.title,
-    version: meta.version,
-    weight: r.weight,
-    contribution,
-    family: meta.family,
-    typologies: meta.typologies.slice(),
-  };
-  if (meta.correlationGroup !== undefined) entry['correlationGroup'] = meta.correlationGroup;
-  entry['status'] = status;
+  const { title, version, family, correlationGroup } = meta;
+  const typologies = meta.typologies.slice();
+  const indicatorId = r.id;
+  const weight = r.weight;
   if (reason !== undefined) {
-    entry['reason'] = reason;
-    entry['missing'] = missing;
+    return (
+      correlationGroup === undefined
+        ? { indicatorId, title, version, weight, contribution, family, typologies, status, reason, missing }
+        : { indicatorId, title, version, weight, contribution, family, typologies, correlationGroup, status, reason, missing }
+    ) as IndicatorReport;
   }
-  return entry as unknown as IndicatorReport;
+  return (
+    correlationGroup === undefined
+      ? { indicatorId, title, version, weight, contribution, family, typologies, status }
+      : { indicatorId, title, version, weight, contribution, family, typologies, correlationGroup, status }
+  ) as IndicatorReport;
 }
 
 function explainAs(

@@ -21,52 +21,51 @@ export interface BuiltView {
 const emptyEvents: readonly never[] = Object.freeze([]);
 
 /**
- * Builds a subject's view: events at or before `asOf`, sorted once by time then id (so record
- * order never matters), bucketed by type, the arrays and the view frozen. O(n log n) in the subject's events, one pass to bucket.
+ * Builds a subject's view from its events in any order: events at or before `asOf`, sorted by
+ * time then id (so record order never matters), bucketed by type, the arrays and the view frozen.
+ * O(n log n) in the subject's events. The engine sorts each subject's events once per batch
+ * instead (`sortSubjectEvents`) and calls {@link buildSortedView} at each instant.
  *
  * Scoring runs over millions of events, so each event's time is parsed once, at validation, and
  * handed in as `times` (`times[i]` is `events[i].at` in milliseconds since the epoch); the view
- * keeps them for `timeOf`. The sort moves indices, not per-event wrapper objects; input that is
- * already in order (the usual case for exported logs) is detected in one pass and not sorted at all.
+ * keeps them for `timeOf`.
  *
  * Columns (`eventTimes`, `interned`) and `memo` values are built on first use, once per view, so
  * indicators that sweep the same data share one build (docs/architecture.md, "Columns and sweeps").
  */
 export function buildView(subject: Subject, events: readonly ActivityEvent[], times: ArrayLike<number>, asOfMs: number): BuiltView {
-  const kept = new Uint32Array(events.length);
-  let count = 0;
-  let inOrder = true;
-  for (let i = 0; i < events.length; i++) {
-    const t = times[i] as number;
-    if (t > asOfMs) continue;
-    if (count > 0 && inOrder) {
-      const prev = kept[count - 1] as number;
-      const dt = (times[prev] as number) - t;
-      inOrder = dt < 0 || (dt === 0 && compareText((events[prev] as ActivityEvent).id, (events[i] as ActivityEvent).id) <= 0);
-    }
-    kept[count++] = i;
-  }
-  // A plain array sorts faster with a comparator than a typed array does in V8.
-  const order: ArrayLike<number> = inOrder
-    ? kept
-    : Array.from(kept.subarray(0, count)).sort(
-        (a, b) => (times[a] as number) - (times[b] as number) || compareText((events[a] as ActivityEvent).id, (events[b] as ActivityEvent).id),
-      );
-  const sorted: ActivityEvent[] = new Array<ActivityEvent>(count);
-  const sortedTimes = new Float64Array(count);
+  const own = events.slice();
+  const column = Float64Array.from(times);
+  sortSubjectEvents(own, column);
+  return buildSortedView(subject, Object.freeze(own), column, asOfMs);
+}
+
+/**
+ * {@link buildView} for a subject's events as the engine holds them once per batch: frozen, in
+ * view order (time, then id: `sortSubjectEvents`), `times` their column. Those at or before
+ * `asOfMs` are then a prefix: the view takes the arrays themselves when nothing is cut (the usual
+ * case), else a frozen copy of the prefix and a window on the column, and sorts or checks nothing.
+ */
+export function buildSortedView(subject: Subject, events: readonly ActivityEvent[], times: Float64Array, asOfMs: number): BuiltView {
+  let count = events.length;
+  while (count > 0 && (times[count - 1] as number) > asOfMs) count--;
+  if (count === events.length) return viewOf(subject, events, times, 0);
+  return viewOf(subject, Object.freeze(events.slice(0, count)), times.subarray(0, count), events.length - count);
+}
+
+/** The view of events already cut at `asOf`, in view order, and frozen; `sortedTimes` their column. */
+function viewOf(subject: Subject, sorted: readonly ActivityEvent[], sortedTimes: Float64Array, eventsAfterAsOf: number): BuiltView {
+  const count = sorted.length;
   const byType = new Map<ActivityEventType, ActivityEvent[]>();
   for (let i = 0; i < count; i++) {
-    const event = events[order[i] as number] as ActivityEvent;
-    sorted[i] = event;
-    sortedTimes[i] = times[order[i] as number] as number;
+    const event = sorted[i] as ActivityEvent;
     const bucket = byType.get(event.type);
     if (bucket === undefined) byType.set(event.type, [event]);
     else bucket.push(event);
   }
   // Views are frozen (the records in them were frozen at validation), so an indicator that
   // reverses `eventsOf('session')` or renames the subject changes nothing other indicators see.
-  // One freeze per array, not per event.
-  Object.freeze(sorted);
+  // One freeze per array, not per event (`sorted` came frozen).
   for (const bucket of byType.values()) Object.freeze(bucket);
   // Built on the first call only: most indicators sweep their arrays and never ask.
   let timeByEvent: Map<ActivityEvent, number> | undefined;
@@ -111,7 +110,7 @@ export function buildView(subject: Subject, events: readonly ActivityEvent[], ti
   });
   return {
     view,
-    eventsAfterAsOf: events.length - count,
+    eventsAfterAsOf,
     release() {
       timeByEvent = undefined;
       timesByType = undefined;
@@ -131,7 +130,7 @@ const noTimes = new Float64Array(0);
  * found in one pass and not moved. Gives the events that share both time and id with another
  * (none when ids are unique): their order, and so the report, would depend on record order.
  */
-export function sortSubjectEvents(events: ActivityEvent[], times: number[]): readonly ActivityEvent[] {
+export function sortSubjectEvents(events: ActivityEvent[], times: Float64Array): readonly ActivityEvent[] {
   const count = events.length;
   let inOrder = true;
   for (let i = 1; i < count && inOrder; i++) {

@@ -6,7 +6,7 @@
 
 import type { SubjectView } from '../contract/types';
 import type { ActivityEvent, ActivityEventType } from '../records/events';
-import { parseInstant } from './isoTime';
+import { parseIsoTime } from '../records/isoTime';
 
 /**
  * The `end` of each event of `type` (sessions, work logs, calendar entries) in milliseconds since
@@ -21,7 +21,7 @@ export function endTimes(view: SubjectView, type: ActivityEventType): Float64Arr
     const ends = new Float64Array(events.length);
     for (let i = 0; i < events.length; i++) {
       const end = (events[i] as ActivityEvent & { readonly end?: unknown }).end;
-      ends[i] = typeof end === 'string' ? parseInstant(end) : Number.NaN;
+      ends[i] = typeof end === 'string' ? parseIsoTime(end) : Number.NaN;
     }
     return ends;
   });

@@ -1,5 +1,5 @@
 import type { ActivityEvent } from '../records/events';
-import { utcDateOf } from './isoTime';
+import { canonicalIsoTime } from '../records/isoTime';
 
 /** Milliseconds in an hour. */
 export const HOUR_MS = 3_600_000;
@@ -65,5 +65,6 @@ export function densestWindow(times: readonly number[], windowMs: number): { rea
  * throughout, as the day and week totals do.
  */
 export function utcDate(at: string): string {
-  return utcDateOf(at);
+  // The usual UTC form holds its own date: no Date object.
+  return !Number.isNaN(canonicalIsoTime(at)) ? at.slice(0, 10) : new Date(Date.parse(at)).toISOString().slice(0, 10);
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { describeThrown, describeValue } from '../errors/describeValue';
 import type { Issue } from '../errors/ScoringError';
 import { activityEventTypes, type ActivityEvent } from './events';
+import { parseIsoTime } from './isoTime';
 import { recordLimits } from './limits';
 import { subjectSchema, type Subject } from './subject';
 
@@ -90,7 +91,7 @@ export function trustedEventTime(value: unknown): number | readonly Issue[] {
     if (isPlainObject(value) && isId(value.id) && isId(value.subjectId) && eventTypes.has(value.type)) {
       const at = value.at;
       if (typeof at === 'string') {
-        const time = Date.parse(at);
+        const time = parseIsoTime(at);
         if (Number.isFinite(time)) return time;
       }
     }

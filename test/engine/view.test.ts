@@ -1,4 +1,4 @@
-import { buildView } from '../../src/engine/view';
+import { buildSortedView, buildView } from '../../src/engine/view';
 import type { ActivityEvent } from '../../src/index';
 
 const ev = (id: string, at: string, type: ActivityEvent['type'] = 'session') => ({ id, subjectId: 's', type, at }) as ActivityEvent;
@@ -88,5 +88,28 @@ describe('view columns', () => {
     expect(builds).toBe(2);
     // Another view has its own memo.
     expect(viewOf(events).view.memo('test/a', build).n).toBe(3);
+  });
+});
+
+describe("buildSortedView: the engine's view of a subject's events held in order once per batch", () => {
+  const sorted = Object.freeze([ev('a', '2025-01-01T00:00:00Z'), ev('b', '2025-03-01T00:00:00Z'), ev('c', '2025-07-01T00:00:00Z', 'worklog')]);
+  const times = Float64Array.from(sorted, (e) => Date.parse(e.at));
+
+  it('takes the arrays themselves when nothing is cut: no copy per view', () => {
+    const { view, eventsAfterAsOf } = buildSortedView({ id: 's' }, sorted, times, Date.parse('2025-12-31T00:00:00Z'));
+    expect(eventsAfterAsOf).toBe(0);
+    expect(view.events).toBe(sorted);
+    expect(view.eventTimes()).toBe(times);
+  });
+
+  it('cuts the later events off the end, as buildView does from any order, and leaves the batch arrays whole', () => {
+    const { view, eventsAfterAsOf } = buildSortedView({ id: 's' }, sorted, times, asOfMs);
+    expect(eventsAfterAsOf).toBe(1);
+    expect(ids(view.events)).toEqual(ids(viewOf([...sorted].reverse()).view.events));
+    expect(Object.isFrozen(view.events)).toBe(true);
+    expect(Array.from(view.eventTimes())).toEqual(Array.from(times.subarray(0, 2)));
+    expect(view.eventsOf('worklog')).toEqual([]);
+    expect(sorted.length).toBe(3);
+    expect(times.length).toBe(3);
   });
 });

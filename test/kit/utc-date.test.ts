@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInstant, utcDateOf } from '../../src/kit/isoTime';
+import { parseIsoTime } from '../../src/records/isoTime';
 import { utcDate } from '../../src/kit';
 
 // A small deterministic generator, so the comparison covers the same strings every run.
@@ -13,16 +13,16 @@ function lcg(seed: number): () => number {
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
-describe('parseInstant', () => {
+describe('parseIsoTime and utcDate in the kit', () => {
   it('gives Date.parse for instants across four centuries, with and without milliseconds', () => {
     const rand = lcg(7);
     for (let i = 0; i < 20_000; i++) {
       const t = Math.floor((rand() - 0.6) * 1e13);
       const iso = new Date(t).toISOString();
-      expect(parseInstant(iso)).toBe(t);
+      expect(parseIsoTime(iso)).toBe(t);
       const seconds = `${iso.slice(0, 19)}Z`;
-      expect(parseInstant(seconds)).toBe(Date.parse(seconds));
-      expect(utcDateOf(iso)).toBe(iso.slice(0, 10));
+      expect(parseIsoTime(seconds)).toBe(Date.parse(seconds));
+      expect(utcDate(iso)).toBe(iso.slice(0, 10));
     }
   });
 
@@ -60,7 +60,7 @@ describe('parseInstant', () => {
       odd.push(`${digits(4)}-${digits(2)}-${digits(2)}T${digits(2)}:${digits(2)}:${digits(2)}${rand() < 0.5 ? `.${digits(3)}` : ''}Z`);
     }
     for (const s of odd) {
-      expect(Object.is(parseInstant(s), Date.parse(s)), s).toBe(true);
+      expect(Object.is(parseIsoTime(s), Date.parse(s)), s).toBe(true);
       const t = Date.parse(s);
       if (Number.isFinite(t)) expect(utcDate(s), s).toBe(new Date(t).toISOString().slice(0, 10));
     }
