@@ -1,4 +1,5 @@
 import { ShardedSet } from './shardedMap';
+import { fnv1a32 } from '../util/hash';
 
 /** Slots probed per id, on average, beyond which the table gives way to a `Set` (ids crafted to collide). */
 const probeBudgetPerId = 16;
@@ -33,9 +34,7 @@ export function repeatedIds(count: number, idAt: (i: number) => string, work?: R
   let probes = 0;
   for (let i = 0; i < count; i++) {
     const id = idAt(i);
-    let hash = 0x811c9dc5;
-    for (let c = 0; c < id.length; c++) hash = Math.imul(hash ^ id.charCodeAt(c), 0x01000193);
-    let at = hash & mask;
+    let at = fnv1a32(id) & mask;
     for (;;) {
       probes++;
       const held = slots[at] as number;

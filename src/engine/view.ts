@@ -3,6 +3,7 @@ import type { Subject } from '../records/subject';
 import type { InternedColumn, SubjectView } from '../contract/types';
 import { createInterner } from './intern';
 import { compareText } from './order';
+import { parseIsoTime } from '../records/isoTime';
 
 /** A subject view plus what was left out of it. */
 export interface BuiltView {
@@ -70,6 +71,10 @@ function viewOf(subject: Subject, sorted: readonly ActivityEvent[], sortedTimes:
   // Built on the first call only: most indicators sweep their arrays and never ask.
   let timeByEvent: Map<ActivityEvent, number> | undefined;
   // Columns are built on first use, once per view, and shared by every indicator after that.
+  // The all-events column is the view's own copy: the engine's `sortedTimes` may be a window on
+  // the batch's column, and a typed array cannot be frozen, so an indicator that writes into what
+  // it was given must not reach other subjects' times or the order later instants cut by.
+  let ownTimes: Float64Array | undefined;
   let timesByType: Map<ActivityEventType, Float64Array> | undefined;
   const internedBy = new Map<string, InternedColumn>();
   const memos = new Map<string, unknown>();
@@ -85,10 +90,10 @@ function viewOf(subject: Subject, sorted: readonly ActivityEvent[], sortedTimes:
         for (let i = 0; i < count; i++) timeByEvent.set(sorted[i] as ActivityEvent, sortedTimes[i] as number);
       }
       // An event from outside the view (another subject's, or a copy) is parsed on the spot.
-      return timeByEvent.get(event) ?? Date.parse(event.at);
+      return timeByEvent.get(event) ?? parseIsoTime(event.at);
     },
     eventTimes(type?: ActivityEventType): ArrayLike<number> {
-      if (type === undefined) return sortedTimes;
+      if (type === undefined) return (ownTimes ??= Float64Array.prototype.slice.call(sortedTimes) as Float64Array);
       timesByType ??= timesPerType(sorted, sortedTimes, byType);
       return timesByType.get(type) ?? noTimes;
     },
@@ -113,11 +118,17 @@ function viewOf(subject: Subject, sorted: readonly ActivityEvent[], sortedTimes:
     eventsAfterAsOf,
     release() {
       timeByEvent = undefined;
+      ownTimes = undefined;
       timesByType = undefined;
       internedBy.clear();
       memos.clear();
     },
-    retained: () => (timeByEvent === undefined ? 0 : 1) + (timesByType === undefined ? 0 : timesByType.size) + internedBy.size + memos.size,
+    retained: () =>
+      (timeByEvent === undefined ? 0 : 1) +
+      (ownTimes === undefined ? 0 : 1) +
+      (timesByType === undefined ? 0 : timesByType.size) +
+      internedBy.size +
+      memos.size,
   };
 }
 

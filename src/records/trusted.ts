@@ -146,7 +146,7 @@ function checkTrustedEvent(value: unknown, timeGiven: boolean, given?: unknown):
     if (!eventTypes.has(value.type))
       issues.push({ path: 'type', message: `${describeValue(value.type)} is not an event type; expected one of: ${activityEventTypes.join(', ')}` });
     const at = value.at;
-    if (typeof at !== 'string' || (!timeGiven && !Number.isFinite(Date.parse(at)))) {
+    if (typeof at !== 'string' || (!timeGiven && !Number.isFinite(parseIsoTime(at)))) {
       issues.push({ path: 'at', message: `must be an ISO 8601 date-time (got ${describeValue(at)})` });
     }
     if (timeGiven && (typeof given !== 'number' || !Number.isFinite(given))) {

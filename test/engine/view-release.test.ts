@@ -30,6 +30,8 @@ describe('view release', () => {
     built.view.memo('a', () => 1);
     built.view.timeOf(built.view.events[0] as never);
     expect(built.retained()).toBe(4);
+    built.view.eventTimes();
+    expect(built.retained()).toBe(5);
     built.release();
     expect(built.retained()).toBe(0);
     // The view still answers, building again on first use.

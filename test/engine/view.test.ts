@@ -95,11 +95,19 @@ describe("buildSortedView: the engine's view of a subject's events held in order
   const sorted = Object.freeze([ev('a', '2025-01-01T00:00:00Z'), ev('b', '2025-03-01T00:00:00Z'), ev('c', '2025-07-01T00:00:00Z', 'worklog')]);
   const times = Float64Array.from(sorted, (e) => Date.parse(e.at));
 
-  it('takes the arrays themselves when nothing is cut: no copy per view', () => {
+  it('takes the events themselves when nothing is cut, and hands out its own copy of the times', () => {
     const { view, eventsAfterAsOf } = buildSortedView({ id: 's' }, sorted, times, Date.parse('2025-12-31T00:00:00Z'));
     expect(eventsAfterAsOf).toBe(0);
     expect(view.events).toBe(sorted);
-    expect(view.eventTimes()).toBe(times);
+    const column = view.eventTimes() as Float64Array;
+    expect(Array.from(column)).toEqual(Array.from(times));
+    expect(view.eventTimes()).toBe(column);
+    // Typed arrays cannot be frozen: an indicator that writes into its column must not reach the
+    // batch's column, which other subjects' views and later instants read.
+    expect(column.buffer).not.toBe(times.buffer);
+    column[0] = 0;
+    expect(times[0]).toBe(Date.parse('2025-01-01T00:00:00Z'));
+    expect(buildSortedView({ id: 's' }, sorted, times, Date.parse('2025-12-31T00:00:00Z')).view.eventTimes()[0]).toBe(times[0]);
   });
 
   it('cuts the later events off the end, as buildView does from any order, and leaves the batch arrays whole', () => {
