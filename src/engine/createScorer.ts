@@ -26,9 +26,9 @@ import { evaluationContext, runIndicator, type RunOutcome } from './runIndicator
 import { ignoreSettlement, isThenable } from './thenable';
 import { describeThrown } from './thrown';
 import type { IndicatorTimer } from './timing';
-import { type BuiltView, buildSortedView } from './view';
+import { type BuiltView, buildSortedView, emptyEvents, noTimes } from './view';
 import { repeatedIds } from './repeatedIds';
-import { addValidEvent, fillBuckets, freezeBuckets, noEvents, noTimes, validEventColumns, type TimedEvents, type ValidEvents } from './subjectEvents';
+import { addValidEvent, fillBuckets, freezeBuckets, validEventColumns, type TimedEvents, type ValidEvents } from './subjectEvents';
 import { ShardedMap } from './shardedMap';
 import {
   checkSummaries,
@@ -404,7 +404,7 @@ function parsePopulation(
       continue;
     }
     subjects.push(subject);
-    const bucket: TimedEvents = { slot: buckets.length, events: noEvents, times: noTimes };
+    const bucket: TimedEvents = { slot: buckets.length, events: emptyEvents, times: noTimes };
     buckets.push(bucket);
     eventsBySubject.set(subject.id, bucket);
   }
@@ -682,7 +682,7 @@ function populationAt(parsed: ParsedPopulation, asOf: string, allViews = true): 
 /** A subject's view at `asOfMs`, from its events as `parsePopulation` left them (in order, frozen). */
 function viewAt(parsed: ParsedPopulation, subject: Subject, asOfMs: number): BuiltView {
   const own = parsed.eventsBySubject.get(subject.id);
-  return buildSortedView(subject, own?.events ?? noEvents, own?.times ?? noTimes, asOfMs);
+  return buildSortedView(subject, own?.events ?? emptyEvents, own?.times ?? noTimes, asOfMs);
 }
 
 /**

@@ -301,6 +301,8 @@ function explainAs(
   const score = scoreOf(logOdds);
   const { band, bandCapped } = reportBand(score, config, familyRisk);
   // Once per subject: the optional parts are spread in place so the keys keep the report's order.
+  // The order keys (subject, score, log-odds) come before `priorLogOdds` on purpose: a merge of
+  // ranked NDJSON outputs (examples/scale-out) reads them from a line's head without parsing it.
   const report = {
     subjectId,
     score,

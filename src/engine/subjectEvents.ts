@@ -12,11 +12,6 @@ export interface TimedEvents {
   times: Float64Array;
 }
 
-/** No events: shared by the subjects that have none. */
-export const noEvents: readonly ActivityEvent[] = Object.freeze([]);
-/** No times: shared by the subjects that have no events (a column of length 0 cannot be written). */
-export const noTimes = new Float64Array(0);
-
 /**
  * A batch's valid events in input order, as parallel columns (no wrapper object per event): each
  * with its input position, time and subject's slot (-1 for no such subject, or once rejected).

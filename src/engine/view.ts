@@ -19,7 +19,8 @@ export interface BuiltView {
   retained(): number;
 }
 
-const emptyEvents: readonly never[] = Object.freeze([]);
+/** No events: shared by every empty bucket and every subject without events. */
+export const emptyEvents: readonly never[] = Object.freeze([]);
 
 /**
  * Builds a subject's view from its events in any order: events at or before `asOf`, sorted by
@@ -132,7 +133,8 @@ function viewOf(subject: Subject, sorted: readonly ActivityEvent[], sortedTimes:
   };
 }
 
-const noTimes = new Float64Array(0);
+/** No times: shared by every empty column (a column of length 0 cannot be written). */
+export const noTimes = new Float64Array(0);
 
 /**
  * Puts a subject's events in the order every view keeps (time, then id), both arrays in place,
