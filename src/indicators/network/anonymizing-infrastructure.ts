@@ -52,8 +52,10 @@ const MAX_REMEMBERED = 1 << 12;
 // so a list is built and its names matched once per scorer, not once per subject.
 const rememberedLists = new Map<string, readonly VpnProvider[]>();
 
-// Answers of `matchVpnProvider` per remembered list and name; `null` for no match.
-const rememberedAnswers = new WeakMap<readonly VpnProvider[], Map<string, VpnProvider | null>>();
+// Answers of `matchVpnProvider` per list and name; `null` for no match. One cap over every list's
+// answers (`answerCount`), so at most MAX_REMEMBERED answers are held whatever the number of lists.
+const rememberedAnswers = new Map<readonly VpnProvider[], Map<string, VpnProvider | null>>();
+let answerCount = 0;
 
 /** The shipped entry for a provider name, or an ad-hoc entry for a name the table lacks. */
 function providerList(names: readonly string[]): readonly VpnProvider[] {
@@ -74,15 +76,20 @@ const noMitigations: readonly Mitigation[] = Object.freeze([]);
 /** `matchVpnProvider(name, list)` for a list from {@link providerList}, remembered per name. */
 function matchIn(name: string, list: readonly VpnProvider[]): VpnProvider | undefined {
   let answers = rememberedAnswers.get(list);
+  const known = answers?.get(name);
+  if (known !== undefined) return known ?? undefined;
+  const answer = matchVpnProvider(name, list);
+  if (answerCount >= MAX_REMEMBERED) {
+    rememberedAnswers.clear();
+    answerCount = 0;
+    answers = undefined;
+  }
   if (answers === undefined) {
     answers = new Map();
     rememberedAnswers.set(list, answers);
   }
-  const known = answers.get(name);
-  if (known !== undefined) return known ?? undefined;
-  const answer = matchVpnProvider(name, list);
-  if (answers.size >= MAX_REMEMBERED) answers.clear();
   answers.set(name, answer ?? null);
+  answerCount++;
   return answer;
 }
 

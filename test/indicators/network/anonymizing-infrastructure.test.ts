@@ -111,3 +111,31 @@ describe('network/anonymizing-infrastructure mitigation', () => {
     expect(report.mitigations[0]?.message).toMatch(/^20 sign-ins came through Astrill/);
   });
 });
+
+describe('network/anonymizing-infrastructure remembered provider answers', () => {
+  // The indicator remembers each provider name's match per option list, with one cap over all
+  // lists' answers (4,096): past the cap it starts afresh. 5,000 distinct names cross it.
+  const relays = Array.from({ length: 5_000 }, (_, i) => ({ country: 'US', isVpn: true, vpnProvider: `Relay ${i.toString(36)}x` }));
+  const sessions = (list: readonly Record<string, unknown>[]) => list.map((network, i) => ({ type: 'session', at: iso(T0 + i * 60_000), network }));
+  const QUOKKA = { country: 'US', isVpn: true, vpnProvider: 'Quokka Net' };
+  const providerCounts = (options: Record<string, unknown>) => {
+    const { report } = evaluateCase(
+      anonymizingInfrastructure,
+      { events: sessions([QUOKKA, ...relays, ASTRILL, ASTRILL, QUOKKA]), options },
+      { asOf: '2025-06-01T00:00:00Z' },
+    );
+    return report.findings.filter((f) => f.messageId === 'providerOfConcern').map((f) => [f.data.provider, f.data.count]);
+  };
+
+  it('still matches the providers of concern after more distinct names than it remembers', () => {
+    expect(providerCounts({})).toEqual([['Astrill VPN', 2]]);
+  });
+
+  it('keeps the answers of one option list apart from another', () => {
+    expect(providerCounts({})).toEqual([['Astrill VPN', 2]]);
+    const both = providerCounts({ providersOfConcern: ['Astrill', 'Quokka Net'] });
+    expect(both).toHaveLength(2);
+    expect(Object.fromEntries(both)).toEqual({ 'Astrill VPN': 2, 'Quokka Net': 2 });
+    expect(providerCounts({})).toEqual([['Astrill VPN', 2]]);
+  });
+});
