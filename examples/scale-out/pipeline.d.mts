@@ -17,6 +17,6 @@ export function writeShards(options: {
 /** Step 4: every shard scored by the CLI in its own process; the exit codes. */
 export function score(options: { shards: number; dir: string; parallel?: number; cli?: string; config?: string }): Promise<number[]>;
 /** Step 5: the shards' sorted reports merged into `reports.ndjson`. */
-export function merge(options: { shards: number; dir: string }): Promise<{ reports: number; rejected: number }>;
+export function merge(options: { shards: number; dir: string; dist?: string }): Promise<{ reports: number; rejected: number }>;
 /** A report line's order keys (score, log-odds, subject id), parsed from the line's head only. */
 export function orderKeys(line: Uint8Array): { score: number; logOdds: number; subjectId: string };

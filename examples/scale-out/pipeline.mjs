@@ -237,13 +237,6 @@ export async function score({ shards, dir, parallel = cpus().length, cli = join(
   return codes;
 }
 
-/** The order of `scoreBatch`: score, then log-odds, highest first, then subject id (code units). */
-function before(a, b) {
-  if (a.score !== b.score) return a.score > b.score;
-  if (a.logOdds !== b.logOdds) return a.logOdds > b.logOdds;
-  return a.subjectId < b.subjectId;
-}
-
 /**
  * A file's lines as bytes, read in chunks of 1 MiB: the merge copies each report from its shard's
  * file to the output without decoding it to a string and encoding it again, which was most of its
@@ -318,7 +311,10 @@ function openRun(path) {
  * head per shard (O(n log shards)), into `reports.ndjson`: one summary line, one catalogue line
  * (the same config in every shard, checked), then every report, copied as bytes.
  */
-export async function merge({ shards, dir }) {
+export async function merge({ shards, dir, dist = join(root, 'dist') }) {
+  // The order of one batch's reports (score, then log-odds, highest first, then subject id), from the library.
+  const { compareReports } = await import(pathToFileURL(join(dist, 'index.js')).href);
+  const before = (a, b) => compareReports(a, b) < 0;
   const runs = [];
   for (let n = 0; n < shards; n++) runs.push(openRun(join(dir, `reports-${n}.ndjson`)));
   if (runs.some((r) => !r.catalogue.equals(runs[0].catalogue))) throw new Error('the shards were scored with different configs');

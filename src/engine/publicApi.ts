@@ -15,6 +15,7 @@ export type {
   TrustedInput,
 } from './createScorer';
 export { mergeSummaries } from './summaries';
+export { compareReports } from './order';
 export type { IndicatorSummaries, PopulationSummaries } from './summaries';
 export {
   bandOrder,
