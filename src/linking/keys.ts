@@ -2,6 +2,7 @@ import type { ActivityEvent } from '../records/events';
 import type { PostalAddress } from '../records/common';
 import type { Subject } from '../records/subject';
 import { normalizeIp } from '../records/ip';
+import { parseIsoTime } from '../records/isoTime';
 import { linkKeyKinds, type LinkKeyKind } from '../records/linkage';
 import { defaultMinHashOptions, encodeSignature, minHash, minHashBands, photoHashBands, type MinHashOptions } from './lsh';
 import {
@@ -72,7 +73,7 @@ export interface ExtractOptions {
 export const defaultPhotoMaxDistance = 6;
 
 function timeOf(value: string | undefined): number {
-  return value === undefined ? Infinity : Date.parse(value);
+  return value === undefined ? Infinity : parseIsoTime(value);
 }
 
 /**
@@ -116,6 +117,13 @@ export interface LinkKeySink {
    * Called only when keys are not pseudonymised.
    */
   writtenKey?(kind: 'email' | 'phone', written: string, defaultCallingCode: string | undefined): void;
+  /**
+   * Optional, for a sink that needs each key's hash only: takes a photo's lower-case perceptual
+   * hash in place of its band keys, so the sink can hash the bands without their texts. Returns
+   * false when it did not take them (a hash that is not 16 hex digits): the bands then come as
+   * `recordKey` calls. Called only when keys are not pseudonymised.
+   */
+  photoBands?(hash: string, maxDistance: number): boolean;
 }
 
 /**
@@ -199,7 +207,7 @@ class LinkKeyCollector implements LinkKeySink {
     const id = `${kind}\u0000${key}\u0000${field}`;
     if (event !== this.lastEvent) {
       this.lastEvent = event;
-      this.lastEventMs = Date.parse(event.at);
+      this.lastEventMs = parseIsoTime(event.at);
     }
     const t = this.lastEventMs;
     const prev = this.eventKeys.get(id);
@@ -336,6 +344,7 @@ export function emitLinkKeys(subject: Subject, events: readonly ActivityEvent[],
     for (const photo of subject.photos ?? []) {
       if (photo.perceptualHash === undefined) continue;
       const hash = photo.perceptualHash.toLowerCase();
+      if (pseudo === undefined && sink.photoBands?.(hash, maxDistance) === true) continue;
       for (const band of photoHashBands(hash, maxDistance)) add('photo', band, photo.id, 'photos[].perceptualHash', photo.capturedAt, hash);
     }
   if (want('text') && subject.resumeText !== undefined) {

@@ -2,7 +2,8 @@ import { buildCidrSet, parseIp, type ParsedIp } from '../records/ip';
 import { unionFind } from './unionFind';
 import { decodeSignature, hammingHex, minHashSimilarity } from './lsh';
 import { fuzzyLinkKeyKinds, type LinkKey, type LinkKeyKind } from './keys';
-import { compareLinkGroupKeys, compareText } from '../engine/order';
+import { compareText } from '../engine/order';
+import { parseIsoTime } from '../records/isoTime';
 import { ShardedMap, ShardedSet } from '../engine/shardedMap';
 import { LinkKeyTable } from './keyTable';
 
@@ -146,25 +147,39 @@ function compareMembers(a: LinkMember, b: LinkMember): number {
 /**
  * The groups sorted by kind and key, groups of one `(kind, key)` merged (a `GROUP BY` gives each
  * once; a caller's list may not), members sorted: what follows then depends on the groups'
- * contents only, not on their order or their members' order.
+ * contents only, not on their order or their members' order. Groups are found by kind and key in
+ * maps and the distinct kinds and keys sorted as plain strings (the default sort compares UTF-16
+ * code units, as `compareText` does), so no comparator runs per pair of groups.
  */
 function canonicalGroups(groups: Iterable<LinkGroup>): { groups: LinkGroup[]; count: number } {
-  const list: LinkGroup[] = [];
+  // Per kind, per key: the first group given, then any other group of that key (rare).
+  const byKind = new Map<string, Map<string, LinkGroup>>();
+  const again = new Map<LinkGroup, LinkGroup[]>();
   let count = 0;
   for (const g of groups) {
-    list.push(g);
     count++;
+    let byKey = byKind.get(g.kind);
+    if (byKey === undefined) {
+      byKey = new Map();
+      byKind.set(g.kind, byKey);
+    }
+    const first = byKey.get(g.key);
+    if (first === undefined) byKey.set(g.key, g);
+    else {
+      const list = again.get(first);
+      if (list === undefined) again.set(first, [g]);
+      else list.push(g);
+    }
   }
-  list.sort(compareLinkGroupKeys);
   const out: LinkGroup[] = [];
-  for (let i = 0; i < list.length;) {
-    const g = list[i] as LinkGroup;
-    let j = i + 1;
-    while (j < list.length && compareLinkGroupKeys(g, list[j] as LinkGroup) === 0) j++;
-    const members: LinkMember[] = [];
-    for (let k = i; k < j; k++) for (const m of (list[k] as LinkGroup).members) members.push(m);
-    out.push({ kind: g.kind, key: g.key, members: members.sort(compareMembers) });
-    i = j;
+  for (const kind of Array.from(byKind.keys()).sort()) {
+    const byKey = byKind.get(kind) as Map<string, LinkGroup>;
+    for (const key of Array.from(byKey.keys()).sort()) {
+      const g = byKey.get(key) as LinkGroup;
+      const members = g.members.slice();
+      for (const other of again.get(g) ?? []) for (const m of other.members) members.push(m);
+      out.push({ kind: g.kind, key: g.key, members: members.sort(compareMembers) });
+    }
   }
   return { groups: out, count };
 }
@@ -199,7 +214,7 @@ function earliest(members: readonly LinkMember[]): string | undefined {
   let bestMs = Infinity;
   for (const m of members) {
     if (m.at === undefined) continue;
-    const t = Date.parse(m.at);
+    const t = parseIsoTime(m.at);
     if (t < bestMs) {
       bestMs = t;
       best = m.at;
@@ -229,8 +244,8 @@ interface DraftLink {
 function ipWindows(group: LinkGroup, windowMs: number): LinkMember[][] {
   const spans = group.members
     .map((m) => {
-      const from = m.at !== undefined ? Date.parse(m.at) : -Infinity;
-      const to = m.until !== undefined ? Date.parse(m.until) : m.at !== undefined ? from : Infinity;
+      const from = m.at !== undefined ? parseIsoTime(m.at) : -Infinity;
+      const to = m.until !== undefined ? parseIsoTime(m.until) : m.at !== undefined ? from : Infinity;
       return { m, from: from - windowMs / 2, to: to + windowMs / 2 };
     })
     .sort((a, b) => a.from - b.from || compareMembers(a.m, b.m));
