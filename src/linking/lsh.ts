@@ -137,12 +137,15 @@ export function decodeSignature(text: string): Uint32Array {
 /** LSH band keys of a signature: one bucket key per band, `b<band>:<hash of its rows>`. */
 export function minHashBands(sig: Uint32Array, options: MinHashOptions = defaultMinHashOptions): string[] {
   const out: string[] = [];
-  for (let b = 0; b < options.bands; b++) {
-    let h = 0x811c9dc5;
-    for (let r = 0; r < options.rows; r++) h = fmix32(h ^ (sig[b * options.rows + r] as number));
-    out.push(`b${b}:${h.toString(16)}`);
-  }
+  for (let b = 0; b < options.bands; b++) out.push(`b${b}:${minHashBandValue(sig, b, options.rows).toString(16)}`);
   return out;
+}
+
+/** The hash of band `b`'s `rows` rows of a signature (unsigned 32 bits): its key is `b<b>:` then this in hex. */
+export function minHashBandValue(sig: Uint32Array, b: number, rows: number): number {
+  let h = 0x811c9dc5;
+  for (let r = 0; r < rows; r++) h = fmix32(h ^ (sig[b * rows + r] as number));
+  return h;
 }
 
 const popcount4 = [0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldEmail, foldPhone, foldPhotoBand } from '../../src/linking/foldedKeys';
-import { MAX_PHOTO_BANDS, photoBandValues, photoHashBands } from '../../src/linking/lsh';
+import { foldEmail, foldPhone, foldPhotoBand, foldTextBand } from '../../src/linking/foldedKeys';
+import { MAX_PHOTO_BANDS, minHash, minHashBands, minHashBandValue, photoBandValues, photoHashBands } from '../../src/linking/lsh';
 import { LinkKeyHasher } from '../../src/linking/keyHash';
 import { normalizeAddress, normalizeEmail, normalizePhone } from '../../src/linking/normalize';
 import { extractLinkKeys, type Subject } from '../../src/index';
@@ -10,6 +10,7 @@ const hasher = new LinkKeyHasher();
 const email = hasher.kindOf('email');
 const phone = hasher.kindOf('phone');
 const photo = hasher.kindOf('photo');
+const text = hasher.kindOf('text');
 
 /** The hash of a key's text, or undefined without a key. */
 function hashOfText(kind: number, key: string | undefined): [number, number] | undefined {
@@ -105,6 +106,33 @@ describe('photo bands hashed without their text', () => {
     }
     // Not 16 lower-case hex digits: left to the text path.
     for (const h of ['f0f0', 'F0F0F0F0F0F0F0F0', 'f0f0f0f0f0f0f0fg', '0123456789abcdef01']) expect(photoBandValues(h, 6, values)).toBe(-1);
+  });
+});
+
+describe('resume bands hashed without their text', () => {
+  it('each band of a MinHash signature hashes as the band key minHashBands writes, for any bands and rows', () => {
+    const shape = fc.record({ bands: fc.integer({ min: 1, max: 24 }), rows: fc.integer({ min: 1, max: 5 }) });
+    let bandsFolded = 0;
+    fc.assert(
+      fc.property(shape, fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 130 }), ({ bands, rows }, values) => {
+        const sig = Uint32Array.from(values);
+        const options = { shingleSize: 3, bands, rows };
+        const keys = minHashBands(sig, options);
+        expect(keys).toHaveLength(bands);
+        for (let b = 0; b < bands; b++) {
+          foldTextBand(b, minHashBandValue(sig, b, rows), hasher, text);
+          expect([hasher.out[0], hasher.out[1]]).toEqual(hashOfText(text, keys[b]));
+          bandsFolded++;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(bandsFolded).toBeGreaterThan(2000);
+    const sig = minHash('built and scaled the payments platform for mobile and cloud teams') as Uint32Array;
+    const keys = minHashBands(sig);
+    expect(keys).toHaveLength(16);
+    foldTextBand(15, minHashBandValue(sig, 15, 4), hasher, text);
+    expect([hasher.out[0], hasher.out[1]]).toEqual(hashOfText(text, keys[15]));
   });
 });
 

@@ -80,6 +80,28 @@ describe('grouping a population in two passes', () => {
     expect(buildLinkIndexFromGroups(twoPass).links.filter((l) => l.kind === 'photo')).toHaveLength(n / 2);
   });
 
+  it('hashes every band of a resume in the first pass without its text, the groups unchanged (counted)', () => {
+    // One resume a subject, each text given to two subjects; every third pair's texts differ by a word.
+    const words = 'react node aws python java kotlin swift sql docker kubernetes api payments platform team led built scaled'.split(' ');
+    const n = 600;
+    const subjects = Array.from({ length: n }, (_, i) => {
+      const pair = i >> 1;
+      const text =
+        Array.from({ length: 30 }, (_, k) => words[(pair * 7 + k * ((pair % 5) + 1)) % words.length]).join(' ') + (pair % 3 === 0 ? ` ${words[i % 2]}` : '');
+      return { subject: { id: `r${i}`, resumeText: text } as Subject, events: [] as ActivityEvent[] };
+    });
+    let work: PopulationGroupingWork | undefined;
+    const twoPass = groupPopulationLinkKeys(populationOf(subjects), {}, (w) => (work = w));
+    const w = work as PopulationGroupingWork;
+    // 16 bands a resume with the default MinHash options, each hashed without a text.
+    expect(w.foldedKeys).toBe(16 * n);
+    expect(w.hashedKeys).toBe(16 * n);
+    const onePass = groupLinkKeys(subjects.map(({ subject, events }) => ({ subjectId: subject.id, keys: extractLinkKeys(subject, events) })));
+    expect(twoPass.length).toBeGreaterThan(0);
+    expect(canonical(twoPass)).toEqual(canonical(onePass));
+    expect(buildLinkIndexFromGroups(twoPass).links).toEqual(buildLinkIndexFromGroups(onePass).links);
+  });
+
   it('treats a subject id the population gives twice as one subject, as grouping its keys in one pass does', () => {
     const email = (address: string) => ({ contacts: { emails: [{ address }] } });
     const subjects = [
