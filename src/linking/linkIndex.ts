@@ -2,7 +2,7 @@ import { buildCidrSet, parseIp, type ParsedIp } from '../records/ip';
 import { unionFind } from './unionFind';
 import { decodeSignature, hammingHex, minHashSimilarity } from './lsh';
 import { fuzzyLinkKeyKinds, type LinkKey, type LinkKeyKind } from './keys';
-import { compareText } from '../engine/order';
+import { compareLinkGroupKeys, compareText } from '../engine/order';
 import { parseIsoTime } from '../records/isoTime';
 import { ShardedMap, ShardedSet } from '../engine/shardedMap';
 import { LinkKeyTable } from './keyTable';
@@ -144,42 +144,50 @@ function compareMembers(a: LinkMember, b: LinkMember): number {
   );
 }
 
+/** Lists this long or shorter are sorted by insertion (most groups have two to five members): no call into the engine's sort. */
+const SHORT_LIST = 16;
+
+/**
+ * Sorts `list` in place by `compare`, a total order (so any stable sort gives one result):
+ * short lists by insertion, longer ones by `Array.prototype.sort`.
+ */
+function sortByTotalOrder<T>(list: T[], compare: (a: T, b: T) => number): T[] {
+  const n = list.length;
+  if (n > SHORT_LIST) return list.sort(compare);
+  for (let i = 1; i < n; i++) {
+    const item = list[i] as T;
+    let j = i - 1;
+    while (j >= 0 && compare(list[j] as T, item) > 0) {
+      list[j + 1] = list[j] as T;
+      j--;
+    }
+    list[j + 1] = item;
+  }
+  return list;
+}
+
 /**
  * The groups sorted by kind and key, groups of one `(kind, key)` merged (a `GROUP BY` gives each
  * once; a caller's list may not), members sorted: what follows then depends on the groups'
- * contents only, not on their order or their members' order. Groups are found by kind and key in
- * maps and the distinct kinds and keys sorted as plain strings (the default sort compares UTF-16
- * code units, as `compareText` does), so no comparator runs per pair of groups.
+ * contents only, not on their order or their members' order.
  */
 function canonicalGroups(groups: Iterable<LinkGroup>): { groups: LinkGroup[]; count: number } {
-  // Per kind, per key: the first group given, then any other group of that key (rare).
-  const byKind = new Map<string, Map<string, LinkGroup>>();
-  const again = new Map<LinkGroup, LinkGroup[]>();
+  const list: LinkGroup[] = [];
   let count = 0;
   for (const g of groups) {
+    list.push(g);
     count++;
-    let byKey = byKind.get(g.kind);
-    if (byKey === undefined) {
-      byKey = new Map();
-      byKind.set(g.kind, byKey);
-    }
-    const first = byKey.get(g.key);
-    if (first === undefined) byKey.set(g.key, g);
-    else {
-      const list = again.get(first);
-      if (list === undefined) again.set(first, [g]);
-      else list.push(g);
-    }
   }
+  list.sort(compareLinkGroupKeys);
   const out: LinkGroup[] = [];
-  for (const kind of Array.from(byKind.keys()).sort()) {
-    const byKey = byKind.get(kind) as Map<string, LinkGroup>;
-    for (const key of Array.from(byKey.keys()).sort()) {
-      const g = byKey.get(key) as LinkGroup;
-      const members = g.members.slice();
-      for (const other of again.get(g) ?? []) for (const m of other.members) members.push(m);
-      out.push({ kind: g.kind, key: g.key, members: members.sort(compareMembers) });
-    }
+  for (let i = 0; i < list.length;) {
+    const g = list[i] as LinkGroup;
+    let j = i + 1;
+    while (j < list.length && compareLinkGroupKeys(g, list[j] as LinkGroup) === 0) j++;
+    const members: LinkMember[] = [];
+    for (let k = i; k < j; k++) for (const m of (list[k] as LinkGroup).members) members.push(m);
+    out.push({ kind: g.kind, key: g.key, members: sortByTotalOrder(members, compareMembers) });
+    i = j;
   }
   return { groups: out, count };
 }
@@ -206,7 +214,11 @@ function memberId(m: LinkMember): string {
 }
 
 function distinctSubjects(members: readonly LinkMember[]): string[] {
-  return [...new Set(members.map((m) => m.subjectId))].sort(compareText);
+  if (members.length > SHORT_LIST) return [...new Set(members.map((m) => m.subjectId))].sort(compareText);
+  // A few members: their distinct subjects found by scanning, then sorted by insertion.
+  const ids: string[] = [];
+  for (const m of members) if (!ids.includes(m.subjectId)) ids.push(m.subjectId);
+  return sortByTotalOrder(ids, compareText);
 }
 
 function earliest(members: readonly LinkMember[]): string | undefined {
@@ -337,9 +349,11 @@ export function buildLinkIndexFromGroups(groups: Iterable<LinkGroup>, options: L
     if (group.kind === 'ip' || group.kind === 'device' || group.kind === 'mfa-device') {
       const windows = ipWindows({ ...group, members }, group.kind === 'ip' ? o.ipWindowMs : o.deviceWindowMs);
       windows.forEach((w, n) => {
+        // One record is one subject: no link.
+        if (w.length < 2) return;
         const subjectIds = distinctSubjects(w);
         if (subjectIds.length < 2) return;
-        drafts.push({ id: `${group.kind}:${group.key}#${n}`, kind: group.kind, key: group.key, members: w.sort(compareMembers), subjectIds });
+        drafts.push({ id: `${group.kind}:${group.key}#${n}`, kind: group.kind, key: group.key, members: sortByTotalOrder(w, compareMembers), subjectIds });
       });
       continue;
     }
@@ -359,7 +373,7 @@ export function buildLinkIndexFromGroups(groups: Iterable<LinkGroup>, options: L
     for (const list of clusters.values()) {
       const subjectIds = distinctSubjects(list);
       if (subjectIds.length < 2) continue;
-      list.sort(compareMembers);
+      sortByTotalOrder(list, compareMembers);
       let key = list[0]?.signature as string;
       let similarity = 1;
       for (const m of list) {
