@@ -128,3 +128,53 @@ function digitsStartWith(text: string, from: number, prefix: string): boolean {
   }
   return k === prefix.length;
 }
+
+/** Digits of a number, least significant first (32 bits in base 10 take 10). */
+const digits = new Int32Array(16);
+
+/**
+ * Hashes `value` (a whole number from 0 to 2^32 - 1) as `value.toString(radix)` writes it
+ * (radix 10, 16 or 36: digits then lower-case letters), unit by unit into the key begun.
+ */
+function foldNumber(value: number, radix: number, hasher: LinkKeyHasher): void {
+  let n = 0;
+  let v = value;
+  do {
+    digits[n++] = v % radix;
+    v = Math.floor(v / radix);
+  } while (v > 0);
+  while (n > 0) {
+    const d = digits[--n] as number;
+    hasher.unit(d < 10 ? 0x30 + d : 0x57 + d);
+  }
+}
+
+/**
+ * Hashes the key of band `band` of a 64-bit photo hash whose sampled bits are `value` (from
+ * `photoBandValues`) into `hasher.out`, as `hasher.hash(kind, key)` would for the key
+ * `photoHashBands` writes, `64b<band>:<value in base 36>`, without building its text.
+ */
+export function foldPhotoBand(band: number, value: number, hasher: LinkKeyHasher, kind: number): void {
+  hasher.begin(kind);
+  hasher.unit(0x36);
+  hasher.unit(0x34);
+  hasher.unit(0x62);
+  foldNumber(band, 10, hasher);
+  hasher.unit(0x3a);
+  foldNumber(value, 36, hasher);
+  hasher.end();
+}
+
+/**
+ * Hashes the key of band `band` of a MinHash signature whose rows hash to `value` (from
+ * `minHashBandValue`) into `hasher.out`, as `hasher.hash(kind, key)` would for the key
+ * `minHashBands` writes, `b<band>:<value in hex>`, without building its text.
+ */
+export function foldTextBand(band: number, value: number, hasher: LinkKeyHasher, kind: number): void {
+  hasher.begin(kind);
+  hasher.unit(0x62);
+  foldNumber(band, 10, hasher);
+  hasher.unit(0x3a);
+  foldNumber(value, 16, hasher);
+  hasher.end();
+}

@@ -1,5 +1,6 @@
 import type { ActivityEvent } from '../records/events';
 import { HashTable64 } from '../engine/hashTable64';
+import { canonicalIsoTime } from '../records/isoTime';
 import { ShardedMap } from '../engine/shardedMap';
 import { IntColumn, NumberColumn, StringColumn } from './columns';
 import { LinkKeyHasher } from './keyHash';
@@ -48,6 +49,13 @@ function timeText(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** Whether the members belong to two or more subjects (by id). */
+function spansTwoSubjects(members: readonly LinkMember[]): boolean {
+  const first = (members[0] as LinkMember).subjectId;
+  for (let i = 1; i < members.length; i++) if ((members[i] as LinkMember).subjectId !== first) return true;
+  return false;
+}
+
 /**
  * The link keys of a population, grouped by `(kind, key)` without an object per key: subjects
  * become integer ids, each distinct key an integer id found through its 64-bit hash in a
@@ -66,7 +74,7 @@ function timeText(value: unknown): string | undefined {
 export class LinkKeyTable {
   /** Numbers the kinds and hashes the keys; shared with a first pass that counted hashes. */
   readonly hasher: LinkKeyHasher;
-  // Subjects: id -> integer id.
+  // Subjects added by id (addSubject, rows): id -> integer id.
   private readonly subjectIndex = new ShardedMap<string, number>();
   private readonly subjectIds: string[] = [];
   // Distinct keys: hash -> first key id with that hash; per key id the next one with the same hash, its kind, text and first subject.
@@ -88,6 +96,9 @@ export class LinkKeyTable {
   private readonly rowEventTime = new IntColumn();
   private readonly eventFirstMs = new NumberColumn();
   private readonly eventLastMs = new NumberColumn();
+  // The first and last event's own time text where it is what toISOString writes for its time (else absent): not formatted again.
+  private readonly eventFirstText = new StringColumn();
+  private readonly eventLastText = new StringColumn();
   private collected = 0;
 
   // The subject being added through beginSubject (its integer id given at its first key) and the visit number.
@@ -107,10 +118,14 @@ export class LinkKeyTable {
   private readonly summaryFirst: ActivityEvent[] = [];
   private readonly summaryFirstMs: number[] = [];
   private readonly summaryLastMs: number[] = [];
+  private readonly summaryFirstText: (string | undefined)[] = [];
+  private readonly summaryLastText: (string | undefined)[] = [];
   private readonly summaryNext: number[] = [];
   // One event gives up to four keys: its time is parsed once.
   private lastEvent: ActivityEvent | undefined;
   private lastEventMs = NaN;
+  // Its time text when toISOString of its time writes it again (24 characters, canonical), else undefined.
+  private lastEventText: string | undefined;
 
   /**
    * @param expectedKeys Distinct keys the caller expects (a hint: a first pass that counted the
@@ -212,6 +227,17 @@ export class LinkKeyTable {
     return subject;
   }
 
+  /**
+   * A new integer id for a subject whose raw keys follow ({@link LinkKeyTable.beginSubject}),
+   * without looking its id up: a population visits each subject once, and a subject id it gives
+   * twice (two ids for one subject here) is told apart from two subjects by {@link LinkKeyTable.groups}.
+   */
+  private visitedSubject(subjectId: string): number {
+    const subject = this.subjectIds.length;
+    this.subjectIds.push(subjectId);
+    return subject;
+  }
+
   private fieldOf(field: string): number {
     let index = this.fieldIndex.get(field);
     if (index === undefined) {
@@ -286,7 +312,7 @@ export class LinkKeyTable {
 
   /** The key id of a raw key of the current subject, its per-visit marks reset when the visit is new. */
   private keyOfVisit(kind: number, key: string, hi: number, lo: number): number {
-    if (this.subject === NONE) this.subject = this.subjectOf(this.pendingSubject);
+    if (this.subject === NONE) this.subject = this.visitedSubject(this.pendingSubject);
     const id = this.intern(kind, key, this.subject, hi, lo);
     if (this.keyVisit.get(id) !== this.visit) {
       this.keyVisit.set(id, this.visit);
@@ -328,9 +354,14 @@ export class LinkKeyTable {
     const id = this.keyOfVisit(kind, key, hi, lo);
     if (event !== this.lastEvent) {
       this.lastEvent = event;
-      this.lastEventMs = Date.parse(event.at);
+      // parseIsoTime, keeping whether the text is canonical: a 24-character one is its own toISOString.
+      const at = event.at;
+      const canonical = canonicalIsoTime(at);
+      this.lastEventMs = canonical === canonical ? canonical : Date.parse(at);
+      this.lastEventText = canonical === canonical && at.length === 24 ? at : undefined;
     }
     const t = this.lastEventMs;
+    const text = this.lastEventText;
     // At most one summary per event field for a key: the chain is short.
     for (let s = this.keyFirstSummary.get(id); s !== NONE; s = this.summaryNext[s] as number) {
       if (this.summaryField[s] !== field) continue;
@@ -338,8 +369,12 @@ export class LinkKeyTable {
       if (t < firstMs || (t === firstMs && event.id < (this.summaryFirst[s] as ActivityEvent).id)) {
         this.summaryFirst[s] = event;
         this.summaryFirstMs[s] = t;
+        this.summaryFirstText[s] = text;
       }
-      if (t > (this.summaryLastMs[s] as number)) this.summaryLastMs[s] = t;
+      if (t > (this.summaryLastMs[s] as number)) {
+        this.summaryLastMs[s] = t;
+        this.summaryLastText[s] = text;
+      }
       return;
     }
     const s = this.summaries++;
@@ -348,6 +383,8 @@ export class LinkKeyTable {
     this.summaryFirst[s] = event;
     this.summaryFirstMs[s] = t;
     this.summaryLastMs[s] = t;
+    this.summaryFirstText[s] = text;
+    this.summaryLastText[s] = text;
     this.summaryNext[s] = this.keyFirstSummary.get(id);
     this.keyFirstSummary.set(id, s);
   }
@@ -359,6 +396,8 @@ export class LinkKeyTable {
       const time = this.eventFirstMs.length;
       this.eventFirstMs.push(this.summaryFirstMs[s] as number);
       this.eventLastMs.push(this.summaryLastMs[s] as number);
+      this.eventFirstText.push(this.summaryFirstText[s]);
+      this.eventLastText.push(this.summaryLastText[s]);
       this.pushRow(
         this.summaryKey[s] as number,
         this.subject,
@@ -409,13 +448,14 @@ export class LinkKeyTable {
       if (group < 0) continue;
       (groups[group] as { members: LinkMember[] }).members.push(this.member(row));
     }
-    return groups;
+    // A key "shared" by two visits of one subject id only is not shared.
+    return groups.filter((g) => spansTwoSubjects(g.members));
   }
 
   private member(row: number): LinkMember {
     const time = this.rowEventTime.get(row);
-    const at = time === NONE ? this.rowAt.get(row) : new Date(this.eventFirstMs.get(time)).toISOString();
-    const until = time === NONE ? this.rowUntil.get(row) : new Date(this.eventLastMs.get(time)).toISOString();
+    const at = time === NONE ? this.rowAt.get(row) : (this.eventFirstText.get(time) ?? new Date(this.eventFirstMs.get(time)).toISOString());
+    const until = time === NONE ? this.rowUntil.get(row) : (this.eventLastText.get(time) ?? new Date(this.eventLastMs.get(time)).toISOString());
     const signature = this.rowSignature.get(row);
     const member: { subjectId: string; recordId: string; field: string; at?: string; until?: string; signature?: string } = {
       subjectId: this.subjectIds[this.rowSubject.get(row)] as string,

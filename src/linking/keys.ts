@@ -2,6 +2,7 @@ import type { ActivityEvent } from '../records/events';
 import type { PostalAddress } from '../records/common';
 import type { Subject } from '../records/subject';
 import { normalizeIp } from '../records/ip';
+import { parseIsoTime } from '../records/isoTime';
 import { linkKeyKinds, type LinkKeyKind } from '../records/linkage';
 import { defaultMinHashOptions, encodeSignature, minHash, minHashBands, photoHashBands, type MinHashOptions } from './lsh';
 import {
@@ -72,7 +73,7 @@ export interface ExtractOptions {
 export const defaultPhotoMaxDistance = 6;
 
 function timeOf(value: string | undefined): number {
-  return value === undefined ? Infinity : Date.parse(value);
+  return value === undefined ? Infinity : parseIsoTime(value);
 }
 
 /**
@@ -116,6 +117,19 @@ export interface LinkKeySink {
    * Called only when keys are not pseudonymised.
    */
   writtenKey?(kind: 'email' | 'phone', written: string, defaultCallingCode: string | undefined): void;
+  /**
+   * Optional, for a sink that needs each key's hash only: takes a photo's lower-case perceptual
+   * hash in place of its band keys, so the sink can hash the bands without their texts. Returns
+   * false when it did not take them (a hash that is not 16 hex digits): the bands then come as
+   * `recordKey` calls. Called only when keys are not pseudonymised.
+   */
+  photoBands?(hash: string, maxDistance: number): boolean;
+  /**
+   * Optional, for a sink that needs each key's hash only: takes a resume's MinHash signature in
+   * place of its band keys and encoded signature, so the sink can hash the bands without their
+   * texts. Called only when keys are not pseudonymised.
+   */
+  textBands?(signature: Uint32Array, options: MinHashOptions): void;
 }
 
 /**
@@ -199,7 +213,7 @@ class LinkKeyCollector implements LinkKeySink {
     const id = `${kind}\u0000${key}\u0000${field}`;
     if (event !== this.lastEvent) {
       this.lastEvent = event;
-      this.lastEventMs = Date.parse(event.at);
+      this.lastEventMs = parseIsoTime(event.at);
     }
     const t = this.lastEventMs;
     const prev = this.eventKeys.get(id);
@@ -236,7 +250,6 @@ class LinkKeyCollector implements LinkKeySink {
  * set of {@link linkKeyKindBit}s) limits the work to those kinds: the others are not derived.
  */
 export function emitLinkKeys(subject: Subject, events: readonly ActivityEvent[], options: ExtractOptions, sink: LinkKeySink, kinds = allLinkKeyKinds): void {
-  const want = (kind: LinkKeyKind): boolean => (kinds & linkKeyKindBit[kind]) !== 0;
   const pseudo = options.pseudonymize;
   const add = (kind: LinkKeyKind, value: string | undefined, recordId: string, field: string, at?: string, signature?: string): void => {
     if (value === undefined) return;
@@ -266,20 +279,20 @@ export function emitLinkKeys(subject: Subject, events: readonly ActivityEvent[],
     address(a, recordId, field, at);
   };
 
-  const wAddress = want('address');
-  const wDevice = want('device');
-  const wMfa = want('mfa-device');
-  const wIp = want('ip');
-  const wBank = want('bank-account');
-  const wWallet = want('wallet');
+  const wAddress = (kinds & linkKeyKindBit.address) !== 0;
+  const wDevice = (kinds & linkKeyKindBit.device) !== 0;
+  const wMfa = (kinds & linkKeyKindBit['mfa-device']) !== 0;
+  const wIp = (kinds & linkKeyKindBit.ip) !== 0;
+  const wBank = (kinds & linkKeyKindBit['bank-account']) !== 0;
+  const wWallet = (kinds & linkKeyKindBit.wallet) !== 0;
   // A sink that hashes e-mail addresses and phone numbers as written gets them so (no text built).
   const written = pseudo === undefined && sink.writtenKey !== undefined;
-  if (want('email'))
+  if ((kinds & linkKeyKindBit.email) !== 0)
     for (const e of subject.contacts?.emails ?? []) {
       if (written) sink.writtenKey?.('email', e.address, undefined);
       else add('email', normalizeEmail(e.address), sid, 'contacts.emails[].address', e.createdAt);
     }
-  if (want('phone'))
+  if ((kinds & linkKeyKindBit.phone) !== 0)
     for (const p of subject.contacts?.phones ?? []) {
       if (written) sink.writtenKey?.('phone', p.number, options.defaultCallingCode);
       else add('phone', normalizePhone(p.number, phoneOpts), sid, 'contacts.phones[].number', p.createdAt);
@@ -288,7 +301,7 @@ export function emitLinkKeys(subject: Subject, events: readonly ActivityEvent[],
     address(subject.identity?.residence?.address, sid, 'identity.residence.address');
     for (const a of subject.contacts?.addresses ?? []) address(a, sid, `contacts.addresses[${a.kind ?? 'other'}]`);
   }
-  const wDocument = want('document');
+  const wDocument = (kinds & linkKeyKindBit.document) !== 0;
   for (const d of subject.documents ?? []) {
     if (wAddress) address(d.address, d.id, 'documents[].address', d.verification?.checkedAt);
     if (wDocument && d.number !== undefined) {
@@ -305,7 +318,7 @@ export function emitLinkKeys(subject: Subject, events: readonly ActivityEvent[],
     if (s.deviceId !== undefined) add('device', normalizeIdentifier(s.deviceId), s.id, 'shipments[].deviceId', s.shippedAt);
     if (s.serial !== undefined) add('device', prefixed('serial', normalizeIdentifier(s.serial)), s.id, 'shipments[].serial', s.shippedAt);
   }
-  const wPayout = want('payout-account');
+  const wPayout = (kinds & linkKeyKindBit['payout-account']) !== 0;
   for (const p of subject.paymentInstructions ?? []) {
     if (wBank && p.iban !== undefined) add('bank-account', prefixed('iban', normalizeAccount(p.iban)), p.id, 'paymentInstructions[].iban', p.at);
     if (wBank && p.accountNumber !== undefined) {
@@ -332,16 +345,18 @@ export function emitLinkKeys(subject: Subject, events: readonly ActivityEvent[],
     }
   }
   const maxDistance = options.photoMaxDistance ?? defaultPhotoMaxDistance;
-  if (want('photo'))
+  if ((kinds & linkKeyKindBit.photo) !== 0)
     for (const photo of subject.photos ?? []) {
       if (photo.perceptualHash === undefined) continue;
       const hash = photo.perceptualHash.toLowerCase();
+      if (pseudo === undefined && sink.photoBands?.(hash, maxDistance) === true) continue;
       for (const band of photoHashBands(hash, maxDistance)) add('photo', band, photo.id, 'photos[].perceptualHash', photo.capturedAt, hash);
     }
-  if (want('text') && subject.resumeText !== undefined) {
+  if ((kinds & linkKeyKindBit.text) !== 0 && subject.resumeText !== undefined) {
     const mh = options.minHash ?? defaultMinHashOptions;
     const sig = minHash(subject.resumeText, mh);
-    if (sig !== undefined) {
+    if (sig !== undefined && pseudo === undefined && sink.textBands !== undefined) sink.textBands(sig, mh);
+    else if (sig !== undefined) {
       const signature = encodeSignature(sig);
       for (const band of minHashBands(sig, mh)) add('text', band, sid, 'resumeText', subject.appliedAt, signature);
     }

@@ -3,6 +3,7 @@ import { unionFind } from './unionFind';
 import { decodeSignature, hammingHex, minHashSimilarity } from './lsh';
 import { fuzzyLinkKeyKinds, type LinkKey, type LinkKeyKind } from './keys';
 import { compareLinkGroupKeys, compareText } from '../engine/order';
+import { parseIsoTime } from '../records/isoTime';
 import { ShardedMap, ShardedSet } from '../engine/shardedMap';
 import { LinkKeyTable } from './keyTable';
 
@@ -143,6 +144,28 @@ function compareMembers(a: LinkMember, b: LinkMember): number {
   );
 }
 
+/** Lists this long or shorter are sorted by insertion (most groups have two to five members): no call into the engine's sort. */
+const SHORT_LIST = 16;
+
+/**
+ * Sorts `list` in place by `compare`, a total order (so any stable sort gives one result):
+ * short lists by insertion, longer ones by `Array.prototype.sort`.
+ */
+function sortByTotalOrder<T>(list: T[], compare: (a: T, b: T) => number): T[] {
+  const n = list.length;
+  if (n > SHORT_LIST) return list.sort(compare);
+  for (let i = 1; i < n; i++) {
+    const item = list[i] as T;
+    let j = i - 1;
+    while (j >= 0 && compare(list[j] as T, item) > 0) {
+      list[j + 1] = list[j] as T;
+      j--;
+    }
+    list[j + 1] = item;
+  }
+  return list;
+}
+
 /**
  * The groups sorted by kind and key, groups of one `(kind, key)` merged (a `GROUP BY` gives each
  * once; a caller's list may not), members sorted: what follows then depends on the groups'
@@ -163,7 +186,7 @@ function canonicalGroups(groups: Iterable<LinkGroup>): { groups: LinkGroup[]; co
     while (j < list.length && compareLinkGroupKeys(g, list[j] as LinkGroup) === 0) j++;
     const members: LinkMember[] = [];
     for (let k = i; k < j; k++) for (const m of (list[k] as LinkGroup).members) members.push(m);
-    out.push({ kind: g.kind, key: g.key, members: members.sort(compareMembers) });
+    out.push({ kind: g.kind, key: g.key, members: sortByTotalOrder(members, compareMembers) });
     i = j;
   }
   return { groups: out, count };
@@ -191,7 +214,11 @@ function memberId(m: LinkMember): string {
 }
 
 function distinctSubjects(members: readonly LinkMember[]): string[] {
-  return [...new Set(members.map((m) => m.subjectId))].sort(compareText);
+  if (members.length > SHORT_LIST) return [...new Set(members.map((m) => m.subjectId))].sort(compareText);
+  // A few members: their distinct subjects found by scanning, then sorted by insertion.
+  const ids: string[] = [];
+  for (const m of members) if (!ids.includes(m.subjectId)) ids.push(m.subjectId);
+  return sortByTotalOrder(ids, compareText);
 }
 
 function earliest(members: readonly LinkMember[]): string | undefined {
@@ -199,7 +226,7 @@ function earliest(members: readonly LinkMember[]): string | undefined {
   let bestMs = Infinity;
   for (const m of members) {
     if (m.at === undefined) continue;
-    const t = Date.parse(m.at);
+    const t = parseIsoTime(m.at);
     if (t < bestMs) {
       bestMs = t;
       best = m.at;
@@ -229,8 +256,8 @@ interface DraftLink {
 function ipWindows(group: LinkGroup, windowMs: number): LinkMember[][] {
   const spans = group.members
     .map((m) => {
-      const from = m.at !== undefined ? Date.parse(m.at) : -Infinity;
-      const to = m.until !== undefined ? Date.parse(m.until) : m.at !== undefined ? from : Infinity;
+      const from = m.at !== undefined ? parseIsoTime(m.at) : -Infinity;
+      const to = m.until !== undefined ? parseIsoTime(m.until) : m.at !== undefined ? from : Infinity;
       return { m, from: from - windowMs / 2, to: to + windowMs / 2 };
     })
     .sort((a, b) => a.from - b.from || compareMembers(a.m, b.m));
@@ -322,9 +349,11 @@ export function buildLinkIndexFromGroups(groups: Iterable<LinkGroup>, options: L
     if (group.kind === 'ip' || group.kind === 'device' || group.kind === 'mfa-device') {
       const windows = ipWindows({ ...group, members }, group.kind === 'ip' ? o.ipWindowMs : o.deviceWindowMs);
       windows.forEach((w, n) => {
+        // One record is one subject: no link.
+        if (w.length < 2) return;
         const subjectIds = distinctSubjects(w);
         if (subjectIds.length < 2) return;
-        drafts.push({ id: `${group.kind}:${group.key}#${n}`, kind: group.kind, key: group.key, members: w.sort(compareMembers), subjectIds });
+        drafts.push({ id: `${group.kind}:${group.key}#${n}`, kind: group.kind, key: group.key, members: sortByTotalOrder(w, compareMembers), subjectIds });
       });
       continue;
     }
@@ -344,7 +373,7 @@ export function buildLinkIndexFromGroups(groups: Iterable<LinkGroup>, options: L
     for (const list of clusters.values()) {
       const subjectIds = distinctSubjects(list);
       if (subjectIds.length < 2) continue;
-      list.sort(compareMembers);
+      sortByTotalOrder(list, compareMembers);
       let key = list[0]?.signature as string;
       let similarity = 1;
       for (const m of list) {

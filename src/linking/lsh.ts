@@ -137,12 +137,15 @@ export function decodeSignature(text: string): Uint32Array {
 /** LSH band keys of a signature: one bucket key per band, `b<band>:<hash of its rows>`. */
 export function minHashBands(sig: Uint32Array, options: MinHashOptions = defaultMinHashOptions): string[] {
   const out: string[] = [];
-  for (let b = 0; b < options.bands; b++) {
-    let h = 0x811c9dc5;
-    for (let r = 0; r < options.rows; r++) h = fmix32(h ^ (sig[b * options.rows + r] as number));
-    out.push(`b${b}:${h.toString(16)}`);
-  }
+  for (let b = 0; b < options.bands; b++) out.push(`b${b}:${minHashBandValue(sig, b, options.rows).toString(16)}`);
   return out;
+}
+
+/** The hash of band `b`'s `rows` rows of a signature (unsigned 32 bits): its key is `b<b>:` then this in hex. */
+export function minHashBandValue(sig: Uint32Array, b: number, rows: number): number {
+  let h = 0x811c9dc5;
+  for (let r = 0; r < rows; r++) h = fmix32(h ^ (sig[b * rows + r] as number));
+  return h;
 }
 
 const popcount4 = [0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4];
@@ -208,20 +211,40 @@ export function photoHashBands(hex: string, maxDistance: number): string[] {
   const h = hex.toLowerCase();
   // The common 64-bit hash (16 hex digits): bands gathered as integers, no bit string per hash
   // nor per band; the same keys as the general path below, which reads the bits as text.
-  if (h.length === 16) {
-    const bits = hexBits(h);
-    if (bits !== undefined) {
-      const plan = maxDistance === 6 ? defaultPhotoPlan : photoPlan(64, maxDistance);
-      return plan.positions.map((pos, b) => {
-        let band = 0;
-        // 20 bits of 64 a band: exact in a double.
-        for (const i of pos) band = band * 2 + (bits[i] as number);
-        return `${photoBandPrefix(b)}${band.toString(36)}`;
-      });
-    }
-  }
-  return photoHashBandsOfText(h, maxDistance);
+  const bands = photoBandValues(h, maxDistance, photoBandScratch);
+  if (bands < 0) return photoHashBandsOfText(h, maxDistance);
+  const keys: string[] = [];
+  for (let b = 0; b < bands; b++) keys.push(`${photoBandPrefix(b)}${(photoBandScratch[b] as number).toString(36)}`);
+  return keys;
 }
+
+/**
+ * The bands of a 64-bit perceptual hash (16 lower-case hex digits) as integers: band `b`'s
+ * sampled bits, most significant first, in `out[b]` (at most 64 bands of 20 bits). The key of
+ * band `b` is `64b<b>:` then that integer in base 36: {@link photoHashBands} writes it, a first
+ * pass that needs only its hash folds it without the text. Returns the number of bands, or -1
+ * when `h` is not 16 lower-case hex digits (the text path's case).
+ */
+export function photoBandValues(h: string, maxDistance: number, out: Int32Array): number {
+  if (h.length !== 16) return -1;
+  const bits = hexBits(h);
+  if (bits === undefined) return -1;
+  const positions = (maxDistance === 6 ? defaultPhotoPlan : photoPlan(64, maxDistance)).positions;
+  for (let b = 0; b < positions.length; b++) {
+    const pos = positions[b] as readonly number[];
+    let band = 0;
+    // 20 bits of 64 a band.
+    for (let k = 0; k < pos.length; k++) band = band * 2 + (bits[pos[k] as number] as number);
+    out[b] = band;
+  }
+  return positions.length;
+}
+
+/** Room for the most bands a plan has (64). */
+export const MAX_PHOTO_BANDS = 64;
+
+/** Reused by {@link photoHashBands}: read at once, never kept. */
+const photoBandScratch = new Int32Array(MAX_PHOTO_BANDS);
 
 /**
  * {@link photoHashBands} of a lower-case hash of any length, its bits read as text: the

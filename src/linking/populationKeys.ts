@@ -4,7 +4,8 @@ import { LinkKeyHasher } from './keyHash';
 import { LinkKeyTable, type KeyTableWork } from './keyTable';
 import { IntColumn } from './columns';
 import { SharedHashCounter } from './hashPartitions';
-import { foldEmail, foldPhone } from './foldedKeys';
+import { foldEmail, foldPhone, foldPhotoBand, foldTextBand } from './foldedKeys';
+import { MAX_PHOTO_BANDS, minHashBandValue, photoBandValues, type MinHashOptions } from './lsh';
 import { normalizeEmail, normalizePhone } from './normalize';
 import { emitLinkKeys, linkKeyKindBit, linkKeyKinds, type EventKeyField, type ExtractOptions, type LinkKeyKind, type LinkKeySink } from './keys';
 import type { LinkGroup } from './linkIndex';
@@ -32,7 +33,7 @@ export interface PopulationGroupingWork {
    * or device again): neither hashed nor looked up again.
    */
   readonly repeatedKeys: number;
-  /** Of those, e-mail addresses and phone numbers hashed as they were normalised, without building their texts. */
+  /** Of those, e-mail addresses, phone numbers and photo and resume band keys hashed as they were derived, without building their texts. */
   readonly foldedKeys: number;
   /** Distinct 64-bit key hashes of the first pass. */
   readonly distinctHashes: number;
@@ -69,8 +70,10 @@ class SubjectsPerHash implements LinkKeySink {
   derived = 0;
   /** Keys skipped as repeats of the last key of their kind in the subject. */
   repeated = 0;
-  /** Keys hashed as written (e-mail addresses, phone numbers), no text built. */
+  /** Keys hashed as written (e-mail addresses, phone numbers, photo and resume bands), no text built. */
   folded = 0;
+  // A photo's band values, read at once.
+  private readonly bandValues = new Int32Array(MAX_PHOTO_BANDS);
 
   constructor(private readonly hasher: LinkKeyHasher) {}
 
@@ -96,6 +99,36 @@ class SubjectsPerHash implements LinkKeySink {
     this.derived++;
     this.folded++;
     this.hashes.add(hasher.out[0] as number, hasher.out[1] as number, this.subject, this.bitOf(k, kind));
+  }
+
+  photoBands(hash: string, maxDistance: number): boolean {
+    const values = this.bandValues;
+    const bands = photoBandValues(hash, maxDistance, values);
+    if (bands < 0) return false;
+    const hasher = this.hasher;
+    const k = hasher.kindOf('photo');
+    const bit = this.bitOf(k, 'photo');
+    // No repeat check: a photo's bands differ by their band number.
+    for (let b = 0; b < bands; b++) {
+      foldPhotoBand(b, values[b] as number, hasher, k);
+      this.hashes.add(hasher.out[0] as number, hasher.out[1] as number, this.subject, bit);
+    }
+    this.derived += bands;
+    this.folded += bands;
+    return true;
+  }
+
+  textBands(signature: Uint32Array, options: MinHashOptions): void {
+    const hasher = this.hasher;
+    const k = hasher.kindOf('text');
+    const bit = this.bitOf(k, 'text');
+    // No repeat check: a signature's bands differ by their band number.
+    for (let b = 0; b < options.bands; b++) {
+      foldTextBand(b, minHashBandValue(signature, b, options.rows), hasher, k);
+      this.hashes.add(hasher.out[0] as number, hasher.out[1] as number, this.subject, bit);
+    }
+    this.derived += options.bands;
+    this.folded += options.bands;
   }
 
   private bitOf(k: number, kind: LinkKeyKind): number {
@@ -178,7 +211,7 @@ class SharedKeysOnly implements LinkKeySink {
  * Groups the link keys of a population that can be read twice, keeping the texts of shared keys
  * only: the first pass derives every subject's keys and finds, per 64-bit hash of `(kind, key)`,
  * whether two or more subjects carry it (16 bytes a key in cache-sized partitions, no text; e-mail
- * addresses and phone numbers hashed as they are normalised); the second
+ * addresses, phone numbers, photo and resume bands hashed as they are derived); the second
  * derives again, for the subjects that have any, the kinds of keys whose hash was shared, and
  * gives the key table only the keys whose hash was shared, where texts
  * are compared exactly (a hash collision never makes a link). The groups are those of

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldEmail, foldPhone } from '../../src/linking/foldedKeys';
+import { foldEmail, foldPhone, foldPhotoBand, foldTextBand } from '../../src/linking/foldedKeys';
+import { MAX_PHOTO_BANDS, minHash, minHashBands, minHashBandValue, photoBandValues, photoHashBands } from '../../src/linking/lsh';
 import { LinkKeyHasher } from '../../src/linking/keyHash';
 import { normalizeAddress, normalizeEmail, normalizePhone } from '../../src/linking/normalize';
 import { extractLinkKeys, type Subject } from '../../src/index';
@@ -8,6 +9,8 @@ import { extractLinkKeys, type Subject } from '../../src/index';
 const hasher = new LinkKeyHasher();
 const email = hasher.kindOf('email');
 const phone = hasher.kindOf('phone');
+const photo = hasher.kindOf('photo');
+const text = hasher.kindOf('text');
 
 /** The hash of a key's text, or undefined without a key. */
 function hashOfText(kind: number, key: string | undefined): [number, number] | undefined {
@@ -72,6 +75,64 @@ describe('keys hashed as they are normalised, without their text', () => {
     expect(foldPhone('+1 2000000000', undefined, hasher, phone)).toBe('hashed');
     expect([hasher.out[0], hasher.out[1]]).toEqual(hashOfText(phone, '+12000000000'));
     expect(foldPhone('(615) 555-0100', '1', hasher, phone)).toBe('not-folded');
+  });
+});
+
+describe('photo bands hashed without their text', () => {
+  it('each band of a 64-bit hash hashes as the band key photoHashBands writes, for any distance', () => {
+    const hex = pieces('0123456789abcdef'.split(''), 16, 16);
+    const values = new Int32Array(MAX_PHOTO_BANDS);
+    let bandsFolded = 0;
+    fc.assert(
+      fc.property(hex, fc.integer({ min: 0, max: 20 }), (h, distance) => {
+        const keys = photoHashBands(h, distance);
+        const bands = photoBandValues(h, distance, values);
+        expect(bands).toBe(keys.length);
+        for (let b = 0; b < bands; b++) {
+          foldPhotoBand(b, values[b] as number, hasher, photo);
+          expect([hasher.out[0], hasher.out[1]]).toEqual(hashOfText(photo, keys[b]));
+          bandsFolded++;
+        }
+      }),
+      { numRuns: 500 },
+    );
+    expect(bandsFolded).toBeGreaterThan(5000);
+    // The extremes of a band: all bits clear and all set (the longest base-36 text).
+    for (const h of ['0000000000000000', 'ffffffffffffffff']) {
+      const keys = photoHashBands(h, 6);
+      expect(photoBandValues(h, 6, values)).toBe(31);
+      foldPhotoBand(30, values[30] as number, hasher, photo);
+      expect([hasher.out[0], hasher.out[1]]).toEqual(hashOfText(photo, keys[30]));
+    }
+    // Not 16 lower-case hex digits: left to the text path.
+    for (const h of ['f0f0', 'F0F0F0F0F0F0F0F0', 'f0f0f0f0f0f0f0fg', '0123456789abcdef01']) expect(photoBandValues(h, 6, values)).toBe(-1);
+  });
+});
+
+describe('resume bands hashed without their text', () => {
+  it('each band of a MinHash signature hashes as the band key minHashBands writes, for any bands and rows', () => {
+    const shape = fc.record({ bands: fc.integer({ min: 1, max: 24 }), rows: fc.integer({ min: 1, max: 5 }) });
+    let bandsFolded = 0;
+    fc.assert(
+      fc.property(shape, fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 130 }), ({ bands, rows }, values) => {
+        const sig = Uint32Array.from(values);
+        const options = { shingleSize: 3, bands, rows };
+        const keys = minHashBands(sig, options);
+        expect(keys).toHaveLength(bands);
+        for (let b = 0; b < bands; b++) {
+          foldTextBand(b, minHashBandValue(sig, b, rows), hasher, text);
+          expect([hasher.out[0], hasher.out[1]]).toEqual(hashOfText(text, keys[b]));
+          bandsFolded++;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(bandsFolded).toBeGreaterThan(2000);
+    const sig = minHash('built and scaled the payments platform for mobile and cloud teams') as Uint32Array;
+    const keys = minHashBands(sig);
+    expect(keys).toHaveLength(16);
+    foldTextBand(15, minHashBandValue(sig, 15, 4), hasher, text);
+    expect([hasher.out[0], hasher.out[1]]).toEqual(hashOfText(text, keys[15]));
   });
 });
 

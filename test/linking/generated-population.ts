@@ -33,7 +33,15 @@ export function populationOf(subjects: readonly { subject: Subject; events: read
   };
 }
 
-export const times = ['2025-01-01T00:00:00Z', '2025-01-01T12:00:00Z', '2025-01-03T00:00:00Z', '2025-02-01T00:00:00.000Z'];
+// The last two are the first instant written as toISOString writes it and with an offset: one time, three texts.
+export const times = [
+  '2025-01-01T00:00:00Z',
+  '2025-01-01T12:00:00Z',
+  '2025-01-03T00:00:00Z',
+  '2025-02-01T00:00:00.000Z',
+  '2025-01-01T00:00:00.000Z',
+  '2025-01-01T01:00:00+01:00',
+];
 const addresses = [
   { line1: '1 Main Street', postalCode: '37201', country: 'US' },
   { line1: '1 Main St', postalCode: '37201', country: 'US' },

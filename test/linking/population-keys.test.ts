@@ -13,6 +13,7 @@ import { canonical, parsed, populationOf, rawPopulation, times } from './generat
 import { LinkKeyHasher } from '../../src/linking/keyHash';
 import { LinkKeyTable } from '../../src/linking/keyTable';
 import { HashTable64 } from '../../src/engine/hashTable64';
+import { photoHashBands } from '../../src/linking/lsh';
 
 describe('grouping a population in two passes', () => {
   it('gives the groups and the index of extractLinkKeys grouped in one pass, for any population', () => {
@@ -49,6 +50,70 @@ describe('grouping a population in two passes', () => {
     const groups = table.groups();
     expect(groups.map((g) => [g.key, g.members.map((m) => m.subjectId)])).toEqual([['one@x.io', ['a', 'd']]]);
     expect(table.work.distinctKeys).toBe(3);
+  });
+
+  it('hashes every band of a 64-bit photo hash in the first pass without its text, the groups unchanged (counted)', () => {
+    // One photo a subject, shared by pairs of subjects; one photo hash in eight is not hex (text path).
+    const n = 2_000;
+    const subjects = Array.from({ length: n }, (_, i) => {
+      const pair = i >> 1;
+      const hex =
+        pair % 8 === 7 ? `not-hex-${pair}` : (0x9e3779b9 * (pair + 1)).toString(16).padStart(8, '0').slice(-8) + (pair + 1).toString(16).padStart(8, '0');
+      return { subject: { id: `p${i}`, photos: [{ id: `p${i}-photo`, source: 'resume', perceptualHash: hex }] } as Subject, events: [] as ActivityEvent[] };
+    });
+    let work: PopulationGroupingWork | undefined;
+    const twoPass = groupPopulationLinkKeys(populationOf(subjects), {}, (w) => (work = w));
+    const w = work as PopulationGroupingWork;
+    const hexPhotos = subjects.filter((s) => !(s.subject.photos?.[0]?.perceptualHash ?? '').startsWith('not')).length;
+    expect(hexPhotos).toBe((n * 7) / 8);
+    // 31 bands a 64-bit hash at the default distance, each hashed without a text.
+    expect(w.foldedKeys).toBe(31 * hexPhotos);
+    // The others' bands come as texts, as before.
+    const textBands = subjects.reduce(
+      (sum, s) => sum + (s.subject.photos?.[0]?.perceptualHash?.startsWith('not') === true ? photoHashBands(s.subject.photos[0].perceptualHash, 6).length : 0),
+      0,
+    );
+    expect(w.hashedKeys).toBe(w.foldedKeys + textBands);
+    expect(w.derivedAgain).toBe(n);
+    const onePass = groupLinkKeys(subjects.map(({ subject, events }) => ({ subjectId: subject.id, keys: extractLinkKeys(subject, events) })));
+    expect(canonical(twoPass)).toEqual(canonical(onePass));
+    expect(buildLinkIndexFromGroups(twoPass).links.filter((l) => l.kind === 'photo')).toHaveLength(n / 2);
+  });
+
+  it('hashes every band of a resume in the first pass without its text, the groups unchanged (counted)', () => {
+    // One resume a subject, each text given to two subjects; every third pair's texts differ by a word.
+    const words = 'react node aws python java kotlin swift sql docker kubernetes api payments platform team led built scaled'.split(' ');
+    const n = 600;
+    const subjects = Array.from({ length: n }, (_, i) => {
+      const pair = i >> 1;
+      const text =
+        Array.from({ length: 30 }, (_, k) => words[(pair * 7 + k * ((pair % 5) + 1)) % words.length]).join(' ') + (pair % 3 === 0 ? ` ${words[i % 2]}` : '');
+      return { subject: { id: `r${i}`, resumeText: text } as Subject, events: [] as ActivityEvent[] };
+    });
+    let work: PopulationGroupingWork | undefined;
+    const twoPass = groupPopulationLinkKeys(populationOf(subjects), {}, (w) => (work = w));
+    const w = work as PopulationGroupingWork;
+    // 16 bands a resume with the default MinHash options, each hashed without a text.
+    expect(w.foldedKeys).toBe(16 * n);
+    expect(w.hashedKeys).toBe(16 * n);
+    const onePass = groupLinkKeys(subjects.map(({ subject, events }) => ({ subjectId: subject.id, keys: extractLinkKeys(subject, events) })));
+    expect(twoPass.length).toBeGreaterThan(0);
+    expect(canonical(twoPass)).toEqual(canonical(onePass));
+    expect(buildLinkIndexFromGroups(twoPass).links).toEqual(buildLinkIndexFromGroups(onePass).links);
+  });
+
+  it('treats a subject id the population gives twice as one subject, as grouping its keys in one pass does', () => {
+    const email = (address: string) => ({ contacts: { emails: [{ address }] } });
+    const subjects = [
+      { subject: { id: 'a', ...email('one@x.io') } as Subject, events: [] },
+      { subject: { id: 'b', ...email('two@x.io') } as Subject, events: [] },
+      { subject: { id: 'a', ...email('one@x.io') } as Subject, events: [] },
+      { subject: { id: 'c', ...email('two@x.io') } as Subject, events: [] },
+    ];
+    const twoPass = groupPopulationLinkKeys(populationOf(subjects));
+    const onePass = groupLinkKeys(subjects.map(({ subject, events }) => ({ subjectId: subject.id, keys: extractLinkKeys(subject, events) })));
+    expect(canonical(twoPass)).toEqual(canonical(onePass));
+    expect(twoPass.map((g) => [g.key, g.members.map((m) => m.subjectId)])).toEqual([['two@x.io', ['b', 'c']]]);
   });
 
   it('keeps the texts of shared keys only, with work linear in the keys (counted)', () => {
