@@ -194,8 +194,29 @@ function photoPlan(bits: number, maxDistance: number): { readonly perBand: numbe
   return { perBand, positions };
 }
 
+type PhotoPlan = ReturnType<typeof photoPlan>;
+
 /** The plan for the common case (64-bit hashes, distance 6), computed once: a constant, never mutated. */
-const defaultPhotoPlan: { readonly perBand: number; readonly positions: readonly (readonly number[])[] } = photoPlan(64, 6);
+const defaultPhotoPlan: PhotoPlan = photoPlan(64, 6);
+
+// Other plans by hash length and distance. A plan is a pure function of the two and costs 10 to
+// 300 µs to work out (more bands for a larger distance), against about 1 µs for a photo's bands,
+// so it is remembered: a config has one distance and a population few hash lengths.
+const otherPlans = new Map<string, PhotoPlan>();
+const MAX_OTHER_PLANS = 64;
+
+/** The plan for hashes of `bits` bits matched within `maxDistance`, worked out once per pair. */
+function planFor(bits: number, maxDistance: number): PhotoPlan {
+  if (bits === 64 && maxDistance === 6) return defaultPhotoPlan;
+  const key = `${bits}:${maxDistance}`;
+  let plan = otherPlans.get(key);
+  if (plan === undefined) {
+    plan = photoPlan(bits, maxDistance);
+    if (otherPlans.size >= MAX_OTHER_PLANS) otherPlans.clear();
+    otherPlans.set(key, plan);
+  }
+  return plan;
+}
 
 /**
  * LSH band keys of a perceptual hash for matching within Hamming distance `maxDistance`
@@ -229,7 +250,7 @@ export function photoBandValues(h: string, maxDistance: number, out: Int32Array)
   if (h.length !== 16) return -1;
   const bits = hexBits(h);
   if (bits === undefined) return -1;
-  const positions = (maxDistance === 6 ? defaultPhotoPlan : photoPlan(64, maxDistance)).positions;
+  const positions = planFor(64, maxDistance).positions;
   for (let b = 0; b < positions.length; b++) {
     const pos = positions[b] as readonly number[];
     let band = 0;
@@ -254,7 +275,7 @@ const photoBandScratch = new Int32Array(MAX_PHOTO_BANDS);
 export function photoHashBandsOfText(h: string, maxDistance: number): string[] {
   let bits = '';
   for (const c of h) bits += (hexValue[c] ?? 0).toString(2).padStart(4, '0');
-  const plan = bits.length === 64 && maxDistance === 6 ? defaultPhotoPlan : photoPlan(bits.length, maxDistance);
+  const plan = planFor(bits.length, maxDistance);
   return plan.positions.map((pos, b) => {
     let band = '';
     for (const i of pos) band += bits[i];

@@ -69,7 +69,7 @@ export const rawPopulation = fc.array(
       { maxLength: 3 },
     ),
     payout: maybe(fc.constantFrom('acct-1', 'acct-2')),
-    photo: maybe(fc.constantFrom('f0f0f0f0f0f0f0f0', 'f0f0f0f0f0f0f0f1', '0123456789abcdef')),
+    photo: maybe(fc.constantFrom('f0f0f0f0f0f0f0f0', 'f0f0f0f0f0f0f0f1', 'F0F0F0F0F0F0F0F3', '0123456789abcdef', 'f0f0f0f1', 'f0f0f0f0')),
     resume: maybe(
       fc.constantFrom(
         'senior react engineer who built payments platform at scale for years',

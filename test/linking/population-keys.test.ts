@@ -31,6 +31,26 @@ describe('grouping a population in two passes', () => {
     );
   }, 120_000);
 
+  it('gives the same groups and index as the one-pass path with options other than the defaults', () => {
+    // Photo distances that change the band plan (3: fewer bands; 10: more), a smaller MinHash
+    // signature, a default calling code and pseudonymised keys.
+    const optionSets = [
+      { photoMaxDistance: 3, minHash: { shingleSize: 2, bands: 4, rows: 2 } },
+      { photoMaxDistance: 10, defaultCallingCode: '1', pseudonymize: (kind: string, value: string) => `${kind}#${value.length}#${value}` },
+    ];
+    fc.assert(
+      fc.property(rawPopulation, fc.constantFrom(...optionSets), (raw, options) => {
+        const subjects = parsed(raw);
+        const onePass = groupLinkKeys(subjects.map(({ subject, events }) => ({ subjectId: subject.id, keys: extractLinkKeys(subject, events, options) })));
+        const twoPass = groupPopulationLinkKeys(populationOf(subjects), options);
+        expect(canonical(twoPass)).toEqual(canonical(onePass));
+        const indexOptions = { photoMaxDistance: options.photoMaxDistance };
+        expect(buildLinkIndexFromGroups(twoPass, indexOptions).links).toEqual(buildLinkIndexFromGroups(onePass, indexOptions).links);
+      }),
+      { numRuns: 150 },
+    );
+  }, 120_000);
+
   it('never joins two keys whose 64-bit hashes collide: texts are compared', () => {
     const hasher = new LinkKeyHasher();
     const email = hasher.kindOf('email');
