@@ -3,6 +3,7 @@ import { countOf } from '../text/plural';
 import { VERSION } from '../version';
 import { compareFindings, scoreOf, weighEach, type WeighableIndicator } from './aggregate';
 import { corroborationFamily, reportBand } from './bands';
+import { copyList } from './copyList';
 import { compileTemplate } from './interpolate';
 import { compareText } from './order';
 import type { IndicatorError, IndicatorReport, Reason, Report, ReportFinding, ReportMitigation, TypologyScore } from './report';
@@ -167,7 +168,7 @@ function indicatorEntry(
 ): IndicatorReport {
   const meta = r.indicator.meta;
   const { title, version, family, correlationGroup } = meta;
-  const typologies = meta.typologies.slice();
+  const typologies = copyList(meta.typologies);
   const indicatorId = r.id;
   const weight = r.weight;
   if (reason !== undefined) {
