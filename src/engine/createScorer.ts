@@ -28,7 +28,7 @@ import { describeThrown } from './thrown';
 import type { IndicatorTimer } from './timing';
 import { type BuiltView, buildSortedView, emptyEvents, noTimes } from './view';
 import { repeatedIds } from './repeatedIds';
-import { addValidEvent, fillBuckets, freezeBuckets, validEventColumns, type TimedEvents, type ValidEvents } from './subjectEvents';
+import { addValidEvent, eventAt, fillBuckets, freezeBuckets, validEventColumns, type TimedEvents, type ValidEvents } from './subjectEvents';
 import { ShardedMap } from './shardedMap';
 import {
   checkSummaries,
@@ -354,10 +354,12 @@ function asParseResult<T>(kind: RecordKind, value: unknown, check: TrustedCheck<
 /**
  * Validates every record of a population once. `validated` are subjects the caller already
  * validated (the subject `score()` was given), placed before `subjectsIn` and only frozen here.
+ * `eventsIn` is the engine's own copy of the event list (never the caller's array): each valid
+ * event takes its record's place in it, as validation gave it.
  */
 function parsePopulation(
   subjectsIn: readonly unknown[],
-  eventsIn: readonly unknown[],
+  eventsIn: unknown[],
   watchlistsIn: readonly unknown[],
   referenceIn: unknown,
   parseOptions: BatchParseOptions = {},
@@ -411,7 +413,7 @@ function parsePopulation(
   const trusted = parseOptions.trusted === true;
   const givenTimes = trusted ? parseOptions.eventTimes : undefined;
   const uniqueIds = trusted && parseOptions.uniqueEventIds === true;
-  const valid = validEventColumns(eventsIn.length);
+  const valid = validEventColumns(eventsIn);
   // Exports list a subject's events together: the last subject's bucket is kept, so a run of
   // events of one subject costs one look-up, not one per event. Undefined for an unknown subject.
   let lastSubjectId: string | undefined;
@@ -442,6 +444,8 @@ function parsePopulation(
         return;
       }
       event = result.data;
+      // The list is the batch's own copy (`listAt`): the validated record takes its place there, where the columns find it.
+      eventsIn[index] = event;
       recordWarnings = result.warnings;
       // The one parse of the event's time: the view, asOf inference and indicators (view.timeOf) reuse it.
       time = parseIsoTime(event.at);
@@ -452,10 +456,10 @@ function parsePopulation(
       return;
     }
     warn('event', index, value, recordWarnings);
-    addValidEvent(valid, event, index, time, bucketOf(event.subjectId)?.slot ?? -1);
+    addValidEvent(valid, index, time, bucketOf(event.subjectId)?.slot ?? -1);
   });
   // With unique ids promised, copies that would make a report depend on record order are found per subject (`fillBuckets`).
-  const duplicated = uniqueIds ? undefined : repeatedIds(valid.count, (i) => (valid.events[i] as ActivityEvent).id);
+  const duplicated = uniqueIds ? undefined : repeatedIds(valid.count, (i) => eventAt(valid, i).id);
   if (duplicated !== undefined && duplicated.size > 0) rejectDuplicates(valid, duplicated, rejected);
   rejectUnknownSubjects(valid, rejected);
   // Each subject's events in view order, once per batch. Events sharing time and id (only when
@@ -490,7 +494,7 @@ function parsePopulation(
 /** Rejects every copy of a repeated event id (`duplicated`: id to copies), every copy, so the outcome does not depend on which came first. */
 function rejectDuplicates(valid: ValidEvents, duplicated: ReadonlyMap<string, number>, rejected: RejectedRecord[]): void {
   for (let i = 0; i < valid.count; i++) {
-    const event = valid.events[i] as ActivityEvent;
+    const event = eventAt(valid, i);
     const count = duplicated.get(event.id);
     if (count === undefined) continue;
     rejected.push(reject('event', valid.index[i] as number, event, [{ path: 'id', message: `duplicate event id: ${count} events share it` }]));
@@ -502,7 +506,7 @@ function rejectDuplicates(valid: ValidEvents, duplicated: ReadonlyMap<string, nu
 function rejectUnknownSubjects(valid: ValidEvents, rejected: RejectedRecord[]): void {
   for (let i = 0; i < valid.count; i++) {
     if (valid.slots[i] !== -1) continue;
-    const event = valid.events[i] as ActivityEvent;
+    const event = eventAt(valid, i);
     rejected.push(reject('event', valid.index[i] as number, event, [{ path: 'subjectId', message: `no valid subject "${event.subjectId}" in the input` }]));
   }
 }
@@ -548,17 +552,18 @@ function rejectTied(
 }
 
 /**
- * Reads an optional list of records from caller input. `null` or a non-array (a single record, a
- * string that would spread into characters) is a caller mistake: say so with its path instead of
- * failing later with a TypeError.
- */
-/**
  * Places a list of records may have (2^30): far beyond what memory holds (at 100 bytes a record,
  * 100 GB), so only a sparse array or a hostile length reaches it.
  */
 const maxRecordsPerList = 2 ** 30;
 
-function listAt(value: unknown, path: string): readonly unknown[] {
+/**
+ * Reads an optional list of records from caller input, as a fresh plain copy the engine owns (so
+ * intake may write validated records into it). `null` or a non-array (a single record, a string
+ * that would spread into characters) is a caller mistake: say so with its path instead of failing
+ * later with a TypeError.
+ */
+function listAt(value: unknown, path: string): unknown[] {
   let isArray: boolean;
   try {
     isArray = Array.isArray(value);

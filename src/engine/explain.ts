@@ -3,6 +3,7 @@ import { countOf } from '../text/plural';
 import { VERSION } from '../version';
 import { compareFindings, scoreOf, weighEach, type WeighableIndicator } from './aggregate';
 import { corroborationFamily, reportBand } from './bands';
+import { copyList } from './copyList';
 import { compileTemplate } from './interpolate';
 import { compareText } from './order';
 import type { IndicatorError, IndicatorReport, Reason, Report, ReportFinding, ReportMitigation, TypologyScore } from './report';
@@ -41,6 +42,22 @@ interface ExplainPlan {
   readonly messages: ReadonlyMap<string, ReadonlyMap<string, (data: CheckedFinding['data']) => string>>;
   /** `meta.indicatorVersions` of a full report, copied into each. */
   readonly indicatorVersions: Readonly<Record<string, string>>;
+  /** What each indicator's entry in a full report repeats for every subject, in `config.indicators` order. */
+  readonly entryHeads: readonly EntryHead[];
+}
+
+/**
+ * The per-indicator part of a report entry, read from the indicator once per scorer: objects of
+ * one shape, where the indicators' own `meta` objects are of as many shapes as there are authors.
+ */
+interface EntryHead {
+  readonly indicatorId: string;
+  readonly title: string;
+  readonly version: string;
+  readonly weight: number;
+  readonly family: DataFamily;
+  readonly typologies: readonly string[];
+  readonly correlationGroup: string | undefined;
 }
 
 const plans = new WeakMap<ResolvedConfig, ExplainPlan>();
@@ -50,15 +67,21 @@ function planOf(config: ResolvedConfig): ExplainPlan {
   if (plan !== undefined) return plan;
   const byId = new Map<string, ResolvedIndicator>();
   const messages = new Map<string, Map<string, (data: CheckedFinding['data']) => string>>();
-  const indicatorVersions: Record<string, string> = {};
+  const versions: [string, string][] = [];
+  const entryHeads: EntryHead[] = [];
   for (const r of config.indicators) {
     byId.set(r.id, r);
+    const { title, version, family, typologies, correlationGroup } = r.indicator.meta;
+    entryHeads.push({ indicatorId: r.id, title, version, weight: r.weight, family, typologies, correlationGroup });
     const compiled = new Map<string, (data: CheckedFinding['data']) => string>();
     for (const [messageId, template] of Object.entries(r.indicator.meta.messages)) compiled.set(messageId, compileTemplate(template));
     messages.set(r.id, compiled);
-    indicatorVersions[r.id] = r.indicator.meta.version;
+    versions.push([r.id, version]);
   }
-  plan = { byId, messages, indicatorVersions };
+  // Made in one call: an object given its keys one by one leaves V8's fast properties past 16
+  // keys (the built-in catalogue has 63), and spreading that into every report costs
+  // about 12 µs a copy against 0.1 µs (Node 20).
+  plan = { byId, messages, indicatorVersions: Object.fromEntries(versions), entryHeads };
   plans.set(config, plan);
   return plan;
 }
@@ -159,17 +182,14 @@ export function explainCompact(
  * report's order: an object built key by key would get its later keys in a separate store.
  */
 function indicatorEntry(
-  r: ResolvedIndicator,
+  head: EntryHead,
   contribution: number,
   status: IndicatorReport['status'],
   reason?: string,
   missing?: readonly string[],
 ): IndicatorReport {
-  const meta = r.indicator.meta;
-  const { title, version, family, correlationGroup } = meta;
-  const typologies = meta.typologies.slice();
-  const indicatorId = r.id;
-  const weight = r.weight;
+  const { indicatorId, title, version, weight, family, correlationGroup } = head;
+  const typologies = copyList(head.typologies);
   if (reason !== undefined) {
     return (
       correlationGroup === undefined
@@ -208,29 +228,31 @@ function explainAs(
   const familyRisk = new Map<DataFamily, number>();
   let evaluated = 0;
   let logOdds = config.priorLogOdds;
-  for (const r of config.indicators) {
+  for (let i = 0; i < config.indicators.length; i++) {
+    const r = config.indicators[i] as ResolvedIndicator;
+    const head = plan.entryHeads[i] as EntryHead;
     const outcome = outcomes.get(r.id);
     const weight = weights.get(r.id);
     const contribution = contributionOf(r.id);
     // The catalogue metadata is per indicator, not per subject: a compact report leaves it to the batch's catalogue.
     if (!r.enabled || outcome === undefined) {
-      if (!compact) indicators.push(indicatorEntry(r, contribution, 'disabled'));
+      if (!compact) indicators.push(indicatorEntry(head, contribution, 'disabled'));
       continue;
     }
     if (outcome.status === 'error') {
       errors.push({ indicatorId: r.id, message: outcome.message });
-      if (!compact) indicators.push(indicatorEntry(r, contribution, 'error'));
+      if (!compact) indicators.push(indicatorEntry(head, contribution, 'error'));
       continue;
     }
     if (outcome.status === 'not-evaluated') {
       // The outcome's list is the run's own (made per call), so the report takes it without a copy.
       const entry = { indicatorId: r.id, reason: outcome.reason, missing: outcome.missing };
       notEvaluated.push(entry);
-      if (!compact) indicators.push(indicatorEntry(r, contribution, 'not-evaluated', entry.reason, entry.missing));
+      if (!compact) indicators.push(indicatorEntry(head, contribution, 'not-evaluated', entry.reason, entry.missing));
       continue;
     }
     evaluated++;
-    if (!compact) indicators.push(indicatorEntry(r, contribution, outcome.findings.length > 0 ? 'fired' : 'not-fired'));
+    if (!compact) indicators.push(indicatorEntry(head, contribution, outcome.findings.length > 0 ? 'fired' : 'not-fired'));
     else if (outcome.findings.length > 0) fired.push({ indicatorId: r.id, contribution });
     // Usually none: no copy to sort then.
     for (const m of outcome.mitigated.length > 0 ? [...outcome.mitigated].sort(compareFindings) : outcome.mitigated) {

@@ -15,48 +15,55 @@ export interface TimedEvents {
 /**
  * A batch's valid events in input order, as parallel columns (no wrapper object per event): each
  * with its input position, time and subject's slot (-1 for no such subject, or once rejected).
- * Kept until every id is counted and every subject's events are, so each subject's arrays are
- * allocated once, at their size.
+ * The events themselves stay in the batch's list of records, at their input position (`eventAt`):
+ * a second array of every event would be one more large allocation per batch, copied by the
+ * young-generation collector. Kept until every id is counted and every subject's events are, so
+ * each subject's arrays are allocated once, at their size.
  */
 export interface ValidEvents {
   count: number;
-  events: ActivityEvent[];
-  index: Float64Array<ArrayBuffer>;
+  /** The batch's own copy of its event records, each valid one as validation gave it (written back in place). */
+  readonly records: readonly unknown[];
+  /** Input positions: below 2^30, the most places a list of records may have. */
+  index: Int32Array<ArrayBuffer>;
   times: Float64Array<ArrayBuffer>;
   slots: Int32Array<ArrayBuffer>;
 }
 
 /**
- * Empty columns for a list of `places` records: sized for it up to 2^20 places, then grown by
- * doubling, since a sparse array's length says nothing of how many events there are and a huge
- * length must not allocate its full size.
+ * Empty columns for `records`, the batch's own copy of its event list: sized for it up to 2^20
+ * places, then grown by doubling, since a sparse array's length says nothing of how many events
+ * there are and a huge length must not allocate its full size.
  */
-export function validEventColumns(places: number): ValidEvents {
-  const capacity = Math.min(places, 2 ** 20);
-  // Sized up front like the columns: pushing onto an array this large copies it at every growth.
+export function validEventColumns(records: readonly unknown[]): ValidEvents {
+  const capacity = Math.min(records.length, 2 ** 20);
+  // Sized up front: growing a column this large copies it at every doubling.
   return {
     count: 0,
-    events: new Array<ActivityEvent>(capacity),
-    index: new Float64Array(capacity),
+    records,
+    index: new Int32Array(capacity),
     times: new Float64Array(capacity),
     slots: new Int32Array(capacity),
   };
 }
 
-/** Appends a valid event to the columns. */
-export function addValidEvent(valid: ValidEvents, event: ActivityEvent, index: number, time: number, slot: number): void {
+/** The `i`th valid event, in input order. */
+export function eventAt(valid: ValidEvents, i: number): ActivityEvent {
+  return valid.records[valid.index[i] as number] as ActivityEvent;
+}
+
+/** Appends a valid event to the columns: the record at input position `index` (see {@link ValidEvents.records}). */
+export function addValidEvent(valid: ValidEvents, index: number, time: number, slot: number): void {
   const at = valid.count;
   if (at === valid.index.length) {
     const capacity = Math.max(1024, at * 2);
-    valid.events.length = capacity;
-    valid.index = grown(valid.index, new Float64Array(capacity));
+    valid.index = grown(valid.index, new Int32Array(capacity));
     valid.times = grown(valid.times, new Float64Array(capacity));
     valid.slots = grown(valid.slots, new Int32Array(capacity));
   }
   valid.index[at] = index;
   valid.times[at] = time;
   valid.slots[at] = slot;
-  valid.events[at] = event;
   valid.count = at + 1;
 }
 
@@ -118,7 +125,7 @@ function placeEvents(valid: ValidEvents, buckets: readonly TimedEvents[], cursor
     const bucket = buckets[slot] as TimedEvents;
     const at = cursors[slot] as number;
     cursors[slot] = at + 1;
-    (bucket.events as ActivityEvent[])[at] = valid.events[i] as ActivityEvent;
+    (bucket.events as ActivityEvent[])[at] = eventAt(valid, i);
     bucket.times[at] = valid.times[i] as number;
   }
 }

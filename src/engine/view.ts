@@ -2,6 +2,7 @@ import type { ActivityEvent, ActivityEventOf, ActivityEventType } from '../recor
 import type { Subject } from '../records/subject';
 import type { InternedColumn, SubjectView } from '../contract/types';
 import { createInterner } from './intern';
+import { copyList } from './copyList';
 import { compareText } from './order';
 import { parseIsoTime } from '../records/isoTime';
 
@@ -52,7 +53,7 @@ export function buildSortedView(subject: Subject, events: readonly ActivityEvent
   let count = events.length;
   while (count > 0 && (times[count - 1] as number) > asOfMs) count--;
   if (count === events.length) return viewOf(subject, events, times, 0);
-  return viewOf(subject, Object.freeze(events.slice(0, count)), times.subarray(0, count), events.length - count);
+  return viewOf(subject, Object.freeze(copyList(events, count)), times.subarray(0, count), events.length - count);
 }
 
 /** The view of events already cut at `asOf`, in view order, and frozen; `sortedTimes` their column. */
