@@ -1,3 +1,4 @@
+import { hashedAmong } from './idHashes';
 import { partitionEntries, validEvent, validSuppression, type PartitionFile, type PartitionRecord } from './partition';
 
 // The partitions of the partitioned mode held in memory, when every partition has a thread of its
@@ -13,8 +14,11 @@ export interface GatherTask {
   readonly files: readonly PartitionFile[];
   /** Each range's lines of the partition, in range order; undefined for the range whose records this thread holds. */
   readonly texts: readonly (string | undefined)[];
-  /** Ids that two or more records of the whole input carry: the valid copies of each are counted. */
-  readonly repeated: { readonly events: readonly string[]; readonly suppressions: readonly string[] };
+  /**
+   * The 64-bit hashes (`[high, low]` pairs, see idHashes.ts) of the ids that two or more records of
+   * the whole input may carry: the valid copies of each id with one of them are counted, by id.
+   */
+  readonly candidates: { readonly events: Uint32Array; readonly suppressions: Uint32Array };
 }
 
 /** What a gathered partition gives back. */
@@ -22,7 +26,7 @@ export interface GatherResult {
   readonly ok: true;
   /** Records parsed from text here (the other ranges'); the held ones were parsed once, by their range. */
   readonly parsed: number;
-  /** Valid copies of each repeated id in this partition. */
+  /** Valid copies in this partition of each id with a candidate hash. */
   readonly events: [string, number][];
   readonly suppressions: [string, number][];
 }
@@ -57,16 +61,17 @@ export class HeldPartitions {
       }
     });
     this.whole.set(task.partition, records);
-    const events = new Set(task.repeated.events);
-    const suppressions = new Set(task.repeated.suppressions);
+    const { events: eventHashes, suppressions: suppressionHashes } = task.candidates;
+    const events = hashedAmong(eventHashes);
+    const suppressions = hashedAmong(suppressionHashes);
     const eventCounts = new Map<string, number>();
     const suppressionCounts = new Map<string, number>();
-    if (events.size > 0 || suppressions.size > 0) {
+    if (eventHashes.length > 0 || suppressionHashes.length > 0) {
       for (const { kind, record } of records) {
         const id = record.id;
         if (typeof id !== 'string') continue;
-        if (kind === 'event' && events.has(id) && validEvent(record)) eventCounts.set(id, (eventCounts.get(id) ?? 0) + 1);
-        else if (kind === 'suppression' && suppressions.has(id) && validSuppression(record)) suppressionCounts.set(id, (suppressionCounts.get(id) ?? 0) + 1);
+        if (kind === 'event' && events(id) && validEvent(record)) eventCounts.set(id, (eventCounts.get(id) ?? 0) + 1);
+        else if (kind === 'suppression' && suppressions(id) && validSuppression(record)) suppressionCounts.set(id, (suppressionCounts.get(id) ?? 0) + 1);
       }
     }
     return { ok: true, parsed, events: Array.from(eventCounts), suppressions: Array.from(suppressionCounts) };

@@ -6,6 +6,7 @@ import { CompactStringSet } from '../engine/compactStringSet';
 import { fnv1a32 } from '../util/hash';
 import { BufferedFiles } from './bufferedFiles';
 import { parseLine } from './documentText';
+import { IdHashList } from './idHashes';
 import { partitionLine, partitionOf, partitionWriteError, type PartitionRecord } from './partition';
 import { classifyLine, type CliRejected } from './readInput';
 
@@ -13,7 +14,9 @@ import { classifyLine, type CliRejected } from './readInput';
 // next range's) is read by one thread, which parses its lines, rejects the unreadable ones and
 // writes its records to its own partition files, counting positions and lines from the range's
 // start. The main thread adds the counts of the ranges before. Event and suppression ids go to
-// id files by hash bucket, so the ids repeated anywhere in the input are found one bucket at a time.
+// id files by hash bucket, so the ids repeated anywhere in the input are found one bucket at a
+// time; when the partitions are held in memory, only a 64-bit hash of each id is kept and
+// returned (see idHashes.ts), and no id file is written.
 
 /** Bytes read from the input at a time. */
 const readBytes = 1024 * 1024;
@@ -70,6 +73,8 @@ export interface SplitResult {
   readonly threadId: number;
   /** With {@link SplitTask.hold}: each partition's lines as a partition file holds them; undefined for the partition held here. */
   readonly texts?: (string | undefined)[];
+  /** With {@link SplitTask.hold}: the 64-bit hash of every event id and suppression id read, as `[high, low]` pairs (see idHashes.ts). */
+  readonly hashes?: { readonly events: Uint32Array; readonly suppressions: Uint32Array };
 }
 
 /** The partition file range `range` writes for partition `p`. */
@@ -146,16 +151,21 @@ export function splitRange(task: SplitTask, hold?: (records: PartitionRecord[]) 
         Array.from({ length: partitions }, (_, p) => rangePartitionPath(dir, p, range)),
         onError,
       );
-  let ids: BufferedFiles;
+  // Held in memory: the ids' hashes stay here until the answer; otherwise they go to id files by bucket.
+  let ids: BufferedFiles | undefined;
   try {
-    ids = new BufferedFiles(
-      Array.from({ length: buckets }, (_, b) => rangeIdsPath(dir, b, range)),
-      onError,
-    );
+    ids = inMemory
+      ? undefined
+      : new BufferedFiles(
+          Array.from({ length: buckets }, (_, b) => rangeIdsPath(dir, b, range)),
+          onError,
+        );
   } catch (error) {
     parts?.close(false);
     throw error;
   }
+  const eventHashes = new IdHashList();
+  const suppressionHashes = new IdHashList();
   const counts = { subject: 0, event: 0, suppression: 0, watchlist: 0 };
   const records = Array.from({ length: partitions }, () => 0);
   const watchlists: SplitResult['watchlists'] = [];
@@ -183,7 +193,10 @@ export function splitRange(task: SplitTask, hold?: (records: PartitionRecord[]) 
         const { kind, record } = outcome;
         const id = record.id;
         // The ids the engine counts: an event's or suppression's string id, valid or not (validity is settled for repeated ids only).
-        if (kind !== 'subject' && typeof id === 'string') ids.append(fnv1a32(id) % buckets, `${kind === 'event' ? 'e' : 'u'}${JSON.stringify(id)}\n`);
+        if (kind !== 'subject' && typeof id === 'string') {
+          if (ids !== undefined) ids.append(fnv1a32(id) % buckets, `${kind === 'event' ? 'e' : 'u'}${JSON.stringify(id)}\n`);
+          else (kind === 'event' ? eventHashes : suppressionHashes).add(id);
+        }
         const p = partitionOf(kind, record, partitions);
         records[p] = (records[p] as number) + 1;
         const index = counts[kind]++;
@@ -195,12 +208,13 @@ export function splitRange(task: SplitTask, hold?: (records: PartitionRecord[]) 
     ok = true;
   } finally {
     parts?.close(ok);
-    ids.close(ok);
+    ids?.close(ok);
   }
   if (!inMemory) return { ok: true, lines, parsed, counts, records, watchlists, references, unreadable, threadId };
   hold?.(held);
   const texts = pieces.map((list, p) => (p === range ? undefined : list.join('')));
-  return { ok: true, lines, parsed, counts, records, watchlists, references, unreadable, threadId, texts };
+  const hashes = { events: eventHashes.toArray(), suppressions: suppressionHashes.toArray() };
+  return { ok: true, lines, parsed, counts, records, watchlists, references, unreadable, threadId, texts, hashes };
 }
 
 /** One hash bucket of the ids of every range, to find the ids written more than once. */

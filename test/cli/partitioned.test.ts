@@ -269,8 +269,10 @@ describe('the partitioned whole-input mode', () => {
         (asOf) => asOf as string,
       );
       if (result.kind !== 'scored') throw new Error('expected NDJSON to be partitioned');
-      const { held, loads, reparsed } = result.stats;
+      const { held, loads, reparsed, idCheck } = result.stats;
       expect(held).toBe(false);
+      // One range in this thread, one id bucket: the ids go through one id file, not hashes.
+      expect(idCheck).toEqual({ idFiles: 1, hashes: 0, candidates: 0 });
       // Check, summarise and score: each step reads its partition's files again.
       expect(loads).toEqual([3, 3]);
       expect(reparsed).toBe(records * 3);
@@ -408,8 +410,23 @@ describe('the partitioned whole-input mode', () => {
           (asOf) => asOf as string,
         );
         if (result.kind !== 'scored') throw new Error('expected NDJSON to be partitioned');
-        const { ranges, loads, steps, held, reparsed } = result.stats;
+        const { ranges, loads, steps, held, reparsed, idCheck } = result.stats;
         expect(ranges).toHaveLength(2);
+        // Held: no id file is written; every event and suppression id is hashed once, and the hashes
+        // seen twice or more are those of the ids two or more records carry (the event id shared
+        // across partitions, a repeated suppression id), whose valid copies are then counted by id.
+        const readable = text
+          .split('\n')
+          .filter((l) => /^\{"recordType":"(event|suppression)"/.test(l))
+          .map((l) => JSON.parse(l) as { recordType: string; id?: unknown });
+        const idsOf = (kind: string): string[] => readable.filter((r) => r.recordType === kind && typeof r.id === 'string').map((r) => r.id as string);
+        const repeatedOf = (ids: string[]): number => new Set(ids.filter((id, i) => ids.indexOf(id) !== i)).size;
+        expect(idCheck).toEqual({
+          idFiles: 0,
+          hashes: idsOf('event').length + idsOf('suppression').length,
+          candidates: repeatedOf(idsOf('event')) + repeatedOf(idsOf('suppression')),
+        });
+        expect(idCheck.candidates).toBeGreaterThanOrEqual(2);
         // A partition per thread, kept there between its two steps (summaries, scores): read and validated once each.
         expect(steps).toBe(4);
         expect(loads).toEqual([1, 1]);
