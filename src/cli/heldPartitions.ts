@@ -1,10 +1,43 @@
-import { hashedAmong } from './idHashes';
-import { partitionEntries, validEvent, validSuppression, type PartitionFile, type PartitionRecord } from './partition';
+import { hashedAmong, ownerOf } from './idHashes';
+import { partitionEntries, partitionLine, validEvent, validSuppression, type PartitionFile, type PartitionRecord } from './partition';
 
 // The partitions of the partitioned mode held in memory, when every partition has a thread of its
-// own: each range thread keeps the records of its own partition parsed as it reads them (see
-// splitRange.ts), and receives the other ranges' lines of that partition as text, parsed here
-// once. No partition file is written or read back.
+// own: each range thread keeps the records it reads parsed (see splitRange.ts). A subject's
+// partition is that of its owner, the first range holding a record of that subject (so a file
+// grouped by subject sends almost nothing across threads); the records owned elsewhere go, as
+// text, to their partition's thread, which parses them once more. No partition file is written
+// or read back.
+
+/** A record a range thread read, with its line's text, until it is routed to its partition. */
+export interface RangeRecord extends PartitionRecord {
+  readonly text: string;
+}
+
+/**
+ * Routes the records range `range` read: those of subjects it owns (or of no subject record, or
+ * of no string key) stay for its partition, the others become the text of their owner's.
+ */
+export interface RouteTask {
+  readonly step: 'route';
+  readonly range: number;
+  readonly partitions: number;
+  /** The owning range of each subject id hash, as `[high, low, range]` triples (see idHashes.ts). */
+  readonly owners: Uint32Array;
+}
+
+/** What a routed range gives back. */
+export interface RouteResult {
+  readonly ok: true;
+  /** Records of each partition this range read. */
+  readonly records: number[];
+  /** Each partition's lines as a partition file holds them; undefined for the partition kept in this thread and for partitions it has none of. */
+  readonly texts: (string | undefined)[];
+}
+
+/** The partition a range's records go to when their subject is theirs: ranges beyond the partitions share them round robin. */
+export function partitionOfRange(range: number, partitions: number): number {
+  return range % partitions;
+}
 
 /** Gathers one partition in the thread that holds its range's records: the other ranges' lines, and the ids to count. */
 export interface GatherTask {
@@ -12,7 +45,7 @@ export interface GatherTask {
   readonly partition: number;
   /** What to add to the positions and lines of each range's records (their paths are not read). */
   readonly files: readonly PartitionFile[];
-  /** Each range's lines of the partition, in range order; undefined for the range whose records this thread holds. */
+  /** Each range's lines of the partition, in range order; undefined for the range whose records this thread holds, and for a range with none. */
   readonly texts: readonly (string | undefined)[];
   /**
    * The 64-bit hashes (`[high, low]` pairs, see idHashes.ts) of the ids that two or more records of
@@ -33,12 +66,41 @@ export interface GatherResult {
 
 /** The partitions one thread holds: its range's records after the split, then whole partitions until their first step takes them. */
 export class HeldPartitions {
+  private readonly read = new Map<number, RangeRecord[]>();
   private readonly ranges = new Map<number, PartitionRecord[]>();
   private readonly whole = new Map<number, PartitionRecord[]>();
 
-  /** Keeps the records range `partition` read of its own partition. */
-  hold(partition: number, records: PartitionRecord[]): void {
-    this.ranges.set(partition, records);
+  /** Keeps every record range `range` read, until {@link route}. */
+  hold(range: number, records: RangeRecord[]): void {
+    this.read.set(range, records);
+  }
+
+  /**
+   * Sends each record of the range to its subject's owner's partition: kept here when that is
+   * the range's own partition, as text otherwise. A record whose subject key is not a string, or
+   * names no subject record, stays with the range: it is rejected wherever it is.
+   */
+  route(task: RouteTask): RouteResult {
+    const records = this.read.get(task.range);
+    if (records === undefined) throw new Error(`range ${task.range} is not held in this thread`);
+    this.read.delete(task.range);
+    const home = partitionOfRange(task.range, task.partitions);
+    // Partition `range` is gathered in this thread (see partitionInput.ts); a range beyond the partitions keeps none.
+    const own = home === task.range ? home : undefined;
+    const owner = ownerOf(task.owners);
+    const counts = Array.from({ length: task.partitions }, () => 0);
+    const kept: PartitionRecord[] = [];
+    const pieces: string[][] = Array.from({ length: task.partitions }, () => []);
+    for (const { kind, index, line, record, text } of records) {
+      const key = kind === 'subject' ? record.id : record.subjectId;
+      const range = typeof key === 'string' ? owner(key) : undefined;
+      const p = range === undefined ? home : partitionOfRange(range, task.partitions);
+      counts[p] = (counts[p] as number) + 1;
+      if (p === own) kept.push({ kind, index, line, record });
+      else (pieces[p] as string[]).push(partitionLine(kind, index, line, text));
+    }
+    if (own !== undefined) this.ranges.set(own, kept);
+    return { ok: true, records: counts, texts: pieces.map((list, p) => (p === own || list.length === 0 ? undefined : list.join(''))) };
   }
 
   /** Puts one partition together in input order and counts the valid copies of the repeated ids in it. */
@@ -49,6 +111,7 @@ export class HeldPartitions {
       const file = task.files[range] as PartitionFile;
       let part: Iterable<PartitionRecord>;
       if (text !== undefined) part = partitionEntries(text);
+      else if (range !== task.partition) part = [];
       else {
         const held = this.ranges.get(task.partition);
         if (held === undefined) throw new Error(`partition ${task.partition} is not held in this thread`);

@@ -82,3 +82,45 @@ export function hashedAmong(pairs: Uint32Array): (id: string) => boolean {
     return byLow.get(out[1] as number)?.includes(out[0] as number) === true;
   };
 }
+
+/**
+ * The range that owns each subject id hash: the first of `lists` (one per byte range, in input
+ * order) that holds it, as `[high, low, range]` triples, one per distinct hash. A subject's events
+ * and suppressions, and any copy of the subject, go to its owner's partition.
+ */
+export function ownerTable(lists: readonly Uint32Array[]): Uint32Array {
+  const owners = new Map<number, number[]>();
+  const out: number[] = [];
+  lists.forEach((list, range) => {
+    for (let i = 0; i < list.length; i += 2) {
+      const hi = list[i] as number;
+      const lo = list[i + 1] as number;
+      const highs = owners.get(lo);
+      if (highs?.includes(hi) === true) continue;
+      if (highs === undefined) owners.set(lo, [hi]);
+      else highs.push(hi);
+      out.push(hi, lo, range);
+    }
+  });
+  return Uint32Array.from(out);
+}
+
+/** A lookup of the owning range of an id's hash in an {@link ownerTable}; undefined for a hash the table lacks. */
+export function ownerOf(table: Uint32Array): (id: string) => number | undefined {
+  // By low half, the `[high, range]` pairs that go with it: a 64-bit key without BigInt.
+  const byLow = new Map<number, number[]>();
+  for (let i = 0; i < table.length; i += 3) {
+    const lo = table[i + 1] as number;
+    const list = byLow.get(lo);
+    if (list === undefined) byLow.set(lo, [table[i] as number, table[i + 2] as number]);
+    else list.push(table[i] as number, table[i + 2] as number);
+  }
+  const out = new Uint32Array(2);
+  return (id) => {
+    fnv1a64Continue(id, fnv1a64Basis[0], fnv1a64Basis[1], out);
+    const list = byLow.get(out[1] as number);
+    if (list === undefined) return undefined;
+    for (let i = 0; i < list.length; i += 2) if (list[i] === out[0]) return list[i + 1];
+    return undefined;
+  };
+}

@@ -5,8 +5,8 @@ import { countDuplicates, partitionDir, PartitionWriter, type DuplicateCounts, t
 import { answered, removeQuietly, settleAll, type TaskRunner } from './partitionPool';
 import { loadInput, mergeReference, type CliRejected, type InputFormat, type LoadedInput } from './readInput';
 import { rangeLines, rangePartitionPath, type IdsResult, type SplitResult } from './splitRange';
-import type { GatherResult, GatherTask } from './heldPartitions';
-import { repeatedHashes } from './idHashes';
+import type { GatherResult, GatherTask, RouteResult } from './heldPartitions';
+import { ownerTable, repeatedHashes } from './idHashes';
 import type { CliIo } from './io';
 import type { Progress } from './progress';
 
@@ -223,7 +223,9 @@ async function splitInput(path: string, size: number, options: PartitionInputOpt
         return { path: rangePartitionPath(dir, p, range), subject, event, suppression, line };
       }),
     );
-    const records = Array.from({ length: partitions }, (_, p) => split.reduce((sum, part) => sum + (part.records[p] as number), 0));
+    // Held: each range's records go to their subject's owner, the first range that read the subject (see heldPartitions.ts).
+    const routed = hold ? await route(runner, split, partitions) : undefined;
+    const records = Array.from({ length: partitions }, (_, p) => (routed ?? split).reduce((sum, part) => sum + (part.records[p] as number), 0));
     const watchlists: unknown[] = [];
     const watchlistLines: number[] = [];
     const unreadable: CliRejected[] = [];
@@ -240,7 +242,7 @@ async function splitInput(path: string, size: number, options: PartitionInputOpt
     const repeated = { events: new Set(buckets.flatMap((b) => b.events)), suppressions: new Set(buckets.flatMap((b) => b.suppressions)) };
     const hashLists = (kind: 'events' | 'suppressions'): Uint32Array[] => split.map((part) => part.hashes?.[kind] ?? new Uint32Array(0));
     const candidates = hold ? { events: repeatedHashes(hashLists('events')), suppressions: repeatedHashes(hashLists('suppressions')) } : undefined;
-    const gathered = candidates !== undefined ? await gather(runner, split, files, candidates) : undefined;
+    const gathered = candidates !== undefined && routed !== undefined ? await gather(runner, routed, files, candidates) : undefined;
     const pairs = (lists: readonly Uint32Array[]): number => lists.reduce((sum, list) => sum + list.length / 2, 0);
     const result: PartitionedInput = {
       kind: 'partitioned',
@@ -277,6 +279,12 @@ async function splitInput(path: string, size: number, options: PartitionInputOpt
   }
 }
 
+/** Each range's records sent to their partitions, in the thread that read the range, once the owner of every subject id is known. */
+async function route(runner: TaskRunner, split: readonly SplitResult[], partitions: number): Promise<RouteResult[]> {
+  const owners = ownerTable(split.map((part) => part.subjects ?? new Uint32Array(0)));
+  return settleAll(split, async (_part, range) => answered<RouteResult>(await runner.run({ step: 'route', range, partitions, owners }, range)));
+}
+
 /**
  * Each partition put together in its thread from the ranges' split (see heldPartitions.ts): the
  * text of the other ranges goes to it, and it counts the valid copies of the ids it holds whose
@@ -285,12 +293,12 @@ async function splitInput(path: string, size: number, options: PartitionInputOpt
  */
 async function gather(
   runner: TaskRunner,
-  split: SplitResult[],
+  routed: readonly RouteResult[],
   files: readonly (readonly PartitionFile[])[],
   candidates: GatherTask['candidates'],
 ): Promise<{ readonly duplicates: DuplicateCounts; readonly parsed: number[] }> {
   const answers = await settleAll(files, async (list, partition) => {
-    const texts = split.map((part) => part.texts?.[partition]);
+    const texts = routed.map((part) => part.texts[partition]);
     return answered<GatherResult>(await runner.run({ step: 'gather', partition, files: list, texts, candidates }, partition));
   });
   const sum = (counts: Map<string, number>, pairs: readonly (readonly [string, number])[]): void => {

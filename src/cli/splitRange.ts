@@ -7,7 +7,8 @@ import { fnv1a32 } from '../util/hash';
 import { BufferedFiles } from './bufferedFiles';
 import { parseLine } from './documentText';
 import { IdHashList } from './idHashes';
-import { partitionLine, partitionOf, partitionWriteError, type PartitionRecord } from './partition';
+import { partitionLine, partitionOf, partitionWriteError } from './partition';
+import type { RangeRecord } from './heldPartitions';
 import { classifyLine, type CliRejected } from './readInput';
 
 // The partition pass of an NDJSON file split by byte range: each range (from a line start to the
@@ -38,9 +39,9 @@ export interface SplitTask {
   /** The partition directory. */
   readonly dir: string;
   /**
-   * Hold the records in memory instead of writing partition files: the records of partition
-   * `range` stay parsed in this thread (the partition's thread when each has its own), the other
-   * partitions' lines come back as text ({@link SplitResult.texts}) for their threads.
+   * Hold the records in memory instead of writing partition files: every record of the range stays
+   * parsed in this thread, with its line's text, until the subjects' owners are known (see
+   * heldPartitions.ts); the ids of the subject records come back hashed ({@link SplitResult.subjects}).
    */
   readonly hold?: boolean;
 }
@@ -61,7 +62,7 @@ export interface SplitResult {
   /** Lines parsed (the non-blank ones). */
   readonly parsed: number;
   readonly counts: KindCounts;
-  /** Records written to each partition. */
+  /** Records written to each partition (zeros when held: the route step places them, see heldPartitions.ts). */
   readonly records: number[];
   /** The watchlist records, in order, with their line. */
   readonly watchlists: { readonly record: Record<string, unknown>; readonly line: number }[];
@@ -71,8 +72,8 @@ export interface SplitResult {
   readonly unreadable: CliRejected[];
   /** The thread that read the range (0: the main thread). */
   readonly threadId: number;
-  /** With {@link SplitTask.hold}: each partition's lines as a partition file holds them; undefined for the partition held here. */
-  readonly texts?: (string | undefined)[];
+  /** With {@link SplitTask.hold}: the 64-bit hash of the id of every subject record with a string id, as `[high, low]` pairs. */
+  readonly subjects?: Uint32Array;
   /** With {@link SplitTask.hold}: the 64-bit hash of every event id and suppression id read, as `[high, low]` pairs (see idHashes.ts). */
   readonly hashes?: { readonly events: Uint32Array; readonly suppressions: Uint32Array };
 }
@@ -138,10 +139,10 @@ export function* rangeLines(path: string, start: number, end: number): Generator
 
 /**
  * Reads one byte range of an NDJSON file into its partition and id files (see the file comment).
- * With `task.hold`, no partition file is written: `hold` takes the records of partition
- * `task.range`, parsed, and the other partitions' lines come back as text.
+ * With `task.hold`, no partition or id file is written: `hold` takes every record of the range,
+ * parsed, with its text, to be routed to the partitions once the subjects' owners are known.
  */
-export function splitRange(task: SplitTask, hold?: (records: PartitionRecord[]) => void): SplitResult {
+export function splitRange(task: SplitTask, hold?: (records: RangeRecord[]) => void): SplitResult {
   const { dir, range, partitions, buckets } = task;
   const onError = (error: unknown): Error => partitionWriteError(dir, error);
   const inMemory = task.hold === true;
@@ -166,14 +167,14 @@ export function splitRange(task: SplitTask, hold?: (records: PartitionRecord[]) 
   }
   const eventHashes = new IdHashList();
   const suppressionHashes = new IdHashList();
+  const subjectHashes = new IdHashList();
   const counts = { subject: 0, event: 0, suppression: 0, watchlist: 0 };
   const records = Array.from({ length: partitions }, () => 0);
   const watchlists: SplitResult['watchlists'] = [];
   const references: Record<string, unknown>[] = [];
   const unreadable: CliRejected[] = [];
-  // With `hold`: the records of partition `range`, and every other partition's lines in pieces joined once.
-  const held: PartitionRecord[] = [];
-  const pieces: string[][] = inMemory ? Array.from({ length: partitions }, () => []) : [];
+  // With `hold`: every record of the range, with its text, until it is routed to its partition.
+  const held: RangeRecord[] = [];
   let lines = 0;
   let parsed = 0;
   let ok = false;
@@ -197,12 +198,15 @@ export function splitRange(task: SplitTask, hold?: (records: PartitionRecord[]) 
           if (ids !== undefined) ids.append(fnv1a32(id) % buckets, `${kind === 'event' ? 'e' : 'u'}${JSON.stringify(id)}\n`);
           else (kind === 'event' ? eventHashes : suppressionHashes).add(id);
         }
-        const p = partitionOf(kind, record, partitions);
-        records[p] = (records[p] as number) + 1;
         const index = counts[kind]++;
-        if (parts !== undefined) parts.append(p, partitionLine(kind, index, lines, trimmed));
-        else if (p === range) held.push({ kind, index, line: lines, record });
-        else (pieces[p] as string[]).push(partitionLine(kind, index, lines, trimmed));
+        if (parts !== undefined) {
+          const p = partitionOf(kind, record, partitions);
+          records[p] = (records[p] as number) + 1;
+          parts.append(p, partitionLine(kind, index, lines, trimmed));
+        } else {
+          if (kind === 'subject' && typeof id === 'string') subjectHashes.add(id);
+          held.push({ kind, index, line: lines, record, text: trimmed });
+        }
       }
     }
     ok = true;
@@ -212,9 +216,8 @@ export function splitRange(task: SplitTask, hold?: (records: PartitionRecord[]) 
   }
   if (!inMemory) return { ok: true, lines, parsed, counts, records, watchlists, references, unreadable, threadId };
   hold?.(held);
-  const texts = pieces.map((list, p) => (p === range ? undefined : list.join('')));
   const hashes = { events: eventHashes.toArray(), suppressions: suppressionHashes.toArray() };
-  return { ok: true, lines, parsed, counts, records, watchlists, references, unreadable, threadId, texts, hashes };
+  return { ok: true, lines, parsed, counts, records, watchlists, references, unreadable, threadId, subjects: subjectHashes.toArray(), hashes };
 }
 
 /** One hash bucket of the ids of every range, to find the ids written more than once. */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { hashedAmong, IdHashList, repeatedHashes } from '../../src/cli/idHashes';
+import { hashedAmong, IdHashList, ownerOf, ownerTable, repeatedHashes } from '../../src/cli/idHashes';
 import { fnv1a64Parts } from '../../src/util/hash';
 
 /** The `[high, low]` pairs of some ids, as a range thread sends them. */
@@ -58,5 +58,23 @@ describe('the repeated-id check by 64-bit hashes', () => {
     const among = hashedAmong(Uint32Array.from([(hi + 1) >>> 0, lo]));
     expect(among('evt-1')).toBe(false);
     expect(hashedAmong(Uint32Array.from([(hi + 1) >>> 0, lo, hi, lo]))('evt-1')).toBe(true);
+  });
+});
+
+describe('the owners of subject ids held by ranges', () => {
+  it('gives each subject id hash to the first range that holds it, once, and no range to an id no range holds', () => {
+    const ranges = [hashesOf(['s1', 's2', 's1']), hashesOf([]), hashesOf(['s3', 's2']), hashesOf(['s1', 's4'])];
+    const table = ownerTable(ranges);
+    expect(table).toHaveLength(4 * 3);
+    const owner = ownerOf(table);
+    expect(['s1', 's2', 's3', 's4', 's5'].map(owner)).toEqual([0, 0, 2, 3, undefined]);
+    expect(ownerOf(ownerTable([]))('s1')).toBeUndefined();
+  });
+
+  it('tells apart two hashes that share their low half', () => {
+    const [hi, lo] = fnv1a64Parts('s1');
+    const owner = ownerOf(Uint32Array.from([(hi + 1) >>> 0, lo, 5, hi, lo, 7]));
+    expect(owner('s1')).toBe(7);
+    expect(ownerOf(Uint32Array.from([(hi + 1) >>> 0, lo, 5]))('s1')).toBeUndefined();
   });
 });

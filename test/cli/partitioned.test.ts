@@ -373,9 +373,15 @@ describe('the partitioned whole-input mode', () => {
           const partitioned = await score(['--format', format, '--workers', workers, '--partitions', '5', '--temp-dir', temp]);
           expect(partitioned).toEqual(memory);
         }
-        // A partition per thread: held in memory by the threads, no partition files.
-        for (const workers of ['2', '3']) {
-          const held = await score(['--format', format, '--workers', workers, '--partitions', workers, '--temp-dir', temp]);
+        // A partition per thread: held in memory by the threads, no partition files; with fewer
+        // partitions than threads, the ranges beyond them send every record to another thread.
+        for (const [workers, parts] of [
+          ['2', '2'],
+          ['3', '3'],
+          ['3', '2'],
+          ['2', '1'],
+        ] as const) {
+          const held = await score(['--format', format, '--workers', workers, '--partitions', parts, '--temp-dir', temp]);
           expect(held).toEqual(memory);
         }
         // A small file with more than one worker is held whole in one thread, which is faster, and says so.
@@ -436,14 +442,18 @@ describe('the partitioned whole-input mode', () => {
         // Held in memory: a record is parsed again only in the thread of its partition when another range read it.
         expect(held).toBe(true);
         const first = (ranges[0] as { lines: number }).lines;
-        const crossing = text
+        const read = text
           .split('\n')
           .map((l, i) => ({ l, range: i < first ? 0 : 1 }))
           .filter(({ l }) => /^\{"recordType":"(subject|event|suppression)"/.test(l) && !l.includes('"twice"'))
-          .filter(({ l, range }) => {
-            const { recordType, ...record } = JSON.parse(l) as Record<string, unknown>;
-            return partitionOf(recordType as 'subject' | 'event' | 'suppression', record, 2) !== range;
-          }).length;
+          .map(({ l, range }) => ({ range, record: JSON.parse(l) as { recordType: string; id?: unknown; subjectId?: unknown } }));
+        // A subject's owner is the first range that read a record of it; records of no subject record stay where they were read.
+        const owner = new Map<unknown, number>();
+        for (const { range, record } of read) if (record.recordType === 'subject' && !owner.has(record.id)) owner.set(record.id, range);
+        const crossing = read.filter(({ range, record }) => {
+          const key = record.recordType === 'subject' ? record.id : record.subjectId;
+          return typeof key === 'string' && owner.has(key) && owner.get(key) !== range;
+        }).length;
         expect(crossing).toBeGreaterThan(0);
         expect(reparsed).toBe(crossing);
       } finally {
