@@ -12,10 +12,10 @@ import type { Progress } from './progress';
 
 // Pass 1 of the partitioned mode: the input written to partition files by subject id. A file
 // whose first line is a record is split by byte range over the threads (each writes its own
-// files, see splitRange.ts, or holds its own partition's records in memory and sends the others'
-// lines to their threads, see heldPartitions.ts); standard input, whose size is unknown, and a
-// file that starts otherwise (a JSON document, or a first line that is not a record) are read in
-// this thread.
+// files, see splitRange.ts, or holds its records in memory, keeps those of the subjects it owns
+// and sends the others' lines to their owners' threads, see heldPartitions.ts); standard input,
+// whose size is unknown, and a file that starts otherwise (a JSON document, or a first line that
+// is not a record) are read in this thread.
 
 /** The input written to partition files, with the small parts that are not partitioned. */
 export interface PartitionedInput {
