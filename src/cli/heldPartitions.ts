@@ -3,8 +3,8 @@ import { partitionEntries, partitionLine, validEvent, validSuppression, type Par
 
 // The partitions of the partitioned mode held in memory, when every partition has a thread of its
 // own: each range thread keeps the records it reads parsed (see splitRange.ts). A subject's
-// partition is that of its owner, the first range holding a record of that subject (so a file
-// grouped by subject sends almost nothing across threads); the records owned elsewhere go, as
+// partition is that of its owner, the range that read the most of its records (so a file grouped
+// by subject sends almost nothing across threads); the records owned elsewhere go, as
 // text, to their partition's thread, which parses them once more. No partition file is written
 // or read back.
 
@@ -14,14 +14,14 @@ export interface RangeRecord extends PartitionRecord {
 }
 
 /**
- * Routes the records range `range` read: those of subjects it owns (or of no subject record, or
- * of no string key) stay for its partition, the others become the text of their owner's.
+ * Routes the records range `range` read: those of subjects it owns (or of no string key) stay for
+ * its partition, the others become the text of their owner's.
  */
 export interface RouteTask {
   readonly step: 'route';
   readonly range: number;
   readonly partitions: number;
-  /** The owning range of each subject id hash, as `[high, low, range]` triples (see idHashes.ts). */
+  /** The owning range of each subject key's hash, as `[high, low, range]` triples (see idHashes.ts). */
   readonly owners: Uint32Array;
 }
 
@@ -77,8 +77,8 @@ export class HeldPartitions {
 
   /**
    * Sends each record of the range to its subject's owner's partition: kept here when that is
-   * the range's own partition, as text otherwise. A record whose subject key is not a string, or
-   * names no subject record, stays with the range: it is rejected wherever it is.
+   * the range's own partition, as text otherwise. A record whose subject key is not a string
+   * stays with the range: it is rejected wherever it is.
    */
   route(task: RouteTask): RouteResult {
     const records = this.read.get(task.range);

@@ -84,25 +84,46 @@ export function hashedAmong(pairs: Uint32Array): (id: string) => boolean {
 }
 
 /**
- * The range that owns each subject id hash: the first of `lists` (one per byte range, in input
- * order) that holds it, as `[high, low, range]` triples, one per distinct hash. A subject's events
- * and suppressions, and any copy of the subject, go to its owner's partition.
+ * The range that owns each subject: the one that read the most of its records (subject, events,
+ * suppressions), the first of them on a tie. `lists` has, per byte range in input order, the
+ * hashes of the subject keys it read as `[high, low]` pairs, and `counts` the records of each.
+ * Returns `[high, low, range]` triples, one per distinct hash. A file grouped by subject keeps
+ * nearly every subject in the range that read it; a file ordered otherwise (every subject line
+ * first, then the events by time) still spreads the subjects over the ranges.
  */
-export function ownerTable(lists: readonly Uint32Array[]): Uint32Array {
-  const owners = new Map<number, number[]>();
-  const out: number[] = [];
+export function ownerTable(lists: readonly Uint32Array[], counts: readonly Uint32Array[]): Uint32Array {
+  // By low half, the subjects seen: a 64-bit key without BigInt.
+  const byLow = new Map<number, { readonly hi: number; range: number; count: number }[]>();
+  const order: { readonly hi: number; readonly lo: number; readonly best: { range: number } }[] = [];
   lists.forEach((list, range) => {
+    const count = counts[range] as Uint32Array;
     for (let i = 0; i < list.length; i += 2) {
       const hi = list[i] as number;
       const lo = list[i + 1] as number;
-      const highs = owners.get(lo);
-      if (highs?.includes(hi) === true) continue;
-      if (highs === undefined) owners.set(lo, [hi]);
-      else highs.push(hi);
-      out.push(hi, lo, range);
+      const n = count[i / 2] as number;
+      let entries = byLow.get(lo);
+      if (entries === undefined) {
+        entries = [];
+        byLow.set(lo, entries);
+      }
+      const entry = entries.find((e) => e.hi === hi);
+      if (entry === undefined) {
+        const added = { hi, range, count: n };
+        entries.push(added);
+        order.push({ hi, lo, best: added });
+      } else if (n > entry.count) {
+        entry.range = range;
+        entry.count = n;
+      }
     }
   });
-  return Uint32Array.from(out);
+  const out = new Uint32Array(order.length * 3);
+  order.forEach(({ hi, lo, best }, i) => {
+    out[3 * i] = hi;
+    out[3 * i + 1] = lo;
+    out[3 * i + 2] = best.range;
+  });
+  return out;
 }
 
 /** A lookup of the owning range of an id's hash in an {@link ownerTable}; undefined for a hash the table lacks. */

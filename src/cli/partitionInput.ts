@@ -279,9 +279,14 @@ async function splitInput(path: string, size: number, options: PartitionInputOpt
   }
 }
 
-/** Each range's records sent to their partitions, in the thread that read the range, once the owner of every subject id is known. */
+/** Each range's records sent to their partitions, in the thread that read the range, once the owner of every subject is known. */
 async function route(runner: TaskRunner, split: readonly SplitResult[], partitions: number): Promise<RouteResult[]> {
-  const owners = ownerTable(split.map((part) => part.subjects ?? new Uint32Array(0)));
+  const none = { hashes: new Uint32Array(0), records: new Uint32Array(0) };
+  const subjects = split.map((part) => part.subjects ?? none);
+  const owners = ownerTable(
+    subjects.map((s) => s.hashes),
+    subjects.map((s) => s.records),
+  );
   return settleAll(split, async (_part, range) => answered<RouteResult>(await runner.run({ step: 'route', range, partitions, owners }, range)));
 }
 

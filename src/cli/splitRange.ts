@@ -41,7 +41,7 @@ export interface SplitTask {
   /**
    * Hold the records in memory instead of writing partition files: every record of the range stays
    * parsed in this thread, with its line's text, until the subjects' owners are known (see
-   * heldPartitions.ts); the ids of the subject records come back hashed ({@link SplitResult.subjects}).
+   * heldPartitions.ts); the subject keys come back hashed and counted ({@link SplitResult.subjects}).
    */
   readonly hold?: boolean;
 }
@@ -72,8 +72,12 @@ export interface SplitResult {
   readonly unreadable: CliRejected[];
   /** The thread that read the range (0: the main thread). */
   readonly threadId: number;
-  /** With {@link SplitTask.hold}: the 64-bit hash of the id of every subject record with a string id, as `[high, low]` pairs. */
-  readonly subjects?: Uint32Array;
+  /**
+   * With {@link SplitTask.hold}: the 64-bit hash of each subject key the range read (a subject's
+   * id, an event's or suppression's string `subjectId`), as `[high, low]` pairs, and the number of
+   * records of each, to choose each subject's owner (see idHashes.ts).
+   */
+  readonly subjects?: { readonly hashes: Uint32Array; readonly records: Uint32Array };
   /** With {@link SplitTask.hold}: the 64-bit hash of every event id and suppression id read, as `[high, low]` pairs (see idHashes.ts). */
   readonly hashes?: { readonly events: Uint32Array; readonly suppressions: Uint32Array };
 }
@@ -167,7 +171,8 @@ export function splitRange(task: SplitTask, hold?: (records: RangeRecord[]) => v
   }
   const eventHashes = new IdHashList();
   const suppressionHashes = new IdHashList();
-  const subjectHashes = new IdHashList();
+  // With `hold`: the records read of each subject (by a subject's id, an event's or suppression's subjectId).
+  const perSubject = new Map<string, number>();
   const counts = { subject: 0, event: 0, suppression: 0, watchlist: 0 };
   const records = Array.from({ length: partitions }, () => 0);
   const watchlists: SplitResult['watchlists'] = [];
@@ -204,7 +209,8 @@ export function splitRange(task: SplitTask, hold?: (records: RangeRecord[]) => v
           records[p] = (records[p] as number) + 1;
           parts.append(p, partitionLine(kind, index, lines, trimmed));
         } else {
-          if (kind === 'subject' && typeof id === 'string') subjectHashes.add(id);
+          const key = kind === 'subject' ? id : record.subjectId;
+          if (typeof key === 'string') perSubject.set(key, (perSubject.get(key) ?? 0) + 1);
           held.push({ kind, index, line: lines, record, text: trimmed });
         }
       }
@@ -217,7 +223,15 @@ export function splitRange(task: SplitTask, hold?: (records: RangeRecord[]) => v
   if (!inMemory) return { ok: true, lines, parsed, counts, records, watchlists, references, unreadable, threadId };
   hold?.(held);
   const hashes = { events: eventHashes.toArray(), suppressions: suppressionHashes.toArray() };
-  return { ok: true, lines, parsed, counts, records, watchlists, references, unreadable, threadId, subjects: subjectHashes.toArray(), hashes };
+  const subjectHashes = new IdHashList();
+  const subjectCounts = new Uint32Array(perSubject.size);
+  let n = 0;
+  for (const [key, count] of perSubject) {
+    subjectHashes.add(key);
+    subjectCounts[n++] = count;
+  }
+  const subjects = { hashes: subjectHashes.toArray(), records: subjectCounts };
+  return { ok: true, lines, parsed, counts, records, watchlists, references, unreadable, threadId, subjects, hashes };
 }
 
 /** One hash bucket of the ids of every range, to find the ids written more than once. */

@@ -62,13 +62,14 @@ describe('the repeated-id check by 64-bit hashes', () => {
 });
 
 describe('the owners of subject ids held by ranges', () => {
-  it('gives each subject id hash to the first range that holds it, once, and no range to an id no range holds', () => {
-    const ranges = [hashesOf(['s1', 's2', 's1']), hashesOf([]), hashesOf(['s3', 's2']), hashesOf(['s1', 's4'])];
-    const table = ownerTable(ranges);
+  it('gives each subject to the range that read the most of its records, the first on a tie, once, and no range to a subject no range read', () => {
+    const ranges = [hashesOf(['s1', 's2', 's4']), hashesOf([]), hashesOf(['s3', 's2', 's1']), hashesOf(['s1', 's4'])];
+    const counts = [Uint32Array.from([3, 1, 2]), new Uint32Array(0), Uint32Array.from([1, 5, 3]), Uint32Array.from([3, 2])];
+    const table = ownerTable(ranges, counts);
     expect(table).toHaveLength(4 * 3);
     const owner = ownerOf(table);
-    expect(['s1', 's2', 's3', 's4', 's5'].map(owner)).toEqual([0, 0, 2, 3, undefined]);
-    expect(ownerOf(ownerTable([]))('s1')).toBeUndefined();
+    expect(['s1', 's2', 's3', 's4', 's5'].map(owner)).toEqual([0, 2, 2, 0, undefined]);
+    expect(ownerOf(ownerTable([], []))('s1')).toBeUndefined();
   });
 
   it('tells apart two hashes that share their low half', () => {
