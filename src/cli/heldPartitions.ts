@@ -1,9 +1,43 @@
-import { partitionEntries, validEvent, validSuppression, type PartitionFile, type PartitionRecord } from './partition';
+import { hashedAmong, ownerOf } from './idHashes';
+import { partitionEntries, partitionLine, validEvent, validSuppression, type PartitionFile, type PartitionRecord } from './partition';
 
 // The partitions of the partitioned mode held in memory, when every partition has a thread of its
-// own: each range thread keeps the records of its own partition parsed as it reads them (see
-// splitRange.ts), and receives the other ranges' lines of that partition as text, parsed here
-// once. No partition file is written or read back.
+// own: each range thread keeps the records it reads parsed (see splitRange.ts). A subject's
+// partition is that of its owner, the range that read the most of its records (so a file grouped
+// by subject sends almost nothing across threads); the records owned elsewhere go, as
+// text, to their partition's thread, which parses them once more. No partition file is written
+// or read back.
+
+/** A record a range thread read, with its line's text, until it is routed to its partition. */
+export interface RangeRecord extends PartitionRecord {
+  readonly text: string;
+}
+
+/**
+ * Routes the records range `range` read: those of subjects it owns (or of no string key) stay for
+ * its partition, the others become the text of their owner's.
+ */
+export interface RouteTask {
+  readonly step: 'route';
+  readonly range: number;
+  readonly partitions: number;
+  /** The owning range of each subject key's hash, as `[high, low, range]` triples (see idHashes.ts). */
+  readonly owners: Uint32Array;
+}
+
+/** What a routed range gives back. */
+export interface RouteResult {
+  readonly ok: true;
+  /** Records of each partition this range read. */
+  readonly records: number[];
+  /** Each partition's lines as a partition file holds them; undefined for the partition kept in this thread and for partitions it has none of. */
+  readonly texts: (string | undefined)[];
+}
+
+/** The partition a range's records go to when their subject is theirs: ranges beyond the partitions share them round robin. */
+export function partitionOfRange(range: number, partitions: number): number {
+  return range % partitions;
+}
 
 /** Gathers one partition in the thread that holds its range's records: the other ranges' lines, and the ids to count. */
 export interface GatherTask {
@@ -11,10 +45,13 @@ export interface GatherTask {
   readonly partition: number;
   /** What to add to the positions and lines of each range's records (their paths are not read). */
   readonly files: readonly PartitionFile[];
-  /** Each range's lines of the partition, in range order; undefined for the range whose records this thread holds. */
+  /** Each range's lines of the partition, in range order; undefined for the range whose records this thread holds, and for a range with none. */
   readonly texts: readonly (string | undefined)[];
-  /** Ids that two or more records of the whole input carry: the valid copies of each are counted. */
-  readonly repeated: { readonly events: readonly string[]; readonly suppressions: readonly string[] };
+  /**
+   * The 64-bit hashes (`[high, low]` pairs, see idHashes.ts) of the ids that two or more records of
+   * the whole input may carry: the valid copies of each id with one of them are counted, by id.
+   */
+  readonly candidates: { readonly events: Uint32Array; readonly suppressions: Uint32Array };
 }
 
 /** What a gathered partition gives back. */
@@ -22,19 +59,48 @@ export interface GatherResult {
   readonly ok: true;
   /** Records parsed from text here (the other ranges'); the held ones were parsed once, by their range. */
   readonly parsed: number;
-  /** Valid copies of each repeated id in this partition. */
+  /** Valid copies in this partition of each id with a candidate hash. */
   readonly events: [string, number][];
   readonly suppressions: [string, number][];
 }
 
 /** The partitions one thread holds: its range's records after the split, then whole partitions until their first step takes them. */
 export class HeldPartitions {
+  private readonly read = new Map<number, RangeRecord[]>();
   private readonly ranges = new Map<number, PartitionRecord[]>();
   private readonly whole = new Map<number, PartitionRecord[]>();
 
-  /** Keeps the records range `partition` read of its own partition. */
-  hold(partition: number, records: PartitionRecord[]): void {
-    this.ranges.set(partition, records);
+  /** Keeps every record range `range` read, until {@link route}. */
+  hold(range: number, records: RangeRecord[]): void {
+    this.read.set(range, records);
+  }
+
+  /**
+   * Sends each record of the range to its subject's owner's partition: kept here when that is
+   * the range's own partition, as text otherwise. A record whose subject key is not a string
+   * stays with the range: it is rejected wherever it is.
+   */
+  route(task: RouteTask): RouteResult {
+    const records = this.read.get(task.range);
+    if (records === undefined) throw new Error(`range ${task.range} is not held in this thread`);
+    this.read.delete(task.range);
+    const home = partitionOfRange(task.range, task.partitions);
+    // Partition `range` is gathered in this thread (see partitionInput.ts); a range beyond the partitions keeps none.
+    const own = home === task.range ? home : undefined;
+    const owner = ownerOf(task.owners);
+    const counts = Array.from({ length: task.partitions }, () => 0);
+    const kept: PartitionRecord[] = [];
+    const pieces: string[][] = Array.from({ length: task.partitions }, () => []);
+    for (const { kind, index, line, record, text } of records) {
+      const key = kind === 'subject' ? record.id : record.subjectId;
+      const range = typeof key === 'string' ? owner(key) : undefined;
+      const p = range === undefined ? home : partitionOfRange(range, task.partitions);
+      counts[p] = (counts[p] as number) + 1;
+      if (p === own) kept.push({ kind, index, line, record });
+      else (pieces[p] as string[]).push(partitionLine(kind, index, line, text));
+    }
+    if (own !== undefined) this.ranges.set(own, kept);
+    return { ok: true, records: counts, texts: pieces.map((list, p) => (p === own || list.length === 0 ? undefined : list.join(''))) };
   }
 
   /** Puts one partition together in input order and counts the valid copies of the repeated ids in it. */
@@ -45,6 +111,7 @@ export class HeldPartitions {
       const file = task.files[range] as PartitionFile;
       let part: Iterable<PartitionRecord>;
       if (text !== undefined) part = partitionEntries(text);
+      else if (range !== task.partition) part = [];
       else {
         const held = this.ranges.get(task.partition);
         if (held === undefined) throw new Error(`partition ${task.partition} is not held in this thread`);
@@ -57,16 +124,17 @@ export class HeldPartitions {
       }
     });
     this.whole.set(task.partition, records);
-    const events = new Set(task.repeated.events);
-    const suppressions = new Set(task.repeated.suppressions);
+    const { events: eventHashes, suppressions: suppressionHashes } = task.candidates;
+    const events = hashedAmong(eventHashes);
+    const suppressions = hashedAmong(suppressionHashes);
     const eventCounts = new Map<string, number>();
     const suppressionCounts = new Map<string, number>();
-    if (events.size > 0 || suppressions.size > 0) {
+    if (eventHashes.length > 0 || suppressionHashes.length > 0) {
       for (const { kind, record } of records) {
         const id = record.id;
         if (typeof id !== 'string') continue;
-        if (kind === 'event' && events.has(id) && validEvent(record)) eventCounts.set(id, (eventCounts.get(id) ?? 0) + 1);
-        else if (kind === 'suppression' && suppressions.has(id) && validSuppression(record)) suppressionCounts.set(id, (suppressionCounts.get(id) ?? 0) + 1);
+        if (kind === 'event' && events(id) && validEvent(record)) eventCounts.set(id, (eventCounts.get(id) ?? 0) + 1);
+        else if (kind === 'suppression' && suppressions(id) && validSuppression(record)) suppressionCounts.set(id, (suppressionCounts.get(id) ?? 0) + 1);
       }
     }
     return { ok: true, parsed, events: Array.from(eventCounts), suppressions: Array.from(suppressionCounts) };

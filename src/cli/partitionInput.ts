@@ -1,20 +1,21 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { isRecordLine, parseLine } from './documentText';
-import { countDuplicates, partitionDir, PartitionWriter, type DuplicateCounts, type PartitionFile, type RepeatedIds } from './partition';
+import { countDuplicates, partitionDir, PartitionWriter, type DuplicateCounts, type PartitionFile } from './partition';
 import { answered, removeQuietly, settleAll, type TaskRunner } from './partitionPool';
 import { loadInput, mergeReference, type CliRejected, type InputFormat, type LoadedInput } from './readInput';
 import { rangeLines, rangePartitionPath, type IdsResult, type SplitResult } from './splitRange';
-import type { GatherResult } from './heldPartitions';
+import type { GatherResult, GatherTask, RouteResult } from './heldPartitions';
+import { ownerTable, repeatedHashes } from './idHashes';
 import type { CliIo } from './io';
 import type { Progress } from './progress';
 
 // Pass 1 of the partitioned mode: the input written to partition files by subject id. A file
 // whose first line is a record is split by byte range over the threads (each writes its own
-// files, see splitRange.ts, or holds its own partition's records in memory and sends the others'
-// lines to their threads, see heldPartitions.ts); standard input, whose size is unknown, and a
-// file that starts otherwise (a JSON document, or a first line that is not a record) are read in
-// this thread.
+// files, see splitRange.ts, or holds its records in memory, keeps those of the subjects it owns
+// and sends the others' lines to their owners' threads, see heldPartitions.ts); standard input,
+// whose size is unknown, and a file that starts otherwise (a JSON document, or a first line that
+// is not a record) are read in this thread.
 
 /** The input written to partition files, with the small parts that are not partitioned. */
 export interface PartitionedInput {
@@ -39,6 +40,12 @@ export interface PartitionedInput {
   readonly held: boolean;
   /** Records of each partition parsed again when it was gathered in its thread (the other ranges' lines); zeros when not held. */
   readonly gathered: readonly number[];
+  /**
+   * How ids repeated across the input were found: the id files the ranges wrote (none when the
+   * partitions are held in memory, or the input was read in this thread), and, when held, the id
+   * hashes the ranges sent and those seen twice or more, whose ids were then counted exactly.
+   */
+  readonly idCheck: { readonly idFiles: number; readonly hashes: number; readonly candidates: number };
 }
 
 /** Options of {@link partitionInput}. */
@@ -109,6 +116,7 @@ export async function partitionInput(options: PartitionInputOptions): Promise<Pa
       ranges: [],
       held: false,
       gathered: files.map(() => 0),
+      idCheck: { idFiles: 0, hashes: 0, candidates: 0 },
     };
     kept = true;
     return result;
@@ -188,10 +196,13 @@ async function splitInput(path: string, size: number, options: PartitionInputOpt
       return answer;
     });
     progress.done();
-    const buckets = await settleAll(
-      Array.from({ length: ranges }, (_, bucket) => bucket),
-      async (bucket) => answered<IdsResult>(await runner.run({ step: 'ids', dir, bucket, ranges })),
-    );
+    // Held: no id file was written; the ids are matched by their hashes (see idHashes.ts).
+    const buckets = hold
+      ? []
+      : await settleAll(
+          Array.from({ length: ranges }, (_, bucket) => bucket),
+          async (bucket) => answered<IdsResult>(await runner.run({ step: 'ids', dir, bucket, ranges })),
+        );
     // The counts of the ranges before each: what to add to its positions and lines.
     const offsets: { subject: number; event: number; suppression: number; watchlist: number; line: number }[] = [];
     let before = { subject: 0, event: 0, suppression: 0, watchlist: 0, line: 0 };
@@ -212,7 +223,9 @@ async function splitInput(path: string, size: number, options: PartitionInputOpt
         return { path: rangePartitionPath(dir, p, range), subject, event, suppression, line };
       }),
     );
-    const records = Array.from({ length: partitions }, (_, p) => split.reduce((sum, part) => sum + (part.records[p] as number), 0));
+    // Held: each range's records go to their subject's owner, the first range that read the subject (see heldPartitions.ts).
+    const routed = hold ? await route(runner, split, partitions) : undefined;
+    const records = Array.from({ length: partitions }, (_, p) => (routed ?? split).reduce((sum, part) => sum + (part.records[p] as number), 0));
     const watchlists: unknown[] = [];
     const watchlistLines: number[] = [];
     const unreadable: CliRejected[] = [];
@@ -227,7 +240,10 @@ async function splitInput(path: string, size: number, options: PartitionInputOpt
       for (const u of part.unreadable) unreadable.push({ ...u, index: u.index + line, ...(u.line !== undefined ? { line: u.line + line } : {}) });
     });
     const repeated = { events: new Set(buckets.flatMap((b) => b.events)), suppressions: new Set(buckets.flatMap((b) => b.suppressions)) };
-    const gathered = hold ? await gather(runner, split, files, repeated) : undefined;
+    const hashLists = (kind: 'events' | 'suppressions'): Uint32Array[] => split.map((part) => part.hashes?.[kind] ?? new Uint32Array(0));
+    const candidates = hold ? { events: repeatedHashes(hashLists('events')), suppressions: repeatedHashes(hashLists('suppressions')) } : undefined;
+    const gathered = candidates !== undefined && routed !== undefined ? await gather(runner, routed, files, candidates) : undefined;
+    const pairs = (lists: readonly Uint32Array[]): number => lists.reduce((sum, list) => sum + list.length / 2, 0);
     const result: PartitionedInput = {
       kind: 'partitioned',
       dir,
@@ -246,6 +262,11 @@ async function splitInput(path: string, size: number, options: PartitionInputOpt
       ranges: split.map(({ lines, parsed, threadId }) => ({ lines, parsed, threadId })),
       held: hold,
       gathered: gathered?.parsed ?? files.map(() => 0),
+      idCheck: {
+        idFiles: hold ? 0 : ranges * ranges,
+        hashes: pairs(hashLists('events')) + pairs(hashLists('suppressions')),
+        candidates: candidates === undefined ? 0 : pairs([candidates.events, candidates.suppressions]),
+      },
     };
     kept = true;
     return result;
@@ -258,21 +279,32 @@ async function splitInput(path: string, size: number, options: PartitionInputOpt
   }
 }
 
+/** Each range's records sent to their partitions, in the thread that read the range, once the owner of every subject is known. */
+async function route(runner: TaskRunner, split: readonly SplitResult[], partitions: number): Promise<RouteResult[]> {
+  const none = { hashes: new Uint32Array(0), records: new Uint32Array(0) };
+  const subjects = split.map((part) => part.subjects ?? none);
+  const owners = ownerTable(
+    subjects.map((s) => s.hashes),
+    subjects.map((s) => s.records),
+  );
+  return settleAll(split, async (_part, range) => answered<RouteResult>(await runner.run({ step: 'route', range, partitions, owners }, range)));
+}
+
 /**
  * Each partition put together in its thread from the ranges' split (see heldPartitions.ts): the
- * text of the other ranges goes to it, and it counts the valid copies of the repeated ids it holds.
+ * text of the other ranges goes to it, and it counts the valid copies of the ids it holds whose
+ * hash is a candidate; an id is a duplicate when two or more valid copies share it, as in
+ * `countDuplicates` (a hash shared by different ids finds each of them once).
  */
 async function gather(
   runner: TaskRunner,
-  split: SplitResult[],
+  routed: readonly RouteResult[],
   files: readonly (readonly PartitionFile[])[],
-  repeated: RepeatedIds,
+  candidates: GatherTask['candidates'],
 ): Promise<{ readonly duplicates: DuplicateCounts; readonly parsed: number[] }> {
-  const events = Array.from(repeated.events);
-  const suppressions = Array.from(repeated.suppressions);
   const answers = await settleAll(files, async (list, partition) => {
-    const texts = split.map((part) => part.texts?.[partition]);
-    return answered<GatherResult>(await runner.run({ step: 'gather', partition, files: list, texts, repeated: { events, suppressions } }, partition));
+    const texts = routed.map((part) => part.texts[partition]);
+    return answered<GatherResult>(await runner.run({ step: 'gather', partition, files: list, texts, candidates }, partition));
   });
   const sum = (counts: Map<string, number>, pairs: readonly (readonly [string, number])[]): void => {
     for (const [id, count] of pairs) counts.set(id, (counts.get(id) ?? 0) + count);

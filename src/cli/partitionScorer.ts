@@ -13,7 +13,7 @@ import {
   type PartitionFile,
   type PartitionRecord,
 } from './partition';
-import { HeldPartitions, type GatherResult, type GatherTask } from './heldPartitions';
+import { HeldPartitions, type GatherResult, type GatherTask, type RouteResult, type RouteTask } from './heldPartitions';
 import { repeatedIds, splitRange, type IdsResult, type IdsTask, type SplitResult, type SplitTask } from './splitRange';
 import type { CliRejected } from './readInput';
 import { writeSortedRun } from './spill';
@@ -231,11 +231,14 @@ export function partitionScorer(config: ScorerConfig | undefined, setup: Partiti
   };
 }
 
-/** Any task a partition thread takes: a byte range to split, a bucket of ids to check, a partition held in memory to gather, or a step of a partition. */
-export type AnyPartitionTask = SplitTask | IdsTask | GatherTask | PartitionTask;
+/**
+ * Any task a partition thread takes: a byte range to split, a bucket of ids to check, a range held
+ * in memory to route or a partition to gather, or a step of a partition.
+ */
+export type AnyPartitionTask = SplitTask | IdsTask | RouteTask | GatherTask | PartitionTask;
 
-/** What a partition thread answers: a range's records, a bucket's repeated ids, a gathered partition, a step's answer, or a failure. */
-export type AnyPartitionAnswer = SplitResult | IdsResult | GatherResult | PartitionAnswer;
+/** What a partition thread answers: a range's records, a bucket's repeated ids, a routed range, a gathered partition, a step's answer, or a failure. */
+export type AnyPartitionAnswer = SplitResult | IdsResult | RouteResult | GatherResult | PartitionAnswer;
 
 /** What the main thread posts to a partition worker: the setup (once the input is read), or a task. */
 export type PartitionMessage =
@@ -253,6 +256,7 @@ export function partitionService(config: ScorerConfig | undefined): { setup(setu
       try {
         if (task.step === 'split') return splitRange(task, (records) => held.hold(task.range, records));
         if (task.step === 'ids') return repeatedIds(task);
+        if (task.step === 'route') return held.route(task);
         if (task.step === 'gather') return held.gather(task);
         if (scorer === undefined) throw new Error('a partition step came before the setup');
         return scorer.run(task);

@@ -66,6 +66,8 @@ export interface PartitionStats {
    * every record read back from the partition files, at each load.
    */
   readonly reparsed: number;
+  /** How ids repeated across the input were found: id files written, or id hashes exchanged (see `PartitionedInput.idCheck`). */
+  readonly idCheck: PartitionedInput['idCheck'];
 }
 
 /** The outcome: the scored output, or a JSON document read whole (partitions are for NDJSON only), to be scored in memory. */
@@ -210,6 +212,16 @@ async function scoreParts(
   return {
     kind: 'scored',
     output: { asOf, asOfSource: options.asOf !== undefined ? 'input' : 'latest-event', reports: spill, rejected: [...input.unreadable, ...rejected] },
-    stats: { partitions: files.length, records: input.records.slice(), maxRecordsHeld, steps, loads, ranges: input.ranges, held: input.held, reparsed },
+    stats: {
+      partitions: files.length,
+      records: input.records.slice(),
+      maxRecordsHeld,
+      steps,
+      loads,
+      ranges: input.ranges,
+      held: input.held,
+      reparsed,
+      idCheck: input.idCheck,
+    },
   };
 }

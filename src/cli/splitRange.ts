@@ -6,14 +6,18 @@ import { CompactStringSet } from '../engine/compactStringSet';
 import { fnv1a32 } from '../util/hash';
 import { BufferedFiles } from './bufferedFiles';
 import { parseLine } from './documentText';
-import { partitionLine, partitionOf, partitionWriteError, type PartitionRecord } from './partition';
+import { IdHashList } from './idHashes';
+import { partitionLine, partitionOf, partitionWriteError } from './partition';
+import type { RangeRecord } from './heldPartitions';
 import { classifyLine, type CliRejected } from './readInput';
 
 // The partition pass of an NDJSON file split by byte range: each range (from a line start to the
 // next range's) is read by one thread, which parses its lines, rejects the unreadable ones and
 // writes its records to its own partition files, counting positions and lines from the range's
 // start. The main thread adds the counts of the ranges before. Event and suppression ids go to
-// id files by hash bucket, so the ids repeated anywhere in the input are found one bucket at a time.
+// id files by hash bucket, so the ids repeated anywhere in the input are found one bucket at a
+// time; when the partitions are held in memory, only a 64-bit hash of each id is kept and
+// returned (see idHashes.ts), and no id file is written.
 
 /** Bytes read from the input at a time. */
 const readBytes = 1024 * 1024;
@@ -35,9 +39,9 @@ export interface SplitTask {
   /** The partition directory. */
   readonly dir: string;
   /**
-   * Hold the records in memory instead of writing partition files: the records of partition
-   * `range` stay parsed in this thread (the partition's thread when each has its own), the other
-   * partitions' lines come back as text ({@link SplitResult.texts}) for their threads.
+   * Hold the records in memory instead of writing partition files: every record of the range stays
+   * parsed in this thread, with its line's text, until the subjects' owners are known (see
+   * heldPartitions.ts); the subject keys come back hashed and counted ({@link SplitResult.subjects}).
    */
   readonly hold?: boolean;
 }
@@ -58,7 +62,7 @@ export interface SplitResult {
   /** Lines parsed (the non-blank ones). */
   readonly parsed: number;
   readonly counts: KindCounts;
-  /** Records written to each partition. */
+  /** Records written to each partition (zeros when held: the route step places them, see heldPartitions.ts). */
   readonly records: number[];
   /** The watchlist records, in order, with their line. */
   readonly watchlists: { readonly record: Record<string, unknown>; readonly line: number }[];
@@ -68,8 +72,14 @@ export interface SplitResult {
   readonly unreadable: CliRejected[];
   /** The thread that read the range (0: the main thread). */
   readonly threadId: number;
-  /** With {@link SplitTask.hold}: each partition's lines as a partition file holds them; undefined for the partition held here. */
-  readonly texts?: (string | undefined)[];
+  /**
+   * With {@link SplitTask.hold}: the 64-bit hash of each subject key the range read (a subject's
+   * id, an event's or suppression's string `subjectId`), as `[high, low]` pairs, and the number of
+   * records of each, to choose each subject's owner (see idHashes.ts).
+   */
+  readonly subjects?: { readonly hashes: Uint32Array; readonly records: Uint32Array };
+  /** With {@link SplitTask.hold}: the 64-bit hash of every event id and suppression id read, as `[high, low]` pairs (see idHashes.ts). */
+  readonly hashes?: { readonly events: Uint32Array; readonly suppressions: Uint32Array };
 }
 
 /** The partition file range `range` writes for partition `p`. */
@@ -133,10 +143,10 @@ export function* rangeLines(path: string, start: number, end: number): Generator
 
 /**
  * Reads one byte range of an NDJSON file into its partition and id files (see the file comment).
- * With `task.hold`, no partition file is written: `hold` takes the records of partition
- * `task.range`, parsed, and the other partitions' lines come back as text.
+ * With `task.hold`, no partition or id file is written: `hold` takes every record of the range,
+ * parsed, with its text, to be routed to the partitions once the subjects' owners are known.
  */
-export function splitRange(task: SplitTask, hold?: (records: PartitionRecord[]) => void): SplitResult {
+export function splitRange(task: SplitTask, hold?: (records: RangeRecord[]) => void): SplitResult {
   const { dir, range, partitions, buckets } = task;
   const onError = (error: unknown): Error => partitionWriteError(dir, error);
   const inMemory = task.hold === true;
@@ -146,24 +156,30 @@ export function splitRange(task: SplitTask, hold?: (records: PartitionRecord[]) 
         Array.from({ length: partitions }, (_, p) => rangePartitionPath(dir, p, range)),
         onError,
       );
-  let ids: BufferedFiles;
+  // Held in memory: the ids' hashes stay here until the answer; otherwise they go to id files by bucket.
+  let ids: BufferedFiles | undefined;
   try {
-    ids = new BufferedFiles(
-      Array.from({ length: buckets }, (_, b) => rangeIdsPath(dir, b, range)),
-      onError,
-    );
+    ids = inMemory
+      ? undefined
+      : new BufferedFiles(
+          Array.from({ length: buckets }, (_, b) => rangeIdsPath(dir, b, range)),
+          onError,
+        );
   } catch (error) {
     parts?.close(false);
     throw error;
   }
+  const eventHashes = new IdHashList();
+  const suppressionHashes = new IdHashList();
+  // With `hold`: the records read of each subject (by a subject's id, an event's or suppression's subjectId).
+  const perSubject = new Map<string, number>();
   const counts = { subject: 0, event: 0, suppression: 0, watchlist: 0 };
   const records = Array.from({ length: partitions }, () => 0);
   const watchlists: SplitResult['watchlists'] = [];
   const references: Record<string, unknown>[] = [];
   const unreadable: CliRejected[] = [];
-  // With `hold`: the records of partition `range`, and every other partition's lines in pieces joined once.
-  const held: PartitionRecord[] = [];
-  const pieces: string[][] = inMemory ? Array.from({ length: partitions }, () => []) : [];
+  // With `hold`: every record of the range, with its text, until it is routed to its partition.
+  const held: RangeRecord[] = [];
   let lines = 0;
   let parsed = 0;
   let ok = false;
@@ -183,24 +199,39 @@ export function splitRange(task: SplitTask, hold?: (records: PartitionRecord[]) 
         const { kind, record } = outcome;
         const id = record.id;
         // The ids the engine counts: an event's or suppression's string id, valid or not (validity is settled for repeated ids only).
-        if (kind !== 'subject' && typeof id === 'string') ids.append(fnv1a32(id) % buckets, `${kind === 'event' ? 'e' : 'u'}${JSON.stringify(id)}\n`);
-        const p = partitionOf(kind, record, partitions);
-        records[p] = (records[p] as number) + 1;
+        if (kind !== 'subject' && typeof id === 'string') {
+          if (ids !== undefined) ids.append(fnv1a32(id) % buckets, `${kind === 'event' ? 'e' : 'u'}${JSON.stringify(id)}\n`);
+          else (kind === 'event' ? eventHashes : suppressionHashes).add(id);
+        }
         const index = counts[kind]++;
-        if (parts !== undefined) parts.append(p, partitionLine(kind, index, lines, trimmed));
-        else if (p === range) held.push({ kind, index, line: lines, record });
-        else (pieces[p] as string[]).push(partitionLine(kind, index, lines, trimmed));
+        if (parts !== undefined) {
+          const p = partitionOf(kind, record, partitions);
+          records[p] = (records[p] as number) + 1;
+          parts.append(p, partitionLine(kind, index, lines, trimmed));
+        } else {
+          const key = kind === 'subject' ? id : record.subjectId;
+          if (typeof key === 'string') perSubject.set(key, (perSubject.get(key) ?? 0) + 1);
+          held.push({ kind, index, line: lines, record, text: trimmed });
+        }
       }
     }
     ok = true;
   } finally {
     parts?.close(ok);
-    ids.close(ok);
+    ids?.close(ok);
   }
   if (!inMemory) return { ok: true, lines, parsed, counts, records, watchlists, references, unreadable, threadId };
   hold?.(held);
-  const texts = pieces.map((list, p) => (p === range ? undefined : list.join('')));
-  return { ok: true, lines, parsed, counts, records, watchlists, references, unreadable, threadId, texts };
+  const hashes = { events: eventHashes.toArray(), suppressions: suppressionHashes.toArray() };
+  const subjectHashes = new IdHashList();
+  const subjectCounts = new Uint32Array(perSubject.size);
+  let n = 0;
+  for (const [key, count] of perSubject) {
+    subjectHashes.add(key);
+    subjectCounts[n++] = count;
+  }
+  const subjects = { hashes: subjectHashes.toArray(), records: subjectCounts };
+  return { ok: true, lines, parsed, counts, records, watchlists, references, unreadable, threadId, subjects, hashes };
 }
 
 /** One hash bucket of the ids of every range, to find the ids written more than once. */

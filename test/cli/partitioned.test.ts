@@ -269,8 +269,10 @@ describe('the partitioned whole-input mode', () => {
         (asOf) => asOf as string,
       );
       if (result.kind !== 'scored') throw new Error('expected NDJSON to be partitioned');
-      const { held, loads, reparsed } = result.stats;
+      const { held, loads, reparsed, idCheck } = result.stats;
       expect(held).toBe(false);
+      // One range in this thread, one id bucket: the ids go through one id file, not hashes.
+      expect(idCheck).toEqual({ idFiles: 1, hashes: 0, candidates: 0 });
       // Check, summarise and score: each step reads its partition's files again.
       expect(loads).toEqual([3, 3]);
       expect(reparsed).toBe(records * 3);
@@ -371,9 +373,15 @@ describe('the partitioned whole-input mode', () => {
           const partitioned = await score(['--format', format, '--workers', workers, '--partitions', '5', '--temp-dir', temp]);
           expect(partitioned).toEqual(memory);
         }
-        // A partition per thread: held in memory by the threads, no partition files.
-        for (const workers of ['2', '3']) {
-          const held = await score(['--format', format, '--workers', workers, '--partitions', workers, '--temp-dir', temp]);
+        // A partition per thread: held in memory by the threads, no partition files; with fewer
+        // partitions than threads, the ranges beyond them send every record to another thread.
+        for (const [workers, parts] of [
+          ['2', '2'],
+          ['3', '3'],
+          ['3', '2'],
+          ['2', '1'],
+        ] as const) {
+          const held = await score(['--format', format, '--workers', workers, '--partitions', parts, '--temp-dir', temp]);
           expect(held).toEqual(memory);
         }
         // A small file with more than one worker is held whole in one thread, which is faster, and says so.
@@ -408,8 +416,23 @@ describe('the partitioned whole-input mode', () => {
           (asOf) => asOf as string,
         );
         if (result.kind !== 'scored') throw new Error('expected NDJSON to be partitioned');
-        const { ranges, loads, steps, held, reparsed } = result.stats;
+        const { ranges, loads, steps, held, reparsed, idCheck } = result.stats;
         expect(ranges).toHaveLength(2);
+        // Held: no id file is written; every event and suppression id is hashed once, and the hashes
+        // seen twice or more are those of the ids two or more records carry (the event id shared
+        // across partitions, a repeated suppression id), whose valid copies are then counted by id.
+        const readable = text
+          .split('\n')
+          .filter((l) => /^\{"recordType":"(event|suppression)"/.test(l))
+          .map((l) => JSON.parse(l) as { recordType: string; id?: unknown });
+        const idsOf = (kind: string): string[] => readable.filter((r) => r.recordType === kind && typeof r.id === 'string').map((r) => r.id as string);
+        const repeatedOf = (ids: string[]): number => new Set(ids.filter((id, i) => ids.indexOf(id) !== i)).size;
+        expect(idCheck).toEqual({
+          idFiles: 0,
+          hashes: idsOf('event').length + idsOf('suppression').length,
+          candidates: repeatedOf(idsOf('event')) + repeatedOf(idsOf('suppression')),
+        });
+        expect(idCheck.candidates).toBeGreaterThanOrEqual(2);
         // A partition per thread, kept there between its two steps (summaries, scores): read and validated once each.
         expect(steps).toBe(4);
         expect(loads).toEqual([1, 1]);
@@ -419,14 +442,25 @@ describe('the partitioned whole-input mode', () => {
         // Held in memory: a record is parsed again only in the thread of its partition when another range read it.
         expect(held).toBe(true);
         const first = (ranges[0] as { lines: number }).lines;
-        const crossing = text
+        const read = text
           .split('\n')
           .map((l, i) => ({ l, range: i < first ? 0 : 1 }))
           .filter(({ l }) => /^\{"recordType":"(subject|event|suppression)"/.test(l) && !l.includes('"twice"'))
-          .filter(({ l, range }) => {
-            const { recordType, ...record } = JSON.parse(l) as Record<string, unknown>;
-            return partitionOf(recordType as 'subject' | 'event' | 'suppression', record, 2) !== range;
-          }).length;
+          .map(({ l, range }) => ({ range, record: JSON.parse(l) as { recordType: string; id?: unknown; subjectId?: unknown } }));
+        // A subject's owner is the range that read the most of its records (the first on a tie); records of no string key stay where they were read.
+        const keyOf = (record: (typeof read)[number]['record']): unknown => (record.recordType === 'subject' ? record.id : record.subjectId);
+        const perRange = new Map<unknown, [number, number]>();
+        for (const { range, record } of read) {
+          const key = keyOf(record);
+          if (typeof key !== 'string') continue;
+          const counts = perRange.get(key) ?? [0, 0];
+          counts[range] = (counts[range] ?? 0) + 1;
+          perRange.set(key, counts);
+        }
+        const crossing = read.filter(({ range, record }) => {
+          const counts = perRange.get(keyOf(record));
+          return counts !== undefined && (counts[1] > counts[0] ? 1 : 0) !== range;
+        }).length;
         expect(crossing).toBeGreaterThan(0);
         expect(reparsed).toBe(crossing);
       } finally {

@@ -1,0 +1,147 @@
+import { fnv1a64Basis, fnv1a64Continue } from '../util/hash';
+
+// The repeated-id check of a partitioned input held in memory: each range thread keeps a 64-bit
+// hash of every event and suppression id it reads (8 bytes an id, no id text), the main thread
+// finds the hashes seen twice or more across all ranges, and each partition's thread then counts
+// the valid copies of the ids with those hashes, exactly, by id text. A hash shared by two
+// different ids only costs an exact count that finds each once.
+
+/** The 64-bit FNV-1a hashes of ids, as `[high, low]` pairs of unsigned 32-bit halves, appended one id at a time. */
+export class IdHashList {
+  private pairs = new Uint32Array(1024);
+  private size = 0;
+  private readonly out = new Uint32Array(2);
+
+  /** Appends the hash of `id`. */
+  add(id: string): void {
+    if (this.size === this.pairs.length) {
+      const grown = new Uint32Array(this.pairs.length * 2);
+      grown.set(this.pairs);
+      this.pairs = grown;
+    }
+    fnv1a64Continue(id, fnv1a64Basis[0], fnv1a64Basis[1], this.out);
+    this.pairs[this.size++] = this.out[0] as number;
+    this.pairs[this.size++] = this.out[1] as number;
+  }
+
+  /** The hashes appended, in order, two halves each (a copy sized to them, to post to another thread). */
+  toArray(): Uint32Array {
+    return this.pairs.slice(0, this.size);
+  }
+}
+
+/**
+ * The hashes that occur twice or more in `lists` (each a list of `[high, low]` pairs), each once,
+ * in the order of their second occurrence: one open-addressing table of twice the hashes' number,
+ * so the work is linear in the ids.
+ */
+export function repeatedHashes(lists: readonly Uint32Array[]): Uint32Array {
+  const total = lists.reduce((sum, list) => sum + list.length / 2, 0);
+  let capacity = 16;
+  while (capacity < total * 2) capacity *= 2;
+  const mask = capacity - 1;
+  const high = new Uint32Array(capacity);
+  const low = new Uint32Array(capacity);
+  // 0: an empty slot; 1: a hash seen once; 2: seen twice or more (and already in `repeated`).
+  const seen = new Uint8Array(capacity);
+  const repeated: number[] = [];
+  for (const list of lists) {
+    for (let i = 0; i < list.length; i += 2) {
+      const hi = list[i] as number;
+      const lo = list[i + 1] as number;
+      // The low half of FNV-1a mixes every character; it picks the slot.
+      let slot = lo & mask;
+      while (seen[slot] !== 0 && (high[slot] !== hi || low[slot] !== lo)) slot = (slot + 1) & mask;
+      if (seen[slot] === 0) {
+        seen[slot] = 1;
+        high[slot] = hi;
+        low[slot] = lo;
+      } else if (seen[slot] === 1) {
+        seen[slot] = 2;
+        repeated.push(hi, lo);
+      }
+    }
+  }
+  return Uint32Array.from(repeated);
+}
+
+/** A test of whether an id's hash is one of `pairs` (`[high, low]` pairs); false for every id when there are none. */
+export function hashedAmong(pairs: Uint32Array): (id: string) => boolean {
+  if (pairs.length === 0) return () => false;
+  // By low half, the high halves that go with it: a 64-bit key without BigInt.
+  const byLow = new Map<number, number[]>();
+  for (let i = 0; i < pairs.length; i += 2) {
+    const lo = pairs[i + 1] as number;
+    const list = byLow.get(lo);
+    if (list === undefined) byLow.set(lo, [pairs[i] as number]);
+    else list.push(pairs[i] as number);
+  }
+  const out = new Uint32Array(2);
+  return (id) => {
+    fnv1a64Continue(id, fnv1a64Basis[0], fnv1a64Basis[1], out);
+    return byLow.get(out[1] as number)?.includes(out[0] as number) === true;
+  };
+}
+
+/**
+ * The range that owns each subject: the one that read the most of its records (subject, events,
+ * suppressions), the first of them on a tie. `lists` has, per byte range in input order, the
+ * hashes of the subject keys it read as `[high, low]` pairs, and `counts` the records of each.
+ * Returns `[high, low, range]` triples, one per distinct hash. A file grouped by subject keeps
+ * nearly every subject in the range that read it; a file ordered otherwise (every subject line
+ * first, then the events by time) still spreads the subjects over the ranges.
+ */
+export function ownerTable(lists: readonly Uint32Array[], counts: readonly Uint32Array[]): Uint32Array {
+  // By low half, the subjects seen: a 64-bit key without BigInt.
+  const byLow = new Map<number, { readonly hi: number; range: number; count: number }[]>();
+  const order: { readonly hi: number; readonly lo: number; readonly best: { range: number } }[] = [];
+  lists.forEach((list, range) => {
+    const count = counts[range] as Uint32Array;
+    for (let i = 0; i < list.length; i += 2) {
+      const hi = list[i] as number;
+      const lo = list[i + 1] as number;
+      const n = count[i / 2] as number;
+      let entries = byLow.get(lo);
+      if (entries === undefined) {
+        entries = [];
+        byLow.set(lo, entries);
+      }
+      const entry = entries.find((e) => e.hi === hi);
+      if (entry === undefined) {
+        const added = { hi, range, count: n };
+        entries.push(added);
+        order.push({ hi, lo, best: added });
+      } else if (n > entry.count) {
+        entry.range = range;
+        entry.count = n;
+      }
+    }
+  });
+  const out = new Uint32Array(order.length * 3);
+  order.forEach(({ hi, lo, best }, i) => {
+    out[3 * i] = hi;
+    out[3 * i + 1] = lo;
+    out[3 * i + 2] = best.range;
+  });
+  return out;
+}
+
+/** A lookup of the owning range of an id's hash in an {@link ownerTable}; undefined for a hash the table lacks. */
+export function ownerOf(table: Uint32Array): (id: string) => number | undefined {
+  // By low half, the `[high, range]` pairs that go with it: a 64-bit key without BigInt.
+  const byLow = new Map<number, number[]>();
+  for (let i = 0; i < table.length; i += 3) {
+    const lo = table[i + 1] as number;
+    const list = byLow.get(lo);
+    if (list === undefined) byLow.set(lo, [table[i] as number, table[i + 2] as number]);
+    else list.push(table[i] as number, table[i + 2] as number);
+  }
+  const out = new Uint32Array(2);
+  return (id) => {
+    fnv1a64Continue(id, fnv1a64Basis[0], fnv1a64Basis[1], out);
+    const list = byLow.get(out[1] as number);
+    if (list === undefined) return undefined;
+    for (let i = 0; i < list.length; i += 2) if (list[i] === out[0]) return list[i + 1];
+    return undefined;
+  };
+}
