@@ -9,7 +9,7 @@ import { compareText } from './order';
 import type { IndicatorError, IndicatorReport, Reason, Report, ReportFinding, ReportMitigation, TypologyScore } from './report';
 import { groupSettingOf, type ResolvedConfig, type ResolvedIndicator } from './resolve';
 import type { CheckedFinding, RunOutcome } from './runIndicator';
-import type { CompactReport, FiredIndicator, ReportDetail } from './compact';
+import type { CatalogueEntry, CompactReport, FiredIndicator, ReportDetail } from './compact';
 
 /** -0 as 0: a report must print and round-trip through JSON as it compares. */
 const zero = (x: number): number => (x === 0 ? 0 : x);
@@ -50,15 +50,10 @@ interface ExplainPlan {
  * The per-indicator part of a report entry, read from the indicator once per scorer: objects of
  * one shape, where the indicators' own `meta` objects are of as many shapes as there are authors.
  */
-interface EntryHead {
-  readonly indicatorId: string;
-  readonly title: string;
-  readonly version: string;
-  readonly weight: number;
-  readonly family: DataFamily;
-  readonly typologies: readonly string[];
+type EntryHead = Omit<CatalogueEntry, 'enabled' | 'correlationGroup'> & {
+  // Always present (undefined when the indicator has none), so every head has the one shape.
   readonly correlationGroup: string | undefined;
-}
+};
 
 const plans = new WeakMap<ResolvedConfig, ExplainPlan>();
 
