@@ -8,6 +8,41 @@ import { partitionEntries, partitionLine, validEvent, validSuppression, type Par
 // text, to their partition's thread, which parses them once more. No partition file is written
 // or read back.
 
+/**
+ * The most characters in one chunk of a partition's text. V8 strings stop at 2^29 - 24
+ * characters, and a range can send nearly all of its lines to one partition (a file with every
+ * subject line first gives their owners most of the events), each line longer by its partition
+ * prefix, so the text goes in chunks well under the limit.
+ */
+const maxChunkChars = 2 ** 27;
+
+/**
+ * `pieces` joined into strings of at most `maxChars` characters each, in order, never splitting a
+ * piece (a piece longer than `maxChars` is a chunk of its own): the whole text is their
+ * concatenation. Linear in the characters.
+ */
+export function joinInChunks(pieces: readonly string[], maxChars: number): string[] {
+  const chunks: string[] = [];
+  let from = 0;
+  let length = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    const size = (pieces[i] as string).length;
+    if (i > from && length + size > maxChars) {
+      chunks.push(pieces.slice(from, i).join(''));
+      from = i;
+      length = 0;
+    }
+    length += size;
+  }
+  if (from < pieces.length) chunks.push(pieces.slice(from).join(''));
+  return chunks;
+}
+
+/** The records of a partition's text sent in chunks, in order. */
+function* chunkEntries(chunks: readonly string[]): Generator<PartitionRecord> {
+  for (const chunk of chunks) yield* partitionEntries(chunk);
+}
+
 /** A record a range thread read, with its line's text, until it is routed to its partition. */
 export interface RangeRecord extends PartitionRecord {
   readonly text: string;
@@ -30,8 +65,11 @@ export interface RouteResult {
   readonly ok: true;
   /** Records of each partition this range read. */
   readonly records: number[];
-  /** Each partition's lines as a partition file holds them; undefined for the partition kept in this thread and for partitions it has none of. */
-  readonly texts: (string | undefined)[];
+  /**
+   * Each partition's lines as a partition file holds them, in chunks of whole lines (see
+   * {@link joinInChunks}); undefined for the partition kept in this thread and for partitions it has none of.
+   */
+  readonly texts: (readonly string[] | undefined)[];
 }
 
 /** The partition a range's records go to when their subject is theirs: ranges beyond the partitions share them round robin. */
@@ -45,8 +83,8 @@ export interface GatherTask {
   readonly partition: number;
   /** What to add to the positions and lines of each range's records (their paths are not read). */
   readonly files: readonly PartitionFile[];
-  /** Each range's lines of the partition, in range order; undefined for the range whose records this thread holds, and for a range with none. */
-  readonly texts: readonly (string | undefined)[];
+  /** Each range's lines of the partition in chunks, in range order; undefined for the range whose records this thread holds, and for a range with none. */
+  readonly texts: readonly (readonly string[] | undefined)[];
   /**
    * The 64-bit hashes (`[high, low]` pairs, see idHashes.ts) of the ids that two or more records of
    * the whole input may carry: the valid copies of each id with one of them are counted, by id.
@@ -100,7 +138,7 @@ export class HeldPartitions {
       else (pieces[p] as string[]).push(partitionLine(kind, index, line, text));
     }
     if (own !== undefined) this.ranges.set(own, kept);
-    return { ok: true, records: counts, texts: pieces.map((list, p) => (p === own || list.length === 0 ? undefined : list.join(''))) };
+    return { ok: true, records: counts, texts: pieces.map((list, p) => (p === own || list.length === 0 ? undefined : joinInChunks(list, maxChunkChars))) };
   }
 
   /** Puts one partition together in input order and counts the valid copies of the repeated ids in it. */
@@ -110,7 +148,7 @@ export class HeldPartitions {
     task.texts.forEach((text, range) => {
       const file = task.files[range] as PartitionFile;
       let part: Iterable<PartitionRecord>;
-      if (text !== undefined) part = partitionEntries(text);
+      if (text !== undefined) part = chunkEntries(text);
       else if (range !== task.partition) part = [];
       else {
         const held = this.ranges.get(task.partition);

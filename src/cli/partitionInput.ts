@@ -223,7 +223,7 @@ async function splitInput(path: string, size: number, options: PartitionInputOpt
         return { path: rangePartitionPath(dir, p, range), subject, event, suppression, line };
       }),
     );
-    // Held: each range's records go to their subject's owner, the first range that read the subject (see heldPartitions.ts).
+    // Held: each range's records go to their subject's owner, the range that read the most of its records (see heldPartitions.ts).
     const routed = hold ? await route(runner, split, partitions) : undefined;
     const records = Array.from({ length: partitions }, (_, p) => (routed ?? split).reduce((sum, part) => sum + (part.records[p] as number), 0));
     const watchlists: unknown[] = [];

@@ -123,9 +123,10 @@ export async function scorePartitioned(options: PartitionedOptions, settleAsOf: 
 }
 
 /**
- * A range's lines of a partition held in memory go to the partition's thread as one string, and
- * V8 strings stop at 2^29 - 24 characters: ranges below this many bytes stay under it (a UTF-8
- * byte is at most one character). Larger ranges write partition files.
+ * Ranges below this many bytes are held in memory: each range thread keeps its records parsed,
+ * with their lines, until they are routed, and sends the lines of other partitions as text in
+ * chunks under V8's string limit (see heldPartitions.ts). Larger ranges write partition files,
+ * which bound what a range thread holds.
  */
 const holdRangeBytes = 512 * 1024 * 1024;
 
