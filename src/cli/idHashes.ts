@@ -1,10 +1,14 @@
+import { HashTable64 } from '../engine/hashTable64';
 import { fnv1a64Basis, fnv1a64Continue } from '../util/hash';
 
 // The repeated-id check of a partitioned input held in memory: each range thread keeps a 64-bit
 // hash of every event and suppression id it reads (8 bytes an id, no id text), the main thread
 // finds the hashes seen twice or more across all ranges, and each partition's thread then counts
 // the valid copies of the ids with those hashes, exactly, by id text. A hash shared by two
-// different ids only costs an exact count that finds each once.
+// different ids only costs an exact count that finds each once. The subjects' owners (the range
+// that read the most of a subject's records) are settled from the same kind of hash lists, in
+// `HashTable64`s: 12 bytes a slot and no object per subject, since the main thread and every
+// range thread hold one entry for each subject of the input.
 
 /** The 64-bit FNV-1a hashes of ids, as `[high, low]` pairs of unsigned 32-bit halves, appended one id at a time. */
 export class IdHashList {
@@ -92,56 +96,49 @@ export function hashedAmong(pairs: Uint32Array): (id: string) => boolean {
  * first, then the events by time) still spreads the subjects over the ranges.
  */
 export function ownerTable(lists: readonly Uint32Array[], counts: readonly Uint32Array[]): Uint32Array {
-  // By low half, the subjects seen: a 64-bit key without BigInt.
-  const byLow = new Map<number, { readonly hi: number; range: number; count: number }[]>();
-  const order: { readonly hi: number; readonly lo: number; readonly best: { range: number } }[] = [];
+  const total = lists.reduce((sum, list) => sum + list.length / 2, 0);
+  // Each distinct hash's position in first-seen order, then its columns: no object per subject.
+  const positions = new HashTable64(total);
+  const high = new Uint32Array(total);
+  const low = new Uint32Array(total);
+  const owner = new Uint32Array(total);
+  const most = new Uint32Array(total);
+  let distinct = 0;
   lists.forEach((list, range) => {
     const count = counts[range] as Uint32Array;
     for (let i = 0; i < list.length; i += 2) {
       const hi = list[i] as number;
       const lo = list[i + 1] as number;
       const n = count[i / 2] as number;
-      let entries = byLow.get(lo);
-      if (entries === undefined) {
-        entries = [];
-        byLow.set(lo, entries);
-      }
-      const entry = entries.find((e) => e.hi === hi);
-      if (entry === undefined) {
-        const added = { hi, range, count: n };
-        entries.push(added);
-        order.push({ hi, lo, best: added });
-      } else if (n > entry.count) {
-        entry.range = range;
-        entry.count = n;
+      const at = positions.setIfAbsent(hi, lo, distinct);
+      if (at === undefined) {
+        high[distinct] = hi;
+        low[distinct] = lo;
+        owner[distinct] = range;
+        most[distinct] = n;
+        distinct++;
+      } else if (n > (most[at] as number)) {
+        owner[at] = range;
+        most[at] = n;
       }
     }
   });
-  const out = new Uint32Array(order.length * 3);
-  order.forEach(({ hi, lo, best }, i) => {
-    out[3 * i] = hi;
-    out[3 * i + 1] = lo;
-    out[3 * i + 2] = best.range;
-  });
+  const out = new Uint32Array(distinct * 3);
+  for (let i = 0; i < distinct; i++) {
+    out[3 * i] = high[i] as number;
+    out[3 * i + 1] = low[i] as number;
+    out[3 * i + 2] = owner[i] as number;
+  }
   return out;
 }
 
 /** A lookup of the owning range of an id's hash in an {@link ownerTable}; undefined for a hash the table lacks. */
 export function ownerOf(table: Uint32Array): (id: string) => number | undefined {
-  // By low half, the `[high, range]` pairs that go with it: a 64-bit key without BigInt.
-  const byLow = new Map<number, number[]>();
-  for (let i = 0; i < table.length; i += 3) {
-    const lo = table[i + 1] as number;
-    const list = byLow.get(lo);
-    if (list === undefined) byLow.set(lo, [table[i] as number, table[i + 2] as number]);
-    else list.push(table[i] as number, table[i + 2] as number);
-  }
+  const owners = new HashTable64(table.length / 3);
+  for (let i = 0; i < table.length; i += 3) owners.set(table[i] as number, table[i + 1] as number, table[i + 2] as number);
   const out = new Uint32Array(2);
   return (id) => {
     fnv1a64Continue(id, fnv1a64Basis[0], fnv1a64Basis[1], out);
-    const list = byLow.get(out[1] as number);
-    if (list === undefined) return undefined;
-    for (let i = 0; i < list.length; i += 2) if (list[i] === out[0]) return list[i + 1];
-    return undefined;
+    return owners.get(out[0] as number, out[1] as number);
   };
 }

@@ -72,6 +72,30 @@ describe('the owners of subject ids held by ranges', () => {
     expect(ownerOf(ownerTable([], []))('s1')).toBeUndefined();
   });
 
+  it('gives, for any ranges, the owner a plain reading of the rule gives: most records, the first range on a tie', () => {
+    const subjectIds = fc.array(fc.constantFrom('s1', 's2', 's3', 's4', 's5', 's6'), { maxLength: 6 });
+    const range = subjectIds.chain((ids) => fc.tuple(fc.constant([...new Set(ids)]), fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 6, maxLength: 6 })));
+    fc.assert(
+      fc.property(fc.array(range, { maxLength: 5 }), (ranges) => {
+        const expected = new Map<string, { range: number; count: number }>();
+        ranges.forEach(([ids, counts], r) =>
+          ids.forEach((id, i) => {
+            const seen = expected.get(id);
+            if (seen === undefined || (counts[i] as number) > seen.count) expected.set(id, { range: r, count: counts[i] as number });
+          }),
+        );
+        const table = ownerTable(
+          ranges.map(([ids]) => hashesOf(ids)),
+          ranges.map(([ids, counts]) => Uint32Array.from(counts.slice(0, ids.length))),
+        );
+        expect(table).toHaveLength(expected.size * 3);
+        const owner = ownerOf(table);
+        for (const id of ['s1', 's2', 's3', 's4', 's5', 's6']) expect(owner(id)).toBe(expected.get(id)?.range);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('tells apart two hashes that share their low half', () => {
     const [hi, lo] = fnv1a64Parts('s1');
     const owner = ownerOf(Uint32Array.from([(hi + 1) >>> 0, lo, 5, hi, lo, 7]));
