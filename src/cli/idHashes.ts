@@ -36,32 +36,20 @@ export class IdHashList {
 
 /**
  * The hashes that occur twice or more in `lists` (each a list of `[high, low]` pairs), each once,
- * in the order of their second occurrence: one open-addressing table of twice the hashes' number,
- * so the work is linear in the ids.
+ * in the order of their second occurrence: one {@link HashTable64} of the hashes seen, so the work
+ * is linear in the ids.
  */
 export function repeatedHashes(lists: readonly Uint32Array[]): Uint32Array {
   const total = lists.reduce((sum, list) => sum + list.length / 2, 0);
-  let capacity = 16;
-  while (capacity < total * 2) capacity *= 2;
-  const mask = capacity - 1;
-  const high = new Uint32Array(capacity);
-  const low = new Uint32Array(capacity);
-  // 0: an empty slot; 1: a hash seen once; 2: seen twice or more (and already in `repeated`).
-  const seen = new Uint8Array(capacity);
+  // Per hash: 1 once seen, 2 once seen again (and already in `repeated`).
+  const seen = new HashTable64(total);
   const repeated: number[] = [];
   for (const list of lists) {
     for (let i = 0; i < list.length; i += 2) {
       const hi = list[i] as number;
       const lo = list[i + 1] as number;
-      // The low half of FNV-1a mixes every character; it picks the slot.
-      let slot = lo & mask;
-      while (seen[slot] !== 0 && (high[slot] !== hi || low[slot] !== lo)) slot = (slot + 1) & mask;
-      if (seen[slot] === 0) {
-        seen[slot] = 1;
-        high[slot] = hi;
-        low[slot] = lo;
-      } else if (seen[slot] === 1) {
-        seen[slot] = 2;
+      if (seen.setIfAbsent(hi, lo, 1) === 1) {
+        seen.set(hi, lo, 2);
         repeated.push(hi, lo);
       }
     }
@@ -72,18 +60,12 @@ export function repeatedHashes(lists: readonly Uint32Array[]): Uint32Array {
 /** A test of whether an id's hash is one of `pairs` (`[high, low]` pairs); false for every id when there are none. */
 export function hashedAmong(pairs: Uint32Array): (id: string) => boolean {
   if (pairs.length === 0) return () => false;
-  // By low half, the high halves that go with it: a 64-bit key without BigInt.
-  const byLow = new Map<number, number[]>();
-  for (let i = 0; i < pairs.length; i += 2) {
-    const lo = pairs[i + 1] as number;
-    const list = byLow.get(lo);
-    if (list === undefined) byLow.set(lo, [pairs[i] as number]);
-    else list.push(pairs[i] as number);
-  }
+  const among = new HashTable64(pairs.length / 2);
+  for (let i = 0; i < pairs.length; i += 2) among.set(pairs[i] as number, pairs[i + 1] as number, 1);
   const out = new Uint32Array(2);
   return (id) => {
     fnv1a64Continue(id, fnv1a64Basis[0], fnv1a64Basis[1], out);
-    return byLow.get(out[1] as number)?.includes(out[0] as number) === true;
+    return among.get(out[0] as number, out[1] as number) !== undefined;
   };
 }
 
