@@ -27,7 +27,7 @@ import { ignoreSettlement, isThenable } from './thenable';
 import { describeThrown } from './thrown';
 import type { IndicatorTimer } from './timing';
 import { type BuiltView, buildSortedView, emptyEvents, noTimes } from './view';
-import { repeatedIds } from './repeatedIds';
+import { idHash, repeatedIds } from './repeatedIds';
 import { addValidEvent, eventAt, fillBuckets, freezeBuckets, validEventColumns, type TimedEvents, type ValidEvents } from './subjectEvents';
 import { ShardedMap } from './shardedMap';
 import {
@@ -413,7 +413,7 @@ function parsePopulation(
   const trusted = parseOptions.trusted === true;
   const givenTimes = trusted ? parseOptions.eventTimes : undefined;
   const uniqueIds = trusted && parseOptions.uniqueEventIds === true;
-  const valid = validEventColumns(eventsIn);
+  const valid = validEventColumns(eventsIn, !uniqueIds);
   // Exports list a subject's events together: the last subject's bucket is kept, so a run of
   // events of one subject costs one look-up, not one per event. Undefined for an unknown subject.
   let lastSubjectId: string | undefined;
@@ -456,10 +456,11 @@ function parsePopulation(
       return;
     }
     warn('event', index, value, recordWarnings);
-    addValidEvent(valid, index, time, bucketOf(event.subjectId)?.slot ?? -1);
+    // The id's hash taken here, while the event is in the cache, rather than by reading every event again.
+    addValidEvent(valid, index, time, bucketOf(event.subjectId)?.slot ?? -1, uniqueIds ? 0 : idHash(event.id));
   });
   // With unique ids promised, copies that would make a report depend on record order are found per subject (`fillBuckets`).
-  const duplicated = uniqueIds ? undefined : repeatedIds(valid.count, (i) => eventAt(valid, i).id);
+  const duplicated = uniqueIds ? undefined : repeatedIds(valid.count, valid.hashes, (i) => eventAt(valid, i).id);
   if (duplicated !== undefined && duplicated.size > 0) rejectDuplicates(valid, duplicated, rejected);
   rejectUnknownSubjects(valid, rejected);
   // Each subject's events in view order, once per batch. Events sharing time and id (only when

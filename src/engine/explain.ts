@@ -317,34 +317,24 @@ function explainAs(
 
   const score = scoreOf(logOdds);
   const { band, bandCapped } = reportBand(score, config, familyRisk);
-  // Once per subject: the optional parts are spread in place so the keys keep the report's order.
-  // The order keys (subject, score, log-odds) come before `priorLogOdds` on purpose: a merge of
-  // ranked NDJSON outputs (examples/scale-out) reads them from a line's head without parsing it.
-  const report = {
-    subjectId,
-    score,
-    band,
-    logOdds,
-    priorLogOdds: config.priorLogOdds,
-    ...(bandCapped !== undefined ? { bandCapped } : {}),
-    reasons,
-    typologies: typologyScores(config, contributionOf),
-    ...(compact ? { fired } : { indicators }),
-    findings,
-    mitigations,
-    nextSteps,
-    coverage: { evaluated, notEvaluated },
-    errors,
-    meta: {
-      library: { name: 'redflags', version: VERSION },
-      // A copy per report: reports are the caller's plain data, and one report's change must not show in another.
-      ...(compact ? {} : { indicatorVersions: { ...plan.indicatorVersions } }),
-      configHash: config.configHash,
-      asOf,
-      eventsConsidered,
-      eventsAfterAsOf,
-      humanReviewRequired: true as const,
-    },
-  };
-  return report as Report | CompactReport;
+  const { priorLogOdds, configHash } = config;
+  const typologies = typologyScores(config, contributionOf);
+  const coverage = { evaluated, notEvaluated };
+  const library = { name: 'redflags' as const, version: VERSION };
+  // Each form written out as literals, keys in the report's order, rather than with spreads of
+  // fresh objects for the optional keys. The order keys (subject, score, log-odds) come before
+  // `priorLogOdds` on purpose: a merge of ranked NDJSON outputs (examples/scale-out) reads them
+  // from a line's head without parsing it.
+  if (compact) {
+    const meta = { library, configHash, asOf, eventsConsidered, eventsAfterAsOf, humanReviewRequired: true as const };
+    return bandCapped === undefined
+      ? { subjectId, score, band, logOdds, priorLogOdds, reasons, typologies, fired, findings, mitigations, nextSteps, coverage, errors, meta }
+      : { subjectId, score, band, logOdds, priorLogOdds, bandCapped, reasons, typologies, fired, findings, mitigations, nextSteps, coverage, errors, meta };
+  }
+  // A copy per report: reports are the caller's plain data, and one report's change must not show in another.
+  const indicatorVersions = { ...plan.indicatorVersions };
+  const meta = { library, indicatorVersions, configHash, asOf, eventsConsidered, eventsAfterAsOf, humanReviewRequired: true as const };
+  return bandCapped === undefined
+    ? { subjectId, score, band, logOdds, priorLogOdds, reasons, typologies, indicators, findings, mitigations, nextSteps, coverage, errors, meta }
+    : { subjectId, score, band, logOdds, priorLogOdds, bandCapped, reasons, typologies, indicators, findings, mitigations, nextSteps, coverage, errors, meta };
 }

@@ -1,70 +1,125 @@
-import { ShardedSet } from './shardedMap';
+import { ShardedMap } from './shardedMap';
 import { fnv1a32 } from '../util/hash';
-
-/** Slots probed per id, on average, beyond which the table gives way to a `Set` (ids crafted to collide). */
-const probeBudgetPerId = 16;
-/** Ids the table takes at most (its slots are twice as many, 4 bytes each); more go to a `Set`. */
-const maxTableIds = 2 ** 26;
 
 /** Work done finding repeated ids, for tests that count it. */
 export interface RepeatedIdWork {
-  /** Table slots inspected. */
-  probes: number;
-  /** True when the probe budget ran out and a `Set` finished the work. */
-  fellBack: boolean;
+  /** Ids read back to compare with others of the same hash (the copies of a repeated id, or a 32-bit hash collision). */
+  compared: number;
+}
+
+/**
+ * The hash {@link repeatedIds} groups ids by (32-bit FNV-1a), taken by intake while it holds
+ * each record, so finding repeats does not read every record again.
+ */
+export function idHash(id: string): number {
+  return fnv1a32(id);
+}
+
+/** Bits of the hash sorted per pass: four passes of 256 buckets, each bucket's writes sequential. */
+const RADIX_BITS = 8;
+const RADIX = 1 << RADIX_BITS;
+const PASSES = 32 / RADIX_BITS;
+
+/**
+ * The positions 0 to `count` - 1 ordered by `hashes` (as unsigned), ties in position order: a
+ * least-significant-digit radix sort, linear and with sequential reads and writes, where a hash
+ * table of a batch's ids is a cache miss at a random place per id. One loop per function, so
+ * each is optimised for its own loop (a batch calls this once).
+ */
+function positionsByHash(hashes: Int32Array, count: number): Int32Array {
+  let keys: Int32Array = hashes.slice(0, count);
+  let order: Int32Array = positions(count);
+  let nextKeys: Int32Array = new Int32Array(count);
+  let nextOrder: Int32Array = new Int32Array(count);
+  const starts = bucketStarts(keys);
+  for (let pass = 0; pass < PASSES; pass++) {
+    scatter(keys, order, nextKeys, nextOrder, starts, pass);
+    const keysBefore = keys;
+    keys = nextKeys;
+    nextKeys = keysBefore;
+    const orderBefore = order;
+    order = nextOrder;
+    nextOrder = orderBefore;
+  }
+  return order;
+}
+
+/** 0 to `count` - 1. */
+function positions(count: number): Int32Array {
+  const out = new Int32Array(count);
+  for (let i = 0; i < count; i++) out[i] = i;
+  return out;
+}
+
+/** For each pass, where each of its buckets starts in the pass's output: the counts of all four passes taken in one loop. */
+function bucketStarts(keys: Int32Array): Int32Array {
+  const starts = new Int32Array(PASSES * RADIX);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as number;
+    for (let pass = 0; pass < PASSES; pass++) {
+      const b = pass * RADIX + ((key >>> (pass * RADIX_BITS)) & (RADIX - 1));
+      starts[b] = (starts[b] as number) + 1;
+    }
+  }
+  for (let pass = 0; pass < PASSES; pass++) {
+    let sum = 0;
+    for (let b = pass * RADIX; b < (pass + 1) * RADIX; b++) {
+      const n = starts[b] as number;
+      starts[b] = sum;
+      sum += n;
+    }
+  }
+  return starts;
+}
+
+/** One pass: each key and its position to its bucket's next place, by the pass's byte of the key. */
+function scatter(keys: Int32Array, order: Int32Array, nextKeys: Int32Array, nextOrder: Int32Array, starts: Int32Array, pass: number): void {
+  const base = pass * RADIX;
+  const shift = pass * RADIX_BITS;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as number;
+    const b = base + ((key >>> shift) & (RADIX - 1));
+    const at = starts[b] as number;
+    starts[b] = at + 1;
+    nextKeys[at] = key;
+    nextOrder[at] = order[i] as number;
+  }
 }
 
 /**
  * The ids that occur more than once among `count` records, each with how many records share it.
- * A batch's event ids are checked once per batch: the table is sized once from the count (no
- * rehashing as it fills, as a `Map` or `Set` of the ids would) and holds record positions, not
- * the ids, with open addressing on a 32-bit FNV-1a hash of each id, confirmed by comparing the
- * ids themselves, so the answer is exact. Linear in the records: past {@link probeBudgetPerId}
- * probes per id on average (ids crafted to collide) the work is redone with a set.
+ * `hashes[i]` is {@link idHash} of record `i`'s id, taken when the record was read. The records
+ * are ordered by hash (a radix sort, linear), and only the records of a hash that more than one
+ * shares are read again, to compare their ids, so the answer is exact: usually only the copies of
+ * repeated ids. Linear whatever the ids, even crafted to share one hash (each run of equal hashes
+ * is counted with a map of its ids).
  */
-export function repeatedIds(count: number, idAt: (i: number) => string, work?: RepeatedIdWork): Map<string, number> {
+export function repeatedIds(count: number, hashes: Int32Array, idAt: (i: number) => string, work?: RepeatedIdWork): Map<string, number> {
   const repeated = new Map<string, number>();
-  if (count > maxTableIds) return repeatedBySet(count, idAt, repeated, work);
-  let capacity = 16;
-  while (capacity < count * 2) capacity *= 2;
-  const mask = capacity - 1;
-  // Record position + 1 per slot; 0 is an empty slot.
-  const slots = new Int32Array(capacity);
-  const budget = count * probeBudgetPerId + 1024;
-  let probes = 0;
-  for (let i = 0; i < count; i++) {
-    const id = idAt(i);
-    let at = fnv1a32(id) & mask;
-    for (;;) {
-      probes++;
-      const held = slots[at] as number;
-      if (held === 0) {
-        slots[at] = i + 1;
-        break;
+  if (count < 2) return repeated;
+  const order = positionsByHash(hashes, count);
+  let compared = 0;
+  let start = 0;
+  for (let k = 1; k <= count; k++) {
+    if (k < count && hashes[order[k] as number] === hashes[order[start] as number]) continue;
+    const run = k - start;
+    if (run === 2) {
+      compared += 2;
+      const id = idAt(order[start] as number);
+      if (idAt(order[start + 1] as number) === id) repeated.set(id, 2);
+    } else if (run > 2) {
+      compared += run;
+      const counts = new ShardedMap<string, number>();
+      for (let j = start; j < k; j++) {
+        const id = idAt(order[j] as number);
+        counts.set(id, (counts.get(id) ?? 0) + 1);
       }
-      if (idAt(held - 1) === id) {
-        repeated.set(id, (repeated.get(id) ?? 1) + 1);
-        break;
-      }
-      at = (at + 1) & mask;
+      counts.forEach((n, id) => {
+        if (n > 1) repeated.set(id, n);
+      });
     }
-    if (probes > budget) {
-      if (work !== undefined) work.probes += probes;
-      return repeatedBySet(count, idAt, new Map(), work);
-    }
+    start = k;
   }
-  if (work !== undefined) work.probes += probes;
-  return repeated;
-}
-
-function repeatedBySet(count: number, idAt: (i: number) => string, repeated: Map<string, number>, work?: RepeatedIdWork): Map<string, number> {
-  if (work !== undefined) work.fellBack = true;
-  const seen = new ShardedSet<string>();
-  for (let i = 0; i < count; i++) {
-    const id = idAt(i);
-    const before = seen.size;
-    seen.add(id);
-    if (seen.size === before) repeated.set(id, (repeated.get(id) ?? 1) + 1);
-  }
+  if (work !== undefined) work.compared += compared;
   return repeated;
 }

@@ -28,6 +28,10 @@ export interface ValidEvents {
   index: Int32Array<ArrayBuffer>;
   times: Float64Array<ArrayBuffer>;
   slots: Int32Array<ArrayBuffer>;
+  /** Whether {@link ValidEvents.hashes} is kept: not when the batch's ids are promised unique. */
+  readonly withHashes: boolean;
+  /** Each event's `idHash` (its bits as a signed integer), taken while intake holds the event, for `repeatedIds`. */
+  hashes: Int32Array<ArrayBuffer>;
 }
 
 /**
@@ -35,7 +39,7 @@ export interface ValidEvents {
  * places, then grown by doubling, since a sparse array's length says nothing of how many events
  * there are and a huge length must not allocate its full size.
  */
-export function validEventColumns(records: readonly unknown[]): ValidEvents {
+export function validEventColumns(records: readonly unknown[], withHashes: boolean): ValidEvents {
   const capacity = Math.min(records.length, 2 ** 20);
   // Sized up front: growing a column this large copies it at every doubling.
   return {
@@ -44,6 +48,8 @@ export function validEventColumns(records: readonly unknown[]): ValidEvents {
     index: new Int32Array(capacity),
     times: new Float64Array(capacity),
     slots: new Int32Array(capacity),
+    withHashes,
+    hashes: new Int32Array(withHashes ? capacity : 0),
   };
 }
 
@@ -52,18 +58,23 @@ export function eventAt(valid: ValidEvents, i: number): ActivityEvent {
   return valid.records[valid.index[i] as number] as ActivityEvent;
 }
 
-/** Appends a valid event to the columns: the record at input position `index` (see {@link ValidEvents.records}). */
-export function addValidEvent(valid: ValidEvents, index: number, time: number, slot: number): void {
+/**
+ * Appends a valid event to the columns: the record at input position `index` (see
+ * {@link ValidEvents.records}), and `hash`, its id's hash, when the columns keep hashes.
+ */
+export function addValidEvent(valid: ValidEvents, index: number, time: number, slot: number, hash: number): void {
   const at = valid.count;
   if (at === valid.index.length) {
     const capacity = Math.max(1024, at * 2);
     valid.index = grown(valid.index, new Int32Array(capacity));
     valid.times = grown(valid.times, new Float64Array(capacity));
     valid.slots = grown(valid.slots, new Int32Array(capacity));
+    if (valid.withHashes) valid.hashes = grown(valid.hashes, new Int32Array(capacity));
   }
   valid.index[at] = index;
   valid.times[at] = time;
   valid.slots[at] = slot;
+  if (valid.withHashes) valid.hashes[at] = hash;
   valid.count = at + 1;
 }
 

@@ -1,11 +1,19 @@
-import { repeatedIds, type RepeatedIdWork } from '../../src/engine/repeatedIds';
+import { idHash, repeatedIds, type RepeatedIdWork } from '../../src/engine/repeatedIds';
 
-/** 32-bit FNV-1a, as the table hashes ids: for crafting ids that collide in its slots. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let c = 0; c < text.length; c++) hash = Math.imul(hash ^ text.charCodeAt(c), 0x01000193);
-  return hash;
+/** `repeatedIds` over a list of ids, with their hashes taken as intake takes them. */
+function repeatedOf(ids: readonly string[], work?: RepeatedIdWork, hashOf: (id: string) => number = idHash): Map<string, number> {
+  const hashes = Int32Array.from(ids, hashOf);
+  return repeatedIds(ids.length, hashes, (i) => ids[i] as string, work);
 }
+
+/** The repeated ids of a list as a plain map of every id counts them, in id order. */
+function plainRepeats(ids: readonly string[]): Map<string, number> {
+  const all = new Map<string, number>();
+  for (const id of ids) all.set(id, (all.get(id) ?? 0) + 1);
+  return new Map([...all].filter(([, n]) => n > 1).sort());
+}
+
+const sorted = (m: Map<string, number>): Map<string, number> => new Map([...m].sort());
 
 describe('repeatedIds', () => {
   it('counts the copies of every repeated id, exactly, whatever the order', () => {
@@ -14,36 +22,63 @@ describe('repeatedIds', () => {
       ['a', 3],
       ['b', 2],
     ]);
-    expect(repeatedIds(ids.length, (i) => ids[i] as string)).toEqual(expected);
-    const reversed = [...ids].reverse();
-    expect(new Map([...repeatedIds(reversed.length, (i) => reversed[i] as string)].sort())).toEqual(new Map([...expected].sort()));
-    expect(repeatedIds(0, () => '').size).toBe(0);
+    expect(sorted(repeatedOf(ids))).toEqual(expected);
+    expect(sorted(repeatedOf([...ids].reverse()))).toEqual(expected);
+    expect(repeatedOf([]).size).toBe(0);
+    expect(repeatedOf(['only']).size).toBe(0);
   });
 
-  it('is linear: a few probes per id for ordinary ids, counted', () => {
+  it('reads ids back only for the copies of repeated ids and rare hash collisions, counted', () => {
     for (const n of [1_000, 100_000]) {
-      const work: RepeatedIdWork = { probes: 0, fellBack: false };
-      const found = repeatedIds(n, (i) => `s${i >> 7}-${i & 127}`, work);
+      const work: RepeatedIdWork = { compared: 0 };
+      const found = repeatedOf(
+        Array.from({ length: n }, (_, i) => `s${i >> 7}-${i & 127}`),
+        work,
+      );
       expect(found.size).toBe(0);
-      expect(work.fellBack).toBe(false);
-      expect(work.probes).toBeLessThan(3 * n);
+      // Distinct ids sharing a 32-bit hash: a few pairs at most at these sizes (8 pairs at 100,000).
+      expect(work.compared).toBeLessThan(40);
+    }
+    const work: RepeatedIdWork = { compared: 0 };
+    // Every hundredth id is a copy of the one before it: 1,000 pairs, each read back once.
+    const found = repeatedOf(
+      Array.from({ length: 100_000 }, (_, i) => (i % 100 === 99 ? `e${i - 1}` : `e${i}`)),
+      work,
+    );
+    expect(found.size).toBe(1_000);
+    expect(work.compared).toBeGreaterThanOrEqual(2_000);
+    expect(work.compared).toBeLessThan(2_020);
+  });
+
+  it('gives the counts a plain map of the ids gives, on random ids with many repeats', () => {
+    // A seeded generator (no clock, no Math.random): ids from small alphabets, so many repeat.
+    let state = 12345;
+    const next = (): number => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state >>> 8;
+    };
+    for (let round = 0; round < 50; round++) {
+      const count = next() % 3_000;
+      const width = 1 + (next() % 4);
+      const ids = Array.from({ length: count }, () => (next() % 36 ** width).toString(36));
+      expect(sorted(repeatedOf(ids))).toEqual(plainRepeats(ids));
     }
   });
 
-  it('gives way to a set, still exact and linear, when ids are crafted to collide in the table', () => {
-    // 300 ids in 1,024 slots: ids whose hashes share their low 10 bits all probe one run of slots.
-    const colliding: string[] = [];
-    for (let k = 0; colliding.length < 300; k++) if ((fnv1a(`x${k}`) & 1023) === 7) colliding.push(`x${k}`);
-    const ids = [...colliding, colliding[5] as string, colliding[299] as string];
-    const work: RepeatedIdWork = { probes: 0, fellBack: false };
-    const found = repeatedIds(ids.length, (i) => ids[i] as string, work);
-    expect(work.fellBack).toBe(true);
-    expect(work.probes).toBeLessThanOrEqual(ids.length * 16 + 1024 + ids.length);
-    expect(found).toEqual(
+  it('stays exact and linear when every id shares one hash', () => {
+    // A hash that puts every id in one run: each id is read back once, no pair compared twice.
+    const ids = [...Array.from({ length: 5_000 }, (_, i) => `x${i}`), 'x5', 'x4999', 'x5'];
+    const work: RepeatedIdWork = { compared: 0 };
+    const found = repeatedOf(ids, work, () => 7);
+    expect(sorted(found)).toEqual(
       new Map([
-        [colliding[5], 2],
-        [colliding[299], 2],
+        ['x4999', 2],
+        ['x5', 3],
       ]),
     );
+    expect(work.compared).toBe(ids.length);
+    // Hashes that differ only in their top bits (the radix sort's last pass) still group their ids.
+    const high = (id: string): number => (idHash(id) & 1) << 31;
+    expect(sorted(repeatedOf(ids, undefined, high))).toEqual(plainRepeats(ids));
   });
 });
