@@ -44,14 +44,15 @@ function* chunkEntries(chunks: readonly string[]): Generator<PartitionRecord> {
   for (const chunk of chunks) yield* partitionEntries(chunk);
 }
 
-/** A record a range thread read, with its line's text, until it is routed to its partition. */
-export interface RangeRecord extends PartitionRecord {
-  readonly text: string;
-}
-
-/** What a range thread holds after the split: its records, and what the route step needs to place them without hashing a key again. */
+/**
+ * What a range thread holds after the split: its records, their lines' text, and what the route
+ * step needs to place them without hashing a key again. The text is beside the records, not in
+ * them, so the records kept in this thread are kept as they are and only the text is let go.
+ */
 export interface HeldRange {
-  readonly records: RangeRecord[];
+  readonly records: PartitionRecord[];
+  /** Per record, in order: its line's text, sent to another partition's thread when the record goes there. */
+  readonly texts: string[];
   /** Per record, in order: its subject key's position in {@link subjectHashes} (-1 for a record whose key is not a string). */
   readonly subjectOf: IntColumn;
   /** The 64-bit hash of each subject key the range read, in position order, as `[high, low]` pairs (see idHashes.ts). */
@@ -134,7 +135,7 @@ export class HeldPartitions {
     const read = this.read.get(task.range);
     if (read === undefined) throw new Error(`range ${task.range} is not held in this thread`);
     this.read.delete(task.range);
-    const { records, subjectOf, subjectHashes } = read;
+    const { records, texts, subjectOf, subjectHashes } = read;
     const home = partitionOfRange(task.range, task.partitions);
     // Partition `range` is gathered in this thread (see partitionInput.ts); a range beyond the partitions keeps none.
     const own = home === task.range ? home : undefined;
@@ -150,12 +151,12 @@ export class HeldPartitions {
     const kept: PartitionRecord[] = [];
     const pieces: string[][] = Array.from({ length: task.partitions }, () => []);
     for (let i = 0; i < records.length; i++) {
-      const { kind, index, line, record, text } = records[i] as RangeRecord;
+      const entry = records[i] as PartitionRecord;
       const subject = subjectOf.get(i);
       const p = subject < 0 ? home : (partitionOfSubject[subject] as number);
       counts[p] = (counts[p] as number) + 1;
-      if (p === own) kept.push({ kind, index, line, record });
-      else (pieces[p] as string[]).push(partitionLine(kind, index, line, text));
+      if (p === own) kept.push(entry);
+      else (pieces[p] as string[]).push(partitionLine(entry.kind, entry.index, entry.line, texts[i] as string));
     }
     if (own !== undefined) this.ranges.set(own, kept);
     return {

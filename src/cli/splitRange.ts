@@ -8,8 +8,8 @@ import { fnv1a32 } from '../util/hash';
 import { BufferedFiles } from './bufferedFiles';
 import { parseLine } from './documentText';
 import { IdHashList } from './idHashes';
-import { partitionLine, partitionOf, partitionWriteError } from './partition';
-import type { HeldRange, RangeRecord } from './heldPartitions';
+import { partitionLine, partitionOf, partitionWriteError, type PartitionRecord } from './partition';
+import type { HeldRange } from './heldPartitions';
 import { classifyLine, type CliRejected } from './readInput';
 
 // The partition pass of an NDJSON file split by byte range: each range (from a line start to the
@@ -185,7 +185,8 @@ export function splitRange(task: SplitTask, hold?: (range: HeldRange) => void): 
   const references: Record<string, unknown>[] = [];
   const unreadable: CliRejected[] = [];
   // With `hold`: every record of the range, with its text, until it is routed to its partition.
-  const held: RangeRecord[] = [];
+  const held: PartitionRecord[] = [];
+  const texts: string[] = [];
   let lines = 0;
   let parsed = 0;
   let ok = false;
@@ -227,7 +228,8 @@ export function splitRange(task: SplitTask, hold?: (range: HeldRange) => void): 
             perSubject[at] = (perSubject[at] as number) + 1;
             subjectOf.push(at);
           }
-          held.push({ kind, index, line: lines, record, text: trimmed });
+          held.push({ kind, index, line: lines, record });
+          texts.push(trimmed);
         }
       }
     }
@@ -242,7 +244,7 @@ export function splitRange(task: SplitTask, hold?: (range: HeldRange) => void): 
   const subjectHashes = new IdHashList();
   for (const key of subjectAt.keys()) subjectHashes.add(key);
   const subjects = { hashes: subjectHashes.toArray(), records: Uint32Array.from(perSubject) };
-  hold?.({ records: held, subjectOf, subjectHashes: subjects.hashes });
+  hold?.({ records: held, texts, subjectOf, subjectHashes: subjects.hashes });
   return { ok: true, lines, parsed, counts, records, watchlists, references, unreadable, threadId, subjects, hashes };
 }
 
