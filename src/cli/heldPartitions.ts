@@ -1,4 +1,5 @@
-import { hashedAmong, ownerOf } from './idHashes';
+import type { IntColumn } from '../linking/columns';
+import { hashedAmong, ownerOfHash } from './idHashes';
 import { partitionEntries, partitionLine, validEvent, validSuppression, type PartitionFile, type PartitionRecord } from './partition';
 
 // The partitions of the partitioned mode held in memory, when every partition has a thread of its
@@ -43,9 +44,19 @@ function* chunkEntries(chunks: readonly string[]): Generator<PartitionRecord> {
   for (const chunk of chunks) yield* partitionEntries(chunk);
 }
 
-/** A record a range thread read, with its line's text, until it is routed to its partition. */
-export interface RangeRecord extends PartitionRecord {
-  readonly text: string;
+/**
+ * What a range thread holds after the split: its records, their lines' text, and what the route
+ * step needs to place them without hashing a key again. The text is beside the records, not in
+ * them, so the records kept in this thread are kept as they are and only the text is let go.
+ */
+export interface HeldRange {
+  readonly records: PartitionRecord[];
+  /** Per record, in order: its line's text, sent to another partition's thread when the record goes there. */
+  readonly texts: string[];
+  /** Per record, in order: its subject key's position in {@link subjectHashes} (-1 for a record whose key is not a string). */
+  readonly subjectOf: IntColumn;
+  /** The 64-bit hash of each subject key the range read, in position order, as `[high, low]` pairs (see idHashes.ts). */
+  readonly subjectHashes: Uint32Array;
 }
 
 /**
@@ -65,6 +76,8 @@ export interface RouteResult {
   readonly ok: true;
   /** Records of each partition this range read. */
   readonly records: number[];
+  /** Owner lookups made: one per distinct subject key the range read, whatever its records (counted for the tests). */
+  readonly lookups: number;
   /**
    * Each partition's lines as a partition file holds them, in chunks of whole lines (see
    * {@link joinInChunks}); undefined for the partition kept in this thread and for partitions it has none of.
@@ -104,13 +117,13 @@ export interface GatherResult {
 
 /** The partitions one thread holds: its range's records after the split, then whole partitions until their first step takes them. */
 export class HeldPartitions {
-  private readonly read = new Map<number, RangeRecord[]>();
+  private readonly read = new Map<number, HeldRange>();
   private readonly ranges = new Map<number, PartitionRecord[]>();
   private readonly whole = new Map<number, PartitionRecord[]>();
 
   /** Keeps every record range `range` read, until {@link route}. */
-  hold(range: number, records: RangeRecord[]): void {
-    this.read.set(range, records);
+  hold(range: number, read: HeldRange): void {
+    this.read.set(range, read);
   }
 
   /**
@@ -119,26 +132,39 @@ export class HeldPartitions {
    * stays with the range: it is rejected wherever it is.
    */
   route(task: RouteTask): RouteResult {
-    const records = this.read.get(task.range);
-    if (records === undefined) throw new Error(`range ${task.range} is not held in this thread`);
+    const read = this.read.get(task.range);
+    if (read === undefined) throw new Error(`range ${task.range} is not held in this thread`);
     this.read.delete(task.range);
+    const { records, texts, subjectOf, subjectHashes } = read;
     const home = partitionOfRange(task.range, task.partitions);
     // Partition `range` is gathered in this thread (see partitionInput.ts); a range beyond the partitions keeps none.
     const own = home === task.range ? home : undefined;
-    const owner = ownerOf(task.owners);
+    // Each subject key's partition, looked up once by the hash the split kept, not once per record.
+    const owner = ownerOfHash(task.owners);
+    const subjects = subjectHashes.length / 2;
+    const partitionOfSubject = new Int32Array(subjects);
+    for (let s = 0; s < subjects; s++) {
+      const range = owner(subjectHashes[2 * s] as number, subjectHashes[2 * s + 1] as number);
+      partitionOfSubject[s] = range === undefined ? home : partitionOfRange(range, task.partitions);
+    }
     const counts = Array.from({ length: task.partitions }, () => 0);
     const kept: PartitionRecord[] = [];
     const pieces: string[][] = Array.from({ length: task.partitions }, () => []);
-    for (const { kind, index, line, record, text } of records) {
-      const key = kind === 'subject' ? record.id : record.subjectId;
-      const range = typeof key === 'string' ? owner(key) : undefined;
-      const p = range === undefined ? home : partitionOfRange(range, task.partitions);
+    for (let i = 0; i < records.length; i++) {
+      const entry = records[i] as PartitionRecord;
+      const subject = subjectOf.get(i);
+      const p = subject < 0 ? home : (partitionOfSubject[subject] as number);
       counts[p] = (counts[p] as number) + 1;
-      if (p === own) kept.push({ kind, index, line, record });
-      else (pieces[p] as string[]).push(partitionLine(kind, index, line, text));
+      if (p === own) kept.push(entry);
+      else (pieces[p] as string[]).push(partitionLine(entry.kind, entry.index, entry.line, texts[i] as string));
     }
     if (own !== undefined) this.ranges.set(own, kept);
-    return { ok: true, records: counts, texts: pieces.map((list, p) => (p === own || list.length === 0 ? undefined : joinInChunks(list, maxChunkChars))) };
+    return {
+      ok: true,
+      records: counts,
+      lookups: subjects,
+      texts: pieces.map((list, p) => (p === own || list.length === 0 ? undefined : joinInChunks(list, maxChunkChars))),
+    };
   }
 
   /** Puts one partition together in input order and counts the valid copies of the repeated ids in it. */

@@ -114,13 +114,23 @@ export function ownerTable(lists: readonly Uint32Array[], counts: readonly Uint3
   return out;
 }
 
-/** A lookup of the owning range of an id's hash in an {@link ownerTable}; undefined for a hash the table lacks. */
-export function ownerOf(table: Uint32Array): (id: string) => number | undefined {
+/**
+ * A lookup of the owning range of a hash (`high`, `low`, as {@link IdHashList} gives them) in an
+ * {@link ownerTable}; undefined for a hash the table lacks. For a caller that kept the hashes, so
+ * no key is hashed again.
+ */
+export function ownerOfHash(table: Uint32Array): (high: number, low: number) => number | undefined {
   const owners = new HashTable64(table.length / 3);
   for (let i = 0; i < table.length; i += 3) owners.set(table[i] as number, table[i + 1] as number, table[i + 2] as number);
+  return (high, low) => owners.get(high, low);
+}
+
+/** A lookup of the owning range of an id's hash in an {@link ownerTable}; undefined for a hash the table lacks. */
+export function ownerOf(table: Uint32Array): (id: string) => number | undefined {
+  const owner = ownerOfHash(table);
   const out = new Uint32Array(2);
   return (id) => {
     fnv1a64Continue(id, fnv1a64Basis[0], fnv1a64Basis[1], out);
-    return owners.get(out[0] as number, out[1] as number);
+    return owner(out[0] as number, out[1] as number);
   };
 }

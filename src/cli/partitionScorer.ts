@@ -254,7 +254,7 @@ export function partitionService(config: ScorerConfig | undefined): { setup(setu
     },
     run(task) {
       try {
-        if (task.step === 'split') return splitRange(task, (records) => held.hold(task.range, records));
+        if (task.step === 'split') return splitRange(task, (read) => held.hold(task.range, read));
         if (task.step === 'ids') return repeatedIds(task);
         if (task.step === 'route') return held.route(task);
         if (task.step === 'gather') return held.gather(task);

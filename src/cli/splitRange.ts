@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { threadId } from 'node:worker_threads';
 import { CompactStringSet } from '../engine/compactStringSet';
+import { IntColumn } from '../linking/columns';
 import { fnv1a32 } from '../util/hash';
 import { BufferedFiles } from './bufferedFiles';
 import { parseLine } from './documentText';
 import { IdHashList } from './idHashes';
-import { partitionLine, partitionOf, partitionWriteError } from './partition';
-import type { RangeRecord } from './heldPartitions';
+import { partitionLine, partitionOf, partitionWriteError, type PartitionRecord } from './partition';
+import type { HeldRange } from './heldPartitions';
 import { classifyLine, type CliRejected } from './readInput';
 
 // The partition pass of an NDJSON file split by byte range: each range (from a line start to the
@@ -144,9 +145,10 @@ export function* rangeLines(path: string, start: number, end: number): Generator
 /**
  * Reads one byte range of an NDJSON file into its partition and id files (see the file comment).
  * With `task.hold`, no partition or id file is written: `hold` takes every record of the range,
- * parsed, with its text, to be routed to the partitions once the subjects' owners are known.
+ * parsed, with its text and its subject key's position, to be routed to the partitions once the
+ * subjects' owners are known.
  */
-export function splitRange(task: SplitTask, hold?: (records: RangeRecord[]) => void): SplitResult {
+export function splitRange(task: SplitTask, hold?: (range: HeldRange) => void): SplitResult {
   const { dir, range, partitions, buckets } = task;
   const onError = (error: unknown): Error => partitionWriteError(dir, error);
   const inMemory = task.hold === true;
@@ -171,15 +173,20 @@ export function splitRange(task: SplitTask, hold?: (records: RangeRecord[]) => v
   }
   const eventHashes = new IdHashList();
   const suppressionHashes = new IdHashList();
-  // With `hold`: the records read of each subject (by a subject's id, an event's or suppression's subjectId).
-  const perSubject = new Map<string, number>();
+  // With `hold`: each subject key (a subject's id, an event's or suppression's subjectId) by its
+  // position in the order first read, the records read of each, and each held record's key
+  // position (-1 without a string key), so the route step looks each subject's owner up once.
+  const subjectAt = new Map<string, number>();
+  const perSubject: number[] = [];
+  const subjectOf = new IntColumn();
   const counts = { subject: 0, event: 0, suppression: 0, watchlist: 0 };
   const records = Array.from({ length: partitions }, () => 0);
   const watchlists: SplitResult['watchlists'] = [];
   const references: Record<string, unknown>[] = [];
   const unreadable: CliRejected[] = [];
   // With `hold`: every record of the range, with its text, until it is routed to its partition.
-  const held: RangeRecord[] = [];
+  const held: PartitionRecord[] = [];
+  const texts: string[] = [];
   let lines = 0;
   let parsed = 0;
   let ok = false;
@@ -210,8 +217,19 @@ export function splitRange(task: SplitTask, hold?: (records: RangeRecord[]) => v
           parts.append(p, partitionLine(kind, index, lines, trimmed));
         } else {
           const key = kind === 'subject' ? id : record.subjectId;
-          if (typeof key === 'string') perSubject.set(key, (perSubject.get(key) ?? 0) + 1);
-          held.push({ kind, index, line: lines, record, text: trimmed });
+          if (typeof key !== 'string') subjectOf.push(-1);
+          else {
+            let at = subjectAt.get(key);
+            if (at === undefined) {
+              at = perSubject.length;
+              subjectAt.set(key, at);
+              perSubject.push(0);
+            }
+            perSubject[at] = (perSubject[at] as number) + 1;
+            subjectOf.push(at);
+          }
+          held.push({ kind, index, line: lines, record });
+          texts.push(trimmed);
         }
       }
     }
@@ -221,16 +239,12 @@ export function splitRange(task: SplitTask, hold?: (records: RangeRecord[]) => v
     ids?.close(ok);
   }
   if (!inMemory) return { ok: true, lines, parsed, counts, records, watchlists, references, unreadable, threadId };
-  hold?.(held);
   const hashes = { events: eventHashes.toArray(), suppressions: suppressionHashes.toArray() };
+  // In position order (a Map iterates in insertion order): pair `at` is the hash of key `at`.
   const subjectHashes = new IdHashList();
-  const subjectCounts = new Uint32Array(perSubject.size);
-  let n = 0;
-  for (const [key, count] of perSubject) {
-    subjectHashes.add(key);
-    subjectCounts[n++] = count;
-  }
-  const subjects = { hashes: subjectHashes.toArray(), records: subjectCounts };
+  for (const key of subjectAt.keys()) subjectHashes.add(key);
+  const subjects = { hashes: subjectHashes.toArray(), records: Uint32Array.from(perSubject) };
+  hold?.({ records: held, texts, subjectOf, subjectHashes: subjects.hashes });
   return { ok: true, lines, parsed, counts, records, watchlists, references, unreadable, threadId, subjects, hashes };
 }
 
