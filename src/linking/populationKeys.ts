@@ -1,12 +1,13 @@
 import type { ActivityEvent } from '../records/events';
+import type { PostalAddress } from '../records/common';
 import type { Subject } from '../records/subject';
 import { LinkKeyHasher } from './keyHash';
 import { LinkKeyTable, type KeyTableWork } from './keyTable';
 import { IntColumn } from './columns';
 import { SharedHashCounter } from './hashPartitions';
-import { foldEmail, foldPhone, foldPhotoBand, foldTextBand } from './foldedKeys';
+import { foldAddress, foldEmail, foldPhone, foldPhotoBand, foldTextBand } from './foldedKeys';
 import { MAX_PHOTO_BANDS, minHashBandValue, photoBandValues, type MinHashOptions } from './lsh';
-import { normalizeEmail, normalizePhone } from './normalize';
+import { normalizeAddress, normalizeEmail, normalizePhone, sameAddressFields } from './normalize';
 import { emitLinkKeys, linkKeyKindBit, linkKeyKinds, type EventKeyField, type ExtractOptions, type LinkKeyKind, type LinkKeySink } from './keys';
 import type { LinkGroup } from './linkIndex';
 
@@ -74,6 +75,14 @@ class SubjectsPerHash implements LinkKeySink {
   folded = 0;
   // A photo's band values, read at once.
   private readonly bandValues = new Int32Array(MAX_PHOTO_BANDS);
+  // The last address met and its subject, whether it gave a key, and the hash of the last address
+  // key counted: a ship-to address is often the home again (same fields: not hashed again), and a
+  // key equal to the subject's last address key adds nothing.
+  private lastAddress: PostalAddress | undefined;
+  private lastAddressSubject = -1;
+  private lastAddressKeyed = false;
+  private readonly lastAddressHash = new Uint32Array(2);
+  private lastAddressHashSubject = -1;
 
   constructor(private readonly hasher: LinkKeyHasher) {}
 
@@ -99,6 +108,46 @@ class SubjectsPerHash implements LinkKeySink {
     this.derived++;
     this.folded++;
     this.hashes.add(hasher.out[0] as number, hasher.out[1] as number, this.subject, this.bitOf(k, kind));
+  }
+
+  writtenAddress(address: PostalAddress): void {
+    const subject = this.subject;
+    if (this.lastAddressSubject === subject && sameAddressFields(address, this.lastAddress as PostalAddress)) {
+      // The same fields give the same key again (or none again).
+      if (this.lastAddressKeyed) {
+        this.derived++;
+        this.repeated++;
+      }
+      return;
+    }
+    const hasher = this.hasher;
+    const k = hasher.kindOf('address');
+    this.lastAddress = address;
+    this.lastAddressSubject = subject;
+    const folded = foldAddress(address, hasher, k);
+    if (folded === 'not-folded') {
+      const key = normalizeAddress(address);
+      this.lastAddressKeyed = key !== undefined;
+      if (key === undefined) return;
+      hasher.hash(k, key);
+    } else {
+      this.lastAddressKeyed = folded === 'hashed';
+      if (folded === 'no-key') return;
+      this.folded++;
+    }
+    this.derived++;
+    const hi = hasher.out[0] as number;
+    const lo = hasher.out[1] as number;
+    const last = this.lastAddressHash;
+    if (this.lastAddressHashSubject === subject && last[0] === hi && last[1] === lo) {
+      // The subject's last address key again (another spelling of one address).
+      this.repeated++;
+      return;
+    }
+    last[0] = hi;
+    last[1] = lo;
+    this.lastAddressHashSubject = subject;
+    this.hashes.add(hi, lo, subject, this.bitOf(k, 'address'));
   }
 
   photoBands(hash: string, maxDistance: number): boolean {

@@ -181,8 +181,8 @@ describe('grouping a population in two passes', () => {
       expect(w.hashedKeys).toBe(7 * n);
       // The second event's IP and device equal the first's: counted, but neither hashed nor looked up.
       expect(w.repeatedKeys).toBe(2 * n);
-      // The e-mail and the phone are hashed as they are normalised: no text built for them.
-      expect(w.foldedKeys).toBe(2 * n);
+      // The e-mail, the phone and the address are hashed as they are normalised: no text built for them.
+      expect(w.foldedKeys).toBe(3 * n);
       expect(w.distinctHashes).toBe(4 * n + n / 2);
       // Only the household addresses come back: n keys kept, n / 2 texts, one group each.
       expect(w.derivedAgain).toBe(n);
