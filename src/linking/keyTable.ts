@@ -433,7 +433,9 @@ export class LinkKeyTable {
   /**
    * The keys carried by two or more distinct subjects, each with its occurrences in the order they
    * were added (keys in the order first seen): what `GROUP BY kind, key HAVING COUNT(DISTINCT
-   * subject_id) > 1` returns. One pass over the distinct keys, one over the occurrences.
+   * subject_id) > 1` returns. One pass over the distinct keys, two over the occurrences (the
+   * second sizes the periods of use of windowed groups, which are held beside their frozen
+   * member lists for the index: see `memberTimes`).
    */
   groups(): LinkGroup[] {
     const rows = this.rowKey.length;
@@ -473,7 +475,8 @@ export class LinkKeyTable {
       if (times !== undefined) {
         // Frozen, members and list, so the periods held beside them stay theirs.
         for (const m of g.members) Object.freeze(m);
-        setMemberPeriods(Object.freeze(g.members), times);
+        setMemberPeriods(g.members, times);
+        Object.freeze(g.members);
       }
       return true;
     });

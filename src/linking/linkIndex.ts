@@ -239,7 +239,9 @@ interface CanonicalGroup extends LinkGroup {
  * subjects: the in-memory equivalent of
  * `SELECT kind, key, … FROM link_keys GROUP BY kind, key HAVING COUNT(DISTINCT subject_id) > 1`.
  * One pass over the keys into a key table (`LinkKeyTable`, internal) (integer ids, typed-array columns, no object
- * per key), then one pass over its rows for the shared keys: linear in the number of keys.
+ * per key), then one pass over its rows for the shared keys: linear in the number of keys. The
+ * member lists of IP, device and MFA device groups, and their members, are frozen: the periods of
+ * use the index reads are held beside them.
  */
 export function groupLinkKeys(entries: Iterable<SubjectLinkKeys>): LinkGroup[] {
   return keyTableOf(entries).groups();

@@ -22,19 +22,19 @@ export function writeMemberPeriod(at: string | undefined, until: string | undefi
 }
 
 /**
- * The periods of use of the members of groups the key table made (a windowed kind's), held
- * beside the members array it returned, in its order: so the link index compares the event
- * times the table kept as numbers instead of parsing the texts it formatted. Weakly held: the
- * entry goes with the members array.
+ * The periods of use of the members of groups the key table made (a windowed kind's), held on
+ * the members array it returned, in its order, under a symbol of this module (not enumerable: no
+ * JSON, spread, copy or deep comparison sees it), so the link index compares the event times the
+ * table kept as numbers instead of parsing the texts it formatted. A copy of the list has none.
  */
-const periods = new WeakMap<readonly unknown[], Float64Array>();
+const periodsKey = Symbol('member periods');
 
-/** Records `times` (two per member, see {@link writeMemberPeriod}) as the periods of `members`. */
+/** Records `times` (two per member, see {@link writeMemberPeriod}) as the periods of `members` (before it is frozen). */
 export function setMemberPeriods(members: readonly unknown[], times: Float64Array): void {
-  periods.set(members, times);
+  Object.defineProperty(members, periodsKey, { value: times });
 }
 
 /** The periods recorded for `members` (this very array), if any. */
 export function memberPeriodsOf(members: readonly unknown[]): Float64Array | undefined {
-  return periods.get(members);
+  return (members as { readonly [periodsKey]?: Float64Array })[periodsKey];
 }

@@ -34,7 +34,7 @@ export interface PopulationGroupingWork {
    * or device again): neither hashed nor looked up again.
    */
   readonly repeatedKeys: number;
-  /** Of those, e-mail addresses, phone numbers and photo and resume band keys hashed as they were derived, without building their texts. */
+  /** Of those, e-mail addresses, phone numbers, postal addresses (ASCII street lines) and photo and resume band keys hashed as they were derived, without building their texts. */
   readonly foldedKeys: number;
   /** Distinct 64-bit key hashes of the first pass. */
   readonly distinctHashes: number;
@@ -71,7 +71,7 @@ class SubjectsPerHash implements LinkKeySink {
   derived = 0;
   /** Keys skipped as repeats of the last key of their kind in the subject. */
   repeated = 0;
-  /** Keys hashed as written (e-mail addresses, phone numbers, photo and resume bands), no text built. */
+  /** Keys hashed as written (e-mail addresses, phone numbers, postal addresses, photo and resume bands), no text built. */
   folded = 0;
   // A photo's band values, read at once.
   private readonly bandValues = new Int32Array(MAX_PHOTO_BANDS);
@@ -260,11 +260,12 @@ class SharedKeysOnly implements LinkKeySink {
  * Groups the link keys of a population that can be read twice, keeping the texts of shared keys
  * only: the first pass derives every subject's keys and finds, per 64-bit hash of `(kind, key)`,
  * whether two or more subjects carry it (16 bytes a key in cache-sized partitions, no text; e-mail
- * addresses, phone numbers, photo and resume bands hashed as they are derived); the second
+ * addresses, phone numbers, postal addresses, photo and resume bands hashed as they are derived); the second
  * derives again, for the subjects that have any, the kinds of keys whose hash was shared, and
  * gives the key table only the keys whose hash was shared, where texts
  * are compared exactly (a hash collision never makes a link). The groups are those of
- * `groupLinkKeys` over {@link extractLinkKeys} of every subject; members are in the order added.
+ * `groupLinkKeys` over {@link extractLinkKeys} of every subject; members are in the order added
+ * (the lists of IP, device and MFA device groups frozen, as `groupLinkKeys` gives them).
  * Linear in the keys.
  */
 export function groupPopulationLinkKeys(population: LinkPopulation, options: ExtractOptions = {}, work?: (w: PopulationGroupingWork) => void): LinkGroup[] {
