@@ -34,7 +34,10 @@ export interface PopulationGroupingWork {
    * or device again): neither hashed nor looked up again.
    */
   readonly repeatedKeys: number;
-  /** Of those, e-mail addresses, phone numbers, postal addresses (ASCII street lines) and photo and resume band keys hashed as they were derived, without building their texts. */
+  /**
+   * Of those, e-mail addresses, phone numbers, postal addresses (ASCII street lines) and photo and
+   * resume band keys hashed as they were derived, without building their texts.
+   */
   readonly foldedKeys: number;
   /** Distinct 64-bit key hashes of the first pass. */
   readonly distinctHashes: number;
