@@ -10,7 +10,8 @@
 // - scorer: `scoreBatch` of a scorer with only the linkage indicators on the whole population held
 //   in memory (validation, views, linkage and reports: what a caller scoring a batch pays); the
 //   population is generated before the clock starts. `--digest` adds a SHA-256 of the reports'
-//   JSON (after the timing), to check that two builds give the same reports.
+//   JSON (after the timing), to check that two builds give the same reports; on the batch path,
+//   a SHA-256 of the links' JSON.
 //
 //   npm run build && node bench/linkage.bench.mjs          # full run (several minutes, about 2 GB of RAM at 1M)
 //   node bench/linkage.bench.mjs --quick                   # tiny population, for CI
@@ -283,9 +284,17 @@ function runBatch(n) {
   const index = onePass ? buildLinkIndex(entries()) : buildLinkIndexFromGroups(groupPopulationLinkKeys(population, {}, (w) => (work = w)));
   const timed = finish(n, clock, start, cpu);
   if (work !== undefined) keys = work.hashedKeys;
+  // After the clock: a SHA-256 of the links (in their order, with their members), to compare two builds.
+  let linksDigest;
+  if (digest) {
+    const hash = createHash('sha256');
+    for (const link of index.links) hash.update(JSON.stringify(link));
+    linksDigest = hash.digest('hex').slice(0, 16);
+  }
   return {
     path: 'batch',
     ...timed,
+    digest: linksDigest,
     extractMs,
     keys,
     keptKeys: work?.keptKeys,
@@ -423,7 +432,7 @@ for (const path of paths) {
   );
   console.log(
     batch
-      ? 'subjects   keys        kept keys  kept texts  links    linkage wall (s)  linkage cpu (s)  extract (s)  µs/subject (cpu)  peak heap (MB)  held after GC (MB)  peak RSS (MB)  load  ratio to previous size (cpu)'
+      ? 'subjects   keys        kept keys  kept texts  links    linkage wall (s)  linkage cpu (s)  extract (s)  µs/subject (cpu)  peak heap (MB)  held after GC (MB)  peak RSS (MB)  load  links digest      ratio to previous size (cpu)'
       : 'subjects   key rows    summary (B)  links    linkage wall (s)  linkage cpu (s)  summarise cpu (s)  combine cpu (s)  µs/subject (cpu)  peak heap (MB)  held after GC (MB)  peak RSS (MB)  load  ratio to previous size (cpu)',
   );
   const results = [];
@@ -453,6 +462,7 @@ for (const path of paths) {
         String(r.retainedMb).padEnd(19),
         String(r.rssMb).padEnd(14),
         String(r.load ?? '-').padEnd(5),
+        ...(batch ? [String(r.digest ?? '-').padEnd(17)] : []),
         ratio,
       ].join(' '),
     );

@@ -1,5 +1,6 @@
+import type { PostalAddress } from '../records/common';
 import type { LinkKeyHasher } from './keyHash';
-import { dotInsensitiveDomains, plusTagDomains } from './normalize';
+import { addressPlace, addressWords, dotInsensitiveDomains, isAscii, plusTagDomains } from './normalize';
 
 /** What a fold did: hashed the key, found no key (the normaliser gives undefined), or left it to the normaliser. */
 export type FoldResult = 'hashed' | 'no-key' | 'not-folded';
@@ -177,4 +178,138 @@ export function foldTextBand(band: number, value: number, hasher: LinkKeyHasher,
   hasher.unit(0x3a);
   foldNumber(value, 16, hasher);
   hasher.end();
+}
+
+/** Whether `c` (a code unit, ASCII capitals lowered) is part of an address word: a letter or a digit. */
+function isAddressWordUnit(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+}
+
+/**
+ * The state of an address key being hashed token by token: tokens written so far, and whether
+ * the last one of the current line was `unit` (a run of them is one).
+ */
+interface AddressFold {
+  tokens: number;
+  lastUnit: boolean;
+}
+
+/** Hashes `token` into the key begun, after a space unless it is the first; runs of `unit` in a line as one. */
+function foldAddressToken(token: string, fold: AddressFold, hasher: LinkKeyHasher): void {
+  const unit = token === 'unit';
+  if (unit && fold.lastUnit) return;
+  fold.lastUnit = unit;
+  if (fold.tokens++ > 0) hasher.unit(0x20);
+  for (let i = 0; i < token.length; i++) hasher.unit(token.charCodeAt(i));
+}
+
+/**
+ * Hashes the tokens of an ASCII address line (the `addressLineKey` of `normalizeAddress`) into
+ * the key begun. A word is looked up in the abbreviations only when it starts with a letter (none
+ * of their keys starts with a digit), so house numbers and postal digits are hashed unit by unit
+ * without a text. False, with the key left unfinished, where a word would map to something that
+ * is not a text (an `Object.prototype` member such as `constructor`): the normaliser decides.
+ */
+function foldAddressLine(line: string, fold: AddressFold, hasher: LinkKeyHasher): boolean {
+  fold.lastUnit = false;
+  const n = line.length;
+  let i = 0;
+  while (i < n) {
+    const c = lower(line.charCodeAt(i));
+    if (c === 0x23) {
+      // `#` is a word of its own (a unit designator).
+      foldAddressToken(addressWords['#'] as string, fold, hasher);
+      i++;
+      continue;
+    }
+    if (!isAddressWordUnit(c)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < n && isAddressWordUnit(lower(line.charCodeAt(end)))) end++;
+    if (c <= 0x39) {
+      // A word starting with a digit maps to nothing: hashed as it is read, lowered.
+      fold.lastUnit = false;
+      if (fold.tokens++ > 0) hasher.unit(0x20);
+      for (let k = i; k < end; k++) hasher.unit(lower(line.charCodeAt(k)));
+    } else {
+      const raw = line.slice(i, end).toLowerCase();
+      const mapped: unknown = addressWords[raw];
+      if (mapped === undefined) foldAddressToken(raw, fold, hasher);
+      else if (typeof mapped !== 'string') return false;
+      else if (mapped !== '') foldAddressToken(mapped, fold, hasher);
+    }
+    i = end;
+  }
+  return true;
+}
+
+/**
+ * Hashes the key `normalizeAddress(address)` into `hasher.out` as `hasher.hash(kind, key)` would,
+ * without building the key's text: the street lines' tokens hashed as they are read (only words
+ * starting with a letter are cut out, to look up their abbreviation), then the place and the
+ * country. ASCII street lines only; any other address is `'not-folded'`, for the caller to
+ * normalise as text. `'no-key'` where `normalizeAddress` gives undefined.
+ */
+export function foldAddress(address: PostalAddress, hasher: LinkKeyHasher, kind: number): FoldResult {
+  const { line1, line2 } = address;
+  if (line1 === undefined) return 'no-key';
+  if (!isAscii(line1) || (line2 !== undefined && !isAscii(line2))) return 'not-folded';
+  let blank = true;
+  for (let i = 0; i < line1.length && blank; i++) blank = isAsciiSpace(line1.charCodeAt(i));
+  if (blank) return 'no-key';
+  const fold: AddressFold = { tokens: 0, lastUnit: false };
+  hasher.begin(kind);
+  if (!foldAddressLine(line1, fold, hasher)) return 'not-folded';
+  if (line2 !== undefined && !foldAddressLine(line2, fold, hasher)) return 'not-folded';
+  if (fold.tokens === 0) return 'no-key';
+  hasher.unit(0x7c);
+  foldPlace(address, hasher);
+  hasher.unit(0x7c);
+  const country = address.country ?? '';
+  for (let i = 0; i < country.length; i++) hasher.unit(country.charCodeAt(i));
+  hasher.end();
+  return 'hashed';
+}
+
+/**
+ * Hashes the place of an address key (`addressPlace`) into the key begun: an ASCII postal code
+ * unit by unit (letters raised, other than letters and digits dropped, nine digits cut to five),
+ * any other place from its text.
+ */
+function foldPlace(address: PostalAddress, hasher: LinkKeyHasher): void {
+  const code = address.postalCode;
+  if (code === undefined || !isAscii(code)) {
+    const place = addressPlace(address);
+    for (let i = 0; i < place.length; i++) hasher.unit(place.charCodeAt(i));
+    return;
+  }
+  let kept = 0;
+  let digits = 0;
+  for (let i = 0; i < code.length; i++) {
+    const c = upper(code.charCodeAt(i));
+    if (c >= 0x30 && c <= 0x39) digits++;
+    else if (!(c >= 0x41 && c <= 0x5a)) continue;
+    kept++;
+  }
+  if (kept === 0) {
+    // Blank or punctuation only: a blank code gives the city's place, punctuation an empty one.
+    const place = addressPlace(address);
+    for (let i = 0; i < place.length; i++) hasher.unit(place.charCodeAt(i));
+    return;
+  }
+  // A ZIP+4 (nine digits) keeps the five-digit ZIP.
+  let left = kept === 9 && digits === 9 ? 5 : kept;
+  for (let i = 0; i < code.length && left > 0; i++) {
+    const c = upper(code.charCodeAt(i));
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a))) continue;
+    hasher.unit(c);
+    left--;
+  }
+}
+
+/** `c` with an ASCII small letter raised. */
+function upper(c: number): number {
+  return c >= 0x61 && c <= 0x7a ? c - 32 : c;
 }

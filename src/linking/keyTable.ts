@@ -16,6 +16,7 @@ import {
 } from './keys';
 import { decodeSignature, defaultMinHashOptions, minHashBands, photoHashBands } from './lsh';
 import type { LinkGroup, LinkMember } from './linkIndex';
+import { isWindowedKind, setMemberPeriods, writeMemberPeriod } from './memberTimes';
 
 /** `firstSubject` of a key seen on two or more distinct subjects. */
 const SHARED = -1;
@@ -48,6 +49,9 @@ function timeText(value: unknown): string | undefined {
   if (typeof value === 'number') return new Date(value).toISOString();
   return typeof value === 'string' ? value : undefined;
 }
+
+/** Placeholder of a windowed group's periods until they are sized. */
+const emptyPeriods = new Float64Array(0);
 
 /** Whether the members belong to two or more subjects (by id). */
 function spansTwoSubjects(members: readonly LinkMember[]): boolean {
@@ -429,7 +433,9 @@ export class LinkKeyTable {
   /**
    * The keys carried by two or more distinct subjects, each with its occurrences in the order they
    * were added (keys in the order first seen): what `GROUP BY kind, key HAVING COUNT(DISTINCT
-   * subject_id) > 1` returns. One pass over the distinct keys, one over the occurrences.
+   * subject_id) > 1` returns. One pass over the distinct keys, two over the occurrences (the
+   * second sizes the periods of use of windowed groups, which are held beside their frozen
+   * member lists for the index: see `memberTimes`).
    */
   groups(): LinkGroup[] {
     const rows = this.rowKey.length;
@@ -437,19 +443,59 @@ export class LinkKeyTable {
     // Group number of each shared key, in order of key id; -1 for a key of one subject.
     const groupOf = new Int32Array(distinct).fill(-1);
     const groups: { kind: LinkKeyKind; key: string; members: LinkMember[] }[] = [];
+    // Per group of a windowed kind, its members' periods of use (two numbers a member), else undefined.
+    const periods: (Float64Array | undefined)[] = [];
     for (let key = 0; key < distinct; key++) {
       if (this.firstSubject.get(key) !== SHARED) continue;
       groupOf[key] = groups.length;
-      groups.push({ kind: this.hasher.kinds[this.keyKind.get(key)] as LinkKeyKind, key: this.keyText[key] as string, members: [] });
+      const kind = this.hasher.kinds[this.keyKind.get(key)] as LinkKeyKind;
+      groups.push({ kind, key: this.keyText[key] as string, members: [] });
+      periods.push(isWindowedKind(kind) ? emptyPeriods : undefined);
     }
+    // Members per group of a windowed kind, to size its periods once.
+    const sizes = new Int32Array(groups.length);
+    for (let row = 0; row < rows; row++) {
+      const group = groupOf[this.rowKey.get(row)] as number;
+      if (group >= 0 && periods[group] !== undefined) sizes[group] = (sizes[group] as number) + 1;
+    }
+    for (let g = 0; g < groups.length; g++) if (periods[g] !== undefined) periods[g] = new Float64Array(2 * (sizes[g] as number));
     for (let row = 0; row < rows; row++) {
       this.collected++;
       const group = groupOf[this.rowKey.get(row)] as number;
       if (group < 0) continue;
-      (groups[group] as { members: LinkMember[] }).members.push(this.member(row));
+      const members = (groups[group] as { members: LinkMember[] }).members;
+      const times = periods[group];
+      if (times !== undefined) this.writePeriod(row, times, members.length);
+      members.push(this.member(row));
     }
     // A key "shared" by two visits of one subject id only is not shared.
-    return groups.filter((g) => spansTwoSubjects(g.members));
+    const shared = groups.filter((g, i) => {
+      if (!spansTwoSubjects(g.members)) return false;
+      const times = periods[i];
+      if (times !== undefined) {
+        // Frozen, members and list, so the periods held beside them stay theirs.
+        for (const m of g.members) Object.freeze(m);
+        setMemberPeriods(g.members, times);
+        Object.freeze(g.members);
+      }
+      return true;
+    });
+    return shared;
+  }
+
+  /**
+   * Writes the period of use of row `row`'s member at position `i` of `times`: an event key's
+   * first and last times as the numbers held (what their texts parse to), another key's read
+   * from its texts.
+   */
+  private writePeriod(row: number, times: Float64Array, i: number): void {
+    const time = this.rowEventTime.get(row);
+    if (time === NONE) {
+      writeMemberPeriod(this.rowAt.get(row), this.rowUntil.get(row), times, i);
+      return;
+    }
+    times[2 * i] = this.eventFirstMs.get(time);
+    times[2 * i + 1] = this.eventLastMs.get(time);
   }
 
   private member(row: number): LinkMember {

@@ -118,6 +118,13 @@ export interface LinkKeySink {
    */
   writtenKey?(kind: 'email' | 'phone', written: string, defaultCallingCode: string | undefined): void;
   /**
+   * Optional, for a sink that needs each key's hash only (the first pass of a grouping): takes a
+   * postal address in place of `recordKey` with its normalised text, so the sink can hash it as it
+   * normalises it without building the text. Called only when keys are not pseudonymised, for
+   * addresses that are not an office's.
+   */
+  writtenAddress?(address: PostalAddress): void;
+  /**
    * Optional, for a sink that needs each key's hash only: takes a photo's lower-case perceptual
    * hash in place of its band keys, so the sink can hash the bands without their texts. Returns
    * false when it did not take them (a hash that is not 16 hex digits): the bands then come as
@@ -264,8 +271,14 @@ export function emitLinkKeys(subject: Subject, events: readonly ActivityEvent[],
   // normalizeAddress reads are equal.
   let lastAddress: PostalAddress | undefined;
   let lastAddressKey: string | undefined;
+  // A sink that hashes addresses as written gets them so (no text built).
+  const writtenAddresses = pseudo === undefined && sink.writtenAddress !== undefined;
   const address = (a: PostalAddress | undefined, recordId: string, field: string, at?: string): void => {
     if (a === undefined) return;
+    if (writtenAddresses) {
+      sink.writtenAddress?.(a);
+      return;
+    }
     if (lastAddress === undefined || !sameAddressFields(a, lastAddress)) {
       lastAddress = a;
       lastAddressKey = normalizeAddress(a);

@@ -6,6 +6,7 @@ import { compareLinkGroupKeys, compareText } from '../engine/order';
 import { parseIsoTime } from '../records/isoTime';
 import { ShardedMap, ShardedSet } from '../engine/shardedMap';
 import { LinkKeyTable } from './keyTable';
+import { isWindowedKind, memberPeriodsOf, writeMemberPeriod } from './memberTimes';
 
 /** One record that carries a link key: which subject, which record, which field, when. */
 export interface LinkMember {
@@ -167,29 +168,70 @@ function sortByTotalOrder<T>(list: T[], compare: (a: T, b: T) => number): T[] {
 }
 
 /**
- * The groups sorted by kind and key, groups of one `(kind, key)` merged (a `GROUP BY` gives each
- * once; a caller's list may not), members sorted: what follows then depends on the groups'
- * contents only, not on their order or their members' order.
+ * The groups with those of one `(kind, key)` merged (a `GROUP BY` gives each once; a caller's
+ * list may not) and their members sorted: what follows then depends on the groups' contents only,
+ * not on their order or their members' order. Photo and text buckets come sorted by kind and key
+ * (their members are joined across buckets into clusters); a group of an exact kind becomes links
+ * of its own, whose list is sorted by id at the end, so those are merged through a map of their
+ * keys, in the order first met, without a sort of every group.
  */
-function canonicalGroups(groups: Iterable<LinkGroup>): { groups: LinkGroup[]; count: number } {
-  const list: LinkGroup[] = [];
+function canonicalGroups(groups: Iterable<LinkGroup>): { groups: CanonicalGroup[]; count: number } {
+  const fuzzy: LinkGroup[] = [];
+  // Exact kinds: per distinct (kind, key) its first group, and the others of that key (rare).
+  const firsts: LinkGroup[] = [];
+  const others = new Map<number, LinkGroup[]>();
+  const indexByKind = new Map<LinkKeyKind, Map<string, number>>();
   let count = 0;
   for (const g of groups) {
-    list.push(g);
     count++;
+    if (fuzzyLinkKeyKinds.has(g.kind)) {
+      fuzzy.push(g);
+      continue;
+    }
+    let byKey = indexByKind.get(g.kind);
+    if (byKey === undefined) {
+      byKey = new Map();
+      indexByKind.set(g.kind, byKey);
+    }
+    const first = byKey.get(g.key);
+    if (first === undefined) {
+      byKey.set(g.key, firsts.length);
+      firsts.push(g);
+      continue;
+    }
+    const list = others.get(first);
+    if (list === undefined) others.set(first, [g]);
+    else list.push(g);
   }
-  list.sort(compareLinkGroupKeys);
-  const out: LinkGroup[] = [];
-  for (let i = 0; i < list.length;) {
-    const g = list[i] as LinkGroup;
+  fuzzy.sort(compareLinkGroupKeys);
+  const out: CanonicalGroup[] = [];
+  for (let i = 0; i < fuzzy.length;) {
+    const g = fuzzy[i] as LinkGroup;
     let j = i + 1;
-    while (j < list.length && compareLinkGroupKeys(g, list[j] as LinkGroup) === 0) j++;
-    const members: LinkMember[] = [];
-    for (let k = i; k < j; k++) for (const m of (list[k] as LinkGroup).members) members.push(m);
-    out.push({ kind: g.kind, key: g.key, members: sortByTotalOrder(members, compareMembers) });
+    while (j < fuzzy.length && compareLinkGroupKeys(g, fuzzy[j] as LinkGroup) === 0) j++;
+    out.push(mergedGroup(fuzzy.slice(i, j)));
     i = j;
   }
+  for (let i = 0; i < firsts.length; i++) {
+    const g = firsts[i] as LinkGroup;
+    const more = others.get(i);
+    out.push(mergedGroup(more === undefined ? [g] : [g, ...more]));
+  }
   return { groups: out, count };
+}
+
+/** Groups of one `(kind, key)` as one, members sorted; the caller's list kept beside it when there was one group. */
+function mergedGroup(same: readonly LinkGroup[]): CanonicalGroup {
+  const g = same[0] as LinkGroup;
+  const members: LinkMember[] = [];
+  for (const s of same) for (const m of s.members) members.push(m);
+  return { kind: g.kind, key: g.key, members: sortByTotalOrder(members, compareMembers), given: same.length === 1 ? g.members : undefined };
+}
+
+/** A group in canonical form, with the members list the caller gave when it was the only one of its key (its periods may be held beside it). */
+interface CanonicalGroup extends LinkGroup {
+  readonly members: LinkMember[];
+  readonly given: readonly LinkMember[] | undefined;
 }
 
 /**
@@ -197,7 +239,9 @@ function canonicalGroups(groups: Iterable<LinkGroup>): { groups: LinkGroup[]; co
  * subjects: the in-memory equivalent of
  * `SELECT kind, key, … FROM link_keys GROUP BY kind, key HAVING COUNT(DISTINCT subject_id) > 1`.
  * One pass over the keys into a key table (`LinkKeyTable`, internal) (integer ids, typed-array columns, no object
- * per key), then one pass over its rows for the shared keys: linear in the number of keys.
+ * per key), then one pass over its rows for the shared keys: linear in the number of keys. The
+ * member lists of IP, device and MFA device groups, and their members, are frozen: the periods of
+ * use the index reads are held beside them.
  */
 export function groupLinkKeys(entries: Iterable<SubjectLinkKeys>): LinkGroup[] {
   return keyTableOf(entries).groups();
@@ -252,26 +296,47 @@ interface DraftLink {
   similarity?: number;
 }
 
-/** Splits an IP or device group into clusters whose periods of use overlap (widened by `windowMs`): a sweep over the members sorted by start. */
-function ipWindows(group: LinkGroup, windowMs: number): LinkMember[][] {
-  const spans = group.members
-    .map((m) => {
-      const from = m.at !== undefined ? parseIsoTime(m.at) : -Infinity;
-      const to = m.until !== undefined ? parseIsoTime(m.until) : m.at !== undefined ? from : Infinity;
-      return { m, from: from - windowMs / 2, to: to + windowMs / 2 };
-    })
-    .sort((a, b) => a.from - b.from || compareMembers(a.m, b.m));
+/** Whether any of `values` is NaN (a time that did not parse). */
+function hasNaN(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) return true;
+  return false;
+}
+
+/**
+ * Splits an IP or device group into clusters whose periods of use overlap (widened by
+ * `windowMs`): a sweep over the members sorted by start (then by the total order of members, so
+ * the clusters do not depend on the members' order). The periods are read from the members'
+ * texts, or taken as the key table held them for the list it made (`given`), when none is NaN.
+ */
+function ipWindows(group: CanonicalGroup, windowMs: number): LinkMember[][] {
+  let members: readonly LinkMember[] = group.members;
+  let times = group.given === undefined ? undefined : memberPeriodsOf(group.given);
+  if (times !== undefined && times.length === 2 * group.members.length && !hasNaN(times)) members = group.given as readonly LinkMember[];
+  else {
+    times = new Float64Array(2 * members.length);
+    for (let i = 0; i < members.length; i++) writeMemberPeriod((members[i] as LinkMember).at, (members[i] as LinkMember).until, times, i);
+  }
+  const n = members.length;
+  const from = new Float64Array(n);
+  const to = new Float64Array(n);
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) {
+    from[i] = (times[2 * i] as number) - windowMs / 2;
+    to[i] = (times[2 * i + 1] as number) + windowMs / 2;
+    order.push(i);
+  }
+  order.sort((a, b) => (from[a] as number) - (from[b] as number) || compareMembers(members[a] as LinkMember, members[b] as LinkMember));
   const out: LinkMember[][] = [];
   let current: LinkMember[] = [];
   let end = -Infinity;
-  for (const s of spans) {
-    if (current.length > 0 && s.from > end) {
+  for (const i of order) {
+    if (current.length > 0 && (from[i] as number) > end) {
       out.push(current);
       current = [];
       end = -Infinity;
     }
-    current.push(s.m);
-    end = Math.max(end, s.to);
+    current.push(members[i] as LinkMember);
+    end = Math.max(end, to[i] as number);
   }
   if (current.length > 0) out.push(current);
   return out;
@@ -345,9 +410,9 @@ export function buildLinkIndexFromGroups(groups: Iterable<LinkGroup>, options: L
       }
       continue;
     }
-    const members = group.members as LinkMember[];
-    if (group.kind === 'ip' || group.kind === 'device' || group.kind === 'mfa-device') {
-      const windows = ipWindows({ ...group, members }, group.kind === 'ip' ? o.ipWindowMs : o.deviceWindowMs);
+    const members = group.members;
+    if (isWindowedKind(group.kind)) {
+      const windows = ipWindows(group, group.kind === 'ip' ? o.ipWindowMs : o.deviceWindowMs);
       windows.forEach((w, n) => {
         // One record is one subject: no link.
         if (w.length < 2) return;

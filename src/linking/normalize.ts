@@ -115,9 +115,10 @@ export function normalizePhone(number: string, options: PhoneOptions = {}): stri
 
 /**
  * Common postal abbreviations, so "123 North Main Street, Apartment 4" and "123 N Main St #4"
- * give one key. Unit designators (apartment, suite, unit, flat, #) all become `unit`.
+ * give one key. Unit designators (apartment, suite, unit, flat, #) all become `unit`. Internal;
+ * exported for the fold that hashes an address key without building it.
  */
-const addressWords: Readonly<Record<string, string>> = {
+export const addressWords: Readonly<Record<string, string>> = {
   street: 'st',
   str: 'st',
   avenue: 'ave',
@@ -175,7 +176,8 @@ export function foldText(value: string): string {
   return isAscii(value) ? value.toLowerCase() : foldName(value);
 }
 
-function isAscii(value: string): boolean {
+/** Whether every code unit of `value` is ASCII. Internal; exported for the folds of link keys. */
+export function isAscii(value: string): boolean {
   for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return false;
   return true;
 }
@@ -254,14 +256,21 @@ export function normalizeAddress(address: PostalAddress): string | undefined {
   const second = address.line2 === undefined ? '' : addressLineKey(address.line2);
   const street = first === '' ? second : second === '' ? first : `${first} ${second}`;
   if (street === '') return undefined;
-  let place = '';
+  return `${street}|${addressPlace(address)}|${address.country ?? ''}`;
+}
+
+/**
+ * The place part of an address key ({@link normalizeAddress}): the postal code without spaces or
+ * punctuation (ZIP+4 cut to five digits), else the city and region tokens, else empty. Internal;
+ * exported for the fold that hashes an address key without building it.
+ */
+export function addressPlace(address: PostalAddress): string {
   if (address.postalCode !== undefined && address.postalCode.trim() !== '') {
     const code = address.postalCode.toUpperCase().replace(/[^A-Z0-9]/g, '');
-    place = /^\d{9}$/.test(code) ? code.slice(0, 5) : code;
-  } else if (address.city !== undefined) {
-    place = [address.city, address.region ?? ''].map((p) => addressTokens(p).join(' ')).join(',');
+    return /^\d{9}$/.test(code) ? code.slice(0, 5) : code;
   }
-  return `${street}|${place}|${address.country ?? ''}`;
+  if (address.city !== undefined) return [address.city, address.region ?? ''].map((p) => addressTokens(p).join(' ')).join(',');
+  return '';
 }
 
 /**

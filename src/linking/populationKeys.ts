@@ -1,12 +1,13 @@
 import type { ActivityEvent } from '../records/events';
+import type { PostalAddress } from '../records/common';
 import type { Subject } from '../records/subject';
 import { LinkKeyHasher } from './keyHash';
 import { LinkKeyTable, type KeyTableWork } from './keyTable';
 import { IntColumn } from './columns';
 import { SharedHashCounter } from './hashPartitions';
-import { foldEmail, foldPhone, foldPhotoBand, foldTextBand } from './foldedKeys';
+import { foldAddress, foldEmail, foldPhone, foldPhotoBand, foldTextBand } from './foldedKeys';
 import { MAX_PHOTO_BANDS, minHashBandValue, photoBandValues, type MinHashOptions } from './lsh';
-import { normalizeEmail, normalizePhone } from './normalize';
+import { normalizeAddress, normalizeEmail, normalizePhone, sameAddressFields } from './normalize';
 import { emitLinkKeys, linkKeyKindBit, linkKeyKinds, type EventKeyField, type ExtractOptions, type LinkKeyKind, type LinkKeySink } from './keys';
 import type { LinkGroup } from './linkIndex';
 
@@ -33,7 +34,10 @@ export interface PopulationGroupingWork {
    * or device again): neither hashed nor looked up again.
    */
   readonly repeatedKeys: number;
-  /** Of those, e-mail addresses, phone numbers and photo and resume band keys hashed as they were derived, without building their texts. */
+  /**
+   * Of those, e-mail addresses, phone numbers, postal addresses (ASCII street lines) and photo and
+   * resume band keys hashed as they were derived, without building their texts.
+   */
   readonly foldedKeys: number;
   /** Distinct 64-bit key hashes of the first pass. */
   readonly distinctHashes: number;
@@ -70,10 +74,18 @@ class SubjectsPerHash implements LinkKeySink {
   derived = 0;
   /** Keys skipped as repeats of the last key of their kind in the subject. */
   repeated = 0;
-  /** Keys hashed as written (e-mail addresses, phone numbers, photo and resume bands), no text built. */
+  /** Keys hashed as written (e-mail addresses, phone numbers, postal addresses, photo and resume bands), no text built. */
   folded = 0;
   // A photo's band values, read at once.
   private readonly bandValues = new Int32Array(MAX_PHOTO_BANDS);
+  // The last address met and its subject, whether it gave a key, and the hash of the last address
+  // key counted: a ship-to address is often the home again (same fields: not hashed again), and a
+  // key equal to the subject's last address key adds nothing.
+  private lastAddress: PostalAddress | undefined;
+  private lastAddressSubject = -1;
+  private lastAddressKeyed = false;
+  private readonly lastAddressHash = new Uint32Array(2);
+  private lastAddressHashSubject = -1;
 
   constructor(private readonly hasher: LinkKeyHasher) {}
 
@@ -99,6 +111,46 @@ class SubjectsPerHash implements LinkKeySink {
     this.derived++;
     this.folded++;
     this.hashes.add(hasher.out[0] as number, hasher.out[1] as number, this.subject, this.bitOf(k, kind));
+  }
+
+  writtenAddress(address: PostalAddress): void {
+    const subject = this.subject;
+    if (this.lastAddressSubject === subject && sameAddressFields(address, this.lastAddress as PostalAddress)) {
+      // The same fields give the same key again (or none again).
+      if (this.lastAddressKeyed) {
+        this.derived++;
+        this.repeated++;
+      }
+      return;
+    }
+    const hasher = this.hasher;
+    const k = hasher.kindOf('address');
+    this.lastAddress = address;
+    this.lastAddressSubject = subject;
+    const folded = foldAddress(address, hasher, k);
+    if (folded === 'not-folded') {
+      const key = normalizeAddress(address);
+      this.lastAddressKeyed = key !== undefined;
+      if (key === undefined) return;
+      hasher.hash(k, key);
+    } else {
+      this.lastAddressKeyed = folded === 'hashed';
+      if (folded === 'no-key') return;
+      this.folded++;
+    }
+    this.derived++;
+    const hi = hasher.out[0] as number;
+    const lo = hasher.out[1] as number;
+    const last = this.lastAddressHash;
+    if (this.lastAddressHashSubject === subject && last[0] === hi && last[1] === lo) {
+      // The subject's last address key again (another spelling of one address).
+      this.repeated++;
+      return;
+    }
+    last[0] = hi;
+    last[1] = lo;
+    this.lastAddressHashSubject = subject;
+    this.hashes.add(hi, lo, subject, this.bitOf(k, 'address'));
   }
 
   photoBands(hash: string, maxDistance: number): boolean {
@@ -211,11 +263,12 @@ class SharedKeysOnly implements LinkKeySink {
  * Groups the link keys of a population that can be read twice, keeping the texts of shared keys
  * only: the first pass derives every subject's keys and finds, per 64-bit hash of `(kind, key)`,
  * whether two or more subjects carry it (16 bytes a key in cache-sized partitions, no text; e-mail
- * addresses, phone numbers, photo and resume bands hashed as they are derived); the second
+ * addresses, phone numbers, postal addresses, photo and resume bands hashed as they are derived); the second
  * derives again, for the subjects that have any, the kinds of keys whose hash was shared, and
  * gives the key table only the keys whose hash was shared, where texts
  * are compared exactly (a hash collision never makes a link). The groups are those of
- * `groupLinkKeys` over {@link extractLinkKeys} of every subject; members are in the order added.
+ * `groupLinkKeys` over {@link extractLinkKeys} of every subject; members are in the order added
+ * (the lists of IP, device and MFA device groups frozen, as `groupLinkKeys` gives them).
  * Linear in the keys.
  */
 export function groupPopulationLinkKeys(population: LinkPopulation, options: ExtractOptions = {}, work?: (w: PopulationGroupingWork) => void): LinkGroup[] {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldEmail, foldPhone, foldPhotoBand, foldTextBand } from '../../src/linking/foldedKeys';
+import { foldAddress, foldEmail, foldPhone, foldPhotoBand, foldTextBand } from '../../src/linking/foldedKeys';
 import { MAX_PHOTO_BANDS, minHash, minHashBands, minHashBandValue, photoBandValues, photoHashBands } from '../../src/linking/lsh';
 import { LinkKeyHasher } from '../../src/linking/keyHash';
 import { normalizeAddress, normalizeEmail, normalizePhone } from '../../src/linking/normalize';
@@ -11,6 +11,7 @@ const email = hasher.kindOf('email');
 const phone = hasher.kindOf('phone');
 const photo = hasher.kindOf('photo');
 const text = hasher.kindOf('text');
+const address = hasher.kindOf('address');
 
 /** The hash of a key's text, or undefined without a key. */
 function hashOfText(kind: number, key: string | undefined): [number, number] | undefined {
@@ -75,6 +76,45 @@ describe('keys hashed as they are normalised, without their text', () => {
     expect(foldPhone('+1 2000000000', undefined, hasher, phone)).toBe('hashed');
     expect([hasher.out[0], hasher.out[1]]).toEqual(hashOfText(phone, '+12000000000'));
     expect(foldPhone('(615) 555-0100', '1', hasher, phone)).toBe('not-folded');
+  });
+});
+
+describe('addresses hashed without their text', () => {
+  it('a postal address hashes as its normalised text does, or gives no key where the normaliser gives none', () => {
+    // Words of the abbreviation table (and `constructor`, an Object.prototype member), numbers, units and separators.
+    const line = pieces(['12', '4', 'North', 'MAIN', 'st', 'Street', 'Apt', 'apt.', 'unit', '#', ' ', ',', '-', '\t', 'no', 'constructor', 'é', 'x'], 8);
+    const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+    const postalAddress = fc.record({
+      line1: optional(fc.oneof(line, fc.string({ maxLength: 12 }))),
+      line2: optional(line),
+      postalCode: optional(
+        fc.oneof(pieces(['3', '7', '2', '0', '1', '-', ' ', 'a', 'B', 'é', '.'], 11), fc.constantFrom('372011234', '37201-1234', ' ', 'sw1a 1aa')),
+      ),
+      city: optional(fc.constantFrom('Nashville', 'São Paulo', 'St. Louis', '')),
+      region: optional(fc.constantFrom('TN', 'Ohio Avenue')),
+      country: optional(fc.constantFrom('US', 'GB', 'ÇA', '')),
+    });
+    let hashed = 0;
+    let notFolded = 0;
+    fc.assert(
+      fc.property(postalAddress, (a) => {
+        const folded = hashOfFold(() => foldAddress(a, hasher, address));
+        if (folded === 'not-folded') {
+          notFolded++;
+          return;
+        }
+        if (folded !== undefined) hashed++;
+        expect(folded).toEqual(hashOfText(address, normalizeAddress(a)));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(hashed).toBeGreaterThan(1000);
+    expect(notFolded).toBeGreaterThan(0);
+    expect(foldAddress({ line1: '12 North Main Street', line2: 'Apt. #4', postalCode: '37201-1234', country: 'US' }, hasher, address)).toBe('hashed');
+    expect([hasher.out[0], hasher.out[1]]).toEqual(hashOfText(address, '12 n main st unit 4|37201|US'));
+    expect(foldAddress({ line1: 'Straße 1', postalCode: '10115' }, hasher, address)).toBe('not-folded');
+    expect(foldAddress({ line1: '1 Constructor Way' }, hasher, address)).toBe('not-folded');
+    expect(foldAddress({ line1: '  ', line2: '4 Main St' }, hasher, address)).toBe('no-key');
   });
 });
 

@@ -14,6 +14,7 @@ import { LinkKeyHasher } from '../../src/linking/keyHash';
 import { LinkKeyTable } from '../../src/linking/keyTable';
 import { HashTable64 } from '../../src/engine/hashTable64';
 import { photoHashBands } from '../../src/linking/lsh';
+import { memberPeriodsOf } from '../../src/linking/memberTimes';
 
 describe('grouping a population in two passes', () => {
   it('gives the groups and the index of extractLinkKeys grouped in one pass, for any population', () => {
@@ -50,6 +51,43 @@ describe('grouping a population in two passes', () => {
       { numRuns: 150 },
     );
   }, 120_000);
+
+  it('splits IP and device groups into the periods their texts give, from the times the key table held as numbers', () => {
+    let held = 0;
+    fc.assert(
+      fc.property(rawPopulation, (raw) => {
+        const groups = groupPopulationLinkKeys(populationOf(parsed(raw)));
+        for (const g of groups) if (memberPeriodsOf(g.members) !== undefined) held++;
+        // The same groups in lists of their own: no periods held beside them, every time read from its text.
+        const copies = groups.map((g) => ({ kind: g.kind, key: g.key, members: [...g.members] }));
+        expect(copies.every((g) => memberPeriodsOf(g.members) === undefined)).toBe(true);
+        for (const ipWindowMs of [0, 86_400_000])
+          expect(buildLinkIndexFromGroups(groups, { ipWindowMs, deviceWindowMs: ipWindowMs }).links).toEqual(
+            buildLinkIndexFromGroups(copies, { ipWindowMs, deviceWindowMs: ipWindowMs }).links,
+          );
+      }),
+      { numRuns: 200 },
+    );
+    expect(held).toBeGreaterThan(100);
+    // A shipment's device key whose time does not parse (trusted input): its periods are NaN, so the
+    // index reads the texts in canonical order, as for a caller's groups.
+    const hasher = new LinkKeyHasher();
+    const device = hasher.kindOf('device');
+    const table = new LinkKeyTable(hasher);
+    for (const [subject, at] of [
+      ['a', 'yesterday'],
+      ['b', '2025-01-01T00:00:00Z'],
+      ['c', undefined],
+    ] as const) {
+      table.beginSubject(subject);
+      table.recordKey(device, 'laptop-1', `${subject}-ship`, 'shipments[].deviceId', at, undefined, 1, 2);
+      table.endSubject();
+    }
+    const [group] = table.groups();
+    expect(Number.isNaN(memberPeriodsOf(group?.members ?? [])?.[0])).toBe(true);
+    const copy = { kind: 'device' as const, key: 'laptop-1', members: [...(group?.members ?? [])] };
+    expect(buildLinkIndexFromGroups(table.groups()).links).toEqual(buildLinkIndexFromGroups([copy]).links);
+  });
 
   it('never joins two keys whose 64-bit hashes collide: texts are compared', () => {
     const hasher = new LinkKeyHasher();
@@ -181,8 +219,8 @@ describe('grouping a population in two passes', () => {
       expect(w.hashedKeys).toBe(7 * n);
       // The second event's IP and device equal the first's: counted, but neither hashed nor looked up.
       expect(w.repeatedKeys).toBe(2 * n);
-      // The e-mail and the phone are hashed as they are normalised: no text built for them.
-      expect(w.foldedKeys).toBe(2 * n);
+      // The e-mail, the phone and the address are hashed as they are normalised: no text built for them.
+      expect(w.foldedKeys).toBe(3 * n);
       expect(w.distinctHashes).toBe(4 * n + n / 2);
       // Only the household addresses come back: n keys kept, n / 2 texts, one group each.
       expect(w.derivedAgain).toBe(n);
