@@ -246,6 +246,26 @@ function foldAddressLine(line: string, fold: AddressFold, hasher: LinkKeyHasher)
 }
 
 /**
+ * Whether every field the address key reads is a text or absent. Trusted input is checked for its
+ * structure only, so a number can stand where the schema says text; the normaliser then decides
+ * (it writes a number into the key as text, and fails on a number it would trim).
+ */
+function textFieldsOnly(address: PostalAddress): boolean {
+  return (
+    isTextOrAbsent(address.line1) &&
+    isTextOrAbsent(address.line2) &&
+    isTextOrAbsent(address.postalCode) &&
+    isTextOrAbsent(address.city) &&
+    isTextOrAbsent(address.region) &&
+    isTextOrAbsent(address.country)
+  );
+}
+
+function isTextOrAbsent(value: unknown): boolean {
+  return value === undefined || typeof value === 'string';
+}
+
+/**
  * Hashes the key `normalizeAddress(address)` into `hasher.out` as `hasher.hash(kind, key)` would,
  * without building the key's text: the street lines' tokens hashed as they are read (only words
  * starting with a letter are cut out, to look up their abbreviation), then the place and the
@@ -255,6 +275,7 @@ function foldAddressLine(line: string, fold: AddressFold, hasher: LinkKeyHasher)
 export function foldAddress(address: PostalAddress, hasher: LinkKeyHasher, kind: number): FoldResult {
   const { line1, line2 } = address;
   if (line1 === undefined) return 'no-key';
+  if (!textFieldsOnly(address)) return 'not-folded';
   if (!isAscii(line1) || (line2 !== undefined && !isAscii(line2))) return 'not-folded';
   let blank = true;
   for (let i = 0; i < line1.length && blank; i++) blank = isAsciiSpace(line1.charCodeAt(i));

@@ -32,6 +32,17 @@ describe('grouping a population in two passes', () => {
     );
   }, 120_000);
 
+  it('links addresses whose country is a number (trusted input is checked for structure only) as the one-pass path does', () => {
+    const subjects = ['1 Main St', '1 Main Street'].map((line1, i) => ({
+      subject: { id: `s${i}`, contacts: { addresses: [{ kind: 'home', line1, country: 1 }] } } as unknown as Subject,
+      events: [] as ActivityEvent[],
+    }));
+    const onePass = groupLinkKeys(subjects.map(({ subject, events }) => ({ subjectId: subject.id, keys: extractLinkKeys(subject, events) })));
+    const twoPass = groupPopulationLinkKeys(populationOf(subjects));
+    expect(canonical(twoPass)).toEqual(canonical(onePass));
+    expect(twoPass.map((group) => [group.kind, group.key, group.members.length])).toEqual([['address', '1 main st||1', 2]]);
+  });
+
   it('gives the same groups and index as the one-pass path with options other than the defaults', () => {
     // Photo distances that change the band plan (3: fewer bands; 10: more), a smaller MinHash
     // signature, a default calling code and pseudonymised keys.
