@@ -10,6 +10,7 @@ import { fnv1a32 } from '../util/hash';
 import { BufferedFiles } from './bufferedFiles';
 import { CliUsageError, describeWriteError } from './io';
 import type { SinkKind } from './readInput';
+import { lookupTable } from '../util/lookupTable';
 
 // The partition files of the partitioned whole-input mode: every subject record, event and
 // suppression of an NDJSON input written to one of P files chosen by its subject id, so a
@@ -207,7 +208,7 @@ export interface PartitionRecord {
   readonly record: Record<string, unknown>;
 }
 
-const kindOfTag: Readonly<Record<string, PartitionKind>> = { s: 'subject', e: 'event', u: 'suppression' };
+const kindOfTag: Readonly<Record<string, PartitionKind>> = /* @__PURE__ */ lookupTable({ s: 'subject', e: 'event', u: 'suppression' });
 
 /** Reads a partition file record by record, a block at a time. */
 export function* readPartition(path: string): Generator<PartitionRecord> {

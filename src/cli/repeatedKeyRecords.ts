@@ -2,11 +2,17 @@ import { readRecordId } from '../records/validate';
 import { ownValue, setOwn } from '../records/ownKeys';
 import type { CliRejected, LoadedInput } from './readInput';
 import { findRepeatedKeys, formatPath, repeatedKeyMessage, type RepeatedKey } from '../text/repeatedKeys';
+import { lookupTable } from '../util/lookupTable';
 
 type RecordKind = 'subject' | 'event' | 'watchlist' | 'suppression';
 
 // The document arrays whose elements are records, each rejected on its own.
-const recordArrays: Readonly<Record<string, RecordKind>> = { subjects: 'subject', events: 'event', watchlists: 'watchlist', suppressions: 'suppression' };
+const recordArrays: Readonly<Record<string, RecordKind>> = /* @__PURE__ */ lookupTable({
+  subjects: 'subject',
+  events: 'event',
+  watchlists: 'watchlist',
+  suppressions: 'suppression',
+});
 
 function recordKindOf(key: string | number | undefined): RecordKind | undefined {
   return typeof key === 'string' && Object.hasOwn(recordArrays, key) ? recordArrays[key] : undefined;

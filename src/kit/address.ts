@@ -2,6 +2,7 @@ import type { Evidence } from '../contract/types';
 import type { PostalAddress } from '../records/common';
 import type { Subject } from '../records/subject';
 import { normalizeName } from './names';
+import { lookupTable } from '../util/lookupTable';
 
 /**
  * Postal-address helpers for messages and comparisons. Addresses are compared field by field
@@ -28,7 +29,7 @@ export function formatPlace(address: PostalAddress | undefined, omitCountry?: st
   return parts.length === 0 ? 'an unspecified place' : parts.join(', ');
 }
 
-const STREET_WORDS: Readonly<Record<string, string>> = {
+const STREET_WORDS: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
   street: 'st',
   avenue: 'ave',
   av: 'ave',
@@ -47,7 +48,7 @@ const STREET_WORDS: Readonly<Record<string, string>> = {
   highway: 'hwy',
   parkway: 'pkwy',
   terrace: 'ter',
-};
+});
 
 /** Canonical street line: names normalised, common street words abbreviated, `#` and unit words dropped. */
 export function normalizeStreet(line: string): string {

@@ -1,3 +1,5 @@
+import { lookupTable } from '../util/lookupTable';
+
 /**
  * Person-name comparison for indicators that compare one person's own claims (document holder
  * vs application vs payout account holder). Names are compared only with other names of the same
@@ -21,7 +23,7 @@
  * @packageDocumentation
  */
 
-const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
+const SPECIAL_LETTERS: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
   ß: 'ss',
   æ: 'ae',
   œ: 'oe',
@@ -32,7 +34,7 @@ const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
   þ: 'th',
   ı: 'i',
   ħ: 'h',
-};
+});
 
 /**
  * Letters of a name folded for comparison, punctuation untouched: NFKD without combining marks,

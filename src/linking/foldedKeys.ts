@@ -208,7 +208,7 @@ function foldAddressToken(token: string, fold: AddressFold, hasher: LinkKeyHashe
  * the key begun. A word is looked up in the abbreviations only when it starts with a letter (none
  * of their keys starts with a digit), so house numbers and postal digits are hashed unit by unit
  * without a text. False, with the key left unfinished, where a word would map to something that
- * is not a text (an `Object.prototype` member such as `constructor`): the normaliser decides.
+ * is not a text (none does today: the table has no prototype; kept so the normaliser decides then).
  */
 function foldAddressLine(line: string, fold: AddressFold, hasher: LinkKeyHasher): boolean {
   fold.lastUnit = false;

@@ -1,15 +1,16 @@
 import { foldName, normalizeName } from '../kit/names';
 import type { PostalAddress } from '../records/common';
 import { asciiWordRuns, endsWithAsciiWordAt, isAsciiDigit, skipWhiteSpaceBackwards } from '../text/scan';
+import { lookupTable } from '../util/lookupTable';
 
 /**
  * Providers that ignore dots in the local part of an address (`j.doe@gmail.com` is
  * `jdoe@gmail.com`) and the domains they answer under, mapped to one canonical domain.
  */
-export const dotInsensitiveDomains: Readonly<Record<string, string>> = {
+export const dotInsensitiveDomains: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
   'gmail.com': 'gmail.com',
   'googlemail.com': 'gmail.com',
-};
+});
 
 /**
  * Providers that deliver `name+tag@domain` to `name@domain` (sub-addressing). Only these lose
@@ -118,7 +119,7 @@ export function normalizePhone(number: string, options: PhoneOptions = {}): stri
  * give one key. Unit designators (apartment, suite, unit, flat, #) all become `unit`. Internal;
  * exported for the fold that hashes an address key without building it.
  */
-export const addressWords: Readonly<Record<string, string>> = {
+export const addressWords: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
   street: 'st',
   str: 'st',
   avenue: 'ave',
@@ -164,7 +165,7 @@ export const addressWords: Readonly<Record<string, string>> = {
   bldg: 'bldg',
   post: 'po',
   office: 'box',
-};
+});
 
 /**
  * Lower case, diacritics stripped, letters such as ß, ł or ø spelt out; letters of every script

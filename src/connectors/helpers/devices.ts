@@ -1,10 +1,11 @@
 import type { MapContext } from '../contract';
+import { lookupTable } from '../../util/lookupTable';
 
 /** Operating-system families of the record model. */
 export type OsPlatform = 'windows' | 'macos' | 'linux' | 'ios' | 'android' | 'chromeos' | 'other';
 
 // Lower-cased vendor labels (Intune operatingSystem, osquery os_version.platform / platform_like) to families.
-const platforms: Readonly<Record<string, OsPlatform>> = {
+const platforms: Readonly<Record<string, OsPlatform>> = /* @__PURE__ */ lookupTable({
   windows: 'windows',
   'windows rt': 'windows',
   'windows mobile': 'windows',
@@ -34,7 +35,7 @@ const platforms: Readonly<Record<string, OsPlatform>> = {
   gentoo: 'linux',
   manjaro: 'linux',
   nixos: 'linux',
-};
+});
 
 /** The OS family of a vendor's label (`Windows`, `macOS`, `darwin`, `ubuntu`, `iPadOS`), or undefined when the table does not know it. */
 export function osPlatformOf(label: string): OsPlatform | undefined {

@@ -3,6 +3,7 @@ import { defineConnector, skip, type ConnectorSession, type MapContext, type Rec
 import { parseTime } from '../helpers/time';
 import { canonicalJson } from '../helpers/values';
 import type { FieldReader } from '../reader';
+import { lookupTable } from '../../util/lookupTable';
 
 /** The synthetic organisation's mail domain in every CERT release: recipients elsewhere are external. */
 const internalDomain = 'dtaa.com';
@@ -104,14 +105,18 @@ function fileType(name: string | undefined): string | undefined {
   return dot > 0 && dot < base.length - 1 ? base.slice(dot + 1).toLowerCase() : undefined;
 }
 
-const removableActivities: Readonly<Record<string, 'connected' | 'removed'>> = { connect: 'connected', disconnect: 'removed' };
-const webActivities: Readonly<Record<string, 'visit' | 'download' | 'upload'>> = { 'www visit': 'visit', 'www download': 'download', 'www upload': 'upload' };
-const fileActivities: Readonly<Record<string, 'read' | 'modify' | 'copy'>> = {
+const removableActivities: Readonly<Record<string, 'connected' | 'removed'>> = /* @__PURE__ */ lookupTable({ connect: 'connected', disconnect: 'removed' });
+const webActivities: Readonly<Record<string, 'visit' | 'download' | 'upload'>> = /* @__PURE__ */ lookupTable({
+  'www visit': 'visit',
+  'www download': 'download',
+  'www upload': 'upload',
+});
+const fileActivities: Readonly<Record<string, 'read' | 'modify' | 'copy'>> = /* @__PURE__ */ lookupTable({
   'file open': 'read',
   'file write': 'modify',
   'file copy': 'copy',
   'file delete': 'modify',
-};
+});
 
 /** The event rows: logon, device, file, http and email files share `id`, `date`, `user`, `pc`. */
 function mapEvent(row: FieldReader, ctx: MapContext, kind: 'logon' | 'device' | 'file' | 'http' | 'email'): RowResult {

@@ -2,8 +2,9 @@ import { compareText } from '../../engine/order';
 import { defineConnector, skip, type ConnectorSession, type MapContext, type RecordDraft, type RowResult } from '../contract';
 import { canonicalJson } from '../helpers/values';
 import type { FieldReader } from '../reader';
+import { lookupTable } from '../../util/lookupTable';
 
-const statuses: Readonly<Record<string, 'pending' | 'complete' | 'suspended' | 'disputed' | 'canceled'>> = {
+const statuses: Readonly<Record<string, 'pending' | 'complete' | 'suspended' | 'disputed' | 'canceled'>> = /* @__PURE__ */ lookupTable({
   pending: 'pending',
   complete: 'complete',
   clear: 'complete',
@@ -13,12 +14,16 @@ const statuses: Readonly<Record<string, 'pending' | 'complete' | 'suspended' | '
   disputed: 'disputed',
   canceled: 'canceled',
   cancelled: 'canceled',
-};
-const results: Readonly<Record<string, 'clear' | 'consider'>> = { clear: 'clear', consider: 'consider' };
-const assessments: Readonly<Record<string, 'eligible' | 'review' | 'escalated'>> = { eligible: 'eligible', review: 'review', escalated: 'escalated' };
+});
+const results: Readonly<Record<string, 'clear' | 'consider'>> = /* @__PURE__ */ lookupTable({ clear: 'clear', consider: 'consider' });
+const assessments: Readonly<Record<string, 'eligible' | 'review' | 'escalated'>> = /* @__PURE__ */ lookupTable({
+  eligible: 'eligible',
+  review: 'review',
+  escalated: 'escalated',
+});
 
 /** How far along a report is: a later delivery of the same report (webhook `report.completed` after `report.created`) wins. */
-const progress: Readonly<Record<string, number>> = { pending: 0, suspended: 1, disputed: 2, canceled: 3, complete: 3 };
+const progress: Readonly<Record<string, number>> = /* @__PURE__ */ lookupTable({ pending: 0, suspended: 1, disputed: 2, canceled: 3, complete: 3 });
 
 /** SSN-trace flags, strongest first: the first one set gives the outcome. */
 const traceFlags: readonly (readonly [string, 'deceased' | 'belongs-to-other' | 'no-record' | 'inconclusive'])[] = [
@@ -75,7 +80,7 @@ function objectOf(row: FieldReader): FieldReader {
 }
 
 /** Candidate fields left out: the link is custom_id; the rest is the person's data, which HR records hold. */
-const candidateIgnored: Readonly<Record<string, string>> = {
+const candidateIgnored: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
   object: 'always candidate',
   uri: 'API address of the candidate',
   created_at: 'when the candidate was created at Checkr',
@@ -99,7 +104,7 @@ const candidateIgnored: Readonly<Record<string, string>> = {
   report_ids: 'the reports are read from their own rows',
   geo_ids: 'Checkr geos of the candidate',
   work_locations: 'where the job is: not the person',
-};
+});
 
 /**
  * A Checkr candidate: its `custom_id` (the employer's own id for the person, set when the

@@ -4,6 +4,7 @@ import { defineConnector, skip, type MapContext, type RecordDraft, type RowResul
 import { deviceOwner, serialOf, usbHexId, usbIdsOfPnp } from '../helpers/devices';
 import { contentId } from '../helpers/values';
 import type { FieldReader } from '../reader';
+import { lookupTable } from '../../util/lookupTable';
 
 /**
  * The Event Hub / storage streaming envelope (`{ time, tenantId, operationName, category:
@@ -19,7 +20,7 @@ function eventOf(row: FieldReader): FieldReader {
 }
 
 // Windows device setup classes (ClassName of PnpDeviceConnected) to the model's USB classes.
-const pnpClasses: Readonly<Record<string, string>> = {
+const pnpClasses: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
   diskdrive: 'mass-storage',
   usbstor: 'mass-storage',
   wpd: 'mass-storage',
@@ -33,7 +34,7 @@ const pnpClasses: Readonly<Record<string, string>> = {
   usb: 'usb',
   net: 'network',
   ports: 'serial',
-};
+});
 
 /** The PnP instance id's last segment is the device's serial when the device has one (no `&`, which marks a Windows-made instance id). */
 function serialOfPnp(pnpId: string): string | undefined {
@@ -157,13 +158,13 @@ function processStarted(e: FieldReader, base: Base): RecordDraft | string {
 }
 
 // Device-control media classes (AdditionalFields.ClassName of RemovableStorageFileEvent) to the model's media kinds.
-const mediaKinds: Readonly<Record<string, 'mass-storage' | 'phone' | 'optical' | 'other'>> = {
+const mediaKinds: Readonly<Record<string, 'mass-storage' | 'phone' | 'optical' | 'other'>> = /* @__PURE__ */ lookupTable({
   diskdrive: 'mass-storage',
   usbstor: 'mass-storage',
   volume: 'mass-storage',
   wpd: 'phone',
   cdrom: 'optical',
-};
+});
 
 /** The extension of a file name, lower-cased, or undefined when it has none. */
 function extensionOf(name: string | undefined): string | undefined {
@@ -219,21 +220,21 @@ function removableStorageFile(e: FieldReader, base: Base): RecordDraft | string 
 }
 
 // DeviceNetworkEvents actions that are an established connection, with its direction.
-const connectionActions: Readonly<Record<string, 'inbound' | 'outbound'>> = {
+const connectionActions: Readonly<Record<string, 'inbound' | 'outbound'>> = /* @__PURE__ */ lookupTable({
   connectionsuccess: 'outbound',
   connectionrequest: 'outbound',
   connectionfound: 'outbound',
   connectionacknowledged: 'outbound',
   inboundconnectionaccepted: 'inbound',
-};
+});
 // DeviceNetworkEvents actions with no connection to a peer: skipped with why.
-const noConnectionActions: Readonly<Record<string, string>> = {
+const noConnectionActions: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
   connectionfailed: 'the connection failed',
   connectionattempt: 'an attempt, not a connection',
   listeningconnectioncreated: 'a port opened for listening, no peer',
-};
+});
 // Inbound connections to the built-in remote-desktop ports name the protocol (the process is svchost or the OS service).
-const remoteDesktopPorts: Readonly<Record<string, string>> = { '3389': 'RDP', '5900': 'VNC', '5938': 'TeamViewer' };
+const remoteDesktopPorts: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({ '3389': 'RDP', '5900': 'VNC', '5938': 'TeamViewer' });
 
 function isLoopback(ip: string): boolean {
   const lower = ip.toLowerCase();
@@ -319,7 +320,7 @@ function mapDefender(row: FieldReader, ctx: MapContext): RowResult {
 }
 
 /** Advanced-hunting columns left out on purpose, with why. */
-const defenderIgnored: Readonly<Record<string, string>> = {
+const defenderIgnored: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
   ReportId: 'event counter, part of the record id',
   DeviceName: 'device name: read for the subject map when the row names no user',
   MachineGroup: 'device group in Defender',
@@ -410,7 +411,7 @@ const defenderIgnored: Readonly<Record<string, string>> = {
   ProcessVersionInfoProductVersion: 'version (kept for processes)',
   ProcessRemoteSessionDeviceName: 'remote session detail',
   ProcessRemoteSessionIP: 'remote session detail',
-};
+});
 
 /**
  * Microsoft Defender XDR advanced hunting: `DeviceEvents` USB mounts and unmounts as

@@ -1,11 +1,12 @@
 import { defineConnector, skip, type RowResult } from '../contract';
 import { mfaMethodOf, type MfaMethod } from '../helpers/mfa';
 import type { FieldReader } from '../reader';
+import { lookupTable } from '../../util/lookupTable';
 
 type SignInKind = 'interactive' | 'token-refresh' | 'non-interactive' | 'service';
 
 /** Log Analytics / Event Hub `category` (and Graph beta `signInEventTypes`) to the kind of sign-in. */
-const kinds: Readonly<Record<string, SignInKind>> = {
+const kinds: Readonly<Record<string, SignInKind>> = /* @__PURE__ */ lookupTable({
   signinlogs: 'interactive',
   interactiveuser: 'interactive',
   noninteractiveusersigninlogs: 'token-refresh',
@@ -14,9 +15,14 @@ const kinds: Readonly<Record<string, SignInKind>> = {
   serviceprincipal: 'service',
   managedidentitysigninlogs: 'service',
   managedidentity: 'service',
-};
+});
 
-const riskLevels: Readonly<Record<string, 'none' | 'low' | 'medium' | 'high'>> = { none: 'none', low: 'low', medium: 'medium', high: 'high' };
+const riskLevels: Readonly<Record<string, 'none' | 'low' | 'medium' | 'high'>> = /* @__PURE__ */ lookupTable({
+  none: 'none',
+  low: 'low',
+  medium: 'medium',
+  high: 'high',
+});
 
 /**
  * The Event Hub and diagnostic-settings envelope (`{ time, category, properties: {...} }`):
@@ -92,7 +98,7 @@ function mfaOf(signIn: FieldReader): Mfa | undefined {
 }
 
 /** Entra fields left out on purpose, with why (also applied under an Event Hub envelope's properties). */
-const entraIgnored: Readonly<Record<string, string>> = {
+const entraIgnored: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
   userDisplayName: 'display name: names come from HR data onto the subject',
   userId: 'object id of the user: the UPN is the account (used only when the UPN is absent)',
   appId: 'application id: appDisplayName is kept',
@@ -164,7 +170,7 @@ const entraIgnored: Readonly<Record<string, string>> = {
   UserType: 'Member or Guest',
   globalSecureAccessIpAddress: 'Global Secure Access egress',
   ipAddressFromResourceProvider: 'IP address seen by the resource provider',
-};
+});
 
 function mapEntra(row: FieldReader, ctx: { source: string; subjectIdFor(account: string): string | undefined }): RowResult {
   const { signIn, envelope } = signInOf(row);

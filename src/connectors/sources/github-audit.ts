@@ -1,13 +1,14 @@
 import { defineConnector, skip, type Connector, type ConnectorSession, type MapContext, type RecordDraft, type RowResult } from '../contract';
 import type { FieldReader } from '../reader';
 import { PullRequestLedger, reviewStates } from './github-reviews';
+import { lookupTable } from '../../util/lookupTable';
 
 /** Repository permissions and organisation roles that administer: they map to the model's `repo-admin` and `admin` privileges. */
 const repoAdminRoles = new Set(['admin', 'maintain']);
 const orgAdminRoles = new Set(['admin', 'owner', 'owners']);
 
 /** Member and role actions: whose privilege changed is `user`, who changed it is `actor`. */
-const memberActions: Readonly<Record<string, { readonly scope: 'org' | 'repo' | 'team' | 'business'; readonly role?: string }>> = {
+const memberActions: Readonly<Record<string, { readonly scope: 'org' | 'repo' | 'team' | 'business'; readonly role?: string }>> = /* @__PURE__ */ lookupTable({
   'org.add_member': { scope: 'org' },
   'org.update_member': { scope: 'org' },
   'org.add_billing_manager': { scope: 'org', role: 'billing_manager' },
@@ -19,7 +20,7 @@ const memberActions: Readonly<Record<string, { readonly scope: 'org' | 'repo' | 
   'team.add_repository': { scope: 'team' },
   'business.add_admin': { scope: 'business', role: 'owner' },
   'business.add_billing_manager': { scope: 'business', role: 'billing_manager' },
-};
+});
 
 /** Actions that change branch protection or rulesets. */
 function isProtectionChange(action: string): boolean {
@@ -33,14 +34,18 @@ function isProtectionChange(action: string): boolean {
 }
 
 /** Git and archive downloads: clones, fetches and zip or tarball downloads of a repository. */
-const dataActions: Readonly<Record<string, 'clone' | 'read' | 'download' | 'push'>> = {
+const dataActions: Readonly<Record<string, 'clone' | 'read' | 'download' | 'push'>> = /* @__PURE__ */ lookupTable({
   'git.clone': 'clone',
   'git.fetch': 'read',
   'git.push': 'push',
   'repo.download_zip': 'download',
-};
+});
 
-const visibilities: Readonly<Record<string, 'public' | 'internal' | 'private'>> = { public: 'public', internal: 'internal', private: 'private' };
+const visibilities: Readonly<Record<string, 'public' | 'internal' | 'private'>> = /* @__PURE__ */ lookupTable({
+  public: 'public',
+  internal: 'internal',
+  private: 'private',
+});
 
 /** The pull-request number from `pull_request_url` (`https://github.com/acme/api/pull/42`), else the id. */
 function pullRequestNumber(row: FieldReader): string | undefined {

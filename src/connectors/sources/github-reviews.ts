@@ -1,19 +1,20 @@
 import { compareText } from '../../engine/order';
 import type { RecordDraft } from '../contract';
 import { canonicalJson } from '../helpers/values';
+import { lookupTable } from '../../util/lookupTable';
 
 /** The state of a submitted review as the audit log gives it; `unknown` when the row names none the table knows. */
 export type ReviewState = 'approved' | 'changes_requested' | 'commented' | 'unknown';
 
 /** Review states as exports spell them (`APPROVED`, `approved`, `changes_requested`, `CHANGES_REQUESTED`, `commented`). */
-export const reviewStates: Readonly<Record<string, ReviewState>> = {
+export const reviewStates: Readonly<Record<string, ReviewState>> = /* @__PURE__ */ lookupTable({
   approved: 'approved',
   approve: 'approved',
   changes_requested: 'changes_requested',
   request_changes: 'changes_requested',
   commented: 'commented',
   comment: 'commented',
-};
+});
 
 interface Review {
   readonly reviewer: string;

@@ -3,9 +3,10 @@ import { mfaMethodOf, type MfaMethod } from '../helpers/mfa';
 import { accountIpSessionKey, sessionDraft, sessionEnd } from '../helpers/sessions';
 import { parseNumber } from '../helpers/values';
 import type { FieldReader } from '../reader';
+import { lookupTable } from '../../util/lookupTable';
 
 /** Google login-audit risk events to the model's detections. */
-const riskEvents: Readonly<Record<string, string>> = {
+const riskEvents: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
   suspicious_login: 'unfamiliar-sign-in',
   suspicious_login_less_secure_app: 'unfamiliar-sign-in',
   suspicious_programmatic_login: 'unfamiliar-sign-in',
@@ -13,7 +14,7 @@ const riskEvents: Readonly<Record<string, string>> = {
   account_disabled_hijacked: 'other',
   account_disabled_spamming: 'other',
   gov_attack_warning: 'other',
-};
+});
 
 /** A parameter of a Reports API event: `{ name, value | intValue | boolValue | multiValue[] }`. */
 interface Parameter {

@@ -2,12 +2,17 @@ import { defineConnector, skip, type MapContext, type RecordDraft, type RowResul
 import { deviceOwner, osPlatforms, serialOf } from '../helpers/devices';
 import { parseTime } from '../helpers/time';
 import type { FieldReader } from '../reader';
+import { lookupTable } from '../../util/lookupTable';
 
-const ownership: Readonly<Record<string, 'corporate' | 'personal' | 'unknown'>> = { company: 'corporate', personal: 'personal', unknown: 'unknown' };
+const ownership: Readonly<Record<string, 'corporate' | 'personal' | 'unknown'>> = /* @__PURE__ */ lookupTable({
+  company: 'corporate',
+  personal: 'personal',
+  unknown: 'unknown',
+});
 
 // In grace period: the device fails a policy and has until the grace date to fix it, so not compliant.
 // Conflict, error, unknown and configManager say nothing either way (null: read, no value).
-const compliance: Readonly<Record<string, boolean | null>> = {
+const compliance: Readonly<Record<string, boolean | null>> = /* @__PURE__ */ lookupTable({
   compliant: true,
   noncompliant: false,
   ingraceperiod: false,
@@ -15,7 +20,7 @@ const compliance: Readonly<Record<string, boolean | null>> = {
   error: null,
   unknown: null,
   configmanager: null,
-};
+});
 
 /** Graph writes `0001-01-01T00:00:00Z` for a date that never happened (a device that never synced). */
 function graphTime(value: unknown): string | undefined {
@@ -40,16 +45,16 @@ function apps(list: readonly FieldReader[]): Record<string, unknown>[] {
   return out;
 }
 
-const appIgnored: Readonly<Record<string, string>> = {
+const appIgnored: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
   id: 'Intune id of the detected app',
   '@odata.type': 'Graph type annotation',
   sizeInByte: 'app size',
   deviceCount: 'devices with the app, across the tenant',
   platform: 'platform of the app (the device OS is kept)',
-};
+});
 
 /** managedDevice properties left out on purpose, with why (also under a detected app's managedDevices). */
-const deviceIgnored: Readonly<Record<string, string>> = {
+const deviceIgnored: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
   '@odata.type': 'Graph type annotation',
   '@odata.context': 'Graph response annotation',
   userId: 'Entra object id of the primary user: the user principal name is the account',
@@ -97,7 +102,7 @@ const deviceIgnored: Readonly<Record<string, string>> = {
   managementState: 'Intune management state (retire or wipe pending)',
   ownerType: 'beta name of managedDeviceOwnerType',
   hardwareInformation: 'beta hardware detail (wired IPv4 addresses are private addresses)',
-};
+});
 
 /** The check-ins of one managed device: its enrolment, and its last sync with the inventory. */
 function deviceRecords(device: FieldReader, ctx: MapContext, installed: Record<string, unknown>[] | undefined): RecordDraft[] | string {

@@ -3,20 +3,21 @@ import { deviceOwner, osPlatforms, serialOf } from '../helpers/devices';
 import { parseTime } from '../helpers/time';
 import { parseIp } from '../../records/ip';
 import type { FieldReader } from '../reader';
+import { lookupTable } from '../../util/lookupTable';
 
 // General.platform values of the Jamf Pro API to the model's OS families (operatingSystem.name is read first).
-const platforms: Readonly<Record<string, 'macos' | 'windows' | 'ios'>> = {
+const platforms: Readonly<Record<string, 'macos' | 'windows' | 'ios'>> = /* @__PURE__ */ lookupTable({
   mac: 'macos',
   macos: 'macos',
   'mac os x': 'macos',
   windows: 'windows',
   ios: 'ios',
   ipados: 'ios',
-};
+});
 
 // FileVault state of the boot partition (diskEncryption.bootPartitionEncryptionDetails.partitionFileVault2State).
 // Encrypting or decrypting says nothing yet either way (null: read, no value).
-const partitionStates: Readonly<Record<string, boolean | null>> = {
+const partitionStates: Readonly<Record<string, boolean | null>> = /* @__PURE__ */ lookupTable({
   encrypted: true,
   unencrypted: false,
   not_encrypted: false,
@@ -25,16 +26,16 @@ const partitionStates: Readonly<Record<string, boolean | null>> = {
   decrypting: null,
   unknown: null,
   not_applicable: null,
-};
+});
 
 // operatingSystem.fileVault2Status: all or the boot volume encrypted counts as encrypted.
-const fileVaultStatuses: Readonly<Record<string, boolean | null>> = {
+const fileVaultStatuses: Readonly<Record<string, boolean | null>> = /* @__PURE__ */ lookupTable({
   all_encrypted: true,
   boot_encrypted: true,
   some_encrypted: null,
   not_encrypted: false,
   not_applicable: null,
-};
+});
 
 function applications(list: readonly FieldReader[]): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
@@ -48,17 +49,17 @@ function applications(list: readonly FieldReader[]): Record<string, unknown>[] {
   return out;
 }
 
-const applicationIgnored: Readonly<Record<string, string>> = {
+const applicationIgnored: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
   path: 'where the application is installed',
   bundleId: 'read as the name when the application has none',
   macAppStore: 'whether it came from the Mac App Store',
   sizeMegabytes: 'application size',
   updateAvailable: 'whether an update is available',
   externalVersionId: 'App Store version id',
-};
+});
 
 /** Inventory fields left out on purpose, with why (paths under the sections the Jamf Pro API returns). */
-const jamfIgnored: Readonly<Record<string, string>> = {
+const jamfIgnored: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
   id: 'Jamf Pro id of the record: the UDID is the device id (this one when there is none)',
   'general.name': 'computer name: read for the subject map when the record names no user',
   'general.lastReportedIp': 'address the computer reported on its own network: the address it reached Jamf from is kept',
@@ -164,7 +165,7 @@ const jamfIgnored: Readonly<Record<string, string>> = {
   extensionAttributes: "extension attributes: their meaning is the administrator's",
   contentCaching: 'content caching service',
   groupMemberships: 'Jamf smart and static groups',
-};
+});
 
 /** Jamf writes dates as ISO 8601; a date before 1980 is no date (an unset field, written as the epoch). */
 function jamfTime(row: FieldReader, path: string): string | undefined {

@@ -2,24 +2,25 @@ import { defineConnector, skip, type RecordDraft, type RowResult } from '../cont
 import { mfaMethodOf, type MfaMethod } from '../helpers/mfa';
 import { sessionDraft, sessionEnd } from '../helpers/sessions';
 import type { FieldReader } from '../reader';
+import { lookupTable } from '../../util/lookupTable';
 
 type Kind = 'session-start' | 'sign-in' | 'sso' | 'session-end' | 'factor' | 'risk';
 
-const factorActions: Readonly<Record<string, 'registered' | 'removed' | 'reset'>> = {
+const factorActions: Readonly<Record<string, 'registered' | 'removed' | 'reset'>> = /* @__PURE__ */ lookupTable({
   activate: 'registered',
   enroll: 'registered',
   deactivate: 'removed',
   reset_all: 'reset',
   reset: 'reset',
-};
+});
 
-const riskDetections: Readonly<Record<string, string>> = {
+const riskDetections: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
   'security.session.detect_client_roaming': 'session-cookie-replay',
   'security.threat.detected': 'malicious-ip',
   'user.risk.detect': 'other',
   'user.risk.change': 'other',
   'user.account.report_suspicious_activity_by_enduser': 'other',
-};
+});
 
 function kindOf(eventType: string): Kind | undefined {
   const type = eventType.toLowerCase();
@@ -32,7 +33,12 @@ function kindOf(eventType: string): Kind | undefined {
   return undefined;
 }
 
-const riskLevels: Readonly<Record<string, 'none' | 'low' | 'medium' | 'high'>> = { none: 'none', low: 'low', medium: 'medium', high: 'high' };
+const riskLevels: Readonly<Record<string, 'none' | 'low' | 'medium' | 'high'>> = /* @__PURE__ */ lookupTable({
+  none: 'none',
+  low: 'low',
+  medium: 'medium',
+  high: 'high',
+});
 
 /** Okta writes `risk` as `{level=HIGH, reasons=...}` text, or as JSON inside `logOnlySecurityData`. */
 function riskLevel(row: FieldReader): 'none' | 'low' | 'medium' | 'high' | undefined {

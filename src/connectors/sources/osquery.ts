@@ -3,6 +3,7 @@ import { deviceOwner, osPlatforms, serialOf, usbHexId } from '../helpers/devices
 import { parseTime } from '../helpers/time';
 import { parseBoolean } from '../helpers/values';
 import type { FieldReader } from '../reader';
+import { lookupTable } from '../../util/lookupTable';
 
 /** The osquery tables this connector maps. */
 type Table = 'usb_devices' | 'programs' | 'apps' | 'deb_packages' | 'logged_in_users' | 'system_info' | 'os_version';
@@ -30,7 +31,7 @@ function tableOf(c: FieldReader, queryName: string | undefined): Table | undefin
 }
 
 // USB interface class codes (usb.org "Defined Class Codes"), as osquery writes them (decimal or hex text).
-const usbClasses: Readonly<Record<string, string>> = {
+const usbClasses: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
   '1': 'audio',
   '01': 'audio',
   '3': 'hid',
@@ -42,7 +43,7 @@ const usbClasses: Readonly<Record<string, string>> = {
   '14': 'video',
   '0e': 'video',
   e: 'video',
-};
+});
 
 /** `20240402` (Windows registry InstallDate, osquery programs.install_date) or any layout parseTime reads. */
 function installDate(value: unknown): string | undefined {
@@ -51,7 +52,7 @@ function installDate(value: unknown): string | undefined {
   return parseTime(m !== null ? `${m[1]}-${m[2]}-${m[3]}` : value);
 }
 
-const months: Readonly<Record<string, string>> = {
+const months: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
   jan: '01',
   feb: '02',
   mar: '03',
@@ -64,7 +65,7 @@ const months: Readonly<Record<string, string>> = {
   oct: '10',
   nov: '11',
   dec: '12',
-};
+});
 
 /** osquery `calendarTime`: `Tue Apr  2 19:17:37 2024 UTC` (C asctime, always UTC). */
 export function parseOsqueryCalendarTime(value: unknown): string | undefined {
@@ -115,7 +116,7 @@ function readUsb(c: FieldReader): Record<string, unknown> {
   return device;
 }
 
-const softwareIgnored: Readonly<Record<string, string>> = {
+const softwareIgnored: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
   identifying_number: 'Windows product code',
   install_location: 'install folder',
   install_source: 'installer source folder',
@@ -147,7 +148,7 @@ const softwareIgnored: Readonly<Record<string, string>> = {
   last_opened_time: 'last use of the app: inventory, not an execution record',
   element: 'bundle element flag',
   environment: 'bundle environment',
-};
+});
 
 /** A software item, or why the row is not one. */
 function readSoftware(table: 'programs' | 'apps' | 'deb_packages', c: FieldReader): Record<string, unknown> | string {
@@ -397,7 +398,7 @@ const docs = [
   { title: 'osquery configuration: decorators', url: 'https://osquery.readthedocs.io/en/stable/deployment/configuration/' },
 ];
 
-const ignored: Readonly<Record<string, string>> = {
+const ignored: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
   epoch: 'osquery epoch counter of the scheduled query',
   counter: 'osquery run counter of the scheduled query',
   numerics: 'whether numbers are written as numbers',
@@ -405,7 +406,7 @@ const ignored: Readonly<Record<string, string>> = {
   name: 'scheduled query name, read as a hint to the table',
   'decorations.hostname': 'read as the device name for the subject map when present',
   'decorations.computer_name': 'read as the device name for the subject map when present',
-};
+});
 
 /**
  * osquery results: device inventory (`usb_devices`, `programs`, `apps`, `deb_packages`,

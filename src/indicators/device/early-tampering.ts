@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
 import { cite, compareText, DAY_MS, meetsSeverity, round1, severityLevels } from '../../kit';
+import { lookupTable } from '../../util/lookupTable';
 
 const categories = ['malware', 'unauthorized-software', 'single-board-computer', 'credential-harvest', 'cookie-theft', 'usb-device', 'other'] as const;
 
@@ -18,7 +19,7 @@ const options = z.object({
   minSeverity: z.enum(severityLevels).default('medium').describe('Detections below this severity are ignored; detections with no severity count.'),
 });
 
-const CATEGORY_STRENGTH: Readonly<Record<string, number>> = {
+const CATEGORY_STRENGTH: Readonly<Record<string, number>> = /* @__PURE__ */ lookupTable({
   malware: 1,
   'single-board-computer': 1,
   'credential-harvest': 1,
@@ -26,7 +27,7 @@ const CATEGORY_STRENGTH: Readonly<Record<string, number>> = {
   'unauthorized-software': 0.6,
   'usb-device': 0.4,
   other: 0.4,
-};
+});
 
 /**
  * `device/early-tampering`: malware, unauthorised software or an attached single-board computer

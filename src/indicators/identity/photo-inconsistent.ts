@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
 import { cite, compareText } from '../../kit';
+import { lookupTable } from '../../util/lookupTable';
 
 const options = z.object({
   maxHammingDistance: z
@@ -23,7 +24,7 @@ const options = z.object({
 
 type MessageId = 'assessment' | 'distinct';
 
-const ASSESSMENT_STRENGTH: Readonly<Record<string, number>> = { synthetic: 1, 'belongs-to-other': 1, stock: 0.8 };
+const ASSESSMENT_STRENGTH: Readonly<Record<string, number>> = /* @__PURE__ */ lookupTable({ synthetic: 1, 'belongs-to-other': 1, stock: 0.8 });
 
 function hamming(a: string, b: string): number {
   const len = Math.max(a.length, b.length);

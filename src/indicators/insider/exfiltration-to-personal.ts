@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence } from '../../contract/types';
 import { addFinite, cite, compareText, defaultSensitiveTags, normalizeTag } from '../../kit';
+import { lookupTable } from '../../util/lookupTable';
 
 const kinds = ['personal-repo', 'personal-cloud', 'personal-email', 'removable-media', 'unknown'] as const;
 
@@ -23,13 +24,13 @@ const options = z.object({
     ),
 });
 
-const LABEL: Readonly<Record<string, string>> = {
+const LABEL: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
   'personal-repo': 'personal repositories',
   'personal-cloud': 'personal cloud storage',
   'personal-email': 'personal e-mail',
   'removable-media': 'removable media',
   unknown: 'unknown destinations',
-};
+});
 
 /**
  * `insider/exfiltration-to-personal`: pushes, uploads, syncs or copies of company data to

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import { cite, groupEvents, meetsSeverity, severityLevels, utcDate } from '../../kit';
+import { lookupTable } from '../../util/lookupTable';
 
 const categories = ['port-scan', 'exploit-attempt', 'credential-harvest', 'cookie-theft', 'privilege-escalation'] as const;
 
@@ -16,14 +17,14 @@ const options = z.object({
     .describe('Roles whose job includes this activity (e.g. penetration-tester, red-team): their detections never count.'),
 });
 
-const CATEGORY_STRENGTH: Readonly<Record<string, number>> = {
+const CATEGORY_STRENGTH: Readonly<Record<string, number>> = /* @__PURE__ */ lookupTable({
   'port-scan': 0.5,
   'exploit-attempt': 0.9,
   'credential-harvest': 1,
   'cookie-theft': 1,
   'privilege-escalation': 0.8,
-};
-const SEVERITY_FACTOR: Readonly<Record<string, number>> = { low: 0.7, medium: 0.85, high: 1, critical: 1 };
+});
+const SEVERITY_FACTOR: Readonly<Record<string, number>> = /* @__PURE__ */ lookupTable({ low: 0.7, medium: 0.85, high: 1, critical: 1 });
 
 /**
  * `insider/intrusion-activity`: security detections showing hacking from the subject's device or

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import { cite, compareText, groupEvents, utcDate } from '../../kit';
+import { lookupTable } from '../../util/lookupTable';
 
 /** Anomalies that change the controls themselves rather than move value. */
 const controlChanges = new Set<string>(['policy-override', 'signer-change', 'allowlist-change']);
@@ -91,13 +92,13 @@ export const transferAnomaly = defineIndicator({
         note: [e.severity, e.role, e.destination].filter((x) => x !== undefined).join(', '),
       }),
     );
-    const roleWords: Readonly<Record<string, string>> = {
+    const roleWords: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
       initiator: 'initiated',
       approver: 'approved',
       signer: 'signed',
       administrator: 'administered',
       'took part in': 'took part in',
-    };
+    });
     return groups.map(({ key: anomaly, count, first, evidence, acc: g }) => ({
       messageId: 'anomaly' as const,
       strength: Math.min(1, g.strength + 0.05 * Math.min(4, count - 1)),

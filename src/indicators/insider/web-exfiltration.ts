@@ -3,6 +3,7 @@ import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
 import type { ActivityEventOf } from '../../records/events';
 import { cite, formatBytes, utcDate, type WebCategory } from '../../kit';
+import { lookupTable } from '../../util/lookupTable';
 
 const perCategory = (leak: number, paste: number, sharing: number, cloud: number) =>
   z
@@ -31,12 +32,12 @@ const options = z.object({
 
 type MessageId = 'uploads' | 'visits';
 
-const categoryNames: Readonly<Record<string, string>> = {
+const categoryNames: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
   'leak-site': 'leak sites',
   'paste-site': 'paste sites',
   'file-sharing': 'file-sharing sites',
   'personal-cloud': 'personal cloud storage',
-};
+});
 
 const categories = ['leak-site', 'paste-site', 'file-sharing', 'personal-cloud'] as const satisfies readonly WebCategory[];
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft, Population } from '../../contract/types';
 import { buildWatchlistIndex, cite, compareText, defaultNameThreshold, type ScreenedKind, type WatchlistIndex, type WatchlistMatch } from '../../kit';
+import { lookupTable } from '../../util/lookupTable';
 
 const options = z.object({
   nameThreshold: z
@@ -55,7 +56,7 @@ interface Screened {
  * What each screened field is, in words, for the message: a reader of the report sees "Payee
  * account number acct-1 is on ..." rather than a field path. The evidence keeps the path.
  */
-const fieldLabels: Readonly<Record<string, string>> = {
+const fieldLabels: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
   'identity.names[].value': 'Name',
   'documents[].holderName': 'Document holder name',
   'paymentInstructions[].accountHolderName': 'Payout account holder',
@@ -82,7 +83,7 @@ const fieldLabels: Readonly<Record<string, string>> = {
   'events[type=payment].walletAddress': 'Payee wallet',
   'events[type=payment].iban': 'Payee IBAN',
   'events[type=payment].accountNumber': 'Payee account number',
-};
+});
 
 function qualityLabel(m: WatchlistMatch): string {
   switch (m.quality) {
