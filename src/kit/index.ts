@@ -113,6 +113,7 @@ export type { ScreenedKind, WatchlistIndex, WatchlistMatch } from '../watchlist/
 export { defaultNameThreshold } from '../watchlist/names';
 export { countOf } from '../text/plural';
 export { cutAtFirst } from '../text/scan';
+export { lookupTable } from '../util/lookupTable';
 export { maxDomainLength } from '../watchlist/domains';
 export { docsLink } from '../docsLink';
 export { cite, sources } from './sources';

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
-import { cite, compareText, DAY_MS, meetsSeverity, round1, severityLevels } from '../../kit';
-import { lookupTable } from '../../util/lookupTable';
+import { cite, compareText, DAY_MS, meetsSeverity, round1, severityLevels, lookupTable } from '../../kit';
 
 const categories = ['malware', 'unauthorized-software', 'single-board-computer', 'credential-harvest', 'cookie-theft', 'usb-device', 'other'] as const;
 

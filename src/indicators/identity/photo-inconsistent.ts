@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
-import { cite, compareText } from '../../kit';
-import { lookupTable } from '../../util/lookupTable';
+import { cite, compareText, lookupTable } from '../../kit';
 
 const options = z.object({
   maxHammingDistance: z

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence } from '../../contract/types';
-import { addFinite, cite, compareText, defaultSensitiveTags, normalizeTag } from '../../kit';
-import { lookupTable } from '../../util/lookupTable';
+import { addFinite, cite, compareText, defaultSensitiveTags, normalizeTag, lookupTable } from '../../kit';
 
 const kinds = ['personal-repo', 'personal-cloud', 'personal-email', 'removable-media', 'unknown'] as const;
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
-import { cite, groupEvents, meetsSeverity, severityLevels, utcDate } from '../../kit';
-import { lookupTable } from '../../util/lookupTable';
+import { cite, groupEvents, meetsSeverity, severityLevels, utcDate, lookupTable } from '../../kit';
 
 const categories = ['port-scan', 'exploit-attempt', 'credential-harvest', 'cookie-theft', 'privilege-escalation'] as const;
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
-import { cite, compareText, groupEvents, utcDate } from '../../kit';
-import { lookupTable } from '../../util/lookupTable';
+import { cite, compareText, groupEvents, utcDate, lookupTable } from '../../kit';
 
 /** Anomalies that change the controls themselves rather than move value. */
 const controlChanges = new Set<string>(['policy-override', 'signer-change', 'allowlist-change']);

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft } from '../../contract/types';
 import type { ActivityEventOf } from '../../records/events';
-import { cite, formatBytes, utcDate, type WebCategory } from '../../kit';
-import { lookupTable } from '../../util/lookupTable';
+import { cite, formatBytes, utcDate, type WebCategory, lookupTable } from '../../kit';
 
 const perCategory = (leak: number, paste: number, sharing: number, cloud: number) =>
   z

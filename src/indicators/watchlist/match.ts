@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft, Population } from '../../contract/types';
-import { buildWatchlistIndex, cite, compareText, defaultNameThreshold, type ScreenedKind, type WatchlistIndex, type WatchlistMatch } from '../../kit';
-import { lookupTable } from '../../util/lookupTable';
+import {
+  buildWatchlistIndex,
+  cite,
+  compareText,
+  defaultNameThreshold,
+  type ScreenedKind,
+  type WatchlistIndex,
+  type WatchlistMatch,
+  lookupTable,
+} from '../../kit';
 
 const options = z.object({
   nameThreshold: z
