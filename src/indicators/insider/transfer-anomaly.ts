@@ -6,6 +6,15 @@ import { cite, compareText, groupEvents, utcDate, lookupTable } from '../../kit'
 const controlChanges = new Set<string>(['policy-override', 'signer-change', 'allowlist-change']);
 const isControlChange = (anomaly: string): boolean => controlChanges.has(anomaly);
 
+/** The verb shown for each role the platform records; a role not listed is shown as it is. */
+const roleWords: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
+  initiator: 'initiated',
+  approver: 'approved',
+  signer: 'signed',
+  administrator: 'administered',
+  'took part in': 'took part in',
+});
+
 const anomalies = ['new-destination', 'unusual-amount', 'limit-exceeded', 'policy-override', 'signer-change', 'allowlist-change', 'other'] as const;
 
 const options = z.object({
@@ -91,13 +100,6 @@ export const transferAnomaly = defineIndicator({
         note: [e.severity, e.role, e.destination].filter((x) => x !== undefined).join(', '),
       }),
     );
-    const roleWords: Readonly<Record<string, string>> = /* @__PURE__ */ lookupTable({
-      initiator: 'initiated',
-      approver: 'approved',
-      signer: 'signed',
-      administrator: 'administered',
-      'took part in': 'took part in',
-    });
     return groups.map(({ key: anomaly, count, first, evidence, acc: g }) => ({
       messageId: 'anomaly' as const,
       strength: Math.min(1, g.strength + 0.05 * Math.min(4, count - 1)),
