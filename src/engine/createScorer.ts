@@ -8,7 +8,7 @@ import { dateTimeSchema } from '../records/common';
 import type { ActivityEvent } from '../records/events';
 import type { Reference } from '../records/batchInput';
 import type { Subject } from '../records/subject';
-import { checkTrustedSubject, trustedEventTime, trustedGivenTime, type TrustedCheck } from '../records/trusted';
+import { checkTrustedSubject, readTrustedEvent, trustedEventFields, type TrustedCheck } from '../records/trusted';
 import { parseIsoTime } from '../records/isoTime';
 import { readRecordId, safeParseEvent, safeParseSubject, type ParseOptions, type SafeParseResult } from '../records/validate';
 import type { Watchlist } from '../records/watchlist';
@@ -27,7 +27,8 @@ import { ignoreSettlement, isThenable } from './thenable';
 import { describeThrown } from './thrown';
 import type { IndicatorTimer } from './timing';
 import { type BuiltView, buildSortedView, emptyEvents, noTimes } from './view';
-import { idHash, repeatedIds } from './repeatedIds';
+import { repeatedIds } from './repeatedIds';
+import { fnv1a32 } from '../util/hash';
 import { addValidEvent, eventAt, fillBuckets, freezeBuckets, validEventColumns, type TimedEvents, type ValidEvents } from './subjectEvents';
 import { ShardedMap } from './shardedMap';
 import {
@@ -414,29 +415,29 @@ function parsePopulation(
   const givenTimes = trusted ? parseOptions.eventTimes : undefined;
   const uniqueIds = trusted && parseOptions.uniqueEventIds === true;
   const valid = validEventColumns(eventsIn, !uniqueIds);
-  // Exports list a subject's events together: the last subject's bucket is kept, so a run of
-  // events of one subject costs one look-up, not one per event. Undefined for an unknown subject.
+  // Exports list a subject's events together: the last subject's slot is kept, so a run of
+  // events of one subject costs one look-up, not one per event. -1 for an unknown subject.
   let lastSubjectId: string | undefined;
-  let lastBucket: TimedEvents | undefined;
-  const bucketOf = (subjectId: string): TimedEvents | undefined => {
-    if (subjectId !== lastSubjectId) {
-      lastSubjectId = subjectId;
-      lastBucket = eventsBySubject.get(subjectId);
-    }
-    return lastBucket;
-  };
+  let lastSlot = -1;
+  // The subject ids of events of no valid subject, by input position, as intake read them (for
+  // their rejection). Sharded: a batch may hold more such events than one Map can.
+  const unknownSubjects = new ShardedMap<number, string>();
+  // Each trusted event's fields, read once by its check: intake uses these, not a second read of the record.
+  const fields = trustedEventFields();
   eventsIn.forEach((value, index) => {
     let event: ActivityEvent;
+    let id: string;
+    let subjectId: string;
     let time: number;
     let recordWarnings: readonly Issue[] = noIssues;
     if (trusted) {
-      const checked = givenTimes !== undefined ? trustedGivenTime(value, givenTimes[index]) : trustedEventTime(value);
-      if (typeof checked !== 'number') {
-        rejected.push(reject('event', index, value, checked));
+      const issues = readTrustedEvent(value, givenTimes !== undefined, givenTimes?.[index], fields);
+      if (issues !== undefined) {
+        rejected.push(reject('event', index, value, issues));
         return;
       }
       event = value as ActivityEvent;
-      time = checked;
+      ({ id, subjectId, time } = fields);
     } else {
       const result = safeParseEvent(value, parseOptions);
       if (!result.success) {
@@ -447,6 +448,9 @@ function parsePopulation(
       // The list is the batch's own copy (`listAt`): the validated record takes its place there, where the columns find it.
       eventsIn[index] = event;
       recordWarnings = result.warnings;
+      // Validation built the record afresh: its fields are plain data, read as often as needed.
+      id = event.id;
+      subjectId = event.subjectId;
       // The one parse of the event's time: the view, asOf inference and indicators (view.timeOf) reuse it.
       time = parseIsoTime(event.at);
     }
@@ -456,17 +460,22 @@ function parsePopulation(
       return;
     }
     warn('event', index, value, recordWarnings);
+    if (subjectId !== lastSubjectId) {
+      lastSubjectId = subjectId;
+      lastSlot = eventsBySubject.get(subjectId)?.slot ?? -1;
+    }
+    if (lastSlot === -1) unknownSubjects.set(index, subjectId);
     // The id's hash taken here, while the event is in the cache, rather than by reading every event again.
-    addValidEvent(valid, index, time, bucketOf(event.subjectId)?.slot ?? -1, uniqueIds ? 0 : idHash(event.id));
+    addValidEvent(valid, index, time, lastSlot, uniqueIds ? 0 : fnv1a32(id));
   });
   // With unique ids promised, copies that would make a report depend on record order are found per subject (`fillBuckets`).
-  const duplicated = uniqueIds ? undefined : repeatedIds(valid.count, valid.hashes, (i) => eventAt(valid, i).id);
+  const duplicated = valid.hashes === undefined ? undefined : repeatedIds(valid.count, valid.hashes, (i) => eventAt(valid, i).id);
   if (duplicated !== undefined && duplicated.size > 0) rejectDuplicates(valid, duplicated, rejected);
-  rejectUnknownSubjects(valid, rejected);
+  rejectUnknownSubjects(valid, unknownSubjects, rejected);
   // Each subject's events in view order, once per batch. Events sharing time and id (only when
   // the caller promised unique ids and broke the promise) are rejected, every copy, as duplicates.
   const tied = fillBuckets(valid, buckets);
-  if (tied.length > 0) rejectTied(new Set(tied), eventsIn, eventsBySubject, rejected);
+  if (tied.length > 0) rejectTied(new Set(tied), eventsIn, buckets, rejected);
   freezeBuckets(buckets);
   const lists = validateLists(watchlistsIn, referenceIn, { ...(parseOptions.lenient !== undefined ? { lenient: parseOptions.lenient } : {}) });
   for (const problem of lists.rejected) rejected.push(problem);
@@ -503,26 +512,26 @@ function rejectDuplicates(valid: ValidEvents, duplicated: ReadonlyMap<string, nu
   }
 }
 
-/** Rejects the valid events of no valid subject (slot -1; -2 marks those rejected already). */
-function rejectUnknownSubjects(valid: ValidEvents, rejected: RejectedRecord[]): void {
+/**
+ * Rejects the valid events of no valid subject (slot -1; -2 marks those rejected already), each
+ * naming the subject id intake read (`subjectIds`, by input position).
+ */
+function rejectUnknownSubjects(valid: ValidEvents, subjectIds: ReadonlyMap<number, string>, rejected: RejectedRecord[]): void {
   for (let i = 0; i < valid.count; i++) {
     if (valid.slots[i] !== -1) continue;
+    const index = valid.index[i] as number;
     const event = eventAt(valid, i);
-    rejected.push(reject('event', valid.index[i] as number, event, [{ path: 'subjectId', message: `no valid subject "${event.subjectId}" in the input` }]));
+    rejected.push(reject('event', index, event, [{ path: 'subjectId', message: `no valid subject "${subjectIds.get(index) as string}" in the input` }]));
   }
 }
 
 /**
  * Rejects every event of `tied` (copies of an id at the same instant within a subject, from a
  * broken `uniqueEventIds` promise: trusted events are the caller's objects, found in `eventsIn`
- * by identity) with its input position, and drops it from its subject's events.
+ * by identity) with its input position, and drops it from its subject's events (found among the
+ * buckets, not by reading the record's subject id again).
  */
-function rejectTied(
-  tied: ReadonlySet<ActivityEvent>,
-  eventsIn: readonly unknown[],
-  eventsBySubject: ShardedMap<string, TimedEvents>,
-  rejected: RejectedRecord[],
-): void {
+function rejectTied(tied: ReadonlySet<ActivityEvent>, eventsIn: readonly unknown[], buckets: readonly TimedEvents[], rejected: RejectedRecord[]): void {
   // A record read differently each time (a getter) can be rejected at one place and kept at another: each place is listed once.
   const listed = new Set<number>();
   for (const r of rejected) if (r.kind === 'event') listed.add(r.index);
@@ -535,10 +544,8 @@ function rejectTied(
       ]),
     );
   }
-  const subjectIds = new Set<string>();
-  for (const event of tied) subjectIds.add(event.subjectId);
-  for (const subjectId of subjectIds) {
-    const bucket = eventsBySubject.get(subjectId) as TimedEvents;
+  for (const bucket of buckets) {
+    if (!bucket.events.some((event) => tied.has(event))) continue;
     const events: ActivityEvent[] = [];
     const times: number[] = [];
     for (let i = 0; i < bucket.events.length; i++) {

@@ -1,18 +1,9 @@
 import { ShardedMap } from './shardedMap';
-import { fnv1a32 } from '../util/hash';
 
 /** Work done finding repeated ids, for tests that count it. */
 export interface RepeatedIdWork {
   /** Ids read back to compare with others of the same hash (the copies of a repeated id, or a 32-bit hash collision). */
   compared: number;
-}
-
-/**
- * The hash {@link repeatedIds} groups ids by (32-bit FNV-1a), taken by intake while it holds
- * each record, so finding repeats does not read every record again.
- */
-export function idHash(id: string): number {
-  return fnv1a32(id);
 }
 
 /** Bits of the hash sorted per pass: four passes of 256 buckets, each bucket's writes sequential. */
@@ -88,7 +79,8 @@ function scatter(keys: Int32Array, order: Int32Array, nextKeys: Int32Array, next
 
 /**
  * The ids that occur more than once among `count` records, each with how many records share it.
- * `hashes[i]` is {@link idHash} of record `i`'s id, taken when the record was read. The records
+ * `hashes[i]` is `fnv1a32` of record `i`'s id (any 32-bit hash would do), taken when intake
+ * read the record, so finding repeats does not read every record again. The records
  * are ordered by hash (a radix sort, linear), and only the records of a hash that more than one
  * shares are read again, to compare their ids, so the answer is exact: usually only the copies of
  * repeated ids. Linear whatever the ids, even crafted to share one hash (each run of equal hashes

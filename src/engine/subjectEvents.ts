@@ -28,10 +28,11 @@ export interface ValidEvents {
   index: Int32Array<ArrayBuffer>;
   times: Float64Array<ArrayBuffer>;
   slots: Int32Array<ArrayBuffer>;
-  /** Whether {@link ValidEvents.hashes} is kept: not when the batch's ids are promised unique. */
-  readonly withHashes: boolean;
-  /** Each event's `idHash` (its bits as a signed integer), taken while intake holds the event, for `repeatedIds`. */
-  hashes: Int32Array<ArrayBuffer>;
+  /**
+   * Each event's id hash (`fnv1a32`, its bits as a signed integer), taken while intake holds the
+   * event, for `repeatedIds`; undefined when the batch's ids are promised unique.
+   */
+  hashes: Int32Array<ArrayBuffer> | undefined;
 }
 
 /**
@@ -48,8 +49,7 @@ export function validEventColumns(records: readonly unknown[], withHashes: boole
     index: new Int32Array(capacity),
     times: new Float64Array(capacity),
     slots: new Int32Array(capacity),
-    withHashes,
-    hashes: new Int32Array(withHashes ? capacity : 0),
+    hashes: withHashes ? new Int32Array(capacity) : undefined,
   };
 }
 
@@ -60,7 +60,8 @@ export function eventAt(valid: ValidEvents, i: number): ActivityEvent {
 
 /**
  * Appends a valid event to the columns: the record at input position `index` (see
- * {@link ValidEvents.records}), and `hash`, its id's hash, when the columns keep hashes.
+ * {@link ValidEvents.records}), and `hash`, its id's hash, when the columns keep hashes (see
+ * {@link ValidEvents.hashes}).
  */
 export function addValidEvent(valid: ValidEvents, index: number, time: number, slot: number, hash: number): void {
   const at = valid.count;
@@ -69,12 +70,12 @@ export function addValidEvent(valid: ValidEvents, index: number, time: number, s
     valid.index = grown(valid.index, new Int32Array(capacity));
     valid.times = grown(valid.times, new Float64Array(capacity));
     valid.slots = grown(valid.slots, new Int32Array(capacity));
-    if (valid.withHashes) valid.hashes = grown(valid.hashes, new Int32Array(capacity));
+    if (valid.hashes !== undefined) valid.hashes = grown(valid.hashes, new Int32Array(capacity));
   }
   valid.index[at] = index;
   valid.times[at] = time;
   valid.slots[at] = slot;
-  if (valid.withHashes) valid.hashes[at] = hash;
+  if (valid.hashes !== undefined) valid.hashes[at] = hash;
   valid.count = at + 1;
 }
 

@@ -149,12 +149,12 @@ export function sortSubjectEvents(events: ActivityEvent[], times: Float64Array):
   let inOrder = true;
   for (let i = 1; i < count && inOrder; i++) {
     const dt = (times[i - 1] as number) - (times[i] as number);
-    inOrder = dt < 0 || (dt === 0 && compareText((events[i - 1] as ActivityEvent).id, (events[i] as ActivityEvent).id) <= 0);
+    inOrder = dt < 0 || (dt === 0 && compareIds((events[i - 1] as ActivityEvent).id, (events[i] as ActivityEvent).id) <= 0);
   }
   if (!inOrder) {
     // A plain array of indices sorts faster with a comparator than a typed array does in V8.
     const order = Array.from({ length: count }, (_, i) => i).sort(
-      (a, b) => (times[a] as number) - (times[b] as number) || compareText((events[a] as ActivityEvent).id, (events[b] as ActivityEvent).id),
+      (a, b) => (times[a] as number) - (times[b] as number) || compareIds((events[a] as ActivityEvent).id, (events[b] as ActivityEvent).id),
     );
     const sortedEvents = order.map((i) => events[i] as ActivityEvent);
     const sortedTimes = order.map((i) => times[i] as number);
@@ -174,6 +174,15 @@ export function sortSubjectEvents(events: ActivityEvent[], times: Float64Array):
 }
 
 const emptyTies: readonly ActivityEvent[] = Object.freeze([]);
+
+/**
+ * Two event ids in view order. Intake checked each id to be a string, but a trusted record's
+ * getter may answer otherwise on a later read: such an id sorts as equal rather than making the
+ * comparison throw (a symbol cannot be compared), so the batch is scored, never crashed.
+ */
+function compareIds(a: unknown, b: unknown): number {
+  return typeof a === 'string' && typeof b === 'string' ? compareText(a, b) : 0;
+}
 
 /** Every type's time column in one pass over the sorted events: a cursor per type. */
 function timesPerType(

@@ -77,61 +77,66 @@ export function checkTrustedSubject(value: unknown): TrustedCheck<Subject> {
 }
 
 /** Whether `value` is an id the engine can key on: a non-empty string within the short-text limit. */
-function isId(value: unknown): boolean {
+function isId(value: unknown): value is string {
   return typeof value === 'string' && value !== '' && value.length <= recordLimits.shortText;
 }
 
 /**
- * The structural checks of a trusted event: an object with string ids, a known type and a time
- * that parses. Gives the time in milliseconds since the epoch (the one parse of `at` the engine
- * makes), or the issues. The usual case, a well-formed event, allocates nothing.
+ * What {@link readTrustedEvent} read of a trusted event, each field once: intake keys, hashes
+ * and buckets on these values and never reads the record's fields again, so a getter that
+ * answers differently on a later read cannot make intake disagree with its own check. One object,
+ * filled anew for each event (no allocation per event).
  */
-export function trustedEventTime(value: unknown): number | readonly Issue[] {
+export interface TrustedEventFields {
+  /** The event's id, as read by the check. */
+  id: string;
+  /** Its subject's id, as read by the check. */
+  subjectId: string;
+  /** Its time, milliseconds since the epoch: `at` parsed, or the caller's number when given. */
+  time: number;
+}
+
+/** An empty {@link TrustedEventFields}, for one intake to fill event after event. */
+export function trustedEventFields(): TrustedEventFields {
+  return { id: '', subjectId: '', time: 0 };
+}
+
+/**
+ * The structural checks of a trusted event: an object with string ids, a known type and a time,
+ * each field read once. Without `timeGiven`, `at` must parse (the one parse of `at` the engine
+ * makes); with it (the `eventTimes` column of trusted input), `at` need only be a string, and
+ * `given` (the caller's number, any value) must be a finite number of milliseconds since the
+ * epoch. Fills `out` and gives undefined, or gives the issues. The usual case, a well-formed
+ * event, allocates nothing.
+ */
+export function readTrustedEvent(value: unknown, timeGiven: boolean, given: unknown, out: TrustedEventFields): readonly Issue[] | undefined {
   try {
-    if (isPlainObject(value) && isId(value.id) && isId(value.subjectId) && eventTypes.has(value.type)) {
+    if (isPlainObject(value)) {
+      const id = value.id;
+      const subjectId = value.subjectId;
+      const type = value.type;
       const at = value.at;
-      if (typeof at === 'string') {
-        const time = parseIsoTime(at);
-        if (Number.isFinite(time)) return time;
+      if (isId(id) && isId(subjectId) && eventTypes.has(type) && typeof at === 'string') {
+        const time = timeGiven ? given : parseIsoTime(at);
+        if (typeof time === 'number' && Number.isFinite(time)) {
+          out.id = id;
+          out.subjectId = subjectId;
+          out.time = time;
+          return undefined;
+        }
       }
     }
   } catch {
     // A getter or proxy trap threw: the slow path below reads again and reports it.
   }
-  const check = checkTrustedEvent(value, false);
-  // Only reached when a read of the first pass threw and the second did not: report the first failure.
-  return check.ok ? [{ path: '', message: 'could not be read consistently (a getter or proxy answered differently on a second read)' }] : check.issues;
-}
-
-/**
- * The structural checks of a trusted event whose time the caller gives as a number (the
- * `eventTimes` column of trusted input): as {@link trustedEventTime}, but `at` is only checked to
- * be a string, not parsed, and the time given must be a finite number of milliseconds since the
- * epoch. Gives that time, or the issues. The usual case allocates nothing and parses nothing.
- */
-export function trustedGivenTime(value: unknown, given: unknown): number | readonly Issue[] {
-  try {
-    if (
-      typeof given === 'number' &&
-      Number.isFinite(given) &&
-      isPlainObject(value) &&
-      isId(value.id) &&
-      isId(value.subjectId) &&
-      eventTypes.has(value.type) &&
-      typeof value.at === 'string'
-    ) {
-      return given;
-    }
-  } catch {
-    // A getter or proxy trap threw: the slow path below reads again and reports it.
-  }
-  const check = checkTrustedEvent(value, true, given);
+  const check = checkTrustedEvent(value, timeGiven, given);
+  // Only reached when the first reads failed and the second did not: report the first failure.
   return check.ok ? [{ path: '', message: 'could not be read consistently (a getter or proxy answered differently on a second read)' }] : check.issues;
 }
 
 /**
  * The structural checks of a trusted event, with every issue named (the slow path of
- * {@link trustedEventTime} and {@link trustedGivenTime}). With `timeGiven`, `given` is the time
+ * {@link readTrustedEvent}). With `timeGiven`, `given` is the time
  * from the caller's column (any value, `undefined` included): `at` need only be a string and
  * `given` must be a finite number.
  */

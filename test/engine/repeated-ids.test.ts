@@ -1,7 +1,8 @@
-import { idHash, repeatedIds, type RepeatedIdWork } from '../../src/engine/repeatedIds';
+import { repeatedIds, type RepeatedIdWork } from '../../src/engine/repeatedIds';
+import { fnv1a32 } from '../../src/util/hash';
 
 /** `repeatedIds` over a list of ids, with their hashes taken as intake takes them. */
-function repeatedOf(ids: readonly string[], work?: RepeatedIdWork, hashOf: (id: string) => number = idHash): Map<string, number> {
+function repeatedOf(ids: readonly string[], work?: RepeatedIdWork, hashOf: (id: string) => number = (id) => fnv1a32(id)): Map<string, number> {
   const hashes = Int32Array.from(ids, hashOf);
   return repeatedIds(ids.length, hashes, (i) => ids[i] as string, work);
 }
@@ -78,7 +79,7 @@ describe('repeatedIds', () => {
     );
     expect(work.compared).toBe(ids.length);
     // Hashes that differ only in their top bits (the radix sort's last pass) still group their ids.
-    const high = (id: string): number => (idHash(id) & 1) << 31;
+    const high = (id: string): number => (fnv1a32(id) & 1) << 31;
     expect(sorted(repeatedOf(ids, undefined, high))).toEqual(plainRepeats(ids));
   });
 });
