@@ -18,6 +18,7 @@
 //   node bench/linkage.bench.mjs --sizes=10000,20000       # custom sizes
 //   node bench/linkage.bench.mjs --path=summaries          # one path only (batch, summaries, scorer; default all three)
 //   node bench/linkage.bench.mjs --dist=/tmp/old/dist      # another build of the package, to compare
+//   node bench/linkage.bench.mjs --path=batch --plain      # batch path grouping without the index's windows
 //
 // The population is synthetic and seeded (mulberry32), so runs are comparable. Each subject has
 // an e-mail, a phone, a home and ship-to address, a payout account, a device, an MFA device, a
@@ -36,6 +37,8 @@ const quick = process.argv.includes('--quick');
 const sizeArg = process.argv.find((a) => a.startsWith('--size='));
 // --one-pass: the public one-pass form (extractLinkKeys objects into buildLinkIndex) instead of the batch's two passes.
 const onePass = process.argv.includes('--one-pass');
+// --plain: the batch path's grouping without the index's windows (every shared IP and device grouped).
+const plain = process.argv.includes('--plain');
 const pathArg = process.argv.find((a) => a.startsWith('--path='))?.slice(7);
 const paths = pathArg === undefined || pathArg === 'all' ? ['batch', 'summaries', 'scorer'] : [pathArg];
 if (paths.some((p) => p !== 'batch' && p !== 'summaries' && p !== 'scorer')) throw new Error(`--path: batch, summaries, scorer or all, not ${pathArg}`);
@@ -281,7 +284,10 @@ function runBatch(n) {
   globalThis.gc?.();
   const cpu = process.cpuUsage();
   const start = performance.now();
-  const index = onePass ? buildLinkIndex(entries()) : buildLinkIndexFromGroups(groupPopulationLinkKeys(population, {}, (w) => (work = w)));
+  // The index's windows (the defaults) given to the grouping, as the linkage indicators give them
+  // (a build before they were taken ignores them); --plain groups without them.
+  const windows = plain ? undefined : {};
+  const index = onePass ? buildLinkIndex(entries()) : buildLinkIndexFromGroups(groupPopulationLinkKeys(population, {}, (w) => (work = w), windows));
   const timed = finish(n, clock, start, cpu);
   if (work !== undefined) keys = work.hashedKeys;
   // After the clock: a SHA-256 of the links (in their order, with their members), to compare two builds.
@@ -338,6 +344,7 @@ function measure(n, path) {
       `--path=${path}`,
       `--dist=${dist}`,
       ...(onePass ? ['--one-pass'] : []),
+      ...(plain ? ['--plain'] : []),
       ...(digest ? ['--digest'] : []),
     ],
     { encoding: 'utf8', maxBuffer: 1 << 20 },

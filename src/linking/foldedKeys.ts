@@ -207,10 +207,10 @@ function foldAddressToken(token: string, fold: AddressFold, hasher: LinkKeyHashe
  * Hashes the tokens of an ASCII address line (the `addressLineKey` of `normalizeAddress`) into
  * the key begun. A word is looked up in the abbreviations only when it starts with a letter (none
  * of their keys starts with a digit), so house numbers and postal digits are hashed unit by unit
- * without a text. False, with the key left unfinished, where a word would map to something that
- * is not a text (none does today: the table has no prototype; kept so the normaliser decides then).
+ * without a text. The table has no prototype (`lookupTable`), so a word naming an
+ * `Object.prototype` member (`constructor`, `toString`) is a word like any other.
  */
-function foldAddressLine(line: string, fold: AddressFold, hasher: LinkKeyHasher): boolean {
+function foldAddressLine(line: string, fold: AddressFold, hasher: LinkKeyHasher): void {
   fold.lastUnit = false;
   const n = line.length;
   let i = 0;
@@ -235,14 +235,12 @@ function foldAddressLine(line: string, fold: AddressFold, hasher: LinkKeyHasher)
       for (let k = i; k < end; k++) hasher.unit(lower(line.charCodeAt(k)));
     } else {
       const raw = line.slice(i, end).toLowerCase();
-      const mapped: unknown = addressWords[raw];
+      const mapped = addressWords[raw];
       if (mapped === undefined) foldAddressToken(raw, fold, hasher);
-      else if (typeof mapped !== 'string') return false;
       else if (mapped !== '') foldAddressToken(mapped, fold, hasher);
     }
     i = end;
   }
-  return true;
 }
 
 /**
@@ -282,8 +280,8 @@ export function foldAddress(address: PostalAddress, hasher: LinkKeyHasher, kind:
   if (blank) return 'no-key';
   const fold: AddressFold = { tokens: 0, lastUnit: false };
   hasher.begin(kind);
-  if (!foldAddressLine(line1, fold, hasher)) return 'not-folded';
-  if (line2 !== undefined && !foldAddressLine(line2, fold, hasher)) return 'not-folded';
+  foldAddressLine(line1, fold, hasher);
+  if (line2 !== undefined) foldAddressLine(line2, fold, hasher);
   if (fold.tokens === 0) return 'no-key';
   hasher.unit(0x7c);
   foldPlace(address, hasher);

@@ -73,11 +73,13 @@ export function linkIndexOfRows(subjects: readonly SubjectKeyRows[], facts: Link
  * The link index of a population read straight from its subjects and events (read twice: see
  * `groupPopulationLinkKeys`), with the batch's settings, offices and allow-list, or from
  * `inputs.linkGroups` when the batch gives them: the same index as {@link linkIndexOfRows} over
- * the subjects' {@link subjectLinkKeyRows}, without a row text per subject held until the end.
+ * the subjects' {@link subjectLinkKeyRows}, without a row text per subject held until the end
+ * (its `groups` and `members` counts leave out the IP and device groups that make no link).
  */
 export function linkIndexOfPopulation(population: LinkPopulation, facts: LinkBatchFacts, work?: (w: PopulationGroupingWork) => void): LinkIndex {
   const linkGroups = externalGroups(facts);
   const options = indexOptionsOf(facts);
   if (linkGroups !== undefined) return buildLinkIndexFromGroups(toLinkGroups(linkGroups), options);
-  return buildLinkIndexFromGroups(groupPopulationLinkKeys(population, extractOptionsOf(facts), work), options);
+  // The index's windows given to the grouping: IPs and devices whose uses never overlap make no group.
+  return buildLinkIndexFromGroups(groupPopulationLinkKeys(population, extractOptionsOf(facts), work, options), options);
 }

@@ -9,7 +9,9 @@ import { foldAddress, foldEmail, foldPhone, foldPhotoBand, foldTextBand } from '
 import { MAX_PHOTO_BANDS, minHashBandValue, photoBandValues, type MinHashOptions } from './lsh';
 import { normalizeAddress, normalizeEmail, normalizePhone, sameAddressFields } from './normalize';
 import { emitLinkKeys, linkKeyKindBit, linkKeyKinds, type EventKeyField, type ExtractOptions, type LinkKeyKind, type LinkKeySink } from './keys';
-import type { LinkGroup } from './linkIndex';
+import { defaultLinkIndexOptions, type LinkGroup, type LinkIndexOptions } from './linkIndex';
+import { isWindowedKind } from './memberTimes';
+import { parseIsoTime } from '../records/isoTime';
 
 /**
  * A population that can be read more than once, subject by subject with its events (up to the
@@ -43,6 +45,12 @@ export interface PopulationGroupingWork {
   readonly distinctHashes: number;
   /** Of those, the hashes met on two or more subjects: the second pass's key table is sized for them. */
   readonly sharedHashes: number;
+  /**
+   * Hashes met on two or more subjects but not counted as shared: IP, device and MFA device keys
+   * whose periods of use never overlap between two subjects under the index's windows (0 unless
+   * the windows are given).
+   */
+  readonly disjointHashes: number;
   /** Hash slots inspected in the first pass (its partitions' tables, then the table of shared hashes). */
   readonly hashProbes: number;
   /** Subjects derived again in the second pass (those with a key whose hash is shared; only the kinds of such keys). */
@@ -52,6 +60,9 @@ export interface PopulationGroupingWork {
   /** The key table of the second pass (its distinct keys are the texts kept). */
   readonly table: KeyTableWork;
 }
+
+/** Distinct windowed keys of one subject held with their times (found by scanning); more are added at once without bounds. */
+const MAX_PENDING = 64;
 
 /**
  * First pass: every subject's keys hashed to 64 bits and handed, with the subject's ordinal and
@@ -86,15 +97,93 @@ class SubjectsPerHash implements LinkKeySink {
   private lastAddressKeyed = false;
   private readonly lastAddressHash = new Uint32Array(2);
   private lastAddressHashSubject = -1;
+  // With the index's windows: the current subject's IP, device and MFA device keys from events,
+  // each with its first and last time over the subject's events, added when the subject ends with
+  // its period of use, so the counter can leave out hashes whose periods never overlap.
+  private pending = 0;
+  private readonly pendingHash = new Int32Array(2 * MAX_PENDING);
+  private readonly pendingKind = new Int32Array(MAX_PENDING);
+  private readonly pendingTimes = new Float64Array(2 * MAX_PENDING);
+  // Per kind number, the last windowed key, its subject and its pending entry (a session repeats its IP and devices).
+  private readonly lastWindowedKey: (string | undefined)[] = Array<string | undefined>(linkKeyKinds.length).fill(undefined);
+  private readonly lastWindowedSubject: number[] = Array<number>(linkKeyKinds.length).fill(-1);
+  private readonly lastPending: number[] = Array<number>(linkKeyKinds.length).fill(-1);
+  // One event gives up to four keys: its time is parsed once.
+  private lastEvent: ActivityEvent | undefined;
+  private lastEventMs = NaN;
 
-  constructor(private readonly hasher: LinkKeyHasher) {}
+  constructor(
+    private readonly hasher: LinkKeyHasher,
+    private readonly windows?: { readonly ip: number; readonly device: number },
+  ) {}
 
   recordKey(kind: LinkKeyKind, key: string): void {
     this.count(kind, key);
   }
 
-  eventKey(kind: LinkKeyKind, key: string): void {
-    this.count(kind, key);
+  eventKey(kind: LinkKeyKind, key: string, event: ActivityEvent): void {
+    if (this.windows === undefined || !isWindowedKind(kind)) this.count(kind, key);
+    else this.countWindowed(kind, key, event);
+  }
+
+  /** An IP, device or MFA device key of an event, held until the subject ends with its first and last time. */
+  private countWindowed(kind: LinkKeyKind, key: string, event: ActivityEvent): void {
+    const hasher = this.hasher;
+    const k = hasher.kindOf(kind);
+    this.derived++;
+    if (event !== this.lastEvent) {
+      this.lastEvent = event;
+      this.lastEventMs = parseIsoTime(event.at);
+    }
+    if (this.lastWindowedKey[k] === key && this.lastWindowedSubject[k] === this.subject) {
+      this.repeated++;
+      this.widen(this.lastPending[k] as number, this.lastEventMs);
+      return;
+    }
+    this.lastWindowedKey[k] = key;
+    this.lastWindowedSubject[k] = this.subject;
+    hasher.hash(k, key);
+    const hi = hasher.out[0] as number;
+    const lo = hasher.out[1] as number;
+    // A few keys a subject: found by scanning.
+    const hashes = this.pendingHash;
+    let p = -1;
+    for (let q = 0; q < this.pending; q++) {
+      if (hashes[2 * q] === (hi | 0) && hashes[2 * q + 1] === (lo | 0) && this.pendingKind[q] === k) {
+        p = q;
+        break;
+      }
+    }
+    if (p < 0 && this.pending === MAX_PENDING) {
+      // Past MAX_PENDING keys a subject, a new key is added at once without bounds (it overlaps
+      // every period, so its hash is never left out): linear whatever the subject.
+      this.lastPending[k] = -1;
+      this.hashes.add(hi, lo, this.subject, this.bitOf(k, kind), this.hashes.addPeriod(-Infinity, Infinity));
+      return;
+    }
+    if (p < 0) {
+      p = this.pending++;
+      hashes[2 * p] = hi;
+      hashes[2 * p + 1] = lo;
+      this.pendingKind[p] = k;
+      this.pendingTimes[2 * p] = Infinity;
+      this.pendingTimes[2 * p + 1] = -Infinity;
+    }
+    this.lastPending[k] = p;
+    this.widen(p, this.lastEventMs);
+  }
+
+  /** Widens pending key `p`'s first and last time to take in `t` (a time that does not parse: no bounds; no pending key: nothing). */
+  private widen(p: number, t: number): void {
+    if (p < 0) return;
+    const times = this.pendingTimes;
+    if (t !== t) {
+      times[2 * p] = -Infinity;
+      times[2 * p + 1] = Infinity;
+      return;
+    }
+    if (t < (times[2 * p] as number)) times[2 * p] = t;
+    if (t > (times[2 * p + 1] as number)) times[2 * p + 1] = t;
   }
 
   writtenKey(kind: 'email' | 'phone', written: string, defaultCallingCode: string | undefined): void {
@@ -208,6 +297,20 @@ class SubjectsPerHash implements LinkKeySink {
 
   /** Ends the current subject. */
   next(): void {
+    const windows = this.windows;
+    if (windows !== undefined && this.pending > 0) {
+      const kinds = this.hasher.kinds;
+      for (let p = 0; p < this.pending; p++) {
+        const k = this.pendingKind[p] as number;
+        const kind = kinds[k] as LinkKeyKind;
+        // Widened as the link index widens the periods of an IP or device group's members.
+        const windowMs = kind === 'ip' ? windows.ip : windows.device;
+        const period = this.hashes.addPeriod((this.pendingTimes[2 * p] as number) - windowMs / 2, (this.pendingTimes[2 * p + 1] as number) + windowMs / 2);
+        this.hashes.add(this.pendingHash[2 * p] as number, this.pendingHash[2 * p + 1] as number, this.subject, this.bitOf(k, kind), period);
+      }
+      this.pending = 0;
+    }
+    this.lastEvent = undefined;
     this.subjectKinds.push(0);
     this.subject++;
   }
@@ -270,10 +373,29 @@ class SharedKeysOnly implements LinkKeySink {
  * `groupLinkKeys` over {@link extractLinkKeys} of every subject; members are in the order added
  * (the lists of IP, device and MFA device groups frozen, as `groupLinkKeys` gives them).
  * Linear in the keys.
+ *
+ * @param windows The IP and device windows the index will be built with
+ * ({@link LinkIndexOptions}; `{}` for the defaults). When given, the first pass keeps each IP,
+ * device and MFA device key of events with its subject's first and last time, and an IP or device
+ * shared only by subjects whose periods of use, widened as {@link buildLinkIndexFromGroups}
+ * widens them, never overlap is left out: its group would make no link, and a subject that
+ * shares nothing else is not read again (in the benchmark, most IP addresses are shared by
+ * chance). The index's links are then those of the groups without `windows` (only its `groups`
+ * and `members` counts differ) when it is built with the same windows.
  */
-export function groupPopulationLinkKeys(population: LinkPopulation, options: ExtractOptions = {}, work?: (w: PopulationGroupingWork) => void): LinkGroup[] {
+export function groupPopulationLinkKeys(
+  population: LinkPopulation,
+  options: ExtractOptions = {},
+  work?: (w: PopulationGroupingWork) => void,
+  windows?: Pick<LinkIndexOptions, 'ipWindowMs' | 'deviceWindowMs'>,
+): LinkGroup[] {
   const hasher = new LinkKeyHasher();
-  const counts = new SubjectsPerHash(hasher);
+  const counts = new SubjectsPerHash(
+    hasher,
+    windows === undefined
+      ? undefined
+      : { ip: windows.ipWindowMs ?? defaultLinkIndexOptions.ipWindowMs, device: windows.deviceWindowMs ?? defaultLinkIndexOptions.deviceWindowMs },
+  );
   population.forEachSubject((subject, events) => {
     emitLinkKeys(subject, events, options, counts);
     counts.next();
@@ -302,6 +424,7 @@ export function groupPopulationLinkKeys(population: LinkPopulation, options: Ext
     foldedKeys: counts.folded,
     distinctHashes: hashes.distinctHashes,
     sharedHashes: hashes.sharedHashes,
+    disjointHashes: hashes.disjointHashes,
     hashProbes: hashes.probes,
     derivedAgain: derived,
     keptKeys: kept.kept,

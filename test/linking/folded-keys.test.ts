@@ -82,8 +82,35 @@ describe('keys hashed as they are normalised, without their text', () => {
 
 describe('addresses hashed without their text', () => {
   it('a postal address hashes as its normalised text does, or gives no key where the normaliser gives none', () => {
-    // Words of the abbreviation table (and `constructor`, an Object.prototype member), numbers, units and separators.
-    const line = pieces(['12', '4', 'North', 'MAIN', 'st', 'Street', 'Apt', 'apt.', 'unit', '#', ' ', ',', '-', '\t', 'no', 'constructor', 'é', 'x'], 8);
+    // Words of the abbreviation table (and Object.prototype member names), numbers, units and separators.
+    const line = pieces(
+      [
+        '12',
+        '4',
+        'North',
+        'MAIN',
+        'st',
+        'Street',
+        'Apt',
+        'apt.',
+        'unit',
+        '#',
+        ' ',
+        ',',
+        '-',
+        '\t',
+        'no',
+        'constructor',
+        'Constructor',
+        'toString',
+        'valueOf',
+        '__proto__',
+        'hasOwnProperty',
+        'é',
+        'x',
+      ],
+      8,
+    );
     const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
     const postalAddress = fc.record({
       line1: optional(fc.oneof(line, fc.string({ maxLength: 12 }))),
@@ -117,6 +144,14 @@ describe('addresses hashed without their text', () => {
     // An Object.prototype member name is a word like any other (the abbreviation table has no prototype).
     expect(foldAddress({ line1: '1 Constructor Way' }, hasher, address)).toBe('hashed');
     expect([hasher.out[0], hasher.out[1]]).toEqual(hashOfText(address, '1 constructor way||'));
+    for (const a of [
+      { line1: '1 Constructor Avenue', country: 'US' },
+      { line1: 'toString St', line2: '__proto__ 2', postalCode: '37201' },
+    ]) {
+      expect(foldAddress(a, hasher, address)).toBe('hashed');
+      expect([hasher.out[0], hasher.out[1]]).toEqual(hashOfText(address, normalizeAddress(a)));
+    }
+    expect(normalizeAddress({ line1: '1 Constructor Avenue', country: 'US' })).toBe('1 constructor ave||US');
     expect(foldAddress({ line1: '  ', line2: '4 Main St' }, hasher, address)).toBe('no-key');
   });
 
