@@ -8,7 +8,7 @@
 import type { SubjectView } from '../contract/types';
 import type { ActivityEvent } from '../records/events';
 import type { Subject } from '../records/subject';
-import { isPersonActivity } from './activity';
+import { activityIndex, activityIndexOf } from './activity';
 import { type LocalClockColumns, hourOfMinute, localClock, localClockColumns } from './localClock';
 import { DAY_MS, HOUR_MS } from './time';
 import { inHourWindow } from './timezone';
@@ -35,24 +35,6 @@ export const measureLabels: Readonly<Record<BehaviourMeasure, string>> = {
 
 /** Data-access actions that collect data onto the worker's side. */
 export const collectionActions: ReadonlySet<string> = new Set(['download', 'clone', 'export', 'copy', 'sync', 'print']);
-
-/**
- * Whether an event shows the person acting, for behaviour baselines: the activity of
- * {@link isPersonActivity} plus web requests, sent e-mail, removable-media use and print jobs.
- * Removing a stick is not counted (it closes a connect already counted).
- */
-export function isBehaviourActivity(e: ActivityEvent): boolean {
-  switch (e.type) {
-    case 'web':
-    case 'email':
-    case 'print':
-      return true;
-    case 'removable-media':
-      return e.action !== 'removed';
-    default:
-      return isPersonActivity(e);
-  }
-}
 
 /** The device an event ran on, when it names one. */
 function deviceOf(e: ActivityEvent): string | undefined {
@@ -164,7 +146,7 @@ export function behaviourProfile(
   for (let i = 0; i < events.length; i++) times[i] = Date.parse((events[i] as ActivityEvent).at);
   const zone = behaviourZone(subject);
   const clock = zone !== undefined ? localClockColumns(times, zone) : undefined;
-  return sweepBehaviour(subject, events, times, clock, asOfMs, recentDays, baselineDays, hours, travel);
+  return sweepBehaviour(subject, events, activityIndexOf(events).behaviour, times, clock, asOfMs, recentDays, baselineDays, hours, travel);
 }
 
 /**
@@ -182,12 +164,14 @@ export function behaviourProfileOf(
 ): BehaviourProfile {
   const zone = behaviourZone(view.subject);
   const clock = zone !== undefined ? localClock(view, zone) : undefined;
-  return sweepBehaviour(view.subject, view.events, view.eventTimes(), clock, asOfMs, recentDays, baselineDays, hours, travel);
+  return sweepBehaviour(view.subject, view.events, activityIndex(view).behaviour, view.eventTimes(), clock, asOfMs, recentDays, baselineDays, hours, travel);
 }
 
+/** The sweep of both profiles: `activity` holds the positions in `events` of the behaviour activity, ascending. */
 function sweepBehaviour(
   subject: Subject,
   events: readonly ActivityEvent[],
+  activity: ArrayLike<number>,
   times: ArrayLike<number>,
   clock: LocalClockColumns | undefined,
   asOfMs: number,
@@ -217,9 +201,9 @@ function sweepBehaviour(
   let lastDay = Number.NaN;
   let lastDeviceWeek = Number.NaN;
   let lastDevice: string | undefined;
-  for (let i = 0; i < events.length; i++) {
+  for (let k = 0; k < activity.length; k++) {
+    const i = activity[k] as number;
     const e = events[i] as ActivityEvent;
-    if (!isBehaviourActivity(e)) continue;
     const t = times[i] as number;
     if (t > asOfMs) continue;
     firstActivityMs ??= t;

@@ -31,7 +31,8 @@
  * - Software on devices: {@link softwareSightings}, {@link hasSoftwareData}, {@link softwareFields},
  *   {@link matchPopulationSoftware}, {@link matchViewSoftware}.
  * - Peripherals (USB devices and monitors): {@link peripheralSightings}, {@link peripheralFields}.
- * - Events: {@link isPersonActivity}, {@link accountOf}, {@link meetsSeverity},
+ * - Events: {@link isPersonActivity}, {@link isBehaviourActivity}, {@link activityIndex} (positions of
+ *   the activity events, shared per view), {@link accountOf}, {@link meetsSeverity},
  *   {@link channelOf}, {@link jobBoardActivity}, {@link sortedInterviews}, {@link hasAccommodation}.
  * - Behaviour profiles (weekly measures against a baseline): {@link behaviourProfile}, {@link behaviourProfileOf},
  *   {@link measureValue}, {@link explainShift}.
@@ -85,23 +86,14 @@ export { hasSoftwareData, matchPopulationSoftware, matchViewSoftware, softwareFi
 export type { SoftwareSightings } from './software';
 export { peripheralFields, peripheralSightings } from './peripherals';
 export type { Peripheral, PeripheralSightings } from './peripherals';
-export { accountOf, isPersonActivity } from './activity';
+export { accountOf, activityIndex, isBehaviourActivity, isPersonActivity } from './activity';
+export type { ActivityIndex } from './activity';
 export { meetsSeverity, severityLevels } from './security';
 export type { SeverityLevel } from './security';
 export { channelLabels, channelOf, exfiltrationCategories, formatBytes, jobBoardActivity } from './channels';
 export type { Channel, WebCategory } from './channels';
 export { hasAccommodation, sortedInterviews } from './interviews';
-export {
-  WEEK_MS,
-  behaviourMeasures,
-  behaviourProfile,
-  behaviourProfileOf,
-  collectionActions,
-  isBehaviourActivity,
-  measureLabels,
-  measureValue,
-  travelPeriods,
-} from './behaviour';
+export { WEEK_MS, behaviourMeasures, behaviourProfile, behaviourProfileOf, collectionActions, measureLabels, measureValue, travelPeriods } from './behaviour';
 export type { BehaviourMeasure, BehaviourProfile, BehaviourTotals, HoursSetting } from './behaviour';
 export { defaultCiPatterns, organisationSensitiveTags, pathMatches, tenureStartMs } from './code';
 export { defaultSensitiveTags, normalizeTag } from './tags';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ActivityEvent } from '../../records/events';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence } from '../../contract/types';
-import { cite, dateOfLocalMinutes, hourOfMinute, inHourWindow, isPersonActivity, localClock } from '../../kit';
+import { activityIndex, cite, dateOfLocalMinutes, hourOfMinute, inHourWindow, isPersonActivity, localClock } from '../../kit';
 
 const options = z.object({
   minSamples: z
@@ -195,7 +195,8 @@ export const offHoursPattern = defineIndicator({
     const offsets = new Map<number, number>();
     let n = 0;
     let night = 0;
-    const nightEvents: { id: string; at: string; local: string }[] = [];
+    // Positions in view.events of the first night-time events: their evidence is written only when the indicator fires.
+    const nightEvents: number[] = [];
     const isNight = (h: number): boolean => inHourWindow(h, options.nightStartHour, options.nightEndHour);
     const localAngles = angleTable(0);
     // The UTC angles' table, the previous day and a run of events in one offset: consecutive
@@ -206,10 +207,13 @@ export const offHoursPattern = defineIndicator({
     let lastDay = Number.NaN;
     let runOffset = Number.NaN;
     let runLength = 0;
-    for (let i = 0; i < view.events.length; i++) {
+    // Only the person's activity is read: the view's shared activity positions, unless calendar
+    // entries are opted in (a caller may count scheduled meetings as presence), which they lack.
+    const positions = types.has('calendar') ? presencePositions(view.events, types) : activityIndex(view).person;
+    for (let k = 0; k < positions.length; k++) {
+      const i = positions[k] as number;
       const e = view.events[i] as ActivityEvent;
-      // Calendar entries are opt-in here: a caller may count scheduled meetings as presence.
-      if (!types.has(e.type) || (e.type !== 'calendar' && !isPersonActivity(e))) continue;
+      if (!types.has(e.type)) continue;
       n++;
       const day = clock.day[i] as number;
       const minute = clock.minute[i] as number;
@@ -238,7 +242,7 @@ export const offHoursPattern = defineIndicator({
       runLength++;
       if (isNight(hour)) {
         night++;
-        if (nightEvents.length < 10) nightEvents.push({ id: e.id, at: e.at, local: `${dateOfLocalMinutes(day * 1440)} ${formatHour(local)}` });
+        if (nightEvents.length < 10) nightEvents.push(i);
       }
     }
     if (runLength > 0) offsets.set(runOffset, (offsets.get(runOffset) ?? 0) + runLength);
@@ -295,7 +299,11 @@ export const offHoursPattern = defineIndicator({
             },
           ]
         : []),
-      ...nightEvents.map((e) => ({ recordId: e.id, at: e.at, field: 'at', value: e.local, note: 'night-time activity, local time' })),
+      ...nightEvents.map((i) => {
+        const e = view.events[i] as ActivityEvent;
+        const local = `${dateOfLocalMinutes((clock.day[i] as number) * 1440)} ${formatHour(hourOfMinute(clock.minute[i] as number))}`;
+        return { recordId: e.id, at: e.at, field: 'at', value: local, note: 'night-time activity, local time' };
+      }),
     ];
     const data = {
       zone,
@@ -330,3 +338,13 @@ export const offHoursPattern = defineIndicator({
     return [{ messageId, strength: Math.max(0.1, strength), data, evidence }];
   },
 });
+
+/** Positions of the events with a type in `types` that show presence: the person's activity, and calendar entries. */
+function presencePositions(events: readonly ActivityEvent[], types: ReadonlySet<string>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as ActivityEvent;
+    if (types.has(e.type) && (e.type === 'calendar' || isPersonActivity(e))) out.push(i);
+  }
+  return out;
+}

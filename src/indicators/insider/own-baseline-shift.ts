@@ -3,6 +3,7 @@ import { defineIndicator } from '../../contract/defineIndicator';
 import type { Evidence, FindingDraft, Mitigation, SubjectView } from '../../contract/types';
 import type { Subject } from '../../records/subject';
 import {
+  activityIndex,
   type BehaviourMeasure,
   behaviourMeasures,
   behaviourProfileOf,
@@ -398,7 +399,11 @@ function firstUses(
   const first = new Map<Channel, { id: string; at: string; t: number }>();
   const events = view.events;
   const times = view.eventTimes();
-  for (let i = 0; i < events.length; i++) {
+  // Only behaviour activity has a channel (removable-media use, web requests, data access), so
+  // the view's shared activity positions are enough; the profile above read the same ones.
+  const activity = activityIndex(view).behaviour;
+  for (let k = 0; k < activity.length; k++) {
+    const i = activity[k] as number;
     const e = events[i]!;
     const channel = channelOf(e);
     if (channel === undefined || first.has(channel) || usedBefore.has(channel)) continue;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { accountOf, cite, compareText, haversineKm, HOUR_MS, isAnonymized, locationOf, type LoginLocation, placeName, type TravelLeg } from '../../kit';
 import { defineIndicator } from '../../contract/defineIndicator';
 import type { FindingDraft, Mitigation } from '../../contract/types';
-import type { SessionEvent } from '../../records/events';
+import type { NetworkEnrichment, SessionEvent } from '../../records/events';
 
 const options = z.object({
   windowHours: z
@@ -267,14 +267,30 @@ export const multiCountryLogins = defineIndicator({
       const jumpEvidence: { recordId: string; at: string; field: string; value: string }[] = [];
       let previousLogin: Login | undefined;
       let previousLocation: LoginLocation | undefined;
+      let previousNetwork: NetworkEnrichment | undefined;
       for (let k = 0; k < logins.length; k++) {
         const b = logins[k] as Login;
-        const lb = locationOf(b.session.network);
+        const nb = b.session.network;
+        // Most logins come from where the previous located one did: the location is the same
+        // (locationOf reads only these three fields) and no distance separates them, so there is
+        // no jump to check and no location object to make.
+        if (
+          previousNetwork !== undefined &&
+          nb !== undefined &&
+          nb.lat === previousNetwork.lat &&
+          nb.lon === previousNetwork.lon &&
+          nb.country === previousNetwork.country
+        ) {
+          previousLogin = b;
+          continue;
+        }
+        const lb = locationOf(nb);
         if (lb === undefined) continue;
         const a = previousLogin;
         const la = previousLocation;
         previousLogin = b;
         previousLocation = lb;
+        previousNetwork = nb;
         if (a === undefined || la === undefined) continue;
         // A centroid of the same country says nothing about movement; across countries, a
         // centroid only bounds the distance, so the slack keeps neighbours from looking far apart.

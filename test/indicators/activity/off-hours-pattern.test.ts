@@ -157,3 +157,39 @@ describe('activity/off-hours-pattern mitigation', () => {
     expect(report.mitigations).toEqual([]);
   });
 });
+
+describe('activity/off-hours-pattern reads the person activity only', () => {
+  // Night sessions, plus at night: calendar entries, failed sign-ins and device check-ins. Only the
+  // sessions count, and the calendar entries too when the caller opts them in.
+  const events = [
+    ...rhythm(21, nightShift),
+    ...rhythm(21, [23.25]).map((e) => ({ ...e, type: 'calendar', end: iso(Date.parse(e.at as string) + HOUR), accountId: undefined })),
+    ...rhythm(21, [23.75]).map((e) => ({ ...e, result: 'failure' })),
+    ...rhythm(21, [26.75]).map((e) => ({ ...e, type: 'device-checkin', deviceId: 'laptop', accountId: undefined })),
+  ];
+  const samplesOf = (eventTypes?: string[]) => {
+    const { report } = evaluateCase(
+      offHoursPattern,
+      { subject: newYork, events, ...(eventTypes !== undefined ? { options: { eventTypes } } : {}) },
+      { asOf: '2025-03-01T00:00:00Z' },
+    );
+    expect(report.findings).toHaveLength(1);
+    const finding = report.findings[0]!;
+    return { samples: finding.data?.samples, night: finding.evidence.filter((e) => e.note === 'night-time activity, local time') };
+  };
+
+  it('counts successful sign-ins, not failures or check-ins', () => {
+    const { samples, night } = samplesOf();
+    expect(samples).toBe(21 * nightShift.length);
+    // The first ten night-time events in time order, each with its local time.
+    expect(night).toHaveLength(10);
+    expect(night[0]).toMatchObject({ at: iso(NY_MONDAY + 22.5 * HOUR), value: '2025-01-06 22:30' });
+    expect(night.every((e, i) => i === 0 || Date.parse(e.at!) > Date.parse(night[i - 1]!.at!))).toBe(true);
+  });
+
+  it('counts calendar entries when they are opted in', () => {
+    const { samples, night } = samplesOf(['session', 'calendar']);
+    expect(samples).toBe(21 * (nightShift.length + 1));
+    expect(night.map((e) => e.value)).toContain('2025-01-06 23:15');
+  });
+});

@@ -110,6 +110,13 @@ new IndicatorTester({ asOf: '2025-04-01T00:00:00Z' }).run(multiCountryLogins, {
       ],
     },
     {
+      // The second login reports the first one's coordinates: the jump is timed from it (one hour
+      // to Berlin), not from the first (eleven hours, an ordinary flight).
+      name: 'a jump is timed from the latest login at the same place',
+      events: [login(0, US), login(10, { ...US, city: 'Decatur' }), login(11, DE)],
+      findings: [{ messageId: 'impossibleTravel', data: { from: 'Decatur, US', to: 'Berlin, DE', hours: 1, count: 1 }, evidence: ['e2', 'e3'] }],
+    },
+    {
       name: 'a login known only by its network between two far-apart logins hides no jump',
       events: [login(0, CN), login(1, { asn: 64500 }), login(2, US)],
       findings: [{ messageId: 'impossibleTravel', data: { from: 'Shenyang, CN', to: 'Atlanta, US', count: 1 }, evidence: ['e1', 'e3'] }],
