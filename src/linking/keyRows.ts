@@ -14,7 +14,7 @@ import {
   type LinkKeySink,
 } from './keys';
 import { compareText } from '../engine/order';
-import { parseIsoTime } from '../records/isoTime';
+import { linkEventTime } from './eventTime';
 
 /** No next row in a chain. */
 const NONE = -1;
@@ -98,7 +98,7 @@ class LinkKeyRowWriter implements LinkKeySink {
   eventKey(kind: LinkKeyKind, key: string, event: ActivityEvent, field: EventKeyField): void {
     if (event !== this.lastEvent) {
       this.lastEvent = event;
-      this.lastEventMs = parseIsoTime(event.at);
+      this.lastEventMs = linkEventTime(event);
     }
     const t = this.lastEventMs;
     const k = kindNumber[kind] as number;

@@ -3,6 +3,7 @@ import { HashTable64 } from '../engine/hashTable64';
 import { canonicalIsoTime } from '../records/isoTime';
 import { ShardedMap } from '../engine/shardedMap';
 import { IntColumn, NumberColumn, StringColumn } from './columns';
+import { linkEventTime } from './eventTime';
 import { LinkKeyHasher } from './keyHash';
 import {
   eventFieldPath,
@@ -358,11 +359,13 @@ export class LinkKeyTable {
     const id = this.keyOfVisit(kind, key, hi, lo);
     if (event !== this.lastEvent) {
       this.lastEvent = event;
-      // parseIsoTime, keeping whether the text is canonical: a 24-character one is its own toISOString.
-      const at = event.at;
-      const canonical = canonicalIsoTime(at);
-      this.lastEventMs = canonical === canonical ? canonical : Date.parse(at);
-      this.lastEventText = canonical === canonical && at.length === 24 ? at : undefined;
+      // linkEventTime, keeping whether the text is canonical: a 24-character one is its own toISOString.
+      // A time that is not a text is left to linkEventTime to report.
+      const at: unknown = event.at;
+      const text = typeof at === 'string' ? at : '';
+      const canonical = canonicalIsoTime(text);
+      this.lastEventMs = canonical === canonical ? canonical : linkEventTime(event);
+      this.lastEventText = canonical === canonical && text.length === 24 ? text : undefined;
     }
     const t = this.lastEventMs;
     const text = this.lastEventText;

@@ -3,6 +3,7 @@ import type { PostalAddress } from '../records/common';
 import type { Subject } from '../records/subject';
 import { normalizeIp } from '../records/ip';
 import { parseIsoTime } from '../records/isoTime';
+import { linkEventTime } from './eventTime';
 import { linkKeyKinds, type LinkKeyKind } from '../records/linkage';
 import { defaultMinHashOptions, encodeSignature, minHash, minHashBands, photoHashBands, type MinHashOptions } from './lsh';
 import {
@@ -220,7 +221,7 @@ class LinkKeyCollector implements LinkKeySink {
     const id = `${kind}\u0000${key}\u0000${field}`;
     if (event !== this.lastEvent) {
       this.lastEvent = event;
-      this.lastEventMs = parseIsoTime(event.at);
+      this.lastEventMs = linkEventTime(event);
     }
     const t = this.lastEventMs;
     const prev = this.eventKeys.get(id);

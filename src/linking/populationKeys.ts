@@ -11,7 +11,7 @@ import { normalizeAddress, normalizeEmail, normalizePhone, sameAddressFields } f
 import { emitLinkKeys, linkKeyKindBit, linkKeyKinds, type EventKeyField, type ExtractOptions, type LinkKeyKind, type LinkKeySink } from './keys';
 import { defaultLinkIndexOptions, type LinkGroup, type LinkIndexOptions } from './linkIndex';
 import { isWindowedKind } from './memberTimes';
-import { parseIsoTime } from '../records/isoTime';
+import { linkEventTime } from './eventTime';
 
 /**
  * A population that can be read more than once, subject by subject with its events (up to the
@@ -133,7 +133,7 @@ class SubjectsPerHash implements LinkKeySink {
     this.derived++;
     if (event !== this.lastEvent) {
       this.lastEvent = event;
-      this.lastEventMs = parseIsoTime(event.at);
+      this.lastEventMs = linkEventTime(event);
     }
     if (this.lastWindowedKey[k] === key && this.lastWindowedSubject[k] === this.subject) {
       this.repeated++;
