@@ -1,4 +1,6 @@
-import { compareText, normalizeIdentifier } from '../../kit';
+import type { SubjectView } from '../../contract/types';
+import { compareText, firstIndexAtOrAfterTime, normalizeIdentifier } from '../../kit';
+import { parseIsoTime } from '../../records/isoTime';
 import type { ActivityEvent } from '../../records/events';
 import { HashTable64 } from '../../engine/hashTable64';
 import { ShardedMap } from '../../engine/shardedMap';
@@ -240,15 +242,40 @@ export function closestCrossSubjectUsesOfEvents(
 }
 
 /**
+ * The subject's own event a link member names, or undefined when it is not among `view`'s events.
+ * Found by the member's time in the view's time column and then by id among the events of that
+ * instant, so a look-up reads O(log n) times and builds no table; a member whose time is absent or
+ * names no event of its instant (a key grouped outside, written another way) is looked up by id
+ * through the events, which finds the same event, since ids are unique within a view.
+ */
+export function memberEvent(view: SubjectView, member: { readonly recordId: string; readonly at?: string }): ActivityEvent | undefined {
+  const events = view.events;
+  const t = member.at !== undefined ? parseIsoTime(member.at) : NaN;
+  if (t === t) {
+    const times = view.eventTimes();
+    for (let i = firstIndexAtOrAfterTime(times, t); i < times.length && times[i] === t; i++) {
+      const e = events[i] as ActivityEvent;
+      if (e.id === member.recordId) return e;
+    }
+  }
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as ActivityEvent;
+    if (e.id === member.recordId) return e;
+  }
+  return undefined;
+}
+
+/**
  * The normalised raw authenticator id behind a link member: read from the subject's own event the
- * member names, so links built from pseudonymised, externally grouped keys find the same entry as
- * links built in memory. Undefined when the event is not among the subject's events.
+ * member names ({@link memberEvent}), so links built from pseudonymised, externally grouped keys
+ * find the same entry as links built in memory. Undefined when the event is not among the
+ * subject's events.
  */
 export function authenticatorOfMember(
-  eventsById: ReadonlyMap<string, ActivityEvent>,
-  member: { readonly recordId: string; readonly field: string },
+  view: SubjectView,
+  member: { readonly recordId: string; readonly field: string; readonly at?: string },
 ): string | undefined {
-  const e = eventsById.get(member.recordId);
+  const e = memberEvent(view, member);
   if (e === undefined) return undefined;
   let raw: string | undefined;
   if (e.type === 'session') raw = member.field.endsWith('.mfaDeviceId') ? e.mfaDeviceId : (e.mfa?.authenticatorId ?? e.mfaDeviceId);
