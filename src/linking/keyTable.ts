@@ -18,6 +18,7 @@ import {
 import { decodeSignature, defaultMinHashOptions, minHashBands, photoHashBands } from './lsh';
 import type { LinkGroup, LinkMember } from './linkIndex';
 import { isWindowedKind, setMemberPeriods, writeMemberPeriod } from './memberTimes';
+import { rowTimeText } from './rowTime';
 
 /** `firstSubject` of a key seen on two or more distinct subjects. */
 const SHARED = -1;
@@ -42,12 +43,6 @@ export interface KeyTableWork {
 
 /** A row's optional text: `null` (or anything but a string) is absent. */
 function optionalText(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** A row's time: milliseconds as ISO 8601 (as extraction formats event times), a text as it is, else absent. */
-function timeText(value: unknown): string | undefined {
-  if (typeof value === 'number') return new Date(value).toISOString();
   return typeof value === 'string' ? value : undefined;
 }
 
@@ -174,9 +169,9 @@ export class LinkKeyTable {
       if (kindName === undefined || (typeof key !== 'string' && signature === undefined) || typeof recordId !== 'string' || typeof field !== 'string') {
         throw new TypeError(`link key row ${i / LINK_KEY_ROW_STRIDE} of subject "${subjectId}" is not [kind, key, record, field, at, until, signature]`);
       }
-      const at = timeText(rows[i + 4]);
+      const at = rowTimeText(rows[i + 4], subjectId, i / LINK_KEY_ROW_STRIDE);
       if (typeof key === 'string') {
-        this.addRow(subject, kindName, key, recordId, field, at, timeText(rows[i + 5]), signature);
+        this.addRow(subject, kindName, key, recordId, field, at, rowTimeText(rows[i + 5], subjectId, i / LINK_KEY_ROW_STRIDE), signature);
         continue;
       }
       const sig = signature as string;

@@ -6,6 +6,7 @@ import { linkKeyKinds, linkKeyRowFields, LINK_KEY_ROW_STRIDE } from './keys';
 import { decodeSignature, defaultMinHashOptions, minHashBands, photoHashBands } from './lsh';
 import { unpackRows } from './packedRows';
 import type { LinkGroup } from './linkIndex';
+import { rowTimeText } from './rowTime';
 
 /** One subject's key rows, as the linkage summaries carry them (`linkKeyRows`). */
 export interface SubjectKeyRows {
@@ -49,12 +50,6 @@ const SHARED = -1;
 
 /** A row's optional text: `null` (or anything but a string) is absent. */
 function optionalText(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** A row's time: milliseconds as ISO 8601 (as extraction formats event times), a text as it is, else absent. */
-function timeText(value: unknown): string | undefined {
-  if (typeof value === 'number') return new Date(value).toISOString();
   return typeof value === 'string' ? value : undefined;
 }
 
@@ -177,11 +172,11 @@ export function groupLinkKeyRows(subjects: readonly SubjectKeyRows[], work?: (w:
       if (typeof key === 'string' && !shared()) continue;
       const { kind, field } = checkedRow(subjectId, rows, i);
       const recordId = rows[i + 2] as string;
-      const at = timeText(rows[i + 4]);
+      const at = rowTimeText(rows[i + 4], subjectId, i / LINK_KEY_ROW_STRIDE);
       const signature = optionalText(rows[i + 6]);
       if (typeof key === 'string') {
         kept++;
-        table.addKeyRow(subjectId, kind, key, recordId, field, at, timeText(rows[i + 5]), signature);
+        table.addKeyRow(subjectId, kind, key, recordId, field, at, rowTimeText(rows[i + 5], subjectId, i / LINK_KEY_ROW_STRIDE), signature);
         continue;
       }
       // A photo or resume row: its buckets were hashed in order; only shared ones are kept, and

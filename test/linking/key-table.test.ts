@@ -265,5 +265,8 @@ describe('link key rows (the linkage summaries)', () => {
     expect(() => table.addSubjectRows('s1', [99, 'x', 'r', 0, null, null, null])).toThrow(/row 0 of subject "s1"/);
     expect(() => table.addSubjectRows('s1', [0, 'x', 'r', 999, null, null, null])).toThrow(/row 0 of subject "s1"/);
     expect(() => table.addSubjectRows('s1', [9, null, 'r', 13, null, null, 'a1b2'])).toThrow(/no photo distance/);
+    // A time no date can hold: a TypeError naming the subject and row, not a RangeError from toISOString.
+    expect(() => table.addSubjectRows('s1', [0, 'x@y.z', 'r', 0, 1e300, null, null])).toThrow(/row 0 of subject "s1" has a time that no date can hold/);
+    expect(() => table.addSubjectRows('s1', [0, 'x@y.z', 'r', 0, null, Number.NaN, null])).toThrow(TypeError);
   });
 });

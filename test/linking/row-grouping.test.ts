@@ -178,6 +178,27 @@ describe('grouping the summaries key rows in two passes', () => {
     }
     expect(() => groupLinkKeyRows([{ subjectId: 's3', rows: '[0,"x@y.z","r"]' }])).toThrow(/subject "s3" are not in groups of 7/);
   });
+
+  it('refuses a shared key whose time no date can hold with a TypeError naming the subject and row, not a RangeError', () => {
+    for (const time of [1e300, -1e300, Number.NaN, Number.POSITIVE_INFINITY, 8.64e15 + 1]) {
+      for (const place of [4, 5]) {
+        const row: unknown[] = [0, 'x@y.z', 'r1', 0, null, null, null];
+        row[place] = time;
+        const rows = [
+          { subjectId: 's0', rows: [0, 'x@y.z', 'r0', 0, 1_700_000_000_000, null, null] },
+          { subjectId: 's1', rows: row },
+        ];
+        expect(() => groupLinkKeyRows(rows)).toThrow(TypeError);
+        expect(() => groupLinkKeyRows(rows)).toThrow(/row 0 of subject "s1" has a time that no date can hold/);
+      }
+    }
+    // The largest time a date holds is still one.
+    const edge = groupLinkKeyRows([
+      { subjectId: 's0', rows: [0, 'x@y.z', 'r0', 0, 8.64e15, null, null] },
+      { subjectId: 's1', rows: [0, 'x@y.z', 'r1', 0, -8.64e15, null, null] },
+    ]);
+    expect(edge.flatMap((g) => g.members.map((m) => m.at))).toEqual(expect.arrayContaining(['+275760-09-13T00:00:00.000Z', '-271821-04-20T00:00:00.000Z']));
+  });
 });
 
 describe('link key rows', () => {

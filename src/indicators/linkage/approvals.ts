@@ -244,25 +244,27 @@ export function closestCrossSubjectUsesOfEvents(
 /**
  * The subject's own event a link member names, or undefined when it is not among `view`'s events.
  * Found by the member's time in the view's time column and then by id among the events of that
- * instant, so a look-up reads O(log n) times and builds no table; a member whose time is absent or
- * names no event of its instant (a key grouped outside, written another way) is looked up by id
- * through the events, which finds the same event, since ids are unique within a view.
+ * instant: O(log n) for the members the scorer's link index makes (each names the first event of
+ * its key, at that event's time). A member whose time is absent or names no event of its instant
+ * (a key grouped outside, its time written another way) is looked up in `eventsById`, a map of the
+ * view's events by id the caller builds once per view on first need, so a subject with many such
+ * members costs one map, not a scan per member.
  */
-export function memberEvent(view: SubjectView, member: { readonly recordId: string; readonly at?: string }): ActivityEvent | undefined {
-  const events = view.events;
+export function memberEvent(
+  view: SubjectView,
+  member: { readonly recordId: string; readonly at?: string },
+  eventsById: () => ReadonlyMap<string, ActivityEvent>,
+): ActivityEvent | undefined {
   const t = member.at !== undefined ? parseIsoTime(member.at) : NaN;
   if (t === t) {
+    const events = view.events;
     const times = view.eventTimes();
     for (let i = firstIndexAtOrAfterTime(times, t); i < times.length && times[i] === t; i++) {
       const e = events[i] as ActivityEvent;
       if (e.id === member.recordId) return e;
     }
   }
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i] as ActivityEvent;
-    if (e.id === member.recordId) return e;
-  }
-  return undefined;
+  return eventsById().get(member.recordId);
 }
 
 /**
@@ -274,8 +276,9 @@ export function memberEvent(view: SubjectView, member: { readonly recordId: stri
 export function authenticatorOfMember(
   view: SubjectView,
   member: { readonly recordId: string; readonly field: string; readonly at?: string },
+  eventsById: () => ReadonlyMap<string, ActivityEvent>,
 ): string | undefined {
-  const e = memberEvent(view, member);
+  const e = memberEvent(view, member, eventsById);
   if (e === undefined) return undefined;
   let raw: string | undefined;
   if (e.type === 'session') raw = member.field.endsWith('.mfaDeviceId') ? e.mfaDeviceId : (e.mfa?.authenticatorId ?? e.mfaDeviceId);

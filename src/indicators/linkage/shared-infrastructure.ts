@@ -5,6 +5,7 @@ import type { FindingDraft, Mitigation } from '../../contract/types';
 import type { Reference } from '../../records/batchInput';
 import { cite, normalizeIdentifier } from '../../kit';
 import type { LinkKeyKind } from '../../linking/keys';
+import type { ActivityEvent } from '../../records/events';
 import { authenticatorOfMember, type ClosestCrossSubjectUse } from './approvals';
 import {
   activeLinks,
@@ -149,6 +150,9 @@ export const sharedInfrastructure = defineIndicator({
     const floors: Record<string, number> = { 'mfa-device': options.mfaFloor, device: options.deviceFloor, ip: options.ipFloor };
     const id = view.subject.id;
     const findings: FindingDraft<'sharedInfrastructure'>[] = [];
+    // Built only for a member its time does not find (see memberEvent).
+    let byId: Map<string, ActivityEvent> | undefined;
+    const eventsById = (): ReadonlyMap<string, ActivityEvent> => (byId ??= new Map(view.events.map((e) => [e.id, e])));
     for (const link of activeLinks(prepared.index, id, kinds)) {
       const base = clusterFinding(prepared, link, id, floors[link.kind] ?? 0.5, options);
       const machine = link.kind === 'device' ? prepared.sharedMachines.get(link.key) : undefined;
@@ -165,7 +169,7 @@ export const sharedInfrastructure = defineIndicator({
       let closest: ClosestCrossSubjectUse | undefined;
       if (link.kind === 'mfa-device') {
         const member = ownMembers(prepared, link, id)[0];
-        const raw = member === undefined ? undefined : authenticatorOfMember(view, member);
+        const raw = member === undefined ? undefined : authenticatorOfMember(view, member, eventsById);
         closest = raw === undefined ? undefined : prepared.closestUses.get(raw);
       }
       if (closest === undefined) {
