@@ -38,16 +38,12 @@ export function accountOf(e: { readonly accountId?: string | undefined }): strin
  * Removing a stick is not counted (it closes a connect already counted).
  */
 export function isBehaviourActivity(e: ActivityEvent): boolean {
-  switch (e.type) {
-    case 'web':
-    case 'email':
-    case 'print':
-      return true;
-    case 'removable-media':
-      return e.action !== 'removed';
-    default:
-      return isPersonActivity(e);
-  }
+  return isPersonActivity(e) || isBehaviourOnly(e);
+}
+
+/** The behaviour activity that {@link isPersonActivity} does not count, so each event's type is tested once per sweep. */
+function isBehaviourOnly(e: ActivityEvent): boolean {
+  return e.type === 'web' || e.type === 'email' || e.type === 'print' || (e.type === 'removable-media' && e.action !== 'removed');
 }
 
 /**
@@ -92,7 +88,7 @@ export function activityIndexOf(events: readonly ActivityEvent[]): ActivityIndex
     if (isPersonActivity(e)) {
       person[p++] = i;
       behaviour[b++] = i;
-    } else if (isBehaviourActivity(e)) behaviour[b++] = i;
+    } else if (isBehaviourOnly(e)) behaviour[b++] = i;
   }
   // Trimmed copies: the columns live until the subject is scored, and most events are not activity.
   return Object.freeze({ person: person.slice(0, p), behaviour: behaviour.slice(0, b) });
